@@ -1,0 +1,317 @@
+//! Chinese text helpers every stage may use: spacing, numerals, sentences and a cheap
+//! similarity measure for OCR'd text.
+
+use std::collections::HashSet;
+
+/// CJK ideographs, CJK punctuation and full-width forms.
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFF | 0x2014 | 0x2018..=0x201F | 0x2026)
+}
+
+/// Removes spaces that OCR puts between Chinese and digits (`2025 年 重点` → `2025年重点`),
+/// keeping single spaces between Latin words.
+pub fn tidy_spacing(text: &str) -> String {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            let start = i;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i).copied();
+            let wide = |c: Option<char>| c.is_some_and(is_wide);
+            if !(wide(before) || wide(after)) {
+                out.push(' ');
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Characters that close a quotation or bracket and stay with the sentence before them.
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》', '"', '\''];
+
+/// True when `text` ends a sentence (so a following line starts a new paragraph).
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(CLOSERS);
+    trimmed.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…'
+        )
+    })
+}
+
+/// Byte ranges of the sentences of `text`: each ends after 。！？ (with any closing quotes)
+/// or at a line break. Leading and trailing whitespace is excluded.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mut end = None;
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if CLOSERS.contains(&next) {
+                    e = j + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            end = Some(e);
+        } else if c == '\n' {
+            end = Some(i);
+        }
+        if let Some(e) = end {
+            push_trimmed(text, start, e, &mut out);
+            start = if c == '\n' { i + 1 } else { e };
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push((start + lead, end - trail));
+    }
+}
+
+/// The characters that carry meaning for matching: letters, digits and ideographs, with
+/// traditional forms OCR produces mapped to simplified ones.
+pub fn match_key(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| {
+            simplified(c)
+                .unwrap_or(c)
+                .to_lowercase()
+                .next()
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// Adjacent character pairs of a key, packed into one number each.
+pub fn bigrams(key: &[char]) -> HashSet<u64> {
+    key.windows(2)
+        .map(|w| ((w[0] as u64) << 32) | w[1] as u64)
+        .collect()
+}
+
+/// Dice similarity of two texts over character bigrams, 0.0–1.0.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (ka, kb) = (match_key(a), match_key(b));
+    if ka == kb {
+        return 1.0;
+    }
+    let (ba, bb) = (bigrams(&ka), bigrams(&kb));
+    if ba.is_empty() || bb.is_empty() {
+        return 0.0;
+    }
+    let common = ba.intersection(&bb).count();
+    2.0 * common as f64 / (ba.len() + bb.len()) as f64
+}
+
+/// Traditional characters that turn up in simplified-Chinese government text (OCR, old fonts),
+/// with their simplified forms.
+pub const TRADITIONAL: &[(char, char)] = &[
+    ('門', '门'),
+    ('嬰', '婴'),
+    ('們', '们'),
+    ('這', '这'),
+    ('來', '来'),
+    ('國', '国'),
+    ('區', '区'),
+    ('會', '会'),
+    ('與', '与'),
+    ('為', '为'),
+    ('發', '发'),
+    ('學', '学'),
+    ('業', '业'),
+    ('務', '务'),
+    ('動', '动'),
+    ('對', '对'),
+    ('體', '体'),
+    ('設', '设'),
+    ('級', '级'),
+    ('關', '关'),
+    ('愛', '爱'),
+    ('兒', '儿'),
+    ('衛', '卫'),
+    ('護', '护'),
+    ('醫', '医'),
+    ('療', '疗'),
+    ('種', '种'),
+    ('電', '电'),
+    ('話', '话'),
+    ('實', '实'),
+    ('點', '点'),
+    ('園', '园'),
+    ('開', '开'),
+    ('計', '计'),
+    ('劃', '划'),
+    ('質', '质'),
+    ('員', '员'),
+    ('無', '无'),
+    ('機', '机'),
+    ('構', '构'),
+    ('歲', '岁'),
+    ('齡', '龄'),
+    ('婦', '妇'),
+    ('導', '导'),
+    ('據', '据'),
+    ('網', '网'),
+    ('絡', '络'),
+    ('聯', '联'),
+    ('協', '协'),
+    ('調', '调'),
+    ('傳', '传'),
+    ('統', '统'),
+    ('價', '价'),
+    ('營', '营'),
+    ('辦', '办'),
+    ('場', '场'),
+    ('戶', '户'),
+    ('經', '经'),
+    ('濟', '济'),
+    ('職', '职'),
+    ('責', '责'),
+    ('單', '单'),
+];
+
+/// The simplified form of a traditional character in [`TRADITIONAL`].
+pub fn simplified(c: char) -> Option<char> {
+    if (c as u32) < 0x4E00 {
+        return None;
+    }
+    TRADITIONAL.iter().find(|(t, _)| *t == c).map(|(_, s)| *s)
+}
+
+/// 一 → 1, 十 → 10, 十七 → 17, 二十一 → 21, 一百零五 → 105.
+pub fn chinese_number(text: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    }
+    let chars: Vec<char> = text.trim().chars().collect();
+    if let Some(h) = chars.iter().position(|&c| c == '百') {
+        let hundreds = match h {
+            0 => 1,
+            1 => digit(chars[0]).filter(|&n| n > 0)?,
+            _ => return None,
+        };
+        let rest: String = chars[h + 1..].iter().collect();
+        let rest = rest.trim_start_matches(['零', '〇']);
+        let tail = if rest.is_empty() {
+            0
+        } else {
+            chinese_number(rest)?
+        };
+        return Some(hundreds * 100 + tail);
+    }
+    match chars.as_slice() {
+        [] => None,
+        [d] if *d != '十' => digit(*d).filter(|&n| n > 0),
+        _ => {
+            let t = chars.iter().position(|&c| c == '十')?;
+            let tens = match t {
+                0 => 1,
+                1 => digit(chars[0]).filter(|&n| n > 0)?,
+                _ => return None,
+            };
+            let units = match &chars[t + 1..] {
+                [] => 0,
+                [u] => digit(*u).filter(|&n| n > 0)?,
+                _ => return None,
+            };
+            Some(tens * 10 + units)
+        }
+    }
+}
+
+/// 1 → 一, 10 → 十, 17 → 十七, 21 → 二十一 (1–99).
+pub fn chinese_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_both_ways() {
+        let cases = [
+            ("一", 1),
+            ("九", 9),
+            ("十", 10),
+            ("十七", 17),
+            ("二十", 20),
+            ("二十一", 21),
+            ("九十九", 99),
+            ("一百", 100),
+            ("一百零五", 105),
+        ];
+        for (text, n) in cases {
+            assert_eq!(chinese_number(text), Some(n), "{text}");
+            if n < 100 {
+                assert_eq!(chinese_numeral(n), text);
+            }
+        }
+        for bad in ["", "零", "十十", "二二", "x", "一二三", "一二百"] {
+            assert_eq!(chinese_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn spacing_and_sentence_ends() {
+        assert_eq!(
+            tidy_spacing("嘉定区推进儿童友好城区建设 2025 年 重点工作安排"),
+            "嘉定区推进儿童友好城区建设2025年重点工作安排"
+        );
+        assert_eq!(tidy_spacing("AB  餐 and  more 字"), "AB餐and more字");
+        assert_eq!(tidy_spacing("Word  and\tExcel"), "Word and Excel");
+        assert!(ends_sentence("特此通知。"));
+        assert!(ends_sentence("“追光小屋”居室微改造。”"));
+        assert!(!ends_sentence("推进“三个助手”"));
+        assert!(!ends_sentence("引领作用，"));
+    }
+
+    #[test]
+    fn sentences_keep_closing_quotes() {
+        let text = "开展“童言嘉话。”活动。 加强宣传！\n第二段";
+        let parts: Vec<&str> = sentences(text).iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            parts,
+            ["开展“童言嘉话。”", "活动。", "加强宣传！", "第二段"]
+        );
+    }
+
+    #[test]
+    fn similarity_survives_ocr_noise() {
+        assert!(similarity("持续做好课后关爱", "持续做好课外关心关爱") > 0.6);
+        assert!(similarity("强化各部門深度参与", "强化各部门深度参与") > 0.99);
+        assert!(similarity("推动幼有善育", "加大特殊儿童关爱力度") < 0.1);
+    }
+}

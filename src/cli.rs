@@ -1,0 +1,66 @@
+//! The command line, as data: clap derive only, no logic.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// fengong（分工）：把区政府工作方案变成落实它所需的全部文件。
+#[derive(Debug, Parser)]
+#[command(name = "fengong", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 读取并检查输入，把全部文件发布到输出目录（默认 output/）。
+    Publish {
+        /// 输入：目录（默认 input/）或单个文件。
+        #[arg(default_value = "input")]
+        input: PathBuf,
+        /// 输出目录。
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+    },
+    /// 检查输入，逐条列出问题；有错误时退出码为 1。
+    Check {
+        /// 输入：目录（默认 input/）或单个文件。
+        #[arg(default_value = "input")]
+        input: PathBuf,
+        /// 输出格式。
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// 输出读入后的方案模型。
+    Dump {
+        /// 输入：目录（默认 input/）或单个文件。
+        #[arg(default_value = "input")]
+        input: PathBuf,
+        /// 以 JSON 输出（供脚本使用）。
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One finding per line, for people.
+    Text,
+    /// A JSON array, for scripts.
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

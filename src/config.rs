@@ -1,0 +1,202 @@
+//! `input/fengong.toml`, the project configuration: plan defaults, notice fields the source
+//! lacks, and the unit registry.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Error, Location, Result};
+use crate::model::{Unit, UnitGroup, UnitRegistry};
+
+/// Phrases that stand for "whoever it concerns" and never name a unit, used when the config
+/// does not list its own.
+pub const DEFAULT_UNSPECIFIED: &[&str] = &[
+    "相关部门",
+    "相关职能部门",
+    "各有关部门",
+    "有关部门",
+    "各相关部门",
+    "相关单位",
+    "各相关单位",
+    "有关单位",
+    "协调机制成员单位",
+];
+
+/// The whole configuration file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Plan-wide defaults.
+    pub plan: PlanConfig,
+    /// Notice fields that the source does not carry.
+    pub notice: NoticeConfig,
+    /// The units, canonical name first.
+    pub units: Vec<Unit>,
+    /// Group phrases: 各街镇, 相关街镇.
+    pub groups: Vec<UnitGroup>,
+    /// Phrases that name no unit.
+    pub unspecified: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            plan: PlanConfig::default(),
+            notice: NoticeConfig::default(),
+            units: Vec::new(),
+            groups: Vec::new(),
+            unspecified: DEFAULT_UNSPECIFIED.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+/// `[plan]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanConfig {
+    /// The plan year, when neither the title nor the doc number says it.
+    pub year: Option<i32>,
+    /// Deadline (`YYYY-MM-DD`) of tasks whose row names none, e.g. the plan year's end.
+    pub default_deadline: Option<String>,
+    /// Source files to read, relative to the input folder; empty means every text and
+    /// spreadsheet file at the top of the folder.
+    pub sources: Vec<String>,
+}
+
+/// `[notice]`: what the source lacks, filled in by the user.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NoticeConfig {
+    /// 署名, when the source has none.
+    pub signer: Option<String>,
+    /// 成文日期, e.g. `2025年3月5日`, when the source has none.
+    pub date: Option<String>,
+}
+
+impl Config {
+    /// Parses the text of a config file named `path` (for messages).
+    pub fn parse(text: &str, path: &str) -> Result<Config> {
+        let mut config: Config = toml::from_str(text).map_err(|err| {
+            let line = err
+                .span()
+                .map(|span| line_of_offset(text, span.start))
+                .unwrap_or(1);
+            Error::Config {
+                location: Location::line(path, line),
+                message: err.message().to_string(),
+            }
+        })?;
+        config.notice.signer = non_empty(config.notice.signer.take());
+        config.notice.date = non_empty(config.notice.date.take());
+        config.plan.default_deadline = non_empty(config.plan.default_deadline.take());
+        if let Some(deadline) = &config.plan.default_deadline
+            && !is_iso_date(deadline)
+        {
+            return Err(Error::Config {
+                location: Location::line(path, find_line(text, "default_deadline")),
+                message: format!("default_deadline「{deadline}」不是 YYYY-MM-DD 格式的日期"),
+            });
+        }
+        Ok(config)
+    }
+
+    /// Builds the unit registry; a bad registry is a config error at `path`.
+    pub fn registry(&self, path: &str) -> Result<UnitRegistry> {
+        UnitRegistry::new(
+            self.units.clone(),
+            self.groups.clone(),
+            self.unspecified.clone(),
+        )
+        .map_err(|err| Error::Config {
+            location: Location::file(path),
+            message: err.0,
+        })
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// True for `YYYY-MM-DD` with a real month and day.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (
+        parts[0].parse::<i32>(),
+        parts[1].parse::<u32>(),
+        parts[2].parse::<u32>(),
+    ) else {
+        return false;
+    };
+    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+}
+
+/// Days in a month of the Gregorian calendar.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn line_of_offset(text: &str, offset: usize) -> u32 {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
+}
+
+fn find_line(text: &str, key: &str) -> u32 {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map(|i| i as u32 + 1)
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_has_builtin_phrases() {
+        let config = Config::parse("", "fengong.toml").unwrap();
+        assert!(config.unspecified.iter().any(|p| p == "相关部门"));
+        assert!(config.units.is_empty());
+    }
+
+    #[test]
+    fn blank_notice_fields_are_absent() {
+        let config = Config::parse("[notice]\nsigner = \"  \"\ndate = \"\"\n", "f.toml").unwrap();
+        assert_eq!(config.notice.signer, None);
+        assert_eq!(config.notice.date, None);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = Config::parse("[plan]\nyear = 2025\nbogus = 1\n", "input/fengong.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("input/fengong.toml:3:"), "{err}");
+        let err = Config::parse("[plan]\ndefault_deadline = \"2025-13-01\"\n", "f.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("f.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert!(is_iso_date("2025-12-31"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2025-02-29"));
+        assert!(!is_iso_date("2025-1-31"));
+        assert!(!is_iso_date("2025-12-32"));
+    }
+}

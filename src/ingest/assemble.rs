@@ -1,0 +1,721 @@
+//! Notice + prose + table → [`Plan`].
+//!
+//! The prose decides the grouping. The seed's table was OCR'd from a PDF whose merged 主要事项
+//! cells were centred vertically and split over pages, so its labels sit on the wrong rows, some
+//! are missing and the numbering skips. Each task's text appears (with OCR differences) in
+//! exactly one bold-headed paragraph of the prose, so every prose sentence is given to the task
+//! whose text covers most of it, and a task's group is the group of its sentences. Labels decide
+//! only when there is no prose (a bare spreadsheet), a label holding until the next one.
+
+use std::collections::HashMap;
+
+use super::rows::{ResolvedUnits, WrittenUnit, parse_deadline, resolve_units, split_units};
+use super::table::{RawTable, RowKind};
+use super::text::{Prose, numbered_label, parse_task_number};
+use crate::cjk::{self, bigrams, match_key, similarity};
+use crate::config::Config;
+use crate::diag::{Diagnostic, Location};
+use crate::model::{
+    Group, GroupingSource, Notice, Plan, Section, TableLabel, TableSection, Task, TaskTable,
+    UnitKind, UnitRegistry, UnitTasks,
+};
+
+/// The parts read from the sources, before they are put together.
+#[derive(Debug, Default)]
+pub struct Parts {
+    /// The notice, if any source had one.
+    pub notice: Option<Notice>,
+    /// The prose, if any source had it.
+    pub prose: Option<Prose>,
+    /// The table.
+    pub table: RawTable,
+    /// The source files.
+    pub sources: Vec<String>,
+}
+
+/// A prose sentence must share at least this share of its bigrams with a task to belong to it.
+const MIN_COVERAGE: f64 = 0.3;
+/// A label names a group when their titles are at least this similar.
+const MIN_LABEL_SIMILARITY: f64 = 0.5;
+
+/// Puts the parts together. Diagnostics about the source go to `diagnostics`.
+pub fn assemble(
+    parts: Parts,
+    config: &Config,
+    registry: &UnitRegistry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Plan {
+    let mut notice = parts.notice.unwrap_or_default();
+    if notice.signer.is_none() {
+        notice.signer = config.notice.signer.clone();
+    }
+    if notice.date.is_none() {
+        notice.date = config.notice.date.clone();
+    }
+    let title = parts
+        .prose
+        .as_ref()
+        .and_then(|p| p.title.as_ref())
+        .map(|p| p.text.clone())
+        .or_else(|| notice.attachments.first().cloned());
+    let year = title
+        .as_deref()
+        .and_then(year_in)
+        .or_else(|| {
+            notice
+                .doc_number
+                .as_deref()
+                .and_then(crate::model::doc_number_year)
+        })
+        .or(config.plan.year);
+
+    let raw = parts.table;
+    let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
+    let prose = parts
+        .prose
+        .filter(|p| p.sections.iter().any(|s| !s.groups.is_empty()));
+
+    let mut table = TaskTable {
+        title: raw.title.clone(),
+        origin: raw.origin.clone(),
+        repeated_headers: raw.repeated_headers,
+        sections: table_sections(&raw),
+        labels: Vec::new(),
+        grouping: GroupingSource::Prose,
+    };
+    let (sections, preamble, closing) = match prose {
+        Some(prose) => {
+            let sections = group_by_prose(&prose, &mut tasks, &table.sections, diagnostics);
+            (sections, prose.preamble, prose.closing)
+        }
+        None => {
+            table.grouping = GroupingSource::Labels;
+            (
+                group_by_labels(&raw, &mut tasks, diagnostics),
+                Vec::new(),
+                Vec::new(),
+            )
+        }
+    };
+    table.labels = table_labels(&raw, &sections, table.grouping);
+    let mut sections = sections;
+    for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
+        group.label = table
+            .labels
+            .iter()
+            .find(|l| l.group == Some(group.no))
+            .map(|l| l.text.clone());
+    }
+    let units = unit_tasks(&tasks, registry);
+    Plan {
+        notice,
+        title,
+        year,
+        preamble,
+        sections,
+        closing,
+        table,
+        tasks,
+        units,
+        sources: parts.sources,
+    }
+}
+
+fn year_in(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(5).find_map(|w| {
+        let digits: String = w[..4].iter().collect();
+        (w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
+            .then(|| digits.parse().ok())
+            .flatten()
+    })
+}
+
+fn build_tasks(
+    raw: &RawTable,
+    year: Option<i32>,
+    config: &Config,
+    registry: &UnitRegistry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    for row in &raw.rows {
+        let RowKind::Task(cells) = &row.kind else {
+            continue;
+        };
+        let Some(no) = parse_task_number(&cells.no) else {
+            continue;
+        };
+        let separate = cells.lead.is_some();
+        let (leads, supports): (Vec<WrittenUnit>, Vec<WrittenUnit>) = if separate {
+            (
+                split_units(cells.lead.as_deref().unwrap_or("")),
+                split_units(cells.support.as_deref().unwrap_or("")),
+            )
+        } else {
+            (split_units(&cells.units), Vec::new())
+        };
+        let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
+        let units_text = if !cells.units.trim().is_empty() {
+            cells.units.trim().to_string()
+        } else {
+            [cells.lead.as_deref(), cells.support.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
+        if resolved.assignments.is_empty()
+            && !units_text.is_empty()
+            && resolved.unspecified.is_empty()
+        {
+            diagnostics.push(Diagnostic::warning(
+                "table/no-units",
+                units_origin.clone(),
+                format!("第 {no} 项任务的责任单位「{units_text}」无法识别"),
+            ));
+        }
+        let deadline_text = cells.deadline.clone();
+        let deadline = match &deadline_text {
+            Some(text) => {
+                let parsed = parse_deadline(text, year);
+                if parsed.is_none() && !["长期", "持续", "常态"].iter().any(|w| text.contains(w))
+                {
+                    diagnostics.push(Diagnostic::warning(
+                        "table/deadline",
+                        row.origin.clone(),
+                        format!("第 {no} 项任务的完成时限「{text}」无法识别为日期"),
+                    ));
+                }
+                parsed
+            }
+            None => config.plan.default_deadline.clone(),
+        };
+        tasks.push(Task {
+            no,
+            content: cells.content.trim().to_string(),
+            prose: None,
+            section: 0,
+            group: 0,
+            units_text,
+            units: resolved.assignments,
+            unspecified: resolved.unspecified,
+            deadline,
+            deadline_text,
+            targets: Vec::new(),
+            origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
+            prose_origin: None,
+        });
+    }
+    tasks
+}
+
+fn table_sections(raw: &RawTable) -> Vec<TableSection> {
+    let mut out: Vec<TableSection> = Vec::new();
+    let mut waiting: Option<usize> = None;
+    for row in &raw.rows {
+        match &row.kind {
+            RowKind::Section { numeral, title } => {
+                out.push(TableSection {
+                    numeral: numeral.clone(),
+                    title: title.clone(),
+                    origin: row.origin.clone(),
+                    first_task: None,
+                });
+                waiting = Some(out.len() - 1);
+            }
+            RowKind::Task(cells) => {
+                if let Some(i) = waiting.take() {
+                    out[i].first_task = parse_task_number(&cells.no);
+                }
+            }
+            RowKind::Label(_) => {}
+        }
+    }
+    out
+}
+
+/// One sentence of a group's prose.
+struct Sentence {
+    group: usize,
+    start: usize,
+    end: usize,
+    line: u32,
+}
+
+fn group_by_prose(
+    prose: &Prose,
+    tasks: &mut [Task],
+    table_sections: &[TableSection],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Section> {
+    // Groups flattened in plan order, with their section.
+    let flat: Vec<(usize, &super::text::ProseGroup)> = prose
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| s.groups.iter().map(move |g| (si, g)))
+        .collect();
+    let mut sentences = Vec::new();
+    for (gi, (_, group)) in flat.iter().enumerate() {
+        for (start, end) in cjk::sentences(&group.text.text) {
+            sentences.push(Sentence {
+                group: gi,
+                start,
+                end,
+                line: group.text.line_at(start),
+            });
+        }
+    }
+
+    // Inverted index: bigram → tasks whose text contains it. Keeps the matching linear in
+    // the size of the text instead of sentences × tasks.
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (ti, task) in tasks.iter().enumerate() {
+        for bigram in bigrams(&match_key(&task.content)) {
+            index.entry(bigram).or_default().push(ti);
+        }
+    }
+    let mut owned: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for (si, sentence) in sentences.iter().enumerate() {
+        let text = &flat[sentence.group].1.text.text[sentence.start..sentence.end];
+        let grams = bigrams(&match_key(text));
+        if grams.is_empty() {
+            continue;
+        }
+        counts.clear();
+        for gram in &grams {
+            for &ti in index.get(gram).map(Vec::as_slice).unwrap_or(&[]) {
+                *counts.entry(ti).or_default() += 1;
+            }
+        }
+        // Highest count wins; ties go to the earlier task, so the result does not depend on
+        // hash order.
+        let best = counts
+            .iter()
+            .map(|(&ti, &n)| (n, std::cmp::Reverse(ti)))
+            .max()
+            .map(|(n, std::cmp::Reverse(ti))| (ti, n));
+        if let Some((ti, n)) = best
+            && n as f64 >= MIN_COVERAGE * grams.len() as f64
+        {
+            owned[ti].push(si);
+        }
+    }
+
+    // Each task: its sentences give its prose and its group.
+    let mut group_of: Vec<Option<usize>> = vec![None; tasks.len()];
+    for (ti, task) in tasks.iter_mut().enumerate() {
+        let mine = &owned[ti];
+        let Some(&first) = mine.first() else { continue };
+        let first_sentence = &sentences[first];
+        let (si, group) = flat[first_sentence.group];
+        let path = group.origin.path().to_string();
+        task.prose = Some(
+            mine.iter()
+                .map(|&s| {
+                    let s = &sentences[s];
+                    &flat[s.group].1.text.text[s.start..s.end]
+                })
+                .collect::<Vec<_>>()
+                .join(""),
+        );
+        task.prose_origin = Some(Location::line(path, first_sentence.line));
+        group_of[ti] = Some(first_sentence.group);
+        let _ = si;
+        if mine
+            .iter()
+            .any(|&s| sentences[s].group != first_sentence.group)
+        {
+            diagnostics.push(Diagnostic::warning(
+                "prose/task-spans-groups",
+                task.origin.clone(),
+                format!("第 {} 项任务的内容分属正文的多个段落", task.no),
+            ));
+        }
+    }
+    // Tasks not found in the prose: between two tasks of the same group they belong to it;
+    // otherwise they follow the task before them.
+    for ti in 0..tasks.len() {
+        if group_of[ti].is_some() {
+            continue;
+        }
+        let before = group_of[..ti].iter().rev().flatten().next().copied();
+        let after = group_of[ti + 1..].iter().flatten().next().copied();
+        let chosen = before.or(after).unwrap_or(0);
+        group_of[ti] = Some(chosen);
+        if let Some((_, group)) = flat.get(chosen) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "prose/task-not-found",
+                    tasks[ti].origin.clone(),
+                    format!(
+                        "第 {} 项任务的内容在方案正文中找不到，按前后任务归入「{}」",
+                        tasks[ti].no, group.title
+                    ),
+                )
+                .with_hint("请核对分工表与正文是否一致"),
+            );
+        }
+    }
+    // The table lists tasks in plan order; a task going back to an earlier group is suspect.
+    let mut highest = 0;
+    for (ti, g) in group_of.iter().enumerate() {
+        let g = g.unwrap_or(0);
+        if g < highest {
+            diagnostics.push(Diagnostic::warning(
+                "prose/order",
+                tasks[ti].origin.clone(),
+                format!(
+                    "第 {} 项任务在正文中位于前面的段落「{}」，与分工表顺序不一致",
+                    tasks[ti].no, flat[g].1.title
+                ),
+            ));
+        }
+        highest = highest.max(g);
+    }
+
+    let mut sections: Vec<Section> = Vec::new();
+    let mut group_no = 0;
+    for (si, section) in prose.sections.iter().enumerate() {
+        let no = si as u32 + 1;
+        let table_section = table_sections
+            .iter()
+            .find(|t| !section.numeral.is_empty() && t.numeral == section.numeral);
+        let mut groups = Vec::new();
+        for group in &section.groups {
+            group_no += 1;
+            let gi = group_no as usize - 1;
+            let members: Vec<u32> = tasks
+                .iter()
+                .zip(&group_of)
+                .filter(|(_, g)| **g == Some(gi))
+                .map(|(t, _)| t.no)
+                .collect();
+            groups.push(Group {
+                no: group_no,
+                title: group.title.clone(),
+                text: group.text.text.clone(),
+                origin: Some(group.origin.clone()),
+                label: None,
+                tasks: members,
+            });
+        }
+        sections.push(Section {
+            no,
+            numeral: section.numeral.clone(),
+            title: section.title.clone(),
+            table_title: table_section.map(|t| t.title.clone()),
+            origin: Some(section.origin.clone()),
+            table_origin: table_section.map(|t| t.origin.clone()),
+            groups,
+        });
+    }
+    for (task, g) in tasks.iter_mut().zip(&group_of) {
+        let g = g.unwrap_or(0);
+        task.group = g as u32 + 1;
+        task.section = flat.get(g).map(|(si, _)| *si as u32 + 1).unwrap_or(1);
+    }
+    sections
+}
+
+fn group_by_labels(
+    raw: &RawTable,
+    tasks: &mut [Task],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut current_label: Option<String> = None;
+    let mut group_no = 0u32;
+    let mut task_index: HashMap<u32, usize> = HashMap::new();
+    for (i, t) in tasks.iter().enumerate() {
+        task_index.entry(t.no).or_insert(i);
+    }
+    let new_section =
+        |sections: &mut Vec<Section>, numeral: &str, title: &str, origin: &Location| {
+            sections.push(Section {
+                no: sections.len() as u32 + 1,
+                numeral: numeral.to_string(),
+                title: title.to_string(),
+                table_title: Some(title.to_string()).filter(|t| !t.is_empty()),
+                origin: None,
+                table_origin: Some(origin.clone()),
+                groups: Vec::new(),
+            });
+        };
+    let mut seen_task = 0usize;
+    for row in &raw.rows {
+        match &row.kind {
+            RowKind::Section { numeral, title } => {
+                new_section(&mut sections, numeral, title, &row.origin);
+                current_label = None;
+            }
+            RowKind::Label(text) => {
+                if sections.is_empty() {
+                    new_section(&mut sections, "", "", &row.origin);
+                }
+                group_no += 1;
+                push_label_group(&mut sections, group_no, text, &row.origin);
+                current_label = Some(text.clone());
+            }
+            RowKind::Task(cells) => {
+                let Some(no) = parse_task_number(&cells.no) else {
+                    continue;
+                };
+                if sections.is_empty() {
+                    new_section(&mut sections, "", "", &row.origin);
+                }
+                let fresh_label = cells
+                    .label
+                    .as_ref()
+                    .filter(|l| current_label.as_deref() != Some(l.as_str()));
+                let needs_group =
+                    sections.last().is_some_and(|s| s.groups.is_empty()) || fresh_label.is_some();
+                if needs_group {
+                    group_no += 1;
+                    let text = fresh_label.cloned().unwrap_or_default();
+                    if text.is_empty() {
+                        diagnostics.push(Diagnostic::warning(
+                            "table/label-missing",
+                            row.origin.clone(),
+                            format!("第 {no} 项任务之前没有主要事项，已归入无标题事项"),
+                        ));
+                    }
+                    push_label_group(&mut sections, group_no, &text, &row.origin);
+                    current_label = Some(text);
+                }
+                seen_task += 1;
+                if let (Some(section), Some(&ti)) = (sections.last_mut(), task_index.get(&no))
+                    && let Some(group) = section.groups.last_mut()
+                {
+                    group.tasks.push(no);
+                    tasks[ti].group = group.no;
+                    tasks[ti].section = section.no;
+                }
+            }
+        }
+    }
+    let _ = seen_task;
+    sections
+}
+
+fn push_label_group(sections: &mut [Section], no: u32, text: &str, origin: &Location) {
+    let title = numbered_label(text)
+        .map(|(_, t)| t)
+        .unwrap_or_else(|| text.to_string());
+    if let Some(section) = sections.last_mut() {
+        section.groups.push(Group {
+            no,
+            title: cjk::tidy_spacing(&title),
+            text: String::new(),
+            origin: Some(origin.clone()),
+            label: Some(text.to_string()).filter(|t| !t.is_empty()),
+            tasks: Vec::new(),
+        });
+    }
+}
+
+fn table_labels(raw: &RawTable, sections: &[Section], grouping: GroupingSource) -> Vec<TableLabel> {
+    let groups: Vec<&Group> = sections.iter().flat_map(|s| s.groups.iter()).collect();
+    let mut labels: Vec<TableLabel> = Vec::new();
+    let mut waiting: Vec<usize> = Vec::new();
+    let mut last_text: Option<&str> = None;
+    for row in &raw.rows {
+        let (text, task_no) = match &row.kind {
+            RowKind::Label(text) => (text.as_str(), None),
+            RowKind::Task(cells) => {
+                let no = parse_task_number(&cells.no);
+                for i in waiting.drain(..) {
+                    labels[i].row_task = no;
+                }
+                match &cells.label {
+                    // A merged cell repeated on each row of its merge is one label.
+                    Some(label) if last_text != Some(label.as_str()) => (label.as_str(), no),
+                    _ => continue,
+                }
+            }
+            RowKind::Section { .. } => {
+                last_text = None;
+                continue;
+            }
+        };
+        last_text = Some(text);
+        let (number, title) = match numbered_label(text) {
+            Some((n, t)) => (Some(n), t),
+            None => (None, text.to_string()),
+        };
+        let group = match grouping {
+            GroupingSource::Labels => groups
+                .iter()
+                .find(|g| g.origin.as_ref() == Some(&row.origin))
+                .map(|g| g.no),
+            GroupingSource::Prose => groups
+                .iter()
+                .map(|g| (similarity(&title, &g.title), g.no))
+                .filter(|(s, _)| *s >= MIN_LABEL_SIMILARITY)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                .map(|(_, no)| no),
+        };
+        labels.push(TableLabel {
+            text: text.to_string(),
+            number,
+            title: cjk::tidy_spacing(&title),
+            origin: row.origin.clone(),
+            row_task: task_no,
+            group,
+        });
+        if task_no.is_none() {
+            waiting.push(labels.len() - 1);
+        }
+    }
+    labels
+}
+
+fn unit_tasks(tasks: &[Task], registry: &UnitRegistry) -> Vec<UnitTasks> {
+    let mut order: Vec<UnitTasks> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for task in tasks {
+        for a in &task.units {
+            let i = *index.entry(a.name.clone()).or_insert_with(|| {
+                let (kind, known) = match registry.unit(&a.name) {
+                    Some(unit) => (unit.kind, true),
+                    None => (UnitKind::Unknown, false),
+                };
+                order.push(UnitTasks {
+                    name: a.name.clone(),
+                    kind,
+                    known,
+                    lead: Vec::new(),
+                    support: Vec::new(),
+                });
+                order.len() - 1
+            });
+            let entry = &mut order[i];
+            let list = match a.role {
+                crate::model::Role::Lead => &mut entry.lead,
+                crate::model::Role::Support => &mut entry.support,
+            };
+            if !list.contains(&task.no) {
+                list.push(task.no);
+            }
+        }
+    }
+    // Registry order first, then unknown units in the order they appear.
+    let first_seen: HashMap<String, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.clone(), i))
+        .collect();
+    order.sort_by_key(|u| {
+        (
+            registry.position(&u.name).unwrap_or(usize::MAX),
+            first_seen.get(&u.name).copied().unwrap_or(0),
+        )
+    });
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text;
+
+    fn plan_of(source: &str) -> (Plan, Vec<Diagnostic>) {
+        let doc = text::parse(source, "t.md");
+        let config = Config::default();
+        let registry = config.registry("f.toml").unwrap();
+        let mut diagnostics = doc.diagnostics;
+        let plan = assemble(
+            Parts {
+                notice: doc.notice,
+                prose: doc.prose,
+                table: doc.table.unwrap_or_default(),
+                sources: vec!["t.md".into()],
+            },
+            &config,
+            &registry,
+            &mut diagnostics,
+        );
+        (plan, diagnostics)
+    }
+
+    /// The table puts the label of group 乙 on the last row of the group, the way a vertically
+    /// centred merged cell comes out of OCR, and gives group 丙 no label at all.
+    const MISPLACED: &str = "\
+# 2025年工作安排
+
+## 一、第一部分
+
+**推动甲。**做好甲一事。做好甲二事。
+
+**推动乙。**做好乙一事，完善机制。做好乙二事。做好乙三事。
+
+**推进丙。**做好丙一事。
+
+分工表
+
+序号\t主要事项\t具体内容\t责任单位
+1\t(一) 推动甲\t做好甲一事。\t区教育局
+2\t\t做好甲二事。\t区教育局
+3\t\t做好乙一事，完善机制。\t区教育局
+4\t(二) 推动乙\t做好乙二事。\t区教育局
+5\t\t做好乙三事。\t区教育局
+6\t\t做好丙一事。\t区教育局
+";
+
+    #[test]
+    fn prose_decides_groups_not_label_rows() {
+        let (plan, diagnostics) = plan_of(MISPLACED);
+        assert_eq!(plan.table.grouping, GroupingSource::Prose);
+        let groups: Vec<(String, Vec<u32>)> = plan
+            .groups()
+            .map(|g| (g.title.clone(), g.tasks.clone()))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("推动甲".to_string(), vec![1, 2]),
+                ("推动乙".to_string(), vec![3, 4, 5]),
+                ("推进丙".to_string(), vec![6]),
+            ]
+        );
+        // The label of 乙 is on task 4's row, but names group 2 which starts at task 3.
+        let label = &plan.table.labels[1];
+        assert_eq!(
+            (label.number, label.row_task, label.group),
+            (Some(2), Some(4), Some(2))
+        );
+        assert_eq!(
+            plan.task(3).unwrap().prose.as_deref(),
+            Some("做好乙一事，完善机制。")
+        );
+        assert_eq!(plan.year, Some(2025));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn without_prose_labels_hold_until_the_next() {
+        let table_only = MISPLACED
+            .lines()
+            .skip_while(|l| !l.starts_with("分工表"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (plan, _) = plan_of(&table_only);
+        assert_eq!(plan.table.grouping, GroupingSource::Labels);
+        let groups: Vec<Vec<u32>> = plan.groups().map(|g| g.tasks.clone()).collect();
+        assert_eq!(groups, [vec![1, 2, 3], vec![4, 5, 6]]);
+        assert_eq!(plan.task(4).unwrap().group, 2);
+    }
+
+    #[test]
+    fn a_task_missing_from_the_prose_follows_its_neighbours() {
+        let source = MISPLACED.replace("做好乙二事。\t", "全新的内容写在这里。\t");
+        let (plan, diagnostics) = plan_of(&source);
+        assert_eq!(plan.task(4).unwrap().group, 2);
+        assert!(diagnostics.iter().any(|d| d.code == "prose/task-not-found"));
+    }
+}

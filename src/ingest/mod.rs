@@ -1,0 +1,165 @@
+//! Ingest: sources → [`Plan`]. One reader per input format; all of them produce the same
+//! parts (notice, prose, [`table::RawTable`]), which [`assemble`] puts together.
+
+pub mod assemble;
+pub mod decode;
+pub mod rows;
+pub mod table;
+pub mod text;
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Error, Location, Result, Severity};
+use crate::model::Plan;
+use crate::project::{Project, SHEET_EXTENSIONS};
+
+/// Text sources larger than this are refused: a plan is a few hundred KB at most, and
+/// reading a stray dump or log would only waste time and memory.
+pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The plan and what was noticed while reading it.
+#[derive(Debug)]
+pub struct Ingested {
+    /// The plan.
+    pub plan: Plan,
+    /// Problems of the source found while reading (never fatal ones: those are errors).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every source of `project` into one plan.
+pub fn load(project: &Project) -> Result<Ingested> {
+    let config_path = project
+        .config_path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| crate::project::CONFIG_FILE.to_string());
+    let registry = project.config.registry(&config_path)?;
+    let mut diagnostics = Vec::new();
+    let mut parts = assemble::Parts::default();
+    let mut table_from: Option<String> = None;
+    let mut fatal = Vec::new();
+
+    for source in &project.sources {
+        let display = source.display().to_string();
+        parts.sources.push(display.clone());
+        let ext = source
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if SHEET_EXTENSIONS.contains(&ext.as_str()) {
+            fatal.push(Diagnostic::error(
+                "input/unsupported",
+                Location::file(&display),
+                "暂不支持读取电子表格（.xlsx/.xls/.ods），请提供文本格式的分工表",
+            ));
+            continue;
+        }
+        let text = match read_text(source, &display) {
+            Ok(text) => text,
+            Err(Error::Input(mut list)) => {
+                fatal.append(&mut list);
+                continue;
+            }
+            Err(other) => return Err(other),
+        };
+        let doc = text::parse(&text, &display);
+        diagnostics.extend(doc.diagnostics);
+        let found_anything = doc.notice.is_some() || doc.table.is_some();
+        if parts.notice.is_none() {
+            parts.notice = doc.notice;
+        }
+        if let Some(prose) = doc.prose
+            && parts.prose.is_none()
+            && prose.sections.iter().any(|s| !s.groups.is_empty())
+        {
+            parts.prose = Some(prose);
+        }
+        if let Some(table) = doc.table {
+            if let Some(first) = &table_from {
+                fatal.push(
+                    Diagnostic::error(
+                        "input/two-tables",
+                        table.origin.clone().unwrap_or(Location::file(&display)),
+                        format!("已在 {first} 中读到任务分工表，此处又有一份"),
+                    )
+                    .with_hint("一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件"),
+                );
+            } else {
+                table_from = Some(display.clone());
+                parts.table = table;
+            }
+        } else if !found_anything && project.sources.len() > 1 {
+            diagnostics.push(Diagnostic::note(
+                "input/ignored",
+                Location::file(&display),
+                "未识别出通知或任务分工表，已跳过此文件",
+            ));
+        }
+    }
+    if !fatal.is_empty() {
+        return Err(Error::Input(fatal));
+    }
+    let Some(table_source) = table_from else {
+        let place = project
+            .sources
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        return Err(Error::Input(vec![
+            Diagnostic::error(
+                "input/no-table",
+                Location::file(place),
+                "未找到任务分工表：需要一行含“序号”“具体内容”“责任单位”（或同义列名）的表头，各列以制表符分隔",
+            )
+            .with_hint("也可以使用 Markdown 竖线表格（| 序号 | 具体内容 | 责任单位 |）"),
+        ]));
+    };
+    if !parts
+        .table
+        .rows
+        .iter()
+        .any(|r| matches!(r.kind, table::RowKind::Task(_)))
+    {
+        return Err(Error::Input(vec![Diagnostic::error(
+            "input/empty-table",
+            parts
+                .table
+                .origin
+                .clone()
+                .unwrap_or(Location::file(&table_source)),
+            "任务分工表中没有任何带序号的任务行",
+        )]));
+    }
+    let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
+    diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
+    Ok(Ingested { plan, diagnostics })
+}
+
+/// Reads and decodes one text source; every failure names the file.
+fn read_text(path: &Path, display: &str) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "读取", e))?;
+    if meta.len() > MAX_TEXT_BYTES {
+        return Err(Error::Input(vec![Diagnostic::new(
+            Severity::Error,
+            "input/too-large",
+            Location::file(display),
+            format!(
+                "文件过大（{:.1} MB），文本来源最大 {} MB；请确认选对了文件",
+                meta.len() as f64 / 1024.0 / 1024.0,
+                MAX_TEXT_BYTES / 1024 / 1024
+            ),
+        )]));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "读取", e))?;
+    decode::decode(&bytes).map_err(|e| {
+        let location = match e {
+            decode::DecodeError::Malformed { line } => Location::line(display, line),
+            _ => Location::file(display),
+        };
+        Error::Input(vec![Diagnostic::error(
+            "input/unreadable",
+            location,
+            e.message(),
+        )])
+    })
+}

@@ -1,0 +1,492 @@
+//! Cells → meaning, shared by every reader: splitting a 责任单位 cell into units with roles,
+//! resolving names through the [`UnitRegistry`], and reading deadlines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::days_in_month;
+use crate::model::{Assignment, Resolution, Role, UnitRegistry};
+
+/// One entry of a 责任单位 cell as written, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenUnit {
+    /// The name as written, trimmed.
+    pub name: String,
+    /// Marked as lead in the cell itself: `区教育局（牵头）`, or `A、B共同牵头`.
+    pub marked_lead: bool,
+}
+
+static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    // 区商务委等相关职能部门 → 区商务委 + 相关职能部门
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(.+?)等((?:各|相关|有关|其他).*(?:部门|单位|街镇|机构))$").unwrap()
+});
+
+/// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
+pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
+    let mut out: Vec<WrittenUnit> = Vec::new();
+    for piece in cell.split(|c: char| {
+        matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace()
+    }) {
+        let mut name = piece.trim().to_string();
+        if name.is_empty() {
+            continue;
+        }
+        let mut marked_lead = false;
+        for marker in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)"] {
+            if let Some(stripped) = name.strip_suffix(marker) {
+                name = stripped.trim().to_string();
+                marked_lead = true;
+            }
+        }
+        if let Some(caps) = TAIL_PHRASE.captures(&name) {
+            let (unit, phrase) = (caps[1].to_string(), caps[2].to_string());
+            out.push(WrittenUnit {
+                name: unit,
+                marked_lead,
+            });
+            out.push(WrittenUnit {
+                name: phrase,
+                marked_lead: false,
+            });
+            continue;
+        }
+        if name.is_empty() {
+            continue;
+        }
+        out.push(WrittenUnit { name, marked_lead });
+    }
+    out
+}
+
+/// What resolving a 责任单位 cell gave.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResolvedUnits {
+    /// Units with roles, leads first, each unit once.
+    pub assignments: Vec<Assignment>,
+    /// Phrases that name no unit, as written.
+    pub unspecified: Vec<String>,
+    /// Names the registry does not know, as written.
+    pub unknown: Vec<String>,
+    /// Names listed more than once (after aliases and groups are resolved).
+    pub duplicates: Vec<String>,
+    /// Aliases used: (as written, canonical).
+    pub aliases: Vec<(String, String)>,
+    /// True when the first entry named no unit, so the lead fell to a later one.
+    pub lead_not_first: bool,
+}
+
+/// Resolves the written entries of one task. With `separate_columns` (牵头单位 / 配合单位) the
+/// roles are given; otherwise the entries marked as lead lead, or else the first entry that
+/// names a unit or a group (every member of a group leads then). Phrases such as 相关部门
+/// never lead.
+pub fn resolve_units(
+    leads: &[WrittenUnit],
+    supports: &[WrittenUnit],
+    separate_columns: bool,
+    registry: &UnitRegistry,
+) -> ResolvedUnits {
+    let mut out = ResolvedUnits::default();
+    let explicit = separate_columns
+        || leads.iter().any(|w| w.marked_lead)
+        || supports.iter().any(|w| w.marked_lead);
+    let marked_role = |w: &WrittenUnit| {
+        if w.marked_lead {
+            Role::Lead
+        } else {
+            Role::Support
+        }
+    };
+    let entries: Vec<(&WrittenUnit, Option<Role>)> = if separate_columns {
+        leads
+            .iter()
+            .map(|w| (w, Some(Role::Lead)))
+            .chain(supports.iter().map(|w| (w, Some(marked_role(w)))))
+            .collect()
+    } else if explicit {
+        leads
+            .iter()
+            .chain(supports)
+            .map(|w| (w, Some(marked_role(w))))
+            .collect()
+    } else {
+        leads.iter().chain(supports).map(|w| (w, None)).collect()
+    };
+
+    let mut lead_taken = explicit;
+    let mut seen_first = false;
+    let push = |out: &mut ResolvedUnits, assignment: Assignment| {
+        let Some(existing) = out
+            .assignments
+            .iter_mut()
+            .find(|a| a.name == assignment.name)
+        else {
+            out.assignments.push(assignment);
+            return;
+        };
+        match (existing.via.is_some(), assignment.via.is_some()) {
+            // Named explicitly after its group: the explicit naming wins, keeping the
+            // stronger role.
+            (true, false) => {
+                let role = existing.role.min(assignment.role);
+                *existing = Assignment { role, ..assignment };
+            }
+            (false, false) if !out.duplicates.contains(&assignment.name) => {
+                out.duplicates.push(assignment.name.clone());
+            }
+            _ => {}
+        }
+    };
+    for (written, given_role) in entries {
+        let name = written.name.trim();
+        let resolution = registry.resolve(name);
+        if matches!(resolution, Resolution::Unspecified) {
+            if !seen_first && !explicit {
+                out.lead_not_first = true;
+            }
+            seen_first = true;
+            out.unspecified.push(name.to_string());
+            continue;
+        }
+        let role = match given_role {
+            Some(role) => role,
+            None if !lead_taken => Role::Lead,
+            None => Role::Support,
+        };
+        seen_first = true;
+        lead_taken = true;
+        match resolution {
+            Resolution::Unit { unit, alias } => {
+                if alias {
+                    out.aliases.push((name.to_string(), unit.name.clone()));
+                }
+                push(
+                    &mut out,
+                    Assignment {
+                        name: unit.name.clone(),
+                        role,
+                        written: alias.then(|| name.to_string()),
+                        via: None,
+                        conditional: false,
+                        known: true,
+                    },
+                );
+            }
+            Resolution::Group(group) => {
+                for member in &group.members {
+                    push(
+                        &mut out,
+                        Assignment {
+                            name: member.clone(),
+                            role,
+                            written: Some(group.name.clone()),
+                            via: Some(group.name.clone()),
+                            conditional: group.partial,
+                            known: true,
+                        },
+                    );
+                }
+            }
+            Resolution::Unknown => {
+                out.unknown.push(name.to_string());
+                push(
+                    &mut out,
+                    Assignment {
+                        name: name.to_string(),
+                        role,
+                        written: None,
+                        via: None,
+                        conditional: false,
+                        known: false,
+                    },
+                );
+            }
+            Resolution::Unspecified => {}
+        }
+    }
+    // Leads first, otherwise in the order written (a stable sort).
+    out.assignments.sort_by_key(|a| a.role);
+    out
+}
+
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?").unwrap()
+});
+static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(?:(\d{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月").unwrap()
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(?:(\d{4})\s*年\s*)?(?:第\s*)?([一二三四1-4])\s*季度").unwrap()
+});
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(?:(\d{4})\s*年\s*)?(上半年|下半年|年中|年底|年末|全年|年内)").unwrap()
+});
+static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(\d{4})\s*年?$").unwrap()
+});
+
+/// Reads a 完成时限 into `YYYY-MM-DD`, the last day it allows: `2025年12月底` → 2025-12-31,
+/// `6月底前` → `{year}-06-30`, `2025年三季度` → 2025-09-30, `年底前` → `{year}-12-31`.
+/// Ongoing phrases (长期, 持续推进) give `None`.
+pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || ["长期", "持续", "常态"].iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    // When several dates are listed (阶段性节点), the last one is the deadline.
+    if let Some(caps) = FULL_DATE.captures_iter(text).last() {
+        let year: i32 = caps[1].parse().ok()?;
+        let month: u32 = caps[2].parse().ok()?;
+        let day: u32 = caps[3].parse().ok()?;
+        if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        }
+        return None;
+    }
+    if let Some(caps) = YEAR_MONTH.captures_iter(text).last() {
+        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
+        let month = small_number(&caps[2])?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        return Some(month_end(year, month));
+    }
+    if let Some(caps) = QUARTER.captures_iter(text).last() {
+        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
+        let quarter = small_number(&caps[2])?;
+        return Some(month_end(year, quarter * 3));
+    }
+    if let Some(caps) = HALF.captures_iter(text).last() {
+        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
+        let month = match &caps[2] {
+            "上半年" | "年中" => 6,
+            _ => 12,
+        };
+        return Some(month_end(year, month));
+    }
+    if let Some(caps) = YEAR_ONLY.captures(text) {
+        let year: i32 = caps[1].parse().ok()?;
+        return Some(month_end(year, 12));
+    }
+    None
+}
+
+fn year_of(written: Option<&str>, plan_year: Option<i32>) -> Option<i32> {
+    match written {
+        Some(y) => y.parse().ok(),
+        None => plan_year,
+    }
+}
+
+fn small_number(text: &str) -> Option<u32> {
+    text.parse()
+        .ok()
+        .or_else(|| crate::cjk::chinese_number(text))
+}
+
+fn month_end(year: i32, month: u32) -> String {
+    format!("{year:04}-{month:02}-{:02}", days_in_month(year, month))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Unit, UnitGroup, UnitKind};
+
+    fn registry() -> UnitRegistry {
+        let unit = |name: &str, aliases: &[&str]| Unit {
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            kind: UnitKind::Government,
+        };
+        UnitRegistry::new(
+            vec![
+                unit("区妇工委办", &["区妇儿工委办"]),
+                unit("区教育局", &[]),
+                unit("区商务委", &[]),
+                unit("南翔镇", &[]),
+                unit("江桥镇", &[]),
+            ],
+            vec![
+                UnitGroup {
+                    name: "各街镇".into(),
+                    members: vec!["南翔镇".into(), "江桥镇".into()],
+                    partial: false,
+                },
+                UnitGroup {
+                    name: "相关街镇".into(),
+                    members: vec!["南翔镇".into(), "江桥镇".into()],
+                    partial: true,
+                },
+            ],
+            crate::config::DEFAULT_UNSPECIFIED
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    fn names(cell: &str) -> Vec<String> {
+        split_units(cell).into_iter().map(|w| w.name).collect()
+    }
+
+    #[test]
+    fn splits_at_every_separator_the_seed_uses() {
+        assert_eq!(
+            names("区发展改革委、区妇工委办，各街镇"),
+            ["区发展改革委", "区妇工委办", "各街镇"]
+        );
+        assert_eq!(
+            names(" 区教育局 ,区体育局；团区委\n区总工会 "),
+            ["区教育局", "区体育局", "团区委", "区总工会"]
+        );
+        assert_eq!(
+            names("区体育局、区商务委等相关职能部门，各街镇"),
+            ["区体育局", "区商务委", "相关职能部门", "各街镇"]
+        );
+        // 和 inside a name is no separator.
+        assert_eq!(names("区文化和旅游局"), ["区文化和旅游局"]);
+        assert!(names("、，").is_empty());
+    }
+
+    fn roles(cell: &str) -> Vec<(String, Role)> {
+        resolve_units(&split_units(cell), &[], false, &registry())
+            .assignments
+            .into_iter()
+            .map(|a| (a.name, a.role))
+            .collect()
+    }
+
+    #[test]
+    fn first_listed_leads_and_aliases_resolve() {
+        let resolved = resolve_units(
+            &split_units("区妇儿工委办、区教育局"),
+            &[],
+            false,
+            &registry(),
+        );
+        assert_eq!(
+            resolved.aliases,
+            vec![("区妇儿工委办".into(), "区妇工委办".into())]
+        );
+        assert_eq!(resolved.assignments[0].name, "区妇工委办");
+        assert_eq!(resolved.assignments[0].role, Role::Lead);
+        assert_eq!(
+            resolved.assignments[0].written.as_deref(),
+            Some("区妇儿工委办")
+        );
+        assert_eq!(resolved.assignments[1].role, Role::Support);
+    }
+
+    #[test]
+    fn groups_expand_and_phrases_never_lead() {
+        assert_eq!(
+            roles("区教育局，各街镇"),
+            [
+                ("区教育局".into(), Role::Lead),
+                ("南翔镇".into(), Role::Support),
+                ("江桥镇".into(), Role::Support),
+            ]
+        );
+        let resolved = resolve_units(
+            &split_units("协调机制成员单位，各街镇"),
+            &[],
+            false,
+            &registry(),
+        );
+        assert!(resolved.lead_not_first);
+        assert_eq!(resolved.unspecified, ["协调机制成员单位"]);
+        assert!(resolved.assignments.iter().all(|a| a.role == Role::Lead));
+        assert_eq!(resolved.assignments.len(), 2);
+
+        let resolved = resolve_units(
+            &split_units("区商务委等相关职能部门，相关街镇"),
+            &[],
+            false,
+            &registry(),
+        );
+        assert_eq!(resolved.assignments[0].name, "区商务委");
+        assert_eq!(resolved.assignments[0].role, Role::Lead);
+        assert!(resolved.assignments[1].conditional);
+        assert_eq!(resolved.unspecified, ["相关职能部门"]);
+    }
+
+    #[test]
+    fn duplicates_and_unknowns_are_recorded() {
+        let resolved = resolve_units(
+            &split_units("区教育局、区教育、区教育局、南翔镇、各街镇"),
+            &[],
+            false,
+            &registry(),
+        );
+        assert_eq!(resolved.duplicates, ["区教育局"]);
+        assert_eq!(resolved.unknown, ["区教育"]);
+        // 南翔镇 is named explicitly and through 各街镇: once, not as a duplicate.
+        assert_eq!(
+            resolved
+                .assignments
+                .iter()
+                .filter(|a| a.name == "南翔镇")
+                .count(),
+            1
+        );
+        assert!(resolved.assignments.iter().any(|a| a.name == "江桥镇"));
+    }
+
+    #[test]
+    fn lead_and_support_columns_and_markers() {
+        let resolved = resolve_units(
+            &split_units("区教育局"),
+            &split_units("区商务委、各街镇"),
+            true,
+            &registry(),
+        );
+        let leads: Vec<_> = resolved
+            .assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead)
+            .collect();
+        assert_eq!(leads.len(), 1);
+        assert_eq!(resolved.assignments.len(), 4);
+        assert_eq!(
+            roles("区商务委、区教育局（牵头）"),
+            [
+                ("区教育局".into(), Role::Lead),
+                ("区商务委".into(), Role::Support),
+            ]
+        );
+    }
+
+    #[test]
+    fn deadlines() {
+        let y = Some(2025);
+        for (text, want) in [
+            ("2025年12月底", Some("2025-12-31")),
+            ("6月底前", Some("2025-06-30")),
+            ("2025年三季度", Some("2025-09-30")),
+            ("第四季度", Some("2025-12-31")),
+            ("年底前", Some("2025-12-31")),
+            ("2026年上半年", Some("2026-06-30")),
+            ("2025年6月15日", Some("2025-06-15")),
+            ("2025-06-15", Some("2025-06-15")),
+            ("2024年2月底", Some("2024-02-29")),
+            ("十一月", Some("2025-11-30")),
+            ("2025年", Some("2025-12-31")),
+            ("长期坚持", None),
+            ("持续推进", None),
+            ("2025年13月", None),
+            ("2025年2月30日", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_deadline(text, y).as_deref(), want, "{text}");
+        }
+        assert_eq!(parse_deadline("6月底前", None), None);
+    }
+}

@@ -1,0 +1,99 @@
+//! fengong (分工) turns a district government's work plan into the documents that run it.
+//!
+//! # Steps
+//!
+//! 1. **Ingest** ([`ingest::load`]): the sources of a [`Project`] (Markdown-like text, often
+//!    OCR'd; spreadsheets) are decoded and read into one typed [`model::Plan`]: the notice, the
+//!    plan's prose, and the tasks of the 任务分工表 with their units and roles. The plan is
+//!    never changed after this.
+//! 2. **Check** ([`checks::run`]): small functions over the plan report every defect of the
+//!    source as a [`diag::Diagnostic`] with its place (`file:line` or `file#Sheet!C7`).
+//! 3. **Compose** ([`compose::compose`]): the plan and the findings become the list of output
+//!    [`document::Document`]s.
+//! 4. **Output** ([`output::publish`]): the only writer; builds the output beside the target
+//!    and swaps it in whole, with a manifest of hashes.
+//!
+//! The CLI (`src/main.rs`) is a thin layer over [`publish`], [`dump`] and [`check`].
+
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod checks;
+pub mod cjk;
+pub mod compose;
+pub mod config;
+pub mod diag;
+pub mod document;
+pub mod ingest;
+pub mod model;
+pub mod output;
+pub mod project;
+
+use std::path::Path;
+
+pub use diag::{Diagnostic, Error, Location, Result, Severity};
+pub use project::Project;
+
+/// A plan read and checked.
+#[derive(Debug)]
+pub struct Checked {
+    /// The plan.
+    pub plan: model::Plan,
+    /// What ingest and the checks found.
+    pub report: checks::Report,
+}
+
+/// Reads and checks the project at `input` (a folder or a file).
+pub fn check(input: &Path) -> Result<Checked> {
+    let project = Project::open(input)?;
+    let ingested = ingest::load(&project)?;
+    let report = checks::run(&ingested.plan, &project.config, &ingested.diagnostics);
+    Ok(Checked {
+        plan: ingested.plan,
+        report,
+    })
+}
+
+/// The plan as pretty JSON, what `fengong dump --json` prints.
+pub fn dump(input: &Path) -> Result<String> {
+    let project = Project::open(input)?;
+    let ingested = ingest::load(&project)?;
+    let bytes = compose::plan_json(&ingested.plan)?;
+    String::from_utf8(bytes).map_err(|e| Error::Render(e.to_string()))
+}
+
+/// What a publish did.
+#[derive(Debug)]
+pub struct Published {
+    /// The findings (warnings only: a publish with errors writes nothing).
+    pub report: checks::Report,
+    /// The manifest written.
+    pub manifest: output::Manifest,
+}
+
+/// Reads, checks and writes everything into `out_dir`. When the checks find errors nothing
+/// is written and the errors come back as `Err(Error::Rejected)`.
+pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
+    let checked = check(input)?;
+    if checked.report.has_errors() {
+        return Err(Error::Rejected(
+            checked
+                .report
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect(),
+        ));
+    }
+    let documents = compose::compose(&checked.plan, &checked.report)?;
+    let plan = output::ManifestPlan {
+        title: checked.plan.title.clone(),
+        doc_number: checked.plan.notice.doc_number.clone(),
+        tasks: checked.plan.tasks.len(),
+    };
+    let manifest = output::publish(&documents, plan, out_dir)?;
+    Ok(Published {
+        report: checked.report,
+        manifest,
+    })
+}

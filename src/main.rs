@@ -1,0 +1,146 @@
+//! The `fengong` binary: parse the command line, call the library, print findings in Chinese,
+//! choose the exit code (0 done, 1 `check` found errors, 2 could not run).
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use fengong::{Diagnostic, Error, Severity};
+
+use cli::{CheckFormat, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            report_error(&err);
+            match err {
+                // The checks found errors: the input is wrong, the run was fine.
+                Error::Rejected(_) => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Dump { input, json } => {
+            let checked = fengong::check(&input)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                let text = fengong::dump(&input)?;
+                write_or_ignore_pipe(&mut out, text.as_bytes());
+            } else {
+                write_or_ignore_pipe(&mut out, summary(&checked.plan).as_bytes());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { input, format } => {
+            let checked = fengong::check(&input)?;
+            let report = &checked.report;
+            match format {
+                CheckFormat::Json => {
+                    let mut text = serde_json::to_string_pretty(&report.diagnostics)
+                        .map_err(|e| Error::Render(e.to_string()))?;
+                    text.push('\n');
+                    write_or_ignore_pipe(&mut std::io::stdout().lock(), text.as_bytes());
+                }
+                CheckFormat::Text => {
+                    for d in &report.diagnostics {
+                        eprintln!("{d}");
+                    }
+                    eprintln!(
+                        "检查完成：{} 项任务，错误 {} 条，警告 {} 条，提示 {} 条",
+                        checked.plan.tasks.len(),
+                        report.count(Severity::Error),
+                        report.count(Severity::Warning),
+                        report.count(Severity::Note)
+                    );
+                }
+            }
+            Ok(if report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Publish { input, output } => {
+            let started = std::time::Instant::now();
+            let published = fengong::publish(&input, &output)?;
+            let report = &published.report;
+            if report.count(Severity::Warning) > 0 {
+                eprintln!(
+                    "警告 {} 条（运行 fengong check 查看详情）",
+                    report.count(Severity::Warning)
+                );
+            }
+            eprintln!(
+                "已发布 {} 个文件到 {}，用时 {:.2} 秒",
+                published.manifest.files.len() + 1,
+                output.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A short human summary of the plan, for `dump` without `--json`.
+fn summary(plan: &fengong::model::Plan) -> String {
+    let mut out = String::new();
+    let notice = &plan.notice;
+    if let Some(n) = &notice.doc_number {
+        out.push_str(&format!("发文字号：{n}\n"));
+    }
+    if let Some(t) = &notice.title {
+        out.push_str(&format!("通知标题：{t}\n"));
+    }
+    if let Some(t) = &plan.title {
+        out.push_str(&format!("方案标题：{t}\n"));
+    }
+    out.push_str(&format!(
+        "任务 {} 项，部分 {} 个，事项 {} 个，责任单位 {} 个\n",
+        plan.tasks.len(),
+        plan.sections.len(),
+        plan.groups().count(),
+        plan.units.len()
+    ));
+    for section in &plan.sections {
+        out.push_str(&format!("{}、{}\n", section.numeral, section.title));
+        for group in &section.groups {
+            let tasks: Vec<String> = group.tasks.iter().map(u32::to_string).collect();
+            out.push_str(&format!(
+                "  （{}）{}：{}\n",
+                fengong::cjk::chinese_numeral(group.no),
+                group.title,
+                tasks.join("、")
+            ));
+        }
+    }
+    out
+}
+
+fn report_error(err: &Error) {
+    match err {
+        Error::Input(list) | Error::Rejected(list) => {
+            for d in list {
+                eprintln!("{d}");
+            }
+            let errors = list
+                .iter()
+                .filter(|d: &&Diagnostic| d.severity == Severity::Error)
+                .count();
+            eprintln!("未能完成：错误 {errors} 条，未写出任何文件");
+        }
+        other => eprintln!("错误: {other}"),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn write_or_ignore_pipe(out: &mut impl Write, bytes: &[u8]) {
+    let _ = out.write_all(bytes).and_then(|_| out.flush());
+}

@@ -1,0 +1,190 @@
+//! The typed plan model: what ingest builds once and every later stage only reads.
+//!
+//! Glossary (the Chinese terms once, English identifiers everywhere else):
+//!
+//! | 中文 | identifier |
+//! |---|---|
+//! | 通知 (the covering notice) | [`Notice`] |
+//! | 发文字号, e.g. 嘉发改〔2025〕14号 | [`Notice::doc_number`] |
+//! | 主送机关 | [`Notice::recipients`] |
+//! | 工作安排 / 方案 (the plan's prose) | [`Plan`] (title, preamble, sections, closing) |
+//! | 一、… (a part of the plan) | [`Section`] |
+//! | 加粗小标题段落 / （一）… (a bold-headed paragraph) | [`Group`] |
+//! | 任务分工表 | [`TaskTable`] and [`Plan::tasks`] |
+//! | 主要事项 (the table's group label) | [`TableLabel`] |
+//! | 责任单位 | [`Assignment`] |
+//! | 牵头 / 配合 | [`Role::Lead`] / [`Role::Support`] |
+//! | 完成时限 | [`Task::deadline`] |
+//! | 量化目标 | [`Target`] |
+//! | 单位名录 | [`UnitRegistry`] |
+
+mod notice;
+mod task;
+mod unit;
+
+pub use notice::{Notice, Paragraph, doc_number_year, normalize_doc_number};
+pub use task::{Assignment, Comparator, Role, Target, Task};
+pub use unit::{Resolution, Unit, UnitGroup, UnitKind, UnitRegistry};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Location;
+
+/// Everything fengong knows about one plan: the notice, the prose, the table and its tasks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The covering notice (通知); fields are empty when the input had none (a bare Excel table).
+    pub notice: Notice,
+    /// The plan's title, e.g. 嘉定区推进儿童友好城区建设2025年重点工作安排.
+    pub title: Option<String>,
+    /// The plan year (from the title, the doc number or the config).
+    pub year: Option<i32>,
+    /// Paragraphs before the first section.
+    pub preamble: Vec<Paragraph>,
+    /// The sections 一、二、… with their groups.
+    pub sections: Vec<Section>,
+    /// Paragraphs after the last group (the closing requirements).
+    pub closing: Vec<Paragraph>,
+    /// Facts about the 任务分工表 as it was laid out in the source.
+    pub table: TaskTable,
+    /// The tasks, in table order.
+    pub tasks: Vec<Task>,
+    /// Units that have at least one task, in registry order, with their task numbers.
+    pub units: Vec<UnitTasks>,
+    /// The source files this plan was read from.
+    pub sources: Vec<String>,
+}
+
+impl Plan {
+    /// The task numbered `no`.
+    pub fn task(&self, no: u32) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.no == no)
+    }
+
+    /// The section numbered `no` (1-based).
+    pub fn section(&self, no: u32) -> Option<&Section> {
+        self.sections.iter().find(|s| s.no == no)
+    }
+
+    /// The group numbered `no` (1-based, counted through the whole plan).
+    pub fn group(&self, no: u32) -> Option<&Group> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .find(|g| g.no == no)
+    }
+
+    /// All groups in plan order.
+    pub fn groups(&self) -> impl Iterator<Item = &Group> {
+        self.sections.iter().flat_map(|s| s.groups.iter())
+    }
+}
+
+/// A part of the plan, 一、进一步完善儿童友好城区建设顶层设计.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// 1-based number.
+    pub no: u32,
+    /// The Chinese numeral as written: 一, 二, …
+    pub numeral: String,
+    /// The title without its numeral, from the prose when there is prose.
+    pub title: String,
+    /// The title as the table's section row writes it, when that row exists.
+    pub table_title: Option<String>,
+    /// Where the prose heading is.
+    pub origin: Option<Location>,
+    /// Where the table's section row is.
+    pub table_origin: Option<Location>,
+    /// Its groups, in order.
+    pub groups: Vec<Group>,
+}
+
+/// A bold-headed paragraph of the prose (or a 主要事项 label of a table without prose).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// 1-based number through the whole plan: the （N） a continuous numbering would give.
+    pub no: u32,
+    /// The heading without its closing 。, e.g. 推动友好理念融入规划体系.
+    pub title: String,
+    /// The paragraph's text after the heading (empty for a table-only plan).
+    pub text: String,
+    /// Where the heading is.
+    pub origin: Option<Location>,
+    /// The table label naming this group, as written, if the table has one.
+    pub label: Option<String>,
+    /// Numbers of its tasks, in order.
+    pub tasks: Vec<u32>,
+}
+
+/// The 任务分工表 as laid out in the source, kept so checks can compare it with the prose.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskTable {
+    /// Its title, e.g. 嘉定区推进儿童友好城区建设2025年重点工作任务分工表.
+    pub title: Option<String>,
+    /// Where the table starts (its first header row).
+    pub origin: Option<Location>,
+    /// How many times the header row was repeated after page breaks.
+    pub repeated_headers: u32,
+    /// The section rows, 一、… spanning the table.
+    pub sections: Vec<TableSection>,
+    /// The 主要事项 labels, where they sit in the table.
+    pub labels: Vec<TableLabel>,
+    /// How the groups were decided: from the prose by matching text, or from the labels.
+    pub grouping: GroupingSource,
+}
+
+/// Where the grouping of tasks came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupingSource {
+    /// Each task's text was found in a bold-headed paragraph of the prose.
+    #[default]
+    Prose,
+    /// No prose: the table's labels decide (a label holds until the next one).
+    Labels,
+}
+
+/// A section row of the table: 一、进一步完善儿童友好城区建设顶层设计.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableSection {
+    /// The numeral, 一.
+    pub numeral: String,
+    /// The title without the numeral.
+    pub title: String,
+    /// Where the row is.
+    pub origin: Location,
+    /// The first task after the row.
+    pub first_task: Option<u32>,
+}
+
+/// A 主要事项 label as it sits in the table: text, row, and which group it names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableLabel {
+    /// As written, e.g. `(八) 推动幼有善育、学有优教`.
+    pub text: String,
+    /// The number in its （）, e.g. 8 for （八）.
+    pub number: Option<u32>,
+    /// The title after the number.
+    pub title: String,
+    /// Where it is.
+    pub origin: Location,
+    /// The task on its row, or the next task when the label has a row of its own.
+    pub row_task: Option<u32>,
+    /// The group this label names (matched by title), when one matches.
+    pub group: Option<u32>,
+}
+
+/// A unit and the tasks it carries, for sheets and summaries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitTasks {
+    /// Canonical name.
+    pub name: String,
+    /// Kind of unit.
+    pub kind: UnitKind,
+    /// Whether the registry knows it.
+    pub known: bool,
+    /// Tasks it leads.
+    pub lead: Vec<u32>,
+    /// Tasks it supports.
+    pub support: Vec<u32>,
+}

@@ -1,0 +1,111 @@
+//! The covering notice (通知) and the 发文字号.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Location;
+
+/// The covering notice: who issues it, its number and title, to whom, and what it says.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    /// The issuing agency, e.g. 上海市嘉定区发展和改革委员会.
+    pub issuer: Option<String>,
+    /// The 发文字号 normalised to 六角括号: 嘉发改〔2025〕14号.
+    pub doc_number: Option<String>,
+    /// The 发文字号 as written in the source, e.g. 嘉发改(2025)14号.
+    pub doc_number_written: Option<String>,
+    /// The notice's title: 关于印发《…》的通知.
+    pub title: Option<String>,
+    /// 主送机关, split at 、 and ，: 各相关单位, 各街镇.
+    pub recipients: Vec<String>,
+    /// Body paragraphs, 为全面深入推进… and 特此通知。
+    pub body: Vec<Paragraph>,
+    /// Attachment names from the 附件说明, without 《》.
+    pub attachments: Vec<String>,
+    /// 署名 (the signing agency), from the source or the config.
+    pub signer: Option<String>,
+    /// 成文日期 as written in the document, e.g. 2025年3月5日.
+    pub date: Option<String>,
+    /// Where the notice starts.
+    pub origin: Option<Location>,
+}
+
+/// A paragraph of prose with the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The text, joined across page breaks.
+    pub text: String,
+    /// Where it starts.
+    pub origin: Location,
+}
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    // agency code, a bracketed 4-digit year in any of the brackets OCR and typists produce,
+    // an optional 第, the serial number, 号.
+    #[allow(clippy::unwrap_used)] // a literal pattern, checked by the unit tests
+    Regex::new(r"^\s*([^\s\(\)（）〔〕\[\]【】〈〉<>]+?)\s*[\(（〔\[【〈<]\s*(\d{4})\s*[\)）〕\]】〉>]\s*第?\s*0*(\d+)\s*号\s*$")
+        .unwrap()
+});
+
+/// Normalises a 发文字号 to the GB/T 9704 form `机关代字〔年份〕序号号`, or `None` when `text`
+/// is not one: `嘉发改(2025)14号` → `嘉发改〔2025〕14号`, `沪府办发[2024]第007号` → `沪府办发〔2024〕7号`.
+pub fn normalize_doc_number(text: &str) -> Option<String> {
+    let caps = DOC_NUMBER.captures(text)?;
+    let serial = &caps[3];
+    if serial.chars().all(|c| c == '0') {
+        return None;
+    }
+    Some(format!("{}〔{}〕{}号", &caps[1], &caps[2], serial))
+}
+
+/// The year inside a 发文字号, e.g. 2025.
+pub fn doc_number_year(text: &str) -> Option<i32> {
+    DOC_NUMBER.captures(text)?[2].parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_numbers_take_hexagonal_brackets() {
+        for (written, want) in [
+            ("嘉发改(2025)14号", "嘉发改〔2025〕14号"),
+            ("嘉发改（2025）14号", "嘉发改〔2025〕14号"),
+            ("嘉发改〔2025〕14号", "嘉发改〔2025〕14号"),
+            ("嘉发改[2025]14号", "嘉发改〔2025〕14号"),
+            ("嘉发改【2025】14号", "嘉发改〔2025〕14号"),
+            ("沪府办发 ( 2024 ) 第007号", "沪府办发〔2024〕7号"),
+            ("  嘉发改(2025)14号  ", "嘉发改〔2025〕14号"),
+        ] {
+            assert_eq!(
+                normalize_doc_number(written).as_deref(),
+                Some(want),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn non_doc_numbers_are_refused() {
+        for text in [
+            "嘉发改14号",
+            "(2025)14号",
+            "嘉发改(25)14号",
+            "嘉发改(2025)号",
+            "嘉发改(2025)0号",
+            "关于印发《…》的通知",
+            "",
+        ] {
+            assert_eq!(normalize_doc_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn year_comes_from_the_number() {
+        assert_eq!(doc_number_year("嘉发改(2025)14号"), Some(2025));
+        assert_eq!(doc_number_year("no"), None);
+    }
+}

@@ -1,0 +1,122 @@
+//! Tasks of the 任务分工表, the units assigned to them, and their quantified targets.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Location;
+
+/// One row of the 任务分工表.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// The task number (序号).
+    pub no: u32,
+    /// The content as written in the table (具体内容), or as corrected by the config.
+    pub content: String,
+    /// The matching sentence(s) of the prose, when the plan has prose.
+    pub prose: Option<String>,
+    /// The section number (1-based).
+    pub section: u32,
+    /// The group number (1-based, through the whole plan).
+    pub group: u32,
+    /// The 责任单位 cell as written.
+    pub units_text: String,
+    /// The units assigned, canonical names, the lead(s) first.
+    pub units: Vec<Assignment>,
+    /// Phrases in the 责任单位 cell that name no unit: 相关部门, 协调机制成员单位 …
+    pub unspecified: Vec<String>,
+    /// Deadline as `YYYY-MM-DD`, or `None` when neither the task nor the config gives one.
+    pub deadline: Option<String>,
+    /// The deadline as written in the source (完成时限), when the source has one.
+    pub deadline_text: Option<String>,
+    /// Quantified targets found in the content.
+    pub targets: Vec<Target>,
+    /// Where the row is.
+    pub origin: Location,
+    /// Where the matching prose starts.
+    pub prose_origin: Option<Location>,
+}
+
+impl Task {
+    /// The units that lead this task.
+    pub fn leads(&self) -> impl Iterator<Item = &Assignment> {
+        self.units.iter().filter(|a| a.role == Role::Lead)
+    }
+
+    /// The units that support this task.
+    pub fn supports(&self) -> impl Iterator<Item = &Assignment> {
+        self.units.iter().filter(|a| a.role == Role::Support)
+    }
+
+    /// The assignment of `unit` (canonical name), if any.
+    pub fn assignment(&self, unit: &str) -> Option<&Assignment> {
+        self.units.iter().find(|a| a.name == unit)
+    }
+}
+
+/// 牵头 or 配合.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// 牵头: the first unit listed, responsible for the task and for reporting on it.
+    Lead,
+    /// 配合: every other unit listed.
+    Support,
+}
+
+impl Role {
+    /// The word users read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Lead => "牵头",
+            Role::Support => "配合",
+        }
+    }
+}
+
+/// One unit's part in a task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The unit's canonical name.
+    pub name: String,
+    /// 牵头 or 配合.
+    pub role: Role,
+    /// The name as written in the table, when it differs from `name` (an alias, or a group
+    /// such as 各街镇 that expanded to this unit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
+    /// The group phrase this assignment came from: 各街镇, 相关街镇.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// True when the group names an unspecified subset (相关街镇): the unit is concerned only
+    /// where the task applies to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
+    /// False when the name is not in the unit registry.
+    pub known: bool,
+}
+
+/// A quantified target of a task: 新增 4 个公办托幼一体园, 覆盖率达 100%.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// The number.
+    pub value: f64,
+    /// Its unit as written: 个, %, 小时, 户, 万元 …
+    pub unit: String,
+    /// How the number binds.
+    pub comparator: Comparator,
+    /// What it measures: the phrase around the number, e.g. 公办托幼一体园.
+    pub subject: String,
+    /// The phrase as written, e.g. 新增 4 个公办托幼一体园.
+    pub phrase: String,
+}
+
+/// How a target's number binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// Exactly (新增 4 个).
+    Eq,
+    /// At least (不少于, 不低于, 达到…以上).
+    AtLeast,
+    /// At most (不超过, 控制在…以内).
+    AtMost,
+}

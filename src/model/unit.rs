@@ -1,0 +1,261 @@
+//! The unit registry (单位名录): canonical names, aliases, kinds, groups and the phrases that
+//! name no unit at all.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of body a unit is; decides nothing in the pipeline, helps readers of the sheets.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 区委工作部门: 区委宣传部, 区委社会工作部 …
+    Party,
+    /// 区政府工作部门: 区教育局, 区发展改革委 …
+    #[default]
+    Government,
+    /// 群团组织: 团区委, 区总工会, 区妇工委办 …
+    MassOrganisation,
+    /// 审判、检察机关: 区法院, 区检察院.
+    Judicial,
+    /// 垂直管理或派驻机构: 公安嘉定分局 …
+    Agency,
+    /// 街道、镇、管委会.
+    Town,
+    /// Not in the registry.
+    Unknown,
+}
+
+/// A unit: one canonical name and the other ways sources spell it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Canonical name, as documents print it: 区妇工委办.
+    pub name: String,
+    /// Other spellings that mean the same unit: 区妇儿工委办.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Kind of unit.
+    #[serde(default)]
+    pub kind: UnitKind,
+}
+
+/// A phrase that stands for several units: 各街镇 → the 12 街镇.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitGroup {
+    /// The phrase: 各街镇.
+    pub name: String,
+    /// Canonical names of its members.
+    pub members: Vec<String>,
+    /// True when the phrase names an unspecified subset of the members (相关街镇).
+    #[serde(default)]
+    pub partial: bool,
+}
+
+/// What a written name turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution<'a> {
+    /// A unit; `alias` is true when the name was one of its aliases.
+    Unit {
+        /// The unit.
+        unit: &'a Unit,
+        /// Whether the written name was an alias.
+        alias: bool,
+    },
+    /// A group phrase.
+    Group(&'a UnitGroup),
+    /// A phrase that names no unit (相关部门).
+    Unspecified,
+    /// Not known.
+    Unknown,
+}
+
+/// All units, groups and non-unit phrases of a project, with O(1) lookup by any spelling.
+#[derive(Debug, Clone, Default)]
+pub struct UnitRegistry {
+    units: Vec<Unit>,
+    groups: Vec<UnitGroup>,
+    unspecified: Vec<String>,
+    by_name: HashMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Unit { index: usize, alias: bool },
+    Group(usize),
+    Unspecified,
+}
+
+/// Why a registry could not be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryError(pub String);
+
+impl UnitRegistry {
+    /// Builds a registry; every spelling must be unique and every group member a unit.
+    pub fn new(
+        units: Vec<Unit>,
+        groups: Vec<UnitGroup>,
+        unspecified: Vec<String>,
+    ) -> Result<Self, RegistryError> {
+        let mut by_name = HashMap::new();
+        let mut claim = |name: &str, entry: Entry| -> Result<(), RegistryError> {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(RegistryError("单位名称不能为空".into()));
+            }
+            if by_name.insert(name.to_string(), entry).is_some() {
+                return Err(RegistryError(format!("名称「{name}」重复出现")));
+            }
+            Ok(())
+        };
+        for (index, unit) in units.iter().enumerate() {
+            claim(
+                &unit.name,
+                Entry::Unit {
+                    index,
+                    alias: false,
+                },
+            )?;
+            for alias in &unit.aliases {
+                claim(alias, Entry::Unit { index, alias: true })?;
+            }
+        }
+        for (index, group) in groups.iter().enumerate() {
+            claim(&group.name, Entry::Group(index))?;
+        }
+        for phrase in &unspecified {
+            claim(phrase, Entry::Unspecified)?;
+        }
+        let registry = UnitRegistry {
+            units,
+            groups,
+            unspecified,
+            by_name,
+        };
+        for group in &registry.groups {
+            for member in &group.members {
+                match registry.resolve(member) {
+                    Resolution::Unit { alias: false, .. } => {}
+                    _ => {
+                        return Err(RegistryError(format!(
+                            "「{}」的成员「{member}」不是名录中的单位",
+                            group.name
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(registry)
+    }
+
+    /// What `name` is.
+    pub fn resolve(&self, name: &str) -> Resolution<'_> {
+        match self.by_name.get(name.trim()) {
+            Some(Entry::Unit { index, alias }) => Resolution::Unit {
+                unit: &self.units[*index],
+                alias: *alias,
+            },
+            Some(Entry::Group(index)) => Resolution::Group(&self.groups[*index]),
+            Some(Entry::Unspecified) => Resolution::Unspecified,
+            None => Resolution::Unknown,
+        }
+    }
+
+    /// The unit called `name` (canonical or alias).
+    pub fn unit(&self, name: &str) -> Option<&Unit> {
+        match self.resolve(name) {
+            Resolution::Unit { unit, .. } => Some(unit),
+            _ => None,
+        }
+    }
+
+    /// All units, in registry order.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// All groups.
+    pub fn groups(&self) -> &[UnitGroup] {
+        &self.groups
+    }
+
+    /// The phrases that name no unit.
+    pub fn unspecified(&self) -> &[String] {
+        &self.unspecified
+    }
+
+    /// Registry position of a unit, for ordering lists of units the way the registry does.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        match self.by_name.get(name.trim()) {
+            Some(Entry::Unit { index, .. }) => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// Every spelling the registry knows (canonical names, aliases, groups, phrases).
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        self.by_name.keys().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(name: &str, aliases: &[&str]) -> Unit {
+        Unit {
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            kind: UnitKind::Government,
+        }
+    }
+
+    #[test]
+    fn resolves_names_aliases_groups_and_phrases() {
+        let reg = UnitRegistry::new(
+            vec![unit("区妇工委办", &["区妇儿工委办"]), unit("南翔镇", &[])],
+            vec![UnitGroup {
+                name: "各街镇".into(),
+                members: vec!["南翔镇".into()],
+                partial: false,
+            }],
+            vec!["相关部门".into()],
+        )
+        .unwrap();
+        assert!(matches!(
+            reg.resolve("区妇工委办"),
+            Resolution::Unit { alias: false, .. }
+        ));
+        match reg.resolve(" 区妇儿工委办 ") {
+            Resolution::Unit { unit, alias } => {
+                assert!(alias);
+                assert_eq!(unit.name, "区妇工委办");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(reg.resolve("各街镇"), Resolution::Group(g) if g.members.len() == 1));
+        assert_eq!(reg.resolve("相关部门"), Resolution::Unspecified);
+        assert_eq!(reg.resolve("区教育"), Resolution::Unknown);
+    }
+
+    #[test]
+    fn refuses_duplicate_spellings_and_unknown_members() {
+        let dup = UnitRegistry::new(
+            vec![unit("区教育局", &[]), unit("区体育局", &["区教育局"])],
+            vec![],
+            vec![],
+        );
+        assert!(dup.is_err());
+        let bad_member = UnitRegistry::new(
+            vec![unit("区教育局", &[])],
+            vec![UnitGroup {
+                name: "各街镇".into(),
+                members: vec!["南翔镇".into()],
+                partial: false,
+            }],
+            vec![],
+        );
+        assert!(bad_member.is_err());
+    }
+}

@@ -1,0 +1,270 @@
+//! The only module that writes files. A publish builds the whole output in a temporary folder
+//! beside the target and swaps it into place only when everything was written, so a failure
+//! leaves the previous output untouched. File names are made safe here, once for everyone.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::diag::{Error, Result};
+use crate::document::{Document, Format, Kind};
+
+/// `manifest.json`: every file of the output with its hash.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    /// The program that wrote it.
+    pub generator: String,
+    /// The plan, in one line.
+    pub plan: ManifestPlan,
+    /// Every file except the manifest itself, sorted by path.
+    pub files: Vec<ManifestFile>,
+}
+
+/// What the manifest says of the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct ManifestPlan {
+    /// Plan title.
+    pub title: Option<String>,
+    /// 发文字号.
+    pub doc_number: Option<String>,
+    /// Number of tasks.
+    pub tasks: usize,
+}
+
+/// One file in the manifest.
+#[derive(Debug, Clone, Serialize)]
+pub struct ManifestFile {
+    /// Path relative to the output folder.
+    pub path: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Its format.
+    pub format: Format,
+    /// The unit it is for.
+    pub unit: Option<String>,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+}
+
+/// Writes `documents` and a manifest into `out_dir`, replacing what was there only when
+/// everything succeeded.
+pub fn publish(documents: &[Document], plan: ManifestPlan, out_dir: &Path) -> Result<Manifest> {
+    let mut documents: Vec<&Document> = documents.iter().collect();
+    documents.sort_by(|a, b| a.path.cmp(&b.path));
+    for pair in documents.windows(2) {
+        if pair[0].path == pair[1].path {
+            return Err(Error::Render(format!("两份文件同名：{}", pair[0].path)));
+        }
+    }
+    let manifest = Manifest {
+        generator: format!("fengong {}", env!("CARGO_PKG_VERSION")),
+        plan,
+        files: documents
+            .iter()
+            .map(|d| ManifestFile {
+                path: d.path.clone(),
+                kind: d.kind,
+                format: d.format,
+                unit: d.unit.clone(),
+                bytes: d.bytes.len() as u64,
+                sha256: hex(&Sha256::digest(&d.bytes)),
+            })
+            .collect(),
+    };
+    let mut manifest_json = serde_json::to_vec_pretty(&manifest)
+        .map_err(|e| Error::Render(format!("manifest.json：{e}")))?;
+    manifest_json.push(b'\n');
+
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, "创建目录", e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".fengong-staging-")
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, "创建临时目录", e))?;
+    for document in &documents {
+        let target = contained(staging.path(), &document.path)?;
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, "创建目录", e))?;
+        }
+        fs::write(&target, &document.bytes).map_err(|e| Error::io(&target, "写入", e))?;
+    }
+    let manifest_path = staging.path().join("manifest.json");
+    fs::write(&manifest_path, &manifest_json).map_err(|e| Error::io(&manifest_path, "写入", e))?;
+
+    swap_into_place(staging, out_dir)?;
+    Ok(manifest)
+}
+
+/// Replaces `out_dir` by the staging folder: old → backup, staging → out_dir, drop backup.
+/// If the second rename fails the backup goes back, so the old output survives.
+fn swap_into_place(staging: tempfile::TempDir, out_dir: &Path) -> Result<()> {
+    let backup = if out_dir.exists() {
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "output".into());
+        let backup = out_dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
+        if backup.exists() {
+            fs::remove_dir_all(&backup).map_err(|e| Error::io(&backup, "删除", e))?;
+        }
+        fs::rename(out_dir, &backup).map_err(|e| Error::io(out_dir, "移动", e))?;
+        Some(backup)
+    } else {
+        None
+    };
+    let staged = staging.keep();
+    if let Err(e) = fs::rename(&staged, out_dir) {
+        if let Some(backup) = &backup {
+            let _ = fs::rename(backup, out_dir);
+        }
+        let _ = fs::remove_dir_all(&staged);
+        return Err(Error::io(out_dir, "写入", e));
+    }
+    if let Some(backup) = backup {
+        fs::remove_dir_all(&backup).map_err(|e| Error::io(&backup, "删除", e))?;
+    }
+    Ok(())
+}
+
+/// `root/relative`, refusing anything that could leave `root`: absolute paths, `..`, drive
+/// prefixes. Names should already have gone through [`safe_file_name`]; this is the last guard.
+pub fn contained(root: &Path, relative: &str) -> Result<PathBuf> {
+    let path = Path::new(relative);
+    let ok = !relative.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
+    if !ok {
+        return Err(Error::Render(format!("拒绝写到输出目录之外：{relative}")));
+    }
+    Ok(root.join(path))
+}
+
+/// Windows device names that cannot be file names on Windows, whatever the extension.
+const RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// A file name (no extension) made from any text: separators, `..`, control characters and
+/// characters Windows refuses become `_`; reserved device names get a `_` in front; at most
+/// 80 characters. Never empty, never a path.
+pub fn safe_file_name(text: &str) -> String {
+    let mut name: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .take(80)
+        .collect();
+    // Leading dots would hide the file or make `..`; trailing dots and spaces Windows drops.
+    while name.starts_with('.') {
+        name.replace_range(..1, "_");
+    }
+    let trimmed = name.trim_end_matches(['.', ' ']).to_string();
+    name = if trimmed.is_empty() {
+        "_".into()
+    } else {
+        trimmed
+    };
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    if RESERVED.contains(&stem.as_str()) {
+        name.insert(0, '_');
+    }
+    name
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_never_make_paths() {
+        assert_eq!(safe_file_name("区教育局"), "区教育局");
+        assert_eq!(safe_file_name("../../x"), "_._.._x");
+        assert_eq!(safe_file_name(".."), "_");
+        assert_eq!(safe_file_name("CON"), "_CON");
+        assert_eq!(safe_file_name("con.txt"), "_con.txt");
+        assert_eq!(safe_file_name("a\u{0}b\nc"), "a_b_c");
+        assert_eq!(safe_file_name("  "), "_");
+        assert_eq!(safe_file_name("C:\\Windows"), "C__Windows");
+        for hostile in ["../../x", "/etc/passwd", "..", "a/../../b", "CON", "\u{7}"] {
+            let name = safe_file_name(hostile);
+            assert!(
+                contained(Path::new("out"), &name).is_ok(),
+                "{hostile} → {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn paths_outside_the_root_are_refused() {
+        for bad in ["../x", "/abs", "a/../../b", "", "./."] {
+            assert!(contained(Path::new("out"), bad).is_err(), "{bad}");
+        }
+        assert!(contained(Path::new("out"), "单位/区教育局.pdf").is_ok());
+    }
+
+    #[test]
+    fn publish_replaces_the_folder_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("stale.txt"), "old").unwrap();
+        let doc = Document {
+            path: "a/b.json".into(),
+            kind: Kind::Model,
+            format: Format::Json,
+            unit: None,
+            bytes: b"{}".to_vec(),
+        };
+        let plan = ManifestPlan {
+            title: None,
+            doc_number: None,
+            tasks: 0,
+        };
+        let manifest = publish(&[doc], plan, &out).unwrap();
+        assert_eq!(manifest.files.len(), 1);
+        assert!(!out.join("stale.txt").exists());
+        assert_eq!(fs::read(out.join("a/b.json")).unwrap(), b"{}");
+        // Nothing but the output folder is left beside it.
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1);
+    }
+
+    #[test]
+    fn a_bad_document_leaves_the_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("keep.txt"), "old").unwrap();
+        let doc = Document {
+            path: "../escape.json".into(),
+            kind: Kind::Model,
+            format: Format::Json,
+            unit: None,
+            bytes: Vec::new(),
+        };
+        let plan = ManifestPlan {
+            title: None,
+            doc_number: None,
+            tasks: 0,
+        };
+        assert!(publish(&[doc], plan, &out).is_err());
+        assert_eq!(fs::read_to_string(out.join("keep.txt")).unwrap(), "old");
+        assert!(!dir.path().join("escape.json").exists());
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "staging folder left behind");
+    }
+}

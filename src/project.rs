@@ -1,0 +1,124 @@
+//! Where things are: the input folder or file, its sources, and the loaded config.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Error, Location, Result};
+
+/// The name of the project configuration file inside the input folder.
+pub const CONFIG_FILE: &str = "fengong.toml";
+
+/// File endings read as text sources.
+pub const TEXT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text"];
+/// File endings read as spreadsheets.
+pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
+
+/// A project: its input folder, the sources to read in order, and its configuration.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The input folder (for a single-file input, the file's folder).
+    pub input_dir: PathBuf,
+    /// The sources, in the order they are read.
+    pub sources: Vec<PathBuf>,
+    /// The configuration (defaults when there is no `fengong.toml`).
+    pub config: Config,
+    /// The config file, when there is one.
+    pub config_path: Option<PathBuf>,
+    /// The project root, whose `templates/` and `fonts/` override the embedded ones: the
+    /// parent of the input folder.
+    pub root: PathBuf,
+}
+
+impl Project {
+    /// Opens `input`: a folder (every text and spreadsheet file at its top level, or the
+    /// `sources` its config names) or a single file.
+    pub fn open(input: &Path) -> Result<Project> {
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, "读取", e))?;
+        let input_dir = if meta.is_dir() {
+            input.to_path_buf()
+        } else {
+            input
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."))
+        };
+        let config_file = input_dir.join(CONFIG_FILE);
+        let (config, config_path) = if config_file.is_file() {
+            let bytes =
+                std::fs::read(&config_file).map_err(|e| Error::io(&config_file, "读取", e))?;
+            let display = config_file.display().to_string();
+            let text = crate::ingest::decode::decode(&bytes).map_err(|e| Error::Config {
+                location: Location::file(&display),
+                message: e.message(),
+            })?;
+            (Config::parse(&text, &display)?, Some(config_file))
+        } else {
+            (Config::default(), None)
+        };
+        let sources = if meta.is_dir() {
+            list_sources(&input_dir, &config)?
+        } else {
+            vec![input.to_path_buf()]
+        };
+        let root = input_dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Ok(Project {
+            input_dir,
+            sources,
+            config,
+            config_path,
+            root,
+        })
+    }
+}
+
+fn list_sources(dir: &Path, config: &Config) -> Result<Vec<PathBuf>> {
+    if !config.plan.sources.is_empty() {
+        return Ok(config.plan.sources.iter().map(|s| dir.join(s)).collect());
+    }
+    let mut sources = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(&path, "读取", e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        // Lock files of Office/WPS (~$x.xlsx) and hidden files are not sources; nor is a
+        // README someone keeps beside the inputs.
+        if name.starts_with("~$") || name.starts_with('.') || name.eq_ignore_ascii_case("README.md")
+        {
+            continue;
+        }
+        let ext = entry
+            .path()
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if TEXT_EXTENSIONS.contains(&ext.as_str()) || SHEET_EXTENSIONS.contains(&ext.as_str()) {
+            sources.push(entry.into_path());
+        }
+    }
+    if sources.is_empty() {
+        return Err(Error::Input(vec![
+            Diagnostic::error(
+                "input/no-sources",
+                Location::file(dir.display().to_string()),
+                "输入目录中没有可读取的文件（.md、.txt、.xlsx、.xls、.ods）",
+            )
+            .with_hint(
+                "把通知和任务分工表放进该目录，或在 fengong.toml 的 [plan] sources 中列出文件",
+            ),
+        ]));
+    }
+    Ok(sources)
+}

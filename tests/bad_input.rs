@@ -1,0 +1,92 @@
+//! Hostile and broken inputs: each gets exit code 2, a Chinese message naming the file, no
+//! panic, and nothing written to the output folder.
+
+mod common;
+
+use common::*;
+
+fn assert_refused(files: &[(&str, &[u8])], must_name: &str, must_say: &str) {
+    let dir = project(files);
+    for args in [&["check"][..], &["dump", "--json"][..], &["publish"][..]] {
+        let out = fengong(dir.path(), args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(must_name),
+            "{args:?} does not name {must_name}: {err}"
+        );
+        assert!(
+            err.contains(must_say),
+            "{args:?} does not say {must_say}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(!dir.path().join("output").exists(), "{args:?} wrote output");
+    }
+}
+
+#[test]
+fn empty_file() {
+    assert_refused(&[("plan.md", b"")], "input/plan.md", "文件为空");
+    assert_refused(&[("plan.md", b"  \r\n\n ")], "input/plan.md", "文件为空");
+}
+
+#[test]
+fn binary_garbage() {
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    assert_refused(&[("plan.md", &garbage)], "input/plan.md", "不是文本文件");
+}
+
+#[test]
+fn broken_encoding() {
+    let mut bytes = "第一行\n第二行\n".as_bytes().to_vec();
+    bytes.extend_from_slice(&[0xFF, 0xFE, 0xFF, b'\n']);
+    assert_refused(
+        &[("plan.md", &bytes)],
+        "input/plan.md:3",
+        "无法识别文件编码",
+    );
+}
+
+#[test]
+fn a_file_without_a_table() {
+    let text = "# 某区工作安排\n\n## 一、总体要求\n\n**做好工作。**认真落实。\n";
+    assert_refused(
+        &[("plan.md", text.as_bytes())],
+        "input/plan.md",
+        "未找到任务分工表",
+    );
+}
+
+#[test]
+fn a_table_without_tasks() {
+    let text = "分工表\n\n序号\t具体内容\t责任单位\n\n说明文字\n";
+    assert_refused(
+        &[("plan.md", text.as_bytes())],
+        "input/plan.md:3",
+        "没有任何带序号的任务行",
+    );
+}
+
+#[test]
+fn an_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("input")).unwrap();
+    let out = fengong(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("input"));
+    assert!(stderr(&out).contains("没有可读取的文件"));
+}
+
+#[test]
+fn a_failed_publish_leaves_the_previous_output() {
+    let dir = project(&[("plan.md", seed_text().as_bytes())]);
+    assert!(fengong(dir.path(), &["publish"]).status.success());
+    let before = std::fs::read(dir.path().join("output/manifest.json")).unwrap();
+    std::fs::write(dir.path().join("input/plan.md"), b"").unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(dir.path().join("output/manifest.json")).unwrap(),
+        before
+    );
+}

@@ -1,0 +1,121 @@
+//! The binary as users run it: publish, check, exit codes, and what lands in the output.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn publish_writes_manifest_model_and_readme() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("已发布"));
+    let output = dir.path().join("output");
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(output.join("manifest.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert!(paths.contains(&"plan.json"));
+    for file in files {
+        let path = output.join(file["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(file["bytes"].as_u64().unwrap(), bytes.len() as u64);
+        use sha2::Digest;
+        let hash: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(file["sha256"].as_str().unwrap(), hash);
+        for key in ["kind", "format", "unit"] {
+            assert!(file.get(key).is_some(), "{key}");
+        }
+    }
+    let model: Value =
+        serde_json::from_slice(&std::fs::read(output.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(model["tasks"].as_array().unwrap().len(), 78);
+    // The README the publish writes is the one committed in output/.
+    assert_eq!(
+        std::fs::read_to_string(output.join("README.md")).unwrap(),
+        std::fs::read_to_string(root().join("output/README.md")).unwrap()
+    );
+    // Nothing but output/ and input/ next to each other: no staging folder left behind.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["input", "output"]);
+}
+
+#[test]
+fn publish_twice_gives_identical_bytes() {
+    let dir = project(&[("plan.md", seed_text().as_bytes())]);
+    let read_all = |dir: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(dir).unwrap().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert!(fengong(dir.path(), &["publish"]).status.success());
+    let first = read_all(&dir.path().join("output"));
+    assert!(
+        fengong(dir.path(), &["publish", "input", "-o", "again"])
+            .status
+            .success()
+    );
+    let second = read_all(&dir.path().join("again"));
+    assert_eq!(first, second);
+}
+
+#[test]
+fn check_on_the_shipped_input_exits_zero() {
+    let out = fengong(&root(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("检查完成：78 项任务"));
+    let out = fengong(&root(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(list.is_array());
+}
+
+#[test]
+fn dump_summary_is_readable() {
+    let out = fengong(&root(), &["dump"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("发文字号：嘉发改〔2025〕14号"));
+    assert!(text.contains("任务 78 项，部分 4 个，事项 20 个"));
+}
+
+#[test]
+fn a_missing_input_exits_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fengong(dir.path(), &["check", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nowhere"));
+}
+
+#[test]
+fn a_bad_config_names_its_line() {
+    let dir = project(&[
+        ("plan.md", seed_text().as_bytes()),
+        ("fengong.toml", b"[plan]\nyear = 2025\ncolour = \"red\"\n"),
+    ]);
+    let out = fengong(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("input/fengong.toml:3"),
+        "{}",
+        stderr(&out)
+    );
+}

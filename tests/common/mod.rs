@@ -1,0 +1,66 @@
+//! Helpers shared by the end-to-end tests: where the seed is, temporary projects, running
+//! the binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped input folder.
+pub fn input_dir() -> PathBuf {
+    root().join("input")
+}
+
+/// The shipped seed (嘉发改〔2025〕14号).
+pub fn seed_path() -> PathBuf {
+    input_dir().join("嘉发改〔2025〕14号.md")
+}
+
+/// The seed's bytes.
+pub fn seed_text() -> String {
+    std::fs::read_to_string(seed_path()).expect("seed")
+}
+
+/// The shipped config.
+pub fn seed_config() -> String {
+    std::fs::read_to_string(input_dir().join("fengong.toml")).expect("config")
+}
+
+/// A temporary project folder with an `input/` holding `files` (name, bytes) and the shipped
+/// config unless `files` brings its own.
+pub fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    if !files.iter().any(|(name, _)| *name == "fengong.toml") {
+        std::fs::write(input.join("fengong.toml"), seed_config()).expect("config");
+    }
+    for (name, bytes) in files {
+        std::fs::write(input.join(name), bytes).expect("write");
+    }
+    dir
+}
+
+/// Runs the fengong binary in `cwd`.
+pub fn fengong(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fengong"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run fengong")
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
