@@ -4,14 +4,23 @@ use crate::checks::Report;
 use crate::diag::{Error, Result};
 use crate::document::{Document, Format, Kind};
 use crate::model::Plan;
+use crate::templates::Templates;
+use crate::view::AuditView;
 
 /// The README written into the output folder (also committed as `output/README.md`).
 pub const OUTPUT_README: &str = include_str!("../templates/output_readme.md");
 
 /// Every document of a publish.
-pub fn compose(plan: &Plan, report: &Report) -> Result<Vec<Document>> {
-    let _ = report;
+pub fn compose(plan: &Plan, report: &Report, templates: &Templates) -> Result<Vec<Document>> {
+    let audit = templates.render("audit.md.tera", &AuditView::new(plan, report))?;
     Ok(vec![
+        Document {
+            path: "校对报告.md".into(),
+            kind: Kind::Audit,
+            format: Format::Markdown,
+            unit: None,
+            bytes: audit.into_bytes(),
+        },
         Document {
             path: "plan.json".into(),
             kind: Kind::Model,

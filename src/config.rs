@@ -34,6 +34,35 @@ pub struct Config {
     pub groups: Vec<UnitGroup>,
     /// Phrases that name no unit.
     pub unspecified: Vec<String>,
+    /// Per-task corrections the user decided on (which text wins: table or prose).
+    pub corrections: Vec<Correction>,
+    /// The file this config was read from, for messages (not part of the file).
+    #[serde(skip)]
+    pub path: Option<String>,
+}
+
+/// `[[corrections]]`: the user's decision for one task, applied when publishing and listed
+/// in the audit report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The task number.
+    pub task: u32,
+    /// New 具体内容 for the task.
+    #[serde(default)]
+    pub content: Option<String>,
+    /// Take the prose's text as the content.
+    #[serde(default)]
+    pub use_prose: bool,
+    /// New 责任单位 cell, lead first.
+    #[serde(default)]
+    pub units: Option<String>,
+    /// Why, for the audit report.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The line of the entry in the config file (not part of the file).
+    #[serde(skip)]
+    pub line: u32,
 }
 
 impl Default for Config {
@@ -44,6 +73,8 @@ impl Default for Config {
             units: Vec::new(),
             groups: Vec::new(),
             unspecified: DEFAULT_UNSPECIFIED.iter().map(|s| s.to_string()).collect(),
+            corrections: Vec::new(),
+            path: None,
         }
     }
 }
@@ -84,6 +115,26 @@ impl Config {
                 message: err.message().to_string(),
             }
         })?;
+        config.path = Some(path.to_string());
+        // Each correction's line, so messages about it can point there.
+        let mut entry_lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "[[corrections]]")
+            .map(|(i, _)| i as u32 + 1);
+        for correction in &mut config.corrections {
+            correction.line = entry_lines.next().unwrap_or(1);
+            let given = correction.content.is_some() as u8 + correction.use_prose as u8;
+            if given > 1 || (given == 0 && correction.units.is_none()) {
+                return Err(Error::Config {
+                    location: Location::line(path, correction.line),
+                    message: format!(
+                        "第 {} 项任务的更正须写 content（新内容）或 use_prose = true（采用正文），二选一；也可只写 units",
+                        correction.task
+                    ),
+                });
+            }
+        }
         config.notice.signer = non_empty(config.notice.signer.take());
         config.notice.date = non_empty(config.notice.date.take());
         config.plan.default_deadline = non_empty(config.plan.default_deadline.take());
@@ -189,6 +240,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("f.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn corrections_know_their_lines() {
+        let text = "[plan]\nyear = 2025\n\n[[corrections]]\ntask = 40\ncontent = \"推进苏河源综合公园竣工。\"\n\n[[corrections]]\ntask = 71\nuse_prose = true\n";
+        let config = Config::parse(text, "f.toml").unwrap();
+        let lines: Vec<(u32, u32)> = config
+            .corrections
+            .iter()
+            .map(|c| (c.task, c.line))
+            .collect();
+        assert_eq!(lines, [(40, 4), (71, 8)]);
+        let both = "[[corrections]]\ntask = 1\ncontent = \"x\"\nuse_prose = true\n";
+        let err = Config::parse(both, "f.toml").unwrap_err().to_string();
+        assert!(err.starts_with("f.toml:1:"), "{err}");
+        let neither = "[[corrections]]\ntask = 1\n";
+        assert!(Config::parse(neither, "f.toml").is_err());
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub struct Diagnostic {
     /// What is wrong, in Chinese.
     pub message: String,
     /// What to do about it, in Chinese, when there is something to say.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub hints: Vec<String>,
 }
 

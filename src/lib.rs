@@ -28,6 +28,8 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod templates;
+pub mod view;
 
 use std::path::Path;
 
@@ -37,6 +39,8 @@ pub use project::Project;
 /// A plan read and checked.
 #[derive(Debug)]
 pub struct Checked {
+    /// The project it came from.
+    pub project: Project,
     /// The plan.
     pub plan: model::Plan,
     /// What ingest and the checks found.
@@ -47,8 +51,15 @@ pub struct Checked {
 pub fn check(input: &Path) -> Result<Checked> {
     let project = Project::open(input)?;
     let ingested = ingest::load(&project)?;
-    let report = checks::run(&ingested.plan, &project.config, &ingested.diagnostics);
+    let report = checks::run(
+        &ingested.plan,
+        &project.config,
+        &ingested.registry,
+        &ingested.texts,
+        &ingested.diagnostics,
+    );
     Ok(Checked {
+        project,
         plan: ingested.plan,
         report,
     })
@@ -85,7 +96,8 @@ pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
                 .collect(),
         ));
     }
-    let documents = compose::compose(&checked.plan, &checked.report)?;
+    let templates = templates::Templates::load(Some(&checked.project.root.join("templates")))?;
+    let documents = compose::compose(&checked.plan, &checked.report, &templates)?;
     let plan = output::ManifestPlan {
         title: checked.plan.title.clone(),
         doc_number: checked.plan.notice.doc_number.clone(),

@@ -302,3 +302,46 @@ fn model_snapshot() {
     assert!(out.status.success(), "{}", stderr(&out));
     insta::assert_snapshot!("seed_model", stdout(&out));
 }
+
+/// Every quantified target of the seed, found by reading each task: and nothing else (no
+/// hotline 12355, age 0-6 岁, brand “15分钟幸福圈” or “我嘉健康 1 小时”, “十五五”, year 2025).
+#[test]
+fn seed_targets_all_found_and_no_decoys() {
+    let plan = seed_plan();
+    let found: Vec<(u32, f64, String, String)> = plan
+        .tasks
+        .iter()
+        .flat_map(|t| {
+            t.targets
+                .iter()
+                .map(move |g| (t.no, g.value, g.unit.clone(), format!("{:?}", g.comparator)))
+        })
+        .collect();
+    let want = [
+        (15, 6.0, "个", "Eq"),
+        (16, 4.0, "个", "Eq"),
+        (16, 80.0, "个", "Eq"),
+        (16, 100.0, "%", "AtLeast"),
+        (21, 2.0, "小时", "AtLeast"),
+        (50, 30.0, "个", "AtLeast"),
+        (50, 12.0, "个", "AtLeast"),
+        (54, 15.0, "个", "Eq"),
+        (62, 20.0, "户", "Eq"),
+    ];
+    let want: Vec<(u32, f64, String, String)> = want
+        .iter()
+        .map(|(n, v, u, c)| (*n, *v, u.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(found, want);
+    let subjects: Vec<&str> = plan
+        .task(16)
+        .unwrap()
+        .targets
+        .iter()
+        .map(|t| t.subject.as_str())
+        .collect();
+    assert_eq!(
+        subjects,
+        ["公办托幼一体园", "托额", "公办园托幼一体化覆盖率"]
+    );
+}

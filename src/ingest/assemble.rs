@@ -16,8 +16,8 @@ use crate::cjk::{self, bigrams, match_key, similarity};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Location};
 use crate::model::{
-    Group, GroupingSource, Notice, Plan, Section, TableLabel, TableSection, Task, TaskTable,
-    UnitKind, UnitRegistry, UnitTasks,
+    AppliedCorrection, Group, GroupingSource, Notice, Plan, Section, TableLabel, TableSection,
+    Task, TaskTable, UnitKind, UnitRegistry, UnitTasks,
 };
 
 /// The parts read from the sources, before they are put together.
@@ -98,6 +98,7 @@ pub fn assemble(
         }
     };
     table.labels = table_labels(&raw, &sections, table.grouping);
+    apply_corrections(&mut tasks, config, registry, diagnostics);
     let mut sections = sections;
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
         group.label = table
@@ -118,6 +119,67 @@ pub fn assemble(
         tasks,
         units,
         sources: parts.sources,
+    }
+}
+
+/// Applies the user's `[[corrections]]`: new content (or the prose's) and new units.
+fn apply_corrections(
+    tasks: &mut [Task],
+    config: &Config,
+    registry: &UnitRegistry,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let path = config
+        .path
+        .clone()
+        .unwrap_or_else(|| crate::project::CONFIG_FILE.to_string());
+    for correction in &config.corrections {
+        let origin = Location::line(&path, correction.line);
+        let Some(task) = tasks.iter_mut().find(|t| t.no == correction.task) else {
+            diagnostics.push(Diagnostic::error(
+                "config/correction-task",
+                origin,
+                format!("更正所指的第 {} 项任务不存在", correction.task),
+            ));
+            continue;
+        };
+        let new_content = if correction.use_prose {
+            match &task.prose {
+                Some(prose) => Some(prose.clone()),
+                None => {
+                    diagnostics.push(Diagnostic::error(
+                        "config/correction-prose",
+                        origin,
+                        format!("第 {} 项任务在正文中没有对应文字，无法采用正文", task.no),
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            correction.content.as_ref().map(|c| c.trim().to_string())
+        };
+        let mut applied = AppliedCorrection {
+            content_was: None,
+            units_was: None,
+            reason: correction.reason.clone(),
+            origin,
+        };
+        if let Some(content) = new_content
+            && content != task.content
+        {
+            applied.content_was = Some(std::mem::replace(&mut task.content, content));
+            task.targets = super::targets::extract(&task.content);
+        }
+        if let Some(units) = &correction.units {
+            let resolved = resolve_units(&split_units(units), &[], false, registry);
+            applied.units_was = Some(std::mem::replace(
+                &mut task.units_text,
+                units.trim().to_string(),
+            ));
+            task.units = resolved.assignments;
+            task.unspecified = resolved.unspecified;
+        }
+        task.correction = Some(applied);
     }
 }
 
@@ -205,9 +267,10 @@ fn build_tasks(
             unspecified: resolved.unspecified,
             deadline,
             deadline_text,
-            targets: Vec::new(),
+            targets: super::targets::extract(cells.content.trim()),
             origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
             prose_origin: None,
+            correction: None,
         });
     }
     tasks
@@ -313,7 +376,7 @@ fn group_by_prose(
         let mine = &owned[ti];
         let Some(&first) = mine.first() else { continue };
         let first_sentence = &sentences[first];
-        let (si, group) = flat[first_sentence.group];
+        let (_, group) = flat[first_sentence.group];
         let path = group.origin.path().to_string();
         task.prose = Some(
             mine.iter()
@@ -326,7 +389,6 @@ fn group_by_prose(
         );
         task.prose_origin = Some(Location::line(path, first_sentence.line));
         group_of[ti] = Some(first_sentence.group);
-        let _ = si;
         if mine
             .iter()
             .any(|&s| sentences[s].group != first_sentence.group)
@@ -447,7 +509,6 @@ fn group_by_labels(
                 groups: Vec::new(),
             });
         };
-    let mut seen_task = 0usize;
     for row in &raw.rows {
         match &row.kind {
             RowKind::Section { numeral, title } => {
@@ -488,7 +549,6 @@ fn group_by_labels(
                     push_label_group(&mut sections, group_no, &text, &row.origin);
                     current_label = Some(text);
                 }
-                seen_task += 1;
                 if let (Some(section), Some(&ti)) = (sections.last_mut(), task_index.get(&no))
                     && let Some(group) = section.groups.last_mut()
                 {
@@ -499,7 +559,6 @@ fn group_by_labels(
             }
         }
     }
-    let _ = seen_task;
     sections
 }
 
@@ -622,25 +681,9 @@ fn unit_tasks(tasks: &[Task], registry: &UnitRegistry) -> Vec<UnitTasks> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::text;
 
     fn plan_of(source: &str) -> (Plan, Vec<Diagnostic>) {
-        let doc = text::parse(source, "t.md");
-        let config = Config::default();
-        let registry = config.registry("f.toml").unwrap();
-        let mut diagnostics = doc.diagnostics;
-        let plan = assemble(
-            Parts {
-                notice: doc.notice,
-                prose: doc.prose,
-                table: doc.table.unwrap_or_default(),
-                sources: vec!["t.md".into()],
-            },
-            &config,
-            &registry,
-            &mut diagnostics,
-        );
-        (plan, diagnostics)
+        crate::ingest::plan_from_text(source, &Config::default())
     }
 
     /// The table puts the label of group 乙 on the last row of the group, the way a vertically

@@ -5,6 +5,7 @@ pub mod assemble;
 pub mod decode;
 pub mod rows;
 pub mod table;
+pub mod targets;
 pub mod text;
 
 use std::path::Path;
@@ -24,6 +25,10 @@ pub struct Ingested {
     pub plan: Plan,
     /// Problems of the source found while reading (never fatal ones: those are errors).
     pub diagnostics: Vec<Diagnostic>,
+    /// The unit registry the plan was resolved with.
+    pub registry: crate::model::UnitRegistry,
+    /// The decoded text sources, (path, text), so later stages can point at lines.
+    pub texts: Vec<(String, String)>,
 }
 
 /// Reads every source of `project` into one plan.
@@ -38,6 +43,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
     let mut parts = assemble::Parts::default();
     let mut table_from: Option<String> = None;
     let mut fatal = Vec::new();
+    let mut texts = Vec::new();
 
     for source in &project.sources {
         let display = source.display().to_string();
@@ -63,6 +69,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
             Err(other) => return Err(other),
         };
         let doc = text::parse(&text, &display);
+        texts.push((display.clone(), text));
         diagnostics.extend(doc.diagnostics);
         let found_anything = doc.notice.is_some() || doc.table.is_some();
         if parts.notice.is_none() {
@@ -132,7 +139,12 @@ pub fn load(project: &Project) -> Result<Ingested> {
     }
     let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
-    Ok(Ingested { plan, diagnostics })
+    Ok(Ingested {
+        plan,
+        diagnostics,
+        registry,
+        texts,
+    })
 }
 
 /// Reads and decodes one text source; every failure names the file.
@@ -162,4 +174,27 @@ fn read_text(path: &Path, display: &str) -> Result<String> {
             e.message(),
         )])
     })
+}
+
+/// A plan read from one text `source` with `config`, as ingest would, for other modules' tests.
+#[cfg(test)]
+pub(crate) fn plan_from_text(
+    source: &str,
+    config: &crate::config::Config,
+) -> (Plan, Vec<Diagnostic>) {
+    let registry = config.registry("f.toml").unwrap();
+    let doc = text::parse(source, "t.md");
+    let mut diagnostics = doc.diagnostics;
+    let plan = assemble::assemble(
+        assemble::Parts {
+            notice: doc.notice,
+            prose: doc.prose,
+            table: doc.table.unwrap_or_default(),
+            sources: vec!["t.md".into()],
+        },
+        config,
+        &registry,
+        &mut diagnostics,
+    );
+    (plan, diagnostics)
 }

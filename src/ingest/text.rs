@@ -354,6 +354,9 @@ fn parse_notice<'a>(blocks: &'a [Block], path: &str) -> (Option<Notice>, &'a [Bl
         notice.date = Some(b.text.split_whitespace().collect());
         i += 1;
     }
+    if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
+        notice.end_origin = Some(Location::line(path, last.line));
+    }
     // A bare "附件" or "附件1" label before the attached plan.
     if let Some(b) = blocks.get(i)
         && b.text.starts_with("附件")

@@ -23,7 +23,7 @@ mod task;
 mod unit;
 
 pub use notice::{Notice, Paragraph, doc_number_year, normalize_doc_number};
-pub use task::{Assignment, Comparator, Role, Target, Task};
+pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
 pub use unit::{Resolution, Unit, UnitGroup, UnitKind, UnitRegistry};
 
 use serde::{Deserialize, Serialize};

@@ -30,6 +30,8 @@ pub struct Notice {
     pub date: Option<String>,
     /// Where the notice starts.
     pub origin: Option<Location>,
+    /// The notice's last line (附件说明 or the last paragraph): where 署名 and 成文日期 go.
+    pub end_origin: Option<Location>,
 }
 
 /// A paragraph of prose with the line it starts on.

@@ -33,6 +33,22 @@ pub struct Task {
     pub origin: Location,
     /// Where the matching prose starts.
     pub prose_origin: Option<Location>,
+    /// The user's correction from the config, when one was applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<AppliedCorrection>,
+}
+
+/// What a correction in the config changed, kept so the audit report can list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppliedCorrection {
+    /// The table's content before the correction, when the content changed.
+    pub content_was: Option<String>,
+    /// The table's 责任单位 before the correction, when the units changed.
+    pub units_was: Option<String>,
+    /// The user's reason.
+    pub reason: Option<String>,
+    /// Where the correction is in the config.
+    pub origin: Location,
 }
 
 impl Task {

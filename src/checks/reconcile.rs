@@ -1,0 +1,183 @@
+//! Table against prose, character by character: each task's table text beside its sentence(s)
+//! of the prose, traditional characters in simplified text, and prose the table leaves out.
+
+use super::Context;
+use super::diff::{Hunk, diff, mark};
+use crate::cjk::{sentences, simplified};
+use crate::diag::Diagnostic;
+
+/// Every task whose table text differs from its prose, with both versions of each change.
+pub fn task_text(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in &cx.plan.tasks {
+        let Some(prose) = &task.prose else { continue };
+        if task
+            .correction
+            .as_ref()
+            .is_some_and(|c| c.content_was.is_some())
+        {
+            continue; // the user decided; the audit lists the correction
+        }
+        let hunks: Vec<Hunk> = diff(&task.content, prose)
+            .into_iter()
+            .filter(|h| !is_traditional_only(h))
+            .collect();
+        if hunks.is_empty() {
+            continue;
+        }
+        let prose_line = task
+            .prose_origin
+            .as_ref()
+            .map(|l| l.to_string())
+            .unwrap_or_default();
+        let mut d = Diagnostic::warning(
+            "text/differs",
+            task.origin.clone(),
+            format!(
+                "第 {} 项的分工表文字与正文（{prose_line}）有 {} 处不同",
+                task.no,
+                hunks.len()
+            ),
+        );
+        for h in &hunks {
+            d = d.with_hint(format!("表：{}　文：{}", mark(h, false), mark(h, true)));
+        }
+        out.push(d.with_hint(format!(
+            "如以正文为准，在 {} 中加 [[corrections]] task = {} use_prose = true",
+            cx.config_path(),
+            task.no
+        )));
+    }
+    out
+}
+
+/// A change that only turns a traditional character into its simplified form is reported by
+/// [`traditional`], not twice.
+fn is_traditional_only(h: &Hunk) -> bool {
+    let (old, new): (Vec<char>, Vec<char>) = (h.old.chars().collect(), h.new.chars().collect());
+    old.len() == new.len()
+        && !old.is_empty()
+        && old
+            .iter()
+            .zip(&new)
+            .all(|(o, n)| simplified(*o) == Some(*n))
+}
+
+/// Traditional characters in the simplified text of the table.
+pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in &cx.plan.tasks {
+        for (i, c) in task.content.char_indices() {
+            let Some(simple) = simplified(c) else {
+                continue;
+            };
+            let context: String = task.content[..i]
+                .chars()
+                .rev()
+                .take(6)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            out.push(
+                Diagnostic::warning(
+                    "text/traditional",
+                    task.origin.clone(),
+                    format!(
+                        "第 {} 项「{context}{c}」中的「{c}」是繁体字，应为「{simple}」",
+                        task.no
+                    ),
+                )
+                .with_hint(format!("OCR 常把「{simple}」识别成「{c}」")),
+            );
+        }
+    }
+    out
+}
+
+/// Sentences of the prose that no task of the table carries.
+pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for group in cx.plan.groups() {
+        let carried: Vec<&str> = group
+            .tasks
+            .iter()
+            .filter_map(|n| cx.plan.task(*n))
+            .filter_map(|t| t.prose.as_deref())
+            .collect();
+        for (start, end) in sentences(&group.text) {
+            let sentence = &group.text[start..end];
+            if carried.iter().any(|p| p.contains(sentence)) {
+                continue;
+            }
+            let Some(origin) = &group.origin else {
+                continue;
+            };
+            let head: String = sentence.chars().take(8).collect();
+            let origin = origin
+                .line_no()
+                .and_then(|from| cx.source_line_from(origin.path(), &head, from))
+                .map(|line| crate::diag::Location::line(origin.path(), line))
+                .unwrap_or(origin.clone());
+            out.push(Diagnostic::warning(
+                "text/prose-only",
+                origin,
+                format!(
+                    "正文「{}」一段中的这句话在分工表中没有对应任务：{sentence}",
+                    group.title
+                ),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{SAMPLE, SAMPLE_CONFIG, at as s, codes, run_one};
+    use super::*;
+
+    #[test]
+    fn identical_text_gives_nothing() {
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, task_text).is_empty());
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, traditional).is_empty());
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, prose_only).is_empty());
+    }
+
+    #[test]
+    fn a_changed_word_shows_both_versions() {
+        let source = SAMPLE.replace("\t打造服务品牌。", "\t打造服务名牌。");
+        let found = run_one(&source, SAMPLE_CONFIG, task_text);
+        assert_eq!(codes(&found), [s("text/differs", 33)]);
+        assert!(found[0].hints[0].contains("【名】") && found[0].hints[0].contains("【品】"));
+    }
+
+    #[test]
+    fn traditional_characters_are_reported_once() {
+        let source = SAMPLE.replace("\t落实母婴安全制度。", "\t落实母嬰安全制度。");
+        assert_eq!(
+            codes(&run_one(&source, SAMPLE_CONFIG, traditional)),
+            [s("text/traditional", 35)]
+        );
+        // Not also as a text difference.
+        assert!(run_one(&source, SAMPLE_CONFIG, task_text).is_empty());
+    }
+
+    #[test]
+    fn prose_left_out_of_the_table() {
+        let source = SAMPLE.replace(
+            "加强宣传教育。\n\n## 分工表",
+            "加强宣传教育。建立长效机制。\n\n## 分工表",
+        );
+        let found = run_one(&source, SAMPLE_CONFIG, prose_only);
+        assert_eq!(codes(&found), [s("text/prose-only", 25)]);
+        assert!(found[0].message.contains("建立长效机制。"));
+    }
+
+    #[test]
+    fn a_correction_silences_the_difference() {
+        let source = SAMPLE.replace("\t打造服务品牌。", "\t打造服务名牌。");
+        let config = format!("{SAMPLE_CONFIG}\n[[corrections]]\ntask = 3\nuse_prose = true\n");
+        assert!(run_one(&source, &config, task_text).is_empty());
+    }
+}

@@ -1,0 +1,240 @@
+//! Structure: task numbers, empty cells, and what the notice lacks.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Context;
+use crate::diag::{Diagnostic, Location};
+
+/// Duplicate and missing task numbers.
+pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<u32, &Location> = HashMap::new();
+    for task in &cx.plan.tasks {
+        if let Some(first) = seen.get(&task.no) {
+            out.push(
+                Diagnostic::error(
+                    "structure/duplicate-number",
+                    task.origin.clone(),
+                    format!("任务序号 {} 重复（首次出现在 {first}）", task.no),
+                )
+                .with_hint("每项任务的序号必须唯一，任务单和评估按序号对应"),
+            );
+        } else {
+            seen.insert(task.no, &task.origin);
+        }
+    }
+    let Some(max) = cx.plan.tasks.iter().map(|t| t.no).max() else {
+        return out;
+    };
+    // Report each run of missing numbers once, at the task after it.
+    let mut previous = 0;
+    let mut numbers: Vec<(u32, &Location)> = seen.iter().map(|(n, l)| (*n, *l)).collect();
+    numbers.sort();
+    for (no, origin) in numbers {
+        if no > previous + 1 {
+            let missing = if no == previous + 2 {
+                format!("{}", previous + 1)
+            } else {
+                format!("{}—{}", previous + 1, no - 1)
+            };
+            out.push(Diagnostic::error(
+                "structure/missing-number",
+                origin.clone(),
+                format!("任务序号不连续：缺第 {missing} 项（共 {max} 项）"),
+            ));
+        }
+        previous = no;
+    }
+    out
+}
+
+/// Tasks without content or without any unit.
+pub fn empty_cells(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in &cx.plan.tasks {
+        if task.content.trim().is_empty() {
+            out.push(Diagnostic::error(
+                "structure/empty-content",
+                task.origin.clone(),
+                format!("第 {} 项任务没有具体内容", task.no),
+            ));
+        }
+        if task.units_text.trim().is_empty() {
+            out.push(Diagnostic::error(
+                "structure/empty-units",
+                task.origin.clone(),
+                format!("第 {} 项任务没有责任单位", task.no),
+            ));
+        }
+    }
+    out
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$").unwrap()
+});
+
+/// The notice: 文号 brackets, 署名 and 成文日期, and the attachment's name.
+pub fn notice(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let notice = &cx.plan.notice;
+    let Some(start) = notice.origin.clone() else {
+        return out;
+    };
+    let end = notice.end_origin.clone().unwrap_or(start.clone());
+    let config_place = cx.config_path();
+    if let (Some(written), Some(normal)) = (&notice.doc_number_written, &notice.doc_number)
+        && written != normal
+    {
+        out.push(
+            Diagnostic::warning(
+                "notice/doc-number",
+                doc_number_place(cx).unwrap_or(start.clone()),
+                format!("发文字号「{written}」不合 GB/T 9704 写法，应为「{normal}」"),
+            )
+            .with_hint("年份用六角括号〔〕，序号不编虚位、不加“第”；发布的文件已按规范写法排印"),
+        );
+    }
+    let from_source = |field: &str| cx.source_notice_field(field);
+    match (&notice.signer, from_source("signer")) {
+        (None, _) => out.push(
+            Diagnostic::warning(
+                "notice/no-signer",
+                end.clone(),
+                "通知没有署名（发文机关署名）",
+            )
+            .with_hint(format!(
+                "在 {config_place} 的 [notice] signer 中填写后重新发布"
+            )),
+        ),
+        (Some(signer), false) => out.push(Diagnostic::note(
+            "notice/signer-from-config",
+            end.clone(),
+            format!("原文没有署名，已采用配置中的「{signer}」"),
+        )),
+        _ => {}
+    }
+    match (&notice.date, from_source("date")) {
+        (None, _) => out.push(
+            Diagnostic::warning(
+                "notice/no-date",
+                end.clone(),
+                "通知没有成文日期；发布的通知将留出日期行待手写",
+            )
+            .with_hint(format!(
+                "在 {config_place} 的 [notice] date 中填写，如 date = \"2025年3月5日\""
+            )),
+        ),
+        (Some(date), from) => {
+            if !from {
+                out.push(Diagnostic::note(
+                    "notice/date-from-config",
+                    end.clone(),
+                    format!("原文没有成文日期，已采用配置中的「{date}」"),
+                ));
+            }
+            if !DATE.is_match(date) {
+                out.push(
+                    Diagnostic::warning(
+                        "notice/date-format",
+                        end.clone(),
+                        format!("成文日期「{date}」不合规范"),
+                    )
+                    .with_hint("用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日"),
+                );
+            }
+        }
+    }
+    if let (Some(attachment), Some(title)) = (notice.attachments.first(), &cx.plan.title)
+        && attachment != title
+    {
+        out.push(Diagnostic::warning(
+            "notice/attachment-title",
+            end,
+            format!("附件说明「{attachment}」与附件标题「{title}」不一致"),
+        ));
+    }
+    out
+}
+
+fn doc_number_place(cx: &Context) -> Option<Location> {
+    let written = cx.plan.notice.doc_number_written.as_deref()?;
+    let path = cx.plan.notice.origin.as_ref()?.path().to_string();
+    let line = cx.source_line_of(&path, written)?;
+    Some(Location::line(path, line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{SAMPLE, SAMPLE_CONFIG, at as s, codes, run_one};
+    use super::*;
+
+    #[test]
+    fn duplicate_and_missing_numbers() {
+        let source = SAMPLE
+            .replace("\t2\t开展城市体检。", "\t1\t开展城市体检。")
+            .replace("\t5\t加强宣传教育。", "\t7\t加强宣传教育。");
+        let found = codes(&run_one(&source, SAMPLE_CONFIG, numbering));
+        assert_eq!(
+            found,
+            [
+                s("structure/duplicate-number", 32),
+                s("structure/missing-number", 33),
+                s("structure/missing-number", 36),
+            ]
+        );
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, numbering).is_empty());
+    }
+
+    #[test]
+    fn empty_cells() {
+        let source = SAMPLE
+            .replace("\t区建设管理委\n", "\t\n")
+            .replace("打造服务品牌。", "");
+        let found = codes(&run_one(&source, SAMPLE_CONFIG, super::empty_cells));
+        assert_eq!(
+            found,
+            [
+                s("structure/empty-units", 32),
+                s("structure/empty-content", 33)
+            ]
+        );
+    }
+
+    #[test]
+    fn notice_number_signer_date_attachment() {
+        let found = codes(&run_one(SAMPLE, SAMPLE_CONFIG, notice));
+        assert_eq!(
+            found,
+            [
+                s("notice/doc-number", 3),
+                s("notice/no-signer", 11),
+                s("notice/no-date", 11),
+            ]
+        );
+        // Signer and date from the config are notes; a badly written date is a warning.
+        let config = format!(
+            "[notice]\nsigner = \"某区发展和改革委员会\"\ndate = \"2025年03月05日\"\n{SAMPLE_CONFIG}"
+        );
+        let source = SAMPLE.replace("某发改(2025)3号", "某发改〔2025〕3号");
+        let found = codes(&run_one(&source, &config, notice));
+        assert_eq!(
+            found,
+            [
+                s("notice/signer-from-config", 11),
+                s("notice/date-from-config", 11),
+                s("notice/date-format", 11),
+            ]
+        );
+        let source = SAMPLE.replace(
+            "附件：《某区2025年工作安排》",
+            "附件：《某区2024年工作安排》",
+        );
+        let found = codes(&run_one(&source, SAMPLE_CONFIG, notice));
+        assert!(found.contains(&s("notice/attachment-title", 11)));
+    }
+}

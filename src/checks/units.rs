@@ -1,0 +1,250 @@
+//! Units: aliases, names the registry does not know, tasks with no real unit, duplicates.
+
+use super::Context;
+use crate::diag::Diagnostic;
+use crate::ingest::rows::split_units;
+use crate::model::Resolution;
+
+/// Aliases used instead of the canonical name.
+pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in &cx.plan.tasks {
+        for a in &task.units {
+            if let (Some(written), None) = (&a.written, &a.via)
+                && written != &a.name
+            {
+                out.push(
+                    Diagnostic::warning(
+                        "unit/alias",
+                        task.origin.clone(),
+                        format!(
+                            "第 {} 项：「{written}」与「{}」是同一单位的两种写法",
+                            task.no, a.name
+                        ),
+                    )
+                    .with_hint(format!(
+                        "统一写作「{}」；发布的文件已按规范名称排印",
+                        a.name
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Names the registry does not know, with the closest registry name as a hint. A warning,
+/// not an error: real units often differ by one character (区教育局, 区体育局), so closeness
+/// alone does not prove a typo.
+pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let spellings: Vec<&str> = cx.registry.spellings().collect();
+    for task in &cx.plan.tasks {
+        for a in task.units.iter().filter(|a| !a.known) {
+            let suggestion = closest(&a.name, &spellings);
+            let d = match suggestion {
+                Some(near) => Diagnostic::warning(
+                    "unit/unknown",
+                    task.origin.clone(),
+                    format!("第 {} 项：单位名录中没有「{}」", task.no, a.name),
+                )
+                .with_hint(format!(
+                    "是否指「{near}」？如确为另一单位，请加入 {} 的 [[units]]",
+                    cx.config_path()
+                )),
+                None => Diagnostic::warning(
+                    "unit/unknown",
+                    task.origin.clone(),
+                    format!("第 {} 项：「{}」不在单位名录中", task.no, a.name),
+                )
+                .with_hint(format!(
+                    "如确为责任单位，请加入 {} 的 [[units]]",
+                    cx.config_path()
+                )),
+            };
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// Tasks whose 责任单位 names no real unit (only 相关部门 …), and tasks whose first-listed
+/// entry names none, so the lead falls to the next one.
+pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in &cx.plan.tasks {
+        if task.units.is_empty() && !task.unspecified.is_empty() {
+            out.push(
+                Diagnostic::error(
+                    "unit/no-real-unit",
+                    task.origin.clone(),
+                    format!(
+                        "第 {} 项的责任单位只有「{}」，没有具体单位，无人牵头",
+                        task.no,
+                        task.unspecified.join("、")
+                    ),
+                )
+                .with_hint("请写明牵头单位"),
+            );
+            continue;
+        }
+        let first = split_units(&task.units_text).into_iter().next();
+        if let Some(first) = first
+            && matches!(cx.registry.resolve(&first.name), Resolution::Unspecified)
+            && let Some(lead) = task.leads().next()
+        {
+            let lead_name = lead.via.clone().unwrap_or(lead.name.clone());
+            out.push(
+                Diagnostic::warning(
+                    "unit/lead-unspecified",
+                    task.origin.clone(),
+                    format!(
+                        "第 {} 项排在首位的「{}」不是具体单位，牵头单位按「{lead_name}」计",
+                        task.no, first.name
+                    ),
+                )
+                .with_hint("牵头单位应排在责任单位首位"),
+            );
+        }
+    }
+    out
+}
+
+/// A unit listed twice in one task.
+pub fn duplicates(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in &cx.plan.tasks {
+        let mut seen: Vec<String> = Vec::new();
+        let mut reported: Vec<String> = Vec::new();
+        for written in split_units(&task.units_text) {
+            let canonical = match cx.registry.resolve(&written.name) {
+                Resolution::Unit { unit, .. } => unit.name.clone(),
+                Resolution::Unknown => written.name.clone(),
+                _ => continue,
+            };
+            if seen.contains(&canonical) && !reported.contains(&canonical) {
+                out.push(Diagnostic::warning(
+                    "unit/duplicate",
+                    task.origin.clone(),
+                    format!("第 {} 项的责任单位中「{canonical}」出现了两次", task.no),
+                ));
+                reported.push(canonical.clone());
+            }
+            seen.push(canonical);
+        }
+    }
+    out
+}
+
+/// The registry spelling closest to `name`, when it is close enough to be a typo: one edit
+/// apart per four characters, or one containing the other.
+pub fn closest<'a>(name: &str, spellings: &[&'a str]) -> Option<&'a str> {
+    let len = name.chars().count();
+    spellings
+        .iter()
+        .map(|s| (edit_distance(name, s), *s))
+        .filter(|(d, s)| {
+            let allowed = (len.max(s.chars().count()) / 4).max(1);
+            *d <= allowed
+                || (s.contains(name) && len >= 2)
+                || (name.contains(*s) && s.chars().count() >= 3)
+        })
+        .min()
+        .map(|(_, s)| s)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean() {
+        let names = ["区教育局", "区体育局", "区卫生健康委", "团区委"];
+        assert_eq!(closest("区教育", &names), Some("区教育局"));
+        assert_eq!(closest("区卫生健康局", &names), Some("区卫生健康委"));
+        assert_eq!(closest("区住房保障局", &names), None);
+        assert_eq!(edit_distance("赤河源", "苏河源"), 1);
+    }
+}
+
+#[cfg(test)]
+mod check_tests {
+    use super::super::{SAMPLE, SAMPLE_CONFIG, at as s, codes, run_one};
+    use super::*;
+
+    #[test]
+    fn clean_units_give_nothing() {
+        for check in [aliases, unknown, unspecified, duplicates] {
+            assert!(run_one(SAMPLE, SAMPLE_CONFIG, check).is_empty());
+        }
+    }
+
+    #[test]
+    fn aliases_and_unknown_names() {
+        let source = SAMPLE
+            .replace(
+                "\t4\t落实母婴安全制度。\t区卫生健康委",
+                "\t4\t落实母婴安全制度。\t区卫健委",
+            )
+            .replace("\t区建设管理委\n", "\t区建设管理\n");
+        assert_eq!(
+            codes(&run_one(&source, SAMPLE_CONFIG, aliases)),
+            [s("unit/alias", 35)]
+        );
+        let found = run_one(&source, SAMPLE_CONFIG, unknown);
+        assert_eq!(codes(&found), [s("unit/unknown", 32)]);
+        assert!(found[0].hints[0].contains("区建设管理委"));
+    }
+
+    #[test]
+    fn phrases_that_name_nobody() {
+        let source = SAMPLE
+            .replace("\t区建设管理委\n", "\t相关部门\n")
+            .replace("\t区教育局，各街镇\n", "\t协调机制成员单位，各街镇\n");
+        let found = codes(&run_one(&source, SAMPLE_CONFIG, unspecified));
+        assert_eq!(
+            found,
+            [s("unit/no-real-unit", 32), s("unit/lead-unspecified", 33)]
+        );
+        let severities: Vec<_> = run_one(&source, SAMPLE_CONFIG, unspecified)
+            .iter()
+            .map(|d| d.severity)
+            .collect();
+        assert_eq!(
+            severities,
+            [crate::diag::Severity::Error, crate::diag::Severity::Warning]
+        );
+    }
+
+    #[test]
+    fn a_unit_twice_in_one_cell() {
+        let source = SAMPLE.replace(
+            "\t区发展改革委、区教育局\n",
+            "\t区发展改革委、区教育局、区发展改革委\n",
+        );
+        assert_eq!(
+            codes(&run_one(&source, SAMPLE_CONFIG, duplicates)),
+            [s("unit/duplicate", 31)]
+        );
+    }
+}

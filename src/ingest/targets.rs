@@ -1,0 +1,361 @@
+//! Quantified targets in a task's text: 新增 4 个公办托幼一体园, 覆盖率达 100%, 不少于 2 小时.
+//!
+//! A target is an Arabic number followed by a measure word (个, %, 小时, 户, 万元 …). Numbers
+//! inside quotation marks or 《》 are names ("15分钟幸福圈", "我嘉健康 1 小时"), numbers without a
+//! measure word are hotlines or codes (12355), and 岁/年/月/日 mark ages and dates: none of
+//! those are targets.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Comparator, Target};
+
+static NUMBER_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    // Longest measure words first so 万元 is not read as 万 + 元.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(
+        r"(\d+(?:\.\d+)?)\s*(个百分点|万平方米|平方米|平方公里|万元|亿元|元|万人次|人次|万人|万户|课时|学时|小时|分钟|公里|千米|米|吨|%|％|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门)",
+    )
+    .unwrap()
+});
+
+const AT_LEAST_BEFORE: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不小于",
+    "不短于",
+    "至少",
+    "达到",
+    "超过",
+    "多于",
+    "高于",
+    "大于",
+    "逾",
+    "达",
+];
+const AT_MOST_BEFORE: &[&str] = &[
+    "不超过",
+    "不高于",
+    "不多于",
+    "不大于",
+    "控制在",
+    "低于",
+    "少于",
+    "小于",
+    "压降至",
+    "降至",
+];
+const AT_LEAST_AFTER: &[&str] = &["及以上", "以上"];
+const AT_MOST_AFTER: &[&str] = &["以内", "以下", "之内"];
+/// Verbs that start a target phrase but are not part of what it measures.
+const LEADING_VERBS: &[&str] = &[
+    "实现", "确保", "保障", "保证", "推动", "力争", "全面", "使", "让", "推进", "达成", "新增",
+    "新建", "建成", "打造", "开办", "完成", "培育", "提供",
+];
+/// Verbs after a counted noun that end it.
+const CLAUSE_VERBS: &[&str] = &["实现", "进行", "开展", "完成", "达到", "投入使用", "建成"];
+/// Verbs of change that end a subject before a number (占比提高 2 个百分点).
+const TRAILING_VERBS: &[&str] = &["提高", "提升", "增加", "增长", "降低", "下降", "减少"];
+
+/// Characters ending a clause: the subject of a target never crosses them.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | ',' | ';' | ':' | '（' | '(' | '）' | ')' | '\n'
+    )
+}
+
+/// All quantified targets in `text`, in order.
+pub fn extract(text: &str) -> Vec<Target> {
+    let quoted = quoted_ranges(text);
+    let mut out = Vec::new();
+    for caps in NUMBER_AND_UNIT.captures_iter(text) {
+        let (Some(number), Some(unit)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        if quoted.iter().any(|r| r.contains(&number.start())) {
+            continue;
+        }
+        // Part of a longer token (AB12, 3.5.1) or a range (3-5个, 0-6岁): not a plain target.
+        let before = text[..number.start()].trim_end();
+        let prev = before.chars().last();
+        let range_word = matches!(prev, Some('至' | '到'))
+            && before
+                .trim_end_matches(['至', '到'])
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit());
+        if range_word
+            || prev.is_some_and(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '-' | '~' | '～' | '—' | '.')
+            })
+        {
+            continue;
+        }
+        let Ok(value) = number.as_str().parse::<f64>() else {
+            continue;
+        };
+        let after_unit = &text[unit.end()..];
+        let (mut comparator, comparator_start) = comparator_before(before);
+        let mut phrase_end = unit.end();
+        let after_trim = after_unit.trim_start();
+        if let Some(word) = AT_LEAST_AFTER.iter().find(|w| after_trim.starts_with(**w)) {
+            comparator = Comparator::AtLeast;
+            phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
+        } else if let Some(word) = AT_MOST_AFTER.iter().find(|w| after_trim.starts_with(**w)) {
+            comparator = Comparator::AtMost;
+            phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
+        }
+        // What it measures: the words after the measure word, or, when none follow (100%,
+        // 2 小时。), the words before the number.
+        let rest = &text[phrase_end..];
+        let subject_after: String = rest
+            .chars()
+            .take_while(|c| !is_clause_break(*c))
+            .take(24)
+            .collect();
+        // The thing counted ends where the clause goes on to say what is done with it
+        // (6 个项目实现交付 → 项目; 20 户困境儿童家庭进行…改造 → 困境儿童家庭).
+        let subject_after = match CLAUSE_VERBS
+            .iter()
+            .filter_map(|v| subject_after.find(v))
+            .filter(|&at| at > 0)
+            .min()
+        {
+            Some(at) => &subject_after[..at],
+            None => subject_after.as_str(),
+        };
+        let subject_after = subject_after.trim();
+        let (subject, phrase_start, phrase_stop) =
+            if !subject_after.is_empty() && !matches!(unit.as_str(), "%" | "％" | "个百分点") {
+                let start = comparator_start.unwrap_or_else(|| verb_start(before));
+                (
+                    subject_after.to_string(),
+                    start,
+                    phrase_end + rest.find(subject_after).unwrap_or(0) + subject_after.len(),
+                )
+            } else {
+                let clause_end = comparator_start.unwrap_or(before.len());
+                let clause_start = text[..clause_end]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| is_clause_break(*c))
+                    .map(|(i, c)| i + c.len_utf8())
+                    .unwrap_or(0);
+                let mut subject = text[clause_start..clause_end].trim();
+                let mut start = clause_start
+                    + (text[clause_start..].len() - text[clause_start..].trim_start().len());
+                for verb in LEADING_VERBS {
+                    if let Some(stripped) = subject.strip_prefix(verb) {
+                        subject = stripped.trim_start();
+                        start += subject_offset(&text[start..], subject);
+                        break;
+                    }
+                }
+                for verb in TRAILING_VERBS {
+                    if let Some(stripped) = subject.strip_suffix(verb) {
+                        subject = stripped.trim_end();
+                        break;
+                    }
+                }
+                (subject.to_string(), start, phrase_end)
+            };
+        out.push(Target {
+            value,
+            unit: unit.as_str().replace('％', "%"),
+            comparator,
+            subject,
+            phrase: text[phrase_start.min(phrase_stop)..phrase_stop]
+                .trim()
+                .to_string(),
+        });
+    }
+    out
+}
+
+fn subject_offset(haystack: &str, needle: &str) -> usize {
+    haystack.find(needle).unwrap_or(0)
+}
+
+/// The comparator written just before the number, and where it starts.
+fn comparator_before(before: &str) -> (Comparator, Option<usize>) {
+    for word in AT_LEAST_BEFORE {
+        if before.ends_with(word) {
+            return (Comparator::AtLeast, Some(before.len() - word.len()));
+        }
+    }
+    for word in AT_MOST_BEFORE {
+        if before.ends_with(word) {
+            return (Comparator::AtMost, Some(before.len() - word.len()));
+        }
+    }
+    (Comparator::Eq, None)
+}
+
+/// Verbs that open a count (新增 4 个, 开办 30 个, 为 20 户): the phrase starts with them.
+const COUNT_VERBS: &[&str] = &[
+    "新增", "新建", "建成", "建设", "打造", "开办", "完成", "培育", "提供", "改造", "举办", "开展",
+    "组织", "配备", "招募", "培训", "发放", "实施", "推出", "创建", "为",
+];
+
+/// Where the verb just before a bare number starts, or the number itself when none is there.
+fn verb_start(before: &str) -> usize {
+    COUNT_VERBS
+        .iter()
+        .find(|v| before.ends_with(**v))
+        .map(|v| before.len() - v.len())
+        .unwrap_or(before.len())
+}
+
+/// Byte ranges inside quotation marks and book-title marks.
+fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let pairs = [
+        ('“', '”'),
+        ('「', '」'),
+        ('『', '』'),
+        ('《', '》'),
+        ('‘', '’'),
+    ];
+    let mut ranges = Vec::new();
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut straight_open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if let Some((_, close)) = pairs.iter().find(|(open, _)| *open == c) {
+            stack.push((*close, i));
+        } else if let Some(pos) = stack.iter().rposition(|(close, _)| *close == c) {
+            let (_, start) = stack[pos];
+            stack.truncate(pos);
+            ranges.push(start..i);
+        } else if c == '"' {
+            match straight_open.take() {
+                Some(start) => ranges.push(start..i),
+                None => straight_open = Some(i),
+            }
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brief(text: &str) -> Vec<(f64, String, Comparator, String)> {
+        extract(text)
+            .into_iter()
+            .map(|t| (t.value, t.unit, t.comparator, t.subject))
+            .collect()
+    }
+
+    #[test]
+    fn seed_targets() {
+        let t = extract(
+            "推进托幼一体化建设，新增 4 个公办托幼一体园、新增 80 个托额，实现公办园托幼一体化覆盖率达 100%，全面建设高质量幼儿园。",
+        );
+        assert_eq!(t.len(), 3);
+        assert_eq!(
+            (t[0].value, t[0].unit.as_str(), t[0].comparator),
+            (4.0, "个", Comparator::Eq)
+        );
+        assert_eq!(t[0].subject, "公办托幼一体园");
+        assert_eq!(t[0].phrase, "新增 4 个公办托幼一体园");
+        assert_eq!(t[1].subject, "托额");
+        assert_eq!((t[2].value, t[2].unit.as_str()), (100.0, "%"));
+        assert_eq!(t[2].comparator, Comparator::AtLeast);
+        assert_eq!(t[2].subject, "公办园托幼一体化覆盖率");
+        assert_eq!(t[2].phrase, "公办园托幼一体化覆盖率达 100%");
+
+        assert_eq!(
+            brief("保障中小学生每天综合运动不少于 2 小时。"),
+            [(
+                2.0,
+                "小时".into(),
+                Comparator::AtLeast,
+                "中小学生每天综合运动".into()
+            )]
+        );
+        let t = brief(
+            "寒暑假期间，开办不少于 30 个小学生爱心暑托班、不少于 12 个中小学生爱心寒托班点位。",
+        );
+        assert_eq!(
+            t,
+            [
+                (
+                    30.0,
+                    "个".into(),
+                    Comparator::AtLeast,
+                    "小学生爱心暑托班".into()
+                ),
+                (
+                    12.0,
+                    "个".into(),
+                    Comparator::AtLeast,
+                    "中小学生爱心寒托班点位".into()
+                ),
+            ]
+        );
+        let t = extract("积极打造15个“家+书屋”家庭教育新空间，拓宽家庭教育服务阵地。");
+        assert_eq!((t[0].value, t[0].unit.as_str()), (15.0, "个"));
+        assert_eq!(t[0].subject, "“家+书屋”家庭教育新空间");
+        let t = extract("为 20 户困境儿童家庭进行“追光小屋”居室微改造。");
+        assert_eq!((t[0].value, t[0].unit.as_str()), (20.0, "户"));
+        assert_eq!(t[0].subject, "困境儿童家庭");
+        assert_eq!(t[0].phrase, "为 20 户困境儿童家庭");
+        let t = extract("推动交大嘉定实验等 6 个项目实现交付。");
+        assert_eq!((t[0].value, t[0].subject.as_str()), (6.0, "项目"));
+    }
+
+    #[test]
+    fn seed_decoys_are_not_targets() {
+        for text in [
+            "做好 12355 青少年心理咨询和法律援助热线电话、12356 全国统一心理援助热线宣传推广。",
+            "深化 0-6 岁儿童孤独症筛查工作。",
+            "打造少先队“15分钟幸福圈”，不断完善“家门口”的少先队社会化工作格局。",
+            "打造“我嘉健康 1 小时”健康促进品牌。",
+            "编制经济社会发展“十五五”规划时优先考虑儿童利益。",
+            "制定 2025 年重点工作安排如下。",
+            "落实《2025年10项民生实事》要求。",
+        ] {
+            assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
+        }
+    }
+
+    #[test]
+    fn other_phrasings() {
+        assert_eq!(
+            brief("家庭医生签约率不低于95%。"),
+            [(
+                95.0,
+                "%".into(),
+                Comparator::AtLeast,
+                "家庭医生签约率".into()
+            )]
+        );
+        assert_eq!(
+            brief("群众满意度达到 90% 以上"),
+            [(90.0, "%".into(), Comparator::AtLeast, "群众满意度".into())]
+        );
+        assert_eq!(
+            brief("普惠性托位占比提高 2 个百分点。"),
+            [(
+                2.0,
+                "个百分点".into(),
+                Comparator::Eq,
+                "普惠性托位占比".into()
+            )]
+        );
+        let t = extract("区财政安排专项资金 500 万元，支持社区托育点建设。");
+        assert_eq!((t[0].value, t[0].unit.as_str()), (500.0, "万元"));
+        assert_eq!(
+            brief("办理时限控制在 3 天以内。"),
+            [(3.0, "天".into(), Comparator::AtMost, "办理时限".into())]
+        );
+        assert_eq!(brief("新建 2.5 公里骑行道")[0].0, 2.5);
+        assert_eq!(
+            brief("新增普惠托位300个。")[0],
+            (300.0, "个".into(), Comparator::Eq, "普惠托位".into())
+        );
+        assert!(brief("完成 3-5 个试点").is_empty());
+        assert!(brief("完成3至5个试点").is_empty());
+    }
+}

@@ -1,0 +1,101 @@
+//! Templates: the words of every document. The shipped templates are compiled in; a file of
+//! the same name in the project's `templates/` replaces one without a rebuild.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::Tera;
+
+use crate::diag::{Error, Result};
+
+/// The shipped templates, (name, text).
+pub const EMBEDDED: &[(&str, &str)] =
+    &[("audit.md.tera", include_str!("../templates/audit.md.tera"))];
+
+/// The loaded templates, shipped or overridden.
+pub struct Templates {
+    tera: Tera,
+    /// Names replaced by the project's own files, and where they came from.
+    pub overridden: Vec<(String, PathBuf)>,
+}
+
+impl Templates {
+    /// Loads the embedded templates, replacing each by `dir/<name>` where that file exists.
+    pub fn load(dir: Option<&Path>) -> Result<Templates> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(Vec::new());
+        let mut overridden = Vec::new();
+        let mut sources: Vec<(String, String)> = Vec::new();
+        for (name, text) in EMBEDDED {
+            let own = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+            match own {
+                Some(path) => {
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "读取", e))?;
+                    sources.push((name.to_string(), text));
+                    overridden.push((name.to_string(), path));
+                }
+                None => sources.push((name.to_string(), text.to_string())),
+            }
+        }
+        for (name, text) in &sources {
+            tera.add_raw_template(name, text).map_err(|e| {
+                let origin = overridden
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, p)| p.display().to_string())
+                    .unwrap_or_else(|| format!("内置模板 {name}"));
+                Error::Render(format!("模板 {origin} 有误：{}", unravel(&e)))
+            })?;
+        }
+        Ok(Templates { tera, overridden })
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+        let context = tera::Context::from_serialize(context)
+            .map_err(|e| Error::Render(format!("模板 {name} 的数据有误：{}", unravel(&e))))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| Error::Render(format!("模板 {name} 渲染失败：{}", unravel(&e))))
+    }
+}
+
+/// Tera puts the real cause (the line, the missing variable) in `source()`: show the chain.
+fn unravel(err: &dyn std::error::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join("：")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_templates_parse() {
+        let templates = Templates::load(None).unwrap();
+        assert!(templates.overridden.is_empty());
+    }
+
+    #[test]
+    fn a_project_file_overrides_and_errors_name_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("audit.md.tera"), "自定义 {{ title }}").unwrap();
+        let templates = Templates::load(Some(dir.path())).unwrap();
+        assert_eq!(templates.overridden.len(), 1);
+        let out = templates
+            .render("audit.md.tera", &serde_json::json!({"title": "报告"}))
+            .unwrap();
+        assert_eq!(out, "自定义 报告");
+
+        std::fs::write(dir.path().join("audit.md.tera"), "第一行\n{% if %}\n").unwrap();
+        let err = Templates::load(Some(dir.path())).err().unwrap().to_string();
+        assert!(err.contains("audit.md.tera"), "{err}");
+        assert!(err.contains("2:"), "{err}");
+    }
+}
