@@ -4,16 +4,60 @@ use crate::checks::Report;
 use crate::diag::{Error, Result};
 use crate::document::{Document, Format, Kind};
 use crate::model::Plan;
+use crate::render::{self, pdf};
 use crate::templates::Templates;
-use crate::view::AuditView;
+use crate::view::{AuditView, NoticeView, TaskTableView};
+
+/// What composing needs besides the plan: templates and fonts, loaded once per run.
+pub struct Assets<'a> {
+    /// The templates.
+    pub templates: &'a Templates,
+    /// The fonts.
+    pub fonts: &'a pdf::fonts::FontSet,
+}
 
 /// The README written into the output folder (also committed as `output/README.md`).
 pub const OUTPUT_README: &str = include_str!("../templates/output_readme.md");
 
 /// Every document of a publish.
-pub fn compose(plan: &Plan, report: &Report, templates: &Templates) -> Result<Vec<Document>> {
-    let audit = templates.render("audit.md.tera", &AuditView::new(plan, report))?;
+pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<Document>> {
+    let audit = assets
+        .templates
+        .render("audit.md.tera", &AuditView::new(plan, report))?;
+    let date = render::document_date(plan);
+    let author = plan.notice.issuer.clone().unwrap_or_default();
+    let notice_view = NoticeView::new(plan);
+    let table_view = TaskTableView::new(plan);
+    let id = |kind: &str| format!("{}/{kind}", plan.notice.doc_number.as_deref().unwrap_or(""));
+    let notice_info = pdf::DocInfo {
+        title: notice_view.title.clone(),
+        author: author.clone(),
+        subject: plan.notice.doc_number.clone(),
+        date,
+        id: id("notice"),
+    };
+    let table_info = pdf::DocInfo {
+        title: table_view.title.clone(),
+        author,
+        subject: plan.notice.doc_number.clone(),
+        date,
+        id: id("table"),
+    };
     Ok(vec![
+        Document {
+            path: "通知.pdf".into(),
+            kind: Kind::Notice,
+            format: Format::Pdf,
+            unit: None,
+            bytes: pdf::notice(&notice_view, assets.fonts, &notice_info)?,
+        },
+        Document {
+            path: "任务分工表.pdf".into(),
+            kind: Kind::Table,
+            format: Format::Pdf,
+            unit: None,
+            bytes: pdf::task_table(&table_view, assets.fonts, &table_info)?,
+        },
         Document {
             path: "校对报告.md".into(),
             kind: Kind::Audit,

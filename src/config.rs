@@ -36,6 +36,8 @@ pub struct Config {
     pub unspecified: Vec<String>,
     /// Per-task corrections the user decided on (which text wins: table or prose).
     pub corrections: Vec<Correction>,
+    /// Font files per role, replacing the shipped free fonts.
+    pub fonts: FontsConfig,
     /// The file this config was read from, for messages (not part of the file).
     #[serde(skip)]
     pub path: Option<String>,
@@ -74,6 +76,7 @@ impl Default for Config {
             groups: Vec::new(),
             unspecified: DEFAULT_UNSPECIFIED.iter().map(|s| s.to_string()).collect(),
             corrections: Vec::new(),
+            fonts: FontsConfig::default(),
             path: None,
         }
     }
@@ -90,6 +93,23 @@ pub struct PlanConfig {
     /// Source files to read, relative to the input folder; empty means every text and
     /// spreadsheet file at the top of the folder.
     pub sources: Vec<String>,
+}
+
+/// `[fonts]`: the user's own font files for the GB/T 9704 roles (方正小标宋, 仿宋_GB2312 …),
+/// relative to the input folder or absolute.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FontsConfig {
+    /// 小标宋: titles and the 发文机关标志.
+    pub title: Option<String>,
+    /// 仿宋: body text.
+    pub body: Option<String>,
+    /// 黑体: 一、 headings, table headers.
+    pub hei: Option<String>,
+    /// 楷体: （一） headings.
+    pub kai: Option<String>,
+    /// 宋体: page numbers, and the per-glyph fallback.
+    pub song: Option<String>,
 }
 
 /// `[notice]`: what the source lacks, filled in by the user.

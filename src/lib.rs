@@ -28,6 +28,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod render;
 pub mod templates;
 pub mod view;
 
@@ -97,7 +98,14 @@ pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
         ));
     }
     let templates = templates::Templates::load(Some(&checked.project.root.join("templates")))?;
-    let documents = compose::compose(&checked.plan, &checked.report, &templates)?;
+    let fonts = render::pdf::fonts::FontSet::load(&render::pdf::fonts::FontSearch::for_project(
+        &checked.project,
+    ))?;
+    let assets = compose::Assets {
+        templates: &templates,
+        fonts: &fonts,
+    };
+    let documents = compose::compose(&checked.plan, &checked.report, &assets)?;
     let plan = output::ManifestPlan {
         title: checked.plan.title.clone(),
         doc_number: checked.plan.notice.doc_number.clone(),

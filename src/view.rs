@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::checks::Report;
-use crate::cjk::chinese_numeral;
+use crate::cjk::{chinese_numeral, tidy_spacing};
 use crate::diag::{Diagnostic, Location, Severity};
 use crate::model::Plan;
 
@@ -209,5 +209,196 @@ mod tests {
         assert_eq!(CATEGORIES[category_of("unit/alias")].0, "责任单位");
         assert_eq!(CATEGORIES[category_of("table/stray-line")].0, "任务结构");
         assert_eq!(CATEGORIES[category_of("whatever")].0, "责任单位");
+    }
+}
+
+/// The 任务分工表 as documents print it: sections, groups with continuous （N） labels from the
+/// prose, tasks with canonical unit names. Spaces OCR put between Chinese and digits
+/// (`等 6 个项目`) are not printed; the model keeps the text as written.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskTableView {
+    /// Title above the table.
+    pub title: String,
+    /// Sections in order.
+    pub sections: Vec<TableSectionView>,
+}
+
+/// A section of the table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableSectionView {
+    /// 一、… as printed.
+    pub heading: String,
+    /// Its groups.
+    pub groups: Vec<TableGroupView>,
+}
+
+/// A group of the table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableGroupView {
+    /// （一）推动… as printed.
+    pub label: String,
+    /// Its tasks.
+    pub tasks: Vec<TableTaskView>,
+}
+
+/// A task row.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableTaskView {
+    /// 序号.
+    pub no: u32,
+    /// 具体内容.
+    pub content: String,
+    /// 责任单位 as printed.
+    pub units: String,
+}
+
+impl TaskTableView {
+    /// The table of `plan`.
+    pub fn new(plan: &Plan) -> TaskTableView {
+        let title = plan
+            .table
+            .title
+            .clone()
+            .or_else(|| plan.title.as_ref().map(|t| format!("{t}任务分工表")))
+            .unwrap_or_else(|| "任务分工表".into());
+        let sections = plan
+            .sections
+            .iter()
+            .map(|s| TableSectionView {
+                heading: section_heading(&s.numeral, &s.title),
+                groups: s
+                    .groups
+                    .iter()
+                    .map(|g| TableGroupView {
+                        label: group_label(g.no, &g.title),
+                        tasks: g
+                            .tasks
+                            .iter()
+                            .filter_map(|n| plan.task(*n))
+                            .map(|t| TableTaskView {
+                                no: t.no,
+                                content: tidy_spacing(&t.content),
+                                units: tidy_spacing(&t.units_display),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        TaskTableView { title, sections }
+    }
+}
+
+/// `一、title`, or the bare title when the section has no numeral.
+pub fn section_heading(numeral: &str, title: &str) -> String {
+    if numeral.is_empty() {
+        title.to_string()
+    } else {
+        format!("{numeral}、{title}")
+    }
+}
+
+/// `（三）title`; an untitled group shows its number only.
+pub fn group_label(no: u32, title: &str) -> String {
+    format!("（{}）{title}", chinese_numeral(no))
+}
+
+/// The notice and its attachment as documents print them.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    /// 发文机关标志: the issuing agency's name.
+    pub mark: String,
+    /// 发文字号, normalised.
+    pub doc_number: Option<String>,
+    /// Title.
+    pub title: String,
+    /// 主送机关 line, e.g. 各相关单位，各街镇：
+    pub recipients: Option<String>,
+    /// Body paragraphs.
+    pub body: Vec<String>,
+    /// Attachment names.
+    pub attachments: Vec<String>,
+    /// 署名: the source's, the config's, or the issuer.
+    pub signer: String,
+    /// 成文日期, when known.
+    pub date: Option<String>,
+    /// The attached plan.
+    pub plan: PlanView,
+    /// The attached table.
+    pub table: TaskTableView,
+}
+
+/// The plan's prose as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanView {
+    /// Title.
+    pub title: String,
+    /// Paragraphs before the sections.
+    pub preamble: Vec<String>,
+    /// Sections with their groups.
+    pub sections: Vec<PlanSectionView>,
+    /// Closing paragraphs.
+    pub closing: Vec<String>,
+}
+
+/// A section of the prose.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanSectionView {
+    /// 一、… as printed.
+    pub heading: String,
+    /// Its groups: (bold heading with its 。, text).
+    pub groups: Vec<(String, String)>,
+}
+
+/// [`tidy_spacing`] of each line, keeping the line breaks between paragraphs.
+fn tidy_lines(text: &str) -> String {
+    text.split('\n')
+        .map(tidy_spacing)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl NoticeView {
+    /// The notice of `plan`.
+    pub fn new(plan: &Plan) -> NoticeView {
+        let notice = &plan.notice;
+        let issuer = notice.issuer.clone().unwrap_or_default();
+        let plan_title = plan.title.clone().unwrap_or_default();
+        NoticeView {
+            mark: issuer.clone(),
+            doc_number: notice.doc_number.clone(),
+            title: notice
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("关于印发《{plan_title}》的通知")),
+            recipients: (!notice.recipients.is_empty())
+                .then(|| format!("{}：", notice.recipients.join("，"))),
+            body: notice.body.iter().map(|p| tidy_spacing(&p.text)).collect(),
+            attachments: notice.attachments.clone(),
+            signer: notice.signer.clone().unwrap_or(issuer),
+            date: notice.date.clone(),
+            plan: PlanView {
+                title: plan_title,
+                preamble: plan
+                    .preamble
+                    .iter()
+                    .map(|p| tidy_spacing(&p.text))
+                    .collect(),
+                sections: plan
+                    .sections
+                    .iter()
+                    .map(|s| PlanSectionView {
+                        heading: section_heading(&s.numeral, &s.title),
+                        groups: s
+                            .groups
+                            .iter()
+                            .map(|g| (format!("{}。", g.title), tidy_lines(&g.text)))
+                            .collect(),
+                    })
+                    .collect(),
+                closing: plan.closing.iter().map(|p| tidy_spacing(&p.text)).collect(),
+            },
+            table: TaskTableView::new(plan),
+        }
     }
 }

@@ -176,6 +176,7 @@ fn apply_corrections(
                 &mut task.units_text,
                 units.trim().to_string(),
             ));
+            task.units_display = super::rows::canonical_cell(&task.units_text, registry);
             task.units = resolved.assignments;
             task.unspecified = resolved.unspecified;
         }
@@ -262,6 +263,7 @@ fn build_tasks(
             prose: None,
             section: 0,
             group: 0,
+            units_display: super::rows::canonical_cell(&units_text, registry),
             units_text,
             units: resolved.assignments,
             unspecified: resolved.unspecified,

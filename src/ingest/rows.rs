@@ -210,6 +210,44 @@ pub fn resolve_units(
     out
 }
 
+/// The 责任单位 cell as documents print it: as written, each alias replaced by its unit's
+/// canonical name (区妇儿工委办 → 区妇工委办); separators, groups and phrases unchanged.
+pub fn canonical_cell(cell: &str, registry: &UnitRegistry) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut piece = String::new();
+    let flush = |piece: &mut String, out: &mut String| {
+        let trimmed = piece.trim();
+        let lead = &piece[..piece.len() - piece.trim_start().len()];
+        let trail = &piece[piece.trim_end().len()..];
+        let name = match registry.resolve(trimmed) {
+            Resolution::Unit { unit, alias: true } => unit.name.clone(),
+            _ => match TAIL_PHRASE.captures(trimmed) {
+                Some(caps) => match registry.resolve(&caps[1]) {
+                    Resolution::Unit { unit, alias: true } => {
+                        format!("{}等{}", unit.name, &caps[2])
+                    }
+                    _ => trimmed.to_string(),
+                },
+                None => trimmed.to_string(),
+            },
+        };
+        out.push_str(lead);
+        out.push_str(&name);
+        out.push_str(trail);
+        piece.clear();
+    };
+    for c in cell.chars() {
+        if matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '\n') {
+            flush(&mut piece, &mut out);
+            out.push(c);
+        } else {
+            piece.push(c);
+        }
+    }
+    flush(&mut piece, &mut out);
+    out
+}
+
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?").unwrap()
@@ -461,6 +499,18 @@ mod tests {
                 ("区教育局".into(), Role::Lead),
                 ("区商务委".into(), Role::Support),
             ]
+        );
+    }
+
+    #[test]
+    fn printed_cells_use_canonical_names() {
+        assert_eq!(
+            canonical_cell("区妇儿工委办、区教育局，各街镇", &registry()),
+            "区妇工委办、区教育局，各街镇"
+        );
+        assert_eq!(
+            canonical_cell("区商务委等相关职能部门", &registry()),
+            "区商务委等相关职能部门"
         );
     }
 

@@ -19,6 +19,8 @@ pub struct Task {
     pub group: u32,
     /// The 责任单位 cell as written.
     pub units_text: String,
+    /// The 责任单位 cell as documents print it: aliases replaced by canonical names.
+    pub units_display: String,
     /// The units assigned, canonical names, the lead(s) first.
     pub units: Vec<Assignment>,
     /// Phrases in the 责任单位 cell that name no unit: 相关部门, 协调机制成员单位 …

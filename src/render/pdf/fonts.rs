@@ -1,0 +1,251 @@
+//! Fonts for the GB/T 9704 roles, loaded once per process, with per-glyph fallback: every
+//! character is checked against its role's font and taken from the fallback faces when that
+//! font lacks it (FandolFang has no 疁). A character no face has is an error, never tofu.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use krilla::text::Font;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
+
+use crate::diag::{Error, Result};
+
+/// The typographic roles of a 公文.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// 小标宋: titles, the 发文机关标志.
+    Title,
+    /// 仿宋: body text.
+    Body,
+    /// 黑体: 一、 headings, 附件 label, table headers.
+    Hei,
+    /// 楷体: （一） headings.
+    Kai,
+    /// 宋体: page numbers, and the fallback for every role.
+    Song,
+}
+
+impl Role {
+    /// Every role, in slot order.
+    pub const ALL: [Role; 5] = [Role::Title, Role::Body, Role::Hei, Role::Kai, Role::Song];
+
+    /// The config key naming this role.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Body => "body",
+            Role::Hei => "hei",
+            Role::Kai => "kai",
+            Role::Song => "song",
+        }
+    }
+
+    /// The file shipped in `fonts/` for this role.
+    pub fn default_file(self) -> &'static str {
+        match self {
+            Role::Title => "NotoSerifSC-Bold.ttf",
+            Role::Body => "FandolFang-Regular.otf",
+            Role::Hei => "NotoSansSC-Regular.ttf",
+            Role::Kai => "FandolKai-Regular.otf",
+            Role::Song => "NotoSerifSC-Regular.ttf",
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// One font face: the bytes, krilla's handle for drawing, and what skrifa measures.
+pub struct Face {
+    /// Where it came from.
+    pub path: PathBuf,
+    data: Arc<Vec<u8>>,
+    index: u32,
+    /// krilla's handle (cheap to clone).
+    pub font: Font,
+    units_per_em: f32,
+}
+
+impl Face {
+    fn load(path: &Path, index: u32) -> Result<Face> {
+        let data = shared_bytes(path)?;
+        let font_ref = FontRef::from_index(&data, index)
+            .map_err(|e| Error::Render(format!("字体文件 {} 无法解析：{e}", path.display())))?;
+        let upem = font_ref
+            .metrics(Size::unscaled(), LocationRef::default())
+            .units_per_em as f32;
+        let font = Font::new(data.clone().into(), index)
+            .ok_or_else(|| Error::Render(format!("字体文件 {} 无法用于 PDF", path.display())))?;
+        Ok(Face {
+            path: path.to_path_buf(),
+            data,
+            index,
+            font,
+            units_per_em: upem.max(1.0),
+        })
+    }
+
+    /// The glyph for `c` and its advance in em, if this face has one.
+    pub fn glyph(&self, c: char) -> Option<(u32, f32)> {
+        let font_ref = FontRef::from_index(&self.data, self.index).ok()?;
+        let gid = font_ref.charmap().map(c)?;
+        if gid.to_u32() == 0 {
+            return None;
+        }
+        let advance = font_ref
+            .glyph_metrics(Size::unscaled(), LocationRef::default())
+            .advance_width(gid)
+            .unwrap_or(self.units_per_em);
+        Some((gid.to_u32(), advance / self.units_per_em))
+    }
+}
+
+/// Each font file read once per process and shared: a publish renders dozens of PDFs.
+fn shared_bytes(path: &Path) -> Result<Arc<Vec<u8>>> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Vec<u8>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(map) = cache.lock()
+        && let Some(bytes) = map.get(&key)
+    {
+        return Ok(bytes.clone());
+    }
+    let bytes = Arc::new(std::fs::read(path).map_err(|e| Error::io(path, "读取字体", e))?);
+    if let Ok(mut map) = cache.lock() {
+        map.insert(key, bytes.clone());
+    }
+    Ok(bytes)
+}
+
+/// Where to look for font files, in order.
+#[derive(Debug, Clone, Default)]
+pub struct FontSearch {
+    /// Files the config names per role (role key → path).
+    pub overrides: Vec<(Role, PathBuf)>,
+    /// Folders to search for the shipped file names: FENGONG_FONT_PATHS, the project's
+    /// `fonts/`, the fonts beside the source tree.
+    pub dirs: Vec<PathBuf>,
+}
+
+impl FontSearch {
+    /// The search for a project: the files `[fonts]` of its config names (relative to the
+    /// input folder), then [`FontSearch::for_root`].
+    pub fn for_project(project: &crate::project::Project) -> FontSearch {
+        let mut search = FontSearch::for_root(&project.root);
+        let f = &project.config.fonts;
+        for (role, file) in [
+            (Role::Title, &f.title),
+            (Role::Body, &f.body),
+            (Role::Hei, &f.hei),
+            (Role::Kai, &f.kai),
+            (Role::Song, &f.song),
+        ] {
+            if let Some(file) = file {
+                search.overrides.push((role, project.input_dir.join(file)));
+            }
+        }
+        search
+    }
+
+    /// The default search for a project at `root`: `FENGONG_FONT_PATHS` (separated like
+    /// `PATH`), `root/fonts`, then the `fonts/` this program was built with.
+    pub fn for_root(root: &Path) -> FontSearch {
+        let mut dirs = Vec::new();
+        if let Some(paths) = std::env::var_os("FENGONG_FONT_PATHS") {
+            dirs.extend(std::env::split_paths(&paths));
+        }
+        dirs.push(root.join("fonts"));
+        dirs.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts")));
+        FontSearch {
+            overrides: Vec::new(),
+            dirs,
+        }
+    }
+
+    fn find(&self, role: Role) -> Result<PathBuf> {
+        if let Some((_, path)) = self.overrides.iter().find(|(r, _)| *r == role) {
+            if path.is_file() {
+                return Ok(path.clone());
+            }
+            return Err(Error::Render(format!(
+                "配置中 {} 字体文件 {} 不存在",
+                role.key(),
+                path.display()
+            )));
+        }
+        for dir in &self.dirs {
+            let candidate = dir.join(role.default_file());
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+        }
+        Err(Error::Render(format!(
+            "找不到字体 {}（在 {} 中查找）；请把字体放进 fonts/，或用 FENGONG_FONT_PATHS 指定目录",
+            role.default_file(),
+            self.dirs
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>()
+                .join("、")
+        )))
+    }
+}
+
+/// The faces of all roles. Fallback order for a missing glyph: the role's own face, 宋体,
+/// 黑体, then the others.
+pub struct FontSet {
+    faces: Vec<Face>,
+}
+
+/// A face of the set, by index.
+pub type FaceId = usize;
+
+impl FontSet {
+    /// Loads the faces `search` finds; the same files are shared with every other set of the
+    /// process.
+    pub fn load(search: &FontSearch) -> Result<Arc<FontSet>> {
+        static SETS: OnceLock<Mutex<HashMap<Vec<PathBuf>, Arc<FontSet>>>> = OnceLock::new();
+        let paths: Vec<PathBuf> = Role::ALL
+            .iter()
+            .map(|r| search.find(*r))
+            .collect::<Result<_>>()?;
+        let sets = SETS.get_or_init(|| Mutex::new(HashMap::new()));
+        if let Ok(map) = sets.lock()
+            && let Some(set) = map.get(&paths)
+        {
+            return Ok(set.clone());
+        }
+        let faces = paths
+            .iter()
+            .map(|p| Face::load(p, 0))
+            .collect::<Result<Vec<_>>>()?;
+        let set = Arc::new(FontSet { faces });
+        if let Ok(mut map) = sets.lock() {
+            map.insert(paths, set.clone());
+        }
+        Ok(set)
+    }
+
+    /// The face of `id`.
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id]
+    }
+
+    /// The glyph for `c` in `role`, falling back face by face: (face, glyph id, advance in em).
+    pub fn glyph(&self, role: Role, c: char) -> Option<(FaceId, u32, f32)> {
+        let order = [
+            role.slot(),
+            Role::Song.slot(),
+            Role::Hei.slot(),
+            Role::Title.slot(),
+            Role::Body.slot(),
+            Role::Kai.slot(),
+        ];
+        order
+            .iter()
+            .find_map(|&slot| self.faces[slot].glyph(c).map(|(g, a)| (slot, g, a)))
+    }
+}

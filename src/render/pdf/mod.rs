@@ -1,0 +1,179 @@
+//! PDF: a small Chinese typesetting core (fonts with per-glyph fallback, 禁则 line breaking,
+//! the GB/T 9704 grid, tables over pages) and the documents built on it. Only this folder
+//! talks to krilla.
+//!
+//! Layout fills a display list ([`page::Page`]); [`writer`] turns it into PDF/A-2b.
+
+pub mod fonts;
+pub mod layout;
+pub mod page;
+pub mod table;
+pub mod text;
+pub mod writer;
+
+mod notice;
+
+use fonts::{FontSet, Role};
+use layout::{Align, Geometry, MM};
+use page::{Bookmark, Item, Page};
+use table::{Column, Row, TableSpec};
+use text::Style;
+
+use crate::diag::Result;
+use crate::view::TaskTableView;
+
+pub use notice::notice;
+pub use writer::DocInfo;
+
+/// The 任务分工表 on its own: A4 landscape, title, header repeated on every page, section rows,
+/// merged group cells, page numbers.
+pub fn task_table(view: &TaskTableView, fonts: &FontSet, info: &DocInfo) -> Result<Vec<u8>> {
+    let geo = Geometry::landscape();
+    let mut pages = vec![Page::new(geo.page_w, geo.page_h)];
+    let title_size = 20.0;
+    let y = title_block(fonts, &mut pages, &geo, geo.top, &view.title, title_size)?;
+    let spec = table_spec(view, &geo, 12.0);
+    let (_, marks) = table::place(fonts, &mut pages, &geo, y + 0.6 * title_size, &spec)?;
+    number_pages(fonts, &mut pages, &geo, 1)?;
+    let bookmarks = vec![Bookmark {
+        title: view.title.clone(),
+        page: 0,
+        y: geo.top,
+        children: leaf_bookmarks(marks),
+    }];
+    writer::write(&pages, &bookmarks, info, fonts)
+}
+
+/// Bookmarks without children, one per (title, page, y).
+pub(crate) fn leaf_bookmarks(marks: table::SectionMarks) -> Vec<Bookmark> {
+    marks
+        .into_iter()
+        .map(|(title, page, y)| Bookmark {
+            title,
+            page,
+            y,
+            children: Vec::new(),
+        })
+        .collect()
+}
+
+/// The table's columns in the seed's order: 主要事项, 序号, 具体内容, 责任单位.
+pub(crate) fn table_spec(view: &TaskTableView, geo: &Geometry, size: f32) -> TableSpec {
+    let mut groups = Vec::new();
+    let mut rows = Vec::new();
+    for section in &view.sections {
+        rows.push(Row::Section(section.heading.clone()));
+        for group in &section.groups {
+            groups.push(group.label.clone());
+            let g = groups.len() - 1;
+            for task in &group.tasks {
+                rows.push(Row::Cells {
+                    group: Some(g),
+                    cells: vec![
+                        task.no.to_string(),
+                        task.content.clone(),
+                        task.units.clone(),
+                    ],
+                });
+            }
+        }
+    }
+    let em = size;
+    TableSpec {
+        columns: vec![
+            Column {
+                header: "主要事项".into(),
+                min: 5.0 * em,
+                max_share: if geo.width > 500.0 { 0.15 } else { 0.17 },
+                grow: false,
+                align: Align::Center,
+            },
+            Column {
+                header: "序号".into(),
+                min: 3.0 * em,
+                max_share: 0.08,
+                grow: false,
+                align: Align::Center,
+            },
+            Column {
+                header: "具体内容".into(),
+                min: 12.0 * em,
+                max_share: 1.0,
+                grow: true,
+                align: Align::Justify,
+            },
+            Column {
+                header: "责任单位".into(),
+                min: 6.0 * em,
+                max_share: if geo.width > 500.0 { 0.24 } else { 0.25 },
+                grow: false,
+                align: Align::Left,
+            },
+        ],
+        group_column: Some(0),
+        groups,
+        rows,
+        size,
+    }
+}
+
+/// A centred title in 小标宋, balanced over lines; returns the y below it.
+pub(crate) fn title_block(
+    fonts: &FontSet,
+    pages: &mut [Page],
+    geo: &Geometry,
+    top: f32,
+    title: &str,
+    size: f32,
+) -> Result<f32> {
+    let glyphs = text::shape(fonts, Style::new(Role::Title, size), title)?;
+    let pitch = size + (geo.pitch() - geo.size);
+    let mut y = top;
+    let Some(page) = pages.last_mut() else {
+        return Ok(y);
+    };
+    for range in layout::balanced_title(&glyphs, geo.width) {
+        let run = glyphs[range].to_vec();
+        let w = text::width(&run);
+        page.items.push(Item::Text {
+            x: geo.left + (geo.width - w).max(0.0) / 2.0,
+            y: layout::baseline(y, size),
+            glyphs: run,
+        });
+        y += pitch;
+    }
+    Ok(y - pitch + size)
+}
+
+/// "— N —" on every page, numbering from `first`.
+pub(crate) fn number_pages(
+    fonts: &FontSet,
+    pages: &mut [Page],
+    geo: &Geometry,
+    first: usize,
+) -> Result<()> {
+    for (i, page) in pages.iter_mut().enumerate() {
+        layout::page_number(fonts, page, geo, first + i)?;
+    }
+    Ok(())
+}
+
+/// The notice's red (GB/T 9704 D5: sRGB #FF0000).
+pub(crate) const RED: [u8; 3] = [255, 0, 0];
+
+/// The rule weight under the 版头 (D4: 0.5 mm).
+pub(crate) const RED_RULE: f32 = 0.5 * MM;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_numbers_match_the_standard() {
+        let geo = Geometry::portrait();
+        assert!((geo.pitch() - 29.609).abs() < 0.01, "{}", geo.pitch());
+        assert!((geo.grid_advance() - 15.793).abs() < 0.01);
+        assert!((geo.left / MM - 28.0).abs() < 1e-4);
+        assert!((geo.line_top(21) + geo.size - geo.bottom()).abs() < 0.01);
+    }
+}

@@ -1,0 +1,520 @@
+//! Tables that run over pages: column widths from content, wrapped cells, the header repeated
+//! on every page, section rows across the width, a group column whose cells span their rows
+//! (repeated with "（续）" after a page break), and rows split only when taller than a page.
+
+use super::fonts::{FontSet, Role};
+use super::layout::{Align, Geometry};
+use super::page::{Item, Page};
+use super::text::{self, Glyph, Style};
+use crate::diag::Result;
+
+/// A column.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Header text.
+    pub header: String,
+    /// Narrowest width in pt.
+    pub min: f32,
+    /// Widest width as a share of the table (0–1).
+    pub max_share: f32,
+    /// Takes the width left over.
+    pub grow: bool,
+    /// Horizontal alignment of its cells.
+    pub align: Align,
+}
+
+/// A row of the table.
+#[derive(Debug, Clone)]
+pub enum Row {
+    /// A section row across the whole width.
+    Section(String),
+    /// Cells, one per column except the group column; `group` indexes [`TableSpec::groups`].
+    Cells {
+        /// The group this row belongs to.
+        group: Option<usize>,
+        /// Cell texts, in column order, the group column left out.
+        cells: Vec<String>,
+    },
+}
+
+/// A whole table.
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    /// Columns in order.
+    pub columns: Vec<Column>,
+    /// The column whose cells span their group's rows, if any.
+    pub group_column: Option<usize>,
+    /// Group labels.
+    pub groups: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Row>,
+    /// Body text size.
+    pub size: f32,
+}
+
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 4.0;
+const RULE: f32 = 0.5;
+const HEADER_FILL: [u8; 3] = [0xED, 0xED, 0xED];
+const SECTION_FILL: [u8; 3] = [0xF6, 0xF6, 0xF6];
+
+struct Cell {
+    glyphs: Vec<Glyph>,
+    lines: Vec<text::Line>,
+    align: Align,
+}
+
+/// Where each section row landed, for bookmarks: (title, page, y).
+pub type SectionMarks = Vec<(String, usize, f32)>;
+
+/// Lays `spec` out from `y` on the last page of `pages`, adding pages in `geo` as needed.
+/// Returns the y below the table and where each section row went.
+pub fn place(
+    fonts: &FontSet,
+    pages: &mut Vec<Page>,
+    geo: &Geometry,
+    y: f32,
+    spec: &TableSpec,
+) -> Result<(f32, SectionMarks)> {
+    let body = Style::new(Role::Body, spec.size);
+    let strong = Style::new(Role::Hei, spec.size);
+    let group_style = Style::new(Role::Kai, spec.size);
+    let line_h = spec.size * 1.5;
+    let widths = column_widths(fonts, spec, geo.width, body, strong)?;
+    let xs: Vec<f32> = std::iter::once(geo.left)
+        .chain(widths.iter().scan(geo.left, |x, w| {
+            *x += w;
+            Some(*x)
+        }))
+        .collect();
+    let other_cols: Vec<usize> = (0..spec.columns.len())
+        .filter(|c| Some(*c) != spec.group_column)
+        .collect();
+
+    let header: Vec<Cell> = spec
+        .columns
+        .iter()
+        .zip(&widths)
+        .map(|(c, w)| cell(fonts, strong, &c.header, *w, Align::Center))
+        .collect::<Result<_>>()?;
+    let header_h = cells_height(&header, line_h);
+
+    let mut state = State {
+        fonts,
+        pages,
+        geo: *geo,
+        y,
+        xs: xs.clone(),
+        line_h,
+        header,
+        header_h,
+        group: None,
+        group_style,
+        marks: Vec::new(),
+        spec,
+    };
+    state.draw_header();
+
+    for (index, row) in spec.rows.iter().enumerate() {
+        match row {
+            Row::Section(title) => {
+                state.close_group()?;
+                let c = cell(fonts, strong, title, geo.width, Align::Left)?;
+                let h = cells_height(std::slice::from_ref(&c), line_h);
+                // Keep a section row with the row after it.
+                let next_h = spec
+                    .rows
+                    .get(index + 1)
+                    .map_or(0.0, |_| line_h + 2.0 * PAD_Y);
+                if state.y + h + next_h > state.bottom() {
+                    state.new_page()?;
+                }
+                let page = state.page_index();
+                state.marks.push((title.clone(), page, state.y));
+                let top = state.y;
+                state.fill(geo.left, top, geo.width, h, SECTION_FILL);
+                state.draw_cell(&c, geo.left, top, geo.width, h, 0..c.lines.len());
+                state.frame(geo.left, top, geo.left + geo.width, h, true);
+                state.y += h;
+            }
+            Row::Cells { group, cells } => {
+                let contents: Vec<Cell> = other_cols
+                    .iter()
+                    .zip(cells)
+                    .map(|(&c, t)| cell(fonts, body, t, widths[c], spec.columns[c].align))
+                    .collect::<Result<_>>()?;
+                if state.group.as_ref().map(|g| g.index) != *group {
+                    state.close_group()?;
+                    if let (Some(g), Some(col)) = (group, spec.group_column) {
+                        let label = cell(
+                            fonts,
+                            group_style,
+                            &spec.groups[*g],
+                            widths[col],
+                            Align::Center,
+                        )?;
+                        let label_h = cells_height(std::slice::from_ref(&label), line_h);
+                        let rows_h: f32 = group_rows_height(
+                            spec,
+                            index,
+                            *g,
+                            fonts,
+                            &widths,
+                            &other_cols,
+                            body,
+                            line_h,
+                        )?;
+                        let needed = label_h.min(rows_h).max(cells_height(&contents, line_h));
+                        if state.y + needed > state.bottom() {
+                            state.new_page()?;
+                        }
+                        state.group = Some(OpenGroup {
+                            index: *g,
+                            top: state.y,
+                            continued: false,
+                            label_h,
+                            rows_left_h: rows_h,
+                        });
+                    }
+                }
+                state.place_row(contents, &other_cols)?;
+            }
+        }
+    }
+    state.close_group()?;
+    Ok((state.y, state.marks))
+}
+
+struct OpenGroup {
+    index: usize,
+    top: f32,
+    continued: bool,
+    label_h: f32,
+    rows_left_h: f32,
+}
+
+struct State<'p, 's> {
+    fonts: &'s FontSet,
+    pages: &'p mut Vec<Page>,
+    geo: Geometry,
+    y: f32,
+    xs: Vec<f32>,
+    line_h: f32,
+    header: Vec<Cell>,
+    header_h: f32,
+    group: Option<OpenGroup>,
+    group_style: Style,
+    marks: SectionMarks,
+    spec: &'s TableSpec,
+}
+
+impl State<'_, '_> {
+    fn bottom(&self) -> f32 {
+        self.geo.bottom()
+    }
+
+    fn page_index(&self) -> usize {
+        self.pages.len() - 1
+    }
+
+    fn push(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.items.push(item);
+        }
+    }
+
+    fn fill(&mut self, x: f32, y: f32, w: f32, h: f32, color: [u8; 3]) {
+        self.push(Item::Fill { x, y, w, h, color });
+    }
+
+    fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+        self.push(Item::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: RULE,
+            color: [0, 0, 0],
+        });
+    }
+
+    /// Box around (x1..x2, y..y+h); `top` draws the top edge too.
+    fn frame(&mut self, x1: f32, y: f32, x2: f32, h: f32, top: bool) {
+        if top {
+            self.rule(x1, y, x2, y);
+        }
+        self.rule(x1, y + h, x2, y + h);
+        self.rule(x1, y, x1, y + h);
+        self.rule(x2, y, x2, y + h);
+    }
+
+    fn draw_header(&mut self) {
+        let top = self.y;
+        let h = self.header_h;
+        let total = self.xs[self.xs.len() - 1] - self.xs[0];
+        self.fill(self.xs[0], top, total, h, HEADER_FILL);
+        let header = std::mem::take(&mut self.header);
+        for (i, c) in header.iter().enumerate() {
+            let (x1, x2) = (self.xs[i], self.xs[i + 1]);
+            self.draw_cell(c, x1, top, x2 - x1, h, 0..c.lines.len());
+            self.frame(x1, top, x2, h, true);
+        }
+        self.header = header;
+        self.y += h;
+    }
+
+    fn new_page(&mut self) -> Result<()> {
+        // The group cell open on this page is drawn before the page ends.
+        let reopen = self
+            .group
+            .as_ref()
+            .map(|g| (g.index, g.label_h, g.rows_left_h));
+        self.close_group()?;
+        self.pages.push(Page::new(self.geo.page_w, self.geo.page_h));
+        self.y = self.geo.top;
+        self.draw_header();
+        if let Some((index, label_h, rows_left_h)) = reopen {
+            self.group = Some(OpenGroup {
+                index,
+                top: self.y,
+                continued: true,
+                label_h,
+                rows_left_h,
+            });
+        }
+        Ok(())
+    }
+
+    /// Draws the open group's merged cell from its top to the current y.
+    fn close_group(&mut self) -> Result<()> {
+        let (Some(group), Some(col)) = (self.group.take(), self.spec.group_column) else {
+            return Ok(());
+        };
+        if self.y <= group.top + 0.01 {
+            return Ok(());
+        }
+        let (x1, x2) = (self.xs[col], self.xs[col + 1]);
+        let mut label = self.spec.groups[group.index].clone();
+        if group.continued {
+            label.push_str("（续）");
+        }
+        let fonts_cell = cell(self.fonts, self.group_style, &label, x2 - x1, Align::Center)?;
+        let h = self.y - group.top;
+        let fit = (((h - 2.0 * PAD_Y) / self.line_h + 0.01).floor().max(1.0)) as usize;
+        let shown = fonts_cell.lines.len().min(fit);
+        self.draw_cell(&fonts_cell, x1, group.top, x2 - x1, h, 0..shown);
+        self.frame(x1, group.top, x2, h, true);
+        Ok(())
+    }
+
+    fn place_row(&mut self, cells: Vec<Cell>, cols: &[usize]) -> Result<()> {
+        let mut from = vec![0usize; cells.len()];
+        loop {
+            let remaining: Vec<usize> = cells
+                .iter()
+                .zip(&from)
+                .map(|(c, f)| c.lines.len().saturating_sub(*f))
+                .collect();
+            let need_lines = remaining.iter().copied().max().unwrap_or(0).max(1);
+            let mut h = need_lines as f32 * self.line_h + 2.0 * PAD_Y;
+            // The merged group cell needs its label's height over the group's rows.
+            if let Some(group) = &self.group
+                && !group.continued
+            {
+                let used = self.y - group.top;
+                let is_last = (group.rows_left_h - h).abs() < 0.01 || group.rows_left_h < h;
+                if is_last && used + h < group.label_h {
+                    h = group.label_h - used;
+                }
+            }
+            let page_body = self.bottom() - self.geo.top - self.header_h;
+            // Too tall for what is left: a fresh page, unless this page is already fresh and
+            // the row is taller than any page (then it is split below).
+            let fresh = self.y <= self.geo.top + self.header_h + 0.01;
+            if self.y + h > self.bottom() && (h <= page_body || !fresh) {
+                self.new_page()?;
+                continue;
+            }
+            // Taller than what is left of an empty page: split the row's lines.
+            let fit = (((self.bottom() - self.y - 2.0 * PAD_Y) / self.line_h + 0.01)
+                .floor()
+                .max(1.0)) as usize;
+            let take = need_lines.min(fit);
+            let h = if take < need_lines {
+                take as f32 * self.line_h + 2.0 * PAD_Y
+            } else {
+                h
+            };
+            let top = self.y;
+            for (i, c) in cells.iter().enumerate() {
+                let col = cols[i];
+                let (x1, x2) = (self.xs[col], self.xs[col + 1]);
+                let end = (from[i] + take).min(c.lines.len());
+                self.draw_cell(c, x1, top, x2 - x1, h, from[i]..end);
+                self.frame(x1, top, x2, h, true);
+                from[i] = end;
+            }
+            if let Some(group) = self.group.as_mut() {
+                group.rows_left_h -= h;
+            }
+            self.y += h;
+            if take >= need_lines {
+                return Ok(());
+            }
+            self.new_page()?;
+        }
+    }
+
+    /// Draws lines `range` of `c` in the box, vertically centred.
+    fn draw_cell(
+        &mut self,
+        c: &Cell,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        range: std::ops::Range<usize>,
+    ) {
+        let n = range.len() as f32;
+        let block = n * self.line_h;
+        let mut line_top = y + ((h - block) / 2.0).max(PAD_Y);
+        let size = c.glyphs.first().map(|g| g.size).unwrap_or(12.0);
+        for line in &c.lines[range] {
+            let mut run: Vec<Glyph> = c.glyphs[line.start..line.end].to_vec();
+            let measure = w - 2.0 * PAD_X;
+            let natural = text::width(&run);
+            if c.align == Align::Justify && !line.last {
+                text::justify(&mut run, measure - natural);
+            }
+            let dx = match c.align {
+                Align::Center => ((measure - natural) / 2.0).max(0.0),
+                Align::Right => (measure - natural).max(0.0),
+                _ => 0.0,
+            };
+            // Centre the em box in the line: baseline at 0.88 em below the em top.
+            let em_top = line_top + (self.line_h - size) / 2.0;
+            if !run.is_empty() {
+                self.push(Item::Text {
+                    x: x + PAD_X + dx,
+                    y: em_top + 0.88 * size,
+                    glyphs: run,
+                });
+            }
+            line_top += self.line_h;
+        }
+    }
+}
+
+fn cell(fonts: &FontSet, style: Style, text: &str, width: f32, align: Align) -> Result<Cell> {
+    let glyphs = text::shape(fonts, style, text)?;
+    let lines = text::break_lines(&glyphs, width - 2.0 * PAD_X, width - 2.0 * PAD_X);
+    Ok(Cell {
+        glyphs,
+        lines,
+        align,
+    })
+}
+
+fn cells_height(cells: &[Cell], line_h: f32) -> f32 {
+    let lines = cells
+        .iter()
+        .map(|c| c.lines.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    lines as f32 * line_h + 2.0 * PAD_Y
+}
+
+#[allow(clippy::too_many_arguments)]
+fn group_rows_height(
+    spec: &TableSpec,
+    from: usize,
+    group: usize,
+    fonts: &FontSet,
+    widths: &[f32],
+    cols: &[usize],
+    body: Style,
+    line_h: f32,
+) -> Result<f32> {
+    let mut total = 0.0;
+    for row in &spec.rows[from..] {
+        match row {
+            Row::Cells {
+                group: Some(g),
+                cells,
+            } if *g == group => {
+                let contents: Vec<Cell> = cols
+                    .iter()
+                    .zip(cells)
+                    .map(|(&c, t)| cell(fonts, body, t, widths[c], spec.columns[c].align))
+                    .collect::<Result<_>>()?;
+                total += cells_height(&contents, line_h);
+            }
+            _ => break,
+        }
+    }
+    Ok(total)
+}
+
+/// Column widths from content: each column as wide as its longest line needs, within its
+/// min and max share; the growing column takes what is left, and shrinks first when the
+/// table is too wide.
+fn column_widths(
+    fonts: &FontSet,
+    spec: &TableSpec,
+    total: f32,
+    body: Style,
+    strong: Style,
+) -> Result<Vec<f32>> {
+    let n = spec.columns.len();
+    let mut natural = vec![0.0f32; n];
+    for (i, column) in spec.columns.iter().enumerate() {
+        natural[i] = text::width(&text::shape(fonts, strong, &column.header)?) + 2.0 * PAD_X;
+    }
+    for row in &spec.rows {
+        if let Row::Cells { cells, group } = row {
+            let mut col_iter = (0..n).filter(|c| Some(*c) != spec.group_column);
+            for t in cells {
+                let Some(c) = col_iter.next() else { break };
+                let w = text::width(&text::shape(fonts, body, t)?) + 2.0 * PAD_X;
+                natural[c] = natural[c].max(w);
+            }
+            if let (Some(g), Some(col)) = (group, spec.group_column) {
+                let w = text::width(&text::shape(fonts, body, &spec.groups[*g])?) + 2.0 * PAD_X;
+                natural[col] = natural[col].max(w);
+            }
+        }
+    }
+    let mut widths: Vec<f32> = spec
+        .columns
+        .iter()
+        .zip(&natural)
+        .map(|(c, w)| w.max(c.min).min(c.max_share * total).max(c.min))
+        .collect();
+    let sum: f32 = widths.iter().sum();
+    let grow = spec.columns.iter().position(|c| c.grow).unwrap_or(n - 1);
+    if sum < total {
+        widths[grow] += total - sum;
+    } else if sum > total {
+        // Take the excess from the growing column first, then from the others above their
+        // minimum, in proportion.
+        let mut excess = sum - total;
+        let cut = (widths[grow] - spec.columns[grow].min).min(excess);
+        widths[grow] -= cut;
+        excess -= cut;
+        if excess > 0.0 {
+            let slack: f32 = widths
+                .iter()
+                .zip(&spec.columns)
+                .map(|(w, c)| (w - c.min).max(0.0))
+                .sum();
+            if slack > 0.0 {
+                for (w, c) in widths.iter_mut().zip(&spec.columns) {
+                    let s = (*w - c.min).max(0.0);
+                    *w -= excess * s / slack;
+                }
+            }
+        }
+    }
+    Ok(widths)
+}

@@ -1,0 +1,320 @@
+//! The PDFs as a user and a proof-reader see them: every character comes back from pdftotext,
+//! every font is embedded and subset, qpdf finds nothing wrong, and the notice's geometry is the
+//! GB/T 9704 one (measured with pdfplumber). Needs poppler-utils, qpdf and the Python package
+//! pdfplumber; `.ci/run` installs them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::*;
+use serde_json::Value;
+
+/// One publish of the seed shared by the tests of this file.
+fn published() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+        let out = fengong(dir.path(), &["publish"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        dir
+    })
+    .path()
+}
+
+fn output(name: &str) -> PathBuf {
+    published().join("output").join(name)
+}
+
+fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed for this test ({e}); .ci/run installs it"));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text without any whitespace, OCR spaces and line breaks alike, and without the page
+/// numbers ("— 7 —") that stand between the last line of a page and the first of the next.
+fn flat(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim();
+            !(t.starts_with('—')
+                && t.ends_with('—')
+                && t.trim_matches(['—', ' '])
+                    .chars()
+                    .all(|c| c.is_ascii_digit()))
+        })
+        .flat_map(|l| l.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn seed_model() -> Value {
+    serde_json::from_slice(&std::fs::read(output("plan.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn every_task_comes_back_from_pdftotext() {
+    let model = seed_model();
+    for file in ["任务分工表.pdf", "通知.pdf"] {
+        let path = output(file);
+        let text = flat(&run("pdftotext", &["-raw", path.to_str().unwrap(), "-"]));
+        for task in model["tasks"].as_array().unwrap() {
+            let content = flat(task["content"].as_str().unwrap());
+            assert!(
+                text.contains(&content),
+                "{file}: task {} lost: {content}",
+                task["no"]
+            );
+            let units = flat(task["units_display"].as_str().unwrap());
+            assert!(
+                text.contains(&units),
+                "{file}: units of task {} lost: {units}",
+                task["no"]
+            );
+        }
+    }
+}
+
+#[test]
+fn the_notice_carries_every_word_of_the_source() {
+    let model = seed_model();
+    let path = output("通知.pdf");
+    let text = flat(&run("pdftotext", &["-raw", path.to_str().unwrap(), "-"]));
+    let notice = &model["notice"];
+    for key in ["issuer", "doc_number", "title"] {
+        let want = flat(notice[key].as_str().unwrap());
+        assert!(text.contains(&want), "{key}: {want}");
+    }
+    assert!(text.contains("各相关单位，各街镇："));
+    for paragraph in notice["body"].as_array().unwrap() {
+        assert!(text.contains(&flat(paragraph["text"].as_str().unwrap())));
+    }
+    for section in model["sections"].as_array().unwrap() {
+        assert!(text.contains(&flat(section["title"].as_str().unwrap())));
+        for group in section["groups"].as_array().unwrap() {
+            // The prose, 疁 included (FandolFang lacks it: it comes from the fallback face).
+            let body = flat(group["text"].as_str().unwrap());
+            assert!(text.contains(&body), "group {} lost", group["title"]);
+        }
+    }
+    assert!(text.contains("心疁在线"));
+}
+
+#[test]
+fn fonts_are_embedded_and_subset() {
+    for file in ["任务分工表.pdf", "通知.pdf"] {
+        let path = output(file);
+        let listing = run("pdffonts", &[path.to_str().unwrap()]);
+        let rows: Vec<&str> = listing.lines().skip(2).collect();
+        assert!(rows.len() >= 3, "{listing}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            // … emb sub uni object ID
+            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{file}: {row}");
+            assert!(cols[0].contains('+'), "{file}: not a subset name: {row}");
+        }
+    }
+}
+
+#[test]
+fn qpdf_finds_nothing_wrong() {
+    for file in ["任务分工表.pdf", "通知.pdf"] {
+        let path = output(file);
+        let out = run("qpdf", &["--check", path.to_str().unwrap()]);
+        assert!(
+            out.contains("No syntax or stream encoding errors"),
+            "{file}: {out}"
+        );
+    }
+}
+
+#[test]
+fn pdfa_metadata_and_bookmarks() {
+    let path = output("通知.pdf");
+    let info = run("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(info.contains("关于印发《嘉定区推进儿童友好城区建设2025年重点工作安排》的通知"));
+    assert!(info.contains("上海市嘉定区发展和改革委员会"));
+    let bytes = std::fs::read(&path).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(raw.contains("pdfaid:part"), "no PDF/A identification");
+    assert!(raw.contains("/Outlines"), "no bookmarks");
+    let table = output("任务分工表.pdf");
+    let info = run("pdfinfo", &[table.to_str().unwrap()]);
+    assert!(
+        info.contains("841.89 x 595.276"),
+        "table is not A4 landscape: {info}"
+    );
+}
+
+fn measure() -> Value {
+    let script = root().join("tests/tools/measure_pdf.py");
+    let path = output("通知.pdf");
+    let json = run(
+        "python3",
+        &[script.to_str().unwrap(), path.to_str().unwrap()],
+    );
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn the_notice_sits_on_the_gbt9704_grid() {
+    let m = measure();
+    let pages = m["pages"].as_array().unwrap();
+    let f = |v: &Value| v.as_f64().unwrap();
+    let mut full_pages = 0;
+    let mut full_lines = 0;
+    // The lines of the prose pages in reading order, across page breaks.
+    let mut prose_lines: Vec<&Value> = Vec::new();
+    for page in pages {
+        assert!((f(&page["width_mm"]) - 210.0).abs() < 0.1);
+        let lines = page["body_lines"].as_array().unwrap();
+        let prose = lines
+            .iter()
+            .all(|l| l["sizes"] == serde_json::json!([16.0]));
+        if !prose || lines.is_empty() {
+            continue; // table pages are 小四
+        }
+        // Never more than 22 lines; full pages have exactly 22.
+        let count = page["text_lines"].as_u64().unwrap();
+        assert!(count <= 22, "page {} has {count} lines", page["number"]);
+        if count == 22 {
+            full_pages += 1;
+        }
+        prose_lines.extend(lines);
+    }
+    for (i, line) in prose_lines.iter().enumerate() {
+        let text = line["text"].as_str().unwrap();
+        let wide_only = text.chars().all(|c| !c.is_ascii());
+        let chars = line["chars"].as_u64().unwrap();
+        // Left edge of text at 28 mm (or indented from it), never past the right edge.
+        assert!(f(&line["x0_mm"]) > 27.9, "{text}");
+        assert!(f(&line["x1_mm"]) < 184.1, "{text} runs past the 版心");
+        if !wide_only {
+            continue;
+        }
+        assert!(chars <= 28, "{chars} characters: {text}");
+        let starts_at_edge = (f(&line["x0_mm"]) - 28.0).abs() < 0.1;
+        let ends_at_edge = (f(&line["x1_mm"]) - 184.0).abs() < 0.2;
+        // A full line holds 28 characters, or fewer when what came next could not be split:
+        // a character with the punctuation after it (no line starts with ，。、…: 禁则), or a
+        // number or Latin word (0-6, 2025) wider than the space left, or an opening bracket
+        // (no line ends with （《“…).
+        let next = prose_lines
+            .get(i + 1)
+            .and_then(|l| l["text"].as_str())
+            .unwrap_or("");
+        let pushed = next
+            .chars()
+            .nth(1)
+            .is_some_and(|c| "，。、；：？！）》」』”’".contains(c))
+            || next
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || "（《「『“‘〔【".contains(c));
+        if starts_at_edge && ends_at_edge {
+            assert!(
+                chars == 28 || (chars >= 26 && pushed),
+                "a full line of {chars}: {text}"
+            );
+            full_lines += usize::from(chars == 28);
+        }
+    }
+    assert!(full_pages >= 5, "only {full_pages} pages with 22 lines");
+    assert!(full_lines >= 50, "only {full_lines} full lines");
+
+    // Page numbers: 4号 宋体 "— N —", 7 mm below the 版心; odd pages right, even left, one 字
+    // (14 pt = 4.94 mm) in from the edge.
+    for page in pages {
+        let number = page["number"].as_u64().unwrap();
+        let pn = &page["page_number"];
+        assert_eq!(pn["text"].as_str().unwrap(), format!("—{number}—"));
+        assert_eq!(f(&pn["size"]), 14.0);
+        assert!(pn["font"].as_str().unwrap().contains("NotoSerifSC-Regular"));
+        let baseline = f(&pn["baseline_mm"]);
+        assert!(
+            (269.0..=272.5).contains(&baseline),
+            "page {number} number at {baseline} mm"
+        );
+        if number % 2 == 1 {
+            assert!(
+                (f(&pn["x1_mm"]) - (184.0 - 4.939)).abs() < 0.2,
+                "odd page {number}"
+            );
+        } else {
+            assert!(
+                (f(&pn["x0_mm"]) - (28.0 + 4.939)).abs() < 0.2,
+                "even page {number}"
+            );
+        }
+    }
+}
+
+#[test]
+fn source_date_epoch_sets_the_date_and_bytes_repeat() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let publish = |out: &str| {
+        let status = Command::new(env!("CARGO_BIN_EXE_fengong"))
+            .args(["publish", "input", "-o", out])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", "1741132800") // 2025-03-05
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::fs::read(dir.path().join(out).join("通知.pdf")).unwrap()
+    };
+    let (a, b) = (publish("a"), publish("b"));
+    assert_eq!(a, b);
+    let info = run(
+        "pdfinfo",
+        &[dir.path().join("a/通知.pdf").to_str().unwrap()],
+    );
+    assert!(info.contains("Mar  5 00:00:00 2025"), "{info}");
+}
+
+#[test]
+fn the_notice_head_is_where_the_standard_puts_it() {
+    let m = measure();
+    let first = &m["pages"][0];
+    let f = |v: &Value| v.as_f64().unwrap();
+    const MM: f64 = 72.0 / 25.4;
+    // 发文机关标志: red, centred, its top edge 35 mm below the 版心 top (72 mm from the page top),
+    // within the 版心's 156 mm.
+    let mark = &first["largest_text"];
+    assert_eq!(mark["text"], "上海市嘉定区发展和改革委员会");
+    assert_eq!(mark["color"], serde_json::json!([1.0, 0.0, 0.0]));
+    let em_top = f(&mark["baseline_mm"]) - 0.88 * f(&mark["size"]) / MM;
+    assert!((em_top - 72.0).abs() < 0.2, "mark top at {em_top} mm");
+    assert!(f(&mark["x0_mm"]) >= 27.9 && f(&mark["x1_mm"]) <= 184.1);
+    // 发文字号 in 六角括号, centred on the 版心.
+    let lines = first["body_lines"].as_array().unwrap();
+    let number = lines
+        .iter()
+        .find(|l| l["text"] == "嘉发改〔2025〕14号")
+        .expect("文号");
+    let centre = (f(&number["x0_mm"]) + f(&number["x1_mm"])) / 2.0;
+    assert!((centre - 106.0).abs() < 0.3, "文号 centred at {centre}");
+    // The red rule: the 版心's width, 4 mm below the 文号's em box.
+    let rules = first["rules"].as_array().unwrap();
+    let red = rules
+        .iter()
+        .find(|r| r["color"] == serde_json::json!([1.0, 0.0, 0.0]))
+        .expect("red rule");
+    assert!((f(&red["x0_mm"]) - 28.0).abs() < 0.1 && (f(&red["x1_mm"]) - 184.0).abs() < 0.1);
+    let number_bottom = f(&number["baseline_mm"]) + 0.12 * 16.0 / MM;
+    assert!(
+        (f(&red["y_mm"]) - number_bottom - 4.0).abs() < 0.2,
+        "rule at {}",
+        red["y_mm"]
+    );
+}
