@@ -52,6 +52,16 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             bytes: pdf::notice(&notice_view, assets.fonts, &notice_info)?,
         },
         Document {
+            path: "任务分工表.xlsx".into(),
+            kind: Kind::Table,
+            format: Format::Xlsx,
+            unit: None,
+            bytes: render::xlsx::task_table(
+                &table_view,
+                &render::xlsx::properties(&table_view.title, &table_info.author, date)?,
+            )?,
+        },
+        Document {
             path: "任务分工表.pdf".into(),
             kind: Kind::Table,
             format: Format::Pdf,

@@ -67,6 +67,7 @@ pub fn assemble(
                 .as_deref()
                 .and_then(crate::model::doc_number_year)
         })
+        .or_else(|| parts.table.title.as_deref().and_then(year_in))
         .or(config.plan.year);
 
     let raw = parts.table;

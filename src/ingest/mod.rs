@@ -7,6 +7,7 @@ pub mod rows;
 pub mod table;
 pub mod targets;
 pub mod text;
+pub mod xlsx;
 
 use std::path::Path;
 
@@ -53,11 +54,15 @@ pub fn load(project: &Project) -> Result<Ingested> {
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         if SHEET_EXTENSIONS.contains(&ext.as_str()) {
-            fatal.push(Diagnostic::error(
-                "input/unsupported",
-                Location::file(&display),
-                "暂不支持读取电子表格（.xlsx/.xls/.ods），请提供文本格式的分工表",
-            ));
+            match xlsx::read(source, &display) {
+                Ok(doc) => {
+                    diagnostics.extend(doc.diagnostics);
+                    if let Some(table) = doc.table {
+                        take_table(&mut parts, &mut table_from, &mut fatal, table, &display);
+                    }
+                }
+                Err(mut list) => fatal.append(&mut list),
+            }
             continue;
         }
         let text = match read_text(source, &display) {
@@ -82,19 +87,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
             parts.prose = Some(prose);
         }
         if let Some(table) = doc.table {
-            if let Some(first) = &table_from {
-                fatal.push(
-                    Diagnostic::error(
-                        "input/two-tables",
-                        table.origin.clone().unwrap_or(Location::file(&display)),
-                        format!("已在 {first} 中读到任务分工表，此处又有一份"),
-                    )
-                    .with_hint("一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件"),
-                );
-            } else {
-                table_from = Some(display.clone());
-                parts.table = table;
-            }
+            take_table(&mut parts, &mut table_from, &mut fatal, table, &display);
         } else if !found_anything && project.sources.len() > 1 {
             diagnostics.push(Diagnostic::note(
                 "input/ignored",
@@ -145,6 +138,31 @@ pub fn load(project: &Project) -> Result<Ingested> {
         registry,
         texts,
     })
+}
+
+/// Takes the first table found; a second one is an error (which one is meant?).
+fn take_table(
+    parts: &mut assemble::Parts,
+    table_from: &mut Option<String>,
+    fatal: &mut Vec<Diagnostic>,
+    table: table::RawTable,
+    display: &str,
+) {
+    if let Some(first) = table_from {
+        fatal.push(
+            Diagnostic::error(
+                "input/two-tables",
+                table.origin.clone().unwrap_or(Location::file(display)),
+                format!("已在 {first} 中读到任务分工表，此处又有一份"),
+            )
+            .with_hint(
+                "一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件",
+            ),
+        );
+    } else {
+        *table_from = Some(display.to_string());
+        parts.table = table;
+    }
 }
 
 /// Reads and decodes one text source; every failure names the file.

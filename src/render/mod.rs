@@ -1,6 +1,7 @@
 //! Render: views → bytes, one module per output format. Nothing here writes files.
 
 pub mod pdf;
+pub mod xlsx;
 
 /// The date a document carries (creation date in PDF metadata): `SOURCE_DATE_EPOCH` when set,
 /// else the notice's 成文日期, else 1 January of the plan year; never the clock, so the same

@@ -1,0 +1,232 @@
+//! XLSX with rust_xlsxwriter: the official task table as a ledger people print. Every cell
+//! is written as text (never a formula, whatever it starts with); dates in the file's
+//! properties come from the document date, so the same input gives the same bytes.
+
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::diag::{Error, Result};
+use crate::view::TaskTableView;
+
+/// Excel's limit on the characters of one cell.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// Fonts named in the formats, so WPS and Excel use the real ones where installed.
+const BODY_FONT: &str = "仿宋";
+const HEADER_FONT: &str = "黑体";
+const TITLE_FONT: &str = "方正小标宋简体";
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Render(format!("生成 Excel 文件失败：{e}"))
+}
+
+/// Workbook properties with a fixed creation date (the document date, never the clock).
+pub fn properties(
+    title: &str,
+    author: &str,
+    date: (u16, u8, u8, u8, u8, u8),
+) -> Result<DocProperties> {
+    let (y, mo, d, h, mi, s) = date;
+    let when = ExcelDateTime::from_ymd(y, mo, d)
+        .and_then(|t| t.and_hms(u16::from(h), mi, s))
+        .map_err(xlsx_error)?;
+    Ok(DocProperties::new()
+        .set_title(title)
+        .set_author(author)
+        .set_creation_datetime(&when))
+}
+
+/// Text as a cell may hold it: over Excel's limit it is cut, and the cut is said in the cell.
+pub fn cell_text(text: &str) -> String {
+    if text.chars().count() <= CELL_LIMIT {
+        return text.to_string();
+    }
+    let note = "……（超出 Excel 单元格 32767 字符上限，以下从略）";
+    let keep = CELL_LIMIT - note.chars().count();
+    let mut out: String = text.chars().take(keep).collect();
+    out.push_str(note);
+    out
+}
+
+/// The shared cell formats of the 公文 tables.
+pub struct Formats {
+    /// Title row.
+    pub title: Format,
+    /// Header row.
+    pub header: Format,
+    /// Section rows.
+    pub section: Format,
+    /// Group cells.
+    pub group: Format,
+    /// Body cells, left.
+    pub body: Format,
+    /// Body cells, centred (序号).
+    pub centred: Format,
+}
+
+impl Formats {
+    /// The formats.
+    pub fn new() -> Formats {
+        let cell = |font: &str, size: f64| {
+            Format::new()
+                .set_font_name(font)
+                .set_font_size(size)
+                .set_text_wrap()
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::VerticalCenter)
+        };
+        Formats {
+            title: Format::new()
+                .set_font_name(TITLE_FONT)
+                .set_font_size(18)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            header: cell(HEADER_FONT, 12.0)
+                .set_align(FormatAlign::Center)
+                .set_background_color(0xEDEDED),
+            section: cell(HEADER_FONT, 12.0).set_background_color(0xF6F6F6),
+            group: cell(BODY_FONT, 12.0).set_align(FormatAlign::Center),
+            body: cell(BODY_FONT, 12.0).set_align(FormatAlign::Left),
+            centred: cell(BODY_FONT, 12.0).set_align(FormatAlign::Center),
+        }
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Sets a sheet up as a ledger: A4 landscape, one page wide, header rows repeated on every
+/// printed page and frozen on screen, page numbers in the footer.
+pub fn ledger_page_setup(sheet: &mut Worksheet, header_row: u32) -> Result<()> {
+    sheet.set_paper_size(9); // A4
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, header_row).map_err(xlsx_error)?;
+    sheet
+        .set_freeze_panes(header_row + 1, 0)
+        .map_err(xlsx_error)?;
+    sheet.set_footer("&C第 &P 页，共 &N 页");
+    sheet.set_margins(0.6, 0.6, 0.8, 0.8, 0.3, 0.3);
+    Ok(())
+}
+
+/// Row height in points that shows `lines` lines of 12 pt text.
+fn row_height(lines: usize) -> f64 {
+    (lines.max(1) as f64) * 16.5 + 4.0
+}
+
+/// How many lines `text` needs in a column `width` characters wide (a CJK character counts
+/// one, a Latin one half).
+pub fn lines_needed(text: &str, width: f64) -> usize {
+    text.split('\n')
+        .map(|part| {
+            let units: f64 = part
+                .chars()
+                .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+                .sum();
+            ((units / width).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+/// The official 任务分工表: title row merged across, header 主要事项 / 序号 / 具体内容 / 责任单位,
+/// section rows merged across, each group's 主要事项 merged down its rows, thin borders,
+/// autofilter on the header.
+pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>> {
+    let mut workbook = Workbook::new();
+    workbook.set_properties(props);
+    let f = Formats::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("任务分工表").map_err(xlsx_error)?;
+    // Column widths in characters: 主要事项, 序号, 具体内容, 责任单位.
+    let widths = [16.0, 6.0, 60.0, 30.0];
+    for (col, w) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *w).map_err(xlsx_error)?;
+    }
+    sheet
+        .merge_range(0, 0, 0, 3, &cell_text(&view.title), &f.title)
+        .map_err(xlsx_error)?;
+    sheet.set_row_height(0, 36).map_err(xlsx_error)?;
+    for (col, name) in ["主要事项", "序号", "具体内容", "责任单位"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string_with_format(1, col as u16, *name, &f.header)
+            .map_err(xlsx_error)?;
+    }
+    sheet.set_row_height(1, 22).map_err(xlsx_error)?;
+    let mut row: u32 = 2;
+    for section in &view.sections {
+        sheet
+            .merge_range(row, 0, row, 3, &cell_text(&section.heading), &f.section)
+            .map_err(xlsx_error)?;
+        sheet.set_row_height(row, 22).map_err(xlsx_error)?;
+        row += 1;
+        for group in &section.groups {
+            let first = row;
+            for task in &group.tasks {
+                let content = cell_text(&task.content);
+                let units = cell_text(&task.units);
+                sheet
+                    .write_number_with_format(row, 1, task.no as f64, &f.centred)
+                    .map_err(xlsx_error)?;
+                sheet
+                    .write_string_with_format(row, 2, &content, &f.body)
+                    .map_err(xlsx_error)?;
+                sheet
+                    .write_string_with_format(row, 3, &units, &f.body)
+                    .map_err(xlsx_error)?;
+                let lines = lines_needed(&content, widths[2] - 1.0)
+                    .max(lines_needed(&units, widths[3] - 1.0));
+                sheet
+                    .set_row_height(row, row_height(lines))
+                    .map_err(xlsx_error)?;
+                row += 1;
+            }
+            if row == first {
+                continue;
+            }
+            let label = cell_text(&group.label);
+            if row - first > 1 {
+                sheet
+                    .merge_range(first, 0, row - 1, 0, &label, &f.group)
+                    .map_err(xlsx_error)?;
+            } else {
+                sheet
+                    .write_string_with_format(first, 0, &label, &f.group)
+                    .map_err(xlsx_error)?;
+            }
+        }
+    }
+    sheet
+        .autofilter(1, 0, row.saturating_sub(1).max(1), 3)
+        .map_err(xlsx_error)?;
+    ledger_page_setup(sheet, 1)?;
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_cells_are_cut_and_say_so() {
+        let long = "字".repeat(200_000);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), CELL_LIMIT);
+        assert!(cut.ends_with("以下从略）"));
+        assert_eq!(cell_text("短"), "短");
+    }
+
+    #[test]
+    fn lines_for_row_heights() {
+        assert_eq!(lines_needed("一二三四", 2.0), 2);
+        assert_eq!(lines_needed("一\n二", 10.0), 2);
+        assert_eq!(lines_needed("", 10.0), 1);
+    }
+}

@@ -1,0 +1,344 @@
+//! Excel both ways: the official task table written as XLSX (checked with openpyxl and
+//! LibreOffice), and tables read from workbooks of several realistic shapes.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use fengong::model::{Plan, Role};
+use rust_xlsxwriter::Workbook;
+
+fn plan_of(dir: &Path) -> Plan {
+    fengong::check(&dir.join("input")).expect("reads").plan
+}
+
+/// Who does a task and how; the spelling written is not compared (documents print
+/// canonical names).
+fn units(task: &fengong::model::Task) -> Vec<(String, Role, Option<String>, bool)> {
+    task.units
+        .iter()
+        .map(|a| (a.name.clone(), a.role, a.via.clone(), a.conditional))
+        .collect()
+}
+
+fn tidy(s: &str) -> String {
+    fengong::cjk::tidy_spacing(s)
+}
+
+#[test]
+fn the_written_table_reads_back_to_the_same_model() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    assert!(fengong(dir.path(), &["publish"]).status.success());
+    let seed = plan_of(dir.path());
+    let xlsx = std::fs::read(dir.path().join("output/任务分工表.xlsx")).unwrap();
+    let back_dir = project(&[("任务分工表.xlsx", &xlsx)]);
+    let back = plan_of(back_dir.path());
+    assert_eq!(back.tasks.len(), seed.tasks.len());
+    for (a, b) in seed.tasks.iter().zip(&back.tasks) {
+        assert_eq!(a.no, b.no);
+        // The documents print the text without OCR spaces between Chinese and digits.
+        assert_eq!(tidy(&a.content), b.content, "task {}", a.no);
+        assert_eq!(units(a), units(b), "task {}", a.no);
+        assert_eq!(a.unspecified, b.unspecified);
+        assert_eq!(a.group, b.group, "task {}", a.no);
+        assert_eq!(a.section, b.section, "task {}", a.no);
+        assert_eq!(a.targets.len(), b.targets.len());
+    }
+    let titles = |p: &Plan| -> Vec<(String, Vec<u32>)> {
+        p.groups()
+            .map(|g| (g.title.clone(), g.tasks.clone()))
+            .collect()
+    };
+    assert_eq!(titles(&seed), titles(&back));
+    let sections =
+        |p: &Plan| -> Vec<String> { p.sections.iter().map(|s| s.title.clone()).collect() };
+    assert_eq!(sections(&seed), sections(&back));
+    assert_eq!(back.table.title, seed.table.title);
+}
+
+/// A workbook as another bureau sends it: an explanation sheet first, title rows, separate
+/// 牵头单位 / 配合单位 columns, a deadline column, numbers stored as text, blank rows, in-cell
+/// line breaks, stray spaces, labels without merges, notes after the table.
+fn other_bureau_workbook() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let info = wb.add_worksheet();
+    info.set_name("填表说明").unwrap();
+    info.write_string(0, 0, "请按要求填写，勿改动表头。")
+        .unwrap();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("分工方案").unwrap();
+    sheet
+        .write_string(0, 0, "某区2026年优化营商环境重点任务分工表")
+        .unwrap();
+    sheet.write_string(1, 0, "（2026年3月）").unwrap();
+    let header = [
+        "工作类别",
+        "编号",
+        "重点任务",
+        "牵头单位",
+        "配合单位",
+        "完成时限",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(3, c as u16, *h).unwrap();
+    }
+    let rows: &[[&str; 6]] = &[
+        ["一、提升政务服务效能", "", "", "", "", ""],
+        [
+            "（一）深化一网通办",
+            "1",
+            "推进高频事项\n“一件事”集成办理。",
+            " 区数据局 ",
+            "区教育局、区卫生健康委",
+            "2026年6月底前",
+        ],
+        [
+            "",
+            "2",
+            "新增 30 个24小时自助服务点。",
+            "区数据局",
+            "各街镇",
+            "2026年三季度",
+        ],
+        ["", "", "", "", "", ""],
+        [
+            "（二）优化监管方式",
+            "3",
+            "推行“综合查一次”，年内覆盖率不低于90%。",
+            "区市场监管局、区数据局",
+            "",
+            "年底前",
+        ],
+        ["二、降低经营成本", "", "", "", "", ""],
+        [
+            "（三）减轻企业负担",
+            "4",
+            "落实减税降费政策，全年减负不少于5亿元。",
+            "区财政局",
+            "区发展改革委\n区人力资源社会保障局",
+            "2026-12-31",
+        ],
+        ["注：牵头单位负责汇总报送进展。", "", "", "", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_workbook_from_another_bureau() {
+    let dir = project(&[("营商环境.xlsx", &other_bureau_workbook())]);
+    let plan = plan_of(dir.path());
+    assert_eq!(
+        plan.table.title.as_deref(),
+        Some("某区2026年优化营商环境重点任务分工表")
+    );
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    let t1 = plan.task(1).unwrap();
+    assert_eq!(t1.content, "推进高频事项“一件事”集成办理。");
+    let roles: Vec<(&str, Role)> = t1.units.iter().map(|a| (a.name.as_str(), a.role)).collect();
+    assert_eq!(
+        roles,
+        [
+            ("区数据局", Role::Lead),
+            ("区教育局", Role::Support),
+            ("区卫生健康委", Role::Support)
+        ]
+    );
+    assert_eq!(t1.deadline.as_deref(), Some("2026-06-30"));
+    assert_eq!(t1.deadline_text.as_deref(), Some("2026年6月底前"));
+    assert_eq!(
+        plan.task(2).unwrap().deadline.as_deref(),
+        Some("2026-09-30")
+    );
+    // Two leads in the 牵头单位 column both lead.
+    let t3 = plan.task(3).unwrap();
+    assert_eq!(t3.leads().count(), 2);
+    assert_eq!(t3.deadline.as_deref(), Some("2026-12-31"));
+    let t4 = plan.task(4).unwrap();
+    assert_eq!(t4.supports().count(), 2, "line break separates units");
+    assert_eq!(t4.targets[0].unit, "亿元");
+    // Labels without merges hold until the next; sections from the section rows.
+    let groups: Vec<(String, Vec<u32>)> = plan
+        .groups()
+        .map(|g| (g.title.clone(), g.tasks.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("深化一网通办".to_string(), vec![1, 2]),
+            ("优化监管方式".to_string(), vec![3]),
+            ("减轻企业负担".to_string(), vec![4]),
+        ]
+    );
+    assert_eq!(plan.sections.len(), 2);
+    assert_eq!(plan.sections[1].title, "降低经营成本");
+    // Places are sheet!cell.
+    assert!(
+        t1.origin
+            .to_string()
+            .ends_with("input/营商环境.xlsx#分工方案!C6"),
+        "{}",
+        t1.origin
+    );
+}
+
+#[test]
+fn problems_name_the_sheet_and_cell() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("任务").unwrap();
+    for (c, h) in ["序号", "具体内容", "责任单位"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "1").unwrap();
+    sheet.write_string(1, 1, "做好甲事。").unwrap();
+    sheet.write_string(1, 2, "区教育").unwrap();
+    sheet.write_string(2, 0, "第二").unwrap();
+    sheet.write_string(2, 1, "做好乙事。").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("t.xlsx", &bytes)]);
+    let out = fengong(dir.path(), &["check"]);
+    let err = stderr(&out);
+    assert!(err.contains("input/t.xlsx#任务!A3"), "{err}");
+    assert!(err.contains("input/t.xlsx#任务!B2"), "{err}");
+    assert!(err.contains("是否指「区教育局」"), "{err}");
+}
+
+#[test]
+fn a_workbook_without_a_table_or_not_a_workbook() {
+    let mut wb = Workbook::new();
+    wb.add_worksheet().write_string(0, 0, "通讯录").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("名单.xlsx", &bytes)]);
+    let out = fengong(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("input/名单.xlsx"));
+    assert!(stderr(&out).contains("找不到任务分工表"));
+
+    let dir = project(&[("假的.xlsx", "这不是表格".as_bytes())]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("input/假的.xlsx"));
+    assert!(stderr(&out).contains("无法读取电子表格"));
+    assert!(!dir.path().join("output").exists());
+}
+
+#[test]
+fn cells_that_look_like_formulas_stay_text() {
+    let text = seed_text().replace(
+        "继续开展学生体质监测工作。加强医教协同",
+        "=HYPERLINK(\"http://x\",\"点击\")继续开展学生体质监测工作。加强医教协同",
+    );
+    let dir = project(&[("嘉发改〔2025〕14号.md", text.as_bytes())]);
+    assert!(fengong(dir.path(), &["publish"]).status.success());
+    let xlsx = std::fs::read(dir.path().join("output/任务分工表.xlsx")).unwrap();
+    let sheet = unzip_entry(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f>"), "a formula was written");
+    let strings = unzip_entry(&xlsx, "xl/sharedStrings.xml");
+    assert!(strings.contains("=HYPERLINK("));
+}
+
+/// One entry of a zip, as text (the XLSX parts are XML).
+fn unzip_entry(zip: &[u8], name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.zip");
+    std::fs::write(&path, zip).unwrap();
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import sys,zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+        ])
+        .arg(&path)
+        .arg(name)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn openpyxl_sees_a_ledger() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    assert!(fengong(dir.path(), &["publish"]).status.success());
+    let path = dir.path().join("output/任务分工表.xlsx");
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["任务分工表"]
+merged = {str(r) for r in ws.merged_cells.ranges}
+assert "A1:D1" in merged, merged                      # title across
+assert "A3:D3" in merged, merged                      # section row across
+assert "A4:A5" in merged, merged                      # group (一) over tasks 1-2
+assert ws.freeze_panes == "A3", ws.freeze_panes
+assert ws.auto_filter.ref.startswith("A2:D"), ws.auto_filter.ref
+assert ws.print_title_rows == "$1:$2", ws.print_title_rows
+assert ws.page_setup.orientation == "landscape"
+assert int(ws.page_setup.paperSize) == 9
+assert ws.sheet_properties.pageSetUpPr.fitToPage
+assert ws.page_setup.fitToHeight == 0
+assert "&P" in ws.oddFooter.center.text
+assert [c.value for c in ws[2]] == ["主要事项", "序号", "具体内容", "责任单位"]
+assert ws["C4"].font.name == "仿宋" and ws["C4"].alignment.wrap_text
+assert ws["C4"].border.left.style == "thin"
+print("ok")
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn libreoffice_opens_it_and_reads_back_ods_and_xls() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    assert!(fengong(dir.path(), &["publish"]).status.success());
+    let source = dir.path().join("output/任务分工表.xlsx");
+    let convert = |to: &str| {
+        let out_dir = dir.path().join(format!("lo-{to}"));
+        let out = Command::new("soffice")
+            .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+            .arg(&out_dir)
+            .arg(&source)
+            .env("HOME", dir.path())
+            .output()
+            .expect("soffice (libreoffice-calc) is needed; .ci/run installs it");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.to_lowercase().contains("error"), "{stderr}");
+        out_dir.join(format!("任务分工表.{to}"))
+    };
+    let pdf = convert("pdf");
+    assert!(std::fs::metadata(&pdf).unwrap().len() > 10_000);
+    // The same table saved by LibreOffice as .ods and .xls reads back the same.
+    let seed = plan_of(dir.path());
+    for to in ["ods", "xls"] {
+        let file = convert(to);
+        let back_dir = project(&[(&format!("t.{to}"), &std::fs::read(&file).unwrap())]);
+        let back = plan_of(back_dir.path());
+        assert_eq!(back.tasks.len(), 78, "{to}");
+        for (a, b) in seed.tasks.iter().zip(&back.tasks) {
+            assert_eq!(tidy(&a.content), b.content, "{to} task {}", a.no);
+            assert_eq!(units(a), units(b), "{to} task {}", a.no);
+            assert_eq!(a.group, b.group, "{to} task {}", a.no);
+        }
+    }
+}
