@@ -31,6 +31,9 @@ pub struct Parts {
     pub table: RawTable,
     /// The source files.
     pub sources: Vec<String>,
+    /// The tasks were read from the prose itself (inline or labelled layouts): group them by
+    /// their headings, and keep the prose only for its preamble.
+    pub tasks_in_prose: bool,
 }
 
 /// A prose sentence must share at least this share of its bigrams with a task to belong to it.
@@ -85,6 +88,11 @@ pub fn assemble(
         grouping: GroupingSource::Prose,
     };
     let (sections, preamble, closing) = match prose {
+        Some(prose) if parts.tasks_in_prose => {
+            table.grouping = GroupingSource::Labels;
+            let sections = group_by_labels(&raw, &mut tasks, diagnostics);
+            (sections, prose.preamble, Vec::new())
+        }
         Some(prose) => {
             let sections = group_by_prose(&prose, &mut tasks, &table.sections, diagnostics);
             (sections, prose.preamble, prose.closing)

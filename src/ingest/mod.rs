@@ -3,6 +3,7 @@
 
 pub mod assemble;
 pub mod decode;
+pub mod inline;
 pub mod rows;
 pub mod table;
 pub mod targets;
@@ -73,7 +74,14 @@ pub fn load(project: &Project) -> Result<Ingested> {
             }
             Err(other) => return Err(other),
         };
-        let doc = text::parse(&text, &display);
+        let mut doc = text::parse(&text, &display);
+        // No table: the plan may assign work inline or with labelled lines instead.
+        if doc.table.is_none()
+            && let Some(table) = inline::parse(&text, &display)
+        {
+            doc.table = Some(table);
+            parts.tasks_in_prose = true;
+        }
         texts.push((display.clone(), text));
         diagnostics.extend(doc.diagnostics);
         let found_anything = doc.notice.is_some() || doc.table.is_some();
@@ -209,6 +217,7 @@ pub(crate) fn plan_from_text(
             prose: doc.prose,
             table: doc.table.unwrap_or_default(),
             sources: vec!["t.md".into()],
+            tasks_in_prose: false,
         },
         config,
         &registry,

@@ -140,7 +140,10 @@ pub fn resolve_units(
     };
     for (written, given_role) in entries {
         let name = written.name.trim();
-        let resolution = registry.resolve(name);
+        let resolution = match registry.resolve(name) {
+            Resolution::Unknown if looks_unspecified(name) => Resolution::Unspecified,
+            other => other,
+        };
         if matches!(resolution, Resolution::Unspecified) {
             if !seen_first && !explicit {
                 out.lead_not_first = true;
@@ -246,6 +249,23 @@ pub fn canonical_cell(cell: &str, registry: &UnitRegistry) -> String {
     }
     flush(&mut piece, &mut out);
     out
+}
+
+/// Phrases no registry lists but that plainly name nobody: 区各有关部门, 县直各有关部门,
+/// 协调机制各成员单位.
+pub fn looks_unspecified(name: &str) -> bool {
+    [
+        "有关部门",
+        "相关部门",
+        "有关单位",
+        "相关单位",
+        "职能部门",
+        "成员单位",
+        "各部门",
+        "各单位",
+    ]
+    .iter()
+    .any(|p| name.ends_with(p))
 }
 
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -500,6 +520,19 @@ mod tests {
                 ("区商务委".into(), Role::Support),
             ]
         );
+    }
+
+    #[test]
+    fn unlisted_phrases_that_name_nobody() {
+        let resolved = resolve_units(
+            &split_units("区总工会、区各有关部门"),
+            &[],
+            false,
+            &registry(),
+        );
+        assert_eq!(resolved.unspecified, ["区各有关部门"]);
+        assert!(looks_unspecified("县直各有关部门"));
+        assert!(!looks_unspecified("区教育局"));
     }
 
     #[test]

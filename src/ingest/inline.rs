@@ -1,0 +1,314 @@
+//! The other two ways plans assign work, read from text without a table:
+//!
+//! - inline after each task: `…新增普惠托位300个。（区卫生健康局牵头，区财政局、区发展改革局
+//!   配合；2026年12月底前完成）`, including `X、Y共同牵头` and `…按职责分工负责`;
+//! - labelled lines under a numbered task: `牵头单位：…` / `责任单位：…` / `配合单位：…` /
+//!   `完成时限：…`.
+//!
+//! A document may mix them. Tasks are numbered 1, 2, … in document order (their written
+//! numbers restart under each heading); sections and groups come from the 一、 and （一）
+//! headings (or bold lead-ins) and become the rows of a [`RawTable`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::table::{RawRow, RawTable, RawTask, RowKind};
+use super::text::{numbered_label, section_heading, strip_markup};
+use crate::cjk::tidy_spacing;
+use crate::diag::Location;
+
+static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    // A parenthesis that names who does the work.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"[（(]([^（）()]*?(?:牵头|配合|负责|责任单位|责任部门|协同)[^（）()]*)[）)]")
+        .unwrap()
+});
+
+static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    // 1. / 1、 / 1．/ （1） / (1) at the start of a task.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)])\s*").unwrap()
+});
+
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协同单位|完成时限|完成时间|时间节点)\s*[：:]\s*(.*)$").unwrap()
+});
+
+/// Who leads, who supports and by when, read from an inline parenthesis or labelled lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Duty {
+    /// Leading units as written.
+    pub leads: Vec<String>,
+    /// Supporting units (and phrases such as 各有关部门) as written.
+    pub supports: Vec<String>,
+    /// The deadline as written.
+    pub deadline: Option<String>,
+}
+
+/// Reads the clauses of an assignment parenthesis:
+/// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`.
+pub fn parse_duty(inside: &str) -> Duty {
+    let mut duty = Duty::default();
+    for clause in inside.split(['；', ';', '，', ',']) {
+        let clause = clause.trim().trim_end_matches(['。', '.']);
+        if clause.is_empty() {
+            continue;
+        }
+        if let Some(rest) = clause
+            .strip_prefix("责任单位")
+            .or_else(|| clause.strip_prefix("责任部门"))
+        {
+            let units = names(rest.trim_start_matches(['：', ':']));
+            let mut units = units.into_iter();
+            if duty.leads.is_empty() {
+                duty.leads.extend(units.next());
+            }
+            duty.supports.extend(units);
+            continue;
+        }
+        if is_deadline(clause) {
+            duty.deadline = Some(clause.to_string());
+            continue;
+        }
+        let (who, lead) = if let Some(who) = strip_any(clause, &["共同牵头", "牵头负责", "牵头"])
+        {
+            (who, true)
+        } else if let Some(who) = strip_any(clause, &["配合", "协同", "参与"]) {
+            (who, false)
+        } else if let Some(who) = strip_any(clause, &["按职责分工负责", "按职责负责", "负责"])
+        {
+            (who, duty.leads.is_empty())
+        } else {
+            (clause, duty.leads.is_empty())
+        };
+        let who = names(who);
+        if lead {
+            duty.leads.extend(who);
+        } else {
+            duty.supports.extend(who);
+        }
+    }
+    duty
+}
+
+fn strip_any<'a>(clause: &'a str, suffixes: &[&str]) -> Option<&'a str> {
+    suffixes.iter().find_map(|s| clause.strip_suffix(s))
+}
+
+/// Unit names of a clause: split at 、 and at 及 (市级各有关部门及各县市区政府).
+fn names(text: &str) -> Vec<String> {
+    text.split(['、', '/', '／'])
+        .flat_map(|part| part.split('及'))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn is_deadline(clause: &str) -> bool {
+    let has_time = clause.contains('年')
+        || clause.contains('月')
+        || clause.contains("季度")
+        || clause.contains("长期")
+        || clause.contains("持续");
+    has_time && !clause.contains("牵头") && !clause.contains("配合")
+}
+
+/// Lines joined into paragraphs: a line that does not end a sentence continues on the next,
+/// unless the next is a heading, a numbered task or a labelled line.
+fn paragraphs(text: &str) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = Vec::new();
+    let mut open = false;
+    for (index, raw) in text.split('\n').enumerate() {
+        let line = strip_markup(raw.trim().trim_start_matches('#'));
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        let starts_block = LABELLED.is_match(&line)
+            || TASK_NUMBER.is_match(&line)
+            || numbered_label(&line).is_some()
+            || section_heading(&tidy_spacing(&line)).is_some()
+            || raw.trim_start().starts_with('#');
+        match out.last_mut() {
+            Some((last, _)) if open && !starts_block => last.push_str(&line),
+            _ => out.push((line.clone(), index as u32 + 1)),
+        }
+        open = !crate::cjk::ends_sentence(&line) && !LABELLED.is_match(&line);
+    }
+    out
+}
+
+/// Reads tasks written inline or with labelled lines from `text`; `None` when there are none.
+pub fn parse(text: &str, path: &str) -> Option<RawTable> {
+    let mut table = RawTable::default();
+    let mut pending: Option<(RawTask, Location)> = None;
+    let mut next_no = 1u32;
+
+    for (paragraph, line_no) in paragraphs(text) {
+        let here = Location::line(path, line_no);
+        let mut line = paragraph;
+        if let Some(caps) = LABELLED.captures(&line) {
+            if let Some((task, _)) = pending.as_mut() {
+                apply_label(task, &caps[1], caps[2].trim());
+            }
+            continue;
+        }
+        if let Some((numeral, title)) = section_heading(&tidy_spacing(&line))
+            && !ASSIGNMENT.is_match(&line)
+        {
+            finish(&mut pending, &mut table, &mut next_no);
+            table.rows.push(RawRow {
+                kind: RowKind::Section { numeral, title },
+                origin: here,
+            });
+            continue;
+        }
+        // A group heading: （一）title。, possibly followed by task text.
+        if let Some((number, rest)) = numbered_label(&line) {
+            finish(&mut pending, &mut table, &mut next_no);
+            let (title, after) = match rest.find('。') {
+                Some(end) if !ASSIGNMENT.is_match(&rest[..end]) => (
+                    rest[..end].to_string(),
+                    rest[end + '。'.len_utf8()..].to_string(),
+                ),
+                _ if !ASSIGNMENT.is_match(&rest) => (rest.clone(), String::new()),
+                _ => (String::new(), rest.clone()),
+            };
+            if !title.is_empty() {
+                table.rows.push(RawRow {
+                    kind: RowKind::Label(format!(
+                        "（{}）{}",
+                        crate::cjk::chinese_numeral(number),
+                        tidy_spacing(&title)
+                    )),
+                    origin: here.clone(),
+                });
+            }
+            line = after.trim().to_string();
+            if line.is_empty() {
+                continue;
+            }
+        }
+        let numbered = TASK_NUMBER.find(&line).map(|m| m.end());
+        if let Some(end) = numbered {
+            finish(&mut pending, &mut table, &mut next_no);
+            line = line[end..].to_string();
+            pending = Some((RawTask::default(), here.clone()));
+        }
+        // Each assignment parenthesis closes the task written before it.
+        let mut cut = 0;
+        for caps in ASSIGNMENT.captures_iter(&line) {
+            let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let (task, _) = pending.get_or_insert_with(|| (RawTask::default(), here.clone()));
+            task.content.push_str(&line[cut..whole.start()]);
+            let duty = parse_duty(inside.as_str());
+            task.lead = Some(duty.leads.join("、"));
+            task.support = Some(duty.supports.join("、"));
+            task.deadline = duty.deadline;
+            finish(&mut pending, &mut table, &mut next_no);
+            cut = whole.end();
+        }
+        let rest = line[cut..].trim().trim_start_matches(['。', '；', '，']);
+        if rest.is_empty() {
+            continue;
+        }
+        match pending.as_mut() {
+            // Prose after a task whose duties are known: the task is complete.
+            Some((task, _)) if task.lead.is_some() || task.support.is_some() => {
+                finish(&mut pending, &mut table, &mut next_no);
+            }
+            Some((task, _)) => task.content.push_str(rest),
+            // Text after the last assignment of a paragraph starts the next task.
+            None if cut > 0 => {
+                pending = Some((
+                    RawTask {
+                        content: rest.to_string(),
+                        ..RawTask::default()
+                    },
+                    here,
+                ))
+            }
+            None => {} // prose that assigns nothing: a preamble or closing paragraph
+        }
+    }
+    finish(&mut pending, &mut table, &mut next_no);
+    let has_tasks = table
+        .rows
+        .iter()
+        .any(|r| matches!(r.kind, RowKind::Task(_)));
+    has_tasks.then_some(table)
+}
+
+/// A labelled line under a numbered task.
+fn apply_label(task: &mut RawTask, label: &str, value: &str) {
+    let units = names(value);
+    match label {
+        "牵头单位" | "牵头部门" => task.lead = Some(units.join("、")),
+        "配合单位" | "配合部门" | "协同单位" => task.support = Some(units.join("、")),
+        "责任单位" | "责任部门" => {
+            // Without a 牵头单位 line the first listed leads.
+            if task.lead.is_none() {
+                let mut units = units.into_iter();
+                task.lead = units.next();
+                task.support = Some(units.collect::<Vec<_>>().join("、"));
+            } else {
+                task.support = Some(units.join("、"));
+            }
+        }
+        _ => task.deadline = Some(value.to_string()),
+    }
+}
+
+/// Ends the pending task: kept, numbered, when someone was assigned to it.
+fn finish(pending: &mut Option<(RawTask, Location)>, table: &mut RawTable, next_no: &mut u32) {
+    let Some((mut task, origin)) = pending.take() else {
+        return;
+    };
+    if task.lead.is_none() && task.support.is_none() {
+        return;
+    }
+    task.no = next_no.to_string();
+    *next_no += 1;
+    task.content = tidy_content(&task.content);
+    table.rows.push(RawRow {
+        kind: RowKind::Task(Box::new(task)),
+        origin,
+    });
+}
+
+/// The content of a task: its text without the number, ending with its full stop.
+fn tidy_content(text: &str) -> String {
+    let text = text.trim();
+    let text = TASK_NUMBER.replace(text, "");
+    let text = text.trim().trim_end_matches(['，', '；']);
+    if text.is_empty() || text.ends_with(['。', '！', '？']) {
+        text.to_string()
+    } else {
+        format!("{text}。")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duty_clauses() {
+        let d = parse_duty("区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成");
+        assert_eq!(d.leads, ["区卫生健康局"]);
+        assert_eq!(d.supports, ["区财政局", "区发展改革局"]);
+        assert_eq!(d.deadline.as_deref(), Some("2026年12月底前完成"));
+        let d = parse_duty(
+            "市发展改革委、市财政局共同牵头，市级各有关部门及各县市区政府按职责分工负责",
+        );
+        assert_eq!(d.leads, ["市发展改革委", "市财政局"]);
+        assert_eq!(d.supports, ["市级各有关部门", "各县市区政府"]);
+        let d = parse_duty("责任单位：区教育局、区体育局");
+        assert_eq!(d.leads, ["区教育局"]);
+        assert_eq!(d.supports, ["区体育局"]);
+    }
+}
