@@ -34,6 +34,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// 导出内置模板（可修改后放入项目的 templates/ 目录覆盖内置模板）。
+    Templates {
+        /// 把内置模板写入此目录（已有的同名文件不覆盖）。
+        #[arg(long, value_name = "DIR")]
+        eject: std::path::PathBuf,
+    },
     /// 输出读入后的方案模型。
     Dump {
         /// 输入：目录（默认 input/）或单个文件。

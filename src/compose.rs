@@ -2,11 +2,11 @@
 
 use crate::checks::Report;
 use crate::diag::{Error, Result};
-use crate::document::{Document, Format, Kind};
+use crate::document::{Document, Format, Kind, safe_file_name};
 use crate::model::Plan;
 use crate::render::{self, pdf};
 use crate::templates::Templates;
-use crate::view::{AuditView, NoticeView, TaskTableView};
+use crate::view::{AuditView, NoticeView, TaskSheet, TaskTableView};
 
 /// What composing needs besides the plan: templates and fonts, loaded once per run.
 pub struct Assets<'a> {
@@ -43,7 +43,23 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
         date,
         id: id("table"),
     };
-    Ok(vec![
+    let notice_md = assets.templates.render("notice.md.tera", &notice_view)?;
+    let table_md = assets.templates.render("table.md.tera", &table_view)?;
+    let mut documents = vec![
+        Document {
+            path: "通知.md".into(),
+            kind: Kind::Notice,
+            format: Format::Markdown,
+            unit: None,
+            bytes: notice_md.into_bytes(),
+        },
+        Document {
+            path: "任务分工表.md".into(),
+            kind: Kind::Table,
+            format: Format::Markdown,
+            unit: None,
+            bytes: table_md.into_bytes(),
+        },
         Document {
             path: "通知.pdf".into(),
             kind: Kind::Notice,
@@ -89,6 +105,47 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             unit: None,
             bytes: OUTPUT_README.as_bytes().to_vec(),
         },
+    ];
+    for sheet in TaskSheet::all(plan) {
+        documents.extend(unit_sheet(&sheet, plan, assets, date)?);
+    }
+    Ok(documents)
+}
+
+/// One unit's task sheet in three formats: Markdown from the template, the PDF laid out from
+/// that same Markdown, and the XLSX return form.
+fn unit_sheet(
+    sheet: &TaskSheet,
+    plan: &Plan,
+    assets: &Assets<'_>,
+    date: (u16, u8, u8, u8, u8, u8),
+) -> Result<Vec<Document>> {
+    let markdown = assets.templates.render("unit_sheet.md.tera", sheet)?;
+    let title = format!("{}任务清单", sheet.unit);
+    let author = plan.notice.issuer.clone().unwrap_or_default();
+    let info = pdf::DocInfo {
+        title: title.clone(),
+        author: author.clone(),
+        subject: Some(sheet.plan_title.clone()),
+        date,
+        id: format!("{}/unit-sheet/{}", sheet.plan_id, sheet.unit),
+    };
+    let pdf_bytes =
+        pdf::markdown::document(&pdf::markdown::blocks(&markdown), assets.fonts, &info, 10.5)?;
+    let xlsx_bytes =
+        render::xlsx::unit_sheet(sheet, &render::xlsx::properties(&title, &author, date)?)?;
+    let stem = format!("任务单/{}", safe_file_name(&sheet.unit));
+    let doc = |ext: &str, format: Format, bytes: Vec<u8>| Document {
+        path: format!("{stem}.{ext}"),
+        kind: Kind::UnitSheet,
+        format,
+        unit: Some(sheet.unit.clone()),
+        bytes,
+    };
+    Ok(vec![
+        doc("md", Format::Markdown, markdown.into_bytes()),
+        doc("pdf", Format::Pdf, pdf_bytes),
+        doc("xlsx", Format::Xlsx, xlsx_bytes),
     ])
 }
 

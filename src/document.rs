@@ -64,3 +64,40 @@ pub struct Document {
     /// Its bytes.
     pub bytes: Vec<u8>,
 }
+
+/// Windows device names that cannot be file names on Windows, whatever the extension.
+const RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// A file name (no extension) made from any text: separators, `..`, control characters and
+/// characters Windows refuses become `_`; reserved device names get a `_` in front; at most
+/// 80 characters. Never empty, never a path.
+pub fn safe_file_name(text: &str) -> String {
+    let mut name: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .take(80)
+        .collect();
+    // Leading dots would hide the file or make `..`; trailing dots and spaces Windows drops.
+    while name.starts_with('.') {
+        name.replace_range(..1, "_");
+    }
+    let trimmed = name.trim_end_matches(['.', ' ']).to_string();
+    name = if trimmed.is_empty() {
+        "_".into()
+    } else {
+        trimmed
+    };
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    if RESERVED.contains(&stem.as_str()) {
+        name.insert(0, '_');
+    }
+    name
+}

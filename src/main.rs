@@ -39,6 +39,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Templates { eject } => {
+            let written = fengong::templates::eject(&eject)?;
+            for path in &written {
+                println!("{}", path.display());
+            }
+            eprintln!(
+                "已导出 {} 个文件到 {}（已有的同名文件未覆盖）；放入项目的 templates/ 目录即可替换内置模板",
+                written.len(),
+                eject.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { input, format } => {
             let checked = fengong::check(&input)?;
             let report = &checked.report;

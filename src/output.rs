@@ -9,6 +9,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Error, Result};
+#[cfg(test)]
+use crate::document::safe_file_name;
 use crate::document::{Document, Format, Kind};
 
 /// `manifest.json`: every file of the output with its hash.
@@ -142,43 +144,6 @@ pub fn contained(root: &Path, relative: &str) -> Result<PathBuf> {
         return Err(Error::Render(format!("拒绝写到输出目录之外：{relative}")));
     }
     Ok(root.join(path))
-}
-
-/// Windows device names that cannot be file names on Windows, whatever the extension.
-const RESERVED: &[&str] = &[
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-];
-
-/// A file name (no extension) made from any text: separators, `..`, control characters and
-/// characters Windows refuses become `_`; reserved device names get a `_` in front; at most
-/// 80 characters. Never empty, never a path.
-pub fn safe_file_name(text: &str) -> String {
-    let mut name: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .take(80)
-        .collect();
-    // Leading dots would hide the file or make `..`; trailing dots and spaces Windows drops.
-    while name.starts_with('.') {
-        name.replace_range(..1, "_");
-    }
-    let trimmed = name.trim_end_matches(['.', ' ']).to_string();
-    name = if trimmed.is_empty() {
-        "_".into()
-    } else {
-        trimmed
-    };
-    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
-    if RESERVED.contains(&stem.as_str()) {
-        name.insert(0, '_');
-    }
-    name
 }
 
 fn hex(bytes: &[u8]) -> String {

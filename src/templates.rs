@@ -9,8 +9,24 @@ use tera::Tera;
 use crate::diag::{Error, Result};
 
 /// The shipped templates, (name, text).
-pub const EMBEDDED: &[(&str, &str)] =
-    &[("audit.md.tera", include_str!("../templates/audit.md.tera"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("audit.md.tera", include_str!("../templates/audit.md.tera")),
+    (
+        "notice.md.tera",
+        include_str!("../templates/notice.md.tera"),
+    ),
+    ("table.md.tera", include_str!("../templates/table.md.tera")),
+    (
+        "unit_sheet.md.tera",
+        include_str!("../templates/unit_sheet.md.tera"),
+    ),
+];
+
+/// Files written by `fengong templates --eject` besides the templates.
+pub const EJECT_EXTRA: &[(&str, &[u8])] = &[(
+    "reference.docx",
+    include_bytes!("../templates/reference.docx"),
+)];
 
 /// The loaded templates, shipped or overridden.
 pub struct Templates {
@@ -24,6 +40,7 @@ impl Templates {
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
         let mut tera = Tera::default();
         tera.autoescape_on(Vec::new());
+        tera.register_filter("cell", cell_filter);
         let mut overridden = Vec::new();
         let mut sources: Vec<(String, String)> = Vec::new();
         for (name, text) in EMBEDDED {
@@ -61,6 +78,43 @@ impl Templates {
     }
 }
 
+/// Text made safe for one cell of a Markdown pipe table: `|` escaped, line breaks as spaces.
+pub fn table_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn cell_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    match value {
+        tera::Value::String(s) => Ok(tera::Value::String(table_cell(s))),
+        other => Ok(tera::Value::String(table_cell(&other.to_string()))),
+    }
+}
+
+/// Writes the shipped templates (and the pandoc reference document) into `dir`, never
+/// overwriting a file that is there.
+pub fn eject(dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "创建目录", e))?;
+    let mut written = Vec::new();
+    let files = EMBEDDED
+        .iter()
+        .map(|(n, t)| (*n, t.as_bytes()))
+        .chain(EJECT_EXTRA.iter().copied());
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        if path.exists() {
+            continue;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, "写入", e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 /// Tera puts the real cause (the line, the missing variable) in `source()`: show the chain.
 fn unravel(err: &dyn std::error::Error) -> String {
     let mut parts = vec![err.to_string()];
@@ -80,6 +134,11 @@ mod tests {
     fn embedded_templates_parse() {
         let templates = Templates::load(None).unwrap();
         assert!(templates.overridden.is_empty());
+    }
+
+    #[test]
+    fn cells_never_break_a_pipe_table() {
+        assert_eq!(table_cell("甲|乙\n丙"), "甲\\|乙 丙");
     }
 
     #[test]

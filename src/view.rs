@@ -346,7 +346,7 @@ pub struct PlanView {
 pub struct PlanSectionView {
     /// 一、… as printed.
     pub heading: String,
-    /// Its groups: (bold heading with its 。, text).
+    /// Its groups: (bold heading without its 。, text).
     pub groups: Vec<(String, String)>,
 }
 
@@ -392,13 +392,185 @@ impl NoticeView {
                         groups: s
                             .groups
                             .iter()
-                            .map(|g| (format!("{}。", g.title), tidy_lines(&g.text)))
+                            .map(|g| (g.title.clone(), tidy_lines(&g.text)))
                             .collect(),
                     })
                     .collect(),
                 closing: plan.closing.iter().map(|p| tidy_spacing(&p.text)).collect(),
             },
             table: TaskTableView::new(plan),
+        }
+    }
+}
+
+/// One unit's task sheet (任务清单): its tasks in plan order with its role in each.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskSheet {
+    /// The unit's canonical name.
+    pub unit: String,
+    /// The plan's title.
+    pub plan_title: String,
+    /// 发文字号, when known.
+    pub doc_number: Option<String>,
+    /// The issuing agency.
+    pub issuer: String,
+    /// What identifies the plan in returned forms: the 文号, else the title.
+    pub plan_id: String,
+    /// The tasks.
+    pub tasks: Vec<SheetTask>,
+    /// How many it leads.
+    pub lead_count: usize,
+    /// How many it supports.
+    pub support_count: usize,
+    /// How many are addressed to it only as one of 相关街镇.
+    pub conditional_count: usize,
+}
+
+/// A task as a unit's sheet shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetTask {
+    /// 序号.
+    pub no: u32,
+    /// （N）group title.
+    pub group: String,
+    /// 任务内容.
+    pub content: String,
+    /// 牵头 / 配合.
+    pub role: &'static str,
+    /// True when addressed through 相关街镇: only where the task concerns this unit.
+    pub conditional: bool,
+    /// Who else: "牵头：A；配合：B、各街镇".
+    pub others: String,
+    /// 完成时限 as a Chinese date, or "—".
+    pub deadline: String,
+    /// 量化目标, the phrases joined with ；, or "—".
+    pub targets: String,
+    /// A hash of the content as printed, to tamper-check returned forms.
+    pub hash: String,
+}
+
+/// `2025-12-31` → `2025年12月31日`.
+pub fn chinese_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!(
+            "{y}年{}月{}日",
+            m.trim_start_matches('0'),
+            d.trim_start_matches('0')
+        ),
+        _ => iso.to_string(),
+    }
+}
+
+/// Hex SHA-256 (first 16 characters) of a task's printed content.
+pub fn content_hash(content: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(content.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Names of `assignments` with units reached through a group shown once as the group
+/// (各街镇), the unit `except` left out.
+fn names_collapsed<'a>(
+    assignments: impl Iterator<Item = &'a crate::model::Assignment>,
+    except: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in assignments {
+        if a.name == except {
+            continue;
+        }
+        let shown = a.via.clone().unwrap_or_else(|| a.name.clone());
+        if !out.contains(&shown) {
+            out.push(shown);
+        }
+    }
+    out
+}
+
+impl TaskSheet {
+    /// The sheet of every unit that has tasks, in registry order.
+    pub fn all(plan: &Plan) -> Vec<TaskSheet> {
+        plan.units
+            .iter()
+            .map(|u| TaskSheet::new(plan, &u.name))
+            .collect()
+    }
+
+    /// The sheet of `unit`.
+    pub fn new(plan: &Plan, unit: &str) -> TaskSheet {
+        let plan_title = plan.title.clone().unwrap_or_default();
+        let mut tasks = Vec::new();
+        for task in &plan.tasks {
+            let Some(mine) = task.assignment(unit) else {
+                continue;
+            };
+            let leads = names_collapsed(task.leads(), unit);
+            let mut supports = names_collapsed(task.supports(), unit);
+            supports.extend(task.unspecified.iter().cloned());
+            let mut others = Vec::new();
+            if !leads.is_empty() {
+                let word = if mine.role == crate::model::Role::Lead {
+                    "共同牵头"
+                } else {
+                    "牵头"
+                };
+                others.push(format!("{word}：{}", leads.join("、")));
+            }
+            if !supports.is_empty() {
+                others.push(format!("配合：{}", supports.join("、")));
+            }
+            let content = tidy_spacing(&task.content);
+            tasks.push(SheetTask {
+                no: task.no,
+                group: plan
+                    .group(task.group)
+                    .map(|g| group_label(g.no, &g.title))
+                    .unwrap_or_default(),
+                hash: content_hash(&content),
+                content,
+                role: mine.role.label(),
+                conditional: mine.conditional,
+                others: if others.is_empty() {
+                    "—".into()
+                } else {
+                    others.join("；")
+                },
+                deadline: task
+                    .deadline
+                    .as_deref()
+                    .map(chinese_date)
+                    .unwrap_or_else(|| "—".into()),
+                targets: if task.targets.is_empty() {
+                    "—".into()
+                } else {
+                    task.targets
+                        .iter()
+                        .map(|t| tidy_spacing(&t.phrase))
+                        .collect::<Vec<_>>()
+                        .join("；")
+                },
+            });
+        }
+        let lead_count = tasks.iter().filter(|t| t.role == "牵头").count();
+        let conditional_count = tasks.iter().filter(|t| t.conditional).count();
+        TaskSheet {
+            unit: unit.to_string(),
+            plan_id: plan
+                .notice
+                .doc_number
+                .clone()
+                .unwrap_or_else(|| plan_title.clone()),
+            plan_title,
+            doc_number: plan.notice.doc_number.clone(),
+            issuer: plan.notice.issuer.clone().unwrap_or_default(),
+            support_count: tasks.len() - lead_count,
+            lead_count,
+            conditional_count,
+            tasks,
         }
     }
 }

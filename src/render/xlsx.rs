@@ -3,11 +3,44 @@
 //! properties come from the document date, so the same input gives the same bytes.
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use crate::diag::{Error, Result};
-use crate::view::TaskTableView;
+use crate::view::{TaskSheet, TaskTableView};
+
+/// The statuses a unit may report (the dropdown of the return form).
+pub const STATUSES: [&str; 4] = ["已完成", "序时推进", "滞后", "未启动"];
+
+/// The hidden sheet that identifies a returned form: unit, plan, tasks and their hashes.
+pub const KEY_SHEET: &str = "_fengong";
+
+/// Columns of the return form: the task columns (locked), then what the unit fills in.
+pub const SHEET_COLUMNS: [(&str, f64); 15] = [
+    ("序号", 6.0),
+    ("主要事项", 16.0),
+    ("任务内容", 46.0),
+    ("责任类型", 8.0),
+    ("其他责任单位", 22.0),
+    ("完成时限", 12.0),
+    ("量化目标", 18.0),
+    ("完成状态", 11.0),
+    ("完成进度（%）", 10.0),
+    ("进展情况", 36.0),
+    ("量化目标完成值", 16.0),
+    ("存在问题", 24.0),
+    ("佐证材料", 20.0),
+    ("联系人", 10.0),
+    ("联系电话", 14.0),
+];
+
+/// First column the unit fills in.
+pub const FIRST_INPUT_COLUMN: u16 = 7;
+/// Row of the column headers (0-based); tasks start on the next row.
+pub const SHEET_HEADER_ROW: u32 = 3;
+/// Where the unit writes its 填报日期 (row, column).
+pub const DATE_CELL: (u32, u16) = (1, 9);
 
 /// Excel's limit on the characters of one cell.
 pub const CELL_LIMIT: usize = 32_767;
@@ -207,6 +240,161 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         .autofilter(1, 0, row.saturating_sub(1).max(1), 3)
         .map_err(xlsx_error)?;
     ledger_page_setup(sheet, 1)?;
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// A unit's task sheet as the return form it fills in twice a year: the task columns locked,
+/// the input columns open with a status dropdown and a 0–100 progress check, the sheet
+/// protected, and a hidden sheet with the unit, the plan and a hash of each task's text so a
+/// returned form can be matched and tamper-checked.
+pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
+    let mut workbook = Workbook::new();
+    workbook.set_properties(props);
+    let f = Formats::new();
+    let open = f.body.clone().set_unlocked().set_background_color(0xFFFBE6);
+    let open_label = Format::new()
+        .set_font_name(BODY_FONT)
+        .set_font_size(12)
+        .set_align(FormatAlign::Right);
+    let info = Format::new().set_font_name(BODY_FONT).set_font_size(12);
+    let form = workbook.add_worksheet();
+    form.set_name("任务清单").map_err(xlsx_error)?;
+    let last_col = SHEET_COLUMNS.len() as u16 - 1;
+    for (col, (_, width)) in SHEET_COLUMNS.iter().enumerate() {
+        form.set_column_width(col as u16, *width)
+            .map_err(xlsx_error)?;
+    }
+    let title = format!("{}任务清单及进展反馈表", sheet.unit);
+    form.merge_range(0, 0, 0, last_col, &cell_text(&title), &f.title)
+        .map_err(xlsx_error)?;
+    form.set_row_height(0, 36).map_err(xlsx_error)?;
+    let plan = format!(
+        "{}《{}》　本单位牵头 {} 项，配合 {} 项",
+        sheet.doc_number.as_deref().unwrap_or(""),
+        sheet.plan_title,
+        sheet.lead_count,
+        sheet.support_count
+    );
+    form.merge_range(1, 0, 1, 6, &cell_text(&plan), &info)
+        .map_err(xlsx_error)?;
+    form.write_string_with_format(1, DATE_CELL.1 - 1, "填报日期：", &open_label)
+        .map_err(xlsx_error)?;
+    form.write_blank(
+        DATE_CELL.0,
+        DATE_CELL.1,
+        &open.clone().set_num_format("yyyy-mm-dd"),
+    )
+    .map_err(xlsx_error)?;
+    let date_rule = DataValidation::new()
+        .allow_date(DataValidationRule::GreaterThan(
+            ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?,
+        ))
+        .set_input_message("请填写报送日期，如 2025-07-10")
+        .map_err(xlsx_error)?;
+    form.add_data_validation(
+        DATE_CELL.0,
+        DATE_CELL.1,
+        DATE_CELL.0,
+        DATE_CELL.1,
+        &date_rule,
+    )
+    .map_err(xlsx_error)?;
+    form.merge_range(2, 0, 2, last_col, "说明：前 7 列为任务信息，不可修改；请在黄色单元格中填写。完成状态从下拉列表中选择，完成进度填 0—100 的整数。", &info)
+        .map_err(xlsx_error)?;
+    for (col, (name, _)) in SHEET_COLUMNS.iter().enumerate() {
+        form.write_string_with_format(SHEET_HEADER_ROW, col as u16, *name, &f.header)
+            .map_err(xlsx_error)?;
+    }
+    let first = SHEET_HEADER_ROW + 1;
+    let mut row = first;
+    for task in &sheet.tasks {
+        let role = if task.conditional {
+            format!("{}（相关街镇）", task.role)
+        } else {
+            task.role.to_string()
+        };
+        form.write_number_with_format(row, 0, f64::from(task.no), &f.centred)
+            .map_err(xlsx_error)?;
+        let cells = [
+            (1, task.group.as_str(), &f.group),
+            (2, task.content.as_str(), &f.body),
+            (3, role.as_str(), &f.centred),
+            (4, task.others.as_str(), &f.body),
+            (5, task.deadline.as_str(), &f.centred),
+            (6, task.targets.as_str(), &f.body),
+        ];
+        for (col, text, format) in cells {
+            form.write_string_with_format(row, col, cell_text(text), format)
+                .map_err(xlsx_error)?;
+        }
+        for col in FIRST_INPUT_COLUMN..=last_col {
+            form.write_blank(row, col, &open).map_err(xlsx_error)?;
+        }
+        let lines = lines_needed(&task.content, 45.0).max(lines_needed(&task.others, 21.0));
+        form.set_row_height(row, row_height(lines.max(2)))
+            .map_err(xlsx_error)?;
+        row += 1;
+    }
+    if row > first {
+        let last = row - 1;
+        let status = DataValidation::new()
+            .allow_list_strings(&STATUSES)
+            .map_err(xlsx_error)?
+            .set_error_title("完成状态")
+            .map_err(xlsx_error)?
+            .set_error_message("请从下拉列表中选择：已完成、序时推进、滞后、未启动")
+            .map_err(xlsx_error)?;
+        form.add_data_validation(first, FIRST_INPUT_COLUMN, last, FIRST_INPUT_COLUMN, &status)
+            .map_err(xlsx_error)?;
+        let progress = DataValidation::new()
+            .allow_whole_number(DataValidationRule::Between(0, 100))
+            .set_error_title("完成进度")
+            .map_err(xlsx_error)?
+            .set_error_message("完成进度请填 0—100 的整数")
+            .map_err(xlsx_error)?;
+        form.add_data_validation(
+            first,
+            FIRST_INPUT_COLUMN + 1,
+            last,
+            FIRST_INPUT_COLUMN + 1,
+            &progress,
+        )
+        .map_err(xlsx_error)?;
+    }
+    ledger_page_setup(form, SHEET_HEADER_ROW)?;
+    form.set_freeze_panes(first, 1).map_err(xlsx_error)?;
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    };
+    form.protect_with_options(&options);
+
+    // The key: who, which plan, which tasks with which text.
+    let key = workbook.add_worksheet();
+    key.set_name(KEY_SHEET).map_err(xlsx_error)?;
+    let pairs = [
+        ("unit", sheet.unit.as_str()),
+        ("plan", sheet.plan_id.as_str()),
+        ("form", "fengong-return-1"),
+    ];
+    for (r, (k, v)) in pairs.iter().enumerate() {
+        key.write_string(r as u32, 0, *k).map_err(xlsx_error)?;
+        key.write_string(r as u32, 1, *v).map_err(xlsx_error)?;
+    }
+    key.write_string(4, 0, "task").map_err(xlsx_error)?;
+    key.write_string(4, 1, "hash").map_err(xlsx_error)?;
+    key.write_string(4, 2, "row").map_err(xlsx_error)?;
+    for (i, task) in sheet.tasks.iter().enumerate() {
+        let r = 5 + i as u32;
+        key.write_number(r, 0, f64::from(task.no))
+            .map_err(xlsx_error)?;
+        key.write_string(r, 1, &task.hash).map_err(xlsx_error)?;
+        key.write_number(r, 2, f64::from(first + i as u32 + 1))
+            .map_err(xlsx_error)?;
+    }
+    key.set_hidden(true);
+    key.protect();
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 

@@ -6,6 +6,7 @@
 
 pub mod fonts;
 pub mod layout;
+pub mod markdown;
 pub mod page;
 pub mod table;
 pub mod text;

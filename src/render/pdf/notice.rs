@@ -153,9 +153,10 @@ pub fn notice(view: &NoticeView, fonts: &FontSet, info: &DocInfo) -> Result<Vec<
             if flow.lines_left() < 2 {
                 flow.new_page();
             }
+            let heading = format!("{title}。");
             for (i, part) in text.split('\n').enumerate() {
                 if i == 0 {
-                    flow.paragraph(&[(kai, title), (body, part)], indent2, 0.0, Align::Justify)?;
+                    flow.paragraph(&[(kai, &heading), (body, part)], indent2, 0.0, Align::Justify)?;
                 } else {
                     flow.paragraph(&[(body, part)], indent2, 0.0, Align::Justify)?;
                 }

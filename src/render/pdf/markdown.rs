@@ -1,0 +1,368 @@
+//! Markdown (what the templates produce) → PDF on the GB/T 9704 grid. One template, two
+//! formats: the same Markdown is the `.md` output and what this lays out.
+//!
+//! pandoc's `::: {custom-style="…"}` divisions carry the 公文 paragraph styles: `Title` (小标宋
+//! 2号, centred), `发文字号` (centred), `主送机关` (flush left), `附件说明`, `署名` and `成文日期`
+//! (flush right, 2 字 in), `附件标识` (黑体, flush left). `#` is the 一、 level (黑体), `##` the
+//! （一） level (楷体), deeper levels 仿宋; `**bold**` at the start of a paragraph is a lead-in
+//! heading in 楷体. Pipe tables become tables over pages.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use super::fonts::{FontSet, Role};
+use super::layout::{Align, Flow, Geometry};
+use super::page::Bookmark;
+use super::table::{self, Column, Row, TableSpec};
+use super::text::Style;
+use super::{DocInfo, leaf_bookmarks, number_pages, title_block};
+use crate::diag::Result;
+
+/// A block of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A centred title.
+    Title(String),
+    /// A heading of level 1 (一、), 2 (（一）) or deeper.
+    Heading(u8, String),
+    /// A paragraph: spans (bold?, text) and its custom style, if any.
+    Paragraph {
+        /// The text in runs; bold runs are lead-in headings.
+        spans: Vec<(bool, String)>,
+        /// The pandoc custom style.
+        style: Option<String>,
+    },
+    /// A pipe table.
+    Table {
+        /// Header cells.
+        header: Vec<String>,
+        /// Column alignments.
+        aligns: Vec<Align>,
+        /// Body rows; a row whose only text is a bold first cell is a section row.
+        rows: Vec<Vec<(bool, String)>>,
+    },
+}
+
+static DIV_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r#"^:::+\s*\{\s*custom-style\s*=\s*"([^"]+)"\s*\}\s*$"#).unwrap()
+});
+
+/// Reads the blocks of `markdown`.
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut chunk = String::new();
+    let mut style: Option<String> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim();
+        if let Some(caps) = DIV_OPEN.captures(trimmed) {
+            parse_chunk(&chunk, style.as_deref(), &mut out);
+            chunk.clear();
+            style = Some(caps[1].to_string());
+            continue;
+        }
+        if trimmed.starts_with(":::") && trimmed.trim_start_matches(':').trim().is_empty() {
+            parse_chunk(&chunk, style.as_deref(), &mut out);
+            chunk.clear();
+            style = None;
+            continue;
+        }
+        chunk.push_str(line);
+        chunk.push('\n');
+    }
+    parse_chunk(&chunk, style.as_deref(), &mut out);
+    out
+}
+
+/// A table while it is read: header, alignments, rows of (bold?, text) cells.
+type TableParts = (Vec<String>, Vec<Align>, Vec<Vec<(bool, String)>>);
+
+fn parse_chunk(text: &str, style: Option<&str>, out: &mut Vec<Block>) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let mut spans: Vec<(bool, String)> = Vec::new();
+    let mut strong = false;
+    let mut heading: Option<u8> = None;
+    let mut table: Option<TableParts> = None;
+    let mut row: Vec<(bool, String)> = Vec::new();
+    let mut cell = String::new();
+    let mut cell_bold = false;
+    let mut in_cell = false;
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(level as u8);
+                spans.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let text: String = spans.drain(..).map(|(_, t)| t).collect();
+                out.push(Block::Heading(heading.take().unwrap_or(1), text));
+            }
+            Event::Start(Tag::Paragraph) => spans.clear(),
+            Event::End(TagEnd::Paragraph) => {
+                let taken: Vec<(bool, String)> = std::mem::take(&mut spans);
+                if style == Some("Title") {
+                    out.push(Block::Title(taken.into_iter().map(|(_, t)| t).collect()));
+                } else {
+                    out.push(Block::Paragraph {
+                        spans: taken,
+                        style: style.map(str::to_string),
+                    });
+                }
+            }
+            Event::Start(Tag::Strong) => strong = true,
+            Event::End(TagEnd::Strong) => strong = false,
+            Event::Start(Tag::Table(aligns)) => {
+                let aligns = aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                        _ => Align::Left,
+                    })
+                    .collect();
+                table = Some((Vec::new(), aligns, Vec::new()));
+            }
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                cell.clear();
+                cell_bold = false;
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                row.push((cell_bold, cell.trim().to_string()));
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.0 = row.drain(..).map(|(_, c)| c).collect();
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.2.push(std::mem::take(&mut row));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((header, aligns, rows)) = table.take() {
+                    out.push(Block::Table {
+                        header,
+                        aligns,
+                        rows,
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_cell {
+                    cell.push_str(&t);
+                    cell_bold |= strong;
+                } else {
+                    push_span(&mut spans, strong, &t);
+                }
+            }
+            Event::SoftBreak => {}
+            Event::HardBreak => {
+                if in_cell {
+                    cell.push(' ');
+                } else {
+                    push_span(&mut spans, strong, "\n");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_span(spans: &mut Vec<(bool, String)>, strong: bool, text: &str) {
+    match spans.last_mut() {
+        Some((s, t)) if *s == strong => t.push_str(text),
+        _ => spans.push((strong, text.to_string())),
+    }
+}
+
+/// Lays `blocks` out as an A4 document on the GB/T 9704 grid, tables at `table_size` pt.
+pub fn document(
+    blocks: &[Block],
+    fonts: &FontSet,
+    info: &DocInfo,
+    table_size: f32,
+) -> Result<Vec<u8>> {
+    let geo = Geometry::portrait();
+    let mut flow = Flow::new(fonts, geo);
+    let grid = geo.grid_advance();
+    let body = geo.body();
+    let kai = Style::new(Role::Kai, geo.size).on_grid(grid);
+    let hei = Style::new(Role::Hei, geo.size).on_grid(grid);
+    let indent2 = 2.0 * grid;
+    let gap = geo.pitch() - geo.size;
+    let mut bookmarks: Vec<Bookmark> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Title(text) => {
+                if flow.lines_left() < 3 {
+                    flow.new_page();
+                }
+                let top = geo.line_top(flow.line);
+                let page = flow.page_index();
+                let bottom = title_block(fonts, &mut flow.pages, &geo, top, text, 22.0)?;
+                bookmarks.push(Bookmark {
+                    title: text.clone(),
+                    page,
+                    y: top,
+                    children: Vec::new(),
+                });
+                flow.line = flow.line_at_or_below(bottom + gap + geo.pitch());
+            }
+            Block::Heading(level, text) => {
+                let style = match level {
+                    1 => hei,
+                    2 => kai,
+                    _ => body,
+                };
+                flow.heading(&[(style, text)], indent2, Align::Justify)?;
+                let entry = Bookmark {
+                    title: text.clone(),
+                    page: flow.page_index(),
+                    y: geo.line_top(flow.line.saturating_sub(1)),
+                    children: Vec::new(),
+                };
+                match bookmarks.last_mut() {
+                    Some(parent) => parent.children.push(entry),
+                    None => bookmarks.push(entry),
+                }
+            }
+            Block::Paragraph { spans, style } => {
+                let runs: Vec<(Style, &str)> = spans
+                    .iter()
+                    .map(|(bold, t)| (if *bold { kai } else { body }, t.as_str()))
+                    .collect();
+                match style.as_deref() {
+                    Some("发文字号") => flow.paragraph(&runs, 0.0, 0.0, Align::Center)?,
+                    Some("主送机关") => flow.paragraph(&runs, 0.0, 0.0, Align::Justify)?,
+                    Some("署名") | Some("成文日期") => {
+                        let mut runs = runs;
+                        runs.push((body, "　　"));
+                        flow.paragraph(&runs, 0.0, 0.0, Align::Right)?;
+                    }
+                    Some("附件标识") => {
+                        let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();
+                        flow.paragraph(
+                            &[(Style::new(Role::Hei, geo.size), &text)],
+                            0.0,
+                            0.0,
+                            Align::Left,
+                        )?
+                    }
+                    _ => flow.paragraph(&runs, indent2, 0.0, Align::Justify)?,
+                }
+            }
+            Block::Table {
+                header,
+                aligns,
+                rows,
+            } => {
+                let spec = table_spec(header, aligns, rows, table_size);
+                if flow.lines_left() < 3 {
+                    flow.new_page();
+                }
+                let y = geo.line_top(flow.line);
+                let (after, marks) = table::place(fonts, &mut flow.pages, &geo, y, &spec)?;
+                if let Some(parent) = bookmarks.last_mut() {
+                    parent.children.extend(leaf_bookmarks(marks));
+                }
+                flow.line = flow.line_at_or_below(after + gap);
+                if flow.line >= geo.lines {
+                    flow.new_page();
+                }
+            }
+        }
+    }
+    let mut pages = flow.pages;
+    number_pages(fonts, &mut pages, &geo, 1)?;
+    super::writer::write(&pages, &bookmarks, info, fonts)
+}
+
+/// Columns from their header names: 序号 and 责任类型 narrow, 完成时限 a date wide, the content
+/// column takes what is left.
+fn table_spec(
+    header: &[String],
+    aligns: &[Align],
+    rows: &[Vec<(bool, String)>],
+    size: f32,
+) -> TableSpec {
+    let em = size;
+    let columns: Vec<Column> = header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let align = aligns.get(i).copied().unwrap_or(Align::Left);
+            let (min, max_share, grow, align) = match name.as_str() {
+                "序号" => (3.0 * em, 0.06, false, Align::Center),
+                "责任类型" => (3.0 * em, 0.07, false, Align::Center),
+                "完成时限" => (4.5 * em, 0.1, false, align),
+                "主要事项" => (4.0 * em, 0.12, false, Align::Center),
+                "量化目标" => (4.0 * em, 0.12, false, align),
+                "具体内容" | "任务内容" => (8.0 * em, 1.0, true, Align::Justify),
+                _ => (4.0 * em, 0.18, false, align),
+            };
+            Column {
+                header: name.clone(),
+                min,
+                max_share,
+                grow,
+                align,
+            }
+        })
+        .collect();
+    let rows = rows
+        .iter()
+        .map(|cells| {
+            let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
+            match cells.first() {
+                Some((true, t)) if only_first && !t.is_empty() => Row::Section(t.clone()),
+                _ => Row::Cells {
+                    group: None,
+                    cells: cells.iter().map(|(_, t)| t.clone()).collect(),
+                },
+            }
+        })
+        .collect();
+    TableSpec {
+        columns,
+        group_column: None,
+        groups: Vec::new(),
+        rows,
+        size,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_styles_headings_lead_ins_and_tables() {
+        let md = "::: {custom-style=\"Title\"}\n区教育局任务清单\n:::\n\n# 一、总体要求\n\n**推动甲**。做好甲事。\n\n::: {custom-style=\"署名\"}\n某单位\n:::\n\n| 序号 | 任务内容 |\n|:---:|---|\n| **一、部分** |  |\n| 1 | 甲\\|乙 |\n";
+        let b = blocks(md);
+        assert_eq!(b[0], Block::Title("区教育局任务清单".into()));
+        assert_eq!(b[1], Block::Heading(1, "一、总体要求".into()));
+        assert_eq!(
+            b[2],
+            Block::Paragraph {
+                spans: vec![(true, "推动甲".into()), (false, "。做好甲事。".into())],
+                style: None
+            }
+        );
+        assert!(matches!(&b[3], Block::Paragraph { style: Some(s), .. } if s == "署名"));
+        match &b[4] {
+            Block::Table { header, rows, .. } => {
+                assert_eq!(header, &["序号", "任务内容"]);
+                assert_eq!(rows[0][0], (true, "一、部分".to_string()));
+                assert_eq!(rows[1][1].1, "甲|乙");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
