@@ -7,21 +7,13 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use common::*;
 use serde_json::Value;
 
 /// One publish of the seed shared by the tests of this file.
 fn published() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
-        let out = fengong(dir.path(), &["publish"]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        dir
-    })
-    .path()
+    published_seed()
 }
 
 fn output(name: &str) -> PathBuf {

@@ -64,3 +64,15 @@ pub fn stderr(output: &Output) -> String {
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// One publish of the shipped seed in a temporary project, shared by the tests of a file.
+pub fn published_seed() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+        let out = fengong(dir.path(), &["publish"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        dir
+    })
+    .path()
+}
