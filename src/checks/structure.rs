@@ -51,10 +51,24 @@ pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Tasks without content or without any unit.
+/// Tasks without content or without any unit, and cells longer than Excel holds.
 pub fn empty_cells(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for task in &cx.plan.tasks {
+        let chars = task.content.chars().count();
+        if chars > crate::render::xlsx::CELL_LIMIT {
+            out.push(
+                Diagnostic::warning(
+                    "structure/too-long",
+                    task.origin.clone(),
+                    format!(
+                        "第 {} 项任务的内容有 {chars} 字，超过 Excel 单元格上限 32767 字；Excel 文件中将截断并注明，PDF 和 Markdown 保留全文",
+                        task.no
+                    ),
+                )
+                .with_hint("请核对该任务是否误把多行内容并入了一个单元格"),
+            );
+        }
         if task.content.trim().is_empty() {
             out.push(Diagnostic::error(
                 "structure/empty-content",

@@ -148,6 +148,71 @@ pub fn load(project: &Project) -> Result<Ingested> {
     })
 }
 
+/// Reads one text source from memory into a plan with the default config: the fuzz target's
+/// way into the text ingest. Errors are the diagnostics that stop a run.
+pub fn plan_from_text_bytes(
+    bytes: &[u8],
+    display: &str,
+) -> std::result::Result<Plan, Vec<Diagnostic>> {
+    let config = crate::config::Config::default();
+    let registry = config.registry(display).map_err(|_| Vec::new())?;
+    let text = decode::decode(bytes).map_err(|e| {
+        vec![Diagnostic::error(
+            "input/unreadable",
+            Location::file(display),
+            e.message(),
+        )]
+    })?;
+    let mut doc = text::parse(&text, display);
+    let mut tasks_in_prose = false;
+    if doc.table.is_none() {
+        doc.table = inline::parse(&text, display);
+        tasks_in_prose = doc.table.is_some();
+    }
+    let Some(table) = doc.table else {
+        return Err(vec![Diagnostic::error(
+            "input/no-table",
+            Location::file(display),
+            "未找到任务分工表",
+        )]);
+    };
+    let mut diagnostics = doc.diagnostics;
+    Ok(assemble::assemble(
+        assemble::Parts {
+            notice: doc.notice,
+            prose: doc.prose,
+            table,
+            sources: vec![display.to_string()],
+            tasks_in_prose,
+        },
+        &config,
+        &registry,
+        &mut diagnostics,
+    ))
+}
+
+/// Reads a workbook from memory into a plan with the default config (the Excel fuzz target).
+pub fn plan_from_sheet_bytes(
+    bytes: &[u8],
+    display: &str,
+) -> std::result::Result<Plan, Vec<Diagnostic>> {
+    let config = crate::config::Config::default();
+    let registry = config.registry(display).map_err(|_| Vec::new())?;
+    let doc = xlsx::read_bytes(bytes, display)?;
+    let table = doc.table.unwrap_or_default();
+    let mut diagnostics = doc.diagnostics;
+    Ok(assemble::assemble(
+        assemble::Parts {
+            table,
+            sources: vec![display.to_string()],
+            ..assemble::Parts::default()
+        },
+        &config,
+        &registry,
+        &mut diagnostics,
+    ))
+}
+
 /// Takes the first table found; a second one is an error (which one is meant?).
 fn take_table(
     parts: &mut assemble::Parts,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, Sheets, open_workbook_auto};
+use calamine::{Data, Range, Reader, Sheets, open_workbook_auto, open_workbook_auto_from_rs};
 
 use super::table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
 use super::text::{numbered_label, parse_task_number, section_heading};
@@ -26,11 +26,28 @@ pub struct SheetDocument {
 pub fn read(path: &Path, display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
     // calamine parses untrusted zip/XML/BIFF; a panic inside it must not take the run down.
     let opened = std::panic::catch_unwind(|| open_workbook_auto(path));
-    let mut workbook = match opened {
-        Ok(Ok(workbook)) => workbook,
-        Ok(Err(e)) => return Err(vec![unreadable(display, &e.to_string())]),
-        Err(_) => return Err(vec![unreadable(display, "文件已损坏")]),
-    };
+    match opened {
+        Ok(Ok(workbook)) => read_workbook(workbook, display),
+        Ok(Err(e)) => Err(vec![unreadable(display, &e.to_string())]),
+        Err(_) => Err(vec![unreadable(display, "文件已损坏")]),
+    }
+}
+
+/// The same from bytes in memory (the fuzz target's way in).
+pub fn read_bytes(bytes: &[u8], display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
+    let cursor = std::io::Cursor::new(bytes.to_vec());
+    let opened = std::panic::catch_unwind(|| open_workbook_auto_from_rs(cursor));
+    match opened {
+        Ok(Ok(workbook)) => read_workbook(workbook, display),
+        Ok(Err(e)) => Err(vec![unreadable(display, &e.to_string())]),
+        Err(_) => Err(vec![unreadable(display, "文件已损坏")]),
+    }
+}
+
+fn read_workbook<RS: std::io::Read + std::io::Seek>(
+    mut workbook: Sheets<RS>,
+    display: &str,
+) -> Result<SheetDocument, Vec<Diagnostic>> {
     let names = workbook.sheet_names();
     let mut looked = Vec::new();
     for name in &names {

@@ -156,7 +156,12 @@ pub fn notice(view: &NoticeView, fonts: &FontSet, info: &DocInfo) -> Result<Vec<
             let heading = format!("{title}。");
             for (i, part) in text.split('\n').enumerate() {
                 if i == 0 {
-                    flow.paragraph(&[(kai, &heading), (body, part)], indent2, 0.0, Align::Justify)?;
+                    flow.paragraph(
+                        &[(kai, &heading), (body, part)],
+                        indent2,
+                        0.0,
+                        Align::Justify,
+                    )?;
                 } else {
                     flow.paragraph(&[(body, part)], indent2, 0.0, Align::Justify)?;
                 }
