@@ -44,7 +44,14 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
         id: id("table"),
     };
     let notice_md = assets.templates.render("notice.md.tera", &notice_view)?;
+    let notice_pdf = pdf::notice(
+        &notice_view,
+        &pdf::markdown::blocks(&notice_md),
+        assets.fonts,
+        &notice_info,
+    )?;
     let table_md = assets.templates.render("table.md.tera", &table_view)?;
+    let table_pdf = pdf::task_table(&pdf::markdown::blocks(&table_md), assets.fonts, &table_info)?;
     let mut documents = vec![
         Document {
             path: "通知.md".into(),
@@ -65,7 +72,7 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             kind: Kind::Notice,
             format: Format::Pdf,
             unit: None,
-            bytes: pdf::notice(&notice_view, assets.fonts, &notice_info)?,
+            bytes: notice_pdf,
         },
         Document {
             path: "任务分工表.xlsx".into(),
@@ -82,7 +89,7 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             kind: Kind::Table,
             format: Format::Pdf,
             unit: None,
-            bytes: pdf::task_table(&table_view, assets.fonts, &table_info)?,
+            bytes: table_pdf,
         },
         Document {
             path: "校对报告.md".into(),

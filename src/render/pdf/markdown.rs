@@ -285,14 +285,17 @@ pub fn document(
 }
 
 /// Columns from their header names: 序号 and 责任类型 narrow, 完成时限 a date wide, the content
-/// column takes what is left.
-fn table_spec(
+/// column takes what is left. A table whose first column is 主要事项 merges each label down
+/// over the rows after it that leave the column empty (how a Markdown table writes a merged
+/// cell).
+pub(crate) fn table_spec(
     header: &[String],
     aligns: &[Align],
     rows: &[Vec<(bool, String)>],
     size: f32,
 ) -> TableSpec {
     let em = size;
+    let grouped = header.first().is_some_and(|h| h == "主要事项");
     let columns: Vec<Column> = header
         .iter()
         .enumerate()
@@ -302,8 +305,14 @@ fn table_spec(
                 "序号" => (3.0 * em, 0.06, false, Align::Center),
                 "责任类型" => (3.0 * em, 0.07, false, Align::Center),
                 "完成时限" => (4.5 * em, 0.1, false, align),
-                "主要事项" => (4.0 * em, 0.12, false, Align::Center),
+                "主要事项" => (
+                    4.0 * em,
+                    if grouped { 0.17 } else { 0.12 },
+                    false,
+                    Align::Center,
+                ),
                 "量化目标" => (4.0 * em, 0.12, false, align),
+                "责任单位" => (6.0 * em, 0.25, false, Align::Left),
                 "具体内容" | "任务内容" => (8.0 * em, 1.0, true, Align::Justify),
                 _ => (4.0 * em, 0.18, false, align),
             };
@@ -316,24 +325,32 @@ fn table_spec(
             }
         })
         .collect();
-    let rows = rows
-        .iter()
-        .map(|cells| {
-            let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
-            match cells.first() {
-                Some((true, t)) if only_first && !t.is_empty() => Row::Section(t.clone()),
-                _ => Row::Cells {
-                    group: None,
-                    cells: cells.iter().map(|(_, t)| t.clone()).collect(),
-                },
+    let mut groups: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for cells in rows {
+        let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
+        match cells.first() {
+            Some((true, t)) if only_first && !t.is_empty() => out.push(Row::Section(t.clone())),
+            Some((_, first)) if grouped => {
+                if !first.is_empty() || groups.is_empty() {
+                    groups.push(first.clone());
+                }
+                out.push(Row::Cells {
+                    group: Some(groups.len() - 1),
+                    cells: cells.iter().skip(1).map(|(_, t)| t.clone()).collect(),
+                });
             }
-        })
-        .collect();
+            _ => out.push(Row::Cells {
+                group: None,
+                cells: cells.iter().map(|(_, t)| t.clone()).collect(),
+            }),
+        }
+    }
     TableSpec {
         columns,
-        group_column: None,
-        groups: Vec::new(),
-        rows,
+        group_column: grouped.then_some(0),
+        groups,
+        rows: out,
         size,
     }
 }

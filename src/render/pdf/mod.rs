@@ -15,33 +15,52 @@ pub mod writer;
 mod notice;
 
 use fonts::{FontSet, Role};
-use layout::{Align, Geometry, MM};
+use layout::{Geometry, MM};
 use page::{Bookmark, Item, Page};
-use table::{Column, Row, TableSpec};
 use text::Style;
 
 use crate::diag::Result;
-use crate::view::TaskTableView;
 
 pub use notice::notice;
 pub use writer::DocInfo;
 
-/// The 任务分工表 on its own: A4 landscape, title, header repeated on every page, section rows,
-/// merged group cells, page numbers.
-pub fn task_table(view: &TaskTableView, fonts: &FontSet, info: &DocInfo) -> Result<Vec<u8>> {
+/// The 任务分工表 on its own, laid out from `table.md.tera`'s Markdown: A4 landscape, title,
+/// header repeated on every page, section rows, group cells merged over their rows, page
+/// numbers.
+pub fn task_table(blocks: &[markdown::Block], fonts: &FontSet, info: &DocInfo) -> Result<Vec<u8>> {
     let geo = Geometry::landscape();
     let mut pages = vec![Page::new(geo.page_w, geo.page_h)];
     let title_size = 20.0;
-    let y = title_block(fonts, &mut pages, &geo, geo.top, &view.title, title_size)?;
-    let spec = table_spec(view, &geo, 12.0);
-    let (_, marks) = table::place(fonts, &mut pages, &geo, y + 0.6 * title_size, &spec)?;
+    let mut y = geo.top;
+    let mut bookmarks: Vec<Bookmark> = Vec::new();
+    for block in blocks {
+        match block {
+            markdown::Block::Title(title) => {
+                y = title_block(fonts, &mut pages, &geo, y, title, title_size)? + 0.6 * title_size;
+                bookmarks.push(Bookmark {
+                    title: title.clone(),
+                    page: pages.len() - 1,
+                    y: geo.top,
+                    children: Vec::new(),
+                });
+            }
+            markdown::Block::Table {
+                header,
+                aligns,
+                rows,
+            } => {
+                let spec = markdown::table_spec(header, aligns, rows, 12.0);
+                let (after, marks) = table::place(fonts, &mut pages, &geo, y, &spec)?;
+                y = after + 12.0;
+                match bookmarks.last_mut() {
+                    Some(parent) => parent.children.extend(leaf_bookmarks(marks)),
+                    None => bookmarks.extend(leaf_bookmarks(marks)),
+                }
+            }
+            _ => {}
+        }
+    }
     number_pages(fonts, &mut pages, &geo, 1)?;
-    let bookmarks = vec![Bookmark {
-        title: view.title.clone(),
-        page: 0,
-        y: geo.top,
-        children: leaf_bookmarks(marks),
-    }];
     writer::write(&pages, &bookmarks, info, fonts)
 }
 
@@ -56,66 +75,6 @@ pub(crate) fn leaf_bookmarks(marks: table::SectionMarks) -> Vec<Bookmark> {
             children: Vec::new(),
         })
         .collect()
-}
-
-/// The table's columns in the seed's order: 主要事项, 序号, 具体内容, 责任单位.
-pub(crate) fn table_spec(view: &TaskTableView, geo: &Geometry, size: f32) -> TableSpec {
-    let mut groups = Vec::new();
-    let mut rows = Vec::new();
-    for section in &view.sections {
-        rows.push(Row::Section(section.heading.clone()));
-        for group in &section.groups {
-            groups.push(group.label.clone());
-            let g = groups.len() - 1;
-            for task in &group.tasks {
-                rows.push(Row::Cells {
-                    group: Some(g),
-                    cells: vec![
-                        task.no.to_string(),
-                        task.content.clone(),
-                        task.units.clone(),
-                    ],
-                });
-            }
-        }
-    }
-    let em = size;
-    TableSpec {
-        columns: vec![
-            Column {
-                header: "主要事项".into(),
-                min: 5.0 * em,
-                max_share: if geo.width > 500.0 { 0.15 } else { 0.17 },
-                grow: false,
-                align: Align::Center,
-            },
-            Column {
-                header: "序号".into(),
-                min: 3.0 * em,
-                max_share: 0.08,
-                grow: false,
-                align: Align::Center,
-            },
-            Column {
-                header: "具体内容".into(),
-                min: 12.0 * em,
-                max_share: 1.0,
-                grow: true,
-                align: Align::Justify,
-            },
-            Column {
-                header: "责任单位".into(),
-                min: 6.0 * em,
-                max_share: if geo.width > 500.0 { 0.24 } else { 0.25 },
-                grow: false,
-                align: Align::Left,
-            },
-        ],
-        group_column: Some(0),
-        groups,
-        rows,
-        size,
-    }
 }
 
 /// A centred title in 小标宋, balanced over lines; returns the y below it.
