@@ -113,9 +113,15 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             bytes: OUTPUT_README.as_bytes().to_vec(),
         },
     ];
-    for sheet in TaskSheet::all(plan) {
-        documents.extend(unit_sheet(&sheet, plan, assets, date)?);
-    }
+    // The unit sheets are independent: render them on every core. The order of the results
+    // follows the sheets, so the output does not depend on scheduling.
+    use rayon::prelude::*;
+    let sheets = TaskSheet::all(plan);
+    let rendered: Vec<Vec<Document>> = sheets
+        .par_iter()
+        .map(|sheet| unit_sheet(sheet, plan, assets, date))
+        .collect::<Result<_>>()?;
+    documents.extend(rendered.into_iter().flatten());
     Ok(documents)
 }
 

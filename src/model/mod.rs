@@ -56,9 +56,14 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The task numbered `no`.
+    /// The task numbered `no`. Tasks are nearly always numbered 1, 2, … in order, so this
+    /// looks at position `no - 1` first and searches only when the numbering is off.
     pub fn task(&self, no: u32) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.no == no)
+        (no as usize)
+            .checked_sub(1)
+            .and_then(|i| self.tasks.get(i))
+            .filter(|t| t.no == no)
+            .or_else(|| self.tasks.iter().find(|t| t.no == no))
     }
 
     /// The section numbered `no` (1-based).
@@ -68,10 +73,12 @@ impl Plan {
 
     /// The group numbered `no` (1-based, counted through the whole plan).
     pub fn group(&self, no: u32) -> Option<&Group> {
+        // Sections hold consecutive group numbers: find the section first.
         self.sections
             .iter()
-            .flat_map(|s| s.groups.iter())
-            .find(|g| g.no == no)
+            .find(|s| s.groups.last().is_some_and(|g| g.no >= no))
+            .and_then(|s| s.groups.iter().find(|g| g.no == no))
+            .or_else(|| self.groups().find(|g| g.no == no))
     }
 
     /// All groups in plan order.

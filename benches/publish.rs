@@ -1,0 +1,187 @@
+//! `cargo bench`: how long each stage takes on the shipped input, and how publish grows with
+//! synthetic plans of 1,000 and 10,000 tasks. Prints figures; asserts nothing (targets are
+//! judged from the figures, not in timed tests).
+
+mod synth;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let out = f();
+    (out, start.elapsed())
+}
+
+/// Runs `fengong publish` in `dir` and returns (wall time, peak resident memory in MiB, read
+/// from /proc while it runs).
+fn publish_process(dir: &Path) -> (Duration, f64) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fengong"))
+        .args(["publish", "input", "-o", "output"])
+        .current_dir(dir)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn fengong");
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0u64;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_path) {
+            for line in status.lines() {
+                if let Some(v) = line.strip_prefix("VmHWM:") {
+                    let kib: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                    peak_kib = peak_kib.max(kib);
+                }
+            }
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            assert!(status.success(), "publish failed in {}", dir.display());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    (start.elapsed(), peak_kib as f64 / 1024.0)
+}
+
+fn dir_bytes(dir: &Path) -> (usize, u64) {
+    let mut files = 0;
+    let mut bytes = 0;
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            files += 1;
+            bytes += entry.metadata().map(|m| m.len()).unwrap_or(0);
+        }
+    }
+    (files, bytes)
+}
+
+fn main() {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    println!("fengong benchmark — {cores} cores, release build");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let input = root.join("input");
+
+    // Warm the font cache and the page cache once, as a second publish in a session would be.
+    let _ = fengong::check(&input);
+
+    let (checked, t_check) = time(|| fengong::check(&input).expect("seed"));
+    println!(
+        "seed: ingest + check           {:>8.1} ms  ({} tasks, {} findings)",
+        ms(t_check),
+        checked.plan.tasks.len(),
+        checked.report.diagnostics.len()
+    );
+    let project = fengong::Project::open(&input).expect("project");
+    let templates = fengong::templates::Templates::load(None).expect("templates");
+    let fonts = fengong::render::pdf::fonts::FontSet::load(
+        &fengong::render::pdf::fonts::FontSearch::for_project(&project),
+    )
+    .expect("fonts");
+    let assets = fengong::compose::Assets {
+        templates: &templates,
+        fonts: &fonts,
+    };
+    let (docs, t_compose) = time(|| {
+        fengong::compose::compose(&checked.plan, &checked.report, &assets).expect("compose")
+    });
+    println!(
+        "seed: compose all documents     {:>8.1} ms  ({} files)",
+        ms(t_compose),
+        docs.len()
+    );
+    let mut by_kind: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for d in &docs {
+        let key = format!("{:?}/{}", d.kind, d.format.extension());
+        let e = by_kind.entry(key).or_default();
+        e.0 += 1;
+        e.1 += d.bytes.len();
+    }
+    for (kind, (n, bytes)) in &by_kind {
+        println!(
+            "      {kind:<22} {n:>4} files {:>10.1} KB",
+            *bytes as f64 / 1024.0
+        );
+    }
+    // Single renders, for the per-format figures.
+    let view = fengong::view::TaskTableView::new(&checked.plan);
+    let md = templates.render("table.md.tera", &view).expect("md");
+    let info = fengong::render::pdf::DocInfo {
+        title: "t".into(),
+        author: "a".into(),
+        subject: None,
+        date: (2025, 1, 1, 0, 0, 0),
+        id: "bench".into(),
+    };
+    let (_, t) = time(|| {
+        fengong::render::pdf::task_table(
+            &fengong::render::pdf::markdown::blocks(&md),
+            &fonts,
+            &info,
+        )
+        .expect("pdf")
+    });
+    println!("seed: 任务分工表.pdf              {:>8.1} ms", ms(t));
+    let props = fengong::render::xlsx::properties("t", "a", (2025, 1, 1, 0, 0, 0)).expect("props");
+    let (_, t) = time(|| fengong::render::xlsx::task_table(&view, &props).expect("xlsx"));
+    println!("seed: 任务分工表.xlsx             {:>8.1} ms", ms(t));
+    let (_, t) = time(|| templates.render("table.md.tera", &view).expect("md"));
+    println!("seed: 任务分工表.md               {:>8.1} ms", ms(t));
+
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("input")).expect("mkdir");
+    for entry in std::fs::read_dir(&input).expect("input").flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(
+                entry.path(),
+                dir.path().join("input").join(entry.file_name()),
+            )
+            .expect("copy");
+        }
+    }
+    let mut best = Duration::MAX;
+    let mut peak = 0.0f64;
+    for _ in 0..5 {
+        let (t, p) = publish_process(dir.path());
+        best = best.min(t);
+        peak = peak.max(p);
+    }
+    let (files, bytes) = dir_bytes(&dir.path().join("output"));
+    println!(
+        "seed: whole publish (process)   {:>8.1} ms best of 5, peak {:.0} MiB, {files} files, {:.1} MB",
+        ms(best),
+        peak,
+        bytes as f64 / 1e6
+    );
+
+    let mut previous: Option<(usize, Duration)> = None;
+    for (tasks, units) in [(1_000usize, 100usize), (10_000, 1_000)] {
+        let (document, config) = synth::plan(tasks, units);
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::create_dir_all(dir.path().join("input")).expect("mkdir");
+        std::fs::write(dir.path().join("input/plan.md"), document).expect("write");
+        std::fs::write(dir.path().join("input/fengong.toml"), config).expect("write");
+        let (t, peak) = publish_process(dir.path());
+        let (files, bytes) = dir_bytes(&dir.path().join("output"));
+        print!(
+            "synthetic {tasks:>6} tasks × {units:>5} units: publish {:>7.2} s, peak {peak:.0} MiB, {files} files, {:.0} MB",
+            t.as_secs_f64(),
+            bytes as f64 / 1e6
+        );
+        if let Some((n, t0)) = previous {
+            print!(
+                "  ({:.1}× the time for {:.0}× the tasks)",
+                t.as_secs_f64() / t0.as_secs_f64(),
+                tasks as f64 / n as f64
+            );
+        }
+        println!();
+        previous = Some((tasks, t));
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
