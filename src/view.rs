@@ -496,15 +496,30 @@ impl TaskSheet {
     pub fn all(plan: &Plan) -> Vec<TaskSheet> {
         plan.units
             .iter()
-            .map(|u| TaskSheet::new(plan, &u.name))
+            .map(|u| {
+                // Only this unit's tasks, from the plan's index: no pass over every task per
+                // unit.
+                let mut numbers: Vec<u32> = u.lead.iter().chain(&u.support).copied().collect();
+                numbers.sort_unstable();
+                numbers.dedup();
+                TaskSheet::build(plan, &u.name, numbers.iter().filter_map(|n| plan.task(*n)))
+            })
             .collect()
     }
 
     /// The sheet of `unit`.
     pub fn new(plan: &Plan, unit: &str) -> TaskSheet {
+        TaskSheet::build(plan, unit, plan.tasks.iter())
+    }
+
+    fn build<'a>(
+        plan: &'a Plan,
+        unit: &str,
+        candidates: impl Iterator<Item = &'a crate::model::Task>,
+    ) -> TaskSheet {
         let plan_title = plan.title.clone().unwrap_or_default();
         let mut tasks = Vec::new();
-        for task in &plan.tasks {
+        for task in candidates {
             let Some(mine) = task.assignment(unit) else {
                 continue;
             };
