@@ -20,28 +20,26 @@ impl Lcg {
     }
 }
 
-const PHRASES: &[&str] = &[
-    "推进儿童友好空间建设",
-    "完善社区服务设施",
-    "加强部门协同联动",
-    "落实经费保障",
-    "开展专项培训",
-    "提升服务质量和水平",
-    "健全工作机制",
-    "扩大优质资源供给",
-    "强化安全监管",
-    "深化医教结合",
-    "打造特色服务品牌",
-    "优化公共文化服务",
-    "加大宣传引导力度",
-    "推动数字化转型",
-    "完善监测评估体系",
-    "拓展家庭教育阵地",
-    "新增普惠托位200个",
-    "覆盖率达到95%以上",
-    "建成示范点不少于10个",
-    "开展活动不少于30场",
-];
+/// The seed's own characters: synthetic text draws its words from them, so bigram statistics
+/// look like a real plan's (common pairs such as 儿童 shared by many tasks, most pairs rare).
+const SEED: &str = include_str!("../input/嘉发改〔2025〕14号.md");
+
+/// A vocabulary of 1,500 two- to four-character words built from the seed's characters.
+fn vocabulary(rng: &mut Lcg) -> Vec<String> {
+    let mut pool: Vec<char> = SEED
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .collect();
+    pool.sort_unstable();
+    pool.dedup();
+    (0..1_500)
+        .map(|_| {
+            (0..2 + rng.next(3))
+                .map(|_| pool[rng.next(pool.len())])
+                .collect()
+        })
+        .collect()
+}
 
 /// A plan of `tasks` tasks and `units` departments (plus the 12 towns), in the seed's text
 /// layout, and the `fengong.toml` with its registry.
@@ -62,12 +60,23 @@ pub fn plan(tasks: usize, units: usize) -> (String, String) {
         "嘉定工业区管委会",
     ];
     let dept = |k: usize| format!("区单位{k:04}局");
+    let words = vocabulary(&mut rng);
     let mut contents = Vec::with_capacity(tasks);
-    for i in 0..tasks {
-        let n = 2 + rng.next(4);
-        let mut parts: Vec<&str> = (0..n).map(|_| PHRASES[rng.next(PHRASES.len())]).collect();
-        parts.dedup();
-        contents.push(format!("第{}项{}。", i + 1, parts.join("，")));
+    for _ in 0..tasks {
+        // 40–120 characters: three to six clauses of two to five words.
+        let clauses: Vec<String> = (0..3 + rng.next(4))
+            .map(|_| {
+                (0..2 + rng.next(4))
+                    .map(|_| words[rng.next(words.len())].as_str())
+                    .collect()
+            })
+            .collect();
+        let mut content = clauses.join("，");
+        if rng.next(5) == 0 {
+            content.push_str(&format!("，新增{}个服务点", 2 + rng.next(50)));
+        }
+        content.push('。');
+        contents.push(content);
     }
     let group_size = 5;
     let groups_per_section = 6;

@@ -345,14 +345,21 @@ fn group_by_prose(
         }
     }
 
-    // Inverted index: bigram → tasks whose text contains it. Keeps the matching linear in
-    // the size of the text instead of sentences × tasks.
+    // Inverted index: bigram → tasks whose text contains it. A sentence's candidates come from
+    // its most selective bigrams (a bigram in half the tasks, 儿童, says nothing), and each
+    // candidate is then scored exactly; this keeps the matching near linear in the size of the
+    // text instead of sentences × tasks.
+    let task_grams: Vec<std::collections::HashSet<u64>> = tasks
+        .iter()
+        .map(|t| bigrams(&match_key(&t.content)))
+        .collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (ti, task) in tasks.iter().enumerate() {
-        for bigram in bigrams(&match_key(&task.content)) {
-            index.entry(bigram).or_default().push(ti);
+    for (ti, grams) in task_grams.iter().enumerate() {
+        for bigram in grams {
+            index.entry(*bigram).or_default().push(ti);
         }
     }
+    const SELECTIVE: usize = 64;
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for (si, sentence) in sentences.iter().enumerate() {
@@ -361,11 +368,21 @@ fn group_by_prose(
         if grams.is_empty() {
             continue;
         }
-        counts.clear();
-        for gram in &grams {
-            for &ti in index.get(gram).map(Vec::as_slice).unwrap_or(&[]) {
-                *counts.entry(ti).or_default() += 1;
+        let mut lists: Vec<&Vec<usize>> = grams.iter().filter_map(|g| index.get(g)).collect();
+        lists.sort_by_key(|l| l.len());
+        let mut candidates: Vec<usize> = Vec::new();
+        for (i, list) in lists.iter().enumerate() {
+            if i > 0 && list.len() > SELECTIVE {
+                break;
             }
+            candidates.extend(list.iter().copied());
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        counts.clear();
+        for &ti in &candidates {
+            let n = grams.iter().filter(|g| task_grams[ti].contains(g)).count();
+            counts.insert(ti, n);
         }
         // Highest count wins; ties go to the earlier task, so the result does not depend on
         // hash order.
