@@ -36,6 +36,15 @@ pub fn tidy_spacing(text: &str) -> String {
     out
 }
 
+/// The first 30 characters of `text`, with … when there is more: for quoting in messages.
+pub fn excerpt(text: &str) -> String {
+    let mut out: String = text.chars().take(30).collect();
+    if text.chars().count() > 30 {
+        out.push('…');
+    }
+    out
+}
+
 /// Characters that close a quotation or bracket and stay with the sentence before them.
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》', '"', '\''];
 

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
-use crate::cjk::{chinese_number, ends_sentence, tidy_spacing};
+use crate::cjk::{chinese_number, ends_sentence, excerpt, tidy_spacing};
 use crate::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph, normalize_doc_number};
 
@@ -708,14 +708,6 @@ pub fn parse_task_number(text: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
-}
-
-fn excerpt(text: &str) -> String {
-    let mut out: String = text.chars().take(30).collect();
-    if text.chars().count() > 30 {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

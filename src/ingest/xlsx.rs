@@ -9,7 +9,7 @@ use calamine::{Data, Range, Reader, Sheets, open_workbook_auto, open_workbook_au
 
 use super::table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
 use super::text::{numbered_label, parse_task_number, section_heading};
-use crate::cjk::tidy_spacing;
+use crate::cjk::{excerpt, tidy_spacing};
 use crate::diag::{Diagnostic, Location};
 
 /// What a workbook gave: its table and what was noticed.
@@ -315,14 +315,6 @@ fn join_lines(text: &str) -> String {
             }
         }
         out.push_str(part);
-    }
-    out
-}
-
-fn excerpt(text: &str) -> String {
-    let mut out: String = text.chars().take(30).collect();
-    if text.chars().count() > 30 {
-        out.push('…');
     }
     out
 }
