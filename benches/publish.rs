@@ -105,6 +105,35 @@ fn main() {
             *bytes as f64 / 1024.0
         );
     }
+    // Shaping alone: every character of the seed looked up in its font.
+    let seed_text = std::fs::read_to_string(input.join("嘉发改〔2025〕14号.md")).expect("seed");
+    let style =
+        fengong::render::pdf::text::Style::new(fengong::render::pdf::fonts::Role::Body, 16.0);
+    let (_, t) =
+        time(|| fengong::render::pdf::text::shape(&fonts, style, &seed_text).expect("shape"));
+    println!(
+        "seed: shape {} characters     {:>8.1} ms",
+        seed_text.chars().count(),
+        ms(t)
+    );
+    let sheets = fengong::view::TaskSheet::all(&checked.plan);
+    let sheet_md = templates
+        .render("unit_sheet.md.tera", &sheets[0])
+        .expect("md");
+    let (_, t) = time(|| {
+        fengong::render::pdf::markdown::document(
+            &fengong::render::pdf::markdown::blocks(&sheet_md),
+            &fonts,
+            &info_for_bench(),
+            10.5,
+        )
+        .expect("pdf")
+    });
+    println!(
+        "seed: one unit sheet PDF        {:>8.1} ms  ({})",
+        ms(t),
+        sheets[0].unit
+    );
     // Single renders, for the per-format figures.
     let view = fengong::view::TaskTableView::new(&checked.plan);
     let md = templates.render("table.md.tera", &view).expect("md");
@@ -179,6 +208,16 @@ fn main() {
         }
         println!();
         previous = Some((tasks, t));
+    }
+}
+
+fn info_for_bench() -> fengong::render::pdf::DocInfo {
+    fengong::render::pdf::DocInfo {
+        title: "t".into(),
+        author: "a".into(),
+        subject: None,
+        date: (2025, 1, 1, 0, 0, 0),
+        id: "bench-sheet".into(),
     }
 }
 
