@@ -50,7 +50,15 @@ const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》',
 
 /// True when `text` ends a sentence (so a following line starts a new paragraph).
 pub fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end().trim_end_matches(CLOSERS);
+    let end = text.trim_end();
+    // A parenthesis after a full stop closes the sentence: …300个。（区卫生健康委牵头）
+    if end.ends_with(['）', ')'])
+        && let Some(open) = end.rfind(['（', '('])
+        && end[..open].trim_end().ends_with(['。', '！', '？'])
+    {
+        return true;
+    }
+    let trimmed = end.trim_end_matches(CLOSERS);
     trimmed.chars().last().is_some_and(|c| {
         matches!(
             c,
@@ -305,6 +313,10 @@ mod tests {
         assert!(ends_sentence("“追光小屋”居室微改造。”"));
         assert!(!ends_sentence("推进“三个助手”"));
         assert!(!ends_sentence("引领作用，"));
+        assert!(ends_sentence(
+            "新增普惠托位300个。（区卫生健康委牵头；2026年三季度）"
+        ));
+        assert!(!ends_sentence("在村（社区）"));
     }
 
     #[test]

@@ -90,6 +90,19 @@ fn inline_assignments() {
     let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(sections, ["扩大普惠托育服务供给", "提升托育服务质量"]);
     assert!(t1.origin.to_string().ends_with(".md:19"), "{}", t1.origin);
+    // The attachment keeps the plan's own text and its closing paragraph.
+    assert!(
+        plan.group(1)
+            .unwrap()
+            .text
+            .contains("新增普惠托位300个。（区卫生健康委牵头")
+    );
+    assert_eq!(plan.closing.len(), 1);
+    assert!(
+        plan.closing[0]
+            .text
+            .starts_with("各街镇、各部门要加强组织领导")
+    );
 }
 
 #[test]

@@ -90,8 +90,29 @@ pub fn assemble(
     let (sections, preamble, closing) = match prose {
         Some(prose) if parts.tasks_in_prose => {
             table.grouping = GroupingSource::Labels;
-            let sections = group_by_labels(&raw, &mut tasks, diagnostics);
-            (sections, prose.preamble, Vec::new())
+            let mut sections = group_by_labels(&raw, &mut tasks, diagnostics);
+            // The groups' prose is the plan's own text (tasks and their assignments); keep it
+            // so the notice's attachment prints the plan as written.
+            let prose_groups: Vec<&super::text::ProseGroup> = prose
+                .sections
+                .iter()
+                .flat_map(|s| s.groups.iter())
+                .collect();
+            for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
+                if let Some(found) = prose_groups
+                    .iter()
+                    .find(|p| similarity(&p.title, &group.title) >= 0.8)
+                {
+                    group.text = found.text.text.clone();
+                }
+            }
+            // Paragraphs after the last group that are tasks belong to it, not to the closing.
+            let closing = prose
+                .closing
+                .into_iter()
+                .filter(|p| !super::inline::is_task_line(&p.text))
+                .collect();
+            (sections, prose.preamble, closing)
         }
         Some(prose) => {
             let sections = group_by_prose(&prose, &mut tasks, &table.sections, diagnostics);

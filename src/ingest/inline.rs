@@ -36,6 +36,12 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协同单位|完成时限|完成时间|时间节点)\s*[：:]\s*(.*)$").unwrap()
 });
 
+/// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
+pub fn is_task_line(text: &str) -> bool {
+    let text = text.trim();
+    TASK_NUMBER.is_match(text) || LABELLED.is_match(text) || ASSIGNMENT.is_match(text)
+}
+
 /// Who leads, who supports and by when, read from an inline parenthesis or labelled lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Duty {
