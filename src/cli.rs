@@ -24,6 +24,26 @@ pub enum Command {
         /// 输出目录。
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
+        /// 同一单位同一期报送多份反馈表时，采用填报日期最晚的一份（否则均暂不采用）。
+        #[arg(long)]
+        prefer_latest: bool,
+    },
+    /// 评估一期反馈表（一个目录，可含子目录），写出评估报告；年度评估另写考核材料。
+    Evaluate {
+        /// 反馈表目录，如 input/returns/2025-半年度。
+        dir: PathBuf,
+        /// 评估期：半年度或年度（默认从目录名判断）。
+        #[arg(long, value_parser = ["半年度", "年度"])]
+        period: Option<String>,
+        /// 同一单位同一期报送多份反馈表时，采用填报日期最晚的一份（否则均暂不采用）。
+        #[arg(long)]
+        prefer_latest: bool,
+        /// 方案输入：目录（默认 input/）或单个文件。
+        #[arg(long, default_value = "input")]
+        input: PathBuf,
+        /// 输出目录（默认 output/评估/目录名）。
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// 检查输入，逐条列出问题；有错误时退出码为 1。
     Check {

@@ -3,10 +3,12 @@
 use crate::checks::Report;
 use crate::diag::{Error, Result};
 use crate::document::{Document, Format, Kind, safe_file_name};
+use crate::evaluate::Evaluation;
+use crate::model::PeriodKind;
 use crate::model::Plan;
 use crate::render::{self, pdf};
 use crate::templates::Templates;
-use crate::view::{AuditView, NoticeView, TaskSheet, TaskTableView};
+use crate::view::{AuditView, EvaluationView, NoticeView, PacketView, TaskSheet, TaskTableView};
 
 /// What composing needs besides the plan: templates and fonts, loaded once per run.
 pub struct Assets<'a> {
@@ -160,6 +162,112 @@ fn unit_sheet(
         doc("pdf", Format::Pdf, pdf_bytes),
         doc("xlsx", Format::Xlsx, xlsx_bytes),
     ])
+}
+
+/// The documents of one period's evaluation, under `评估/<period>/`: the report as Markdown,
+/// PDF (with charts) and XLSX (with native charts); at year-end also one assessment packet per
+/// unit and the committee's index packet with every unit's packet bookmarked.
+pub fn evaluation(plan: &Plan, e: &Evaluation, assets: &Assets<'_>) -> Result<Vec<Document>> {
+    let view = EvaluationView::new(plan, e);
+    let markdown = assets.templates.render("evaluation.md.tera", &view)?;
+    let date = render::document_date(plan);
+    let author = plan.notice.issuer.clone().unwrap_or_default();
+    let plan_id = plan.notice.doc_number.clone().unwrap_or_default();
+    let folder = format!("评估/{}", safe_file_name(&e.period.label));
+    let info = |title: String, id: String| pdf::DocInfo {
+        title,
+        author: author.clone(),
+        subject: plan.title.clone(),
+        date,
+        id: format!("{plan_id}/{id}"),
+    };
+    let report_pdf = pdf::markdown::document(
+        &pdf::markdown::blocks(&markdown),
+        assets.fonts,
+        &info(view.title.clone(), format!("evaluation/{}", e.period.label)),
+        10.5,
+    )?;
+    let report_xlsx = render::xlsx::evaluation(
+        &view,
+        &render::xlsx::properties(&view.title, &author, date)?,
+    )?;
+    let doc =
+        |path: String, kind: Kind, format: Format, unit: Option<String>, bytes: Vec<u8>| Document {
+            path,
+            kind,
+            format,
+            unit,
+            bytes,
+        };
+    let mut documents = vec![
+        doc(
+            format!("{folder}/评估报告.md"),
+            Kind::Evaluation,
+            Format::Markdown,
+            None,
+            markdown.into_bytes(),
+        ),
+        doc(
+            format!("{folder}/评估报告.pdf"),
+            Kind::Evaluation,
+            Format::Pdf,
+            None,
+            report_pdf,
+        ),
+        doc(
+            format!("{folder}/评估报告.xlsx"),
+            Kind::Evaluation,
+            Format::Xlsx,
+            None,
+            report_xlsx,
+        ),
+    ];
+    if e.period.kind != PeriodKind::YearEnd {
+        return Ok(documents);
+    }
+    use rayon::prelude::*;
+    let packets = PacketView::all(plan, e, &view);
+    let rendered: Vec<(String, String, Vec<u8>)> = packets
+        .par_iter()
+        .map(|packet| {
+            let markdown = assets.templates.render("packet.md.tera", packet)?;
+            let title = format!("{}{}考核材料", packet.unit, packet.period_title);
+            let bytes = pdf::markdown::document(
+                &pdf::markdown::blocks(&markdown),
+                assets.fonts,
+                &info(title, format!("packet/{}/{}", e.period.label, packet.unit)),
+                10.5,
+            )?;
+            Ok((packet.unit.clone(), markdown, bytes))
+        })
+        .collect::<Result<_>>()?;
+    let mut index = assets.templates.render("packet_index.md.tera", &view)?;
+    for (unit, markdown, bytes) in rendered {
+        index.push_str("\n\\newpage\n\n");
+        index.push_str(&markdown);
+        documents.push(doc(
+            format!("{folder}/考核材料/{}.pdf", safe_file_name(&unit)),
+            Kind::Packet,
+            Format::Pdf,
+            Some(unit),
+            bytes,
+        ));
+    }
+    let title = format!("{}{}考核汇总", view.plan_title, view.period_title);
+    let index_pdf = pdf::markdown::document(
+        &pdf::markdown::blocks(&index),
+        assets.fonts,
+        &info(title, format!("packet-index/{}", e.period.label)),
+        10.5,
+    )?;
+    documents.push(doc(
+        format!("{folder}/考核汇总.pdf"),
+        Kind::Packet,
+        Format::Pdf,
+        None,
+        index_pdf,
+    ));
+    Ok(documents)
 }
 
 /// The plan as pretty JSON with a final newline: what `dump --json` prints.

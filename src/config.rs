@@ -38,6 +38,8 @@ pub struct Config {
     pub corrections: Vec<Correction>,
     /// Font files per role, replacing the shipped free fonts.
     pub fonts: FontsConfig,
+    /// How returned forms are scored.
+    pub evaluation: EvaluationConfig,
     /// The file this config was read from, for messages (not part of the file).
     #[serde(skip)]
     pub path: Option<String>,
@@ -77,6 +79,7 @@ impl Default for Config {
             unspecified: DEFAULT_UNSPECIFIED.iter().map(|s| s.to_string()).collect(),
             corrections: Vec::new(),
             fonts: FontsConfig::default(),
+            evaluation: EvaluationConfig::default(),
             path: None,
         }
     }
@@ -110,6 +113,68 @@ pub struct FontsConfig {
     pub kai: Option<String>,
     /// 宋体: page numbers, and the per-glyph fallback.
     pub song: Option<String>,
+}
+
+/// `[evaluation]`: the scoring rules of the 半年度 and 年度 evaluations. The report prints
+/// them, so whoever reads a score can see how it was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EvaluationConfig {
+    /// Scores at mid-year (半年度).
+    pub mid_year: ScoreTable,
+    /// Scores at year-end (年度).
+    pub year_end: ScoreTable,
+    /// Weight of a task the unit leads in its score.
+    pub lead_weight: f64,
+    /// Weight of a task the unit supports.
+    pub support_weight: f64,
+    /// Two returns of one unit for one period: take the one with the later 填报日期 instead
+    /// of setting both aside (also `--prefer-latest`).
+    pub prefer_latest: bool,
+    /// 序时推进 with a progress below the share of time elapsed towards the deadline counts
+    /// as 滞后 (未达序时进度).
+    pub schedule_rule: bool,
+}
+
+impl Default for EvaluationConfig {
+    fn default() -> Self {
+        EvaluationConfig {
+            mid_year: ScoreTable {
+                completed: 100.0,
+                on_schedule: 80.0,
+                lagging: 40.0,
+                not_started: 0.0,
+                missing: 0.0,
+            },
+            year_end: ScoreTable {
+                completed: 100.0,
+                on_schedule: 60.0,
+                lagging: 40.0,
+                not_started: 0.0,
+                missing: 0.0,
+            },
+            lead_weight: 1.0,
+            support_weight: 0.5,
+            prefer_latest: false,
+            schedule_rule: true,
+        }
+    }
+}
+
+/// Points for each status.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreTable {
+    /// 已完成.
+    pub completed: f64,
+    /// 序时推进.
+    pub on_schedule: f64,
+    /// 滞后.
+    pub lagging: f64,
+    /// 未启动.
+    pub not_started: f64,
+    /// 未报送: the unit returned nothing for the task.
+    pub missing: f64,
 }
 
 /// `[notice]`: what the source lacks, filled in by the user.
@@ -158,6 +223,25 @@ impl Config {
         config.notice.signer = non_empty(config.notice.signer.take());
         config.notice.date = non_empty(config.notice.date.take());
         config.plan.default_deadline = non_empty(config.plan.default_deadline.take());
+        let eval = &config.evaluation;
+        let scores = [&eval.mid_year, &eval.year_end].into_iter().flat_map(|t| {
+            [
+                t.completed,
+                t.on_schedule,
+                t.lagging,
+                t.not_started,
+                t.missing,
+            ]
+        });
+        if scores
+            .chain([eval.lead_weight, eval.support_weight])
+            .any(|v| !v.is_finite() || !(0.0..=1000.0).contains(&v))
+        {
+            return Err(Error::Config {
+                location: Location::line(path, find_line(text, "[evaluation")),
+                message: "[evaluation] 中的分值和权重须为 0—1000 之间的数".into(),
+            });
+        }
         if let Some(deadline) = &config.plan.default_deadline
             && !is_iso_date(deadline)
         {
@@ -277,6 +361,18 @@ mod tests {
         assert!(err.starts_with("f.toml:1:"), "{err}");
         let neither = "[[corrections]]\ntask = 1\n";
         assert!(Config::parse(neither, "f.toml").is_err());
+    }
+
+    #[test]
+    fn evaluation_rules_read_and_are_checked() {
+        let text = "[evaluation]\nsupport_weight = 0.25\n\n[evaluation.mid_year]\ncompleted = 100\non_schedule = 70\nlagging = 30\nnot_started = 0\nmissing = 0\n";
+        let config = Config::parse(text, "f.toml").unwrap();
+        assert_eq!(config.evaluation.support_weight, 0.25);
+        assert_eq!(config.evaluation.mid_year.on_schedule, 70.0);
+        assert_eq!(config.evaluation.year_end.on_schedule, 60.0, "default kept");
+        let bad = "[plan]\nyear = 2025\n[evaluation]\nlead_weight = -1\n";
+        let err = Config::parse(bad, "f.toml").unwrap_err().to_string();
+        assert!(err.starts_with("f.toml:3:"), "{err}");
     }
 
     #[test]

@@ -13,7 +13,12 @@
 //! 4. **Output** ([`output::publish`]): the only writer; builds the output beside the target
 //!    and swaps it in whole, with a manifest of hashes.
 //!
-//! The CLI (`src/main.rs`) is a thin layer over [`publish`], [`dump`] and [`check`].
+//! 5. **Evaluate** ([`evaluate::evaluate_folder`]): the forms units returned for a period
+//!    ([`ingest::returns`]) are matched through their hidden key, validated, and scored into an
+//!    [`evaluate::Evaluation`]; [`compose::evaluation`] turns it into the period's report and,
+//!    at year-end, the assessment packets.
+//!
+//! The CLI (`src/main.rs`) is a thin layer over [`publish`], [`evaluate()`], [`dump`] and [`check`].
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -24,11 +29,13 @@ pub mod compose;
 pub mod config;
 pub mod diag;
 pub mod document;
+pub mod evaluate;
 pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod samples;
 pub mod templates;
 pub mod view;
 
@@ -74,6 +81,14 @@ pub fn dump(input: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| Error::Render(e.to_string()))
 }
 
+/// Choices of a publish or an evaluation run beyond the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Take a unit's latest return when it sent several (`--prefer-latest`), whatever the
+    /// config says.
+    pub prefer_latest: bool,
+}
+
 /// What a publish did.
 #[derive(Debug)]
 pub struct Published {
@@ -81,11 +96,18 @@ pub struct Published {
     pub report: checks::Report,
     /// The manifest written.
     pub manifest: output::Manifest,
+    /// The evaluations of the period folders under `input/returns/`.
+    pub evaluations: Vec<evaluate::Evaluation>,
 }
 
 /// Reads, checks and writes everything into `out_dir`. When the checks find errors nothing
 /// is written and the errors come back as `Err(Error::Rejected)`.
 pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
+    publish_with(input, out_dir, &Options::default())
+}
+
+/// [`publish`] with options.
+pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<Published> {
     let checked = check(input)?;
     if checked.report.has_errors() {
         return Err(Error::Rejected(
@@ -97,15 +119,22 @@ pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
                 .collect(),
         ));
     }
-    let templates = templates::Templates::load(Some(&checked.project.root.join("templates")))?;
-    let fonts = render::pdf::fonts::FontSet::load(&render::pdf::fonts::FontSearch::for_project(
-        &checked.project,
-    ))?;
+    let (templates, fonts) = load_assets(&checked.project)?;
     let assets = compose::Assets {
         templates: &templates,
         fonts: &fonts,
     };
-    let documents = compose::compose(&checked.plan, &checked.report, &assets)?;
+    let mut documents = compose::compose(&checked.plan, &checked.report, &assets)?;
+    let mut rules = checked.project.config.evaluation.clone();
+    rules.prefer_latest |= options.prefer_latest;
+    let mut evaluations = Vec::new();
+    let returns = checked.project.input_dir.join(RETURNS_DIR);
+    for folder in evaluate::period_folders(&returns)? {
+        let period = evaluate::period_of(&folder, None, &checked.plan)?;
+        let evaluation = evaluate::evaluate_folder(&checked.plan, &rules, &folder, period)?;
+        documents.extend(compose::evaluation(&checked.plan, &evaluation, &assets)?);
+        evaluations.push(evaluation);
+    }
     let plan = output::ManifestPlan {
         title: checked.plan.title.clone(),
         doc_number: checked.plan.notice.doc_number.clone(),
@@ -115,5 +144,73 @@ pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
     Ok(Published {
         report: checked.report,
         manifest,
+        evaluations,
     })
+}
+
+/// The project's templates (embedded, overridden from `templates/`) and fonts, loaded once.
+fn load_assets(
+    project: &Project,
+) -> Result<(
+    templates::Templates,
+    std::sync::Arc<render::pdf::fonts::FontSet>,
+)> {
+    let templates = templates::Templates::load(Some(&project.root.join("templates")))?;
+    let fonts =
+        render::pdf::fonts::FontSet::load(&render::pdf::fonts::FontSearch::for_project(project))?;
+    Ok((templates, fonts))
+}
+
+/// The folder inside the input folder that holds the returned forms, one subfolder per period.
+pub const RETURNS_DIR: &str = "returns";
+
+/// Evaluates one period folder of returned forms against the plan at `input` and writes the
+/// period's documents into `out_dir` (replaced whole, like a publish).
+pub fn evaluate(
+    input: &Path,
+    folder: &Path,
+    kind: Option<model::PeriodKind>,
+    out_dir: &Path,
+    options: &Options,
+) -> Result<(evaluate::Evaluation, output::Manifest)> {
+    let checked = check(input)?;
+    if !folder.is_dir() {
+        return Err(Error::Input(vec![Diagnostic::error(
+            "return/no-folder",
+            Location::file(folder.display().to_string()),
+            "找不到反馈表目录",
+        )]));
+    }
+    let (templates, fonts) = load_assets(&checked.project)?;
+    let assets = compose::Assets {
+        templates: &templates,
+        fonts: &fonts,
+    };
+    let mut rules = checked.project.config.evaluation.clone();
+    rules.prefer_latest |= options.prefer_latest;
+    let period = evaluate::period_of(folder, kind, &checked.plan)?;
+    let evaluation = evaluate::evaluate_folder(&checked.plan, &rules, folder, period)?;
+    let prefix = format!(
+        "评估/{}/",
+        document::safe_file_name(&evaluation.period.label)
+    );
+    let documents: Vec<document::Document> =
+        compose::evaluation(&checked.plan, &evaluation, &assets)?
+            .into_iter()
+            .map(|mut d| {
+                d.path = d
+                    .path
+                    .strip_prefix(&prefix)
+                    .map(str::to_string)
+                    .unwrap_or(d.path);
+                d
+            })
+            .collect();
+    let plan = output::ManifestPlan {
+        title: checked.plan.title.clone(),
+        doc_number: checked.plan.notice.doc_number.clone(),
+        tasks: checked.plan.tasks.len(),
+    };
+    let manifest = output::publish(&documents, plan, out_dir)?;
+    Ok((evaluation, manifest))
 }

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use fengong::{Diagnostic, Error, Severity};
 
+use std::path::PathBuf;
+
 use cli::{CheckFormat, Cli, Command};
+use fengong::model::PeriodKind;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -80,9 +83,42 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Publish { input, output } => {
+        Command::Evaluate {
+            dir,
+            period,
+            prefer_latest,
+            input,
+            output,
+        } => {
             let started = std::time::Instant::now();
-            let published = fengong::publish(&input, &output)?;
+            let kind = period.as_deref().and_then(PeriodKind::detect);
+            let label = dir
+                .file_name()
+                .map(|n| fengong::document::safe_file_name(&n.to_string_lossy()))
+                .unwrap_or_else(|| "评估".into());
+            let output = output.unwrap_or_else(|| PathBuf::from("output").join("评估").join(label));
+            let options = fengong::Options { prefer_latest };
+            let (evaluation, manifest) = fengong::evaluate(&input, &dir, kind, &output, &options)?;
+            print_evaluation(&evaluation);
+            eprintln!(
+                "已写出 {} 个文件到 {}，用时 {:.2} 秒",
+                manifest.files.len() + 1,
+                output.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Publish {
+            input,
+            output,
+            prefer_latest,
+        } => {
+            let started = std::time::Instant::now();
+            let options = fengong::Options { prefer_latest };
+            let published = fengong::publish_with(&input, &output, &options)?;
+            for evaluation in &published.evaluations {
+                print_evaluation(evaluation);
+            }
             let report = &published.report;
             if report.count(Severity::Warning) > 0 {
                 eprintln!(
@@ -99,6 +135,38 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Every file of a period and what became of it, then the period's summary: nothing read is
+/// left unaccounted for.
+fn print_evaluation(e: &fengong::evaluate::Evaluation) {
+    use fengong::evaluate::Outcome;
+    eprintln!("【{}】{} 份文件：", e.period.label, e.files.len());
+    for file in &e.files {
+        let unit = file.unit.as_deref().unwrap_or("—");
+        eprintln!("  {}　{}　{}", file.outcome.label(), unit, file.file);
+        if !matches!(file.outcome, Outcome::Accepted) {
+            for finding in &file.findings {
+                eprintln!("      {}", finding.message);
+            }
+        }
+    }
+    let statuses: Vec<String> = fengong::model::Status::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.label(), e.count_tasks(*s)))
+        .collect();
+    eprintln!(
+        "【{}】采用 {} 个单位的反馈，未报送 {} 个{}；任务：{}",
+        e.period.label,
+        e.units.iter().filter(|u| u.file.is_some()).count(),
+        e.missing_units.len(),
+        if e.missing_units.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", e.missing_units.join("、"))
+        },
+        statuses.join("，")
+    );
 }
 
 /// A short human summary of the plan, for `dump` without `--json`.

@@ -15,6 +15,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "notice.md.tera",
         include_str!("../templates/notice.md.tera"),
     ),
+    (
+        "evaluation.md.tera",
+        include_str!("../templates/evaluation.md.tera"),
+    ),
+    (
+        "packet.md.tera",
+        include_str!("../templates/packet.md.tera"),
+    ),
+    (
+        "packet_index.md.tera",
+        include_str!("../templates/packet_index.md.tera"),
+    ),
     ("table.md.tera", include_str!("../templates/table.md.tera")),
     (
         "unit_sheet.md.tera",
@@ -41,6 +53,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(Vec::new());
         tera.register_filter("cell", cell_filter);
+        tera.register_filter("text", text_filter);
         let mut overridden = Vec::new();
         let mut sources: Vec<(String, String)> = Vec::new();
         for (name, text) in EMBEDDED {
@@ -83,6 +96,33 @@ pub fn table_cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
+}
+
+/// Text made safe for a Markdown paragraph: characters that would start emphasis, links,
+/// headings or HTML are escaped; line breaks become spaces.
+pub fn paragraph_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '`' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn text_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    match value {
+        tera::Value::String(s) => Ok(tera::Value::String(paragraph_text(s))),
+        other => Ok(tera::Value::String(paragraph_text(&other.to_string()))),
+    }
 }
 
 fn cell_filter(

@@ -4,6 +4,7 @@
 pub mod assemble;
 pub mod decode;
 pub mod inline;
+pub mod returns;
 pub mod rows;
 pub mod table;
 pub mod targets;

@@ -24,23 +24,38 @@ pub struct SheetDocument {
 /// Reads the first sheet of `path` that has a 分工表 header. Fatal problems (not a workbook,
 /// no table) come back as errors naming the file.
 pub fn read(path: &Path, display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
-    // calamine parses untrusted zip/XML/BIFF; a panic inside it must not take the run down.
-    let opened = std::panic::catch_unwind(|| open_workbook_auto(path));
-    match opened {
-        Ok(Ok(workbook)) => read_workbook(workbook, display),
-        Ok(Err(e)) => Err(vec![unreadable(display, &e.to_string())]),
-        Err(_) => Err(vec![unreadable(display, "文件已损坏")]),
-    }
+    let workbook = open(path).map_err(|why| vec![unreadable(display, &why)])?;
+    read_workbook(workbook, display)
 }
 
 /// The same from bytes in memory (the fuzz target's way in).
 pub fn read_bytes(bytes: &[u8], display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
+    let workbook = open_bytes(bytes).map_err(|why| vec![unreadable(display, &why)])?;
+    read_workbook(workbook, display)
+}
+
+/// An opened workbook of a file.
+pub type FileWorkbook = Sheets<std::io::BufReader<std::fs::File>>;
+/// An opened workbook in memory.
+pub type MemoryWorkbook = Sheets<std::io::Cursor<Vec<u8>>>;
+
+/// Opens any workbook calamine knows; the reason, in Chinese, when it cannot. calamine parses
+/// untrusted zip/XML/BIFF: a panic inside it must not take the run down.
+pub fn open(path: &Path) -> Result<FileWorkbook, String> {
+    match std::panic::catch_unwind(|| open_workbook_auto(path)) {
+        Ok(Ok(workbook)) => Ok(workbook),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("文件已损坏".into()),
+    }
+}
+
+/// [`open`] from bytes.
+pub fn open_bytes(bytes: &[u8]) -> Result<MemoryWorkbook, String> {
     let cursor = std::io::Cursor::new(bytes.to_vec());
-    let opened = std::panic::catch_unwind(|| open_workbook_auto_from_rs(cursor));
-    match opened {
-        Ok(Ok(workbook)) => read_workbook(workbook, display),
-        Ok(Err(e)) => Err(vec![unreadable(display, &e.to_string())]),
-        Err(_) => Err(vec![unreadable(display, "文件已损坏")]),
+    match std::panic::catch_unwind(|| open_workbook_auto_from_rs(cursor)) {
+        Ok(Ok(workbook)) => Ok(workbook),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("文件已损坏".into()),
     }
 }
 
@@ -113,7 +128,7 @@ fn merged_regions<RS: std::io::Read + std::io::Seek>(
 }
 
 /// The text of a cell: numbers without a trailing `.0`, dates as `YYYY-MM-DD`.
-fn text_of(data: &Data) -> String {
+pub(crate) fn text_of(data: &Data) -> String {
     match data {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),

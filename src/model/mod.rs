@@ -17,12 +17,17 @@
 //! | 完成时限 | [`Task::deadline`] |
 //! | 量化目标 | [`Target`] |
 //! | 单位名录 | [`UnitRegistry`] |
+//! | 反馈表 (a returned form) | [`ReturnForm`] |
+//! | 完成状态 | [`Status`] |
+//! | 半年度 / 年度 | [`PeriodKind`] |
 
 mod notice;
+mod returns;
 mod task;
 mod unit;
 
 pub use notice::{Notice, Paragraph, doc_number_year, normalize_doc_number};
+pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
 pub use unit::{Resolution, Unit, UnitGroup, UnitKind, UnitRegistry};
 

@@ -34,6 +34,10 @@ pub enum Block {
         /// The pandoc custom style.
         style: Option<String>,
     },
+    /// A bar chart (a pipe table inside `::: {custom-style="图表"}`).
+    Chart(super::chart::BarChart),
+    /// `\newpage` on a line of its own: the next block starts a page (pandoc drops it in DOCX).
+    PageBreak,
     /// A pipe table.
     Table {
         /// Header cells.
@@ -57,6 +61,12 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     let mut style: Option<String> = None;
     for line in markdown.lines() {
         let trimmed = line.trim();
+        if trimmed == "\\newpage" {
+            parse_chunk(&chunk, style.as_deref(), &mut out);
+            chunk.clear();
+            out.push(Block::PageBreak);
+            continue;
+        }
         if let Some(caps) = DIV_OPEN.captures(trimmed) {
             parse_chunk(&chunk, style.as_deref(), &mut out);
             chunk.clear();
@@ -147,6 +157,12 @@ fn parse_chunk(text: &str, style: Option<&str>, out: &mut Vec<Block>) {
             }
             Event::End(TagEnd::Table) => {
                 if let Some((header, aligns, rows)) = table.take() {
+                    if style == Some("图表") {
+                        out.push(Block::Chart(super::chart::BarChart::from_table(
+                            &header, &rows,
+                        )));
+                        continue;
+                    }
                     out.push(Block::Table {
                         header,
                         aligns,
@@ -258,6 +274,22 @@ pub fn document(
                     _ => flow.paragraph(&runs, indent2, 0.0, Align::Justify)?,
                 }
             }
+            Block::PageBreak => {
+                if flow.line > 0 {
+                    flow.new_page();
+                }
+            }
+            Block::Chart(chart) => {
+                if flow.lines_left() < 3 {
+                    flow.new_page();
+                }
+                let y = geo.line_top(flow.line);
+                let after = super::chart::place(fonts, &mut flow.pages, &geo, y, chart)?;
+                flow.line = flow.line_at_or_below(after + gap);
+                if flow.line >= geo.lines {
+                    flow.new_page();
+                }
+            }
             Block::Table {
                 header,
                 aligns,
@@ -314,6 +346,21 @@ pub(crate) fn table_spec(
                 "量化目标" => (4.0 * em, 0.12, false, align),
                 "责任单位" => (6.0 * em, 0.25, false, Align::Left),
                 "具体内容" | "任务内容" => (8.0 * em, 1.0, true, Align::Justify),
+                "进展情况" | "说明" | "存在问题" | "处理说明" | "目标" | "配合单位反馈" => {
+                    (6.0 * em, 1.0, true, Align::Left)
+                }
+                "状态" | "本单位报送" | "任务状态" | "是否达成" | "处理结果" | "填报日期" => {
+                    (4.4 * em, 0.14, false, Align::Center)
+                }
+                "部分" | "事项" | "完成状态" | "单位" => {
+                    (5.0 * em, 1.0, true, Align::Left)
+                }
+                "牵头单位" | "文件" => (5.0 * em, 0.22, false, Align::Left),
+                "完成率" | "占比" | "完成比例" => (3.3 * em, 0.1, false, Align::Center),
+                "名次" | "任务数" | "得分" | "已完成" | "序时推进" | "滞后" | "未启动"
+                | "未报送" | "牵头任务" | "配合任务" | "进度" => {
+                    (2.6 * em, 0.08, false, Align::Center)
+                }
                 _ => (4.0 * em, 0.18, false, align),
             };
             Column {

@@ -4,6 +4,7 @@
 //!
 //! Layout fills a display list ([`page::Page`]); [`writer`] turns it into PDF/A-2b.
 
+pub mod chart;
 pub mod fonts;
 pub mod layout;
 pub mod markdown;

@@ -231,6 +231,13 @@ pub fn notice(
                     table_mark.children.extend(leaf_bookmarks(marks));
                 }
             }
+            // A notice template has no charts; a page break starts a page.
+            (_, Block::PageBreak) => {
+                if flow.line > 0 {
+                    flow.new_page();
+                }
+            }
+            (_, Block::Chart(_)) => {}
         }
     }
     bookmarks.extend(attachment);

@@ -113,6 +113,24 @@ pub fn place(
         marks: Vec::new(),
         spec,
     };
+    // A header never stands alone at the foot of a page: it needs its first row under it.
+    let first_h = match spec.rows.first() {
+        Some(Row::Cells { cells, .. }) => {
+            let contents: Vec<Cell> = other_cols
+                .iter()
+                .zip(cells)
+                .map(|(&c, t)| cell(fonts, body, t, widths[c], spec.columns[c].align))
+                .collect::<Result<_>>()?;
+            cells_height(&contents, line_h)
+        }
+        _ => 2.0 * (line_h + 2.0 * PAD_Y),
+    };
+    if state.y > geo.top
+        && state.y + state.header_h + first_h.min(geo.height / 3.0) > state.bottom()
+    {
+        state.pages.push(Page::new(geo.page_w, geo.page_h));
+        state.y = geo.top;
+    }
     state.draw_header();
 
     for (index, row) in spec.rows.iter().enumerate() {

@@ -7,6 +7,10 @@ use rust_xlsxwriter::{
     FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
+mod evaluation;
+
+pub use evaluation::evaluation;
+
 use crate::diag::{Error, Result};
 use crate::view::{TaskSheet, TaskTableView};
 
@@ -46,11 +50,11 @@ pub const DATE_CELL: (u32, u16) = (1, 9);
 pub const CELL_LIMIT: usize = 32_767;
 
 /// Fonts named in the formats, so WPS and Excel use the real ones where installed.
-const BODY_FONT: &str = "仿宋";
+pub(crate) const BODY_FONT: &str = "仿宋";
 const HEADER_FONT: &str = "黑体";
 const TITLE_FONT: &str = "方正小标宋简体";
 
-fn xlsx_error(e: XlsxError) -> Error {
+pub(crate) fn xlsx_error(e: XlsxError) -> Error {
     Error::Render(format!("生成 Excel 文件失败：{e}"))
 }
 
@@ -148,7 +152,7 @@ pub fn ledger_page_setup(sheet: &mut Worksheet, header_row: u32) -> Result<()> {
 }
 
 /// Row height in points that shows `lines` lines of 12 pt text.
-fn row_height(lines: usize) -> f64 {
+pub(crate) fn row_height(lines: usize) -> f64 {
     (lines.max(1) as f64) * 16.5 + 4.0
 }
 
@@ -248,6 +252,50 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
 /// protected, and a hidden sheet with the unit, the plan and a hash of each task's text so a
 /// returned form can be matched and tamper-checked.
 pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
+    return_form(sheet, props, None)
+}
+
+/// What to write into a return form's open cells: the shipped 示例 returns, tests and the
+/// benchmark fill the real form this way instead of building a look-alike.
+#[derive(Debug, Clone, Default)]
+pub struct FormFill {
+    /// Mark the form as a 示例 (sample) in its key sheet.
+    pub sample: bool,
+    /// 填报日期 as `YYYY-MM-DD`.
+    pub filled_on: Option<String>,
+    /// Rows by task number.
+    pub rows: std::collections::BTreeMap<u32, RowFill>,
+}
+
+/// One row of a [`FormFill`].
+#[derive(Debug, Clone, Default)]
+pub struct RowFill {
+    /// 完成状态 as typed.
+    pub status: String,
+    /// 完成进度（%）: written as a number when it reads as one, else as text (a fault).
+    pub progress: String,
+    /// 进展情况.
+    pub progress_text: String,
+    /// 量化目标完成值.
+    pub target_value: String,
+    /// 存在问题.
+    pub problems: String,
+    /// 佐证材料.
+    pub evidence: String,
+    /// 联系人.
+    pub contact: String,
+    /// 联系电话.
+    pub phone: String,
+    /// Replaces the locked task text (simulates a unit that edited it).
+    pub edited_content: Option<String>,
+}
+
+/// The return form of `sheet`, with `fill` written into its open cells when given.
+pub fn return_form(
+    sheet: &TaskSheet,
+    props: &DocProperties,
+    fill: Option<&FormFill>,
+) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     workbook.set_properties(props);
     let f = Formats::new();
@@ -279,12 +327,15 @@ pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
         .map_err(xlsx_error)?;
     form.write_string_with_format(1, DATE_CELL.1 - 1, "填报日期：", &open_label)
         .map_err(xlsx_error)?;
-    form.write_blank(
-        DATE_CELL.0,
-        DATE_CELL.1,
-        &open.clone().set_num_format("yyyy-mm-dd"),
-    )
-    .map_err(xlsx_error)?;
+    let date_format = open.clone().set_num_format("yyyy-mm-dd");
+    match fill.and_then(|f| f.filled_on.as_deref()).and_then(iso_date) {
+        Some(date) => form
+            .write_datetime_with_format(DATE_CELL.0, DATE_CELL.1, &date, &date_format)
+            .map_err(xlsx_error)?,
+        None => form
+            .write_blank(DATE_CELL.0, DATE_CELL.1, &date_format)
+            .map_err(xlsx_error)?,
+    };
     let date_rule = DataValidation::new()
         .allow_date(DataValidationRule::GreaterThan(
             ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?,
@@ -315,9 +366,13 @@ pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
         };
         form.write_number_with_format(row, 0, f64::from(task.no), &f.centred)
             .map_err(xlsx_error)?;
+        let row_fill = fill.and_then(|f| f.rows.get(&task.no));
+        let content = row_fill
+            .and_then(|r| r.edited_content.as_deref())
+            .unwrap_or(task.content.as_str());
         let cells = [
             (1, task.group.as_str(), &f.group),
-            (2, task.content.as_str(), &f.body),
+            (2, content, &f.body),
             (3, role.as_str(), &f.centred),
             (4, task.others.as_str(), &f.body),
             (5, task.deadline.as_str(), &f.centred),
@@ -329,6 +384,32 @@ pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
         }
         for col in FIRST_INPUT_COLUMN..=last_col {
             form.write_blank(row, col, &open).map_err(xlsx_error)?;
+        }
+        if let Some(r) = row_fill {
+            let values = [
+                &r.status,
+                &r.progress,
+                &r.progress_text,
+                &r.target_value,
+                &r.problems,
+                &r.evidence,
+                &r.contact,
+                &r.phone,
+            ];
+            for (i, value) in values.into_iter().enumerate() {
+                let col = FIRST_INPUT_COLUMN + i as u16;
+                if value.is_empty() {
+                    continue;
+                }
+                match value.parse::<f64>() {
+                    Ok(n) if i == 1 && n.is_finite() => form
+                        .write_number_with_format(row, col, n, &open)
+                        .map_err(xlsx_error)?,
+                    _ => form
+                        .write_string_with_format(row, col, cell_text(value), &open)
+                        .map_err(xlsx_error)?,
+                };
+            }
         }
         let lines = lines_needed(&task.content, 45.0).max(lines_needed(&task.others, 21.0));
         form.set_row_height(row, row_height(lines.max(2)))
@@ -382,6 +463,10 @@ pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
         key.write_string(r as u32, 0, *k).map_err(xlsx_error)?;
         key.write_string(r as u32, 1, *v).map_err(xlsx_error)?;
     }
+    if fill.is_some_and(|f| f.sample) {
+        key.write_string(3, 0, "sample").map_err(xlsx_error)?;
+        key.write_string(3, 1, "示例").map_err(xlsx_error)?;
+    }
     key.write_string(4, 0, "task").map_err(xlsx_error)?;
     key.write_string(4, 1, "hash").map_err(xlsx_error)?;
     key.write_string(4, 2, "row").map_err(xlsx_error)?;
@@ -396,6 +481,12 @@ pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
     key.set_hidden(true);
     key.protect();
     workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+fn iso_date(text: &str) -> Option<ExcelDateTime> {
+    let mut parts = text.split('-').map(|p| p.parse::<u16>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    ExcelDateTime::from_ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok()
 }
 
 #[cfg(test)]

@@ -1,6 +1,13 @@
 //! Views: what templates and renderers see, built from the plan and the report. Templates
 //! depend on these field names, not on the model's.
 
+mod evaluation;
+
+pub use evaluation::{
+    EvaluationView, FileLine, PacketTask, PacketView, StatusCount, StatusRow, TargetLine, TaskLine,
+    UnitLine, percent, task_line,
+};
+
 use serde::Serialize;
 
 use crate::checks::Report;

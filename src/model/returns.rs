@@ -1,0 +1,241 @@
+//! Returned forms (反馈表): what a unit reported for its tasks in one period.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Location;
+
+/// A task's state as reported, or as the evaluation decides it. Ordered from the least to the
+/// most advanced, so "the least advanced of several leads" is a `min`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// 未报送: nobody responsible reported on it.
+    Missing,
+    /// 未启动.
+    NotStarted,
+    /// 滞后 (behind the elapsed share of the year, or past its deadline).
+    Lagging,
+    /// 序时推进 (on schedule).
+    OnSchedule,
+    /// 已完成.
+    Completed,
+}
+
+impl Status {
+    /// Every status, most advanced first: the order reports list them in.
+    pub const ALL: [Status; 5] = [
+        Status::Completed,
+        Status::OnSchedule,
+        Status::Lagging,
+        Status::NotStarted,
+        Status::Missing,
+    ];
+
+    /// The word users read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Completed => "已完成",
+            Status::OnSchedule => "序时推进",
+            Status::Lagging => "滞后",
+            Status::NotStarted => "未启动",
+            Status::Missing => "未报送",
+        }
+    }
+
+    /// Reads what a unit wrote: the four words of the dropdown and the synonyms seen in real
+    /// ledgers (已办结, 推进中, 进展缓慢 …). 未报送 is never something a unit reports.
+    pub fn parse(text: &str) -> Option<Status> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = t.trim_end_matches(['。', '.']);
+        let status = match t {
+            "已完成" | "完成" | "已办结" | "办结" | "提前完成" | "已完成和提前完成" => {
+                Status::Completed
+            }
+            "序时推进" | "达进度" | "按序时" | "有序推进" | "正常推进" | "正在办理" | "推进中"
+            | "按序时推进" | "持续推进" | "超序时" | "超进度" => Status::OnSchedule,
+            "滞后" | "欠进度" | "慢序时" | "未达序时进度" | "进展缓慢" | "逾期" => {
+                Status::Lagging
+            }
+            "未启动" | "暂未开启" | "尚未启动" | "未开始" => Status::NotStarted,
+            _ => return None,
+        };
+        Some(status)
+    }
+}
+
+/// Which evaluation: 半年度 (mid-year) or 年度 (year-end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PeriodKind {
+    /// 半年度.
+    MidYear,
+    /// 年度.
+    YearEnd,
+}
+
+impl PeriodKind {
+    /// The word users read.
+    pub fn label(self) -> &'static str {
+        match self {
+            PeriodKind::MidYear => "半年度",
+            PeriodKind::YearEnd => "年度",
+        }
+    }
+
+    /// From a folder name or a `--period` value: 半年 / 中期 / 上半年 → mid-year; 年度 / 年终 /
+    /// 全年 → year-end.
+    pub fn detect(text: &str) -> Option<PeriodKind> {
+        if ["半年", "中期", "上半年", "年中"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
+            Some(PeriodKind::MidYear)
+        } else if ["年度", "年终", "全年", "年底"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
+            Some(PeriodKind::YearEnd)
+        } else {
+            None
+        }
+    }
+}
+
+/// One evaluation period: its folder's name, kind and the day it closes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// The folder name, e.g. `2025-半年度`; names the output folder.
+    pub label: String,
+    /// Mid-year or year-end.
+    pub kind: PeriodKind,
+    /// The year evaluated.
+    pub year: i32,
+    /// The day the period ends, `YYYY-MM-DD` (30 June or 31 December): deadlines on or
+    /// before it have passed.
+    pub end: String,
+}
+
+impl Period {
+    /// A period of `year`.
+    pub fn new(label: impl Into<String>, kind: PeriodKind, year: i32) -> Period {
+        let end = match kind {
+            PeriodKind::MidYear => format!("{year:04}-06-30"),
+            PeriodKind::YearEnd => format!("{year:04}-12-31"),
+        };
+        Period {
+            label: label.into(),
+            kind,
+            year,
+            end,
+        }
+    }
+
+    /// What headings say: 2025年半年度.
+    pub fn title(&self) -> String {
+        format!("{}年{}", self.year, self.kind.label())
+    }
+
+    /// The share of the year elapsed at its end (序时进度): 50% or 100%.
+    pub fn elapsed_percent(&self) -> f64 {
+        match self.kind {
+            PeriodKind::MidYear => 50.0,
+            PeriodKind::YearEnd => 100.0,
+        }
+    }
+}
+
+/// A returned form as read: who sent it, for which plan, and its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReturnForm {
+    /// The file, as shown in messages.
+    pub file: String,
+    /// The unit, from the hidden key sheet (never from the file name).
+    pub unit: String,
+    /// The plan id the form was issued for.
+    pub plan_id: String,
+    /// True for the shipped 示例 returns.
+    pub sample: bool,
+    /// 填报日期 as `YYYY-MM-DD`, when given.
+    pub filled_on: Option<String>,
+    /// One row per task the form carries.
+    pub rows: Vec<ReturnRow>,
+}
+
+/// What a unit wrote for one task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReturnRow {
+    /// The task number.
+    pub task: u32,
+    /// 完成状态, when valid.
+    pub status: Option<Status>,
+    /// 完成进度（%）, when a number in 0–100.
+    pub progress: Option<f64>,
+    /// 进展情况.
+    pub progress_text: String,
+    /// 量化目标完成值, as written.
+    pub target_value: String,
+    /// 存在问题.
+    pub problems: String,
+    /// 佐证材料, one entry per item.
+    pub evidence: Vec<String>,
+    /// 联系人.
+    pub contact: String,
+    /// 联系电话.
+    pub phone: String,
+    /// False when the locked task text was edited in the form.
+    pub text_intact: bool,
+    /// The hash of the task's text when the form was issued (from the hidden key sheet).
+    pub issued_hash: String,
+    /// Where the row is.
+    pub origin: Location,
+}
+
+impl ReturnRow {
+    /// True when the unit wrote nothing for the task.
+    pub fn is_blank(&self) -> bool {
+        self.status.is_none()
+            && self.progress.is_none()
+            && self.progress_text.is_empty()
+            && self.target_value.is_empty()
+            && self.problems.is_empty()
+            && self.evidence.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_order_from_least_advanced() {
+        assert!(Status::Missing < Status::NotStarted);
+        assert!(Status::Lagging < Status::OnSchedule);
+        assert_eq!(
+            [Status::Completed, Status::Lagging].iter().min(),
+            Some(&Status::Lagging)
+        );
+    }
+
+    #[test]
+    fn synonyms_read_as_statuses() {
+        assert_eq!(Status::parse("已办结"), Some(Status::Completed));
+        assert_eq!(Status::parse(" 推进中 "), Some(Status::OnSchedule));
+        assert_eq!(Status::parse("进展缓慢"), Some(Status::Lagging));
+        assert_eq!(Status::parse("尚未启动"), Some(Status::NotStarted));
+        assert_eq!(Status::parse("基本完成"), None);
+        assert_eq!(Status::parse("未报送"), None);
+    }
+
+    #[test]
+    fn periods_from_folder_names() {
+        assert_eq!(PeriodKind::detect("2025-半年度"), Some(PeriodKind::MidYear));
+        assert_eq!(
+            PeriodKind::detect("2025年中期评估"),
+            Some(PeriodKind::MidYear)
+        );
+        assert_eq!(PeriodKind::detect("2025-年度"), Some(PeriodKind::YearEnd));
+        assert_eq!(PeriodKind::detect("misc"), None);
+        assert_eq!(
+            Period::new("x", PeriodKind::MidYear, 2025).end,
+            "2025-06-30"
+        );
+    }
+}

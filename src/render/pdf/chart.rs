@@ -1,0 +1,211 @@
+//! Bar charts as vector drawing: horizontal bars, one per row, stacked when there are several
+//! series, a legend, and the value at the end of each bar. A chart is written in the Markdown
+//! as a pipe table inside `::: {custom-style="图表"}`, so the `.md`/DOCX shows the same numbers
+//! as a table and the PDF draws them.
+
+use super::fonts::{FontSet, Role};
+use super::layout::{Geometry, baseline};
+use super::page::{Item, Page};
+use super::text::{self, Style};
+use crate::diag::Result;
+
+/// A chart read from a table: the first column labels the bars, the others are series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// Series names (the header after the first column).
+    pub series: Vec<String>,
+    /// (label, one value per series).
+    pub rows: Vec<(String, Vec<f64>)>,
+    /// True when the values are percentages (a header ends in `%` or `（%）`): the axis runs
+    /// to 100.
+    pub percent: bool,
+}
+
+impl BarChart {
+    /// From a table's header and cells; cells that are not numbers count as 0.
+    pub fn from_table(header: &[String], rows: &[Vec<(bool, String)>]) -> BarChart {
+        let series: Vec<String> = header.iter().skip(1).cloned().collect();
+        let percent = series.iter().any(|s| s.contains('%') || s.contains('％'));
+        let rows = rows
+            .iter()
+            .map(|cells| {
+                let label = cells.first().map(|(_, t)| t.clone()).unwrap_or_default();
+                let values = (1..=series.len())
+                    .map(|i| {
+                        cells
+                            .get(i)
+                            .and_then(|(_, t)| t.trim().trim_end_matches('%').parse::<f64>().ok())
+                            .filter(|v| v.is_finite() && *v >= 0.0)
+                            .unwrap_or(0.0)
+                    })
+                    .collect();
+                (label, values)
+            })
+            .collect();
+        BarChart {
+            series,
+            rows,
+            percent,
+        }
+    }
+}
+
+/// Colours of the statuses wherever they are drawn, so 滞后 is always the same orange.
+pub fn series_color(name: &str, index: usize) -> [u8; 3] {
+    match name {
+        "已完成" => [0x2E, 0x7D, 0x32],
+        "序时推进" => [0x15, 0x65, 0xC0],
+        "滞后" => [0xEF, 0x6C, 0x00],
+        "未启动" => [0x9E, 0x9E, 0x9E],
+        "未报送" => [0xC6, 0x28, 0x28],
+        _ => [[0x15, 0x65, 0xC0], [0x2E, 0x7D, 0x32], [0xEF, 0x6C, 0x00]][index % 3],
+    }
+}
+
+const SIZE: f32 = 10.5;
+const BAR_H: f32 = 10.0;
+const ROW_H: f32 = 16.0;
+
+/// Draws `chart` from `top` in the 版心, over pages as needed; returns the y below it.
+pub fn place(
+    fonts: &FontSet,
+    pages: &mut Vec<Page>,
+    geo: &Geometry,
+    top: f32,
+    chart: &BarChart,
+) -> Result<f32> {
+    let style = Style::new(Role::Body, SIZE);
+    let mut label_w: f32 = 0.0;
+    for (label, _) in &chart.rows {
+        label_w = label_w.max(text::width(&text::shape(fonts, style, label)?));
+    }
+    let label_w = label_w.min(geo.width * 0.32) + 6.0;
+    let value_w = 3.5 * SIZE;
+    let bar_x = geo.left + label_w;
+    let bar_w = (geo.width - label_w - value_w).max(geo.width * 0.3);
+    let totals: Vec<f64> = chart.rows.iter().map(|(_, v)| v.iter().sum()).collect();
+    let max = if chart.percent {
+        100.0
+    } else {
+        totals.iter().copied().fold(0.0, f64::max).max(1.0)
+    };
+    let mut y = top;
+    let new_page = |pages: &mut Vec<Page>| pages.push(Page::new(geo.page_w, geo.page_h));
+    if pages.is_empty() {
+        new_page(pages);
+    }
+    // Legend, when there is more than one series.
+    if chart.series.len() > 1 {
+        if y + ROW_H > geo.bottom() {
+            new_page(pages);
+            y = geo.top;
+        }
+        let mut x = bar_x;
+        for (i, name) in chart.series.iter().enumerate() {
+            let glyphs = text::shape(fonts, style, name)?;
+            let w = text::width(&glyphs);
+            if let Some(page) = pages.last_mut() {
+                page.items.push(Item::Fill {
+                    x,
+                    y: y + (ROW_H - BAR_H) / 2.0,
+                    w: BAR_H,
+                    h: BAR_H,
+                    color: series_color(name, i),
+                });
+                page.items.push(Item::Text {
+                    x: x + BAR_H + 3.0,
+                    y: baseline(y + (ROW_H - SIZE) / 2.0, SIZE),
+                    glyphs,
+                });
+            }
+            x += BAR_H + 3.0 + w + 12.0;
+        }
+        y += ROW_H + 2.0;
+    }
+    let mut rows_top = y;
+    for ((label, values), total) in chart.rows.iter().zip(&totals) {
+        if y + ROW_H > geo.bottom() {
+            axis(pages, bar_x, rows_top, y);
+            new_page(pages);
+            y = geo.top;
+            rows_top = y;
+        }
+        let Some(page) = pages.last_mut() else {
+            break;
+        };
+        let text_y = baseline(y + (ROW_H - SIZE) / 2.0, SIZE);
+        let mut glyphs = text::shape(fonts, style, label)?;
+        // A label too long for its column is cut with …, the table beside has it whole.
+        while text::width(&glyphs) > label_w - 6.0 && glyphs.len() > 2 {
+            glyphs.truncate(glyphs.len() - 2);
+            glyphs.extend(text::shape(fonts, style, "…")?);
+        }
+        let w = text::width(&glyphs);
+        page.items.push(Item::Text {
+            x: bar_x - 6.0 - w,
+            y: text_y,
+            glyphs,
+        });
+        let mut x = bar_x;
+        for (i, value) in values.iter().enumerate() {
+            let w = (*value / max) as f32 * bar_w;
+            if w > 0.0 {
+                page.items.push(Item::Fill {
+                    x,
+                    y: y + (ROW_H - BAR_H) / 2.0,
+                    w,
+                    h: BAR_H,
+                    color: series_color(chart.series.get(i).map_or("", |s| s.as_str()), i),
+                });
+            }
+            x += w;
+        }
+        let shown = if chart.percent {
+            format!("{}%", crate::evaluate::fmt_number(*total))
+        } else {
+            crate::evaluate::fmt_number(*total)
+        };
+        page.items.push(Item::Text {
+            x: x + 3.0,
+            y: text_y,
+            glyphs: text::shape(fonts, style, &shown)?,
+        });
+        y += ROW_H;
+    }
+    axis(pages, bar_x, rows_top, y);
+    Ok(y + 4.0)
+}
+
+/// The axis at the bars' left edge, from `top` to `bottom` on the last page.
+fn axis(pages: &mut [Page], x: f32, top: f32, bottom: f32) {
+    if let Some(page) = pages.last_mut()
+        && bottom > top
+    {
+        page.items.push(Item::Rule {
+            x1: x,
+            y1: top,
+            x2: x,
+            y2: bottom,
+            width: 0.5,
+            color: [0x60, 0x60, 0x60],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_read_as_charts() {
+        let header = vec!["单位".to_string(), "完成率（%）".to_string()];
+        let rows = vec![
+            vec![(false, "区教育局".to_string()), (false, "71.5".to_string())],
+            vec![(false, "区体育局".to_string()), (false, "—".to_string())],
+        ];
+        let chart = BarChart::from_table(&header, &rows);
+        assert!(chart.percent);
+        assert_eq!(chart.rows[0].1, [71.5]);
+        assert_eq!(chart.rows[1].1, [0.0]);
+    }
+}

@@ -1,0 +1,640 @@
+//! Views of an [`Evaluation`]: the period's report and the units' assessment packets. Numbers
+//! are formatted here once (`71.8%`, `—`), so the Markdown, the PDF and the XLSX agree.
+
+use serde::Serialize;
+
+use super::{chinese_date, group_label, section_heading};
+use crate::evaluate::{Evaluation, Outcome, TaskResult, UnitReport, fmt_number};
+use crate::model::{Comparator, Plan, Role, Status};
+
+/// `71.8%`, or `—` when there is nothing to divide.
+pub fn percent(value: Option<f64>) -> String {
+    value
+        .map(|v| format!("{}%", fmt_number(v)))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn share(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64 * 100.0)
+}
+
+/// A count and its share.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    /// 已完成 …
+    pub label: &'static str,
+    /// How many.
+    pub count: usize,
+    /// Its share of the whole, `19.2%`.
+    pub share: String,
+    /// The same unrounded, percent (XLSX).
+    pub share_value: Option<f64>,
+}
+
+/// A row of counts by status (a section, a group, a unit's lead tasks).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusRow {
+    /// What the row is.
+    pub name: String,
+    /// Tasks.
+    pub total: usize,
+    /// Counts in [`Status::ALL`] order.
+    pub counts: Vec<usize>,
+    /// 已完成 / total.
+    pub completion_rate: String,
+    /// The same as a number (charts), 0 when there are no tasks.
+    pub completion_value: f64,
+    /// The same unrounded (XLSX).
+    pub completion: Option<f64>,
+}
+
+fn status_row(name: String, statuses: impl Iterator<Item = Status>) -> StatusRow {
+    let mut counts = vec![0usize; 5];
+    let mut total = 0;
+    for status in statuses {
+        total += 1;
+        if let Some(i) = Status::ALL.iter().position(|s| *s == status) {
+            counts[i] += 1;
+        }
+    }
+    let rate = share(counts[0], total);
+    StatusRow {
+        name,
+        total,
+        counts,
+        completion_rate: percent(rate),
+        completion_value: rate.map_or(0.0, |r| (r * 10.0).round() / 10.0),
+        completion: rate,
+    }
+}
+
+/// A unit's line of the ranking.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitLine {
+    /// 名次.
+    pub rank: usize,
+    /// The unit.
+    pub unit: String,
+    /// True when its return was used.
+    pub returned: bool,
+    /// Lead tasks.
+    pub lead_total: usize,
+    /// Lead tasks by status, [`Status::ALL`] order.
+    pub counts: Vec<usize>,
+    /// Lead completion rate, `—` when it leads none.
+    pub completion_rate: String,
+    /// The same as a number for charts (0 when it leads none).
+    pub completion_value: f64,
+    /// The same unrounded (XLSX).
+    pub completion: Option<f64>,
+    /// Supported tasks.
+    pub support_total: usize,
+    /// Supported tasks completed.
+    pub support_completed: usize,
+    /// Score, one decimal.
+    pub score: String,
+    /// Score as a number.
+    pub score_value: f64,
+}
+
+/// A task in the report's lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskLine {
+    /// 序号.
+    pub no: u32,
+    /// （N）group.
+    pub group: String,
+    /// Content.
+    pub content: String,
+    /// Leads, joined with 、.
+    pub leads: String,
+    /// Status.
+    pub status: &'static str,
+    /// What the lead reported, when the rules changed it.
+    pub reported: Option<&'static str>,
+    /// Why the status differs from the claim.
+    pub note: String,
+    /// Lead progress `60%`, or `—`.
+    pub progress: String,
+    /// Lead 进展情况 (several leads: "单位：text" joined).
+    pub progress_text: String,
+    /// 存在问题, with the unit when there are several.
+    pub problems: String,
+    /// 佐证材料 of the leads.
+    pub evidence: Vec<String>,
+    /// Supporting units' reports: "单位（状态）：text".
+    pub supports: String,
+    /// The same without the texts: "单位（状态）、…".
+    pub supports_brief: String,
+    /// 完成时限.
+    pub deadline: String,
+    /// Score.
+    pub score: String,
+}
+
+/// A target line.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetLine {
+    /// 序号.
+    pub no: u32,
+    /// The phrase.
+    pub phrase: String,
+    /// `≥ 30个`.
+    pub target: String,
+    /// Reported value `28个`, or `未报`.
+    pub reported: String,
+    /// `93.3%` or `—`.
+    pub attained: String,
+    /// 达成 / 未达成 / 未报.
+    pub verdict: &'static str,
+    /// Who reported.
+    pub reporter: String,
+}
+
+/// A file line.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileLine {
+    /// File name within the period folder.
+    pub file: String,
+    /// Unit, or `—`.
+    pub unit: String,
+    /// 填报日期 or `—`.
+    pub filled_on: String,
+    /// 处理结果.
+    pub outcome: &'static str,
+    /// True when its data is used.
+    pub used: bool,
+    /// Every reason and problem, with its cell: `C5：…`.
+    pub notes: Vec<String>,
+}
+
+/// The period report (评估报告).
+#[derive(Debug, Clone, Serialize)]
+pub struct EvaluationView {
+    /// Report title.
+    pub title: String,
+    /// Plan title.
+    pub plan_title: String,
+    /// 发文字号.
+    pub doc_number: String,
+    /// Issuer.
+    pub issuer: String,
+    /// 2025年半年度.
+    pub period_title: String,
+    /// The folder name.
+    pub period_label: String,
+    /// 2025年6月30日.
+    pub period_end: String,
+    /// 50% / 100%.
+    pub elapsed: String,
+    /// True when built from 示例 returns.
+    pub sample: bool,
+    /// Tasks.
+    pub task_total: usize,
+    /// Units with tasks.
+    pub unit_total: usize,
+    /// Units whose return was used.
+    pub units_returned: usize,
+    /// Files in the folder.
+    pub file_total: usize,
+    /// Files by outcome: (label, count), only outcomes that occur.
+    pub file_counts: Vec<(String, usize)>,
+    /// By status over all tasks.
+    pub statuses: Vec<StatusCount>,
+    /// 完成率.
+    pub completion_rate: String,
+    /// 达序时率: (已完成 + 序时推进) / total.
+    pub on_track_rate: String,
+    /// By section.
+    pub sections: Vec<StatusRow>,
+    /// By group.
+    pub groups: Vec<StatusRow>,
+    /// Units by rank.
+    pub units: Vec<UnitLine>,
+    /// Units in plan order (the chart reads better in a stable order).
+    pub units_in_order: Vec<UnitLine>,
+    /// 滞后 and 未启动 tasks.
+    pub behind: Vec<TaskLine>,
+    /// 未报送 tasks.
+    pub unreported: Vec<TaskLine>,
+    /// Every task.
+    pub tasks: Vec<TaskLine>,
+    /// Targets.
+    pub targets: Vec<TargetLine>,
+    /// Units with no usable return.
+    pub missing_units: Vec<String>,
+    /// Every file.
+    pub files: Vec<FileLine>,
+    /// Status names in column order.
+    pub status_labels: Vec<&'static str>,
+    /// The rules, one sentence each.
+    pub rules: Vec<String>,
+}
+
+fn unit_line(u: &crate::evaluate::UnitResult) -> UnitLine {
+    UnitLine {
+        rank: u.rank,
+        unit: u.unit.clone(),
+        returned: u.file.is_some(),
+        lead_total: u.lead_total,
+        counts: u.lead_by_status.to_vec(),
+        completion_rate: percent(u.completion_rate),
+        completion_value: u.completion_rate.map_or(0.0, |r| (r * 10.0).round() / 10.0),
+        completion: u.completion_rate,
+        support_total: u.support_total,
+        support_completed: u.support_completed,
+        score: format!("{:.1}", u.score),
+        score_value: (u.score * 10.0).round() / 10.0,
+    }
+}
+
+fn joined_reports(reports: &[UnitReport], pick: impl Fn(&UnitReport) -> &str) -> String {
+    let filled: Vec<&UnitReport> = reports.iter().filter(|r| !pick(r).is_empty()).collect();
+    match filled.as_slice() {
+        [] => String::new(),
+        [only] if reports.len() == 1 => pick(only).to_string(),
+        many => many
+            .iter()
+            .map(|r| format!("{}：{}", r.unit, pick(r)))
+            .collect::<Vec<_>>()
+            .join("；"),
+    }
+}
+
+/// A task as the report lists it.
+pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
+    let lead_reported = t.lead_reports.iter().map(|r| r.reported).min();
+    let progress: Vec<String> = t
+        .lead_reports
+        .iter()
+        .filter_map(|r| r.progress.map(|p| format!("{}%", fmt_number(p))))
+        .collect();
+    TaskLine {
+        no: t.no,
+        group: plan
+            .group(t.group)
+            .map(|g| group_label(g.no, &g.title))
+            .unwrap_or_default(),
+        content: t.content.clone(),
+        leads: if t.leads.is_empty() {
+            "—".into()
+        } else {
+            t.leads.join("、")
+        },
+        status: t.status.label(),
+        reported: lead_reported
+            .filter(|r| *r != t.status && *r != Status::Missing)
+            .map(Status::label),
+        note: t.note.clone().unwrap_or_default(),
+        progress: if progress.is_empty() {
+            "—".into()
+        } else {
+            progress.join("、")
+        },
+        progress_text: joined_reports(&t.lead_reports, |r| &r.progress_text),
+        problems: joined_reports(&t.lead_reports, |r| &r.problems),
+        evidence: t
+            .lead_reports
+            .iter()
+            .flat_map(|r| r.evidence.iter().cloned())
+            .collect(),
+        supports: t
+            .support_reports
+            .iter()
+            .map(|r| {
+                let text = if r.progress_text.is_empty() {
+                    String::new()
+                } else {
+                    format!("：{}", r.progress_text)
+                };
+                format!("{}（{}）{text}", r.unit, r.status.label())
+            })
+            .collect::<Vec<_>>()
+            .join("；"),
+        supports_brief: t
+            .support_reports
+            .iter()
+            .map(|r| format!("{}（{}）", r.unit, r.status.label()))
+            .collect::<Vec<_>>()
+            .join("、"),
+        deadline: t
+            .deadline
+            .as_deref()
+            .map(chinese_date)
+            .unwrap_or_else(|| "—".into()),
+        score: fmt_number(t.score),
+    }
+}
+
+fn target_lines(t: &TaskResult) -> Vec<TargetLine> {
+    t.targets
+        .iter()
+        .map(|g| {
+            let op = match g.comparator {
+                Comparator::AtLeast => "≥ ",
+                Comparator::AtMost => "≤ ",
+                Comparator::Eq => "",
+            };
+            TargetLine {
+                no: t.no,
+                phrase: g.phrase.clone(),
+                target: format!("{op}{}{}", fmt_number(g.value), g.unit),
+                reported: g
+                    .reported
+                    .map(|r| format!("{}{}", fmt_number(r), g.unit))
+                    .unwrap_or_else(|| "未报".into()),
+                attained: percent(g.attained),
+                verdict: match g.met {
+                    Some(true) => "达成",
+                    Some(false) => "未达成",
+                    None => "未报",
+                },
+                reporter: g.reporter.clone().unwrap_or_else(|| "—".into()),
+            }
+        })
+        .collect()
+}
+
+fn cell_of(location: &crate::diag::Location) -> Option<String> {
+    match location {
+        crate::diag::Location::Cell { sheet, cell, .. } => Some(format!("{sheet}!{cell}")),
+        crate::diag::Location::Line { line, .. } => Some(format!("第 {line} 行")),
+        crate::diag::Location::File { .. } => None,
+    }
+}
+
+impl EvaluationView {
+    /// The view of `e` for `plan`.
+    pub fn new(plan: &Plan, e: &Evaluation) -> EvaluationView {
+        let plan_title = plan.title.clone().unwrap_or_default();
+        let total = e.tasks.len();
+        let statuses = Status::ALL
+            .iter()
+            .map(|s| StatusCount {
+                label: s.label(),
+                count: e.count_tasks(*s),
+                share: percent(share(e.count_tasks(*s), total)),
+                share_value: share(e.count_tasks(*s), total),
+            })
+            .collect();
+        let sections = plan
+            .sections
+            .iter()
+            .map(|s| {
+                status_row(
+                    section_heading(&s.numeral, &s.title),
+                    e.tasks
+                        .iter()
+                        .filter(|t| t.section == s.no)
+                        .map(|t| t.status),
+                )
+            })
+            .collect();
+        let groups = plan
+            .groups()
+            .map(|g| {
+                status_row(
+                    group_label(g.no, &g.title),
+                    e.tasks.iter().filter(|t| t.group == g.no).map(|t| t.status),
+                )
+            })
+            .collect();
+        let units_in_order: Vec<UnitLine> = e.units.iter().map(unit_line).collect();
+        let mut units = units_in_order.clone();
+        units.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.unit.cmp(&b.unit)));
+        let tasks: Vec<TaskLine> = e.tasks.iter().map(|t| task_line(plan, t)).collect();
+        let mut file_counts = Vec::new();
+        for outcome in [
+            Outcome::Accepted,
+            Outcome::AcceptedWithWarnings,
+            Outcome::Superseded,
+            Outcome::Conflict,
+            Outcome::Rejected,
+            Outcome::NotAForm,
+        ] {
+            let n = e.count_files(outcome);
+            if n > 0 {
+                file_counts.push((outcome.label().to_string(), n));
+            }
+        }
+        let s = &e.scores;
+        let r = &e.rules;
+        let mut rules = vec![
+            "任务完成状态以牵头单位报送的状态为准；有多个牵头单位的，取进展最慢者；牵头单位未报送或未填写的，记为“未报送”。".to_string(),
+            format!(
+                "完成时限在{}之前（含当日）的任务，报“序时推进”的按“滞后（逾期）”计。",
+                chinese_date(&e.period.end)
+            ),
+        ];
+        if r.schedule_rule {
+            rules.push("报“序时推进”但完成进度低于序时进度（截至评估日已过时间占完成时限的比例）的，按“滞后”计。".into());
+        }
+        rules.push(format!(
+            "每项任务得分：已完成 {}、序时推进 {}、滞后 {}、未启动 {}、未报送 {} 分。",
+            fmt_number(s.completed),
+            fmt_number(s.on_schedule),
+            fmt_number(s.lagging),
+            fmt_number(s.not_started),
+            fmt_number(s.missing)
+        ));
+        rules.push(format!(
+            "单位得分为其各项任务得分的加权平均：牵头任务权重 {}，配合任务权重 {}；配合单位已报送但未填某项的，按该任务的完成状态计；整份未报送的，按“未报送”计。",
+            fmt_number(r.lead_weight),
+            fmt_number(r.support_weight)
+        ));
+        rules.push(
+            "完成率 = 已完成任务数 ÷ 任务总数；达序时率 = （已完成 + 序时推进）÷ 任务总数。".into(),
+        );
+        rules.push(if r.prefer_latest {
+            "同一单位本期报送多份的，采用填报日期最晚的一份。".into()
+        } else {
+            "同一单位本期报送多份的，均暂不采用，待确认后重新评估（或设置 prefer_latest = true 采用填报日期最晚的一份）。".into()
+        });
+        rules.push("分值和权重可在 input/fengong.toml 的 [evaluation] 中修改。".into());
+        EvaluationView {
+            title: format!("{plan_title}{}评估报告", e.period.title()),
+            plan_title,
+            doc_number: plan.notice.doc_number.clone().unwrap_or_default(),
+            issuer: plan.notice.issuer.clone().unwrap_or_default(),
+            period_title: e.period.title(),
+            period_label: e.period.label.clone(),
+            period_end: chinese_date(&e.period.end),
+            elapsed: format!("{}%", fmt_number(e.period.elapsed_percent())),
+            sample: e.sample,
+            task_total: total,
+            unit_total: e.units.len(),
+            units_returned: e.units.iter().filter(|u| u.file.is_some()).count(),
+            file_total: e.files.len(),
+            file_counts,
+            statuses,
+            completion_rate: percent(share(e.count_tasks(Status::Completed), total)),
+            on_track_rate: percent(share(
+                e.count_tasks(Status::Completed) + e.count_tasks(Status::OnSchedule),
+                total,
+            )),
+            sections,
+            groups,
+            units,
+            units_in_order,
+            behind: tasks
+                .iter()
+                .filter(|t| t.status == "滞后" || t.status == "未启动")
+                .cloned()
+                .collect(),
+            unreported: tasks
+                .iter()
+                .filter(|t| t.status == "未报送")
+                .cloned()
+                .collect(),
+            targets: e.tasks.iter().flat_map(target_lines).collect(),
+            tasks,
+            missing_units: e.missing_units.clone(),
+            files: e
+                .files
+                .iter()
+                .map(|f| FileLine {
+                    file: f.file.clone(),
+                    unit: f.unit.clone().unwrap_or_else(|| "—".into()),
+                    filled_on: f.filled_on.clone().unwrap_or_else(|| "—".into()),
+                    outcome: f.outcome.label(),
+                    used: f.outcome.used(),
+                    notes: f
+                        .findings
+                        .iter()
+                        .map(|d| match cell_of(&d.location) {
+                            Some(at) => format!("{at}：{}", d.message),
+                            None => d.message.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            status_labels: Status::ALL.iter().map(|s| s.label()).collect(),
+            rules,
+        }
+    }
+}
+
+/// A task in a unit's packet.
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketTask {
+    /// The task as the report lists it.
+    #[serde(flatten)]
+    pub line: TaskLine,
+    /// The unit's own status on it.
+    pub own_status: &'static str,
+    /// The unit's own progress text.
+    pub own_text: String,
+    /// The unit's own evidence.
+    pub own_evidence: Vec<String>,
+    /// The unit's own problems.
+    pub own_problems: String,
+}
+
+/// One unit's year-end assessment packet (考核材料).
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketView {
+    /// The unit.
+    pub unit: String,
+    /// Plan title.
+    pub plan_title: String,
+    /// 发文字号.
+    pub doc_number: String,
+    /// Issuer.
+    pub issuer: String,
+    /// 2025年年度.
+    pub period_title: String,
+    /// True for 示例 data.
+    pub sample: bool,
+    /// Its line of the ranking.
+    pub line: UnitLine,
+    /// Units ranked.
+    pub unit_total: usize,
+    /// The file used, or `—`.
+    pub file: String,
+    /// Its lead tasks.
+    pub lead_tasks: Vec<PacketTask>,
+    /// Its supported tasks.
+    pub support_tasks: Vec<PacketTask>,
+    /// Targets of its lead tasks.
+    pub targets: Vec<TargetLine>,
+    /// Its own 存在问题, "第N项：…".
+    pub issues: Vec<String>,
+    /// What was found in its file.
+    pub findings: Vec<String>,
+    /// Status names in column order.
+    pub status_labels: Vec<&'static str>,
+}
+
+impl PacketView {
+    /// Packets of every unit, in plan order.
+    pub fn all(plan: &Plan, e: &Evaluation, report: &EvaluationView) -> Vec<PacketView> {
+        e.units
+            .iter()
+            .map(|u| {
+                let line = report
+                    .units_in_order
+                    .iter()
+                    .find(|l| l.unit == u.unit)
+                    .cloned()
+                    .unwrap_or_else(|| unit_line(u));
+                let mut lead_tasks = Vec::new();
+                let mut support_tasks = Vec::new();
+                let mut targets = Vec::new();
+                let mut issues = Vec::new();
+                for t in &e.tasks {
+                    let own = t
+                        .lead_reports
+                        .iter()
+                        .chain(&t.support_reports)
+                        .find(|r| r.unit == u.unit);
+                    let role = plan
+                        .task(t.no)
+                        .and_then(|task| task.assignment(&u.unit))
+                        .map(|a| a.role);
+                    let Some(role) = role else { continue };
+                    if role == Role::Lead && own.is_none() {
+                        continue; // conditional and silent
+                    }
+                    let packet_task = PacketTask {
+                        line: task_line(plan, t),
+                        own_status: own.map(|r| r.status.label()).unwrap_or("未填写"),
+                        own_text: own.map(|r| r.progress_text.clone()).unwrap_or_default(),
+                        own_evidence: own.map(|r| r.evidence.clone()).unwrap_or_default(),
+                        own_problems: own.map(|r| r.problems.clone()).unwrap_or_default(),
+                    };
+                    if let Some(r) = own
+                        && !r.problems.is_empty()
+                    {
+                        issues.push(format!("第 {} 项：{}", t.no, r.problems));
+                    }
+                    if role == Role::Lead {
+                        targets.extend(target_lines(t));
+                        lead_tasks.push(packet_task);
+                    } else {
+                        support_tasks.push(packet_task);
+                    }
+                }
+                let file = e.files.iter().find(|f| Some(&f.file) == u.file.as_ref());
+                PacketView {
+                    unit: u.unit.clone(),
+                    plan_title: report.plan_title.clone(),
+                    doc_number: report.doc_number.clone(),
+                    issuer: report.issuer.clone(),
+                    period_title: report.period_title.clone(),
+                    sample: e.sample,
+                    line,
+                    unit_total: e.units.len(),
+                    file: u.file.clone().unwrap_or_else(|| "—".into()),
+                    lead_tasks,
+                    support_tasks,
+                    targets,
+                    issues,
+                    findings: file
+                        .map(|f| f.findings.iter().map(|d| d.message.clone()).collect())
+                        .unwrap_or_default(),
+                    status_labels: Status::ALL.iter().map(|s| s.label()).collect(),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,732 @@
+//! Evaluation end to end: forms fengong issues are filled in programmatically (and once by
+//! openpyxl, and once re-saved as .xls by LibreOffice, as units' own software would), put in a
+//! period folder, evaluated by the binary, and the numbers of the Markdown and XLSX reports are
+//! checked against numbers this test computes on its own from the plan and what it filled in.
+//! Every fault the issue names has a test and must show in the report.
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+use common::{fengong, project, root, seed_text, stderr};
+use fengong::model::{Plan, Role};
+use fengong::render::xlsx::{FormFill, RowFill, properties, return_form};
+use fengong::view::TaskSheet;
+
+fn seed_plan() -> Plan {
+    static PLAN: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
+    PLAN.get_or_init(|| {
+        fengong::check(&root().join("input"))
+            .expect("seed checks")
+            .plan
+    })
+    .clone()
+}
+
+/// A project with the seed and a returns folder for `period`; returns (project, folder).
+fn with_returns(period: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let folder = dir.path().join("input/returns").join(period);
+    std::fs::create_dir_all(&folder).unwrap();
+    (dir, folder)
+}
+
+/// The status this test reports for a task a unit leads: a fixed rule over task and unit.
+fn chosen_status(no: u32, unit: &str) -> &'static str {
+    let salt: u32 = unit.chars().map(|c| c as u32).sum();
+    ["已完成", "序时推进", "滞后", "未启动"][((no + salt) % 4) as usize]
+}
+
+fn form_for(sheet: &TaskSheet, fill: &FormFill) -> Vec<u8> {
+    let props = properties("t", "t", (2025, 1, 1, 0, 0, 0)).unwrap();
+    return_form(sheet, &props, Some(fill)).unwrap()
+}
+
+/// Fills every lead row of `sheet` with the chosen status (progress 60 for 序时推进, above the
+/// mid-year 序时进度), leaving supporting rows empty.
+fn lead_fill(sheet: &TaskSheet, date: &str) -> FormFill {
+    let mut rows = BTreeMap::new();
+    for t in &sheet.tasks {
+        if t.role != "牵头" {
+            continue;
+        }
+        let status = chosen_status(t.no, &sheet.unit);
+        rows.insert(
+            t.no,
+            RowFill {
+                status: status.into(),
+                progress: match status {
+                    "已完成" => "100",
+                    "序时推进" => "60",
+                    "滞后" => "20",
+                    _ => "0",
+                }
+                .into(),
+                progress_text: format!("第{}项进展", t.no),
+                problems: if status == "滞后" {
+                    format!("第{}项的问题", t.no)
+                } else {
+                    String::new()
+                },
+                ..RowFill::default()
+            },
+        );
+    }
+    FormFill {
+        sample: false,
+        filled_on: Some(date.into()),
+        rows,
+    }
+}
+
+fn sheet_cells(path: &Path, sheet: &str) -> Vec<Vec<Data>> {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn num(d: &Data) -> Option<f64> {
+    match d {
+        Data::Float(f) => Some(*f),
+        Data::Int(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+/// The rank each status has, least advanced first, and its mid-year score.
+fn order(status: &str) -> (u8, f64) {
+    match status {
+        "未报送" => (0, 0.0),
+        "未启动" => (1, 0.0),
+        "滞后" => (2, 40.0),
+        "序时推进" => (3, 80.0),
+        "已完成" => (4, 100.0),
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn report_numbers_match_an_independent_count() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-半年度");
+    let silent = "区体育局";
+    for sheet in TaskSheet::all(&plan) {
+        if sheet.unit == silent {
+            continue;
+        }
+        let name = format!("{}.xlsx", sheet.unit);
+        std::fs::write(
+            folder.join(name),
+            form_for(&sheet, &lead_fill(&sheet, "2025-07-05")),
+        )
+        .unwrap();
+    }
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Independent count: a task's status is the least advanced of its leads' (conditional
+    // leads count only where they wrote something: here they all did, except the silent unit).
+    let own = |unit: &str, no: u32| -> &'static str {
+        if unit == silent {
+            "未报送"
+        } else {
+            chosen_status(no, unit)
+        }
+    };
+    let mut task_status: HashMap<u32, &str> = HashMap::new();
+    for task in &plan.tasks {
+        let status = task
+            .units
+            .iter()
+            .filter(|a| a.role == Role::Lead)
+            .filter(|a| !(a.conditional && a.name == silent))
+            .map(|a| own(&a.name, task.no))
+            .min_by_key(|s| order(s).0)
+            .unwrap_or("未报送");
+        task_status.insert(task.no, status);
+    }
+    let count = |s: &str| task_status.values().filter(|v| **v == s).count();
+    let total = plan.tasks.len();
+
+    // Markdown: the overview sentence.
+    let md =
+        std::fs::read_to_string(dir.path().join("output/评估/2025-半年度/评估报告.md")).unwrap();
+    for status in ["已完成", "序时推进", "滞后", "未启动", "未报送"] {
+        let n = count(status);
+        let share = n as f64 / total as f64 * 100.0;
+        let share = fengong::evaluate::fmt_number(share);
+        let expect = format!("{status} {n} 项（{share}%）");
+        assert!(md.contains(&expect), "missing «{expect}»");
+    }
+    assert!(md.contains("区体育局"), "the silent unit is named");
+    assert!(
+        md.contains("（一）未报送单位\n\n区体育局（共 1 个）"),
+        "{}",
+        &md[md.find("（一）未报送单位").unwrap()..][..200]
+    );
+
+    // XLSX 总体情况: the status table as numbers.
+    let xlsx = dir.path().join("output/评估/2025-半年度/评估报告.xlsx");
+    let rows = sheet_cells(&xlsx, "总体情况");
+    for status in ["已完成", "序时推进", "滞后", "未启动", "未报送"] {
+        let row = rows
+            .iter()
+            .find(|r| text(&r[0]) == status)
+            .unwrap_or_else(|| panic!("no row {status}"));
+        assert_eq!(num(&row[1]), Some(count(status) as f64), "{status}");
+        let share = num(&row[2]).unwrap();
+        assert!((share - count(status) as f64 / total as f64).abs() < 1e-9);
+    }
+
+    // XLSX 分单位: each unit's lead counts, completion rate and score.
+    let rows = sheet_cells(&xlsx, "分单位");
+    let header = rows.iter().position(|r| text(&r[0]) == "名次").unwrap();
+    let col = |name: &str| rows[header].iter().position(|c| text(c) == name).unwrap();
+    let mut checked = 0;
+    for unit in &plan.units {
+        let row = rows
+            .iter()
+            .find(|r| text(&r[col("单位")]) == unit.name)
+            .unwrap_or_else(|| panic!("{}", unit.name));
+        let leads: Vec<u32> = unit
+            .lead
+            .iter()
+            .copied()
+            .filter(|no| {
+                let a = plan.task(*no).unwrap().assignment(&unit.name).unwrap();
+                !(a.conditional && unit.name == silent)
+            })
+            .collect();
+        let supports: Vec<u32> = unit
+            .support
+            .iter()
+            .copied()
+            .filter(|no| {
+                !plan
+                    .task(*no)
+                    .unwrap()
+                    .assignment(&unit.name)
+                    .unwrap()
+                    .conditional
+            })
+            .collect();
+        assert_eq!(
+            num(&row[col("牵头任务")]),
+            Some(leads.len() as f64),
+            "{}",
+            unit.name
+        );
+        let done = leads
+            .iter()
+            .filter(|no| own(&unit.name, **no) == "已完成")
+            .count();
+        if leads.is_empty() {
+            assert!(num(&row[col("完成率")]).is_none());
+        } else {
+            let rate = num(&row[col("完成率")]).unwrap();
+            assert!(
+                (rate - done as f64 / leads.len() as f64).abs() < 1e-9,
+                "{}",
+                unit.name
+            );
+        }
+        // Score: lead 1, support 0.5; a unit that returned shares the task's status on
+        // supporting rows it left empty; the silent unit scores 未报送 everywhere.
+        let mut sum = 0.0;
+        let mut weight = 0.0;
+        for no in &leads {
+            sum += order(own(&unit.name, *no)).1;
+            weight += 1.0;
+        }
+        for no in &supports {
+            let s = if unit.name == silent {
+                "未报送"
+            } else {
+                task_status[no]
+            };
+            sum += 0.5 * order(s).1;
+            weight += 0.5;
+        }
+        let expected = if weight > 0.0 { sum / weight } else { 0.0 };
+        let score = num(&row[col("得分")]).unwrap();
+        assert!(
+            (score - (expected * 10.0).round() / 10.0).abs() < 1e-9,
+            "{}: {score} vs {expected}",
+            unit.name
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 41);
+
+    // The unit chart and the section chart are native charts.
+    let zip = std::fs::read(&xlsx).unwrap();
+    let names = zip_names(&zip);
+    assert!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("xl/charts/chart"))
+            .count()
+            >= 2,
+        "{names:?}"
+    );
+    // Mid-year: no packets.
+    assert!(
+        !dir.path()
+            .join("output/评估/2025-半年度/考核汇总.pdf")
+            .exists()
+    );
+}
+
+fn zip_names(bytes: &[u8]) -> Vec<String> {
+    // Central directory entries: signature PK\1\2, name length at +28, name at +46.
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i + 46 < bytes.len() {
+        if &bytes[i..i + 4] == b"PK\x01\x02" {
+            let len = u16::from_le_bytes([bytes[i + 28], bytes[i + 29]]) as usize;
+            names.push(String::from_utf8_lossy(&bytes[i + 46..i + 46 + len]).into_owned());
+            i += 46 + len;
+        } else {
+            i += 1;
+        }
+    }
+    names
+}
+
+/// A period folder with the planted faults, evaluated; returns (project, report Markdown,
+/// console).
+fn faulty(prefer_latest: bool) -> (tempfile::TempDir, String, String) {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-半年度");
+    let sheets = TaskSheet::all(&plan);
+    let by_name = |n: &str| sheets.iter().find(|s| s.unit == n).unwrap();
+    for sheet in &sheets {
+        if sheet.unit == "区信访办" {
+            continue; // never returns
+        }
+        let mut fill = lead_fill(sheet, "2025-07-05");
+        let first = sheet.tasks[0].no;
+        let row = fill.rows.entry(first).or_default();
+        match sheet.unit.as_str() {
+            "区体育局" => row.edited_content = Some("改过的任务内容".into()),
+            "区卫生健康委" => row.progress = "120".into(),
+            "区文化旅游局" => row.progress = "八成".into(),
+            "区绿化市容局" => row.status = "基本完成".into(),
+            _ => {}
+        }
+        std::fs::write(
+            folder.join(format!("{}.xlsx", sheet.unit)),
+            form_for(sheet, &fill),
+        )
+        .unwrap();
+    }
+    // A duplicate: 区民政局 again, later, all done.
+    let civil = by_name("区民政局");
+    let mut later = lead_fill(civil, "2025-07-12");
+    for row in later.rows.values_mut() {
+        row.status = "已完成".into();
+        row.progress = "100".into();
+    }
+    std::fs::create_dir_all(folder.join("补报")).unwrap();
+    std::fs::write(
+        folder.join("补报/区民政局（更正）.xlsx"),
+        form_for(civil, &later),
+    )
+    .unwrap();
+    // A form of another plan, garbage, a hand-made workbook, an attachment.
+    let mut other = by_name("区教育局").clone();
+    other.plan_id = "嘉发改〔2024〕3号".into();
+    std::fs::write(
+        folder.join("旧方案.xlsx"),
+        form_for(&other, &FormFill::default()),
+    )
+    .unwrap();
+    std::fs::write(folder.join("损坏.xlsx"), b"PK\x03\x04 broken").unwrap();
+    std::fs::write(folder.join("佐证.pdf"), b"%PDF-1.4").unwrap();
+    let mut args = vec!["publish"];
+    if prefer_latest {
+        args.push("--prefer-latest");
+    }
+    let out = fengong(dir.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md =
+        std::fs::read_to_string(dir.path().join("output/评估/2025-半年度/评估报告.md")).unwrap();
+    (dir, md, stderr(&out))
+}
+
+/// The report's line for a file.
+fn file_line<'a>(md: &'a str, file: &str) -> &'a str {
+    md.lines()
+        .find(|l| l.starts_with(&format!("| {file} |")))
+        .unwrap_or_else(|| panic!("no line for {file}"))
+}
+
+#[test]
+fn every_fault_is_caught_and_every_file_accounted_for() {
+    let (dir, md, console) = faulty(false);
+    let plan = seed_plan();
+    // Every file appears once in the report and on the console: 40 units' forms, the
+    // duplicate, the other plan's form, the broken file and the PDF.
+    let files = 40 + 1 + 2 + 1;
+    let lines = md
+        .lines()
+        .filter(|l| l.contains(".xlsx |") || l.contains(".pdf |"))
+        .count();
+    assert_eq!(lines, files, "{md}");
+    for name in [
+        "区教育局.xlsx",
+        "补报/区民政局（更正）.xlsx",
+        "旧方案.xlsx",
+        "损坏.xlsx",
+        "佐证.pdf",
+    ] {
+        assert!(console.contains(name), "console misses {name}");
+    }
+    assert!(file_line(&md, "区体育局.xlsx").contains("任务内容被改动过"));
+    assert!(file_line(&md, "区体育局.xlsx").contains("已接收（有问题）"));
+    assert!(file_line(&md, "区卫生健康委.xlsx").contains("超出 0—100"));
+    assert!(file_line(&md, "区文化旅游局.xlsx").contains("不是数字"));
+    assert!(file_line(&md, "区绿化市容局.xlsx").contains("不是可选项"));
+    assert!(file_line(&md, "旧方案.xlsx").contains("退回"));
+    assert!(file_line(&md, "旧方案.xlsx").contains("不属于本方案"));
+    assert!(file_line(&md, "损坏.xlsx").contains("退回"));
+    assert!(file_line(&md, "佐证.pdf").contains("非反馈表"));
+    // The duplicate without --prefer-latest: both set aside, the unit counts as missing.
+    assert!(file_line(&md, "区民政局.xlsx").contains("重复报送待定"));
+    assert!(file_line(&md, "补报/区民政局（更正）.xlsx").contains("重复报送待定"));
+    let missing = &md[md.find("（一）未报送单位").unwrap()..];
+    let missing = missing.lines().nth(2).unwrap();
+    assert!(
+        missing.contains("区信访办") && missing.contains("区民政局"),
+        "{missing}"
+    );
+    // The edited text kept its return: 区体育局 is not missing, and its cell is named.
+    assert!(!missing.contains("区体育局"));
+    assert!(file_line(&md, "区体育局.xlsx").contains("任务清单!C5"));
+    // The XLSX lists the same.
+    let rows = sheet_cells(
+        &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),
+        "报送情况",
+    );
+    let outcome = |file: &str| {
+        rows.iter()
+            .find(|r| text(&r[0]) == file)
+            .map(|r| text(&r[3]))
+            .unwrap_or_default()
+    };
+    assert_eq!(outcome("损坏.xlsx"), "退回");
+    assert_eq!(outcome("区民政局.xlsx"), "重复报送待定");
+    assert!(rows.iter().any(|r| text(&r[0]) == "区信访办"));
+    let _ = plan;
+}
+
+#[test]
+fn prefer_latest_takes_the_later_return() {
+    let (_dir, md, _) = faulty(true);
+    assert!(file_line(&md, "区民政局.xlsx").contains("已被替代"));
+    assert!(file_line(&md, "补报/区民政局（更正）.xlsx").contains("已接收"));
+    let missing = &md[md.find("（一）未报送单位").unwrap()..];
+    assert!(!missing.lines().nth(2).unwrap().contains("区民政局"));
+    // Its tasks are now all done: the later form's statuses are the ones used.
+    let plan = seed_plan();
+    let civil = plan.units.iter().find(|u| u.name == "区民政局").unwrap();
+    let line = md
+        .lines()
+        .find(|l| l.contains("| 区民政局 |"))
+        .expect("unit line");
+    assert!(
+        line.contains(&format!("| {} | {} |", civil.lead.len(), civil.lead.len())),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_form_saved_by_other_software_still_reads() {
+    // openpyxl edits a real form the way a unit's Excel or WPS would: types into the open
+    // cells, adds a row with a task number that was never issued, saves.
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-半年度");
+    let sheet = TaskSheet::all(&plan)
+        .into_iter()
+        .find(|s| s.unit == "区教育局")
+        .unwrap();
+    let blank = folder.join("blank.xlsx");
+    std::fs::write(&blank, form_for(&sheet, &FormFill::default())).unwrap();
+    let script = r#"
+import sys, openpyxl, datetime
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["任务清单"]
+ws.cell(row=2, column=10).value = datetime.date(2025, 7, 8)
+for r in range(5, ws.max_row + 1):
+    if ws.cell(row=r, column=1).value is None:
+        continue
+    ws.cell(row=r, column=8).value = "已完成"
+    ws.cell(row=r, column=9).value = 100
+    ws.cell(row=r, column=10).value = "已办结"
+r = ws.max_row + 1
+ws.cell(row=r, column=1).value = 999
+ws.cell(row=r, column=8).value = "已完成"
+wb.save(sys.argv[2])
+"#;
+    let edited = folder.join("区教育局（WPS）.xlsx");
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&blank)
+        .arg(&edited)
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    std::fs::remove_file(&blank).unwrap();
+    // LibreOffice turns a copy into .xls (a unit on an old Office).
+    let other = TaskSheet::all(&plan)
+        .into_iter()
+        .find(|s| s.unit == "团区委")
+        .unwrap();
+    let xlsx = dir.path().join("团区委.xlsx");
+    std::fs::write(&xlsx, form_for(&other, &lead_fill(&other, "2025-07-03"))).unwrap();
+    let converted = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "xls", "--outdir"])
+        .arg(&folder)
+        .arg(&xlsx)
+        .output()
+        .expect("soffice");
+    assert!(
+        converted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    let out = fengong(
+        dir.path(),
+        &["evaluate", "input/returns/2025-半年度", "--output", "out"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(dir.path().join("out/评估报告.md")).unwrap();
+    let line = file_line(&md, "区教育局（WPS）.xlsx");
+    assert!(line.contains("2025-07-08"), "{line}");
+    assert!(
+        line.contains("第 999 项任务不在下发给本单位的任务清单中"),
+        "{line}"
+    );
+    let line = file_line(&md, "团区委.xls");
+    assert!(
+        line.contains("已接收") && line.contains("2025-07-03"),
+        "{line}"
+    );
+    // 区教育局 reported every task done: all its lead tasks count as done.
+    let edu = plan.units.iter().find(|u| u.name == "区教育局").unwrap();
+    let unit_line = md.lines().find(|l| l.contains("| 区教育局 |")).unwrap();
+    assert!(
+        unit_line.contains(&format!(
+            "| {} | {} | 0 | 0 | 0 | 0 | 100% |",
+            edu.lead.len(),
+            edu.lead.len()
+        )),
+        "{unit_line}"
+    );
+}
+
+#[test]
+fn a_period_folder_must_say_which_period() {
+    let (dir, folder) = with_returns("杂项");
+    let _ = folder;
+    let out = fengong(dir.path(), &["evaluate", "input/returns/杂项"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("无法从目录名「杂项」判断"),
+        "{}",
+        stderr(&out)
+    );
+    let out = fengong(
+        dir.path(),
+        &["evaluate", "input/returns/杂项", "--period", "年度"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("output/评估/杂项/评估报告.pdf").is_file());
+}
+
+#[test]
+fn year_end_writes_packets_with_bookmarks() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-年度");
+    let mut targets = 0;
+    for sheet in TaskSheet::all(&plan) {
+        let mut fill = lead_fill(&sheet, "2026-01-05");
+        for (no, row) in fill.rows.iter_mut() {
+            let task = plan.task(*no).unwrap();
+            if !task.targets.is_empty()
+                && task.leads().next().map(|a| a.name.as_str()) == Some(sheet.unit.as_str())
+            {
+                // Report exactly the target numbers: every target is met at 100%.
+                row.target_value = task
+                    .targets
+                    .iter()
+                    .map(|t| format!("{}{}", t.value, t.unit))
+                    .collect::<Vec<_>>()
+                    .join("；");
+                targets += task.targets.len();
+            }
+        }
+        std::fs::write(
+            folder.join(format!("{}.xlsx", sheet.unit)),
+            form_for(&sheet, &fill),
+        )
+        .unwrap();
+    }
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let base = dir.path().join("output/评估/2025-年度");
+    let md = std::fs::read_to_string(base.join("评估报告.md")).unwrap();
+    let target_rows = md
+        .lines()
+        .filter(|l| l.ends_with("| 100% | 达成 |"))
+        .count();
+    assert_eq!(target_rows, targets, "every target met");
+    // Year-end: 序时推进 on a task due 2025-12-31 counts as 滞后.
+    assert!(md.contains("已过，按滞后（逾期）计"));
+    for unit in &plan.units {
+        assert!(
+            base.join(format!("考核材料/{}.pdf", unit.name)).is_file(),
+            "{}",
+            unit.name
+        );
+    }
+    let script = r#"
+import sys
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdfdocument import PDFDocument
+doc = PDFDocument(PDFParser(open(sys.argv[1], "rb")))
+for level, title, *_ in doc.get_outlines():
+    print(level, title)
+"#;
+    let outline = |path: &Path| {
+        let out = std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(path)
+            .output()
+            .expect("python3 with pdfminer");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let one = outline(&base.join("考核材料/区教育局.pdf"));
+    for part in [
+        "区教育局2025年年度考核材料",
+        "一、总体情况",
+        "二、牵头任务",
+        "三、配合任务",
+        "四、量化目标",
+        "五、存在问题",
+    ] {
+        assert!(one.contains(part), "{part} not bookmarked: {one}");
+    }
+    let index = outline(&base.join("考核汇总.pdf"));
+    for unit in &plan.units {
+        assert!(
+            index.contains(&format!("1 {}2025年年度考核材料", unit.name)),
+            "{} not bookmarked",
+            unit.name
+        );
+    }
+    // pdftotext gives back the ranking and each unit's name.
+    let text = std::process::Command::new("pdftotext")
+        .arg(base.join("考核汇总.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace(['\n', ' '], "");
+    assert!(text.contains("得分排名"));
+}
+
+#[test]
+fn the_shipped_sample_returns_are_what_the_generator_makes() {
+    // Regenerate in memory from the current plan and forms; the committed files must match
+    // byte for byte (run `cargo run --example sample_returns` after changing the forms).
+    let plan = seed_plan();
+    for period in fengong::samples::shipped_periods(2025) {
+        let folder = root().join("input/returns").join(&period.label);
+        let made = fengong::samples::sample_returns(
+            &plan,
+            &period,
+            &fengong::samples::Faults::shipped(period.kind),
+        )
+        .unwrap();
+        let mut on_disk: Vec<String> = walk(&folder)
+            .into_iter()
+            .map(|p| {
+                p.strip_prefix(&folder)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        on_disk.sort();
+        let names: Vec<String> = made.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            on_disk, names,
+            "{}: run `cargo run --example sample_returns`",
+            period.label
+        );
+        for file in &made {
+            let bytes = std::fs::read(folder.join(&file.path)).unwrap();
+            assert!(
+                bytes == file.bytes,
+                "{} is stale: run `cargo run --example sample_returns`",
+                file.path
+            );
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_shipped_sample_shows_its_faults() {
+    let out = fengong(
+        &root(),
+        &[
+            "evaluate",
+            "input/returns/2025-半年度",
+            "--output",
+            "target/sample-eval-test",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(root().join("target/sample-eval-test/评估报告.md")).unwrap();
+    assert!(md.contains("**示例数据**"));
+    for fault in [
+        "任务内容被改动过",
+        "超出 0—100",
+        "不是数字",
+        "不是可选项",
+        "重复报送待定",
+        "缺少隐藏工作表",
+    ] {
+        assert!(md.contains(fault), "sample report lacks {fault}");
+    }
+    assert!(md.contains("区信访办"));
+}
