@@ -247,11 +247,8 @@ fn returns_benchmark() {
     std::fs::write(input.join("plan.md"), document).expect("write");
     std::fs::write(input.join("fengong.toml"), config).expect("write");
     let checked = fengong::check(&input).expect("synthetic plan");
-    let period = fengong::model::Period::new(
-        "2025-半年度",
-        fengong::model::PeriodKind::MidYear,
-        2025,
-    );
+    let period =
+        fengong::model::Period::new("2025-半年度", fengong::model::PeriodKind::MidYear, 2025);
     let (files, t_make) = time(|| {
         fengong::samples::sample_returns(&checked.plan, &period, &Default::default())
             .expect("forms")

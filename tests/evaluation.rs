@@ -624,7 +624,7 @@ for level, title, *_ in doc.get_outlines():
     };
     let one = outline(&base.join("考核材料/区教育局.pdf"));
     for part in [
-        "区教育局2025年年度考核材料",
+        "区教育局2025年度考核材料",
         "一、总体情况",
         "二、牵头任务",
         "三、配合任务",
@@ -636,7 +636,7 @@ for level, title, *_ in doc.get_outlines():
     let index = outline(&base.join("考核汇总.pdf"));
     for unit in &plan.units {
         assert!(
-            index.contains(&format!("1 {}2025年年度考核材料", unit.name)),
+            index.contains(&format!("1 {}2025年度考核材料", unit.name)),
             "{} not bookmarked",
             unit.name
         );
@@ -729,4 +729,23 @@ fn the_shipped_sample_shows_its_faults() {
         assert!(md.contains(fault), "sample report lacks {fault}");
     }
     assert!(md.contains("区信访办"));
+    let out = fengong(
+        &root(),
+        &[
+            "evaluate",
+            "input/returns/2025-年度",
+            "--output",
+            "target/sample-eval-test-year",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md =
+        std::fs::read_to_string(root().join("target/sample-eval-test-year/评估报告.md")).unwrap();
+    assert!(md.contains("第 54 项任务的量化目标完成值「基本完成」中没有数字"));
+    assert!(md.contains("华亭镇（共 1 个）"));
+    assert!(
+        root()
+            .join("target/sample-eval-test-year/考核材料/华亭镇.pdf")
+            .is_file()
+    );
 }

@@ -128,9 +128,12 @@ impl Period {
         }
     }
 
-    /// What headings say: 2025年半年度.
+    /// What headings say: 2025年半年度, 2025年度.
     pub fn title(&self) -> String {
-        format!("{}年{}", self.year, self.kind.label())
+        match self.kind {
+            PeriodKind::MidYear => format!("{}年半年度", self.year),
+            PeriodKind::YearEnd => format!("{}年度", self.year),
+        }
     }
 
     /// The share of the year elapsed at its end (序时进度): 50% or 100%.

@@ -541,7 +541,7 @@ pub struct PacketView {
     pub doc_number: String,
     /// Issuer.
     pub issuer: String,
-    /// 2025年年度.
+    /// 2025年度.
     pub period_title: String,
     /// True for 示例 data.
     pub sample: bool,

@@ -510,8 +510,15 @@ fn column_widths(
         .map(|(c, w)| w.max(c.min).min(c.max_share * total).max(c.min))
         .collect();
     let sum: f32 = widths.iter().sum();
-    let grow = spec.columns.iter().position(|c| c.grow).unwrap_or(n - 1);
-    if sum < total {
+    let grow_column = spec.columns.iter().position(|c| c.grow);
+    let grow = grow_column.unwrap_or(n - 1);
+    if sum < total && grow_column.is_none() {
+        // No text column to take the rest (a table of numbers): share it out evenly.
+        let extra = (total - sum) / n as f32;
+        for w in &mut widths {
+            *w += extra;
+        }
+    } else if sum < total {
         widths[grow] += total - sum;
     } else if sum > total {
         // Take the excess from the growing column first, then from the others above their
