@@ -199,6 +199,7 @@ fn main() {
     );
 
     returns_benchmark();
+    typst_comparison(&checked.plan, &fonts, &templates);
 
     let mut previous: Option<(usize, Duration)> = None;
     for (tasks, units) in [(1_000usize, 100usize), (10_000, 1_000)] {
@@ -224,6 +225,132 @@ fn main() {
         println!();
         previous = Some((tasks, t));
     }
+}
+
+/// The peer a user might pick instead: Typst compiling the same 任务分工表 (A4 landscape,
+/// header repeated, section rows, group cells spanning their rows), once with Noto Serif SC
+/// (the issue's reference) and once with FandolFang (the 仿宋 fengong ships), beside fengong's
+/// own table PDF. Skipped with a note when `typst` is not installed (`cargo install typst-cli`).
+fn typst_comparison(
+    plan: &fengong::model::Plan,
+    fonts: &fengong::render::pdf::fonts::FontSet,
+    templates: &fengong::templates::Templates,
+) {
+    let Ok(version) = Command::new("typst").arg("--version").output() else {
+        println!("typst: not installed (cargo install typst-cli) — comparison skipped");
+        return;
+    };
+    let view = fengong::view::TaskTableView::new(plan);
+    let md = templates.render("table.md.tera", &view).expect("md");
+    let info = info_for_bench();
+    let mut ours = Vec::new();
+    let mut best = Duration::MAX;
+    for _ in 0..5 {
+        let (bytes, t) = time(|| {
+            fengong::render::pdf::task_table(
+                &fengong::render::pdf::markdown::blocks(&md),
+                fonts,
+                &info,
+            )
+            .expect("pdf")
+        });
+        best = best.min(t);
+        ours = bytes;
+    }
+    println!(
+        "table: fengong 任务分工表.pdf      {:>8.1} ms in process, {:.0} KB",
+        ms(best),
+        ours.len() as f64 / 1024.0
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (label, body) in [
+        ("Noto Serif SC", "Noto Serif SC"),
+        ("FandolFang", "FandolFang"),
+    ] {
+        let source = dir.path().join("table.typ");
+        std::fs::write(&source, typst_source(&view, body)).expect("write");
+        let pdf = dir.path().join("table.pdf");
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let out = Command::new("typst")
+                .args(["compile", "--ignore-system-fonts", "--font-path"])
+                .arg(root.join("fonts"))
+                .arg(&source)
+                .arg(&pdf)
+                .output()
+                .expect("typst");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            best = best.min(started.elapsed());
+        }
+        let size = std::fs::metadata(&pdf).expect("pdf").len();
+        let pages = Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .ok()
+            .and_then(|o| {
+                String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().to_string()))
+            })
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0);
+        println!(
+            "table: {} ({label:<13})  {:>8.1} ms process, {:.0} KB{}",
+            String::from_utf8_lossy(&version.stdout).trim(),
+            ms(best),
+            size as f64 / 1024.0,
+            if pages > 0 {
+                format!(", {pages} pages")
+            } else {
+                String::new()
+            }
+        );
+    }
+}
+
+/// The 任务分工表 as Typst markup, body text in `body`.
+fn typst_source(view: &fengong::view::TaskTableView, body: &str) -> String {
+    let quote = |s: &str| format!("[#\"{}\"]", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut out = String::new();
+    out.push_str(&format!(
+        "#set page(paper: \"a4\", flipped: true, margin: (x: 36mm, y: 27mm), footer: context align(center)[— #counter(page).display() —])\n\
+         #set text(font: \"{body}\", size: 12pt, lang: \"zh\")\n\
+         #align(center, text(font: \"Noto Serif SC\", weight: \"bold\", size: 20pt){})\n\
+         #table(columns: (6em, 3em, 1fr, 16em), align: (center + horizon, center + horizon, left, left),\n\
+         table.header(..([主要事项], [序号], [具体内容], [责任单位]).map(c => text(font: \"Noto Sans SC\", c))),\n",
+        quote(&view.title)
+    ));
+    for section in &view.sections {
+        out.push_str(&format!(
+            "table.cell(colspan: 4, text(font: \"Noto Sans SC\", {})),\n",
+            quote(&section.heading)
+        ));
+        for group in &section.groups {
+            for (i, task) in group.tasks.iter().enumerate() {
+                if i == 0 {
+                    out.push_str(&format!(
+                        "table.cell(rowspan: {}, {}),\n",
+                        group.tasks.len(),
+                        quote(&group.label)
+                    ));
+                }
+                out.push_str(&format!(
+                    "[{}], {}, {},\n",
+                    task.no,
+                    quote(&task.content),
+                    quote(&task.units)
+                ));
+            }
+        }
+    }
+    out.push_str(")\n");
+    out
 }
 
 fn copy_tree(from: &Path, to: &Path) {

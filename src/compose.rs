@@ -46,14 +46,33 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
         id: id("table"),
     };
     let notice_md = assets.templates.render("notice.md.tera", &notice_view)?;
-    let notice_pdf = pdf::notice(
-        &notice_view,
-        &pdf::markdown::blocks(&notice_md),
-        assets.fonts,
-        &notice_info,
-    )?;
     let table_md = assets.templates.render("table.md.tera", &table_view)?;
-    let table_pdf = pdf::task_table(&pdf::markdown::blocks(&table_md), assets.fonts, &table_info)?;
+    // The notice, the table and the unit sheets are independent: lay them all out at once on
+    // every core. Results keep their order, so the output does not depend on scheduling.
+    use rayon::prelude::*;
+    let sheets = TaskSheet::all(plan);
+    let ((notice_pdf, table_pdf), rendered) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    pdf::notice(
+                        &notice_view,
+                        &pdf::markdown::blocks(&notice_md),
+                        assets.fonts,
+                        &notice_info,
+                    )
+                },
+                || pdf::task_table(&pdf::markdown::blocks(&table_md), assets.fonts, &table_info),
+            )
+        },
+        || {
+            sheets
+                .par_iter()
+                .map(|sheet| unit_sheet(sheet, plan, assets, date))
+                .collect::<Result<Vec<Vec<Document>>>>()
+        },
+    );
+    let (notice_pdf, table_pdf, rendered) = (notice_pdf?, table_pdf?, rendered?);
     let mut documents = vec![
         Document {
             path: "通知.md".into(),
@@ -115,14 +134,6 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             bytes: OUTPUT_README.as_bytes().to_vec(),
         },
     ];
-    // The unit sheets are independent: render them on every core. The order of the results
-    // follows the sheets, so the output does not depend on scheduling.
-    use rayon::prelude::*;
-    let sheets = TaskSheet::all(plan);
-    let rendered: Vec<Vec<Document>> = sheets
-        .par_iter()
-        .map(|sheet| unit_sheet(sheet, plan, assets, date))
-        .collect::<Result<_>>()?;
     documents.extend(rendered.into_iter().flatten());
     Ok(documents)
 }
@@ -181,92 +192,78 @@ pub fn evaluation(plan: &Plan, e: &Evaluation, assets: &Assets<'_>) -> Result<Ve
         date,
         id: format!("{plan_id}/{id}"),
     };
-    let report_pdf = pdf::markdown::document(
-        &pdf::markdown::blocks(&markdown),
-        assets.fonts,
-        &info(view.title.clone(), format!("evaluation/{}", e.period.label)),
-        10.5,
-    )?;
+    // Every PDF of the period: (path, unit, markdown, info). The Markdown is cheap; the
+    // layouts run in parallel below.
+    let mut pdfs: Vec<(String, Option<String>, String, pdf::DocInfo)> = vec![(
+        format!("{folder}/评估报告.pdf"),
+        None,
+        markdown.clone(),
+        info(view.title.clone(), format!("evaluation/{}", e.period.label)),
+    )];
+    if e.period.kind == PeriodKind::YearEnd {
+        let mut index = assets.templates.render("packet_index.md.tera", &view)?;
+        for packet in PacketView::all(plan, e, &view) {
+            let packet_md = assets.templates.render("packet.md.tera", &packet)?;
+            index.push_str("\n\\newpage\n\n");
+            index.push_str(&packet_md);
+            let title = format!("{}{}考核材料", packet.unit, packet.period_title);
+            let id = format!("packet/{}/{}", e.period.label, packet.unit);
+            pdfs.push((
+                format!("{folder}/考核材料/{}.pdf", safe_file_name(&packet.unit)),
+                Some(packet.unit),
+                packet_md,
+                info(title, id),
+            ));
+        }
+        let title = format!("{}{}考核汇总", view.plan_title, view.period_title);
+        let id = format!("packet-index/{}", e.period.label);
+        pdfs.push((
+            format!("{folder}/考核汇总.pdf"),
+            None,
+            index,
+            info(title, id),
+        ));
+    }
+    use rayon::prelude::*;
+    let laid_out: Vec<Vec<u8>> = pdfs
+        .par_iter()
+        .map(|(_, _, md, info)| {
+            pdf::markdown::document(&pdf::markdown::blocks(md), assets.fonts, info, 10.5)
+        })
+        .collect::<Result<_>>()?;
     let report_xlsx = render::xlsx::evaluation(
         &view,
         &render::xlsx::properties(&view.title, &author, date)?,
     )?;
-    let doc =
-        |path: String, kind: Kind, format: Format, unit: Option<String>, bytes: Vec<u8>| Document {
+    let mut documents = vec![
+        Document {
+            path: format!("{folder}/评估报告.md"),
+            kind: Kind::Evaluation,
+            format: Format::Markdown,
+            unit: None,
+            bytes: markdown.into_bytes(),
+        },
+        Document {
+            path: format!("{folder}/评估报告.xlsx"),
+            kind: Kind::Evaluation,
+            format: Format::Xlsx,
+            unit: None,
+            bytes: report_xlsx,
+        },
+    ];
+    for (i, ((path, unit, _, _), bytes)) in pdfs.into_iter().zip(laid_out).enumerate() {
+        documents.push(Document {
             path,
-            kind,
-            format,
+            kind: if i == 0 {
+                Kind::Evaluation
+            } else {
+                Kind::Packet
+            },
+            format: Format::Pdf,
             unit,
             bytes,
-        };
-    let mut documents = vec![
-        doc(
-            format!("{folder}/评估报告.md"),
-            Kind::Evaluation,
-            Format::Markdown,
-            None,
-            markdown.into_bytes(),
-        ),
-        doc(
-            format!("{folder}/评估报告.pdf"),
-            Kind::Evaluation,
-            Format::Pdf,
-            None,
-            report_pdf,
-        ),
-        doc(
-            format!("{folder}/评估报告.xlsx"),
-            Kind::Evaluation,
-            Format::Xlsx,
-            None,
-            report_xlsx,
-        ),
-    ];
-    if e.period.kind != PeriodKind::YearEnd {
-        return Ok(documents);
+        });
     }
-    use rayon::prelude::*;
-    let packets = PacketView::all(plan, e, &view);
-    let rendered: Vec<(String, String, Vec<u8>)> = packets
-        .par_iter()
-        .map(|packet| {
-            let markdown = assets.templates.render("packet.md.tera", packet)?;
-            let title = format!("{}{}考核材料", packet.unit, packet.period_title);
-            let bytes = pdf::markdown::document(
-                &pdf::markdown::blocks(&markdown),
-                assets.fonts,
-                &info(title, format!("packet/{}/{}", e.period.label, packet.unit)),
-                10.5,
-            )?;
-            Ok((packet.unit.clone(), markdown, bytes))
-        })
-        .collect::<Result<_>>()?;
-    let mut index = assets.templates.render("packet_index.md.tera", &view)?;
-    for (unit, markdown, bytes) in rendered {
-        index.push_str("\n\\newpage\n\n");
-        index.push_str(&markdown);
-        documents.push(doc(
-            format!("{folder}/考核材料/{}.pdf", safe_file_name(&unit)),
-            Kind::Packet,
-            Format::Pdf,
-            Some(unit),
-            bytes,
-        ));
-    }
-    let title = format!("{}{}考核汇总", view.plan_title, view.period_title);
-    let index_pdf = pdf::markdown::document(
-        &pdf::markdown::blocks(&index),
-        assets.fonts,
-        &info(title, format!("packet-index/{}", e.period.label)),
-        10.5,
-    )?;
-    documents.push(doc(
-        format!("{folder}/考核汇总.pdf"),
-        Kind::Packet,
-        Format::Pdf,
-        None,
-        index_pdf,
-    ));
     Ok(documents)
 }
 

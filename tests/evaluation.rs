@@ -749,3 +749,26 @@ fn the_shipped_sample_shows_its_faults() {
             .is_file()
     );
 }
+
+#[test]
+fn evaluations_are_reproducible() {
+    // The shipped input with its 示例 returns, published twice: every file's hash (the
+    // manifest lists them) is the same.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    for path in walk(&root().join("input")) {
+        let target = input.join(path.strip_prefix(root().join("input")).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&path, &target).unwrap();
+    }
+    let mut manifests = Vec::new();
+    for out in ["a", "b"] {
+        let run = fengong(dir.path(), &["publish", "-o", out]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        manifests.push(std::fs::read(dir.path().join(out).join("manifest.json")).unwrap());
+    }
+    assert!(manifests[0] == manifests[1]);
+    let manifest = String::from_utf8(manifests.remove(0)).unwrap();
+    assert!(manifest.contains("\"kind\": \"evaluation\""));
+    assert!(manifest.contains("\"kind\": \"packet\""));
+}
