@@ -237,6 +237,26 @@ pub fn period_folders(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     Ok(out)
 }
 
+/// Files lying directly in the returns folder, outside any period folder: they cannot be
+/// evaluated, and must not pass unnoticed. A README there is expected and not listed.
+pub fn stray_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            !name.starts_with('.')
+                && !name.starts_with("~$")
+                && !name.eq_ignore_ascii_case("README.md")
+        })
+        .map(|e| e.into_path())
+        .collect()
+}
+
 /// The period of a folder: its name says 半年度 or 年度 (or `kind` does) and usually the year
 /// (else the plan's year).
 pub fn period_of(folder: &Path, kind: Option<PeriodKind>, plan: &Plan) -> Result<Period> {

@@ -98,6 +98,8 @@ pub struct Published {
     pub manifest: output::Manifest,
     /// The evaluations of the period folders under `input/returns/`.
     pub evaluations: Vec<evaluate::Evaluation>,
+    /// Files in `input/returns/` outside any period folder: not read, said so.
+    pub stray_returns: Vec<std::path::PathBuf>,
 }
 
 /// Reads, checks and writes everything into `out_dir`. When the checks find errors nothing
@@ -145,6 +147,7 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
         report: checked.report,
         manifest,
         evaluations,
+        stray_returns: evaluate::stray_files(&returns),
     })
 }
 

@@ -119,6 +119,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             for evaluation in &published.evaluations {
                 print_evaluation(evaluation);
             }
+            for stray in &published.stray_returns {
+                eprintln!(
+                    "{}: 警告: 不在任何评估期目录中，未读取（请放入如 2025-半年度、2025-年度 的子目录）",
+                    stray.display()
+                );
+            }
             let report = &published.report;
             if report.count(Severity::Warning) > 0 {
                 eprintln!(

@@ -354,6 +354,8 @@ fn faulty(prefer_latest: bool) -> (tempfile::TempDir, String, String) {
     .unwrap();
     std::fs::write(folder.join("损坏.xlsx"), b"PK\x03\x04 broken").unwrap();
     std::fs::write(folder.join("佐证.pdf"), b"%PDF-1.4").unwrap();
+    // A form dropped beside the period folders, in none of them.
+    std::fs::write(folder.parent().unwrap().join("放错位置.xlsx"), b"x").unwrap();
     let mut args = vec!["publish"];
     if prefer_latest {
         args.push("--prefer-latest");
