@@ -215,6 +215,8 @@ pub fn evaluation(view: &EvaluationView, props: &DocProperties) -> Result<Vec<u8
         chart.y_axis().set_reverse();
         chart.legend().set_position(ChartLegendPosition::Bottom);
         chart.set_width(760).set_height(360);
+        // A printed chart starts a page, so no page break cuts through it.
+        s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
         s.ws.insert_chart(s.row, 0, &chart).map_err(xlsx_error)?;
         s.row += 20;
         let header = status_header("事项", labels, &[("完成率", 9.0)]);
@@ -276,8 +278,10 @@ pub fn evaluation(view: &EvaluationView, props: &DocProperties) -> Result<Vec<u8
         chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
         chart.legend().set_hidden();
         chart.set_width(640).set_height(900);
-        s.ws.insert_chart(1, header.len() as u16 + 1, &chart)
-            .map_err(xlsx_error)?;
+        // Below the table, on a page of its own: beside it, the sheet printed one page wide
+        // would shrink the table to fit the chart.
+        s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
+        s.ws.insert_chart(s.row, 0, &chart).map_err(xlsx_error)?;
     }
 
     // 任务明细, 滞后未启动.
