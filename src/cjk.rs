@@ -218,6 +218,19 @@ pub fn simplified(c: char) -> Option<char> {
     TRADITIONAL.iter().find(|(t, _)| *t == c).map(|(_, s)| *s)
 }
 
+/// Full-width digits, point and percent (０-９ ． ％, as IMEs type them) as ASCII, so numbers
+/// read the same however they were typed.
+pub fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '％' => '%',
+            c => c,
+        })
+        .collect()
+}
+
 /// 一 → 1, 十 → 10, 十七 → 17, 二十一 → 21, 一百零五 → 105.
 pub fn chinese_number(text: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {

@@ -175,16 +175,32 @@ fn unit_sheet(
     ])
 }
 
-/// The documents of one period's evaluation, under `评估/<period>/`: the report as Markdown,
+/// The folder of a period's documents in the output: `评估/<period>`.
+pub fn evaluation_folder(e: &Evaluation) -> String {
+    format!("评估/{}", safe_file_name(&e.period.label))
+}
+
+/// The documents of one period's evaluation, under `folder` (`""` for the top): the report as Markdown,
 /// PDF (with charts) and XLSX (with native charts); at year-end also one assessment packet per
 /// unit and the committee's index packet with every unit's packet bookmarked.
-pub fn evaluation(plan: &Plan, e: &Evaluation, assets: &Assets<'_>) -> Result<Vec<Document>> {
+pub fn evaluation(
+    plan: &Plan,
+    e: &Evaluation,
+    assets: &Assets<'_>,
+    folder: &str,
+) -> Result<Vec<Document>> {
     let view = EvaluationView::new(plan, e);
     let markdown = assets.templates.render("evaluation.md.tera", &view)?;
     let date = render::document_date(plan);
     let author = plan.notice.issuer.clone().unwrap_or_default();
     let plan_id = plan.notice.doc_number.clone().unwrap_or_default();
-    let folder = format!("评估/{}", safe_file_name(&e.period.label));
+    let at = |name: &str| {
+        if folder.is_empty() {
+            name.to_string()
+        } else {
+            format!("{folder}/{name}")
+        }
+    };
     let info = |title: String, id: String| pdf::DocInfo {
         title,
         author: author.clone(),
@@ -195,7 +211,7 @@ pub fn evaluation(plan: &Plan, e: &Evaluation, assets: &Assets<'_>) -> Result<Ve
     // Every PDF of the period: (path, unit, markdown, info). The Markdown is cheap; the
     // layouts run in parallel below.
     let mut pdfs: Vec<(String, Option<String>, String, pdf::DocInfo)> = vec![(
-        format!("{folder}/评估报告.pdf"),
+        at("评估报告.pdf"),
         None,
         markdown.clone(),
         info(view.title.clone(), format!("evaluation/{}", e.period.label)),
@@ -209,7 +225,7 @@ pub fn evaluation(plan: &Plan, e: &Evaluation, assets: &Assets<'_>) -> Result<Ve
             let title = format!("{}{}考核材料", packet.unit, packet.period_title);
             let id = format!("packet/{}/{}", e.period.label, packet.unit);
             pdfs.push((
-                format!("{folder}/考核材料/{}.pdf", safe_file_name(&packet.unit)),
+                at(&format!("考核材料/{}.pdf", safe_file_name(&packet.unit))),
                 Some(packet.unit),
                 packet_md,
                 info(title, id),
@@ -217,12 +233,7 @@ pub fn evaluation(plan: &Plan, e: &Evaluation, assets: &Assets<'_>) -> Result<Ve
         }
         let title = format!("{}{}考核汇总", view.plan_title, view.period_title);
         let id = format!("packet-index/{}", e.period.label);
-        pdfs.push((
-            format!("{folder}/考核汇总.pdf"),
-            None,
-            index,
-            info(title, id),
-        ));
+        pdfs.push((at("考核汇总.pdf"), None, index, info(title, id)));
     }
     use rayon::prelude::*;
     let laid_out: Vec<Vec<u8>> = pdfs
@@ -237,14 +248,14 @@ pub fn evaluation(plan: &Plan, e: &Evaluation, assets: &Assets<'_>) -> Result<Ve
     )?;
     let mut documents = vec![
         Document {
-            path: format!("{folder}/评估报告.md"),
+            path: at("评估报告.md"),
             kind: Kind::Evaluation,
             format: Format::Markdown,
             unit: None,
             bytes: markdown.into_bytes(),
         },
         Document {
-            path: format!("{folder}/评估报告.xlsx"),
+            path: at("评估报告.xlsx"),
             kind: Kind::Evaluation,
             format: Format::Xlsx,
             unit: None,

@@ -857,14 +857,7 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
     #[allow(clippy::unwrap_used)] // literal pattern
     static NUMBER: std::sync::LazyLock<Regex> =
         std::sync::LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)?").unwrap());
-    let ascii: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            c => c,
-        })
-        .collect();
+    let ascii = crate::cjk::ascii_digits(text);
     NUMBER
         .find_iter(&ascii)
         .filter_map(|m| m.as_str().parse().ok())

@@ -89,6 +89,15 @@ pub struct Options {
     pub prefer_latest: bool,
 }
 
+impl Options {
+    /// The scoring rules of the config, with the command line's choices on top.
+    fn rules(&self, config: &config::Config) -> config::EvaluationConfig {
+        let mut rules = config.evaluation.clone();
+        rules.prefer_latest |= self.prefer_latest;
+        rules
+    }
+}
+
 /// What a publish did.
 #[derive(Debug)]
 pub struct Published {
@@ -127,14 +136,19 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
         fonts: &fonts,
     };
     let mut documents = compose::compose(&checked.plan, &checked.report, &assets)?;
-    let mut rules = checked.project.config.evaluation.clone();
-    rules.prefer_latest |= options.prefer_latest;
+    let rules = options.rules(&checked.project.config);
     let mut evaluations = Vec::new();
     let returns = checked.project.input_dir.join(RETURNS_DIR);
     for folder in evaluate::period_folders(&returns)? {
         let period = evaluate::period_of(&folder, None, &checked.plan)?;
         let evaluation = evaluate::evaluate_folder(&checked.plan, &rules, &folder, period)?;
-        documents.extend(compose::evaluation(&checked.plan, &evaluation, &assets)?);
+        let folder = compose::evaluation_folder(&evaluation);
+        documents.extend(compose::evaluation(
+            &checked.plan,
+            &evaluation,
+            &assets,
+            &folder,
+        )?);
         evaluations.push(evaluation);
     }
     let plan = output::ManifestPlan {
@@ -189,26 +203,10 @@ pub fn evaluate(
         templates: &templates,
         fonts: &fonts,
     };
-    let mut rules = checked.project.config.evaluation.clone();
-    rules.prefer_latest |= options.prefer_latest;
+    let rules = options.rules(&checked.project.config);
     let period = evaluate::period_of(folder, kind, &checked.plan)?;
     let evaluation = evaluate::evaluate_folder(&checked.plan, &rules, folder, period)?;
-    let prefix = format!(
-        "评估/{}/",
-        document::safe_file_name(&evaluation.period.label)
-    );
-    let documents: Vec<document::Document> =
-        compose::evaluation(&checked.plan, &evaluation, &assets)?
-            .into_iter()
-            .map(|mut d| {
-                d.path = d
-                    .path
-                    .strip_prefix(&prefix)
-                    .map(str::to_string)
-                    .unwrap_or(d.path);
-                d
-            })
-            .collect();
+    let documents = compose::evaluation(&checked.plan, &evaluation, &assets, "")?;
     let plan = output::ManifestPlan {
         title: checked.plan.title.clone(),
         doc_number: checked.plan.notice.doc_number.clone(),

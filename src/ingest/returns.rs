@@ -179,8 +179,7 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
 
     let mut diagnostics = Vec::new();
     let filled_on = read_date(&form, header_row, display, &form_name, &mut diagnostics);
-    let (_, last_col) = form.end().unwrap_or((0, 0));
-    let (last_row, _) = form.end().unwrap_or((0, 0));
+    let (last_row, last_col) = form.end().unwrap_or((0, 0));
     let key_index: HashMap<u32, &KeyTask> = keyed.iter().map(|(n, k)| (*n, k)).collect();
     let mut rows: Vec<ReturnRow> = Vec::new();
     for row in header_row + 1..=last_row {
@@ -420,12 +419,9 @@ fn read_date(
                         Data::DateTime(dt) => dt.as_f64(),
                         _ => 0.0,
                     };
-                    (20_000.0..80_000.0).contains(&serial).then(|| {
-                        let (y, m, d, ..) = crate::render::from_epoch(
-                            ((serial - 25_569.0) * 86_400.0).round() as i64,
-                        );
-                        format!("{y:04}-{m:02}-{d:02}")
-                    })
+                    (20_000.0..80_000.0)
+                        .contains(&serial)
+                        .then(|| super::xlsx::serial_date(serial))
                 }
                 other => parse_date(&text_of(other)),
             };
@@ -458,16 +454,7 @@ pub fn parse_date(text: &str) -> Option<String> {
 
 /// A percentage as written: `80`, `80%`, `８０％`, `0.8` stays 0.8 (the form asks for 0–100).
 pub fn parse_percent(text: &str) -> Option<f64> {
-    let ascii: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '％' => '%',
-            c => c,
-        })
-        .collect();
+    let ascii = crate::cjk::ascii_digits(text.trim());
     let number = ascii.trim_end_matches('%').trim();
     number.parse::<f64>().ok().filter(|v| v.is_finite())
 }

@@ -127,6 +127,12 @@ fn merged_regions<RS: std::io::Read + std::io::Seek>(
     }
 }
 
+/// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD`.
+pub(crate) fn serial_date(serial: f64) -> String {
+    let (y, m, d, ..) = crate::render::from_epoch(((serial - 25_569.0) * 86_400.0).round() as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// The text of a cell: numbers without a trailing `.0`, dates as `YYYY-MM-DD`.
 pub(crate) fn text_of(data: &Data) -> String {
     match data {
@@ -136,12 +142,7 @@ pub(crate) fn text_of(data: &Data) -> String {
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "是" } else { "否" }.to_string(),
-        Data::DateTime(dt) => {
-            let serial = dt.as_f64();
-            let (y, m, d, ..) =
-                crate::render::from_epoch(((serial - 25_569.0) * 86_400.0).round() as i64);
-            format!("{y:04}-{m:02}-{d:02}")
-        }
+        Data::DateTime(dt) => serial_date(dt.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
