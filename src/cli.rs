@@ -27,6 +27,9 @@ pub enum Command {
         /// 同一单位同一期报送多份反馈表时，采用填报日期最晚的一份（否则均暂不采用）。
         #[arg(long)]
         prefer_latest: bool,
+        /// 全部重新生成，不沿用上次输出中未变的 PDF 和 Excel 文件。
+        #[arg(long)]
+        fresh: bool,
     },
     /// 评估一期反馈表（一个目录，可含子目录），写出评估报告；年度评估另写考核材料。
     Evaluate {
@@ -44,6 +47,9 @@ pub enum Command {
         /// 输出目录（默认 output/评估/目录名）。
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// 全部重新生成，不沿用上次输出中未变的 PDF 和 Excel 文件。
+        #[arg(long)]
+        fresh: bool,
     },
     /// 检查输入，逐条列出问题；有错误时退出码为 1。
     Check {

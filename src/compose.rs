@@ -7,15 +7,54 @@ use crate::evaluate::Evaluation;
 use crate::model::PeriodKind;
 use crate::model::Plan;
 use crate::render::{self, pdf};
+use crate::reuse::PreviousOutput;
 use crate::templates::Templates;
 use crate::view::{AuditView, EvaluationView, NoticeView, PacketView, TaskSheet, TaskTableView};
 
-/// What composing needs besides the plan: templates and fonts, loaded once per run.
+/// What composing needs besides the plan: templates and fonts, loaded once per run, and the
+/// previous output to reuse unchanged documents from.
 pub struct Assets<'a> {
     /// The templates.
     pub templates: &'a Templates,
     /// The fonts.
     pub fonts: &'a pdf::fonts::FontSet,
+    /// The previous publish into the same folder ([`PreviousOutput::none`] to make all).
+    pub previous: &'a PreviousOutput,
+}
+
+impl Assets<'_> {
+    /// A PDF or XLSX made by `make` from `sources`, or the previous output's file at `path`
+    /// when it was made from the same sources (and, for a PDF, the same fonts).
+    fn costly(
+        &self,
+        path: String,
+        kind: Kind,
+        format: Format,
+        unit: Option<String>,
+        sources: &[&[u8]],
+        make: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<Document> {
+        let mut parts: Vec<&[u8]> = vec![path.as_bytes(), format.extension().as_bytes()];
+        if format == Format::Pdf {
+            parts.push(self.fonts.identity().as_bytes());
+        }
+        parts.extend_from_slice(sources);
+        let key = PreviousOutput::key(&parts);
+        let bytes = self.previous.get_or_make(&path, &key, make)?;
+        Ok(Document {
+            path,
+            kind,
+            format,
+            unit,
+            bytes,
+            source: Some(key),
+        })
+    }
+}
+
+/// A view or metadata as the bytes of a source key.
+fn json(value: &impl serde::Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| Error::Render(e.to_string()))
 }
 
 /// The README written into the output folder (also committed as `output/README.md`).
@@ -55,14 +94,42 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
         || {
             rayon::join(
                 || {
-                    pdf::notice(
-                        &notice_view,
-                        &pdf::markdown::blocks(&notice_md),
-                        assets.fonts,
-                        &notice_info,
+                    assets.costly(
+                        "通知.pdf".into(),
+                        Kind::Notice,
+                        Format::Pdf,
+                        None,
+                        &[
+                            &json(&notice_view)?,
+                            &json(&notice_info)?,
+                            notice_md.as_bytes(),
+                        ],
+                        || {
+                            pdf::notice(
+                                &notice_view,
+                                &pdf::markdown::blocks(&notice_md),
+                                assets.fonts,
+                                &notice_info,
+                            )
+                        },
                     )
                 },
-                || pdf::task_table(&pdf::markdown::blocks(&table_md), assets.fonts, &table_info),
+                || {
+                    assets.costly(
+                        "任务分工表.pdf".into(),
+                        Kind::Table,
+                        Format::Pdf,
+                        None,
+                        &[&json(&table_info)?, table_md.as_bytes()],
+                        || {
+                            pdf::task_table(
+                                &pdf::markdown::blocks(&table_md),
+                                assets.fonts,
+                                &table_info,
+                            )
+                        },
+                    )
+                },
             )
         },
         || {
@@ -73,8 +140,21 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
         },
     );
     let (notice_pdf, table_pdf, rendered) = (notice_pdf?, table_pdf?, rendered?);
+    let table_properties = render::xlsx::properties(&table_view.title, &table_info.author, date)?;
+    let table_xlsx = assets.costly(
+        "任务分工表.xlsx".into(),
+        Kind::Table,
+        Format::Xlsx,
+        None,
+        &[
+            &json(&table_view)?,
+            &json(&(&table_view.title, &table_info.author, date))?,
+        ],
+        || render::xlsx::task_table(&table_view, &table_properties),
+    )?;
     let mut documents = vec![
         Document {
+            source: None,
             path: "通知.md".into(),
             kind: Kind::Notice,
             format: Format::Markdown,
@@ -82,37 +162,18 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             bytes: notice_md.into_bytes(),
         },
         Document {
+            source: None,
             path: "任务分工表.md".into(),
             kind: Kind::Table,
             format: Format::Markdown,
             unit: None,
             bytes: table_md.into_bytes(),
         },
+        notice_pdf,
+        table_xlsx,
+        table_pdf,
         Document {
-            path: "通知.pdf".into(),
-            kind: Kind::Notice,
-            format: Format::Pdf,
-            unit: None,
-            bytes: notice_pdf,
-        },
-        Document {
-            path: "任务分工表.xlsx".into(),
-            kind: Kind::Table,
-            format: Format::Xlsx,
-            unit: None,
-            bytes: render::xlsx::task_table(
-                &table_view,
-                &render::xlsx::properties(&table_view.title, &table_info.author, date)?,
-            )?,
-        },
-        Document {
-            path: "任务分工表.pdf".into(),
-            kind: Kind::Table,
-            format: Format::Pdf,
-            unit: None,
-            bytes: table_pdf,
-        },
-        Document {
+            source: None,
             path: "校对报告.md".into(),
             kind: Kind::Audit,
             format: Format::Markdown,
@@ -120,6 +181,7 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             bytes: audit.into_bytes(),
         },
         Document {
+            source: None,
             path: "plan.json".into(),
             kind: Kind::Model,
             format: Format::Json,
@@ -127,6 +189,7 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             bytes: plan_json(plan)?,
         },
         Document {
+            source: None,
             path: "README.md".into(),
             kind: Kind::Readme,
             format: Format::Markdown,
@@ -156,23 +219,34 @@ fn unit_sheet(
         date,
         id: format!("{}/unit-sheet/{}", sheet.plan_id, sheet.unit),
     };
-    let pdf_bytes =
-        pdf::markdown::document(&pdf::markdown::blocks(&markdown), assets.fonts, &info, 10.5)?;
-    let xlsx_bytes =
-        render::xlsx::unit_sheet(sheet, &render::xlsx::properties(&title, &author, date)?)?;
     let stem = format!("任务单/{}", safe_file_name(&sheet.unit));
-    let doc = |ext: &str, format: Format, bytes: Vec<u8>| Document {
-        path: format!("{stem}.{ext}"),
+    let unit = Some(sheet.unit.clone());
+    let pdf = assets.costly(
+        format!("{stem}.pdf"),
+        Kind::UnitSheet,
+        Format::Pdf,
+        unit.clone(),
+        &[&json(&info)?, markdown.as_bytes()],
+        || pdf::markdown::document(&pdf::markdown::blocks(&markdown), assets.fonts, &info, 10.5),
+    )?;
+    let properties = render::xlsx::properties(&title, &author, date)?;
+    let xlsx = assets.costly(
+        format!("{stem}.xlsx"),
+        Kind::UnitSheet,
+        Format::Xlsx,
+        unit.clone(),
+        &[&json(sheet)?, &json(&(&title, &author, date))?],
+        || render::xlsx::unit_sheet(sheet, &properties),
+    )?;
+    let md = Document {
+        source: None,
+        path: format!("{stem}.md"),
         kind: Kind::UnitSheet,
-        format,
-        unit: Some(sheet.unit.clone()),
-        bytes,
+        format: Format::Markdown,
+        unit,
+        bytes: markdown.into_bytes(),
     };
-    Ok(vec![
-        doc("md", Format::Markdown, markdown.into_bytes()),
-        doc("pdf", Format::Pdf, pdf_bytes),
-        doc("xlsx", Format::Xlsx, xlsx_bytes),
-    ])
+    Ok(vec![md, pdf, xlsx])
 }
 
 /// The folder of a period's documents in the output: `评估/<period>`.
@@ -236,45 +310,46 @@ pub fn evaluation(
         pdfs.push((at("考核汇总.pdf"), None, index, info(title, id)));
     }
     use rayon::prelude::*;
-    let laid_out: Vec<Vec<u8>> = pdfs
-        .par_iter()
-        .map(|(_, _, md, info)| {
-            pdf::markdown::document(&pdf::markdown::blocks(md), assets.fonts, info, 10.5)
+    let laid_out: Vec<Document> = pdfs
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (path, unit, md, info))| {
+            let kind = if i == 0 {
+                Kind::Evaluation
+            } else {
+                Kind::Packet
+            };
+            assets.costly(
+                path,
+                kind,
+                Format::Pdf,
+                unit,
+                &[&json(&info)?, md.as_bytes()],
+                || pdf::markdown::document(&pdf::markdown::blocks(&md), assets.fonts, &info, 10.5),
+            )
         })
         .collect::<Result<_>>()?;
-    let report_xlsx = render::xlsx::evaluation(
-        &view,
-        &render::xlsx::properties(&view.title, &author, date)?,
+    let properties = render::xlsx::properties(&view.title, &author, date)?;
+    let report_xlsx = assets.costly(
+        at("评估报告.xlsx"),
+        Kind::Evaluation,
+        Format::Xlsx,
+        None,
+        &[&json(&view)?, &json(&(&view.title, &author, date))?],
+        || render::xlsx::evaluation(&view, &properties),
     )?;
     let mut documents = vec![
         Document {
+            source: None,
             path: at("评估报告.md"),
             kind: Kind::Evaluation,
             format: Format::Markdown,
             unit: None,
             bytes: markdown.into_bytes(),
         },
-        Document {
-            path: at("评估报告.xlsx"),
-            kind: Kind::Evaluation,
-            format: Format::Xlsx,
-            unit: None,
-            bytes: report_xlsx,
-        },
+        report_xlsx,
     ];
-    for (i, ((path, unit, _, _), bytes)) in pdfs.into_iter().zip(laid_out).enumerate() {
-        documents.push(Document {
-            path,
-            kind: if i == 0 {
-                Kind::Evaluation
-            } else {
-                Kind::Packet
-            },
-            format: Format::Pdf,
-            unit,
-            bytes,
-        });
-    }
+    documents.extend(laid_out);
     Ok(documents)
 }
 

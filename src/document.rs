@@ -63,6 +63,9 @@ pub struct Document {
     pub unit: Option<String>,
     /// Its bytes.
     pub bytes: Vec<u8>,
+    /// For the documents that are costly to make (PDF, XLSX): a hash of everything they are
+    /// made from, so the next publish can reuse them unchanged (see [`crate::reuse`]).
+    pub source: Option<String>,
 }
 
 /// Windows device names that cannot be file names on Windows, whatever the extension.

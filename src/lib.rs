@@ -35,6 +35,7 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod reuse;
 pub mod samples;
 pub mod templates;
 pub mod view;
@@ -87,6 +88,9 @@ pub struct Options {
     /// Take a unit's latest return when it sent several (`--prefer-latest`), whatever the
     /// config says.
     pub prefer_latest: bool,
+    /// Make every document afresh instead of reusing unchanged ones from the previous
+    /// output (`--fresh`).
+    pub fresh: bool,
 }
 
 impl Options {
@@ -95,6 +99,15 @@ impl Options {
         let mut rules = config.evaluation.clone();
         rules.prefer_latest |= self.prefer_latest;
         rules
+    }
+
+    /// What may be reused from the output folder's previous contents.
+    fn previous_output(&self, out_dir: &Path) -> reuse::PreviousOutput {
+        if self.fresh {
+            reuse::PreviousOutput::none()
+        } else {
+            reuse::PreviousOutput::open(out_dir)
+        }
     }
 }
 
@@ -109,6 +122,10 @@ pub struct Published {
     pub evaluations: Vec<evaluate::Evaluation>,
     /// Files in `input/returns/` outside any period folder: not read, said so.
     pub stray_returns: Vec<std::path::PathBuf>,
+    /// PDF and XLSX files taken unchanged from the previous output.
+    pub reused: usize,
+    /// PDF and XLSX files made afresh.
+    pub made: usize,
 }
 
 /// Reads, checks and writes everything into `out_dir`. When the checks find errors nothing
@@ -119,7 +136,12 @@ pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
 
 /// [`publish`] with options.
 pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<Published> {
-    let checked = check(input)?;
+    // Reading 55 MB of fonts does not depend on the plan: do it while the plan is checked.
+    let (checked, assets) = rayon::join(
+        || check(input),
+        || Project::open(input).and_then(|project| load_assets(&project)),
+    );
+    let checked = checked?;
     if checked.report.has_errors() {
         return Err(Error::Rejected(
             checked
@@ -130,25 +152,43 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
                 .collect(),
         ));
     }
-    let (templates, fonts) = load_assets(&checked.project)?;
+    let (templates, fonts) = assets?;
+    let previous = options.previous_output(out_dir);
     let assets = compose::Assets {
         templates: &templates,
         fonts: &fonts,
+        previous: &previous,
     };
-    let mut documents = compose::compose(&checked.plan, &checked.report, &assets)?;
     let rules = options.rules(&checked.project.config);
-    let mut evaluations = Vec::new();
     let returns = checked.project.input_dir.join(RETURNS_DIR);
-    for folder in evaluate::period_folders(&returns)? {
-        let period = evaluate::period_of(&folder, None, &checked.plan)?;
-        let evaluation = evaluate::evaluate_folder(&checked.plan, &rules, &folder, period)?;
-        let folder = compose::evaluation_folder(&evaluation);
-        documents.extend(compose::evaluation(
-            &checked.plan,
-            &evaluation,
-            &assets,
-            &folder,
-        )?);
+    let folders = evaluate::period_folders(&returns)?;
+    // The plan's documents and each period's evaluation are independent; results keep their
+    // order, so the output does not depend on scheduling.
+    use rayon::prelude::*;
+    let (documents, evaluated) = rayon::join(
+        || compose::compose(&checked.plan, &checked.report, &assets),
+        || {
+            folders
+                .par_iter()
+                .map(|folder| {
+                    let period = evaluate::period_of(folder, None, &checked.plan)?;
+                    let evaluation =
+                        evaluate::evaluate_folder(&checked.plan, &rules, folder, period)?;
+                    let documents = compose::evaluation(
+                        &checked.plan,
+                        &evaluation,
+                        &assets,
+                        &compose::evaluation_folder(&evaluation),
+                    )?;
+                    Ok((evaluation, documents))
+                })
+                .collect::<Result<Vec<_>>>()
+        },
+    );
+    let mut documents = documents?;
+    let mut evaluations = Vec::new();
+    for (evaluation, period_documents) in evaluated? {
+        documents.extend(period_documents);
         evaluations.push(evaluation);
     }
     let plan = output::ManifestPlan {
@@ -162,6 +202,8 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
         manifest,
         evaluations,
         stray_returns: evaluate::stray_files(&returns),
+        reused: previous.reused(),
+        made: previous.made(),
     })
 }
 
@@ -199,9 +241,11 @@ pub fn evaluate(
         )]));
     }
     let (templates, fonts) = load_assets(&checked.project)?;
+    let previous = options.previous_output(out_dir);
     let assets = compose::Assets {
         templates: &templates,
         fonts: &fonts,
+        previous: &previous,
     };
     let rules = options.rules(&checked.project.config);
     let period = evaluate::period_of(folder, kind, &checked.plan)?;

@@ -51,21 +51,7 @@ fn publish_writes_manifest_model_and_readme() {
 #[test]
 fn publish_twice_gives_identical_bytes() {
     let dir = project(&[("plan.md", seed_text().as_bytes())]);
-    let read_all = |dir: &std::path::Path| -> Vec<(String, Vec<u8>)> {
-        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                (
-                    e.path().strip_prefix(dir).unwrap().display().to_string(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        files
-    };
+    let read_all = common::read_tree;
     assert!(fengong(dir.path(), &["publish"]).status.success());
     let first = read_all(&dir.path().join("output"));
     assert!(

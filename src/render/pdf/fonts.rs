@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use krilla::text::Font;
 use skrifa::instance::{LocationRef, Size};
@@ -62,7 +62,7 @@ impl Role {
 pub struct Face {
     /// Where it came from.
     pub path: PathBuf,
-    data: Arc<Vec<u8>>,
+    data: FontBytes,
     index: u32,
     /// krilla's handle (cheap to clone).
     pub font: Font,
@@ -72,7 +72,7 @@ pub struct Face {
 impl Face {
     fn load(path: &Path, index: u32) -> Result<Face> {
         let data = shared_bytes(path)?;
-        let font_ref = FontRef::from_index(&data, index)
+        let font_ref = FontRef::from_index(data.as_ref().as_ref(), index)
             .map_err(|e| Error::Render(format!("字体文件 {} 无法解析：{e}", path.display())))?;
         let upem = font_ref
             .metrics(Size::unscaled(), LocationRef::default())
@@ -90,7 +90,7 @@ impl Face {
 
     /// The glyph for `c` and its advance in em, if this face has one.
     pub fn glyph(&self, c: char) -> Option<(u32, f32)> {
-        let font_ref = FontRef::from_index(&self.data, self.index).ok()?;
+        let font_ref = FontRef::from_index(self.data.as_ref().as_ref(), self.index).ok()?;
         let gid = font_ref.charmap().map(c)?;
         if gid.to_u32() == 0 {
             return None;
@@ -103,9 +103,14 @@ impl Face {
     }
 }
 
-/// Each font file read once per process and shared: a publish renders dozens of PDFs.
-fn shared_bytes(path: &Path) -> Result<Arc<Vec<u8>>> {
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Vec<u8>>>>> = OnceLock::new();
+/// A font file's bytes, shared by every face and every PDF of the process.
+type FontBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// Each font file mapped once per process and shared: a publish renders dozens of PDFs, and
+/// each touches only the glyphs it sets, so mapping (not reading) spares copying and zeroing
+/// 55 MB that are mostly never looked at.
+fn shared_bytes(path: &Path) -> Result<FontBytes> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, FontBytes>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     if let Ok(map) = cache.lock()
@@ -113,11 +118,35 @@ fn shared_bytes(path: &Path) -> Result<Arc<Vec<u8>>> {
     {
         return Ok(bytes.clone());
     }
-    let bytes = Arc::new(std::fs::read(path).map_err(|e| Error::io(path, "读取字体", e))?);
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, "读取字体", e))?;
+    // SAFETY: the map is read-only and lives as long as the process's faces. A font file
+    // rewritten while fengong runs could change under it; fonts are installed files, and a
+    // failed map falls back to reading.
+    let bytes: FontBytes = match unsafe { memmap2::Mmap::map(&file) } {
+        Ok(map) => Arc::new(map),
+        Err(_) => Arc::new(std::fs::read(path).map_err(|e| Error::io(path, "读取字体", e))?),
+    };
     if let Ok(mut map) = cache.lock() {
         map.insert(key, bytes.clone());
     }
     Ok(bytes)
+}
+
+/// The identity of a set of faces: each file's length and the hash of its first and last
+/// 64 KiB (the table directory, `head` with its checksum, and the tail tables), which any
+/// other font or version changes, without reading 55 MB each run.
+fn identity(faces: &[Face]) -> String {
+    use sha2::{Digest, Sha256};
+    const SPAN: usize = 64 * 1024;
+    let mut hash = Sha256::new();
+    for face in faces {
+        let bytes: &[u8] = face.data.as_ref().as_ref();
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(face.index.to_le_bytes());
+        hash.update(&bytes[..bytes.len().min(SPAN)]);
+        hash.update(&bytes[bytes.len().saturating_sub(SPAN)..]);
+    }
+    crate::reuse::hex(&hash.finalize())
 }
 
 /// Where to look for font files, in order.
@@ -198,10 +227,18 @@ impl FontSearch {
 /// 黑体, then the others.
 pub struct FontSet {
     faces: Vec<Face>,
+    /// Every (role, character) looked up so far: a publish sets the same few thousand
+    /// characters hundreds of thousands of times, and a cmap lookup is not free.
+    lookups: RwLock<HashMap<(Role, char), Option<FoundGlyph>>>,
+    /// What tells these font files apart from others (see [`FontSet::identity`]).
+    identity: String,
 }
 
 /// A face of the set, by index.
 pub type FaceId = usize;
+
+/// Where a character was found: (face, glyph id, advance in em).
+pub type FoundGlyph = (FaceId, u32, f32);
 
 impl FontSet {
     /// Loads the faces `search` finds; the same files are shared with every other set of the
@@ -222,11 +259,22 @@ impl FontSet {
             .iter()
             .map(|p| Face::load(p, 0))
             .collect::<Result<Vec<_>>>()?;
-        let set = Arc::new(FontSet { faces });
+        let identity = identity(&faces);
+        let set = Arc::new(FontSet {
+            faces,
+            lookups: RwLock::new(HashMap::new()),
+            identity,
+        });
         if let Ok(mut map) = sets.lock() {
             map.insert(paths, set.clone());
         }
         Ok(set)
+    }
+
+    /// A hash of the faces' files, role by role: a PDF laid out with other fonts (a user's
+    /// own 仿宋_GB2312, a newer Noto) is never taken for one made with these.
+    pub fn identity(&self) -> &str {
+        &self.identity
     }
 
     /// The face of `id`.
@@ -235,7 +283,20 @@ impl FontSet {
     }
 
     /// The glyph for `c` in `role`, falling back face by face: (face, glyph id, advance in em).
-    pub fn glyph(&self, role: Role, c: char) -> Option<(FaceId, u32, f32)> {
+    pub fn glyph(&self, role: Role, c: char) -> Option<FoundGlyph> {
+        if let Ok(map) = self.lookups.read()
+            && let Some(found) = map.get(&(role, c))
+        {
+            return *found;
+        }
+        let found = self.lookup(role, c);
+        if let Ok(mut map) = self.lookups.write() {
+            map.insert((role, c), found);
+        }
+        found
+    }
+
+    fn lookup(&self, role: Role, c: char) -> Option<FoundGlyph> {
         let order = [
             role.slot(),
             Role::Song.slot(),

@@ -17,7 +17,7 @@ use super::page::{Bookmark, Item, Page};
 use crate::diag::{Error, Result};
 
 /// What the document says about itself.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct DocInfo {
     /// Title.
     pub title: String,
