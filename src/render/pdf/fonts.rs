@@ -72,6 +72,9 @@ pub struct Face {
 impl Face {
     fn load(path: &Path, index: u32) -> Result<Face> {
         let data = shared_bytes(path)?;
+        // CFF faces (Fandol) are set from a TrueType copy: same glyphs, far cheaper to subset.
+        let data =
+            super::truetype::working_copy(path, data.as_ref().as_ref(), index).unwrap_or(data);
         let font_ref = FontRef::from_index(data.as_ref().as_ref(), index)
             .map_err(|e| Error::Render(format!("字体文件 {} 无法解析：{e}", path.display())))?;
         let upem = font_ref

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod page;
 pub mod table;
 pub mod text;
+pub mod truetype;
 pub mod writer;
 
 mod notice;
