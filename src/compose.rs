@@ -60,8 +60,32 @@ fn json(value: &impl serde::Serialize) -> Result<Vec<u8>> {
 /// The README written into the output folder (also committed as `output/README.md`).
 pub const OUTPUT_README: &str = include_str!("../templates/output_readme.md");
 
-/// Every document of a publish.
+/// Every document of a publish, sorted by path.
 pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<Document>> {
+    let documents = std::sync::Mutex::new(Vec::new());
+    compose_into(plan, report, assets, &|d| {
+        documents
+            .lock()
+            .map_err(|_| Error::Render("文件收集失败".into()))?
+            .push(d);
+        Ok(())
+    })?;
+    let mut documents = documents
+        .into_inner()
+        .map_err(|_| Error::Render("文件收集失败".into()))?;
+    documents.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(documents)
+}
+
+/// Every document of a publish, each handed to `emit` as soon as it is made (from any core,
+/// in no particular order): a publish writes them straight into its staging folder, so the
+/// unit sheets of a large plan are never all in memory at once.
+pub fn compose_into(
+    plan: &Plan,
+    report: &Report,
+    assets: &Assets<'_>,
+    emit: &(dyn Fn(Document) -> Result<()> + Sync),
+) -> Result<()> {
     let audit = assets
         .templates
         .render("audit.md.tera", &AuditView::new(plan, report))?;
@@ -133,13 +157,15 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             )
         },
         || {
-            sheets
-                .par_iter()
-                .map(|sheet| unit_sheet(sheet, plan, assets, date))
-                .collect::<Result<Vec<Vec<Document>>>>()
+            sheets.par_iter().try_for_each(|sheet| {
+                unit_sheet(sheet, plan, assets, date)?
+                    .into_iter()
+                    .try_for_each(emit)
+            })
         },
     );
-    let (notice_pdf, table_pdf, rendered) = (notice_pdf?, table_pdf?, rendered?);
+    let (notice_pdf, table_pdf) = (notice_pdf?, table_pdf?);
+    rendered?;
     let table_properties = render::xlsx::properties(&table_view.title, &table_info.author, date)?;
     let table_xlsx = assets.costly(
         "任务分工表.xlsx".into(),
@@ -152,7 +178,7 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
         ],
         || render::xlsx::task_table(&table_view, &table_properties),
     )?;
-    let mut documents = vec![
+    let documents = vec![
         Document {
             source: None,
             path: "通知.md".into(),
@@ -197,8 +223,7 @@ pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<
             bytes: OUTPUT_README.as_bytes().to_vec(),
         },
     ];
-    documents.extend(rendered.into_iter().flatten());
-    Ok(documents)
+    documents.into_iter().try_for_each(emit)
 }
 
 /// One unit's task sheet in three formats: Markdown from the template, the PDF laid out from

@@ -8,10 +8,11 @@
 //!    never changed after this.
 //! 2. **Check** ([`checks::run`]): small functions over the plan report every defect of the
 //!    source as a [`diag::Diagnostic`] with its place (`file:line` or `file#Sheet!C7`).
-//! 3. **Compose** ([`compose::compose`]): the plan and the findings become the list of output
-//!    [`document::Document`]s.
-//! 4. **Output** ([`output::publish`]): the only writer; builds the output beside the target
-//!    and swaps it in whole, with a manifest of hashes.
+//! 3. **Compose** ([`compose::compose_into`]): the plan and the findings become the output
+//!    [`document::Document`]s; a PDF or workbook whose sources did not change since the last
+//!    publish is taken from it ([`reuse`]).
+//! 4. **Output** ([`output::Staging`]): the only writer; documents go into a folder beside the
+//!    target as they are made, which is swapped in whole, with a manifest of hashes.
 //!
 //! 5. **Evaluate** ([`evaluate::evaluate_folder`]): the forms units returned for a period
 //!    ([`ingest::returns`]) are matched through their hidden key, validated, and scored into an
@@ -164,9 +165,13 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
     let folders = evaluate::period_folders(&returns)?;
     // The plan's documents and each period's evaluation are independent; results keep their
     // order, so the output does not depend on scheduling.
+    // Documents go into the staging folder as they are made; it replaces `out_dir` only when
+    // everything succeeded.
+    let staging = output::Staging::new(out_dir)?;
+    let emit = |document: document::Document| staging.put(&document);
     use rayon::prelude::*;
-    let (documents, evaluated) = rayon::join(
-        || compose::compose(&checked.plan, &checked.report, &assets),
+    let (composed, evaluations) = rayon::join(
+        || compose::compose_into(&checked.plan, &checked.report, &assets, &emit),
         || {
             folders
                 .par_iter()
@@ -174,29 +179,27 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
                     let period = evaluate::period_of(folder, None, &checked.plan)?;
                     let evaluation =
                         evaluate::evaluate_folder(&checked.plan, &rules, folder, period)?;
-                    let documents = compose::evaluation(
+                    compose::evaluation(
                         &checked.plan,
                         &evaluation,
                         &assets,
                         &compose::evaluation_folder(&evaluation),
-                    )?;
-                    Ok((evaluation, documents))
+                    )?
+                    .into_iter()
+                    .try_for_each(emit)?;
+                    Ok(evaluation)
                 })
                 .collect::<Result<Vec<_>>>()
         },
     );
-    let mut documents = documents?;
-    let mut evaluations = Vec::new();
-    for (evaluation, period_documents) in evaluated? {
-        documents.extend(period_documents);
-        evaluations.push(evaluation);
-    }
+    composed?;
+    let evaluations = evaluations?;
     let plan = output::ManifestPlan {
         title: checked.plan.title.clone(),
         doc_number: checked.plan.notice.doc_number.clone(),
         tasks: checked.plan.tasks.len(),
     };
-    let manifest = output::publish(&documents, plan, out_dir)?;
+    let manifest = staging.finish(plan, out_dir)?;
     Ok(Published {
         report: checked.report,
         manifest,

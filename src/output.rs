@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -60,68 +61,89 @@ pub struct ManifestFile {
 /// Writes `documents` and a manifest into `out_dir`, replacing what was there only when
 /// everything succeeded.
 pub fn publish(documents: &[Document], plan: ManifestPlan, out_dir: &Path) -> Result<Manifest> {
-    let mut documents: Vec<&Document> = documents.iter().collect();
-    documents.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in documents.windows(2) {
-        if pair[0].path == pair[1].path {
-            return Err(Error::Render(format!("两份文件同名：{}", pair[0].path)));
-        }
-    }
     use rayon::prelude::*;
-    let manifest = Manifest {
-        generator: format!("fengong {}", env!("CARGO_PKG_VERSION")),
-        plan,
-        files: documents
-            .par_iter()
-            .map(|d| ManifestFile {
-                path: d.path.clone(),
-                kind: d.kind,
-                format: d.format,
-                unit: d.unit.clone(),
-                bytes: d.bytes.len() as u64,
-                sha256: hex(&Sha256::digest(&d.bytes)),
-                source: d.source.clone(),
-            })
-            .collect(),
-    };
-    let mut manifest_json = serde_json::to_vec_pretty(&manifest)
-        .map_err(|e| Error::Render(format!("manifest.json：{e}")))?;
-    manifest_json.push(b'\n');
+    let staging = Staging::new(out_dir)?;
+    documents.par_iter().try_for_each(|d| staging.put(d))?;
+    staging.finish(plan, out_dir)
+}
 
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, "创建目录", e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".fengong-staging-")
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(&parent, "创建临时目录", e))?;
-    // Folders first (few), then the files on every core: 8 MB in 130 files is mostly
-    // syscalls, which overlap.
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for document in &documents {
-        let target = contained(staging.path(), &document.path)?;
-        if let Some(dir) = target.parent()
-            && dirs.last().is_none_or(|last| last != dir)
-        {
-            dirs.push(dir.to_path_buf());
+/// An output being built: a temporary folder beside the target that documents are written
+/// into as soon as they are made — so a publish for 1,000 units never holds all their bytes
+/// at once — and that [`Staging::finish`] swaps into place only when everything succeeded.
+/// Dropped unfinished (an error anywhere), it is removed and the previous output stays.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    files: Mutex<Vec<ManifestFile>>,
+}
+
+impl Staging {
+    /// A new staging folder beside `out_dir`.
+    pub fn new(out_dir: &Path) -> Result<Staging> {
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, "创建目录", e))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".fengong-staging-")
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, "创建临时目录", e))?;
+        Ok(Staging {
+            dir,
+            files: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Writes one document and notes it for the manifest. Safe to call from every core.
+    pub fn put(&self, document: &Document) -> Result<()> {
+        let target = contained(self.dir.path(), &document.path)?;
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, "创建目录", e))?;
         }
+        fs::write(&target, &document.bytes).map_err(|e| Error::io(&target, "写入", e))?;
+        let entry = ManifestFile {
+            path: document.path.clone(),
+            kind: document.kind,
+            format: document.format,
+            unit: document.unit.clone(),
+            bytes: document.bytes.len() as u64,
+            sha256: hex(&Sha256::digest(&document.bytes)),
+            source: document.source.clone(),
+        };
+        self.files
+            .lock()
+            .map_err(|_| Error::Render("清单记录失败".into()))?
+            .push(entry);
+        Ok(())
     }
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "创建目录", e))?;
-    }
-    documents.par_iter().try_for_each(|document| {
-        let target = contained(staging.path(), &document.path)?;
-        fs::write(&target, &document.bytes).map_err(|e| Error::io(&target, "写入", e))
-    })?;
-    let manifest_path = staging.path().join("manifest.json");
-    fs::write(&manifest_path, &manifest_json).map_err(|e| Error::io(&manifest_path, "写入", e))?;
 
-    swap_into_place(staging, out_dir)?;
-    Ok(manifest)
+    /// Writes the manifest (files sorted by path, whatever order they came in) and swaps the
+    /// folder into place as `out_dir`.
+    pub fn finish(self, plan: ManifestPlan, out_dir: &Path) -> Result<Manifest> {
+        let mut files = self
+            .files
+            .into_inner()
+            .map_err(|_| Error::Render("清单记录失败".into()))?;
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        for pair in files.windows(2) {
+            if pair[0].path == pair[1].path {
+                return Err(Error::Render(format!("两份文件同名：{}", pair[0].path)));
+            }
+        }
+        let manifest = Manifest {
+            generator: format!("fengong {}", env!("CARGO_PKG_VERSION")),
+            plan,
+            files,
+        };
+        let mut manifest_json = serde_json::to_vec_pretty(&manifest)
+            .map_err(|e| Error::Render(format!("manifest.json：{e}")))?;
+        manifest_json.push(b'\n');
+        let manifest_path = self.dir.path().join("manifest.json");
+        fs::write(&manifest_path, &manifest_json)
+            .map_err(|e| Error::io(&manifest_path, "写入", e))?;
+        swap_into_place(self.dir, out_dir)?;
+        Ok(manifest)
+    }
 }
 
 /// Replaces `out_dir` by the staging folder: old → backup, staging → out_dir, drop backup.

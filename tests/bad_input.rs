@@ -90,3 +90,31 @@ fn a_failed_publish_leaves_the_previous_output() {
         before
     );
 }
+
+/// A publish that fails while documents are already being written (a unit-sheet template
+/// that names a field the sheet does not have) leaves the previous output as it was and no
+/// staging folder behind.
+#[test]
+fn a_publish_failing_midway_leaves_no_trace() {
+    let dir = project(&[("plan.md", seed_text().as_bytes())]);
+    assert!(fengong(dir.path(), &["publish"]).status.success());
+    let before = std::fs::read(dir.path().join("output/manifest.json")).unwrap();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/unit_sheet.md.tera"),
+        "# {{ unit }}\n\n{{ no_such_field }}\n",
+    )
+    .unwrap();
+    let out = fengong(dir.path(), &["publish", "--fresh"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(dir.path().join("output/manifest.json")).unwrap(),
+        before
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
