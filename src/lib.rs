@@ -163,9 +163,9 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
     let rules = options.rules(&checked.project.config);
     let returns = checked.project.input_dir.join(RETURNS_DIR);
     let folders = evaluate::period_folders(&returns)?;
-    // The plan's documents and each period's evaluation are independent; results keep their
-    // order, so the output does not depend on scheduling.
-    // Documents go into the staging folder as they are made; it replaces `out_dir` only when
+    // The plan's documents and each period's evaluation are independent and made on every
+    // core; each goes into the staging folder as soon as it is made (the manifest is sorted
+    // at the end, so scheduling changes nothing), which replaces `out_dir` only when
     // everything succeeded.
     let staging = output::Staging::new(out_dir)?;
     let emit = |document: document::Document| staging.put(&document);
