@@ -153,13 +153,8 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
                 .collect(),
         ));
     }
-    let (templates, fonts) = assets?;
-    let previous = options.previous_output(out_dir);
-    let assets = compose::Assets {
-        templates: &templates,
-        fonts: &fonts,
-        previous: &previous,
-    };
+    let loaded = assets?.with_previous(options.previous_output(out_dir));
+    let assets = loaded.assets();
     let rules = options.rules(&checked.project.config);
     let returns = checked.project.input_dir.join(RETURNS_DIR);
     let folders = evaluate::period_folders(&returns)?;
@@ -205,22 +200,45 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
         manifest,
         evaluations,
         stray_returns: evaluate::stray_files(&returns),
-        reused: previous.reused(),
-        made: previous.made(),
+        reused: loaded.previous.reused(),
+        made: loaded.previous.made(),
     })
 }
 
-/// The project's templates (embedded, overridden from `templates/`) and fonts, loaded once.
-fn load_assets(
-    project: &Project,
-) -> Result<(
-    templates::Templates,
-    std::sync::Arc<render::pdf::fonts::FontSet>,
-)> {
+/// What a run loads besides the plan: the templates (embedded, overridden from
+/// `templates/`), the fonts, and the previous output that unchanged documents are taken from.
+struct Loaded {
+    templates: templates::Templates,
+    fonts: std::sync::Arc<render::pdf::fonts::FontSet>,
+    previous: reuse::PreviousOutput,
+}
+
+impl Loaded {
+    fn with_previous(mut self, previous: reuse::PreviousOutput) -> Loaded {
+        self.previous = previous;
+        self
+    }
+
+    fn assets(&self) -> compose::Assets<'_> {
+        compose::Assets {
+            templates: &self.templates,
+            fonts: &self.fonts,
+            previous: &self.previous,
+        }
+    }
+}
+
+/// The project's templates and fonts, loaded once; nothing reused until
+/// [`Loaded::with_previous`].
+fn load_assets(project: &Project) -> Result<Loaded> {
     let templates = templates::Templates::load(Some(&project.root.join("templates")))?;
     let fonts =
         render::pdf::fonts::FontSet::load(&render::pdf::fonts::FontSearch::for_project(project))?;
-    Ok((templates, fonts))
+    Ok(Loaded {
+        templates,
+        fonts,
+        previous: reuse::PreviousOutput::none(),
+    })
 }
 
 /// The folder inside the input folder that holds the returned forms, one subfolder per period.
@@ -243,13 +261,8 @@ pub fn evaluate(
             "找不到反馈表目录",
         )]));
     }
-    let (templates, fonts) = load_assets(&checked.project)?;
-    let previous = options.previous_output(out_dir);
-    let assets = compose::Assets {
-        templates: &templates,
-        fonts: &fonts,
-        previous: &previous,
-    };
+    let loaded = load_assets(&checked.project)?.with_previous(options.previous_output(out_dir));
+    let assets = loaded.assets();
     let rules = options.rules(&checked.project.config);
     let period = evaluate::period_of(folder, kind, &checked.plan)?;
     let evaluation = evaluate::evaluate_folder(&checked.plan, &rules, folder, period)?;
