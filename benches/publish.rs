@@ -85,17 +85,29 @@ fn main() {
     let project = fengong::Project::open(&input).expect("project");
     let templates = fengong::templates::Templates::load(None).expect("templates");
     let fonts = fengong::render::pdf::fonts::FontSet::load(
-        &fengong::render::pdf::fonts::FontSearch::for_project(&project),
+        &fengong::render::pdf::fonts::FontSearch::for_project(
+            &project.root,
+            &project.input_dir,
+            &project.config.fonts,
+        ),
     )
     .expect("fonts");
-    let previous = fengong::reuse::PreviousOutput::none();
+    let previous = fengong::output::reuse::PreviousOutput::none();
     let assets = fengong::compose::Assets {
         templates: &templates,
         fonts: &fonts,
         previous: &previous,
     };
     let (docs, t_compose) = time(|| {
-        fengong::compose::compose(&checked.plan, &checked.report, &assets).expect("compose")
+        let docs = std::sync::Mutex::new(Vec::new());
+        fengong::compose::compose_into(&checked.plan, &checked.report, &assets, &|d| {
+            docs.lock().expect("lock").push(d);
+            Ok(())
+        })
+        .expect("compose");
+        let mut docs = docs.into_inner().expect("lock");
+        docs.sort_by(|a, b| a.path.cmp(&b.path));
+        docs
     });
     println!(
         "seed: compose all documents     {:>8.1} ms  ({} files)",
@@ -131,8 +143,8 @@ fn main() {
         .render("unit_sheet.md.tera", &sheets[0])
         .expect("md");
     let (_, t) = time(|| {
-        fengong::render::pdf::markdown::document(
-            &fengong::render::pdf::markdown::blocks(&sheet_md),
+        fengong::render::pdf::flow::document(
+            &fengong::render::pdf::flow::blocks(&sheet_md),
             &fonts,
             &info_for_bench(),
             10.5,
@@ -151,19 +163,17 @@ fn main() {
         title: "t".into(),
         author: "a".into(),
         subject: None,
-        date: (2025, 1, 1, 0, 0, 0),
+        date: jiff::civil::date(2025, 1, 1).at(0, 0, 0, 0),
         id: "bench".into(),
     };
     let (_, t) = time(|| {
-        fengong::render::pdf::task_table(
-            &fengong::render::pdf::markdown::blocks(&md),
-            &fonts,
-            &info,
-        )
-        .expect("pdf")
+        fengong::render::pdf::task_table(&fengong::render::pdf::flow::blocks(&md), &fonts, &info)
+            .expect("pdf")
     });
     println!("seed: 任务分工表.pdf              {:>8.1} ms", ms(t));
-    let props = fengong::render::xlsx::properties("t", "a", (2025, 1, 1, 0, 0, 0)).expect("props");
+    let props =
+        fengong::render::xlsx::properties("t", "a", jiff::civil::date(2025, 1, 1).at(0, 0, 0, 0))
+            .expect("props");
     let (_, t) = time(|| fengong::render::xlsx::task_table(&view, &props).expect("xlsx"));
     println!("seed: 任务分工表.xlsx             {:>8.1} ms", ms(t));
     let (_, t) = time(|| templates.render("table.md.tera", &view).expect("md"));
@@ -297,12 +307,8 @@ fn typst_comparison(
     let mut best = Duration::MAX;
     for _ in 0..5 {
         let (bytes, t) = time(|| {
-            fengong::render::pdf::task_table(
-                &fengong::render::pdf::markdown::blocks(&md),
-                fonts,
-                &info,
-            )
-            .expect("pdf")
+            fengong::render::pdf::task_table(&fengong::render::pdf::flow::blocks(&md), fonts, &info)
+                .expect("pdf")
         });
         best = best.min(t);
         ours = bytes;
@@ -440,8 +446,8 @@ fn returns_benchmark() {
     }
     let rules = checked.project.config.evaluation.clone();
     let (evaluation, t_eval) = time(|| {
-        fengong::evaluate::evaluate_folder(&checked.plan, &rules, &folder, period.clone())
-            .expect("evaluate")
+        let read = fengong::ingest::returns::read_folder(&folder).expect("read");
+        fengong::evaluate::evaluate(&checked.plan, &rules, period.clone(), read)
     });
     let used = evaluation.files.iter().filter(|f| f.outcome.used()).count();
     println!(
@@ -478,7 +484,7 @@ fn info_for_bench() -> fengong::render::pdf::DocInfo {
         title: "t".into(),
         author: "a".into(),
         subject: None,
-        date: (2025, 1, 1, 0, 0, 0),
+        date: jiff::civil::date(2025, 1, 1).at(0, 0, 0, 0),
         id: "bench-sheet".into(),
     }
 }

@@ -145,5 +145,5 @@ pub fn plan(tasks: usize, units: usize) -> (String, String) {
 }
 
 fn numeral(n: usize) -> String {
-    fengong::cjk::chinese_numeral(n as u32)
+    fengong::base::cjk::chinese_numeral(n as u32)
 }

@@ -1,13 +1,13 @@
 //! Compose: (plan, report) → the documents of the output, each with its path and bytes.
 
+use crate::base::diag::{Error, Result};
 use crate::checks::Report;
-use crate::diag::{Error, Result};
-use crate::document::{Document, Format, Kind, safe_file_name};
 use crate::evaluate::Evaluation;
 use crate::model::PeriodKind;
 use crate::model::Plan;
+use crate::output::document::{Document, Format, Kind, safe_file_name};
+use crate::output::reuse::PreviousOutput;
 use crate::render::{self, pdf};
-use crate::reuse::PreviousOutput;
 use crate::templates::Templates;
 use crate::view::{AuditView, EvaluationView, NoticeView, PacketView, TaskSheet, TaskTableView};
 
@@ -59,23 +59,6 @@ fn json(value: &impl serde::Serialize) -> Result<Vec<u8>> {
 
 /// The README written into the output folder (also committed as `output/README.md`).
 pub const OUTPUT_README: &str = include_str!("../templates/output_readme.md");
-
-/// Every document of a publish, sorted by path.
-pub fn compose(plan: &Plan, report: &Report, assets: &Assets<'_>) -> Result<Vec<Document>> {
-    let documents = std::sync::Mutex::new(Vec::new());
-    compose_into(plan, report, assets, &|d| {
-        documents
-            .lock()
-            .map_err(|_| Error::Render("文件收集失败".into()))?
-            .push(d);
-        Ok(())
-    })?;
-    let mut documents = documents
-        .into_inner()
-        .map_err(|_| Error::Render("文件收集失败".into()))?;
-    documents.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(documents)
-}
 
 /// Every document of a publish, each handed to `emit` as soon as it is made (from any core,
 /// in no particular order): a publish writes them straight into its staging folder, so the
@@ -131,7 +114,7 @@ pub fn compose_into(
                         || {
                             pdf::notice(
                                 &notice_view,
-                                &pdf::markdown::blocks(&notice_md),
+                                &pdf::flow::blocks(&notice_md),
                                 assets.fonts,
                                 &notice_info,
                             )
@@ -147,7 +130,7 @@ pub fn compose_into(
                         &[&json(&table_info)?, table_md.as_bytes()],
                         || {
                             pdf::task_table(
-                                &pdf::markdown::blocks(&table_md),
+                                &pdf::flow::blocks(&table_md),
                                 assets.fonts,
                                 &table_info,
                             )
@@ -232,7 +215,7 @@ fn unit_sheet(
     sheet: &TaskSheet,
     plan: &Plan,
     assets: &Assets<'_>,
-    date: (u16, u8, u8, u8, u8, u8),
+    date: crate::base::date::DateTime,
 ) -> Result<Vec<Document>> {
     let markdown = assets.templates.render("unit_sheet.md.tera", sheet)?;
     let title = format!("{}任务清单", sheet.unit);
@@ -252,7 +235,7 @@ fn unit_sheet(
         Format::Pdf,
         unit.clone(),
         &[&json(&info)?, markdown.as_bytes()],
-        || pdf::markdown::document(&pdf::markdown::blocks(&markdown), assets.fonts, &info, 10.5),
+        || pdf::flow::document(&pdf::flow::blocks(&markdown), assets.fonts, &info, 10.5),
     )?;
     let properties = render::xlsx::properties(&title, &author, date)?;
     let xlsx = assets.costly(
@@ -350,7 +333,7 @@ pub fn evaluation(
                 Format::Pdf,
                 unit,
                 &[&json(&info)?, md.as_bytes()],
-                || pdf::markdown::document(&pdf::markdown::blocks(&md), assets.fonts, &info, 10.5),
+                || pdf::flow::document(&pdf::flow::blocks(&md), assets.fonts, &info, 10.5),
             )
         })
         .collect::<Result<_>>()?;

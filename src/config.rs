@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::{Error, Location, Result};
+use crate::base::diag::{Error, Location, Result};
 use crate::model::{Unit, UnitGroup, UnitRegistry};
 
 /// Phrases that stand for "whoever it concerns" and never name a unit, used when the config
@@ -177,6 +177,30 @@ pub struct ScoreTable {
     pub missing: f64,
 }
 
+impl ScoreTable {
+    /// Points for a status.
+    pub fn of(&self, status: crate::model::Status) -> f64 {
+        use crate::model::Status;
+        match status {
+            Status::Completed => self.completed,
+            Status::OnSchedule => self.on_schedule,
+            Status::Lagging => self.lagging,
+            Status::NotStarted => self.not_started,
+            Status::Missing => self.missing,
+        }
+    }
+}
+
+impl EvaluationConfig {
+    /// The score table of a period.
+    pub fn scores(&self, kind: crate::model::PeriodKind) -> ScoreTable {
+        match kind {
+            crate::model::PeriodKind::MidYear => self.mid_year,
+            crate::model::PeriodKind::YearEnd => self.year_end,
+        }
+    }
+}
+
 /// `[notice]`: what the source lacks, filled in by the user.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -243,7 +267,7 @@ impl Config {
             });
         }
         if let Some(deadline) = &config.plan.default_deadline
-            && !is_iso_date(deadline)
+            && crate::base::date::parse_iso(deadline).is_none()
         {
             return Err(Error::Config {
                 location: Location::line(path, find_line(text, "default_deadline")),
@@ -271,33 +295,6 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
-}
-
-/// True for `YYYY-MM-DD` with a real month and day.
-pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    let (Ok(year), Ok(month), Ok(day)) = (
-        parts[0].parse::<i32>(),
-        parts[1].parse::<u32>(),
-        parts[2].parse::<u32>(),
-    ) else {
-        return false;
-    };
-    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
-}
-
-/// Days in a month of the Gregorian calendar.
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
 }
 
 fn line_of_offset(text: &str, offset: usize) -> u32 {
@@ -377,10 +374,10 @@ mod tests {
 
     #[test]
     fn iso_dates() {
-        assert!(is_iso_date("2025-12-31"));
-        assert!(is_iso_date("2024-02-29"));
-        assert!(!is_iso_date("2025-02-29"));
-        assert!(!is_iso_date("2025-1-31"));
-        assert!(!is_iso_date("2025-12-32"));
+        assert!(crate::base::date::parse_iso("2025-12-31").is_some());
+        assert!(crate::base::date::parse_iso("2024-02-29").is_some());
+        assert!(crate::base::date::parse_iso("2025-02-29").is_none());
+        assert!(crate::base::date::parse_iso("2025-1-31").is_none());
+        assert!(crate::base::date::parse_iso("2025-12-32").is_none());
     }
 }

@@ -7,14 +7,14 @@
 //!    plan's prose, and the tasks of the 任务分工表 with their units and roles. The plan is
 //!    never changed after this.
 //! 2. **Check** ([`checks::run`]): small functions over the plan report every defect of the
-//!    source as a [`diag::Diagnostic`] with its place (`file:line` or `file#Sheet!C7`).
+//!    source as a [`base::diag::Diagnostic`] with its place (`file:line` or `file#Sheet!C7`).
 //! 3. **Compose** ([`compose::compose_into`]): the plan and the findings become the output
-//!    [`document::Document`]s; a PDF or workbook whose sources did not change since the last
-//!    publish is taken from it ([`reuse`]).
+//!    [`output::document::Document`]s; a PDF or workbook whose sources did not change since the last
+//!    publish is taken from it ([`output::reuse`]).
 //! 4. **Output** ([`output::Staging`]): the only writer; documents go into a folder beside the
 //!    target as they are made, which is swapped in whole, with a manifest of hashes.
 //!
-//! 5. **Evaluate** ([`evaluate::evaluate_folder`]): the forms units returned for a period
+//! 5. **Evaluate** ([`evaluate::evaluate`]): the forms units returned for a period
 //!    ([`ingest::returns`]) are matched through their hidden key, validated, and scored into an
 //!    [`evaluate::Evaluation`]; [`compose::evaluation`] turns it into the period's report and,
 //!    at year-end, the assessment packets.
@@ -24,26 +24,24 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod base;
 pub mod checks;
-pub mod cjk;
 pub mod compose;
 pub mod config;
-pub mod diag;
-pub mod document;
 pub mod evaluate;
+pub mod form;
 pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
-pub mod reuse;
 pub mod samples;
 pub mod templates;
 pub mod view;
 
 use std::path::Path;
 
-pub use diag::{Diagnostic, Error, Location, Result, Severity};
+pub use base::diag::{Diagnostic, Error, Location, Result, Severity};
 pub use project::Project;
 
 /// A plan read and checked.
@@ -103,11 +101,11 @@ impl Options {
     }
 
     /// What may be reused from the output folder's previous contents.
-    fn previous_output(&self, out_dir: &Path) -> reuse::PreviousOutput {
+    fn previous_output(&self, out_dir: &Path) -> output::reuse::PreviousOutput {
         if self.fresh {
-            reuse::PreviousOutput::none()
+            output::reuse::PreviousOutput::none()
         } else {
-            reuse::PreviousOutput::open(out_dir)
+            output::reuse::PreviousOutput::open(out_dir)
         }
     }
 }
@@ -157,13 +155,13 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
     let assets = loaded.assets();
     let rules = options.rules(&checked.project.config);
     let returns = checked.project.input_dir.join(RETURNS_DIR);
-    let folders = evaluate::period_folders(&returns)?;
+    let folders = ingest::returns::period_folders(&returns)?;
     // The plan's documents and each period's evaluation are independent and made on every
     // core; each goes into the staging folder as soon as it is made (the manifest is sorted
     // at the end, so scheduling changes nothing), which replaces `out_dir` only when
     // everything succeeded.
     let staging = output::Staging::new(out_dir)?;
-    let emit = |document: document::Document| staging.put(&document);
+    let emit = |document: output::document::Document| staging.put(&document);
     use rayon::prelude::*;
     let (composed, evaluations) = rayon::join(
         || compose::compose_into(&checked.plan, &checked.report, &assets, &emit),
@@ -171,9 +169,9 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
             folders
                 .par_iter()
                 .map(|folder| {
-                    let period = evaluate::period_of(folder, None, &checked.plan)?;
-                    let evaluation =
-                        evaluate::evaluate_folder(&checked.plan, &rules, folder, period)?;
+                    let period = ingest::returns::period_of(folder, None, checked.plan.year)?;
+                    let read = ingest::returns::read_folder(folder)?;
+                    let evaluation = evaluate::evaluate(&checked.plan, &rules, period, read);
                     compose::evaluation(
                         &checked.plan,
                         &evaluation,
@@ -199,7 +197,7 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
         report: checked.report,
         manifest,
         evaluations,
-        stray_returns: evaluate::stray_files(&returns),
+        stray_returns: ingest::returns::stray_files(&returns),
         reused: loaded.previous.reused(),
         made: loaded.previous.made(),
     })
@@ -210,11 +208,11 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
 struct Loaded {
     templates: templates::Templates,
     fonts: std::sync::Arc<render::pdf::fonts::FontSet>,
-    previous: reuse::PreviousOutput,
+    previous: output::reuse::PreviousOutput,
 }
 
 impl Loaded {
-    fn with_previous(mut self, previous: reuse::PreviousOutput) -> Loaded {
+    fn with_previous(mut self, previous: output::reuse::PreviousOutput) -> Loaded {
         self.previous = previous;
         self
     }
@@ -232,12 +230,16 @@ impl Loaded {
 /// [`Loaded::with_previous`].
 fn load_assets(project: &Project) -> Result<Loaded> {
     let templates = templates::Templates::load(Some(&project.root.join("templates")))?;
-    let fonts =
-        render::pdf::fonts::FontSet::load(&render::pdf::fonts::FontSearch::for_project(project))?;
+    let search = render::pdf::fonts::FontSearch::for_project(
+        &project.root,
+        &project.input_dir,
+        &project.config.fonts,
+    );
+    let fonts = render::pdf::fonts::FontSet::load(&search)?;
     Ok(Loaded {
         templates,
         fonts,
-        previous: reuse::PreviousOutput::none(),
+        previous: output::reuse::PreviousOutput::none(),
     })
 }
 
@@ -264,8 +266,9 @@ pub fn evaluate(
     let loaded = load_assets(&checked.project)?.with_previous(options.previous_output(out_dir));
     let assets = loaded.assets();
     let rules = options.rules(&checked.project.config);
-    let period = evaluate::period_of(folder, kind, &checked.plan)?;
-    let evaluation = evaluate::evaluate_folder(&checked.plan, &rules, folder, period)?;
+    let period = ingest::returns::period_of(folder, kind, checked.plan.year)?;
+    let read = ingest::returns::read_folder(folder)?;
+    let evaluation = evaluate::evaluate(&checked.plan, &rules, period, read);
     let documents = compose::evaluation(&checked.plan, &evaluation, &assets, "")?;
     let plan = output::ManifestPlan {
         title: checked.plan.title.clone(),

@@ -15,7 +15,7 @@ use cli::{CheckFormat, Cli, Command};
 use fengong::model::PeriodKind;
 
 // glibc's malloc hands the subsetter's large, growing buffers to fresh mmap'd pages each
-// time (a third of publish was page faults and realloc); mimalloc reuses them.
+// time (a fifth of publish was page faults); mimalloc reuses them.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -100,7 +100,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let kind = period.as_deref().and_then(PeriodKind::detect);
             let label = dir
                 .file_name()
-                .map(|n| fengong::document::safe_file_name(&n.to_string_lossy()))
+                .map(|n| fengong::output::document::safe_file_name(&n.to_string_lossy()))
                 .unwrap_or_else(|| "评估".into());
             let output = output.unwrap_or_else(|| PathBuf::from("output").join("评估").join(label));
             let options = fengong::Options {
@@ -222,7 +222,7 @@ fn summary(plan: &fengong::model::Plan) -> String {
             let tasks: Vec<String> = group.tasks.iter().map(u32::to_string).collect();
             out.push_str(&format!(
                 "  （{}）{}：{}\n",
-                fengong::cjk::chinese_numeral(group.no),
+                fengong::base::cjk::chinese_numeral(group.no),
                 group.title,
                 tasks.join("、")
             ));

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::base::diag::{Diagnostic, Error, Location, Result};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Error, Location, Result};
 
 /// The name of the project configuration file inside the input folder.
 pub const CONFIG_FILE: &str = "fengong.toml";
@@ -47,7 +47,7 @@ impl Project {
             let bytes =
                 std::fs::read(&config_file).map_err(|e| Error::io(&config_file, "读取", e))?;
             let display = config_file.display().to_string();
-            let text = crate::ingest::decode::decode(&bytes).map_err(|e| Error::Config {
+            let text = crate::base::decode::decode(&bytes).map_err(|e| Error::Config {
                 location: Location::file(&display),
                 message: e.message(),
             })?;

@@ -6,11 +6,12 @@
 //!
 //! Also the returns generator of the benchmark (1,000 forms).
 
-use crate::diag::{Error, Result};
-use crate::document::safe_file_name;
+use crate::base::date;
+use crate::base::diag::{Error, Result};
 use crate::model::{Period, PeriodKind, Plan, Role, Status};
+use crate::output::document::safe_file_name;
 use crate::render::{self, xlsx};
-use crate::view::{TaskSheet, chinese_date};
+use crate::view::TaskSheet;
 
 /// One generated file: its path inside the period folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,8 +137,8 @@ fn row_fill(
     let what = gist(&task.content);
     let due = plan
         .task(task.no)
-        .and_then(|t| t.deadline.as_deref())
-        .map(chinese_date)
+        .and_then(|t| t.deadline)
+        .map(date::chinese)
         .unwrap_or_else(|| "年底".into());
     let problem = PROBLEMS[(dice / 7 % PROBLEMS.len() as u32) as usize];
     let progress_text = match status {
@@ -206,7 +207,7 @@ fn fill_for(sheet: &TaskSheet, plan: &Plan, period: &Period, faults: &Faults) ->
     };
     let mut fill = xlsx::FormFill {
         sample: true,
-        filled_on: Some(format!("{year:04}-{month:02}-{day:02}")),
+        filled_on: date::ymd(year, month, day as i32),
         rows: Default::default(),
     };
     for task in &sheet.tasks {
@@ -273,7 +274,9 @@ pub fn sample_returns(plan: &Plan, period: &Period, faults: &Faults) -> Result<V
         });
         if faults.duplicate.as_deref() == Some(sheet.unit.as_str()) {
             let mut later = fill.clone();
-            later.filled_on = later.filled_on.map(|d| format!("{}15", &d[..8]));
+            later.filled_on = later
+                .filled_on
+                .and_then(|d| date::ymd(i32::from(d.year()), i32::from(d.month()), 15));
             for row in later.rows.values_mut() {
                 if row.status == Status::Lagging.label() {
                     row.status = Status::OnSchedule.label().into();

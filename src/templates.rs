@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tera::Tera;
 
-use crate::diag::{Error, Result};
+use crate::base::diag::{Error, Result};
 
 /// The shipped templates, (name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[

@@ -40,7 +40,7 @@ fn chosen_status(no: u32, unit: &str) -> &'static str {
 }
 
 fn form_for(sheet: &TaskSheet, fill: &FormFill) -> Vec<u8> {
-    let props = properties("t", "t", (2025, 1, 1, 0, 0, 0)).unwrap();
+    let props = properties("t", "t", jiff::civil::date(2025, 1, 1).at(0, 0, 0, 0)).unwrap();
     return_form(sheet, &props, Some(fill)).unwrap()
 }
 
@@ -76,7 +76,7 @@ fn lead_fill(sheet: &TaskSheet, date: &str) -> FormFill {
     }
     FormFill {
         sample: false,
-        filled_on: Some(date.into()),
+        filled_on: fengong::base::date::parse_iso(date),
         rows,
     }
 }
@@ -165,7 +165,7 @@ fn report_numbers_match_an_independent_count() {
     for status in ["已完成", "序时推进", "滞后", "未启动", "未报送"] {
         let n = count(status);
         let share = n as f64 / total as f64 * 100.0;
-        let share = fengong::evaluate::fmt_number(share);
+        let share = fengong::base::number::fmt_number(share);
         let expect = format!("{status} {n} 项（{share}%）");
         assert!(md.contains(&expect), "missing «{expect}»");
     }

@@ -24,7 +24,7 @@ fn units(task: &fengong::model::Task) -> Vec<(String, Role, Option<String>, bool
 }
 
 fn tidy(s: &str) -> String {
-    fengong::cjk::tidy_spacing(s)
+    fengong::base::cjk::tidy_spacing(s)
 }
 
 #[test]
@@ -153,16 +153,26 @@ fn a_workbook_from_another_bureau() {
             ("区卫生健康委", Role::Support)
         ]
     );
-    assert_eq!(t1.deadline.as_deref(), Some("2026-06-30"));
+    assert_eq!(
+        t1.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-06-30")
+    );
     assert_eq!(t1.deadline_text.as_deref(), Some("2026年6月底前"));
     assert_eq!(
-        plan.task(2).unwrap().deadline.as_deref(),
+        plan.task(2)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2026-09-30")
     );
     // Two leads in the 牵头单位 column both lead.
     let t3 = plan.task(3).unwrap();
     assert_eq!(t3.leads().count(), 2);
-    assert_eq!(t3.deadline.as_deref(), Some("2026-12-31"));
+    assert_eq!(
+        t3.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-31")
+    );
     let t4 = plan.task(4).unwrap();
     assert_eq!(t4.supports().count(), 2, "line break separates units");
     assert_eq!(t4.targets[0].unit, "亿元");

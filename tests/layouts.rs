@@ -47,7 +47,10 @@ fn inline_assignments() {
     assert_eq!(t1.content, "新建一批社区托育“宝宝屋”，新增普惠托位300个。");
     assert_eq!(leads(&plan, 1), ["区卫生健康委"]);
     assert_eq!(supports(&plan, 1), ["区财政局", "区发展改革委"]);
-    assert_eq!(t1.deadline.as_deref(), Some("2026-12-31"));
+    assert_eq!(
+        t1.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-31")
+    );
     assert_eq!(t1.deadline_text.as_deref(), Some("2026年12月底前完成"));
     assert_eq!(
         (t1.targets[0].value, t1.targets[0].subject.as_str()),
@@ -60,7 +63,11 @@ fn inline_assignments() {
     );
     assert_eq!(supports(&plan, 2), ["朱家角镇", "练塘镇"]);
     assert_eq!(
-        plan.task(2).unwrap().deadline.as_deref(),
+        plan.task(2)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2026-09-30")
     );
     // 共同牵头 and 按职责分工负责; a line break inside the sentence.
@@ -71,12 +78,19 @@ fn inline_assignments() {
     );
     assert_eq!(leads(&plan, 3), ["区总工会", "区卫生健康委"]);
     assert_eq!(t3.unspecified, ["区各有关部门"]);
-    assert_eq!(t3.deadline.as_deref(), Some("2026-12-31"));
+    assert_eq!(
+        t3.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-31")
+    );
     // 责任单位： inside the parenthesis: the first leads.
     assert_eq!(leads(&plan, 4), ["区人力资源社会保障局"]);
     assert_eq!(supports(&plan, 4), ["区卫生健康委"]);
     assert_eq!(
-        plan.task(4).unwrap().deadline.as_deref(),
+        plan.task(4)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2026-09-30")
     );
     assert_eq!(
@@ -114,7 +128,10 @@ fn labelled_lines() {
     assert_eq!(t1.content, "完成3所中小学校舍改造，新增学位不少于600个。");
     assert_eq!(leads(&plan, 1), ["区教育局"]);
     assert_eq!(supports(&plan, 1), ["区财政局", "区住房城乡建设局"]);
-    assert_eq!(t1.deadline.as_deref(), Some("2024-08-31"));
+    assert_eq!(
+        t1.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2024-08-31")
+    );
     let units: Vec<(&str, f64)> = t1
         .targets
         .iter()
@@ -125,7 +142,11 @@ fn labelled_lines() {
     assert_eq!(leads(&plan, 2), ["区教育局"]);
     assert_eq!(supports(&plan, 2), ["友好街道", "曙光街道"]);
     assert_eq!(
-        plan.task(2).unwrap().deadline.as_deref(),
+        plan.task(2)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2024-12-31")
     );
     // 长期坚持 is no date; 65岁 is an age, not a target.
@@ -156,11 +177,19 @@ fn both_layouts_in_one_document() {
     assert_eq!(leads(&plan, 2), ["县市场监管局"]);
     assert_eq!(supports(&plan, 2), ["县税务局", "县公安局"]);
     assert_eq!(
-        plan.task(2).unwrap().deadline.as_deref(),
+        plan.task(2)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2025-06-30")
     );
     assert_eq!(
-        plan.task(3).unwrap().deadline.as_deref(),
+        plan.task(3)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2025-12-31")
     );
     assert_eq!(

@@ -345,3 +345,30 @@ fn seed_targets_all_found_and_no_decoys() {
         ["公办托幼一体园", "托额", "公办园托幼一体化覆盖率"]
     );
 }
+
+/// Every Markdown document of the shipped input (notice, table, audit, unit sheets, the
+/// evaluation reports of the 示例 returns), so a change to any document shows up in review
+/// as a diff (`cargo insta review` to accept an intended one).
+#[test]
+fn markdown_snapshots() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = fengong(
+        &root(),
+        &["publish", "input", "-o", out_dir.path().to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let markdown: Vec<(String, Vec<u8>)> = read_tree(out_dir.path())
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".md"))
+        .collect();
+    assert!(markdown.len() > 40, "{} Markdown files", markdown.len());
+    insta::with_settings!({
+        snapshot_path => "snapshots/markdown",
+        prepend_module_to_snapshot => false,
+    }, {
+        for (path, bytes) in markdown {
+            let name = path.trim_end_matches(".md").replace('/', "__");
+            insta::assert_snapshot!(name, String::from_utf8(bytes).unwrap());
+        }
+    });
+}

@@ -133,7 +133,7 @@ fn check_unit(unit: &str) {
     let tasks = model()["tasks"].as_array().unwrap().clone();
     for (no, _, _) in &want {
         let content = tasks[*no as usize - 1]["content"].as_str().unwrap();
-        let content = flat(&fengong::cjk::tidy_spacing(content));
+        let content = flat(&fengong::base::cjk::tidy_spacing(content));
         assert!(text.contains(&content), "{unit} PDF lacks task {no}");
     }
 
@@ -201,12 +201,8 @@ print(json.dumps({
     assert_eq!(x["unit"], unit);
     assert_eq!(x["plan"], "嘉发改〔2025〕14号");
     for (hash, (no, _, _)) in x["hashes"].as_array().unwrap().iter().zip(&want) {
-        let content =
-            fengong::cjk::tidy_spacing(tasks[*no as usize - 1]["content"].as_str().unwrap());
-        assert_eq!(
-            hash.as_str().unwrap(),
-            fengong::view::content_hash(&content)
-        );
+        let content = tasks[*no as usize - 1]["content"].as_str().unwrap();
+        assert_eq!(hash.as_str().unwrap(), fengong::form::task_hash(content));
     }
 }
 

@@ -1,8 +1,8 @@
 //! Grouping: the table's 主要事项 labels and section rows against the prose.
 
 use super::Context;
-use crate::cjk::chinese_numeral;
-use crate::diag::Diagnostic;
+use crate::base::cjk::chinese_numeral;
+use crate::base::diag::Diagnostic;
 use crate::model::{Group, GroupingSource};
 
 fn span(group: &Group) -> String {

@@ -11,8 +11,8 @@ pub mod reconcile;
 pub mod structure;
 pub mod units;
 
+use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Location, Severity};
 use crate::model::{Plan, UnitRegistry};
 
 /// Everything found about a plan: what ingest noticed plus what the checks found.

@@ -3,8 +3,8 @@
 
 use super::Context;
 use super::diff::{Hunk, diff, mark};
-use crate::cjk::{sentences, simplified};
-use crate::diag::Diagnostic;
+use crate::base::cjk::{sentences, simplified};
+use crate::base::diag::Diagnostic;
 
 /// Every task whose table text differs from its prose, with both versions of each change.
 pub fn task_text(cx: &Context) -> Vec<Diagnostic> {
@@ -117,7 +117,7 @@ pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
             let origin = origin
                 .line_no()
                 .and_then(|from| cx.source_line_from(origin.path(), &head, from))
-                .map(|line| crate::diag::Location::line(origin.path(), line))
+                .map(|line| crate::base::diag::Location::line(origin.path(), line))
                 .unwrap_or(origin.clone());
             out.push(Diagnostic::warning(
                 "text/prose-only",

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Context;
-use crate::diag::{Diagnostic, Location};
+use crate::base::diag::{Diagnostic, Location};
 
 /// Duplicate and missing task numbers.
 pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
@@ -56,7 +56,7 @@ pub fn empty_cells(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for task in &cx.plan.tasks {
         let chars = task.content.chars().count();
-        if chars > crate::render::xlsx::CELL_LIMIT {
+        if chars > crate::form::CELL_LIMIT {
             out.push(
                 Diagnostic::warning(
                     "structure/too-long",

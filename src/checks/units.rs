@@ -1,8 +1,8 @@
 //! Units: aliases, names the registry does not know, tasks with no real unit, duplicates.
 
 use super::Context;
-use crate::diag::Diagnostic;
-use crate::ingest::rows::split_units;
+use crate::base::diag::Diagnostic;
+use crate::ingest::units::split_units;
 use crate::model::Resolution;
 
 /// Aliases used instead of the canonical name.
@@ -232,7 +232,10 @@ mod check_tests {
             .collect();
         assert_eq!(
             severities,
-            [crate::diag::Severity::Error, crate::diag::Severity::Warning]
+            [
+                crate::base::diag::Severity::Error,
+                crate::base::diag::Severity::Warning
+            ]
         );
     }
 

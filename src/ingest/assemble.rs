@@ -9,12 +9,13 @@
 
 use std::collections::HashMap;
 
-use super::rows::{ResolvedUnits, WrittenUnit, parse_deadline, resolve_units, split_units};
-use super::table::{RawTable, RowKind};
+use super::deadline::parse_deadline;
+use super::raw_table::{RawTable, RowKind};
 use super::text::{Prose, numbered_label, parse_task_number};
-use crate::cjk::{self, bigrams, match_key, similarity};
+use super::units::{ResolvedUnits, WrittenUnit, resolve_units, split_units};
+use crate::base::cjk::{self, bigrams, match_key, similarity};
+use crate::base::diag::{Diagnostic, Location};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Location};
 use crate::model::{
     AppliedCorrection, Group, GroupingSource, Notice, Plan, Section, TableLabel, TableSection,
     Task, TaskTable, UnitKind, UnitRegistry, UnitTasks,
@@ -206,7 +207,7 @@ fn apply_corrections(
                 &mut task.units_text,
                 units.trim().to_string(),
             ));
-            task.units_display = super::rows::canonical_cell(&task.units_text, registry);
+            task.units_display = super::units::canonical_cell(&task.units_text, registry);
             task.units = resolved.assignments;
             task.unspecified = resolved.unspecified;
         }
@@ -285,7 +286,11 @@ fn build_tasks(
                 }
                 parsed
             }
-            None => config.plan.default_deadline.clone(),
+            None => config
+                .plan
+                .default_deadline
+                .as_deref()
+                .and_then(crate::base::date::parse_iso),
         };
         tasks.push(Task {
             no,
@@ -293,7 +298,7 @@ fn build_tasks(
             prose: None,
             section: 0,
             group: 0,
-            units_display: super::rows::canonical_cell(&units_text, registry),
+            units_display: super::units::canonical_cell(&units_text, registry),
             units_text,
             units: resolved.assignments,
             unspecified: resolved.unspecified,

@@ -13,10 +13,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::table::{RawRow, RawTable, RawTask, RowKind};
+use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
 use super::text::{numbered_label, section_heading, strip_markup};
-use crate::cjk::tidy_spacing;
-use crate::diag::Location;
+use crate::base::cjk::tidy_spacing;
+use crate::base::diag::Location;
 
 static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     // A parenthesis that names who does the work.
@@ -141,7 +141,7 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
             Some((last, _)) if open && !starts_block => last.push_str(&line),
             _ => out.push((line.clone(), index as u32 + 1)),
         }
-        open = !crate::cjk::ends_sentence(&line) && !LABELLED.is_match(&line);
+        open = !crate::base::cjk::ends_sentence(&line) && !LABELLED.is_match(&line);
     }
     out
 }
@@ -186,7 +186,7 @@ pub fn parse(text: &str, path: &str) -> Option<RawTable> {
                 table.rows.push(RawRow {
                     kind: RowKind::Label(format!(
                         "（{}）{}",
-                        crate::cjk::chinese_numeral(number),
+                        crate::base::cjk::chinese_numeral(number),
                         tidy_spacing(&title)
                     )),
                     origin: here.clone(),

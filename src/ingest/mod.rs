@@ -1,19 +1,19 @@
 //! Ingest: sources → [`Plan`]. One reader per input format; all of them produce the same
-//! parts (notice, prose, [`table::RawTable`]), which [`assemble`] puts together.
+//! parts (notice, prose, [`raw_table::RawTable`]), which [`assemble`] puts together.
 
 pub mod assemble;
-pub mod decode;
+pub mod deadline;
 pub mod inline;
+pub mod raw_table;
 pub mod returns;
-pub mod rows;
-pub mod table;
 pub mod targets;
 pub mod text;
+pub mod units;
 pub mod xlsx;
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Error, Location, Result, Severity};
+use crate::base::diag::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Plan;
 use crate::project::{Project, SHEET_EXTENSIONS};
 
@@ -127,7 +127,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
         .table
         .rows
         .iter()
-        .any(|r| matches!(r.kind, table::RowKind::Task(_)))
+        .any(|r| matches!(r.kind, raw_table::RowKind::Task(_)))
     {
         return Err(Error::Input(vec![Diagnostic::error(
             "input/empty-table",
@@ -157,7 +157,7 @@ pub fn plan_from_text_bytes(
 ) -> std::result::Result<Plan, Vec<Diagnostic>> {
     let config = crate::config::Config::default();
     let registry = config.registry(display).map_err(|_| Vec::new())?;
-    let text = decode::decode(bytes).map_err(|e| {
+    let text = crate::base::decode::decode(bytes).map_err(|e| {
         vec![Diagnostic::error(
             "input/unreadable",
             Location::file(display),
@@ -219,7 +219,7 @@ fn take_table(
     parts: &mut assemble::Parts,
     table_from: &mut Option<String>,
     fatal: &mut Vec<Diagnostic>,
-    table: table::RawTable,
+    table: raw_table::RawTable,
     display: &str,
 ) {
     if let Some(first) = table_from {
@@ -255,9 +255,9 @@ fn read_text(path: &Path, display: &str) -> Result<String> {
         )]));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "读取", e))?;
-    decode::decode(&bytes).map_err(|e| {
+    crate::base::decode::decode(&bytes).map_err(|e| {
         let location = match e {
-            decode::DecodeError::Malformed { line } => Location::line(display, line),
+            crate::base::decode::DecodeError::Malformed { line } => Location::line(display, line),
             _ => Location::file(display),
         };
         Error::Input(vec![Diagnostic::error(

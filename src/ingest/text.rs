@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
-use crate::cjk::{chinese_number, ends_sentence, excerpt, tidy_spacing};
-use crate::diag::{Diagnostic, Location};
+use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
+use crate::base::cjk::{chinese_number, ends_sentence, excerpt, tidy_spacing};
+use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph, normalize_doc_number};
 
 /// What a text source holds; any part may be missing.

@@ -7,10 +7,10 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto, open_workbook_auto_from_rs};
 
-use super::table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
+use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
 use super::text::{numbered_label, parse_task_number, section_heading};
-use crate::cjk::{excerpt, tidy_spacing};
-use crate::diag::{Diagnostic, Location};
+use crate::base::cjk::{excerpt, tidy_spacing};
+use crate::base::diag::{Diagnostic, Location};
 
 /// What a workbook gave: its table and what was noticed.
 #[derive(Debug, Default)]
@@ -127,12 +127,6 @@ fn merged_regions<RS: std::io::Read + std::io::Seek>(
     }
 }
 
-/// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD`.
-pub(crate) fn serial_date(serial: f64) -> String {
-    let (y, m, d, ..) = crate::render::from_epoch(((serial - 25_569.0) * 86_400.0).round() as i64);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// The text of a cell: numbers without a trailing `.0`, dates as `YYYY-MM-DD`.
 pub(crate) fn text_of(data: &Data) -> String {
     match data {
@@ -142,7 +136,9 @@ pub(crate) fn text_of(data: &Data) -> String {
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "是" } else { "否" }.to_string(),
-        Data::DateTime(dt) => serial_date(dt.as_f64()),
+        Data::DateTime(dt) => crate::base::date::from_excel_serial(dt.as_f64())
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| dt.as_f64().to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }

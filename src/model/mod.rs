@@ -33,7 +33,7 @@ pub use unit::{Resolution, Unit, UnitGroup, UnitKind, UnitRegistry};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::Location;
+use crate::base::diag::Location;
 
 /// Everything fengong knows about one plan: the notice, the prose, the table and its tasks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

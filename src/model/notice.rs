@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::diag::Location;
+use crate::base::diag::Location;
 
 /// The covering notice: who issues it, its number and title, to whom, and what it says.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::Location;
+use crate::base::date::{self, Date};
+use crate::base::diag::Location;
 
 /// A task's state as reported, or as the evaluation decides it. Ordered from the least to the
 /// most advanced, so "the least advanced of several leads" is a `min`.
@@ -28,6 +29,14 @@ impl Status {
         Status::Lagging,
         Status::NotStarted,
         Status::Missing,
+    ];
+
+    /// What a unit may report: the return form's dropdown, in its order.
+    pub const REPORTABLE: [Status; 4] = [
+        Status::Completed,
+        Status::OnSchedule,
+        Status::Lagging,
+        Status::NotStarted,
     ];
 
     /// The word users read.
@@ -108,18 +117,19 @@ pub struct Period {
     pub kind: PeriodKind,
     /// The year evaluated.
     pub year: i32,
-    /// The day the period ends, `YYYY-MM-DD` (30 June or 31 December): deadlines on or
-    /// before it have passed.
-    pub end: String,
+    /// The day the period ends (30 June or 31 December): deadlines on or before it have
+    /// passed.
+    pub end: Date,
 }
 
 impl Period {
     /// A period of `year`.
     pub fn new(label: impl Into<String>, kind: PeriodKind, year: i32) -> Period {
-        let end = match kind {
-            PeriodKind::MidYear => format!("{year:04}-06-30"),
-            PeriodKind::YearEnd => format!("{year:04}-12-31"),
+        let month = match kind {
+            PeriodKind::MidYear => 6,
+            PeriodKind::YearEnd => 12,
         };
+        let end = date::month_end(year.clamp(1, 9999), month).unwrap_or(Date::MAX);
         Period {
             label: label.into(),
             kind,
@@ -136,12 +146,29 @@ impl Period {
         }
     }
 
-    /// The share of the year elapsed at its end (序时进度): 50% or 100%.
-    pub fn elapsed_percent(&self) -> f64 {
-        match self.kind {
-            PeriodKind::MidYear => 50.0,
-            PeriodKind::YearEnd => 100.0,
+    /// 1 January of the year evaluated: where the time towards a deadline starts.
+    pub fn start(&self) -> Date {
+        date::ymd(self.year.clamp(1, 9999), 1, 1).unwrap_or(Date::MIN)
+    }
+
+    /// True when `deadline` has passed by the period's end.
+    pub fn is_past(&self, deadline: Date) -> bool {
+        deadline <= self.end
+    }
+
+    /// 序时进度: the share of the time from 1 January to `due` (the year's end when the task
+    /// has no deadline) that has elapsed when the period closes, in percent, at most 100.
+    /// Days count whole, the period's last day included: 181 of 365 days at 30 June.
+    /// Every report and every rule takes this one number.
+    pub fn schedule_share(&self, due: Option<Date>) -> Option<f64> {
+        let start = self.start();
+        let due = due.unwrap_or_else(|| date::month_end(self.year, 12).unwrap_or(self.end));
+        if due < start {
+            return None;
         }
+        let elapsed = date::days_between(start, self.end) + 1;
+        let total = date::days_between(start, due) + 1;
+        Some((elapsed as f64 / total as f64 * 100.0).min(100.0))
     }
 }
 
@@ -156,8 +183,8 @@ pub struct ReturnForm {
     pub plan_id: String,
     /// True for the shipped 示例 returns.
     pub sample: bool,
-    /// 填报日期 as `YYYY-MM-DD`, when given.
-    pub filled_on: Option<String>,
+    /// 填报日期, when given.
+    pub filled_on: Option<Date>,
     /// One row per task the form carries.
     pub rows: Vec<ReturnRow>,
 }
@@ -237,8 +264,20 @@ mod tests {
         assert_eq!(PeriodKind::detect("2025-年度"), Some(PeriodKind::YearEnd));
         assert_eq!(PeriodKind::detect("misc"), None);
         assert_eq!(
-            Period::new("x", PeriodKind::MidYear, 2025).end,
+            Period::new("x", PeriodKind::MidYear, 2025).end.to_string(),
             "2025-06-30"
         );
+    }
+
+    #[test]
+    fn schedule_share_counts_whole_days() {
+        let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
+        let share = mid.schedule_share(None).unwrap();
+        assert!((share - 181.0 / 365.0 * 100.0).abs() < 1e-9, "{share}");
+        assert_eq!(mid.schedule_share(date::ymd(2025, 6, 30)), Some(100.0));
+        assert_eq!(mid.schedule_share(date::ymd(2024, 12, 31)), None);
+        let end = Period::new("2025-年度", PeriodKind::YearEnd, 2025);
+        assert_eq!(end.schedule_share(None), Some(100.0));
+        assert!(end.is_past(date::ymd(2025, 12, 31).unwrap()));
     }
 }

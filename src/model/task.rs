@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::Location;
+use crate::base::diag::Location;
 
 /// One row of the 任务分工表.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,7 +26,7 @@ pub struct Task {
     /// Phrases in the 责任单位 cell that name no unit: 相关部门, 协调机制成员单位 …
     pub unspecified: Vec<String>,
     /// Deadline as `YYYY-MM-DD`, or `None` when neither the task nor the config gives one.
-    pub deadline: Option<String>,
+    pub deadline: Option<crate::base::date::Date>,
     /// The deadline as written in the source (完成时限), when the source has one.
     pub deadline_text: Option<String>,
     /// Quantified targets found in the content.

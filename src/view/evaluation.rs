@@ -3,9 +3,32 @@
 
 use serde::Serialize;
 
-use super::{chinese_date, group_label, section_heading};
-use crate::evaluate::{Evaluation, Outcome, TaskResult, UnitReport, fmt_number};
+use super::{group_label, section_heading};
+use crate::base::date;
+use crate::base::number::fmt_number;
+use crate::evaluate::{Evaluation, Outcome, TaskResult, UnitReport};
 use crate::model::{Comparator, Plan, Role, Status};
+
+/// The colour of a status wherever it is drawn (PDF and Excel charts), so 滞后 is always the
+/// same orange.
+pub fn status_color(status: Status) -> [u8; 3] {
+    match status {
+        Status::Completed => [0x2E, 0x7D, 0x32],
+        Status::OnSchedule => [0x15, 0x65, 0xC0],
+        Status::Lagging => [0xEF, 0x6C, 0x00],
+        Status::NotStarted => [0x9E, 0x9E, 0x9E],
+        Status::Missing => [0xC6, 0x28, 0x28],
+    }
+}
+
+/// The colour of a chart's series `index` named `name`: its status's colour when it names
+/// one (charts carry their series by the labels the report prints), else a palette's.
+pub fn series_color(name: &str, index: usize) -> [u8; 3] {
+    match Status::ALL.into_iter().find(|s| s.label() == name) {
+        Some(status) => status_color(status),
+        None => [[0x15, 0x65, 0xC0], [0x2E, 0x7D, 0x32], [0xEF, 0x6C, 0x00]][index % 3],
+    }
+}
 
 /// `71.8%`, or `—` when there is nothing to divide.
 pub fn percent(value: Option<f64>) -> String {
@@ -317,11 +340,7 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
             .map(|r| format!("{}（{}）", r.unit, r.status.label()))
             .collect::<Vec<_>>()
             .join("、"),
-        deadline: t
-            .deadline
-            .as_deref()
-            .map(chinese_date)
-            .unwrap_or_else(|| "—".into()),
+        deadline: t.deadline.map(date::chinese).unwrap_or_else(|| "—".into()),
         score: fmt_number(t.score),
     }
 }
@@ -355,11 +374,11 @@ fn target_lines(t: &TaskResult) -> Vec<TargetLine> {
         .collect()
 }
 
-fn cell_of(location: &crate::diag::Location) -> Option<String> {
+fn cell_of(location: &crate::base::diag::Location) -> Option<String> {
     match location {
-        crate::diag::Location::Cell { sheet, cell, .. } => Some(format!("{sheet}!{cell}")),
-        crate::diag::Location::Line { line, .. } => Some(format!("第 {line} 行")),
-        crate::diag::Location::File { .. } => None,
+        crate::base::diag::Location::Cell { sheet, cell, .. } => Some(format!("{sheet}!{cell}")),
+        crate::base::diag::Location::Line { line, .. } => Some(format!("第 {line} 行")),
+        crate::base::diag::Location::File { .. } => None,
     }
 }
 
@@ -423,7 +442,7 @@ impl EvaluationView {
             "任务完成状态以牵头单位报送的状态为准；有多个牵头单位的，取进展最慢者；牵头单位未报送或未填写的，记为“未报送”。".to_string(),
             format!(
                 "完成时限在{}之前（含当日）的任务，报“序时推进”的按“滞后（逾期）”计。",
-                chinese_date(&e.period.end)
+                date::chinese(e.period.end)
             ),
         ];
         if r.schedule_rule {
@@ -458,8 +477,8 @@ impl EvaluationView {
             issuer: plan.notice.issuer.clone().unwrap_or_default(),
             period_title: e.period.title(),
             period_label: e.period.label.clone(),
-            period_end: chinese_date(&e.period.end),
-            elapsed: format!("{}%", fmt_number(e.period.elapsed_percent())),
+            period_end: date::chinese(e.period.end),
+            elapsed: format!("{}%", fmt_number(e.schedule_share)),
             sample: e.sample,
             task_total: total,
             unit_total: e.units.len(),
@@ -495,7 +514,10 @@ impl EvaluationView {
                 .map(|f| FileLine {
                     file: f.file.clone(),
                     unit: f.unit.clone().unwrap_or_else(|| "—".into()),
-                    filled_on: f.filled_on.clone().unwrap_or_else(|| "—".into()),
+                    filled_on: f
+                        .filled_on
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "—".into()),
                     outcome: f.outcome.label(),
                     used: f.outcome.used(),
                     notes: f

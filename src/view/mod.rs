@@ -5,14 +5,14 @@ mod evaluation;
 
 pub use evaluation::{
     EvaluationView, FileLine, PacketTask, PacketView, StatusCount, StatusRow, TargetLine, TaskLine,
-    UnitLine, percent, task_line,
+    UnitLine, percent, series_color, status_color, task_line,
 };
 
 use serde::Serialize;
 
+use crate::base::cjk::{chinese_numeral, tidy_spacing};
+use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
-use crate::cjk::{chinese_numeral, tidy_spacing};
-use crate::diag::{Diagnostic, Location, Severity};
 use crate::model::Plan;
 
 /// The 校对报告.
@@ -456,29 +456,6 @@ pub struct SheetTask {
     pub hash: String,
 }
 
-/// `2025-12-31` → `2025年12月31日`.
-pub fn chinese_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => format!(
-            "{y}年{}月{}日",
-            m.trim_start_matches('0'),
-            d.trim_start_matches('0')
-        ),
-        _ => iso.to_string(),
-    }
-}
-
-/// Hex SHA-256 (first 16 characters) of a task's printed content.
-pub fn content_hash(content: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(content.as_bytes())
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Names of `assignments` with units reached through a group shown once as the group
 /// (各街镇), the unit `except` left out.
 fn names_collapsed<'a>(
@@ -514,11 +491,6 @@ impl TaskSheet {
             .collect()
     }
 
-    /// The sheet of `unit`.
-    pub fn new(plan: &Plan, unit: &str) -> TaskSheet {
-        TaskSheet::build(plan, unit, plan.tasks.iter())
-    }
-
     fn build<'a>(
         plan: &'a Plan,
         unit: &str,
@@ -552,7 +524,7 @@ impl TaskSheet {
                     .group(task.group)
                     .map(|g| group_label(g.no, &g.title))
                     .unwrap_or_default(),
-                hash: content_hash(&content),
+                hash: crate::form::task_hash(&task.content),
                 content,
                 role: mine.role.label(),
                 conditional: mine.conditional,
@@ -563,8 +535,7 @@ impl TaskSheet {
                 },
                 deadline: task
                     .deadline
-                    .as_deref()
-                    .map(chinese_date)
+                    .map(crate::base::date::chinese)
                     .unwrap_or_else(|| "—".into()),
                 targets: if task.targets.is_empty() {
                     "—".into()

@@ -7,7 +7,7 @@ use super::fonts::{FontSet, Role};
 use super::layout::{Geometry, baseline};
 use super::page::{Item, Page};
 use super::text::{self, Style};
-use crate::diag::Result;
+use crate::base::diag::Result;
 
 /// A chart read from a table: the first column labels the bars, the others are series.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,17 +50,7 @@ impl BarChart {
     }
 }
 
-/// Colours of the statuses wherever they are drawn, so 滞后 is always the same orange.
-pub fn series_color(name: &str, index: usize) -> [u8; 3] {
-    match name {
-        "已完成" => [0x2E, 0x7D, 0x32],
-        "序时推进" => [0x15, 0x65, 0xC0],
-        "滞后" => [0xEF, 0x6C, 0x00],
-        "未启动" => [0x9E, 0x9E, 0x9E],
-        "未报送" => [0xC6, 0x28, 0x28],
-        _ => [[0x15, 0x65, 0xC0], [0x2E, 0x7D, 0x32], [0xEF, 0x6C, 0x00]][index % 3],
-    }
-}
+use crate::view::series_color;
 
 const SIZE: f32 = 10.5;
 const BAR_H: f32 = 10.0;
@@ -161,9 +151,9 @@ pub fn place(
             x += w;
         }
         let shown = if chart.percent {
-            format!("{}%", crate::evaluate::fmt_number(*total))
+            format!("{}%", crate::base::number::fmt_number(*total))
         } else {
-            crate::evaluate::fmt_number(*total)
+            crate::base::number::fmt_number(*total)
         };
         page.items.push(Item::Text {
             x: x + 3.0,

@@ -10,7 +10,7 @@ use krilla::text::Font;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
-use crate::diag::{Error, Result};
+use crate::base::diag::{Error, Result};
 
 /// The typographic roles of a 公文.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -149,7 +149,7 @@ fn identity(faces: &[Face]) -> String {
         hash.update(&bytes[..bytes.len().min(SPAN)]);
         hash.update(&bytes[bytes.len().saturating_sub(SPAN)..]);
     }
-    crate::reuse::hex(&hash.finalize())
+    crate::base::hash::hex(&hash.finalize())
 }
 
 /// Where to look for font files, in order.
@@ -163,11 +163,14 @@ pub struct FontSearch {
 }
 
 impl FontSearch {
-    /// The search for a project: the files `[fonts]` of its config names (relative to the
-    /// input folder), then [`FontSearch::for_root`].
-    pub fn for_project(project: &crate::project::Project) -> FontSearch {
-        let mut search = FontSearch::for_root(&project.root);
-        let f = &project.config.fonts;
+    /// The search for a project at `root`: the files `[fonts]` of its config names
+    /// (relative to `input_dir`), then [`FontSearch::for_root`].
+    pub fn for_project(
+        root: &Path,
+        input_dir: &Path,
+        f: &crate::config::FontsConfig,
+    ) -> FontSearch {
+        let mut search = FontSearch::for_root(root);
         for (role, file) in [
             (Role::Title, &f.title),
             (Role::Body, &f.body),
@@ -176,7 +179,7 @@ impl FontSearch {
             (Role::Song, &f.song),
         ] {
             if let Some(file) = file {
-                search.overrides.push((role, project.input_dir.join(file)));
+                search.overrides.push((role, input_dir.join(file)));
             }
         }
         search

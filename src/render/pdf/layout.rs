@@ -4,7 +4,7 @@
 use super::fonts::{FontSet, Role};
 use super::page::{Item, Page};
 use super::text::{self, Glyph, Style};
-use crate::diag::Result;
+use crate::base::diag::Result;
 
 /// pt per mm.
 pub const MM: f32 = 72.0 / 25.4;

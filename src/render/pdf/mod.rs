@@ -5,9 +5,9 @@
 //! Layout fills a display list ([`page::Page`]); [`writer`] turns it into PDF/A-2b.
 
 pub mod chart;
+pub mod flow;
 pub mod fonts;
 pub mod layout;
-pub mod markdown;
 pub mod page;
 pub mod table;
 pub mod text;
@@ -21,7 +21,7 @@ use layout::{Geometry, MM};
 use page::{Bookmark, Item, Page};
 use text::Style;
 
-use crate::diag::Result;
+use crate::base::diag::Result;
 
 pub use notice::notice;
 pub use writer::DocInfo;
@@ -29,7 +29,7 @@ pub use writer::DocInfo;
 /// The 任务分工表 on its own, laid out from `table.md.tera`'s Markdown: A4 landscape, title,
 /// header repeated on every page, section rows, group cells merged over their rows, page
 /// numbers.
-pub fn task_table(blocks: &[markdown::Block], fonts: &FontSet, info: &DocInfo) -> Result<Vec<u8>> {
+pub fn task_table(blocks: &[flow::Block], fonts: &FontSet, info: &DocInfo) -> Result<Vec<u8>> {
     let geo = Geometry::landscape();
     let mut pages = vec![Page::new(geo.page_w, geo.page_h)];
     let title_size = 20.0;
@@ -37,7 +37,7 @@ pub fn task_table(blocks: &[markdown::Block], fonts: &FontSet, info: &DocInfo) -
     let mut bookmarks: Vec<Bookmark> = Vec::new();
     for block in blocks {
         match block {
-            markdown::Block::Title(title) => {
+            flow::Block::Title(title) => {
                 y = title_block(fonts, &mut pages, &geo, y, title, title_size)? + 0.6 * title_size;
                 bookmarks.push(Bookmark {
                     title: title.clone(),
@@ -46,12 +46,12 @@ pub fn task_table(blocks: &[markdown::Block], fonts: &FontSet, info: &DocInfo) -
                     children: Vec::new(),
                 });
             }
-            markdown::Block::Table {
+            flow::Block::Table {
                 header,
                 aligns,
                 rows,
             } => {
-                let spec = markdown::table_spec(header, aligns, rows, 12.0);
+                let spec = flow::table_spec(header, aligns, rows, 12.0);
                 let (after, marks) = table::place(fonts, &mut pages, &geo, y, &spec)?;
                 y = after + 12.0;
                 match bookmarks.last_mut() {

@@ -5,13 +5,13 @@
 //! The words come from `notice.md.tera` (the same Markdown as `通知.md`); the formal
 //! furniture (版头, 文号, 署名, 成文日期) is typed data from [`NoticeView`], placed here.
 
+use super::flow::{self, Block};
 use super::fonts::{FontSet, Role};
 use super::layout::{self, Align, Flow, Geometry, MM};
-use super::markdown::{self, Block};
 use super::page::{Bookmark, Item};
 use super::text::{self, Style};
 use super::{DocInfo, RED, RED_RULE, leaf_bookmarks, number_pages, table, title_block};
-use crate::diag::Result;
+use crate::base::diag::Result;
 use crate::view::NoticeView;
 
 /// Where in the notice the blocks are.
@@ -224,7 +224,7 @@ pub fn notice(
                     rows,
                 },
             ) => {
-                let spec = markdown::table_spec(header, aligns, rows, 12.0);
+                let spec = flow::table_spec(header, aligns, rows, 12.0);
                 let y = geo.line_top(flow.line);
                 let (_, marks) = table::place(fonts, &mut flow.pages, &geo, y, &spec)?;
                 if let Some(table_mark) = attachment.as_mut().and_then(|a| a.children.last_mut()) {

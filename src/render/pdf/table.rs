@@ -6,7 +6,7 @@ use super::fonts::{FontSet, Role};
 use super::layout::{Align, Geometry};
 use super::page::{Item, Page};
 use super::text::{self, Glyph, Style};
-use crate::diag::Result;
+use crate::base::diag::Result;
 
 /// A column.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@
 //! the layout decides is exactly what the PDF shows.
 
 use super::fonts::{FaceId, FontSet, Role};
-use crate::diag::{Error, Result};
+use crate::base::diag::{Error, Result};
 
 /// How a run of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -107,7 +107,7 @@ pub fn shape(fonts: &FontSet, style: Style, text: &str) -> Result<Vec<Glyph>> {
 /// Characters set on the full-width grid: ideographs, CJK punctuation, full-width forms, and
 /// the 间隔号 · that Chinese text sets a full em wide.
 pub fn is_full_width(c: char) -> bool {
-    crate::cjk::is_wide(c) || c == '·'
+    crate::base::cjk::is_wide(c) || c == '·'
 }
 
 /// May not start a line (行首禁则).

@@ -241,12 +241,12 @@ fn cache_file(source: &Path, data: &[u8], index: u32) -> Option<PathBuf> {
 /// `<font file stem>-<hash of this build and the whole font file>.ttf`.
 fn cache_name(source: &Path, data: &[u8], index: u32) -> Option<String> {
     let mut hash = Sha256::new();
-    hash.update(crate::reuse::BUILD_ID.as_bytes());
+    hash.update(crate::base::hash::BUILD_ID.as_bytes());
     hash.update(index.to_le_bytes());
     hash.update((data.len() as u64).to_le_bytes());
     // The whole file: a few ms once per run, and exact.
     hash.update(data);
-    let key = crate::reuse::hex(&hash.finalize()[..12]);
+    let key = crate::base::hash::hex(&hash.finalize()[..12]);
     let stem = source.file_stem()?.to_string_lossy().to_string();
     Some(format!("{stem}-{key}.ttf"))
 }

@@ -14,7 +14,7 @@ use krilla::{Document, SerializeSettings};
 
 use super::fonts::FontSet;
 use super::page::{Bookmark, Item, Page};
-use crate::diag::{Error, Result};
+use crate::base::diag::{Error, Result};
 
 /// What the document says about itself.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -25,8 +25,8 @@ pub struct DocInfo {
     pub author: String,
     /// Subject line.
     pub subject: Option<String>,
-    /// Creation date (year, month, day, hour, minute, second), UTC.
-    pub date: (u16, u8, u8, u8, u8, u8),
+    /// Creation date, UTC.
+    pub date: crate::base::date::DateTime,
     /// A stable identity for the PDF's /ID: two documents with the same title and author
     /// (a unit's sheet for two periods) must not share one.
     pub id: String,
@@ -48,7 +48,14 @@ pub fn write(
         ..Default::default()
     };
     let mut document = Document::new_with(settings);
-    let (y, mo, d, h, mi, s) = info.date;
+    let when = info.date;
+    // Within 1..=9999 by construction (render::document_date); the casts cannot wrap.
+    let (y, mo, d) = (
+        when.year().max(1) as u16,
+        when.month() as u8,
+        when.day() as u8,
+    );
+    let (h, mi, s) = (when.hour() as u8, when.minute() as u8, when.second() as u8);
     let mut metadata = Metadata::new()
         .title(info.title.clone())
         .authors(vec![info.author.clone()])

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 };
 
 use super::{Formats, cell_text, lines_needed, row_height, xlsx_error};
-use crate::diag::Result;
+use crate::base::diag::Result;
 use crate::view::EvaluationView;
 
 /// A cell of a report sheet.
@@ -201,7 +201,7 @@ pub fn evaluation(view: &EvaluationView, props: &DocProperties) -> Result<Vec<u8
         let mut chart = Chart::new(ChartType::BarStacked);
         for (i, label) in labels.iter().enumerate() {
             let col = 2 + i as u16;
-            let color = crate::render::pdf::chart::series_color(label, i);
+            let color = crate::view::series_color(label, i);
             chart
                 .add_series()
                 .set_name(("总体情况", first - 1, col))

@@ -11,43 +11,11 @@ mod evaluation;
 
 pub use evaluation::evaluation;
 
-use crate::diag::{Error, Result};
-use crate::view::{TaskSheet, TaskTableView};
+use crate::base::diag::{Error, Result};
+use crate::model::Status;
+use crate::view::{SheetTask, TaskSheet, TaskTableView};
 
-/// The statuses a unit may report (the dropdown of the return form).
-pub const STATUSES: [&str; 4] = ["已完成", "序时推进", "滞后", "未启动"];
-
-/// The hidden sheet that identifies a returned form: unit, plan, tasks and their hashes.
-pub const KEY_SHEET: &str = "_fengong";
-
-/// Columns of the return form: the task columns (locked), then what the unit fills in.
-pub const SHEET_COLUMNS: [(&str, f64); 15] = [
-    ("序号", 6.0),
-    ("主要事项", 16.0),
-    ("任务内容", 46.0),
-    ("责任类型", 8.0),
-    ("其他责任单位", 22.0),
-    ("完成时限", 12.0),
-    ("量化目标", 18.0),
-    ("完成状态", 11.0),
-    ("完成进度（%）", 10.0),
-    ("进展情况", 36.0),
-    ("量化目标完成值", 16.0),
-    ("存在问题", 24.0),
-    ("佐证材料", 20.0),
-    ("联系人", 10.0),
-    ("联系电话", 14.0),
-];
-
-/// First column the unit fills in.
-pub const FIRST_INPUT_COLUMN: u16 = 7;
-/// Row of the column headers (0-based); tasks start on the next row.
-pub const SHEET_HEADER_ROW: u32 = 3;
-/// Where the unit writes its 填报日期 (row, column).
-pub const DATE_CELL: (u32, u16) = (1, 9);
-
-/// Excel's limit on the characters of one cell.
-pub const CELL_LIMIT: usize = 32_767;
+use crate::form::{CELL_LIMIT, Column, DATE_CELL, HEADER_ROW, KEY_SHEET, KeyField};
 
 /// Fonts named in the formats, so WPS and Excel use the real ones where installed.
 pub(crate) const BODY_FONT: &str = "仿宋";
@@ -62,12 +30,15 @@ pub(crate) fn xlsx_error(e: XlsxError) -> Error {
 pub fn properties(
     title: &str,
     author: &str,
-    date: (u16, u8, u8, u8, u8, u8),
+    date: crate::base::date::DateTime,
 ) -> Result<DocProperties> {
-    let (y, mo, d, h, mi, s) = date;
-    let when = ExcelDateTime::from_ymd(y, mo, d)
-        .and_then(|t| t.and_hms(u16::from(h), mi, s))
-        .map_err(xlsx_error)?;
+    let when = ExcelDateTime::from_ymd(
+        date.year().max(1) as u16,
+        date.month() as u8,
+        date.day() as u8,
+    )
+    .and_then(|t| t.and_hms(date.hour() as u16, date.minute() as u8, date.second() as u8))
+    .map_err(xlsx_error)?;
     Ok(DocProperties::new()
         .set_title(title)
         .set_author(author)
@@ -261,8 +232,8 @@ pub fn unit_sheet(sheet: &TaskSheet, props: &DocProperties) -> Result<Vec<u8>> {
 pub struct FormFill {
     /// Mark the form as a 示例 (sample) in its key sheet.
     pub sample: bool,
-    /// 填报日期 as `YYYY-MM-DD`.
-    pub filled_on: Option<String>,
+    /// 填报日期.
+    pub filled_on: Option<crate::base::date::Date>,
     /// Rows by task number.
     pub rows: std::collections::BTreeMap<u32, RowFill>,
 }
@@ -290,7 +261,8 @@ pub struct RowFill {
     pub edited_content: Option<String>,
 }
 
-/// The return form of `sheet`, with `fill` written into its open cells when given.
+/// The return form of `sheet`, with `fill` written into its open cells when given. Its
+/// layout is [`crate::form`]'s, which the returns reader uses too.
 pub fn return_form(
     sheet: &TaskSheet,
     props: &DocProperties,
@@ -300,16 +272,49 @@ pub fn return_form(
     workbook.set_properties(props);
     let f = Formats::new();
     let open = f.body.clone().set_unlocked().set_background_color(0xFFFBE6);
+    let form = workbook.add_worksheet();
+    form.set_name(crate::form::FORM_SHEET).map_err(xlsx_error)?;
+    form_heading(form, sheet, fill, &f, &open)?;
+    let first = HEADER_ROW + 1;
+    for (i, task) in sheet.tasks.iter().enumerate() {
+        let row_fill = fill.and_then(|f| f.rows.get(&task.no));
+        task_row(form, first + i as u32, task, row_fill, &f, &open)?;
+    }
+    if !sheet.tasks.is_empty() {
+        input_validations(form, first, first + sheet.tasks.len() as u32 - 1)?;
+    }
+    ledger_page_setup(form, HEADER_ROW)?;
+    form.set_freeze_panes(first, 1).map_err(xlsx_error)?;
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    };
+    form.protect_with_options(&options);
+    key_sheet(
+        workbook.add_worksheet(),
+        sheet,
+        fill.is_some_and(|f| f.sample),
+    )?;
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// Column widths, the title, the plan line, the 填报日期 cell, the note and the headers.
+fn form_heading(
+    form: &mut Worksheet,
+    sheet: &TaskSheet,
+    fill: Option<&FormFill>,
+    f: &Formats,
+    open: &Format,
+) -> Result<()> {
     let open_label = Format::new()
         .set_font_name(BODY_FONT)
         .set_font_size(12)
         .set_align(FormatAlign::Right);
     let info = Format::new().set_font_name(BODY_FONT).set_font_size(12);
-    let form = workbook.add_worksheet();
-    form.set_name("任务清单").map_err(xlsx_error)?;
-    let last_col = SHEET_COLUMNS.len() as u16 - 1;
-    for (col, (_, width)) in SHEET_COLUMNS.iter().enumerate() {
-        form.set_column_width(col as u16, *width)
+    let last_col = Column::ALL.len() as u16 - 1;
+    for column in Column::ALL {
+        form.set_column_width(column.index(), column.width())
             .map_err(xlsx_error)?;
     }
     let title = format!("{}任务清单及进展反馈表", sheet.unit);
@@ -323,12 +328,12 @@ pub fn return_form(
         sheet.lead_count,
         sheet.support_count
     );
-    form.merge_range(1, 0, 1, 6, &cell_text(&plan), &info)
+    form.merge_range(1, 0, 1, Column::Targets.index(), &cell_text(&plan), &info)
         .map_err(xlsx_error)?;
-    form.write_string_with_format(1, DATE_CELL.1 - 1, "填报日期：", &open_label)
+    form.write_string_with_format(DATE_CELL.0, DATE_CELL.1 - 1, "填报日期：", &open_label)
         .map_err(xlsx_error)?;
     let date_format = open.clone().set_num_format("yyyy-mm-dd");
-    match fill.and_then(|f| f.filled_on.as_deref()).and_then(iso_date) {
+    match fill.and_then(|f| f.filled_on).and_then(excel_date) {
         Some(date) => form
             .write_datetime_with_format(DATE_CELL.0, DATE_CELL.1, &date, &date_format)
             .map_err(xlsx_error)?,
@@ -352,141 +357,146 @@ pub fn return_form(
     .map_err(xlsx_error)?;
     form.merge_range(2, 0, 2, last_col, "说明：前 7 列为任务信息，不可修改；请在黄色单元格中填写。完成状态从下拉列表中选择，完成进度填 0—100 的整数。", &info)
         .map_err(xlsx_error)?;
-    for (col, (name, _)) in SHEET_COLUMNS.iter().enumerate() {
-        form.write_string_with_format(SHEET_HEADER_ROW, col as u16, *name, &f.header)
+    for column in Column::ALL {
+        form.write_string_with_format(HEADER_ROW, column.index(), column.header(), &f.header)
             .map_err(xlsx_error)?;
     }
-    let first = SHEET_HEADER_ROW + 1;
-    let mut row = first;
-    for task in &sheet.tasks {
-        let role = if task.conditional {
-            format!("{}（相关街镇）", task.role)
-        } else {
-            task.role.to_string()
-        };
-        form.write_number_with_format(row, 0, f64::from(task.no), &f.centred)
-            .map_err(xlsx_error)?;
-        let row_fill = fill.and_then(|f| f.rows.get(&task.no));
-        let content = row_fill
-            .and_then(|r| r.edited_content.as_deref())
-            .unwrap_or(task.content.as_str());
-        let cells = [
-            (1, task.group.as_str(), &f.group),
-            (2, content, &f.body),
-            (3, role.as_str(), &f.centred),
-            (4, task.others.as_str(), &f.body),
-            (5, task.deadline.as_str(), &f.centred),
-            (6, task.targets.as_str(), &f.body),
-        ];
-        for (col, text, format) in cells {
-            form.write_string_with_format(row, col, cell_text(text), format)
-                .map_err(xlsx_error)?;
-        }
-        for col in FIRST_INPUT_COLUMN..=last_col {
-            form.write_blank(row, col, &open).map_err(xlsx_error)?;
-        }
-        if let Some(r) = row_fill {
-            let values = [
-                &r.status,
-                &r.progress,
-                &r.progress_text,
-                &r.target_value,
-                &r.problems,
-                &r.evidence,
-                &r.contact,
-                &r.phone,
-            ];
-            for (i, value) in values.into_iter().enumerate() {
-                let col = FIRST_INPUT_COLUMN + i as u16;
-                if value.is_empty() {
-                    continue;
-                }
-                match value.parse::<f64>() {
-                    Ok(n) if i == 1 && n.is_finite() => form
-                        .write_number_with_format(row, col, n, &open)
-                        .map_err(xlsx_error)?,
-                    _ => form
-                        .write_string_with_format(row, col, cell_text(value), &open)
-                        .map_err(xlsx_error)?,
-                };
-            }
-        }
-        let lines = lines_needed(&task.content, 45.0).max(lines_needed(&task.others, 21.0));
-        form.set_row_height(row, row_height(lines.max(2)))
-            .map_err(xlsx_error)?;
-        row += 1;
-    }
-    if row > first {
-        let last = row - 1;
-        let status = DataValidation::new()
-            .allow_list_strings(&STATUSES)
-            .map_err(xlsx_error)?
-            .set_error_title("完成状态")
-            .map_err(xlsx_error)?
-            .set_error_message("请从下拉列表中选择：已完成、序时推进、滞后、未启动")
-            .map_err(xlsx_error)?;
-        form.add_data_validation(first, FIRST_INPUT_COLUMN, last, FIRST_INPUT_COLUMN, &status)
-            .map_err(xlsx_error)?;
-        let progress = DataValidation::new()
-            .allow_whole_number(DataValidationRule::Between(0, 100))
-            .set_error_title("完成进度")
-            .map_err(xlsx_error)?
-            .set_error_message("完成进度请填 0—100 的整数")
-            .map_err(xlsx_error)?;
-        form.add_data_validation(
-            first,
-            FIRST_INPUT_COLUMN + 1,
-            last,
-            FIRST_INPUT_COLUMN + 1,
-            &progress,
-        )
-        .map_err(xlsx_error)?;
-    }
-    ledger_page_setup(form, SHEET_HEADER_ROW)?;
-    form.set_freeze_panes(first, 1).map_err(xlsx_error)?;
-    let options = ProtectionOptions {
-        format_columns: true,
-        format_rows: true,
-        ..ProtectionOptions::default()
-    };
-    form.protect_with_options(&options);
+    Ok(())
+}
 
-    // The key: who, which plan, which tasks with which text.
-    let key = workbook.add_worksheet();
-    key.set_name(KEY_SHEET).map_err(xlsx_error)?;
-    let pairs = [
-        ("unit", sheet.unit.as_str()),
-        ("plan", sheet.plan_id.as_str()),
-        ("form", "fengong-return-1"),
+/// One task: its locked columns, its open cells, and what `fill` wrote in them.
+fn task_row(
+    form: &mut Worksheet,
+    row: u32,
+    task: &SheetTask,
+    fill: Option<&RowFill>,
+    f: &Formats,
+    open: &Format,
+) -> Result<()> {
+    let role = if task.conditional {
+        format!("{}（相关街镇）", task.role)
+    } else {
+        task.role.to_string()
+    };
+    form.write_number_with_format(row, Column::No.index(), f64::from(task.no), &f.centred)
+        .map_err(xlsx_error)?;
+    let content = fill
+        .and_then(|r| r.edited_content.as_deref())
+        .unwrap_or(task.content.as_str());
+    let cells = [
+        (Column::Group, task.group.as_str(), &f.group),
+        (Column::Content, content, &f.body),
+        (Column::Role, role.as_str(), &f.centred),
+        (Column::OtherUnits, task.others.as_str(), &f.body),
+        (Column::Deadline, task.deadline.as_str(), &f.centred),
+        (Column::Targets, task.targets.as_str(), &f.body),
     ];
-    for (r, (k, v)) in pairs.iter().enumerate() {
-        key.write_string(r as u32, 0, *k).map_err(xlsx_error)?;
-        key.write_string(r as u32, 1, *v).map_err(xlsx_error)?;
+    for (column, text, format) in cells {
+        form.write_string_with_format(row, column.index(), cell_text(text), format)
+            .map_err(xlsx_error)?;
     }
-    if fill.is_some_and(|f| f.sample) {
-        key.write_string(3, 0, "sample").map_err(xlsx_error)?;
-        key.write_string(3, 1, "示例").map_err(xlsx_error)?;
+    for column in Column::ALL.into_iter().filter(|c| c.is_input()) {
+        form.write_blank(row, column.index(), open)
+            .map_err(xlsx_error)?;
     }
-    key.write_string(4, 0, "task").map_err(xlsx_error)?;
-    key.write_string(4, 1, "hash").map_err(xlsx_error)?;
-    key.write_string(4, 2, "row").map_err(xlsx_error)?;
+    if let Some(r) = fill {
+        let values = [
+            (Column::Status, &r.status),
+            (Column::Progress, &r.progress),
+            (Column::Narrative, &r.progress_text),
+            (Column::TargetValue, &r.target_value),
+            (Column::Problems, &r.problems),
+            (Column::Evidence, &r.evidence),
+            (Column::Contact, &r.contact),
+            (Column::Phone, &r.phone),
+        ];
+        for (column, value) in values.into_iter().filter(|(_, v)| !v.is_empty()) {
+            let col = column.index();
+            match value.parse::<f64>() {
+                Ok(n) if column == Column::Progress && n.is_finite() => form
+                    .write_number_with_format(row, col, n, open)
+                    .map_err(xlsx_error)?,
+                _ => form
+                    .write_string_with_format(row, col, cell_text(value), open)
+                    .map_err(xlsx_error)?,
+            };
+        }
+    }
+    let lines = lines_needed(&task.content, 45.0).max(lines_needed(&task.others, 21.0));
+    form.set_row_height(row, row_height(lines.max(2)))
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// The 完成状态 dropdown and the 0–100 rule of 完成进度 over the task rows.
+fn input_validations(form: &mut Worksheet, first: u32, last: u32) -> Result<()> {
+    let labels: Vec<&str> = Status::REPORTABLE.iter().map(|s| s.label()).collect();
+    let status = DataValidation::new()
+        .allow_list_strings(&labels)
+        .map_err(xlsx_error)?
+        .set_error_title("完成状态")
+        .map_err(xlsx_error)?
+        .set_error_message(format!("请从下拉列表中选择：{}", labels.join("、")))
+        .map_err(xlsx_error)?;
+    let col = Column::Status.index();
+    form.add_data_validation(first, col, last, col, &status)
+        .map_err(xlsx_error)?;
+    let progress = DataValidation::new()
+        .allow_whole_number(DataValidationRule::Between(0, 100))
+        .set_error_title("完成进度")
+        .map_err(xlsx_error)?
+        .set_error_message("完成进度请填 0—100 的整数")
+        .map_err(xlsx_error)?;
+    let col = Column::Progress.index();
+    form.add_data_validation(first, col, last, col, &progress)
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// The hidden key: who, which plan, which tasks with which text.
+fn key_sheet(key: &mut Worksheet, sheet: &TaskSheet, sample: bool) -> Result<()> {
+    key.set_name(KEY_SHEET).map_err(xlsx_error)?;
+    let mut pairs = vec![
+        (KeyField::Unit, sheet.unit.as_str()),
+        (KeyField::Plan, sheet.plan_id.as_str()),
+        (KeyField::Version, crate::form::VERSION),
+    ];
+    if sample {
+        pairs.push((KeyField::Sample, crate::form::SAMPLE_MARK));
+    }
+    for (field, value) in pairs {
+        key.write_string(field.row(), 0, field.name())
+            .map_err(xlsx_error)?;
+        key.write_string(field.row(), 1, value)
+            .map_err(xlsx_error)?;
+    }
+    let header = crate::form::KEY_TASKS_HEADER_ROW;
+    for (col, name) in ["task", "hash", "row"].into_iter().enumerate() {
+        key.write_string(header, col as u16, name)
+            .map_err(xlsx_error)?;
+    }
+    let first_task_row = HEADER_ROW + 1;
     for (i, task) in sheet.tasks.iter().enumerate() {
-        let r = 5 + i as u32;
+        let r = header + 1 + i as u32;
         key.write_number(r, 0, f64::from(task.no))
             .map_err(xlsx_error)?;
         key.write_string(r, 1, &task.hash).map_err(xlsx_error)?;
-        key.write_number(r, 2, f64::from(first + i as u32 + 1))
+        // The row as Excel numbers it (1-based), for a person reading the key.
+        key.write_number(r, 2, f64::from(first_task_row + i as u32 + 1))
             .map_err(xlsx_error)?;
     }
     key.set_hidden(true);
     key.protect();
-    workbook.save_to_buffer().map_err(xlsx_error)
+    Ok(())
 }
 
-fn iso_date(text: &str) -> Option<ExcelDateTime> {
-    let mut parts = text.split('-').map(|p| p.parse::<u16>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    ExcelDateTime::from_ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok()
+fn excel_date(date: crate::base::date::Date) -> Option<ExcelDateTime> {
+    ExcelDateTime::from_ymd(
+        u16::try_from(date.year()).ok()?,
+        date.month() as u8,
+        date.day() as u8,
+    )
+    .ok()
 }
 
 #[cfg(test)]

@@ -2,6 +2,9 @@
 //! beside the target and swaps it into place only when everything was written, so a failure
 //! leaves the previous output untouched. File names are made safe here, once for everyone.
 
+pub mod document;
+pub mod reuse;
+
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -9,11 +12,11 @@ use std::sync::Mutex;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::diag::{Error, Result};
+use crate::base::diag::{Error, Result};
+use crate::base::hash::hex;
 #[cfg(test)]
-use crate::document::safe_file_name;
-use crate::document::{Document, Format, Kind};
-use crate::reuse::hex;
+use crate::output::document::safe_file_name;
+use crate::output::document::{Document, Format, Kind};
 
 /// `manifest.json`: every file of the output with its hash.
 #[derive(Debug, Clone, Serialize)]
@@ -53,7 +56,7 @@ pub struct ManifestFile {
     /// SHA-256 of the bytes, hex.
     pub sha256: String,
     /// What it was made from, hashed (PDF and XLSX): the next publish reuses the file when
-    /// this is unchanged (see [`crate::reuse`]).
+    /// this is unchanged (see [`crate::output::reuse`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -178,7 +181,7 @@ fn swap_into_place(staging: tempfile::TempDir, out_dir: &Path) -> Result<()> {
 }
 
 /// `root/relative`, refusing anything that could leave `root`: absolute paths, `..`, drive
-/// prefixes. Names should already have gone through [`safe_file_name`]; this is the last guard.
+/// prefixes. Names should already have gone through [`document::safe_file_name`]; this is the last guard.
 pub fn contained(root: &Path, relative: &str) -> Result<PathBuf> {
     let path = Path::new(relative);
     let ok = !relative.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));

@@ -64,7 +64,7 @@ pub struct Document {
     /// Its bytes.
     pub bytes: Vec<u8>,
     /// For the documents that are costly to make (PDF, XLSX): a hash of everything they are
-    /// made from, so the next publish can reuse them unchanged (see [`crate::reuse`]).
+    /// made from, so the next publish can reuse them unchanged (see [`crate::output::reuse`]).
     pub source: Option<String>,
 }
 

@@ -1,11 +1,10 @@
-//! Cells → meaning, shared by every reader: splitting a 责任单位 cell into units with roles,
-//! resolving names through the [`UnitRegistry`], and reading deadlines.
+//! Cells → meaning, shared by every reader: splitting a 责任单位 cell into units with roles
+//! and resolving names through the [`UnitRegistry`]. Deadlines are [`super::deadline`]'s.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::config::days_in_month;
 use crate::model::{Assignment, Resolution, Role, UnitRegistry};
 
 /// One entry of a 责任单位 cell as written, before resolution.
@@ -268,90 +267,6 @@ pub fn looks_unspecified(name: &str) -> bool {
     .any(|p| name.ends_with(p))
 }
 
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?").unwrap()
-});
-static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"(?:(\d{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月").unwrap()
-});
-static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"(?:(\d{4})\s*年\s*)?(?:第\s*)?([一二三四1-4])\s*季度").unwrap()
-});
-static HALF: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"(?:(\d{4})\s*年\s*)?(上半年|下半年|年中|年底|年末|全年|年内)").unwrap()
-});
-static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^(\d{4})\s*年?$").unwrap()
-});
-
-/// Reads a 完成时限 into `YYYY-MM-DD`, the last day it allows: `2025年12月底` → 2025-12-31,
-/// `6月底前` → `{year}-06-30`, `2025年三季度` → 2025-09-30, `年底前` → `{year}-12-31`.
-/// Ongoing phrases (长期, 持续推进) give `None`.
-pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<String> {
-    let text = text.trim();
-    if text.is_empty() || ["长期", "持续", "常态"].iter().any(|w| text.contains(w)) {
-        return None;
-    }
-    // When several dates are listed (阶段性节点), the last one is the deadline.
-    if let Some(caps) = FULL_DATE.captures_iter(text).last() {
-        let year: i32 = caps[1].parse().ok()?;
-        let month: u32 = caps[2].parse().ok()?;
-        let day: u32 = caps[3].parse().ok()?;
-        if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
-            return Some(format!("{year:04}-{month:02}-{day:02}"));
-        }
-        return None;
-    }
-    if let Some(caps) = YEAR_MONTH.captures_iter(text).last() {
-        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
-        let month = small_number(&caps[2])?;
-        if !(1..=12).contains(&month) {
-            return None;
-        }
-        return Some(month_end(year, month));
-    }
-    if let Some(caps) = QUARTER.captures_iter(text).last() {
-        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
-        let quarter = small_number(&caps[2])?;
-        return Some(month_end(year, quarter * 3));
-    }
-    if let Some(caps) = HALF.captures_iter(text).last() {
-        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
-        let month = match &caps[2] {
-            "上半年" | "年中" => 6,
-            _ => 12,
-        };
-        return Some(month_end(year, month));
-    }
-    if let Some(caps) = YEAR_ONLY.captures(text) {
-        let year: i32 = caps[1].parse().ok()?;
-        return Some(month_end(year, 12));
-    }
-    None
-}
-
-fn year_of(written: Option<&str>, plan_year: Option<i32>) -> Option<i32> {
-    match written {
-        Some(y) => y.parse().ok(),
-        None => plan_year,
-    }
-}
-
-fn small_number(text: &str) -> Option<u32> {
-    text.parse()
-        .ok()
-        .or_else(|| crate::cjk::chinese_number(text))
-}
-
-fn month_end(year: i32, month: u32) -> String {
-    format!("{year:04}-{month:02}-{:02}", days_in_month(year, month))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -545,31 +460,5 @@ mod tests {
             canonical_cell("区商务委等相关职能部门", &registry()),
             "区商务委等相关职能部门"
         );
-    }
-
-    #[test]
-    fn deadlines() {
-        let y = Some(2025);
-        for (text, want) in [
-            ("2025年12月底", Some("2025-12-31")),
-            ("6月底前", Some("2025-06-30")),
-            ("2025年三季度", Some("2025-09-30")),
-            ("第四季度", Some("2025-12-31")),
-            ("年底前", Some("2025-12-31")),
-            ("2026年上半年", Some("2026-06-30")),
-            ("2025年6月15日", Some("2025-06-15")),
-            ("2025-06-15", Some("2025-06-15")),
-            ("2024年2月底", Some("2024-02-29")),
-            ("十一月", Some("2025-11-30")),
-            ("2025年", Some("2025-12-31")),
-            ("长期坚持", None),
-            ("持续推进", None),
-            ("2025年13月", None),
-            ("2025年2月30日", None),
-            ("", None),
-        ] {
-            assert_eq!(parse_deadline(text, y).as_deref(), want, "{text}");
-        }
-        assert_eq!(parse_deadline("6月底前", None), None);
     }
 }

@@ -18,7 +18,7 @@ use super::page::Bookmark;
 use super::table::{self, Column, Row, TableSpec};
 use super::text::Style;
 use super::{DocInfo, leaf_bookmarks, number_pages, title_block};
-use crate::diag::Result;
+use crate::base::diag::Result;
 
 /// A block of a document.
 #[derive(Debug, Clone, PartialEq)]

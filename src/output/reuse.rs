@@ -15,10 +15,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::diag::Result;
-
-/// The stamp of this build (see `build.rs`): a key made by another build never matches.
-pub const BUILD_ID: &str = env!("FENGONG_BUILD_ID");
+use crate::base::diag::Result;
+use crate::base::hash::{BUILD_ID, hex};
 
 /// The files of the previous publish that may be reused, and counts of what was.
 #[derive(Debug, Default)]
@@ -115,10 +113,6 @@ impl PreviousOutput {
     pub fn made(&self) -> usize {
         self.made.load(Ordering::Relaxed)
     }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

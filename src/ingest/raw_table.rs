@@ -1,7 +1,7 @@
 //! The 任务分工表 as rows, before any meaning is given to them. Text and spreadsheet readers
-//! both produce a [`RawTable`]; `rows` and `assemble` turn it into tasks.
+//! both produce a [`RawTable`]; `units`, `deadline` and `assemble` turn it into tasks.
 
-use crate::diag::Location;
+use crate::base::diag::Location;
 
 /// The columns a 分工表 may have, found by their header names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,0 +1,241 @@
+//! Judge: each task's status from its leads' returns under the rules, and its quantified
+//! targets against the values reported.
+
+use super::intake::Intake;
+use super::{TargetResult, TaskResult, UnitReport};
+use crate::base::cjk::{excerpt, tidy_spacing};
+use crate::base::date::{self, Date};
+use crate::base::diag::{Diagnostic, Location};
+use crate::base::number::{fmt_number, numbers_in};
+use crate::config::{EvaluationConfig, ScoreTable};
+use crate::model::{Assignment, Comparator, Period, Plan, Status, Task};
+
+/// Every task judged, and what was wrong with the values units reported (by unit).
+pub(super) struct Judged {
+    pub tasks: Vec<TaskResult>,
+    pub findings: Vec<(String, Diagnostic)>,
+}
+
+/// Judges every task of the plan, in plan order.
+pub(super) fn tasks(
+    plan: &Plan,
+    rules: &EvaluationConfig,
+    period: &Period,
+    scores: &ScoreTable,
+    intake: &Intake,
+) -> Judged {
+    let mut findings = Vec::new();
+    let tasks = plan
+        .tasks
+        .iter()
+        .map(|task| {
+            let report = |a: &Assignment| unit_report(task, a, period, rules, intake);
+            let lead_reports: Vec<UnitReport> = task.leads().filter_map(report).collect();
+            let support_reports: Vec<UnitReport> = task
+                .supports()
+                .filter_map(report)
+                .filter(|r| r.reported != Status::Missing)
+                .collect();
+            let (status, note) = task_status(&lead_reports);
+            let targets = targets(task, &lead_reports, intake, &mut findings);
+            TaskResult {
+                no: task.no,
+                section: task.section,
+                group: task.group,
+                content: tidy_spacing(&task.content),
+                deadline: task.deadline,
+                leads: task.leads().map(|a| a.name.clone()).collect(),
+                status,
+                note,
+                score: scores.of(status),
+                lead_reports,
+                support_reports,
+                targets,
+            }
+        })
+        .collect();
+    Judged { tasks, findings }
+}
+
+/// One assigned unit's report on `task`, judged; `None` for a 相关街镇 that said nothing
+/// (concerned only where it says so).
+fn unit_report(
+    task: &Task,
+    a: &Assignment,
+    period: &Period,
+    rules: &EvaluationConfig,
+    intake: &Intake,
+) -> Option<UnitReport> {
+    let row = intake.row_of(&a.name, task.no).filter(|r| !r.is_blank());
+    if a.conditional && row.is_none() {
+        return None;
+    }
+    let reported = row.and_then(|r| r.status).unwrap_or(Status::Missing);
+    let progress = row.and_then(|r| r.progress);
+    let (status, note) = judge(reported, progress, task.deadline, period, rules);
+    Some(UnitReport {
+        unit: a.name.clone(),
+        role: a.role,
+        reported,
+        status,
+        note,
+        progress,
+        progress_text: row.map(|r| r.progress_text.clone()).unwrap_or_default(),
+        problems: row.map(|r| r.problems.clone()).unwrap_or_default(),
+        evidence: row.map(|r| r.evidence.clone()).unwrap_or_default(),
+        target_value: row.map(|r| r.target_value.clone()).unwrap_or_default(),
+        text_intact: row.is_none_or(|r| r.text_intact),
+    })
+}
+
+/// The task's status is its least advanced lead's, with why when that needs saying.
+fn task_status(lead_reports: &[UnitReport]) -> (Status, Option<String>) {
+    let worst = lead_reports.iter().min_by_key(|r| r.status);
+    let status = worst.map(|r| r.status).unwrap_or(Status::Missing);
+    let note = match worst {
+        Some(r) if r.note.is_some() => r.note.clone(),
+        Some(r) if lead_reports.len() > 1 && r.status != Status::Missing => {
+            Some(format!("按进展最慢的牵头单位（{}）计", r.unit))
+        }
+        Some(r) if lead_reports.len() > 1 => Some(format!("牵头单位{}未报送", r.unit)),
+        None => Some("无牵头单位报送".into()),
+        _ => None,
+    };
+    (status, note)
+}
+
+/// The rules applied to one unit's claim: (status, why it changed). The claim is an input,
+/// not the verdict: 序时推进 past the deadline, or below the 序时进度, is 滞后.
+pub fn judge(
+    reported: Status,
+    progress: Option<f64>,
+    deadline: Option<Date>,
+    period: &Period,
+    rules: &EvaluationConfig,
+) -> (Status, Option<String>) {
+    if reported != Status::OnSchedule {
+        return (reported, None);
+    }
+    if let Some(deadline) = deadline
+        && period.is_past(deadline)
+    {
+        return (
+            Status::Lagging,
+            Some(format!(
+                "报“序时推进”，但完成时限（{}）已过，按滞后（逾期）计",
+                date::chinese(deadline)
+            )),
+        );
+    }
+    if rules.schedule_rule
+        && let (Some(p), Some(expected)) = (progress, period.schedule_share(deadline))
+        && p < expected
+    {
+        return (
+            Status::Lagging,
+            Some(format!(
+                "报“序时推进”，但完成进度 {}% 低于序时进度 {}%，按滞后计",
+                fmt_number(p),
+                fmt_number(expected)
+            )),
+        );
+    }
+    (reported, None)
+}
+
+/// The task's targets against the values its first reporting lead wrote (the 汇总 unit).
+fn targets(
+    task: &Task,
+    lead_reports: &[UnitReport],
+    intake: &Intake,
+    findings: &mut Vec<(String, Diagnostic)>,
+) -> Vec<TargetResult> {
+    let reporter = lead_reports
+        .iter()
+        .find(|r| !r.target_value.trim().is_empty());
+    let numbers: Vec<f64> = reporter
+        .map(|r| numbers_in(&r.target_value))
+        .unwrap_or_default();
+    if let Some(r) = reporter
+        && numbers.is_empty()
+        && !task.targets.is_empty()
+    {
+        let origin = intake
+            .row_of(&r.unit, task.no)
+            .map(|row| row.origin.clone())
+            .unwrap_or_else(|| Location::file(r.unit.clone()));
+        findings.push((
+            r.unit.clone(),
+            Diagnostic::warning(
+                "return/not-a-number",
+                origin,
+                format!(
+                    "第 {} 项任务的量化目标完成值「{}」中没有数字，无法与目标比较",
+                    task.no,
+                    excerpt(&r.target_value)
+                ),
+            ),
+        ));
+    }
+    task.targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let reported = numbers.get(i).copied();
+            TargetResult {
+                phrase: tidy_spacing(&t.phrase),
+                value: t.value,
+                unit: t.unit.clone(),
+                comparator: t.comparator,
+                reported,
+                attained: reported
+                    .filter(|_| t.value != 0.0)
+                    .map(|r| r / t.value * 100.0),
+                met: reported.map(|r| match t.comparator {
+                    Comparator::AtMost => r <= t.value,
+                    Comparator::Eq | Comparator::AtLeast => r >= t.value,
+                }),
+                reporter: reported.and(reporter.map(|r| r.unit.clone())),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PeriodKind;
+
+    #[test]
+    fn the_claim_is_not_the_verdict() {
+        let rules = EvaluationConfig::default();
+        let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
+        let end = Period::new("2025-年度", PeriodKind::YearEnd, 2025);
+        let due = date::ymd(2025, 12, 31);
+        let verdict =
+            |progress, due, period| judge(Status::OnSchedule, progress, due, period, &rules).0;
+        assert_eq!(verdict(Some(60.0), due, &mid), Status::OnSchedule);
+        assert_eq!(verdict(Some(50.0), due, &mid), Status::OnSchedule);
+        // 序时进度 at 30 June is 181/365 = 49.6%: 49% is behind it.
+        assert_eq!(verdict(Some(49.0), due, &mid), Status::Lagging);
+        assert_eq!(verdict(Some(30.0), due, &mid), Status::Lagging);
+        assert_eq!(verdict(None, due, &end), Status::Lagging);
+        assert_eq!(
+            verdict(Some(90.0), date::ymd(2026, 6, 30), &end),
+            Status::OnSchedule
+        );
+        assert_eq!(
+            judge(Status::Completed, Some(30.0), due, &mid, &rules).0,
+            Status::Completed
+        );
+    }
+
+    #[test]
+    fn the_note_quotes_the_same_share_the_report_prints() {
+        let rules = EvaluationConfig::default();
+        let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
+        let (_, note) = judge(Status::OnSchedule, Some(30.0), None, &mid, &rules);
+        let share = fmt_number(mid.schedule_share(None).unwrap());
+        assert!(note.unwrap().contains(&format!("序时进度 {share}%")));
+    }
+}

@@ -1,0 +1,468 @@
+//! The returned workbook itself: its key sheet, its task list and its 填报日期, read with
+//! calamine. The layout it expects is [`crate::form`]'s, which the writer uses too.
+
+use std::collections::HashMap;
+
+use calamine::{Data, Range, Reader, Sheets};
+
+use super::ReadForm;
+use crate::base::cjk::{excerpt, tidy_spacing};
+use crate::base::date::{self, Date};
+use crate::base::diag::{Diagnostic, Location};
+use crate::base::number::parse_percent;
+use crate::form::{self, Column, KEY_SHEET, KeyField};
+use crate::ingest::xlsx::text_of;
+use crate::model::{ReturnForm, ReturnRow, Status};
+
+pub(super) fn unreadable(display: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        "return/unreadable",
+        Location::file(display),
+        format!("无法读取反馈表：{why}"),
+    )
+    .with_hint("请确认文件是 Excel（.xlsx/.xls）表格且未损坏；必要时请该单位重新报送")
+}
+
+fn rejected(display: &str, code: &str, message: String) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::error(code, Location::file(display), message).with_hint(
+            "请使用 fengong 下发的任务单（任务单/单位名称.xlsx）填报，不要另建表格或删除隐藏工作表",
+        ),
+    ]
+}
+
+fn sheet<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+    display: &str,
+) -> Result<Range<Data>, Vec<Diagnostic>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        workbook.worksheet_range(name)
+    })) {
+        Ok(Ok(range)) => Ok(range),
+        Ok(Err(e)) => Err(vec![unreadable(display, &format!("工作表「{name}」：{e}"))]),
+        Err(_) => Err(vec![unreadable(
+            display,
+            &format!("工作表「{name}」已损坏"),
+        )]),
+    }
+}
+
+/// A cell by absolute (row, column), as text.
+fn cell(range: &Range<Data>, row: u32, col: u32) -> String {
+    range.get_value((row, col)).map(text_of).unwrap_or_default()
+}
+
+/// What the hidden key sheet says: who, which plan, which tasks with which text.
+struct Key {
+    unit: String,
+    plan_id: String,
+    sample: bool,
+    /// (task number, hash of its text as issued), in the order issued.
+    tasks: Vec<(u32, String)>,
+}
+
+pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
+    mut workbook: Sheets<RS>,
+    display: &str,
+) -> Result<ReadForm, Vec<Diagnostic>> {
+    let names = workbook.sheet_names();
+    if !names.iter().any(|n| n == KEY_SHEET) {
+        return Err(rejected(
+            display,
+            "return/not-a-form",
+            format!(
+                "不是 fengong 下发的反馈表：缺少隐藏工作表「{KEY_SHEET}」，无法确认报送单位和任务"
+            ),
+        ));
+    }
+    let key = read_key(&sheet(&mut workbook, KEY_SHEET, display)?, display)?;
+    let Some(form_name) = names
+        .iter()
+        .find(|n| n.as_str() == form::FORM_SHEET)
+        .or_else(|| names.iter().find(|n| n.as_str() != KEY_SHEET))
+        .cloned()
+    else {
+        return Err(rejected(
+            display,
+            "return/no-sheet",
+            "反馈表中没有任务清单工作表".into(),
+        ));
+    };
+    let range = sheet(&mut workbook, &form_name, display)?;
+    let Some((header_row, columns)) = find_header(&range) else {
+        return Err(rejected(
+            display,
+            "return/no-header",
+            format!("工作表「{form_name}」中找不到表头（需含“序号”和“完成状态”两列）"),
+        ));
+    };
+    let table = TaskList {
+        range: &range,
+        display,
+        sheet: &form_name,
+        header_row,
+        columns,
+    };
+    let mut diagnostics = Vec::new();
+    let filled_on = table.filled_on(&mut diagnostics);
+    let rows = table.rows(&key, &mut diagnostics);
+    Ok(ReadForm {
+        form: ReturnForm {
+            file: display.to_string(),
+            unit: key.unit,
+            plan_id: key.plan_id,
+            sample: key.sample,
+            filled_on,
+            rows,
+        },
+        diagnostics,
+    })
+}
+
+fn read_key(key: &Range<Data>, display: &str) -> Result<Key, Vec<Diagnostic>> {
+    let mut pairs: HashMap<String, String> = HashMap::new();
+    for row in 0..form::KEY_PAIRS_END {
+        let k = cell(key, row, 0);
+        if !k.is_empty() {
+            pairs.insert(k, cell(key, row, 1));
+        }
+    }
+    let field = |f: KeyField| pairs.get(f.name()).cloned().unwrap_or_default();
+    let version = field(KeyField::Version);
+    if !form::VERSIONS_READ.contains(&version.as_str()) {
+        return Err(rejected(
+            display,
+            "return/form-version",
+            format!(
+                "反馈表版本「{version}」无法识别（隐藏工作表「{KEY_SHEET}」已被改动，或来自其他程序）"
+            ),
+        ));
+    }
+    let unit = tidy_spacing(&field(KeyField::Unit));
+    if unit.is_empty() {
+        return Err(rejected(
+            display,
+            "return/no-unit",
+            format!("隐藏工作表「{KEY_SHEET}」中没有填报单位"),
+        ));
+    }
+    let mut tasks = Vec::new();
+    let (key_end, _) = key.end().unwrap_or((0, 0));
+    for row in form::KEY_TASKS_HEADER_ROW + 1..=key_end {
+        let no = cell(key, row, 0);
+        match no.parse::<u32>() {
+            Ok(no) => tasks.push((no, cell(key, row, 1))),
+            Err(_) if no.is_empty() => {}
+            Err(_) => {
+                return Err(rejected(
+                    display,
+                    "return/key-damaged",
+                    format!(
+                        "隐藏工作表「{KEY_SHEET}」第 {} 行的任务序号「{}」无效",
+                        row + 1,
+                        excerpt(&no)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(Key {
+        unit,
+        plan_id: field(KeyField::Plan),
+        sample: field(KeyField::Sample) == form::SAMPLE_MARK,
+        tasks,
+    })
+}
+
+/// Absolute column numbers of the form's columns, found by header text.
+#[derive(Debug, Default)]
+struct Columns(HashMap<Column, u32>);
+
+impl Columns {
+    fn get(&self, column: Column) -> Option<u32> {
+        self.0.get(&column).copied()
+    }
+}
+
+/// The header row: the first row naming both 序号 and 完成状态.
+fn find_header(range: &Range<Data>) -> Option<(u32, Columns)> {
+    let (start_row, start_col) = range.start()?;
+    for (i, row) in range.rows().enumerate() {
+        let mut columns = Columns::default();
+        for (c, data) in row.iter().enumerate() {
+            if let Some(column) = Column::recognise(&text_of(data)) {
+                columns.0.entry(column).or_insert(start_col + c as u32);
+            }
+        }
+        if columns.get(Column::No).is_some() && columns.get(Column::Status).is_some() {
+            return Some((start_row + i as u32, columns));
+        }
+    }
+    None
+}
+
+/// The task list of a form, found.
+struct TaskList<'a> {
+    range: &'a Range<Data>,
+    display: &'a str,
+    sheet: &'a str,
+    header_row: u32,
+    columns: Columns,
+}
+
+impl TaskList<'_> {
+    fn at(&self, row: u32, col: u32) -> Location {
+        Location::cell(self.display, self.sheet, row, col)
+    }
+
+    /// The cell of `column` in `row` (the 序号 cell when the form lacks the column).
+    fn place(&self, row: u32, column: Column) -> Location {
+        let no = self.columns.get(Column::No).unwrap_or(0);
+        self.at(row, self.columns.get(column).unwrap_or(no))
+    }
+
+    fn text(&self, row: u32, column: Column) -> String {
+        let (_, last_col) = self.range.end().unwrap_or((0, 0));
+        self.columns
+            .get(column)
+            .filter(|c| *c <= last_col)
+            .map(|c| cell(self.range, row, c))
+            .unwrap_or_default()
+    }
+
+    /// Every row of a task the key lists, and what is wrong with the others.
+    fn rows(&self, key: &Key, diagnostics: &mut Vec<Diagnostic>) -> Vec<ReturnRow> {
+        let issued: HashMap<u32, &str> = key.tasks.iter().map(|(n, h)| (*n, h.as_str())).collect();
+        let (last_row, _) = self.range.end().unwrap_or((0, 0));
+        let mut rows: Vec<ReturnRow> = Vec::new();
+        for row in self.header_row + 1..=last_row {
+            let no_text = self.text(row, Column::No);
+            if no_text.is_empty() {
+                continue;
+            }
+            let Ok(no) = no_text.trim().parse::<u32>() else {
+                diagnostics.push(Diagnostic::warning(
+                    "return/bad-number",
+                    self.place(row, Column::No),
+                    format!("序号「{}」不是任务序号，该行未读取", excerpt(&no_text)),
+                ));
+                continue;
+            };
+            let Some(hash) = issued.get(&no) else {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "return/unknown-task",
+                        self.place(row, Column::No),
+                        format!("第 {no} 项任务不在下发给本单位的任务清单中，该行未读取"),
+                    )
+                    .with_hint("请勿自行增加任务行；确需增加的任务请另行报告"),
+                );
+                continue;
+            };
+            if rows.iter().any(|r| r.task == no) {
+                diagnostics.push(Diagnostic::warning(
+                    "return/duplicate-row",
+                    self.place(row, Column::No),
+                    format!("第 {no} 项任务出现了两行，只读取第一行"),
+                ));
+                continue;
+            }
+            rows.push(self.row(row, no, hash, diagnostics));
+        }
+        for (no, _) in &key.tasks {
+            if !rows.iter().any(|r| r.task == *no) {
+                diagnostics.push(Diagnostic::warning(
+                    "return/row-missing",
+                    Location::file(self.display),
+                    format!("下发的第 {no} 项任务在反馈表中找不到（该行被删除或序号被改动）"),
+                ));
+            }
+        }
+        for row in &rows {
+            if let (Some(Status::Completed), Some(p)) = (row.status, row.progress)
+                && p < 100.0
+            {
+                diagnostics.push(Diagnostic::warning(
+                    "return/status-progress",
+                    row.origin.clone(),
+                    format!(
+                        "第 {} 项任务报“已完成”，完成进度却为 {p}%，请核实",
+                        row.task
+                    ),
+                ));
+            }
+        }
+        rows
+    }
+
+    /// One task's row.
+    fn row(&self, row: u32, no: u32, hash: &str, diagnostics: &mut Vec<Diagnostic>) -> ReturnRow {
+        let content = self.text(row, Column::Content);
+        let text_intact = form::task_hash(&content) == hash;
+        if !text_intact {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "return/text-edited",
+                    self.place(row, Column::Content),
+                    format!(
+                        "第 {no} 项任务的任务内容被改动过（现为「{}」）；反馈照收，评估仍按方案原文",
+                        excerpt(&content)
+                    ),
+                )
+                .with_hint("任务内容不可修改；如对任务有异议，请另行书面说明"),
+            );
+        }
+        let status = self.status(row, no, diagnostics);
+        let progress = self.progress(row, no, diagnostics);
+        ReturnRow {
+            task: no,
+            status,
+            progress,
+            progress_text: self.text(row, Column::Narrative),
+            target_value: self.text(row, Column::TargetValue),
+            problems: self.text(row, Column::Problems),
+            evidence: split_list(&self.text(row, Column::Evidence)),
+            contact: self.text(row, Column::Contact),
+            phone: self.text(row, Column::Phone),
+            text_intact,
+            issued_hash: hash.to_string(),
+            origin: self.place(row, Column::No),
+        }
+    }
+
+    fn status(&self, row: u32, no: u32, diagnostics: &mut Vec<Diagnostic>) -> Option<Status> {
+        let written = self.text(row, Column::Status);
+        if written.is_empty() {
+            return None;
+        }
+        let parsed = Status::parse(&written);
+        if parsed.is_none() {
+            let choices: Vec<&str> = Status::REPORTABLE.iter().map(|s| s.label()).collect();
+            diagnostics.push(Diagnostic::warning(
+                "return/bad-status",
+                self.place(row, Column::Status),
+                format!(
+                    "第 {no} 项任务的完成状态「{}」不是可选项（{}），按未填写计",
+                    excerpt(&written),
+                    choices.join("、")
+                ),
+            ));
+        }
+        parsed
+    }
+
+    fn progress(&self, row: u32, no: u32, diagnostics: &mut Vec<Diagnostic>) -> Option<f64> {
+        let written = self.text(row, Column::Progress);
+        if written.is_empty() {
+            return None;
+        }
+        let message = match parse_percent(&written) {
+            Some(p) if (0.0..=100.0).contains(&p) => return Some(p),
+            Some(p) => format!("第 {no} 项任务的完成进度 {p}% 超出 0—100，按未填写计"),
+            None => format!(
+                "第 {no} 项任务的完成进度「{}」不是数字（应填 0—100 的整数），按未填写计",
+                excerpt(&written)
+            ),
+        };
+        let code = if message.contains("超出") {
+            "return/bad-progress"
+        } else {
+            "return/not-a-number"
+        };
+        diagnostics.push(Diagnostic::warning(
+            code,
+            self.place(row, Column::Progress),
+            message,
+        ));
+        None
+    }
+
+    /// The 填报日期 above the header: the cell after the label, or text after the label's "：".
+    fn filled_on(&self, diagnostics: &mut Vec<Diagnostic>) -> Option<Date> {
+        let (start_row, start_col) = self.range.start()?;
+        let (_, end_col) = self.range.end()?;
+        for row in start_row..self.header_row {
+            for col in start_col..=end_col {
+                let label = cell(self.range, row, col);
+                if let Some(rest) = label.strip_prefix("填报日期") {
+                    return self.date_after(row, col, rest, diagnostics);
+                }
+            }
+        }
+        None
+    }
+
+    /// The date written after the 填报日期 label at (row, col): in the label's own cell
+    /// (`填报日期：2025-07-10`) or in the next filled cell.
+    fn date_after(
+        &self,
+        row: u32,
+        col: u32,
+        rest: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Date> {
+        let (_, end_col) = self.range.end()?;
+        let inline = rest.trim_start_matches(['：', ':']).trim();
+        let (value, at_col) = if inline.is_empty() {
+            (col + 1..=end_col)
+                .filter_map(|c| self.range.get_value((row, c)).map(|d| (d.clone(), c)))
+                .find(|(d, _)| !matches!(d, Data::Empty))?
+        } else {
+            (Data::String(inline.to_string()), col)
+        };
+        let serial = match &value {
+            Data::Float(f) => Some(*f),
+            Data::Int(i) => Some(*i as f64),
+            Data::DateTime(dt) => Some(dt.as_f64()),
+            _ => None,
+        };
+        let parsed = match serial {
+            Some(serial) => (20_000.0..80_000.0)
+                .contains(&serial)
+                .then(|| date::from_excel_serial(serial))
+                .flatten(),
+            None => date::parse_written(&text_of(&value)),
+        };
+        if parsed.is_none() {
+            diagnostics.push(Diagnostic::warning(
+                "return/bad-date",
+                self.at(row, at_col),
+                format!("填报日期「{}」无法识别", excerpt(&text_of(&value))),
+            ));
+        }
+        parsed
+    }
+}
+
+/// 佐证材料 as a list: one item per line or per ；/;.
+fn split_list(text: &str) -> Vec<String> {
+    text.split(['\n', '；', ';'])
+        .map(|s| {
+            s.trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '、')
+                .trim()
+        })
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_lists() {
+        assert_eq!(
+            split_list("1. 工作方案\n2. 现场照片；会议纪要"),
+            ["工作方案", "现场照片", "会议纪要"]
+        );
+    }
+
+    #[test]
+    fn garbage_is_rejected_not_a_panic() {
+        let err = super::super::read_bytes(b"PK\x03\x04 not really", "x.xlsx").unwrap_err();
+        assert!(err[0].message.contains("无法读取反馈表"), "{err:?}");
+    }
+}
