@@ -1,5 +1,6 @@
 //! Compose: (plan, report) → the documents of the output, each with its path and bytes.
 
+use crate::base::date::DateTime;
 use crate::base::diag::{Error, Result};
 use crate::checks::Report;
 use crate::evaluate::Evaluation;
@@ -69,74 +70,16 @@ pub fn compose_into(
     assets: &Assets<'_>,
     emit: &(dyn Fn(Document) -> Result<()> + Sync),
 ) -> Result<()> {
-    let audit = assets
-        .templates
-        .render("audit.md.tera", &AuditView::new(plan, report))?;
     let date = render::document_date(plan);
-    let author = plan.notice.issuer.clone().unwrap_or_default();
-    let notice_view = NoticeView::new(plan);
-    let table_view = TaskTableView::new(plan);
-    let id = |kind: &str| format!("{}/{kind}", plan.notice.doc_number.as_deref().unwrap_or(""));
-    let notice_info = pdf::DocInfo {
-        title: notice_view.title.clone(),
-        author: author.clone(),
-        subject: plan.notice.doc_number.clone(),
-        date,
-        id: id("notice"),
-    };
-    let table_info = pdf::DocInfo {
-        title: table_view.title.clone(),
-        author,
-        subject: plan.notice.doc_number.clone(),
-        date,
-        id: id("table"),
-    };
-    let notice_md = assets.templates.render("notice.md.tera", &notice_view)?;
-    let table_md = assets.templates.render("table.md.tera", &table_view)?;
     // The notice, the table and the unit sheets are independent: lay them all out at once on
     // every core. Results keep their order, so the output does not depend on scheduling.
     use rayon::prelude::*;
     let sheets = TaskSheet::all(plan);
-    let ((notice_pdf, table_pdf), rendered) = rayon::join(
+    let ((notice, table), rendered) = rayon::join(
         || {
             rayon::join(
-                || {
-                    assets.costly(
-                        "通知.pdf".into(),
-                        Kind::Notice,
-                        Format::Pdf,
-                        None,
-                        &[
-                            &json(&notice_view)?,
-                            &json(&notice_info)?,
-                            notice_md.as_bytes(),
-                        ],
-                        || {
-                            pdf::notice(
-                                &notice_view,
-                                &pdf::flow::blocks(&notice_md),
-                                assets.fonts,
-                                &notice_info,
-                            )
-                        },
-                    )
-                },
-                || {
-                    assets.costly(
-                        "任务分工表.pdf".into(),
-                        Kind::Table,
-                        Format::Pdf,
-                        None,
-                        &[&json(&table_info)?, table_md.as_bytes()],
-                        || {
-                            pdf::task_table(
-                                &pdf::flow::blocks(&table_md),
-                                assets.fonts,
-                                &table_info,
-                            )
-                        },
-                    )
-                },
+                || notice_documents(plan, assets, date),
+                || table_documents(plan, assets, date),
             )
         },
         || {
@@ -147,66 +90,107 @@ pub fn compose_into(
             })
         },
     );
-    let (notice_pdf, table_pdf) = (notice_pdf?, table_pdf?);
+    let (notice, table) = (notice?, table?);
     rendered?;
-    let table_properties = render::xlsx::properties(&table_view.title, &table_info.author, date)?;
-    let table_xlsx = assets.costly(
+    let audit = assets
+        .templates
+        .render("audit.md.tera", &AuditView::new(plan, report))?;
+    let others = [
+        plain(
+            "校对报告.md",
+            Kind::Audit,
+            Format::Markdown,
+            audit.into_bytes(),
+        ),
+        plain("plan.json", Kind::Model, Format::Json, plan_json(plan)?),
+        plain(
+            "README.md",
+            Kind::Readme,
+            Format::Markdown,
+            OUTPUT_README.as_bytes().to_vec(),
+        ),
+    ];
+    notice
+        .into_iter()
+        .chain(table)
+        .chain(others)
+        .try_for_each(emit)
+}
+
+/// A document that is cheap to make and never reused (Markdown, JSON).
+fn plain(path: &str, kind: Kind, format: Format, bytes: Vec<u8>) -> Document {
+    Document {
+        source: None,
+        path: path.into(),
+        kind,
+        format,
+        unit: None,
+        bytes,
+    }
+}
+
+/// The PDF's metadata of a plan-wide document.
+fn plan_info(plan: &Plan, title: &str, kind: &str, date: DateTime) -> pdf::DocInfo {
+    pdf::DocInfo {
+        title: title.to_string(),
+        author: plan.notice.issuer.clone().unwrap_or_default(),
+        subject: plan.notice.doc_number.clone(),
+        date,
+        id: format!("{}/{kind}", plan.notice.doc_number.as_deref().unwrap_or("")),
+    }
+}
+
+/// 通知.md and 通知.pdf: the notice with its attachment.
+fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[Document; 2]> {
+    let view = NoticeView::new(plan);
+    let info = plan_info(plan, &view.title, "notice", date);
+    let markdown = assets.templates.render("notice.md.tera", &view)?;
+    let pdf = assets.costly(
+        "通知.pdf".into(),
+        Kind::Notice,
+        Format::Pdf,
+        None,
+        &[&json(&view)?, &json(&info)?, markdown.as_bytes()],
+        || pdf::notice(&view, &pdf::flow::blocks(&markdown), assets.fonts, &info),
+    )?;
+    let md = plain(
+        "通知.md",
+        Kind::Notice,
+        Format::Markdown,
+        markdown.into_bytes(),
+    );
+    Ok([md, pdf])
+}
+
+/// 任务分工表.md, .pdf and .xlsx: the table on its own.
+fn table_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[Document; 3]> {
+    let view = TaskTableView::new(plan);
+    let info = plan_info(plan, &view.title, "table", date);
+    let markdown = assets.templates.render("table.md.tera", &view)?;
+    let pdf = assets.costly(
+        "任务分工表.pdf".into(),
+        Kind::Table,
+        Format::Pdf,
+        None,
+        &[&json(&info)?, markdown.as_bytes()],
+        || pdf::task_table(&pdf::flow::blocks(&markdown), assets.fonts, &info),
+    )?;
+    let properties = render::xlsx::properties(&view.title, &info.author, date)?;
+    let xlsx = assets.costly(
         "任务分工表.xlsx".into(),
         Kind::Table,
         Format::Xlsx,
         None,
-        &[
-            &json(&table_view)?,
-            &json(&(&table_view.title, &table_info.author, date))?,
-        ],
-        || render::xlsx::task_table(&table_view, &table_properties),
+        &[&json(&view)?, &json(&(&view.title, &info.author, date))?],
+        || render::xlsx::task_table(&view, &properties),
     )?;
-    let documents = vec![
-        Document {
-            source: None,
-            path: "通知.md".into(),
-            kind: Kind::Notice,
-            format: Format::Markdown,
-            unit: None,
-            bytes: notice_md.into_bytes(),
-        },
-        Document {
-            source: None,
-            path: "任务分工表.md".into(),
-            kind: Kind::Table,
-            format: Format::Markdown,
-            unit: None,
-            bytes: table_md.into_bytes(),
-        },
-        notice_pdf,
-        table_xlsx,
-        table_pdf,
-        Document {
-            source: None,
-            path: "校对报告.md".into(),
-            kind: Kind::Audit,
-            format: Format::Markdown,
-            unit: None,
-            bytes: audit.into_bytes(),
-        },
-        Document {
-            source: None,
-            path: "plan.json".into(),
-            kind: Kind::Model,
-            format: Format::Json,
-            unit: None,
-            bytes: plan_json(plan)?,
-        },
-        Document {
-            source: None,
-            path: "README.md".into(),
-            kind: Kind::Readme,
-            format: Format::Markdown,
-            unit: None,
-            bytes: OUTPUT_README.as_bytes().to_vec(),
-        },
-    ];
-    documents.into_iter().try_for_each(emit)
+    let md = plain(
+        "任务分工表.md",
+        Kind::Table,
+        Format::Markdown,
+        markdown.into_bytes(),
+    );
+    Ok([md, pdf, xlsx])
 }
 
 /// One unit's task sheet in three formats: Markdown from the template, the PDF laid out from
@@ -215,7 +199,7 @@ fn unit_sheet(
     sheet: &TaskSheet,
     plan: &Plan,
     assets: &Assets<'_>,
-    date: crate::base::date::DateTime,
+    date: DateTime,
 ) -> Result<Vec<Document>> {
     let markdown = assets.templates.render("unit_sheet.md.tera", sheet)?;
     let title = format!("{}任务清单", sheet.unit);

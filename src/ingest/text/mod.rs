@@ -1,0 +1,402 @@
+//! Markdown-like text, often OCR'd from a PDF: the notice header, the plan's prose with its
+//! headings and bold-headed paragraphs, and a tab- or pipe-separated 分工表 whose header repeats
+//! at every page break.
+//!
+//! The reader is line based and forgiving: heading levels vary (`##`, `###`, `####` for the same
+//! level of 一、 headings in the seed), bold markup comes as `**…**` or `<b>…</b>`, and paragraphs
+//! split by a page break are joined again when the first half does not end a sentence.
+
+mod notice;
+mod prose;
+mod table;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::raw_table::{HeaderMap, RawTable};
+use crate::base::cjk::{chinese_number, tidy_spacing};
+use crate::base::diag::{Diagnostic, Location};
+use crate::model::{Notice, Paragraph};
+pub use table::parse_task_number;
+use {notice::parse_notice, prose::parse_prose, table::parse_table};
+
+/// What a text source holds; any part may be missing.
+#[derive(Debug, Clone, Default)]
+pub struct TextDocument {
+    /// The covering notice, when the text starts with one (a 发文字号 near the top).
+    pub notice: Option<Notice>,
+    /// The plan's prose.
+    pub prose: Option<Prose>,
+    /// The 分工表.
+    pub table: Option<RawTable>,
+    /// Problems found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The plan's prose: title, preamble, sections with their groups, closing paragraphs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prose {
+    /// The plan title, spacing tidied.
+    pub title: Option<Paragraph>,
+    /// Paragraphs before the first section.
+    pub preamble: Vec<Paragraph>,
+    /// 一、二、… with their groups.
+    pub sections: Vec<ProseSection>,
+    /// Paragraphs after the last group.
+    pub closing: Vec<Paragraph>,
+}
+
+/// A section heading of the prose and its groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProseSection {
+    /// The numeral, 一.
+    pub numeral: String,
+    /// The title without numeral and markup.
+    pub title: String,
+    /// Where the heading is.
+    pub origin: Location,
+    /// Paragraphs between the heading and the first group.
+    pub intro: Vec<Paragraph>,
+    /// Its bold-headed paragraphs.
+    pub groups: Vec<ProseGroup>,
+}
+
+/// A bold-headed paragraph: **推动友好理念融入规划体系。**坚持儿童优先原则，…
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProseGroup {
+    /// The bold heading without its final 。.
+    pub title: String,
+    /// Where the heading is.
+    pub origin: Location,
+    /// The text after the heading, joined across page breaks, with the lines it came from.
+    pub text: LinedText,
+}
+
+/// Text joined from several lines, remembering which byte offset came from which line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinedText {
+    /// The text.
+    pub text: String,
+    /// `(byte offset, line)`: from that offset on, the text came from that line.
+    pub marks: Vec<(usize, u32)>,
+}
+
+impl LinedText {
+    fn push(&mut self, text: &str, line: u32) {
+        self.marks.push((self.text.len(), line));
+        self.text.push_str(text);
+    }
+
+    /// The line the byte at `offset` came from.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        let index = self.marks.partition_point(|(start, _)| *start <= offset);
+        self.marks
+            .get(index.saturating_sub(1))
+            .map(|(_, line)| *line)
+            .unwrap_or(0)
+    }
+}
+
+/// Reads a text source named `path`.
+pub fn parse(text: &str, path: &str) -> TextDocument {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut doc = TextDocument::default();
+
+    let header_at = lines
+        .iter()
+        .position(|line| split_cells(line).is_some_and(|c| HeaderMap::detect(&c).is_some()));
+    let (front_end, table) = match header_at {
+        Some(header_index) => {
+            let (title_index, title) = table_title(&lines, header_index);
+            let table = parse_table(&lines, header_index, title, path, &mut doc.diagnostics);
+            (title_index.unwrap_or(header_index), Some(table))
+        }
+        None => (lines.len(), None),
+    };
+    doc.table = table;
+
+    let blocks = blocks(&lines[..front_end]);
+    let (notice, rest) = parse_notice(&blocks, path);
+    doc.notice = notice;
+    doc.prose = parse_prose(rest, path);
+    doc
+}
+
+/// A non-blank line with its markup read.
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    line: u32,
+    /// Number of leading `#`.
+    heading: usize,
+    /// The visible text: markup removed, trimmed.
+    text: String,
+    /// The bold lead-in and the text after it, when the line starts bold.
+    bold: Option<(String, String)>,
+}
+
+fn blocks(lines: &[&str]) -> Vec<Block> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, raw)| !raw.trim().is_empty())
+        .map(|(index, raw)| {
+            let trimmed = raw.trim();
+            let heading = trimmed.chars().take_while(|c| *c == '#').count();
+            let content = trimmed[heading..].trim();
+            Block {
+                line: index as u32 + 1,
+                heading,
+                text: strip_markup(content),
+                bold: bold_lead(content),
+            }
+        })
+        .filter(|b| !b.text.is_empty())
+        .collect()
+}
+
+static BOLD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)(.*)$").unwrap()
+});
+
+fn bold_lead(content: &str) -> Option<(String, String)> {
+    let caps = BOLD_LEAD.captures(content)?;
+    Some((strip_markup(&caps[1]), strip_markup(&caps[2])))
+}
+
+/// Removes bold/strong markup and trims.
+pub fn strip_markup(text: &str) -> String {
+    let mut out = text.to_string();
+    for tag in [
+        "<b>",
+        "</b>",
+        "<strong>",
+        "</strong>",
+        "<B>",
+        "</B>",
+        "**",
+        "<br>",
+        "<br/>",
+    ] {
+        if out.contains(tag) {
+            out = out.replace(tag, "");
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Splits a table line into cells: tab-separated, or a Markdown pipe row.
+pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
+    if line.contains('\t') {
+        return Some(line.split('\t').map(strip_markup).collect());
+    }
+    let trimmed = line.trim();
+    if trimmed.starts_with('|') && trimmed.len() > 1 {
+        let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
+        return Some(inner.split('|').map(strip_markup).collect());
+    }
+    None
+}
+
+pub(super) fn is_pipe_rule(cells: &[String]) -> bool {
+    cells.iter().all(|c| {
+        let c = c.trim();
+        !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+    })
+}
+
+/// The title above the header at `header_index`: the nearest non-blank line, when it is a
+/// heading or names a table. Returns its line index too, where the prose ends.
+pub(super) fn table_title(lines: &[&str], header_index: usize) -> (Option<usize>, Option<String>) {
+    let Some(index) = (0..header_index)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())
+    else {
+        return (None, None);
+    };
+    let raw = lines[index].trim();
+    let text = tidy_spacing(&strip_markup(raw.trim_start_matches('#')));
+    let looks_like_title = raw.starts_with('#')
+        || text.ends_with('表')
+        || text.contains("分工")
+        || (text.chars().count() <= 60 && !text.contains('。'));
+    if looks_like_title && !text.is_empty() {
+        (Some(index), Some(text))
+    } else {
+        (None, None)
+    }
+}
+
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*)$").unwrap()
+});
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^[（(]\s*([一二三四五六七八九十百]{1,4})\s*[）)]\s*(.*)$").unwrap()
+});
+
+/// `一、进一步…` → (一, 进一步…).
+pub fn section_heading(text: &str) -> Option<(String, String)> {
+    let caps = SECTION.captures(text.trim())?;
+    let title = caps[2].trim().to_string();
+    let stops = title.matches('。').count();
+    (stops == 0 || (stops == 1 && title.ends_with('。'))).then(|| {
+        (
+            caps[1].to_string(),
+            title.trim_end_matches('。').to_string(),
+        )
+    })
+}
+
+/// `（八）推动幼有善育、学有优教` / `(八) …` → (8, 推动幼有善育、学有优教).
+pub fn numbered_label(text: &str) -> Option<(u32, String)> {
+    let caps = LABEL.captures(text.trim())?;
+    Some((chinese_number(&caps[1])?, caps[2].trim().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::raw_table::RowKind;
+
+    #[test]
+    fn labels_in_any_bracket() {
+        assert_eq!(
+            numbered_label("(八) 推动幼有善育、学有优教"),
+            Some((8, "推动幼有善育、学有优教".into()))
+        );
+        assert_eq!(
+            numbered_label("（九）持续做好课后关爱"),
+            Some((9, "持续做好课后关爱".into()))
+        );
+        assert_eq!(numbered_label("(四)凝聚合力"), Some((4, "凝聚合力".into())));
+        assert_eq!(numbered_label("推动"), None);
+    }
+
+    #[test]
+    fn sections() {
+        assert_eq!(
+            section_heading("二、进一步提升托幼教育和健康服务能级"),
+            Some(("二".into(), "进一步提升托幼教育和健康服务能级".into()))
+        );
+        assert_eq!(
+            section_heading("一、坚持儿童优先原则，编制规划。还有一句。"),
+            None
+        );
+    }
+
+    #[test]
+    fn task_numbers() {
+        assert_eq!(parse_task_number("12"), Some(12));
+        assert_eq!(parse_task_number(" 12. "), Some(12));
+        assert_eq!(parse_task_number("（3）"), Some(3));
+        assert_eq!(parse_task_number(""), None);
+        assert_eq!(parse_task_number("一"), None);
+    }
+
+    const SMALL: &str = "\
+# 某区发展和改革委员会文件
+
+某发改（2024）3号
+
+## 关于印发《某区工作安排》的通知
+
+各部门，各街镇：
+
+现印发给你们，请认真
+贯彻落实。
+
+附件：《某区工作安排》
+
+# 某区 2024 年工作安排
+
+为做好工作，制定本安排。
+
+## 一、第一部分
+
+**推动甲。**做好甲事。做好乙事，
+
+丙事同步推进。
+
+**推动乙。**做好丁事。
+
+各部门要抓好落实。
+
+## 某区2024年任务分工表
+
+主要事项\t序号\t具体内容\t责任单位
+<b>一、第一部分</b>\t\t\t
+(一) 推动甲\t1\t做好甲事。\t区教育局、区体育局
+
+## 某区2024年任务分工表
+
+主要事项\t序号\t具体内容\t责任单位
+\t2\t做好乙事，丙事同步推进。\t区体育局
+<b>(二) 推动乙</b>\t\t\t
+\t3\t做好丁事。\t区教育局
+";
+
+    #[test]
+    fn reads_a_small_document_in_the_seed_layout() {
+        let doc = parse(SMALL, "x.md");
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+        let notice = doc.notice.unwrap();
+        assert_eq!(notice.issuer.as_deref(), Some("某区发展和改革委员会"));
+        assert_eq!(notice.doc_number.as_deref(), Some("某发改〔2024〕3号"));
+        assert_eq!(notice.recipients, vec!["各部门", "各街镇"]);
+        assert_eq!(notice.body.len(), 1);
+        assert_eq!(notice.body[0].text, "现印发给你们，请认真贯彻落实。");
+        assert_eq!(notice.attachments, vec!["某区工作安排"]);
+
+        let prose = doc.prose.unwrap();
+        assert_eq!(prose.title.unwrap().text, "某区2024年工作安排");
+        assert_eq!(prose.preamble.len(), 1);
+        assert_eq!(prose.sections.len(), 1);
+        let groups = &prose.sections[0].groups;
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].title, "推动甲");
+        assert_eq!(groups[0].text.text, "做好甲事。做好乙事，丙事同步推进。");
+        assert_eq!(groups[0].text.line_at(0), 20);
+        assert_eq!(
+            groups[0]
+                .text
+                .line_at(groups[0].text.text.find("丙").unwrap()),
+            22
+        );
+        assert_eq!(prose.closing.len(), 1);
+        assert_eq!(prose.closing[0].text, "各部门要抓好落实。");
+
+        let table = doc.table.unwrap();
+        assert_eq!(table.title.as_deref(), Some("某区2024年任务分工表"));
+        assert_eq!(table.repeated_headers, 1);
+        let kinds: Vec<String> = table
+            .rows
+            .iter()
+            .map(|r| match &r.kind {
+                RowKind::Section { numeral, .. } => format!("S{numeral}"),
+                RowKind::Label(l) => format!("L{l}"),
+                RowKind::Task(t) => format!("T{}", t.no),
+            })
+            .collect();
+        assert_eq!(kinds, ["S一", "T1", "T2", "L(二) 推动乙", "T3"]);
+        assert_eq!(table.rows[1].origin, Location::line("x.md", 32));
+    }
+
+    #[test]
+    fn pipe_tables_read_like_tab_tables() {
+        let text = "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 做好甲事。 | 区教育局 |\n";
+        let doc = parse(text, "p.md");
+        let table = doc.table.unwrap();
+        assert_eq!(table.rows.len(), 1);
+        match &table.rows[0].kind {
+            RowKind::Task(t) => {
+                assert_eq!(t.content, "做好甲事。");
+                assert_eq!(t.units, "区教育局");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

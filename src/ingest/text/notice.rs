@@ -1,0 +1,160 @@
+//! The notice at the top of a text source: 发文机关, 文号, title, 主送, body, 附件说明, 署名
+//! and 成文日期.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Block;
+use crate::base::cjk::{ends_sentence, tidy_spacing};
+use crate::base::diag::Location;
+use crate::model::{Notice, Paragraph, normalize_doc_number};
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
+        .unwrap()
+});
+
+/// Reads the notice at the top of `blocks`, when there is a 发文字号 among the first lines.
+/// Returns the notice and the blocks that follow it (the plan).
+pub(super) fn parse_notice<'a>(blocks: &'a [Block], path: &str) -> (Option<Notice>, &'a [Block]) {
+    let Some(number_at) = blocks
+        .iter()
+        .take(12)
+        .position(|b| normalize_doc_number(&b.text).is_some())
+    else {
+        return (None, blocks);
+    };
+    let mut notice = Notice {
+        doc_number_written: Some(blocks[number_at].text.clone()),
+        doc_number: normalize_doc_number(&blocks[number_at].text),
+        ..Notice::default()
+    };
+    let first = number_at.checked_sub(1).unwrap_or(number_at);
+    notice.origin = Some(Location::line(path, blocks[first].line));
+    if number_at > 0 {
+        notice.issuer = Some(issuer_name(&blocks[number_at - 1].text));
+    }
+    let mut i = number_at + 1;
+    if let Some(b) = blocks.get(i)
+        && (b.text.contains("通知") || b.heading > 0 || b.text.starts_with("关于"))
+        && !b.text.ends_with('：')
+    {
+        notice.title = Some(tidy_spacing(&b.text));
+        i += 1;
+    }
+    if let Some(b) = blocks.get(i)
+        && (b.text.ends_with('：') || b.text.ends_with(':'))
+        && !b.text.contains('。')
+        && b.text.chars().count() < 200
+    {
+        notice.recipients = split_list(b.text.trim_end_matches(['：', ':']));
+        i += 1;
+    }
+    // Body: until 附件, a heading (the plan), a 署名/date, or the end.
+    let mut body: Vec<Paragraph> = Vec::new();
+    while let Some(b) = blocks.get(i) {
+        if b.heading > 0 || b.text.starts_with("附件") || DATE_LINE.is_match(&b.text) {
+            break;
+        }
+        if let Some(last) = body.last_mut()
+            && !ends_sentence(&last.text)
+        {
+            last.text.push_str(&b.text);
+        } else {
+            body.push(Paragraph {
+                text: b.text.clone(),
+                origin: Location::line(path, b.line),
+            });
+        }
+        i += 1;
+    }
+    notice.body = body;
+    // 附件说明: 附件：《…》, or 附件：1. … with further numbered lines.
+    if let Some(b) = blocks.get(i)
+        && let Some(rest) = b.text.strip_prefix("附件")
+        && (rest.starts_with('：') || rest.starts_with(':'))
+    {
+        let first = rest.trim_start_matches(['：', ':']).trim();
+        if !first.is_empty() {
+            notice.attachments.push(attachment_name(first));
+        }
+        i += 1;
+        while let Some(b) = blocks.get(i) {
+            let numbered = b.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && b.heading == 0
+                && b.text.chars().count() < 120;
+            if !numbered {
+                break;
+            }
+            notice.attachments.push(attachment_name(&b.text));
+            i += 1;
+        }
+    }
+    // 署名 and 成文日期, when the source has them.
+    if let Some(b) = blocks.get(i)
+        && b.heading == 0
+        && !b.text.contains(['。', '，'])
+        && b.text.chars().count() <= 40
+        && blocks
+            .get(i + 1)
+            .is_some_and(|d| DATE_LINE.is_match(&d.text))
+    {
+        notice.signer = Some(b.text.clone());
+        i += 1;
+    }
+    if let Some(b) = blocks.get(i)
+        && DATE_LINE.is_match(&b.text)
+    {
+        notice.date = Some(b.text.split_whitespace().collect());
+        i += 1;
+    }
+    if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
+        notice.end_origin = Some(Location::line(path, last.line));
+    }
+    // A bare "附件" or "附件1" label before the attached plan.
+    if let Some(b) = blocks.get(i)
+        && b.text.starts_with("附件")
+        && b.text.chars().count() <= 4
+    {
+        i += 1;
+    }
+    (Some(notice), &blocks[i.min(blocks.len())..])
+}
+
+/// `上海市嘉定区发展和改革委员会(通知)` / `…文件` → `上海市嘉定区发展和改革委员会`.
+fn issuer_name(text: &str) -> String {
+    let mut name = tidy_spacing(text);
+    if let Some(open) = name.rfind(['(', '（'])
+        && name.ends_with([')', '）'])
+        && open > 0
+    {
+        name.truncate(open);
+    }
+    let name = name.trim();
+    name.strip_suffix("文件").unwrap_or(name).trim().to_string()
+}
+
+/// `1. 《某方案》` → `某方案`.
+fn attachment_name(text: &str) -> String {
+    let text = text.trim();
+    let text = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let text = text.trim_start_matches(['.', '．', '、', ' ']);
+    let text = text.trim_end_matches(['。', '；', ';']);
+    let text = text.trim();
+    let text = text
+        .strip_prefix('《')
+        .and_then(|t| t.strip_suffix('》'))
+        .unwrap_or(text);
+    tidy_spacing(text)
+}
+
+/// Splits a list at 、，, and ；.
+fn split_list(text: &str) -> Vec<String> {
+    text.split(['、', '，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}

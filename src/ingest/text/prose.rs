@@ -1,0 +1,170 @@
+//! The plan's prose: its title, preamble, 一、 sections, their groups (bold lead-ins or （一）
+//! headings) and closing paragraphs.
+
+use super::{Block, LinedText, Prose, ProseGroup, ProseSection, numbered_label, section_heading};
+use crate::base::cjk::{ends_sentence, tidy_spacing};
+use crate::base::diag::Location;
+use crate::model::Paragraph;
+
+/// Where a plain paragraph of the prose goes while reading.
+enum Tail {
+    None,
+    Preamble,
+    Intro,
+    Group,
+    Pending,
+}
+
+pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
+    if blocks.is_empty() {
+        return None;
+    }
+    let mut prose = Prose::default();
+    let mut start = 0;
+    let first = &blocks[0];
+    if section_heading(&first.text).is_none() && group_start(first).is_none() {
+        prose.title = Some(Paragraph {
+            text: tidy_spacing(&first.text),
+            origin: Location::line(path, first.line),
+        });
+        start = 1;
+    }
+    // Plain paragraphs seen after a group; they belong to it unless no group follows.
+    let mut pending: Vec<Paragraph> = Vec::new();
+    let mut tail = Tail::None;
+    for block in &blocks[start..] {
+        if let Some((numeral, title)) = section_heading(&block.text)
+            && (block.heading > 0 || block.bold.is_some() || block.text.chars().count() <= 40)
+        {
+            flush_pending(&mut prose, &mut pending);
+            prose.sections.push(ProseSection {
+                numeral,
+                title: tidy_spacing(&title),
+                origin: Location::line(path, block.line),
+                intro: Vec::new(),
+                groups: Vec::new(),
+            });
+            tail = Tail::Intro;
+            continue;
+        }
+        if let Some((title, rest)) = group_start(block) {
+            flush_pending(&mut prose, &mut pending);
+            if prose.sections.is_empty() {
+                prose.sections.push(ProseSection {
+                    numeral: String::new(),
+                    title: String::new(),
+                    origin: Location::line(path, block.line),
+                    intro: Vec::new(),
+                    groups: Vec::new(),
+                });
+            }
+            let mut text = LinedText::default();
+            if !rest.is_empty() {
+                text.push(&rest, block.line);
+            }
+            if let Some(section) = prose.sections.last_mut() {
+                section.groups.push(ProseGroup {
+                    title,
+                    origin: Location::line(path, block.line),
+                    text,
+                });
+            }
+            tail = Tail::Group;
+            continue;
+        }
+        // A plain paragraph: continues the previous one across a page break, or starts anew.
+        let continues = block.heading == 0 && block.bold.is_none();
+        match tail {
+            Tail::Group => {
+                let group = prose.sections.last_mut().and_then(|s| s.groups.last_mut());
+                if let Some(group) = group {
+                    if group.text.text.is_empty() {
+                        group.text.push(&block.text, block.line);
+                        continue;
+                    }
+                    if continues && !ends_sentence(&group.text.text) {
+                        group.text.push(&block.text, block.line);
+                        continue;
+                    }
+                }
+                pending.push(paragraph(block, path));
+                tail = Tail::Pending;
+            }
+            Tail::Pending => push_or_join(&mut pending, block, path, continues),
+            Tail::Preamble | Tail::None if prose.sections.is_empty() => {
+                push_or_join(&mut prose.preamble, block, path, continues);
+                tail = Tail::Preamble;
+            }
+            _ => {
+                if let Some(section) = prose.sections.last_mut() {
+                    push_or_join(&mut section.intro, block, path, continues);
+                }
+                tail = Tail::Intro;
+            }
+        }
+    }
+    prose.closing = pending;
+    Some(prose)
+}
+
+fn paragraph(block: &Block, path: &str) -> Paragraph {
+    Paragraph {
+        text: block.text.clone(),
+        origin: Location::line(path, block.line),
+    }
+}
+
+fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, path: &str, continues: bool) {
+    if let Some(last) = list.last_mut()
+        && continues
+        && !ends_sentence(&last.text)
+    {
+        last.text.push_str(&block.text);
+    } else {
+        list.push(paragraph(block, path));
+    }
+}
+
+/// Plain paragraphs between two groups belong to the earlier group.
+fn flush_pending(prose: &mut Prose, pending: &mut Vec<Paragraph>) {
+    if pending.is_empty() {
+        return;
+    }
+    let group = prose
+        .sections
+        .iter_mut()
+        .rev()
+        .find_map(|s| s.groups.last_mut());
+    if let Some(group) = group {
+        for p in pending.drain(..) {
+            group.text.push("\n", p.origin.line_no().unwrap_or(0));
+            group.text.push(&p.text, p.origin.line_no().unwrap_or(0));
+        }
+    }
+}
+
+/// A group's first line: a bold lead-in ending in 。, or a （一） numbered heading.
+fn group_start(block: &Block) -> Option<(String, String)> {
+    if let Some((bold, rest)) = &block.bold {
+        if section_heading(bold).is_some() && rest.is_empty() {
+            return None;
+        }
+        let bold = bold.trim();
+        let title = numbered_label(bold)
+            .map(|(_, t)| t)
+            .unwrap_or(bold.to_string());
+        return Some((
+            tidy_spacing(title.trim_end_matches(['。', '.', '：', ':'])),
+            rest.clone(),
+        ));
+    }
+    let (_, rest) = numbered_label(&block.text)?;
+    match rest.find('。') {
+        Some(end) => {
+            let title = &rest[..end];
+            let after = &rest[end + '。'.len_utf8()..];
+            Some((tidy_spacing(title), after.trim().to_string()))
+        }
+        None => Some((tidy_spacing(&rest), String::new())),
+    }
+}
