@@ -3,6 +3,7 @@
 
 pub mod assemble;
 pub mod deadline;
+pub mod docx;
 pub mod inline;
 pub mod raw_table;
 pub mod returns;
