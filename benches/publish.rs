@@ -148,6 +148,7 @@ fn main() {
             &fonts,
             &info_for_bench(),
             10.5,
+            &fengong::render::pdf::flow::Charts::new(),
         )
         .expect("pdf")
     });

@@ -219,7 +219,15 @@ fn unit_sheet(
         Format::Pdf,
         unit.clone(),
         &[&json(&info)?, markdown.as_bytes()],
-        || pdf::flow::document(&pdf::flow::blocks(&markdown), assets.fonts, &info, 10.5),
+        || {
+            pdf::flow::document(
+                &pdf::flow::blocks(&markdown),
+                assets.fonts,
+                &info,
+                10.5,
+                &pdf::flow::Charts::new(),
+            )
+        },
     )?;
     let properties = render::xlsx::properties(&title, &author, date)?;
     let xlsx = assets.costly(
@@ -317,7 +325,15 @@ pub fn evaluation(
                 Format::Pdf,
                 unit,
                 &[&json(&info)?, md.as_bytes()],
-                || pdf::flow::document(&pdf::flow::blocks(&md), assets.fonts, &info, 10.5),
+                || {
+                    pdf::flow::document(
+                        &pdf::flow::blocks(&md),
+                        assets.fonts,
+                        &info,
+                        10.5,
+                        &view.charts,
+                    )
+                },
             )
         })
         .collect::<Result<_>>()?;

@@ -1,6 +1,8 @@
 //! Views of an [`Evaluation`]: the period's report and the units' assessment packets. Numbers
 //! are formatted here once (`71.8%`, `—`), so the Markdown, the PDF and the XLSX agree.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::{group_label, section_heading};
@@ -252,6 +254,79 @@ pub struct EvaluationView {
     pub status_labels: Vec<&'static str>,
     /// The rules, one sentence each.
     pub rules: Vec<String>,
+    /// The bar charts the PDF draws, by the name a template gives its 图表 block
+    /// (`by_section`, `completion_by_unit`, `score_by_unit`); the numbers are these, never
+    /// read back from the Markdown.
+    pub charts: BTreeMap<&'static str, Chart>,
+}
+
+/// A bar chart: one bar per row, stacked when there are several series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    /// Series names, in stacking order.
+    pub series: Vec<String>,
+    /// True when the values are percentages: the axis runs to 100.
+    pub percent: bool,
+    /// The bars.
+    pub bars: Vec<ChartBar>,
+}
+
+/// One bar of a [`Chart`]: its label and one value per series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartBar {
+    /// What the bar is (a section, a unit).
+    pub label: String,
+    /// One value per series.
+    pub values: Vec<f64>,
+}
+
+/// The report's charts: statuses by section, the completion rate of each unit that leads
+/// tasks (plan order), and the score of every unit (rank order).
+fn charts(
+    sections: &[StatusRow],
+    units: &[UnitLine],
+    units_in_order: &[UnitLine],
+) -> BTreeMap<&'static str, Chart> {
+    let labels: Vec<String> = Status::ALL.iter().map(|s| s.label().to_string()).collect();
+    let by_section = Chart {
+        series: labels,
+        percent: false,
+        bars: sections
+            .iter()
+            .map(|s| ChartBar {
+                label: s.name.clone(),
+                values: s.counts.iter().map(|c| *c as f64).collect(),
+            })
+            .collect(),
+    };
+    let completion = Chart {
+        series: vec!["完成率（%）".into()],
+        percent: true,
+        bars: units_in_order
+            .iter()
+            .filter(|u| u.lead_total > 0)
+            .map(|u| ChartBar {
+                label: u.unit.clone(),
+                values: vec![u.completion_value],
+            })
+            .collect(),
+    };
+    let score = Chart {
+        series: vec!["得分".into()],
+        percent: false,
+        bars: units
+            .iter()
+            .map(|u| ChartBar {
+                label: u.unit.clone(),
+                values: vec![u.score_value],
+            })
+            .collect(),
+    };
+    BTreeMap::from([
+        ("by_section", by_section),
+        ("completion_by_unit", completion),
+        ("score_by_unit", score),
+    ])
 }
 
 fn unit_line(u: &crate::evaluate::UnitResult) -> UnitLine {
@@ -396,7 +471,7 @@ impl EvaluationView {
                 share_value: share(e.count_tasks(*s), total),
             })
             .collect();
-        let sections = plan
+        let sections: Vec<StatusRow> = plan
             .sections
             .iter()
             .map(|s| {
@@ -422,6 +497,15 @@ impl EvaluationView {
         let mut units = units_in_order.clone();
         units.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.unit.cmp(&b.unit)));
         let tasks: Vec<TaskLine> = e.tasks.iter().map(|t| task_line(plan, t)).collect();
+        let with_status = |wanted: &[Status]| -> Vec<TaskLine> {
+            e.tasks
+                .iter()
+                .zip(&tasks)
+                .filter(|(result, _)| wanted.contains(&result.status))
+                .map(|(_, line)| line.clone())
+                .collect()
+        };
+        let charts = charts(&sections, &units, &units_in_order);
         let mut file_counts = Vec::new();
         for outcome in [
             Outcome::Accepted,
@@ -495,16 +579,9 @@ impl EvaluationView {
             groups,
             units,
             units_in_order,
-            behind: tasks
-                .iter()
-                .filter(|t| t.status == "滞后" || t.status == "未启动")
-                .cloned()
-                .collect(),
-            unreported: tasks
-                .iter()
-                .filter(|t| t.status == "未报送")
-                .cloned()
-                .collect(),
+            behind: with_status(&[Status::Lagging, Status::NotStarted]),
+            unreported: with_status(&[Status::Missing]),
+            charts,
             targets: e.tasks.iter().flat_map(target_lines).collect(),
             tasks,
             missing_units: e.missing_units.clone(),

@@ -4,8 +4,8 @@
 mod evaluation;
 
 pub use evaluation::{
-    EvaluationView, FileLine, PacketTask, PacketView, StatusCount, StatusRow, TargetLine, TaskLine,
-    UnitLine, percent, series_color, status_color, task_line,
+    Chart, ChartBar, EvaluationView, FileLine, PacketTask, PacketView, StatusCount, StatusRow,
+    TargetLine, TaskLine, UnitLine, percent, series_color, status_color, task_line,
 };
 
 use serde::Serialize;

@@ -1,54 +1,13 @@
 //! Bar charts as vector drawing: horizontal bars, one per row, stacked when there are several
-//! series, a legend, and the value at the end of each bar. A chart is written in the Markdown
-//! as a pipe table inside `::: {custom-style="图表"}`, so the `.md`/DOCX shows the same numbers
-//! as a table and the PDF draws them.
+//! series, a legend, and the value at the end of each bar. The numbers are the view's
+//! ([`Chart`]); the Markdown shows the same numbers as a table for `.md`/DOCX readers.
 
 use super::fonts::{FontSet, Role};
 use super::layout::{Geometry, baseline};
 use super::page::{Item, Page};
 use super::text::{self, Style};
 use crate::base::diag::Result;
-
-/// A chart read from a table: the first column labels the bars, the others are series.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BarChart {
-    /// Series names (the header after the first column).
-    pub series: Vec<String>,
-    /// (label, one value per series).
-    pub rows: Vec<(String, Vec<f64>)>,
-    /// True when the values are percentages (a header ends in `%` or `（%）`): the axis runs
-    /// to 100.
-    pub percent: bool,
-}
-
-impl BarChart {
-    /// From a table's header and cells; cells that are not numbers count as 0.
-    pub fn from_table(header: &[String], rows: &[Vec<(bool, String)>]) -> BarChart {
-        let series: Vec<String> = header.iter().skip(1).cloned().collect();
-        let percent = series.iter().any(|s| s.contains('%') || s.contains('％'));
-        let rows = rows
-            .iter()
-            .map(|cells| {
-                let label = cells.first().map(|(_, t)| t.clone()).unwrap_or_default();
-                let values = (1..=series.len())
-                    .map(|i| {
-                        cells
-                            .get(i)
-                            .and_then(|(_, t)| t.trim().trim_end_matches('%').parse::<f64>().ok())
-                            .filter(|v| v.is_finite() && *v >= 0.0)
-                            .unwrap_or(0.0)
-                    })
-                    .collect();
-                (label, values)
-            })
-            .collect();
-        BarChart {
-            series,
-            rows,
-            percent,
-        }
-    }
-}
+use crate::view::Chart;
 
 use crate::view::series_color;
 
@@ -62,18 +21,22 @@ pub fn place(
     pages: &mut Vec<Page>,
     geo: &Geometry,
     top: f32,
-    chart: &BarChart,
+    chart: &Chart,
 ) -> Result<f32> {
     let style = Style::new(Role::Body, SIZE);
     let mut label_w: f32 = 0.0;
-    for (label, _) in &chart.rows {
-        label_w = label_w.max(text::width(&text::shape(fonts, style, label)?));
+    for bar in &chart.bars {
+        label_w = label_w.max(text::width(&text::shape(fonts, style, &bar.label)?));
     }
     let label_w = label_w.min(geo.width * 0.32) + 6.0;
     let value_w = 3.5 * SIZE;
     let bar_x = geo.left + label_w;
     let bar_w = (geo.width - label_w - value_w).max(geo.width * 0.3);
-    let totals: Vec<f64> = chart.rows.iter().map(|(_, v)| v.iter().sum()).collect();
+    let totals: Vec<f64> = chart
+        .bars
+        .iter()
+        .map(|b| b.values.iter().map(|v| v.max(0.0)).sum())
+        .collect();
     let max = if chart.percent {
         100.0
     } else {
@@ -113,7 +76,8 @@ pub fn place(
         y += ROW_H + 2.0;
     }
     let mut rows_top = y;
-    for ((label, values), total) in chart.rows.iter().zip(&totals) {
+    for (bar, total) in chart.bars.iter().zip(&totals) {
+        let (label, values) = (&bar.label, &bar.values);
         if y + ROW_H > geo.bottom() {
             axis(pages, bar_x, rows_top, y);
             new_page(pages);
@@ -179,23 +143,5 @@ fn axis(pages: &mut [Page], x: f32, top: f32, bottom: f32) {
             width: 0.5,
             color: [0x60, 0x60, 0x60],
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_read_as_charts() {
-        let header = vec!["单位".to_string(), "完成率（%）".to_string()];
-        let rows = vec![
-            vec![(false, "区教育局".to_string()), (false, "71.5".to_string())],
-            vec![(false, "区体育局".to_string()), (false, "—".to_string())],
-        ];
-        let chart = BarChart::from_table(&header, &rows);
-        assert!(chart.percent);
-        assert_eq!(chart.rows[0].1, [71.5]);
-        assert_eq!(chart.rows[1].1, [0.0]);
     }
 }

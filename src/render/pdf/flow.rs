@@ -6,6 +6,12 @@
 //! (flush right, 2 字 in), `附件标识` (黑体, flush left). `#` is the 一、 level (黑体), `##` the
 //! （一） level (楷体), deeper levels 仿宋; `**bold**` at the start of a paragraph is a lead-in
 //! heading in 楷体. Pipe tables become tables over pages.
+//!
+//! Layout hints are data the template states, never guessed from wording a user may edit:
+//! a table's column kinds come from the division around it (`::: {columns="no content
+//! units"}`, see [`ColumnKind`]), and a bar chart (`::: {custom-style="图表"
+//! chart="by_section"}`) is drawn from the numbers the caller passes by that name; the
+//! table inside the division is what Markdown and Word readers see.
 
 use std::sync::LazyLock;
 
@@ -18,7 +24,10 @@ use super::page::Bookmark;
 use super::table::{self, Column, Row, TableSpec};
 use super::text::Style;
 use super::{DocInfo, leaf_bookmarks, number_pages, title_block};
-use crate::base::diag::Result;
+use crate::base::diag::{Error, Result};
+
+/// The numbers of the charts a document may draw, by name.
+pub type Charts = std::collections::BTreeMap<&'static str, crate::view::Chart>;
 
 /// A block of a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,8 +43,8 @@ pub enum Block {
         /// The pandoc custom style.
         style: Option<String>,
     },
-    /// A bar chart (a pipe table inside `::: {custom-style="图表"}`).
-    Chart(super::chart::BarChart),
+    /// A bar chart, by the name of its numbers (`::: {custom-style="图表" chart="…"}`).
+    Chart(String),
     /// `\newpage` on a line of its own: the next block starts a page (pandoc drops it in DOCX).
     PageBreak,
     /// A pipe table.
@@ -46,53 +55,147 @@ pub enum Block {
         aligns: Vec<Align>,
         /// Body rows; a row whose only text is a bold first cell is a section row.
         rows: Vec<Vec<(bool, String)>>,
+        /// Column kinds, when the template states them.
+        columns: Option<Vec<ColumnKind>>,
     },
+}
+
+/// What a column holds, which decides its width and alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// 序号: narrow, centred.
+    No,
+    /// 责任类型: narrow, centred.
+    Role,
+    /// 完成时限.
+    Date,
+    /// 主要事项: as the first column, merged down over its tasks.
+    Group,
+    /// 量化目标.
+    Target,
+    /// 责任单位.
+    Units,
+    /// 具体内容: takes what is left, justified.
+    Content,
+    /// Free text (进展情况, 说明 …): takes what is left.
+    Text,
+    /// A status word, centred.
+    Status,
+    /// A name that labels the row (部分, 单位 …): takes what is left.
+    Name,
+    /// 牵头单位, a file name.
+    Lead,
+    /// A percentage, centred.
+    Rate,
+    /// A small number, centred.
+    Count,
+    /// Anything else: a middle width, the alignment row's alignment.
+    Other,
+}
+
+impl ColumnKind {
+    /// The kind a template names: `no`, `role`, `date`, `group`, `target`, `units`,
+    /// `content`, `text`, `status`, `name`, `lead`, `rate`, `count`, `other`.
+    pub fn parse(word: &str) -> Option<ColumnKind> {
+        let kind = match word {
+            "no" => ColumnKind::No,
+            "role" => ColumnKind::Role,
+            "date" => ColumnKind::Date,
+            "group" => ColumnKind::Group,
+            "target" => ColumnKind::Target,
+            "units" => ColumnKind::Units,
+            "content" => ColumnKind::Content,
+            "text" => ColumnKind::Text,
+            "status" => ColumnKind::Status,
+            "name" => ColumnKind::Name,
+            "lead" => ColumnKind::Lead,
+            "rate" => ColumnKind::Rate,
+            "count" => ColumnKind::Count,
+            "other" => ColumnKind::Other,
+            _ => return None,
+        };
+        Some(kind)
+    }
+}
+
+/// A `::: {…}` division's attributes that matter here.
+#[derive(Debug, Clone, Default)]
+struct Division {
+    style: Option<String>,
+    columns: Option<Vec<ColumnKind>>,
+    chart: Option<String>,
 }
 
 static DIV_OPEN: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r#"^:::+\s*\{\s*custom-style\s*=\s*"([^"]+)"\s*\}\s*$"#).unwrap()
+    Regex::new(r#"^:::+\s*\{(.*)\}\s*$"#).unwrap()
 });
+static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r#"([A-Za-z][\w-]*)\s*=\s*"([^"]*)""#).unwrap()
+});
+
+fn division(attributes: &str) -> Division {
+    let mut div = Division::default();
+    for caps in ATTRIBUTE.captures_iter(attributes) {
+        let value = caps[2].to_string();
+        match &caps[1] {
+            "custom-style" => div.style = Some(value),
+            "columns" => {
+                div.columns = Some(
+                    value
+                        .split_whitespace()
+                        .map(|w| ColumnKind::parse(w).unwrap_or(ColumnKind::Other))
+                        .collect(),
+                )
+            }
+            "chart" => div.chart = Some(value),
+            _ => {}
+        }
+    }
+    div
+}
 
 /// Reads the blocks of `markdown`.
 pub fn blocks(markdown: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut chunk = String::new();
-    let mut style: Option<String> = None;
+    let mut div = Division::default();
     for line in markdown.lines() {
         let trimmed = line.trim();
         if trimmed == "\\newpage" {
-            parse_chunk(&chunk, style.as_deref(), &mut out);
+            parse_chunk(&chunk, &div, &mut out);
             chunk.clear();
             out.push(Block::PageBreak);
             continue;
         }
         if let Some(caps) = DIV_OPEN.captures(trimmed) {
-            parse_chunk(&chunk, style.as_deref(), &mut out);
+            parse_chunk(&chunk, &div, &mut out);
             chunk.clear();
-            style = Some(caps[1].to_string());
+            div = division(&caps[1]);
             continue;
         }
         if trimmed.starts_with(":::") && trimmed.trim_start_matches(':').trim().is_empty() {
-            parse_chunk(&chunk, style.as_deref(), &mut out);
+            parse_chunk(&chunk, &div, &mut out);
             chunk.clear();
-            style = None;
+            div = Division::default();
             continue;
         }
         chunk.push_str(line);
         chunk.push('\n');
     }
-    parse_chunk(&chunk, style.as_deref(), &mut out);
+    parse_chunk(&chunk, &div, &mut out);
     out
 }
 
 /// A table while it is read: header, alignments, rows of (bold?, text) cells.
 type TableParts = (Vec<String>, Vec<Align>, Vec<Vec<(bool, String)>>);
 
-fn parse_chunk(text: &str, style: Option<&str>, out: &mut Vec<Block>) {
+fn parse_chunk(text: &str, div: &Division, out: &mut Vec<Block>) {
     if text.trim().is_empty() {
         return;
     }
+    let style = div.style.as_deref();
     let mut spans: Vec<(bool, String)> = Vec::new();
     let mut strong = false;
     let mut heading: Option<u8> = None;
@@ -157,16 +260,16 @@ fn parse_chunk(text: &str, style: Option<&str>, out: &mut Vec<Block>) {
             }
             Event::End(TagEnd::Table) => {
                 if let Some((header, aligns, rows)) = table.take() {
-                    if style == Some("图表") {
-                        out.push(Block::Chart(super::chart::BarChart::from_table(
-                            &header, &rows,
-                        )));
+                    // A chart without a name has no numbers to draw: its table is shown.
+                    if let (Some("图表"), Some(name)) = (style, &div.chart) {
+                        out.push(Block::Chart(name.clone()));
                         continue;
                     }
                     out.push(Block::Table {
                         header,
                         aligns,
                         rows,
+                        columns: div.columns.clone(),
                     });
                 }
             }
@@ -204,6 +307,7 @@ pub fn document(
     fonts: &FontSet,
     info: &DocInfo,
     table_size: f32,
+    charts: &Charts,
 ) -> Result<Vec<u8>> {
     let geo = Geometry::portrait();
     let mut flow = Flow::new(fonts, geo);
@@ -279,7 +383,13 @@ pub fn document(
                     flow.new_page();
                 }
             }
-            Block::Chart(chart) => {
+            Block::Chart(name) => {
+                let Some(chart) = charts.get(name.as_str()) else {
+                    return Err(Error::Render(format!(
+                        "模板中的图表「{name}」没有对应的数据（可用：{}）",
+                        charts.keys().copied().collect::<Vec<_>>().join("、")
+                    )));
+                };
                 if flow.lines_left() < 3 {
                     flow.new_page();
                 }
@@ -294,8 +404,9 @@ pub fn document(
                 header,
                 aligns,
                 rows,
+                columns,
             } => {
-                let spec = table_spec(header, aligns, rows, table_size);
+                let spec = table_spec(header, aligns, rows, columns.as_deref(), table_size);
                 if flow.lines_left() < 3 {
                     flow.new_page();
                 }
@@ -316,50 +427,46 @@ pub fn document(
     super::writer::write(&pages, &bookmarks, info, fonts)
 }
 
-/// Columns from their header names: 序号 and 责任类型 narrow, 完成时限 a date wide, the content
-/// column takes what is left. A table whose first column is 主要事项 merges each label down
-/// over the rows after it that leave the column empty (how a Markdown table writes a merged
-/// cell).
+/// Columns from the kinds the template states: 序号 and 责任类型 narrow, 完成时限 a date
+/// wide, the content column takes what is left; a column of no stated kind gets a middle
+/// width and the alignment row's alignment. A table whose first column is of kind `group`
+/// merges each label down over the rows after it that leave the column empty (how a
+/// Markdown table writes a merged cell).
 pub(crate) fn table_spec(
     header: &[String],
     aligns: &[Align],
     rows: &[Vec<(bool, String)>],
+    kinds: Option<&[ColumnKind]>,
     size: f32,
 ) -> TableSpec {
     let em = size;
-    let grouped = header.first().is_some_and(|h| h == "主要事项");
+    let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
+    let grouped = kind_of(0) == Some(ColumnKind::Group);
     let columns: Vec<Column> = header
         .iter()
         .enumerate()
         .map(|(i, name)| {
             let align = aligns.get(i).copied().unwrap_or(Align::Left);
-            let (min, max_share, grow, align) = match name.as_str() {
-                "序号" => (3.0 * em, 0.06, false, Align::Center),
-                "责任类型" => (3.0 * em, 0.07, false, Align::Center),
-                "完成时限" => (4.5 * em, 0.1, false, align),
-                "主要事项" => (
+            let (min, max_share, grow, align) = match kind_of(i) {
+                Some(ColumnKind::No) => (3.0 * em, 0.06, false, Align::Center),
+                Some(ColumnKind::Role) => (3.0 * em, 0.07, false, Align::Center),
+                Some(ColumnKind::Date) => (4.5 * em, 0.1, false, align),
+                Some(ColumnKind::Group) => (
                     4.0 * em,
-                    if grouped { 0.17 } else { 0.12 },
+                    if grouped && i == 0 { 0.17 } else { 0.12 },
                     false,
                     Align::Center,
                 ),
-                "量化目标" => (4.0 * em, 0.12, false, align),
-                "责任单位" => (6.0 * em, 0.25, false, Align::Left),
-                "具体内容" | "任务内容" => (8.0 * em, 1.0, true, Align::Justify),
-                "进展情况" | "说明" | "存在问题" | "处理说明" | "目标" | "配合单位反馈" => {
-                    (6.0 * em, 1.0, true, Align::Left)
-                }
-                "状态" | "本单位报送" | "任务状态" | "是否达成" | "处理结果" | "填报日期" => {
-                    (4.4 * em, 0.14, false, Align::Center)
-                }
-                "部分" | "事项" | "单位" => (5.0 * em, 1.0, true, Align::Left),
-                "牵头单位" | "文件" => (5.0 * em, 0.22, false, Align::Left),
-                "完成率" | "占比" | "完成比例" => (3.3 * em, 0.1, false, Align::Center),
-                "名次" | "任务数" | "得分" | "已完成" | "序时推进" | "滞后" | "未启动"
-                | "未报送" | "牵头任务" | "配合任务" | "进度" => {
-                    (2.6 * em, 0.08, false, Align::Center)
-                }
-                _ => (4.0 * em, 0.18, false, align),
+                Some(ColumnKind::Target) => (4.0 * em, 0.12, false, align),
+                Some(ColumnKind::Units) => (6.0 * em, 0.25, false, Align::Left),
+                Some(ColumnKind::Content) => (8.0 * em, 1.0, true, Align::Justify),
+                Some(ColumnKind::Text) => (6.0 * em, 1.0, true, Align::Left),
+                Some(ColumnKind::Status) => (4.4 * em, 0.14, false, Align::Center),
+                Some(ColumnKind::Name) => (5.0 * em, 1.0, true, Align::Left),
+                Some(ColumnKind::Lead) => (5.0 * em, 0.22, false, Align::Left),
+                Some(ColumnKind::Rate) => (3.3 * em, 0.1, false, Align::Center),
+                Some(ColumnKind::Count) => (2.6 * em, 0.08, false, Align::Center),
+                Some(ColumnKind::Other) | None => (4.0 * em, 0.18, false, align),
             };
             Column {
                 header: name.clone(),
@@ -426,5 +533,39 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn layout_hints_come_from_the_division_not_the_wording() {
+        let md = "::: {columns=\"no content\"}\n| 编号 | 工作任务 |\n|---|---|\n| 1 | 甲 |\n:::\n\n::: {custom-style=\"图表\" chart=\"by_section\"}\n| 部分 | 已完成 |\n|---|---|\n| 一 | 3 |\n:::\n\n::: {custom-style=\"图表\"}\n| 部分 | 已完成 |\n|---|---|\n| 一 | 3 |\n:::\n";
+        let b = blocks(md);
+        let Block::Table {
+            header,
+            aligns,
+            rows,
+            columns,
+        } = &b[0]
+        else {
+            panic!("{:?}", b[0]);
+        };
+        assert_eq!(
+            columns.as_deref(),
+            Some(&[ColumnKind::No, ColumnKind::Content][..])
+        );
+        let spec = table_spec(header, aligns, rows, columns.as_deref(), 12.0);
+        assert_eq!(
+            spec.columns[0].align,
+            Align::Center,
+            "a 序号 column by kind, whatever its header says"
+        );
+        assert!(spec.columns[1].grow);
+        assert_eq!(b[1], Block::Chart("by_section".into()));
+        assert!(
+            matches!(b[2], Block::Table { .. }),
+            "a chart with no name shows its table"
+        );
+        // The same table with no stated kinds: no column is guessed from its header.
+        let plain = table_spec(header, aligns, rows, None, 12.0);
+        assert!(plain.columns.iter().all(|c| !c.grow));
     }
 }

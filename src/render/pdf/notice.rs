@@ -222,9 +222,10 @@ pub fn notice(
                     header,
                     aligns,
                     rows,
+                    columns,
                 },
             ) => {
-                let spec = flow::table_spec(header, aligns, rows, 12.0);
+                let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), 12.0);
                 let y = geo.line_top(flow.line);
                 let (_, marks) = table::place(fonts, &mut flow.pages, &geo, y, &spec)?;
                 if let Some(table_mark) = attachment.as_mut().and_then(|a| a.children.last_mut()) {
