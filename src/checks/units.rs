@@ -2,8 +2,6 @@
 
 use super::Context;
 use crate::base::diag::Diagnostic;
-use crate::ingest::units::split_units;
-use crate::model::Resolution;
 
 /// Aliases used instead of the canonical name.
 pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
@@ -88,9 +86,7 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
             );
             continue;
         }
-        let first = split_units(&task.units_text).into_iter().next();
-        if let Some(first) = first
-            && matches!(cx.registry.resolve(&first.name), Resolution::Unspecified)
+        if let Some(first) = &task.lead_not_first
             && let Some(lead) = task.leads().next()
         {
             let lead_name = lead.via.clone().unwrap_or(lead.name.clone());
@@ -99,8 +95,8 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
                     "unit/lead-unspecified",
                     task.origin.clone(),
                     format!(
-                        "第 {} 项排在首位的「{}」不是具体单位，牵头单位按「{lead_name}」计",
-                        task.no, first.name
+                        "第 {} 项排在首位的「{first}」不是具体单位，牵头单位按「{lead_name}」计",
+                        task.no
                     ),
                 )
                 .with_hint("牵头单位应排在责任单位首位"),
@@ -110,27 +106,16 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// A unit listed twice in one task.
+/// A unit listed twice in one task (as ingest found when it resolved the cell).
 pub fn duplicates(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for task in &cx.plan.tasks {
-        let mut seen: Vec<String> = Vec::new();
-        let mut reported: Vec<String> = Vec::new();
-        for written in split_units(&task.units_text) {
-            let canonical = match cx.registry.resolve(&written.name) {
-                Resolution::Unit { unit, .. } => unit.name.clone(),
-                Resolution::Unknown => written.name.clone(),
-                _ => continue,
-            };
-            if seen.contains(&canonical) && !reported.contains(&canonical) {
-                out.push(Diagnostic::warning(
-                    "unit/duplicate",
-                    task.origin.clone(),
-                    format!("第 {} 项的责任单位中「{canonical}」出现了两次", task.no),
-                ));
-                reported.push(canonical.clone());
-            }
-            seen.push(canonical);
+        for name in &task.duplicate_units {
+            out.push(Diagnostic::warning(
+                "unit/duplicate",
+                task.origin.clone(),
+                format!("第 {} 项的责任单位中「{name}」出现了两次", task.no),
+            ));
         }
     }
     out

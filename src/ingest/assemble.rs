@@ -210,6 +210,8 @@ fn apply_corrections(
             task.units_display = super::units::canonical_cell(&task.units_text, registry);
             task.units = resolved.assignments;
             task.unspecified = resolved.unspecified;
+            task.duplicate_units = resolved.duplicates;
+            task.lead_not_first = resolved.lead_not_first;
         }
         task.correction = Some(applied);
     }
@@ -302,6 +304,8 @@ fn build_tasks(
             units_text,
             units: resolved.assignments,
             unspecified: resolved.unspecified,
+            duplicate_units: resolved.duplicates,
+            lead_not_first: resolved.lead_not_first,
             deadline,
             deadline_text,
             targets: super::targets::extract(cells.content.trim()),

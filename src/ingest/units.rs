@@ -72,8 +72,8 @@ pub struct ResolvedUnits {
     pub duplicates: Vec<String>,
     /// Aliases used: (as written, canonical).
     pub aliases: Vec<(String, String)>,
-    /// True when the first entry named no unit, so the lead fell to a later one.
-    pub lead_not_first: bool,
+    /// The first entry, when it named no unit so the lead fell to a later one.
+    pub lead_not_first: Option<String>,
 }
 
 /// Resolves the written entries of one task. With `separate_columns` (牵头单位 / 配合单位) the
@@ -145,7 +145,7 @@ pub fn resolve_units(
         };
         if matches!(resolution, Resolution::Unspecified) {
             if !seen_first && !explicit {
-                out.lead_not_first = true;
+                out.lead_not_first = Some(name.to_string());
             }
             seen_first = true;
             out.unspecified.push(name.to_string());
@@ -374,7 +374,7 @@ mod tests {
             false,
             &registry(),
         );
-        assert!(resolved.lead_not_first);
+        assert!(resolved.lead_not_first.is_some());
         assert_eq!(resolved.unspecified, ["协调机制成员单位"]);
         assert!(resolved.assignments.iter().all(|a| a.role == Role::Lead));
         assert_eq!(resolved.assignments.len(), 2);

@@ -25,6 +25,12 @@ pub struct Task {
     pub units: Vec<Assignment>,
     /// Phrases in the 责任单位 cell that name no unit: 相关部门, 协调机制成员单位 …
     pub unspecified: Vec<String>,
+    /// Units the 责任单位 cell names more than once (canonical names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicate_units: Vec<String>,
+    /// The cell's first entry, when it names no unit, so the lead fell to a later one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_not_first: Option<String>,
     /// Deadline as `YYYY-MM-DD`, or `None` when neither the task nor the config gives one.
     pub deadline: Option<crate::base::date::Date>,
     /// The deadline as written in the source (完成时限), when the source has one.
