@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::deadline::parse_deadline;
 use super::raw_table::{RawTable, RowKind};
-use super::text::{Prose, numbered_label, parse_task_number};
+use super::text::{Prose, ProseGroup, numbered_label, parse_task_number};
 use super::units::{ResolvedUnits, WrittenUnit, resolve_units, split_units};
 use crate::base::cjk::{self, bigrams, match_key, similarity};
 use crate::base::diag::{Diagnostic, Location};
@@ -350,19 +350,37 @@ struct Sentence {
     line: u32,
 }
 
+/// Prose groups in plan order, with the index of their section.
+type FlatGroups<'a> = Vec<(usize, &'a ProseGroup)>;
+
 fn group_by_prose(
     prose: &Prose,
     tasks: &mut [Task],
     table_sections: &[TableSection],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
-    // Groups flattened in plan order, with their section.
-    let flat: Vec<(usize, &super::text::ProseGroup)> = prose
+    let flat: FlatGroups = prose
         .sections
         .iter()
         .enumerate()
         .flat_map(|(si, s)| s.groups.iter().map(move |g| (si, g)))
         .collect();
+    let sentences = prose_sentences(&flat);
+    let owned = match_sentences(&sentences, &flat, tasks);
+    let mut group_of = take_prose(tasks, &owned, &sentences, &flat, diagnostics);
+    place_unmatched(&mut group_of, tasks, &flat, diagnostics);
+    check_order(&group_of, tasks, &flat, diagnostics);
+    let sections = prose_sections(prose, table_sections, tasks, &group_of);
+    for (task, g) in tasks.iter_mut().zip(&group_of) {
+        let g = g.unwrap_or(0);
+        task.group = g as u32 + 1;
+        task.section = flat.get(g).map(|(si, _)| *si as u32 + 1).unwrap_or(1);
+    }
+    sections
+}
+
+/// Every sentence of every group's prose.
+fn prose_sentences(flat: &FlatGroups) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     for (gi, (_, group)) in flat.iter().enumerate() {
         for (start, end) in cjk::sentences(&group.text.text) {
@@ -374,7 +392,15 @@ fn group_by_prose(
             });
         }
     }
+    sentences
+}
 
+fn sentence_text<'a>(flat: &FlatGroups<'a>, sentence: &Sentence) -> &'a str {
+    &flat[sentence.group].1.text.text[sentence.start..sentence.end]
+}
+
+/// For each task, the sentences (indices) whose text it holds best.
+fn match_sentences(sentences: &[Sentence], flat: &FlatGroups, tasks: &[Task]) -> Vec<Vec<usize>> {
     // Inverted index: bigram → tasks whose text contains it. A sentence's candidates come from
     // its most selective bigrams (a bigram in half the tasks, 儿童, says nothing), and each
     // candidate is then scored exactly; this keeps the matching near linear in the size of the
@@ -393,7 +419,7 @@ fn group_by_prose(
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for (si, sentence) in sentences.iter().enumerate() {
-        let text = &flat[sentence.group].1.text.text[sentence.start..sentence.end];
+        let text = sentence_text(flat, sentence);
         let grams = bigrams(&match_key(text));
         if grams.is_empty() {
             continue;
@@ -428,6 +454,17 @@ fn group_by_prose(
         }
     }
 
+    owned
+}
+
+/// Each task's matched sentences give its prose and its group (index into `flat`).
+fn take_prose(
+    tasks: &mut [Task],
+    owned: &[Vec<usize>],
+    sentences: &[Sentence],
+    flat: &FlatGroups,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Option<usize>> {
     // Each task: its sentences give its prose and its group.
     let mut group_of: Vec<Option<usize>> = vec![None; tasks.len()];
     for (ti, task) in tasks.iter_mut().enumerate() {
@@ -438,10 +475,7 @@ fn group_by_prose(
         let path = group.origin.path().to_string();
         task.prose = Some(
             mine.iter()
-                .map(|&s| {
-                    let s = &sentences[s];
-                    &flat[s.group].1.text.text[s.start..s.end]
-                })
+                .map(|&s| sentence_text(flat, &sentences[s]))
                 .collect::<Vec<_>>()
                 .join(""),
         );
@@ -458,8 +492,17 @@ fn group_by_prose(
             ));
         }
     }
-    // Tasks not found in the prose: between two tasks of the same group they belong to it;
-    // otherwise they follow the task before them.
+    group_of
+}
+
+/// Tasks not found in the prose: between two tasks of the same group they belong to it;
+/// otherwise they follow the task before them.
+fn place_unmatched(
+    group_of: &mut [Option<usize>],
+    tasks: &[Task],
+    flat: &FlatGroups,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for ti in 0..tasks.len() {
         if group_of[ti].is_some() {
             continue;
@@ -482,7 +525,15 @@ fn group_by_prose(
             );
         }
     }
-    // The table lists tasks in plan order; a task going back to an earlier group is suspect.
+}
+
+/// The table lists tasks in plan order; a task going back to an earlier group is suspect.
+fn check_order(
+    group_of: &[Option<usize>],
+    tasks: &[Task],
+    flat: &FlatGroups,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut highest = 0;
     for (ti, g) in group_of.iter().enumerate() {
         let g = g.unwrap_or(0);
@@ -498,7 +549,16 @@ fn group_by_prose(
         }
         highest = highest.max(g);
     }
+}
 
+/// The plan's sections and groups as the prose has them, with the tasks placed in them and
+/// the table's own section titles beside.
+fn prose_sections(
+    prose: &Prose,
+    table_sections: &[TableSection],
+    tasks: &[Task],
+    group_of: &[Option<usize>],
+) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     let mut group_no = 0;
     for (si, section) in prose.sections.iter().enumerate() {
@@ -512,7 +572,7 @@ fn group_by_prose(
             let gi = group_no as usize - 1;
             let members: Vec<u32> = tasks
                 .iter()
-                .zip(&group_of)
+                .zip(group_of)
                 .filter(|(_, g)| **g == Some(gi))
                 .map(|(t, _)| t.no)
                 .collect();
@@ -534,11 +594,6 @@ fn group_by_prose(
             table_origin: table_section.map(|t| t.origin.clone()),
             groups,
         });
-    }
-    for (task, g) in tasks.iter_mut().zip(&group_of) {
-        let g = g.unwrap_or(0);
-        task.group = g as u32 + 1;
-        task.section = flat.get(g).map(|(si, _)| *si as u32 + 1).unwrap_or(1);
     }
     sections
 }

@@ -37,20 +37,44 @@ pub fn notice(
 ) -> Result<Vec<u8>> {
     let geo = Geometry::portrait();
     let mut flow = Flow::new(fonts, geo);
-    let body = geo.body();
-    let grid = geo.grid_advance();
-    let indent2 = 2.0 * grid;
-    let hei = Style::new(Role::Hei, geo.size).on_grid(grid);
-    let kai = Style::new(Role::Kai, geo.size).on_grid(grid);
-    let gap = |blank_lines: f32| blank_lines * geo.pitch() + (geo.pitch() - geo.size);
+    let rule_y = head(&mut flow, view)?;
+    let mut notice = Notice {
+        view,
+        geo,
+        body: geo.body(),
+        hei: Style::new(Role::Hei, geo.size).on_grid(geo.grid_advance()),
+        kai: Style::new(Role::Kai, geo.size).on_grid(geo.grid_advance()),
+        indent2: 2.0 * geo.grid_advance(),
+        flow,
+        rule_y,
+        part: Part::Head,
+        last_body_line: 0,
+        attachment: None,
+    };
+    for block in blocks {
+        notice.block(block)?;
+    }
     let mut bookmarks = vec![Bookmark {
         title: view.title.clone(),
         page: 0,
         y: geo.top,
         children: Vec::new(),
     }];
+    bookmarks.extend(notice.attachment);
+    let mut pages = notice.flow.pages;
+    number_pages(fonts, &mut pages, &geo, 1)?;
+    super::writer::write(&pages, &bookmarks, info, fonts)
+}
 
-    // 版头: the mark's top edge 35 mm below the 版心 top (7.2.4), sized to fit the 版心.
+/// The space of `blank_lines` empty lines between two blocks.
+fn gap(geo: &Geometry, blank_lines: f32) -> f32 {
+    blank_lines * geo.pitch() + (geo.pitch() - geo.size)
+}
+
+/// 版头: the 发文机关标志, the 发文字号 and the red rule; returns the rule's y.
+fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
+    let (geo, fonts) = (flow.geo, flow.fonts);
+    // The mark's top edge 35 mm below the 版心 top (7.2.4), sized to fit the 版心.
     let mark_top = geo.top + 35.0 * MM;
     let mark_style = Style::new(Role::Title, 1.0).colored(RED);
     let unit_width = text::width(&text::shape(fonts, mark_style, &view.mark)?);
@@ -73,7 +97,7 @@ pub fn notice(
         glyphs: mark,
     });
     // 发文字号: two blank lines below the mark, centred (7.2.5).
-    let mut y = mark_top + mark_size + gap(2.0);
+    let mut y = mark_top + mark_size + gap(&geo, 2.0);
     if let Some(number) = &view.doc_number {
         let glyphs = text::shape(fonts, Style::new(Role::Body, geo.size), number)?;
         flow.push(Item::Text {
@@ -93,28 +117,33 @@ pub fn notice(
         width: RED_RULE,
         color: RED,
     });
+    Ok(rule_y)
+}
 
-    let mut part = Part::Head;
-    let mut last_body_line = 0;
-    let mut attachment: Option<Bookmark> = None;
-    for block in blocks {
-        match (part, block) {
+/// The notice while its blocks are laid out.
+struct Notice<'a> {
+    view: &'a NoticeView,
+    geo: Geometry,
+    body: Style,
+    hei: Style,
+    kai: Style,
+    indent2: f32,
+    flow: Flow<'a>,
+    rule_y: f32,
+    part: Part,
+    /// The last line of the body, which the 署名 may carry to a new page.
+    last_body_line: usize,
+    /// The attachment's bookmark, with its headings and tables.
+    attachment: Option<Bookmark>,
+}
+
+impl Notice<'_> {
+    fn block(&mut self, block: &Block) -> Result<()> {
+        match (self.part, block) {
             // The typed furniture is already placed; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
                 if s == "发文机关标志" || s == "发文字号" || s == "成文日期" => {}
-            (Part::Head, Block::Title(title)) => {
-                // Two blank lines below the rule (7.3.1); 主送 one blank line below (7.3.2).
-                let bottom = title_block(
-                    fonts,
-                    &mut flow.pages,
-                    &geo,
-                    rule_y + RED_RULE / 2.0 + gap(2.0),
-                    title,
-                    22.0,
-                )?;
-                flow.line = flow.line_at_or_below(bottom + gap(1.0));
-                part = Part::Body;
-            }
+            (Part::Head, Block::Title(title)) => self.title(title)?,
             (
                 _,
                 Block::Paragraph {
@@ -122,7 +151,10 @@ pub fn notice(
                     style: Some(s),
                 },
             ) if s == "主送机关" => {
-                flow.paragraph(&[(body, &joined(spans))], 0.0, 0.0, Align::Justify)?;
+                let text = joined(spans);
+                let body = self.body;
+                self.flow
+                    .paragraph(&[(body, text.as_str())], 0.0, 0.0, Align::Justify)?;
             }
             (
                 _,
@@ -130,92 +162,22 @@ pub fn notice(
                     spans,
                     style: Some(s),
                 },
-            ) if s == "附件说明" => {
-                // One blank line below the body, indented 2 字; wrapped names align with the
-                // first character after 附件： (7.3.4).
-                flow.skip(1);
-                let text = joined(spans);
-                let label_w = text::width(&text::shape(fonts, body, "附件：")?);
-                for (i, line) in text.split('\n').enumerate() {
-                    let indent = if i == 0 { indent2 } else { indent2 + label_w };
-                    let number_w =
-                        numbered_prefix_width(fonts, body, line.trim_start_matches("附件："))?;
-                    flow.paragraph(
-                        &[(body, line)],
-                        indent,
-                        indent2 + label_w + number_w,
-                        Align::Justify,
-                    )?;
-                }
-            }
+            ) if s == "附件说明" => self.attachment_note(&joined(spans))?,
             (_, Block::Paragraph { style: Some(s), .. }) if s == "署名" => {
-                signature(&mut flow, view, body, last_body_line)?;
+                signature(&mut self.flow, self.view, self.body, self.last_body_line)?;
             }
             (_, Block::Paragraph { style: Some(s), .. }) if s == "附件标识" => {
                 // The attachment on a new page: 附件 in 黑体 on line 1, its title on line 3 (7.3.7).
-                flow.new_page();
-                flow.paragraph(
-                    &[(Style::new(Role::Hei, geo.size), "附件")],
-                    0.0,
-                    0.0,
-                    Align::Left,
-                )?;
-                part = Part::AttachmentHead;
+                self.flow.new_page();
+                let hei = Style::new(Role::Hei, self.geo.size);
+                self.flow
+                    .paragraph(&[(hei, "附件")], 0.0, 0.0, Align::Left)?;
+                self.part = Part::AttachmentHead;
             }
-            (Part::AttachmentHead, Block::Title(title)) => {
-                let page = flow.page_index();
-                let bottom =
-                    title_block(fonts, &mut flow.pages, &geo, geo.line_top(2), title, 22.0)?;
-                flow.line = flow.line_at_or_below(bottom + gap(1.0));
-                attachment = Some(Bookmark {
-                    title: format!("附件：{title}"),
-                    page,
-                    y: geo.top,
-                    children: Vec::new(),
-                });
-                part = Part::Attachment;
-            }
-            (_, Block::Title(title)) => {
-                // A title inside the attachment: the 任务分工表, on a page of its own.
-                flow.new_page();
-                let page = flow.page_index();
-                let bottom = title_block(fonts, &mut flow.pages, &geo, geo.top, title, 18.0)?;
-                flow.line = flow.line_at_or_below(bottom);
-                if let Some(a) = attachment.as_mut() {
-                    a.children.push(Bookmark {
-                        title: title.clone(),
-                        page,
-                        y: geo.top,
-                        children: Vec::new(),
-                    });
-                }
-            }
-            (_, Block::Heading(level, text)) => {
-                let style = if *level == 1 { hei } else { kai };
-                flow.heading(&[(style, text)], indent2, Align::Justify)?;
-                if let Some(a) = attachment.as_mut() {
-                    a.children.push(Bookmark {
-                        title: text.clone(),
-                        page: flow.page_index(),
-                        y: geo.line_top(flow.line.saturating_sub(1)),
-                        children: Vec::new(),
-                    });
-                }
-            }
-            (_, Block::Paragraph { spans, .. }) => {
-                // A bold lead-in is a group heading: 楷体, the （一） level.
-                if spans.first().is_some_and(|(bold, _)| *bold) && flow.lines_left() < 2 {
-                    flow.new_page();
-                }
-                let runs: Vec<(Style, &str)> = spans
-                    .iter()
-                    .map(|(bold, t)| (if *bold { kai } else { body }, t.as_str()))
-                    .collect();
-                flow.paragraph(&runs, indent2, 0.0, Align::Justify)?;
-                if part == Part::Body {
-                    last_body_line = flow.lines_set().saturating_sub(1);
-                }
-            }
+            (Part::AttachmentHead, Block::Title(title)) => self.attachment_title(title)?,
+            (_, Block::Title(title)) => self.table_title(title)?,
+            (_, Block::Heading(level, text)) => self.heading(*level, text)?,
+            (_, Block::Paragraph { spans, .. }) => self.paragraph(spans)?,
             (
                 _,
                 Block::Table {
@@ -226,25 +188,139 @@ pub fn notice(
                 },
             ) => {
                 let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), 12.0);
-                let y = geo.line_top(flow.line);
-                let (_, marks) = table::place(fonts, &mut flow.pages, &geo, y, &spec)?;
-                if let Some(table_mark) = attachment.as_mut().and_then(|a| a.children.last_mut()) {
-                    table_mark.children.extend(leaf_bookmarks(marks));
+                let y = self.geo.line_top(self.flow.line);
+                let (_, marks) =
+                    table::place(self.flow.fonts, &mut self.flow.pages, &self.geo, y, &spec)?;
+                if let Some(mark) = self.attachment.as_mut().and_then(|a| a.children.last_mut()) {
+                    mark.children.extend(leaf_bookmarks(marks));
                 }
             }
             // A notice template has no charts; a page break starts a page.
             (_, Block::PageBreak) => {
-                if flow.line > 0 {
-                    flow.new_page();
+                if self.flow.line > 0 {
+                    self.flow.new_page();
                 }
             }
             (_, Block::Chart(_)) => {}
         }
+        Ok(())
     }
-    bookmarks.extend(attachment);
-    let mut pages = flow.pages;
-    number_pages(fonts, &mut pages, &geo, 1)?;
-    super::writer::write(&pages, &bookmarks, info, fonts)
+
+    /// The notice's title: two blank lines below the rule (7.3.1); 主送 one blank line below
+    /// it (7.3.2).
+    fn title(&mut self, title: &str) -> Result<()> {
+        let top = self.rule_y + RED_RULE / 2.0 + gap(&self.geo, 2.0);
+        let bottom = title_block(
+            self.flow.fonts,
+            &mut self.flow.pages,
+            &self.geo,
+            top,
+            title,
+            22.0,
+        )?;
+        self.flow.line = self.flow.line_at_or_below(bottom + gap(&self.geo, 1.0));
+        self.part = Part::Body;
+        Ok(())
+    }
+
+    /// 附件说明: one blank line below the body, indented 2 字; wrapped names align with the
+    /// first character after 附件： (7.3.4).
+    fn attachment_note(&mut self, text: &str) -> Result<()> {
+        let (body, indent2) = (self.body, self.indent2);
+        self.flow.skip(1);
+        let label_w = text::width(&text::shape(self.flow.fonts, body, "附件：")?);
+        for (i, line) in text.split('\n').enumerate() {
+            let indent = if i == 0 { indent2 } else { indent2 + label_w };
+            let number_w =
+                numbered_prefix_width(self.flow.fonts, body, line.trim_start_matches("附件："))?;
+            self.flow.paragraph(
+                &[(body, line)],
+                indent,
+                indent2 + label_w + number_w,
+                Align::Justify,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The attachment's title on its third line, and its bookmark.
+    fn attachment_title(&mut self, title: &str) -> Result<()> {
+        let page = self.flow.page_index();
+        let top = self.geo.line_top(2);
+        let bottom = title_block(
+            self.flow.fonts,
+            &mut self.flow.pages,
+            &self.geo,
+            top,
+            title,
+            22.0,
+        )?;
+        self.flow.line = self.flow.line_at_or_below(bottom + gap(&self.geo, 1.0));
+        self.attachment = Some(Bookmark {
+            title: format!("附件：{title}"),
+            page,
+            y: self.geo.top,
+            children: Vec::new(),
+        });
+        self.part = Part::Attachment;
+        Ok(())
+    }
+
+    /// A title inside the attachment: the 任务分工表, on a page of its own.
+    fn table_title(&mut self, title: &str) -> Result<()> {
+        self.flow.new_page();
+        let page = self.flow.page_index();
+        let bottom = title_block(
+            self.flow.fonts,
+            &mut self.flow.pages,
+            &self.geo,
+            self.geo.top,
+            title,
+            18.0,
+        )?;
+        self.flow.line = self.flow.line_at_or_below(bottom);
+        self.bookmark(title.to_string(), page, self.geo.top);
+        Ok(())
+    }
+
+    fn heading(&mut self, level: u8, text: &str) -> Result<()> {
+        let style = if level == 1 { self.hei } else { self.kai };
+        self.flow
+            .heading(&[(style, text)], self.indent2, Align::Justify)?;
+        let y = self.geo.line_top(self.flow.line.saturating_sub(1));
+        self.bookmark(text.to_string(), self.flow.page_index(), y);
+        Ok(())
+    }
+
+    /// A paragraph; a bold lead-in is a group heading (楷体, the （一） level) and does not
+    /// stand alone at the foot of a page.
+    fn paragraph(&mut self, spans: &[(bool, String)]) -> Result<()> {
+        if spans.first().is_some_and(|(bold, _)| *bold) && self.flow.lines_left() < 2 {
+            self.flow.new_page();
+        }
+        let runs: Vec<(Style, &str)> = spans
+            .iter()
+            .map(|(bold, t)| (if *bold { self.kai } else { self.body }, t.as_str()))
+            .collect();
+        self.flow
+            .paragraph(&runs, self.indent2, 0.0, Align::Justify)?;
+        if self.part == Part::Body {
+            self.last_body_line = self.flow.lines_set().saturating_sub(1);
+        }
+        Ok(())
+    }
+
+    /// A bookmark under the attachment's.
+    fn bookmark(&mut self, title: String, page: usize, y: f32) {
+        if let Some(a) = self.attachment.as_mut() {
+            a.children.push(Bookmark {
+                title,
+                page,
+                y,
+                children: Vec::new(),
+            });
+        }
+    }
 }
 
 fn joined(spans: &[(bool, String)]) -> String {

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 
 use super::{Formats, cell_text, lines_needed, row_height, xlsx_error};
 use crate::base::diag::Result;
-use crate::view::EvaluationView;
+use crate::view::{EvaluationView, TaskLine};
 
 /// A cell of a report sheet.
 enum Value {
@@ -160,255 +160,274 @@ pub fn evaluation(view: &EvaluationView, props: &DocProperties) -> Result<Vec<u8
     let mut workbook = Workbook::new();
     workbook.set_properties(props);
     let f = Formats::new();
-    let labels = &view.status_labels;
-
-    // 总体情况: the counts, the sections, and their stacked chart.
-    {
-        let mut s = sheet(&mut workbook, "总体情况", &f)?;
-        s.title(&view.title, 9)?;
-        if view.sample {
-            s.note("示例数据：由示例反馈表生成，内容均为虚构，仅用于演示。", 9)?;
-        }
-        s.note(
-            &format!(
-                "评估截止日 {}，序时进度 {}。方案任务 {} 项，责任单位 {} 个，采用 {} 个单位的反馈，未报送 {} 个。完成率 {}，达序时率 {}。",
-                view.period_end,
-                view.elapsed,
-                view.task_total,
-                view.unit_total,
-                view.units_returned,
-                view.missing_units.len(),
-                view.completion_rate,
-                view.on_track_rate
-            ),
-            9,
-        )?;
-        s.table(
-            &[("完成状态", 40.0), ("任务数", 8.0), ("占比", 9.0)],
-            view.statuses
-                .iter()
-                .map(|c| {
-                    vec![
-                        text(c.label),
-                        Value::Count(c.count),
-                        Value::Percent(c.share_value),
-                    ]
-                })
-                .collect(),
-        )?;
-        let header = status_header("部分", labels, &[("完成率", 9.0)]);
-        let (first, last) = s.table(&header, view.sections.iter().map(status_cells).collect())?;
-        let mut chart = Chart::new(ChartType::BarStacked);
-        for (i, label) in labels.iter().enumerate() {
-            let col = 2 + i as u16;
-            let color = crate::view::series_color(label, i);
-            chart
-                .add_series()
-                .set_name(("总体情况", first - 1, col))
-                .set_categories(("总体情况", first, 0, last, 0))
-                .set_values(("总体情况", first, col, last, col))
-                .set_format(
-                    ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(rgb(color))),
-                );
-        }
-        chart.title().set_name("各部分任务完成状态");
-        chart.y_axis().set_reverse();
-        chart.legend().set_position(ChartLegendPosition::Bottom);
-        chart.set_width(760).set_height(360);
-        // A printed chart starts a page, so no page break cuts through it.
-        s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
-        s.ws.insert_chart(s.row, 0, &chart).map_err(xlsx_error)?;
-        s.row += 20;
-        let header = status_header("事项", labels, &[("完成率", 9.0)]);
-        s.table(&header, view.groups.iter().map(status_cells).collect())?;
+    overview_sheet(&mut workbook, &f, view)?;
+    units_sheet(&mut workbook, &f, view)?;
+    for (name, tasks) in [("任务明细", &view.tasks), ("滞后未启动", &view.behind)] {
+        task_sheet(&mut workbook, &f, view, name, tasks)?;
     }
+    targets_sheet(&mut workbook, &f, view)?;
+    files_sheet(&mut workbook, &f, view)?;
+    rules_sheet(&mut workbook, &f, view)?;
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
 
-    // 分单位: the ranking and the completion-rate chart.
-    {
-        let mut s = sheet(&mut workbook, "分单位", &f)?;
-        s.title(&format!("{}分单位情况", view.period_title), 12)?;
-        let mut header = vec![
-            ("名次", 6.0),
-            ("单位", 20.0),
-            ("是否报送", 9.0),
-            ("牵头任务", 9.0),
-        ];
-        header.extend(labels.iter().map(|l| (*l, 9.0)));
-        header.extend_from_slice(&[
-            ("完成率", 9.0),
-            ("配合任务", 9.0),
-            ("配合已完成", 10.0),
-            ("得分", 8.0),
-        ]);
-        let (first, last) = s.table(
-            &header,
-            view.units
-                .iter()
-                .map(|u| {
-                    let mut cells = vec![
-                        Value::Count(u.rank),
-                        text(&u.unit),
-                        text(if u.returned { "是" } else { "否" }),
-                        Value::Count(u.lead_total),
-                    ];
-                    cells.extend(u.counts.iter().map(|c| Value::Count(*c)));
-                    cells.push(Value::Percent(u.completion));
-                    cells.push(Value::Count(u.support_total));
-                    cells.push(Value::Count(u.support_completed));
-                    cells.push(Value::Number(u.score_value));
-                    cells
-                })
-                .collect(),
-        )?;
-        s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
-            .map_err(xlsx_error)?;
-        s.ws.set_freeze_panes(first, 2).map_err(xlsx_error)?;
-        let rate_col = 4 + labels.len() as u16;
-        let mut chart = Chart::new(ChartType::Bar);
+/// 总体情况: the counts, the sections, and their stacked chart.
+fn overview_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
+    let labels = &view.status_labels;
+    let mut s = sheet(workbook, "总体情况", f)?;
+    s.title(&view.title, 9)?;
+    if view.sample {
+        s.note("示例数据：由示例反馈表生成，内容均为虚构，仅用于演示。", 9)?;
+    }
+    s.note(
+        &format!(
+            "评估截止日 {}，序时进度 {}。方案任务 {} 项，责任单位 {} 个，采用 {} 个单位的反馈，未报送 {} 个。完成率 {}，达序时率 {}。",
+            view.period_end,
+            view.elapsed,
+            view.task_total,
+            view.unit_total,
+            view.units_returned,
+            view.missing_units.len(),
+            view.completion_rate,
+            view.on_track_rate
+        ),
+        9,
+    )?;
+    s.table(
+        &[("完成状态", 40.0), ("任务数", 8.0), ("占比", 9.0)],
+        view.statuses
+            .iter()
+            .map(|c| {
+                vec![
+                    text(c.label),
+                    Value::Count(c.count),
+                    Value::Percent(c.share_value),
+                ]
+            })
+            .collect(),
+    )?;
+    let header = status_header("部分", labels, &[("完成率", 9.0)]);
+    let (first, last) = s.table(&header, view.sections.iter().map(status_cells).collect())?;
+    let mut chart = Chart::new(ChartType::BarStacked);
+    for (i, label) in labels.iter().enumerate() {
+        let col = 2 + i as u16;
+        let color = crate::view::series_color(label, i);
         chart
             .add_series()
-            .set_name("牵头任务完成率")
-            .set_categories(("分单位", first, 1, last, 1))
-            .set_values(("分单位", first, rate_col, last, rate_col))
+            .set_name(("总体情况", first - 1, col))
+            .set_categories(("总体情况", first, 0, last, 0))
+            .set_values(("总体情况", first, col, last, col))
             .set_format(
-                ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(0x1565C0)),
+                ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(rgb(color))),
             );
-        chart.title().set_name("各单位牵头任务完成率");
-        chart.y_axis().set_reverse();
-        chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
-        chart.legend().set_hidden();
-        chart.set_width(640).set_height(900);
-        // Below the table, on a page of its own: beside it, the sheet printed one page wide
-        // would shrink the table to fit the chart.
-        s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
-        s.ws.insert_chart(s.row, 0, &chart).map_err(xlsx_error)?;
     }
+    chart.title().set_name("各部分任务完成状态");
+    chart.y_axis().set_reverse();
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart.set_width(760).set_height(360);
+    // A printed chart starts a page, so no page break cuts through it.
+    s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
+    s.ws.insert_chart(s.row, 0, &chart).map_err(xlsx_error)?;
+    s.row += 20;
+    let header = status_header("事项", labels, &[("完成率", 9.0)]);
+    s.table(&header, view.groups.iter().map(status_cells).collect())?;
+    Ok(())
+}
 
-    // 任务明细, 滞后未启动.
-    for (name, tasks) in [("任务明细", &view.tasks), ("滞后未启动", &view.behind)] {
-        let mut s = sheet(&mut workbook, name, &f)?;
-        s.title(&format!("{}{name}", view.period_title), 13)?;
-        let header = [
+/// 分单位: the ranking and the completion-rate chart.
+fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
+    let labels = &view.status_labels;
+    let mut s = sheet(workbook, "分单位", f)?;
+    s.title(&format!("{}分单位情况", view.period_title), 12)?;
+    let mut header = vec![
+        ("名次", 6.0),
+        ("单位", 20.0),
+        ("是否报送", 9.0),
+        ("牵头任务", 9.0),
+    ];
+    header.extend(labels.iter().map(|l| (*l, 9.0)));
+    header.extend_from_slice(&[
+        ("完成率", 9.0),
+        ("配合任务", 9.0),
+        ("配合已完成", 10.0),
+        ("得分", 8.0),
+    ]);
+    let (first, last) = s.table(
+        &header,
+        view.units
+            .iter()
+            .map(|u| {
+                let mut cells = vec![
+                    Value::Count(u.rank),
+                    text(&u.unit),
+                    text(if u.returned { "是" } else { "否" }),
+                    Value::Count(u.lead_total),
+                ];
+                cells.extend(u.counts.iter().map(|c| Value::Count(*c)));
+                cells.push(Value::Percent(u.completion));
+                cells.push(Value::Count(u.support_total));
+                cells.push(Value::Count(u.support_completed));
+                cells.push(Value::Number(u.score_value));
+                cells
+            })
+            .collect(),
+    )?;
+    s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
+        .map_err(xlsx_error)?;
+    s.ws.set_freeze_panes(first, 2).map_err(xlsx_error)?;
+    let rate_col = 4 + labels.len() as u16;
+    let mut chart = Chart::new(ChartType::Bar);
+    chart
+        .add_series()
+        .set_name("牵头任务完成率")
+        .set_categories(("分单位", first, 1, last, 1))
+        .set_values(("分单位", first, rate_col, last, rate_col))
+        .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(0x1565C0)));
+    chart.title().set_name("各单位牵头任务完成率");
+    chart.y_axis().set_reverse();
+    chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
+    chart.legend().set_hidden();
+    chart.set_width(640).set_height(900);
+    // Below the table, on a page of its own: beside it, the sheet printed one page wide
+    // would shrink the table to fit the chart.
+    s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
+    s.ws.insert_chart(s.row, 0, &chart).map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// 任务明细 or 滞后未启动: one row per task.
+fn task_sheet(
+    workbook: &mut Workbook,
+    f: &Formats,
+    view: &EvaluationView,
+    name: &str,
+    tasks: &[TaskLine],
+) -> Result<()> {
+    let mut s = sheet(workbook, name, f)?;
+    s.title(&format!("{}{name}", view.period_title), 13)?;
+    let header = [
+        ("序号", 6.0),
+        ("主要事项", 16.0),
+        ("任务内容", 40.0),
+        ("牵头单位", 16.0),
+        ("完成时限", 12.0),
+        ("状态", 9.0),
+        ("牵头单位报送", 10.0),
+        ("说明", 22.0),
+        ("进度", 8.0),
+        ("进展情况", 36.0),
+        ("存在问题", 24.0),
+        ("佐证材料", 20.0),
+        ("配合单位反馈", 30.0),
+    ];
+    let (first, last) = s.table(
+        &header,
+        tasks
+            .iter()
+            .map(|t| {
+                vec![
+                    Value::Count(t.no as usize),
+                    text(&t.group),
+                    text(&t.content),
+                    text(&t.leads),
+                    text(&t.deadline),
+                    text(t.status),
+                    text(t.reported.unwrap_or(t.status)),
+                    text(&t.note),
+                    text(&t.progress),
+                    text(&t.progress_text),
+                    text(&t.problems),
+                    text(t.evidence.join("；")),
+                    text(&t.supports),
+                ]
+            })
+            .collect(),
+    )?;
+    if !tasks.is_empty() {
+        s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
+            .map_err(xlsx_error)?;
+    }
+    s.ws.set_freeze_panes(first, 3).map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// 量化目标.
+fn targets_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
+    let mut s = sheet(workbook, "量化目标", f)?;
+    s.title(&format!("{}量化目标完成情况", view.period_title), 7)?;
+    s.table(
+        &[
             ("序号", 6.0),
-            ("主要事项", 16.0),
-            ("任务内容", 40.0),
-            ("牵头单位", 16.0),
-            ("完成时限", 12.0),
-            ("状态", 9.0),
-            ("牵头单位报送", 10.0),
-            ("说明", 22.0),
-            ("进度", 8.0),
-            ("进展情况", 36.0),
-            ("存在问题", 24.0),
-            ("佐证材料", 20.0),
-            ("配合单位反馈", 30.0),
-        ];
-        let (first, last) = s.table(
-            &header,
-            tasks
-                .iter()
-                .map(|t| {
-                    vec![
-                        Value::Count(t.no as usize),
-                        text(&t.group),
-                        text(&t.content),
-                        text(&t.leads),
-                        text(&t.deadline),
-                        text(t.status),
-                        text(t.reported.unwrap_or(t.status)),
-                        text(&t.note),
-                        text(&t.progress),
-                        text(&t.progress_text),
-                        text(&t.problems),
-                        text(t.evidence.join("；")),
-                        text(&t.supports),
-                    ]
-                })
-                .collect(),
-        )?;
-        if !tasks.is_empty() {
-            s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
-                .map_err(xlsx_error)?;
-        }
-        s.ws.set_freeze_panes(first, 3).map_err(xlsx_error)?;
-    }
+            ("目标", 40.0),
+            ("目标值", 12.0),
+            ("报送值", 12.0),
+            ("完成比例", 10.0),
+            ("是否达成", 10.0),
+            ("报送单位", 16.0),
+        ],
+        view.targets
+            .iter()
+            .map(|g| {
+                vec![
+                    Value::Count(g.no as usize),
+                    text(&g.phrase),
+                    text(&g.target),
+                    text(&g.reported),
+                    pct(&g.attained),
+                    text(g.verdict),
+                    text(&g.reporter),
+                ]
+            })
+            .collect(),
+    )?;
+    Ok(())
+}
 
-    // 量化目标.
-    {
-        let mut s = sheet(&mut workbook, "量化目标", &f)?;
-        s.title(&format!("{}量化目标完成情况", view.period_title), 7)?;
-        s.table(
-            &[
-                ("序号", 6.0),
-                ("目标", 40.0),
-                ("目标值", 12.0),
-                ("报送值", 12.0),
-                ("完成比例", 10.0),
-                ("是否达成", 10.0),
-                ("报送单位", 16.0),
-            ],
-            view.targets
-                .iter()
-                .map(|g| {
-                    vec![
-                        Value::Count(g.no as usize),
-                        text(&g.phrase),
-                        text(&g.target),
-                        text(&g.reported),
-                        pct(&g.attained),
-                        text(g.verdict),
-                        text(&g.reporter),
-                    ]
-                })
-                .collect(),
-        )?;
-    }
+/// 报送情况: every file, then the units that sent nothing usable.
+fn files_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
+    let mut s = sheet(workbook, "报送情况", f)?;
+    s.title(&format!("{}反馈表报送情况", view.period_title), 5)?;
+    s.table(
+        &[
+            ("文件", 34.0),
+            ("单位", 18.0),
+            ("填报日期", 12.0),
+            ("处理结果", 14.0),
+            ("处理说明", 70.0),
+        ],
+        view.files
+            .iter()
+            .map(|file| {
+                vec![
+                    text(&file.file),
+                    text(&file.unit),
+                    text(&file.filled_on),
+                    text(file.outcome),
+                    text(file.notes.join("\n")),
+                ]
+            })
+            .collect(),
+    )?;
+    s.table(
+        &[("未报送单位", 34.0)],
+        view.missing_units.iter().map(|u| vec![text(u)]).collect(),
+    )?;
+    Ok(())
+}
 
-    // 报送情况: every file, then the units that sent nothing usable.
-    {
-        let mut s = sheet(&mut workbook, "报送情况", &f)?;
-        s.title(&format!("{}反馈表报送情况", view.period_title), 5)?;
-        s.table(
-            &[
-                ("文件", 34.0),
-                ("单位", 18.0),
-                ("填报日期", 12.0),
-                ("处理结果", 14.0),
-                ("处理说明", 70.0),
-            ],
-            view.files
-                .iter()
-                .map(|file| {
-                    vec![
-                        text(&file.file),
-                        text(&file.unit),
-                        text(&file.filled_on),
-                        text(file.outcome),
-                        text(file.notes.join("\n")),
-                    ]
-                })
-                .collect(),
-        )?;
-        s.table(
-            &[("未报送单位", 34.0)],
-            view.missing_units.iter().map(|u| vec![text(u)]).collect(),
-        )?;
-    }
-
-    // 评估口径.
-    {
-        let mut s = sheet(&mut workbook, "评估口径", &f)?;
-        s.title("评估口径", 2)?;
-        s.table(
-            &[("序号", 6.0), ("口径", 100.0)],
-            view.rules
-                .iter()
-                .enumerate()
-                .map(|(i, r)| vec![Value::Count(i + 1), text(r)])
-                .collect(),
-        )?;
-    }
-    workbook.save_to_buffer().map_err(xlsx_error)
+/// 评估口径: the rules, one per row.
+fn rules_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
+    let mut s = sheet(workbook, "评估口径", f)?;
+    s.title("评估口径", 2)?;
+    s.table(
+        &[("序号", 6.0), ("口径", 100.0)],
+        view.rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| vec![Value::Count(i + 1), text(r)])
+            .collect(),
+    )?;
+    Ok(())
 }
 
 /// A section's or group's row: name, tasks, counts by status, completion rate.
