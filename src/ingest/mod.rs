@@ -4,6 +4,7 @@
 pub mod assemble;
 pub mod deadline;
 pub mod docx;
+pub mod grid;
 pub mod inline;
 pub mod raw_table;
 pub mod returns;

@@ -7,9 +7,8 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto, open_workbook_auto_from_rs};
 
-use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
-use super::text::{numbered_label, parse_task_number, section_heading};
-use crate::base::cjk::{excerpt, tidy_spacing};
+use super::grid::Grid;
+use super::raw_table::{HeaderMap, RawTable};
 use crate::base::diag::{Diagnostic, Location};
 
 /// What a workbook gave: its table and what was noticed.
@@ -152,6 +151,8 @@ fn find_header(range: &Range<Data>) -> Option<usize> {
     })
 }
 
+/// The sheet as a [`Grid`]: a merge down a column spreads its value over its rows; a merge
+/// across columns stays in its first cell (a title or section row).
 fn read_table(
     range: &Range<Data>,
     header_row: usize,
@@ -165,170 +166,29 @@ fn read_table(
         .rows()
         .map(|r| r.iter().map(text_of).collect())
         .collect();
-    let header = HeaderMap::detect(&rows[header_row]).unwrap_or_default();
-    // A value merged down a column belongs to every row of the merge (a 主要事项 label over its
-    // tasks). A merge across columns (a title or section row) stays in its first cell.
-    let mut merged: HashMap<(usize, usize), String> = HashMap::new();
-    for m in merges {
-        let (top, left) = (m.start.0 as usize, m.start.1 as usize);
-        let (Some(r), Some(c)) = (
-            top.checked_sub(row0 as usize),
-            left.checked_sub(col0 as usize),
+    let mut merged_down: HashMap<(usize, usize), String> = HashMap::new();
+    for m in merges.iter().filter(|m| m.start.1 == m.end.1) {
+        let (Some(top), Some(c)) = (
+            (m.start.0 as usize).checked_sub(row0 as usize),
+            (m.start.1 as usize).checked_sub(col0 as usize),
         ) else {
             continue;
         };
-        let Some(value) = rows.get(r).and_then(|row| row.get(c)).cloned() else {
+        let Some(value) = rows.get(top).and_then(|row| row.get(c)).cloned() else {
             continue;
         };
-        if m.start.1 != m.end.1 {
-            continue;
-        }
-        for rr in m.start.0 + 1..=m.end.0 {
-            merged.insert((rr as usize, m.start.1 as usize), value.clone());
+        for r in top + 1..=top + (m.end.0 - m.start.0) as usize {
+            merged_down.insert((r, c), value.clone());
         }
     }
-    let at = |r: usize, c: Option<usize>| -> String {
-        let Some(c) = c else { return String::new() };
-        let own = rows
-            .get(r)
-            .and_then(|row| row.get(c))
-            .cloned()
-            .unwrap_or_default();
-        if !own.is_empty() {
-            return own;
-        }
-        merged
-            .get(&(r + row0 as usize, c + col0 as usize))
-            .cloned()
-            .unwrap_or_default()
+    let grid = Grid {
+        rows,
+        merged_down,
+        place: Box::new(move |r, c| {
+            Location::cell(display, sheet, row0 + r as u32, col0 + c as u32)
+        }),
     };
-    let place =
-        |r: usize, c: usize| Location::cell(display, sheet, row0 + r as u32, col0 + c as u32);
-
-    // Title: the first text above the header.
-    let title = rows[..header_row]
-        .iter()
-        .flat_map(|r| r.iter())
-        .find(|t| !t.is_empty())
-        .map(|t| tidy_spacing(t));
-    let mut table = RawTable {
-        title,
-        origin: Some(place(header_row, 0)),
-        repeated_headers: 0,
-        rows: Vec::new(),
-    };
-    let col = |c: Column| header.index(c);
-    let no_col = col(Column::No).unwrap_or(0);
-    for (r, cells) in rows.iter().enumerate().skip(header_row + 1) {
-        if cells.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if HeaderMap::detect(cells).is_some() {
-            table.repeated_headers += 1;
-            continue;
-        }
-        let no_text = at(r, col(Column::No));
-        let content = join_lines(&at(r, col(Column::Content)));
-        let units = at(r, col(Column::Units));
-        let lead = col(Column::Lead).map(|c| at(r, Some(c)));
-        let support = col(Column::Support).map(|c| at(r, Some(c)));
-        let label = at(r, col(Column::Group));
-        if parse_task_number(&no_text).is_some() {
-            let content_col = col(Column::Content).unwrap_or(no_col);
-            let units_col = col(Column::Units).or(col(Column::Lead)).unwrap_or(no_col);
-            table.rows.push(RawRow {
-                kind: RowKind::Task(Box::new(RawTask {
-                    label: (!label.is_empty()).then_some(label),
-                    no: no_text,
-                    content,
-                    units,
-                    lead,
-                    support,
-                    deadline: col(Column::Deadline)
-                        .map(|c| at(r, Some(c)))
-                        .filter(|d| !d.is_empty()),
-                    content_origin: Some(place(r, content_col)),
-                    units_origin: Some(place(r, units_col)),
-                })),
-                origin: place(r, no_col),
-            });
-            continue;
-        }
-        // Not a task: a section row, a label of its own, a note after the table, or junk.
-        let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
-        let text = cells[first].clone();
-        if ["注", "说明", "备注", "附注", "填表说明"]
-            .iter()
-            .any(|p| text.starts_with(p))
-        {
-            continue;
-        }
-        if !no_text.is_empty() {
-            diagnostics.push(Diagnostic::warning(
-                "table/bad-number",
-                place(r, no_col),
-                format!("序号「{no_text}」不是数字，此行已忽略"),
-            ));
-            continue;
-        }
-        if !content.is_empty() {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "table/unnumbered-row",
-                    place(r, no_col),
-                    format!(
-                        "这一行有具体内容但没有序号，已忽略：「{}」",
-                        excerpt(&content)
-                    ),
-                )
-                .with_hint("请补上序号"),
-            );
-            continue;
-        }
-        let tidy = tidy_spacing(&text);
-        let kind = match section_heading(&tidy) {
-            Some((numeral, title)) => RowKind::Section { numeral, title },
-            None if numbered_label(&tidy).is_some() || Some(first) == col(Column::Group) => {
-                RowKind::Label(text)
-            }
-            None => {
-                diagnostics.push(Diagnostic::warning(
-                    "table/stray-line",
-                    place(r, first),
-                    format!("分工表中有一行无法识别，已忽略：「{}」", excerpt(&text)),
-                ));
-                continue;
-            }
-        };
-        table.rows.push(RawRow {
-            kind,
-            origin: place(r, first),
-        });
-    }
-    table
-}
-
-/// In-cell line breaks inside a sentence: joined without a space between Chinese characters.
-fn join_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, part) in text.split('\n').enumerate() {
-        let part = part.trim();
-        if i > 0 && !part.is_empty() {
-            let prev_ascii = out
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_ascii_alphanumeric());
-            let next_ascii = part
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric());
-            if prev_ascii && next_ascii {
-                out.push(' ');
-            }
-        }
-        out.push_str(part);
-    }
-    out
+    grid.table(header_row, diagnostics)
 }
 
 #[cfg(test)]
@@ -340,7 +200,5 @@ mod tests {
         assert_eq!(text_of(&Data::Float(12.0)), "12");
         assert_eq!(text_of(&Data::Float(12.5)), "12.5");
         assert_eq!(text_of(&Data::String(" 区教育局 ".into())), "区教育局");
-        assert_eq!(join_lines("深化学校\n家庭社会"), "深化学校家庭社会");
-        assert_eq!(join_lines("AB\nCD"), "AB CD");
     }
 }
