@@ -12,6 +12,25 @@ pub const CONFIG_FILE: &str = "fengong.toml";
 pub const TEXT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text"];
 /// File endings read as spreadsheets.
 pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
+/// File endings read as Word documents.
+pub const WORD_EXTENSIONS: &[&str] = &["docx"];
+/// Office formats read after LibreOffice converts them to .docx.
+pub const CONVERTED_EXTENSIONS: &[&str] = &["doc", "wps", "rtf", "odt"];
+/// File endings that are listed as sources only to say they are not read (yet).
+pub const UNREAD_EXTENSIONS: &[&str] = &["pdf"];
+
+/// True when a file ending is one fengong reads or reports as a source.
+pub fn is_source_extension(ext: &str) -> bool {
+    [
+        TEXT_EXTENSIONS,
+        SHEET_EXTENSIONS,
+        WORD_EXTENSIONS,
+        CONVERTED_EXTENSIONS,
+        UNREAD_EXTENSIONS,
+    ]
+    .iter()
+    .any(|list| list.contains(&ext))
+}
 
 /// A project: its input folder, the sources to read in order, and its configuration.
 #[derive(Debug, Clone)]
@@ -104,7 +123,7 @@ fn list_sources(dir: &Path, config: &Config) -> Result<Vec<PathBuf>> {
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        if TEXT_EXTENSIONS.contains(&ext.as_str()) || SHEET_EXTENSIONS.contains(&ext.as_str()) {
+        if is_source_extension(&ext) {
             sources.push(entry.into_path());
         }
     }
@@ -113,7 +132,7 @@ fn list_sources(dir: &Path, config: &Config) -> Result<Vec<PathBuf>> {
             Diagnostic::error(
                 "input/no-sources",
                 Location::file(dir.display().to_string()),
-                "输入目录中没有可读取的文件（.md、.txt、.xlsx、.xls、.ods）",
+                "输入目录中没有可读取的文件（.docx、.md、.txt、.xlsx、.xls、.ods）",
             )
             .with_hint(
                 "把通知和任务分工表放进该目录，或在 fengong.toml 的 [plan] sources 中列出文件",

@@ -1,10 +1,14 @@
-//! The Word reader on .docx files made by independent tools (python-docx, LibreOffice; see
-//! `tests/fixtures/docx/make_fixtures.py` and `EXPECTED.md`): what it reads before ingest
-//! assembles a plan from it.
+//! Word documents made by independent tools (python-docx, LibreOffice; see
+//! `tests/fixtures/docx/make_fixtures.py` and `EXPECTED.md`): what the reader gets from
+//! each, and the plan fengong reads from them, end to end.
+
+mod common;
 
 use std::path::PathBuf;
 
+use common::*;
 use fengong::ingest::docx::{Block, DocxError, Paragraph, Table, VMerge, read};
+use fengong::model::Plan;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -191,4 +195,297 @@ fn old_formats_are_refused_by_name_not_misread() {
         read(&fixture("converted.odt")),
         Err(DocxError::MissingPart(_))
     ));
+}
+
+/// A project whose input holds the fixture `name` (and the seed's config).
+fn word_project(name: &str) -> tempfile::TempDir {
+    project(&[(name, &fixture(name))])
+}
+
+fn checked(name: &str) -> fengong::Checked {
+    let dir = word_project(name);
+    fengong::check(&dir.path().join("input")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A group's title and task numbers.
+type Group = (String, Vec<u32>);
+
+fn units(plan: &Plan, no: u32) -> (Vec<String>, Vec<String>) {
+    let task = plan.task(no).unwrap();
+    (
+        task.leads().map(|a| a.name.clone()).collect(),
+        task.supports().map(|a| a.name.clone()).collect(),
+    )
+}
+
+fn deadline(plan: &Plan, no: u32) -> Option<String> {
+    plan.task(no).unwrap().deadline.map(|d| d.to_string())
+}
+
+/// Without the OCR's spaces: the text seed has them, Word text is what it is.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_seed_as_a_word_gongwen_reads_as_the_text_seed_does() {
+    let word = checked("seed_gongwen.docx").plan;
+    let text = fengong::check(&input_dir()).unwrap().plan;
+    assert_eq!(word.notice.issuer, text.notice.issuer);
+    assert_eq!(word.notice.doc_number, text.notice.doc_number);
+    assert_eq!(
+        word.notice.doc_number.as_deref(),
+        Some("嘉发改〔2025〕14号")
+    );
+    assert_eq!(word.notice.title, text.notice.title);
+    assert_eq!(word.notice.recipients, text.notice.recipients);
+    assert_eq!(word.notice.signer, text.notice.signer);
+    assert_eq!(word.notice.date, text.notice.date);
+    assert_eq!(word.tasks.len(), 78);
+    for (w, t) in word.tasks.iter().zip(&text.tasks) {
+        assert_eq!(squeezed(&w.content), squeezed(&t.content), "task {}", t.no);
+        assert_eq!(units(&word, w.no), units(&text, t.no), "task {}", t.no);
+        assert_eq!(w.deadline, t.deadline, "task {}", t.no);
+        assert_eq!((w.section, w.group), (t.section, t.group), "task {}", t.no);
+    }
+    let outline = |p: &Plan| -> Vec<(String, Vec<Group>)> {
+        p.sections
+            .iter()
+            .map(|s| {
+                let groups = s.groups.iter().map(|g| (g.title.clone(), g.tasks.clone()));
+                (s.title.clone(), groups.collect())
+            })
+            .collect()
+    };
+    assert_eq!(outline(&word), outline(&text));
+    assert_eq!(word.title, text.title);
+}
+
+#[test]
+fn findings_in_a_word_document_name_its_paragraphs_and_table_cells() {
+    let report = checked("seed_gongwen.docx").report;
+    let places: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.location.to_string())
+        .collect();
+    assert!(
+        places.iter().any(|p| p.ends_with("seed_gongwen.docx#段3")),
+        "the 文号: {places:#?}"
+    );
+    // 第 40 项 赤河源/苏河源: its table cell, and the paragraph of the prose it differs from.
+    let differs = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "text/differs" && d.message.contains("第 40 项"))
+        .expect("task 40 differs from the prose");
+    assert!(
+        differs
+            .location
+            .to_string()
+            .ends_with("seed_gongwen.docx#表1!C44"),
+        "{differs:?}"
+    );
+    assert!(differs.message.contains("#段"), "{}", differs.message);
+}
+
+#[test]
+fn publishing_the_word_seed_writes_every_document() {
+    let dir = word_project("seed_gongwen.docx");
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = read_tree(&dir.path().join("output"));
+    let seed = read_tree(published_seed().join("output").as_path());
+    let names = |tree: &std::collections::BTreeMap<String, Vec<u8>>| -> Vec<String> {
+        tree.keys().cloned().collect()
+    };
+    assert_eq!(names(&written), names(&seed));
+    assert!(
+        written
+            .keys()
+            .any(|k| k.starts_with("任务单/") && k.ends_with(".xlsx"))
+    );
+}
+
+#[test]
+fn a_plan_numbered_by_word_reads_its_sections_groups_and_inline_assignments() {
+    let plan = checked("auto_numbered.docx").plan;
+    assert_eq!(plan.tasks.len(), 12);
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        sections,
+        [
+            "提升政务服务效能",
+            "降低企业经营成本",
+            "加强市场监管和法治保障",
+            "强化组织保障"
+        ]
+    );
+    let groups: Vec<(String, Vec<u32>)> = plan
+        .groups()
+        .map(|g| (g.title.clone(), g.tasks.clone()))
+        .collect();
+    assert_eq!(groups.len(), 6);
+    assert_eq!(groups[0], ("深化“一网通办”改革".to_string(), vec![1, 2]));
+    assert_eq!(groups[5].1, [11, 12]);
+    assert_eq!(
+        units(&plan, 1),
+        (
+            vec!["县政务服务中心".into()],
+            vec!["县数据局".into(), "县人力社保局".into()]
+        )
+    );
+    assert_eq!(units(&plan, 8).0, ["县金融服务中心"]);
+    assert_eq!(deadline(&plan, 1).as_deref(), Some("2025-12-31"));
+    assert_eq!(deadline(&plan, 3).as_deref(), Some("2025-06-30"));
+    assert_eq!(deadline(&plan, 12).as_deref(), Some("2025-09-30"));
+    assert!(
+        plan.task(1)
+            .unwrap()
+            .content
+            .starts_with("推进高频政务服务事项")
+    );
+}
+
+#[test]
+fn a_table_with_lead_support_and_deadline_columns_and_merged_section_rows() {
+    let checked = checked("separate_columns.docx");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 15);
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        sections,
+        [
+            "完善养老服务设施网络",
+            "提升医养结合服务能力",
+            "强化养老服务要素保障"
+        ]
+    );
+    assert_eq!(
+        units(plan, 1),
+        (
+            vec!["区民政局".into()],
+            vec![
+                "区发展改革委".into(),
+                "区财政局".into(),
+                "各街道办事处".into()
+            ]
+        )
+    );
+    assert_eq!(units(plan, 8).0, ["区医保局"]);
+    assert!(
+        units(plan, 10).1.is_empty(),
+        "task 10 has no supporting unit"
+    );
+    assert_eq!(deadline(plan, 1).as_deref(), Some("2025-12-31"));
+    assert_eq!(deadline(plan, 2).as_deref(), Some("2025-06-30"));
+    assert_eq!(deadline(plan, 8), None, "长期坚持");
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(
+        !codes.contains(&"table/bad-number"),
+        "section rows are sections: {codes:?}"
+    );
+    assert!(
+        !codes.contains(&"table/label-missing"),
+        "no 主要事项 column, nothing missing"
+    );
+}
+
+#[test]
+fn a_table_continued_in_a_second_word_table_is_one_list() {
+    let plan = checked("continued_table.docx").plan;
+    assert_eq!(plan.tasks.len(), 40);
+    assert_eq!(plan.table.repeated_headers, 1);
+    assert_eq!(
+        units(&plan, 4),
+        (vec!["市教育局".into()], vec!["市发展改革委".into()])
+    );
+    assert_eq!(
+        units(&plan, 21),
+        (vec!["市卫生健康委".into()], vec!["市妇联".into()])
+    );
+    assert_eq!(deadline(&plan, 4).as_deref(), Some("2025-08-31"));
+    assert_eq!(deadline(&plan, 23).as_deref(), Some("2025-05-31"));
+    assert_eq!(units(&plan, 40).0, ["市应急管理局"]);
+}
+
+fn soffice_installed() -> bool {
+    std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn old_formats_are_read_through_libreoffice_or_refused_with_the_command() {
+    for name in ["converted.odt", "converted.doc"] {
+        let dir = word_project(name);
+        let input = dir.path().join("input");
+        if soffice_installed() {
+            let plan = fengong::check(&input)
+                .unwrap_or_else(|e| panic!("{name}: {e}"))
+                .plan;
+            assert_eq!(plan.tasks.len(), 15, "{name}");
+            assert_eq!(plan.sections.len(), 3, "{name}");
+            assert_eq!(units(&plan, 1).0, ["区民政局"], "{name}");
+        } else {
+            eprintln!("soffice is not installed: checking the message instead of the conversion");
+        }
+        // Without LibreOffice on the PATH the user is told the one command that converts.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fengong"))
+            .args(["check", "input"])
+            .current_dir(dir.path())
+            .env("PATH", "/nonexistent")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(name) && err.contains("soffice --headless --convert-to docx"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_pdf_is_named_not_read() {
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        ("原件.pdf", b"%PDF-1.7\n%%EOF\n"),
+    ]);
+    let out = fengong(dir.path(), &["check"]);
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        all.contains("原件.pdf") && all.contains("PDF 文件暂不能读取"),
+        "{all}"
+    );
+}
+
+/// The same notice typed as text, for the 红头 variants to agree with.
+const RED_HEAD_AS_TEXT: &str = "# 青山县发展和改革局文件\n\n青发改〔2025〕21号\n\n## 关于印发《青山县2025年民生实事任务分工》的通知\n\n各乡镇人民政府，县直有关单位：\n\n现将《青山县2025年民生实事任务分工》印发给你们，请认真抓好落实。\n\n附件：青山县2025年民生实事任务分工\n\n青山县发展和改革局\n\n2025年3月12日\n\n青山县2025年民生实事任务分工表\n\n序号\t工作任务\t责任单位\t完成时限\n1\t新建城乡社区综合服务站5个。\t县民政局、县财政局\t2025年10月底前\n2\t完成农村人居环境整治村20个。\t县农业农村局、县生态环境分局\t2025年12月\n3\t新增城镇就业1200人。\t县人力社保局\t全年\n";
+
+#[test]
+fn the_red_head_as_red_text_a_table_or_a_text_box_gives_the_same_notice() {
+    let dir = project(&[("notice.md", RED_HEAD_AS_TEXT.as_bytes())]);
+    let text = fengong::check(&dir.path().join("input")).unwrap().plan;
+    assert_eq!(text.notice.issuer.as_deref(), Some("青山县发展和改革局"));
+    assert_eq!(text.notice.date.as_deref(), Some("2025年3月12日"));
+    for name in ["red_head_table.docx", "red_head_textbox.docx"] {
+        let word = checked(name).plan;
+        let n = (&word.notice, &text.notice);
+        assert_eq!(n.0.issuer, n.1.issuer, "{name}");
+        assert_eq!(n.0.doc_number, n.1.doc_number, "{name}");
+        assert_eq!(n.0.title, n.1.title, "{name}");
+        assert_eq!(n.0.recipients, n.1.recipients, "{name}");
+        assert_eq!(n.0.attachments, n.1.attachments, "{name}");
+        assert_eq!(n.0.signer, n.1.signer, "{name}");
+        assert_eq!(n.0.date, n.1.date, "{name}");
+        assert_eq!(word.tasks.len(), 3, "{name}");
+        assert_eq!(units(&word, 2), units(&text, 2), "{name}");
+    }
 }

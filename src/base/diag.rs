@@ -1,14 +1,16 @@
 //! Diagnostics: where something is, how bad it is, and what to say about it (in Chinese).
 //!
 //! Position is data until the edge: readers produce a [`Location`], and only the CLI and the
-//! audit report turn it into text such as `input/x.md:123` or `x.xlsx#任务分工表!C7`.
+//! audit report turn it into text such as `input/x.md:123`, `x.xlsx#任务分工表!C7`,
+//! `x.docx#段12` or `x.docx#表2!C7`.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// A place in an input file: a line of a text file, or a cell of a spreadsheet.
+/// A place in an input file: a line of a text file, a cell of a spreadsheet or of a Word
+/// table (sheet `表2`), a paragraph of a Word document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Location {
@@ -28,6 +30,14 @@ pub enum Location {
         /// A1-style cell reference.
         cell: String,
     },
+    /// A paragraph of a Word document's body (1-based, in document order, tables not
+    /// counted): `x.docx#段12`.
+    Paragraph {
+        /// The document.
+        path: String,
+        /// 1-based paragraph number.
+        index: u32,
+    },
     /// A whole file, when no finer place is known.
     File {
         /// The file.
@@ -41,6 +51,23 @@ impl Location {
         Location::Line {
             path: path.into(),
             line,
+        }
+    }
+
+    /// A paragraph of the Word document `path`.
+    pub fn paragraph(path: impl Into<String>, index: u32) -> Self {
+        Location::Paragraph {
+            path: path.into(),
+            index,
+        }
+    }
+
+    /// The same kind of place in the same file, at line (or paragraph) `n`: where a reader
+    /// that counted lines of one source points at another line of it.
+    pub fn at_line(&self, n: u32) -> Self {
+        match self {
+            Location::Paragraph { path, .. } => Location::paragraph(path.clone(), n),
+            other => Location::line(other.path(), n),
         }
     }
 
@@ -61,16 +88,18 @@ impl Location {
     /// The file this location is in.
     pub fn path(&self) -> &str {
         match self {
-            Location::Line { path, .. } | Location::Cell { path, .. } | Location::File { path } => {
-                path
-            }
+            Location::Line { path, .. }
+            | Location::Cell { path, .. }
+            | Location::Paragraph { path, .. }
+            | Location::File { path } => path,
         }
     }
 
-    /// The line, for text locations.
+    /// The line, for text locations (the paragraph, for Word paragraphs).
     pub fn line_no(&self) -> Option<u32> {
         match self {
             Location::Line { line, .. } => Some(*line),
+            Location::Paragraph { index, .. } => Some(*index),
             _ => None,
         }
     }
@@ -81,6 +110,7 @@ impl fmt::Display for Location {
         match self {
             Location::Line { path, line } => write!(f, "{path}:{line}"),
             Location::Cell { path, sheet, cell } => write!(f, "{path}#{sheet}!{cell}"),
+            Location::Paragraph { path, index } => write!(f, "{path}#段{index}"),
             Location::File { path } => write!(f, "{path}"),
         }
     }

@@ -137,6 +137,7 @@ fn sort_key(location: &Location) -> (String, u8, u32, String) {
     match location {
         Location::File { path } => (path.clone(), 0, 0, String::new()),
         Location::Line { path, line } => (path.clone(), 1, *line, String::new()),
+        Location::Paragraph { path, index } => (path.clone(), 1, *index, String::new()),
         Location::Cell { path, sheet, cell } => (path.clone(), 2, 0, format!("{sheet}!{cell}")),
     }
 }

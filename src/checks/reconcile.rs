@@ -95,9 +95,13 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Sentences of the prose that no task of the table carries.
+/// Sentences of the prose that no task of the table carries. Not for a plan whose tasks
+/// were read from the prose itself (grouped by its labels): there the prose is the tasks.
 pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if cx.plan.table.grouping == crate::model::GroupingSource::Labels {
+        return out;
+    }
     for group in cx.plan.groups() {
         let carried: Vec<&str> = group
             .tasks
@@ -117,7 +121,7 @@ pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
             let origin = origin
                 .line_no()
                 .and_then(|from| cx.source_line_from(origin.path(), &head, from))
-                .map(|line| crate::base::diag::Location::line(origin.path(), line))
+                .map(|line| origin.at_line(line))
                 .unwrap_or(origin.clone());
             out.push(Diagnostic::warning(
                 "text/prose-only",

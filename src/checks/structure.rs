@@ -177,9 +177,9 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
 
 fn doc_number_place(cx: &Context) -> Option<Location> {
     let written = cx.plan.notice.doc_number_written.as_deref()?;
-    let path = cx.plan.notice.origin.as_ref()?.path().to_string();
-    let line = cx.source_line_of(&path, written)?;
-    Some(Location::line(path, line))
+    let origin = cx.plan.notice.origin.as_ref()?;
+    let line = cx.source_line_of(origin.path(), written)?;
+    Some(origin.at_line(line))
 }
 
 #[cfg(test)]

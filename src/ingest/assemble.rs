@@ -472,14 +472,13 @@ fn take_prose(
         let Some(&first) = mine.first() else { continue };
         let first_sentence = &sentences[first];
         let (_, group) = flat[first_sentence.group];
-        let path = group.origin.path().to_string();
         task.prose = Some(
             mine.iter()
                 .map(|&s| sentence_text(flat, &sentences[s]))
                 .collect::<Vec<_>>()
                 .join(""),
         );
-        task.prose_origin = Some(Location::line(path, first_sentence.line));
+        task.prose_origin = Some(group.origin.at_line(first_sentence.line));
         group_of[ti] = Some(first_sentence.group);
         if mine
             .iter()
@@ -610,6 +609,13 @@ fn group_by_labels(
     for (i, t) in tasks.iter().enumerate() {
         task_index.entry(t.no).or_insert(i);
     }
+    // A table with no 主要事项 at all has one untitled group per section by design; only
+    // where the table has labels is a task without one a defect.
+    let labelled = raw.rows.iter().any(|r| match &r.kind {
+        RowKind::Label(_) => true,
+        RowKind::Task(t) => t.label.is_some(),
+        RowKind::Section { .. } => false,
+    });
     let new_section =
         |sections: &mut Vec<Section>, numeral: &str, title: &str, origin: &Location| {
             sections.push(Section {
@@ -652,7 +658,7 @@ fn group_by_labels(
                 if needs_group {
                     group_no += 1;
                     let text = fresh_label.cloned().unwrap_or_default();
-                    if text.is_empty() {
+                    if text.is_empty() && labelled {
                         diagnostics.push(Diagnostic::warning(
                             "table/label-missing",
                             row.origin.clone(),

@@ -103,6 +103,16 @@ impl Grid<'_> {
             // Not a task: a section row, a label of its own, a note after the table, or junk.
             let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
             let text = cells[first].clone();
+            // A section row is one text across the table (merged, or in any one column,
+            // the 序号 column too).
+            let alone = cells.iter().filter(|c| !c.is_empty()).count() == 1;
+            if alone && let Some((numeral, title)) = section_heading(&tidy_spacing(&text)) {
+                table.rows.push(RawRow {
+                    kind: RowKind::Section { numeral, title },
+                    origin: place(r, first),
+                });
+                continue;
+            }
             if ["注", "说明", "备注", "附注", "填表说明"]
                 .iter()
                 .any(|p| text.starts_with(p))

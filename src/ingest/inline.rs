@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
-use super::text::{numbered_label, section_heading, strip_markup};
+use super::text::{Places, numbered_label, section_heading, strip_markup};
 use crate::base::cjk::tidy_spacing;
 use crate::base::diag::Location;
 
@@ -60,6 +60,24 @@ pub fn parse_duty(inside: &str) -> Duty {
     for clause in inside.split(['；', ';', '，', ',']) {
         let clause = clause.trim().trim_end_matches(['。', '.']);
         if clause.is_empty() {
+            continue;
+        }
+        // The labelled lines' words inside the parenthesis: （牵头单位：…；配合单位：…）.
+        // A clause after a label and a comma (牵头单位：甲，乙) continues that label.
+        if let Some(caps) = LABELLED.captures(clause) {
+            let value = caps[2].trim();
+            match label_kind(&caps[1]) {
+                LabelKind::Lead => duty.leads.extend(names(value)),
+                LabelKind::Support => duty.supports.extend(names(value)),
+                LabelKind::Responsible => {
+                    let mut units = names(value).into_iter();
+                    if duty.leads.is_empty() {
+                        duty.leads.extend(units.next());
+                    }
+                    duty.supports.extend(units);
+                }
+                LabelKind::Deadline => duty.deadline = Some(value.to_string()),
+            }
             continue;
         }
         if let Some(rest) = clause
@@ -132,28 +150,33 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
             open = false;
             continue;
         }
-        let starts_block = LABELLED.is_match(&line)
-            || TASK_NUMBER.is_match(&line)
-            || numbered_label(&line).is_some()
+        let heading = numbered_label(&line).is_some()
             || section_heading(&tidy_spacing(&line)).is_some()
             || raw.trim_start().starts_with('#');
+        let starts_block = heading || LABELLED.is_match(&line) || TASK_NUMBER.is_match(&line);
         match out.last_mut() {
             Some((last, _)) if open && !starts_block => last.push_str(&line),
             _ => out.push((line.clone(), index as u32 + 1)),
         }
-        open = !crate::base::cjk::ends_sentence(&line) && !LABELLED.is_match(&line);
+        // A heading is a line of its own: the paragraph after it does not join it.
+        open = !heading && !crate::base::cjk::ends_sentence(&line) && !LABELLED.is_match(&line);
     }
     out
 }
 
 /// Reads tasks written inline or with labelled lines from `text`; `None` when there are none.
 pub fn parse(text: &str, path: &str) -> Option<RawTable> {
+    parse_at(text, Places::lines(path))
+}
+
+/// [`parse`], the places of `text`'s lines named by `places` (a Word document's paragraphs).
+pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let mut table = RawTable::default();
     let mut pending: Option<(RawTask, Location)> = None;
     let mut next_no = 1u32;
 
     for (paragraph, line_no) in paragraphs(text) {
-        let here = Location::line(path, line_no);
+        let here = places.at(line_no);
         let mut line = paragraph;
         if let Some(caps) = LABELLED.captures(&line) {
             if let Some((task, _)) = pending.as_mut() {
@@ -250,12 +273,33 @@ pub fn parse(text: &str, path: &str) -> Option<RawTable> {
 }
 
 /// A labelled line under a numbered task.
+/// What a label (牵头单位：, 配合部门：, 完成时限： …) gives.
+enum LabelKind {
+    Lead,
+    Support,
+    /// 责任单位: the first listed leads, unless a lead is named elsewhere.
+    Responsible,
+    Deadline,
+}
+
+fn label_kind(label: &str) -> LabelKind {
+    if label.starts_with("牵头") {
+        LabelKind::Lead
+    } else if label.starts_with("配合") || label.starts_with("协同") {
+        LabelKind::Support
+    } else if label.starts_with("责任") {
+        LabelKind::Responsible
+    } else {
+        LabelKind::Deadline
+    }
+}
+
 fn apply_label(task: &mut RawTask, label: &str, value: &str) {
     let units = names(value);
-    match label {
-        "牵头单位" | "牵头部门" => task.lead = Some(units.join("、")),
-        "配合单位" | "配合部门" | "协同单位" => task.support = Some(units.join("、")),
-        "责任单位" | "责任部门" => {
+    match label_kind(label) {
+        LabelKind::Lead => task.lead = Some(units.join("、")),
+        LabelKind::Support => task.support = Some(units.join("、")),
+        LabelKind::Responsible => {
             // Without a 牵头单位 line the first listed leads.
             if task.lead.is_none() {
                 let mut units = units.into_iter();
@@ -265,7 +309,7 @@ fn apply_label(task: &mut RawTask, label: &str, value: &str) {
                 task.support = Some(units.join("、"));
             }
         }
-        _ => task.deadline = Some(value.to_string()),
+        LabelKind::Deadline => task.deadline = Some(value.to_string()),
     }
 }
 

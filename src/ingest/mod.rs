@@ -2,6 +2,7 @@
 //! parts (notice, prose, [`raw_table::RawTable`]), which [`assemble`] puts together.
 
 pub mod assemble;
+pub mod convert;
 pub mod deadline;
 pub mod docx;
 pub mod grid;
@@ -11,13 +12,16 @@ pub mod returns;
 pub mod targets;
 pub mod text;
 pub mod units;
+pub mod word;
 pub mod xlsx;
 
 use std::path::Path;
 
 use crate::base::diag::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Plan;
-use crate::project::{Project, SHEET_EXTENSIONS};
+use crate::project::{
+    CONVERTED_EXTENSIONS, Project, SHEET_EXTENSIONS, UNREAD_EXTENSIONS, WORD_EXTENSIONS,
+};
 
 /// Text sources larger than this are refused: a plan is a few hundred KB at most, and
 /// reading a stray dump or log would only waste time and memory.
@@ -53,39 +57,39 @@ pub fn load(project: &Project) -> Result<Ingested> {
     for source in &project.sources {
         let display = source.display().to_string();
         parts.sources.push(display.clone());
-        let ext = source
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if SHEET_EXTENSIONS.contains(&ext.as_str()) {
-            match xlsx::read(source, &display) {
-                Ok(doc) => {
-                    diagnostics.extend(doc.diagnostics);
-                    if let Some(table) = doc.table {
-                        take_table(&mut parts, &mut table_from, &mut fatal, table, &display);
-                    }
-                }
-                Err(mut list) => fatal.append(&mut list),
-            }
-            continue;
-        }
-        let text = match read_text(source, &display) {
-            Ok(text) => text,
+        let read = match read_source(source, &display) {
+            Ok(read) => read,
             Err(Error::Input(mut list)) => {
                 fatal.append(&mut list);
                 continue;
             }
             Err(other) => return Err(other),
         };
-        let mut doc = text::parse(&text, &display);
+        let (mut doc, places) = match read {
+            Read::Sheet(doc) => {
+                diagnostics.extend(doc.diagnostics);
+                if let Some(table) = doc.table {
+                    take_table(&mut parts, &mut table_from, &mut fatal, table, &display);
+                }
+                continue;
+            }
+            Read::Skipped(note) => {
+                diagnostics.push(*note);
+                continue;
+            }
+            Read::Text { doc, text, places } => {
+                texts.push((display.clone(), text));
+                (*doc, places)
+            }
+        };
         // No table: the plan may assign work inline or with labelled lines instead.
         if doc.table.is_none()
-            && let Some(table) = inline::parse(&text, &display)
+            && let Some((_, text)) = texts.last()
+            && let Some(table) = inline::parse_at(text, places.places(&display))
         {
             doc.table = Some(table);
             parts.tasks_in_prose = true;
         }
-        texts.push((display.clone(), text));
         diagnostics.extend(doc.diagnostics);
         let found_anything = doc.notice.is_some() || doc.table.is_some();
         if parts.notice.is_none() {
@@ -214,6 +218,104 @@ pub fn plan_from_sheet_bytes(
         &registry,
         &mut diagnostics,
     ))
+}
+
+/// What one source gave.
+enum Read {
+    /// A text or Word source: what it holds, its text (lines, or a Word document's
+    /// paragraphs one per line) and how its places are named.
+    Text {
+        doc: Box<text::TextDocument>,
+        text: String,
+        places: PlaceKind,
+    },
+    /// A workbook.
+    Sheet(xlsx::SheetDocument),
+    /// A file listed but not read (a PDF), and the note that says so.
+    Skipped(Box<Diagnostic>),
+}
+
+/// How a text's places are named.
+#[derive(Debug, Clone, Copy)]
+enum PlaceKind {
+    Lines,
+    Paragraphs,
+}
+
+impl PlaceKind {
+    fn places(self, display: &str) -> text::Places<'_> {
+        match self {
+            PlaceKind::Lines => text::Places::lines(display),
+            PlaceKind::Paragraphs => text::Places::paragraphs(display),
+        }
+    }
+}
+
+/// Reads one source by its ending: a workbook, a Word document (old formats through
+/// LibreOffice), a PDF (named, not read), or text.
+fn read_source(source: &Path, display: &str) -> Result<Read> {
+    let ext = source
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let ext = ext.as_str();
+    if SHEET_EXTENSIONS.contains(&ext) {
+        return xlsx::read(source, display)
+            .map(Read::Sheet)
+            .map_err(Error::Input);
+    }
+    if UNREAD_EXTENSIONS.contains(&ext) {
+        return Ok(Read::Skipped(Box::new(
+            Diagnostic::warning(
+                "input/pdf",
+                Location::file(display),
+                "PDF 文件暂不能读取，已跳过",
+            )
+            .with_hint("请使用同一文件的 Word（.docx）版本，或用 WPS/Word 把 PDF 转为 .docx"),
+        )));
+    }
+    let word_bytes = if WORD_EXTENSIONS.contains(&ext) {
+        Some(read_bounded(source, display, MAX_WORD_BYTES)?)
+    } else if CONVERTED_EXTENSIONS.contains(&ext) {
+        Some(convert::to_docx(source, display).map_err(Error::Input)?)
+    } else {
+        None
+    };
+    if let Some(bytes) = word_bytes {
+        let word = word::read(&bytes, display).map_err(Error::Input)?;
+        return Ok(Read::Text {
+            doc: Box::new(word.doc),
+            text: word.text,
+            places: PlaceKind::Paragraphs,
+        });
+    }
+    let text = read_text(source, display)?;
+    Ok(Read::Text {
+        doc: Box::new(text::parse(&text, display)),
+        text,
+        places: PlaceKind::Lines,
+    })
+}
+
+/// Word files larger than this are refused before they are opened: a plan is a few MB at
+/// most, pictures included.
+pub const MAX_WORD_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of `path`, refused with a message when the file is larger than `limit`.
+fn read_bounded(path: &Path, display: &str, limit: u64) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "读取", e))?;
+    if meta.len() > limit {
+        return Err(Error::Input(vec![Diagnostic::error(
+            "input/too-large",
+            Location::file(display),
+            format!(
+                "文件过大（{:.1} MB），最大 {} MB；请确认选对了文件",
+                meta.len() as f64 / 1024.0 / 1024.0,
+                limit / 1024 / 1024
+            ),
+        )]));
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, "读取", e))
 }
 
 /// Takes the first table found; a second one is an error (which one is meant?).

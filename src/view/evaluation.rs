@@ -453,6 +453,7 @@ fn cell_of(location: &crate::base::diag::Location) -> Option<String> {
     match location {
         crate::base::diag::Location::Cell { sheet, cell, .. } => Some(format!("{sheet}!{cell}")),
         crate::base::diag::Location::Line { line, .. } => Some(format!("第 {line} 行")),
+        crate::base::diag::Location::Paragraph { index, .. } => Some(format!("第 {index} 段")),
         crate::base::diag::Location::File { .. } => None,
     }
 }

@@ -127,11 +127,26 @@ fn category_of(code: &str) -> usize {
     best.1
 }
 
+/// True for the Word documents fengong reads (tables are named 表1, 表2 … there).
+fn is_word(path: &str) -> bool {
+    let lower = path.to_lowercase();
+    [".docx", ".doc", ".wps", ".odt", ".rtf"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 /// Where, in words: `x.md 第 123 行`.
 pub fn place_text(location: &Location) -> String {
     match location {
         Location::Line { path, line } => format!("{path} 第 {line} 行"),
+        Location::Cell { path, sheet, cell } if is_word(path) => {
+            format!(
+                "{path} {sheet}（第 {} 个表格）{cell} 单元格",
+                sheet.trim_start_matches('表')
+            )
+        }
         Location::Cell { path, sheet, cell } => format!("{path} 工作表「{sheet}」{cell} 单元格"),
+        Location::Paragraph { path, index } => format!("{path} 第 {index} 段"),
         Location::File { path } => path.clone(),
     }
 }

@@ -100,6 +100,12 @@ impl LinedText {
 
 /// Reads a text source named `path`.
 pub fn parse(text: &str, path: &str) -> TextDocument {
+    parse_at(text, Places::lines(path))
+}
+
+/// [`parse`], the places of `text`'s lines named by `places`: a Word document's paragraphs,
+/// one per line, read as text (see `ingest::word`).
+pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut doc = TextDocument::default();
 
@@ -109,7 +115,7 @@ pub fn parse(text: &str, path: &str) -> TextDocument {
     let (front_end, table) = match header_at {
         Some(header_index) => {
             let (title_index, title) = table_title(&lines, header_index);
-            let table = parse_table(&lines, header_index, title, path, &mut doc.diagnostics);
+            let table = parse_table(&lines, header_index, title, places, &mut doc.diagnostics);
             (title_index.unwrap_or(header_index), Some(table))
         }
         None => (lines.len(), None),
@@ -117,13 +123,48 @@ pub fn parse(text: &str, path: &str) -> TextDocument {
     doc.table = table;
 
     let blocks = blocks(&lines[..front_end]);
-    let (notice, rest) = parse_notice(&blocks, path);
+    let (notice, rest) = parse_notice(&blocks, places);
     doc.notice = notice;
-    doc.prose = parse_prose(rest, path);
+    doc.prose = parse_prose(rest, places);
     doc
 }
 
-/// A non-blank line with its markup read.
+/// How the places of a source's blocks are named: lines of a text, or paragraphs of a Word
+/// document (`x.docx#段12`).
+#[derive(Debug, Clone, Copy)]
+pub struct Places<'a> {
+    path: &'a str,
+    paragraphs: bool,
+}
+
+impl<'a> Places<'a> {
+    /// Lines of the text `path`.
+    pub fn lines(path: &'a str) -> Self {
+        Places {
+            path,
+            paragraphs: false,
+        }
+    }
+
+    /// Paragraphs of the Word document `path`.
+    pub fn paragraphs(path: &'a str) -> Self {
+        Places {
+            path,
+            paragraphs: true,
+        }
+    }
+
+    /// The place of block number `n` (a line or a paragraph).
+    pub fn at(&self, n: u32) -> Location {
+        if self.paragraphs {
+            Location::paragraph(self.path, n)
+        } else {
+            Location::line(self.path, n)
+        }
+    }
+}
+
+/// A non-blank line (or paragraph) with its markup read.
 #[derive(Debug, Clone)]
 pub(super) struct Block {
     line: u32,

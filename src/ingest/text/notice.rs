@@ -5,9 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Block;
+use super::{Block, Places};
 use crate::base::cjk::{ends_sentence, tidy_spacing};
-use crate::base::diag::Location;
 use crate::model::{Notice, Paragraph, normalize_doc_number};
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -18,7 +17,10 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the notice at the top of `blocks`, when there is a 发文字号 among the first lines.
 /// Returns the notice and the blocks that follow it (the plan).
-pub(super) fn parse_notice<'a>(blocks: &'a [Block], path: &str) -> (Option<Notice>, &'a [Block]) {
+pub(super) fn parse_notice<'a>(
+    blocks: &'a [Block],
+    places: Places<'_>,
+) -> (Option<Notice>, &'a [Block]) {
     let Some(number_at) = blocks
         .iter()
         .take(12)
@@ -32,7 +34,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], path: &str) -> (Option<Notic
         ..Notice::default()
     };
     let first = number_at.checked_sub(1).unwrap_or(number_at);
-    notice.origin = Some(Location::line(path, blocks[first].line));
+    notice.origin = Some(places.at(blocks[first].line));
     if number_at > 0 {
         notice.issuer = Some(issuer_name(&blocks[number_at - 1].text));
     }
@@ -65,7 +67,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], path: &str) -> (Option<Notic
         } else {
             body.push(Paragraph {
                 text: b.text.clone(),
-                origin: Location::line(path, b.line),
+                origin: places.at(b.line),
             });
         }
         i += 1;
@@ -111,7 +113,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], path: &str) -> (Option<Notic
         i += 1;
     }
     if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
-        notice.end_origin = Some(Location::line(path, last.line));
+        notice.end_origin = Some(places.at(last.line));
     }
     // A bare "附件" or "附件1" label before the attached plan.
     if let Some(b) = blocks.get(i)

@@ -1,9 +1,10 @@
 //! The plan's prose: its title, preamble, 一、 sections, their groups (bold lead-ins or （一）
 //! headings) and closing paragraphs.
 
-use super::{Block, LinedText, Prose, ProseGroup, ProseSection, numbered_label, section_heading};
+use super::{
+    Block, LinedText, Places, Prose, ProseGroup, ProseSection, numbered_label, section_heading,
+};
 use crate::base::cjk::{ends_sentence, tidy_spacing};
-use crate::base::diag::Location;
 use crate::model::Paragraph;
 
 /// Where a plain paragraph of the prose goes while reading.
@@ -15,7 +16,7 @@ enum Tail {
     Pending,
 }
 
-pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
+pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose> {
     if blocks.is_empty() {
         return None;
     }
@@ -25,7 +26,7 @@ pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
     if section_heading(&first.text).is_none() && group_start(first).is_none() {
         prose.title = Some(Paragraph {
             text: tidy_spacing(&first.text),
-            origin: Location::line(path, first.line),
+            origin: places.at(first.line),
         });
         start = 1;
     }
@@ -40,7 +41,7 @@ pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
             prose.sections.push(ProseSection {
                 numeral,
                 title: tidy_spacing(&title),
-                origin: Location::line(path, block.line),
+                origin: places.at(block.line),
                 intro: Vec::new(),
                 groups: Vec::new(),
             });
@@ -53,7 +54,7 @@ pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
                 prose.sections.push(ProseSection {
                     numeral: String::new(),
                     title: String::new(),
-                    origin: Location::line(path, block.line),
+                    origin: places.at(block.line),
                     intro: Vec::new(),
                     groups: Vec::new(),
                 });
@@ -65,7 +66,7 @@ pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
             if let Some(section) = prose.sections.last_mut() {
                 section.groups.push(ProseGroup {
                     title,
-                    origin: Location::line(path, block.line),
+                    origin: places.at(block.line),
                     text,
                 });
             }
@@ -87,17 +88,17 @@ pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
                         continue;
                     }
                 }
-                pending.push(paragraph(block, path));
+                pending.push(paragraph(block, places));
                 tail = Tail::Pending;
             }
-            Tail::Pending => push_or_join(&mut pending, block, path, continues),
+            Tail::Pending => push_or_join(&mut pending, block, places, continues),
             Tail::Preamble | Tail::None if prose.sections.is_empty() => {
-                push_or_join(&mut prose.preamble, block, path, continues);
+                push_or_join(&mut prose.preamble, block, places, continues);
                 tail = Tail::Preamble;
             }
             _ => {
                 if let Some(section) = prose.sections.last_mut() {
-                    push_or_join(&mut section.intro, block, path, continues);
+                    push_or_join(&mut section.intro, block, places, continues);
                 }
                 tail = Tail::Intro;
             }
@@ -107,21 +108,21 @@ pub(super) fn parse_prose(blocks: &[Block], path: &str) -> Option<Prose> {
     Some(prose)
 }
 
-fn paragraph(block: &Block, path: &str) -> Paragraph {
+fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
     Paragraph {
         text: block.text.clone(),
-        origin: Location::line(path, block.line),
+        origin: places.at(block.line),
     }
 }
 
-fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, path: &str, continues: bool) {
+fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, places: Places<'_>, continues: bool) {
     if let Some(last) = list.last_mut()
         && continues
         && !ends_sentence(&last.text)
     {
         last.text.push_str(&block.text);
     } else {
-        list.push(paragraph(block, path));
+        list.push(paragraph(block, places));
     }
 }
 

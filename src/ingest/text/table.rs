@@ -1,29 +1,29 @@
 //! The 任务分工表 in a text source: tab-separated or pipe rows under a header row, with
 //! section rows and 主要事项 labels.
 
-use super::{is_pipe_rule, section_heading, split_cells, strip_markup};
+use super::{Places, is_pipe_rule, section_heading, split_cells, strip_markup};
 use crate::base::cjk::{excerpt, tidy_spacing};
-use crate::base::diag::{Diagnostic, Location};
+use crate::base::diag::Diagnostic;
 use crate::ingest::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
 
 pub(super) fn parse_table(
     lines: &[&str],
     header_index: usize,
     title: Option<String>,
-    path: &str,
+    places: Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
     let header_cells = split_cells(lines[header_index]).unwrap_or_default();
     let header = HeaderMap::detect(&header_cells).unwrap_or_default();
     let mut table = RawTable {
         title,
-        origin: Some(Location::line(path, header_index as u32 + 1)),
+        origin: Some(places.at(header_index as u32 + 1)),
         repeated_headers: 0,
         rows: Vec::new(),
     };
     for (index, line) in lines.iter().enumerate().skip(header_index + 1) {
         let line_no = index as u32 + 1;
-        let here = Location::line(path, line_no);
+        let here = places.at(line_no);
         if line.trim().is_empty() {
             continue;
         }

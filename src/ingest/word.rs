@@ -1,0 +1,418 @@
+//! Word documents: a `.docx` read by [`super::docx`] becomes what a text source gives — the
+//! notice and the plan's prose from its paragraphs, the 分工表 from its tables — with places
+//! `x.docx#段12` and `x.docx#表2!C7`.
+//!
+//! The paragraphs are written out one per line (line N is 段N, Word's automatic numbers in
+//! front, bold lead-ins and headings marked as the text format marks them) and read by the
+//! text reader, so a Word plan is understood exactly as the same plan typed as text. The
+//! 分工表 is read as a grid, like a worksheet: merged 主要事项 cells belong to every row
+//! they span, section rows spanning the table are sections, and a table continued in a
+//! second Word table (its header repeated as a row) is one table.
+
+use std::collections::HashMap;
+
+use super::docx::{self, Align, DocxError, NotContent, Paragraph, ParagraphStyle, Table, VMerge};
+use super::grid::Grid;
+use super::raw_table::HeaderMap;
+use super::text::{self, Places, TextDocument};
+use crate::base::cjk::{excerpt, tidy_spacing};
+use crate::base::diag::{Diagnostic, Location};
+
+/// A Word document read.
+#[derive(Debug)]
+pub struct WordSource {
+    /// What it holds, as a text source would give it.
+    pub doc: TextDocument,
+    /// Its paragraphs before the 分工表, one per line (line N is 段N): what the checks quote
+    /// and the inline reader reads when there is no table.
+    pub text: String,
+}
+
+/// Reads the `.docx` bytes of the file shown as `display`.
+pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> {
+    let word = docx::read(bytes).map_err(|e| vec![refused(display, &e)])?;
+    let paragraphs: Vec<&Paragraph> = word
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            docx::Block::Paragraph(p) => Some(p),
+            docx::Block::Table(_) => None,
+        })
+        .collect();
+    let tables = tables_in_order(&word);
+    let mut diagnostics = not_content_notes(&word, display);
+    let found = task_table(&tables);
+    // The prose ends before the table's title (the paragraph just above it, when it reads
+    // as one) or before the table.
+    let (end, title) = match &found {
+        Some(t) => table_title(&paragraphs, t.before_paragraph),
+        None => (paragraphs.len(), None),
+    };
+    let mut lines: Vec<String> = paragraphs[..end].iter().map(|p| line_of(p)).collect();
+    place_text_boxes(&word, &mut lines, display, &mut diagnostics);
+    for (i, table) in tables.iter().enumerate() {
+        match &found {
+            Some(t) if t.tables.contains(&i) => {}
+            Some(t) if i > t.tables[0] => report_table(table.1, display, &mut diagnostics),
+            _ => place_small_table(table, &mut lines, display, &mut diagnostics),
+        }
+    }
+    let text = lines.join("\n");
+    let mut doc = text::parse_at(&text, Places::paragraphs(display));
+    doc.diagnostics.append(&mut diagnostics);
+    if let Some(found) = found {
+        let mut table = found
+            .grid(&tables, display)
+            .table(found.header_row, &mut doc.diagnostics);
+        if title.is_some() {
+            table.title = title;
+        }
+        report_after_table(
+            &paragraphs,
+            found.after_paragraph,
+            display,
+            &mut doc.diagnostics,
+        );
+        doc.table = Some(table);
+    }
+    Ok(WordSource { doc, text })
+}
+
+/// A Word paragraph as a line of the text format: its number and text, `#` for a heading,
+/// `**…**` around a bold lead-in; tabs and line breaks as spaces (one paragraph, one line).
+fn line_of(p: &Paragraph) -> String {
+    let flat = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let text = flat(&format!("{}{}", p.number, p.text));
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    let marked = match (&p.bold_lead, p.all_bold) {
+        (Some(lead), _) => {
+            let rest = p.text.get(lead.len()..).unwrap_or("");
+            format!("**{}{}**{}", p.number, flat(lead).trim_end(), flat(rest))
+        }
+        (None, true) => format!("**{}**", text.trim()),
+        (None, false) => text,
+    };
+    match heading_level(p) {
+        0 => marked,
+        level => format!("{} {marked}", "#".repeat(level)),
+    }
+}
+
+/// The heading level a paragraph has for the text reader: Word's Title and Heading styles,
+/// or a centred line in a large size (how 公文 titles are usually set, without a style).
+fn heading_level(p: &Paragraph) -> usize {
+    match p.style {
+        ParagraphStyle::Title => 1,
+        ParagraphStyle::Heading(n) => usize::from(n.max(1)),
+        ParagraphStyle::Body => {
+            let large = p.font_size_half_points.is_some_and(|sz| sz >= 32);
+            usize::from(p.align == Align::Center && large)
+        }
+    }
+}
+
+/// The tables of the document, in order.
+fn tables_in_order(word: &docx::WordDocument) -> Vec<(usize, &Table)> {
+    let mut before = 0;
+    let mut out = Vec::new();
+    for block in &word.blocks {
+        match block {
+            docx::Block::Paragraph(p) => before = p.index,
+            docx::Block::Table(t) => out.push((before, t)),
+        }
+    }
+    out
+}
+
+/// The 分工表 found among the tables: the first with a header row, and the tables after it
+/// as wide as it (a table continued over pages, often pasted as a second table).
+struct TaskTable {
+    /// Indices into the document's tables.
+    tables: Vec<usize>,
+    /// Row of the header in the first table.
+    header_row: usize,
+    /// The body paragraph before the first table (0: none).
+    before_paragraph: usize,
+    /// The first body paragraph after the table starts.
+    after_paragraph: usize,
+}
+
+fn task_table(tables: &[(usize, &Table)]) -> Option<TaskTable> {
+    let (first, header_row) = tables.iter().enumerate().find_map(|(i, (_, t))| {
+        let rows = cell_rows(t);
+        rows.iter()
+            .position(|r| HeaderMap::detect(r).is_some())
+            .map(|h| (i, h))
+    })?;
+    let width = grid_width(tables[first].1);
+    let mut used = vec![first];
+    for (i, (_, t)) in tables.iter().enumerate().skip(first + 1) {
+        if grid_width(t) != width {
+            break;
+        }
+        used.push(i);
+    }
+    Some(TaskTable {
+        header_row,
+        before_paragraph: tables[first].0,
+        after_paragraph: tables[first].0 + 1,
+        tables: used,
+    })
+}
+
+impl TaskTable {
+    /// The used tables as one grid: rows in order, places naming each table (表N) and its
+    /// own rows, a vertically merged cell's text in every row it covers.
+    fn grid<'a>(&self, tables: &[(usize, &Table)], display: &'a str) -> Grid<'a> {
+        let mut rows = Vec::new();
+        let mut origins: Vec<(usize, usize)> = Vec::new();
+        let mut merged_down = HashMap::new();
+        let mut restart: HashMap<usize, String> = HashMap::new();
+        for &i in &self.tables {
+            let table = tables[i].1;
+            for (r, row) in table.rows.iter().enumerate() {
+                let at = rows.len();
+                for cell in &row.cells {
+                    match cell.merge {
+                        VMerge::Restart => {
+                            restart.insert(cell.column, cell.text.clone());
+                        }
+                        VMerge::Continue => {
+                            if let Some(text) = restart.get(&cell.column) {
+                                merged_down.insert((at, cell.column), text.clone());
+                            }
+                        }
+                        VMerge::None => {
+                            restart.remove(&cell.column);
+                        }
+                    }
+                }
+                rows.push(row_texts(row));
+                origins.push((table.index, r));
+            }
+        }
+        Grid {
+            rows,
+            merged_down,
+            place: Box::new(move |r, c| match origins.get(r) {
+                Some((table, row)) => {
+                    Location::cell(display, format!("表{table}"), *row as u32, c as u32)
+                }
+                None => Location::file(display),
+            }),
+        }
+    }
+}
+
+/// A row's texts by grid column; a cell spanning columns keeps its text in the first, a
+/// cell continuing a merge down is empty (its text is the merge's).
+fn row_texts(row: &docx::Row) -> Vec<String> {
+    let width = row
+        .cells
+        .iter()
+        .map(|c| c.column + c.span)
+        .max()
+        .unwrap_or(0);
+    let mut texts = vec![String::new(); width];
+    for cell in &row.cells {
+        if cell.merge != VMerge::Continue
+            && let Some(slot) = texts.get_mut(cell.column)
+        {
+            *slot = cell.text.trim().to_string();
+        }
+    }
+    texts
+}
+
+fn cell_rows(table: &Table) -> Vec<Vec<String>> {
+    table.rows.iter().map(row_texts).collect()
+}
+
+fn grid_width(table: &Table) -> usize {
+    table
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| c.column + c.span))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Where the prose ends: at the nearest non-blank paragraph above the table when it reads
+/// as the table's title (returned too), else at the table.
+fn table_title(paragraphs: &[&Paragraph], before: usize) -> (usize, Option<String>) {
+    let upto = paragraphs.iter().take_while(|p| p.index <= before).count();
+    let Some(at) = (0..upto)
+        .rev()
+        .find(|&i| !paragraphs[i].text.trim().is_empty())
+    else {
+        return (upto, None);
+    };
+    let text = tidy_spacing(&format!("{}{}", paragraphs[at].number, paragraphs[at].text));
+    let looks_like_title = text.ends_with('表')
+        || text.contains("分工")
+        || (text.chars().count() <= 60 && !text.contains('。'));
+    if looks_like_title {
+        (at, Some(text))
+    } else {
+        (upto, None)
+    }
+}
+
+/// Text boxes hold the 发文机关标志 in some 红头 templates: a box anchored in a blank
+/// paragraph near the top takes that paragraph's line. Any other box is reported, not read.
+fn place_text_boxes(
+    word: &docx::WordDocument,
+    lines: &mut [String],
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut by_anchor: Vec<(usize, Vec<&Paragraph>)> = Vec::new();
+    for p in &word.text_boxes {
+        match by_anchor.last_mut() {
+            Some((anchor, list)) if *anchor == p.index => list.push(p),
+            _ => by_anchor.push((p.index, vec![p])),
+        }
+    }
+    for (anchor, boxes) in by_anchor {
+        let text: String = boxes
+            .iter()
+            .map(|p| format!("{}{}", p.number, p.text.trim()))
+            .collect::<Vec<_>>()
+            .join("");
+        if text.trim().is_empty() {
+            continue;
+        }
+        let slot = anchor.checked_sub(1).and_then(|i| lines.get_mut(i));
+        match slot {
+            Some(line) if anchor <= 6 && line.trim().is_empty() => *line = format!("# {text}"),
+            _ => diagnostics.push(Diagnostic::note(
+                "word/text-box",
+                Location::paragraph(display, anchor as u32),
+                format!("文本框中的文字不作为方案内容读取：「{}」", excerpt(&text)),
+            )),
+        }
+    }
+}
+
+/// A table that is not the 分工表: a small one in a blank line near the top is the 红头
+/// set as a table and takes that line; any other is reported, not read.
+fn place_small_table(
+    (before, table): &(usize, &Table),
+    lines: &mut [String],
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let texts: Vec<String> = cell_rows(table)
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty())
+        .collect();
+    if texts.is_empty() {
+        return;
+    }
+    let joined = texts.join(" ");
+    let blank = [*before, before + 1]
+        .into_iter()
+        .filter(|i| *i >= 1 && *i <= 6)
+        .find(|i| lines.get(i - 1).is_some_and(|l| l.trim().is_empty()));
+    match blank {
+        Some(i) if table.rows.len() <= 3 => lines[i - 1] = format!("# {joined}"),
+        _ => report_table(table, display, diagnostics),
+    }
+}
+
+/// A table that is not read, named with its first words.
+fn report_table(table: &Table, display: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let joined: Vec<String> = cell_rows(table)
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty())
+        .collect();
+    diagnostics.push(Diagnostic::note(
+        "word/table-not-read",
+        Location::cell(display, format!("表{}", table.index), 0, 0),
+        format!(
+            "第 {} 个表格不是任务分工表，未读入：「{}」",
+            table.index,
+            excerpt(&joined.join(" "))
+        ),
+    ));
+}
+
+/// Paragraphs after the 分工表 are not part of the plan the reader knows: each one with
+/// text is named, never dropped silently.
+fn report_after_table(
+    paragraphs: &[&Paragraph],
+    after: usize,
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for p in paragraphs.iter().filter(|p| p.index >= after) {
+        let text = format!("{}{}", p.number, p.text);
+        if text.trim().is_empty() {
+            continue;
+        }
+        diagnostics.push(Diagnostic::note(
+            "word/after-table",
+            Location::paragraph(display, p.index as u32),
+            format!("任务分工表之后的段落未读入：「{}」", excerpt(text.trim())),
+        ));
+    }
+}
+
+/// One note per kind of part that is not content.
+fn not_content_notes(word: &docx::WordDocument, display: &str) -> Vec<Diagnostic> {
+    word.not_content
+        .iter()
+        .filter(|kind| **kind != NotContent::TextBoxes)
+        .map(|kind| {
+            let what = match kind {
+                NotContent::Headers => "页眉",
+                NotContent::Footers => "页脚（含页码）",
+                NotContent::Comments => "批注",
+                NotContent::TrackedDeletions => "修订中删除的文字",
+                NotContent::Footnotes => "脚注和尾注",
+                NotContent::TextBoxes => "文本框",
+            };
+            Diagnostic::note(
+                "word/not-content",
+                Location::file(display),
+                format!("文档中的{what}不作为方案内容读取（修订中插入的文字已读入）"),
+            )
+        })
+        .collect()
+}
+
+/// Why a file could not be read as a .docx, in the user's words.
+fn refused(display: &str, e: &DocxError) -> Diagnostic {
+    let (message, hint) = match e {
+        DocxError::NotZip(_) => (
+            "不是 .docx 文件（可能是旧版 .doc，或文件已损坏）".to_string(),
+            "请用 WPS 或 Word 另存为 .docx 后再读取",
+        ),
+        DocxError::MissingPart(_) => (
+            "不是 Word 文档（压缩包中没有正文）".to_string(),
+            "请确认选对了文件；.odt 等格式请另存为 .docx",
+        ),
+        DocxError::Encrypted => (
+            "文档设有打开密码，无法读取".to_string(),
+            "请在 WPS 或 Word 中取消密码后另存一份",
+        ),
+        DocxError::TooLarge { what, limit } => (
+            format!("文档过大，超出读取上限（{what}，上限 {limit}）"),
+            "请确认选对了文件",
+        ),
+        DocxError::Xml { part, .. } => (
+            format!("文档已损坏（{part} 无法解析）"),
+            "请用 WPS 或 Word 打开后重新保存",
+        ),
+    };
+    Diagnostic::error(
+        "input/unreadable",
+        Location::file(display),
+        format!("无法读取 Word 文档：{message}"),
+    )
+    .with_hint(hint)
+}
