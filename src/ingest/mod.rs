@@ -17,7 +17,7 @@ pub mod xlsx;
 
 use std::path::Path;
 
-use crate::base::diag::{Diagnostic, Error, Location, Result, Severity};
+use crate::base::diag::{Diagnostic, Error, Location, Result};
 use crate::model::Plan;
 use crate::project::{
     CONVERTED_EXTENSIONS, Project, SHEET_EXTENSIONS, UNREAD_EXTENSIONS, WORD_EXTENSIONS,
@@ -345,20 +345,7 @@ fn take_table(
 
 /// Reads and decodes one text source; every failure names the file.
 fn read_text(path: &Path, display: &str) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "读取", e))?;
-    if meta.len() > MAX_TEXT_BYTES {
-        return Err(Error::Input(vec![Diagnostic::new(
-            Severity::Error,
-            "input/too-large",
-            Location::file(display),
-            format!(
-                "文件过大（{:.1} MB），文本来源最大 {} MB；请确认选对了文件",
-                meta.len() as f64 / 1024.0 / 1024.0,
-                MAX_TEXT_BYTES / 1024 / 1024
-            ),
-        )]));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "读取", e))?;
+    let bytes = read_bounded(path, display, MAX_TEXT_BYTES)?;
     crate::base::decode::decode(&bytes).map_err(|e| {
         let location = match e {
             crate::base::decode::DecodeError::Malformed { line } => Location::line(display, line),
