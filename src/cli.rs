@@ -60,6 +60,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// 根据方案生成初始配置 fengong.toml（年度、署名、日期、单位名录），供核对修改。
+    Init {
+        /// 输入：目录（默认 input/）或单个文件；配置写在其所在目录。
+        #[arg(default_value = "input")]
+        input: PathBuf,
+        /// 已有 fengong.toml 时仍重新生成（原文件另存为 fengong.toml.bak）。
+        #[arg(long)]
+        force: bool,
+    },
     /// 导出内置模板（可修改后放入项目的 templates/ 目录覆盖内置模板）。
     Templates {
         /// 把内置模板写入此目录（已有的同名文件不覆盖）。

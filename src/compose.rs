@@ -78,7 +78,14 @@ pub fn compose_into(
     let ((notice, table), rendered) = rayon::join(
         || {
             rayon::join(
-                || notice_documents(plan, assets, date),
+                // A source without a notice gets none: never an empty 红头 (the checks say so).
+                || {
+                    plan.notice
+                        .origin
+                        .is_some()
+                        .then(|| notice_documents(plan, assets, date))
+                        .transpose()
+                },
                 || table_documents(plan, assets, date),
             )
         },
@@ -112,6 +119,7 @@ pub fn compose_into(
     ];
     notice
         .into_iter()
+        .flatten()
         .chain(table)
         .chain(others)
         .try_for_each(emit)

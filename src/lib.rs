@@ -36,6 +36,7 @@ pub mod output;
 pub mod project;
 pub mod render;
 pub mod samples;
+pub mod starter;
 pub mod templates;
 pub mod view;
 
@@ -241,6 +242,32 @@ fn load_assets(project: &Project) -> Result<Loaded> {
         fonts,
         previous: output::reuse::PreviousOutput::none(),
     })
+}
+
+/// Writes a starter `fengong.toml` into the input folder of `input`, read from the plan
+/// without any config (see [`starter`]); returns its path. An existing config is left alone
+/// unless `force`, and then kept beside as `fengong.toml.bak`.
+pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
+    let mut project = Project::open(input)?;
+    let target = project.input_dir.join(project::CONFIG_FILE);
+    if target.exists() && !force {
+        return Err(Error::Input(vec![
+            Diagnostic::error(
+                "init/exists",
+                Location::file(target.display().to_string()),
+                "已有 fengong.toml，未改动",
+            )
+            .with_hint("确需按方案重新生成，请加 --force（原文件另存为 fengong.toml.bak）"),
+        ]));
+    }
+    project.config = config::Config::default();
+    project.config_path = None;
+    let ingested = ingest::load(&project)?;
+    let text = starter::config_for(&ingested.plan);
+    // What init writes must read back: a name that broke the TOML would strand the user.
+    config::Config::parse(&text, &target.display().to_string())?;
+    output::write_config(&target, text.as_bytes())?;
+    Ok(target)
 }
 
 /// The folder inside the input folder that holds the returned forms, one subfolder per period.

@@ -47,6 +47,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Init { input, force } => {
+            let path = fengong::init(&input, force)?;
+            eprintln!(
+                "已生成 {}：请核对单位名录、可能的别称和街镇等分组，然后运行 fengong check",
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Templates { eject } => {
             let written = fengong::templates::eject(&eject)?;
             for path in &written {
@@ -139,6 +147,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 );
             }
             let report = &published.report;
+            // How the sources were read (converted by LibreOffice, skipped) is said at once.
+            for d in report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.starts_with("input/"))
+            {
+                eprintln!("{d}");
+            }
             if report.count(Severity::Warning) > 0 {
                 eprintln!(
                     "警告 {} 条（运行 fengong check 查看详情）",

@@ -31,6 +31,8 @@ const LAYERS: &[&[&str]] = &[
     // The driver: composes documents from the stages, and the 示例 returns it ships.
     &["compose"],
     &["samples"],
+    // The starter config `fengong init` writes from a plan.
+    &["starter"],
     // lib.rs: `check`, `publish`, `evaluate` call the stages in order.
     &[""],
 ];

@@ -105,3 +105,61 @@ fn a_bad_config_names_its_line() {
         stderr(&out)
     );
 }
+
+/// `fengong init` on a plan that has no config yet: a starter config from the document, after
+/// which `check` reports real findings, not a wall of unknown units; never overwritten without
+/// --force, and then kept as a backup.
+#[test]
+fn init_writes_a_starter_config_from_the_document() {
+    let docx = std::fs::read(root().join("tests/fixtures/docx/separate_columns.docx")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("plan.docx"), &docx).unwrap();
+
+    let before = fengong(dir.path(), &["check"]);
+    let unknown = |out: &std::process::Output| stderr(out).matches("unit/unknown").count();
+    assert!(unknown(&before) >= 10, "{}", stderr(&before));
+
+    let out = fengong(dir.path(), &["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
+    assert!(config.contains("year = 2025"), "{config}");
+    assert!(config.contains("name = \"区民政局\""), "{config}");
+    assert!(
+        config.contains("name = \"区残联\"\nkind = \"mass_organisation\""),
+        "{config}"
+    );
+    assert!(
+        config.contains("# name = \"各街道办事处\""),
+        "a group to fill: {config}"
+    );
+
+    let after = fengong(dir.path(), &["check"]);
+    assert!(after.status.success(), "{}", stderr(&after));
+    let after_text = stderr(&after);
+    let left: Vec<&str> = after_text
+        .lines()
+        .filter(|l| l.contains("unit/unknown"))
+        .collect();
+    assert!(left.iter().all(|l| l.contains("各街道办事处")), "{left:#?}");
+
+    // A second init leaves the (possibly edited) config alone.
+    std::fs::write(input.join("fengong.toml"), format!("{config}\n# 已核对\n")).unwrap();
+    let again = fengong(dir.path(), &["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("已有 fengong.toml"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        std::fs::read_to_string(input.join("fengong.toml"))
+            .unwrap()
+            .contains("# 已核对")
+    );
+    let forced = fengong(dir.path(), &["init", "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    let backup = std::fs::read_to_string(input.join("fengong.toml.bak")).unwrap();
+    assert!(backup.contains("# 已核对"));
+}

@@ -433,6 +433,16 @@ fn old_formats_are_read_through_libreoffice_or_refused_with_the_command() {
             assert_eq!(plan.tasks.len(), 15, "{name}");
             assert_eq!(plan.sections.len(), 3, "{name}");
             assert_eq!(units(&plan, 1).0, ["区民政局"], "{name}");
+            let out = fengong(dir.path(), &["publish"]);
+            assert!(out.status.success(), "{name}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("已用 LibreOffice 转为 .docx 后读取"),
+                "{name}: said on the console"
+            );
+            assert!(
+                dir.path().join("input").join(name).exists(),
+                "the original stays"
+            );
         } else {
             eprintln!("soffice is not installed: checking the message instead of the conversion");
         }

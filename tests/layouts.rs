@@ -222,13 +222,153 @@ fn fixtures_publish_end_to_end() {
             &["publish", input.to_str().unwrap(), "-o", "out"],
         );
         assert!(out.status.success(), "{name}: {}", common::stderr(&out));
-        for file in [
-            "通知.pdf",
-            "任务分工表.pdf",
-            "任务分工表.xlsx",
-            "校对报告.md",
-        ] {
+        for file in ["任务分工表.pdf", "任务分工表.xlsx", "校对报告.md"] {
             assert!(dir.path().join("out").join(file).exists(), "{name}: {file}");
+        }
+        // The mixed plan has no notice: it gets none, never an empty 红头.
+        let notice = dir.path().join("out/通知.pdf").exists();
+        assert_eq!(notice, name != "mixed", "{name}: 通知.pdf");
+    }
+}
+
+/// A plan file of `tests/fixtures/columns/` read on its own.
+fn columns_fixture(name: &str) -> fengong::Checked {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/columns")
+        .join(name);
+    fengong::check(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn deadline(plan: &Plan, no: u32) -> Option<String> {
+    plan.task(no).unwrap().deadline.map(|d| d.to_string())
+}
+
+/// Columns recognised by what their headers say, in wordings the seed never uses: 重点工作
+/// beside 工作措施 (the broader one is the group), 责任领导 kept with each task.
+#[test]
+fn headers_are_read_by_what_they_say_leaders_and_measures() {
+    let plan = columns_fixture("leaders.md").plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(
+        groups(&plan),
+        [
+            ("政务服务提质".to_string(), vec![1, 2]),
+            ("要素保障".to_string(), vec![3, 4])
+        ]
+    );
+    assert!(
+        plan.task(1)
+            .unwrap()
+            .content
+            .starts_with("推行“高效办成一件事”")
+    );
+    assert_eq!(leads(&plan, 1), ["区政务服务中心"]);
+    assert_eq!(supports(&plan, 1), ["区数据局", "区司法局"]);
+    assert_eq!(deadline(&plan, 2).as_deref(), Some("2025-09-30"));
+    assert_eq!(deadline(&plan, 4).as_deref(), Some("2025-12-31"), "全年");
+    assert_eq!(plan.task(3).unwrap().person.as_deref(), Some("李副区长"));
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("南湖区2025年优化营商环境重点工作任务清单"),
+        "a table alone is named by its title"
+    );
+}
+
+#[test]
+fn a_column_fengong_does_not_read_is_kept_and_reported() {
+    let checked = columns_fixture("remarks.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(plan.table.extra_columns, ["备注"]);
+    assert_eq!(plan.task(1).unwrap().extra, ["省考核指标"]);
+    assert_eq!(plan.task(3).unwrap().extra, ["纳入月度通报"]);
+    assert_eq!(leads(plan, 1), ["县农业农村局"]);
+    assert_eq!(supports(plan, 1), ["各乡镇"]);
+    assert_eq!(deadline(plan, 1).as_deref(), Some("2025-11-30"));
+    let extra = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "table/extra-column")
+        .expect("the 备注 column is reported");
+    assert!(extra.message.contains("备注"), "{}", extra.message);
+}
+
+#[test]
+fn blocks_measures_main_and_assisting_units_and_schedules() {
+    let plan = columns_fixture("blocks.md").plan;
+    assert_eq!(
+        groups(&plan),
+        [
+            ("公共文化".to_string(), vec![1, 2]),
+            ("文化产业".to_string(), vec![3])
+        ]
+    );
+    assert_eq!(leads(&plan, 3), ["区发改委"]);
+    assert_eq!(supports(&plan, 3), ["区商务局", "区文旅局"]);
+    assert_eq!(deadline(&plan, 1).as_deref(), Some("2025-09-30"));
+}
+
+#[test]
+fn a_header_that_reads_two_ways_is_an_error_naming_it() {
+    let dir = common::project(&[(
+        "plan.md",
+        "序号\t工作任务\t牵头/配合单位\t完成时限\n1\t建设公园。\t区绿化市容局\t2025年12月\n"
+            .as_bytes(),
+    )]);
+    let err = fengong::check(&dir.path().join("input"))
+        .err()
+        .map(|e| e.to_string());
+    let report = fengong::check(&dir.path().join("input")).map(|c| c.report);
+    let found = match (&err, &report) {
+        (_, Ok(report)) => report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "table/ambiguous-header" && d.message.contains("牵头配合单位")),
+        (Some(e), _) => e.contains("牵头配合单位"),
+        _ => false,
+    };
+    assert!(found, "{err:?}");
+}
+
+/// Nothing built from missing data reaches a document: no notice means no 通知.*, and no
+/// empty 《》, **** or 【】 anywhere.
+#[test]
+fn a_table_alone_publishes_without_an_empty_red_head_or_empty_brackets() {
+    for name in ["leaders.md", "remarks.md", "blocks.md"] {
+        let source = std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/columns")
+                .join(name),
+        )
+        .unwrap();
+        let dir = common::project(&[(name, &source)]);
+        let out = common::fengong(dir.path(), &["publish"]);
+        assert!(out.status.success(), "{name}: {}", common::stderr(&out));
+        let files = common::read_tree(&dir.path().join("output"));
+        assert!(
+            !files.keys().any(|k| k.starts_with("通知")),
+            "{name}: no notice, no 通知.*"
+        );
+        assert!(files.contains_key("任务分工表.pdf"), "{name}");
+        for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".md")) {
+            let text = String::from_utf8_lossy(bytes);
+            for empty in ["《》", "****", "【】"] {
+                assert!(!text.contains(empty), "{name}: {path} contains {empty}");
+            }
+        }
+        let table = String::from_utf8_lossy(&files["任务分工表.md"]).to_string();
+        if name == "remarks.md" {
+            assert!(
+                table.contains("| 备注 |") && table.contains("省考核指标"),
+                "{table}"
+            );
+        }
+        if name == "leaders.md" {
+            assert!(
+                table.contains("| 责任领导 |") && table.contains("王副区长"),
+                "{table}"
+            );
         }
     }
 }

@@ -97,6 +97,12 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let notice = &cx.plan.notice;
     let Some(start) = notice.origin.clone() else {
+        let source = cx.plan.sources.first().cloned().unwrap_or_default();
+        out.push(Diagnostic::note(
+            "notice/not-made",
+            Location::file(source),
+            "来源中没有通知（红头、发文字号），不生成通知.md 和通知.pdf；任务分工表、任务单和评估照常发布",
+        ));
         return out;
     };
     let end = notice.end_origin.clone().unwrap_or(start.clone());

@@ -61,7 +61,9 @@ pub fn assemble(
         .as_ref()
         .and_then(|p| p.title.as_ref())
         .map(|p| p.text.clone())
-        .or_else(|| notice.attachments.first().cloned());
+        .or_else(|| notice.attachments.first().cloned())
+        // A table alone: its own title names the plan (…任务分工表, …任务清单).
+        .or_else(|| parts.table.title.clone());
     let year = title
         .as_deref()
         .and_then(year_in)
@@ -87,6 +89,7 @@ pub fn assemble(
         sections: table_sections(&raw),
         labels: Vec::new(),
         grouping: GroupingSource::Prose,
+        extra_columns: raw.extra_columns.clone(),
     };
     let (sections, preamble, closing) = match prose {
         Some(prose) if parts.tasks_in_prose => {
@@ -308,6 +311,8 @@ fn build_tasks(
             lead_not_first: resolved.lead_not_first,
             deadline,
             deadline_text,
+            person: cells.person.clone(),
+            extra: cells.extra.clone(),
             targets: super::targets::extract(cells.content.trim()),
             origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
             prose_origin: None,

@@ -57,10 +57,12 @@ impl Grid<'_> {
             .flat_map(|r| r.iter())
             .find(|t| !t.is_empty())
             .map(|t| tidy_spacing(t));
+        diagnostics.extend(header.findings(|c| place(header_row, c)));
         let mut table = RawTable {
             title,
             origin: Some(place(header_row, 0)),
             repeated_headers: 0,
+            extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
             rows: Vec::new(),
         };
         let col = |c: Column| header.index(c);
@@ -93,6 +95,10 @@ impl Grid<'_> {
                         deadline: col(Column::Deadline)
                             .map(|c| at(r, Some(c)))
                             .filter(|d| !d.is_empty()),
+                        person: col(Column::Person)
+                            .map(|c| at(r, Some(c)))
+                            .filter(|p| !p.is_empty()),
+                        extra: header.extra.iter().map(|(_, c)| at(r, Some(*c))).collect(),
                         content_origin: Some(place(r, content_col)),
                         units_origin: Some(place(r, units_col)),
                     })),

@@ -274,15 +274,25 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
             .with_hint("请使用同一文件的 Word（.docx）版本，或用 WPS/Word 把 PDF 转为 .docx"),
         )));
     }
-    let word_bytes = if WORD_EXTENSIONS.contains(&ext) {
-        Some(read_bounded(source, display, MAX_WORD_BYTES)?)
+    let (word_bytes, converted) = if WORD_EXTENSIONS.contains(&ext) {
+        (Some(read_bounded(source, display, MAX_WORD_BYTES)?), false)
     } else if CONVERTED_EXTENSIONS.contains(&ext) {
-        Some(convert::to_docx(source, display).map_err(Error::Input)?)
+        (
+            Some(convert::to_docx(source, display).map_err(Error::Input)?),
+            true,
+        )
     } else {
-        None
+        (None, false)
     };
     if let Some(bytes) = word_bytes {
-        let word = word::read(&bytes, display).map_err(Error::Input)?;
+        let mut word = word::read(&bytes, display).map_err(Error::Input)?;
+        if converted {
+            word.doc.diagnostics.push(Diagnostic::note(
+                "input/converted",
+                Location::file(display),
+                "已用 LibreOffice 转为 .docx 后读取（原文件未改动）",
+            ));
+        }
         return Ok(Read::Text {
             doc: Box::new(word.doc),
             text: word.text,

@@ -1,51 +1,110 @@
 //! The 任务分工表 as rows, before any meaning is given to them. Text and spreadsheet readers
 //! both produce a [`RawTable`]; `units`, `deadline` and `assemble` turn it into tasks.
 
-use crate::base::diag::Location;
+use crate::base::diag::{Diagnostic, Location};
 
-/// The columns a 分工表 may have, found by their header names.
+/// The columns a 分工表 may have, recognised by what their header says (see
+/// [`Column::from_header`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
-    /// 主要事项 / 工作类别 / 重点领域: the group label.
+    /// The group label: 主要事项, 类别, 领域, 板块 (or, beside a content column, a broader
+    /// 主要任务 / 重点工作).
     Group,
     /// 序号 / 编号.
     No,
-    /// 具体内容 / 工作任务 / 重点任务 / 任务内容 / 工作内容.
+    /// The task's content: …任务, …工作, 事项, 内容, 举措, 措施.
     Content,
     /// 责任单位 / 责任部门: lead first, then support.
     Units,
-    /// 牵头单位.
+    /// 牵头单位 / 主责单位 / 主要责任单位.
     Lead,
-    /// 配合单位 / 协同单位.
+    /// 配合 / 协同 / 协办 / 参与单位.
     Support,
-    /// 完成时限 / 时间节点 / 完成时间.
+    /// 完成时限 / 时间节点 / 进度安排 / 完成时间.
     Deadline,
+    /// 责任领导 / 责任人: kept with the task and shown in the sheets.
+    Person,
 }
 
+/// Words that say what a header is, in the order they are tried: the first class a header
+/// matches is its column. Narrow classes come first (配合 before 单位, 领导 before 责任).
+const HEADER_WORDS: &[(Column, &[&str])] = &[
+    (Column::No, &["序号", "编号", "序", "项次"]),
+    (Column::Person, &["领导", "责任人", "联系人", "负责人"]),
+    (Column::Support, &["配合", "协同", "协办", "参与", "协助"]),
+    (Column::Lead, &["牵头", "主责", "主要责任", "主办"]),
+    (
+        Column::Units,
+        &[
+            "责任单位",
+            "责任部门",
+            "责任主体",
+            "实施单位",
+            "承办",
+            "单位",
+            "部门",
+        ],
+    ),
+    (
+        Column::Deadline,
+        &["时限", "时间", "节点", "进度", "期限", "日期"],
+    ),
+    (Column::Group, &["主要事项", "类别", "领域", "板块", "方面"]),
+    (
+        Column::Content,
+        &[
+            "任务", "工作", "事项", "内容", "举措", "措施", "目标", "要求",
+        ],
+    ),
+];
+
 impl Column {
-    /// The column a header cell names, if any.
+    /// The column a header cell names, by the words it contains (spaces and markup
+    /// ignored): `工作措施`, `主要任务`, `重点事项` are content; `主责单位` a lead; `协办单位` a
+    /// support; `进度安排` a deadline; `责任领导` a person. `None` for anything else.
     pub fn from_header(cell: &str) -> Option<Column> {
-        let name: String = cell
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '<' | '>' | '/'))
-            .collect();
-        let name = name.trim_end_matches(['：', ':']);
-        Some(match name {
-            "主要事项" | "工作类别" | "重点领域" | "类别" | "领域" | "主要任务" | "重点工作" => {
-                Column::Group
-            }
-            "序号" | "编号" | "任务编号" | "序" => Column::No,
-            "具体内容" | "工作任务" | "重点任务" | "任务内容" | "工作内容" | "具体任务"
-            | "工作措施" | "主要内容" => Column::Content,
-            "责任单位" | "责任部门" | "责任主体" | "实施单位" => Column::Units,
-            "牵头单位" | "牵头部门" => Column::Lead,
-            "配合单位" | "协同单位" | "配合部门" | "协办单位" => Column::Support,
-            "完成时限" | "时间节点" | "完成时间" | "时限" | "完成期限" | "时间安排" => {
-                Column::Deadline
-            }
-            _ => return None,
-        })
+        Column::classes(cell).first().copied()
     }
+
+    /// Every class a header's words fit, in [`HEADER_WORDS`] order.
+    fn classes(cell: &str) -> Vec<Column> {
+        let name = header_name(cell);
+        if name.is_empty() || name.chars().count() > 16 {
+            return Vec::new();
+        }
+        HEADER_WORDS
+            .iter()
+            .filter(|(column, words)| match column {
+                // A number column says only that: 序号, 任务编号 — not 程序 or 序时进度.
+                Column::No => words.iter().any(|w| {
+                    name == *w
+                        || name.ends_with(&format!("{w}号"))
+                        || name.ends_with(w) && name.chars().count() <= 4
+                }),
+                _ => words.iter().any(|w| name.contains(w)),
+            })
+            .map(|(column, _)| *column)
+            .collect()
+    }
+
+    /// True when a header's words give two different readings of who does the work or by
+    /// when (`牵头/配合单位`, `责任单位及完成时限`): a reader cannot tell which it is.
+    fn ambiguous(cell: &str) -> bool {
+        let classes = Column::classes(cell);
+        let has = |c| classes.contains(&c);
+        (has(Column::Lead) && has(Column::Support))
+            || ((has(Column::Lead) || has(Column::Support)) && has(Column::Deadline))
+            || (has(Column::Units) && has(Column::Deadline) && !has(Column::Lead))
+    }
+}
+
+/// A header cell's words: spaces, markup and a closing colon removed.
+fn header_name(cell: &str) -> String {
+    let name: String = cell
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '<' | '>' | '/'))
+        .collect();
+    name.trim_end_matches(['：', ':']).to_string()
 }
 
 /// Which column of a row holds what.
@@ -53,23 +112,43 @@ impl Column {
 pub struct HeaderMap {
     /// (column, index in the row) pairs.
     pub columns: Vec<(Column, usize)>,
+    /// Columns whose header names nothing fengong reads, (header, index): kept as they are
+    /// and carried into the table outputs.
+    pub extra: Vec<(String, usize)>,
+    /// Header cells that read two ways, (header, index): an error naming the cell.
+    pub ambiguous: Vec<(String, usize)>,
 }
 
 impl HeaderMap {
     /// Reads a header row; it must name a number column and a content column, and some
-    /// way of giving units.
+    /// way of giving units. A second content column beside no group column makes the first
+    /// the group (主要任务 | 工作措施); any other repeated kind is kept as an extra column.
     pub fn detect<S: AsRef<str>>(cells: &[S]) -> Option<HeaderMap> {
-        let mut columns = Vec::new();
+        let mut map = HeaderMap::default();
         for (index, cell) in cells.iter().enumerate() {
-            if let Some(column) = Column::from_header(cell.as_ref())
-                && !columns.iter().any(|(c, _)| *c == column)
-            {
-                columns.push((column, index));
+            let text = cell.as_ref().trim();
+            if text.is_empty() {
+                continue;
+            }
+            if Column::ambiguous(text) {
+                map.ambiguous.push((header_name(text), index));
+                continue;
+            }
+            match Column::from_header(text) {
+                Some(column) if map.index(column).is_none() => map.columns.push((column, index)),
+                Some(Column::Content) if map.index(Column::Group).is_none() => {
+                    // The broader heading is the group, the narrower the content.
+                    if let Some(slot) = map.columns.iter_mut().find(|(c, _)| *c == Column::Content)
+                    {
+                        slot.0 = Column::Group;
+                    }
+                    map.columns.push((Column::Content, index));
+                }
+                _ => map.extra.push((header_name(text), index)),
             }
         }
-        let map = HeaderMap { columns };
         let has = |c| map.index(c).is_some();
-        let has_units = has(Column::Units) || has(Column::Lead);
+        let has_units = has(Column::Units) || has(Column::Lead) || !map.ambiguous.is_empty();
         (has(Column::No) && has(Column::Content) && has_units).then_some(map)
     }
 
@@ -79,6 +158,40 @@ impl HeaderMap {
             .iter()
             .find(|(c, _)| *c == column)
             .map(|(_, i)| *i)
+    }
+
+    /// The values of the extra columns in `cells`, in header order.
+    pub fn extras<S: AsRef<str>>(&self, cells: &[S]) -> Vec<String> {
+        self.extra
+            .iter()
+            .map(|(_, i)| {
+                cells
+                    .get(*i)
+                    .map(|s| s.as_ref().trim().to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    /// What the header row says that a reader must hear: each extra column (kept) and each
+    /// header that reads two ways (an error), at the place `place` gives a column index.
+    pub fn findings(&self, place: impl Fn(usize) -> Location) -> Vec<Diagnostic> {
+        let extra = self.extra.iter().map(|(name, i)| {
+            Diagnostic::note(
+                "table/extra-column",
+                place(*i),
+                format!("「{name}」列不是分工表的标准列，已原样保留在任务分工表中"),
+            )
+        });
+        let ambiguous = self.ambiguous.iter().map(|(name, i)| {
+            Diagnostic::error(
+                "table/ambiguous-header",
+                place(*i),
+                format!("表头「{name}」既像责任单位又像配合单位或完成时限，无法确定该列的含义"),
+            )
+            .with_hint("请把该列拆成两列（如“牵头单位”“配合单位”），或改用明确的列名")
+        });
+        extra.chain(ambiguous).collect()
     }
 
     /// The cell of `column` in `cells`, trimmed; empty when absent.
@@ -99,6 +212,8 @@ pub struct RawTable {
     pub origin: Option<Location>,
     /// How many times the header was repeated (page breaks).
     pub repeated_headers: u32,
+    /// Headers of the columns fengong does not read, kept as they are (备注 …).
+    pub extra_columns: Vec<String>,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
 }
@@ -145,6 +260,10 @@ pub struct RawTask {
     pub support: Option<String>,
     /// 完成时限.
     pub deadline: Option<String>,
+    /// 责任领导 / 责任人, when the table has that column.
+    pub person: Option<String>,
+    /// The values of the table's extra columns, in their order.
+    pub extra: Vec<String>,
     /// Where the content cell is (for spreadsheets: a finer place than the row).
     pub content_origin: Option<Location>,
     /// Where the units cell is.

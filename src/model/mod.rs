@@ -143,6 +143,10 @@ pub struct TaskTable {
     pub labels: Vec<TableLabel>,
     /// How the groups were decided: from the prose by matching text, or from the labels.
     pub grouping: GroupingSource,
+    /// Headers of the source table's columns fengong does not read (备注 …), kept with
+    /// each task's values ([`Task::extra`]) and printed in the table outputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_columns: Vec<String>,
 }
 
 /// Where the grouping of tasks came from.

@@ -35,6 +35,12 @@ pub struct Task {
     pub deadline: Option<crate::base::date::Date>,
     /// The deadline as written in the source (完成时限), when the source has one.
     pub deadline_text: Option<String>,
+    /// 责任领导 / 责任人, when the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The values of the table's extra columns ([`super::TaskTable::extra_columns`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<String>,
     /// Quantified targets found in the content.
     pub targets: Vec<Target>,
     /// Where the row is.

@@ -180,6 +180,21 @@ fn swap_into_place(staging: tempfile::TempDir, out_dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes the config file at `path` through a temporary file in the same folder, so a
+/// failure leaves no half-written config; a config already there is kept as `…toml.bak`.
+pub fn write_config(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    if path.exists() {
+        let backup = path.with_extension("toml.bak");
+        fs::copy(path, &backup).map_err(|e| Error::io(&backup, "写入", e))?;
+    }
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, "写入", e))?;
+    std::io::Write::write_all(&mut file, bytes).map_err(|e| Error::io(path, "写入", e))?;
+    file.persist(path)
+        .map_err(|e| Error::io(path, "写入", e.error))?;
+    Ok(())
+}
+
 /// `root/relative`, refusing anything that could leave `root`: absolute paths, `..`, drive
 /// prefixes. Names should already have gone through [`document::safe_file_name`]; this is the last guard.
 pub fn contained(root: &Path, relative: &str) -> Result<PathBuf> {

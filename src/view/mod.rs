@@ -241,6 +241,9 @@ mod tests {
 pub struct TaskTableView {
     /// Title above the table.
     pub title: String,
+    /// Columns after 责任单位, as the source had them: 责任领导 when any task names one,
+    /// then the columns fengong does not read (备注 …). Empty for most plans.
+    pub extra_columns: Vec<String>,
     /// Sections in order.
     pub sections: Vec<TableSectionView>,
 }
@@ -272,6 +275,29 @@ pub struct TableTaskView {
     pub content: String,
     /// 责任单位 as printed.
     pub units: String,
+    /// Its values of [`TaskTableView::extra_columns`].
+    pub extra: Vec<String>,
+}
+
+/// The columns printed after 责任单位 and each task's values in them: 责任领导 when any task
+/// names one, then the source's extra columns.
+fn extra_columns(plan: &Plan) -> (Vec<String>, impl Fn(&crate::model::Task) -> Vec<String>) {
+    let person = plan.tasks.iter().any(|t| t.person.is_some());
+    let mut columns: Vec<String> = Vec::new();
+    if person {
+        columns.push("责任领导".into());
+    }
+    columns.extend(plan.table.extra_columns.iter().cloned());
+    let width = plan.table.extra_columns.len();
+    let values = move |t: &crate::model::Task| {
+        let mut values = Vec::new();
+        if person {
+            values.push(t.person.clone().unwrap_or_default());
+        }
+        values.extend((0..width).map(|i| tidy_spacing(t.extra.get(i).map_or("", String::as_str))));
+        values
+    };
+    (columns, values)
 }
 
 impl TaskTableView {
@@ -283,6 +309,7 @@ impl TaskTableView {
             .clone()
             .or_else(|| plan.title.as_ref().map(|t| format!("{t}任务分工表")))
             .unwrap_or_else(|| "任务分工表".into());
+        let (extra_columns, extra_of) = extra_columns(plan);
         let sections = plan
             .sections
             .iter()
@@ -301,13 +328,18 @@ impl TaskTableView {
                                 no: t.no,
                                 content: tidy_spacing(&t.content),
                                 units: tidy_spacing(&t.units_display),
+                                extra: extra_of(t),
                             })
                             .collect(),
                     })
                     .collect(),
             })
             .collect();
-        TaskTableView { title, sections }
+        TaskTableView {
+            title,
+            extra_columns,
+            sections,
+        }
     }
 }
 
@@ -446,6 +478,8 @@ pub struct TaskSheet {
     pub support_count: usize,
     /// How many are addressed to it only as one of 相关街镇.
     pub conditional_count: usize,
+    /// True when the plan names a 责任领导 for any task: the sheet shows the column.
+    pub has_person: bool,
 }
 
 /// A task as a unit's sheet shows it.
@@ -469,6 +503,8 @@ pub struct SheetTask {
     pub targets: String,
     /// A hash of the content as printed, to tamper-check returned forms.
     pub hash: String,
+    /// 责任领导 / 责任人, or — (shown when the plan names any: [`TaskSheet::has_person`]).
+    pub person: String,
 }
 
 /// Names of `assignments` with units reached through a group shown once as the group
@@ -513,6 +549,7 @@ impl TaskSheet {
     ) -> TaskSheet {
         let plan_title = plan.title.clone().unwrap_or_default();
         let mut tasks = Vec::new();
+        let mut lead_count = 0;
         for task in candidates {
             let Some(mine) = task.assignment(unit) else {
                 continue;
@@ -561,11 +598,15 @@ impl TaskSheet {
                         .collect::<Vec<_>>()
                         .join("；")
                 },
+                person: task.person.clone().unwrap_or_else(|| "—".into()),
             });
+            if mine.role == crate::model::Role::Lead {
+                lead_count += 1;
+            }
         }
-        let lead_count = tasks.iter().filter(|t| t.role == "牵头").count();
         let conditional_count = tasks.iter().filter(|t| t.conditional).count();
         TaskSheet {
+            has_person: plan.tasks.iter().any(|t| t.person.is_some()),
             unit: unit.to_string(),
             plan_id: plan
                 .notice

@@ -15,10 +15,13 @@ pub(super) fn parse_table(
 ) -> RawTable {
     let header_cells = split_cells(lines[header_index]).unwrap_or_default();
     let header = HeaderMap::detect(&header_cells).unwrap_or_default();
+    let header_place = places.at(header_index as u32 + 1);
+    diagnostics.extend(header.findings(|_| header_place.clone()));
     let mut table = RawTable {
         title,
-        origin: Some(places.at(header_index as u32 + 1)),
+        origin: Some(header_place.clone()),
         repeated_headers: 0,
+        extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
         rows: Vec::new(),
     };
     for (index, line) in lines.iter().enumerate().skip(header_index + 1) {
@@ -72,6 +75,9 @@ pub(super) fn parse_table(
                     .index(Column::Deadline)
                     .map(|_| header.get(&cells, Column::Deadline).to_string())
                     .filter(|d| !d.is_empty()),
+                person: Some(header.get(&cells, Column::Person).to_string())
+                    .filter(|p| !p.is_empty()),
+                extra: header.extras(&cells),
                 content_origin: None,
                 units_origin: None,
             };

@@ -150,19 +150,25 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     let f = Formats::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("任务分工表").map_err(xlsx_error)?;
-    // Column widths in characters: 主要事项, 序号, 具体内容, 责任单位.
-    let widths = [16.0, 6.0, 60.0, 30.0];
-    for (col, w) in widths.iter().enumerate() {
-        sheet.set_column_width(col as u16, *w).map_err(xlsx_error)?;
+    // Columns: 主要事项, 序号, 具体内容, 责任单位, then the source's extra columns.
+    let mut columns: Vec<(&str, f64)> = vec![
+        ("主要事项", 16.0),
+        ("序号", 6.0),
+        ("具体内容", 60.0),
+        ("责任单位", 30.0),
+    ];
+    columns.extend(view.extra_columns.iter().map(|c| (c.as_str(), 16.0)));
+    let last = columns.len() as u16 - 1;
+    for (col, (_, width)) in columns.iter().enumerate() {
+        sheet
+            .set_column_width(col as u16, *width)
+            .map_err(xlsx_error)?;
     }
     sheet
-        .merge_range(0, 0, 0, 3, &cell_text(&view.title), &f.title)
+        .merge_range(0, 0, 0, last, &cell_text(&view.title), &f.title)
         .map_err(xlsx_error)?;
     sheet.set_row_height(0, 36).map_err(xlsx_error)?;
-    for (col, name) in ["主要事项", "序号", "具体内容", "责任单位"]
-        .iter()
-        .enumerate()
-    {
+    for (col, (name, _)) in columns.iter().enumerate() {
         sheet
             .write_string_with_format(1, col as u16, *name, &f.header)
             .map_err(xlsx_error)?;
@@ -170,30 +176,18 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     sheet.set_row_height(1, 22).map_err(xlsx_error)?;
     let mut row: u32 = 2;
     for section in &view.sections {
-        sheet
-            .merge_range(row, 0, row, 3, &cell_text(&section.heading), &f.section)
-            .map_err(xlsx_error)?;
-        sheet.set_row_height(row, 22).map_err(xlsx_error)?;
-        row += 1;
+        // A table without sections has one untitled section: no empty row for it.
+        if !section.heading.is_empty() {
+            sheet
+                .merge_range(row, 0, row, last, &cell_text(&section.heading), &f.section)
+                .map_err(xlsx_error)?;
+            sheet.set_row_height(row, 22).map_err(xlsx_error)?;
+            row += 1;
+        }
         for group in &section.groups {
             let first = row;
             for task in &group.tasks {
-                let content = cell_text(&task.content);
-                let units = cell_text(&task.units);
-                sheet
-                    .write_number_with_format(row, 1, task.no as f64, &f.centred)
-                    .map_err(xlsx_error)?;
-                sheet
-                    .write_string_with_format(row, 2, &content, &f.body)
-                    .map_err(xlsx_error)?;
-                sheet
-                    .write_string_with_format(row, 3, &units, &f.body)
-                    .map_err(xlsx_error)?;
-                let lines = lines_needed(&content, widths[2] - 1.0)
-                    .max(lines_needed(&units, widths[3] - 1.0));
-                sheet
-                    .set_row_height(row, row_height(lines))
-                    .map_err(xlsx_error)?;
+                table_row(sheet, row, task, &columns, &f)?;
                 row += 1;
             }
             if row == first {
@@ -212,10 +206,41 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         }
     }
     sheet
-        .autofilter(1, 0, row.saturating_sub(1).max(1), 3)
+        .autofilter(1, 0, row.saturating_sub(1).max(1), last)
         .map_err(xlsx_error)?;
     ledger_page_setup(sheet, 1)?;
     workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// One task of the ledger: 序号, 具体内容, 责任单位 and its extra columns, the row as tall as
+/// its longest cell needs.
+fn table_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    task: &crate::view::TableTaskView,
+    columns: &[(&str, f64)],
+    f: &Formats,
+) -> Result<()> {
+    sheet
+        .write_number_with_format(row, 1, task.no as f64, &f.centred)
+        .map_err(xlsx_error)?;
+    let texts = [&task.content, &task.units]
+        .into_iter()
+        .chain(task.extra.iter())
+        .map(|t| cell_text(t));
+    let mut lines = 1;
+    for (i, text) in texts.enumerate() {
+        let col = 2 + i as u16;
+        sheet
+            .write_string_with_format(row, col, &text, &f.body)
+            .map_err(xlsx_error)?;
+        let width = columns.get(col as usize).map_or(16.0, |c| c.1);
+        lines = lines.max(lines_needed(&text, width - 1.0));
+    }
+    sheet
+        .set_row_height(row, row_height(lines))
+        .map_err(xlsx_error)?;
+    Ok(())
 }
 
 /// A unit's task sheet as the return form it fills in twice a year: the task columns locked,

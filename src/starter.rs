@@ -1,0 +1,258 @@
+//! The starter `fengong.toml` that `fengong init` writes from a plan read without one: its
+//! year and deadline, the notice's 署名 and 成文日期 when found, every unit the plan names as
+//! a `[[units]]` entry (its kind guessed from its name), names that may be one unit written
+//! two ways proposed as comments, and the group phrases (各街镇 …) as commented placeholders
+//! to fill. The user reads it, corrects it, and `check` then lists real findings.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use crate::ingest::units::looks_unspecified;
+use crate::model::Plan;
+
+/// The starter config for `plan`, as TOML text with Chinese comments.
+pub fn config_for(plan: &Plan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# fengong 项目配置：由 fengong init 根据方案生成，请核对后修改。"
+    );
+    let _ = writeln!(
+        out,
+        "# 修改后运行 fengong check 查看问题，fengong publish 发布。\n"
+    );
+    // Top-level keys come before the first [table] in TOML.
+    unspecified(plan, &mut out);
+    plan_and_notice(plan, &mut out);
+    let (units, groups) = unit_names(plan);
+    group_placeholders(&groups, &mut out);
+    units_section(&units, &mut out);
+    alias_proposals(&units, &mut out);
+    out
+}
+
+fn plan_and_notice(plan: &Plan, out: &mut String) {
+    let _ = writeln!(out, "[plan]");
+    match plan.year {
+        Some(year) => {
+            let _ = writeln!(out, "year = {year}");
+            let _ = writeln!(out, "# 分工表未写完成时限的任务按此日期计。");
+            let _ = writeln!(out, "default_deadline = \"{year:04}-12-31\"\n");
+        }
+        None => {
+            let _ = writeln!(out, "# 方案中没有找到年度，请填写：");
+            let _ = writeln!(out, "# year = 2025\n");
+        }
+    }
+    let _ = writeln!(out, "[notice]");
+    let _ = writeln!(
+        out,
+        "# 署名和成文日期：原文没有时在此填写，发布的通知会带上；留空则日期行留白待手写。"
+    );
+    let field = |v: &Option<String>| v.as_deref().map(quoted).unwrap_or_else(|| "\"\"".into());
+    let _ = writeln!(out, "signer = {}", field(&plan.notice.signer));
+    let _ = writeln!(out, "date = {}\n", field(&plan.notice.date));
+}
+
+/// Unit names the plan uses (canonical, as read), and the group phrases (各街镇 …).
+fn unit_names(plan: &Plan) -> (Vec<String>, Vec<String>) {
+    let mut units = Vec::new();
+    let mut groups = BTreeSet::new();
+    for unit in &plan.units {
+        if is_group_phrase(&unit.name) {
+            groups.insert(unit.name.clone());
+        } else if !units.contains(&unit.name) {
+            units.push(unit.name.clone());
+        }
+    }
+    (units, groups.into_iter().collect())
+}
+
+/// 各街镇, 各乡镇, 各街道, 相关街镇 …: a phrase standing for several units.
+fn is_group_phrase(name: &str) -> bool {
+    (name.starts_with('各') || name.starts_with("相关")) && name.chars().count() <= 8
+}
+
+fn unspecified(plan: &Plan, out: &mut String) {
+    let phrases: BTreeSet<&str> = plan
+        .tasks
+        .iter()
+        .flat_map(|t| t.unspecified.iter().map(String::as_str))
+        .chain(
+            plan.units
+                .iter()
+                .map(|u| u.name.as_str())
+                .filter(|n| looks_unspecified(n)),
+        )
+        .collect();
+    let _ = writeln!(
+        out,
+        "# 不指向具体单位的说法：照原文保留，但不作为牵头单位，也不单独出任务单。"
+    );
+    let list: Vec<String> = phrases.iter().map(|p| quoted(p)).collect();
+    let _ = writeln!(out, "unspecified = [{}]\n", list.join(", "));
+}
+
+fn group_placeholders(groups: &[String], out: &mut String) {
+    if groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "# 代表多个单位的说法：请填写成员，发布时为每个成员单独出任务单。"
+    );
+    let _ = writeln!(out, "# partial = true 表示“相关”的，只在该单位报送时计入。");
+    for group in groups {
+        let _ = writeln!(out, "# [[groups]]");
+        let _ = writeln!(out, "# name = {}", quoted(group));
+        let _ = writeln!(out, "# members = [\"\", \"\"]");
+        if group.starts_with("相关") {
+            let _ = writeln!(out, "# partial = true");
+        }
+        let _ = writeln!(out);
+    }
+}
+
+fn units_section(units: &[String], out: &mut String) {
+    let _ = writeln!(
+        out,
+        "# ---------------------------------------------------------------------------"
+    );
+    let _ = writeln!(
+        out,
+        "# 单位名录：name 为规范名称，aliases 为原文中的其他写法。"
+    );
+    let _ = writeln!(
+        out,
+        "# kind：party 党委部门；government 政府部门（默认）；mass_organisation 群团组织；"
+    );
+    let _ = writeln!(
+        out,
+        "#       judicial 审判检察机关；agency 派驻机构；town 街道、镇、管委会。"
+    );
+    for name in units {
+        let _ = writeln!(out, "[[units]]");
+        let _ = writeln!(out, "name = {}", quoted(name));
+        if let Some(kind) = kind_of(name) {
+            let _ = writeln!(out, "kind = \"{kind}\"");
+        }
+    }
+    let _ = writeln!(out);
+}
+
+/// A guess from the name's ending or beginning; `None` for a government department.
+fn kind_of(name: &str) -> Option<&'static str> {
+    let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
+    let starts = |words: &[&str]| words.iter().any(|w| name.starts_with(w));
+    if ends(&["街道", "镇", "乡", "管委会", "办事处"]) {
+        Some("town")
+    } else if starts(&["区委", "县委", "市委"]) && !name.contains("党校") {
+        Some("party")
+    } else if starts(&["团"])
+        || ends(&[
+            "总工会",
+            "妇联",
+            "残联",
+            "工商联",
+            "科协",
+            "文联",
+            "红十字会",
+        ])
+    {
+        Some("mass_organisation")
+    } else if ends(&["法院", "检察院"]) {
+        Some("judicial")
+    } else if ends(&["分局", "支队", "大队", "税务局", "海关"]) {
+        Some("agency")
+    } else {
+        None
+    }
+}
+
+/// Pairs of names that may be one unit written two ways, as comments to act on.
+fn alias_proposals(units: &[String], out: &mut String) {
+    let mut pairs = Vec::new();
+    for (i, a) in units.iter().enumerate() {
+        for b in &units[i + 1..] {
+            if maybe_same(a, b) {
+                pairs.push((a, b));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "# 以下名称可能是同一单位的不同写法。若是，删去其中一个 [[units]]，"
+    );
+    let _ = writeln!(
+        out,
+        "# 把它写进另一个的 aliases，如 aliases = [\"区文化和旅游局\"]："
+    );
+    for (a, b) in pairs {
+        let _ = writeln!(out, "#   {a} / {b}");
+    }
+}
+
+/// Names that differ by a 区/市/县 prefix, by 和, by 局/委, or one containing the other.
+fn maybe_same(a: &str, b: &str) -> bool {
+    let core = |s: &str| -> String {
+        let s = s.trim_start_matches(['区', '市', '县']);
+        s.replace('和', "").replace('委', "局")
+    };
+    let (ca, cb) = (core(a), core(b));
+    ca == cb
+        || (ca.chars().count() >= 3 && cb.contains(&ca))
+        || (cb.chars().count() >= 3 && ca.contains(&cb))
+}
+
+/// A TOML basic string.
+fn quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_names() {
+        assert_eq!(kind_of("南翔镇"), Some("town"));
+        assert_eq!(kind_of("新成路街道"), Some("town"));
+        assert_eq!(kind_of("区委宣传部"), Some("party"));
+        assert_eq!(kind_of("团区委"), Some("mass_organisation"));
+        assert_eq!(kind_of("区法院"), Some("judicial"));
+        assert_eq!(kind_of("公安嘉定分局"), Some("agency"));
+        assert_eq!(kind_of("区教育局"), None);
+    }
+
+    #[test]
+    fn names_that_may_be_one_unit() {
+        assert!(maybe_same("区文化旅游局", "区文化和旅游局"));
+        assert!(maybe_same("区发改委", "区发改局"));
+        assert!(maybe_same("县民政局", "民政局"));
+        assert!(!maybe_same("区教育局", "区体育局"));
+    }
+
+    #[test]
+    fn strings_are_quoted_for_toml() {
+        assert_eq!(quoted("甲\"乙"), "\"甲\\\"乙\"");
+        assert_eq!(
+            toml::from_str::<toml::Table>(&format!("a = {}", quoted("x\\y\"z"))).unwrap()["a"]
+                .as_str(),
+            Some("x\\y\"z")
+        );
+    }
+}
