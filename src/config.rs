@@ -96,6 +96,20 @@ pub struct PlanConfig {
     /// Source files to read, relative to the input folder; empty means every text and
     /// spreadsheet file at the top of the folder.
     pub sources: Vec<String>,
+    /// Who leads in a plain 责任单位 column: the first listed unit (default) or all of them.
+    /// A unit marked in the cell (`X牵头`) always wins.
+    pub lead: LeadRule,
+}
+
+/// `[plan] lead`: who leads when a 责任单位 cell lists several units and marks none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LeadRule {
+    /// The first listed unit leads, the others support (the usual convention).
+    #[default]
+    First,
+    /// Every listed unit leads (plans that list co-responsible units).
+    All,
 }
 
 /// `[fonts]`: the user's own font files for the GB/T 9704 roles (方正小标宋, 仿宋_GB2312 …),

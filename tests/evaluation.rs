@@ -774,3 +774,61 @@ fn evaluations_are_reproducible() {
     assert!(manifest.contains("\"kind\": \"evaluation\""));
     assert!(manifest.contains("\"kind\": \"packet\""));
 }
+
+/// The return form's one contract (`fengong::form`), both ways: what the writer puts in every
+/// open cell and the key sheet comes back from the reader unchanged, and an edited task text
+/// is seen through the same hash.
+#[test]
+fn a_return_form_round_trips_through_writer_and_reader() {
+    let plan = seed_plan();
+    let sheet = TaskSheet::all(&plan)
+        .into_iter()
+        .find(|s| s.unit == "区教育局")
+        .unwrap();
+    let mut rows = BTreeMap::new();
+    for (i, t) in sheet.tasks.iter().enumerate() {
+        rows.insert(
+            t.no,
+            RowFill {
+                status: ["已完成", "序时推进", "滞后", "未启动"][i % 4].into(),
+                progress: format!("{}", 10 * (i % 10)),
+                progress_text: format!("进展{i}"),
+                target_value: format!("{i}个"),
+                problems: format!("问题{i}"),
+                evidence: format!("材料{i}甲；材料{i}乙"),
+                contact: "王敏".into(),
+                phone: "021-59990000".into(),
+                edited_content: (i == 1).then(|| "改过的任务内容".to_string()),
+            },
+        );
+    }
+    let fill = FormFill {
+        sample: true,
+        filled_on: fengong::base::date::parse_iso("2025-07-08"),
+        rows,
+    };
+    let read = fengong::ingest::returns::read_bytes(&form_for(&sheet, &fill), "区教育局.xlsx")
+        .unwrap()
+        .form;
+    assert_eq!(read.unit, sheet.unit);
+    assert_eq!(read.plan_id, sheet.plan_id);
+    assert!(read.sample);
+    assert_eq!(read.filled_on, fill.filled_on);
+    assert_eq!(read.rows.len(), sheet.tasks.len());
+    for (i, (row, task)) in read.rows.iter().zip(&sheet.tasks).enumerate() {
+        let written = &fill.rows[&task.no];
+        assert_eq!(row.task, task.no);
+        assert_eq!(row.status.map(|s| s.label()), Some(written.status.as_str()));
+        assert_eq!(row.progress, Some((10 * (i % 10)) as f64));
+        assert_eq!(row.progress_text, written.progress_text);
+        assert_eq!(row.target_value, written.target_value);
+        assert_eq!(row.problems, written.problems);
+        assert_eq!(row.evidence, [format!("材料{i}甲"), format!("材料{i}乙")]);
+        assert_eq!(
+            (row.contact.as_str(), row.phone.as_str()),
+            ("王敏", "021-59990000")
+        );
+        assert_eq!(row.issued_hash, fengong::form::task_hash(&task.content));
+        assert_eq!(row.text_intact, i != 1, "task {}", task.no);
+    }
+}

@@ -372,3 +372,35 @@ fn a_table_alone_publishes_without_an_empty_red_head_or_empty_brackets() {
         }
     }
 }
+
+/// `[plan] lead = "all"`: every unit of a plain 责任单位 cell leads, unless the cell marks its
+/// lead; units written with their role (共同牵头, 配合, 按职责分工负责) and `X等部门` read right
+/// under either rule.
+#[test]
+fn who_leads_a_plain_units_cell_is_the_users_choice() {
+    let table = "序号\t工作任务\t责任单位\t完成时限\n\
+        1\t建设口袋公园10个。\t区绿化市容局、区建设管理委\t2025年12月\n\
+        2\t开展全民健身活动。\t区体育局牵头，区教育局配合\t全年\n\
+        3\t推进适老化改造。\t区民政局、区残联共同牵头，各街镇按职责分工负责\t2025年10月\n\
+        4\t加强安全宣传。\t区应急局等部门\t全年\n";
+    let plan_with = |config: &str| {
+        let dir = common::project(&[
+            ("plan.md", table.as_bytes()),
+            ("fengong.toml", config.as_bytes()),
+        ]);
+        fengong::check(&dir.path().join("input")).unwrap().plan
+    };
+    let first = plan_with("# 默认：首位牵头\n");
+    assert_eq!(leads(&first, 1), ["区绿化市容局"]);
+    assert_eq!(supports(&first, 1), ["区建设管理委"]);
+    let all = plan_with("[plan]\nlead = \"all\"\n");
+    assert_eq!(leads(&all, 1), ["区绿化市容局", "区建设管理委"]);
+    for plan in [&first, &all] {
+        assert_eq!(leads(plan, 2), ["区体育局"]);
+        assert_eq!(supports(plan, 2), ["区教育局"]);
+        assert_eq!(leads(plan, 3), ["区民政局", "区残联"]);
+        assert_eq!(supports(plan, 3), ["各街镇"]);
+        assert_eq!(leads(plan, 4), ["区应急局"]);
+        assert_eq!(plan.task(4).unwrap().unspecified, ["部门"]);
+    }
+}

@@ -252,7 +252,14 @@ fn build_tasks(
                 split_units(cells.support.as_deref().unwrap_or("")),
             )
         } else {
-            (split_units(&cells.units), Vec::new())
+            let mut units = split_units(&cells.units);
+            // `lead = "all"`: every listed unit leads, unless the cell marks its lead itself.
+            if config.plan.lead == crate::config::LeadRule::All
+                && !units.iter().any(|w| w.marked_lead)
+            {
+                units.iter_mut().for_each(|w| w.marked_lead = true);
+            }
+            (units, Vec::new())
         };
         let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
         let units_text = if !cells.units.trim().is_empty() {

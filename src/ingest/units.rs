@@ -17,10 +17,24 @@ pub struct WrittenUnit {
 }
 
 static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    // 区商务委等相关职能部门 → 区商务委 + 相关职能部门
+    // 区商务委等相关职能部门 → 区商务委 + 相关职能部门; 区教育局等部门, 区发改委等5个单位.
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^(.+?)等((?:各|相关|有关|其他).*(?:部门|单位|街镇|机构))$").unwrap()
+    Regex::new(r"^(.+?)等((?:各|相关|有关|其他)?[^等]*(?:部门|单位|街镇|机构))$").unwrap()
 });
+
+/// Words after a unit's name that give its role in the cell itself: (suffix, lead?, shared?).
+/// `A、B共同牵头` makes every unit before it in the cell a lead too.
+const ROLE_SUFFIXES: &[(&str, bool, bool)] = &[
+    ("共同牵头", true, true),
+    ("牵头负责", true, false),
+    ("牵头", true, false),
+    ("按职责分工负责", false, false),
+    ("按职责负责", false, false),
+    ("负责", false, false),
+    ("配合", false, false),
+    ("协同", false, false),
+    ("参与", false, false),
+];
 
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
@@ -37,6 +51,16 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             if let Some(stripped) = name.strip_suffix(marker) {
                 name = stripped.trim().to_string();
                 marked_lead = true;
+            }
+        }
+        if let Some((suffix, lead, shared)) = ROLE_SUFFIXES
+            .iter()
+            .find(|(suffix, ..)| name.len() > suffix.len() && name.ends_with(suffix))
+        {
+            name = name[..name.len() - suffix.len()].trim().to_string();
+            marked_lead |= lead;
+            if *shared {
+                out.iter_mut().for_each(|w| w.marked_lead = true);
             }
         }
         if let Some(caps) = TAIL_PHRASE.captures(&name) {
@@ -265,6 +289,9 @@ pub fn looks_unspecified(name: &str) -> bool {
     ]
     .iter()
     .any(|p| name.ends_with(p))
+        || ["部门", "单位"].contains(&name)
+        || name.ends_with("个部门")
+        || name.ends_with("个单位")
 }
 
 #[cfg(test)]
@@ -308,6 +335,37 @@ mod tests {
 
     fn names(cell: &str) -> Vec<String> {
         split_units(cell).into_iter().map(|w| w.name).collect()
+    }
+
+    #[test]
+    fn roles_and_phrases_written_in_the_cell() {
+        let cell = |c: &str| -> Vec<(String, bool)> {
+            split_units(c)
+                .into_iter()
+                .map(|w| (w.name, w.marked_lead))
+                .collect()
+        };
+        assert_eq!(
+            cell("区教育局、区体育局共同牵头，区财政局配合"),
+            [
+                ("区教育局".into(), true),
+                ("区体育局".into(), true),
+                ("区财政局".into(), false)
+            ]
+        );
+        assert_eq!(
+            cell("区民政局牵头；各街镇按职责分工负责"),
+            [("区民政局".into(), true), ("各街镇".into(), false)]
+        );
+        assert_eq!(
+            cell("区教育局等部门"),
+            [("区教育局".into(), false), ("部门".into(), false)]
+        );
+        assert_eq!(
+            cell("区发改委等5个单位"),
+            [("区发改委".into(), false), ("5个单位".into(), false)]
+        );
+        assert_eq!(cell("区商务委等相关职能部门")[1].0, "相关职能部门");
     }
 
     #[test]
