@@ -404,3 +404,39 @@ fn who_leads_a_plain_units_cell_is_the_users_choice() {
         assert_eq!(plan.task(4).unwrap().unspecified, ["部门"]);
     }
 }
+
+/// Tables copied from web pages: tab-separated with quoted cells holding line breaks (CSV
+/// rules), columns aligned with runs of spaces, cells separated by ` | `.
+#[test]
+fn tables_copied_from_web_pages() {
+    let quoted = columns_fixture("web_quoted.md").plan;
+    assert_eq!(quoted.tasks.len(), 3);
+    assert_eq!(
+        quoted.task(1).unwrap().content,
+        "推进老旧小区改造，全年完成改造小区30个。"
+    );
+    assert_eq!(
+        supports(&quoted, 1),
+        ["区财政局", "区规划资源局"],
+        "a line break separates units"
+    );
+    assert_eq!(
+        quoted.task(2).unwrap().content,
+        "打造\"15分钟社区生活圈\"示范社区5个。"
+    );
+    assert_eq!(deadline(&quoted, 3).as_deref(), Some("2025-10-31"));
+
+    let spaces = columns_fixture("web_spaces.md").plan;
+    assert_eq!(spaces.tasks.len(), 3);
+    assert_eq!(leads(&spaces, 1), ["县教育局"]);
+    assert_eq!(supports(&spaces, 1), ["县住建局"]);
+    assert_eq!(
+        spaces.task(3).unwrap().content,
+        "开展中小学生视力筛查全覆盖。"
+    );
+
+    let bars = columns_fixture("web_bars.md").plan;
+    assert_eq!(bars.tasks.len(), 2);
+    assert_eq!(supports(&bars, 2), ["新区自然资源局", "新区政务服务局"]);
+    assert_eq!(deadline(&bars, 1).as_deref(), Some("2025-06-30"));
+}

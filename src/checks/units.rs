@@ -14,7 +14,7 @@ pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         "unit/alias",
-                        task.origin.clone(),
+                        task.units_place().clone(),
                         format!(
                             "第 {} 项：「{written}」与「{}」是同一单位的两种写法",
                             task.no, a.name
@@ -43,7 +43,7 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
             let d = match suggestion {
                 Some(near) => Diagnostic::warning(
                     "unit/unknown",
-                    task.origin.clone(),
+                    task.units_place().clone(),
                     format!("第 {} 项：单位名录中没有「{}」", task.no, a.name),
                 )
                 .with_hint(format!(
@@ -52,7 +52,7 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
                 )),
                 None => Diagnostic::warning(
                     "unit/unknown",
-                    task.origin.clone(),
+                    task.units_place().clone(),
                     format!("第 {} 项：「{}」不在单位名录中", task.no, a.name),
                 )
                 .with_hint(format!(
@@ -75,7 +75,7 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(
                     "unit/no-real-unit",
-                    task.origin.clone(),
+                    task.units_place().clone(),
                     format!(
                         "第 {} 项的责任单位只有「{}」，没有具体单位，无人牵头",
                         task.no,
@@ -93,7 +93,7 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     "unit/lead-unspecified",
-                    task.origin.clone(),
+                    task.units_place().clone(),
                     format!(
                         "第 {} 项排在首位的「{first}」不是具体单位，牵头单位按「{lead_name}」计",
                         task.no
@@ -113,7 +113,7 @@ pub fn duplicates(cx: &Context) -> Vec<Diagnostic> {
         for name in &task.duplicate_units {
             out.push(Diagnostic::warning(
                 "unit/duplicate",
-                task.origin.clone(),
+                task.units_place().clone(),
                 format!("第 {} 项的责任单位中「{name}」出现了两次", task.no),
             ));
         }

@@ -322,6 +322,7 @@ fn build_tasks(
             extra: cells.extra.clone(),
             targets: super::targets::extract(cells.content.trim()),
             origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
+            units_origin: cells.units_origin.clone(),
             prose_origin: None,
             correction: None,
         });

@@ -172,7 +172,7 @@ impl Grid<'_> {
 }
 
 /// In-cell line breaks inside a sentence: joined without a space between Chinese characters.
-fn join_lines(text: &str) -> String {
+pub(crate) fn join_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, part) in text.split('\n').enumerate() {
         let part = part.trim();

@@ -45,6 +45,10 @@ pub struct Task {
     pub targets: Vec<Target>,
     /// Where the row is.
     pub origin: Location,
+    /// Where the 责任单位 cell is, when the source has a finer place for it than the row
+    /// (a worksheet's or Word table's cell): findings about units point there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units_origin: Option<Location>,
     /// Where the matching prose starts.
     pub prose_origin: Option<Location>,
     /// The user's correction from the config, when one was applied.
@@ -66,6 +70,11 @@ pub struct AppliedCorrection {
 }
 
 impl Task {
+    /// Where findings about this task's units point: its 责任单位 cell, or its row.
+    pub fn units_place(&self) -> &Location {
+        self.units_origin.as_ref().unwrap_or(&self.origin)
+    }
+
     /// The units that lead this task.
     pub fn leads(&self) -> impl Iterator<Item = &Assignment> {
         self.units.iter().filter(|a| a.role == Role::Lead)

@@ -106,7 +106,8 @@ pub fn parse(text: &str, path: &str) -> TextDocument {
 /// [`parse`], the places of `text`'s lines named by `places`: a Word document's paragraphs,
 /// one per line, read as text (see `ingest::word`).
 pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let joined = join_quoted_rows(text);
+    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let mut doc = TextDocument::default();
 
     let header_at = lines
@@ -227,17 +228,81 @@ pub fn strip_markup(text: &str) -> String {
     out.trim().to_string()
 }
 
-/// Splits a table line into cells: tab-separated, or a Markdown pipe row.
+/// The lines of `text`, with a tab-separated row whose quoted cell holds line breaks (a
+/// table copied from a web page or a spreadsheet: CSV rules) joined back onto its first line;
+/// the lines it took are left empty, so every line keeps its number.
+fn join_quoted_rows(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let open = |s: &str| s.matches('"').count() % 2 == 1;
+        if lines[i].contains('\t') && open(&lines[i]) {
+            let mut j = i + 1;
+            // A quoted cell closes within a few lines; an unmatched quote is left alone.
+            while j < lines.len() && j - i <= 20 {
+                let next = std::mem::take(&mut lines[j]);
+                lines[i].push('\n');
+                lines[i].push_str(&next);
+                j += 1;
+                if !open(&lines[i]) {
+                    break;
+                }
+            }
+            if open(&lines[i]) {
+                // No closing quote: undo, the quote is a character of the text.
+                let parts: Vec<String> = lines[i].split('\n').map(str::to_string).collect();
+                for (k, part) in parts.into_iter().enumerate() {
+                    lines[i + k] = part;
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    lines
+}
+
+/// Splits a table line into cells: tab-separated (quoted cells unquoted, their line breaks
+/// joined), a Markdown pipe row, cells separated by ` | `, or by runs of two or more spaces
+/// (a table pasted from a web page or a PDF).
 pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
     if line.contains('\t') {
-        return Some(line.split('\t').map(strip_markup).collect());
+        return Some(
+            line.split('\t')
+                .map(|c| strip_markup(&unquote(c)))
+                .collect(),
+        );
     }
     let trimmed = line.trim();
     if trimmed.starts_with('|') && trimmed.len() > 1 {
         let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
         return Some(inner.split('|').map(strip_markup).collect());
     }
-    None
+    if trimmed.contains(" | ") {
+        return Some(trimmed.split('|').map(strip_markup).collect());
+    }
+    let cells: Vec<String> = SPACE_RUN
+        .split(trimmed)
+        .map(strip_markup)
+        .filter(|c| !c.is_empty())
+        .collect();
+    (cells.len() >= 3).then_some(cells)
+}
+
+static SPACE_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(?: {2,}|\u{3000}+)").unwrap()
+});
+
+/// A CSV-quoted cell without its quotes (`""` is a quote). Its line breaks stay: between
+/// units they separate names; in a task's content they are joined where it is read.
+fn unquote(cell: &str) -> String {
+    let trimmed = cell.trim();
+    match trimmed.strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
+        Some(inner) if trimmed.len() >= 2 => inner.replace("\"\"", "\""),
+        _ => cell.to_string(),
+    }
 }
 
 pub(super) fn is_pipe_rule(cells: &[String]) -> bool {

@@ -63,7 +63,7 @@ pub(super) fn parse_table(
             let task = RawTask {
                 label: (!label.is_empty()).then(|| label.to_string()),
                 no: no.to_string(),
-                content: content.to_string(),
+                content: crate::ingest::grid::join_lines(content),
                 units: units.to_string(),
                 lead: header
                     .index(Column::Lead)
