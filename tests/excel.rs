@@ -220,7 +220,10 @@ fn problems_name_the_sheet_and_cell() {
     let err = stderr(&out);
     assert!(err.contains("input/t.xlsx#任务!A3"), "{err}");
     // A finding about a unit points at the unit's own cell (责任单位, column C).
-    assert!(err.contains("input/t.xlsx#任务!C2: 警告[unit/unknown]"), "{err}");
+    assert!(
+        err.contains("input/t.xlsx#任务!C2: 警告[unit/unknown]"),
+        "{err}"
+    );
     assert!(err.contains("是否指「区教育局」"), "{err}");
 }
 

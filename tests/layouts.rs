@@ -440,3 +440,71 @@ fn tables_copied_from_web_pages() {
     assert_eq!(supports(&bars, 2), ["新区自然资源局", "新区政务服务局"]);
     assert_eq!(deadline(&bars, 1).as_deref(), Some("2025-06-30"));
 }
+
+/// A plan file of `tests/fixtures/numbering/` read on its own.
+fn numbering_fixture(name: &str) -> Plan {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/numbering")
+        .join(name);
+    fengong::check(&path)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .plan
+}
+
+fn contents(plan: &Plan) -> Vec<String> {
+    plan.tasks.iter().map(|t| t.content.clone()).collect()
+}
+
+/// The level that carries the work is the task level, whatever its numbering: （一） with an
+/// assignment after its sentence, or with labelled lines under it (half-width `(一)` and `:`
+/// too), ① under （一）, and 一是…二是… inside a section's own line.
+#[test]
+fn numbering_decides_the_task_level_by_what_carries_the_work() {
+    let paren = numbering_fixture("paren.md");
+    assert_eq!(paren.tasks.len(), 4);
+    let sections: Vec<&str> = paren.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["强化责任落实", "深化隐患治理"]);
+    assert!(
+        paren.groups().all(|g| g.title.is_empty()),
+        "tasks are not groups"
+    );
+    assert_eq!(
+        contents(&paren)[0],
+        "压实企业主体责任，开展主要负责人安全培训全覆盖。"
+    );
+    assert_eq!(leads(&paren, 4), ["区消防救援支队"]);
+    assert_eq!(supports(&paren, 4), ["区公安分局"]);
+    assert_eq!(deadline(&paren, 4).as_deref(), Some("2025-09-30"));
+
+    let labelled = numbering_fixture("paren_labelled.md");
+    assert_eq!(
+        contents(&labelled),
+        ["推进企业开办便利化。", "推行证照联办。"]
+    );
+    assert_eq!(supports(&labelled, 1), ["区税务局", "区人社局"]);
+    assert_eq!(deadline(&labelled, 2).as_deref(), Some("2025-09-30"));
+
+    let circled = numbering_fixture("circled.md");
+    assert_eq!(
+        groups(&circled),
+        [
+            ("提升养老服务".to_string(), vec![1, 2]),
+            ("改善出行条件".to_string(), vec![3])
+        ]
+    );
+    assert_eq!(contents(&circled)[0], "新建村级幸福院10个。");
+
+    let yishi = numbering_fixture("yishi.md");
+    assert_eq!(yishi.title.as_deref(), Some("某街道2025年基层治理工作要点"));
+    let sections: Vec<&str> = yishi.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["夯实基层基础", "提升服务水平"]);
+    assert_eq!(
+        contents(&yishi),
+        [
+            "完善网格化管理，划分网格120个。",
+            "推进社区工作者队伍建设。",
+            "建设党群服务中心2个。"
+        ]
+    );
+    assert_eq!(leads(&yishi, 2), ["街道组织办"]);
+}

@@ -26,9 +26,15 @@ static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    // 1. / 1、 / 1．/ （1） / (1) at the start of a task.
+    // 1. / 1、 / 1．/ （1） / (1) / ① at the start of a task.
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)])\s*").unwrap()
+    Regex::new(r"^(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*").unwrap()
+});
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    // 一是… 二是…: tasks counted in a sentence.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^[一二三四五六七八九十]{1,3}是").unwrap()
 });
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -175,9 +181,15 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let mut pending: Option<(RawTask, Location)> = None;
     let mut next_no = 1u32;
 
-    for (paragraph, line_no) in paragraphs(text) {
+    let all = paragraphs(text);
+    for (index, (paragraph, line_no)) in all.iter().enumerate() {
+        let (paragraph, line_no) = (paragraph.clone(), *line_no);
         let here = places.at(line_no);
         let mut line = paragraph;
+        // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
+        let labelled_next = all
+            .get(index + 1)
+            .is_some_and(|(next, _)| LABELLED.is_match(next));
         if let Some(caps) = LABELLED.captures(&line) {
             if let Some((task, _)) = pending.as_mut() {
                 apply_label(task, &caps[1], caps[2].trim());
@@ -194,6 +206,17 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             });
             continue;
         }
+        // 一、title。一是…（…牵头）；二是…: the heading, then its tasks on the same line.
+        if let Some((head, rest)) = split_heading(&line) {
+            finish(&mut pending, &mut table, &mut next_no);
+            if let Some((numeral, title)) = section_heading(&tidy_spacing(&head)) {
+                table.rows.push(RawRow {
+                    kind: RowKind::Section { numeral, title },
+                    origin: here.clone(),
+                });
+            }
+            line = rest;
+        }
         // A group heading: （一）title。, possibly followed by task text.
         if let Some((number, rest)) = numbered_label(&line) {
             finish(&mut pending, &mut table, &mut next_no);
@@ -204,6 +227,18 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
                 ),
                 _ if !ASSIGNMENT.is_match(&rest) => (rest.clone(), String::new()),
                 _ => (String::new(), rest.clone()),
+            };
+            // The work itself numbered （一）: its sentence is followed straight by who does
+            // it (or by labelled lines), so it is a task, not a group heading.
+            let carries_work = labelled_next
+                || ASSIGNMENT
+                    .find(after.trim())
+                    .is_some_and(|m| m.start() == 0);
+            let (title, after) = if carries_work {
+                pending = Some((RawTask::default(), here.clone()));
+                (String::new(), rest.clone())
+            } else {
+                (title, after)
             };
             if !title.is_empty() {
                 table.rows.push(RawRow {
@@ -265,6 +300,12 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         }
     }
     finish(&mut pending, &mut table, &mut next_no);
+    // The document's first line names the plan when it reads as a title.
+    table.title = all
+        .first()
+        .map(|(first, _)| tidy_spacing(first))
+        .filter(|t| t.chars().count() <= 60 && !t.contains('。') && !is_task_line(t))
+        .filter(|t| section_heading(t).is_none() && numbered_label(t).is_none());
     let has_tasks = table
         .rows
         .iter()
@@ -272,7 +313,6 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     has_tasks.then_some(table)
 }
 
-/// A labelled line under a numbered task.
 /// What a label (牵头单位：, 配合部门：, 完成时限： …) gives.
 enum LabelKind {
     Lead,
@@ -294,6 +334,7 @@ fn label_kind(label: &str) -> LabelKind {
     }
 }
 
+/// A labelled line under a numbered task.
 fn apply_label(task: &mut RawTask, label: &str, value: &str) {
     let units = names(value);
     match label_kind(label) {
@@ -331,9 +372,22 @@ fn finish(pending: &mut Option<(RawTask, Location)>, table: &mut RawTable, next_
 }
 
 /// The content of a task: its text without the number, ending with its full stop.
+/// A section heading with text after it on the same line: `一、夯实基础。一是…（…牵头）`
+/// → (`一、夯实基础。`, the rest), when the rest assigns work.
+fn split_heading(line: &str) -> Option<(String, String)> {
+    let end = line.find('。')? + '。'.len_utf8();
+    let (head, rest) = (&line[..end], line[end..].trim());
+    (section_heading(&tidy_spacing(head)).is_some() && ASSIGNMENT.is_match(rest))
+        .then(|| (head.to_string(), rest.to_string()))
+}
+
 fn tidy_content(text: &str) -> String {
-    let text = text.trim();
+    let text = text
+        .trim()
+        .trim_start_matches(['；', '，', '。', ';', ','])
+        .trim();
     let text = TASK_NUMBER.replace(text, "");
+    let text = ORDINAL.replace(text.trim(), "");
     let text = text.trim().trim_end_matches(['，', '；']);
     if text.is_empty() || text.ends_with(['。', '！', '？']) {
         text.to_string()
