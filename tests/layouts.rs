@@ -508,3 +508,26 @@ fn numbering_decides_the_task_level_by_what_carries_the_work() {
     );
     assert_eq!(leads(&yishi, 2), ["街道组织办"]);
 }
+
+/// A notice whose own body is numbered 一、二、 (its requirements) and which has a 署名 but no
+/// 附件说明: the requirements stay the notice's, the 署名 is the 署名 (not a body paragraph,
+/// not printed twice), and the plan is the attached table.
+#[test]
+fn a_notice_with_numbered_requirements_and_no_attachment_line() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/requirements.md");
+    let plan = fengong::check(&path).unwrap().plan;
+    let notice = &plan.notice;
+    assert_eq!(notice.doc_number.as_deref(), Some("青政办发〔2025〕7号"));
+    assert_eq!(notice.signer.as_deref(), Some("青山县人民政府办公室"));
+    assert_eq!(notice.date.as_deref(), Some("2025年2月20日"));
+    assert_eq!(notice.body.len(), 3, "{:?}", notice.body);
+    assert!(notice.body.iter().all(|p| p.text != "青山县人民政府办公室"));
+    assert!(notice.body[1].text.starts_with("一、提高思想认识"));
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("青山县2025年重点民生实事任务分工")
+    );
+    assert_eq!(plan.tasks.len(), 2);
+    assert!(plan.sections.iter().all(|s| s.title != "提高思想认识"));
+}

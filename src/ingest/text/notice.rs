@@ -60,6 +60,15 @@ pub(super) fn parse_notice<'a>(
         if b.heading > 0 || b.text.starts_with("附件") || DATE_LINE.is_match(&b.text) {
             break;
         }
+        // The 署名 (a short line right above the 成文日期) ends the body even with no
+        // 附件说明 between them.
+        if is_signer(b)
+            && blocks
+                .get(i + 1)
+                .is_some_and(|d| DATE_LINE.is_match(&d.text))
+        {
+            break;
+        }
         if let Some(last) = body.last_mut()
             && !ends_sentence(&last.text)
         {
@@ -96,9 +105,7 @@ pub(super) fn parse_notice<'a>(
     }
     // 署名 and 成文日期, when the source has them.
     if let Some(b) = blocks.get(i)
-        && b.heading == 0
-        && !b.text.contains(['。', '，'])
-        && b.text.chars().count() <= 40
+        && is_signer(b)
         && blocks
             .get(i + 1)
             .is_some_and(|d| DATE_LINE.is_match(&d.text))
@@ -123,6 +130,11 @@ pub(super) fn parse_notice<'a>(
         i += 1;
     }
     (Some(notice), &blocks[i.min(blocks.len())..])
+}
+
+/// A line that can be a 署名: short, no sentence in it, not a heading.
+fn is_signer(b: &Block) -> bool {
+    b.heading == 0 && !b.text.contains(['。', '，']) && b.text.chars().count() <= 40
 }
 
 /// `上海市嘉定区发展和改革委员会(通知)` / `…文件` → `上海市嘉定区发展和改革委员会`.
