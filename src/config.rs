@@ -96,6 +96,8 @@ pub struct PlanConfig {
     /// Source files to read, relative to the input folder; empty means every text and
     /// spreadsheet file at the top of the folder.
     pub sources: Vec<String>,
+    /// The plan's title, when the sources do not give one (or to replace theirs).
+    pub title: Option<String>,
     /// Who leads in a plain 责任单位 column: the first listed unit (default) or all of them.
     /// A unit marked in the cell (`X牵头`) always wins.
     pub lead: LeadRule,

@@ -72,7 +72,8 @@ fn a_cell_longer_than_excel_holds() {
     // table, the way an OCR run that lost its row breaks delivers them.
     let long = "推进儿童友好建设".repeat(25_000);
     let text = format!("序号\t具体内容\t责任单位\n1\t{long}\t区教育局\n2\t做好乙事。\t区体育局\n");
-    let dir = project(&[("长.md", text.as_bytes())]);
+    let config = seed_config_titled("测试方案");
+    let dir = project(&[("长.md", text.as_bytes()), ("fengong.toml", config.as_bytes())]);
     let out = fengong(dir.path(), &["publish"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let check = fengong(dir.path(), &["check"]);
@@ -111,7 +112,8 @@ fn a_formula_read_from_excel_stays_text() {
         ["2", "+1+1", "@SUM(A1:A2)"],
         ["3", "-2", "区教育局"],
     ]);
-    let dir = project(&[("公式.xlsx", &bytes)]);
+    let config = seed_config_titled("测试方案");
+    let dir = project(&[("公式.xlsx", &bytes), ("fengong.toml", config.as_bytes())]);
     let out = fengong(dir.path(), &["publish"]);
     assert!(out.status.success(), "{}", stderr(&out));
     for file in ["任务分工表.xlsx", "任务单/区教育局.xlsx"] {

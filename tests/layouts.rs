@@ -531,3 +531,27 @@ fn a_notice_with_numbered_requirements_and_no_attachment_line() {
     assert_eq!(plan.tasks.len(), 2);
     assert!(plan.sections.iter().all(|s| s.title != "提高思想认识"));
 }
+
+/// No title anywhere: an error naming the file, not documents that print 《》; `[plan] title`
+/// gives one.
+#[test]
+fn a_plan_without_a_title_is_refused_until_the_config_names_it() {
+    let table = "序号\t工作任务\t责任单位\n1\t建设口袋公园10个。\t区绿化市容局\n";
+    let dir = common::project(&[("plan.md", table.as_bytes()), ("fengong.toml", b"# none\n")]);
+    let out = common::fengong(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("plan/no-title") && err.contains("plan.md"),
+        "{err}"
+    );
+    let dir = common::project(&[
+        ("plan.md", table.as_bytes()),
+        (
+            "fengong.toml",
+            "[plan]\ntitle = \"某区口袋公园建设任务\"\n".as_bytes(),
+        ),
+    ]);
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    assert_eq!(plan.title.as_deref(), Some("某区口袋公园建设任务"));
+}

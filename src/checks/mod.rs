@@ -93,6 +93,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     structure::numbering,
     structure::empty_cells,
     structure::notice,
+    structure::title,
     grouping::section_titles,
     grouping::labels,
     grouping::numbering,

@@ -92,7 +92,28 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$").unwrap()
 });
 
-/// The notice: 文号 brackets, 署名 and 成文日期, and the attachment's name.
+/// A plan with no title anywhere (no prose title, no 附件说明, no table title, no
+/// `[plan] title`): every document would print an empty 《》.
+pub fn title(cx: &Context) -> Vec<Diagnostic> {
+    if cx.plan.title.is_some() {
+        return Vec::new();
+    }
+    let source = cx.plan.sources.first().cloned().unwrap_or_default();
+    vec![
+        Diagnostic::error(
+            "plan/no-title",
+            Location::file(source),
+            "来源中找不到方案标题（正文标题、附件说明或分工表标题都没有）",
+        )
+        .with_hint(format!(
+            "在 {} 的 [plan] 中填写 title = \"……\"",
+            cx.config_path()
+        )),
+    ]
+}
+
+/// The notice: 文号 brackets, 署名 and 成文日期, and the attachment's name; or why there is
+/// no notice.
 pub fn notice(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let notice = &cx.plan.notice;

@@ -56,13 +56,20 @@ pub fn assemble(
     if notice.date.is_none() {
         notice.date = config.notice.date.clone();
     }
-    let title = parts
-        .prose
-        .as_ref()
-        .and_then(|p| p.title.as_ref())
-        .map(|p| p.text.clone())
+    // The user's [plan] title wins; else the prose's title, the notice's 附件, the table's.
+    let title = config
+        .plan
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| {
+            parts
+                .prose
+                .as_ref()
+                .and_then(|p| p.title.as_ref())
+                .map(|p| p.text.clone())
+        })
         .or_else(|| notice.attachments.first().cloned())
-        // A table alone: its own title names the plan (…任务分工表, …任务清单).
         .or_else(|| parts.table.title.clone());
     let year = title
         .as_deref()

@@ -177,129 +177,20 @@ pub fn parse(text: &str, path: &str) -> Option<RawTable> {
 
 /// [`parse`], the places of `text`'s lines named by `places` (a Word document's paragraphs).
 pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
-    let mut table = RawTable::default();
-    let mut pending: Option<(RawTask, Location)> = None;
-    let mut next_no = 1u32;
-
     let all = paragraphs(text);
+    let mut reader = Reader {
+        table: RawTable::default(),
+        pending: None,
+        next_no: 1,
+    };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
-        let (paragraph, line_no) = (paragraph.clone(), *line_no);
-        let here = places.at(line_no);
-        let mut line = paragraph;
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
         let labelled_next = all
             .get(index + 1)
             .is_some_and(|(next, _)| LABELLED.is_match(next));
-        if let Some(caps) = LABELLED.captures(&line) {
-            if let Some((task, _)) = pending.as_mut() {
-                apply_label(task, &caps[1], caps[2].trim());
-            }
-            continue;
-        }
-        if let Some((numeral, title)) = section_heading(&tidy_spacing(&line))
-            && !ASSIGNMENT.is_match(&line)
-        {
-            finish(&mut pending, &mut table, &mut next_no);
-            table.rows.push(RawRow {
-                kind: RowKind::Section { numeral, title },
-                origin: here,
-            });
-            continue;
-        }
-        // 一、title。一是…（…牵头）；二是…: the heading, then its tasks on the same line.
-        if let Some((head, rest)) = split_heading(&line) {
-            finish(&mut pending, &mut table, &mut next_no);
-            if let Some((numeral, title)) = section_heading(&tidy_spacing(&head)) {
-                table.rows.push(RawRow {
-                    kind: RowKind::Section { numeral, title },
-                    origin: here.clone(),
-                });
-            }
-            line = rest;
-        }
-        // A group heading: （一）title。, possibly followed by task text.
-        if let Some((number, rest)) = numbered_label(&line) {
-            finish(&mut pending, &mut table, &mut next_no);
-            let (title, after) = match rest.find('。') {
-                Some(end) if !ASSIGNMENT.is_match(&rest[..end]) => (
-                    rest[..end].to_string(),
-                    rest[end + '。'.len_utf8()..].to_string(),
-                ),
-                _ if !ASSIGNMENT.is_match(&rest) => (rest.clone(), String::new()),
-                _ => (String::new(), rest.clone()),
-            };
-            // The work itself numbered （一）: its sentence is followed straight by who does
-            // it (or by labelled lines), so it is a task, not a group heading.
-            let carries_work = labelled_next
-                || ASSIGNMENT
-                    .find(after.trim())
-                    .is_some_and(|m| m.start() == 0);
-            let (title, after) = if carries_work {
-                pending = Some((RawTask::default(), here.clone()));
-                (String::new(), rest.clone())
-            } else {
-                (title, after)
-            };
-            if !title.is_empty() {
-                table.rows.push(RawRow {
-                    kind: RowKind::Label(format!(
-                        "（{}）{}",
-                        crate::base::cjk::chinese_numeral(number),
-                        tidy_spacing(&title)
-                    )),
-                    origin: here.clone(),
-                });
-            }
-            line = after.trim().to_string();
-            if line.is_empty() {
-                continue;
-            }
-        }
-        let numbered = TASK_NUMBER.find(&line).map(|m| m.end());
-        if let Some(end) = numbered {
-            finish(&mut pending, &mut table, &mut next_no);
-            line = line[end..].to_string();
-            pending = Some((RawTask::default(), here.clone()));
-        }
-        // Each assignment parenthesis closes the task written before it.
-        let mut cut = 0;
-        for caps in ASSIGNMENT.captures_iter(&line) {
-            let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            let (task, _) = pending.get_or_insert_with(|| (RawTask::default(), here.clone()));
-            task.content.push_str(&line[cut..whole.start()]);
-            let duty = parse_duty(inside.as_str());
-            task.lead = Some(duty.leads.join("、"));
-            task.support = Some(duty.supports.join("、"));
-            task.deadline = duty.deadline;
-            finish(&mut pending, &mut table, &mut next_no);
-            cut = whole.end();
-        }
-        let rest = line[cut..].trim().trim_start_matches(['。', '；', '，']);
-        if rest.is_empty() {
-            continue;
-        }
-        match pending.as_mut() {
-            // Prose after a task whose duties are known: the task is complete.
-            Some((task, _)) if task.lead.is_some() || task.support.is_some() => {
-                finish(&mut pending, &mut table, &mut next_no);
-            }
-            Some((task, _)) => task.content.push_str(rest),
-            // Text after the last assignment of a paragraph starts the next task.
-            None if cut > 0 => {
-                pending = Some((
-                    RawTask {
-                        content: rest.to_string(),
-                        ..RawTask::default()
-                    },
-                    here,
-                ))
-            }
-            None => {} // prose that assigns nothing: a preamble or closing paragraph
-        }
+        reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
-    finish(&mut pending, &mut table, &mut next_no);
+    let mut table = reader.finish();
     // The document's first line names the plan when it reads as a title.
     table.title = all
         .first()
@@ -311,6 +202,145 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         .iter()
         .any(|r| matches!(r.kind, RowKind::Task(_)));
     has_tasks.then_some(table)
+}
+
+/// The rows read so far and the task being written.
+struct Reader {
+    table: RawTable,
+    pending: Option<(RawTask, Location)>,
+    /// The number the next task gets (tasks are numbered in document order).
+    next_no: u32,
+}
+
+impl Reader {
+    fn finish_task(&mut self) {
+        finish(&mut self.pending, &mut self.table, &mut self.next_no);
+    }
+
+    fn finish(mut self) -> RawTable {
+        self.finish_task();
+        self.table
+    }
+
+    fn push(&mut self, kind: RowKind, origin: Location) {
+        self.table.rows.push(RawRow { kind, origin });
+    }
+
+    /// One paragraph: a label of the task before it, a section heading, a group heading or
+    /// a task numbered at any level, and the assignments that close tasks.
+    fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
+        if let Some(caps) = LABELLED.captures(paragraph) {
+            if let Some((task, _)) = self.pending.as_mut() {
+                apply_label(task, &caps[1], caps[2].trim());
+            }
+            return;
+        }
+        if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
+            && !ASSIGNMENT.is_match(paragraph)
+        {
+            self.finish_task();
+            self.push(RowKind::Section { numeral, title }, here);
+            return;
+        }
+        let mut line = paragraph.to_string();
+        // 一、title。一是…（…牵头）；二是…: the heading, then its tasks on the same line.
+        if let Some((head, rest)) = split_heading(&line) {
+            self.finish_task();
+            if let Some((numeral, title)) = section_heading(&tidy_spacing(&head)) {
+                self.push(RowKind::Section { numeral, title }, here.clone());
+            }
+            line = rest;
+        }
+        if let Some((number, rest)) = numbered_label(&line) {
+            line = self.group_or_task(number, &rest, &here, labelled_next);
+            if line.is_empty() {
+                return;
+            }
+        }
+        if let Some(end) = TASK_NUMBER.find(&line).map(|m| m.end()) {
+            self.finish_task();
+            line = line[end..].to_string();
+            self.pending = Some((RawTask::default(), here.clone()));
+        }
+        self.assignments(&line, here);
+    }
+
+    /// A （一） line: a group heading (its title, then maybe task text), or — when its
+    /// sentence is followed straight by who does it, or by labelled lines — a task itself.
+    /// Returns the text left to read as tasks.
+    fn group_or_task(
+        &mut self,
+        number: u32,
+        rest: &str,
+        here: &Location,
+        labelled_next: bool,
+    ) -> String {
+        self.finish_task();
+        let (title, after) = match rest.find('。') {
+            Some(end) if !ASSIGNMENT.is_match(&rest[..end]) => (
+                rest[..end].to_string(),
+                rest[end + '。'.len_utf8()..].to_string(),
+            ),
+            _ if !ASSIGNMENT.is_match(rest) => (rest.to_string(), String::new()),
+            _ => (String::new(), rest.to_string()),
+        };
+        let carries_work = labelled_next
+            || ASSIGNMENT
+                .find(after.trim())
+                .is_some_and(|m| m.start() == 0);
+        if carries_work {
+            self.pending = Some((RawTask::default(), here.clone()));
+            return rest.trim().to_string();
+        }
+        if !title.is_empty() {
+            let label = format!(
+                "（{}）{}",
+                crate::base::cjk::chinese_numeral(number),
+                tidy_spacing(&title)
+            );
+            self.push(RowKind::Label(label), here.clone());
+        }
+        after.trim().to_string()
+    }
+
+    /// Each assignment parenthesis closes the task written before it; text after the last
+    /// one continues a task or starts the next.
+    fn assignments(&mut self, line: &str, here: Location) {
+        let mut cut = 0;
+        for caps in ASSIGNMENT.captures_iter(line) {
+            let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let (task, _) = self
+                .pending
+                .get_or_insert_with(|| (RawTask::default(), here.clone()));
+            task.content.push_str(&line[cut..whole.start()]);
+            let duty = parse_duty(inside.as_str());
+            task.lead = Some(duty.leads.join("、"));
+            task.support = Some(duty.supports.join("、"));
+            task.deadline = duty.deadline;
+            self.finish_task();
+            cut = whole.end();
+        }
+        let rest = line[cut..].trim().trim_start_matches(['。', '；', '，']);
+        if rest.is_empty() {
+            return;
+        }
+        match self.pending.as_mut() {
+            // Prose after a task whose duties are known: the task is complete.
+            Some((task, _)) if task.lead.is_some() || task.support.is_some() => self.finish_task(),
+            Some((task, _)) => task.content.push_str(rest),
+            // Text after the last assignment of a paragraph starts the next task.
+            None if cut > 0 => {
+                let task = RawTask {
+                    content: rest.to_string(),
+                    ..RawTask::default()
+                };
+                self.pending = Some((task, here));
+            }
+            None => {} // prose that assigns nothing: a preamble or closing paragraph
+        }
+    }
 }
 
 /// What a label (牵头单位：, 配合部门：, 完成时限： …) gives.

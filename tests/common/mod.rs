@@ -30,6 +30,12 @@ pub fn seed_config() -> String {
     std::fs::read_to_string(input_dir().join("fengong.toml")).expect("config")
 }
 
+/// The shipped config with a `[plan] title`, for sources that have no title of their own
+/// (a bare table): without one a plan is refused (`plan/no-title`).
+pub fn seed_config_titled(title: &str) -> String {
+    seed_config().replacen("[plan]\n", &format!("[plan]\ntitle = \"{title}\"\n"), 1)
+}
+
 /// A temporary project folder with an `input/` holding `files` (name, bytes) and the shipped
 /// config unless `files` brings its own.
 pub fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
