@@ -73,7 +73,10 @@ fn a_cell_longer_than_excel_holds() {
     let long = "推进儿童友好建设".repeat(25_000);
     let text = format!("序号\t具体内容\t责任单位\n1\t{long}\t区教育局\n2\t做好乙事。\t区体育局\n");
     let config = seed_config_titled("测试方案");
-    let dir = project(&[("长.md", text.as_bytes()), ("fengong.toml", config.as_bytes())]);
+    let dir = project(&[
+        ("长.md", text.as_bytes()),
+        ("fengong.toml", config.as_bytes()),
+    ]);
     let out = fengong(dir.path(), &["publish"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let check = fengong(dir.path(), &["check"]);

@@ -49,24 +49,20 @@ impl Grid<'_> {
     pub fn table(&self, header_row: usize, diagnostics: &mut Vec<Diagnostic>) -> RawTable {
         let rows = &self.rows;
         let header = HeaderMap::detect(&rows[header_row]).unwrap_or_default();
-        let at = |r: usize, c: Option<usize>| self.at(r, c);
-        let place = |r: usize, c: usize| (self.place)(r, c);
         // Title: the first text above the header.
         let title = rows[..header_row]
             .iter()
             .flat_map(|r| r.iter())
             .find(|t| !t.is_empty())
             .map(|t| tidy_spacing(t));
-        diagnostics.extend(header.findings(|c| place(header_row, c)));
+        diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
         let mut table = RawTable {
             title,
-            origin: Some(place(header_row, 0)),
+            origin: Some((self.place)(header_row, 0)),
             repeated_headers: 0,
             extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
             rows: Vec::new(),
         };
-        let col = |c: Column| header.index(c);
-        let no_col = col(Column::No).unwrap_or(0);
         for (r, cells) in rows.iter().enumerate().skip(header_row + 1) {
             if cells.iter().all(|c| c.is_empty()) {
                 continue;
@@ -75,99 +71,114 @@ impl Grid<'_> {
                 table.repeated_headers += 1;
                 continue;
             }
-            let no_text = at(r, col(Column::No));
-            let content = join_lines(&at(r, col(Column::Content)));
-            let units = at(r, col(Column::Units));
-            let lead = col(Column::Lead).map(|c| at(r, Some(c)));
-            let support = col(Column::Support).map(|c| at(r, Some(c)));
-            let label = at(r, col(Column::Group));
-            if parse_task_number(&no_text).is_some() {
-                let content_col = col(Column::Content).unwrap_or(no_col);
-                let units_col = col(Column::Units).or(col(Column::Lead)).unwrap_or(no_col);
-                table.rows.push(RawRow {
-                    kind: RowKind::Task(Box::new(RawTask {
-                        label: (!label.is_empty()).then_some(label),
-                        no: no_text,
-                        content,
-                        units,
-                        lead,
-                        support,
-                        deadline: col(Column::Deadline)
-                            .map(|c| at(r, Some(c)))
-                            .filter(|d| !d.is_empty()),
-                        person: col(Column::Person)
-                            .map(|c| at(r, Some(c)))
-                            .filter(|p| !p.is_empty()),
-                        extra: header.extra.iter().map(|(_, c)| at(r, Some(*c))).collect(),
-                        content_origin: Some(place(r, content_col)),
-                        units_origin: Some(place(r, units_col)),
-                    })),
-                    origin: place(r, no_col),
-                });
-                continue;
-            }
-            // Not a task: a section row, a label of its own, a note after the table, or junk.
-            let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
-            let text = cells[first].clone();
-            // A section row is one text across the table (merged, or in any one column,
-            // the 序号 column too).
-            let alone = cells.iter().filter(|c| !c.is_empty()).count() == 1;
-            if alone && let Some((numeral, title)) = section_heading(&tidy_spacing(&text)) {
-                table.rows.push(RawRow {
-                    kind: RowKind::Section { numeral, title },
-                    origin: place(r, first),
-                });
-                continue;
-            }
-            if ["注", "说明", "备注", "附注", "填表说明"]
-                .iter()
-                .any(|p| text.starts_with(p))
-            {
-                continue;
-            }
-            if !no_text.is_empty() {
-                diagnostics.push(Diagnostic::warning(
-                    "table/bad-number",
-                    place(r, no_col),
-                    format!("序号「{no_text}」不是数字，此行已忽略"),
-                ));
-                continue;
-            }
-            if !content.is_empty() {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "table/unnumbered-row",
-                        place(r, no_col),
-                        format!(
-                            "这一行有具体内容但没有序号，已忽略：「{}」",
-                            excerpt(&content)
-                        ),
-                    )
-                    .with_hint("请补上序号"),
-                );
-                continue;
-            }
-            let tidy = tidy_spacing(&text);
-            let kind = match section_heading(&tidy) {
-                Some((numeral, title)) => RowKind::Section { numeral, title },
-                None if numbered_label(&tidy).is_some() || Some(first) == col(Column::Group) => {
-                    RowKind::Label(text)
-                }
-                None => {
-                    diagnostics.push(Diagnostic::warning(
-                        "table/stray-line",
-                        place(r, first),
-                        format!("分工表中有一行无法识别，已忽略：「{}」", excerpt(&text)),
-                    ));
-                    continue;
-                }
+            let row = match self.task_row(r, &header) {
+                Some(task) => Some(task),
+                None => self.other_row(r, &header, diagnostics),
             };
-            table.rows.push(RawRow {
-                kind,
-                origin: place(r, first),
-            });
+            table.rows.extend(row);
         }
         table
+    }
+
+    /// Row `r` as a task, when its 序号 is a number.
+    fn task_row(&self, r: usize, header: &HeaderMap) -> Option<RawRow> {
+        let col = |c: Column| header.index(c);
+        let at = |c: Option<usize>| self.at(r, c);
+        let no = at(col(Column::No));
+        parse_task_number(&no)?;
+        let no_col = col(Column::No).unwrap_or(0);
+        let content_col = col(Column::Content).unwrap_or(no_col);
+        let units_col = col(Column::Units).or(col(Column::Lead)).unwrap_or(no_col);
+        let label = at(col(Column::Group));
+        let filled = |c: Column| col(c).map(|c| at(Some(c))).filter(|v| !v.is_empty());
+        let task = RawTask {
+            label: (!label.is_empty()).then_some(label),
+            no,
+            content: join_lines(&at(col(Column::Content))),
+            units: at(col(Column::Units)),
+            lead: col(Column::Lead).map(|c| at(Some(c))),
+            support: col(Column::Support).map(|c| at(Some(c))),
+            deadline: filled(Column::Deadline),
+            person: filled(Column::Person),
+            extra: header.extra.iter().map(|(_, c)| at(Some(*c))).collect(),
+            content_origin: Some((self.place)(r, content_col)),
+            units_origin: Some((self.place)(r, units_col)),
+        };
+        Some(RawRow {
+            kind: RowKind::Task(Box::new(task)),
+            origin: (self.place)(r, no_col),
+        })
+    }
+
+    /// Row `r` when it is not a task: a section row, a label of its own, a note under the
+    /// table, or a row that reads as nothing — each of the last two reported, never dropped
+    /// without a word.
+    fn other_row(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<RawRow> {
+        let cells = &self.rows[r];
+        let col = |c: Column| header.index(c);
+        let no_col = col(Column::No).unwrap_or(0);
+        let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        let text = cells[first].clone();
+        let tidy = tidy_spacing(&text);
+        let place = (self.place)(r, first);
+        // A section row is one text across the table (merged, or in any one column, the 序号
+        // column too).
+        let alone = cells.iter().filter(|c| !c.is_empty()).count() == 1;
+        if alone && let Some((numeral, title)) = section_heading(&tidy) {
+            return Some(RawRow {
+                kind: RowKind::Section { numeral, title },
+                origin: place,
+            });
+        }
+        let no = self.at(r, col(Column::No));
+        let content = self.at(r, col(Column::Content));
+        let note = ["注", "说明", "备注", "附注", "填表说明"];
+        let finding = if note.iter().any(|p| text.starts_with(p)) {
+            Diagnostic::note(
+                "table/note-row",
+                place,
+                format!("表中的说明行未作为任务读入：「{}」", excerpt(&text)),
+            )
+        } else if !no.is_empty() {
+            Diagnostic::warning(
+                "table/bad-number",
+                (self.place)(r, no_col),
+                format!("序号「{no}」不是数字，此行已忽略"),
+            )
+        } else if !content.is_empty() {
+            Diagnostic::warning(
+                "table/unnumbered-row",
+                (self.place)(r, no_col),
+                format!(
+                    "这一行有具体内容但没有序号，已忽略：「{}」",
+                    excerpt(&content)
+                ),
+            )
+            .with_hint("请补上序号")
+        } else if let Some((numeral, title)) = section_heading(&tidy) {
+            return Some(RawRow {
+                kind: RowKind::Section { numeral, title },
+                origin: place,
+            });
+        } else if numbered_label(&tidy).is_some() || Some(first) == col(Column::Group) {
+            return Some(RawRow {
+                kind: RowKind::Label(text),
+                origin: place,
+            });
+        } else {
+            Diagnostic::warning(
+                "table/stray-line",
+                place,
+                format!("分工表中有一行无法识别，已忽略：「{}」", excerpt(&text)),
+            )
+        };
+        diagnostics.push(finding);
+        None
     }
 }
 
@@ -197,6 +208,46 @@ pub(crate) fn join_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Grid<'static> {
+        Grid {
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            merged_down: HashMap::new(),
+            place: Box::new(|r, c| Location::cell("t.xlsx", "表", r as u32, c as u32)),
+        }
+    }
+
+    #[test]
+    fn rows_that_are_not_tasks_are_read_or_reported_never_dropped() {
+        let g = grid(&[
+            &["序号", "工作任务", "责任单位"],
+            &["一、民生保障", "", ""],
+            &["1", "做好甲事。", "区教育局"],
+            &["注：本表由区发改委汇总。", "", ""],
+            &["第二", "做好乙事。", "区体育局"],
+            &["", "做好丙事。", "区民政局"],
+            &["", "", "区财政局"],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        assert_eq!(table.rows.len(), 2, "the section and task 1");
+        let codes: Vec<(&str, String)> = found
+            .iter()
+            .map(|d| (d.code.as_str(), d.location.to_string()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("table/note-row", "t.xlsx#表!A4".to_string()),
+                ("table/bad-number", "t.xlsx#表!A5".to_string()),
+                ("table/unnumbered-row", "t.xlsx#表!A6".to_string()),
+                ("table/stray-line", "t.xlsx#表!C7".to_string()),
+            ]
+        );
+    }
 
     #[test]
     fn line_breaks_inside_a_cell_join_without_a_space_between_chinese() {
