@@ -356,3 +356,73 @@ fn libreoffice_opens_it_and_reads_back_ods_and_xls() {
         }
     }
 }
+
+/// An Excel ledger whose section and group rows are merged across the table, their text in
+/// the 序号 column: each is read as one row, a section or a group, not a bad number.
+#[test]
+fn rows_merged_across_the_table_are_sections_and_groups() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("分工").unwrap();
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            3,
+            "某区2025年便民服务任务分工表",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .unwrap();
+    for (c, h) in ["序号", "工作任务", "牵头单位", "配合单位"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let merged = |sheet: &mut rust_xlsxwriter::Worksheet, row: u32, text: &str| {
+        sheet
+            .merge_range(row, 0, row, 3, text, &rust_xlsxwriter::Format::new())
+            .unwrap();
+    };
+    merged(sheet, 2, "一、提升服务质量");
+    merged(sheet, 3, "（一）政务服务");
+    let task = |sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: [&str; 4]| {
+        for (c, v) in cells.iter().enumerate() {
+            sheet.write_string(row, c as u16, *v).unwrap();
+        }
+    };
+    task(
+        sheet,
+        4,
+        ["1", "推行“一件事一次办”。", "区政务服务中心", "区数据局"],
+    );
+    merged(sheet, 5, "（二）便民设施");
+    task(sheet, 6, ["2", "新建城市书房5家。", "区文旅局", "各街道"]);
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分工.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["提升服务质量"]);
+    let groups: Vec<(String, Vec<u32>)> = plan
+        .groups()
+        .map(|g| (g.title.clone(), g.tasks.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("政务服务".to_string(), vec![1]),
+            ("便民设施".to_string(), vec![2])
+        ]
+    );
+    assert!(
+        !checked
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "table/bad-number"),
+        "{:?}",
+        checked.report.diagnostics
+    );
+}

@@ -135,6 +135,14 @@ impl Grid<'_> {
                 origin: place,
             });
         }
+        // A group row the same way: （一）… alone on its row (merged across, as Excel ledgers
+        // write it).
+        if alone && numbered_label(&tidy).is_some() {
+            return Some(RawRow {
+                kind: RowKind::Label(text),
+                origin: place,
+            });
+        }
         let no = self.at(r, col(Column::No));
         let content = self.at(r, col(Column::Content));
         let note = ["注", "说明", "备注", "附注", "填表说明"];
@@ -225,6 +233,7 @@ mod tests {
         let g = grid(&[
             &["序号", "工作任务", "责任单位"],
             &["一、民生保障", "", ""],
+            &["（一）改善出行", "", ""],
             &["1", "做好甲事。", "区教育局"],
             &["注：本表由区发改委汇总。", "", ""],
             &["第二", "做好乙事。", "区体育局"],
@@ -233,7 +242,8 @@ mod tests {
         ]);
         let mut found = Vec::new();
         let table = g.table(0, &mut found);
-        assert_eq!(table.rows.len(), 2, "the section and task 1");
+        assert_eq!(table.rows.len(), 3, "the section, the group and task 1");
+        assert!(matches!(&table.rows[1].kind, RowKind::Label(l) if l == "（一）改善出行"));
         let codes: Vec<(&str, String)> = found
             .iter()
             .map(|d| (d.code.as_str(), d.location.to_string()))
@@ -241,10 +251,10 @@ mod tests {
         assert_eq!(
             codes,
             [
-                ("table/note-row", "t.xlsx#表!A4".to_string()),
-                ("table/bad-number", "t.xlsx#表!A5".to_string()),
-                ("table/unnumbered-row", "t.xlsx#表!A6".to_string()),
-                ("table/stray-line", "t.xlsx#表!C7".to_string()),
+                ("table/note-row", "t.xlsx#表!A5".to_string()),
+                ("table/bad-number", "t.xlsx#表!A6".to_string()),
+                ("table/unnumbered-row", "t.xlsx#表!A7".to_string()),
+                ("table/stray-line", "t.xlsx#表!C8".to_string()),
             ]
         );
     }
