@@ -555,3 +555,18 @@ fn a_plan_without_a_title_is_refused_until_the_config_names_it() {
     let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
     assert_eq!(plan.title.as_deref(), Some("某区口袋公园建设任务"));
 }
+
+/// What a section says before its first group (its aims, its principles) is kept with the
+/// section, not dropped between the heading and the work.
+#[test]
+fn a_sections_own_paragraphs_are_kept() {
+    let plan = numbering_fixture("intro.md");
+    let intro: Vec<&str> = plan.sections[0]
+        .intro
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(intro, ["坚持以人民为中心，全面提升城市文明程度。"]);
+    assert!(plan.sections[1].intro.is_empty());
+    assert_eq!(groups(&plan)[0], ("加强组织领导".to_string(), vec![1]));
+}

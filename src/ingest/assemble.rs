@@ -117,6 +117,21 @@ pub fn assemble(
                     group.text = found.text.text.clone();
                 }
             }
+            // What a section says before its work, matched by its numeral.
+            for section in &mut sections {
+                if let Some(found) = prose
+                    .sections
+                    .iter()
+                    .find(|p| !p.numeral.is_empty() && p.numeral == section.numeral)
+                {
+                    section.intro = found
+                        .intro
+                        .iter()
+                        .filter(|p| !super::inline::is_task_line(&p.text))
+                        .cloned()
+                        .collect();
+                }
+            }
             // Paragraphs after the last group that are tasks belong to it, not to the closing.
             let closing = prose
                 .closing
@@ -611,6 +626,7 @@ fn prose_sections(
             table_title: table_section.map(|t| t.title.clone()),
             origin: Some(section.origin.clone()),
             table_origin: table_section.map(|t| t.origin.clone()),
+            intro: section.intro.clone(),
             groups,
         });
     }
@@ -645,6 +661,7 @@ fn group_by_labels(
                 table_title: Some(title.to_string()).filter(|t| !t.is_empty()),
                 origin: None,
                 table_origin: Some(origin.clone()),
+                intro: Vec::new(),
                 groups: Vec::new(),
             });
         };

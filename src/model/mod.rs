@@ -107,6 +107,10 @@ pub struct Section {
     pub origin: Option<Location>,
     /// Where the table's section row is.
     pub table_origin: Option<Location>,
+    /// Paragraphs between its heading and its first group (what the section says before
+    /// its work: aims, principles), as the prose writes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intro: Vec<Paragraph>,
     /// Its groups, in order.
     pub groups: Vec<Group>,
 }

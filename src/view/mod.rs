@@ -400,6 +400,8 @@ pub struct PlanView {
 pub struct PlanSectionView {
     /// 一、… as printed.
     pub heading: String,
+    /// Paragraphs between the heading and the first group.
+    pub intro: Vec<String>,
     /// Its groups: (bold heading without its 。, text).
     pub groups: Vec<(String, String)>,
 }
@@ -443,6 +445,7 @@ impl NoticeView {
                     .iter()
                     .map(|s| PlanSectionView {
                         heading: section_heading(&s.numeral, &s.title),
+                        intro: s.intro.iter().map(|p| tidy_spacing(&p.text)).collect(),
                         groups: s
                             .groups
                             .iter()
