@@ -499,3 +499,25 @@ fn the_red_head_as_red_text_a_table_or_a_text_box_gives_the_same_notice() {
         assert_eq!(units(&word, 2), units(&text, 2), "{name}");
     }
 }
+
+/// The notice and its attachment in two Word files read as the one-file 公文 does.
+#[test]
+fn a_notice_and_its_attachment_in_two_word_files() {
+    let part = |name: &str| fixture(&format!("two_files/{name}"));
+    let (notice, plan_part) = (part("通知.docx"), part("附件.docx"));
+    let dir = project(&[("通知.docx", &notice), ("附件.docx", &plan_part)]);
+    let two = fengong::check(&dir.path().join("input")).unwrap().plan;
+    let one = checked("seed_gongwen.docx").plan;
+    assert_eq!(two.notice.doc_number, one.notice.doc_number);
+    assert_eq!(two.notice.title, one.notice.title);
+    assert_eq!(two.notice.recipients, one.notice.recipients);
+    assert_eq!(two.title, one.title);
+    assert_eq!(two.tasks.len(), 78);
+    for (a, b) in two.tasks.iter().zip(&one.tasks) {
+        assert_eq!(
+            (&a.content, a.section, a.group),
+            (&b.content, b.section, b.group)
+        );
+        assert_eq!(units(&two, a.no), units(&one, b.no));
+    }
+}
