@@ -570,3 +570,58 @@ fn a_sections_own_paragraphs_are_kept() {
     assert!(plan.sections[1].intro.is_empty());
     assert_eq!(groups(&plan)[0], ("加强组织领导".to_string(), vec![1]));
 }
+
+/// Prose the plan cannot use (a heading and a paragraph with no groups, beside a table) is
+/// named paragraph by paragraph, never dropped without a word; its title still names the
+/// plan. A notice's 版记 (抄送, 印发) is kept with the notice.
+#[test]
+fn text_the_plan_does_not_use_is_named_and_the_imprint_kept() {
+    let text = "某区2025年公园建设工作要点\n\n一、总体要求\n\n全面提升公园服务水平。\n\n序号\t工作任务\t责任单位\n1\t建设口袋公园10个。\t区绿化市容局\n";
+    let dir = common::project(&[("plan.md", text.as_bytes())]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("某区2025年公园建设工作要点")
+    );
+    let unused: Vec<String> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "source/unused")
+        .map(|d| format!("{} {}", d.location, d.message))
+        .collect();
+    assert_eq!(unused.len(), 2, "{unused:#?}");
+    assert!(
+        unused[0].contains("plan.md:3") && unused[0].contains("一、总体要求"),
+        "{unused:#?}"
+    );
+    assert!(
+        unused[1].contains("plan.md:5") && unused[1].contains("全面提升公园服务水平"),
+        "{unused:#?}"
+    );
+
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/requirements.md");
+    let mut source = std::fs::read_to_string(path).unwrap();
+    source = source.replacen(
+        "2025年2月20日\n",
+        "2025年2月20日\n\n抄送：县委办公室。\n\n青山县人民政府办公室　　2025年2月20日印发\n",
+        1,
+    );
+    let dir = common::project(&[("notice.md", source.as_bytes())]);
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    let imprint: Vec<&str> = plan
+        .notice
+        .imprint
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        imprint,
+        [
+            "抄送：县委办公室。",
+            "青山县人民政府办公室　　2025年2月20日印发"
+        ]
+    );
+    assert_eq!(plan.notice.date.as_deref(), Some("2025年2月20日"));
+}

@@ -35,6 +35,9 @@ pub struct Parts {
     /// The tasks were read from the prose itself (inline or labelled layouts): group them by
     /// their headings, and keep the prose only for its preamble.
     pub tasks_in_prose: bool,
+    /// The title of prose that is not used otherwise (it has no groups): it still names
+    /// the plan.
+    pub prose_title: Option<String>,
 }
 
 /// A prose sentence must share at least this share of its bigrams with a task to belong to it.
@@ -70,6 +73,7 @@ pub fn assemble(
                 .map(|p| p.text.clone())
         })
         .or_else(|| notice.attachments.first().cloned())
+        .or_else(|| parts.prose_title.clone())
         .or_else(|| parts.table.title.clone());
     let year = title
         .as_deref()

@@ -83,23 +83,33 @@ pub fn load(project: &Project) -> Result<Ingested> {
             }
         };
         // No table: the plan may assign work inline or with labelled lines instead.
+        let mut inline_here = false;
         if doc.table.is_none()
             && let Some((_, text)) = texts.last()
             && let Some(table) = inline::parse_at(text, places.places(&display))
         {
             doc.table = Some(table);
             parts.tasks_in_prose = true;
+            inline_here = true;
         }
         diagnostics.extend(doc.diagnostics);
         let found_anything = doc.notice.is_some() || doc.table.is_some();
         if parts.notice.is_none() {
             parts.notice = doc.notice;
         }
-        if let Some(prose) = doc.prose
-            && parts.prose.is_none()
-            && prose.sections.iter().any(|s| !s.groups.is_empty())
-        {
-            parts.prose = Some(prose);
+        if let Some(prose) = doc.prose {
+            let grouped = prose.sections.iter().any(|s| !s.groups.is_empty());
+            if grouped && parts.prose.is_none() {
+                parts.prose = Some(prose);
+            } else if !inline_here {
+                // Prose the plan does not use (no groups, or a second file's): its title still
+                // names the plan; the rest is said, not lost.
+                let mut prose = prose;
+                if parts.prose_title.is_none() {
+                    parts.prose_title = prose.title.take().map(|p| p.text);
+                }
+                diagnostics.extend(unused_prose(&prose));
+            }
         }
         if let Some(table) = doc.table {
             take_table(&mut parts, &mut table_from, &mut fatal, table, &display);
@@ -191,6 +201,7 @@ pub fn plan_from_text_bytes(
             table,
             sources: vec![display.to_string()],
             tasks_in_prose,
+            prose_title: None,
         },
         &config,
         &registry,
@@ -218,6 +229,45 @@ pub fn plan_from_sheet_bytes(
         &registry,
         &mut diagnostics,
     ))
+}
+
+/// Every paragraph of prose that is not used, as a note with its place.
+fn unused_prose(prose: &text::Prose) -> Vec<Diagnostic> {
+    let headings = prose
+        .sections
+        .iter()
+        .filter(|s| !s.title.is_empty())
+        .map(|s| {
+            let heading = format!("{}、{}", s.numeral, s.title);
+            (heading, s.origin.clone())
+        });
+    let paragraphs = prose
+        .title
+        .iter()
+        .chain(&prose.preamble)
+        .chain(prose.sections.iter().flat_map(|s| s.intro.iter()))
+        .chain(&prose.closing)
+        .map(|p| (p.text.clone(), p.origin.clone()));
+    let groups = prose
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .map(|g| (format!("{}{}", g.title, g.text.text), g.origin.clone()));
+    headings
+        .chain(paragraphs)
+        .chain(groups)
+        .filter(|(text, _)| !text.trim().is_empty())
+        .map(|(text, origin)| {
+            Diagnostic::note(
+                "source/unused",
+                origin,
+                format!(
+                    "这段文字未读入方案：「{}」",
+                    crate::base::cjk::excerpt(&text)
+                ),
+            )
+        })
+        .collect()
 }
 
 /// What one source gave.
@@ -385,6 +435,7 @@ pub(crate) fn plan_from_text(
             table: doc.table.unwrap_or_default(),
             sources: vec!["t.md".into()],
             tasks_in_prose: false,
+            prose_title: None,
         },
         config,
         &registry,

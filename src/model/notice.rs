@@ -24,6 +24,9 @@ pub struct Notice {
     pub body: Vec<Paragraph>,
     /// Attachment names from the 附件说明, without 《》.
     pub attachments: Vec<String>,
+    /// 版记 lines as written (抄送：…, …印发), kept so nothing of the notice is lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imprint: Vec<Paragraph>,
     /// 署名 (the signing agency), from the source or the config.
     pub signer: Option<String>,
     /// 成文日期 as written in the document, e.g. 2025年3月5日.

@@ -119,6 +119,16 @@ pub(super) fn parse_notice<'a>(
         notice.date = Some(b.text.split_whitespace().collect());
         i += 1;
     }
+    // 版记: 抄送 and 印发 lines under the 成文日期.
+    while let Some(b) = blocks.get(i)
+        && (b.text.starts_with("抄送") || b.text.starts_with("主送") || b.text.ends_with("印发"))
+    {
+        notice.imprint.push(Paragraph {
+            text: b.text.clone(),
+            origin: places.at(b.line),
+        });
+        i += 1;
+    }
     if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
         notice.end_origin = Some(places.at(last.line));
     }
