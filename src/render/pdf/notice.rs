@@ -210,6 +210,13 @@ impl Notice<'_> {
     /// it (7.3.2).
     fn title(&mut self, title: &str) -> Result<()> {
         let top = self.rule_y + RED_RULE / 2.0 + gap(&self.geo, 2.0);
+        self.title_from(top, title)?;
+        self.part = Part::Body;
+        Ok(())
+    }
+
+    /// A 2号 小标宋 title from `top`; the text goes on one blank line below it.
+    fn title_from(&mut self, top: f32, title: &str) -> Result<()> {
         let bottom = title_block(
             self.flow.fonts,
             &mut self.flow.pages,
@@ -219,7 +226,6 @@ impl Notice<'_> {
             22.0,
         )?;
         self.flow.line = self.flow.line_at_or_below(bottom + gap(&self.geo, 1.0));
-        self.part = Part::Body;
         Ok(())
     }
 
@@ -246,16 +252,7 @@ impl Notice<'_> {
     /// The attachment's title on its third line, and its bookmark.
     fn attachment_title(&mut self, title: &str) -> Result<()> {
         let page = self.flow.page_index();
-        let top = self.geo.line_top(2);
-        let bottom = title_block(
-            self.flow.fonts,
-            &mut self.flow.pages,
-            &self.geo,
-            top,
-            title,
-            22.0,
-        )?;
-        self.flow.line = self.flow.line_at_or_below(bottom + gap(&self.geo, 1.0));
+        self.title_from(self.geo.line_top(2), title)?;
         self.attachment = Some(Bookmark {
             title: format!("附件：{title}"),
             page,
