@@ -30,6 +30,9 @@ pub enum Command {
         /// 全部重新生成，不沿用上次输出中未变的 PDF 和 Excel 文件。
         #[arg(long)]
         fresh: bool,
+        /// 输出目录不为空且不是 fengong 生成的，仍然替换（其中的文件会被删除）。
+        #[arg(long)]
+        force: bool,
     },
     /// 评估一期反馈表（一个目录，可含子目录），写出评估报告；年度评估另写考核材料。
     Evaluate {
@@ -50,6 +53,9 @@ pub enum Command {
         /// 全部重新生成，不沿用上次输出中未变的 PDF 和 Excel 文件。
         #[arg(long)]
         fresh: bool,
+        /// 输出目录不为空且不是 fengong 生成的，仍然替换（其中的文件会被删除）。
+        #[arg(long)]
+        force: bool,
     },
     /// 检查输入，逐条列出问题；有错误时退出码为 1。
     Check {

@@ -91,6 +91,9 @@ pub struct Options {
     /// Make every document afresh instead of reusing unchanged ones from the previous
     /// output (`--fresh`).
     pub fresh: bool,
+    /// Replace an output folder that is not empty and was not made by fengong (`--force`).
+    /// A folder holding the input or the project is refused whatever this says.
+    pub force: bool,
 }
 
 impl Options {
@@ -161,6 +164,8 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
     // core; each goes into the staging folder as soon as it is made (the manifest is sorted
     // at the end, so scheduling changes nothing), which replaces `out_dir` only when
     // everything succeeded.
+    let project = &checked.project;
+    output::check_target(out_dir, &[&project.input_dir, &project.root], options.force)?;
     let staging = output::Staging::new(out_dir)?;
     let emit = |document: output::document::Document| staging.put(&document);
     use rayon::prelude::*;
@@ -302,6 +307,12 @@ pub fn evaluate(
         doc_number: checked.plan.notice.doc_number.clone(),
         tasks: checked.plan.tasks.len(),
     };
+    let project = &checked.project;
+    output::check_target(
+        out_dir,
+        &[&project.input_dir, &project.root, folder],
+        options.force,
+    )?;
     let manifest = output::publish(&documents, plan, out_dir)?;
     Ok((evaluation, manifest))
 }

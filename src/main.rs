@@ -103,6 +103,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             input,
             output,
             fresh,
+            force,
         } => {
             let started = std::time::Instant::now();
             let kind = period.as_deref().and_then(PeriodKind::detect);
@@ -114,6 +115,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let options = fengong::Options {
                 prefer_latest,
                 fresh,
+                force,
             };
             let (evaluation, manifest) = fengong::evaluate(&input, &dir, kind, &output, &options)?;
             print_evaluation(&evaluation);
@@ -130,11 +132,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             output,
             prefer_latest,
             fresh,
+            force,
         } => {
             let started = std::time::Instant::now();
             let options = fengong::Options {
                 prefer_latest,
                 fresh,
+                force,
             };
             let published = fengong::publish_with(&input, &output, &options)?;
             for evaluation in &published.evaluations {

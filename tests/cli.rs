@@ -163,3 +163,52 @@ fn init_writes_a_starter_config_from_the_document() {
     let backup = std::fs::read_to_string(input.join("fengong.toml.bak")).unwrap();
     assert!(backup.contains("# 已核对"));
 }
+
+/// fengong replaces only what it made: a folder that is not empty and not fengong output is
+/// refused (exit 2, nothing deleted) unless --force; a target holding the input or the
+/// project is refused even with --force; its own output, and a period folder inside it, are
+/// replaced as before.
+#[test]
+fn publish_never_deletes_what_it_did_not_make() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("d")).unwrap();
+    std::fs::write(root.join("d/mine.txt"), "用户自己的文件").unwrap();
+
+    let out = fengong(root, &["publish", "input", "-o", "d"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("不是 fengong 生成的"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(root.join("d/mine.txt").exists());
+
+    for target in ["input", ".", "input/.."] {
+        for force in [false, true] {
+            let mut args = vec!["publish", "input", "-o", target];
+            if force {
+                args.push("--force");
+            }
+            let out = fengong(root, &args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+            assert!(
+                root.join("input/嘉发改〔2025〕14号.md").exists(),
+                "{args:?}"
+            );
+            assert!(root.join("d/mine.txt").exists(), "{args:?}");
+        }
+    }
+
+    let out = fengong(root, &["publish", "input", "-o", "output"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = fengong(root, &["publish", "input", "-o", "output"]);
+    assert!(again.status.success(), "its own output: {}", stderr(&again));
+
+    let forced = fengong(root, &["publish", "input", "-o", "d", "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(
+        !root.join("d/mine.txt").exists(),
+        "--force replaces, as asked"
+    );
+}

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::base::diag::{Error, Result};
+use crate::base::diag::{Diagnostic, Error, Location, Result};
 use crate::base::hash::hex;
 #[cfg(test)]
 use crate::output::document::safe_file_name;
@@ -147,6 +147,88 @@ impl Staging {
         swap_into_place(self.dir, out_dir)?;
         Ok(manifest)
     }
+}
+
+/// Refuses an output folder fengong may not replace: one that holds (or is) the input or
+/// the project, `/` or the home folder — always — and, unless `force`, a folder that is not
+/// empty and was not made by fengong (no fengong manifest lists it). fengong never deletes
+/// what it did not make.
+pub fn check_target(out_dir: &Path, protected: &[&Path], force: bool) -> Result<()> {
+    let target = absolute(out_dir);
+    let refuse = |message: String, hint: &str| {
+        Err(Error::Input(vec![
+            Diagnostic::error(
+                "output/refused",
+                Location::file(out_dir.display().to_string()),
+                message,
+            )
+            .with_hint(hint),
+        ]))
+    };
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .map(|h| absolute(&h));
+    let holds_protected = protected.iter().any(|p| absolute(p).starts_with(&target));
+    if target.parent().is_none() || home.as_ref() == Some(&target) || holds_protected {
+        return refuse(
+            "输出目录是根目录、主目录，或包含输入和项目文件；发布会替换整个输出目录，已拒绝".into(),
+            "请用 -o 指定一个单独的输出目录，如 output",
+        );
+    }
+    if target.is_file() {
+        return refuse(
+            "输出位置是一个文件，不是目录".into(),
+            "请用 -o 指定一个目录",
+        );
+    }
+    let empty = fs::read_dir(&target).map_or(true, |mut entries| entries.next().is_none());
+    if force || empty || made_by_fengong(&target) {
+        return Ok(());
+    }
+    refuse(
+        "输出目录不为空，且不是 fengong 生成的；发布会替换整个目录，为免删除其中的文件，未写出"
+            .into(),
+        "请换一个输出目录；确需替换，请加 --force",
+    )
+}
+
+/// `path` made absolute (and canonical as far as it exists), for comparing places.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let joined = std::env::current_dir().map_or(path.to_path_buf(), |cwd| cwd.join(path));
+    match (joined.parent(), joined.file_name()) {
+        (Some(parent), Some(name)) => absolute(parent).join(name),
+        _ => joined,
+    }
+}
+
+/// True when `dir`, or a folder above it, holds a fengong manifest that lists files in it.
+fn made_by_fengong(dir: &Path) -> bool {
+    dir.ancestors().take(4).any(|ancestor| {
+        let Ok(text) = fs::read(ancestor.join("manifest.json")) else {
+            return false;
+        };
+        let Ok(manifest) = serde_json::from_slice::<serde_json::Value>(&text) else {
+            return false;
+        };
+        let ours = manifest["generator"]
+            .as_str()
+            .is_some_and(|g| g.starts_with("fengong"));
+        let Ok(relative) = dir.strip_prefix(ancestor) else {
+            return false;
+        };
+        let prefix = relative.to_string_lossy().replace('\\', "/");
+        ours && (prefix.is_empty()
+            || manifest["files"].as_array().is_some_and(|files| {
+                files.iter().any(|f| {
+                    f["path"]
+                        .as_str()
+                        .is_some_and(|p| p.starts_with(&format!("{prefix}/")))
+                })
+            }))
+    })
 }
 
 /// Replaces `out_dir` by the staging folder: old → backup, staging → out_dir, drop backup.
