@@ -6,7 +6,7 @@ use crate::checks::Report;
 use crate::evaluate::Evaluation;
 use crate::model::PeriodKind;
 use crate::model::Plan;
-use crate::output::document::{Document, Format, Kind, safe_file_name};
+use crate::output::document::{Document, Format, Kind, safe_file_name, unit_file_names};
 use crate::output::reuse::PreviousOutput;
 use crate::render::{self, pdf};
 use crate::templates::Templates;
@@ -75,6 +75,7 @@ pub fn compose_into(
     // every core. Results keep their order, so the output does not depend on scheduling.
     use rayon::prelude::*;
     let sheets = TaskSheet::all(plan);
+    let names = unit_file_names(plan);
     let ((notice, table), rendered) = rayon::join(
         || {
             rayon::join(
@@ -91,7 +92,9 @@ pub fn compose_into(
         },
         || {
             sheets.par_iter().try_for_each(|sheet| {
-                unit_sheet(sheet, plan, assets, date)?
+                let name = names.get(sheet.unit.as_str()).cloned();
+                let name = name.unwrap_or_else(|| safe_file_name(&sheet.unit));
+                unit_sheet(sheet, &name, plan, assets, date)?
                     .into_iter()
                     .try_for_each(emit)
             })
@@ -205,6 +208,7 @@ fn table_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[
 /// that same Markdown, and the XLSX return form.
 fn unit_sheet(
     sheet: &TaskSheet,
+    file_name: &str,
     plan: &Plan,
     assets: &Assets<'_>,
     date: DateTime,
@@ -219,7 +223,7 @@ fn unit_sheet(
         date,
         id: format!("{}/unit-sheet/{}", sheet.plan_id, sheet.unit),
     };
-    let stem = format!("任务单/{}", safe_file_name(&sheet.unit));
+    let stem = format!("任务单/{file_name}");
     let unit = Some(sheet.unit.clone());
     let pdf = assets.costly(
         format!("{stem}.pdf"),
@@ -300,6 +304,7 @@ pub fn evaluation(
     )];
     if e.period.kind == PeriodKind::YearEnd {
         let mut index = assets.templates.render("packet_index.md.tera", &view)?;
+        let names = unit_file_names(plan);
         for packet in PacketView::all(plan, e, &view) {
             let packet_md = assets.templates.render("packet.md.tera", &packet)?;
             index.push_str("\n\\newpage\n\n");
@@ -307,7 +312,13 @@ pub fn evaluation(
             let title = format!("{}{}考核材料", packet.unit, packet.period_title);
             let id = format!("packet/{}/{}", e.period.label, packet.unit);
             pdfs.push((
-                at(&format!("考核材料/{}.pdf", safe_file_name(&packet.unit))),
+                at(&format!(
+                    "考核材料/{}.pdf",
+                    names
+                        .get(packet.unit.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| safe_file_name(&packet.unit))
+                )),
                 Some(packet.unit),
                 packet_md,
                 info(title, id),

@@ -60,13 +60,20 @@ pub struct Checked {
 pub fn check(input: &Path) -> Result<Checked> {
     let project = Project::open(input)?;
     let ingested = ingest::load(&project)?;
-    let report = checks::run(
+    let mut report = checks::run(
         &ingested.plan,
         &project.config,
         &ingested.registry,
         &ingested.texts,
         &ingested.diagnostics,
     );
+    // Characters the fonts cannot print are found here, so `check` lists them too. Fonts
+    // that do not load are the publish's error to report, not the check's.
+    if let Ok(fonts) = render::pdf::fonts::FontSet::load(&font_search(&project)) {
+        let texts = ingested.plan.texts();
+        let texts = texts.iter().map(|(place, text)| (place, *text));
+        report.add(base::glyphs::findings(texts, |c| fonts.has_glyph(c)));
+    }
     Ok(Checked {
         project,
         plan: ingested.plan,
@@ -139,6 +146,7 @@ pub fn publish(input: &Path, out_dir: &Path) -> Result<Published> {
 
 /// [`publish`] with options.
 pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<Published> {
+    render::source_date_epoch()?;
     // Reading 55 MB of fonts does not depend on the plan: do it while the plan is checked.
     let (checked, assets) = rayon::join(
         || check(input),
@@ -156,6 +164,7 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
         ));
     }
     let loaded = assets?.with_previous(options.previous_output(out_dir));
+    let fonts = &loaded.fonts;
     let assets = loaded.assets();
     let rules = options.rules(&checked.project.config);
     let returns = checked.project.input_dir.join(RETURNS_DIR);
@@ -177,7 +186,8 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
                 .map(|folder| {
                     let period = ingest::returns::period_of(folder, None, checked.plan.year)?;
                     let read = ingest::returns::read_folder(folder)?;
-                    let evaluation = evaluate::evaluate(&checked.plan, &rules, period, read);
+                    let mut evaluation = evaluate::evaluate(&checked.plan, &rules, period, read);
+                    evaluation.note_glyphs(|c| fonts.has_glyph(c));
                     compose::evaluation(
                         &checked.plan,
                         &evaluation,
@@ -232,16 +242,19 @@ impl Loaded {
     }
 }
 
+fn font_search(project: &Project) -> render::pdf::fonts::FontSearch {
+    render::pdf::fonts::FontSearch::for_project(
+        &project.root,
+        &project.input_dir,
+        &project.config.fonts,
+    )
+}
+
 /// The project's templates and fonts, loaded once; nothing reused until
 /// [`Loaded::with_previous`].
 fn load_assets(project: &Project) -> Result<Loaded> {
     let templates = templates::Templates::load(Some(&project.root.join("templates")))?;
-    let search = render::pdf::fonts::FontSearch::for_project(
-        &project.root,
-        &project.input_dir,
-        &project.config.fonts,
-    );
-    let fonts = render::pdf::fonts::FontSet::load(&search)?;
+    let fonts = render::pdf::fonts::FontSet::load(&font_search(project))?;
     Ok(Loaded {
         templates,
         fonts,
@@ -287,6 +300,7 @@ pub fn evaluate(
     out_dir: &Path,
     options: &Options,
 ) -> Result<(evaluate::Evaluation, output::Manifest)> {
+    render::source_date_epoch()?;
     let checked = check(input)?;
     if !folder.is_dir() {
         return Err(Error::Input(vec![Diagnostic::error(
@@ -300,7 +314,8 @@ pub fn evaluate(
     let rules = options.rules(&checked.project.config);
     let period = ingest::returns::period_of(folder, kind, checked.plan.year)?;
     let read = ingest::returns::read_folder(folder)?;
-    let evaluation = evaluate::evaluate(&checked.plan, &rules, period, read);
+    let mut evaluation = evaluate::evaluate(&checked.plan, &rules, period, read);
+    evaluation.note_glyphs(|c| loaded.fonts.has_glyph(c));
     let documents = compose::evaluation(&checked.plan, &evaluation, &assets, "")?;
     let plan = output::ManifestPlan {
         title: checked.plan.title.clone(),

@@ -19,8 +19,24 @@ use fengong::model::PeriodKind;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Console output without control characters: data from returned forms and plans is printed,
+/// and an ESC in it must not drive the terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", fengong::base::glyphs::printable(&format!($($arg)*)))
+    };
+}
+
+/// [`say!`] on standard output.
+macro_rules! say_out {
+    ($($arg:tt)*) => {
+        println!("{}", fengong::base::glyphs::printable(&format!($($arg)*)))
+    };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    remove_staging_on_signal();
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -33,6 +49,25 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Ctrl-C or a SIGTERM during a publish: its unfinished staging folder is removed before the
+/// process exits (a SIGKILL cannot be caught; the next run cleans up after that).
+#[cfg(unix)]
+fn remove_staging_on_signal() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            fengong::output::place::remove_unfinished();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn remove_staging_on_signal() {}
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
@@ -49,7 +84,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Init { input, force } => {
             let path = fengong::init(&input, force)?;
-            eprintln!(
+            say!(
                 "已生成 {}：请核对单位名录、可能的别称和街镇等分组，然后运行 fengong check",
                 path.display()
             );
@@ -58,9 +93,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Templates { eject } => {
             let written = fengong::templates::eject(&eject)?;
             for path in &written {
-                println!("{}", path.display());
+                say_out!("{}", path.display());
             }
-            eprintln!(
+            say!(
                 "已导出 {} 个文件到 {}（已有的同名文件未覆盖）；放入项目的 templates/ 目录即可替换内置模板",
                 written.len(),
                 eject.display()
@@ -79,9 +114,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
                 CheckFormat::Text => {
                     for d in &report.diagnostics {
-                        eprintln!("{d}");
+                        say!("{d}");
                     }
-                    eprintln!(
+                    say!(
                         "检查完成：{} 项任务，错误 {} 条，警告 {} 条，提示 {} 条",
                         checked.plan.tasks.len(),
                         report.count(Severity::Error),
@@ -119,7 +154,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             };
             let (evaluation, manifest) = fengong::evaluate(&input, &dir, kind, &output, &options)?;
             print_evaluation(&evaluation);
-            eprintln!(
+            say!(
                 "已写出 {} 个文件到 {}，用时 {:.2} 秒",
                 manifest.files.len() + 1,
                 output.display(),
@@ -145,10 +180,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 print_evaluation(evaluation);
             }
             for stray in &published.stray_returns {
-                eprintln!(
-                    "{}: 警告: 不在任何评估期目录中，未读取（请放入如 2025-半年度、2025-年度 的子目录）",
-                    stray.display()
-                );
+                if stray.is_symlink() {
+                    say!(
+                        "{}: 警告: 是快捷方式（符号链接），未读取；请把文件或目录本身放在这里",
+                        stray.display()
+                    );
+                } else {
+                    say!(
+                        "{}: 警告: 不在任何评估期目录中，未读取（请放入如 2025-半年度、2025-年度 的子目录）",
+                        stray.display()
+                    );
+                }
             }
             let report = &published.report;
             // How the sources were read (converted by LibreOffice, skipped) is said at once.
@@ -157,10 +199,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .iter()
                 .filter(|d| d.code.starts_with("input/"))
             {
-                eprintln!("{d}");
+                say!("{d}");
             }
             if report.count(Severity::Warning) > 0 {
-                eprintln!(
+                say!(
                     "警告 {} 条（运行 fengong check 查看详情）",
                     report.count(Severity::Warning)
                 );
@@ -173,7 +215,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 String::new()
             };
-            eprintln!(
+            say!(
                 "已发布 {} 个文件到 {}，用时 {:.2} 秒{reused}",
                 published.manifest.files.len() + 1,
                 output.display(),
@@ -188,13 +230,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 /// left unaccounted for.
 fn print_evaluation(e: &fengong::evaluate::Evaluation) {
     use fengong::evaluate::Outcome;
-    eprintln!("【{}】{} 份文件：", e.period.label, e.files.len());
+    say!("【{}】{} 份文件：", e.period.label, e.files.len());
     for file in &e.files {
         let unit = file.unit.as_deref().unwrap_or("—");
-        eprintln!("  {}　{}　{}", file.outcome.label(), unit, file.file);
+        say!("  {}　{}　{}", file.outcome.label(), unit, file.file);
         if !matches!(file.outcome, Outcome::Accepted) {
             for finding in &file.findings {
-                eprintln!("      {}", finding.message);
+                say!("      {}", finding.message);
             }
         }
     }
@@ -202,7 +244,7 @@ fn print_evaluation(e: &fengong::evaluate::Evaluation) {
         .iter()
         .map(|s| format!("{} {}", s.label(), e.count_tasks(*s)))
         .collect();
-    eprintln!(
+    say!(
         "【{}】采用 {} 个单位的反馈，未报送 {} 个{}；任务：{}",
         e.period.label,
         e.units.iter().filter(|u| u.file.is_some()).count(),
@@ -255,15 +297,15 @@ fn report_error(err: &Error) {
     match err {
         Error::Input(list) | Error::Rejected(list) => {
             for d in list {
-                eprintln!("{d}");
+                say!("{d}");
             }
             let errors = list
                 .iter()
                 .filter(|d: &&Diagnostic| d.severity == Severity::Error)
                 .count();
-            eprintln!("未能完成：错误 {errors} 条，未写出任何文件");
+            say!("未能完成：错误 {errors} 条，未写出任何文件");
         }
-        other => eprintln!("错误: {other}"),
+        other => say!("错误: {other}"),
     }
 }
 

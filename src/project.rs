@@ -61,11 +61,16 @@ impl Project {
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from("."))
         };
+        let root = input_dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
         let config_file = input_dir.join(CONFIG_FILE);
         let (config, config_path) = if config_file.is_file() {
             let bytes =
                 std::fs::read(&config_file).map_err(|e| Error::io(&config_file, "读取", e))?;
-            let display = config_file.display().to_string();
+            let display = shown(&root, &config_file);
             let text = crate::base::decode::decode(&bytes).map_err(|e| Error::Config {
                 location: Location::file(&display),
                 message: e.message(),
@@ -79,11 +84,6 @@ impl Project {
         } else {
             vec![input.to_path_buf()]
         };
-        let root = input_dir
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
         Ok(Project {
             input_dir,
             sources,
@@ -92,6 +92,24 @@ impl Project {
             root,
         })
     }
+}
+
+impl Project {
+    /// How `path` (a source, the config) is named in messages and documents: relative to the
+    /// project root (`input/方案.docx`), never the absolute path it was given as, which would
+    /// put a home folder into documents sent out.
+    pub fn shown(&self, path: &Path) -> String {
+        shown(&self.root, path)
+    }
+}
+
+fn shown(root: &Path, path: &Path) -> String {
+    let relative = if root == Path::new(".") {
+        path
+    } else {
+        path.strip_prefix(root).unwrap_or(path)
+    };
+    relative.to_string_lossy().replace('\\', "/")
 }
 
 fn list_sources(dir: &Path, config: &Config) -> Result<Vec<PathBuf>> {

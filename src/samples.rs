@@ -9,7 +9,7 @@
 use crate::base::date;
 use crate::base::diag::{Error, Result};
 use crate::model::{Period, PeriodKind, Plan, Role, Status};
-use crate::output::document::safe_file_name;
+use crate::output::document::{safe_file_name, unit_file_names};
 use crate::render::{self, xlsx};
 use crate::view::TaskSheet;
 
@@ -254,6 +254,7 @@ pub fn sample_returns(plan: &Plan, period: &Period, faults: &Faults) -> Result<V
     let date = render::document_date(plan);
     let author = plan.notice.issuer.clone().unwrap_or_default();
     let mut files = Vec::new();
+    let names = unit_file_names(plan);
     for sheet in TaskSheet::all(plan) {
         if faults.missing.as_deref() == Some(sheet.unit.as_str()) {
             continue;
@@ -267,7 +268,10 @@ pub fn sample_returns(plan: &Plan, period: &Period, faults: &Faults) -> Result<V
         let title = format!("{}任务清单", sheet.unit);
         let props = xlsx::properties(&title, &author, date)?;
         let fill = fill_for(&sheet, plan, period, faults);
-        let name = safe_file_name(&sheet.unit);
+        let name = names
+            .get(sheet.unit.as_str())
+            .cloned()
+            .unwrap_or_else(|| safe_file_name(&sheet.unit));
         files.push(SampleFile {
             path: format!("{folder}示例_{name}.xlsx"),
             bytes: xlsx::return_form(&sheet, &props, Some(&fill))?,

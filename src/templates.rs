@@ -51,7 +51,8 @@ impl Templates {
     /// Loads the embedded templates, replacing each by `dir/<name>` where that file exists.
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
         let mut tera = Tera::default();
-        tera.autoescape_on(Vec::new());
+        tera.autoescape_on(vec![""]);
+        tera.set_escape_fn(markdown_escape);
         tera.register_filter("cell", cell_filter);
         tera.register_filter("text", text_filter);
         let mut overridden = Vec::new();
@@ -91,28 +92,65 @@ impl Templates {
     }
 }
 
-/// Text made safe for one cell of a Markdown pipe table: `|` escaped, line breaks as spaces.
-pub fn table_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
-
-/// Text made safe for a Markdown paragraph: characters that would start emphasis, links,
-/// headings or HTML are escaped; line breaks become spaces.
-pub fn paragraph_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '`' | '|' | '~' => {
+/// Every value a template prints is data, never Markdown: `5*8*2小时` must not become
+/// emphasis, `[试点](url)` a link, `<u>` HTML or `&amp;` an entity. Tera escapes each
+/// `{{ value }}` with this (a template that means to insert Markdown says `| safe`).
+/// Characters that are Markdown anywhere get a backslash; those that are Markdown only at
+/// the start of a line (headings, list markers, setext rules) get one there. Control
+/// characters are left out (the glyph check notes each with its place).
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let rest = escape_line_start(line, &mut out);
+        for c in rest.chars().filter(|c| !c.is_control() || *c == '\t') {
+            if matches!(
+                c,
+                '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '~' | '&'
+            ) {
                 out.push('\\');
-                out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
+            out.push(c);
         }
     }
     out
+}
+
+/// Escapes what would make `line` a heading, list item, quote or rule, pushing that part to
+/// `out`; returns the rest.
+fn escape_line_start<'a>(line: &'a str, out: &mut String) -> &'a str {
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let (lead, body) = line.split_at(indent);
+    out.push_str(lead);
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let after = body.as_bytes().get(digits + 1);
+    let marker = match body.as_bytes().get(digits) {
+        // `1. ` or `1)` then a space or the end: an ordered list item. `1.5` is not.
+        Some(b'.' | b')')
+            if (1..=9).contains(&digits) && matches!(after, None | Some(b' ' | b'\t')) =>
+        {
+            digits
+        }
+        _ if digits > 0 => return body,
+        Some(b'#' | b'-' | b'+' | b'=') => 0,
+        _ => return body,
+    };
+    out.push_str(&body[..marker]);
+    out.push('\\');
+    &body[marker..]
+}
+
+/// Text for one cell of a Markdown pipe table: line breaks as spaces (the escaping is
+/// [`markdown_escape`]'s, as for every value).
+pub fn table_cell(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+/// Text for one Markdown paragraph: line breaks as spaces.
+pub fn paragraph_text(text: &str) -> String {
+    table_cell(text)
 }
 
 fn text_filter(
@@ -178,7 +216,24 @@ mod tests {
 
     #[test]
     fn cells_never_break_a_pipe_table() {
-        assert_eq!(table_cell("甲|乙\n丙"), "甲\\|乙 丙");
+        assert_eq!(markdown_escape(&table_cell("甲|乙\n丙")), "甲\\|乙 丙");
+    }
+
+    #[test]
+    fn data_is_never_markdown() {
+        let cases = [
+            ("5*8*2小时", "5\\*8\\*2小时"),
+            ("[试点](http://x)", "\\[试点\\](http://x)"),
+            ("<u>甲</u> &amp;", "\\<u\\>甲\\</u\\> \\&amp;"),
+            (
+                "# 标题\n- 一\n2. 二\n1.5 倍",
+                "\\# 标题\n\\- 一\n2\\. 二\n1.5 倍",
+            ),
+            ("3#楼 a_b", "3#楼 a\\_b"),
+        ];
+        for (data, escaped) in cases {
+            assert_eq!(markdown_escape(data), escaped, "{data}");
+        }
     }
 
     #[test]

@@ -200,6 +200,33 @@ fn publish_never_deletes_what_it_did_not_make() {
         }
     }
 
+    // An existing file as the output: refused up front, the file untouched, nothing beside.
+    std::fs::write(root.join("report.pdf"), "a file").unwrap();
+    let before: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    for force in [false, true] {
+        let mut args = vec!["publish", "input", "-o", "report.pdf"];
+        if force {
+            args.push("--force");
+        }
+        let out = fengong(root, &args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("是一个文件"), "{}", stderr(&out));
+        assert_eq!(
+            std::fs::read_to_string(root.join("report.pdf")).unwrap(),
+            "a file"
+        );
+        let after: Vec<_> = std::fs::read_dir(root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(before, after, "nothing made beside it");
+    }
+
     let out = fengong(root, &["publish", "input", "-o", "output"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let again = fengong(root, &["publish", "input", "-o", "output"]);
@@ -211,4 +238,50 @@ fn publish_never_deletes_what_it_did_not_make() {
         !root.join("d/mine.txt").exists(),
         "--force replaces, as asked"
     );
+}
+
+/// Documents name sources relative to the project (`input/…`), whatever path the input was
+/// given as: an absolute home path must not travel in documents sent out.
+#[test]
+fn an_absolute_input_path_does_not_leak_into_the_documents() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let input = dir.path().join("input").canonicalize().unwrap();
+    let out = dir.path().join("output");
+    let run = fengong(
+        std::path::Path::new("/"),
+        &[
+            "publish",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let absolute = input.parent().unwrap().to_string_lossy().into_owned();
+    for (path, bytes) in read_tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(&absolute), "{path} names {absolute}");
+    }
+    let audit = std::fs::read_to_string(out.join("校对报告.md")).unwrap();
+    assert!(audit.contains("input/嘉发改〔2025〕14号.md"));
+}
+
+#[test]
+fn an_invalid_source_date_epoch_is_an_error() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    for value in ["abc", "1.5e9", "99999999999999999999"] {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_fengong"))
+            .arg("publish")
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", value)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{value}");
+        assert!(
+            stderr(&run).contains("SOURCE_DATE_EPOCH"),
+            "{}",
+            stderr(&run)
+        );
+        assert!(!dir.path().join("output").exists());
+    }
 }

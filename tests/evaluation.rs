@@ -325,6 +325,24 @@ fn faulty(prefer_latest: bool) -> (tempfile::TempDir, String, String) {
             "区绿化市容局" => row.status = "基本完成".into(),
             _ => {}
         }
+        if sheet.unit == "区科委" {
+            // Terminal escapes and HTML from a form: never reach the console or the report.
+            let lead = fill
+                .rows
+                .values_mut()
+                .find(|r| !r.status.is_empty())
+                .unwrap();
+            lead.progress_text = "\u{1B}[31m红字\u{7}<script>alert(1)</script>".into();
+        }
+        if sheet.unit == "区教育局" {
+            // What units paste from chat: an emoji no font has, a zero-width space.
+            let lead = fill
+                .rows
+                .values_mut()
+                .find(|r| !r.status.is_empty())
+                .unwrap();
+            lead.progress_text = "进展顺利👍\u{200B}".into();
+        }
         std::fs::write(
             folder.join(format!("{}.xlsx", sheet.unit)),
             form_for(sheet, &fill),
@@ -353,7 +371,26 @@ fn faulty(prefer_latest: bool) -> (tempfile::TempDir, String, String) {
     )
     .unwrap();
     std::fs::write(folder.join("损坏.xlsx"), b"PK\x03\x04 broken").unwrap();
+    // 16 KB that claim the whole 1048576 × 16384 grid: refused, and the others still read.
+    let mut huge = rust_xlsxwriter::Workbook::new();
+    let sheet = huge.add_worksheet().set_name("任务清单").unwrap();
+    sheet.write_string(0, 0, "序号").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    std::fs::write(folder.join("巨大.xlsx"), huge.save_to_buffer().unwrap()).unwrap();
     std::fs::write(folder.join("佐证.pdf"), b"%PDF-1.4").unwrap();
+    // A link to a form kept elsewhere, an Office lock file, a hidden file, a linked period
+    // folder: none is read, each is listed with why.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(elsewhere.join("2025-年度")).unwrap();
+    std::fs::write(elsewhere.join("区科委.xlsx"), b"x").unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("区科委.xlsx"), folder.join("链接.xlsx")).unwrap();
+    std::fs::write(folder.join("~$区教育局.xlsx"), b"lock").unwrap();
+    std::fs::write(folder.join(".隐藏.xlsx"), b"x").unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.join("2025-年度"),
+        folder.parent().unwrap().join("2025-年度"),
+    )
+    .unwrap();
     // A form dropped beside the period folders, in none of them.
     std::fs::write(folder.parent().unwrap().join("放错位置.xlsx"), b"x").unwrap();
     let mut args = vec!["publish"];
@@ -379,8 +416,9 @@ fn every_fault_is_caught_and_every_file_accounted_for() {
     let (dir, md, console) = faulty(false);
     let plan = seed_plan();
     // Every file appears once in the report and on the console: 40 units' forms, the
-    // duplicate, the other plan's form, the broken file and the PDF.
-    let files = 40 + 1 + 2 + 1;
+    // duplicate, the other plan's form, the broken and the huge file, the PDF, and the link,
+    // lock and hidden files.
+    let files = 40 + 1 + 3 + 1 + 3;
     let lines = md
         .lines()
         .filter(|l| l.contains(".xlsx |") || l.contains(".pdf |"))
@@ -391,6 +429,7 @@ fn every_fault_is_caught_and_every_file_accounted_for() {
         "补报/区民政局（更正）.xlsx",
         "旧方案.xlsx",
         "损坏.xlsx",
+        "巨大.xlsx",
         "佐证.pdf",
     ] {
         assert!(console.contains(name), "console misses {name}");
@@ -400,9 +439,41 @@ fn every_fault_is_caught_and_every_file_accounted_for() {
     assert!(file_line(&md, "区卫生健康委.xlsx").contains("超出 0—100"));
     assert!(file_line(&md, "区文化旅游局.xlsx").contains("不是数字"));
     assert!(file_line(&md, "区绿化市容局.xlsx").contains("不是可选项"));
+    let education = file_line(&md, "区教育局.xlsx");
+    assert!(education.contains("已接收（有问题）"), "{education}");
+    assert!(
+        education.contains("👍") && education.contains("〓"),
+        "{education}"
+    );
+    assert!(education.contains("U+200B"), "{education}");
+    let science = file_line(&md, "区科委.xlsx");
+    assert!(
+        science.contains("U+001B") && science.contains("U+0007"),
+        "{science}"
+    );
+    for text in [&md, &console] {
+        assert!(
+            !text.contains(['\u{1B}', '\u{7}']),
+            "a control character got through"
+        );
+    }
+    assert!(!md.contains("<script>"), "raw HTML in the report");
     assert!(file_line(&md, "旧方案.xlsx").contains("退回"));
     assert!(file_line(&md, "旧方案.xlsx").contains("不属于本方案"));
     assert!(file_line(&md, "损坏.xlsx").contains("退回"));
+    assert!(file_line(&md, "巨大.xlsx").contains("退回"));
+    assert!(file_line(&md, "巨大.xlsx").contains("上限 50000 行"));
+    assert!(file_line(&md, "链接.xlsx").contains("已忽略"));
+    assert!(file_line(&md, "链接.xlsx").contains("符号链接"));
+    // (Markdown escapes the ~ of the name: data is never markup.)
+    assert!(file_line(&md, "\\~$区教育局.xlsx").contains("临时锁文件"));
+    assert!(file_line(&md, ".隐藏.xlsx").contains("隐藏文件"));
+    assert!(
+        console
+            .lines()
+            .any(|l| l.contains("2025-年度") && l.contains("符号链接")),
+        "{console}"
+    );
     assert!(file_line(&md, "佐证.pdf").contains("非反馈表"));
     // The duplicate without --prefer-latest: both set aside, the unit counts as missing.
     assert!(file_line(&md, "区民政局.xlsx").contains("重复报送待定"));

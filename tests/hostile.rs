@@ -46,6 +46,65 @@ fn a_truncated_workbook() {
 }
 
 #[test]
+fn a_table_claiming_the_whole_sheet_is_refused_before_it_is_read() {
+    // One cell at XFD1048576 made calamine allocate 512 GiB and abort.
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet().set_name("分工").unwrap();
+    for (c, h) in ["序号", "具体内容", "责任单位"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("表.xlsx", &bytes)]);
+    refused(
+        dir.path(),
+        &["publish"],
+        2,
+        &["input/表.xlsx#分工", "上限 50000 行"],
+    );
+}
+
+#[test]
+fn characters_without_a_glyph_never_stop_a_publish() {
+    // Ten of these used to abort the publish without naming a place.
+    let odd = "✅☑\u{200B}\u{200D}\u{FEFF}\u{E000}\u{F0FC}\u{FFFD}ğ한👍";
+    let text = seed_text().replace(
+        "\t2\t城市规划建设体现儿童视角",
+        &format!("\t2\t城市规划建设{odd}体现儿童视角"),
+    );
+    let dir = project(&[("嘉发改〔2025〕14号.md", text.as_bytes())]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let checked = stderr(&fengong(dir.path(), &["check"]));
+    let at = "input/嘉发改〔2025〕14号.md:94";
+    for said in [
+        "U+2705", "U+E000", "U+D55C", "U+1F44D", "U+200B", "U+200D", "U+FEFF",
+    ] {
+        assert!(
+            checked
+                .lines()
+                .any(|l| l.starts_with(at) && l.contains(said)),
+            "{said} not reported at {at}: {checked}"
+        );
+    }
+    let pdf = dir.path().join("output/任务分工表.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-raw", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed; .ci/run installs it");
+    let text: String = String::from_utf8_lossy(&text.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // ☑ ğ and the replacement character from the symbol fallback, Wingdings ✓ mapped, the
+    // zero-width ones gone, the rest marked.
+    assert!(
+        text.contains("城市规划建设〓☑〓✓\u{FFFD}ğ〓〓体现儿童视角"),
+        "{text}"
+    );
+}
+
+#[test]
 fn duplicate_task_numbers_stop_the_publish() {
     let text = seed_text().replace(
         "\t2\t城市规划建设体现儿童视角",
@@ -136,4 +195,90 @@ fn a_formula_read_from_excel_stays_text() {
         );
         assert!(!written.is_empty());
     }
+}
+
+/// A project whose config names `file` (inside input/) as the 仿宋 font.
+fn with_body_font(file: &str, bytes: Option<&[u8]>) -> tempfile::TempDir {
+    let config = format!("{}\n[fonts]\nbody = {file:?}\n", seed_config());
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        ("fengong.toml", config.as_bytes()),
+    ]);
+    let path = dir.path().join("input").join(file);
+    match bytes {
+        Some(bytes) => std::fs::write(path, bytes).unwrap(),
+        None => std::fs::create_dir_all(path).unwrap(),
+    }
+    dir
+}
+
+#[test]
+fn a_truncated_or_damaged_font_is_refused_by_name() {
+    // Cut off at half: the table directory still parses, the glyphs are gone (this published
+    // with exit 0 and blank 仿宋 text).
+    let font = std::fs::read(root().join("fonts/DejaVuSans.ttf")).unwrap();
+    let cut = &font[..font.len() / 2];
+    let dir = with_body_font("仿宋.ttf", Some(cut));
+    refused(dir.path(), &["publish"], 2, &["仿宋.ttf", "已损坏"]);
+    // Whole, but its glyph outlines overwritten.
+    let mut damaged = std::fs::read(root().join("fonts/NotoSansSC-Regular.ttf")).unwrap();
+    let glyf = table_range(&damaged, b"glyf");
+    damaged[glyf].fill(0);
+    let dir = with_body_font("仿宋.ttf", Some(&damaged));
+    refused(
+        dir.path(),
+        &["publish"],
+        2,
+        &["仿宋.ttf", "已损坏", "无法绘出"],
+    );
+}
+
+#[test]
+fn a_folder_named_as_a_font_is_not_a_font_file() {
+    let dir = with_body_font("字体", None);
+    refused(
+        dir.path(),
+        &["publish"],
+        2,
+        &["字体", "是一个目录，不是字体文件"],
+    );
+}
+
+/// Where the table `tag` lies in an sfnt font file.
+fn table_range(font: &[u8], tag: &[u8; 4]) -> std::ops::Range<usize> {
+    let be16 = |at: usize| u16::from_be_bytes([font[at], font[at + 1]]) as usize;
+    let be32 = |at: usize| u32::from_be_bytes(font[at..at + 4].try_into().unwrap()) as usize;
+    (0..be16(4))
+        .map(|i| 12 + 16 * i)
+        .find(|&at| &font[at..at + 4] == tag)
+        .map(|at| be32(at + 8)..be32(at + 8) + be32(at + 12))
+        .expect("table")
+}
+
+#[test]
+fn unit_names_that_make_the_same_or_too_long_file_name() {
+    // `..` and `...` both make `_`; 80 four-byte characters are 320 bytes, over the 255 a
+    // filesystem allows; ABC局 and abc局 are one file on a case-blind disk. All aborted.
+    let long = "𠀀".repeat(80);
+    let text = format!(
+        "序号\t具体内容\t责任单位\n1\t做好甲事。\t..\n2\t做好乙事。\t...\n3\t做好丙事。\t{long}\n4\t做好丁事。\tABC局\n5\t做好戊事。\tabc局\n"
+    );
+    let config = seed_config_titled("测试方案");
+    let dir = project(&[
+        ("表.md", text.as_bytes()),
+        ("fengong.toml", config.as_bytes()),
+    ]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("output/任务单"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    let folded: std::collections::BTreeSet<String> =
+        names.iter().map(|n| n.to_lowercase()).collect();
+    assert_eq!(folded.len(), 5, "{names:?}");
+    assert!(names.iter().all(|n| n.len() <= 255), "{names:?}");
 }

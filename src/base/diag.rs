@@ -38,6 +38,13 @@ pub enum Location {
         /// 1-based paragraph number.
         index: u32,
     },
+    /// A whole sheet of a workbook: `x.xlsx#任务清单`.
+    Sheet {
+        /// The workbook file.
+        path: String,
+        /// Sheet name as shown in the workbook.
+        sheet: String,
+    },
     /// A whole file, when no finer place is known.
     File {
         /// The file.
@@ -85,12 +92,21 @@ impl Location {
         }
     }
 
+    /// A whole sheet `sheet` of the workbook `path`.
+    pub fn sheet(path: impl Into<String>, sheet: impl Into<String>) -> Self {
+        Location::Sheet {
+            path: path.into(),
+            sheet: sheet.into(),
+        }
+    }
+
     /// The file this location is in.
     pub fn path(&self) -> &str {
         match self {
             Location::Line { path, .. }
             | Location::Cell { path, .. }
             | Location::Paragraph { path, .. }
+            | Location::Sheet { path, .. }
             | Location::File { path } => path,
         }
     }
@@ -111,6 +127,7 @@ impl fmt::Display for Location {
             Location::Line { path, line } => write!(f, "{path}:{line}"),
             Location::Cell { path, sheet, cell } => write!(f, "{path}#{sheet}!{cell}"),
             Location::Paragraph { path, index } => write!(f, "{path}#段{index}"),
+            Location::Sheet { path, sheet } => write!(f, "{path}#{sheet}"),
             Location::File { path } => write!(f, "{path}"),
         }
     }

@@ -5,5 +5,6 @@ pub mod cjk;
 pub mod date;
 pub mod decode;
 pub mod diag;
+pub mod glyphs;
 pub mod hash;
 pub mod number;

@@ -35,6 +35,17 @@ impl Report {
             .filter(|d| d.severity == severity)
             .count()
     }
+
+    /// Adds findings made after the checks (by a stage that knows the fonts), in place order.
+    pub fn add(&mut self, more: Vec<Diagnostic>) {
+        self.diagnostics.extend(more);
+        self.diagnostics.sort_by(|a, b| {
+            sort_key(&a.location)
+                .cmp(&sort_key(&b.location))
+                .then(a.code.cmp(&b.code))
+        });
+        self.diagnostics.dedup();
+    }
 }
 
 /// What every check may look at.
@@ -139,6 +150,7 @@ fn sort_key(location: &Location) -> (String, u8, u32, String) {
         Location::File { path } => (path.clone(), 0, 0, String::new()),
         Location::Line { path, line } => (path.clone(), 1, *line, String::new()),
         Location::Paragraph { path, index } => (path.clone(), 1, *index, String::new()),
+        Location::Sheet { path, sheet } => (path.clone(), 2, 0, sheet.clone()),
         Location::Cell { path, sheet, cell } => (path.clone(), 2, 0, format!("{sheet}!{cell}")),
     }
 }

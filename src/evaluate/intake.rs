@@ -8,8 +8,11 @@ use crate::base::cjk::excerpt;
 use crate::base::diag::{Diagnostic, Location};
 use crate::config::EvaluationConfig;
 use crate::form;
-use crate::ingest::returns::{ReadFile, ReadForm};
+use crate::ingest::returns::{FileRead, ReadFile, ReadForm};
 use crate::model::{Plan, ReturnForm, ReturnRow};
+
+/// How many other files a duplicate's finding names.
+const NAMED_DUPLICATES: usize = 6;
 
 /// The period's files and the return used for each unit.
 pub(super) struct Intake {
@@ -38,9 +41,14 @@ impl Intake {
         let (files, forms) = read
             .into_iter()
             .map(|(file, result)| match result {
-                None => (record(file, Outcome::NotAForm, Vec::new()), None),
-                Some(Err(reasons)) => (record(file, Outcome::Rejected, reasons), None),
-                Some(Ok(read)) => validate(plan, &plan_id, &unit_index, file, read),
+                FileRead::NotASheet => (record(file, Outcome::NotAForm, Vec::new()), None),
+                FileRead::Rejected(reasons) => (record(file, Outcome::Rejected, reasons), None),
+                FileRead::Ignored(why) => {
+                    let note =
+                        Diagnostic::note("return/ignored", Location::file(file.clone()), why);
+                    (record(file, Outcome::Ignored, vec![note]), None)
+                }
+                FileRead::Form(read) => validate(plan, &plan_id, &unit_index, file, read),
             })
             .unzip();
         let mut intake = Intake {
@@ -134,6 +142,7 @@ impl Intake {
         best.next().is_none().then_some(first)
     }
 
+    /// Superseded files name the one used: that message is the same for all of them.
     fn supersede(&mut self, unit: &str, indices: &[usize], best: usize) {
         let why = format!(
             "{unit}本期报送了 {} 份；采用填报日期最晚的「{}」（{}）",
@@ -151,17 +160,25 @@ impl Intake {
     }
 
     fn conflict(&mut self, unit: &str, indices: &[usize], prefer_latest: bool) {
+        // A few names at most: naming all of n files in each of them grew the report (and
+        // memory) with n².
         let names: Vec<&str> = indices
             .iter()
+            .take(NAMED_DUPLICATES)
             .map(|i| self.files[*i].file.as_str())
             .collect();
+        let more = if indices.len() > names.len() {
+            format!(" 等 {} 份", indices.len())
+        } else {
+            String::new()
+        };
         let why = if prefer_latest {
             "填报日期相同或未填，无法判断哪份最新"
         } else {
             "请删除其中一份，或使用 --prefer-latest（配置 prefer_latest = true）采用填报日期最晚的一份"
         };
         let why = format!(
-            "{unit}本期报送了 {} 份（{}），均暂不采用：{why}",
+            "{unit}本期报送了 {} 份（{}{more}），均暂不采用：{why}",
             indices.len(),
             names.join("、")
         );
@@ -263,4 +280,64 @@ fn validate(
     record.rows = form.rows.len();
     record.findings = diagnostics;
     (record, Some(form))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copies(plan: &Plan, n: usize) -> Vec<ReadFile> {
+        let plan_id = plan.title.clone().unwrap_or_default();
+        (0..n)
+            .map(|i| {
+                let file = format!("副本{i:05}.xlsx");
+                let form = ReturnForm {
+                    file: file.clone(),
+                    unit: "区教育局".into(),
+                    plan_id: plan_id.clone(),
+                    sample: false,
+                    filled_on: None,
+                    rows: Vec::new(),
+                };
+                let read = ReadForm {
+                    form,
+                    diagnostics: Vec::new(),
+                };
+                (file, FileRead::Form(read))
+            })
+            .collect()
+    }
+
+    /// Bytes of every finding's message over `n` copies of one unit's return.
+    fn findings_size(plan: &Plan, n: usize) -> usize {
+        let intake = Intake::new(plan, &EvaluationConfig::default(), copies(plan, n));
+        assert!(intake.files.iter().all(|f| f.outcome == Outcome::Conflict));
+        intake
+            .files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .map(|d| d.message.len())
+            .sum()
+    }
+
+    #[test]
+    fn duplicates_cost_grows_linearly() {
+        let text = "# 测试方案\n\n序号\t具体内容\t责任单位\n1\t做好甲事。\t区教育局\n";
+        let plan = crate::ingest::plan_from_text_bytes(text.as_bytes(), "t.md").unwrap();
+        let (small, large) = (findings_size(&plan, 200), findings_size(&plan, 800));
+        // Four times the files, about four times the text (it was sixteen).
+        assert!(large < small * 5, "{small} → {large}");
+        let two = Intake::new(&plan, &EvaluationConfig::default(), copies(&plan, 2));
+        let message = &two.files[0].findings[0].message;
+        assert!(
+            message.contains("（副本00000.xlsx、副本00001.xlsx）"),
+            "{message}"
+        );
+        let many = Intake::new(&plan, &EvaluationConfig::default(), copies(&plan, 200));
+        assert!(
+            many.files[0].findings[0]
+                .message
+                .contains("副本00005.xlsx 等 200 份）")
+        );
+    }
 }

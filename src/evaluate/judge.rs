@@ -85,6 +85,7 @@ fn unit_report(
         evidence: row.map(|r| r.evidence.clone()).unwrap_or_default(),
         target_value: row.map(|r| r.target_value.clone()).unwrap_or_default(),
         text_intact: row.is_none_or(|r| r.text_intact),
+        origin: row.map(|r| r.origin.clone()),
     })
 }
 

@@ -23,7 +23,7 @@ mod score;
 use serde::Serialize;
 
 use crate::base::date::Date;
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{Diagnostic, Severity};
 use crate::config::{EvaluationConfig, ScoreTable};
 use crate::ingest::returns::ReadFile;
 use crate::model::{Comparator, Period, Plan, Role, Status};
@@ -45,6 +45,8 @@ pub enum Outcome {
     Rejected,
     /// Not a spreadsheet (an attachment, a note): not read.
     NotAForm,
+    /// Not read on purpose: a link, an Office lock file, a hidden file (the finding says).
+    Ignored,
 }
 
 impl Outcome {
@@ -57,6 +59,7 @@ impl Outcome {
             Outcome::Conflict => "重复报送待定",
             Outcome::Rejected => "退回",
             Outcome::NotAForm => "非反馈表，未读取",
+            Outcome::Ignored => "已忽略",
         }
     }
 
@@ -108,6 +111,9 @@ pub struct UnitReport {
     pub target_value: String,
     /// False when it edited the locked task text.
     pub text_intact: bool,
+    /// Where the row is in the returned form.
+    #[serde(skip)]
+    pub origin: Option<crate::base::diag::Location>,
 }
 
 /// A quantified target against what the lead reported.
@@ -207,6 +213,45 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// Adds to each used return's file the characters of its rows that print other than
+    /// they are ([`crate::base::glyphs::findings`]); `has_glyph` says which a font has.
+    pub fn note_glyphs(&mut self, has_glyph: impl Fn(char) -> bool) {
+        let reports = self
+            .tasks
+            .iter()
+            .flat_map(|t| t.lead_reports.iter().chain(&t.support_reports));
+        let mut by_unit: std::collections::BTreeMap<&str, Vec<Diagnostic>> = Default::default();
+        for report in reports {
+            let Some(origin) = &report.origin else {
+                continue;
+            };
+            let texts = [
+                &report.progress_text,
+                &report.problems,
+                &report.target_value,
+            ]
+            .into_iter()
+            .chain(&report.evidence)
+            .map(|t| (origin, t.as_str()));
+            let found = crate::base::glyphs::findings(texts, &has_glyph);
+            by_unit.entry(&report.unit).or_default().extend(found);
+        }
+        for (unit, found) in by_unit.into_iter().filter(|(_, f)| !f.is_empty()) {
+            let used = self
+                .files
+                .iter_mut()
+                .find(|f| f.outcome.used() && f.unit.as_deref() == Some(unit));
+            if let Some(record) = used {
+                if record.outcome == Outcome::Accepted
+                    && found.iter().any(|d| d.severity != Severity::Note)
+                {
+                    record.outcome = Outcome::AcceptedWithWarnings;
+                }
+                record.findings.extend(found);
+            }
+        }
+    }
+
     /// Files by outcome.
     pub fn count_files(&self, outcome: Outcome) -> usize {
         self.files.iter().filter(|f| f.outcome == outcome).count()

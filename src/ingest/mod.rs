@@ -9,6 +9,7 @@ pub mod grid;
 pub mod inline;
 pub mod raw_table;
 pub mod returns;
+pub mod sheet_limits;
 pub mod targets;
 pub mod text;
 pub mod units;
@@ -45,7 +46,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
     let config_path = project
         .config_path
         .as_ref()
-        .map(|p| p.display().to_string())
+        .map(|p| project.shown(p))
         .unwrap_or_else(|| crate::project::CONFIG_FILE.to_string());
     let registry = project.config.registry(&config_path)?;
     let mut diagnostics = Vec::new();
@@ -55,7 +56,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
     let mut texts = Vec::new();
 
     for source in &project.sources {
-        let display = source.display().to_string();
+        let display = project.shown(source);
         parts.sources.push(display.clone());
         let read = match read_source(source, &display) {
             Ok(read) => read,
@@ -128,7 +129,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
         let place = project
             .sources
             .first()
-            .map(|p| p.display().to_string())
+            .map(|p| project.shown(p))
             .unwrap_or_default();
         return Err(Error::Input(vec![
             Diagnostic::error(

@@ -5,10 +5,13 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, Sheets, open_workbook_auto, open_workbook_auto_from_rs};
+use std::io::Cursor;
+
+use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsx, open_workbook_auto_from_rs};
 
 use super::grid::Grid;
 use super::raw_table::{HeaderMap, RawTable};
+use super::sheet_limits;
 use crate::base::diag::{Diagnostic, Location};
 
 /// What a workbook gave: its table and what was noticed.
@@ -21,40 +24,58 @@ pub struct SheetDocument {
 }
 
 /// Reads the first sheet of `path` that has a 分工表 header. Fatal problems (not a workbook,
-/// no table) come back as errors naming the file.
+/// no table, over a size limit) come back as errors naming the file.
 pub fn read(path: &Path, display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
-    let workbook = open(path).map_err(|why| vec![unreadable(display, &why)])?;
-    read_workbook(workbook, display)
+    read_workbook(open(path, display, unreadable)?, display)
 }
 
 /// The same from bytes in memory (the fuzz target's way in).
 pub fn read_bytes(bytes: &[u8], display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
-    let workbook = open_bytes(bytes).map_err(|why| vec![unreadable(display, &why)])?;
+    let workbook = open_bytes(bytes.to_vec(), display, None, unreadable)?;
     read_workbook(workbook, display)
 }
 
-/// An opened workbook of a file.
-pub type FileWorkbook = Sheets<std::io::BufReader<std::fs::File>>;
-/// An opened workbook in memory.
-pub type MemoryWorkbook = Sheets<std::io::Cursor<Vec<u8>>>;
+/// An opened workbook (held in memory: it was bounded before calamine saw it).
+pub type Workbook = Sheets<Cursor<Vec<u8>>>;
 
-/// Opens any workbook calamine knows; the reason, in Chinese, when it cannot. calamine parses
-/// untrusted zip/XML/BIFF: a panic inside it must not take the run down.
-pub fn open(path: &Path) -> Result<FileWorkbook, String> {
-    match std::panic::catch_unwind(|| open_workbook_auto(path)) {
-        Ok(Ok(workbook)) => Ok(workbook),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("文件已损坏".into()),
-    }
+/// Opens the workbook at `path` after checking it against [`sheet_limits`]; `unreadable`
+/// words the error for a file that is not a workbook.
+pub fn open(
+    path: &Path,
+    display: &str,
+    unreadable: fn(&str, &str) -> Diagnostic,
+) -> Result<Workbook, Vec<Diagnostic>> {
+    let bytes = sheet_limits::read_file(path).map_err(|why| vec![unreadable(display, &why)])?;
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    open_bytes(bytes, display, ext.as_deref(), unreadable)
 }
 
-/// [`open`] from bytes.
-pub fn open_bytes(bytes: &[u8]) -> Result<MemoryWorkbook, String> {
-    let cursor = std::io::Cursor::new(bytes.to_vec());
-    match std::panic::catch_unwind(|| open_workbook_auto_from_rs(cursor)) {
+/// [`open`] from bytes; `ext` (lower case) picks the format as the file name would, so the
+/// error says what is wrong with that format. calamine parses untrusted zip/XML/BIFF: a panic
+/// inside it must not take the run down.
+pub fn open_bytes(
+    bytes: Vec<u8>,
+    display: &str,
+    ext: Option<&str>,
+    unreadable: fn(&str, &str) -> Diagnostic,
+) -> Result<Workbook, Vec<Diagnostic>> {
+    sheet_limits::check(&bytes, display)?;
+    let cursor = Cursor::new(bytes);
+    let opened = std::panic::catch_unwind(|| -> Result<Workbook, String> {
+        let text = |e: &dyn std::fmt::Display| e.to_string();
+        match ext {
+            Some("xls" | "xla") => Ok(Sheets::Xls(Xls::new(cursor).map_err(|e| text(&e))?)),
+            Some("xlsx" | "xlsm" | "xlam") => {
+                Ok(Sheets::Xlsx(Xlsx::new(cursor).map_err(|e| text(&e))?))
+            }
+            Some("ods") => Ok(Sheets::Ods(Ods::new(cursor).map_err(|e| text(&e))?)),
+            _ => open_workbook_auto_from_rs(cursor).map_err(|e| text(&e)),
+        }
+    });
+    match opened {
         Ok(Ok(workbook)) => Ok(workbook),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("文件已损坏".into()),
+        Ok(Err(why)) => Err(vec![unreadable(display, &why)]),
+        Err(_) => Err(vec![unreadable(display, "文件已损坏")]),
     }
 }
 

@@ -90,6 +90,63 @@ impl Plan {
     pub fn groups(&self) -> impl Iterator<Item = &Group> {
         self.sections.iter().flat_map(|s| s.groups.iter())
     }
+
+    /// Every text the documents print, with its place (the nearest one known): what the
+    /// glyph check reads.
+    pub fn texts(&self) -> Vec<(Location, &str)> {
+        let file = Location::file(self.sources.first().cloned().unwrap_or_default());
+        let notice_at = self.notice.origin.clone().unwrap_or_else(|| file.clone());
+        let mut out: Vec<(Location, &str)> = Vec::new();
+        let n = &self.notice;
+        for text in [
+            &n.issuer,
+            &n.doc_number,
+            &n.title,
+            &n.signer,
+            &n.date,
+            &self.title,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push((notice_at.clone(), text));
+        }
+        for text in n.recipients.iter().chain(&n.attachments) {
+            out.push((notice_at.clone(), text));
+        }
+        let paragraphs = n.body.iter().chain(&n.imprint).chain(&self.preamble);
+        for p in paragraphs.chain(&self.closing) {
+            out.push((p.origin.clone(), &p.text));
+        }
+        for section in &self.sections {
+            let at = section.origin.clone().unwrap_or_else(|| file.clone());
+            out.push((at, &section.title));
+            for p in &section.intro {
+                out.push((p.origin.clone(), &p.text));
+            }
+            for group in &section.groups {
+                let at = group.origin.clone().unwrap_or_else(|| file.clone());
+                out.push((at.clone(), &group.title));
+                out.push((at, &group.text));
+            }
+        }
+        let table_at = self.table.origin.clone().unwrap_or_else(|| file.clone());
+        for text in self.table.title.iter().chain(&self.table.extra_columns) {
+            out.push((table_at.clone(), text));
+        }
+        for task in &self.tasks {
+            let fields = [
+                Some(&task.content),
+                task.deadline_text.as_ref(),
+                task.person.as_ref(),
+            ];
+            for text in fields.into_iter().flatten().chain(&task.extra) {
+                out.push((task.origin.clone(), text));
+            }
+            out.push((task.units_place().clone(), &task.units_display));
+        }
+        out
+    }
 }
 
 /// A part of the plan, 一、进一步完善儿童友好城区建设顶层设计.

@@ -76,18 +76,22 @@ const RESERVED: &[&str] = &[
 
 /// A file name (no extension) made from any text: separators, `..`, control characters and
 /// characters Windows refuses become `_`; reserved device names get a `_` in front; at most
-/// 80 characters. Never empty, never a path.
+/// [`MAX_NAME_BYTES`] bytes. Never empty, never a path.
 pub fn safe_file_name(text: &str) -> String {
-    let mut name: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
+    let mut name = String::new();
+    for c in text.trim().chars() {
+        let c = match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
             c => c,
-        })
-        .take(80)
-        .collect();
+        };
+        // Bounded in bytes, which is what filesystems count (255 for a name), with room for
+        // a （N） and an extension.
+        if name.len() + c.len_utf8() > MAX_NAME_BYTES {
+            break;
+        }
+        name.push(c);
+    }
     // Leading dots would hide the file or make `..`; trailing dots and spaces Windows drops.
     while name.starts_with('.') {
         name.replace_range(..1, "_");
@@ -103,4 +107,37 @@ pub fn safe_file_name(text: &str) -> String {
         name.insert(0, '_');
     }
     name
+}
+
+/// The file name of each unit of `plan` ([`distinct_file_names`] in plan order): one mapping
+/// for the unit sheets, the packets and the sample returns.
+pub fn unit_file_names(plan: &crate::model::Plan) -> std::collections::HashMap<&str, String> {
+    distinct_file_names(plan.units.iter().map(|u| u.name.as_str()))
+}
+
+/// The longest name [`safe_file_name`] makes, in bytes.
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// A distinct file name for each of `names` (units): [`safe_file_name`], and where two come
+/// out the same — `..` and `...`, names cut at the byte limit, names differing only in
+/// case on a case-blind filesystem — the later ones get （2）, （3） ….
+pub fn distinct_file_names<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+) -> std::collections::HashMap<&'a str, String> {
+    let mut taken = std::collections::HashSet::new();
+    let mut out = std::collections::HashMap::new();
+    for name in names {
+        if out.contains_key(name) {
+            continue;
+        }
+        let base = safe_file_name(name);
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while !taken.insert(candidate.to_lowercase()) {
+            n += 1;
+            candidate = format!("{base}（{n}）");
+        }
+        out.insert(name, candidate);
+    }
+    out
 }

@@ -3,6 +3,7 @@
 //! leaves the previous output untouched. File names are made safe here, once for everyone.
 
 pub mod document;
+pub mod place;
 pub mod reuse;
 
 use std::fs;
@@ -75,31 +76,40 @@ pub fn publish(documents: &[Document], plan: ManifestPlan, out_dir: &Path) -> Re
 /// at once — and that [`Staging::finish`] swaps into place only when everything succeeded.
 /// Dropped unfinished (an error anywhere), it is removed and the previous output stays.
 pub struct Staging {
-    dir: tempfile::TempDir,
+    /// `None` once put in place.
+    dir: Option<PathBuf>,
     files: Mutex<Vec<ManifestFile>>,
+    /// Held from before the staging folder exists until it is in place.
+    _lock: place::TargetLock,
 }
 
 impl Staging {
-    /// A new staging folder beside `out_dir`.
+    /// A new staging folder beside `out_dir`, after taking the target's lock and cleaning
+    /// what dead runs left there.
     pub fn new(out_dir: &Path) -> Result<Staging> {
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let parent = place::parent_of(out_dir);
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, "创建目录", e))?;
-        let dir = tempfile::Builder::new()
-            .prefix(".fengong-staging-")
-            .tempdir_in(&parent)
-            .map_err(|e| Error::io(&parent, "创建临时目录", e))?;
+        let lock = place::lock(out_dir)?;
+        place::recover(out_dir)?;
+        let dir = place::new_staging(out_dir)?;
         Ok(Staging {
-            dir,
+            dir: Some(dir),
             files: Mutex::new(Vec::new()),
+            _lock: lock,
         })
+    }
+
+    fn path(&self) -> Result<&Path> {
+        match &self.dir {
+            _ if place::stopping() => Err(Error::Render("已中断".into())),
+            Some(dir) => Ok(dir),
+            None => Err(Error::Render("输出已完成".into())),
+        }
     }
 
     /// Writes one document and notes it for the manifest. Safe to call from every core.
     pub fn put(&self, document: &Document) -> Result<()> {
-        let target = contained(self.dir.path(), &document.path)?;
+        let target = contained(self.path()?, &document.path)?;
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(|e| Error::io(dir, "创建目录", e))?;
         }
@@ -122,11 +132,13 @@ impl Staging {
 
     /// Writes the manifest (files sorted by path, whatever order they came in) and swaps the
     /// folder into place as `out_dir`.
-    pub fn finish(self, plan: ManifestPlan, out_dir: &Path) -> Result<Manifest> {
-        let mut files = self
-            .files
-            .into_inner()
-            .map_err(|_| Error::Render("清单记录失败".into()))?;
+    pub fn finish(mut self, plan: ManifestPlan, out_dir: &Path) -> Result<Manifest> {
+        let mut files = std::mem::take(
+            &mut *self
+                .files
+                .lock()
+                .map_err(|_| Error::Render("清单记录失败".into()))?,
+        );
         files.sort_by(|a, b| a.path.cmp(&b.path));
         for pair in files.windows(2) {
             if pair[0].path == pair[1].path {
@@ -141,11 +153,26 @@ impl Staging {
         let mut manifest_json = serde_json::to_vec_pretty(&manifest)
             .map_err(|e| Error::Render(format!("manifest.json：{e}")))?;
         manifest_json.push(b'\n');
-        let manifest_path = self.dir.path().join("manifest.json");
+        let manifest_path = self.path()?.join("manifest.json");
         fs::write(&manifest_path, &manifest_json)
             .map_err(|e| Error::io(&manifest_path, "写入", e))?;
-        swap_into_place(self.dir, out_dir)?;
+        let Some(staged) = self.dir.take() else {
+            return Err(Error::Render("输出已完成".into()));
+        };
+        place::unregister(&staged);
+        place::swap(&staged, out_dir)?;
         Ok(manifest)
+    }
+}
+
+impl Drop for Staging {
+    /// Unfinished (an error anywhere): the folder goes, and is no longer the signal
+    /// handler's to remove.
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let _ = fs::remove_dir_all(&dir);
+            place::unregister(&dir);
+        }
     }
 }
 
@@ -229,37 +256,6 @@ fn made_by_fengong(dir: &Path) -> bool {
                 })
             }))
     })
-}
-
-/// Replaces `out_dir` by the staging folder: old → backup, staging → out_dir, drop backup.
-/// If the second rename fails the backup goes back, so the old output survives.
-fn swap_into_place(staging: tempfile::TempDir, out_dir: &Path) -> Result<()> {
-    let backup = if out_dir.exists() {
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "output".into());
-        let backup = out_dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
-        if backup.exists() {
-            fs::remove_dir_all(&backup).map_err(|e| Error::io(&backup, "删除", e))?;
-        }
-        fs::rename(out_dir, &backup).map_err(|e| Error::io(out_dir, "移动", e))?;
-        Some(backup)
-    } else {
-        None
-    };
-    let staged = staging.keep();
-    if let Err(e) = fs::rename(&staged, out_dir) {
-        if let Some(backup) = &backup {
-            let _ = fs::rename(backup, out_dir);
-        }
-        let _ = fs::remove_dir_all(&staged);
-        return Err(Error::io(out_dir, "写入", e));
-    }
-    if let Some(backup) = backup {
-        fs::remove_dir_all(&backup).map_err(|e| Error::io(&backup, "删除", e))?;
-    }
-    Ok(())
 }
 
 /// Writes the config file at `path` through a temporary file in the same folder, so a

@@ -454,6 +454,7 @@ fn cell_of(location: &crate::base::diag::Location) -> Option<String> {
         crate::base::diag::Location::Cell { sheet, cell, .. } => Some(format!("{sheet}!{cell}")),
         crate::base::diag::Location::Line { line, .. } => Some(format!("第 {line} 行")),
         crate::base::diag::Location::Paragraph { index, .. } => Some(format!("第 {index} 段")),
+        crate::base::diag::Location::Sheet { sheet, .. } => Some(format!("工作表「{sheet}」")),
         crate::base::diag::Location::File { .. } => None,
     }
 }
@@ -515,6 +516,7 @@ impl EvaluationView {
             Outcome::Conflict,
             Outcome::Rejected,
             Outcome::NotAForm,
+            Outcome::Ignored,
         ] {
             let n = e.count_files(outcome);
             if n > 0 {

@@ -147,6 +147,7 @@ pub fn place_text(location: &Location) -> String {
         }
         Location::Cell { path, sheet, cell } => format!("{path} 工作表「{sheet}」{cell} 单元格"),
         Location::Paragraph { path, index } => format!("{path} 第 {index} 段"),
+        Location::Sheet { path, sheet } => format!("{path} 工作表「{sheet}」"),
         Location::File { path } => path.clone(),
     }
 }

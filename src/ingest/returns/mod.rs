@@ -27,25 +27,32 @@ pub struct ReadForm {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// One file of a period folder as read: its name relative to the folder, and the form or
-/// why it is not one (`None`: not a spreadsheet).
-pub type ReadFile = (
-    String,
-    Option<std::result::Result<ReadForm, Vec<Diagnostic>>>,
-);
+/// One file of a period folder as read: its name relative to the folder, and what it gave.
+pub type ReadFile = (String, FileRead);
+
+/// What one file of a period folder gave.
+#[derive(Debug, Clone)]
+pub enum FileRead {
+    /// A form.
+    Form(ReadForm),
+    /// A spreadsheet that is not a readable fengong form, and why.
+    Rejected(Vec<Diagnostic>),
+    /// Not a spreadsheet (an attachment, a note): not read.
+    NotASheet,
+    /// Not read on purpose (a link, an Office lock file, a hidden file), and why.
+    Ignored(String),
+}
 
 /// Reads the returned form at `path`. A file that is not a readable fengong form comes back as
 /// `Err` with the reasons; a broken file never panics.
 pub fn read(path: &Path, display: &str) -> std::result::Result<ReadForm, Vec<Diagnostic>> {
-    let workbook =
-        super::xlsx::open(path).map_err(|why| vec![workbook::unreadable(display, &why)])?;
+    let workbook = super::xlsx::open(path, display, workbook::unreadable)?;
     workbook::read_workbook(workbook, display)
 }
 
 /// The same from bytes in memory (fuzzing, benchmarks).
 pub fn read_bytes(bytes: &[u8], display: &str) -> std::result::Result<ReadForm, Vec<Diagnostic>> {
-    let workbook =
-        super::xlsx::open_bytes(bytes).map_err(|why| vec![workbook::unreadable(display, &why)])?;
+    let workbook = super::xlsx::open_bytes(bytes.to_vec(), display, None, workbook::unreadable)?;
     workbook::read_workbook(workbook, display)
 }
 
@@ -69,8 +76,9 @@ pub fn period_folders(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     Ok(out)
 }
 
-/// Files lying directly in the returns folder, outside any period folder: they cannot be
-/// evaluated, and must not pass unnoticed. A README there is expected and not listed.
+/// What lies directly in the returns folder outside any period folder — files, and links
+/// (a linked period folder is not followed) — which cannot be evaluated and must not pass
+/// unnoticed. A README there is expected and not listed.
 pub fn stray_files(dir: &Path) -> Vec<std::path::PathBuf> {
     walkdir::WalkDir::new(dir)
         .min_depth(1)
@@ -78,13 +86,8 @@ pub fn stray_files(dir: &Path) -> Vec<std::path::PathBuf> {
         .sort_by_file_name()
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy();
-            !name.starts_with('.')
-                && !name.starts_with("~$")
-                && !name.eq_ignore_ascii_case("README.md")
-        })
+        .filter(|e| !e.file_type().is_dir())
+        .filter(|e| !e.file_name().eq_ignore_ascii_case("README.md"))
         .map(|e| e.into_path())
         .collect()
 }
@@ -121,9 +124,11 @@ pub fn period_of(
 }
 
 /// Reads every file under `folder` (any depth), in name order, each on its own: a broken
-/// file never stops the others.
+/// file never stops the others. Every entry is accounted for: links, Office lock files and
+/// hidden files are listed as ignored, with why.
 pub fn read_folder(folder: &Path) -> Result<Vec<ReadFile>> {
     let mut paths = Vec::new();
+    let mut ignored = Vec::new();
     for entry in walkdir::WalkDir::new(folder)
         .min_depth(1)
         .sort_by_file_name()
@@ -132,35 +137,62 @@ pub fn read_folder(folder: &Path) -> Result<Vec<ReadFile>> {
             let path = e.path().unwrap_or(folder).to_path_buf();
             Error::io(&path, "读取", e.into())
         })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let name = entry.file_name().to_string_lossy().to_string();
-        // Office/WPS lock files and hidden files are not returns.
-        if name.starts_with("~$") || name.starts_with('.') {
+        let kind = entry.file_type();
+        let why = if kind.is_symlink() {
+            Some("是快捷方式（符号链接），未读取；请把文件本身放进此目录")
+        } else if !kind.is_file() {
+            None // a folder: its files are listed one by one
+        } else if name.starts_with("~$") {
+            Some("是 Office/WPS 打开文件时生成的临时锁文件，未读取")
+        } else if name.starts_with('.') {
+            Some("是隐藏文件，未读取")
+        } else {
+            paths.push(entry.into_path());
             continue;
+        };
+        if let Some(why) = why {
+            ignored.push((
+                relative(folder, entry.path()),
+                FileRead::Ignored(why.into()),
+            ));
         }
-        paths.push(entry.into_path());
     }
     use rayon::prelude::*;
-    let read: Vec<ReadFile> = paths
+    let mut read: Vec<ReadFile> = paths
         .par_iter()
         .map(|path| {
-            let relative = path
-                .strip_prefix(folder)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let display = path.display().to_string();
+            // Named from the period folder on (`2025-半年度/区教育局.xlsx`), never by the
+            // absolute path the folder was given as.
+            let label = folder.file_name().map(|n| n.to_string_lossy().to_string());
+            let display = match label {
+                Some(label) => format!("{label}/{}", relative(folder, path)),
+                None => relative(folder, path),
+            };
             let ext = path
                 .extension()
                 .map(|e| e.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
-            let result = SHEET_EXTENSIONS
-                .contains(&ext.as_str())
-                .then(|| read(path, &display));
-            (relative, result)
+            let result = if SHEET_EXTENSIONS.contains(&ext.as_str()) {
+                match read(path, &display) {
+                    Ok(form) => FileRead::Form(form),
+                    Err(reasons) => FileRead::Rejected(reasons),
+                }
+            } else {
+                FileRead::NotASheet
+            };
+            (relative(folder, path), result)
         })
         .collect();
+    read.extend(ignored);
+    read.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(read)
+}
+
+/// `path` relative to `folder`, with `/` between parts.
+fn relative(folder: &Path, path: &Path) -> String {
+    path.strip_prefix(folder)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }

@@ -1,6 +1,7 @@
 //! Fonts for the GB/T 9704 roles, loaded once per process, with per-glyph fallback: every
 //! character is checked against its role's font and taken from the fallback faces when that
-//! font lacks it (FandolFang has no 疁). A character no face has is an error, never tofu.
+//! font lacks it (FandolFang has no 疁). A character no face has is drawn as the 缺字 mark
+//! (see [`crate::base::glyphs`]), never as tofu or nothing.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -53,7 +54,8 @@ impl Role {
         }
     }
 
-    fn slot(self) -> usize {
+    /// The face index of this role in a [`FontSet`].
+    pub fn slot(self) -> usize {
         self as usize
     }
 }
@@ -72,6 +74,8 @@ pub struct Face {
 impl Face {
     fn load(path: &Path, index: u32) -> Result<Face> {
         let data = shared_bytes(path)?;
+        validate(data.as_ref().as_ref(), index)
+            .map_err(|why| Error::Render(format!("字体文件 {} 已损坏：{why}", path.display())))?;
         // CFF faces (Fandol) are set from a TrueType copy: same glyphs, far cheaper to subset.
         let data =
             super::truetype::working_copy(path, data.as_ref().as_ref(), index).unwrap_or(data);
@@ -104,6 +108,66 @@ impl Face {
             .unwrap_or(self.units_per_em);
         Some((gid.to_u32(), advance / self.units_per_em))
     }
+}
+
+/// Characters every document sets in every role: a face must draw them all.
+const PROBE: &str = "一二年月日中国的区工作任务单位0123456789";
+
+/// Checks a face before it is used: a truncated or damaged file parses its table directory
+/// fine and then draws nothing, which would be invisible text in the PDFs. Every table must
+/// lie inside the file, the tables a face needs must be there, and the characters every
+/// document sets must have outlines.
+fn validate(data: &[u8], index: u32) -> std::result::Result<(), String> {
+    use skrifa::outline::{DrawSettings, OutlinePen};
+    use skrifa::raw::TableProvider;
+    let font = FontRef::from_index(data, index).map_err(|e| format!("无法解析（{e}）"))?;
+    for record in font.table_directory().table_records() {
+        let tag = record.tag();
+        if font.table_data(tag).is_none() {
+            return Err(format!("{tag} 表超出文件末尾（文件不完整）"));
+        }
+    }
+    let has = |tag: &[u8; 4]| font.table_data(skrifa::Tag::new(tag)).is_some();
+    for tag in [b"cmap", b"head", b"hhea", b"hmtx", b"maxp"] {
+        if !has(tag) {
+            return Err(format!("缺少 {} 表", String::from_utf8_lossy(tag)));
+        }
+    }
+    if ![b"glyf", b"CFF ", b"CFF2"].iter().any(|t| has(t)) {
+        return Err("没有字形轮廓表（glyf/CFF）".into());
+    }
+    if font.head().is_err() || font.maxp().is_err() {
+        return Err("head 或 maxp 表已损坏".into());
+    }
+    struct Count(usize);
+    impl OutlinePen for Count {
+        fn move_to(&mut self, _: f32, _: f32) {}
+        fn line_to(&mut self, _: f32, _: f32) {
+            self.0 += 1;
+        }
+        fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {
+            self.0 += 1;
+        }
+        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {
+            self.0 += 1;
+        }
+        fn close(&mut self) {}
+    }
+    let glyphs = font.outline_glyphs();
+    for c in PROBE.chars() {
+        let settings = DrawSettings::unhinted(Size::unscaled(), LocationRef::default());
+        // A face without the character (a symbol font) is fine; one that maps it to nothing
+        // drawable is not.
+        let Some(gid) = font.charmap().map(c) else {
+            continue;
+        };
+        let mut pen = Count(0);
+        let drawn = glyphs.get(gid).map(|g| g.draw(settings, &mut pen));
+        if !matches!(drawn, Some(Ok(_))) || pen.0 == 0 {
+            return Err(format!("「{c}」的字形无法绘出"));
+        }
+    }
+    Ok(())
 }
 
 /// A font file's bytes, shared by every face and every PDF of the process.
@@ -200,13 +264,23 @@ impl FontSearch {
         }
     }
 
+    /// The first file named `name` in the search folders.
+    fn find_file(&self, name: &str) -> Option<PathBuf> {
+        self.dirs.iter().map(|d| d.join(name)).find(|p| p.is_file())
+    }
+
     fn find(&self, role: Role) -> Result<PathBuf> {
         if let Some((_, path)) = self.overrides.iter().find(|(r, _)| *r == role) {
             if path.is_file() {
                 return Ok(path.clone());
             }
+            let why = if path.is_dir() {
+                "是一个目录，不是字体文件"
+            } else {
+                "不存在"
+            };
             return Err(Error::Render(format!(
-                "配置中 {} 字体文件 {} 不存在",
+                "配置中 {} 字体文件 {} {why}",
                 role.key(),
                 path.display()
             )));
@@ -229,8 +303,11 @@ impl FontSearch {
     }
 }
 
+/// The last fallback face, after every role's: symbols and Latin letters no CJK font has.
+pub const FALLBACK_FILE: &str = "DejaVuSans.ttf";
+
 /// The faces of all roles. Fallback order for a missing glyph: the role's own face, 宋体,
-/// 黑体, then the others.
+/// 黑体, then the others, then [`FALLBACK_FILE`].
 pub struct FontSet {
     faces: Vec<Face>,
     /// Every (role, character) looked up so far: a publish sets the same few thousand
@@ -261,10 +338,14 @@ impl FontSet {
         {
             return Ok(set.clone());
         }
-        let faces = paths
+        let mut faces = paths
             .iter()
             .map(|p| Face::load(p, 0))
             .collect::<Result<Vec<_>>>()?;
+        // The symbol fallback is optional: without it those characters get the 缺字 mark.
+        if let Some(path) = search.find_file(FALLBACK_FILE) {
+            faces.push(Face::load(&path, 0)?);
+        }
         let identity = identity(&faces);
         let set = Arc::new(FontSet {
             faces,
@@ -302,6 +383,11 @@ impl FontSet {
         found
     }
 
+    /// True when some face has `c`.
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.glyph(Role::Song, c).is_some()
+    }
+
     fn lookup(&self, role: Role, c: char) -> Option<FoundGlyph> {
         let order = [
             role.slot(),
@@ -310,9 +396,11 @@ impl FontSet {
             Role::Title.slot(),
             Role::Body.slot(),
             Role::Kai.slot(),
+            Role::ALL.len(), // the symbol fallback, when there is one
         ];
-        order
-            .iter()
-            .find_map(|&slot| self.faces[slot].glyph(c).map(|(g, a)| (slot, g, a)))
+        order.iter().find_map(|&slot| {
+            let face = self.faces.get(slot)?;
+            face.glyph(c).map(|(g, a)| (slot, g, a))
+        })
     }
 }

@@ -3,8 +3,9 @@
 //! Measuring and drawing use the same numbers (skrifa advances, our own positions), so what
 //! the layout decides is exactly what the PDF shows.
 
-use super::fonts::{FaceId, FontSet, Role};
-use crate::base::diag::{Error, Result};
+use super::fonts::{FaceId, FontSet, FoundGlyph, Role};
+use crate::base::diag::Result;
+use crate::base::glyphs::{self, Fate};
 
 /// How a run of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,7 +62,9 @@ pub struct Glyph {
 }
 
 /// Shapes `text` in `style`: one glyph per character, each from the first face that has it.
-/// Tabs become spaces; other control characters are dropped.
+/// Tabs become spaces; control and zero-width characters are left out, symbol-font
+/// characters mapped ([`glyphs::fate`]); a character no face has is drawn as
+/// [`glyphs::MISSING_MARK`] (the checks have said where), never an error and never nothing.
 pub fn shape(fonts: &FontSet, style: Style, text: &str) -> Result<Vec<Glyph>> {
     let mut out = Vec::with_capacity(text.len() / 2);
     for ch in text.chars() {
@@ -69,7 +72,11 @@ pub fn shape(fonts: &FontSet, style: Style, text: &str) -> Result<Vec<Glyph>> {
             '\t' => ' ',
             '\n' => '\n',
             c if c.is_control() => continue,
-            c => c,
+            c => match glyphs::fate(c) {
+                Fate::Keep => c,
+                Fate::Drop => continue,
+                Fate::Map(to) => to,
+            },
         };
         if ch == '\n' {
             out.push(Glyph {
@@ -82,11 +89,9 @@ pub fn shape(fonts: &FontSet, style: Style, text: &str) -> Result<Vec<Glyph>> {
             });
             continue;
         }
-        let Some((face, gid, advance_em)) = fonts.glyph(style.role, ch) else {
-            return Err(Error::Render(format!(
-                "字符「{ch}」(U+{:04X}) 在所有字体中都没有字形，无法排印",
-                ch as u32
-            )));
+        let (ch, (face, gid, advance_em)) = match fonts.glyph(style.role, ch) {
+            Some(found) => (ch, found),
+            None => (glyphs::MISSING_MARK, missing_mark(fonts, style.role)),
         };
         let advance = match style.grid {
             Some(grid) if is_full_width(ch) => grid,
@@ -102,6 +107,14 @@ pub fn shape(fonts: &FontSet, style: Style, text: &str) -> Result<Vec<Glyph>> {
         });
     }
     Ok(out)
+}
+
+/// The glyph drawn for a character no face has: the 缺字 mark, or the role face's own
+/// missing-glyph box when even that is missing.
+fn missing_mark(fonts: &FontSet, role: Role) -> FoundGlyph {
+    fonts
+        .glyph(role, glyphs::MISSING_MARK)
+        .unwrap_or((role.slot(), 0, 1.0))
 }
 
 /// Characters set on the full-width grid: ideographs, CJK punctuation, full-width forms, and

@@ -1,0 +1,208 @@
+//! Publishes killed at random moments: after every SIGKILL the output folder is complete —
+//! the previous or the new one, every file the manifest lists with its hash, nothing else —
+//! and the next run leaves no staging folder or backup behind. After SIGTERM or SIGINT
+//! nothing is left even before the next run. Unix only (signals).
+#![cfg(unix)]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use sha2::{Digest, Sha256};
+
+/// A small deterministic generator: the moments are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+fn start(dir: &Path, fresh: bool) -> Child {
+    let mut args = vec!["publish"];
+    if fresh {
+        args.push("--fresh");
+    }
+    Command::new(env!("CARGO_BIN_EXE_fengong"))
+        .args(&args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Runs a publish to its end and returns how long it took.
+fn timed_publish(dir: &Path) -> Duration {
+    let began = Instant::now();
+    let status = start(dir, true).wait().unwrap();
+    assert!(status.success());
+    began.elapsed()
+}
+
+/// The output is whole: the manifest lists exactly the files there, each with its hash.
+fn assert_complete(out: &Path, when: &str) {
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join("manifest.json"))
+            .unwrap_or_else(|e| panic!("{when}: no manifest ({e})")),
+    )
+    .unwrap();
+    let mut listed = BTreeSet::new();
+    for file in manifest["files"].as_array().unwrap() {
+        let path = file["path"].as_str().unwrap();
+        let bytes = std::fs::read(out.join(path))
+            .unwrap_or_else(|e| panic!("{when}: {path} listed but missing ({e})"));
+        let hash: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(file["sha256"], hash.as_str(), "{when}: {path} differs");
+        listed.insert(path.to_string());
+    }
+    listed.insert("manifest.json".into());
+    let present: BTreeSet<String> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(present, listed, "{when}: files not in the manifest");
+}
+
+/// What runs leave beside the output: staging folders and backups.
+fn leftovers(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".fengong-staging-") || n.starts_with(".output.old-"))
+        .collect()
+}
+
+/// The shipped input; `returns` with its sample returns (two more periods to evaluate).
+fn seed_project(returns: bool) -> tempfile::TempDir {
+    let dir = project(&[]);
+    let input = dir.path().join("input");
+    for entry in walkdir::WalkDir::new(input_dir()).into_iter().flatten() {
+        let relative = entry.path().strip_prefix(input_dir()).unwrap();
+        if !returns && relative.starts_with("returns") {
+            continue;
+        }
+        let target = input.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn killed_publishes_never_leave_a_broken_output() {
+    let dir = seed_project(false);
+    let root = dir.path();
+    let out = root.join("output");
+    let whole = timed_publish(root);
+    assert_complete(&out, "first publish");
+    let mut rng = Rng(17);
+    let (mut killed, mut tries) = (0, 0);
+    while killed < 50 {
+        tries += 1;
+        assert!(
+            tries < 150,
+            "only {killed} of {tries} runs were killed in time"
+        );
+        let fresh = tries % 2 == 0;
+        let mut child = start(root, fresh);
+        let delay = rng.below(whole.as_millis() as u64);
+        std::thread::sleep(Duration::from_millis(delay));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            killed += 1;
+        }
+        child.wait().unwrap();
+        assert_complete(&out, &format!("after kill {killed} at {delay} ms"));
+    }
+    // The next run cleans up what the killed ones left.
+    assert!(start(root, false).wait().unwrap().success());
+    assert_complete(&out, "the run after the kills");
+    assert_eq!(leftovers(root), Vec::<String>::new());
+}
+
+/// Waits until a publish in `root` is writing (its staging folder exists); false if `child`
+/// ended first.
+fn wait_until_writing(root: &Path, child: &mut Child) -> bool {
+    while leftovers(root).is_empty() {
+        if child.try_wait().unwrap().is_some() {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    true
+}
+
+#[test]
+fn an_interrupted_publish_removes_its_staging_folder() {
+    let dir = seed_project(true);
+    let root = dir.path();
+    let out = root.join("output");
+    timed_publish(root);
+    let mut rng = Rng(29);
+    let mut interrupted = 0;
+    for i in 0..12 {
+        let mut child = start(root, true);
+        // While it writes: that is when there is a staging folder to remove.
+        wait_until_writing(root, &mut child);
+        std::thread::sleep(Duration::from_millis(rng.below(400)));
+        let signal = if i % 2 == 0 { "-TERM" } else { "-INT" };
+        let pid = child.id().to_string();
+        let _ = Command::new("kill").args([signal, &pid]).status();
+        let status = child.wait().unwrap();
+        if !status.success() {
+            interrupted += 1;
+            assert!(
+                matches!(status.code(), Some(130 | 143)),
+                "{signal}: exit {status:?}"
+            );
+        }
+        assert_eq!(leftovers(root), Vec::<String>::new(), "after {signal}");
+        assert_complete(&out, &format!("after {signal}"));
+    }
+    assert!(interrupted >= 6, "only {interrupted} runs were interrupted");
+}
+
+#[test]
+fn a_second_publish_into_the_same_folder_is_told_it_is_busy() {
+    let dir = seed_project(false);
+    let root = dir.path();
+    let mut first = start(root, true);
+    // Once the first is writing it holds the lock.
+    assert!(wait_until_writing(root, &mut first));
+    let second = fengong(root, &["publish", "--fresh"]);
+    let first_was_running = first.try_wait().unwrap().is_none();
+    assert!(first.wait().unwrap().success());
+    assert!(
+        first_was_running,
+        "the first publish ended before the second started"
+    );
+    assert_eq!(second.status.code(), Some(2), "{}", stderr(&second));
+    assert!(stderr(&second).contains("正在写入"), "{}", stderr(&second));
+    assert_complete(&root.join("output"), "after both");
+}
