@@ -144,7 +144,7 @@ fn main() {
         .expect("md");
     let (_, t) = time(|| {
         fengong::render::pdf::flow::document(
-            &fengong::render::pdf::flow::blocks(&sheet_md),
+            &fengong::render::pdf::flow::blocks(&sheet_md).expect("blocks"),
             &fonts,
             &info_for_bench(),
             10.5,
@@ -168,8 +168,12 @@ fn main() {
         id: "bench".into(),
     };
     let (_, t) = time(|| {
-        fengong::render::pdf::task_table(&fengong::render::pdf::flow::blocks(&md), &fonts, &info)
-            .expect("pdf")
+        fengong::render::pdf::task_table(
+            &fengong::render::pdf::flow::blocks(&md).expect("blocks"),
+            &fonts,
+            &info,
+        )
+        .expect("pdf")
     });
     println!("seed: 任务分工表.pdf              {:>8.1} ms", ms(t));
     let props =
@@ -308,8 +312,12 @@ fn typst_comparison(
     let mut best = Duration::MAX;
     for _ in 0..5 {
         let (bytes, t) = time(|| {
-            fengong::render::pdf::task_table(&fengong::render::pdf::flow::blocks(&md), fonts, &info)
-                .expect("pdf")
+            fengong::render::pdf::task_table(
+                &fengong::render::pdf::flow::blocks(&md).expect("blocks"),
+                fonts,
+                &info,
+            )
+            .expect("pdf")
         });
         best = best.min(t);
         ours = bytes;

@@ -53,6 +53,20 @@ impl Assets<'_> {
     }
 }
 
+/// The blocks of the Markdown `template` produced; a construct the PDF layout cannot set is
+/// an error naming the template and the line.
+fn laid_out(template: &str, markdown: &str) -> Result<Vec<pdf::flow::Block>> {
+    pdf::flow::blocks(markdown).map_err(|u| u.in_template(template))
+}
+
+/// A layout's error, said to come from what `template` produced.
+fn in_template(template: &str, error: Error) -> Error {
+    match error {
+        Error::Render(message) => Error::Render(format!("模板 {template}：{message}")),
+        other => other,
+    }
+}
+
 /// A view or metadata as the bytes of a source key.
 fn json(value: &impl serde::Serialize) -> Result<Vec<u8>> {
     serde_json::to_vec(value).map_err(|e| Error::Render(e.to_string()))
@@ -162,7 +176,10 @@ fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<
         Format::Pdf,
         None,
         &[&json(&view)?, &json(&info)?, markdown.as_bytes()],
-        || pdf::notice(&view, &pdf::flow::blocks(&markdown), assets.fonts, &info),
+        || {
+            let blocks = laid_out("notice.md.tera", &markdown)?;
+            pdf::notice(&view, &blocks, assets.fonts, &info)
+        },
     )?;
     let md = plain(
         "通知.md",
@@ -184,7 +201,11 @@ fn table_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[
         Format::Pdf,
         None,
         &[&json(&info)?, markdown.as_bytes()],
-        || pdf::task_table(&pdf::flow::blocks(&markdown), assets.fonts, &info),
+        || {
+            let blocks = laid_out("table.md.tera", &markdown)?;
+            pdf::task_table(&blocks, assets.fonts, &info)
+                .map_err(|e| in_template("table.md.tera", e))
+        },
     )?;
     let properties = render::xlsx::properties(&view.title, &info.author, date)?;
     let xlsx = assets.costly(
@@ -233,7 +254,7 @@ fn unit_sheet(
         &[&json(&info)?, markdown.as_bytes()],
         || {
             pdf::flow::document(
-                &pdf::flow::blocks(&markdown),
+                &laid_out("unit_sheet.md.tera", &markdown)?,
                 assets.fonts,
                 &info,
                 10.5,
@@ -333,10 +354,10 @@ pub fn evaluation(
         .into_par_iter()
         .enumerate()
         .map(|(i, (path, unit, md, info))| {
-            let kind = if i == 0 {
-                Kind::Evaluation
-            } else {
-                Kind::Packet
+            let (kind, template) = match i {
+                0 => (Kind::Evaluation, "evaluation.md.tera"),
+                _ if path.ends_with("考核汇总.pdf") => (Kind::Packet, "packet_index.md.tera"),
+                _ => (Kind::Packet, "packet.md.tera"),
             };
             assets.costly(
                 path,
@@ -346,7 +367,7 @@ pub fn evaluation(
                 &[&json(&info)?, md.as_bytes()],
                 || {
                     pdf::flow::document(
-                        &pdf::flow::blocks(&md),
+                        &laid_out(template, &md)?,
                         assets.fonts,
                         &info,
                         10.5,

@@ -310,3 +310,76 @@ fn the_notice_head_is_where_the_standard_puts_it() {
         red["y_mm"]
     );
 }
+
+/// A Markdown list item's text as the PDF prints it: the marker gone, escapes and emphasis
+/// marks removed, no whitespace.
+fn list_item(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = if digits > 0 && t[digits..].starts_with(". ") {
+        &t[digits + 2..]
+    } else {
+        t.strip_prefix("- ").or_else(|| t.strip_prefix("* "))?
+    };
+    let mut out = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '*' => {}
+            c => out.push(c),
+        }
+    }
+    Some(flat(&out))
+}
+
+/// The layout used to drop lists: 评估报告 "七、评估口径" printed its heading and nothing, the
+/// packets' "五、存在问题" were empty. Every list item of every Markdown output is now in its
+/// PDF, and every packet says something under 五、存在问题.
+#[test]
+fn every_list_item_reaches_the_pdf() {
+    // The shipped input with its sample returns: the evaluations are what have lists.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let run_it = fengong(&root(), &["publish", "input", "-o", out.to_str().unwrap()]);
+    assert!(run_it.status.success(), "{}", stderr(&run_it));
+    let mut items = 0;
+    for entry in walkdir::WalkDir::new(&out).into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "md") || !path.with_extension("pdf").exists() {
+            continue;
+        }
+        let md = std::fs::read_to_string(path).unwrap();
+        let pdf = path.with_extension("pdf");
+        let text = flat(&run("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]));
+        for item in md.lines().filter_map(list_item) {
+            assert!(text.contains(&item), "{}: «{item}» missing", pdf.display());
+            items += 1;
+        }
+    }
+    assert!(items >= 16, "only {items} list items looked at");
+    let packets = out.join("评估/2025-年度/考核材料");
+    let mut with_problems = 0;
+    for entry in std::fs::read_dir(&packets).unwrap().flatten() {
+        let text = run("pdftotext", &["-raw", entry.path().to_str().unwrap(), "-"]);
+        let section = text
+            .split("五、存在问题")
+            .nth(1)
+            .and_then(|rest| rest.split("六、").next())
+            .unwrap_or_default();
+        let said: String = section
+            .lines()
+            .filter(|l| !l.trim().starts_with('—'))
+            .collect();
+        assert!(
+            !flat(&said).is_empty(),
+            "{}: 五、存在问题 is empty",
+            entry.path().display()
+        );
+        with_problems += usize::from(said.contains("第"));
+    }
+    assert!(
+        with_problems >= 4,
+        "only {with_problems} packets list problems"
+    );
+}

@@ -43,6 +43,25 @@ pub enum Block {
         /// The pandoc custom style.
         style: Option<String>,
     },
+    /// A paragraph of a list item: the item's marker (`1.`, `•`) on its first paragraph,
+    /// none on those after; `depth` 1 for a top-level list.
+    ListItem {
+        /// `1.` for an ordered list (its own numbering), `•` for a bullet.
+        marker: Option<String>,
+        /// How deep the list is nested, from 1.
+        depth: u8,
+        /// The text in runs; emphasised runs set in 楷体.
+        spans: Vec<(bool, String)>,
+    },
+    /// A paragraph of a block quote, `depth` quotes deep.
+    Quote {
+        /// How deep, from 1.
+        depth: u8,
+        /// The text in runs.
+        spans: Vec<(bool, String)>,
+    },
+    /// A thematic break (`---`): a thin rule across the text.
+    Rule,
     /// A bar chart, by the name of its numbers (`::: {custom-style="图表" chart="…"}`).
     Chart(String),
     /// `\newpage` on a line of its own: the next block starts a page (pandoc drops it in DOCX).
@@ -58,6 +77,22 @@ pub enum Block {
         /// Column kinds, when the template states them.
         columns: Option<Vec<ColumnKind>>,
     },
+}
+
+impl Block {
+    /// Its text, run together (what an error quotes).
+    pub fn text(&self) -> String {
+        let joined = |spans: &[(bool, String)]| spans.iter().map(|(_, t)| t.as_str()).collect();
+        match self {
+            Block::Title(t) | Block::Heading(_, t) | Block::Chart(t) => t.clone(),
+            Block::Paragraph { spans, .. }
+            | Block::ListItem { spans, .. }
+            | Block::Quote { spans, .. } => joined(spans),
+            Block::Table { header, .. } => header.join(" | "),
+            Block::Rule => "---".into(),
+            Block::PageBreak => "\\newpage".into(),
+        }
+    }
 }
 
 /// What a column holds, which decides its width and alignment.
@@ -156,79 +191,161 @@ fn division(attributes: &str) -> Division {
     div
 }
 
-/// Reads the blocks of `markdown`.
-pub fn blocks(markdown: &str) -> Vec<Block> {
+/// A construct the PDF layout cannot set, and where: the line of the Markdown (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported {
+    /// 1-based line of the Markdown.
+    pub line: usize,
+    /// What it is, in Chinese, with an excerpt.
+    pub what: String,
+}
+
+impl Unsupported {
+    /// The error for the Markdown that template `template` produced.
+    pub fn in_template(&self, template: &str) -> Error {
+        Error::Render(format!(
+            "模板 {template} 生成的 Markdown 第 {} 行：PDF 排版不支持{}；请改写模板（Markdown 输出中仍保留原样）",
+            self.line, self.what
+        ))
+    }
+}
+
+/// Reads the blocks of `markdown`; a construct the layout cannot set (raw HTML, an image)
+/// is an error naming its line: templates are edited by users, and silence would lose it.
+pub fn blocks(markdown: &str) -> std::result::Result<Vec<Block>, Unsupported> {
     let mut out = Vec::new();
     let mut chunk = String::new();
+    let mut chunk_line = 1;
     let mut div = Division::default();
-    for line in markdown.lines() {
+    for (i, line) in markdown.lines().enumerate() {
         let trimmed = line.trim();
+        let boundary = trimmed == "\\newpage"
+            || DIV_OPEN.is_match(trimmed)
+            || (trimmed.starts_with(":::") && trimmed.trim_start_matches(':').trim().is_empty());
+        if !boundary {
+            chunk.push_str(line);
+            chunk.push('\n');
+            continue;
+        }
+        Chunk::read(&chunk, chunk_line, &div, &mut out)?;
+        chunk.clear();
+        chunk_line = i + 2;
         if trimmed == "\\newpage" {
-            parse_chunk(&chunk, &div, &mut out);
-            chunk.clear();
             out.push(Block::PageBreak);
-            continue;
-        }
-        if let Some(caps) = DIV_OPEN.captures(trimmed) {
-            parse_chunk(&chunk, &div, &mut out);
-            chunk.clear();
+        } else if let Some(caps) = DIV_OPEN.captures(trimmed) {
             div = division(&caps[1]);
-            continue;
-        }
-        if trimmed.starts_with(":::") && trimmed.trim_start_matches(':').trim().is_empty() {
-            parse_chunk(&chunk, &div, &mut out);
-            chunk.clear();
+        } else {
             div = Division::default();
-            continue;
         }
-        chunk.push_str(line);
-        chunk.push('\n');
     }
-    parse_chunk(&chunk, &div, &mut out);
-    out
+    Chunk::read(&chunk, chunk_line, &div, &mut out)?;
+    Ok(out)
 }
 
 /// A table while it is read: header, alignments, rows of (bold?, text) cells.
 type TableParts = (Vec<String>, Vec<Align>, Vec<Vec<(bool, String)>>);
 
-fn parse_chunk(text: &str, div: &Division, out: &mut Vec<Block>) {
-    if text.trim().is_empty() {
-        return;
+/// One run of Markdown between division fences, read event by event.
+struct Chunk<'a> {
+    div: &'a Division,
+    out: &'a mut Vec<Block>,
+    spans: Vec<(bool, String)>,
+    /// Inside `**…**` or `*…*`: set in 楷体.
+    emphasis: u8,
+    heading: Option<u8>,
+    table: Option<TableParts>,
+    row: Vec<(bool, String)>,
+    cell: Option<(bool, String)>,
+    /// Open lists: the next number of an ordered one, `None` for bullets.
+    lists: Vec<Option<u64>>,
+    /// The marker of the item just opened, until its first paragraph takes it.
+    marker: Option<String>,
+    quotes: u8,
+}
+
+impl<'a> Chunk<'a> {
+    fn read(
+        text: &str,
+        first_line: usize,
+        div: &'a Division,
+        out: &'a mut Vec<Block>,
+    ) -> std::result::Result<(), Unsupported> {
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        let mut chunk = Chunk {
+            div,
+            out,
+            spans: Vec::new(),
+            emphasis: 0,
+            heading: None,
+            table: None,
+            row: Vec::new(),
+            cell: None,
+            lists: Vec::new(),
+            marker: None,
+            quotes: 0,
+        };
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            let line = first_line + text[..range.start].matches('\n').count();
+            let excerpt = || crate::base::cjk::excerpt(text[range.clone()].trim());
+            chunk.event(event).map_err(|what| Unsupported {
+                line,
+                what: format!("{what}「{}」", excerpt()),
+            })?;
+        }
+        chunk.flush();
+        Ok(())
     }
-    let style = div.style.as_deref();
-    let mut spans: Vec<(bool, String)> = Vec::new();
-    let mut strong = false;
-    let mut heading: Option<u8> = None;
-    let mut table: Option<TableParts> = None;
-    let mut row: Vec<(bool, String)> = Vec::new();
-    let mut cell = String::new();
-    let mut cell_bold = false;
-    let mut in_cell = false;
-    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+
+    /// One event; `Err` names a construct the layout cannot set.
+    fn event(&mut self, event: Event<'_>) -> std::result::Result<(), &'static str> {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some(level as u8);
-                spans.clear();
+            Event::Start(tag) => self.start(tag)?,
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) | Event::Code(t) => self.text(&t),
+            Event::SoftBreak => {}
+            Event::HardBreak => self.text("\n"),
+            Event::Rule => {
+                self.flush();
+                self.out.push(Block::Rule);
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let text: String = spans.drain(..).map(|(_, t)| t).collect();
-                out.push(Block::Heading(heading.take().unwrap_or(1), text));
+            Event::Html(_) | Event::InlineHtml(_) => return Err("HTML"),
+            Event::FootnoteReference(_) => return Err("脚注"),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, tag: Tag<'_>) -> std::result::Result<(), &'static str> {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.heading = Some(level as u8);
             }
-            Event::Start(Tag::Paragraph) => spans.clear(),
-            Event::End(TagEnd::Paragraph) => {
-                let taken: Vec<(bool, String)> = std::mem::take(&mut spans);
-                if style == Some("Title") {
-                    out.push(Block::Title(taken.into_iter().map(|(_, t)| t).collect()));
-                } else {
-                    out.push(Block::Paragraph {
-                        spans: taken,
-                        style: style.map(str::to_string),
-                    });
-                }
+            Tag::Paragraph | Tag::CodeBlock(_) => self.flush(),
+            Tag::Strong | Tag::Emphasis => self.emphasis += 1,
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quotes += 1;
             }
-            Event::Start(Tag::Strong) => strong = true,
-            Event::End(TagEnd::Strong) => strong = false,
-            Event::Start(Tag::Table(aligns)) => {
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                self.flush();
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        format!("{}.", *n - 1)
+                    }
+                    _ => "•".to_string(),
+                };
+                self.marker = Some(marker);
+            }
+            Tag::Table(aligns) => {
                 let aligns = aligns
                     .iter()
                     .map(|a| match a {
@@ -237,60 +354,111 @@ fn parse_chunk(text: &str, div: &Division, out: &mut Vec<Block>) {
                         _ => Align::Left,
                     })
                     .collect();
-                table = Some((Vec::new(), aligns, Vec::new()));
+                self.table = Some((Vec::new(), aligns, Vec::new()));
             }
-            Event::Start(Tag::TableCell) => {
-                in_cell = true;
-                cell.clear();
-                cell_bold = false;
-            }
-            Event::End(TagEnd::TableCell) => {
-                in_cell = false;
-                row.push((cell_bold, cell.trim().to_string()));
-            }
-            Event::End(TagEnd::TableHead) => {
-                if let Some(t) = table.as_mut() {
-                    t.0 = row.drain(..).map(|(_, c)| c).collect();
-                }
-            }
-            Event::End(TagEnd::TableRow) => {
-                if let Some(t) = table.as_mut() {
-                    t.2.push(std::mem::take(&mut row));
-                }
-            }
-            Event::End(TagEnd::Table) => {
-                if let Some((header, aligns, rows)) = table.take() {
-                    // A chart without a name has no numbers to draw: its table is shown.
-                    if let (Some("图表"), Some(name)) = (style, &div.chart) {
-                        out.push(Block::Chart(name.clone()));
-                        continue;
-                    }
-                    out.push(Block::Table {
-                        header,
-                        aligns,
-                        rows,
-                        columns: div.columns.clone(),
-                    });
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if in_cell {
-                    cell.push_str(&t);
-                    cell_bold |= strong;
-                } else {
-                    push_span(&mut spans, strong, &t);
-                }
-            }
-            Event::SoftBreak => {}
-            Event::HardBreak => {
-                if in_cell {
-                    cell.push(' ');
-                } else {
-                    push_span(&mut spans, strong, "\n");
-                }
-            }
+            Tag::TableCell => self.cell = Some((false, String::new())),
+            Tag::Image { .. } => return Err("图片"),
+            Tag::HtmlBlock => return Err("HTML"),
             _ => {}
         }
+        Ok(())
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let text: String = self.spans.drain(..).map(|(_, t)| t).collect();
+                let level = self.heading.take().unwrap_or(1);
+                self.out.push(Block::Heading(level, text));
+            }
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::Item => self.flush(),
+            TagEnd::Strong | TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quotes = self.quotes.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::TableCell => {
+                if let Some((bold, text)) = self.cell.take() {
+                    self.row.push((bold, text.trim().to_string()));
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = self.table.as_mut() {
+                    t.0 = self.row.drain(..).map(|(_, c)| c).collect();
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.2.push(std::mem::take(&mut self.row));
+                }
+            }
+            TagEnd::Table => self.end_table(),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let strong = self.emphasis > 0;
+        match self.cell.as_mut() {
+            // A line break inside a cell reads as a space.
+            Some((bold, cell)) => {
+                cell.push_str(if text == "\n" { " " } else { text });
+                *bold |= strong;
+            }
+            None => push_span(&mut self.spans, strong, text),
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some((header, aligns, rows)) = self.table.take() else {
+            return;
+        };
+        // A chart without a name has no numbers to draw: its table is shown.
+        if let (Some("图表"), Some(name)) = (self.div.style.as_deref(), &self.div.chart) {
+            self.out.push(Block::Chart(name.clone()));
+            return;
+        }
+        self.out.push(Block::Table {
+            header,
+            aligns,
+            rows,
+            columns: self.div.columns.clone(),
+        });
+    }
+
+    /// The text gathered so far as a block of the kind the context gives: a list item's
+    /// paragraph, a quote's, a title or a paragraph.
+    fn flush(&mut self) {
+        if self.spans.iter().all(|(_, t)| t.trim().is_empty()) {
+            self.spans.clear();
+            return;
+        }
+        let spans = std::mem::take(&mut self.spans);
+        let style = self.div.style.as_deref();
+        let block = if !self.lists.is_empty() {
+            Block::ListItem {
+                marker: self.marker.take(),
+                depth: self.lists.len().min(9) as u8,
+                spans,
+            }
+        } else if self.quotes > 0 {
+            Block::Quote {
+                depth: self.quotes,
+                spans,
+            }
+        } else if style == Some("Title") {
+            Block::Title(spans.into_iter().map(|(_, t)| t).collect())
+        } else {
+            Block::Paragraph {
+                spans,
+                style: style.map(str::to_string),
+            }
+        };
+        self.out.push(block);
     }
 }
 
@@ -378,6 +546,9 @@ pub fn document(
                     _ => flow.paragraph(&runs, indent2, 0.0, Align::Justify)?,
                 }
             }
+            Block::ListItem { .. } | Block::Quote { .. } | Block::Rule => {
+                indented(&mut flow, block, body, kai, grid)?
+            }
             Block::PageBreak => {
                 if flow.line > 0 {
                     flow.new_page();
@@ -425,6 +596,68 @@ pub fn document(
     let mut pages = flow.pages;
     number_pages(fonts, &mut pages, &geo, 1)?;
     super::writer::write(&pages, &bookmarks, info, fonts)
+}
+
+/// Sets a list item's or a block quote's paragraph, or a rule, as every flowing layout does:
+/// an item 2 字 in per level with its marker, continuation lines 2 字 less (so a top-level
+/// item reads like a body paragraph); a quote in 楷体 2 字 in on every line; a rule a thin
+/// line across the text on a line of its own.
+pub(crate) fn indented(
+    flow: &mut Flow<'_>,
+    block: &Block,
+    body: Style,
+    kai: Style,
+    grid: f32,
+) -> Result<()> {
+    let runs = |spans: &[(bool, String)], lead: Option<String>| -> Vec<(Style, String)> {
+        lead.map(|m| (body, format!("{m} ")))
+            .into_iter()
+            .chain(
+                spans
+                    .iter()
+                    .map(|(em, t)| (if *em { kai } else { body }, t.clone())),
+            )
+            .collect()
+    };
+    let (runs, indent, hang) = match block {
+        Block::ListItem {
+            marker,
+            depth,
+            spans,
+        } => {
+            let depth = f32::from(*depth);
+            (
+                runs(spans, marker.clone()),
+                2.0 * depth * grid,
+                2.0 * (depth - 1.0) * grid,
+            )
+        }
+        Block::Quote { depth, spans } => {
+            let runs: Vec<(Style, String)> = spans.iter().map(|(_, t)| (kai, t.clone())).collect();
+            let depth = f32::from(*depth);
+            (runs, 2.0 * (depth + 1.0) * grid, 2.0 * depth * grid)
+        }
+        Block::Rule => {
+            if flow.line >= flow.geo.lines {
+                flow.new_page();
+            }
+            let y = flow.geo.line_top(flow.line) + flow.geo.pitch() / 2.0;
+            let (left, width) = (flow.geo.left, flow.geo.width);
+            flow.push(super::page::Item::Rule {
+                x1: left,
+                y1: y,
+                x2: left + width,
+                y2: y,
+                width: 0.5,
+                color: [0, 0, 0],
+            });
+            flow.skip(1);
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    let runs: Vec<(Style, &str)> = runs.iter().map(|(s, t)| (*s, t.as_str())).collect();
+    flow.paragraph(&runs, indent, hang, Align::Justify)
 }
 
 /// Columns from the kinds the template states: 序号 and 责任类型 narrow, 完成时限 a date
@@ -514,7 +747,7 @@ mod tests {
     #[test]
     fn reads_styles_headings_lead_ins_and_tables() {
         let md = "::: {custom-style=\"Title\"}\n区教育局任务清单\n:::\n\n# 一、总体要求\n\n**推动甲**。做好甲事。\n\n::: {custom-style=\"署名\"}\n某单位\n:::\n\n| 序号 | 任务内容 |\n|:---:|---|\n| **一、部分** |  |\n| 1 | 甲\\|乙 |\n";
-        let b = blocks(md);
+        let b = blocks(md).unwrap();
         assert_eq!(b[0], Block::Title("区教育局任务清单".into()));
         assert_eq!(b[1], Block::Heading(1, "一、总体要求".into()));
         assert_eq!(
@@ -538,7 +771,7 @@ mod tests {
     #[test]
     fn layout_hints_come_from_the_division_not_the_wording() {
         let md = "::: {columns=\"no content\"}\n| 编号 | 工作任务 |\n|---|---|\n| 1 | 甲 |\n:::\n\n::: {custom-style=\"图表\" chart=\"by_section\"}\n| 部分 | 已完成 |\n|---|---|\n| 一 | 3 |\n:::\n\n::: {custom-style=\"图表\"}\n| 部分 | 已完成 |\n|---|---|\n| 一 | 3 |\n:::\n";
-        let b = blocks(md);
+        let b = blocks(md).unwrap();
         let Block::Table {
             header,
             aligns,
@@ -567,5 +800,55 @@ mod tests {
         // The same table with no stated kinds: no column is guessed from its header.
         let plain = table_spec(header, aligns, rows, None, 12.0);
         assert!(plain.columns.iter().all(|c| !c.grow));
+    }
+
+    fn spans(text: &str) -> Vec<(bool, String)> {
+        vec![(false, text.to_string())]
+    }
+
+    #[test]
+    fn lists_quotes_emphasis_and_rules_are_kept() {
+        let md = "七、口径\n\n1. 甲\n2. 乙 *重点*\n   - 乙一\n   - 乙二\n3. 丙\n\n> 引文\n\n---\n\n- 松散一\n\n  续段\n";
+        let b = blocks(md).unwrap();
+        let item = |marker: Option<&str>, depth, text: &str| Block::ListItem {
+            marker: marker.map(str::to_string),
+            depth,
+            spans: spans(text),
+        };
+        assert_eq!(b[1], item(Some("1."), 1, "甲"));
+        assert_eq!(
+            b[2],
+            Block::ListItem {
+                marker: Some("2.".into()),
+                depth: 1,
+                spans: vec![(false, "乙 ".into()), (true, "重点".into())],
+            }
+        );
+        assert_eq!(b[3], item(Some("•"), 2, "乙一"));
+        assert_eq!(b[4], item(Some("•"), 2, "乙二"));
+        assert_eq!(b[5], item(Some("3."), 1, "丙"));
+        assert_eq!(
+            b[6],
+            Block::Quote {
+                depth: 1,
+                spans: spans("引文")
+            }
+        );
+        assert_eq!(b[7], Block::Rule);
+        assert_eq!(b[8], item(Some("•"), 1, "松散一"));
+        assert_eq!(b[9], item(None, 1, "续段"));
+        assert_eq!(b.len(), 10);
+    }
+
+    #[test]
+    fn what_the_layout_cannot_set_is_an_error_with_its_line() {
+        let md = "# 标题\n\n正文\n\n<div>框</div>\n";
+        let err = blocks(md).unwrap_err();
+        assert_eq!(err.line, 5);
+        assert!(err.what.contains("HTML"), "{err:?}");
+        let message = err.in_template("packet.md.tera").to_string();
+        assert!(message.contains("packet.md.tera") && message.contains("第 5 行"));
+        let image = blocks("::: {custom-style=\"署名\"}\n甲\n:::\n\n![图](a.png)\n").unwrap_err();
+        assert_eq!(image.line, 5);
     }
 }

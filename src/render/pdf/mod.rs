@@ -60,7 +60,18 @@ pub fn task_table(blocks: &[flow::Block], fonts: &FontSet, info: &DocInfo) -> Re
                     None => bookmarks.extend(leaf_bookmarks(marks)),
                 }
             }
-            _ => {}
+            flow::Block::PageBreak => {
+                pages.push(Page::new(geo.page_w, geo.page_h));
+                y = geo.top;
+            }
+            // The landscape table is a title and tables; anything else a template adds would
+            // be lost here, so it is refused.
+            other => {
+                return Err(crate::base::diag::Error::Render(format!(
+                    "任务分工表的 PDF 只排标题和表格，无法排入「{}」",
+                    crate::base::cjk::excerpt(&other.text())
+                )));
+            }
         }
     }
     number_pages(fonts, &mut pages, &geo, 1)?;

@@ -195,6 +195,13 @@ impl Notice<'_> {
                     mark.children.extend(leaf_bookmarks(marks));
                 }
             }
+            (_, Block::ListItem { .. } | Block::Quote { .. } | Block::Rule) => {
+                let (body, kai, grid) = (self.body, self.kai, self.geo.grid_advance());
+                flow::indented(&mut self.flow, block, body, kai, grid)?;
+                if self.part == Part::Body {
+                    self.last_body_line = self.flow.lines_set().saturating_sub(1);
+                }
+            }
             // A notice template has no charts; a page break starts a page.
             (_, Block::PageBreak) => {
                 if self.flow.line > 0 {
