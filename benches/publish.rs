@@ -147,6 +147,7 @@ fn main() {
             &fengong::render::pdf::flow::blocks(&sheet_md).expect("blocks"),
             &fonts,
             &info_for_bench(),
+            fengong::render::pdf::layout::Geometry::landscape(),
             10.5,
             &fengong::render::pdf::flow::Charts::new(),
         )

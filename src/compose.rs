@@ -185,7 +185,7 @@ fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<
         "通知.md",
         Kind::Notice,
         Format::Markdown,
-        markdown.into_bytes(),
+        render::markdown::for_word(&markdown).into_bytes(),
     );
     Ok([md, pdf])
 }
@@ -220,7 +220,7 @@ fn table_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[
         "任务分工表.md",
         Kind::Table,
         Format::Markdown,
-        markdown.into_bytes(),
+        render::markdown::for_word(&markdown).into_bytes(),
     );
     Ok([md, pdf, xlsx])
 }
@@ -257,6 +257,7 @@ fn unit_sheet(
                 &laid_out("unit_sheet.md.tera", &markdown)?,
                 assets.fonts,
                 &info,
+                pdf::layout::Geometry::landscape(),
                 10.5,
                 &pdf::flow::Charts::new(),
             )
@@ -277,7 +278,7 @@ fn unit_sheet(
         kind: Kind::UnitSheet,
         format: Format::Markdown,
         unit,
-        bytes: markdown.into_bytes(),
+        bytes: render::markdown::for_word(&markdown).into_bytes(),
     };
     Ok(vec![md, pdf, xlsx])
 }
@@ -370,6 +371,7 @@ pub fn evaluation(
                         &laid_out(template, &md)?,
                         assets.fonts,
                         &info,
+                        pdf::layout::Geometry::portrait(),
                         10.5,
                         &view.charts,
                     )
@@ -393,7 +395,7 @@ pub fn evaluation(
             kind: Kind::Evaluation,
             format: Format::Markdown,
             unit: None,
-            bytes: markdown.into_bytes(),
+            bytes: render::markdown::for_word(&markdown).into_bytes(),
         },
         report_xlsx,
     ];

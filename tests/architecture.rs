@@ -26,7 +26,7 @@ const LAYERS: &[&[&str]] = &[
     &["view"],
     &["templates"],
     &["render"],
-    &["render::pdf", "render::xlsx"],
+    &["render::pdf", "render::xlsx", "render::markdown"],
     &["output"],
     // The driver: composes documents from the stages, and the 示例 returns it ships.
     &["compose"],

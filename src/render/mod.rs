@@ -1,5 +1,6 @@
 //! Render: views → bytes, one module per output format. Nothing here writes files.
 
+pub mod markdown;
 pub mod pdf;
 pub mod xlsx;
 

@@ -469,15 +469,16 @@ fn push_span(spans: &mut Vec<(bool, String)>, strong: bool, text: &str) {
     }
 }
 
-/// Lays `blocks` out as an A4 document on the GB/T 9704 grid, tables at `table_size` pt.
+/// Lays `blocks` out as an A4 document on the GB/T 9704 grid of `geo` (portrait, or
+/// landscape for wide tables), tables at `table_size` pt.
 pub fn document(
     blocks: &[Block],
     fonts: &FontSet,
     info: &DocInfo,
+    geo: Geometry,
     table_size: f32,
     charts: &Charts,
 ) -> Result<Vec<u8>> {
-    let geo = Geometry::portrait();
     let mut flow = Flow::new(fonts, geo);
     let grid = geo.grid_advance();
     let body = geo.body();
@@ -683,7 +684,8 @@ pub(crate) fn table_spec(
             let (min, max_share, grow, align) = match kind_of(i) {
                 Some(ColumnKind::No) => (3.0 * em, 0.06, false, Align::Center),
                 Some(ColumnKind::Role) => (3.0 * em, 0.07, false, Align::Center),
-                Some(ColumnKind::Date) => (4.5 * em, 0.1, false, align),
+                // 2025年12月31日 on one line: seven ems.
+                Some(ColumnKind::Date) => (7.2 * em, 0.16, false, align),
                 Some(ColumnKind::Group) => (
                     4.0 * em,
                     if grouped && i == 0 { 0.17 } else { 0.12 },
@@ -691,7 +693,7 @@ pub(crate) fn table_spec(
                     Align::Center,
                 ),
                 Some(ColumnKind::Target) => (4.0 * em, 0.12, false, align),
-                Some(ColumnKind::Units) => (6.0 * em, 0.25, false, Align::Left),
+                Some(ColumnKind::Units) => (6.0 * em, 0.32, false, Align::Left),
                 Some(ColumnKind::Content) => (8.0 * em, 1.0, true, Align::Justify),
                 Some(ColumnKind::Text) => (6.0 * em, 1.0, true, Align::Left),
                 Some(ColumnKind::Status) => (4.4 * em, 0.14, false, Align::Center),
@@ -707,6 +709,10 @@ pub(crate) fn table_spec(
                 max_share,
                 grow,
                 align,
+                names: matches!(
+                    kind_of(i),
+                    Some(ColumnKind::Units | ColumnKind::Lead | ColumnKind::Name)
+                ),
             }
         })
         .collect();

@@ -26,6 +26,8 @@ pub struct Geometry {
     pub height: f32,
     /// Lines per page (5.2.3: 22).
     pub lines: usize,
+    /// Characters per line (5.2.3: 28).
+    pub chars: usize,
     /// Body size (3号 = 16 pt).
     pub size: f32,
 }
@@ -41,11 +43,13 @@ impl Geometry {
             width: 156.0 * MM,
             height: 225.0 * MM,
             lines: 22,
+            chars: 28,
             size: 16.0,
         }
     }
 
-    /// A4 landscape with the 版心 turned: 225 × 156 mm, centred.
+    /// A4 landscape with the 版心 turned: 225 × 156 mm, centred; 15 lines of 39 characters,
+    /// the body's 3号 on about the portrait grid's pitch.
     pub fn landscape() -> Geometry {
         Geometry {
             page_w: 297.0 * MM,
@@ -55,6 +59,7 @@ impl Geometry {
             width: 225.0 * MM,
             height: 156.0 * MM,
             lines: 15,
+            chars: 39,
             size: 16.0,
         }
     }
@@ -64,9 +69,9 @@ impl Geometry {
         (self.height - self.size) / (self.lines as f32 - 1.0)
     }
 
-    /// Advance of a full-width character (D2): 28 to a line.
+    /// Advance of a full-width character (D2): 28 to a line in portrait.
     pub fn grid_advance(&self) -> f32 {
-        self.width / 28.0
+        self.width / self.chars as f32
     }
 
     /// Top of the em box of grid line `i` (0-based).

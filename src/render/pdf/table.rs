@@ -21,6 +21,8 @@ pub struct Column {
     pub grow: bool,
     /// Horizontal alignment of its cells.
     pub align: Align,
+    /// Holds names (units): lines break between names, not inside one.
+    pub names: bool,
 }
 
 /// A row of the table.
@@ -119,7 +121,10 @@ pub fn place(
             let contents: Vec<Cell> = other_cols
                 .iter()
                 .zip(cells)
-                .map(|(&c, t)| cell(fonts, body, t, widths[c], spec.columns[c].align))
+                .map(|(&c, t)| {
+                    let column = &spec.columns[c];
+                    cell_of(fonts, body, t, widths[c], column.align, column.names)
+                })
                 .collect::<Result<_>>()?;
             cells_height(&contents, line_h)
         }
@@ -159,7 +164,10 @@ pub fn place(
                 let contents: Vec<Cell> = other_cols
                     .iter()
                     .zip(cells)
-                    .map(|(&c, t)| cell(fonts, body, t, widths[c], spec.columns[c].align))
+                    .map(|(&c, t)| {
+                        let column = &spec.columns[c];
+                        cell_of(fonts, body, t, widths[c], column.align, column.names)
+                    })
                     .collect::<Result<_>>()?;
                 if state.group.as_ref().map(|g| g.index) != *group {
                     state.close_group()?;
@@ -424,8 +432,25 @@ impl State<'_, '_> {
 }
 
 fn cell(fonts: &FontSet, style: Style, text: &str, width: f32, align: Align) -> Result<Cell> {
+    cell_of(fonts, style, text, width, align, false)
+}
+
+/// A cell of column `names` (a list of units) or not.
+fn cell_of(
+    fonts: &FontSet,
+    style: Style,
+    text: &str,
+    width: f32,
+    align: Align,
+    names: bool,
+) -> Result<Cell> {
     let glyphs = text::shape(fonts, style, text)?;
-    let lines = text::break_lines(&glyphs, width - 2.0 * PAD_X, width - 2.0 * PAD_X);
+    let measure = width - 2.0 * PAD_X;
+    let lines = if names {
+        text::break_lines_preferring(&glyphs, measure, measure, text::after_name)
+    } else {
+        text::break_lines(&glyphs, measure, measure)
+    };
     Ok(Cell {
         glyphs,
         lines,
@@ -464,7 +489,10 @@ fn group_rows_height(
                 let contents: Vec<Cell> = cols
                     .iter()
                     .zip(cells)
-                    .map(|(&c, t)| cell(fonts, body, t, widths[c], spec.columns[c].align))
+                    .map(|(&c, t)| {
+                        let column = &spec.columns[c];
+                        cell_of(fonts, body, t, widths[c], column.align, column.names)
+                    })
                     .collect::<Result<_>>()?;
                 total += cells_height(&contents, line_h);
             }

@@ -208,12 +208,33 @@ pub struct Line {
 
 /// Breaks `glyphs` into lines: the first `first_width` wide, the rest `width` wide.
 pub fn break_lines(glyphs: &[Glyph], first_width: f32, width: f32) -> Vec<Line> {
+    break_lines_preferring(glyphs, first_width, width, |_| false)
+}
+
+/// After these a list of names may break: a break inside a unit's name (区妇工委/办) is
+/// taken only when one name is longer than the line.
+pub fn after_name(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，' | '；' | '：' | ',' | ';' | ':' | ' ' | '/' | '）' | ')'
+    )
+}
+
+/// [`break_lines`], breaking only after a character `preferred` accepts wherever such a
+/// break fits the line (and anywhere allowed where none does).
+pub fn break_lines_preferring(
+    glyphs: &[Glyph],
+    first_width: f32,
+    width: f32,
+    preferred: impl Fn(char) -> bool,
+) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
     while start < glyphs.len() {
         let avail = if lines.is_empty() { first_width } else { width };
         let mut used = 0.0;
         let mut last_break: Option<usize> = None; // break before this index
+        let mut last_preferred: Option<usize> = None;
         let mut i = start;
         let mut forced = false;
         while i < glyphs.len() {
@@ -224,6 +245,9 @@ pub fn break_lines(glyphs: &[Glyph], first_width: f32, width: f32) -> Vec<Line> 
             }
             if i > start && may_break(glyphs[i - 1].ch, g.ch) {
                 last_break = Some(i);
+                if preferred(glyphs[i - 1].ch) {
+                    last_preferred = Some(i);
+                }
             }
             if used + g.advance > avail + 0.01 && i > start && g.ch != ' ' {
                 break;
@@ -234,7 +258,7 @@ pub fn break_lines(glyphs: &[Glyph], first_width: f32, width: f32) -> Vec<Line> 
         let end = if forced || i >= glyphs.len() {
             i
         } else {
-            match last_break {
+            match last_preferred.or(last_break) {
                 Some(b) if b > start => b,
                 _ => i.max(start + 1),
             }
