@@ -383,3 +383,42 @@ fn every_list_item_reaches_the_pdf() {
         "only {with_problems} packets list problems"
     );
 }
+
+/// Unit names are never broken across lines where a break between names fits (区妇工委/办,
+/// 区规划/资源局 were split): every name is counted as often in the text with its line breaks
+/// as without them. Unit sheets are landscape, so 2025年12月31日 sits on one line.
+#[test]
+fn unit_names_stay_whole_and_unit_sheets_are_landscape() {
+    let plan = seed_model();
+    let names: Vec<String> = plan["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap().to_string())
+        .collect();
+    for pdf in ["任务分工表.pdf", "任务单/南翔镇.pdf", "任务单/区教育局.pdf"] {
+        let path = output(pdf);
+        let raw = run("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+        let lines: Vec<&str> = raw.lines().collect();
+        let joined = flat(&raw);
+        for name in &names {
+            let whole = lines
+                .iter()
+                .map(|l| flat(l).matches(name.as_str()).count())
+                .sum::<usize>();
+            let all = joined.matches(name.as_str()).count();
+            assert_eq!(whole, all, "{pdf}: {name} broken across lines");
+        }
+    }
+    let info = run("pdfinfo", &[output("任务单/南翔镇.pdf").to_str().unwrap()]);
+    assert!(info.contains("841.89 x 595.276"), "{info}");
+    let layout = run(
+        "pdftotext",
+        &[
+            "-layout",
+            output("任务单/南翔镇.pdf").to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(layout.contains("2025年12月31日"), "the deadline is broken");
+}

@@ -371,4 +371,22 @@ mod tests {
         // Nothing is added between A and B.
         assert_eq!(g[2].advance, 8.0);
     }
+
+    #[test]
+    fn lists_of_names_break_between_names() {
+        let g = glyphs("牵头：区妇工委办；配合：区规划资源局、各街镇");
+        // Room for 9 characters (16 pt each): a plain break cuts 区规划/资源局.
+        let lines = break_lines_preferring(&g, 144.5, 144.5, after_name);
+        let text = |l: &Line| g[l.start..l.end].iter().map(|g| g.ch).collect::<String>();
+        let got: Vec<String> = lines.iter().map(text).collect();
+        assert_eq!(
+            got,
+            ["牵头：区妇工委办；", "配合：", "区规划资源局、", "各街镇"]
+        );
+        let plain: Vec<String> = break_lines(&g, 144.5, 144.5).iter().map(text).collect();
+        assert_eq!(
+            plain[1], "配合：区规划资源",
+            "a plain break cuts the name: {plain:?}"
+        );
+    }
 }
