@@ -346,7 +346,7 @@ pub fn evaluation(
                 info(title, id),
             ));
         }
-        let title = format!("{}{}考核汇总", view.plan_title, view.period_title);
+        let title = view.index_title.clone();
         let id = format!("packet-index/{}", e.period.label);
         pdfs.push((at("考核汇总.pdf"), None, index, info(title, id)));
     }

@@ -237,6 +237,9 @@ fn print_evaluation(e: &fengong::evaluate::Evaluation) {
         if !matches!(file.outcome, Outcome::Accepted) {
             for finding in &file.findings {
                 say!("      {}", finding.message);
+                for hint in &finding.hints {
+                    say!("      提示: {hint}");
+                }
             }
         }
     }

@@ -486,7 +486,8 @@ fn every_fault_is_caught_and_every_file_accounted_for() {
     );
     // The edited text kept its return: 区体育局 is not missing, and its cell is named.
     assert!(!missing.contains("区体育局"));
-    assert!(file_line(&md, "区体育局.xlsx").contains("任务清单!C5"));
+    // Named as a reader says it, not as a formula would.
+    assert!(file_line(&md, "区体育局.xlsx").contains("任务清单表 C5 单元格"));
     // The XLSX lists the same.
     let rows = sheet_cells(
         &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),
@@ -902,4 +903,68 @@ fn a_return_form_round_trips_through_writer_and_reader() {
         assert_eq!(row.issued_hash, fengong::form::task_hash(&task.content));
         assert_eq!(row.text_intact, i != 1, "task {}", task.no);
     }
+}
+
+/// The figures of a packet agree with its own lists and with the ranking: 南翔镇's packet said
+/// 配合 20 项 and listed 21; units leading nothing ranked first with 100 points.
+#[test]
+fn packets_and_ranking_agree_with_their_lists() {
+    let checked = fengong::check(&root().join("input")).unwrap();
+    let plan = checked.plan;
+    let folder = root().join("input/returns/2025-年度");
+    let period = fengong::ingest::returns::period_of(&folder, None, plan.year).unwrap();
+    let read = fengong::ingest::returns::read_folder(&folder).unwrap();
+    let rules = checked.project.config.evaluation.clone();
+    let e = fengong::evaluate::evaluate(&plan, &rules, period, read);
+    let view = fengong::view::EvaluationView::new(&plan, &e);
+    let packets = fengong::view::PacketView::all(&plan, &e, &view);
+    assert_eq!(packets.len(), view.units.len());
+    assert_eq!(
+        view.unit_total,
+        plan.units.len(),
+        "every unit with tasks is counted"
+    );
+    assert_eq!(
+        view.ranked_total,
+        view.units.iter().filter(|u| u.ranked).count()
+    );
+    for p in &packets {
+        let line = &p.line;
+        assert_eq!(
+            p.lead_tasks.len(),
+            line.lead_total,
+            "{}: lead tasks",
+            p.unit
+        );
+        assert_eq!(
+            p.support_tasks.len(),
+            line.support_total,
+            "{}: supported tasks",
+            p.unit
+        );
+        assert_eq!(
+            line.counts.iter().sum::<usize>(),
+            line.lead_total,
+            "{}",
+            p.unit
+        );
+        assert_eq!(
+            line.ranked,
+            line.lead_total > 0,
+            "{}: ranked only when leading",
+            p.unit
+        );
+    }
+    // Ranked units first, by rank, equal scores sharing one; the others after, unranked.
+    let ranked: Vec<&fengong::view::UnitLine> = view.units.iter().filter(|u| u.ranked).collect();
+    assert!(view.units[..ranked.len()].iter().all(|u| u.ranked));
+    for pair in ranked.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        assert!(a.score_value >= b.score_value);
+        assert_eq!(a.rank_value == b.rank_value, a.score_value == b.score_value);
+    }
+    assert!(
+        view.units.iter().any(|u| !u.ranked),
+        "the seed has units leading nothing"
+    );
 }

@@ -155,7 +155,7 @@ impl Intake {
         );
         self.chosen.insert(unit.to_string(), best);
         for i in indices.iter().filter(|i| **i != best) {
-            self.set_aside(*i, Outcome::Superseded, why.clone());
+            self.set_aside(*i, Outcome::Superseded, why.clone(), None);
         }
     }
 
@@ -172,10 +172,17 @@ impl Intake {
         } else {
             String::new()
         };
-        let why = if prefer_latest {
-            "填报日期相同或未填，无法判断哪份最新"
+        // The report says what a reader needs; how to settle it with fengong is the hint,
+        // which the console prints.
+        let (why, hint) = if prefer_latest {
+            ("填报日期相同或未填，无法判断哪份最新", None)
         } else {
-            "请删除其中一份，或使用 --prefer-latest（配置 prefer_latest = true）采用填报日期最晚的一份"
+            (
+                "待确认采用哪一份后重新评估",
+                Some(
+                    "删除其中一份，或使用 --prefer-latest（配置 prefer_latest = true）采用填报日期最晚的一份",
+                ),
+            )
         };
         let why = format!(
             "{unit}本期报送了 {} 份（{}{more}），均暂不采用：{why}",
@@ -183,17 +190,19 @@ impl Intake {
             names.join("、")
         );
         for i in indices {
-            self.set_aside(*i, Outcome::Conflict, why.clone());
+            self.set_aside(*i, Outcome::Conflict, why.clone(), hint);
         }
     }
 
-    fn set_aside(&mut self, i: usize, outcome: Outcome, why: String) {
+    fn set_aside(&mut self, i: usize, outcome: Outcome, why: String, hint: Option<&str>) {
         let record = &mut self.files[i];
         record.outcome = outcome;
-        record.findings.insert(
-            0,
-            Diagnostic::warning("return/duplicate", Location::file(record.file.clone()), why),
-        );
+        let mut finding =
+            Diagnostic::warning("return/duplicate", Location::file(record.file.clone()), why);
+        if let Some(hint) = hint {
+            finding = finding.with_hint(hint);
+        }
+        record.findings.insert(0, finding);
     }
 }
 

@@ -185,8 +185,9 @@ pub struct UnitResult {
     pub completion_rate: Option<f64>,
     /// Weighted mean score, 0–100.
     pub score: f64,
-    /// 1 = best; equal scores share a rank.
-    pub rank: usize,
+    /// 1 = best; equal scores share a rank; `None` for a unit that leads no task (not
+    /// ranked: it has nothing of its own to be measured by).
+    pub rank: Option<usize>,
 }
 
 /// A period's evaluation.

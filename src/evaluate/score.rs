@@ -86,19 +86,22 @@ fn unit_result(
         } else {
             0.0
         },
-        rank: 0,
+        rank: None,
     }
 }
 
-/// 1 = best; equal scores share a rank.
+/// 1 = best; equal scores share a rank (并列). Only units that lead tasks are ranked: a
+/// unit that only supports has no lead task to be measured by, and ranked among them it came
+/// first with 100 points for doing nothing of its own.
 fn rank(units: &mut [UnitResult]) {
-    let mut order: Vec<usize> = (0..units.len()).collect();
+    let mut order: Vec<usize> = (0..units.len())
+        .filter(|i| units[*i].lead_total > 0)
+        .collect();
     order.sort_by(|a, b| units[*b].score.total_cmp(&units[*a].score));
     for (place, i) in order.iter().enumerate() {
-        let rank = if place > 0 && (units[order[place - 1]].score - units[*i].score).abs() < 1e-9 {
-            units[order[place - 1]].rank
-        } else {
-            place + 1
+        let rank = match place.checked_sub(1).map(|p| order[p]) {
+            Some(prev) if (units[prev].score - units[*i].score).abs() < 1e-9 => units[prev].rank,
+            _ => Some(place + 1),
         };
         units[*i].rank = rank;
     }
@@ -118,7 +121,7 @@ mod tests {
             support_completed: 0,
             completion_rate: None,
             score,
-            rank: 0,
+            rank: None,
         }
     }
 
@@ -131,7 +134,17 @@ mod tests {
             unit("d", 10.0),
         ];
         rank(&mut units);
-        let ranks: Vec<usize> = units.iter().map(|u| u.rank).collect();
-        assert_eq!(ranks, [2, 1, 2, 4]);
+        let ranks: Vec<Option<usize>> = units.iter().map(|u| u.rank).collect();
+        assert_eq!(ranks, [Some(2), Some(1), Some(2), Some(4)]);
+    }
+
+    #[test]
+    fn units_leading_nothing_are_not_ranked() {
+        let mut supporter = unit("只配合", 100.0);
+        supporter.lead_total = 0;
+        let mut units = vec![unit("a", 80.0), supporter, unit("b", 60.0)];
+        rank(&mut units);
+        let ranks: Vec<Option<usize>> = units.iter().map(|u| u.rank).collect();
+        assert_eq!(ranks, [Some(1), None, Some(2)]);
     }
 }

@@ -96,8 +96,12 @@ fn status_row(name: String, statuses: impl Iterator<Item = Status>) -> StatusRow
 /// A unit's line of the ranking.
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitLine {
-    /// 名次.
-    pub rank: usize,
+    /// 名次 (`—` for a unit that leads no task).
+    pub rank: String,
+    /// True when ranked (it leads tasks).
+    pub ranked: bool,
+    /// 名次 as a number, for ordering and the workbook.
+    pub rank_value: Option<usize>,
     /// The unit.
     pub unit: String,
     /// True when its return was used.
@@ -198,6 +202,8 @@ pub struct FileLine {
 pub struct EvaluationView {
     /// Report title.
     pub title: String,
+    /// The year-end packets' index title (考核汇总).
+    pub index_title: String,
     /// Plan title.
     pub plan_title: String,
     /// 发文字号.
@@ -218,6 +224,8 @@ pub struct EvaluationView {
     pub task_total: usize,
     /// Units with tasks.
     pub unit_total: usize,
+    /// Units ranked (those leading tasks).
+    pub ranked_total: usize,
     /// Units whose return was used.
     pub units_returned: usize,
     /// Files in the folder.
@@ -281,7 +289,7 @@ pub struct ChartBar {
 }
 
 /// The report's charts: statuses by section, the completion rate of each unit that leads
-/// tasks (plan order), and the score of every unit (rank order).
+/// tasks (highest first), and the score of every unit (rank order).
 fn charts(
     sections: &[StatusRow],
     units: &[UnitLine],
@@ -299,12 +307,15 @@ fn charts(
             })
             .collect(),
     };
+    // Highest completion first (plan order among equals): a reader looks for who is ahead
+    // and who is behind.
+    let mut leading: Vec<&UnitLine> = units_in_order.iter().filter(|u| u.lead_total > 0).collect();
+    leading.sort_by(|a, b| b.completion_value.total_cmp(&a.completion_value));
     let completion = Chart {
         series: vec!["完成率（%）".into()],
         percent: true,
-        bars: units_in_order
+        bars: leading
             .iter()
-            .filter(|u| u.lead_total > 0)
             .map(|u| ChartBar {
                 label: u.unit.clone(),
                 values: vec![u.completion_value],
@@ -331,7 +342,9 @@ fn charts(
 
 fn unit_line(u: &crate::evaluate::UnitResult) -> UnitLine {
     UnitLine {
-        rank: u.rank,
+        rank: u.rank.map_or_else(|| "—".into(), |r| r.to_string()),
+        ranked: u.rank.is_some(),
+        rank_value: u.rank,
         unit: u.unit.clone(),
         returned: u.file.is_some(),
         lead_total: u.lead_total,
@@ -449,9 +462,25 @@ fn target_lines(t: &TaskResult) -> Vec<TargetLine> {
         .collect()
 }
 
+/// The plan's title and the period, the year said once: "…2025年重点工作安排半年度", not
+/// "…2025年重点工作安排2025年半年度".
+fn after_plan(plan_title: &str, period: &crate::model::Period) -> String {
+    let year = format!("{}年", period.year);
+    if plan_title.contains(&year) {
+        let kind = period.title().trim_start_matches(&year).to_string();
+        format!("{plan_title}{kind}")
+    } else {
+        format!("{plan_title}{}", period.title())
+    }
+}
+
+/// A finding's place as a reader says it (a report is for people, not for a spreadsheet
+/// formula): 任务清单表 I5 单元格.
 fn cell_of(location: &crate::base::diag::Location) -> Option<String> {
     match location {
-        crate::base::diag::Location::Cell { sheet, cell, .. } => Some(format!("{sheet}!{cell}")),
+        crate::base::diag::Location::Cell { sheet, cell, .. } => {
+            Some(format!("{sheet}表 {cell} 单元格"))
+        }
         crate::base::diag::Location::Line { line, .. } => Some(format!("第 {line} 行")),
         crate::base::diag::Location::Paragraph { index, .. } => Some(format!("第 {index} 段")),
         crate::base::diag::Location::Sheet { sheet, .. } => Some(format!("工作表「{sheet}」")),
@@ -497,7 +526,14 @@ impl EvaluationView {
             .collect();
         let units_in_order: Vec<UnitLine> = e.units.iter().map(unit_line).collect();
         let mut units = units_in_order.clone();
-        units.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.unit.cmp(&b.unit)));
+        // Ranked units by rank, then those leading nothing, by score.
+        units.sort_by(|a, b| {
+            let key = |u: &UnitLine| (u.rank_value.is_none(), u.rank_value);
+            key(a)
+                .cmp(&key(b))
+                .then(b.score_value.total_cmp(&a.score_value))
+                .then(a.unit.cmp(&b.unit))
+        });
         let tasks: Vec<TaskLine> = e.tasks.iter().map(|t| task_line(plan, t)).collect();
         let with_status = |wanted: &[Status]| -> Vec<TaskLine> {
             e.tasks
@@ -551,14 +587,18 @@ impl EvaluationView {
         rules.push(
             "完成率 = 已完成任务数 ÷ 任务总数；达序时率 = （已完成 + 序时推进）÷ 任务总数。".into(),
         );
+        rules.push(
+            "按得分排名，得分相同的名次并列；没有牵头任务的单位不参与排名，列于排名表末，其得分只反映配合任务。"
+                .into(),
+        );
         rules.push(if r.prefer_latest {
             "同一单位本期报送多份的，采用填报日期最晚的一份。".into()
         } else {
-            "同一单位本期报送多份的，均暂不采用，待确认后重新评估（或设置 prefer_latest = true 采用填报日期最晚的一份）。".into()
+            "同一单位本期报送多份的，均暂不采用，待确认采用哪一份后重新评估。".into()
         });
-        rules.push("分值和权重可在 input/fengong.toml 的 [evaluation] 中修改。".into());
         EvaluationView {
-            title: format!("{plan_title}{}评估报告", e.period.title()),
+            title: format!("{}评估报告", after_plan(&plan_title, &e.period)),
+            index_title: format!("{}考核汇总", after_plan(&plan_title, &e.period)),
             plan_title,
             doc_number: plan.notice.doc_number.clone().unwrap_or_default(),
             issuer: plan.notice.issuer.clone().unwrap_or_default(),
@@ -569,6 +609,7 @@ impl EvaluationView {
             sample: e.sample,
             task_total: total,
             unit_total: e.units.len(),
+            ranked_total: e.units.iter().filter(|u| u.rank.is_some()).count(),
             units_returned: e.units.iter().filter(|u| u.file.is_some()).count(),
             file_total: e.files.len(),
             file_counts,
@@ -649,8 +690,10 @@ pub struct PacketView {
     pub sample: bool,
     /// Its line of the ranking.
     pub line: UnitLine,
-    /// Units ranked.
+    /// Units with tasks.
     pub unit_total: usize,
+    /// Units ranked (those leading tasks).
+    pub ranked_total: usize,
     /// The file used, or `—`.
     pub file: String,
     /// Its lead tasks.
@@ -689,13 +732,15 @@ impl PacketView {
                         .iter()
                         .chain(&t.support_reports)
                         .find(|r| r.unit == u.unit);
-                    let role = plan
-                        .task(t.no)
-                        .and_then(|task| task.assignment(&u.unit))
-                        .map(|a| a.role);
-                    let Some(role) = role else { continue };
-                    if role == Role::Lead && own.is_none() {
-                        continue; // conditional and silent
+                    let assignment = plan.task(t.no).and_then(|task| task.assignment(&u.unit));
+                    let Some(assignment) = assignment else {
+                        continue;
+                    };
+                    let role = assignment.role;
+                    // A 相关街镇 task the unit said nothing about is not its task: not listed,
+                    // as it is not counted (the counts and the lists agree).
+                    if own.is_none() && (role == Role::Lead || assignment.conditional) {
+                        continue;
                     }
                     let packet_task = PacketTask {
                         line: task_line(plan, t),
@@ -726,6 +771,7 @@ impl PacketView {
                     sample: e.sample,
                     line,
                     unit_total: e.units.len(),
+                    ranked_total: e.units.iter().filter(|u| u.rank.is_some()).count(),
                     file: u.file.clone().unwrap_or_else(|| "—".into()),
                     lead_tasks,
                     support_tasks,

@@ -14,6 +14,8 @@ use crate::view::series_color;
 const SIZE: f32 = 10.5;
 const BAR_H: f32 = 10.0;
 const ROW_H: f32 = 16.0;
+/// Line height of a wrapped label.
+const LINE_H: f32 = 12.5;
 
 /// Draws `chart` from `top` in the 版心, over pages as needed; returns the y below it.
 pub fn place(
@@ -78,7 +80,11 @@ pub fn place(
     let mut rows_top = y;
     for (bar, total) in chart.bars.iter().zip(&totals) {
         let (label, values) = (&bar.label, &bar.values);
-        if y + ROW_H > geo.bottom() {
+        // A label too long for its column wraps (never cut): the row grows to hold it.
+        let glyphs = text::shape(fonts, style, label)?;
+        let lines = text::break_lines(&glyphs, label_w - 6.0, label_w - 6.0);
+        let row_h = ROW_H.max(lines.len() as f32 * LINE_H + (ROW_H - LINE_H));
+        if y + row_h > geo.bottom() {
             axis(pages, bar_x, rows_top, y);
             new_page(pages);
             y = geo.top;
@@ -87,26 +93,26 @@ pub fn place(
         let Some(page) = pages.last_mut() else {
             break;
         };
-        let text_y = baseline(y + (ROW_H - SIZE) / 2.0, SIZE);
-        let mut glyphs = text::shape(fonts, style, label)?;
-        // A label too long for its column is cut with …, the table beside has it whole.
-        while text::width(&glyphs) > label_w - 6.0 && glyphs.len() > 2 {
-            glyphs.truncate(glyphs.len() - 2);
-            glyphs.extend(text::shape(fonts, style, "…")?);
+        let mid = y + row_h / 2.0;
+        let text_y = baseline(mid - SIZE / 2.0, SIZE);
+        let first_top = mid - lines.len() as f32 * LINE_H / 2.0 + (LINE_H - SIZE) / 2.0;
+        for (n, line) in lines.iter().enumerate() {
+            let run = glyphs[line.start..line.end].to_vec();
+            let w = text::width(&run);
+            page.items.push(Item::Text {
+                x: bar_x - 6.0 - w,
+                y: baseline(first_top + n as f32 * LINE_H, SIZE),
+                glyphs: run,
+            });
         }
-        let w = text::width(&glyphs);
-        page.items.push(Item::Text {
-            x: bar_x - 6.0 - w,
-            y: text_y,
-            glyphs,
-        });
+        let y_bar = mid - BAR_H / 2.0;
         let mut x = bar_x;
         for (i, value) in values.iter().enumerate() {
             let w = (*value / max) as f32 * bar_w;
             if w > 0.0 {
                 page.items.push(Item::Fill {
                     x,
-                    y: y + (ROW_H - BAR_H) / 2.0,
+                    y: y_bar,
                     w,
                     h: BAR_H,
                     color: series_color(chart.series.get(i).map_or("", |s| s.as_str()), i),
@@ -124,7 +130,7 @@ pub fn place(
             y: text_y,
             glyphs: text::shape(fonts, style, &shown)?,
         });
-        y += ROW_H;
+        y += row_h;
     }
     axis(pages, bar_x, rows_top, y);
     Ok(y + 4.0)

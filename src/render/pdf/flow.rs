@@ -487,7 +487,7 @@ pub fn document(
     let indent2 = 2.0 * grid;
     let gap = geo.pitch() - geo.size;
     let mut bookmarks: Vec<Bookmark> = Vec::new();
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         match block {
             Block::Title(text) => {
                 if flow.lines_left() < 3 {
@@ -510,6 +510,14 @@ pub fn document(
                     2 => kai,
                     _ => body,
                 };
+                // A heading goes down with the table or chart it heads when that one moves.
+                if let Some(next) = blocks.get(i + 1)
+                    && let Some(figure) = Figure::of(next, charts, table_size)?
+                    && (flow.lines_left() < 3 || !figure.fits_from(&flow, flow.line + 1)?)
+                    && figure.kept_whole()
+                {
+                    flow.new_page();
+                }
                 flow.heading(&[(style, text)], indent2, Align::Justify)?;
                 let entry = Bookmark {
                     title: text.clone(),
@@ -523,6 +531,16 @@ pub fn document(
                 }
             }
             Block::Paragraph { spans, style } => {
+                // A caption (a paragraph ending in ：) goes down with the figure after it.
+                let caption = block.text().trim_end().ends_with(['：', ':']);
+                if caption
+                    && let Some(next) = blocks.get(i + 1)
+                    && let Some(figure) = Figure::of(next, charts, table_size)?
+                    && figure.kept_whole()
+                    && !figure.fits_from(&flow, flow.line + 2)?
+                {
+                    flow.new_page();
+                }
                 let runs: Vec<(Style, &str)> = spans
                     .iter()
                     .map(|(bold, t)| (if *bold { kai } else { body }, t.as_str()))
@@ -555,41 +573,13 @@ pub fn document(
                     flow.new_page();
                 }
             }
-            Block::Chart(name) => {
-                let Some(chart) = charts.get(name.as_str()) else {
-                    return Err(Error::Render(format!(
-                        "模板中的图表「{name}」没有对应的数据（可用：{}）",
-                        charts.keys().copied().collect::<Vec<_>>().join("、")
-                    )));
+            Block::Chart(_) | Block::Table { .. } => {
+                let Some(figure) = Figure::of(block, charts, table_size)? else {
+                    continue;
                 };
-                if flow.lines_left() < 3 {
-                    flow.new_page();
-                }
-                let y = geo.line_top(flow.line);
-                let after = super::chart::place(fonts, &mut flow.pages, &geo, y, chart)?;
-                flow.line = flow.line_at_or_below(after + gap);
-                if flow.line >= geo.lines {
-                    flow.new_page();
-                }
-            }
-            Block::Table {
-                header,
-                aligns,
-                rows,
-                columns,
-            } => {
-                let spec = table_spec(header, aligns, rows, columns.as_deref(), table_size);
-                if flow.lines_left() < 3 {
-                    flow.new_page();
-                }
-                let y = geo.line_top(flow.line);
-                let (after, marks) = table::place(fonts, &mut flow.pages, &geo, y, &spec)?;
+                let marks = figure.place_kept(&mut flow)?;
                 if let Some(parent) = bookmarks.last_mut() {
                     parent.children.extend(leaf_bookmarks(marks));
-                }
-                flow.line = flow.line_at_or_below(after + gap);
-                if flow.line >= geo.lines {
-                    flow.new_page();
                 }
             }
         }
@@ -597,6 +587,105 @@ pub fn document(
     let mut pages = flow.pages;
     number_pages(fonts, &mut pages, &geo, 1)?;
     super::writer::write(&pages, &bookmarks, info, fonts)
+}
+
+/// A table or a chart: placed by its own layout, not line by line.
+enum Figure<'a> {
+    Chart(&'a crate::view::Chart),
+    Table(TableSpec),
+}
+
+/// Tables of at most this many rows are never split over pages (when they fit on one).
+const SMALL_TABLE: usize = 10;
+
+impl<'a> Figure<'a> {
+    /// The figure `block` stands for; `None` for other blocks. A chart name without numbers
+    /// is an error.
+    fn of(block: &Block, charts: &'a Charts, table_size: f32) -> Result<Option<Figure<'a>>> {
+        Ok(match block {
+            Block::Chart(name) => {
+                let Some(chart) = charts.get(name.as_str()) else {
+                    return Err(Error::Render(format!(
+                        "模板中的图表「{name}」没有对应的数据（可用：{}）",
+                        charts.keys().copied().collect::<Vec<_>>().join("、")
+                    )));
+                };
+                Some(Figure::Chart(chart))
+            }
+            Block::Table {
+                header,
+                aligns,
+                rows,
+                columns,
+            } => Some(Figure::Table(table_spec(
+                header,
+                aligns,
+                rows,
+                columns.as_deref(),
+                table_size,
+            ))),
+            _ => None,
+        })
+    }
+
+    /// Charts, and tables of up to [`SMALL_TABLE`] rows, are kept on one page.
+    fn kept_whole(&self) -> bool {
+        match self {
+            Figure::Chart(_) => true,
+            Figure::Table(spec) => spec.rows.len() <= SMALL_TABLE,
+        }
+    }
+
+    fn place(
+        &self,
+        fonts: &FontSet,
+        pages: &mut Vec<super::page::Page>,
+        geo: &Geometry,
+        y: f32,
+    ) -> Result<(f32, table::SectionMarks)> {
+        match self {
+            Figure::Chart(chart) => Ok((
+                super::chart::place(fonts, pages, geo, y, chart)?,
+                Vec::new(),
+            )),
+            Figure::Table(spec) => table::place(fonts, pages, geo, y, spec),
+        }
+    }
+
+    /// True when the figure, started at grid line `line` of the current page, ends on it
+    /// (laid out on a copy of the page).
+    fn fits_from(&self, flow: &Flow<'_>, line: usize) -> Result<bool> {
+        if line >= flow.geo.lines {
+            return Ok(false);
+        }
+        let mut scratch: Vec<super::page::Page> = flow.pages.last().cloned().into_iter().collect();
+        self.place(flow.fonts, &mut scratch, &flow.geo, flow.geo.line_top(line))?;
+        Ok(scratch.len() <= 1)
+    }
+
+    /// Places the figure at the current line: on a new page when it is kept whole and would
+    /// not end on this one (but would on a fresh page).
+    fn place_kept(&self, flow: &mut Flow<'_>) -> Result<table::SectionMarks> {
+        let geo = flow.geo;
+        if flow.lines_left() < 3 {
+            flow.new_page();
+        }
+        if self.kept_whole() && flow.line > 0 && !self.fits_from(flow, flow.line)? {
+            let mut fresh = vec![super::page::Page::new(geo.page_w, geo.page_h)];
+            self.place(flow.fonts, &mut fresh, &geo, geo.line_top(0))?;
+            if fresh.len() == 1 {
+                flow.new_page();
+            }
+        }
+        let y = geo.line_top(flow.line);
+        let (after, marks) = self.place(flow.fonts, &mut flow.pages, &geo, y)?;
+        let gap = geo.pitch() - geo.size;
+        flow.line = flow.line_at_or_below(after + gap);
+        if flow.line >= geo.lines {
+            flow.new_page();
+        }
+        Ok(marks)
+    }
 }
 
 /// Sets a list item's or a block quote's paragraph, or a rule, as every flowing layout does:

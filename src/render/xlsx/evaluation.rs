@@ -258,7 +258,7 @@ fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
             .iter()
             .map(|u| {
                 let mut cells = vec![
-                    Value::Count(u.rank),
+                    u.rank_value.map_or_else(|| text("—"), Value::Count),
                     text(&u.unit),
                     text(if u.returned { "是" } else { "否" }),
                     Value::Count(u.lead_total),
