@@ -155,7 +155,7 @@ impl Column {
             Column::Content => 46.0,
             Column::Role => 8.0,
             Column::OtherUnits => 22.0,
-            Column::Deadline => 12.0,
+            Column::Deadline => 16.0,
             Column::Targets => 18.0,
             Column::Status => 11.0,
             Column::Progress => 10.0,

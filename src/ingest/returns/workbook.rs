@@ -320,7 +320,10 @@ impl TaskList<'_> {
             status,
             progress,
             progress_text: self.text(row, Column::Narrative),
-            target_value: self.text(row, Column::TargetValue),
+            // The form writes a locked — where the task has no target: nothing reported.
+            target_value: Some(self.text(row, Column::TargetValue))
+                .filter(|t| t != "—")
+                .unwrap_or_default(),
             problems: self.text(row, Column::Problems),
             evidence: split_list(&self.text(row, Column::Evidence)),
             contact: self.text(row, Column::Contact),

@@ -334,7 +334,7 @@ fn task_sheet(
                     text(t.status),
                     text(t.reported.unwrap_or(t.status)),
                     text(&t.note),
-                    text(&t.progress),
+                    pct(&t.progress),
                     text(&t.progress_text),
                     text(&t.problems),
                     text(t.evidence.join("；")),

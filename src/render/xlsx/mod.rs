@@ -122,21 +122,32 @@ pub fn ledger_page_setup(sheet: &mut Worksheet, header_row: u32) -> Result<()> {
     Ok(())
 }
 
-/// Row height in points that shows `lines` lines of 12 pt text.
+/// Row height in points that shows `lines` lines of 12 pt text (CJK fonts set 12 pt on
+/// about 17 pt lines in Excel, WPS and LibreOffice), with a little room above and below.
 pub(crate) fn row_height(lines: usize) -> f64 {
-    (lines.max(1) as f64) * 16.5 + 4.0
+    (lines.max(1) as f64) * 17.0 + 6.0
 }
 
-/// How many lines `text` needs in a column `width` characters wide (a CJK character counts
-/// one, a Latin one half).
+/// How many lines `text` at 12 pt needs in a column `width` wide. A column's width counts
+/// the default font's digits (7 px each, plus 5 px), while a 12 pt CJK character is 16 px
+/// and a Latin one about half: counting a CJK character as one unit made rows about half as
+/// tall as their text. Wrapping at character edges wastes part of each line, so only 92 %
+/// of a line is counted as filled.
 pub fn lines_needed(text: &str, width: f64) -> usize {
+    let usable = ((width * 7.0 + 5.0 - 6.0) * 0.92).max(16.0);
     text.split('\n')
         .map(|part| {
-            let units: f64 = part
+            let px: f64 = part
                 .chars()
-                .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+                .map(|c| {
+                    if crate::base::cjk::is_wide(c) {
+                        16.0
+                    } else {
+                        8.5
+                    }
+                })
                 .sum();
-            ((units / width).ceil() as usize).max(1)
+            ((px / usable).ceil() as usize).max(1)
         })
         .sum()
 }
@@ -309,6 +320,9 @@ pub fn return_form(
         input_validations(form, first, first + sheet.tasks.len() as u32 - 1)?;
     }
     ledger_page_setup(form, HEADER_ROW)?;
+    // Fifteen columns on one A4 width printed at about 6 pt; on A3 landscape the 12 pt text
+    // prints at about 9 pt.
+    form.set_paper_size(8);
     form.set_freeze_panes(first, 1).map_err(xlsx_error)?;
     let options = ProtectionOptions {
         format_columns: true,
@@ -382,10 +396,14 @@ fn form_heading(
     .map_err(xlsx_error)?;
     form.merge_range(2, 0, 2, last_col, "说明：前 7 列为任务信息，不可修改；请在黄色单元格中填写。完成状态从下拉列表中选择，完成进度填 0—100 的整数。", &info)
         .map_err(xlsx_error)?;
+    let mut lines = 1;
     for column in Column::ALL {
         form.write_string_with_format(HEADER_ROW, column.index(), column.header(), &f.header)
             .map_err(xlsx_error)?;
+        lines = lines.max(lines_needed(column.header(), column.width()));
     }
+    form.set_row_height(HEADER_ROW, row_height(lines))
+        .map_err(xlsx_error)?;
     Ok(())
 }
 
@@ -420,7 +438,14 @@ fn task_row(
         form.write_string_with_format(row, column.index(), cell_text(text), format)
             .map_err(xlsx_error)?;
     }
+    // 量化目标完成值 is asked only of a task that has a target: elsewhere it is a locked —.
+    let no_target = task.targets.trim().is_empty() || task.targets.trim() == "—";
     for column in Column::ALL.into_iter().filter(|c| c.is_input()) {
+        if column == Column::TargetValue && no_target {
+            form.write_string_with_format(row, column.index(), "—", &f.centred)
+                .map_err(xlsx_error)?;
+            continue;
+        }
         form.write_blank(row, column.index(), open)
             .map_err(xlsx_error)?;
     }
@@ -435,7 +460,11 @@ fn task_row(
             (Column::Contact, &r.contact),
             (Column::Phone, &r.phone),
         ];
-        for (column, value) in values.into_iter().filter(|(_, v)| !v.is_empty()) {
+        for (column, value) in values
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .filter(|(c, _)| !(*c == Column::TargetValue && no_target))
+        {
             let col = column.index();
             match value.parse::<f64>() {
                 Ok(n) if column == Column::Progress && n.is_finite() => form
@@ -447,8 +476,27 @@ fn task_row(
             };
         }
     }
-    let lines = lines_needed(&task.content, 45.0).max(lines_needed(&task.others, 21.0));
-    form.set_row_height(row, row_height(lines.max(2)))
+    // As tall as its longest cell needs, what the unit wrote included.
+    let mut lines = 2;
+    for (column, text) in [
+        (Column::Group, task.group.as_str()),
+        (Column::Content, content),
+        (Column::OtherUnits, task.others.as_str()),
+        (Column::Targets, task.targets.as_str()),
+    ] {
+        lines = lines.max(lines_needed(text, column.width()));
+    }
+    if let Some(r) = fill {
+        for (column, text) in [
+            (Column::Narrative, &r.progress_text),
+            (Column::Problems, &r.problems),
+            (Column::Evidence, &r.evidence),
+            (Column::TargetValue, &r.target_value),
+        ] {
+            lines = lines.max(lines_needed(text, column.width()));
+        }
+    }
+    form.set_row_height(row, row_height(lines))
         .map_err(xlsx_error)?;
     Ok(())
 }
@@ -539,7 +587,10 @@ mod tests {
 
     #[test]
     fn lines_for_row_heights() {
-        assert_eq!(lines_needed("一二三四", 2.0), 2);
+        // A 60-wide column holds about 24 characters of 12 pt CJK text a line.
+        assert_eq!(lines_needed(&"字".repeat(24), 60.0), 1);
+        assert_eq!(lines_needed(&"字".repeat(100), 60.0), 5);
+        assert_eq!(lines_needed(&"a".repeat(45), 60.0), 1);
         assert_eq!(lines_needed("一\n二", 10.0), 2);
         assert_eq!(lines_needed("", 10.0), 1);
     }
