@@ -171,9 +171,9 @@ fn report_numbers_match_an_independent_count() {
     }
     assert!(md.contains("区体育局"), "the silent unit is named");
     assert!(
-        md.contains("（一）未报送单位\n\n区体育局（共 1 个）"),
+        md.contains("（一）未报送或报送未被采用的单位\n\n区体育局（共 1 个）"),
         "{}",
-        &md[md.find("（一）未报送单位").unwrap()..][..200]
+        &md[md.find("（一）未报送").unwrap()..][..200]
     );
 
     // XLSX 总体情况: the status table as numbers.
@@ -478,12 +478,18 @@ fn every_fault_is_caught_and_every_file_accounted_for() {
     // The duplicate without --prefer-latest: both set aside, the unit counts as missing.
     assert!(file_line(&md, "区民政局.xlsx").contains("重复报送待定"));
     assert!(file_line(&md, "补报/区民政局（更正）.xlsx").contains("重复报送待定"));
-    let missing = &md[md.find("（一）未报送单位").unwrap()..];
+    let missing = &md[md.find("（一）未报送或报送未被采用的单位").unwrap()..];
     let missing = missing.lines().nth(2).unwrap();
     assert!(
         missing.contains("区信访办") && missing.contains("区民政局"),
         "{missing}"
     );
+    // It sent two: it is said so, not left as if it sent nothing.
+    assert!(
+        missing.contains("区民政局（报送 2 份，重复报送待定）"),
+        "{missing}"
+    );
+    assert!(!missing.contains("区信访办（报送"), "{missing}");
     // The edited text kept its return: 区体育局 is not missing, and its cell is named.
     assert!(!missing.contains("区体育局"));
     // Named as a reader says it, not as a formula would.
@@ -510,7 +516,7 @@ fn prefer_latest_takes_the_later_return() {
     let (_dir, md, _) = faulty(true);
     assert!(file_line(&md, "区民政局.xlsx").contains("已被替代"));
     assert!(file_line(&md, "补报/区民政局（更正）.xlsx").contains("已接收"));
-    let missing = &md[md.find("（一）未报送单位").unwrap()..];
+    let missing = &md[md.find("（一）未报送或报送未被采用的单位").unwrap()..];
     assert!(!missing.lines().nth(2).unwrap().contains("区民政局"));
     // Its tasks are now all done: the later form's statuses are the ones used.
     let plan = seed_plan();
@@ -895,7 +901,11 @@ fn a_return_form_round_trips_through_writer_and_reader() {
         assert_eq!(row.progress_text, written.progress_text);
         // Asked only where the task has a target; elsewhere the cell is a locked —.
         let has_target = !matches!(task.targets.trim(), "" | "—");
-        let expected = if has_target { written.target_value.as_str() } else { "" };
+        let expected = if has_target {
+            written.target_value.as_str()
+        } else {
+            ""
+        };
         assert_eq!(row.target_value, expected, "task {}", task.no);
         assert_eq!(row.problems, written.problems);
         assert_eq!(row.evidence, [format!("材料{i}甲"), format!("材料{i}乙")]);

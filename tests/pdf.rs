@@ -422,3 +422,21 @@ fn unit_names_stay_whole_and_unit_sheets_are_landscape() {
     );
     assert!(layout.contains("2025年12月31日"), "the deadline is broken");
 }
+
+/// The seed's notice has no 成文日期: the PDF prints the placeholder to write it in by hand
+/// (it printed nothing), below the 署名, as the Markdown does.
+#[test]
+fn a_notice_without_a_date_prints_the_placeholder() {
+    let text = run(
+        "pdftotext",
+        &["-layout", output("通知.pdf").to_str().unwrap(), "-"],
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let signer = lines
+        .iter()
+        .rposition(|l| l.trim() == "上海市嘉定区发展和改革委员会")
+        .expect("the 署名");
+    let next = lines[signer + 1].trim();
+    let bare: String = next.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(bare, "年月日", "«{next}»");
+}

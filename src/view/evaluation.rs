@@ -462,6 +462,22 @@ fn target_lines(t: &TaskResult) -> Vec<TargetLine> {
         .collect()
 }
 
+/// A unit without a usable return, and why when it did send something: 区民政局 sent two
+/// returns, and is 重复报送待定, not 未报送.
+fn missing_unit(e: &Evaluation, unit: &str) -> String {
+    let sent: Vec<&crate::evaluate::FileRecord> = e
+        .files
+        .iter()
+        .filter(|f| f.unit.as_deref() == Some(unit))
+        .collect();
+    if sent.is_empty() {
+        return unit.to_string();
+    }
+    let mut outcomes: Vec<&str> = sent.iter().map(|f| f.outcome.label()).collect();
+    outcomes.dedup();
+    format!("{unit}（报送 {} 份，{}）", sent.len(), outcomes.join("、"))
+}
+
 /// The plan's title and the period, the year said once: "…2025年重点工作安排半年度", not
 /// "…2025年重点工作安排2025年半年度".
 fn after_plan(plan_title: &str, period: &crate::model::Period) -> String {
@@ -628,7 +644,7 @@ impl EvaluationView {
             charts,
             targets: e.tasks.iter().flat_map(target_lines).collect(),
             tasks,
-            missing_units: e.missing_units.clone(),
+            missing_units: e.missing_units.iter().map(|u| missing_unit(e, u)).collect(),
             files: e
                 .files
                 .iter()

@@ -348,15 +348,20 @@ fn numbered_prefix_width(fonts: &FontSet, style: Style, line: &str) -> Result<f3
 /// 2 字; the date on the next line starting 2 字 right of the 署名's start. When the date is the
 /// longer, the date is right-indented 2 字 and the 署名 moves left. An unknown date leaves its
 /// line blank, to be filled by hand.
+/// Printed where the 成文日期 goes when none is known, as the Markdown prints it.
+const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
+
 fn signature(flow: &mut Flow<'_>, view: &NoticeView, body: Style, carry_from: usize) -> Result<()> {
     let geo = flow.geo;
     let two = 2.0 * geo.grid_advance();
     let right = geo.left + geo.width - two;
     let signer = text::shape(flow.fonts, body, &view.signer)?;
-    let date = match &view.date {
-        Some(d) => text::shape(flow.fonts, body, d)?,
-        None => Vec::new(),
-    };
+    // No 成文日期 known: a placeholder to write it in by hand (the check says so).
+    let date = text::shape(
+        flow.fonts,
+        body,
+        view.date.as_deref().unwrap_or(DATE_PLACEHOLDER),
+    )?;
     let (signer_w, date_w) = (text::width(&signer), text::width(&date));
     let (mut signer_x, mut date_x) = (right - signer_w, right - signer_w + two);
     if date_x + date_w > right {
@@ -375,15 +380,11 @@ fn signature(flow: &mut Flow<'_>, view: &NoticeView, body: Style, carry_from: us
         y: layout::baseline(top, geo.size),
         glyphs: signer,
     });
-    if !date.is_empty() {
-        let top = geo.line_top(flow.line);
-        flow.set_line(Item::Text {
-            x: date_x,
-            y: layout::baseline(top, geo.size),
-            glyphs: date,
-        });
-    } else {
-        flow.line += 1; // the date line stays blank, to be filled by hand
-    }
+    let top = geo.line_top(flow.line);
+    flow.set_line(Item::Text {
+        x: date_x,
+        y: layout::baseline(top, geo.size),
+        glyphs: date,
+    });
     Ok(())
 }

@@ -409,7 +409,7 @@ fn files_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
             .collect(),
     )?;
     s.table(
-        &[("未报送单位", 34.0)],
+        &[("未报送或报送未被采用的单位", 44.0)],
         view.missing_units.iter().map(|u| vec![text(u)]).collect(),
     )?;
     Ok(())
