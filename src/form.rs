@@ -14,11 +14,12 @@ pub const KEY_SHEET: &str = "_fengong";
 /// The visible sheet the unit fills in.
 pub const FORM_SHEET: &str = "任务清单";
 
-/// The version written into the key sheet of every form made now.
-pub const VERSION: &str = "fengong-return-1";
+/// The version written into the key sheet of every form made now: 2 asks 联系人 and
+/// 联系电话 once, in the header block (1 asked them on every row).
+pub const VERSION: &str = "fengong-return-2";
 
 /// The form versions the reader understands.
-pub const VERSIONS_READ: &[&str] = &[VERSION];
+pub const VERSIONS_READ: &[&str] = &[VERSION, "fengong-return-1"];
 
 /// Key sheet rows 0..`KEY_PAIRS_END` hold `name | value` pairs ([`KeyField`]).
 pub const KEY_PAIRS_END: u32 = 4;
@@ -100,15 +101,17 @@ pub enum Column {
     Problems,
     /// 佐证材料.
     Evidence,
-    /// 联系人.
+    /// 联系人: a column of forms before version 2, read from them; now once per form
+    /// ([`CONTACT_CELL`]).
     Contact,
-    /// 联系电话.
+    /// 联系电话: the same ([`PHONE_CELL`]).
     Phone,
 }
 
 impl Column {
-    /// Every column, left to right.
-    pub const ALL: [Column; 15] = [
+    /// Every column the writer prints, left to right (联系人 and 联系电话 are asked once, in
+    /// the header block, not on every row).
+    pub const ALL: [Column; 13] = [
         Column::No,
         Column::Group,
         Column::Content,
@@ -122,8 +125,6 @@ impl Column {
         Column::TargetValue,
         Column::Problems,
         Column::Evidence,
-        Column::Contact,
-        Column::Phone,
     ];
 
     /// The header the writer prints.
@@ -168,14 +169,27 @@ impl Column {
         }
     }
 
-    /// The 0-based column the writer puts it in.
+    /// The 0-based column the writer puts it in (past the last for a column it no longer
+    /// writes).
     pub fn index(self) -> u16 {
-        Column::ALL.iter().position(|c| *c == self).unwrap_or(0) as u16
+        Column::ALL
+            .iter()
+            .position(|c| *c == self)
+            .unwrap_or(Column::ALL.len()) as u16
     }
 
     /// True for the columns the unit fills in (unlocked).
     pub fn is_input(self) -> bool {
-        self.index() >= Column::Status.index()
+        !matches!(
+            self,
+            Column::No
+                | Column::Group
+                | Column::Content
+                | Column::Role
+                | Column::OtherUnits
+                | Column::Deadline
+                | Column::Targets
+        )
     }
 
     /// The column a header names, as the reader finds it: the writer's header, spaces
@@ -205,6 +219,12 @@ pub const HEADER_ROW: u32 = 3;
 
 /// Where the unit writes its 填报日期 (row, column).
 pub const DATE_CELL: (u32, u16) = (1, 9);
+
+/// Where the unit writes its 联系人, once for the form (row, column).
+pub const CONTACT_CELL: (u32, u16) = (2, 9);
+
+/// Where the unit writes its 联系电话 (row, column).
+pub const PHONE_CELL: (u32, u16) = (2, 11);
 
 /// Excel's limit on the characters of one cell.
 pub const CELL_LIMIT: usize = 32_767;
@@ -258,5 +278,11 @@ mod tests {
         assert!(!Column::Targets.is_input());
         assert!(Column::Status.is_input());
         assert!(Column::Phone.is_input());
+        assert!(Column::Evidence.is_input());
+        assert_eq!(
+            Column::ALL.len(),
+            13,
+            "联系人/联系电话 are asked once, not per row"
+        );
     }
 }

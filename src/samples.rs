@@ -187,8 +187,6 @@ fn row_fill(
         target_value,
         problems,
         evidence,
-        contact: NAMES[(roll(&sheet.unit) % NAMES.len() as u32) as usize].to_string(),
-        phone: format!("021-0000{:04}", roll(&sheet.unit) % 10_000),
         edited_content: None,
     };
     if faults.target_words == Some(task.no) && lead {
@@ -208,6 +206,8 @@ fn fill_for(sheet: &TaskSheet, plan: &Plan, period: &Period, faults: &Faults) ->
     let mut fill = xlsx::FormFill {
         sample: true,
         filled_on: date::ymd(year, month, day as i32),
+        contact: NAMES[(roll(&sheet.unit) % NAMES.len() as u32) as usize].to_string(),
+        phone: format!("021-0000{:04}", roll(&sheet.unit) % 10_000),
         rows: Default::default(),
     };
     for task in &sheet.tasks {

@@ -172,6 +172,7 @@ fn random_text_with_markdown_syntax_prints_as_written() {
                 sample: false,
                 filled_on: fengong::base::date::parse_iso("2026-01-05"),
                 rows,
+                ..FormFill::default()
             };
             let props = properties("t", "t", jiff::civil::date(2025, 1, 1).at(0, 0, 0, 0)).unwrap();
             let bytes = return_form(&sheet, &props, Some(&fill)).unwrap();

@@ -78,6 +78,7 @@ fn lead_fill(sheet: &TaskSheet, date: &str) -> FormFill {
         sample: false,
         filled_on: fengong::base::date::parse_iso(date),
         rows,
+        ..FormFill::default()
     }
 }
 
@@ -874,8 +875,6 @@ fn a_return_form_round_trips_through_writer_and_reader() {
                 target_value: format!("{i}个"),
                 problems: format!("问题{i}"),
                 evidence: format!("材料{i}甲；材料{i}乙"),
-                contact: "王敏".into(),
-                phone: "021-59990000".into(),
                 edited_content: (i == 1).then(|| "改过的任务内容".to_string()),
             },
         );
@@ -883,6 +882,8 @@ fn a_return_form_round_trips_through_writer_and_reader() {
     let fill = FormFill {
         sample: true,
         filled_on: fengong::base::date::parse_iso("2025-07-08"),
+        contact: "王敏".into(),
+        phone: "021-59990000".into(),
         rows,
     };
     let read = fengong::ingest::returns::read_bytes(&form_for(&sheet, &fill), "区教育局.xlsx")
@@ -892,6 +893,11 @@ fn a_return_form_round_trips_through_writer_and_reader() {
     assert_eq!(read.plan_id, sheet.plan_id);
     assert!(read.sample);
     assert_eq!(read.filled_on, fill.filled_on);
+    // Asked once, in the header block.
+    assert_eq!(
+        (read.contact.as_str(), read.phone.as_str()),
+        ("王敏", "021-59990000")
+    );
     assert_eq!(read.rows.len(), sheet.tasks.len());
     for (i, (row, task)) in read.rows.iter().zip(&sheet.tasks).enumerate() {
         let written = &fill.rows[&task.no];
@@ -909,10 +915,6 @@ fn a_return_form_round_trips_through_writer_and_reader() {
         assert_eq!(row.target_value, expected, "task {}", task.no);
         assert_eq!(row.problems, written.problems);
         assert_eq!(row.evidence, [format!("材料{i}甲"), format!("材料{i}乙")]);
-        assert_eq!(
-            (row.contact.as_str(), row.phone.as_str()),
-            ("王敏", "021-59990000")
-        );
         assert_eq!(row.issued_hash, fengong::form::task_hash(&task.content));
         assert_eq!(row.text_intact, i != 1, "task {}", task.no);
     }
@@ -980,4 +982,55 @@ fn packets_and_ranking_agree_with_their_lists() {
         view.units.iter().any(|u| !u.ranked),
         "the seed has units leading nothing"
     );
+}
+
+/// A version-1 form (联系人 and 联系电话 on every row) still reads, its contact taken from
+/// its rows; a version-2 form asks them once.
+#[test]
+fn forms_of_the_first_version_still_read_their_contact() {
+    let plan = seed_plan();
+    let sheet = TaskSheet::all(&plan)
+        .into_iter()
+        .find(|s| s.unit == "区教育局")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("new.xlsx");
+    std::fs::write(&new, form_for(&sheet, &lead_fill(&sheet, "2025-07-08"))).unwrap();
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+key = wb["_fengong"]
+for row in key.iter_rows():
+    for c in row:
+        if c.value == "fengong-return-2":
+            c.value = "fengong-return-1"
+ws = wb["任务清单"]
+for r in range(1, 5):
+    for c in range(9, 14):
+        v = ws.cell(row=r, column=c).value
+        if isinstance(v, str) and v.startswith("联系"):
+            ws.cell(row=r, column=c).value = None
+            ws.cell(row=r, column=c + 1).value = None
+ws.cell(row=4, column=14).value = "联系人"
+ws.cell(row=4, column=15).value = "联系电话"
+ws.cell(row=6, column=14).value = "李强"
+ws.cell(row=6, column=15).value = "021-59991234"
+wb.save(sys.argv[2])
+"#;
+    let old = dir.path().join("old.xlsx");
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&new)
+        .arg(&old)
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let read = fengong::ingest::returns::read(&old, "old.xlsx")
+        .unwrap()
+        .form;
+    assert_eq!(
+        (read.contact.as_str(), read.phone.as_str()),
+        ("李强", "021-59991234")
+    );
+    assert_eq!(read.rows.len(), sheet.tasks.len());
 }

@@ -306,6 +306,8 @@ mod tests {
                     plan_id: plan_id.clone(),
                     sample: false,
                     filled_on: None,
+                    contact: String::new(),
+                    phone: String::new(),
                     rows: Vec::new(),
                 };
                 let read = ReadForm {

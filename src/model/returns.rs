@@ -185,6 +185,12 @@ pub struct ReturnForm {
     pub sample: bool,
     /// 填报日期, when given.
     pub filled_on: Option<Date>,
+    /// 联系人, as written.
+    #[serde(default)]
+    pub contact: String,
+    /// 联系电话, as written.
+    #[serde(default)]
+    pub phone: String,
     /// One row per task the form carries.
     pub rows: Vec<ReturnRow>,
 }
@@ -206,10 +212,6 @@ pub struct ReturnRow {
     pub problems: String,
     /// 佐证材料, one entry per item.
     pub evidence: Vec<String>,
-    /// 联系人.
-    pub contact: String,
-    /// 联系电话.
-    pub phone: String,
     /// False when the locked task text was edited in the form.
     pub text_intact: bool,
     /// The hash of the task's text when the form was issued (from the hidden key sheet).

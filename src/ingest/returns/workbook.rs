@@ -107,6 +107,7 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
     let mut diagnostics = Vec::new();
     let filled_on = table.filled_on(&mut diagnostics);
     let rows = table.rows(&key, &mut diagnostics);
+    let (contact, phone) = table.contact();
     Ok(ReadForm {
         form: ReturnForm {
             file: display.to_string(),
@@ -114,6 +115,8 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
             plan_id: key.plan_id,
             sample: key.sample,
             filled_on,
+            contact,
+            phone,
             rows,
         },
         diagnostics,
@@ -326,8 +329,6 @@ impl TaskList<'_> {
                 .unwrap_or_default(),
             problems: self.text(row, Column::Problems),
             evidence: split_list(&self.text(row, Column::Evidence)),
-            contact: self.text(row, Column::Contact),
-            phone: self.text(row, Column::Phone),
             text_intact,
             issued_hash: hash.to_string(),
             origin: self.place(row, Column::No),
@@ -382,6 +383,58 @@ impl TaskList<'_> {
     }
 
     /// The 填报日期 above the header: the cell after the label, or text after the label's "：".
+    /// What the unit wrote beside `label` above the header (联系人, 联系电话): after the
+    /// label's colon in its own cell, or in the cell to its right unless that is another
+    /// label. Found by the label, like the 填报日期, so a re-saved form still reads.
+    fn labelled_text(&self, label: &str) -> String {
+        let (Some((start_row, start_col)), Some((_, end_col))) =
+            (self.range.start(), self.range.end())
+        else {
+            return String::new();
+        };
+        for row in start_row..self.header_row {
+            for col in start_col..=end_col {
+                let Some(rest) = cell(self.range, row, col)
+                    .strip_prefix(label)
+                    .map(str::to_string)
+                else {
+                    continue;
+                };
+                let inline = rest.trim_start_matches(['：', ':']).trim().to_string();
+                if !inline.is_empty() {
+                    return inline;
+                }
+                let next = cell(self.range, row, col + 1);
+                return if next.ends_with(['：', ':']) {
+                    String::new()
+                } else {
+                    next
+                };
+            }
+        }
+        String::new()
+    }
+
+    /// 联系人 and 联系电话: once in the header block, or (forms before version 2) the first
+    /// row that has them.
+    fn contact(&self) -> (String, String) {
+        let mut contact = self.labelled_text("联系人");
+        let mut phone = self.labelled_text("联系电话");
+        let (Some((start_row, _)), Some((end_row, _))) = (self.range.start(), self.range.end())
+        else {
+            return (contact, phone);
+        };
+        for row in (self.header_row + 1).max(start_row)..=end_row {
+            if contact.is_empty() {
+                contact = self.text(row, Column::Contact);
+            }
+            if phone.is_empty() {
+                phone = self.text(row, Column::Phone);
+            }
+        }
+        (contact, phone)
+    }
+
     fn filled_on(&self, diagnostics: &mut Vec<Diagnostic>) -> Option<Date> {
         let (start_row, start_col) = self.range.start()?;
         let (_, end_col) = self.range.end()?;

@@ -15,7 +15,9 @@ use crate::base::diag::{Error, Result};
 use crate::model::Status;
 use crate::view::{SheetTask, TaskSheet, TaskTableView};
 
-use crate::form::{CELL_LIMIT, Column, DATE_CELL, HEADER_ROW, KEY_SHEET, KeyField};
+use crate::form::{
+    CELL_LIMIT, CONTACT_CELL, Column, DATE_CELL, HEADER_ROW, KEY_SHEET, KeyField, PHONE_CELL,
+};
 
 /// Fonts named in the formats, so WPS and Excel use the real ones where installed.
 pub(crate) const BODY_FONT: &str = "仿宋";
@@ -270,6 +272,10 @@ pub struct FormFill {
     pub sample: bool,
     /// 填报日期.
     pub filled_on: Option<crate::base::date::Date>,
+    /// 联系人.
+    pub contact: String,
+    /// 联系电话.
+    pub phone: String,
     /// Rows by task number.
     pub rows: std::collections::BTreeMap<u32, RowFill>,
 }
@@ -289,10 +295,6 @@ pub struct RowFill {
     pub problems: String,
     /// 佐证材料.
     pub evidence: String,
-    /// 联系人.
-    pub contact: String,
-    /// 联系电话.
-    pub phone: String,
     /// Replaces the locked task text (simulates a unit that edited it).
     pub edited_content: Option<String>,
 }
@@ -394,8 +396,19 @@ fn form_heading(
         &date_rule,
     )
     .map_err(xlsx_error)?;
-    form.merge_range(2, 0, 2, last_col, "说明：前 7 列为任务信息，不可修改；请在黄色单元格中填写。完成状态从下拉列表中选择，完成进度填 0—100 的整数。", &info)
+    form.merge_range(2, 0, 2, Column::Status.index(), "说明：前 7 列为任务信息，不可修改；请在黄色单元格中填写。完成状态从下拉列表中选择，完成进度填 0—100 的整数。", &info)
         .map_err(xlsx_error)?;
+    // 联系人 and 联系电话 once for the form, beside the 说明.
+    let (contact, phone) = fill.map_or(("", ""), |f| (f.contact.as_str(), f.phone.as_str()));
+    for ((row, col), label, value) in [
+        (CONTACT_CELL, "联系人：", contact),
+        (PHONE_CELL, "联系电话：", phone),
+    ] {
+        form.write_string_with_format(row, col - 1, label, &open_label)
+            .map_err(xlsx_error)?;
+        form.write_string_with_format(row, col, cell_text(value), open)
+            .map_err(xlsx_error)?;
+    }
     let mut lines = 1;
     for column in Column::ALL {
         form.write_string_with_format(HEADER_ROW, column.index(), column.header(), &f.header)
@@ -457,8 +470,6 @@ fn task_row(
             (Column::TargetValue, &r.target_value),
             (Column::Problems, &r.problems),
             (Column::Evidence, &r.evidence),
-            (Column::Contact, &r.contact),
-            (Column::Phone, &r.phone),
         ];
         for (column, value) in values
             .into_iter()
