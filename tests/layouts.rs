@@ -625,3 +625,95 @@ fn text_the_plan_does_not_use_is_named_and_the_imprint_kept() {
     );
     assert_eq!(plan.notice.date.as_deref(), Some("2025年2月20日"));
 }
+
+/// Runs of two or more Han characters in `line`: the words a reader would miss.
+fn han_runs(line: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    for c in line.chars().chain(std::iter::once(' ')) {
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            run.push(c);
+        } else {
+            if run.chars().count() >= 2 {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+    }
+    runs
+}
+
+/// Nothing of a source is dropped without a word: every run of Han characters of every line
+/// of every text fixture is in the model (as `dump --json` shows it) or on a line a finding
+/// names. The words of a recognised table header are structure, not content.
+#[test]
+fn every_word_of_every_fixture_is_used_or_reported() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut looked = 0;
+    let mut lost = Vec::new();
+    let sources = walkdir::WalkDir::new(root.join("tests/fixtures"))
+        .sort_by_file_name()
+        .into_iter()
+        .chain(walkdir::WalkDir::new(root.join("input")).max_depth(1))
+        .flatten();
+    for entry in sources {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "md") || path.ends_with("EXPECTED.md") {
+            continue;
+        }
+        // A fixture folder with a config is read whole; a lone file on its own.
+        let input = match path.parent() {
+            Some(dir) if dir.join("fengong.toml").exists() => dir.to_path_buf(),
+            _ => path.to_path_buf(),
+        };
+        let Ok(checked) = fengong::check(&input) else {
+            continue; // fixtures of refusals are other tests' business
+        };
+        let model = serde_json::to_string(&checked.plan).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let reported: std::collections::BTreeSet<u32> = checked
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.location.path().ends_with(&name))
+            .filter_map(|d| d.location.line_no())
+            .collect();
+        // The table's header row is structure: the model knows where it is.
+        let header_line = checked
+            .plan
+            .table
+            .origin
+            .as_ref()
+            .filter(|o| o.path().ends_with(&name))
+            .and_then(|o| o.line_no());
+        let text = std::fs::read_to_string(path).unwrap();
+        // The header repeated after page breaks (counted in the model) is the same line.
+        let header = header_line
+            .and_then(|n| text.lines().nth(n as usize - 1))
+            .map(str::trim);
+        for (i, line) in text.lines().enumerate() {
+            let no = i as u32 + 1;
+            let runs = han_runs(line);
+            let is_header = header == Some(line.trim());
+            if runs.is_empty() || is_header || reported.contains(&no) {
+                continue;
+            }
+            looked += 1;
+            for run in runs {
+                // A label (牵头单位：, 附件 on its own line) is structure, its value content.
+                let label = line.trim_start().starts_with(&format!("{run}:"))
+                    || line.trim_start().starts_with(&format!("{run}："))
+                    || line.trim() == "附件";
+                if !label && !model.contains(&run) {
+                    lost.push(format!("{}:{}: «{run}» in «{line}»", name, i + 1));
+                }
+            }
+        }
+    }
+    assert!(looked > 150, "only {looked} lines looked at");
+    assert!(
+        lost.is_empty(),
+        "dropped without a word:\n{}",
+        lost.join("\n")
+    );
+}
