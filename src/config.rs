@@ -225,6 +225,12 @@ pub struct NoticeConfig {
     pub signer: Option<String>,
     /// 成文日期, e.g. `2025年3月5日`, when the source has none.
     pub date: Option<String>,
+    /// 版记 抄送: the agencies copied, e.g. `区委办公室，区人大办公室`.
+    pub copy_to: Option<String>,
+    /// 版记 印发机关, e.g. `上海市嘉定区发展和改革委员会办公室`.
+    pub printed_by: Option<String>,
+    /// 版记 印发日期, e.g. `2025年3月6日`.
+    pub printed_on: Option<String>,
 }
 
 impl Config {
@@ -262,6 +268,9 @@ impl Config {
         }
         config.notice.signer = non_empty(config.notice.signer.take());
         config.notice.date = non_empty(config.notice.date.take());
+        config.notice.copy_to = non_empty(config.notice.copy_to.take());
+        config.notice.printed_by = non_empty(config.notice.printed_by.take());
+        config.notice.printed_on = non_empty(config.notice.printed_on.take());
         config.plan.default_deadline = non_empty(config.plan.default_deadline.take());
         let eval = &config.evaluation;
         let scores = [&eval.mid_year, &eval.year_end].into_iter().flat_map(|t| {

@@ -44,8 +44,12 @@ fn start(dir: &Path, fresh: bool) -> Child {
 
 /// Runs a publish to its end and returns how long it took.
 fn timed_publish(dir: &Path) -> Duration {
+    timed(dir, true)
+}
+
+fn timed(dir: &Path, fresh: bool) -> Duration {
     let began = Instant::now();
-    let status = start(dir, true).wait().unwrap();
+    let status = start(dir, fresh).wait().unwrap();
     assert!(status.success());
     began.elapsed()
 }

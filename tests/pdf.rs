@@ -440,3 +440,60 @@ fn a_notice_without_a_date_prints_the_placeholder() {
     let bare: String = next.chars().filter(|c| !c.is_whitespace()).collect();
     assert_eq!(bare, "年月日", "«{next}»");
 }
+
+/// A 版记 configured in `[notice]` is printed at the foot of an even page after the
+/// attachment, its last rule on the 版心's bottom edge (262 mm), the page not numbered.
+#[test]
+fn the_imprint_sits_on_the_foot_of_an_even_page() {
+    let config = seed_config().replacen(
+        "[notice]\n",
+        "[notice]\ncopy_to = \"区委办公室，区政府办公室\"\nprinted_by = \"上海市嘉定区发展和改革委员会办公室\"\nprinted_on = \"2025年3月6日\"\n",
+        1,
+    );
+    assert!(
+        config.contains("copy_to"),
+        "the seed config has a [notice] table"
+    );
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        ("fengong.toml", config.as_bytes()),
+    ]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = dir.path().join("output/通知.pdf");
+    let script = r#"
+import pdfplumber, sys
+with pdfplumber.open(sys.argv[1]) as pdf:
+    last = pdf.pages[-1]
+    mm = 72 / 25.4
+    rules = sorted(round(l["top"] / mm, 1) for l in last.lines + last.edges
+                   if abs(l["top"] - l["bottom"]) < 0.5)
+    print(len(pdf.pages), rules[-1] if rules else 0)
+    print(last.extract_text() or "")
+"#;
+    let run = Command::new("python3")
+        .args(["-c", script, pdf.to_str().unwrap()])
+        .output()
+        .expect("python3 with pdfplumber");
+    let said = String::from_utf8_lossy(&run.stdout);
+    let mut lines = said.lines();
+    let first: Vec<f32> = lines
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert_eq!(first[0] as usize % 2, 0, "the 版记 page is even");
+    assert!(
+        (first[1] - 262.0).abs() < 0.5,
+        "last rule at {} mm",
+        first[1]
+    );
+    let text: String = lines.collect::<Vec<_>>().join("\n");
+    assert!(text.contains("抄送：区委办公室，区政府办公室。"), "{text}");
+    assert!(text.contains("2025年3月6日印发"), "{text}");
+    assert!(
+        !text.contains('—'),
+        "the 版记 page alone is not numbered: {text}"
+    );
+}

@@ -59,6 +59,13 @@ pub fn assemble(
     if notice.date.is_none() {
         notice.date = config.notice.date.clone();
     }
+    // The 版记: the config's, else what the source's 版记 lines say.
+    let (copy_to, printed) = notice.imprint_fields();
+    notice.copy_to = config.notice.copy_to.clone().or(copy_to);
+    notice.printed = match (&config.notice.printed_by, &config.notice.printed_on) {
+        (Some(by), Some(on)) => Some((by.clone(), on.clone())),
+        _ => printed,
+    };
     // The user's [plan] title wins; else the prose's title, the notice's 附件, the table's.
     let title = config
         .plan

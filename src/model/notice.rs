@@ -27,6 +27,12 @@ pub struct Notice {
     /// 版记 lines as written (抄送：…, …印发), kept so nothing of the notice is lost.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub imprint: Vec<Paragraph>,
+    /// 版记 抄送 (without 抄送： and the closing 。), from the config or the source's 版记.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_to: Option<String>,
+    /// 版记 印发机关 and 印发日期, from the config or the source's 版记.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed: Option<(String, String)>,
     /// 署名 (the signing agency), from the source or the config.
     pub signer: Option<String>,
     /// 成文日期 as written in the document, e.g. 2025年3月5日.
@@ -37,6 +43,34 @@ pub struct Notice {
     pub end_origin: Option<Location>,
 }
 
+impl Notice {
+    /// What the source's 版记 lines say: the 抄送 and the (印发机关, 印发日期) of a line
+    /// ending in 印发 (`上海市嘉定区发展和改革委员会办公室　2025年3月6日印发`).
+    pub fn imprint_fields(&self) -> (Option<String>, Option<(String, String)>) {
+        let mut copy_to = None;
+        let mut printed = None;
+        for p in &self.imprint {
+            let text = p.text.trim();
+            if let Some(rest) = text.strip_prefix("抄送") {
+                let names = rest
+                    .trim_start_matches(['：', ':'])
+                    .trim()
+                    .trim_end_matches('。');
+                copy_to = Some(names.to_string()).filter(|n| !n.is_empty());
+            } else if let Some(head) = text.strip_suffix("印发") {
+                // The date is the last thing before 印发; the agency all before it.
+                if let Some(date) = IMPRINT_DATE.find(head.trim_end()) {
+                    let agency = head[..date.start()].trim().to_string();
+                    if !agency.is_empty() {
+                        printed = Some((agency, date.as_str().to_string()));
+                    }
+                }
+            }
+        }
+        (copy_to, printed)
+    }
+}
+
 /// A paragraph of prose with the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
@@ -45,6 +79,11 @@ pub struct Paragraph {
     /// Where it starts.
     pub origin: Location,
 }
+
+static IMPRINT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$").unwrap()
+});
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // agency code, a bracketed 4-digit year in any of the brackets OCR and typists produce,
@@ -73,6 +112,31 @@ pub fn doc_number_year(text: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sources_imprint_lines_are_read() {
+        let at = Location::line("n.md", 30);
+        let line = |text: &str| Paragraph {
+            text: text.into(),
+            origin: at.clone(),
+        };
+        let notice = Notice {
+            imprint: vec![
+                line("抄送：区委办公室，区政府办公室。"),
+                line("上海市嘉定区发展和改革委员会办公室　　2025年3月6日印发"),
+            ],
+            ..Notice::default()
+        };
+        let (copy_to, printed) = notice.imprint_fields();
+        assert_eq!(copy_to.as_deref(), Some("区委办公室，区政府办公室"));
+        assert_eq!(
+            printed,
+            Some((
+                "上海市嘉定区发展和改革委员会办公室".into(),
+                "2025年3月6日".into()
+            ))
+        );
+    }
 
     #[test]
     fn doc_numbers_take_hexagonal_brackets() {

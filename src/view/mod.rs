@@ -377,6 +377,10 @@ pub struct NoticeView {
     pub signer: String,
     /// 成文日期, when known.
     pub date: Option<String>,
+    /// 版记 抄送, when known.
+    pub copy_to: Option<String>,
+    /// 版记 印发机关 and 印发日期, when known.
+    pub printed: Option<(String, String)>,
     /// The attached plan.
     pub plan: PlanView,
     /// The attached table.
@@ -434,6 +438,8 @@ impl NoticeView {
             attachments: notice.attachments.clone(),
             signer: notice.signer.clone().unwrap_or(issuer),
             date: notice.date.clone(),
+            copy_to: notice.copy_to.clone(),
+            printed: notice.printed.clone(),
             plan: PlanView {
                 title: plan_title,
                 preamble: plan

@@ -61,8 +61,10 @@ pub fn notice(
         children: Vec::new(),
     }];
     bookmarks.extend(notice.attachment);
+    let unnumbered = imprint(&mut notice.flow, view)?;
     let mut pages = notice.flow.pages;
-    number_pages(fonts, &mut pages, &geo, 1)?;
+    let numbered = pages.len() - unnumbered;
+    number_pages(fonts, &mut pages[..numbered], &geo, 1)?;
     super::writer::write(&pages, &bookmarks, info, fonts)
 }
 
@@ -142,7 +144,8 @@ impl Notice<'_> {
         match (self.part, block) {
             // The typed furniture is already placed; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
-                if s == "发文机关标志" || s == "发文字号" || s == "成文日期" => {}
+                if s == "发文机关标志" || s == "发文字号" || s == "成文日期" || s == "版记" =>
+                {}
             (Part::Head, Block::Title(title)) => self.title(title)?,
             (
                 _,
@@ -348,6 +351,110 @@ fn numbered_prefix_width(fonts: &FontSet, style: Style, line: &str) -> Result<f3
 /// 2 字; the date on the next line starting 2 字 right of the 署名's start. When the date is the
 /// longer, the date is right-indented 2 字 and the 署名 moves left. An unknown date leaves its
 /// line blank, to be filled by hand.
+/// 版记 text: 4号 仿宋 (7.4.2).
+const IMPRINT_SIZE: f32 = 14.0;
+
+/// The 版记 (7.4) at the foot of the last page, after the attachments: a thick rule, the
+/// 抄送 (wrapped lines aligned after the colon), a thin rule, 印发机关 and 印发日期, and a thick
+/// rule on the 版心's bottom edge. It goes on an even page: on the last page when that is
+/// even and has room, else on a page of its own (with a blank page before it when needed),
+/// and such pages are not numbered (7.5). Returns how many trailing pages are unnumbered.
+fn imprint(flow: &mut Flow<'_>, view: &NoticeView) -> Result<usize> {
+    if view.copy_to.is_none() && view.printed.is_none() {
+        return Ok(0);
+    }
+    let (geo, fonts) = (flow.geo, flow.fonts);
+    let style = Style::new(Role::Body, IMPRINT_SIZE);
+    let one = IMPRINT_SIZE; // 1 字 at 4号
+    let line_h = geo.pitch();
+    // Lines: (x, glyphs) rows, the 抄送's first, then the 印发 row.
+    let mut copy_rows: Vec<Vec<(f32, Vec<text::Glyph>)>> = Vec::new();
+    if let Some(copy_to) = &view.copy_to {
+        let label = text::shape(fonts, style, "抄送：")?;
+        let label_w = text::width(&label);
+        let names = text::shape(fonts, style, &format!("{copy_to}。"))?;
+        let width = geo.width - 2.0 * one - label_w;
+        for (n, line) in text::break_lines(&names, width, width).iter().enumerate() {
+            let mut row = Vec::new();
+            if n == 0 {
+                row.push((geo.left + one, label.clone()));
+            }
+            row.push((
+                geo.left + one + label_w,
+                names[line.start..line.end].to_vec(),
+            ));
+            copy_rows.push(row);
+        }
+    }
+    let printed_row = match &view.printed {
+        Some((by, on)) => {
+            let date = text::shape(fonts, style, &format!("{on}印发"))?;
+            let date_x = geo.left + geo.width - one - text::width(&date);
+            Some(vec![
+                (geo.left + one, text::shape(fonts, style, by)?),
+                (date_x, date),
+            ])
+        }
+        None => None,
+    };
+    let rows = copy_rows.len() + usize::from(printed_row.is_some());
+    let top = geo.bottom() - rows as f32 * line_h;
+    let used = flow
+        .pages
+        .last()
+        .map_or(geo.top, |p| used_bottom(p, geo.top));
+    let page_no = flow.pages.len(); // 1-based number of the last page
+    let mut unnumbered = 0;
+    if page_no % 2 == 1 || used > top - line_h / 2.0 {
+        flow.new_page();
+        unnumbered = 1;
+        if flow.pages.len() % 2 == 1 {
+            flow.new_page(); // the blank page before it, so it lands on an even page
+            unnumbered = 2;
+        }
+    }
+    let rule = |y: f32, mm: f32| Item::Rule {
+        x1: geo.left,
+        y1: y,
+        x2: geo.left + geo.width,
+        y2: y,
+        width: mm * MM,
+        color: [0, 0, 0],
+    };
+    flow.push(rule(top, 0.35));
+    let mut y = top;
+    for (i, row) in copy_rows.into_iter().chain(printed_row).enumerate() {
+        if i > 0 && i == rows - 1 && view.printed.is_some() && view.copy_to.is_some() {
+            flow.push(rule(y, 0.25));
+        }
+        let baseline = layout::baseline(y + (line_h - IMPRINT_SIZE) / 2.0, IMPRINT_SIZE);
+        for (x, glyphs) in row {
+            flow.push(Item::Text {
+                x,
+                y: baseline,
+                glyphs,
+            });
+        }
+        y += line_h;
+    }
+    flow.push(rule(geo.bottom(), 0.35));
+    Ok(unnumbered)
+}
+
+/// The lowest point anything on `page` reaches (`top` for an empty page).
+fn used_bottom(page: &super::page::Page, top: f32) -> f32 {
+    page.items
+        .iter()
+        .map(|item| match item {
+            Item::Text { y, glyphs, .. } => {
+                y + glyphs.iter().map(|g| g.size).fold(0.0, f32::max) * 0.12
+            }
+            Item::Rule { y1, y2, .. } => y1.max(*y2),
+            Item::Fill { y, h, .. } => y + h,
+        })
+        .fold(top, f32::max)
+}
+
 /// Printed where the 成文日期 goes when none is known, as the Markdown prints it.
 const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
 
