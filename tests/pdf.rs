@@ -492,8 +492,51 @@ with pdfplumber.open(sys.argv[1]) as pdf:
     let text: String = lines.collect::<Vec<_>>().join("\n");
     assert!(text.contains("抄送：区委办公室，区政府办公室。"), "{text}");
     assert!(text.contains("2025年3月6日印发"), "{text}");
+    // Alone on its page it has no page number; sharing the page with the table it keeps it.
+    let alone = !text.contains("序号");
+    assert_eq!(
+        text.contains('—'),
+        !alone,
+        "page number on the 版记 page: {text}"
+    );
+}
+
+/// The seed notice's closing block (特此通知, 附件说明, 署名, 日期) did not fit in the four lines
+/// left on page 1 and moved to page 2; the notice's lines are now set closer (7.3.5.5), so
+/// page 1 holds it and page 2 is the attachment.
+#[test]
+fn the_closing_block_stays_with_the_notice() {
+    let first = run(
+        "pdftotext",
+        &[
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-raw",
+            output("通知.pdf").to_str().unwrap(),
+            "-",
+        ],
+    );
+    let first = flat(&first);
+    for part in ["特此通知", "附件：", "上海市嘉定区发展和改革委员会年月日"]
+    {
+        assert!(first.contains(part), "page 1 lacks {part}: {first}");
+    }
+    let second = run(
+        "pdftotext",
+        &[
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-raw",
+            output("通知.pdf").to_str().unwrap(),
+            "-",
+        ],
+    );
     assert!(
-        !text.contains('—'),
-        "the 版记 page alone is not numbered: {text}"
+        flat(&second).starts_with("附件"),
+        "page 2 starts the attachment: {second}"
     );
 }

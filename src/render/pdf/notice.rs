@@ -35,7 +35,49 @@ pub fn notice(
     fonts: &FontSet,
     info: &DocInfo,
 ) -> Result<Vec<u8>> {
-    let geo = Geometry::portrait();
+    // When the closing block (特此通知, 附件说明, 署名, 日期) would leave its page, the notice's
+    // lines are first set closer, within what 7.3.5.5 allows (up to three more lines a page);
+    // only when that does not keep it is it moved.
+    let standard = lay_out(view, blocks, fonts, 0)?;
+    let mut chosen = None;
+    if standard.carried {
+        for extra in 1..=MAX_EXTRA_LINES {
+            let tight = lay_out(view, blocks, fonts, extra)?;
+            if !tight.carried {
+                chosen = Some(tight);
+                break;
+            }
+        }
+    }
+    let Laid {
+        mut pages,
+        bookmarks,
+        unnumbered,
+        ..
+    } = chosen.unwrap_or(standard);
+    let numbered = pages.len() - unnumbered;
+    number_pages(fonts, &mut pages[..numbered], &Geometry::portrait(), 1)?;
+    super::writer::write(&pages, &bookmarks, info, fonts)
+}
+
+/// Lines a notice page may gain when its closing block would otherwise leave it.
+const MAX_EXTRA_LINES: usize = 3;
+
+/// A notice laid out, before its page numbers.
+struct Laid {
+    pages: Vec<super::page::Page>,
+    bookmarks: Vec<Bookmark>,
+    /// Trailing pages without a number (a 版记 page alone).
+    unnumbered: usize,
+    /// True when the 署名 had to carry body lines to a new page.
+    carried: bool,
+}
+
+/// The notice with `extra` more lines on each of its own pages (the attachment keeps the
+/// standard 22).
+fn lay_out(view: &NoticeView, blocks: &[Block], fonts: &FontSet, extra: usize) -> Result<Laid> {
+    let mut geo = Geometry::portrait();
+    geo.lines += extra;
     let mut flow = Flow::new(fonts, geo);
     let rule_y = head(&mut flow, view)?;
     let mut notice = Notice {
@@ -50,6 +92,7 @@ pub fn notice(
         part: Part::Head,
         last_body_line: 0,
         attachment: None,
+        carried: false,
     };
     for block in blocks {
         notice.block(block)?;
@@ -62,10 +105,12 @@ pub fn notice(
     }];
     bookmarks.extend(notice.attachment);
     let unnumbered = imprint(&mut notice.flow, view)?;
-    let mut pages = notice.flow.pages;
-    let numbered = pages.len() - unnumbered;
-    number_pages(fonts, &mut pages[..numbered], &geo, 1)?;
-    super::writer::write(&pages, &bookmarks, info, fonts)
+    Ok(Laid {
+        pages: notice.flow.pages,
+        bookmarks,
+        unnumbered,
+        carried: notice.carried,
+    })
 }
 
 /// The space of `blank_lines` empty lines between two blocks.
@@ -137,6 +182,8 @@ struct Notice<'a> {
     last_body_line: usize,
     /// The attachment's bookmark, with its headings and tables.
     attachment: Option<Bookmark>,
+    /// True when the 署名 carried body lines to a new page.
+    carried: bool,
 }
 
 impl Notice<'_> {
@@ -167,10 +214,14 @@ impl Notice<'_> {
                 },
             ) if s == "附件说明" => self.attachment_note(&joined(spans))?,
             (_, Block::Paragraph { style: Some(s), .. }) if s == "署名" => {
-                signature(&mut self.flow, self.view, self.body, self.last_body_line)?;
+                self.carried |=
+                    signature(&mut self.flow, self.view, self.body, self.last_body_line)?;
             }
             (_, Block::Paragraph { style: Some(s), .. }) if s == "附件标识" => {
-                // The attachment on a new page: 附件 in 黑体 on line 1, its title on line 3 (7.3.7).
+                // The attachment on a new page: 附件 in 黑体 on line 1, its title on line 3 (7.3.7),
+                // on the standard grid whatever the notice's pages needed.
+                self.geo = Geometry::portrait();
+                self.flow.geo = self.geo;
                 self.flow.new_page();
                 let hei = Style::new(Role::Hei, self.geo.size);
                 self.flow
@@ -458,7 +509,13 @@ fn used_bottom(page: &super::page::Page, top: f32) -> f32 {
 /// Printed where the 成文日期 goes when none is known, as the Markdown prints it.
 const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
 
-fn signature(flow: &mut Flow<'_>, view: &NoticeView, body: Style, carry_from: usize) -> Result<()> {
+/// Sets the 署名 and the date; true when they carried body lines to a new page.
+fn signature(
+    flow: &mut Flow<'_>,
+    view: &NoticeView,
+    body: Style,
+    carry_from: usize,
+) -> Result<bool> {
     let geo = flow.geo;
     let two = 2.0 * geo.grid_advance();
     let right = geo.left + geo.width - two;
@@ -477,7 +534,8 @@ fn signature(flow: &mut Flow<'_>, view: &NoticeView, body: Style, carry_from: us
     }
     // One blank line, the 署名 and the date line must share a page with body text (GB/T 9704
     // 7.3.5.5 and practice: never a page holding only the signature).
-    if flow.lines_left() < 3 {
+    let carried = flow.lines_left() < 3;
+    if carried {
         flow.carry_to_new_page(carry_from);
     }
     flow.skip(1);
@@ -493,5 +551,5 @@ fn signature(flow: &mut Flow<'_>, view: &NoticeView, body: Style, carry_from: us
         y: layout::baseline(top, geo.size),
         glyphs: date,
     });
-    Ok(())
+    Ok(carried)
 }
