@@ -540,3 +540,63 @@ fn the_closing_block_stays_with_the_notice() {
         "page 2 starts the attachment: {second}"
     );
 }
+
+/// A notice whose last page is odd gets its 版记 on a page of its own, even and unnumbered
+/// (the inline fixture: three pages, the 版记 on the fourth).
+#[test]
+fn an_imprint_alone_on_its_page_is_not_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    let fixture = root().join("tests/fixtures/inline");
+    for entry in std::fs::read_dir(&fixture).unwrap().flatten() {
+        std::fs::copy(entry.path(), input.join(entry.file_name())).unwrap();
+    }
+    let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
+    let imprint = "copy_to = \"区委办公室\"\nprinted_by = \"青浦区发展和改革委员会办公室\"\nprinted_on = \"2026年2月1日\"\n";
+    let config = if config.contains("[notice]\n") {
+        config.replacen("[notice]\n", &format!("[notice]\n{imprint}"), 1)
+    } else {
+        format!("{config}\n[notice]\n{imprint}")
+    };
+    std::fs::write(input.join("fengong.toml"), config).unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = dir.path().join("output/通知.pdf");
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert_eq!(pages % 2, 0, "{info}");
+    let last = pages.to_string();
+    let text = run(
+        "pdftotext",
+        &[
+            "-f",
+            &last,
+            "-l",
+            &last,
+            "-layout",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(text.contains("抄送：区委办公室。"), "{text}");
+    assert!(!text.contains('—'), "numbered: {text}");
+    let before = (pages - 1).to_string();
+    let previous = run(
+        "pdftotext",
+        &[
+            "-f",
+            &before,
+            "-l",
+            &before,
+            "-layout",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(previous.contains('—'), "the page before keeps its number");
+}
