@@ -73,7 +73,7 @@ fn json(value: &impl serde::Serialize) -> Result<Vec<u8>> {
 }
 
 /// The README written into the output folder (also committed as `output/README.md`).
-pub const OUTPUT_README: &str = include_str!("../templates/output_readme.md");
+pub use crate::output::OUTPUT_README;
 
 /// Every document of a publish, each handed to `emit` as soon as it is made (from any core,
 /// in no particular order): a publish writes them straight into its staging folder, so the

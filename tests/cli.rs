@@ -285,3 +285,28 @@ fn an_invalid_source_date_epoch_is_an_error() {
         assert!(!dir.path().join("output").exists());
     }
 }
+
+/// The README's first command on a fresh clone: `output/` holds only the committed README,
+/// which is fengong's own, so `fengong publish` replaces it (it was refused as a folder
+/// fengong did not make). A README someone edited makes it a folder of theirs again.
+#[test]
+fn a_fresh_clones_output_folder_is_published_into() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let output = dir.path().join("output");
+    std::fs::create_dir_all(&output).unwrap();
+    let shipped = std::fs::read(root().join("output/README.md")).unwrap();
+    std::fs::write(output.join("README.md"), &shipped).unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(output.join("manifest.json").exists());
+
+    let project_dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let output = project_dir.path().join("output");
+    std::fs::create_dir_all(&output).unwrap();
+    let mut edited = shipped.clone();
+    edited.extend_from_slice("\n我的笔记\n".as_bytes());
+    std::fs::write(output.join("README.md"), &edited).unwrap();
+    let out = fengong(project_dir.path(), &["publish"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read(output.join("README.md")).unwrap(), edited);
+}

@@ -19,6 +19,9 @@ use crate::base::hash::hex;
 use crate::output::document::safe_file_name;
 use crate::output::document::{Document, Format, Kind};
 
+/// The README written into the output folder (also committed as `output/README.md`).
+pub const OUTPUT_README: &str = include_str!("../../templates/output_readme.md");
+
 /// `manifest.json`: every file of the output with its hash.
 #[derive(Debug, Clone, Serialize)]
 pub struct Manifest {
@@ -209,7 +212,7 @@ pub fn check_target(out_dir: &Path, protected: &[&Path], force: bool) -> Result<
         );
     }
     let empty = fs::read_dir(&target).map_or(true, |mut entries| entries.next().is_none());
-    if force || empty || made_by_fengong(&target) {
+    if force || empty || made_by_fengong(&target) || only_our_readme(&target) {
         return Ok(());
     }
     refuse(
@@ -229,6 +232,18 @@ fn absolute(path: &Path) -> PathBuf {
         (Some(parent), Some(name)) => absolute(parent).join(name),
         _ => joined,
     }
+}
+
+/// True when `dir` holds nothing but the README fengong writes there, byte for byte: the
+/// `output/` a fresh clone has (it is committed so the folder exists and says what it is for).
+fn only_our_readme(dir: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    let names: Vec<std::ffi::OsString> = entries.flatten().map(|e| e.file_name()).collect();
+    names.len() == 1
+        && names[0] == "README.md"
+        && fs::read(dir.join("README.md")).is_ok_and(|b| b == OUTPUT_README.as_bytes())
 }
 
 /// True when `dir`, or a folder above it, holds a fengong manifest that lists files in it.
