@@ -7,21 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Relative width of a column kind, as pandoc should give it.
-fn weight(kind: &str) -> usize {
-    match kind {
-        "no" | "role" | "rate" | "count" => 3,
-        "status" => 4,
-        "target" | "other" => 5,
-        "group" | "lead" => 7,
-        "date" => 8,
-        "name" => 8,
-        "units" => 12,
-        "text" => 18,
-        "content" => 20,
-        _ => 5,
-    }
-}
+use super::ColumnKind;
 
 static COLUMNS: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
@@ -32,11 +18,11 @@ static COLUMNS: LazyLock<Regex> = LazyLock::new(|| {
 /// (alignment colons kept); everything else unchanged.
 pub fn for_word(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() + 256);
-    let mut kinds: Option<Vec<String>> = None;
+    let mut kinds: Option<Vec<Option<ColumnKind>>> = None;
     for line in markdown.split_inclusive('\n') {
         let trimmed = line.trim();
         if let Some(caps) = COLUMNS.captures(trimmed) {
-            kinds = Some(caps[1].split_whitespace().map(str::to_string).collect());
+            kinds = Some(caps[1].split_whitespace().map(ColumnKind::parse).collect());
         } else if trimmed.starts_with(":::") {
             kinds = None;
         } else if let Some(kinds) = &kinds
@@ -52,7 +38,7 @@ pub fn for_word(markdown: &str) -> String {
 }
 
 /// The separator row `line` re-weighted, if it is one.
-fn weighted(line: &str, kinds: &[String]) -> Option<String> {
+fn weighted(line: &str, kinds: &[Option<ColumnKind>]) -> Option<String> {
     let inner = line.strip_prefix('|')?.strip_suffix('|')?;
     let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
     let is_separator = cells.iter().all(|c| {
@@ -63,7 +49,12 @@ fn weighted(line: &str, kinds: &[String]) -> Option<String> {
     }
     let mut row = String::from("|");
     for (i, cell) in cells.iter().enumerate() {
-        let dashes = "-".repeat(2 * kinds.get(i).map_or(5, |k| weight(k)));
+        let weight = kinds
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(5, ColumnKind::word_weight);
+        let dashes = "-".repeat(2 * weight);
         let left = if cell.starts_with(':') { ":" } else { "" };
         let right = if cell.ends_with(':') { ":" } else { "" };
         row.push_str(&format!("{left}{dashes}{right}|"));

@@ -48,3 +48,77 @@ pub fn document_date(plan: &crate::model::Plan) -> DateTime {
         .unwrap_or(date::Date::MIN);
     day.to_datetime(jiff::civil::Time::midnight())
 }
+
+/// What a column holds, which decides its width and alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// 序号: narrow, centred.
+    No,
+    /// 责任类型: narrow, centred.
+    Role,
+    /// 完成时限.
+    Date,
+    /// 主要事项: as the first column, merged down over its tasks.
+    Group,
+    /// 量化目标.
+    Target,
+    /// 责任单位.
+    Units,
+    /// 具体内容: takes what is left, justified.
+    Content,
+    /// Free text (进展情况, 说明 …): takes what is left.
+    Text,
+    /// A status word, centred.
+    Status,
+    /// A name that labels the row (部分, 单位 …): takes what is left.
+    Name,
+    /// 牵头单位, a file name.
+    Lead,
+    /// A percentage, centred.
+    Rate,
+    /// A small number, centred.
+    Count,
+    /// Anything else: a middle width, the alignment row's alignment.
+    Other,
+}
+
+impl ColumnKind {
+    /// The kind a template names: `no`, `role`, `date`, `group`, `target`, `units`,
+    /// `content`, `text`, `status`, `name`, `lead`, `rate`, `count`, `other`.
+    pub fn parse(word: &str) -> Option<ColumnKind> {
+        let kind = match word {
+            "no" => ColumnKind::No,
+            "role" => ColumnKind::Role,
+            "date" => ColumnKind::Date,
+            "group" => ColumnKind::Group,
+            "target" => ColumnKind::Target,
+            "units" => ColumnKind::Units,
+            "content" => ColumnKind::Content,
+            "text" => ColumnKind::Text,
+            "status" => ColumnKind::Status,
+            "name" => ColumnKind::Name,
+            "lead" => ColumnKind::Lead,
+            "rate" => ColumnKind::Rate,
+            "count" => ColumnKind::Count,
+            "other" => ColumnKind::Other,
+            _ => return None,
+        };
+        Some(kind)
+    }
+
+    /// Its width relative to the others, as pandoc should give it in Word (the dashes of
+    /// a pipe table's separator row).
+    pub fn word_weight(self) -> usize {
+        match self {
+            ColumnKind::No | ColumnKind::Role | ColumnKind::Rate | ColumnKind::Count => 3,
+            ColumnKind::Status => 4,
+            ColumnKind::Target | ColumnKind::Other => 5,
+            ColumnKind::Group | ColumnKind::Lead => 7,
+            ColumnKind::Date => 8,
+            ColumnKind::Name => 8,
+            ColumnKind::Units => 12,
+            ColumnKind::Text => 18,
+            ColumnKind::Content => 20,
+        }
+    }
+}

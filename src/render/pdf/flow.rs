@@ -25,6 +25,7 @@ use super::table::{self, Column, Row, TableSpec};
 use super::text::Style;
 use super::{DocInfo, leaf_bookmarks, number_pages, title_block};
 use crate::base::diag::{Error, Result};
+pub use crate::render::ColumnKind;
 
 /// The numbers of the charts a document may draw, by name.
 pub type Charts = std::collections::BTreeMap<&'static str, crate::view::Chart>;
@@ -92,64 +93,6 @@ impl Block {
             Block::Rule => "---".into(),
             Block::PageBreak => "\\newpage".into(),
         }
-    }
-}
-
-/// What a column holds, which decides its width and alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColumnKind {
-    /// 序号: narrow, centred.
-    No,
-    /// 责任类型: narrow, centred.
-    Role,
-    /// 完成时限.
-    Date,
-    /// 主要事项: as the first column, merged down over its tasks.
-    Group,
-    /// 量化目标.
-    Target,
-    /// 责任单位.
-    Units,
-    /// 具体内容: takes what is left, justified.
-    Content,
-    /// Free text (进展情况, 说明 …): takes what is left.
-    Text,
-    /// A status word, centred.
-    Status,
-    /// A name that labels the row (部分, 单位 …): takes what is left.
-    Name,
-    /// 牵头单位, a file name.
-    Lead,
-    /// A percentage, centred.
-    Rate,
-    /// A small number, centred.
-    Count,
-    /// Anything else: a middle width, the alignment row's alignment.
-    Other,
-}
-
-impl ColumnKind {
-    /// The kind a template names: `no`, `role`, `date`, `group`, `target`, `units`,
-    /// `content`, `text`, `status`, `name`, `lead`, `rate`, `count`, `other`.
-    pub fn parse(word: &str) -> Option<ColumnKind> {
-        let kind = match word {
-            "no" => ColumnKind::No,
-            "role" => ColumnKind::Role,
-            "date" => ColumnKind::Date,
-            "group" => ColumnKind::Group,
-            "target" => ColumnKind::Target,
-            "units" => ColumnKind::Units,
-            "content" => ColumnKind::Content,
-            "text" => ColumnKind::Text,
-            "status" => ColumnKind::Status,
-            "name" => ColumnKind::Name,
-            "lead" => ColumnKind::Lead,
-            "rate" => ColumnKind::Rate,
-            "count" => ColumnKind::Count,
-            "other" => ColumnKind::Other,
-            _ => return None,
-        };
-        Some(kind)
     }
 }
 
