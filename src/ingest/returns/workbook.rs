@@ -383,36 +383,37 @@ impl TaskList<'_> {
     }
 
     /// The 填报日期 above the header: the cell after the label, or text after the label's "：".
-    /// What the unit wrote beside `label` above the header (联系人, 联系电话): after the
-    /// label's colon in its own cell, or in the cell to its right unless that is another
-    /// label. Found by the label, like the 填报日期, so a re-saved form still reads.
+    /// The first cell above the header that starts with `label`: its (row, column) and the
+    /// text after the label. The header block's fields are found by their labels, so a form
+    /// re-saved or rearranged by WPS or Excel still reads.
+    fn find_label(&self, label: &str) -> Option<(u32, u32, String)> {
+        let (start_row, start_col) = self.range.start()?;
+        let (_, end_col) = self.range.end()?;
+        (start_row..self.header_row)
+            .flat_map(|row| (start_col..=end_col).map(move |col| (row, col)))
+            .find_map(|(row, col)| {
+                let text = cell(self.range, row, col);
+                let rest = text.strip_prefix(label)?.to_string();
+                Some((row, col, rest))
+            })
+    }
+
+    /// What the unit wrote beside `label` (联系人, 联系电话): after the label's colon in its
+    /// own cell, or in the cell to its right unless that is another label.
     fn labelled_text(&self, label: &str) -> String {
-        let (Some((start_row, start_col)), Some((_, end_col))) =
-            (self.range.start(), self.range.end())
-        else {
+        let Some((row, col, rest)) = self.find_label(label) else {
             return String::new();
         };
-        for row in start_row..self.header_row {
-            for col in start_col..=end_col {
-                let Some(rest) = cell(self.range, row, col)
-                    .strip_prefix(label)
-                    .map(str::to_string)
-                else {
-                    continue;
-                };
-                let inline = rest.trim_start_matches(['：', ':']).trim().to_string();
-                if !inline.is_empty() {
-                    return inline;
-                }
-                let next = cell(self.range, row, col + 1);
-                return if next.ends_with(['：', ':']) {
-                    String::new()
-                } else {
-                    next
-                };
-            }
+        let inline = rest.trim_start_matches(['：', ':']).trim();
+        if !inline.is_empty() {
+            return inline.to_string();
         }
-        String::new()
+        let next = cell(self.range, row, col + 1);
+        if next.ends_with(['：', ':']) {
+            String::new()
+        } else {
+            next
+        }
     }
 
     /// 联系人 and 联系电话: once in the header block, or (forms before version 2) the first
@@ -436,17 +437,8 @@ impl TaskList<'_> {
     }
 
     fn filled_on(&self, diagnostics: &mut Vec<Diagnostic>) -> Option<Date> {
-        let (start_row, start_col) = self.range.start()?;
-        let (_, end_col) = self.range.end()?;
-        for row in start_row..self.header_row {
-            for col in start_col..=end_col {
-                let label = cell(self.range, row, col);
-                if let Some(rest) = label.strip_prefix("填报日期") {
-                    return self.date_after(row, col, rest, diagnostics);
-                }
-            }
-        }
-        None
+        let (row, col, rest) = self.find_label("填报日期")?;
+        self.date_after(row, col, &rest, diagnostics)
     }
 
     /// The date written after the 填报日期 label at (row, col): in the label's own cell
