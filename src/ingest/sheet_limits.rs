@@ -210,6 +210,8 @@ struct Budget<'a, R> {
     inner: R,
     left: &'a mut u64,
     read: u64,
+    /// True once the budget, not the part (a bad CRC, a broken stream), stopped the read.
+    exceeded: bool,
 }
 
 impl<R: Read> Read for Budget<'_, R> {
@@ -217,6 +219,7 @@ impl<R: Read> Read for Budget<'_, R> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
         if n as u64 > *self.left {
+            self.exceeded = true;
             return Err(io::Error::other("over budget"));
         }
         *self.left -= n as u64;
@@ -262,6 +265,7 @@ fn check_zip(bytes: &[u8]) -> Result<(), Over> {
             inner: entry,
             left: &mut left,
             read: 0,
+            exceeded: false,
         };
         let scanned = scan.part(&name, &mut part);
         let unpacked = part.read;
@@ -321,18 +325,18 @@ impl ZipScan {
                 .map(|_| ())
                 .map_err(|_| Scan::Malformed)
         };
-        // An XML error caused by the budget is the budget's.
+        // A read error is the budget's only when the budget stopped it; a damaged part
+        // (a bad CRC) is calamine's to report.
         match result {
-            Err(Scan::Malformed) if *part.left == 0 || part.read > MAX_UNPACKED_BYTES => {
-                Err(Scan::Budget)
-            }
+            Err(Scan::Malformed) if part.exceeded => Err(Scan::Budget),
             Err(Scan::Malformed) => {
                 // Drain the rest so the ratio and budget see the whole part.
-                let drained = io::copy(part, &mut io::sink());
-                if drained.is_err() {
-                    return Err(Scan::Budget);
+                let _ = io::copy(part, &mut io::sink());
+                if part.exceeded {
+                    Err(Scan::Budget)
+                } else {
+                    Err(Scan::Malformed)
                 }
-                Err(Scan::Malformed)
             }
             other => other,
         }
@@ -421,7 +425,9 @@ fn parse_span(span: &str) -> Option<((u64, u64), (u64, u64))> {
     Some((first, last))
 }
 
-/// One worksheet part: the declared dimension, every cell with content, merges, text sizes.
+/// One worksheet part: every cell with content, merges, text sizes. The declared
+/// `<dimension>` is not checked: calamine reserves by it only below 100,000 cells, and Excel
+/// declares the whole sheet (A1:XFD1048576) when a whole sheet is formatted.
 fn xlsx_sheet<R: io::BufRead>(input: R, sheet: &str, cells: &mut u64) -> Result<(), Scan> {
     let mut xml = Reader::from_reader(input);
     let mut buf = Vec::new();
@@ -432,11 +438,6 @@ fn xlsx_sheet<R: io::BufRead>(input: R, sheet: &str, cells: &mut u64) -> Result<
     let mut in_value = false;
     loop {
         match next_event(&mut xml, &mut buf)? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "dimension" => {
-                if let Some(((_, _), (r1, c1))) = attr(&e, "ref").as_deref().and_then(parse_span) {
-                    within_grid(r1, c1, sheet)?;
-                }
-            }
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
                 row = match attr(&e, "r").and_then(|r| r.trim().parse::<u64>().ok()) {
                     Some(r) => r.saturating_sub(1),
@@ -648,7 +649,8 @@ fn check_xls(bytes: &[u8]) -> Result<(), Over> {
 }
 
 /// Walks the BIFF records: sheet names from BOUNDSHEET, each sheet's DIMENSIONS (calamine
-/// reserves by it) and cell positions, the SST's declared counts.
+/// reserves by it) and cell positions. (The SST's declared counts are not: calamine grows
+/// that table string by string.)
 fn biff_records(data: &[u8]) -> Result<(), Over> {
     let mut names: Vec<String> = Vec::new();
     let mut substream = 0usize; // 0: workbook globals, n: the n-th sheet
@@ -675,14 +677,6 @@ fn biff_records(data: &[u8]) -> Result<(), Over> {
                 seen_bof = true;
             }
             0x0085 => names.push(biff_sheet_name(body)),
-            0x00FC => {
-                let declared = u32_at(body, 4)
-                    .unwrap_or(0)
-                    .max(u32_at(body, 0).unwrap_or(0));
-                if declared > MAX_STRINGS {
-                    return Err(Over::file(format!("声明的共享字符串数超过 {MAX_STRINGS}")));
-                }
-            }
             0x0200 => {
                 let (last_row, last_col) = match body.len() {
                     10 => (u16_at(body, 2), u16_at(body, 6)),

@@ -90,9 +90,7 @@ impl Staging {
     /// A new staging folder beside `out_dir`, after taking the target's lock and cleaning
     /// what dead runs left there.
     pub fn new(out_dir: &Path) -> Result<Staging> {
-        let parent = place::parent_of(out_dir);
-        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, "创建目录", e))?;
-        let lock = place::lock(out_dir)?;
+        let lock = place::lock(out_dir)?; // creates the folder the output goes in
         place::recover(out_dir)?;
         let dir = place::new_staging(out_dir)?;
         Ok(Staging {
