@@ -166,7 +166,8 @@ fn report_numbers_match_an_independent_count() {
     for status in ["已完成", "序时推进", "滞后", "未启动", "未报送"] {
         let n = count(status);
         let share = n as f64 / total as f64 * 100.0;
-        let share = fengong::base::number::fmt_number(share);
+        // Rates print at one decimal, whatever the value: 13.0% beside 38.5%.
+        let share = format!("{:.1}", (share * 10.0).round() / 10.0);
         let expect = format!("{status} {n} 项（{share}%）");
         assert!(md.contains(&expect), "missing «{expect}»");
     }
@@ -609,7 +610,7 @@ wb.save(sys.argv[2])
     let unit_line = md.lines().find(|l| l.contains("| 区教育局 |")).unwrap();
     assert!(
         unit_line.contains(&format!(
-            "| {} | {} | 0 | 0 | 0 | 0 | 100% |",
+            "| {} | {} | 0 | 0 | 0 | 0 | 100.0% |",
             edu.lead.len(),
             edu.lead.len()
         )),
@@ -670,7 +671,7 @@ fn year_end_writes_packets_with_bookmarks() {
     let md = std::fs::read_to_string(base.join("评估报告.md")).unwrap();
     let target_rows = md
         .lines()
-        .filter(|l| l.ends_with("| 100% | 达成 |"))
+        .filter(|l| l.ends_with("| 100.0% | 达成 |"))
         .count();
     assert_eq!(target_rows, targets, "every target met");
     // Year-end: 序时推进 on a task due 2025-12-31 counts as 滞后.
@@ -1033,4 +1034,30 @@ wb.save(sys.argv[2])
         ("李强", "021-59991234")
     );
     assert_eq!(read.rows.len(), sheet.tasks.len());
+}
+
+/// Every rate a report prints has the one decimal the workbook's `0.0%` shows: the section
+/// table printed `13%` above `38.5%` (3 of 23 rounds to 13.0).
+#[test]
+fn rates_print_at_one_precision() {
+    let checked = fengong::check(&root().join("input")).unwrap();
+    let plan = checked.plan;
+    let rules = checked.project.config.evaluation.clone();
+    let rate = regex::Regex::new(r"^\d+\.\d%$").unwrap();
+    for period in ["2025-半年度", "2025-年度"] {
+        let folder = root().join("input/returns").join(period);
+        let p = fengong::ingest::returns::period_of(&folder, None, plan.year).unwrap();
+        let read = fengong::ingest::returns::read_folder(&folder).unwrap();
+        let e = fengong::evaluate::evaluate(&plan, &rules, p, read);
+        let view = fengong::view::EvaluationView::new(&plan, &e);
+        let mut rates: Vec<&str> = vec![&view.completion_rate, &view.on_track_rate];
+        rates.extend(view.sections.iter().map(|s| s.completion_rate.as_str()));
+        rates.extend(view.groups.iter().map(|s| s.completion_rate.as_str()));
+        rates.extend(view.units.iter().map(|u| u.completion_rate.as_str()));
+        rates.extend(view.statuses.iter().map(|s| s.share.as_str()));
+        assert!(rates.len() > 40);
+        for r in rates {
+            assert!(r == "—" || rate.is_match(r), "{period}: «{r}»");
+        }
+    }
 }

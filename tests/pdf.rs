@@ -600,3 +600,42 @@ fn an_imprint_alone_on_its_page_is_not_numbered() {
     );
     assert!(previous.contains('—'), "the page before keeps its number");
 }
+
+/// A unit with one task gets one page: its table started on page 2 below a page of white,
+/// and the page after the table was printed empty. No PDF ends on an empty page.
+#[test]
+fn short_sheets_fit_their_first_page_and_no_page_is_empty() {
+    let plan = seed_model();
+    let mut one_task = 0;
+    for unit in plan["units"].as_array().unwrap() {
+        let name = unit["name"].as_str().unwrap();
+        let tasks =
+            unit["lead"].as_array().unwrap().len() + unit["support"].as_array().unwrap().len();
+        let path = output(&format!("任务单/{name}.pdf"));
+        let info = run("pdfinfo", &[path.to_str().unwrap()]);
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        if tasks == 1 {
+            one_task += 1;
+            assert_eq!(pages, 1, "{name}: one task on {pages} pages");
+        }
+        let last = run(
+            "pdftotext",
+            &[
+                "-f",
+                &pages.to_string(),
+                "-l",
+                &pages.to_string(),
+                path.to_str().unwrap(),
+                "-",
+            ],
+        );
+        assert!(!flat(&last).is_empty(), "{name}: page {pages} is empty");
+    }
+    assert!(one_task >= 3, "the seed has units with a single task");
+}

@@ -14,6 +14,12 @@ pub fn fmt_number(value: f64) -> String {
     }
 }
 
+/// A rate as reports print it: always one decimal (`13.0`, `38.5`, `100.0`), as the
+/// workbooks' `0.0%` format shows it, so a column of rates reads at one precision.
+pub fn fmt_rate(value: f64) -> String {
+    format!("{:.1}", (value * 10.0).round() / 10.0)
+}
+
 /// The numbers in a reported value, in order: `新增5个；覆盖率98%` → [5, 98].
 pub fn numbers_in(text: &str) -> Vec<f64> {
     #[allow(clippy::unwrap_used)] // literal pattern
@@ -43,6 +49,10 @@ mod tests {
         assert!(numbers_in("基本完成").is_empty());
         assert_eq!(fmt_number(71.8421), "71.8");
         assert_eq!(fmt_number(80.0), "80");
+        assert_eq!(fmt_rate(13.043), "13.0");
+        assert_eq!(fmt_rate(38.46), "38.5");
+        assert_eq!(fmt_rate(100.0), "100.0");
+        assert_eq!(fmt_rate(0.0), "0.0");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{TargetResult, TaskResult, UnitReport};
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::date::{self, Date};
 use crate::base::diag::{Diagnostic, Location};
-use crate::base::number::{fmt_number, numbers_in};
+use crate::base::number::{fmt_number, fmt_rate, numbers_in};
 use crate::config::{EvaluationConfig, ScoreTable};
 use crate::model::{Assignment, Comparator, Period, Plan, Status, Task};
 
@@ -137,7 +137,7 @@ pub fn judge(
             Some(format!(
                 "报“序时推进”，但完成进度 {}% 低于序时进度 {}%，按滞后计",
                 fmt_number(p),
-                fmt_number(expected)
+                fmt_rate(expected)
             )),
         );
     }
@@ -236,7 +236,7 @@ mod tests {
         let rules = EvaluationConfig::default();
         let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
         let (_, note) = judge(Status::OnSchedule, Some(30.0), None, &mid, &rules);
-        let share = fmt_number(mid.schedule_share(None).unwrap());
+        let share = fmt_rate(mid.schedule_share(None).unwrap());
         assert!(note.unwrap().contains(&format!("序时进度 {share}%")));
     }
 }

@@ -1,5 +1,6 @@
 //! Render: views → bytes, one module per output format. Nothing here writes files.
 
+pub mod blocks;
 pub mod markdown;
 pub mod pdf;
 pub mod xlsx;
@@ -47,6 +48,19 @@ pub fn document_date(plan: &crate::model::Plan) -> DateTime {
         .or_else(|| date::ymd(plan.year.unwrap_or(2000).clamp(1, 9999), 1, 1))
         .unwrap_or(date::Date::MIN);
     day.to_datetime(jiff::civil::Time::midnight())
+}
+
+/// How a block of lines is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Justified to the measure, last line flush left.
+    Justify,
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
 }
 
 /// What a column holds, which decides its width and alignment.

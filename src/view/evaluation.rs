@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{group_label, section_heading};
 use crate::base::date;
-use crate::base::number::fmt_number;
+use crate::base::number::{fmt_number, fmt_rate};
 use crate::evaluate::{Evaluation, Outcome, TaskResult, UnitReport};
 use crate::model::{Comparator, Plan, Role, Status};
 
@@ -32,10 +32,10 @@ pub fn series_color(name: &str, index: usize) -> [u8; 3] {
     }
 }
 
-/// `71.8%`, or `—` when there is nothing to divide.
+/// `71.8%`, `13.0%`, or `—` when there is nothing to divide.
 pub fn percent(value: Option<f64>) -> String {
     value
-        .map(|v| format!("{}%", fmt_number(v)))
+        .map(|v| format!("{}%", fmt_rate(v)))
         .unwrap_or_else(|| "—".into())
 }
 
@@ -289,7 +289,7 @@ pub struct ChartBar {
 }
 
 /// The report's charts: statuses by section, the completion rate of each unit that leads
-/// tasks (highest first), and the score of every unit (rank order).
+/// tasks (highest first), and the score of every ranked unit (rank order).
 fn charts(
     sections: &[StatusRow],
     units: &[UnitLine],
@@ -322,11 +322,14 @@ fn charts(
             })
             .collect(),
     };
+    // Ranked units only: a unit that leads nothing is scored on its support alone, and its
+    // bar among the ranked ones would read as a rank it does not have.
     let score = Chart {
         series: vec!["得分".into()],
         percent: false,
         bars: units
             .iter()
+            .filter(|u| u.ranked)
             .map(|u| ChartBar {
                 label: u.unit.clone(),
                 values: vec![u.score_value],
@@ -621,7 +624,7 @@ impl EvaluationView {
             period_title: e.period.title(),
             period_label: e.period.label.clone(),
             period_end: date::chinese(e.period.end),
-            elapsed: format!("{}%", fmt_number(e.schedule_share)),
+            elapsed: format!("{}%", fmt_rate(e.schedule_share)),
             sample: e.sample,
             task_total: total,
             unit_total: e.units.len(),

@@ -77,13 +77,29 @@ pub fn place(
         }
         y += ROW_H + 2.0;
     }
-    let mut rows_top = y;
-    for (bar, total) in chart.bars.iter().zip(&totals) {
-        let (label, values) = (&bar.label, &bar.values);
-        // A label too long for its column wraps (never cut): the row grows to hold it.
-        let glyphs = text::shape(fonts, style, label)?;
+    // A label too long for its column wraps (never cut): its row grows to hold it.
+    let mut rows = Vec::with_capacity(chart.bars.len());
+    for bar in &chart.bars {
+        let glyphs = text::shape(fonts, style, &bar.label)?;
         let lines = text::break_lines(&glyphs, label_w - 6.0, label_w - 6.0);
         let row_h = ROW_H.max(lines.len() as f32 * LINE_H + (ROW_H - LINE_H));
+        rows.push((glyphs, lines, row_h));
+    }
+    // A chart a little taller than a page closes its rows up (to 70%) rather than send a
+    // few bars over the page.
+    let needed: f32 = rows.iter().map(|r| r.2).sum::<f32>() + (y - top);
+    let page_body = geo.bottom() - geo.top;
+    let squeeze = if needed > page_body {
+        (page_body / needed).max(0.7)
+    } else {
+        1.0
+    };
+    let bar_h = BAR_H * squeeze.max(0.8);
+    let mut rows_top = y;
+    for ((bar, total), (glyphs, lines, row_h)) in chart.bars.iter().zip(&totals).zip(rows) {
+        let values = &bar.values;
+        let line_h = LINE_H * squeeze.max(0.85);
+        let row_h = (row_h * squeeze).max(lines.len() as f32 * line_h + 1.0);
         if y + row_h > geo.bottom() {
             axis(pages, bar_x, rows_top, y);
             new_page(pages);
@@ -95,17 +111,17 @@ pub fn place(
         };
         let mid = y + row_h / 2.0;
         let text_y = baseline(mid - SIZE / 2.0, SIZE);
-        let first_top = mid - lines.len() as f32 * LINE_H / 2.0 + (LINE_H - SIZE) / 2.0;
+        let first_top = mid - lines.len() as f32 * line_h / 2.0 + (line_h - SIZE) / 2.0;
         for (n, line) in lines.iter().enumerate() {
             let run = glyphs[line.start..line.end].to_vec();
             let w = text::width(&run);
             page.items.push(Item::Text {
                 x: bar_x - 6.0 - w,
-                y: baseline(first_top + n as f32 * LINE_H, SIZE),
+                y: baseline(first_top + n as f32 * line_h, SIZE),
                 glyphs: run,
             });
         }
-        let y_bar = mid - BAR_H / 2.0;
+        let y_bar = mid - bar_h / 2.0;
         let mut x = bar_x;
         for (i, value) in values.iter().enumerate() {
             let w = (*value / max) as f32 * bar_w;
@@ -114,14 +130,14 @@ pub fn place(
                     x,
                     y: y_bar,
                     w,
-                    h: BAR_H,
+                    h: bar_h,
                     color: series_color(chart.series.get(i).map_or("", |s| s.as_str()), i),
                 });
             }
             x += w;
         }
         let shown = if chart.percent {
-            format!("{}%", crate::base::number::fmt_number(*total))
+            format!("{}%", crate::base::number::fmt_rate(*total))
         } else {
             crate::base::number::fmt_number(*total)
         };

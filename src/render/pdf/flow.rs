@@ -13,11 +13,6 @@
 //! chart="by_section"}`) is drawn from the numbers the caller passes by that name; the
 //! table inside the division is what Markdown and Word readers see.
 
-use std::sync::LazyLock;
-
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
-use regex::Regex;
-
 use super::fonts::{FontSet, Role};
 use super::layout::{Align, Flow, Geometry};
 use super::page::Bookmark;
@@ -26,391 +21,11 @@ use super::text::Style;
 use super::{DocInfo, leaf_bookmarks, number_pages, title_block};
 use crate::base::diag::{Error, Result};
 pub use crate::render::ColumnKind;
+pub use crate::render::blocks::{Block, Unsupported, blocks};
 
 /// The numbers of the charts a document may draw, by name.
 pub type Charts = std::collections::BTreeMap<&'static str, crate::view::Chart>;
 
-/// A block of a document.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// A centred title.
-    Title(String),
-    /// A heading of level 1 (一、), 2 (（一）) or deeper.
-    Heading(u8, String),
-    /// A paragraph: spans (bold?, text) and its custom style, if any.
-    Paragraph {
-        /// The text in runs; bold runs are lead-in headings.
-        spans: Vec<(bool, String)>,
-        /// The pandoc custom style.
-        style: Option<String>,
-    },
-    /// A paragraph of a list item: the item's marker (`1.`, `•`) on its first paragraph,
-    /// none on those after; `depth` 1 for a top-level list.
-    ListItem {
-        /// `1.` for an ordered list (its own numbering), `•` for a bullet.
-        marker: Option<String>,
-        /// How deep the list is nested, from 1.
-        depth: u8,
-        /// The text in runs; emphasised runs set in 楷体.
-        spans: Vec<(bool, String)>,
-    },
-    /// A paragraph of a block quote, `depth` quotes deep.
-    Quote {
-        /// How deep, from 1.
-        depth: u8,
-        /// The text in runs.
-        spans: Vec<(bool, String)>,
-    },
-    /// A thematic break (`---`): a thin rule across the text.
-    Rule,
-    /// A bar chart, by the name of its numbers (`::: {custom-style="图表" chart="…"}`).
-    Chart(String),
-    /// `\newpage` on a line of its own: the next block starts a page (pandoc drops it in DOCX).
-    PageBreak,
-    /// A pipe table.
-    Table {
-        /// Header cells.
-        header: Vec<String>,
-        /// Column alignments.
-        aligns: Vec<Align>,
-        /// Body rows; a row whose only text is a bold first cell is a section row.
-        rows: Vec<Vec<(bool, String)>>,
-        /// Column kinds, when the template states them.
-        columns: Option<Vec<ColumnKind>>,
-    },
-}
-
-impl Block {
-    /// Its text, run together (what an error quotes).
-    pub fn text(&self) -> String {
-        let joined = |spans: &[(bool, String)]| spans.iter().map(|(_, t)| t.as_str()).collect();
-        match self {
-            Block::Title(t) | Block::Heading(_, t) | Block::Chart(t) => t.clone(),
-            Block::Paragraph { spans, .. }
-            | Block::ListItem { spans, .. }
-            | Block::Quote { spans, .. } => joined(spans),
-            Block::Table { header, .. } => header.join(" | "),
-            Block::Rule => "---".into(),
-            Block::PageBreak => "\\newpage".into(),
-        }
-    }
-}
-
-/// A `::: {…}` division's attributes that matter here.
-#[derive(Debug, Clone, Default)]
-struct Division {
-    style: Option<String>,
-    columns: Option<Vec<ColumnKind>>,
-    chart: Option<String>,
-}
-
-static DIV_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r#"^:::+\s*\{(.*)\}\s*$"#).unwrap()
-});
-static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r#"([A-Za-z][\w-]*)\s*=\s*"([^"]*)""#).unwrap()
-});
-
-fn division(attributes: &str) -> Division {
-    let mut div = Division::default();
-    for caps in ATTRIBUTE.captures_iter(attributes) {
-        let value = caps[2].to_string();
-        match &caps[1] {
-            "custom-style" => div.style = Some(value),
-            "columns" => {
-                div.columns = Some(
-                    value
-                        .split_whitespace()
-                        .map(|w| ColumnKind::parse(w).unwrap_or(ColumnKind::Other))
-                        .collect(),
-                )
-            }
-            "chart" => div.chart = Some(value),
-            _ => {}
-        }
-    }
-    div
-}
-
-/// A construct the PDF layout cannot set, and where: the line of the Markdown (1-based).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unsupported {
-    /// 1-based line of the Markdown.
-    pub line: usize,
-    /// What it is, in Chinese, with an excerpt.
-    pub what: String,
-}
-
-impl Unsupported {
-    /// The error for the Markdown that template `template` produced.
-    pub fn in_template(&self, template: &str) -> Error {
-        Error::Render(format!(
-            "模板 {template} 生成的 Markdown 第 {} 行：PDF 排版不支持{}；请改写模板（Markdown 输出中仍保留原样）",
-            self.line, self.what
-        ))
-    }
-}
-
-/// Reads the blocks of `markdown`; a construct the layout cannot set (raw HTML, an image)
-/// is an error naming its line: templates are edited by users, and silence would lose it.
-pub fn blocks(markdown: &str) -> std::result::Result<Vec<Block>, Unsupported> {
-    let mut out = Vec::new();
-    let mut chunk = String::new();
-    let mut chunk_line = 1;
-    let mut div = Division::default();
-    for (i, line) in markdown.lines().enumerate() {
-        let trimmed = line.trim();
-        let boundary = trimmed == "\\newpage"
-            || DIV_OPEN.is_match(trimmed)
-            || (trimmed.starts_with(":::") && trimmed.trim_start_matches(':').trim().is_empty());
-        if !boundary {
-            chunk.push_str(line);
-            chunk.push('\n');
-            continue;
-        }
-        Chunk::read(&chunk, chunk_line, &div, &mut out)?;
-        chunk.clear();
-        chunk_line = i + 2;
-        if trimmed == "\\newpage" {
-            out.push(Block::PageBreak);
-        } else if let Some(caps) = DIV_OPEN.captures(trimmed) {
-            div = division(&caps[1]);
-        } else {
-            div = Division::default();
-        }
-    }
-    Chunk::read(&chunk, chunk_line, &div, &mut out)?;
-    Ok(out)
-}
-
-/// A table while it is read: header, alignments, rows of (bold?, text) cells.
-type TableParts = (Vec<String>, Vec<Align>, Vec<Vec<(bool, String)>>);
-
-/// One run of Markdown between division fences, read event by event.
-struct Chunk<'a> {
-    div: &'a Division,
-    out: &'a mut Vec<Block>,
-    spans: Vec<(bool, String)>,
-    /// Inside `**…**` or `*…*`: set in 楷体.
-    emphasis: u8,
-    heading: Option<u8>,
-    table: Option<TableParts>,
-    row: Vec<(bool, String)>,
-    cell: Option<(bool, String)>,
-    /// Open lists: the next number of an ordered one, `None` for bullets.
-    lists: Vec<Option<u64>>,
-    /// The marker of the item just opened, until its first paragraph takes it.
-    marker: Option<String>,
-    quotes: u8,
-}
-
-impl<'a> Chunk<'a> {
-    fn read(
-        text: &str,
-        first_line: usize,
-        div: &'a Division,
-        out: &'a mut Vec<Block>,
-    ) -> std::result::Result<(), Unsupported> {
-        if text.trim().is_empty() {
-            return Ok(());
-        }
-        let mut chunk = Chunk {
-            div,
-            out,
-            spans: Vec::new(),
-            emphasis: 0,
-            heading: None,
-            table: None,
-            row: Vec::new(),
-            cell: None,
-            lists: Vec::new(),
-            marker: None,
-            quotes: 0,
-        };
-        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-            let line = first_line + text[..range.start].matches('\n').count();
-            let excerpt = || crate::base::cjk::excerpt(text[range.clone()].trim());
-            chunk.event(event).map_err(|what| Unsupported {
-                line,
-                what: format!("{what}「{}」", excerpt()),
-            })?;
-        }
-        chunk.flush();
-        Ok(())
-    }
-
-    /// One event; `Err` names a construct the layout cannot set.
-    fn event(&mut self, event: Event<'_>) -> std::result::Result<(), &'static str> {
-        match event {
-            Event::Start(tag) => self.start(tag)?,
-            Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) => self.text(&t),
-            Event::SoftBreak => {}
-            Event::HardBreak => self.text("\n"),
-            Event::Rule => {
-                self.flush();
-                self.out.push(Block::Rule);
-            }
-            Event::Html(_) | Event::InlineHtml(_) => return Err("HTML"),
-            Event::FootnoteReference(_) => return Err("脚注"),
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn start(&mut self, tag: Tag<'_>) -> std::result::Result<(), &'static str> {
-        match tag {
-            Tag::Heading { level, .. } => {
-                self.flush();
-                self.heading = Some(level as u8);
-            }
-            Tag::Paragraph | Tag::CodeBlock(_) => self.flush(),
-            Tag::Strong | Tag::Emphasis => self.emphasis += 1,
-            Tag::BlockQuote(_) => {
-                self.flush();
-                self.quotes += 1;
-            }
-            Tag::List(start) => {
-                self.flush();
-                self.lists.push(start);
-            }
-            Tag::Item => {
-                self.flush();
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        *n += 1;
-                        format!("{}.", *n - 1)
-                    }
-                    _ => "•".to_string(),
-                };
-                self.marker = Some(marker);
-            }
-            Tag::Table(aligns) => {
-                let aligns = aligns
-                    .iter()
-                    .map(|a| match a {
-                        Alignment::Center => Align::Center,
-                        Alignment::Right => Align::Right,
-                        _ => Align::Left,
-                    })
-                    .collect();
-                self.table = Some((Vec::new(), aligns, Vec::new()));
-            }
-            Tag::TableCell => self.cell = Some((false, String::new())),
-            Tag::Image { .. } => return Err("图片"),
-            Tag::HtmlBlock => return Err("HTML"),
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, tag: TagEnd) {
-        match tag {
-            TagEnd::Heading(_) => {
-                let text: String = self.spans.drain(..).map(|(_, t)| t).collect();
-                let level = self.heading.take().unwrap_or(1);
-                self.out.push(Block::Heading(level, text));
-            }
-            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::Item => self.flush(),
-            TagEnd::Strong | TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
-            TagEnd::BlockQuote(_) => {
-                self.flush();
-                self.quotes = self.quotes.saturating_sub(1);
-            }
-            TagEnd::List(_) => {
-                self.flush();
-                self.lists.pop();
-            }
-            TagEnd::TableCell => {
-                if let Some((bold, text)) = self.cell.take() {
-                    self.row.push((bold, text.trim().to_string()));
-                }
-            }
-            TagEnd::TableHead => {
-                if let Some(t) = self.table.as_mut() {
-                    t.0 = self.row.drain(..).map(|(_, c)| c).collect();
-                }
-            }
-            TagEnd::TableRow => {
-                if let Some(t) = self.table.as_mut() {
-                    t.2.push(std::mem::take(&mut self.row));
-                }
-            }
-            TagEnd::Table => self.end_table(),
-            _ => {}
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        let strong = self.emphasis > 0;
-        match self.cell.as_mut() {
-            // A line break inside a cell reads as a space.
-            Some((bold, cell)) => {
-                cell.push_str(if text == "\n" { " " } else { text });
-                *bold |= strong;
-            }
-            None => push_span(&mut self.spans, strong, text),
-        }
-    }
-
-    fn end_table(&mut self) {
-        let Some((header, aligns, rows)) = self.table.take() else {
-            return;
-        };
-        // A chart without a name has no numbers to draw: its table is shown.
-        if let (Some("图表"), Some(name)) = (self.div.style.as_deref(), &self.div.chart) {
-            self.out.push(Block::Chart(name.clone()));
-            return;
-        }
-        self.out.push(Block::Table {
-            header,
-            aligns,
-            rows,
-            columns: self.div.columns.clone(),
-        });
-    }
-
-    /// The text gathered so far as a block of the kind the context gives: a list item's
-    /// paragraph, a quote's, a title or a paragraph.
-    fn flush(&mut self) {
-        if self.spans.iter().all(|(_, t)| t.trim().is_empty()) {
-            self.spans.clear();
-            return;
-        }
-        let spans = std::mem::take(&mut self.spans);
-        let style = self.div.style.as_deref();
-        let block = if !self.lists.is_empty() {
-            Block::ListItem {
-                marker: self.marker.take(),
-                depth: self.lists.len().min(9) as u8,
-                spans,
-            }
-        } else if self.quotes > 0 {
-            Block::Quote {
-                depth: self.quotes,
-                spans,
-            }
-        } else if style == Some("Title") {
-            Block::Title(spans.into_iter().map(|(_, t)| t).collect())
-        } else {
-            Block::Paragraph {
-                spans,
-                style: style.map(str::to_string),
-            }
-        };
-        self.out.push(block);
-    }
-}
-
-fn push_span(spans: &mut Vec<(bool, String)>, strong: bool, text: &str) {
-    match spans.last_mut() {
-        Some((s, t)) if *s == strong => t.push_str(text),
-        _ => spans.push((strong, text.to_string())),
-    }
-}
 
 /// Lays `blocks` out as an A4 document on the GB/T 9704 grid of `geo` (portrait, or
 /// landscape for wide tables), tables at `table_size` pt.
@@ -528,6 +143,11 @@ pub fn document(
         }
     }
     let mut pages = flow.pages;
+    // A page break asked for at the very end (a heading's page rule, a figure that
+    // ended a page) leaves nothing to print on.
+    while pages.len() > 1 && pages.last().is_some_and(|p| p.items.is_empty()) {
+        pages.pop();
+    }
     number_pages(fonts, &mut pages, &geo, 1)?;
     super::writer::write(&pages, &bookmarks, info, fonts)
 }
@@ -623,10 +243,9 @@ impl<'a> Figure<'a> {
         let y = geo.line_top(flow.line);
         let (after, marks) = self.place(flow.fonts, &mut flow.pages, &geo, y)?;
         let gap = geo.pitch() - geo.size;
+        // At the page's end the line stays past the last one: whatever comes next starts
+        // the next page, and nothing leaves an empty one.
         flow.line = flow.line_at_or_below(after + gap);
-        if flow.line >= geo.lines {
-            flow.new_page();
-        }
         Ok(marks)
     }
 }
@@ -715,9 +334,9 @@ pub(crate) fn table_spec(
             let align = aligns.get(i).copied().unwrap_or(Align::Left);
             let (min, max_share, grow, align) = match kind_of(i) {
                 Some(ColumnKind::No) => (3.0 * em, 0.06, false, Align::Center),
-                Some(ColumnKind::Role) => (3.0 * em, 0.07, false, Align::Center),
-                // 2025年12月31日 on one line: seven ems.
-                Some(ColumnKind::Date) => (7.2 * em, 0.16, false, align),
+                Some(ColumnKind::Role) => (3.0 * em, 0.08, false, Align::Center),
+                // 2025年12月31日 on one line: seven ems and the cell's padding.
+                Some(ColumnKind::Date) => (7.0 * em + 9.0, 0.16, false, align),
                 Some(ColumnKind::Group) => (
                     4.0 * em,
                     if grouped && i == 0 { 0.17 } else { 0.12 },
@@ -745,6 +364,7 @@ pub(crate) fn table_spec(
                     kind_of(i),
                     Some(ColumnKind::Units | ColumnKind::Lead | ColumnKind::Name)
                 ),
+                yields: kind_of(i) != Some(ColumnKind::Group),
             }
         })
         .collect();
@@ -775,6 +395,7 @@ pub(crate) fn table_spec(
         groups,
         rows: out,
         size,
+        widths: Default::default(),
     }
 }
 

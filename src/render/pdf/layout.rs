@@ -96,18 +96,7 @@ pub fn baseline(top: f32, size: f32) -> f32 {
     top + 0.88 * size
 }
 
-/// How a block of lines is aligned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Justified to the measure, last line flush left.
-    Justify,
-    /// Flush left.
-    Left,
-    /// Centred.
-    Center,
-    /// Flush right.
-    Right,
-}
+pub use crate::render::Align;
 
 /// Fills pages line by line on the grid, starting new pages as needed.
 pub struct Flow<'a> {

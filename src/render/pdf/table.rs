@@ -2,6 +2,9 @@
 //! on every page, section rows across the width, a group column whose cells span their rows
 //! (repeated with "（续）" after a page break), and rows split only when taller than a page.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::fonts::{FontSet, Role};
 use super::layout::{Align, Geometry};
 use super::page::{Item, Page};
@@ -23,6 +26,9 @@ pub struct Column {
     pub align: Align,
     /// Holds names (units): lines break between names, not inside one.
     pub names: bool,
+    /// May give width to the growing column when that makes the table shorter (a label
+    /// such as 主要事项's keeps the width it reads in).
+    pub yields: bool,
 }
 
 /// A row of the table.
@@ -52,6 +58,9 @@ pub struct TableSpec {
     pub rows: Vec<Row>,
     /// Body text size.
     pub size: f32,
+    /// The column widths once worked out, with the table width they are for: a figure is
+    /// laid out on trial pages before it is placed, and balancing the widths is the costly part.
+    pub widths: std::cell::OnceCell<(f32, Vec<f32>)>,
 }
 
 const PAD_X: f32 = 4.0;
@@ -82,7 +91,14 @@ pub fn place(
     let strong = Style::new(Role::Hei, spec.size);
     let group_style = Style::new(Role::Kai, spec.size);
     let line_h = spec.size * 1.5;
-    let widths = column_widths(fonts, spec, geo.width, body, strong)?;
+    let widths = match spec.widths.get() {
+        Some((width, widths)) if *width == geo.width => widths.clone(),
+        _ => {
+            let widths = column_widths(fonts, spec, geo.width, body, strong)?;
+            let _ = spec.widths.set((geo.width, widths.clone()));
+            widths
+        }
+    };
     let xs: Vec<f32> = std::iter::once(geo.left)
         .chain(widths.iter().scan(geo.left, |x, w| {
             *x += w;
@@ -504,8 +520,239 @@ fn group_rows_height(
 
 /// Column widths from content: each column as wide as its longest line needs, within its
 /// min and max share; the growing column takes what is left, and shrinks first when the
-/// table is too wide.
+/// table is too wide; then width moves to the growing column wherever that makes the
+/// table shorter ([`balance`]).
 fn column_widths(
+    fonts: &FontSet,
+    spec: &TableSpec,
+    total: f32,
+    body: Style,
+    strong: Style,
+) -> Result<Vec<f32>> {
+    let mut widths = natural_widths(fonts, spec, total, body, strong)?;
+    balance(fonts, spec, &mut widths, body, strong)?;
+    Ok(widths)
+}
+
+/// The table's texts, shaped once, and their line counts at the widths tried: widths move by
+/// half ems, so a column's counts are known by its offset from the start, each worked out once.
+struct Measured {
+    /// Per column: the shaped texts, header first; empty for the group column.
+    texts: Vec<Vec<Vec<Glyph>>>,
+    names: Vec<bool>,
+    start: Vec<f32>,
+    step: f32,
+    known: HashMap<(usize, i32), Rc<Vec<usize>>>,
+}
+
+impl Measured {
+    fn new(
+        fonts: &FontSet,
+        spec: &TableSpec,
+        widths: &[f32],
+        body: Style,
+        strong: Style,
+    ) -> Result<Measured> {
+        let n = spec.columns.len();
+        let mut texts: Vec<Vec<Vec<Glyph>>> = vec![Vec::new(); n];
+        for (c, column) in spec.columns.iter().enumerate() {
+            if Some(c) != spec.group_column {
+                texts[c].push(text::shape(fonts, strong, &column.header)?);
+            }
+        }
+        for row in &spec.rows {
+            if let Row::Cells { cells, .. } = row {
+                let cols = (0..n).filter(|c| Some(*c) != spec.group_column);
+                for (c, t) in cols.zip(cells) {
+                    texts[c].push(text::shape(fonts, body, t)?);
+                }
+            }
+        }
+        Ok(Measured {
+            texts,
+            names: spec.columns.iter().map(|c| c.names).collect(),
+            start: widths.to_vec(),
+            step: spec.size / 2.0,
+            known: HashMap::new(),
+        })
+    }
+
+    /// Column `column`'s line count per row at `offset` steps from its starting width.
+    fn lines(&mut self, column: usize, offset: i32) -> Rc<Vec<usize>> {
+        if let Some(known) = self.known.get(&(column, offset)) {
+            return known.clone();
+        }
+        let measure = self.start[column] + self.step * offset as f32 - 2.0 * PAD_X;
+        let counts: Vec<usize> = self.texts[column]
+            .iter()
+            .map(|g| {
+                if self.names[column] {
+                    text::break_lines_preferring(g, measure, measure, text::after_name).len()
+                } else {
+                    text::break_lines(g, measure, measure).len()
+                }
+            })
+            .collect();
+        let counts = Rc::new(counts);
+        self.known.insert((column, offset), counts.clone());
+        counts
+    }
+}
+
+/// The table's height in lines: each row as tall as its tallest cell.
+fn height_in_lines(lines: &[Rc<Vec<usize>>]) -> usize {
+    let rows = lines.iter().map(|c| c.len()).max().unwrap_or(0);
+    (0..rows)
+        .map(|r| {
+            lines
+                .iter()
+                .filter_map(|c| c.get(r))
+                .max()
+                .copied()
+                .unwrap_or(1)
+        })
+        .sum()
+}
+
+/// Where the balancing stands: each column's offset in steps, its line counts there.
+struct Balance {
+    grow: usize,
+    offsets: Vec<i32>,
+    lines: Vec<Rc<Vec<usize>>>,
+    height: usize,
+}
+
+impl Balance {
+    /// The height after `taken` steps from each column go to the growing one.
+    fn height_after(&self, measured: &mut Measured, taken: &[i32]) -> usize {
+        let mut trial = self.lines.clone();
+        for (c, k) in taken.iter().enumerate().filter(|(_, k)| **k != 0) {
+            trial[c] = measured.lines(c, self.offsets[c] - k);
+        }
+        let total: i32 = taken.iter().sum();
+        trial[self.grow] = measured.lines(self.grow, self.offsets[self.grow] + total);
+        height_in_lines(&trial)
+    }
+
+    /// The move that saves the most lines per step: one column giving up to 24 steps; or
+    /// every column that can spare a few without growing the table giving them together
+    /// (twelve count columns may each spare what no single one can); or the growing column
+    /// giving some back to one whose text wraps (file names beside a half-empty 说明).
+    fn best_move(
+        &self,
+        measured: &mut Measured,
+        room: &[i32],
+        grow_room: i32,
+    ) -> Option<(Vec<i32>, usize)> {
+        let n = room.len();
+        let mut best: Option<(Vec<i32>, usize, f32)> = None;
+        let mut consider = |taken: Vec<i32>, h: usize| {
+            let total: i32 = taken.iter().sum::<i32>().abs();
+            if h < self.height && total > 0 {
+                let gain = (self.height - h) as f32 / total as f32;
+                if best.as_ref().is_none_or(|b| gain > b.2) {
+                    best = Some((taken, h, gain));
+                }
+            }
+        };
+        let mut harmless = vec![0i32; n];
+        for c in (0..n).filter(|c| room[*c] > 0) {
+            for k in 1..=room[c].min(24) {
+                let mut taken = vec![0; n];
+                taken[c] = k;
+                let h = self.height_after(measured, &taken);
+                if h <= self.height && k == harmless[c] + 1 && k <= 4 {
+                    harmless[c] = k;
+                }
+                consider(taken, h);
+            }
+        }
+        if harmless.iter().filter(|k| **k > 0).count() > 1 {
+            for k in 1..=4 {
+                let taken: Vec<i32> = harmless.iter().map(|h| k.min(*h)).collect();
+                let h = self.height_after(measured, &taken);
+                consider(taken, h);
+            }
+        }
+        for c in (0..n).filter(|c| *c != self.grow) {
+            for k in 1..=grow_room.min(24) {
+                let mut taken = vec![0; n];
+                taken[c] = -k;
+                let h = self.height_after(measured, &taken);
+                consider(taken, h);
+            }
+        }
+        best.map(|(taken, h, _)| (taken, h))
+    }
+}
+
+/// Moves width, half an em at a time, between the growing column and the others while that
+/// makes the table shorter: a short list of units beside a long task wraps a line or two
+/// more, the task many lines fewer (a one-task sheet then fits its first page). Columns never
+/// go below their minimum, and a header goes to two lines at most.
+fn balance(
+    fonts: &FontSet,
+    spec: &TableSpec,
+    widths: &mut [f32],
+    body: Style,
+    strong: Style,
+) -> Result<()> {
+    let Some(grow) = spec.columns.iter().position(|c| c.grow) else {
+        return Ok(());
+    };
+    let n = spec.columns.len();
+    let mut measured = Measured::new(fonts, spec, widths, body, strong)?;
+    let em = spec.size;
+    let step = measured.step;
+    // A header may go to two lines to save lines below it (牵头/任务), never to three.
+    let floor: Vec<f32> = spec
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let header = measured.texts[c].first().map_or(0.0, |g| text::width(g));
+            let half = (header / 2.0 / em - 0.01).ceil() * em;
+            column.min.max(half + 2.0 * PAD_X + 0.5)
+        })
+        .collect();
+    let lines: Vec<Rc<Vec<usize>>> = (0..n).map(|c| measured.lines(c, 0)).collect();
+    let mut state = Balance {
+        grow,
+        offsets: vec![0; n],
+        height: height_in_lines(&lines),
+        lines,
+    };
+    // Each round makes one move; the count bounds the work on any table.
+    for _ in 0..64 {
+        let room: Vec<i32> = (0..n)
+            .map(|c| {
+                if c == grow || !spec.columns[c].yields {
+                    0
+                } else {
+                    ((widths[c] - floor[c]) / step + 0.001).floor().max(0.0) as i32
+                }
+            })
+            .collect();
+        let grow_room = ((widths[grow] - floor[grow]) / step + 0.001)
+            .floor()
+            .max(0.0) as i32;
+        let Some((taken, h)) = state.best_move(&mut measured, &room, grow_room) else {
+            break;
+        };
+        for (c, k) in taken.iter().enumerate().filter(|(_, k)| **k != 0) {
+            widths[c] -= step * *k as f32;
+            widths[grow] += step * *k as f32;
+            state.offsets[c] -= k;
+            state.offsets[grow] += k;
+            state.lines[c] = measured.lines(c, state.offsets[c]);
+        }
+        state.lines[grow] = measured.lines(grow, state.offsets[grow]);
+        state.height = h;
+    }
+    Ok(())
+}
+
+fn natural_widths(
     fonts: &FontSet,
     spec: &TableSpec,
     total: f32,
