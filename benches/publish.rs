@@ -93,9 +93,11 @@ fn main() {
     )
     .expect("fonts");
     let previous = fengong::output::reuse::PreviousOutput::none();
+    let word_fonts = fengong::render::docx::WordFonts::standard();
     let assets = fengong::compose::Assets {
         templates: &templates,
         fonts: &fonts,
+        word_fonts: &word_fonts,
         previous: &previous,
     };
     let (docs, t_compose) = time(|| {
@@ -184,6 +186,17 @@ fn main() {
     println!("seed: 任务分工表.xlsx             {:>8.1} ms", ms(t));
     let (_, t) = time(|| templates.render("table.md.tera", &view).expect("md"));
     println!("seed: 任务分工表.md               {:>8.1} ms", ms(t));
+    let (_, t) = time(|| {
+        fengong::render::docx::document(
+            &fengong::render::blocks::blocks(&md).expect("blocks"),
+            &word_fonts,
+            &info,
+            fengong::render::docx::PageSetup::landscape(12.0),
+            &fengong::render::docx::Charts::new(),
+        )
+        .expect("docx")
+    });
+    println!("seed: 任务分工表.docx             {:>8.1} ms", ms(t));
 
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::create_dir_all(dir.path().join("input")).expect("mkdir");

@@ -8,7 +8,7 @@ use crate::model::PeriodKind;
 use crate::model::Plan;
 use crate::output::document::{Document, Format, Kind, safe_file_name, unit_file_names};
 use crate::output::reuse::PreviousOutput;
-use crate::render::{self, pdf};
+use crate::render::{self, docx, pdf};
 use crate::templates::Templates;
 use crate::view::{AuditView, EvaluationView, NoticeView, PacketView, TaskSheet, TaskTableView};
 
@@ -19,6 +19,8 @@ pub struct Assets<'a> {
     pub templates: &'a Templates,
     /// The fonts.
     pub fonts: &'a pdf::fonts::FontSet,
+    /// The font names the Word files ask for.
+    pub word_fonts: &'a docx::WordFonts,
     /// The previous publish into the same folder ([`PreviousOutput::none`] to make all).
     pub previous: &'a PreviousOutput,
 }
@@ -35,9 +37,14 @@ impl Assets<'_> {
         sources: &[&[u8]],
         make: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<Document> {
+        let word_fonts = format!("{:?}", self.word_fonts);
         let mut parts: Vec<&[u8]> = vec![path.as_bytes(), format.extension().as_bytes()];
-        if format == Format::Pdf {
+        // A Word file names its fonts, and the notice's follows the PDF's fit of its pages.
+        if matches!(format, Format::Pdf | Format::Docx) {
             parts.push(self.fonts.identity().as_bytes());
+        }
+        if format == Format::Docx {
+            parts.push(word_fonts.as_bytes());
         }
         parts.extend_from_slice(sources);
         let key = PreviousOutput::key(&parts);
@@ -55,8 +62,8 @@ impl Assets<'_> {
 
 /// The blocks of the Markdown `template` produced; a construct the PDF layout cannot set is
 /// an error naming the template and the line.
-fn laid_out(template: &str, markdown: &str) -> Result<Vec<pdf::flow::Block>> {
-    pdf::flow::blocks(markdown).map_err(|u| u.in_template(template))
+fn laid_out(template: &str, markdown: &str) -> Result<Vec<render::blocks::Block>> {
+    render::blocks::blocks(markdown).map_err(|u| u.in_template(template))
 }
 
 /// A layout's error, said to come from what `template` produced.
@@ -165,8 +172,8 @@ fn plan_info(plan: &Plan, title: &str, kind: &str, date: DateTime) -> pdf::DocIn
     }
 }
 
-/// 通知.md and 通知.pdf: the notice with its attachment.
-fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[Document; 2]> {
+/// 通知.md, .pdf and .docx: the notice with its attachment.
+fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[Document; 3]> {
     let view = NoticeView::new(plan);
     let info = plan_info(plan, &view.title, "notice", date);
     let markdown = assets.templates.render("notice.md.tera", &view)?;
@@ -181,17 +188,29 @@ fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<
             pdf::notice(&view, &blocks, assets.fonts, &info)
         },
     )?;
+    let word = assets.costly(
+        "通知.docx".into(),
+        Kind::Notice,
+        Format::Docx,
+        None,
+        &[&json(&view)?, &json(&info)?, markdown.as_bytes()],
+        || {
+            let blocks = laid_out("notice.md.tera", &markdown)?;
+            let extra = pdf::notice_extra_lines(&view, &blocks, assets.fonts)?;
+            docx::notice(&view, &blocks, assets.word_fonts, &info, extra)
+        },
+    )?;
     let md = plain(
         "通知.md",
         Kind::Notice,
         Format::Markdown,
         render::markdown::for_word(&markdown).into_bytes(),
     );
-    Ok([md, pdf])
+    Ok([md, pdf, word])
 }
 
-/// 任务分工表.md, .pdf and .xlsx: the table on its own.
-fn table_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[Document; 3]> {
+/// 任务分工表.md, .pdf, .xlsx and .docx: the table on its own.
+fn table_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[Document; 4]> {
     let view = TaskTableView::new(plan);
     let info = plan_info(plan, &view.title, "table", date);
     let markdown = assets.templates.render("table.md.tera", &view)?;
@@ -216,17 +235,33 @@ fn table_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[
         &[&json(&view)?, &json(&(&view.title, &info.author, date))?],
         || render::xlsx::task_table(&view, &properties),
     )?;
+    let word = assets.costly(
+        "任务分工表.docx".into(),
+        Kind::Table,
+        Format::Docx,
+        None,
+        &[&json(&info)?, markdown.as_bytes()],
+        || {
+            docx::document(
+                &laid_out("table.md.tera", &markdown)?,
+                assets.word_fonts,
+                &info,
+                docx::PageSetup::landscape(12.0),
+                &docx::Charts::new(),
+            )
+        },
+    )?;
     let md = plain(
         "任务分工表.md",
         Kind::Table,
         Format::Markdown,
         render::markdown::for_word(&markdown).into_bytes(),
     );
-    Ok([md, pdf, xlsx])
+    Ok([md, pdf, xlsx, word])
 }
 
-/// One unit's task sheet in three formats: Markdown from the template, the PDF laid out from
-/// that same Markdown, and the XLSX return form.
+/// One unit's task sheet in four formats: Markdown from the template, the PDF and the Word
+/// file laid out from that same Markdown, and the XLSX return form.
 fn unit_sheet(
     sheet: &TaskSheet,
     file_name: &str,
@@ -272,6 +307,22 @@ fn unit_sheet(
         &[&json(sheet)?, &json(&(&title, &author, date))?],
         || render::xlsx::unit_sheet(sheet, &properties),
     )?;
+    let word = assets.costly(
+        format!("{stem}.docx"),
+        Kind::UnitSheet,
+        Format::Docx,
+        unit.clone(),
+        &[&json(&info)?, markdown.as_bytes()],
+        || {
+            docx::document(
+                &laid_out("unit_sheet.md.tera", &markdown)?,
+                assets.word_fonts,
+                &info,
+                docx::PageSetup::landscape(10.5),
+                &docx::Charts::new(),
+            )
+        },
+    )?;
     let md = Document {
         source: None,
         path: format!("{stem}.md"),
@@ -280,7 +331,7 @@ fn unit_sheet(
         unit,
         bytes: render::markdown::for_word(&markdown).into_bytes(),
     };
-    Ok(vec![md, pdf, xlsx])
+    Ok(vec![md, pdf, xlsx, word])
 }
 
 /// The folder of a period's documents in the output: `评估/<period>`.
@@ -351,7 +402,7 @@ pub fn evaluation(
         pdfs.push((at("考核汇总.pdf"), None, index, info(title, id)));
     }
     use rayon::prelude::*;
-    let laid_out: Vec<Document> = pdfs
+    let pdf_documents: Vec<Document> = pdfs
         .into_par_iter()
         .enumerate()
         .map(|(i, (path, unit, md, info))| {
@@ -388,7 +439,29 @@ pub fn evaluation(
         &[&json(&view)?, &json(&(&view.title, &author, date))?],
         || render::xlsx::evaluation(&view, &properties),
     )?;
+    let report_info = info(view.title.clone(), format!("evaluation/{}", e.period.label));
+    let report_docx = assets.costly(
+        at("评估报告.docx"),
+        Kind::Evaluation,
+        Format::Docx,
+        None,
+        &[
+            &json(&report_info)?,
+            markdown.as_bytes(),
+            &json(&view.charts)?,
+        ],
+        || {
+            docx::document(
+                &laid_out("evaluation.md.tera", &markdown)?,
+                assets.word_fonts,
+                &report_info,
+                docx::PageSetup::portrait(10.5),
+                &view.charts,
+            )
+        },
+    )?;
     let mut documents = vec![
+        report_docx,
         Document {
             source: None,
             path: at("评估报告.md"),
@@ -399,7 +472,7 @@ pub fn evaluation(
         },
         report_xlsx,
     ];
-    documents.extend(laid_out);
+    documents.extend(pdf_documents);
     Ok(documents)
 }
 

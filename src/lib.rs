@@ -224,6 +224,7 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
 struct Loaded {
     templates: templates::Templates,
     fonts: std::sync::Arc<render::pdf::fonts::FontSet>,
+    word_fonts: render::docx::WordFonts,
     previous: output::reuse::PreviousOutput,
 }
 
@@ -237,6 +238,7 @@ impl Loaded {
         compose::Assets {
             templates: &self.templates,
             fonts: &self.fonts,
+            word_fonts: &self.word_fonts,
             previous: &self.previous,
         }
     }
@@ -258,8 +260,26 @@ fn load_assets(project: &Project) -> Result<Loaded> {
     Ok(Loaded {
         templates,
         fonts,
+        word_fonts: word_fonts(project),
         previous: output::reuse::PreviousOutput::none(),
     })
+}
+
+/// The font names the Word files ask for: a role's configured font file is named by its
+/// family (so Word and WPS find it once installed), the others by the 公文 names.
+fn word_fonts(project: &Project) -> render::docx::WordFonts {
+    let f = &project.config.fonts;
+    let family = |file: &Option<String>| {
+        let path = project.input_dir.join(file.as_ref()?);
+        render::docx::family_name(&std::fs::read(path).ok()?)
+    };
+    render::docx::WordFonts::new([
+        family(&f.title),
+        family(&f.body),
+        family(&f.hei),
+        family(&f.kai),
+        family(&f.song),
+    ])
 }
 
 /// Writes a starter `fengong.toml` into the input folder of `input`, read from the plan

@@ -209,7 +209,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             let reused = if published.reused > 0 {
                 format!(
-                    "（其中 {} 个 PDF/Excel 文件未变，沿用上次输出；--fresh 全部重新生成）",
+                    "（其中 {} 个 PDF/Excel/Word 文件未变，沿用上次输出；--fresh 全部重新生成）",
                     published.reused
                 )
             } else {

@@ -26,7 +26,12 @@ const LAYERS: &[&[&str]] = &[
     &["view"],
     &["templates"],
     &["render"],
-    &["render::pdf", "render::xlsx", "render::markdown"],
+    &[
+        "render::pdf",
+        "render::xlsx",
+        "render::markdown",
+        "render::docx",
+    ],
     &["output"],
     // The driver: composes documents from the stages, and the 示例 returns it ships.
     &["compose"],

@@ -20,19 +20,6 @@ fn output(name: &str) -> PathBuf {
     published().join("output").join(name)
 }
 
-fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed for this test ({e}); .ci/run installs it"));
-    assert!(
-        out.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// Text without any whitespace, OCR spaces and line breaks alike, and without the page
 /// numbers ("— 7 —") that stand between the last line of a page and the first of the next.
 fn flat(text: &str) -> String {

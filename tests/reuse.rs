@@ -24,12 +24,14 @@ fn publish(dir: &Path, args: &[&str]) -> String {
     stderr(&out)
 }
 
-/// The number of PDF and XLSX files of an output (what can be reused).
+/// Whether a path is a PDF, XLSX or DOCX (what can be reused).
+fn costly(path: &str) -> bool {
+    path.ends_with(".pdf") || path.ends_with(".xlsx") || path.ends_with(".docx")
+}
+
+/// The number of PDF, XLSX and DOCX files of an output.
 fn costly_files(files: &BTreeMap<String, Vec<u8>>) -> usize {
-    files
-        .keys()
-        .filter(|p| p.ends_with(".pdf") || p.ends_with(".xlsx"))
-        .count()
+    files.keys().filter(|p| costly(p)).count()
 }
 
 fn reused_count(console: &str) -> Option<usize> {
@@ -38,7 +40,7 @@ fn reused_count(console: &str) -> Option<usize> {
 }
 
 #[test]
-fn an_unchanged_republish_reuses_every_pdf_and_xlsx_and_writes_the_same_bytes() {
+fn an_unchanged_republish_reuses_every_pdf_xlsx_and_docx_and_writes_the_same_bytes() {
     let dir = project(&[(SEED, seed_text().as_bytes())]);
     let first_console = publish(dir.path(), &[]);
     assert_eq!(reused_count(&first_console), None, "{first_console}");
@@ -81,17 +83,21 @@ fn an_edit_remakes_exactly_the_documents_it_touches() {
         .iter()
         .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
         .map(|(path, _)| path.as_str())
-        .filter(|p| p.ends_with(".pdf") || p.ends_with(".xlsx"))
+        .filter(|p| costly(p))
         .collect();
     assert_eq!(
         changed,
         [
+            "任务分工表.docx",
             "任务分工表.pdf",
             "任务分工表.xlsx",
+            "任务单/区卫生健康委.docx",
             "任务单/区卫生健康委.pdf",
             "任务单/区卫生健康委.xlsx",
+            "任务单/区总工会.docx",
             "任务单/区总工会.pdf",
             "任务单/区总工会.xlsx",
+            "通知.docx",
             "通知.pdf",
         ]
     );

@@ -57,7 +57,7 @@ fn flat(text: &str) -> String {
 }
 
 #[test]
-fn a_sheet_in_three_formats_for_every_unit() {
+fn a_sheet_in_four_formats_for_every_unit() {
     let m = manifest();
     let sheets: Vec<&Value> = m["files"]
         .as_array()
@@ -85,7 +85,7 @@ fn a_sheet_in_three_formats_for_every_unit() {
             .collect();
         assert_eq!(
             formats,
-            ["markdown", "pdf", "xlsx"].into_iter().collect(),
+            ["docx", "markdown", "pdf", "xlsx"].into_iter().collect(),
             "{unit}"
         );
     }

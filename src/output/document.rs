@@ -34,6 +34,8 @@ pub enum Format {
     Markdown,
     /// Excel workbook.
     Xlsx,
+    /// Word document.
+    Docx,
     /// JSON.
     Json,
 }
@@ -45,6 +47,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Markdown => "md",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
             Format::Json => "json",
         }
     }

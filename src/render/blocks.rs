@@ -212,11 +212,14 @@ impl<'a> Chunk<'a> {
         };
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-            let line = first_line + text[..range.start].matches('\n').count();
-            let excerpt = || crate::base::cjk::excerpt(text[range.clone()].trim());
+            // The line is counted only for an error: counting it for every event made a
+            // large table's reading quadratic.
             chunk.event(event).map_err(|what| Unsupported {
-                line,
-                what: format!("{what}「{}」", excerpt()),
+                line: first_line + text[..range.start].matches('\n').count(),
+                what: format!(
+                    "{what}「{}」",
+                    crate::base::cjk::excerpt(text[range.clone()].trim())
+                ),
             })?;
         }
         chunk.flush();

@@ -1,6 +1,7 @@
 //! Render: views → bytes, one module per output format. Nothing here writes files.
 
 pub mod blocks;
+pub mod docx;
 pub mod markdown;
 pub mod pdf;
 pub mod xlsx;
@@ -48,6 +49,79 @@ pub fn document_date(plan: &crate::model::Plan) -> DateTime {
         .or_else(|| date::ymd(plan.year.unwrap_or(2000).clamp(1, 9999), 1, 1))
         .unwrap_or(date::Date::MIN);
     day.to_datetime(jiff::civil::Time::midnight())
+}
+
+/// What a document says about itself (PDF metadata, Word's document properties).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DocInfo {
+    /// Title.
+    pub title: String,
+    /// Author (the issuing agency).
+    pub author: String,
+    /// Subject line.
+    pub subject: Option<String>,
+    /// Creation date, UTC.
+    pub date: crate::base::date::DateTime,
+    /// A stable identity for the PDF's /ID: two documents with the same title and author
+    /// (a unit's sheet for two periods) must not share one.
+    pub id: String,
+}
+
+/// How a column of a given kind is sized in a layout: its narrowest width (ems of the
+/// table's text plus points), its widest share of the table, whether it takes the width
+/// left over, and the alignment its kind imposes (else the alignment row's).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ColumnSizing {
+    /// Narrowest width: this many ems …
+    pub min_em: f32,
+    /// … plus this many points (a cell's padding where a value must not wrap).
+    pub min_pt: f32,
+    /// Widest share of the table (0–1).
+    pub max_share: f32,
+    /// Takes the width left over.
+    pub grow: bool,
+    /// The alignment the kind imposes.
+    pub align: Option<Align>,
+}
+
+/// Breaks a title into balanced lines no wider than `width`: the trapezoid GB/T 9704 7.3.1
+/// asks for, preferring breaks after 》, 的 and before 《 or a number. `advances` are the
+/// characters' widths in the layout's unit (glyph advances for the PDF, ems for Word).
+pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::ops::Range<usize>> {
+    let total: f32 = advances.iter().sum();
+    let count = (total / width).ceil().max(1.0) as usize;
+    if count == 1 {
+        return std::iter::once(0..chars.len()).collect();
+    }
+    let target = total / count as f32;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for _ in 0..count - 1 {
+        let mut best: Option<(f32, usize)> = None;
+        let mut used = 0.0;
+        for i in start..chars.len() {
+            used += advances[i];
+            if used > width + 0.01 {
+                break;
+            }
+            let cut = i + 1;
+            if cut >= chars.len() || !crate::base::cjk::may_break(chars[i], chars[cut]) {
+                continue;
+            }
+            let mut score = (used - target).abs();
+            if matches!(chars[i], '》' | '的' | '”') || matches!(chars[cut], '《' | '“') {
+                score -= advances[i] * 1.5;
+            }
+            if best.is_none_or(|(s, _)| score < s) {
+                best = Some((score, cut));
+            }
+        }
+        let Some((_, cut)) = best else { break };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..chars.len());
+    out
 }
 
 /// How a block of lines is aligned.
@@ -118,6 +192,49 @@ impl ColumnKind {
             _ => return None,
         };
         Some(kind)
+    }
+
+    /// How a column of this kind is sized; `leading_group` for a group column that is the
+    /// table's first (its labels span their rows and may be wider).
+    pub fn sizing(kind: Option<ColumnKind>, leading_group: bool) -> ColumnSizing {
+        let s = |min_em, min_pt, max_share, grow, align| ColumnSizing {
+            min_em,
+            min_pt,
+            max_share,
+            grow,
+            align,
+        };
+        match kind {
+            Some(ColumnKind::No) => s(3.0, 0.0, 0.06, false, Some(Align::Center)),
+            Some(ColumnKind::Role) => s(3.0, 0.0, 0.08, false, Some(Align::Center)),
+            // 2025年12月31日 on one line: seven ems and the cell's padding.
+            Some(ColumnKind::Date) => s(7.0, 9.0, 0.16, false, None),
+            Some(ColumnKind::Group) => s(
+                4.0,
+                0.0,
+                if leading_group { 0.17 } else { 0.12 },
+                false,
+                Some(Align::Center),
+            ),
+            Some(ColumnKind::Target) => s(4.0, 0.0, 0.12, false, None),
+            Some(ColumnKind::Units) => s(6.0, 0.0, 0.32, false, Some(Align::Left)),
+            Some(ColumnKind::Content) => s(8.0, 0.0, 1.0, true, Some(Align::Justify)),
+            Some(ColumnKind::Text) => s(6.0, 0.0, 1.0, true, Some(Align::Left)),
+            Some(ColumnKind::Status) => s(4.4, 0.0, 0.14, false, Some(Align::Center)),
+            Some(ColumnKind::Name) => s(5.0, 0.0, 1.0, true, Some(Align::Left)),
+            Some(ColumnKind::Lead) => s(5.0, 0.0, 0.22, false, Some(Align::Left)),
+            Some(ColumnKind::Rate) => s(3.3, 0.0, 0.1, false, Some(Align::Center)),
+            Some(ColumnKind::Count) => s(2.6, 0.0, 0.08, false, Some(Align::Center)),
+            Some(ColumnKind::Other) | None => s(4.0, 0.0, 0.18, false, None),
+        }
+    }
+
+    /// Holds names (units): lines break between names, not inside one.
+    pub fn holds_names(kind: Option<ColumnKind>) -> bool {
+        matches!(
+            kind,
+            Some(ColumnKind::Units | ColumnKind::Lead | ColumnKind::Name)
+        )
     }
 
     /// Its width relative to the others, as pandoc should give it in Word (the dashes of

@@ -26,7 +26,6 @@ pub use crate::render::blocks::{Block, Unsupported, blocks};
 /// The numbers of the charts a document may draw, by name.
 pub type Charts = std::collections::BTreeMap<&'static str, crate::view::Chart>;
 
-
 /// Lays `blocks` out as an A4 document on the GB/T 9704 grid of `geo` (portrait, or
 /// landscape for wide tables), tables at `table_size` pt.
 pub fn document(
@@ -332,38 +331,14 @@ pub(crate) fn table_spec(
         .enumerate()
         .map(|(i, name)| {
             let align = aligns.get(i).copied().unwrap_or(Align::Left);
-            let (min, max_share, grow, align) = match kind_of(i) {
-                Some(ColumnKind::No) => (3.0 * em, 0.06, false, Align::Center),
-                Some(ColumnKind::Role) => (3.0 * em, 0.08, false, Align::Center),
-                // 2025年12月31日 on one line: seven ems and the cell's padding.
-                Some(ColumnKind::Date) => (7.0 * em + 9.0, 0.16, false, align),
-                Some(ColumnKind::Group) => (
-                    4.0 * em,
-                    if grouped && i == 0 { 0.17 } else { 0.12 },
-                    false,
-                    Align::Center,
-                ),
-                Some(ColumnKind::Target) => (4.0 * em, 0.12, false, align),
-                Some(ColumnKind::Units) => (6.0 * em, 0.32, false, Align::Left),
-                Some(ColumnKind::Content) => (8.0 * em, 1.0, true, Align::Justify),
-                Some(ColumnKind::Text) => (6.0 * em, 1.0, true, Align::Left),
-                Some(ColumnKind::Status) => (4.4 * em, 0.14, false, Align::Center),
-                Some(ColumnKind::Name) => (5.0 * em, 1.0, true, Align::Left),
-                Some(ColumnKind::Lead) => (5.0 * em, 0.22, false, Align::Left),
-                Some(ColumnKind::Rate) => (3.3 * em, 0.1, false, Align::Center),
-                Some(ColumnKind::Count) => (2.6 * em, 0.08, false, Align::Center),
-                Some(ColumnKind::Other) | None => (4.0 * em, 0.18, false, align),
-            };
+            let sizing = ColumnKind::sizing(kind_of(i), grouped && i == 0);
             Column {
                 header: name.clone(),
-                min,
-                max_share,
-                grow,
-                align,
-                names: matches!(
-                    kind_of(i),
-                    Some(ColumnKind::Units | ColumnKind::Lead | ColumnKind::Name)
-                ),
+                min: sizing.min_em * em + sizing.min_pt,
+                max_share: sizing.max_share,
+                grow: sizing.grow,
+                align: sizing.align.unwrap_or(align),
+                names: ColumnKind::holds_names(kind_of(i)),
                 yields: kind_of(i) != Some(ColumnKind::Group),
             }
         })

@@ -269,44 +269,11 @@ impl<'a> Flow<'a> {
     }
 }
 
-/// Breaks a title into balanced lines no wider than `width`: the trapezoid GB/T 9704 7.3.1
-/// asks for, preferring breaks after 》, 的 and before 《 or a number.
+/// Breaks a title into balanced lines no wider than `width` ([`crate::render::balanced_title`]).
 pub fn balanced_title(glyphs: &[Glyph], width: f32) -> Vec<std::ops::Range<usize>> {
-    let total = text::width(glyphs);
-    let count = (total / width).ceil().max(1.0) as usize;
-    if count == 1 {
-        return std::iter::once(0..glyphs.len()).collect();
-    }
-    let target = total / count as f32;
-    let mut out = Vec::new();
-    let mut start = 0;
-    for _ in 0..count - 1 {
-        let mut best: Option<(f32, usize)> = None;
-        let mut used = 0.0;
-        for i in start..glyphs.len() {
-            used += glyphs[i].advance;
-            if used > width + 0.01 {
-                break;
-            }
-            let cut = i + 1;
-            if cut >= glyphs.len() || !text::may_break(glyphs[i].ch, glyphs[cut].ch) {
-                continue;
-            }
-            let mut score = (used - target).abs();
-            if matches!(glyphs[i].ch, '》' | '的' | '”') || matches!(glyphs[cut].ch, '《' | '“')
-            {
-                score -= glyphs[i].advance * 1.5;
-            }
-            if best.is_none_or(|(s, _)| score < s) {
-                best = Some((score, cut));
-            }
-        }
-        let Some((_, cut)) = best else { break };
-        out.push(start..cut);
-        start = cut;
-    }
-    out.push(start..glyphs.len());
-    out
+    let chars: Vec<char> = glyphs.iter().map(|g| g.ch).collect();
+    let advances: Vec<f32> = glyphs.iter().map(|g| g.advance).collect();
+    crate::render::balanced_title(&chars, &advances, width)
 }
 
 /// Draws "— N —" in 4号 宋体 7 mm below the 版心 (GB/T 9704 7.5): odd pages right, even pages

@@ -23,7 +23,7 @@ use text::Style;
 
 use crate::base::diag::Result;
 
-pub use notice::notice;
+pub use notice::{extra_lines as notice_extra_lines, notice};
 pub use writer::DocInfo;
 
 /// The 任务分工表 on its own, laid out from `table.md.tera`'s Markdown: A4 landscape, title,

@@ -35,29 +35,46 @@ pub fn notice(
     fonts: &FontSet,
     info: &DocInfo,
 ) -> Result<Vec<u8>> {
-    // When the closing block (特此通知, 附件说明, 署名, 日期) would leave its page, the notice's
-    // lines are first set closer, within what 7.3.5.5 allows (up to three more lines a page);
-    // only when that does not keep it is it moved.
+    let (
+        Laid {
+            mut pages,
+            bookmarks,
+            unnumbered,
+            ..
+        },
+        _,
+    ) = fitted(view, blocks, fonts)?;
+    let numbered = pages.len() - unnumbered;
+    number_pages(fonts, &mut pages[..numbered], &Geometry::portrait(), 1)?;
+    super::writer::write(&pages, &bookmarks, info, fonts)
+}
+
+/// How many lines the notice's own pages gain to keep its closing block (0 when it fits as
+/// it is): the Word file sets its pages the same way.
+pub fn extra_lines(view: &NoticeView, blocks: &[Block], fonts: &FontSet) -> Result<usize> {
+    // Only the notice's own pages decide: the attachment (a long table) is not laid out.
+    let own = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Paragraph { style: Some(s), .. } if s == "附件标识"))
+        .unwrap_or(blocks.len());
+    Ok(fitted(view, &blocks[..own], fonts)?.1)
+}
+
+/// The notice laid out, and the lines its pages gained. When the closing block (特此通知,
+/// 附件说明, 署名, 日期) would leave its page, the notice's lines are first set closer, within
+/// what 7.3.5.5 allows (up to three more lines a page); only when that does not keep it is
+/// it moved.
+fn fitted(view: &NoticeView, blocks: &[Block], fonts: &FontSet) -> Result<(Laid, usize)> {
     let standard = lay_out(view, blocks, fonts, 0)?;
-    let mut chosen = None;
     if standard.carried {
         for extra in 1..=MAX_EXTRA_LINES {
             let tight = lay_out(view, blocks, fonts, extra)?;
             if !tight.carried {
-                chosen = Some(tight);
-                break;
+                return Ok((tight, extra));
             }
         }
     }
-    let Laid {
-        mut pages,
-        bookmarks,
-        unnumbered,
-        ..
-    } = chosen.unwrap_or(standard);
-    let numbered = pages.len() - unnumbered;
-    number_pages(fonts, &mut pages[..numbered], &Geometry::portrait(), 1)?;
-    super::writer::write(&pages, &bookmarks, info, fonts)
+    Ok((standard, 0))
 }
 
 /// Lines a notice page may gain when its closing block would otherwise leave it.

@@ -123,75 +123,7 @@ pub fn is_full_width(c: char) -> bool {
     crate::base::cjk::is_wide(c) || c == '·'
 }
 
-/// May not start a line (行首禁则).
-fn no_line_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '）'
-            | '》'
-            | '」'
-            | '』'
-            | '”'
-            | '’'
-            | '〕'
-            | '】'
-            | '〉'
-            | '…'
-            | '·'
-            | '％'
-            | '%'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | ')'
-            | ']'
-            | '—'
-    )
-}
-
-/// May not end a line (行尾禁则).
-fn no_line_end(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '《' | '「' | '『' | '“' | '‘' | '〔' | '【' | '〈' | '(' | '['
-    )
-}
-
-/// Part of a word that never splits: Latin letters, digits and what binds them (2025, 100%,
-/// 12.5, AB).
-fn word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '%' | '.' | '+' | '-' | '/' | '@' | '_' | '&' | '\'')
-}
-
-/// True when a line may break between `a` and `b`.
-pub fn may_break(a: char, b: char) -> bool {
-    if a == '\n' || b == '\n' {
-        return true;
-    }
-    if b == ' ' {
-        return false; // spaces hang at the end of the line
-    }
-    if a == ' ' {
-        return true;
-    }
-    if no_line_start(b) || no_line_end(a) {
-        return false;
-    }
-    if word_char(a) && word_char(b) {
-        return false;
-    }
-    // Dashes and ellipses come in pairs that never split.
-    !(a == b && matches!(a, '—' | '…'))
-}
+pub use crate::base::cjk::may_break;
 
 /// A laid-out line: glyphs `start..end` of the paragraph.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,21 +16,7 @@ use super::fonts::FontSet;
 use super::page::{Bookmark, Item, Page};
 use crate::base::diag::{Error, Result};
 
-/// What the document says about itself.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct DocInfo {
-    /// Title.
-    pub title: String,
-    /// Author (the issuing agency).
-    pub author: String,
-    /// Subject line.
-    pub subject: Option<String>,
-    /// Creation date, UTC.
-    pub date: crate::base::date::DateTime,
-    /// A stable identity for the PDF's /ID: two documents with the same title and author
-    /// (a unit's sheet for two periods) must not share one.
-    pub id: String,
-}
+pub use crate::render::DocInfo;
 
 /// Writes `pages` as a PDF/A-2b document.
 pub fn write(

@@ -1,0 +1,496 @@
+//! 通知.docx to GB/T 9704 in Word's terms: the 版头 at absolute depths built from exact line
+//! heights (red mark 35 mm below the 版心 top, 文号 two lines below it, the red rule 4 mm below
+//! the 文号 as its paragraph's border), the title two lines below the rule, the body on the
+//! 22-line grid, 附件说明, 署名 and 成文日期 placed as the PDF places them and kept with the
+//! body's last lines, the attachment in a section of its own, and the 版记 on an even page.
+//! Depths and formulas: ooxml.md §4–§7, gbt9704.md.
+
+use super::flow::{Setter, title_lines};
+use super::package::{SectionStart, package, section};
+use super::xml::{Border, Face, Para, RunStyle, TWIPS_PER_MM, TWIPS_PER_PT, tw};
+use super::{PageSetup, WordFonts, ems};
+use crate::base::diag::Result;
+use crate::render::blocks::Block;
+use crate::render::{Align, DocInfo};
+use crate::view::NoticeView;
+
+const RED: &str = "FF0000";
+/// The 文号 line's exact height: with it a border 8 pt below the line lands 4 mm below the
+/// 文号's em box (ooxml.md §7).
+const NUMBER_LINE: i32 = 526;
+const RULE_SPACE_PT: u32 = 8;
+/// The red rule: 1.5 pt (D4 asks 0.5 mm; Word's border widths come in eighths of a point).
+const RULE_EIGHTHS: u32 = 12;
+/// The title's size: 2号.
+const TITLE_SIZE: f32 = 22.0;
+/// Printed where the 成文日期 goes when none is known, as the Markdown and the PDF print it.
+const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
+
+/// The notice with its attachment as .docx bytes; `extra_lines` is how many lines the PDF
+/// added to the notice's pages to keep its closing block (the same fit rule, so both agree).
+pub fn notice(
+    view: &NoticeView,
+    blocks: &[Block],
+    fonts: &WordFonts,
+    info: &DocInfo,
+    extra_lines: usize,
+) -> Result<Vec<u8>> {
+    let standard = PageSetup::portrait(12.0);
+    let own = standard.with_extra_lines(extra_lines);
+    let mut doc = Notice {
+        view,
+        set: Setter::new(fonts, own),
+        paras: Vec::new(),
+        part: Part::Head,
+        attachment_page: standard,
+        cursor: 0.0,
+        after_title: None,
+    };
+    doc.head();
+    for (i, block) in blocks.iter().enumerate() {
+        let next_is_figure = matches!(blocks.get(i + 1), Some(Block::Table { .. }));
+        doc.block(block, next_is_figure);
+    }
+    let imprint = imprint(view, fonts, &standard);
+    let mut body: String = doc.paras.iter().map(Item::xml).collect();
+    // The last section's properties end the body; an earlier one ends its last paragraph.
+    let last_page = match doc.part {
+        Part::Head | Part::Body => own,
+        _ => standard,
+    };
+    match imprint {
+        Some(imprint) => {
+            body.push_str(
+                &Para::new()
+                    .exact(tw(1.0))
+                    .ends_section(section(&last_page, true, SectionStart::NextPage))
+                    .xml(),
+            );
+            body.push_str(&imprint);
+            body.push_str(&section(&standard, false, SectionStart::EvenPage));
+        }
+        None => body.push_str(&section(&last_page, true, SectionStart::NextPage)),
+    }
+    package(&body, &standard, fonts, info)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Head,
+    Body,
+    AttachmentHead,
+    Attachment,
+}
+
+/// A paragraph still open to changes (keep-with-next, a section end), or XML already final.
+enum Item {
+    Para(Para),
+    Xml(String),
+}
+
+impl Item {
+    fn xml(&self) -> String {
+        match self {
+            Item::Para(p) => p.xml(),
+            Item::Xml(x) => x.clone(),
+        }
+    }
+}
+
+struct Notice<'a> {
+    view: &'a NoticeView,
+    set: Setter<'a>,
+    paras: Vec<Item>,
+    part: Part,
+    attachment_page: PageSetup,
+    /// Depth in twips from the page top where the last paragraph placed at a known depth
+    /// ends (the 版头, a title): what the next one's space before is measured from.
+    cursor: f32,
+    /// The em box bottom of a title just placed: the next line goes on the first grid line
+    /// one blank line below it.
+    after_title: Option<f32>,
+}
+
+impl Notice<'_> {
+    fn push(&mut self, para: Para) {
+        self.paras.push(Item::Para(para));
+    }
+
+    /// The grid pitch in twips, unrounded (the PDF's grid is not whole twips).
+    fn pitch(&self) -> f32 {
+        let p = self.set.page;
+        (p.height_twips() - p.body_size * TWIPS_PER_PT) / (p.lines as f32 - 1.0)
+    }
+
+    /// 版头: a spacer down to the mark, the mark, the 文号 with the red rule as its border.
+    fn head(&mut self) {
+        let page = self.set.page;
+        let fonts = self.set.fonts;
+        let top = page.margin_top() as f32;
+        // The mark's em box top 35 mm below the 版心 top (7.2.4); sized to fit the 版心.
+        let mark_top = page.top_twips() + 35.0 * TWIPS_PER_MM;
+        let mark_size =
+            (page.width_twips() as f32 / TWIPS_PER_PT / ems(&self.view.mark).max(1.0)).min(42.0);
+        let mark_size = (mark_size * 2.0).floor() / 2.0;
+        // An exact line 1.1 em high puts the em box's top on the line's top.
+        let mark_line = tw(1.1 * mark_size);
+        self.push(Para::new().exact((mark_top - top).round() as i32));
+        // 发文字号 two blank lines below the mark (7.2.5), as the PDF places it.
+        let pitch = self.pitch();
+        let body = page.body_size * TWIPS_PER_PT;
+        let number_em_top = mark_top + mark_size * TWIPS_PER_PT + 3.0 * pitch - body;
+        let number_line_top = number_em_top - PageSetup::em_offset(NUMBER_LINE, page.body_size);
+        let after_mark = (number_line_top - (mark_top + mark_line as f32)).round() as i32;
+        self.push(
+            Para::new()
+                .style("Mark")
+                .exact(mark_line)
+                .space(0, after_mark)
+                .align(Align::Center)
+                .run(
+                    fonts,
+                    &RunStyle::new(Face::Title, mark_size).colored(RED),
+                    &self.view.mark,
+                ),
+        );
+        // The red rule 4 mm below the 文号, the 版心's width (7.2.7): the 文号's bottom border.
+        let number = self.view.doc_number.clone().unwrap_or_default();
+        self.push(
+            Para::new()
+                .style("DocNumber")
+                .exact(NUMBER_LINE)
+                .align(Align::Center)
+                .border_bottom(Border {
+                    eighths: RULE_EIGHTHS,
+                    space: RULE_SPACE_PT,
+                    color: RED,
+                })
+                .run(fonts, &RunStyle::new(Face::Body, page.body_size), &number),
+        );
+        // The border adds its space and width to the paragraph.
+        self.cursor = mark_top
+            + mark_line as f32
+            + after_mark as f32
+            + NUMBER_LINE as f32
+            + (RULE_SPACE_PT as f32 + RULE_EIGHTHS as f32 / 8.0) * TWIPS_PER_PT;
+    }
+
+    fn block(&mut self, block: &Block, next_is_figure: bool) {
+        match (self.part, block) {
+            // The typed furniture is placed from the view; its Markdown twins are skipped.
+            (_, Block::Paragraph { style: Some(s), .. })
+                if s == "发文机关标志" || s == "发文字号" || s == "成文日期" || s == "版记" =>
+                {}
+            (Part::Head, Block::Title(title)) => {
+                // Two blank lines below the rule (7.3.1).
+                let em_top =
+                    self.cursor + 3.0 * self.pitch() - self.set.page.body_size * TWIPS_PER_PT;
+                self.title_at(title, em_top);
+                self.part = Part::Body;
+            }
+            (
+                _,
+                Block::Paragraph {
+                    spans,
+                    style: Some(s),
+                },
+            ) if s == "主送机关" => {
+                let p = self.snapped(self.set.grid().style("Recipients").align(Align::Justify));
+                let p = self.set.spans(p, spans);
+                self.push(p);
+            }
+            (
+                _,
+                Block::Paragraph {
+                    spans,
+                    style: Some(s),
+                },
+            ) if s == "附件说明" => {
+                self.attachment_note(&joined(spans));
+            }
+            (_, Block::Paragraph { style: Some(s), .. }) if s == "署名" => self.signature(),
+            (_, Block::Paragraph { style: Some(s), .. }) if s == "附件标识" => {
+                self.start_attachment();
+            }
+            (Part::AttachmentHead, Block::Title(title)) => {
+                // The attachment's title on the page's third line (7.3.7).
+                let page = self.attachment_page;
+                let em_top = page.top_twips() + 2.0 * self.pitch();
+                self.cursor = page.margin_top() as f32 + page.line_twips() as f32;
+                self.title_at(title, em_top);
+                self.part = Part::Attachment;
+            }
+            (_, Block::Title(title)) => {
+                // The 任务分工表's title, on a page of its own.
+                let p = self
+                    .set
+                    .title(title, 18.0)
+                    .page_break_before()
+                    .space(0, tw(9.0));
+                self.push(p);
+            }
+            (_, Block::Paragraph { spans, .. }) => {
+                let p = self.snapped(
+                    self.set
+                        .grid()
+                        .first_line(self.set.indent2)
+                        .align(Align::Justify),
+                );
+                let p = self.set.spans(p, spans);
+                self.push(p);
+            }
+            (
+                _,
+                Block::Table {
+                    header,
+                    aligns,
+                    rows,
+                    columns,
+                },
+            ) => {
+                let x = self.set.table(header, aligns, rows, columns.as_deref());
+                self.paras.push(Item::Xml(x));
+            }
+            (_, other) => {
+                let x = self.set.block(other, next_is_figure, &Default::default());
+                self.snap();
+                self.paras.push(Item::Xml(x));
+            }
+        }
+    }
+}
+
+impl Notice<'_> {
+    /// A 小标宋 title centred, broken between words, its first em box top at `em_top`.
+    fn title_at(&mut self, title: &str, em_top: f32) {
+        let pitch = tw(TITLE_SIZE) + self.set.line - tw(self.set.page.body_size);
+        let first_line_top = em_top - PageSetup::em_offset(pitch, TITLE_SIZE);
+        let before = (first_line_top - self.cursor).round() as i32;
+        let lines = title_lines(
+            title,
+            self.set.page.width_twips() as f32 / TWIPS_PER_PT / TITLE_SIZE,
+        );
+        let count = lines.len() as f32;
+        let p = Para::new()
+            .style("Title")
+            .exact(pitch)
+            .space(before, 0)
+            .align(Align::Center)
+            .keep_next()
+            .run(
+                self.set.fonts,
+                &RunStyle::new(Face::Title, TITLE_SIZE),
+                &lines.join("\n"),
+            );
+        self.push(p);
+        self.cursor = first_line_top + count * pitch as f32;
+        let em_bottom = self.cursor - pitch as f32
+            + PageSetup::em_offset(pitch, TITLE_SIZE)
+            + TITLE_SIZE * TWIPS_PER_PT;
+        self.after_title = Some(em_bottom);
+    }
+
+    /// After a title, a spacer down to the grid line one blank line below it (7.3.2), as the
+    /// PDF sets the next line.
+    fn snap(&mut self) {
+        let Some(em_bottom) = self.after_title.take() else {
+            return;
+        };
+        let page = self.page();
+        let line = page.line_twips() as f32;
+        let pitch = self.pitch();
+        let wanted = em_bottom + 2.0 * pitch - page.body_size * TWIPS_PER_PT;
+        let first = page.margin_top() as f32;
+        let offset = PageSetup::em_offset(page.line_twips(), page.body_size);
+        let i = ((wanted - offset - first) / line - 0.01).ceil().max(0.0);
+        let gap = (first + i * line - self.cursor).round() as i32;
+        if gap > 0 {
+            self.push(Para::new().exact(gap));
+        }
+    }
+
+    /// `para`, after the spacer a title may need.
+    fn snapped(&mut self, para: Para) -> Para {
+        self.snap();
+        para
+    }
+
+    /// The page of the part being set.
+    fn page(&self) -> PageSetup {
+        match self.part {
+            Part::Head | Part::Body => self.set.page,
+            _ => self.attachment_page,
+        }
+    }
+
+    /// 附件说明: one blank line below the body, 2 字 in; wrapped names align with the first
+    /// character after 附件： (and after a number) (7.3.4).
+    fn attachment_note(&mut self, text: &str) {
+        let char_w = self.set.page.char_twips();
+        let label = 3 * char_w;
+        for (i, line) in text.split('\n').enumerate() {
+            let name = line.trim_start_matches("附件：");
+            let digits = name.chars().take_while(char::is_ascii_digit).count();
+            let number = if digits > 0 && name[digits..].starts_with(". ") {
+                // Half-width digits, the point and the space: half a character each.
+                (digits as i32 + 2) * char_w / 2
+            } else {
+                0
+            };
+            let left = self.set.indent2 + label + number;
+            let first = if i == 0 { -(label + number) } else { -number };
+            let p = self
+                .set
+                .grid()
+                .style("AttachmentNote")
+                .keep_next()
+                .space(if i == 0 { self.set.line } else { 0 }, 0)
+                .indent(left, 0)
+                .first_line(first)
+                .align(Align::Justify)
+                .run(self.set.fonts, &self.set.body, line);
+            self.push(p);
+        }
+    }
+
+    /// 署名 and 成文日期 (7.3.5.2), one blank line below: the 署名 2 字 from the right, the
+    /// date starting 2 字 right of the 署名's start; a longer date 2 字 from the right and the
+    /// 署名 2 字 left of its start. Kept with the body's last paragraph: never alone on a page.
+    fn signature(&mut self) {
+        let char_w = self.set.page.char_twips() as f32;
+        let width = |text: &str| ems(text) * char_w;
+        let signer = self.view.signer.clone();
+        let date = self
+            .view
+            .date
+            .clone()
+            .unwrap_or_else(|| DATE_PLACEHOLDER.to_string());
+        let (signer_w, date_w) = (width(&signer), width(&date));
+        let two = 2.0 * char_w;
+        let (signer_right, date_right) = if date_w <= signer_w - two {
+            (two, signer_w - date_w)
+        } else {
+            (date_w - signer_w + 2.0 * two, two)
+        };
+        // The body's last paragraph goes with them.
+        match self.paras.pop() {
+            Some(Item::Para(last)) => self.push(last.keep_next()),
+            Some(other) => self.paras.push(other),
+            None => {}
+        }
+        let signer_p = self
+            .set
+            .grid()
+            .style("Signer")
+            .keep_next()
+            .space(self.set.line, 0)
+            .indent(0, signer_right.round() as i32)
+            .align(Align::Right)
+            .run(self.set.fonts, &self.set.body, &signer);
+        let date_p = self
+            .set
+            .grid()
+            .style("SignDate")
+            .indent(0, date_right.round() as i32)
+            .align(Align::Right)
+            .run(self.set.fonts, &self.set.body, &date);
+        self.push(signer_p);
+        self.push(date_p);
+    }
+
+    /// The attachment starts a section of its own on a new page, on the standard grid,
+    /// 附件 in 黑体 on its first line.
+    fn start_attachment(&mut self) {
+        let own = self.set.page;
+        let sect = section(&own, true, SectionStart::NextPage);
+        match self.paras.pop() {
+            Some(Item::Para(p)) => self.push(p.ends_section(sect)),
+            Some(other) => {
+                self.paras.push(other);
+                self.push(Para::new().exact(tw(1.0)).ends_section(sect));
+            }
+            None => self.push(Para::new().exact(tw(1.0)).ends_section(sect)),
+        }
+        self.set = Setter::new(self.set.fonts, self.attachment_page);
+        let p = self
+            .set
+            .grid()
+            .style("AttachmentLabel")
+            .align(Align::Left)
+            .run(self.set.fonts, &self.set.hei, "附件");
+        self.push(p);
+        self.part = Part::AttachmentHead;
+    }
+}
+
+fn joined(spans: &[(bool, String)]) -> String {
+    spans.iter().map(|(_, t)| t.as_str()).collect()
+}
+
+/// The 版记 (7.4), 4号, 1 字 in on both sides: a thick rule, the 抄送 (wrapped lines aligned
+/// after the colon), a thin rule, 印发机关 and 印发日期, a thick rule at the foot. Its section
+/// starts on an even page and sits at the page's foot, without a page number.
+fn imprint(view: &NoticeView, fonts: &WordFonts, page: &PageSetup) -> Option<String> {
+    if view.copy_to.is_none() && view.printed.is_none() {
+        return None;
+    }
+    let size = 14.0;
+    let one = tw(size);
+    let style = RunStyle::new(Face::Body, size);
+    let thick = Border {
+        eighths: 8,
+        space: 1,
+        color: "000000",
+    };
+    let thin = Border {
+        eighths: 6,
+        space: 1,
+        color: "000000",
+    };
+    let line = page.line_twips();
+    let mut out = String::new();
+    let both = view.copy_to.is_some() && view.printed.is_some();
+    // The rows and their rules' heights, so a spacer above sets the last rule on the 版心's
+    // bottom edge (LibreOffice 7.4 ignores a section's bottom alignment).
+    let copy_lines = view.copy_to.as_ref().map_or(0, |c| {
+        let measure = page.width_twips() as f32 / TWIPS_PER_PT - 5.0 * size;
+        ((ems(&format!("{c}。")) * size) / measure).ceil().max(1.0) as i32
+    });
+    let rows = copy_lines + i32::from(view.printed.is_some());
+    let rules = |b: Border| tw(b.space as f32 + b.eighths as f32 / 8.0);
+    let rule_heights = rules(thick) * 2 + if both { rules(thin) } else { 0 };
+    let spacer = page.lines as i32 * line - rows * line - rule_heights - tw(1.0);
+    if spacer > 0 {
+        out.push_str(&Para::new().exact(spacer).xml());
+    }
+    if let Some(copy_to) = &view.copy_to {
+        let label = 3 * one;
+        let mut p = Para::new()
+            .style("Imprint")
+            .exact(line)
+            .indent(one + label, one)
+            .first_line(-label)
+            .align(Align::Justify)
+            .border_top(thick)
+            .run(fonts, &style, &format!("抄送：{copy_to}。"));
+        if !both {
+            p = p.border_bottom(thick);
+        }
+        out.push_str(&p.xml());
+    }
+    if let Some((by, on)) = &view.printed {
+        let rpr = super::xml::run_properties(fonts, &style);
+        let p = Para::new()
+            .style("Imprint")
+            .exact(line)
+            .indent(one, one)
+            .tab_right(page.width_twips() - one)
+            .border_top(if both { thin } else { thick })
+            .border_bottom(thick)
+            .run(fonts, &style, by)
+            .raw_runs(&format!("<w:r>{rpr}<w:tab/></w:r>"))
+            .run(fonts, &style, &format!("{on}印发"));
+        out.push_str(&p.xml());
+    }
+    Some(out)
+}

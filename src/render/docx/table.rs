@@ -1,0 +1,377 @@
+//! Word tables from the Markdown's pipe tables: widths from the column kinds and the text,
+//! a header row repeated on every page, rows that do not split across pages, a section row
+//! across the width, and a leading 主要事项 column whose label is merged down over its rows.
+
+use std::fmt::Write as _;
+
+use super::WordFonts;
+use super::xml::{Face, Para, RunStyle, tw};
+use crate::render::{Align, ColumnKind};
+
+/// Cell padding left and right, pt (as the PDF's).
+pub const PAD_X: f32 = 4.0;
+
+const HEADER_FILL: &str = "EDEDED";
+/// Tables of up to this many rows are kept on one page (as the PDF keeps them).
+const SMALL_TABLE: usize = 10;
+/// Word's fonts are not the PDF's: widths are worked out with this much to spare, so a
+/// date or a name sized to fit on one line does.
+const SPARE: f32 = 1.08;
+const SECTION_FILL: &str = "F6F6F6";
+
+/// A table as Word XML, `width` twips wide, its text at `size` pt.
+pub fn table(
+    fonts: &WordFonts,
+    header: &[String],
+    aligns: &[Align],
+    rows: &[Vec<(bool, String)>],
+    kinds: Option<&[ColumnKind]>,
+    width: i32,
+    size: f32,
+) -> String {
+    let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
+    let grouped = kind_of(0) == Some(ColumnKind::Group);
+    let widths = column_widths(header, rows, kinds, width, size);
+    let n = header.len();
+    let line = tw(size * 1.5);
+    // A table of a few rows is kept on one page, as the PDF keeps it: every row's
+    // paragraphs keep with the next row.
+    let kept_whole = rows.len() <= SMALL_TABLE;
+    let cell_para = |text: &str, face: Face, align: Align, last_row: bool| {
+        let p = Para::new()
+            .exact(line)
+            .align(align)
+            .run(fonts, &RunStyle::new(face, size), text);
+        if kept_whole && !last_row {
+            p.keep_next().xml()
+        } else {
+            p.xml()
+        }
+    };
+    let mut x = String::new();
+    let _ = write!(
+        x,
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="{padx}" w:type="dxa"/><w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="{padx}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>"#,
+        ["top", "left", "bottom", "right", "insideH", "insideV"]
+            .iter()
+            .map(|side| format!(
+                r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
+            ))
+            .collect::<String>(),
+        pad = tw(4.0),
+        padx = tw(PAD_X),
+    );
+    for w in &widths {
+        let _ = write!(x, r#"<w:gridCol w:w="{w}"/>"#);
+    }
+    x.push_str("</w:tblGrid>");
+    // The header row, repeated on every page.
+    x.push_str(r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
+    for (i, h) in header.iter().enumerate() {
+        x.push_str(&cell(
+            widths[i],
+            Some(HEADER_FILL),
+            "",
+            &cell_para(h, Face::Hei, Align::Center, rows.is_empty()),
+        ));
+    }
+    x.push_str("</w:tr>");
+    let mut in_group = false;
+    for (r, cells) in rows.iter().enumerate() {
+        let last_row = r + 1 == rows.len();
+        let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
+        x.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
+        match cells.first() {
+            Some((true, t)) if only_first && !t.is_empty() => {
+                // A section row across the width.
+                in_group = false;
+                let span = format!(r#"<w:gridSpan w:val="{n}"/>"#);
+                x.push_str(&cell(
+                    widths.iter().sum(),
+                    Some(SECTION_FILL),
+                    &span,
+                    &cell_para(t, Face::Hei, Align::Left, last_row),
+                ));
+            }
+            _ => {
+                for (i, width) in widths.iter().enumerate() {
+                    let text = cells.get(i).map_or("", |(_, t)| t.as_str());
+                    if grouped && i == 0 {
+                        // A label opens a merged cell; an empty first cell continues it.
+                        let merge = if !text.is_empty() || !in_group {
+                            in_group = true;
+                            r#"<w:vMerge w:val="restart"/><w:vAlign w:val="center"/>"#
+                        } else {
+                            "<w:vMerge/>"
+                        };
+                        let content = cell_para(text, Face::Kai, Align::Center, last_row);
+                        x.push_str(&cell(*width, None, merge, &content));
+                        continue;
+                    }
+                    let sizing = ColumnKind::sizing(kind_of(i), false);
+                    let align = sizing
+                        .align
+                        .unwrap_or_else(|| aligns.get(i).copied().unwrap_or(Align::Left));
+                    let content = cell_para(text, Face::Body, align, last_row);
+                    x.push_str(&cell(
+                        *width,
+                        None,
+                        r#"<w:vAlign w:val="center"/>"#,
+                        &content,
+                    ));
+                }
+            }
+        }
+        x.push_str("</w:tr>");
+    }
+    x.push_str("</w:tbl>");
+    x
+}
+
+/// A `w:tc`: its width, fill, extra properties (span, merge, alignment) and content.
+fn cell(width: i32, fill: Option<&str>, extra: &str, content: &str) -> String {
+    let shading = fill
+        .map(|f| format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{f}"/>"#))
+        .unwrap_or_default();
+    // tcPr order: tcW, gridSpan, vMerge, tcBorders, shd, …, vAlign.
+    let (span_merge, valign) = match extra.find("<w:vAlign") {
+        Some(at) => (&extra[..at], &extra[at..]),
+        None => (extra, ""),
+    };
+    format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_merge}{shading}{valign}</w:tcPr>{content}</w:tc>"#
+    )
+}
+
+/// Widths in twips: each column as wide as its longest text (up to its kind's share), the
+/// growing column the rest; when too wide, the growing column gives first, then the others
+/// above their minimum in proportion.
+fn column_widths(
+    header: &[String],
+    rows: &[Vec<(bool, String)>],
+    kinds: Option<&[ColumnKind]>,
+    total: i32,
+    size: f32,
+) -> Vec<i32> {
+    let n = header.len();
+    let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
+    let grouped = kind_of(0) == Some(ColumnKind::Group);
+    let pad = 2.0 * PAD_X;
+    let total = total as f32 / 20.0;
+    let mut natural: Vec<f32> = header
+        .iter()
+        .map(|h| cell_ems(h) * size * SPARE + pad)
+        .collect();
+    for row in rows {
+        for (i, (_, t)) in row.iter().enumerate().take(n) {
+            natural[i] = natural[i].max(cell_ems(t) * size * SPARE + pad);
+        }
+    }
+    let sizing: Vec<_> = (0..n)
+        .map(|i| ColumnKind::sizing(kind_of(i), grouped && i == 0))
+        .collect();
+    let min: Vec<f32> = sizing
+        .iter()
+        .map(|s| s.min_em * size * SPARE + s.min_pt)
+        .collect();
+    // A date never wraps: its minimum is its longest date.
+    let min: Vec<f32> = (0..n)
+        .map(|i| {
+            if kind_of(i) == Some(ColumnKind::Date) {
+                min[i].max(natural[i].min(sizing[i].max_share * total))
+            } else {
+                min[i]
+            }
+        })
+        .collect();
+    let mut widths: Vec<f32> = (0..n)
+        .map(|i| natural[i].min(sizing[i].max_share * total).max(min[i]))
+        .collect();
+    let grow = sizing.iter().position(|s| s.grow);
+    let sum: f32 = widths.iter().sum();
+    match grow {
+        None if sum < total => {
+            let extra = (total - sum) / n as f32;
+            widths.iter_mut().for_each(|w| *w += extra);
+        }
+        Some(g) if sum < total => widths[g] += total - sum,
+        _ if sum > total => {
+            let mut excess = sum - total;
+            if let Some(g) = grow {
+                let cut = (widths[g] - min[g]).max(0.0).min(excess);
+                widths[g] -= cut;
+                excess -= cut;
+            }
+            let slack: f32 = widths.iter().zip(&min).map(|(w, m)| (w - m).max(0.0)).sum();
+            if excess > 0.0 && slack > 0.0 {
+                for (w, m) in widths.iter_mut().zip(&min) {
+                    *w -= excess * (*w - m).max(0.0) / slack;
+                }
+            }
+        }
+        _ => {}
+    }
+    if let Some(g) = grow {
+        balance(header, rows, &mut widths, &min, g, grouped, size);
+    }
+    let mut out: Vec<i32> = widths.iter().map(|w| tw(*w)).collect();
+    // Whole twips that add up to the table's width exactly.
+    let diff = tw(total) - out.iter().sum::<i32>();
+    if let Some(last) = out.last_mut() {
+        *last += diff;
+    }
+    out
+}
+
+/// Width of a cell's text in ems, with a quarter em where ideographs meet digits or Latin:
+/// LibreOffice spaces them so whatever the file asks (Word does not), and a date sized to
+/// fit one line must fit in both.
+fn cell_ems(text: &str) -> f32 {
+    let wide = |c: char| crate::base::cjk::is_wide(c) && c.is_alphabetic();
+    let narrow = |c: char| c.is_ascii_alphanumeric();
+    let chars: Vec<char> = text.chars().collect();
+    let meets = chars
+        .windows(2)
+        .filter(|w| (wide(w[0]) && narrow(w[1])) || (narrow(w[0]) && wide(w[1])))
+        .count();
+    super::ems(text) + 0.25 * meets as f32
+}
+
+/// Lines a text `ems` wide needs at `width` pt (approximate: Word breaks it, not us).
+fn lines(ems: f32, width: f32, size: f32) -> usize {
+    let measure = (width - 2.0 * PAD_X).max(size);
+    ((ems * size * SPARE) / measure).ceil().max(1.0) as usize
+}
+
+/// Moves width, in half ems, between the growing column and the others while that makes the
+/// table shorter (the PDF balances its widths the same way, with real glyphs): a short list
+/// of units beside a long task wraps a little more, the task much less. Each move is the one
+/// that saves the most lines per step.
+fn balance(
+    header: &[String],
+    rows: &[Vec<(bool, String)>],
+    widths: &mut [f32],
+    min: &[f32],
+    grow: usize,
+    grouped: bool,
+    size: f32,
+) {
+    let n = widths.len();
+    // Every row's cells in ems, the header first.
+    let table: Vec<Vec<f32>> = std::iter::once(header.iter().map(|h| cell_ems(h)).collect())
+        .chain(
+            rows.iter()
+                .map(|r| r.iter().take(n).map(|(_, t)| cell_ems(t)).collect()),
+        )
+        .collect();
+    let height = |w: &[f32]| -> usize {
+        table
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(c, e)| lines(*e, w[c], size))
+                    .max()
+                    .unwrap_or(1)
+            })
+            .sum()
+    };
+    let step = size / 2.0;
+    let mut current = height(widths);
+    for _ in 0..100 {
+        let mut best: Option<(usize, f32, usize, f32)> = None; // column, change, height, gain
+        for c in (0..n).filter(|c| *c != grow && !(grouped && *c == 0)) {
+            for k in 1..=8 {
+                for delta in [step * k as f32, -step * k as f32] {
+                    let (from, to) = if delta > 0.0 { (c, grow) } else { (grow, c) };
+                    if widths[from] - delta.abs() < min[from] {
+                        continue;
+                    }
+                    let mut trial = widths.to_vec();
+                    trial[from] -= delta.abs();
+                    trial[to] += delta.abs();
+                    let h = height(&trial);
+                    let gain = (current.saturating_sub(h)) as f32 / k as f32;
+                    if h < current && best.is_none_or(|b| gain > b.3) {
+                        best = Some((c, delta, h, gain));
+                    }
+                }
+            }
+        }
+        let Some((c, delta, h, _)) = best else { break };
+        widths[c] -= delta;
+        widths[grow] += delta;
+        current = h;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds() -> Vec<ColumnKind> {
+        vec![
+            ColumnKind::Group,
+            ColumnKind::No,
+            ColumnKind::Content,
+            ColumnKind::Units,
+        ]
+    }
+
+    #[test]
+    fn widths_fill_the_table_and_content_takes_the_most() {
+        let header: Vec<String> = ["主要事项", "序号", "具体内容", "责任单位"]
+            .map(String::from)
+            .to_vec();
+        let rows = vec![vec![
+            (false, "（一）加强组织领导".to_string()),
+            (false, "1".to_string()),
+            (false, "内容".repeat(60)),
+            (false, "区发展改革委、区教育局".to_string()),
+        ]];
+        let w = column_widths(&header, &rows, Some(&kinds()), 8844, 12.0);
+        assert_eq!(w.iter().sum::<i32>(), 8844);
+        assert!(w[2] > w[0] && w[2] > w[3], "{w:?}");
+    }
+
+    #[test]
+    fn group_labels_merge_down_and_sections_span() {
+        let header: Vec<String> = ["主要事项", "序号", "具体内容", "责任单位"]
+            .map(String::from)
+            .to_vec();
+        let row = |g: &str, no: &str| {
+            vec![
+                (false, g.to_string()),
+                (false, no.to_string()),
+                (false, "内容".to_string()),
+                (false, "区教育局".to_string()),
+            ]
+        };
+        let section = vec![
+            (true, "一、总体要求".to_string()),
+            (false, String::new()),
+            (false, String::new()),
+            (false, String::new()),
+        ];
+        let rows = vec![
+            section,
+            row("（一）甲", "1"),
+            row("", "2"),
+            row("（二）乙", "3"),
+        ];
+        let xml = table(
+            &WordFonts::standard(),
+            &header,
+            &[],
+            &rows,
+            Some(&kinds()),
+            8844,
+            12.0,
+        );
+        assert_eq!(xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(), 2);
+        assert_eq!(xml.matches("<w:vMerge/>").count(), 1);
+        assert!(xml.contains(r#"<w:gridSpan w:val="4"/>"#));
+        assert_eq!(xml.matches("<w:tblHeader/>").count(), 1);
+        assert_eq!(xml.matches("<w:cantSplit/>").count(), 5);
+    }
+}
