@@ -340,8 +340,9 @@ pub fn evaluation_folder(e: &Evaluation) -> String {
 }
 
 /// The documents of one period's evaluation, under `folder` (`""` for the top): the report as Markdown,
-/// PDF (with charts) and XLSX (with native charts); at year-end also one assessment packet per
-/// unit and the committee's index packet with every unit's packet bookmarked.
+/// PDF (with charts), Word and XLSX (with native charts); at year-end also one assessment
+/// packet per unit and the committee's index packet with every unit's packet bookmarked, each
+/// as PDF and Word.
 pub fn evaluation(
     plan: &Plan,
     e: &Evaluation,
@@ -401,8 +402,9 @@ pub fn evaluation(
         let id = format!("packet-index/{}", e.period.label);
         pdfs.push((at("考核汇总.pdf"), None, index, info(title, id)));
     }
+    // Each of them as PDF and as Word, laid out from the same Markdown.
     use rayon::prelude::*;
-    let pdf_documents: Vec<Document> = pdfs
+    let laid_out_documents: Vec<[Document; 2]> = pdfs
         .into_par_iter()
         .enumerate()
         .map(|(i, (path, unit, md, info))| {
@@ -411,11 +413,12 @@ pub fn evaluation(
                 _ if path.ends_with("考核汇总.pdf") => (Kind::Packet, "packet_index.md.tera"),
                 _ => (Kind::Packet, "packet.md.tera"),
             };
-            assets.costly(
+            let word_path = format!("{}.docx", path.trim_end_matches(".pdf"));
+            let pdf = assets.costly(
                 path,
                 kind,
                 Format::Pdf,
-                unit,
+                unit.clone(),
                 &[&json(&info)?, md.as_bytes()],
                 || {
                     pdf::flow::document(
@@ -427,7 +430,24 @@ pub fn evaluation(
                         &view.charts,
                     )
                 },
-            )
+            )?;
+            let word = assets.costly(
+                word_path,
+                kind,
+                Format::Docx,
+                unit,
+                &[&json(&info)?, md.as_bytes(), &json(&view.charts)?],
+                || {
+                    docx::document(
+                        &laid_out(template, &md)?,
+                        assets.word_fonts,
+                        &info,
+                        docx::PageSetup::portrait(10.5),
+                        &view.charts,
+                    )
+                },
+            )?;
+            Ok([pdf, word])
         })
         .collect::<Result<_>>()?;
     let properties = render::xlsx::properties(&view.title, &author, date)?;
@@ -439,29 +459,7 @@ pub fn evaluation(
         &[&json(&view)?, &json(&(&view.title, &author, date))?],
         || render::xlsx::evaluation(&view, &properties),
     )?;
-    let report_info = info(view.title.clone(), format!("evaluation/{}", e.period.label));
-    let report_docx = assets.costly(
-        at("评估报告.docx"),
-        Kind::Evaluation,
-        Format::Docx,
-        None,
-        &[
-            &json(&report_info)?,
-            markdown.as_bytes(),
-            &json(&view.charts)?,
-        ],
-        || {
-            docx::document(
-                &laid_out("evaluation.md.tera", &markdown)?,
-                assets.word_fonts,
-                &report_info,
-                docx::PageSetup::portrait(10.5),
-                &view.charts,
-            )
-        },
-    )?;
     let mut documents = vec![
-        report_docx,
         Document {
             source: None,
             path: at("评估报告.md"),
@@ -472,7 +470,7 @@ pub fn evaluation(
         },
         report_xlsx,
     ];
-    documents.extend(pdf_documents);
+    documents.extend(laid_out_documents.into_iter().flatten());
     Ok(documents)
 }
 

@@ -66,7 +66,7 @@ fn converted() -> &'static Converted {
                 .iter()
                 .map(|(n, s)| (n.to_string(), s.to_string()))
                 .collect();
-            for (i, entry) in walkdir::WalkDir::new(output("任务单"))
+            for (i, entry) in walkdir::WalkDir::new(output(""))
                 .sort_by_file_name()
                 .into_iter()
                 .enumerate()
@@ -79,7 +79,7 @@ fn converted() -> &'static Converted {
                     .display()
                     .to_string();
                 if path.ends_with(".docx") && !sources.iter().any(|(_, s)| *s == path) {
-                    sources.push((format!("sheet{i}"), path));
+                    sources.push((format!("file{i}"), path));
                 }
             }
             let mut files = Vec::new();
