@@ -75,6 +75,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 在本机打开网页：上传材料、查看读取和校对结果、发布并下载文件。
+    Serve {
+        /// 项目目录（含 input/，发布到其中的 output/），默认当前目录。
+        #[arg(default_value = ".")]
+        project: PathBuf,
+        /// 端口（0 表示任选一个空闲端口）。
+        #[arg(long, default_value_t = 8470)]
+        port: u16,
+        /// 在局域网地址上提供服务（如 0.0.0.0），此时须用启动时显示的含 token 的链接访问。
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
     /// 导出内置模板（可修改后放入项目的 templates/ 目录覆盖内置模板）。
     Templates {
         /// 把内置模板写入此目录（已有的同名文件不覆盖）。

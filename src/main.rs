@@ -2,6 +2,7 @@
 //! choose the exit code (0 done, 1 `check` found errors, 2 could not run).
 
 mod cli;
+mod web;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -80,6 +81,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 write_or_ignore_pipe(&mut out, summary(&checked.plan).as_bytes());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            project,
+            port,
+            listen,
+        } => {
+            web::serve(&project, port, listen)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { input, force } => {

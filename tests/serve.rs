@@ -1,0 +1,338 @@
+//! `fengong serve` over real HTTP (a plain TCP client, as a browser speaks it): the pages show
+//! what fengong read and found, a publish through the page writes what the CLI writes and
+//! its files download with the manifest's hashes, and the refusals hold — a POST without the
+//! page's token, a path out of the output, an upload too large or named like a path, a
+//! second publish while one runs, a network listener without the printed token.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use common::*;
+
+/// A running server, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    token: Option<String>,
+    /// Its console, kept open while it runs.
+    _console: BufReader<std::process::ChildStdout>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(dir: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fengong"))
+        .args(["serve", ".", "--port", "0"])
+        .args(extra)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut console = BufReader::new(child.stdout.take().unwrap());
+    console.read_line(&mut line).unwrap();
+    // "fengong 网页：http://127.0.0.1:PORT/" or ".../?token=T"
+    let url = line
+        .split("http://")
+        .nth(1)
+        .expect(&line)
+        .trim()
+        .to_string();
+    let (addr, token) = match url.split_once("/?token=") {
+        Some((a, t)) => (a.to_string(), Some(t.to_string())),
+        None => (url.trim_end_matches('/').to_string(), None),
+    };
+    Server {
+        child,
+        addr,
+        token,
+        _console: console,
+    }
+}
+
+/// One request; (status, headers, body).
+fn request(
+    server: &Server,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
+    request_to(&server.addr, method, path, content_type, body, None)
+}
+
+fn request_to(
+    addr: &str,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+    cookie: Option<&str>,
+) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if !content_type.is_empty() {
+        head.push_str(&format!("Content-Type: {content_type}\r\n"));
+    }
+    if let Some(c) = cookie {
+        head.push_str(&format!("Cookie: {c}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    // A server may answer (413) before it has read a large body: stop writing then.
+    let _ = stream.write_all(body);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("an HTTP response");
+    let headers = String::from_utf8_lossy(&raw[..split]).to_string();
+    let status: u16 = headers.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut body = raw[split + 4..].to_vec();
+    if headers
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        body = dechunk(&body);
+    }
+    (status, headers, body)
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(end) = data.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..end]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[end + 2..end + 2 + size]);
+        data = &data[end + 2 + size + 2..];
+    }
+}
+
+fn text(body: &[u8]) -> String {
+    String::from_utf8_lossy(body).to_string()
+}
+
+fn csrf_of(page: &str) -> String {
+    let at = page
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with the token")
+        + 19;
+    page[at..at + 32].to_string()
+}
+
+fn multipart(csrf: &str, files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "fengongtestboundary7MA4YWxk";
+    let mut body = Vec::new();
+    write!(
+        body,
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
+    )
+    .unwrap();
+    for (name, bytes) in files {
+        write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .unwrap();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    write!(body, "--{boundary}--\r\n").unwrap();
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+fn seed_dir() -> tempfile::TempDir {
+    project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())])
+}
+
+#[test]
+fn the_page_shows_the_plan_and_publishes_what_the_manifest_lists() {
+    // A project with its config and no sources yet: the notice comes as an upload.
+    let dir = project(&[]);
+    let server = serve(dir.path(), &[]);
+    let (status, headers, body) = request(&server, "GET", "/", "", b"");
+    assert_eq!(status, 200);
+    assert!(
+        headers.contains("content-security-policy: default-src 'self'"),
+        "{headers}"
+    );
+    let page = text(&body);
+    let csrf = csrf_of(&page);
+    let (kind, form) = multipart(&csrf, &[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let (status, _, body) = request(&server, "POST", "/upload", &kind, &form);
+    assert_eq!(status, 200, "{}", text(&body));
+    assert!(dir.path().join("input/嘉发改〔2025〕14号.md").is_file());
+    // What fengong read: the notice's fields, 78 tasks, the 赤河源/苏河源 finding.
+    let page = text(&request(&server, "GET", "/", "", b"").2);
+    assert!(page.contains("嘉发改〔2025〕14号"));
+    assert!(page.contains("<dd>78 项"), "{page}");
+    assert_eq!(page.matches("<tr><td class=\"n\">").count(), 78);
+    let check = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(
+        check.contains("【赤】河源") && check.contains("【苏】河源"),
+        "{check}"
+    );
+    // Publish, then every listed file downloads with the manifest's hash.
+    let (status, _, body) = request(
+        &server,
+        "POST",
+        "/publish",
+        "application/x-www-form-urlencoded",
+        format!("csrf={csrf}").as_bytes(),
+    );
+    assert_eq!(status, 200, "{}", text(&body));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("output/manifest.json")).unwrap())
+            .unwrap();
+    for name in ["通知.pdf", "任务单/南翔镇.xlsx", "通知.docx"] {
+        let entry = manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"] == name)
+            .unwrap();
+        let href = name
+            .split('/')
+            .map(|s| s.bytes().map(|b| format!("%{b:02X}")).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("/");
+        let (status, headers, body) = request(&server, "GET", &format!("/files/{href}"), "", b"");
+        assert_eq!(status, 200, "{name}");
+        assert_eq!(
+            fengong::base::hash::sha256_hex(&body),
+            entry["sha256"].as_str().unwrap(),
+            "{name}"
+        );
+        if name.ends_with(".pdf") {
+            assert!(headers.contains("application/pdf") && headers.contains("inline"));
+        }
+    }
+    let list = text(&request(&server, "GET", "/documents", "", b"").2);
+    assert!(list.contains("任务单/南翔镇.pdf"));
+}
+
+#[test]
+fn refusals() {
+    let dir = seed_dir();
+    std::fs::write(dir.path().join("secret.txt"), "not for the page").unwrap();
+    let server = serve(dir.path(), &[]);
+    let page = text(&request(&server, "GET", "/", "", b"").2);
+    let csrf = csrf_of(&page);
+    // A POST without the page's token, or with another.
+    for body in ["", "csrf=0123456789abcdef0123456789abcdef"] {
+        let (status, _, _) = request(
+            &server,
+            "POST",
+            "/publish",
+            "application/x-www-form-urlencoded",
+            body.as_bytes(),
+        );
+        assert!(status == 403 || status == 422 || status == 400, "{status}");
+    }
+    assert!(!dir.path().join("output/manifest.json").exists());
+    // Paths out of the output, plain and encoded, and a file the manifest does not list.
+    for path in [
+        "/files/../secret.txt",
+        "/files/%2e%2e/secret.txt",
+        "/files/..%2fsecret.txt",
+        "/files/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/files/input/fengong.toml",
+    ] {
+        let (status, _, body) = request(&server, "GET", path, "", b"");
+        assert!(status == 404 || status == 400, "{path}: {status}");
+        assert!(!text(&body).contains("not for the page"), "{path}");
+    }
+    // Uploads: a name with a path, a name that is not a source, a file too large.
+    for name in ["../evil.md", "子/x.md", "run.exe"] {
+        let (kind, form) = multipart(&csrf, &[(name, b"x")]);
+        let (status, _, _) = request(&server, "POST", "/upload", &kind, &form);
+        assert_eq!(status, 400, "{name}");
+    }
+    assert!(!dir.path().join("evil.md").exists());
+    let big = vec![b'x'; 21 * 1024 * 1024];
+    let (kind, form) = multipart(&csrf, &[("大.md", &big)]);
+    let (status, _, _) = request(&server, "POST", "/upload", &kind, &form);
+    assert_eq!(status, 413);
+    assert!(!dir.path().join("input/大.md").exists());
+    // An upload never replaces a file that is there.
+    let (kind, form) = multipart(&csrf, &[("嘉发改〔2025〕14号.md", b"replaced")]);
+    let (status, _, _) = request(&server, "POST", "/upload", &kind, &form);
+    assert_eq!(status, 409);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("input/嘉发改〔2025〕14号.md")).unwrap(),
+        seed_text()
+    );
+    // A second publish while one runs is refused.
+    let addr = server.addr.clone();
+    let form = format!("csrf={csrf}");
+    let first = {
+        let (addr, form) = (addr.clone(), form.clone());
+        std::thread::spawn(move || {
+            request_to(
+                &addr,
+                "POST",
+                "/publish",
+                "application/x-www-form-urlencoded",
+                form.as_bytes(),
+                None,
+            )
+            .0
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let second = request_to(
+        &addr,
+        "POST",
+        "/publish",
+        "application/x-www-form-urlencoded",
+        form.as_bytes(),
+        None,
+    )
+    .0;
+    let first = first.join().unwrap();
+    assert_eq!((first, second), (200, 409));
+}
+
+#[test]
+fn a_network_listener_needs_the_printed_token() {
+    let dir = seed_dir();
+    let server = serve(dir.path(), &["--listen", "0.0.0.0"]);
+    let token = server.token.clone().expect("a token is printed");
+    let port = server.addr.rsplit(':').next().unwrap();
+    let local = format!("127.0.0.1:{port}");
+    let (status, _, _) = request_to(&local, "GET", "/", "", b"", None);
+    assert_eq!(status, 403);
+    let (status, headers, _) =
+        request_to(&local, "GET", &format!("/?token={token}"), "", b"", None);
+    assert_eq!(status, 200);
+    assert!(headers.contains("fengong_token="));
+    let (status, _, _) = request_to(
+        &local,
+        "GET",
+        "/check",
+        "",
+        b"",
+        Some(&format!("fengong_token={token}")),
+    );
+    assert_eq!(status, 200);
+}
