@@ -336,3 +336,72 @@ fn a_network_listener_needs_the_printed_token() {
     );
     assert_eq!(status, 200);
 }
+
+/// Returned forms dropped into a period through the page are read and each accounted for,
+/// as `fengong evaluate` prints them; a period not named as the CLI names it is refused.
+#[test]
+fn returned_forms_are_accounted_for() {
+    let dir = seed_dir();
+    let server = serve(dir.path(), &[]);
+    let page = text(&request(&server, "GET", "/returns", "", b"").2);
+    assert!(page.contains("还没有反馈表"), "{page}");
+    assert!(
+        page.contains("<a href=\"/returns\" class=\"on\">反馈与评估</a>"),
+        "{page}"
+    );
+    let csrf = csrf_of(&page);
+    let samples = input_dir().join("returns/2025-半年度");
+    // Two of the shipped sample returns that `fengong evaluate` accepts.
+    let forms: Vec<(String, Vec<u8>)> = ["示例_公安嘉定分局.xlsx", "示例_区交通委.xlsx"]
+        .iter()
+        .map(|n| (n.to_string(), std::fs::read(samples.join(n)).unwrap()))
+        .collect();
+    let files: Vec<(&str, &[u8])> = forms
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let with_period = |period: &str| {
+        let (kind, body) = multipart(&csrf, &files);
+        // The period field goes right after the token.
+        let marker =
+            b"--fengongtestboundary7MA4YWxk\r\nContent-Disposition: form-data; name=\"files\"";
+        let at = body
+            .windows(marker.len())
+            .position(|w| w == marker)
+            .unwrap();
+        let mut out = body[..at].to_vec();
+        write!(
+            out,
+            "--fengongtestboundary7MA4YWxk\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n{period}\r\n"
+        )
+        .unwrap();
+        out.extend_from_slice(&body[at..]);
+        (kind, out)
+    };
+    let (kind, body) = with_period("../2025-年度");
+    assert_eq!(
+        request(&server, "POST", "/returns/upload", &kind, &body).0,
+        400
+    );
+    let (kind, body) = with_period("2025-半年度");
+    let (status, _, said) = request(&server, "POST", "/returns/upload", &kind, &body);
+    assert_eq!(status, 200, "{}", text(&said));
+    for (name, _) in &forms {
+        assert!(
+            dir.path()
+                .join("input/returns/2025-半年度")
+                .join(name)
+                .is_file()
+        );
+    }
+    let page = text(&request(&server, "GET", "/returns", "", b"").2);
+    assert!(page.contains("2 份文件"), "{page}");
+    for (name, _) in &forms {
+        assert!(page.contains(name.as_str()), "{name}");
+    }
+    assert_eq!(
+        page.matches(">已接收<").count() + page.matches(">已接收（有问题）<").count(),
+        2,
+        "{page}"
+    );
+}

@@ -26,6 +26,8 @@ const MAX_UPLOAD: usize = 50 * 1024 * 1024;
 const MAX_FILE: usize = 20 * 1024 * 1024;
 /// Most files in an upload.
 const MAX_FILES: usize = 20;
+/// What may be uploaded as a returned form.
+const FORM_EXTENSIONS: &[&str] = &["xlsx", "xls", "ods"];
 /// What may be uploaded as a source.
 const SOURCE_EXTENSIONS: &[&str] = &[
     "docx", "doc", "wps", "odt", "rtf", "xlsx", "xls", "ods", "md", "txt",
@@ -98,6 +100,8 @@ fn router(app: Shared) -> Router {
         .route("/upload", post(upload))
         .route("/publish", post(publish))
         .route("/documents", get(documents))
+        .route("/returns", get(returns))
+        .route("/returns/upload", post(upload_returns))
         .route("/files/{*path}", get(file))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD))
         .layer(axum::middleware::from_fn_with_state(app.clone(), guard))
@@ -451,81 +455,231 @@ struct TokenOnly {
 
 /// Uploads into `input/`: sources only, each written whole or not at all, never over a
 /// file that is there.
-async fn upload(State(app): State<Shared>, _: Query<TokenOnly>, mut form: Multipart) -> Response {
+async fn upload(State(app): State<Shared>, _: Query<TokenOnly>, form: Multipart) -> Response {
+    let input = app.input.clone();
+    match receive(&app, form, SOURCE_EXTENSIONS, move |_| Ok(input.clone())).await {
+        Ok(saved) => {
+            let mut body = pages::notice("ok", &format!("已上传：{}", saved.join("、")));
+            body.push_str("<p><a href=\"/\">查看读取结果</a></p>");
+            Html(page("材料", "/", &body)).into_response()
+        }
+        Err(response) => response,
+    }
+}
+
+/// Returned forms into `input/returns/<period>/`, the period named as the CLI names it.
+async fn upload_returns(State(app): State<Shared>, form: Multipart) -> Response {
+    let returns = app.input.join("returns");
+    let folder = move |period: Option<&str>| {
+        let period = period.unwrap_or("").trim();
+        let valid = period.len() >= 7
+            && period[..4].bytes().all(|b| b.is_ascii_digit())
+            && matches!(&period[4..], "-半年度" | "-年度");
+        if valid {
+            Ok(returns.join(period))
+        } else {
+            Err(format!(
+                "评估期「{period}」无效：应如 2025-半年度 或 2025-年度"
+            ))
+        }
+    };
+    match receive(&app, form, FORM_EXTENSIONS, folder).await {
+        Ok(saved) => {
+            let mut body = pages::notice("ok", &format!("已收到：{}", saved.join("、")));
+            body.push_str("<p><a href=\"/returns\">查看每份文件的处理结果</a></p>");
+            Html(page("反馈与评估", "/returns", &body)).into_response()
+        }
+        Err(response) => response,
+    }
+}
+
+/// Reads a multipart upload: the page's token first, a `period` field if any, then files
+/// with one of `extensions`, each written into the folder `folder_for(period)` gives.
+async fn receive(
+    app: &App,
+    mut form: Multipart,
+    extensions: &[&str],
+    folder_for: impl Fn(Option<&str>) -> Result<PathBuf, String>,
+) -> Result<Vec<String>, Response> {
     let mut csrf_ok = false;
+    let mut period: Option<String> = None;
     let mut saved = Vec::new();
     let mut count = 0;
     loop {
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => {
-                return refused(e.status(), &format!("上传失败：{}", e.body_text()));
-            }
+            Err(e) => return Err(refused(e.status(), &format!("上传失败：{}", e.body_text()))),
         };
-        if field.name() == Some("csrf") {
-            csrf_ok = field.text().await.is_ok_and(|t| t == app.csrf);
-            continue;
+        match field.name() {
+            Some("csrf") => {
+                csrf_ok = field.text().await.is_ok_and(|t| t == app.csrf);
+                continue;
+            }
+            Some("period") => {
+                period = field.text().await.ok();
+                continue;
+            }
+            _ => {}
         }
         if !csrf_ok {
-            return refused(StatusCode::FORBIDDEN, "表单已过期，请刷新页面后重试");
+            return Err(refused(
+                StatusCode::FORBIDDEN,
+                "表单已过期，请刷新页面后重试",
+            ));
         }
-        let Some(name) = field.file_name().map(str::to_string) else {
+        let Some(name) = field
+            .file_name()
+            .map(str::to_string)
+            .filter(|n| !n.is_empty())
+        else {
             continue;
         };
-        if name.is_empty() {
-            continue;
-        }
         count += 1;
         if count > MAX_FILES {
-            return refused(
+            return Err(refused(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 &format!("一次最多上传 {MAX_FILES} 个文件"),
-            );
+            ));
         }
-        let Some(name) = source_name(&name) else {
-            return refused(
+        let Some(name) = bare_name(&name, extensions) else {
+            return Err(refused(
                 StatusCode::BAD_REQUEST,
-                &format!("「{name}」不能作为材料上传：文件名须是 .docx、.xlsx、.md 等，不含路径"),
-            );
+                &format!(
+                    "「{name}」不能上传：文件名须是 .{} 之一，不含路径",
+                    extensions.join("、.")
+                ),
+            ));
         };
+        let dir =
+            folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
         let bytes = match field.bytes().await {
             Ok(b) if b.len() <= MAX_FILE => b,
             Ok(_) => {
-                return refused(
+                return Err(refused(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     &format!("「{name}」超过 {} MB", MAX_FILE / 1024 / 1024),
-                );
+                ));
             }
-            Err(e) => return refused(e.status(), &format!("上传失败：{}", e.body_text())),
+            Err(e) => return Err(refused(e.status(), &format!("上传失败：{}", e.body_text()))),
         };
-        let target = app.input.join(&name);
-        let written = blocking(move || write_new(&target, &bytes)).await;
+        let target = dir.join(&name);
+        let written = blocking(move || {
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            write_new(&target, &bytes)
+        })
+        .await;
         match written {
             Some(Ok(())) => saved.push(name),
-            Some(Err(message)) => return refused(StatusCode::CONFLICT, &message),
-            None => return refused(StatusCode::INTERNAL_SERVER_ERROR, "写入失败"),
+            Some(Err(message)) => return Err(refused(StatusCode::CONFLICT, &message)),
+            None => return Err(refused(StatusCode::INTERNAL_SERVER_ERROR, "写入失败")),
         }
     }
     if !csrf_ok {
-        return refused(StatusCode::FORBIDDEN, "表单已过期，请刷新页面后重试");
+        return Err(refused(
+            StatusCode::FORBIDDEN,
+            "表单已过期，请刷新页面后重试",
+        ));
     }
-    let text = format!("已上传：{}", saved.join("、"));
-    let mut body = pages::notice("ok", &text);
-    body.push_str("<p><a href=\"/\">查看读取结果</a></p>");
-    Html(page("材料", "/", &body)).into_response()
+    Ok(saved)
+}
+
+/// 反馈与评估: the upload form, and every returned file's outcome per period, as
+/// `fengong evaluate` prints it (read afresh: nothing needs publishing first).
+async fn returns(State(app): State<Shared>) -> Html<String> {
+    let input = app.input.clone();
+    let outcomes = blocking(move || evaluations(&input)).await;
+    let year = outcomes
+        .as_ref()
+        .and_then(|o| o.as_ref().ok())
+        .and_then(|(year, _)| *year)
+        .unwrap_or(2025);
+    let mut body = format!(
+        "<form method=\"post\" action=\"/returns/upload\" enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><select name=\"period\"><option>{year}-半年度</option><option>{year}-年度</option></select> <input type=\"file\" name=\"files\" multiple accept=\".xlsx,.xls,.ods\"> <button>上传反馈表</button></form>",
+        esc(&app.csrf)
+    );
+    match outcomes {
+        Some(Ok((_, periods))) if periods.is_empty() => body.push_str(&pages::notice(
+            "warn",
+            "还没有反馈表：选择评估期，上传各单位报回的 Excel 反馈表。",
+        )),
+        Some(Ok((_, periods))) => {
+            for e in &periods {
+                body.push_str(&evaluation_view(e));
+            }
+        }
+        Some(Err(message)) => body.push_str(&pages::notice("err", &message)),
+        None => body.push_str(&pages::notice("err", "读取失败")),
+    }
+    Html(page("反馈与评估", "/returns", &body))
+}
+
+type Evaluations = (Option<i32>, Vec<fengong::evaluate::Evaluation>);
+
+/// Every period folder under `input/returns/`, evaluated.
+fn evaluations(input: &Path) -> Result<Evaluations, String> {
+    let checked = fengong::check(input).map_err(|e| e.to_string())?;
+    let dir = input.join("returns");
+    if !dir.is_dir() {
+        return Ok((checked.plan.year, Vec::new()));
+    }
+    let folders = fengong::ingest::returns::period_folders(&dir).map_err(|e| e.to_string())?;
+    let rules = checked.project.config.evaluation.clone();
+    let mut out = Vec::new();
+    for folder in folders {
+        let period = fengong::ingest::returns::period_of(&folder, None, checked.plan.year)
+            .map_err(|e| e.to_string())?;
+        let read = fengong::ingest::returns::read_folder(&folder).map_err(|e| e.to_string())?;
+        out.push(fengong::evaluate::evaluate(
+            &checked.plan,
+            &rules,
+            period,
+            read,
+        ));
+    }
+    Ok((checked.plan.year, out))
+}
+
+fn evaluation_view(e: &fengong::evaluate::Evaluation) -> String {
+    let mut out = format!(
+        "<h2>{}</h2><p>{} 份文件；采用 {} 个单位的反馈，未报送 {} 个{}。</p><table><tr><th>结果</th><th>单位</th><th>文件</th><th>说明</th></tr>",
+        esc(&e.period.label),
+        e.files.len(),
+        e.units.iter().filter(|u| u.file.is_some()).count(),
+        e.missing_units.len(),
+        if e.missing_units.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", esc(&e.missing_units.join("、")))
+        }
+    );
+    for file in &e.files {
+        let notes: Vec<String> = file.findings.iter().map(|f| esc(&f.message)).collect();
+        let _ = std::fmt::Write::write_fmt(
+            &mut out,
+            format_args!(
+                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(file.outcome.label()),
+                esc(file.unit.as_deref().unwrap_or("—")),
+                esc(&file.file),
+                notes.join("<br>")
+            ),
+        );
+    }
+    out.push_str("</table>");
+    out
 }
 
 /// A file name fit for `input/`: a bare name (no folder, no `..`, no control characters)
-/// with a source's extension.
-fn source_name(name: &str) -> Option<String> {
+/// with one of `extensions`.
+fn bare_name(name: &str, extensions: &[&str]) -> Option<String> {
     let name = name.trim();
     let bare = !name.contains(['/', '\\', '\0'])
         && !name.starts_with('.')
         && !name.chars().any(char::is_control)
         && name.chars().count() <= 120;
     let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    (bare && SOURCE_EXTENSIONS.contains(&extension.as_str())).then(|| name.to_string())
+    (bare && extensions.contains(&extension.as_str())).then(|| name.to_string())
 }
 
 /// Writes `bytes` to a new file at `target` atomically (a temporary file beside it, then a
@@ -555,8 +709,10 @@ mod tests {
 
     #[test]
     fn only_bare_source_names_are_taken() {
+        let source_name = |n: &str| bare_name(n, SOURCE_EXTENSIONS);
         assert_eq!(source_name("方案.docx").as_deref(), Some("方案.docx"));
         assert_eq!(source_name("表.XLSX").as_deref(), Some("表.XLSX"));
+        assert_eq!(bare_name("反馈.docx", FORM_EXTENSIONS), None);
         for bad in [
             "../x.docx",
             "a/b.docx",

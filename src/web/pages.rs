@@ -21,7 +21,12 @@ pub fn esc(text: &str) -> String {
 /// A whole page: the navigation, `title`, `body`.
 pub fn page(title: &str, active: &str, body: &str) -> String {
     let mut nav = String::new();
-    for (href, label) in [("/", "材料"), ("/check", "校对"), ("/documents", "发布")] {
+    for (href, label) in [
+        ("/", "材料"),
+        ("/check", "校对"),
+        ("/documents", "发布"),
+        ("/returns", "反馈与评估"),
+    ] {
         let class = if href == active { " class=\"on\"" } else { "" };
         let _ = write!(nav, "<a href=\"{href}\"{class}>{label}</a>");
     }
