@@ -603,14 +603,7 @@ fn short_sheets_fit_their_first_page_and_no_page_is_empty() {
         let tasks =
             unit["lead"].as_array().unwrap().len() + unit["support"].as_array().unwrap().len();
         let path = output(&format!("任务单/{name}.pdf"));
-        let info = run("pdfinfo", &[path.to_str().unwrap()]);
-        let pages: usize = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
+        let pages = pdf_pages(&path);
         if tasks == 1 {
             one_task += 1;
             assert_eq!(pages, 1, "{name}: one task on {pages} pages");

@@ -7,4 +7,5 @@ pub mod decode;
 pub mod diag;
 pub mod glyphs;
 pub mod hash;
+pub mod markup;
 pub mod number;

@@ -124,6 +124,18 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
     out
 }
 
+/// Where the 署名 and the 成文日期 end, as gaps from the 版心's right edge (7.3.5.2): the 署名
+/// 2 字 (`two`) from the right and the date starting 2 字 right of the 署名's start; a date
+/// longer than that allows is 2 字 from the right and the 署名 starts 2 字 left of it.
+/// Returns (signer gap, date gap), for both layouts.
+pub fn signature_gaps(signer_w: f32, date_w: f32, two: f32) -> (f32, f32) {
+    if date_w <= signer_w - two {
+        (two, signer_w - date_w)
+    } else {
+        (date_w - signer_w + 2.0 * two, two)
+    }
+}
+
 /// How a block of lines is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

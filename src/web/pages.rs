@@ -2,21 +2,7 @@
 
 use std::fmt::Write as _;
 
-/// Text for HTML.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use fengong::base::markup::escape as esc;
 
 /// A whole page: the navigation, `title`, `body`.
 pub fn page(title: &str, active: &str, body: &str) -> String {

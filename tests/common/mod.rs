@@ -116,3 +116,14 @@ pub fn run(tool: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// How many pages a PDF has (pdfinfo).
+pub fn pdf_pages(path: &Path) -> usize {
+    run("pdfinfo", &[path.to_str().expect("a UTF-8 path")])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .expect("pdfinfo prints Pages:")
+        .trim()
+        .parse()
+        .expect("a page count")
+}

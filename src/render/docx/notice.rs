@@ -367,11 +367,7 @@ impl Notice<'_> {
             .unwrap_or_else(|| DATE_PLACEHOLDER.to_string());
         let (signer_w, date_w) = (width(&signer), width(&date));
         let two = 2.0 * char_w;
-        let (signer_right, date_right) = if date_w <= signer_w - two {
-            (two, signer_w - date_w)
-        } else {
-            (date_w - signer_w + 2.0 * two, two)
-        };
+        let (signer_right, date_right) = crate::render::signature_gaps(signer_w, date_w, two);
         // The body's last paragraph goes with them.
         match self.paras.pop() {
             Some(Item::Para(last)) => self.push(last.keep_next()),

@@ -11,23 +11,7 @@ pub const TWIPS_PER_PT: f32 = 20.0;
 /// Twips per millimetre.
 pub const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 
-/// Text escaped for an XML element or attribute; characters XML 1.0 cannot hold (control
-/// characters a source may carry) are dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::base::markup::escape;
 
 /// The typefaces of the 公文 roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -360,11 +344,6 @@ mod tests {
         fn name(&self, _: Face) -> &str {
             "仿宋_GB2312"
         }
-    }
-
-    #[test]
-    fn text_is_escaped_and_control_characters_dropped() {
-        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 
     #[test]

@@ -535,7 +535,6 @@ fn signature(
 ) -> Result<bool> {
     let geo = flow.geo;
     let two = 2.0 * geo.grid_advance();
-    let right = geo.left + geo.width - two;
     let signer = text::shape(flow.fonts, body, &view.signer)?;
     // No 成文日期 known: a placeholder to write it in by hand (the check says so).
     let date = text::shape(
@@ -544,11 +543,9 @@ fn signature(
         view.date.as_deref().unwrap_or(DATE_PLACEHOLDER),
     )?;
     let (signer_w, date_w) = (text::width(&signer), text::width(&date));
-    let (mut signer_x, mut date_x) = (right - signer_w, right - signer_w + two);
-    if date_x + date_w > right {
-        date_x = right - date_w;
-        signer_x = date_x - two;
-    }
+    let edge = geo.left + geo.width;
+    let (signer_gap, date_gap) = crate::render::signature_gaps(signer_w, date_w, two);
+    let (signer_x, date_x) = (edge - signer_gap - signer_w, edge - date_gap - date_w);
     // One blank line, the 署名 and the date line must share a page with body text (GB/T 9704
     // 7.3.5.5 and practice: never a page holding only the signature).
     let carried = flow.lines_left() < 3;
