@@ -101,6 +101,8 @@ pub struct Options {
     /// Replace an output folder that is not empty and was not made by fengong (`--force`).
     /// A folder holding the input or the project is refused whatever this says.
     pub force: bool,
+    /// Counts the documents as they are written, for a progress display (the web page).
+    pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
 }
 
 impl Options {
@@ -176,7 +178,13 @@ pub fn publish_with(input: &Path, out_dir: &Path, options: &Options) -> Result<P
     let project = &checked.project;
     output::check_target(out_dir, &[&project.input_dir, &project.root], options.force)?;
     let staging = output::Staging::new(out_dir)?;
-    let emit = |document: output::document::Document| staging.put(&document);
+    let emit = |document: output::document::Document| {
+        staging.put(&document)?;
+        if let Some(made) = &options.progress {
+            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(())
+    };
     use rayon::prelude::*;
     let (composed, evaluations) = rayon::join(
         || compose::compose_into(&checked.plan, &checked.report, &assets, &emit),

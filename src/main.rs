@@ -160,6 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 prefer_latest,
                 fresh,
                 force,
+                ..Default::default()
             };
             let (evaluation, manifest) = fengong::evaluate(&input, &dir, kind, &output, &options)?;
             print_evaluation(&evaluation);
@@ -183,6 +184,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 prefer_latest,
                 fresh,
                 force,
+                ..Default::default()
             };
             let published = fengong::publish_with(&input, &output, &options)?;
             for evaluation in &published.evaluations {

@@ -2,63 +2,15 @@
 //! what fengong read and found, a publish through the page writes what the CLI writes and
 //! its files download with the manifest's hashes, and the refusals hold — a POST without the
 //! page's token, a path out of the output, an upload too large or named like a path, a
-//! second publish while one runs, a network listener without the printed token.
+//! second publish while one runs, a network listener without the printed token; decisions
+//! taken on findings land in `fengong.toml` with its comments, and the finding goes.
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 
 use common::*;
-
-/// A running server, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-    token: Option<String>,
-    /// Its console, kept open while it runs.
-    _console: BufReader<std::process::ChildStdout>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(dir: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fengong"))
-        .args(["serve", ".", "--port", "0"])
-        .args(extra)
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    let mut console = BufReader::new(child.stdout.take().unwrap());
-    console.read_line(&mut line).unwrap();
-    // "fengong 网页：http://127.0.0.1:PORT/" or ".../?token=T"
-    let url = line
-        .split("http://")
-        .nth(1)
-        .expect(&line)
-        .trim()
-        .to_string();
-    let (addr, token) = match url.split_once("/?token=") {
-        Some((a, t)) => (a.to_string(), Some(t.to_string())),
-        None => (url.trim_end_matches('/').to_string(), None),
-    };
-    Server {
-        child,
-        addr,
-        token,
-        _console: console,
-    }
-}
 
 /// One request; (status, headers, body).
 fn request(
@@ -161,6 +113,42 @@ fn multipart(csrf: &str, files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// Waits for the publish the page started; its closing message.
+fn wait_published(server: &Server) -> String {
+    let started = std::time::Instant::now();
+    loop {
+        let (status, headers, body) = request(server, "GET", "/publish/status", "", b"");
+        assert_eq!(status, 200);
+        assert!(headers.contains("application/json"), "{headers}");
+        let state: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        if state["running"] == false {
+            assert_eq!(state["ok"], true, "{state}");
+            return state["message"].as_str().unwrap().to_string();
+        }
+        assert!(state["made"].as_u64().is_some(), "{state}");
+        assert!(started.elapsed().as_secs() < 300, "publish did not end");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+fn form_post(server: &Server, path: &str, fields: &[(&str, &str)]) -> (u16, String, Vec<u8>) {
+    let body = fields
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v.bytes().map(|b| format!("%{b:02X}")).collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&");
+    request(
+        server,
+        "POST",
+        path,
+        "application/x-www-form-urlencoded",
+        body.as_bytes(),
+    )
+}
+
 fn seed_dir() -> tempfile::TempDir {
     project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())])
 }
@@ -187,20 +175,37 @@ fn the_page_shows_the_plan_and_publishes_what_the_manifest_lists() {
     assert!(page.contains("嘉发改〔2025〕14号"));
     assert!(page.contains("<dd>78 项"), "{page}");
     assert_eq!(page.matches("<tr><td class=\"n\">").count(), 78);
+    // Each task under its section, with its own group's title.
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    for task in [&plan.tasks[1], &plan.tasks[40], &plan.tasks[77]] {
+        let group = &plan.group(task.group).unwrap().title;
+        let row = format!("<tr><td class=\"n\">{}</td><td>{group}</td>", task.no);
+        assert!(page.contains(&row), "{row}");
+    }
+    for section in &plan.sections {
+        let row = format!(
+            "<tr class=\"section\"><td colspan=\"6\">{}、{}</td></tr>",
+            section.numeral, section.title
+        );
+        assert!(page.contains(&row), "{row}");
+    }
     let check = text(&request(&server, "GET", "/check", "", b"").2);
     assert!(
-        check.contains("【赤】河源") && check.contains("【苏】河源"),
-        "{check}"
+        check.contains("推进<mark>赤</mark>河源") && check.contains("推进<mark>苏</mark>河源"),
+        "the 赤河源/苏河源 finding, marked"
     );
-    // Publish, then every listed file downloads with the manifest's hash.
-    let (status, _, body) = request(
-        &server,
-        "POST",
-        "/publish",
-        "application/x-www-form-urlencoded",
-        format!("csrf={csrf}").as_bytes(),
+    // Publish: the page answers at once and follows the progress; then every listed file
+    // downloads with the manifest's hash.
+    let (status, headers, body) = form_post(&server, "/publish", &[("csrf", &csrf)]);
+    assert_eq!(status, 303, "{}", text(&body));
+    assert!(headers.contains("location: /documents"), "{headers}");
+    let running = text(&request(&server, "GET", "/documents", "", b"").2);
+    assert!(
+        running.contains("正在发布") || running.contains("已发布"),
+        "{running}"
     );
-    assert_eq!(status, 200, "{}", text(&body));
+    let said = wait_published(&server);
+    assert!(said.starts_with("已发布 "), "{said}");
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("output/manifest.json")).unwrap())
             .unwrap();
@@ -228,7 +233,108 @@ fn the_page_shows_the_plan_and_publishes_what_the_manifest_lists() {
         }
     }
     let list = text(&request(&server, "GET", "/documents", "", b"").2);
-    assert!(list.contains("任务单/南翔镇.pdf"));
+    assert!(list.contains(&said), "the publish's closing message");
+    assert!(list.contains("<h2>任务单</h2>"));
+    // One row per unit, its formats in reading order.
+    let sheet = "%E4%BB%BB%E5%8A%A1%E5%8D%95/%E5%8D%97%E7%BF%94%E9%95%87";
+    let row = format!(
+        "<td>南翔镇</td><td><a href=\"/files/{sheet}.pdf\">PDF 预览</a> <a href=\"/files/{sheet}.docx\">Word</a> <a href=\"/files/{sheet}.xlsx\">Excel</a> <a href=\"/files/{sheet}.md\">Markdown</a> </td>"
+    );
+    assert!(list.contains(&row), "{row}");
+    // One zip of everything: each listed file in it, byte for byte.
+    let (status, headers, body) = request(&server, "GET", "/documents.zip", "", b"");
+    assert_eq!(status, 200);
+    assert!(headers.contains("application/zip"), "{headers}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(body)).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    assert_eq!(zip.len(), files.len() + 1, "every file and the manifest");
+    for entry in files {
+        let mut bytes = Vec::new();
+        zip.by_name(entry["path"].as_str().unwrap())
+            .unwrap()
+            .read_to_end(&mut bytes)
+            .unwrap();
+        assert_eq!(
+            fengong::base::hash::sha256_hex(&bytes),
+            entry["sha256"].as_str().unwrap()
+        );
+    }
+}
+
+/// The decisions of 校对 go into `fengong.toml` beside what the user wrote there, and the
+/// finding they settle is gone; a decision fengong could not read back is refused.
+#[test]
+fn decisions_are_written_to_the_config() {
+    // The registry without 区体育局, so its tasks name an unknown unit.
+    let config = seed_config().replace("[[units]]\nname = \"区体育局\"\n", "");
+    assert_ne!(config, seed_config());
+    let dir = project(&[
+        ("fengong.toml", config.as_bytes()),
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+    ]);
+    let config_path = dir.path().join("input/fengong.toml");
+    let server = serve(dir.path(), &[]);
+    let check = text(&request(&server, "GET", "/check", "", b"").2);
+    let csrf = csrf_of(&check);
+    assert!(check.contains("推进<mark>赤</mark>河源"), "{check}");
+    assert!(check.contains("value=\"use_prose\""));
+    assert!(check.contains("单位名录中没有「区体育局」"), "{check}");
+
+    let decide = |fields: &[(&str, &str)]| {
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        let (status, headers, _) = form_post(&server, "/decide", &all);
+        assert_eq!(status, 303);
+        assert!(headers.contains("location: /check"), "{headers}");
+        text(&request(&server, "GET", "/check", "", b"").2)
+    };
+    let page = decide(&[("action", "use_prose"), ("task", "40")]);
+    assert!(
+        page.contains("已写入 fengong.toml：第 40 项以正文为准"),
+        "{page}"
+    );
+    assert!(!page.contains("<mark>赤</mark>河源"), "{page}");
+    let page = decide(&[("action", "add_unit"), ("name", "区体育局")]);
+    assert!(page.contains("「区体育局」加入单位名录"));
+    assert!(!page.contains("单位名录中没有「区体育局」"));
+    let page = decide(&[
+        ("action", "signer"),
+        ("value", "上海市嘉定区发展和改革委员会"),
+    ]);
+    assert!(!page.contains("notice/no-signer"), "{page}");
+    // A date fengong could not read: refused, the file as it was.
+    let before = std::fs::read_to_string(&config_path).unwrap();
+    let page = decide(&[("action", "date"), ("value", "三月")]);
+    assert!(page.contains("未写入"), "{page}");
+    assert_eq!(std::fs::read_to_string(&config_path).unwrap(), before);
+    let page = decide(&[("action", "date"), ("value", "2025年3月5日")]);
+    assert!(!page.contains("notice/no-date"), "{page}");
+
+    // The user's comments are all still there, and the CLI reads what the page wrote.
+    let written = std::fs::read_to_string(&config_path).unwrap();
+    for line in config.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(written.contains(line), "lost: {line}");
+    }
+    assert!(written.contains("[[corrections]]\ntask = 40\nuse_prose = true"));
+    let out = fengong(dir.path(), &["check", "input"]);
+    let said =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !said.contains("【赤】河源") && !said.contains("notice/no-signer"),
+        "{said}"
+    );
+    // Without the page's token nothing is written.
+    let (status, _, _) = form_post(
+        &server,
+        "/decide",
+        &[("csrf", "x"), ("action", "use_prose"), ("task", "5")],
+    );
+    assert_eq!(status, 403);
+    assert!(
+        !std::fs::read_to_string(&config_path)
+            .unwrap()
+            .contains("task = 5\n")
+    );
 }
 
 #[test]
@@ -310,7 +416,8 @@ fn refusals() {
     )
     .0;
     let first = first.join().unwrap();
-    assert_eq!((first, second), (200, 409));
+    assert_eq!((first, second), (303, 409));
+    wait_published(&server);
 }
 
 #[test]

@@ -183,6 +183,36 @@ pub struct Diagnostic {
     /// What to do about it, in Chinese, when there is something to say.
     #[serde(default)]
     pub hints: Vec<String>,
+    /// The decision a user can record about it (in `fengong.toml`), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remedy: Option<Remedy>,
+}
+
+/// A decision the user can take on a finding, which the configuration records: the data a
+/// page needs to offer it, not the editing itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Remedy {
+    /// The table's text of `task` differs from the prose: take the prose, or write one's own.
+    TaskText {
+        /// The task's number.
+        task: u32,
+        /// The table's text.
+        table: String,
+        /// The prose's text.
+        prose: String,
+    },
+    /// A name the registry does not know: map it to a registry unit, or add it.
+    UnknownUnit {
+        /// The name as written.
+        name: String,
+        /// The registry's closest name, if any.
+        closest: Option<String>,
+    },
+    /// The notice has no 署名.
+    NoticeSigner,
+    /// The notice has no 成文日期.
+    NoticeDate,
 }
 
 impl Diagnostic {
@@ -199,6 +229,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hints: Vec::new(),
+            remedy: None,
         }
     }
 
@@ -220,6 +251,12 @@ impl Diagnostic {
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Attaches the decision a user can take on it.
+    pub fn with_remedy(mut self, remedy: Remedy) -> Self {
+        self.remedy = Some(remedy);
         self
     }
 }

@@ -4,7 +4,7 @@
 use super::Context;
 use super::diff::{Hunk, diff, mark};
 use crate::base::cjk::{sentences, simplified};
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{Diagnostic, Remedy};
 
 /// Every task whose table text differs from its prose, with both versions of each change.
 pub fn task_text(cx: &Context) -> Vec<Diagnostic> {
@@ -42,11 +42,18 @@ pub fn task_text(cx: &Context) -> Vec<Diagnostic> {
         for h in &hunks {
             d = d.with_hint(format!("表：{}　文：{}", mark(h, false), mark(h, true)));
         }
-        out.push(d.with_hint(format!(
-            "如以正文为准，在 {} 中加 [[corrections]] task = {} use_prose = true",
-            cx.config_path(),
-            task.no
-        )));
+        out.push(
+            d.with_hint(format!(
+                "如以正文为准，在 {} 中加 [[corrections]] task = {} use_prose = true",
+                cx.config_path(),
+                task.no
+            ))
+            .with_remedy(Remedy::TaskText {
+                task: task.no,
+                table: task.content.clone(),
+                prose: prose.clone(),
+            }),
+        );
     }
     out
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Context;
-use crate::base::diag::{Diagnostic, Location};
+use crate::base::diag::{Diagnostic, Location, Remedy};
 
 /// Duplicate and missing task numbers.
 pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
@@ -150,7 +150,8 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             )
             .with_hint(format!(
                 "在 {config_place} 的 [notice] signer 中填写后重新发布"
-            )),
+            ))
+            .with_remedy(Remedy::NoticeSigner),
         ),
         (Some(signer), false) => out.push(Diagnostic::note(
             "notice/signer-from-config",
@@ -168,7 +169,8 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             )
             .with_hint(format!(
                 "在 {config_place} 的 [notice] date 中填写，如 date = \"2025年3月5日\""
-            )),
+            ))
+            .with_remedy(Remedy::NoticeDate),
         ),
         (Some(date), from) => {
             if !from {

@@ -1,7 +1,7 @@
 //! Units: aliases, names the registry does not know, tasks with no real unit, duplicates.
 
 use super::Context;
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{Diagnostic, Remedy};
 
 /// Aliases used instead of the canonical name.
 pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
@@ -40,6 +40,10 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
     for task in &cx.plan.tasks {
         for a in task.units.iter().filter(|a| !a.known) {
             let suggestion = closest(&a.name, &spellings);
+            let remedy = Remedy::UnknownUnit {
+                name: a.name.clone(),
+                closest: suggestion.map(|near| registry_name(cx, near)),
+            };
             let d = match suggestion {
                 Some(near) => Diagnostic::warning(
                     "unit/unknown",
@@ -60,10 +64,19 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
                     cx.config_path()
                 )),
             };
-            out.push(d);
+            out.push(d.with_remedy(remedy));
         }
     }
     out
+}
+
+/// The registry's own name for a spelling (a unit's canonical name, or the spelling itself
+/// when it is a group or phrase).
+fn registry_name(cx: &Context, spelling: &str) -> String {
+    cx.registry
+        .unit(spelling)
+        .map(|u| u.name.clone())
+        .unwrap_or_else(|| spelling.to_string())
 }
 
 /// Tasks whose 责任单位 names no real unit (only 相关部门 …), and tasks whose first-listed

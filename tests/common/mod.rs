@@ -2,8 +2,9 @@
 //! the binary.
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 /// The project root.
 pub fn root() -> PathBuf {
@@ -126,4 +127,54 @@ pub fn pdf_pages(path: &Path) -> usize {
         .trim()
         .parse()
         .expect("a page count")
+}
+
+/// A running server, stopped when dropped.
+pub struct Server {
+    pub child: Child,
+    /// host:port.
+    pub addr: String,
+    /// The token printed when serving a network.
+    pub token: Option<String>,
+    /// Its console, kept open while it runs.
+    _console: BufReader<std::process::ChildStdout>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `fengong serve` in `dir` on a free port and reads the address it prints.
+pub fn serve(dir: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fengong"))
+        .args(["serve", ".", "--port", "0"])
+        .args(extra)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut console = BufReader::new(child.stdout.take().unwrap());
+    console.read_line(&mut line).unwrap();
+    // "fengong 网页：http://127.0.0.1:PORT/" or ".../?token=T"
+    let url = line
+        .split("http://")
+        .nth(1)
+        .expect(&line)
+        .trim()
+        .to_string();
+    let (addr, token) = match url.split_once("/?token=") {
+        Some((a, t)) => (a.to_string(), Some(t.to_string())),
+        None => (url.trim_end_matches('/').to_string(), None),
+    };
+    Server {
+        child,
+        addr,
+        token,
+        _console: console,
+    }
 }

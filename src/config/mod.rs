@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::base::diag::{Error, Location, Result};
 use crate::model::{Unit, UnitGroup, UnitRegistry};
 
+pub mod edit;
+
 /// Phrases that stand for "whoever it concerns" and never name a unit, used when the config
 /// does not list its own.
 pub const DEFAULT_UNSPECIFIED: &[&str] = &[

@@ -1,0 +1,390 @@
+//! Decisions recorded in `fengong.toml` on the user's behalf (the 校对 page): edited as a
+//! document, so every comment, blank line and the order of entries stay as the user left them.
+
+use std::path::Path;
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
+
+use super::Config;
+use crate::base::diag::{Error, Location, Result};
+
+/// One decision about a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Task `task` takes the prose's text.
+    UseProse {
+        /// The task's number.
+        task: u32,
+    },
+    /// Task `task` takes the user's own text.
+    OwnText {
+        /// The task's number.
+        task: u32,
+        /// The text.
+        content: String,
+    },
+    /// `alias` is another spelling of the registry unit `unit`.
+    Alias {
+        /// The registry unit's name.
+        unit: String,
+        /// The spelling found in the source.
+        alias: String,
+    },
+    /// `name` is a unit of its own.
+    AddUnit {
+        /// The unit's name.
+        name: String,
+    },
+    /// The notice's 署名.
+    Signer(String),
+    /// The notice's 成文日期, as written on the notice (2025年3月5日).
+    Date(String),
+}
+
+impl Decision {
+    /// What was recorded, for the user.
+    pub fn describe(&self) -> String {
+        match self {
+            Decision::UseProse { task } => format!("第 {task} 项以正文为准"),
+            Decision::OwnText { task, .. } => format!("第 {task} 项采用自行填写的文字"),
+            Decision::Alias { unit, alias } => format!("「{alias}」记为「{unit}」的别称"),
+            Decision::AddUnit { name } => format!("「{name}」加入单位名录"),
+            Decision::Signer(s) => format!("署名「{s}」"),
+            Decision::Date(d) => format!("成文日期「{d}」"),
+        }
+    }
+}
+
+/// `text` (a config file named `path`, possibly empty) with `decision` recorded. The result
+/// is checked by parsing it as fengong will: a decision that would make the file unreadable
+/// is refused with the reason.
+pub fn apply(text: &str, path: &str, decision: &Decision) -> Result<String> {
+    let refuse = |message: String| Error::Config {
+        location: Location::file(path),
+        message,
+    };
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| refuse(e.message().to_string()))?;
+    match decision {
+        Decision::UseProse { task } => correct(&mut doc, *task, None)?,
+        Decision::OwnText { task, content } => {
+            let content = content.trim();
+            if content.is_empty() {
+                return Err(refuse(format!("第 {task} 项的新文字是空的")));
+            }
+            correct(&mut doc, *task, Some(content))?
+        }
+        Decision::Alias { unit, alias } => add_alias(&mut doc, unit.trim(), alias.trim())?,
+        Decision::AddUnit { name } => add_unit(&mut doc, name.trim())?,
+        Decision::Signer(signer) => set_notice(&mut doc, "signer", signer.trim())?,
+        Decision::Date(date) => {
+            let date = date.trim();
+            if crate::base::date::parse_written(date).is_none() {
+                return Err(refuse(format!("成文日期「{date}」应写作如 2025年3月5日")));
+            }
+            set_notice(&mut doc, "date", date)?
+        }
+    }
+    let edited = doc.to_string();
+    Config::parse(&edited, path)?;
+    Ok(edited)
+}
+
+/// Records `decision` in the config file at `path` (created when there is none), replacing
+/// the file in one step: a reader sees the old file or the new one, never half of either.
+pub fn record(path: &Path, decision: &Decision) -> Result<()> {
+    let display = path.display().to_string();
+    // Read as fengong reads it (a GBK or UTF-16 file too); written back as UTF-8.
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match crate::base::decode::decode(&bytes) {
+            Ok(text) => text,
+            Err(crate::base::decode::DecodeError::Empty) => String::new(),
+            Err(e) => {
+                return Err(Error::Config {
+                    location: Location::file(&display),
+                    message: e.message(),
+                });
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io(path, "读取", e)),
+    };
+    let edited = apply(&text, &display, decision)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let write = || -> std::io::Result<()> {
+        use std::io::Write as _;
+        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+        temp.write_all(edited.as_bytes())?;
+        temp.as_file().sync_all()?;
+        temp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    };
+    write().map_err(|e| Error::io(path, "写入", e))
+}
+
+/// Sets task `task`'s correction: the prose (`None`) or `content`. An existing correction
+/// of the task is changed in place; its `units` and `reason` stay.
+fn correct(doc: &mut DocumentMut, task: u32, content: Option<&str>) -> Result<()> {
+    let entries = array_of_tables(doc, "corrections")?;
+    let existing = entries
+        .iter()
+        .position(|t| t.get("task").and_then(Item::as_integer) == Some(i64::from(task)));
+    let index = existing.unwrap_or_else(|| {
+        let mut entry = Table::new();
+        entry.decor_mut().set_prefix("\n");
+        entry.insert("task", value(i64::from(task)));
+        entries.push(entry);
+        entries.len() - 1
+    });
+    let entry = entries
+        .get_mut(index)
+        .ok_or_else(|| config_error("corrections 条目无法写入"))?;
+    entry.remove("content");
+    entry.remove("use_prose");
+    match content {
+        Some(text) => entry.insert("content", value(text)),
+        None => entry.insert("use_prose", value(true)),
+    };
+    Ok(())
+}
+
+/// Adds `alias` to the `[[units]]` entry named `unit` (a new entry when the registry's unit
+/// has none in the file).
+fn add_alias(doc: &mut DocumentMut, unit: &str, alias: &str) -> Result<()> {
+    if unit.is_empty() || alias.is_empty() || unit == alias {
+        return Err(config_error("单位和别称都须填写，且不能相同"));
+    }
+    let units = array_of_tables(doc, "units")?;
+    let index = units
+        .iter()
+        .position(|t| t.get("name").and_then(Item::as_str) == Some(unit));
+    let index = index.unwrap_or_else(|| {
+        units.push(new_unit(unit));
+        units.len() - 1
+    });
+    let entry = units
+        .get_mut(index)
+        .ok_or_else(|| config_error("units 条目无法写入"))?;
+    let aliases = entry
+        .entry("aliases")
+        .or_insert_with(|| value(Array::new()))
+        .as_array_mut()
+        .ok_or_else(|| config_error(&format!("「{unit}」的 aliases 应是数组")))?;
+    if !aliases.iter().any(|v| v.as_str() == Some(alias)) {
+        aliases.push(alias);
+    }
+    Ok(())
+}
+
+/// Adds a `[[units]]` entry named `name` unless one is there.
+fn add_unit(doc: &mut DocumentMut, name: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(config_error("单位名称是空的"));
+    }
+    let units = array_of_tables(doc, "units")?;
+    if !units
+        .iter()
+        .any(|t| t.get("name").and_then(Item::as_str) == Some(name))
+    {
+        units.push(new_unit(name));
+    }
+    Ok(())
+}
+
+fn new_unit(name: &str) -> Table {
+    let mut entry = Table::new();
+    entry.decor_mut().set_prefix("\n");
+    entry.insert("name", value(name));
+    entry
+}
+
+/// Sets `[notice] key`, keeping a comment written after the old value.
+fn set_notice(doc: &mut DocumentMut, key: &str, text: &str) -> Result<()> {
+    if text.is_empty() {
+        return Err(config_error("填写的内容是空的"));
+    }
+    let notice = doc
+        .entry("notice")
+        .or_insert_with(toml_edit::table)
+        .as_table_mut()
+        .ok_or_else(|| config_error("notice 应是表 [notice]"))?;
+    let new = Value::from(text);
+    // Assigned through the existing item, so the key's own comment line stays too.
+    match notice.get_mut(key) {
+        Some(Item::Value(old)) => {
+            let decor = old.decor();
+            let prefix = decor.prefix().and_then(|p| p.as_str()).unwrap_or(" ");
+            let suffix = decor.suffix().and_then(|s| s.as_str()).unwrap_or("");
+            *old = new.decorated(prefix, suffix);
+        }
+        _ => {
+            notice.insert(key, Item::Value(new));
+        }
+    }
+    Ok(())
+}
+
+/// The array of tables `[[key]]`, created when missing.
+fn array_of_tables<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut ArrayOfTables> {
+    doc.entry(key)
+        .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()))
+        .as_array_of_tables_mut()
+        .ok_or_else(|| config_error(&format!("{key} 应写作 [[{key}]] 条目")))
+}
+
+fn config_error(message: &str) -> Error {
+    Error::Config {
+        location: Location::file("fengong.toml"),
+        message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "# 项目配置\n\n[plan]\nyear = 2025 # 年度\n\n[notice]\n# 署名\nsigner = \"\"  # 待填\ndate = \"\"\n\n[[units]]\nname = \"区教育局\"\n\n[[units]]\nname = \"区文化旅游局\"\naliases = [\"区文旅局\"]\n\n# 更正\n[[corrections]]\ntask = 3\nuse_prose = true\n";
+
+    fn edited(decision: Decision) -> String {
+        apply(FILE, "fengong.toml", &decision).unwrap()
+    }
+
+    #[test]
+    fn comments_and_order_survive_every_decision() {
+        for decision in [
+            Decision::UseProse { task: 40 },
+            Decision::OwnText {
+                task: 3,
+                content: "推进苏河源综合公园竣工。".into(),
+            },
+            Decision::Alias {
+                unit: "区文化旅游局".into(),
+                alias: "区文化和旅游局".into(),
+            },
+            Decision::AddUnit {
+                name: "区国资委".into(),
+            },
+            Decision::Signer("上海市嘉定区发展和改革委员会".into()),
+            Decision::Date("2025年3月5日".into()),
+        ] {
+            let text = edited(decision.clone());
+            for kept in [
+                "# 项目配置",
+                "year = 2025 # 年度",
+                "# 署名",
+                "# 更正",
+                "name = \"区教育局\"",
+            ] {
+                assert!(text.contains(kept), "{decision:?} lost {kept}:\n{text}");
+            }
+            assert!(Config::parse(&text, "f").is_ok());
+        }
+    }
+
+    #[test]
+    fn each_decision_reads_back_as_the_config_fengong_uses() {
+        let config = |d| Config::parse(&edited(d), "f").unwrap();
+        let c = config(Decision::UseProse { task: 40 });
+        assert_eq!(c.corrections.len(), 2);
+        assert!(c.corrections[1].use_prose && c.corrections[1].task == 40);
+
+        // A second decision about task 3 replaces the first, it does not add a rival.
+        let c = config(Decision::OwnText {
+            task: 3,
+            content: " 新文字 ".into(),
+        });
+        assert_eq!(c.corrections.len(), 1);
+        assert_eq!(c.corrections[0].content.as_deref(), Some("新文字"));
+        assert!(!c.corrections[0].use_prose);
+
+        let c = config(Decision::Alias {
+            unit: "区文化旅游局".into(),
+            alias: "区文化和旅游局".into(),
+        });
+        assert_eq!(c.units[1].aliases, ["区文旅局", "区文化和旅游局"]);
+        let c = config(Decision::Alias {
+            unit: "区教育局".into(),
+            alias: "区教委".into(),
+        });
+        assert_eq!(c.units[0].aliases, ["区教委"]);
+
+        let c = config(Decision::AddUnit {
+            name: "区国资委".into(),
+        });
+        assert_eq!(c.units.len(), 3);
+        assert_eq!(c.units[2].name, "区国资委");
+
+        let c = config(Decision::Date("2025年3月5日".into()));
+        assert_eq!(c.notice.date.as_deref(), Some("2025年3月5日"));
+        let text = edited(Decision::Signer("某委".into()));
+        assert!(text.contains("signer = \"某委\"  # 待填"), "{text}");
+    }
+
+    #[test]
+    fn the_shipped_config_changes_only_where_decided() {
+        let shipped = include_str!("../../input/fengong.toml");
+        let text = apply(shipped, "f", &Decision::Signer("某委".into())).unwrap();
+        let differing: Vec<(&str, &str)> = shipped
+            .lines()
+            .zip(text.lines())
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(shipped.lines().count(), text.lines().count());
+        assert_eq!(differing, [("signer = \"\"", "signer = \"某委\"")]);
+
+        let text = apply(shipped, "f", &Decision::UseProse { task: 40 }).unwrap();
+        // Appended after the last line, nothing above it touched.
+        let added = text
+            .strip_prefix(shipped)
+            .expect("the old text is kept whole");
+        assert_eq!(added, "\n[[corrections]]\ntask = 40\nuse_prose = true\n");
+    }
+
+    #[test]
+    fn an_empty_file_gets_what_the_decision_needs() {
+        let text = apply("", "f", &Decision::UseProse { task: 5 }).unwrap();
+        assert_eq!(
+            Config::parse(&text, "f").unwrap().corrections[0].task,
+            5,
+            "{text}"
+        );
+        let text = apply("", "f", &Decision::Signer("某委".into())).unwrap();
+        assert_eq!(
+            Config::parse(&text, "f").unwrap().notice.signer.as_deref(),
+            Some("某委")
+        );
+    }
+
+    #[test]
+    fn bad_decisions_are_refused_and_nothing_changes() {
+        for bad in [
+            Decision::Date("三月五日".into()),
+            Decision::Signer("  ".into()),
+            Decision::OwnText {
+                task: 1,
+                content: " ".into(),
+            },
+            Decision::Alias {
+                unit: "区教育局".into(),
+                alias: "区教育局".into(),
+            },
+        ] {
+            assert!(apply(FILE, "f", &bad).is_err(), "{bad:?}");
+        }
+        assert!(apply("[notice\n", "f", &Decision::UseProse { task: 1 }).is_err());
+    }
+
+    #[test]
+    fn record_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fengong.toml");
+        record(&path, &Decision::AddUnit { name: "甲".into() }).unwrap();
+        record(&path, &Decision::UseProse { task: 2 }).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let config = Config::parse(&text, "f").unwrap();
+        assert_eq!(config.units[0].name, "甲");
+        assert_eq!(config.corrections[0].task, 2);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

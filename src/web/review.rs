@@ -1,0 +1,257 @@
+//! 校对: every finding with its place and excerpt, and the decisions a user takes on them,
+//! recorded in `input/fengong.toml` (comments and order kept).
+
+use std::fmt::Write as _;
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use fengong::Severity;
+use fengong::base::diag::{Diagnostic, Remedy};
+use fengong::config::edit::Decision;
+
+use super::pages::{self, esc, page};
+use super::{App, Shared, blocking, refused};
+
+/// The findings page.
+pub async fn findings(State(app): State<Shared>) -> Html<String> {
+    let input = app.input.clone();
+    let checked = blocking(move || fengong::check(&input)).await;
+    let mut body = take_flash(&app);
+    match checked {
+        Some(Ok(checked)) => {
+            let units: Vec<&str> = checked
+                .project
+                .config
+                .units
+                .iter()
+                .map(|u| u.name.as_str())
+                .collect();
+            let issuer = checked.plan.notice.issuer.as_deref().unwrap_or("");
+            let shown: Vec<&Diagnostic> = checked
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity > Severity::Note || d.remedy.is_some())
+                .collect();
+            let _ = write!(
+                body,
+                "<p>共 {} 条错误、{} 条警告{}。在“处理”一栏作出的决定写入 input/fengong.toml，发布时采用。{}</p><table class=\"findings\"><tr><th>级别</th><th>位置</th><th>说明</th><th>处理</th></tr>",
+                checked.report.count(Severity::Error),
+                checked.report.count(Severity::Warning),
+                match checked.report.diagnostics.len() - shown.len() {
+                    0 => String::new(),
+                    n => format!("（另有 {n} 条提示，见发布的校对报告）"),
+                },
+                pages::button("/publish", &app.csrf, "发布")
+            );
+            for (i, d) in shown.iter().enumerate() {
+                body.push_str(&finding_row(i, d, &app.csrf, &units, issuer));
+            }
+            body.push_str("</table>");
+        }
+        Some(Err(e)) => body.push_str(&pages::notice("err", &e.to_string())),
+        None => body.push_str(&pages::notice("err", "读取失败")),
+    }
+    Html(page("校对", "/check", &body))
+}
+
+/// The message left by the last decision, shown once.
+fn take_flash(app: &App) -> String {
+    app.flash
+        .lock()
+        .ok()
+        .and_then(|mut f| f.take())
+        .map(|(ok, text)| pages::notice(if ok { "ok" } else { "err" }, &text))
+        .unwrap_or_default()
+}
+
+fn finding_row(i: usize, d: &Diagnostic, csrf: &str, units: &[&str], issuer: &str) -> String {
+    let (class, label) = match d.severity {
+        Severity::Error => ("error", "错误"),
+        Severity::Warning => ("warning", "警告"),
+        Severity::Note => ("", "提示"),
+    };
+    // With a decision form beside it, a hint on how to edit the file by hand is noise.
+    let hints: Vec<String> = d
+        .hints
+        .iter()
+        .filter(|h| d.remedy.is_none() || !h.contains(fengong::project::CONFIG_FILE))
+        .map(|h| marked(h))
+        .collect();
+    let actions = d
+        .remedy
+        .as_ref()
+        .map(|r| remedy_forms(r, csrf, units, issuer))
+        .unwrap_or_default();
+    format!(
+        "<tr id=\"f{i}\"><td class=\"{class} n\">{label}</td><td class=\"place\">{}</td><td>{}<div class=\"hint\">{}</div><div class=\"code\">{}</div></td><td class=\"act\">{actions}</td></tr>",
+        esc(&d.location.to_string()),
+        esc(&d.message),
+        hints.join("<br>"),
+        esc(&d.code)
+    )
+}
+
+/// A hint with the checks' 【…】 marks shown as highlighted text.
+fn marked(hint: &str) -> String {
+    let mut out = String::new();
+    let mut rest = hint;
+    while let Some(open) = rest.find('【') {
+        let Some(close) = rest[open..].find('】') else {
+            break;
+        };
+        out.push_str(&esc(&rest[..open]));
+        let inner = &rest[open + '【'.len_utf8()..open + close];
+        let _ = write!(out, "<mark>{}</mark>", esc(inner));
+        rest = &rest[open + close + '】'.len_utf8()..];
+    }
+    out.push_str(&esc(rest));
+    out
+}
+
+/// The forms for one finding's decision.
+fn remedy_forms(remedy: &Remedy, csrf: &str, units: &[&str], issuer: &str) -> String {
+    let form = |action: &str, fields: &str, button: &str| {
+        format!(
+            "<form method=\"post\" action=\"/decide\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"action\" value=\"{action}\">{fields}<button>{button}</button></form>",
+            esc(csrf)
+        )
+    };
+    match remedy {
+        Remedy::TaskText { task, table, .. } => {
+            let task_field = format!("<input type=\"hidden\" name=\"task\" value=\"{task}\">");
+            format!(
+                "{}<details><summary>自行填写</summary>{}</details>",
+                form("use_prose", &task_field, "以正文为准"),
+                form(
+                    "own_text",
+                    &format!(
+                        "{task_field}<textarea name=\"content\" rows=\"5\">{}</textarea>",
+                        esc(table)
+                    ),
+                    "保存这段文字"
+                )
+            )
+        }
+        Remedy::UnknownUnit { name, closest } => {
+            let mut options = String::new();
+            for unit in units {
+                let selected = if closest.as_deref() == Some(*unit) {
+                    " selected"
+                } else {
+                    ""
+                };
+                let _ = write!(options, "<option{selected}>{}</option>", esc(unit));
+            }
+            let name_field = format!(
+                "<input type=\"hidden\" name=\"name\" value=\"{}\">",
+                esc(name)
+            );
+            let mut out = String::new();
+            if !units.is_empty() {
+                out.push_str(&form(
+                    "alias",
+                    &format!("{name_field}<select name=\"unit\">{options}</select>"),
+                    "是该单位的别称",
+                ));
+            }
+            out.push_str(&form("add_unit", &name_field, "加入单位名录"));
+            out
+        }
+        Remedy::NoticeSigner => form(
+            "signer",
+            &format!(
+                "<input name=\"value\" size=\"24\" placeholder=\"发文机关署名\" value=\"{}\">",
+                esc(issuer)
+            ),
+            "保存署名",
+        ),
+        Remedy::NoticeDate => form(
+            "date",
+            "<input name=\"value\" size=\"14\" placeholder=\"如 2025年3月5日\">",
+            "保存成文日期",
+        ),
+    }
+}
+
+/// What a decision form sends.
+#[derive(serde::Deserialize)]
+pub struct DecisionForm {
+    csrf: String,
+    action: String,
+    task: Option<u32>,
+    content: Option<String>,
+    name: Option<String>,
+    unit: Option<String>,
+    value: Option<String>,
+}
+
+impl DecisionForm {
+    fn decision(self) -> Option<Decision> {
+        let text = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
+        Some(match self.action.as_str() {
+            "use_prose" => Decision::UseProse { task: self.task? },
+            "own_text" => Decision::OwnText {
+                task: self.task?,
+                content: self.content?,
+            },
+            "alias" => Decision::Alias {
+                unit: text(self.unit)?,
+                alias: text(self.name)?,
+            },
+            "add_unit" => Decision::AddUnit {
+                name: text(self.name)?,
+            },
+            "signer" => Decision::Signer(self.value?),
+            "date" => Decision::Date(self.value?),
+            _ => return None,
+        })
+    }
+}
+
+/// Records a decision, then back to the findings (a reload does not send it twice).
+pub async fn decide(State(app): State<Shared>, Form(form): Form<DecisionForm>) -> Response {
+    if form.csrf != app.csrf {
+        return refused(StatusCode::FORBIDDEN, "表单已过期，请刷新页面后重试");
+    }
+    let Some(decision) = form.decision() else {
+        return refused(StatusCode::BAD_REQUEST, "表单不完整");
+    };
+    let Ok(lock) = app.writing.clone().try_lock_owned() else {
+        return refused(StatusCode::CONFLICT, "正在发布，请稍后再试");
+    };
+    let path = app.input.join(fengong::project::CONFIG_FILE);
+    let recorded = {
+        let decision = decision.clone();
+        blocking(move || fengong::config::edit::record(&path, &decision)).await
+    };
+    drop(lock);
+    let flash = match recorded {
+        Some(Ok(())) => (
+            true,
+            format!("已写入 fengong.toml：{}", decision.describe()),
+        ),
+        Some(Err(e)) => (false, format!("未写入：{e}")),
+        None => (false, "未写入".to_string()),
+    };
+    if let Ok(mut slot) = app.flash.lock() {
+        *slot = Some(flash);
+    }
+    Redirect::to("/check").into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_become_highlights_and_the_rest_is_escaped() {
+        assert_eq!(
+            marked("表：…推进【赤】河源<a>…"),
+            "表：…推进<mark>赤</mark>河源&lt;a&gt;…"
+        );
+        assert_eq!(marked("无标记【"), "无标记【");
+    }
+}
