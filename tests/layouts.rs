@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{clauses, content_chars, model_strings};
+
 use std::path::PathBuf;
 
 use fengong::model::{Plan, Role};
@@ -626,44 +628,15 @@ fn text_the_plan_does_not_use_is_named_and_the_imprint_kept() {
     assert_eq!(plan.notice.date.as_deref(), Some("2025年2月20日"));
 }
 
-/// Runs of two or more Han characters, or of letters and digits, in `line`: the words and
-/// numbers a reader would miss (punctuation and spacing are the layout's).
-fn han_runs(line: &str) -> Vec<String> {
-    let mut runs = Vec::new();
-    let mut run = String::new();
-    let mut kind = 0u8;
-    for c in line.chars().chain(std::iter::once(' ')) {
-        let this = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            1
-        } else if c.is_alphanumeric() {
-            2
-        } else {
-            0
-        };
-        if this != 0 && (this == kind || run.is_empty()) {
-            kind = this;
-            run.push(c);
-        } else {
-            if run.chars().count() >= 2 {
-                runs.push(std::mem::take(&mut run));
-            }
-            run.clear();
-            kind = this;
-            if this != 0 {
-                run.push(c);
-            }
-        }
-    }
-    runs
-}
-
-/// Nothing of a source is dropped without a word: every run of Han characters of every line
-/// of every text fixture is in the model (as `dump --json` shows it) or on a line a finding
-/// names. The words of a recognised table header are structure, not content.
+/// Nothing of a source is dropped without a word, character by character: every clause of
+/// every line of every text fixture (its Han characters, letters and digits, in order) is
+/// in one string of the model (the table's header row too: the model keeps it), or its line
+/// is one a finding names, or a finding about the file says it (a paragraph left out is
+/// quoted whole). Numbering and labels are structure.
 #[test]
-fn every_word_and_number_of_every_fixture_is_used_or_reported() {
+fn every_character_of_every_fixture_is_used_or_reported() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut looked = 0;
+    let (mut used, mut reported_chars, mut structure, mut lost_chars, mut total) = (0, 0, 0, 0, 0);
     let mut lost = Vec::new();
     let sources = walkdir::WalkDir::new(root.join("tests/fixtures"))
         .sort_by_file_name()
@@ -675,15 +648,15 @@ fn every_word_and_number_of_every_fixture_is_used_or_reported() {
         if path.extension().is_none_or(|e| e != "md") || path.ends_with("EXPECTED.md") {
             continue;
         }
-        // A fixture folder with a config is read whole; a lone file on its own.
         let input = match path.parent() {
             Some(dir) if dir.join("fengong.toml").exists() => dir.to_path_buf(),
             _ => path.to_path_buf(),
         };
         let Ok(checked) = fengong::check(&input) else {
-            continue; // fixtures of refusals are other tests' business
+            continue;
         };
-        let model = serde_json::to_string(&checked.plan).unwrap();
+        let mut model = Vec::new();
+        model_strings(&serde_json::to_value(&checked.plan).unwrap(), &mut model);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let reported: std::collections::BTreeSet<u32> = checked
             .report
@@ -692,42 +665,109 @@ fn every_word_and_number_of_every_fixture_is_used_or_reported() {
             .filter(|d| d.location.path().ends_with(&name))
             .filter_map(|d| d.location.line_no())
             .collect();
-        // The table's header row is structure: the model knows where it is.
-        let header_line = checked
-            .plan
-            .table
-            .origin
-            .as_ref()
-            .filter(|o| o.path().ends_with(&name))
-            .and_then(|o| o.line_no());
+        // What the findings about this file say, as content characters.
+        let said: Vec<String> = checked
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.location.path().ends_with(&name))
+            .map(|d| content_chars(&d.message))
+            .collect();
         let text = std::fs::read_to_string(path).unwrap();
-        // The header repeated after page breaks (counted in the model) is the same line.
-        let header = header_line
-            .and_then(|n| text.lines().nth(n as usize - 1))
-            .map(str::trim);
         for (i, line) in text.lines().enumerate() {
-            let no = i as u32 + 1;
-            let runs = han_runs(line);
-            let is_header = header == Some(line.trim());
-            if runs.is_empty() || is_header || reported.contains(&no) {
+            let chars = content_chars(line).chars().count();
+            total += chars;
+            if reported.contains(&(i as u32 + 1)) {
+                reported_chars += chars;
                 continue;
             }
-            looked += 1;
-            for run in runs {
-                // A label (牵头单位：, 附件 on its own line) is structure, its value content.
-                let label = line.trim_start().starts_with(&format!("{run}:"))
-                    || line.trim_start().starts_with(&format!("{run}："))
-                    || line.trim() == "附件";
-                if !label && !model.contains(&run) {
-                    lost.push(format!("{}:{}: «{run}» in «{line}»", name, i + 1));
+            let (mut in_model, mut in_findings, mut missing) = (0, 0, 0);
+            for clause in clauses(line) {
+                let n = clause.chars().count();
+                if model.iter().any(|m| m.contains(&clause)) {
+                    in_model += n;
+                } else if said.iter().any(|m| m.contains(&clause)) {
+                    // A paragraph left out is said whole in its finding, placed at its
+                    // first line.
+                    in_findings += n;
+                } else {
+                    missing += n;
+                    lost.push(format!("{name}:{}: «{clause}» in «{line}»", i + 1));
                 }
             }
+            used += in_model;
+            reported_chars += in_findings;
+            lost_chars += missing;
+            structure += chars - in_model - in_findings - missing;
         }
     }
-    assert!(looked > 150, "only {looked} lines looked at");
+    assert!(used > 8_000, "only {used} characters checked");
+    assert_eq!(used + reported_chars + structure + lost_chars, total);
     assert!(
         lost.is_empty(),
-        "dropped without a word:\n{}",
+        "{} clauses dropped without a word (of {total} characters: {used} used, \
+         {reported_chars} on reported lines, {structure} numbering and labels):\n{}",
+        lost.len(),
         lost.join("\n")
+    );
+}
+
+/// A notice printed as a 文件 with its 附注, a plan title broken over two lines, tasks with
+/// labelled lines and a last numbered item with no unit: the plan is named by the notice's
+/// 《》, the item stays a task (the check says it has no unit), the 附注 and the broken title
+/// are said with their places, and after `fengong init` copies the source's 署名 and date into
+/// the config the check does not claim they came from the config.
+#[test]
+fn a_filed_notice_names_its_plan_and_keeps_every_item() {
+    let source = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/filed/某政发〔2025〕3号.md"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("某政发〔2025〕3号.md"), &source).unwrap();
+    let init = common::fengong(dir.path(), &["init", "input"]);
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
+    assert!(config.contains("signer = \"某县人民政府\""), "{config}");
+
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("某县2025年为民办实事项目责任分工方案")
+    );
+    assert_eq!(plan.notice.issuer.as_deref(), Some("某县人民政府"));
+    assert_eq!(
+        plan.notice.issuer_written.as_deref(),
+        Some("某县人民政府文件")
+    );
+    assert_eq!(plan.notice.signer.as_deref(), Some("某县人民政府"));
+    assert_eq!(plan.notice.date.as_deref(), Some("2025年2月10日"));
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(leads(plan, 3), ["县交通运输局"]);
+    assert!(plan.task(4).unwrap().units.is_empty());
+    let found: Vec<(String, Option<u32>)> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.clone(), d.location.line_no()))
+        .collect();
+    for expected in [
+        ("structure/empty-units", Some(45)),
+        ("source/unused", Some(15)),
+        ("source/unused", Some(17)),
+    ] {
+        let expected = (expected.0.to_string(), expected.1);
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+    assert!(
+        !found.iter().any(|(c, _)| c.ends_with("-from-config")),
+        "{found:?}"
     );
 }

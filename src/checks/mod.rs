@@ -72,14 +72,10 @@ impl Context<'_> {
     /// True when the source itself gave the notice's `field` (signer/date), rather than the
     /// config: the config's value equals it only by coincidence then.
     pub fn source_notice_field(&self, field: &str) -> bool {
-        let value = match field {
-            "signer" => (&self.plan.notice.signer, &self.config.notice.signer),
-            _ => (&self.plan.notice.date, &self.config.notice.date),
-        };
-        match value {
-            (Some(v), Some(c)) => v != c,
-            (Some(_), None) => true,
-            _ => false,
+        let notice = &self.plan.notice;
+        match field {
+            "signer" => notice.signer.is_some() && !notice.from_config.signer,
+            _ => notice.date.is_some() && !notice.from_config.date,
         }
     }
 

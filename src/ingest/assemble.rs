@@ -37,7 +37,7 @@ pub struct Parts {
     pub tasks_in_prose: bool,
     /// The title of prose that is not used otherwise (it has no groups): it still names
     /// the plan.
-    pub prose_title: Option<String>,
+    pub prose_title: Option<crate::model::Paragraph>,
 }
 
 /// A prose sentence must share at least this share of its bigrams with a task to belong to it.
@@ -55,9 +55,11 @@ pub fn assemble(
     let mut notice = parts.notice.unwrap_or_default();
     if notice.signer.is_none() {
         notice.signer = config.notice.signer.clone();
+        notice.from_config.signer = notice.signer.is_some();
     }
     if notice.date.is_none() {
         notice.date = config.notice.date.clone();
+        notice.from_config.date = notice.date.is_some();
     }
     // The 版记: the config's, else what the source's 版记 lines say.
     let (copy_to, printed) = notice.imprint_fields();
@@ -80,7 +82,8 @@ pub fn assemble(
                 .map(|p| p.text.clone())
         })
         .or_else(|| notice.attachments.first().cloned())
-        .or_else(|| parts.prose_title.clone())
+        .or_else(|| notice.title.as_deref().and_then(issued_plan))
+        .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
         .or_else(|| parts.table.title.clone());
     let year = title
         .as_deref()
@@ -94,7 +97,18 @@ pub fn assemble(
         .or_else(|| parts.table.title.as_deref().and_then(year_in))
         .or(config.plan.year);
 
+    // A first line of prose that did not become the title is said, not lost.
+    if let Some(unused) = parts
+        .prose_title
+        .as_ref()
+        .filter(|p| title.as_deref() != Some(p.text.as_str()))
+    {
+        diagnostics.push(super::unused_note(&unused.text, unused.origin.clone()));
+    }
     let raw = parts.table;
+    for (text, origin) in &raw.left_out {
+        diagnostics.push(super::unused_note(text, origin.clone()));
+    }
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
     let prose = parts
         .prose
@@ -108,6 +122,7 @@ pub fn assemble(
         labels: Vec::new(),
         grouping: GroupingSource::Prose,
         extra_columns: raw.extra_columns.clone(),
+        header: raw.header.clone(),
     };
     let (sections, preamble, closing) = match prose {
         Some(prose) if parts.tasks_in_prose => {
@@ -187,6 +202,18 @@ pub fn assemble(
         units,
         sources: parts.sources,
     }
+}
+
+/// The plan a notice issues, named in its title: 关于印发《X》的通知 → X (spacing of a
+/// title broken over lines tidied).
+fn issued_plan(title: &str) -> Option<String> {
+    if !(title.contains("印发") || title.contains("转发")) {
+        return None;
+    }
+    let open = title.find('《')? + '《'.len_utf8();
+    let close = title.rfind('》').filter(|c| *c > open)?;
+    let name = crate::base::cjk::tidy_spacing(&title[open..close]);
+    (!name.is_empty()).then_some(name)
 }
 
 /// Applies the user's `[[corrections]]`: new content (or the prose's) and new units.

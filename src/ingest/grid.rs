@@ -61,6 +61,11 @@ impl Grid<'_> {
             origin: Some((self.place)(header_row, 0)),
             repeated_headers: 0,
             extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
+            header: rows[header_row]
+                .iter()
+                .map(|c| c.trim().to_string())
+                .collect(),
+            left_out: Vec::new(),
             rows: Vec::new(),
         };
         for (r, cells) in rows.iter().enumerate().skip(header_row + 1) {

@@ -181,6 +181,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let mut reader = Reader {
         table: RawTable::default(),
         pending: None,
+        numbered: false,
         next_no: 1,
     };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
@@ -208,13 +209,26 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
 struct Reader {
     table: RawTable,
     pending: Option<(RawTask, Location)>,
+    /// Whether the pending task was opened by a number of its own (1. （一） …).
+    numbered: bool,
     /// The number the next task gets (tasks are numbered in document order).
     next_no: u32,
 }
 
 impl Reader {
     fn finish_task(&mut self) {
-        finish(&mut self.pending, &mut self.table, &mut self.next_no);
+        let numbered = std::mem::take(&mut self.numbered);
+        finish(
+            &mut self.pending,
+            numbered,
+            &mut self.table,
+            &mut self.next_no,
+        );
+    }
+
+    fn open_numbered(&mut self, here: &Location) {
+        self.pending = Some((RawTask::default(), here.clone()));
+        self.numbered = true;
     }
 
     fn finish(mut self) -> RawTable {
@@ -260,7 +274,7 @@ impl Reader {
         if let Some(end) = TASK_NUMBER.find(&line).map(|m| m.end()) {
             self.finish_task();
             line = line[end..].to_string();
-            self.pending = Some((RawTask::default(), here.clone()));
+            self.open_numbered(&here);
         }
         self.assignments(&line, here);
     }
@@ -289,7 +303,7 @@ impl Reader {
                 .find(after.trim())
                 .is_some_and(|m| m.start() == 0);
         if carries_work {
-            self.pending = Some((RawTask::default(), here.clone()));
+            self.open_numbered(here);
             return rest.trim().to_string();
         }
         if !title.is_empty() {
@@ -384,17 +398,29 @@ fn apply_label(task: &mut RawTask, label: &str, value: &str) {
     }
 }
 
-/// Ends the pending task: kept, numbered, when someone was assigned to it.
-fn finish(pending: &mut Option<(RawTask, Location)>, table: &mut RawTable, next_no: &mut u32) {
+/// Ends the pending task: kept, numbered, when someone was assigned to it — or when it has
+/// a number of its own among the tasks (the plan lists it; the check says it has no unit).
+/// Text that is neither is listed as left out, never dropped without a word.
+fn finish(
+    pending: &mut Option<(RawTask, Location)>,
+    numbered: bool,
+    table: &mut RawTable,
+    next_no: &mut u32,
+) {
     let Some((mut task, origin)) = pending.take() else {
         return;
     };
-    if task.lead.is_none() && task.support.is_none() {
+    task.content = tidy_content(&task.content);
+    let assigned = task.lead.is_some() || task.support.is_some();
+    let listed = numbered && *next_no > 1 && !task.content.is_empty();
+    if !(assigned || listed) {
+        if !task.content.is_empty() {
+            table.left_out.push((task.content, origin));
+        }
         return;
     }
     task.no = next_no.to_string();
     *next_no += 1;
-    task.content = tidy_content(&task.content);
     table.rows.push(RawRow {
         kind: RowKind::Task(Box::new(task)),
         origin,

@@ -102,14 +102,19 @@ pub fn load(project: &Project) -> Result<Ingested> {
             let grouped = prose.sections.iter().any(|s| !s.groups.is_empty());
             if grouped && parts.prose.is_none() {
                 parts.prose = Some(prose);
-            } else if !inline_here {
+            } else {
                 // Prose the plan does not use (no groups, or a second file's): its title still
-                // names the plan; the rest is said, not lost.
+                // names the plan; the rest is said, not lost. Beside tasks read inline, its
+                // headings and task paragraphs are the tasks' own: only the rest is said.
                 let mut prose = prose;
                 if parts.prose_title.is_none() {
-                    parts.prose_title = prose.title.take().map(|p| p.text);
+                    parts.prose_title = prose.title.take();
                 }
-                diagnostics.extend(unused_prose(&prose));
+                diagnostics.extend(if inline_here {
+                    prose_beside_inline_tasks(&prose)
+                } else {
+                    unused_prose(&prose)
+                });
             }
         }
         if let Some(table) = doc.table {
@@ -232,6 +237,29 @@ pub fn plan_from_sheet_bytes(
     ))
 }
 
+/// The paragraphs of prose around tasks read inline that assign no work (the plan's own
+/// preamble, a section's aims, a closing paragraph), as notes with their places.
+fn prose_beside_inline_tasks(prose: &text::Prose) -> Vec<Diagnostic> {
+    prose
+        .title
+        .iter()
+        .chain(&prose.preamble)
+        .chain(prose.sections.iter().flat_map(|s| s.intro.iter()))
+        .chain(&prose.closing)
+        .filter(|p| !p.text.trim().is_empty() && !inline::is_task_line(&p.text))
+        .map(|p| unused_note(&p.text, p.origin.clone()))
+        .collect()
+}
+
+/// A paragraph left out of the plan, said whole: the user decides whether it matters.
+pub(crate) fn unused_note(text: &str, origin: Location) -> Diagnostic {
+    Diagnostic::note(
+        "source/unused",
+        origin,
+        format!("这段文字未读入方案：「{}」", text.trim()),
+    )
+}
+
 /// Every paragraph of prose that is not used, as a note with its place.
 fn unused_prose(prose: &text::Prose) -> Vec<Diagnostic> {
     let headings = prose
@@ -258,16 +286,7 @@ fn unused_prose(prose: &text::Prose) -> Vec<Diagnostic> {
         .chain(paragraphs)
         .chain(groups)
         .filter(|(text, _)| !text.trim().is_empty())
-        .map(|(text, origin)| {
-            Diagnostic::note(
-                "source/unused",
-                origin,
-                format!(
-                    "这段文字未读入方案：「{}」",
-                    crate::base::cjk::excerpt(&text)
-                ),
-            )
-        })
+        .map(|(text, origin)| unused_note(&text, origin))
         .collect()
 }
 

@@ -214,6 +214,10 @@ pub struct RawTable {
     pub repeated_headers: u32,
     /// Headers of the columns fengong does not read, kept as they are (备注 …).
     pub extra_columns: Vec<String>,
+    /// The header row as written, one text a column.
+    pub header: Vec<String>,
+    /// Text read among the tasks that is none of them, with its place: reported as unused.
+    pub left_out: Vec<(String, Location)>,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
 }

@@ -208,6 +208,10 @@ pub struct TaskTable {
     /// each task's values ([`Task::extra`]) and printed in the table outputs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_columns: Vec<String>,
+    /// The header row as the source writes it, one text a column (序号, 工作任务, 牵头单位 …):
+    /// how each column was recognised.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<String>,
 }
 
 /// Where the grouping of tasks came from.

@@ -12,6 +12,10 @@ use crate::base::diag::Location;
 pub struct Notice {
     /// The issuing agency, e.g. 上海市嘉定区发展和改革委员会.
     pub issuer: Option<String>,
+    /// The line the issuer was read from, when it says more than the name (上海市某委(通知),
+    /// 某区人民政府文件): kept, not dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_written: Option<String>,
     /// The 发文字号 normalised to 六角括号: 嘉发改〔2025〕14号.
     pub doc_number: Option<String>,
     /// The 发文字号 as written in the source, e.g. 嘉发改(2025)14号.
@@ -37,10 +41,29 @@ pub struct Notice {
     pub signer: Option<String>,
     /// 成文日期 as written in the document, e.g. 2025年3月5日.
     pub date: Option<String>,
+    /// Whether the 署名 and the 成文日期 came from the config (the source has none), for the
+    /// check's notes: a config that repeats the source's own values is not a source.
+    #[serde(default, skip_serializing_if = "NoticeProvenance::is_source")]
+    pub from_config: NoticeProvenance,
     /// Where the notice starts.
     pub origin: Option<Location>,
     /// The notice's last line (附件说明 or the last paragraph): where 署名 and 成文日期 go.
     pub end_origin: Option<Location>,
+}
+
+/// Which of the notice's fields the config supplied.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeProvenance {
+    /// The 署名.
+    pub signer: bool,
+    /// The 成文日期.
+    pub date: bool,
+}
+
+impl NoticeProvenance {
+    fn is_source(&self) -> bool {
+        !self.signer && !self.date
+    }
 }
 
 impl Notice {

@@ -178,3 +178,75 @@ pub fn serve(dir: &Path, extra: &[&str]) -> Server {
         _console: console,
     }
 }
+
+// Accounting for a source's characters (tests/layouts.rs, tests/docx.rs).
+
+/// The characters a reader reads: Han characters, letters and digits (full-width forms
+/// folded to ASCII). Punctuation, spacing and Markdown are the layout's.
+pub fn content_chars(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF5A}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Every string of the model (as `dump --json` shows it), as content characters.
+pub fn model_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(content_chars(s)),
+        // Task and group numbers (a 序号 cell) are numbers in the model.
+        serde_json::Value::Number(n) => out.push(n.to_string()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| model_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| model_strings(v, out)),
+        _ => {}
+    }
+}
+
+/// A line's clauses: split at cell separators (`|`, tabs, runs of spaces) and at
+/// punctuation, each without the numbering that opens it (一、 （二） 3. ① 一是); a short
+/// clause before a colon is a label (牵头单位：, 附件：) and not content.
+pub fn clauses(line: &str) -> Vec<String> {
+    static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(#+\s*|[-*>]\s+)?([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.、．]|[①-⑳]|[一二三四五六七八九十]是|第[一二三四五六七八九十百\d]+[条项章])?",
+        )
+        .unwrap()
+    });
+    static TAG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"</?[a-zA-Z]+[^>]*>").unwrap());
+    // The attachment's own label line (附件, 附件2) is structure.
+    if regex::Regex::new(r"^附件\s*\d*[:：]?$")
+        .unwrap()
+        .is_match(line.trim())
+    {
+        return Vec::new();
+    }
+    let line = TAG
+        .replace_all(line, "")
+        .replace("  ", "\t")
+        .replace("**", "");
+    let mut out = Vec::new();
+    let mut clause = String::new();
+    for c in line.chars().chain(['\n']) {
+        let separator = matches!(
+            c,
+            '|' | '\t' | '\n' | '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？' | '、'
+        );
+        if !separator {
+            clause.push(c);
+            continue;
+        }
+        let text = clause.trim().to_string();
+        clause.clear();
+        let marker = MARKER.find(&text).map(|m| m.end()).unwrap_or(0);
+        let content = content_chars(&text[marker..]);
+        let label = matches!(c, '：' | ':') && content.chars().count() <= 8;
+        if !content.is_empty() && !label {
+            out.push(content);
+        }
+    }
+    out
+}

@@ -36,7 +36,12 @@ pub(super) fn parse_notice<'a>(
     let first = number_at.checked_sub(1).unwrap_or(number_at);
     notice.origin = Some(places.at(blocks[first].line));
     if number_at > 0 {
-        notice.issuer = Some(issuer_name(&blocks[number_at - 1].text));
+        let written = &blocks[number_at - 1].text;
+        let issuer = issuer_name(written);
+        if tidy_spacing(written) != issuer {
+            notice.issuer_written = Some(written.clone());
+        }
+        notice.issuer = Some(issuer);
     }
     let mut i = number_at + 1;
     if let Some(b) = blocks.get(i)

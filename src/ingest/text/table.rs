@@ -22,6 +22,8 @@ pub(super) fn parse_table(
         origin: Some(header_place.clone()),
         repeated_headers: 0,
         extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
+        header: header_cells.iter().map(|c| c.trim().to_string()).collect(),
+        left_out: Vec::new(),
         rows: Vec::new(),
     };
     for (index, line) in lines.iter().enumerate().skip(header_index + 1) {
