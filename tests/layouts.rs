@@ -771,3 +771,22 @@ fn a_filed_notice_names_its_plan_and_keeps_every_item() {
         "{found:?}"
     );
 }
+
+/// 主要责任单位 beside 其他责任单位 (and 牵头单位 beside 责任单位): the second column's units
+/// support, none of them lost; a unit written in both columns leads once.
+#[test]
+fn a_units_column_beside_the_leads_supports() {
+    let plan = columns_fixture("main_other.md").plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(&plan, 1), ["县发改局"]);
+    assert_eq!(supports(&plan, 1), ["县统计局", "各乡镇"]);
+    assert_eq!(supports(&plan, 2), ["县财政局", "各乡镇"]);
+    assert_eq!(leads(&plan, 3), ["县人社局", "县就业服务中心"]);
+    assert!(supports(&plan, 3).is_empty(), "a lead is not its own support");
+    assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("吴副县长"));
+    assert_eq!(
+        plan.table.header,
+        ["序号", "工作任务", "责任领导", "主要责任单位", "其他责任单位", "完成时限"]
+    );
+}
+

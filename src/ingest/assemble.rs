@@ -307,10 +307,17 @@ fn build_tasks(
         };
         let separate = cells.lead.is_some();
         let (leads, supports): (Vec<WrittenUnit>, Vec<WrittenUnit>) = if separate {
-            (
-                split_units(cells.lead.as_deref().unwrap_or("")),
-                split_units(cells.support.as_deref().unwrap_or("")),
-            )
+            let leads = split_units(cells.lead.as_deref().unwrap_or(""));
+            let mut supports = split_units(cells.support.as_deref().unwrap_or(""));
+            // A 责任单位 column beside the lead's (主要责任单位 | 其他责任单位, 牵头单位 |
+            // 责任单位): whoever it lists and does not lead supports.
+            for unit in split_units(&cells.units) {
+                let listed = |w: &WrittenUnit| w.name == unit.name;
+                if !leads.iter().any(listed) && !supports.iter().any(listed) {
+                    supports.push(unit);
+                }
+            }
+            (leads, supports)
         } else {
             let mut units = split_units(&cells.units);
             // `lead = "all"`: every listed unit leads, unless the cell marks its lead itself.
@@ -322,10 +329,14 @@ fn build_tasks(
             (units, Vec::new())
         };
         let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
-        let units_text = if !cells.units.trim().is_empty() {
+        let units_text = if !separate {
             cells.units.trim().to_string()
         } else {
-            [cells.lead.as_deref(), cells.support.as_deref()]
+            [
+                cells.lead.as_deref(),
+                Some(cells.units.as_str()),
+                cells.support.as_deref(),
+            ]
                 .into_iter()
                 .flatten()
                 .map(str::trim)
