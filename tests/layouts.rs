@@ -758,9 +758,9 @@ fn a_filed_notice_names_its_plan_and_keeps_every_item() {
         .iter()
         .map(|d| (d.code.clone(), d.location.line_no()))
         .collect();
+    assert_eq!(plan.notice.annotation.as_deref(), Some("（此件公开发布）"));
     for expected in [
         ("structure/empty-units", Some(45)),
-        ("source/unused", Some(15)),
         ("source/unused", Some(17)),
     ] {
         let expected = (expected.0.to_string(), expected.1);
@@ -770,6 +770,58 @@ fn a_filed_notice_names_its_plan_and_keeps_every_item() {
         !found.iter().any(|(c, _)| c.ends_with("-from-config")),
         "{found:?}"
     );
+
+    // Once task 4 has a unit, the notice is published as the source has it: the 版头 with
+    // 文件, the 附注 on the line under the date, in the PDF and in the Word file.
+    let mut config = config.replace(
+        "# [[groups]]\n# name = \"各乡镇\"\n# members = [\"\", \"\"]",
+        "[[groups]]\nname = \"各乡镇\"\nmembers = [\"甲乡\"]",
+    );
+    config.push_str(
+        "\n[[units]]\nname = \"甲乡\"\n\n[[corrections]]\ntask = 4\nunits = \"县交通运输局\"\n",
+    );
+    std::fs::write(input.join("fengong.toml"), config).unwrap();
+    let out = common::fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let pdf = common::pdf_text(&dir.path().join("output/通知.pdf"));
+    let lines: Vec<&str> = pdf
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines[0], "某县人民政府文件", "{pdf}");
+    let date = lines
+        .iter()
+        .position(|l| *l == "2025年2月10日")
+        .expect("the date");
+    assert_eq!(lines[date + 1], "（此件公开发布）", "{pdf}");
+    let table = std::fs::read_to_string(dir.path().join("output/任务分工表.md")).unwrap();
+    assert!(
+        table.contains("某县2025年为民办实事项目责任分工方案"),
+        "{table}"
+    );
+    assert!(
+        !table.contains("某县人民政府文件"),
+        "the 版头 is not the table's title"
+    );
+    let docx = std::process::Command::new("python3")
+        .arg(common::root().join("tests/tools/read_docx.py"))
+        .arg(dir.path().join("output/通知.docx"))
+        .output()
+        .unwrap();
+    let docx: serde_json::Value = serde_json::from_slice(&docx.stdout).unwrap();
+    let paragraphs: Vec<&str> = docx["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let date = paragraphs
+        .iter()
+        .position(|p| *p == "2025年2月10日")
+        .expect("the date");
+    assert_eq!(paragraphs[date + 1], "（此件公开发布）");
 }
 
 /// 主要责任单位 beside 其他责任单位 (and 牵头单位 beside 责任单位): the second column's units
@@ -782,11 +834,73 @@ fn a_units_column_beside_the_leads_supports() {
     assert_eq!(supports(&plan, 1), ["县统计局", "各乡镇"]);
     assert_eq!(supports(&plan, 2), ["县财政局", "各乡镇"]);
     assert_eq!(leads(&plan, 3), ["县人社局", "县就业服务中心"]);
-    assert!(supports(&plan, 3).is_empty(), "a lead is not its own support");
+    assert!(
+        supports(&plan, 3).is_empty(),
+        "a lead is not its own support"
+    );
     assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("吴副县长"));
     assert_eq!(
         plan.table.header,
-        ["序号", "工作任务", "责任领导", "主要责任单位", "其他责任单位", "完成时限"]
+        [
+            "序号",
+            "工作任务",
+            "责任领导",
+            "主要责任单位",
+            "其他责任单位",
+            "完成时限"
+        ]
     );
 }
 
+/// No published file of any fixture holds text built from missing data: no empty 《》, ****
+/// or 【】 in any Markdown twin (the PDF and Word files are set from it).
+#[test]
+fn nothing_published_is_built_from_missing_data() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("tests/fixtures"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let path = entry.path();
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        if !matches!(ext, "md" | "docx") || path.ends_with("EXPECTED.md") {
+            continue;
+        }
+        let input = match path.parent() {
+            Some(dir) if dir.join("fengong.toml").exists() => dir.to_path_buf(),
+            _ => path.to_path_buf(),
+        };
+        if !inputs.contains(&input) {
+            inputs.push(input);
+        }
+    }
+    let mut published = 0;
+    for input in &inputs {
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("output");
+        // Fixtures with errors are refused before anything is written: nothing to look at.
+        if fengong::publish_with(input, &target, &fengong::Options::default()).is_err() {
+            continue;
+        }
+        published += 1;
+        for entry in walkdir::WalkDir::new(&target).into_iter().flatten() {
+            if entry.path().extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for empty in ["《》", "****", "【】"] {
+                assert!(
+                    !text.contains(empty),
+                    "{}: {} contains {empty}",
+                    input.display(),
+                    entry.path().strip_prefix(&target).unwrap().display()
+                );
+            }
+        }
+    }
+    assert!(published >= 15, "only {published} of {} fixtures published", inputs.len());
+}

@@ -337,12 +337,12 @@ fn build_tasks(
                 Some(cells.units.as_str()),
                 cells.support.as_deref(),
             ]
-                .into_iter()
-                .flatten()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("、")
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("、")
         };
         let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
         if resolved.assignments.is_empty()

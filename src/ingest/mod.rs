@@ -87,8 +87,12 @@ pub fn load(project: &Project) -> Result<Ingested> {
         let mut inline_here = false;
         if doc.table.is_none()
             && let Some((_, text)) = texts.last()
-            && let Some(table) = inline::parse_at(text, places.places(&display))
+            && let Some(mut table) = inline::parse_at(text, places.places(&display))
         {
+            // Above a notice's plan, the document's first line is the 版头, not a title.
+            if doc.notice.is_some() {
+                table.title = None;
+            }
             doc.table = Some(table);
             parts.tasks_in_prose = true;
             inline_here = true;

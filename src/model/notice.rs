@@ -41,6 +41,9 @@ pub struct Notice {
     pub signer: Option<String>,
     /// 成文日期 as written in the document, e.g. 2025年3月5日.
     pub date: Option<String>,
+    /// 附注 (GB/T 9704 7.3.6), in its parentheses: （此件公开发布）.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
     /// Whether the 署名 and the 成文日期 came from the config (the source has none), for the
     /// check's notes: a config that repeats the source's own values is not a source.
     #[serde(default, skip_serializing_if = "NoticeProvenance::is_source")]

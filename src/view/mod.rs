@@ -308,7 +308,17 @@ impl TaskTableView {
             .table
             .title
             .clone()
-            .or_else(|| plan.title.as_ref().map(|t| format!("{t}任务分工表")))
+            .or_else(|| {
+                // A plan that is itself the division of work (…责任分工方案, …任务分解) names
+                // its table; any other gets 任务分工表 after its name.
+                plan.title.as_ref().map(|t| {
+                    if t.contains("分工") || t.contains("分解") {
+                        t.clone()
+                    } else {
+                        format!("{t}任务分工表")
+                    }
+                })
+            })
             .unwrap_or_else(|| "任务分工表".into());
         let (extra_columns, extra_of) = extra_columns(plan);
         let sections = plan
@@ -377,6 +387,8 @@ pub struct NoticeView {
     pub signer: String,
     /// 成文日期, when known.
     pub date: Option<String>,
+    /// 附注 under the date, in its parentheses, when the source has one.
+    pub annotation: Option<String>,
     /// 版记 抄送, when known.
     pub copy_to: Option<String>,
     /// 版记 印发机关 and 印发日期, when known.
@@ -425,8 +437,17 @@ impl NoticeView {
         let notice = &plan.notice;
         let issuer = notice.issuer.clone().unwrap_or_default();
         let plan_title = plan.title.clone().unwrap_or_default();
+        // 发文机关标志: the name, with 文件 when the source's 版头 has it (GB/T 9704 7.2.2).
+        let filed = notice
+            .issuer_written
+            .as_deref()
+            .is_some_and(|w| w.trim_end().ends_with("文件"));
         NoticeView {
-            mark: issuer.clone(),
+            mark: if filed {
+                format!("{issuer}文件")
+            } else {
+                issuer.clone()
+            },
             doc_number: notice.doc_number.clone(),
             title: notice
                 .title
@@ -438,6 +459,7 @@ impl NoticeView {
             attachments: notice.attachments.clone(),
             signer: notice.signer.clone().unwrap_or(issuer),
             date: notice.date.clone(),
+            annotation: notice.annotation.clone(),
             copy_to: notice.copy_to.clone(),
             printed: notice.printed.clone(),
             plan: PlanView {

@@ -250,3 +250,14 @@ pub fn clauses(line: &str) -> Vec<String> {
     }
     out
 }
+
+/// A PDF's text as `pdftotext -layout` gives it.
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed; .ci/run installs it");
+    String::from_utf8_lossy(&out.stdout).to_string()
+}

@@ -124,6 +124,14 @@ pub(super) fn parse_notice<'a>(
         notice.date = Some(b.text.split_whitespace().collect());
         i += 1;
     }
+    // 附注: one short line in parentheses under the 成文日期 (（此件公开发布）).
+    if notice.date.is_some()
+        && let Some(b) = blocks.get(i)
+        && is_annotation(&b.text)
+    {
+        notice.annotation = Some(tidy_spacing(&b.text));
+        i += 1;
+    }
     // 版记: 抄送 and 印发 lines under the 成文日期.
     while let Some(b) = blocks.get(i)
         && (b.text.starts_with("抄送") || b.text.starts_with("主送") || b.text.ends_with("印发"))
@@ -145,6 +153,20 @@ pub(super) fn parse_notice<'a>(
         i += 1;
     }
     (Some(notice), &blocks[i.min(blocks.len())..])
+}
+
+/// A 附注: a short line wholly in parentheses, nothing else on it.
+fn is_annotation(text: &str) -> bool {
+    let text = text.trim();
+    let open = text.starts_with(['（', '(']);
+    let close = text.ends_with(['）', ')']);
+    let inner = text
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    open && close
+        && !inner.is_empty()
+        && inner.chars().count() <= 40
+        && !inner.contains(['（', '(', '）', ')', '。'])
 }
 
 /// A line that can be a 署名: short, no sentence in it, not a heading.

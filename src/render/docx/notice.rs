@@ -179,8 +179,11 @@ impl Notice<'_> {
         match (self.part, block) {
             // The typed furniture is placed from the view; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
-                if s == "发文机关标志" || s == "发文字号" || s == "成文日期" || s == "版记" =>
-                {}
+                if s == "发文机关标志"
+                    || s == "发文字号"
+                    || s == "成文日期"
+                    || s == "附注"
+                    || s == "版记" => {}
             (Part::Head, Block::Title(title)) => {
                 // Two blank lines below the rule (7.3.1).
                 let em_top =
@@ -383,15 +386,30 @@ impl Notice<'_> {
             .indent(0, signer_right.round() as i32)
             .align(Align::Right)
             .run(self.set.fonts, &self.set.body, &signer);
-        let date_p = self
+        let mut date_p = self
             .set
             .grid()
             .style("SignDate")
             .indent(0, date_right.round() as i32)
-            .align(Align::Right)
-            .run(self.set.fonts, &self.set.body, &date);
+            .align(Align::Right);
+        // 附注: the next line, 2 字 in from the left (7.3.6), kept with the date.
+        let annotation = self.view.annotation.clone().map(|note| {
+            self.set
+                .grid()
+                .style("Annotation")
+                .indent(two.round() as i32, 0)
+                .align(Align::Left)
+                .run(self.set.fonts, &self.set.body, &note)
+        });
+        if annotation.is_some() {
+            date_p = date_p.keep_next();
+        }
+        let date_p = date_p.run(self.set.fonts, &self.set.body, &date);
         self.push(signer_p);
         self.push(date_p);
+        if let Some(p) = annotation {
+            self.push(p);
+        }
     }
 
     /// The attachment starts a section of its own on a new page, on the standard grid,

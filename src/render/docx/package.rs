@@ -215,6 +215,7 @@ fn styles(page: &PageSetup, fonts: &WordFonts) -> String {
             size,
             r#"<w:jc w:val="right"/>"#,
         ),
+        ("Annotation", "附注", Face::Body, size, ""),
         ("AttachmentLabel", "附件标识", Face::Hei, size, ""),
         ("Imprint", "版记", Face::Body, 14.0, ""),
         ("TableText", "表格文字", Face::Body, page.table_size, ""),

@@ -208,8 +208,11 @@ impl Notice<'_> {
         match (self.part, block) {
             // The typed furniture is already placed; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
-                if s == "发文机关标志" || s == "发文字号" || s == "成文日期" || s == "版记" =>
-                {}
+                if s == "发文机关标志"
+                    || s == "发文字号"
+                    || s == "成文日期"
+                    || s == "附注"
+                    || s == "版记" => {}
             (Part::Head, Block::Title(title)) => self.title(title)?,
             (
                 _,
@@ -546,9 +549,9 @@ fn signature(
     let edge = geo.left + geo.width;
     let (signer_gap, date_gap) = crate::render::signature_gaps(signer_w, date_w, two);
     let (signer_x, date_x) = (edge - signer_gap - signer_w, edge - date_gap - date_w);
-    // One blank line, the 署名 and the date line must share a page with body text (GB/T 9704
-    // 7.3.5.5 and practice: never a page holding only the signature).
-    let carried = flow.lines_left() < 3;
+    // One blank line, the 署名 and the date line (and a 附注) must share a page with body
+    // text (GB/T 9704 7.3.5.5 and practice: never a page holding only the signature).
+    let carried = flow.lines_left() < 3 + usize::from(view.annotation.is_some());
     if carried {
         flow.carry_to_new_page(carry_from);
     }
@@ -565,5 +568,15 @@ fn signature(
         y: layout::baseline(top, geo.size),
         glyphs: date,
     });
+    // 附注: on the next line, 2 字 in from the left, in its parentheses (7.3.6).
+    if let Some(annotation) = &view.annotation {
+        let glyphs = text::shape(flow.fonts, body, annotation)?;
+        let top = geo.line_top(flow.line);
+        flow.set_line(Item::Text {
+            x: geo.left + two,
+            y: layout::baseline(top, geo.size),
+            glyphs,
+        });
+    }
     Ok(carried)
 }
