@@ -902,5 +902,9 @@ fn nothing_published_is_built_from_missing_data() {
             }
         }
     }
-    assert!(published >= 15, "only {published} of {} fixtures published", inputs.len());
+    assert!(
+        published >= 15,
+        "only {published} of {} fixtures published",
+        inputs.len()
+    );
 }
