@@ -69,7 +69,7 @@ fn unit_names(plan: &Plan) -> (Vec<String>, Vec<String>) {
 }
 
 /// 各街镇, 各乡镇, 各街道, 相关街镇 …: a phrase standing for several units.
-fn is_group_phrase(name: &str) -> bool {
+pub fn is_group_phrase(name: &str) -> bool {
     (name.starts_with('各') || name.starts_with("相关")) && name.chars().count() <= 8
 }
 

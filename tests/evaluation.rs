@@ -577,7 +577,14 @@ wb.save(sys.argv[2])
         .unwrap();
     let xlsx = dir.path().join("团区委.xlsx");
     std::fs::write(&xlsx, form_for(&other, &lead_fill(&other, "2025-07-03"))).unwrap();
+    // A profile of its own: another LibreOffice running (a user's, another test's) holds
+    // the default profile's lock and makes the conversion fail.
+    let profile = tempfile::tempdir().unwrap();
     let converted = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
         .args(["--headless", "--convert-to", "xls", "--outdir"])
         .arg(&folder)
         .arg(&xlsx)

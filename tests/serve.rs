@@ -307,7 +307,19 @@ fn decisions_are_written_to_the_config() {
     let page = decide(&[("action", "date"), ("value", "三月")]);
     assert!(page.contains("未写入"), "{page}");
     assert_eq!(std::fs::read_to_string(&config_path).unwrap(), before);
-    let page = decide(&[("action", "date"), ("value", "2025年3月5日")]);
+    // A date typed as 2025-03-05 is written as the notice prints it.
+    let page = decide(&[("action", "date"), ("value", "2025-03-05")]);
+    assert!(page.contains("已写入"), "{page}");
+    assert!(
+        std::fs::read_to_string(&config_path)
+            .unwrap()
+            .contains("date = \"2025年3月5日\"")
+    );
+    // An alias without a unit chosen: said, nothing written.
+    let before = std::fs::read_to_string(&config_path).unwrap();
+    let page = decide(&[("action", "alias"), ("name", "区体育局"), ("unit", "")]);
+    assert!(page.contains("未写入：表单不完整"));
+    assert_eq!(std::fs::read_to_string(&config_path).unwrap(), before);
     assert!(!page.contains("notice/no-date"), "{page}");
 
     // The user's comments are all still there, and the CLI reads what the page wrote.
@@ -388,6 +400,24 @@ fn refusals() {
         std::fs::read_to_string(dir.path().join("input/嘉发改〔2025〕14号.md")).unwrap(),
         seed_text()
     );
+    // A batch with one name already there, or with too many files, writes none of them.
+    let (kind, form) = multipart(
+        &csrf,
+        &[("新方案.md", b"x"), ("嘉发改〔2025〕14号.md", b"replaced")],
+    );
+    let (status, _, body) = request(&server, "POST", "/upload", &kind, &form);
+    assert_eq!(status, 409);
+    assert!(text(&body).contains("这次一个也没有上传"));
+    assert!(!dir.path().join("input/新方案.md").exists());
+    let many: Vec<(String, Vec<u8>)> = (0..21).map(|i| (format!("表{i}.md"), vec![b'x'])).collect();
+    let many: Vec<(&str, &[u8])> = many
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let (kind, form) = multipart(&csrf, &many);
+    let (status, _, _) = request(&server, "POST", "/upload", &kind, &form);
+    assert_eq!(status, 413);
+    assert!(!dir.path().join("input/表0.md").exists());
     // A second publish while one runs is refused.
     let addr = server.addr.clone();
     let form = format!("csrf={csrf}");
@@ -511,4 +541,117 @@ fn returned_forms_are_accounted_for() {
         2,
         "{page}"
     );
+}
+
+/// A project with sources and no fengong.toml: the page offers the starter `fengong init`
+/// writes, and a group phrase the registry lacks (各街镇) is defined from the page.
+#[test]
+fn a_new_project_gets_its_registry_from_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("input")).unwrap();
+    std::fs::write(dir.path().join("input/嘉发改〔2025〕14号.md"), seed_text()).unwrap();
+    let server = serve(dir.path(), &[]);
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(page.contains("还没有单位名录"), "the init offer");
+    let csrf = csrf_of(&page);
+    let unknown_before = page.matches("不在单位名录中").count();
+    assert!(unknown_before > 30, "{unknown_before}");
+    let (status, _, _) = form_post(&server, "/init", &[("csrf", &csrf)]);
+    assert_eq!(status, 303);
+    let config = dir.path().join("input/fengong.toml");
+    assert!(config.is_file());
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(page.contains("已生成 input/fengong.toml"));
+    assert!(!page.contains("还没有单位名录"));
+    // init proposes 各街镇 as a commented placeholder: the page defines it.
+    assert!(page.contains("定义为单位组"), "a form for the group phrase");
+    let members = "新成路街道、真新街道、嘉定镇街道、南翔镇";
+    let (status, _, _) = form_post(
+        &server,
+        "/decide",
+        &[
+            ("csrf", &csrf),
+            ("action", "group"),
+            ("name", "各街镇"),
+            ("partial", "false"),
+            ("members", members),
+        ],
+    );
+    assert_eq!(status, 303);
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(
+        page.contains("「各街镇」定义为单位组（4 个单位）"),
+        "the confirmation"
+    );
+    assert!(!page.contains("「各街镇」不在单位名录中"));
+    let written =
+        fengong::config::Config::parse(&std::fs::read_to_string(&config).unwrap(), "f").unwrap();
+    let group = written.groups.iter().find(|g| g.name == "各街镇").unwrap();
+    assert_eq!(group.members.len(), 4);
+    // A second init is refused by the library: the file stays.
+    let before = std::fs::read_to_string(&config).unwrap();
+    form_post(&server, "/init", &[("csrf", &csrf)]);
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(page.contains("未生成"));
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), before);
+}
+
+/// The decisions the page offers where reading stops or returns conflict: a second table
+/// file is left out (`[plan] sources`), and a unit's two returns resolve to the latest
+/// (`[evaluation] prefer_latest`).
+#[test]
+fn two_tables_and_two_returns_are_settled_from_the_page() {
+    let second = std::fs::read(root().join("tests/fixtures/columns/leaders.md")).unwrap();
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        ("leaders.md", &second),
+    ]);
+    let period = dir.path().join("input/returns/2025-半年度");
+    std::fs::create_dir_all(&period).unwrap();
+    for name in ["示例_区民政局.xlsx", "示例_区民政局（更正稿）.xlsx"] {
+        std::fs::copy(
+            input_dir().join("returns/2025-半年度").join(name),
+            period.join(name),
+        )
+        .unwrap();
+    }
+    let server = serve(dir.path(), &[]);
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(page.contains("这些问题使方案无法读入"));
+    assert!(
+        page.contains("不读「leaders.md」"),
+        "the decision is offered"
+    );
+    let csrf = csrf_of(&page);
+    let (status, _, _) = form_post(
+        &server,
+        "/decide",
+        &[
+            ("csrf", &csrf),
+            ("action", "leave_out"),
+            ("name", "leaders.md"),
+        ],
+    );
+    assert_eq!(status, 303);
+    let config = std::fs::read_to_string(dir.path().join("input/fengong.toml")).unwrap();
+    assert!(
+        config.contains("sources = [\"嘉发改〔2025〕14号.md\"]"),
+        "{config}"
+    );
+    let page = text(&request(&server, "GET", "/", "", b"").2);
+    assert!(page.contains("<dd>78 项"), "the plan reads again");
+
+    let page = text(&request(&server, "GET", "/returns", "", b"").2);
+    assert!(page.contains("重复报送待定") && page.contains("采用填报日期最晚的一份"));
+    let (status, headers, _) = form_post(
+        &server,
+        "/decide",
+        &[("csrf", &csrf), ("action", "prefer_latest")],
+    );
+    assert_eq!(status, 303);
+    assert!(headers.contains("location: /returns"));
+    let page = text(&request(&server, "GET", "/returns", "", b"").2);
+    assert!(page.contains("已写入 fengong.toml"));
+    assert!(!page.contains("重复报送待定"), "one of the two is taken");
+    assert!(page.contains("已被替代"));
 }

@@ -209,6 +209,11 @@ pub enum Remedy {
         /// The registry's closest name, if any.
         closest: Option<String>,
     },
+    /// Two source files each hold a task table: read the project without one of `files`.
+    LeaveOutSource {
+        /// The sources' file names in the input folder.
+        files: Vec<String>,
+    },
     /// The notice has no 署名.
     NoticeSigner,
     /// The notice has no 成文日期.

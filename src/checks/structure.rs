@@ -181,14 +181,18 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
                 ));
             }
             if !DATE.is_match(date) {
-                out.push(
-                    Diagnostic::warning(
-                        "notice/date-format",
-                        end.clone(),
-                        format!("成文日期「{date}」不合规范"),
-                    )
-                    .with_hint("用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日"),
-                );
+                let d = Diagnostic::warning(
+                    "notice/date-format",
+                    end.clone(),
+                    format!("成文日期「{date}」不合规范"),
+                )
+                .with_hint("用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日");
+                // A date the config supplied can be set again from the page.
+                out.push(if from {
+                    d
+                } else {
+                    d.with_remedy(Remedy::NoticeDate)
+                });
             }
         }
     }

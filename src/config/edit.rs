@@ -35,6 +35,20 @@ pub enum Decision {
         /// The unit's name.
         name: String,
     },
+    /// `name` (各街镇, 相关街镇 …) stands for `members`; `partial` when only some of them
+    /// are meant (相关…).
+    Group {
+        /// The phrase.
+        name: String,
+        /// The registry units it stands for.
+        members: Vec<String>,
+        /// Only some of the members are meant.
+        partial: bool,
+    },
+    /// The sources to read (file names in the input folder), `[plan] sources`.
+    Sources(Vec<String>),
+    /// A unit that sent several returns: take the latest (`[evaluation] prefer_latest`).
+    PreferLatest,
     /// The notice's 署名.
     Signer(String),
     /// The notice's 成文日期, as written on the notice (2025年3月5日).
@@ -49,6 +63,11 @@ impl Decision {
             Decision::OwnText { task, .. } => format!("第 {task} 项采用自行填写的文字"),
             Decision::Alias { unit, alias } => format!("「{alias}」记为「{unit}」的别称"),
             Decision::AddUnit { name } => format!("「{name}」加入单位名录"),
+            Decision::Group { name, members, .. } => {
+                format!("「{name}」定义为单位组（{} 个单位）", members.len())
+            }
+            Decision::Sources(files) => format!("只读这些文件：{}", files.join("、")),
+            Decision::PreferLatest => "同一单位报送多份的，采用填报日期最晚的一份".into(),
             Decision::Signer(s) => format!("署名「{s}」"),
             Decision::Date(d) => format!("成文日期「{d}」"),
         }
@@ -77,13 +96,29 @@ pub fn apply(text: &str, path: &str, decision: &Decision) -> Result<String> {
         }
         Decision::Alias { unit, alias } => add_alias(&mut doc, unit.trim(), alias.trim())?,
         Decision::AddUnit { name } => add_unit(&mut doc, name.trim())?,
+        Decision::Group {
+            name,
+            members,
+            partial,
+        } => add_group(&mut doc, name.trim(), members, *partial)?,
+        Decision::Sources(files) => {
+            if files.is_empty() {
+                return Err(refuse("至少要读一个文件".into()));
+            }
+            let list: Array = files.iter().map(String::as_str).collect();
+            set_in(&mut doc, "plan", "sources", Value::Array(list))?
+        }
+        Decision::PreferLatest => {
+            set_in(&mut doc, "evaluation", "prefer_latest", Value::from(true))?
+        }
         Decision::Signer(signer) => set_notice(&mut doc, "signer", signer.trim())?,
         Decision::Date(date) => {
+            // Written as the notice prints it, whatever form it was typed in (2025-03-05).
             let date = date.trim();
-            if crate::base::date::parse_written(date).is_none() {
+            let Some(parsed) = crate::base::date::parse_written(date) else {
                 return Err(refuse(format!("成文日期「{date}」应写作如 2025年3月5日")));
-            }
-            set_notice(&mut doc, "date", date)?
+            };
+            set_notice(&mut doc, "date", &crate::base::date::chinese(parsed))?
         }
     }
     let edited = doc.to_string();
@@ -192,6 +227,36 @@ fn add_unit(doc: &mut DocumentMut, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Adds (or replaces) the `[[groups]]` entry named `name`.
+fn add_group(doc: &mut DocumentMut, name: &str, members: &[String], partial: bool) -> Result<()> {
+    let members: Vec<&str> = members
+        .iter()
+        .map(|m| m.trim())
+        .filter(|m| !m.is_empty())
+        .collect();
+    if name.is_empty() || members.is_empty() {
+        return Err(config_error("单位组须有名称和至少一个成员单位"));
+    }
+    let groups = array_of_tables(doc, "groups")?;
+    let found = groups
+        .iter()
+        .position(|t| t.get("name").and_then(Item::as_str) == Some(name));
+    let index = found.unwrap_or_else(|| {
+        groups.push(new_unit(name));
+        groups.len() - 1
+    });
+    let entry = groups
+        .get_mut(index)
+        .ok_or_else(|| config_error("groups 条目无法写入"))?;
+    entry.insert("members", value(members.iter().copied().collect::<Array>()));
+    if partial {
+        entry.insert("partial", value(true));
+    } else {
+        entry.remove("partial");
+    }
+    Ok(())
+}
+
 fn new_unit(name: &str) -> Table {
     let mut entry = Table::new();
     entry.decor_mut().set_prefix("\n");
@@ -204,12 +269,17 @@ fn set_notice(doc: &mut DocumentMut, key: &str, text: &str) -> Result<()> {
     if text.is_empty() {
         return Err(config_error("填写的内容是空的"));
     }
+    set_in(doc, "notice", key, Value::from(text))
+}
+
+/// Sets `[table] key` to `new`, keeping the key's comment line and a comment after the old
+/// value.
+fn set_in(doc: &mut DocumentMut, table: &str, key: &str, new: Value) -> Result<()> {
     let notice = doc
-        .entry("notice")
+        .entry(table)
         .or_insert_with(toml_edit::table)
         .as_table_mut()
-        .ok_or_else(|| config_error("notice 应是表 [notice]"))?;
-    let new = Value::from(text);
+        .ok_or_else(|| config_error(&format!("{table} 应是表 [{table}]")))?;
     // Assigned through the existing item, so the key's own comment line stays too.
     match notice.get_mut(key) {
         Some(Item::Value(old)) => {
@@ -315,8 +385,31 @@ mod tests {
         assert_eq!(c.units.len(), 3);
         assert_eq!(c.units[2].name, "区国资委");
 
+        let c = config(Decision::Group {
+            name: "相关街镇".into(),
+            members: vec!["区教育局".into(), " 区文化旅游局 ".into(), "".into()],
+            partial: true,
+        });
+        assert_eq!(c.groups.len(), 1);
+        assert_eq!(c.groups[0].members, ["区教育局", "区文化旅游局"]);
+        assert!(c.groups[0].partial);
+        assert!(
+            c.registry("f").is_ok(),
+            "the group resolves against the units"
+        );
+
+        let c = config(Decision::Sources(vec![
+            "通知.docx".into(),
+            "表.xlsx".into(),
+        ]));
+        assert_eq!(c.plan.sources, ["通知.docx", "表.xlsx"]);
+        assert_eq!(c.plan.year, Some(2025), "the table's other keys stay");
+        assert!(config(Decision::PreferLatest).evaluation.prefer_latest);
+
         let c = config(Decision::Date("2025年3月5日".into()));
         assert_eq!(c.notice.date.as_deref(), Some("2025年3月5日"));
+        let c = config(Decision::Date("2025-03-05".into()));
+        assert_eq!(c.notice.date.as_deref(), Some("2025年3月5日"), "as printed");
         let text = edited(Decision::Signer("某委".into()));
         assert!(text.contains("signer = \"某委\"  # 待填"), "{text}");
     }

@@ -419,12 +419,24 @@ fn take_table(
             )
             .with_hint(
                 "一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件",
-            ),
+            )
+            .with_remedy(crate::base::diag::Remedy::LeaveOutSource {
+                files: vec![file_name(first), file_name(display)],
+            }),
         );
     } else {
         *table_from = Some(display.to_string());
         parts.table = table;
     }
+}
+
+/// The file name of a source shown as `display` (input/x.docx → x.docx).
+fn file_name(display: &str) -> String {
+    display
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(display)
+        .to_string()
 }
 
 /// Reads and decodes one text source; every failure names the file.

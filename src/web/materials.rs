@@ -13,8 +13,14 @@ pub async fn materials(State(app): State<Shared>) -> Html<String> {
     let input = app.input.clone();
     let checked = blocking(move || fengong::check(&input)).await;
     let mut body = upload_form(&app.csrf);
+    body.push_str(&input_files(&app.input));
     match checked {
-        Some(Ok(checked)) => body.push_str(&plan_view(&checked.plan, &checked.report)),
+        Some(Ok(checked)) => {
+            if checked.project.config_path.is_none() {
+                body.push_str(&super::review::init_offer(&app.csrf));
+            }
+            body.push_str(&plan_view(&checked.plan, &checked.report))
+        }
         Some(Err(fengong::Error::Input(found)))
             if found.iter().any(|d| d.code == "input/no-sources") =>
         {
@@ -27,6 +33,33 @@ pub async fn materials(State(app): State<Shared>) -> Html<String> {
         None => body.push_str(&pages::notice("err", "读取失败")),
     }
     Html(page("材料", "/", &body))
+}
+
+/// The files in `input/` (the folder the CLI reads too), so a user sees what is there.
+fn input_files(input: &std::path::Path) -> String {
+    let Ok(entries) = std::fs::read_dir(input) else {
+        return String::new();
+    };
+    let mut files: Vec<(String, u64)> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| {
+            let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+            (e.file_name().to_string_lossy().to_string(), size)
+        })
+        .collect();
+    if files.is_empty() {
+        return String::new();
+    }
+    files.sort();
+    let list: Vec<String> = files
+        .iter()
+        .map(|(name, size)| format!("{}（{} KB）", esc(name), size.div_ceil(1024)))
+        .collect();
+    format!(
+        "<p class=\"files\">input/ 中的文件：{}。要换掉一个文件，请在项目的 input 文件夹中移走它再上传。</p>",
+        list.join("、")
+    )
 }
 
 fn upload_form(csrf: &str) -> String {

@@ -100,6 +100,7 @@ fn router(app: Shared) -> Router {
         .route("/upload", post(materials::upload))
         .route("/check", get(review::findings))
         .route("/decide", post(review::decide))
+        .route("/init", post(review::init))
         .route("/publish", post(publish::start))
         .route("/publish/status", get(publish::status))
         .route("/documents", get(publish::documents))

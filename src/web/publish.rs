@@ -70,7 +70,12 @@ pub async fn start(State(app): State<Shared>, Form(post): Form<Post>) -> Respons
             && let Some(job) = job.as_mut()
         {
             let seconds = job.started.elapsed().as_secs_f64();
-            job.outcome = Some((outcome.0, format!("{}，用时 {seconds:.1} 秒", outcome.1)));
+            let message = if outcome.0 {
+                format!("{}，用时 {seconds:.1} 秒", outcome.1)
+            } else {
+                outcome.1
+            };
+            job.outcome = Some((outcome.0, message));
         }
         drop(lock);
     });
@@ -241,7 +246,13 @@ fn grouped(files: &[(String, String, u64)]) -> String {
                 };
                 let _ = write!(links, "<a href=\"/files/{}\">{label}</a> ", href(path));
             }
-            let _ = write!(out, "<tr><td>{}</td><td>{links}</td></tr>", esc(stem));
+            // The two files for programs and readers of the folder, said as such.
+            let label = match (folder.is_empty(), *stem) {
+                (true, "README") => "说明（README）",
+                (true, "plan") => "方案数据（plan.json，供其他程序读取）",
+                _ => stem,
+            };
+            let _ = write!(out, "<tr><td>{}</td><td>{links}</td></tr>", esc(label));
         }
         out.push_str("</table>");
     }

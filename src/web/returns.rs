@@ -45,7 +45,8 @@ pub async fn returns(State(app): State<Shared>) -> Html<String> {
         .and_then(|o| o.as_ref().ok())
         .and_then(|(year, _)| *year)
         .unwrap_or(2025);
-    let mut body = format!(
+    let mut body = super::review::take_flash(&app);
+    body += &format!(
         "<form method=\"post\" action=\"/returns/upload\" enctype=\"multipart/form-data\" class=\"drop\"><span class=\"drop-hint\">把文件拖到此框内，或：</span><input type=\"hidden\" name=\"csrf\" value=\"{}\"><select name=\"period\"><option>{year}-半年度</option><option>{year}-年度</option></select> <input type=\"file\" name=\"files\" multiple accept=\".xlsx,.xls,.ods\"> <button>上传反馈表</button></form>",
         esc(&app.csrf)
     );
@@ -55,6 +56,18 @@ pub async fn returns(State(app): State<Shared>) -> Html<String> {
             "还没有反馈表：选择评估期，上传各单位报回的 Excel 反馈表。",
         )),
         Some(Ok((_, periods))) => {
+            let conflicts = periods.iter().any(|e| {
+                e.files
+                    .iter()
+                    .any(|f| f.outcome == fengong::evaluate::Outcome::Conflict)
+            });
+            if conflicts {
+                // The one decision the config can record about duplicates.
+                body.push_str(&format!(
+                    "<div class=\"msg warn\">有单位报送了不止一份反馈表，均暂不采用。可在 input/returns 的评估期文件夹中移走多余的一份，或：<form method=\"post\" action=\"/decide\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"action\" value=\"prefer_latest\"><button>采用填报日期最晚的一份</button></form></div>",
+                    esc(&app.csrf)
+                ));
+            }
             for e in &periods {
                 body.push_str(&evaluation_view(e));
                 body.push_str(&published_documents(&app, e));

@@ -21,33 +21,52 @@ pub async fn findings(State(app): State<Shared>) -> Html<String> {
     let mut body = take_flash(&app);
     match checked {
         Some(Ok(checked)) => {
-            let units: Vec<&str> = checked
-                .project
-                .config
-                .units
-                .iter()
-                .map(|u| u.name.as_str())
-                .collect();
+            let registry = Registry {
+                units: checked
+                    .project
+                    .config
+                    .units
+                    .iter()
+                    .map(|u| u.name.as_str())
+                    .collect(),
+                towns: checked
+                    .project
+                    .config
+                    .units
+                    .iter()
+                    .filter(|u| u.kind == fengong::model::UnitKind::Town)
+                    .map(|u| u.name.as_str())
+                    .collect(),
+            };
+            if checked.project.config_path.is_none() {
+                body.push_str(&init_offer(&app.csrf));
+            }
+            let project = format!("{}/", app.input.parent().unwrap_or(&app.input).display());
             let issuer = checked.plan.notice.issuer.as_deref().unwrap_or("");
-            let shown: Vec<&Diagnostic> = checked
-                .report
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity > Severity::Note || d.remedy.is_some())
-                .collect();
             let _ = write!(
                 body,
-                "<p>共 {} 条错误、{} 条警告{}。在“处理”一栏作出的决定写入 input/fengong.toml，发布时采用。{}</p><table class=\"findings\"><tr><th>级别</th><th>位置</th><th>说明</th><th>处理</th></tr>",
+                "<p>共 {} 条错误、{} 条警告、{} 条提示。错误须先处理才能发布；在“处理”一栏作出的决定写入 input/fengong.toml，发布时采用。{}</p><table class=\"findings\"><tr><th>级别</th><th>位置</th><th>说明</th><th>处理</th></tr>",
                 checked.report.count(Severity::Error),
                 checked.report.count(Severity::Warning),
-                match checked.report.diagnostics.len() - shown.len() {
-                    0 => String::new(),
-                    n => format!("（另有 {n} 条提示，见发布的校对报告）"),
-                },
+                checked.report.count(Severity::Note),
                 pages::button("/publish", &app.csrf, "发布")
             );
-            for (i, d) in shown.iter().enumerate() {
-                body.push_str(&finding_row(i, d, &app.csrf, &units, issuer));
+            for (i, d) in checked.report.diagnostics.iter().enumerate() {
+                body.push_str(&finding_row(i, d, &app.csrf, &registry, issuer, &project));
+            }
+            body.push_str("</table>");
+        }
+        // Findings that stop the reading: listed the same way, with their decisions.
+        Some(Err(fengong::Error::Input(found))) => {
+            body.push_str(&pages::notice("err", "这些问题使方案无法读入，须先处理："));
+            body.push_str("<table class=\"findings\"><tr><th>级别</th><th>位置</th><th>说明</th><th>处理</th></tr>");
+            let registry = Registry {
+                units: Vec::new(),
+                towns: Vec::new(),
+            };
+            let project = format!("{}/", app.input.parent().unwrap_or(&app.input).display());
+            for (i, d) in found.iter().enumerate() {
+                body.push_str(&finding_row(i, d, &app.csrf, &registry, "", &project));
             }
             body.push_str("</table>");
         }
@@ -58,7 +77,7 @@ pub async fn findings(State(app): State<Shared>) -> Html<String> {
 }
 
 /// The message left by the last decision, shown once.
-fn take_flash(app: &App) -> String {
+pub fn take_flash(app: &App) -> String {
     app.flash
         .lock()
         .ok()
@@ -67,7 +86,28 @@ fn take_flash(app: &App) -> String {
         .unwrap_or_default()
 }
 
-fn finding_row(i: usize, d: &Diagnostic, csrf: &str, units: &[&str], issuer: &str) -> String {
+/// The registry's units, and which of them are 街镇 (the usual members of 各街镇).
+struct Registry<'a> {
+    units: Vec<&'a str>,
+    towns: Vec<&'a str>,
+}
+
+/// Without a fengong.toml every unit is unknown: offer the starter `fengong init` writes.
+pub fn init_offer(csrf: &str) -> String {
+    format!(
+        "<div class=\"msg warn\">还没有单位名录（input/fengong.toml），所以每个单位都报“不在单位名录中”。可按文件中出现的单位生成一份，再在下面逐条核对别称和街镇分组。{}</div>",
+        pages::button("/init", csrf, "生成 fengong.toml")
+    )
+}
+
+fn finding_row(
+    i: usize,
+    d: &Diagnostic,
+    csrf: &str,
+    registry: &Registry,
+    issuer: &str,
+    project: &str,
+) -> String {
     let (class, label) = match d.severity {
         Severity::Error => ("error", "错误"),
         Severity::Warning => ("warning", "警告"),
@@ -83,11 +123,11 @@ fn finding_row(i: usize, d: &Diagnostic, csrf: &str, units: &[&str], issuer: &st
     let actions = d
         .remedy
         .as_ref()
-        .map(|r| remedy_forms(r, csrf, units, issuer))
+        .map(|r| remedy_forms(r, csrf, registry, issuer))
         .unwrap_or_default();
     format!(
         "<tr id=\"f{i}\"><td class=\"{class} n\">{label}</td><td class=\"place\">{}</td><td>{}<div class=\"hint\">{}</div><div class=\"code\">{}</div></td><td class=\"act\">{actions}</td></tr>",
-        esc(&d.location.to_string()),
+        esc(d.location.to_string().trim_start_matches(project)),
         esc(&d.message),
         hints.join("<br>"),
         esc(&d.code)
@@ -112,7 +152,8 @@ fn marked(hint: &str) -> String {
 }
 
 /// The forms for one finding's decision.
-fn remedy_forms(remedy: &Remedy, csrf: &str, units: &[&str], issuer: &str) -> String {
+fn remedy_forms(remedy: &Remedy, csrf: &str, registry: &Registry, issuer: &str) -> String {
+    let units = &registry.units;
     let form = |action: &str, fields: &str, button: &str| {
         format!(
             "<form method=\"post\" action=\"/decide\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"action\" value=\"{action}\">{fields}<button>{button}</button></form>",
@@ -136,7 +177,8 @@ fn remedy_forms(remedy: &Remedy, csrf: &str, units: &[&str], issuer: &str) -> St
             )
         }
         Remedy::UnknownUnit { name, closest } => {
-            let mut options = String::new();
+            // No preselected guess: a careless click must not make one unit another's alias.
+            let mut options = String::from("<option value=\"\">（选择单位）</option>");
             for unit in units {
                 let selected = if closest.as_deref() == Some(*unit) {
                     " selected"
@@ -158,8 +200,45 @@ fn remedy_forms(remedy: &Remedy, csrf: &str, units: &[&str], issuer: &str) -> St
                 ));
             }
             out.push_str(&form("add_unit", &name_field, "加入单位名录"));
+            if fengong::starter::is_group_phrase(name) {
+                // 各街镇 → the registry's 街镇, to edit; 相关… means only some of them.
+                let guess = if name.contains(['街', '镇', '乡']) {
+                    registry.towns.join("、")
+                } else {
+                    String::new()
+                };
+                let partial = if name.starts_with("相关") {
+                    "true"
+                } else {
+                    "false"
+                };
+                out.push_str(&format!(
+                    "<details><summary>定义为单位组</summary>{}</details>",
+                    form(
+                        "group",
+                        &format!(
+                            "{name_field}<input type=\"hidden\" name=\"partial\" value=\"{partial}\"><textarea name=\"members\" rows=\"4\" placeholder=\"成员单位，用顿号分隔\">{}</textarea>",
+                            esc(&guess)
+                        ),
+                        "保存单位组"
+                    )
+                ));
+            }
             out
         }
+        Remedy::LeaveOutSource { files } => files
+            .iter()
+            .map(|file| {
+                form(
+                    "leave_out",
+                    &format!(
+                        "<input type=\"hidden\" name=\"name\" value=\"{}\">",
+                        esc(file)
+                    ),
+                    &format!("不读「{file}」"),
+                )
+            })
+            .collect(),
         Remedy::NoticeSigner => form(
             "signer",
             &format!(
@@ -186,6 +265,8 @@ pub struct DecisionForm {
     name: Option<String>,
     unit: Option<String>,
     value: Option<String>,
+    members: Option<String>,
+    partial: Option<String>,
 }
 
 impl DecisionForm {
@@ -204,6 +285,17 @@ impl DecisionForm {
             "add_unit" => Decision::AddUnit {
                 name: text(self.name)?,
             },
+            "group" => Decision::Group {
+                name: text(self.name)?,
+                members: self
+                    .members?
+                    .split(['、', '，', ',', '；', ';', '\n', ' ', '　'])
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                partial: self.partial.as_deref() == Some("true"),
+            },
             "signer" => Decision::Signer(self.value?),
             "date" => Decision::Date(self.value?),
             _ => return None,
@@ -216,8 +308,27 @@ pub async fn decide(State(app): State<Shared>, Form(form): Form<DecisionForm>) -
     if form.csrf != app.csrf {
         return refused(StatusCode::FORBIDDEN, "表单已过期，请刷新页面后重试");
     }
-    let Some(decision) = form.decision() else {
-        return refused(StatusCode::BAD_REQUEST, "表单不完整");
+    let back = if form.action == "prefer_latest" {
+        "/returns"
+    } else {
+        "/check"
+    };
+    let decision = if form.action == "leave_out" {
+        let input = app.input.clone();
+        let name = form.name.clone().unwrap_or_default();
+        blocking(move || leave_out(&input, &name)).await.flatten()
+    } else if form.action == "prefer_latest" {
+        Some(Decision::PreferLatest)
+    } else {
+        form.decision()
+    };
+    let Some(decision) = decision else {
+        set_flash(
+            &app,
+            false,
+            "未写入：表单不完整，请先选择单位或填写内容".into(),
+        );
+        return Redirect::to(back).into_response();
     };
     let Ok(lock) = app.writing.clone().try_lock_owned() else {
         return refused(StatusCode::CONFLICT, "正在发布，请稍后再试");
@@ -236,8 +347,48 @@ pub async fn decide(State(app): State<Shared>, Form(form): Form<DecisionForm>) -
         Some(Err(e)) => (false, format!("未写入：{e}")),
         None => (false, "未写入".to_string()),
     };
+    set_flash(&app, flash.0, flash.1);
+    Redirect::to(back).into_response()
+}
+
+/// The project's sources but `file`, as `[plan] sources` lists them.
+fn leave_out(input: &std::path::Path, file: &str) -> Option<Decision> {
+    let project = fengong::project::Project::open(input).ok()?;
+    let keep: Vec<String> = project
+        .sources
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_string())
+        .filter(|n| n != file)
+        .collect();
+    (!keep.is_empty()).then_some(Decision::Sources(keep))
+}
+
+fn set_flash(app: &App, ok: bool, text: String) {
     if let Ok(mut slot) = app.flash.lock() {
-        *slot = Some(flash);
+        *slot = Some((ok, text));
+    }
+}
+
+/// Writes the starter fengong.toml (`fengong init`), never over one that is there.
+pub async fn init(State(app): State<Shared>, Form(post): Form<super::Post>) -> Response {
+    if post.csrf != app.csrf {
+        return refused(StatusCode::FORBIDDEN, "表单已过期，请刷新页面后重试");
+    }
+    let Ok(lock) = app.writing.clone().try_lock_owned() else {
+        return refused(StatusCode::CONFLICT, "正在发布，请稍后再试");
+    };
+    let input = app.input.clone();
+    let made = blocking(move || fengong::init(&input, false)).await;
+    drop(lock);
+    match made {
+        Some(Ok(_)) => set_flash(
+            &app,
+            true,
+            "已生成 input/fengong.toml：请核对下面余下的提示（别称、街镇分组）".into(),
+        ),
+        Some(Err(e)) => set_flash(&app, false, format!("未生成：{e}")),
+        None => set_flash(&app, false, "未生成".into()),
     }
     Redirect::to("/check").into_response()
 }

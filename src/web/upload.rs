@@ -32,8 +32,9 @@ pub async fn receive(
     };
     let mut csrf_ok = false;
     let mut period: Option<String> = None;
-    let mut saved = Vec::new();
-    let mut count = 0;
+    // Every file is read and judged before any is written: a refusal leaves the folder as it
+    // was, never half a batch.
+    let mut files: Vec<(String, axum::body::Bytes)> = Vec::new();
     loop {
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
@@ -64,51 +65,86 @@ pub async fn receive(
         else {
             continue;
         };
-        count += 1;
-        if count > MAX_FILES {
+        if files.len() == MAX_FILES {
             return Err(refused(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                &format!("一次最多上传 {MAX_FILES} 个文件"),
+                &format!("一次最多上传 {MAX_FILES} 个文件；这次一个也没有上传，请分批选择"),
             ));
         }
         let Some(name) = bare_name(&name, extensions) else {
             return Err(refused(
                 StatusCode::BAD_REQUEST,
                 &format!(
-                    "「{name}」不能上传：文件名须是 .{} 之一，不含路径",
+                    "「{name}」不能上传：文件名须是 .{} 之一，不含路径；这次一个也没有上传",
                     extensions.join("、.")
                 ),
             ));
         };
-        let dir =
-            folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
         let bytes = match field.bytes().await {
             Ok(b) if b.len() <= MAX_FILE => b,
             Ok(_) => {
                 return Err(refused(
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    &format!("「{name}」超过 {} MB", MAX_FILE / 1024 / 1024),
+                    &format!(
+                        "「{name}」超过 {} MB；这次一个也没有上传",
+                        MAX_FILE / 1024 / 1024
+                    ),
                 ));
             }
             Err(e) => return Err(refused(e.status(), &format!("上传失败：{}", e.body_text()))),
         };
-        let target = dir.join(&name);
-        let written = blocking(move || {
-            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-            write_new(&target, &bytes)
-        })
-        .await;
-        match written {
-            Some(Ok(())) => saved.push(name),
-            Some(Err(message)) => return Err(refused(StatusCode::CONFLICT, &message)),
-            None => return Err(refused(StatusCode::INTERNAL_SERVER_ERROR, "写入失败")),
-        }
+        files.push((name, bytes));
     }
     if !csrf_ok {
         return Err(refused(
             StatusCode::FORBIDDEN,
             "表单已过期，请刷新页面后重试",
         ));
+    }
+    if files.is_empty() {
+        return Err(refused(StatusCode::BAD_REQUEST, "没有选择文件"));
+    }
+    let dir = folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
+    let written = blocking(move || write_batch(&dir, &files)).await;
+    match written {
+        Some(Ok(saved)) => Ok(saved),
+        Some(Err(message)) => Err(refused(StatusCode::CONFLICT, &message)),
+        None => Err(refused(StatusCode::INTERNAL_SERVER_ERROR, "写入失败")),
+    }
+}
+
+/// Writes every file of a batch into `dir`, or none: names already there (or twice in the
+/// batch) are refused before anything is written, and a failure part way removes the files
+/// this batch wrote.
+fn write_batch(dir: &Path, files: &[(String, axum::body::Bytes)]) -> Result<Vec<String>, String> {
+    let folder = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let taken: Vec<&str> = files
+        .iter()
+        .enumerate()
+        .filter(|(i, (name, _))| {
+            dir.join(name).exists() || files[..*i].iter().any(|(other, _)| other == name)
+        })
+        .map(|(_, (name, _))| name.as_str())
+        .collect();
+    if !taken.is_empty() {
+        return Err(format!(
+            "{folder}/ 中已有「{}」：这次一个也没有上传。请先改名，或在项目的 {folder} 文件夹中移走旧文件后重试",
+            taken.join("」「")
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let mut saved: Vec<String> = Vec::new();
+    for (name, bytes) in files {
+        if let Err(message) = write_new(&dir.join(name), bytes) {
+            for done in &saved {
+                let _ = std::fs::remove_file(dir.join(done));
+            }
+            return Err(format!("{message}；这次一个也没有上传"));
+        }
+        saved.push(name.clone());
     }
     Ok(saved)
 }
