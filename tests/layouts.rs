@@ -908,3 +908,38 @@ fn nothing_published_is_built_from_missing_data() {
         inputs.len()
     );
 }
+
+/// A notice copied from a web page: its title above the 文号 (no 版头), a body numbered
+/// 一、二、三、 with its own requirements, then the plan with （一） items and labelled units.
+/// The body's numbers are not the plan's sections; the notice is issued by whoever signs it.
+#[test]
+fn a_web_page_notice_with_numbered_requirements() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/web_order.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let notice = &plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("县人民政府办公室关于印发2024年县《政府工作报告》重点任务责任分解方案的通知")
+    );
+    assert_eq!(notice.issuer.as_deref(), Some("青山县人民政府办公室"));
+    assert_eq!(notice.doc_number.as_deref(), Some("青政办〔2024〕5号"));
+    assert_eq!(
+        notice.body.len(),
+        4,
+        "the 一、二、三、 requirements are the notice's"
+    );
+    assert_eq!(notice.date.as_deref(), Some("2024年2月1日"));
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["主要预期目标", "重点工作"]);
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(plan, 2), ["县统计局"]);
+    assert_eq!(supports(plan, 2), ["县人社局"]);
+    assert_eq!(leads(plan, 3), ["县交通运输局"]);
+    assert_eq!(supports(plan, 3), ["各乡镇"]);
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("2024年县《政府工作报告》重点任务责任分解方案")
+    );
+}

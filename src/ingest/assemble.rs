@@ -53,6 +53,10 @@ pub fn assemble(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plan {
     let mut notice = parts.notice.unwrap_or_default();
+    // A notice read without its 版头 (a web page: title first) is issued by whoever signs it.
+    if notice.issuer.is_none() && notice.doc_number.is_some() {
+        notice.issuer = notice.signer.clone();
+    }
     if notice.signer.is_none() {
         notice.signer = config.notice.signer.clone();
         notice.from_config.signer = notice.signer.is_some();

@@ -87,7 +87,10 @@ pub fn load(project: &Project) -> Result<Ingested> {
         let mut inline_here = false;
         if doc.table.is_none()
             && let Some((_, text)) = texts.last()
-            && let Some(mut table) = inline::parse_at(text, places.places(&display))
+            && let Some(mut table) = inline::parse_at(
+                &after_notice(text, doc.notice.as_ref()),
+                places.places(&display),
+            )
         {
             // Above a notice's plan, the document's first line is the 版头, not a title.
             if doc.notice.is_some() {
@@ -428,6 +431,22 @@ fn take_table(
         *table_from = Some(display.to_string());
         parts.table = table;
     }
+}
+
+/// `text` with the notice's lines blanked (numbering kept): a notice's own 一、二、三、
+/// requirements are not the plan's sections.
+fn after_notice(text: &str, notice: Option<&crate::model::Notice>) -> String {
+    let Some(end) = notice
+        .and_then(|n| n.end_origin.as_ref())
+        .and_then(|o| o.line_no())
+    else {
+        return text.to_string();
+    };
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| if (i as u32) < end { "" } else { line })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The file name of a source shown as `display` (input/x.docx → x.docx).

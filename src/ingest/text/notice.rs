@@ -35,8 +35,13 @@ pub(super) fn parse_notice<'a>(
     };
     let first = number_at.checked_sub(1).unwrap_or(number_at);
     notice.origin = Some(places.at(blocks[first].line));
-    if number_at > 0 {
-        let written = &blocks[number_at - 1].text;
+    // Above the 文号: the 版头 (发文机关标志) — or, on a web page, the notice's own title,
+    // which then names no issuer (the 署名 does, later).
+    let above = number_at.checked_sub(1).map(|j| &blocks[j].text);
+    let title_above = above.filter(|t| is_notice_title(t));
+    if let Some(title) = title_above {
+        notice.title = Some(tidy_spacing(title));
+    } else if let Some(written) = above {
         let issuer = issuer_name(written);
         if tidy_spacing(written) != issuer {
             notice.issuer_written = Some(written.clone());
@@ -45,6 +50,7 @@ pub(super) fn parse_notice<'a>(
     }
     let mut i = number_at + 1;
     if let Some(b) = blocks.get(i)
+        && title_above.is_none()
         && (b.text.contains("通知") || b.heading > 0 || b.text.starts_with("关于"))
         && !b.text.ends_with('：')
     {
@@ -153,6 +159,15 @@ pub(super) fn parse_notice<'a>(
         i += 1;
     }
     (Some(notice), &blocks[i.min(blocks.len())..])
+}
+
+/// A notice's title: …关于…的通知 (or 意见, 决定 …), not an agency's name.
+fn is_notice_title(text: &str) -> bool {
+    let text = text.trim();
+    text.contains("关于")
+        && ["通知", "意见", "决定", "通报", "批复", "函"]
+            .iter()
+            .any(|kind| text.ends_with(kind))
 }
 
 /// A 附注: a short line wholly in parentheses, nothing else on it.
