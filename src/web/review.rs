@@ -153,13 +153,8 @@ fn marked(hint: &str) -> String {
 
 /// The forms for one finding's decision.
 fn remedy_forms(remedy: &Remedy, csrf: &str, registry: &Registry, issuer: &str) -> String {
-    let units = &registry.units;
-    let form = |action: &str, fields: &str, button: &str| {
-        format!(
-            "<form method=\"post\" action=\"/decide\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"action\" value=\"{action}\">{fields}<button>{button}</button></form>",
-            esc(csrf)
-        )
-    };
+    let form =
+        |action: &str, fields: &str, button: &str| decision_form(csrf, action, fields, button);
     match remedy {
         Remedy::TaskText { task, table, .. } => {
             let task_field = format!("<input type=\"hidden\" name=\"task\" value=\"{task}\">");
@@ -177,54 +172,7 @@ fn remedy_forms(remedy: &Remedy, csrf: &str, registry: &Registry, issuer: &str) 
             )
         }
         Remedy::UnknownUnit { name, closest } => {
-            // No preselected guess: a careless click must not make one unit another's alias.
-            let mut options = String::from("<option value=\"\">（选择单位）</option>");
-            for unit in units {
-                let selected = if closest.as_deref() == Some(*unit) {
-                    " selected"
-                } else {
-                    ""
-                };
-                let _ = write!(options, "<option{selected}>{}</option>", esc(unit));
-            }
-            let name_field = format!(
-                "<input type=\"hidden\" name=\"name\" value=\"{}\">",
-                esc(name)
-            );
-            let mut out = String::new();
-            if !units.is_empty() {
-                out.push_str(&form(
-                    "alias",
-                    &format!("{name_field}<select name=\"unit\">{options}</select>"),
-                    "是该单位的别称",
-                ));
-            }
-            out.push_str(&form("add_unit", &name_field, "加入单位名录"));
-            if fengong::starter::is_group_phrase(name) {
-                // 各街镇 → the registry's 街镇, to edit; 相关… means only some of them.
-                let guess = if name.contains(['街', '镇', '乡']) {
-                    registry.towns.join("、")
-                } else {
-                    String::new()
-                };
-                let partial = if name.starts_with("相关") {
-                    "true"
-                } else {
-                    "false"
-                };
-                out.push_str(&format!(
-                    "<details><summary>定义为单位组</summary>{}</details>",
-                    form(
-                        "group",
-                        &format!(
-                            "{name_field}<input type=\"hidden\" name=\"partial\" value=\"{partial}\"><textarea name=\"members\" rows=\"4\" placeholder=\"成员单位，用顿号分隔\">{}</textarea>",
-                            esc(&guess)
-                        ),
-                        "保存单位组"
-                    )
-                ));
-            }
-            out
+            unknown_unit_forms(name, closest.as_deref(), csrf, registry)
         }
         Remedy::LeaveOutSource { files } => files
             .iter()
@@ -253,6 +201,75 @@ fn remedy_forms(remedy: &Remedy, csrf: &str, registry: &Registry, issuer: &str) 
             "保存成文日期",
         ),
     }
+}
+
+/// A form posting one decision (`action`, with `fields`) to /decide.
+fn decision_form(csrf: &str, action: &str, fields: &str, button: &str) -> String {
+    format!(
+        "<form method=\"post\" action=\"/decide\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"action\" value=\"{action}\">{fields}<button>{button}</button></form>",
+        esc(csrf)
+    )
+}
+
+/// A name the registry does not know: another spelling of a registry unit, a unit of its own,
+/// or — for 各街镇, 相关街镇 … — a group.
+fn unknown_unit_forms(
+    name: &str,
+    closest: Option<&str>,
+    csrf: &str,
+    registry: &Registry,
+) -> String {
+    let form =
+        |action: &str, fields: &str, button: &str| decision_form(csrf, action, fields, button);
+    // Only a close name is preselected: a careless click must not make one unit another's
+    // alias.
+    let mut options = String::from("<option value=\"\">（选择单位）</option>");
+    for unit in &registry.units {
+        let selected = if closest == Some(*unit) {
+            " selected"
+        } else {
+            ""
+        };
+        let _ = write!(options, "<option{selected}>{}</option>", esc(unit));
+    }
+    let name_field = format!(
+        "<input type=\"hidden\" name=\"name\" value=\"{}\">",
+        esc(name)
+    );
+    let mut out = String::new();
+    if !registry.units.is_empty() {
+        out.push_str(&form(
+            "alias",
+            &format!("{name_field}<select name=\"unit\">{options}</select>"),
+            "是该单位的别称",
+        ));
+    }
+    out.push_str(&form("add_unit", &name_field, "加入单位名录"));
+    if fengong::starter::is_group_phrase(name) {
+        // 各街镇 → the registry's 街镇, to edit; 相关… means only some of them.
+        let guess = if name.contains(['街', '镇', '乡']) {
+            registry.towns.join("、")
+        } else {
+            String::new()
+        };
+        let partial = if name.starts_with("相关") {
+            "true"
+        } else {
+            "false"
+        };
+        out.push_str(&format!(
+            "<details><summary>定义为单位组</summary>{}</details>",
+            form(
+                "group",
+                &format!(
+                    "{name_field}<input type=\"hidden\" name=\"partial\" value=\"{partial}\"><textarea name=\"members\" rows=\"4\" placeholder=\"成员单位，用顿号分隔\">{}</textarea>",
+                    esc(&guess)
+                ),
+                "保存单位组"
+            )
+        ));
+    }
+    out
 }
 
 /// What a decision form sends.
