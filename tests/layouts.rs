@@ -714,9 +714,10 @@ fn every_character_of_every_fixture_is_used_or_reported() {
 
 /// A notice printed as a 文件 with its 附注, a plan title broken over two lines, tasks with
 /// labelled lines and a last numbered item with no unit: the plan is named by the notice's
-/// 《》, the item stays a task (the check says it has no unit), the 附注 and the broken title
-/// are said with their places, and after `fengong init` copies the source's 署名 and date into
-/// the config the check does not claim they came from the config.
+/// 《》 (and by its title's two lines, joined), the item stays a task (the check says it has
+/// no unit), the 附注 is the notice's, the preamble is said with its place, and after
+/// `fengong init` copies the source's 署名 and date into the config the check does not claim
+/// they came from the config.
 #[test]
 fn a_filed_notice_names_its_plan_and_keeps_every_item() {
     let source = std::fs::read(
@@ -761,13 +762,18 @@ fn a_filed_notice_names_its_plan_and_keeps_every_item() {
     assert_eq!(plan.notice.annotation.as_deref(), Some("（此件公开发布）"));
     for expected in [
         ("structure/empty-units", Some(45)),
-        ("source/unused", Some(17)),
+        // The preamble; the title broken over lines 17 and 19 is the title.
+        ("source/unused", Some(21)),
     ] {
         let expected = (expected.0.to_string(), expected.1);
         assert!(found.contains(&expected), "{expected:?} in {found:?}");
     }
     assert!(
         !found.iter().any(|(c, _)| c.ends_with("-from-config")),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&("source/unused".to_string(), Some(17))),
         "{found:?}"
     );
 

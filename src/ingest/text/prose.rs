@@ -24,11 +24,20 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     let mut start = 0;
     let first = &blocks[0];
     if section_heading(&first.text).is_none() && group_start(first).is_none() {
+        let mut title = tidy_spacing(&first.text);
+        start = 1;
+        // A title broken over lines (a web page, a narrow column): its next line continues
+        // it while the title is unfinished and the line is a bare fragment.
+        while let Some(next) = blocks.get(start)
+            && continues_title(&title, next)
+        {
+            title.push_str(&tidy_spacing(&next.text));
+            start += 1;
+        }
         prose.title = Some(Paragraph {
-            text: tidy_spacing(&first.text),
+            text: title,
             origin: places.at(first.line),
         });
-        start = 1;
     }
     // Plain paragraphs seen after a group; they belong to it unless no group follows.
     let mut pending: Vec<Paragraph> = Vec::new();
@@ -168,4 +177,31 @@ fn group_start(block: &Block) -> Option<(String, String)> {
         }
         None => Some((tidy_spacing(&rest), String::new())),
     }
+}
+
+/// Whether `next` continues a title that so far reads `title`: the title names no kind of
+/// plan yet (…方案, …计划, …要点 …), has no punctuation, and `next` is a short fragment
+/// without punctuation that is neither a heading nor a group.
+fn continues_title(title: &str, next: &Block) -> bool {
+    const KINDS: &[&str] = &[
+        "方案",
+        "计划",
+        "要点",
+        "安排",
+        "清单",
+        "意见",
+        "办法",
+        "措施",
+        "任务",
+        "分工表",
+    ];
+    let bare = |t: &str| !t.chars().any(|c| "，。；：、,.;:（）()《》“”".contains(c));
+    let text = next.text.trim();
+    !KINDS.iter().any(|k| title.ends_with(k))
+        && bare(title)
+        && bare(text)
+        && text.chars().count() <= 20
+        && title.chars().count() + text.chars().count() <= 60
+        && section_heading(text).is_none()
+        && group_start(next).is_none()
 }
