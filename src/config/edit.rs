@@ -190,17 +190,7 @@ fn add_alias(doc: &mut DocumentMut, unit: &str, alias: &str) -> Result<()> {
     if unit.is_empty() || alias.is_empty() || unit == alias {
         return Err(config_error("单位和别称都须填写，且不能相同"));
     }
-    let units = array_of_tables(doc, "units")?;
-    let index = units
-        .iter()
-        .position(|t| t.get("name").and_then(Item::as_str) == Some(unit));
-    let index = index.unwrap_or_else(|| {
-        units.push(new_unit(unit));
-        units.len() - 1
-    });
-    let entry = units
-        .get_mut(index)
-        .ok_or_else(|| config_error("units 条目无法写入"))?;
+    let entry = entry_named(array_of_tables(doc, "units")?, unit)?;
     let aliases = entry
         .entry("aliases")
         .or_insert_with(|| value(Array::new()))
@@ -217,17 +207,10 @@ fn add_unit(doc: &mut DocumentMut, name: &str) -> Result<()> {
     if name.is_empty() {
         return Err(config_error("单位名称是空的"));
     }
-    let units = array_of_tables(doc, "units")?;
-    if !units
-        .iter()
-        .any(|t| t.get("name").and_then(Item::as_str) == Some(name))
-    {
-        units.push(new_unit(name));
-    }
-    Ok(())
+    entry_named(array_of_tables(doc, "units")?, name).map(|_| ())
 }
 
-/// Adds (or replaces) the `[[groups]]` entry named `name`.
+/// Sets the members of the `[[groups]]` entry named `name` (added when missing).
 fn add_group(doc: &mut DocumentMut, name: &str, members: &[String], partial: bool) -> Result<()> {
     let members: Vec<&str> = members
         .iter()
@@ -237,17 +220,7 @@ fn add_group(doc: &mut DocumentMut, name: &str, members: &[String], partial: boo
     if name.is_empty() || members.is_empty() {
         return Err(config_error("单位组须有名称和至少一个成员单位"));
     }
-    let groups = array_of_tables(doc, "groups")?;
-    let found = groups
-        .iter()
-        .position(|t| t.get("name").and_then(Item::as_str) == Some(name));
-    let index = found.unwrap_or_else(|| {
-        groups.push(new_unit(name));
-        groups.len() - 1
-    });
-    let entry = groups
-        .get_mut(index)
-        .ok_or_else(|| config_error("groups 条目无法写入"))?;
+    let entry = entry_named(array_of_tables(doc, "groups")?, name)?;
     entry.insert("members", value(members.iter().copied().collect::<Array>()));
     if partial {
         entry.insert("partial", value(true));
@@ -257,11 +230,21 @@ fn add_group(doc: &mut DocumentMut, name: &str, members: &[String], partial: boo
     Ok(())
 }
 
-fn new_unit(name: &str) -> Table {
-    let mut entry = Table::new();
-    entry.decor_mut().set_prefix("\n");
-    entry.insert("name", value(name));
-    entry
+/// The entry of `tables` whose `name` is `name`, appended (after a blank line) when none is.
+fn entry_named<'t>(tables: &'t mut ArrayOfTables, name: &str) -> Result<&'t mut Table> {
+    let found = tables
+        .iter()
+        .position(|t| t.get("name").and_then(Item::as_str) == Some(name));
+    let index = found.unwrap_or_else(|| {
+        let mut entry = Table::new();
+        entry.decor_mut().set_prefix("\n");
+        entry.insert("name", value(name));
+        tables.push(entry);
+        tables.len() - 1
+    });
+    tables
+        .get_mut(index)
+        .ok_or_else(|| config_error(&format!("「{name}」的条目无法写入")))
 }
 
 /// Sets `[notice] key`, keeping a comment written after the old value.

@@ -265,3 +265,12 @@ impl ColumnKind {
         }
     }
 }
+
+/// The notice's Markdown paragraphs whose content both layouts place from the view (版头,
+/// 文号, 成文日期, 附注, 版记): their twins in the Markdown are skipped, never set twice.
+pub fn is_notice_furniture(style: &str) -> bool {
+    matches!(
+        style,
+        "发文机关标志" | "发文字号" | "成文日期" | "附注" | "版记"
+    )
+}

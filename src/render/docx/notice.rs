@@ -179,11 +179,7 @@ impl Notice<'_> {
         match (self.part, block) {
             // The typed furniture is placed from the view; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
-                if s == "发文机关标志"
-                    || s == "发文字号"
-                    || s == "成文日期"
-                    || s == "附注"
-                    || s == "版记" => {}
+                if crate::render::is_notice_furniture(s) => {}
             (Part::Head, Block::Title(title)) => {
                 // Two blank lines below the rule (7.3.1).
                 let em_top =

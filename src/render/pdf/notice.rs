@@ -208,11 +208,7 @@ impl Notice<'_> {
         match (self.part, block) {
             // The typed furniture is already placed; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
-                if s == "发文机关标志"
-                    || s == "发文字号"
-                    || s == "成文日期"
-                    || s == "附注"
-                    || s == "版记" => {}
+                if crate::render::is_notice_furniture(s) => {}
             (Part::Head, Block::Title(title)) => self.title(title)?,
             (
                 _,
