@@ -10,15 +10,15 @@
 use std::collections::HashMap;
 
 use super::deadline::parse_deadline;
-use super::raw_table::{RawTable, RowKind};
+use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
 use super::text::{Prose, ProseGroup, numbered_label, parse_task_number};
 use super::units::{ResolvedUnits, WrittenUnit, resolve_units, split_units};
 use crate::base::cjk::{self, bigrams, match_key, similarity};
 use crate::base::diag::{Diagnostic, Location};
 use crate::config::Config;
 use crate::model::{
-    AppliedCorrection, Group, GroupingSource, Notice, Plan, Section, TableLabel, TableSection,
-    Task, TaskTable, UnitKind, UnitRegistry, UnitTasks,
+    AppliedCorrection, Group, GroupingSource, Notice, Paragraph, Plan, Section, TableLabel,
+    TableSection, Task, TaskTable, UnitKind, UnitRegistry, UnitTasks, doc_number_year,
 };
 
 /// The parts read from the sources, before they are put together.
@@ -47,60 +47,19 @@ const MIN_LABEL_SIMILARITY: f64 = 0.5;
 
 /// Puts the parts together. Diagnostics about the source go to `diagnostics`.
 pub fn assemble(
-    parts: Parts,
+    mut parts: Parts,
     config: &Config,
     registry: &UnitRegistry,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plan {
-    let mut notice = parts.notice.unwrap_or_default();
-    // A notice read without its 版头 (a web page: title first) is issued by whoever signs it.
-    if notice.issuer.is_none() && notice.doc_number.is_some() {
-        notice.issuer = notice.signer.clone();
-    }
-    if notice.signer.is_none() {
-        notice.signer = config.notice.signer.clone();
-        notice.from_config.signer = notice.signer.is_some();
-    }
-    if notice.date.is_none() {
-        notice.date = config.notice.date.clone();
-        notice.from_config.date = notice.date.is_some();
-    }
-    // The 版记: the config's, else what the source's 版记 lines say.
-    let (copy_to, printed) = notice.imprint_fields();
-    notice.copy_to = config.notice.copy_to.clone().or(copy_to);
-    notice.printed = match (&config.notice.printed_by, &config.notice.printed_on) {
-        (Some(by), Some(on)) => Some((by.clone(), on.clone())),
-        _ => printed,
-    };
-    // The user's [plan] title wins; else the prose's title, the notice's 附件, the table's.
-    let title = config
-        .plan
-        .title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| {
-            parts
-                .prose
-                .as_ref()
-                .and_then(|p| p.title.as_ref())
-                .map(|p| p.text.clone())
-        })
-        .or_else(|| notice.attachments.first().cloned())
-        .or_else(|| notice.title.as_deref().and_then(issued_plan))
-        .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
-        .or_else(|| parts.table.title.clone());
+    let notice = complete_notice(parts.notice.take().unwrap_or_default(), config);
+    let title = plan_title(&parts, &notice, config);
     let year = title
         .as_deref()
         .and_then(year_in)
-        .or_else(|| {
-            notice
-                .doc_number
-                .as_deref()
-                .and_then(crate::model::doc_number_year)
-        })
+        .or_else(|| notice.doc_number.as_deref().and_then(doc_number_year))
         .or_else(|| parts.table.title.as_deref().and_then(year_in))
         .or(config.plan.year);
-
     // A first line of prose that did not become the title is said, not lost.
     if let Some(unused) = parts
         .prose_title
@@ -131,44 +90,8 @@ pub fn assemble(
     let (sections, preamble, closing) = match prose {
         Some(prose) if parts.tasks_in_prose => {
             table.grouping = GroupingSource::Labels;
-            let mut sections = group_by_labels(&raw, &mut tasks, diagnostics);
-            // The groups' prose is the plan's own text (tasks and their assignments); keep it
-            // so the notice's attachment prints the plan as written.
-            let prose_groups: Vec<&super::text::ProseGroup> = prose
-                .sections
-                .iter()
-                .flat_map(|s| s.groups.iter())
-                .collect();
-            for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
-                if let Some(found) = prose_groups
-                    .iter()
-                    .find(|p| similarity(&p.title, &group.title) >= 0.8)
-                {
-                    group.text = found.text.text.clone();
-                }
-            }
-            // What a section says before its work, matched by its numeral.
-            for section in &mut sections {
-                if let Some(found) = prose
-                    .sections
-                    .iter()
-                    .find(|p| !p.numeral.is_empty() && p.numeral == section.numeral)
-                {
-                    section.intro = found
-                        .intro
-                        .iter()
-                        .filter(|p| !super::inline::is_task_line(&p.text))
-                        .cloned()
-                        .collect();
-                }
-            }
-            // Paragraphs after the last group that are tasks belong to it, not to the closing.
-            let closing = prose
-                .closing
-                .into_iter()
-                .filter(|p| !super::inline::is_task_line(&p.text))
-                .collect();
-            (sections, prose.preamble, closing)
+            let sections = group_by_labels(&raw, &mut tasks, diagnostics);
+            with_plan_text(sections, prose)
         }
         Some(prose) => {
             let sections = group_by_prose(&prose, &mut tasks, &table.sections, diagnostics);
@@ -187,11 +110,7 @@ pub fn assemble(
     apply_corrections(&mut tasks, config, registry, diagnostics);
     let mut sections = sections;
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
-        group.label = table
-            .labels
-            .iter()
-            .find(|l| l.group == Some(group.no))
-            .map(|l| l.text.clone());
+        group.label = table.label_of(group.no).map(str::to_string);
     }
     let units = unit_tasks(&tasks, registry);
     Plan {
@@ -206,6 +125,97 @@ pub fn assemble(
         units,
         sources: parts.sources,
     }
+}
+
+/// The notice as it will be printed: what the source lacks, from the config, and who issues
+/// a notice read without its 版头.
+fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
+    // A notice read without its 版头 (a web page: title first) is issued by whoever signs it.
+    if notice.issuer.is_none() && notice.doc_number.is_some() {
+        notice.issuer = notice.signer.clone();
+    }
+    if notice.signer.is_none() {
+        notice.signer = config.notice.signer.clone();
+        notice.from_config.signer = notice.signer.is_some();
+    }
+    if notice.date.is_none() {
+        notice.date = config.notice.date.clone();
+        notice.from_config.date = notice.date.is_some();
+    }
+    // The 版记: the config's, else what the source's 版记 lines say.
+    let (copy_to, printed) = notice.imprint_fields();
+    notice.copy_to = config.notice.copy_to.clone().or(copy_to);
+    notice.printed = match (&config.notice.printed_by, &config.notice.printed_on) {
+        (Some(by), Some(on)) => Some((by.clone(), on.clone())),
+        _ => printed,
+    };
+    notice
+}
+
+/// The plan's title: the user's `[plan] title`; else the prose's title, the notice's 附件,
+/// the plan the notice's title issues, the prose's first line, the table's title.
+fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String> {
+    config
+        .plan
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| {
+            parts
+                .prose
+                .as_ref()
+                .and_then(|p| p.title.as_ref())
+                .map(|p| p.text.clone())
+        })
+        .or_else(|| notice.attachments.first().cloned())
+        .or_else(|| notice.title.as_deref().and_then(issued_plan))
+        .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
+        .or_else(|| parts.table.title.clone())
+}
+
+/// Sections grouped from a plan whose tasks were read from its own prose, given that prose's
+/// text: each group's paragraphs (tasks and their assignments, so the notice's attachment
+/// prints the plan as written) and what each section says before its work. Returns the
+/// sections, the preamble and the closing.
+fn with_plan_text(
+    mut sections: Vec<Section>,
+    prose: Prose,
+) -> (Vec<Section>, Vec<Paragraph>, Vec<Paragraph>) {
+    let prose_groups: Vec<&ProseGroup> = prose
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .collect();
+    for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
+        if let Some(found) = prose_groups
+            .iter()
+            .find(|p| similarity(&p.title, &group.title) >= 0.8)
+        {
+            group.text = found.text.text.clone();
+        }
+    }
+    // What a section says before its work, matched by its numeral.
+    for section in &mut sections {
+        if let Some(found) = prose
+            .sections
+            .iter()
+            .find(|p| !p.numeral.is_empty() && p.numeral == section.numeral)
+        {
+            section.intro = found
+                .intro
+                .iter()
+                .filter(|p| !super::inline::is_task_line(&p.text))
+                .cloned()
+                .collect();
+        }
+    }
+    // Paragraphs after the last group that are tasks belong to it, not to the closing.
+    let closing = prose
+        .closing
+        .into_iter()
+        .filter(|p| !super::inline::is_task_line(&p.text))
+        .collect();
+    (sections, prose.preamble, closing)
 }
 
 /// The plan a notice issues, named in its title: 关于印发《X》的通知 → X (spacing of a
@@ -310,44 +320,9 @@ fn build_tasks(
             continue;
         };
         let separate = cells.lead.is_some();
-        let (leads, supports): (Vec<WrittenUnit>, Vec<WrittenUnit>) = if separate {
-            let leads = split_units(cells.lead.as_deref().unwrap_or(""));
-            let mut supports = split_units(cells.support.as_deref().unwrap_or(""));
-            // A 责任单位 column beside the lead's (主要责任单位 | 其他责任单位, 牵头单位 |
-            // 责任单位): whoever it lists and does not lead supports.
-            for unit in split_units(&cells.units) {
-                let listed = |w: &WrittenUnit| w.name == unit.name;
-                if !leads.iter().any(listed) && !supports.iter().any(listed) {
-                    supports.push(unit);
-                }
-            }
-            (leads, supports)
-        } else {
-            let mut units = split_units(&cells.units);
-            // `lead = "all"`: every listed unit leads, unless the cell marks its lead itself.
-            if config.plan.lead == crate::config::LeadRule::All
-                && !units.iter().any(|w| w.marked_lead)
-            {
-                units.iter_mut().for_each(|w| w.marked_lead = true);
-            }
-            (units, Vec::new())
-        };
+        let (leads, supports) = written_units(cells, config);
         let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
-        let units_text = if !separate {
-            cells.units.trim().to_string()
-        } else {
-            [
-                cells.lead.as_deref(),
-                Some(cells.units.as_str()),
-                cells.support.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("、")
-        };
+        let units_text = units_as_written(cells);
         let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
         if resolved.assignments.is_empty()
             && !units_text.is_empty()
@@ -360,25 +335,7 @@ fn build_tasks(
             ));
         }
         let deadline_text = cells.deadline.clone();
-        let deadline = match &deadline_text {
-            Some(text) => {
-                let parsed = parse_deadline(text, year);
-                if parsed.is_none() && !["长期", "持续", "常态"].iter().any(|w| text.contains(w))
-                {
-                    diagnostics.push(Diagnostic::warning(
-                        "table/deadline",
-                        row.origin.clone(),
-                        format!("第 {no} 项任务的完成时限「{text}」无法识别为日期"),
-                    ));
-                }
-                parsed
-            }
-            None => config
-                .plan
-                .default_deadline
-                .as_deref()
-                .and_then(crate::base::date::parse_iso),
-        };
+        let deadline = task_deadline(no, deadline_text.as_deref(), year, config, row, diagnostics);
         tasks.push(Task {
             no,
             content: cells.content.trim().to_string(),
@@ -403,6 +360,77 @@ fn build_tasks(
         });
     }
     tasks
+}
+
+/// The units a task row names, as leads and supports. With separate lead and support columns a
+/// 责任单位 column beside them (主要责任单位 | 其他责任单位, 牵头单位 | 责任单位) lists
+/// supports too; a single units column lists every unit, the first or a marked one leading
+/// (`lead = "all"`: all of them, unless the cell marks its lead itself).
+fn written_units(cells: &RawTask, config: &Config) -> (Vec<WrittenUnit>, Vec<WrittenUnit>) {
+    if cells.lead.is_some() {
+        let leads = split_units(cells.lead.as_deref().unwrap_or(""));
+        let mut supports = split_units(cells.support.as_deref().unwrap_or(""));
+        for unit in split_units(&cells.units) {
+            let listed = |w: &WrittenUnit| w.name == unit.name;
+            if !leads.iter().any(listed) && !supports.iter().any(listed) {
+                supports.push(unit);
+            }
+        }
+        (leads, supports)
+    } else {
+        let mut units = split_units(&cells.units);
+        if config.plan.lead == crate::config::LeadRule::All && !units.iter().any(|w| w.marked_lead)
+        {
+            units.iter_mut().for_each(|w| w.marked_lead = true);
+        }
+        (units, Vec::new())
+    }
+}
+
+/// A task row's units cells as written, joined (lead, units, support) when they are separate.
+fn units_as_written(cells: &RawTask) -> String {
+    if cells.lead.is_none() {
+        return cells.units.trim().to_string();
+    }
+    [
+        cells.lead.as_deref(),
+        Some(cells.units.as_str()),
+        cells.support.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join("、")
+}
+
+/// A task's deadline: its cell read as a date (said when it cannot be, unless it says the
+/// work is ongoing), else the config's default.
+fn task_deadline(
+    no: u32,
+    written: Option<&str>,
+    year: Option<i32>,
+    config: &Config,
+    row: &RawRow,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<crate::base::date::Date> {
+    let Some(text) = written else {
+        return config
+            .plan
+            .default_deadline
+            .as_deref()
+            .and_then(crate::base::date::parse_iso);
+    };
+    let parsed = parse_deadline(text, year);
+    if parsed.is_none() && !["长期", "持续", "常态"].iter().any(|w| text.contains(w)) {
+        diagnostics.push(Diagnostic::warning(
+            "table/deadline",
+            row.origin.clone(),
+            format!("第 {no} 项任务的完成时限「{text}」无法识别为日期"),
+        ));
+    }
+    parsed
 }
 
 fn table_sections(raw: &RawTable) -> Vec<TableSection> {

@@ -49,47 +49,76 @@ pub fn load(project: &Project) -> Result<Ingested> {
         .map(|p| project.shown(p))
         .unwrap_or_else(|| crate::project::CONFIG_FILE.to_string());
     let registry = project.config.registry(&config_path)?;
-    let mut diagnostics = Vec::new();
-    let mut parts = assemble::Parts::default();
-    let mut table_from: Option<String> = None;
-    let mut fatal = Vec::new();
-    let mut texts = Vec::new();
-
+    let mut gathered = Gathered::default();
+    let many_sources = project.sources.len() > 1;
     for source in &project.sources {
         let display = project.shown(source);
-        parts.sources.push(display.clone());
-        let read = match read_source(source, &display) {
-            Ok(read) => read,
-            Err(Error::Input(mut list)) => {
-                fatal.append(&mut list);
-                continue;
-            }
-            Err(other) => return Err(other),
-        };
-        let (mut doc, places) = match read {
-            Read::Sheet(doc) => {
-                diagnostics.extend(doc.diagnostics);
+        gathered.parts.sources.push(display.clone());
+        match read_source(source, &display) {
+            Ok(Read::Sheet(doc)) => {
+                gathered.diagnostics.extend(doc.diagnostics);
                 if let Some(table) = doc.table {
-                    take_table(&mut parts, &mut table_from, &mut fatal, table, &display);
+                    gathered.take_table(table, &display);
                 }
-                continue;
             }
-            Read::Skipped(note) => {
-                diagnostics.push(*note);
-                continue;
+            Ok(Read::Skipped(note)) => gathered.diagnostics.push(*note),
+            Ok(Read::Text { doc, text, places }) => {
+                gathered.take_text(*doc, text, places, &display, many_sources)
             }
-            Read::Text { doc, text, places } => {
-                texts.push((display.clone(), text));
-                (*doc, places)
-            }
-        };
-        // No table: the plan may assign work inline or with labelled lines instead.
+            Err(Error::Input(mut list)) => gathered.fatal.append(&mut list),
+            Err(other) => return Err(other),
+        }
+    }
+    let Gathered {
+        parts,
+        table_from,
+        fatal,
+        mut diagnostics,
+        texts,
+    } = gathered;
+    if !fatal.is_empty() {
+        return Err(Error::Input(fatal));
+    }
+    require_tasks(project, &parts.table, table_from.as_deref())?;
+    let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
+    diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
+    Ok(Ingested {
+        plan,
+        diagnostics,
+        registry,
+        texts,
+    })
+}
+
+/// What the sources gave so far, while they are read one by one.
+#[derive(Default)]
+struct Gathered {
+    parts: assemble::Parts,
+    /// The source the table was taken from.
+    table_from: Option<String>,
+    /// Problems that stop the reading, gathered over every source before stopping.
+    fatal: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
+    /// The text sources, (display path, text).
+    texts: Vec<(String, String)>,
+}
+
+impl Gathered {
+    /// Takes what a text or Word source holds: its notice (the first one found), its prose,
+    /// its table — or, without one, the tasks it assigns inline or with labelled lines.
+    fn take_text(
+        &mut self,
+        mut doc: text::TextDocument,
+        text: String,
+        places: PlaceKind,
+        display: &str,
+        many_sources: bool,
+    ) {
         let mut inline_here = false;
         if doc.table.is_none()
-            && let Some((_, text)) = texts.last()
             && let Some(mut table) = inline::parse_at(
-                &after_notice(text, doc.notice.as_ref()),
-                places.places(&display),
+                &after_notice(&text, doc.notice.as_ref()),
+                places.places(display),
             )
         {
             // Above a notice's plan, the document's first line is the 版头, not a title.
@@ -97,46 +126,77 @@ pub fn load(project: &Project) -> Result<Ingested> {
                 table.title = None;
             }
             doc.table = Some(table);
-            parts.tasks_in_prose = true;
+            self.parts.tasks_in_prose = true;
             inline_here = true;
         }
-        diagnostics.extend(doc.diagnostics);
+        self.texts.push((display.to_string(), text));
+        self.diagnostics.append(&mut doc.diagnostics);
         let found_anything = doc.notice.is_some() || doc.table.is_some();
-        if parts.notice.is_none() {
-            parts.notice = doc.notice;
+        if self.parts.notice.is_none() {
+            self.parts.notice = doc.notice;
         }
         if let Some(prose) = doc.prose {
-            let grouped = prose.sections.iter().any(|s| !s.groups.is_empty());
-            if grouped && parts.prose.is_none() {
-                parts.prose = Some(prose);
-            } else {
-                // Prose the plan does not use (no groups, or a second file's): its title still
-                // names the plan; the rest is said, not lost. Beside tasks read inline, its
-                // headings and task paragraphs are the tasks' own: only the rest is said.
-                let mut prose = prose;
-                if parts.prose_title.is_none() {
-                    parts.prose_title = prose.title.take();
-                }
-                diagnostics.extend(if inline_here {
-                    prose_beside_inline_tasks(&prose)
-                } else {
-                    unused_prose(&prose)
-                });
-            }
+            self.take_prose(prose, inline_here);
         }
         if let Some(table) = doc.table {
-            take_table(&mut parts, &mut table_from, &mut fatal, table, &display);
-        } else if !found_anything && project.sources.len() > 1 {
-            diagnostics.push(Diagnostic::note(
+            self.take_table(table, display);
+        } else if !found_anything && many_sources {
+            self.diagnostics.push(Diagnostic::note(
                 "input/ignored",
-                Location::file(&display),
+                Location::file(display),
                 "未识别出通知或任务分工表，已跳过此文件",
             ));
         }
     }
-    if !fatal.is_empty() {
-        return Err(Error::Input(fatal));
+
+    /// Takes the first grouped prose. Prose the plan does not use (no groups, or a second
+    /// file's) still names the plan with its title; the rest is said, not lost. Beside tasks
+    /// read inline, its headings and task paragraphs are the tasks' own: only the rest is said.
+    fn take_prose(&mut self, mut prose: text::Prose, inline_here: bool) {
+        let grouped = prose.sections.iter().any(|s| !s.groups.is_empty());
+        if grouped && self.parts.prose.is_none() {
+            self.parts.prose = Some(prose);
+            return;
+        }
+        if self.parts.prose_title.is_none() {
+            self.parts.prose_title = prose.title.take();
+        }
+        self.diagnostics.extend(if inline_here {
+            prose_beside_inline_tasks(&prose)
+        } else {
+            unused_prose(&prose)
+        });
     }
+
+    /// Takes the first table found; a second one is an error (which one is meant?).
+    fn take_table(&mut self, table: raw_table::RawTable, display: &str) {
+        if let Some(first) = &self.table_from {
+            self.fatal.push(
+                Diagnostic::error(
+                    "input/two-tables",
+                    table.origin.clone().unwrap_or(Location::file(display)),
+                    format!("已在 {first} 中读到任务分工表，此处又有一份"),
+                )
+                .with_hint(
+                    "一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件",
+                )
+                .with_remedy(crate::base::diag::Remedy::LeaveOutSource {
+                    files: vec![file_name(first), file_name(display)],
+                }),
+            );
+        } else {
+            self.table_from = Some(display.to_string());
+            self.parts.table = table;
+        }
+    }
+}
+
+/// Refuses a project whose sources hold no table, or a table without a numbered task.
+fn require_tasks(
+    project: &Project,
+    table: &raw_table::RawTable,
+    table_from: Option<&str>,
+) -> Result<()> {
     let Some(table_source) = table_from else {
         let place = project
             .sources
@@ -152,30 +212,18 @@ pub fn load(project: &Project) -> Result<Ingested> {
             .with_hint("也可以使用 Markdown 竖线表格（| 序号 | 具体内容 | 责任单位 |）"),
         ]));
     };
-    if !parts
-        .table
+    if !table
         .rows
         .iter()
         .any(|r| matches!(r.kind, raw_table::RowKind::Task(_)))
     {
         return Err(Error::Input(vec![Diagnostic::error(
             "input/empty-table",
-            parts
-                .table
-                .origin
-                .clone()
-                .unwrap_or(Location::file(&table_source)),
+            table.origin.clone().unwrap_or(Location::file(table_source)),
             "任务分工表中没有任何带序号的任务行",
         )]));
     }
-    let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
-    diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
-    Ok(Ingested {
-        plan,
-        diagnostics,
-        registry,
-        texts,
-    })
+    Ok(())
 }
 
 /// Reads one text source from memory into a plan with the default config: the fuzz target's
@@ -403,34 +451,6 @@ fn read_bounded(path: &Path, display: &str, limit: u64) -> Result<Vec<u8>> {
         )]));
     }
     std::fs::read(path).map_err(|e| Error::io(path, "读取", e))
-}
-
-/// Takes the first table found; a second one is an error (which one is meant?).
-fn take_table(
-    parts: &mut assemble::Parts,
-    table_from: &mut Option<String>,
-    fatal: &mut Vec<Diagnostic>,
-    table: raw_table::RawTable,
-    display: &str,
-) {
-    if let Some(first) = table_from {
-        fatal.push(
-            Diagnostic::error(
-                "input/two-tables",
-                table.origin.clone().unwrap_or(Location::file(display)),
-                format!("已在 {first} 中读到任务分工表，此处又有一份"),
-            )
-            .with_hint(
-                "一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件",
-            )
-            .with_remedy(crate::base::diag::Remedy::LeaveOutSource {
-                files: vec![file_name(first), file_name(display)],
-            }),
-        );
-    } else {
-        *table_from = Some(display.to_string());
-        parts.table = table;
-    }
 }
 
 /// `text` with the notice's lines blanked (numbering kept): a notice's own 一、二、三、

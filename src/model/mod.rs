@@ -214,6 +214,16 @@ pub struct TaskTable {
     pub header: Vec<String>,
 }
 
+impl TaskTable {
+    /// The 主要事项 label the table gives group `group`, if any.
+    pub fn label_of(&self, group: u32) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|l| l.group == Some(group))
+            .map(|l| l.text.as_str())
+    }
+}
+
 /// Where the grouping of tasks came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

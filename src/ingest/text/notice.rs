@@ -35,8 +35,27 @@ pub(super) fn parse_notice<'a>(
     };
     let first = number_at.checked_sub(1).unwrap_or(number_at);
     notice.origin = Some(places.at(blocks[first].line));
-    // Above the 文号: the 版头 (发文机关标志) — or, on a web page, the notice's own title,
-    // which then names no issuer (the 署名 does, later).
+    let mut i = read_head(blocks, number_at, &mut notice);
+    (notice.body, i) = read_body(blocks, i, places);
+    i = read_attachments(blocks, i, &mut notice);
+    i = read_sign_off(blocks, i, places, &mut notice);
+    if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
+        notice.end_origin = Some(places.at(last.line));
+    }
+    // A bare "附件" or "附件1" label before the attached plan.
+    if let Some(b) = blocks.get(i)
+        && b.text.starts_with("附件")
+        && b.text.chars().count() <= 4
+    {
+        i += 1;
+    }
+    (Some(notice), &blocks[i.min(blocks.len())..])
+}
+
+/// Reads what surrounds the 文号 at `number_at`: the 版头 above it (or, on a web page, the
+/// notice's own title, which then names no issuer: the 署名 does, later), the title under
+/// it and the 主送 line. Returns the index of the first block after them.
+fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
     let above = number_at.checked_sub(1).map(|j| &blocks[j].text);
     let title_above = above.filter(|t| is_notice_title(t));
     if let Some(title) = title_above {
@@ -65,19 +84,19 @@ pub(super) fn parse_notice<'a>(
         notice.recipients = split_list(b.text.trim_end_matches(['：', ':']));
         i += 1;
     }
-    // Body: until 附件, a heading (the plan), a 署名/date, or the end.
+    i
+}
+
+/// Reads the body from block `i`: until 附件, a heading (the plan), a 署名 over its date, a
+/// date, or the end. Lines that do not end a sentence are joined to the next.
+fn read_body(blocks: &[Block], mut i: usize, places: Places<'_>) -> (Vec<Paragraph>, usize) {
     let mut body: Vec<Paragraph> = Vec::new();
     while let Some(b) = blocks.get(i) {
         if b.heading > 0 || b.text.starts_with("附件") || DATE_LINE.is_match(&b.text) {
             break;
         }
-        // The 署名 (a short line right above the 成文日期) ends the body even with no
-        // 附件说明 between them.
-        if is_signer(b)
-            && blocks
-                .get(i + 1)
-                .is_some_and(|d| DATE_LINE.is_match(&d.text))
-        {
+        // The 署名 ends the body even with no 附件说明 between them.
+        if signs_above_date(blocks, i) {
             break;
         }
         if let Some(last) = body.last_mut()
@@ -92,36 +111,49 @@ pub(super) fn parse_notice<'a>(
         }
         i += 1;
     }
-    notice.body = body;
-    // 附件说明: 附件：《…》, or 附件：1. … with further numbered lines.
-    if let Some(b) = blocks.get(i)
-        && let Some(rest) = b.text.strip_prefix("附件")
-        && (rest.starts_with('：') || rest.starts_with(':'))
-    {
-        let first = rest.trim_start_matches(['：', ':']).trim();
-        if !first.is_empty() {
-            notice.attachments.push(attachment_name(first));
-        }
-        i += 1;
-        while let Some(b) = blocks.get(i) {
-            let numbered = b.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-                && b.heading == 0
-                && b.text.chars().count() < 120;
-            if !numbered {
-                break;
-            }
-            notice.attachments.push(attachment_name(&b.text));
-            i += 1;
-        }
-    }
-    // 署名 and 成文日期, when the source has them.
-    if let Some(b) = blocks.get(i)
-        && is_signer(b)
+    (body, i)
+}
+
+/// Whether block `i` is a 署名: a short line right above the 成文日期.
+fn signs_above_date(blocks: &[Block], i: usize) -> bool {
+    blocks.get(i).is_some_and(is_signer)
         && blocks
             .get(i + 1)
             .is_some_and(|d| DATE_LINE.is_match(&d.text))
-    {
-        notice.signer = Some(b.text.clone());
+}
+
+/// Reads the 附件说明 at block `i`: 附件：《…》, or 附件：1. … with further numbered lines.
+/// Returns the index of the first block after it.
+fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
+    let Some(rest) = blocks.get(i).and_then(|b| b.text.strip_prefix("附件")) else {
+        return i;
+    };
+    if !(rest.starts_with('：') || rest.starts_with(':')) {
+        return i;
+    }
+    let first = rest.trim_start_matches(['：', ':']).trim();
+    if !first.is_empty() {
+        notice.attachments.push(attachment_name(first));
+    }
+    i += 1;
+    while let Some(b) = blocks.get(i) {
+        let numbered = b.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && b.heading == 0
+            && b.text.chars().count() < 120;
+        if !numbered {
+            break;
+        }
+        notice.attachments.push(attachment_name(&b.text));
+        i += 1;
+    }
+    i
+}
+
+/// Reads, from block `i`, what ends a notice when the source has it: 署名, 成文日期, the 附注
+/// under the date, and the 版记's 抄送 and 印发 lines. Returns the index after them.
+fn read_sign_off(blocks: &[Block], mut i: usize, places: Places<'_>, notice: &mut Notice) -> usize {
+    if signs_above_date(blocks, i) {
+        notice.signer = Some(blocks[i].text.clone());
         i += 1;
     }
     if let Some(b) = blocks.get(i)
@@ -138,7 +170,6 @@ pub(super) fn parse_notice<'a>(
         notice.annotation = Some(tidy_spacing(&b.text));
         i += 1;
     }
-    // 版记: 抄送 and 印发 lines under the 成文日期.
     while let Some(b) = blocks.get(i)
         && (b.text.starts_with("抄送") || b.text.starts_with("主送") || b.text.ends_with("印发"))
     {
@@ -148,17 +179,7 @@ pub(super) fn parse_notice<'a>(
         });
         i += 1;
     }
-    if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
-        notice.end_origin = Some(places.at(last.line));
-    }
-    // A bare "附件" or "附件1" label before the attached plan.
-    if let Some(b) = blocks.get(i)
-        && b.text.starts_with("附件")
-        && b.text.chars().count() <= 4
-    {
-        i += 1;
-    }
-    (Some(notice), &blocks[i.min(blocks.len())..])
+    i
 }
 
 /// A notice's title: …关于…的通知 (or 意见, 决定 …), not an agency's name.

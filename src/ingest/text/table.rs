@@ -58,38 +58,14 @@ pub(super) fn parse_table(
         }
         let no = header.get(&cells, Column::No);
         let content = header.get(&cells, Column::Content);
-        let units = header.get(&cells, Column::Units);
-        let label = header.get(&cells, Column::Group);
-        let number = parse_task_number(no);
-        if let Some(_n) = number {
-            let task = RawTask {
-                label: (!label.is_empty()).then(|| label.to_string()),
-                no: no.to_string(),
-                content: crate::ingest::grid::join_lines(content),
-                units: units.to_string(),
-                lead: header
-                    .index(Column::Lead)
-                    .map(|_| header.get(&cells, Column::Lead).to_string()),
-                support: header
-                    .index(Column::Support)
-                    .map(|_| header.get(&cells, Column::Support).to_string()),
-                deadline: header
-                    .index(Column::Deadline)
-                    .map(|_| header.get(&cells, Column::Deadline).to_string())
-                    .filter(|d| !d.is_empty()),
-                person: Some(header.get(&cells, Column::Person).to_string())
-                    .filter(|p| !p.is_empty()),
-                extra: header.extras(&cells),
-                content_origin: None,
-                units_origin: None,
-            };
+        if parse_task_number(no).is_some() {
+            let task = task_cells(&header, &cells);
             table.rows.push(RawRow {
                 kind: RowKind::Task(Box::new(task)),
                 origin: here,
             });
             continue;
         }
-        let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
         if no.is_empty() && !content.is_empty() {
             // A task row broken across lines by OCR: its tail has no number.
             if let Some(RawRow {
@@ -97,10 +73,7 @@ pub(super) fn parse_table(
                 ..
             }) = table.rows.last_mut()
             {
-                prev.content.push_str(content);
-                if !units.is_empty() {
-                    prev.units.push_str(units);
-                }
+                continue_task(prev, &header, &cells);
                 diagnostics.push(Diagnostic::warning(
                     "table/continued-row",
                     here,
@@ -115,20 +88,11 @@ pub(super) fn parse_table(
             }
             continue;
         }
-        if filled.len() == 1 || (!label.is_empty() && content.is_empty() && units.is_empty()) {
-            let written = if label.is_empty() {
-                filled[0].trim()
-            } else {
-                label
-            };
-            let kind = match section_heading(&tidy_spacing(written)) {
-                Some((numeral, title)) => RowKind::Section { numeral, title },
-                None => RowKind::Label(written.to_string()),
-            };
+        if let Some(kind) = heading_row(&header, &cells) {
             table.rows.push(RawRow { kind, origin: here });
             continue;
         }
-        if filled.is_empty() {
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         diagnostics.push(Diagnostic::warning(
@@ -138,6 +102,81 @@ pub(super) fn parse_table(
         ));
     }
     table
+}
+
+/// The cells of a numbered task row, by column.
+fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
+    let present = |column| {
+        header
+            .index(column)
+            .map(|_| header.get(cells, column).to_string())
+    };
+    RawTask {
+        label: Some(header.get(cells, Column::Group).to_string()).filter(|l| !l.is_empty()),
+        no: header.get(cells, Column::No).to_string(),
+        content: crate::ingest::grid::join_lines(header.get(cells, Column::Content)),
+        units: header.get(cells, Column::Units).to_string(),
+        lead: present(Column::Lead),
+        support: present(Column::Support),
+        deadline: present(Column::Deadline).filter(|d| !d.is_empty()),
+        person: Some(header.get(cells, Column::Person).to_string()).filter(|p| !p.is_empty()),
+        extra: header.extras(cells),
+        content_origin: None,
+        units_origin: None,
+    }
+}
+
+/// Adds an unnumbered row's cells to the task row it continues, every column: a row broken
+/// by OCR or a page break splits its units, deadline and remarks as well as its text.
+fn continue_task(prev: &mut RawTask, header: &HeaderMap, cells: &[String]) {
+    let more = task_cells(header, cells);
+    prev.content.push_str(&more.content);
+    prev.units.push_str(&more.units);
+    let join = |into: &mut Option<String>, more: Option<String>| {
+        if let Some(more) = more.filter(|m| !m.is_empty()) {
+            append_line(into.get_or_insert_with(String::new), &more);
+        }
+    };
+    join(&mut prev.lead, more.lead);
+    join(&mut prev.support, more.support);
+    join(&mut prev.deadline, more.deadline);
+    join(&mut prev.person, more.person);
+    for (have, more) in prev.extra.iter_mut().zip(more.extra) {
+        append_line(have, &more);
+    }
+}
+
+/// `more` on a line of its own under `have`.
+fn append_line(have: &mut String, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    if !have.is_empty() {
+        have.push('\n');
+    }
+    have.push_str(more);
+}
+
+/// A row that is a section (一、…) or a 主要事项 label: one filled cell, or a label cell with
+/// neither content nor units.
+fn heading_row(header: &HeaderMap, cells: &[String]) -> Option<RowKind> {
+    let label = header.get(cells, Column::Group);
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    let lone_label = !label.is_empty()
+        && header.get(cells, Column::Content).is_empty()
+        && header.get(cells, Column::Units).is_empty();
+    if filled.len() != 1 && !lone_label {
+        return None;
+    }
+    let written = if label.is_empty() {
+        filled[0].trim()
+    } else {
+        label
+    };
+    Some(match section_heading(&tidy_spacing(written)) {
+        Some((numeral, title)) => RowKind::Section { numeral, title },
+        None => RowKind::Label(written.to_string()),
+    })
 }
 
 /// `12`, `12.`, `12、`, `（12）` → 12.
@@ -150,4 +189,60 @@ pub fn parse_task_number(text: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (RawTable, Vec<Diagnostic>) {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut diagnostics = Vec::new();
+        let table = parse_table(&lines, 0, None, Places::lines("t.txt"), &mut diagnostics);
+        (table, diagnostics)
+    }
+
+    fn task(table: &RawTable, index: usize) -> &RawTask {
+        let tasks: Vec<&RawTask> = table
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        tasks[index]
+    }
+
+    #[test]
+    fn a_row_broken_across_lines_keeps_every_column_of_its_tail() {
+        let (table, diagnostics) = read(
+            "序号\t工作任务\t牵头单位\t配合单位\t完成时限\t备注\n\
+             1\t推进改造，\t区住建委\t区财政局、\t2026年6月底\t\n\
+             \t完成20个小区。\t\t区规划资源局\t\t年中检查\n\
+             2\t建设公园\t区绿化市容局\t\t2026年12月底\t",
+        );
+        let first = task(&table, 0);
+        assert_eq!(first.content, "推进改造，完成20个小区。");
+        assert_eq!(first.support.as_deref(), Some("区财政局、\n区规划资源局"));
+        assert_eq!(first.deadline.as_deref(), Some("2026年6月底"));
+        assert_eq!(first.extra, vec!["年中检查".to_string()]);
+        assert_eq!(task(&table, 1).content, "建设公园");
+        assert!(diagnostics.iter().any(|d| d.code == "table/continued-row"));
+    }
+
+    #[test]
+    fn section_and_label_rows_are_told_apart() {
+        let (table, _) = read(
+            "主要事项\t序号\t具体内容\t责任单位\n\
+             一、稳增长\t\t\t\n\
+             扩大有效投资\t\t\t\n\
+             \t1\t推进项目\t区发改委",
+        );
+        assert!(
+            matches!(&table.rows[0].kind, RowKind::Section { numeral, title } if numeral == "一" && title == "稳增长")
+        );
+        assert!(matches!(&table.rows[1].kind, RowKind::Label(l) if l == "扩大有效投资"));
+        assert!(matches!(&table.rows[2].kind, RowKind::Task(_)));
+    }
 }
