@@ -858,10 +858,9 @@ fn a_units_column_beside_the_leads_supports() {
     );
 }
 
-/// No published file of any fixture holds text built from missing data: no empty 《》, ****
-/// or 【】 in any Markdown twin (the PDF and Word files are set from it).
-#[test]
-fn nothing_published_is_built_from_missing_data() {
+/// Every text and Word fixture, as a project input: its folder when it has a config, else
+/// the file.
+fn fixture_inputs() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut inputs: Vec<PathBuf> = Vec::new();
     for entry in walkdir::WalkDir::new(root.join("tests/fixtures"))
@@ -884,6 +883,84 @@ fn nothing_published_is_built_from_missing_data() {
             inputs.push(input);
         }
     }
+    inputs
+}
+
+/// The published 任务分工表 prints the columns its source has, and no others: 主要事项 only
+/// when groups have titles (never a column of bare （一）), 完成时限 as the source wrote it,
+/// 责任领导 and every extra column; each unit's sheet shows the deadline as written.
+#[test]
+fn published_tables_print_the_columns_the_source_has() {
+    let mut looked_at = 0;
+    for input in fixture_inputs() {
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("output");
+        if fengong::publish_with(&input, &target, &fengong::Options::default()).is_err() {
+            continue;
+        }
+        looked_at += 1;
+        let plan = fengong::check(&input).unwrap().plan;
+        let name = input.display().to_string();
+        let table = std::fs::read_to_string(target.join("任务分工表.md")).unwrap();
+        let header = table.lines().find(|l| l.contains("| 序号 |")).unwrap();
+        let titled = plan.groups().any(|g| !g.title.trim().is_empty());
+        assert_eq!(header.contains("主要事项"), titled, "{name}: {header}");
+        if !titled {
+            assert!(!table.contains("| （一） |"), "{name}: an invented group");
+        }
+        let deadlines: Vec<&str> = plan
+            .tasks
+            .iter()
+            .filter_map(|t| t.deadline_text.as_deref())
+            .collect();
+        assert_eq!(
+            header.contains("完成时限"),
+            !deadlines.is_empty(),
+            "{name}: {header}"
+        );
+        for written in &deadlines {
+            let shown = fengong::base::cjk::tidy_spacing(written).replace('\n', " ");
+            assert!(
+                table.contains(&shown),
+                "{name}: deadline 「{written}」 not printed"
+            );
+        }
+        let person = plan.tasks.iter().any(|t| t.person.is_some());
+        assert_eq!(header.contains("责任领导"), person, "{name}: {header}");
+        for column in &plan.table.extra_columns {
+            assert!(
+                header.contains(column.as_str()),
+                "{name}: column {column} lost"
+            );
+        }
+        for task in plan.tasks.iter().filter(|t| t.deadline_text.is_some()) {
+            let written = fengong::base::cjk::tidy_spacing(task.deadline_text.as_deref().unwrap());
+            let Some(unit) = task.units.first() else {
+                continue;
+            };
+            let sheet = target.join("任务单").join(format!("{}.md", unit.name));
+            let Ok(sheet) = std::fs::read_to_string(&sheet) else {
+                continue; // a unit reached only through a group has no sheet of its own name
+            };
+            let row = sheet
+                .lines()
+                .find(|l| l.starts_with(&format!("| {} |", task.no)))
+                .unwrap_or_else(|| panic!("{name}: task {} not on {}'s sheet", task.no, unit.name));
+            assert!(
+                row.contains(&written.replace('\n', " ")),
+                "{name}: task {} deadline 「{written}」 not on the sheet: {row}",
+                task.no
+            );
+        }
+    }
+    assert!(looked_at >= 15, "only {looked_at} fixtures published");
+}
+
+/// No published file of any fixture holds text built from missing data: no empty 《》, ****
+/// or 【】 in any Markdown twin (the PDF and Word files are set from it).
+#[test]
+fn nothing_published_is_built_from_missing_data() {
+    let inputs = fixture_inputs();
     let mut published = 0;
     for input in &inputs {
         let out = tempfile::tempdir().unwrap();

@@ -10,6 +10,11 @@ pub fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFF | 0x2014 | 0x2018..=0x201F | 0x2026)
 }
 
+/// Han ideographs (the unified blocks and their extensions), not punctuation.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
 /// Removes spaces that OCR puts between Chinese and digits (`2025 年 重点` → `2025年重点`),
 /// keeping single spaces between Latin words.
 pub fn tidy_spacing(text: &str) -> String {

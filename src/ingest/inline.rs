@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
-use super::text::{Places, numbered_label, section_heading, strip_markup};
+use super::raw_table::{Column, RawRow, RawTable, RawTask, RowKind};
+use super::text::{Places, is_heading_tail, numbered_label, section_heading, strip_markup};
 use crate::base::cjk::tidy_spacing;
 use crate::base::diag::Location;
 
@@ -37,15 +37,10 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[一二三四五六七八九十]{1,3}是").unwrap()
 });
 
-static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协同单位|完成时限|完成时间|时间节点)\s*[：:]\s*(.*)$").unwrap()
-});
-
 /// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
 pub fn is_task_line(text: &str) -> bool {
     let text = text.trim();
-    TASK_NUMBER.is_match(text) || LABELLED.is_match(text) || ASSIGNMENT.is_match(text)
+    TASK_NUMBER.is_match(text) || labelled(text).is_some() || ASSIGNMENT.is_match(text)
 }
 
 /// Who leads, who supports and by when, read from an inline parenthesis or labelled lines.
@@ -57,6 +52,8 @@ pub struct Duty {
     pub supports: Vec<String>,
     /// The deadline as written.
     pub deadline: Option<String>,
+    /// 责任领导 / 责任人 as written.
+    pub person: Option<String>,
 }
 
 /// Reads the clauses of an assignment parenthesis:
@@ -70,9 +67,8 @@ pub fn parse_duty(inside: &str) -> Duty {
         }
         // The labelled lines' words inside the parenthesis: （牵头单位：…；配合单位：…）.
         // A clause after a label and a comma (牵头单位：甲，乙) continues that label.
-        if let Some(caps) = LABELLED.captures(clause) {
-            let value = caps[2].trim();
-            match label_kind(&caps[1]) {
+        if let Some((kind, value)) = labelled(clause) {
+            match kind {
                 LabelKind::Lead => duty.leads.extend(names(value)),
                 LabelKind::Support => duty.supports.extend(names(value)),
                 LabelKind::Responsible => {
@@ -83,6 +79,7 @@ pub fn parse_duty(inside: &str) -> Duty {
                     duty.supports.extend(units);
                 }
                 LabelKind::Deadline => duty.deadline = Some(value.to_string()),
+                LabelKind::Person => duty.person = Some(value.to_string()),
             }
             continue;
         }
@@ -146,26 +143,52 @@ fn is_deadline(clause: &str) -> bool {
 }
 
 /// Lines joined into paragraphs: a line that does not end a sentence continues on the next,
-/// unless the next is a heading, a numbered task or a labelled line.
+/// unless the next is a heading, a numbered task or a labelled line. A labelled line's list
+/// of units continues only on a line that is more of the list (no sentence punctuation): a
+/// PDF's hard wrap, `协办单位：区委编办、园区党工` + `委、各街道党工委`.
 fn paragraphs(text: &str) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = Vec::new();
     let mut open = false;
-    for (index, raw) in text.split('\n').enumerate() {
+    let mut open_label = false;
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (index, raw) in lines.iter().enumerate() {
         let line = strip_markup(raw.trim().trim_start_matches('#'));
         if line.is_empty() {
             open = false;
+            open_label = false;
+            continue;
+        }
+        // A heading wrapped onto this line: joined to the heading on the line above.
+        if let Some((last, last_no)) = out.last_mut()
+            && *last_no as usize == index
+            && is_heading_tail(
+                last,
+                &line,
+                lines
+                    .get(index + 1)
+                    .map(|l| l.trim())
+                    .filter(|l| !l.is_empty()),
+            )
+        {
+            last.push_str(&line);
             continue;
         }
         let heading = numbered_label(&line).is_some()
             || section_heading(&tidy_spacing(&line)).is_some()
             || raw.trim_start().starts_with('#');
-        let starts_block = heading || LABELLED.is_match(&line) || TASK_NUMBER.is_match(&line);
+        let label = labelled(&line).is_some();
+        let starts_block = heading || label || TASK_NUMBER.is_match(&line);
+        let more_of_list = open_label && !line.contains(['。', '，', '；', ',', ';']);
         match out.last_mut() {
-            Some((last, _)) if open && !starts_block => last.push_str(&line),
+            Some((last, _)) if (open || more_of_list) && !starts_block => last.push_str(&line),
             _ => out.push((line.clone(), index as u32 + 1)),
         }
         // A heading is a line of its own: the paragraph after it does not join it.
-        open = !heading && !crate::base::cjk::ends_sentence(&line) && !LABELLED.is_match(&line);
+        let unfinished = !crate::base::cjk::ends_sentence(&line);
+        if !(open_label && more_of_list && !starts_block) {
+            open_label = label && unfinished;
+        }
+        open = !heading && unfinished && !label && !open_label;
     }
     out
 }
@@ -188,7 +211,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
         let labelled_next = all
             .get(index + 1)
-            .is_some_and(|(next, _)| LABELLED.is_match(next));
+            .is_some_and(|(next, _)| labelled(next).is_some());
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
     let mut table = reader.finish();
@@ -243,9 +266,11 @@ impl Reader {
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
-        if let Some(caps) = LABELLED.captures(paragraph) {
-            if let Some((task, _)) = self.pending.as_mut() {
-                apply_label(task, &caps[1], caps[2].trim());
+        if let Some((kind, value)) = labelled(paragraph) {
+            match self.pending.as_mut() {
+                Some((task, _)) => apply_label(task, kind, value),
+                // A label with no task above it belongs to nothing: said, not lost.
+                None => self.table.left_out.push((paragraph.to_string(), here)),
             }
             return;
         }
@@ -333,6 +358,7 @@ impl Reader {
             task.lead = Some(duty.leads.join("、"));
             task.support = Some(duty.supports.join("、"));
             task.deadline = duty.deadline;
+            task.person = duty.person;
             self.finish_task();
             cut = whole.end();
         }
@@ -357,31 +383,57 @@ impl Reader {
     }
 }
 
-/// What a label (牵头单位：, 配合部门：, 完成时限： …) gives.
+/// What a label (牵头单位：, 协办部门：, 完成时限：, 责任领导： …) gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LabelKind {
     Lead,
     Support,
     /// 责任单位: the first listed leads, unless a lead is named elsewhere.
     Responsible,
     Deadline,
+    Person,
 }
 
-fn label_kind(label: &str) -> LabelKind {
-    if label.starts_with("牵头") {
-        LabelKind::Lead
-    } else if label.starts_with("配合") || label.starts_with("协同") {
-        LabelKind::Support
-    } else if label.starts_with("责任") {
-        LabelKind::Responsible
-    } else {
-        LabelKind::Deadline
+/// A labelled line or clause: a short label that names a column of the division of work —
+/// recognised by what it says, as a table header is ([`Column::from_header`]: 牵头单位,
+/// 主责部门, 协办单位, 参与单位, 责任主体, 进度安排, 责任领导 …) — a colon, and its value.
+/// 联系人 is a contact, not who answers for a task.
+fn labelled(text: &str) -> Option<(LabelKind, &str)> {
+    let text = text.trim();
+    let colon = text.find(['：', ':'])?;
+    let label = text[..colon].trim();
+    let value = text[colon..].trim_start_matches(['：', ':']).trim();
+    let short = (2..=8).contains(&label.chars().count());
+    if !short
+        || !label.chars().all(crate::base::cjk::is_han)
+        || label.contains("联系")
+        || ORDINAL.is_match(label)
+    {
+        return None;
     }
+    let kind = match Column::from_header(label)? {
+        Column::Lead => LabelKind::Lead,
+        Column::Support => LabelKind::Support,
+        Column::Units => LabelKind::Responsible,
+        Column::Deadline => LabelKind::Deadline,
+        // 责任领导, 分管领导, 责任人 — not a heading's 加强组织领导：.
+        Column::Person
+            if ["责任", "分管", "主管", "牵头", "负责"]
+                .iter()
+                .any(|w| label.contains(w)) =>
+        {
+            LabelKind::Person
+        }
+        Column::Person => return None,
+        Column::No | Column::Content | Column::Group => return None,
+    };
+    Some((kind, value))
 }
 
 /// A labelled line under a numbered task.
-fn apply_label(task: &mut RawTask, label: &str, value: &str) {
+fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
     let units = names(value);
-    match label_kind(label) {
+    match kind {
         LabelKind::Lead => task.lead = Some(units.join("、")),
         LabelKind::Support => task.support = Some(units.join("、")),
         LabelKind::Responsible => {
@@ -395,6 +447,7 @@ fn apply_label(task: &mut RawTask, label: &str, value: &str) {
             }
         }
         LabelKind::Deadline => task.deadline = Some(value.to_string()),
+        LabelKind::Person => task.person = Some(value.to_string()),
     }
 }
 
@@ -470,5 +523,66 @@ mod tests {
         let d = parse_duty("责任单位：区教育局、区体育局");
         assert_eq!(d.leads, ["区教育局"]);
         assert_eq!(d.supports, ["区体育局"]);
+    }
+
+    #[test]
+    fn labels_are_read_by_what_they_say() {
+        let kind = |text: &str| labelled(text).map(|(k, v)| (k, v.to_string()));
+        assert_eq!(
+            kind("协办单位:区委编办、区民政局"),
+            Some((LabelKind::Support, "区委编办、区民政局".into()))
+        );
+        assert_eq!(
+            kind("主责部门：区发改委").map(|k| k.0),
+            Some(LabelKind::Lead)
+        );
+        assert_eq!(
+            kind("参与单位：各街道").map(|k| k.0),
+            Some(LabelKind::Support)
+        );
+        assert_eq!(
+            kind("责任主体：区财政局").map(|k| k.0),
+            Some(LabelKind::Responsible)
+        );
+        assert_eq!(
+            kind("进度安排：2026年6月").map(|k| k.0),
+            Some(LabelKind::Deadline)
+        );
+        assert_eq!(kind("责任领导：张三").map(|k| k.0), Some(LabelKind::Person));
+        assert_eq!(
+            kind("牵头单位 ： 区教育局").map(|k| k.1),
+            Some("区教育局".into())
+        );
+        // Not labels of the division of work.
+        assert_eq!(kind("联系人：王五"), None);
+        assert_eq!(kind("工作目标：到2026年建成"), None);
+        assert_eq!(kind("一是加强领导：成立专班"), None);
+        assert_eq!(kind("加强组织领导：成立专班"), None);
+        assert_eq!(kind("分管领导：李四").map(|k| k.0), Some(LabelKind::Person));
+        assert_eq!(kind("区发改委负责统筹协调各部门的工作安排：按季度"), None);
+    }
+
+    #[test]
+    fn a_hard_wrapped_list_of_units_stays_one_label() {
+        let text = "1.做实街道。\n牵头单位:区委社会工委\n协办单位:区委编办、区民政局、园区党工\n委、各街道党工委\n2.推进改革。";
+        let got: Vec<String> = paragraphs(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            got,
+            [
+                "1.做实街道。",
+                "牵头单位:区委社会工委",
+                "协办单位:区委编办、区民政局、园区党工委、各街道党工委",
+                "2.推进改革。"
+            ]
+        );
+        let text = "一、提高党建工作水平,加强党对基层治理的全面\n领导\n1.完善机制。";
+        let got: Vec<String> = paragraphs(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            got,
+            [
+                "一、提高党建工作水平,加强党对基层治理的全面领导",
+                "1.完善机制。"
+            ]
+        );
     }
 }

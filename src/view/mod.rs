@@ -242,9 +242,16 @@ mod tests {
 pub struct TaskTableView {
     /// Title above the table.
     pub title: String,
-    /// Columns after 责任单位, as the source had them: 责任领导 when any task names one,
-    /// then the columns fengong does not read (备注 …). Empty for most plans.
+    /// Whether the table prints its 主要事项 column: only when some group has a title (a
+    /// column of bare （一）（二） would be numbering the source never wrote).
+    pub grouped: bool,
+    /// Columns after 责任单位, as the source had them: 完成时限 (as written) when any task
+    /// has one, 责任领导 when any task names one, then the columns fengong does not read
+    /// (备注 …). Empty for most plans.
     pub extra_columns: Vec<String>,
+    /// The layout kind of each extra column (`date`, `other`, `text`: see
+    /// [`crate::render::ColumnKind::parse`]).
+    pub extra_kinds: Vec<&'static str>,
     /// Sections in order.
     pub sections: Vec<TableSectionView>,
 }
@@ -280,18 +287,30 @@ pub struct TableTaskView {
     pub extra: Vec<String>,
 }
 
-/// The columns printed after 责任单位 and each task's values in them: 责任领导 when any task
-/// names one, then the source's extra columns.
-fn extra_columns(plan: &Plan) -> (Vec<String>, impl Fn(&crate::model::Task) -> Vec<String>) {
+/// The columns printed after 责任单位 and each task's values in them: 完成时限 as written when
+/// any task has one, 责任领导 when any task names one, then the source's extra columns.
+fn extra_columns(
+    plan: &Plan,
+) -> (
+    Vec<(String, &'static str)>,
+    impl Fn(&crate::model::Task) -> Vec<String>,
+) {
+    let deadline = plan.tasks.iter().any(|t| t.deadline_text.is_some());
     let person = plan.tasks.iter().any(|t| t.person.is_some());
-    let mut columns: Vec<String> = Vec::new();
-    if person {
-        columns.push("责任领导".into());
+    let mut columns: Vec<(String, &'static str)> = Vec::new();
+    if deadline {
+        columns.push(("完成时限".into(), "date"));
     }
-    columns.extend(plan.table.extra_columns.iter().cloned());
+    if person {
+        columns.push(("责任领导".into(), "other"));
+    }
+    columns.extend(plan.table.extra_columns.iter().map(|c| (c.clone(), "text")));
     let width = plan.table.extra_columns.len();
     let values = move |t: &crate::model::Task| {
         let mut values = Vec::new();
+        if deadline {
+            values.push(tidy_spacing(t.deadline_text.as_deref().unwrap_or("")));
+        }
         if person {
             values.push(t.person.clone().unwrap_or_default());
         }
@@ -299,6 +318,14 @@ fn extra_columns(plan: &Plan) -> (Vec<String>, impl Fn(&crate::model::Task) -> V
         values
     };
     (columns, values)
+}
+
+/// Whether any group of `plan` has a title: else the 主要事项 column is left out.
+pub fn has_group_titles(plan: &Plan) -> bool {
+    plan.sections
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .any(|g| !g.title.trim().is_empty())
 }
 
 impl TaskTableView {
@@ -346,9 +373,12 @@ impl TaskTableView {
                     .collect(),
             })
             .collect();
+        let (extra_columns, extra_kinds) = extra_columns.into_iter().unzip();
         TaskTableView {
             title,
+            grouped: has_group_titles(plan),
             extra_columns,
+            extra_kinds,
             sections,
         }
     }
@@ -512,6 +542,8 @@ pub struct TaskSheet {
     pub conditional_count: usize,
     /// True when the plan names a 责任领导 for any task: the sheet shows the column.
     pub has_person: bool,
+    /// True when some group of the plan has a title: the sheet shows the 主要事项 column.
+    pub has_groups: bool,
 }
 
 /// A task as a unit's sheet shows it.
@@ -529,7 +561,7 @@ pub struct SheetTask {
     pub conditional: bool,
     /// Who else: "牵头：A；配合：B、各街镇".
     pub others: String,
-    /// 完成时限 as a Chinese date, or "—".
+    /// 完成时限 as written, else the default as a Chinese date, or "—".
     pub deadline: String,
     /// 量化目标, the phrases joined with ；, or "—".
     pub targets: String,
@@ -537,6 +569,18 @@ pub struct SheetTask {
     pub hash: String,
     /// 责任领导 / 责任人, or — (shown when the plan names any: [`TaskSheet::has_person`]).
     pub person: String,
+}
+
+/// 完成时限 as a sheet prints it: as the source wrote it (2026年6月底, 全年, 长期坚持), else the
+/// default deadline as a Chinese date, else —.
+fn sheet_deadline(task: &crate::model::Task) -> String {
+    match task.deadline_text.as_deref().map(tidy_spacing) {
+        Some(written) if !written.is_empty() => written,
+        _ => task
+            .deadline
+            .map(crate::base::date::chinese)
+            .unwrap_or_else(|| "—".into()),
+    }
 }
 
 /// Names of `assignments` with units reached through a group shown once as the group
@@ -606,6 +650,7 @@ impl TaskSheet {
                 no: task.no,
                 group: plan
                     .group(task.group)
+                    .filter(|g| !g.title.trim().is_empty())
                     .map(|g| group_label(g.no, &g.title))
                     .unwrap_or_default(),
                 hash: crate::form::task_hash(&task.content),
@@ -617,10 +662,7 @@ impl TaskSheet {
                 } else {
                     others.join("；")
                 },
-                deadline: task
-                    .deadline
-                    .map(crate::base::date::chinese)
-                    .unwrap_or_else(|| "—".into()),
+                deadline: sheet_deadline(task),
                 targets: if task.targets.is_empty() {
                     "—".into()
                 } else {
@@ -639,6 +681,7 @@ impl TaskSheet {
         let conditional_count = tasks.iter().filter(|t| t.conditional).count();
         TaskSheet {
             has_person: plan.tasks.iter().any(|t| t.person.is_some()),
+            has_groups: has_group_titles(plan),
             unit: unit.to_string(),
             plan_id: plan
                 .notice

@@ -178,7 +178,7 @@ pub(super) struct Block {
 }
 
 fn blocks(lines: &[&str]) -> Vec<Block> {
-    lines
+    let blocks: Vec<Block> = lines
         .iter()
         .enumerate()
         .filter(|(_, raw)| !raw.trim().is_empty())
@@ -194,7 +194,29 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
             }
         })
         .filter(|b| !b.text.is_empty())
-        .collect()
+        .collect();
+    join_heading_tails(blocks)
+}
+
+/// `blocks` with each heading's hard-wrapped tail ([`is_heading_tail`]) joined to it.
+fn join_heading_tails(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some(last) = out.last_mut()
+            && last.line + 1 == block.line
+            && block.heading == 0
+            && is_heading_tail(
+                &last.text,
+                &block.text,
+                blocks.get(i + 1).map(|b| b.text.as_str()),
+            )
+        {
+            last.text.push_str(block.text.trim());
+            continue;
+        }
+        out.push(block.clone());
+    }
+    out
 }
 
 static BOLD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -355,6 +377,27 @@ pub fn section_heading(text: &str) -> Option<(String, String)> {
             title.trim_end_matches('。').to_string(),
         )
     })
+}
+
+/// Whether `line` is the hard-wrapped tail of the heading `heading` right above it (a PDF's
+/// or a narrow column's line break: `一、…加强党对基层治理的全面` + `领导`): the heading runs
+/// on to its last character, and `line` is a short run of ideographs with no numbering of
+/// its own, followed by the next numbered item or by nothing.
+pub fn is_heading_tail(heading: &str, line: &str, next: Option<&str>) -> bool {
+    let heading = heading.trim();
+    let line = line.trim();
+    let is_heading =
+        |t: &str| section_heading(&tidy_spacing(t)).is_some() || numbered_label(t).is_some();
+    let starts_item = |t: &str| {
+        let t = t.trim_start();
+        is_heading(t) || t.starts_with(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c))
+    };
+    is_heading(heading)
+        && heading.chars().last().is_some_and(crate::base::cjk::is_han)
+        && (1..=10).contains(&line.chars().count())
+        && line.chars().all(crate::base::cjk::is_han)
+        && !is_heading(line)
+        && next.is_none_or(starts_item)
 }
 
 /// `（八）推动幼有善育、学有优教` / `(八) …` → (8, 推动幼有善育、学有优教).

@@ -154,9 +154,9 @@ pub fn lines_needed(text: &str, width: f64) -> usize {
         .sum()
 }
 
-/// The official 任务分工表: title row merged across, header 主要事项 / 序号 / 具体内容 / 责任单位,
-/// section rows merged across, each group's 主要事项 merged down its rows, thin borders,
-/// autofilter on the header.
+/// The official 任务分工表: title row merged across, header 主要事项 / 序号 / 具体内容 / 责任单位
+/// (主要事项 only when groups have titles), section rows merged across, each group's 主要事项
+/// merged down its rows, thin borders, autofilter on the header.
 pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     workbook.set_properties(props);
@@ -164,12 +164,11 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     let sheet = workbook.add_worksheet();
     sheet.set_name("任务分工表").map_err(xlsx_error)?;
     // Columns: 主要事项, 序号, 具体内容, 责任单位, then the source's extra columns.
-    let mut columns: Vec<(&str, f64)> = vec![
-        ("主要事项", 16.0),
-        ("序号", 6.0),
-        ("具体内容", 60.0),
-        ("责任单位", 30.0),
-    ];
+    let mut columns: Vec<(&str, f64)> = Vec::new();
+    if view.grouped {
+        columns.push(("主要事项", 16.0));
+    }
+    columns.extend([("序号", 6.0), ("具体内容", 60.0), ("责任单位", 30.0)]);
     columns.extend(view.extra_columns.iter().map(|c| (c.as_str(), 16.0)));
     let last = columns.len() as u16 - 1;
     for (col, (_, width)) in columns.iter().enumerate() {
@@ -200,10 +199,10 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         for group in &section.groups {
             let first = row;
             for task in &group.tasks {
-                table_row(sheet, row, task, &columns, &f)?;
+                table_row(sheet, row, task, &columns, u16::from(view.grouped), &f)?;
                 row += 1;
             }
-            if row == first {
+            if row == first || !view.grouped {
                 continue;
             }
             let label = cell_text(&group.label);
@@ -225,17 +224,18 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
-/// One task of the ledger: 序号, 具体内容, 责任单位 and its extra columns, the row as tall as
-/// its longest cell needs.
+/// One task of the ledger: 序号 (in column `first`), 具体内容, 责任单位 and its extra columns,
+/// the row as tall as its longest cell needs.
 fn table_row(
     sheet: &mut Worksheet,
     row: u32,
     task: &crate::view::TableTaskView,
     columns: &[(&str, f64)],
+    first: u16,
     f: &Formats,
 ) -> Result<()> {
     sheet
-        .write_number_with_format(row, 1, task.no as f64, &f.centred)
+        .write_number_with_format(row, first, task.no as f64, &f.centred)
         .map_err(xlsx_error)?;
     let texts = [&task.content, &task.units]
         .into_iter()
@@ -243,7 +243,7 @@ fn table_row(
         .map(|t| cell_text(t));
     let mut lines = 1;
     for (i, text) in texts.enumerate() {
-        let col = 2 + i as u16;
+        let col = first + 1 + i as u16;
         sheet
             .write_string_with_format(row, col, &text, &f.body)
             .map_err(xlsx_error)?;
