@@ -601,3 +601,59 @@ fn every_character_of_every_word_fixture_is_used_or_reported() {
         lost.join("\n")
     );
 }
+
+/// A Word table whose header takes two rows (责任单位 merged across 牵头单位 | 协同单位; 序号,
+/// 工作任务 and 完成时限 merged down) and a task written over two rows under one merged 序号:
+/// the 协同 column is read, the task is one task with both rows' cells.
+#[test]
+fn a_two_row_header_and_a_task_over_two_rows() {
+    let checked = checked("two_row_header.docx");
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(
+        units(plan, 1),
+        (
+            vec!["区住房建设局".into()],
+            vec!["区财政局".into(), "各街道".into()]
+        )
+    );
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "建设口袋公园6个。同步完善公园管理养护制度。"
+    );
+    assert_eq!(
+        units(plan, 2),
+        (
+            vec!["区园林绿化局".into()],
+            vec!["各街道".into(), "区城市管理局".into()]
+        )
+    );
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("2026年9月底前\n2026年12月底前")
+    );
+    // A 牵头单位 cell of two lines: both lead.
+    assert_eq!(
+        units(plan, 3).0,
+        ["区城市管理局".to_string(), "区住房建设局".to_string()]
+    );
+    assert_eq!(
+        plan.table.header,
+        [
+            "序号",
+            "工作任务",
+            "责任单位\n牵头单位",
+            "协同单位",
+            "完成时限"
+        ]
+    );
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
+    assert!(!codes.contains(&"structure/duplicate-number"), "{codes:?}");
+}

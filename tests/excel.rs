@@ -426,3 +426,108 @@ fn rows_merged_across_the_table_are_sections_and_groups() {
         checked.report.diagnostics
     );
 }
+
+/// A ledger whose header takes two rows — 序号 and 工作任务 merged down, 责任单位 merged across
+/// 牵头单位 | 协同配合单位 — and a task written over two rows under one merged 序号: every
+/// column is read (the 协同 column was dropped without a word), the task is one task.
+#[test]
+fn a_two_row_header_and_a_number_merged_over_two_rows() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .merge_range(0, 0, 0, 4, "某区2026年重点工作任务分解表", &plain)
+        .unwrap();
+    sheet.merge_range(1, 0, 2, 0, "序号", &plain).unwrap();
+    sheet.merge_range(1, 1, 2, 1, "工作任务", &plain).unwrap();
+    sheet.merge_range(1, 2, 1, 3, "责任单位", &plain).unwrap();
+    sheet.merge_range(1, 4, 2, 4, "备注", &plain).unwrap();
+    sheet.write_string(2, 2, "主要责任单位").unwrap();
+    sheet.write_string(2, 3, "协同配合单位").unwrap();
+    let row = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, cells: [&str; 5]| {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(r, c as u16, *v).unwrap();
+            }
+        }
+    };
+    row(
+        sheet,
+        3,
+        ["1", "推进老旧小区改造。", "区住建局", "区财政局", ""],
+    );
+    // Task 2 over rows 5 and 6, its 序号 merged.
+    sheet.merge_range(4, 0, 5, 0, "2", &plain).unwrap();
+    row(
+        sheet,
+        4,
+        [
+            "",
+            "建设口袋公园10个。",
+            "区绿化市容局",
+            "各街道",
+            "上半年开工",
+        ],
+    );
+    row(
+        sheet,
+        5,
+        ["", "完善公园管理制度。", "", "区城管执法局", "年底验收"],
+    );
+    row(
+        sheet,
+        6,
+        ["3", "开展背街小巷整治。", "区城管执法局\n区住建局", "", ""],
+    );
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分解表.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    let roles = |no: u32| -> Vec<(String, Role)> {
+        plan.task(no)
+            .unwrap()
+            .units
+            .iter()
+            .map(|a| (a.name.clone(), a.role))
+            .collect()
+    };
+    assert_eq!(
+        roles(1),
+        [
+            ("区住建局".to_string(), Role::Lead),
+            ("区财政局".to_string(), Role::Support)
+        ]
+    );
+    let two = plan.task(2).unwrap();
+    assert_eq!(two.content, "建设口袋公园10个。完善公园管理制度。");
+    assert!(roles(2).contains(&("区城管执法局".to_string(), Role::Support)));
+    assert_eq!(two.extra, ["上半年开工\n年底验收".to_string()]);
+    // Both units of a 主要责任单位 cell lead.
+    assert_eq!(
+        roles(3),
+        [
+            ("区城管执法局".to_string(), Role::Lead),
+            ("区住建局".to_string(), Role::Lead)
+        ]
+    );
+    assert_eq!(
+        plan.table.header,
+        [
+            "序号",
+            "工作任务",
+            "责任单位\n主要责任单位",
+            "协同配合单位",
+            "备注"
+        ]
+    );
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
+    assert!(!codes.contains(&"structure/duplicate-number"), "{codes:?}");
+}

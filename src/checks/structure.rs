@@ -40,11 +40,18 @@ pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
             } else {
                 format!("{}—{}", previous + 1, no - 1)
             };
-            out.push(Diagnostic::error(
-                "structure/missing-number",
-                origin.clone(),
-                format!("任务序号不连续：缺第 {missing} 项（共 {max} 项）"),
-            ));
+            // A warning, not an error: every row the source holds is read or reported, so a
+            // gap is the source's own numbering (an extract keeps the plan's numbers).
+            out.push(
+                Diagnostic::warning(
+                    "structure/missing-number",
+                    origin.clone(),
+                    format!("任务序号不连续：缺第 {missing} 项（最大序号 {max}）"),
+                )
+                .with_hint(
+                    "如原文是节选、保留原方案的序号，可不处理；否则请核对原文是否缺了这几项",
+                ),
+            );
         }
         previous = no;
     }

@@ -21,12 +21,94 @@ pub struct Grid<'a> {
     pub place: Box<dyn Fn(usize, usize) -> Location + 'a>,
 }
 
+/// A 分工表 header, written on one row or two (责任单位 over 主要责任单位 | 协同配合单位).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// Which column holds what, read from the finest name each column has.
+    pub map: HeaderMap,
+    /// Each column's header as written, the rows' texts joined by a line break.
+    pub written: Vec<String>,
+    /// How many rows it takes.
+    pub rows: usize,
+}
+
+/// The first row of `rows` where a 分工表 header starts.
+pub fn find_header(rows: &[Vec<String>]) -> Option<usize> {
+    (0..rows.len()).find(|r| header_at(rows, *r).is_some())
+}
+
+/// The header starting at row `r`: the row alone, or with the row under it when that row
+/// names columns more finely (a merged 责任单位 over 牵头单位 | 配合单位; then a column the
+/// upper row leaves blank under a merge is named by the lower).
+pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
+    let top = rows.get(r)?;
+    let text = |row: &Vec<String>, c: usize| row.get(c).map_or("", |s| s.trim()).to_string();
+    if let Some(sub) = rows.get(r + 1).filter(|sub| names_columns_under(top, sub)) {
+        let width = top.len().max(sub.len());
+        let names: Vec<String> = (0..width)
+            .map(|c| {
+                let (upper, lower) = (text(top, c), text(sub, c));
+                if lower.is_empty() { upper } else { lower }
+            })
+            .collect();
+        if let Some(map) = HeaderMap::detect(&names) {
+            let written = (0..width)
+                .map(|c| {
+                    let (upper, lower) = (text(top, c), text(sub, c));
+                    match (upper.is_empty(), lower.is_empty() || lower == upper) {
+                        (_, true) => upper,
+                        (true, false) => lower,
+                        (false, false) => format!("{upper}\n{lower}"),
+                    }
+                })
+                .collect();
+            return Some(Header {
+                map,
+                written,
+                rows: 2,
+            });
+        }
+    }
+    let map = HeaderMap::detect(top)?;
+    Some(Header {
+        map,
+        written: top.iter().map(|c| c.trim().to_string()).collect(),
+        rows: 1,
+    })
+}
+
+/// Whether `sub` is a second header row under `top`: `top` is a header row (it names the
+/// 序号 column), every cell `sub` fills is a short column name (or repeats the name above
+/// it, as a merge copied down does), and at least one names something the row above does not.
+fn names_columns_under(top: &[String], sub: &[String]) -> bool {
+    if !top
+        .iter()
+        .any(|c| Column::from_header(c) == Some(Column::No))
+    {
+        return false;
+    }
+    let filled: Vec<(usize, &str)> = sub
+        .iter()
+        .enumerate()
+        .map(|(c, s)| (c, s.trim()))
+        .filter(|(_, s)| !s.is_empty())
+        .collect();
+    let above = |c: usize| top.get(c).map_or("", |t| t.trim());
+    let is_name = |s: &str| {
+        s.chars().count() <= 10
+            && Column::from_header(s).is_some()
+            && section_heading(s).is_none()
+            && numbered_label(s).is_none()
+    };
+    !filled.is_empty()
+        && filled.iter().all(|(c, s)| is_name(s) || above(*c) == *s)
+        && filled.iter().any(|(c, s)| above(*c) != *s)
+}
+
 impl Grid<'_> {
-    /// The first row that reads as a 分工表 header.
+    /// The first row where a 分工表 header starts.
     pub fn header_row(&self) -> Option<usize> {
-        self.rows
-            .iter()
-            .position(|row| HeaderMap::detect(row).is_some())
+        find_header(&self.rows)
     }
 
     /// The text of (row, column), or the merge's that covers it.
@@ -48,7 +130,15 @@ impl Grid<'_> {
     /// task, a section nor a label are reported.
     pub fn table(&self, header_row: usize, diagnostics: &mut Vec<Diagnostic>) -> RawTable {
         let rows = &self.rows;
-        let header = HeaderMap::detect(&rows[header_row]).unwrap_or_default();
+        let Header {
+            map: header,
+            written,
+            rows: header_rows,
+        } = header_at(rows, header_row).unwrap_or(Header {
+            map: HeaderMap::default(),
+            written: Vec::new(),
+            rows: 1,
+        });
         // Title: the first text above the header.
         let title = rows[..header_row]
             .iter()
@@ -61,19 +151,30 @@ impl Grid<'_> {
             origin: Some((self.place)(header_row, 0)),
             repeated_headers: 0,
             extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
-            header: rows[header_row]
-                .iter()
-                .map(|c| c.trim().to_string())
-                .collect(),
+            header: written,
             left_out: Vec::new(),
             rows: Vec::new(),
         };
-        for (r, cells) in rows.iter().enumerate().skip(header_row + 1) {
+        let mut r = header_row + header_rows;
+        while r < rows.len() {
+            let cells = &rows[r];
             if cells.iter().all(|c| c.is_empty()) {
+                r += 1;
                 continue;
             }
-            if HeaderMap::detect(cells).is_some() {
+            if let Some(repeated) = header_at(rows, r) {
                 table.repeated_headers += 1;
+                r += repeated.rows;
+                continue;
+            }
+            if let Some(RawRow {
+                kind: RowKind::Task(prev),
+                ..
+            }) = table.rows.last_mut()
+                && self.under_merged_number(r, &header)
+            {
+                prev.absorb(self.own_task_cells(r, &header), "\n");
+                r += 1;
                 continue;
             }
             let row = match self.task_row(r, &header) {
@@ -81,8 +182,45 @@ impl Grid<'_> {
                 None => self.other_row(r, &header, diagnostics),
             };
             table.rows.extend(row);
+            r += 1;
         }
         table
+    }
+
+    /// Whether row `r`'s 序号 is a merge from the row above (one task written over several
+    /// rows: the same number, once).
+    fn under_merged_number(&self, r: usize, header: &HeaderMap) -> bool {
+        let Some(c) = header.index(Column::No) else {
+            return false;
+        };
+        let own = self.rows[r].get(c).map_or("", |s| s.trim());
+        own.is_empty() && self.merged_down.contains_key(&(r, c))
+    }
+
+    /// The cells row `r` itself holds (no merge from above), by column.
+    fn own_task_cells(&self, r: usize, header: &HeaderMap) -> RawTask {
+        let own = |c: Column| {
+            header
+                .index(c)
+                .and_then(|i| self.rows[r].get(i))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        };
+        let present = |c: Column| header.index(c).map(|_| own(c));
+        RawTask {
+            content: join_lines(&own(Column::Content)),
+            units: own(Column::Units),
+            lead: present(Column::Lead),
+            support: present(Column::Support),
+            deadline: present(Column::Deadline),
+            person: present(Column::Person),
+            extra: header
+                .extra
+                .iter()
+                .map(|(_, c)| self.rows[r].get(*c).map_or("", |s| s.trim()).to_string())
+                .collect(),
+            ..RawTask::default()
+        }
     }
 
     /// Row `r` as a task, when its 序号 is a number.
@@ -262,6 +400,36 @@ mod tests {
                 ("table/stray-line", "t.xlsx#表!C8".to_string()),
             ]
         );
+    }
+
+    fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_header_over_two_rows_is_read_by_its_finer_names() {
+        let two = rows(&[
+            &["序号", "重点工作任务", "责任单位", "", "备注"],
+            &["", "", "主要责任单位", "协同配合单位", ""],
+            &["1", "做好甲事。", "区教育局", "区体育局", ""],
+        ]);
+        let header = header_at(&two, 0).unwrap();
+        assert_eq!(header.rows, 2);
+        assert_eq!(header.map.index(Column::Lead), Some(2));
+        assert_eq!(header.map.index(Column::Support), Some(3));
+        assert_eq!(header.written[2], "责任单位\n主要责任单位");
+        // One row when the next is a task, or a section row whose words name a column.
+        let one = rows(&[&["序号", "工作任务", "责任单位"], &["", "一、重点任务", ""]]);
+        assert_eq!(header_at(&one, 0).unwrap().rows, 1);
+        // A task followed by a repeated header (a table continued on a new page) is a task.
+        let repeated = rows(&[
+            &["25", "完成燃气管道改造", "市住建局"],
+            &["序号", "工作任务", "责任单位"],
+        ]);
+        assert!(header_at(&repeated, 0).is_none());
+        assert_eq!(find_header(&repeated), Some(1));
     }
 
     #[test]

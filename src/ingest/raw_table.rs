@@ -274,6 +274,45 @@ pub struct RawTask {
     pub units_origin: Option<Location>,
 }
 
+impl RawTask {
+    /// Takes in the cells of a row that continues this task (a row broken by OCR or a page
+    /// break, or rows under one merged 序号), every column: text, units, deadline, person
+    /// and remarks. `units_glue` joins the units cells: nothing for a name broken by OCR, a
+    /// line break for a cell of its own.
+    pub fn absorb(&mut self, more: RawTask, units_glue: &str) {
+        self.content.push_str(&more.content);
+        if !more.units.is_empty() {
+            if !self.units.is_empty() {
+                self.units.push_str(units_glue);
+            }
+            self.units.push_str(&more.units);
+        }
+        let join = |into: &mut Option<String>, more: Option<String>| {
+            if let Some(more) = more.filter(|m| !m.is_empty()) {
+                append_line(into.get_or_insert_with(String::new), &more);
+            }
+        };
+        join(&mut self.lead, more.lead);
+        join(&mut self.support, more.support);
+        join(&mut self.deadline, more.deadline);
+        join(&mut self.person, more.person);
+        for (have, more) in self.extra.iter_mut().zip(more.extra) {
+            append_line(have, &more);
+        }
+    }
+}
+
+/// `more` on a line of its own under `have`.
+fn append_line(have: &mut String, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    if !have.is_empty() {
+        have.push('\n');
+    }
+    have.push_str(more);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,6 @@ use std::collections::HashMap;
 
 use super::docx::{self, Align, DocxError, NotContent, Paragraph, ParagraphStyle, Table, VMerge};
 use super::grid::Grid;
-use super::raw_table::HeaderMap;
 use super::text::{self, Places, TextDocument};
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
@@ -140,12 +139,10 @@ struct TaskTable {
 }
 
 fn task_table(tables: &[(usize, &Table)]) -> Option<TaskTable> {
-    let (first, header_row) = tables.iter().enumerate().find_map(|(i, (_, t))| {
-        let rows = cell_rows(t);
-        rows.iter()
-            .position(|r| HeaderMap::detect(r).is_some())
-            .map(|h| (i, h))
-    })?;
+    let (first, header_row) = tables
+        .iter()
+        .enumerate()
+        .find_map(|(i, (_, t))| super::grid::find_header(&cell_rows(t)).map(|h| (i, h)))?;
     let width = grid_width(tables[first].1);
     let mut used = vec![first];
     for (i, (_, t)) in tables.iter().enumerate().skip(first + 1) {

@@ -10,7 +10,7 @@ use std::io::Cursor;
 use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsx, open_workbook_auto_from_rs};
 
 use super::grid::Grid;
-use super::raw_table::{HeaderMap, RawTable};
+use super::raw_table::RawTable;
 use super::sheet_limits;
 use crate::base::diag::{Diagnostic, Location};
 
@@ -164,12 +164,17 @@ pub(crate) fn text_of(data: &Data) -> String {
     }
 }
 
-/// Index (relative to the range) of the first row that reads as a 分工表 header.
+/// Index (relative to the range) of the row where a 分工表 header starts.
 fn find_header(range: &Range<Data>) -> Option<usize> {
-    range.rows().position(|row| {
-        let cells: Vec<String> = row.iter().map(text_of).collect();
-        HeaderMap::detect(&cells).is_some()
-    })
+    super::grid::find_header(&texts(range))
+}
+
+/// The cells of `range` as text, row by row.
+fn texts(range: &Range<Data>) -> Vec<Vec<String>> {
+    range
+        .rows()
+        .map(|r| r.iter().map(text_of).collect())
+        .collect()
 }
 
 /// The sheet as a [`Grid`]: a merge down a column spreads its value over its rows; a merge
@@ -183,10 +188,7 @@ fn read_table(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
     let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows: Vec<Vec<String>> = range
-        .rows()
-        .map(|r| r.iter().map(text_of).collect())
-        .collect();
+    let rows = texts(range);
     let mut merged_down: HashMap<(usize, usize), String> = HashMap::new();
     for m in merges.iter().filter(|m| m.start.1 == m.end.1) {
         let (Some(top), Some(c)) = (

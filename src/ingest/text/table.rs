@@ -73,7 +73,7 @@ pub(super) fn parse_table(
                 ..
             }) = table.rows.last_mut()
             {
-                continue_task(prev, &header, &cells);
+                prev.absorb(task_cells(&header, &cells), "");
                 diagnostics.push(Diagnostic::warning(
                     "table/continued-row",
                     here,
@@ -124,37 +124,6 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
         content_origin: None,
         units_origin: None,
     }
-}
-
-/// Adds an unnumbered row's cells to the task row it continues, every column: a row broken
-/// by OCR or a page break splits its units, deadline and remarks as well as its text.
-fn continue_task(prev: &mut RawTask, header: &HeaderMap, cells: &[String]) {
-    let more = task_cells(header, cells);
-    prev.content.push_str(&more.content);
-    prev.units.push_str(&more.units);
-    let join = |into: &mut Option<String>, more: Option<String>| {
-        if let Some(more) = more.filter(|m| !m.is_empty()) {
-            append_line(into.get_or_insert_with(String::new), &more);
-        }
-    };
-    join(&mut prev.lead, more.lead);
-    join(&mut prev.support, more.support);
-    join(&mut prev.deadline, more.deadline);
-    join(&mut prev.person, more.person);
-    for (have, more) in prev.extra.iter_mut().zip(more.extra) {
-        append_line(have, &more);
-    }
-}
-
-/// `more` on a line of its own under `have`.
-fn append_line(have: &mut String, more: &str) {
-    if more.is_empty() {
-        return;
-    }
-    if !have.is_empty() {
-        have.push('\n');
-    }
-    have.push_str(more);
 }
 
 /// A row that is a section (一、…) or a 主要事项 label: one filled cell, or a label cell with
