@@ -1026,3 +1026,113 @@ fn a_web_page_notice_with_numbered_requirements() {
         Some("2024年县《政府工作报告》重点任务责任分解方案")
     );
 }
+
+fn notice_fixture(name: &str) -> fengong::Checked {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/notices")
+        .join(name);
+    fengong::check(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn unused_lines(checked: &fengong::Checked) -> Vec<u32> {
+    checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "source/unused")
+        .filter_map(|d| d.location.line_no())
+        .collect()
+}
+
+/// A notice copied from a web page without a 文号 line: the page's metadata and headline
+/// above it (reported, not lost), the 文号 inside a metadata line, the title broken over two
+/// lines (关于印发…的 / 通 知), the issuer on the line above; tasks with their duties in
+/// square brackets, 协办单位 among the labels, a unit with its own parentheses.
+#[test]
+fn a_notice_found_by_its_recipients_under_a_web_pages_metadata() {
+    let checked = notice_fixture("web_meta.md");
+    let plan = &checked.plan;
+    let notice = &plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于印发2024年区政府重点工作责任分解的通知")
+    );
+    assert_eq!(notice.issuer.as_deref(), Some("东湖区人民政府办公室"));
+    assert_eq!(notice.doc_number.as_deref(), Some("东政办〔2024〕5号"));
+    assert_eq!(
+        notice.recipients,
+        ["各街道办事处", "区政府各部门", "各直属单位"]
+    );
+    assert_eq!(notice.date.as_deref(), Some("2024年3月8日"));
+    assert_eq!(plan.title.as_deref(), Some("2024年区政府重点工作责任分解"));
+    assert_eq!(unused_lines(&checked), [1, 2, 3, 4]);
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(leads(plan, 1), ["区发改局"]);
+    assert_eq!(supports(plan, 1), ["区住建局", "各街道办事处(园区)"]);
+    assert_eq!(leads(plan, 2), ["区财政局", "区发改局"]);
+    assert_eq!(supports(plan, 3), ["区文旅局", "区市场监管局"]);
+    assert_eq!(
+        groups(plan),
+        [
+            ("扩大有效投资".to_string(), vec![1, 2]),
+            ("提振消费需求".to_string(), vec![3]),
+            (String::new(), vec![4]),
+        ]
+    );
+}
+
+/// A notice that starts at its 主送 (the page's title not copied), with a 附件说明 of two
+/// lines, 署名, date and 附注; then the table's note line and a table whose 任务名称 column
+/// names each task beside 指标要求 — not a group column of one task each.
+#[test]
+fn a_notice_that_starts_at_its_recipients_and_a_table_of_named_targets() {
+    let checked = notice_fixture("recipients_first.md");
+    let plan = &checked.plan;
+    let notice = &plan.notice;
+    assert!(notice.origin.is_some(), "the notice is read");
+    assert_eq!(notice.title, None);
+    assert_eq!(notice.signer.as_deref(), Some("南河县人民政府办公室"));
+    assert_eq!(notice.issuer.as_deref(), Some("南河县人民政府办公室"));
+    assert_eq!(notice.annotation.as_deref(), Some("（此件公开发布）"));
+    assert_eq!(notice.attachments.len(), 2);
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("2024年县《政府工作报告》目标任务分解表")
+    );
+    assert_eq!(plan.table.title, None, "the note is no title");
+    assert_eq!(unused_lines(&checked), [9], "the note is said");
+    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "地区生产总值：增长6%左右",
+            "一般公共预算收入：增长5%",
+            "城镇新增就业：3500人以上"
+        ]
+    );
+    assert!(groups(plan).iter().all(|(title, _)| title.is_empty()));
+    assert_eq!(supports(plan, 1), ["县统计局"], "协办单位 supports");
+}
+
+/// Headings over a table with none of the tasks written under them (（一）共性工作任务 right
+/// above the header): the heading heads the table's tasks; nothing is matched against prose
+/// that does not hold the tasks, so no "not found in the prose" warnings.
+#[test]
+fn a_heading_right_above_a_table_heads_its_tasks() {
+    let checked = notice_fixture("headings_over_table.md");
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.notice.title.as_deref(),
+        Some("北川市卫生健康委员会关于印发《北川市卫生健康系统2024年爱国卫生工作任务》的通知")
+    );
+    assert_eq!(plan.notice.issuer.as_deref(), Some("北川市卫生健康委员会"));
+    assert_eq!(groups(plan), [("共性工作任务".to_string(), vec![1, 2, 3])]);
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(!codes.contains(&"prose/task-not-found"), "{codes:?}");
+    assert_eq!(plan.task(2).unwrap().extra, ["各科室配合".to_string()]);
+}

@@ -93,8 +93,16 @@ pub fn assemble(
             let sections = group_by_labels(&raw, &mut tasks, diagnostics);
             with_plan_text(sections, prose)
         }
-        Some(prose) => {
+        Some(prose) if prose_holds_tasks(&prose, &tasks) => {
             let sections = group_by_prose(&prose, &mut tasks, &table.sections, diagnostics);
+            (sections, prose.preamble, prose.closing)
+        }
+        Some(prose) => {
+            // Headings over a table, no task written out under them: they cannot place the
+            // tasks; the table's own rows do, and the headings are said, not lost.
+            table.grouping = GroupingSource::Labels;
+            diagnostics.extend(headings_of(&prose));
+            let sections = group_by_labels(&raw, &mut tasks, diagnostics);
             (sections, prose.preamble, prose.closing)
         }
         None => {
@@ -131,7 +139,7 @@ pub fn assemble(
 /// a notice read without its 版头.
 fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
     // A notice read without its 版头 (a web page: title first) is issued by whoever signs it.
-    if notice.issuer.is_none() && notice.doc_number.is_some() {
+    if notice.issuer.is_none() && notice.origin.is_some() {
         notice.issuer = notice.signer.clone();
     }
     if notice.signer.is_none() {
@@ -216,6 +224,48 @@ fn with_plan_text(
         .filter(|p| !super::inline::is_task_line(&p.text))
         .collect();
     (sections, prose.preamble, closing)
+}
+
+/// Whether the prose writes out any task's text (as the seed does, each task in a bold-headed
+/// paragraph): only then can it decide the grouping.
+fn prose_holds_tasks(prose: &Prose, tasks: &[Task]) -> bool {
+    let text: String = prose
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .map(|g| g.text.text.as_str())
+        .collect();
+    let grams = bigrams(&match_key(&text));
+    tasks.iter().any(|task| {
+        let own = bigrams(&match_key(&task.content));
+        !own.is_empty() && own.intersection(&grams).count() * 2 >= own.len()
+    })
+}
+
+/// The section and group headings (and any text under them) of prose that does not group
+/// the tasks, as notes with their places.
+fn headings_of(prose: &Prose) -> Vec<Diagnostic> {
+    let sections = prose
+        .sections
+        .iter()
+        .filter(|s| !s.title.is_empty())
+        .map(|s| (format!("{}、{}", s.numeral, s.title), s.origin.clone()));
+    let intros = prose
+        .sections
+        .iter()
+        .flat_map(|s| s.intro.iter())
+        .map(|p| (p.text.clone(), p.origin.clone()));
+    let groups = prose
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .map(|g| (format!("{}{}", g.title, g.text.text), g.origin.clone()));
+    sections
+        .chain(intros)
+        .chain(groups)
+        .filter(|(text, _)| !text.trim().is_empty())
+        .map(|(text, origin)| super::unused_note(&text, origin))
+        .collect()
 }
 
 /// The plan a notice issues, named in its title: 关于印发《X》的通知 → X (spacing of a

@@ -184,6 +184,7 @@ impl Grid<'_> {
             table.rows.extend(row);
             r += 1;
         }
+        table.names_not_groups(&header);
         table
     }
 

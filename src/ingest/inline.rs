@@ -19,10 +19,17 @@ use crate::base::cjk::tidy_spacing;
 use crate::base::diag::Location;
 
 static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
-    // A parenthesis that names who does the work.
+    // A parenthesis or bracket that names who does the work: （…牵头…）, [牵头单位:…], 【…】;
+    // it may hold parentheses of its own (各街办(新区)).
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"[（(]([^（）()]*?(?:牵头|配合|负责|责任单位|责任部门|协同)[^（）()]*)[）)]")
-        .unwrap()
+    Regex::new(concat!(
+        r"[（(\[【]",
+        r"((?:[^（）()\[\]【】]|[（(][^（）()]*[）)])*?",
+        r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与)",
+        r"(?:[^（）()\[\]【】]|[（(][^（）()]*[）)])*)",
+        r"[）)\]】]"
+    ))
+    .unwrap()
 });
 
 static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -523,6 +530,21 @@ mod tests {
         let d = parse_duty("责任单位：区教育局、区体育局");
         assert_eq!(d.leads, ["区教育局"]);
         assert_eq!(d.supports, ["区体育局"]);
+    }
+
+    #[test]
+    fn assignments_in_brackets_and_with_parentheses_inside() {
+        let line =
+            "1、做好防控工作。[牵头单位:区卫健局;责任单位:区防控指挥部成员单位、各街办(新区)]";
+        let caps = ASSIGNMENT.captures(line).unwrap();
+        let d = parse_duty(&caps[1]);
+        assert_eq!(d.leads, ["区卫健局"]);
+        assert_eq!(d.supports, ["区防控指挥部成员单位", "各街办(新区)"]);
+        let caps = ASSIGNMENT
+            .captures("推进改革。【区发改委牵头，区财政局配合】")
+            .unwrap();
+        assert_eq!(parse_duty(&caps[1]).leads, ["区发改委"]);
+        assert!(ASSIGNMENT.captures("完成(含续建)项目10个。").is_none());
     }
 
     #[test]

@@ -117,6 +117,9 @@ pub struct HeaderMap {
     pub extra: Vec<(String, usize)>,
     /// Header cells that read two ways, (header, index): an error naming the cell.
     pub ambiguous: Vec<(String, usize)>,
+    /// The group column is a content column read as the group because a second one stands
+    /// beside it (主要任务 | 工作措施, 任务名称 | 指标要求): see [`RawTable::names_not_groups`].
+    pub group_from_content: bool,
 }
 
 impl HeaderMap {
@@ -141,6 +144,7 @@ impl HeaderMap {
                     if let Some(slot) = map.columns.iter_mut().find(|(c, _)| *c == Column::Content)
                     {
                         slot.0 = Column::Group;
+                        map.group_from_content = true;
                     }
                     map.columns.push((Column::Content, index));
                 }
@@ -272,6 +276,46 @@ pub struct RawTask {
     pub content_origin: Option<Location>,
     /// Where the units cell is.
     pub units_origin: Option<Location>,
+}
+
+impl RawTable {
+    /// When the group column is a content column beside another (任务名称 | 指标要求) and
+    /// every task has its own value there, none shared and no group row among them, that
+    /// column names each task rather than grouping them: its text goes before the task's
+    /// content (`地区生产总值：增长6%左右`), and there are no groups.
+    pub fn names_not_groups(&mut self, header: &HeaderMap) {
+        if !header.group_from_content
+            || self
+                .rows
+                .iter()
+                .any(|r| matches!(r.kind, RowKind::Label(_)))
+        {
+            return;
+        }
+        let labels: Vec<&str> = self
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t.label.as_deref().unwrap_or("")),
+                _ => None,
+            })
+            .collect();
+        let distinct: std::collections::HashSet<&&str> = labels.iter().collect();
+        if labels.iter().any(|l| l.trim().is_empty()) || distinct.len() != labels.len() {
+            return;
+        }
+        for row in &mut self.rows {
+            if let RowKind::Task(task) = &mut row.kind
+                && let Some(name) = task.label.take()
+            {
+                task.content = if task.content.trim().is_empty() {
+                    name
+                } else {
+                    format!("{}：{}", name.trim(), task.content)
+                };
+            }
+        }
+    }
 }
 
 impl RawTask {

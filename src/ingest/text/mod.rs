@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::raw_table::{HeaderMap, RawTable};
+use super::raw_table::{HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
@@ -115,18 +115,42 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         .position(|line| split_cells(line).is_some_and(|c| HeaderMap::detect(&c).is_some()));
     let (front_end, table) = match header_at {
         Some(header_index) => {
-            let (title_index, title) = table_title(&lines, header_index);
-            let table = parse_table(&lines, header_index, title, places, &mut doc.diagnostics);
-            (title_index.unwrap_or(header_index), Some(table))
+            let above = above_table(&lines, header_index);
+            let title = match &above {
+                Some((_, AboveTable::Title(title))) => Some(title.clone()),
+                _ => None,
+            };
+            let mut table = parse_table(&lines, header_index, title, places, &mut doc.diagnostics);
+            match &above {
+                // A heading right above the table heads all of it: its first row.
+                Some((index, AboveTable::Heading(kind))) => table.rows.insert(
+                    0,
+                    RawRow {
+                        kind: kind.clone(),
+                        origin: places.at(*index as u32 + 1),
+                    },
+                ),
+                Some((index, AboveTable::Note(note))) => table
+                    .left_out
+                    .push((note.clone(), places.at(*index as u32 + 1))),
+                _ => {}
+            }
+            (above.map_or(header_index, |(index, _)| index), Some(table))
         }
         None => (lines.len(), None),
     };
     doc.table = table;
 
     let blocks = blocks(&lines[..front_end]);
-    let (notice, rest) = parse_notice(&blocks, places);
-    doc.notice = notice;
-    doc.prose = parse_prose(rest, places);
+    let read = parse_notice(&blocks, places);
+    for block in read.before.iter().chain(read.skipped) {
+        doc.diagnostics.push(crate::ingest::unused_note(
+            &block.text,
+            places.at(block.line),
+        ));
+    }
+    doc.notice = read.notice;
+    doc.prose = parse_prose(read.rest, places);
     doc
 }
 
@@ -336,24 +360,46 @@ pub(super) fn is_pipe_rule(cells: &[String]) -> bool {
 
 /// The title above the header at `header_index`: the nearest non-blank line, when it is a
 /// heading or names a table. Returns its line index too, where the prose ends.
-pub(super) fn table_title(lines: &[&str], header_index: usize) -> (Option<usize>, Option<String>) {
-    let Some(index) = (0..header_index)
+/// What the line right above a table's header is.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum AboveTable {
+    /// The table's title.
+    Title(String),
+    /// A section or group heading (一、… / （一）…) that heads the whole table.
+    Heading(RowKind),
+    /// A note on the table ((注：A类指…)): not a title; said, not lost.
+    Note(String),
+}
+
+/// The line right above the header at `header_index`, when it belongs to the table, with
+/// its index.
+pub(super) fn above_table(lines: &[&str], header_index: usize) -> Option<(usize, AboveTable)> {
+    let index = (0..header_index)
         .rev()
-        .find(|&i| !lines[i].trim().is_empty())
-    else {
-        return (None, None);
-    };
+        .find(|&i| !lines[i].trim().is_empty())?;
     let raw = lines[index].trim();
     let text = tidy_spacing(&strip_markup(raw.trim_start_matches('#')));
+    if text.is_empty() {
+        return None;
+    }
+    let inner = text.trim_start_matches(['（', '(']);
+    if inner.starts_with("注") || inner.starts_with("说明") {
+        return Some((index, AboveTable::Note(text)));
+    }
+    if let Some((numeral, title)) = section_heading(&text) {
+        return Some((
+            index,
+            AboveTable::Heading(RowKind::Section { numeral, title }),
+        ));
+    }
+    if numbered_label(&text).is_some() {
+        return Some((index, AboveTable::Heading(RowKind::Label(text))));
+    }
     let looks_like_title = raw.starts_with('#')
         || text.ends_with('表')
         || text.contains("分工")
         || (text.chars().count() <= 60 && !text.contains('。'));
-    if looks_like_title && !text.is_empty() {
-        (Some(index), Some(text))
-    } else {
-        (None, None)
-    }
+    looks_like_title.then_some((index, AboveTable::Title(text)))
 }
 
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {

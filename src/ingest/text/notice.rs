@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Block, Places};
+use super::{Block, Places, section_heading};
 use crate::base::cjk::{ends_sentence, tidy_spacing};
 use crate::model::{Notice, Paragraph, normalize_doc_number};
 
@@ -15,27 +15,64 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Reads the notice at the top of `blocks`, when there is a 发文字号 among the first lines.
-/// Returns the notice and the blocks that follow it (the plan).
-pub(super) fn parse_notice<'a>(
-    blocks: &'a [Block],
-    places: Places<'_>,
-) -> (Option<Notice>, &'a [Block]) {
-    let Some(number_at) = blocks
+/// The notice read from the top of a source, and the blocks around it.
+pub(super) struct NoticeRead<'a> {
+    /// The notice, when the source has one.
+    pub notice: Option<Notice>,
+    /// Blocks above the notice (a web page's own headline and metadata): none of the
+    /// notice's parts, reported rather than lost.
+    pub before: &'a [Block],
+    /// Blocks inside the notice's head that are none of its parts (a web page's headline
+    /// repeated between the title and the 主送): reported rather than lost.
+    pub skipped: &'a [Block],
+    /// The blocks after the notice: the plan.
+    pub rest: &'a [Block],
+}
+
+/// How far from the top a notice's 文号 or 主送 may be: below a web page's headline and
+/// metadata, above the plan.
+const HEAD_BLOCKS: usize = 20;
+
+/// Reads the notice at the top of `blocks`: found by its 发文字号 on a line of its own, or —
+/// a notice copied from a web page, or typed without one — by its 主送 line, the title above
+/// it.
+pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> NoticeRead<'a> {
+    let mut notice = Notice::default();
+    let number_at = blocks
         .iter()
-        .take(12)
-        .position(|b| normalize_doc_number(&b.text).is_some())
-    else {
-        return (None, blocks);
+        .take(HEAD_BLOCKS)
+        .position(|b| normalize_doc_number(&b.text).is_some());
+    let (start, mut i) = if let Some(number_at) = number_at {
+        notice.doc_number_written = Some(blocks[number_at].text.clone());
+        notice.doc_number = normalize_doc_number(&blocks[number_at].text);
+        let start = number_at.checked_sub(1).unwrap_or(number_at);
+        (start, read_head(blocks, number_at, &mut notice))
+    } else if let Some(at) = blocks
+        .iter()
+        .take(HEAD_BLOCKS)
+        .position(|b| is_recipients(&b.text))
+    {
+        let start = read_head_above_recipients(blocks, at, &mut notice);
+        notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
+        (start, at + 1)
+    } else {
+        return NoticeRead {
+            notice: None,
+            before: &[],
+            skipped: &[],
+            rest: blocks,
+        };
     };
-    let mut notice = Notice {
-        doc_number_written: Some(blocks[number_at].text.clone()),
-        doc_number: normalize_doc_number(&blocks[number_at].text),
-        ..Notice::default()
-    };
-    let first = number_at.checked_sub(1).unwrap_or(number_at);
-    notice.origin = Some(places.at(blocks[first].line));
-    let mut i = read_head(blocks, number_at, &mut notice);
+    notice.origin = Some(places.at(blocks[start].line));
+    // A 主送 a line or two further down: what stands between is none of the notice's parts.
+    let mut skipped: &[Block] = &[];
+    if notice.recipients.is_empty()
+        && let Some(at) = (i..(i + 3).min(blocks.len())).find(|j| is_recipients(&blocks[*j].text))
+    {
+        skipped = &blocks[i..at];
+        notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
+        i = at + 1;
+    }
     (notice.body, i) = read_body(blocks, i, places);
     i = read_attachments(blocks, i, &mut notice);
     i = read_sign_off(blocks, i, places, &mut notice);
@@ -49,7 +86,110 @@ pub(super) fn parse_notice<'a>(
     {
         i += 1;
     }
-    (Some(notice), &blocks[i.min(blocks.len())..])
+    NoticeRead {
+        notice: Some(notice),
+        before: &blocks[..start],
+        skipped,
+        rest: &blocks[i.min(blocks.len())..],
+    }
+}
+
+/// A 主送 line: a list of bodies ending in a colon (各街道办事处、区政府各部门：), each item
+/// short, at least one of them 各… or a kind of body — not a sentence that ends 如下：.
+fn is_recipients(text: &str) -> bool {
+    let text = text.trim();
+    let Some(list) = text.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    const BODIES: &[&str] = &["单位", "部门", "机构", "政府", "办事处", "委员会", "管委会"];
+    let items = split_list(list);
+    !items.is_empty()
+        && !list.contains(['。', '：', ':'])
+        && !["如下", "以下", "下列", "通知"]
+            .iter()
+            .any(|w| list.contains(w))
+        && section_heading(list).is_none()
+        && items.iter().all(|item| item.chars().count() <= 24)
+        && items
+            .iter()
+            .any(|item| item.starts_with('各') || BODIES.iter().any(|b| item.ends_with(b)))
+}
+
+/// Reads what stands above a 主送 line at `at` when there is no 文号 line: the notice's
+/// title (one block, or broken over up to three: `关于印发…的` / `通 知`; else the nearest
+/// title above, a web page's headline), the 发文机关 on the line above the title or before
+/// its 关于, and a 文号 written inside a line above (a web page's `文 号 蔡政办〔2023〕1号`).
+/// Returns where the notice starts.
+fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) -> usize {
+    let joined = |from: usize| -> String {
+        tidy_spacing(
+            &blocks[from..at]
+                .iter()
+                .map(|b| b.text.trim())
+                .collect::<String>(),
+        )
+    };
+    let title_at = (1..=3.min(at))
+        .map(|k| at - k)
+        .find(|from| is_notice_title(&joined(*from)))
+        .map(|from| (from, joined(from)))
+        .or_else(|| {
+            (0..at)
+                .rev()
+                .find(|j| is_notice_title(&blocks[*j].text))
+                .map(|j| (j, tidy_spacing(&blocks[j].text)))
+        });
+    if let Some(number) = blocks[..at].iter().find_map(|b| doc_number_within(&b.text)) {
+        notice.doc_number_written = Some(number.clone());
+        notice.doc_number = normalize_doc_number(&number);
+    }
+    let Some((from, title)) = title_at else {
+        return at;
+    };
+    let before_about = title.split("关于").next().unwrap_or("").trim();
+    let above = from
+        .checked_sub(1)
+        .map(|j| tidy_spacing(&blocks[j].text))
+        .filter(|t| is_agency(t));
+    let start = if above.is_some() { from - 1 } else { from };
+    notice.issuer = above
+        .map(|t| issuer_name(&t))
+        .or_else(|| (!before_about.is_empty()).then(|| before_about.to_string()));
+    notice.title = Some(title);
+    start
+}
+
+/// A line that names an issuing body: short, no punctuation, ends as bodies' names do.
+fn is_agency(text: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "政府",
+        "办公室",
+        "办公厅",
+        "委员会",
+        "局",
+        "厅",
+        "委",
+        "部",
+        "院",
+        "中心",
+        "文件",
+    ];
+    let name = issuer_name(text);
+    (2..=30).contains(&name.chars().count())
+        && !name.contains(['，', '。', '：', ':', ',', '、', '《'])
+        && ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// A 发文字号 written inside a longer line (`文 号 蔡政办〔2023〕1号`), as written.
+fn doc_number_within(text: &str) -> Option<String> {
+    static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"([^\s\d:：()（）〔〕\[\]【】]{1,10}[〔\[【(（]\d{4}[〕\]】)）]第?\d{1,4}号)")
+            .unwrap()
+    });
+    let found = WITHIN.captures(text)?[1].to_string();
+    let found = found.strip_prefix("文号").unwrap_or(&found).to_string();
+    normalize_doc_number(&found).map(|_| found)
 }
 
 /// Reads what surrounds the 文号 at `number_at`: the 版头 above it (or, on a web page, the

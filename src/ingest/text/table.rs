@@ -101,6 +101,7 @@ pub(super) fn parse_table(
             format!("序号「{no}」不是数字，此行已忽略"),
         ));
     }
+    table.names_not_groups(&header);
     table
 }
 
