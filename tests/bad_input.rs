@@ -57,6 +57,30 @@ fn a_file_without_a_table() {
     );
 }
 
+/// A web page's table pasted as plain text, one cell per line: the place of its header and
+/// what happened, not "no table".
+#[test]
+fn a_table_copied_one_cell_per_line() {
+    let text = "某区重点工作责任单位表\n\n序号\n\n重点工作内容\n\n责任单位\n\n配合单位\n\n一、优化结构\n\n推进服务业集聚区建设。\n\n区发改委\n\n区商务委\n";
+    assert_refused(
+        &[("plan.txt", text.as_bytes())],
+        "input/plan.txt:3",
+        "每格占一行（表头「序号 / 重点工作内容 / 责任单位 / 配合单位」）",
+    );
+}
+
+/// A table whose 序号 column holds no number (a web table's merged cells shifted it): the
+/// message says which column.
+#[test]
+fn a_table_whose_number_column_holds_no_number() {
+    let text = "序号 | 部署任务 | 落实措施 | 牵头单位\n一、优化审批 | | |\n(一)实施清单管理。 | 1.编制清单。 | 市审批局 |\n";
+    assert_refused(
+        &[("plan.txt", text.as_bytes())],
+        "input/plan.txt:1",
+        "「序号」列下没有一个是数字",
+    );
+}
+
 #[test]
 fn a_table_without_tasks() {
     let text = "分工表\n\n序号\t具体内容\t责任单位\n\n说明文字\n";

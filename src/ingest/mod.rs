@@ -79,7 +79,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
     if !fatal.is_empty() {
         return Err(Error::Input(fatal));
     }
-    require_tasks(project, &parts.table, table_from.as_deref())?;
+    require_tasks(project, &parts.table, table_from.as_deref(), &texts)?;
     let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
     Ok(Ingested {
@@ -196,8 +196,25 @@ fn require_tasks(
     project: &Project,
     table: &raw_table::RawTable,
     table_from: Option<&str>,
+    texts: &[(String, String)],
 ) -> Result<()> {
     let Some(table_source) = table_from else {
+        if let Some((display, (line, cells))) = texts
+            .iter()
+            .find_map(|(d, t)| text::header_one_cell_per_line(t).map(|h| (d, h)))
+        {
+            return Err(Error::Input(vec![
+                Diagnostic::error(
+                    "input/cells-per-line",
+                    Location::line(display, line),
+                    format!(
+                        "这里的分工表每格占一行（表头「{}」）：从网页复制时表格被拆散，空白的格子不留痕迹，无法还原各列",
+                        cells.join(" / ")
+                    ),
+                )
+                .with_hint("请在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/；或每行各格之间用制表符隔开"),
+            ]));
+        }
         let place = project
             .sources
             .first()
@@ -217,11 +234,17 @@ fn require_tasks(
         .iter()
         .any(|r| matches!(r.kind, raw_table::RowKind::Task(_)))
     {
-        return Err(Error::Input(vec![Diagnostic::error(
-            "input/empty-table",
-            table.origin.clone().unwrap_or(Location::file(table_source)),
-            "任务分工表中没有任何带序号的任务行",
-        )]));
+        // Say what the 序号 column holds instead: a web table's merged cells shift a row's
+        // cells to the left, so a group's title or a measure lands under 序号.
+        let first = table.header.first().cloned().unwrap_or_default();
+        return Err(Error::Input(vec![
+            Diagnostic::error(
+                "input/empty-table",
+                table.origin.clone().unwrap_or(Location::file(table_source)),
+                format!("任务分工表中没有任何带序号的任务行：「{first}」列下没有一个是数字"),
+            )
+            .with_hint("每项任务一行、第一列写序号（1、2、3……）；从网页复制的表格如有合并单元格，各格会错位，请先粘贴到 Excel 或 WPS 表格核对后另存为 .xlsx"),
+        ]));
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::raw_table::{HeaderMap, RawRow, RawTable, RowKind};
+use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
@@ -360,6 +360,33 @@ pub(super) fn is_pipe_rule(cells: &[String]) -> bool {
 
 /// The title above the header at `header_index`: the nearest non-blank line, when it is a
 /// heading or names a table. Returns its line index too, where the prose ends.
+/// A table header copied one cell per line (a web page's table pasted as plain text: 序号 /
+/// 重点工作内容 / 责任单位 / 配合单位, each on its own line, blank lines between): the line it
+/// starts on and its cells. Its rows cannot be put back together — a blank cell leaves no
+/// line — so the reader can only say so.
+pub fn header_one_cell_per_line(text: &str) -> Option<(u32, Vec<String>)> {
+    let lines: Vec<(u32, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i as u32 + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let cell = |l: &str| l.chars().count() <= 12 && split_cells(l).is_none();
+    (0..lines.len()).find_map(|start| {
+        // A header starts at its 序号 and runs while its lines read as column names.
+        if Column::from_header(lines[start].1) != Some(Column::No) {
+            return None;
+        }
+        let cells: Vec<String> = lines[start..]
+            .iter()
+            .take(8)
+            .take_while(|(_, l)| cell(l) && Column::from_header(l).is_some())
+            .map(|(_, l)| l.to_string())
+            .collect();
+        (cells.len() >= 3 && HeaderMap::detect(&cells).is_some()).then(|| (lines[start].0, cells))
+    })
+}
+
 /// What the line right above a table's header is.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum AboveTable {
