@@ -361,6 +361,14 @@ impl Reader {
                 .pending
                 .get_or_insert_with(|| (RawTask::default(), here.clone()));
             task.content.push_str(&line[cut..whole.start()]);
+            // The sentence's stop written after the parenthesis is the task's own.
+            if line[whole.end()..].trim_start().starts_with('。') {
+                let kept = task.content.trim_end().trim_end_matches(['，', '；', ',', ';']);
+                task.content.truncate(kept.len());
+                if !task.content.ends_with(['。', '！', '？']) {
+                    task.content.push('。');
+                }
+            }
             let duty = parse_duty(inside.as_str());
             task.lead = Some(duty.leads.join("、"));
             task.support = Some(duty.supports.join("、"));
@@ -374,8 +382,12 @@ impl Reader {
             return;
         }
         match self.pending.as_mut() {
-            // Prose after a task whose duties are known: the task is complete.
-            Some((task, _)) if task.lead.is_some() || task.support.is_some() => self.finish_task(),
+            // Prose after a task whose duties are known: the task is complete, and the prose
+            // is none of it — said, not lost.
+            Some((task, _)) if task.lead.is_some() || task.support.is_some() => {
+                self.finish_task();
+                self.table.left_out.push((rest.to_string(), here));
+            }
             Some((task, _)) => task.content.push_str(rest),
             // Text after the last assignment of a paragraph starts the next task.
             None if cut > 0 => {
@@ -504,12 +516,8 @@ fn tidy_content(text: &str) -> String {
         .trim();
     let text = TASK_NUMBER.replace(text, "");
     let text = ORDINAL.replace(text.trim(), "");
-    let text = text.trim().trim_end_matches(['，', '；']);
-    if text.is_empty() || text.ends_with(['。', '！', '？']) {
-        text.to_string()
-    } else {
-        format!("{text}。")
-    }
+    // As written: no stop is added where the source has none.
+    text.trim().trim_end_matches(['，', '；']).to_string()
 }
 
 #[cfg(test)]
@@ -545,6 +553,23 @@ mod tests {
             .unwrap();
         assert_eq!(parse_duty(&caps[1]).leads, ["区发改委"]);
         assert!(ASSIGNMENT.captures("完成(含续建)项目10个。").is_none());
+    }
+
+    #[test]
+    fn prose_after_a_labelled_task_is_said_not_dropped() {
+        let table = parse(
+            "1. 做好甲事。\n牵头单位：区教育局\n\n本项工作纳入年度考核，按季度通报。\n\n2. 做好乙事。\n牵头单位：区体育局",
+            "t.txt",
+        )
+        .unwrap();
+        let texts: Vec<&str> = table.left_out.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["本项工作纳入年度考核，按季度通报。"]);
+        let tasks = table
+            .rows
+            .iter()
+            .filter(|r| matches!(r.kind, RowKind::Task(_)))
+            .count();
+        assert_eq!(tasks, 2);
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     let mut prose = Prose::default();
     let mut start = 0;
     let first = &blocks[0];
-    if section_heading(&first.text).is_none() && group_start(first).is_none() {
+    if section_heading(&first.text).is_none()
+        && group_start(first).is_none()
+        && reads_as_title(&first.text)
+    {
         let mut title = tidy_spacing(&first.text);
         start = 1;
         // A title broken over lines (a web page, a narrow column): its next line continues
@@ -179,6 +182,13 @@ fn group_start(block: &Block) -> Option<(String, String)> {
     }
 }
 
+/// Whether a first line reads as a title, not as the preamble's first sentence (为认真贯彻…，
+/// 特制定如下措施。): no sentence in it, and not a sentence's length.
+fn reads_as_title(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 80 && !text.contains(['。', '；', ';']) && !text.ends_with(['：', ':'])
+}
+
 /// Whether `next` continues a title that so far reads `title`: the title names no kind of
 /// plan yet (…方案, …计划, …要点 …), has no punctuation, and `next` is a short fragment
 /// without punctuation that is neither a heading nor a group.
@@ -204,4 +214,22 @@ fn continues_title(title: &str, next: &Block) -> bool {
         && title.chars().count() + text.chars().count() <= 60
         && section_heading(text).is_none()
         && group_start(next).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_sentence_is_preamble_not_a_title() {
+        let read = |text: &str| {
+            let lines: Vec<&str> = text.lines().collect();
+            parse_prose(&super::super::blocks(&lines), Places::lines("t.txt")).unwrap()
+        };
+        let prose = read("为稳定经济增长，特制定如下措施。\n一、提高审批效率\n1. 精简手续。");
+        assert!(prose.title.is_none());
+        assert_eq!(prose.preamble[0].text, "为稳定经济增长，特制定如下措施。");
+        let prose = read("某区稳增长若干措施\n一、提高审批效率\n1. 精简手续。");
+        assert_eq!(prose.title.unwrap().text, "某区稳增长若干措施");
+    }
 }
