@@ -55,6 +55,7 @@ impl Templates {
         tera.set_escape_fn(markdown_escape);
         tera.register_filter("cell", cell_filter);
         tera.register_filter("text", text_filter);
+        tera.register_filter("book", book_filter);
         let mut overridden = Vec::new();
         let mut sources: Vec<(String, String)> = Vec::new();
         for (name, text) in EMBEDDED {
@@ -151,6 +152,18 @@ pub fn table_cell(text: &str) -> String {
 /// Text for one Markdown paragraph: line breaks as spaces.
 pub fn paragraph_text(text: &str) -> String {
     table_cell(text)
+}
+
+/// `{{ title | book }}`: the title in 《》, a title it holds in 〈〉.
+fn book_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = match value {
+        tera::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    Ok(tera::Value::String(crate::base::cjk::in_title_marks(&text)))
 }
 
 fn text_filter(

@@ -976,6 +976,36 @@ fn nothing_published_is_built_from_missing_data() {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
+            // …and no 《 inside 《》: a title within a title takes 〈〉.
+            let mut depth = 0i32;
+            for c in text.chars() {
+                depth += match c {
+                    '《' => 1,
+                    '》' => -1,
+                    _ => 0,
+                };
+                assert!(
+                    depth <= 1,
+                    "{}: {} nests 《 inside 《》",
+                    input.display(),
+                    entry.path().strip_prefix(&target).unwrap().display()
+                );
+            }
+            // …and no 《 inside 《》: a title within a title takes 〈〉.
+            let mut depth = 0i32;
+            for c in text.chars() {
+                depth += match c {
+                    '《' => 1,
+                    '》' => -1,
+                    _ => 0,
+                };
+                assert!(
+                    depth <= 1,
+                    "{}: {} nests 《 inside 《》",
+                    input.display(),
+                    entry.path().strip_prefix(&target).unwrap().display()
+                );
+            }
             for empty in ["《》", "****", "【】"] {
                 assert!(
                     !text.contains(empty),

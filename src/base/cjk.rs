@@ -10,6 +10,12 @@ pub fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFF | 0x2014 | 0x2018..=0x201F | 0x2026)
 }
 
+/// `text` inside 《》, the title marks it holds itself turned to 〈〉 (a title within a
+/// title: 《贯彻落实〈关于…的意见〉的方案》).
+pub fn in_title_marks(text: &str) -> String {
+    format!("《{}》", text.replace('《', "〈").replace('》', "〉"))
+}
+
 /// Han ideographs (the unified blocks and their extensions), not punctuation.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
@@ -363,6 +369,16 @@ pub fn may_break(a: char, b: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_title_within_a_title_takes_angle_marks() {
+        assert_eq!(
+            in_title_marks("贯彻落实《关于加强街道工作的意见》的任务分解方案"),
+            "《贯彻落实〈关于加强街道工作的意见〉的任务分解方案》"
+        );
+        assert_eq!(in_title_marks("某区工作安排"), "《某区工作安排》");
+    }
+
     use super::*;
 
     #[test]

@@ -363,7 +363,10 @@ impl Reader {
             task.content.push_str(&line[cut..whole.start()]);
             // The sentence's stop written after the parenthesis is the task's own.
             if line[whole.end()..].trim_start().starts_with('。') {
-                let kept = task.content.trim_end().trim_end_matches(['，', '；', ',', ';']);
+                let kept = task
+                    .content
+                    .trim_end()
+                    .trim_end_matches(['，', '；', ',', ';']);
                 task.content.truncate(kept.len());
                 if !task.content.ends_with(['。', '！', '？']) {
                     task.content.push('。');

@@ -10,7 +10,7 @@ pub use evaluation::{
 
 use serde::Serialize;
 
-use crate::base::cjk::{chinese_numeral, tidy_spacing};
+use crate::base::cjk::{chinese_numeral, in_title_marks, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
 use crate::model::Plan;
@@ -482,7 +482,7 @@ impl NoticeView {
             title: notice
                 .title
                 .clone()
-                .unwrap_or_else(|| format!("关于印发《{plan_title}》的通知")),
+                .unwrap_or_else(|| format!("关于印发{}的通知", in_title_marks(&plan_title))),
             recipients: (!notice.recipients.is_empty())
                 .then(|| format!("{}：", notice.recipients.join("，"))),
             body: notice.body.iter().map(|p| tidy_spacing(&p.text)).collect(),

@@ -363,9 +363,9 @@ fn form_heading(
         .map_err(xlsx_error)?;
     form.set_row_height(0, 36).map_err(xlsx_error)?;
     let plan = format!(
-        "{}《{}》　本单位牵头 {} 项，配合 {} 项",
+        "{}{}　本单位牵头 {} 项，配合 {} 项",
         sheet.doc_number.as_deref().unwrap_or(""),
-        sheet.plan_title,
+        crate::base::cjk::in_title_marks(&sheet.plan_title),
         sheet.lead_count,
         sheet.support_count
     );
