@@ -222,6 +222,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bare_category_after_its_unit_reads_as_deng() {
+        let mut names = vec!["区水务局".to_string(), "区国投公司".to_string()];
+        let phrases = ["部门".to_string(), "各有关单位".to_string()];
+        with_phrases(&mut names, &phrases, "区水务局等部门，区国投公司，各有关单位");
+        assert_eq!(names, ["区水务局等部门", "区国投公司", "各有关单位"]);
+    }
+
+    #[test]
     fn codes_fall_into_categories() {
         assert_eq!(CATEGORIES[category_of("notice/no-date")].0, "通知");
         assert_eq!(CATEGORIES[category_of("prose/order")].0, "分组与主要事项");
@@ -583,6 +591,27 @@ fn sheet_deadline(task: &crate::model::Task) -> String {
     }
 }
 
+/// `names` followed by the phrases that name no unit. A bare 部门 / 单位 / 5个单位 split from
+/// `X等部门` in the cell as written (`written`) stays after its X (`X等部门`); any other phrase
+/// (各有关部门) is an item of its own.
+fn with_phrases(names: &mut Vec<String>, phrases: &[String], written: &str) {
+    for phrase in phrases {
+        let anchor = written.find(&format!("等{phrase}")).and_then(|at| {
+            let before = &written[..at];
+            names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| before.ends_with(n.as_str()))
+                .max_by_key(|(_, n)| n.len())
+                .map(|(i, _)| i)
+        });
+        match anchor {
+            Some(i) => names[i] = format!("{}等{phrase}", names[i]),
+            None => names.push(phrase.clone()),
+        }
+    }
+}
+
 /// Names of `assignments` with units reached through a group shown once as the group
 /// (各街镇), the unit `except` left out.
 fn names_collapsed<'a>(
@@ -632,7 +661,7 @@ impl TaskSheet {
             };
             let leads = names_collapsed(task.leads(), unit);
             let mut supports = names_collapsed(task.supports(), unit);
-            supports.extend(task.unspecified.iter().cloned());
+            with_phrases(&mut supports, &task.unspecified, &task.units_text);
             let mut others = Vec::new();
             if !leads.is_empty() {
                 let word = if mine.role == crate::model::Role::Lead {
