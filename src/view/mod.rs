@@ -225,7 +225,11 @@ mod tests {
     fn a_bare_category_after_its_unit_reads_as_deng() {
         let mut names = vec!["区水务局".to_string(), "区国投公司".to_string()];
         let phrases = ["部门".to_string(), "各有关单位".to_string()];
-        with_phrases(&mut names, &phrases, "区水务局等部门，区国投公司，各有关单位");
+        with_phrases(
+            &mut names,
+            &phrases,
+            "区水务局等部门，区国投公司，各有关单位",
+        );
         assert_eq!(names, ["区水务局等部门", "区国投公司", "各有关单位"]);
     }
 

@@ -70,8 +70,8 @@ pub fn document(
                 // A heading goes down with the table or chart it heads when that one moves.
                 if let Some(next) = blocks.get(i + 1)
                     && let Some(figure) = Figure::of(next, charts, table_size)?
-                    && (flow.lines_left() < 3 || !figure.fits_from(&flow, flow.line + 1)?)
-                    && figure.kept_whole()
+                    && ((flow.lines_left() < 3 && figure.kept_whole())
+                        || figure.moves_down(&flow, flow.line + 1)?)
                 {
                     flow.new_page();
                 }
@@ -93,8 +93,7 @@ pub fn document(
                 if caption
                     && let Some(next) = blocks.get(i + 1)
                     && let Some(figure) = Figure::of(next, charts, table_size)?
-                    && figure.kept_whole()
-                    && !figure.fits_from(&flow, flow.line + 2)?
+                    && figure.moves_down(&flow, flow.line + 2)?
                 {
                     flow.new_page();
                 }
@@ -225,19 +224,33 @@ impl<'a> Figure<'a> {
         Ok(scratch.len() <= 1)
     }
 
-    /// Places the figure at the current line: on a new page when it is kept whole and would
-    /// not end on this one (but would on a fresh page).
+    /// Whether the figure, started at grid line `line`, goes to the next page instead: it is
+    /// kept whole, does not end on this page but would on a fresh one — and, for a table,
+    /// this page has under a third of its lines left. With more left a small table splits
+    /// (its header repeated) rather than leave a page of text alone: a one-unit sheet's
+    /// first page holding only its letter.
+    fn moves_down(&self, flow: &Flow<'_>, line: usize) -> Result<bool> {
+        if !self.kept_whole() || line == 0 || self.fits_from(flow, line)? {
+            return Ok(false);
+        }
+        let left = flow.geo.lines.saturating_sub(line);
+        if matches!(self, Figure::Table(_)) && left * 3 >= flow.geo.lines {
+            return Ok(false);
+        }
+        let geo = flow.geo;
+        let mut fresh = vec![super::page::Page::new(geo.page_w, geo.page_h)];
+        self.place(flow.fonts, &mut fresh, &geo, geo.line_top(0))?;
+        Ok(fresh.len() == 1)
+    }
+
+    /// Places the figure at the current line: on a new page when [`Figure::moves_down`].
     fn place_kept(&self, flow: &mut Flow<'_>) -> Result<table::SectionMarks> {
         let geo = flow.geo;
         if flow.lines_left() < 3 {
             flow.new_page();
         }
-        if self.kept_whole() && flow.line > 0 && !self.fits_from(flow, flow.line)? {
-            let mut fresh = vec![super::page::Page::new(geo.page_w, geo.page_h)];
-            self.place(flow.fonts, &mut fresh, &geo, geo.line_top(0))?;
-            if fresh.len() == 1 {
-                flow.new_page();
-            }
+        if self.moves_down(flow, flow.line)? {
+            flow.new_page();
         }
         let y = geo.line_top(flow.line);
         let (after, marks) = self.place(flow.fonts, &mut flow.pages, &geo, y)?;
