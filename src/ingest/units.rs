@@ -36,16 +36,60 @@ const ROLE_SUFFIXES: &[(&str, bool, bool)] = &[
     ("参与", false, false),
 ];
 
+/// Kinds of body named without a place, which a 各 before them in a 、-list covers too.
+const BARE_KINDS: &[&str] = &[
+    "街道办事处",
+    "街道",
+    "乡镇",
+    "镇",
+    "乡",
+    "乡镇人民政府",
+    "镇人民政府",
+    "乡人民政府",
+    "社区",
+    "村",
+    "村（社区）",
+    "村(社区)",
+    "居委会",
+    "村委会",
+    "园区",
+    "开发区",
+];
+
+/// The pieces of a cell between separators (、，,；; / whitespace), each with whether a
+/// separator other than 、 stands before it (a new list, not the same enumeration).
+fn pieces(cell: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut after_comma = true;
+    for (i, c) in cell.char_indices() {
+        let separator =
+            matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace();
+        if separator {
+            out.push((&cell[start..i], after_comma));
+            start = i + c.len_utf8();
+            after_comma = c != '、';
+        }
+    }
+    out.push((&cell[start..], after_comma));
+    out
+}
+
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     let mut out: Vec<WrittenUnit> = Vec::new();
-    for piece in cell.split(|c: char| {
-        matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace()
-    }) {
+    // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
+    // 街道办事处 too).
+    let mut distributing = false;
+    for (piece, after_comma) in pieces(cell) {
         let mut name = piece.trim().to_string();
         if name.is_empty() {
             continue;
         }
+        if !after_comma && distributing && BARE_KINDS.contains(&name.as_str()) {
+            name.insert(0, '各');
+        }
+        distributing = name.starts_with('各');
         let mut marked_lead = false;
         for marker in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)"] {
             if let Some(stripped) = name.strip_suffix(marker) {
@@ -366,6 +410,22 @@ mod tests {
             [("区发改委".into(), false), ("5个单位".into(), false)]
         );
         assert_eq!(cell("区商务委等相关职能部门")[1].0, "相关职能部门");
+    }
+
+    #[test]
+    fn a_ge_before_a_list_covers_the_bare_kinds_after_it() {
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
+        assert_eq!(
+            names("各乡镇人民政府、街道办事处，区财政局"),
+            ["各乡镇人民政府", "各街道办事处", "区财政局"]
+        );
+        assert_eq!(names("区财政局、街道办事处"), ["区财政局", "街道办事处"]);
+        assert_eq!(names("各街道，社区"), ["各街道", "社区"]);
+        assert_eq!(
+            names("各镇、街道、村（社区）"),
+            ["各镇", "各街道", "各村（社区）"]
+        );
     }
 
     #[test]
