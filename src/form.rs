@@ -106,6 +106,9 @@ pub enum Column {
     Contact,
     /// 联系电话: the same ([`PHONE_CELL`]).
     Phone,
+    /// 责任领导 (locked): written after the last column, on the forms of plans that name
+    /// one ([`crate::view::TaskSheet::has_person`]).
+    Person,
 }
 
 impl Column {
@@ -145,6 +148,7 @@ impl Column {
             Column::Evidence => "佐证材料",
             Column::Contact => "联系人",
             Column::Phone => "联系电话",
+            Column::Person => "责任领导",
         }
     }
 
@@ -166,6 +170,7 @@ impl Column {
             Column::Evidence => 20.0,
             Column::Contact => 10.0,
             Column::Phone => 14.0,
+            Column::Person => 10.0,
         }
     }
 
@@ -189,6 +194,7 @@ impl Column {
                 | Column::OtherUnits
                 | Column::Deadline
                 | Column::Targets
+                | Column::Person
         )
     }
 

@@ -1167,3 +1167,39 @@ fn a_heading_right_above_a_table_heads_its_tasks() {
     assert!(!codes.contains(&"prose/task-not-found"), "{codes:?}");
     assert_eq!(plan.task(2).unwrap().extra, ["各科室配合".to_string()]);
 }
+
+/// A plan that names a 责任领导 for its tasks shows it on each unit's return form too (a
+/// locked column after the form's own), and the form still reads back as a return.
+#[test]
+fn the_return_form_shows_the_responsible_leader() {
+    use calamine::{Reader, open_workbook_auto};
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/columns/leaders.md");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("output");
+    fengong::publish_with(&input, &target, &fengong::Options::default()).unwrap();
+    let form = target.join("任务单/区数据局.xlsx");
+    let mut book = open_workbook_auto(&form).unwrap();
+    let range = book.worksheet_range(fengong::form::FORM_SHEET).unwrap();
+    let header = fengong::form::HEADER_ROW;
+    let column = fengong::form::Column::Person.index() as u32;
+    let text = |r: u32, c: u32| {
+        range
+            .get_value((r, c))
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(text(header, column), "责任领导");
+    // 区数据局 leads task 2 and supports task 1: both under 王副区长.
+    let rows: Vec<(String, String)> = (header + 1..header + 3)
+        .map(|r| (text(r, 0), text(r, column)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("1".to_string(), "王副区长".to_string()),
+            ("2".to_string(), "王副区长".to_string())
+        ]
+    );
+    let read = fengong::ingest::returns::read(&form, "区数据局.xlsx").expect("reads as a return");
+    assert_eq!(read.form.rows.len(), 2);
+}

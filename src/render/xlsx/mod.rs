@@ -317,6 +317,15 @@ pub fn return_form(
     for (i, task) in sheet.tasks.iter().enumerate() {
         let row_fill = fill.and_then(|f| f.rows.get(&task.no));
         task_row(form, first + i as u32, task, row_fill, &f, &open)?;
+        if sheet.has_person {
+            form.write_string_with_format(
+                first + i as u32,
+                Column::Person.index(),
+                cell_text(&task.person),
+                &f.centred,
+            )
+            .map_err(xlsx_error)?;
+        }
     }
     if !sheet.tasks.is_empty() {
         input_validations(form, first, first + sheet.tasks.len() as u32 - 1)?;
@@ -340,6 +349,13 @@ pub fn return_form(
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
+/// The columns `sheet`'s form prints: every column, then 责任领导 when the plan names one.
+fn form_columns(sheet: &TaskSheet) -> impl Iterator<Item = Column> {
+    Column::ALL
+        .into_iter()
+        .chain(sheet.has_person.then_some(Column::Person))
+}
+
 /// Column widths, the title, the plan line, the 填报日期 cell, the note and the headers.
 fn form_heading(
     form: &mut Worksheet,
@@ -353,8 +369,8 @@ fn form_heading(
         .set_font_size(12)
         .set_align(FormatAlign::Right);
     let info = Format::new().set_font_name(BODY_FONT).set_font_size(12);
-    let last_col = Column::ALL.len() as u16 - 1;
-    for column in Column::ALL {
+    let last_col = Column::ALL.len() as u16 - 1 + u16::from(sheet.has_person);
+    for column in form_columns(sheet) {
         form.set_column_width(column.index(), column.width())
             .map_err(xlsx_error)?;
     }
@@ -410,7 +426,7 @@ fn form_heading(
             .map_err(xlsx_error)?;
     }
     let mut lines = 1;
-    for column in Column::ALL {
+    for column in form_columns(sheet) {
         form.write_string_with_format(HEADER_ROW, column.index(), column.header(), &f.header)
             .map_err(xlsx_error)?;
         lines = lines.max(lines_needed(column.header(), column.width()));
