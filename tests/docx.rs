@@ -380,12 +380,7 @@ fn a_table_with_lead_support_and_deadline_columns_and_merged_section_rows() {
     assert_eq!(deadline(plan, 1).as_deref(), Some("2025-12-31"));
     assert_eq!(deadline(plan, 2).as_deref(), Some("2025-06-30"));
     assert_eq!(deadline(plan, 8), None, "长期坚持");
-    let codes: Vec<&str> = checked
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes = common::codes(&checked);
     assert!(
         !codes.contains(&"table/bad-number"),
         "section rows are sections: {codes:?}"
@@ -648,12 +643,7 @@ fn a_two_row_header_and_a_task_over_two_rows() {
             "完成时限"
         ]
     );
-    let codes: Vec<&str> = checked
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes = common::codes(&checked);
     assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
     assert!(!codes.contains(&"structure/duplicate-number"), "{codes:?}");
 }

@@ -454,7 +454,7 @@ fn a_two_row_header_and_a_number_merged_over_two_rows() {
     row(
         sheet,
         3,
-        ["1", "推进老旧小区改造。", "区住建局", "区财政局", ""],
+        ["1", "推进老旧小区改造。", "区住建局", "区体育中心", ""],
     );
     // Task 2 over rows 5 and 6, its 序号 merged.
     sheet.merge_range(4, 0, 5, 0, "2", &plain).unwrap();
@@ -497,7 +497,7 @@ fn a_two_row_header_and_a_number_merged_over_two_rows() {
         roles(1),
         [
             ("区住建局".to_string(), Role::Lead),
-            ("区财政局".to_string(), Role::Support)
+            ("区体育中心".to_string(), Role::Support)
         ]
     );
     let two = plan.task(2).unwrap();
@@ -522,12 +522,37 @@ fn a_two_row_header_and_a_number_merged_over_two_rows() {
             "备注"
         ]
     );
-    let codes: Vec<&str> = checked
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
+    assert!(!codes.contains(&"structure/duplicate-number"), "{codes:?}");
+    // The merge is said, at the row it took in.
+    let merged: Vec<String> = checked
         .report
         .diagnostics
         .iter()
-        .map(|d| d.code.as_str())
+        .filter(|d| d.code == "table/merged-number")
+        .map(|d| d.location.to_string())
         .collect();
-    assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
-    assert!(!codes.contains(&"structure/duplicate-number"), "{codes:?}");
+    assert_eq!(merged.len(), 1, "{merged:?}");
+    assert!(merged[0].ends_with("!A6"), "{merged:?}");
+    // A finding about a supporting unit points at its own cell, not the lead's.
+    let place_of = |name: &str| -> String {
+        checked
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "unit/unknown" && d.message.contains(name))
+            .map(|d| d.location.to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        place_of("区体育中心").ends_with("!D4"),
+        "{}",
+        place_of("区体育中心")
+    );
+    assert!(
+        place_of("区住建局").ends_with("!C4"),
+        "{}",
+        place_of("区住建局")
+    );
 }

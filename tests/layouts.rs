@@ -761,14 +761,16 @@ fn a_filed_notice_names_its_plan_and_keeps_every_item() {
         .map(|d| (d.code.clone(), d.location.line_no()))
         .collect();
     assert_eq!(plan.notice.annotation.as_deref(), Some("（此件公开发布）"));
-    for expected in [
-        ("structure/empty-units", Some(45)),
-        // The preamble; the title broken over lines 17 and 19 is the title.
-        ("source/unused", Some(21)),
-    ] {
-        let expected = (expected.0.to_string(), expected.1);
-        assert!(found.contains(&expected), "{expected:?} in {found:?}");
-    }
+    assert!(found.contains(&("structure/empty-units".to_string(), Some(45))));
+    // The plan's preamble is the plan's own text, printed with it: not reported as unused.
+    assert_eq!(
+        plan.preamble.first().map(|p| p.text.as_str()),
+        Some("为切实办好群众身边的实事，现将今年项目分工如下。")
+    );
+    assert!(
+        !found.contains(&("source/unused".to_string(), Some(21))),
+        "{found:?}"
+    );
     assert!(
         !found.iter().any(|(c, _)| c.ends_with("-from-config")),
         "{found:?}"
@@ -928,6 +930,17 @@ fn published_tables_print_the_columns_the_source_has() {
         }
         let person = plan.tasks.iter().any(|t| t.person.is_some());
         assert_eq!(header.contains("责任领导"), person, "{name}: {header}");
+        // Leads and supports apart when the source gives them apart, else one 责任单位.
+        assert_eq!(
+            header.contains("| 牵头单位 | 配合单位 |"),
+            plan.table.roles_apart,
+            "{name}: {header}"
+        );
+        assert_eq!(
+            header.contains("| 责任单位 |"),
+            !plan.table.roles_apart,
+            "{name}"
+        );
         for column in &plan.table.extra_columns {
             assert!(
                 header.contains(column.as_str()),
@@ -976,21 +989,6 @@ fn nothing_published_is_built_from_missing_data() {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            // …and no 《 inside 《》: a title within a title takes 〈〉.
-            let mut depth = 0i32;
-            for c in text.chars() {
-                depth += match c {
-                    '《' => 1,
-                    '》' => -1,
-                    _ => 0,
-                };
-                assert!(
-                    depth <= 1,
-                    "{}: {} nests 《 inside 《》",
-                    input.display(),
-                    entry.path().strip_prefix(&target).unwrap().display()
-                );
-            }
             // …and no 《 inside 《》: a title within a title takes 〈〉.
             let mut depth = 0i32;
             for c in text.chars() {
@@ -1090,9 +1088,10 @@ fn a_notice_found_by_its_recipients_under_a_web_pages_metadata() {
     );
     assert_eq!(notice.issuer.as_deref(), Some("东湖区人民政府办公室"));
     assert_eq!(notice.doc_number.as_deref(), Some("东政办〔2024〕5号"));
+    // 、 binds one list, printed as written.
     assert_eq!(
         notice.recipients,
-        ["各街道办事处", "区政府各部门", "各直属单位"]
+        ["各街道办事处、区政府各部门、各直属单位"]
     );
     assert_eq!(notice.date.as_deref(), Some("2024年3月8日"));
     assert_eq!(plan.title.as_deref(), Some("2024年区政府重点工作责任分解"));
@@ -1158,12 +1157,7 @@ fn a_heading_right_above_a_table_heads_its_tasks() {
     );
     assert_eq!(plan.notice.issuer.as_deref(), Some("北川市卫生健康委员会"));
     assert_eq!(groups(plan), [("共性工作任务".to_string(), vec![1, 2, 3])]);
-    let codes: Vec<&str> = checked
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes = common::codes(&checked);
     assert!(!codes.contains(&"prose/task-not-found"), "{codes:?}");
     assert_eq!(plan.task(2).unwrap().extra, ["各科室配合".to_string()]);
 }
@@ -1202,4 +1196,97 @@ fn the_return_form_shows_the_responsible_leader() {
     );
     let read = fengong::ingest::returns::read(&form, "区数据局.xlsx").expect("reads as a return");
     assert_eq!(read.form.rows.len(), 2);
+}
+
+/// A notice with no sign-off and no attachment whose body goes on into the plan itself
+/// (关于…重点工作及责任分解的通知, then 一、 sections and numbered tasks): the body ends where the
+/// sections start, the tasks are read, the plan is named from the notice's title, and 各县、
+/// 市、区 is read as 各 over each, never a unit named 市.
+#[test]
+fn a_notice_whose_body_is_the_plan() {
+    let checked = notice_fixture("body_is_plan.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.notice.issuer.as_deref(), Some("西川市人民政府"));
+    assert_eq!(plan.notice.body.len(), 1);
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("2024年市政府重点工作及责任分解")
+    );
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("张明"));
+    assert_eq!(
+        supports(plan, 1),
+        ["市统计局", "各县(市、区)人民政府"],
+        "a 、 inside parentheses splits nothing"
+    );
+    assert_eq!(supports(plan, 3), ["各县", "各市", "各区政府"]);
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"notice/no-signer"), "{codes:?}");
+}
+
+/// 特此通知 ends a notice's body even with no 署名 or date under it, and the plan's title on
+/// the next line starts the plan; a notice titled 某区人民政府办公室关于… is issued by that office.
+#[test]
+fn a_notice_that_ends_at_te_ci_tong_zhi() {
+    let checked = notice_fixture("closing_line.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.notice.issuer.as_deref(), Some("南山区人民政府办公室"));
+    assert_eq!(plan.notice.body.last().unwrap().text, "特此通知");
+    assert_eq!(plan.title.as_deref(), Some("2024年政府工作目标任务分解"));
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 1), ["区发改委", "区统计局"]);
+    assert_eq!(supports(plan, 2), ["各镇", "各街道"]);
+}
+
+/// A notice with neither 版头 nor 署名: both are said (no-issuer, no-signer); its 成文日期 and
+/// 附注 are still printed, in the PDF and the Word file (they went with the missing 署名).
+/// The attachment prints the plan as written — its preamble, the tasks under their section —
+/// and the table gives 牵头单位 and 配合单位 apart, as the source does.
+#[test]
+fn a_notice_without_a_signer_keeps_its_date_and_annotation() {
+    let input =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/no_signer.md");
+    let checked = fengong::check(&input).unwrap();
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"notice/no-issuer"), "{codes:?}");
+    assert!(codes.contains(&"notice/no-signer"), "{codes:?}");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("output");
+    fengong::publish_with(&input, &target, &fengong::Options::default()).unwrap();
+    let pdf = common::pdf_text(&target.join("通知.pdf"));
+    let flat: String = pdf.chars().filter(|c| !c.is_whitespace()).collect();
+    for expected in [
+        "2025年3月20日",
+        "(此件主动公开)",
+        "总体要求是:坚持立德树人",
+        "1.深入开展党纪学习教育",
+        "责任单位:组干科、办公室、人事科。",
+    ] {
+        assert!(flat.contains(expected), "通知.pdf lacks {expected}: {flat}");
+    }
+    let table = std::fs::read_to_string(target.join("任务分工表.md")).unwrap();
+    assert!(
+        table.contains("| 序号 | 具体内容 | 牵头单位 | 配合单位 |"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "| 1 | 深入开展党纪学习教育,落实“第一议题”制度。 | 组干科 | 办公室、人事科 |"
+        ),
+        "{table}"
+    );
+    let docx = std::process::Command::new("python3")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/read_docx.py"))
+        .arg(target.join("通知.docx"))
+        .output()
+        .unwrap();
+    let docx = String::from_utf8_lossy(&docx.stdout);
+    assert!(
+        docx.contains("2025年3月20日"),
+        "通知.docx lacks the date: {docx}"
+    );
+    assert!(
+        docx.contains("(此件主动公开)"),
+        "通知.docx lacks the 附注: {docx}"
+    );
 }

@@ -147,6 +147,48 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             .with_hint("年份用六角括号〔〕，序号不编虚位、不加“第”；发布的文件已按规范写法排印"),
         );
     }
+    if notice.title.is_none() {
+        let plan = cx.plan.title.as_deref().unwrap_or("");
+        out.push(
+            Diagnostic::warning(
+                "notice/no-title",
+                start.clone(),
+                format!(
+                    "原文通知没有标题；发布的通知以「关于印发{}的通知」为题",
+                    crate::base::cjk::in_title_marks(plan)
+                ),
+            )
+            .with_hint(format!(
+                "如需改用其他标题，在 {config_place} 的 [notice] title 中填写"
+            )),
+        );
+    }
+    if notice.attachments.len() > 1 {
+        out.push(
+            Diagnostic::warning(
+                "notice/attachments",
+                end.clone(),
+                format!(
+                    "附件说明列出 {} 个附件，发布的通知只附本方案及其任务分工表；其余附件（{}）需另行附上",
+                    notice.attachments.len(),
+                    notice.attachments[1..].join("、")
+                ),
+            )
+            .with_hint("发文前核对附件说明与实际附件是否一致"),
+        );
+    }
+    if notice.issuer.is_none() && notice.signer.is_none() {
+        out.push(
+            Diagnostic::warning(
+                "notice/no-issuer",
+                start.clone(),
+                "通知没有发文机关（原文没有版头，也没有署名）：发布的通知版头空缺",
+            )
+            .with_hint(format!(
+                "在 {config_place} 的 [notice] signer 中填写发文机关名称，版头和署名都用它"
+            )),
+        );
+    }
     let from_source = |field: &str| cx.source_notice_field(field);
     match (&notice.signer, from_source("signer")) {
         (None, _) => out.push(

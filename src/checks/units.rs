@@ -14,7 +14,7 @@ pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         "unit/alias",
-                        task.units_place().clone(),
+                        task.unit_place(a).clone(),
                         format!(
                             "第 {} 项：「{written}」与「{}」是同一单位的两种写法",
                             task.no, a.name
@@ -47,7 +47,7 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
             let d = match suggestion {
                 Some(near) => Diagnostic::warning(
                     "unit/unknown",
-                    task.units_place().clone(),
+                    task.unit_place(a).clone(),
                     format!("第 {} 项：单位名录中没有「{}」", task.no, a.name),
                 )
                 .with_hint(format!(
@@ -56,7 +56,7 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
                 )),
                 None => Diagnostic::warning(
                     "unit/unknown",
-                    task.units_place().clone(),
+                    task.unit_place(a).clone(),
                     format!("第 {} 项：「{}」不在单位名录中", task.no, a.name),
                 )
                 .with_hint(format!(

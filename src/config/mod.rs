@@ -223,6 +223,8 @@ impl EvaluationConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NoticeConfig {
+    /// The notice's title, when the source has none (else 关于印发《方案》的通知 is printed).
+    pub title: Option<String>,
     /// 署名, when the source has none.
     pub signer: Option<String>,
     /// 成文日期, e.g. `2025年3月5日`, when the source has none.

@@ -73,9 +73,10 @@ pub fn assemble(
         diagnostics.push(super::unused_note(text, origin.clone()));
     }
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
+    let tasks_in_prose = parts.tasks_in_prose;
     let prose = parts
         .prose
-        .filter(|p| p.sections.iter().any(|s| !s.groups.is_empty()));
+        .filter(|p| tasks_in_prose || p.sections.iter().any(|s| !s.groups.is_empty()));
 
     let mut table = TaskTable {
         title: raw.title.clone(),
@@ -86,12 +87,16 @@ pub fn assemble(
         grouping: GroupingSource::Prose,
         extra_columns: raw.extra_columns.clone(),
         header: raw.header.clone(),
+        roles_apart: raw.rows.iter().any(|r| match &r.kind {
+            RowKind::Task(cells) => cells.lead.is_some(),
+            _ => false,
+        }),
     };
     let (sections, preamble, closing) = match prose {
         Some(prose) if parts.tasks_in_prose => {
             table.grouping = GroupingSource::Labels;
             let sections = group_by_labels(&raw, &mut tasks, diagnostics);
-            with_plan_text(sections, prose)
+            with_plan_text(sections, prose, diagnostics)
         }
         Some(prose) if prose_holds_tasks(&prose, &tasks) => {
             let sections = group_by_prose(&prose, &mut tasks, &table.sections, diagnostics);
@@ -101,7 +106,7 @@ pub fn assemble(
             // Headings over a table, no task written out under them: they cannot place the
             // tasks; the table's own rows do, and the headings are said, not lost.
             table.grouping = GroupingSource::Labels;
-            diagnostics.extend(headings_of(&prose));
+            diagnostics.extend(super::unused_headings(&prose));
             let sections = group_by_labels(&raw, &mut tasks, diagnostics);
             (sections, prose.preamble, prose.closing)
         }
@@ -138,9 +143,9 @@ pub fn assemble(
 /// The notice as it will be printed: what the source lacks, from the config, and who issues
 /// a notice read without its 版头.
 fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
-    // A notice read without its 版头 (a web page: title first) is issued by whoever signs it.
-    if notice.issuer.is_none() && notice.origin.is_some() {
-        notice.issuer = notice.signer.clone();
+    if notice.title.is_none() {
+        notice.title = config.notice.title.clone().filter(|t| !t.trim().is_empty());
+        notice.from_config.title = notice.title.is_some();
     }
     if notice.signer.is_none() {
         notice.signer = config.notice.signer.clone();
@@ -149,6 +154,24 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
     if notice.date.is_none() {
         notice.date = config.notice.date.clone();
         notice.from_config.date = notice.date.is_some();
+    }
+    // A notice read without its 版头 (a web page: title first) is issued by whoever signs it;
+    // an issuer taken from the title without its place (县人民政府办公室) by the 署名's full
+    // name (青山县人民政府办公室).
+    let fuller = |issuer: &String| {
+        notice
+            .signer
+            .clone()
+            .filter(|s| s.len() > issuer.len() && s.ends_with(issuer.as_str()))
+    };
+    match &notice.issuer {
+        None if notice.origin.is_some() => notice.issuer = notice.signer.clone(),
+        Some(issuer) if notice.issuer_written.is_none() => {
+            if let Some(full) = fuller(issuer) {
+                notice.issuer = Some(full);
+            }
+        }
+        _ => {}
     }
     // The 版记: the config's, else what the source's 版记 lines say.
     let (copy_to, printed) = notice.imprint_fields();
@@ -183,11 +206,12 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
 
 /// Sections grouped from a plan whose tasks were read from its own prose, given that prose's
 /// text: each group's paragraphs (tasks and their assignments, so the notice's attachment
-/// prints the plan as written) and what each section says before its work. Returns the
-/// sections, the preamble and the closing.
+/// prints the plan as written) and what each section says before its work (what matches no
+/// section is reported). Returns the sections, the preamble and the closing.
 fn with_plan_text(
     mut sections: Vec<Section>,
     prose: Prose,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Section>, Vec<Paragraph>, Vec<Paragraph>) {
     let prose_groups: Vec<&ProseGroup> = prose
         .sections
@@ -202,19 +226,24 @@ fn with_plan_text(
             group.text = found.text.text.clone();
         }
     }
-    // What a section says before its work, matched by its numeral.
-    for section in &mut sections {
-        if let Some(found) = prose
-            .sections
+    // What a section says before its groups, matched by its numeral — its aims, or, when
+    // its tasks sit right under it, the tasks as written; what matches no section is said,
+    // not lost.
+    for found in &prose.sections {
+        let grouped = !found.groups.is_empty();
+        let task_of_a_group = |text: &str| grouped && super::inline::is_task_line(text);
+        let own_words = found
+            .intro
             .iter()
-            .find(|p| !p.numeral.is_empty() && p.numeral == section.numeral)
+            .filter(|p| !p.text.trim().is_empty() && !task_of_a_group(&p.text));
+        match sections
+            .iter_mut()
+            .find(|s| !found.numeral.is_empty() && s.numeral == found.numeral)
         {
-            section.intro = found
-                .intro
-                .iter()
-                .filter(|p| !super::inline::is_task_line(&p.text))
-                .cloned()
-                .collect();
+            Some(section) => section.intro = own_words.cloned().collect(),
+            None => {
+                diagnostics.extend(own_words.map(|p| super::unused_note(&p.text, p.origin.clone())))
+            }
         }
     }
     // Paragraphs after the last group that are tasks belong to it, not to the closing.
@@ -242,42 +271,26 @@ fn prose_holds_tasks(prose: &Prose, tasks: &[Task]) -> bool {
     })
 }
 
-/// The section and group headings (and any text under them) of prose that does not group
-/// the tasks, as notes with their places.
-fn headings_of(prose: &Prose) -> Vec<Diagnostic> {
-    let sections = prose
-        .sections
-        .iter()
-        .filter(|s| !s.title.is_empty())
-        .map(|s| (format!("{}、{}", s.numeral, s.title), s.origin.clone()));
-    let intros = prose
-        .sections
-        .iter()
-        .flat_map(|s| s.intro.iter())
-        .map(|p| (p.text.clone(), p.origin.clone()));
-    let groups = prose
-        .sections
-        .iter()
-        .flat_map(|s| s.groups.iter())
-        .map(|g| (format!("{}{}", g.title, g.text.text), g.origin.clone()));
-    sections
-        .chain(intros)
-        .chain(groups)
-        .filter(|(text, _)| !text.trim().is_empty())
-        .map(|(text, origin)| super::unused_note(&text, origin))
-        .collect()
-}
-
-/// The plan a notice issues, named in its title: 关于印发《X》的通知 → X (spacing of a
-/// title broken over lines tidied).
+/// The plan a notice issues, named in its title: 关于印发《X》的通知 → X (spacing of a title
+/// broken over lines tidied); 关于印发X的通知 → X; a notice that is the plan itself, 关于X的通知
+/// → X.
 fn issued_plan(title: &str) -> Option<String> {
-    if !(title.contains("印发") || title.contains("转发")) {
-        return None;
+    let title = crate::base::cjk::tidy_spacing(title);
+    if (title.contains("印发") || title.contains("转发"))
+        && let Some(open) = title.find('《').map(|o| o + '《'.len_utf8())
+        && let Some(close) = title.rfind('》').filter(|c| *c > open)
+    {
+        let name = title[open..close].trim().to_string();
+        return (!name.is_empty()).then_some(name);
     }
-    let open = title.find('《')? + '《'.len_utf8();
-    let close = title.rfind('》').filter(|c| *c > open)?;
-    let name = crate::base::cjk::tidy_spacing(&title[open..close]);
-    (!name.is_empty()).then_some(name)
+    let about = title.find("关于")? + "关于".len();
+    let subject = title[about..].strip_suffix("的通知")?;
+    let name = ["印发", "转发"]
+        .iter()
+        .find_map(|verb| subject.strip_prefix(verb))
+        .unwrap_or(subject)
+        .trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// Applies the user's `[[corrections]]`: new content (or the prose's) and new units.
@@ -405,6 +418,7 @@ fn build_tasks(
             targets: super::targets::extract(cells.content.trim()),
             origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
             units_origin: cells.units_origin.clone(),
+            support_origin: cells.support_origin.clone(),
             prose_origin: None,
             correction: None,
         });

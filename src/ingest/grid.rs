@@ -174,6 +174,17 @@ impl Grid<'_> {
                 && self.under_merged_number(r, &header)
             {
                 prev.absorb(self.own_task_cells(r, &header), "\n");
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "table/merged-number",
+                        (self.place)(r, header.index(Column::No).unwrap_or(0)),
+                        format!(
+                            "此行与上一行共用合并单元格中的序号「{}」，已并入第 {} 项任务（内容相接，责任单位合并）",
+                            prev.no, prev.no
+                        ),
+                    )
+                    .with_hint("如这几行原是几项任务，请在原表中拆开序号单元格并分别编号"),
+                );
                 r += 1;
                 continue;
             }
@@ -232,7 +243,7 @@ impl Grid<'_> {
         parse_task_number(&no)?;
         let no_col = col(Column::No).unwrap_or(0);
         let content_col = col(Column::Content).unwrap_or(no_col);
-        let units_col = col(Column::Units).or(col(Column::Lead)).unwrap_or(no_col);
+        let units_col = col(Column::Lead).or(col(Column::Units)).unwrap_or(no_col);
         let label = at(col(Column::Group));
         let filled = |c: Column| col(c).map(|c| at(Some(c))).filter(|v| !v.is_empty());
         let task = RawTask {
@@ -247,6 +258,10 @@ impl Grid<'_> {
             extra: header.extra.iter().map(|(_, c)| at(Some(*c))).collect(),
             content_origin: Some((self.place)(r, content_col)),
             units_origin: Some((self.place)(r, units_col)),
+            // Supports in their own column, or in a 责任单位 column beside the lead's.
+            support_origin: col(Column::Support)
+                .or(col(Column::Lead).and(col(Column::Units)))
+                .map(|c| (self.place)(r, c)),
         };
         Some(RawRow {
             kind: RowKind::Task(Box::new(task)),

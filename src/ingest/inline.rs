@@ -19,15 +19,15 @@ use crate::base::cjk::tidy_spacing;
 use crate::base::diag::Location;
 
 static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
-    // A parenthesis or bracket that names who does the work: （…牵头…）, [牵头单位:…], 【…】;
-    // it may hold parentheses of its own (各街办(新区)).
+    // A parenthesis or bracket that names who does the work: （…牵头…）, [牵头单位:…], 【…】,
+    // 〔责任单位:…〕; it may hold parentheses of its own (各街办(新区)).
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(concat!(
-        r"[（(\[【]",
-        r"((?:[^（）()\[\]【】]|[（(][^（）()]*[）)])*?",
+        r"[（(\[【〔]",
+        r"((?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*?",
         r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与)",
-        r"(?:[^（）()\[\]【】]|[（(][^（）()]*[）)])*)",
-        r"[）)\]】]"
+        r"(?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*)",
+        r"[）)\]】〕]"
     ))
     .unwrap()
 });
@@ -165,6 +165,11 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
             open_label = false;
             continue;
         }
+        // A page number (— 3 —) from a PDF's text between two lines of one paragraph: passed
+        // over here (the prose reader reports it).
+        if is_page_number(&line) {
+            continue;
+        }
         // A heading wrapped onto this line: joined to the heading on the line above.
         if let Some((last, last_no)) = out.last_mut()
             && *last_no as usize == index
@@ -198,6 +203,14 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
         open = !heading && unfinished && !label && !open_label;
     }
     out
+}
+
+/// A line that is only a page number: `— 3 —`, `- 12 -`, `3`.
+fn is_page_number(line: &str) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "—–-－_·".contains(c))
 }
 
 /// Reads tasks written inline or with labelled lines from `text`; `None` when there are none.
@@ -624,6 +637,12 @@ mod tests {
                 "协办单位:区委编办、区民政局、园区党工委、各街道党工委",
                 "2.推进改革。"
             ]
+        );
+        let text = "1.做实街道。\n协办单位:区委编办、园区党工\n— — — 3 —\n委、各街道党工委";
+        let got: Vec<String> = paragraphs(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            got[1], "协办单位:区委编办、园区党工委、各街道党工委",
+            "a page number between the lines of a list is passed over"
         );
         let text = "一、提高党建工作水平,加强党对基层治理的全面\n领导\n1.完善机制。";
         let got: Vec<String> = paragraphs(text).into_iter().map(|(p, _)| p).collect();

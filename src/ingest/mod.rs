@@ -149,12 +149,14 @@ impl Gathered {
         }
     }
 
-    /// Takes the first grouped prose. Prose the plan does not use (no groups, or a second
-    /// file's) still names the plan with its title; the rest is said, not lost. Beside tasks
-    /// read inline, its headings and task paragraphs are the tasks' own: only the rest is said.
+    /// Takes the first grouped prose, or the prose beside tasks read inline. Prose the plan
+    /// does not use (no groups, or a second file's) still names the plan with its title; the
+    /// rest is said, not lost.
     fn take_prose(&mut self, mut prose: text::Prose, inline_here: bool) {
         let grouped = prose.sections.iter().any(|s| !s.groups.is_empty());
-        if grouped && self.parts.prose.is_none() {
+        // Beside tasks read inline the prose is the plan's own text (its preamble, its
+        // sections' aims) even without groups: kept to be printed, not reported.
+        if (grouped || inline_here) && self.parts.prose.is_none() {
             self.parts.prose = Some(prose);
             return;
         }
@@ -340,20 +342,28 @@ pub(crate) fn unused_note(text: &str, origin: Location) -> Diagnostic {
 
 /// Every paragraph of prose that is not used, as a note with its place.
 fn unused_prose(prose: &text::Prose) -> Vec<Diagnostic> {
-    let headings = prose
-        .sections
-        .iter()
-        .filter(|s| !s.title.is_empty())
-        .map(|s| {
-            let heading = format!("{}、{}", s.numeral, s.title);
-            (heading, s.origin.clone())
-        });
     let paragraphs = prose
         .title
         .iter()
         .chain(&prose.preamble)
-        .chain(prose.sections.iter().flat_map(|s| s.intro.iter()))
         .chain(&prose.closing)
+        .filter(|p| !p.text.trim().is_empty())
+        .map(|p| unused_note(&p.text, p.origin.clone()));
+    paragraphs.chain(unused_headings(prose)).collect()
+}
+
+/// The section and group headings of `prose`, with whatever text stands under them, as
+/// notes with their places: for prose whose sections are not the plan's.
+pub(crate) fn unused_headings(prose: &text::Prose) -> Vec<Diagnostic> {
+    let headings = prose
+        .sections
+        .iter()
+        .filter(|s| !s.title.is_empty())
+        .map(|s| (format!("{}、{}", s.numeral, s.title), s.origin.clone()));
+    let intros = prose
+        .sections
+        .iter()
+        .flat_map(|s| s.intro.iter())
         .map(|p| (p.text.clone(), p.origin.clone()));
     let groups = prose
         .sections
@@ -361,7 +371,7 @@ fn unused_prose(prose: &text::Prose) -> Vec<Diagnostic> {
         .flat_map(|s| s.groups.iter())
         .map(|g| (format!("{}{}", g.title, g.text.text), g.origin.clone()));
     headings
-        .chain(paragraphs)
+        .chain(intros)
         .chain(groups)
         .filter(|(text, _)| !text.trim().is_empty())
         .map(|(text, origin)| unused_note(&text, origin))

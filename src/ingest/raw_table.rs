@@ -41,6 +41,8 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
             "责任主体",
             "实施单位",
             "承办",
+            "科室",
+            "处室",
             "单位",
             "部门",
         ],
@@ -276,6 +278,8 @@ pub struct RawTask {
     pub content_origin: Option<Location>,
     /// Where the units cell is.
     pub units_origin: Option<Location>,
+    /// Where the supporting units' cell is, when they have their own column.
+    pub support_origin: Option<Location>,
 }
 
 impl RawTable {
@@ -374,6 +378,12 @@ mod tests {
             map.get(&["1", "x", "区教育局 ", "", ""], Column::Lead),
             "区教育局"
         );
+    }
+
+    #[test]
+    fn a_bureaus_offices_are_its_units() {
+        let map = HeaderMap::detect(&["序号", "重点工作", "责任科室", "完成时限"]).unwrap();
+        assert_eq!(map.index(Column::Units), Some(2));
     }
 
     #[test]

@@ -48,6 +48,7 @@ const AT_MOST_BEFORE: &[&str] = &[
 ];
 const AT_LEAST_AFTER: &[&str] = &["及以上", "以上"];
 const AT_MOST_AFTER: &[&str] = &["以内", "以下", "之内"];
+const ABOUT_AFTER: &[&str] = &["左右", "上下"];
 /// Verbs that start a target phrase but are not part of what it measures.
 const LEADING_VERBS: &[&str] = &[
     "实现", "确保", "保障", "保证", "推动", "力争", "全面", "使", "让", "推进", "达成", "新增",
@@ -96,6 +97,17 @@ pub fn extract(text: &str) -> Vec<Target> {
             continue;
         };
         let after_unit = &text[unit.end()..];
+        // A scope (不含 6 亩) or a time limit (14 个工作日内, 3 个月) is not a target.
+        let scope = ["不含", "不包括", "含", "除"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let duration = unit.as_str() == "个"
+            && ["工作日", "月", "季度", "年度", "小时"]
+                .iter()
+                .any(|w| after_unit.starts_with(w));
+        if scope || duration {
+            continue;
+        }
         let (mut comparator, comparator_start) = comparator_before(before);
         let mut phrase_end = unit.end();
         let after_trim = after_unit.trim_start();
@@ -104,6 +116,9 @@ pub fn extract(text: &str) -> Vec<Target> {
             phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
         } else if let Some(word) = AT_MOST_AFTER.iter().find(|w| after_trim.starts_with(**w)) {
             comparator = Comparator::AtMost;
+            phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
+        } else if let Some(word) = ABOUT_AFTER.iter().find(|w| after_trim.starts_with(**w)) {
+            // 增长 6.5% 左右: the value as written, the phrase keeps its 左右.
             phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
         }
         // What it measures: the words after the measure word, or, when none follow (100%,
@@ -318,6 +333,15 @@ mod tests {
         ] {
             assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
         }
+    }
+
+    #[test]
+    fn approximations_scopes_and_time_limits() {
+        let t = extract("地区生产总值增长6.5%左右。");
+        assert_eq!(t[0].phrase, "地区生产总值增长6.5%左右");
+        assert!(extract("6亩以下(不含6亩)的土地使用转让手续").len() == 1);
+        assert!(extract("在14个工作日内办结。").is_empty());
+        assert!(extract("3个月内完成整改。").is_empty());
     }
 
     #[test]

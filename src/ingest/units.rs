@@ -38,6 +38,15 @@ const ROLE_SUFFIXES: &[(&str, bool, bool)] = &[
 
 /// Kinds of body named without a place, which a 各 before them in a 、-list covers too.
 const BARE_KINDS: &[&str] = &[
+    "县",
+    "市",
+    "区",
+    "县政府",
+    "市政府",
+    "区政府",
+    "县人民政府",
+    "市人民政府",
+    "区人民政府",
     "街道办事处",
     "街道",
     "乡镇",
@@ -56,15 +65,24 @@ const BARE_KINDS: &[&str] = &[
     "开发区",
 ];
 
-/// The pieces of a cell between separators (、，,；; / whitespace), each with whether a
-/// separator other than 、 stands before it (a new list, not the same enumeration).
+/// The pieces of a cell between separators (、，,；; / whitespace) outside parentheses, each
+/// with whether a separator other than 、 stands before it (a new list, not the same
+/// enumeration).
 fn pieces(cell: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut after_comma = true;
+    // Inside parentheses a separator belongs to the name: 各县(市、区)人民政府.
+    let mut depth = 0usize;
     for (i, c) in cell.char_indices() {
-        let separator =
-            matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace();
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let separator = depth == 0
+            && (matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。')
+                || c.is_whitespace());
         if separator {
             out.push((&cell[start..i], after_comma));
             start = i + c.len_utf8();
@@ -425,6 +443,11 @@ mod tests {
         assert_eq!(
             names("各镇、街道、村（社区）"),
             ["各镇", "各街道", "各村（社区）"]
+        );
+        assert_eq!(names("各县、市、区政府"), ["各县", "各市", "各区政府"]);
+        assert_eq!(
+            names("各县(市、区)人民政府，市直各有关单位"),
+            ["各县(市、区)人民政府", "市直各有关单位"]
         );
     }
 

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::docx::{self, Align, DocxError, NotContent, Paragraph, ParagraphStyle, Table, VMerge};
 use super::grid::Grid;
 use super::text::{self, Places, TextDocument};
-use crate::base::cjk::{excerpt, tidy_spacing};
+use crate::base::cjk::excerpt;
 use crate::base::diag::{Diagnostic, Location};
 
 /// A Word document read.
@@ -63,8 +63,8 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         let mut table = found
             .grid(&tables, display)
             .table(found.header_row, &mut doc.diagnostics);
-        if title.is_some() {
-            table.title = title;
+        if let Some((index, above)) = title {
+            above.apply(&mut table, Location::paragraph(display, index as u32));
         }
         report_after_table(
             &paragraphs,
@@ -236,9 +236,13 @@ fn grid_width(table: &Table) -> usize {
         .unwrap_or(0)
 }
 
-/// Where the prose ends: at the nearest non-blank paragraph above the table when it reads
-/// as the table's title (returned too), else at the table.
-fn table_title(paragraphs: &[&Paragraph], before: usize) -> (usize, Option<String>) {
+/// Where the prose ends: at the nearest non-blank paragraph above the table when it belongs
+/// to the table — its title, a heading over it, a note on it (returned too, with its
+/// paragraph number) — else at the table.
+fn table_title(
+    paragraphs: &[&Paragraph],
+    before: usize,
+) -> (usize, Option<(usize, text::AboveTable)>) {
     let upto = paragraphs.iter().take_while(|p| p.index <= before).count();
     let Some(at) = (0..upto)
         .rev()
@@ -246,14 +250,11 @@ fn table_title(paragraphs: &[&Paragraph], before: usize) -> (usize, Option<Strin
     else {
         return (upto, None);
     };
-    let text = tidy_spacing(&format!("{}{}", paragraphs[at].number, paragraphs[at].text));
-    let looks_like_title = text.ends_with('表')
-        || text.contains("分工")
-        || (text.chars().count() <= 60 && !text.contains('。'));
-    if looks_like_title {
-        (at, Some(text))
-    } else {
-        (upto, None)
+    let p = paragraphs[at];
+    let text = format!("{}{}", p.number, p.text);
+    match text::classify_above_table(&text, heading_level(p) > 0) {
+        Some(above) => (at, Some((p.index, above))),
+        None => (upto, None),
     }
 }
 

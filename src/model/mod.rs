@@ -212,6 +212,10 @@ pub struct TaskTable {
     /// how each column was recognised.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<String>,
+    /// The source gives leads and supports apart (牵头单位 | 配合单位 columns, labelled lines,
+    /// inline duties): the published table does too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub roles_apart: bool,
 }
 
 impl TaskTable {

@@ -57,6 +57,9 @@ pub struct Notice {
 /// Which of the notice's fields the config supplied.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeProvenance {
+    /// The title.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title: bool,
     /// The 署名.
     pub signer: bool,
     /// The 成文日期.
@@ -65,7 +68,7 @@ pub struct NoticeProvenance {
 
 impl NoticeProvenance {
     fn is_source(&self) -> bool {
-        !self.signer && !self.date
+        !self.title && !self.signer && !self.date
     }
 }
 

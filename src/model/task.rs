@@ -49,6 +49,9 @@ pub struct Task {
     /// (a worksheet's or Word table's cell): findings about units point there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units_origin: Option<Location>,
+    /// Where the supporting units' cell is, when they have a column of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_origin: Option<Location>,
     /// Where the matching prose starts.
     pub prose_origin: Option<Location>,
     /// The user's correction from the config, when one was applied.
@@ -73,6 +76,15 @@ impl Task {
     /// Where findings about this task's units point: its 责任单位 cell, or its row.
     pub fn units_place(&self) -> &Location {
         self.units_origin.as_ref().unwrap_or(&self.origin)
+    }
+
+    /// Where findings about assignment `a` point: the supporting units' cell for a unit that
+    /// supports (when they have their own), else [`Task::units_place`].
+    pub fn unit_place(&self, a: &Assignment) -> &Location {
+        match (&self.support_origin, a.role) {
+            (Some(place), Role::Support) => place,
+            _ => self.units_place(),
+        }
     }
 
     /// The units that lead this task.

@@ -267,10 +267,13 @@ impl ColumnKind {
 }
 
 /// The notice's Markdown paragraphs whose content both layouts place from the view (版头,
-/// 文号, 成文日期, 附注, 版记): their twins in the Markdown are skipped, never set twice.
+/// 文号, 署名, 附注, 版记): their twins in the Markdown are skipped, never set twice. The
+/// 成文日期 paragraph, always written (a placeholder when the date is unknown), is where both
+/// set the 署名 block — so an unknown 署名, an empty paragraph the Markdown drops, does not
+/// take the date and the 附注 with it.
 pub fn is_notice_furniture(style: &str) -> bool {
     matches!(
         style,
-        "发文机关标志" | "发文字号" | "成文日期" | "附注" | "版记"
+        "发文机关标志" | "发文字号" | "署名" | "附注" | "版记"
     )
 }

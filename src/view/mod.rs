@@ -254,6 +254,9 @@ mod tests {
 pub struct TaskTableView {
     /// Title above the table.
     pub title: String,
+    /// Whether the table prints 牵头单位 and 配合单位 apart, as the source gives them, instead
+    /// of one 责任单位 column.
+    pub roles_apart: bool,
     /// Whether the table prints its 主要事项 column: only when some group has a title (a
     /// column of bare （一）（二） would be numbering the source never wrote).
     pub grouped: bool,
@@ -295,6 +298,10 @@ pub struct TableTaskView {
     pub content: String,
     /// 责任单位 as printed.
     pub units: String,
+    /// 牵头单位, when [`TaskTableView::roles_apart`].
+    pub lead: String,
+    /// 配合单位 (and phrases such as 各有关部门), when [`TaskTableView::roles_apart`].
+    pub support: String,
     /// Its values of [`TaskTableView::extra_columns`].
     pub extra: Vec<String>,
 }
@@ -374,11 +381,18 @@ impl TaskTableView {
                             .tasks
                             .iter()
                             .filter_map(|n| plan.task(*n))
-                            .map(|t| TableTaskView {
-                                no: t.no,
-                                content: tidy_spacing(&t.content),
-                                units: tidy_spacing(&t.units_display),
-                                extra: extra_of(t),
+                            .map(|t| {
+                                let lead = names_collapsed(t.leads(), "");
+                                let mut support = names_collapsed(t.supports(), "");
+                                with_phrases(&mut support, &t.unspecified, &t.units_text);
+                                TableTaskView {
+                                    no: t.no,
+                                    content: tidy_spacing(&t.content),
+                                    units: tidy_spacing(&t.units_display),
+                                    lead: lead.join("、"),
+                                    support: support.join("、"),
+                                    extra: extra_of(t),
+                                }
                             })
                             .collect(),
                     })
@@ -388,6 +402,7 @@ impl TaskTableView {
         let (extra_columns, extra_kinds) = extra_columns.into_iter().unzip();
         TaskTableView {
             title,
+            roles_apart: plan.table.roles_apart,
             grouped: has_group_titles(plan),
             extra_columns,
             extra_kinds,
@@ -446,6 +461,10 @@ pub struct NoticeView {
 pub struct PlanView {
     /// Title.
     pub title: String,
+    /// Whether the plan has text of its own beyond its headings (a preamble, a section's
+    /// words, a group's text, a closing): without any, the attachment is the table itself,
+    /// not a page of bare headings before it.
+    pub has_text: bool,
     /// Paragraphs before the sections.
     pub preamble: Vec<String>,
     /// Sections with their groups.
@@ -505,6 +524,11 @@ impl NoticeView {
             copy_to: notice.copy_to.clone(),
             printed: notice.printed.clone(),
             plan: PlanView {
+                has_text: !plan.preamble.is_empty()
+                    || !plan.closing.is_empty()
+                    || plan.sections.iter().any(|s| {
+                        !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
+                    }),
                 title: plan_title,
                 preamble: plan
                     .preamble

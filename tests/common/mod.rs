@@ -261,3 +261,13 @@ pub fn pdf_text(path: &Path) -> String {
         .expect("pdftotext (poppler-utils) is needed; .ci/run installs it");
     String::from_utf8_lossy(&out.stdout).to_string()
 }
+
+/// The codes of what checking found, in order.
+pub fn codes(checked: &fengong::Checked) -> Vec<&str> {
+    checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}

@@ -116,26 +116,12 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let (front_end, table) = match header_at {
         Some(header_index) => {
             let above = above_table(&lines, header_index);
-            let title = match &above {
-                Some((_, AboveTable::Title(title))) => Some(title.clone()),
-                _ => None,
-            };
-            let mut table = parse_table(&lines, header_index, title, places, &mut doc.diagnostics);
-            match &above {
-                // A heading right above the table heads all of it: its first row.
-                Some((index, AboveTable::Heading(kind))) => table.rows.insert(
-                    0,
-                    RawRow {
-                        kind: kind.clone(),
-                        origin: places.at(*index as u32 + 1),
-                    },
-                ),
-                Some((index, AboveTable::Note(note))) => table
-                    .left_out
-                    .push((note.clone(), places.at(*index as u32 + 1))),
-                _ => {}
+            let mut table = parse_table(&lines, header_index, None, places, &mut doc.diagnostics);
+            let front_end = above.as_ref().map_or(header_index, |(index, _)| *index);
+            if let Some((index, kind)) = above {
+                kind.apply(&mut table, places.at(index as u32 + 1));
             }
-            (above.map_or(header_index, |(index, _)| index), Some(table))
+            (front_end, Some(table))
         }
         None => (lines.len(), None),
     };
@@ -389,7 +375,7 @@ pub fn header_one_cell_per_line(text: &str) -> Option<(u32, Vec<String>)> {
 
 /// What the line right above a table's header is.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum AboveTable {
+pub(crate) enum AboveTable {
     /// The table's title.
     Title(String),
     /// A section or group heading (一、… / （一）…) that heads the whole table.
@@ -405,28 +391,50 @@ pub(super) fn above_table(lines: &[&str], header_index: usize) -> Option<(usize,
         .rev()
         .find(|&i| !lines[i].trim().is_empty())?;
     let raw = lines[index].trim();
-    let text = tidy_spacing(&strip_markup(raw.trim_start_matches('#')));
+    let text = strip_markup(raw.trim_start_matches('#'));
+    classify_above_table(&text, raw.starts_with('#')).map(|kind| (index, kind))
+}
+
+/// What a paragraph right above a table is to it (`heading`: set as a heading): a note, a
+/// section or group heading over the whole table, its title — or nothing of the table.
+pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTable> {
+    let text = tidy_spacing(text);
     if text.is_empty() {
         return None;
     }
     let inner = text.trim_start_matches(['（', '(']);
     if inner.starts_with("注") || inner.starts_with("说明") {
-        return Some((index, AboveTable::Note(text)));
+        return Some(AboveTable::Note(text));
     }
     if let Some((numeral, title)) = section_heading(&text) {
-        return Some((
-            index,
-            AboveTable::Heading(RowKind::Section { numeral, title }),
-        ));
+        return Some(AboveTable::Heading(RowKind::Section { numeral, title }));
     }
     if numbered_label(&text).is_some() {
-        return Some((index, AboveTable::Heading(RowKind::Label(text))));
+        return Some(AboveTable::Heading(RowKind::Label(text)));
     }
-    let looks_like_title = raw.starts_with('#')
+    let looks_like_title = heading
         || text.ends_with('表')
         || text.contains("分工")
         || (text.chars().count() <= 60 && !text.contains('。'));
-    looks_like_title.then_some((index, AboveTable::Title(text)))
+    looks_like_title.then_some(AboveTable::Title(text))
+}
+
+impl AboveTable {
+    /// Puts what stood above the table at `place` into `table`: its title, its first row
+    /// (a heading over it), or a note said as left out.
+    pub(crate) fn apply(self, table: &mut RawTable, place: Location) {
+        match self {
+            AboveTable::Title(title) => table.title = Some(title),
+            AboveTable::Heading(kind) => table.rows.insert(
+                0,
+                RawRow {
+                    kind,
+                    origin: place,
+                },
+            ),
+            AboveTable::Note(note) => table.left_out.push((note, place)),
+        }
+    }
 }
 
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {

@@ -64,6 +64,14 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         };
     };
     notice.origin = Some(places.at(blocks[start].line));
+    // No 版头: the title may name who issues it before its 关于 (某区人民政府办公室关于…).
+    if notice.issuer.is_none()
+        && let Some(title) = &notice.title
+        && let Some((before, _)) = title.split_once("关于")
+        && is_agency(before)
+    {
+        notice.issuer = Some(before.trim().to_string());
+    }
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
     let mut skipped: &[Block] = &[];
     if notice.recipients.is_empty()
@@ -73,7 +81,12 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
         i = at + 1;
     }
-    (notice.body, i) = read_body(blocks, i, places);
+    let body_at = i;
+    (notice.body, i) = read_body(blocks, body_at, places, false);
+    // A body that runs to the end with no sign-off holds the plan: it ends at its sections.
+    if i >= blocks.len() {
+        (notice.body, i) = read_body(blocks, body_at, places, true);
+    }
     i = read_attachments(blocks, i, &mut notice);
     i = read_sign_off(blocks, i, places, &mut notice);
     if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
@@ -102,7 +115,11 @@ fn is_recipients(text: &str) -> bool {
         return false;
     };
     const BODIES: &[&str] = &["单位", "部门", "机构", "政府", "办事处", "委员会", "管委会"];
-    let items = split_list(list);
+    let items: Vec<&str> = list
+        .split(['、', '，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
     !items.is_empty()
         && !list.contains(['。', '：', ':'])
         && !["如下", "以下", "下列", "通知"]
@@ -117,8 +134,8 @@ fn is_recipients(text: &str) -> bool {
 
 /// Reads what stands above a 主送 line at `at` when there is no 文号 line: the notice's
 /// title (one block, or broken over up to three: `关于印发…的` / `通 知`; else the nearest
-/// title above, a web page's headline), the 发文机关 on the line above the title or before
-/// its 关于, and a 文号 written inside a line above (a web page's `文 号 蔡政办〔2023〕1号`).
+/// title above, a web page's headline), the 发文机关 on the line above the title, and a 文号
+/// written inside a line above (a web page's `文 号 蔡政办〔2023〕1号`).
 /// Returns where the notice starts.
 fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) -> usize {
     let joined = |from: usize| -> String {
@@ -146,15 +163,12 @@ fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) 
     let Some((from, title)) = title_at else {
         return at;
     };
-    let before_about = title.split("关于").next().unwrap_or("").trim();
     let above = from
         .checked_sub(1)
         .map(|j| tidy_spacing(&blocks[j].text))
         .filter(|t| is_agency(t));
     let start = if above.is_some() { from - 1 } else { from };
-    notice.issuer = above
-        .map(|t| issuer_name(&t))
-        .or_else(|| (!before_about.is_empty()).then(|| before_about.to_string()));
+    notice.issuer = above.map(|t| issuer_name(&t));
     notice.title = Some(title);
     start
 }
@@ -228,8 +242,16 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
 }
 
 /// Reads the body from block `i`: until 附件, a heading (the plan), a 署名 over its date, a
-/// date, or the end. Lines that do not end a sentence are joined to the next.
-fn read_body(blocks: &[Block], mut i: usize, places: Places<'_>) -> (Vec<Paragraph>, usize) {
+/// date, the plan's own title, or the end; a 特此通知 is its last line. With
+/// `plan_at_sections`, a section heading (一、…) ends it too: a notice with no sign-off
+/// whose body runs to the end holds the plan itself. Lines that do not end a sentence are
+/// joined to the next.
+fn read_body(
+    blocks: &[Block],
+    mut i: usize,
+    places: Places<'_>,
+    plan_at_sections: bool,
+) -> (Vec<Paragraph>, usize) {
     let mut body: Vec<Paragraph> = Vec::new();
     while let Some(b) = blocks.get(i) {
         if b.heading > 0 || b.text.starts_with("附件") || DATE_LINE.is_match(&b.text) {
@@ -237,6 +259,12 @@ fn read_body(blocks: &[Block], mut i: usize, places: Places<'_>) -> (Vec<Paragra
         }
         // The 署名 ends the body even with no 附件说明 between them.
         if signs_above_date(blocks, i) {
+            break;
+        }
+        if !body.is_empty()
+            && (super::prose::names_a_plan(&b.text)
+                || (plan_at_sections && section_heading(&b.text).is_some()))
+        {
             break;
         }
         if let Some(last) = body.last_mut()
@@ -250,6 +278,12 @@ fn read_body(blocks: &[Block], mut i: usize, places: Places<'_>) -> (Vec<Paragra
             });
         }
         i += 1;
+        if b.text
+            .trim_end_matches(['。', '！', '!'])
+            .ends_with("特此通知")
+        {
+            break;
+        }
     }
     (body, i)
 }
@@ -377,11 +411,20 @@ fn attachment_name(text: &str) -> String {
     tidy_spacing(text)
 }
 
-/// Splits a list at 、，, and ；.
+/// Splits a 主送 list at ，, and ；— not at 、, which binds a group of its own
+/// (各县市区教育局、各直属学校) and is printed as written — outside parentheses.
 fn split_list(text: &str) -> Vec<String> {
-    text.split(['、', '，', ',', '；', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut depth = 0usize;
+    text.split(|c: char| {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && matches!(c, '，' | ',' | '；' | ';')
+    })
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
+    .map(str::to_string)
+    .collect()
 }

@@ -189,25 +189,41 @@ fn reads_as_title(text: &str) -> bool {
     text.chars().count() <= 80 && !text.contains(['。', '；', ';']) && !text.ends_with(['：', ':'])
 }
 
+/// Whether a line names a plan: a title (no sentence in it) that ends in a kind of plan —
+/// 方案, 计划, 要点, 清单, 任务分解 … — the attachment's title where a notice ends.
+pub(super) fn names_a_plan(text: &str) -> bool {
+    let text = tidy_spacing(text);
+    let bare = !text.contains(['，', '。', '；', '：', ',', ';', ':']);
+    let numbered = section_heading(&text).is_some()
+        || numbered_label(&text).is_some()
+        || text.starts_with(|c: char| c.is_ascii_digit() && !text.contains('年'));
+    bare && !numbered && text.chars().count() <= 60 && PLAN_KINDS.iter().any(|k| text.ends_with(k))
+}
+
+/// The words a plan's title ends in.
+const PLAN_KINDS: &[&str] = &[
+    "方案",
+    "计划",
+    "要点",
+    "安排",
+    "清单",
+    "意见",
+    "办法",
+    "措施",
+    "任务",
+    "分工表",
+    "分解",
+    "分解表",
+    "细则",
+];
+
 /// Whether `next` continues a title that so far reads `title`: the title names no kind of
 /// plan yet (…方案, …计划, …要点 …), has no punctuation, and `next` is a short fragment
 /// without punctuation that is neither a heading nor a group.
 fn continues_title(title: &str, next: &Block) -> bool {
-    const KINDS: &[&str] = &[
-        "方案",
-        "计划",
-        "要点",
-        "安排",
-        "清单",
-        "意见",
-        "办法",
-        "措施",
-        "任务",
-        "分工表",
-    ];
     let bare = |t: &str| !t.chars().any(|c| "，。；：、,.;:（）()《》“”".contains(c));
     let text = next.text.trim();
-    !KINDS.iter().any(|k| title.ends_with(k))
+    !PLAN_KINDS.iter().any(|k| title.ends_with(k))
         && bare(title)
         && bare(text)
         && text.chars().count() <= 20

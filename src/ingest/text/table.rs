@@ -124,6 +124,7 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
         extra: header.extras(cells),
         content_origin: None,
         units_origin: None,
+        support_origin: None,
     }
 }
 

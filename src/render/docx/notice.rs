@@ -207,7 +207,7 @@ impl Notice<'_> {
             ) if s == "附件说明" => {
                 self.attachment_note(&joined(spans));
             }
-            (_, Block::Paragraph { style: Some(s), .. }) if s == "署名" => self.signature(),
+            (_, Block::Paragraph { style: Some(s), .. }) if s == "成文日期" => self.signature(),
             (_, Block::Paragraph { style: Some(s), .. }) if s == "附件标识" => {
                 self.start_attachment();
             }

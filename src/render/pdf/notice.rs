@@ -229,7 +229,7 @@ impl Notice<'_> {
                     style: Some(s),
                 },
             ) if s == "附件说明" => self.attachment_note(&joined(spans))?,
-            (_, Block::Paragraph { style: Some(s), .. }) if s == "署名" => {
+            (_, Block::Paragraph { style: Some(s), .. }) if s == "成文日期" => {
                 self.carried |=
                     signature(&mut self.flow, self.view, self.body, self.last_body_line)?;
             }

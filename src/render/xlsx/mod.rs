@@ -168,7 +168,12 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     if view.grouped {
         columns.push(("主要事项", 16.0));
     }
-    columns.extend([("序号", 6.0), ("具体内容", 60.0), ("责任单位", 30.0)]);
+    columns.extend([("序号", 6.0), ("具体内容", 60.0)]);
+    if view.roles_apart {
+        columns.extend([("牵头单位", 20.0), ("配合单位", 26.0)]);
+    } else {
+        columns.push(("责任单位", 30.0));
+    }
     columns.extend(view.extra_columns.iter().map(|c| (c.as_str(), 16.0)));
     let last = columns.len() as u16 - 1;
     for (col, (_, width)) in columns.iter().enumerate() {
@@ -199,7 +204,8 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         for group in &section.groups {
             let first = row;
             for task in &group.tasks {
-                table_row(sheet, row, task, &columns, u16::from(view.grouped), &f)?;
+                let layout = (u16::from(view.grouped), view.roles_apart);
+                table_row(sheet, row, task, &columns, layout, &f)?;
                 row += 1;
             }
             if row == first || !view.grouped {
@@ -224,21 +230,26 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
-/// One task of the ledger: 序号 (in column `first`), 具体内容, 责任单位 and its extra columns,
-/// the row as tall as its longest cell needs.
+/// One task of the ledger: 序号 (in column `first`), 具体内容, 责任单位 (or 牵头单位 and
+/// 配合单位, `roles_apart`) and its extra columns, the row as tall as its longest cell needs.
 fn table_row(
     sheet: &mut Worksheet,
     row: u32,
     task: &crate::view::TableTaskView,
     columns: &[(&str, f64)],
-    first: u16,
+    (first, roles_apart): (u16, bool),
     f: &Formats,
 ) -> Result<()> {
     sheet
         .write_number_with_format(row, first, task.no as f64, &f.centred)
         .map_err(xlsx_error)?;
-    let texts = [&task.content, &task.units]
-        .into_iter()
+    let units: Vec<&String> = if roles_apart {
+        vec![&task.lead, &task.support]
+    } else {
+        vec![&task.units]
+    };
+    let texts = std::iter::once(&task.content)
+        .chain(units)
         .chain(task.extra.iter())
         .map(|t| cell_text(t));
     let mut lines = 1;
