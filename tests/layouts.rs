@@ -1075,8 +1075,8 @@ fn unused_lines(checked: &fengong::Checked) -> Vec<u32> {
 
 /// A notice copied from a web page without a 文号 line: the page's metadata and headline
 /// above it (reported, not lost), the 文号 inside a metadata line, the title broken over two
-/// lines (关于印发…的 / 通 知), the issuer on the line above; tasks with their duties in
-/// square brackets, 协办单位 among the labels, a unit with its own parentheses.
+/// lines (关于印发…的 / 通 知), the issuer on the line above, the date repeated; tasks with
+/// their duties in square brackets, 协办单位 among the labels, a unit with its own parentheses.
 #[test]
 fn a_notice_found_by_its_recipients_under_a_web_pages_metadata() {
     let checked = notice_fixture("web_meta.md");
@@ -1093,6 +1093,7 @@ fn a_notice_found_by_its_recipients_under_a_web_pages_metadata() {
         notice.recipients,
         ["各街道办事处、区政府各部门、各直属单位"]
     );
+    // The page repeats the date on the next line: read once, and no title of the plan.
     assert_eq!(notice.date.as_deref(), Some("2024年3月8日"));
     assert_eq!(plan.title.as_deref(), Some("2024年区政府重点工作责任分解"));
     assert_eq!(unused_lines(&checked), [1, 2, 3, 4]);

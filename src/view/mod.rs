@@ -222,6 +222,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_units_cell_over_lines_reads_as_one_list() {
+        assert_eq!(one_line_list("区财政局\n区税务局"), "区财政局、区税务局");
+        assert_eq!(one_line_list("区财政局、\n区税务局"), "区财政局、区税务局");
+        assert_eq!(one_line_list("区教育局"), "区教育局");
+    }
+
+    #[test]
     fn a_bare_category_after_its_unit_reads_as_deng() {
         let mut names = vec!["区水务局".to_string(), "区国投公司".to_string()];
         let phrases = ["部门".to_string(), "各有关单位".to_string()];
@@ -339,6 +346,19 @@ fn extra_columns(
     (columns, values)
 }
 
+/// A units cell written over lines (区财政局⏎区税务局) on one line, its lines joined by 、
+/// where the line does not already end in a separator.
+fn one_line_list(cell: &str) -> String {
+    let mut out = String::new();
+    for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() && !out.ends_with(['、', '，', ',', '；', ';']) {
+            out.push('、');
+        }
+        out.push_str(line);
+    }
+    tidy_spacing(&out)
+}
+
 /// Whether any group of `plan` has a title: else the 主要事项 column is left out.
 pub fn has_group_titles(plan: &Plan) -> bool {
     plan.sections
@@ -388,7 +408,7 @@ impl TaskTableView {
                                 TableTaskView {
                                     no: t.no,
                                     content: tidy_spacing(&t.content),
-                                    units: tidy_spacing(&t.units_display),
+                                    units: one_line_list(&t.units_display),
                                     lead: lead.join("、"),
                                     support: support.join("、"),
                                     extra: extra_of(t),

@@ -335,6 +335,12 @@ fn read_sign_off(blocks: &[Block], mut i: usize, places: Places<'_>, notice: &mu
     {
         notice.date = Some(b.text.split_whitespace().collect());
         i += 1;
+        // A web page repeats the date (its own 发布日期 line): the same text, already read.
+        while blocks.get(i).is_some_and(|d| {
+            d.text.split_whitespace().collect::<String>() == *notice.date.as_deref().unwrap_or("")
+        }) {
+            i += 1;
+        }
     }
     // 附注: one short line in parentheses under the 成文日期 (（此件公开发布）).
     if notice.date.is_some()
