@@ -1291,3 +1291,22 @@ fn a_notice_without_a_signer_keeps_its_date_and_annotation() {
         "通知.docx lacks the 附注: {docx}"
     );
 }
+
+/// Tasks listed under a section heading that names who leads them (一、县经济开发区牵头工作
+/// （3项）): each task that names no one is theirs; one that names its own duties keeps them.
+#[test]
+fn a_section_heading_names_the_lead_of_its_tasks() {
+    let plan = numbering_fixture("heading_lead.md");
+    assert_eq!(plan.tasks.len(), 5);
+    for no in 1..=3 {
+        assert_eq!(leads(&plan, no), ["县经济开发区"], "task {no}");
+    }
+    assert_eq!(leads(&plan, 4), ["县农业农村局"]);
+    assert_eq!(leads(&plan, 5), ["县农业农村局"]);
+    assert_eq!(supports(&plan, 5), ["县财政局"]);
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        sections,
+        ["县经济开发区牵头工作（3项）", "县农业农村局牵头工作（2项）"]
+    );
+}

@@ -226,6 +226,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         pending: None,
         numbered: false,
         next_no: 1,
+        section_lead: None,
     };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
@@ -256,17 +257,34 @@ struct Reader {
     numbered: bool,
     /// The number the next task gets (tasks are numbered in document order).
     next_no: u32,
+    /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
+    /// 工作（8项）): its numbered tasks that name no one are theirs.
+    section_lead: Option<String>,
 }
 
 impl Reader {
     fn finish_task(&mut self) {
         let numbered = std::mem::take(&mut self.numbered);
+        if numbered
+            && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), &self.section_lead)
+            && task.lead.is_none()
+            && task.support.is_none()
+        {
+            task.lead = Some(lead.clone());
+        }
         finish(
             &mut self.pending,
             numbered,
             &mut self.table,
             &mut self.next_no,
         );
+    }
+
+    /// A section heading: its row, and who leads its work when the heading names them.
+    fn section(&mut self, numeral: String, title: String, here: Location) {
+        self.finish_task();
+        self.section_lead = heading_lead(&title);
+        self.push(RowKind::Section { numeral, title }, here);
     }
 
     fn open_numbered(&mut self, here: &Location) {
@@ -297,16 +315,15 @@ impl Reader {
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
             && !ASSIGNMENT.is_match(paragraph)
         {
-            self.finish_task();
-            self.push(RowKind::Section { numeral, title }, here);
+            self.section(numeral, title, here);
             return;
         }
         let mut line = paragraph.to_string();
         // 一、title。一是…（…牵头）；二是…: the heading, then its tasks on the same line.
         if let Some((head, rest)) = split_heading(&line) {
-            self.finish_task();
-            if let Some((numeral, title)) = section_heading(&tidy_spacing(&head)) {
-                self.push(RowKind::Section { numeral, title }, here.clone());
+            match section_heading(&tidy_spacing(&head)) {
+                Some((numeral, title)) => self.section(numeral, title, here.clone()),
+                None => self.finish_task(),
             }
             line = rest;
         }
@@ -515,6 +532,25 @@ fn finish(
     });
 }
 
+/// Who a section heading says leads its work: `县示范区管委会牵头工作（8项）`,
+/// `区发改委、区财政局牵头` → the units before 牵头; `None` for any other heading.
+fn heading_lead(title: &str) -> Option<String> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(
+            r"^(.+?)(?:牵头|负责)(?:的)?(?:工作|任务|事项)?\s*(?:[（(]\s*\d+\s*项\s*[）)])?[。.]?$",
+        )
+        .unwrap()
+    });
+    let who = LEAD.captures(title.trim())?.get(1)?.as_str().trim();
+    let units = names(who);
+    let plausible = !units.is_empty()
+        && units
+            .iter()
+            .all(|u| u.chars().count() <= 20 && !u.contains(['，', ',', '。']));
+    plausible.then(|| units.join("、"))
+}
+
 /// The content of a task: its text without the number, ending with its full stop.
 /// A section heading with text after it on the same line: `一、夯实基础。一是…（…牵头）`
 /// → (`一、夯实基础。`, the rest), when the rest assigns work.
@@ -586,6 +622,40 @@ mod tests {
             .filter(|r| matches!(r.kind, RowKind::Task(_)))
             .count();
         assert_eq!(tasks, 2);
+    }
+
+    #[test]
+    fn a_section_heading_that_names_its_lead_leads_its_tasks() {
+        assert_eq!(
+            heading_lead("县示范区管委会牵头工作(8项)").as_deref(),
+            Some("县示范区管委会")
+        );
+        assert_eq!(
+            heading_lead("县发改局、县财政局牵头").as_deref(),
+            Some("县发改局、县财政局")
+        );
+        assert_eq!(heading_lead("坚持和加强党的全面领导"), None);
+        let table = parse(
+            "一、县示范区管委会牵头工作(2项)\n1.建设养殖基地。\n2.打造生产基地。\n二、县发改局牵头工作(1项)\n3.推进项目建设。",
+            "t.txt",
+        )
+        .unwrap();
+        let leads: Vec<Option<String>> = table
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t.lead.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                Some("县示范区管委会".to_string()),
+                Some("县示范区管委会".to_string()),
+                Some("县发改局".to_string())
+            ]
+        );
     }
 
     #[test]
