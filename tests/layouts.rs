@@ -861,7 +861,7 @@ fn a_units_column_beside_the_leads_supports() {
     );
 }
 
-/// Every text and Word fixture, as a project input: its folder when it has a config, else
+/// Every text, Word and Excel fixture, as a project input: its folder when it has a config, else
 /// the file.
 fn fixture_inputs() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -875,7 +875,7 @@ fn fixture_inputs() -> Vec<PathBuf> {
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
             continue;
         };
-        if !matches!(ext, "md" | "docx") || path.ends_with("EXPECTED.md") {
+        if !matches!(ext, "md" | "docx" | "xlsx") || path.ends_with("EXPECTED.md") {
             continue;
         }
         let input = match path.parent() {

@@ -189,7 +189,17 @@ impl Grid<'_> {
                 continue;
             }
             let row = match self.task_row(r, &header) {
-                Some(task) => Some(task),
+                Some(task) => {
+                    // A cell under no header is none of the task's: said, not lost.
+                    for (c, text) in cells.iter().enumerate() {
+                        if !text.trim().is_empty() && !header.covers(c) {
+                            table
+                                .left_out
+                                .push((text.trim().to_string(), (self.place)(r, c)));
+                        }
+                    }
+                    Some(task)
+                }
                 None => self.other_row(r, &header, diagnostics),
             };
             table.rows.extend(row);

@@ -166,6 +166,11 @@ impl HeaderMap {
             .map(|(_, i)| *i)
     }
 
+    /// Whether the header names column `index` (read or kept as an extra column).
+    pub fn covers(&self, index: usize) -> bool {
+        self.columns.iter().any(|(_, i)| *i == index) || self.extra.iter().any(|(_, i)| *i == index)
+    }
+
     /// The values of the extra columns in `cells`, in header order.
     pub fn extras<S: AsRef<str>>(&self, cells: &[S]) -> Vec<String> {
         self.extra

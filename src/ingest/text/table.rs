@@ -60,6 +60,14 @@ pub(super) fn parse_table(
         let content = header.get(&cells, Column::Content);
         if parse_task_number(no).is_some() {
             let task = task_cells(&header, &cells);
+            // Cells past the header's columns are none of the task's: said, not lost.
+            for cell in cells.iter().enumerate().filter(|(c, _)| !header.covers(*c)) {
+                if !cell.1.trim().is_empty() {
+                    table
+                        .left_out
+                        .push((cell.1.trim().to_string(), here.clone()));
+                }
+            }
             table.rows.push(RawRow {
                 kind: RowKind::Task(Box::new(task)),
                 origin: here,
