@@ -630,7 +630,15 @@ pub struct SheetTask {
 /// 完成时限 as a sheet prints it: as the source wrote it (2026年6月底, 全年, 长期坚持), else the
 /// default deadline as a Chinese date, else —.
 fn sheet_deadline(task: &crate::model::Task) -> String {
-    match task.deadline_text.as_deref().map(tidy_spacing) {
+    // Two deadlines on two lines (a task over two rows) read as two: 10月底；12月底.
+    let joined = task.deadline_text.as_deref().map(|d| {
+        d.lines()
+            .map(tidy_spacing)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("；")
+    });
+    match joined {
         Some(written) if !written.is_empty() => written,
         _ => task
             .deadline
