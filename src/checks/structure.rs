@@ -119,21 +119,30 @@ pub fn title(cx: &Context) -> Vec<Diagnostic> {
     ]
 }
 
-/// The notice: 文号 brackets, 署名 and 成文日期, and the attachment's name; or why there is
-/// no notice.
+/// The notice: 文号 brackets, title, issuer, 署名 and 成文日期, and the attachments; or why
+/// there is no notice.
 pub fn notice(cx: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
     let notice = &cx.plan.notice;
     let Some(start) = notice.origin.clone() else {
         let source = cx.plan.sources.first().cloned().unwrap_or_default();
-        out.push(Diagnostic::note(
+        return vec![Diagnostic::note(
             "notice/not-made",
             Location::file(source),
             "来源中没有通知（红头、发文字号），不生成通知.md 和通知.pdf；任务分工表、任务单和评估照常发布",
-        ));
-        return out;
+        )];
     };
     let end = notice.end_origin.clone().unwrap_or(start.clone());
+    let mut out = notice_head(cx, &start);
+    out.extend(attachments(cx, &end));
+    out.extend(signer(cx, &end));
+    out.extend(date(cx, &end));
+    out
+}
+
+/// What the notice's head lacks or writes wrongly: the 文号's form, a title, an issuer.
+fn notice_head(cx: &Context, start: &Location) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let notice = &cx.plan.notice;
     let config_place = cx.config_path();
     if let (Some(written), Some(normal)) = (&notice.doc_number_written, &notice.doc_number)
         && written != normal
@@ -163,6 +172,25 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             )),
         );
     }
+    if notice.issuer.is_none() && notice.signer.is_none() {
+        out.push(
+            Diagnostic::warning(
+                "notice/no-issuer",
+                start.clone(),
+                "通知没有发文机关（原文没有版头，也没有署名）：发布的通知版头空缺",
+            )
+            .with_hint(format!(
+                "在 {config_place} 的 [notice] signer 中填写发文机关名称，版头和署名都用它"
+            )),
+        );
+    }
+    out
+}
+
+/// The 附件说明 against what is attached: more attachments than this plan, or another name.
+fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let notice = &cx.plan.notice;
     if notice.attachments.len() > 1 {
         out.push(
             Diagnostic::warning(
@@ -177,21 +205,23 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             .with_hint("发文前核对附件说明与实际附件是否一致"),
         );
     }
-    if notice.issuer.is_none() && notice.signer.is_none() {
-        out.push(
-            Diagnostic::warning(
-                "notice/no-issuer",
-                start.clone(),
-                "通知没有发文机关（原文没有版头，也没有署名）：发布的通知版头空缺",
-            )
-            .with_hint(format!(
-                "在 {config_place} 的 [notice] signer 中填写发文机关名称，版头和署名都用它"
-            )),
-        );
+    if let (Some(attachment), Some(title)) = (notice.attachments.first(), &cx.plan.title)
+        && attachment != title
+    {
+        out.push(Diagnostic::warning(
+            "notice/attachment-title",
+            end.clone(),
+            format!("附件说明「{attachment}」与附件标题「{title}」不一致"),
+        ));
     }
-    let from_source = |field: &str| cx.source_notice_field(field);
-    match (&notice.signer, from_source("signer")) {
-        (None, _) => out.push(
+    out
+}
+
+/// The 署名: missing, or taken from the config.
+fn signer(cx: &Context, end: &Location) -> Option<Diagnostic> {
+    let config_place = cx.config_path();
+    match (&cx.plan.notice.signer, cx.source_notice_field("signer")) {
+        (None, _) => Some(
             Diagnostic::warning(
                 "notice/no-signer",
                 end.clone(),
@@ -202,15 +232,21 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             ))
             .with_remedy(Remedy::NoticeSigner),
         ),
-        (Some(signer), false) => out.push(Diagnostic::note(
+        (Some(signer), false) => Some(Diagnostic::note(
             "notice/signer-from-config",
             end.clone(),
             format!("原文没有署名，已采用配置中的「{signer}」"),
         )),
-        _ => {}
+        _ => None,
     }
-    match (&notice.date, from_source("date")) {
-        (None, _) => out.push(
+}
+
+/// The 成文日期: missing, taken from the config, or not in the standard's form.
+fn date(cx: &Context, end: &Location) -> Vec<Diagnostic> {
+    let config_place = cx.config_path();
+    let from_source = cx.source_notice_field("date");
+    let Some(date) = &cx.plan.notice.date else {
+        return vec![
             Diagnostic::warning(
                 "notice/no-date",
                 end.clone(),
@@ -220,39 +256,29 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
                 "在 {config_place} 的 [notice] date 中填写，如 date = \"2025年3月5日\""
             ))
             .with_remedy(Remedy::NoticeDate),
-        ),
-        (Some(date), from) => {
-            if !from {
-                out.push(Diagnostic::note(
-                    "notice/date-from-config",
-                    end.clone(),
-                    format!("原文没有成文日期，已采用配置中的「{date}」"),
-                ));
-            }
-            if !DATE.is_match(date) {
-                let d = Diagnostic::warning(
-                    "notice/date-format",
-                    end.clone(),
-                    format!("成文日期「{date}」不合规范"),
-                )
-                .with_hint("用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日");
-                // A date the config supplied can be set again from the page.
-                out.push(if from {
-                    d
-                } else {
-                    d.with_remedy(Remedy::NoticeDate)
-                });
-            }
-        }
-    }
-    if let (Some(attachment), Some(title)) = (notice.attachments.first(), &cx.plan.title)
-        && attachment != title
-    {
-        out.push(Diagnostic::warning(
-            "notice/attachment-title",
-            end,
-            format!("附件说明「{attachment}」与附件标题「{title}」不一致"),
+        ];
+    };
+    let mut out = Vec::new();
+    if !from_source {
+        out.push(Diagnostic::note(
+            "notice/date-from-config",
+            end.clone(),
+            format!("原文没有成文日期，已采用配置中的「{date}」"),
         ));
+    }
+    if !DATE.is_match(date) {
+        let d = Diagnostic::warning(
+            "notice/date-format",
+            end.clone(),
+            format!("成文日期「{date}」不合规范"),
+        )
+        .with_hint("用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日");
+        // A date the config supplied can be set again from the page.
+        out.push(if from_source {
+            d
+        } else {
+            d.with_remedy(Remedy::NoticeDate)
+        });
     }
     out
 }
