@@ -312,10 +312,28 @@ impl Grid<'_> {
                 origin: place,
             });
         }
+        let note = ["注", "说明", "备注", "附注", "填表说明"];
+        let is_note = note
+            .iter()
+            .any(|p| text.trim_start_matches(['（', '(']).starts_with(p));
+        // A heading without a numeral, alone on its row (merged across, as ledgers write
+        // their groups: 强化行政规范性文件集中规范公开): a group, not a bad number.
+        let leftmost = first == 0 || Some(first) == col(Column::No);
+        if alone
+            && leftmost
+            && !is_note
+            && tidy.chars().count() <= 60
+            && !tidy.trim_end_matches('。').contains('。')
+            && parse_task_number(&tidy).is_none()
+        {
+            return Some(RawRow {
+                kind: RowKind::Label(text),
+                origin: place,
+            });
+        }
         let no = self.at(r, col(Column::No));
         let content = self.at(r, col(Column::Content));
-        let note = ["注", "说明", "备注", "附注", "填表说明"];
-        let finding = if note.iter().any(|p| text.starts_with(p)) {
+        let finding = if is_note {
             Diagnostic::note(
                 "table/note-row",
                 place,
@@ -456,6 +474,19 @@ mod tests {
         ]);
         assert!(header_at(&repeated, 0).is_none());
         assert_eq!(find_header(&repeated), Some(1));
+    }
+
+    #[test]
+    fn a_heading_merged_across_without_a_numeral_is_a_group() {
+        let g = grid(&[
+            &["序号", "工作任务", "责任科室"],
+            &["强化行政规范性文件公开", "", ""],
+            &["1", "做好甲事。", "法规科"],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        assert!(matches!(&table.rows[0].kind, RowKind::Label(l) if l == "强化行政规范性文件公开"));
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -222,13 +222,37 @@ fn require_tasks(
             .first()
             .map(|p| project.shown(p))
             .unwrap_or_default();
+        // A header that names some columns but lacks one: say which, where.
+        if let Some((display, (line, names, missing))) = texts
+            .iter()
+            .find_map(|(d, t)| text::near_header(t).map(|h| (d, h)))
+        {
+            return Err(Error::Input(vec![
+                Diagnostic::error(
+                    "input/no-table",
+                    Location::line(display, line),
+                    format!(
+                        "这一行像是任务分工表的表头（{}），但缺少“{}”列，无法读出任务",
+                        names.join("、"),
+                        missing.join("”“")
+                    ),
+                )
+                .with_hint("请在表中补上该列（如在第一列加“序号”并逐行编号）后重试"),
+            ]));
+        }
+        let word = place.ends_with(".docx") || place.ends_with(".doc") || place.ends_with(".wps");
+        let hint = if word {
+            "请确认任务分工表是 Word 表格，表头含“序号”“任务内容”“责任单位”（或同义列名）；或在正文中逐项写明牵头单位"
+        } else {
+            "表格各列以制表符或竖线（| 序号 | 具体内容 | 责任单位 |）分隔；没有表格时，请在每项任务后写明牵头单位（如“（区发改委牵头）”或“牵头单位：……”）"
+        };
         return Err(Error::Input(vec![
             Diagnostic::error(
                 "input/no-table",
                 Location::file(place),
-                "未找到任务分工表：需要一行含“序号”“具体内容”“责任单位”（或同义列名）的表头，各列以制表符分隔",
+                "未找到任务分工表（表头含“序号”“任务内容”“责任单位”或同义列名），也没有读出写明责任单位的编号任务",
             )
-            .with_hint("也可以使用 Markdown 竖线表格（| 序号 | 具体内容 | 责任单位 |）"),
+            .with_hint(hint),
         ]));
     };
     if !table

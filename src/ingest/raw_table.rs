@@ -55,7 +55,7 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
     (
         Column::Content,
         &[
-            "任务", "工作", "事项", "内容", "举措", "措施", "目标", "要求",
+            "任务", "工作", "事项", "内容", "举措", "措施", "目标", "要求", "实事", "项目",
         ],
     ),
 ];
@@ -383,6 +383,15 @@ mod tests {
             map.get(&["1", "x", "区教育局 ", "", ""], Column::Lead),
             "区教育局"
         );
+    }
+
+    #[test]
+    fn what_a_header_names_is_read_by_its_words() {
+        let map = HeaderMap::detect(&["序号", "民生实事", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
+        let map = HeaderMap::detect(&["序号", "项目名称", "项目单位"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
+        assert_eq!(map.index(Column::Units), Some(2));
     }
 
     #[test]

@@ -125,6 +125,10 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 out.iter_mut().for_each(|w| w.marked_lead = true);
             }
         }
+        // 市卫生健康委等: the unit, and others the cell does not name (kept in its text).
+        if let Some(unit) = name.strip_suffix('等').filter(|u| u.chars().count() >= 2) {
+            name = unit.trim().to_string();
+        }
         if let Some(caps) = TAIL_PHRASE.captures(&name) {
             let (unit, phrase) = (caps[1].to_string(), caps[2].to_string());
             out.push(WrittenUnit {
@@ -445,6 +449,7 @@ mod tests {
             ["各镇", "各街道", "各村（社区）"]
         );
         assert_eq!(names("各县、市、区政府"), ["各县", "各市", "各区政府"]);
+        assert_eq!(names("市卫生健康委等"), ["市卫生健康委"]);
         assert_eq!(
             names("各县(市、区)人民政府，市直各有关单位"),
             ["各县(市、区)人民政府", "市直各有关单位"]

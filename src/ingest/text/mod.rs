@@ -373,6 +373,34 @@ pub fn header_one_cell_per_line(text: &str) -> Option<(u32, Vec<String>)> {
     })
 }
 
+/// A row of cells that names some of a 分工表's columns but not all it needs (工作任务 |
+/// 责任科室 | 时限要求 without 序号): its line, the names read, and what is missing.
+pub fn near_header(text: &str) -> Option<(u32, Vec<String>, Vec<&'static str>)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let cells = split_cells(line)?;
+        let named: Vec<(Column, &String)> = cells
+            .iter()
+            .filter_map(|c| Column::from_header(c).map(|k| (k, c)))
+            .collect();
+        if named.len() < 2 {
+            return None;
+        }
+        let has = |k: Column| named.iter().any(|(c, _)| *c == k);
+        let mut missing = Vec::new();
+        if !has(Column::No) {
+            missing.push("序号");
+        }
+        if !has(Column::Content) && !has(Column::Group) {
+            missing.push("任务内容");
+        }
+        if !has(Column::Units) && !has(Column::Lead) {
+            missing.push("责任单位");
+        }
+        let names = named.iter().map(|(_, c)| c.trim().to_string()).collect();
+        (!missing.is_empty()).then_some((i as u32 + 1, names, missing))
+    })
+}
+
 /// What the line right above a table's header is.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum AboveTable {

@@ -405,9 +405,13 @@ fn issuer_name(text: &str) -> String {
 
 /// `1. 《某方案》` → `某方案`.
 fn attachment_name(text: &str) -> String {
+    // Its number in the list (1. / 2、), not digits of the name (2016年…).
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^\d{1,2}\s*[.．、]\s*").unwrap()
+    });
     let text = text.trim();
-    let text = text.trim_start_matches(|c: char| c.is_ascii_digit());
-    let text = text.trim_start_matches(['.', '．', '、', ' ']);
+    let text = NUMBER.find(text).map_or(text, |m| &text[m.end()..]);
     let text = text.trim_end_matches(['。', '；', ';']);
     let text = text.trim();
     let text = text
@@ -433,4 +437,19 @@ fn split_list(text: &str) -> Vec<String> {
     .filter(|s| !s.is_empty())
     .map(str::to_string)
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_attachments_number_is_taken_off_not_its_year() {
+        assert_eq!(attachment_name("1. 《某区工作方案》"), "某区工作方案");
+        assert_eq!(
+            attachment_name("2016年民生实事目标任务分解表"),
+            "2016年民生实事目标任务分解表"
+        );
+        assert_eq!(attachment_name("2、2025年任务清单。"), "2025年任务清单");
+    }
 }

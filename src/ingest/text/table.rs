@@ -3,7 +3,7 @@
 
 use super::{Places, is_pipe_rule, section_heading, split_cells, strip_markup};
 use crate::base::cjk::{excerpt, tidy_spacing};
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{Diagnostic, Location};
 use crate::ingest::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
 
 pub(super) fn parse_table(
@@ -60,6 +60,9 @@ pub(super) fn parse_table(
         let content = header.get(&cells, Column::Content);
         if parse_task_number(no).is_some() {
             let task = task_cells(&header, &cells);
+            if let Some(d) = shifted_row(&task, cells.len(), header_cells.len(), &here) {
+                diagnostics.push(d);
+            }
             // Cells past the header's columns are none of the task's: said, not lost.
             for cell in cells.iter().enumerate().filter(|(c, _)| !header.covers(*c)) {
                 if !cell.1.trim().is_empty() {
@@ -111,6 +114,38 @@ pub(super) fn parse_table(
     }
     table.names_not_groups(&header);
     table
+}
+
+/// A row with fewer cells than the header whose units cell reads as a deadline (长期推进,
+/// 2021年8月前): a web table's merged cell lost in the copy, every cell after it moved one
+/// column left. Said with the row, for the user to check.
+fn shifted_row(
+    task: &RawTask,
+    cells: usize,
+    columns: usize,
+    here: &Location,
+) -> Option<Diagnostic> {
+    let units = [Some(&task.units), task.lead.as_ref(), task.support.as_ref()];
+    let looks_like_time = |text: &str| {
+        let text = text.trim();
+        !text.is_empty()
+            && (crate::ingest::deadline::parse_deadline(text, None).is_some()
+                || ["长期", "持续", "常态", "年底", "月底", "月前", "季度"]
+                    .iter()
+                    .any(|w| text.contains(w)))
+    };
+    let shifted = cells < columns && units.into_iter().flatten().any(|u| looks_like_time(u));
+    shifted.then(|| {
+        Diagnostic::warning(
+            "table/short-row",
+            here.clone(),
+            format!(
+                "第 {} 项这一行只有 {cells} 格，表头有 {columns} 列，且责任单位一格写的像是时限：各格可能错了位",
+                task.no
+            ),
+        )
+        .with_hint("网页表格的合并单元格在复制时会丢失；请把表格粘贴到 Excel 或 WPS 表格核对各列后另存为 .xlsx")
+    })
 }
 
 /// The cells of a numbered task row, by column.
@@ -208,6 +243,21 @@ mod tests {
         assert_eq!(first.extra, vec!["年中检查".to_string()]);
         assert_eq!(task(&table, 1).content, "建设公园");
         assert!(diagnostics.iter().any(|d| d.code == "table/continued-row"));
+    }
+
+    #[test]
+    fn a_row_whose_cells_moved_left_is_said() {
+        let (_, diagnostics) = read(
+            "序号\t工作任务\t细化分工\t责任处室\t完成时限\n\
+             1\t推进改革。\t抓好落实。\t疾控处\t长期推进\n\
+             2\t加强监督。\t疾控处\t长期推进",
+        );
+        let short: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.code == "table/short-row")
+            .map(|d| d.location.to_string())
+            .collect();
+        assert_eq!(short, ["t.txt:3"]);
     }
 
     #[test]
