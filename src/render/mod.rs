@@ -85,7 +85,8 @@ pub struct ColumnSizing {
 }
 
 /// Breaks a title into balanced lines no wider than `width`: the trapezoid GB/T 9704 7.3.1
-/// asks for, preferring breaks after 》, 的 and before 《 or a number. `advances` are the
+/// asks for, preferring breaks after 》, 的, 关于 or a year (2025年) and before 《, never
+/// between a number and what it counts (2016|年). `advances` are the
 /// characters' widths in the layout's unit (glyph advances for the PDF, ems for Word).
 pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::ops::Range<usize>> {
     let total: f32 = advances.iter().sum();
@@ -108,8 +109,20 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
             if cut >= chars.len() || !crate::base::cjk::may_break(chars[i], chars[cut]) {
                 continue;
             }
+            // A number stays with what it counts: 2016年, 14号 never break.
+            if chars[i].is_ascii_digit()
+                && matches!(chars[cut], '年' | '月' | '日' | '号' | '个' | '项')
+            {
+                continue;
+            }
             let mut score = (used - target).abs();
-            if matches!(chars[i], '》' | '的' | '”') || matches!(chars[cut], '《' | '“') {
+            let after_year = chars[i] == '年' && i > 0 && chars[i - 1].is_ascii_digit();
+            let after_about = i > 0 && chars[i - 1] == '关' && chars[i] == '于';
+            if matches!(chars[i], '》' | '的' | '”')
+                || matches!(chars[cut], '《' | '“')
+                || after_year
+                || after_about
+            {
                 score -= advances[i] * 1.5;
             }
             if best.is_none_or(|(s, _)| score < s) {
@@ -276,4 +289,45 @@ pub fn is_notice_furniture(style: &str) -> bool {
         style,
         "发文机关标志" | "发文字号" | "署名" | "附注" | "版记"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(title: &str, width: f32) -> Vec<String> {
+        let chars: Vec<char> = title.chars().collect();
+        let advances: Vec<f32> = chars
+            .iter()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .collect();
+        balanced_title(&chars, &advances, width)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_title_never_breaks_a_number_from_what_it_counts() {
+        for width in (16..=60).map(|w| w as f32 / 2.0) {
+            let got = lines(
+                "嘉定区推进儿童友好城区建设2025年重点工作安排半年度评估报告",
+                width,
+            );
+            assert!(
+                !got.windows(2).any(|w| w[0].ends_with(|c: char| c.is_ascii_digit())
+                    && w[1].starts_with('年')),
+                "{width}: {got:?}"
+            );
+            assert_eq!(
+                got.concat(),
+                "嘉定区推进儿童友好城区建设2025年重点工作安排半年度评估报告"
+            );
+        }
+        // Where balance alone would cut 2025|年.
+        assert_eq!(
+            lines("甲乙丙丁2025年戊己庚辛", 7.0),
+            ["甲乙丙丁2025年", "戊己庚辛"]
+        );
+    }
 }
