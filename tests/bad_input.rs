@@ -83,12 +83,12 @@ fn a_table_whose_number_column_holds_no_number() {
 
 /// A table whose header lacks a column fengong needs: the line, what it read, what is missing.
 #[test]
-fn a_header_without_a_number_column_says_so() {
-    let text = "某局2025年工作要点分解表\n工作任务\t具体要求\t责任科室\t时限要求\n规范公开\t做好公开。\t法规科\t全年\n";
+fn a_header_without_a_units_column_says_so() {
+    let text = "某局2025年工作要点分解表\n序号\t工作任务\t时限要求\n1\t做好公开。\t全年\n";
     assert_refused(
         &[("plan.txt", text.as_bytes())],
         "input/plan.txt:2",
-        "缺少“序号”列",
+        "缺少“责任单位”列",
     );
 }
 

@@ -1319,3 +1319,24 @@ fn a_section_heading_names_the_lead_of_its_tasks() {
         ["县经济开发区牵头工作（3项）", "县农业农村局牵头工作（2项）"]
     );
 }
+
+/// A ledger without a 序号 column (工作任务 | 具体要求 | 责任科室 | 时限要求): its tasks are
+/// numbered in row order, and the check says so.
+#[test]
+fn a_table_without_a_number_column_is_numbered_in_row_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("要点.txt");
+    std::fs::write(
+        &path,
+        "某局2025年工作要点分解表\n工作任务\t具体要求\t责任科室\t时限要求\n\
+         规范公开\t做好公开。\t法规科\t全年\n强化监督\t开展检查。\t监督科、法规科\t2025年6月底\n",
+    )
+    .unwrap();
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2]);
+    assert_eq!(plan.task(2).unwrap().content, "强化监督：开展检查。");
+    assert_eq!(leads(plan, 2), ["监督科"]);
+    assert!(common::codes(&checked).contains(&"table/no-number-column"));
+}

@@ -219,7 +219,36 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('職', '职'),
     ('責', '责'),
     ('單', '单'),
+    ('牽', '牵'),
+    ('頭', '头'),
+    ('參', '参'),
+    ('負', '负'),
+    ('時', '时'),
+    ('間', '间'),
+    ('領', '领'),
+    ('號', '号'),
+    ('內', '内'),
+    ('項', '项'),
+    ('節', '节'),
+    ('進', '进'),
+    ('況', '况'),
+    ('備', '备'),
+    ('註', '注'),
+    ('類', '类'),
+    ('別', '别'),
+    ('鎮', '镇'),
+    ('鄉', '乡'),
+    ('縣', '县'),
+    ('組', '组'),
+    ('織', '织'),
+    ('處', '处'),
 ];
+
+/// `text` with the characters of [`TRADITIONAL`] in their simplified forms: for reading what
+/// a header or a label says (牽頭單位 is 牵头单位), never for what is kept as written.
+pub fn simplified_text(text: &str) -> String {
+    text.chars().map(|c| simplified(c).unwrap_or(c)).collect()
+}
 
 /// The simplified form of a traditional character in [`TRADITIONAL`].
 pub fn simplified(c: char) -> Option<char> {

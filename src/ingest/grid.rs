@@ -156,6 +156,15 @@ impl Grid<'_> {
             rows: Vec::new(),
         };
         let mut r = header_row + header_rows;
+        // Tasks numbered in row order, for a table without a 序号 column.
+        let mut order = 0;
+        if header.index(Column::No).is_none() {
+            diagnostics.push(Diagnostic::note(
+                "table/no-number-column",
+                (self.place)(header_row, 0),
+                "表中没有序号列，任务按行序编号（1、2、3……）",
+            ));
+        }
         while r < rows.len() {
             let cells = &rows[r];
             if cells.iter().all(|c| c.is_empty()) {
@@ -188,8 +197,9 @@ impl Grid<'_> {
                 r += 1;
                 continue;
             }
-            let row = match self.task_row(r, &header) {
+            let row = match self.task_row(r, &header, order + 1) {
                 Some(task) => {
+                    order += 1;
                     // A cell under no header is none of the task's: said, not lost.
                     for (c, text) in cells.iter().enumerate() {
                         if !text.trim().is_empty() && !header.covers(c) {
@@ -207,6 +217,13 @@ impl Grid<'_> {
         }
         table.names_not_groups(&header);
         table
+    }
+
+    /// The text row `r` itself holds in column `c` (no merge from above).
+    fn own(&self, r: usize, c: Option<usize>) -> String {
+        c.and_then(|c| self.rows[r].get(c))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
     }
 
     /// Whether row `r`'s 序号 is a merge from the row above (one task written over several
@@ -246,10 +263,15 @@ impl Grid<'_> {
     }
 
     /// Row `r` as a task, when its 序号 is a number.
-    fn task_row(&self, r: usize, header: &HeaderMap) -> Option<RawRow> {
+    fn task_row(&self, r: usize, header: &HeaderMap, order: u32) -> Option<RawRow> {
         let col = |c: Column| header.index(c);
         let at = |c: Option<usize>| self.at(r, c);
-        let no = at(col(Column::No));
+        // No 序号 column: a row with its own content is the next task in row order.
+        let no = match col(Column::No) {
+            Some(c) => self.at(r, Some(c)),
+            None if !self.own(r, col(Column::Content)).is_empty() => order.to_string(),
+            None => return None,
+        };
         parse_task_number(&no)?;
         let no_col = col(Column::No).unwrap_or(0);
         let content_col = col(Column::Content).unwrap_or(no_col);
@@ -474,6 +496,27 @@ mod tests {
         ]);
         assert!(header_at(&repeated, 0).is_none());
         assert_eq!(find_header(&repeated), Some(1));
+    }
+
+    #[test]
+    fn a_table_without_a_number_column_numbers_its_rows() {
+        let g = grid(&[
+            &["工作任务", "具体要求", "责任科室", "时限要求"],
+            &["规范公开", "做好公开。", "法规科", "全年"],
+            &["强化监督", "开展检查。", "监督科", "6月底"],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        let numbers: Vec<String> = table
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t.no.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(numbers, ["1", "2"]);
+        assert!(found.iter().any(|d| d.code == "table/no-number-column"));
     }
 
     #[test]

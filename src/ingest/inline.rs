@@ -25,7 +25,7 @@ static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"[（(\[【〔]",
         r"((?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*?",
-        r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与)",
+        r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與)",
         r"(?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*)",
         r"[）)\]】〕]"
     ))
@@ -463,6 +463,7 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
     {
         return None;
     }
+    let label = &crate::base::cjk::simplified_text(label);
     let kind = match Column::from_header(label)? {
         Column::Lead => LabelKind::Lead,
         Column::Support => LabelKind::Support,
@@ -656,6 +657,16 @@ mod tests {
                 Some("县发改局".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn labels_in_traditional_characters_read_the_same() {
+        let caps = ASSIGNMENT
+            .captures("推進流通體系建設。（牽頭單位：省商務廳；責任單位：省發展改革委）")
+            .unwrap();
+        let d = parse_duty(&caps[1]);
+        assert_eq!(d.leads, ["省商務廳"]);
+        assert_eq!(d.supports, ["省發展改革委"]);
     }
 
     #[test]

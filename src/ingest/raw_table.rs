@@ -70,7 +70,8 @@ impl Column {
 
     /// Every class a header's words fit, in [`HEADER_WORDS`] order.
     fn classes(cell: &str) -> Vec<Column> {
-        let name = header_name(cell);
+        // 責任單位 reads as 责任单位.
+        let name = crate::base::cjk::simplified_text(&header_name(cell));
         if name.is_empty() || name.chars().count() > 16 {
             return Vec::new();
         }
@@ -125,8 +126,8 @@ pub struct HeaderMap {
 }
 
 impl HeaderMap {
-    /// Reads a header row; it must name a number column and a content column, and some
-    /// way of giving units. A second content column beside no group column makes the first
+    /// Reads a header row; it must name a content column and some way of giving units, and a
+    /// number column or a third column (tasks are then numbered in row order). A second content column beside no group column makes the first
     /// the group (主要任务 | 工作措施); any other repeated kind is kept as an extra column.
     pub fn detect<S: AsRef<str>>(cells: &[S]) -> Option<HeaderMap> {
         let mut map = HeaderMap::default();
@@ -155,7 +156,10 @@ impl HeaderMap {
         }
         let has = |c| map.index(c).is_some();
         let has_units = has(Column::Units) || has(Column::Lead) || !map.ambiguous.is_empty();
-        (has(Column::No) && has(Column::Content) && has_units).then_some(map)
+        // Without a 序号 column the tasks are numbered in row order: a header then names at
+        // least one more column than content and units, so a two-word line is not taken for one.
+        let numbered = has(Column::No) || map.columns.len() >= 3;
+        (numbered && has(Column::Content) && has_units).then_some(map)
     }
 
     /// Where `column` is.
@@ -395,6 +399,13 @@ mod tests {
     }
 
     #[test]
+    fn a_header_in_traditional_characters_reads_the_same() {
+        let map = HeaderMap::detect(&["序號", "工作任務", "牽頭單位", "配合單位"]).unwrap();
+        assert_eq!(map.index(Column::No), Some(0));
+        assert_eq!(map.index(Column::Lead), Some(2));
+    }
+
+    #[test]
     fn a_bureaus_offices_are_its_units() {
         let map = HeaderMap::detect(&["序号", "重点工作", "责任科室", "完成时限"]).unwrap();
         assert_eq!(map.index(Column::Units), Some(2));
@@ -404,6 +415,8 @@ mod tests {
     fn a_header_needs_number_content_and_units() {
         assert!(HeaderMap::detect(&["序号", "具体内容"]).is_none());
         assert!(HeaderMap::detect(&["具体内容", "责任单位"]).is_none());
+        let map = HeaderMap::detect(&["工作任务", "具体要求", "责任科室", "时限要求"]).unwrap();
+        assert_eq!(map.index(Column::No), None);
         assert!(HeaderMap::detect(&["姓名", "电话"]).is_none());
     }
 }

@@ -26,6 +26,16 @@ pub(super) fn parse_table(
         left_out: Vec::new(),
         rows: Vec::new(),
     };
+    // No 序号 column: tasks are numbered in row order.
+    let by_order = header.index(Column::No).is_none();
+    if by_order {
+        diagnostics.push(Diagnostic::note(
+            "table/no-number-column",
+            header_place.clone(),
+            "表中没有序号列，任务按行序编号（1、2、3……）",
+        ));
+    }
+    let mut order = 0;
     for (index, line) in lines.iter().enumerate().skip(header_index + 1) {
         let line_no = index as u32 + 1;
         let here = places.at(line_no);
@@ -56,10 +66,20 @@ pub(super) fn parse_table(
             table.repeated_headers += 1;
             continue;
         }
-        let no = header.get(&cells, Column::No);
         let content = header.get(&cells, Column::Content);
+        let numbered = by_order && !content.is_empty() && heading_row(&header, &cells).is_none();
+        if numbered {
+            order += 1;
+        }
+        let ordinal = order.to_string();
+        let no = if by_order {
+            if numbered { ordinal.as_str() } else { "" }
+        } else {
+            header.get(&cells, Column::No)
+        };
         if parse_task_number(no).is_some() {
-            let task = task_cells(&header, &cells);
+            let mut task = task_cells(&header, &cells);
+            task.no = no.to_string();
             if let Some(d) = shifted_row(&task, cells.len(), header_cells.len(), &here) {
                 diagnostics.push(d);
             }
