@@ -351,25 +351,28 @@ pub(super) fn is_pipe_rule(cells: &[String]) -> bool {
 /// starts on and its cells. Its rows cannot be put back together — a blank cell leaves no
 /// line — so the reader can only say so.
 pub fn header_one_cell_per_line(text: &str) -> Option<(u32, Vec<String>)> {
+    // Lines that are only a cell border (|) are passed over.
     let lines: Vec<(u32, &str)> = text
         .lines()
         .enumerate()
         .map(|(i, l)| (i as u32 + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty())
+        .filter(|(_, l)| !l.is_empty() && !l.chars().all(|c| matches!(c, '|' | '｜' | ' ')))
         .collect();
     let cell = |l: &str| l.chars().count() <= 12 && split_cells(l).is_none();
     (0..lines.len()).find_map(|start| {
-        // A header starts at its 序号 and runs while its lines read as column names.
-        if Column::from_header(lines[start].1) != Some(Column::No) {
-            return None;
-        }
-        let cells: Vec<String> = lines[start..]
+        // A header starts at a column name and runs while its lines read as column names.
+        let run: Vec<&(u32, &str)> = lines[start..]
             .iter()
             .take(8)
             .take_while(|(_, l)| cell(l) && Column::from_header(l).is_some())
-            .map(|(_, l)| l.to_string())
             .collect();
-        (cells.len() >= 3 && HeaderMap::detect(&cells).is_some()).then(|| (lines[start].0, cells))
+        // A title above it (…责任单位表) reads as a name too: the header starts at its 序号.
+        let from = run
+            .iter()
+            .position(|(_, l)| Column::from_header(l) == Some(Column::No))
+            .unwrap_or(0);
+        let cells: Vec<String> = run[from..].iter().map(|(_, l)| l.to_string()).collect();
+        (cells.len() >= 3 && HeaderMap::detect(&cells).is_some()).then(|| (run[from].0, cells))
     })
 }
 
@@ -519,6 +522,16 @@ pub fn numbered_label(text: &str) -> Option<(u32, String)> {
 mod tests {
     use super::*;
     use crate::ingest::raw_table::RowKind;
+
+    #[test]
+    fn a_header_pasted_one_cell_per_line_is_found_between_borders() {
+        let text = "要点\n工作任务\n|\n具体要求\n|\n责任科室\n|\n时限要求\n|\n强化公开\n";
+        let (line, cells) = header_one_cell_per_line(text).unwrap();
+        assert_eq!(line, 2);
+        assert_eq!(cells, ["工作任务", "具体要求", "责任科室", "时限要求"]);
+        let titled = "某区重点工作责任单位表\n序号\n重点工作内容\n责任单位\n";
+        assert_eq!(header_one_cell_per_line(titled).unwrap().0, 2);
+    }
 
     #[test]
     fn labels_in_any_bracket() {
