@@ -557,6 +557,17 @@ fn a_plan_without_a_title_is_refused_until_the_config_names_it() {
     ]);
     let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
     assert_eq!(plan.title.as_deref(), Some("某区口袋公园建设任务"));
+
+    // A notice with neither its own title nor a plan named anywhere: the findings say so
+    // without building a title from nothing (关于印发《》的通知).
+    let notice = "各街道办事处，区政府各部门：\n现将任务分工印发给你们。\n特此通知\n序号\t工作任务\t责任单位\n1\t建设口袋公园10个。\t区绿化市容局\n";
+    let dir = common::project(&[
+        ("plan.md", notice.as_bytes()),
+        ("fengong.toml", b"# none\n"),
+    ]);
+    let err = common::stderr(&common::fengong(dir.path(), &["check"]));
+    assert!(err.contains("notice/no-title"), "{err}");
+    assert!(!err.contains("《》"), "{err}");
 }
 
 /// What a section says before its first group (its aims, its principles) is kept with the

@@ -157,15 +157,19 @@ fn notice_head(cx: &Context, start: &Location) -> Vec<Diagnostic> {
         );
     }
     if notice.title.is_none() {
-        let plan = cx.plan.title.as_deref().unwrap_or("");
+        // What the notice will be titled, when the plan has a name to title it with.
+        let printed = match cx.plan.title.as_deref() {
+            Some(plan) => format!(
+                "；发布的通知以「关于印发{}的通知」为题",
+                crate::base::cjk::in_title_marks(plan)
+            ),
+            None => String::new(),
+        };
         out.push(
             Diagnostic::warning(
                 "notice/no-title",
                 start.clone(),
-                format!(
-                    "原文通知没有标题；发布的通知以「关于印发{}的通知」为题",
-                    crate::base::cjk::in_title_marks(plan)
-                ),
+                format!("原文通知没有标题{printed}"),
             )
             .with_hint(format!(
                 "如需改用其他标题，在 {config_place} 的 [notice] title 中填写"
