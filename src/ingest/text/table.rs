@@ -43,20 +43,7 @@ pub(super) fn parse_table(
             continue;
         }
         let Some(cells) = split_cells(line) else {
-            let text = tidy_spacing(&strip_markup(line.trim().trim_start_matches('#')));
-            let is_title = table.title.as_deref() == Some(text.as_str())
-                || text.contains("分工表")
-                || text.ends_with("任务表");
-            if !is_title {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "table/stray-line",
-                        here,
-                        format!("分工表中有一行不是表格行，已忽略：「{}」", excerpt(&text)),
-                    )
-                    .with_hint("如为表格内容，请用制表符分隔各列"),
-                );
-            }
+            diagnostics.extend(stray_line(&table, line, here));
             continue;
         };
         if is_pipe_rule(&cells) {
@@ -78,45 +65,12 @@ pub(super) fn parse_table(
             header.get(&cells, Column::No)
         };
         if parse_task_number(no).is_some() {
-            let mut task = task_cells(&header, &cells);
-            task.no = no.to_string();
-            if let Some(d) = shifted_row(&task, cells.len(), header_cells.len(), &here) {
-                diagnostics.push(d);
-            }
-            // Cells past the header's columns are none of the task's: said, not lost.
-            for cell in cells.iter().enumerate().filter(|(c, _)| !header.covers(*c)) {
-                if !cell.1.trim().is_empty() {
-                    table
-                        .left_out
-                        .push((cell.1.trim().to_string(), here.clone()));
-                }
-            }
-            table.rows.push(RawRow {
-                kind: RowKind::Task(Box::new(task)),
-                origin: here,
-            });
+            let task = (no, &cells[..], header_cells.len());
+            push_task(&mut table, &header, task, here, diagnostics);
             continue;
         }
         if no.is_empty() && !content.is_empty() {
-            // A task row broken across lines by OCR: its tail has no number.
-            if let Some(RawRow {
-                kind: RowKind::Task(prev),
-                ..
-            }) = table.rows.last_mut()
-            {
-                prev.absorb(task_cells(&header, &cells), "");
-                diagnostics.push(Diagnostic::warning(
-                    "table/continued-row",
-                    here,
-                    format!("没有序号的表格行已并入上一项任务（第 {} 项）", prev.no),
-                ));
-            } else {
-                diagnostics.push(Diagnostic::warning(
-                    "table/unnumbered-row",
-                    here,
-                    format!("表格行没有序号，已忽略：「{}」", excerpt(content)),
-                ));
-            }
+            diagnostics.push(continue_task(&mut table, &header, &cells, here));
             continue;
         }
         if let Some(kind) = heading_row(&header, &cells) {
@@ -134,6 +88,77 @@ pub(super) fn parse_table(
     }
     table.names_not_groups(&header);
     table
+}
+
+/// A line among the table's rows that is not one: said, unless it repeats the table's title
+/// (a page header).
+fn stray_line(table: &RawTable, line: &str, here: Location) -> Option<Diagnostic> {
+    let text = tidy_spacing(&strip_markup(line.trim().trim_start_matches('#')));
+    let is_title = table.title.as_deref() == Some(text.as_str())
+        || text.contains("分工表")
+        || text.ends_with("任务表");
+    (!is_title).then(|| {
+        Diagnostic::warning(
+            "table/stray-line",
+            here,
+            format!("分工表中有一行不是表格行，已忽略：「{}」", excerpt(&text)),
+        )
+        .with_hint("如为表格内容，请用制表符分隔各列")
+    })
+}
+
+/// Adds task `no` from `cells` (of a header of `columns` cells): said when its cells look
+/// moved, and what stands under no header said too, never lost.
+fn push_task(
+    table: &mut RawTable,
+    header: &HeaderMap,
+    (no, cells, columns): (&str, &[String], usize),
+    here: Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut task = task_cells(header, cells);
+    task.no = no.to_string();
+    diagnostics.extend(shifted_row(&task, cells.len(), columns, &here));
+    for (_, cell) in cells.iter().enumerate().filter(|(c, _)| !header.covers(*c)) {
+        if !cell.trim().is_empty() {
+            table.left_out.push((cell.trim().to_string(), here.clone()));
+        }
+    }
+    table.rows.push(RawRow {
+        kind: RowKind::Task(Box::new(task)),
+        origin: here,
+    });
+}
+
+/// A row with content but no number: the tail of the task row above, broken across lines by
+/// OCR (every column taken in), or — with no task above — a row left out. The finding says
+/// which.
+fn continue_task(
+    table: &mut RawTable,
+    header: &HeaderMap,
+    cells: &[String],
+    here: Location,
+) -> Diagnostic {
+    if let Some(RawRow {
+        kind: RowKind::Task(prev),
+        ..
+    }) = table.rows.last_mut()
+    {
+        prev.absorb(task_cells(header, cells), "");
+        return Diagnostic::warning(
+            "table/continued-row",
+            here,
+            format!("没有序号的表格行已并入上一项任务（第 {} 项）", prev.no),
+        );
+    }
+    Diagnostic::warning(
+        "table/unnumbered-row",
+        here,
+        format!(
+            "表格行没有序号，已忽略：「{}」",
+            excerpt(header.get(cells, Column::Content))
+        ),
+    )
 }
 
 /// A row with fewer cells than the header whose units cell reads as a deadline (长期推进,
