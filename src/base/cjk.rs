@@ -16,6 +16,30 @@ pub fn in_title_marks(text: &str) -> String {
     format!("《{}》", text.replace('《', "〈").replace('》', "〉"))
 }
 
+/// `text` cut at the characters `separator` accepts that stand outside parentheses (各县(市、
+/// 区)人民政府 is one name): each piece with the separator before it (`None` for the first).
+pub fn split_outside_parentheses(
+    text: &str,
+    separator: impl Fn(char) -> bool,
+) -> Vec<(&str, Option<char>)> {
+    let mut out = Vec::new();
+    let (mut start, mut before, mut depth) = (0, None, 0usize);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && separator(c) => {
+                out.push((&text[start..i], before));
+                start = i + c.len_utf8();
+                before = Some(c);
+            }
+            _ => {}
+        }
+    }
+    out.push((&text[start..], before));
+    out
+}
+
 /// Han ideographs (the unified blocks and their extensions), not punctuation.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
@@ -398,6 +422,22 @@ pub fn may_break(a: char, b: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn separators_inside_parentheses_belong_to_the_name() {
+        let pieces = split_outside_parentheses(
+            "各县(市、区)人民政府、市直单位，各街道",
+            |c| matches!(c, '、' | '，'),
+        );
+        assert_eq!(
+            pieces,
+            [
+                ("各县(市、区)人民政府", None),
+                ("市直单位", Some('、')),
+                ("各街道", Some('，'))
+            ]
+        );
+    }
 
     #[test]
     fn a_title_within_a_title_takes_angle_marks() {

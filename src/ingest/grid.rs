@@ -238,13 +238,7 @@ impl Grid<'_> {
 
     /// The cells row `r` itself holds (no merge from above), by column.
     fn own_task_cells(&self, r: usize, header: &HeaderMap) -> RawTask {
-        let own = |c: Column| {
-            header
-                .index(c)
-                .and_then(|i| self.rows[r].get(i))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default()
-        };
+        let own = |c: Column| self.own(r, header.index(c));
         let present = |c: Column| header.index(c).map(|_| own(c));
         RawTask {
             content: join_lines(&own(Column::Content)),
@@ -256,7 +250,7 @@ impl Grid<'_> {
             extra: header
                 .extra
                 .iter()
-                .map(|(_, c)| self.rows[r].get(*c).map_or("", |s| s.trim()).to_string())
+                .map(|(_, c)| self.own(r, Some(*c)))
                 .collect(),
             ..RawTask::default()
         }

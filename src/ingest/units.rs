@@ -69,28 +69,13 @@ const BARE_KINDS: &[&str] = &[
 /// with whether a separator other than 、 stands before it (a new list, not the same
 /// enumeration).
 fn pieces(cell: &str) -> Vec<(&str, bool)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut after_comma = true;
-    // Inside parentheses a separator belongs to the name: 各县(市、区)人民政府.
-    let mut depth = 0usize;
-    for (i, c) in cell.char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        let separator = depth == 0
-            && (matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。')
-                || c.is_whitespace());
-        if separator {
-            out.push((&cell[start..i], after_comma));
-            start = i + c.len_utf8();
-            after_comma = c != '、';
-        }
-    }
-    out.push((&cell[start..], after_comma));
-    out
+    let separator = |c: char| {
+        matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace()
+    };
+    crate::base::cjk::split_outside_parentheses(cell, separator)
+        .into_iter()
+        .map(|(piece, before)| (piece, before != Some('、')))
+        .collect()
 }
 
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.

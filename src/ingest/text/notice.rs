@@ -424,19 +424,12 @@ fn attachment_name(text: &str) -> String {
 /// Splits a 主送 list at ，, and ；— not at 、, which binds a group of its own
 /// (各县市区教育局、各直属学校) and is printed as written — outside parentheses.
 fn split_list(text: &str) -> Vec<String> {
-    let mut depth = 0usize;
-    text.split(|c: char| {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        depth == 0 && matches!(c, '，' | ',' | '；' | ';')
-    })
-    .map(str::trim)
-    .filter(|s| !s.is_empty())
-    .map(str::to_string)
-    .collect()
+    crate::base::cjk::split_outside_parentheses(text, |c| matches!(c, '，' | ',' | '；' | ';'))
+        .into_iter()
+        .map(|(piece, _)| piece.trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
