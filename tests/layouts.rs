@@ -933,7 +933,13 @@ fn published_tables_print_the_columns_the_source_has() {
             "{name}: {header}"
         );
         for written in &deadlines {
-            let shown = fengong::base::cjk::tidy_spacing(written).replace('\n', " ");
+            // Two deadlines on two lines print as two (10月底；12月底), never run together.
+            let shown = written
+                .lines()
+                .map(fengong::base::cjk::tidy_spacing)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("；");
             assert!(
                 table.contains(&shown),
                 "{name}: deadline 「{written}」 not printed"

@@ -335,12 +335,12 @@ fn extra_columns(
     let values = move |t: &crate::model::Task| {
         let mut values = Vec::new();
         if deadline {
-            values.push(tidy_spacing(t.deadline_text.as_deref().unwrap_or("")));
+            values.push(deadline_as_written(t).unwrap_or_default());
         }
         if person {
             values.push(t.person.clone().unwrap_or_default());
         }
-        values.extend((0..width).map(|i| tidy_spacing(t.extra.get(i).map_or("", String::as_str))));
+        values.extend((0..width).map(|i| lines_joined(t.extra.get(i).map_or("", String::as_str))));
         values
     };
     (columns, values)
@@ -630,21 +630,27 @@ pub struct SheetTask {
 /// 完成时限 as a sheet prints it: as the source wrote it (2026年6月底, 全年, 长期坚持), else the
 /// default deadline as a Chinese date, else —.
 fn sheet_deadline(task: &crate::model::Task) -> String {
-    // Two deadlines on two lines (a task over two rows) read as two: 10月底；12月底.
-    let joined = task.deadline_text.as_deref().map(|d| {
-        d.lines()
-            .map(tidy_spacing)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("；")
-    });
-    match joined {
-        Some(written) if !written.is_empty() => written,
-        _ => task
-            .deadline
+    deadline_as_written(task).unwrap_or_else(|| {
+        task.deadline
             .map(crate::base::date::chinese)
-            .unwrap_or_else(|| "—".into()),
-    }
+            .unwrap_or_else(|| "—".into())
+    })
+}
+
+/// 完成时限 as the source wrote it; `None` when the source gave none.
+fn deadline_as_written(task: &crate::model::Task) -> Option<String> {
+    let joined = lines_joined(task.deadline_text.as_deref()?);
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// A cell written over lines (a task over two rows: two deadlines, two remarks) on one line,
+/// its lines kept apart by ；: 10月底；12月底, never run together.
+fn lines_joined(text: &str) -> String {
+    text.lines()
+        .map(tidy_spacing)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// `names` followed by the phrases that name no unit. A bare 部门 / 单位 / 5个单位 split from
