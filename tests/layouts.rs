@@ -1357,3 +1357,121 @@ fn a_table_without_a_number_column_is_numbered_in_row_order() {
     assert_eq!(leads(plan, 2), ["监督科"]);
     assert!(common::codes(&checked).contains(&"table/no-number-column"));
 }
+
+fn stacked_fixture(name: &str) -> fengong::Checked {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/stacked")
+        .join(name);
+    fengong::check(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn codes_at(checked: &fengong::Checked, code: &str) -> Vec<u32> {
+    checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .filter_map(|d| d.location.line_no())
+        .collect()
+}
+
+/// A web table pasted one cell per line, rows numbered: each row's lines go to the columns
+/// they fit by what they say — a cell's units one per line, a time, a second sentence and
+/// time under one merged 序号 — and the page's own line under the table is said.
+#[test]
+fn a_numbered_table_pasted_one_cell_per_line_is_put_back_together() {
+    let checked = stacked_fixture("numbered.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5);
+    assert_eq!(leads(plan, 1), ["县水务局"]);
+    assert_eq!(supports(plan, 1), ["县住建局", "县城投公司"]);
+    assert_eq!(
+        plan.task(1).unwrap().deadline_text.as_deref(),
+        Some("2026年11月底前")
+    );
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("9月底前建成")
+    );
+    let third = plan.task(3).unwrap();
+    assert_eq!(third.content, "建成县妇幼保健院门诊楼。投入使用。");
+    assert_eq!(
+        third.deadline_text.as_deref(),
+        Some("6月底前主体完工\n12月底前")
+    );
+    assert_eq!(leads(plan, 3), ["县卫生健康局"]);
+    assert_eq!(plan.task(4).unwrap().deadline_text.as_deref(), Some("全年"));
+    assert_eq!(supports(plan, 5), ["县财政局"]);
+    assert_eq!(
+        plan.task(5).unwrap().deadline_text.as_deref(),
+        Some("秋季学期开学前")
+    );
+    assert_eq!(codes_at(&checked, "table/cells-per-line"), [3]);
+    assert_eq!(codes_at(&checked, "table/continued-row"), [39]);
+    assert_eq!(codes_at(&checked, "table/stray-line"), [61]);
+}
+
+/// The same without numbers, 序号 left empty: a row begins where the columns begin again,
+/// headings (一、 / (1)) stand between rows, a cell broken over two lines is one cell, an
+/// empty 配合单位 cell leaves the next row alone.
+#[test]
+fn an_unnumbered_table_pasted_one_cell_per_line_reads_in_row_order() {
+    let checked = stacked_fixture("sections.md");
+    let plan = &checked.plan;
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["关于扩大有效投资", "关于提升城市品质"]);
+    assert_eq!(
+        groups(plan),
+        [
+            ("推进重大项目建设。".to_string(), vec![1, 2, 3]),
+            ("改善人居环境。".to_string(), vec![4, 5]),
+        ]
+    );
+    assert_eq!(leads(plan, 1), ["区发改委"]);
+    assert_eq!(supports(plan, 1), ["区财政局", "区住建委"]);
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "推进东部片区道路网建设，年内建成主干道3条，次干道5条。"
+    );
+    assert!(supports(plan, 2).is_empty());
+    assert_eq!(leads(plan, 3), ["区卫健委"]);
+    assert_eq!(supports(plan, 3), ["区住建委"]);
+    assert_eq!(leads(plan, 5), ["区绿化市容局"]);
+    assert_eq!(codes_at(&checked, "table/no-number-column"), [3]);
+}
+
+/// Cells between border lines (|), a 配合 column left empty in some rows.
+#[test]
+fn a_table_pasted_between_border_lines() {
+    let checked = stacked_fixture("borders.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(plan, 1), ["办公室"]);
+    assert_eq!(supports(plan, 1), ["法规科"]);
+    assert_eq!(
+        plan.task(1).unwrap().deadline_text.as_deref(),
+        Some("每季度末")
+    );
+    assert!(supports(plan, 2).is_empty());
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("长期坚持")
+    );
+    assert_eq!(
+        plan.task(3).unwrap().deadline_text.as_deref(),
+        Some("次年1月31日前")
+    );
+}
+
+/// 责任单位 | 配合单位 without a 牵头 column: the 配合 cell's units support, the units cell's
+/// first leads; both columns are printed apart.
+#[test]
+fn a_units_column_with_a_support_column_keeps_both() {
+    let checked = columns_fixture("units_and_support.md");
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["区住建委"]);
+    assert_eq!(supports(plan, 1), ["区财政局", "各街道办事处"]);
+    assert_eq!(leads(plan, 3), ["区民政局"]);
+    assert_eq!(supports(plan, 3), ["区卫健委", "区住建委"]);
+    assert!(plan.table.roles_apart);
+}

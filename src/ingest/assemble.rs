@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use super::deadline::parse_deadline;
 use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
-use super::text::{Prose, ProseGroup, numbered_label, parse_task_number};
-use super::units::{ResolvedUnits, WrittenUnit, resolve_units, split_units};
+use super::text::{Prose, ProseGroup, parse_task_number, table_label};
+use super::units::{ResolvedUnits, WrittenUnit, looks_unspecified, resolve_units, split_units};
 use crate::base::cjk::{self, bigrams, match_key, similarity};
 use crate::base::diag::{Diagnostic, Location};
 use crate::config::Config;
@@ -88,7 +88,7 @@ pub fn assemble(
         extra_columns: raw.extra_columns.clone(),
         header: raw.header.clone(),
         roles_apart: raw.rows.iter().any(|r| match &r.kind {
-            RowKind::Task(cells) => cells.lead.is_some(),
+            RowKind::Task(cells) => cells.lead.is_some() || cells.support.is_some(),
             _ => false,
         }),
     };
@@ -443,17 +443,25 @@ fn written_units(cells: &RawTask, config: &Config) -> (Vec<WrittenUnit>, Vec<Wri
         (leads, supports)
     } else {
         let mut units = split_units(&cells.units);
-        if config.plan.lead == crate::config::LeadRule::All && !units.iter().any(|w| w.marked_lead)
-        {
-            units.iter_mut().for_each(|w| w.marked_lead = true);
+        let supports = split_units(cells.support.as_deref().unwrap_or(""));
+        if !units.iter().any(|w| w.marked_lead) {
+            if config.plan.lead == crate::config::LeadRule::All {
+                units.iter_mut().for_each(|w| w.marked_lead = true);
+            } else if !supports.is_empty() {
+                // 责任单位 | 配合单位: the units cell's first named unit leads, the 配合 cell's
+                // units support whatever order the cells are read in.
+                if let Some(first) = units.iter_mut().find(|w| !looks_unspecified(&w.name)) {
+                    first.marked_lead = true;
+                }
+            }
         }
-        (units, Vec::new())
+        (units, supports)
     }
 }
 
 /// A task row's units cells as written, joined (lead, units, support) when they are separate.
 fn units_as_written(cells: &RawTask) -> String {
-    if cells.lead.is_none() {
+    if cells.lead.is_none() && cells.support.as_deref().is_none_or(|s| s.trim().is_empty()) {
         return cells.units.trim().to_string();
     }
     [
@@ -864,7 +872,7 @@ fn group_by_labels(
 }
 
 fn push_label_group(sections: &mut [Section], no: u32, text: &str, origin: &Location) {
-    let title = numbered_label(text)
+    let title = table_label(text)
         .map(|(_, t)| t)
         .unwrap_or_else(|| text.to_string());
     if let Some(section) = sections.last_mut() {
@@ -904,7 +912,7 @@ fn table_labels(raw: &RawTable, sections: &[Section], grouping: GroupingSource) 
             }
         };
         last_text = Some(text);
-        let (number, title) = match numbered_label(text) {
+        let (number, title) = match table_label(text) {
             Some((n, t)) => (Some(n), t),
             None => (None, text.to_string()),
         };

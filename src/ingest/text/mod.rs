@@ -8,6 +8,7 @@
 
 mod notice;
 mod prose;
+mod stacked;
 mod table;
 
 use std::sync::LazyLock;
@@ -110,19 +111,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let mut doc = TextDocument::default();
 
-    let header_at = lines
-        .iter()
-        .position(|line| split_cells(line).is_some_and(|c| HeaderMap::detect(&c).is_some()));
-    let (front_end, table) = match header_at {
-        Some(header_index) => {
-            let above = above_table(&lines, header_index);
-            let mut table = parse_table(&lines, header_index, None, places, &mut doc.diagnostics);
-            let front_end = above.as_ref().map_or(header_index, |(index, _)| *index);
-            if let Some((index, kind)) = above {
-                kind.apply(&mut table, places.at(index as u32 + 1));
-            }
-            (front_end, Some(table))
-        }
+    let (front_end, table) = match find_table(&lines, places, &mut doc.diagnostics) {
+        Some((front_end, table)) => (front_end, Some(table)),
         None => (lines.len(), None),
     };
     doc.table = table;
@@ -138,6 +128,33 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     doc.notice = read.notice;
     doc.prose = parse_prose(read.rest, places);
     doc
+}
+
+/// The 分工表 in `lines` — a row of cells naming its columns, or a header pasted one cell per
+/// line whose rows can be put back together — with the line before it where the text above
+/// ends (its title or a heading over it belongs to the table).
+fn find_table(
+    lines: &[&str],
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(usize, RawTable)> {
+    let header_at = lines
+        .iter()
+        .position(|line| split_cells(line).is_some_and(|c| HeaderMap::detect(&c).is_some()));
+    let (first, mut table) = match header_at {
+        Some(index) => (index, parse_table(lines, index, places, diagnostics)),
+        None => {
+            let header = stacked::find_header(lines)?;
+            let rebuilt = stacked::rebuild(lines, &header, places)?;
+            (header.first, stacked::read(rebuilt, places, diagnostics))
+        }
+    };
+    let above = above_table(lines, first);
+    let front_end = above.as_ref().map_or(first, |(index, _)| *index);
+    if let Some((index, kind)) = above {
+        kind.apply(&mut table, places.at(index as u32 + 1));
+    }
+    Some((front_end, table))
 }
 
 /// How the places of a source's blocks are named: lines of a text, or paragraphs of a Word
@@ -347,33 +364,11 @@ pub(super) fn is_pipe_rule(cells: &[String]) -> bool {
 /// The title above the header at `header_index`: the nearest non-blank line, when it is a
 /// heading or names a table. Returns its line index too, where the prose ends.
 /// A table header copied one cell per line (a web page's table pasted as plain text: 序号 /
-/// 重点工作内容 / 责任单位 / 配合单位, each on its own line, blank lines between): the line it
-/// starts on and its cells. Its rows cannot be put back together — a blank cell leaves no
-/// line — so the reader can only say so.
+/// 重点工作内容 / 责任单位 / 配合单位, each on its own line) whose rows could not be put back
+/// together: the line it starts on and its cells.
 pub fn header_one_cell_per_line(text: &str) -> Option<(u32, Vec<String>)> {
-    // Lines that are only a cell border (|) are passed over.
-    let lines: Vec<(u32, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i as u32 + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !l.chars().all(|c| matches!(c, '|' | '｜' | ' ')))
-        .collect();
-    let cell = |l: &str| l.chars().count() <= 12 && split_cells(l).is_none();
-    (0..lines.len()).find_map(|start| {
-        // A header starts at a column name and runs while its lines read as column names.
-        let run: Vec<&(u32, &str)> = lines[start..]
-            .iter()
-            .take(8)
-            .take_while(|(_, l)| cell(l) && Column::from_header(l).is_some())
-            .collect();
-        // A title above it (…责任单位表) reads as a name too: the header starts at its 序号.
-        let from = run
-            .iter()
-            .position(|(_, l)| Column::from_header(l) == Some(Column::No))
-            .unwrap_or(0);
-        let cells: Vec<String> = run[from..].iter().map(|(_, l)| l.to_string()).collect();
-        (cells.len() >= 3 && HeaderMap::detect(&cells).is_some()).then(|| (run[from].0, cells))
-    })
+    let lines: Vec<&str> = text.lines().collect();
+    stacked::find_header(&lines).map(|h| (h.first as u32 + 1, h.cells))
 }
 
 /// A row of cells that names some of a 分工表's columns but not all it needs (工作任务 |
@@ -516,6 +511,20 @@ pub fn is_heading_tail(heading: &str, line: &str, next: Option<&str>) -> bool {
 pub fn numbered_label(text: &str) -> Option<(u32, String)> {
     let caps = LABEL.captures(text.trim())?;
     Some((chinese_number(&caps[1])?, caps[2].trim().to_string()))
+}
+
+/// A table's label row numbered as its own (`（八）…`, `(1)…`): its number and text. A table
+/// numbers its group labels either way; prose tells the two levels apart, so this is not
+/// [`numbered_label`].
+pub fn table_label(text: &str) -> Option<(u32, String)> {
+    static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(\S.*)$").unwrap()
+    });
+    numbered_label(text).or_else(|| {
+        let caps = ARABIC.captures(text.trim())?;
+        Some((caps[1].parse().ok()?, caps[2].trim().to_string()))
+    })
 }
 
 #[cfg(test)]

@@ -6,19 +6,52 @@ use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::ingest::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
 
+/// One line under a table's header: a row of cells, or a line that is not one.
+pub(super) enum TableLine {
+    /// Cells, as the header orders them.
+    Row(Vec<String>),
+    /// A line that does not split into cells, as written.
+    Stray(String),
+}
+
+/// Reads the table whose header row is line `header_index` of `lines`, to the end of them.
 pub(super) fn parse_table(
     lines: &[&str],
     header_index: usize,
-    title: Option<String>,
     places: Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
     let header_cells = split_cells(lines[header_index]).unwrap_or_default();
+    let body = lines
+        .iter()
+        .enumerate()
+        .skip(header_index + 1)
+        .filter(|(_, line)| !line.trim().is_empty())
+        .filter_map(|(index, line)| {
+            let row = match split_cells(line) {
+                Some(cells) if is_pipe_rule(&cells) => return None,
+                Some(cells) => TableLine::Row(cells),
+                None => TableLine::Stray(line.to_string()),
+            };
+            Some((index as u32 + 1, row))
+        })
+        .collect();
+    let header = (header_cells, header_index as u32 + 1);
+    read_table(header, body, places, diagnostics)
+}
+
+/// Reads a table from its header's cells and line and the numbered lines under it.
+pub(super) fn read_table(
+    (header_cells, header_line): (Vec<String>, u32),
+    body: Vec<(u32, TableLine)>,
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RawTable {
     let header = HeaderMap::detect(&header_cells).unwrap_or_default();
-    let header_place = places.at(header_index as u32 + 1);
+    let header_place = places.at(header_line);
     diagnostics.extend(header.findings(|_| header_place.clone()));
     let mut table = RawTable {
-        title,
+        title: None,
         origin: Some(header_place.clone()),
         repeated_headers: 0,
         extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
@@ -36,19 +69,15 @@ pub(super) fn parse_table(
         ));
     }
     let mut order = 0;
-    for (index, line) in lines.iter().enumerate().skip(header_index + 1) {
-        let line_no = index as u32 + 1;
+    for (line_no, line) in body {
         let here = places.at(line_no);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let Some(cells) = split_cells(line) else {
-            diagnostics.extend(stray_line(&table, line, here));
-            continue;
+        let cells = match line {
+            TableLine::Row(cells) => cells,
+            TableLine::Stray(line) => {
+                diagnostics.extend(stray_line(&table, &line, here));
+                continue;
+            }
         };
-        if is_pipe_rule(&cells) {
-            continue;
-        }
         if HeaderMap::detect(&cells).is_some() {
             table.repeated_headers += 1;
             continue;
@@ -257,7 +286,7 @@ mod tests {
     fn read(text: &str) -> (RawTable, Vec<Diagnostic>) {
         let lines: Vec<&str> = text.lines().collect();
         let mut diagnostics = Vec::new();
-        let table = parse_table(&lines, 0, None, Places::lines("t.txt"), &mut diagnostics);
+        let table = parse_table(&lines, 0, Places::lines("t.txt"), &mut diagnostics);
         (table, diagnostics)
     }
 

@@ -1,0 +1,677 @@
+//! A 分工表 pasted one cell per line — a web page's table copied as plain text: 序号 / 重点工作
+//! / 责任单位 / 完成时限 each on a line of its own, then every row's cells the same way. A
+//! blank cell leaves no line and a cell of several lines leaves several, so the rows cannot be
+//! counted off; they are put back together by what each line says (a number, a list of
+//! units, a time, a sentence), aligned to the header's columns at the least cost.
+
+use super::table::{TableLine, read_table};
+use super::{Places, section_heading, split_cells, table_label};
+use crate::base::cjk::{excerpt, is_han, tidy_spacing};
+use crate::base::diag::Diagnostic;
+use crate::ingest::raw_table::{Column, HeaderMap, RawTable};
+
+/// A header found one cell per line.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct StackedHeader {
+    /// Index of its first line.
+    pub first: usize,
+    /// Index of the line after its last.
+    pub end: usize,
+    /// Its cells, as written.
+    pub cells: Vec<String>,
+}
+
+/// A line that is only a cell's border (`|`), which some pages put between cells.
+fn is_border(line: &str) -> bool {
+    line.chars().all(|c| matches!(c, '|' | '｜' | ' ' | '\t'))
+}
+
+/// The first header of `lines` written one cell per line: a run of short lines that each
+/// read as a column's name and together make a header.
+pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
+    let filled: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i, l.trim()))
+        .filter(|(_, l)| !is_border(l))
+        .collect();
+    let is_name = |l: &str| {
+        l.chars().count() <= 12 && split_cells(l).is_none() && Column::from_header(l).is_some()
+    };
+    (0..filled.len()).find_map(|start| {
+        let run: Vec<&(usize, &str)> = filled[start..]
+            .iter()
+            .take(8)
+            .take_while(|(_, l)| is_name(l))
+            .collect();
+        // A title above it (…责任单位表) reads as a name too: the header starts at its 序号.
+        let from = run
+            .iter()
+            .position(|(_, l)| Column::from_header(l) == Some(Column::No))
+            .unwrap_or(0);
+        let cells: Vec<String> = run[from..].iter().map(|(_, l)| l.to_string()).collect();
+        (cells.len() >= 3 && HeaderMap::detect(&cells).is_some()).then(|| StackedHeader {
+            first: run[from].0,
+            end: run.last().map_or(0, |(i, _)| i + 1),
+            cells,
+        })
+    })
+}
+
+/// What a line under a stacked header says, which decides the columns it may stand in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Says {
+    /// A bare number: a row's 序号.
+    Number,
+    /// A section or group heading (一、… / （一）… / (1)…), a row of its own between rows.
+    Heading,
+    /// A note under the table (注：…): not a row.
+    Note,
+    /// Names of bodies: 县水务局、县住建局.
+    Units,
+    /// A time: 12月底前, 长期坚持.
+    Time,
+    /// A person's name, two to four characters.
+    Name,
+    /// Anything else: a task's text.
+    Text,
+}
+
+/// How names of bodies end; a line is a list of units when every name on it ends so.
+const BODY_ENDINGS: &[&str] = &[
+    "局",
+    "委",
+    "办",
+    "室",
+    "科",
+    "股",
+    "中心",
+    "政府",
+    "镇",
+    "乡",
+    "街道",
+    "办事处",
+    "公司",
+    "院",
+    "会",
+    "部",
+    "所",
+    "站",
+    "队",
+    "处",
+    "组",
+    "馆",
+    "社",
+    "行",
+    "团",
+    "校",
+    "厅",
+    "区",
+    "村",
+    "社区",
+    "联",
+    "台",
+    "集团",
+    "指挥部",
+];
+
+/// Words only a time has.
+const TIME_WORDS: &[&str] = &[
+    "年底",
+    "月底",
+    "月前",
+    "日前",
+    "季度",
+    "长期",
+    "持续",
+    "常态",
+    "全年",
+    "年内",
+    "上半年",
+    "下半年",
+    "每月",
+    "每季",
+    "每年",
+    "年度",
+    "月份",
+    "完成时",
+];
+
+fn says(line: &str) -> Says {
+    let text = tidy_spacing(line.trim());
+    if super::parse_task_number(&text).is_some() {
+        return Says::Number;
+    }
+    let inner = text.trim_start_matches(['（', '(']);
+    if inner.starts_with("注：") || inner.starts_with("注:") || inner.starts_with("说明：") {
+        return Says::Note;
+    }
+    if section_heading(&text).is_some() || table_label(&text).is_some() {
+        return Says::Heading;
+    }
+    if is_units_line(&text) {
+        return Says::Units;
+    }
+    let chars = text.chars().count();
+    // 秋季开学前, 汛期前: a short line that ends as a time limit does.
+    let time = crate::ingest::deadline::parse_deadline(&text, None).is_some()
+        || TIME_WORDS.iter().any(|w| text.contains(w))
+        || MONTH.is_match(&text)
+        || (chars <= 12 && text.ends_with(['前', '底']));
+    if time && chars <= 20 && (!text.contains('。') || chars <= 8) {
+        return Says::Time;
+    }
+    if (2..=4).contains(&chars) && text.chars().all(is_han) {
+        return Says::Name;
+    }
+    Says::Text
+}
+
+static MONTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    regex::Regex::new(r"\d{1,2}月").unwrap()
+});
+
+/// Whether every name on `text` (split as a 责任单位 cell is) is a body's.
+fn is_units_line(text: &str) -> bool {
+    if text.chars().count() > 80 || text.contains(['。', '：', ':']) {
+        return false;
+    }
+    let names = crate::ingest::units::split_units(text);
+    !names.is_empty()
+        && names.iter().all(|unit| {
+            let name = unit.name.as_str();
+            let bare = name
+                .split(['（', '('])
+                .next()
+                .unwrap_or(name)
+                .trim_end_matches(['）', ')']);
+            name.chars().count() <= 24
+                && (name.starts_with('各')
+                    || crate::ingest::units::looks_unspecified(name)
+                    || BODY_ENDINGS.iter().any(|e| bare.ends_with(e)))
+        })
+}
+
+/// Costs, in halves: what the alignment pays for a line in a column that fits it less well,
+/// a cell left empty, a line joined onto a cell, a row begun again.
+mod cost {
+    /// A column left empty.
+    pub const EMPTY: u32 = 2;
+    /// The task's text left empty: a row without it is seldom meant.
+    pub const EMPTY_CONTENT: u32 = 6;
+    /// A second line in a cell (a cell broken over lines).
+    pub const JOIN: u32 = 2;
+    /// A fit this bad or worse is said, row by row.
+    pub const DOUBTFUL: u32 = 4;
+    /// Beginning the columns again inside a numbered row: a merged 序号 over two rows.
+    pub const SUB_ROW: u32 = 4;
+    /// A line put in no column (said, not lost).
+    pub const LEFT_OUT: u32 = 6;
+}
+
+/// What a line saying `says` costs in a column of `kind` (None: a column fengong does not
+/// read); None where it cannot stand.
+fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
+    use Says::*;
+    match kind {
+        Some(Column::Content | Column::Group) => match says {
+            Text | Heading => Some(0),
+            Name => Some(2),
+            Units => Some(4),
+            Time => Some(6),
+            Number | Note => None,
+        },
+        Some(Column::Units | Column::Lead | Column::Support) => match says {
+            Units => Some(0),
+            Name => Some(4),
+            _ => None,
+        },
+        Some(Column::Deadline) => match says {
+            Time => Some(0),
+            Text => Some(6),
+            _ => None,
+        },
+        Some(Column::Person) => match says {
+            Name => Some(0),
+            Units => Some(2),
+            Text => Some(4),
+            _ => None,
+        },
+        Some(Column::No) => None,
+        None => match says {
+            Text => Some(0),
+            Time | Name => Some(2),
+            Units => Some(4),
+            _ => None,
+        },
+    }
+}
+
+fn empty_cost(kind: Option<Column>) -> u32 {
+    match kind {
+        Some(Column::Content) => cost::EMPTY_CONTENT,
+        _ => cost::EMPTY,
+    }
+}
+
+/// A line joined to a cell of units costs nothing: a web page lists a cell's units one per
+/// line.
+fn join_cost(kind: Option<Column>) -> u32 {
+    match kind {
+        Some(Column::Units | Column::Lead | Column::Support) => 0,
+        _ => cost::JOIN,
+    }
+}
+
+/// Where a line of a stretch goes: its column and whether it begins a row again, or
+/// nowhere (a line of the page under the table: 分享到, 打印本页).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Placed {
+    In {
+        slot: usize,
+        restart: bool,
+        fit: u32,
+    },
+    Out,
+}
+
+/// Aligns a stretch of lines to the columns `kinds` (in the header's order), each line to a
+/// column it fits, columns in order within a row, a row begun again at `restart` cost, a
+/// line left out at [`cost::LEFT_OUT`]: the assignment of least cost.
+fn align(lines: &[Says], kinds: &[Option<Column>], restart: u32) -> Vec<Placed> {
+    const NONE: u32 = u32::MAX / 4;
+    let (n, k) = (lines.len(), kinds.len());
+    let empties =
+        |from: usize, to: usize| -> u32 { kinds[from..to].iter().map(|&c| empty_cost(c)).sum() };
+    // State j < k: the last line placed stands in column j; state k: none placed yet.
+    // best[i][state] after lines ..i; back[i][state]: (state before line i-1, its placing).
+    let mut best = vec![vec![NONE; k + 1]; n + 1];
+    let mut back = vec![vec![(k, Placed::Out); k + 1]; n + 1];
+    best[0][k] = 0;
+    for i in 0..n {
+        for p in 0..=k {
+            let here = best[i][p];
+            if here >= NONE {
+                continue;
+            }
+            let mut offer = |state: usize, total: u32, placed: Placed| {
+                if total < best[i + 1][state] {
+                    best[i + 1][state] = total;
+                    back[i + 1][state] = (p, placed);
+                }
+            };
+            offer(p, here + cost::LEFT_OUT, Placed::Out);
+            for (j, &kind) in kinds.iter().enumerate() {
+                let Some(fit) = fit(lines[i], kind) else {
+                    continue;
+                };
+                let (step, restarted) = if p == k {
+                    (empties(0, j), false)
+                } else if j == p {
+                    (join_cost(kind), false)
+                } else if j > p {
+                    (empties(p + 1, j), false)
+                } else {
+                    (restart + empties(p + 1, k) + empties(0, j), true)
+                };
+                let placed = Placed::In {
+                    slot: j,
+                    restart: restarted,
+                    fit,
+                };
+                offer(j, here + step + fit, placed);
+            }
+        }
+    }
+    let tail = |state: usize| if state == k { 0 } else { empties(state + 1, k) };
+    let mut state = (0..=k)
+        .filter(|&s| best[n][s] < NONE)
+        .min_by_key(|&s| (best[n][s] + tail(s), s))
+        .unwrap_or(k);
+    let mut placed = vec![Placed::Out; n];
+    for i in (0..n).rev() {
+        let (before, how) = back[i + 1][state];
+        placed[i] = how;
+        state = before;
+    }
+    placed
+}
+
+/// A stacked table read back into rows of cells: the header's cells and line, the rows with
+/// their lines, and what was found on the way.
+pub(super) struct Rebuilt {
+    header: (Vec<String>, u32),
+    body: Vec<(u32, TableLine)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Puts the table under `header` back together, or says nothing when it cannot be: a number
+/// column the header does not name (the rows cannot be told apart), or too many lines that
+/// fit no column well.
+pub(super) fn rebuild(
+    lines: &[&str],
+    header: &StackedHeader,
+    places: Places<'_>,
+) -> Option<Rebuilt> {
+    let map = HeaderMap::detect(&header.cells)?;
+    let kinds: Vec<Option<Column>> = (0..header.cells.len())
+        .map(|i| map.columns.iter().find(|(_, at)| *at == i).map(|(c, _)| *c))
+        .collect();
+    let number_at = map.index(Column::No);
+    let body: Vec<(usize, &str, Says)> = lines
+        .iter()
+        .enumerate()
+        .skip(header.end)
+        .map(|(i, l)| (i, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !is_border(l))
+        .map(|(i, l)| (i, l, says(l)))
+        .collect();
+    let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
+    if numbered && number_at.is_none() {
+        return None;
+    }
+    let mut rows = Rows {
+        names: &header.cells,
+        width: header.cells.len(),
+        number_at,
+        out: Vec::new(),
+        doubtful: Vec::new(),
+        places,
+    };
+    if numbered {
+        rows.numbered(&body, &kinds);
+    } else {
+        rows.in_order(&body, &kinds);
+    }
+    rows.out.sort_by_key(|(line, _)| *line);
+    let tasks = rows
+        .out
+        .iter()
+        .filter(|(_, r)| matches!(r, TableLine::Row(_)))
+        .count();
+    if tasks == 0 || rows.doubtful.len() * 3 > tasks {
+        return None;
+    }
+    let header_line = header.first as u32 + 1;
+    let mut diagnostics = vec![
+        Diagnostic::warning(
+            "table/cells-per-line",
+            places.at(header_line),
+            format!(
+                "这里的分工表每格占一行（表头「{}」，从网页复制时表格被拆散）：已按各行写的内容（序号、单位、时间、文字）还原各列；空白的格子看不出来，请核对分工表",
+                header.cells.join(" / ")
+            ),
+        )
+        .with_hint("最稳妥的是在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/"),
+    ];
+    if !numbered && number_at.is_some() {
+        diagnostics.push(Diagnostic::note(
+            "table/no-number-column",
+            places.at(header_line),
+            "表中序号列是空的，任务按行序编号（1、2、3……）",
+        ));
+    }
+    diagnostics.extend(rows.doubtful);
+    let cells = header.cells.clone();
+    Some(Rebuilt {
+        header: (cells, header_line),
+        body: rows.out,
+        diagnostics,
+    })
+}
+
+/// Reads a rebuilt table as any other.
+pub(super) fn read(
+    rebuilt: Rebuilt,
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RawTable {
+    diagnostics.extend(rebuilt.diagnostics);
+    read_table(rebuilt.header, rebuilt.body, places, diagnostics)
+}
+
+/// Rows being put back together.
+struct Rows<'a> {
+    /// The header's cells.
+    names: &'a [String],
+    width: usize,
+    number_at: Option<usize>,
+    out: Vec<(u32, TableLine)>,
+    doubtful: Vec<Diagnostic>,
+    places: Places<'a>,
+}
+
+impl Rows<'_> {
+    /// Rows that begin at their 序号: each number and the lines up to the next make one row
+    /// (a merged 序号 over two rows makes a row begun again inside it, read as its tail).
+    fn numbered(&mut self, body: &[(usize, &str, Says)], kinds: &[Option<Column>]) {
+        let starts: Vec<usize> = (0..body.len())
+            .filter(|&i| body[i].2 == Says::Number)
+            .collect();
+        self.between(&body[..starts[0]]);
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(body.len());
+            // Headings and notes after a row's cells stand between rows.
+            let mut cells_end = end;
+            while cells_end > start + 1
+                && matches!(body[cells_end - 1].2, Says::Heading | Says::Note)
+            {
+                cells_end -= 1;
+            }
+            let (number_line, number, _) = body[start];
+            let stretch = &body[start + 1..cells_end];
+            let mut first = true;
+            for (line, mut cells) in self.aligned(stretch, kinds, cost::SUB_ROW) {
+                if first {
+                    if let Some(at) = self.number_at {
+                        cells[at] = number.to_string();
+                    }
+                    self.out
+                        .push((number_line as u32 + 1, TableLine::Row(cells)));
+                    first = false;
+                } else {
+                    self.out.push((line as u32 + 1, TableLine::Row(cells)));
+                }
+            }
+            if first {
+                let mut cells = vec![String::new(); self.width];
+                if let Some(at) = self.number_at {
+                    cells[at] = number.to_string();
+                }
+                self.out
+                    .push((number_line as u32 + 1, TableLine::Row(cells)));
+            }
+            self.between(&body[cells_end..end]);
+        }
+    }
+
+    /// Rows without numbers: every time the columns begin again, a new row; headings stand
+    /// between them. The 序号 column, when the header has one, is numbered in row order.
+    fn in_order(&mut self, body: &[(usize, &str, Says)], kinds: &[Option<Column>]) {
+        let mut order = 0;
+        let mut stretch_start = 0;
+        for i in 0..=body.len() {
+            let boundary = i == body.len() || matches!(body[i].2, Says::Heading | Says::Note);
+            if !boundary {
+                continue;
+            }
+            for (line, mut cells) in self.aligned(&body[stretch_start..i], kinds, 0) {
+                order += 1;
+                if let Some(at) = self.number_at {
+                    cells[at] = order.to_string();
+                }
+                self.out.push((line as u32 + 1, TableLine::Row(cells)));
+            }
+            if i < body.len() {
+                self.between(&body[i..=i]);
+            }
+            stretch_start = i + 1;
+        }
+    }
+
+    /// Lines between rows: a heading is a row of its own; anything else is not a row.
+    fn between(&mut self, lines: &[(usize, &str, Says)]) {
+        for &(line, text, said) in lines {
+            let row = if said == Says::Heading {
+                // In the first cell, as a heading merged across the row is copied.
+                let mut cells = vec![String::new(); self.width];
+                cells[0] = text.to_string();
+                TableLine::Row(cells)
+            } else {
+                TableLine::Stray(text.to_string())
+            };
+            self.out.push((line as u32 + 1, row));
+        }
+    }
+
+    /// A stretch of lines as rows of cells, each with the line it starts at; lines that fit
+    /// their column badly are said.
+    fn aligned(
+        &mut self,
+        stretch: &[(usize, &str, Says)],
+        kinds: &[Option<Column>],
+        restart: u32,
+    ) -> Vec<(usize, Vec<String>)> {
+        let slots: Vec<usize> = (0..kinds.len())
+            .filter(|&i| Some(i) != self.number_at)
+            .collect();
+        let slot_kinds: Vec<Option<Column>> = slots.iter().map(|&i| kinds[i]).collect();
+        let said: Vec<Says> = stretch.iter().map(|(_, _, s)| *s).collect();
+        let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+        for (&(line, text, _), place) in stretch.iter().zip(align(&said, &slot_kinds, restart)) {
+            let Placed::In { slot, restart, fit } = place else {
+                self.out
+                    .push((line as u32 + 1, TableLine::Stray(text.to_string())));
+                continue;
+            };
+            if rows.is_empty() || restart {
+                rows.push((line, vec![String::new(); self.width]));
+            }
+            let Some((_, cells)) = rows.last_mut() else {
+                continue;
+            };
+            let cell = &mut cells[slots[slot]];
+            if !cell.is_empty() {
+                cell.push('\n');
+            }
+            cell.push_str(text);
+            if fit >= cost::DOUBTFUL {
+                self.doubtful.push(Diagnostic::warning(
+                    "table/cell-guessed",
+                    self.places.at(line as u32 + 1),
+                    format!(
+                        "「{}」放在了「{}」一列，请核对",
+                        excerpt(text),
+                        self.names[slots[slot]]
+                    ),
+                ));
+            }
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::raw_table::{RawTask, RowKind};
+
+    fn read(text: &str) -> (RawTable, Vec<Diagnostic>) {
+        let lines: Vec<&str> = text.lines().collect();
+        let places = Places::lines("t.txt");
+        let header = find_header(&lines).expect("a header");
+        let rebuilt = rebuild(&lines, &header, places).expect("rebuilt");
+        let mut diagnostics = Vec::new();
+        let table = super::read(rebuilt, places, &mut diagnostics);
+        (table, diagnostics)
+    }
+
+    fn tasks(table: &RawTable) -> Vec<&RawTask> {
+        table
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_without_numbers_begin_where_the_columns_begin_again() {
+        let (table, diagnostics) = read(
+            "序号\n\n工作内容\n\n责任单位\n\n配合单位\n\n一、优化结构\n\n\
+             推进服务业集聚区建设。\n\n区发改委\n\n区商务委、区财政局\n\n\
+             建设商贸圈。\n\n区商务委\n\n推进科技创新，培育小巨人企业。\n\n区科委\n",
+        );
+        assert!(matches!(&table.rows[0].kind, RowKind::Section { numeral, .. } if numeral == "一"));
+        let tasks = tasks(&table);
+        assert_eq!(tasks.len(), 3);
+        assert_eq!(tasks[0].no, "1");
+        assert_eq!(tasks[0].units, "区发改委");
+        assert_eq!(tasks[0].support.as_deref(), Some("区商务委、区财政局"));
+        assert_eq!(tasks[1].content, "建设商贸圈。");
+        assert_eq!(tasks[1].support.as_deref(), Some(""));
+        assert_eq!(tasks[2].units, "区科委");
+        assert!(diagnostics.iter().any(|d| d.code == "table/cells-per-line"));
+    }
+
+    #[test]
+    fn a_line_is_read_by_what_it_says() {
+        assert_eq!(says("12"), Says::Number);
+        assert_eq!(says("县水务局"), Says::Units);
+        assert_eq!(says("区商务委等相关部门、各街镇"), Says::Units);
+        assert_eq!(says("县卫生健康局、各乡镇人民政府"), Says::Units);
+        assert_eq!(says("2026年6月底前"), Says::Time);
+        assert_eq!(says("长期坚持"), Says::Time);
+        assert_eq!(says("汛期前"), Says::Time);
+        assert_eq!(says("张明华"), Says::Name);
+        assert_eq!(says("二、提升城市品质"), Says::Heading);
+        assert_eq!(says("(2)改善人居环境。"), Says::Heading);
+        assert_eq!(says("注：A类指约束性任务。"), Says::Note);
+        assert_eq!(says("建成县残疾人综合服务中心。"), Says::Text);
+        assert_eq!(says("推进改造，完成20个小区"), Says::Text);
+    }
+
+    #[test]
+    fn units_one_per_line_share_a_cell_unless_a_second_units_column_waits() {
+        use Says::*;
+        let one = [
+            Some(Column::Content),
+            Some(Column::Units),
+            Some(Column::Deadline),
+        ];
+        let slots = |placed: Vec<Placed>| -> Vec<Option<usize>> {
+            placed
+                .into_iter()
+                .map(|p| match p {
+                    Placed::In { slot, .. } => Some(slot),
+                    Placed::Out => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            slots(align(
+                &[Text, Units, Units, Units, Time],
+                &one,
+                cost::SUB_ROW
+            )),
+            [Some(0), Some(1), Some(1), Some(1), Some(2)]
+        );
+        let two = [
+            Some(Column::Content),
+            Some(Column::Units),
+            Some(Column::Support),
+        ];
+        assert_eq!(
+            slots(align(&[Text, Units, Units], &two, 0)),
+            [Some(0), Some(1), Some(2)]
+        );
+        // A line of the page after a full row fits nowhere well: left out, not a row.
+        assert_eq!(
+            slots(align(&[Text, Units, Time, Text], &one, cost::SUB_ROW)),
+            [Some(0), Some(1), Some(2), None]
+        );
+    }
+}
