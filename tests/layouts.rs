@@ -1475,3 +1475,32 @@ fn a_units_column_with_a_support_column_keeps_both() {
     assert_eq!(supports(plan, 3), ["区卫健委", "区住建委"]);
     assert!(plan.table.roles_apart);
 }
+
+/// Cells between border lines under a header that names no 序号 (merged into 工作任务 over
+/// the group and the number): rows begin at their numbers, a group's merged cell copied
+/// before its first row's number heads that row and those after it.
+#[test]
+fn a_group_left_of_an_unnamed_number_column_heads_the_rows_after_it() {
+    let checked = stacked_fixture("group_left.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(
+        groups(plan),
+        [
+            ("深化行政执法监督".to_string(), vec![1, 2]),
+            ("加强普法宣传".to_string(), vec![3, 4]),
+        ]
+    );
+    assert_eq!(
+        plan.task(1).unwrap().content,
+        "开展行政执法案卷评查，全年评查案卷不少于60卷。"
+    );
+    assert_eq!(leads(plan, 3), ["普法宣传科"]);
+    assert_eq!(supports(plan, 3), ["社区矫正科"]);
+    assert_eq!(
+        plan.task(4).unwrap().deadline_text.as_deref(),
+        Some("10月底前")
+    );
+    assert_eq!(codes_at(&checked, "table/unnamed-number-column"), [3]);
+    assert!(codes_at(&checked, "table/stray-line").is_empty());
+}

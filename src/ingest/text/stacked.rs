@@ -354,11 +354,6 @@ pub(super) fn rebuild(
     header: &StackedHeader,
     places: Places<'_>,
 ) -> Option<Rebuilt> {
-    let map = HeaderMap::detect(&header.cells)?;
-    let kinds: Vec<Option<Column>> = (0..header.cells.len())
-        .map(|i| map.columns.iter().find(|(_, at)| *at == i).map(|(c, _)| *c))
-        .collect();
-    let number_at = map.index(Column::No);
     let body: Vec<(usize, &str, Says)> = lines
         .iter()
         .enumerate()
@@ -368,13 +363,24 @@ pub(super) fn rebuild(
         .map(|(i, l)| (i, l, says(l)))
         .collect();
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
-    if numbered && number_at.is_none() {
-        return None;
+    let mut cells = header.cells.clone();
+    let mut map = HeaderMap::detect(&cells)?;
+    // Rows numbered under a header that names no 序号 (merged into the heading beside it):
+    // the numbers are a column of their own, just left of the task's text.
+    let unnamed_number = numbered && map.index(Column::No).is_none();
+    if unnamed_number {
+        cells.insert(map.index(Column::Content)?, "序号".to_string());
+        map = HeaderMap::detect(&cells)?;
     }
+    let kinds: Vec<Option<Column>> = (0..cells.len())
+        .map(|i| map.columns.iter().find(|(_, at)| *at == i).map(|(c, _)| *c))
+        .collect();
+    let number_at = map.index(Column::No);
     let mut rows = Rows {
-        names: &header.cells,
-        width: header.cells.len(),
+        names: &cells,
+        width: cells.len(),
         number_at,
+        numbered,
         out: Vec::new(),
         doubtful: Vec::new(),
         places,
@@ -412,11 +418,18 @@ pub(super) fn rebuild(
             "表中序号列是空的，任务按行序编号（1、2、3……）",
         ));
     }
+    if unnamed_number {
+        diagnostics.push(Diagnostic::note(
+            "table/unnamed-number-column",
+            places.at(header_line),
+            "表头没有“序号”一列，但各行写有编号：按编号分行，编号记为序号",
+        ));
+    }
     diagnostics.extend(rows.doubtful);
-    let cells = header.cells.clone();
+    let body = rows.out;
     Some(Rebuilt {
         header: (cells, header_line),
-        body: rows.out,
+        body,
         diagnostics,
     })
 }
@@ -437,58 +450,106 @@ struct Rows<'a> {
     names: &'a [String],
     width: usize,
     number_at: Option<usize>,
+    /// Rows begin at their numbers.
+    numbered: bool,
     out: Vec<(u32, TableLine)>,
     doubtful: Vec<Diagnostic>,
     places: Places<'a>,
 }
 
+/// A stretch's lines set in cells: the rows they make, each with the line it starts at, and
+/// the cells they give the row after (a merged cell left of 序号 is copied before its number).
+#[derive(Default)]
+struct Set {
+    rows: Vec<(usize, Vec<String>)>,
+    next: Vec<String>,
+}
+
 impl Rows<'_> {
+    /// The header's columns a row's own lines go to (after 序号), and those left of 序号,
+    /// whose lines come before the number and so belong to the row after.
+    fn slots(&self) -> (Vec<usize>, Vec<usize>) {
+        let at = self.number_at.unwrap_or(0);
+        ((at + 1..self.width).collect(), (0..at).collect())
+    }
+
     /// Rows that begin at their 序号: each number and the lines up to the next make one row
     /// (a merged 序号 over two rows makes a row begun again inside it, read as its tail).
     fn numbered(&mut self, body: &[(usize, &str, Says)], kinds: &[Option<Column>]) {
+        let (own, left) = self.slots();
+        let with_next: Vec<usize> = own.iter().chain(&left).copied().collect();
         let starts: Vec<usize> = (0..body.len())
             .filter(|&i| body[i].2 == Says::Number)
             .collect();
-        self.between(&body[..starts[0]]);
+        let mut carried = self.before_row(&body[..starts[0]], &left, kinds);
         for (n, &start) in starts.iter().enumerate() {
             let end = starts.get(n + 1).copied().unwrap_or(body.len());
-            // Headings and notes after a row's cells stand between rows.
-            let mut cells_end = end;
-            while cells_end > start + 1
-                && matches!(body[cells_end - 1].2, Says::Heading | Says::Note)
-            {
-                cells_end -= 1;
-            }
+            // A heading or note ends the row's cells; what follows it leads the next row.
+            let cells_end = (start + 1..end)
+                .find(|&i| matches!(body[i].2, Says::Heading | Says::Note))
+                .unwrap_or(end);
             let (number_line, number, _) = body[start];
-            let stretch = &body[start + 1..cells_end];
-            let mut first = true;
-            for (line, mut cells) in self.aligned(stretch, kinds, cost::SUB_ROW) {
-                if first {
-                    if let Some(at) = self.number_at {
-                        cells[at] = number.to_string();
-                    }
-                    self.out
-                        .push((number_line as u32 + 1, TableLine::Row(cells)));
-                    first = false;
-                } else {
-                    self.out.push((line as u32 + 1, TableLine::Row(cells)));
+            let set = self.aligned(&body[start + 1..cells_end], &with_next, own.len(), kinds);
+            let mut rows = set.rows.into_iter();
+            let (_, mut cells) = rows
+                .next()
+                .unwrap_or((start, vec![String::new(); self.width]));
+            for (cell, lead) in cells.iter_mut().zip(std::mem::take(&mut carried)) {
+                if cell.is_empty() {
+                    *cell = lead;
                 }
             }
-            if first {
-                let mut cells = vec![String::new(); self.width];
-                if let Some(at) = self.number_at {
-                    cells[at] = number.to_string();
-                }
-                self.out
-                    .push((number_line as u32 + 1, TableLine::Row(cells)));
+            if let Some(at) = self.number_at {
+                cells[at] = number.to_string();
             }
-            self.between(&body[cells_end..end]);
+            self.out
+                .push((number_line as u32 + 1, TableLine::Row(cells)));
+            for (line, cells) in rows {
+                self.out.push((line as u32 + 1, TableLine::Row(cells)));
+            }
+            carried = set.next;
+            if cells_end < end {
+                let after = self.before_row(&body[cells_end..end], &left, kinds);
+                carried = merge_cells(carried, after);
+            }
         }
+    }
+
+    /// Lines before a row's number: headings and notes stand between rows; the rest fill
+    /// the columns left of 序号 for the row to come, or are not rows at all.
+    fn before_row(
+        &mut self,
+        lines: &[(usize, &str, Says)],
+        left: &[usize],
+        kinds: &[Option<Column>],
+    ) -> Vec<String> {
+        let mut carried = vec![String::new(); self.width];
+        let mut start = 0;
+        for i in 0..=lines.len() {
+            let boundary = i == lines.len() || matches!(lines[i].2, Says::Heading | Says::Note);
+            if !boundary {
+                continue;
+            }
+            let stretch = &lines[start..i];
+            if left.is_empty() {
+                self.between(stretch);
+            } else {
+                carried = merge_cells(carried, self.aligned(stretch, left, 0, kinds).next);
+            }
+            if i < lines.len() {
+                self.between(&lines[i..=i]);
+            }
+            start = i + 1;
+        }
+        carried
     }
 
     /// Rows without numbers: every time the columns begin again, a new row; headings stand
     /// between them. The 序号 column, when the header has one, is numbered in row order.
     fn in_order(&mut self, body: &[(usize, &str, Says)], kinds: &[Option<Column>]) {
+        let slots: Vec<usize> = (0..self.width)
+            .filter(|&c| Some(c) != self.number_at)
+            .collect();
         let mut order = 0;
         let mut stretch_start = 0;
         for i in 0..=body.len() {
@@ -496,7 +557,8 @@ impl Rows<'_> {
             if !boundary {
                 continue;
             }
-            for (line, mut cells) in self.aligned(&body[stretch_start..i], kinds, 0) {
+            let set = self.aligned(&body[stretch_start..i], &slots, slots.len(), kinds);
+            for (line, mut cells) in set.rows {
                 order += 1;
                 if let Some(at) = self.number_at {
                     cells[at] = order.to_string();
@@ -525,33 +587,41 @@ impl Rows<'_> {
         }
     }
 
-    /// A stretch of lines as rows of cells, each with the line it starts at; lines that fit
-    /// their column badly are said.
+    /// Sets a stretch of lines in the header's columns `slots` (those from `next_from` on
+    /// belong to the row after); lines that fit their column badly are said, lines that fit
+    /// none are not rows. Without numbers a row begun again is a new row; with them, the
+    /// tail of a merged 序号.
     fn aligned(
         &mut self,
         stretch: &[(usize, &str, Says)],
+        slots: &[usize],
+        next_from: usize,
         kinds: &[Option<Column>],
-        restart: u32,
-    ) -> Vec<(usize, Vec<String>)> {
-        let slots: Vec<usize> = (0..kinds.len())
-            .filter(|&i| Some(i) != self.number_at)
-            .collect();
+    ) -> Set {
+        let restart = if self.numbered { cost::SUB_ROW } else { 0 };
         let slot_kinds: Vec<Option<Column>> = slots.iter().map(|&i| kinds[i]).collect();
         let said: Vec<Says> = stretch.iter().map(|(_, _, s)| *s).collect();
-        let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut set = Set {
+            rows: Vec::new(),
+            next: vec![String::new(); self.width],
+        };
         for (&(line, text, _), place) in stretch.iter().zip(align(&said, &slot_kinds, restart)) {
             let Placed::In { slot, restart, fit } = place else {
                 self.out
                     .push((line as u32 + 1, TableLine::Stray(text.to_string())));
                 continue;
             };
-            if rows.is_empty() || restart {
-                rows.push((line, vec![String::new(); self.width]));
-            }
-            let Some((_, cells)) = rows.last_mut() else {
-                continue;
+            let cell = if slot >= next_from {
+                &mut set.next[slots[slot]]
+            } else {
+                if set.rows.is_empty() || restart {
+                    set.rows.push((line, vec![String::new(); self.width]));
+                }
+                let Some((_, cells)) = set.rows.last_mut() else {
+                    continue;
+                };
+                &mut cells[slots[slot]]
             };
-            let cell = &mut cells[slots[slot]];
             if !cell.is_empty() {
                 cell.push('\n');
             }
@@ -568,8 +638,22 @@ impl Rows<'_> {
                 ));
             }
         }
-        rows
+        set
     }
+}
+
+/// Cells of the same row from two places, each cell's lines in order.
+fn merge_cells(mut into: Vec<String>, more: Vec<String>) -> Vec<String> {
+    for (cell, add) in into.iter_mut().zip(more) {
+        if add.is_empty() {
+            continue;
+        }
+        if !cell.is_empty() {
+            cell.push('\n');
+        }
+        cell.push_str(&add);
+    }
+    into
 }
 
 #[cfg(test)]
