@@ -1504,3 +1504,38 @@ fn a_group_left_of_an_unnamed_number_column_heads_the_rows_after_it() {
     assert_eq!(codes_at(&checked, "table/unnamed-number-column"), [3]);
     assert!(codes_at(&checked, "table/stray-line").is_empty());
 }
+
+/// Sub-items under a numbered task: a duty after the last of them, none before, is the
+/// task's (its sub-items are its text); sub-items that each say who does them are the tasks,
+/// the task over them their heading. Labelled lines and inline duties alike.
+#[test]
+fn sub_items_share_their_tasks_duty_or_carry_their_own() {
+    let plan = numbering_fixture("sub_items.md");
+    assert_eq!(
+        contents(&plan),
+        [
+            "推进一体化平台建设。（1）建成区级政务云平台。（2）完成20个业务系统迁移上云。（3）推进数据共享交换。",
+            "推行高频事项“一件事一次办”。",
+            "建设24小时自助服务区。",
+            "开展攻防演练。",
+            "完成等级保护测评。",
+            "健全运维机制。①制定运维管理办法；②建立运维考核制度。",
+        ]
+    );
+    assert_eq!(leads(&plan, 1), ["区数据局"]);
+    assert_eq!(supports(&plan, 1), ["区财政局"]);
+    assert_eq!(leads(&plan, 2), ["区政务服务中心"]);
+    assert_eq!(leads(&plan, 3), ["区行政服务中心"]);
+    assert_eq!(leads(&plan, 5), ["区公安分局"]);
+    assert_eq!(supports(&plan, 5), ["区数据局"]);
+    assert_eq!(leads(&plan, 6), ["区数据局"]);
+    let titles: Vec<String> = groups(&plan).into_iter().map(|(t, _)| t).collect();
+    assert!(
+        titles.iter().any(|t| t.starts_with("提升政务服务水平")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.starts_with("加强网络安全防护")),
+        "{titles:?}"
+    );
+}

@@ -227,6 +227,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         numbered: false,
         next_no: 1,
         section_lead: None,
+        mark: None,
+        parent: None,
     };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
@@ -260,11 +262,61 @@ struct Reader {
     /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
     /// 工作（8项）): its numbered tasks that name no one are theirs.
     section_lead: Option<String>,
+    /// The number the pending task was opened by, as written (`1.`, `（2）`), and its kind.
+    mark: Option<(String, Marker)>,
+    /// A numbered task whose sub-items are being read (（1）… under 1.).
+    parent: Option<Parent>,
+}
+
+/// The kind of number a task is opened by: items of one list share it; a different kind
+/// under an open task starts its sub-items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `1.` `1、`
+    Dot,
+    /// `（1）` `(1)`
+    Paren,
+    /// `①`
+    Circled,
+    /// `（一）` carrying work itself.
+    Chinese,
+}
+
+impl Marker {
+    fn of(written: &str) -> Marker {
+        let written = written.trim();
+        if written.starts_with(['（', '(']) {
+            Marker::Paren
+        } else if written.starts_with(|c: char| c.is_ascii_digit()) {
+            Marker::Dot
+        } else {
+            Marker::Circled
+        }
+    }
+}
+
+/// A numbered task with sub-items of its own, none of which has yet said who does it.
+/// Whether the sub-items share the task's duties (one 牵头单位 line after the last) or each
+/// carry their own (the task is then their heading) is known only when a duty comes.
+struct Parent {
+    task: RawTask,
+    origin: Location,
+    marker: Marker,
+    /// The sub-items read so far without duties, as written with their numbers.
+    items: Vec<(RawTask, Location, String)>,
+    /// A sub-item carries work of its own: the parent heads them.
+    carries: bool,
+    /// Where its heading row goes if it heads them.
+    row_at: usize,
 }
 
 impl Reader {
     fn finish_task(&mut self) {
+        if self.sub_item_pending() {
+            return;
+        }
         let numbered = std::mem::take(&mut self.numbered);
+        self.mark = None;
         if numbered
             && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), &self.section_lead)
             && task.lead.is_none()
@@ -280,9 +332,130 @@ impl Reader {
         );
     }
 
+    /// Ends a sub-item under a held parent: without duties it is held too (the parent's, or
+    /// a task of its own once a sibling carries work); with duties the sub-items carry the
+    /// work, and those held before it become tasks ahead of it. True when it was held.
+    fn sub_item_pending(&mut self) -> bool {
+        let Some(parent) = self.parent.as_mut() else {
+            return false;
+        };
+        let Some((task, _)) = self.pending.as_ref() else {
+            return false;
+        };
+        let assigned = task.lead.is_some() || task.support.is_some();
+        if !assigned && !parent.carries {
+            if let Some((task, origin)) = self.pending.take() {
+                let written = self.mark.take().map(|(w, _)| w).unwrap_or_default();
+                parent.items.push((task, origin, written));
+            }
+            self.numbered = false;
+            return true;
+        }
+        if assigned && !parent.carries {
+            parent.carries = true;
+            let held = std::mem::take(&mut parent.items);
+            let current = self.pending.take();
+            for (task, origin, _) in held {
+                self.pending = Some((task, origin));
+                finish(&mut self.pending, true, &mut self.table, &mut self.next_no);
+            }
+            self.pending = current;
+        }
+        false
+    }
+
+    /// Opens a numbered task at `here`, its number written `written`: first ending the task
+    /// before it, or holding it when this is the first of its sub-items.
+    fn open_item(&mut self, written: &str, here: &Location) {
+        let marker = Marker::of(written);
+        let opens_sub_items = self.parent.is_none()
+            && self.numbered
+            && self.mark.as_ref().is_some_and(|(_, m)| *m != marker)
+            && self.pending.as_ref().is_some_and(|(t, _)| {
+                t.lead.is_none() && t.support.is_none() && !t.content.trim().is_empty()
+            });
+        match &self.parent {
+            Some(parent) if parent.marker == marker => self.end_block(),
+            Some(_) => self.finish_task(),
+            None if opens_sub_items => self.hold_parent(),
+            None => self.finish_task(),
+        }
+        self.open_numbered(here);
+        self.mark = Some((written.trim().to_string(), marker));
+    }
+
+    fn hold_parent(&mut self) {
+        let Some((task, origin)) = self.pending.take() else {
+            return;
+        };
+        let Some((_, marker)) = self.mark.take() else {
+            return;
+        };
+        self.numbered = false;
+        self.parent = Some(Parent {
+            task,
+            origin,
+            marker,
+            items: Vec::new(),
+            carries: false,
+            row_at: self.table.rows.len(),
+        });
+    }
+
+    /// A labelled line under a sub-item when sub-items before it had none: the duties of
+    /// the parent, whose text the sub-items are.
+    fn take_up_sub_items(&mut self) {
+        let Some(parent) = self.parent.take_if(|p| !p.carries && !p.items.is_empty()) else {
+            return;
+        };
+        let mut task = parent.task;
+        task.content = tidy_content(&task.content);
+        let current = self
+            .pending
+            .take()
+            .map(|(t, o)| (t, o, self.mark.take().map(|(w, _)| w).unwrap_or_default()));
+        // Each sub-item as written, its 1）and its ；.
+        for (item, _, written) in parent.items.into_iter().chain(current) {
+            task.content.push_str(&written);
+            task.content.push_str(item.content.trim());
+        }
+        self.pending = Some((task, parent.origin));
+        self.numbered = true;
+        self.mark = Some((String::new(), parent.marker));
+    }
+
+    /// Ends the task being written and the parent it may be a sub-item of: a parent whose
+    /// sub-items carried work heads them; one none of whose sub-items did is one task, its
+    /// sub-items its text.
+    fn end_block(&mut self) {
+        self.finish_task();
+        let Some(parent) = self.parent.take() else {
+            return;
+        };
+        if parent.carries {
+            let title = tidy_content(&parent.task.content);
+            if !title.is_empty() {
+                let row = RawRow {
+                    kind: RowKind::Label(title),
+                    origin: parent.origin,
+                };
+                self.table.rows.insert(parent.row_at, row);
+            }
+            return;
+        }
+        self.parent = Some(parent);
+        self.take_up_sub_items();
+        if let Some(parent) = self.parent.take() {
+            // No sub-item held: the parent alone.
+            self.pending = Some((parent.task, parent.origin));
+            self.numbered = true;
+        }
+        self.finish_task();
+    }
+
     /// A section heading: its row, and who leads its work when the heading names them.
     fn section(&mut self, numeral: String, title: String, here: Location) {
-        self.finish_task();
+        self.end_block();
         self.section_lead = heading_lead(&title);
         self.push(RowKind::Section { numeral, title }, here);
     }
@@ -293,7 +466,7 @@ impl Reader {
     }
 
     fn finish(mut self) -> RawTable {
-        self.finish_task();
+        self.end_block();
         self.table
     }
 
@@ -305,6 +478,7 @@ impl Reader {
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
         if let Some((kind, value)) = labelled(paragraph) {
+            self.take_up_sub_items();
             match self.pending.as_mut() {
                 Some((task, _)) => apply_label(task, kind, value),
                 // A label with no task above it belongs to nothing: said, not lost.
@@ -323,7 +497,7 @@ impl Reader {
         if let Some((head, rest)) = split_heading(&line) {
             match section_heading(&tidy_spacing(&head)) {
                 Some((numeral, title)) => self.section(numeral, title, here.clone()),
-                None => self.finish_task(),
+                None => self.end_block(),
             }
             line = rest;
         }
@@ -333,10 +507,9 @@ impl Reader {
                 return;
             }
         }
-        if let Some(end) = TASK_NUMBER.find(&line).map(|m| m.end()) {
-            self.finish_task();
-            line = line[end..].to_string();
-            self.open_numbered(&here);
+        if let Some(number) = TASK_NUMBER.find(&line) {
+            self.open_item(number.as_str(), &here);
+            line = line[number.end()..].to_string();
         }
         self.assignments(&line, here);
     }
@@ -351,7 +524,7 @@ impl Reader {
         here: &Location,
         labelled_next: bool,
     ) -> String {
-        self.finish_task();
+        self.end_block();
         let (title, after) = match rest.find('。') {
             Some(end) if !ASSIGNMENT.is_match(&rest[..end]) => (
                 rest[..end].to_string(),
@@ -366,6 +539,8 @@ impl Reader {
                 .is_some_and(|m| m.start() == 0);
         if carries_work {
             self.open_numbered(here);
+            let written = format!("（{}）", crate::base::cjk::chinese_numeral(number));
+            self.mark = Some((written, Marker::Chinese));
             return rest.trim().to_string();
         }
         if !title.is_empty() {
@@ -387,6 +562,8 @@ impl Reader {
             let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
                 continue;
             };
+            // After sub-items that named no one, the duty is their parent's.
+            self.take_up_sub_items();
             let (task, _) = self
                 .pending
                 .get_or_insert_with(|| (RawTask::default(), here.clone()));
