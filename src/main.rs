@@ -111,35 +111,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { input, format } => {
-            let checked = fengong::check(&input)?;
-            let report = &checked.report;
-            match format {
-                CheckFormat::Json => {
-                    let mut text = serde_json::to_string_pretty(&report.diagnostics)
-                        .map_err(|e| Error::Render(e.to_string()))?;
-                    text.push('\n');
-                    write_or_ignore_pipe(&mut std::io::stdout().lock(), text.as_bytes());
-                }
-                CheckFormat::Text => {
-                    for d in &report.diagnostics {
-                        say!("{d}");
-                    }
-                    say!(
-                        "检查完成：{} 项任务，错误 {} 条，警告 {} 条，提示 {} 条",
-                        checked.plan.tasks.len(),
-                        report.count(Severity::Error),
-                        report.count(Severity::Warning),
-                        report.count(Severity::Note)
-                    );
-                }
-            }
-            Ok(if report.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Check { input, format } => check(&input, format),
         Command::Evaluate {
             dir,
             period,
@@ -149,28 +121,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             fresh,
             force,
         } => {
-            let started = std::time::Instant::now();
-            let kind = period.as_deref().and_then(PeriodKind::detect);
-            let label = dir
-                .file_name()
-                .map(|n| fengong::output::document::safe_file_name(&n.to_string_lossy()))
-                .unwrap_or_else(|| "评估".into());
-            let output = output.unwrap_or_else(|| PathBuf::from("output").join("评估").join(label));
             let options = fengong::Options {
                 prefer_latest,
                 fresh,
                 force,
                 ..Default::default()
             };
-            let (evaluation, manifest) = fengong::evaluate(&input, &dir, kind, &output, &options)?;
-            print_evaluation(&evaluation);
-            say!(
-                "已写出 {} 个文件到 {}，用时 {:.2} 秒",
-                manifest.files.len() + 1,
-                output.display(),
-                started.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
+            evaluate(&input, &dir, period.as_deref(), output, &options)
         }
         Command::Publish {
             input,
@@ -179,62 +136,129 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             fresh,
             force,
         } => {
-            let started = std::time::Instant::now();
             let options = fengong::Options {
                 prefer_latest,
                 fresh,
                 force,
                 ..Default::default()
             };
-            let published = fengong::publish_with(&input, &output, &options)?;
-            for evaluation in &published.evaluations {
-                print_evaluation(evaluation);
-            }
-            for stray in &published.stray_returns {
-                if stray.is_symlink() {
-                    say!(
-                        "{}: 警告: 是快捷方式（符号链接），未读取；请把文件或目录本身放在这里",
-                        stray.display()
-                    );
-                } else {
-                    say!(
-                        "{}: 警告: 不在任何评估期目录中，未读取（请放入如 2025-半年度、2025-年度 的子目录）",
-                        stray.display()
-                    );
-                }
-            }
-            let report = &published.report;
-            // How the sources were read (converted by LibreOffice, skipped) is said at once.
-            for d in report
-                .diagnostics
-                .iter()
-                .filter(|d| d.code.starts_with("input/"))
-            {
-                say!("{d}");
-            }
-            if report.count(Severity::Warning) > 0 {
-                say!(
-                    "警告 {} 条（运行 fengong check 查看详情）",
-                    report.count(Severity::Warning)
-                );
-            }
-            let reused = if published.reused > 0 {
-                format!(
-                    "（其中 {} 个 PDF/Excel/Word 文件未变，沿用上次输出；--fresh 全部重新生成）",
-                    published.reused
-                )
-            } else {
-                String::new()
-            };
-            say!(
-                "已发布 {} 个文件到 {}，用时 {:.2} 秒{reused}",
-                published.manifest.files.len() + 1,
-                output.display(),
-                started.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
+            publish(&input, &output, &options)
         }
     }
+}
+
+/// `fengong check`: every finding, then the counts; exit 1 when any is an error.
+fn check(input: &std::path::Path, format: CheckFormat) -> Result<ExitCode, Error> {
+    let checked = fengong::check(input)?;
+    let report = &checked.report;
+    match format {
+        CheckFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&report.diagnostics)
+                .map_err(|e| Error::Render(e.to_string()))?;
+            text.push('\n');
+            write_or_ignore_pipe(&mut std::io::stdout().lock(), text.as_bytes());
+        }
+        CheckFormat::Text => {
+            for d in &report.diagnostics {
+                say!("{d}");
+            }
+            say!(
+                "检查完成：{} 项任务，错误 {} 条，警告 {} 条，提示 {} 条",
+                checked.plan.tasks.len(),
+                report.count(Severity::Error),
+                report.count(Severity::Warning),
+                report.count(Severity::Note)
+            );
+        }
+    }
+    Ok(if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `fengong evaluate DIR`: the period's returns into its report and packets.
+fn evaluate(
+    input: &std::path::Path,
+    dir: &std::path::Path,
+    period: Option<&str>,
+    output: Option<PathBuf>,
+    options: &fengong::Options,
+) -> Result<ExitCode, Error> {
+    let started = std::time::Instant::now();
+    let kind = period.and_then(PeriodKind::detect);
+    let label = dir
+        .file_name()
+        .map(|n| fengong::output::document::safe_file_name(&n.to_string_lossy()))
+        .unwrap_or_else(|| "评估".into());
+    let output = output.unwrap_or_else(|| PathBuf::from("output").join("评估").join(label));
+    let (evaluation, manifest) = fengong::evaluate(input, dir, kind, &output, options)?;
+    print_evaluation(&evaluation);
+    say!(
+        "已写出 {} 个文件到 {}，用时 {:.2} 秒",
+        manifest.files.len() + 1,
+        output.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fengong publish`: everything from the input to the output, then what happened to each
+/// return, the returns left where they are not read, how the sources were read.
+fn publish(
+    input: &std::path::Path,
+    output: &std::path::Path,
+    options: &fengong::Options,
+) -> Result<ExitCode, Error> {
+    let started = std::time::Instant::now();
+    let published = fengong::publish_with(input, output, options)?;
+    for evaluation in &published.evaluations {
+        print_evaluation(evaluation);
+    }
+    for stray in &published.stray_returns {
+        if stray.is_symlink() {
+            say!(
+                "{}: 警告: 是快捷方式（符号链接），未读取；请把文件或目录本身放在这里",
+                stray.display()
+            );
+        } else {
+            say!(
+                "{}: 警告: 不在任何评估期目录中，未读取（请放入如 2025-半年度、2025-年度 的子目录）",
+                stray.display()
+            );
+        }
+    }
+    let report = &published.report;
+    // How the sources were read (converted by LibreOffice, skipped) is said at once.
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with("input/"))
+    {
+        say!("{d}");
+    }
+    if report.count(Severity::Warning) > 0 {
+        say!(
+            "警告 {} 条（运行 fengong check 查看详情）",
+            report.count(Severity::Warning)
+        );
+    }
+    let reused = if published.reused > 0 {
+        format!(
+            "（其中 {} 个 PDF/Excel/Word 文件未变，沿用上次输出；--fresh 全部重新生成）",
+            published.reused
+        )
+    } else {
+        String::new()
+    };
+    say!(
+        "已发布 {} 个文件到 {}，用时 {:.2} 秒{reused}",
+        published.manifest.files.len() + 1,
+        output.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Every file of a period and what became of it, then the period's summary: nothing read is

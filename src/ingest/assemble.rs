@@ -68,60 +68,16 @@ pub fn assemble(
     {
         diagnostics.push(super::unused_note(&unused.text, unused.origin.clone()));
     }
-    let raw = parts.table;
+    let raw = std::mem::take(&mut parts.table);
     for (text, origin) in &raw.left_out {
         diagnostics.push(super::unused_note(text, origin.clone()));
     }
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
-    let tasks_in_prose = parts.tasks_in_prose;
-    let prose = parts
-        .prose
-        .filter(|p| tasks_in_prose || p.sections.iter().any(|s| !s.groups.is_empty()));
-
-    let mut table = TaskTable {
-        title: raw.title.clone(),
-        origin: raw.origin.clone(),
-        repeated_headers: raw.repeated_headers,
-        sections: table_sections(&raw),
-        labels: Vec::new(),
-        grouping: GroupingSource::Prose,
-        extra_columns: raw.extra_columns.clone(),
-        header: raw.header.clone(),
-        roles_apart: raw.rows.iter().any(|r| match &r.kind {
-            RowKind::Task(cells) => cells.lead.is_some() || cells.support.is_some(),
-            _ => false,
-        }),
-    };
-    let (sections, preamble, closing) = match prose {
-        Some(prose) if parts.tasks_in_prose => {
-            table.grouping = GroupingSource::Labels;
-            let sections = group_by_labels(&raw, &mut tasks, diagnostics);
-            with_plan_text(sections, prose, diagnostics)
-        }
-        Some(prose) if prose_holds_tasks(&prose, &tasks) => {
-            let sections = group_by_prose(&prose, &mut tasks, &table.sections, diagnostics);
-            (sections, prose.preamble, prose.closing)
-        }
-        Some(prose) => {
-            // Headings over a table, no task written out under them: they cannot place the
-            // tasks; the table's own rows do, and the headings are said, not lost.
-            table.grouping = GroupingSource::Labels;
-            diagnostics.extend(super::unused_headings(&prose));
-            let sections = group_by_labels(&raw, &mut tasks, diagnostics);
-            (sections, prose.preamble, prose.closing)
-        }
-        None => {
-            table.grouping = GroupingSource::Labels;
-            (
-                group_by_labels(&raw, &mut tasks, diagnostics),
-                Vec::new(),
-                Vec::new(),
-            )
-        }
-    };
+    let mut table = task_table(&raw);
+    let (mut sections, preamble, closing) =
+        place_tasks(&mut parts, &raw, &mut tasks, &mut table, diagnostics);
     table.labels = table_labels(&raw, &sections, table.grouping);
     apply_corrections(&mut tasks, config, registry, diagnostics);
-    let mut sections = sections;
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
         group.label = table.label_of(group.no).map(str::to_string);
     }
@@ -137,6 +93,64 @@ pub fn assemble(
         tasks,
         units,
         sources: parts.sources,
+    }
+}
+
+/// The table as the model keeps it, before its tasks are grouped.
+fn task_table(raw: &RawTable) -> TaskTable {
+    TaskTable {
+        title: raw.title.clone(),
+        origin: raw.origin.clone(),
+        repeated_headers: raw.repeated_headers,
+        sections: table_sections(raw),
+        labels: Vec::new(),
+        grouping: GroupingSource::Prose,
+        extra_columns: raw.extra_columns.clone(),
+        header: raw.header.clone(),
+        roles_apart: raw.rows.iter().any(|r| match &r.kind {
+            RowKind::Task(cells) => cells.lead.is_some() || cells.support.is_some(),
+            _ => false,
+        }),
+    }
+}
+
+/// Puts the tasks in sections and groups — by the prose that writes them out, or by the
+/// table's own rows — and returns the sections with the plan's preamble and closing text.
+fn place_tasks(
+    parts: &mut Parts,
+    raw: &RawTable,
+    tasks: &mut [Task],
+    table: &mut TaskTable,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Section>, Vec<Paragraph>, Vec<Paragraph>) {
+    let tasks_in_prose = parts.tasks_in_prose;
+    let prose = parts
+        .prose
+        .take()
+        .filter(|p| tasks_in_prose || p.sections.iter().any(|s| !s.groups.is_empty()));
+    table.grouping = GroupingSource::Labels;
+    match prose {
+        Some(prose) if tasks_in_prose => {
+            let sections = group_by_labels(raw, tasks, diagnostics);
+            with_plan_text(sections, prose, diagnostics)
+        }
+        Some(prose) if prose_holds_tasks(&prose, tasks) => {
+            table.grouping = GroupingSource::Prose;
+            let sections = group_by_prose(&prose, tasks, &table.sections, diagnostics);
+            (sections, prose.preamble, prose.closing)
+        }
+        Some(prose) => {
+            // Headings over a table, no task written out under them: they cannot place the
+            // tasks; the table's own rows do, and the headings are said, not lost.
+            diagnostics.extend(super::unused_headings(&prose));
+            let sections = group_by_labels(raw, tasks, diagnostics);
+            (sections, prose.preamble, prose.closing)
+        }
+        None => (
+            group_by_labels(raw, tasks, diagnostics),
+            Vec::new(),
+            Vec::new(),
+        ),
     }
 }
 

@@ -305,92 +305,106 @@ impl Grid<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<RawRow> {
         let cells = &self.rows[r];
-        let col = |c: Column| header.index(c);
-        let no_col = col(Column::No).unwrap_or(0);
         let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
-        let text = cells[first].clone();
-        let tidy = tidy_spacing(&text);
         let place = (self.place)(r, first);
-        // A section row is one text across the table (merged, or in any one column, the 序号
-        // column too).
-        let alone = cells.iter().filter(|c| !c.is_empty()).count() == 1;
-        if alone && let Some((numeral, title)) = section_heading(&tidy) {
-            return Some(RawRow {
-                kind: RowKind::Section { numeral, title },
-                origin: place,
-            });
+        let kind = match self.heading_alone(r, header, first) {
+            Some(kind) => kind,
+            None => self.unread_row(r, header, first, diagnostics)?,
+        };
+        Some(RawRow {
+            kind,
+            origin: place,
+        })
+    }
+
+    /// Row `r` as a heading standing alone on its row, its text in cell `first`: a section
+    /// (一、…) or a group (（一）…, or a heading without a numeral in the leftmost cell, as
+    /// ledgers merge their groups across: 强化行政规范性文件集中规范公开).
+    fn heading_alone(&self, r: usize, header: &HeaderMap, first: usize) -> Option<RowKind> {
+        let cells = &self.rows[r];
+        if cells.iter().filter(|c| !c.is_empty()).count() != 1 {
+            return None;
         }
-        // A group row the same way: （一）… alone on its row (merged across, as Excel ledgers
-        // write it).
-        if alone && numbered_label(&tidy).is_some() {
-            return Some(RawRow {
-                kind: RowKind::Label(text),
-                origin: place,
-            });
+        let text = &cells[first];
+        let tidy = tidy_spacing(text);
+        if let Some((numeral, title)) = section_heading(&tidy) {
+            return Some(RowKind::Section { numeral, title });
         }
-        let note = ["注", "说明", "备注", "附注", "填表说明"];
-        let is_note = note
-            .iter()
-            .any(|p| text.trim_start_matches(['（', '(']).starts_with(p));
-        // A heading without a numeral, alone on its row (merged across, as ledgers write
-        // their groups: 强化行政规范性文件集中规范公开): a group, not a bad number.
-        let leftmost = first == 0 || Some(first) == col(Column::No);
-        if alone
-            && leftmost
-            && !is_note
+        let leftmost = first == 0 || Some(first) == header.index(Column::No);
+        let unnumbered_group = leftmost
+            && !is_note(text)
             && tidy.chars().count() <= 60
             && !tidy.trim_end_matches('。').contains('。')
-            && parse_task_number(&tidy).is_none()
-        {
-            return Some(RawRow {
-                kind: RowKind::Label(text),
-                origin: place,
-            });
-        }
+            && parse_task_number(&tidy).is_none();
+        (numbered_label(&tidy).is_some() || unnumbered_group).then(|| RowKind::Label(text.clone()))
+    }
+
+    /// Row `r`, neither a task nor a heading alone: a heading among other cells, or — in
+    /// `diagnostics` — why it is not read (a note, a bad number, no number, nothing known).
+    fn unread_row(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        first: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<RowKind> {
+        let text = &self.rows[r][first];
+        let tidy = tidy_spacing(text);
+        let place = (self.place)(r, first);
+        let col = |c: Column| header.index(c);
+        let number_place = (self.place)(r, col(Column::No).unwrap_or(0));
         let no = self.at(r, col(Column::No));
         let content = self.at(r, col(Column::Content));
-        let finding = if is_note {
-            Diagnostic::note(
+        if is_note(text) {
+            diagnostics.push(Diagnostic::note(
                 "table/note-row",
                 place,
-                format!("表中的说明行未作为任务读入：「{}」", excerpt(&text)),
-            )
-        } else if !no.is_empty() {
-            Diagnostic::warning(
+                format!("表中的说明行未作为任务读入：「{}」", excerpt(text)),
+            ));
+            return None;
+        }
+        if !no.is_empty() {
+            diagnostics.push(Diagnostic::warning(
                 "table/bad-number",
-                (self.place)(r, no_col),
+                number_place,
                 format!("序号「{no}」不是数字，此行已忽略"),
-            )
-        } else if !content.is_empty() {
-            Diagnostic::warning(
-                "table/unnumbered-row",
-                (self.place)(r, no_col),
-                format!(
-                    "这一行有具体内容但没有序号，已忽略：「{}」",
-                    excerpt(&content)
-                ),
-            )
-            .with_hint("请补上序号")
-        } else if let Some((numeral, title)) = section_heading(&tidy) {
-            return Some(RawRow {
-                kind: RowKind::Section { numeral, title },
-                origin: place,
-            });
-        } else if numbered_label(&tidy).is_some() || Some(first) == col(Column::Group) {
-            return Some(RawRow {
-                kind: RowKind::Label(text),
-                origin: place,
-            });
-        } else {
-            Diagnostic::warning(
-                "table/stray-line",
-                place,
-                format!("分工表中有一行无法识别，已忽略：「{}」", excerpt(&text)),
-            )
-        };
-        diagnostics.push(finding);
+            ));
+            return None;
+        }
+        if !content.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "table/unnumbered-row",
+                    number_place,
+                    format!(
+                        "这一行有具体内容但没有序号，已忽略：「{}」",
+                        excerpt(&content)
+                    ),
+                )
+                .with_hint("请补上序号"),
+            );
+            return None;
+        }
+        if let Some((numeral, title)) = section_heading(&tidy) {
+            return Some(RowKind::Section { numeral, title });
+        }
+        if numbered_label(&tidy).is_some() || Some(first) == col(Column::Group) {
+            return Some(RowKind::Label(text.clone()));
+        }
+        diagnostics.push(Diagnostic::warning(
+            "table/stray-line",
+            place,
+            format!("分工表中有一行无法识别，已忽略：「{}」", excerpt(text)),
+        ));
         None
     }
+}
+
+/// A note under a table (注：, 说明, 备注 …), not a row of it.
+fn is_note(text: &str) -> bool {
+    ["注", "说明", "备注", "附注", "填表说明"]
+        .iter()
+        .any(|p| text.trim_start_matches(['（', '(']).starts_with(p))
 }
 
 /// In-cell line breaks inside a sentence: joined without a space between Chinese characters.

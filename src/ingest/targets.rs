@@ -75,105 +75,28 @@ pub fn extract(text: &str) -> Vec<Target> {
         let (Some(number), Some(unit)) = (caps.get(1), caps.get(2)) else {
             continue;
         };
-        if quoted.iter().any(|r| r.contains(&number.start())) {
-            continue;
-        }
-        // Part of a longer token (AB12, 3.5.1) or a range (3-5个, 0-6岁): not a plain target.
-        let before = text[..number.start()].trim_end();
-        let prev = before.chars().last();
-        let range_word = matches!(prev, Some('至' | '到'))
-            && before
-                .trim_end_matches(['至', '到'])
-                .trim_end()
-                .ends_with(|c: char| c.is_ascii_digit());
-        if range_word
-            || prev.is_some_and(|c| {
-                c.is_ascii_alphanumeric() || matches!(c, '-' | '~' | '～' | '—' | '.')
-            })
-        {
+        if quoted.iter().any(|r| r.contains(&number.start())) || !stands_alone(text, number, unit) {
             continue;
         }
         let Ok(value) = number.as_str().parse::<f64>() else {
             continue;
         };
-        let after_unit = &text[unit.end()..];
-        // A scope (不含 6 亩) or a time limit (14 个工作日内, 3 个月) is not a target.
-        let scope = ["不含", "不包括", "含", "除"]
-            .iter()
-            .any(|w| before.ends_with(w));
-        let duration = unit.as_str() == "个"
-            && ["工作日", "月", "季度", "年度", "小时"]
-                .iter()
-                .any(|w| after_unit.starts_with(w));
-        if scope || duration {
-            continue;
-        }
-        let (mut comparator, comparator_start) = comparator_before(before);
-        let mut phrase_end = unit.end();
-        let after_trim = after_unit.trim_start();
-        if let Some(word) = AT_LEAST_AFTER.iter().find(|w| after_trim.starts_with(**w)) {
-            comparator = Comparator::AtLeast;
-            phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
-        } else if let Some(word) = AT_MOST_AFTER.iter().find(|w| after_trim.starts_with(**w)) {
-            comparator = Comparator::AtMost;
-            phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
-        } else if let Some(word) = ABOUT_AFTER.iter().find(|w| after_trim.starts_with(**w)) {
-            // 增长 6.5% 左右: the value as written, the phrase keeps its 左右.
-            phrase_end = unit.end() + (after_unit.len() - after_trim.len()) + word.len();
-        }
+        let before = text[..number.start()].trim_end();
+        let (comparator, comparator_start) = comparator_before(before);
+        let (comparator, phrase_end) = comparator_after(text, unit.end(), comparator);
         // What it measures: the words after the measure word, or, when none follow (100%,
         // 2 小时。), the words before the number.
         let rest = &text[phrase_end..];
-        let subject_after: String = rest
-            .chars()
-            .take_while(|c| !is_clause_break(*c))
-            .take(24)
-            .collect();
-        // The thing counted ends where the clause goes on to say what is done with it
-        // (6 个项目实现交付 → 项目; 20 户困境儿童家庭进行…改造 → 困境儿童家庭).
-        let subject_after = match CLAUSE_VERBS
-            .iter()
-            .filter_map(|v| subject_after.find(v))
-            .filter(|&at| at > 0)
-            .min()
-        {
-            Some(at) => &subject_after[..at],
-            None => subject_after.as_str(),
-        };
-        let subject_after = subject_after.trim();
+        let after = subject_after(rest);
         let (subject, phrase_start, phrase_stop) =
-            if !subject_after.is_empty() && !matches!(unit.as_str(), "%" | "％" | "个百分点") {
+            if !after.is_empty() && !matches!(unit.as_str(), "%" | "％" | "个百分点") {
                 let start = comparator_start.unwrap_or_else(|| verb_start(before));
-                (
-                    subject_after.to_string(),
-                    start,
-                    phrase_end + rest.find(subject_after).unwrap_or(0) + subject_after.len(),
-                )
+                let stop = phrase_end + rest.find(after).unwrap_or(0) + after.len();
+                (after.to_string(), start, stop)
             } else {
                 let clause_end = comparator_start.unwrap_or(before.len());
-                let clause_start = text[..clause_end]
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| is_clause_break(*c))
-                    .map(|(i, c)| i + c.len_utf8())
-                    .unwrap_or(0);
-                let mut subject = text[clause_start..clause_end].trim();
-                let mut start = clause_start
-                    + (text[clause_start..].len() - text[clause_start..].trim_start().len());
-                for verb in LEADING_VERBS {
-                    if let Some(stripped) = subject.strip_prefix(verb) {
-                        subject = stripped.trim_start();
-                        start += subject_offset(&text[start..], subject);
-                        break;
-                    }
-                }
-                for verb in TRAILING_VERBS {
-                    if let Some(stripped) = subject.strip_suffix(verb) {
-                        subject = stripped.trim_end();
-                        break;
-                    }
-                }
-                (subject.to_string(), start, phrase_end)
+                let (subject, start) = subject_before(text, clause_end);
+                (subject, start, phrase_end)
             };
         out.push(Target {
             value,
@@ -186,6 +109,94 @@ pub fn extract(text: &str) -> Vec<Target> {
         });
     }
     out
+}
+
+/// Whether the number and measure word found stand as a target: not part of a longer token
+/// (AB12, 3.5.1) or a range (3-5个, 0-6岁), not a scope (不含 6 亩), not a time limit (14 个
+/// 工作日内, 3 个月).
+fn stands_alone(text: &str, number: regex::Match<'_>, unit: regex::Match<'_>) -> bool {
+    let before = text[..number.start()].trim_end();
+    let prev = before.chars().last();
+    let range_word = matches!(prev, Some('至' | '到'))
+        && before
+            .trim_end_matches(['至', '到'])
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+    let in_token = prev
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '~' | '～' | '—' | '.'));
+    let after_unit = &text[unit.end()..];
+    let scope = ["不含", "不包括", "含", "除"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    let duration = unit.as_str() == "个"
+        && ["工作日", "月", "季度", "年度", "小时"]
+            .iter()
+            .any(|w| after_unit.starts_with(w));
+    !(range_word || in_token || scope || duration)
+}
+
+/// The comparator written after the measure word (以上, 以内; 左右 keeps the value as
+/// written), and where the target's phrase ends.
+fn comparator_after(text: &str, unit_end: usize, before: Comparator) -> (Comparator, usize) {
+    let after_unit = &text[unit_end..];
+    let after_trim = after_unit.trim_start();
+    let gap = after_unit.len() - after_trim.len();
+    let found = |words: &[&str]| {
+        words
+            .iter()
+            .find(|w| after_trim.starts_with(**w))
+            .map(|w| w.len())
+    };
+    if let Some(len) = found(AT_LEAST_AFTER) {
+        (Comparator::AtLeast, unit_end + gap + len)
+    } else if let Some(len) = found(AT_MOST_AFTER) {
+        (Comparator::AtMost, unit_end + gap + len)
+    } else if let Some(len) = found(ABOUT_AFTER) {
+        (before, unit_end + gap + len)
+    } else {
+        (before, unit_end)
+    }
+}
+
+/// The thing counted after the measure word, to the end of its clause or where the clause
+/// goes on to say what is done with it (6 个项目实现交付 → 项目).
+fn subject_after(rest: &str) -> &str {
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| is_clause_break(*c))
+        .map_or(rest.len(), |(i, _)| i);
+    let end = rest[..end].char_indices().nth(24).map_or(end, |(i, _)| i);
+    let clause = &rest[..end];
+    let cut = CLAUSE_VERBS
+        .iter()
+        .filter_map(|v| clause.find(v))
+        .filter(|&at| at > 0)
+        .min()
+        .unwrap_or(clause.len());
+    clause[..cut].trim()
+}
+
+/// What a number measures when nothing follows its measure word: its clause up to
+/// `clause_end`, without a leading verb (实现, 确保 …) or a trailing verb of change (提高 …);
+/// and where the phrase starts.
+fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
+    let clause_start = text[..clause_end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_clause_break(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let mut subject = text[clause_start..clause_end].trim();
+    let mut start =
+        clause_start + (text[clause_start..].len() - text[clause_start..].trim_start().len());
+    if let Some(stripped) = LEADING_VERBS.iter().find_map(|v| subject.strip_prefix(v)) {
+        subject = stripped.trim_start();
+        start += subject_offset(&text[start..], subject);
+    }
+    if let Some(stripped) = TRAILING_VERBS.iter().find_map(|v| subject.strip_suffix(v)) {
+        subject = stripped.trim_end();
+    }
+    (subject.to_string(), start)
 }
 
 fn subject_offset(haystack: &str, needle: &str) -> usize {

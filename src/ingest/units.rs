@@ -162,56 +162,9 @@ pub fn resolve_units(
     registry: &UnitRegistry,
 ) -> ResolvedUnits {
     let mut out = ResolvedUnits::default();
-    let explicit = separate_columns
-        || leads.iter().any(|w| w.marked_lead)
-        || supports.iter().any(|w| w.marked_lead);
-    let marked_role = |w: &WrittenUnit| {
-        if w.marked_lead {
-            Role::Lead
-        } else {
-            Role::Support
-        }
-    };
-    let entries: Vec<(&WrittenUnit, Option<Role>)> = if separate_columns {
-        leads
-            .iter()
-            .map(|w| (w, Some(Role::Lead)))
-            .chain(supports.iter().map(|w| (w, Some(marked_role(w)))))
-            .collect()
-    } else if explicit {
-        leads
-            .iter()
-            .chain(supports)
-            .map(|w| (w, Some(marked_role(w))))
-            .collect()
-    } else {
-        leads.iter().chain(supports).map(|w| (w, None)).collect()
-    };
-
+    let (entries, explicit) = given_roles(leads, supports, separate_columns);
     let mut lead_taken = explicit;
     let mut seen_first = false;
-    let push = |out: &mut ResolvedUnits, assignment: Assignment| {
-        let Some(existing) = out
-            .assignments
-            .iter_mut()
-            .find(|a| a.name == assignment.name)
-        else {
-            out.assignments.push(assignment);
-            return;
-        };
-        match (existing.via.is_some(), assignment.via.is_some()) {
-            // Named explicitly after its group: the explicit naming wins, keeping the
-            // stronger role.
-            (true, false) => {
-                let role = existing.role.min(assignment.role);
-                *existing = Assignment { role, ..assignment };
-            }
-            (false, false) if !out.duplicates.contains(&assignment.name) => {
-                out.duplicates.push(assignment.name.clone());
-            }
-            _ => {}
-        }
-    };
     for (written, given_role) in entries {
         let name = written.name.trim();
         let resolution = match registry.resolve(name) {
@@ -233,58 +186,116 @@ pub fn resolve_units(
         };
         seen_first = true;
         lead_taken = true;
-        match resolution {
-            Resolution::Unit { unit, alias } => {
-                if alias {
-                    out.aliases.push((name.to_string(), unit.name.clone()));
-                }
-                push(
-                    &mut out,
-                    Assignment {
-                        name: unit.name.clone(),
-                        role,
-                        written: alias.then(|| name.to_string()),
-                        via: None,
-                        conditional: false,
-                        known: true,
-                    },
-                );
+        match &resolution {
+            Resolution::Unit { unit, alias: true } => {
+                out.aliases.push((name.to_string(), unit.name.clone()));
             }
-            Resolution::Group(group) => {
-                for member in &group.members {
-                    push(
-                        &mut out,
-                        Assignment {
-                            name: member.clone(),
-                            role,
-                            written: Some(group.name.clone()),
-                            via: Some(group.name.clone()),
-                            conditional: group.partial,
-                            known: true,
-                        },
-                    );
-                }
-            }
-            Resolution::Unknown => {
-                out.unknown.push(name.to_string());
-                push(
-                    &mut out,
-                    Assignment {
-                        name: name.to_string(),
-                        role,
-                        written: None,
-                        via: None,
-                        conditional: false,
-                        known: false,
-                    },
-                );
-            }
-            Resolution::Unspecified => {}
+            Resolution::Unknown => out.unknown.push(name.to_string()),
+            _ => {}
+        }
+        for assignment in assignments(name, resolution, role) {
+            out.add(assignment);
         }
     }
     // Leads first, otherwise in the order written (a stable sort).
     out.assignments.sort_by_key(|a| a.role);
     out
+}
+
+/// The entries of a task in order, each with the role the source gives it (None: the
+/// first named leads), and whether any role is given at all.
+fn given_roles<'a>(
+    leads: &'a [WrittenUnit],
+    supports: &'a [WrittenUnit],
+    separate_columns: bool,
+) -> (Vec<(&'a WrittenUnit, Option<Role>)>, bool) {
+    let explicit = separate_columns
+        || leads.iter().any(|w| w.marked_lead)
+        || supports.iter().any(|w| w.marked_lead);
+    let marked_role = |w: &WrittenUnit| {
+        if w.marked_lead {
+            Role::Lead
+        } else {
+            Role::Support
+        }
+    };
+    let entries = if separate_columns {
+        leads
+            .iter()
+            .map(|w| (w, Some(Role::Lead)))
+            .chain(supports.iter().map(|w| (w, Some(marked_role(w)))))
+            .collect()
+    } else if explicit {
+        leads
+            .iter()
+            .chain(supports)
+            .map(|w| (w, Some(marked_role(w))))
+            .collect()
+    } else {
+        leads.iter().chain(supports).map(|w| (w, None)).collect()
+    };
+    (entries, explicit)
+}
+
+/// Who an entry written `name` assigns in `role`: its unit, every member of its group, or
+/// the name itself when the registry does not know it.
+fn assignments(name: &str, resolution: Resolution<'_>, role: Role) -> Vec<Assignment> {
+    match resolution {
+        Resolution::Unit { unit, alias } => vec![Assignment {
+            name: unit.name.clone(),
+            role,
+            written: alias.then(|| name.to_string()),
+            via: None,
+            conditional: false,
+            known: true,
+        }],
+        Resolution::Group(group) => group
+            .members
+            .iter()
+            .map(|member| Assignment {
+                name: member.clone(),
+                role,
+                written: Some(group.name.clone()),
+                via: Some(group.name.clone()),
+                conditional: group.partial,
+                known: true,
+            })
+            .collect(),
+        Resolution::Unknown => vec![Assignment {
+            name: name.to_string(),
+            role,
+            written: None,
+            via: None,
+            conditional: false,
+            known: false,
+        }],
+        Resolution::Unspecified => Vec::new(),
+    }
+}
+
+impl ResolvedUnits {
+    /// Adds an assignment; a unit named twice is listed once (and said, unless once was
+    /// through its group: the explicit naming wins, keeping the stronger role).
+    fn add(&mut self, assignment: Assignment) {
+        let Some(existing) = self
+            .assignments
+            .iter_mut()
+            .find(|a| a.name == assignment.name)
+        else {
+            self.assignments.push(assignment);
+            return;
+        };
+        match (existing.via.is_some(), assignment.via.is_some()) {
+            (true, false) => {
+                let role = existing.role.min(assignment.role);
+                *existing = Assignment { role, ..assignment };
+            }
+            (false, false) if !self.duplicates.contains(&assignment.name) => {
+                self.duplicates.push(assignment.name.clone());
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The 责任单位 cell as documents print it: as written, each alias replaced by its unit's

@@ -20,104 +20,145 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     if blocks.is_empty() {
         return None;
     }
-    let mut prose = Prose::default();
-    let mut start = 0;
-    let first = &blocks[0];
-    if section_heading(&first.text).is_none()
-        && group_start(first).is_none()
-        && reads_as_title(&first.text)
-    {
-        let mut title = tidy_spacing(&first.text);
-        start = 1;
-        // A title broken over lines (a web page, a narrow column): its next line continues
-        // it while the title is unfinished and the line is a bare fragment.
-        while let Some(next) = blocks.get(start)
-            && continues_title(&title, next)
-        {
-            title.push_str(&tidy_spacing(&next.text));
-            start += 1;
-        }
-        prose.title = Some(Paragraph {
-            text: title,
-            origin: places.at(first.line),
-        });
-    }
-    // Plain paragraphs seen after a group; they belong to it unless no group follows.
-    let mut pending: Vec<Paragraph> = Vec::new();
-    let mut tail = Tail::None;
+    let (title, start) = read_title(blocks, places);
+    let mut reader = ProseReader {
+        prose: Prose {
+            title,
+            ..Prose::default()
+        },
+        pending: Vec::new(),
+        tail: Tail::None,
+        places,
+    };
     for block in &blocks[start..] {
         if let Some((numeral, title)) = section_heading(&block.text)
             && (block.heading > 0 || block.bold.is_some() || block.text.chars().count() <= 40)
         {
-            flush_pending(&mut prose, &mut pending);
-            prose.sections.push(ProseSection {
-                numeral,
-                title: tidy_spacing(&title),
-                origin: places.at(block.line),
+            reader.section(block, numeral, &title);
+        } else if let Some((title, rest)) = group_start(block) {
+            reader.group(block, title, &rest);
+        } else {
+            reader.plain(block);
+        }
+    }
+    let mut prose = reader.prose;
+    prose.closing = reader.pending;
+    Some(prose)
+}
+
+/// The plan's title when the first block reads as one, joined over the lines it is broken
+/// across (a web page, a narrow column); and the index of the block after it.
+fn read_title(blocks: &[Block], places: Places<'_>) -> (Option<Paragraph>, usize) {
+    let first = &blocks[0];
+    if section_heading(&first.text).is_some()
+        || group_start(first).is_some()
+        || !reads_as_title(&first.text)
+    {
+        return (None, 0);
+    }
+    let mut title = tidy_spacing(&first.text);
+    let mut start = 1;
+    while let Some(next) = blocks.get(start)
+        && continues_title(&title, next)
+    {
+        title.push_str(&tidy_spacing(&next.text));
+        start += 1;
+    }
+    let title = Paragraph {
+        text: title,
+        origin: places.at(first.line),
+    };
+    (Some(title), start)
+}
+
+/// The prose being read, and where its next plain paragraph goes.
+struct ProseReader<'a> {
+    prose: Prose,
+    /// Plain paragraphs seen after a group; they belong to it unless no group follows.
+    pending: Vec<Paragraph>,
+    tail: Tail,
+    places: Places<'a>,
+}
+
+impl ProseReader<'_> {
+    fn flush_pending(&mut self) {
+        flush_pending(&mut self.prose, &mut self.pending);
+    }
+
+    fn section(&mut self, block: &Block, numeral: String, title: &str) {
+        self.flush_pending();
+        self.prose.sections.push(ProseSection {
+            numeral,
+            title: tidy_spacing(title),
+            origin: self.places.at(block.line),
+            intro: Vec::new(),
+            groups: Vec::new(),
+        });
+        self.tail = Tail::Intro;
+    }
+
+    /// A group's heading (a bold lead-in or （一）), with the text after it on its line.
+    fn group(&mut self, block: &Block, title: String, rest: &str) {
+        self.flush_pending();
+        let origin = self.places.at(block.line);
+        if self.prose.sections.is_empty() {
+            self.prose.sections.push(ProseSection {
+                numeral: String::new(),
+                title: String::new(),
+                origin: origin.clone(),
                 intro: Vec::new(),
                 groups: Vec::new(),
             });
-            tail = Tail::Intro;
-            continue;
         }
-        if let Some((title, rest)) = group_start(block) {
-            flush_pending(&mut prose, &mut pending);
-            if prose.sections.is_empty() {
-                prose.sections.push(ProseSection {
-                    numeral: String::new(),
-                    title: String::new(),
-                    origin: places.at(block.line),
-                    intro: Vec::new(),
-                    groups: Vec::new(),
-                });
-            }
-            let mut text = LinedText::default();
-            if !rest.is_empty() {
-                text.push(&rest, block.line);
-            }
-            if let Some(section) = prose.sections.last_mut() {
-                section.groups.push(ProseGroup {
-                    title,
-                    origin: places.at(block.line),
-                    text,
-                });
-            }
-            tail = Tail::Group;
-            continue;
+        let mut text = LinedText::default();
+        if !rest.is_empty() {
+            text.push(rest, block.line);
         }
-        // A plain paragraph: continues the previous one across a page break, or starts anew.
+        if let Some(section) = self.prose.sections.last_mut() {
+            section.groups.push(ProseGroup {
+                title,
+                origin,
+                text,
+            });
+        }
+        self.tail = Tail::Group;
+    }
+
+    /// A plain paragraph: continues the previous one across a page break, or starts anew
+    /// where the last heading says.
+    fn plain(&mut self, block: &Block) {
         let continues = block.heading == 0 && block.bold.is_none();
-        match tail {
+        let places = self.places;
+        match self.tail {
             Tail::Group => {
-                let group = prose.sections.last_mut().and_then(|s| s.groups.last_mut());
-                if let Some(group) = group {
-                    if group.text.text.is_empty() {
-                        group.text.push(&block.text, block.line);
-                        continue;
-                    }
-                    if continues && !ends_sentence(&group.text.text) {
-                        group.text.push(&block.text, block.line);
-                        continue;
-                    }
+                let group = self
+                    .prose
+                    .sections
+                    .last_mut()
+                    .and_then(|s| s.groups.last_mut());
+                if let Some(group) = group
+                    && (group.text.text.is_empty()
+                        || (continues && !ends_sentence(&group.text.text)))
+                {
+                    group.text.push(&block.text, block.line);
+                    return;
                 }
-                pending.push(paragraph(block, places));
-                tail = Tail::Pending;
+                self.pending.push(paragraph(block, places));
+                self.tail = Tail::Pending;
             }
-            Tail::Pending => push_or_join(&mut pending, block, places, continues),
-            Tail::Preamble | Tail::None if prose.sections.is_empty() => {
-                push_or_join(&mut prose.preamble, block, places, continues);
-                tail = Tail::Preamble;
+            Tail::Pending => push_or_join(&mut self.pending, block, places, continues),
+            Tail::Preamble | Tail::None if self.prose.sections.is_empty() => {
+                push_or_join(&mut self.prose.preamble, block, places, continues);
+                self.tail = Tail::Preamble;
             }
             _ => {
-                if let Some(section) = prose.sections.last_mut() {
+                if let Some(section) = self.prose.sections.last_mut() {
                     push_or_join(&mut section.intro, block, places, continues);
                 }
-                tail = Tail::Intro;
+                self.tail = Tail::Intro;
             }
         }
     }
-    prose.closing = pending;
-    Some(prose)
 }
 
 fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {

@@ -400,31 +400,13 @@ pub(super) fn rebuild(
         return None;
     }
     let header_line = header.first as u32 + 1;
-    let mut diagnostics = vec![
-        Diagnostic::warning(
-            "table/cells-per-line",
-            places.at(header_line),
-            format!(
-                "这里的分工表每格占一行（表头「{}」，从网页复制时表格被拆散）：已按各行写的内容（序号、单位、时间、文字）还原各列；空白的格子看不出来，请核对分工表",
-                header.cells.join(" / ")
-            ),
-        )
-        .with_hint("最稳妥的是在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/"),
-    ];
-    if !numbered && number_at.is_some() {
-        diagnostics.push(Diagnostic::note(
-            "table/no-number-column",
-            places.at(header_line),
-            "表中序号列是空的，任务按行序编号（1、2、3……）",
-        ));
-    }
-    if unnamed_number {
-        diagnostics.push(Diagnostic::note(
-            "table/unnamed-number-column",
-            places.at(header_line),
-            "表头没有“序号”一列，但各行写有编号：按编号分行，编号记为序号",
-        ));
-    }
+    let mut diagnostics = said(
+        &header.cells,
+        places.at(header_line),
+        numbered,
+        number_at.is_some(),
+        unnamed_number,
+    );
     diagnostics.extend(rows.doubtful);
     let body = rows.out;
     Some(Rebuilt {
@@ -432,6 +414,42 @@ pub(super) fn rebuild(
         body,
         diagnostics,
     })
+}
+
+/// What is said of a table put back together: that it was, and how its rows were numbered.
+fn said(
+    header: &[String],
+    place: crate::base::diag::Location,
+    numbered: bool,
+    has_number_column: bool,
+    unnamed_number: bool,
+) -> Vec<Diagnostic> {
+    let mut said = vec![
+        Diagnostic::warning(
+            "table/cells-per-line",
+            place.clone(),
+            format!(
+                "这里的分工表每格占一行（表头「{}」，从网页复制时表格被拆散）：已按各行写的内容（序号、单位、时间、文字）还原各列；空白的格子看不出来，请核对分工表",
+                header.join(" / ")
+            ),
+        )
+        .with_hint("最稳妥的是在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/"),
+    ];
+    if !numbered && has_number_column {
+        said.push(Diagnostic::note(
+            "table/no-number-column",
+            place.clone(),
+            "表中序号列是空的，任务按行序编号（1、2、3……）",
+        ));
+    }
+    if unnamed_number {
+        said.push(Diagnostic::note(
+            "table/unnamed-number-column",
+            place,
+            "表头没有“序号”一列，但各行写有编号：按编号分行，编号记为序号",
+        ));
+    }
+    said
 }
 
 /// Reads a rebuilt table as any other.
