@@ -512,47 +512,9 @@ impl EvaluationView {
     pub fn new(plan: &Plan, e: &Evaluation) -> EvaluationView {
         let plan_title = plan.title.clone().unwrap_or_default();
         let total = e.tasks.len();
-        let statuses = Status::ALL
-            .iter()
-            .map(|s| StatusCount {
-                label: s.label(),
-                count: e.count_tasks(*s),
-                share: percent(share(e.count_tasks(*s), total)),
-                share_value: share(e.count_tasks(*s), total),
-            })
-            .collect();
-        let sections: Vec<StatusRow> = plan
-            .sections
-            .iter()
-            .map(|s| {
-                status_row(
-                    section_heading(&s.numeral, &s.title),
-                    e.tasks
-                        .iter()
-                        .filter(|t| t.section == s.no)
-                        .map(|t| t.status),
-                )
-            })
-            .collect();
-        let groups = plan
-            .groups()
-            .map(|g| {
-                status_row(
-                    group_label(g.no, &g.title),
-                    e.tasks.iter().filter(|t| t.group == g.no).map(|t| t.status),
-                )
-            })
-            .collect();
+        let (sections, groups) = breakdown(plan, e);
         let units_in_order: Vec<UnitLine> = e.units.iter().map(unit_line).collect();
-        let mut units = units_in_order.clone();
-        // Ranked units by rank, then those leading nothing, by score.
-        units.sort_by(|a, b| {
-            let key = |u: &UnitLine| (u.rank_value.is_none(), u.rank_value);
-            key(a)
-                .cmp(&key(b))
-                .then(b.score_value.total_cmp(&a.score_value))
-                .then(a.unit.cmp(&b.unit))
-        });
+        let units = ranked(&units_in_order);
         let tasks: Vec<TaskLine> = e.tasks.iter().map(|t| task_line(plan, t)).collect();
         let with_status = |wanted: &[Status]| -> Vec<TaskLine> {
             e.tasks
@@ -563,58 +525,6 @@ impl EvaluationView {
                 .collect()
         };
         let charts = charts(&sections, &units, &units_in_order);
-        let mut file_counts = Vec::new();
-        for outcome in [
-            Outcome::Accepted,
-            Outcome::AcceptedWithWarnings,
-            Outcome::Superseded,
-            Outcome::Conflict,
-            Outcome::Rejected,
-            Outcome::NotAForm,
-            Outcome::Ignored,
-        ] {
-            let n = e.count_files(outcome);
-            if n > 0 {
-                file_counts.push((outcome.label().to_string(), n));
-            }
-        }
-        let s = &e.scores;
-        let r = &e.rules;
-        let mut rules = vec![
-            "任务完成状态以牵头单位报送的状态为准；有多个牵头单位的，取进展最慢者；牵头单位未报送或未填写的，记为“未报送”。".to_string(),
-            format!(
-                "完成时限在{}之前（含当日）的任务，报“序时推进”的按“滞后（逾期）”计。",
-                date::chinese(e.period.end)
-            ),
-        ];
-        if r.schedule_rule {
-            rules.push("报“序时推进”但完成进度低于序时进度（截至评估日已过时间占完成时限的比例）的，按“滞后”计。".into());
-        }
-        rules.push(format!(
-            "每项任务得分：已完成 {}、序时推进 {}、滞后 {}、未启动 {}、未报送 {} 分。",
-            fmt_number(s.completed),
-            fmt_number(s.on_schedule),
-            fmt_number(s.lagging),
-            fmt_number(s.not_started),
-            fmt_number(s.missing)
-        ));
-        rules.push(format!(
-            "单位得分为其各项任务得分的加权平均：牵头任务权重 {}，配合任务权重 {}；配合单位已报送但未填某项的，按该任务的完成状态计；整份未报送的，按“未报送”计。",
-            fmt_number(r.lead_weight),
-            fmt_number(r.support_weight)
-        ));
-        rules.push(
-            "完成率 = 已完成任务数 ÷ 任务总数；达序时率 = （已完成 + 序时推进）÷ 任务总数。".into(),
-        );
-        rules.push(
-            "按得分排名，得分相同的名次并列；没有牵头任务的单位不参与排名，列于排名表末，其得分只反映配合任务。"
-                .into(),
-        );
-        rules.push(if r.prefer_latest {
-            "同一单位本期报送多份的，采用填报日期最晚的一份。".into()
-        } else {
-            "同一单位本期报送多份的，均暂不采用，待确认采用哪一份后重新评估。".into()
-        });
         EvaluationView {
             title: format!("{}评估报告", after_plan(&plan_title, &e.period)),
             index_title: format!("{}考核汇总", after_plan(&plan_title, &e.period)),
@@ -631,8 +541,8 @@ impl EvaluationView {
             ranked_total: e.units.iter().filter(|u| u.rank.is_some()).count(),
             units_returned: e.units.iter().filter(|u| u.file.is_some()).count(),
             file_total: e.files.len(),
-            file_counts,
-            statuses,
+            file_counts: file_counts(e),
+            statuses: statuses(e),
             completion_rate: percent(share(e.count_tasks(Status::Completed), total)),
             on_track_rate: percent(share(
                 e.count_tasks(Status::Completed) + e.count_tasks(Status::OnSchedule),
@@ -648,32 +558,146 @@ impl EvaluationView {
             targets: e.tasks.iter().flat_map(target_lines).collect(),
             tasks,
             missing_units: e.missing_units.iter().map(|u| missing_unit(e, u)).collect(),
-            files: e
-                .files
-                .iter()
-                .map(|f| FileLine {
-                    file: f.file.clone(),
-                    unit: f.unit.clone().unwrap_or_else(|| "—".into()),
-                    filled_on: f
-                        .filled_on
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "—".into()),
-                    outcome: f.outcome.label(),
-                    used: f.outcome.used(),
-                    notes: f
-                        .findings
-                        .iter()
-                        .map(|d| match cell_of(&d.location) {
-                            Some(at) => format!("{at}：{}", d.message),
-                            None => d.message.clone(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            files: e.files.iter().map(file_line).collect(),
             status_labels: Status::ALL.iter().map(|s| s.label()).collect(),
-            rules,
+            rules: rules(e),
         }
     }
+}
+
+/// How many tasks have each status, and their share.
+fn statuses(e: &Evaluation) -> Vec<StatusCount> {
+    let total = e.tasks.len();
+    Status::ALL
+        .iter()
+        .map(|s| StatusCount {
+            label: s.label(),
+            count: e.count_tasks(*s),
+            share: percent(share(e.count_tasks(*s), total)),
+            share_value: share(e.count_tasks(*s), total),
+        })
+        .collect()
+}
+
+/// The statuses by section and by group.
+fn breakdown(plan: &Plan, e: &Evaluation) -> (Vec<StatusRow>, Vec<StatusRow>) {
+    let sections = plan
+        .sections
+        .iter()
+        .map(|s| {
+            status_row(
+                section_heading(&s.numeral, &s.title),
+                e.tasks
+                    .iter()
+                    .filter(|t| t.section == s.no)
+                    .map(|t| t.status),
+            )
+        })
+        .collect();
+    let groups = plan
+        .groups()
+        .map(|g| {
+            status_row(
+                group_label(g.no, &g.title),
+                e.tasks.iter().filter(|t| t.group == g.no).map(|t| t.status),
+            )
+        })
+        .collect();
+    (sections, groups)
+}
+
+/// Ranked units by rank, then those leading nothing, by score.
+fn ranked(units_in_order: &[UnitLine]) -> Vec<UnitLine> {
+    let mut units = units_in_order.to_vec();
+    units.sort_by(|a, b| {
+        let key = |u: &UnitLine| (u.rank_value.is_none(), u.rank_value);
+        key(a)
+            .cmp(&key(b))
+            .then(b.score_value.total_cmp(&a.score_value))
+            .then(a.unit.cmp(&b.unit))
+    });
+    units
+}
+
+/// How many returned files came to each outcome, those that did.
+fn file_counts(e: &Evaluation) -> Vec<(String, usize)> {
+    [
+        Outcome::Accepted,
+        Outcome::AcceptedWithWarnings,
+        Outcome::Superseded,
+        Outcome::Conflict,
+        Outcome::Rejected,
+        Outcome::NotAForm,
+        Outcome::Ignored,
+    ]
+    .into_iter()
+    .map(|outcome| (outcome.label().to_string(), e.count_files(outcome)))
+    .filter(|(_, n)| *n > 0)
+    .collect()
+}
+
+/// A returned file, what became of it and why.
+fn file_line(f: &crate::evaluate::FileRecord) -> FileLine {
+    FileLine {
+        file: f.file.clone(),
+        unit: f.unit.clone().unwrap_or_else(|| "—".into()),
+        filled_on: f
+            .filled_on
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "—".into()),
+        outcome: f.outcome.label(),
+        used: f.outcome.used(),
+        notes: f
+            .findings
+            .iter()
+            .map(|d| match cell_of(&d.location) {
+                Some(at) => format!("{at}：{}", d.message),
+                None => d.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The rules the evaluation applied, in the words the report prints them.
+fn rules(e: &Evaluation) -> Vec<String> {
+    let s = &e.scores;
+    let r = &e.rules;
+    let mut rules = vec![
+        "任务完成状态以牵头单位报送的状态为准；有多个牵头单位的，取进展最慢者；牵头单位未报送或未填写的，记为“未报送”。".to_string(),
+        format!(
+            "完成时限在{}之前（含当日）的任务，报“序时推进”的按“滞后（逾期）”计。",
+            date::chinese(e.period.end)
+        ),
+    ];
+    if r.schedule_rule {
+        rules.push("报“序时推进”但完成进度低于序时进度（截至评估日已过时间占完成时限的比例）的，按“滞后”计。".into());
+    }
+    rules.push(format!(
+        "每项任务得分：已完成 {}、序时推进 {}、滞后 {}、未启动 {}、未报送 {} 分。",
+        fmt_number(s.completed),
+        fmt_number(s.on_schedule),
+        fmt_number(s.lagging),
+        fmt_number(s.not_started),
+        fmt_number(s.missing)
+    ));
+    rules.push(format!(
+        "单位得分为其各项任务得分的加权平均：牵头任务权重 {}，配合任务权重 {}；配合单位已报送但未填某项的，按该任务的完成状态计；整份未报送的，按“未报送”计。",
+        fmt_number(r.lead_weight),
+        fmt_number(r.support_weight)
+    ));
+    rules.push(
+        "完成率 = 已完成任务数 ÷ 任务总数；达序时率 = （已完成 + 序时推进）÷ 任务总数。".into(),
+    );
+    rules.push(
+        "按得分排名，得分相同的名次并列；没有牵头任务的单位不参与排名，列于排名表末，其得分只反映配合任务。"
+            .into(),
+    );
+    rules.push(if r.prefer_latest {
+        "同一单位本期报送多份的，采用填报日期最晚的一份。".into()
+    } else {
+        "同一单位本期报送多份的，均暂不采用，待确认采用哪一份后重新评估。".into()
+    });
+    rules
 }
 
 /// A task in a unit's packet.

@@ -89,7 +89,6 @@ pub fn place(
 ) -> Result<(f32, SectionMarks)> {
     let body = Style::new(Role::Body, spec.size);
     let strong = Style::new(Role::Hei, spec.size);
-    let group_style = Style::new(Role::Kai, spec.size);
     let line_h = spec.size * 1.5;
     let widths = match spec.widths.get() {
         Some((width, widths)) if *width == geo.width => widths.clone(),
@@ -105,10 +104,6 @@ pub fn place(
             Some(*x)
         }))
         .collect();
-    let other_cols: Vec<usize> = (0..spec.columns.len())
-        .filter(|c| Some(*c) != spec.group_column)
-        .collect();
-
     let header: Vec<Cell> = spec
         .columns
         .iter()
@@ -116,34 +111,29 @@ pub fn place(
         .map(|(c, w)| cell(fonts, strong, &c.header, *w, Align::Center))
         .collect::<Result<_>>()?;
     let header_h = cells_height(&header, line_h);
-
     let mut state = State {
         fonts,
         pages,
         geo: *geo,
         y,
-        xs: xs.clone(),
+        xs,
         line_h,
         header,
         header_h,
         group: None,
-        group_style,
+        group_style: Style::new(Role::Kai, spec.size),
         marks: Vec::new(),
         spec,
+        other_cols: (0..spec.columns.len())
+            .filter(|c| Some(*c) != spec.group_column)
+            .collect(),
+        widths,
+        body,
+        strong,
     };
     // A header never stands alone at the foot of a page: it needs its first row under it.
     let first_h = match spec.rows.first() {
-        Some(Row::Cells { cells, .. }) => {
-            let contents: Vec<Cell> = other_cols
-                .iter()
-                .zip(cells)
-                .map(|(&c, t)| {
-                    let column = &spec.columns[c];
-                    cell_of(fonts, body, t, widths[c], column.align, column.names)
-                })
-                .collect::<Result<_>>()?;
-            cells_height(&contents, line_h)
-        }
+        Some(Row::Cells { cells, .. }) => cells_height(&state.row_cells(cells)?, line_h),
         _ => 2.0 * (line_h + 2.0 * PAD_Y),
     };
     if state.y > geo.top
@@ -153,78 +143,112 @@ pub fn place(
         state.y = geo.top;
     }
     state.draw_header();
-
     for (index, row) in spec.rows.iter().enumerate() {
         match row {
-            Row::Section(title) => {
-                state.close_group()?;
-                let c = cell(fonts, strong, title, geo.width, Align::Left)?;
-                let h = cells_height(std::slice::from_ref(&c), line_h);
-                // Keep a section row with the row after it.
-                let next_h = spec
-                    .rows
-                    .get(index + 1)
-                    .map_or(0.0, |_| line_h + 2.0 * PAD_Y);
-                if state.y + h + next_h > state.bottom() {
-                    state.new_page()?;
-                }
-                let page = state.page_index();
-                state.marks.push((title.clone(), page, state.y));
-                let top = state.y;
-                state.fill(geo.left, top, geo.width, h, SECTION_FILL);
-                state.draw_cell(&c, geo.left, top, geo.width, h, 0..c.lines.len());
-                state.frame(geo.left, top, geo.left + geo.width, h, true);
-                state.y += h;
-            }
+            Row::Section(title) => state.section_row(title, index)?,
             Row::Cells { group, cells } => {
-                let contents: Vec<Cell> = other_cols
-                    .iter()
-                    .zip(cells)
-                    .map(|(&c, t)| {
-                        let column = &spec.columns[c];
-                        cell_of(fonts, body, t, widths[c], column.align, column.names)
-                    })
-                    .collect::<Result<_>>()?;
+                let contents = state.row_cells(cells)?;
                 if state.group.as_ref().map(|g| g.index) != *group {
                     state.close_group()?;
-                    if let (Some(g), Some(col)) = (group, spec.group_column) {
-                        let label = cell(
-                            fonts,
-                            group_style,
-                            &spec.groups[*g],
-                            widths[col],
-                            Align::Center,
-                        )?;
-                        let label_h = cells_height(std::slice::from_ref(&label), line_h);
-                        let rows_h: f32 = group_rows_height(
-                            spec,
-                            index,
-                            *g,
-                            fonts,
-                            &widths,
-                            &other_cols,
-                            body,
-                            line_h,
-                        )?;
-                        let needed = label_h.min(rows_h).max(cells_height(&contents, line_h));
-                        if state.y + needed > state.bottom() {
-                            state.new_page()?;
-                        }
-                        state.group = Some(OpenGroup {
-                            index: *g,
-                            top: state.y,
-                            continued: false,
-                            label_h,
-                            rows_left_h: rows_h,
-                        });
+                    if let Some(g) = group {
+                        state.open_group(*g, index, cells_height(&contents, line_h))?;
                     }
                 }
+                let other_cols = state.other_cols.clone();
                 state.place_row(contents, &other_cols)?;
             }
         }
     }
     state.close_group()?;
     Ok((state.y, state.marks))
+}
+
+impl State<'_, '_> {
+    /// A row's cells set in their columns (the group column left out).
+    fn row_cells(&self, cells: &[String]) -> Result<Vec<Cell>> {
+        self.other_cols
+            .iter()
+            .zip(cells)
+            .map(|(&c, t)| {
+                let column = &self.spec.columns[c];
+                cell_of(
+                    self.fonts,
+                    self.body,
+                    t,
+                    self.widths[c],
+                    column.align,
+                    column.names,
+                )
+            })
+            .collect()
+    }
+
+    /// A section row across the table, kept with the row after it.
+    fn section_row(&mut self, title: &str, index: usize) -> Result<()> {
+        self.close_group()?;
+        let (left, width) = (self.geo.left, self.geo.width);
+        let c = cell(self.fonts, self.strong, title, width, Align::Left)?;
+        let h = cells_height(std::slice::from_ref(&c), self.line_h);
+        let next_h = self
+            .spec
+            .rows
+            .get(index + 1)
+            .map_or(0.0, |_| self.line_h + 2.0 * PAD_Y);
+        if self.y + h + next_h > self.bottom() {
+            self.new_page()?;
+        }
+        let page = self.page_index();
+        self.marks.push((title.to_string(), page, self.y));
+        let top = self.y;
+        self.fill(left, top, width, h, SECTION_FILL);
+        self.draw_cell(&c, left, top, width, h, 0..c.lines.len());
+        self.frame(left, top, left + width, h, true);
+        self.y += h;
+        Ok(())
+    }
+
+    /// Opens group `g` at row `index`: its label in the group column, on a new page when
+    /// neither the label nor its first row (`first_h` tall) would fit on this one.
+    fn open_group(&mut self, g: usize, index: usize, first_h: f32) -> Result<()> {
+        let Some(col) = self.spec.group_column else {
+            return Ok(());
+        };
+        let label = cell(
+            self.fonts,
+            self.group_style,
+            &self.spec.groups[g],
+            self.widths[col],
+            Align::Center,
+        )?;
+        let label_h = cells_height(std::slice::from_ref(&label), self.line_h);
+        let rows_h = self.group_rows_height(index, g)?;
+        if self.y + label_h.min(rows_h).max(first_h) > self.bottom() {
+            self.new_page()?;
+        }
+        self.group = Some(OpenGroup {
+            index: g,
+            top: self.y,
+            continued: false,
+            label_h,
+            rows_left_h: rows_h,
+        });
+        Ok(())
+    }
+
+    /// The height of group `group`'s rows from row `from` on.
+    fn group_rows_height(&self, from: usize, group: usize) -> Result<f32> {
+        let mut total = 0.0;
+        for row in &self.spec.rows[from..] {
+            match row {
+                Row::Cells {
+                    group: Some(g),
+                    cells,
+                } if *g == group => total += cells_height(&self.row_cells(cells)?, self.line_h),
+                _ => break,
+            }
+        }
+        Ok(total)
+    }
 }
 
 struct OpenGroup {
@@ -248,6 +272,12 @@ struct State<'p, 's> {
     group_style: Style,
     marks: SectionMarks,
     spec: &'s TableSpec,
+    /// Column widths.
+    widths: Vec<f32>,
+    /// Columns other than the group column.
+    other_cols: Vec<usize>,
+    body: Style,
+    strong: Style,
 }
 
 impl State<'_, '_> {
@@ -482,40 +512,6 @@ fn cells_height(cells: &[Cell], line_h: f32) -> f32 {
         .unwrap_or(0)
         .max(1);
     lines as f32 * line_h + 2.0 * PAD_Y
-}
-
-#[allow(clippy::too_many_arguments)]
-fn group_rows_height(
-    spec: &TableSpec,
-    from: usize,
-    group: usize,
-    fonts: &FontSet,
-    widths: &[f32],
-    cols: &[usize],
-    body: Style,
-    line_h: f32,
-) -> Result<f32> {
-    let mut total = 0.0;
-    for row in &spec.rows[from..] {
-        match row {
-            Row::Cells {
-                group: Some(g),
-                cells,
-            } if *g == group => {
-                let contents: Vec<Cell> = cols
-                    .iter()
-                    .zip(cells)
-                    .map(|(&c, t)| {
-                        let column = &spec.columns[c];
-                        cell_of(fonts, body, t, widths[c], column.align, column.names)
-                    })
-                    .collect::<Result<_>>()?;
-                total += cells_height(&contents, line_h);
-            }
-            _ => break,
-        }
-    }
-    Ok(total)
 }
 
 /// Column widths from content: each column as wide as its longest line needs, within its
