@@ -351,118 +351,33 @@ pub fn evaluation(
 ) -> Result<Vec<Document>> {
     let view = EvaluationView::new(plan, e);
     let markdown = assets.templates.render("evaluation.md.tera", &view)?;
-    let date = render::document_date(plan);
-    let author = plan.notice.issuer.clone().unwrap_or_default();
-    let plan_id = plan.notice.doc_number.clone().unwrap_or_default();
-    let at = |name: &str| {
-        if folder.is_empty() {
-            name.to_string()
-        } else {
-            format!("{folder}/{name}")
-        }
+    let period = PeriodFiles {
+        plan,
+        folder,
+        author: plan.notice.issuer.clone().unwrap_or_default(),
+        date: render::document_date(plan),
     };
-    let info = |title: String, id: String| pdf::DocInfo {
-        title,
-        author: author.clone(),
-        subject: plan.title.clone(),
-        date,
-        id: format!("{plan_id}/{id}"),
-    };
-    // Every PDF of the period: (path, unit, markdown, info). The Markdown is cheap; the
-    // layouts run in parallel below.
-    let mut pdfs: Vec<(String, Option<String>, String, pdf::DocInfo)> = vec![(
-        at("评估报告.pdf"),
-        None,
-        markdown.clone(),
-        info(view.title.clone(), format!("evaluation/{}", e.period.label)),
-    )];
-    if e.period.kind == PeriodKind::YearEnd {
-        let mut index = assets.templates.render("packet_index.md.tera", &view)?;
-        let names = unit_file_names(plan);
-        for packet in PacketView::all(plan, e, &view) {
-            let packet_md = assets.templates.render("packet.md.tera", &packet)?;
-            index.push_str("\n\\newpage\n\n");
-            index.push_str(&packet_md);
-            let title = format!("{}{}考核材料", packet.unit, packet.period_title);
-            let id = format!("packet/{}/{}", e.period.label, packet.unit);
-            pdfs.push((
-                at(&format!(
-                    "考核材料/{}.pdf",
-                    names
-                        .get(packet.unit.as_str())
-                        .cloned()
-                        .unwrap_or_else(|| safe_file_name(&packet.unit))
-                )),
-                Some(packet.unit),
-                packet_md,
-                info(title, id),
-            ));
-        }
-        let title = view.index_title.clone();
-        let id = format!("packet-index/{}", e.period.label);
-        pdfs.push((at("考核汇总.pdf"), None, index, info(title, id)));
-    }
-    // Each of them as PDF and as Word, laid out from the same Markdown.
+    let pdfs = period.laid_out(e, &view, &markdown, assets)?;
+    // Each of them as PDF and as Word, laid out from the same Markdown, in parallel.
     use rayon::prelude::*;
     let laid_out_documents: Vec<[Document; 2]> = pdfs
         .into_par_iter()
-        .enumerate()
-        .map(|(i, (path, unit, md, info))| {
-            let (kind, template) = match i {
-                0 => (Kind::Evaluation, "evaluation.md.tera"),
-                _ if path.ends_with("考核汇总.pdf") => (Kind::Packet, "packet_index.md.tera"),
-                _ => (Kind::Packet, "packet.md.tera"),
-            };
-            let word_path = format!("{}.docx", path.trim_end_matches(".pdf"));
-            let pdf = assets.costly(
-                path,
-                kind,
-                Format::Pdf,
-                unit.clone(),
-                &[&json(&info)?, md.as_bytes()],
-                || {
-                    pdf::flow::document(
-                        &laid_out(template, &md)?,
-                        assets.fonts,
-                        &info,
-                        pdf::layout::Geometry::portrait(),
-                        10.5,
-                        &view.charts,
-                    )
-                },
-            )?;
-            let word = assets.costly(
-                word_path,
-                kind,
-                Format::Docx,
-                unit,
-                &[&json(&info)?, md.as_bytes(), &json(&view.charts)?],
-                || {
-                    docx::document(
-                        &laid_out(template, &md)?,
-                        assets.word_fonts,
-                        &info,
-                        docx::PageSetup::portrait(10.5),
-                        &view.charts,
-                    )
-                },
-            )?;
-            Ok([pdf, word])
-        })
+        .map(|laid_out| pdf_and_word(laid_out, &view, assets))
         .collect::<Result<_>>()?;
-    let properties = render::xlsx::properties(&view.title, &author, date)?;
+    let (author, date) = (&period.author, period.date);
+    let properties = render::xlsx::properties(&view.title, author, date)?;
     let report_xlsx = assets.costly(
-        at("评估报告.xlsx"),
+        period.at("评估报告.xlsx"),
         Kind::Evaluation,
         Format::Xlsx,
         None,
-        &[&json(&view)?, &json(&(&view.title, &author, date))?],
+        &[&json(&view)?, &json(&(&view.title, author, date))?],
         || render::xlsx::evaluation(&view, &properties),
     )?;
     let mut documents = vec![
         Document {
             source: None,
-            path: at("评估报告.md"),
+            path: period.at("评估报告.md"),
             kind: Kind::Evaluation,
             format: Format::Markdown,
             unit: None,
@@ -472,6 +387,145 @@ pub fn evaluation(
     ];
     documents.extend(laid_out_documents.into_iter().flatten());
     Ok(documents)
+}
+
+/// Where a period's files go and what their properties say.
+struct PeriodFiles<'a> {
+    plan: &'a Plan,
+    folder: &'a str,
+    author: String,
+    date: DateTime,
+}
+
+/// A document of a period laid out from Markdown: its PDF's path, its unit, its template and
+/// Markdown, its properties.
+struct LaidOut {
+    path: String,
+    unit: Option<String>,
+    template: &'static str,
+    kind: Kind,
+    markdown: String,
+    info: pdf::DocInfo,
+}
+
+impl PeriodFiles<'_> {
+    fn at(&self, name: &str) -> String {
+        if self.folder.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}/{name}", self.folder)
+        }
+    }
+
+    fn info(&self, title: String, id: String) -> pdf::DocInfo {
+        let plan_id = self.plan.notice.doc_number.clone().unwrap_or_default();
+        pdf::DocInfo {
+            title,
+            author: self.author.clone(),
+            subject: self.plan.title.clone(),
+            date: self.date,
+            id: format!("{plan_id}/{id}"),
+        }
+    }
+
+    /// The report, and at year-end each unit's packet and the index of them all.
+    fn laid_out(
+        &self,
+        e: &Evaluation,
+        view: &EvaluationView,
+        markdown: &str,
+        assets: &Assets<'_>,
+    ) -> Result<Vec<LaidOut>> {
+        let mut out = vec![LaidOut {
+            path: self.at("评估报告.pdf"),
+            unit: None,
+            template: "evaluation.md.tera",
+            kind: Kind::Evaluation,
+            markdown: markdown.to_string(),
+            info: self.info(view.title.clone(), format!("evaluation/{}", e.period.label)),
+        }];
+        if e.period.kind != PeriodKind::YearEnd {
+            return Ok(out);
+        }
+        let mut index = assets.templates.render("packet_index.md.tera", view)?;
+        let names = unit_file_names(self.plan);
+        for packet in PacketView::all(self.plan, e, view) {
+            let packet_md = assets.templates.render("packet.md.tera", &packet)?;
+            index.push_str("\n\\newpage\n\n");
+            index.push_str(&packet_md);
+            let title = format!("{}{}考核材料", packet.unit, packet.period_title);
+            let id = format!("packet/{}/{}", e.period.label, packet.unit);
+            let file = names
+                .get(packet.unit.as_str())
+                .cloned()
+                .unwrap_or_else(|| safe_file_name(&packet.unit));
+            out.push(LaidOut {
+                path: self.at(&format!("考核材料/{file}.pdf")),
+                unit: Some(packet.unit),
+                template: "packet.md.tera",
+                kind: Kind::Packet,
+                markdown: packet_md,
+                info: self.info(title, id),
+            });
+        }
+        let id = format!("packet-index/{}", e.period.label);
+        out.push(LaidOut {
+            path: self.at("考核汇总.pdf"),
+            unit: None,
+            template: "packet_index.md.tera",
+            kind: Kind::Packet,
+            markdown: index,
+            info: self.info(view.index_title.clone(), id),
+        });
+        Ok(out)
+    }
+}
+
+/// A period's document as PDF and as Word.
+fn pdf_and_word(doc: LaidOut, view: &EvaluationView, assets: &Assets<'_>) -> Result<[Document; 2]> {
+    let LaidOut {
+        path,
+        unit,
+        template,
+        kind,
+        markdown: md,
+        info,
+    } = doc;
+    let word_path = format!("{}.docx", path.trim_end_matches(".pdf"));
+    let pdf = assets.costly(
+        path,
+        kind,
+        Format::Pdf,
+        unit.clone(),
+        &[&json(&info)?, md.as_bytes()],
+        || {
+            pdf::flow::document(
+                &laid_out(template, &md)?,
+                assets.fonts,
+                &info,
+                pdf::layout::Geometry::portrait(),
+                10.5,
+                &view.charts,
+            )
+        },
+    )?;
+    let word = assets.costly(
+        word_path,
+        kind,
+        Format::Docx,
+        unit,
+        &[&json(&info)?, md.as_bytes(), &json(&view.charts)?],
+        || {
+            docx::document(
+                &laid_out(template, &md)?,
+                assets.word_fonts,
+                &info,
+                docx::PageSetup::portrait(10.5),
+                &view.charts,
+            )
+        },
+    )?;
+    Ok([pdf, word])
 }
 
 /// The plan as pretty JSON with a final newline: what `dump --json` prints.
