@@ -1539,3 +1539,56 @@ fn sub_items_share_their_tasks_duty_or_carry_their_own() {
         "{titles:?}"
     );
 }
+
+/// Rows whose merged cells on the left (序号, 责任单位) were lost when a web table was
+/// copied: their cells stand left, their tail empty. Moved right to where the header has
+/// them, they continue the task above (its sub-items, their progress) and are said.
+#[test]
+fn rows_whose_left_cells_were_merged_continue_the_task_above() {
+    let checked = columns_fixture("merged_left.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    let first = plan.task(1).unwrap();
+    assert_eq!(
+        first.content,
+        "1.推进重大项目开工。2.修改完善政府投资计划。3.争取专项债券项目。"
+    );
+    assert_eq!(
+        first.extra,
+        ["已开工3个。\n正在按审查意见修订。\n已申报5个。"]
+    );
+    assert_eq!(leads(plan, 1), ["区发改委"]);
+    assert_eq!(leads(plan, 2), ["区财政局"]);
+    let moved: Vec<u32> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "table/cells-moved-left")
+        .filter_map(|d| d.location.line_no())
+        .collect();
+    assert_eq!(moved, [5, 6]);
+}
+
+/// A stacked table with columns fengong does not read (当前进度 between the text and the
+/// units, 备注 last): each kept as an extra column, its lines there and not in the task's
+/// text; the page's furniture above it is no title.
+#[test]
+fn a_stacked_tables_report_columns_are_kept_apart() {
+    let checked = stacked_fixture("progress.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.table.extra_columns, ["当前进度", "备注"]);
+    let first = plan.task(1).unwrap();
+    assert_eq!(first.content, "新增公办幼儿园学位800个。");
+    assert_eq!(first.extra, ["60%(城东幼儿园进度偏慢)", "市民生实事"]);
+    assert_eq!(leads(plan, 2), ["县交通运输局"]);
+    assert_eq!(plan.task(2).unwrap().extra, ["90%", "县民生实事"]);
+    assert!(!plan.table.roles_apart);
+    assert!(
+        plan.table
+            .title
+            .as_deref()
+            .is_none_or(|t| !t.contains("字体")),
+        "{:?}",
+        plan.table.title
+    );
+}

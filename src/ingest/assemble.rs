@@ -107,8 +107,12 @@ fn task_table(raw: &RawTable) -> TaskTable {
         grouping: GroupingSource::Prose,
         extra_columns: raw.extra_columns.clone(),
         header: raw.header.clone(),
+        // A 配合 column (or a units column beside the 牵头 one) in the source: the published
+        // table prints leads and supports apart; a 牵头 column alone is one column.
         roles_apart: raw.rows.iter().any(|r| match &r.kind {
-            RowKind::Task(cells) => cells.lead.is_some() || cells.support.is_some(),
+            RowKind::Task(cells) => {
+                cells.support.is_some() || (cells.lead.is_some() && !cells.units.trim().is_empty())
+            }
             _ => false,
         }),
     }

@@ -75,6 +75,14 @@ impl Column {
         if name.is_empty() || name.chars().count() > 16 {
             return Vec::new();
         }
+        // What has been done so far (工作进展, 完成情况, 当前进度) is a report, none of the
+        // plan's columns: kept as an extra column.
+        if ["进展", "情况", "当前", "目前"]
+            .iter()
+            .any(|w| name.contains(w))
+        {
+            return Vec::new();
+        }
         HEADER_WORDS
             .iter()
             .filter(|(column, words)| match column {
@@ -396,6 +404,11 @@ mod tests {
         let map = HeaderMap::detect(&["序号", "项目名称", "项目单位"]).unwrap();
         assert_eq!(map.index(Column::Content), Some(1));
         assert_eq!(map.index(Column::Units), Some(2));
+        // Reports of what has been done are no column of the plan: kept as extras.
+        for report in ["工作进展", "当前进度", "完成情况", "目前进展情况"] {
+            assert_eq!(Column::from_header(report), None, "{report}");
+        }
+        assert_eq!(Column::from_header("进度安排"), Some(Column::Deadline));
     }
 
     #[test]

@@ -438,6 +438,19 @@ pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTab
     if numbered_label(&text).is_some() {
         return Some(AboveTable::Heading(RowKind::Label(text)));
     }
+    // A page's furniture (• 字体:[ ], 来源:…) is no title.
+    let furniture = text.starts_with(['•', '·', '●', '▪', '■'])
+        || text
+            .chars()
+            .filter(|c| crate::base::cjk::is_han(*c))
+            .count()
+            < 4
+        || text
+            .split_once([':', '：'])
+            .is_some_and(|(label, _)| label.chars().count() <= 6);
+    if furniture {
+        return None;
+    }
     let looks_like_title = heading
         || text.ends_with('表')
         || text.contains("分工")

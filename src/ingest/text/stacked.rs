@@ -26,24 +26,44 @@ fn is_border(line: &str) -> bool {
     line.chars().all(|c| matches!(c, '|' | '｜' | ' ' | '\t'))
 }
 
-/// The first header of `lines` written one cell per line: a run of short lines that each
-/// read as a column's name and together make a header.
+/// The first header of `lines` written one cell per line: a run of short lines that read as
+/// columns' names and together make a header. A name fengong does not read (当前进度, 备注)
+/// stands among them as an extra column.
 pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
     let filled: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| (i, l.trim()))
-        .filter(|(_, l)| !is_border(l))
+        .filter(|(_, l)| !l.is_empty() && !is_border(l))
         .collect();
-    let is_name = |l: &str| {
-        l.chars().count() <= 12 && split_cells(l).is_none() && Column::from_header(l).is_some()
+    let named = |l: &str| Column::from_header(l).is_some();
+    let name_like = |l: &str| {
+        l.chars().count() <= 12
+            && split_cells(l).is_none()
+            && (named(l) || (l.chars().count() <= 8 && l.chars().all(is_han)))
     };
     (0..filled.len()).find_map(|start| {
-        let run: Vec<&(usize, &str)> = filled[start..]
+        if !named(filled[start].1) {
+            return None;
+        }
+        let mut run: Vec<&(usize, &str)> = filled[start..]
             .iter()
-            .take(8)
-            .take_while(|(_, l)| is_name(l))
+            .take(10)
+            .take_while(|(_, l)| name_like(l))
             .collect();
+        let numbered_next = filled
+            .get(start + run.len())
+            .is_some_and(|(_, l)| super::parse_task_number(l).is_some());
+        // At the end a name fengong does not read is a column (备注) only when it is as short
+        // as a header word and a row's number follows; else it is the first row's text (a
+        // group's merged cell before its number).
+        let trailing_column = |l: &str| numbered_next && l.chars().count() <= 4;
+        while run
+            .last()
+            .is_some_and(|(_, l)| !named(l) && !trailing_column(l))
+        {
+            run.pop();
+        }
         // A title above it (…责任单位表) reads as a name too: the header starts at its 序号.
         let from = run
             .iter()

@@ -93,30 +93,89 @@ pub(super) fn read_table(
         } else {
             header.get(&cells, Column::No)
         };
-        if parse_task_number(no).is_some() {
-            let task = (no, &cells[..], header_cells.len());
-            push_task(&mut table, &header, task, here, diagnostics);
-            continue;
-        }
-        if no.is_empty() && !content.is_empty() {
-            diagnostics.push(continue_task(&mut table, &header, &cells, here));
-            continue;
-        }
-        if let Some(kind) = heading_row(&header, &cells) {
-            table.rows.push(RawRow { kind, origin: here });
-            continue;
-        }
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        diagnostics.push(Diagnostic::warning(
-            "table/bad-number",
+        read_row(
+            &mut table,
+            (&header, header_cells.len()),
+            &cells,
+            no,
             here,
-            format!("序号「{no}」不是数字，此行已忽略"),
-        ));
+            diagnostics,
+        );
     }
     table.names_not_groups(&header);
     table
+}
+
+/// One row under the header (of `width` cells), its number `no` (as written, or its row
+/// order): a task, the tail of the task above, a heading, or said as not read.
+fn read_row(
+    table: &mut RawTable,
+    (header, width): (&HeaderMap, usize),
+    cells: &[String],
+    no: &str,
+    here: Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if parse_task_number(no).is_some() {
+        push_task(table, header, (no, cells, width), here, diagnostics);
+        return;
+    }
+    if no.is_empty() && !header.get(cells, Column::Content).is_empty() {
+        diagnostics.push(continue_task(table, header, cells, here));
+        return;
+    }
+    if let Some(moved) = right_aligned(header, cells, width) {
+        let continued = continue_task(table, header, &moved, here.clone());
+        diagnostics.push(
+            Diagnostic::warning(
+                "table/cells-moved-left",
+                here,
+                format!(
+                    "这一行的各格靠左、行尾空缺（网页表格左侧的合并单元格在复制时丢失）：已按表头靠右对齐；{}",
+                    continued.message
+                ),
+            )
+            .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥"),
+        );
+        return;
+    }
+    if let Some(kind) = heading_row(header, cells) {
+        table.rows.push(RawRow { kind, origin: here });
+        return;
+    }
+    if cells.iter().all(|c| c.trim().is_empty()) {
+        return;
+    }
+    diagnostics.push(Diagnostic::warning(
+        "table/bad-number",
+        here,
+        format!("序号「{no}」不是数字，此行已忽略"),
+    ));
+}
+
+/// A row whose cells stand left with its tail empty — merged cells at its start (序号,
+/// 责任单位 …) lost when a web page's table was copied: its cells moved right, to where the
+/// header has them, when there they read as the tail of a task (no number, some content).
+fn right_aligned(header: &HeaderMap, cells: &[String], width: usize) -> Option<Vec<String>> {
+    header.index(Column::No)?;
+    // The columns the header names (a row of pipes may end in an empty cell).
+    let width = (0..width)
+        .rev()
+        .find(|&i| header.covers(i))
+        .map_or(width, |i| i + 1);
+    let filled = cells.iter().rposition(|c| !c.trim().is_empty())? + 1;
+    if filled < 2 || filled >= width || cells[..filled].iter().any(|c| c.trim().is_empty()) {
+        return None;
+    }
+    if parse_task_number(&cells[0]).is_some() || section_heading(&tidy_spacing(&cells[0])).is_some()
+    {
+        return None;
+    }
+    let mut moved = vec![String::new(); width - filled];
+    moved.extend(cells[..filled].iter().cloned());
+    let reads = header.get(&moved, Column::No).is_empty()
+        && !header.get(&moved, Column::Content).is_empty();
+    reads.then_some(moved)
 }
 
 /// A line among the table's rows that is not one: said, unless it repeats the table's title
@@ -250,9 +309,15 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
 fn heading_row(header: &HeaderMap, cells: &[String]) -> Option<RowKind> {
     let label = header.get(cells, Column::Group);
     let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
-    let lone_label = !label.is_empty()
-        && header.get(cells, Column::Content).is_empty()
-        && header.get(cells, Column::Units).is_empty();
+    // A label alone on its row, a short numeral (一, （二）) in its 序号 cell at most: any
+    // other cell filled makes it no heading (its text would be dropped).
+    let others = cells.iter().enumerate().filter(|(i, c)| {
+        let c = c.trim();
+        !c.is_empty()
+            && Some(*i) != header.index(Column::Group)
+            && !(Some(*i) == header.index(Column::No) && c.chars().count() <= 4)
+    });
+    let lone_label = !label.is_empty() && others.count() == 0;
     if filled.len() != 1 && !lone_label {
         return None;
     }
