@@ -44,6 +44,11 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[一二三四五六七八九十]{1,3}是").unwrap()
 });
 
+/// True for a labelled line (牵头单位：…, 完成时限：…).
+pub(crate) fn is_labelled_line(text: &str) -> bool {
+    labelled(text).is_some()
+}
+
 /// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
 pub fn is_task_line(text: &str) -> bool {
     let text = text.trim();

@@ -633,6 +633,29 @@ mod tests {
 ";
 
     #[test]
+    fn labelled_lines_and_items_are_paragraphs_of_their_own() {
+        let text = "某区2023年重点工作分工方案\n\n前言说明部分\n\n一、主要目标\n\n\
+                    1.地区生产总值增长6%左右\n\n牵头单位:区发改局\n\n责任单位:开发区,各街道\n\n\
+                    2.规模以上工业增加值增长5%左右\n\n牵头单位:区工信局\n";
+        let prose = parse(text, "x.md").prose.unwrap();
+        let intro: Vec<&str> = prose.sections[0]
+            .intro
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            intro,
+            [
+                "1.地区生产总值增长6%左右",
+                "牵头单位:区发改局",
+                "责任单位:开发区,各街道",
+                "2.规模以上工业增加值增长5%左右",
+                "牵头单位:区工信局"
+            ]
+        );
+    }
+
+    #[test]
     fn reads_a_small_document_in_the_seed_layout() {
         let doc = parse(SMALL, "x.md");
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);

@@ -137,8 +137,7 @@ impl ProseReader<'_> {
                     .last_mut()
                     .and_then(|s| s.groups.last_mut());
                 if let Some(group) = group
-                    && (group.text.text.is_empty()
-                        || (continues && !ends_sentence(&group.text.text)))
+                    && (group.text.text.is_empty() || goes_on(&group.text.text, block))
                 {
                     group.text.push(&block.text, block.line);
                     return;
@@ -168,10 +167,20 @@ fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
     }
 }
 
+/// Whether `block` goes on from the paragraph `last` (a page break inside a sentence):
+/// never when it starts an item of its own or `last` is a labelled line (牵头单位：…).
+fn goes_on(last: &str, block: &Block) -> bool {
+    block.heading == 0
+        && block.bold.is_none()
+        && !ends_sentence(last)
+        && !crate::ingest::inline::is_task_line(&block.text)
+        && !crate::ingest::inline::is_labelled_line(last.rsplit('\n').next().unwrap_or(last))
+}
+
 fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, places: Places<'_>, continues: bool) {
     if let Some(last) = list.last_mut()
         && continues
-        && !ends_sentence(&last.text)
+        && goes_on(&last.text, block)
     {
         last.text.push_str(&block.text);
     } else {
