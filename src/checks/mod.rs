@@ -101,6 +101,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     structure::empty_cells,
     structure::notice,
     structure::title,
+    structure::deadlines,
     grouping::section_titles,
     grouping::labels,
     grouping::numbering,
@@ -231,6 +232,9 @@ pub(crate) const SAMPLE: &str = "\
 /// The registry the sample uses.
 #[cfg(test)]
 pub(crate) const SAMPLE_CONFIG: &str = r#"
+[plan]
+default_deadline = "2024-12-31"
+
 [[units]]
 name = "区发展改革委"
 [[units]]

@@ -119,6 +119,43 @@ pub fn title(cx: &Context) -> Vec<Diagnostic> {
     ]
 }
 
+/// Tasks left without a deadline: no 完成时限 written, and no default in the config (a plan
+/// whose year is unknown gets none from `fengong init`). Said once, with the tasks, since
+/// their sheets and the evaluation leave the deadline blank.
+pub fn deadlines(cx: &Context) -> Vec<Diagnostic> {
+    let without: Vec<&crate::model::Task> = cx
+        .plan
+        .tasks
+        .iter()
+        .filter(|t| t.deadline.is_none() && t.deadline_text.is_none())
+        .collect();
+    let Some(first) = without.first() else {
+        return Vec::new();
+    };
+    let numbers: Vec<String> = without.iter().take(12).map(|t| t.no.to_string()).collect();
+    let more = if without.len() > 12 { "等" } else { "" };
+    let why = if cx.plan.year.is_none() {
+        "原文未写完成时限，也看不出方案的年份"
+    } else {
+        "原文未写完成时限，配置中也没有默认完成时限"
+    };
+    vec![
+        Diagnostic::warning(
+            "plan/no-deadline",
+            first.origin.clone(),
+            format!(
+                "第 {}{more} 项任务（共 {} 项）没有完成时限：{why}；任务单和评估中完成时限空缺",
+                numbers.join("、"),
+                without.len()
+            ),
+        )
+        .with_hint(format!(
+            "在 {} 的 [plan] 中填写 default_deadline = \"YYYY-MM-DD\"（如当年年底）；原文的“5月底前”等时限还需 year = 年份才能换算",
+            cx.config_path()
+        )),
+    ]
+}
+
 /// The notice: 文号 brackets, title, issuer, 署名 and 成文日期, and the attachments; or why
 /// there is no notice.
 pub fn notice(cx: &Context) -> Vec<Diagnostic> {
@@ -298,6 +335,27 @@ fn doc_number_place(cx: &Context) -> Option<Location> {
 mod tests {
     use super::super::{SAMPLE, SAMPLE_CONFIG, at as s, codes, run_one};
     use super::*;
+
+    #[test]
+    fn tasks_without_a_deadline_are_said_once() {
+        let config = SAMPLE_CONFIG.replace("default_deadline = \"2024-12-31\"", "");
+        let found = run_one(SAMPLE, &config, deadlines);
+        let first_task_line = found
+            .first()
+            .and_then(|d| d.location.line_no())
+            .unwrap_or(0);
+        assert_eq!(
+            codes(&found),
+            [("plan/no-deadline".to_string(), first_task_line)]
+        );
+        assert!(first_task_line > 0);
+        assert!(
+            found[0].message.contains("第 1、2、3、4、5 项"),
+            "{}",
+            found[0].message
+        );
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, deadlines).is_empty());
+    }
 
     #[test]
     fn duplicate_and_missing_numbers() {

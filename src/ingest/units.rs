@@ -93,6 +93,11 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             name.insert(0, '各');
         }
         distributing = name.starts_with('各');
+        // A note on the list after its last name (列第一位者为牵头或汇总单位，下同): kept in
+        // the cell as written, no part of the name.
+        if let Some(name_before) = role_note(&name) {
+            name = name_before;
+        }
         let mut marked_lead = false;
         for marker in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)"] {
             if let Some(stripped) = name.strip_suffix(marker) {
@@ -100,11 +105,20 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 marked_lead = true;
             }
         }
+        // 負責, 牽頭 read as 负责, 牵头: the suffix is matched on the simplified name and cut
+        // from the name as written, character for character.
+        let simple = crate::base::cjk::simplified_text(&name);
         if let Some((suffix, lead, shared)) = ROLE_SUFFIXES
             .iter()
-            .find(|(suffix, ..)| name.len() > suffix.len() && name.ends_with(suffix))
+            .find(|(suffix, ..)| simple.len() > suffix.len() && simple.ends_with(suffix))
         {
-            name = name[..name.len() - suffix.len()].trim().to_string();
+            let keep = name.chars().count() - suffix.chars().count();
+            name = name
+                .chars()
+                .take(keep)
+                .collect::<String>()
+                .trim()
+                .to_string();
             marked_lead |= lead;
             if *shared {
                 out.iter_mut().for_each(|w| w.marked_lead = true);
@@ -132,6 +146,19 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         out.push(WrittenUnit { name, marked_lead });
     }
     out
+}
+
+/// The name before a parenthetical note on roles at its end (`石碶街道(列第一位者为牵头或
+/// 汇总单位,下同)`), when it is one: it speaks of 牵头 / 汇总 / 下同, and is not itself a
+/// role marker such as （牵头）.
+fn role_note(name: &str) -> Option<String> {
+    let inner_end = name.strip_suffix(['）', ')'])?;
+    let open = inner_end.rfind(['（', '('])?;
+    let inner = &inner_end[open..].trim_start_matches(['（', '(']);
+    let note = ["下同", "汇总", "列第一", "排第一", "为牵头"]
+        .iter()
+        .any(|w| inner.contains(w));
+    (note && open > 0).then(|| inner_end[..open].trim().to_string())
 }
 
 /// What resolving a 责任单位 cell gave.
@@ -450,6 +477,32 @@ mod tests {
             names("各县(市、区)人民政府，市直各有关单位"),
             ["各县(市、区)人民政府", "市直各有关单位"]
         );
+    }
+
+    #[test]
+    fn a_note_on_roles_and_traditional_role_words_are_no_part_of_a_name() {
+        let names = |cell: &str| -> Vec<(String, bool)> {
+            split_units(cell)
+                .into_iter()
+                .map(|w| (w.name, w.marked_lead))
+                .collect()
+        };
+        assert_eq!(
+            names("区发改局、石碶街道(列第一位者为牵头或汇总单位,下同)"),
+            [
+                ("区发改局".to_string(), false),
+                ("石碶街道".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            names("市人力資源社會保障局牽頭、市稅務局負責"),
+            [
+                ("市人力資源社會保障局".to_string(), true),
+                ("市稅務局".to_string(), false)
+            ]
+        );
+        // A name's own parentheses stay.
+        assert_eq!(names("各县(市、区)人民政府")[0].0, "各县(市、区)人民政府");
     }
 
     #[test]
