@@ -73,6 +73,46 @@ fn is_traditional_only(h: &Hunk) -> bool {
 /// Traditional characters in the simplified text of the table.
 pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // A text written in traditional characters throughout is no OCR slip: said once.
+    let with_traditional: Vec<&crate::model::Task> = cx
+        .plan
+        .tasks
+        .iter()
+        .filter(|t| t.content.chars().any(|c| simplified(c).is_some()))
+        .collect();
+    let count: usize = with_traditional
+        .iter()
+        .map(|t| {
+            t.content
+                .chars()
+                .filter(|c| simplified(*c).is_some())
+                .count()
+        })
+        .sum();
+    if count >= 12 || (count >= 6 && with_traditional.len() >= 2) {
+        let numbers: Vec<String> = with_traditional
+            .iter()
+            .take(10)
+            .map(|t| t.no.to_string())
+            .collect();
+        let more = if with_traditional.len() > 10 {
+            "等"
+        } else {
+            ""
+        };
+        out.push(
+            Diagnostic::warning(
+                "text/traditional",
+                with_traditional[0].origin.clone(),
+                format!(
+                    "任务内容是繁体字（第 {}{more} 项，共 {count} 个字）：发布的文件照原文印出",
+                    numbers.join("、")
+                ),
+            )
+            .with_hint("如需简体，请先把来源转换为简体（如 Word 的“繁转简”）后放回 input/"),
+        );
+        return out;
+    }
     for task in &cx.plan.tasks {
         for (i, c) in task.content.char_indices() {
             let Some(simple) = simplified(c) else {
@@ -172,6 +212,23 @@ mod tests {
         );
         // Not also as a text difference.
         assert!(run_one(&source, SAMPLE_CONFIG, task_text).is_empty());
+    }
+
+    #[test]
+    fn a_text_in_traditional_characters_is_said_once() {
+        let source = SAMPLE
+            .replace(
+                "\t落实母婴安全制度。",
+                "\t落實母嬰安全製度，確保孕產婦安全。",
+            )
+            .replace("\t加强宣传教育。", "\t加強宣傳教育，營造關愛氛圍。");
+        let found = run_one(&source, SAMPLE_CONFIG, traditional);
+        assert_eq!(codes(&found), [s("text/traditional", 35)]);
+        assert!(
+            found[0].message.contains("第 4、5 项"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
