@@ -1592,3 +1592,21 @@ fn a_stacked_tables_report_columns_are_kept_apart() {
         plan.table.title
     );
 }
+
+/// A news page's lead lines above the plan (metrics, a reporter's paragraph, 下面一起来看看):
+/// the plan's title is the line naming a plan above its first section, the lines above it are
+/// said as left out, and neither titles the plan or its table.
+#[test]
+fn a_news_pages_lead_lines_are_not_the_plans_title() {
+    let checked = notice_fixture("news_lead.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.title.as_deref(), Some("某区2026年重点工作任务分解"));
+    assert_eq!(
+        plan.table.title.as_deref(),
+        Some("某区2026年重点工作任务分解")
+    );
+    assert!(plan.preamble.is_empty(), "{:?}", plan.preamble);
+    assert_eq!(unused_lines(&checked), [1, 2, 3, 4, 5]);
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 2), ["区商务委"]);
+}

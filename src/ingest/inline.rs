@@ -243,10 +243,17 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
     let mut table = reader.finish();
-    // The document's first line names the plan when it reads as a title.
-    table.title = all
-        .first()
-        .map(|(first, _)| tidy_spacing(first))
+    // The document's first line names the plan when it reads as a title — or, under a news
+    // page's lead lines, the line naming a plan above the first section.
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let below = super::text::title_below_lines(&lines).map(|at| lines[at].to_string());
+    table.title = below
+        .or_else(|| all.first().map(|(first, _)| first.clone()))
+        .map(|first| tidy_spacing(&first))
         .filter(|t| t.chars().count() <= 60 && !t.contains('。') && !is_task_line(t))
         .filter(|t| section_heading(t).is_none() && numbered_label(t).is_none());
     let has_tasks = table

@@ -153,6 +153,10 @@ impl Gathered {
     /// does not use (no groups, or a second file's) still names the plan with its title; the
     /// rest is said, not lost.
     fn take_prose(&mut self, mut prose: text::Prose, inline_here: bool) {
+        for above in prose.before.drain(..) {
+            self.diagnostics
+                .push(unused_note(&above.text, above.origin));
+        }
         let grouped = prose.sections.iter().any(|s| !s.groups.is_empty());
         // Beside tasks read inline the prose is the plan's own text (its preamble, its
         // sections' aims) even without groups: kept to be printed, not reported.

@@ -19,6 +19,7 @@ use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
+pub use prose::title_below_lines;
 pub use table::parse_task_number;
 use {notice::parse_notice, prose::parse_prose, table::parse_table};
 
@@ -46,6 +47,9 @@ pub struct Prose {
     pub sections: Vec<ProseSection>,
     /// Paragraphs after the last group.
     pub closing: Vec<Paragraph>,
+    /// Paragraphs above the plan's title that are none of the plan's (a news page's lead
+    /// lines): said, not printed.
+    pub before: Vec<Paragraph>,
 }
 
 /// A section heading of the prose and its groups.

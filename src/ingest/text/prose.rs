@@ -20,10 +20,21 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     if blocks.is_empty() {
         return None;
     }
-    let (title, start) = read_title(blocks, places);
+    let (before, title, start) = match title_below(blocks) {
+        Some(at) => {
+            let before = blocks[..at].iter().map(|b| paragraph(b, places)).collect();
+            let (title, start) = read_title(&blocks[at..], places);
+            (before, title, at + start)
+        }
+        None => {
+            let (title, start) = read_title(blocks, places);
+            (Vec::new(), title, start)
+        }
+    };
     let mut reader = ProseReader {
         prose: Prose {
             title,
+            before,
             ..Prose::default()
         },
         pending: Vec::new(),
@@ -44,6 +55,24 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     let mut prose = reader.prose;
     prose.closing = reader.pending;
     Some(prose)
+}
+
+/// Where the plan's title stands when it is not the first block: lines above it that name
+/// no plan (a news page's lead: 地区生产总值增长5%左右 …, 小编带你了解) and a line naming a
+/// plan right above the first section heading.
+pub(super) fn title_below(blocks: &[Block]) -> Option<usize> {
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    title_below_lines(&texts)
+}
+
+/// [`title_below`] over paragraphs' texts.
+pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
+    let first_section = texts
+        .iter()
+        .take(40)
+        .position(|t| section_heading(&tidy_spacing(t)).is_some())?;
+    let at = first_section.checked_sub(1).filter(|&at| at > 0)?;
+    (!names_a_plan(texts[0]) && names_a_plan(texts[at])).then_some(at)
 }
 
 /// The plan's title when the first block reads as one, joined over the lines it is broken
