@@ -122,7 +122,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     doc.table = table;
 
     let blocks = blocks(&lines[..front_end]);
-    let read = parse_notice(&blocks, places);
+    let mut read = parse_notice(&blocks, places);
+    doc.diagnostics.append(&mut read.said);
     for block in read.before.iter().chain(read.skipped) {
         doc.diagnostics.push(crate::ingest::unused_note(
             &block.text,

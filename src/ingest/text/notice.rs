@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::{Block, Places, section_heading};
 use crate::base::cjk::{ends_sentence, tidy_spacing};
+use crate::base::diag::Diagnostic;
 use crate::model::{Notice, Paragraph, normalize_doc_number};
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -14,6 +15,42 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
         .unwrap()
 });
+
+/// The 成文日期 a line gives, as the notice prints it (2022年5月10日), and whether it had to
+/// be read from a copy that lost its 年月日: `2022-05-10`, `2022.5.10`, or the bare digits a
+/// web page leaves (`2022510`, read only when one date fits them).
+fn date_of(text: &str) -> Option<(String, bool)> {
+    let text = text.trim();
+    if DATE_LINE.is_match(text) {
+        return Some((text.split_whitespace().collect(), false));
+    }
+    let ymd = |y: &str, m: &str, d: &str| -> Option<String> {
+        let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let valid = (1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+        valid.then(|| format!("{y}年{m}月{d}日"))
+    };
+    let parts: Vec<&str> = text.split(['-', '.', '/', '．']).collect();
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return ymd(parts[0], parts[1], parts[2]).map(|d| (d, true));
+    }
+    if !(7..=8).contains(&text.len()) || !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (year, rest) = text.split_at(4);
+    let readings: Vec<String> = (1..rest.len())
+        .filter(|&cut| rest.len() - cut <= 2 && cut <= 2)
+        .filter(|&cut| !rest[cut..].starts_with('0') || rest.len() - cut == 2)
+        .filter_map(|cut| ymd(year, &rest[..cut], &rest[cut..]))
+        .collect();
+    match readings.as_slice() {
+        [only] => Some((only.clone(), true)),
+        _ => None,
+    }
+}
 
 /// The notice read from the top of a source, and the blocks around it.
 pub(super) struct NoticeRead<'a> {
@@ -27,6 +64,8 @@ pub(super) struct NoticeRead<'a> {
     pub skipped: &'a [Block],
     /// The blocks after the notice: the plan.
     pub rest: &'a [Block],
+    /// What reading it found to say (a date read from bare digits).
+    pub said: Vec<Diagnostic>,
 }
 
 /// How far from the top a notice's 文号 or 主送 may be: below a web page's headline and
@@ -61,6 +100,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
             before: &[],
             skipped: &[],
             rest: blocks,
+            said: Vec::new(),
         };
     };
     notice.origin = Some(places.at(blocks[start].line));
@@ -88,7 +128,8 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         (notice.body, i) = read_body(blocks, body_at, places, true);
     }
     i = read_attachments(blocks, i, &mut notice);
-    i = read_sign_off(blocks, i, places, &mut notice);
+    let mut said = Vec::new();
+    i = read_sign_off(blocks, i, places, &mut notice, &mut said);
     if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
         notice.end_origin = Some(places.at(last.line));
     }
@@ -104,6 +145,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         before: &blocks[..start],
         skipped,
         rest: &blocks[i.min(blocks.len())..],
+        said,
     }
 }
 
@@ -254,7 +296,7 @@ fn read_body(
 ) -> (Vec<Paragraph>, usize) {
     let mut body: Vec<Paragraph> = Vec::new();
     while let Some(b) = blocks.get(i) {
-        if b.heading > 0 || b.text.starts_with("附件") || DATE_LINE.is_match(&b.text) {
+        if b.heading > 0 || b.text.starts_with("附件") || date_of(&b.text).is_some() {
             break;
         }
         // The 署名 ends the body even with no 附件说明 between them.
@@ -293,7 +335,7 @@ fn signs_above_date(blocks: &[Block], i: usize) -> bool {
     blocks.get(i).is_some_and(is_signer)
         && blocks
             .get(i + 1)
-            .is_some_and(|d| DATE_LINE.is_match(&d.text))
+            .is_some_and(|d| date_of(&d.text).is_some())
 }
 
 /// Reads the 附件说明 at block `i`: 附件：《…》, or 附件：1. … with further numbered lines.
@@ -325,15 +367,28 @@ fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usiz
 
 /// Reads, from block `i`, what ends a notice when the source has it: 署名, 成文日期, the 附注
 /// under the date, and the 版记's 抄送 and 印发 lines. Returns the index after them.
-fn read_sign_off(blocks: &[Block], mut i: usize, places: Places<'_>, notice: &mut Notice) -> usize {
+fn read_sign_off(
+    blocks: &[Block],
+    mut i: usize,
+    places: Places<'_>,
+    notice: &mut Notice,
+    said: &mut Vec<Diagnostic>,
+) -> usize {
     if signs_above_date(blocks, i) {
         notice.signer = Some(blocks[i].text.clone());
         i += 1;
     }
     if let Some(b) = blocks.get(i)
-        && DATE_LINE.is_match(&b.text)
+        && let Some((date, guessed)) = date_of(&b.text)
     {
-        notice.date = Some(b.text.split_whitespace().collect());
+        if guessed {
+            said.push(Diagnostic::warning(
+                "notice/date-read",
+                places.at(b.line),
+                format!("成文日期「{}」缺“年月日”，按 {date} 读", b.text.trim()),
+            ));
+        }
+        notice.date = Some(date);
         i += 1;
         // A web page repeats the date (its own 发布日期 line): the same text, already read.
         while blocks.get(i).is_some_and(|d| {
@@ -435,6 +490,20 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_lost_its_year_month_and_day_is_read_when_one_date_fits() {
+        let date = |t: &str| date_of(t);
+        assert_eq!(date("2025年3月5日"), Some(("2025年3月5日".into(), false)));
+        assert_eq!(date("2022-05-10"), Some(("2022年5月10日".into(), true)));
+        assert_eq!(date("2022.5.10"), Some(("2022年5月10日".into(), true)));
+        assert_eq!(date("2022510"), Some(("2022年5月10日".into(), true)));
+        assert_eq!(date("20221231"), Some(("2022年12月31日".into(), true)));
+        // 2022 1 11 or 2022 11 1: no telling.
+        assert_eq!(date("2022111"), None);
+        assert_eq!(date("12355"), None);
+        assert_eq!(date("2022-13-01"), None);
+    }
 
     #[test]
     fn an_attachments_number_is_taken_off_not_its_year() {
