@@ -1610,3 +1610,18 @@ fn a_news_pages_lead_lines_are_not_the_plans_title() {
     assert_eq!(plan.tasks.len(), 2);
     assert_eq!(leads(plan, 2), ["区商务委"]);
 }
+
+/// A plan issued as what it is (关于…的实施意见 under its 文号, no 印发 notice around it):
+/// the notice's title is read, and the plan is the document itself — no "no title" refusal.
+#[test]
+fn a_plan_issued_as_itself_is_named_by_its_own_title() {
+    let checked = notice_fixture("direct_opinion.md");
+    let plan = &checked.plan;
+    let title = "某市人民政府关于进一步促进就业的实施意见";
+    assert_eq!(plan.notice.title.as_deref(), Some(title));
+    assert_eq!(plan.title.as_deref(), Some(title));
+    assert_eq!(plan.notice.issuer.as_deref(), Some("某市人民政府"));
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(plan, 2), ["市人力资源社会保障局"]);
+    assert_eq!(supports(plan, 2), ["市财政局"]);
+}

@@ -302,6 +302,11 @@ fn issued_plan(title: &str) -> Option<String> {
         return (!name.is_empty()).then_some(name);
     }
     let about = title.find("关于")? + "关于".len();
+    // A document issued as what it is (关于…的实施意见, …的决定), no 印发 notice around it: the
+    // plan is the document itself.
+    if !title.ends_with("通知") && !title.ends_with("通报") {
+        return Some(title.clone());
+    }
     let subject = title[about..].strip_suffix("的通知")?;
     let name = ["印发", "转发"]
         .iter()

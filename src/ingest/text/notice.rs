@@ -266,7 +266,10 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
     let mut i = number_at + 1;
     if let Some(b) = blocks.get(i)
         && title_above.is_none()
-        && (b.text.contains("通知") || b.heading > 0 || b.text.starts_with("关于"))
+        && (b.text.contains("通知")
+            || b.heading > 0
+            || b.text.starts_with("关于")
+            || is_notice_title(&b.text))
         && !b.text.ends_with('：')
     {
         notice.title = Some(tidy_spacing(&b.text));
