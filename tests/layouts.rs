@@ -1625,3 +1625,19 @@ fn a_plan_issued_as_itself_is_named_by_its_own_title() {
     assert_eq!(leads(plan, 2), ["市人力资源社会保障局"]);
     assert_eq!(supports(plan, 2), ["市财政局"]);
 }
+
+/// A pipe table's header wrapped over four lines by a narrow page: read as one header row.
+#[test]
+fn a_pipe_header_wrapped_over_lines_is_one_header() {
+    let checked = columns_fixture("wrapped_header.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 1), ["区住建委"]);
+    assert_eq!(supports(plan, 1), ["区财政局"]);
+    assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("王明"));
+    assert_eq!(deadline(plan, 2).as_deref(), Some("2026-12-31"));
+    assert_eq!(
+        plan.table.origin.as_ref().and_then(|o| o.line_no()),
+        Some(2)
+    );
+}

@@ -146,8 +146,16 @@ fn find_table(
     let header_at = lines
         .iter()
         .position(|line| split_cells(line).is_some_and(|c| HeaderMap::detect(&c).is_some()));
+    let wrapped = || table::wrapped_header(lines);
     let (first, mut table) = match header_at {
         Some(index) => (index, parse_table(lines, index, places, diagnostics)),
+        None if let Some(header) = wrapped() => {
+            let first = header.1;
+            (
+                first,
+                table::parse_table_under(lines, header, places, diagnostics),
+            )
+        }
         None => {
             let header = stacked::find_header(lines)?;
             let rebuilt = stacked::rebuild(lines, &header, places)?;

@@ -22,10 +22,26 @@ pub(super) fn parse_table(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
     let header_cells = split_cells(lines[header_index]).unwrap_or_default();
+    parse_table_under(
+        lines,
+        (header_cells, header_index, header_index + 1),
+        places,
+        diagnostics,
+    )
+}
+
+/// Reads the table whose header row (its cells, from line index `first`) ends before line
+/// index `body_at`: the rows from there to the end.
+pub(super) fn parse_table_under(
+    lines: &[&str],
+    (header_cells, first, body_at): (Vec<String>, usize, usize),
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RawTable {
     let body = lines
         .iter()
         .enumerate()
-        .skip(header_index + 1)
+        .skip(body_at)
         .filter(|(_, line)| !line.trim().is_empty())
         .filter_map(|(index, line)| {
             let row = match split_cells(line) {
@@ -36,8 +52,58 @@ pub(super) fn parse_table(
             Some((index as u32 + 1, row))
         })
         .collect();
-    let header = (header_cells, header_index as u32 + 1);
-    read_table(header, body, places, diagnostics)
+    read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// A pipe table's header broken over lines (a narrow page wraps it: `序号 | 工作 责任组 |` /
+/// `责任 领导 |` / `责任 单位 |` / `月度目标要求 | 工作进展 |`): the lines joined read as a
+/// header. Its cells, its first line's index and the index after its last.
+pub(super) fn wrapped_header(lines: &[&str]) -> Option<(Vec<String>, usize, usize)> {
+    let piped = |l: &str| l.trim().ends_with('|') && l.trim().chars().count() <= 60;
+    (0..lines.len()).find_map(|first| {
+        if !piped(lines[first]) {
+            return None;
+        }
+        let mut joined = lines[first].trim().to_string();
+        for end in first + 1..(first + 6).min(lines.len()) {
+            if !piped(lines[end]) {
+                return None;
+            }
+            joined.push(' ');
+            joined.push_str(lines[end].trim());
+            let cells = split_cells(&joined)?;
+            if HeaderMap::detect(&cells).is_some() {
+                return Some(more_of_header(lines, joined, first, end + 1));
+            }
+        }
+        None
+    })
+}
+
+/// A wrapped header read up to `end`, with the piped lines after it that are more of it (no
+/// row's number first).
+fn more_of_header(
+    lines: &[&str],
+    mut joined: String,
+    first: usize,
+    mut end: usize,
+) -> (Vec<String>, usize, usize) {
+    while let Some(next) = lines.get(end).map(|l| l.trim())
+        && next.ends_with('|')
+        && next.chars().count() <= 60
+        && split_cells(next).is_some_and(|c| {
+            c.first()
+                .is_some_and(|f| parse_task_number(f).is_none() && !f.trim().is_empty())
+        })
+    {
+        let longer = format!("{joined} {next}");
+        if split_cells(&longer).is_none_or(|c| HeaderMap::detect(&c).is_none()) {
+            break;
+        }
+        joined = longer;
+        end += 1;
+    }
+    (split_cells(&joined).unwrap_or_default(), first, end)
 }
 
 /// Reads a table from its header's cells and line and the numbered lines under it.
