@@ -266,6 +266,14 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('組', '组'),
     ('織', '织'),
     ('處', '处'),
+    // The kinds of document a title ends in (實施意見, 決定, 規劃 …) and 關於.
+    ('見', '见'),
+    ('於', '于'),
+    ('決', '决'),
+    ('規', '规'),
+    ('書', '书'),
+    ('報', '报'),
+    ('說', '说'),
 ];
 
 /// `text` with the characters of [`TRADITIONAL`] in their simplified forms: for reading what

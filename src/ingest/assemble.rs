@@ -301,12 +301,13 @@ fn issued_plan(title: &str) -> Option<String> {
         let name = title[open..close].trim().to_string();
         return (!name.is_empty()).then_some(name);
     }
-    let about = title.find("关于")? + "关于".len();
     // A document issued as what it is (关于…的实施意见, …的决定), no 印发 notice around it: the
-    // plan is the document itself.
-    if !title.ends_with("通知") && !title.ends_with("通报") {
+    // plan is the document itself. (關於…的實施意見 too.)
+    let simple = crate::base::cjk::simplified_text(&title);
+    if simple.contains("关于") && !simple.ends_with("通知") && !simple.ends_with("通报") {
         return Some(title.clone());
     }
+    let about = title.find("关于")? + "关于".len();
     let subject = title[about..].strip_suffix("的通知")?;
     let name = ["印发", "转发"]
         .iter()

@@ -118,7 +118,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // agency code, a bracketed 4-digit year in any of the brackets OCR and typists produce,
     // an optional 第, the serial number, 号.
     #[allow(clippy::unwrap_used)] // a literal pattern, checked by the unit tests
-    Regex::new(r"^\s*([^\s\(\)（）〔〕\[\]【】〈〉<>]+?)\s*[\(（〔\[【〈<]\s*(\d{4})\s*[\)）〕\]】〉>]\s*第?\s*0*(\d+)\s*号\s*$")
+    Regex::new(r"^\s*([^\s\(\)（）〔〕\[\]【】〈〉<>]+?)\s*[\(（〔\[【〈<]\s*(\d{4})\s*[\)）〕\]】〉>]\s*第?\s*0*(\d+)\s*[号號]\s*$")
         .unwrap()
 });
 

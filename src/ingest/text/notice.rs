@@ -422,7 +422,9 @@ fn read_sign_off(
 
 /// A notice's title: …关于…的通知 (or 意见, 决定 …), not an agency's name.
 fn is_notice_title(text: &str) -> bool {
-    let text = text.trim();
+    // 關於…的實施意見 reads as 关于…的实施意见.
+    let text = crate::base::cjk::simplified_text(text.trim());
+    let text = text.as_str();
     text.contains("关于")
         && ["通知", "意见", "决定", "通报", "批复", "函"]
             .iter()
