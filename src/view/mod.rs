@@ -396,7 +396,13 @@ impl TaskTableView {
                     .groups
                     .iter()
                     .map(|g| TableGroupView {
-                        label: group_label(g.no, &g.title),
+                        // A group without a title (tasks before the first label) prints no
+                        // bare （一） in the 主要事项 column.
+                        label: if g.title.trim().is_empty() {
+                            String::new()
+                        } else {
+                            group_label(g.no, &g.title)
+                        },
                         tasks: g
                             .tasks
                             .iter()

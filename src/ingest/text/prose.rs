@@ -65,7 +65,9 @@ pub(super) fn title_below(blocks: &[Block]) -> Option<usize> {
     title_below_lines(&texts)
 }
 
-/// [`title_below`] over paragraphs' texts.
+/// Where the plan's title stands, over paragraphs' texts, when it is not the first: lines
+/// above it that name no plan (a news page's lead) and a line naming a plan right above the
+/// first section heading.
 pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
     let first_section = texts
         .iter()
