@@ -107,8 +107,8 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     // No 版头: the title may name who issues it before its 关于 (某区人民政府办公室关于…).
     if notice.issuer.is_none()
         && let Some(title) = &notice.title
-        && let Some((before, _)) = title.split_once("关于")
-        && is_agency(before)
+        && let Some(before) = before_guanyu(title)
+        && is_agency(&before)
     {
         notice.issuer = Some(before.trim().to_string());
     }
@@ -213,6 +213,14 @@ fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) 
     notice.issuer = above.map(|t| issuer_name(&t));
     notice.title = Some(title);
     start
+}
+
+/// What a title says before its 关于 (關於 too: read on the simplified text, cut from the
+/// title as written, character for character).
+fn before_guanyu(title: &str) -> Option<String> {
+    let simple = crate::base::cjk::simplified_text(title);
+    let at = simple.find("关于")?;
+    Some(title.chars().take(simple[..at].chars().count()).collect())
 }
 
 /// A line that names an issuing body: short, no punctuation, ends as bodies' names do.
@@ -495,6 +503,18 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notice_in_traditional_characters_is_read_as_one() {
+        let text = "東府〔2021〕54號\n東莞市人民政府關於促進就業的實施意見\n各鎮人民政府，市府直屬各單位：\n為穩定就業，提出如下意見：\n一、穩定崗位\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(notice.doc_number.as_deref(), Some("東府〔2021〕54号"));
+        assert_eq!(
+            notice.title.as_deref(),
+            Some("東莞市人民政府關於促進就業的實施意見")
+        );
+        assert_eq!(notice.issuer.as_deref(), Some("東莞市人民政府"));
+    }
 
     #[test]
     fn a_date_that_lost_its_year_month_and_day_is_read_when_one_date_fits() {
