@@ -70,6 +70,41 @@ pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
     None
 }
 
+/// Words only a time has (年底, 长期, 每季 …).
+const TIME_WORDS: &[&str] = &[
+    "年底",
+    "月底",
+    "月前",
+    "日前",
+    "季度",
+    "长期",
+    "持续",
+    "常态",
+    "全年",
+    "年内",
+    "上半年",
+    "下半年",
+    "每月",
+    "每季",
+    "每年",
+    "年度",
+    "月份",
+    "完成时",
+];
+
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"\d{1,2}月").unwrap()
+});
+
+/// Whether a cell's text reads as a time — a date [`parse_deadline`] reads, a month, or a
+/// word only times use (长期推进, 每季度末) — whether or not it names a day.
+pub fn reads_as_time(text: &str) -> bool {
+    parse_deadline(text, None).is_some()
+        || TIME_WORDS.iter().any(|w| text.contains(w))
+        || MONTH.is_match(text)
+}
+
 fn year_of(written: Option<&str>, plan_year: Option<i32>) -> Option<i32> {
     match written {
         Some(y) => y.parse().ok(),

@@ -20,34 +20,35 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// be read from a copy that lost its 年月日: `2022-05-10`, `2022.5.10`, or the bare digits a
 /// web page leaves (`2022510`, read only when one date fits them).
 fn date_of(text: &str) -> Option<(String, bool)> {
+    use crate::base::date::{chinese, parse_written, ymd};
     let text = text.trim();
     if DATE_LINE.is_match(text) {
         return Some((text.split_whitespace().collect(), false));
     }
-    let ymd = |y: &str, m: &str, d: &str| -> Option<String> {
-        let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        let valid = (1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
-        valid.then(|| format!("{y}年{m}月{d}日"))
-    };
-    let parts: Vec<&str> = text.split(['-', '.', '/', '．']).collect();
-    if parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        return ymd(parts[0], parts[1], parts[2]).map(|d| (d, true));
+    let plausible = |d: &crate::base::date::Date| (1949..=2100).contains(&d.year());
+    let separated = text.contains(['-', '.', '/', '．'])
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/' | '．'));
+    if separated {
+        return parse_written(text)
+            .filter(plausible)
+            .map(|d| (chinese(d), true));
     }
     if !(7..=8).contains(&text.len()) || !text.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
+    // Year, then month and day of one or two digits each (a one-digit day has no 0).
     let (year, rest) = text.split_at(4);
-    let readings: Vec<String> = (1..rest.len())
-        .filter(|&cut| rest.len() - cut <= 2 && cut <= 2)
+    let number = |s: &str| s.parse::<i32>().ok();
+    let readings: Vec<_> = (1..rest.len())
+        .filter(|&cut| cut <= 2 && rest.len() - cut <= 2)
         .filter(|&cut| !rest[cut..].starts_with('0') || rest.len() - cut == 2)
-        .filter_map(|cut| ymd(year, &rest[..cut], &rest[cut..]))
+        .filter_map(|cut| ymd(number(year)?, number(&rest[..cut])?, number(&rest[cut..])?))
+        .filter(plausible)
         .collect();
     match readings.as_slice() {
-        [only] => Some((only.clone(), true)),
+        [only] => Some((chinese(*only), true)),
         _ => None,
     }
 }
@@ -528,6 +529,7 @@ mod tests {
         assert_eq!(date("2022111"), None);
         assert_eq!(date("12355"), None);
         assert_eq!(date("2022-13-01"), None);
+        assert_eq!(date("2022-02-31"), None);
     }
 
     #[test]

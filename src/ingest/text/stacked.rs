@@ -135,28 +135,6 @@ const BODY_ENDINGS: &[&str] = &[
     "指挥部",
 ];
 
-/// Words only a time has.
-const TIME_WORDS: &[&str] = &[
-    "年底",
-    "月底",
-    "月前",
-    "日前",
-    "季度",
-    "长期",
-    "持续",
-    "常态",
-    "全年",
-    "年内",
-    "上半年",
-    "下半年",
-    "每月",
-    "每季",
-    "每年",
-    "年度",
-    "月份",
-    "完成时",
-];
-
 fn says(line: &str) -> Says {
     let text = tidy_spacing(line.trim());
     if super::parse_task_number(&text).is_some() {
@@ -174,9 +152,7 @@ fn says(line: &str) -> Says {
     }
     let chars = text.chars().count();
     // 秋季开学前, 汛期前: a short line that ends as a time limit does.
-    let time = crate::ingest::deadline::parse_deadline(&text, None).is_some()
-        || TIME_WORDS.iter().any(|w| text.contains(w))
-        || MONTH.is_match(&text)
+    let time = crate::ingest::deadline::reads_as_time(&text)
         || (chars <= 12 && text.ends_with(['前', '底']));
     if time && chars <= 20 && (!text.contains('。') || chars <= 8) {
         return Says::Time;
@@ -186,11 +162,6 @@ fn says(line: &str) -> Says {
     }
     Says::Text
 }
-
-static MONTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    regex::Regex::new(r"\d{1,2}月").unwrap()
-});
 
 /// Whether every name on `text` (split as a 责任单位 cell is) is a body's.
 fn is_units_line(text: &str) -> bool {

@@ -327,11 +327,7 @@ fn shifted_row(
     let units = [Some(&task.units), task.lead.as_ref(), task.support.as_ref()];
     let looks_like_time = |text: &str| {
         let text = text.trim();
-        !text.is_empty()
-            && (crate::ingest::deadline::parse_deadline(text, None).is_some()
-                || ["长期", "持续", "常态", "年底", "月底", "月前", "季度"]
-                    .iter()
-                    .any(|w| text.contains(w)))
+        !text.is_empty() && crate::ingest::deadline::reads_as_time(text)
     };
     let shifted = cells < columns && units.into_iter().flatten().any(|u| looks_like_time(u));
     shifted.then(|| {
