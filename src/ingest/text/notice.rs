@@ -82,6 +82,9 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         .iter()
         .take(HEAD_BLOCKS)
         .position(|b| normalize_doc_number(&b.text).is_some());
+    // Blocks inside the head that are none of its parts (a web page's metadata between the
+    // title and the 主送): said, not lost.
+    let mut skipped: &[Block] = &[];
     let (start, mut i) = if let Some(number_at) = number_at {
         notice.doc_number_written = Some(blocks[number_at].text.clone());
         notice.doc_number = normalize_doc_number(&blocks[number_at].text);
@@ -92,7 +95,8 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         .take(HEAD_BLOCKS)
         .position(|b| is_recipients(&b.text))
     {
-        let start = read_head_above_recipients(blocks, at, &mut notice);
+        let (start, title_end) = read_head_above_recipients(blocks, at, &mut notice);
+        skipped = &blocks[title_end.min(at)..at];
         notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
         (start, at + 1)
     } else {
@@ -114,7 +118,6 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         notice.issuer = Some(before.trim().to_string());
     }
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
-    let mut skipped: &[Block] = &[];
     if notice.recipients.is_empty()
         && let Some(at) = (i..(i + 3).min(blocks.len())).find(|j| is_recipients(&blocks[*j].text))
     {
@@ -179,8 +182,9 @@ fn is_recipients(text: &str) -> bool {
 /// title (one block, or broken over up to three: `关于印发…的` / `通 知`; else the nearest
 /// title above, a web page's headline), the 发文机关 on the line above the title, and a 文号
 /// written inside a line above (a web page's `文 号 蔡政办〔2023〕1号`).
-/// Returns where the notice starts.
-fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) -> usize {
+/// Returns where the notice starts and the block after its title (what stands between it and
+/// the 主送 is none of the notice).
+fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) -> (usize, usize) {
     let joined = |from: usize| -> String {
         tidy_spacing(
             &blocks[from..at]
@@ -189,22 +193,24 @@ fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) 
                 .collect::<String>(),
         )
     };
+    // (first block, block after it, text): a title over one to three lines right above the
+    // 主送, or the nearest title line above it.
     let title_at = (1..=3.min(at))
         .map(|k| at - k)
         .find(|from| is_notice_title(&joined(*from)))
-        .map(|from| (from, joined(from)))
+        .map(|from| (from, at, joined(from)))
         .or_else(|| {
             (0..at)
                 .rev()
                 .find(|j| is_notice_title(&blocks[*j].text))
-                .map(|j| (j, tidy_spacing(&blocks[j].text)))
+                .map(|j| (j, j + 1, tidy_spacing(&blocks[j].text)))
         });
     if let Some(number) = blocks[..at].iter().find_map(|b| doc_number_within(&b.text)) {
         notice.doc_number_written = Some(number.clone());
         notice.doc_number = normalize_doc_number(&number);
     }
-    let Some((from, title)) = title_at else {
-        return at;
+    let Some((from, title_end, title)) = title_at else {
+        return (at, at);
     };
     let above = from
         .checked_sub(1)
@@ -213,7 +219,7 @@ fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) 
     let start = if above.is_some() { from - 1 } else { from };
     notice.issuer = above.map(|t| issuer_name(&t));
     notice.title = Some(title);
-    start
+    (start, title_end)
 }
 
 /// What a title says before its 关于 (關於 too: read on the simplified text, cut from the
@@ -504,6 +510,29 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_pages_metadata_between_title_and_recipients_is_said() {
+        let text = "某区人民政府办公室关于印发某区2026年重点工作安排的通知\n\
+                    发布日期:2026-01-05 10:00 来源:区政府办公室 浏览次数:\n\
+                    【字体:大 中 小】打印\n\
+                    各街道办事处，区政府各部门：\n\
+                    现将《某区2026年重点工作安排》印发给你们，请认真贯彻落实。\n";
+        let doc = super::super::parse(text, "x.md");
+        let notice = doc.notice.unwrap();
+        assert_eq!(
+            notice.title.as_deref(),
+            Some("某区人民政府办公室关于印发某区2026年重点工作安排的通知")
+        );
+        assert_eq!(notice.recipients, ["各街道办事处", "区政府各部门"]);
+        let unused: Vec<u32> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "source/unused")
+            .filter_map(|d| d.location.line_no())
+            .collect();
+        assert_eq!(unused, [2, 3]);
+    }
 
     #[test]
     fn a_notice_in_traditional_characters_is_read_as_one() {
