@@ -60,7 +60,20 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
     ),
 ];
 
+/// Words of a header over what has been done so far, not the plan's own columns.
+const REPORT_WORDS: &[&str] = &["进展", "情况", "当前", "目前"];
+
 impl Column {
+    /// True for a header that is a column of its own though fengong does not read it: a
+    /// report of what has been done (完成情况, 工作进展) or a remark (备注, 说明).
+    pub fn is_report_or_remark(cell: &str) -> bool {
+        let name = crate::base::cjk::simplified_text(&header_name(cell));
+        REPORT_WORDS
+            .iter()
+            .chain(&["备注", "说明"])
+            .any(|w| name.contains(w))
+    }
+
     /// The column a header cell names, by the words it contains (spaces and markup
     /// ignored): `工作措施`, `主要任务`, `重点事项` are content; `主责单位` a lead; `协办单位` a
     /// support; `进度安排` a deadline; `责任领导` a person. `None` for anything else.
@@ -77,10 +90,7 @@ impl Column {
         }
         // What has been done so far (工作进展, 完成情况, 当前进度) is a report, none of the
         // plan's columns: kept as an extra column.
-        if ["进展", "情况", "当前", "目前"]
-            .iter()
-            .any(|w| name.contains(w))
-        {
+        if REPORT_WORDS.iter().any(|w| name.contains(w)) {
             return Vec::new();
         }
         HEADER_WORDS

@@ -17,8 +17,10 @@ pub(super) struct StackedHeader {
     pub first: usize,
     /// Index of the line after its last.
     pub end: usize,
-    /// Its cells, as written.
+    /// Its cells, as written (a name broken over two lines joined).
     pub cells: Vec<String>,
+    /// Cells that may be one with the cell after them (攻坚目标 / 任务): the rows decide.
+    pub may_join: Vec<usize>,
 }
 
 /// A line that is only a cell's border (`|`), which some pages put between cells.
@@ -28,7 +30,8 @@ fn is_border(line: &str) -> bool {
 
 /// The first header of `lines` written one cell per line: a run of short lines that read as
 /// columns' names and together make a header. A name fengong does not read (当前进度, 备注)
-/// stands among them as an extra column.
+/// stands among them as an extra column; a name a narrow column broke over two lines (责任 /
+/// 领导) is one cell.
 pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
     let filled: Vec<(usize, &str)> = lines
         .iter()
@@ -48,7 +51,7 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
         }
         let mut run: Vec<&(usize, &str)> = filled[start..]
             .iter()
-            .take(10)
+            .take(MAX_HEADER_LINES)
             .take_while(|(_, l)| name_like(l))
             .collect();
         let numbered_next = filled
@@ -69,13 +72,87 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             .iter()
             .position(|(_, l)| Column::from_header(l) == Some(Column::No))
             .unwrap_or(0);
-        let cells: Vec<String> = run[from..].iter().map(|(_, l)| l.to_string()).collect();
+        let names: Vec<&str> = run[from..].iter().map(|(_, l)| *l).collect();
+        let (cells, may_join) = wrapped_names(&names);
         (cells.len() >= 3 && HeaderMap::detect(&cells).is_some()).then(|| StackedHeader {
             first: run[from].0,
             end: run.last().map_or(0, |(i, _)| i + 1),
             cells,
+            may_join,
         })
     })
+}
+
+/// How many lines a stacked header may take: a dozen columns, some broken over two lines.
+const MAX_HEADER_LINES: usize = 16;
+
+/// A header's lines made cells. A word a narrow column broke over two lines is one cell: its
+/// first piece names nothing on its own and is no column's word (责任 / 领导, 第二季度 /
+/// 完成情况), or is a role before the kind of body that has it (牵头 / 科室). Two short names of the same kind side by side (攻坚目标 / 任务) may be one cell
+/// or two: only the rows can tell, so they are returned as a choice (the index of the first).
+fn wrapped_names(names: &[&str]) -> (Vec<String>, Vec<usize>) {
+    let len = |s: &str| s.chars().count();
+    let kind = |s: &str| Column::from_header(s);
+    let remark = |s: &str| Column::is_report_or_remark(s);
+    let broken = |a: &str, b: &str| {
+        let qualifier = kind(a).is_none()
+            && !remark(a)
+            && len(a) <= 4
+            && len(b) <= 4
+            && kind(b) != Some(Column::No)
+            && (len(b) <= 2 || kind(b).is_none());
+        // A role and the kind of body that has it: 牵头 / 科室, 配合 / 单位.
+        let role_of_body = matches!(kind(a), Some(Column::Lead | Column::Support))
+            && kind(b) == Some(Column::Units)
+            && len(b) <= 2;
+        qualifier || role_of_body
+    };
+    let mut cells: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < names.len() {
+        match names.get(i + 1) {
+            Some(next) if broken(names[i], next) => {
+                cells.push(format!("{}{next}", names[i]));
+                i += 2;
+            }
+            _ => {
+                cells.push(names[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    let either = |a: &str, b: &str| {
+        kind(a).is_some()
+            && kind(a) == kind(b)
+            && kind(a) != Some(Column::No)
+            && len(a).min(len(b)) <= 2
+            && len(a) + len(b) <= 8
+    };
+    let may_join = (0..cells.len().saturating_sub(1))
+        .filter(|&i| either(&cells[i], &cells[i + 1]))
+        .take(MAX_JOIN_CHOICES)
+        .collect();
+    (cells, may_join)
+}
+
+/// How many two-way header cells are tried against the rows (2^n readings).
+const MAX_JOIN_CHOICES: usize = 4;
+
+/// The header's cells with the joins of `chosen` (a bit per entry of `may_join`) made.
+fn joined(cells: &[String], may_join: &[usize], chosen: u32) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut join_next = false;
+    for (i, cell) in cells.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if join_next => last.push_str(cell),
+            _ => out.push(cell.clone()),
+        }
+        join_next = may_join
+            .iter()
+            .position(|&at| at == i)
+            .is_some_and(|bit| chosen & (1 << bit) != 0);
+    }
+    out
 }
 
 /// What a line under a stacked header says, which decides the columns it may stand in.
@@ -270,7 +347,7 @@ enum Placed {
 /// Aligns a stretch of lines to the columns `kinds` (in the header's order), each line to a
 /// column it fits, columns in order within a row, a row begun again at `restart` cost, a
 /// line left out at [`cost::LEFT_OUT`]: the assignment of least cost.
-fn align(lines: &[Says], kinds: &[Option<Column>], restart: u32) -> Vec<Placed> {
+fn align(lines: &[Says], kinds: &[Option<Column>], restart: u32) -> (Vec<Placed>, u32) {
     const NONE: u32 = u32::MAX / 4;
     let (n, k) = (lines.len(), kinds.len());
     let empties =
@@ -320,13 +397,14 @@ fn align(lines: &[Says], kinds: &[Option<Column>], restart: u32) -> Vec<Placed> 
         .filter(|&s| best[n][s] < NONE)
         .min_by_key(|&s| (best[n][s] + tail(s), s))
         .unwrap_or(k);
+    let total = best[n][state] + tail(state);
     let mut placed = vec![Placed::Out; n];
     for i in (0..n).rev() {
         let (before, how) = back[i + 1][state];
         placed[i] = how;
         state = before;
     }
-    placed
+    (placed, total)
 }
 
 /// A stacked table read back into rows of cells: the header's cells and line, the rows with
@@ -354,7 +432,7 @@ pub(super) fn rebuild(
         .map(|(i, l)| (i, l, says(l)))
         .collect();
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
-    let mut cells = header.cells.clone();
+    let mut cells = best_reading(header, &body, numbered);
     let mut map = HeaderMap::detect(&cells)?;
     // Rows numbered under a header that names no 序号 (merged into the heading beside it):
     // the numbers are a column of their own, just left of the task's text.
@@ -363,9 +441,7 @@ pub(super) fn rebuild(
         cells.insert(map.index(Column::Content)?, "序号".to_string());
         map = HeaderMap::detect(&cells)?;
     }
-    let kinds: Vec<Option<Column>> = (0..cells.len())
-        .map(|i| map.columns.iter().find(|(_, at)| *at == i).map(|(c, _)| *c))
-        .collect();
+    let kinds = kinds_of(&map, cells.len());
     let number_at = map.index(Column::No);
     let mut rows = Rows {
         names: &cells,
@@ -387,7 +463,10 @@ pub(super) fn rebuild(
         .iter()
         .filter(|(_, r)| matches!(r, TableLine::Row(_)))
         .count();
-    if tasks == 0 || rows.doubtful.len() * 3 > tasks {
+    let left_out = rows.out.len() - tasks;
+    // Refused when more than a quarter of the lines fit their column badly or none at all:
+    // the columns are then a guess.
+    if tasks == 0 || (rows.doubtful.len() + left_out) * 4 > body.len() {
         return None;
     }
     let header_line = header.first as u32 + 1;
@@ -405,6 +484,53 @@ pub(super) fn rebuild(
         body,
         diagnostics,
     })
+}
+
+/// What each of a header's `width` cells holds, by its map (None: a column fengong does
+/// not read).
+fn kinds_of(map: &HeaderMap, width: usize) -> Vec<Option<Column>> {
+    (0..width)
+        .map(|i| map.columns.iter().find(|(_, at)| *at == i).map(|(c, _)| *c))
+        .collect()
+}
+
+/// The reading of the header the rows fit best: each two-way cell (攻坚目标 / 任务) one
+/// column or two, whichever leaves fewer cells empty and fewer lines out of place; on a tie,
+/// the cells as written.
+fn best_reading(
+    header: &StackedHeader,
+    body: &[(usize, &str, Says)],
+    numbered: bool,
+) -> Vec<String> {
+    if header.may_join.is_empty() {
+        return header.cells.clone();
+    }
+    let said: Vec<Says> = body
+        .iter()
+        .map(|(_, _, s)| *s)
+        .filter(|s| !matches!(s, Says::Heading | Says::Note))
+        .collect();
+    let restart = if numbered { cost::SUB_ROW } else { 0 };
+    (0..1u32 << header.may_join.len())
+        .filter_map(|chosen| {
+            let cells = joined(&header.cells, &header.may_join, chosen);
+            let map = HeaderMap::detect(&cells)?;
+            let number_at = map.index(Column::No);
+            let kinds: Vec<Option<Column>> = kinds_of(&map, cells.len())
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != number_at)
+                .map(|(_, kind)| kind)
+                .collect();
+            let cost: u32 = said
+                .split(|s| *s == Says::Number)
+                .filter(|row| !row.is_empty())
+                .map(|row| align(row, &kinds, restart).1)
+                .sum();
+            Some(((cost, chosen.count_ones()), cells))
+        })
+        .min_by_key(|(key, _)| *key)
+        .map_or_else(|| header.cells.clone(), |(_, cells)| cells)
 }
 
 /// What is said of a table put back together: that it was, and how its rows were numbered.
@@ -614,7 +740,7 @@ impl Rows<'_> {
             rows: Vec::new(),
             next: vec![String::new(); self.width],
         };
-        for (&(line, text, _), place) in stretch.iter().zip(align(&said, &slot_kinds, restart)) {
+        for (&(line, text, _), place) in stretch.iter().zip(align(&said, &slot_kinds, restart).0) {
             let Placed::In { slot, restart, fit } = place else {
                 self.out
                     .push((line as u32 + 1, TableLine::Stray(text.to_string())));
@@ -711,6 +837,52 @@ mod tests {
     }
 
     #[test]
+    fn header_words_broken_over_lines_are_joined_and_two_way_cells_left_to_the_rows() {
+        let names = [
+            "序号", "重点", "工作", "责任", "领导", "牵头", "配合", "完成", "时限", "备注",
+        ];
+        let (cells, may_join) = wrapped_names(&names);
+        assert_eq!(
+            cells,
+            [
+                "序号",
+                "重点工作",
+                "责任领导",
+                "牵头",
+                "配合",
+                "完成时限",
+                "备注"
+            ]
+        );
+        assert!(may_join.is_empty());
+        assert_eq!(
+            wrapped_names(&["序号", "牵头", "科室", "第二季度", "完成情况"]).0,
+            ["序号", "牵头科室", "第二季度完成情况"]
+        );
+
+        let header = |text: &str| {
+            let lines: Vec<&str> = text.lines().collect();
+            let header = find_header(&lines).expect("a header");
+            let body: Vec<(usize, &str, Says)> = lines
+                .iter()
+                .enumerate()
+                .skip(header.end)
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| (i, *l, says(l)))
+                .collect();
+            best_reading(&header, &body, true)
+        };
+        // Rows with one text for 年度目标 / 任务: one column. Rows with two: two.
+        let top = "序号\n年度目标\n任务\n责任单位\n";
+        let one = format!("{top}1\n建成口袋公园5个。\n区绿化局\n2\n新增停车位800个。\n区交通委\n");
+        assert_eq!(header(&one), ["序号", "年度目标任务", "责任单位"]);
+        let two = format!(
+            "{top}1\n绿化提升\n建成口袋公园5个。\n区绿化局\n2\n停车治理\n新增停车位800个。\n区交通委\n"
+        );
+        assert_eq!(header(&two), ["序号", "年度目标", "任务", "责任单位"]);
+    }
+
+    #[test]
     fn a_line_is_read_by_what_it_says() {
         assert_eq!(says("12"), Says::Number);
         assert_eq!(says("县水务局"), Says::Units);
@@ -745,11 +917,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            slots(align(
-                &[Text, Units, Units, Units, Time],
-                &one,
-                cost::SUB_ROW
-            )),
+            slots(align(&[Text, Units, Units, Units, Time], &one, cost::SUB_ROW).0),
             [Some(0), Some(1), Some(1), Some(1), Some(2)]
         );
         let two = [
@@ -758,12 +926,12 @@ mod tests {
             Some(Column::Support),
         ];
         assert_eq!(
-            slots(align(&[Text, Units, Units], &two, 0)),
+            slots(align(&[Text, Units, Units], &two, 0).0),
             [Some(0), Some(1), Some(2)]
         );
         // A line of the page after a full row fits nowhere well: left out, not a row.
         assert_eq!(
-            slots(align(&[Text, Units, Time, Text], &one, cost::SUB_ROW)),
+            slots(align(&[Text, Units, Time, Text], &one, cost::SUB_ROW).0),
             [Some(0), Some(1), Some(2), None]
         );
     }
