@@ -964,6 +964,19 @@ fn published_tables_print_the_columns_the_source_has() {
                 "{name}: column {column} lost"
             );
         }
+        // A unit the source wrote with 等 after it (区规划局等) keeps its 等: the list is open.
+        for task in &plan.tasks {
+            for unit in task.units.iter().filter(|u| u.via.is_none()) {
+                let form = unit.written.as_deref().unwrap_or(&unit.name);
+                if task.units_text.contains(&format!("{form}等")) {
+                    assert!(
+                        table.contains(&format!("{}等", unit.name)),
+                        "{name}: task {}: 「{form}等」 printed without its 等",
+                        task.no
+                    );
+                }
+            }
+        }
         for task in plan.tasks.iter().filter(|t| t.deadline_text.is_some()) {
             // Deadlines written on two lines read as two, joined by ；.
             let written = task
@@ -1591,6 +1604,44 @@ fn a_stacked_tables_report_columns_are_kept_apart() {
         "{:?}",
         plan.table.title
     );
+}
+
+/// A stacked header whose narrow columns broke their names over two lines (责任 / 领导,
+/// 牵头 / 科室, 第三季度 / 完成情况) and one name the rows alone can tell is one cell
+/// (年度目标 / 任务): the header has the columns the rows fill, and each row's cells stand
+/// under the right names.
+#[test]
+fn a_stacked_header_broken_over_lines_has_the_columns_its_rows_fill() {
+    let checked = stacked_fixture("broken_header.md");
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.table.header,
+        [
+            "序号",
+            "重点工作",
+            "责任领导",
+            "牵头科室",
+            "年度目标任务",
+            "推进措施",
+            "第三季度完成情况"
+        ]
+    );
+    assert_eq!(plan.tasks.len(), 3);
+    let first = plan.task(1).unwrap();
+    assert_eq!(first.person.as_deref(), Some("陈立新"));
+    assert_eq!(leads(plan, 1), ["城建办"]);
+    assert!(
+        first.content.contains("完成3个老旧小区改造"),
+        "{}",
+        first.content
+    );
+    assert_eq!(
+        first.extra,
+        ["9月底前完成管网改造。", "已完成2个小区管网改造。"]
+    );
+    assert_eq!(leads(plan, 2), ["农业农村办"]);
+    assert_eq!(plan.task(3).unwrap().person.as_deref(), Some("林国强"));
+    assert_eq!(plan.task(3).unwrap().extra[1], "化解积案11件。");
 }
 
 /// A news page's lead lines above the plan (metrics, a reporter's paragraph, 下面一起来看看):

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::base::cjk::{chinese_numeral, in_title_marks, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
-use crate::model::Plan;
+use crate::model::{Plan, Role};
 
 /// The 校对报告.
 #[derive(Debug, Serialize)]
@@ -408,9 +408,8 @@ impl TaskTableView {
                             .iter()
                             .filter_map(|n| plan.task(*n))
                             .map(|t| {
-                                let lead = names_collapsed(t.leads(), "");
-                                let mut support = names_collapsed(t.supports(), "");
-                                with_phrases(&mut support, &t.unspecified, &t.units_text);
+                                let lead = names_shown(t, Role::Lead, "");
+                                let support = names_shown(t, Role::Support, "");
                                 TableTaskView {
                                     no: t.no,
                                     content: tidy_spacing(&t.content),
@@ -680,6 +679,27 @@ fn with_phrases(names: &mut Vec<String>, phrases: &[String], written: &str) {
     }
 }
 
+/// The names of a task's units in `role` as tables and sheets show them (the unit `except`
+/// left out): groups once, phrases (等相关部门) after the unit the source wrote them after,
+/// and a unit written with 等 after it (区规划局等) keeping its 等.
+fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<String> {
+    let of_role = || task.units.iter().filter(move |a| a.role == role);
+    let mut names = names_collapsed(of_role(), except);
+    if role == Role::Support {
+        with_phrases(&mut names, &task.unspecified, &task.units_text);
+    }
+    for a in of_role().filter(|a| a.via.is_none()) {
+        let form = a.written.as_deref().unwrap_or(&a.name);
+        if !task.units_text.contains(&format!("{form}等")) {
+            continue;
+        }
+        if let Some(name) = names.iter_mut().find(|n| **n == a.name) {
+            name.push('等');
+        }
+    }
+    names
+}
+
 /// Names of `assignments` with units reached through a group shown once as the group
 /// (各街镇), the unit `except` left out.
 fn names_collapsed<'a>(
@@ -727,9 +747,8 @@ impl TaskSheet {
             let Some(mine) = task.assignment(unit) else {
                 continue;
             };
-            let leads = names_collapsed(task.leads(), unit);
-            let mut supports = names_collapsed(task.supports(), unit);
-            with_phrases(&mut supports, &task.unspecified, &task.units_text);
+            let leads = names_shown(task, Role::Lead, unit);
+            let supports = names_shown(task, Role::Support, unit);
             let mut others = Vec::new();
             if !leads.is_empty() {
                 let word = if mine.role == crate::model::Role::Lead {
