@@ -72,9 +72,10 @@ pub struct Duty {
 /// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`.
 pub fn parse_duty(inside: &str) -> Duty {
     let mut duty = Duty::default();
-    for clause in inside.split(['；', ';', '，', ',']) {
-        let clause = clause.trim().trim_end_matches(['。', '.']);
-        if clause.is_empty() {
+    for clause in inside.split(['；', ';', '，', ',', '。']) {
+        let clause = clause.trim().trim_end_matches('.');
+        // 列第一位的为牵头部门，下同: the rule read here anyway (the first listed leads).
+        if clause.is_empty() || crate::ingest::units::is_role_note(clause) {
             continue;
         }
         // The labelled lines' words inside the parenthesis: （牵头单位：…；配合单位：…）.
@@ -111,29 +112,34 @@ pub fn parse_duty(inside: &str) -> Duty {
             duty.deadline = Some(clause.to_string());
             continue;
         }
-        let (who, lead) = if let Some(who) = strip_any(clause, &["共同牵头", "牵头负责", "牵头"])
-        {
-            (who, true)
-        } else if let Some(who) = strip_any(clause, &["配合", "协同", "参与"]) {
-            (who, false)
-        } else if let Some(who) = strip_any(clause, &["按职责分工负责", "按职责负责", "负责"])
-        {
-            (who, duty.leads.is_empty())
-        } else {
-            (clause, duty.leads.is_empty())
-        };
-        let who = names(who);
-        if lead {
-            duty.leads.extend(who);
-        } else {
-            duty.supports.extend(who);
+        let role = crate::ingest::units::ROLE_SUFFIXES
+            .iter()
+            .find_map(|(suffix, lead, _)| Some((clause.strip_suffix(suffix)?, *lead)));
+        match role {
+            // X、Y牵头, X主办, X、Y共同负责: all of them lead.
+            Some((who, true)) => duty.leads.extend(names(who)),
+            // X配合, X协办: they support.
+            Some((who, false)) if !says_responsible(clause) => {
+                duty.supports.extend(names(who));
+            }
+            // X、Y、Z负责 (or a bare list): the first listed leads, as in a 责任单位 cell.
+            other => {
+                let who = other.map_or(clause, |(who, ..)| who);
+                let mut units = names(who).into_iter();
+                if duty.leads.is_empty() {
+                    duty.leads.extend(units.next());
+                }
+                duty.supports.extend(units);
+            }
         }
     }
     duty
 }
 
-fn strip_any<'a>(clause: &'a str, suffixes: &[&str]) -> Option<&'a str> {
-    suffixes.iter().find_map(|s| clause.strip_suffix(s))
+/// A clause that gives responsibility without saying lead or support: X、Y、Z负责,
+/// X按职责分工负责, X分别负责.
+fn says_responsible(clause: &str) -> bool {
+    clause.ends_with("负责") || clause.ends_with("负责落实")
 }
 
 /// Unit names of a clause: split at 、 and at 及 (市级各有关部门及各县市区政府).
@@ -579,7 +585,15 @@ impl Reader {
             let (task, _) = self
                 .pending
                 .get_or_insert_with(|| (RawTask::default(), here.clone()));
-            task.content.push_str(&line[cut..whole.start()]);
+            let written = &line[cut..whole.start()];
+            // 、 or ， between one assignment and the next task in the same sentence is no
+            // part of the next task.
+            if task.content.is_empty() {
+                task.content
+                    .push_str(written.trim_start_matches(BETWEEN_TASKS).trim_start());
+            } else {
+                task.content.push_str(written);
+            }
             // The sentence's stop written after the parenthesis is the task's own.
             if line[whole.end()..].trim_start().starts_with('。') {
                 let kept = task
@@ -599,7 +613,7 @@ impl Reader {
             self.finish_task();
             cut = whole.end();
         }
-        let rest = line[cut..].trim().trim_start_matches(['。', '；', '，']);
+        let rest = line[cut..].trim().trim_start_matches(BETWEEN_TASKS);
         if rest.is_empty() {
             return;
         }
@@ -623,6 +637,9 @@ impl Reader {
         }
     }
 }
+
+/// Punctuation that separates a task from the assignment before it in one sentence.
+const BETWEEN_TASKS: &[char] = &['。', '；', '，', '、', ',', ';', ' '];
 
 /// What a label (牵头单位：, 协办部门：, 完成时限：, 责任领导： …) gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -24,17 +24,69 @@ static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after a unit's name that give its role in the cell itself: (suffix, lead?, shared?).
 /// `A、B共同牵头` makes every unit before it in the cell a lead too.
-const ROLE_SUFFIXES: &[(&str, bool, bool)] = &[
+/// Longer suffixes stand before the shorter ones they end with.
+pub(crate) const ROLE_SUFFIXES: &[(&str, bool, bool)] = &[
     ("共同牵头", true, true),
+    ("共同负责", true, true),
     ("牵头负责", true, false),
     ("牵头", true, false),
+    ("主办", true, false),
     ("按职责分工负责", false, false),
     ("按职责负责", false, false),
+    ("分别负责", false, false),
+    ("负责落实", false, false),
     ("负责", false, false),
     ("配合", false, false),
     ("协同", false, false),
+    ("协办", false, false),
+    ("协助", false, false),
     ("参与", false, false),
 ];
+
+/// How names of bodies end: 局, 委, 中心, 街道办事处 ….
+const BODY_ENDINGS: &[&str] = &[
+    "局",
+    "委",
+    "办",
+    "室",
+    "科",
+    "股",
+    "中心",
+    "政府",
+    "镇",
+    "乡",
+    "街道",
+    "办事处",
+    "公司",
+    "院",
+    "会",
+    "部",
+    "所",
+    "站",
+    "队",
+    "处",
+    "组",
+    "馆",
+    "社",
+    "行",
+    "团",
+    "校",
+    "厅",
+    "区",
+    "村",
+    "社区",
+    "联",
+    "台",
+    "集团",
+    "指挥部",
+    "专班",
+    "机关",
+];
+
+/// True when `name` ends as a body's name does (区水务局, 白沙街道).
+pub fn ends_as_a_body(name: &str) -> bool {
+    BODY_ENDINGS.iter().any(|e| name.ends_with(e))
+}
 
 /// Kinds of body named without a place, which a 各 before them in a 、-list covers too.
 const BARE_KINDS: &[&str] = &[
@@ -98,6 +150,11 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         if let Some(name_before) = role_note(&name) {
             name = name_before;
         }
+        // The same note as a sentence of its own after the list (…负责。列第一位的为牵头部门，
+        // 下同): the rule the reading follows, no unit.
+        if is_role_note(&name) {
+            continue;
+        }
         let mut marked_lead = false;
         for marker in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)"] {
             if let Some(stripped) = name.strip_suffix(marker) {
@@ -159,6 +216,16 @@ fn role_note(name: &str) -> Option<String> {
         .iter()
         .any(|w| inner.contains(w));
     (note && open > 0).then(|| inner_end[..open].trim().to_string())
+}
+
+/// True for a note on how a list gives roles, standing alone: 列第一位的为牵头部门, 下同.
+pub(crate) fn is_role_note(text: &str) -> bool {
+    let text = text.trim_matches(['（', '）', '(', ')', ' ']);
+    text == "下同"
+        || ["列第一", "排第一", "排在第一", "排名第一"]
+            .iter()
+            .any(|w| text.contains(w))
+            && text.contains("牵头")
 }
 
 /// What resolving a 责任单位 cell gave.
@@ -366,6 +433,14 @@ pub fn canonical_cell(cell: &str, registry: &UnitRegistry) -> String {
 /// Phrases no registry lists but that plainly name nobody: 区各有关部门, 县直各有关部门,
 /// 协调机制各成员单位.
 pub fn looks_unspecified(name: &str) -> bool {
+    names_nobody(name) || reads_as_a_remark(name)
+}
+
+/// Phrases that name no one body: 各有关部门, 成员单位, 部门.
+pub fn names_nobody(name: &str) -> bool {
+    // 市級各有關部門 reads as 市级各有关部门.
+    let name = crate::base::cjk::simplified_text(name);
+    let name = name.as_str();
     [
         "有关部门",
         "相关部门",
@@ -381,6 +456,17 @@ pub fn looks_unspecified(name: &str) -> bool {
         || ["部门", "单位"].contains(&name)
         || name.ends_with("个部门")
         || name.ends_with("个单位")
+}
+
+/// A remark written among a list of units, no body's name: 区政府无相关工作职能的, 不再列出,
+/// 由市政府直属责任部门负责相关工作. It ends as no body does and reads as a clause.
+fn reads_as_a_remark(name: &str) -> bool {
+    let bare = name.split(['（', '(']).next().unwrap_or(name);
+    !ends_as_a_body(bare)
+        && !name.starts_with('各')
+        && ["的", "由", "均需", "不再", "以下", "以上", "列出"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 #[cfg(test)]

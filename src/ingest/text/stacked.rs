@@ -23,9 +23,10 @@ pub(super) struct StackedHeader {
     pub may_join: Vec<usize>,
 }
 
-/// A line that is only a cell's border (`|`), which some pages put between cells.
-fn is_border(line: &str) -> bool {
-    line.chars().all(|c| matches!(c, '|' | '｜' | ' ' | '\t'))
+/// A line's cell without the borders some pages leave at its ends (`80 |`) or put on lines
+/// of their own (`|`, then empty).
+fn cell_text(line: &str) -> &str {
+    line.trim().trim_matches(['|', '｜']).trim()
 }
 
 /// The first header of `lines` written one cell per line: a run of short lines that read as
@@ -36,8 +37,8 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
     let filled: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| (i, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !is_border(l))
+        .map(|(i, l)| (i, cell_text(l)))
+        .filter(|(_, l)| !l.is_empty())
         .collect();
     let named = |l: &str| Column::from_header(l).is_some();
     let name_like = |l: &str| {
@@ -174,44 +175,6 @@ enum Says {
     Text,
 }
 
-/// How names of bodies end; a line is a list of units when every name on it ends so.
-const BODY_ENDINGS: &[&str] = &[
-    "局",
-    "委",
-    "办",
-    "室",
-    "科",
-    "股",
-    "中心",
-    "政府",
-    "镇",
-    "乡",
-    "街道",
-    "办事处",
-    "公司",
-    "院",
-    "会",
-    "部",
-    "所",
-    "站",
-    "队",
-    "处",
-    "组",
-    "馆",
-    "社",
-    "行",
-    "团",
-    "校",
-    "厅",
-    "区",
-    "村",
-    "社区",
-    "联",
-    "台",
-    "集团",
-    "指挥部",
-];
-
 fn says(line: &str) -> Says {
     let text = tidy_spacing(line.trim());
     if super::parse_task_number(&text).is_some() {
@@ -256,8 +219,8 @@ fn is_units_line(text: &str) -> bool {
                 .trim_end_matches(['）', ')']);
             name.chars().count() <= 24
                 && (name.starts_with('各')
-                    || crate::ingest::units::looks_unspecified(name)
-                    || BODY_ENDINGS.iter().any(|e| bare.ends_with(e)))
+                    || crate::ingest::units::names_nobody(name)
+                    || crate::ingest::units::ends_as_a_body(bare))
         })
 }
 
@@ -427,8 +390,8 @@ pub(super) fn rebuild(
         .iter()
         .enumerate()
         .skip(header.end)
-        .map(|(i, l)| (i, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !is_border(l))
+        .map(|(i, l)| (i, cell_text(l)))
+        .filter(|(_, l)| !l.is_empty())
         .map(|(i, l)| (i, l, says(l)))
         .collect();
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);

@@ -73,11 +73,25 @@ pub(super) fn wrapped_header(lines: &[&str]) -> Option<(Vec<String>, usize, usiz
             joined.push_str(lines[end].trim());
             let cells = split_cells(&joined)?;
             if HeaderMap::detect(&cells).is_some() {
-                return Some(more_of_header(lines, joined, first, end + 1));
+                let header = more_of_header(lines, joined, first, end + 1);
+                // Rows of one cell a line (`80 |`) under it: every cell has its own line, the
+                // header's too — a stacked table between borders, not a wrapped header.
+                return (!one_cell_a_line(&lines[header.2..])).then_some(header);
             }
         }
         None
     })
+}
+
+/// True when the first line of `lines` with text holds one cell at most (`80 |`).
+fn one_cell_a_line(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| {
+            split_cells(l).is_none_or(|c| c.iter().filter(|c| !c.trim().is_empty()).count() <= 1)
+        })
 }
 
 /// A wrapped header read up to `end`, with the piped lines after it that are more of it (no
