@@ -220,6 +220,18 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .or_else(|| notice.title.as_deref().and_then(issued_plan))
         .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
         .or_else(|| parts.table.title.clone())
+        .or_else(|| sole_heading_naming_a_plan(&parts.table))
+}
+
+/// The heading of a table's only section when it names the table (一、10件民生实事任务分解表
+/// over the whole table): the plan's title without its numeral.
+fn sole_heading_naming_a_plan(table: &RawTable) -> Option<String> {
+    let mut titles = table.rows.iter().filter_map(|row| match &row.kind {
+        RowKind::Section { title, .. } => Some(title),
+        _ => None,
+    });
+    let title = titles.next()?;
+    (titles.next().is_none() && super::text::names_a_plan(title)).then(|| title.clone())
 }
 
 /// Sections grouped from a plan whose tasks were read from its own prose, given that prose's
@@ -236,14 +248,35 @@ fn with_plan_text(
         .iter()
         .flat_map(|s| s.groups.iter())
         .collect();
+    let mut matched = vec![false; prose_groups.len()];
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
-        if let Some(found) = prose_groups
+        if let Some(at) = prose_groups
             .iter()
-            .find(|p| similarity(&p.title, &group.title) >= 0.8)
+            .position(|p| similarity(&p.title, &group.title) >= 0.8)
         {
-            group.text = found.text.text.clone();
+            group.text = prose_groups[at].text.text.clone();
+            matched[at] = true;
         }
     }
+    // Numbered paragraphs the prose reads as groups but the plan has no group of (its tasks
+    // numbered （一）…（九） right under a section): printed as written in their section.
+    let unmatched: Vec<(&str, Paragraph)> = prose
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter().map(move |g| (s.numeral.as_str(), g)))
+        .zip(&matched)
+        .filter(|(_, matched)| !**matched)
+        .map(|((numeral, g), _)| {
+            let text = format!("{}{}", g.heading, g.text.text);
+            (
+                numeral,
+                Paragraph {
+                    text,
+                    origin: g.origin.clone(),
+                },
+            )
+        })
+        .collect();
     // What a section says before its groups, matched by its numeral — its aims, or, when
     // its tasks sit right under it, the tasks as written; what matches no section is said,
     // not lost.
@@ -254,14 +287,20 @@ fn with_plan_text(
             .intro
             .iter()
             .filter(|p| !p.text.trim().is_empty() && !task_of_a_group(&p.text));
+        let as_written = unmatched
+            .iter()
+            .filter(|(numeral, _)| *numeral == found.numeral)
+            .map(|(_, p)| p);
         match sections
             .iter_mut()
             .find(|s| !found.numeral.is_empty() && s.numeral == found.numeral)
         {
-            Some(section) => section.intro = own_words.cloned().collect(),
-            None => {
-                diagnostics.extend(own_words.map(|p| super::unused_note(&p.text, p.origin.clone())))
-            }
+            Some(section) => section.intro = own_words.chain(as_written).cloned().collect(),
+            None => diagnostics.extend(
+                own_words
+                    .chain(as_written)
+                    .map(|p| super::unused_note(&p.text, p.origin.clone())),
+            ),
         }
     }
     // Paragraphs after the last group that are tasks belong to it, not to the closing.

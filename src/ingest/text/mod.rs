@@ -19,7 +19,7 @@ use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
-pub use prose::title_below_lines;
+pub use prose::{names_a_plan, title_below_lines};
 pub use table::parse_task_number;
 use {notice::parse_notice, prose::parse_prose, table::parse_table};
 
@@ -76,6 +76,9 @@ pub struct ProseGroup {
     pub origin: Location,
     /// The text after the heading, joined across page breaks, with the lines it came from.
     pub text: LinedText,
+    /// The heading as written, numeral and all (`（一）全力推进产业项目建设。`), to print the
+    /// group as the source has it where the plan has no group of its title.
+    pub heading: String,
 }
 
 /// Text joined from several lines, remembering which byte offset came from which line.

@@ -69,26 +69,52 @@ pub(super) fn title_below(blocks: &[Block]) -> Option<usize> {
 /// above it that name no plan (a news page's lead) and a line naming a plan right above the
 /// first section heading.
 pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
+    // Above the first section, or — the tasks all in a table after the prose — above the
+    // prose's end.
     let first_section = texts
         .iter()
         .take(40)
-        .position(|t| section_heading(&tidy_spacing(t)).is_some())?;
-    let at = first_section.checked_sub(1).filter(|&at| at > 0)?;
-    (!names_a_plan(texts[0]) && names_a_plan(texts[at])).then_some(at)
+        .position(|t| section_heading(&tidy_spacing(t)).is_some())
+        .unwrap_or(texts.len().min(40));
+    // The title may have its preamble under it (为贯彻落实…，现提出如下分工方案。, a few
+    // lines when a PDF's text is hard-wrapped) before the first section.
+    let at = (1..first_section)
+        .rev()
+        .take(8)
+        .find(|&at| names_a_plan(texts[at]))?;
+    // A title broken over two lines whose first part opened the 《 this one closes. One
+    // whose first part is the first line (某县2025年为民办实事 / 项目责任分工方案) is the
+    // first line's title, read from the top.
+    let at = match at.checked_sub(1) {
+        Some(above) if opens_a_mark(texts[above]) && !opens_a_mark(texts[at]) => above,
+        Some(0) if reads_as_title(texts[0]) && !ends_sentence(texts[0].trim()) => return None,
+        _ => at,
+    };
+    (at > 0 && !names_a_plan(texts[0])).then_some(at)
+}
+
+/// True when a line opens more 《 than it closes: the title goes on on the next line.
+fn opens_a_mark(text: &str) -> bool {
+    text.matches('《').count() > text.matches('》').count()
+        && !text.contains(['。', '；', ';'])
+        && text.chars().count() <= 40
 }
 
 /// The plan's title when the first block reads as one, joined over the lines it is broken
 /// across (a web page, a narrow column); and the index of the block after it.
 fn read_title(blocks: &[Block], places: Places<'_>) -> (Option<Paragraph>, usize) {
-    let first = &blocks[0];
+    // An attachment's label over its title (附件, 附件2) marks it as one: not the title.
+    let skip = usize::from(is_attachment_label(&blocks[0].text) && blocks.len() > 1);
+    let first = &blocks[skip];
+    // A bold line is a group's title, unless it names a plan (a Word title set in bold).
     if section_heading(&first.text).is_some()
-        || group_start(first).is_some()
+        || (group_start(first).is_some() && !names_a_plan(&first.text))
         || !reads_as_title(&first.text)
     {
         return (None, 0);
     }
     let mut title = tidy_spacing(&first.text);
-    let mut start = 1;
+    let mut start = skip + 1;
     while let Some(next) = blocks.get(start)
         && continues_title(&title, next)
     {
@@ -145,11 +171,14 @@ impl ProseReader<'_> {
         if !rest.is_empty() {
             text.push(rest, block.line);
         }
+        let line = block.text.trim_end();
+        let heading = line.strip_suffix(rest.trim()).unwrap_or(line).to_string();
         if let Some(section) = self.prose.sections.last_mut() {
             section.groups.push(ProseGroup {
                 title,
                 origin,
                 text,
+                heading,
             });
         }
         self.tail = Tail::Group;
@@ -201,7 +230,9 @@ fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
 /// Whether `block` goes on from the paragraph `last` (a page break inside a sentence):
 /// never when it starts an item of its own or `last` is a labelled line (牵头单位：…).
 fn goes_on(last: &str, block: &Block) -> bool {
+    // A line naming a plan is a title, whole: the sentence under it is another paragraph.
     block.heading == 0
+        && !names_a_plan(last)
         && block.bold.is_none()
         && !ends_sentence(last)
         && !crate::ingest::inline::is_task_line(&block.text)
@@ -267,17 +298,35 @@ fn group_start(block: &Block) -> Option<(String, String)> {
 /// 特制定如下措施。): no sentence in it, and not a sentence's length.
 fn reads_as_title(text: &str) -> bool {
     let text = text.trim();
-    text.chars().count() <= 80 && !text.contains(['。', '；', ';']) && !text.ends_with(['：', ':'])
+    // A page's word (全文, 正文, 电脑桌面) is too short to be a title unless it names a plan.
+    let long_enough = text.chars().count() >= 6 || names_a_plan(text);
+    long_enough
+        && text.chars().count() <= 80
+        && !text.contains(['。', '；', ';'])
+        && !text.ends_with(['：', ':'])
+}
+
+/// 附件, 附件2, 附件 1： — an attachment's label on a line of its own.
+fn is_attachment_label(text: &str) -> bool {
+    let rest = tidy_spacing(text);
+    rest.strip_prefix("附件").is_some_and(|n| {
+        n.trim_end_matches(['：', ':'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    })
 }
 
 /// Whether a line names a plan: a title (no sentence in it) that ends in a kind of plan —
 /// 方案, 计划, 要点, 清单, 任务分解 … — the attachment's title where a notice ends.
-pub(super) fn names_a_plan(text: &str) -> bool {
+pub fn names_a_plan(text: &str) -> bool {
     let text = tidy_spacing(text);
     let bare = !text.contains(['，', '。', '；', '：', ',', ';', ':']);
     let numbered = section_heading(&text).is_some()
         || numbered_label(&text).is_some()
-        || text.starts_with(|c: char| c.is_ascii_digit() && !text.contains('年'));
+        || text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['.', '．', '、', ')', '）', ' '])
+            && text.starts_with(|c: char| c.is_ascii_digit());
     bare && !numbered && text.chars().count() <= 60 && PLAN_KINDS.iter().any(|k| text.ends_with(k))
 }
 
@@ -305,8 +354,7 @@ fn continues_title(title: &str, next: &Block) -> bool {
     let bare = |t: &str| !t.chars().any(|c| "，。；：、,.;:（）()《》“”".contains(c));
     let text = next.text.trim();
     !PLAN_KINDS.iter().any(|k| title.ends_with(k))
-        && bare(title)
-        && bare(text)
+        && ((bare(title) && bare(text)) || opens_a_mark(title))
         && text.chars().count() <= 20
         && title.chars().count() + text.chars().count() <= 60
         && section_heading(text).is_none()
