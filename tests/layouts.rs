@@ -1692,3 +1692,105 @@ fn a_pipe_header_wrapped_over_lines_is_one_header() {
         Some(2)
     );
 }
+
+/// Who does the work said in other words: X主办，Y协办 (lead and supports); X、Y、Z分别负责
+/// and X、Y、Z负责 (the first listed leads, as in a 责任单位 cell, and the source's own
+/// 列第一位的为牵头部门，下同 says so); a remark among the units (以下均需…，不再列出) is kept as a
+/// phrase, never a unit with a sheet of its own.
+#[test]
+fn role_words_and_remarks_in_an_assignment_are_read_as_what_they_say() {
+    let plan = numbering_fixture("role_words.md");
+    assert_eq!(plan.tasks.len(), 5);
+    assert_eq!(leads(&plan, 1), ["省发展改革委"]);
+    assert_eq!(leads(&plan, 2), ["省财政厅"]);
+    assert_eq!(supports(&plan, 2), ["省税务局", "省统计局"]);
+    assert_eq!(leads(&plan, 3), ["省人力资源社会保障厅"]);
+    assert_eq!(supports(&plan, 3), ["省农业农村厅", "省统计局"]);
+    assert_eq!(leads(&plan, 4), ["省发展改革委"]);
+    assert_eq!(supports(&plan, 4), ["省自然资源厅", "省财政厅"]);
+    assert_eq!(leads(&plan, 5), ["省住房城乡建设厅"]);
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    for bad in [
+        "下同",
+        "不再列出",
+        "列第一位的为牵头部门",
+        "省财政厅主办",
+        "省统计局分别",
+    ] {
+        assert!(!names.contains(&bad), "{bad} read as a unit: {names:?}");
+    }
+    let remarks = &plan.task(5).unwrap().unspecified;
+    assert!(remarks.iter().any(|r| r == "不再列出"), "{remarks:?}");
+}
+
+/// A plan issued as itself whose first section numbers its tasks （一）…（三） right under it
+/// and whose second has a group （一） over 1. 2.: the attachment prints every task as written,
+/// and the table labels the group （一） as the source does.
+#[test]
+fn tasks_numbered_right_under_a_section_are_printed_in_the_attachment() {
+    let input =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numbering/role_words.md");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("output");
+    fengong::publish_with(&input, &target, &fengong::Options::default()).unwrap();
+    let notice = std::fs::read_to_string(target.join("通知.md")).unwrap();
+    for task in [
+        "地区生产总值增长6%左右",
+        "一般公共预算收入增长5%",
+        "城乡居民收入与经济增长同步",
+        "推进200个省级重点项目",
+    ] {
+        assert!(notice.contains(task), "「{task}」 not in the attachment");
+    }
+    let table = std::fs::read_to_string(target.join("任务分工表.md")).unwrap();
+    assert!(table.contains("（一）抓好重大项目建设"), "{table}");
+    assert!(!table.contains("（二）抓好重大项目建设"), "{table}");
+}
+
+/// A stacked table whose every line ends in a border (`12 |`): not a wrapped pipe header,
+/// but one cell per line; a leader's name with a space in it stays one cell.
+#[test]
+fn a_stacked_table_with_a_border_after_each_cell_reads() {
+    let checked = stacked_fixture("trailing_borders.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(plan.task(12).unwrap().person.as_deref(), Some("王 强"));
+    assert_eq!(leads(plan, 12), ["县教育局"]);
+    assert_eq!(supports(plan, 13), ["县人社局", "县财政局"]);
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("某县2026年重点工作目标任务分解表")
+    );
+}
+
+/// A page's furniture above the plan and the tail of its notice (署名, a date with spaces):
+/// the plan's title is the line naming a plan above its first section, broken over two lines
+/// at a 《; the furniture is said, not the title.
+#[test]
+fn a_title_broken_at_its_mark_under_page_furniture_is_the_title() {
+    let checked = notice_fixture("title_under_chrome.md");
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("某区贯彻落实《关于加强新时代街道工作的意见》的任务分解方案")
+    );
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(supports(plan, 2), ["区民政局", "各街道党工委"]);
+    let unused = unused_lines(&checked);
+    assert!(unused.contains(&1) && unused.contains(&2), "{unused:?}");
+}
+
+/// A heading that names the table right above it (一、8件民生实事任务分解表) is the plan's
+/// title when nothing else is; units a cell sets apart by a space print as two.
+#[test]
+fn a_heading_naming_the_table_titles_the_plan() {
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/columns/heading_is_title.md");
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.title.as_deref(), Some("8件民生实事任务分解表"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("output");
+    fengong::publish_with(&input, &target, &fengong::Options::default()).unwrap();
+    let table = std::fs::read_to_string(target.join("任务分工表.md")).unwrap();
+    assert!(table.contains("县教体局、各相关乡镇政府"), "{table}");
+}

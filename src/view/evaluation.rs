@@ -387,7 +387,7 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
         no: t.no,
         group: plan
             .group(t.group)
-            .map(|g| group_label(g.no, &g.title))
+            .map(|g| group_label(plan, g))
             .unwrap_or_default(),
         content: t.content.clone(),
         leads: if t.leads.is_empty() {
@@ -598,7 +598,7 @@ fn breakdown(plan: &Plan, e: &Evaluation) -> (Vec<StatusRow>, Vec<StatusRow>) {
         .groups()
         .map(|g| {
             status_row(
-                group_label(g.no, &g.title),
+                group_label(plan, g),
                 e.tasks.iter().filter(|t| t.group == g.no).map(|t| t.status),
             )
         })

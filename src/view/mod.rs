@@ -226,6 +226,10 @@ mod tests {
         assert_eq!(one_line_list("区财政局\n区税务局"), "区财政局、区税务局");
         assert_eq!(one_line_list("区财政局、\n区税务局"), "区财政局、区税务局");
         assert_eq!(one_line_list("区教育局"), "区教育局");
+        assert_eq!(
+            one_line_list("县教体局 各相关乡镇政府"),
+            "县教体局、各相关乡镇政府"
+        );
     }
 
     #[test]
@@ -349,12 +353,14 @@ fn extra_columns(
 /// A units cell written over lines (区财政局⏎区税务局) on one line, its lines joined by 、
 /// where the line does not already end in a separator.
 fn one_line_list(cell: &str) -> String {
+    // Units a cell set apart by spaces (县教体局 各相关乡镇政府) are as many names as
+    // those on lines of their own: the reader split them so.
     let mut out = String::new();
-    for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for name in cell.split_whitespace() {
         if !out.is_empty() && !out.ends_with(['、', '，', ',', '；', ';']) {
             out.push('、');
         }
-        out.push_str(line);
+        out.push_str(name);
     }
     tidy_spacing(&out)
 }
@@ -401,7 +407,7 @@ impl TaskTableView {
                         label: if g.title.trim().is_empty() {
                             String::new()
                         } else {
-                            group_label(g.no, &g.title)
+                            group_label(plan, g)
                         },
                         tasks: g
                             .tasks
@@ -445,9 +451,18 @@ pub fn section_heading(numeral: &str, title: &str) -> String {
     }
 }
 
-/// `（三）title`; an untitled group shows its number only.
-pub fn group_label(no: u32, title: &str) -> String {
-    format!("（{}）{title}", chinese_numeral(no))
+/// `（三）title`, numbered among the groups that have titles (a section whose tasks stand
+/// under it without a group does not count: 二、 then （一） as the source wrote it); an
+/// untitled group shows its number only.
+pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
+    let no = if group.title.trim().is_empty() {
+        group.no
+    } else {
+        plan.groups()
+            .filter(|g| g.no <= group.no && !g.title.trim().is_empty())
+            .count() as u32
+    };
+    format!("（{}）{}", chinese_numeral(no), group.title)
 }
 
 /// The notice and its attachment as documents print them.
@@ -767,7 +782,7 @@ impl TaskSheet {
                 group: plan
                     .group(task.group)
                     .filter(|g| !g.title.trim().is_empty())
-                    .map(|g| group_label(g.no, &g.title))
+                    .map(|g| group_label(plan, g))
                     .unwrap_or_default(),
                 hash: crate::form::task_hash(&task.content),
                 content,
