@@ -88,7 +88,12 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     let (start, mut i) = if let Some(number_at) = number_at {
         notice.doc_number_written = Some(blocks[number_at].text.clone());
         notice.doc_number = normalize_doc_number(&blocks[number_at].text);
-        let start = number_at.checked_sub(1).unwrap_or(number_at);
+        // The 版头 or the title above the 文号 starts the notice; a web page's metadata
+        // there (来源：… 发布：…) does not.
+        let start = number_at
+            .checked_sub(1)
+            .filter(|&j| is_agency(&blocks[j].text) || is_notice_title(&blocks[j].text))
+            .unwrap_or(number_at);
         (start, read_head(blocks, number_at, &mut notice))
     } else if let Some(at) = blocks
         .iter()
@@ -248,7 +253,8 @@ fn is_agency(text: &str) -> bool {
     let name = issuer_name(text);
     (2..=30).contains(&name.chars().count())
         && !name.contains(['，', '。', '：', ':', ',', '、', '《'])
-        && ENDINGS.iter().any(|e| name.ends_with(e))
+        && (ENDINGS.iter().any(|e| name.ends_with(e))
+            || crate::ingest::units::ends_as_a_body(&name))
 }
 
 /// A 发文字号 written inside a longer line (`文 号 蔡政办〔2023〕1号`), as written.
@@ -271,7 +277,7 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
     let title_above = above.filter(|t| is_notice_title(t));
     if let Some(title) = title_above {
         notice.title = Some(tidy_spacing(title));
-    } else if let Some(written) = above {
+    } else if let Some(written) = above.filter(|t| is_agency(t)) {
         let issuer = issuer_name(written);
         if tidy_spacing(written) != issuer {
             notice.issuer_written = Some(written.clone());
@@ -279,17 +285,57 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
         notice.issuer = Some(issuer);
     }
     let mut i = number_at + 1;
-    if let Some(b) = blocks.get(i)
-        && title_above.is_none()
-        && (b.text.contains("通知")
-            || b.heading > 0
-            || b.text.starts_with("关于")
-            || is_notice_title(&b.text))
-        && !b.text.ends_with('：')
+    if title_above.is_some() {
+        return read_recipients(blocks, i, notice);
+    }
+    // A web page sets the issuer on a line of its own between the 文号 and the title.
+    if notice.issuer.is_none()
+        && blocks.get(i).is_some_and(|b| is_agency(&b.text))
+        && blocks.get(i + 1).is_some_and(|b| begins_title(&b.text))
     {
-        notice.title = Some(tidy_spacing(&b.text));
+        notice.issuer = Some(issuer_name(&blocks[i].text));
         i += 1;
     }
+    if let Some(b) = blocks.get(i)
+        && (begins_title(&b.text) || b.heading > 0)
+        && !b.text.ends_with('：')
+    {
+        let (title, end) = title_over_lines(blocks, i);
+        notice.title = Some(title);
+        i = end;
+    }
+    read_recipients(blocks, i, notice)
+}
+
+/// A line that starts a notice's title: 关于…, or one that names the notice.
+fn begins_title(text: &str) -> bool {
+    text.contains("通知") || text.trim_start().starts_with("关于") || is_notice_title(text)
+}
+
+/// The title starting at block `i`, joined over the lines it is broken across (关于印发 … /
+/// 重点工作 实施方案 的通知) until it names its kind; the index after it.
+fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
+    let mut title = tidy_spacing(&blocks[i].text);
+    let mut end = i + 1;
+    while !is_notice_title(&title)
+        && end < (i + 4).min(blocks.len())
+        && !blocks[end].text.contains(['。', '，', '：', ':'])
+        && blocks[end].text.chars().count() <= 30
+        && title.chars().count() + blocks[end].text.chars().count() <= 80
+    {
+        let joined = format!("{title}{}", tidy_spacing(&blocks[end].text));
+        title = joined;
+        end += 1;
+    }
+    if is_notice_title(&title) {
+        (title, end)
+    } else {
+        (tidy_spacing(&blocks[i].text), i + 1)
+    }
+}
+
+/// The 主送 line at block `i`, when it is one; the index after the head.
+fn read_recipients(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
     if let Some(b) = blocks.get(i)
         && (b.text.ends_with('：') || b.text.ends_with(':'))
         && !b.text.contains('。')
