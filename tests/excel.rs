@@ -644,3 +644,48 @@ fn every_character_of_every_excel_ledger_is_used_or_reported() {
         lost.join("\n")
     );
 }
+
+/// A ledger numbering one part's tasks （一）…（三） right under its heading and the next
+/// part's 1, 2 under a group row: every row is a task, numbered 1—5 in row order and said
+/// with the numbers as written; no "no label" warning for the part without groups; 主办 /
+/// 协办 give the roles.
+#[test]
+fn tasks_numbered_with_chinese_numerals_are_read_and_renumbered() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/marked_numbers.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    assert_eq!(plan.task(3).unwrap().content, "城镇新增就业60万人。");
+    assert_eq!(plan.task(4).unwrap().content, "推进200个省级重点项目。");
+    let lead = |no: u32| -> Vec<String> {
+        plan.task(no)
+            .unwrap()
+            .leads()
+            .map(|a| a.name.clone())
+            .collect()
+    };
+    assert_eq!(lead(2), ["省财政厅"]);
+    assert_eq!(lead(4), ["省发展改革委"]);
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(codes.contains(&"table/renumbered"), "{codes:?}");
+    assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
+    assert!(!codes.contains(&"table/label-missing"), "{codes:?}");
+    let renumbered = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "table/renumbered")
+        .unwrap();
+    assert!(
+        renumbered.message.contains("（一）、（二）、（三）、1、2"),
+        "{}",
+        renumbered.message
+    );
+}

@@ -1794,3 +1794,28 @@ fn a_heading_naming_the_table_titles_the_plan() {
     let table = std::fs::read_to_string(target.join("任务分工表.md")).unwrap();
     assert!(table.contains("县教体局、各相关乡镇政府"), "{table}");
 }
+
+/// A web page that sets the issuer on a line of its own under the 文号 and breaks the title
+/// over lines with spaces, its metadata line above the 文号: the issuer and title are read,
+/// the 主送 is the 主送, and the metadata is said — never printed as the 版头.
+#[test]
+fn an_issuer_under_the_doc_number_and_a_title_over_lines_are_read() {
+    let checked = notice_fixture("issuer_under_number.md");
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.issuer.as_deref(), Some("某市人民政府办公室"));
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于印发某市2026年度大气污染防治重点工作实施方案的通知")
+    );
+    assert_eq!(
+        notice.recipients,
+        ["各县(市)区人民政府", "市政府各直属单位"]
+    );
+    assert!(
+        notice.body[0].text.starts_with("经市政府同意"),
+        "{:?}",
+        notice.body
+    );
+    assert!(unused_lines(&checked).contains(&3));
+    assert_eq!(checked.plan.tasks.len(), 2);
+}

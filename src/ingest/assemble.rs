@@ -863,11 +863,20 @@ fn group_by_labels(
     }
     // A table with no 主要事项 at all has one untitled group per section by design; only
     // where the table has labels is a task without one a defect.
-    let labelled = raw.rows.iter().any(|r| match &r.kind {
-        RowKind::Label(_) => true,
-        RowKind::Task(t) => t.label.is_some(),
-        RowKind::Section { .. } => false,
-    });
+    // A plan may number one part's tasks right under its heading (一、 then （一）…（九）)
+    // and group another's: a task without a label is a defect only in a part that has them.
+    let mut part_labelled = vec![false];
+    for row in &raw.rows {
+        match &row.kind {
+            RowKind::Section { .. } => part_labelled.push(false),
+            RowKind::Label(_) => part_labelled.last_mut().into_iter().for_each(|l| *l = true),
+            RowKind::Task(t) if t.label.is_some() => {
+                part_labelled.last_mut().into_iter().for_each(|l| *l = true)
+            }
+            RowKind::Task(_) => {}
+        }
+    }
+    let mut part = 0;
     let new_section =
         |sections: &mut Vec<Section>, numeral: &str, title: &str, origin: &Location| {
             sections.push(Section {
@@ -886,6 +895,7 @@ fn group_by_labels(
             RowKind::Section { numeral, title } => {
                 new_section(&mut sections, numeral, title, &row.origin);
                 current_label = None;
+                part += 1;
             }
             RowKind::Label(text) => {
                 if sections.is_empty() {
@@ -911,7 +921,7 @@ fn group_by_labels(
                 if needs_group {
                     group_no += 1;
                     let text = fresh_label.cloned().unwrap_or_default();
-                    if text.is_empty() && labelled {
+                    if text.is_empty() && part_labelled[part] {
                         diagnostics.push(Diagnostic::warning(
                             "table/label-missing",
                             row.origin.clone(),

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
-use super::text::{numbered_label, parse_task_number, section_heading};
+use super::text::{marked_number, numbered_label, parse_task_number, section_heading};
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 
@@ -266,7 +266,14 @@ impl Grid<'_> {
             None if !self.own(r, col(Column::Content)).is_empty() => order.to_string(),
             None => return None,
         };
-        parse_task_number(&no)?;
+        let units_given = [Column::Units, Column::Lead]
+            .iter()
+            .any(|c| !at(col(*c)).is_empty());
+        let marked =
+            marked_number(&no).is_some() && units_given && !at(col(Column::Content)).is_empty();
+        if parse_task_number(&no).is_none() && !marked {
+            return None;
+        }
         let no_col = col(Column::No).unwrap_or(0);
         let content_col = col(Column::Content).unwrap_or(no_col);
         let units_col = col(Column::Lead).or(col(Column::Units)).unwrap_or(no_col);

@@ -193,6 +193,29 @@ impl Gathered {
         } else {
             self.table_from = Some(display.to_string());
             self.parts.table = table;
+            if let Some(written) = self.parts.table.renumber_marked() {
+                let count = written.len();
+                let shown: Vec<String> = written
+                    .iter()
+                    .take(12)
+                    .map(|n| crate::base::cjk::tidy_spacing(n))
+                    .collect();
+                let more = if count > 12 { "……" } else { "" };
+                let place = self
+                    .parts
+                    .table
+                    .origin
+                    .clone()
+                    .unwrap_or(Location::file(display));
+                self.diagnostics.push(Diagnostic::warning(
+                    "table/renumbered",
+                    place,
+                    format!(
+                        "分工表的序号不全是数字（原序号依次为 {}{more}）：{count} 项任务按行序编为第 1—{count} 项，任务单和评估用新序号",
+                        shown.join("、")
+                    ),
+                ));
+            }
         }
     }
 }

@@ -143,6 +143,34 @@ pub struct HeaderMap {
     pub group_from_content: bool,
 }
 
+impl RawTable {
+    /// Numbers the tasks 1, 2, 3 … in row order when any is numbered （一） or ① rather than
+    /// in figures (a table numbering its first tasks （一）…（九）, those of the next part 1,
+    /// 2): the task numbers must be one run. Returns the numbers as written, in row order.
+    pub fn renumber_marked(&mut self) -> Option<Vec<String>> {
+        let tasks = || {
+            self.rows.iter().filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t),
+                _ => None,
+            })
+        };
+        let marked = tasks().any(|t| crate::ingest::text::parse_task_number(&t.no).is_none());
+        if !marked {
+            return None;
+        }
+        let mut written = Vec::new();
+        for row in &mut self.rows {
+            if let RowKind::Task(task) = &mut row.kind {
+                written.push(std::mem::replace(
+                    &mut task.no,
+                    (written.len() + 1).to_string(),
+                ));
+            }
+        }
+        Some(written)
+    }
+}
+
 impl HeaderMap {
     /// Reads a header row; it must name a content column and some way of giving units, and a
     /// number column or a third column (tasks are then numbered in row order). A second content column beside no group column makes the first

@@ -196,7 +196,7 @@ fn read_row(
     here: Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if parse_task_number(no).is_some() {
+    if parse_task_number(no).is_some() || is_marked_task(header, cells, no) {
         push_task(table, header, (no, cells, width), here, diagnostics);
         return;
     }
@@ -231,6 +231,15 @@ fn read_row(
         here,
         format!("序号「{no}」不是数字，此行已忽略"),
     ));
+}
+
+/// A row numbered （一） or ① with its task's text and units: a task, not a heading.
+fn is_marked_task(header: &HeaderMap, cells: &[String], no: &str) -> bool {
+    marked_number(no).is_some()
+        && !header.get(cells, Column::Content).trim().is_empty()
+        && [Column::Units, Column::Lead]
+            .iter()
+            .any(|c| !header.get(cells, *c).trim().is_empty())
 }
 
 /// A row whose cells stand left with its tail empty — merged cells at its start (序号,
@@ -409,6 +418,24 @@ fn heading_row(header: &HeaderMap, cells: &[String]) -> Option<RowKind> {
 }
 
 /// `12`, `12.`, `12、`, `（12）` → 12.
+/// A 序号 written as a numeral of another kind — （一）, (二), 三、, ③ — as some tables number
+/// their tasks: its value. Such tables are renumbered in row order (see
+/// [`RawTable::renumber_marked`](crate::ingest::raw_table::RawTable::renumber_marked)).
+pub fn marked_number(text: &str) -> Option<u32> {
+    let inner = text
+        .trim()
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）', '、', '.', '．'])
+        .trim();
+    let mut chars = inner.chars();
+    if let (Some(c @ '①'..='⑳'), None) = (chars.next(), chars.next()) {
+        return Some(c as u32 - '①' as u32 + 1);
+    }
+    (inner.chars().count() <= 3)
+        .then(|| crate::base::cjk::chinese_number(inner))
+        .flatten()
+}
+
 pub fn parse_task_number(text: &str) -> Option<u32> {
     let digits = text
         .trim()
