@@ -85,8 +85,8 @@ pub struct ColumnSizing {
 }
 
 /// Breaks a title into balanced lines no wider than `width`: the trapezoid GB/T 9704 7.3.1
-/// asks for, preferring breaks after 》, 的, 关于 or a year (2025年) and before 《, never
-/// between a number and what it counts (2016|年). `advances` are the
+/// asks for, preferring breaks after 》, 的, 关于 or a year (2025年) and before 《, outside
+/// title marks where the line allows, never between a number and what it counts (2016|年). `advances` are the
 /// characters' widths in the layout's unit (glyph advances for the PDF, ems for Word).
 pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::ops::Range<usize>> {
     let total: f32 = advances.iter().sum();
@@ -95,6 +95,18 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
         return std::iter::once(0..chars.len()).collect();
     }
     let target = total / count as f32;
+    // How deep inside 《…》 each cut after character i falls: a name in title marks is
+    // kept whole where the line allows (《政府 | 工作报告》 reads badly).
+    let mut depth = Vec::with_capacity(chars.len());
+    let mut open = 0i32;
+    for c in chars {
+        match c {
+            '《' => open += 1,
+            '》' => open -= 1,
+            _ => {}
+        }
+        depth.push(open.max(0));
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for _ in 0..count - 1 {
@@ -124,6 +136,9 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
                 || after_about
             {
                 score -= advances[i] * 1.5;
+            }
+            if depth[i] > 0 {
+                score += advances[i] * 3.0;
             }
             if best.is_none_or(|(s, _)| score < s) {
                 best = Some((score, cut));
@@ -328,6 +343,27 @@ mod tests {
         assert_eq!(
             lines("甲乙丙丁2025年戊己庚辛", 7.0),
             ["甲乙丙丁2025年", "戊己庚辛"]
+        );
+    }
+
+    #[test]
+    fn a_name_in_title_marks_is_kept_whole_where_the_line_allows() {
+        let got = lines(
+            "某省人民政府关于落实《政府工作报告》重点工作责任分工的意见",
+            20.0,
+        );
+        assert!(
+            got.iter().any(|l| l.contains("《政府工作报告》")),
+            "{got:?}"
+        );
+        // A name longer than a line still breaks.
+        let long = lines(
+            "关于印发《某区推进儿童友好城区建设三年行动方案》的通知",
+            12.0,
+        );
+        assert_eq!(
+            long.concat(),
+            "关于印发《某区推进儿童友好城区建设三年行动方案》的通知"
         );
     }
 }
