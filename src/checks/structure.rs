@@ -266,7 +266,13 @@ fn signer(cx: &Context, end: &Location) -> Option<Diagnostic> {
             Diagnostic::warning(
                 "notice/no-signer",
                 end.clone(),
-                "通知没有署名（发文机关署名）",
+                match cx.plan.notice.issuer.as_deref() {
+                    // The published notice signs with the issuer (view::NoticeView).
+                    Some(issuer) => format!(
+                        "通知没有署名（发文机关署名）：发布的通知以发文机关「{issuer}」署名，请核对"
+                    ),
+                    None => "通知没有署名（发文机关署名）".to_string(),
+                },
             )
             .with_hint(format!(
                 "在 {config_place} 的 [notice] signer 中填写后重新发布"

@@ -59,7 +59,14 @@ pub fn assemble(
         .and_then(year_in)
         .or_else(|| notice.doc_number.as_deref().and_then(doc_number_year))
         .or_else(|| parts.table.title.as_deref().and_then(year_in))
-        .or(config.plan.year);
+        .or(config.plan.year)
+        // Last, the year the notice was signed (2019 年 4 月 16 日).
+        .or_else(|| {
+            notice
+                .date
+                .as_deref()
+                .and_then(|d| year_in(&cjk::tidy_spacing(d)))
+        });
     // A first line of prose that did not become the title is said, not lost.
     if let Some(unused) = parts
         .prose_title
