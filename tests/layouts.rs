@@ -1819,3 +1819,41 @@ fn an_issuer_under_the_doc_number_and_a_title_over_lines_are_read() {
     assert!(unused_lines(&checked).contains(&3));
     assert_eq!(checked.plan.tasks.len(), 2);
 }
+
+/// A plan issued as itself prints as one document: its sections follow the body, before the
+/// 署名 (not after it as an attachment with its title again), and what it attaches is the
+/// 任务分工表, named in an 附件说明 (PDF, Word and Markdown share the template).
+#[test]
+fn a_plan_issued_as_itself_prints_its_text_before_the_signature() {
+    let input =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/direct_opinion.md");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("output");
+    fengong::publish_with(&input, &target, &fengong::Options::default()).unwrap();
+    let notice = std::fs::read_to_string(target.join("通知.md")).unwrap();
+    let at = |needle: &str| {
+        notice
+            .find(needle)
+            .unwrap_or_else(|| panic!("「{needle}」 not in 通知.md"))
+    };
+    assert!(at("# 一、稳定就业岗位") < at("custom-style=\"署名\""));
+    assert!(at("开发基层就业岗位") < at("custom-style=\"署名\""));
+    let note = at("custom-style=\"附件说明\"");
+    assert!(note < at("custom-style=\"署名\""));
+    let named = notice[note..].lines().nth(1).unwrap();
+    assert!(
+        named.starts_with("附件：") && named.ends_with("任务分工表"),
+        "{named}"
+    );
+    // The document's title once, as the notice's: not again over an attachment.
+    assert_eq!(
+        notice
+            .matches("某市人民政府关于进一步促进就业的实施意见\n:::")
+            .count(),
+        1,
+        "{notice}"
+    );
+    let text = common::pdf_text(&target.join("通知.pdf"));
+    let signer = text.rfind("某市人民政府").unwrap();
+    assert!(text.find("开发基层就业岗位").unwrap() < signer, "{text}");
+}

@@ -511,6 +511,9 @@ pub struct PlanView {
     pub sections: Vec<PlanSectionView>,
     /// Closing paragraphs.
     pub closing: Vec<String>,
+    /// The plan is the document itself (关于…的意见 under its 文号, no 印发 notice around
+    /// it): its text follows the body, before the 署名, and only the table is attached.
+    pub inline: bool,
 }
 
 /// A section of the prose.
@@ -543,6 +546,19 @@ impl NoticeView {
             .issuer_written
             .as_deref()
             .is_some_and(|w| w.trim_end().ends_with("文件"));
+        let mut table = TaskTableView::new(plan);
+        let plan_view = PlanView::new(plan);
+        // A document issued as itself carries its text; what it attaches is the table, which
+        // is then not named as the document is.
+        let inline = plan_view.has_text && notice.title.is_some() && notice.title == plan.title;
+        if inline && plan.title.as_deref() == Some(table.title.as_str()) {
+            table.title = "任务分工表".to_string();
+        }
+        let attachments = if inline && notice.attachments.is_empty() {
+            vec![table.title.clone()]
+        } else {
+            notice.attachments.clone()
+        };
         NoticeView {
             mark: if filed {
                 format!("{issuer}文件")
@@ -557,40 +573,51 @@ impl NoticeView {
             recipients: (!notice.recipients.is_empty())
                 .then(|| format!("{}：", notice.recipients.join("，"))),
             body: notice.body.iter().map(|p| tidy_spacing(&p.text)).collect(),
-            attachments: notice.attachments.clone(),
+            attachments,
             signer: notice.signer.clone().unwrap_or(issuer),
             date: notice.date.clone(),
             annotation: notice.annotation.clone(),
             copy_to: notice.copy_to.clone(),
             printed: notice.printed.clone(),
             plan: PlanView {
-                has_text: !plan.preamble.is_empty()
-                    || !plan.closing.is_empty()
-                    || plan.sections.iter().any(|s| {
-                        !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
-                    }),
-                title: plan_title,
-                preamble: plan
-                    .preamble
-                    .iter()
-                    .map(|p| tidy_spacing(&p.text))
-                    .collect(),
-                sections: plan
-                    .sections
-                    .iter()
-                    .map(|s| PlanSectionView {
-                        heading: section_heading(&s.numeral, &s.title),
-                        intro: s.intro.iter().map(|p| tidy_spacing(&p.text)).collect(),
-                        groups: s
-                            .groups
-                            .iter()
-                            .map(|g| (g.title.clone(), tidy_lines(&g.text)))
-                            .collect(),
-                    })
-                    .collect(),
-                closing: plan.closing.iter().map(|p| tidy_spacing(&p.text)).collect(),
+                inline,
+                ..plan_view
             },
-            table: TaskTableView::new(plan),
+            table,
+        }
+    }
+}
+
+impl PlanView {
+    /// The plan's own text as the attachment (or, issued as itself, the notice) prints it.
+    fn new(plan: &Plan) -> PlanView {
+        PlanView {
+            has_text: !plan.preamble.is_empty()
+                || !plan.closing.is_empty()
+                || plan.sections.iter().any(|s| {
+                    !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
+                }),
+            title: plan.title.clone().unwrap_or_default(),
+            preamble: plan
+                .preamble
+                .iter()
+                .map(|p| tidy_spacing(&p.text))
+                .collect(),
+            sections: plan
+                .sections
+                .iter()
+                .map(|s| PlanSectionView {
+                    heading: section_heading(&s.numeral, &s.title),
+                    intro: s.intro.iter().map(|p| tidy_spacing(&p.text)).collect(),
+                    groups: s
+                        .groups
+                        .iter()
+                        .map(|g| (g.title.clone(), tidy_lines(&g.text)))
+                        .collect(),
+                })
+                .collect(),
+            closing: plan.closing.iter().map(|p| tidy_spacing(&p.text)).collect(),
+            inline: false,
         }
     }
 }

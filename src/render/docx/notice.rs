@@ -325,6 +325,8 @@ impl Notice<'_> {
     /// 附件说明: one blank line below the body, 2 字 in; wrapped names align with the first
     /// character after 附件： (and after a number) (7.3.4).
     fn attachment_note(&mut self, text: &str) {
+        // The body's last paragraph goes with the note, as with the 署名 it keeps to.
+        self.keep_last_with_next();
         let char_w = self.set.page.char_twips();
         let label = 3 * char_w;
         for (i, line) in text.split('\n').enumerate() {
@@ -352,6 +354,15 @@ impl Notice<'_> {
         }
     }
 
+    /// The paragraph set last goes on the page of what follows it.
+    fn keep_last_with_next(&mut self) {
+        match self.paras.pop() {
+            Some(Item::Para(last)) => self.push(last.keep_next()),
+            Some(other) => self.paras.push(other),
+            None => {}
+        }
+    }
+
     /// 署名 and 成文日期 (7.3.5.2), one blank line below: the 署名 2 字 from the right, the
     /// date starting 2 字 right of the 署名's start; a longer date 2 字 from the right and the
     /// 署名 2 字 left of its start. Kept with the body's last paragraph: never alone on a page.
@@ -367,12 +378,7 @@ impl Notice<'_> {
         let (signer_w, date_w) = (width(&signer), width(&date));
         let two = 2.0 * char_w;
         let (signer_right, date_right) = crate::render::signature_gaps(signer_w, date_w, two);
-        // The body's last paragraph goes with them.
-        match self.paras.pop() {
-            Some(Item::Para(last)) => self.push(last.keep_next()),
-            Some(other) => self.paras.push(other),
-            None => {}
-        }
+        self.keep_last_with_next();
         let signer_p = self
             .set
             .grid()
