@@ -659,13 +659,7 @@ fn tasks_numbered_with_chinese_numerals_are_read_and_renumbered() {
     assert_eq!(numbers, [1, 2, 3, 4, 5]);
     assert_eq!(plan.task(3).unwrap().content, "城镇新增就业60万人。");
     assert_eq!(plan.task(4).unwrap().content, "推进200个省级重点项目。");
-    let lead = |no: u32| -> Vec<String> {
-        plan.task(no)
-            .unwrap()
-            .leads()
-            .map(|a| a.name.clone())
-            .collect()
-    };
+    let lead = |no: u32| leads(plan, no);
     assert_eq!(lead(2), ["省财政厅"]);
     assert_eq!(lead(4), ["省发展改革委"]);
     let codes: Vec<&str> = checked

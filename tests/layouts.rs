@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{clauses, content_chars, model_strings};
+use common::{clauses, content_chars, leads, model_strings, supports};
 
 use std::path::PathBuf;
 
@@ -15,22 +15,6 @@ fn fixture(name: &str) -> Plan {
         .join("tests/fixtures")
         .join(name);
     fengong::check(&dir).expect("reads").plan
-}
-
-fn leads(plan: &Plan, no: u32) -> Vec<String> {
-    plan.task(no)
-        .unwrap()
-        .leads()
-        .map(|a| a.name.clone())
-        .collect()
-}
-
-fn supports(plan: &Plan, no: u32) -> Vec<String> {
-    plan.task(no)
-        .unwrap()
-        .supports()
-        .map(|a| a.name.clone())
-        .collect()
 }
 
 fn groups(plan: &Plan) -> Vec<(String, Vec<u32>)> {

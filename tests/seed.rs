@@ -167,13 +167,7 @@ fn misplaced_labels_are_recorded_not_obeyed() {
 #[test]
 fn units_are_canonical_with_the_right_leads() {
     let plan = seed_plan();
-    let lead = |no: u32| -> Vec<String> {
-        plan.task(no)
-            .unwrap()
-            .leads()
-            .map(|a| a.name.clone())
-            .collect()
-    };
+    let lead = |no: u32| leads(&plan, no);
     assert_eq!(lead(1), ["区发展改革委"]);
     assert_eq!(lead(10), ["区委宣传部"]);
     assert_eq!(lead(38), ["区交通委"]);

@@ -271,3 +271,21 @@ pub fn codes(checked: &fengong::Checked) -> Vec<&str> {
         .map(|d| d.code.as_str())
         .collect()
 }
+
+/// The names of task `no`'s leading units.
+pub fn leads(plan: &fengong::model::Plan, no: u32) -> Vec<String> {
+    plan.task(no)
+        .unwrap()
+        .leads()
+        .map(|a| a.name.clone())
+        .collect()
+}
+
+/// The names of task `no`'s supporting units.
+pub fn supports(plan: &fengong::model::Plan, no: u32) -> Vec<String> {
+    plan.task(no)
+        .unwrap()
+        .supports()
+        .map(|a| a.name.clone())
+        .collect()
+}
