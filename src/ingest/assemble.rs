@@ -870,19 +870,7 @@ fn group_by_labels(
     }
     // A table with no 主要事项 at all has one untitled group per section by design; only
     // where the table has labels is a task without one a defect.
-    // A plan may number one part's tasks right under its heading (一、 then （一）…（九）)
-    // and group another's: a task without a label is a defect only in a part that has them.
-    let mut part_labelled = vec![false];
-    for row in &raw.rows {
-        match &row.kind {
-            RowKind::Section { .. } => part_labelled.push(false),
-            RowKind::Label(_) => part_labelled.last_mut().into_iter().for_each(|l| *l = true),
-            RowKind::Task(t) if t.label.is_some() => {
-                part_labelled.last_mut().into_iter().for_each(|l| *l = true)
-            }
-            RowKind::Task(_) => {}
-        }
-    }
+    let part_labelled = labelled_parts(raw);
     let mut part = 0;
     let new_section =
         |sections: &mut Vec<Section>, numeral: &str, title: &str, origin: &Location| {
@@ -949,6 +937,27 @@ fn group_by_labels(
         }
     }
     sections
+}
+
+/// For the rows before the first section row and those under each, whether they have a
+/// label. A plan may number one part's tasks right under its heading (一、 then （一）…
+/// （九）) and group another's: a task without a label is a defect only in a part with them.
+fn labelled_parts(raw: &RawTable) -> Vec<bool> {
+    let mut parts = vec![false];
+    for row in &raw.rows {
+        let labelled = match &row.kind {
+            RowKind::Section { .. } => {
+                parts.push(false);
+                continue;
+            }
+            RowKind::Label(_) => true,
+            RowKind::Task(t) => t.label.is_some(),
+        };
+        if let Some(last) = parts.last_mut() {
+            *last |= labelled;
+        }
+    }
+    parts
 }
 
 fn push_label_group(sections: &mut [Section], no: u32, text: &str, origin: &Location) {
