@@ -112,19 +112,18 @@ pub fn parse_duty(inside: &str) -> Duty {
             duty.deadline = Some(clause.to_string());
             continue;
         }
-        let role = crate::ingest::units::ROLE_SUFFIXES
+        use crate::ingest::units::{ROLE_SUFFIXES, RoleWord};
+        let role = ROLE_SUFFIXES
             .iter()
-            .find_map(|(suffix, lead, _)| Some((clause.strip_suffix(suffix)?, *lead)));
+            .find_map(|(suffix, word)| Some((clause.strip_suffix(suffix)?, *word)));
         match role {
             // X、Y牵头, X主办, X、Y共同负责: all of them lead.
-            Some((who, true)) => duty.leads.extend(names(who)),
+            Some((who, RoleWord::Lead | RoleWord::SharedLead)) => duty.leads.extend(names(who)),
             // X配合, X协办: they support.
-            Some((who, false)) if !says_responsible(clause) => {
-                duty.supports.extend(names(who));
-            }
+            Some((who, RoleWord::Support)) => duty.supports.extend(names(who)),
             // X、Y、Z负责 (or a bare list): the first listed leads, as in a 责任单位 cell.
             other => {
-                let who = other.map_or(clause, |(who, ..)| who);
+                let who = other.map_or(clause, |(who, _)| who);
                 let mut units = names(who).into_iter();
                 if duty.leads.is_empty() {
                     duty.leads.extend(units.next());
@@ -134,12 +133,6 @@ pub fn parse_duty(inside: &str) -> Duty {
         }
     }
     duty
-}
-
-/// A clause that gives responsibility without saying lead or support: X、Y、Z负责,
-/// X按职责分工负责, X分别负责.
-fn says_responsible(clause: &str) -> bool {
-    clause.ends_with("负责") || clause.ends_with("负责落实")
 }
 
 /// Unit names of a clause: split at 、 and at 及 (市级各有关部门及各县市区政府).

@@ -22,25 +22,38 @@ static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)等((?:各|相关|有关|其他)?[^等]*(?:部门|单位|街镇|机构))$").unwrap()
 });
 
-/// Words after a unit's name that give its role in the cell itself: (suffix, lead?, shared?).
-/// `A、B共同牵头` makes every unit before it in the cell a lead too.
-/// Longer suffixes stand before the shorter ones they end with.
-pub(crate) const ROLE_SUFFIXES: &[(&str, bool, bool)] = &[
-    ("共同牵头", true, true),
-    ("共同负责", true, true),
-    ("牵头负责", true, false),
-    ("牵头", true, false),
-    ("主办", true, false),
-    ("按职责分工负责", false, false),
-    ("按职责负责", false, false),
-    ("分别负责", false, false),
-    ("负责落实", false, false),
-    ("负责", false, false),
-    ("配合", false, false),
-    ("协同", false, false),
-    ("协办", false, false),
-    ("协助", false, false),
-    ("参与", false, false),
+/// What a role word after a list of units says of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RoleWord {
+    /// 牵头, 主办: the units before it lead.
+    Lead,
+    /// 共同牵头, 共同负责: every unit before it in the cell leads too.
+    SharedLead,
+    /// 负责, 分别负责, 按职责分工负责: responsible, lead or support unsaid — the first
+    /// listed leads, as in a 责任单位 cell.
+    Responsible,
+    /// 配合, 协办: the units before it support.
+    Support,
+}
+
+/// Words after a unit's name that give its role in the cell itself. Longer suffixes stand
+/// before the shorter ones they end with.
+pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
+    ("共同牵头", RoleWord::SharedLead),
+    ("共同负责", RoleWord::SharedLead),
+    ("牵头负责", RoleWord::Lead),
+    ("牵头", RoleWord::Lead),
+    ("主办", RoleWord::Lead),
+    ("按职责分工负责", RoleWord::Responsible),
+    ("按职责负责", RoleWord::Responsible),
+    ("分别负责", RoleWord::Responsible),
+    ("负责落实", RoleWord::Responsible),
+    ("负责", RoleWord::Responsible),
+    ("配合", RoleWord::Support),
+    ("协同", RoleWord::Support),
+    ("协办", RoleWord::Support),
+    ("协助", RoleWord::Support),
+    ("参与", RoleWord::Support),
 ];
 
 /// How names of bodies end: 局, 委, 中心, 街道办事处 ….
@@ -165,9 +178,9 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         // 負責, 牽頭 read as 负责, 牵头: the suffix is matched on the simplified name and cut
         // from the name as written, character for character.
         let simple = crate::base::cjk::simplified_text(&name);
-        if let Some((suffix, lead, shared)) = ROLE_SUFFIXES
+        if let Some((suffix, word)) = ROLE_SUFFIXES
             .iter()
-            .find(|(suffix, ..)| simple.len() > suffix.len() && simple.ends_with(suffix))
+            .find(|(suffix, _)| simple.len() > suffix.len() && simple.ends_with(suffix))
         {
             let keep = name.chars().count() - suffix.chars().count();
             name = name
@@ -176,8 +189,8 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 .collect::<String>()
                 .trim()
                 .to_string();
-            marked_lead |= lead;
-            if *shared {
+            marked_lead |= matches!(word, RoleWord::Lead | RoleWord::SharedLead);
+            if *word == RoleWord::SharedLead {
                 out.iter_mut().for_each(|w| w.marked_lead = true);
             }
         }
