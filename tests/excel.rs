@@ -662,12 +662,7 @@ fn tasks_numbered_with_chinese_numerals_are_read_and_renumbered() {
     let lead = |no: u32| leads(plan, no);
     assert_eq!(lead(2), ["省财政厅"]);
     assert_eq!(lead(4), ["省发展改革委"]);
-    let codes: Vec<&str> = checked
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes = codes(&checked);
     assert!(codes.contains(&"table/renumbered"), "{codes:?}");
     assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
     assert!(!codes.contains(&"table/label-missing"), "{codes:?}");
@@ -682,4 +677,55 @@ fn tasks_numbered_with_chinese_numerals_are_read_and_renumbered() {
         "{}",
         renumbered.message
     );
+}
+
+/// The same layout in a workbook: 序号 and the province's tasks merged down, the measures
+/// numbered (1), (2) in their cells. The merged 序号 is no task's number (the rows under it
+/// are tasks of their own, not one task's tail); the merged task a column kept on each row.
+#[test]
+fn measures_numbered_in_their_cells_under_merged_headings() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/xlsx/measures_under_headings.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "接入省算力调度平台，完成市级节点部署。",
+            "编制市级算力资源目录。",
+            "市级部门新建系统一律部署在政务云。",
+            "完成市级公共数据目录编制并动态更新。",
+        ]
+    );
+    assert_eq!(leads(plan, 3), ["市数据局"]);
+    assert_eq!(supports(plan, 3), ["市财政局"]);
+    let groups: Vec<(&str, Vec<u32>)> = plan
+        .groups()
+        .map(|g| (g.title.as_str(), g.tasks.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("统筹算力设施建设。", vec![1, 2, 3]),
+            ("健全公共数据目录。", vec![4])
+        ]
+    );
+    assert_eq!(plan.table.extra_columns, ["省《要点》任务", "备注"]);
+    let upper: Vec<&str> = plan.tasks.iter().map(|t| t.extra[0].as_str()).collect();
+    assert_eq!(
+        upper,
+        [
+            "1.建设全省一体化算力调度平台。",
+            "1.建设全省一体化算力调度平台。",
+            "2.推进政务云资源集约使用。",
+            "3.推动公共数据按目录归集。",
+        ]
+    );
+    let codes = codes(&checked);
+    assert!(
+        codes.contains(&"table/measures-under-headings"),
+        "{codes:?}"
+    );
+    assert!(!codes.contains(&"table/merged-number"), "{codes:?}");
 }

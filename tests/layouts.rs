@@ -1841,3 +1841,60 @@ fn a_plan_issued_as_itself_prints_its_text_before_the_signature() {
     let signer = text.rfind("某市人民政府").unwrap();
     assert!(text.find("开发基层就业岗位").unwrap() < signer, "{text}");
 }
+
+/// A city's plan carrying out a province's, copied from a web page: 序号 holds the
+/// province's headings （一）…, the province's task stands beside the city's measures, each
+/// measure numbered (1), (2) in its own cell with its units and deadline; the cells merged
+/// down on the left are lost on the rows under them. Every measure is a task, numbered
+/// through; the headings are its groups; the province's tasks a column kept whole, each row
+/// with the one it carries out.
+#[test]
+fn measures_numbered_in_their_cells_under_headings_in_the_number_column() {
+    let checked = columns_fixture("measures_under_tasks.md");
+    let plan = &checked.plan;
+    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "梳理市级“一件事”目录，6月底前向社会公布。",
+            "在市、县两级政务服务中心设立“一件事”综合窗口。",
+            "在不动产登记、社保医保等高频事项中推广电子证照调用。",
+            "推行电子税务局“一键申报”，年内覆盖主要税种。",
+            "制定市级“综合查一次”场景清单，每季度至少开展一次联合检查。",
+        ]
+    );
+    assert_eq!(leads(plan, 2), ["市政务服务局"]);
+    assert_eq!(supports(plan, 3), ["市自然资源局", "市人社局", "市医保局"]);
+    assert_eq!(deadline(plan, 2).as_deref(), Some("2026-09-30"));
+    assert_eq!(
+        groups(plan),
+        [
+            ("推行“高效办成一件事”。".to_string(), vec![1, 2, 3]),
+            ("优化纳税缴费服务。".to_string(), vec![4]),
+            ("推进“综合查一次”。".to_string(), vec![5]),
+        ]
+    );
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["提升政务服务效能", "加强公正监管"]);
+    assert_eq!(
+        plan.table.extra_columns,
+        ["全省《工作要点》部署任务", "备注"]
+    );
+    let upper: Vec<&str> = plan.tasks.iter().map(|t| t.extra[0].as_str()).collect();
+    assert_eq!(
+        upper,
+        [
+            "1.围绕企业和群众全生命周期，新增一批“一件事”集成办理事项。",
+            "1.围绕企业和群众全生命周期，新增一批“一件事”集成办理事项。",
+            "2.推动电子证照在更多场景互通互认。",
+            "3.拓展非接触式办税缴费范围。",
+            "4.整合同一企业的多项检查。",
+        ]
+    );
+    assert_eq!(plan.task(4).unwrap().extra[1], "长期坚持");
+    let lines = |code: &str| codes_at(&checked, code);
+    assert_eq!(lines("table/cells-moved-left"), [14, 15]);
+    assert_eq!(lines("table/measures-under-headings"), [11]);
+    assert_eq!(lines("table/renumbered"), [11]);
+    assert!(lines("table/bad-number").is_empty());
+}

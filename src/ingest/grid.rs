@@ -176,6 +176,10 @@ impl Grid<'_> {
                 r += repeated.rows;
                 continue;
             }
+            if self.numbered_in_text(r, &header, &mut table) {
+                r += 1;
+                continue;
+            }
             if let Some(RawRow {
                 kind: RowKind::Task(prev),
                 ..
@@ -214,6 +218,12 @@ impl Grid<'_> {
             };
             table.rows.extend(row);
             r += 1;
+        }
+        if let Some(column) = table.headings_group_measures(&header) {
+            diagnostics.push(crate::ingest::text::upper_task_column(
+                &column,
+                (self.place)(header_row, 0),
+            ));
         }
         table.names_not_groups(&header);
         table
@@ -274,6 +284,34 @@ impl Grid<'_> {
         if parse_task_number(&no).is_none() && !marked {
             return None;
         }
+        Some(self.row_as_task(r, header, no))
+    }
+
+    /// Row `r` as a task numbered in its text (see [`HeaderMap::numbered_in_text`]): the
+    /// heading its 序号 cell holds (merged down) is added to `table` first, once.
+    fn numbered_in_text(&self, r: usize, header: &HeaderMap, table: &mut RawTable) -> bool {
+        let width = self.rows[r].len();
+        let cells: Vec<String> = (0..width).map(|c| self.at(r, Some(c))).collect();
+        let Some((heading, number, text)) = header.numbered_in_text(&cells) else {
+            return false;
+        };
+        table.push_cell_heading(
+            &heading,
+            (self.place)(r, header.index(Column::No).unwrap_or(0)),
+        );
+        let mut row = self.row_as_task(r, header, number);
+        if let RowKind::Task(task) = &mut row.kind {
+            task.content = join_lines(&text);
+            task.numbered_in_text = true;
+        }
+        table.rows.push(row);
+        true
+    }
+
+    /// Row `r`'s cells as task `no`, a merge from above filling a cell of its own.
+    fn row_as_task(&self, r: usize, header: &HeaderMap, no: String) -> RawRow {
+        let col = |c: Column| header.index(c);
+        let at = |c: Option<usize>| self.at(r, c);
         let no_col = col(Column::No).unwrap_or(0);
         let content_col = col(Column::Content).unwrap_or(no_col);
         let units_col = col(Column::Lead).or(col(Column::Units)).unwrap_or(no_col);
@@ -295,11 +333,12 @@ impl Grid<'_> {
             support_origin: col(Column::Support)
                 .or(col(Column::Lead).and(col(Column::Units)))
                 .map(|c| (self.place)(r, c)),
+            numbered_in_text: false,
         };
-        Some(RawRow {
+        RawRow {
             kind: RowKind::Task(Box::new(task)),
             origin: (self.place)(r, no_col),
-        })
+        }
     }
 
     /// Row `r` when it is not a task: a section row, a label of its own, a note under the

@@ -193,6 +193,12 @@ impl Gathered {
         } else {
             self.table_from = Some(display.to_string());
             self.parts.table = table;
+            let in_text = self
+                .parts
+                .table
+                .rows
+                .iter()
+                .any(|r| matches!(&r.kind, raw_table::RowKind::Task(t) if t.numbered_in_text));
             if let Some(written) = self.parts.table.renumber_marked() {
                 let count = written.len();
                 let shown: Vec<String> = written
@@ -211,7 +217,12 @@ impl Gathered {
                     "table/renumbered",
                     place,
                     format!(
-                        "分工表的序号不全是数字（原序号依次为 {}{more}）：{count} 项任务按行序编为第 1—{count} 项，任务单和评估用新序号",
+                        "{}（原编号依次为 {}{more}）：{count} 项任务按行序编为第 1—{count} 项，任务单和评估用新序号",
+                        if in_text {
+                            "任务的编号写在各项内容之前"
+                        } else {
+                            "分工表的序号不全是数字"
+                        },
                         shown.join("、")
                     ),
                 ));

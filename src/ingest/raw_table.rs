@@ -1,6 +1,10 @@
 //! The 任务分工表 as rows, before any meaning is given to them. Text and spreadsheet readers
 //! both produce a [`RawTable`]; `units`, `deadline` and `assemble` turn it into tasks.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::base::diag::{Diagnostic, Location};
 
 /// The columns a 分工表 may have, recognised by what their header says (see
@@ -144,6 +148,26 @@ pub struct HeaderMap {
 }
 
 impl RawTable {
+    /// A heading a task row's 序号 cell holds (its part's, merged down over the rows of its
+    /// tasks): a row of its own, once.
+    pub fn push_cell_heading(&mut self, text: &str, origin: Location) {
+        let text = text.trim();
+        let last = self.rows.iter().rev().find_map(|r| match &r.kind {
+            RowKind::Label(label) => Some(label.trim()),
+            RowKind::Section { .. } => Some(""),
+            RowKind::Task(_) => None,
+        });
+        if text.is_empty() || last == Some(text) {
+            return;
+        }
+        let kind = match crate::ingest::text::section_heading(&crate::base::cjk::tidy_spacing(text))
+        {
+            Some((numeral, title)) => RowKind::Section { numeral, title },
+            None => RowKind::Label(text.to_string()),
+        };
+        self.rows.push(RawRow { kind, origin });
+    }
+
     /// Numbers the tasks 1, 2, 3 … in row order when any is numbered （一） or ① rather than
     /// in figures (a table numbering its first tasks （一）…（九）, those of the next part 1,
     /// 2): the task numbers must be one run. Returns the numbers as written, in row order.
@@ -154,7 +178,8 @@ impl RawTable {
                 _ => None,
             })
         };
-        let marked = tasks().any(|t| crate::ingest::text::parse_task_number(&t.no).is_none());
+        let marked = tasks()
+            .any(|t| t.numbered_in_text || crate::ingest::text::parse_task_number(&t.no).is_none());
         if !marked {
             return None;
         }
@@ -255,6 +280,26 @@ impl HeaderMap {
         extra.chain(ambiguous).collect()
     }
 
+    /// A row whose 序号 cell holds no task number while its text opens with one and a cell
+    /// of its names who does the work: a table numbering its measures in their own cells
+    /// (`（1）梳理…`), its 序号 column holding the heading they come under (`（一）推行…`,
+    /// merged down) or nothing. Returns that heading (may be empty), the number as written
+    /// and the text after it.
+    pub fn numbered_in_text<S: AsRef<str>>(&self, cells: &[S]) -> Option<(String, String, String)> {
+        self.index(Column::No)?;
+        let no = self.get(cells, Column::No);
+        if crate::ingest::text::parse_task_number(no).is_some()
+            || crate::ingest::text::marked_number(no).is_some()
+        {
+            return None;
+        }
+        let (number, text) = opening_number(self.get(cells, Column::Content))?;
+        let assigned = [Column::Lead, Column::Units]
+            .iter()
+            .any(|c| crate::ingest::units::is_units_text(self.get(cells, *c)));
+        assigned.then(|| (no.to_string(), number.to_string(), text.to_string()))
+    }
+
     /// The cell of `column` in `cells`, trimmed; empty when absent.
     pub fn get<'a, S: AsRef<str>>(&self, cells: &'a [S], column: Column) -> &'a str {
         self.index(column)
@@ -335,6 +380,9 @@ pub struct RawTask {
     pub units_origin: Option<Location>,
     /// Where the supporting units' cell is, when they have their own column.
     pub support_origin: Option<Location>,
+    /// The number was read from the start of the task's text, its 序号 cell holding none
+    /// (see [`HeaderMap::numbered_in_text`]).
+    pub numbered_in_text: bool,
 }
 
 impl RawTable {
@@ -377,6 +425,46 @@ impl RawTable {
     }
 }
 
+impl RawTable {
+    /// When a table numbers its measures in their own text under headings in its 序号
+    /// column (（一）… merged down), those headings are its groups, and the broader content
+    /// column beside the measures (the higher plan's task each carries out) is kept as a
+    /// column of its own: each row has its value, a row whose cell was merged down (and lost
+    /// in a web copy) the one above it. Returns that column's name when so.
+    pub fn headings_group_measures(&mut self, header: &HeaderMap) -> Option<String> {
+        let column = header
+            .index(Column::Group)
+            .filter(|_| header.group_from_content)?;
+        let labels = self
+            .rows
+            .iter()
+            .any(|r| matches!(r.kind, RowKind::Label(_)));
+        let measures = self
+            .rows
+            .iter()
+            .any(|r| matches!(&r.kind, RowKind::Task(t) if t.numbered_in_text));
+        if !labels || !measures {
+            return None;
+        }
+        let name = self.header.get(column).cloned().unwrap_or_default();
+        self.extra_columns.insert(0, name.clone());
+        let mut above = String::new();
+        for row in &mut self.rows {
+            match &mut row.kind {
+                RowKind::Task(task) => {
+                    if let Some(label) = task.label.take() {
+                        above = label;
+                    }
+                    task.extra.insert(0, above.clone());
+                }
+                RowKind::Section { .. } => above.clear(),
+                RowKind::Label(_) => {}
+            }
+        }
+        Some(name)
+    }
+}
+
 impl RawTask {
     /// Takes in the cells of a row that continues this task (a row broken by OCR or a page
     /// break, or rows under one merged 序号), every column: text, units, deadline, person
@@ -403,6 +491,20 @@ impl RawTask {
             append_line(have, &more);
         }
     }
+}
+
+/// The number a task's text opens with — `（1）`, `(1)`, `1.`, `1、`, `①` — as written, and
+/// the text after it. `1.5万户` opens with a figure, not a number.
+pub fn opening_number(text: &str) -> Option<(&str, &str)> {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^\s*(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*").unwrap()
+    });
+    let found = NUMBER.find(text)?;
+    let rest = text[found.end()..].trim();
+    let figure = found.as_str().trim_end().ends_with(['.', '．'])
+        && rest.starts_with(|c: char| c.is_ascii_digit());
+    (!figure && !rest.is_empty()).then(|| (found.as_str().trim(), rest))
 }
 
 /// `more` on a line of its own under `have`.
@@ -469,5 +571,41 @@ mod tests {
         let map = HeaderMap::detect(&["工作任务", "具体要求", "责任科室", "时限要求"]).unwrap();
         assert_eq!(map.index(Column::No), None);
         assert!(HeaderMap::detect(&["姓名", "电话"]).is_none());
+    }
+
+    #[test]
+    fn a_number_opens_a_text_but_a_figure_does_not() {
+        assert_eq!(
+            opening_number("（2）编制市级目录。"),
+            Some(("（2）", "编制市级目录。"))
+        );
+        assert_eq!(
+            opening_number("3、推广电子证照"),
+            Some(("3、", "推广电子证照"))
+        );
+        assert_eq!(opening_number("① 建成平台"), Some(("①", "建成平台")));
+        assert_eq!(opening_number("1.5万户完成改造"), None);
+        assert_eq!(opening_number("2026年建成"), None);
+        assert_eq!(opening_number("(1)"), None);
+    }
+
+    #[test]
+    fn a_row_is_numbered_in_its_text_only_when_its_number_cell_has_none_and_it_names_units() {
+        let map = HeaderMap::detect(&["序号", "省级任务", "我市措施", "牵头单位"]).unwrap();
+        let row = |no: &str, measure: &str, lead: &str| {
+            map.numbered_in_text(&[no, "1.上级任务。", measure, lead])
+        };
+        assert_eq!(
+            row("（一）统筹建设。", "(1)接入平台。", "市数据局"),
+            Some(("（一）统筹建设。".into(), "(1)".into(), "接入平台。".into()))
+        );
+        assert_eq!(
+            row("", "(2)编制目录。", "市数据局").map(|r| r.1),
+            Some("(2)".into())
+        );
+        // A 序号 of its own, or no units: no task numbered in its text.
+        assert_eq!(row("3", "(1)接入平台。", "市数据局"), None);
+        assert_eq!(row("", "(1)接入平台。", ""), None);
+        assert_eq!(row("", "接入平台。", "市数据局"), None);
     }
 }

@@ -482,6 +482,26 @@ fn reads_as_a_remark(name: &str) -> bool {
             .any(|w| name.contains(w))
 }
 
+/// Whether every name on `text` (split as a 责任单位 cell is) is a body's: a cell that
+/// reads as units whatever column it stands in.
+pub fn is_units_text(text: &str) -> bool {
+    if text.chars().count() > 80 || text.contains(['。', '：', ':']) {
+        return false;
+    }
+    let names = split_units(text);
+    !names.is_empty()
+        && names.iter().all(|unit| {
+            let name = unit.name.as_str();
+            let bare = name
+                .split(['（', '('])
+                .next()
+                .unwrap_or(name)
+                .trim_end_matches(['）', ')']);
+            name.chars().count() <= 24
+                && (name.starts_with('各') || names_nobody(name) || ends_as_a_body(bare))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ use crate::base::cjk::{chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub use prose::{names_a_plan, title_below_lines};
+pub(crate) use table::upper_task_column;
 pub use table::{marked_number, parse_task_number};
 use {notice::parse_notice, prose::parse_prose, table::parse_table};
 

@@ -493,7 +493,7 @@ fn is_notice_title(text: &str) -> bool {
 }
 
 /// A 附注: a short line wholly in parentheses, nothing else on it.
-fn is_annotation(text: &str) -> bool {
+pub(super) fn is_annotation(text: &str) -> bool {
     let text = text.trim();
     let open = text.starts_with(['（', '(']);
     let close = text.ends_with(['）', ')']);

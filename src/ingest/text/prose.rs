@@ -300,7 +300,9 @@ fn reads_as_title(text: &str) -> bool {
     let text = text.trim();
     // A page's word (全文, 正文, 电脑桌面) is too short to be a title unless it names a plan.
     let long_enough = text.chars().count() >= 6 || names_a_plan(text);
+    // A line wholly in parentheses is a 附注 ((此件公开发布), (联系人：…)).
     long_enough
+        && !super::notice::is_annotation(text)
         && text.chars().count() <= 80
         && !text.contains(['。', '；', ';'])
         && !text.ends_with(['：', ':'])

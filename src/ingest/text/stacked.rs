@@ -187,7 +187,7 @@ fn says(line: &str) -> Says {
     if section_heading(&text).is_some() || table_label(&text).is_some() {
         return Says::Heading;
     }
-    if is_units_line(&text) {
+    if crate::ingest::units::is_units_text(&text) {
         return Says::Units;
     }
     let chars = text.chars().count();
@@ -201,27 +201,6 @@ fn says(line: &str) -> Says {
         return Says::Name;
     }
     Says::Text
-}
-
-/// Whether every name on `text` (split as a 责任单位 cell is) is a body's.
-fn is_units_line(text: &str) -> bool {
-    if text.chars().count() > 80 || text.contains(['。', '：', ':']) {
-        return false;
-    }
-    let names = crate::ingest::units::split_units(text);
-    !names.is_empty()
-        && names.iter().all(|unit| {
-            let name = unit.name.as_str();
-            let bare = name
-                .split(['（', '('])
-                .next()
-                .unwrap_or(name)
-                .trim_end_matches(['）', ')']);
-            name.chars().count() <= 24
-                && (name.starts_with('各')
-                    || crate::ingest::units::names_nobody(name)
-                    || crate::ingest::units::ends_as_a_body(bare))
-        })
 }
 
 /// Costs, in halves: what the alignment pays for a line in a column that fits it less well,

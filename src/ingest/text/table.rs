@@ -182,8 +182,23 @@ pub(super) fn read_table(
             diagnostics,
         );
     }
+    if let Some(column) = table.headings_group_measures(&header) {
+        diagnostics.push(upper_task_column(&column, header_place));
+    }
     table.names_not_groups(&header);
     table
+}
+
+/// What is said of a table whose measures are numbered in their text under headings in its
+/// 序号 column: the headings are its groups, `column` a column of its own.
+pub(crate) fn upper_task_column(column: &str, place: Location) -> Diagnostic {
+    Diagnostic::note(
+        "table/measures-under-headings",
+        place,
+        format!(
+            "「序号」列写的是（一）（二）……事项，各项任务的编号在内容之前：按事项分组、按内容前的编号读出任务；「{column}」列原样保留在任务分工表中"
+        ),
+    )
 }
 
 /// One row under the header (of `width` cells), its number `no` (as written, or its row
@@ -198,6 +213,10 @@ fn read_row(
 ) {
     if parse_task_number(no).is_some() || is_marked_task(header, cells, no) {
         push_task(table, header, (no, cells, width), here, diagnostics);
+        return;
+    }
+    if let Some((cells, moved)) = numbered_in_text(header, cells, width) {
+        push_numbered_in_text(table, (header, width), (cells, moved), here, diagnostics);
         return;
     }
     if no.is_empty() && !header.get(cells, Column::Content).is_empty() {
@@ -231,6 +250,72 @@ fn read_row(
         here,
         format!("序号「{no}」不是数字，此行已忽略"),
     ));
+}
+
+/// The cells of a row whose task is numbered in its text (see
+/// [`HeaderMap::numbered_in_text`]): as written, or moved right by the cells it lacks when
+/// it has fewer than the header's `width` (the cells left of it merged down the rows, lost
+/// when a web page's table was copied). Returns the cells and how many were lacking.
+fn numbered_in_text(
+    header: &HeaderMap,
+    cells: &[String],
+    width: usize,
+) -> Option<(Vec<String>, usize)> {
+    if header.numbered_in_text(cells).is_some() {
+        return Some((cells.to_vec(), 0));
+    }
+    let missing = width.checked_sub(cells.len()).filter(|m| *m > 0)?;
+    let mut moved = vec![String::new(); missing];
+    moved.extend(cells.iter().cloned());
+    header
+        .numbered_in_text(&moved)
+        .is_some()
+        .then_some((moved, missing))
+}
+
+/// Adds a task numbered in its text: the heading its 序号 cell holds a row of its own, the
+/// number taken off the text; said when its cells were moved.
+fn push_numbered_in_text(
+    table: &mut RawTable,
+    (header, width): (&HeaderMap, usize),
+    (mut cells, missing): (Vec<String>, usize),
+    here: Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (Some((heading, number, text)), Some(content)) = (
+        header.numbered_in_text(&cells),
+        header.index(Column::Content),
+    ) else {
+        return;
+    };
+    table.push_cell_heading(&heading, here.clone());
+    cells[content] = text;
+    push_task(
+        table,
+        header,
+        (&number, &cells, width),
+        here.clone(),
+        diagnostics,
+    );
+    if let Some(RawRow {
+        kind: RowKind::Task(task),
+        ..
+    }) = table.rows.last_mut()
+    {
+        task.numbered_in_text = true;
+    }
+    if missing > 0 {
+        diagnostics.push(
+            Diagnostic::warning(
+                "table/cells-moved-left",
+                here,
+                format!(
+                    "这一行比表头少 {missing} 格（网页表格左侧的合并单元格在复制时丢失）：已按表头靠右对齐，读作任务「{number}」，左侧缺的格视为与上一行合并"
+                ),
+            )
+            .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥"),
+        );
+    }
 }
 
 /// A row numbered （一） or ① with its task's text and units: a task, not a heading.
@@ -386,6 +471,7 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
         content_origin: None,
         units_origin: None,
         support_origin: None,
+        numbered_in_text: false,
     }
 }
 
