@@ -647,3 +647,55 @@ fn a_two_row_header_and_a_task_over_two_rows() {
     assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
     assert!(!codes.contains(&"structure/duplicate-number"), "{codes:?}");
 }
+
+/// A county's measures under a city's plan, in a Word table: 序号 holds the city's
+/// headings merged down (vMerge), the city's task merged down over its measures, each
+/// measure numbered （1）, （2） in its cell. Each measure is a task (the merged 序号 does
+/// not make the rows one task), the headings group them, the city's tasks stay a column.
+#[test]
+fn measures_under_merged_headings_in_a_word_table() {
+    let checked = checked("measures_under_headings.docx");
+    let plan = &checked.plan;
+    let rows: Vec<(u32, &str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.no, t.content.as_str(), t.extra[0].as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                1,
+                "分解下达各乡镇粮食播种面积任务。",
+                "1.全市粮食播种面积稳定在300万亩以上。"
+            ),
+            (
+                2,
+                "落实耕地地力保护补贴。",
+                "1.全市粮食播种面积稳定在300万亩以上。"
+            ),
+            (3, "新建高标准农田8000亩。", "2.建设高标准农田5万亩。"),
+            (4, "培训农村劳动力1200人次。", "3.开展农民工技能培训。"),
+        ]
+    );
+    assert_eq!(
+        units(plan, 3),
+        (
+            vec!["县农业农村局".into()],
+            vec!["县自然资源局".into(), "县水利局".into()]
+        )
+    );
+    let groups: Vec<(&str, Vec<u32>)> = plan
+        .groups()
+        .map(|g| (g.title.as_str(), g.tasks.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("稳面积稳产量。", vec![1, 2, 3]),
+            ("拓宽就业渠道。", vec![4])
+        ]
+    );
+    assert_eq!(plan.table.extra_columns, ["市级重点任务"]);
+    assert!(!codes(&checked).contains(&"table/merged-number"));
+}
