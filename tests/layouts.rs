@@ -1847,7 +1847,7 @@ fn a_plan_issued_as_itself_prints_its_text_before_the_signature() {
 /// measure numbered (1), (2) in its own cell with its units and deadline; the cells merged
 /// down on the left are lost on the rows under them. Every measure is a task, numbered
 /// through; the headings are its groups; the province's tasks a column kept whole, each row
-/// with the one it carries out.
+/// with the one it carries out. Two units run together in a cell are read apart and said.
 #[test]
 fn measures_numbered_in_their_cells_under_headings_in_the_number_column() {
     let checked = columns_fixture("measures_under_tasks.md");
@@ -1893,6 +1893,9 @@ fn measures_numbered_in_their_cells_under_headings_in_the_number_column() {
     );
     assert_eq!(plan.task(4).unwrap().extra[1], "长期坚持");
     let lines = |code: &str| codes_at(&checked, code);
+    // Two names a web copy ran together, read apart and said.
+    assert_eq!(leads(plan, 5), ["市市场监管局", "市司法局"]);
+    assert_eq!(lines("unit/run-together"), [18]);
     assert_eq!(lines("table/cells-moved-left"), [14, 15]);
     assert_eq!(lines("table/measures-under-headings"), [11]);
     assert_eq!(lines("table/renumbered"), [11]);

@@ -457,6 +457,12 @@ fn build_tasks(
         let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
         let units_text = units_as_written(cells);
         let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
+        say_run_together(
+            no,
+            leads.iter().chain(&supports),
+            &units_origin,
+            diagnostics,
+        );
         if resolved.assignments.is_empty()
             && !units_text.is_empty()
             && resolved.unspecified.is_empty()
@@ -494,6 +500,39 @@ fn build_tasks(
         });
     }
     tasks
+}
+
+/// Names that ran together in a cell (`市行政审批局市司法局`), each text once, and how they
+/// were read apart: for the user to check.
+fn say_run_together<'a>(
+    no: u32,
+    units: impl Iterator<Item = &'a WrittenUnit>,
+    origin: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut split: Vec<(&str, Vec<&str>)> = Vec::new();
+    for unit in units {
+        let Some(written) = unit.run_together.as_deref() else {
+            continue;
+        };
+        match split.iter_mut().find(|(w, _)| *w == written) {
+            Some((_, names)) => names.push(&unit.name),
+            None => split.push((written, vec![&unit.name])),
+        }
+    }
+    for (written, names) in split {
+        diagnostics.push(
+            Diagnostic::note(
+                "unit/run-together",
+                origin.clone(),
+                format!(
+                    "第 {no} 项：「{written}」中几个单位名称连写，已读作{}",
+                    names.iter().map(|n| format!("「{n}」")).collect::<String>()
+                ),
+            )
+            .with_hint("如读错，请在原文中用顿号隔开各单位"),
+        );
+    }
 }
 
 /// The units a task row names, as leads and supports. With separate lead and support columns a

@@ -14,6 +14,8 @@ pub struct WrittenUnit {
     pub name: String,
     /// Marked as lead in the cell itself: `区教育局（牵头）`, or `A、B共同牵头`.
     pub marked_lead: bool,
+    /// The text it was split from when names ran together (see [`run_together`]).
+    pub run_together: Option<String>,
 }
 
 static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,19 +205,71 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             out.push(WrittenUnit {
                 name: unit,
                 marked_lead,
+                run_together: None,
             });
             out.push(WrittenUnit {
                 name: phrase,
                 marked_lead: false,
+                run_together: None,
             });
             continue;
         }
         if name.is_empty() {
             continue;
         }
-        out.push(WrittenUnit { name, marked_lead });
+        match run_together(&name) {
+            Some(names) => out.extend(names.into_iter().map(|part| WrittenUnit {
+                name: part,
+                marked_lead,
+                run_together: Some(name.clone()),
+            })),
+            None => out.push(WrittenUnit {
+                name,
+                marked_lead,
+                run_together: None,
+            }),
+        }
     }
     out
+}
+
+/// The names of a cell that runs several bodies together with nothing between them
+/// (`市行政审批局市司法局`, `县教体局各相关乡镇政府`: a web page's line break lost), when it
+/// splits wholly into names of three characters or more, each ending as a body does and each
+/// after the first opening with the level the first opens with (its 市, 区, 县) or with 各. A branch
+/// (`市公安局市中区分局`) is not split off its parent.
+pub fn run_together(name: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = name.chars().collect();
+    // Only a name that opens with its level (市, 区, 县 …) is split: 全区经济运行各专班 is one.
+    let prefix = *chars
+        .first()
+        .filter(|c| "省市区县州盟旗镇乡".contains(**c))?;
+    let mut names = Vec::new();
+    let mut start = 0;
+    // 市场, 市政, 区域, 县域 open a word, not a name.
+    let word = |i: usize| {
+        matches!(
+            (chars[i], chars.get(i + 1)),
+            ('市', Some('场' | '政')) | ('区' | '县', Some('域'))
+        )
+    };
+    for i in 3..chars.len().saturating_sub(2) {
+        let opens = (chars[i] == prefix && !word(i)) || chars[i] == '各';
+        let left: String = chars[start..i].iter().collect();
+        if opens && i - start >= 3 && ends_as_a_body(&left) {
+            names.push(left);
+            start = i;
+        }
+    }
+    let last: String = chars[start..].iter().collect();
+    let branch = ["分局", "分院", "分中心", "分公司"]
+        .iter()
+        .any(|b| last.ends_with(b));
+    if names.is_empty() || branch || last.chars().count() < 3 || !ends_as_a_body(&last) {
+        return None;
+    }
+    names.push(last);
+    Some(names)
 }
 
 /// The name before a parenthetical note on roles at its end (`石碶街道(列第一位者为牵头或
@@ -774,5 +828,36 @@ mod tests {
             canonical_cell("区商务委等相关职能部门", &registry()),
             "区商务委等相关职能部门"
         );
+    }
+
+    #[test]
+    fn names_run_together_are_split_where_each_ends_as_a_body() {
+        assert_eq!(
+            run_together("市行政审批局市司法局"),
+            Some(vec!["市行政审批局".into(), "市司法局".into()])
+        );
+        assert_eq!(
+            run_together("县教体局各相关乡镇政府"),
+            Some(vec!["县教体局".into(), "各相关乡镇政府".into()])
+        );
+        assert_eq!(
+            run_together("区财政局区市场监管局区商务委"),
+            Some(vec![
+                "区财政局".into(),
+                "区市场监管局".into(),
+                "区商务委".into()
+            ])
+        );
+        for one in [
+            "市市场监督管理局",
+            "市发展改革委市场处",
+            "区委区政府督查室",
+            "市公安局市中区分局",
+            "区发展和改革委员会",
+            "市委市政府信访局",
+            "全区经济运行各专班",
+        ] {
+            assert_eq!(run_together(one), None, "{one}");
+        }
     }
 }
