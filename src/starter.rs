@@ -36,8 +36,15 @@ fn plan_and_notice(plan: &Plan, out: &mut String) {
     match plan.year {
         Some(year) => {
             let _ = writeln!(out, "year = {year}");
-            let _ = writeln!(out, "# 分工表未写完成时限的任务按此日期计。");
-            let _ = writeln!(out, "default_deadline = \"{year:04}-12-31\"\n");
+            // A deadline the source does not set is the user's to give, never fengong's.
+            if plan.tasks.iter().any(|t| t.deadline_text.is_none()) {
+                let _ = writeln!(
+                    out,
+                    "# 原文有任务没有写完成时限，任务单和评估中空缺；如要统一按年底计，去掉下一行开头的 #："
+                );
+                let _ = writeln!(out, "# default_deadline = \"{year:04}-12-31\"");
+            }
+            let _ = writeln!(out);
         }
         None => {
             let _ = writeln!(out, "# 方案中没有找到年度，请填写：");

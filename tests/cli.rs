@@ -125,6 +125,8 @@ fn init_writes_a_starter_config_from_the_document() {
     assert!(out.status.success(), "{}", stderr(&out));
     let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
     assert!(config.contains("year = 2025"), "{config}");
+    // Every task has its 完成时限: no default deadline is proposed.
+    assert!(!config.contains("default_deadline"), "{config}");
     assert!(config.contains("name = \"区民政局\""), "{config}");
     assert!(
         config.contains("name = \"区残联\"\nkind = \"mass_organisation\""),
@@ -309,4 +311,31 @@ fn a_fresh_clones_output_folder_is_published_into() {
     let out = fengong(project_dir.path(), &["publish"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(std::fs::read(output.join("README.md")).unwrap(), edited);
+}
+
+/// A plan with a task whose 完成时限 is not written: `init` proposes the year's end only as a
+/// comment, so `check` still says which task has none — fengong sets no deadline the source
+/// did not.
+#[test]
+fn init_proposes_no_deadline_the_source_does_not_set() {
+    let plan = std::fs::read(root().join("tests/fixtures/notices/years_in_tasks.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("plan.md"), &plan).unwrap();
+    let out = fengong(dir.path(), &["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
+    assert!(config.contains("year = 2024"), "{config}");
+    assert!(
+        config.contains("\n# default_deadline = \"2024-12-31\""),
+        "{config}"
+    );
+    let check = stderr(&fengong(dir.path(), &["check"]));
+    let no_deadline: Vec<&str> = check
+        .lines()
+        .filter(|l| l.contains("plan/no-deadline"))
+        .collect();
+    assert_eq!(no_deadline.len(), 1, "{check}");
+    assert!(no_deadline[0].contains("第 2 项"), "{check}");
 }

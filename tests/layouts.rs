@@ -1901,3 +1901,53 @@ fn measures_numbered_in_their_cells_under_headings_in_the_number_column() {
     assert_eq!(lines("table/renumbered"), [11]);
     assert!(lines("table/bad-number").is_empty());
 }
+
+/// A web page's information box (索引号, 发文日期 …) over a table: none of the plan, never
+/// its title; said whole.
+#[test]
+fn a_web_pages_information_box_is_no_title() {
+    let checked = notice_fixture("info_box.md");
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("东溪县2025年为民办实事项目任务分解表")
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
+    // The box is one paragraph, said at its first line, whole.
+    assert_eq!(unused_lines(&checked), [1]);
+    let said = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "source/unused")
+        .unwrap();
+    assert!(
+        said.message.contains("索引号") && said.message.contains("有效性"),
+        "{}",
+        said.message
+    );
+}
+
+/// A plan whose title, number and date name no year: the year its tasks name most dates
+/// their 10月底前, and that is said; a task with a date only inside its text has no
+/// deadline, and the finding does not claim the text names none.
+#[test]
+fn the_year_the_tasks_name_dates_their_deadlines_when_nothing_else_does() {
+    let checked = notice_fixture("years_in_tasks.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.year, Some(2024));
+    assert_eq!(deadline(plan, 1).as_deref(), Some("2024-10-31"));
+    assert_eq!(deadline(plan, 2), None);
+    let said = |code: &str| {
+        checked
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(said("plan/year-from-tasks").contains("2024 年"));
+    let no_deadline = said("plan/no-deadline");
+    assert!(no_deadline.contains("第 2 项"), "{no_deadline}");
+    assert!(no_deadline.contains("没有单列完成时限"), "{no_deadline}");
+}

@@ -134,10 +134,19 @@ pub fn deadlines(cx: &Context) -> Vec<Diagnostic> {
     };
     let numbers: Vec<String> = without.iter().take(12).map(|t| t.no.to_string()).collect();
     let more = if without.len() > 12 { "等" } else { "" };
-    let why = if cx.plan.year.is_none() {
-        "原文未写完成时限，也看不出方案的年份"
+    // A date inside a task's text (2017年3月底前拨付…) is that part's, not the task's.
+    let dated_text = without
+        .iter()
+        .any(|t| t.content.contains("月底前") || t.content.contains("日前"));
+    let written = if dated_text {
+        "原文没有单列完成时限（任务内容中的“×月底前”只管其中一项工作）"
     } else {
-        "原文未写完成时限，配置中也没有默认完成时限"
+        "原文未写完成时限"
+    };
+    let why = if cx.plan.year.is_none() {
+        format!("{written}，也看不出方案的年份")
+    } else {
+        format!("{written}，配置中也没有默认完成时限")
     };
     vec![
         Diagnostic::warning(

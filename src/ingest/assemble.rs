@@ -66,7 +66,8 @@ pub fn assemble(
                 .date
                 .as_deref()
                 .and_then(|d| year_in(&cjk::tidy_spacing(d)))
-        });
+        })
+        .or_else(|| year_in_tasks(&parts.table, diagnostics));
     // A first line of prose that did not become the title is said, not lost.
     if let Some(unused) = parts
         .prose_title
@@ -435,6 +436,45 @@ fn year_in(text: &str) -> Option<i32> {
             .then(|| digits.parse().ok())
             .flatten()
     })
+}
+
+/// The year the tasks' texts name most (2017年3月底前拨付…), when nothing else gives the
+/// plan's: said, since it is a reading of the text and dates its 6月底前.
+fn year_in_tasks(raw: &RawTable, diagnostics: &mut Vec<Diagnostic>) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for row in &raw.rows {
+        let RowKind::Task(task) = &row.kind else {
+            continue;
+        };
+        for text in [Some(&task.content), task.deadline.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            let mut rest = text.as_str();
+            while let Some(year) = year_in(rest) {
+                *counts.entry(year).or_default() += 1;
+                let at = rest.find(&format!("{year}年")).unwrap_or(0);
+                rest = &rest[at + 4..];
+            }
+        }
+    }
+    // The most named; on a tie, the earliest.
+    let (&year, _) = counts
+        .iter()
+        .max_by(|(ya, a), (yb, b)| a.cmp(b).then(yb.cmp(ya)))?;
+    diagnostics.push(
+        Diagnostic::note(
+            "plan/year-from-tasks",
+            raw.origin
+                .clone()
+                .or_else(|| raw.rows.first().map(|r| r.origin.clone()))?,
+            format!(
+                "方案标题、发文字号和日期都没有写年份：按任务内容中最常写到的年份，取 {year} 年（用于换算“6月底前”等时限）"
+            ),
+        )
+        .with_hint("如不对，在 fengong.toml 的 [plan] 中填写 year = 年份"),
+    );
+    Some(year)
 }
 
 fn build_tasks(

@@ -139,12 +139,23 @@ impl Grid<'_> {
             written: Vec::new(),
             rows: 1,
         });
-        // Title: the first text above the header.
-        let title = rows[..header_row]
-            .iter()
-            .flat_map(|r| r.iter())
-            .find(|t| !t.is_empty())
-            .map(|t| tidy_spacing(t));
+        // Title: the first text above the header that is not a web page's information box
+        // (索引号 | … | 发文日期 | …), which is said.
+        let mut left_out = Vec::new();
+        let mut title = None;
+        for (r, row) in rows[..header_row].iter().enumerate() {
+            let first = row.iter().position(|t| !t.is_empty());
+            if crate::ingest::text::is_page_metadata(&row.join(" | ")) {
+                let text: Vec<&str> = row
+                    .iter()
+                    .map(|t| t.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                left_out.push((text.join(" | "), (self.place)(r, first.unwrap_or(0))));
+            } else if title.is_none() {
+                title = first.map(|c| tidy_spacing(&row[c]));
+            }
+        }
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
         let mut table = RawTable {
             title,
@@ -152,7 +163,7 @@ impl Grid<'_> {
             repeated_headers: 0,
             extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
             header: written,
-            left_out: Vec::new(),
+            left_out,
             rows: Vec::new(),
         };
         let mut r = header_row + header_rows;

@@ -438,6 +438,51 @@ pub(super) fn above_table(lines: &[&str], header_index: usize) -> Option<(usize,
     classify_above_table(&text, raw.starts_with('#')).map(|kind| (index, kind))
 }
 
+/// Labels of the information box a government web page puts above a document (索引号,
+/// 发文日期, 公开方式 …): none of the document's text.
+const PAGE_METADATA_LABELS: &[&str] = &[
+    "索引号",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "发布机构",
+    "发布单位",
+    "发文机关",
+    "发文单位",
+    "发文字号",
+    "成文日期",
+    "发布日期",
+    "发文日期",
+    "生成日期",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "公开形式",
+    "信息来源",
+    "信息分类",
+    "所属机构",
+    "有效性",
+    "效力状态",
+    "统一编号",
+    "主题词",
+];
+
+/// Whether a line or a table row is a web page's information box (`索引号 | 000330185/2022-
+/// 83945 | 公开方式 | 主动公开`): it names two of its labels, or opens with 索引号.
+pub fn is_page_metadata(text: &str) -> bool {
+    let simple = crate::base::cjk::simplified_text(text);
+    let cells: Vec<&str> = simple
+        .split(['|', '\t', ' ', '\u{3000}', ':', '：'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let labels = cells
+        .iter()
+        .filter(|c| PAGE_METADATA_LABELS.contains(c))
+        .count();
+    labels >= 2 || cells.first() == Some(&"索引号")
+}
+
 /// What a paragraph right above a table is to it (`heading`: set as a heading): a note, a
 /// section or group heading over the whole table, its title — or nothing of the table.
 pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTable> {
@@ -455,8 +500,9 @@ pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTab
     if numbered_label(&text).is_some() {
         return Some(AboveTable::Heading(RowKind::Label(text)));
     }
-    // A page's furniture (• 字体:[ ], 来源:…) is no title.
+    // A page's furniture (• 字体:[ ], 来源:…, its information box) is no title.
     let furniture = text.starts_with(['•', '·', '●', '▪', '■'])
+        || is_page_metadata(&text)
         || text
             .chars()
             .filter(|c| crate::base::cjk::is_han(*c))
@@ -731,5 +777,18 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_web_pages_information_box_is_told_from_a_header() {
+        assert!(is_page_metadata(
+            "索引号 | 000330185/2022-83945 | 公开方式 | 主动公开 |"
+        ));
+        assert!(is_page_metadata(
+            "发布机构：区政府办公室 发文日期：2022-07-14"
+        ));
+        assert!(is_page_metadata("索引號：11610723/2024-0123"));
+        assert!(!is_page_metadata("序号 | 工作任务 | 责任单位 | 完成时间"));
+        assert!(!is_page_metadata("各有关单位：发布单位要认真落实。"));
     }
 }

@@ -303,6 +303,7 @@ fn reads_as_title(text: &str) -> bool {
     // A line wholly in parentheses is a 附注 ((此件公开发布), (联系人：…)).
     long_enough
         && !super::notice::is_annotation(text)
+        && !super::is_page_metadata(text)
         && text.chars().count() <= 80
         && !text.contains(['。', '；', ';'])
         && !text.ends_with(['：', ':'])
