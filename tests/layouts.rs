@@ -1951,3 +1951,26 @@ fn the_year_the_tasks_name_dates_their_deadlines_when_nothing_else_does() {
     assert!(no_deadline.contains("第 2 项"), "{no_deadline}");
     assert!(no_deadline.contains("没有单列完成时限"), "{no_deadline}");
 }
+
+/// A table pasted one cell per line with bars, its header naming a year and an amount with
+/// its unit in brackets (年度投资 （万元）): the bare numbers under them (2025, 850, and a
+/// 2 that follows row 1) are those cells' values, not rows; rows begin at numbers that
+/// follow one another.
+#[test]
+fn bare_numbers_out_of_the_row_run_are_values_not_rows() {
+    let checked = stacked_fixture("projects_and_amounts.md");
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(plan.table.extra_columns, ["年度投资（万元）"]);
+    let amounts: Vec<&str> = plan.tasks.iter().map(|t| t.extra[0].as_str()).collect();
+    assert_eq!(amounts, ["2", "850", "1200"]);
+    let years: Vec<Option<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.deadline_text.as_deref())
+        .collect();
+    assert_eq!(years, [Some("2025"); 3]);
+    assert_eq!(supports(plan, 2), ["城东街道"]);
+    assert!(plan.task(1).unwrap().content.ends_with("新建加压泵站1座。"));
+}

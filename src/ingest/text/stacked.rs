@@ -42,9 +42,12 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
         .collect();
     let named = |l: &str| Column::from_header(l).is_some();
     let name_like = |l: &str| {
-        l.chars().count() <= 12
+        // A unit in brackets after a name (年度投资金额（万元）) is part of it.
+        let bare = without_brackets(l);
+        bare.chars().count() <= 12
+            && l.chars().count() <= 18
             && split_cells(l).is_none()
-            && (named(l) || (l.chars().count() <= 8 && l.chars().all(is_han)))
+            && (named(l) || (bare.chars().count() <= 8 && bare.chars().all(is_han)))
     };
     (0..filled.len()).find_map(|start| {
         if !named(filled[start].1) {
@@ -82,6 +85,25 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             may_join,
         })
     })
+}
+
+/// A header name without what it says in brackets and without spaces: 年度投资金额 (万元) →
+/// 年度投资金额.
+fn without_brackets(name: &str) -> String {
+    let mut depth = 0usize;
+    name.chars()
+        .filter(|c| match c {
+            '(' | '（' => {
+                depth += 1;
+                false
+            }
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            c => depth == 0 && !c.is_whitespace(),
+        })
+        .collect()
 }
 
 /// How many lines a stacked header may take: a dozen columns, some broken over two lines.
@@ -365,7 +387,7 @@ pub(super) fn rebuild(
     header: &StackedHeader,
     places: Places<'_>,
 ) -> Option<Rebuilt> {
-    let body: Vec<(usize, &str, Says)> = lines
+    let mut body: Vec<(usize, &str, Says)> = lines
         .iter()
         .enumerate()
         .skip(header.end)
@@ -373,6 +395,10 @@ pub(super) fn rebuild(
         .filter(|(_, l)| !l.is_empty())
         .map(|(i, l)| (i, l, says(l)))
         .collect();
+    let bars: Vec<usize> = (header.end..lines.len())
+        .filter(|&i| is_bar(lines[i]))
+        .collect();
+    numbers_in_sequence(&mut body, &bars);
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
     let mut cells = best_reading(header, &body, numbered);
     let mut map = HeaderMap::detect(&cells)?;
@@ -426,6 +452,38 @@ pub(super) fn rebuild(
         body,
         diagnostics,
     })
+}
+
+/// A line that is a border and nothing else (`|`): where a page's table ends a row.
+fn is_bar(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && line.chars().all(|c| matches!(c, '|' | '｜'))
+}
+
+/// Rows begin at numbers that follow one another (80, 81 …: a page may start anywhere) —
+/// and, where the page marks its rows' ends with a bar on a line of its own (`|` lines at
+/// `bars`), right after one. A bare number elsewhere is a cell's value — a year in 建设时间
+/// (2024), an amount in 投资 (300, or 2 after row 1) — and says so.
+fn numbers_in_sequence(body: &mut [(usize, &str, Says)], bars: &[usize]) {
+    let marked = bars.len() >= 2;
+    let mut last: Option<u32> = None;
+    let mut previous_line: Option<usize> = None;
+    for (at, line, said) in body.iter_mut() {
+        let after_bar = previous_line.is_none_or(|p| bars.iter().any(|&b| p < b && b < *at));
+        previous_line = Some(*at);
+        if *said != Says::Number {
+            continue;
+        }
+        let Some(n) = super::parse_task_number(line) else {
+            continue;
+        };
+        if last.is_none_or(|l| n == l + 1) && (!marked || after_bar) {
+            last = Some(n);
+            continue;
+        }
+        let year = (1949..=2100).contains(&n) && line.trim().len() == 4;
+        *said = if year { Says::Time } else { Says::Text };
+    }
 }
 
 /// What each of a header's `width` cells holds, by its map (None: a column fengong does
