@@ -1225,7 +1225,7 @@ fn the_return_form_shows_the_responsible_leader() {
 /// A notice with no sign-off and no attachment whose body goes on into the plan itself
 /// (关于…重点工作及责任分解的通知, then 一、 sections and numbered tasks): the body ends where the
 /// sections start, the tasks are read, the plan is named from the notice's title, and 各县、
-/// 市、区 is read as 各 over each, never a unit named 市.
+/// 市、区政府 is read as each level's 政府, never a unit named 市.
 #[test]
 fn a_notice_whose_body_is_the_plan() {
     let checked = notice_fixture("body_is_plan.md");
@@ -1243,7 +1243,7 @@ fn a_notice_whose_body_is_the_plan() {
         ["市统计局", "各县(市、区)人民政府"],
         "a 、 inside parentheses splits nothing"
     );
-    assert_eq!(supports(plan, 3), ["各县", "各市", "各区政府"]);
+    assert_eq!(supports(plan, 3), ["各县政府", "各市政府", "各区政府"]);
     let codes = common::codes(&checked);
     assert!(codes.contains(&"notice/no-signer"), "{codes:?}");
 }
@@ -1973,4 +1973,20 @@ fn bare_numbers_out_of_the_row_run_are_values_not_rows() {
     assert_eq!(years, [Some("2025"); 3]);
     assert_eq!(supports(plan, 2), ["城东街道"]);
     assert!(plan.task(1).unwrap().content.ends_with("新建加压泵站1座。"));
+}
+
+/// Two content columns whose first holds whole sentences (实事项目) and the second how each
+/// is done (工作举措及实施计划, steps numbered 1.5月底前 …): the sentence is the task, the
+/// steps a column kept as written — never run into it as `。：1.5月`.
+#[test]
+fn items_in_sentences_keep_their_measures_in_a_column_of_their_own() {
+    let plan = columns_fixture("items_and_measures.md").plan;
+    assert_eq!(plan.task(1).unwrap().content, "新建城市公园3个。");
+    assert_eq!(plan.table.extra_columns, ["工作举措及实施计划"]);
+    assert_eq!(
+        plan.task(2).unwrap().extra,
+        ["1.3月底前确定点位。 2.9月底前投入使用。"]
+    );
+    assert_eq!(leads(&plan, 2), ["县卫健局"]);
+    assert!(plan.groups().all(|g| g.title.is_empty()));
 }

@@ -411,6 +411,28 @@ impl RawTable {
         if labels.iter().any(|l| l.trim().is_empty()) || distinct.len() != labels.len() {
             return;
         }
+        // Full sentences there (新建成公办中小学7所。) are the tasks themselves; the column
+        // beside them (工作举措及实施计划) how each is done, kept whole as a column of its own.
+        if labels
+            .iter()
+            .all(|l| l.trim_end().ends_with(['。', '！', '；']))
+        {
+            let name = header
+                .index(Column::Content)
+                .and_then(|i| self.header.get(i))
+                .cloned()
+                .unwrap_or_default();
+            self.extra_columns.insert(0, name);
+            for row in &mut self.rows {
+                if let RowKind::Task(task) = &mut row.kind
+                    && let Some(sentence) = task.label.take()
+                {
+                    let how = std::mem::replace(&mut task.content, sentence);
+                    task.extra.insert(0, how);
+                }
+            }
+            return;
+        }
         for row in &mut self.rows {
             if let RowKind::Task(task) = &mut row.kind
                 && let Some(name) = task.label.take()

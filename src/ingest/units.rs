@@ -132,6 +132,33 @@ const BARE_KINDS: &[&str] = &[
     "开发区",
 ];
 
+/// Levels listed before the body they share, written once after the last (`各州、市人民政府`,
+/// `各县、市、区政府`): each level's body named whole (各州人民政府、各市人民政府).
+fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
+    static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"各([州市县区旗乡镇])((?:、[州市县区旗乡镇])*)、([州市县区旗乡镇])([^、，,；;\s（）()]{2,10})")
+            .unwrap()
+    });
+    SHARED.replace_all(cell, |caps: &regex::Captures| {
+        // The body, and what follows it in the same piece (配合, 负责).
+        let written = &caps[4];
+        let Some(end) = written
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .rfind(|&end| ends_as_a_body(&written[..end]))
+        else {
+            return caps[0].to_string();
+        };
+        let (body, rest) = written.split_at(end);
+        let levels = std::iter::once(&caps[1])
+            .chain(caps[2].split('、').filter(|l| !l.is_empty()))
+            .chain(std::iter::once(&caps[3]));
+        let names: Vec<String> = levels.map(|level| format!("各{level}{body}")).collect();
+        format!("{}{rest}", names.join("、"))
+    })
+}
+
 /// The pieces of a cell between separators (、，,；; / whitespace) outside parentheses, each
 /// with whether a separator other than 、 stands before it (a new list, not the same
 /// enumeration).
@@ -147,11 +174,12 @@ fn pieces(cell: &str) -> Vec<(&str, bool)> {
 
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
+    let cell = levels_sharing_a_body(cell);
     let mut out: Vec<WrittenUnit> = Vec::new();
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
     let mut distributing = false;
-    for (piece, after_comma) in pieces(cell) {
+    for (piece, after_comma) in pieces(&cell) {
         let mut name = piece.trim().to_string();
         if name.is_empty() {
             continue;
@@ -644,7 +672,10 @@ mod tests {
             names("各镇、街道、村（社区）"),
             ["各镇", "各街道", "各村（社区）"]
         );
-        assert_eq!(names("各县、市、区政府"), ["各县", "各市", "各区政府"]);
+        assert_eq!(
+            names("各县、市、区政府"),
+            ["各县政府", "各市政府", "各区政府"]
+        );
         assert_eq!(names("市卫生健康委等"), ["市卫生健康委"]);
         assert_eq!(
             names("各县(市、区)人民政府，市直各有关单位"),
@@ -859,5 +890,21 @@ mod tests {
         ] {
             assert_eq!(run_together(one), None, "{one}");
         }
+    }
+
+    #[test]
+    fn levels_listed_before_the_body_they_share_each_name_it() {
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
+        assert_eq!(
+            names("省财政厅，各州、市人民政府配合"),
+            ["省财政厅", "各州人民政府", "各市人民政府"]
+        );
+        assert_eq!(
+            names("各县、市、区政府"),
+            ["各县政府", "各市政府", "各区政府"]
+        );
+        // A list of bodies, not of levels, is left as written.
+        assert_eq!(names("各镇、街道"), ["各镇", "各街道"]);
     }
 }
