@@ -1990,3 +1990,33 @@ fn items_in_sentences_keep_their_measures_in_a_column_of_their_own() {
     assert_eq!(leads(&plan, 2), ["县卫健局"]);
     assert!(plan.groups().all(|g| g.title.is_empty()));
 }
+
+/// A department's notice that hands out its tasks itself, under a web page's 文章属性 box: a
+/// title over two lines above its 文号, numbered tasks straight after the body, each with
+/// 牵头科室（单位）： and 配合科室（单位）： lines. The body ends where the first task starts;
+/// the labels read as lead and support; the plan is named from the notice; the 【字号】 line
+/// of the page is no 文号.
+#[test]
+fn a_notice_that_hands_out_its_tasks_in_its_body() {
+    let checked = notice_fixture("tasks_in_body.md");
+    let plan = &checked.plan;
+    let notice = &plan.notice;
+    assert_eq!(notice.issuer.as_deref(), Some("北川市农业农村局"));
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于分解落实全市农业农村工作会议2025年重点任务的通知")
+    );
+    assert_eq!(notice.doc_number.as_deref(), Some("北农发〔2025〕9号"));
+    assert_eq!(notice.body.len(), 2);
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 1), ["农田建设科", "市耕地质量保护站"]);
+    assert_eq!(leads(plan, 2), ["产业发展科"]);
+    assert_eq!(supports(plan, 2), ["计划财务科"]);
+    assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("钱进"));
+    assert_eq!(deadline(plan, 1).as_deref(), Some("2025-11-30"));
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("分解落实全市农业农村工作会议2025年重点任务")
+    );
+    assert!(unused_lines(&checked).contains(&2));
+}

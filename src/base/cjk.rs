@@ -428,6 +428,25 @@ pub fn may_break(a: char, b: char) -> bool {
     !(a == b && matches!(a, '—' | '…'))
 }
 
+/// A name without what it says in brackets and without spaces: 年度投资金额 (万元) → 年度投资金额,
+/// 牵头科室（单位） → 牵头科室.
+pub fn without_brackets(name: &str) -> String {
+    let mut depth = 0usize;
+    name.chars()
+        .filter(|c| match c {
+            '(' | '（' => {
+                depth += 1;
+                false
+            }
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            c => depth == 0 && !c.is_whitespace(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
 

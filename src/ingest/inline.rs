@@ -49,6 +49,13 @@ pub(crate) fn is_labelled_line(text: &str) -> bool {
     labelled(text).is_some()
 }
 
+/// True for a line that says who does a task: a labelled line (牵头单位：…) or one carrying
+/// an assignment in brackets (（区发改委牵头）).
+pub(crate) fn names_duty(text: &str) -> bool {
+    let text = text.trim();
+    labelled(text).is_some() || ASSIGNMENT.is_match(text)
+}
+
 /// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
 pub fn is_task_line(text: &str) -> bool {
     let text = text.trim();
@@ -652,7 +659,9 @@ enum LabelKind {
 fn labelled(text: &str) -> Option<(LabelKind, &str)> {
     let text = text.trim();
     let colon = text.find(['：', ':'])?;
-    let label = text[..colon].trim();
+    // 牵头科室（单位）: what the brackets offer instead is no part of the label's word.
+    let label = crate::base::cjk::without_brackets(text[..colon].trim());
+    let label = label.as_str();
     let value = text[colon..].trim_start_matches(['：', ':']).trim();
     let short = (2..=8).contains(&label.chars().count());
     if !short

@@ -90,10 +90,16 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         notice.doc_number = normalize_doc_number(&blocks[number_at].text);
         // The 版头 or the title above the 文号 starts the notice; a web page's metadata
         // there (来源：… 发布：…) does not.
-        let start = number_at
-            .checked_sub(1)
-            .filter(|&j| is_agency(&blocks[j].text) || is_notice_title(&blocks[j].text))
-            .unwrap_or(number_at);
+        let start = match title_above_number(blocks, number_at) {
+            Some((_, first)) => first
+                .checked_sub(1)
+                .filter(|&j| is_agency(&blocks[j].text))
+                .unwrap_or(first),
+            None => number_at
+                .checked_sub(1)
+                .filter(|&j| is_agency(&blocks[j].text))
+                .unwrap_or(number_at),
+        };
         (start, read_head(blocks, number_at, &mut notice))
     } else if let Some(at) = blocks
         .iter()
@@ -273,20 +279,32 @@ fn doc_number_within(text: &str) -> Option<String> {
 /// notice's own title, which then names no issuer: the 署名 does, later), the title under
 /// it and the 主送 line. Returns the index of the first block after them.
 fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
-    let above = number_at.checked_sub(1).map(|j| &blocks[j].text);
-    let title_above = above.filter(|t| is_notice_title(t));
-    if let Some(title) = title_above {
-        notice.title = Some(tidy_spacing(title));
-    } else if let Some(written) = above.filter(|t| is_agency(t)) {
+    let set_issuer = |notice: &mut Notice, written: &String| {
         let issuer = issuer_name(written);
         if tidy_spacing(written) != issuer {
             notice.issuer_written = Some(written.clone());
         }
         notice.issuer = Some(issuer);
-    }
+    };
     let mut i = number_at + 1;
-    if title_above.is_some() {
+    // The title over the 文号 (broken over lines, the 版头 above it), or the 版头 alone.
+    if let Some((title, first)) = title_above_number(blocks, number_at) {
+        notice.title = Some(title);
+        if let Some(agency) = first
+            .checked_sub(1)
+            .map(|j| &blocks[j].text)
+            .filter(|t| is_agency(t))
+        {
+            set_issuer(notice, agency);
+        }
         return read_recipients(blocks, i, notice);
+    }
+    if let Some(written) = number_at
+        .checked_sub(1)
+        .map(|j| &blocks[j].text)
+        .filter(|t| is_agency(t))
+    {
+        set_issuer(notice, written);
     }
     // A web page sets the issuer on a line of its own between the 文号 and the title.
     if notice.issuer.is_none()
@@ -305,6 +323,20 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
         i = end;
     }
     read_recipients(blocks, i, notice)
+}
+
+/// The notice's title right above its 文号, on up to three lines (关于分解落实…2018年 /
+/// 重点工作任务的通知), and the block it starts at.
+fn title_above_number(blocks: &[Block], number_at: usize) -> Option<(String, usize)> {
+    (1..=3.min(number_at)).find_map(|lines| {
+        let first = number_at - lines;
+        let pieces = &blocks[first..number_at];
+        let title: String = pieces.iter().map(|b| tidy_spacing(&b.text)).collect();
+        let plain = pieces
+            .iter()
+            .all(|b| !b.text.contains(['。', '，', '：', ':']));
+        (plain && is_notice_title(&title) && title.chars().count() <= 80).then_some((title, first))
+    })
 }
 
 /// A line that starts a notice's title: 关于…, or one that names the notice.
@@ -367,9 +399,9 @@ fn read_body(
         if signs_above_date(blocks, i) {
             break;
         }
+        let plan_starts = section_heading(&b.text).is_some() || opens_an_assigned_task(blocks, i);
         if !body.is_empty()
-            && (super::prose::names_a_plan(&b.text)
-                || (plan_at_sections && section_heading(&b.text).is_some()))
+            && (super::prose::names_a_plan(&b.text) || (plan_at_sections && plan_starts))
         {
             break;
         }
@@ -392,6 +424,22 @@ fn read_body(
         }
     }
     (body, i)
+}
+
+/// Whether block `i` opens a task the notice hands out itself: a numbered line (1.…) whose
+/// own lines, up to the next numbered one, say who does it (牵头科室：…, （…牵头）).
+fn opens_an_assigned_task(blocks: &[Block], i: usize) -> bool {
+    let numbered = |b: &Block| crate::ingest::raw_table::opening_number(&b.text).is_some();
+    if !blocks.get(i).is_some_and(numbered) {
+        return false;
+    }
+    let own = blocks[i + 1..]
+        .iter()
+        .take(8)
+        .take_while(|b| !numbered(b) && b.heading == 0);
+    std::iter::once(&blocks[i])
+        .chain(own)
+        .any(|b| crate::ingest::inline::names_duty(&b.text))
 }
 
 /// Whether block `i` is a 署名: a short line right above the 成文日期.

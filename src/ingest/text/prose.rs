@@ -304,6 +304,8 @@ fn reads_as_title(text: &str) -> bool {
     long_enough
         && !super::notice::is_annotation(text)
         && !super::is_page_metadata(text)
+        // A numbered line is an item of the plan, not its name.
+        && crate::ingest::raw_table::opening_number(text).is_none()
         && text.chars().count() <= 80
         && !text.contains(['。', '；', ';'])
         && !text.ends_with(['：', ':'])

@@ -43,7 +43,7 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
     let named = |l: &str| Column::from_header(l).is_some();
     let name_like = |l: &str| {
         // A unit in brackets after a name (年度投资金额（万元）) is part of it.
-        let bare = without_brackets(l);
+        let bare = crate::base::cjk::without_brackets(l);
         bare.chars().count() <= 12
             && l.chars().count() <= 18
             && split_cells(l).is_none()
@@ -85,25 +85,6 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             may_join,
         })
     })
-}
-
-/// A header name without what it says in brackets and without spaces: 年度投资金额 (万元) →
-/// 年度投资金额.
-fn without_brackets(name: &str) -> String {
-    let mut depth = 0usize;
-    name.chars()
-        .filter(|c| match c {
-            '(' | '（' => {
-                depth += 1;
-                false
-            }
-            ')' | '）' => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            c => depth == 0 && !c.is_whitespace(),
-        })
-        .collect()
 }
 
 /// How many lines a stacked header may take: a dozen columns, some broken over two lines.
