@@ -931,17 +931,21 @@ fn published_tables_print_the_columns_the_source_has() {
         }
         let person = plan.tasks.iter().any(|t| t.person.is_some());
         assert_eq!(header.contains("责任领导"), person, "{name}: {header}");
-        // Leads and supports apart when the source gives them apart, else one 责任单位.
+        // Leads and supports apart when the source gives them apart, under the names it
+        // gives them (主责单位 | 协办单位), else one 责任单位.
+        let apart = format!(
+            "| {} | {} |",
+            plan.table.lead_column.as_deref().unwrap_or("牵头单位"),
+            plan.table.support_column.as_deref().unwrap_or("配合单位")
+        );
         assert_eq!(
-            header.contains("| 牵头单位 | 配合单位 |"),
+            header.contains(&apart),
             plan.table.roles_apart,
             "{name}: {header}"
         );
-        assert_eq!(
-            header.contains("| 责任单位 |"),
-            !plan.table.roles_apart,
-            "{name}"
-        );
+        if !plan.table.roles_apart {
+            assert!(header.contains("| 责任单位 |"), "{name}: {header}");
+        }
         for column in &plan.table.extra_columns {
             assert!(
                 header.contains(column.as_str()),
@@ -2019,4 +2023,26 @@ fn a_notice_that_hands_out_its_tasks_in_its_body() {
         Some("分解落实全市农业农村工作会议2025年重点任务")
     );
     assert!(unused_lines(&checked).contains(&2));
+}
+
+/// Tasks with 牵头单位： and 责任单位： lines: the 责任单位 are the supports, and the published
+/// table heads their column 责任单位 as the plan does, not 配合单位.
+#[test]
+fn the_table_heads_unit_columns_with_the_plans_own_words() {
+    let plan = numbering_fixture("lead_and_responsible.md");
+    assert_eq!(supports(&plan, 1), ["东港经济开发区", "区统计局"]);
+    assert_eq!(plan.table.lead_column.as_deref(), Some("牵头单位"));
+    assert_eq!(plan.table.support_column.as_deref(), Some("责任单位"));
+    let out = tempfile::tempdir().unwrap();
+    fengong::publish(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/numbering/lead_and_responsible.md"),
+        &out.path().join("output"),
+    )
+    .unwrap();
+    let table = std::fs::read_to_string(out.path().join("output/任务分工表.md")).unwrap();
+    assert!(
+        table.contains("| 序号 | 具体内容 | 牵头单位 | 责任单位 |"),
+        "{table}"
+    );
 }

@@ -157,7 +157,9 @@ impl Grid<'_> {
             }
         }
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
+        let role_names = crate::ingest::raw_table::RoleNames::of_header(&header, &written);
         let mut table = RawTable {
+            role_names,
             title,
             origin: Some((self.place)(header_row, 0)),
             repeated_headers: 0,

@@ -492,11 +492,31 @@ impl Reader {
         self.table.rows.push(RawRow { kind, origin });
     }
 
+    /// Keeps the first name the plan's labelled lines give leading and supporting units
+    /// (牵头科室（单位）, 责任单位), for the published table's headers.
+    fn name_role(&mut self, kind: LabelKind, line: &str) {
+        let Some(colon) = line.find(['：', ':']) else {
+            return;
+        };
+        let name = Some(tidy_spacing(&line[..colon]));
+        let names = &mut self.table.role_names;
+        match kind {
+            LabelKind::Lead if names.lead.is_none() => names.lead = name,
+            // 责任单位 names the supports only beside a 牵头 line (without one its first leads).
+            LabelKind::Support if names.support.is_none() => names.support = name,
+            LabelKind::Responsible if names.support.is_none() && names.lead.is_some() => {
+                names.support = name;
+            }
+            _ => {}
+        }
+    }
+
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
         if let Some((kind, value)) = labelled(paragraph) {
             self.take_up_sub_items();
+            self.name_role(kind, paragraph);
             match self.pending.as_mut() {
                 Some((task, _)) => apply_label(task, kind, value),
                 // A label with no task above it belongs to nothing: said, not lost.

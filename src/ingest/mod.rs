@@ -56,6 +56,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
         gathered.parts.sources.push(display.clone());
         match read_source(source, &display) {
             Ok(Read::Sheet(doc)) => {
+                let doc = *doc;
                 gathered.diagnostics.extend(doc.diagnostics);
                 if let Some(table) = doc.table {
                     gathered.take_table(table, &display);
@@ -450,7 +451,7 @@ enum Read {
         places: PlaceKind,
     },
     /// A workbook.
-    Sheet(xlsx::SheetDocument),
+    Sheet(Box<xlsx::SheetDocument>),
     /// A file listed but not read (a PDF), and the note that says so.
     Skipped(Box<Diagnostic>),
 }
@@ -481,7 +482,7 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
     let ext = ext.as_str();
     if SHEET_EXTENSIONS.contains(&ext) {
         return xlsx::read(source, display)
-            .map(Read::Sheet)
+            .map(|doc| Read::Sheet(Box::new(doc)))
             .map_err(Error::Input);
     }
     if UNREAD_EXTENSIONS.contains(&ext) {

@@ -324,8 +324,38 @@ pub struct RawTable {
     pub header: Vec<String>,
     /// Text read among the tasks that is none of them, with its place: reported as unused.
     pub left_out: Vec<(String, Location)>,
+    /// What the source calls its leading and supporting units (主责单位, 责任单位,
+    /// 配合科室（单位）…), from its header or its labelled lines.
+    pub role_names: RoleNames,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
+}
+
+/// The names a source gives the units that lead and those that support, as written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoleNames {
+    /// 牵头单位, 主责单位, 牵头科室（单位）….
+    pub lead: Option<String>,
+    /// 配合单位, 协同单位, or a 责任单位 column beside the lead's.
+    pub support: Option<String>,
+}
+
+impl RoleNames {
+    /// The names a header gives its lead and support columns (a units column beside the
+    /// lead's lists supports).
+    pub fn of_header<S: AsRef<str>>(header: &HeaderMap, cells: &[S]) -> RoleNames {
+        let name = |c: Column| {
+            header
+                .index(c)
+                .and_then(|i| cells.get(i))
+                .map(|s| crate::base::cjk::tidy_spacing(s.as_ref()))
+                .filter(|s| !s.is_empty())
+        };
+        RoleNames {
+            lead: name(Column::Lead),
+            support: name(Column::Support).or_else(|| name(Column::Lead).and(name(Column::Units))),
+        }
+    }
 }
 
 /// One row of a table.

@@ -216,6 +216,14 @@ pub struct TaskTable {
     /// inline duties): the published table does too.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub roles_apart: bool,
+    /// What the source calls its leading units' column or line (主责单位, 牵头科室（单位）),
+    /// printed as that column's header; 牵头单位 when it does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_column: Option<String>,
+    /// What the source calls its supporting units' (协同单位, a 责任单位 beside the lead's);
+    /// 配合单位 when it does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_column: Option<String>,
 }
 
 impl TaskTable {

@@ -268,6 +268,11 @@ pub struct TaskTableView {
     /// Whether the table prints 牵头单位 and 配合单位 apart, as the source gives them, instead
     /// of one 责任单位 column.
     pub roles_apart: bool,
+    /// The headers of those two columns: the source's own names (主责单位, 协同单位, 责任单位
+    /// beside 牵头单位 …), or 牵头单位 and 配合单位.
+    pub lead_heading: String,
+    /// See [`TaskTableView::lead_heading`].
+    pub support_heading: String,
     /// Whether the table prints its 主要事项 column: only when some group has a title (a
     /// column of bare （一）（二） would be numbering the source never wrote).
     pub grouped: bool,
@@ -434,6 +439,16 @@ impl TaskTableView {
         TaskTableView {
             title,
             roles_apart: plan.table.roles_apart,
+            lead_heading: plan
+                .table
+                .lead_column
+                .clone()
+                .unwrap_or_else(|| "牵头单位".to_string()),
+            support_heading: plan
+                .table
+                .support_column
+                .clone()
+                .unwrap_or_else(|| "配合单位".to_string()),
             grouped: has_group_titles(plan),
             extra_columns,
             extra_kinds,

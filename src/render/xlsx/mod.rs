@@ -170,7 +170,10 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     }
     columns.extend([("序号", 6.0), ("具体内容", 60.0)]);
     if view.roles_apart {
-        columns.extend([("牵头单位", 20.0), ("配合单位", 26.0)]);
+        columns.extend([
+            (view.lead_heading.as_str(), 20.0),
+            (view.support_heading.as_str(), 26.0),
+        ]);
     } else {
         columns.push(("责任单位", 30.0));
     }
