@@ -57,6 +57,28 @@ fn a_file_without_a_table() {
     );
 }
 
+/// A notice whose table was not put in input/, and a list of items none of which names a
+/// unit: the refusal says what it saw — the attachments the notice lists, the items.
+#[test]
+fn a_refusal_says_what_the_source_shows() {
+    let notice = "关于做好2026年重点工作任务分解的通知\n各镇人民政府，县政府各部门：\n\
+                  现将县政府2026年重点工作任务分解（详见附件），请抓好落实。\n\
+                  附件：1.2026年重点工作任务分解表\n2.2026年民生实事任务分解表\n\
+                  某县人民政府办公室\n2026年2月3日\n";
+    assert_refused(
+        &[("notice.md", notice.as_bytes())],
+        "input/notice.md",
+        "通知的附件说明列出「1.2026年重点工作任务分解表」等 2 个附件，但 input/ 中没有读到它们",
+    );
+    let items = "某镇2026年为民办实事项目\n第一件实事：新建村级养老服务站3个。\n\
+                 第二件实事：改造农村公路12公里。\n第三件实事：新增公共停车位200个。\n";
+    assert_refused(
+        &[("items.md", items.as_bytes())],
+        "input/items.md",
+        "原文有 3 条编号事项（如「第一件实事：新建村级养老服务站3个。」），但都没有写明责任单位",
+    );
+}
+
 /// A web page's table pasted as plain text, one cell per line, whose lines mostly fit no
 /// column (names of people under 责任单位): the place of its header and what happened, not
 /// "no table" and not a guess.

@@ -285,13 +285,13 @@ fn require_tasks(
         } else {
             "表格各列以制表符或竖线（| 序号 | 具体内容 | 责任单位 |）分隔；没有表格时，请在每项任务后写明牵头单位（如“（区发改委牵头）”或“牵头单位：……”）"
         };
+        let mut message = "未找到任务分工表（表头含“序号”“任务内容”“责任单位”或同义列名），也没有读出写明责任单位的编号任务".to_string();
+        for seen in texts.iter().flat_map(|(_, t)| what_the_text_shows(t)) {
+            message.push('；');
+            message.push_str(&seen);
+        }
         return Err(Error::Input(vec![
-            Diagnostic::error(
-                "input/no-table",
-                Location::file(place),
-                "未找到任务分工表（表头含“序号”“任务内容”“责任单位”或同义列名），也没有读出写明责任单位的编号任务",
-            )
-            .with_hint(hint),
+            Diagnostic::error("input/no-table", Location::file(place), message).with_hint(hint),
         ]));
     };
     if !table
@@ -312,6 +312,65 @@ fn require_tasks(
         ]));
     }
     Ok(())
+}
+
+/// What a source without a table shows that points at why: the attachments its notice names
+/// (附件：1.…分解表 — not among the inputs), or numbered items none of which names a unit.
+fn what_the_text_shows(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut seen = Vec::new();
+    let listed = lines.iter().position(|l| {
+        l.strip_prefix("附件")
+            .is_some_and(|rest| rest.starts_with(['：', ':']) && rest.chars().count() > 2)
+    });
+    let mut attachment_lines = 0..0;
+    if let Some(at) = listed {
+        let first = lines[at]
+            .trim_start_matches("附件")
+            .trim_start_matches(['：', ':'])
+            .trim();
+        let more = lines[at + 1..]
+            .iter()
+            .take_while(|l| raw_table::opening_number(l).is_some())
+            .count();
+        attachment_lines = at..at + more + 1;
+        let named = crate::base::cjk::excerpt(first);
+        seen.push(if more > 0 {
+            format!(
+                "通知的附件说明列出「{named}」等 {} 个附件，但 input/ 中没有读到它们",
+                more + 1
+            )
+        } else {
+            format!("通知的附件说明列出「{named}」，但 input/ 中没有读到它")
+        });
+    }
+    let items: Vec<&&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !attachment_lines.contains(i))
+        .map(|(_, l)| l)
+        .filter(|l| raw_table::opening_number(l).is_some() || is_counted_item(l))
+        .collect();
+    if items.len() >= 2 {
+        seen.push(format!(
+            "原文有 {} 条编号事项（如「{}」），但都没有写明责任单位",
+            items.len(),
+            crate::base::cjk::excerpt(items[0])
+        ));
+    }
+    seen
+}
+
+/// 第一件实事：…, 第3项：… — an item counted in words.
+fn is_counted_item(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('第') else {
+        return false;
+    };
+    let numeral: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .collect();
+    !numeral.is_empty() && rest[numeral.len()..].starts_with(['件', '项', '条'])
 }
 
 /// Reads one text source from memory into a plan with the default config: the fuzz target's

@@ -554,8 +554,12 @@ pub fn opening_number(text: &str) -> Option<(&str, &str)> {
     });
     let found = NUMBER.find(text)?;
     let rest = text[found.end()..].trim();
+    // 2.2018年… is item 2 about a year; 1.5万户 a figure.
+    let year = rest.chars().take(4).all(|c| c.is_ascii_digit())
+        && rest[4.min(rest.len())..].starts_with('年');
     let figure = found.as_str().trim_end().ends_with(['.', '．'])
-        && rest.starts_with(|c: char| c.is_ascii_digit());
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && !year;
     (!figure && !rest.is_empty()).then(|| (found.as_str().trim(), rest))
 }
 
@@ -637,6 +641,10 @@ mod tests {
         );
         assert_eq!(opening_number("① 建成平台"), Some(("①", "建成平台")));
         assert_eq!(opening_number("1.5万户完成改造"), None);
+        assert_eq!(
+            opening_number("2.2018年民生实事任务分解表"),
+            Some(("2.", "2018年民生实事任务分解表"))
+        );
         assert_eq!(opening_number("2026年建成"), None);
         assert_eq!(opening_number("(1)"), None);
     }
