@@ -551,6 +551,27 @@ pub fn names_nobody(name: &str) -> bool {
         || ["部门", "单位"].contains(&name)
         || name.ends_with("个部门")
         || name.ends_with("个单位")
+        || each_of_a_kind(name)
+}
+
+/// 各产业主管部门, 区属各重点国企, 全区经济运行各专班: "each" of a kind of body the plan does
+/// not list — no one body (unlike 各街道, whose members a config can name).
+fn each_of_a_kind(name: &str) -> bool {
+    name.rsplit_once('各').is_some_and(|(_, kind)| {
+        [
+            "部门",
+            "单位",
+            "企业",
+            "国企",
+            "专班",
+            "机构",
+            "平台公司",
+            "主体",
+            "工作组",
+        ]
+        .iter()
+        .any(|k| kind.ends_with(k))
+    })
 }
 
 /// A remark written among a list of units, no body's name: 区政府无相关工作职能的, 不再列出,
@@ -906,5 +927,21 @@ mod tests {
         );
         // A list of bodies, not of levels, is left as written.
         assert_eq!(names("各镇、街道"), ["各镇", "各街道"]);
+    }
+
+    #[test]
+    fn each_of_a_kind_names_no_one_body() {
+        for phrase in [
+            "各产业主管部门",
+            "区属各重点国企",
+            "全区经济运行各专班",
+            "各相关单位",
+        ] {
+            assert!(names_nobody(phrase), "{phrase}");
+        }
+        for collective in ["各街道", "各镇人民政府", "各管委会", "各县(市、区)人民政府"]
+        {
+            assert!(!names_nobody(collective), "{collective}");
+        }
     }
 }
