@@ -139,23 +139,7 @@ impl Grid<'_> {
             written: Vec::new(),
             rows: 1,
         });
-        // Title: the first text above the header that is not a web page's information box
-        // (索引号 | … | 发文日期 | …), which is said.
-        let mut left_out = Vec::new();
-        let mut title = None;
-        for (r, row) in rows[..header_row].iter().enumerate() {
-            let first = row.iter().position(|t| !t.is_empty());
-            if crate::ingest::text::is_page_metadata(&row.join(" | ")) {
-                let text: Vec<&str> = row
-                    .iter()
-                    .map(|t| t.trim())
-                    .filter(|t| !t.is_empty())
-                    .collect();
-                left_out.push((text.join(" | "), (self.place)(r, first.unwrap_or(0))));
-            } else if title.is_none() {
-                title = first.map(|c| tidy_spacing(&row[c]));
-            }
-        }
+        let (title, left_out) = self.title_above(header_row);
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
         let role_names = crate::ingest::raw_table::RoleNames::of_header(&header, &written);
         let mut table = RawTable {
@@ -193,24 +177,7 @@ impl Grid<'_> {
                 r += 1;
                 continue;
             }
-            if let Some(RawRow {
-                kind: RowKind::Task(prev),
-                ..
-            }) = table.rows.last_mut()
-                && self.under_merged_number(r, &header)
-            {
-                prev.absorb(self.own_task_cells(r, &header), "\n");
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "table/merged-number",
-                        (self.place)(r, header.index(Column::No).unwrap_or(0)),
-                        format!(
-                            "此行与上一行共用合并单元格中的序号「{}」，已并入第 {} 项任务（内容相接，责任单位合并）",
-                            prev.no, prev.no
-                        ),
-                    )
-                    .with_hint("如这几行原是几项任务，请在原表中拆开序号单元格并分别编号"),
-                );
+            if self.joins_merged_number(r, &header, &mut table, diagnostics) {
                 r += 1;
                 continue;
             }
@@ -240,6 +207,61 @@ impl Grid<'_> {
         }
         table.names_not_groups(&header);
         table
+    }
+
+    /// Joins row `r` to the task above when its 序号 is that task's, merged down (one task
+    /// written over several rows), and says so. True when joined.
+    fn joins_merged_number(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        table: &mut RawTable,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let Some(RawRow {
+            kind: RowKind::Task(prev),
+            ..
+        }) = table.rows.last_mut()
+        else {
+            return false;
+        };
+        if !self.under_merged_number(r, header) {
+            return false;
+        }
+        prev.absorb(self.own_task_cells(r, header), "\n");
+        diagnostics.push(
+            Diagnostic::warning(
+                "table/merged-number",
+                (self.place)(r, header.index(Column::No).unwrap_or(0)),
+                format!(
+                    "此行与上一行共用合并单元格中的序号「{}」，已并入第 {} 项任务（内容相接，责任单位合并）",
+                    prev.no, prev.no
+                ),
+            )
+            .with_hint("如这几行原是几项任务，请在原表中拆开序号单元格并分别编号"),
+        );
+        true
+    }
+
+    /// The title above the header at `header_row`: the first text there that is not a web
+    /// page's information box (索引号 | … | 发文日期 | …); the box's rows, said.
+    fn title_above(&self, header_row: usize) -> (Option<String>, Vec<(String, Location)>) {
+        let mut left_out = Vec::new();
+        let mut title = None;
+        for (r, row) in self.rows[..header_row].iter().enumerate() {
+            let first = row.iter().position(|t| !t.is_empty());
+            if crate::ingest::text::is_page_metadata(&row.join(" | ")) {
+                let text: Vec<&str> = row
+                    .iter()
+                    .map(|t| t.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                left_out.push((text.join(" | "), (self.place)(r, first.unwrap_or(0))));
+            } else if title.is_none() {
+                title = first.map(|c| tidy_spacing(&row[c]));
+            }
+        }
+        (title, left_out)
     }
 
     /// The text row `r` itself holds in column `c` (no merge from above).

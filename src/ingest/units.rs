@@ -245,20 +245,28 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         if name.is_empty() {
             continue;
         }
-        match run_together(&name) {
-            Some(names) => out.extend(names.into_iter().map(|part| WrittenUnit {
+        out.extend(names_in(name, marked_lead));
+    }
+    out
+}
+
+/// The units a piece names: itself, or the names run together in it (see [`run_together`]).
+fn names_in(name: String, marked_lead: bool) -> Vec<WrittenUnit> {
+    match run_together(&name) {
+        Some(names) => names
+            .into_iter()
+            .map(|part| WrittenUnit {
                 name: part,
                 marked_lead,
                 run_together: Some(name.clone()),
-            })),
-            None => out.push(WrittenUnit {
-                name,
-                marked_lead,
-                run_together: None,
-            }),
-        }
+            })
+            .collect(),
+        None => vec![WrittenUnit {
+            name,
+            marked_lead,
+            run_together: None,
+        }],
     }
-    out
 }
 
 /// The names of a cell that runs several bodies together with nothing between them
