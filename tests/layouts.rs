@@ -2046,3 +2046,32 @@ fn the_table_heads_unit_columns_with_the_plans_own_words() {
         "{table}"
     );
 }
+
+/// A document copied without its title line (its 主送 first) whose title the config gives
+/// as a document's own (关于…的若干意见): it is issued under that title with its text, not
+/// inside a 关于印发《关于…的意见》的通知 it never had.
+#[test]
+fn a_document_named_by_the_config_as_itself_is_issued_as_itself() {
+    let text = "各区县人民政府，市政府各部门：\n\
+                为稳住经济基本盘，现提出以下意见：\n\
+                一、抓好重大项目\n\
+                加快重点项目前期工作，年内新开工项目30个（市发展改革委牵头，市自然资源局配合）。\n";
+    let dir = common::project(&[
+        ("opinion.md", text.as_bytes()),
+        (
+            "fengong.toml",
+            "[plan]\ntitle = \"关于稳住经济基本盘的若干意见\"\n".as_bytes(),
+        ),
+    ]);
+    let input = dir.path().join("input");
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.notice.title.as_deref(),
+        Some("关于稳住经济基本盘的若干意见")
+    );
+    let target = dir.path().join("output");
+    fengong::publish_with(&input, &target, &fengong::Options::default()).unwrap();
+    let notice = std::fs::read_to_string(target.join("通知.md")).unwrap();
+    assert!(!notice.contains("关于印发"), "{notice}");
+    assert!(notice.contains("# 一、抓好重大项目"), "{notice}");
+}

@@ -52,8 +52,16 @@ pub fn assemble(
     registry: &UnitRegistry,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plan {
-    let notice = complete_notice(parts.notice.take().unwrap_or_default(), config);
+    let mut notice = complete_notice(parts.notice.take().unwrap_or_default(), config);
     let title = plan_title(&parts, &notice, config);
+    // A source that is a document itself (关于稳增长的若干意见: its 主送 and body, no title
+    // line of its own) is issued under its own title, not inside a 关于印发 notice.
+    if notice.origin.is_some()
+        && notice.title.is_none()
+        && title.as_deref().is_some_and(super::text::is_notice_title)
+    {
+        notice.title = title.clone();
+    }
     let year = title
         .as_deref()
         .and_then(year_in)

@@ -19,6 +19,7 @@ use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
+pub(crate) use notice::is_notice_title;
 pub use prose::{names_a_plan, title_below_lines};
 pub(crate) use table::upper_task_column;
 pub use table::{marked_number, parse_task_number};

@@ -530,7 +530,7 @@ fn read_sign_off(
 }
 
 /// A notice's title: …关于…的通知 (or 意见, 决定 …), not an agency's name.
-fn is_notice_title(text: &str) -> bool {
+pub(crate) fn is_notice_title(text: &str) -> bool {
     // 關於…的實施意見 reads as 关于…的实施意见.
     let text = crate::base::cjk::simplified_text(text.trim());
     let text = text.as_str();
