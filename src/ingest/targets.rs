@@ -15,7 +15,7 @@ static NUMBER_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     // Longest measure words first so 万元 is not read as 万 + 元.
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(
-        r"(\d+(?:\.\d+)?)\s*(个百分点|万平方米|平方米|平方公里|万元|亿元|元|万人次|人次|万人|万户|课时|学时|小时|分钟|公里|千米|米|吨|%|％|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门)",
+        r"(\d+(?:\.\d+)?)\s*(个百分点|万平方米|平方米|平方公里|万元|亿元|元|万人次|人次|万人|万户|万例|例|课时|学时|小时|分钟|公里|千米|米|吨|%|％|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门)",
     )
     .unwrap()
 });
@@ -51,9 +51,33 @@ const AT_MOST_AFTER: &[&str] = &["以内", "以下", "之内"];
 const ABOUT_AFTER: &[&str] = &["左右", "上下"];
 /// Verbs that start a target phrase but are not part of what it measures.
 const LEADING_VERBS: &[&str] = &[
-    "实现", "确保", "保障", "保证", "推动", "力争", "全面", "使", "让", "推进", "达成", "新增",
-    "新建", "建成", "打造", "开办", "完成", "培育", "提供",
+    "实现",
+    "确保",
+    "保障",
+    "保证",
+    "推动",
+    "力争",
+    "全面",
+    "使",
+    "让",
+    "推进",
+    "达成",
+    "新增",
+    "新建",
+    "新建成",
+    "建成",
+    "打造",
+    "开办",
+    "完成",
+    "培育",
+    "提供",
+    "开展",
 ];
+/// A time at the start of a clause: 3月底前, 6月份, 年底前, 2025年.
+static OPENING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|份|中旬|上旬|下旬)?|年底|年内)前?").unwrap()
+});
 /// Verbs after a counted noun that end it.
 const CLAUSE_VERBS: &[&str] = &["实现", "进行", "开展", "完成", "达到", "投入使用", "建成"];
 /// Verbs of change that end a subject before a number (占比提高 2 个百分点).
@@ -189,7 +213,18 @@ fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
     let mut subject = text[clause_start..clause_end].trim();
     let mut start =
         clause_start + (text[clause_start..].len() - text[clause_start..].trim_start().len());
-    if let Some(stripped) = LEADING_VERBS.iter().find_map(|v| subject.strip_prefix(v)) {
+    // A time the clause opens with (3月底前新建成…) is when, not what.
+    if let Some(time) = OPENING_TIME.find(subject) {
+        subject = subject[time.end()..].trim_start();
+        start += subject_offset(&text[start..], subject);
+    }
+    // The longest verb that opens it: 新建成, not 新建 (leaving 成…).
+    if let Some(stripped) = LEADING_VERBS
+        .iter()
+        .filter(|v| subject.starts_with(**v))
+        .max_by_key(|v| v.len())
+        .and_then(|v| subject.strip_prefix(v))
+    {
         subject = stripped.trim_start();
         start += subject_offset(&text[start..], subject);
     }
@@ -392,5 +427,18 @@ mod tests {
         );
         assert!(brief("完成 3-5 个试点").is_empty());
         assert!(brief("完成3至5个试点").is_empty());
+    }
+
+    #[test]
+    fn the_longest_verb_and_an_opening_time_are_no_part_of_the_subject() {
+        let t = extract("新建成婴幼儿照护服务成长驿站7家。");
+        assert_eq!(t[0].subject, "婴幼儿照护服务成长驿站");
+        let t = extract("开展胃肠癌联合筛查1万例以上。");
+        assert_eq!(
+            (t[0].value, t[0].unit.as_str(), t[0].subject.as_str()),
+            (1.0, "万例", "胃肠癌联合筛查")
+        );
+        let t = extract("托位：3月底前新增托位100个以上。");
+        assert!(!t[0].subject.contains("月底"), "{:?}", t[0].subject);
     }
 }
