@@ -321,10 +321,7 @@ fn a_plan_numbered_by_word_reads_its_sections_groups_and_inline_assignments() {
             "强化组织保障"
         ]
     );
-    let groups: Vec<(String, Vec<u32>)> = plan
-        .groups()
-        .map(|g| (g.title.clone(), g.tasks.clone()))
-        .collect();
+    let groups = groups(&plan);
     assert_eq!(groups.len(), 6);
     assert_eq!(groups[0], ("深化“一网通办”改革".to_string(), vec![1, 2]));
     assert_eq!(groups[5].1, [11, 12]);
@@ -685,15 +682,11 @@ fn measures_under_merged_headings_in_a_word_table() {
             vec!["县自然资源局".into(), "县水利局".into()]
         )
     );
-    let groups: Vec<(&str, Vec<u32>)> = plan
-        .groups()
-        .map(|g| (g.title.as_str(), g.tasks.clone()))
-        .collect();
     assert_eq!(
-        groups,
+        groups(plan),
         [
-            ("稳面积稳产量。", vec![1, 2, 3]),
-            ("拓宽就业渠道。", vec![4])
+            ("稳面积稳产量。".to_string(), vec![1, 2, 3]),
+            ("拓宽就业渠道。".to_string(), vec![4])
         ]
     );
     assert_eq!(plan.table.extra_columns, ["市级重点任务"]);

@@ -46,12 +46,7 @@ fn the_written_table_reads_back_to_the_same_model() {
         assert_eq!(a.section, b.section, "task {}", a.no);
         assert_eq!(a.targets.len(), b.targets.len());
     }
-    let titles = |p: &Plan| -> Vec<(String, Vec<u32>)> {
-        p.groups()
-            .map(|g| (g.title.clone(), g.tasks.clone()))
-            .collect()
-    };
-    assert_eq!(titles(&seed), titles(&back));
+    assert_eq!(groups(&seed), groups(&back));
     let sections =
         |p: &Plan| -> Vec<String> { p.sections.iter().map(|s| s.title.clone()).collect() };
     assert_eq!(sections(&seed), sections(&back));
@@ -177,10 +172,7 @@ fn a_workbook_from_another_bureau() {
     assert_eq!(t4.supports().count(), 2, "line break separates units");
     assert_eq!(t4.targets[0].unit, "亿元");
     // Labels without merges hold until the next; sections from the section rows.
-    let groups: Vec<(String, Vec<u32>)> = plan
-        .groups()
-        .map(|g| (g.title.clone(), g.tasks.clone()))
-        .collect();
+    let groups = groups(&plan);
     assert_eq!(
         groups,
         [
@@ -405,10 +397,7 @@ fn rows_merged_across_the_table_are_sections_and_groups() {
     let plan = &checked.plan;
     let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(sections, ["提升服务质量"]);
-    let groups: Vec<(String, Vec<u32>)> = plan
-        .groups()
-        .map(|g| (g.title.clone(), g.tasks.clone()))
-        .collect();
+    let groups = groups(plan);
     assert_eq!(
         groups,
         [
@@ -700,15 +689,11 @@ fn measures_numbered_in_their_cells_under_merged_headings() {
     );
     assert_eq!(leads(plan, 3), ["市数据局"]);
     assert_eq!(supports(plan, 3), ["市财政局"]);
-    let groups: Vec<(&str, Vec<u32>)> = plan
-        .groups()
-        .map(|g| (g.title.as_str(), g.tasks.clone()))
-        .collect();
     assert_eq!(
-        groups,
+        groups(plan),
         [
-            ("统筹算力设施建设。", vec![1, 2, 3]),
-            ("健全公共数据目录。", vec![4])
+            ("统筹算力设施建设。".to_string(), vec![1, 2, 3]),
+            ("健全公共数据目录。".to_string(), vec![4])
         ]
     );
     assert_eq!(plan.table.extra_columns, ["省《要点》任务", "备注"]);

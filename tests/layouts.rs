@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{clauses, content_chars, leads, model_strings, supports};
+use common::{clauses, content_chars, groups, leads, model_strings, supports};
 
 use std::path::PathBuf;
 
@@ -15,12 +15,6 @@ fn fixture(name: &str) -> Plan {
         .join("tests/fixtures")
         .join(name);
     fengong::check(&dir).expect("reads").plan
-}
-
-fn groups(plan: &Plan) -> Vec<(String, Vec<u32>)> {
-    plan.groups()
-        .map(|g| (g.title.clone(), g.tasks.clone()))
-        .collect()
 }
 
 #[test]

@@ -263,6 +263,13 @@ pub fn pdf_text(path: &Path) -> String {
 }
 
 /// The codes of what checking found, in order.
+/// Each group's title and its tasks' numbers, in plan order.
+pub fn groups(plan: &fengong::model::Plan) -> Vec<(String, Vec<u32>)> {
+    plan.groups()
+        .map(|g| (g.title.clone(), g.tasks.clone()))
+        .collect()
+}
+
 pub fn codes(checked: &fengong::Checked) -> Vec<&str> {
     checked
         .report
