@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::ingest::units::looks_unspecified;
 use crate::model::Plan;
+use crate::model::is_group_phrase;
 
 /// The starter config for `plan`, as TOML text with Chinese comments.
 pub fn config_for(plan: &Plan) -> String {
@@ -73,11 +74,6 @@ fn unit_names(plan: &Plan) -> (Vec<String>, Vec<String>) {
         }
     }
     (units, groups.into_iter().collect())
-}
-
-/// 各街镇, 各乡镇, 各街道, 相关街镇 …: a phrase standing for several units.
-pub fn is_group_phrase(name: &str) -> bool {
-    (name.starts_with('各') || name.starts_with("相关")) && name.chars().count() <= 8
 }
 
 fn unspecified(plan: &Plan, out: &mut String) {

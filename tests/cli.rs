@@ -140,11 +140,17 @@ fn init_writes_a_starter_config_from_the_document() {
     let after = fengong(dir.path(), &["check"]);
     assert!(after.status.success(), "{}", stderr(&after));
     let after_text = stderr(&after);
-    let left: Vec<&str> = after_text
+    assert!(!after_text.contains("unit/unknown"), "{after_text}");
+    // The one name left is the group to fill, said as such (not "add it as a unit").
+    let unfilled: Vec<&str> = after_text
         .lines()
-        .filter(|l| l.contains("unit/unknown"))
+        .filter(|l| l.contains("unit/group-unfilled"))
         .collect();
-    assert!(left.iter().all(|l| l.contains("各街道办事处")), "{left:#?}");
+    assert!(!unfilled.is_empty(), "{after_text}");
+    assert!(
+        unfilled.iter().all(|l| l.contains("「各街道办事处」代表多个单位")),
+        "{unfilled:#?}"
+    );
 
     // A second init leaves the (possibly edited) config alone.
     std::fs::write(input.join("fengong.toml"), format!("{config}\n# 已核对\n")).unwrap();

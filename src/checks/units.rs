@@ -2,6 +2,7 @@
 
 use super::Context;
 use crate::base::diag::{Diagnostic, Remedy};
+use crate::model::is_group_phrase;
 
 /// Aliases used instead of the canonical name.
 pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
@@ -44,30 +45,57 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
                 name: a.name.clone(),
                 closest: suggestion.map(|near| registry_name(cx, near)),
             };
-            let d = match suggestion {
-                Some(near) => Diagnostic::warning(
-                    "unit/unknown",
-                    task.unit_place(a).clone(),
-                    format!("第 {} 项：单位名录中没有「{}」", task.no, a.name),
-                )
-                .with_hint(format!(
-                    "是否指「{near}」？如确为另一单位，请加入 {} 的 [[units]]",
-                    cx.config_path()
-                )),
-                None => Diagnostic::warning(
-                    "unit/unknown",
-                    task.unit_place(a).clone(),
-                    format!("第 {} 项：「{}」不在单位名录中", task.no, a.name),
-                )
-                .with_hint(format!(
-                    "如确为责任单位，请加入 {} 的 [[units]]",
-                    cx.config_path()
-                )),
+            let d = if is_group_phrase(&a.name) {
+                unfilled_group(cx, task.no, a, task.unit_place(a).clone())
+            } else {
+                match suggestion {
+                    Some(near) => Diagnostic::warning(
+                        "unit/unknown",
+                        task.unit_place(a).clone(),
+                        format!("第 {} 项：单位名录中没有「{}」", task.no, a.name),
+                    )
+                    .with_hint(format!(
+                        "是否指「{near}」？如确为另一单位，请加入 {} 的 [[units]]",
+                        cx.config_path()
+                    )),
+                    None => Diagnostic::warning(
+                        "unit/unknown",
+                        task.unit_place(a).clone(),
+                        format!("第 {} 项：「{}」不在单位名录中", task.no, a.name),
+                    )
+                    .with_hint(format!(
+                        "如确为责任单位，请加入 {} 的 [[units]]",
+                        cx.config_path()
+                    )),
+                }
             };
             out.push(d.with_remedy(remedy));
         }
     }
     out
+}
+
+/// 各管委会, 相关街镇 … with no `[[groups]]` entry: it stands for several units, so the fix
+/// is to list its members, not to add it as a unit. Until then it gets one sheet of its own.
+fn unfilled_group(
+    cx: &Context,
+    task_no: u32,
+    a: &crate::model::Assignment,
+    place: crate::base::diag::Location,
+) -> Diagnostic {
+    Diagnostic::warning(
+        "unit/group-unfilled",
+        place,
+        format!(
+            "第 {task_no} 项：「{}」代表多个单位，但没有列出是哪些单位；暂按一个单位出一份任务单",
+            a.name
+        ),
+    )
+    .with_hint(format!(
+        "在 {} 中加一组 [[groups]]：name = \"{}\"，members 列出其成员单位；发布时为每个成员单独出任务单",
+        cx.config_path(),
+        a.name
+    ))
 }
 
 /// The registry's own name for a spelling (a unit's canonical name, or the spelling itself
@@ -212,6 +240,16 @@ mod check_tests {
         let found = run_one(&source, SAMPLE_CONFIG, unknown);
         assert_eq!(codes(&found), [s("unit/unknown", 32)]);
         assert!(found[0].hints[0].contains("区建设管理委"));
+    }
+
+    #[test]
+    fn a_group_without_members_is_said_as_a_group_to_fill() {
+        // 各管委会 is not configured: list its members, do not add it as a unit.
+        let source = SAMPLE.replace("\t区教育局，各街镇\n", "\t区教育局，各管委会\n");
+        let found = run_one(&source, SAMPLE_CONFIG, unknown);
+        assert_eq!(codes(&found), [s("unit/group-unfilled", 33)]);
+        assert!(found[0].message.contains("「各管委会」代表多个单位"));
+        assert!(found[0].hints[0].contains("[[groups]]"), "{:?}", found[0].hints);
     }
 
     #[test]

@@ -53,6 +53,12 @@ pub struct UnitGroup {
     pub partial: bool,
 }
 
+/// 各街镇, 各乡镇, 各街道, 相关街镇 …: a phrase standing for several units, whose members a
+/// `[[groups]]` entry lists.
+pub fn is_group_phrase(name: &str) -> bool {
+    (name.starts_with('各') || name.starts_with("相关")) && name.chars().count() <= 8
+}
+
 /// What a written name turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution<'a> {

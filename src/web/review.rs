@@ -245,7 +245,7 @@ fn unknown_unit_forms(
         ));
     }
     out.push_str(&form("add_unit", &name_field, "加入单位名录"));
-    if fengong::starter::is_group_phrase(name) {
+    if fengong::model::is_group_phrase(name) {
         // 各街镇 → the registry's 街镇, to edit; 相关… means only some of them.
         let guess = if name.contains(['街', '镇', '乡']) {
             registry.towns.join("、")
