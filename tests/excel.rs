@@ -714,3 +714,40 @@ fn measures_numbered_in_their_cells_under_merged_headings() {
     );
     assert!(!codes.contains(&"table/merged-number"), "{codes:?}");
 }
+
+/// An indicator table whose 项 目 header is merged across two columns — the area (merged
+/// down over its indicators) and each indicator — with no 序号 and two indicators sharing one
+/// merged target and unit: the area is the group, each indicator a task in row order, the
+/// shared cells each one's; nothing under the spanned header is left unread.
+#[test]
+fn a_header_spanning_two_columns_groups_the_left_and_names_the_right() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/xlsx/indicators_under_spanned_header.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "县域生产总值增速",
+            "一般公共预算收入",
+            "外贸进出口总额",
+            "实际利用外资",
+            "城镇新增就业",
+            "城乡居民医保参保率",
+        ]
+    );
+    assert_eq!(
+        groups(plan),
+        [
+            ("经济发展".to_string(), vec![1, 2, 3, 4]),
+            ("民生保障".to_string(), vec![5, 6])
+        ]
+    );
+    assert_eq!(leads(plan, 4), ["县商务局"]);
+    assert_eq!(plan.table.extra_columns, ["分值", "目标"]);
+    assert_eq!(plan.task(4).unwrap().extra, ["2", "按市下达计划考核"]);
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"source/unused"), "{codes:?}");
+    assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
+}

@@ -69,12 +69,34 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
             });
         }
     }
-    let map = HeaderMap::detect(top)?;
+    let names = spanned_names(top, &rows[r + 1..]);
+    let map = HeaderMap::detect(&names)?;
     Some(Header {
         map,
         written: top.iter().map(|c| c.trim().to_string()).collect(),
         rows: 1,
     })
+}
+
+/// The header's names, a content header merged across columns (项 目 over 类别 | 指标) giving
+/// its name to each blank header cell it spans that has cells below: the columns are then
+/// read as a content column beside another, the left one grouping the right.
+fn spanned_names(top: &[String], below: &[Vec<String>]) -> Vec<String> {
+    let mut names: Vec<String> = top.iter().map(|c| c.trim().to_string()).collect();
+    for c in 1..names.len() {
+        let spanned = names[c].is_empty()
+            && matches!(
+                Column::from_header(&names[c - 1]),
+                Some(Column::Content | Column::Group)
+            )
+            && below
+                .iter()
+                .any(|row| row.get(c).is_some_and(|s| !s.trim().is_empty()));
+        if spanned {
+            names[c] = names[c - 1].clone();
+        }
+    }
+    names
 }
 
 /// Whether `sub` is a second header row under `top`: `top` is a header row (it names the
@@ -585,6 +607,34 @@ mod tests {
         ]);
         assert!(header_at(&repeated, 0).is_none());
         assert_eq!(find_header(&repeated), Some(1));
+    }
+
+    #[test]
+    fn a_content_header_spanning_a_blank_cell_names_both_columns() {
+        let spanned = rows(&[
+            &["项 目", "", "分值", "目标", "考核单位"],
+            &[
+                "经济发展",
+                "县域生产总值增速",
+                "4",
+                "高于全市平均",
+                "县发改局",
+            ],
+        ]);
+        let map = header_at(&spanned, 0).unwrap().map;
+        assert_eq!(map.index(Column::Group), Some(0));
+        assert_eq!(map.index(Column::Content), Some(1));
+        // A blank header with nothing under it, or beside 序号, stays blank.
+        let empty_below = rows(&[
+            &["序号", "", "工作任务", "责任单位"],
+            &["1", "", "做好甲事", "区教育局"],
+        ]);
+        assert_eq!(spanned_names(&empty_below[0], &empty_below[1..])[1], "");
+        let beside_number = rows(&[
+            &["序号", "", "工作任务", "责任单位"],
+            &["1", "x", "做好甲事", "区教育局"],
+        ]);
+        assert_eq!(spanned_names(&beside_number[0], &beside_number[1..])[1], "");
     }
 
     #[test]

@@ -449,7 +449,8 @@ fn numbers_in_sequence(body: &mut [(usize, &str, Says)], bars: &[usize]) {
     let marked = bars.len() >= 2;
     let mut last: Option<u32> = None;
     let mut previous_line: Option<usize> = None;
-    for (at, line, said) in body.iter_mut() {
+    let (mut starts, mut values) = (Vec::new(), 0);
+    for (i, (at, line, said)) in body.iter_mut().enumerate() {
         let after_bar = previous_line.is_none_or(|p| bars.iter().any(|&b| p < b && b < *at));
         previous_line = Some(*at);
         if *said != Says::Number {
@@ -460,11 +461,28 @@ fn numbers_in_sequence(body: &mut [(usize, &str, Says)], bars: &[usize]) {
         };
         if last.is_none_or(|l| n == l + 1) && (!marked || after_bar) {
             last = Some(n);
+            starts.push(i);
             continue;
         }
-        let year = (1949..=2100).contains(&n) && line.trim().len() == 4;
-        *said = if year { Says::Time } else { Says::Text };
+        *said = value_says(line, n);
+        values += 1;
     }
+    // One number followed by no next one, among other bare numbers, starts no run: it is a
+    // value like the rest (分值 3, 3, 2 … in a table without 序号).
+    if let [only] = starts[..]
+        && values > 0
+    {
+        let (_, line, said) = &mut body[only];
+        if let Some(n) = super::parse_task_number(line) {
+            *said = value_says(line, n);
+        }
+    }
+}
+
+/// What a bare number that starts no row is: a year (a time) or a cell's value.
+fn value_says(line: &str, n: u32) -> Says {
+    let year = (1949..=2100).contains(&n) && line.trim().len() == 4;
+    if year { Says::Time } else { Says::Text }
 }
 
 /// What each of a header's `width` cells holds, by its map (None: a column fengong does
