@@ -200,7 +200,9 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
             || section_heading(&tidy_spacing(&line)).is_some()
             || raw.trim_start().starts_with('#');
         let label = labelled(&line).is_some();
-        let starts_block = heading || label || TASK_NUMBER.is_match(&line);
+        // A web page's own line (当前位置：首页, 来源：… 发布时间：…) joins no paragraph.
+        let page_line = super::text::is_page_line(&line);
+        let starts_block = heading || label || page_line || TASK_NUMBER.is_match(&line);
         let more_of_list = open_label && !line.contains(['。', '，', '；', ',', ';']);
         match out.last_mut() {
             Some((last, _)) if (open || more_of_list) && !starts_block => last.push_str(&line),
@@ -211,7 +213,7 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
         if !(open_label && more_of_list && !starts_block) {
             open_label = label && unfinished;
         }
-        open = !heading && unfinished && !label && !open_label;
+        open = !heading && unfinished && !label && !open_label && !page_line;
     }
     out
 }
@@ -240,6 +242,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         section_lead: None,
         mark: None,
         parent: None,
+        heading_text: None,
+        headings_carry: false,
     };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
@@ -257,8 +261,12 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         .filter(|l| !l.is_empty())
         .collect();
     let below = super::text::title_below_lines(&lines).map(|at| lines[at].to_string());
+    let first = all
+        .iter()
+        .find(|(p, _)| !super::text::is_page_line(p))
+        .map(|(first, _)| first.clone());
     table.title = below
-        .or_else(|| all.first().map(|(first, _)| first.clone()))
+        .or(first)
         .map(|first| tidy_spacing(&first))
         .filter(|t| t.chars().count() <= 60 && !t.contains('。') && !is_task_line(t))
         .filter(|t| section_heading(t).is_none() && numbered_label(t).is_none());
@@ -284,6 +292,11 @@ struct Reader {
     mark: Option<(String, Marker)>,
     /// A numbered task whose sub-items are being read (（1）… under 1.).
     parent: Option<Parent>,
+    /// The text after a （一） heading's title that named no one, its place and the row count
+    /// then: the heading's own task whose units are missing, or its intro when tasks follow.
+    heading_text: Option<(String, Location, usize)>,
+    /// A （一） heading of this section carried work in its own text: its siblings do too.
+    headings_carry: bool,
 }
 
 /// The kind of number a task is opened by: items of one list share it; a different kind
@@ -474,6 +487,8 @@ impl Reader {
     /// A section heading: its row, and who leads its work when the heading names them.
     fn section(&mut self, numeral: String, title: String, here: Location) {
         self.end_block();
+        self.settle_heading_text();
+        self.headings_carry = false;
         self.section_lead = heading_lead(&title);
         self.push(RowKind::Section { numeral, title }, here);
     }
@@ -485,7 +500,30 @@ impl Reader {
 
     fn finish(mut self) -> RawTable {
         self.end_block();
+        self.settle_heading_text();
         self.table
+    }
+
+    /// A （一） heading's text that named no one, under which no task came, while headings
+    /// beside it carry their work in their own text: it is that heading's task, its units
+    /// missing (a task with no units, which `check` refuses) — never dropped. Under headings
+    /// that carry no work (保障措施) it is prose, kept with the plan's sections.
+    fn settle_heading_text(&mut self) {
+        let Some((text, origin, at)) = self.heading_text.take() else {
+            return;
+        };
+        let under = self.table.rows[at..]
+            .iter()
+            .any(|r| matches!(r.kind, RowKind::Task(_)));
+        if under || !self.headings_carry {
+            return;
+        }
+        let task = RawTask {
+            content: text,
+            ..RawTask::default()
+        };
+        self.pending = Some((task, origin));
+        finish(&mut self.pending, true, &mut self.table, &mut self.next_no);
     }
 
     fn push(&mut self, kind: RowKind, origin: Location) {
@@ -544,6 +582,16 @@ impl Reader {
             if line.is_empty() {
                 return;
             }
+            if self.pending.is_none() && !TASK_NUMBER.is_match(&line) {
+                let rows = self.table.rows.len();
+                self.assignments(&line, here.clone());
+                if self.table.rows.len() > rows {
+                    self.headings_carry = true;
+                } else if self.pending.is_none() {
+                    self.heading_text = Some((line, here, rows));
+                }
+                return;
+            }
         }
         if let Some(number) = TASK_NUMBER.find(&line) {
             self.open_item(number.as_str(), &here);
@@ -563,6 +611,7 @@ impl Reader {
         labelled_next: bool,
     ) -> String {
         self.end_block();
+        self.settle_heading_text();
         let (title, after) = match rest.find('。') {
             Some(end) if !ASSIGNMENT.is_match(&rest[..end]) => (
                 rest[..end].to_string(),
@@ -576,6 +625,7 @@ impl Reader {
                 .find(after.trim())
                 .is_some_and(|m| m.start() == 0);
         if carries_work {
+            self.headings_carry = true;
             self.open_numbered(here);
             let written = format!("（{}）", crate::base::cjk::chinese_numeral(number));
             self.mark = Some((written, Marker::Chinese));
@@ -602,6 +652,17 @@ impl Reader {
             };
             // After sub-items that named no one, the duty is their parent's.
             self.take_up_sub_items();
+            // A heading's text continued in this paragraph: one task from the heading on.
+            if self.pending.is_none()
+                && self.headings_carry
+                && let Some((text, origin, _)) = self.heading_text.take()
+            {
+                let task = RawTask {
+                    content: text,
+                    ..RawTask::default()
+                };
+                self.pending = Some((task, origin));
+            }
             let (task, _) = self
                 .pending
                 .get_or_insert_with(|| (RawTask::default(), here.clone()));
@@ -652,6 +713,12 @@ impl Reader {
                     ..RawTask::default()
                 };
                 self.pending = Some((task, here));
+            }
+            // More of a heading's text that names no one yet (see `settle_heading_text`).
+            None if self.heading_text.is_some() => {
+                if let Some((text, _, _)) = self.heading_text.as_mut() {
+                    text.push_str(rest);
+                }
             }
             None => {} // prose that assigns nothing: a preamble or closing paragraph
         }
@@ -819,6 +886,50 @@ mod tests {
         let d = parse_duty("责任单位：区教育局、区体育局");
         assert_eq!(d.leads, ["区教育局"]);
         assert_eq!(d.supports, ["区体育局"]);
+    }
+
+    fn task_rows(table: &RawTable) -> Vec<(String, String)> {
+        table
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some((t.content.clone(), t.lead.clone().unwrap_or_default())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_whose_text_names_no_one_beside_headings_that_carry_work_is_a_task() {
+        let text = "一、重点任务\n\
+            （一）压缩审批时限。推行承诺制审批。（县审批局牵头）\n\
+            （二）优化项目服务。推行帮办代办，\n\
+            全程跟踪重点项目。（县发改局牵头）\n\
+            （三）规范涉企收费。清理收费项目\n\
+            二、保障措施\n\
+            （一）加强组织领导。各单位要高度重视。\n";
+        let table = parse(text, "p.md").unwrap();
+        assert_eq!(
+            task_rows(&table),
+            [
+                ("推行承诺制审批。".to_string(), "县审批局".to_string()),
+                // Its text over two paragraphs is one task.
+                (
+                    "推行帮办代办，全程跟踪重点项目。".to_string(),
+                    "县发改局".to_string()
+                ),
+                // No one named: a task without units (check refuses it), never dropped.
+                ("清理收费项目".to_string(), String::new()),
+            ]
+        );
+        // Under headings that carry no work it stays prose: an intro before numbered tasks.
+        let intro = "（一）加强基础设施。围绕短板，做好以下工作：\n\
+            1. 新建道路5公里。（县交通局牵头）\n";
+        let table = parse(intro, "p.md").unwrap();
+        assert_eq!(
+            task_rows(&table),
+            [("新建道路5公里。".to_string(), "县交通局".to_string())]
+        );
     }
 
     #[test]
