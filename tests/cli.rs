@@ -148,7 +148,9 @@ fn init_writes_a_starter_config_from_the_document() {
         .collect();
     assert!(!unfilled.is_empty(), "{after_text}");
     assert!(
-        unfilled.iter().all(|l| l.contains("「各街道办事处」代表多个单位")),
+        unfilled
+            .iter()
+            .all(|l| l.contains("「各街道办事处」代表多个单位")),
         "{unfilled:#?}"
     );
 

@@ -1910,19 +1910,18 @@ fn a_web_pages_information_box_is_no_title() {
         Some("东溪县2025年为民办实事项目任务分解表")
     );
     assert_eq!(checked.plan.tasks.len(), 2);
-    // The box is one paragraph, said at its first line, whole.
-    assert_eq!(unused_lines(&checked), [1]);
-    let said = checked
+    // The box is said line by line, each at its own line, whole.
+    assert_eq!(unused_lines(&checked), [1, 2, 3]);
+    let said: String = checked
         .report
         .diagnostics
         .iter()
-        .find(|d| d.code == "source/unused")
-        .unwrap();
-    assert!(
-        said.message.contains("索引号") && said.message.contains("有效性"),
-        "{}",
-        said.message
-    );
+        .filter(|d| d.code == "source/unused")
+        .map(|d| d.message.as_str())
+        .collect();
+    for label in ["索引号", "发布机构", "2025-03-18", "有效性"] {
+        assert!(said.contains(label), "{label}: {said}");
+    }
 }
 
 /// A plan whose title, number and date name no year: the year its tasks name most dates
@@ -1971,6 +1970,37 @@ fn bare_numbers_out_of_the_row_run_are_values_not_rows() {
     assert_eq!(years, [Some("2025"); 3]);
     assert_eq!(supports(plan, 2), ["城东街道"]);
     assert!(plan.task(1).unwrap().content.ends_with("新建加压泵站1座。"));
+}
+
+/// An indicator table pasted one cell per line with no 序号, its 分值 column holding small
+/// numbers (4, 3, 3, 2): the first is no row number (no 2 follows it), so the rows are read
+/// in order — four indicators, each named beside its target, not one task eating the table.
+#[test]
+fn a_score_column_is_not_taken_for_row_numbers() {
+    let checked = stacked_fixture("scores.md");
+    let plan = &checked.plan;
+    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "县域生产总值增速：高于全市平均水平",
+            "一般公共预算收入增长：完成市下达目标",
+            "城镇新增就业人数：3200人以上",
+            "农村生活污水治理率：达到85%",
+        ]
+    );
+    assert_eq!(leads(plan, 4), ["县生态环境局"]);
+    assert_eq!(plan.table.extra_columns, ["分值"]);
+    let scores: Vec<&str> = plan.tasks.iter().map(|t| t.extra[0].as_str()).collect();
+    assert_eq!(scores, ["4", "3", "3", "2"]);
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(!codes.contains(&"table/unnamed-number-column"), "{codes:?}");
+    assert!(!codes.contains(&"table/continued-row"), "{codes:?}");
 }
 
 /// Two content columns whose first holds whole sentences (实事项目) and the second how each
@@ -2068,4 +2098,60 @@ fn a_document_named_by_the_config_as_itself_is_issued_as_itself() {
     let notice = std::fs::read_to_string(target.join("通知.md")).unwrap();
     assert!(!notice.contains("关于印发"), "{notice}");
     assert!(notice.contains("# 一、抓好重大项目"), "{notice}");
+}
+
+/// A notice copied from a web page: its title on the first line, the page's own lines
+/// (来源, 发布日期, 点击数) between it and the 文号, and a 成文日期 that lost its 年月日 and
+/// reads two ways (2024115: 1月15日 or 11月5日). The title is the notice's, the page's lines
+/// are said, the 署名 is read above the date, and the date is said unreadable — never run
+/// into the body.
+#[test]
+fn a_notice_title_over_the_pages_own_lines_and_a_date_that_lost_its_marks() {
+    let checked = notice_fixture("title_over_page_lines.md");
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("青川县人民政府办公室关于做好2024年民生实事督办工作的通知")
+    );
+    assert_eq!(notice.doc_number.as_deref(), Some("青府办〔2024〕7号"));
+    assert_eq!(notice.signer.as_deref(), Some("青川县人民政府办公室"));
+    assert_eq!(notice.date, None);
+    assert_eq!(notice.date_unreadable.as_deref(), Some("2024115"));
+    assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
+    assert!(!notice.body[0].text.contains("2024115"));
+    assert_eq!(unused_lines(&checked), [2, 3, 4]);
+    let no_date = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "notice/no-date")
+        .unwrap();
+    assert!(
+        no_date.message.contains("「2024115」"),
+        "{}",
+        no_date.message
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
+}
+
+/// A plan copied from a web page with its breadcrumb (当前位置：首页 / >> …) and its
+/// 时间/浏览次数 line around the title, the tasks followed by 责任单位 lines, one of them
+/// `X、Y分别牵头`. The breadcrumb is said, never the title; the page's date gives the year
+/// (said); both units of 分别牵头 lead, neither named with 分别.
+#[test]
+fn a_pages_breadcrumb_is_no_title_and_each_of_separately_leading_units_leads() {
+    let checked = notice_fixture("breadcrumb.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.title.as_deref(), Some("北塘区重点工作责任分解"));
+    assert_eq!(unused_lines(&checked), [1, 2, 4]);
+    assert_eq!(plan.year, Some(2024));
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(codes.contains(&"plan/year-from-page"), "{codes:?}");
+    assert_eq!(leads(plan, 2), ["区人社局", "区农业农村局"]);
+    assert!(plan.units.iter().all(|u| !u.name.contains("分别")));
 }

@@ -302,16 +302,18 @@ fn date(cx: &Context, end: &Location) -> Vec<Diagnostic> {
     let config_place = cx.config_path();
     let from_source = cx.source_notice_field("date");
     let Some(date) = &cx.plan.notice.date else {
+        let message = match &cx.plan.notice.date_unreadable {
+            Some(written) => format!(
+                "通知的成文日期「{written}」缺“年月日”，看不出是哪一天；发布的通知将留出日期行待手写"
+            ),
+            None => "通知没有成文日期；发布的通知将留出日期行待手写".to_string(),
+        };
         return vec![
-            Diagnostic::warning(
-                "notice/no-date",
-                end.clone(),
-                "通知没有成文日期；发布的通知将留出日期行待手写",
-            )
-            .with_hint(format!(
-                "在 {config_place} 的 [notice] date 中填写，如 date = \"2025年3月5日\""
-            ))
-            .with_remedy(Remedy::NoticeDate),
+            Diagnostic::warning("notice/no-date", end.clone(), message)
+                .with_hint(format!(
+                    "在 {config_place} 的 [notice] date 中填写，如 date = \"2025年3月5日\""
+                ))
+                .with_remedy(Remedy::NoticeDate),
         ];
     };
     let mut out = Vec::new();

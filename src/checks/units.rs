@@ -249,7 +249,11 @@ mod check_tests {
         let found = run_one(&source, SAMPLE_CONFIG, unknown);
         assert_eq!(codes(&found), [s("unit/group-unfilled", 33)]);
         assert!(found[0].message.contains("「各管委会」代表多个单位"));
-        assert!(found[0].hints[0].contains("[[groups]]"), "{:?}", found[0].hints);
+        assert!(
+            found[0].hints[0].contains("[[groups]]"),
+            "{:?}",
+            found[0].hints
+        );
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct Parts {
     /// The title of prose that is not used otherwise (it has no groups): it still names
     /// the plan.
     pub prose_title: Option<crate::model::Paragraph>,
+    /// The year of a web page's own date line (发布日期：…), with the source it came from.
+    pub page_year: Option<(i32, String)>,
 }
 
 /// A prose sentence must share at least this share of its bigrams with a task to belong to it.
@@ -75,6 +77,7 @@ pub fn assemble(
                 .as_deref()
                 .and_then(|d| year_in(&cjk::tidy_spacing(d)))
         })
+        .or_else(|| page_year(&parts, diagnostics))
         .or_else(|| year_in_tasks(&parts.table, diagnostics));
     // A first line of prose that did not become the title is said, not lost.
     if let Some(unused) = parts
@@ -446,6 +449,23 @@ fn year_in(text: &str) -> Option<i32> {
             .then(|| digits.parse().ok())
             .flatten()
     })
+}
+
+/// The year a web page dates the document by, when nothing of the document itself does:
+/// said, like the tasks' year, since the page's date is not the plan's.
+fn page_year(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Option<i32> {
+    let (year, source) = parts.page_year.clone()?;
+    diagnostics.push(
+        Diagnostic::note(
+            "plan/year-from-page",
+            Location::file(&source),
+            format!(
+                "方案标题、发文字号和日期都没有写年份：按网页上的发布日期，取 {year} 年（用于换算“6月底前”等时限）"
+            ),
+        )
+        .with_hint("如不对，在 fengong.toml 的 [plan] 中填写 year = 年份"),
+    );
+    Some(year)
 }
 
 /// The year the tasks' texts name most (2017年3月底前拨付…), when nothing else gives the

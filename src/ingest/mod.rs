@@ -136,6 +136,9 @@ impl Gathered {
         if self.parts.notice.is_none() {
             self.parts.notice = doc.notice;
         }
+        if self.parts.page_year.is_none() {
+            self.parts.page_year = doc.page_year.map(|y| (y, display.to_string()));
+        }
         if let Some(prose) = doc.prose {
             self.take_prose(prose, inline_here);
         }
@@ -410,6 +413,7 @@ pub fn plan_from_text_bytes(
             sources: vec![display.to_string()],
             tasks_in_prose,
             prose_title: None,
+            page_year: doc.page_year.map(|y| (y, display.to_string())),
         },
         &config,
         &registry,
@@ -666,6 +670,7 @@ pub(crate) fn plan_from_text(
             sources: vec!["t.md".into()],
             tasks_in_prose: false,
             prose_title: None,
+            page_year: None,
         },
         config,
         &registry,

@@ -29,7 +29,7 @@ static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) enum RoleWord {
     /// 牵头, 主办: the units before it lead.
     Lead,
-    /// 共同牵头, 共同负责: every unit before it in the cell leads too.
+    /// 共同牵头, 共同负责, 分别牵头: every unit before it in the cell leads too.
     SharedLead,
     /// 负责, 分别负责, 按职责分工负责: responsible, lead or support unsaid — the first
     /// listed leads, as in a 责任单位 cell.
@@ -43,6 +43,8 @@ pub(crate) enum RoleWord {
 pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("共同牵头", RoleWord::SharedLead),
     ("共同负责", RoleWord::SharedLead),
+    // X、Y分别牵头: each leads its own part of the task, so all of them lead.
+    ("分别牵头", RoleWord::SharedLead),
     ("牵头负责", RoleWord::Lead),
     ("牵头", RoleWord::Lead),
     ("主办", RoleWord::Lead),
@@ -685,6 +687,10 @@ mod tests {
             [("区发改委".into(), false), ("5个单位".into(), false)]
         );
         assert_eq!(cell("区商务委等相关职能部门")[1].0, "相关职能部门");
+        assert_eq!(
+            cell("市人力社保局、市农业农村局分别牵头"),
+            [("市人力社保局".into(), true), ("市农业农村局".into(), true)]
+        );
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub struct Notice {
     pub signer: Option<String>,
     /// 成文日期 as written in the document, e.g. 2025年3月5日.
     pub date: Option<String>,
+    /// A 成文日期 line that lost its 年月日 and reads as more than one day (`2019116`), as
+    /// written: the date is unknown, and `check` says why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_unreadable: Option<String>,
     /// 附注 (GB/T 9704 7.3.6), in its parentheses: （此件公开发布）.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotation: Option<String>,

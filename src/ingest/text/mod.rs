@@ -36,6 +36,8 @@ pub struct TextDocument {
     pub table: Option<RawTable>,
     /// Problems found while reading.
     pub diagnostics: Vec<Diagnostic>,
+    /// The year of the date a web page's own lines give (发布日期：2023-03-10), when they do.
+    pub page_year: Option<i32>,
 }
 
 /// The plan's prose: title, preamble, sections with their groups, closing paragraphs.
@@ -49,8 +51,8 @@ pub struct Prose {
     pub sections: Vec<ProseSection>,
     /// Paragraphs after the last group.
     pub closing: Vec<Paragraph>,
-    /// Paragraphs above the plan's title that are none of the plan's (a news page's lead
-    /// lines): said, not printed.
+    /// Paragraphs that are none of the plan's — above its title (a news page's lead lines),
+    /// or a web page's own lines anywhere (来源：… 发布时间：…): said, not printed.
     pub before: Vec<Paragraph>,
 }
 
@@ -118,7 +120,10 @@ pub fn parse(text: &str, path: &str) -> TextDocument {
 pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let joined = join_quoted_rows(text);
     let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
-    let mut doc = TextDocument::default();
+    let mut doc = TextDocument {
+        page_year: page_year(&lines),
+        ..TextDocument::default()
+    };
 
     let (front_end, table) = match find_table(&lines, places, &mut doc.diagnostics) {
         Some((front_end, table)) => (front_end, Some(table)),
@@ -466,6 +471,24 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "效力状态",
     "统一编号",
     "主题词",
+    // The page's own line under a headline: 来源：… 发布时间：… 浏览次数：…
+    "来源",
+    "发布时间",
+    "浏览次数",
+    "点击数",
+    "点击量",
+    "阅读次数",
+    "访问次数",
+    "字号",
+];
+
+/// Where a page says the reader is: `当前位置：首页 > 政务公开`, `>> 专题专栏 >> 归档专题`.
+const BREADCRUMB_OPENINGS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "您当前的位置",
+    "所在位置",
 ];
 
 /// Whether a line or a table row is a web page's information box (`索引号 | 000330185/2022-
@@ -477,11 +500,57 @@ pub fn is_page_metadata(text: &str) -> bool {
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
+    // A label may be run into the value before it (来源：某局发布时间：2023-03-10).
     let labels = cells
         .iter()
-        .filter(|c| PAGE_METADATA_LABELS.contains(c))
+        .filter(|c| {
+            PAGE_METADATA_LABELS
+                .iter()
+                .any(|l| c == &l || (l.chars().count() >= 4 && c.ends_with(l)))
+        })
         .count();
-    labels >= 2 || cells.first() == Some(&"索引号")
+    labels >= 2 || cells.first() == Some(&"索引号") || is_breadcrumb(&simple)
+}
+
+/// The year of the first date a web page's own lines give near the top (发布日期：2016-03-01,
+/// 发布时间:2023-03-10 10:00).
+fn page_year(lines: &[&str]) -> Option<i32> {
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(?:日期|时间)\s*[:：]\s*((?:19|20)\d{2})\s*[-年./]").unwrap()
+    });
+    lines
+        .iter()
+        .take(40)
+        .filter(|l| is_page_line(l))
+        .find_map(|l| DATED.captures(l)?.get(1)?.as_str().parse().ok())
+}
+
+/// A web page's own line: its information box or breadcrumb ([`is_page_metadata`]), or one
+/// of its labels with a value (来源：信息公开办, 发布日期：2016-03-01, 点击数：).
+pub(crate) fn is_page_line(text: &str) -> bool {
+    let simple = crate::base::cjk::simplified_text(text.trim());
+    let labelled = simple
+        .split_once([':', '：'])
+        .is_some_and(|(label, value)| {
+            PAGE_METADATA_LABELS.contains(&label.trim()) && value.chars().count() <= 40
+        });
+    labelled || is_page_metadata(&simple)
+}
+
+/// A page's breadcrumb: it opens with 当前位置 (您的位置 …), or steps through its sections
+/// with `>>`, `»` or ` > `.
+fn is_breadcrumb(text: &str) -> bool {
+    let text = text.trim();
+    let opens = BREADCRUMB_OPENINGS.iter().any(|w| {
+        text.strip_prefix(w)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：', '>', '＞']))
+    });
+    let steps = text.matches(">>").count()
+        + text.matches('»').count()
+        + text.matches("＞＞").count()
+        + text.matches(" > ").count();
+    opens || (steps >= 1 && text.chars().count() <= 80 && !text.contains(['。', '；']))
 }
 
 /// What a paragraph right above a table is to it (`heading`: set as a heading): a note, a
@@ -790,6 +859,15 @@ mod tests {
         ));
         assert!(is_page_metadata("索引號：11610723/2024-0123"));
         assert!(!is_page_metadata("序号 | 工作任务 | 责任单位 | 完成时间"));
+        // The page's own lines: a source and time run together, a breadcrumb.
+        assert!(is_page_metadata("来源:某区发展和改革局发布时间:2023-03-10"));
+        assert!(is_page_metadata(
+            "时间:2023-07-11 17:01 浏览次数: 信息来源: 某市政府"
+        ));
+        assert!(is_page_metadata("当前位置:首页"));
+        assert!(is_page_metadata(">> 专题专栏 >> 归档专题 >> 2023重点工作"));
+        assert!(!is_page_metadata("当前位置优势明显，要抓住机遇。"));
+        assert!(!is_page_metadata("来源：市统计局。"));
         assert!(!is_page_metadata("各有关单位：发布单位要认真落实。"));
     }
 }

@@ -53,6 +53,17 @@ fn date_of(text: &str) -> Option<(String, bool)> {
     }
 }
 
+/// A 成文日期 line that lost its 年月日 and reads as more than one date (`2019116`: 1月16日
+/// or 11月6日; `2022121日`): the date's place, said, not a line of the body.
+fn is_garbled_date(text: &str) -> bool {
+    let digits = text.trim().trim_end_matches('日').trim();
+    (6..=8).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && digits[..4]
+            .parse::<i32>()
+            .is_ok_and(|year| (1949..=2100).contains(&year))
+}
+
 /// The notice read from the top of a source, and the blocks around it.
 pub(super) struct NoticeRead<'a> {
     /// The notice, when the source has one.
@@ -91,10 +102,13 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         // The 版头 or the title above the 文号 starts the notice; a web page's metadata
         // there (来源：… 发布：…) does not.
         let start = match title_above_number(blocks, number_at) {
-            Some((_, first)) => first
-                .checked_sub(1)
-                .filter(|&j| is_agency(&blocks[j].text))
-                .unwrap_or(first),
+            Some((_, first)) => {
+                skipped = &blocks[title_end_above_number(blocks, number_at)..number_at];
+                first
+                    .checked_sub(1)
+                    .filter(|&j| is_agency(&blocks[j].text))
+                    .unwrap_or(first)
+            }
             None => number_at
                 .checked_sub(1)
                 .filter(|&j| is_agency(&blocks[j].text))
@@ -328,15 +342,40 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
 /// The notice's title right above its 文号, on up to three lines (关于分解落实…2018年 /
 /// 重点工作任务的通知), and the block it starts at.
 fn title_above_number(blocks: &[Block], number_at: usize) -> Option<(String, usize)> {
-    (1..=3.min(number_at)).find_map(|lines| {
-        let first = number_at - lines;
-        let pieces = &blocks[first..number_at];
+    let end = title_end_above_number(blocks, number_at);
+    (1..=3.min(end)).find_map(|lines| {
+        let first = end - lines;
+        let pieces = &blocks[first..end];
         let title: String = pieces.iter().map(|b| tidy_spacing(&b.text)).collect();
         let plain = pieces
             .iter()
             .all(|b| !b.text.contains(['。', '，', '：', ':']));
         (plain && is_notice_title(&title) && title.chars().count() <= 80).then_some((title, first))
     })
+}
+
+/// Where a title above the 文号 at `number_at` must end: right above it, or — the 主送
+/// straight under the 文号, so no title stands below it — above the web page's own lines
+/// between the title and the 文号.
+fn title_end_above_number(blocks: &[Block], number_at: usize) -> usize {
+    let no_title_below = blocks
+        .get(number_at + 1)
+        .is_some_and(|b| is_recipients(&b.text));
+    if no_title_below {
+        furniture_above(blocks, number_at)
+    } else {
+        number_at
+    }
+}
+
+/// Where the web page's own lines right above block `at` begin (来源：信息公开办 /
+/// 发布日期：2016-03-01 / 点击数：… between a notice's title and its 文号); `at` when none.
+fn furniture_above(blocks: &[Block], at: usize) -> usize {
+    let mut start = at;
+    while start > 0 && super::is_page_line(&blocks[start - 1].text) {
+        start -= 1;
+    }
+    start
 }
 
 /// A line that starts a notice's title: 关于…, or one that names the notice.
@@ -447,7 +486,7 @@ fn signs_above_date(blocks: &[Block], i: usize) -> bool {
     blocks.get(i).is_some_and(is_signer)
         && blocks
             .get(i + 1)
-            .is_some_and(|d| date_of(&d.text).is_some())
+            .is_some_and(|d| date_of(&d.text).is_some() || is_garbled_date(&d.text))
 }
 
 /// Reads the 附件说明 at block `i`: 附件：《…》, or 附件：1. … with further numbered lines.
@@ -489,6 +528,19 @@ fn read_sign_off(
     if signs_above_date(blocks, i) {
         notice.signer = Some(blocks[i].text.clone());
         i += 1;
+    }
+    if let Some(b) = blocks.get(i)
+        && date_of(&b.text).is_none()
+        && is_garbled_date(&b.text)
+    {
+        notice.date_unreadable = Some(b.text.trim().to_string());
+        i += 1;
+        if let Some(b) = blocks.get(i)
+            && is_annotation(&b.text)
+        {
+            notice.annotation = Some(tidy_spacing(&b.text));
+            i += 1;
+        }
     }
     if let Some(b) = blocks.get(i)
         && let Some((date, guessed)) = date_of(&b.text)
@@ -653,6 +705,11 @@ mod tests {
         assert_eq!(date("12355"), None);
         assert_eq!(date("2022-13-01"), None);
         assert_eq!(date("2022-02-31"), None);
+        // Lost its 年月日 and reads two ways: a date's line all the same, said as unreadable.
+        assert!(is_garbled_date("2019116"));
+        assert!(is_garbled_date("2022121日"));
+        assert!(!is_garbled_date("12355"));
+        assert!(!is_garbled_date("3000116"));
     }
 
     #[test]

@@ -20,17 +20,16 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     if blocks.is_empty() {
         return None;
     }
-    let (before, title, start) = match title_below(blocks) {
-        Some(at) => {
-            let before = blocks[..at].iter().map(|b| paragraph(b, places)).collect();
-            let (title, start) = read_title(&blocks[at..], places);
-            (before, title, at + start)
-        }
-        None => {
-            let (title, start) = read_title(blocks, places);
-            (Vec::new(), title, start)
-        }
-    };
+    // A web page's own lines at the top (当前位置：首页 >> …) are none of the plan.
+    let lead = blocks
+        .iter()
+        .take_while(|b| super::is_page_line(&b.text))
+        .count()
+        .min(blocks.len() - 1);
+    let at = title_below(&blocks[lead..]).map_or(lead, |at| lead + at);
+    let before = blocks[..at].iter().map(|b| paragraph(b, places)).collect();
+    let (title, start) = read_title(&blocks[at..], places);
+    let start = at + start;
     let mut reader = ProseReader {
         prose: Prose {
             title,
@@ -42,7 +41,9 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         places,
     };
     for block in &blocks[start..] {
-        if let Some((numeral, title)) = section_heading(&block.text)
+        if super::is_page_line(&block.text) {
+            reader.prose.before.push(paragraph(block, places));
+        } else if let Some((numeral, title)) = section_heading(&block.text)
             && (block.heading > 0 || block.bold.is_some() || block.text.chars().count() <= 40)
         {
             reader.section(block, numeral, &title);
