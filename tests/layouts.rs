@@ -2155,3 +2155,30 @@ fn a_pages_breadcrumb_is_no_title_and_each_of_separately_leading_units_leads() {
     assert_eq!(leads(plan, 2), ["区人社局", "区农业农村局"]);
     assert!(plan.units.iter().all(|u| !u.name.contains("分别")));
 }
+
+/// A plan cut off in the middle of its last assignment (`(牵头单位:…;责任单位:区政`, the
+/// bracket never closed): the leads are read, and the piece 区政 is said as no whole name —
+/// never a unit with a sheet of its own.
+#[test]
+fn an_assignment_cut_off_mid_name_reads_its_leads_and_says_the_piece() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numbering/cut_off.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(plan, 3), ["区行政审批局", "区发改局"]);
+    assert_eq!(supports(plan, 2), ["区税务局", "区人社局"]);
+    assert!(plan.units.iter().all(|u| u.name != "区政"));
+    let fragment = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unit/fragment")
+        .unwrap();
+    assert_eq!(fragment.location.line_no(), Some(7));
+    assert!(
+        fragment.message.contains("「区政」"),
+        "{}",
+        fragment.message
+    );
+}

@@ -107,11 +107,25 @@ fn registry_name(cx: &Context, spelling: &str) -> String {
         .unwrap_or_else(|| spelling.to_string())
 }
 
-/// Tasks whose 责任单位 names no real unit (only 相关部门 …), and tasks whose first-listed
-/// entry names none, so the lead falls to the next one.
+/// Tasks whose 责任单位 names no real unit (only 相关部门 …), tasks whose first-listed
+/// entry names none, so the lead falls to the next one, and pieces of names a cut-off source
+/// leaves (区, 市发).
 pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for task in &cx.plan.tasks {
+        for piece in &task.name_fragments {
+            out.push(
+                Diagnostic::warning(
+                    "unit/fragment",
+                    task.units_place().clone(),
+                    format!(
+                        "第 {} 项的责任单位中「{piece}」不是完整的单位名称（原文可能在此截断），未作为单位",
+                        task.no
+                    ),
+                )
+                .with_hint("请对照原文补全单位名称"),
+            );
+        }
         if task.units.is_empty() && !task.unspecified.is_empty() {
             out.push(
                 Diagnostic::error(

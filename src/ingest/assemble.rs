@@ -435,6 +435,7 @@ fn apply_corrections(
             task.units = resolved.assignments;
             task.unspecified = resolved.unspecified;
             task.duplicate_units = resolved.duplicates;
+            task.name_fragments = resolved.fragments;
             task.lead_not_first = resolved.lead_not_first;
         }
         task.correction = Some(applied);
@@ -559,6 +560,7 @@ fn build_tasks(
             units: resolved.assignments,
             unspecified: resolved.unspecified,
             duplicate_units: resolved.duplicates,
+            name_fragments: resolved.fragments,
             lead_not_first: resolved.lead_not_first,
             deadline,
             deadline_text,

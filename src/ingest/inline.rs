@@ -27,7 +27,8 @@ static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"((?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*?",
         r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與)",
         r"(?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*)",
-        r"[）)\]】〕]"
+        // Closed, or left open at the paragraph's end (a source cut off mid-list).
+        r"(?:[）)\]】〕]|$)"
     ))
     .unwrap()
 });

@@ -100,6 +100,14 @@ const BODY_ENDINGS: &[&str] = &[
     "机关",
 ];
 
+/// A piece of a name, not a name: a level and at most one character more that ends no
+/// body's name (区, 市发, 区政 — where a source is cut off). 区委 is a name.
+pub fn is_name_fragment(name: &str) -> bool {
+    let rest = name.trim_start_matches(|c| "省市区县州盟旗镇乡".contains(c));
+    rest.len() < name.len() && rest.chars().count() <= 1 && !ends_as_a_body(rest)
+        || name.chars().count() == 1
+}
+
 /// True when `name` ends as a body's name does (区水务局, 白沙街道).
 pub fn ends_as_a_body(name: &str) -> bool {
     BODY_ENDINGS.iter().any(|e| name.ends_with(e))
@@ -344,6 +352,8 @@ pub struct ResolvedUnits {
     pub unknown: Vec<String>,
     /// Names listed more than once (after aliases and groups are resolved).
     pub duplicates: Vec<String>,
+    /// Pieces of a name cut off (区, 市发): see [`is_name_fragment`].
+    pub fragments: Vec<String>,
     /// Aliases used: (as written, canonical).
     pub aliases: Vec<(String, String)>,
     /// The first entry, when it named no unit so the lead fell to a later one.
@@ -368,6 +378,10 @@ pub fn resolve_units(
         let name = written.name.trim();
         let resolution = match registry.resolve(name) {
             Resolution::Unknown if looks_unspecified(name) => Resolution::Unspecified,
+            Resolution::Unknown if is_name_fragment(name) => {
+                out.fragments.push(name.to_string());
+                Resolution::Unspecified
+            }
             other => other,
         };
         if matches!(resolution, Resolution::Unspecified) {
@@ -834,6 +848,12 @@ mod tests {
             &registry(),
         );
         assert_eq!(resolved.duplicates, ["区教育局"]);
+        for fragment in ["区", "市发", "区政", "县"] {
+            assert!(is_name_fragment(fragment), "{fragment}");
+        }
+        for name in ["区委", "县委", "市府办", "区发改委", "团区委", "区法院"] {
+            assert!(!is_name_fragment(name), "{name}");
+        }
         assert_eq!(resolved.unknown, ["区教育"]);
         // 南翔镇 is named explicitly and through 各街镇: once, not as a duplicate.
         assert_eq!(

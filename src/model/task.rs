@@ -28,6 +28,10 @@ pub struct Task {
     /// Units the 责任单位 cell names more than once (canonical names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_units: Vec<String>,
+    /// Pieces of names a cut-off source leaves (区, 市发): kept as written with the phrases
+    /// that name no unit, never a unit with a sheet of its own; `check` says each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub name_fragments: Vec<String>,
     /// The cell's first entry, when it names no unit, so the lead fell to a later one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_not_first: Option<String>,
