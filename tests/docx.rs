@@ -692,3 +692,60 @@ fn measures_under_merged_headings_in_a_word_table() {
     assert_eq!(plan.table.extra_columns, ["市级重点任务"]);
     assert!(!codes(&checked).contains(&"table/merged-number"));
 }
+
+/// Two 分工表 in one Word file, as wide as each other but headed differently (附件1 its
+/// targets, 附件2 its key tasks): both are read, each a section under its own title, the
+/// second's tasks numbered on after the first's — never taken as one table continued, nor
+/// left out.
+#[test]
+fn a_second_table_with_its_own_header_is_read_after_the_first() {
+    let checked = checked("two_tables.docx");
+    let plan = &checked.plan;
+    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "地区生产总值增长6%左右",
+            "一般公共预算收入增长4%",
+            "建成区级数据共享交换平台",
+            "新建公办幼儿园3所",
+            "完成背街小巷整治40条",
+        ]
+    );
+    let sections: Vec<(&str, Vec<u32>)> = plan
+        .sections
+        .iter()
+        .map(|s| {
+            let tasks = s
+                .groups
+                .iter()
+                .flat_map(|g| g.tasks.iter().copied())
+                .collect();
+            (s.title.as_str(), tasks)
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("2026年主要目标分解表", vec![1, 2]),
+            ("2026年重点工作分解表", vec![3, 4, 5])
+        ]
+    );
+    assert_eq!(leads(plan, 5), ["区城市管理局"]);
+    let said = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "table/another-table")
+        .unwrap();
+    assert!(
+        said.message.contains("第 3—5 项（原序号 1—3）"),
+        "{}",
+        said.message
+    );
+    assert!(
+        said.location.to_string().contains("表2"),
+        "{}",
+        said.location
+    );
+}

@@ -751,3 +751,37 @@ fn a_header_spanning_two_columns_groups_the_left_and_names_the_right() {
     assert!(!codes.contains(&"source/unused"), "{codes:?}");
     assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
 }
+
+/// A workbook with a sheet of notes and two sheets of tables (附件1 its targets, 附件2 its
+/// key tasks): both tables are read, the second's tasks after the first's, each a section
+/// under its title; the notes sheet is named, not passed over.
+#[test]
+fn every_sheet_with_a_table_is_read_and_the_others_named() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/xlsx/two_tables_in_two_sheets.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5);
+    assert_eq!(plan.task(3).unwrap().content, "建成科学城西区综合管廊一期");
+    assert_eq!(supports(plan, 4), ["区教委", "区财政局"]);
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "2026年区政府工作报告预期目标分解表",
+            "2026年区政府工作报告重点工作任务分解表"
+        ]
+    );
+    let notes = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "xlsx/sheet-not-read")
+        .unwrap();
+    assert!(notes.message.contains("填表说明"), "{}", notes.message);
+    assert!(
+        notes.location.to_string().contains("#填表说明!A1"),
+        "{}",
+        notes.location
+    );
+}

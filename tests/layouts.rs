@@ -2182,3 +2182,26 @@ fn an_assignment_cut_off_mid_name_reads_its_leads_and_says_the_piece() {
         fragment.message
     );
 }
+
+/// Two 分工表 in one text, each under its attachment label and title (附件1 its targets with
+/// a 责任单位 column, 附件2 its key tasks with 牵头/配合单位 and 完成时限): both are read, each a
+/// section under its title, the second's tasks numbered on (said), its columns its own — the
+/// second never glued onto the first's last task.
+#[test]
+fn a_second_table_below_the_first_is_read_as_its_own_part() {
+    let checked = columns_fixture("two_tables.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5);
+    assert_eq!(plan.task(2).unwrap().content, "一般公共预算收入增长4%");
+    assert_eq!(leads(plan, 4), ["区教育局"]);
+    assert_eq!(supports(plan, 4), ["区住房城乡建设局"]);
+    assert_eq!(plan.task(1).unwrap().deadline_text, None);
+    assert_eq!(
+        plan.task(5).unwrap().deadline_text.as_deref(),
+        Some("2026年11月底")
+    );
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["2026年主要目标分解表", "2026年重点工作分解表"]);
+    assert_eq!(unused_lines(&checked), [3, 12]);
+    assert_eq!(codes_at(&checked, "table/another-table"), [16]);
+}

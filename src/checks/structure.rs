@@ -241,7 +241,16 @@ fn notice_head(cx: &Context, start: &Location) -> Vec<Diagnostic> {
 fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let notice = &cx.plan.notice;
-    if notice.attachments.len() > 1 {
+    // A further 分工表 read from the source (附件2) is a section of the published table.
+    let read_as_part = |name: &String| cx.plan.sections.iter().any(|s| &s.title == name);
+    let others: Vec<&str> = notice
+        .attachments
+        .iter()
+        .skip(1)
+        .filter(|a| !read_as_part(a))
+        .map(String::as_str)
+        .collect();
+    if !others.is_empty() {
         out.push(
             Diagnostic::warning(
                 "notice/attachments",
@@ -249,7 +258,7 @@ fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
                 format!(
                     "附件说明列出 {} 个附件，发布的通知只附本方案及其任务分工表；其余附件（{}）需另行附上",
                     notice.attachments.len(),
-                    notice.attachments[1..].join("、")
+                    others.join("、")
                 ),
             )
             .with_hint("发文前核对附件说明与实际附件是否一致"),

@@ -416,6 +416,107 @@ pub struct RawTask {
 }
 
 impl RawTable {
+    /// Adds the tasks of a further 分工表 of the same source (附件2 after 附件1): each table
+    /// a section under its own title, the further table's tasks numbered on after these,
+    /// its extra columns kept by name. Returns what is said of it.
+    pub fn append(&mut self, other: RawTable) -> Diagnostic {
+        let title_row = |table: &RawTable| {
+            let title = table.title.clone().unwrap_or_default();
+            let origin = table.origin.clone()?;
+            Some(RawRow {
+                kind: RowKind::Section {
+                    numeral: String::new(),
+                    title,
+                },
+                origin,
+            })
+        };
+        let sectioned = |t: &RawTable| {
+            t.rows
+                .iter()
+                .any(|r| matches!(r.kind, RowKind::Section { .. }))
+        };
+        if !sectioned(self)
+            && let Some(row) = title_row(self)
+        {
+            self.rows.insert(0, row);
+        }
+        if !sectioned(&other)
+            && let Some(row) = title_row(&other)
+        {
+            self.rows.push(row);
+        }
+        let mut columns = self.extra_columns.clone();
+        for name in &other.extra_columns {
+            if !columns.contains(name) {
+                columns.push(name.clone());
+            }
+        }
+        for row in &mut self.rows {
+            if let RowKind::Task(task) = &mut row.kind {
+                task.extra.resize(columns.len(), String::new());
+            }
+        }
+        let before = self.task_count();
+        let mut written = Vec::new();
+        for mut row in other.rows {
+            if let RowKind::Task(task) = &mut row.kind {
+                let mut extra = vec![String::new(); columns.len()];
+                for (name, value) in other.extra_columns.iter().zip(task.extra.drain(..)) {
+                    if let Some(at) = columns.iter().position(|c| c == name) {
+                        extra[at] = value;
+                    }
+                }
+                task.extra = extra;
+                written.push(crate::base::cjk::tidy_spacing(&task.no));
+                task.no = (before + written.len()).to_string();
+            }
+            self.rows.push(row);
+        }
+        self.extra_columns = columns;
+        self.left_out.extend(other.left_out);
+        self.repeated_headers += other.repeated_headers;
+        if self.role_names.lead.is_none() {
+            self.role_names.lead = other.role_names.lead;
+        }
+        if self.role_names.support.is_none() {
+            self.role_names.support = other.role_names.support;
+        }
+        let count = written.len();
+        let name = other.title.as_deref().unwrap_or("另一张分工表");
+        let (numbers, was) = match (written.first(), written.last()) {
+            (Some(first), Some(last)) if count > 1 => (
+                format!("第 {}—{} 项", before + 1, before + count),
+                format!("{first}—{last}"),
+            ),
+            (Some(only), _) => (format!("第 {} 项", before + 1), only.clone()),
+            _ => (String::new(), String::new()),
+        };
+        let place = other
+            .origin
+            .or_else(|| self.origin.clone())
+            .unwrap_or(Location::file(""));
+        Diagnostic::note(
+            "table/another-table",
+            place,
+            if count == 0 {
+                format!("来源中还有一张分工表「{name}」，但其中没有任务")
+            } else {
+                format!(
+                    "来源中还有一张分工表「{name}」：其 {count} 项任务一并读入，接在前一张之后编为{numbers}（原序号 {was}）"
+                )
+            },
+        )
+    }
+
+    /// How many task rows the table has.
+    fn task_count(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.kind, RowKind::Task(_)))
+            .count()
+    }
+
     /// When the group column is a content column beside another (任务名称 | 指标要求) and
     /// every task has its own value there, none shared and no group row among them, that
     /// column names each task rather than grouping them: its text goes before the task's

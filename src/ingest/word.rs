@@ -40,7 +40,8 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         .collect();
     let tables = tables_in_order(&word);
     let mut diagnostics = not_content_notes(&word, display);
-    let found = task_table(&tables);
+    let parts = task_tables(&tables);
+    let found = parts.first();
     // The prose ends before the table's title (the paragraph just above it, when it reads
     // as one) or before the table.
     let (end, title) = match &found {
@@ -51,7 +52,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     place_text_boxes(&word, &mut lines, display, &mut diagnostics);
     for (i, table) in tables.iter().enumerate() {
         match &found {
-            Some(t) if t.tables.contains(&i) => {}
+            _ if parts.iter().any(|t| t.tables.contains(&i)) => {}
             Some(t) if i > t.tables[0] => report_table(table.1, display, &mut diagnostics),
             _ => place_small_table(table, &mut lines, display, &mut diagnostics),
         }
@@ -66,9 +67,22 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         if let Some((index, above)) = title {
             above.apply(&mut table, Location::paragraph(display, index as u32));
         }
+        // A further 分工表 (附件2 after 附件1): its tasks after these, its title its own.
+        let mut titles = Vec::new();
+        for part in &parts[1..] {
+            let mut more = part
+                .grid(&tables, display)
+                .table(part.header_row, &mut doc.diagnostics);
+            if let (_, Some((index, above))) = table_title(&paragraphs, part.before_paragraph) {
+                above.apply(&mut more, Location::paragraph(display, index as u32));
+                titles.push(index);
+            }
+            doc.diagnostics.push(table.append(more));
+        }
         report_after_table(
             &paragraphs,
             found.after_paragraph,
+            &titles,
             display,
             &mut doc.diagnostics,
         );
@@ -125,8 +139,8 @@ fn tables_in_order(word: &docx::WordDocument) -> Vec<(usize, &Table)> {
     out
 }
 
-/// The 分工表 found among the tables: the first with a header row, and the tables after it
-/// as wide as it (a table continued over pages, often pasted as a second table).
+/// A 分工表 found among the tables: one with a header row, and the tables after it as wide
+/// as it (a table continued over pages, often pasted as a second table).
 struct TaskTable {
     /// Indices into the document's tables.
     tables: Vec<usize>,
@@ -138,15 +152,35 @@ struct TaskTable {
     after_paragraph: usize,
 }
 
-fn task_table(tables: &[(usize, &Table)]) -> Option<TaskTable> {
+/// Every 分工表 among the tables, in order (附件1's, then 附件2's).
+fn task_tables(tables: &[(usize, &Table)]) -> Vec<TaskTable> {
+    let mut found: Vec<TaskTable> = Vec::new();
+    let mut from = 0;
+    while let Some(part) = task_table(tables, from) {
+        from = part.tables.last().map_or(tables.len(), |last| last + 1);
+        found.push(part);
+    }
+    found
+}
+
+/// The first 分工表 at or after table `from`.
+fn task_table(tables: &[(usize, &Table)], from: usize) -> Option<TaskTable> {
     let (first, header_row) = tables
         .iter()
         .enumerate()
+        .skip(from)
         .find_map(|(i, (_, t))| super::grid::find_header(&cell_rows(t)).map(|h| (i, h)))?;
     let width = grid_width(tables[first].1);
+    let header = super::grid::header_at(&cell_rows(tables[first].1), header_row);
     let mut used = vec![first];
     for (i, (_, t)) in tables.iter().enumerate().skip(first + 1) {
-        if grid_width(t) != width {
+        // A table as wide is this one continued — unless it opens with a header of its own
+        // that names other columns: a further 分工表.
+        let rows = cell_rows(t);
+        let other_header = super::grid::find_header(&rows)
+            .and_then(|r| super::grid::header_at(&rows, r))
+            .is_some_and(|h| Some(&h.written) != header.as_ref().map(|h| &h.written));
+        if grid_width(t) != width || other_header {
             break;
         }
         used.push(i);
@@ -339,15 +373,19 @@ fn report_table(table: &Table, display: &str, diagnostics: &mut Vec<Diagnostic>)
     ));
 }
 
-/// Paragraphs after the 分工表 are not part of the plan the reader knows: each one with
-/// text is named, never dropped silently.
+/// Paragraphs after the 分工表 (but the titles of further tables, `titles`) are not part of
+/// the plan the reader knows: each one with text is named, never dropped silently.
 fn report_after_table(
     paragraphs: &[&Paragraph],
     after: usize,
+    titles: &[usize],
     display: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for p in paragraphs.iter().filter(|p| p.index >= after) {
+    for p in paragraphs
+        .iter()
+        .filter(|p| p.index >= after && !titles.contains(&p.index))
+    {
         let text = format!("{}{}", p.number, p.text);
         if text.trim().is_empty() {
             continue;

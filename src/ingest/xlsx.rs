@@ -23,8 +23,9 @@ pub struct SheetDocument {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads the first sheet of `path` that has a 分工表 header. Fatal problems (not a workbook,
-/// no table, over a size limit) come back as errors naming the file.
+/// Reads the sheets of `path` that have a 分工表 header (the first one's table, the others'
+/// tasks after it); a sheet with something else is named. Fatal problems (not a workbook, no
+/// table, over a size limit) come back as errors naming the file.
 pub fn read(path: &Path, display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
     read_workbook(open(path, display, unreadable)?, display)
 }
@@ -85,6 +86,9 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
 ) -> Result<SheetDocument, Vec<Diagnostic>> {
     let names = workbook.sheet_names();
     let mut looked = Vec::new();
+    let mut doc = SheetDocument::default();
+    // Sheets with no table, said once the workbook is known to have one.
+    let mut not_read = Vec::new();
     for name in &names {
         let range = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             workbook.worksheet_range(name)
@@ -100,18 +104,29 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         };
         looked.push(name.clone());
         let Some(header_row) = find_header(&range) else {
+            not_read.push(sheet_not_read(&range, display, name));
             continue;
         };
         let merges = merged_regions(&mut workbook, name);
-        let mut doc = SheetDocument::default();
-        doc.table = Some(read_table(
+        let table = read_table(
             &range,
             header_row,
             &merges,
             display,
             name,
             &mut doc.diagnostics,
-        ));
+        );
+        // A further sheet's table (附件2 after 附件1) is read too, its tasks after these.
+        match doc.table.as_mut() {
+            Some(first) => {
+                let said = first.append(table);
+                doc.diagnostics.push(said);
+            }
+            None => doc.table = Some(table),
+        }
+    }
+    if doc.table.is_some() {
+        doc.diagnostics.extend(not_read.into_iter().flatten());
         return Ok(doc);
     }
     Err(vec![
@@ -125,6 +140,29 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         )
         .with_hint("列名可为：序号/编号；具体内容/工作任务/重点任务/任务内容；责任单位/牵头单位/配合单位"),
     ])
+}
+
+/// A sheet with no 分工表 that holds something (an explanation, a list of contacts): named
+/// with its first words, never passed over without a word.
+fn sheet_not_read(range: &Range<Data>, display: &str, sheet: &str) -> Option<Diagnostic> {
+    let words: Vec<String> = texts(range)
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty())
+        .take(40)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let (row, column) = range.start().unwrap_or((0, 0));
+    Some(Diagnostic::note(
+        "xlsx/sheet-not-read",
+        Location::cell(display, sheet, row, column),
+        format!(
+            "工作表「{sheet}」中没有分工表，未读入：「{}」",
+            crate::base::cjk::excerpt(&words.join(" "))
+        ),
+    ))
 }
 
 fn unreadable(display: &str, why: &str) -> Diagnostic {

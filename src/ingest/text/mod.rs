@@ -153,6 +153,90 @@ fn find_table(
     places: Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(usize, RawTable)> {
+    let (front_end, body_start) = table_start(lines)?;
+    // A further 分工表 below this one (附件2 after 附件1) ends it and is read in turn.
+    let next = next_table(lines, body_start);
+    let end = next.map_or(lines.len(), |(cut, _)| cut);
+    let (_, mut table) = read_one_table(&lines[..end], places, diagnostics)?;
+    if let Some((cut, _)) = next {
+        let rest: Vec<&str> = (0..lines.len())
+            .map(|i| if i < cut { "" } else { lines[i] })
+            .collect();
+        if let Some((title_at, more)) = find_table(&rest, places, diagnostics) {
+            // An attachment's label over the further table's title (附件2) is said.
+            for (i, line) in rest.iter().enumerate().take(title_at).skip(cut) {
+                if !line.trim().is_empty() {
+                    diagnostics.push(crate::ingest::unused_note(
+                        line.trim(),
+                        places.at(i as u32 + 1),
+                    ));
+                }
+            }
+            diagnostics.push(table.append(more));
+        }
+    }
+    Some((front_end, table))
+}
+
+/// Where the first 分工表 of `lines` starts — the line its title (or the heading over it)
+/// is on, else its header — and the line after its header.
+fn table_start(lines: &[&str]) -> Option<(usize, usize)> {
+    let (first, after_header) = match lines
+        .iter()
+        .position(|line| split_cells(line).is_some_and(|c| HeaderMap::detect(&c).is_some()))
+    {
+        Some(at) => (at, at + 1),
+        None => match table::wrapped_header(lines) {
+            Some(header) => (header.1, header.1 + 1),
+            None => {
+                let header = stacked::find_header(lines)?;
+                (header.first, header.end)
+            }
+        },
+    };
+    let front_end = above_table(lines, first).map_or(first, |(index, _)| index);
+    Some((front_end, after_header))
+}
+
+/// A further 分工表 after the one whose body starts at `from`: a header naming other
+/// columns than a repeated one (a table continued over pages repeats its own). Returns
+/// where the text before it ends — at its title, or the attachment label over that — and
+/// where its header is.
+fn next_table(lines: &[&str], from: usize) -> Option<(usize, usize)> {
+    let header_of = |at: usize| split_cells(lines[at]).filter(|c| HeaderMap::detect(c).is_some());
+    let first = (0..from).rev().find_map(header_of);
+    let rest: Vec<&str> = (0..lines.len())
+        .map(|i| if i < from { "" } else { lines[i] })
+        .collect();
+    let (start, _) = table_start(&rest)?;
+    let header = (start..lines.len()).find(|&i| header_of(i).is_some());
+    // A header pasted one cell per line is only a further table under a title naming one
+    // (…任务分解表): lines inside a table's body can look like column names.
+    let titled = names_a_plan(lines[start]) || prose::is_attachment_label(lines[start]);
+    if header.is_none() && !titled {
+        return None;
+    }
+    if let (Some(at), Some(first)) = (header, &first)
+        && header_of(at).as_ref() == Some(first)
+    {
+        // The same header again: the table goes on, unless a further one follows later.
+        return next_table(lines, at + 1);
+    }
+    let mut cut = start;
+    if let Some(above) = (from..cut).rev().find(|&i| !lines[i].trim().is_empty())
+        && prose::is_attachment_label(lines[above])
+    {
+        cut = above;
+    }
+    Some((cut, header.unwrap_or(start)))
+}
+
+/// The first 分工表 of `lines`, read, with the line where the text before it ends.
+fn read_one_table(
+    lines: &[&str],
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(usize, RawTable)> {
     let header_at = lines
         .iter()
         .position(|line| split_cells(line).is_some_and(|c| HeaderMap::detect(&c).is_some()));
