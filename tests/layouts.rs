@@ -2202,6 +2202,9 @@ fn a_second_table_below_the_first_is_read_as_its_own_part() {
     );
     let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["2026年主要目标分解表", "2026年重点工作分解表"]);
+    // The tables together are the plan's: named by it, not by the first of them.
+    assert_eq!(plan.title.as_deref(), Some("北塘区2026年政府工作报告目标任务分解"));
+    assert_eq!(plan.table.title, None);
     assert_eq!(unused_lines(&checked), [3, 12]);
     assert_eq!(codes_at(&checked, "table/another-table"), [16]);
 }

@@ -242,6 +242,18 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
+        .or_else(|| first_part_title(&parts.table))
+}
+
+/// The title of the first of several tables read together (see [`RawTable::append`]): the
+/// section row it opens with, unnumbered.
+fn first_part_title(table: &RawTable) -> Option<String> {
+    match &table.rows.first()?.kind {
+        RowKind::Section { numeral, title } if numeral.is_empty() && !title.is_empty() => {
+            Some(title.clone())
+        }
+        _ => None,
+    }
 }
 
 /// The heading of a table's only section when it names the table (一、10件民生实事任务分解表

@@ -446,6 +446,8 @@ impl RawTable {
         {
             self.rows.push(row);
         }
+        // The tables together are named by the plan, each by its section row.
+        self.title = None;
         let mut columns = self.extra_columns.clone();
         for name in &other.extra_columns {
             if !columns.contains(name) {
