@@ -2203,8 +2203,24 @@ fn a_second_table_below_the_first_is_read_as_its_own_part() {
     let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["2026年主要目标分解表", "2026年重点工作分解表"]);
     // The tables together are the plan's: named by it, not by the first of them.
-    assert_eq!(plan.title.as_deref(), Some("北塘区2026年政府工作报告目标任务分解"));
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("北塘区2026年政府工作报告目标任务分解")
+    );
     assert_eq!(plan.table.title, None);
     assert_eq!(unused_lines(&checked), [3, 12]);
     assert_eq!(codes_at(&checked, "table/another-table"), [16]);
+}
+
+/// A source that kept only a 印发 notice's headline (临江市关于印发…行动方案的通知) over the
+/// plan itself: the plan is named by what the notice issues, and the line is said — the task
+/// sheets never read 根据《…的通知》.
+#[test]
+fn a_bare_notice_headline_names_the_plan_it_issues() {
+    let checked = notice_fixture("bare_notice_title.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.title.as_deref(), Some("优化营商环境三年行动方案"));
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(codes_at(&checked, "plan/title-from-notice-title"), [1]);
+    assert!(plan.notice.title.is_none());
 }

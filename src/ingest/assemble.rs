@@ -55,7 +55,15 @@ pub fn assemble(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plan {
     let mut notice = complete_notice(parts.notice.take().unwrap_or_default(), config);
-    let title = plan_title(&parts, &notice, config);
+    let title_place = parts
+        .prose
+        .as_ref()
+        .and_then(|p| p.title.as_ref())
+        .or(parts.prose_title.as_ref())
+        .map(|p| p.origin.clone())
+        .unwrap_or_else(|| Location::file(parts.sources.first().map_or("", String::as_str)));
+    let title = plan_title(&parts, &notice, config)
+        .map(|t| plan_of_a_bare_notice_title(t, &notice, config, title_place, diagnostics));
     // A source that is a document itself (关于稳增长的若干意见: its 主送 and body, no title
     // line of its own) is issued under its own title, not inside a 关于印发 notice.
     if notice.origin.is_some()
@@ -243,6 +251,34 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+}
+
+/// A source that opens with a 印发 notice's title but has no notice (a page that kept only
+/// its headline: 某市关于印发…行动方案的通知) names the plan that notice issues: the plan's
+/// title is that, and the line is said.
+fn plan_of_a_bare_notice_title(
+    title: String,
+    notice: &Notice,
+    config: &Config,
+    place: Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let simple = cjk::simplified_text(&title);
+    let printing = simple.ends_with("通知") && (simple.contains("印发") || simple.contains("转发"));
+    if notice.origin.is_some() || config.plan.title.is_some() || !printing {
+        return title;
+    }
+    let Some(plan) = issued_plan(&title).filter(|p| *p != title) else {
+        return title;
+    };
+    diagnostics.push(Diagnostic::note(
+        "plan/title-from-notice-title",
+        place,
+        format!(
+            "原文开头「{title}」是通知的标题，来源中没有通知正文：方案标题取其印发的「{plan}」"
+        ),
+    ));
+    plan
 }
 
 /// The title of the first of several tables read together (see [`RawTable::append`]): the
