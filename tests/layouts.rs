@@ -2224,3 +2224,35 @@ fn a_bare_notice_headline_names_the_plan_it_issues() {
     assert_eq!(codes_at(&checked, "plan/title-from-notice-title"), [1]);
     assert!(plan.notice.title.is_none());
 }
+
+/// A notice issued jointly by two offices (两办): both sign, one a line above the date, the
+/// leading one first — neither printed as a body paragraph — and the 版头 carries the leading
+/// office's name, not the two run together.
+#[test]
+fn a_notice_issued_jointly_is_signed_by_both_offices() {
+    let checked = notice_fixture("joint_signers.md");
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.signer.as_deref(),
+        Some("中共东湖区委办公室\n东湖区人民政府办公室")
+    );
+    assert_eq!(notice.issuer.as_deref(), Some("中共东湖区委办公室"));
+    assert_eq!(notice.date.as_deref(), Some("2026年3月12日"));
+    assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
+    let dir = tempfile::tempdir().unwrap();
+    let input =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/joint_signers.md");
+    fengong::publish_with(
+        &input,
+        &dir.path().join("out"),
+        &fengong::Options::default(),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(dir.path().join("out/通知.md")).unwrap();
+    let signed: Vec<&str> = text
+        .split("::: {custom-style=\"署名\"}\n")
+        .skip(1)
+        .filter_map(|part| part.lines().next())
+        .collect();
+    assert_eq!(signed, ["中共东湖区委办公室", "东湖区人民政府办公室"]);
+}

@@ -211,8 +211,23 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
             .clone()
             .filter(|s| s.len() > issuer.len() && s.ends_with(issuer.as_str()))
     };
+    // Issued jointly, the agencies named run together before the title's 关于: the 版头
+    // uses the leading agency's name alone (GB/T 9704 7.2.3 allows either).
+    if let (Some(issuer), Some(signer)) = (&notice.issuer, &notice.signer)
+        && signer.lines().count() > 1
+        && *issuer == signer.lines().map(str::trim).collect::<String>()
+    {
+        notice.issuer = signer.lines().next().map(|l| l.trim().to_string());
+    }
     match &notice.issuer {
-        None if notice.origin.is_some() => notice.issuer = notice.signer.clone(),
+        // Issued jointly: the leading agency, the first to sign.
+        None if notice.origin.is_some() => {
+            notice.issuer = notice
+                .signer
+                .as_deref()
+                .and_then(|s| s.lines().next())
+                .map(str::to_string);
+        }
         Some(issuer) if notice.issuer_written.is_none() => {
             if let Some(full) = fuller(issuer) {
                 notice.issuer = Some(full);

@@ -37,7 +37,8 @@ pub struct Notice {
     /// 版记 印发机关 and 印发日期, from the config or the source's 版记.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed: Option<(String, String)>,
-    /// 署名 (the signing agency), from the source or the config.
+    /// 署名 (the signing agency), from the source or the config; a notice issued jointly
+    /// has one agency a line, the leading one first.
     pub signer: Option<String>,
     /// 成文日期 as written in the document, e.g. 2025年3月5日.
     pub date: Option<String>,

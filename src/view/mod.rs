@@ -495,8 +495,9 @@ pub struct NoticeView {
     pub body: Vec<String>,
     /// Attachment names.
     pub attachments: Vec<String>,
-    /// 署名: the source's, the config's, or the issuer.
-    pub signer: String,
+    /// 署名: the source's, the config's, or the issuer — one agency a line when issued
+    /// jointly, the leading one first.
+    pub signers: Vec<String>,
     /// 成文日期, when known.
     pub date: Option<String>,
     /// 附注 under the date, in its parentheses, when the source has one.
@@ -589,7 +590,15 @@ impl NoticeView {
                 .then(|| format!("{}：", notice.recipients.join("，"))),
             body: notice.body.iter().map(|p| tidy_spacing(&p.text)).collect(),
             attachments,
-            signer: notice.signer.clone().unwrap_or(issuer),
+            signers: notice
+                .signer
+                .clone()
+                .unwrap_or(issuer)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
             date: notice.date.clone(),
             annotation: notice.annotation.clone(),
             copy_to: notice.copy_to.clone(),

@@ -483,10 +483,23 @@ fn opens_an_assigned_task(blocks: &[Block], i: usize) -> bool {
 
 /// Whether block `i` is a 署名: a short line right above the 成文日期.
 fn signs_above_date(blocks: &[Block], i: usize) -> bool {
-    blocks.get(i).is_some_and(is_signer)
-        && blocks
-            .get(i + 1)
-            .is_some_and(|d| date_of(&d.text).is_some() || is_garbled_date(&d.text))
+    signers_above_date(blocks, i) > 0
+}
+
+/// How many 署名 lines start at block `i` right above the 成文日期: one, or — a notice
+/// issued jointly (中共某区委办公室 / 某区人民政府办公室) — up to three agencies, one a line.
+fn signers_above_date(blocks: &[Block], i: usize) -> usize {
+    let is_date = |b: &Block| date_of(&b.text).is_some() || is_garbled_date(&b.text);
+    (1..=3)
+        .find(|&n| {
+            blocks.get(i + n).is_some_and(is_date)
+                && (i..i + n).all(|j| {
+                    blocks[j].text.trim() != ""
+                        && is_signer(&blocks[j])
+                        && (n == 1 || is_agency(&blocks[j].text))
+                })
+        })
+        .unwrap_or(0)
 }
 
 /// Reads the 附件说明 at block `i`: 附件：《…》, or 附件：1. … with further numbered lines.
@@ -525,9 +538,15 @@ fn read_sign_off(
     notice: &mut Notice,
     said: &mut Vec<Diagnostic>,
 ) -> usize {
-    if signs_above_date(blocks, i) {
-        notice.signer = Some(blocks[i].text.clone());
-        i += 1;
+    let signers = signers_above_date(blocks, i);
+    if signers > 0 {
+        // Issued jointly: each agency on its line, the leading one first.
+        let names: Vec<&str> = blocks[i..i + signers]
+            .iter()
+            .map(|b| b.text.trim())
+            .collect();
+        notice.signer = Some(names.join("\n"));
+        i += signers;
     }
     if let Some(b) = blocks.get(i)
         && date_of(&b.text).is_none()

@@ -369,25 +369,33 @@ impl Notice<'_> {
     fn signature(&mut self) {
         let char_w = self.set.page.char_twips() as f32;
         let width = |text: &str| ems(text) * char_w;
-        let signer = self.view.signer.clone();
+        let signers = self.view.signers.clone();
         let date = self
             .view
             .date
             .clone()
             .unwrap_or_else(|| DATE_PLACEHOLDER.to_string());
-        let (signer_w, date_w) = (width(&signer), width(&date));
+        // Agencies issuing jointly stand one under another, each centred on the widest.
+        let signer_w = signers.iter().map(|s| width(s)).fold(0.0, f32::max);
+        let date_w = width(&date);
         let two = 2.0 * char_w;
         let (signer_right, date_right) = crate::render::signature_gaps(signer_w, date_w, two);
         self.keep_last_with_next();
-        let signer_p = self
-            .set
-            .grid()
-            .style("Signer")
-            .keep_next()
-            .space(self.set.line, 0)
-            .indent(0, signer_right.round() as i32)
-            .align(Align::Right)
-            .run(self.set.fonts, &self.set.body, &signer);
+        let signer_ps: Vec<_> = signers
+            .iter()
+            .enumerate()
+            .map(|(i, signer)| {
+                let right = signer_right + (signer_w - width(signer)) / 2.0;
+                self.set
+                    .grid()
+                    .style("Signer")
+                    .keep_next()
+                    .space(if i == 0 { self.set.line } else { 0 }, 0)
+                    .indent(0, right.round() as i32)
+                    .align(Align::Right)
+                    .run(self.set.fonts, &self.set.body, signer)
+            })
+            .collect();
         let mut date_p = self
             .set
             .grid()
@@ -407,7 +415,9 @@ impl Notice<'_> {
             date_p = date_p.keep_next();
         }
         let date_p = date_p.run(self.set.fonts, &self.set.body, &date);
-        self.push(signer_p);
+        for p in signer_ps {
+            self.push(p);
+        }
         self.push(date_p);
         if let Some(p) = annotation {
             self.push(p);

@@ -534,30 +534,38 @@ fn signature(
 ) -> Result<bool> {
     let geo = flow.geo;
     let two = 2.0 * geo.grid_advance();
-    let signer = text::shape(flow.fonts, body, &view.signer)?;
+    let signers = view
+        .signers
+        .iter()
+        .map(|s| text::shape(flow.fonts, body, s))
+        .collect::<Result<Vec<_>>>()?;
     // No 成文日期 known: a placeholder to write it in by hand (the check says so).
     let date = text::shape(
         flow.fonts,
         body,
         view.date.as_deref().unwrap_or(DATE_PLACEHOLDER),
     )?;
-    let (signer_w, date_w) = (text::width(&signer), text::width(&date));
+    // Agencies issuing jointly stand one under another, each centred on the widest.
+    let signer_w = signers.iter().map(|g| text::width(g)).fold(0.0, f32::max);
+    let date_w = text::width(&date);
     let edge = geo.left + geo.width;
     let (signer_gap, date_gap) = crate::render::signature_gaps(signer_w, date_w, two);
     let (signer_x, date_x) = (edge - signer_gap - signer_w, edge - date_gap - date_w);
     // One blank line, the 署名 and the date line (and a 附注) must share a page with body
     // text (GB/T 9704 7.3.5.5 and practice: never a page holding only the signature).
-    let carried = flow.lines_left() < 3 + usize::from(view.annotation.is_some());
+    let carried = flow.lines_left() < 2 + signers.len() + usize::from(view.annotation.is_some());
     if carried {
         flow.carry_to_new_page(carry_from);
     }
     flow.skip(1);
-    let top = geo.line_top(flow.line);
-    flow.set_line(Item::Text {
-        x: signer_x,
-        y: layout::baseline(top, geo.size),
-        glyphs: signer,
-    });
+    for glyphs in signers {
+        let top = geo.line_top(flow.line);
+        flow.set_line(Item::Text {
+            x: signer_x + (signer_w - text::width(&glyphs)) / 2.0,
+            y: layout::baseline(top, geo.size),
+            glyphs,
+        });
+    }
     let top = geo.line_top(flow.line);
     flow.set_line(Item::Text {
         x: date_x,
