@@ -2256,3 +2256,22 @@ fn a_notice_issued_jointly_is_signed_by_both_offices() {
         .collect();
     assert_eq!(signed, ["中共东湖区委办公室", "东湖区人民政府办公室"]);
 }
+
+/// Items under a notice, each followed by its own 责任单位： line: the published notice
+/// prints the line apart, as the source has it, never run into the item above it.
+#[test]
+fn a_units_line_under_an_item_prints_apart_from_it() {
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/notices/labelled_under_items.md");
+    let dir = tempfile::tempdir().unwrap();
+    fengong::publish_with(
+        &input,
+        &dir.path().join("out"),
+        &fengong::Options::default(),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(dir.path().join("out/通知.md")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.contains(&"(一)地区生产总值增长7%以上"), "{text}");
+    assert!(lines.contains(&"责任单位:区发展和改革局"), "{text}");
+}

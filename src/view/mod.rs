@@ -110,7 +110,11 @@ const CATEGORIES: &[(&str, &[&str])] = &[
         &["group", "prose/order", "prose/task-spans-groups"],
     ),
     ("分工表文字与正文", &["text", "prose"]),
+    ("方案与完成时限", &["plan"]),
     ("责任单位", &["unit"]),
+    ("未读入的原文", &["source", "word", "xlsx"]),
+    // Any code no category above names: listed, never filed under another heading.
+    ("其他", &[]),
 ];
 
 fn category_of(code: &str) -> usize {
@@ -254,7 +258,16 @@ mod tests {
         );
         assert_eq!(CATEGORIES[category_of("unit/alias")].0, "责任单位");
         assert_eq!(CATEGORIES[category_of("table/stray-line")].0, "任务结构");
-        assert_eq!(CATEGORIES[category_of("whatever")].0, "责任单位");
+        assert_eq!(CATEGORIES[category_of("whatever")].0, "其他");
+        assert_eq!(CATEGORIES[category_of("source/unused")].0, "未读入的原文");
+        assert_eq!(
+            CATEGORIES[category_of("word/after-table")].0,
+            "未读入的原文"
+        );
+        assert_eq!(
+            CATEGORIES[category_of("plan/no-deadline")].0,
+            "方案与完成时限"
+        );
     }
 }
 
@@ -612,6 +625,17 @@ impl NoticeView {
     }
 }
 
+/// Paragraphs as printed: a line the source kept apart inside one (a task and the 责任单位：
+/// line under it) is a paragraph of its own, never run into the line before.
+fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<String> {
+    paragraphs
+        .iter()
+        .flat_map(|p| p.text.split('\n'))
+        .map(tidy_spacing)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 impl PlanView {
     /// The plan's own text as the attachment (or, issued as itself, the notice) prints it.
     fn new(plan: &Plan) -> PlanView {
@@ -622,17 +646,13 @@ impl PlanView {
                     !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
                 }),
             title: plan.title.clone().unwrap_or_default(),
-            preamble: plan
-                .preamble
-                .iter()
-                .map(|p| tidy_spacing(&p.text))
-                .collect(),
+            preamble: printed_paragraphs(&plan.preamble),
             sections: plan
                 .sections
                 .iter()
                 .map(|s| PlanSectionView {
                     heading: section_heading(&s.numeral, &s.title),
-                    intro: s.intro.iter().map(|p| tidy_spacing(&p.text)).collect(),
+                    intro: printed_paragraphs(&s.intro),
                     groups: s
                         .groups
                         .iter()
@@ -640,7 +660,7 @@ impl PlanView {
                         .collect(),
                 })
                 .collect(),
-            closing: plan.closing.iter().map(|p| tidy_spacing(&p.text)).collect(),
+            closing: printed_paragraphs(&plan.closing),
             inline: false,
         }
     }

@@ -200,6 +200,13 @@ impl ProseReader<'_> {
                 if let Some(group) = group
                     && (group.text.text.is_empty() || goes_on(&group.text.text, block))
                 {
+                    // A labelled line under a heading (责任单位：…) is a line of its own, not
+                    // the heading's sentence run on.
+                    if group.text.text.is_empty()
+                        && crate::ingest::inline::is_labelled_line(&block.text)
+                    {
+                        group.text.push("\n", block.line);
+                    }
                     group.text.push(&block.text, block.line);
                     return;
                 }
