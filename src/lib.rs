@@ -309,7 +309,14 @@ pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
     project.config = config::Config::default();
     project.config_path = None;
     let ingested = ingest::load(&project)?;
-    let text = starter::config_for(&ingested.plan);
+    // A year read from the tasks' texts or the web page, not the document's own: said.
+    let year_guessed = ingested.diagnostics.iter().any(|d| {
+        matches!(
+            d.code.as_str(),
+            "plan/year-from-tasks" | "plan/year-from-page"
+        )
+    });
+    let text = starter::config_for(&ingested.plan, year_guessed);
     // What init writes must read back: a name that broke the TOML would strand the user.
     config::Config::parse(&text, &target.display().to_string())?;
     output::write_config(&target, text.as_bytes())?;

@@ -11,8 +11,9 @@ use crate::ingest::units::looks_unspecified;
 use crate::model::Plan;
 use crate::model::is_group_phrase;
 
-/// The starter config for `plan`, as TOML text with Chinese comments.
-pub fn config_for(plan: &Plan) -> String {
+/// The starter config for `plan`, as TOML text with Chinese comments; `year_guessed` when
+/// its year was read from the tasks' texts or the web page rather than the document's own.
+pub fn config_for(plan: &Plan, year_guessed: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -24,7 +25,7 @@ pub fn config_for(plan: &Plan) -> String {
     );
     // Top-level keys come before the first [table] in TOML.
     unspecified(plan, &mut out);
-    plan_and_notice(plan, &mut out);
+    plan_and_notice(plan, year_guessed, &mut out);
     let (units, groups) = unit_names(plan);
     group_placeholders(&groups, &mut out);
     units_section(&units, &mut out);
@@ -32,10 +33,16 @@ pub fn config_for(plan: &Plan) -> String {
     out
 }
 
-fn plan_and_notice(plan: &Plan, out: &mut String) {
+fn plan_and_notice(plan: &Plan, year_guessed: bool, out: &mut String) {
     let _ = writeln!(out, "[plan]");
     match plan.year {
         Some(year) => {
+            if year_guessed {
+                let _ = writeln!(
+                    out,
+                    "# 标题、文号和日期都没有写年份：下面的年份取自任务内容或网页的发布日期，请核对"
+                );
+            }
             let _ = writeln!(out, "year = {year}");
             // A deadline the source does not set is the user's to give, never fengong's.
             if plan.tasks.iter().any(|t| t.deadline_text.is_none()) {

@@ -125,6 +125,10 @@ fn init_writes_a_starter_config_from_the_document() {
     assert!(out.status.success(), "{}", stderr(&out));
     let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
     assert!(config.contains("year = 2025"), "{config}");
+    assert!(
+        !config.contains("请核对\nyear"),
+        "a year the document gives: {config}"
+    );
     // Every task has its 完成时限: no default deadline is proposed.
     assert!(!config.contains("default_deadline"), "{config}");
     assert!(config.contains("name = \"区民政局\""), "{config}");
@@ -334,7 +338,11 @@ fn init_proposes_no_deadline_the_source_does_not_set() {
     let out = fengong(dir.path(), &["init"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
-    assert!(config.contains("year = 2024"), "{config}");
+    // The year is read from the tasks' texts, and the config says so.
+    assert!(
+        config.contains("取自任务内容或网页的发布日期，请核对\nyear = 2024"),
+        "{config}"
+    );
     assert!(
         config.contains("\n# default_deadline = \"2024-12-31\""),
         "{config}"
