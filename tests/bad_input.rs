@@ -70,6 +70,15 @@ fn a_refusal_says_what_the_source_shows() {
         "input/notice.md",
         "通知的附件说明列出「1.2026年重点工作任务分解表」等 2 个附件，但 input/ 中没有读到它们",
     );
+    // No 附件说明: the body's own sentence names what it issues.
+    let issued = "某县人民政府办公室关于印发2026年重点工作任务分解的通知\n各镇人民政府，县政府各部门：\n\
+                  《2026年县政府重点工作任务分解》已经县人民政府同意，现印发给你们，请认真抓好落实。\n\
+                  某县人民政府办公室\n2026年2月3日\n";
+    assert_refused(
+        &[("issued.md", issued.as_bytes())],
+        "input/issued.md",
+        "通知正文说印发《2026年县政府重点工作任务分解》，但 input/ 中没有读到它",
+    );
     let items = "某镇2026年为民办实事项目\n第一件实事：新建村级养老服务站3个。\n\
                  第二件实事：改造农村公路12公里。\n第三件实事：新增公共停车位200个。\n";
     assert_refused(

@@ -701,9 +701,8 @@ fn measures_under_merged_headings_in_a_word_table() {
 fn a_second_table_with_its_own_header_is_read_after_the_first() {
     let checked = checked("two_tables.docx");
     let plan = &checked.plan;
-    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
     assert_eq!(
-        contents,
+        contents(plan),
         [
             "地区生产总值增长6%左右",
             "一般公共预算收入增长4%",

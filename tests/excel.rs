@@ -677,9 +677,8 @@ fn measures_numbered_in_their_cells_under_merged_headings() {
         .join("tests/fixtures/xlsx/measures_under_headings.xlsx");
     let checked = fengong::check(&path).unwrap();
     let plan = &checked.plan;
-    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
     assert_eq!(
-        contents,
+        contents(plan),
         [
             "接入省算力调度平台，完成市级节点部署。",
             "编制市级算力资源目录。",
@@ -725,9 +724,8 @@ fn a_header_spanning_two_columns_groups_the_left_and_names_the_right() {
         .join("tests/fixtures/xlsx/indicators_under_spanned_header.xlsx");
     let checked = fengong::check(&path).unwrap();
     let plan = &checked.plan;
-    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
     assert_eq!(
-        contents,
+        contents(plan),
         [
             "县域生产总值增速",
             "一般公共预算收入",

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{clauses, content_chars, groups, leads, model_strings, supports};
+use common::{clauses, content_chars, contents, groups, leads, model_strings, supports};
 
 use std::path::PathBuf;
 
@@ -429,10 +429,6 @@ fn numbering_fixture(name: &str) -> Plan {
     fengong::check(&path)
         .unwrap_or_else(|e| panic!("{name}: {e}"))
         .plan
-}
-
-fn contents(plan: &Plan) -> Vec<String> {
-    plan.tasks.iter().map(|t| t.content.clone()).collect()
 }
 
 /// The level that carries the work is the task level, whatever its numbering: （一） with an
@@ -1153,9 +1149,8 @@ fn a_notice_that_starts_at_its_recipients_and_a_table_of_named_targets() {
     );
     assert_eq!(plan.table.title, None, "the note is no title");
     assert_eq!(unused_lines(&checked), [9], "the note is said");
-    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
     assert_eq!(
-        contents,
+        contents(plan),
         [
             "地区生产总值：增长6%左右",
             "一般公共预算收入：增长5%",
@@ -1850,9 +1845,8 @@ fn a_plan_issued_as_itself_prints_its_text_before_the_signature() {
 fn measures_numbered_in_their_cells_under_headings_in_the_number_column() {
     let checked = columns_fixture("measures_under_tasks.md");
     let plan = &checked.plan;
-    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
     assert_eq!(
-        contents,
+        contents(plan),
         [
             "梳理市级“一件事”目录，6月底前向社会公布。",
             "在市、县两级政务服务中心设立“一件事”综合窗口。",
@@ -1979,9 +1973,8 @@ fn bare_numbers_out_of_the_row_run_are_values_not_rows() {
 fn a_score_column_is_not_taken_for_row_numbers() {
     let checked = stacked_fixture("scores.md");
     let plan = &checked.plan;
-    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
     assert_eq!(
-        contents,
+        contents(plan),
         [
             "县域生产总值增速：高于全市平均水平",
             "一般公共预算收入增长：完成市下达目标",

@@ -45,34 +45,43 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
                 name: a.name.clone(),
                 closest: suggestion.map(|near| registry_name(cx, near)),
             };
+            let place = task.unit_place(a).clone();
             let d = if is_group_phrase(&a.name) {
-                unfilled_group(cx, task.no, a, task.unit_place(a).clone())
+                unfilled_group(cx, task.no, a, place)
             } else {
-                match suggestion {
-                    Some(near) => Diagnostic::warning(
-                        "unit/unknown",
-                        task.unit_place(a).clone(),
-                        format!("第 {} 项：单位名录中没有「{}」", task.no, a.name),
-                    )
-                    .with_hint(format!(
-                        "是否指「{near}」？如确为另一单位，请加入 {} 的 [[units]]",
-                        cx.config_path()
-                    )),
-                    None => Diagnostic::warning(
-                        "unit/unknown",
-                        task.unit_place(a).clone(),
-                        format!("第 {} 项：「{}」不在单位名录中", task.no, a.name),
-                    )
-                    .with_hint(format!(
-                        "如确为责任单位，请加入 {} 的 [[units]]",
-                        cx.config_path()
-                    )),
-                }
+                unknown_name(cx, task.no, a, suggestion, place)
             };
             out.push(d.with_remedy(remedy));
         }
     }
     out
+}
+
+/// A name the registry does not know, with the registry's closest spelling when one is.
+fn unknown_name(
+    cx: &Context,
+    task_no: u32,
+    a: &crate::model::Assignment,
+    closest: Option<&str>,
+    place: crate::base::diag::Location,
+) -> Diagnostic {
+    let config = cx.config_path();
+    match closest {
+        Some(near) => Diagnostic::warning(
+            "unit/unknown",
+            place,
+            format!("第 {task_no} 项：单位名录中没有「{}」", a.name),
+        )
+        .with_hint(format!(
+            "是否指「{near}」？如确为另一单位，请加入 {config} 的 [[units]]"
+        )),
+        None => Diagnostic::warning(
+            "unit/unknown",
+            place,
+            format!("第 {task_no} 项：「{}」不在单位名录中", a.name),
+        )
+        .with_hint(format!("如确为责任单位，请加入 {config} 的 [[units]]")),
+    }
 }
 
 /// 各管委会, 相关街镇 … with no `[[groups]]` entry: it stands for several units, so the fix

@@ -347,6 +347,15 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             format!("通知的附件说明列出「{named}」，但 input/ 中没有读到它")
         });
     }
+    // No 附件说明, but the body says what it issues (《…》已经县政府同意，现印发给你们).
+    if listed.is_none()
+        && let Some(named) = lines.iter().find_map(|l| issued_in(l))
+    {
+        seen.push(format!(
+            "通知正文说印发《{}》，但 input/ 中没有读到它",
+            crate::base::cjk::excerpt(&named)
+        ));
+    }
     let items: Vec<&&str> = lines
         .iter()
         .enumerate()
@@ -362,6 +371,17 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         ));
     }
     seen
+}
+
+/// The document a notice's sentence says it issues: 《X》…印发给你们 / 现将《X》下达.
+fn issued_in(line: &str) -> Option<String> {
+    if !(line.contains("印发") || line.contains("下达")) {
+        return None;
+    }
+    let open = line.find('《')? + '《'.len_utf8();
+    let close = open + line[open..].find('》')?;
+    let name = line[open..close].trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// 第一件实事：…, 第3项：… — an item counted in words.

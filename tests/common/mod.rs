@@ -296,3 +296,8 @@ pub fn supports(plan: &fengong::model::Plan, no: u32) -> Vec<String> {
         .map(|a| a.name.clone())
         .collect()
 }
+
+/// The tasks' contents, in order.
+pub fn contents(plan: &fengong::model::Plan) -> Vec<&str> {
+    plan.tasks.iter().map(|t| t.content.as_str()).collect()
+}
