@@ -79,6 +79,13 @@ fn a_refusal_says_what_the_source_shows() {
         "input/issued.md",
         "通知正文说印发《2026年县政府重点工作任务分解》，但 input/ 中没有读到它",
     );
+    // A text that stops mid-sentence: said, it may not have been copied whole.
+    let cut = "某县2026年重点工作要点\n一、推动产业升级\n加快建设先进制造业基地，推进新能源汽车零部件产业园二期、智能装备产业园和";
+    assert_refused(
+        &[("cut.md", cut.as_bytes())],
+        "input/cut.md",
+        "原文最后一行停在「…园二期、智能装备产业园和」，没有写完：文字可能没有复制完整",
+    );
     let items = "某镇2026年为民办实事项目\n第一件实事：新建村级养老服务站3个。\n\
                  第二件实事：改造农村公路12公里。\n第三件实事：新增公共停车位200个。\n";
     assert_refused(

@@ -743,11 +743,23 @@ fn task_deadline(
     };
     let parsed = parse_deadline(text, year);
     if parsed.is_none() && !["长期", "持续", "常态"].iter().any(|w| text.contains(w)) {
-        diagnostics.push(Diagnostic::warning(
-            "table/deadline",
-            row.origin.clone(),
-            format!("第 {no} 项任务的完成时限「{text}」无法识别为日期"),
-        ));
+        // 年底前, 6月底前: a date once the plan's year is known.
+        let needs_year = year.is_none() && parse_deadline(text, Some(2000)).is_some();
+        let said = if needs_year {
+            Diagnostic::warning(
+                "table/deadline",
+                row.origin.clone(),
+                format!("第 {no} 项任务的完成时限「{text}」没有写年份，方案中也看不出是哪一年"),
+            )
+            .with_hint("在 fengong.toml 的 [plan] 中填写 year = 年份，即可换算为日期")
+        } else {
+            Diagnostic::warning(
+                "table/deadline",
+                row.origin.clone(),
+                format!("第 {no} 项任务的完成时限「{text}」无法识别为日期"),
+            )
+        };
+        diagnostics.push(said);
     }
     parsed
 }
@@ -1259,6 +1271,24 @@ mod tests {
 
     fn plan_of(source: &str) -> (Plan, Vec<Diagnostic>) {
         crate::ingest::plan_from_text(source, &Config::default())
+    }
+
+    #[test]
+    fn a_deadline_without_a_year_asks_for_the_year() {
+        let source = "某局重点工作分解\n\n序号 | 工作任务 | 责任科室 | 完成时限\n\
+            1 | 完成信访积案化解 | 办信科 | 年底前\n";
+        let (_, said) = plan_of(source);
+        let deadline = said.iter().find(|d| d.code == "table/deadline").unwrap();
+        assert!(
+            deadline.message.contains("没有写年份"),
+            "{}",
+            deadline.message
+        );
+        assert!(
+            deadline.hints[0].contains("year = 年份"),
+            "{:?}",
+            deadline.hints
+        );
     }
 
     #[test]

@@ -370,6 +370,24 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             crate::base::cjk::excerpt(items[0])
         ));
     }
+    // A text that stops mid-sentence was not copied whole: what is missing may be the table.
+    if let Some(last) = lines.iter().rev().find(|l| !l.is_empty())
+        && last.chars().count() >= 20
+        && !crate::base::cjk::ends_sentence(last)
+        && !last.ends_with(['：', ':'])
+    {
+        let tail: String = last
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        seen.push(format!(
+            "原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整"
+        ));
+    }
     seen
 }
 
