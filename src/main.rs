@@ -317,7 +317,10 @@ fn summary(plan: &fengong::model::Plan) -> String {
         plan.units.len()
     ));
     for section in &plan.sections {
-        out.push_str(&format!("{}、{}\n", section.numeral, section.title));
+        let heading = fengong::view::section_heading(&section.numeral, &section.title);
+        // A plan read without parts has one, unnamed.
+        out.push_str(if heading.is_empty() { "（不分部分）" } else { &heading });
+        out.push('\n');
         for group in &section.groups {
             let tasks: Vec<String> = group.tasks.iter().map(u32::to_string).collect();
             out.push_str(&format!(
