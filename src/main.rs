@@ -319,7 +319,11 @@ fn summary(plan: &fengong::model::Plan) -> String {
     for section in &plan.sections {
         let heading = fengong::view::section_heading(&section.numeral, &section.title);
         // A plan read without parts has one, unnamed.
-        out.push_str(if heading.is_empty() { "（不分部分）" } else { &heading });
+        out.push_str(if heading.is_empty() {
+            "（不分部分）"
+        } else {
+            &heading
+        });
         out.push('\n');
         for group in &section.groups {
             let tasks: Vec<String> = group.tasks.iter().map(u32::to_string).collect();

@@ -331,6 +331,31 @@ pub struct RawTable {
     pub rows: Vec<RawRow>,
 }
 
+/// What is said of a further table read after the first: its name, and how its tasks
+/// (numbered `written` in it) are numbered on after the `before` tasks before them.
+fn appended_said(
+    title: Option<&str>,
+    before: usize,
+    written: &[String],
+    place: Location,
+) -> Diagnostic {
+    let name = title.unwrap_or("另一张分工表");
+    let count = written.len();
+    let message = match (written.first(), written.last()) {
+        (Some(first), Some(last)) if count > 1 => format!(
+            "来源中还有一张分工表「{name}」：其 {count} 项任务一并读入，接在前一张之后编为第 {}—{} 项（原序号 {first}—{last}）",
+            before + 1,
+            before + count
+        ),
+        (Some(only), _) => format!(
+            "来源中还有一张分工表「{name}」：其 1 项任务一并读入，接在前一张之后编为第 {} 项（原序号 {only}）",
+            before + 1
+        ),
+        _ => format!("来源中还有一张分工表「{name}」，但其中没有任务"),
+    };
+    Diagnostic::note("table/another-table", place, message)
+}
+
 /// The names a source gives the units that lead and those that support, as written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RoleNames {
@@ -484,31 +509,11 @@ impl RawTable {
         if self.role_names.support.is_none() {
             self.role_names.support = other.role_names.support;
         }
-        let count = written.len();
-        let name = other.title.as_deref().unwrap_or("另一张分工表");
-        let (numbers, was) = match (written.first(), written.last()) {
-            (Some(first), Some(last)) if count > 1 => (
-                format!("第 {}—{} 项", before + 1, before + count),
-                format!("{first}—{last}"),
-            ),
-            (Some(only), _) => (format!("第 {} 项", before + 1), only.clone()),
-            _ => (String::new(), String::new()),
-        };
         let place = other
             .origin
             .or_else(|| self.origin.clone())
             .unwrap_or(Location::file(""));
-        Diagnostic::note(
-            "table/another-table",
-            place,
-            if count == 0 {
-                format!("来源中还有一张分工表「{name}」，但其中没有任务")
-            } else {
-                format!(
-                    "来源中还有一张分工表「{name}」：其 {count} 项任务一并读入，接在前一张之后编为{numbers}（原序号 {was}）"
-                )
-            },
-        )
+        appended_said(other.title.as_deref(), before, &written, place)
     }
 
     /// How many task rows the table has.

@@ -95,25 +95,12 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         .position(|b| normalize_doc_number(&b.text).is_some());
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
-    let mut skipped: &[Block] = &[];
+    let mut skipped: &[Block];
     let (start, mut i) = if let Some(number_at) = number_at {
         notice.doc_number_written = Some(blocks[number_at].text.clone());
         notice.doc_number = normalize_doc_number(&blocks[number_at].text);
-        // The 版头 or the title above the 文号 starts the notice; a web page's metadata
-        // there (来源：… 发布：…) does not.
-        let start = match title_above_number(blocks, number_at) {
-            Some((_, first)) => {
-                skipped = &blocks[title_end_above_number(blocks, number_at)..number_at];
-                first
-                    .checked_sub(1)
-                    .filter(|&j| is_agency(&blocks[j].text))
-                    .unwrap_or(first)
-            }
-            None => number_at
-                .checked_sub(1)
-                .filter(|&j| is_agency(&blocks[j].text))
-                .unwrap_or(number_at),
-        };
+        let (start, page_lines) = start_above_number(blocks, number_at);
+        skipped = &blocks[page_lines];
         (start, read_head(blocks, number_at, &mut notice))
     } else if let Some(at) = blocks
         .iter()
@@ -352,6 +339,24 @@ fn title_above_number(blocks: &[Block], number_at: usize) -> Option<(String, usi
             .all(|b| !b.text.contains(['。', '，', '：', ':']));
         (plain && is_notice_title(&title) && title.chars().count() <= 80).then_some((title, first))
     })
+}
+
+/// Where a notice found by its 文号 at `number_at` starts — the title above the 文号, or
+/// the 版头 over either; a web page's metadata there (来源：… 发布：…) does not — and the
+/// page's own lines between that title and the 文号.
+fn start_above_number(blocks: &[Block], number_at: usize) -> (usize, std::ops::Range<usize>) {
+    let with_agency = |at: usize| {
+        at.checked_sub(1)
+            .filter(|&j| is_agency(&blocks[j].text))
+            .unwrap_or(at)
+    };
+    match title_above_number(blocks, number_at) {
+        Some((_, first)) => (
+            with_agency(first),
+            title_end_above_number(blocks, number_at)..number_at,
+        ),
+        None => (with_agency(number_at), number_at..number_at),
+    }
 }
 
 /// Where a title above the 文号 at `number_at` must end: right above it, or — the 主送
