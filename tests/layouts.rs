@@ -1986,12 +1986,7 @@ fn a_score_column_is_not_taken_for_row_numbers() {
     assert_eq!(plan.table.extra_columns, ["分值"]);
     let scores: Vec<&str> = plan.tasks.iter().map(|t| t.extra[0].as_str()).collect();
     assert_eq!(scores, ["4", "3", "3", "2"]);
-    let codes: Vec<&str> = checked
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes = common::codes(&checked);
     assert!(!codes.contains(&"table/unnamed-number-column"), "{codes:?}");
     assert!(!codes.contains(&"table/continued-row"), "{codes:?}");
 }
@@ -2138,12 +2133,7 @@ fn a_pages_breadcrumb_is_no_title_and_each_of_separately_leading_units_leads() {
     assert_eq!(plan.title.as_deref(), Some("北塘区重点工作责任分解"));
     assert_eq!(unused_lines(&checked), [1, 2, 4]);
     assert_eq!(plan.year, Some(2024));
-    let codes: Vec<&str> = checked
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes = common::codes(&checked);
     assert!(codes.contains(&"plan/year-from-page"), "{codes:?}");
     assert_eq!(leads(plan, 2), ["区人社局", "区农业农村局"]);
     assert!(plan.units.iter().all(|u| !u.name.contains("分别")));
@@ -2232,16 +2222,8 @@ fn a_notice_issued_jointly_is_signed_by_both_offices() {
     assert_eq!(notice.issuer.as_deref(), Some("中共东湖区委办公室"));
     assert_eq!(notice.date.as_deref(), Some("2026年3月12日"));
     assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
-    let dir = tempfile::tempdir().unwrap();
-    let input =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/joint_signers.md");
-    fengong::publish_with(
-        &input,
-        &dir.path().join("out"),
-        &fengong::Options::default(),
-    )
-    .unwrap();
-    let text = std::fs::read_to_string(dir.path().join("out/通知.md")).unwrap();
+    let input = common::root().join("tests/fixtures/notices/joint_signers.md");
+    let text = common::published_text(&input, "通知.md");
     let signed: Vec<&str> = text
         .split("::: {custom-style=\"署名\"}\n")
         .skip(1)
@@ -2254,16 +2236,8 @@ fn a_notice_issued_jointly_is_signed_by_both_offices() {
 /// prints the line apart, as the source has it, never run into the item above it.
 #[test]
 fn a_units_line_under_an_item_prints_apart_from_it() {
-    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/notices/labelled_under_items.md");
-    let dir = tempfile::tempdir().unwrap();
-    fengong::publish_with(
-        &input,
-        &dir.path().join("out"),
-        &fengong::Options::default(),
-    )
-    .unwrap();
-    let text = std::fs::read_to_string(dir.path().join("out/通知.md")).unwrap();
+    let input = common::root().join("tests/fixtures/notices/labelled_under_items.md");
+    let text = common::published_text(&input, "通知.md");
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines.contains(&"(一)地区生产总值增长7%以上"), "{text}");
     assert!(lines.contains(&"责任单位:区发展和改革局"), "{text}");

@@ -104,8 +104,8 @@ const BODY_ENDINGS: &[&str] = &[
 /// body's name (区, 市发, 区政 — where a source is cut off). 区委 is a name.
 pub fn is_name_fragment(name: &str) -> bool {
     let rest = name.trim_start_matches(|c| "省市区县州盟旗镇乡".contains(c));
-    rest.len() < name.len() && rest.chars().count() <= 1 && !ends_as_a_body(rest)
-        || name.chars().count() == 1
+    let leveled = rest.len() < name.len();
+    (leveled && rest.chars().count() <= 1 && !ends_as_a_body(rest)) || name.chars().count() == 1
 }
 
 /// True when `name` ends as a body's name does (区水务局, 白沙街道).

@@ -301,3 +301,12 @@ pub fn supports(plan: &fengong::model::Plan, no: u32) -> Vec<String> {
 pub fn contents(plan: &fengong::model::Plan) -> Vec<&str> {
     plan.tasks.iter().map(|t| t.content.as_str()).collect()
 }
+
+/// Publishes `input` (a file or an input folder) into a temporary folder and returns the
+/// text of the published file `name` (通知.md …).
+pub fn published_text(input: &Path, name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fengong::publish_with(input, &out, &fengong::Options::default()).unwrap();
+    std::fs::read_to_string(out.join(name)).unwrap()
+}

@@ -498,11 +498,8 @@ fn signers_above_date(blocks: &[Block], i: usize) -> usize {
     (1..=3)
         .find(|&n| {
             blocks.get(i + n).is_some_and(is_date)
-                && (i..i + n).all(|j| {
-                    blocks[j].text.trim() != ""
-                        && is_signer(&blocks[j])
-                        && (n == 1 || is_agency(&blocks[j].text))
-                })
+                && (i..i + n)
+                    .all(|j| is_signer(&blocks[j]) && (n == 1 || is_agency(&blocks[j].text)))
         })
         .unwrap_or(0)
 }

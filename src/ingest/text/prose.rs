@@ -311,7 +311,7 @@ fn reads_as_title(text: &str) -> bool {
     // A line wholly in parentheses is a 附注 ((此件公开发布), (联系人：…)).
     long_enough
         && !super::notice::is_annotation(text)
-        && !super::is_page_metadata(text)
+        && !super::is_page_line(text)
         // A numbered line is an item of the plan, not its name.
         && crate::ingest::raw_table::opening_number(text).is_none()
         && text.chars().count() <= 80
