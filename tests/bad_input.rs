@@ -1,7 +1,7 @@
 //! Hostile and broken inputs: each gets exit code 2, a Chinese message naming the file, no
 //! panic, and nothing written to the output folder.
 
-mod common;
+use crate::common;
 
 use common::*;
 

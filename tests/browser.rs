@@ -8,7 +8,7 @@
 //! The WebDriver client is the few commands this test sends, over a plain socket: a client
 //! crate (fantoccini) would add 55 crates to the build, two versions of ICU among them.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

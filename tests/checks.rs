@@ -1,7 +1,7 @@
 //! The checks on the seed: every real defect with its line, and the audit report saying the
 //! same. The expected list was made by reading the seed against its prose by hand.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::Value;

@@ -1,6 +1,6 @@
 //! The binary as users run it: publish, check, exit codes, and what lands in the output.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! `tests/fixtures/docx/make_fixtures.py` and `EXPECTED.md`): what the reader gets from
 //! each, and the plan fengong reads from them, end to end.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

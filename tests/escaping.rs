@@ -4,7 +4,7 @@
 //! the evaluation report and the assessment packets — and the Markdown outputs carry no raw
 //! HTML. Needs poppler-utils (`.ci/run` installs it).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! checked against numbers this test computes on its own from the plan and what it filled in.
 //! Every fault the issue names has a test and must show in the report.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -577,15 +577,9 @@ wb.save(sys.argv[2])
         .unwrap();
     let xlsx = dir.path().join("团区委.xlsx");
     std::fs::write(&xlsx, form_for(&other, &lead_fill(&other, "2025-07-03"))).unwrap();
-    // A profile of its own: another LibreOffice running (a user's, another test's) holds
-    // the default profile's lock and makes the conversion fail.
     let profile = tempfile::tempdir().unwrap();
-    let converted = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", "xls", "--outdir"])
+    let converted = common::soffice(profile.path())
+        .args(["--convert-to", "xls", "--outdir"])
         .arg(&folder)
         .arg(&xlsx)
         .output()

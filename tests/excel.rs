@@ -1,7 +1,7 @@
 //! Excel both ways: the official task table written as XLSX (checked with openpyxl and
 //! LibreOffice), and tables read from workbooks of several realistic shapes.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
@@ -316,8 +316,8 @@ fn libreoffice_opens_it_and_reads_back_ods_and_xls() {
     let source = dir.path().join("output/任务分工表.xlsx");
     let convert = |to: &str| {
         let out_dir = dir.path().join(format!("lo-{to}"));
-        let out = Command::new("soffice")
-            .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        let out = soffice(dir.path())
+            .args(["--norestore", "--convert-to", to, "--outdir"])
             .arg(&out_dir)
             .arg(&source)
             .env("HOME", dir.path())

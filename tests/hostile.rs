@@ -1,7 +1,7 @@
 //! Hostile input, one case each: the documented exit code, a Chinese message naming the file
 //! and place, no panic, and nothing left in the output folder.
 
-mod common;
+use crate::common;
 
 use common::*;
 use rust_xlsxwriter::Workbook;

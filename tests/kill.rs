@@ -4,7 +4,7 @@
 //! nothing is left even before the next run. Unix only (signals).
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! numbered task, and both in one document. Fixtures in `tests/fixtures/` are other districts'
 //! and other years' plans, with other numbering.
 
-mod common;
+use crate::common;
 
 use common::{clauses, content_chars, contents, groups, leads, model_strings, supports};
 

@@ -3,7 +3,7 @@
 //! GB/T 9704 one (measured with pdfplumber). Needs poppler-utils, qpdf and the Python package
 //! pdfplumber; `.ci/run` installs them.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

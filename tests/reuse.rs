@@ -2,7 +2,7 @@
 //! byte for byte what a fresh publish writes, an edit must remake exactly what it touches, and
 //! a file changed after publishing must never be passed on.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The seed (嘉发改〔2025〕14号) end to end: the model `dump` gives, checked against what a
 //! careful reader of the source finds by hand.
 
-mod common;
+use crate::common;
 
 use common::*;
 use fengong::model::{GroupingSource, Plan, Role};

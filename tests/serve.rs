@@ -5,7 +5,7 @@
 //! second publish while one runs, a network listener without the printed token; decisions
 //! taken on findings land in `fengong.toml` with its comments, and the finding goes.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -1,7 +1,7 @@
 //! Per-unit task sheets in three formats, the DOCX-ready Markdown, and templates that can be
 //! overridden without a rebuild.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -381,14 +381,8 @@ fn workbooks_print_without_clipped_rows() {
     ] {
         std::fs::copy(out.join(source), dir.path().join(name)).unwrap();
     }
-    let converted = std::process::Command::new("soffice")
-        .args([
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "table.xlsx",
-            "form.xlsx",
-        ])
+    let converted = soffice(dir.path())
+        .args(["--convert-to", "pdf", "table.xlsx", "form.xlsx"])
         .current_dir(dir.path())
         .output()
         .expect("soffice (LibreOffice) is needed; .ci/run installs it");

@@ -5,7 +5,7 @@
 //! (`.ci/run` installs them); LibreOffice is given `fonts/fonts.conf`, which names the free
 //! fonts for the 公文 names the files ask for.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -92,10 +92,10 @@ fn converted() -> &'static Converted {
                     dir.path().join(format!("{name}.pdf")),
                 ));
             }
-            let mut args = vec!["--headless", "--convert-to", "pdf"];
+            let mut args = vec!["--convert-to", "pdf"];
             let names: Vec<String> = files.iter().map(|(n, _, _)| format!("{n}.docx")).collect();
             args.extend(names.iter().map(String::as_str));
-            let out = Command::new("soffice")
+            let out = soffice(dir.path())
                 .args(&args)
                 .current_dir(dir.path())
                 .env("FONTCONFIG_FILE", root().join("fonts/fonts.conf"))
@@ -491,8 +491,8 @@ fn the_word_imprint_sits_on_the_foot_of_an_even_page() {
         work.path().join("n.docx"),
     )
     .unwrap();
-    let converted = Command::new("soffice")
-        .args(["--headless", "--convert-to", "pdf", "n.docx"])
+    let converted = soffice(work.path())
+        .args(["--convert-to", "pdf", "n.docx"])
         .current_dir(work.path())
         .env("FONTCONFIG_FILE", root().join("fonts/fonts.conf"))
         .output()

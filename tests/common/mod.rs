@@ -11,6 +11,21 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// LibreOffice, headless, with a profile of its own under `scratch` (a folder the test
+/// owns): the tests run side by side, and two soffice processes on one profile either hand
+/// their work to each other or fail on its lock.
+pub fn soffice(scratch: &Path) -> Command {
+    let profile = scratch.join(".lo-profile");
+    let mut command = Command::new("soffice");
+    command
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .arg("--headless");
+    command
+}
+
 /// The shipped input folder.
 pub fn input_dir() -> PathBuf {
     root().join("input")
