@@ -160,7 +160,8 @@ fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
         y: layout::baseline(mark_top, mark_size),
         glyphs: mark,
     });
-    // 发文字号: two blank lines below the mark, centred (7.2.5).
+    // 发文字号: two blank lines below the mark, centred (7.2.5). A notice without one keeps
+    // its line, so the rule and the title sit where they always do (and where Word has them).
     let mut y = mark_top + mark_size + gap(&geo, 2.0);
     if let Some(number) = &view.doc_number {
         let glyphs = text::shape(fonts, Style::new(Role::Body, geo.size), number)?;
@@ -169,8 +170,8 @@ fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
             y: layout::baseline(y, geo.size),
             glyphs,
         });
-        y += geo.size;
     }
+    y += geo.size;
     // The red rule, 4 mm below the 文号, as wide as the 版心 (7.2.7).
     let rule_y = y + 4.0 * MM;
     flow.push(Item::Rule {
