@@ -2242,3 +2242,83 @@ fn a_units_line_under_an_item_prints_apart_from_it() {
     assert!(lines.contains(&"(一)地区生产总值增长7%以上"), "{text}");
     assert!(lines.contains(&"责任单位:区发展和改革局"), "{text}");
 }
+
+/// Items numbered 1、2、 under （一） headings that stand on lines of their own, each with
+/// its duty in brackets: the notice's attachment prints every item — the last group's too —
+/// under its heading as numbered, then the closing words; the table's second column keeps
+/// the plan's own word for it (责任单位, not 配合单位).
+#[test]
+fn the_attachment_prints_every_item_under_its_numbered_heading() {
+    let checked = notice_fixture("items_under_headings.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(leads(plan, 2), ["区自然资源局", "区财政局"]);
+    assert!(unused_lines(&checked).is_empty(), "{:?}", checked.report);
+    let input = common::root().join("tests/fixtures/notices/items_under_headings.md");
+    let text = common::published_text(&input, "通知.md");
+    let attachment = &text[text.find("附件\n:::").expect("attachment")..];
+    let lines: Vec<&str> = attachment.lines().collect();
+    for expected in [
+        "**（一）扩大有效投资**",
+        "**（二）提振消费需求**",
+        "各责任单位要细化措施、压实责任,每季度末向区政府办公室报送进展情况。",
+    ] {
+        assert!(lines.contains(&expected), "{expected}: {attachment}");
+    }
+    for task in &plan.tasks {
+        let words: String = task.content.chars().take(12).collect();
+        assert!(
+            attachment.contains(&words),
+            "task {}: {attachment}",
+            task.no
+        );
+    }
+    let table = &attachment[attachment.find("| 主要事项").expect("a grouped table")..];
+    assert!(
+        table.starts_with("| 主要事项 | 序号 | 具体内容 | 牵头单位 | 责任单位 |"),
+        "{table}"
+    );
+}
+
+/// A bureau's work plan names offices, not units: （责任科室：…）, （牵头科室：…；配合科室：…）
+/// close its tasks as （责任单位：…） would.
+#[test]
+fn a_bureaus_office_labels_assign_its_tasks() {
+    let plan = numbering_fixture("office_labels.md");
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(&plan, 1), ["机关党委"]);
+    assert_eq!(supports(&plan, 1), ["组织人事科"]);
+    assert_eq!(leads(&plan, 2), ["组织人事科"]);
+    assert_eq!(supports(&plan, 2), ["办公室"]);
+    assert_eq!(leads(&plan, 3), ["发展规划科"]);
+    assert_eq!(
+        plan.tasks[2].deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-09-30")
+    );
+}
+
+/// A text that stops inside a quote (a page copied in part) is said with its last line, so
+/// the cut heading is not taken for a finished one; a whole text is not.
+#[test]
+fn a_text_cut_off_mid_sentence_is_said() {
+    let path = common::root().join("tests/fixtures/numbering/cut_in_a_quote.md");
+    let checked = fengong::check(&path).unwrap();
+    let cut: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "source/cut-off")
+        .collect();
+    assert_eq!(cut.len(), 1);
+    assert_eq!(cut[0].location.line_no(), Some(5));
+    assert!(
+        cut[0].message.contains("大力推行“首席服务"),
+        "{}",
+        cut[0].message
+    );
+    let whole = numbering_fixture("office_labels.md");
+    assert_eq!(whole.tasks.len(), 3);
+    let checked =
+        fengong::check(&common::root().join("tests/fixtures/numbering/office_labels.md")).unwrap();
+    assert!(!common::codes(&checked).contains(&"source/cut-off"));
+}

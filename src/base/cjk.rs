@@ -86,9 +86,10 @@ const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》',
 /// True when `text` ends a sentence (so a following line starts a new paragraph).
 pub fn ends_sentence(text: &str) -> bool {
     let end = text.trim_end();
-    // A parenthesis after a full stop closes the sentence: …300个。（区卫生健康委牵头）
-    if end.ends_with(['）', ')'])
-        && let Some(open) = end.rfind(['（', '('])
+    // A parenthesis or bracket after a full stop closes the sentence: …300个。（区卫生健康委
+    // 牵头）, …成果。[牵头单位:区卫健局]
+    if end.ends_with(['）', ')', ']', '】', '〕'])
+        && let Some(open) = end.rfind(['（', '(', '[', '【', '〔'])
         && end[..open].trim_end().ends_with(['。', '！', '？'])
     {
         return true;

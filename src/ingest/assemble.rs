@@ -96,13 +96,18 @@ pub fn assemble(
         diagnostics.push(super::unused_note(&unused.text, unused.origin.clone()));
     }
     let raw = std::mem::take(&mut parts.table);
-    for (text, origin) in &raw.left_out {
-        diagnostics.push(super::unused_note(text, origin.clone()));
-    }
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
     let mut table = task_table(&raw);
     let (mut sections, preamble, closing) =
         place_tasks(&mut parts, &raw, &mut tasks, &mut table, diagnostics);
+    // What the task reader left out is lost only when the plan's printed text lacks it too
+    // (the closing words after the last task are printed as the plan's).
+    let printed = printed_text(&preamble, &sections, &closing);
+    for (text, origin) in &raw.left_out {
+        if !printed.contains(&without_spaces(text)) {
+            diagnostics.push(super::unused_note(text, origin.clone()));
+        }
+    }
     table.labels = table_labels(&raw, &sections, table.grouping);
     apply_corrections(&mut tasks, config, registry, diagnostics);
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
@@ -121,6 +126,28 @@ pub fn assemble(
         units,
         sources: parts.sources,
     }
+}
+
+/// The plan's own text as the attachment prints it, run together without spaces.
+fn printed_text(preamble: &[Paragraph], sections: &[Section], closing: &[Paragraph]) -> String {
+    let mut printed = String::new();
+    let paragraphs = preamble
+        .iter()
+        .chain(sections.iter().flat_map(|s| s.intro.iter()))
+        .chain(closing);
+    for text in paragraphs.map(|p| p.text.as_str()).chain(
+        sections
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .map(|g| g.text.as_str()),
+    ) {
+        printed.push_str(&without_spaces(text));
+    }
+    printed
+}
+
+fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The table as the model keeps it, before its tasks are grouped.
@@ -339,6 +366,7 @@ fn with_plan_text(
             .position(|p| similarity(&p.title, &group.title) >= 0.8)
         {
             group.text = prose_groups[at].text.text.clone();
+            group.heading = prose_groups[at].numbered_heading();
             matched[at] = true;
         }
     }
@@ -375,11 +403,16 @@ fn with_plan_text(
             .iter()
             .filter(|(numeral, _)| *numeral == found.numeral)
             .map(|(_, p)| p);
-        match sections
-            .iter_mut()
-            .find(|s| !found.numeral.is_empty() && s.numeral == found.numeral)
-        {
-            Some(section) => section.intro = own_words.chain(as_written).cloned().collect(),
+        let by_numeral = sections
+            .iter()
+            .position(|s| !found.numeral.is_empty() && s.numeral == found.numeral);
+        // A section the prose did not see as one (its heading read as a paragraph): its
+        // words go to the plan's section they stand in.
+        let at = by_numeral.or_else(|| section_around(&sections, found.origin.line_no()?));
+        match at {
+            Some(at) => sections[at]
+                .intro
+                .extend(own_words.chain(as_written).cloned()),
             None => diagnostics.extend(
                 own_words
                     .chain(as_written)
@@ -387,13 +420,20 @@ fn with_plan_text(
             ),
         }
     }
-    // Paragraphs after the last group that are tasks belong to it, not to the closing.
-    let closing = prose
-        .closing
-        .into_iter()
-        .filter(|p| !super::inline::is_task_line(&p.text))
-        .collect();
-    (sections, prose.preamble, closing)
+    (sections, prose.preamble, prose.closing)
+}
+
+/// The plan section whose heading is the last one above source line `line`.
+fn section_around(sections: &[Section], line: u32) -> Option<usize> {
+    sections
+        .iter()
+        .enumerate()
+        .filter_map(|(at, s)| {
+            let start = s.table_origin.as_ref().or(s.origin.as_ref())?.line_no()?;
+            (start <= line).then_some((start, at))
+        })
+        .max()
+        .map(|(_, at)| at)
 }
 
 /// Whether the prose writes out any task's text (as the seed does, each task in a bold-headed
@@ -1026,6 +1066,7 @@ fn prose_sections(
                 no: group_no,
                 title: group.title.clone(),
                 text: group.text.text.clone(),
+                heading: group.numbered_heading(),
                 origin: Some(group.origin.clone()),
                 label: None,
                 tasks: members,
@@ -1158,6 +1199,7 @@ fn push_label_group(sections: &mut [Section], no: u32, text: &str, origin: &Loca
             no,
             title: cjk::tidy_spacing(&title),
             text: String::new(),
+            heading: None,
             origin: Some(origin.clone()),
             label: Some(text.to_string()).filter(|t| !t.is_empty()),
             tasks: Vec::new(),

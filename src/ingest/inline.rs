@@ -25,7 +25,9 @@ static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"[（(\[【〔]",
         r"((?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*?",
-        r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與)",
+        r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與",
+        // Any labelled clause naming who answers for it: 责任科室：, 责任股室：, 主责处室：.
+        r"|(?:责任|責任|主责|主責)\p{Han}{1,3}[:：])",
         r"(?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*)",
         // Closed, or left open at the paragraph's end (a source cut off mid-list).
         r"(?:[）)\]】〕]|$)"
@@ -653,6 +655,12 @@ impl Reader {
             };
             // After sub-items that named no one, the duty is their parent's.
             self.take_up_sub_items();
+            // The labels inside name the published table's columns as labelled lines do.
+            for clause in inside.as_str().split(['；', ';']) {
+                if let Some((kind, _)) = labelled(clause) {
+                    self.name_role(kind, clause.trim());
+                }
+            }
             // A heading's text continued in this paragraph: one task from the heading on.
             if self.pending.is_none()
                 && self.headings_carry

@@ -347,9 +347,22 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             format!("通知的附件说明列出「{named}」，但 input/ 中没有读到它")
         });
     }
-    // No 附件说明, but the body says what it issues (《…》已经县政府同意，现印发给你们).
+    // No 附件说明, but the body says what it issues (《…》已经县政府同意，现印发给你们) and
+    // the text does not go on to it (its title, maybe broken over lines, is not there).
+    let plain = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .collect()
+    };
+    let run_together = plain(&lines.concat());
     if listed.is_none()
         && let Some(named) = lines.iter().find_map(|l| issued_in(l))
+        && run_together.matches(&plain(&named)).count() < 2
     {
         seen.push(format!(
             "通知正文说印发《{}》，但 input/ 中没有读到它",
@@ -372,18 +385,9 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     }
     // A text that stops mid-sentence was not copied whole: what is missing may be the table.
     if let Some(last) = lines.iter().rev().find(|l| !l.is_empty())
-        && last.chars().count() >= 20
-        && !crate::base::cjk::ends_sentence(last)
-        && !last.ends_with(['：', ':'])
+        && text::stops_mid_sentence(last)
     {
-        let tail: String = last
-            .chars()
-            .rev()
-            .take(12)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let tail = text::tail_of(last, 12);
         seen.push(format!(
             "原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整"
         ));

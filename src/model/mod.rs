@@ -179,8 +179,13 @@ pub struct Group {
     pub no: u32,
     /// The heading without its closing 。, e.g. 推动友好理念融入规划体系.
     pub title: String,
-    /// The paragraph's text after the heading (empty for a table-only plan).
+    /// The paragraph's text after the heading (empty for a table-only plan); it starts with
+    /// a line break when the heading stands on a line of its own.
     pub text: String,
+    /// The heading as the prose numbers it (（一）坚持常态化疫情防控), printed so in the
+    /// attachment; none for a bold lead-in without a number, or a plan without prose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
     /// Where the heading is.
     pub origin: Option<Location>,
     /// The table label naming this group, as written, if the table has one.

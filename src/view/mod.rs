@@ -552,7 +552,8 @@ pub struct PlanSectionView {
     pub heading: String,
     /// Paragraphs between the heading and the first group.
     pub intro: Vec<String>,
-    /// Its groups: (bold heading without its 。, text).
+    /// Its groups: (bold heading without its 。, numbered as the prose numbers it, text;
+    /// a text starting with a line break stands under its heading, not after it).
     pub groups: Vec<(String, String)>,
 }
 
@@ -656,7 +657,10 @@ impl PlanView {
                     groups: s
                         .groups
                         .iter()
-                        .map(|g| (g.title.clone(), tidy_lines(&g.text)))
+                        .map(|g| {
+                            let heading = g.heading.clone().unwrap_or_else(|| g.title.clone());
+                            (heading, tidy_lines(&g.text))
+                        })
                         .collect(),
                 })
                 .collect(),

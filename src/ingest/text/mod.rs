@@ -85,6 +85,21 @@ pub struct ProseGroup {
     pub heading: String,
 }
 
+impl ProseGroup {
+    /// The heading as printed when the prose numbers it: `(一)坚持常态化疫情防控。` →
+    /// `（一）坚持常态化疫情防控` (full-width brackets, no final stop); none for a bold
+    /// lead-in without a number.
+    pub fn numbered_heading(&self) -> Option<String> {
+        numbered_label(&self.heading)?;
+        let heading = tidy_spacing(self.heading.trim());
+        let heading = match heading.strip_prefix(['(', '（']) {
+            Some(rest) => format!("（{}", rest.replacen(')', "）", 1)),
+            None => heading,
+        };
+        Some(heading.trim_end_matches(['。', '.', '：', ':']).to_string())
+    }
+}
+
 /// Text joined from several lines, remembering which byte offset came from which line.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinedText {
@@ -142,7 +157,50 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     }
     doc.notice = read.notice;
     doc.prose = parse_prose(read.rest, places);
+    if let Some((at, last)) = lines
+        .iter()
+        .enumerate()
+        .rfind(|(_, l)| !l.trim().is_empty())
+        && stops_mid_sentence(last)
+    {
+        doc.diagnostics.push(
+            Diagnostic::warning(
+                "source/cut-off",
+                places.at(at as u32 + 1),
+                format!(
+                    "原文最后一{}停在「…{}」，没有写完：文字可能没有复制完整",
+                    if places.paragraphs { "段" } else { "行" },
+                    tail_of(last, 12)
+                ),
+            )
+            .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断"),
+        );
+    }
     doc
+}
+
+/// Whether the last line of a text stops in the middle of a sentence (a page copied only in
+/// part): a long line with no sentence end, or a quote or bracket left open. A table row,
+/// a date, a 署名 or an 印发 line ends a text as it is.
+pub(crate) fn stops_mid_sentence(line: &str) -> bool {
+    let line = line.trim();
+    let open = |opens: &[char], closes: &[char]| {
+        line.chars().filter(|c| opens.contains(c)).count()
+            > line.chars().filter(|c| closes.contains(c)).count()
+    };
+    let unclosed = open(&['“', '（', '(', '《', '【'], &['”', '）', ')', '》', '】']);
+    !line.contains(['|', '\t'])
+        && !is_page_line(line)
+        && !crate::base::cjk::ends_sentence(line)
+        && !line.ends_with(['：', ':', '|'])
+        && !line.ends_with("印发")
+        && (line.chars().count() >= 20 || unclosed)
+}
+
+/// The last `n` characters of `text`.
+pub(crate) fn tail_of(text: &str, n: usize) -> String {
+    let count = text.chars().count();
+    text.chars().skip(count.saturating_sub(n)).collect()
 }
 
 /// The 分工表 in `lines` — a row of cells naming its columns, or a header pasted one cell per
@@ -761,6 +819,61 @@ pub fn table_label(text: &str) -> Option<(u32, String)> {
 mod tests {
     use super::*;
     use crate::ingest::raw_table::RowKind;
+
+    #[test]
+    fn a_last_line_cut_mid_sentence_is_told_from_one_that_ends() {
+        assert!(stops_mid_sentence("(三)大力推行“首席服务员"));
+        assert!(stops_mid_sentence(
+            "加快推进产业园区基础设施建设,完善配套服务功能,全面推"
+        ));
+        assert!(stops_mid_sentence("(牵头单位:区行政审批局;责任单位:区政"));
+        for whole in [
+            "各部门要抓好落实。",
+            "2026年3月12日",
+            "东湖区人民政府办公室",
+            "东湖区人民政府办公室 2026年3月12日印发",
+            "| 7 | 推进城市更新 | 区住建局 |",
+            "附件：",
+            "(四)完善工作机制",
+        ] {
+            assert!(!stops_mid_sentence(whole), "{whole}");
+        }
+        assert_eq!(tail_of("一二三四五", 3), "三四五");
+        assert_eq!(tail_of("一二", 3), "一二");
+    }
+
+    #[test]
+    fn a_numbered_group_heading_prints_as_the_prose_numbers_it() {
+        let group = |heading: &str| ProseGroup {
+            title: String::new(),
+            origin: Location::line("p.md", 1),
+            text: LinedText::default(),
+            heading: heading.to_string(),
+        };
+        assert_eq!(
+            group("(一)坚持常态化疫情防控")
+                .numbered_heading()
+                .as_deref(),
+            Some("（一）坚持常态化疫情防控")
+        );
+        assert_eq!(
+            group("（二）深化政务服务标准化建设。")
+                .numbered_heading()
+                .as_deref(),
+            Some("（二）深化政务服务标准化建设")
+        );
+        assert_eq!(group("推动友好理念融入规划体系。").numbered_heading(), None);
+    }
+
+    #[test]
+    fn a_long_section_heading_without_a_sentence_is_still_a_heading() {
+        // A repost's pinyin junk makes a heading long; it still has no sentence in it.
+        let text = "某市工作事项\n\n一、努力構(gòu)建現(xiàn)代產(chǎn)業(yè)體系,促進(jìn)經(jīng)濟又快又好發(fā)展\n\n(一)加快建设汽车产业基地。(牵头单位:市经贸委)\n";
+        let prose = parse(text, "p.md").prose.unwrap();
+        assert_eq!(prose.sections.len(), 1);
+        assert_eq!(prose.sections[0].numeral, "一");
+        assert!(prose.preamble.is_empty(), "{:?}", prose.preamble);
+    }
 
     #[test]
     fn a_header_pasted_one_cell_per_line_is_found_between_borders() {

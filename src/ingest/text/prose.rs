@@ -44,7 +44,7 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         if super::is_page_line(&block.text) {
             reader.prose.before.push(paragraph(block, places));
         } else if let Some((numeral, title)) = section_heading(&block.text)
-            && (block.heading > 0 || block.bold.is_some() || block.text.chars().count() <= 40)
+            && heads_a_section(block)
         {
             reader.section(block, numeral, &title);
         } else if let Some((title, rest)) = group_start(block) {
@@ -53,9 +53,29 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
             reader.plain(block);
         }
     }
+    // Numbered items right after the last group are its own (3、… under （二）); what
+    // follows them (保障措施-like words) closes the plan.
+    let items = reader
+        .pending
+        .iter()
+        .take_while(|p| crate::ingest::inline::is_task_line(&p.text))
+        .count();
+    let closing = reader.pending.split_off(items);
+    reader.flush_pending();
     let mut prose = reader.prose;
-    prose.closing = reader.pending;
+    prose.closing = closing;
     Some(prose)
+}
+
+/// Whether a plain-text `一、…` line is a section heading, not a paragraph that opens with
+/// a numeral: short, or one clause with no sentence in it (a repost's pinyin junk makes a
+/// heading long: 一、努力構(gòu)建…).
+fn heads_a_section(block: &Block) -> bool {
+    let chars = block.text.chars().count();
+    block.heading > 0
+        || block.bold.is_some()
+        || chars <= 40
+        || (chars <= 80 && !block.text.contains(['。', '；', ';']))
 }
 
 /// Where the plan's title stands when it is not the first block: lines above it that name
@@ -200,11 +220,10 @@ impl ProseReader<'_> {
                 if let Some(group) = group
                     && (group.text.text.is_empty() || goes_on(&group.text.text, block))
                 {
-                    // A labelled line under a heading (责任单位：…) is a line of its own, not
-                    // the heading's sentence run on.
-                    if group.text.text.is_empty()
-                        && crate::ingest::inline::is_labelled_line(&block.text)
-                    {
+                    // Under a heading on a line of its own, the text is a paragraph of its
+                    // own (so is a labelled line: 责任单位：…), not the heading's sentence
+                    // run on.
+                    if group.text.text.is_empty() {
                         group.text.push("\n", block.line);
                     }
                     group.text.push(&block.text, block.line);
