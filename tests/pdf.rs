@@ -623,3 +623,44 @@ fn short_sheets_fit_their_first_page_and_no_page_is_empty() {
     }
     assert!(one_task >= 3, "the seed has units with a single task");
 }
+
+/// A notice without a 文号 keeps the 文号's line: its red rule and title sit where they sit
+/// under a 文号 (and where the Word version, whose rule is the 文号 line's border, has them).
+#[test]
+fn the_red_rule_stays_in_place_without_a_doc_number() {
+    let seed = seed_text();
+    let without: String = seed
+        .lines()
+        .filter(|l| !l.trim().starts_with("嘉发改(2025)"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(without.len() < seed.len(), "the seed's 文号 line");
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", without.as_bytes()),
+        ("fengong.toml", seed_config().as_bytes()),
+    ]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let script = root().join("tests/tools/measure_pdf.py");
+    let pdf = dir.path().join("output/通知.pdf");
+    let measured: Value = serde_json::from_str(&run(
+        "python3",
+        &[script.to_str().unwrap(), pdf.to_str().unwrap()],
+    ))
+    .unwrap();
+    let red_rule = |m: &Value| {
+        m["pages"][0]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["color"] == serde_json::json!([1.0, 0.0, 0.0]))
+            .expect("red rule")["y_mm"]
+            .as_f64()
+            .unwrap()
+    };
+    let (with, without) = (red_rule(&measure()), red_rule(&measured));
+    assert!(
+        (with - without).abs() < 0.1,
+        "{with} mm with a 文号, {without} mm without"
+    );
+}
