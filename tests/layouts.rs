@@ -2322,3 +2322,19 @@ fn a_text_cut_off_mid_sentence_is_said() {
         fengong::check(&common::root().join("tests/fixtures/numbering/office_labels.md")).unwrap();
     assert!(!common::codes(&checked).contains(&"source/cut-off"));
 }
+
+/// A table whose header names who and when but no content (整治行业 | 时间安排 | 责任单位),
+/// with no 序号: the one column left of the units is the content (said), rows are numbered
+/// in order, and the words after the table are said as unread, not as stray table lines.
+#[test]
+fn the_one_column_left_is_the_content() {
+    let checked = columns_fixture("no_content_header.md");
+    let plan = &checked.plan;
+    assert_eq!(contents(plan), ["燃气经营", "出租房屋", "水上交通"]);
+    assert_eq!(leads(plan, 1), ["安监站"]);
+    assert_eq!(supports(plan, 1), ["市场监管所"]);
+    assert_eq!(deadline(plan, 3).as_deref(), Some("2026-07-31"));
+    assert_eq!(codes_at(&checked, "table/content-column"), [6]);
+    assert_eq!(codes_at(&checked, "table/after-table"), [10, 11]);
+    assert!(codes_at(&checked, "table/stray-line").is_empty());
+}

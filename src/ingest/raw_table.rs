@@ -145,6 +145,9 @@ pub struct HeaderMap {
     /// The group column is a content column read as the group because a second one stands
     /// beside it (主要任务 | 工作措施, 任务名称 | 指标要求): see [`RawTable::names_not_groups`].
     pub group_from_content: bool,
+    /// The content column's header when it names no content (专项整治行业名称 beside
+    /// 时间安排 and 责任单位): read as the content because it is the one column left.
+    pub content_by_elimination: Option<(String, usize)>,
 }
 
 impl RawTable {
@@ -225,12 +228,41 @@ impl HeaderMap {
                 _ => map.extra.push((header_name(text), index)),
             }
         }
+        map.content_left_over();
         let has = |c| map.index(c).is_some();
         let has_units = has(Column::Units) || has(Column::Lead) || !map.ambiguous.is_empty();
         // Without a 序号 column the tasks are numbered in row order: a header then names at
         // least one more column than content and units, so a two-word line is not taken for one.
         let numbered = has(Column::No) || map.columns.len() >= 3;
         (numbered && has(Column::Content) && has_units).then_some(map)
+    }
+
+    /// A header naming who does the work and by when but no content column, with one column
+    /// it does not read left of the units: that column says what is done (专项整治行业名称,
+    /// 项目): it is the content.
+    fn content_left_over(&mut self) {
+        let units = [Column::Units, Column::Lead]
+            .iter()
+            .filter_map(|c| self.index(*c))
+            .min();
+        let named = self
+            .columns
+            .iter()
+            .filter(|(c, _)| *c != Column::No)
+            .count();
+        // Beside a 序号 column a units column is enough; without one, a third column too.
+        let enough = named >= 2 || (named >= 1 && self.index(Column::No).is_some());
+        if self.index(Column::Content).is_some() || self.extra.len() != 1 || !enough {
+            return;
+        }
+        if let Some(units) = units
+            && self.extra[0].1 < units
+        {
+            let (name, index) = self.extra.remove(0);
+            self.columns.push((Column::Content, index));
+            self.columns.sort_by_key(|(_, i)| *i);
+            self.content_by_elimination = Some((name, index));
+        }
     }
 
     /// Where `column` is.
@@ -277,7 +309,16 @@ impl HeaderMap {
             )
             .with_hint("请把该列拆成两列（如“牵头单位”“配合单位”），或改用明确的列名")
         });
-        extra.chain(ambiguous).collect()
+        let content = self.content_by_elimination.iter().map(|(name, i)| {
+            Diagnostic::note(
+                "table/content-column",
+                place(*i),
+                format!(
+                    "表头没有“任务内容”一类的列，「{name}」列是责任单位左边唯一的其他列，按任务内容读"
+                ),
+            )
+        });
+        extra.chain(ambiguous).chain(content).collect()
     }
 
     /// A row whose 序号 cell holds no task number while its text opens with one and a cell
@@ -685,6 +726,24 @@ fn append_line(have: &mut String, more: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_one_column_left_of_the_units_is_the_content() {
+        let map = HeaderMap::detect(&["专项整治行业名称", "时间安排", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(0));
+        assert!(map.extra.is_empty());
+        assert_eq!(
+            map.content_by_elimination,
+            Some(("专项整治行业名称".to_string(), 0))
+        );
+        // A content column named as such keeps the other as an extra column.
+        let map = HeaderMap::detect(&["项目名称", "建设内容", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
+        assert_eq!(map.content_by_elimination, None);
+        // Right of the units, or one of two unread columns, it is not the content.
+        assert!(HeaderMap::detect(&["时间安排", "责任单位", "备注"]).is_none());
+        assert!(HeaderMap::detect(&["行业", "地点", "时间安排", "责任单位"]).is_none());
+    }
 
     #[test]
     fn detects_the_seed_header_and_synonyms() {

@@ -112,7 +112,10 @@ const CATEGORIES: &[(&str, &[&str])] = &[
     ("分工表文字与正文", &["text", "prose"]),
     ("方案与完成时限", &["plan"]),
     ("责任单位", &["unit"]),
-    ("未读入的原文", &["source", "word", "xlsx"]),
+    (
+        "未读入的原文",
+        &["source", "word", "xlsx", "table/after-table"],
+    ),
     // Any code no category above names: listed, never filed under another heading.
     ("其他", &[]),
 ];

@@ -150,10 +150,22 @@ pub(super) fn read_table(
         ));
     }
     let mut order = 0;
-    for (line_no, line) in body {
+    let last_row = body
+        .iter()
+        .rposition(|(_, l)| matches!(l, TableLine::Row(_)));
+    for (at, (line_no, line)) in body.into_iter().enumerate() {
         let here = places.at(line_no);
         let cells = match line {
             TableLine::Row(cells) => cells,
+            // The text goes on after the table (二、工作要求 …): not a line among its rows.
+            TableLine::Stray(line) if last_row.is_none_or(|last| at > last) => {
+                diagnostics.push(Diagnostic::note(
+                    "table/after-table",
+                    here,
+                    format!("任务分工表之后的文字未读入：「{}」", excerpt(line.trim())),
+                ));
+                continue;
+            }
             TableLine::Stray(line) => {
                 diagnostics.extend(stray_line(&table, &line, here));
                 continue;
