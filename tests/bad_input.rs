@@ -86,6 +86,22 @@ fn a_refusal_says_what_the_source_shows() {
         "input/cut.md",
         "原文最后一行停在「…园二期、智能装备产业园和」，没有写完：文字可能没有复制完整",
     );
+    // The plan the body issues stands in the text itself (its title broken over two lines),
+    // with no table and no unit: the refusal does not send the user looking for it.
+    let here = format!(
+        "{issued}某县2026年县政府\n重点工作任务分解\n一、推动产业升级\n加快建设先进制造业基地。\n"
+    );
+    let dir = project(&[("here.md", here.as_bytes())]);
+    let err = stderr(&fengong(dir.path(), &["check"]));
+    assert!(err.contains("未找到任务分工表"), "{err}");
+    assert!(!err.contains("没有读到它"), "{err}");
+    // A table drawn with box lines: where it starts, and how to bring it in.
+    let boxed = "某县2026年重点工作任务分解\n┌────┬────┐\n│工作任务│牵头单位│\n├────┼────┤\n│抓好财政│县财政局│\n│工作    │        │\n└────┴────┘\n";
+    assert_refused(
+        &[("boxed.md", boxed.as_bytes())],
+        "input/boxed.md",
+        "第 2 行起的表格是用制表线（┌ │ ├）画出的",
+    );
     let items = "某镇2026年为民办实事项目\n第一件实事：新建村级养老服务站3个。\n\
                  第二件实事：改造农村公路12公里。\n第三件实事：新增公共停车位200个。\n";
     assert_refused(

@@ -2338,3 +2338,27 @@ fn the_one_column_left_is_the_content() {
     assert_eq!(codes_at(&checked, "table/after-table"), [10, 11]);
     assert!(codes_at(&checked, "table/stray-line").is_empty());
 }
+
+/// A list that writes its 市 once (市财政局、规划局) and a task that writes it (市规划局):
+/// the two spellings are said as likely one unit, at the bare one's first cell, with the tasks
+/// of each — not left to become two task sheets without a word.
+#[test]
+fn names_that_differ_by_a_shared_prefix_are_said() {
+    let path = common::root().join("tests/fixtures/numbering/shared_prefix.md");
+    let checked = fengong::check(&path).unwrap();
+    let found: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unit/maybe-same")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].location.line_no(), Some(3));
+    assert!(
+        found[0]
+            .message
+            .contains("「规划局」（第 1、3 项）与「市规划局」（第 2 项）"),
+        "{}",
+        found[0].message
+    );
+}

@@ -112,6 +112,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     units::unknown,
     units::unspecified,
     units::duplicates,
+    units::prefix_twins,
 ];
 
 /// Runs every check over `plan` and merges the findings with those of ingest.

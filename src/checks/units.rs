@@ -185,6 +185,59 @@ pub fn duplicates(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Two units of the plan whose names differ only by a leading 市/区/县/州 (國土房管局 beside
+/// 市國土房管局: a list that shares its 市 across names writes the rest bare): likely one
+/// unit, which would otherwise get two task sheets and have its returns split.
+pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
+    let units = &cx.plan.units;
+    let mut out = Vec::new();
+    for bare in units.iter().filter(|u| !is_group_phrase(&u.name)) {
+        let twin = units.iter().find(|u| {
+            u.name
+                .strip_prefix(['市', '区', '县', '州'])
+                .is_some_and(|rest| rest == bare.name && bare.name.chars().count() >= 3)
+        });
+        let (Some(twin), Some(first)) = (twin, bare.lead.iter().chain(&bare.support).min()) else {
+            continue;
+        };
+        let Some((task, assignment)) = cx.plan.task(*first).and_then(|t| {
+            let a = t.units.iter().find(|a| a.name == bare.name)?;
+            Some((t, a))
+        }) else {
+            continue;
+        };
+        let numbers = |u: &crate::model::UnitTasks| {
+            let mut all: Vec<u32> = u.lead.iter().chain(&u.support).copied().collect();
+            all.sort_unstable();
+            all.iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let prefix = twin.name.chars().next().unwrap_or('市');
+        out.push(
+            Diagnostic::warning(
+                "unit/maybe-same",
+                task.unit_place(assignment).clone(),
+                format!(
+                    "「{}」（第 {} 项）与「{}」（第 {} 项）只差一个“{prefix}”字，可能是同一单位；现各出一份任务单",
+                    bare.name,
+                    numbers(bare),
+                    twin.name,
+                    numbers(twin)
+                ),
+            )
+            .with_hint(format!(
+                "若是同一单位，在 {} 中把「{}」写进「{}」的 aliases",
+                cx.config_path(),
+                bare.name,
+                twin.name
+            )),
+        );
+    }
+    out
+}
+
 /// The registry spelling closest to `name`, when it is close enough to be a typo: one edit
 /// apart per four characters, or one containing the other.
 pub fn closest<'a>(name: &str, spellings: &[&'a str]) -> Option<&'a str> {

@@ -383,6 +383,17 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             crate::base::cjk::excerpt(items[0])
         ));
     }
+    // A table drawn with box lines (┌─┬─┐ │ ├): its cells wrap over several lines and merge
+    // down, so they cannot be put back together from the text.
+    if let Some(at) = lines
+        .iter()
+        .position(|l| l.chars().filter(|c| BOX_DRAWING.contains(*c)).count() >= 3)
+    {
+        seen.push(format!(
+            "第 {} 行起的表格是用制表线（┌ │ ├）画出的，其中的格子跨行、合并，无法从文字中读出：请把原网页或原文件的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
+            at + 1
+        ));
+    }
     // A text that stops mid-sentence was not copied whole: what is missing may be the table.
     if let Some(last) = lines.iter().rev().find(|l| !l.is_empty())
         && text::stops_mid_sentence(last)
@@ -394,6 +405,9 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     }
     seen
 }
+
+/// The characters that draw a table's lines in plain text.
+const BOX_DRAWING: &str = "┌┐└┘├┤┬┴┼│─";
 
 /// The document a notice's sentence says it issues: 《X》…印发给你们 / 现将《X》下达.
 fn issued_in(line: &str) -> Option<String> {
