@@ -509,10 +509,10 @@ fn a_notice_with_numbered_requirements_and_no_attachment_line() {
     assert!(plan.sections.iter().all(|s| s.title != "提高思想认识"));
 }
 
-/// No title anywhere: an error naming the file, not documents that print 《》; `[plan] title`
-/// gives one.
+/// No title anywhere: an error naming the file, not documents that print 《》; `[plan] title`,
+/// or a file named as a plan, gives one.
 #[test]
-fn a_plan_without_a_title_is_refused_until_the_config_names_it() {
+fn a_plan_without_a_title_is_refused_until_the_config_or_its_file_names_it() {
     let table = "序号\t工作任务\t责任单位\n1\t建设口袋公园10个。\t区绿化市容局\n";
     let dir = common::project(&[("plan.md", table.as_bytes()), ("fengong.toml", b"# none\n")]);
     let out = common::fengong(dir.path(), &["check"]);
@@ -531,6 +531,18 @@ fn a_plan_without_a_title_is_refused_until_the_config_names_it() {
     ]);
     let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
     assert_eq!(plan.title.as_deref(), Some("某区口袋公园建设任务"));
+    // A file named as a plan names it, said.
+    let dir = common::project(&[
+        ("某区2026年口袋公园建设工作方案.md", table.as_bytes()),
+        ("fengong.toml", b"# none\n"),
+    ]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("某区2026年口袋公园建设工作方案")
+    );
+    assert!(common::codes(&checked).contains(&"plan/title-from-file"));
+    assert!(!common::codes(&checked).contains(&"plan/no-title"));
 
     // A notice with neither its own title nor a plan named anywhere: the findings say so
     // without building a title from nothing (关于印发《》的通知).
@@ -2256,6 +2268,20 @@ fn the_attachment_prints_every_item_under_its_numbered_heading() {
     assert_eq!(plan.tasks.len(), 4);
     assert_eq!(leads(plan, 2), ["区自然资源局", "区财政局"]);
     assert!(unused_lines(&checked).is_empty(), "{:?}", checked.report);
+    // A name the registry lacks, in two tasks, is one finding naming both, at its first line.
+    let unknown: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unit/unknown" && d.message.contains("「区发改局」"))
+        .collect();
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert!(
+        unknown[0].message.starts_with("第 1、2 项："),
+        "{}",
+        unknown[0].message
+    );
+    assert_eq!(unknown[0].location.line_no(), Some(14));
     let input = common::root().join("tests/fixtures/notices/items_under_headings.md");
     let text = common::published_text(&input, "通知.md");
     let attachment = &text[text.find("附件\n:::").expect("attachment")..];

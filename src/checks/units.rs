@@ -32,35 +32,57 @@ pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Names the registry does not know, with the closest registry name as a hint. A warning,
-/// not an error: real units often differ by one character (区教育局, 区体育局), so closeness
-/// alone does not prove a typo.
+/// Names the registry does not know, with the closest registry name as a hint: one finding
+/// a name, at its first cell, listing its tasks (a name in twenty tasks is one thing to fix,
+/// not twenty). A warning, not an error: real units often differ by one character
+/// (区教育局, 区体育局), so closeness alone does not prove a typo.
 pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
     let spellings: Vec<&str> = cx.registry.spellings().collect();
+    let mut names: Vec<(
+        &crate::model::Assignment,
+        crate::base::diag::Location,
+        Vec<u32>,
+    )> = Vec::new();
     for task in &cx.plan.tasks {
         for a in task.units.iter().filter(|a| !a.known) {
+            match names.iter_mut().find(|(first, _, _)| first.name == a.name) {
+                Some((_, _, tasks)) => tasks.push(task.no),
+                None => names.push((a, task.unit_place(a).clone(), vec![task.no])),
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|(a, place, tasks)| {
             let suggestion = closest(&a.name, &spellings);
             let remedy = Remedy::UnknownUnit {
                 name: a.name.clone(),
                 closest: suggestion.map(|near| registry_name(cx, near)),
             };
-            let place = task.unit_place(a).clone();
+            let tasks = numbers(&tasks);
             let d = if is_group_phrase(&a.name) {
-                unfilled_group(cx, task.no, a, place)
+                unfilled_group(cx, &tasks, a, place)
             } else {
-                unknown_name(cx, task.no, a, suggestion, place)
+                unknown_name(cx, &tasks, a, suggestion, place)
             };
-            out.push(d.with_remedy(remedy));
-        }
-    }
-    out
+            d.with_remedy(remedy)
+        })
+        .collect()
+}
+
+/// Task numbers as a list: 1、3、5.
+fn numbers(tasks: &[u32]) -> String {
+    tasks
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// A name the registry does not know, with the registry's closest spelling when one is.
 fn unknown_name(
     cx: &Context,
-    task_no: u32,
+    task_no: &str,
     a: &crate::model::Assignment,
     closest: Option<&str>,
     place: crate::base::diag::Location,
@@ -88,7 +110,7 @@ fn unknown_name(
 /// is to list its members, not to add it as a unit. Until then it gets one sheet of its own.
 fn unfilled_group(
     cx: &Context,
-    task_no: u32,
+    task_no: &str,
     a: &crate::model::Assignment,
     place: crate::base::diag::Location,
 ) -> Diagnostic {

@@ -63,7 +63,8 @@ pub fn assemble(
         .map(|p| p.origin.clone())
         .unwrap_or_else(|| Location::file(parts.sources.first().map_or("", String::as_str)));
     let title = plan_title(&parts, &notice, config)
-        .map(|t| plan_of_a_bare_notice_title(t, &notice, config, title_place, diagnostics));
+        .map(|t| plan_of_a_bare_notice_title(t, &notice, config, title_place, diagnostics))
+        .or_else(|| title_from_file_name(&parts.sources, diagnostics));
     // A source that is a document itself (关于稳增长的若干意见: its 主送 and body, no title
     // line of its own) is issued under its own title, not inside a 关于印发 notice.
     if notice.origin.is_some()
@@ -321,6 +322,22 @@ fn plan_of_a_bare_notice_title(
         ),
     ));
     plan
+}
+
+/// A source with no title anywhere in it, whose file is named as a plan
+/// (立山区政府2023年重点工作任务分解和责任分工方案.xlsx): the plan's title is that name, said.
+fn title_from_file_name(sources: &[String], diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let (source, stem) = sources.iter().find_map(|source| {
+        let stem = std::path::Path::new(source).file_stem()?.to_str()?;
+        let stem = cjk::tidy_spacing(stem);
+        super::text::names_a_plan(&stem).then_some((source, stem))
+    })?;
+    diagnostics.push(Diagnostic::note(
+        "plan/title-from-file",
+        Location::file(source),
+        format!("来源中没有方案标题，按文件名取「{stem}」；如不对，请在配置的 [plan] 中填写 title"),
+    ));
+    Some(stem)
 }
 
 /// The title of the first of several tables read together (see [`RawTable::append`]): the
@@ -622,6 +639,7 @@ fn build_tasks(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
     let mut tasks = Vec::new();
+    let mut unread_deadlines: Vec<UnreadDeadline> = Vec::new();
     for row in &raw.rows {
         let RowKind::Task(cells) = &row.kind else {
             continue;
@@ -651,7 +669,8 @@ fn build_tasks(
             ));
         }
         let deadline_text = cells.deadline.clone();
-        let deadline = task_deadline(no, deadline_text.as_deref(), year, config, row, diagnostics);
+        let (deadline, unread) = task_deadline(no, deadline_text.as_deref(), year, config, row);
+        unread_deadlines.extend(unread);
         tasks.push(Task {
             no,
             content: cells.content.trim().to_string(),
@@ -677,6 +696,7 @@ fn build_tasks(
             correction: None,
         });
     }
+    say_unread_deadlines(unread_deadlines, diagnostics);
     tasks
 }
 
@@ -764,44 +784,72 @@ fn units_as_written(cells: &RawTask) -> String {
     .join("、")
 }
 
-/// A task's deadline: its cell read as a date (said when it cannot be, unless it says the
-/// work is ongoing), else the config's default.
+/// A deadline as written that reads as no date: the tasks writing it, where the first is.
+struct UnreadDeadline {
+    text: String,
+    /// It would read once the plan's year is known (年底前, 6月底前).
+    needs_year: bool,
+    tasks: Vec<u32>,
+    origin: Location,
+}
+
+/// A task's deadline: its cell read as a date, else the config's default; and the written
+/// text when it reads as no date and does not say the work is ongoing.
 fn task_deadline(
     no: u32,
     written: Option<&str>,
     year: Option<i32>,
     config: &Config,
     row: &RawRow,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<crate::base::date::Date> {
+) -> (Option<crate::base::date::Date>, Option<UnreadDeadline>) {
     let Some(text) = written else {
-        return config
-            .plan
-            .default_deadline
-            .as_deref()
-            .and_then(crate::base::date::parse_iso);
+        let default = config.plan.default_deadline.as_deref();
+        return (default.and_then(crate::base::date::parse_iso), None);
     };
     let parsed = parse_deadline(text, year);
-    if parsed.is_none() && !["长期", "持续", "常态"].iter().any(|w| text.contains(w)) {
-        // 年底前, 6月底前: a date once the plan's year is known.
-        let needs_year = year.is_none() && parse_deadline(text, Some(2000)).is_some();
-        let said = if needs_year {
+    let unread = (parsed.is_none() && !["长期", "持续", "常态"].iter().any(|w| text.contains(w)))
+        .then(|| UnreadDeadline {
+            text: text.to_string(),
+            needs_year: year.is_none() && parse_deadline(text, Some(2000)).is_some(),
+            tasks: vec![no],
+            origin: row.origin.clone(),
+        });
+    (parsed, unread)
+}
+
+/// One finding for each deadline text that reads as no date, with every task writing it
+/// (年内见成效 under five tasks is one thing to fix).
+fn say_unread_deadlines(unread: Vec<UnreadDeadline>, diagnostics: &mut Vec<Diagnostic>) {
+    let mut merged: Vec<UnreadDeadline> = Vec::new();
+    for one in unread {
+        match merged.iter_mut().find(|m| m.text == one.text) {
+            Some(m) => m.tasks.extend(one.tasks),
+            None => merged.push(one),
+        }
+    }
+    for m in merged {
+        let tasks = m
+            .tasks
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("、");
+        let text = &m.text;
+        diagnostics.push(if m.needs_year {
             Diagnostic::warning(
                 "table/deadline",
-                row.origin.clone(),
-                format!("第 {no} 项任务的完成时限「{text}」没有写年份，方案中也看不出是哪一年"),
+                m.origin,
+                format!("第 {tasks} 项任务的完成时限「{text}」没有写年份，方案中也看不出是哪一年"),
             )
             .with_hint("在 fengong.toml 的 [plan] 中填写 year = 年份，即可换算为日期")
         } else {
             Diagnostic::warning(
                 "table/deadline",
-                row.origin.clone(),
-                format!("第 {no} 项任务的完成时限「{text}」无法识别为日期"),
+                m.origin,
+                format!("第 {tasks} 项任务的完成时限「{text}」无法识别为日期"),
             )
-        };
-        diagnostics.push(said);
+        });
     }
-    parsed
 }
 
 fn table_sections(raw: &RawTable) -> Vec<TableSection> {
@@ -1313,6 +1361,22 @@ mod tests {
 
     fn plan_of(source: &str) -> (Plan, Vec<Diagnostic>) {
         crate::ingest::plan_from_text(source, &Config::default())
+    }
+
+    #[test]
+    fn a_deadline_that_reads_as_no_date_is_said_once_with_its_tasks() {
+        let source = "某市2026年重点工作分解\n\n序号 | 工作任务 | 责任单位 | 完成时限\n\
+            1 | 抓好财政监督 | 市财政局 | 逐步推进\n\
+            2 | 加强税源监控 | 市税务局 | 6月底前\n\
+            3 | 建设信用体系 | 市发改委 | 逐步推进\n";
+        let (_, said) = plan_of(source);
+        let unread: Vec<&Diagnostic> = said.iter().filter(|d| d.code == "table/deadline").collect();
+        assert_eq!(unread.len(), 1, "{unread:?}");
+        assert_eq!(
+            unread[0].message,
+            "第 1、3 项任务的完成时限「逐步推进」无法识别为日期"
+        );
+        assert_eq!(unread[0].location.line_no(), Some(4));
     }
 
     #[test]
