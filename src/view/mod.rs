@@ -252,6 +252,17 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_keeps_its_place_among_the_names() {
+        let mut names = vec!["各乡镇人民政府".to_string()];
+        with_phrases(
+            &mut names,
+            &["县直各有关单位".to_string()],
+            "县直各有关单位,各乡镇人民政府",
+        );
+        assert_eq!(names, ["县直各有关单位", "各乡镇人民政府"]);
+    }
+
+    #[test]
     fn codes_fall_into_categories() {
         assert_eq!(CATEGORIES[category_of("notice/no-date")].0, "通知");
         assert_eq!(CATEGORIES[category_of("prose/order")].0, "分组与主要事项");
@@ -767,7 +778,19 @@ fn with_phrases(names: &mut Vec<String>, phrases: &[String], written: &str) {
         });
         match anchor {
             Some(i) => names[i] = format!("{}等{phrase}", names[i]),
-            None => names.push(phrase.clone()),
+            None => {
+                // Where the source wrote it among the names (县直各有关单位，各乡镇人民政府).
+                let at = written.find(phrase.as_str());
+                let before = at.and_then(|p| {
+                    names
+                        .iter()
+                        .position(|n| written.find(n.as_str()).is_some_and(|q| q > p))
+                });
+                match before {
+                    Some(i) => names.insert(i, phrase.clone()),
+                    None => names.push(phrase.clone()),
+                }
+            }
         }
     }
 }
