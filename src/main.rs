@@ -149,15 +149,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 
 /// `fengong check`: every finding, then the counts; exit 1 when any is an error.
 fn check(input: &std::path::Path, format: CheckFormat) -> Result<ExitCode, Error> {
-    let checked = fengong::check(input)?;
+    let checked = match fengong::check(input) {
+        Ok(checked) => checked,
+        // A source that cannot be read: scripts get its findings as JSON too (the message
+        // still goes to stderr, and the exit code says 2).
+        Err(Error::Input(diagnostics)) if matches!(format, CheckFormat::Json) => {
+            print_json(&diagnostics)?;
+            return Err(Error::Input(diagnostics));
+        }
+        Err(e) => return Err(e),
+    };
     let report = &checked.report;
     match format {
-        CheckFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&report.diagnostics)
-                .map_err(|e| Error::Render(e.to_string()))?;
-            text.push('\n');
-            write_or_ignore_pipe(&mut std::io::stdout().lock(), text.as_bytes());
-        }
+        CheckFormat::Json => print_json(&report.diagnostics)?,
         CheckFormat::Text => {
             for d in &report.diagnostics {
                 say!("{d}");
@@ -176,6 +180,15 @@ fn check(input: &std::path::Path, format: CheckFormat) -> Result<ExitCode, Error
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Findings as pretty JSON on stdout.
+fn print_json(diagnostics: &[fengong::base::diag::Diagnostic]) -> Result<(), Error> {
+    let mut text =
+        serde_json::to_string_pretty(diagnostics).map_err(|e| Error::Render(e.to_string()))?;
+    text.push('\n');
+    write_or_ignore_pipe(&mut std::io::stdout().lock(), text.as_bytes());
+    Ok(())
 }
 
 /// `fengong evaluate DIR`: the period's returns into its report and packets.

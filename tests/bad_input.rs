@@ -30,6 +30,20 @@ fn empty_file() {
     assert_refused(&[("plan.md", b"  \r\n\n ")], "input/plan.md", "文件为空");
 }
 
+/// `check --format json` on a source it cannot read: the findings as JSON on stdout for a
+/// script, the message on stderr, exit 2.
+#[test]
+fn a_refusal_in_json_for_scripts() {
+    let dir = project(&[("plan.md", b"")]);
+    let out = fengong(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["severity"], "error");
+    assert_eq!(found[0]["location"]["path"], "input/plan.md");
+    assert!(stderr(&out).contains("文件为空"));
+}
+
 #[test]
 fn binary_garbage() {
     let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
