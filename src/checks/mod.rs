@@ -107,6 +107,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     grouping::numbering,
     reconcile::task_text,
     reconcile::traditional,
+    reconcile::garbled,
     reconcile::prose_only,
     units::aliases,
     units::unknown,

@@ -142,6 +142,54 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Tasks whose text a reposting site garbled — pinyin it put after characters (構(gòu)建),
+/// or another encoding's bytes read as characters (?。ǘ┩七) — said once with every such
+/// task: printed as they are, they would go into the tables, the sheets and their names.
+pub fn garbled(cx: &Context) -> Vec<Diagnostic> {
+    let mut tasks = cx
+        .plan
+        .tasks
+        .iter()
+        .filter_map(|t| Some((t, garbled_piece(&format!("{}{}", t.content, t.units_text))?)));
+    let Some((first, piece)) = tasks.next() else {
+        return Vec::new();
+    };
+    let numbers: Vec<String> = std::iter::once(first.no)
+        .chain(tasks.map(|(t, _)| t.no))
+        .map(|n| n.to_string())
+        .collect();
+    vec![
+        Diagnostic::warning(
+            "text/garbled",
+            first.origin.clone(),
+            format!(
+                "第 {} 项的文字有乱码或转载网站插入的拼音（如「{piece}」）：发布的文件会照样印出",
+                numbers.join("、")
+            ),
+        )
+        .with_hint("请从原发布机关的网站或原文件重新复制，或在 input/ 的来源中改正后重新发布"),
+    ]
+}
+
+/// The first garbled spot of `text`, with a few characters around it.
+fn garbled_piece(text: &str) -> Option<String> {
+    static PINYIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"\p{Han}\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)").unwrap()
+    });
+    let foreign = |c: char| {
+        matches!(c, '\u{0250}'..='\u{02AF}' | '\u{2500}'..='\u{257F}' | '\u{FFFD}')
+            || ('\u{01CD}'..='\u{01DC}').contains(&c)
+    };
+    let at = PINYIN
+        .find(text)
+        .map(|m| m.start())
+        .or_else(|| text.find(foreign))
+        .or_else(|| text.find("?。").or_else(|| text.find("?（")))?;
+    let start = text[..at].char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    Some(text[start..].chars().take(10).collect())
+}
+
 /// Sentences of the prose that no task of the table carries. Not for a plan whose tasks
 /// were read from the prose itself (grouped by its labels): there the prose is the tasks.
 pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
@@ -187,6 +235,23 @@ pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
 mod tests {
     use super::super::{SAMPLE, SAMPLE_CONFIG, at as s, codes, run_one};
     use super::*;
+
+    #[test]
+    fn garbled_text_is_found_and_plain_text_is_not() {
+        assert_eq!(
+            garbled_piece("加快建設(shè)東部基地").as_deref(),
+            Some("快建設(shè)東部")
+        );
+        assert!(garbled_piece("?。ǘ┩七M東部石化基地").is_some());
+        assert!(garbled_piece("做好（一）项工作?。").is_some());
+        for plain in [
+            "推进“一网通办”(含移动端)建设。",
+            "新增学位4000个(其中小学2000个)。",
+            "区发改委（牵头）、区财政局",
+        ] {
+            assert_eq!(garbled_piece(plain), None, "{plain}");
+        }
+    }
 
     #[test]
     fn identical_text_gives_nothing() {
