@@ -552,6 +552,16 @@ impl Reader {
         }
     }
 
+    /// The labels inside an assignment bracket ([牵头单位:…;责任单位:…]) name the published
+    /// table's columns as labelled lines do.
+    fn name_roles_in(&mut self, inside: &str) {
+        for clause in inside.split(['；', ';']) {
+            if let Some((kind, _)) = labelled(clause) {
+                self.name_role(kind, clause.trim());
+            }
+        }
+    }
+
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
@@ -655,12 +665,7 @@ impl Reader {
             };
             // After sub-items that named no one, the duty is their parent's.
             self.take_up_sub_items();
-            // The labels inside name the published table's columns as labelled lines do.
-            for clause in inside.as_str().split(['；', ';']) {
-                if let Some((kind, _)) = labelled(clause) {
-                    self.name_role(kind, clause.trim());
-                }
-            }
+            self.name_roles_in(inside.as_str());
             // A heading's text continued in this paragraph: one task from the heading on.
             if self.pending.is_none()
                 && self.headings_carry

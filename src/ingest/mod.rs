@@ -347,22 +347,8 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             format!("通知的附件说明列出「{named}」，但 input/ 中没有读到它")
         });
     }
-    // No 附件说明, but the body says what it issues (《…》已经县政府同意，现印发给你们) and
-    // the text does not go on to it (its title, maybe broken over lines, is not there).
-    let plain = |text: &str| -> String {
-        text.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '(' => '（',
-                ')' => '）',
-                c => c,
-            })
-            .collect()
-    };
-    let run_together = plain(&lines.concat());
     if listed.is_none()
-        && let Some(named) = lines.iter().find_map(|l| issued_in(l))
-        && run_together.matches(&plain(&named)).count() < 2
+        && let Some(named) = issued_elsewhere(&lines)
     {
         seen.push(format!(
             "通知正文说印发《{}》，但 input/ 中没有读到它",
@@ -383,17 +369,7 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             crate::base::cjk::excerpt(items[0])
         ));
     }
-    // A table drawn with box lines (┌─┬─┐ │ ├): its cells wrap over several lines and merge
-    // down, so they cannot be put back together from the text.
-    if let Some(at) = lines
-        .iter()
-        .position(|l| l.chars().filter(|c| BOX_DRAWING.contains(*c)).count() >= 3)
-    {
-        seen.push(format!(
-            "第 {} 行起的表格是用制表线（┌ │ ├）画出的，其中的格子跨行、合并，无法从文字中读出：请把原网页或原文件的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
-            at + 1
-        ));
-    }
+    seen.extend(box_drawn_table(&lines));
     // A text that stops mid-sentence was not copied whole: what is missing may be the table.
     if let Some(last) = lines.iter().rev().find(|l| !l.is_empty())
         && text::stops_mid_sentence(last)
@@ -404,6 +380,35 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         ));
     }
     seen
+}
+
+/// The document the notice's body says it issues (《…》已经县政府同意，现印发给你们) when the
+/// text does not go on to it: its title, maybe broken over lines, stands nowhere else.
+fn issued_elsewhere(lines: &[&str]) -> Option<String> {
+    let plain = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .collect()
+    };
+    let named = lines.iter().find_map(|l| issued_in(l))?;
+    (plain(&lines.concat()).matches(&plain(&named)).count() < 2).then_some(named)
+}
+
+/// A table drawn with box lines (┌─┬─┐ │ ├): its cells wrap over several lines and merge
+/// down, so they cannot be put back together from the text. Says where it starts.
+fn box_drawn_table(lines: &[&str]) -> Option<String> {
+    let at = lines
+        .iter()
+        .position(|l| l.chars().filter(|c| BOX_DRAWING.contains(*c)).count() >= 3)?;
+    Some(format!(
+        "第 {} 行起的表格是用制表线（┌ │ ├）画出的，其中的格子跨行、合并，无法从文字中读出：请把原网页或原文件的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
+        at + 1
+    ))
 }
 
 /// The characters that draw a table's lines in plain text.
