@@ -543,6 +543,16 @@ fn a_plan_without_a_title_is_refused_until_the_config_or_its_file_names_it() {
     );
     assert!(common::codes(&checked).contains(&"plan/title-from-file"));
     assert!(!common::codes(&checked).contains(&"plan/no-title"));
+    // So does one in traditional script, kept as written.
+    let dir = common::project(&[
+        ("某區2026年口袋公園建設工作要點.md", table.as_bytes()),
+        ("fengong.toml", b"# none\n"),
+    ]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("某區2026年口袋公園建設工作要點")
+    );
 
     // A notice with neither its own title nor a plan named anywhere: the findings say so
     // without building a title from nothing (关于印发《》的通知).

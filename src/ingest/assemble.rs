@@ -330,7 +330,8 @@ fn title_from_file_name(sources: &[String], diagnostics: &mut Vec<Diagnostic>) -
     let (source, stem) = sources.iter().find_map(|source| {
         let stem = std::path::Path::new(source).file_stem()?.to_str()?;
         let stem = cjk::tidy_spacing(stem);
-        super::text::names_a_plan(&stem).then_some((source, stem))
+        // 鹹陽市…工作要點: a name in traditional script names a plan as its simplified form does.
+        super::text::names_a_plan(&cjk::simplified_text(&stem)).then_some((source, stem))
     })?;
     diagnostics.push(Diagnostic::note(
         "plan/title-from-file",
