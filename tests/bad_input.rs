@@ -114,7 +114,14 @@ fn a_refusal_says_what_the_source_shows() {
     assert_refused(
         &[("boxed.md", boxed.as_bytes())],
         "input/boxed.md",
-        "第 2 行起的表格是用制表线（┌ │ ├）画出的",
+        "第 2 行起的表格是用制表线（┌ │ ├）画出的，但其中没有写明各列内容的表头",
+    );
+    // One whose lines do not keep to its columns: the line that breaks them.
+    let ragged = "某县2026年重点工作任务分解\n┌──┬────┬────┐\n│序号│工作任务│牵头单位│\n├──┼────┼────┤\n│1 │抓好财政工作│\n└──┴────┴────┘\n";
+    assert_refused(
+        &[("ragged.md", ragged.as_bytes())],
+        "input/ragged.md",
+        "第 2 行起的表格是用制表线（┌ │ ├）画出的，但第 5 行有 2 格、表格有 3 列",
     );
     let items = "某镇2026年为民办实事项目\n第一件实事：新建村级养老服务站3个。\n\
                  第二件实事：改造农村公路12公里。\n第三件实事：新增公共停车位200个。\n";

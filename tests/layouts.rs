@@ -2400,3 +2400,78 @@ fn names_that_differ_by_a_shared_prefix_are_said() {
         found[0].message
     );
 }
+
+/// A table drawn with box lines, as old documents and legal databases give it: cells wrapped
+/// over lines are put back together (units and dates cut mid-word too), section rows span
+/// it, a cell merged down beside two tasks belongs to both, the table continued under a
+/// repeated header is one table, and the words after it are said.
+#[test]
+fn a_table_drawn_with_box_lines_reads_as_a_grid() {
+    let path = common::root().join("tests/fixtures/boxed/城南区2026年为民办实事项目分解表.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "新建改扩建公办幼儿园3所，新增学位900个。",
+            "为65岁以上老年人免费开展健康体检，体检率达到70%以上。",
+            "改造老旧小区12个，加装电梯20部。",
+            "新增公共停车泊位1500个。",
+            "建成口袋公园6个。",
+        ]
+    );
+    assert_eq!(leads(plan, 1), ["区教育局"]);
+    assert_eq!(supports(plan, 1), ["区住建局", "区财政局"]);
+    assert_eq!(deadline(plan, 1).as_deref(), Some("2026-08-31"));
+    assert_eq!(deadline(plan, 2).as_deref(), Some("2026-11-30"));
+    // The 配合单位 and 完成时限 cells run down beside tasks 3 and 4.
+    assert_eq!(leads(plan, 4), ["区城管局"]);
+    assert_eq!(deadline(plan, 4).as_deref(), Some("2026-12-31"));
+    assert_eq!(deadline(plan, 5).as_deref(), Some("2026-10-31"));
+    let sections: Vec<&str> = plan
+        .table
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(sections, ["教育医疗", "城市管理"]);
+    assert_eq!(plan.table.repeated_headers, 1);
+    assert_eq!(codes_at(&checked, "table/after-table"), [29]);
+    assert!(!common::codes(&checked).contains(&"source/cut-off"));
+}
+
+/// A 政府工作 breakdown drawn with box lines: no 序号, themes over △ measures, a 分管领导 and
+/// units merged down beside several rows, two measures in one cell. The themes head their
+/// measures, each △ is a task with the units beside it, and nothing is lost.
+#[test]
+fn bulleted_measures_under_themes_are_the_tasks() {
+    let path = common::root().join("tests/fixtures/boxed/某县2025年政府工作任务分解表.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "新建高标准农田2万亩,稳定粮食播种面积",
+            "扶持茶叶、油茶等特色产业,培育龙头企业3家",
+            "完成造林绿化1.5万亩,森林覆盖率稳定在68%以上",
+        ]
+    );
+    assert_eq!(
+        groups(plan),
+        [
+            ("做强特色农业,促进农民增收".to_string(), vec![1, 2]),
+            ("抓好生态环境保护,守住绿水青山".to_string(), vec![3]),
+        ]
+    );
+    // The units cell beside the second measure's wrapped line starts inside the cell of
+    // both: its units join theirs, said, and none twice.
+    let all = ["县农业农村局", "县乡村振兴局", "县林业局", "县市场监管局"];
+    assert_eq!(leads(plan, 1), all);
+    assert_eq!(leads(plan, 2), all);
+    assert_eq!(codes_at(&checked, "table/merged-content"), [11]);
+    assert_eq!(leads(plan, 3), ["县林业局"]);
+    assert_eq!(plan.task(3).unwrap().person.as_deref(), Some("李红梅"));
+    assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("王建国"));
+    assert!(common::codes(&checked).contains(&"table/bulleted-items"));
+    assert!(!common::codes(&checked).contains(&"unit/duplicate"));
+}

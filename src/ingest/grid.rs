@@ -228,6 +228,9 @@ impl Grid<'_> {
             ));
         }
         table.names_not_groups(&header);
+        if header.index(Column::No).is_none() && table.bulleted_items_under_themes() {
+            diagnostics.push(bulleted_items_note((self.place)(header_row, 0)));
+        }
         table
     }
 
@@ -247,20 +250,34 @@ impl Grid<'_> {
         else {
             return false;
         };
-        if !self.under_merged_number(r, header) {
-            return false;
-        }
-        prev.absorb(self.own_task_cells(r, header), "\n");
-        diagnostics.push(
-            Diagnostic::warning(
+        let (code, message, hint) = match header.index(Column::No) {
+            Some(c) if self.under_merged(r, Some(c)) => (
                 "table/merged-number",
-                (self.place)(r, header.index(Column::No).unwrap_or(0)),
                 format!(
                     "此行与上一行共用合并单元格中的序号「{}」，已并入第 {} 项任务（内容相接，责任单位合并）",
                     prev.no, prev.no
                 ),
-            )
-            .with_hint("如这几行原是几项任务，请在原表中拆开序号单元格并分别编号"),
+                "如这几行原是几项任务，请在原表中拆开序号单元格并分别编号",
+            ),
+            // No 序号: a row whose content is the task above's, merged down, with cells of
+            // its own (more units beside it). Row-order numbers may still change (bulleted
+            // items), so the task is named by its words.
+            None if self.under_merged(r, header.index(Column::Content)) => (
+                "table/merged-content",
+                format!(
+                    "此行与上一行共用合并单元格中的工作内容，其责任单位等已并入该项任务「{}」",
+                    excerpt(&prev.content)
+                ),
+                "如这几行原是几项任务，请在原表中拆开内容单元格",
+            ),
+            _ => return false,
+        };
+        prev.absorb(self.own_task_cells(r, header), "\n");
+        // Placed at the row's own cells (the merge's place is the row above's).
+        let own = self.rows[r].iter().position(|t| !t.trim().is_empty());
+        let at = header.index(Column::No).or(own);
+        diagnostics.push(
+            Diagnostic::warning(code, (self.place)(r, at.unwrap_or(0)), message).with_hint(hint),
         );
         true
     }
@@ -293,12 +310,10 @@ impl Grid<'_> {
             .unwrap_or_default()
     }
 
-    /// Whether row `r`'s 序号 is a merge from the row above (one task written over several
-    /// rows: the same number, once).
-    fn under_merged_number(&self, r: usize, header: &HeaderMap) -> bool {
-        let Some(c) = header.index(Column::No) else {
-            return false;
-        };
+    /// Whether row `r`'s cell in column `c` is a merge from the row above (a 序号 merged
+    /// down: one task written over several rows, its number once).
+    fn under_merged(&self, r: usize, c: Option<usize>) -> bool {
+        let Some(c) = c else { return false };
         let own = self.rows[r].get(c).map_or("", |s| s.trim());
         own.is_empty() && self.merged_down.contains_key(&(r, c))
     }
@@ -501,6 +516,15 @@ impl Grid<'_> {
         ));
         None
     }
+}
+
+/// What [`RawTable::bulleted_items_under_themes`] did, said where the table starts.
+pub(crate) fn bulleted_items_note(place: Location) -> Diagnostic {
+    Diagnostic::note(
+        "table/bulleted-items",
+        place,
+        "表中任务以「△」「●」等符号分项：不带符号的行作为其下各项的分组标题，一格中的几项各作一项任务，按顺序编号",
+    )
 }
 
 /// A note under a table (注：, 说明, 备注 …), not a row of it.

@@ -399,20 +399,35 @@ fn issued_elsewhere(lines: &[&str]) -> Option<String> {
     (plain(&lines.concat()).matches(&plain(&named)).count() < 2).then_some(named)
 }
 
-/// A table drawn with box lines (┌─┬─┐ │ ├): its cells wrap over several lines and merge
-/// down, so they cannot be put back together from the text. Says where it starts.
+/// A table drawn with box lines (┌─┬─┐ │ ├) that could not be read: a line whose cells do
+/// not match the table's columns, or no header naming the columns. Says where.
 fn box_drawn_table(lines: &[&str]) -> Option<String> {
-    let at = lines
-        .iter()
-        .position(|l| l.chars().filter(|c| BOX_DRAWING.contains(*c)).count() >= 3)?;
-    Some(format!(
-        "第 {} 行起的表格是用制表线（┌ │ ├）画出的，其中的格子跨行、合并，无法从文字中读出：请把原网页或原文件的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
-        at + 1
-    ))
+    let found = text::boxed::find_all(lines);
+    let to_excel =
+        "请把原网页或原文件的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/";
+    let message = match found.iter().find(|t| t.is_err()).or(found.first())? {
+        Err(e) => format!(
+            "第 {} 行起的表格是用制表线（┌ │ ├）画出的，但第 {} 行有 {} 格、表格有 {} 列，无法对齐各列：{to_excel}",
+            found_first_line(lines),
+            e.line + 1,
+            e.cells,
+            e.columns
+        ),
+        Ok(t) => format!(
+            "第 {} 行起的表格是用制表线（┌ │ ├）画出的，但其中没有写明各列内容的表头（如“工作任务”“责任单位”）：{to_excel}",
+            t.first + 1
+        ),
+    };
+    Some(message)
 }
 
-/// The characters that draw a table's lines in plain text.
-const BOX_DRAWING: &str = "┌┐└┘├┤┬┴┼│─";
+/// The first line (1-based) that draws a table.
+fn found_first_line(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .position(|l| text::boxed::is_box_line(l))
+        .map_or(0, |i| i + 1)
+}
 
 /// The document a notice's sentence says it issues: 《X》…印发给你们 / 现将《X》下达.
 fn issued_in(line: &str) -> Option<String> {

@@ -666,6 +666,125 @@ impl RawTable {
     }
 }
 
+impl RawTable {
+    /// A table numbered in row order whose contents are bulleted items (△, ●, ■ …) under
+    /// unbulleted lines: the bullets mark the task level, so a line without one over them
+    /// heads them (a group label, the 政府工作报告's theme), and a cell holding several
+    /// bulleted items holds as many tasks, each with the row's units, deadline and leader.
+    /// The bullet itself is a mark, not words of the task. Returns whether it did anything.
+    pub fn bulleted_items_under_themes(&mut self) -> bool {
+        let Some(bullet) = self.item_bullet() else {
+            return false;
+        };
+        let opens = |t: &RawTask| t.content.trim_start().starts_with(bullet);
+        let rows = std::mem::take(&mut self.rows);
+        let mut out: Vec<RawRow> = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let RowKind::Task(task) = &row.kind else {
+                out.push(row.clone());
+                continue;
+            };
+            if opens(task) {
+                out.extend(
+                    task.content
+                        .split(bullet)
+                        .filter(|p| !p.trim().is_empty())
+                        .map(|item| RawRow {
+                            kind: RowKind::Task(Box::new(RawTask {
+                                content: item.trim().to_string(),
+                                ..(**task).clone()
+                            })),
+                            origin: row.origin.clone(),
+                        }),
+                );
+                continue;
+            }
+            let next = rows[i + 1..].iter().find_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t),
+                _ => None,
+            });
+            // A theme line heads the items under it when what else it holds — units, a
+            // leader, a deadline merged down beside it — other tasks hold too: nothing is
+            // lost by reading it as a heading.
+            let others = || {
+                rows.iter()
+                    .enumerate()
+                    .filter(move |(j, _)| *j != i)
+                    .filter_map(|(_, r)| match &r.kind {
+                        RowKind::Task(t) => Some(&**t),
+                        _ => None,
+                    })
+            };
+            let heads = task.label.is_none()
+                && next.is_some_and(|next| opens(next))
+                && task.duty_held_by(others);
+            out.push(match heads {
+                true => RawRow {
+                    kind: RowKind::Label(task.content.trim().to_string()),
+                    origin: row.origin.clone(),
+                },
+                false => row.clone(),
+            });
+        }
+        self.rows = out;
+        let mut no = 0;
+        for row in &mut self.rows {
+            if let RowKind::Task(task) = &mut row.kind {
+                no += 1;
+                task.no = no.to_string();
+            }
+        }
+        true
+    }
+
+    /// The bullet most tasks open with, when at least two do and a task holds several items
+    /// or some task opens without it (a theme over them).
+    fn item_bullet(&self) -> Option<char> {
+        const BULLETS: &[char] = &['△', '▲', '●', '○', '■', '□', '◆', '◇', '★', '☆', '•'];
+        let tasks: Vec<&RawTask> = self
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(&**t),
+                _ => None,
+            })
+            .collect();
+        let first = |t: &RawTask| t.content.trim_start().chars().next();
+        let bullet = BULLETS
+            .iter()
+            .copied()
+            .max_by_key(|b| tasks.iter().filter(|t| first(t) == Some(*b)).count())?;
+        let opening = tasks.iter().filter(|t| first(t) == Some(bullet)).count();
+        let several = tasks
+            .iter()
+            .any(|t| first(t) == Some(bullet) && t.content.matches(bullet).count() > 1);
+        (opening >= 2 && (several || opening < tasks.len())).then_some(bullet)
+    }
+}
+
+impl RawTask {
+    /// Whether every unit, leader and deadline this row gives stands in one of `others`
+    /// too (a theme row beside cells merged down over the items).
+    fn duty_held_by<'a, I: Iterator<Item = &'a RawTask>>(&self, others: impl Fn() -> I) -> bool {
+        let units = |t: &RawTask| {
+            [Some(&t.units), t.lead.as_ref(), t.support.as_ref()]
+                .into_iter()
+                .flatten()
+                .flat_map(|cell| names_in(cell))
+                .collect::<Vec<String>>()
+        };
+        let held = units(self)
+            .iter()
+            .all(|name| others().any(|o| units(o).contains(name)));
+        let same = |field: fn(&RawTask) -> &Option<String>| {
+            field(self).as_deref().is_none_or(|v| {
+                v.trim().is_empty() || others().any(|o| field(o).as_deref() == Some(v))
+            })
+        };
+        held && same(|t| &t.person) && same(|t| &t.deadline)
+    }
+}
+
 impl RawTask {
     /// Takes in the cells of a row that continues this task (a row broken by OCR or a page
     /// break, or rows under one merged 序号), every column: text, units, deadline, person
@@ -673,13 +792,19 @@ impl RawTask {
     /// line break for a cell of its own.
     pub fn absorb(&mut self, more: RawTask, units_glue: &str) {
         self.content.push_str(&more.content);
-        if !more.units.is_empty() {
+        // A cell of its own names units afresh: those the task has already are not twice.
+        let units = match units_glue {
+            "" => more.units,
+            _ => names_not_in(&self.units, &more.units),
+        };
+        if !units.is_empty() {
             if !self.units.is_empty() {
                 self.units.push_str(units_glue);
             }
-            self.units.push_str(&more.units);
+            self.units.push_str(&units);
         }
         let join = |into: &mut Option<String>, more: Option<String>| {
+            let more = more.map(|m| names_not_in(into.as_deref().unwrap_or(""), &m));
             if let Some(more) = more.filter(|m| !m.is_empty()) {
                 append_line(into.get_or_insert_with(String::new), &more);
             }
@@ -692,6 +817,32 @@ impl RawTask {
             append_line(have, &more);
         }
     }
+}
+
+/// The names of the units cell `more` that the cell `have` does not list, as written when
+/// none is dropped, else joined by 、.
+fn names_not_in(have: &str, more: &str) -> String {
+    let had = names_in(have);
+    let names = names_in(more);
+    let fresh: Vec<&String> = names.iter().filter(|n| !had.contains(n)).collect();
+    if fresh.len() == names.len() {
+        more.to_string()
+    } else {
+        fresh
+            .iter()
+            .map(|n| n.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+/// The names a units cell lists, as written (the parsing proper is `ingest::units`'): what
+/// two cells of one table are compared by.
+fn names_in(cell: &str) -> Vec<String> {
+    cell.split(['、', '，', ',', '；', ';', '\n'])
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// The number a task's text opens with — `（1）`, `(1)`, `1.`, `1、`, `①` — as written, and
@@ -726,6 +877,92 @@ fn append_line(have: &mut String, more: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn table_of(rows: &[(&str, &str, &str)]) -> RawTable {
+        RawTable {
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, (content, units, deadline))| RawRow {
+                    kind: RowKind::Task(Box::new(RawTask {
+                        no: (i + 1).to_string(),
+                        content: content.to_string(),
+                        units: units.to_string(),
+                        deadline: Some(deadline.to_string()).filter(|d| !d.is_empty()),
+                        ..RawTask::default()
+                    })),
+                    origin: Location::line("t.md", i as u32 + 1),
+                })
+                .collect(),
+            ..RawTable::default()
+        }
+    }
+
+    fn kinds(table: &RawTable) -> Vec<String> {
+        table
+            .rows
+            .iter()
+            .map(|r| match &r.kind {
+                RowKind::Task(t) => format!("{} {} | {}", t.no, t.content, t.units),
+                RowKind::Label(l) => format!("# {l}"),
+                RowKind::Section { title, .. } => format!("## {title}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bulleted_items_under_a_theme_are_its_tasks() {
+        let mut table = table_of(&[
+            ("抓好农业", "县农业局", "年底"),
+            ("△建农田△修水渠", "县农业局", "年底"),
+            ("△育龙头", "县农业局、县商务局", "年底"),
+            // Its own unit, held by no other row: a task, not a heading.
+            ("抓好林业", "县林业局", "年底"),
+            ("△造林", "县农业局", "年底"),
+        ]);
+        assert!(table.bulleted_items_under_themes());
+        assert_eq!(
+            kinds(&table),
+            [
+                "# 抓好农业",
+                "1 建农田 | 县农业局",
+                "2 修水渠 | 县农业局",
+                "3 育龙头 | 县农业局、县商务局",
+                "4 抓好林业 | 县林业局",
+                "5 造林 | 县农业局",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_without_bullets_or_with_one_is_left_as_it_is() {
+        let rows = [("做好甲事", "区财政局", ""), ("△做好乙事", "区教育局", "")];
+        let mut table = table_of(&rows);
+        assert!(!table.bulleted_items_under_themes());
+        assert_eq!(
+            kinds(&table),
+            ["1 做好甲事 | 区财政局", "2 △做好乙事 | 区教育局"]
+        );
+    }
+
+    #[test]
+    fn units_a_continuing_cell_repeats_are_not_taken_twice() {
+        let mut task = RawTask {
+            units: "区财政局、区税务局".to_string(),
+            ..RawTask::default()
+        };
+        let more = |units: &str| RawTask {
+            units: units.to_string(),
+            ..RawTask::default()
+        };
+        task.absorb(more("区税务局,区教育局"), "\n");
+        assert_eq!(task.units, "区财政局、区税务局\n区教育局");
+        task.absorb(more("区教育局"), "\n");
+        assert_eq!(task.units, "区财政局、区税务局\n区教育局");
+        // A name broken by OCR joins as it is.
+        task.absorb(more("局"), "");
+        assert!(task.units.ends_with("区教育局局"));
+    }
 
     #[test]
     fn the_one_column_left_of_the_units_is_the_content() {

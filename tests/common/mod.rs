@@ -249,6 +249,8 @@ pub fn clauses(line: &str) -> Vec<String> {
         let separator = matches!(
             c,
             '|' | '\t' | '\n' | '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？' | '、'
+                // A box-drawn table's lines (│ ├ ┼ …) part its cells.
+                | '\u{2500}'..='\u{257F}'
         );
         if !separator {
             clause.push(c);

@@ -6,6 +6,7 @@
 //! level of 一、 headings in the seed), bold markup comes as `**…**` or `<b>…</b>`, and paragraphs
 //! split by a page break are joined again when the first half does not end a sentence.
 
+pub(crate) mod boxed;
 mod notice;
 mod prose;
 mod stacked;
@@ -140,7 +141,9 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         ..TextDocument::default()
     };
 
-    let (front_end, table) = match find_table(&lines, places, &mut doc.diagnostics) {
+    let found = boxed::read_table(&lines, places, &mut doc.diagnostics)
+        .or_else(|| find_table(&lines, places, &mut doc.diagnostics));
+    let (front_end, table) = match found {
         Some((front_end, table)) => (front_end, Some(table)),
         None => (lines.len(), None),
     };
@@ -189,7 +192,9 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
             > line.chars().filter(|c| closes.contains(c)).count()
     };
     let unclosed = open(&['“', '（', '(', '《', '【'], &['”', '）', ')', '》', '】']);
+    // A table's lines are not a sentence (a box-drawn table cut short is said as such).
     !line.contains(['|', '\t'])
+        && !boxed::is_box_line(line)
         && !is_page_line(line)
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])

@@ -196,9 +196,14 @@ pub(super) fn read_table(
         );
     }
     if let Some(column) = table.headings_group_measures(&header) {
-        diagnostics.push(upper_task_column(&column, header_place));
+        diagnostics.push(upper_task_column(&column, header_place.clone()));
     }
     table.names_not_groups(&header);
+    if by_order && table.bulleted_items_under_themes() {
+        diagnostics.push(crate::ingest::grid::bulleted_items_note(
+            header_place.clone(),
+        ));
+    }
     table
 }
 
