@@ -909,12 +909,27 @@ fn published_tables_print_the_columns_the_source_has() {
             continue;
         }
         looked_at += 1;
-        let plan = fengong::check(&input).unwrap().plan;
+        let checked = fengong::check(&input).unwrap();
+        let further = common::codes(&checked);
+        let tables = 1 + further
+            .iter()
+            .filter(|c| **c == "table/another-table")
+            .count();
+        let plan = checked.plan;
         let name = input.display().to_string();
         let table = std::fs::read_to_string(target.join("任务分工表.md")).unwrap();
         let header = table.lines().find(|l| l.contains("| 序号 |")).unwrap();
+        // Each column under the name the source gives it, else the usual one.
+        let t = &plan.table;
+        let named = |name: &Option<String>, usual: &'static str| {
+            let name = name.clone().unwrap_or(usual.to_string());
+            format!("| {name} |")
+        };
         let titled = plan.groups().any(|g| !g.title.trim().is_empty());
-        assert_eq!(header.contains("主要事项"), titled, "{name}: {header}");
+        let group_heading = named(&t.group_column, "主要事项");
+        assert_eq!(header.contains(&group_heading), titled, "{name}: {header}");
+        let content = named(&t.content_column, "具体内容");
+        assert!(header.contains(&content), "{name}: {header}");
         if !titled {
             assert!(!table.contains("| （一） |"), "{name}: an invented group");
         }
@@ -924,7 +939,7 @@ fn published_tables_print_the_columns_the_source_has() {
             .filter_map(|t| t.deadline_text.as_deref())
             .collect();
         assert_eq!(
-            header.contains("完成时限"),
+            header.contains(&named(&t.deadline_column, "完成时限")),
             !deadlines.is_empty(),
             "{name}: {header}"
         );
@@ -942,7 +957,11 @@ fn published_tables_print_the_columns_the_source_has() {
             );
         }
         let person = plan.tasks.iter().any(|t| t.person.is_some());
-        assert_eq!(header.contains("责任领导"), person, "{name}: {header}");
+        assert_eq!(
+            header.contains(&named(&t.person_column, "责任领导")),
+            person,
+            "{name}: {header}"
+        );
         // Leads and supports apart when the source gives them apart, under the names it
         // gives them (主责单位 | 协办单位), else one 责任单位.
         let apart = format!(
@@ -956,7 +975,23 @@ fn published_tables_print_the_columns_the_source_has() {
             "{name}: {header}"
         );
         if !plan.table.roles_apart {
-            assert!(header.contains("| 责任单位 |"), "{name}: {header}");
+            let units = named(
+                &t.units_column.clone().or(t.lead_column.clone()),
+                "责任单位",
+            );
+            assert!(header.contains(&units), "{name}: {header}");
+        }
+        // Every name it uses is one the source's header writes (a further table's header
+        // is not the one the model keeps).
+        let plain = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let (group, content, units) = (&t.group_column, &t.content_column, &t.units_column);
+        let more = [&t.deadline_column, &t.person_column];
+        for column in [group, content, units].into_iter().chain(more).flatten() {
+            assert!(
+                tables > 1 || t.header.iter().any(|h| plain(h).contains(&plain(column))),
+                "{name}: {column} is not in {:?}",
+                t.header
+            );
         }
         for column in &plan.table.extra_columns {
             assert!(

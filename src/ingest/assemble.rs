@@ -162,8 +162,13 @@ fn task_table(raw: &RawTable) -> TaskTable {
         grouping: GroupingSource::Prose,
         extra_columns: raw.extra_columns.clone(),
         header: raw.header.clone(),
-        lead_column: raw.role_names.lead.clone(),
-        support_column: raw.role_names.support.clone(),
+        lead_column: raw.column_names.lead.clone(),
+        support_column: raw.column_names.support.clone(),
+        content_column: raw.column_names.content.clone(),
+        units_column: raw.column_names.units.clone(),
+        deadline_column: raw.column_names.deadline.clone(),
+        person_column: raw.column_names.person.clone(),
+        group_column: raw.column_names.group.clone(),
         // A 配合 column (or a units column beside the 牵头 one) in the source: the published
         // table prints leads and supports apart; a 牵头 column alone is one column.
         roles_apart: raw.rows.iter().any(|r| match &r.kind {

@@ -163,9 +163,9 @@ impl Grid<'_> {
         });
         let (title, left_out) = self.title_above(header_row);
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
-        let role_names = crate::ingest::raw_table::RoleNames::of_header(&header, &written);
+        let column_names = crate::ingest::raw_table::ColumnNames::of_header(&header, &written);
         let mut table = RawTable {
-            role_names,
+            column_names,
             title,
             origin: Some((self.place)(header_row, 0)),
             repeated_headers: 0,

@@ -540,7 +540,7 @@ impl Reader {
             return;
         };
         let name = Some(tidy_spacing(&line[..colon]));
-        let names = &mut self.table.role_names;
+        let names = &mut self.table.column_names;
         match kind {
             LabelKind::Lead if names.lead.is_none() => names.lead = name,
             // 责任单位 names the supports only beside a 牵头 line (without one its first leads).

@@ -367,7 +367,7 @@ pub struct RawTable {
     pub left_out: Vec<(String, Location)>,
     /// What the source calls its leading and supporting units (主责单位, 责任单位,
     /// 配合科室（单位）…), from its header or its labelled lines.
-    pub role_names: RoleNames,
+    pub column_names: ColumnNames,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
 }
@@ -397,30 +397,66 @@ fn appended_said(
     Diagnostic::note("table/another-table", place, message)
 }
 
-/// The names a source gives the units that lead and those that support, as written.
+/// What a source calls its columns, as written: the published 任务分工表 heads its columns
+/// with the plan's own words.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RoleNames {
+pub struct ColumnNames {
     /// 牵头单位, 主责单位, 牵头科室（单位）….
     pub lead: Option<String>,
     /// 配合单位, 协同单位, or a 责任单位 column beside the lead's.
     pub support: Option<String>,
+    /// 具体内容, 工作任务, 专项整治行业名称 ….
+    pub content: Option<String>,
+    /// 责任单位 (leads and supports in one column), 责任部门 ….
+    pub units: Option<String>,
+    /// 完成时限, 时间节点, 时间安排 ….
+    pub deadline: Option<String>,
+    /// 责任领导, 分管领导 ….
+    pub person: Option<String>,
+    /// 主要事项, 类别, 领域 ….
+    pub group: Option<String>,
 }
 
-impl RoleNames {
-    /// The names a header gives its lead and support columns (a units column beside the
-    /// lead's lists supports).
-    pub fn of_header<S: AsRef<str>>(header: &HeaderMap, cells: &[S]) -> RoleNames {
+impl ColumnNames {
+    /// The names a header gives its columns (a units column beside the lead's lists
+    /// supports).
+    pub fn of_header<S: AsRef<str>>(header: &HeaderMap, cells: &[S]) -> ColumnNames {
         let name = |c: Column| {
             header
                 .index(c)
                 .and_then(|i| cells.get(i))
-                .map(|s| crate::base::cjk::tidy_spacing(s.as_ref()))
+                .map(|s| crate::base::cjk::tidy_spacing(&s.as_ref().replace('\n', "")))
                 .filter(|s| !s.is_empty())
         };
-        RoleNames {
+        let beside_lead = name(Column::Lead).and(name(Column::Units));
+        ColumnNames {
             lead: name(Column::Lead),
-            support: name(Column::Support).or_else(|| name(Column::Lead).and(name(Column::Units))),
+            support: name(Column::Support).or_else(|| beside_lead.clone()),
+            content: name(Column::Content),
+            units: name(Column::Units).filter(|_| beside_lead.is_none()),
+            deadline: name(Column::Deadline),
+            person: name(Column::Person),
+            group: name(Column::Group),
         }
+    }
+}
+
+impl ColumnNames {
+    /// Takes from `other` the names this one lacks (a further table naming a column the
+    /// first has not).
+    pub fn fill_from(&mut self, other: ColumnNames) {
+        let fill = |have: &mut Option<String>, more: Option<String>| {
+            if have.is_none() {
+                *have = more;
+            }
+        };
+        fill(&mut self.lead, other.lead);
+        fill(&mut self.support, other.support);
+        fill(&mut self.content, other.content);
+        fill(&mut self.units, other.units);
+        fill(&mut self.deadline, other.deadline);
+        fill(&mut self.person, other.person);
+        fill(&mut self.group, other.group);
     }
 }
 
@@ -544,12 +580,7 @@ impl RawTable {
         self.extra_columns = columns;
         self.left_out.extend(other.left_out);
         self.repeated_headers += other.repeated_headers;
-        if self.role_names.lead.is_none() {
-            self.role_names.lead = other.role_names.lead;
-        }
-        if self.role_names.support.is_none() {
-            self.role_names.support = other.role_names.support;
-        }
+        self.column_names.fill_from(other.column_names);
         let place = other
             .origin
             .or_else(|| self.origin.clone())

@@ -229,6 +229,25 @@ pub struct TaskTable {
     /// 配合单位 when it does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_column: Option<String>,
+    /// What the source calls its content column (工作任务, 重点事项); 具体内容 when it does
+    /// not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_column: Option<String>,
+    /// What the source calls a units column that lists leads and supports together (责任单位,
+    /// 牵头组织实施单位 alone); 责任单位 when it does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units_column: Option<String>,
+    /// What the source calls its deadline column (时间节点, 完成时间); 完成时限 when it does
+    /// not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_column: Option<String>,
+    /// What the source calls its leader column (分管领导, 责任人); 责任领导 when it does not
+    /// say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_column: Option<String>,
+    /// What the source calls its group column (类别, 领域); 主要事项 when it does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_column: Option<String>,
 }
 
 impl TaskTable {

@@ -300,6 +300,13 @@ pub struct TaskTableView {
     pub lead_heading: String,
     /// See [`TaskTableView::lead_heading`].
     pub support_heading: String,
+    /// The header of the 主要事项 column, as the source names it.
+    pub group_heading: String,
+    /// The header of the content column: the source's (工作任务, 重点事项), or 具体内容.
+    pub content_heading: String,
+    /// The header of the one units column (when roles are not apart): the source's, or
+    /// 责任单位.
+    pub units_heading: String,
     /// Whether the table prints its 主要事项 column: only when some group has a title (a
     /// column of bare （一）（二） would be numbering the source never wrote).
     pub grouped: bool,
@@ -361,10 +368,10 @@ fn extra_columns(
     let person = plan.tasks.iter().any(|t| t.person.is_some());
     let mut columns: Vec<(String, &'static str)> = Vec::new();
     if deadline {
-        columns.push(("完成时限".into(), "date"));
+        columns.push((named(&plan.table.deadline_column, "完成时限"), "date"));
     }
     if person {
-        columns.push(("责任领导".into(), "other"));
+        columns.push((named(&plan.table.person_column, "责任领导"), "other"));
     }
     columns.extend(plan.table.extra_columns.iter().map(|c| (c.clone(), "text")));
     let width = plan.table.extra_columns.len();
@@ -476,12 +483,28 @@ impl TaskTableView {
                 .support_column
                 .clone()
                 .unwrap_or_else(|| "配合单位".to_string()),
+            group_heading: named(&plan.table.group_column, "主要事项"),
+            content_heading: named(&plan.table.content_column, "具体内容"),
+            // A 牵头单位 column alone lists every unit: it heads the one units column.
+            units_heading: named(
+                &plan
+                    .table
+                    .units_column
+                    .clone()
+                    .or(plan.table.lead_column.clone()),
+                "责任单位",
+            ),
             grouped: has_group_titles(plan),
             extra_columns,
             extra_kinds,
             sections,
         }
     }
+}
+
+/// A column's header: the source's name for it, or the usual one.
+fn named(name: &Option<String>, usual: &str) -> String {
+    name.clone().unwrap_or_else(|| usual.to_string())
 }
 
 /// `一、title`, or the bare title when the section has no numeral.

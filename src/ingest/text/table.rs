@@ -4,7 +4,9 @@
 use super::{Places, is_pipe_rule, section_heading, split_cells, strip_markup};
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
-use crate::ingest::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RoleNames, RowKind};
+use crate::ingest::raw_table::{
+    Column, ColumnNames, HeaderMap, RawRow, RawTable, RawTask, RowKind,
+};
 
 /// One line under a table's header: a row of cells, or a line that is not one.
 pub(super) enum TableLine {
@@ -137,7 +139,7 @@ pub(super) fn read_table(
         extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
         header: header_cells.iter().map(|c| c.trim().to_string()).collect(),
         left_out: Vec::new(),
-        role_names: RoleNames::of_header(&header, &header_cells),
+        column_names: ColumnNames::of_header(&header, &header_cells),
         rows: Vec::new(),
     };
     // No 序号 column: tasks are numbered in row order.

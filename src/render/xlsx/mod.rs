@@ -166,16 +166,16 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     // Columns: 主要事项, 序号, 具体内容, 责任单位, then the source's extra columns.
     let mut columns: Vec<(&str, f64)> = Vec::new();
     if view.grouped {
-        columns.push(("主要事项", 16.0));
+        columns.push((view.group_heading.as_str(), 16.0));
     }
-    columns.extend([("序号", 6.0), ("具体内容", 60.0)]);
+    columns.extend([("序号", 6.0), (view.content_heading.as_str(), 60.0)]);
     if view.roles_apart {
         columns.extend([
             (view.lead_heading.as_str(), 20.0),
             (view.support_heading.as_str(), 26.0),
         ]);
     } else {
-        columns.push(("责任单位", 30.0));
+        columns.push((view.units_heading.as_str(), 30.0));
     }
     columns.extend(view.extra_columns.iter().map(|c| (c.as_str(), 16.0)));
     let last = columns.len() as u16 - 1;
