@@ -339,12 +339,11 @@ fn summary(plan: &fengong::model::Plan) -> String {
         });
         out.push('\n');
         for group in &section.groups {
-            let tasks: Vec<String> = group.tasks.iter().map(u32::to_string).collect();
             out.push_str(&format!(
                 "  （{}）{}：{}\n",
                 fengong::base::cjk::chinese_numeral(group.no),
                 group.title,
-                tasks.join("、")
+                fengong::base::number::task_list(group.tasks.iter().copied())
             ));
         }
     }

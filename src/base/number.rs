@@ -14,6 +14,15 @@ pub fn fmt_number(value: f64) -> String {
     }
 }
 
+/// Task numbers as findings list them: `1、2、5`.
+pub fn task_list(numbers: impl IntoIterator<Item = u32>) -> String {
+    numbers
+        .into_iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// A rate as reports print it: always one decimal (`13.0`, `38.5`, `100.0`), as the
 /// workbooks' `0.0%` format shows it, so a column of rates reads at one precision.
 pub fn fmt_rate(value: f64) -> String {
@@ -41,6 +50,13 @@ pub fn parse_percent(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn task_numbers_are_listed_with_the_enumeration_comma() {
+        assert_eq!(task_list([1, 2, 5]), "1、2、5");
+        assert_eq!(task_list([7]), "7");
+        assert_eq!(task_list([]), "");
+    }
 
     #[test]
     fn numbers_in_values() {

@@ -5,6 +5,7 @@ use super::Context;
 use super::diff::{Hunk, diff, mark};
 use crate::base::cjk::{sentences, simplified};
 use crate::base::diag::{Diagnostic, Remedy};
+use crate::base::number::task_list;
 
 /// Every task whose table text differs from its prose, with both versions of each change.
 pub fn task_text(cx: &Context) -> Vec<Diagnostic> {
@@ -90,11 +91,7 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
         })
         .sum();
     if count >= 12 || (count >= 6 && with_traditional.len() >= 2) {
-        let numbers: Vec<String> = with_traditional
-            .iter()
-            .take(10)
-            .map(|t| t.no.to_string())
-            .collect();
+        let numbers = task_list(with_traditional.iter().take(10).map(|t| t.no));
         let more = if with_traditional.len() > 10 {
             "等"
         } else {
@@ -105,8 +102,7 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
                 "text/traditional",
                 with_traditional[0].origin.clone(),
                 format!(
-                    "任务内容是繁体字（第 {}{more} 项，共 {count} 个字）：发布的文件照原文印出",
-                    numbers.join("、")
+                    "任务内容是繁体字（第 {numbers}{more} 项，共 {count} 个字）：发布的文件照原文印出"
                 ),
             )
             .with_hint("如需简体，请先把来源转换为简体（如 Word 的“繁转简”）后放回 input/"),
@@ -154,17 +150,13 @@ pub fn garbled(cx: &Context) -> Vec<Diagnostic> {
     let Some((first, piece)) = tasks.next() else {
         return Vec::new();
     };
-    let numbers: Vec<String> = std::iter::once(first.no)
-        .chain(tasks.map(|(t, _)| t.no))
-        .map(|n| n.to_string())
-        .collect();
+    let numbers = task_list(std::iter::once(first.no).chain(tasks.map(|(t, _)| t.no)));
     vec![
         Diagnostic::warning(
             "text/garbled",
             first.origin.clone(),
             format!(
-                "第 {} 项的文字有乱码或转载网站插入的拼音（如「{piece}」）：发布的文件会照样印出",
-                numbers.join("、")
+                "第 {numbers} 项的文字有乱码或转载网站插入的拼音（如「{piece}」）：发布的文件会照样印出"
             ),
         )
         .with_hint("请从原发布机关的网站或原文件重新复制，或在 input/ 的来源中改正后重新发布"),

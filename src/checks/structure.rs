@@ -132,7 +132,7 @@ pub fn deadlines(cx: &Context) -> Vec<Diagnostic> {
     let Some(first) = without.first() else {
         return Vec::new();
     };
-    let numbers: Vec<String> = without.iter().take(12).map(|t| t.no.to_string()).collect();
+    let numbers = crate::base::number::task_list(without.iter().take(12).map(|t| t.no));
     let more = if without.len() > 12 { "等" } else { "" };
     // A date inside a task's text (2017年3月底前拨付…) is that part's, not the task's.
     let dated_text = without
@@ -153,8 +153,7 @@ pub fn deadlines(cx: &Context) -> Vec<Diagnostic> {
             "plan/no-deadline",
             first.origin.clone(),
             format!(
-                "第 {}{more} 项任务（共 {} 项）没有完成时限：{why}；任务单和评估中完成时限空缺",
-                numbers.join("、"),
+                "第 {numbers}{more} 项任务（共 {} 项）没有完成时限：{why}；任务单和评估中完成时限空缺",
                 without.len()
             ),
         )

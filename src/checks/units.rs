@@ -72,11 +72,7 @@ pub fn unknown(cx: &Context) -> Vec<Diagnostic> {
 
 /// Task numbers as a list: 1、3、5.
 fn numbers(tasks: &[u32]) -> String {
-    tasks
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join("、")
+    crate::base::number::task_list(tasks.iter().copied())
 }
 
 /// A name the registry does not know, with the registry's closest spelling when one is.
@@ -231,10 +227,7 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
         let numbers = |u: &crate::model::UnitTasks| {
             let mut all: Vec<u32> = u.lead.iter().chain(&u.support).copied().collect();
             all.sort_unstable();
-            all.iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join("、")
+            crate::base::number::task_list(all)
         };
         let prefix = twin.name.chars().next().unwrap_or('市');
         out.push(

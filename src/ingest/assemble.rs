@@ -834,12 +834,7 @@ fn say_unread_deadlines(unread: Vec<UnreadDeadline>, diagnostics: &mut Vec<Diagn
         }
     }
     for m in merged {
-        let tasks = m
-            .tasks
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join("、");
+        let tasks = crate::base::number::task_list(m.tasks.iter().copied());
         let text = &m.text;
         diagnostics.push(if m.needs_year {
             Diagnostic::warning(
