@@ -664,3 +664,44 @@ fn the_red_rule_stays_in_place_without_a_doc_number() {
         "{with} mm with a 文号, {without} mm without"
     );
 }
+
+/// A notice whose issuer nobody knows (no 版头 in the source, no 署名) prints no 版头 built
+/// from nothing — no empty mark, no red rule — in the PDF, the Word file and the Markdown:
+/// its title stands at the top of the 版心 instead of under an empty head.
+#[test]
+fn a_notice_without_an_issuer_prints_no_empty_red_head() {
+    let input = root().join("tests/fixtures/notices/no_signer.md");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fengong::publish_with(&input, &out, &fengong::Options::default()).unwrap();
+    let script = root().join("tests/tools/measure_pdf.py");
+    let pdf = out.join("通知.pdf");
+    let measured: Value = serde_json::from_str(&run(
+        "python3",
+        &[script.to_str().unwrap(), pdf.to_str().unwrap()],
+    ))
+    .unwrap();
+    let first = &measured["pages"][0];
+    let red = serde_json::json!([1.0, 0.0, 0.0]);
+    let rules = first["rules"].as_array().unwrap();
+    assert!(!rules.iter().any(|r| r["color"] == red), "{rules:?}");
+    // The title is the largest text, black, its lines within the 版心's first 30 mm (under
+    // a 版头 it starts some 80 mm down).
+    let title = &first["largest_text"];
+    assert_eq!(title["color"], serde_json::json!([0.0, 0.0, 0.0]));
+    assert!(
+        title["baseline_mm"].as_f64().unwrap() < 37.0 + 30.0,
+        "{title}"
+    );
+    let markdown = std::fs::read_to_string(out.join("通知.md")).unwrap();
+    assert!(!markdown.contains("发文机关标志"), "{markdown}");
+    let docx = std::fs::read(out.join("通知.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        !xml.contains("FF0000"),
+        "a red mark or rule in the Word notice"
+    );
+}

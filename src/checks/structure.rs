@@ -226,7 +226,7 @@ fn notice_head(cx: &Context, start: &Location) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 "notice/no-issuer",
                 start.clone(),
-                "通知没有发文机关（原文没有版头，也没有署名）：发布的通知版头空缺",
+                "通知没有发文机关（原文没有版头，也没有署名）：发布的通知不印版头（发文机关标志和红线）",
             )
             .with_hint(format!(
                 "在 {config_place} 的 [notice] signer 中填写发文机关名称，版头和署名都用它"

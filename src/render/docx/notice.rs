@@ -45,6 +45,7 @@ pub fn notice(
         attachment_page: standard,
         cursor: 0.0,
         after_title: None,
+        title_first: false,
     };
     doc.head();
     for (i, block) in blocks.iter().enumerate() {
@@ -109,6 +110,8 @@ struct Notice<'a> {
     /// The em box bottom of a title just placed: the next line goes on the first grid line
     /// one blank line below it.
     after_title: Option<f32>,
+    /// No 版头 and no 文号: the title stands on the first line.
+    title_first: bool,
 }
 
 impl Notice<'_> {
@@ -126,6 +129,9 @@ impl Notice<'_> {
     fn head(&mut self) {
         let page = self.set.page;
         let fonts = self.set.fonts;
+        if self.view.mark.trim().is_empty() {
+            return self.headless();
+        }
         let top = page.margin_top() as f32;
         // The mark's em box top 35 mm below the 版心 top (7.2.4); sized to fit the 版心.
         let mark_top = page.top_twips() + 35.0 * TWIPS_PER_MM;
@@ -175,15 +181,42 @@ impl Notice<'_> {
             + (RULE_SPACE_PT as f32 + RULE_EIGHTHS as f32 / 8.0) * TWIPS_PER_PT;
     }
 
+    /// No issuer known: no mark and no red rule (as the PDF); the 文号, if any, on the first
+    /// line, the title two lines below it or on the first line.
+    fn headless(&mut self) {
+        let page = self.set.page;
+        // The first paragraph starts at the top margin.
+        self.cursor = page.margin_top() as f32;
+        let Some(number) = self.view.doc_number.clone() else {
+            self.title_first = true;
+            return;
+        };
+        self.push(
+            Para::new()
+                .style("DocNumber")
+                .exact(NUMBER_LINE)
+                .align(Align::Center)
+                .run(
+                    self.set.fonts,
+                    &RunStyle::new(Face::Body, page.body_size),
+                    &number,
+                ),
+        );
+        self.cursor += NUMBER_LINE as f32;
+    }
+
     fn block(&mut self, block: &Block, next_is_figure: bool) {
         match (self.part, block) {
             // The typed furniture is placed from the view; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
                 if crate::render::is_notice_furniture(s) => {}
             (Part::Head, Block::Title(title)) => {
-                // Two blank lines below the rule (7.3.1).
-                let em_top =
-                    self.cursor + 3.0 * self.pitch() - self.set.page.body_size * TWIPS_PER_PT;
+                // Two blank lines below the rule (7.3.1); on the first line with no 版头.
+                let em_top = if self.title_first {
+                    self.cursor + PageSetup::em_offset(self.title_pitch(), TITLE_SIZE)
+                } else {
+                    self.cursor + 3.0 * self.pitch() - self.set.page.body_size * TWIPS_PER_PT
+                };
                 self.title_at(title, em_top);
                 self.part = Part::Body;
             }
@@ -261,8 +294,13 @@ impl Notice<'_> {
 
 impl Notice<'_> {
     /// A 小标宋 title centred, broken between words, its first em box top at `em_top`.
+    /// The line pitch of the title: 2号 on the body's grid.
+    fn title_pitch(&self) -> i32 {
+        tw(TITLE_SIZE) + self.set.line - tw(self.set.page.body_size)
+    }
+
     fn title_at(&mut self, title: &str, em_top: f32) {
-        let pitch = tw(TITLE_SIZE) + self.set.line - tw(self.set.page.body_size);
+        let pitch = self.title_pitch();
         let first_line_top = em_top - PageSetup::em_offset(pitch, TITLE_SIZE);
         let before = (first_line_top - self.cursor).round() as i32;
         let lines = title_lines(

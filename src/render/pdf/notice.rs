@@ -138,6 +138,9 @@ fn gap(geo: &Geometry, blank_lines: f32) -> f32 {
 /// 版头: the 发文机关标志, the 发文字号 and the red rule; returns the rule's y.
 fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
     let (geo, fonts) = (flow.geo, flow.fonts);
+    if view.mark.trim().is_empty() {
+        return headless(flow, view);
+    }
     // The mark's top edge 35 mm below the 版心 top (7.2.4), sized to fit the 版心.
     let mark_top = geo.top + 35.0 * MM;
     let mark_style = Style::new(Role::Title, 1.0).colored(RED);
@@ -183,6 +186,23 @@ fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
         color: RED,
     });
     Ok(rule_y)
+}
+
+/// A notice whose issuer nobody knows has no 版头: no mark and no red rule printed over
+/// nothing. Its 文号, if any, stands on the first line; the title two lines below it, or on
+/// the first line. Returns where the rule would be for the title to sit there.
+fn headless(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
+    let geo = flow.geo;
+    let Some(number) = &view.doc_number else {
+        return Ok(geo.top - RED_RULE / 2.0 - gap(&geo, 2.0));
+    };
+    let glyphs = text::shape(flow.fonts, Style::new(Role::Body, geo.size), number)?;
+    flow.push(Item::Text {
+        x: geo.left + (geo.width - text::width(&glyphs)).max(0.0) / 2.0,
+        y: layout::baseline(geo.top, geo.size),
+        glyphs,
+    });
+    Ok(geo.top + geo.size - RED_RULE / 2.0)
 }
 
 /// The notice while its blocks are laid out.
