@@ -2473,6 +2473,14 @@ fn a_table_drawn_with_box_lines_reads_as_a_grid() {
     assert_eq!(plan.table.repeated_headers, 1);
     assert_eq!(codes_at(&checked, "table/after-table"), [29]);
     assert!(!common::codes(&checked).contains(&"source/cut-off"));
+    // The same text copied only to the middle of a row: its last line lacks its border.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cut = &text[..text.find("泊位1500个").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let short = dir.path().join("城南区2026年为民办实事项目分解表.md");
+    std::fs::write(&short, cut).unwrap();
+    let checked = fengong::check(&short).unwrap();
+    assert_eq!(codes_at(&checked, "source/cut-off"), [20]);
 }
 
 /// A 政府工作 breakdown drawn with box lines: no 序号, themes over △ measures, a 分管领导 and

@@ -93,6 +93,12 @@ pub fn is_box_line(line: &str) -> bool {
         .starts_with(|c: char| is_box_char(c) && !is_horizontal(c))
 }
 
+/// Whether a box line ends at a border (a line copied only in part does not).
+pub fn ends_at_border(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(|c: char| is_box_char(c) && !is_horizontal(c))
+}
+
 /// One column's part of a line: text, or a rule that ends the column's cell.
 #[derive(Debug, Clone, PartialEq)]
 enum Piece {
@@ -515,6 +521,8 @@ mod tests {
         let all = find_all(&lines);
         assert_eq!(all.len(), 3);
         assert!(find_all(&["?。（七）推進(jìn)┳廣州"]).is_empty());
+        assert!(ends_at_border("└─┴─┘"));
+        assert!(!ends_at_border("│ 工 作 任 务 │分管领导│完"));
         assert_eq!(all[0].as_ref().unwrap().rows, vec![vec!["a", "b"]]);
         assert_eq!(all[1].as_ref().unwrap().end, 6);
         assert!(all[2].as_ref().unwrap().rows.is_empty());

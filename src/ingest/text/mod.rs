@@ -192,9 +192,12 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
             > line.chars().filter(|c| closes.contains(c)).count()
     };
     let unclosed = open(&['“', '（', '(', '《', '【'], &['”', '）', ')', '》', '】']);
-    // A table's lines are not a sentence (a box-drawn table cut short is said as such).
+    // A box-drawn table's line is cut when its right border is missing.
+    if boxed::is_box_line(line) {
+        return !boxed::ends_at_border(line);
+    }
+    // A table's lines are not a sentence.
     !line.contains(['|', '\t'])
-        && !boxed::is_box_line(line)
         && !is_page_line(line)
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])
