@@ -2518,3 +2518,27 @@ fn bulleted_measures_under_themes_are_the_tasks() {
     assert!(common::codes(&checked).contains(&"table/bulleted-items"));
     assert!(!common::codes(&checked).contains(&"unit/duplicate"));
 }
+
+/// A web table pasted with `|` between cells, some cells holding a line break: the line
+/// lacking its closing `|` goes on in the next one — a second unit on a line of its own,
+/// a sentence wrapped — and the row is one task, not a task and a stray half.
+#[test]
+fn a_row_broken_inside_a_cell_is_one_row() {
+    let checked = columns_fixture("web_broken_cell.md");
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "整治背街小巷环境卫生,清理乱堆乱放。",
+            "规范农贸市场经营秩序,划行归市,做到干净整洁。",
+            "开展文明交通劝导活动。",
+        ]
+    );
+    assert_eq!(supports(plan, 1), ["各区政府", "市住建局"]);
+    assert_eq!(deadline(plan, 1).as_deref(), Some("2026-06-30"));
+    assert_eq!(leads(plan, 2), ["市市场监管局"]);
+    assert_eq!(deadline(plan, 2).as_deref(), Some("2026-09-30"));
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"table/stray-line"), "{codes:?}");
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+}

@@ -40,21 +40,51 @@ pub(super) fn parse_table_under(
     places: Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
-    let body = lines
-        .iter()
-        .enumerate()
-        .skip(body_at)
-        .filter(|(_, line)| !line.trim().is_empty())
-        .filter_map(|(index, line)| {
-            let row = match split_cells(line) {
-                Some(cells) if is_pipe_rule(&cells) => return None,
-                Some(cells) => TableLine::Row(cells),
-                None => TableLine::Stray(line.to_string()),
-            };
-            Some((index as u32 + 1, row))
-        })
-        .collect();
+    let mut body = Vec::new();
+    let mut index = body_at;
+    while index < lines.len() {
+        let at = index;
+        let (line, next) = match row_broken_in_a_cell(lines, at, header_cells.len()) {
+            Some((joined, next)) => (joined, next),
+            None => (lines[at].to_string(), at + 1),
+        };
+        index = next;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row = match split_cells(&line) {
+            Some(cells) if is_pipe_rule(&cells) => continue,
+            Some(cells) => TableLine::Row(cells),
+            None => TableLine::Stray(line),
+        };
+        body.push((at as u32 + 1, row));
+    }
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// A `|` row broken by a line break inside a cell (a web page's cell of two lines,
+/// `市国土资源局` / `市农牧林业局 | 2010年9月20日前 |`): the line at `at` lacks the closing
+/// `|` its header has and too few cells; with the lines after it (at most four) it has as
+/// many as the header. The row, the cell's break kept, and the index after its last line.
+fn row_broken_in_a_cell(lines: &[&str], at: usize, width: usize) -> Option<(String, usize)> {
+    let closed = |l: &str| l.trim_end().ends_with('|');
+    let count = |l: &str| split_cells(l).map_or(0, |c| c.len());
+    let first = lines[at];
+    if !first.contains('|') || closed(first) || count(first) >= width {
+        return None;
+    }
+    let mut joined = first.trim_end().to_string();
+    for (end, more) in lines.iter().enumerate().skip(at + 1).take(4) {
+        if more.trim().is_empty() {
+            return None;
+        }
+        joined.push('\n');
+        joined.push_str(more.trim());
+        if closed(more) {
+            return (count(&joined) == width).then_some((joined, end + 1));
+        }
+    }
+    None
 }
 
 /// A pipe table's header broken over lines (a narrow page wraps it: `序号 | 工作 责任组 |` /
