@@ -55,7 +55,7 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
         Column::Deadline,
         &["时限", "时间", "节点", "进度", "期限", "日期"],
     ),
-    (Column::Group, &["主要事项", "类别", "领域", "板块", "方面"]),
+    (Column::Group, &["主要事项", "类别", "分类", "领域", "板块", "方面"]),
     (
         Column::Content,
         &[
@@ -1016,6 +1016,8 @@ mod tests {
     #[test]
     fn detects_the_seed_header_and_synonyms() {
         let map = HeaderMap::detect(&["主要事项", "序号", "具体内容", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Group), Some(0));
+        let map = HeaderMap::detect(&["分类", "序号", "事项", "责任单位"]).unwrap();
         assert_eq!(map.index(Column::Group), Some(0));
         assert_eq!(map.index(Column::Units), Some(3));
         let map =
