@@ -221,16 +221,7 @@ impl Grid<'_> {
             table.rows.extend(row);
             r += 1;
         }
-        if let Some(column) = table.headings_group_measures(&header) {
-            diagnostics.push(crate::ingest::text::upper_task_column(
-                &column,
-                (self.place)(header_row, 0),
-            ));
-        }
-        table.names_not_groups(&header);
-        if header.index(Column::No).is_none() && table.bulleted_items_under_themes() {
-            diagnostics.push(bulleted_items_note((self.place)(header_row, 0)));
-        }
+        diagnostics.extend(table.settle_layout(&header, &(self.place)(header_row, 0)));
         table
     }
 
@@ -516,15 +507,6 @@ impl Grid<'_> {
         ));
         None
     }
-}
-
-/// What [`RawTable::bulleted_items_under_themes`] did, said where the table starts.
-pub(crate) fn bulleted_items_note(place: Location) -> Diagnostic {
-    Diagnostic::note(
-        "table/bulleted-items",
-        place,
-        "表中任务以「△」「●」等符号分项：不带符号的行作为其下各项的分组标题，一格中的几项各作一项任务，按顺序编号",
-    )
 }
 
 /// A note under a table (注：, 说明, 备注 …), not a row of it.

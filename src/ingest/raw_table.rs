@@ -55,7 +55,10 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
         Column::Deadline,
         &["时限", "时间", "节点", "进度", "期限", "日期"],
     ),
-    (Column::Group, &["主要事项", "类别", "分类", "领域", "板块", "方面"]),
+    (
+        Column::Group,
+        &["主要事项", "类别", "分类", "领域", "板块", "方面"],
+    ),
     (
         Column::Content,
         &[
@@ -698,6 +701,28 @@ impl RawTable {
 }
 
 impl RawTable {
+    /// What the rows say about the table's layout once all are read — headings over
+    /// measures numbered in their text, a group column that names its tasks, bulleted items
+    /// under themes — applied, and said at `place` (the header).
+    pub fn settle_layout(&mut self, header: &HeaderMap, place: &Location) -> Vec<Diagnostic> {
+        let mut said = Vec::new();
+        if let Some(column) = self.headings_group_measures(header) {
+            said.push(crate::ingest::text::upper_task_column(
+                &column,
+                place.clone(),
+            ));
+        }
+        self.names_not_groups(header);
+        if header.index(Column::No).is_none() && self.bulleted_items_under_themes() {
+            said.push(Diagnostic::note(
+                "table/bulleted-items",
+                place.clone(),
+                "表中任务以「△」「●」等符号分项：不带符号的行作为其下各项的分组标题，一格中的几项各作一项任务，按顺序编号",
+            ));
+        }
+        said
+    }
+
     /// A table numbered in row order whose contents are bulleted items (△, ●, ■ …) under
     /// unbulleted lines: the bullets mark the task level, so a line without one over them
     /// heads them (a group label, the 政府工作报告's theme), and a cell holding several

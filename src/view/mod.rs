@@ -473,33 +473,24 @@ impl TaskTableView {
         TaskTableView {
             title,
             roles_apart: plan.table.roles_apart,
-            lead_heading: plan
-                .table
-                .lead_column
-                .clone()
-                .unwrap_or_else(|| "牵头单位".to_string()),
-            support_heading: plan
-                .table
-                .support_column
-                .clone()
-                .unwrap_or_else(|| "配合单位".to_string()),
+            lead_heading: named(&plan.table.lead_column, "牵头单位"),
+            support_heading: named(&plan.table.support_column, "配合单位"),
             group_heading: named(&plan.table.group_column, "主要事项"),
             content_heading: named(&plan.table.content_column, "具体内容"),
-            // A 牵头单位 column alone lists every unit: it heads the one units column.
-            units_heading: named(
-                &plan
-                    .table
-                    .units_column
-                    .clone()
-                    .or(plan.table.lead_column.clone()),
-                "责任单位",
-            ),
+            units_heading: units_heading(&plan.table),
             grouped: has_group_titles(plan),
             extra_columns,
             extra_kinds,
             sections,
         }
     }
+}
+
+/// The header of the one units column: the source's, where a 牵头单位 column alone lists
+/// every unit its own; 责任单位 when it does not say.
+fn units_heading(table: &crate::model::TaskTable) -> String {
+    let name = table.units_column.clone().or(table.lead_column.clone());
+    named(&name, "责任单位")
 }
 
 /// A column's header: the source's name for it, or the usual one.

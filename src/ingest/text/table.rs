@@ -227,15 +227,7 @@ pub(super) fn read_table(
             diagnostics,
         );
     }
-    if let Some(column) = table.headings_group_measures(&header) {
-        diagnostics.push(upper_task_column(&column, header_place.clone()));
-    }
-    table.names_not_groups(&header);
-    if by_order && table.bulleted_items_under_themes() {
-        diagnostics.push(crate::ingest::grid::bulleted_items_note(
-            header_place.clone(),
-        ));
-    }
+    diagnostics.extend(table.settle_layout(&header, &header_place));
     table
 }
 

@@ -211,13 +211,7 @@ impl Notice<'_> {
             (_, Block::Paragraph { style: Some(s), .. })
                 if crate::render::is_notice_furniture(s) => {}
             (Part::Head, Block::Title(title)) => {
-                // Two blank lines below the rule (7.3.1); on the first line with no 版头.
-                let em_top = if self.title_first {
-                    self.cursor + PageSetup::em_offset(self.title_pitch(), TITLE_SIZE)
-                } else {
-                    self.cursor + 3.0 * self.pitch() - self.set.page.body_size * TWIPS_PER_PT
-                };
-                self.title_at(title, em_top);
+                self.title_at(title, self.title_em_top());
                 self.part = Part::Body;
             }
             (
@@ -294,6 +288,16 @@ impl Notice<'_> {
 
 impl Notice<'_> {
     /// A 小标宋 title centred, broken between words, its first em box top at `em_top`.
+    /// Where the notice's title's em box starts: two blank lines below the 版头's rule
+    /// (7.3.1), or on the first line when there is no 版头.
+    fn title_em_top(&self) -> f32 {
+        if self.title_first {
+            self.cursor + PageSetup::em_offset(self.title_pitch(), TITLE_SIZE)
+        } else {
+            self.cursor + 3.0 * self.pitch() - self.set.page.body_size * TWIPS_PER_PT
+        }
+    }
+
     /// The line pitch of the title: 2号 on the body's grid.
     fn title_pitch(&self) -> i32 {
         tw(TITLE_SIZE) + self.set.line - tw(self.set.page.body_size)
