@@ -704,4 +704,14 @@ fn a_notice_without_an_issuer_prints_no_empty_red_head() {
         !xml.contains("FF0000"),
         "a red mark or rule in the Word notice"
     );
+    // No 署名 either: the date stands one blank line below the body, as in the PDF.
+    let date = &xml[xml
+        .find(r#"<w:pStyle w:val="SignDate"/>"#)
+        .expect("the date")..];
+    let spacing = &date[date.find("<w:spacing").unwrap()..];
+    let attr = |name: &str| {
+        let at = spacing.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        spacing[at..at + spacing[at..].find('"').unwrap()].to_string()
+    };
+    assert_eq!(attr("w:before"), attr("w:line"), "{}", &spacing[..80]);
 }

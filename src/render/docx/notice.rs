@@ -438,10 +438,13 @@ impl Notice<'_> {
                     .run(self.set.fonts, &self.set.body, signer)
             })
             .collect();
+        // With no 署名 the date takes its place: one blank line below the body, as the PDF.
+        let before = if signers.is_empty() { self.set.line } else { 0 };
         let mut date_p = self
             .set
             .grid()
             .style("SignDate")
+            .space(before, 0)
             .indent(0, date_right.round() as i32)
             .align(Align::Right);
         // 附注: the next line, 2 字 in from the left (7.3.6), kept with the date.
