@@ -1554,6 +1554,33 @@ fn a_group_left_of_an_unnamed_number_column_heads_the_rows_after_it() {
     assert!(codes_at(&checked, "table/stray-line").is_empty());
 }
 
+/// A category column left of 序号, pasted one cell per line: its merged value stands before
+/// the first number of its rows (after the header's last name, so it looks like a sixth
+/// name). It heads those rows, not the header; a row cut off before its 牵头单位 is said.
+#[test]
+fn a_category_left_of_the_number_heads_its_rows_and_a_row_without_lead_is_said() {
+    let checked = stacked_fixture("category_left.md");
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.table.header,
+        ["类别", "序号", "指标", "责任单位", "牵头单位"]
+    );
+    assert_eq!(
+        groups(plan),
+        [
+            ("预期目标".to_string(), vec![1, 2, 3]),
+            ("改革攻坚".to_string(), vec![4, 5]),
+        ]
+    );
+    assert!(plan.tasks.iter().all(|t| t.extra.is_empty()));
+    assert_eq!(leads(plan, 1), ["县发改局"]);
+    assert_eq!(supports(plan, 1), ["县统计局", "县经信局"]);
+    assert_eq!(leads(plan, 4), ["县国资中心"]);
+    assert!(leads(plan, 5).is_empty());
+    assert_eq!(supports(plan, 5), ["县行政服务中心", "县数据局"]);
+    assert_eq!(codes_at(&checked, "structure/no-lead").len(), 1);
+}
+
 /// Sub-items under a numbered task: a duty after the last of them, none before, is the
 /// task's (its sub-items are its text); sub-items that each say who does them are the tasks,
 /// the task over them their heading. Labelled lines and inline duties alike.

@@ -99,6 +99,7 @@ impl Context<'_> {
 const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     structure::numbering,
     structure::empty_cells,
+    structure::no_lead,
     structure::notice,
     structure::title,
     structure::deadlines,

@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::Context;
 use crate::base::diag::{Diagnostic, Location, Remedy};
+use crate::model::Role;
 
 /// Duplicate and missing task numbers.
 pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
@@ -92,6 +93,31 @@ pub fn empty_cells(cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Tasks whose units are all supports: a 牵头单位 cell left empty (or cut off), so no unit
+/// answers for the task and its return is nobody's to make.
+pub fn no_lead(cx: &Context) -> Vec<Diagnostic> {
+    cx.plan
+        .tasks
+        .iter()
+        .filter(|task| {
+            !task.units.is_empty() && task.units.iter().all(|a| a.role == Role::Support)
+        })
+        .map(|task| {
+            let listed: Vec<&str> = task.units.iter().map(|a| a.name.as_str()).collect();
+            Diagnostic::warning(
+                "structure/no-lead",
+                task.units_origin.clone().unwrap_or_else(|| task.origin.clone()),
+                format!(
+                    "第 {} 项任务没有牵头单位，所列单位（{}）都是配合单位：任务单上没有单位牵头汇总进展",
+                    task.no,
+                    listed.join("、")
+                ),
+            )
+            .with_hint("请在分工表的牵头单位一格补上，或核对这一行是否被截断")
+        })
+        .collect()
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -412,6 +438,17 @@ mod tests {
                 s("structure/empty-content", 33)
             ]
         );
+    }
+
+    #[test]
+    fn a_task_whose_lead_cell_is_empty_has_no_lead() {
+        let source = SAMPLE
+            .replace("具体内容\t责任单位", "具体内容\t牵头单位\t配合单位")
+            .replace("\t区建设管理委\n", "\t\t区建设管理委\n");
+        let found = run_one(&source, SAMPLE_CONFIG, no_lead);
+        assert_eq!(codes(&found), [s("structure/no-lead", 32)]);
+        assert!(found[0].message.contains("第 2 项") && found[0].message.contains("区建设管理委"));
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, no_lead).is_empty());
     }
 
     #[test]

@@ -58,6 +58,44 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             .take(MAX_HEADER_LINES)
             .take_while(|(_, l)| name_like(l))
             .collect();
+        // A title above it (…责任单位表) reads as a name too: the header starts at its 序号,
+        // or at the group columns just left of it (分类 / 序号), whose merged cells come
+        // before each row's number.
+        let number_at = run
+            .iter()
+            .position(|(_, l)| Column::from_header(l) == Some(Column::No));
+        let from = number_at.map_or(0, |at| {
+            let groups = run[..at]
+                .iter()
+                .rev()
+                .take_while(|(_, l)| Column::from_header(l) == Some(Column::Group))
+                .count();
+            at - groups
+        });
+        // Columns left of 序号 have the first row's cells there before its number, and a
+        // group's first cell is seldom empty: names at the end, as many as such columns, that
+        // could be a group's text (no unit, time or person; no 备注) are those cells
+        // (分类 / 序号 / 事项 / … / 发展目标 / 1).
+        let left = number_at.map_or(0, |at| at - from);
+        let group_text = |l: &str| {
+            matches!(
+                Column::from_header(l),
+                None | Some(Column::Content | Column::Group)
+            ) && !Column::is_report_or_remark(l)
+        };
+        // The header left must still say where the task's text is.
+        let still_whole = |run: &[&(usize, &str)]| {
+            let names: Vec<&str> = run[from..run.len() - 1].iter().map(|(_, l)| *l).collect();
+            HeaderMap::detect(&names).is_some_and(|m| m.index(Column::Content).is_some())
+        };
+        for _ in 0..left {
+            if number_at.is_some_and(|at| run.len() > at + 2)
+                && run.last().is_some_and(|(_, l)| group_text(l))
+                && still_whole(&run)
+            {
+                run.pop();
+            }
+        }
         let numbered_next = filled
             .get(start + run.len())
             .is_some_and(|(_, l)| super::parse_task_number(l).is_some());
@@ -65,17 +103,16 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
         // as a header word and a row's number follows; else it is the first row's text (a
         // group's merged cell before its number).
         let trailing_column = |l: &str| numbered_next && l.chars().count() <= 4;
-        while run
-            .last()
-            .is_some_and(|(_, l)| !named(l) && !trailing_column(l))
+        while run.len() > from
+            && run
+                .last()
+                .is_some_and(|(_, l)| !named(l) && !trailing_column(l))
         {
             run.pop();
         }
-        // A title above it (…责任单位表) reads as a name too: the header starts at its 序号.
-        let from = run
-            .iter()
-            .position(|(_, l)| Column::from_header(l) == Some(Column::No))
-            .unwrap_or(0);
+        if run.len() <= from {
+            return None;
+        }
         let names: Vec<&str> = run[from..].iter().map(|(_, l)| *l).collect();
         let (cells, may_join) = wrapped_names(&names);
         (cells.len() >= 3 && HeaderMap::detect(&cells).is_some()).then(|| StackedHeader {
@@ -833,6 +870,27 @@ mod tests {
         assert_eq!(tasks[1].support.as_deref(), Some(""));
         assert_eq!(tasks[2].units, "区科委");
         assert!(diagnostics.iter().any(|d| d.code == "table/cells-per-line"));
+    }
+
+    #[test]
+    fn a_group_column_left_of_the_number_heads_the_rows_its_values_stand_before() {
+        let (table, _) = read(
+            "重点工作分解\n\n类别\n\n序号\n\n工作事项\n\n责任单位\n\n牵头单位\n\n\
+             稳住增长\n\n1\n\n全年生产总值增长6%。\n\n区统计局、区发改局\n\n区发改局\n\n\
+             2\n\n外贸出口稳中有增。\n\n区商务局\n\n区商务局\n\n\
+             改善民生\n\n3\n\n新增就业岗位3000个。\n\n区人社局、各街道\n\n区人社局\n",
+        );
+        assert_eq!(
+            table.header.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["类别", "序号", "工作事项", "责任单位", "牵头单位"]
+        );
+        let tasks = tasks(&table);
+        assert_eq!(tasks.len(), 3);
+        assert_eq!(tasks[1].content, "外贸出口稳中有增。");
+        assert_eq!(tasks[2].content, "新增就业岗位3000个。");
+        assert_eq!(tasks[0].label.as_deref(), Some("稳住增长"));
+        assert_eq!(tasks[2].label.as_deref(), Some("改善民生"));
+        assert!(tasks.iter().all(|t| t.extra.is_empty()));
     }
 
     #[test]
