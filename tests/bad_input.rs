@@ -130,6 +130,17 @@ fn a_refusal_says_what_the_source_shows() {
         "input/items.md",
         "原文有 3 条编号事项（如「第一件实事：新建村级养老服务站3个。」），但都没有写明责任单位",
     );
+    // A Word table pasted as running text: the header's names are there, but run together
+    // with the rows; the viewer's page marks (1、2、) are not counted as items.
+    let glued = "某区2026年民生实事分解表\n1、序号实事名称具体内容牵头单位配合单位1改造老旧小区完成改造20个。区住建局各街道2新增托位新增普惠托位300个。\n2、区卫健局区教育局\n";
+    assert_refused(
+        &[("glued.md", glued.as_bytes())],
+        "input/glued.md",
+        "第 2 行写有表头「序号实事名称具体内容牵头单位配合单位」，但各列的名称和内容连成了一行",
+    );
+    let dir = project(&[("glued.md", glued.as_bytes())]);
+    let err = stderr(&fengong(dir.path(), &["check"]));
+    assert!(!err.contains("编号事项"), "{err}");
 }
 
 /// A web page's table pasted as plain text, one cell per line, whose lines mostly fit no

@@ -362,6 +362,26 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         .map(|(_, l)| l)
         .filter(|l| raw_table::opening_number(l).is_some() || is_counted_item(l))
         .collect();
+    let run_together = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| raw_table::header_run_together(l).map(|names| (i, names)));
+    if let Some((at, names)) = &run_together {
+        seen.push(format!(
+            "第 {} 行写有表头「{}」，但各列的名称和内容连成了一行、中间没有分隔（表格复制成了连续的文字），分不出各列：请把原文件或原网页的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
+            at + 1,
+            names
+        ));
+    }
+    // Numbered items from the run-together header on are its cells or a viewer's page
+    // marks (1、序号项目名称…), not items.
+    let items: Vec<&&str> = match &run_together {
+        Some((at, _)) => items
+            .into_iter()
+            .filter(|l| !lines[*at..].iter().any(|after| std::ptr::eq(*after, **l)))
+            .collect(),
+        None => items,
+    };
     if items.len() >= 2 {
         seen.push(format!(
             "原文有 {} 条编号事项（如「{}」），但都没有写明责任单位",

@@ -67,6 +67,54 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
     ),
 ];
 
+/// A table's header copied as running text, its cells run together (序号项目名称主要内容
+/// 牵头单位配合单位1增加…, a Word table pasted without its grid): 序号, then before the first
+/// row's number names of a unit column and of at least one other kind, with nothing between
+/// them. Returns that run of names.
+pub fn header_run_together(line: &str) -> Option<String> {
+    let start = line.find("序号")?;
+    // The names end at the first row's number: digits not followed by 年 or 月 (a name may
+    // say 2009年计划投资).
+    let chars: Vec<char> = line[start..].chars().take(60).collect();
+    let mut len = 0;
+    while len < chars.len() {
+        let c = chars[len];
+        if c.is_whitespace() || matches!(c, '|' | '｜') {
+            break;
+        }
+        if c.is_ascii_digit() {
+            let digits = chars[len..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if !matches!(chars.get(len + digits), Some('年' | '月')) {
+                break;
+            }
+            len += digits;
+            continue;
+        }
+        len += 1;
+    }
+    let run: String = chars[..len].iter().collect();
+    let mut kinds: Vec<Column> = Vec::new();
+    let mut end = 0;
+    for (column, words) in HEADER_WORDS.iter().filter(|(c, _)| *c != Column::No) {
+        for word in *words {
+            if let Some(at) = run.rfind(word) {
+                kinds.push(*column);
+                end = end.max(at + word.len());
+            }
+        }
+    }
+    let units = kinds
+        .iter()
+        .any(|k| matches!(k, Column::Units | Column::Lead | Column::Support));
+    let other = kinds
+        .iter()
+        .any(|k| !matches!(k, Column::Units | Column::Lead | Column::Support));
+    (units && other).then(|| run[..end].to_string())
+}
+
 /// Words of a header over what has been done so far, not the plan's own columns.
 const REPORT_WORDS: &[&str] = &["进展", "情况", "当前", "目前"];
 
@@ -964,6 +1012,24 @@ mod tests {
                 RowKind::Section { title, .. } => format!("## {title}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_header_run_together_with_its_rows_is_told_from_running_text() {
+        assert_eq!(
+            header_run_together(
+                "1、2026年实事分解表序号事项名称具体内容分管领导牵头单位配合单位1新建学校…"
+            )
+            .as_deref(),
+            Some("序号事项名称具体内容分管领导牵头单位配合单位")
+        );
+        assert_eq!(
+            header_run_together("序号项目名称2026年计划投资责任单位1城东路…").as_deref(),
+            Some("序号项目名称2026年计划投资责任单位")
+        );
+        // A sentence that names 序号 is not a header; nor are separated cells.
+        assert_eq!(header_run_together("请按序号逐项填写完成情况。"), None);
+        assert_eq!(header_run_together("序号\t工作任务\t责任单位"), None);
     }
 
     #[test]
