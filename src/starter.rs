@@ -205,16 +205,19 @@ fn alias_proposals(units: &[String], out: &mut String) {
     }
 }
 
-/// Names that differ by a 区/市/县 prefix, by 和, by 局/委, or one containing the other.
+/// Names that differ by a 区/市/县 prefix, by 和, by 局/委, or one containing the other —
+/// but not one ending in the other: words before a body's name make another body (纪检办公室
+/// is not 办公室).
 fn maybe_same(a: &str, b: &str) -> bool {
     let core = |s: &str| -> String {
         let s = s.trim_start_matches(['区', '市', '县']);
         s.replace('和', "").replace('委', "局")
     };
     let (ca, cb) = (core(a), core(b));
-    ca == cb
-        || (ca.chars().count() >= 3 && cb.contains(&ca))
-        || (cb.chars().count() >= 3 && ca.contains(&cb))
+    let within = |short: &str, long: &str| {
+        short.chars().count() >= 3 && long.contains(short) && !long.ends_with(short)
+    };
+    ca == cb || within(&ca, &cb) || within(&cb, &ca)
 }
 
 /// A TOML basic string.
@@ -254,6 +257,9 @@ mod tests {
         assert!(maybe_same("区发改委", "区发改局"));
         assert!(maybe_same("县民政局", "民政局"));
         assert!(!maybe_same("区教育局", "区体育局"));
+        assert!(maybe_same("区委宣传部", "区委宣传部（区网信办）"));
+        assert!(!maybe_same("办公室", "纪检办公室"));
+        assert!(!maybe_same("领导小组办公室", "风险化解领导小组办公室"));
     }
 
     #[test]

@@ -783,3 +783,49 @@ fn every_sheet_with_a_table_is_read_and_the_others_named() {
         notes.location
     );
 }
+
+/// A ledger kept one row per 年度工作措施, the task's 序号, text, leader and departments
+/// repeated on each of its rows: one task per 序号, its measures in order in their column,
+/// said once; a row whose cells hold header words (…工作专班, 各部门) is a row, not the
+/// header repeated; a department's name broken over two lines of its cell is one name.
+#[test]
+fn a_ledger_written_one_row_per_measure_reads_one_task_per_number() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/one_row_per_measure.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(plan.table.repeated_headers, 0);
+    let measures = |no: u32| plan.task(no).unwrap().extra[0].clone();
+    assert_eq!(
+        measures(1),
+        "1.分解下达年度经营目标；\n2.按月跟踪预算执行情况，分析偏差原因；\n3.开展降本增效专项行动。"
+    );
+    assert_eq!(
+        measures(2),
+        "1.制定保供工作方案；\n2.落实保供工作\n3.建立库存月报制度。"
+    );
+    assert_eq!(leads(plan, 1), ["财务部", "投资发展部"]);
+    assert_eq!(leads(plan, 2), ["农资保供工作专班"]);
+    assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("陈立新"));
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"structure/duplicate-number"), "{codes:?}");
+    let said: Vec<&fengong::Diagnostic> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "table/repeated-rows")
+        .collect();
+    assert_eq!(said.len(), 1);
+    assert!(
+        said[0].message.contains("表中 2 项任务各占几行"),
+        "{}",
+        said[0].message
+    );
+    assert!(
+        said[0].message.contains("共并入 4 行"),
+        "{}",
+        said[0].message
+    );
+    assert!(codes.contains(&"unit/wrapped"), "{codes:?}");
+}

@@ -144,15 +144,33 @@ pub fn run(
     Report { diagnostics }
 }
 
-/// Place order: file, then line or cell; whole-file findings first.
-fn sort_key(location: &Location) -> (String, u8, u32, String) {
+/// Place order: file, then line or cell; whole-file findings first; cells by sheet, row,
+/// then column (C9 before C10).
+fn sort_key(location: &Location) -> (String, u8, String, u32, u32) {
     match location {
-        Location::File { path } => (path.clone(), 0, 0, String::new()),
-        Location::Line { path, line } => (path.clone(), 1, *line, String::new()),
-        Location::Paragraph { path, index } => (path.clone(), 1, *index, String::new()),
-        Location::Sheet { path, sheet } => (path.clone(), 2, 0, sheet.clone()),
-        Location::Cell { path, sheet, cell } => (path.clone(), 2, 0, format!("{sheet}!{cell}")),
+        Location::File { path } => (path.clone(), 0, String::new(), 0, 0),
+        Location::Line { path, line } => (path.clone(), 1, String::new(), *line, 0),
+        Location::Paragraph { path, index } => (path.clone(), 1, String::new(), *index, 0),
+        Location::Sheet { path, sheet } => (path.clone(), 2, sheet.clone(), 0, 0),
+        Location::Cell { path, sheet, cell } => {
+            let (row, column) = row_and_column(cell);
+            (path.clone(), 2, sheet.clone(), row, column)
+        }
     }
+}
+
+/// An A1-style reference's row and column numbers (C10 → 10, 3).
+fn row_and_column(cell: &str) -> (u32, u32) {
+    let letters = cell.chars().take_while(char::is_ascii_alphabetic);
+    let column = letters.fold(0u32, |n, c| {
+        n.saturating_mul(26)
+            .saturating_add(u32::from(c.to_ascii_uppercase()) - u32::from('A') + 1)
+    });
+    let row = cell
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .unwrap_or(0);
+    (row, column)
 }
 
 /// Runs one check on a plan read from `source` with the config text `config`.
@@ -261,6 +279,28 @@ members = ["南翔镇", "江桥镇"]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_in_row_order() {
+        let at = |cell: &str| Location::Cell {
+            path: "a.xlsx".into(),
+            sheet: "表".into(),
+            cell: cell.into(),
+        };
+        let mut cells = ["C100", "C10", "B10", "C9", "AA1"].map(at);
+        cells.sort_by_key(sort_key);
+        let order: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+        assert_eq!(
+            order,
+            [
+                "a.xlsx#表!AA1",
+                "a.xlsx#表!C9",
+                "a.xlsx#表!B10",
+                "a.xlsx#表!C10",
+                "a.xlsx#表!C100"
+            ]
+        );
+    }
 
     #[test]
     fn a_clean_sample_has_only_notice_findings() {

@@ -664,6 +664,12 @@ fn build_tasks(
             &units_origin,
             diagnostics,
         );
+        say_wrapped(
+            no,
+            leads.iter().chain(&supports),
+            &units_origin,
+            diagnostics,
+        );
         if resolved.assignments.is_empty()
             && !units_text.is_empty()
             && resolved.unspecified.is_empty()
@@ -735,6 +741,34 @@ fn say_run_together<'a>(
                 ),
             )
             .with_hint("如读错，请在原文中用顿号隔开各单位"),
+        );
+    }
+}
+
+/// Names a cell broke over two lines (农产品流通工作⏎专班), read as one: for the user to
+/// check.
+fn say_wrapped<'a>(
+    no: u32,
+    units: impl Iterator<Item = &'a WrittenUnit>,
+    origin: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for unit in units {
+        let Some(written) = unit.wrapped.as_deref() else {
+            continue;
+        };
+        let lines: Vec<String> = written.lines().map(|l| format!("「{l}」")).collect();
+        diagnostics.push(
+            Diagnostic::note(
+                "unit/wrapped",
+                origin.clone(),
+                format!(
+                    "第 {no} 项：单元格中{}分两行写，读作一个单位「{}」",
+                    lines.concat(),
+                    unit.name
+                ),
+            )
+            .with_hint("如是两个单位，请在原表中用顿号隔开"),
         );
     }
 }

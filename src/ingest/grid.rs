@@ -190,7 +190,7 @@ impl Grid<'_> {
                 r += 1;
                 continue;
             }
-            if let Some(repeated) = header_at(rows, r) {
+            if let Some(repeated) = header_at(rows, r).filter(|h| header.repeats(&h.map)) {
                 table.repeated_headers += 1;
                 r += repeated.rows;
                 continue;

@@ -288,6 +288,18 @@ impl HeaderMap {
         (numbered && has(Column::Content) && has_units).then_some(map)
     }
 
+    /// True when `other`, read from a row under the table, names the same columns in the
+    /// same places: the header repeated over a page break. A row of a task whose cells
+    /// happen to hold header words (各部门, …工作) names them elsewhere.
+    pub fn repeats(&self, other: &HeaderMap) -> bool {
+        let sorted = |map: &HeaderMap| {
+            let mut columns = map.columns.clone();
+            columns.sort_by_key(|(_, at)| *at);
+            columns
+        };
+        sorted(self) == sorted(other)
+    }
+
     /// A header naming who does the work and by when but no content column, with one column
     /// it does not read left of the units: that column says what is done (专项整治行业名称,
     /// 项目): it is the content.
@@ -754,6 +766,7 @@ impl RawTable {
     /// under themes — applied, and said at `place` (the header).
     pub fn settle_layout(&mut self, header: &HeaderMap, place: &Location) -> Vec<Diagnostic> {
         let mut said = Vec::new();
+        said.extend(self.rows_repeating_their_task(header));
         if let Some(column) = self.headings_group_measures(header) {
             said.push(crate::ingest::text::upper_task_column(
                 &column,
@@ -769,6 +782,53 @@ impl RawTable {
             ));
         }
         said
+    }
+
+    /// Rows that repeat the task above — its 序号 and its text, cell for cell — to give it
+    /// one more measure, step or remark in a column of their own (a ledger written one row
+    /// per 年度工作措施): one task, whose differing cells follow one another. Said once, at
+    /// the first such row, with how many tasks took several rows.
+    fn rows_repeating_their_task(&mut self, header: &HeaderMap) -> Option<Diagnostic> {
+        header.index(Column::No)?;
+        let rows = std::mem::take(&mut self.rows);
+        let mut out: Vec<RawRow> = Vec::with_capacity(rows.len());
+        let (mut first, mut joined) = (None, 0);
+        // The tasks that took rows after their first, by their place in `out`.
+        let mut counted: Vec<usize> = Vec::new();
+        for row in rows {
+            let RowKind::Task(task) = &row.kind else {
+                out.push(row);
+                continue;
+            };
+            let at = out.len();
+            let above = match out.last_mut() {
+                Some(RawRow {
+                    kind: RowKind::Task(above),
+                    ..
+                }) if above.repeated_by(task) => above,
+                _ => {
+                    out.push(row);
+                    continue;
+                }
+            };
+            joined += 1;
+            if counted.last() != Some(&at) {
+                counted.push(at);
+            }
+            first.get_or_insert_with(|| (row.origin.clone(), above.no.clone()));
+            let more = (**task).clone();
+            above.absorb_repeat(more);
+        }
+        self.rows = out;
+        let (place, no) = first?;
+        let tasks = counted.len();
+        Some(Diagnostic::note(
+            "table/repeated-rows",
+            place,
+            format!(
+                "表中 {tasks} 项任务各占几行（如第 {no} 项）：这些行的序号和内容逐行重复，只是其他格（措施、举措等）各写一条；已合为一项任务，共并入 {joined} 行，各行不同的格依次排列"
+            ),
+        ))
     }
 
     /// A table numbered in row order whose contents are bulleted items (△, ●, ■ …) under
@@ -890,6 +950,27 @@ impl RawTask {
 }
 
 impl RawTask {
+    /// True when `row` repeats this task's 序号 and text (one more row of the same task).
+    fn repeated_by(&self, row: &RawTask) -> bool {
+        let no = self.no.trim();
+        !no.is_empty()
+            && no == row.no.trim()
+            && !self.content.trim().is_empty()
+            && self.content.trim() == row.content.trim()
+    }
+
+    /// Takes in a row that repeats this task: the cells it repeats as they are, the others
+    /// (its own measure, step, remark) each on a line after the task's.
+    fn absorb_repeat(&mut self, mut row: RawTask) {
+        row.content.clear();
+        for (have, more) in self.extra.iter().zip(row.extra.iter_mut()) {
+            if have.lines().any(|line| line.trim() == more.trim()) {
+                more.clear();
+            }
+        }
+        self.absorb(row, "\n");
+    }
+
     /// Takes in the cells of a row that continues this task (a row broken by OCR or a page
     /// break, or rows under one merged 序号), every column: text, units, deadline, person
     /// and remarks. `units_glue` joins the units cells: nothing for a name broken by OCR, a

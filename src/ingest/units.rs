@@ -16,6 +16,76 @@ pub struct WrittenUnit {
     pub marked_lead: bool,
     /// The text it was split from when names ran together (see [`run_together`]).
     pub run_together: Option<String>,
+    /// The name as the cell broke it over lines (农产品流通工作 / 专班), when it did (see
+    /// [`rejoin_wrapped_names`]).
+    pub wrapped: Option<String>,
+}
+
+/// A units cell whose narrow column broke a name over two lines (农产品流通工作⏎专班,
+/// “十五五”规划编制⏎领导小组办公室): a line break is a wrap, not a separator, where the
+/// line before ends in a piece that is no body's name, no role word, no phrase — and
+/// joined with the next line's first piece it ends as a body does. Returns the cell with
+/// those breaks removed, and each name so joined with its text as written.
+pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(String, String)>) {
+    let separator = |c: char| {
+        matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace()
+    };
+    let lines: Vec<&str> = cell.split('\n').collect();
+    if lines.len() < 2 {
+        return (cell.into(), Vec::new());
+    }
+    let last_piece = |line: &str| {
+        line.trim()
+            .rsplit(separator)
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let first_piece = |line: &str| {
+        line.trim()
+            .split(separator)
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut out = String::with_capacity(cell.len());
+    let mut joined = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let before = last_piece(&out);
+            let after = first_piece(line);
+            let wrapped = before.chars().count() >= 2
+                && !after.is_empty()
+                && !ends_as_a_body(&before)
+                && !before.ends_with('等')
+                && role_suffix(&before).is_none()
+                && !looks_unspecified(&before)
+                && !crate::model::is_group_phrase(&before)
+                && ends_as_a_body(&format!("{before}{after}"));
+            if wrapped {
+                joined.push((format!("{before}{after}"), format!("{before}\n{after}")));
+                out.truncate(out.trim_end().len());
+                out.push_str(line.trim_start());
+                continue;
+            }
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    if joined.is_empty() {
+        (cell.into(), joined)
+    } else {
+        (out.into(), joined)
+    }
+}
+
+/// The role word a name ends with (牵头, 配合, 负责 …), matched on its simplified text.
+fn role_suffix(name: &str) -> Option<RoleWord> {
+    let simple = crate::base::cjk::simplified_text(name);
+    ROLE_SUFFIXES
+        .iter()
+        .find(|(suffix, _)| simple.len() > suffix.len() && simple.ends_with(suffix))
+        .map(|(_, word)| *word)
 }
 
 static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,7 +254,8 @@ fn pieces(cell: &str) -> Vec<(&str, bool)> {
 
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
-    let cell = levels_sharing_a_body(cell);
+    let (cell, wrapped) = rejoin_wrapped_names(cell);
+    let cell = levels_sharing_a_body(&cell);
     let mut out: Vec<WrittenUnit> = Vec::new();
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
@@ -244,11 +315,13 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 name: unit,
                 marked_lead,
                 run_together: None,
+                wrapped: None,
             });
             out.push(WrittenUnit {
                 name: phrase,
                 marked_lead: false,
                 run_together: None,
+                wrapped: None,
             });
             continue;
         }
@@ -256,6 +329,12 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             continue;
         }
         out.extend(names_in(name, marked_lead));
+    }
+    for unit in &mut out {
+        unit.wrapped = wrapped
+            .iter()
+            .find(|(name, _)| *name == unit.name)
+            .map(|(_, written)| written.clone());
     }
     out
 }
@@ -269,12 +348,14 @@ fn names_in(name: String, marked_lead: bool) -> Vec<WrittenUnit> {
                 name: part,
                 marked_lead,
                 run_together: Some(name.clone()),
+                wrapped: None,
             })
             .collect(),
         None => vec![WrittenUnit {
             name,
             marked_lead,
             run_together: None,
+            wrapped: None,
         }],
     }
 }
@@ -914,6 +995,30 @@ mod tests {
             canonical_cell("区商务委等相关职能部门", &registry()),
             "区商务委等相关职能部门"
         );
+    }
+
+    #[test]
+    fn a_name_broken_over_two_lines_of_a_cell_is_one_name() {
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|u| u.name).collect() };
+        assert_eq!(names("农产品流通工作\n专班"), ["农产品流通工作专班"]);
+        assert_eq!(
+            names("“十五五”规划编制\n领导小组办公室、财务部"),
+            ["“十五五”规划编制领导小组办公室", "财务部"]
+        );
+        let wrapped = split_units("农产品流通工作\n专班").remove(0).wrapped;
+        assert_eq!(wrapped.as_deref(), Some("农产品流通工作\n专班"));
+        // One name a line, a role word, a phrase: the break separates.
+        assert_eq!(
+            names("财务会计部\n投资发展部"),
+            ["财务会计部", "投资发展部"]
+        );
+        assert_eq!(
+            names("区发改委牵头\n区财政局配合"),
+            ["区发改委", "区财政局"]
+        );
+        assert_eq!(names("各有关部门\n区财政局"), ["各有关部门", "区财政局"]);
+        assert_eq!(names("区教育局等\n区财政局"), ["区教育局", "区财政局"]);
     }
 
     #[test]

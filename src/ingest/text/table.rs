@@ -203,7 +203,7 @@ pub(super) fn read_table(
                 continue;
             }
         };
-        if HeaderMap::detect(&cells).is_some() {
+        if HeaderMap::detect(&cells).is_some_and(|h| header.repeats(&h)) {
             table.repeated_headers += 1;
             continue;
         }
