@@ -715,3 +715,39 @@ fn a_notice_without_an_issuer_prints_no_empty_red_head() {
     };
     assert_eq!(attr("w:before"), attr("w:line"), "{}", &spacing[..80]);
 }
+
+/// A ledger of ten columns, its 年度工作措施 long: every column keeps its header on the first
+/// page (none squeezed out, none drawn over its neighbour), and the first task starts under
+/// the header instead of leaving the first page empty.
+#[test]
+fn a_ledger_of_many_columns_starts_on_its_first_page_with_every_column() {
+    let input = root().join("tests/fixtures/xlsx/one_row_per_measure.xlsx");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fengong::publish_with(&input, &out, &fengong::Options::default()).unwrap();
+    let pdf = out.join("任务分工表.pdf");
+    let first = content_chars(&run(
+        "pdftotext",
+        &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    ));
+    for header in [
+        "序号",
+        "重点工作",
+        "主要目标任务",
+        "牵头领导",
+        "牵头部门",
+        "配合部门",
+        "完成时间",
+        "年度工作措施",
+        "责任人",
+        "本月工作内容",
+    ] {
+        let chars: String = header.chars().collect();
+        assert!(
+            chars.chars().all(|c| first.contains(c)),
+            "{header} not on page 1: {first}"
+        );
+    }
+    assert!(first.contains("全年营业收入"), "{first}");
+    assert!(first.contains("分解下达年度经营目标"), "{first}");
+}

@@ -4,6 +4,7 @@ pub mod blocks;
 pub mod docx;
 pub mod markdown;
 pub mod pdf;
+pub mod widths;
 pub mod xlsx;
 
 use crate::base::date::{self, DateTime};

@@ -767,13 +767,17 @@ fn deadline_as_written(task: &crate::model::Task) -> Option<String> {
 }
 
 /// A cell written over lines (a task over two rows: two deadlines, two remarks) on one line,
-/// its lines kept apart by ；: 10月底；12月底, never run together.
+/// its lines kept apart by ；: 10月底；12月底, never run together — and never twice, after a
+/// line that ends in its own stop (1.完成转让工作；).
 fn lines_joined(text: &str) -> String {
-    text.lines()
-        .map(tidy_spacing)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("；")
+    let mut out = String::new();
+    for line in text.lines().map(tidy_spacing).filter(|l| !l.is_empty()) {
+        if !out.is_empty() && !out.ends_with(['；', '。', '，', '、', ';', ',', '：', ':']) {
+            out.push('；');
+        }
+        out.push_str(&line);
+    }
+    out
 }
 
 /// `names` followed by the phrases that name no unit. A bare 部门 / 单位 / 5个单位 split from

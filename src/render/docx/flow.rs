@@ -203,6 +203,7 @@ impl<'a> Setter<'a> {
             columns,
             self.page.width_twips(),
             self.page.table_size,
+            self.page.height_twips() / 20.0,
         );
         // Word needs a paragraph between two tables, and one after the last.
         x.push_str(&Para::new().exact(tw(self.page.table_size)).xml());

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::WordFonts;
 use super::xml::{Face, Para, RunStyle, tw};
+use crate::render::widths::{self, ColumnNeed, Remembered};
 use crate::render::{Align, ColumnKind};
 
 /// Cell padding left and right, pt (as the PDF's).
@@ -19,7 +20,9 @@ const SMALL_TABLE: usize = 10;
 const SPARE: f32 = 1.08;
 const SECTION_FILL: &str = "F6F6F6";
 
-/// A table as Word XML, `width` twips wide, its text at `size` pt.
+/// A table as Word XML, `width` twips wide, its text at `size` pt, on a page `page_h` pt
+/// high.
+#[allow(clippy::too_many_arguments)]
 pub fn table(
     fonts: &WordFonts,
     header: &[String],
@@ -28,6 +31,7 @@ pub fn table(
     kinds: Option<&[ColumnKind]>,
     width: i32,
     size: f32,
+    page_h: f32,
 ) -> String {
     let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
     let grouped = kind_of(0) == Some(ColumnKind::Group);
@@ -35,8 +39,11 @@ pub fn table(
     let n = header.len();
     let line = tw(size * 1.5);
     // A table of a few rows is kept on one page, as the PDF keeps it: every row's
-    // paragraphs keep with the next row.
-    let kept_whole = rows.len() <= SMALL_TABLE;
+    // paragraphs keep with the next row. Not one over a third of a page: the PDF splits
+    // that rather than leave a page of text alone (a unit's letter on a page of its own),
+    // and Word would move it whole.
+    let kept_whole =
+        rows.len() <= SMALL_TABLE && height_estimate(header, rows, &widths, size) <= page_h / 3.0;
     let cell_para = |text: &str, face: Face, align: Align, last_row: bool| {
         let p = Para::new()
             .exact(line)
@@ -143,9 +150,8 @@ fn cell(width: i32, fill: Option<&str>, extra: &str, content: &str) -> String {
     )
 }
 
-/// Widths in twips: each column as wide as its longest text (up to its kind's share), the
-/// growing column the rest; when too wide, the growing column gives first, then the others
-/// above their minimum in proportion.
+/// Widths in twips, from content (see [`crate::render::widths`]), lines estimated from
+/// each text's width in ems (Word breaks them, not us); a date never wraps.
 fn column_widths(
     header: &[String],
     rows: &[Vec<(bool, String)>],
@@ -157,70 +163,77 @@ fn column_widths(
     let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
     let grouped = kind_of(0) == Some(ColumnKind::Group);
     let pad = 2.0 * PAD_X;
-    let total = total as f32 / 20.0;
-    let mut natural: Vec<f32> = header
-        .iter()
-        .map(|h| cell_ems(h) * size * SPARE + pad)
+    let points = total as f32 / 20.0;
+    // Every column's texts in ems, the header first.
+    let ems: Vec<Vec<f32>> = (0..n)
+        .map(|c| {
+            std::iter::once(cell_ems(&header[c]))
+                .chain(
+                    rows.iter()
+                        .map(|r| r.get(c).map_or(0.0, |(_, t)| cell_ems(t))),
+                )
+                .collect()
+        })
         .collect();
-    for row in rows {
-        for (i, (_, t)) in row.iter().enumerate().take(n) {
-            natural[i] = natural[i].max(cell_ems(t) * size * SPARE + pad);
-        }
-    }
-    let sizing: Vec<_> = (0..n)
-        .map(|i| ColumnKind::sizing(kind_of(i), grouped && i == 0))
-        .collect();
-    let min: Vec<f32> = sizing
-        .iter()
-        .map(|s| s.min_em * size * SPARE + s.min_pt)
-        .collect();
-    // A date never wraps: its minimum is its longest date.
-    let min: Vec<f32> = (0..n)
-        .map(|i| {
-            if kind_of(i) == Some(ColumnKind::Date) {
-                min[i].max(natural[i].min(sizing[i].max_share * total))
-            } else {
-                min[i]
+    let needs: Vec<ColumnNeed> = (0..n)
+        .map(|c| {
+            let sizing = ColumnKind::sizing(kind_of(c), grouped && c == 0);
+            let header = ems[c][0] * size * SPARE;
+            let widest_body = ems[c][1..].iter().copied().fold(0.0f32, f32::max) * size * SPARE;
+            let natural = header.max(widest_body) + pad;
+            let mut min = sizing.min_em * size * SPARE + sizing.min_pt;
+            if kind_of(c) == Some(ColumnKind::Date) {
+                min = min.max(natural.min(sizing.max_share * points));
+            }
+            ColumnNeed {
+                volume: ems[c][1..].iter().sum::<f32>() * size * SPARE,
+                min,
+                max_share: sizing.max_share,
+                grow: sizing.grow,
+                yields: !(grouped && c == 0),
+                natural,
+                header,
+                widest_body,
             }
         })
         .collect();
-    let mut widths: Vec<f32> = (0..n)
-        .map(|i| natural[i].min(sizing[i].max_share * total).max(min[i]))
-        .collect();
-    let grow = sizing.iter().position(|s| s.grow);
-    let sum: f32 = widths.iter().sum();
-    match grow {
-        None if sum < total => {
-            let extra = (total - sum) / n as f32;
-            widths.iter_mut().for_each(|w| *w += extra);
+    let mut count = Remembered::new(|c: usize, width: f32| {
+        if grouped && c == 0 {
+            return Vec::new();
         }
-        Some(g) if sum < total => widths[g] += total - sum,
-        _ if sum > total => {
-            let mut excess = sum - total;
-            if let Some(g) = grow {
-                let cut = (widths[g] - min[g]).max(0.0).min(excess);
-                widths[g] -= cut;
-                excess -= cut;
-            }
-            let slack: f32 = widths.iter().zip(&min).map(|(w, m)| (w - m).max(0.0)).sum();
-            if excess > 0.0 && slack > 0.0 {
-                for (w, m) in widths.iter_mut().zip(&min) {
-                    *w -= excess * (*w - m).max(0.0) / slack;
-                }
-            }
-        }
-        _ => {}
-    }
-    if let Some(g) = grow {
-        balance(header, rows, &mut widths, &min, g, grouped, size);
-    }
+        ems[c].iter().map(|e| lines(*e, width, size)).collect()
+    });
+    let widths = widths::column_widths(&needs, points, size, pad, &mut count);
     let mut out: Vec<i32> = widths.iter().map(|w| tw(*w)).collect();
     // Whole twips that add up to the table's width exactly.
-    let diff = tw(total) - out.iter().sum::<i32>();
+    let diff = total - out.iter().sum::<i32>();
     if let Some(last) = out.last_mut() {
         *last += diff;
     }
     out
+}
+
+/// About how tall the table is, pt, at `widths` (twips): each row its tallest cell's lines.
+fn height_estimate(
+    header: &[String],
+    rows: &[Vec<(bool, String)>],
+    widths: &[i32],
+    size: f32,
+) -> f32 {
+    let row_h = |texts: Vec<&str>| {
+        let lines = texts
+            .iter()
+            .zip(widths)
+            .map(|(t, w)| lines(cell_ems(t), *w as f32 / 20.0, size))
+            .max()
+            .unwrap_or(1);
+        lines as f32 * size * 1.5 + 8.0
+    };
+    let head = row_h(header.iter().map(String::as_str).collect());
+    head + rows
+        .iter()
+        .map(|r| row_h(r.iter().map(|(_, t)| t.as_str()).collect()))
+        .sum::<f32>()
 }
 
 /// Width of a cell's text in ems, with a quarter em where ideographs meet digits or Latin:
@@ -241,68 +254,6 @@ fn cell_ems(text: &str) -> f32 {
 fn lines(ems: f32, width: f32, size: f32) -> usize {
     let measure = (width - 2.0 * PAD_X).max(size);
     ((ems * size * SPARE) / measure).ceil().max(1.0) as usize
-}
-
-/// Moves width, in half ems, between the growing column and the others while that makes the
-/// table shorter (the PDF balances its widths the same way, with real glyphs): a short list
-/// of units beside a long task wraps a little more, the task much less. Each move is the one
-/// that saves the most lines per step.
-fn balance(
-    header: &[String],
-    rows: &[Vec<(bool, String)>],
-    widths: &mut [f32],
-    min: &[f32],
-    grow: usize,
-    grouped: bool,
-    size: f32,
-) {
-    let n = widths.len();
-    // Every row's cells in ems, the header first.
-    let table: Vec<Vec<f32>> = std::iter::once(header.iter().map(|h| cell_ems(h)).collect())
-        .chain(
-            rows.iter()
-                .map(|r| r.iter().take(n).map(|(_, t)| cell_ems(t)).collect()),
-        )
-        .collect();
-    let height = |w: &[f32]| -> usize {
-        table
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .enumerate()
-                    .map(|(c, e)| lines(*e, w[c], size))
-                    .max()
-                    .unwrap_or(1)
-            })
-            .sum()
-    };
-    let step = size / 2.0;
-    let mut current = height(widths);
-    for _ in 0..100 {
-        let mut best: Option<(usize, f32, usize, f32)> = None; // column, change, height, gain
-        for c in (0..n).filter(|c| *c != grow && !(grouped && *c == 0)) {
-            for k in 1..=8 {
-                for delta in [step * k as f32, -step * k as f32] {
-                    let (from, to) = if delta > 0.0 { (c, grow) } else { (grow, c) };
-                    if widths[from] - delta.abs() < min[from] {
-                        continue;
-                    }
-                    let mut trial = widths.to_vec();
-                    trial[from] -= delta.abs();
-                    trial[to] += delta.abs();
-                    let h = height(&trial);
-                    let gain = (current.saturating_sub(h)) as f32 / k as f32;
-                    if h < current && best.is_none_or(|b| gain > b.3) {
-                        best = Some((c, delta, h, gain));
-                    }
-                }
-            }
-        }
-        let Some((c, delta, h, _)) = best else { break };
-        widths[c] -= delta;
-        widths[grow] += delta;
-        current = h;
-    }
 }
 
 #[cfg(test)]
@@ -367,11 +318,37 @@ mod tests {
             Some(&kinds()),
             8844,
             12.0,
+            640.0,
         );
         assert_eq!(xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(), 2);
         assert_eq!(xml.matches("<w:vMerge/>").count(), 1);
         assert!(xml.contains(r#"<w:gridSpan w:val="4"/>"#));
         assert_eq!(xml.matches("<w:tblHeader/>").count(), 1);
         assert_eq!(xml.matches("<w:cantSplit/>").count(), 5);
+        // Four short rows: kept whole, each row's paragraphs with the next.
+        assert!(xml.contains("<w:keepNext/>"));
+    }
+
+    #[test]
+    fn a_small_table_over_a_third_of_a_page_is_not_kept_whole() {
+        let header: Vec<String> = ["序号", "具体内容"].map(String::from).to_vec();
+        let rows: Vec<Vec<(bool, String)>> = (1..=5)
+            .map(|i| vec![(false, i.to_string()), (false, "内容".repeat(150))])
+            .collect();
+        let kinds = [ColumnKind::No, ColumnKind::Content];
+        let xml = |page_h: f32| {
+            table(
+                &WordFonts::standard(),
+                &header,
+                &[],
+                &rows,
+                Some(&kinds),
+                8844,
+                12.0,
+                page_h,
+            )
+        };
+        assert!(!xml(640.0).contains("<w:keepNext/>"));
+        assert!(xml(64000.0).contains("<w:keepNext/>"));
     }
 }

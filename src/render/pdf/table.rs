@@ -2,14 +2,12 @@
 //! on every page, section rows across the width, a group column whose cells span their rows
 //! (repeated with "（续）" after a page break), and rows split only when taller than a page.
 
-use std::collections::HashMap;
-use std::rc::Rc;
-
 use super::fonts::{FontSet, Role};
 use super::layout::{Align, Geometry};
 use super::page::{Item, Page};
 use super::text::{self, Glyph, Style};
 use crate::base::diag::Result;
+use crate::render::widths::{self, ColumnNeed, Remembered};
 
 /// A column.
 #[derive(Debug, Clone)]
@@ -222,7 +220,7 @@ impl State<'_, '_> {
         )?;
         let label_h = cells_height(std::slice::from_ref(&label), self.line_h);
         let rows_h = self.group_rows_height(index, g)?;
-        if self.y + label_h.min(rows_h).max(first_h) > self.bottom() {
+        if self.y + label_h.min(rows_h).max(self.start_height(first_h)) > self.bottom() {
             self.new_page()?;
         }
         self.group = Some(OpenGroup {
@@ -233,6 +231,18 @@ impl State<'_, '_> {
             rows_left_h: rows_h,
         });
         Ok(())
+    }
+
+    /// What of a row `h` tall must fit on this page for the row to start on it: all of it,
+    /// but a third of a page for a row taller than half a page — that one is split across
+    /// pages anyway, and moving it on would leave this page nearly blank.
+    fn start_height(&self, h: f32) -> f32 {
+        let page_body = self.bottom() - self.geo.top - self.header_h;
+        if h > page_body / 2.0 {
+            page_body / 3.0
+        } else {
+            h
+        }
     }
 
     /// The height of group `group`'s rows from row `from` on.
@@ -399,11 +409,11 @@ impl State<'_, '_> {
                     h = group.label_h - used;
                 }
             }
-            let page_body = self.bottom() - self.geo.top - self.header_h;
-            // Too tall for what is left: a fresh page, unless this page is already fresh and
-            // the row is taller than any page (then it is split below).
+            // Too tall for what is left: a fresh page — unless the row may be split and
+            // start here (see start_height), or the page is fresh.
             let fresh = self.y <= self.geo.top + self.header_h + 0.01;
-            if self.y + h > self.bottom() && (h <= page_body || !fresh) {
+            if self.y + h > self.bottom() && !fresh && self.y + self.start_height(h) > self.bottom()
+            {
                 self.new_page()?;
                 continue;
             }
@@ -514,10 +524,8 @@ fn cells_height(cells: &[Cell], line_h: f32) -> f32 {
     lines as f32 * line_h + 2.0 * PAD_Y
 }
 
-/// Column widths from content: each column as wide as its longest line needs, within its
-/// min and max share; the growing column takes what is left, and shrinks first when the
-/// table is too wide; then width moves to the growing column wherever that makes the
-/// table shorter ([`balance`]).
+/// Column widths from content (see [`crate::render::widths`]), lines counted with the
+/// shaped glyphs: a units column breaks between names.
 fn column_widths(
     fonts: &FontSet,
     spec: &TableSpec,
@@ -525,292 +533,78 @@ fn column_widths(
     body: Style,
     strong: Style,
 ) -> Result<Vec<f32>> {
-    let mut widths = natural_widths(fonts, spec, total, body, strong)?;
-    balance(fonts, spec, &mut widths, body, strong)?;
-    Ok(widths)
-}
-
-/// The table's texts, shaped once, and their line counts at the widths tried: widths move by
-/// half ems, so a column's counts are known by its offset from the start, each worked out once.
-struct Measured {
-    /// Per column: the shaped texts, header first; empty for the group column.
-    texts: Vec<Vec<Vec<Glyph>>>,
-    names: Vec<bool>,
-    start: Vec<f32>,
-    step: f32,
-    known: HashMap<(usize, i32), Rc<Vec<usize>>>,
-}
-
-impl Measured {
-    fn new(
-        fonts: &FontSet,
-        spec: &TableSpec,
-        widths: &[f32],
-        body: Style,
-        strong: Style,
-    ) -> Result<Measured> {
-        let n = spec.columns.len();
-        let mut texts: Vec<Vec<Vec<Glyph>>> = vec![Vec::new(); n];
-        for (c, column) in spec.columns.iter().enumerate() {
-            if Some(c) != spec.group_column {
-                texts[c].push(text::shape(fonts, strong, &column.header)?);
-            }
-        }
-        for row in &spec.rows {
-            if let Row::Cells { cells, .. } = row {
-                let cols = (0..n).filter(|c| Some(*c) != spec.group_column);
-                for (c, t) in cols.zip(cells) {
-                    texts[c].push(text::shape(fonts, body, t)?);
-                }
-            }
-        }
-        Ok(Measured {
-            texts,
-            names: spec.columns.iter().map(|c| c.names).collect(),
-            start: widths.to_vec(),
-            step: spec.size / 2.0,
-            known: HashMap::new(),
-        })
+    let n = spec.columns.len();
+    // Per column: the shaped texts, header first; the group column's labels apart.
+    let mut texts: Vec<Vec<Vec<Glyph>>> = vec![Vec::new(); n];
+    for (c, column) in spec.columns.iter().enumerate() {
+        texts[c].push(text::shape(fonts, strong, &column.header)?);
     }
-
-    /// Column `column`'s line count per row at `offset` steps from its starting width.
-    fn lines(&mut self, column: usize, offset: i32) -> Rc<Vec<usize>> {
-        if let Some(known) = self.known.get(&(column, offset)) {
-            return known.clone();
+    let mut labels: Vec<f32> = Vec::new();
+    for row in &spec.rows {
+        if let Row::Cells { cells, group } = row {
+            let cols = (0..n).filter(|c| Some(*c) != spec.group_column);
+            for (c, t) in cols.zip(cells) {
+                texts[c].push(text::shape(fonts, body, t)?);
+            }
+            if let (Some(g), Some(_)) = (group, spec.group_column) {
+                labels.push(text::width(&text::shape(fonts, body, &spec.groups[*g])?));
+            }
         }
-        let measure = self.start[column] + self.step * offset as f32 - 2.0 * PAD_X;
-        let counts: Vec<usize> = self.texts[column]
+    }
+    let needs: Vec<ColumnNeed> = spec
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let header = texts[c].first().map_or(0.0, |g| text::width(g));
+            let mut widest_body = texts[c][1..]
+                .iter()
+                .map(|g| text::width(g))
+                .fold(0.0f32, f32::max);
+            if Some(c) == spec.group_column {
+                widest_body = labels.iter().copied().fold(0.0f32, f32::max);
+            }
+            let volume = if Some(c) == spec.group_column {
+                labels.iter().sum()
+            } else {
+                texts[c][1..].iter().map(|g| text::width(g)).sum()
+            };
+            ColumnNeed {
+                volume,
+                min: column.min,
+                max_share: column.max_share,
+                grow: column.grow,
+                yields: column.yields,
+                natural: header.max(widest_body) + 2.0 * PAD_X,
+                header,
+                widest_body,
+            }
+        })
+        .collect();
+    let names: Vec<bool> = spec.columns.iter().map(|c| c.names).collect();
+    let group_column = spec.group_column;
+    let mut count = Remembered::new(|c: usize, width: f32| {
+        // The group column's labels span their rows: they set no row's height.
+        if Some(c) == group_column {
+            return Vec::new();
+        }
+        let measure = width - 2.0 * PAD_X;
+        texts[c]
             .iter()
             .map(|g| {
-                if self.names[column] {
+                if names[c] {
                     text::break_lines_preferring(g, measure, measure, text::after_name).len()
                 } else {
                     text::break_lines(g, measure, measure).len()
                 }
             })
-            .collect();
-        let counts = Rc::new(counts);
-        self.known.insert((column, offset), counts.clone());
-        counts
-    }
-}
-
-/// The table's height in lines: each row as tall as its tallest cell.
-fn height_in_lines(lines: &[Rc<Vec<usize>>]) -> usize {
-    let rows = lines.iter().map(|c| c.len()).max().unwrap_or(0);
-    (0..rows)
-        .map(|r| {
-            lines
-                .iter()
-                .filter_map(|c| c.get(r))
-                .max()
-                .copied()
-                .unwrap_or(1)
-        })
-        .sum()
-}
-
-/// Where the balancing stands: each column's offset in steps, its line counts there.
-struct Balance {
-    grow: usize,
-    offsets: Vec<i32>,
-    lines: Vec<Rc<Vec<usize>>>,
-    height: usize,
-}
-
-impl Balance {
-    /// The height after `taken` steps from each column go to the growing one.
-    fn height_after(&self, measured: &mut Measured, taken: &[i32]) -> usize {
-        let mut trial = self.lines.clone();
-        for (c, k) in taken.iter().enumerate().filter(|(_, k)| **k != 0) {
-            trial[c] = measured.lines(c, self.offsets[c] - k);
-        }
-        let total: i32 = taken.iter().sum();
-        trial[self.grow] = measured.lines(self.grow, self.offsets[self.grow] + total);
-        height_in_lines(&trial)
-    }
-
-    /// The move that saves the most lines per step: one column giving up to 24 steps; or
-    /// every column that can spare a few without growing the table giving them together
-    /// (twelve count columns may each spare what no single one can); or the growing column
-    /// giving some back to one whose text wraps (file names beside a half-empty 说明).
-    fn best_move(
-        &self,
-        measured: &mut Measured,
-        room: &[i32],
-        grow_room: i32,
-    ) -> Option<(Vec<i32>, usize)> {
-        let n = room.len();
-        let mut best: Option<(Vec<i32>, usize, f32)> = None;
-        let mut consider = |taken: Vec<i32>, h: usize| {
-            let total: i32 = taken.iter().sum::<i32>().abs();
-            if h < self.height && total > 0 {
-                let gain = (self.height - h) as f32 / total as f32;
-                if best.as_ref().is_none_or(|b| gain > b.2) {
-                    best = Some((taken, h, gain));
-                }
-            }
-        };
-        let mut harmless = vec![0i32; n];
-        for c in (0..n).filter(|c| room[*c] > 0) {
-            for k in 1..=room[c].min(24) {
-                let mut taken = vec![0; n];
-                taken[c] = k;
-                let h = self.height_after(measured, &taken);
-                if h <= self.height && k == harmless[c] + 1 && k <= 4 {
-                    harmless[c] = k;
-                }
-                consider(taken, h);
-            }
-        }
-        if harmless.iter().filter(|k| **k > 0).count() > 1 {
-            for k in 1..=4 {
-                let taken: Vec<i32> = harmless.iter().map(|h| k.min(*h)).collect();
-                let h = self.height_after(measured, &taken);
-                consider(taken, h);
-            }
-        }
-        for c in (0..n).filter(|c| *c != self.grow) {
-            for k in 1..=grow_room.min(24) {
-                let mut taken = vec![0; n];
-                taken[c] = -k;
-                let h = self.height_after(measured, &taken);
-                consider(taken, h);
-            }
-        }
-        best.map(|(taken, h, _)| (taken, h))
-    }
-}
-
-/// Moves width, half an em at a time, between the growing column and the others while that
-/// makes the table shorter: a short list of units beside a long task wraps a line or two
-/// more, the task many lines fewer (a one-task sheet then fits its first page). Columns never
-/// go below their minimum, and a header goes to two lines at most.
-fn balance(
-    fonts: &FontSet,
-    spec: &TableSpec,
-    widths: &mut [f32],
-    body: Style,
-    strong: Style,
-) -> Result<()> {
-    let Some(grow) = spec.columns.iter().position(|c| c.grow) else {
-        return Ok(());
-    };
-    let n = spec.columns.len();
-    let mut measured = Measured::new(fonts, spec, widths, body, strong)?;
-    let em = spec.size;
-    let step = measured.step;
-    // A header may go to two lines to save lines below it (牵头/任务), never to three.
-    let floor: Vec<f32> = spec
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(c, column)| {
-            let header = measured.texts[c].first().map_or(0.0, |g| text::width(g));
-            let half = (header / 2.0 / em - 0.01).ceil() * em;
-            column.min.max(half + 2.0 * PAD_X + 0.5)
-        })
-        .collect();
-    let lines: Vec<Rc<Vec<usize>>> = (0..n).map(|c| measured.lines(c, 0)).collect();
-    let mut state = Balance {
-        grow,
-        offsets: vec![0; n],
-        height: height_in_lines(&lines),
-        lines,
-    };
-    // Each round makes one move; the count bounds the work on any table.
-    for _ in 0..64 {
-        let room: Vec<i32> = (0..n)
-            .map(|c| {
-                if c == grow || !spec.columns[c].yields {
-                    0
-                } else {
-                    ((widths[c] - floor[c]) / step + 0.001).floor().max(0.0) as i32
-                }
-            })
-            .collect();
-        let grow_room = ((widths[grow] - floor[grow]) / step + 0.001)
-            .floor()
-            .max(0.0) as i32;
-        let Some((taken, h)) = state.best_move(&mut measured, &room, grow_room) else {
-            break;
-        };
-        for (c, k) in taken.iter().enumerate().filter(|(_, k)| **k != 0) {
-            widths[c] -= step * *k as f32;
-            widths[grow] += step * *k as f32;
-            state.offsets[c] -= k;
-            state.offsets[grow] += k;
-            state.lines[c] = measured.lines(c, state.offsets[c]);
-        }
-        state.lines[grow] = measured.lines(grow, state.offsets[grow]);
-        state.height = h;
-    }
-    Ok(())
-}
-
-fn natural_widths(
-    fonts: &FontSet,
-    spec: &TableSpec,
-    total: f32,
-    body: Style,
-    strong: Style,
-) -> Result<Vec<f32>> {
-    let n = spec.columns.len();
-    let mut natural = vec![0.0f32; n];
-    for (i, column) in spec.columns.iter().enumerate() {
-        natural[i] = text::width(&text::shape(fonts, strong, &column.header)?) + 2.0 * PAD_X;
-    }
-    for row in &spec.rows {
-        if let Row::Cells { cells, group } = row {
-            let mut col_iter = (0..n).filter(|c| Some(*c) != spec.group_column);
-            for t in cells {
-                let Some(c) = col_iter.next() else { break };
-                let w = text::width(&text::shape(fonts, body, t)?) + 2.0 * PAD_X;
-                natural[c] = natural[c].max(w);
-            }
-            if let (Some(g), Some(col)) = (group, spec.group_column) {
-                let w = text::width(&text::shape(fonts, body, &spec.groups[*g])?) + 2.0 * PAD_X;
-                natural[col] = natural[col].max(w);
-            }
-        }
-    }
-    let mut widths: Vec<f32> = spec
-        .columns
-        .iter()
-        .zip(&natural)
-        .map(|(c, w)| w.max(c.min).min(c.max_share * total).max(c.min))
-        .collect();
-    let sum: f32 = widths.iter().sum();
-    let grow_column = spec.columns.iter().position(|c| c.grow);
-    let grow = grow_column.unwrap_or(n - 1);
-    if sum < total && grow_column.is_none() {
-        // No text column to take the rest (a table of numbers): share it out evenly.
-        let extra = (total - sum) / n as f32;
-        for w in &mut widths {
-            *w += extra;
-        }
-    } else if sum < total {
-        widths[grow] += total - sum;
-    } else if sum > total {
-        // Take the excess from the growing column first, then from the others above their
-        // minimum, in proportion.
-        let mut excess = sum - total;
-        let cut = (widths[grow] - spec.columns[grow].min).min(excess);
-        widths[grow] -= cut;
-        excess -= cut;
-        if excess > 0.0 {
-            let slack: f32 = widths
-                .iter()
-                .zip(&spec.columns)
-                .map(|(w, c)| (w - c.min).max(0.0))
-                .sum();
-            if slack > 0.0 {
-                for (w, c) in widths.iter_mut().zip(&spec.columns) {
-                    let s = (*w - c.min).max(0.0);
-                    *w -= excess * s / slack;
-                }
-            }
-        }
-    }
-    Ok(widths)
+            .collect()
+    });
+    Ok(widths::column_widths(
+        &needs,
+        total,
+        spec.size,
+        2.0 * PAD_X,
+        &mut count,
+    ))
 }

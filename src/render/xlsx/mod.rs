@@ -96,7 +96,11 @@ impl Formats {
                 .set_align(FormatAlign::Center)
                 .set_background_color(0xEDEDED),
             section: cell(HEADER_FONT, 12.0).set_background_color(0xF6F6F6),
-            group: cell(BODY_FONT, 12.0).set_align(FormatAlign::Center),
+            // At the top of its merge: a label centred in rows a page break divides prints
+            // across the break and the header repeated under it.
+            group: cell(BODY_FONT, 12.0)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::Top),
             body: cell(BODY_FONT, 12.0).set_align(FormatAlign::Left),
             centred: cell(BODY_FONT, 12.0).set_align(FormatAlign::Center),
         }
@@ -163,21 +167,7 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     let f = Formats::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("任务分工表").map_err(xlsx_error)?;
-    // Columns: 主要事项, 序号, 具体内容, 责任单位, then the source's extra columns.
-    let mut columns: Vec<(&str, f64)> = Vec::new();
-    if view.grouped {
-        columns.push((view.group_heading.as_str(), 16.0));
-    }
-    columns.extend([("序号", 6.0), (view.content_heading.as_str(), 60.0)]);
-    if view.roles_apart {
-        columns.extend([
-            (view.lead_heading.as_str(), 20.0),
-            (view.support_heading.as_str(), 26.0),
-        ]);
-    } else {
-        columns.push((view.units_heading.as_str(), 30.0));
-    }
-    columns.extend(view.extra_columns.iter().map(|c| (c.as_str(), 16.0)));
+    let columns = task_table_columns(view);
     let last = columns.len() as u16 - 1;
     for (col, (_, width)) in columns.iter().enumerate() {
         sheet
@@ -193,7 +183,15 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
             .write_string_with_format(1, col as u16, *name, &f.header)
             .map_err(xlsx_error)?;
     }
-    sheet.set_row_height(1, 22).map_err(xlsx_error)?;
+    // A narrow column's header goes over two lines (本月工作内容): the row shows them all.
+    let header_lines = columns
+        .iter()
+        .map(|(name, width)| lines_needed(name, width - 1.0))
+        .max()
+        .unwrap_or(1);
+    sheet
+        .set_row_height(1, 22.0f64.max(row_height(header_lines)))
+        .map_err(xlsx_error)?;
     let mut row: u32 = 2;
     for section in &view.sections {
         // A table without sections has one untitled section: no empty row for it.
@@ -231,6 +229,134 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         .map_err(xlsx_error)?;
     ledger_page_setup(sheet, 1)?;
     workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The task table's columns — 主要事项, 序号, 具体内容, 责任单位 (or 牵头单位 and 配合单位),
+/// then the source's extra columns — with widths from their text (see
+/// [`crate::render::widths`]) across a landscape A4 page printed at full size: a ledger of
+/// twelve columns is not shrunk to fit.
+fn task_table_columns(view: &TaskTableView) -> Vec<(&str, f64)> {
+    use crate::render::ColumnKind as Kind;
+    let mut columns: Vec<(&str, Kind)> = Vec::new();
+    if view.grouped {
+        columns.push((view.group_heading.as_str(), Kind::Group));
+    }
+    columns.extend([
+        ("序号", Kind::No),
+        (view.content_heading.as_str(), Kind::Content),
+    ]);
+    if view.roles_apart {
+        columns.push((view.lead_heading.as_str(), Kind::Lead));
+        columns.push((view.support_heading.as_str(), Kind::Units));
+    } else {
+        columns.push((view.units_heading.as_str(), Kind::Units));
+    }
+    for (i, name) in view.extra_columns.iter().enumerate() {
+        let kind = view
+            .extra_kinds
+            .get(i)
+            .and_then(|k| Kind::parse(k))
+            .unwrap_or(Kind::Other);
+        columns.push((name.as_str(), kind));
+    }
+    // Every column's texts, header first, as the rows hold them.
+    let mut texts: Vec<Vec<String>> = columns.iter().map(|(h, _)| vec![h.to_string()]).collect();
+    let first = usize::from(view.grouped);
+    for group in view.sections.iter().flat_map(|s| &s.groups) {
+        if view.grouped {
+            texts[0].push(cell_text(&group.label));
+        }
+        for task in &group.tasks {
+            let units = match view.roles_apart {
+                true => vec![&task.lead, &task.support],
+                false => vec![&task.units],
+            };
+            let cells = std::iter::once(&task.content)
+                .chain(units)
+                .chain(&task.extra);
+            texts[first].push(task.no.to_string());
+            for (i, text) in cells.enumerate() {
+                if let Some(column) = texts.get_mut(first + 1 + i) {
+                    column.push(cell_text(text));
+                }
+            }
+        }
+    }
+    let widths = fitted_widths(&columns, &texts, view.grouped);
+    columns
+        .iter()
+        .zip(widths)
+        .map(|((name, _), width)| (*name, width))
+        .collect()
+}
+
+/// What of a landscape A4 page's width (10.49 in between the margins) columns fill at full
+/// size, in Excel's px: measured by printing through LibreOffice, whose px for the sheet's
+/// 12 pt font are wider than Excel's nominal 7 a digit.
+const PRINTABLE_PX: f32 = 800.0;
+
+/// Column widths in Excel's units (a default digit, 7 px, and 5 px a column) for columns of
+/// `kinds` holding `texts` (header first), filling the printable width.
+fn fitted_widths(
+    columns: &[(&str, crate::render::ColumnKind)],
+    texts: &[Vec<String>],
+    grouped: bool,
+) -> Vec<f64> {
+    use crate::render::widths::{self, ColumnNeed, Remembered};
+    // A 12 pt CJK character is 16 px, a Latin one about half (see lines_needed).
+    let px = |t: &str| -> f32 {
+        t.chars()
+            .map(|c| {
+                if crate::base::cjk::is_wide(c) {
+                    16.0
+                } else {
+                    8.5
+                }
+            })
+            .sum()
+    };
+    let widest = |t: &[String]| -> f32 {
+        t.iter()
+            .flat_map(|t| t.split('\n'))
+            .map(px)
+            .fold(0.0, f32::max)
+    };
+    let pad = 6.0;
+    let needs: Vec<ColumnNeed> = columns
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(c, ((_, kind), texts))| {
+            let sizing = crate::render::ColumnKind::sizing(Some(*kind), grouped && c == 0);
+            let header = px(&texts[0]);
+            let widest_body = widest(&texts[1..]);
+            ColumnNeed {
+                min: sizing.min_em * 16.0 + sizing.min_pt * 4.0 / 3.0,
+                max_share: sizing.max_share,
+                grow: sizing.grow,
+                yields: *kind != crate::render::ColumnKind::Group,
+                natural: header.max(widest_body) + pad,
+                header,
+                widest_body,
+                volume: texts[1..].iter().map(|t| px(t)).sum(),
+            }
+        })
+        .collect();
+    let mut count = Remembered::new(|c: usize, width: f32| {
+        // The group's labels span their rows: they set no row's height.
+        if grouped && c == 0 {
+            return Vec::new();
+        }
+        let units = f64::from((width - 5.0) / 7.0);
+        texts[c]
+            .iter()
+            .map(|t| lines_needed(t, units - 1.0))
+            .collect()
+    });
+    widths::column_widths(&needs, PRINTABLE_PX, 16.0, pad, &mut count)
+        .into_iter()
+        .map(|w| f64::from(((w - 5.0) / 7.0 * 4.0).floor() / 4.0))
+        .collect()
 }
 
 /// One task of the ledger: 序号 (in column `first`), 具体内容, 责任单位 (or 牵头单位 and
