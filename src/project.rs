@@ -14,8 +14,9 @@ pub const TEXT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text"];
 pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 /// File endings read as Word documents.
 pub const WORD_EXTENSIONS: &[&str] = &["docx"];
-/// Office formats read after LibreOffice converts them to .docx.
-pub const CONVERTED_EXTENSIONS: &[&str] = &["doc", "wps", "rtf", "odt"];
+/// Office formats, and web pages saved from a browser, read after LibreOffice converts them
+/// to .docx.
+pub const CONVERTED_EXTENSIONS: &[&str] = &["doc", "wps", "rtf", "odt", "html", "htm"];
 /// File endings that are listed as sources only to say they are not read (yet).
 pub const UNREAD_EXTENSIONS: &[&str] = &["pdf"];
 
@@ -150,7 +151,7 @@ fn list_sources(dir: &Path, config: &Config) -> Result<Vec<PathBuf>> {
             Diagnostic::error(
                 "input/no-sources",
                 Location::file(dir.display().to_string()),
-                "输入目录中没有可读取的文件（.docx、.md、.txt、.xlsx、.xls、.ods）",
+                "输入目录中没有可读取的文件（.docx、.doc、.wps、.md、.txt、.html、.xlsx、.xls、.ods）",
             )
             .with_hint(
                 "把通知和任务分工表放进该目录，或在 fengong.toml 的 [plan] sources 中列出文件",

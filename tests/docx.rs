@@ -454,6 +454,35 @@ fn old_formats_are_read_through_libreoffice_or_refused_with_the_command() {
     }
 }
 
+/// A plan saved from a browser as a web page: read through LibreOffice like an old Word
+/// file, its navigation lines said as unused, its tasks and their units read.
+#[test]
+fn a_saved_web_page_is_read_through_libreoffice() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>某区人才工作要点</title></head><body>\
+        <p>首页 &gt; 政务公开 &gt; 规划计划</p>\
+        <h2>某区2026年人才工作要点</h2>\
+        <p>为加快建设人才强区，制定本要点。</p>\
+        <p>一、引进高层次人才</p>\
+        <p>1.引进领军人才20名。（牵头单位：区委组织部，配合单位：区人社局、区科技局）</p>\
+        <p>2.新建博士后工作站3个。（牵头单位：区人社局，配合单位：各街道）</p>\
+        <p>二、优化人才服务</p>\
+        <p>3.建成人才公寓500套。（牵头单位：区住建局）</p></body></html>";
+    let dir = project(&[("某区2026年人才工作要点.html", page.as_bytes())]);
+    if !soffice_installed() {
+        eprintln!("soffice is not installed: the page cannot be converted here");
+        return;
+    }
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(units(&plan, 1).0, ["区委组织部"]);
+    assert_eq!(units(&plan, 2).1, ["各街道"]);
+    assert_eq!(units(&plan, 3).0, ["区住建局"]);
+    let out = fengong(dir.path(), &["check"]);
+    let err = stderr(&out);
+    assert!(err.contains("已用 LibreOffice 转为 .docx 后读取"), "{err}");
+    assert!(err.contains("首页"), "the page's navigation is said: {err}");
+}
+
 #[test]
 fn a_pdf_is_named_not_read() {
     let dir = project(&[

@@ -4,7 +4,9 @@
 
 use crate::common;
 
-use common::{clauses, content_chars, contents, groups, leads, model_strings, supports};
+use common::{
+    clauses, codes, content_chars, contents, groups, leads, model_strings, published_text, supports,
+};
 
 use std::path::PathBuf;
 
@@ -429,6 +431,32 @@ fn numbering_fixture(name: &str) -> Plan {
     fengong::check(&path)
         .unwrap_or_else(|e| panic!("{name}: {e}"))
         .plan
+}
+
+/// Items numbered on through the document (1. … 5., never starting again), the first of
+/// them the plan's aims with no unit: the tasks keep the numbers the plan gives them (2—5,
+/// not 1—4), said once; the aims stand under their part in the published table, not an
+/// empty band; （一） starting again under 三、 is no repeat; 各区、县级市 is each of both.
+#[test]
+fn tasks_numbered_on_through_the_plan_keep_their_numbers() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numbering/numbered_on.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [2, 3, 4, 5]);
+    assert_eq!(leads(plan, 4), ["市科技局"]);
+    assert_eq!(supports(plan, 2), ["市财政局", "各区", "各县级市"]);
+    let codes = codes(&checked);
+    assert!(codes.contains(&"plan/numbers-as-written"), "{codes:?}");
+    assert!(!codes.contains(&"structure/missing-number"), "{codes:?}");
+    assert!(!codes.contains(&"group/number-repeated"), "{codes:?}");
+    let table = published_text(&path, "任务分工表.md");
+    assert!(table.contains("| 2 | 紧缺人才引进项目。"), "{table}");
+    assert!(
+        table.contains("到2030年，全市人才总量达到300万人"),
+        "{table}"
+    );
 }
 
 /// The level that carries the work is the task level, whatever its numbering: （一） with an

@@ -99,13 +99,24 @@ pub fn labels(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Skipped and repeated label numbers: （五） followed by （七）.
+/// Skipped and repeated label numbers: （五） followed by （七）. A plan may number its labels
+/// afresh under each part: a （一） under a new 一、二、 part starts again.
 pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut previous: Option<u32> = None;
     let mut seen: Vec<u32> = Vec::new();
+    let mut part: Option<u32> = None;
     for label in &cx.plan.table.labels {
         let Some(n) = label.number else { continue };
+        let here = label
+            .row_task
+            .and_then(|no| cx.plan.task(no))
+            .map(|t| t.section);
+        if n == 1 && here.is_some() && here != part {
+            seen.clear();
+            previous = None;
+        }
+        part = here.or(part);
         if seen.contains(&n) {
             out.push(Diagnostic::warning(
                 "group/number-repeated",
@@ -225,6 +236,23 @@ mod tests {
             [
                 s("group/number-skipped", 33),
                 s("group/number-repeated", 35)
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_starting_again_under_a_new_part_are_not_repeats() {
+        // （一） again under 二、: the part numbers its groups afresh.
+        let source = SAMPLE.replace("(三) 保障母婴安全", "(一) 保障母婴安全");
+        assert!(run_one(&source, SAMPLE_CONFIG, numbering).is_empty());
+        // （一） again within the same part is a repeat (and （三） after it skips （二）).
+        let source = SAMPLE.replace("(二) 加强品牌建设", "(一) 加强品牌建设");
+        let found = codes(&run_one(&source, SAMPLE_CONFIG, numbering));
+        assert_eq!(
+            found,
+            [
+                s("group/number-repeated", 33),
+                s("group/number-skipped", 35)
             ]
         );
     }

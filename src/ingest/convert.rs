@@ -1,5 +1,6 @@
-//! Old and other office formats (.doc, .wps, .rtf, .odt) through LibreOffice: converted to
-//! .docx in a private temporary folder (its own profile, a time limit), then read as Word.
+//! Old and other office formats (.doc, .wps, .rtf, .odt) and saved web pages (.html) through
+//! LibreOffice: converted to .docx in a private temporary folder (its own profile, a time
+//! limit), then read as Word.
 //! Nothing is written beside the user's file.
 
 use std::path::{Path, PathBuf};
@@ -13,7 +14,19 @@ const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 /// The command that converts `file` by hand, for messages.
 fn by_hand(file: &str) -> String {
-    format!("soffice --headless --convert-to docx \"{file}\"")
+    if is_web_page(Path::new(file)) {
+        format!(
+            "soffice --headless --infilter=\"HTML (StarWriter)\" --convert-to \"docx:MS Word 2007 XML\" \"{file}\""
+        )
+    } else {
+        format!("soffice --headless --convert-to docx \"{file}\"")
+    }
+}
+
+/// A web page saved from a browser (.html, .htm).
+fn is_web_page(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| matches!(e.to_string_lossy().to_lowercase().as_str(), "html" | "htm"))
 }
 
 /// LibreOffice's command, when it is installed.
@@ -45,18 +58,22 @@ pub fn to_docx(path: &Path, display: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
         .map_err(|e| unavailable(format!("无法创建临时目录以转换此文件：{e}")))?;
     let profile = work.path().join("profile");
     let out = work.path().join("out");
-    let mut child = Command::new(&soffice)
+    let mut command = Command::new(&soffice);
+    command
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx",
-            "--outdir",
-        ])
+        .args(["--headless", "--norestore"]);
+    // A saved web page opens in Writer/Web, which has no .docx export: read it as a
+    // document, and name the export filter.
+    let web = is_web_page(path);
+    if web {
+        command.arg("--infilter=HTML (StarWriter)");
+    }
+    let target = if web { "docx:MS Word 2007 XML" } else { "docx" };
+    let mut child = command
+        .args(["--convert-to", target, "--outdir"])
         .arg(&out)
         .arg(path)
         .stdin(Stdio::null())

@@ -173,6 +173,7 @@ impl Grid<'_> {
             header: written,
             left_out,
             rows: Vec::new(),
+            said: Vec::new(),
         };
         let mut r = header_row + header_rows;
         // Tasks numbered in row order, for a table without a 序号 column.
@@ -397,6 +398,7 @@ impl Grid<'_> {
                 .or(col(Column::Lead).and(col(Column::Units)))
                 .map(|c| (self.place)(r, c)),
             numbered_in_text: false,
+            written_no: None,
         };
         RawRow {
             kind: RowKind::Task(Box::new(task)),

@@ -256,6 +256,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
     let mut table = reader.finish();
+    let said = keep_written_numbers(&mut table);
+    table.said.extend(said);
     // The document's first line names the plan when it reads as a title — or, under a news
     // page's lead lines, the line naming a plan above the first section.
     let lines: Vec<&str> = text
@@ -350,7 +352,10 @@ impl Reader {
             return;
         }
         let numbered = std::mem::take(&mut self.numbered);
-        self.mark = None;
+        let written = self.mark.take().and_then(|(w, _)| written_number(&w));
+        if let Some((task, _)) = self.pending.as_mut() {
+            task.written_no = written;
+        }
         if numbered
             && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), &self.section_lead)
             && task.lead.is_none()
@@ -840,6 +845,62 @@ fn finish(
         kind: RowKind::Task(Box::new(task)),
         origin,
     });
+}
+
+/// The number a task's mark writes (`12.`, `12、`, `（12）` → 12); none for ① or 一是.
+fn written_number(mark: &str) -> Option<u32> {
+    let digits: String = mark.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Tasks numbered on through the document (1. … 45., never starting again under a heading)
+/// keep the numbers they are written with when those differ from their order — a numbered
+/// item that assigns no work (1.目标。… under 一、总体目标) would otherwise move every number
+/// after it by one, and 第18项 of the plan would be 17 in the table. Says so, naming the
+/// numbers that are no task.
+fn keep_written_numbers(table: &mut RawTable) -> Option<crate::base::diag::Diagnostic> {
+    let tasks: Vec<(u32, Location)> = table
+        .rows
+        .iter()
+        .filter_map(|r| match &r.kind {
+            RowKind::Task(t) => Some((t.written_no?, r.origin.clone())),
+            _ => None,
+        })
+        .collect();
+    let count = table
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Task(_)))
+        .count();
+    let rising = tasks.windows(2).all(|w| w[0].0 < w[1].0);
+    let differ = tasks
+        .iter()
+        .enumerate()
+        .any(|(i, (n, _))| *n != i as u32 + 1);
+    if tasks.len() != count || count < 2 || !rising || !differ {
+        return None;
+    }
+    for row in &mut table.rows {
+        if let RowKind::Task(task) = &mut row.kind
+            && let Some(n) = task.written_no
+        {
+            task.no = n.to_string();
+        }
+    }
+    let numbers: Vec<u32> = tasks.iter().map(|(n, _)| *n).collect();
+    let last = numbers.last().copied().unwrap_or(0);
+    let skipped: Vec<u32> = (1..=last).filter(|n| !numbers.contains(n)).collect();
+    let place = tasks.first().map(|(_, o)| o.clone())?;
+    Some(crate::base::diag::Diagnostic::note(
+        "plan/numbers-as-written",
+        place,
+        format!(
+            "任务沿用原文的编号（{}—{}）；原文第 {} 条没有写明责任单位，不作为任务",
+            numbers[0],
+            last,
+            crate::base::number::task_list(skipped.iter().copied())
+        ),
+    ))
 }
 
 /// Who a section heading says leads its work: `县示范区管委会牵头工作（8项）`,

@@ -126,6 +126,7 @@ impl Gathered {
             if doc.notice.is_some() {
                 table.title = None;
             }
+            self.diagnostics.append(&mut table.said);
             doc.table = Some(table);
             self.parts.tasks_in_prose = true;
             inline_here = true;

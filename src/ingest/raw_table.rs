@@ -433,6 +433,9 @@ pub struct RawTable {
     pub column_names: ColumnNames,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
+    /// What reading it found to say where the reader has no findings of its own to add to
+    /// (the inline reader's): passed on to the findings.
+    pub said: Vec<Diagnostic>,
 }
 
 /// What is said of a further table read after the first: its name, and how its tasks
@@ -578,6 +581,9 @@ pub struct RawTask {
     /// The number was read from the start of the task's text, its 序号 cell holding none
     /// (see [`HeaderMap::numbered_in_text`]).
     pub numbered_in_text: bool,
+    /// The number prose wrote before the task (`12.` → 12), when it wrote one: the inline
+    /// reader numbers tasks in order, and keeps these when they run on through the document.
+    pub written_no: Option<u32>,
 }
 
 impl RawTable {

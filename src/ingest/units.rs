@@ -188,6 +188,7 @@ const BARE_KINDS: &[&str] = &[
     "县",
     "市",
     "区",
+    "县级市",
     "县政府",
     "市政府",
     "区政府",
@@ -995,6 +996,17 @@ mod tests {
             canonical_cell("区商务委等相关职能部门", &registry()),
             "区商务委等相关职能部门"
         );
+    }
+
+    #[test]
+    fn each_of_two_kinds_of_body() {
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|u| u.name).collect() };
+        assert_eq!(
+            names("市财政局，各区、县级市"),
+            ["市财政局", "各区", "各县级市"]
+        );
+        assert_eq!(names("各有关区、县级市"), ["各有关区", "各县级市"]);
     }
 
     #[test]

@@ -326,6 +326,9 @@ pub struct TaskTableView {
 pub struct TableSectionView {
     /// 一、… as printed.
     pub heading: String,
+    /// What a section without tasks says (一、总体目标 and its targets), printed under its
+    /// heading rather than leaving it an empty band; empty for a section with tasks.
+    pub intro: String,
     /// Its groups.
     pub groups: Vec<TableGroupView>,
 }
@@ -437,6 +440,15 @@ impl TaskTableView {
             .iter()
             .map(|s| TableSectionView {
                 heading: section_heading(&s.numeral, &s.title),
+                intro: if s.groups.iter().all(|g| g.tasks.is_empty()) {
+                    s.intro
+                        .iter()
+                        .map(|p| tidy_spacing(&p.text))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                } else {
+                    String::new()
+                },
                 groups: s
                     .groups
                     .iter()

@@ -171,6 +171,7 @@ pub(super) fn read_table(
         left_out: Vec::new(),
         column_names: ColumnNames::of_header(&header, &header_cells),
         rows: Vec::new(),
+        said: Vec::new(),
     };
     // No 序号 column: tasks are numbered in row order.
     let by_order = header.index(Column::No).is_none();
@@ -514,6 +515,7 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
         units_origin: None,
         support_origin: None,
         numbered_in_text: false,
+        written_no: None,
     }
 }
 

@@ -202,6 +202,18 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
             sheet.set_row_height(row, 22).map_err(xlsx_error)?;
             row += 1;
         }
+        // A section without tasks says what it says across the table (总体目标).
+        if !section.intro.is_empty() {
+            let text = cell_text(&section.intro);
+            let width: f64 = columns.iter().map(|(_, w)| w).sum();
+            sheet
+                .merge_range(row, 0, row, last, &text, &f.body)
+                .map_err(xlsx_error)?;
+            sheet
+                .set_row_height(row, row_height(lines_needed(&text, width - 1.0)))
+                .map_err(xlsx_error)?;
+            row += 1;
+        }
         for group in &section.groups {
             let first = row;
             for task in &group.tasks {
