@@ -288,16 +288,15 @@ impl HeaderMap {
         (numbered && has(Column::Content) && has_units).then_some(map)
     }
 
-    /// True when `other`, read from a row under the table, names the same columns in the
-    /// same places: the header repeated over a page break. A row of a task whose cells
-    /// happen to hold header words (各部门, …工作) names them elsewhere.
+    /// True when `other`, read from a row under the table, names its columns where this
+    /// header has them: the header repeated over a page break (maybe cut short, its last
+    /// name lost). A row of a task whose cells happen to hold header words (各部门, …工作)
+    /// names them elsewhere.
     pub fn repeats(&self, other: &HeaderMap) -> bool {
-        let sorted = |map: &HeaderMap| {
-            let mut columns = map.columns.clone();
-            columns.sort_by_key(|(_, at)| *at);
-            columns
-        };
-        sorted(self) == sorted(other)
+        other
+            .columns
+            .iter()
+            .all(|column| self.columns.contains(column))
     }
 
     /// A header naming who does the work and by when but no content column, with one column
@@ -1099,6 +1098,19 @@ mod tests {
                 RowKind::Section { title, .. } => format!("## {title}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_header_repeats_only_where_it_names_its_columns() {
+        let header =
+            HeaderMap::detect(&["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]).unwrap();
+        // Over a page break, cut short after its last column's first character.
+        let cut = HeaderMap::detect(&["序号", "工作任务", "牵头单位", "配合单位", "完"]).unwrap();
+        assert!(header.repeats(&cut));
+        // A task's row whose cells hold header words in other places.
+        let row =
+            HeaderMap::detect(&["2", "稳定经营工作", "做好保供工作", "各部门", "12月底"]).unwrap();
+        assert!(!header.repeats(&row));
     }
 
     #[test]
