@@ -83,11 +83,20 @@ fn unit_names(plan: &Plan) -> (Vec<String>, Vec<String>) {
     (units, groups.into_iter().collect())
 }
 
+/// The phrases that name no one body, as the config's `unspecified` list — not the pieces
+/// of names a cut-off source leaves (区商): listed there they would hide the cut from
+/// `check`; they are named in a comment to complete instead.
 fn unspecified(plan: &Plan, out: &mut String) {
+    let fragments: BTreeSet<&str> = plan
+        .tasks
+        .iter()
+        .flat_map(|t| t.name_fragments.iter().map(String::as_str))
+        .collect();
     let phrases: BTreeSet<&str> = plan
         .tasks
         .iter()
         .flat_map(|t| t.unspecified.iter().map(String::as_str))
+        .filter(|n| !fragments.contains(n))
         .chain(
             plan.units
                 .iter()
@@ -101,6 +110,14 @@ fn unspecified(plan: &Plan, out: &mut String) {
     );
     let list: Vec<String> = phrases.iter().map(|p| quoted(p)).collect();
     let _ = writeln!(out, "unspecified = [{}]\n", list.join(", "));
+    if !fragments.is_empty() {
+        let named: Vec<String> = fragments.iter().map(|f| format!("「{f}」")).collect();
+        let _ = writeln!(
+            out,
+            "# {}不是完整的单位名称（原文可能在此截断）：请对照原文补全后再运行 fengong check。\n",
+            named.concat()
+        );
+    }
 }
 
 fn group_placeholders(groups: &[String], out: &mut String) {
@@ -260,6 +277,24 @@ mod tests {
         assert!(maybe_same("区委宣传部", "区委宣传部（区网信办）"));
         assert!(!maybe_same("办公室", "纪检办公室"));
         assert!(!maybe_same("领导小组办公室", "风险化解领导小组办公室"));
+    }
+
+    #[test]
+    fn a_name_cut_off_is_to_complete_not_a_phrase() {
+        let source = "某区2026年重点工作分解\n\n序号\t工作任务\t牵头单位\n1\t新增市场主体2000户。\t区市场监管局\n2\t社会消费品零售总额增长6%。\t区商\n";
+        let config = crate::config::Config::default();
+        let (plan, _) = crate::ingest::plan_from_text(source, &config);
+        let written = config_for(&plan, false);
+        let parsed: toml::Table = toml::from_str(&written).unwrap();
+        let listed = parsed["unspecified"].as_array().unwrap();
+        assert!(
+            !listed.iter().any(|v| v.as_str() == Some("区商")),
+            "{written}"
+        );
+        assert!(
+            written.contains("# 「区商」不是完整的单位名称"),
+            "{written}"
+        );
     }
 
     #[test]
