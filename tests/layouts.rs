@@ -433,6 +433,36 @@ fn numbering_fixture(name: &str) -> Plan {
         .plan
 }
 
+/// A plan pasted from a web page's two-column tables, one per task: each label (具体任务,
+/// 责任单位, 配合单位, 完成时限) on a line of its own, its value on the next. Each record is a
+/// task; 配合单位 adds to the units 责任单位 lists after its first; the last value, a cell
+/// without a full stop, is no cut-off text; no label is the plan's title.
+#[test]
+fn records_of_labels_over_values_are_tasks() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numbering/records.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "建成城东污水处理厂二期工程，新增日处理能力2万吨。",
+            "完成县城老旧小区改造12个，惠及居民3000户；同步加装电梯20部",
+        ]
+    );
+    assert_eq!(leads(plan, 1), ["县住建局"]);
+    assert_eq!(supports(plan, 1), ["县水务局", "城关镇"]);
+    assert_eq!(supports(plan, 2), ["县财政局", "各社区"]);
+    assert_eq!(
+        plan.task(1).unwrap().deadline_text.as_deref(),
+        Some("2026年10月底前")
+    );
+    assert_ne!(plan.title.as_deref(), Some("具体任务"));
+    assert_eq!(plan.table.content_column.as_deref(), Some("具体任务"));
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"source/cut-off"), "{codes:?}");
+}
+
 /// Items numbered on through the document (1. … 5., never starting again), the first of
 /// them the plan's aims with no unit: the tasks keep the numbers the plan gives them (2—5,
 /// not 1—4), said once; the aims stand under their part in the published table, not an

@@ -172,12 +172,26 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
     let mut open = false;
     let mut open_label = false;
     let lines: Vec<&str> = text.split('\n').collect();
+    let mut value_taken = false;
     for (index, raw) in lines.iter().enumerate() {
-        let line = strip_markup(raw.trim().trim_start_matches('#'));
+        if std::mem::take(&mut value_taken) {
+            continue;
+        }
+        let mut line = strip_markup(raw.trim().trim_start_matches('#'));
         if line.is_empty() {
             open = false;
             open_label = false;
             continue;
+        }
+        // A label on a line of its own, its value on the next (a two-column table copied
+        // from a web page: 责任单位 / 卫健局、文旅局): one labelled line.
+        if let Some(value) = lines.get(index + 1).map(|l| strip_markup(l.trim()))
+            && is_bare_label(&line)
+            && value.chars().any(char::is_alphanumeric)
+            && !is_bare_label(&value)
+        {
+            line = format!("{line}：{value}");
+            value_taken = true;
         }
         // A page number (— 3 —) from a PDF's text between two lines of one paragraph: passed
         // over here (the prose reader reports it).
@@ -221,6 +235,29 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
     out
 }
 
+/// A line that is only a label a value goes with (责任单位, 完成时限, 具体任务), no colon,
+/// no value.
+pub(crate) fn is_bare_label(line: &str) -> bool {
+    let line = line.trim();
+    !line.contains(['：', ':'])
+        && (labelled(&format!("{line}：")).is_some() || content_label(line).is_some())
+}
+
+/// The text after a label naming a task's content (具体任务：…, 工作任务：…), and the label.
+fn after_content_label(line: &str) -> Option<(&str, &str)> {
+    let (label, text) = line.split_once('：')?;
+    content_label(label).map(|label| (label, text.trim()))
+}
+
+/// `label` when it is a short name of a task's content column (具体任务, 重点工作).
+fn content_label(label: &str) -> Option<&str> {
+    let label = label.trim();
+    // A column's name is a word or two (具体任务, 工作内容), not a heading (某市工作事项).
+    let short =
+        (2..=4).contains(&label.chars().count()) && label.chars().all(crate::base::cjk::is_han);
+    (short && Column::from_header(label) == Some(Column::Content)).then_some(label)
+}
+
 /// A line that is only a page number: `— 3 —`, `- 12 -`, `3`.
 fn is_page_number(line: &str) -> bool {
     line.chars().any(|c| c.is_ascii_digit())
@@ -247,12 +284,18 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         parent: None,
         heading_text: None,
         headings_carry: false,
+        duty_next: false,
     };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
-        let labelled_next = all
-            .get(index + 1)
-            .is_some_and(|(next, _)| labelled(next).is_some());
+        let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
+        let labelled_next = next.is_some();
+        reader.duty_next = next.is_some_and(|(kind, _)| {
+            matches!(
+                kind,
+                LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
+            )
+        });
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
     let mut table = reader.finish();
@@ -274,7 +317,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         .or(first)
         .map(|first| tidy_spacing(&first))
         .filter(|t| t.chars().count() <= 60 && !t.contains('。') && !is_task_line(t))
-        .filter(|t| section_heading(t).is_none() && numbered_label(t).is_none());
+        .filter(|t| section_heading(t).is_none() && numbered_label(t).is_none())
+        .filter(|t| !is_bare_label(t) && after_content_label(t).is_none());
     let has_tasks = table
         .rows
         .iter()
@@ -290,6 +334,8 @@ struct Reader {
     numbered: bool,
     /// The number the next task gets (tasks are numbered in document order).
     next_no: u32,
+    /// The paragraph after the one being read names who does the work (牵头单位：…).
+    duty_next: bool,
     /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
     /// 工作（8项）): its numbered tasks that name no one are theirs.
     section_lead: Option<String>,
@@ -614,8 +660,38 @@ impl Reader {
         if let Some(number) = TASK_NUMBER.find(&line) {
             self.open_item(number.as_str(), &here);
             line = line[number.end()..].to_string();
+        } else if let Some(text) = self.task_by_its_labels(&line, labelled_next) {
+            // A task without a number, its duties on labelled lines under it (a two-column
+            // table copied from a web page: 具体任务 / 责任单位 / 完成时限).
+            self.finish_task();
+            self.pending = Some((
+                RawTask {
+                    content: text,
+                    ..RawTask::default()
+                },
+                here,
+            ));
+            return;
         }
         self.assignments(&line, here);
+    }
+
+    /// The text of a task with no number that opens before labelled lines: a paragraph
+    /// when no task is being written, or one under a 具体任务： label (kept as the content
+    /// column's name) always.
+    fn task_by_its_labels(&mut self, line: &str, labelled_next: bool) -> Option<String> {
+        if !labelled_next || ASSIGNMENT.is_match(line) {
+            return None;
+        }
+        // A 具体任务： label opens the next record, whatever is being written.
+        if let Some((label, text)) = after_content_label(line) {
+            let names = &mut self.table.column_names;
+            names.content.get_or_insert_with(|| label.to_string());
+            return Some(text.to_string());
+        }
+        // A paragraph with no label opens one only above who does it (not a page's title
+        // above its 时间： line).
+        (self.pending.is_none() && self.duty_next).then(|| line.to_string())
     }
 
     /// A （一） line: a group heading (its title, then maybe task text), or — when its
@@ -802,7 +878,14 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
     let units = names(value);
     match kind {
         LabelKind::Lead => task.lead = Some(units.join("、")),
-        LabelKind::Support => task.support = Some(units.join("、")),
+        // Beside a 责任单位 line whose first unit leads, the others support too.
+        LabelKind::Support => match task.support.as_mut().filter(|s| !s.is_empty()) {
+            Some(support) => {
+                support.push('、');
+                support.push_str(&units.join("、"));
+            }
+            None => task.support = Some(units.join("、")),
+        },
         LabelKind::Responsible => {
             // Without a 牵头单位 line the first listed leads.
             if task.lead.is_none() {

@@ -160,10 +160,19 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     }
     doc.notice = read.notice;
     doc.prose = parse_prose(read.rest, places);
-    if let Some((at, last)) = lines
+    // A value under a label on the line above (完成时限 / …长期坚持) is a cell, not a sentence.
+    let filled: Vec<(usize, &&str)> = lines
         .iter()
         .enumerate()
-        .rfind(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let under_label = filled
+        .iter()
+        .rev()
+        .nth(1)
+        .is_some_and(|(_, l)| crate::ingest::inline::is_bare_label(l));
+    if let Some(&(at, last)) = filled.last()
+        && !under_label
         && stops_mid_sentence(last)
     {
         doc.diagnostics.push(

@@ -331,6 +331,8 @@ fn reads_as_title(text: &str) -> bool {
     long_enough
         && !super::notice::is_annotation(text)
         && !super::is_page_line(text)
+        // A column's name over its value (具体任务 / …, a two-column table copied as text).
+        && !crate::ingest::inline::is_bare_label(text)
         // A numbered line is an item of the plan, not its name.
         && crate::ingest::raw_table::opening_number(text).is_none()
         && text.chars().count() <= 80
