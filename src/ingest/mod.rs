@@ -8,6 +8,7 @@ pub mod docx;
 pub mod grid;
 pub mod inline;
 pub mod raw_table;
+pub mod repost;
 pub mod returns;
 pub mod sheet_limits;
 pub mod targets;
@@ -680,9 +681,11 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
             places: PlaceKind::Paragraphs,
         });
     }
-    let text = read_text(source, display)?;
+    let (text, pinyin) = repost::without_pinyin(&read_text(source, display)?, display);
+    let mut doc = text::parse(&text, display);
+    doc.diagnostics.extend(pinyin);
     Ok(Read::Text {
-        doc: Box::new(text::parse(&text, display)),
+        doc: Box::new(doc),
         text,
         places: PlaceKind::Lines,
     })

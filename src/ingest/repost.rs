@@ -1,0 +1,82 @@
+//! What a reposting site adds to a plan's text: pinyin after characters (工(gōng)作, 一(yī)、),
+//! put there for its readers, none of the issuer's words. Taken out before the text is read —
+//! they break headings (一(yī)、), 附注 and unit names — and said, with where.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::base::diag::{Diagnostic, Location};
+
+/// A syllable in brackets right after a character, with a tone mark in it: `(gōng)`.
+static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]").unwrap()
+});
+
+/// `text` without the pinyin a reposting site put after its characters, line for line (no
+/// line is added or removed, so places stay right), and what is said of it.
+pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>) {
+    if !PINYIN.is_match(text) {
+        return (text.to_string(), None);
+    }
+    let mut lines: Vec<u32> = Vec::new();
+    let mut count = 0;
+    let mut example: Option<String> = None;
+    let out: Vec<String> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let found = PINYIN.find_iter(line).count();
+            if found == 0 {
+                return line.to_string();
+            }
+            count += found;
+            lines.push(i as u32 + 1);
+            if example.is_none() {
+                example = PINYIN.find(line).map(|m| m.as_str().to_string());
+            }
+            PINYIN.replace_all(line, "$1").into_owned()
+        })
+        .collect();
+    let shown: Vec<String> = lines.iter().take(8).map(u32::to_string).collect();
+    let more = if lines.len() > 8 { "等" } else { "" };
+    let said = Diagnostic::warning(
+        "text/pinyin-removed",
+        Location::Line {
+            path: display.to_string(),
+            line: lines.first().copied().unwrap_or(1),
+        },
+        format!(
+            "转载网站在字后插入的拼音（如「{}」）共 {count} 处，在第 {}{more} 行，不是原文的字：已去掉后读取，发布的文件也不印",
+            example.unwrap_or_default(),
+            shown.join("、")
+        ),
+    )
+    .with_hint("如原文确实写有这些拼音，请从原发布机关的网站重新复制");
+    (out.join("\n"), Some(said))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_after_characters_is_taken_out_and_said() {
+        let text = "(此件公開(kāi)發布)\n一(yī)、實施創新驅動發展戰略\n1.研究與試驗發展(R&D)經費增長(10%)。";
+        let (out, said) = without_pinyin(text, "a.txt");
+        assert_eq!(
+            out,
+            "(此件公開發布)\n一、實施創新驅動發展戰略\n1.研究與試驗發展(R&D)經費增長(10%)。"
+        );
+        let said = said.unwrap();
+        assert!(
+            said.message.contains("共 2 处，在第 1、2 行"),
+            "{}",
+            said.message
+        );
+        assert!(said.message.contains("「開(kāi)」"), "{}", said.message);
+        // No tone mark, no pinyin: (a), (R&D) stay.
+        assert!(without_pinyin("措施(a)和(b)", "a.txt").1.is_none());
+    }
+}
