@@ -156,7 +156,9 @@ fn stands_alone(text: &str, number: regex::Match<'_>, unit: regex::Match<'_>) ->
         && ["工作日", "月", "季度", "年度", "小时"]
             .iter()
             .any(|w| after_unit.starts_with(w));
-    !(range_word || in_token || scope || duration)
+    // 人 opening a word (121人才梯队项目, 人员, 人口) is no measure word.
+    let in_word = unit.as_str() == "人" && after_unit.starts_with(['才', '员', '口', '民', '群']);
+    !(range_word || in_token || scope || duration || in_word)
 }
 
 /// The comparator written after the measure word (以上, 以内; 左右 keeps the value as
@@ -191,6 +193,11 @@ fn subject_after(rest: &str) -> &str {
         .map_or(rest.len(), |(i, _)| i);
     let end = rest[..end].char_indices().nth(24).map_or(end, |(i, _)| i);
     let clause = &rest[..end];
+    // The next number starts a target of its own (2000名技能人才和10000名青年人才).
+    let clause = match clause.find(|c: char| c.is_ascii_digit()) {
+        Some(at) => clause[..at].trim_end_matches(['和', '及', '与', '并', '、']),
+        None => clause,
+    };
     let cut = CLAUSE_VERBS
         .iter()
         .filter_map(|v| clause.find(v))
@@ -306,6 +313,19 @@ mod tests {
             .into_iter()
             .map(|t| (t.value, t.unit, t.comparator, t.subject))
             .collect()
+    }
+
+    #[test]
+    fn two_counts_in_one_clause_are_two_targets_and_a_name_is_none() {
+        let targets = extract("每年评选2000名技能重点人才和10000名产业急需青年高技能人才。");
+        let subjects: Vec<&str> = targets.iter().map(|t| t.subject.as_str()).collect();
+        assert_eq!(subjects, ["技能重点人才", "产业急需青年高技能人才"]);
+        assert!(
+            targets[0].phrase.ends_with("技能重点人才"),
+            "{}",
+            targets[0].phrase
+        );
+        assert!(extract("121人才梯队项目。").is_empty());
     }
 
     #[test]
