@@ -433,6 +433,24 @@ fn numbering_fixture(name: &str) -> Plan {
         .plan
 }
 
+/// A plan copied with its site's menu, view counter and footer around it: the menu item
+/// (• 信息公开) and the counter are no title, the title under them is, its year the plan's;
+/// the tasks are not kept a second time as a preamble, and the footer is said.
+#[test]
+fn a_sites_menu_and_footer_are_no_part_of_the_plan() {
+    let checked = notice_fixture("site_chrome.md");
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("县教育局2026年重点工作任务分解")
+    );
+    assert_eq!(plan.year, Some(2026));
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(supports(plan, 1), ["县住建局", "城关镇人民政府"]);
+    assert!(plan.preamble.is_empty(), "{:?}", plan.preamble);
+    assert_eq!(unused_lines(&checked), [1, 2, 3, 7, 19, 20]);
+}
+
 /// A plan reposted by a site that puts pinyin after characters (工(gōng)作, 一(yī)、,
 /// (此件公开(kāi)发布)): the pinyin is taken out before reading and said with its lines, so
 /// the 附注 is no title, 一(yī)、 a section, and no unit or task carries it.

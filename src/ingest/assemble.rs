@@ -198,7 +198,9 @@ fn place_tasks(
     match prose {
         Some(prose) if tasks_in_prose => {
             let sections = group_by_labels(raw, tasks, diagnostics);
-            with_plan_text(sections, prose, diagnostics)
+            let (sections, preamble, closing) = with_plan_text(sections, prose, diagnostics);
+            let preamble = preamble_before_tasks(preamble, tasks, diagnostics);
+            (sections, preamble, closing)
         }
         Some(prose) if prose_holds_tasks(&prose, tasks) => {
             table.grouping = GroupingSource::Prose;
@@ -372,6 +374,36 @@ fn sole_heading_naming_a_plan(table: &RawTable) -> Option<String> {
 /// text: each group's paragraphs (tasks and their assignments, so the notice's attachment
 /// prints the plan as written) and what each section says before its work (what matches no
 /// section is reported). Returns the sections, the preamble and the closing.
+/// A plan whose tasks stand in its prose under no 一、 heading: what the prose reader took
+/// for a preamble from the first task on is the tasks and their labelled lines (read as
+/// tasks) — or a page's lines after them (扫一扫…), said as unused, not kept as the plan's
+/// preamble.
+fn preamble_before_tasks(
+    preamble: Vec<Paragraph>,
+    tasks: &[Task],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Paragraph> {
+    let Some(first) = tasks.iter().filter_map(|t| t.origin.line_no()).min() else {
+        return preamble;
+    };
+    let (before, from): (Vec<Paragraph>, Vec<Paragraph>) = preamble
+        .into_iter()
+        .partition(|p| p.origin.line_no().is_none_or(|line| line < first));
+    for paragraph in from {
+        let text = paragraph.text.trim();
+        let read = super::inline::names_duty(text)
+            || tasks.iter().any(|t| {
+                let content = cjk::tidy_spacing(&t.content);
+                content.contains(&cjk::tidy_spacing(text))
+                    || cjk::tidy_spacing(text).contains(content.trim_end_matches('。'))
+            });
+        if !read {
+            diagnostics.push(super::unused_note(text, paragraph.origin.clone()));
+        }
+    }
+    before
+}
+
 fn with_plan_text(
     mut sections: Vec<Section>,
     prose: Prose,

@@ -638,7 +638,15 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "点击量",
     "阅读次数",
     "访问次数",
+    "浏览量",
+    "阅读量",
+    "访问量",
     "字号",
+    "字体",
+    "文章来源",
+    "责任编辑",
+    "发表时间",
+    "监督方式",
 ];
 
 /// Where a page says the reader is: `当前位置：首页 > 政务公开`, `>> 专题专栏 >> 归档专题`.
@@ -694,7 +702,16 @@ pub(crate) fn is_page_line(text: &str) -> bool {
         .is_some_and(|(label, value)| {
             PAGE_METADATA_LABELS.contains(&label.trim()) && value.chars().count() <= 40
         });
-    labelled || is_page_metadata(&simple)
+    labelled || is_page_metadata(&simple) || is_menu_item(&simple)
+}
+
+/// A site's menu item copied with the page: a bullet and a few words (• 政府信息公开).
+fn is_menu_item(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(['•', '·', '●', '▪', '◆', '■']) else {
+        return false;
+    };
+    let rest = rest.trim();
+    !rest.is_empty() && rest.chars().count() <= 12 && !rest.contains(['。', '，', '；', '：', ':'])
 }
 
 /// A page's breadcrumb: it opens with 当前位置 (您的位置 …), or steps through its sections
