@@ -433,6 +433,31 @@ fn numbering_fixture(name: &str) -> Plan {
         .plan
 }
 
+/// Items that name no one, closed by a sentence that gives them all to one unit (上述项目由
+/// 区住建委牵头负责，各街道配合。): each item a task of that unit's; a heading with its summary
+/// on the same line is the section, not an item; a category in 【】 is said.
+#[test]
+fn a_sentence_after_items_gives_them_to_its_unit() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numbering/items_above.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "完成老旧小区综合改造12个，惠及居民4000户。",
+            "新增既有住宅加装电梯50台。",
+            "新建社区长者食堂10家。",
+        ]
+    );
+    assert_eq!(leads(plan, 2), ["区住建委"]);
+    assert_eq!(supports(plan, 2), ["各街道"]);
+    assert_eq!(leads(plan, 3), ["区民政局"]);
+    assert_eq!(plan.sections.len(), 2);
+    assert_eq!(plan.sections[0].title, "改善居住条件");
+    assert_eq!(unused_lines(&checked), [8]);
+}
+
 /// A plan copied with its site's menu, view counter and footer around it: the menu item
 /// (• 信息公开) and the counter are no title, the title under them is, its year the plan's;
 /// the tasks are not kept a second time as a preamble, and the footer is said.

@@ -52,11 +52,12 @@ pub(crate) fn is_labelled_line(text: &str) -> bool {
     labelled(text).is_some()
 }
 
-/// True for a line that says who does a task: a labelled line (牵头单位：…) or one carrying
-/// an assignment in brackets (（区发改委牵头）).
+/// True for a line that says who does a task: a labelled line (牵头单位：…), one carrying
+/// an assignment in brackets (（区发改委牵头）), or one giving the items above theirs
+/// (上述项目由区商务委牵头负责。).
 pub(crate) fn names_duty(text: &str) -> bool {
     let text = text.trim();
-    labelled(text).is_some() || ASSIGNMENT.is_match(text)
+    labelled(text).is_some() || ASSIGNMENT.is_match(text) || duty_of_items_above(text).is_some()
 }
 
 /// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
@@ -215,7 +216,8 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
         }
         let heading = numbered_label(&line).is_some()
             || section_heading(&tidy_spacing(&line)).is_some()
-            || raw.trim_start().starts_with('#');
+            || raw.trim_start().starts_with('#')
+            || is_bracket_label(&line);
         let label = labelled(&line).is_some();
         // A web page's own line (当前位置：首页, 来源：… 发布时间：…) joins no paragraph.
         let page_line = super::text::is_page_line(&line);
@@ -258,6 +260,12 @@ fn content_label(label: &str) -> Option<&str> {
     (short && Column::from_header(label) == Some(Column::Content)).then_some(label)
 }
 
+/// A few words in 【】 on a line of their own: a category over the lines after it.
+fn is_bracket_label(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('【') && line.ends_with('】') && line.chars().count() <= 20
+}
+
 /// A line that is only a page number: `— 3 —`, `- 12 -`, `3`.
 fn is_page_number(line: &str) -> bool {
     line.chars().any(|c| c.is_ascii_digit())
@@ -285,6 +293,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         heading_text: None,
         headings_carry: false,
         duty_next: false,
+        unassigned: Vec::new(),
     };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
@@ -346,6 +355,9 @@ struct Reader {
     /// The text after a （一） heading's title that named no one, its place and the row count
     /// then: the heading's own task whose units are missing, or its intro when tasks follow.
     heading_text: Option<(String, Location, usize)>,
+    /// Paragraphs since the last heading that assign nothing: the items a closing 上述项目
+    /// 由X牵头负责 gives to X.
+    unassigned: Vec<(String, Location)>,
     /// A （一） heading of this section carried work in its own text: its siblings do too.
     headings_carry: bool,
 }
@@ -540,6 +552,7 @@ impl Reader {
 
     /// A section heading: its row, and who leads its work when the heading names them.
     fn section(&mut self, numeral: String, title: String, here: Location) {
+        self.unassigned.clear();
         self.end_block();
         self.settle_heading_text();
         self.headings_carry = false;
@@ -616,6 +629,16 @@ impl Reader {
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
+        if let Some(duty) = duty_of_items_above(paragraph) {
+            self.items_above(duty, paragraph, here);
+            return;
+        }
+        // 【公共设施】: a category over what follows, no item of it (said).
+        if is_bracket_label(paragraph) {
+            self.finish_task();
+            self.table.left_out.push((paragraph.to_string(), here));
+            return;
+        }
         if let Some((kind, value)) = labelled(paragraph) {
             self.take_up_sub_items();
             self.name_role(kind, paragraph);
@@ -633,6 +656,12 @@ impl Reader {
             return;
         }
         let mut line = paragraph.to_string();
+        // 一、title。what its items are …: the heading, then its summary (the prose keeps
+        // it); the items follow on lines of their own.
+        if let Some((numeral, title)) = heading_over_summary(&line) {
+            self.section(numeral, title, here);
+            return;
+        }
         // 一、title。一是…（…牵头）；二是…: the heading, then its tasks on the same line.
         if let Some((head, rest)) = split_heading(&line) {
             match section_heading(&tidy_spacing(&head)) {
@@ -674,6 +703,39 @@ impl Reader {
             return;
         }
         self.assignments(&line, here);
+    }
+
+    /// A closing 上述项目由X牵头负责: the items since the last heading that named no one are
+    /// tasks, X's; with none, the sentence is said.
+    fn items_above(&mut self, duty: Duty, paragraph: &str, here: Location) {
+        self.finish_task();
+        let items = std::mem::take(&mut self.unassigned);
+        if items.is_empty() {
+            self.table.left_out.push((paragraph.to_string(), here));
+            return;
+        }
+        let first = self.next_no;
+        for (text, origin) in items {
+            let task = RawTask {
+                content: text,
+                lead: Some(duty.leads.join("、")),
+                support: Some(duty.supports.join("、")),
+                deadline: duty.deadline.clone(),
+                person: duty.person.clone(),
+                ..RawTask::default()
+            };
+            self.pending = Some((task, origin));
+            finish(&mut self.pending, false, &mut self.table, &mut self.next_no);
+        }
+        let numbers = crate::base::number::task_list(first..self.next_no);
+        self.table.said.push(crate::base::diag::Diagnostic::note(
+            "plan/items-above",
+            here,
+            format!(
+                "第 {numbers} 项没有各自写明责任单位，按其后的「{}」分工",
+                paragraph.trim()
+            ),
+        ));
     }
 
     /// The text of a task with no number that opens before labelled lines: a paragraph
@@ -815,9 +877,23 @@ impl Reader {
                     text.push_str(rest);
                 }
             }
-            None => {} // prose that assigns nothing: a preamble or closing paragraph
+            // Prose that assigns nothing: a preamble or closing paragraph — or an item a
+            // closing 上述项目由X牵头负责 gives.
+            None => self.unassigned.push((rest.to_string(), here)),
         }
     }
+}
+
+/// Who a sentence closing a list of items gives them to: `上述项目由区商务委牵头负责。`,
+/// `以上工作由县发改局牵头，县财政局配合。`.
+fn duty_of_items_above(paragraph: &str) -> Option<Duty> {
+    static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(?:上述|以上|上列)\p{Han}{0,6}?由(.+?(?:牵头|负责|承办).*?)[。.]?$").unwrap()
+    });
+    let caps = ABOVE.captures(paragraph.trim())?;
+    let duty = parse_duty(caps.get(1)?.as_str());
+    (!duty.leads.is_empty()).then_some(duty)
 }
 
 /// Punctuation that separates a task from the assignment before it in one sentence.
@@ -1005,7 +1081,15 @@ fn heading_lead(title: &str) -> Option<String> {
     plausible.then(|| units.join("、"))
 }
 
-/// The content of a task: its text without the number, ending with its full stop.
+/// A section heading with a summary after it on the same line that assigns no work
+/// (`五、加强公共服务设施建设。改建菜市场4家；…`): its numeral and title.
+fn heading_over_summary(line: &str) -> Option<(String, String)> {
+    let end = line.find('。')? + '。'.len_utf8();
+    let (head, rest) = (&line[..end], line[end..].trim());
+    let summary = !rest.is_empty() && !ASSIGNMENT.is_match(rest) && !TASK_NUMBER.is_match(rest);
+    section_heading(&tidy_spacing(head)).filter(|_| summary)
+}
+
 /// A section heading with text after it on the same line: `一、夯实基础。一是…（…牵头）`
 /// → (`一、夯实基础。`, the rest), when the rest assigns work.
 fn split_heading(line: &str) -> Option<(String, String)> {
@@ -1015,6 +1099,7 @@ fn split_heading(line: &str) -> Option<(String, String)> {
         .then(|| (head.to_string(), rest.to_string()))
 }
 
+/// The content of a task: its text without the number, ending with its full stop.
 fn tidy_content(text: &str) -> String {
     let text = text
         .trim()
