@@ -314,9 +314,20 @@ mod tests {
         let texts = vec![("t.md".to_string(), SAMPLE.to_string())];
         let report = run(&plan, &config, &registry, &texts, &ingest);
         let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        // Notes aside (the 责任单位 column's first unit leads), only the notice's.
+        let codes: Vec<&str> = codes
+            .into_iter()
+            .filter(|c| *c != "unit/lead-first")
+            .collect();
         assert_eq!(
             codes,
             ["notice/doc-number", "notice/no-date", "notice/no-signer"]
+        );
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "unit/lead-first")
         );
     }
 }

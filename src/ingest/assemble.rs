@@ -741,7 +741,54 @@ fn build_tasks(
         });
     }
     say_unread_deadlines(unread_deadlines, diagnostics);
+    diagnostics.extend(lead_by_order(raw, &tasks, config));
     tasks
+}
+
+/// A plain 责任单位 column whose cells list several units and mark none: the first leads
+/// (`[plan] lead = "first"`), which the source does not say — said once, with the tasks.
+fn lead_by_order(raw: &RawTable, tasks: &[Task], config: &Config) -> Option<Diagnostic> {
+    if config.plan.lead != crate::config::LeadRule::First {
+        return None;
+    }
+    let mut assumed: Vec<(u32, Location)> = Vec::new();
+    for row in &raw.rows {
+        let RowKind::Task(cells) = &row.kind else {
+            continue;
+        };
+        let plain = cells.lead.is_none() && cells.support.as_deref().is_none_or(str::is_empty);
+        let written = split_units(&cells.units);
+        let several = written
+            .iter()
+            .filter(|w| !looks_unspecified(&w.name))
+            .count()
+            > 1;
+        if plain && several && !written.iter().any(|w| w.marked_lead) {
+            let Some(no) = parse_task_number(&cells.no) else {
+                continue;
+            };
+            if tasks.iter().any(|t| t.no == no && t.leads().count() == 1) {
+                let place = cells.units_origin.clone().unwrap_or(row.origin.clone());
+                assumed.push((no, place));
+            }
+        }
+    }
+    let (_, place) = assumed.first()?.clone();
+    let numbers = crate::base::number::task_list(assumed.iter().map(|(n, _)| *n).take(12));
+    let which = match assumed.len() {
+        n if n > 12 => format!("第 {numbers} 等 {n} 项"),
+        _ => format!("第 {numbers} 项"),
+    };
+    Some(
+        Diagnostic::note(
+            "unit/lead-first",
+            place,
+            format!(
+                "责任单位没有分出牵头和配合：{which}所列的第一个单位作为牵头单位，其余为配合单位"
+            ),
+        )
+        .with_hint("如所列单位共同牵头，在 input/fengong.toml 的 [plan] 中写 lead = \"all\""),
+    )
 }
 
 /// Names that ran together in a cell (`市行政审批局市司法局`), each text once, and how they
