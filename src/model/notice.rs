@@ -123,7 +123,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // agency code, a bracketed 4-digit year in any of the brackets OCR and typists produce,
     // an optional 第, the serial number, 号.
     #[allow(clippy::unwrap_used)] // a literal pattern, checked by the unit tests
-    Regex::new(r"^\s*([^\s\(\)（）〔〕\[\]【】〈〉<>]+?)\s*[\(（〔\[【〈<]\s*(\d{4})\s*[\)）〕\]】〉>]\s*第?\s*0*(\d+)\s*[号號]\s*$")
+    Regex::new(r"^\s*([^\s\(\)（）〔〕\[\]【】〈〉<>]+?)\s*[\(（〔\[【〈<]\s*(\d{4})\s*[\)）〕\]】〉>]\s*第?\s*0*(\d+)\s*([号號])\s*$")
         .unwrap()
 });
 
@@ -135,7 +135,11 @@ pub fn normalize_doc_number(text: &str) -> Option<String> {
     if serial.chars().all(|c| c == '0') {
         return None;
     }
-    Some(format!("{}〔{}〕{}号", &caps[1], &caps[2], serial))
+    // 號 in a source set in traditional characters stays 號, as its 机关代字 stays (洋政發).
+    Some(format!(
+        "{}〔{}〕{}{}",
+        &caps[1], &caps[2], serial, &caps[4]
+    ))
 }
 
 /// The year inside a 发文字号, e.g. 2025.
@@ -146,6 +150,22 @@ pub fn doc_number_year(text: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_in_traditional_characters_keeps_its_script() {
+        assert_eq!(
+            normalize_doc_number("洋政發〔2024〕8號").as_deref(),
+            Some("洋政發〔2024〕8號")
+        );
+        assert_eq!(
+            normalize_doc_number("洋政發(2024)8號").as_deref(),
+            Some("洋政發〔2024〕8號")
+        );
+        assert_eq!(
+            normalize_doc_number("嘉发改(2025)14号").as_deref(),
+            Some("嘉发改〔2025〕14号")
+        );
+    }
 
     #[test]
     fn the_sources_imprint_lines_are_read() {
