@@ -777,7 +777,12 @@ fn pinyin_lines(checked: &fengong::Checked, name: &str) -> Vec<u32> {
         .filter(|d| d.code == "text/pinyin-removed" && d.location.path().ends_with(name))
         .filter_map(|d| {
             let after = d.message.split_once("在第 ")?.1;
-            let list = after.split_once(" 行")?.0.trim_end_matches('等');
+            let list = after
+                .split_once('行')?
+                .0
+                .trim()
+                .trim_end_matches('等')
+                .trim();
             Some(
                 list.split('、')
                     .filter_map(|n| n.parse().ok())

@@ -39,8 +39,9 @@ pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>)
             PINYIN.replace_all(line, "$1").into_owned()
         })
         .collect();
-    let shown: Vec<String> = lines.iter().take(8).map(u32::to_string).collect();
-    let more = if lines.len() > 8 { "等" } else { "" };
+    // Every line named, so each piece taken out has its place (a long page: the first 40).
+    let shown: Vec<String> = lines.iter().take(40).map(u32::to_string).collect();
+    let more = if lines.len() > 40 { " 等" } else { " " };
     let said = Diagnostic::warning(
         "text/pinyin-removed",
         Location::Line {
@@ -48,7 +49,7 @@ pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>)
             line: lines.first().copied().unwrap_or(1),
         },
         format!(
-            "转载网站在字后插入的拼音（如「{}」）共 {count} 处，在第 {}{more} 行，不是原文的字：已去掉后读取，发布的文件也不印",
+            "转载网站在字后插入的拼音（如「{}」）共 {count} 处，在第 {}{more}行，不是原文的字：已去掉后读取，发布的文件也不印",
             example.unwrap_or_default(),
             shown.join("、")
         ),
