@@ -368,13 +368,7 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         .iter()
         .enumerate()
         .find_map(|(i, l)| raw_table::header_run_together(l).map(|names| (i, names)));
-    if let Some((at, names)) = &run_together {
-        seen.push(format!(
-            "第 {} 行写有表头「{}」，但各列的名称和内容连成了一行、中间没有分隔（表格复制成了连续的文字），分不出各列：请把原文件或原网页的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
-            at + 1,
-            names
-        ));
-    }
+    seen.extend(run_together.as_ref().map(run_together_said));
     // Numbered items from the run-together header on are its cells or a viewer's page
     // marks (1、序号项目名称…), not items.
     let items: Vec<&&str> = match &run_together {
@@ -402,6 +396,14 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         ));
     }
     seen
+}
+
+/// What is said of a header whose names run together with its rows, on line `at` (0-based).
+fn run_together_said((at, names): &(usize, String)) -> String {
+    format!(
+        "第 {} 行写有表头「{names}」，但各列的名称和内容连成了一行、中间没有分隔（表格复制成了连续的文字），分不出各列：请把原文件或原网页的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
+        at + 1
+    )
 }
 
 /// The document the notice's body says it issues (《…》已经县政府同意，现印发给你们) when the

@@ -331,13 +331,18 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         }
         out.extend(names_in(name, marked_lead));
     }
-    for unit in &mut out {
+    mark_wrapped(&mut out, &wrapped);
+    out
+}
+
+/// Marks the units whose names the cell broke over lines with their text as written.
+fn mark_wrapped(units: &mut [WrittenUnit], wrapped: &[(String, String)]) {
+    for unit in units {
         unit.wrapped = wrapped
             .iter()
             .find(|(name, _)| *name == unit.name)
             .map(|(_, written)| written.clone());
     }
-    out
 }
 
 /// The units a piece names: itself, or the names run together in it (see [`run_together`]).

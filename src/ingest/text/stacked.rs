@@ -72,30 +72,7 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
                 .count();
             at - groups
         });
-        // Columns left of 序号 have the first row's cells there before its number, and a
-        // group's first cell is seldom empty: names at the end, as many as such columns, that
-        // could be a group's text (no unit, time or person; no 备注) are those cells
-        // (分类 / 序号 / 事项 / … / 发展目标 / 1).
-        let left = number_at.map_or(0, |at| at - from);
-        let group_text = |l: &str| {
-            matches!(
-                Column::from_header(l),
-                None | Some(Column::Content | Column::Group)
-            ) && !Column::is_report_or_remark(l)
-        };
-        // The header left must still say where the task's text is.
-        let still_whole = |run: &[&(usize, &str)]| {
-            let names: Vec<&str> = run[from..run.len() - 1].iter().map(|(_, l)| *l).collect();
-            HeaderMap::detect(&names).is_some_and(|m| m.index(Column::Content).is_some())
-        };
-        for _ in 0..left {
-            if number_at.is_some_and(|at| run.len() > at + 2)
-                && run.last().is_some_and(|(_, l)| group_text(l))
-                && still_whole(&run)
-            {
-                run.pop();
-            }
-        }
+        drop_first_rows_left_cells(&mut run, from, number_at);
         let numbered_next = filled
             .get(start + run.len())
             .is_some_and(|(_, l)| super::parse_task_number(l).is_some());
@@ -122,6 +99,37 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             may_join,
         })
     })
+}
+
+/// Columns left of 序号 have the first row's cells there before its number, and a group's
+/// first cell is seldom empty: names at the end of `run`, as many as such columns, that
+/// could be a group's text (no unit, time or person; no 备注) are those cells, not names
+/// (分类 / 序号 / 事项 / … / 发展目标 / 1). The header starts at `from`, 序号 at `number_at`.
+fn drop_first_rows_left_cells(
+    run: &mut Vec<&(usize, &str)>,
+    from: usize,
+    number_at: Option<usize>,
+) {
+    let left = number_at.map_or(0, |at| at - from);
+    let group_text = |l: &str| {
+        matches!(
+            Column::from_header(l),
+            None | Some(Column::Content | Column::Group)
+        ) && !Column::is_report_or_remark(l)
+    };
+    // The header left must still say where the task's text is.
+    let still_whole = |run: &[&(usize, &str)]| {
+        let names: Vec<&str> = run[from..run.len() - 1].iter().map(|(_, l)| *l).collect();
+        HeaderMap::detect(&names).is_some_and(|m| m.index(Column::Content).is_some())
+    };
+    for _ in 0..left {
+        if number_at.is_some_and(|at| run.len() > at + 2)
+            && run.last().is_some_and(|(_, l)| group_text(l))
+            && still_whole(run)
+        {
+            run.pop();
+        }
+    }
 }
 
 /// How many lines a stacked header may take: a dozen columns, some broken over two lines.

@@ -524,35 +524,10 @@ fn cells_height(cells: &[Cell], line_h: f32) -> f32 {
     lines as f32 * line_h + 2.0 * PAD_Y
 }
 
-/// Column widths from content (see [`crate::render::widths`]), lines counted with the
-/// shaped glyphs: a units column breaks between names.
-fn column_widths(
-    fonts: &FontSet,
-    spec: &TableSpec,
-    total: f32,
-    body: Style,
-    strong: Style,
-) -> Result<Vec<f32>> {
-    let n = spec.columns.len();
-    // Per column: the shaped texts, header first; the group column's labels apart.
-    let mut texts: Vec<Vec<Vec<Glyph>>> = vec![Vec::new(); n];
-    for (c, column) in spec.columns.iter().enumerate() {
-        texts[c].push(text::shape(fonts, strong, &column.header)?);
-    }
-    let mut labels: Vec<f32> = Vec::new();
-    for row in &spec.rows {
-        if let Row::Cells { cells, group } = row {
-            let cols = (0..n).filter(|c| Some(*c) != spec.group_column);
-            for (c, t) in cols.zip(cells) {
-                texts[c].push(text::shape(fonts, body, t)?);
-            }
-            if let (Some(g), Some(_)) = (group, spec.group_column) {
-                labels.push(text::width(&text::shape(fonts, body, &spec.groups[*g])?));
-            }
-        }
-    }
-    let needs: Vec<ColumnNeed> = spec
-        .columns
+/// What the widths need of each column: its kind's bounds and its texts' widths (`texts`
+/// shaped per column, header first; `labels` the group column's labels).
+fn needs(spec: &TableSpec, texts: &[Vec<Vec<Glyph>>], labels: &[f32]) -> Vec<ColumnNeed> {
+    spec.columns
         .iter()
         .enumerate()
         .map(|(c, column)| {
@@ -580,7 +555,37 @@ fn column_widths(
                 widest_body,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Column widths from content (see [`crate::render::widths`]), lines counted with the
+/// shaped glyphs: a units column breaks between names.
+fn column_widths(
+    fonts: &FontSet,
+    spec: &TableSpec,
+    total: f32,
+    body: Style,
+    strong: Style,
+) -> Result<Vec<f32>> {
+    let n = spec.columns.len();
+    // Per column: the shaped texts, header first; the group column's labels apart.
+    let mut texts: Vec<Vec<Vec<Glyph>>> = vec![Vec::new(); n];
+    for (c, column) in spec.columns.iter().enumerate() {
+        texts[c].push(text::shape(fonts, strong, &column.header)?);
+    }
+    let mut labels: Vec<f32> = Vec::new();
+    for row in &spec.rows {
+        if let Row::Cells { cells, group } = row {
+            let cols = (0..n).filter(|c| Some(*c) != spec.group_column);
+            for (c, t) in cols.zip(cells) {
+                texts[c].push(text::shape(fonts, body, t)?);
+            }
+            if let (Some(g), Some(_)) = (group, spec.group_column) {
+                labels.push(text::width(&text::shape(fonts, body, &spec.groups[*g])?));
+            }
+        }
+    }
+    let needs = needs(spec, &texts, &labels);
     let names: Vec<bool> = spec.columns.iter().map(|c| c.names).collect();
     let group_column = spec.group_column;
     let mut count = Remembered::new(|c: usize, width: f32| {
