@@ -165,17 +165,12 @@ pub fn garbled(cx: &Context) -> Vec<Diagnostic> {
 
 /// The first garbled spot of `text`, with a few characters around it.
 fn garbled_piece(text: &str) -> Option<String> {
-    static PINYIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        regex::Regex::new(r"\p{Han}\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)").unwrap()
-    });
     let foreign = |c: char| {
         matches!(c, '\u{0250}'..='\u{02AF}' | '\u{2500}'..='\u{257F}' | '\u{FFFD}')
             || ('\u{01CD}'..='\u{01DC}').contains(&c)
     };
-    let at = PINYIN
-        .find(text)
-        .map(|m| m.start())
+    // Pinyin is taken out of text sources as they are read; a Word source may keep it.
+    let at = crate::ingest::repost::find_pinyin(text)
         .or_else(|| text.find(foreign))
         .or_else(|| text.find("?。").or_else(|| text.find("?（")))?;
     let start = text[..at].char_indices().rev().nth(1).map_or(0, |(i, _)| i);

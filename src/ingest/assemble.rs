@@ -678,6 +678,8 @@ fn build_tasks(
 ) -> Vec<Task> {
     let mut tasks = Vec::new();
     let mut unread_deadlines: Vec<UnreadDeadline> = Vec::new();
+    // Tasks whose lead is the first of a plain 责任单位 cell's units (see lead_by_order).
+    let mut first_leads: Vec<(u32, Location)> = Vec::new();
     for row in &raw.rows {
         let RowKind::Task(cells) = &row.kind else {
             continue;
@@ -690,6 +692,9 @@ fn build_tasks(
         let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
         let units_text = units_as_written(cells);
         let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
+        if lead_by_order(cells, &leads, &resolved, config) {
+            first_leads.push((no, units_origin.clone()));
+        }
         say_run_together(
             no,
             leads.iter().chain(&supports),
@@ -741,38 +746,36 @@ fn build_tasks(
         });
     }
     say_unread_deadlines(unread_deadlines, diagnostics);
-    diagnostics.extend(lead_by_order(raw, &tasks, config));
+    diagnostics.extend(said_lead_by_order(&first_leads));
     tasks
 }
 
-/// A plain 责任单位 column whose cells list several units and mark none: the first leads
-/// (`[plan] lead = "first"`), which the source does not say — said once, with the tasks.
-fn lead_by_order(raw: &RawTable, tasks: &[Task], config: &Config) -> Option<Diagnostic> {
-    if config.plan.lead != crate::config::LeadRule::First {
-        return None;
-    }
-    let mut assumed: Vec<(u32, Location)> = Vec::new();
-    for row in &raw.rows {
-        let RowKind::Task(cells) = &row.kind else {
-            continue;
-        };
-        let plain = cells.lead.is_none() && cells.support.as_deref().is_none_or(str::is_empty);
-        let written = split_units(&cells.units);
-        let several = written
-            .iter()
-            .filter(|w| !looks_unspecified(&w.name))
-            .count()
-            > 1;
-        if plain && several && !written.iter().any(|w| w.marked_lead) {
-            let Some(no) = parse_task_number(&cells.no) else {
-                continue;
-            };
-            if tasks.iter().any(|t| t.no == no && t.leads().count() == 1) {
-                let place = cells.units_origin.clone().unwrap_or(row.origin.clone());
-                assumed.push((no, place));
-            }
-        }
-    }
+/// Whether a task's lead is the first of the units a plain 责任单位 cell lists, several and
+/// none marked (`[plan] lead = "first"`): the source does not say so.
+fn lead_by_order(
+    cells: &RawTask,
+    written: &[WrittenUnit],
+    resolved: &ResolvedUnits,
+    config: &Config,
+) -> bool {
+    let plain = cells.lead.is_none() && cells.support.as_deref().is_none_or(str::is_empty);
+    let named = written
+        .iter()
+        .filter(|w| !looks_unspecified(&w.name))
+        .count();
+    let leads = resolved
+        .assignments
+        .iter()
+        .filter(|a| a.role == crate::model::Role::Lead);
+    config.plan.lead == crate::config::LeadRule::First
+        && plain
+        && named > 1
+        && !written.iter().any(|w| w.marked_lead)
+        && leads.count() == 1
+}
+
+/// The tasks whose first listed unit was taken to lead, said once.
+fn said_lead_by_order(assumed: &[(u32, Location)]) -> Option<Diagnostic> {
     let (_, place) = assumed.first()?.clone();
     let numbers = crate::base::number::task_list(assumed.iter().map(|(n, _)| *n).take(12));
     let which = match assumed.len() {

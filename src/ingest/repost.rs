@@ -14,6 +14,11 @@ static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]").unwrap()
 });
 
+/// Where the first pinyin a reposting site put after a character stands in `text`.
+pub fn find_pinyin(text: &str) -> Option<usize> {
+    PINYIN.find(text).map(|m| m.start())
+}
+
 /// `text` without the pinyin a reposting site put after its characters, line for line (no
 /// line is added or removed, so places stay right), and what is said of it.
 pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>) {

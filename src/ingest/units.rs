@@ -27,23 +27,20 @@ pub struct WrittenUnit {
 /// joined with the next line's first piece it ends as a body does. Returns the cell with
 /// those breaks removed, and each name so joined with its text as written.
 pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(String, String)>) {
-    let separator = |c: char| {
-        matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace()
-    };
     let lines: Vec<&str> = cell.split('\n').collect();
     if lines.len() < 2 {
         return (cell.into(), Vec::new());
     }
     let last_piece = |line: &str| {
         line.trim()
-            .rsplit(separator)
+            .rsplit(is_separator)
             .next()
             .unwrap_or("")
             .to_string()
     };
     let first_piece = |line: &str| {
         line.trim()
-            .split(separator)
+            .split(is_separator)
             .next()
             .unwrap_or("")
             .to_string()
@@ -77,6 +74,11 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     } else {
         (out.into(), joined)
     }
+}
+
+/// What separates names in a units cell: 、，,；; / and whitespace (a full stop too).
+fn is_separator(c: char) -> bool {
+    matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace()
 }
 
 /// The role word a name ends with (牵头, 配合, 负责 …), matched on its simplified text.
@@ -244,10 +246,7 @@ fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
 /// with whether a separator other than 、 stands before it (a new list, not the same
 /// enumeration).
 fn pieces(cell: &str) -> Vec<(&str, bool)> {
-    let separator = |c: char| {
-        matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／' | '。') || c.is_whitespace()
-    };
-    crate::base::cjk::split_outside_parentheses(cell, separator)
+    crate::base::cjk::split_outside_parentheses(cell, is_separator)
         .into_iter()
         .map(|(piece, before)| (piece, before != Some('、')))
         .collect()
