@@ -708,11 +708,11 @@ fn a_sections_own_paragraphs_are_kept() {
     assert_eq!(groups(&plan)[0], ("加强组织领导".to_string(), vec![1]));
 }
 
-/// Prose the plan cannot use (a heading and a paragraph with no groups, beside a table) is
-/// named paragraph by paragraph, never dropped without a word; its title still names the
-/// plan. A notice's 版记 (抄送, 印发) is kept with the notice.
+/// Prose with no groups beside a table (a heading and a paragraph) is the plan's own text:
+/// kept in order as its preamble, the heading a heading, nothing said as unused; its title
+/// names the plan. A notice's 版记 (抄送, 印发) is kept with the notice.
 #[test]
-fn text_the_plan_does_not_use_is_named_and_the_imprint_kept() {
+fn text_around_a_table_is_the_plans_and_the_imprint_kept() {
     let text = "某区2025年公园建设工作要点\n\n一、总体要求\n\n全面提升公园服务水平。\n\n序号\t工作任务\t责任单位\n1\t建设口袋公园10个。\t区绿化市容局\n";
     let dir = common::project(&[("plan.md", text.as_bytes())]);
     let checked = fengong::check(&dir.path().join("input")).unwrap();
@@ -720,22 +720,12 @@ fn text_the_plan_does_not_use_is_named_and_the_imprint_kept() {
         checked.plan.title.as_deref(),
         Some("某区2025年公园建设工作要点")
     );
-    let unused: Vec<String> = checked
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "source/unused")
-        .map(|d| format!("{} {}", d.location, d.message))
-        .collect();
-    assert_eq!(unused.len(), 2, "{unused:#?}");
-    assert!(
-        unused[0].contains("plan.md:3") && unused[0].contains("一、总体要求"),
-        "{unused:#?}"
+    assert_eq!(
+        texts(&checked.plan.preamble),
+        ["一、总体要求", "全面提升公园服务水平。"]
     );
-    assert!(
-        unused[1].contains("plan.md:5") && unused[1].contains("全面提升公园服务水平"),
-        "{unused:#?}"
-    );
+    assert_eq!(checked.plan.preamble[0].origin.line_no(), Some(3));
+    assert!(codes_at(&checked, "source/unused").is_empty());
 
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notices/requirements.md");
@@ -2594,7 +2584,8 @@ fn a_text_cut_off_mid_sentence_is_said() {
 
 /// A table whose header names who and when but no content (整治行业 | 时间安排 | 责任单位),
 /// with no 序号: the one column left of the units is the content (said), rows are numbered
-/// in order, and the words after the table are said as unread, not as stray table lines.
+/// in order, and the plan's words before and after the table are its text, not stray table
+/// lines.
 #[test]
 fn the_one_column_left_is_the_content() {
     let checked = columns_fixture("no_content_header.md");
@@ -2604,8 +2595,38 @@ fn the_one_column_left_is_the_content() {
     assert_eq!(supports(plan, 1), ["市场监管所"]);
     assert_eq!(deadline(plan, 3).as_deref(), Some("2026-07-31"));
     assert_eq!(codes_at(&checked, "table/content-column"), [6]);
-    assert_eq!(codes_at(&checked, "table/after-table"), [10, 11]);
+    // The plan's words around its table are its own, kept to be printed where they stand.
+    assert_eq!(
+        texts(&plan.preamble),
+        ["按照镇政府2026年安全生产工作的总体要求,结合本镇实际,制定本计划。"]
+    );
+    assert_eq!(
+        texts(&plan.after_table),
+        [
+            "二、工作要求",
+            "各责任单位要于每月25日前向镇安委会报送整治情况。"
+        ]
+    );
+    assert_eq!(plan.after_table[0].origin.line_no(), Some(10));
+    // No notice prints them: the user hears where they are.
+    let not_made = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "notice/not-made")
+        .unwrap();
+    assert!(
+        not_made.message.contains("方案正文 3 段") && not_made.message.contains("plan.json"),
+        "{}",
+        not_made.message
+    );
+    assert!(codes_at(&checked, "table/after-table").is_empty());
+    assert!(codes_at(&checked, "source/unused").is_empty());
     assert!(codes_at(&checked, "table/stray-line").is_empty());
+}
+
+fn texts(paragraphs: &[fengong::model::Paragraph]) -> Vec<&str> {
+    paragraphs.iter().map(|p| p.text.as_str()).collect()
 }
 
 /// A list that writes its 市 once (市财政局、规划局) and a task that writes it (市规划局):
@@ -2635,7 +2656,7 @@ fn names_that_differ_by_a_shared_prefix_are_said() {
 /// A table drawn with box lines, as old documents and legal databases give it: cells wrapped
 /// over lines are put back together (units and dates cut mid-word too), section rows span
 /// it, a cell merged down beside two tasks belongs to both, the table continued under a
-/// repeated header is one table, and the words after it are said.
+/// repeated header is one table, and the plan's sentence under it is kept.
 #[test]
 fn a_table_drawn_with_box_lines_reads_as_a_grid() {
     let path = common::root().join("tests/fixtures/boxed/城南区2026年为民办实事项目分解表.md");
@@ -2667,7 +2688,13 @@ fn a_table_drawn_with_box_lines_reads_as_a_grid() {
         .collect();
     assert_eq!(sections, ["教育医疗", "城市管理"]);
     assert_eq!(plan.table.repeated_headers, 1);
-    assert_eq!(codes_at(&checked, "table/after-table"), [29]);
+    // The sentence under the table is the plan's, printed after it.
+    assert_eq!(
+        texts(&plan.after_table),
+        ["各牵头单位每季度末向区政府办报送项目进展。"]
+    );
+    assert_eq!(plan.after_table[0].origin.line_no(), Some(29));
+    assert!(codes_at(&checked, "table/after-table").is_empty());
     assert!(!common::codes(&checked).contains(&"source/cut-off"));
     // The same text copied only to the middle of a row: its last line lacks its border.
     let text = std::fs::read_to_string(&path).unwrap();
@@ -2737,4 +2764,50 @@ fn a_row_broken_inside_a_cell_is_one_row() {
     let codes = common::codes(&checked);
     assert!(!codes.contains(&"table/stray-line"), "{codes:?}");
     assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+}
+
+/// A plan whose table stands inside its text (a preamble, 一、检查安排 over the table, then
+/// 二、工作要求 and 三、督查考核 under it), as a 镇's 工作计划 is written: the words before the
+/// table are the plan's preamble, the words under it are printed under the table in the
+/// notice's attachment, their headings set as headings — and the page's own line after them
+/// is said, never printed.
+#[test]
+fn the_plans_text_under_its_table_is_printed_under_it() {
+    let checked = notice_fixture("table_inside_plan.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(
+        texts(&plan.preamble),
+        [
+            "为落实镇党委、镇政府关于消防安全工作的部署，按照“一季度一重点”的思路，结合全镇实际，制定本计划。"
+        ]
+    );
+    assert_eq!(
+        texts(&plan.after_table),
+        [
+            "二、工作要求",
+            "（一）各责任单位要在检查开始前制定检查方案，明确检查内容和人员。",
+            "（二）发现的隐患要建立台账，限期整改，整改情况每月25日前报镇应急办。",
+            "三、督查考核",
+            "镇应急办对各单位检查情况进行督查，结果纳入年度综合考核。",
+        ]
+    );
+    assert!(codes_at(&checked, "source/unused").is_empty());
+    let last_line = 37;
+    assert_eq!(codes_at(&checked, "table/after-table"), [last_line]);
+
+    let input = common::root().join("tests/fixtures/notices/table_inside_plan.md");
+    let text = common::published_text(&input, "通知.md");
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} not in:\n{text}"))
+    };
+    assert!(at("为落实镇党委") < at("| 1 | 沿街商铺"));
+    assert!(at("| 4 | 农贸市场") < at("# 二、工作要求"));
+    assert!(at("# 二、工作要求") < at("（一）各责任单位要在检查开始前"));
+    assert!(at("（二）发现的隐患") < at("# 三、督查考核"));
+    assert!(at("# 三、督查考核") < at("镇应急办对各单位检查情况"));
+    assert!(!text.contains("打印本页"), "{text}");
+    // The table's own band is not printed a second time as a bare heading above it.
+    assert_eq!(text.matches("一、专项检查安排").count(), 1, "{text}");
 }

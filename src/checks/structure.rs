@@ -196,10 +196,25 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
     let notice = &cx.plan.notice;
     let Some(start) = notice.origin.clone() else {
         let source = cx.plan.sources.first().cloned().unwrap_or_default();
+        let plan = cx.plan;
+        let own_text = plan.preamble.len()
+            + plan.closing.len()
+            + plan.after_table.len()
+            + plan.sections.iter().map(|s| s.intro.len()).sum::<usize>()
+            + plan.groups().filter(|g| !g.text.trim().is_empty()).count();
+        // The plan's own words are printed in the notice's attachment: without a notice they
+        // are in plan.json only, which the user must hear.
+        let words = if own_text > 0 {
+            format!("；方案正文 {own_text} 段随通知的附件印出，没有通知时只写入 plan.json")
+        } else {
+            String::new()
+        };
         return vec![Diagnostic::note(
             "notice/not-made",
             Location::file(source),
-            "来源中没有通知（红头、发文字号），不生成通知.md 和通知.pdf；任务分工表、任务单和评估照常发布",
+            format!(
+                "来源中没有通知（红头、发文字号），不生成通知.md 和通知.pdf；任务分工表、任务单和评估照常发布{words}"
+            ),
         )];
     };
     let end = notice.end_origin.clone().unwrap_or(start.clone());

@@ -96,14 +96,19 @@ pub fn assemble(
     {
         diagnostics.push(super::unused_note(&unused.text, unused.origin.clone()));
     }
-    let raw = std::mem::take(&mut parts.table);
+    let mut raw = std::mem::take(&mut parts.table);
+    let after_table = std::mem::take(&mut raw.after);
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
     let mut table = task_table(&raw);
     let (mut sections, preamble, closing) =
         place_tasks(&mut parts, &raw, &mut tasks, &mut table, diagnostics);
     // What the task reader left out is lost only when the plan's printed text lacks it too
     // (the closing words after the last task are printed as the plan's).
-    let printed = printed_text(&preamble, &sections, &closing);
+    let printed = printed_text(
+        &preamble,
+        &sections,
+        &[&closing[..], &after_table[..]].concat(),
+    );
     for (text, origin) in &raw.left_out {
         if !printed.contains(&without_spaces(text)) {
             diagnostics.push(super::unused_note(text, origin.clone()));
@@ -122,6 +127,7 @@ pub fn assemble(
         preamble,
         sections,
         closing,
+        after_table,
         table,
         tasks,
         units,
@@ -190,12 +196,16 @@ fn place_tasks(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Section>, Vec<Paragraph>, Vec<Paragraph>) {
     let tasks_in_prose = parts.tasks_in_prose;
-    let prose = parts
-        .prose
-        .take()
-        .filter(|p| tasks_in_prose || p.sections.iter().any(|s| !s.groups.is_empty()));
+    let prose = parts.prose.take();
     table.grouping = GroupingSource::Labels;
     match prose {
+        // Prose with no group over a table: the plan's text around it, printed as written;
+        // the table's rows place the tasks.
+        Some(prose) if !tasks_in_prose && prose.sections.iter().all(|s| s.groups.is_empty()) => (
+            group_by_labels(raw, tasks, diagnostics),
+            text_around_table(prose, diagnostics),
+            Vec::new(),
+        ),
         Some(prose) if tasks_in_prose => {
             let sections = group_by_labels(raw, tasks, diagnostics);
             let (sections, preamble, closing) = with_plan_text(sections, prose, diagnostics);
@@ -220,6 +230,28 @@ fn place_tasks(
             Vec::new(),
         ),
     }
+}
+
+/// The paragraphs of prose without groups, in order: its preamble, each section's heading
+/// (一、总体要求) and words, its closing. An attachment's label (附件1 over a table's title)
+/// labels the table, not the plan's text: said, not printed.
+fn text_around_table(prose: Prose, diagnostics: &mut Vec<Diagnostic>) -> Vec<Paragraph> {
+    let mut paragraphs = prose.preamble;
+    for section in prose.sections {
+        paragraphs.push(Paragraph {
+            text: format!("{}、{}", section.numeral, section.title),
+            origin: section.origin,
+        });
+        paragraphs.extend(section.intro);
+    }
+    paragraphs.extend(prose.closing);
+    let (labels, text): (Vec<Paragraph>, Vec<Paragraph>) = paragraphs
+        .into_iter()
+        .partition(|p| super::text::is_attachment_label(&p.text));
+    for label in labels {
+        diagnostics.push(super::unused_note(&label.text, label.origin));
+    }
+    text
 }
 
 /// The notice as it will be printed: what the source lacks, from the config, and who issues

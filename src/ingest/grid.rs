@@ -173,6 +173,7 @@ impl Grid<'_> {
             header: written,
             left_out,
             rows: Vec::new(),
+            after: Vec::new(),
             said: Vec::new(),
         };
         let mut r = header_row + header_rows;

@@ -165,8 +165,11 @@ impl Gathered {
         }
         let grouped = prose.sections.iter().any(|s| !s.groups.is_empty());
         // Beside tasks read inline the prose is the plan's own text (its preamble, its
-        // sections' aims) even without groups: kept to be printed, not reported.
-        if (grouped || inline_here) && self.parts.prose.is_none() {
+        // sections' aims) even without groups: kept to be printed, not reported. So is a
+        // titled plan's text around a table that carries its work (徐庄镇's 工作计划: a
+        // preamble, 一、安排表 and the table, 二、工作要求).
+        let plan_text = prose.title.is_some();
+        if (grouped || inline_here || plan_text) && self.parts.prose.is_none() {
             self.parts.prose = Some(prose);
             return;
         }

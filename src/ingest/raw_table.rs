@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::base::diag::{Diagnostic, Location};
+use crate::model::Paragraph;
 
 /// The columns a 分工表 may have, recognised by what their header says (see
 /// [`Column::from_header`]).
@@ -279,7 +280,11 @@ impl HeaderMap {
                 _ => map.extra.push((header_name(text), index)),
             }
         }
-        map.content_left_over();
+        let names: Vec<String> = cells
+            .iter()
+            .map(|c| header_name(c.as_ref().trim()))
+            .collect();
+        map.content_left_over(&names);
         let has = |c| map.index(c).is_some();
         let has_units = has(Column::Units) || has(Column::Lead) || !map.ambiguous.is_empty();
         // Without a 序号 column the tasks are numbered in row order: a header then names at
@@ -302,7 +307,7 @@ impl HeaderMap {
     /// A header naming who does the work and by when but no content column, with one column
     /// it does not read left of the units: that column says what is done (专项整治行业名称,
     /// 项目): it is the content.
-    fn content_left_over(&mut self) {
+    fn content_left_over(&mut self, names: &[String]) {
         let units = [Column::Units, Column::Lead]
             .iter()
             .filter_map(|c| self.index(*c))
@@ -314,16 +319,26 @@ impl HeaderMap {
             .count();
         // Beside a 序号 column a units column is enough; without one, a third column too.
         let enough = named >= 2 || (named >= 1 && self.index(Column::No).is_some());
-        if self.index(Column::Content).is_some() || self.extra.len() != 1 || !enough {
+        let Some(units) = units else { return };
+        if self.index(Column::Content).is_some() || !enough {
             return;
         }
-        if let Some(units) = units
-            && self.extra[0].1 < units
-        {
+        if self.extra.len() == 1 && self.extra[0].1 < units {
             let (name, index) = self.extra.remove(0);
             self.columns.push((Column::Content, index));
             self.columns.sort_by_key(|(_, i)| *i);
             self.content_by_elimination = Some((name, index));
+        } else if let Some(index) = self
+            .index(Column::Group)
+            .filter(|&g| g < units && g < names.len())
+            && self.extra.is_empty()
+        {
+            // 检查领域 | 检查时间 | 责任单位: a group's word, but no other column says what is
+            // done — it is the content, each row its own task.
+            if let Some(slot) = self.columns.iter_mut().find(|(c, _)| *c == Column::Group) {
+                slot.0 = Column::Content;
+            }
+            self.content_by_elimination = Some((names[index].clone(), index));
         }
     }
 
@@ -432,6 +447,9 @@ pub struct RawTable {
     pub column_names: ColumnNames,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
+    /// The plan's text right under the table (二、工作要求 and its paragraphs), up to the
+    /// first line that is not (a page's own line, a 版记): the lines after that are said.
+    pub after: Vec<Paragraph>,
     /// What reading it found to say where the reader has no findings of its own to add to
     /// (the inline reader's): passed on to the findings.
     pub said: Vec<Diagnostic>,
@@ -646,6 +664,10 @@ impl RawTable {
             self.rows.push(row);
         }
         self.extra_columns = columns;
+        // The text between the two tables is none of the plan's going on: said, not printed.
+        let between = std::mem::replace(&mut self.after, other.after);
+        self.left_out
+            .extend(between.into_iter().map(|p| (p.text, p.origin)));
         self.left_out.extend(other.left_out);
         self.repeated_headers += other.repeated_headers;
         self.column_names.fill_from(other.column_names);
@@ -1201,6 +1223,17 @@ mod tests {
         // Right of the units, or one of two unread columns, it is not the content.
         assert!(HeaderMap::detect(&["时间安排", "责任单位", "备注"]).is_none());
         assert!(HeaderMap::detect(&["行业", "地点", "时间安排", "责任单位"]).is_none());
+        // A group's word (领域, 类别) with no other column to say what is done says it.
+        for name in ["检查领域", "工作类别"] {
+            let map = HeaderMap::detect(&[name, "检查时间", "责任单位"]).unwrap();
+            assert_eq!(map.index(Column::Content), Some(0), "{name}");
+            assert_eq!(map.index(Column::Group), None, "{name}");
+            assert_eq!(map.content_by_elimination, Some((name.to_string(), 0)));
+        }
+        // Beside a column that says it, the group's word stays the group.
+        let map = HeaderMap::detect(&["领域", "工作任务", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Group), Some(0));
+        assert_eq!(map.content_by_elimination, None);
     }
 
     #[test]

@@ -79,9 +79,12 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
             }
             doc.diagnostics.push(table.append(more));
         }
-        report_after_table(
+        let last = parts
+            .last()
+            .map_or(found.after_paragraph, |p| p.after_paragraph);
+        table.after = text_after_table(
             &paragraphs,
-            found.after_paragraph,
+            (found.after_paragraph, last),
             &titles,
             display,
             &mut doc.diagnostics,
@@ -373,29 +376,45 @@ fn report_table(table: &Table, display: &str, diagnostics: &mut Vec<Diagnostic>)
     ));
 }
 
-/// Paragraphs after the 分工表 (but the titles of further tables, `titles`) are not part of
-/// the plan the reader knows: each one with text is named, never dropped silently.
-fn report_after_table(
+/// Paragraphs after the 分工表 (but the titles of further tables, `titles`): the plan's
+/// text going on under the last table (from `last` on) is returned to be printed after it;
+/// every other one with text is named, never dropped silently.
+fn text_after_table(
     paragraphs: &[&Paragraph],
-    after: usize,
+    (after, last): (usize, usize),
     titles: &[usize],
     display: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) {
-    for p in paragraphs
+) -> Vec<crate::model::Paragraph> {
+    let under: Vec<(usize, String)> = paragraphs
         .iter()
         .filter(|p| p.index >= after && !titles.contains(&p.index))
-    {
-        let text = format!("{}{}", p.number, p.text);
-        if text.trim().is_empty() {
+        .map(|p| (p.index, format!("{}{}", p.number, p.text)))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect();
+    let first_under_last = under
+        .iter()
+        .position(|(i, _)| *i >= last)
+        .unwrap_or(under.len());
+    let kept =
+        text::plan_text_under_table(under[first_under_last..].iter().map(|(_, t)| t.as_str()));
+    let mut going_on = Vec::new();
+    for (at, (index, text)) in under.into_iter().enumerate() {
+        let place = Location::paragraph(display, index as u32);
+        if (first_under_last..first_under_last + kept).contains(&at) {
+            going_on.push(crate::model::Paragraph {
+                text: text.trim().to_string(),
+                origin: place,
+            });
             continue;
         }
         diagnostics.push(Diagnostic::note(
             "word/after-table",
-            Location::paragraph(display, p.index as u32),
+            place,
             format!("任务分工表之后的段落未读入：「{}」", excerpt(text.trim())),
         ));
     }
+    going_on
 }
 
 /// One note per kind of part that is not content.

@@ -50,6 +50,10 @@ pub struct Plan {
     pub sections: Vec<Section>,
     /// Paragraphs after the last group (the closing requirements).
     pub closing: Vec<Paragraph>,
+    /// The plan's text under its table, when the table stands inside the plan (一、安排表,
+    /// the table, then 二、工作要求 …): printed after the table, where the source has it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after_table: Vec<Paragraph>,
     /// Facts about the 任务分工表 as it was laid out in the source.
     pub table: TaskTable,
     /// The tasks, in table order.
@@ -115,7 +119,7 @@ impl Plan {
             out.push((notice_at.clone(), text));
         }
         let paragraphs = n.body.iter().chain(&n.imprint).chain(&self.preamble);
-        for p in paragraphs.chain(&self.closing) {
+        for p in paragraphs.chain(&self.closing).chain(&self.after_table) {
             out.push((p.origin.clone(), &p.text));
         }
         for section in &self.sections {

@@ -575,11 +575,13 @@ pub struct PlanView {
     /// not a page of bare headings before it.
     pub has_text: bool,
     /// Paragraphs before the sections.
-    pub preamble: Vec<String>,
+    pub preamble: Vec<PrintedParagraph>,
     /// Sections with their groups.
     pub sections: Vec<PlanSectionView>,
     /// Closing paragraphs.
-    pub closing: Vec<String>,
+    pub closing: Vec<PrintedParagraph>,
+    /// The plan's text under its table, printed after the table.
+    pub after_table: Vec<PrintedParagraph>,
     /// The plan is the document itself (关于…的意见 under its 文号, no 印发 notice around
     /// it): its text follows the body, before the 署名, and only the table is attached.
     pub inline: bool,
@@ -591,7 +593,7 @@ pub struct PlanSectionView {
     /// 一、… as printed.
     pub heading: String,
     /// Paragraphs between the heading and the first group.
-    pub intro: Vec<String>,
+    pub intro: Vec<PrintedParagraph>,
     /// Its groups: (bold heading without its 。, numbered as the prose numbers it, text;
     /// a text starting with a line break stands under its heading, not after it).
     pub groups: Vec<(String, String)>,
@@ -666,15 +668,41 @@ impl NoticeView {
     }
 }
 
+/// A paragraph of the plan's own text as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintedParagraph {
+    /// Its words.
+    pub text: String,
+    /// It is a part's heading (二、工作要求: numbered 一、 and no sentence), set as one.
+    pub heading: bool,
+}
+
 /// Paragraphs as printed: a line the source kept apart inside one (a task and the 责任单位：
 /// line under it) is a paragraph of its own, never run into the line before.
-fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<String> {
+fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<PrintedParagraph> {
     paragraphs
         .iter()
         .flat_map(|p| p.text.split('\n'))
         .map(tidy_spacing)
         .filter(|p| !p.is_empty())
+        .map(|text| PrintedParagraph {
+            heading: is_part_heading(&text),
+            text,
+        })
         .collect()
+}
+
+/// Whether a paragraph is a part's heading: a Chinese numeral and 、, then a title with no
+/// sentence in it (二、工作要求), not a numbered sentence (一、各单位要……。).
+fn is_part_heading(text: &str) -> bool {
+    let Some((numeral, title)) = text.split_once('、') else {
+        return false;
+    };
+    !numeral.is_empty()
+        && numeral.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && !title.trim().is_empty()
+        && title.chars().count() <= 40
+        && !title.trim_end_matches('。').contains(['。', '；', '，'])
 }
 
 impl PlanView {
@@ -683,14 +711,19 @@ impl PlanView {
         PlanView {
             has_text: !plan.preamble.is_empty()
                 || !plan.closing.is_empty()
+                || !plan.after_table.is_empty()
                 || plan.sections.iter().any(|s| {
                     !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
                 }),
             title: plan.title.clone().unwrap_or_default(),
             preamble: printed_paragraphs(&plan.preamble),
+            // A section with no words of its own is the table's band, which the table prints.
             sections: plan
                 .sections
                 .iter()
+                .filter(|s| {
+                    !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
+                })
                 .map(|s| PlanSectionView {
                     heading: section_heading(&s.numeral, &s.title),
                     intro: printed_paragraphs(&s.intro),
@@ -705,6 +738,7 @@ impl PlanView {
                 })
                 .collect(),
             closing: printed_paragraphs(&plan.closing),
+            after_table: printed_paragraphs(&plan.after_table),
             inline: false,
         }
     }

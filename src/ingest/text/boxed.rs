@@ -355,12 +355,28 @@ pub(super) fn read_table(
         }
         None => joined.first,
     };
-    say_after(lines, joined.end, places, diagnostics);
+    // The plan's text going on under the table is kept to be printed after it.
+    let under = &lines[joined.end.min(lines.len())..];
+    let kept =
+        super::plan_text_under_table(under.iter().map(|l| if is_box_line(l) { "" } else { *l }));
+    let kept = under[..kept]
+        .iter()
+        .position(|l| is_box_line(l))
+        .unwrap_or(kept);
+    for (at, line) in under[..kept].iter().enumerate() {
+        if !line.trim().is_empty() {
+            table.after.push(crate::model::Paragraph {
+                text: line.trim().to_string(),
+                origin: places.at((joined.end + at) as u32 + 1),
+            });
+        }
+    }
+    say_after(lines, joined.end + kept, places, diagnostics);
     Some((front_end, table))
 }
 
-/// Says every line after a box-drawn 分工表 as unread: a further box table once, with its
-/// first words, any other line by itself.
+/// Says every line from `from` on, after a box-drawn 分工表 and the plan's text under it, as
+/// unread: a further box table once, with its first words, any other line by itself.
 fn say_after(lines: &[&str], from: usize, places: Places<'_>, diagnostics: &mut Vec<Diagnostic>) {
     let mut i = from;
     while i < lines.len() {

@@ -21,6 +21,7 @@ use crate::base::cjk::{chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::is_notice_title;
+pub(crate) use prose::is_attachment_label;
 pub use prose::{names_a_plan, title_below_lines};
 pub(crate) use table::upper_task_column;
 pub use table::{marked_number, parse_task_number};
@@ -794,6 +795,43 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(r"^[（(]\s*([一二三四五六七八九十百]{1,4})\s*[）)]\s*(.*)$").unwrap()
 });
+
+/// How many of the lines under a table, from the first, go on with the plan's own text
+/// (二、工作要求, its sentences, a last line cut off): up to the first that is a page's own
+/// line (打印本页, 来源：…), a 版记 line, an attachment's label or a few words without a
+/// sentence (a 署名, a date). Blank lines count with the text around them.
+pub(crate) fn plan_text_under_table<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut taken = 0;
+    for (at, line) in lines.into_iter().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !goes_on_with_the_plan(line) {
+            break;
+        }
+        taken = at + 1;
+    }
+    taken
+}
+
+/// Whether a line under a table reads as the plan's text: a heading, a sentence, or a long
+/// line (a sentence cut off) — and none of a page's or a 版记's lines.
+fn goes_on_with_the_plan(line: &str) -> bool {
+    let tidy = tidy_spacing(line);
+    if is_page_line(line)
+        || prose::is_attachment_label(line)
+        || tidy.starts_with("抄送")
+        || tidy.starts_with("主送")
+        || tidy.ends_with("印发")
+    {
+        return false;
+    }
+    section_heading(&tidy).is_some()
+        || numbered_label(&tidy).is_some()
+        || tidy.ends_with(['。', '；', '！', '？', '：', ';', ':'])
+        || tidy.chars().count() >= 20
+}
 
 /// `一、进一步…` → (一, 进一步…).
 pub fn section_heading(text: &str) -> Option<(String, String)> {

@@ -341,7 +341,7 @@ fn reads_as_title(text: &str) -> bool {
 }
 
 /// 附件, 附件2, 附件 1： — an attachment's label on a line of its own.
-pub(super) fn is_attachment_label(text: &str) -> bool {
+pub(crate) fn is_attachment_label(text: &str) -> bool {
     let rest = tidy_spacing(text);
     rest.strip_prefix("附件").is_some_and(|n| {
         n.trim_end_matches(['：', ':'])

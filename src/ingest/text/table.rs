@@ -7,6 +7,7 @@ use crate::base::diag::{Diagnostic, Location};
 use crate::ingest::raw_table::{
     Column, ColumnNames, HeaderMap, RawRow, RawTable, RawTask, RowKind,
 };
+use crate::model::Paragraph;
 
 /// One line under a table's header: a row of cells, or a line that is not one.
 pub(super) enum TableLine {
@@ -171,6 +172,7 @@ pub(super) fn read_table(
         left_out: Vec::new(),
         column_names: ColumnNames::of_header(&header, &header_cells),
         rows: Vec::new(),
+        after: Vec::new(),
         said: Vec::new(),
     };
     // No 序号 column: tasks are numbered in row order.
@@ -186,17 +188,14 @@ pub(super) fn read_table(
     let last_row = body
         .iter()
         .rposition(|(_, l)| matches!(l, TableLine::Row(_)));
+    let mut under = Vec::new();
     for (at, (line_no, line)) in body.into_iter().enumerate() {
         let here = places.at(line_no);
         let cells = match line {
             TableLine::Row(cells) => cells,
             // The text goes on after the table (二、工作要求 …): not a line among its rows.
             TableLine::Stray(line) if last_row.is_none_or(|last| at > last) => {
-                diagnostics.push(Diagnostic::note(
-                    "table/after-table",
-                    here,
-                    format!("任务分工表之后的文字未读入：「{}」", excerpt(line.trim())),
-                ));
+                under.push((line, here));
                 continue;
             }
             TableLine::Stray(line) => {
@@ -229,7 +228,34 @@ pub(super) fn read_table(
         );
     }
     diagnostics.extend(table.settle_layout(&header, &header_place));
+    take_text_under(&mut table, under, diagnostics);
     table
+}
+
+/// The lines under a table's last row: the plan's text going on (kept as the table's
+/// `after`), then what is not (said as not read).
+fn take_text_under(
+    table: &mut RawTable,
+    under: Vec<(String, Location)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let kept = super::plan_text_under_table(under.iter().map(|(l, _)| l.as_str()));
+    for (at, (line, here)) in under.into_iter().enumerate() {
+        if at < kept {
+            if !line.trim().is_empty() {
+                table.after.push(Paragraph {
+                    text: line.trim().to_string(),
+                    origin: here,
+                });
+            }
+            continue;
+        }
+        diagnostics.push(Diagnostic::note(
+            "table/after-table",
+            here,
+            format!("任务分工表之后的文字未读入：「{}」", excerpt(line.trim())),
+        ));
+    }
 }
 
 /// What is said of a table whose measures are numbered in their text under headings in its

@@ -280,8 +280,13 @@ impl Notice<'_> {
             ) => {
                 let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), 12.0);
                 let y = self.geo.line_top(self.flow.line);
-                let (_, marks) =
+                let (after, marks) =
                     table::place(self.flow.fonts, &mut self.flow.pages, &self.geo, y, &spec)?;
+                // The plan's text under the table goes on one blank line below its last row.
+                self.flow.line = self.flow.line_at_or_below(after + gap(&self.geo, 1.0));
+                if self.flow.line >= self.geo.lines {
+                    self.flow.new_page();
+                }
                 if let Some(mark) = self.attachment.as_mut().and_then(|a| a.children.last_mut()) {
                     mark.children.extend(leaf_bookmarks(marks));
                 }
