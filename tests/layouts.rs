@@ -2811,3 +2811,89 @@ fn the_plans_text_under_its_table_is_printed_under_it() {
     // The table's own band is not printed a second time as a bare heading above it.
     assert_eq!(text.matches("一、专项检查安排").count(), 1, "{text}");
 }
+
+/// A notice that hands out its measures in its own body (一、…。（X负责）, the 一、 level the
+/// finest that carries work), signed under them, copied from a web page with its information
+/// box one cell a line: the head is the notice's, not the box's 发文字号; each measure is a
+/// task with its text (no empty content); the words after the last measure are the notice's,
+/// printed before its 署名; the sign-off at the end is read; a 会同 list leads with the first.
+#[test]
+fn a_notice_that_hands_out_measures_is_signed_under_them() {
+    let checked = notice_fixture("measures_in_body.md");
+    let plan = &checked.plan;
+    let notice = &plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("东湖区人民政府办公室关于对工作成效明显的街镇加大激励支持力度的通知")
+    );
+    assert_eq!(notice.doc_number.as_deref(), Some("东政办发〔2026〕9号"));
+    assert_eq!(notice.signer.as_deref(), Some("东湖区人民政府办公室"));
+    // The 署名's date, not the page's 成文日期 or 发布日期.
+    assert_eq!(notice.date.as_deref(), Some("2026年1月20日"));
+    assert_eq!(notice.annotation.as_deref(), Some("（此件公开发布）"));
+    assert_eq!(notice.body.len(), 3, "{:?}", notice.body);
+    assert!(notice.body[2].text.starts_with("各有关部门制定的激励办法"));
+    assert_eq!(
+        contents(plan),
+        [
+            "对营商环境优化成效显著、市场主体满意度高的街镇，在年度专项资金分配中予以倾斜。",
+            "对老旧小区改造进度快、居民评价好的街镇，优先安排下一年度改造计划。",
+            "对垃圾分类工作成效明显的街镇，在环卫设施建设资金上给予支持。",
+            "对就业创业工作力度大的街镇，优先推荐申报市级创业示范项目。",
+        ]
+    );
+    assert_eq!(leads(plan, 3), ["区城管局"]);
+    assert_eq!(supports(plan, 3), ["区财政局"]);
+    assert_eq!(leads(plan, 4), ["区人力资源社会保障局"]);
+    assert_eq!(plan.task(4).unwrap().unspecified, ["有关部门"]);
+    let codes = common::codes(&checked);
+    for wrong in [
+        "structure/empty-content",
+        "unit/no-real-unit",
+        "notice/no-signer",
+        "notice/no-title",
+        "plan/no-title",
+    ] {
+        assert!(!codes.contains(&wrong), "{wrong}: {codes:?}");
+    }
+    // The box's cells and the page's last line are said, each at its line.
+    assert_eq!(
+        unused_lines(&checked),
+        [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 48]
+    );
+
+    let input = common::root().join("tests/fixtures/notices/measures_in_body.md");
+    let text = common::published_text(&input, "通知.md");
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} not in:\n{text}"))
+    };
+    assert!(at("现就对有关工作成效明显的街镇") < at("是改进督查工作的重要举措"));
+    assert!(at("于2026年3月31日前报送") < at("附件："));
+    assert!(at("附件：") < at("custom-style=\"署名\""));
+    assert!(at("custom-style=\"成文日期\"}\n2026年1月20日") > 0);
+    assert!(!text.contains("扫一扫"), "{text}");
+}
+
+/// An 意见 that numbers its groups afresh under each part (（一）（二） of its aims under
+/// 一、, （一）（二） of its tasks under 二、): no repeated number is said, and the table labels
+/// the groups as the document numbers them; a 会同 list and a phrase naming nobody listed
+/// first leave the lead with the first body.
+#[test]
+fn groups_numbered_afresh_under_each_part_keep_their_numbers() {
+    let checked =
+        fengong::check(&common::root().join("tests/fixtures/numbering/parts_number_afresh.md"))
+            .unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert!(codes_at(&checked, "group/number-repeated").is_empty());
+    assert_eq!(leads(plan, 3), ["区交通运输局"]);
+    assert_eq!(supports(plan, 3), ["区商务局"]);
+    assert_eq!(leads(plan, 4), ["区邮政分公司"]);
+    assert_eq!(plan.task(4).unwrap().unspecified, ["各有关部门和单位"]);
+    assert!(codes_at(&checked, "structure/no-lead").is_empty());
+    let input = common::root().join("tests/fixtures/numbering/parts_number_afresh.md");
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(table.contains("| （一）完善农村商业网点 | 1 |"), "{table}");
+    assert!(table.contains("| （二）畅通农村物流配送 | 3 |"), "{table}");
+}

@@ -99,6 +99,25 @@ pub fn labels(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// The number of the last part whose heading (in the table or the prose) stands above
+/// `at` in the same source.
+fn part_above(cx: &Context, at: &crate::base::diag::Location) -> Option<u32> {
+    cx.plan
+        .sections
+        .iter()
+        .filter(|s| {
+            // The table's own section row where it has one (the prose stands elsewhere).
+            s.table_origin
+                .as_ref()
+                .or(s.origin.as_ref())
+                .is_some_and(|o| {
+                    o.path() == at.path() && o.line_no().is_some() && o.line_no() < at.line_no()
+                })
+        })
+        .map(|s| s.no)
+        .next_back()
+}
+
 /// Skipped and repeated label numbers: （五） followed by （七）. A plan may number its labels
 /// afresh under each part: a （一） under a new 一、二、 part starts again.
 pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
@@ -108,10 +127,14 @@ pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
     let mut part: Option<u32> = None;
     for label in &cx.plan.table.labels {
         let Some(n) = label.number else { continue };
-        let here = label
-            .row_task
-            .and_then(|no| cx.plan.task(no))
-            .map(|t| t.section);
+        // The part it stands in: the last part heading above it (a label of a part with no
+        // task, 二、基本原则's （一）, is that part's), else its task's.
+        let here = part_above(cx, &label.origin).or_else(|| {
+            label
+                .row_task
+                .and_then(|no| cx.plan.task(no))
+                .map(|t| t.section)
+        });
         if n == 1 && here.is_some() && here != part {
             seen.clear();
             previous = None;

@@ -41,6 +41,13 @@ static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*").unwrap()
 });
 
+static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    // 一、… : a task numbered at the parts' level, when that is the finest level the
+    // document numbers its work at.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^[一二三四五六七八九十百]{1,4}、\s*").unwrap()
+});
+
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     // 一是… 二是…: tasks counted in a sentence.
     #[allow(clippy::unwrap_used)] // literal pattern
@@ -79,6 +86,29 @@ pub struct Duty {
     pub person: Option<String>,
 }
 
+impl Duty {
+    /// A list whose first unit leads (X、Y、Z负责, 责任单位：…), when no lead is given yet: a
+    /// phrase naming nobody (各有关部门和单位) leads no one, so the first body after it does.
+    fn first_listed_leads(&mut self, units: Vec<String>) {
+        let lead_at = self
+            .leads
+            .is_empty()
+            .then(|| {
+                units
+                    .iter()
+                    .position(|u| !crate::ingest::units::looks_unspecified(u))
+            })
+            .flatten();
+        for (at, unit) in units.into_iter().enumerate() {
+            if Some(at) == lead_at {
+                self.leads.push(unit);
+            } else {
+                self.supports.push(unit);
+            }
+        }
+    }
+}
+
 /// Reads the clauses of an assignment parenthesis:
 /// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`.
 pub fn parse_duty(inside: &str) -> Duty {
@@ -95,13 +125,7 @@ pub fn parse_duty(inside: &str) -> Duty {
             match kind {
                 LabelKind::Lead => duty.leads.extend(names(value)),
                 LabelKind::Support => duty.supports.extend(names(value)),
-                LabelKind::Responsible => {
-                    let mut units = names(value).into_iter();
-                    if duty.leads.is_empty() {
-                        duty.leads.extend(units.next());
-                    }
-                    duty.supports.extend(units);
-                }
+                LabelKind::Responsible => duty.first_listed_leads(names(value)),
                 LabelKind::Deadline => duty.deadline = Some(value.to_string()),
                 LabelKind::Person => duty.person = Some(value.to_string()),
             }
@@ -111,12 +135,7 @@ pub fn parse_duty(inside: &str) -> Duty {
             .strip_prefix("责任单位")
             .or_else(|| clause.strip_prefix("责任部门"))
         {
-            let units = names(rest.trim_start_matches(['：', ':']));
-            let mut units = units.into_iter();
-            if duty.leads.is_empty() {
-                duty.leads.extend(units.next());
-            }
-            duty.supports.extend(units);
+            duty.first_listed_leads(names(rest.trim_start_matches(['：', ':'])));
             continue;
         }
         if is_deadline(clause) {
@@ -132,14 +151,17 @@ pub fn parse_duty(inside: &str) -> Duty {
             Some((who, RoleWord::Lead | RoleWord::SharedLead)) => duty.leads.extend(names(who)),
             // X配合, X协办: they support.
             Some((who, RoleWord::Support)) => duty.supports.extend(names(who)),
-            // X、Y、Z负责 (or a bare list): the first listed leads, as in a 责任单位 cell.
+            // X、Y、Z负责 (or a bare list): the first listed leads, as in a 责任单位 cell —
+            // X、Y会同Z负责: X and Y lead, with Z.
             other => {
                 let who = other.map_or(clause, |(who, _)| who);
-                let mut units = names(who).into_iter();
-                if duty.leads.is_empty() {
-                    duty.leads.extend(units.next());
+                match who.split_once("会同") {
+                    Some((leads, with)) if duty.leads.is_empty() => {
+                        duty.leads.extend(names(leads));
+                        duty.supports.extend(names(with));
+                    }
+                    _ => duty.first_listed_leads(names(who)),
                 }
-                duty.supports.extend(units);
             }
         }
     }
@@ -1092,10 +1114,17 @@ fn heading_over_summary(line: &str) -> Option<(String, String)> {
 
 /// A section heading with text after it on the same line: `一、夯实基础。一是…（…牵头）`
 /// → (`一、夯实基础。`, the rest), when the rest assigns work.
+/// A rest that is only the assignment (`一、对…予以倾斜。（区发展改革委负责）`) assigns the
+/// sentence before it: the line is one task numbered at the 一、 level, not a heading.
 fn split_heading(line: &str) -> Option<(String, String)> {
     let end = line.find('。')? + '。'.len_utf8();
     let (head, rest) = (&line[..end], line[end..].trim());
-    (section_heading(&tidy_spacing(head)).is_some() && ASSIGNMENT.is_match(rest))
+    let only_assignment = ASSIGNMENT.find(rest).is_some_and(|m| {
+        m.start() == 0 && rest[m.end()..].trim_matches(['。', '；']).trim().is_empty()
+    });
+    (section_heading(&tidy_spacing(head)).is_some()
+        && ASSIGNMENT.is_match(rest)
+        && !only_assignment)
         .then(|| (head.to_string(), rest.to_string()))
 }
 
@@ -1106,6 +1135,7 @@ fn tidy_content(text: &str) -> String {
         .trim_start_matches(['；', '，', '。', ';', ','])
         .trim();
     let text = TASK_NUMBER.replace(text, "");
+    let text = PART_NUMBER.replace(text.trim(), "");
     let text = ORDINAL.replace(text.trim(), "");
     // As written: no stop is added where the source has none.
     text.trim().trim_end_matches(['，', '；']).to_string()
@@ -1114,6 +1144,17 @@ fn tidy_content(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_working_with_others_lead_them() {
+        let d = parse_duty("国家发展改革委、财政部会同有关部门负责");
+        assert_eq!(d.leads, ["国家发展改革委", "财政部"]);
+        assert_eq!(d.supports, ["有关部门"]);
+        // A phrase naming nobody listed first leads no one: the first body after it does.
+        let d = parse_duty("各有关部门和单位、区邮政分公司负责");
+        assert_eq!(d.leads, ["区邮政分公司"]);
+        assert_eq!(d.supports, ["各有关部门和单位"]);
+    }
 
     #[test]
     fn duty_clauses() {

@@ -720,6 +720,22 @@ fn read_bounded(path: &Path, display: &str, limit: u64) -> Result<Vec<u8>> {
 /// `text` with the notice's lines blanked (numbering kept): a notice's own 一、二、三、
 /// requirements are not the plan's sections.
 fn after_notice(text: &str, notice: Option<&crate::model::Notice>) -> String {
+    // Tasks handed out in the body, signed under them: only their lines are the plan's.
+    if let Some((from, to)) = notice.and_then(|n| n.handed_out) {
+        return text
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let line_no = i as u32 + 1;
+                if (from..to).contains(&line_no) {
+                    line
+                } else {
+                    ""
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
     let Some(end) = notice
         .and_then(|n| n.end_origin.as_ref())
         .and_then(|o| o.line_no())

@@ -305,6 +305,21 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 out.iter_mut().for_each(|w| w.marked_lead = true);
             }
         }
+        // X会同Y: X leads, with Y (X、Z会同有关部门: both lead); X等和Y: X (and others it
+        // does not name), and Y.
+        if let Some((before, after, with)) = joined_names(&name) {
+            if with {
+                out.iter_mut().for_each(|w| w.marked_lead = true);
+            }
+            let before = before
+                .strip_suffix('等')
+                .unwrap_or(&before)
+                .trim()
+                .to_string();
+            out.extend(names_in(before, marked_lead || with));
+            name = after;
+            marked_lead = false;
+        }
         // 市卫生健康委等: the unit, and others the cell does not name (kept in its text).
         if let Some(unit) = name.strip_suffix('等').filter(|u| u.chars().count() >= 2) {
             name = unit.trim().to_string();
@@ -332,6 +347,25 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     }
     mark_wrapped(&mut out, &wrapped);
     out
+}
+
+/// A piece joining two entries by a word, not a separator: `国家发展改革委会同有关部门`
+/// (会同: the first leads, `true`) or `商务部等和各有关省级人民政府` (等和: a list that goes
+/// on). Returns the two sides, each at least two characters, and whether it was 会同.
+fn joined_names(name: &str) -> Option<(String, String, bool)> {
+    [
+        ("会同", true),
+        ("會同", true),
+        ("等和", false),
+        ("等及", false),
+    ]
+    .iter()
+    .find_map(|(word, with)| {
+        let (before, after) = name.split_once(word)?;
+        let long = |s: &str| s.trim().chars().count() >= 2;
+        (long(before) && long(after))
+            .then(|| (before.trim().to_string(), after.trim().to_string(), *with))
+    })
 }
 
 /// Marks the units whose names the cell broke over lines with their text as written.
@@ -662,6 +696,19 @@ pub fn names_nobody(name: &str) -> bool {
         || name.ends_with("个部门")
         || name.ends_with("个单位")
         || each_of_a_kind(name)
+        || nobodies_joined(name)
+}
+
+/// Two phrases naming nobody joined by 和, 及 or 与: 有关部门和单位, 相关部门及单位 (not a
+/// unit's list, 区人社局等有关部门和单位, whose 等 names a body before it).
+fn nobodies_joined(name: &str) -> bool {
+    const KINDS: &[&str] = &["部门", "单位", "机构", "企业", "个人", "组织"];
+    name.split_once(['和', '及', '与'])
+        .is_some_and(|(first, rest)| {
+            !first.contains('等')
+                && names_nobody(first)
+                && (KINDS.contains(&rest) || names_nobody(rest))
+        })
 }
 
 /// 各产业主管部门, 区属各重点国企, 全区经济运行各专班: "each" of a kind of body the plan does
@@ -791,6 +838,45 @@ mod tests {
             cell("市人力社保局、市农业农村局分别牵头"),
             [("市人力社保局".into(), true), ("市农业农村局".into(), true)]
         );
+    }
+
+    #[test]
+    fn phrases_joined_name_nobody_but_a_list_after_a_unit_does() {
+        for phrase in [
+            "有关部门和单位",
+            "各有关部门和单位",
+            "相关部门及单位",
+            "有关单位和个人",
+        ] {
+            assert!(looks_unspecified(phrase), "{phrase}");
+        }
+        assert!(!looks_unspecified("区人社局等有关部门和单位"));
+        assert!(!looks_unspecified("区住房和城乡建设局"));
+    }
+
+    #[test]
+    fn a_unit_working_with_others_leads_them() {
+        let with = split_units("国家发展改革委、财政部会同有关部门负责");
+        let shown: Vec<(&str, bool)> = with
+            .iter()
+            .map(|w| (w.name.as_str(), w.marked_lead))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("国家发展改革委", true),
+                ("财政部", true),
+                ("有关部门", false)
+            ]
+        );
+        assert_eq!(names("区人社局会同区财政局"), ["区人社局", "区财政局"]);
+        assert!(split_units("区人社局会同区财政局")[0].marked_lead);
+        // 等和: the list goes on after the units the 等 stands for.
+        assert_eq!(
+            names("商务部等和各有关省级人民政府负责"),
+            ["商务部", "各有关省级人民政府"]
+        );
+        assert!(!split_units("商务部等和各有关省级人民政府")[0].marked_lead);
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub struct Notice {
     pub origin: Option<Location>,
     /// The notice's last line (附件说明 or the last paragraph): where 署名 and 成文日期 go.
     pub end_origin: Option<Location>,
+    /// The lines `[from, to)` of the tasks a notice's body hands out itself, when its 署名
+    /// and 成文日期 stand after them at the end: where the plan is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_out: Option<(u32, u32)>,
 }
 
 /// Which of the notice's fields the config supplied.

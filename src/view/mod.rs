@@ -519,11 +519,19 @@ pub fn section_heading(numeral: &str, title: &str) -> String {
     }
 }
 
-/// `（三）title`, numbered among the groups that have titles (a section whose tasks stand
-/// under it without a group does not count: 二、 then （一） as the source wrote it); an
-/// untitled group shows its number only.
+/// `（三）title`: numbered as the prose numbers it, or among the groups that have titles (a
+/// section whose tasks stand under it without a group does not count: 二、 then （一） as the
+/// source wrote it); an untitled group shows its number only.
 pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
-    let no = if group.title.trim().is_empty() {
+    // The prose numbers its groups itself (afresh under each part, as a 意见 may): as written.
+    let written = group
+        .heading
+        .as_deref()
+        .and_then(|h| h.strip_prefix('（')?.split_once('）'))
+        .and_then(|(n, _)| crate::base::cjk::chinese_number(n));
+    let no = if let Some(n) = written {
+        n
+    } else if group.title.trim().is_empty() {
         group.no
     } else {
         plan.groups()
@@ -622,7 +630,9 @@ impl NoticeView {
         let plan_view = PlanView::new(plan);
         // A document issued as itself carries its text; what it attaches is the table, which
         // is then not named as the document is.
-        let inline = plan_view.has_text && notice.title.is_some() && notice.title == plan.title;
+        // So is a notice that hands out its tasks in its body, signed under them.
+        let inline = (plan_view.has_text && notice.title.is_some() && notice.title == plan.title)
+            || notice.handed_out.is_some();
         if inline && plan.title.as_deref() == Some(table.title.as_str()) {
             table.title = "任务分工表".to_string();
         }

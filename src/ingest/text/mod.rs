@@ -694,6 +694,18 @@ fn page_year(lines: &[&str]) -> Option<i32> {
         .find_map(|l| DATED.captures(l)?.get(1)?.as_str().parse().ok())
 }
 
+/// A label of a web page's information box standing alone, its value on the next line
+/// (`索 引 号：`, `发文字号：`, `标　　题：`): the box copied one cell a line.
+pub(crate) fn is_bare_page_label(text: &str) -> bool {
+    let simple = crate::base::cjk::simplified_text(text);
+    let Some(label) = simple.trim().strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    PAGE_METADATA_LABELS.contains(&label.as_str())
+        || ["标题", "文号", "名称"].contains(&label.as_str())
+}
+
 /// A web page's own line: its information box or breadcrumb ([`is_page_metadata`]), or one
 /// of its labels with a value (来源：信息公开办, 发布日期：2016-03-01, 点击数：).
 pub(crate) fn is_page_line(text: &str) -> bool {

@@ -89,10 +89,13 @@ const HEAD_BLOCKS: usize = 20;
 /// it.
 pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> NoticeRead<'a> {
     let mut notice = Notice::default();
-    let number_at = blocks
-        .iter()
-        .take(HEAD_BLOCKS)
-        .position(|b| normalize_doc_number(&b.text).is_some());
+    // A 文号 under a page's 发文字号： label is its information box's, not the notice's head.
+    let number_at = (0..blocks.len().min(HEAD_BLOCKS)).find(|&j| {
+        normalize_doc_number(&blocks[j].text).is_some()
+            && !j
+                .checked_sub(1)
+                .is_some_and(|above| super::is_bare_page_label(&blocks[above].text))
+    });
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
@@ -139,12 +142,43 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     }
     let body_at = i;
     (notice.body, i) = read_body(blocks, body_at, places, false);
-    // A body that runs to the end with no sign-off holds the plan: it ends at its sections.
-    if i >= blocks.len() {
+    // A body that runs to the end with no sign-off holds the plan — as does one that hands
+    // out tasks itself (一、…（X负责）): it ends at its sections, or its first task.
+    let hands_out = (body_at..i).any(|j| opens_an_assigned_task(blocks, j));
+    if i >= blocks.len() || hands_out {
         (notice.body, i) = read_body(blocks, body_at, places, true);
     }
-    i = read_attachments(blocks, i, &mut notice);
     let mut said = Vec::new();
+    // Signed under the tasks it hands out: the sign-off is read at the end, the tasks and
+    // the words after them between are the plan.
+    if hands_out && let Some(at) = sign_off_at_end(blocks, i) {
+        let end = read_sign_off(blocks, at, places, &mut notice, &mut said);
+        for b in &blocks[end..] {
+            said.push(crate::ingest::unused_note(&b.text, places.at(b.line)));
+        }
+        // The words after the last task (what is asked of the units, what it replaces) are
+        // the notice's own, before its sign-off.
+        let mut tasks_end = at;
+        while tasks_end > i && is_notice_words(&blocks[tasks_end - 1]) {
+            tasks_end -= 1;
+        }
+        notice
+            .body
+            .extend(blocks[tasks_end..at].iter().map(|b| Paragraph {
+                text: b.text.clone(),
+                origin: places.at(b.line),
+            }));
+        notice.end_origin = blocks.get(end - 1).map(|b| places.at(b.line));
+        notice.handed_out = blocks.get(i).map(|b| (b.line, blocks[tasks_end].line));
+        return NoticeRead {
+            notice: Some(notice),
+            before: &blocks[..start],
+            skipped,
+            rest: &blocks[i.min(tasks_end)..tasks_end],
+            said,
+        };
+    }
+    i = read_attachments(blocks, i, &mut notice);
     i = read_sign_off(blocks, i, places, &mut notice, &mut said);
     if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
         notice.end_origin = Some(places.at(last.line));
@@ -470,10 +504,27 @@ fn read_body(
     (body, i)
 }
 
-/// Whether block `i` opens a task the notice hands out itself: a numbered line (1.…) whose
-/// own lines, up to the next numbered one, say who does it (牵头科室：…, （…牵头）).
+/// Where the sign-off of a notice that hands out its tasks stands among its last blocks,
+/// after `from`: its 署名 over its 成文日期 (or the date alone), followed by at most a 附注,
+/// a 版记 and a few lines of the page.
+fn sign_off_at_end(blocks: &[Block], from: usize) -> Option<usize> {
+    let date_at = (from..blocks.len())
+        .rev()
+        .take(6)
+        .find(|&j| date_of(&blocks[j].text).is_some())?;
+    let signed = (date_at.saturating_sub(3).max(from)..date_at)
+        .find(|&j| signers_above_date(blocks, j) == date_at - j);
+    Some(signed.unwrap_or(date_at)).filter(|&at| at > from)
+}
+
+/// Whether block `i` opens a task the notice hands out itself: a numbered line (1.…,
+/// 一、…) whose own lines, up to the next numbered one, say who does it (牵头科室：…,
+/// （…牵头）, （…负责）).
 fn opens_an_assigned_task(blocks: &[Block], i: usize) -> bool {
-    let numbered = |b: &Block| crate::ingest::raw_table::opening_number(&b.text).is_some();
+    let numbered = |b: &Block| {
+        crate::ingest::raw_table::opening_number(&b.text).is_some()
+            || opens_with_a_part_number(&b.text)
+    };
     if !blocks.get(i).is_some_and(numbered) {
         return false;
     }
@@ -484,6 +535,25 @@ fn opens_an_assigned_task(blocks: &[Block], i: usize) -> bool {
     std::iter::once(&blocks[i])
         .chain(own)
         .any(|b| crate::ingest::inline::names_duty(&b.text))
+}
+
+/// Whether a block after a notice's tasks is its own words, none of a task's: not
+/// numbered, labelled or assigning, not a heading.
+fn is_notice_words(b: &Block) -> bool {
+    b.heading == 0
+        && !opens_with_a_part_number(&b.text)
+        && !crate::ingest::inline::is_task_line(&b.text)
+        && !crate::ingest::inline::names_duty(&b.text)
+}
+
+/// Whether a line opens with a part's number: 一、, （一）.
+fn opens_with_a_part_number(text: &str) -> bool {
+    let text = text.trim_start();
+    let numeral = |c: char| "一二三四五六七八九十百".contains(c);
+    let bare = text
+        .split_once('、')
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(numeral));
+    bare || super::numbered_label(text).is_some()
 }
 
 /// Whether block `i` is a 署名: a short line right above the 成文日期.
