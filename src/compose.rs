@@ -103,8 +103,7 @@ pub fn compose_into(
                 // A source without a notice gets none: never an empty 红头 (the checks say so).
                 || {
                     plan.notice
-                        .origin
-                        .is_some()
+                        .is_made()
                         .then(|| notice_documents(plan, assets, date))
                         .transpose()
                 },

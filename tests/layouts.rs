@@ -2878,7 +2878,8 @@ fn a_notice_that_hands_out_measures_is_signed_under_them() {
 /// An 意见 that numbers its groups afresh under each part (（一）（二） of its aims under
 /// 一、, （一）（二） of its tasks under 二、): no repeated number is said, and the table labels
 /// the groups as the document numbers them; a 会同 list and a phrase naming nobody listed
-/// first leave the lead with the first body.
+/// first leave the lead with the first body; a part with no task is not printed whole in the
+/// table when the notice prints it.
 #[test]
 fn groups_numbered_afresh_under_each_part_keep_their_numbers() {
     let checked =
@@ -2896,4 +2897,10 @@ fn groups_numbered_afresh_under_each_part_keep_their_numbers() {
     let table = common::published_text(&input, "任务分工表.md");
     assert!(table.contains("| （一）完善农村商业网点 | 1 |"), "{table}");
     assert!(table.contains("| （二）畅通农村物流配送 | 3 |"), "{table}");
+    // A part with no task says its words in the notice, which prints the 意见's text; the
+    // table is the work's.
+    let notice = common::published_text(&input, "通知.md");
+    assert!(notice.contains("有效期至2028年12月31日"), "{notice}");
+    assert!(!table.contains("有效期至2028年12月31日"), "{table}");
+    assert!(table.contains("四、实施期限"), "{table}");
 }

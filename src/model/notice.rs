@@ -82,6 +82,11 @@ impl NoticeProvenance {
 }
 
 impl Notice {
+    /// Whether the source has a notice, so 通知.* is published (never an empty 红头).
+    pub fn is_made(&self) -> bool {
+        self.origin.is_some()
+    }
+
     /// What the source's 版记 lines say: the 抄送 and the (印发机关, 印发日期) of a line
     /// ending in 印发 (`上海市嘉定区发展和改革委员会办公室　2025年3月6日印发`).
     pub fn imprint_fields(&self) -> (Option<String>, Option<(String, String)>) {

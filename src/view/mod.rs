@@ -327,7 +327,8 @@ pub struct TableSectionView {
     /// 一、… as printed.
     pub heading: String,
     /// What a section without tasks says (一、总体目标 and its targets), printed under its
-    /// heading rather than leaving it an empty band; empty for a section with tasks.
+    /// heading rather than leaving it an empty band when no notice prints it; empty for a
+    /// section with tasks.
     pub intro: String,
     /// Its groups.
     pub groups: Vec<TableGroupView>,
@@ -440,7 +441,9 @@ impl TaskTableView {
             .iter()
             .map(|s| TableSectionView {
                 heading: section_heading(&s.numeral, &s.title),
-                intro: if s.groups.iter().all(|g| g.tasks.is_empty()) {
+                // Only where no notice prints the plan's text: its attachment (or, issued as
+                // itself, its body) does, and the table is the work's, not the aims'.
+                intro: if s.groups.iter().all(|g| g.tasks.is_empty()) && !plan.notice.is_made() {
                     s.intro
                         .iter()
                         .map(|p| tidy_spacing(&p.text))
