@@ -87,7 +87,15 @@ pub fn table(
     for (r, cells) in rows.iter().enumerate() {
         let last_row = r + 1 == rows.len();
         let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
-        x.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
+        // A row is kept on one page, as the PDF keeps it, unless it is over half a page:
+        // moved whole it would leave most of a page blank (a ledger's task with its
+        // measures), and one taller than a page would be cut.
+        let tall = row_height(cells.iter().map(|(_, t)| t.as_str()), &widths, size) > page_h / 2.0;
+        x.push_str(if tall {
+            "<w:tr>"
+        } else {
+            r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#
+        });
         match cells.first() {
             Some((true, t)) if only_first && !t.is_empty() => {
                 // A section row across the width.
@@ -120,12 +128,13 @@ pub fn table(
                         .align
                         .unwrap_or_else(|| aligns.get(i).copied().unwrap_or(Align::Left));
                     let content = cell_para(text, Face::Body, align, last_row);
-                    x.push_str(&cell(
-                        *width,
-                        None,
-                        r#"<w:vAlign w:val="center"/>"#,
-                        &content,
-                    ));
+                    // A row split over pages reads from its top on each.
+                    let valign = if tall {
+                        r#"<w:vAlign w:val="top"/>"#
+                    } else {
+                        r#"<w:vAlign w:val="center"/>"#
+                    };
+                    x.push_str(&cell(*width, None, valign, &content));
                 }
             }
         }
@@ -178,12 +187,16 @@ fn column_widths(
     let needs: Vec<ColumnNeed> = (0..n)
         .map(|c| {
             let sizing = ColumnKind::sizing(kind_of(c), grouped && c == 0);
-            let header = ems[c][0] * size * SPARE;
+            // A header's ideographs are an em each in Word as here: no spare (with it, three
+            // a line counted as 3.24 ems took a fourth em in every narrow column).
+            let header = ems[c][0] * size;
             let widest_body = ems[c][1..].iter().copied().fold(0.0f32, f32::max) * size * SPARE;
             let natural = header.max(widest_body) + pad;
             let mut min = sizing.min_em * size * SPARE + sizing.min_pt;
+            // A date never wraps; its header may, onto two lines.
             if kind_of(c) == Some(ColumnKind::Date) {
-                min = min.max(natural.min(sizing.max_share * points));
+                let whole = widest_body.max(header / 2.0) + pad;
+                min = min.max(whole.min(sizing.max_share * points));
             }
             ColumnNeed {
                 volume: ems[c][1..].iter().sum::<f32>() * size * SPARE,
@@ -220,20 +233,21 @@ fn height_estimate(
     widths: &[i32],
     size: f32,
 ) -> f32 {
-    let row_h = |texts: Vec<&str>| {
-        let lines = texts
-            .iter()
-            .zip(widths)
-            .map(|(t, w)| lines(cell_ems(t), *w as f32 / 20.0, size))
-            .max()
-            .unwrap_or(1);
-        lines as f32 * size * 1.5 + 8.0
-    };
-    let head = row_h(header.iter().map(String::as_str).collect());
+    let head = row_height(header.iter().map(String::as_str), widths, size);
     head + rows
         .iter()
-        .map(|r| row_h(r.iter().map(|(_, t)| t.as_str()).collect()))
+        .map(|r| row_height(r.iter().map(|(_, t)| t.as_str()), widths, size))
         .sum::<f32>()
+}
+
+/// About how tall a row of `texts` is, pt, at `widths` (twips): its tallest cell's lines.
+fn row_height<'a>(texts: impl Iterator<Item = &'a str>, widths: &[i32], size: f32) -> f32 {
+    let lines = texts
+        .zip(widths)
+        .map(|(t, w)| lines(cell_ems(t), *w as f32 / 20.0, size))
+        .max()
+        .unwrap_or(1);
+    lines as f32 * size * 1.5 + 8.0
 }
 
 /// Width of a cell's text in ems, with a quarter em where ideographs meet digits or Latin:
