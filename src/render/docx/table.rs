@@ -344,6 +344,42 @@ mod tests {
     }
 
     #[test]
+    fn a_row_over_half_a_page_may_split_and_reads_from_its_top() {
+        let header: Vec<String> = ["主要事项", "序号", "具体内容", "责任单位"]
+            .map(String::from)
+            .to_vec();
+        let long = "推进重点项目建设，完善配套设施，按月跟踪进度并通报。".repeat(30);
+        let rows = vec![
+            vec![
+                (false, "（一）甲".to_string()),
+                (false, "1".to_string()),
+                (false, long),
+                (false, "区发展改革委".to_string()),
+            ],
+            vec![
+                (false, String::new()),
+                (false, "2".to_string()),
+                (false, "建成公园一座。".to_string()),
+                (false, "区绿化市容局".to_string()),
+            ],
+        ];
+        let xml = table(
+            &WordFonts::standard(),
+            &header,
+            &[],
+            &rows,
+            Some(&kinds()),
+            8844,
+            12.0,
+            640.0,
+        );
+        // The header and the short row are kept whole; the tall one is not.
+        assert_eq!(xml.matches("<w:cantSplit/>").count(), 2);
+        let tall = xml.split("<w:tr>").nth(2).unwrap();
+        assert!(tall.contains(r#"<w:vAlign w:val="top"/>"#), "{tall}");
+    }
+
+    #[test]
     fn a_small_table_over_a_third_of_a_page_is_not_kept_whole() {
         let header: Vec<String> = ["序号", "具体内容"].map(String::from).to_vec();
         let rows: Vec<Vec<(bool, String)>> = (1..=5)
