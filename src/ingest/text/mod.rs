@@ -206,13 +206,21 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
     if boxed::is_box_line(line) {
         return !boxed::ends_at_border(line);
     }
+    // A numbered heading or item with nothing under it: no document ends there (六、加强城区
+    // 生态环境建, 5. 强化项目会办推) — but an attachment's name may (2. 某某任务清单).
+    let tidy = tidy_spacing(line);
+    let after_number = section_heading(&tidy)
+        .map(|(_, t)| t)
+        .or_else(|| numbered_label(&tidy).map(|(_, t)| t))
+        .or_else(|| crate::ingest::raw_table::opening_number(&tidy).map(|(_, t)| t.to_string()));
+    let numbered = after_number.is_some_and(|t| !names_a_plan(&t) && !t.contains('《'));
     // A table's lines are not a sentence.
     !line.contains(['|', '\t'])
         && !is_page_line(line)
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])
         && !line.ends_with("印发")
-        && (line.chars().count() >= 20 || unclosed)
+        && (line.chars().count() >= 20 || unclosed || numbered)
 }
 
 /// The last `n` characters of `text`.
@@ -905,6 +913,16 @@ mod tests {
     use crate::ingest::raw_table::RowKind;
 
     #[test]
+    fn a_text_ending_at_a_numbered_line_with_nothing_under_it_is_cut() {
+        assert!(stops_mid_sentence("六、加强城区生态环境建"));
+        assert!(stops_mid_sentence("5. 强化项目会办推"));
+        assert!(stops_mid_sentence("（三）完善"));
+        assert!(stops_mid_sentence("(四)完善工作机制"));
+        assert!(!stops_mid_sentence("5. 强化项目会办推进。"));
+        assert!(!stops_mid_sentence("2. 某区2026年重点任务清单"));
+    }
+
+    #[test]
     fn a_last_line_cut_mid_sentence_is_told_from_one_that_ends() {
         assert!(stops_mid_sentence("(三)大力推行“首席服务员"));
         assert!(stops_mid_sentence(
@@ -918,7 +936,6 @@ mod tests {
             "东湖区人民政府办公室 2026年3月12日印发",
             "| 7 | 推进城市更新 | 区住建局 |",
             "附件：",
-            "(四)完善工作机制",
         ] {
             assert!(!stops_mid_sentence(whole), "{whole}");
         }
