@@ -73,21 +73,7 @@ pub fn assemble(
     {
         notice.title = title.clone();
     }
-    let year = title
-        .as_deref()
-        .and_then(year_in)
-        .or_else(|| notice.doc_number.as_deref().and_then(doc_number_year))
-        .or_else(|| parts.table.title.as_deref().and_then(year_in))
-        .or(config.plan.year)
-        // Last, the year the notice was signed (2019 年 4 月 16 日).
-        .or_else(|| {
-            notice
-                .date
-                .as_deref()
-                .and_then(|d| year_in(&cjk::tidy_spacing(d)))
-        })
-        .or_else(|| page_year(&parts, diagnostics))
-        .or_else(|| year_in_tasks(&parts.table, diagnostics));
+    let year = plan_year(title.as_deref(), &notice, &parts, config, diagnostics);
     // A first line of prose that did not become the title is said, not lost.
     if let Some(unused) = parts
         .prose_title
@@ -133,6 +119,30 @@ pub fn assemble(
         units,
         sources: parts.sources,
     }
+}
+
+/// The plan's year: from its title, the 文号, the table's title, the config, the date the
+/// notice was signed (2019 年 4 月 16 日), the page's own date, the tasks' dates.
+fn plan_year(
+    title: Option<&str>,
+    notice: &Notice,
+    parts: &Parts,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<i32> {
+    title
+        .and_then(year_in)
+        .or_else(|| notice.doc_number.as_deref().and_then(doc_number_year))
+        .or_else(|| parts.table.title.as_deref().and_then(year_in))
+        .or(config.plan.year)
+        .or_else(|| {
+            notice
+                .date
+                .as_deref()
+                .and_then(|d| year_in(&cjk::tidy_spacing(d)))
+        })
+        .or_else(|| page_year(parts, diagnostics))
+        .or_else(|| year_in_tasks(&parts.table, diagnostics))
 }
 
 /// The plan's own text as the attachment prints it, run together without spaces.

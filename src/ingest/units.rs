@@ -305,18 +305,7 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 out.iter_mut().for_each(|w| w.marked_lead = true);
             }
         }
-        // X会同Y: X leads, with Y (X、Z会同有关部门: both lead); X等和Y: X (and others it
-        // does not name), and Y.
-        if let Some((before, after, with)) = joined_names(&name) {
-            if with {
-                out.iter_mut().for_each(|w| w.marked_lead = true);
-            }
-            let before = before
-                .strip_suffix('等')
-                .unwrap_or(&before)
-                .trim()
-                .to_string();
-            out.extend(names_in(before, marked_lead || with));
+        if let Some(after) = take_joined(&name, marked_lead, &mut out) {
             name = after;
             marked_lead = false;
         }
@@ -347,6 +336,22 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     }
     mark_wrapped(&mut out, &wrapped);
     out
+}
+
+/// X会同Y: X leads, with Y (X、Z会同有关部门: both lead); X等和Y: X (and others it does not
+/// name), and Y. Pushes X's entries and returns Y, when `name` joins two so.
+fn take_joined(name: &str, marked_lead: bool, out: &mut Vec<WrittenUnit>) -> Option<String> {
+    let (before, after, with) = joined_names(name)?;
+    if with {
+        out.iter_mut().for_each(|w| w.marked_lead = true);
+    }
+    let before = before
+        .strip_suffix('等')
+        .unwrap_or(&before)
+        .trim()
+        .to_string();
+    out.extend(names_in(before, marked_lead || with));
+    Some(after)
 }
 
 /// A piece joining two entries by a word, not a separator: `国家发展改革委会同有关部门`

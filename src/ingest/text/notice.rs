@@ -89,13 +89,7 @@ const HEAD_BLOCKS: usize = 20;
 /// it.
 pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> NoticeRead<'a> {
     let mut notice = Notice::default();
-    // A 文号 under a page's 发文字号： label is its information box's, not the notice's head.
-    let number_at = (0..blocks.len().min(HEAD_BLOCKS)).find(|&j| {
-        normalize_doc_number(&blocks[j].text).is_some()
-            && !j
-                .checked_sub(1)
-                .is_some_and(|above| super::is_bare_page_label(&blocks[above].text))
-    });
+    let number_at = doc_number_line(blocks);
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
@@ -140,41 +134,18 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
         i = at + 1;
     }
-    let body_at = i;
-    (notice.body, i) = read_body(blocks, body_at, places, false);
-    // A body that runs to the end with no sign-off holds the plan — as does one that hands
-    // out tasks itself (一、…（X负责）): it ends at its sections, or its first task.
-    let hands_out = (body_at..i).any(|j| opens_an_assigned_task(blocks, j));
-    if i >= blocks.len() || hands_out {
-        (notice.body, i) = read_body(blocks, body_at, places, true);
-    }
+    let (body, end, hands_out) = read_body_or_plan(blocks, i, places);
+    (notice.body, i) = (body, end);
     let mut said = Vec::new();
     // Signed under the tasks it hands out: the sign-off is read at the end, the tasks and
     // the words after them between are the plan.
     if hands_out && let Some(at) = sign_off_at_end(blocks, i) {
-        let end = read_sign_off(blocks, at, places, &mut notice, &mut said);
-        for b in &blocks[end..] {
-            said.push(crate::ingest::unused_note(&b.text, places.at(b.line)));
-        }
-        // The words after the last task (what is asked of the units, what it replaces) are
-        // the notice's own, before its sign-off.
-        let mut tasks_end = at;
-        while tasks_end > i && is_notice_words(&blocks[tasks_end - 1]) {
-            tasks_end -= 1;
-        }
-        notice
-            .body
-            .extend(blocks[tasks_end..at].iter().map(|b| Paragraph {
-                text: b.text.clone(),
-                origin: places.at(b.line),
-            }));
-        notice.end_origin = blocks.get(end - 1).map(|b| places.at(b.line));
-        notice.handed_out = blocks.get(i).map(|b| (b.line, blocks[tasks_end].line));
+        let rest = signed_under_tasks(blocks, (i, at), places, &mut notice, &mut said);
         return NoticeRead {
             notice: Some(notice),
             before: &blocks[..start],
             skipped,
-            rest: &blocks[i.min(tasks_end)..tasks_end],
+            rest,
             said,
         };
     }
@@ -502,6 +473,65 @@ fn read_body(
         }
     }
     (body, i)
+}
+
+/// The body from block `i`, where it ends, and whether it hands out tasks itself. A body
+/// that runs to the end with no sign-off holds the plan — as does one that hands out tasks
+/// (一、…（X负责）): it ends at its sections, or its first task.
+fn read_body_or_plan(
+    blocks: &[Block],
+    i: usize,
+    places: Places<'_>,
+) -> (Vec<Paragraph>, usize, bool) {
+    let (body, end) = read_body(blocks, i, places, false);
+    let hands_out = (i..end).any(|j| opens_an_assigned_task(blocks, j));
+    if end >= blocks.len() || hands_out {
+        let (body, end) = read_body(blocks, i, places, true);
+        return (body, end, hands_out);
+    }
+    (body, end, hands_out)
+}
+
+/// The block of the notice's 发文字号 near the top — not one under a page's 发文字号：
+/// label, which is its information box's.
+fn doc_number_line(blocks: &[Block]) -> Option<usize> {
+    (0..blocks.len().min(HEAD_BLOCKS)).find(|&j| {
+        normalize_doc_number(&blocks[j].text).is_some()
+            && !j
+                .checked_sub(1)
+                .is_some_and(|above| super::is_bare_page_label(&blocks[above].text))
+    })
+}
+
+/// A notice whose tasks (from block `from`) are signed under them (the sign-off from block
+/// `at`): reads the sign-off, says what follows it, gives the words after the last task to
+/// the body, and returns the tasks' blocks.
+fn signed_under_tasks<'a>(
+    blocks: &'a [Block],
+    (from, at): (usize, usize),
+    places: Places<'_>,
+    notice: &mut Notice,
+    said: &mut Vec<Diagnostic>,
+) -> &'a [Block] {
+    let end = read_sign_off(blocks, at, places, notice, said);
+    for b in &blocks[end..] {
+        said.push(crate::ingest::unused_note(&b.text, places.at(b.line)));
+    }
+    // The words after the last task (what is asked of the units, what it replaces) are the
+    // notice's own, before its sign-off.
+    let mut tasks_end = at;
+    while tasks_end > from && is_notice_words(&blocks[tasks_end - 1]) {
+        tasks_end -= 1;
+    }
+    notice
+        .body
+        .extend(blocks[tasks_end..at].iter().map(|b| Paragraph {
+            text: b.text.clone(),
+            origin: places.at(b.line),
+        }));
+    notice.end_origin = blocks.get(end - 1).map(|b| places.at(b.line));
+    notice.handed_out = blocks.get(from).map(|b| (b.line, blocks[tasks_end].line));
+    &blocks[from.min(tasks_end)..tasks_end]
 }
 
 /// Where the sign-off of a notice that hands out its tasks stands among its last blocks,

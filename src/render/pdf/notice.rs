@@ -279,17 +279,7 @@ impl Notice<'_> {
                 },
             ) => {
                 let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), 12.0);
-                let y = self.geo.line_top(self.flow.line);
-                let (after, marks) =
-                    table::place(self.flow.fonts, &mut self.flow.pages, &self.geo, y, &spec)?;
-                // The plan's text under the table goes on one blank line below its last row.
-                self.flow.line = self.flow.line_at_or_below(after + gap(&self.geo, 1.0));
-                if self.flow.line >= self.geo.lines {
-                    self.flow.new_page();
-                }
-                if let Some(mark) = self.attachment.as_mut().and_then(|a| a.children.last_mut()) {
-                    mark.children.extend(leaf_bookmarks(marks));
-                }
+                self.table(&spec)?;
             }
             (_, Block::ListItem { .. } | Block::Quote { .. } | Block::Rule) => {
                 let (body, kai, grid) = (self.body, self.kai, self.geo.grid_advance());
@@ -363,6 +353,22 @@ impl Notice<'_> {
             children: Vec::new(),
         });
         self.part = Part::Attachment;
+        Ok(())
+    }
+
+    /// The attachment's table, from the current line; the plan's text under it goes on one
+    /// blank line below its last row.
+    fn table(&mut self, spec: &table::TableSpec) -> Result<()> {
+        let y = self.geo.line_top(self.flow.line);
+        let (after, marks) =
+            table::place(self.flow.fonts, &mut self.flow.pages, &self.geo, y, spec)?;
+        self.flow.line = self.flow.line_at_or_below(after + gap(&self.geo, 1.0));
+        if self.flow.line >= self.geo.lines {
+            self.flow.new_page();
+        }
+        if let Some(mark) = self.attachment.as_mut().and_then(|a| a.children.last_mut()) {
+            mark.children.extend(leaf_bookmarks(marks));
+        }
         Ok(())
     }
 
