@@ -386,28 +386,26 @@ fn text_after_table(
     display: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Paragraph> {
-    let under: Vec<(usize, String)> = paragraphs
+    let under: Vec<(String, Location, usize)> = paragraphs
         .iter()
         .filter(|p| p.index >= after && !titles.contains(&p.index))
-        .map(|p| (p.index, format!("{}{}", p.number, p.text)))
-        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|p| {
+            let text = format!("{}{}", p.number, p.text);
+            (text, Location::paragraph(display, p.index as u32), p.index)
+        })
+        .filter(|(text, _, _)| !text.trim().is_empty())
         .collect();
+    // Only what stands under the last table goes on with the plan; between tables, said.
     let first_under_last = under
         .iter()
-        .position(|(i, _)| *i >= last)
+        .position(|(_, _, i)| *i >= last)
         .unwrap_or(under.len());
-    let kept =
-        text::plan_text_under_table(under[first_under_last..].iter().map(|(_, t)| t.as_str()));
-    let mut going_on = Vec::new();
-    for (at, (index, text)) in under.into_iter().enumerate() {
-        let place = Location::paragraph(display, index as u32);
-        if (first_under_last..first_under_last + kept).contains(&at) {
-            going_on.push(crate::model::Paragraph {
-                text: text.trim().to_string(),
-                origin: place,
-            });
-            continue;
-        }
+    let mut lines: Vec<(String, Location)> = under
+        .into_iter()
+        .map(|(text, place, _)| (text, place))
+        .collect();
+    let (going_on, rest) = text::split_text_under_table(lines.split_off(first_under_last));
+    for (text, place) in lines.into_iter().chain(rest) {
         diagnostics.push(Diagnostic::note(
             "word/after-table",
             place,

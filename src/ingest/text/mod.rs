@@ -835,6 +835,24 @@ pub(crate) fn plan_text_under_table<'a>(lines: impl IntoIterator<Item = &'a str>
     taken
 }
 
+/// Lines under a table, `(text, place)`, split into the plan's text going on (see
+/// [`plan_text_under_table`]), as paragraphs, and the lines after it, to be said.
+pub(crate) fn split_text_under_table(
+    under: Vec<(String, Location)>,
+) -> (Vec<Paragraph>, Vec<(String, Location)>) {
+    let kept = plan_text_under_table(under.iter().map(|(l, _)| l.as_str()));
+    let mut rest = under;
+    let going_on = rest
+        .drain(..kept)
+        .filter(|(line, _)| !line.trim().is_empty())
+        .map(|(line, origin)| Paragraph {
+            text: line.trim().to_string(),
+            origin,
+        })
+        .collect();
+    (going_on, rest)
+}
+
 /// Whether a line under a table reads as the plan's text: a heading, a sentence, or a long
 /// line (a sentence cut off) — and none of a page's or a 版记's lines.
 fn goes_on_with_the_plan(line: &str) -> bool {

@@ -7,7 +7,6 @@ use crate::base::diag::{Diagnostic, Location};
 use crate::ingest::raw_table::{
     Column, ColumnNames, HeaderMap, RawRow, RawTable, RawTask, RowKind,
 };
-use crate::model::Paragraph;
 
 /// One line under a table's header: a row of cells, or a line that is not one.
 pub(super) enum TableLine {
@@ -239,17 +238,9 @@ fn take_text_under(
     under: Vec<(String, Location)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let kept = super::plan_text_under_table(under.iter().map(|(l, _)| l.as_str()));
-    for (at, (line, here)) in under.into_iter().enumerate() {
-        if at < kept {
-            if !line.trim().is_empty() {
-                table.after.push(Paragraph {
-                    text: line.trim().to_string(),
-                    origin: here,
-                });
-            }
-            continue;
-        }
+    let (going_on, rest) = super::split_text_under_table(under);
+    table.after.extend(going_on);
+    for (line, here) in rest {
         diagnostics.push(Diagnostic::note(
             "table/after-table",
             here,
