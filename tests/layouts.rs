@@ -2904,3 +2904,75 @@ fn groups_numbered_afresh_under_each_part_keep_their_numbers() {
     assert!(!table.contains("有效期至2028年12月31日"), "{table}");
     assert!(table.contains("四、实施期限"), "{table}");
 }
+
+/// The published table keeps the source's column order: 临江's 责任领导 stands between the
+/// content and the units, and stays there in the Markdown, the workbook, the Word file and
+/// the PDF.
+#[test]
+fn the_published_table_keeps_the_sources_column_order() {
+    use calamine::{Reader, open_workbook_auto};
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/columns");
+    let dir = common::project(&[(
+        "main_other.md",
+        &std::fs::read(input.join("main_other.md")).unwrap(),
+    )]);
+    let out = common::fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let output = dir.path().join("output");
+    let source_order = [
+        "工作任务",
+        "责任领导",
+        "主要责任单位",
+        "其他责任单位",
+        "完成时限",
+    ];
+    let table = std::fs::read_to_string(output.join("任务分工表.md")).unwrap();
+    assert!(
+        table.contains("| 序号 | 工作任务 | 责任领导 | 主要责任单位 | 其他责任单位 | 完成时限 |"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "| 1 | 全县生产总值增长6%左右。 | 周副县长 | 县发改局 | 县统计局、各乡镇 | 2025年底 |"
+        ),
+        "{table}"
+    );
+    let mut book = open_workbook_auto(output.join("任务分工表.xlsx")).unwrap();
+    let range = book.worksheet_range("任务分工表").unwrap();
+    let row = |r: u32| -> Vec<String> {
+        (0..6)
+            .map(|c| {
+                range
+                    .get_value((r, c))
+                    .map(|v| v.to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    assert_eq!(row(1)[1..], source_order.map(String::from));
+    assert_eq!(
+        row(2),
+        [
+            "1",
+            "全县生产总值增长6%左右。",
+            "周副县长",
+            "县发改局",
+            "县统计局、各乡镇",
+            "2025年底"
+        ]
+    );
+    // Word and PDF: the headers come in the source's order along the page.
+    let docx = std::fs::read(output.join("任务分工表.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut docx = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut docx)
+        .unwrap();
+    let pdf = common::pdf_text(&output.join("任务分工表.pdf"));
+    for (name, text) in [("docx", &docx), ("pdf", &pdf)] {
+        let at: Vec<usize> = source_order
+            .iter()
+            .map(|h| text.find(h).unwrap_or_else(|| panic!("{name}: no {h}")))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{name}: {at:?}");
+    }
+}

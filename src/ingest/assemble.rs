@@ -185,6 +185,7 @@ fn task_table(raw: &RawTable) -> TaskTable {
         deadline_column: raw.column_names.deadline.clone(),
         person_column: raw.column_names.person.clone(),
         group_column: raw.column_names.group.clone(),
+        column_order: raw.column_order.clone(),
         // A 配合 column (or a units column beside the 牵头 one) in the source: the published
         // table prints leads and supports apart; a 牵头 column alone is one column.
         roles_apart: raw.rows.iter().any(|r| match &r.kind {

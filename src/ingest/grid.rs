@@ -170,6 +170,7 @@ impl Grid<'_> {
             origin: Some((self.place)(header_row, 0)),
             repeated_headers: 0,
             extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
+            column_order: header.order(),
             header: written,
             left_out,
             rows: Vec::new(),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::base::diag::{Diagnostic, Location};
-use crate::model::Paragraph;
+use crate::model::{Paragraph, TableColumn};
 
 /// The columns a 分工表 may have, recognised by what their header says (see
 /// [`Column::from_header`]).
@@ -293,6 +293,39 @@ impl HeaderMap {
         (numbered && has(Column::Content) && has_units).then_some(map)
     }
 
+    /// The columns in the order the header sets them, the extra ones numbered as
+    /// [`RawTable::extra_columns`] keeps them. A units column beside a 牵头 one lists the
+    /// supports (see [`ColumnNames::of_header`]).
+    pub fn order(&self) -> Vec<TableColumn> {
+        let beside_lead = self.index(Column::Lead).is_some();
+        let mut placed: Vec<(usize, TableColumn)> = self
+            .columns
+            .iter()
+            .map(|&(column, index)| {
+                let column = match column {
+                    Column::Group => TableColumn::Group,
+                    Column::No => TableColumn::No,
+                    Column::Content => TableColumn::Content,
+                    Column::Units if beside_lead => TableColumn::Support,
+                    Column::Units => TableColumn::Units,
+                    Column::Lead => TableColumn::Lead,
+                    Column::Support => TableColumn::Support,
+                    Column::Deadline => TableColumn::Deadline,
+                    Column::Person => TableColumn::Person,
+                };
+                (index, column)
+            })
+            .chain(
+                self.extra
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &(_, index))| (index, TableColumn::Extra(n))),
+            )
+            .collect();
+        placed.sort_by_key(|(index, _)| *index);
+        placed.into_iter().map(|(_, column)| column).collect()
+    }
+
     /// True when `other`, read from a row under the table, names its columns where this
     /// header has them: the header repeated over a page break (maybe cut short, its last
     /// name lost). A row of a task whose cells happen to hold header words (各部门, …工作)
@@ -440,6 +473,8 @@ pub struct RawTable {
     pub extra_columns: Vec<String>,
     /// The header row as written, one text a column.
     pub header: Vec<String>,
+    /// The columns read, in the header's order.
+    pub column_order: Vec<TableColumn>,
     /// Text read among the tasks that is none of them, with its place: reported as unused.
     pub left_out: Vec<(String, Location)>,
     /// What the source calls its leading and supporting units (主责单位, 责任单位,
@@ -671,6 +706,9 @@ impl RawTable {
         self.left_out.extend(other.left_out);
         self.repeated_headers += other.repeated_headers;
         self.column_names.fill_from(other.column_names);
+        if self.column_order.is_empty() {
+            self.column_order = other.column_order;
+        }
         let place = other
             .origin
             .or_else(|| self.origin.clone())
@@ -1089,6 +1127,26 @@ fn append_line(have: &mut String, more: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_gives_its_columns_order() {
+        use TableColumn::*;
+        let header = [
+            "序号",
+            "重点工作",
+            "责任领导",
+            "牵头单位",
+            "责任单位",
+            "完成时限",
+            "备注",
+        ];
+        let map = HeaderMap::detect(&header).unwrap();
+        // The 责任单位 beside the 牵头 column lists the supports.
+        assert_eq!(
+            map.order(),
+            [No, Content, Person, Lead, Support, Deadline, Extra(0)]
+        );
+    }
 
     fn table_of(rows: &[(&str, &str, &str)]) -> RawTable {
         RawTable {

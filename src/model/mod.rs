@@ -252,6 +252,35 @@ pub struct TaskTable {
     /// What the source calls its group column (类别, 领域); 主要事项 when it does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_column: Option<String>,
+    /// The columns fengong reads, in the order the source's header sets them (序号 | 重点工作
+    /// | 责任领导 | 责任单位): the published table keeps that order. Empty for a plan without
+    /// a table header (inline duties, labelled lines).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub column_order: Vec<TableColumn>,
+}
+
+/// A column of the source's task table, by what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableColumn {
+    /// 主要事项, 类别.
+    Group,
+    /// 序号.
+    No,
+    /// 具体内容, 工作任务.
+    Content,
+    /// 牵头单位.
+    Lead,
+    /// 配合单位 (or a 责任单位 column beside the 牵头单位 one).
+    Support,
+    /// 责任单位: leads and supports in one column.
+    Units,
+    /// 完成时限.
+    Deadline,
+    /// 责任领导.
+    Person,
+    /// The source's `n`th column that fengong does not read (see [`TaskTable::extra_columns`]).
+    Extra(usize),
 }
 
 impl TaskTable {

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::base::cjk::{chinese_numeral, in_title_marks, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
-use crate::model::{Plan, Role};
+use crate::model::{Plan, Role, TableColumn};
 
 /// The 校对报告.
 #[derive(Debug, Serialize)]
@@ -228,6 +228,81 @@ impl AuditView {
 mod tests {
     use super::*;
 
+    fn printed(holds: &[TableColumn]) -> Vec<TableColumnView> {
+        holds
+            .iter()
+            .map(|&holds| TableColumnView {
+                heading: String::new(),
+                kind: "text",
+                holds,
+                extra_at: None,
+            })
+            .collect()
+    }
+
+    fn order_of(columns: Vec<TableColumnView>) -> Vec<TableColumn> {
+        columns.into_iter().map(|c| c.holds).collect()
+    }
+
+    #[test]
+    fn columns_print_in_the_sources_order_with_the_group_first() {
+        use TableColumn::*;
+        // 类别 after 序号 in the source; 责任领导 and 完成时限 before the units.
+        let source = [
+            No,
+            Group,
+            Content,
+            Person,
+            Deadline,
+            Lead,
+            Support,
+            Extra(0),
+        ];
+        let usual = printed(&[
+            Group,
+            No,
+            Content,
+            Lead,
+            Support,
+            Deadline,
+            Person,
+            Extra(0),
+        ]);
+        assert_eq!(
+            order_of(in_source_order(usual, &source)),
+            [
+                Group,
+                No,
+                Content,
+                Person,
+                Deadline,
+                Lead,
+                Support,
+                Extra(0)
+            ]
+        );
+        // One units column printed for a 牵头 column with a 责任单位 column left of it.
+        let source = [No, Content, Support, Lead];
+        let usual = printed(&[No, Content, Units]);
+        assert_eq!(
+            order_of(in_source_order(usual, &source)),
+            [No, Content, Units]
+        );
+        // A deadline the source has no column for follows the column printed before it.
+        let source = [Content, Person, Units];
+        let usual = printed(&[No, Content, Units, Deadline, Person]);
+        assert_eq!(
+            order_of(in_source_order(usual, &source)),
+            [No, Content, Person, Units, Deadline]
+        );
+        // No header (inline duties): the usual order.
+        let usual = printed(&[No, Content, Lead, Support, Deadline]);
+        assert_eq!(
+            order_of(in_source_order(usual, &[])),
+            [No, Content, Lead, Support, Deadline]
+        );
+    }
+
     #[test]
     fn a_units_cell_over_lines_reads_as_one_list() {
         assert_eq!(one_line_list("区财政局\n区税务局"), "区财政局、区税务局");
@@ -317,6 +392,9 @@ pub struct TaskTableView {
     /// The layout kind of each extra column (`date`, `other`, `text`: see
     /// [`crate::render::ColumnKind::parse`]).
     pub extra_kinds: Vec<&'static str>,
+    /// Every column in the order it prints, the source's (see
+    /// [`TableTaskView::cells`]); the fields above serve templates written before it.
+    pub columns: Vec<TableColumnView>,
     /// Sections in order.
     pub sections: Vec<TableSectionView>,
 }
@@ -358,6 +436,9 @@ pub struct TableTaskView {
     pub support: String,
     /// Its values of [`TaskTableView::extra_columns`].
     pub extra: Vec<String>,
+    /// Its cell in each of [`TaskTableView::columns`]: the group's label in the 主要事项
+    /// column on its first row only.
+    pub cells: Vec<String>,
 }
 
 /// The columns printed after 责任单位 and each task's values in them: 完成时限 as written when
@@ -365,19 +446,24 @@ pub struct TableTaskView {
 fn extra_columns(
     plan: &Plan,
 ) -> (
-    Vec<(String, &'static str)>,
+    Vec<(String, &'static str, TableColumn)>,
     impl Fn(&crate::model::Task) -> Vec<String>,
 ) {
     let deadline = plan.tasks.iter().any(|t| t.deadline_text.is_some());
     let person = plan.tasks.iter().any(|t| t.person.is_some());
-    let mut columns: Vec<(String, &'static str)> = Vec::new();
+    let mut columns = Vec::new();
     if deadline {
-        columns.push((named(&plan.table.deadline_column, "完成时限"), "date"));
+        let heading = named(&plan.table.deadline_column, "完成时限");
+        columns.push((heading, "date", TableColumn::Deadline));
     }
     if person {
-        columns.push((named(&plan.table.person_column, "责任领导"), "other"));
+        let heading = named(&plan.table.person_column, "责任领导");
+        columns.push((heading, "other", TableColumn::Person));
     }
-    columns.extend(plan.table.extra_columns.iter().map(|c| (c.clone(), "text")));
+    columns.extend(
+        (plan.table.extra_columns.iter().enumerate())
+            .map(|(n, c)| (c.clone(), "text", TableColumn::Extra(n))),
+    );
     let width = plan.table.extra_columns.len();
     let values = move |t: &crate::model::Task| {
         let mut values = Vec::new();
@@ -391,6 +477,72 @@ fn extra_columns(
         values
     };
     (columns, values)
+}
+
+/// A column of the printed 任务分工表.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableColumnView {
+    /// Its header: the source's words, or the usual ones.
+    pub heading: String,
+    /// How it is laid out (`group`, `no`, `content`, `units`, `date`, `other`, `text`: see
+    /// [`crate::render::ColumnKind::parse`]).
+    pub kind: &'static str,
+    /// What it holds.
+    #[serde(skip)]
+    pub holds: TableColumn,
+    /// Where its values sit in [`TableTaskView::extra`], for a column printed after the units
+    /// by the older templates.
+    #[serde(skip)]
+    extra_at: Option<usize>,
+}
+
+impl TableColumnView {
+    /// Task `task`'s cell in this column; `first` when the task opens its group (whose label
+    /// the 主要事项 cell carries once).
+    fn cell(&self, task: &TableTaskView, label: &str, first: bool) -> String {
+        match self.holds {
+            TableColumn::Group if first => label.to_string(),
+            TableColumn::Group => String::new(),
+            TableColumn::No => task.no.to_string(),
+            TableColumn::Content => task.content.clone(),
+            TableColumn::Lead => task.lead.clone(),
+            TableColumn::Support => task.support.clone(),
+            TableColumn::Units => task.units.clone(),
+            TableColumn::Deadline | TableColumn::Person | TableColumn::Extra(_) => self
+                .extra_at
+                .and_then(|i| task.extra.get(i).cloned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The table's columns in the order the source's header sets them (序号 | 重点工作 | 责任领导
+/// | 责任单位 keeps its leader third); 主要事项 always first, where the documents merge it
+/// down its group's rows. A column the source has no place for (完成时限 read from the
+/// content) follows the one printed before it.
+fn in_source_order(columns: Vec<TableColumnView>, order: &[TableColumn]) -> Vec<TableColumnView> {
+    if order.is_empty() {
+        return columns;
+    }
+    let at = |c: TableColumn| order.iter().position(|o| *o == c);
+    let mut previous = 0;
+    let mut keyed: Vec<((bool, usize, usize), TableColumnView)> = Vec::new();
+    for (i, column) in columns.into_iter().enumerate() {
+        let own = match column.holds {
+            TableColumn::Units => [TableColumn::Units, TableColumn::Lead, TableColumn::Support]
+                .into_iter()
+                .filter_map(at)
+                .min(),
+            TableColumn::Lead => at(TableColumn::Lead).or(at(TableColumn::Units)),
+            TableColumn::Support => at(TableColumn::Support).or(at(TableColumn::Units)),
+            other => at(other),
+        };
+        previous = own.unwrap_or(previous);
+        let key = (column.holds != TableColumn::Group, previous, i);
+        keyed.push((key, column));
+    }
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, column)| column).collect()
 }
 
 /// A units cell written over lines (区财政局⏎区税务局) on one line, its lines joined by 、
@@ -477,6 +629,7 @@ impl TaskTableView {
                                     lead: lead.join("、"),
                                     support: support.join("、"),
                                     extra: extra_of(t),
+                                    cells: Vec::new(),
                                 }
                             })
                             .collect(),
@@ -484,8 +637,12 @@ impl TaskTableView {
                     .collect(),
             })
             .collect();
-        let (extra_columns, extra_kinds) = extra_columns.into_iter().unzip();
-        TaskTableView {
+        let extra_holds = extra_columns.iter().map(|(_, _, holds)| *holds).collect();
+        let (extra_columns, extra_kinds) = extra_columns
+            .into_iter()
+            .map(|(heading, kind, _)| (heading, kind))
+            .unzip();
+        let mut view = TaskTableView {
             title,
             roles_apart: plan.table.roles_apart,
             lead_heading: named(&plan.table.lead_column, "牵头单位"),
@@ -496,7 +653,61 @@ impl TaskTableView {
             grouped: has_group_titles(plan),
             extra_columns,
             extra_kinds,
+            columns: Vec::new(),
             sections,
+        };
+        view.columns = in_source_order(view.printed_columns(extra_holds), &plan.table.column_order);
+        view.fill_cells();
+        view
+    }
+
+    /// The columns it prints, in the usual order: 主要事项 (when grouped), 序号, the content,
+    /// the units (one column, or 牵头 and 配合), then the extra columns, which hold
+    /// `extra_holds`.
+    fn printed_columns(&self, extra_holds: Vec<TableColumn>) -> Vec<TableColumnView> {
+        let column = |heading: &str, kind, holds| TableColumnView {
+            heading: heading.to_string(),
+            kind,
+            holds,
+            extra_at: None,
+        };
+        let mut columns = Vec::new();
+        if self.grouped {
+            columns.push(column(&self.group_heading, "group", TableColumn::Group));
+        }
+        columns.push(column("序号", "no", TableColumn::No));
+        columns.push(column(
+            &self.content_heading,
+            "content",
+            TableColumn::Content,
+        ));
+        if self.roles_apart {
+            columns.push(column(&self.lead_heading, "units", TableColumn::Lead));
+            columns.push(column(&self.support_heading, "units", TableColumn::Support));
+        } else {
+            columns.push(column(&self.units_heading, "units", TableColumn::Units));
+        }
+        let extras = self.extra_columns.iter().zip(&self.extra_kinds);
+        for (i, ((heading, kind), holds)) in extras.zip(extra_holds).enumerate() {
+            columns.push(TableColumnView {
+                extra_at: Some(i),
+                ..column(heading, kind, holds)
+            });
+        }
+        columns
+    }
+
+    /// Sets every task's [`TableTaskView::cells`] from [`TaskTableView::columns`].
+    fn fill_cells(&mut self) {
+        let columns = &self.columns;
+        for group in self.sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
+            let label = group.label.clone();
+            for (i, task) in group.tasks.iter_mut().enumerate() {
+                task.cells = columns
+                    .iter()
+                    .map(|c| c.cell(task, &label, i == 0))
+                    .collect();
+            }
         }
     }
 }

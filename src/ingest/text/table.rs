@@ -168,6 +168,7 @@ pub(super) fn read_table(
         repeated_headers: 0,
         extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
         header: header_cells.iter().map(|c| c.trim().to_string()).collect(),
+        column_order: header.order(),
         left_out: Vec::new(),
         column_names: ColumnNames::of_header(&header, &header_cells),
         rows: Vec::new(),

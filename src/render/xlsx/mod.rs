@@ -217,8 +217,7 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         for group in &section.groups {
             let first = row;
             for task in &group.tasks {
-                let layout = (u16::from(view.grouped), view.roles_apart);
-                table_row(sheet, row, task, &columns, layout, &f)?;
+                table_row(sheet, row, task, &columns, view, &f)?;
                 row += 1;
             }
             if row == first || !view.grouped {
@@ -243,54 +242,32 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
-/// The task table's columns — 主要事项, 序号, 具体内容, 责任单位 (or 牵头单位 and 配合单位),
-/// then the source's extra columns — with widths from their text (see
-/// [`crate::render::widths`]) across a landscape A4 page printed at full size: a ledger of
-/// twelve columns is not shrunk to fit.
+/// The task table's columns in the view's order (主要事项 first, then the source's: 序号,
+/// 具体内容, 责任单位 or 牵头单位 and 配合单位, its other columns), with widths from their text
+/// (see [`crate::render::widths`]) across a landscape A4 page printed at full size: a ledger
+/// of twelve columns is not shrunk to fit.
 fn task_table_columns(view: &TaskTableView) -> Vec<(&str, f64)> {
     use crate::render::ColumnKind as Kind;
-    let mut columns: Vec<(&str, Kind)> = Vec::new();
-    if view.grouped {
-        columns.push((view.group_heading.as_str(), Kind::Group));
-    }
-    columns.extend([
-        ("序号", Kind::No),
-        (view.content_heading.as_str(), Kind::Content),
-    ]);
-    if view.roles_apart {
-        columns.push((view.lead_heading.as_str(), Kind::Lead));
-        columns.push((view.support_heading.as_str(), Kind::Units));
-    } else {
-        columns.push((view.units_heading.as_str(), Kind::Units));
-    }
-    for (i, name) in view.extra_columns.iter().enumerate() {
-        let kind = view
-            .extra_kinds
-            .get(i)
-            .and_then(|k| Kind::parse(k))
-            .unwrap_or(Kind::Other);
-        columns.push((name.as_str(), kind));
-    }
+    let columns: Vec<(&str, Kind)> = view
+        .columns
+        .iter()
+        .map(|c| {
+            let kind = match c.holds {
+                crate::model::TableColumn::Lead => Kind::Lead,
+                _ => Kind::parse(c.kind).unwrap_or(Kind::Other),
+            };
+            (c.heading.as_str(), kind)
+        })
+        .collect();
     // Every column's texts, header first, as the rows hold them.
     let mut texts: Vec<Vec<String>> = columns.iter().map(|(h, _)| vec![h.to_string()]).collect();
-    let first = usize::from(view.grouped);
     for group in view.sections.iter().flat_map(|s| &s.groups) {
-        if view.grouped {
-            texts[0].push(cell_text(&group.label));
-        }
-        for task in &group.tasks {
-            let units = match view.roles_apart {
-                true => vec![&task.lead, &task.support],
-                false => vec![&task.units],
-            };
-            let cells = std::iter::once(&task.content)
-                .chain(units)
-                .chain(&task.extra);
-            texts[first].push(task.no.to_string());
-            for (i, text) in cells.enumerate() {
-                if let Some(column) = texts.get_mut(first + 1 + i) {
-                    column.push(cell_text(text));
-                }
+        for (c, column) in texts.iter_mut().enumerate() {
+            // The merged 主要事项 cell holds its label once, down its group's rows.
+            if view.columns[c].holds == crate::model::TableColumn::Group {
+                column.push(cell_text(&group.label));
+            } else {
+                column.extend(group.tasks.iter().map(|t| cell_text(&t.cells[c])));
             }
         }
     }
@@ -371,36 +348,34 @@ fn fitted_widths(
         .collect()
 }
 
-/// One task of the ledger: 序号 (in column `first`), 具体内容, 责任单位 (or 牵头单位 and
-/// 配合单位, `roles_apart`) and its extra columns, the row as tall as its longest cell needs.
+/// A task's row: its cells in the view's columns, 序号 as a number; the 主要事项 cell is
+/// written once for the group (see [`task_table`]).
 fn table_row(
     sheet: &mut Worksheet,
     row: u32,
     task: &crate::view::TableTaskView,
     columns: &[(&str, f64)],
-    (first, roles_apart): (u16, bool),
+    view: &TaskTableView,
     f: &Formats,
 ) -> Result<()> {
-    sheet
-        .write_number_with_format(row, first, task.no as f64, &f.centred)
-        .map_err(xlsx_error)?;
-    let units: Vec<&String> = if roles_apart {
-        vec![&task.lead, &task.support]
-    } else {
-        vec![&task.units]
-    };
-    let texts = std::iter::once(&task.content)
-        .chain(units)
-        .chain(task.extra.iter())
-        .map(|t| cell_text(t));
+    use crate::model::TableColumn;
     let mut lines = 1;
-    for (i, text) in texts.enumerate() {
-        let col = first + 1 + i as u16;
-        sheet
-            .write_string_with_format(row, col, &text, &f.body)
-            .map_err(xlsx_error)?;
-        let width = columns.get(col as usize).map_or(16.0, |c| c.1);
-        lines = lines.max(lines_needed(&text, width - 1.0));
+    for (c, (column, text)) in view.columns.iter().zip(&task.cells).enumerate() {
+        let col = c as u16;
+        match column.holds {
+            TableColumn::Group => continue,
+            TableColumn::No => sheet
+                .write_number_with_format(row, col, task.no as f64, &f.centred)
+                .map_err(xlsx_error)?,
+            _ => {
+                let text = cell_text(text);
+                let width = columns.get(c).map_or(16.0, |c| c.1);
+                lines = lines.max(lines_needed(&text, width - 1.0));
+                sheet
+                    .write_string_with_format(row, col, &text, &f.body)
+                    .map_err(xlsx_error)?
+            }
+        };
     }
     sheet
         .set_row_height(row, row_height(lines))
