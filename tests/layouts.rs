@@ -1123,16 +1123,14 @@ fn published_tables_print_the_columns_the_source_has() {
         );
         // Leads and supports apart when the source gives them apart, under the names it
         // gives them (主责单位 | 协办单位), else one 责任单位.
-        let apart = format!(
-            "| {} | {} |",
-            plan.table.lead_column.as_deref().unwrap_or("牵头单位"),
-            plan.table.support_column.as_deref().unwrap_or("配合单位")
-        );
-        assert_eq!(
-            header.contains(&apart),
-            plan.table.roles_apart,
-            "{name}: {header}"
-        );
+        // In the source's order: 责任单位 | 牵头单位 stays so.
+        let lead = (plan.table.lead_column.as_deref())
+            .or(plan.table.units_column.as_deref())
+            .unwrap_or("牵头单位");
+        let support = plan.table.support_column.as_deref().unwrap_or("配合单位");
+        let apart = header.contains(&format!("| {lead} | {support} |"))
+            || header.contains(&format!("| {support} | {lead} |"));
+        assert_eq!(apart, plan.table.roles_apart, "{name}: {header}");
         if !plan.table.roles_apart {
             let units = named(
                 &t.units_column.clone().or(t.lead_column.clone()),
@@ -2878,8 +2876,8 @@ fn a_notice_that_hands_out_measures_is_signed_under_them() {
 /// An 意见 that numbers its groups afresh under each part (（一）（二） of its aims under
 /// 一、, （一）（二） of its tasks under 二、): no repeated number is said, and the table labels
 /// the groups as the document numbers them; a 会同 list and a phrase naming nobody listed
-/// first leave the lead with the first body; a part with no task is not printed whole in the
-/// table when the notice prints it.
+/// first leave the lead with the first body; a part with no task is not printed in the table
+/// (neither its words nor an empty band) when the notice prints it.
 #[test]
 fn groups_numbered_afresh_under_each_part_keep_their_numbers() {
     let checked =
@@ -2902,7 +2900,9 @@ fn groups_numbered_afresh_under_each_part_keep_their_numbers() {
     let notice = common::published_text(&input, "通知.md");
     assert!(notice.contains("有效期至2028年12月31日"), "{notice}");
     assert!(!table.contains("有效期至2028年12月31日"), "{table}");
-    assert!(table.contains("四、实施期限"), "{table}");
+    // Nor does it print the part's heading as an empty band.
+    assert!(notice.contains("四、实施期限"), "{notice}");
+    assert!(!table.contains("四、实施期限"), "{table}");
 }
 
 /// The published table keeps the source's column order: 临江's 责任领导 stands between the
@@ -2975,4 +2975,66 @@ fn the_published_table_keeps_the_sources_column_order() {
             .collect();
         assert!(at.windows(2).all(|w| w[0] < w[1]), "{name}: {at:?}");
     }
+}
+
+/// A plan whose text hands out its main tasks itself (（一）…（X、Y负责）) and then lists its
+/// projects in a table: both are read, the text's first, so no task and no unit's sheet is
+/// lost; a category written without a number prints as written, with no （一） before it.
+#[test]
+fn tasks_the_text_hands_out_are_read_beside_the_table() {
+    let input = common::root().join("tests/fixtures/beside/tasks_and_projects.md");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "完成老旧小区改造12个。",
+            "改造雨污管网15公里。",
+            "整治背街小巷20条。",
+            "滨江步道建设工程",
+            "城北停车场建设工程",
+            "城南污水泵站扩建工程",
+        ]
+    );
+    assert_eq!(leads(plan, 2), ["县水务局"]);
+    assert_eq!(supports(plan, 2), ["县住房城乡建设局"]);
+    assert_eq!(leads(plan, 4), ["县城市管理局"]);
+    assert_eq!(supports(plan, 4), ["县水务局"]);
+    assert!(codes_at(&checked, "table/tasks-beside-table").len() == 1);
+    assert!(codes_at(&checked, "source/unused").is_empty());
+    let sections: Vec<(&str, usize)> = plan
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.groups.iter().map(|g| g.tasks.len()).sum(),
+            )
+        })
+        .collect();
+    assert_eq!(sections[..2], [("主要任务", 3), ("重点项目清单", 3)]);
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(
+        table.contains("| 公共空间 | 4 | 滨江步道建设工程 |"),
+        "{table}"
+    );
+    assert!(!table.contains("）公共空间"), "{table}");
+    // The last part, with no task, prints no empty band in the table.
+    assert!(!table.contains("三、工作要求"), "{table}");
+}
+
+/// A plan text that writes out the table's own tasks (with who does them) is the table's
+/// description: its items are not read a second time.
+#[test]
+fn a_text_repeating_the_tables_tasks_adds_none() {
+    let source = "# 青川县2026年县城更新工作方案\n\n一、主要任务\n\n\
+        （一）推进老旧小区改造。完成老旧小区改造12个（县住房城乡建设局负责）。\n\n\
+        二、任务分工\n\n\
+        序号\t工作任务\t责任单位\t完成时限\n\
+        1\t完成老旧小区改造12个。\t县住房城乡建设局\t2026年10月底前\n\
+        2\t整治背街小巷20条。\t县城市管理局\t2026年11月底前\n";
+    let dir = common::project(&[("plan.md", source.as_bytes())]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert!(codes_at(&checked, "table/tasks-beside-table").is_empty());
 }

@@ -73,8 +73,14 @@ pub fn tidy_spacing(text: &str) -> String {
 
 /// The first 30 characters of `text`, with … when there is more: for quoting in messages.
 pub fn excerpt(text: &str) -> String {
-    let mut out: String = text.chars().take(30).collect();
-    if text.chars().count() > 30 {
+    excerpt_of(text, 30)
+}
+
+/// The first `n` characters of `text`, with … when there are more: what a finding quotes
+/// of a whole table or sheet it did not read (a paragraph or row left out is quoted whole).
+pub fn excerpt_of(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
         out.push('…');
     }
     out

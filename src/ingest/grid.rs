@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
-use super::text::{marked_number, numbered_label, parse_task_number, section_heading};
+use super::text::{is_written_task_number, numbered_label, parse_task_number, section_heading};
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 
@@ -346,7 +346,7 @@ impl Grid<'_> {
             .iter()
             .any(|c| !at(col(*c)).is_empty());
         let marked =
-            marked_number(&no).is_some() && units_given && !at(col(Column::Content)).is_empty();
+            is_written_task_number(&no) && units_given && !at(col(Column::Content)).is_empty();
         if parse_task_number(&no).is_none() && !marked {
             return None;
         }
@@ -472,7 +472,7 @@ impl Grid<'_> {
             diagnostics.push(Diagnostic::note(
                 "table/note-row",
                 place,
-                format!("表中的说明行未作为任务读入：「{}」", excerpt(text)),
+                format!("表中的说明行未作为任务读入：「{}」", text.trim()),
             ));
             return None;
         }
@@ -489,10 +489,7 @@ impl Grid<'_> {
                 Diagnostic::warning(
                     "table/unnumbered-row",
                     number_place,
-                    format!(
-                        "这一行有具体内容但没有序号，已忽略：「{}」",
-                        excerpt(&content)
-                    ),
+                    format!("这一行有具体内容但没有序号，已忽略：「{}」", content.trim()),
                 )
                 .with_hint("请补上序号"),
             );
@@ -507,7 +504,7 @@ impl Grid<'_> {
         diagnostics.push(Diagnostic::warning(
             "table/stray-line",
             place,
-            format!("分工表中有一行无法识别，已忽略：「{}」", excerpt(text)),
+            format!("分工表中有一行无法识别，已忽略：「{}」", text.trim()),
         ));
         None
     }

@@ -661,13 +661,18 @@ impl Reader {
             self.table.left_out.push((paragraph.to_string(), here));
             return;
         }
-        if let Some((kind, value)) = labelled(paragraph) {
+        if let Some(clauses) = label_clauses(paragraph) {
             self.take_up_sub_items();
-            self.name_role(kind, paragraph);
-            match self.pending.as_mut() {
-                Some((task, _)) => apply_label(task, kind, value),
+            let Some((task, _)) = self.pending.as_mut() else {
                 // A label with no task above it belongs to nothing: said, not lost.
-                None => self.table.left_out.push((paragraph.to_string(), here)),
+                self.table.left_out.push((paragraph.to_string(), here));
+                return;
+            };
+            for &(kind, _, value) in &clauses {
+                apply_label(task, kind, value);
+            }
+            for (kind, clause, _) in clauses {
+                self.name_role(kind, clause);
             }
             return;
         }
@@ -969,6 +974,32 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
         Column::No | Column::Content | Column::Group => return None,
     };
     Some((kind, value))
+}
+
+/// The labelled clauses of a line that opens with a label, as (kind, clause, value): a line
+/// may carry several, set apart by ；or a run of spaces (完成时限：10月底前；责任领导：刘建国,
+/// 牵头单位：甲　配合单位：乙). Text after a separator that opens no label goes on with the
+/// value before it.
+fn label_clauses(line: &str) -> Option<Vec<(LabelKind, &str, &str)>> {
+    static BETWEEN_LABELS: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[；;]|\s{2,}|　+").unwrap()
+    });
+    let line = line.trim();
+    labelled(line)?;
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for cut in BETWEEN_LABELS.find_iter(line) {
+        if labelled(&line[cut.end()..]).is_some() {
+            clauses.push(&line[start..cut.start()]);
+            start = cut.end();
+        }
+    }
+    clauses.push(&line[start..]);
+    clauses
+        .into_iter()
+        .map(|clause| labelled(clause).map(|(kind, value)| (kind, clause.trim(), value)))
+        .collect()
 }
 
 /// A labelled line under a numbered task.
@@ -1290,6 +1321,40 @@ mod tests {
         let d = parse_duty(&caps[1]);
         assert_eq!(d.leads, ["省商務廳"]);
         assert_eq!(d.supports, ["省發展改革委"]);
+    }
+
+    #[test]
+    fn a_line_carries_several_labels_set_apart() {
+        let clauses = |line: &str| {
+            label_clauses(line).map(|c| {
+                c.into_iter()
+                    .map(|(kind, _, value)| (kind, value.to_string()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            clauses("完成时限：2025年10月底前；责任领导：刘建国"),
+            Some(vec![
+                (LabelKind::Deadline, "2025年10月底前".to_string()),
+                (LabelKind::Person, "刘建国".to_string())
+            ])
+        );
+        assert_eq!(
+            clauses("牵头单位：县委督查室　配合单位：县委组织部"),
+            Some(vec![
+                (LabelKind::Lead, "县委督查室".to_string()),
+                (LabelKind::Support, "县委组织部".to_string())
+            ])
+        );
+        // A ；that opens no label goes on with the value.
+        assert_eq!(
+            clauses("完成时限：6月底前完成排查；12月底前完成整治"),
+            Some(vec![(
+                LabelKind::Deadline,
+                "6月底前完成排查；12月底前完成整治".to_string()
+            )])
+        );
+        assert_eq!(clauses("加强组织领导。"), None);
     }
 
     #[test]

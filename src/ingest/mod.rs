@@ -117,6 +117,30 @@ impl Gathered {
         many_sources: bool,
     ) {
         let mut inline_here = false;
+        if let Some(table) = doc.table.take() {
+            let above: String = match doc.lines_above_table {
+                Some(n) => text.lines().take(n).collect::<Vec<_>>().join("\n"),
+                None => text.clone(),
+            };
+            let before = after_notice(&above, doc.notice.as_ref());
+            doc.table = Some(
+                match tasks_beside_table(&before, places.places(display), &table) {
+                    Some(mut tasks) => {
+                        self.diagnostics.append(&mut tasks.said);
+                        self.diagnostics
+                            .push(read_beside_table(&tasks, &table, display));
+                        let _ = tasks.append(table);
+                        if doc.notice.is_some() {
+                            tasks.title = None;
+                        }
+                        self.parts.tasks_in_prose = true;
+                        inline_here = true;
+                        tasks
+                    }
+                    None => table,
+                },
+            );
+        }
         if doc.table.is_none()
             && let Some(mut table) = inline::parse_at(
                 &after_notice(&text, doc.notice.as_ref()),
@@ -238,6 +262,86 @@ impl Gathered {
             }
         }
     }
+}
+
+/// The tasks the plan's text hands out itself above a table that lists others (一、主要任务
+/// with its （一）…（X负责）, then 二、重点项目清单 and its table): read with the table's,
+/// first, so neither is lost. Not when the text only writes out the table's own tasks
+/// (their words in its rows), nor when few of its items name who does them.
+fn tasks_beside_table(
+    text: &str,
+    places: text::Places<'_>,
+    table: &raw_table::RawTable,
+) -> Option<raw_table::RawTable> {
+    let tasks = inline::parse_at(text, places)?;
+    let written: Vec<&raw_table::RawTask> = tasks
+        .rows
+        .iter()
+        .filter_map(|r| match &r.kind {
+            raw_table::RowKind::Task(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let assigned = written
+        .iter()
+        .filter(|t| {
+            [&t.lead, &t.support]
+                .iter()
+                .any(|u| u.as_deref().is_some_and(|u| !u.trim().is_empty()))
+        })
+        .count();
+    if assigned == 0 || assigned * 2 < written.len() {
+        return None;
+    }
+    let key = |text: &str| -> String {
+        text.chars()
+            .filter(|c| crate::base::cjk::is_han(*c))
+            .take(10)
+            .collect()
+    };
+    let rows: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|r| match &r.kind {
+            raw_table::RowKind::Task(t) => Some(
+                t.content
+                    .chars()
+                    .filter(|c| crate::base::cjk::is_han(*c))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect();
+    let repeats_the_table = written.iter().any(|t| {
+        let key = key(&t.content);
+        key.chars().count() >= 6 && rows.iter().any(|row: &String| row.contains(&key))
+    });
+    (!repeats_the_table).then_some(tasks)
+}
+
+/// What is said of tasks read from the text beside a table's.
+fn read_beside_table(
+    tasks: &raw_table::RawTable,
+    table: &raw_table::RawTable,
+    display: &str,
+) -> Diagnostic {
+    let count = |t: &raw_table::RawTable| {
+        t.rows
+            .iter()
+            .filter(|r| matches!(r.kind, raw_table::RowKind::Task(_)))
+            .count()
+    };
+    let (before, after) = (count(tasks), count(table));
+    let name = table.title.as_deref().unwrap_or("分工表");
+    Diagnostic::note(
+        "table/tasks-beside-table",
+        table.origin.clone().unwrap_or(Location::file(display)),
+        format!(
+            "方案正文写明了责任单位的 {before} 项任务编为第 1—{before} 项，「{name}」的 {after} 项接在其后编为第 {}—{} 项，一并出任务单",
+            before + 1,
+            before + after
+        ),
+    )
 }
 
 /// Refuses a project whose sources hold no table, or a table without a numbered task.

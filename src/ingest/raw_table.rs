@@ -440,7 +440,7 @@ impl HeaderMap {
         self.index(Column::No)?;
         let no = self.get(cells, Column::No);
         if crate::ingest::text::parse_task_number(no).is_some()
-            || crate::ingest::text::marked_number(no).is_some()
+            || crate::ingest::text::is_written_task_number(no)
         {
             return None;
         }
@@ -706,8 +706,12 @@ impl RawTable {
         self.left_out.extend(other.left_out);
         self.repeated_headers += other.repeated_headers;
         self.column_names.fill_from(other.column_names);
+        // Tasks read from the text before it have no header: the table's names the columns.
         if self.column_order.is_empty() {
             self.column_order = other.column_order;
+        }
+        if self.header.is_empty() {
+            self.header = other.header;
         }
         let place = other
             .origin

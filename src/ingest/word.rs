@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::docx::{self, Align, DocxError, NotContent, Paragraph, ParagraphStyle, Table, VMerge};
 use super::grid::Grid;
 use super::text::{self, Places, TextDocument};
-use crate::base::cjk::excerpt;
+use crate::base::cjk::excerpt_of;
 use crate::base::diag::{Diagnostic, Location};
 
 /// A Word document read.
@@ -81,7 +81,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         }
         let last = parts
             .last()
-            .map_or(found.after_paragraph, |p| p.after_paragraph);
+            .map_or(found.end_paragraph, |p| p.end_paragraph);
         table.after = text_after_table(
             &paragraphs,
             (found.after_paragraph, last),
@@ -153,6 +153,8 @@ struct TaskTable {
     before_paragraph: usize,
     /// The first body paragraph after the table starts.
     after_paragraph: usize,
+    /// The first body paragraph after its last table (a 续表 continued past a page).
+    end_paragraph: usize,
 }
 
 /// Every 分工表 among the tables, in order (附件1's, then 附件2's).
@@ -188,10 +190,12 @@ fn task_table(tables: &[(usize, &Table)], from: usize) -> Option<TaskTable> {
         }
         used.push(i);
     }
+    let end_paragraph = used.last().map_or(tables[first].0, |&last| tables[last].0) + 1;
     Some(TaskTable {
         header_row,
         before_paragraph: tables[first].0,
         after_paragraph: tables[first].0 + 1,
+        end_paragraph,
         tables: used,
     })
 }
@@ -325,7 +329,7 @@ fn place_text_boxes(
             _ => diagnostics.push(Diagnostic::note(
                 "word/text-box",
                 Location::paragraph(display, anchor as u32),
-                format!("文本框中的文字不作为方案内容读取：「{}」", excerpt(&text)),
+                format!("文本框中的文字不作为方案内容读取：「{}」", text.trim()),
             )),
         }
     }
@@ -371,7 +375,7 @@ fn report_table(table: &Table, display: &str, diagnostics: &mut Vec<Diagnostic>)
         format!(
             "第 {} 个表格不是任务分工表，未读入：「{}」",
             table.index,
-            excerpt(&joined.join(" "))
+            excerpt_of(&joined.join(" "), 200)
         ),
     ));
 }
@@ -405,11 +409,14 @@ fn text_after_table(
         .map(|(text, place, _)| (text, place))
         .collect();
     let (going_on, rest) = text::split_text_under_table(lines.split_off(first_under_last));
-    for (text, place) in lines.into_iter().chain(rest) {
+    // Between its tables (续表, 附件2) a paragraph is none of the table's rows.
+    let between = lines.into_iter().map(|line| (line, "任务分工表中间"));
+    for ((text, place), position) in between.chain(rest.into_iter().map(|l| (l, "任务分工表之后")))
+    {
         diagnostics.push(Diagnostic::note(
             "word/after-table",
             place,
-            format!("任务分工表之后的段落未读入：「{}」", excerpt(text.trim())),
+            format!("{position}的段落未读入：「{}」", text.trim()),
         ));
     }
     going_on
@@ -468,4 +475,54 @@ fn refused(display: &str, e: &DocxError) -> Diagnostic {
         format!("无法读取 Word 文档：{message}"),
     )
     .with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::docx::tests::{docx, p};
+
+    fn row(cells: &[&str]) -> String {
+        let cells: String = cells
+            .iter()
+            .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
+            .collect();
+        format!("<w:tr>{cells}</w:tr>")
+    }
+
+    fn table(rows: &[&[&str]]) -> String {
+        let grid = "<w:gridCol w:w=\"1\"/>".repeat(rows[0].len());
+        let rows: String = rows.iter().map(|r| row(r)).collect();
+        format!("<w:tbl><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>")
+    }
+
+    /// A table continued past a page as a second table under 续表: the plan's closing words
+    /// under the second table go on with the plan, 续表 is said as standing between, and the
+    /// sentence introducing the table is the plan's text, not the table's title.
+    #[test]
+    fn the_words_under_a_continued_table_go_on_with_the_plan() {
+        let header: &[&str] = &["序号", "项目名称", "牵头单位", "完成时限"];
+        let body = [
+            p("梅林县2025年民生实事项目实施方案"),
+            p("县政府确定今年实施以下民生实事项目，具体分工见下表。"),
+            table(&[header, &["1", "新建幼儿园2所", "县教育局", "2025年8月底前"]]),
+            p("续表"),
+            table(&[
+                header,
+                &["2", "改造农贸市场3个", "县商务局", "2025年10月底前"],
+            ]),
+            p("各牵头单位要于每月25日前报送项目进展情况。"),
+        ]
+        .concat();
+        let read = read(&docx(&body, &[]), "input/方案.docx").unwrap();
+        let table = read.doc.table.expect("a table");
+        assert_eq!(table.title, None);
+        let after: Vec<&str> = table.after.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(after, ["各牵头单位要于每月25日前报送项目进展情况。"]);
+        let said: Vec<&str> = (read.doc.diagnostics.iter())
+            .filter(|d| d.code == "word/after-table")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(said, ["任务分工表中间的段落未读入：「续表」"]);
+    }
 }

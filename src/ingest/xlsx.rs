@@ -160,7 +160,7 @@ fn sheet_not_read(range: &Range<Data>, display: &str, sheet: &str) -> Option<Dia
         Location::cell(display, sheet, row, column),
         format!(
             "工作表「{sheet}」中没有分工表，未读入：「{}」",
-            crate::base::cjk::excerpt(&words.join(" "))
+            crate::base::cjk::excerpt_of(&words.join(" "), 200)
         ),
     ))
 }

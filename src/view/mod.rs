@@ -441,12 +441,15 @@ pub struct TableTaskView {
     pub cells: Vec<String>,
 }
 
+/// A column printed after the units: its header, its layout kind and what it holds.
+type ExtraColumn = (String, &'static str, TableColumn);
+
 /// The columns printed after 责任单位 and each task's values in them: 完成时限 as written when
 /// any task has one, 责任领导 when any task names one, then the source's extra columns.
 fn extra_columns(
     plan: &Plan,
 ) -> (
-    Vec<(String, &'static str, TableColumn)>,
+    Vec<ExtraColumn>,
     impl Fn(&crate::model::Task) -> Vec<String>,
 ) {
     let deadline = plan.tasks.iter().any(|t| t.deadline_text.is_some());
@@ -642,10 +645,18 @@ impl TaskTableView {
             .into_iter()
             .map(|(heading, kind, _)| (heading, kind))
             .unzip();
+        // A part without tasks prints no empty band: its words are the notice's to print,
+        // or the band's own intro row here.
+        let mut sections: Vec<TableSectionView> = sections;
+        sections.retain(|s| !s.intro.is_empty() || s.groups.iter().any(|g| !g.tasks.is_empty()));
         let mut view = TaskTableView {
             title,
             roles_apart: plan.table.roles_apart,
-            lead_heading: named(&plan.table.lead_column, "牵头单位"),
+            // A 责任部门 column beside a 配合部门 one lists the leads: its name heads them.
+            lead_heading: named(
+                &(plan.table.lead_column.clone()).or(plan.table.units_column.clone()),
+                "牵头单位",
+            ),
             support_heading: named(&plan.table.support_column, "配合单位"),
             group_heading: named(&plan.table.group_column, "主要事项"),
             content_heading: named(&plan.table.content_column, "具体内容"),
@@ -743,6 +754,18 @@ pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
         .as_deref()
         .and_then(|h| h.strip_prefix('（')?.split_once('）'))
         .and_then(|(n, _)| crate::base::cjk::chinese_number(n));
+    // A table's label written without a number (大气, 水) is printed as written: a （四）
+    // before it would be numbering the source never gave.
+    if written.is_none()
+        && group.heading.is_none()
+        && group
+            .label
+            .as_deref()
+            .is_some_and(|l| !opens_with_a_number(l))
+        && !group.title.trim().is_empty()
+    {
+        return group.title.clone();
+    }
     let no = if let Some(n) = written {
         n
     } else if group.title.trim().is_empty() {
@@ -753,6 +776,17 @@ pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
             .count() as u32
     };
     format!("（{}）{}", chinese_numeral(no), group.title)
+}
+
+/// Whether a label opens with a number of its own: （一）, (1), 1., 一、, ①.
+fn opens_with_a_number(label: &str) -> bool {
+    let mut chars = label.trim().chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let numeral = first.is_ascii_digit() || "一二三四五六七八九十".contains(first);
+    matches!(first, '（' | '(' | '①'..='⑳')
+        || numeral && second.is_some_and(|c| "、.．）)".contains(c) || c.is_ascii_digit())
 }
 
 /// The notice and its attachment as documents print them.

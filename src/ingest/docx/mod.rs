@@ -2118,4 +2118,4 @@ fn summarize(pieces: &[Piece], paragraph: &mut Paragraph) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -33,7 +33,7 @@ fn docx_with(body: &str, extra: &[(&str, &str)], method: CompressionMethod) -> V
     zip_of(&entries, method)
 }
 
-fn docx(body: &str, extra: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn docx(body: &str, extra: &[(&str, &str)]) -> Vec<u8> {
     docx_with(body, extra, CompressionMethod::Deflated)
 }
 
@@ -75,7 +75,7 @@ fn labelled(doc: &WordDocument) -> Vec<String> {
         .collect()
 }
 
-fn p(text: &str) -> String {
+pub(crate) fn p(text: &str) -> String {
     format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
 }
 

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::base::cjk::excerpt;
+use crate::base::cjk::excerpt_of;
 use crate::base::diag::{Diagnostic, Location};
 use crate::ingest::grid::Grid;
 use crate::ingest::raw_table::RawTable;
@@ -392,10 +392,13 @@ fn say_after(lines: &[&str], from: usize, places: Places<'_>, diagnostics: &mut 
             if words.is_empty() {
                 format!("第 {} 行起的制表线表格没有文字（可能没有复制完整）", at + 1)
             } else {
-                format!("任务分工表之后的表格未读入：「{}」", excerpt(&words))
+                format!(
+                    "任务分工表之后的表格未读入：「{}」",
+                    excerpt_of(&words, 200)
+                )
             }
         } else {
-            format!("任务分工表之后的文字未读入：「{}」", excerpt(line))
+            format!("任务分工表之后的文字未读入：「{}」", line.trim())
         };
         diagnostics.push(Diagnostic::note(
             "table/after-table",

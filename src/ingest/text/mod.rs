@@ -24,7 +24,7 @@ pub(crate) use notice::is_notice_title;
 pub(crate) use prose::is_attachment_label;
 pub use prose::{names_a_plan, title_below_lines};
 pub(crate) use table::upper_task_column;
-pub use table::{marked_number, parse_task_number};
+pub use table::{is_written_task_number, marked_number, parse_task_number};
 use {notice::parse_notice, prose::parse_prose, table::parse_table};
 
 /// What a text source holds; any part may be missing.
@@ -40,6 +40,9 @@ pub struct TextDocument {
     pub diagnostics: Vec<Diagnostic>,
     /// The year of the date a web page's own lines give (发布日期：2023-03-10), when they do.
     pub page_year: Option<i32>,
+    /// How many of the text's lines stand above its 分工表 (its title included), when the
+    /// table is in the text.
+    pub lines_above_table: Option<usize>,
 }
 
 /// The plan's prose: title, preamble, sections with their groups, closing paragraphs.
@@ -148,6 +151,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         Some((front_end, table)) => (front_end, Some(table)),
         None => (lines.len(), None),
     };
+    doc.lines_above_table = table.is_some().then_some(front_end);
     doc.table = table;
 
     let blocks = blocks(&lines[..front_end]);
@@ -214,8 +218,9 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         .or_else(|| numbered_label(&tidy).map(|(_, t)| t))
         .or_else(|| crate::ingest::raw_table::opening_number(&tidy).map(|(_, t)| t.to_string()));
     let numbered = after_number.is_some_and(|t| !names_a_plan(&t) && !t.contains('《'));
-    // A table's lines are not a sentence.
+    // A table's lines are not a sentence, nor is a labelled line (牵头单位：县委督查室).
     !line.contains(['|', '\t'])
+        && !crate::ingest::inline::is_labelled_line(line)
         && !is_page_line(line)
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])
@@ -781,10 +786,10 @@ pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTab
     if furniture {
         return None;
     }
+    // A sentence (…具体分工见下表。) introduces the table: the plan's text, not its title.
     let looks_like_title = heading
-        || text.ends_with('表')
-        || text.contains("分工")
-        || (text.chars().count() <= 60 && !text.contains('。'));
+        || (!text.contains('。')
+            && (text.ends_with('表') || text.contains("分工") || text.chars().count() <= 60));
     looks_like_title.then_some(AboveTable::Title(text))
 }
 
@@ -928,6 +933,19 @@ pub fn table_label(text: &str) -> Option<(u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_above_a_table_is_no_title() {
+        let title = |text: &str| {
+            matches!(
+                classify_above_table(text, false),
+                Some(AboveTable::Title(_))
+            )
+        };
+        assert!(!title("县政府确定实施以下民生实事项目，具体分工见下表。"));
+        assert!(title("梅林县2025年民生实事项目任务分工表"));
+        assert!(title("重点项目清单"));
+    }
     use crate::ingest::raw_table::RowKind;
 
     #[test]

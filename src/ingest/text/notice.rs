@@ -523,6 +523,12 @@ fn signed_under_tasks<'a>(
     while tasks_end > from && is_notice_words(&blocks[tasks_end - 1]) {
         tasks_end -= 1;
     }
+    // Under a part of their own (四、实施期限) they are that part's, printed with the plan.
+    let under_a_part =
+        tasks_end > from && section_heading(&tidy_spacing(&blocks[tasks_end - 1].text)).is_some();
+    if under_a_part {
+        tasks_end = at;
+    }
     notice
         .body
         .extend(blocks[tasks_end..at].iter().map(|b| Paragraph {

@@ -2,6 +2,10 @@
 //! section rows and 主要事项 labels.
 
 use super::{Places, is_pipe_rule, section_heading, split_cells, strip_markup};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::ingest::raw_table::{
@@ -245,7 +249,7 @@ fn take_text_under(
         diagnostics.push(Diagnostic::note(
             "table/after-table",
             here,
-            format!("任务分工表之后的文字未读入：「{}」", excerpt(line.trim())),
+            format!("任务分工表之后的文字未读入：「{}」", line.trim()),
         ));
     }
 }
@@ -381,7 +385,7 @@ fn push_numbered_in_text(
 
 /// A row numbered （一） or ① with its task's text and units: a task, not a heading.
 fn is_marked_task(header: &HeaderMap, cells: &[String], no: &str) -> bool {
-    marked_number(no).is_some()
+    is_written_task_number(no)
         && !header.get(cells, Column::Content).trim().is_empty()
         && [Column::Units, Column::Lead]
             .iter()
@@ -424,7 +428,7 @@ fn stray_line(table: &RawTable, line: &str, here: Location) -> Option<Diagnostic
         Diagnostic::warning(
             "table/stray-line",
             here,
-            format!("分工表中有一行不是表格行，已忽略：「{}」", excerpt(&text)),
+            format!("分工表中有一行不是表格行，已忽略：「{}」", text.trim()),
         )
         .with_hint("如为表格内容，请用制表符分隔各列")
     })
@@ -584,6 +588,17 @@ pub fn marked_number(text: &str) -> Option<u32> {
         .flatten()
 }
 
+/// A 序号 written as no plain figure that still numbers a task: （一）, ①, or a compound
+/// 1-1, 2.3 (a task under its part). Such rows are tasks when they carry content and units;
+/// the plan numbers them 1, 2, 3 in row order and says so.
+pub fn is_written_task_number(text: &str) -> bool {
+    static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^\d{1,3}(?:\s*[-－—–.．]\s*\d{1,3}){1,2}$").unwrap()
+    });
+    marked_number(text).is_some() || COMPOUND.is_match(text.trim())
+}
+
 pub fn parse_task_number(text: &str) -> Option<u32> {
     let digits = text
         .trim()
@@ -598,6 +613,16 @@ pub fn parse_task_number(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_under_its_part_numbers_a_task() {
+        for written in ["1-1", "2－3", "1.2", "3．1", "（一）", "①"] {
+            assert!(is_written_task_number(written), "{written}");
+        }
+        for other in ["2025年", "1-", "一、重点任务", "备注"] {
+            assert!(!is_written_task_number(other), "{other}");
+        }
+    }
 
     fn read(text: &str) -> (RawTable, Vec<Diagnostic>) {
         let lines: Vec<&str> = text.lines().collect();
