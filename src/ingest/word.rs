@@ -215,7 +215,7 @@ impl TaskTable {
                 for cell in &row.cells {
                     match cell.merge {
                         VMerge::Restart => {
-                            restart.insert(cell.column, cell.text.clone());
+                            restart.insert(cell.column, cell.items.clone());
                         }
                         VMerge::Continue => {
                             if let Some(text) = restart.get(&cell.column) {
@@ -227,7 +227,8 @@ impl TaskTable {
                         }
                     }
                 }
-                rows.push(row_texts(row));
+                // A task's cell keeps its list items apart (see docx::Cell::items).
+                rows.push(row_cells(row, |cell| &cell.items));
                 origins.push((table.index, r));
             }
         }
@@ -247,6 +248,11 @@ impl TaskTable {
 /// A row's texts by grid column; a cell spanning columns keeps its text in the first, a
 /// cell continuing a merge down is empty (its text is the merge's).
 fn row_texts(row: &docx::Row) -> Vec<String> {
+    row_cells(row, |cell| &cell.text)
+}
+
+/// [`row_texts`] with each cell's text as `text_of` gives it.
+fn row_cells(row: &docx::Row, text_of: impl Fn(&docx::Cell) -> &String) -> Vec<String> {
     let width = row
         .cells
         .iter()
@@ -258,7 +264,7 @@ fn row_texts(row: &docx::Row) -> Vec<String> {
         if cell.merge != VMerge::Continue
             && let Some(slot) = texts.get_mut(cell.column)
         {
-            *slot = cell.text.trim().to_string();
+            *slot = text_of(cell).trim().to_string();
         }
     }
     texts
@@ -428,19 +434,18 @@ fn not_content_notes(word: &docx::WordDocument, display: &str) -> Vec<Diagnostic
         .iter()
         .filter(|kind| **kind != NotContent::TextBoxes)
         .map(|kind| {
-            let what = match kind {
-                NotContent::Headers => "页眉",
-                NotContent::Footers => "页脚（含页码）",
-                NotContent::Comments => "批注",
-                NotContent::TrackedDeletions => "修订中删除的文字",
-                NotContent::Footnotes => "脚注和尾注",
-                NotContent::TextBoxes => "文本框",
+            let message = match kind {
+                NotContent::Headers => "文档中的页眉不作为方案内容读取",
+                NotContent::Footers => "文档中的页脚（含页码）不作为方案内容读取",
+                NotContent::Comments => "文档中的批注不作为方案内容读取",
+                // As Word shows the document with its changes accepted.
+                NotContent::TrackedDeletions => {
+                    "文档中修订删除的文字不读入，修订插入的文字已读入（按接受全部修订后的文本）"
+                }
+                NotContent::Footnotes => "文档中的脚注和尾注不作为方案内容读取",
+                NotContent::TextBoxes => "文档中的文本框不作为方案内容读取",
             };
-            Diagnostic::note(
-                "word/not-content",
-                Location::file(display),
-                format!("文档中的{what}不作为方案内容读取（修订中插入的文字已读入）"),
-            )
+            Diagnostic::note("word/not-content", Location::file(display), message)
         })
         .collect()
 }
@@ -524,5 +529,32 @@ mod tests {
             .map(|d| d.message.as_str())
             .collect();
         assert_eq!(said, ["任务分工表中间的段落未读入：「续表」"]);
+    }
+
+    /// A nested table in a task's content cell: its cells read as items, kept apart.
+    #[test]
+    fn a_nested_tables_cells_stay_apart_in_a_tasks_text() {
+        let header: &[&str] = &["序号", "工作任务", "责任单位", "完成时限"];
+        let nested = table(&[&["保障用地", "新增工业用地供应1500亩"]]);
+        let content = format!("<w:tc>{}{nested}<w:p/></w:tc>", p("强化项目要素保障："));
+        let task = format!(
+            "<w:tr><w:tc>{}</w:tc>{content}<w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>",
+            p("1"),
+            p("县自然资源局"),
+            p("2025年9月底前")
+        );
+        let body = table(&[header]).replace("</w:tbl>", &format!("{task}</w:tbl>"));
+        let read = read(&docx(&body, &[]), "input/清单.docx").unwrap();
+        let table = read.doc.table.expect("a table");
+        let contents: Vec<String> = (table.rows.iter())
+            .filter_map(|r| match &r.kind {
+                crate::ingest::raw_table::RowKind::Task(t) => Some(t.content.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            contents,
+            ["强化项目要素保障：保障用地；新增工业用地供应1500亩"]
+        );
     }
 }

@@ -134,6 +134,10 @@ pub struct Cell {
     /// The cell's paragraphs joined by `\n` (automatic numbers included); a nested
     /// table's paragraphs are lines of the cell holding it.
     pub text: String,
+    /// The same, each list item and nested table's cell ended with ；where it has no stop
+    /// of its own: what a task's cell says, its items kept apart when its lines are joined
+    /// (see [`cell_text`]).
+    pub items: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -1607,7 +1611,9 @@ struct RowBuild {
 struct CellBuild {
     span: Option<usize>,
     merge: VMerge,
-    lines: Vec<String>,
+    /// Its paragraphs' texts, each with whether it is an item (a bulleted or numbered list
+    /// paragraph, or a nested table's) whose end is a boundary the text must keep.
+    lines: Vec<(String, bool)>,
 }
 
 /// The body's top-level table being read (nested tables only add lines to its cells).
@@ -1953,7 +1959,7 @@ impl Walker<'_> {
         let Some(built) = story.para.take() else {
             return;
         };
-        let (in_box, in_table) = (story.in_box, story.tables > 0);
+        let (in_box, in_table, nested) = (story.in_box, story.tables > 0, story.tables > 1);
         let numbers = if in_box {
             &mut self.box_numbers
         } else {
@@ -1964,7 +1970,8 @@ impl Walker<'_> {
             self.doc.text_boxes.push(paragraph);
         } else if in_table {
             if let Some(cell) = self.table.cell.as_mut() {
-                cell.lines.push(paragraph.number + &paragraph.text);
+                let item = paragraph.bullet || paragraph.list_level.is_some() || nested;
+                cell.lines.push((paragraph.number + &paragraph.text, item));
             }
         } else {
             self.doc.blocks.push(Block::Paragraph(paragraph));
@@ -2013,7 +2020,13 @@ impl Walker<'_> {
             column: row.column,
             span,
             merge: cell.merge,
-            text: cell.lines.join("\n"),
+            text: cell
+                .lines
+                .iter()
+                .map(|(l, _)| l.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            items: cell_text(&cell.lines),
         });
         row.column = row.column.saturating_add(span);
     }
@@ -2029,6 +2042,27 @@ impl Walker<'_> {
             });
         }
     }
+}
+
+/// A cell's text as a task's: its paragraphs one a line. An item (a bullet, a nested table's cell) ends
+/// with ；where it has no stop of its own, so items read apart when the lines are joined.
+fn cell_text(lines: &[(String, bool)]) -> String {
+    let mut text = String::new();
+    for (i, (line, item)) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(line);
+        let more = lines[i + 1..].iter().any(|(l, _)| !l.trim().is_empty());
+        let bare = !line.trim().is_empty()
+            && !line
+                .trim_end()
+                .ends_with(['。', '；', ';', '，', ',', '、', '：', ':', '！', '？']);
+        if *item && more && bare {
+            text.push('；');
+        }
+    }
+    text
 }
 
 /// The paragraph as read: numbering counted, styles resolved, the look summed up.

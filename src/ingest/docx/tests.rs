@@ -478,6 +478,9 @@ fn nested_tables_flatten_into_their_cell_and_cells_join_lines() {
     let first = &ts[0].rows[0].cells;
     assert_eq!(first.len(), 2);
     assert_eq!(first[0].text, "区教育局\n内1\n内2\n区体育局\n各街镇");
+    // As a task's cell a nested table's cells are items, each ended with ；so joined lines
+    // keep them apart.
+    assert_eq!(first[0].items, "区教育局\n内1；\n内2；\n区体育局\n各街镇");
     assert_eq!(
         (first[1].column, first[1].span, first[1].text.as_str()),
         (1, 1, "右")
@@ -851,4 +854,29 @@ fn random_mutations_never_panic() {
             let _ = read_with(&bytes, &small_limits());
         }
     }
+}
+
+#[test]
+fn list_items_in_a_cell_keep_their_boundaries() {
+    let lines = |items: &[(&str, bool)]| {
+        items
+            .iter()
+            .map(|(t, i)| (t.to_string(), *i))
+            .collect::<Vec<_>>()
+    };
+    let text = super::cell_text(&lines(&[
+        ("重点推进以下工作：", false),
+        ("覆盖率达到80%", true),
+        ("培育智能工厂3家。", true),
+        ("开展诊断服务100家次", true),
+    ]));
+    assert_eq!(
+        text,
+        "重点推进以下工作：\n覆盖率达到80%；\n培育智能工厂3家。\n开展诊断服务100家次"
+    );
+    // Paragraphs that are no list items (a header 完成⏎时限) join as they are.
+    assert_eq!(
+        super::cell_text(&lines(&[("完成", false), ("时限", false)])),
+        "完成\n时限"
+    );
 }
