@@ -3038,3 +3038,42 @@ fn a_text_repeating_the_tables_tasks_adds_none() {
     assert_eq!(checked.plan.tasks.len(), 2);
     assert!(codes_at(&checked, "table/tasks-beside-table").is_empty());
 }
+
+/// A plan that says itself that the first listed unit leads: the note on the first taking
+/// the lead quotes its words instead of offering `lead = "all"`; a plan that does not say
+/// keeps the offer.
+#[test]
+fn the_note_on_who_leads_quotes_the_plans_own_rule() {
+    let table = "序号\t工作任务\t责任单位\t完成时限\n\
+        1\t建设口袋公园10个。\t区绿化市容局、区建设管理委\t2025年12月\n\
+        2\t开展全民健身活动。\t区体育局、区教育局\t全年\n";
+    let note = |source: String| {
+        let dir = common::project(&[("plan.md", source.as_bytes())]);
+        let checked = fengong::check(&dir.path().join("input")).unwrap();
+        let found = checked
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "unit/lead-first")
+            .cloned()
+            .expect("a lead-first note");
+        (found.message, found.hints)
+    };
+    let stated =
+        format!("# 东湖区2025年重点工作任务分工\n\n注：责任单位排在首位的为牵头单位。\n\n{table}");
+    let (message, hints) = note(stated);
+    assert!(
+        message.starts_with("原文写明「责任单位排在首位的为牵头单位」："),
+        "{message}"
+    );
+    assert!(hints.is_empty(), "{hints:?}");
+    let (message, hints) = note(format!("# 东湖区2025年重点工作任务分工\n\n{table}"));
+    assert!(
+        message.starts_with("责任单位没有分出牵头和配合"),
+        "{message}"
+    );
+    assert!(
+        hints.iter().any(|h| h.contains("lead = \"all\"")),
+        "{hints:?}"
+    );
+}

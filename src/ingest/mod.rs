@@ -83,6 +83,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
     }
     require_tasks(project, &parts.table, table_from.as_deref(), &texts)?;
     let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
+    cite_the_stated_lead_rule(&mut diagnostics, &texts);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
     Ok(Ingested {
         plan,
@@ -90,6 +91,49 @@ pub fn load(project: &Project) -> Result<Ingested> {
         registry,
         texts,
     })
+}
+
+/// Where the source itself says that the first listed unit leads (表中责任单位排在第一位的为
+/// 牵头单位, in a notice, a note under the table or a sheet of its own), the note that the
+/// first was taken to lead quotes it instead of offering `lead = "all"`.
+fn cite_the_stated_lead_rule(diagnostics: &mut [Diagnostic], texts: &[(String, String)]) {
+    let Some(at) = diagnostics.iter().position(|d| d.code == "unit/lead-first") else {
+        return;
+    };
+    // The texts read, and what findings quote of the rest (a 说明 sheet, a note row).
+    let quoted = diagnostics.iter().filter_map(|d| {
+        Some(
+            d.message
+                .rsplit_once('「')?
+                .1
+                .rsplit_once('」')?
+                .0
+                .to_string(),
+        )
+    });
+    let sources = texts.iter().map(|(_, t)| t.clone()).chain(quoted);
+    let stated = sources
+        .flat_map(|text| {
+            text.split(['。', '；', ';', '\n'])
+                .map(|s| s.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|sentence| {
+            sentence.chars().count() <= 60
+                && units::is_role_note(sentence)
+                && !sentence.contains('「')
+        });
+    let Some(stated) = stated else { return };
+    let note = &mut diagnostics[at];
+    // Without its label (注：, 填表说明：).
+    let rule = match stated.split_once(['：', ':']) {
+        Some((label, rule)) if label.chars().count() <= 5 => rule,
+        _ => stated.as_str(),
+    };
+    if let Some((_, rest)) = note.message.split_once('：') {
+        note.message = format!("原文写明「{rule}」：{rest}");
+        note.hints.clear();
+    }
 }
 
 /// What the sources gave so far, while they are read one by one.

@@ -460,9 +460,17 @@ fn role_note(name: &str) -> Option<String> {
 pub(crate) fn is_role_note(text: &str) -> bool {
     let text = text.trim_matches(['（', '）', '(', ')', ' ']);
     text == "下同"
-        || ["列第一", "排第一", "排在第一", "排名第一"]
-            .iter()
-            .any(|w| text.contains(w))
+        || [
+            "列第一",
+            "排第一",
+            "排在第一",
+            "排名第一",
+            "排在首位",
+            "列首位",
+            "排首位",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
             && text.contains("牵头")
 }
 

@@ -185,7 +185,8 @@ fn merged_regions<RS: std::io::Read + std::io::Seek>(
     }
 }
 
-/// The text of a cell: numbers without a trailing `.0`, dates as `YYYY-MM-DD`.
+/// The text of a cell: numbers without a trailing `.0`, dates as a Chinese document writes
+/// them (2025年8月31日), the way a sheet set to 年月日 shows them, not as an ISO string.
 pub(crate) fn text_of(data: &Data) -> String {
     match data {
         Data::Empty => String::new(),
@@ -195,7 +196,7 @@ pub(crate) fn text_of(data: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "是" } else { "否" }.to_string(),
         Data::DateTime(dt) => crate::base::date::from_excel_serial(dt.as_f64())
-            .map(|d| d.to_string())
+            .map(crate::base::date::chinese)
             .unwrap_or_else(|| dt.as_f64().to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
@@ -261,5 +262,12 @@ mod tests {
         assert_eq!(text_of(&Data::Float(12.0)), "12");
         assert_eq!(text_of(&Data::Float(12.5)), "12.5");
         assert_eq!(text_of(&Data::String(" 区教育局 ".into())), "区教育局");
+        // 45900 is 2025-08-31: written as a Chinese document writes a date.
+        let date = Data::DateTime(calamine::ExcelDateTime::new(
+            45900.0,
+            calamine::ExcelDateTimeType::DateTime,
+            false,
+        ));
+        assert_eq!(text_of(&date), "2025年8月31日");
     }
 }

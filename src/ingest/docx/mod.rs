@@ -135,8 +135,7 @@ pub struct Cell {
     /// table's paragraphs are lines of the cell holding it.
     pub text: String,
     /// The same, each list item and nested table's cell ended with ；where it has no stop
-    /// of its own: what a task's cell says, its items kept apart when its lines are joined
-    /// (see [`cell_text`]).
+    /// of its own: what a task's cell says, its items kept apart when its lines are joined.
     pub items: String,
 }
 

@@ -361,7 +361,14 @@ pub fn names_a_plan(text: &str) -> bool {
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .starts_with(['.', '．', '、', ')', '）', ' '])
             && text.starts_with(|c: char| c.is_ascii_digit());
-    bare && !numbered && text.chars().count() <= 60 && PLAN_KINDS.iter().any(|k| text.ends_with(k))
+    // A ledger's name: …推进表, …任务表, …工作台账 — a table or ledger of work.
+    let ledger = (text.ends_with('表') || text.ends_with("台账"))
+        && ["任务", "工作", "分工", "责任", "事项", "项目", "实事"]
+            .iter()
+            .any(|w| text.contains(w));
+    bare && !numbered
+        && text.chars().count() <= 60
+        && (ledger || PLAN_KINDS.iter().any(|k| text.ends_with(k)))
 }
 
 /// The words a plan's title ends in.
@@ -398,6 +405,15 @@ fn continues_title(title: &str, next: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ledger_of_work_names_a_plan() {
+        assert!(names_a_plan("和平县2025年重点工作任务表"));
+        assert!(names_a_plan("石门区为民办实事推进表"));
+        assert!(names_a_plan("2026年招商引资工作台账"));
+        assert!(!names_a_plan("附表"));
+        assert!(!names_a_plan("2025年度统计表"));
+    }
 
     #[test]
     fn a_first_sentence_is_preamble_not_a_title() {
