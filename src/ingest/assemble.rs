@@ -220,6 +220,13 @@ fn place_tasks(
         Some(prose) if tasks_in_prose => {
             let sections = group_by_labels(raw, tasks, diagnostics);
             let (sections, preamble, closing) = with_plan_text(sections, prose, diagnostics);
+            // 附件2 over a table read with these tasks labels the table: said, not printed.
+            let (labels, closing): (Vec<Paragraph>, Vec<Paragraph>) = closing
+                .into_iter()
+                .partition(|p| super::text::is_attachment_label(&p.text));
+            for label in labels {
+                diagnostics.push(super::unused_note(&label.text, label.origin));
+            }
             let preamble = preamble_before_tasks(preamble, tasks, diagnostics);
             (sections, preamble, closing)
         }

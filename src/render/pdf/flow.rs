@@ -328,7 +328,7 @@ pub(crate) fn indented(
 /// wide, the content column takes what is left; a column of no stated kind gets a middle
 /// width and the alignment row's alignment. A table whose first column is of kind `group`
 /// merges each label down over the rows after it that leave the column empty (how a
-/// Markdown table writes a merged cell).
+/// Markdown table writes a merged cell), never past a section's band.
 pub(crate) fn table_spec(
     header: &[String],
     aligns: &[Align],
@@ -358,14 +358,20 @@ pub(crate) fn table_spec(
         .collect();
     let mut groups: Vec<String> = Vec::new();
     let mut out = Vec::new();
+    // A group never runs on over a section's band: the rows under one start their own.
+    let mut after_band = true;
     for cells in rows {
         let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
         match cells.first() {
-            Some((true, t)) if only_first && !t.is_empty() => out.push(Row::Section(t.clone())),
+            Some((true, t)) if only_first && !t.is_empty() => {
+                out.push(Row::Section(t.clone()));
+                after_band = true;
+            }
             Some((_, first)) if grouped => {
-                if !first.is_empty() || groups.is_empty() {
+                if !first.is_empty() || after_band {
                     groups.push(first.clone());
                 }
+                after_band = false;
                 out.push(Row::Cells {
                     group: Some(groups.len() - 1),
                     cells: cells.iter().skip(1).map(|(_, t)| t.clone()).collect(),
@@ -390,6 +396,30 @@ pub(crate) fn table_spec(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_stops_at_a_sections_band() {
+        let row = |cells: &[(bool, &str)]| -> Vec<(bool, String)> {
+            cells.iter().map(|(b, t)| (*b, t.to_string())).collect()
+        };
+        let header: Vec<String> = ["主要事项", "序号", "具体内容"].map(String::from).to_vec();
+        let rows = [
+            row(&[(false, "（一）推进改造"), (false, "1"), (false, "改造小区")]),
+            row(&[(true, "二、重点项目"), (false, ""), (false, "")]),
+            row(&[(false, ""), (false, "2"), (false, "建设步道")]),
+        ];
+        let kinds = [ColumnKind::Group, ColumnKind::No, ColumnKind::Content];
+        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), 12.0);
+        let groups: Vec<Option<usize>> = (spec.rows.iter())
+            .filter_map(|r| match r {
+                Row::Cells { group, .. } => Some(*group),
+                Row::Section(_) => None,
+            })
+            .collect();
+        // Task 2's empty group cell opens a group of its own, not （一）'s.
+        assert_eq!(groups, [Some(0), Some(1)]);
+        assert_eq!(spec.groups, ["（一）推进改造", ""]);
+    }
 
     #[test]
     fn reads_styles_headings_lead_ins_and_tables() {
