@@ -11,7 +11,10 @@
 
 use std::collections::HashMap;
 
-use super::docx::{self, Align, DocxError, NotContent, Paragraph, ParagraphStyle, Table, VMerge};
+use super::docx::{
+    self, Align, DocxError, NotContent, NoteKind, NotePlace, Paragraph, ParagraphStyle, Table,
+    VMerge,
+};
 use super::grid::Grid;
 use super::text::{self, Places, TextDocument};
 use crate::base::cjk::excerpt_of;
@@ -428,11 +431,18 @@ fn text_after_table(
     going_on
 }
 
-/// One note per kind of part that is not content.
+/// One note per kind of part that is not content; footnotes, endnotes and comments one by
+/// one, each with its text where the body refers to it.
 fn not_content_notes(word: &docx::WordDocument, display: &str) -> Vec<Diagnostic> {
-    word.not_content
+    let said_one_by_one = |kind: &NotContent| match kind {
+        NotContent::Footnotes => word.notes.iter().any(|n| n.kind != NoteKind::Comment),
+        NotContent::Comments => word.notes.iter().any(|n| n.kind == NoteKind::Comment),
+        _ => false,
+    };
+    let kinds = word
+        .not_content
         .iter()
-        .filter(|kind| **kind != NotContent::TextBoxes)
+        .filter(|kind| **kind != NotContent::TextBoxes && !said_one_by_one(kind))
         .map(|kind| {
             let message = match kind {
                 NotContent::Headers => "文档中的页眉不作为方案内容读取",
@@ -446,8 +456,27 @@ fn not_content_notes(word: &docx::WordDocument, display: &str) -> Vec<Diagnostic
                 NotContent::TextBoxes => "文档中的文本框不作为方案内容读取",
             };
             Diagnostic::note("word/not-content", Location::file(display), message)
-        })
-        .collect()
+        });
+    let notes = word.notes.iter().map(|note| {
+        let what = match note.kind {
+            NoteKind::Footnote => "脚注",
+            NoteKind::Endnote => "尾注",
+            NoteKind::Comment => "批注",
+        };
+        let place = match note.place {
+            NotePlace::Paragraph(n) => Location::paragraph(display, n as u32),
+            NotePlace::Cell { table, row, column } => {
+                Location::cell(display, format!("表{table}"), row as u32, column as u32)
+            }
+            NotePlace::Elsewhere => Location::file(display),
+        };
+        Diagnostic::note(
+            "word/not-content",
+            place,
+            format!("此处的{what}不作为方案内容读取：「{}」", note.text),
+        )
+    });
+    kinds.chain(notes).collect()
 }
 
 /// Why a file could not be read as a .docx, in the user's words.

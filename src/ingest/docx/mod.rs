@@ -34,6 +34,40 @@ pub struct WordDocument {
     pub text_boxes: Vec<Paragraph>,
     /// Parts present that are not the document's content, each at most once.
     pub not_content: Vec<NotContent>,
+    /// The footnotes, endnotes and comments the body refers to, each with its text and the
+    /// place of its reference: said one by one, never read as the plan's.
+    pub notes: Vec<Note>,
+}
+
+/// A footnote, endnote or comment and where the body refers to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// Its text, paragraphs joined by a space.
+    pub text: String,
+    pub place: NotePlace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    Footnote,
+    Endnote,
+    Comment,
+}
+
+/// Where a note's reference stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotePlace {
+    /// In body paragraph `n` (段n).
+    Paragraph(usize),
+    /// In the body's table `table` (表N), its 0-based `row` and grid `column`.
+    Cell {
+        table: usize,
+        row: usize,
+        column: usize,
+    },
+    /// In a text box or a nested table.
+    Elsewhere,
 }
 
 /// Parts present that are not the document's content: say once each.
@@ -235,7 +269,8 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<WordDocument, DocxErro
         .ok_or(DocxError::MissingPart("word/document.xml"))?;
     let mut walker = Walker::new(&styles, &numbering, limits);
     walker.run(&xml, &main)?;
-    let mut doc = walker.finish();
+    let (mut doc, note_refs) = walker.finish();
+    doc.notes = read_notes(&mut pkg, &rels, &main, note_refs)?;
     for (kind, flag) in [
         ("header", NotContent::Headers),
         ("footer", NotContent::Footers),
@@ -254,6 +289,66 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<WordDocument, DocxErro
         doc.not_content.push(NotContent::Comments);
     }
     Ok(doc)
+}
+
+/// Footnotes, endnotes and comments at most: a hostile file may refer to many.
+const MAX_NOTES: usize = 1000;
+
+/// The notes `refs` refer to, each with its text from its part (footnotes.xml, endnotes.xml,
+/// comments.xml); a reference whose note has no text is left out.
+fn read_notes(
+    pkg: &mut Package<'_>,
+    rels: &Relationships,
+    main: &str,
+    refs: Vec<(NoteKind, String, NotePlace)>,
+) -> Result<Vec<Note>, DocxError> {
+    let mut texts: HashMap<(NoteKind, String), String> = HashMap::new();
+    for (kind, rel, usual) in [
+        (NoteKind::Footnote, "footnotes", "footnotes.xml"),
+        (NoteKind::Endnote, "endnotes", "endnotes.xml"),
+        (NoteKind::Comment, "comments", "comments.xml"),
+    ] {
+        if !refs.iter().any(|(k, _, _)| *k == kind) {
+            continue;
+        }
+        let part = rels.target(rel, main, usual);
+        let Some(xml) = pkg.read_xml(&part)? else {
+            continue;
+        };
+        let mut events = XmlEvents::new(&xml, &part);
+        let mut open: Option<(String, String)> = None;
+        let mut in_text = false;
+        while let Some(ev) = events.next()? {
+            match ev {
+                Ev::Start(Tag::T, _) => in_text = true,
+                Ev::End(Tag::T) => in_text = false,
+                Ev::Start(Tag::Note, e) => open = attr(&e, "id").map(|id| (id, String::new())),
+                Ev::Start(Tag::P, _) => {
+                    if let Some((_, text)) = open.as_mut().filter(|(_, t)| !t.is_empty()) {
+                        text.push(' ');
+                    }
+                }
+                Ev::Text(t) if in_text => {
+                    if let Some((_, text)) = open.as_mut() {
+                        text.push_str(&t);
+                    }
+                }
+                Ev::End(Tag::Note) => {
+                    if let Some((id, text)) = open.take() {
+                        texts.insert((kind, id), text.trim().to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(refs
+        .into_iter()
+        .filter_map(|(kind, id, place)| {
+            let text = texts.get(&(kind, id))?.clone();
+            (!text.is_empty()).then_some(Note { kind, text, place })
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -612,7 +707,10 @@ enum Tag {
     SdtEndPr,
     SectPr,
     FootnoteRef,
+    EndnoteRef,
     CommentRef,
+    // footnotes.xml, endnotes.xml, comments.xml
+    Note,
     // styles.xml
     Style,
     Name,
@@ -682,8 +780,10 @@ fn w_tag(local: &str) -> Tag {
         "sdtPr" => SdtPr,
         "sdtEndPr" => SdtEndPr,
         "sectPr" => SectPr,
-        "footnoteReference" | "endnoteReference" => FootnoteRef,
+        "footnoteReference" => FootnoteRef,
+        "endnoteReference" => EndnoteRef,
         "commentReference" => CommentRef,
+        "footnote" | "endnote" | "comment" => Note,
         "rt" => RubyText,
         "style" => Style,
         "name" => Name,
@@ -1639,6 +1739,8 @@ struct Walker<'s> {
     tables: usize,
     paragraphs: usize,
     cells: usize,
+    /// The notes the body refers to: (kind, `w:id`, place).
+    note_refs: Vec<(NoteKind, String, NotePlace)>,
     doc: WordDocument,
 }
 
@@ -1658,12 +1760,13 @@ impl<'s> Walker<'s> {
             tables: 0,
             paragraphs: 0,
             cells: 0,
+            note_refs: Vec::new(),
             doc: WordDocument::default(),
         }
     }
 
-    fn finish(self) -> WordDocument {
-        self.doc
+    fn finish(self) -> (WordDocument, Vec<(NoteKind, String, NotePlace)>) {
+        (self.doc, self.note_refs)
     }
 
     fn run(&mut self, xml: &str, part: &str) -> Result<(), DocxError> {
@@ -1723,6 +1826,31 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// A reference to a note (`w:id`), with where it stands; its text is read after the body.
+    fn note_ref(&mut self, kind: NoteKind, e: &BytesStart) {
+        self.flag(match kind {
+            NoteKind::Footnote | NoteKind::Endnote => NotContent::Footnotes,
+            NoteKind::Comment => NotContent::Comments,
+        });
+        let place = if self.top_level_table() {
+            NotePlace::Cell {
+                table: self.tables + 1,
+                row: self.table.rows.len(),
+                column: self.table.row.as_ref().map_or(0, |r| r.column),
+            }
+        } else {
+            match self.stories.last().and_then(|s| s.para.as_ref()) {
+                Some(p) if p.index > 0 => NotePlace::Paragraph(p.index),
+                _ => NotePlace::Elsewhere,
+            }
+        };
+        if let Some(id) = attr(e, "id")
+            && self.note_refs.len() < MAX_NOTES
+        {
+            self.note_refs.push((kind, id, place));
+        }
+    }
+
     fn flag(&mut self, what: NotContent) {
         if !self.doc.not_content.contains(&what) {
             self.doc.not_content.push(what);
@@ -1763,8 +1891,9 @@ impl<'s> Walker<'s> {
                 });
             }
             Tag::TextPath => self.word_art(e),
-            Tag::FootnoteRef => self.flag(NotContent::Footnotes),
-            Tag::CommentRef => self.flag(NotContent::Comments),
+            Tag::FootnoteRef => self.note_ref(NoteKind::Footnote, e),
+            Tag::EndnoteRef => self.note_ref(NoteKind::Endnote, e),
+            Tag::CommentRef => self.note_ref(NoteKind::Comment, e),
             Tag::AltContent => self.alternates.push(false),
             Tag::FldChar => self.field_char(attr(e, "fldCharType").as_deref()),
             Tag::Tab | Tag::Ptab if in_run => self.push_text("\t"),

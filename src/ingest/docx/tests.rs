@@ -880,3 +880,44 @@ fn list_items_in_a_cell_keep_their_boundaries() {
         "完成\n时限"
     );
 }
+
+#[test]
+fn footnotes_and_comments_are_read_with_where_the_body_refers_to_them() {
+    let body = concat!(
+        r#"<w:p><w:r><w:t>全年完成</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>"#,
+        r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc>"#,
+        r#"<w:tc><w:p><w:r><w:t>乙</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+    );
+    let footnotes = format!(
+        r#"<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>“全年”指1月至12月。</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let comments = format!(
+        r#"<w:comments {NS}><w:comment w:id="0" w:author="甲"><w:p><w:r><w:t>建议写明区域。</w:t></w:r></w:p></w:comment></w:comments>"#
+    );
+    let doc = read_body(
+        body,
+        &[
+            ("word/footnotes.xml", &footnotes),
+            ("word/comments.xml", &comments),
+        ],
+    );
+    assert_eq!(
+        doc.notes,
+        [
+            Note {
+                kind: NoteKind::Footnote,
+                text: "“全年”指1月至12月。".into(),
+                place: NotePlace::Paragraph(1),
+            },
+            Note {
+                kind: NoteKind::Comment,
+                text: "建议写明区域。".into(),
+                place: NotePlace::Cell {
+                    table: 1,
+                    row: 0,
+                    column: 1
+                },
+            },
+        ]
+    );
+}
