@@ -3023,12 +3023,12 @@ fn tasks_the_text_hands_out_are_read_beside_the_table() {
     assert!(!table.contains("三、工作要求"), "{table}");
 }
 
-/// A plan text that writes out the table's own tasks (with who does them) is the table's
-/// description: its items are not read a second time.
+/// A plan text that writes out the table's own tasks (with who does them, its own words
+/// around the row's) is the table's description: its items are not read a second time.
 #[test]
 fn a_text_repeating_the_tables_tasks_adds_none() {
     let source = "# 青川县2026年县城更新工作方案\n\n一、主要任务\n\n\
-        （一）推进老旧小区改造。完成老旧小区改造12个（县住房城乡建设局负责）。\n\n\
+        1.推进老旧小区改造，完成老旧小区改造12个（县住房城乡建设局负责）。\n\n\
         二、任务分工\n\n\
         序号\t工作任务\t责任单位\t完成时限\n\
         1\t完成老旧小区改造12个。\t县住房城乡建设局\t2026年10月底前\n\

@@ -337,28 +337,26 @@ fn tasks_beside_table(
     if assigned == 0 || assigned * 2 < written.len() {
         return None;
     }
-    let key = |text: &str| -> String {
+    let han = |text: &str| -> Vec<char> {
         text.chars()
             .filter(|c| crate::base::cjk::is_han(*c))
-            .take(10)
             .collect()
     };
     let rows: Vec<String> = table
         .rows
         .iter()
         .filter_map(|r| match &r.kind {
-            raw_table::RowKind::Task(t) => Some(
-                t.content
-                    .chars()
-                    .filter(|c| crate::base::cjk::is_han(*c))
-                    .collect(),
-            ),
+            raw_table::RowKind::Task(t) => Some(han(&t.content).into_iter().collect()),
             _ => None,
         })
         .collect();
+    // Any eight characters of a task's text in a row of the table: the same task, however
+    // the text heads it (推动…。坚持儿童优先原则 over a row 坚持儿童优先原则).
     let repeats_the_table = written.iter().any(|t| {
-        let key = key(&t.content);
-        key.chars().count() >= 6 && rows.iter().any(|row: &String| row.contains(&key))
+        han(&t.content).windows(8).step_by(4).any(|window| {
+            let window: String = window.iter().collect();
+            rows.iter().any(|row| row.contains(&window))
+        })
     });
     (!repeats_the_table).then_some(tasks)
 }

@@ -574,83 +574,22 @@ pub fn has_group_titles(plan: &Plan) -> bool {
 impl TaskTableView {
     /// The table of `plan`.
     pub fn new(plan: &Plan) -> TaskTableView {
-        let title = plan
-            .table
-            .title
-            .clone()
-            .or_else(|| {
-                // A plan that is itself the division of work (…责任分工方案, …任务分解) names
-                // its table; any other gets 任务分工表 after its name.
-                plan.title.as_ref().map(|t| {
-                    if t.contains("分工") || t.contains("分解") {
-                        t.clone()
-                    } else {
-                        format!("{t}任务分工表")
-                    }
-                })
-            })
-            .unwrap_or_else(|| "任务分工表".into());
         let (extra_columns, extra_of) = extra_columns(plan);
         let sections = plan
             .sections
             .iter()
-            .map(|s| TableSectionView {
-                heading: section_heading(&s.numeral, &s.title),
-                // Only where no notice prints the plan's text: its attachment (or, issued as
-                // itself, its body) does, and the table is the work's, not the aims'.
-                intro: if s.groups.iter().all(|g| g.tasks.is_empty()) && !plan.notice.is_made() {
-                    s.intro
-                        .iter()
-                        .map(|p| tidy_spacing(&p.text))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                } else {
-                    String::new()
-                },
-                groups: s
-                    .groups
-                    .iter()
-                    .map(|g| TableGroupView {
-                        // A group without a title (tasks before the first label) prints no
-                        // bare （一） in the 主要事项 column.
-                        label: if g.title.trim().is_empty() {
-                            String::new()
-                        } else {
-                            group_label(plan, g)
-                        },
-                        tasks: g
-                            .tasks
-                            .iter()
-                            .filter_map(|n| plan.task(*n))
-                            .map(|t| {
-                                let lead = names_shown(t, Role::Lead, "");
-                                let support = names_shown(t, Role::Support, "");
-                                TableTaskView {
-                                    no: t.no,
-                                    content: tidy_spacing(&t.content),
-                                    units: one_line_list(&t.units_display),
-                                    lead: lead.join("、"),
-                                    support: support.join("、"),
-                                    extra: extra_of(t),
-                                    cells: Vec::new(),
-                                }
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
+            .map(|s| table_section(plan, s, &extra_of))
+            // A part without tasks prints no empty band: its words are the notice's to
+            // print, or the band's own intro row here.
+            .filter(|s| !s.intro.is_empty() || s.groups.iter().any(|g| !g.tasks.is_empty()))
             .collect();
         let extra_holds = extra_columns.iter().map(|(_, _, holds)| *holds).collect();
         let (extra_columns, extra_kinds) = extra_columns
             .into_iter()
             .map(|(heading, kind, _)| (heading, kind))
             .unzip();
-        // A part without tasks prints no empty band: its words are the notice's to print,
-        // or the band's own intro row here.
-        let mut sections: Vec<TableSectionView> = sections;
-        sections.retain(|s| !s.intro.is_empty() || s.groups.iter().any(|g| !g.tasks.is_empty()));
         let mut view = TaskTableView {
-            title,
+            title: table_title(plan),
             roles_apart: plan.table.roles_apart,
             // A 责任部门 column beside a 配合部门 one lists the leads: its name heads them.
             lead_heading: named(
@@ -720,6 +659,68 @@ impl TaskTableView {
                     .collect();
             }
         }
+    }
+}
+
+/// The table's title: the source's, or the plan's name. A plan that is itself the division
+/// of work (…责任分工方案, …任务分解) names its table; any other gets 任务分工表 after its name.
+fn table_title(plan: &Plan) -> String {
+    let named = plan.title.as_ref().map(|t| {
+        if t.contains("分工") || t.contains("分解") {
+            t.clone()
+        } else {
+            format!("{t}任务分工表")
+        }
+    });
+    (plan.table.title.clone())
+        .or(named)
+        .unwrap_or_else(|| "任务分工表".into())
+}
+
+/// Section `s` of the table, each task's cells after the units given by `extra_of`.
+fn table_section(
+    plan: &Plan,
+    s: &crate::model::Section,
+    extra_of: &impl Fn(&crate::model::Task) -> Vec<String>,
+) -> TableSectionView {
+    // Only where no notice prints the plan's text: its attachment (or, issued as itself,
+    // its body) does, and the table is the work's, not the aims'.
+    let intro = if s.groups.iter().all(|g| g.tasks.is_empty()) && !plan.notice.is_made() {
+        (s.intro.iter())
+            .map(|p| tidy_spacing(&p.text))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        String::new()
+    };
+    let task_row = |t: &crate::model::Task| TableTaskView {
+        no: t.no,
+        content: tidy_spacing(&t.content),
+        units: one_line_list(&t.units_display),
+        lead: names_shown(t, Role::Lead, "").join("、"),
+        support: names_shown(t, Role::Support, "").join("、"),
+        extra: extra_of(t),
+        cells: Vec::new(),
+    };
+    let groups = s.groups.iter().map(|g| TableGroupView {
+        // A group without a title (tasks before the first label) prints no bare （一） in
+        // the 主要事项 column.
+        label: if g.title.trim().is_empty() {
+            String::new()
+        } else {
+            group_label(plan, g)
+        },
+        tasks: g
+            .tasks
+            .iter()
+            .filter_map(|n| plan.task(*n))
+            .map(task_row)
+            .collect(),
+    });
+    TableSectionView {
+        heading: section_heading(&s.numeral, &s.title),
+        intro,
+        groups: groups.collect(),
     }
 }
 
