@@ -829,3 +829,134 @@ fn a_ledger_written_one_row_per_measure_reads_one_task_per_number() {
     );
     assert!(codes.contains(&"unit/wrapped"), "{codes:?}");
 }
+
+/// What Excel hides it neither shows nor prints, so fengong does not publish it either: a
+/// hidden column (内部备注), a hidden row (a withdrawn task) and a hidden sheet holding an
+/// older copy of the table are each said with their place and words, and reach no output.
+#[test]
+fn hidden_rows_columns_and_sheets_are_said_and_not_published() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("任务表").unwrap();
+    sheet
+        .write_string(0, 0, "青溪县2026年民生实事项目推进表")
+        .unwrap();
+    let header = [
+        "序号",
+        "项目内容",
+        "牵头单位",
+        "配合单位",
+        "完成时间",
+        "内部备注",
+    ];
+    let rows: &[[&str; 6]] = &[
+        [
+            "1",
+            "新建城乡公交候车亭40座。",
+            "县交通运输局",
+            "各乡镇",
+            "2026年9月底前",
+            "已列入预算",
+        ],
+        [
+            "2",
+            "改造老旧供水管网12公里。",
+            "县水利局",
+            "县财政局",
+            "2026年11月底前",
+            "",
+        ],
+        [
+            "3",
+            "建设智慧农贸市场2个。",
+            "县商务局",
+            "",
+            "2026年10月底前",
+            "项目已撤回",
+        ],
+        [
+            "4",
+            "为困难老人安装紧急呼叫设备500台。",
+            "县民政局",
+            "",
+            "2026年6月底前",
+            "待定",
+        ],
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            sheet.write_string(2 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    sheet.set_column_hidden(5).unwrap();
+    sheet.set_row_hidden(4).unwrap();
+    let old = wb.add_worksheet();
+    old.set_name("旧版").unwrap();
+    for (c, h) in header.iter().take(3).enumerate() {
+        old.write_string(0, c as u16, *h).unwrap();
+    }
+    old.write_string(1, 0, "1").unwrap();
+    old.write_string(1, 1, "修缮乡镇文化站3处。").unwrap();
+    old.write_string(1, 2, "县文化旅游局").unwrap();
+    old.set_hidden(true);
+    let dir = project(&[("民生实事.xlsx", &wb.save_to_buffer().unwrap())]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "新建城乡公交候车亭40座。",
+            "改造老旧供水管网12公里。",
+            "为困难老人安装紧急呼叫设备500台。"
+        ]
+    );
+    assert!(
+        plan.table.extra_columns.is_empty(),
+        "{:?}",
+        plan.table.extra_columns
+    );
+    let hidden: Vec<(String, &str)> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "xlsx/hidden")
+        .map(|d| (d.location.to_string(), d.message.as_str()))
+        .collect();
+    assert_eq!(hidden.len(), 3, "{hidden:#?}");
+    let said = |place: &str, words: &[&str]| {
+        hidden
+            .iter()
+            .any(|(at, message)| at.ends_with(place) && words.iter().all(|w| message.contains(w)))
+    };
+    assert!(
+        said("#任务表!A5", &["此行", "建设智慧农贸市场2个。", "县商务局"]),
+        "{hidden:#?}"
+    );
+    assert!(
+        said("#任务表!F2", &["此列", "内部备注", "已列入预算", "待定"]),
+        "{hidden:#?}"
+    );
+    assert!(
+        said("#旧版!A1", &["被隐藏", "修缮乡镇文化站3处。"]),
+        "{hidden:#?}"
+    );
+    assert!(
+        !checked
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "xlsx/sheet-not-read")
+    );
+    // Nothing hidden reaches the published table.
+    let out = dir.path().join("output");
+    fengong::publish(&dir.path().join("input"), &out).unwrap();
+    let table = std::fs::read_to_string(out.join("任务分工表.md")).unwrap();
+    for word in ["内部备注", "已列入预算", "智慧农贸市场", "文化站"] {
+        assert!(!table.contains(word), "{word} published:\n{table}");
+    }
+    assert!(table.contains("紧急呼叫设备"), "{table}");
+}

@@ -352,14 +352,16 @@ fn next_event<'b, R: io::BufRead>(
     xml.read_event_into(buf).map_err(|_| Scan::Malformed)
 }
 
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find_map(|a| (a.key.local_name().as_ref() == local).then(|| a.value.to_string()))
 }
 
 /// Sheet part path (lower case, from the zip root) → sheet name.
-fn xlsx_sheet_names<R: Read + io::Seek>(zip: &mut zip::ZipArchive<R>) -> HashMap<String, String> {
+pub(crate) fn xlsx_sheet_names<R: Read + io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> HashMap<String, String> {
     let mut ids = Vec::new(); // (relationship id, sheet name)
     let mut targets = HashMap::new(); // relationship id → part path
     for (part, wanted) in [

@@ -7,12 +7,17 @@ use std::path::Path;
 
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsx, open_workbook_auto_from_rs};
+use calamine::{
+    Data, Ods, Range, Reader, SheetVisible, Sheets, Xls, Xlsx, open_workbook_auto_from_rs,
+};
 
 use super::grid::Grid;
 use super::raw_table::RawTable;
 use super::sheet_limits;
 use crate::base::diag::{Diagnostic, Location};
+
+mod hidden;
+use hidden::Hidden;
 
 /// What a workbook gave: its table and what was noticed.
 #[derive(Debug, Default)]
@@ -27,13 +32,26 @@ pub struct SheetDocument {
 /// tasks after it); a sheet with something else is named. Fatal problems (not a workbook, no
 /// table, over a size limit) come back as errors naming the file.
 pub fn read(path: &Path, display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
-    read_workbook(open(path, display, unreadable)?, display)
+    let bytes = sheet_limits::read_file(path).map_err(|why| vec![unreadable(display, &why)])?;
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    read_checked(bytes, display, ext.as_deref())
 }
 
 /// The same from bytes in memory (the fuzz target's way in).
 pub fn read_bytes(bytes: &[u8], display: &str) -> Result<SheetDocument, Vec<Diagnostic>> {
-    let workbook = open_bytes(bytes.to_vec(), display, None, unreadable)?;
-    read_workbook(workbook, display)
+    read_checked(bytes.to_vec(), display, None)
+}
+
+/// Checks the limits, finds what the sheets hide, then reads the workbook.
+fn read_checked(
+    bytes: Vec<u8>,
+    display: &str,
+    ext: Option<&str>,
+) -> Result<SheetDocument, Vec<Diagnostic>> {
+    sheet_limits::check(&bytes, display)?;
+    let hidden = hidden::of_workbook(&bytes);
+    let workbook = open_checked(bytes, display, ext, unreadable)?;
+    read_workbook(workbook, &hidden, display)
 }
 
 /// An opened workbook (held in memory: it was bounded before calamine saw it).
@@ -61,6 +79,16 @@ pub fn open_bytes(
     unreadable: fn(&str, &str) -> Diagnostic,
 ) -> Result<Workbook, Vec<Diagnostic>> {
     sheet_limits::check(&bytes, display)?;
+    open_checked(bytes, display, ext, unreadable)
+}
+
+/// [`open_bytes`] for bytes already within [`sheet_limits`].
+fn open_checked(
+    bytes: Vec<u8>,
+    display: &str,
+    ext: Option<&str>,
+    unreadable: fn(&str, &str) -> Diagnostic,
+) -> Result<Workbook, Vec<Diagnostic>> {
     let cursor = Cursor::new(bytes);
     let opened = std::panic::catch_unwind(|| -> Result<Workbook, String> {
         let text = |e: &dyn std::fmt::Display| e.to_string();
@@ -82,9 +110,16 @@ pub fn open_bytes(
 
 fn read_workbook<RS: std::io::Read + std::io::Seek>(
     mut workbook: Sheets<RS>,
+    hidden: &HashMap<String, Hidden>,
     display: &str,
 ) -> Result<SheetDocument, Vec<Diagnostic>> {
     let names = workbook.sheet_names();
+    let hidden_sheets: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|sheet| sheet.visible != SheetVisible::Visible)
+        .map(|sheet| sheet.name.clone())
+        .collect();
     let mut looked = Vec::new();
     let mut doc = SheetDocument::default();
     // Sheets with no table, said once the workbook is known to have one.
@@ -102,20 +137,22 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
                 )]);
             }
         };
+        if hidden_sheets.contains(name) {
+            doc.diagnostics.extend(hidden_sheet(&range, display, name));
+            continue;
+        }
         looked.push(name.clone());
         let Some(header_row) = find_header(&range) else {
             not_read.push(sheet_not_read(&range, display, name));
             continue;
         };
         let merges = merged_regions(&mut workbook, name);
-        let table = read_table(
-            &range,
-            header_row,
-            &merges,
+        let sheet = Sheet {
             display,
             name,
-            &mut doc.diagnostics,
-        );
+            hidden: hidden.get(name.as_str()).cloned().unwrap_or_default(),
+        };
+        let table = read_table(&range, header_row, &merges, &sheet, &mut doc.diagnostics);
         // A further sheet's table (附件2 after 附件1) is read too, its tasks after these.
         match doc.table.as_mut() {
             Some(first) => {
@@ -145,12 +182,7 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
 /// A sheet with no 分工表 that holds something (an explanation, a list of contacts): named
 /// with its first words, never passed over without a word.
 fn sheet_not_read(range: &Range<Data>, display: &str, sheet: &str) -> Option<Diagnostic> {
-    let words: Vec<String> = texts(range)
-        .into_iter()
-        .flatten()
-        .filter(|t| !t.is_empty())
-        .take(40)
-        .collect();
+    let words = first_words(range);
     if words.is_empty() {
         return None;
     }
@@ -160,9 +192,41 @@ fn sheet_not_read(range: &Range<Data>, display: &str, sheet: &str) -> Option<Dia
         Location::cell(display, sheet, row, column),
         format!(
             "工作表「{sheet}」中没有分工表，未读入：「{}」",
-            crate::base::cjk::excerpt_of(&words.join(" "), 200)
+            crate::base::cjk::excerpt_of(&words, 200)
         ),
     ))
+}
+
+/// A sheet the workbook hides is not read (Excel neither shows nor prints it); one that holds
+/// anything is said, as a warning when it has a 分工表 of its own.
+fn hidden_sheet(range: &Range<Data>, display: &str, sheet: &str) -> Option<Diagnostic> {
+    let words = first_words(range);
+    if words.is_empty() {
+        return None;
+    }
+    let (row, column) = range.start().unwrap_or((0, 0));
+    let place = Location::cell(display, sheet, row, column);
+    let message = format!(
+        "工作表「{sheet}」在工作簿中被隐藏，未读入：「{}」",
+        crate::base::cjk::excerpt_of(&words, 200)
+    );
+    let said = if find_header(range).is_some() {
+        Diagnostic::warning("xlsx/hidden", place, message)
+    } else {
+        Diagnostic::note("xlsx/hidden", place, message)
+    };
+    Some(said.with_hint("如需读入，请在 Excel/WPS 中取消隐藏该工作表后再运行"))
+}
+
+/// The first forty non-empty cells of a sheet, joined by spaces.
+fn first_words(range: &Range<Data>) -> String {
+    let words: Vec<String> = texts(range)
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty())
+        .take(40)
+        .collect();
+    words.join(" ")
 }
 
 fn unreadable(display: &str, why: &str) -> Diagnostic {
@@ -216,18 +280,33 @@ fn texts(range: &Range<Data>) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The sheet a table is read from.
+struct Sheet<'a> {
+    display: &'a str,
+    name: &'a str,
+    hidden: Hidden,
+}
+
 /// The sheet as a [`Grid`]: a merge down a column spreads its value over its rows; a merge
-/// across columns stays in its first cell (a title or section row).
+/// across columns stays in its first cell (a title or section row). Hidden rows and columns
+/// are blanked (so every place stays the sheet's own) and said.
 fn read_table(
     range: &Range<Data>,
     header_row: usize,
     merges: &[calamine::Dimensions],
-    display: &str,
-    sheet: &str,
+    sheet: &Sheet<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
     let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = texts(range);
+    let mut rows = texts(range);
+    let (display, name) = (sheet.display, sheet.name);
+    let place =
+        move |r: usize, c: usize| Location::cell(display, name, row0 + r as u32, col0 + c as u32);
+    let is_hidden = |r: usize, c: usize| {
+        sheet.hidden.rows.contains(&(row0 + r as u32))
+            || sheet.hidden.columns.contains(&(col0 + c as u32))
+    };
+    diagnostics.extend(blank_hidden(&mut rows, &sheet.hidden, (row0, col0), place));
     let mut merged_down: HashMap<(usize, usize), String> = HashMap::new();
     for m in merges.iter().filter(|m| m.start.1 == m.end.1) {
         let (Some(top), Some(c)) = (
@@ -240,17 +319,77 @@ fn read_table(
             continue;
         };
         for r in top + 1..=top + (m.end.0 - m.start.0) as usize {
-            merged_down.insert((r, c), value.clone());
+            if !is_hidden(r, c) {
+                merged_down.insert((r, c), value.clone());
+            }
         }
     }
     let grid = Grid {
         rows,
         merged_down,
-        place: Box::new(move |r, c| {
-            Location::cell(display, sheet, row0 + r as u32, col0 + c as u32)
-        }),
+        place: Box::new(place),
     };
     grid.table(header_row, diagnostics)
+}
+
+/// Empties the cells of hidden rows and columns, saying each row and column that held
+/// anything: Excel neither shows nor prints them, so they are not published either.
+fn blank_hidden(
+    rows: &mut [Vec<String>],
+    hidden: &Hidden,
+    (row0, col0): (u32, u32),
+    place: impl Fn(usize, usize) -> Location,
+) -> Vec<Diagnostic> {
+    let mut said = Vec::new();
+    let hint = "Excel 中隐藏的行和列不显示、不打印，这里也不发布；如需发布，请取消隐藏后再运行";
+    for (r, row) in rows.iter_mut().enumerate() {
+        if !hidden.rows.contains(&(row0 + r as u32)) {
+            continue;
+        }
+        let words: Vec<String> = row.iter_mut().map(std::mem::take).collect();
+        if let Some(c) = words.iter().position(|w| !w.is_empty()) {
+            let text: Vec<&str> = words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| !w.is_empty())
+                .collect();
+            said.push(
+                Diagnostic::warning(
+                    "xlsx/hidden",
+                    place(r, c),
+                    format!("此行在表格中被隐藏，未读入：「{}」", text.join(" ")),
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for c in 0..width {
+        if !hidden.columns.contains(&(col0 + c as u32)) {
+            continue;
+        }
+        let words: Vec<(usize, String)> = rows
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(r, row)| row.get_mut(c).map(|cell| (r, std::mem::take(cell))))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        if let Some((r, _)) = words.first() {
+            let text: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+            said.push(
+                Diagnostic::warning(
+                    "xlsx/hidden",
+                    place(*r, c),
+                    format!(
+                        "此列在表格中被隐藏，未读入：「{}」",
+                        crate::base::cjk::excerpt_of(&text.join(" "), 200)
+                    ),
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    said
 }
 
 #[cfg(test)]
