@@ -332,6 +332,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let mut table = reader.finish();
     let said = keep_written_numbers(&mut table);
     table.said.extend(said);
+    let repeated = repeated_numbers(&table);
+    table.said.extend(repeated);
     // The document's first line names the plan when it reads as a title — or, under a news
     // page's lead lines, the line naming a plan above the first section.
     let lines: Vec<&str> = text
@@ -1115,6 +1117,35 @@ fn keep_written_numbers(table: &mut RawTable) -> Option<crate::base::diag::Diagn
     ))
 }
 
+/// A task written with the same number as the one before it in its part (`12.` twice): read
+/// as a task of its own and numbered on, which moves every later number by one, so said.
+fn repeated_numbers(table: &RawTable) -> Vec<crate::base::diag::Diagnostic> {
+    let mut said = Vec::new();
+    let mut previous: Option<u32> = None;
+    for row in &table.rows {
+        match &row.kind {
+            RowKind::Section { .. } => previous = None,
+            RowKind::Task(task) => {
+                if let (Some(n), Some(before)) = (task.written_no, previous)
+                    && n == before
+                {
+                    said.push(crate::base::diag::Diagnostic::warning(
+                        "plan/repeated-number",
+                        row.origin.clone(),
+                        format!(
+                            "原文有两条都编为第 {n} 条；这一条按顺序作为第 {} 项任务，其后的编号依次顺延",
+                            task.no
+                        ),
+                    ).with_hint("请核对原文编号；如是笔误，发布的任务表已按顺序重新编号"));
+                }
+                previous = task.written_no.or(previous);
+            }
+            RowKind::Label(_) => {}
+        }
+    }
+    said
+}
+
 /// Who a section heading says leads its work: `县示范区管委会牵头工作（8项）`,
 /// `区发改委、区财政局牵头` → the units before 牵头; `None` for any other heading.
 fn heading_lead(title: &str) -> Option<String> {
@@ -1185,6 +1216,28 @@ mod tests {
         let d = parse_duty("各有关部门和单位、区邮政分公司负责");
         assert_eq!(d.leads, ["区邮政分公司"]);
         assert_eq!(d.supports, ["各有关部门和单位"]);
+    }
+
+    #[test]
+    fn a_number_written_twice_is_said_and_a_new_part_starting_again_is_not() {
+        let text = "一、城市建设\n\
+            1.改造老旧小区5个。（区住建局牵头）\n\
+            2.新建停车位800个。（区城管局牵头）\n\
+            2.打通断头路2条。（区交通局牵头）\n\
+            二、社会事业\n\
+            1.新建托育机构3所。（区卫健局牵头）\n";
+        let table = parse(text, "p.md").unwrap();
+        let said: Vec<&str> = table
+            .said
+            .iter()
+            .filter(|d| d.code == "plan/repeated-number")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(said.len(), 1, "{:?}", table.said);
+        assert!(
+            said[0].contains("第 2 条") && said[0].contains("第 3 项"),
+            "{said:?}"
+        );
     }
 
     #[test]
