@@ -3077,3 +3077,52 @@ fn the_note_on_who_leads_quotes_the_plans_own_rule() {
         "{hints:?}"
     );
 }
+
+/// A notice attaching the plan (附件1, handing out tasks in its text) and a project list
+/// (附件2, a table): the issued notice labels them 附件1 and 附件2 as its 附件说明 lists
+/// them, and 附件2 prints the list under its own title with its own rows, numbered as the
+/// source numbers them — not the tasks of 附件1, which its text already prints.
+#[test]
+fn a_plan_and_a_table_listed_apart_print_as_two_attachments() {
+    let input = common::root().join("tests/fixtures/notices/two_attachments.md");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fengong::publish_with(&input, &out, &fengong::Options::default()).unwrap();
+    let md = std::fs::read_to_string(out.join("通知.md")).unwrap();
+    let first = md.find("\n附件1\n").expect("附件1 label");
+    let second = md.find("\n附件2\n").expect("附件2 label");
+    let plan_title = md.rfind("柳塘县2026年农村人居环境整治工作方案\n").unwrap();
+    let list_title = md.rfind("柳塘县2026年农村人居环境整治项目清单\n").unwrap();
+    assert!(
+        first < plan_title && plan_title < second && second < list_title,
+        "{md}"
+    );
+    let list = &md[list_title..];
+    assert!(list.contains("| 1 | 沿河村污水管网工程"), "{list}");
+    assert!(list.contains("| 3 | 田坝村公厕改造"), "{list}");
+    assert!(
+        !list.contains("厕所改造") && !list.contains("| 4 |"),
+        "{list}"
+    );
+    // The printed documents carry the labels the template wrote.
+    for (name, text) in [
+        ("通知.pdf", common::pdf_text(&out.join("通知.pdf"))),
+        ("通知.docx", common::docx_text(&out.join("通知.docx"))),
+    ] {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            compact.contains("附件1柳塘县2026年农村人居环境整治工作方案"),
+            "{name}: {compact}"
+        );
+        assert!(
+            compact.contains("附件2柳塘县2026年农村人居环境整治项目清单"),
+            "{name}: {compact}"
+        );
+    }
+    // The 任务分工表 still holds every task, the text's first.
+    let table = std::fs::read_to_string(out.join("任务分工表.md")).unwrap();
+    assert!(
+        table.contains("新改建户厕1200户") && table.contains("田坝村公厕改造"),
+        "{table}"
+    );
+}

@@ -395,3 +395,12 @@ fn push_span(spans: &mut Vec<(bool, String)>, strong: bool, text: &str) {
         _ => spans.push((strong, text.to_string())),
     }
 }
+/// The label a notice template wrote over an attachment (附件, 附件2); 附件 when it wrote
+/// none.
+pub(crate) fn attachment_label(spans: &[(bool, String)]) -> String {
+    let written: String = spans.iter().map(|(_, t)| t.as_str()).collect();
+    match written.trim() {
+        "" => "附件".to_string(),
+        label => label.to_string(),
+    }
+}

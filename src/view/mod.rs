@@ -399,6 +399,33 @@ pub struct TaskTableView {
     pub sections: Vec<TableSectionView>,
 }
 
+impl TaskTableView {
+    /// Numbers the tasks it holds 1, 2, 3 … from its first, in the 序号 cells too.
+    fn number_from_one(&mut self) {
+        let tasks = || {
+            self.sections
+                .iter()
+                .flat_map(|s| &s.groups)
+                .flat_map(|g| &g.tasks)
+        };
+        let Some(first) = tasks().map(|t| t.no).min() else {
+            return;
+        };
+        let no_at = self.columns.iter().position(|c| c.holds == TableColumn::No);
+        for task in self
+            .sections
+            .iter_mut()
+            .flat_map(|s| &mut s.groups)
+            .flat_map(|g| &mut g.tasks)
+        {
+            task.no = task.no + 1 - first;
+            if let Some(cell) = no_at.and_then(|at| task.cells.get_mut(at)) {
+                *cell = task.no.to_string();
+            }
+        }
+    }
+}
+
 /// A section of the table.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableSectionView {
@@ -820,6 +847,11 @@ pub struct NoticeView {
     pub plan: PlanView,
     /// The attached table.
     pub table: TaskTableView,
+    /// The label over the first attachment: 附件, or 附件1 when the notice lists several.
+    pub attachment_label: String,
+    /// The label over the table when it is an attachment of its own (附件2 after the plan's
+    /// text as 附件1): the table then prints only its own rows, under its own title.
+    pub table_label: Option<String>,
 }
 
 /// The plan's prose as printed.
@@ -890,6 +922,9 @@ impl NoticeView {
         } else {
             notice.attachments.clone()
         };
+        let text_attached = plan_view.has_text && !inline;
+        let (attachment_label, table_label) =
+            attachment_labels(&attachments, &plan_title, text_attached, &mut table);
         NoticeView {
             mark: if filed {
                 format!("{issuer}文件")
@@ -923,8 +958,59 @@ impl NoticeView {
                 ..plan_view
             },
             table,
+            attachment_label,
+            table_label,
         }
     }
+}
+
+/// The labels of the attachments as printed. With one attachment it is 附件. With several,
+/// the plan's text is 附件N by its place in the notice's list, and a table the list names
+/// apart (by its own title, or by the title it came under when the plan's text handed out
+/// tasks before it) is printed as an attachment of its own: from that section on, under
+/// that title, with its own label.
+fn attachment_labels(
+    attachments: &[String],
+    plan_title: &str,
+    text_attached: bool,
+    table: &mut TaskTableView,
+) -> (String, Option<String>) {
+    if attachments.len() < 2 || !text_attached {
+        return ("附件".to_string(), None);
+    }
+    let bare = |name: &str| -> String {
+        name.trim()
+            .trim_matches(|c| matches!(c, '《' | '》'))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let named = |name: &str| attachments.iter().position(|a| bare(a) == bare(name));
+    let plan_at = named(plan_title).unwrap_or(0);
+    let label = |at: usize| format!("附件{}", at + 1);
+    let own = named(&table.title)
+        .filter(|at| *at != plan_at)
+        .map(|at| (at, 0))
+        .or_else(|| {
+            table.sections.iter().enumerate().find_map(|(i, s)| {
+                named(&s.heading)
+                    .filter(|at| *at != plan_at)
+                    .map(|at| (at, i))
+            })
+        });
+    let Some((at, from)) = own else {
+        return (label(plan_at), None);
+    };
+    if from > 0 || named(&table.title).is_none() {
+        table.sections.drain(..from);
+        if let Some(first) = table.sections.first_mut() {
+            first.heading.clear();
+        }
+        table.title = bare(&attachments[at]);
+        // Its rows were numbered on after the text's tasks; the attachment numbers its own.
+        table.number_from_one();
+    }
+    (label(plan_at), Some(label(at)))
 }
 
 /// A paragraph of the plan's own text as printed.

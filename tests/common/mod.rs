@@ -327,3 +327,19 @@ pub fn published_text(input: &Path, name: &str) -> String {
     fengong::publish_with(input, &out, &fengong::Options::default()).unwrap();
     std::fs::read_to_string(out.join(name)).unwrap()
 }
+
+/// The text runs of a .docx's body, in order, a space after each.
+pub fn docx_text(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut text = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        let body = piece.split_once('>').map_or("", |(_, b)| b);
+        text.push_str(body.split("</w:t>").next().unwrap_or(""));
+        text.push(' ');
+    }
+    text
+}

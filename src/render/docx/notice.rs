@@ -235,8 +235,14 @@ impl Notice<'_> {
                 self.attachment_note(&joined(spans));
             }
             (_, Block::Paragraph { style: Some(s), .. }) if s == "成文日期" => self.signature(),
-            (_, Block::Paragraph { style: Some(s), .. }) if s == "附件标识" => {
-                self.start_attachment();
+            (
+                _,
+                Block::Paragraph {
+                    spans,
+                    style: Some(s),
+                },
+            ) if s == "附件标识" => {
+                self.start_attachment(&crate::render::blocks::attachment_label(spans));
             }
             (Part::AttachmentHead, Block::Title(title)) => {
                 // The attachment's title on the page's third line (7.3.7).
@@ -471,7 +477,7 @@ impl Notice<'_> {
 
     /// The attachment starts a section of its own on a new page, on the standard grid,
     /// 附件 in 黑体 on its first line.
-    fn start_attachment(&mut self) {
+    fn start_attachment(&mut self, label: &str) {
         let own = self.set.page;
         let sect = section(&own, true, SectionStart::NextPage);
         match self.paras.pop() {
@@ -488,7 +494,7 @@ impl Notice<'_> {
             .grid()
             .style("AttachmentLabel")
             .align(Align::Left)
-            .run(self.set.fonts, &self.set.hei, "附件");
+            .run(self.set.fonts, &self.set.hei, label);
         self.push(p);
         self.part = Part::AttachmentHead;
     }

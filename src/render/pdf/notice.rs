@@ -254,15 +254,22 @@ impl Notice<'_> {
                 self.carried |=
                     signature(&mut self.flow, self.view, self.body, self.last_body_line)?;
             }
-            (_, Block::Paragraph { style: Some(s), .. }) if s == "附件标识" => {
-                // The attachment on a new page: 附件 in 黑体 on line 1, its title on line 3 (7.3.7),
-                // on the standard grid whatever the notice's pages needed.
+            (
+                _,
+                Block::Paragraph {
+                    spans,
+                    style: Some(s),
+                },
+            ) if s == "附件标识" => {
+                // The attachment on a new page: 附件 (附件2) in 黑体 on line 1, its title on
+                // line 3 (7.3.7), on the standard grid whatever the notice's pages needed.
                 self.geo = Geometry::portrait();
                 self.flow.geo = self.geo;
                 self.flow.new_page();
                 let hei = Style::new(Role::Hei, self.geo.size);
+                let label = crate::render::blocks::attachment_label(spans);
                 self.flow
-                    .paragraph(&[(hei, "附件")], 0.0, 0.0, Align::Left)?;
+                    .paragraph(&[(hei, label.as_str())], 0.0, 0.0, Align::Left)?;
                 self.part = Part::AttachmentHead;
             }
             (Part::AttachmentHead, Block::Title(title)) => self.attachment_title(title)?,
