@@ -155,16 +155,21 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
         }
         if task.units.is_empty() && !task.unspecified.is_empty() {
             out.push(
-                Diagnostic::error(
+                // A warning: plans are issued so, and the table, the notice and the
+                // evaluations print the task as written; only no unit's sheet lists it.
+                Diagnostic::warning(
                     "unit/no-real-unit",
                     task.units_place().clone(),
                     format!(
-                        "第 {} 项的责任单位只有「{}」，没有具体单位，无人牵头",
+                        "第 {} 项的责任单位只有「{}」，没有具体单位，无人牵头；这项任务照常列入任务分工表，但不出现在任何单位的任务单中",
                         task.no,
                         task.unspecified.join("、")
                     ),
                 )
-                .with_hint("请写明牵头单位"),
+                .with_hint(format!(
+                    "如要分到具体单位，可在 fengong.toml 中加一组 [[groups]]：name = \"{}\"，members 列出其成员单位",
+                    task.unspecified[0]
+                )),
             );
             continue;
         }
@@ -361,10 +366,11 @@ mod check_tests {
             .iter()
             .map(|d| d.severity)
             .collect();
+        // A task for 协调机制成员单位 alone is published as written, with a warning.
         assert_eq!(
             severities,
             [
-                crate::base::diag::Severity::Error,
+                crate::base::diag::Severity::Warning,
                 crate::base::diag::Severity::Warning
             ]
         );
