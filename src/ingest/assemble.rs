@@ -739,6 +739,7 @@ fn build_tasks(
         };
         let separate = cells.lead.is_some();
         let (leads, supports) = written_units(cells, config);
+        let persons = persons_named(&leads, &supports);
         let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
         let units_text = units_as_written(cells);
         let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
@@ -785,7 +786,7 @@ fn build_tasks(
             lead_not_first: resolved.lead_not_first,
             deadline,
             deadline_text,
-            person: cells.person.clone(),
+            person: cells.person.clone().or(persons),
             extra: cells.extra.clone(),
             targets: super::targets::extract(cells.content.trim()),
             origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
@@ -902,6 +903,27 @@ fn say_wrapped<'a>(
             )
             .with_hint("如是两个单位，请在原表中用顿号隔开"),
         );
+    }
+}
+
+/// The people a units cell names in its parentheses (`区商务局（王芳）`): the one name, or
+/// each with its unit when several units name someone (王芳（区商务局）、赵明（区供销社）).
+fn persons_named(leads: &[WrittenUnit], supports: &[WrittenUnit]) -> Option<String> {
+    let named: Vec<(&str, &str)> = leads
+        .iter()
+        .chain(supports)
+        .filter_map(|w| Some((w.person.as_deref()?, w.name.as_str())))
+        .collect();
+    match named.as_slice() {
+        [] => None,
+        [(person, _)] => Some(person.to_string()),
+        _ => Some(
+            named
+                .iter()
+                .map(|(person, unit)| format!("{person}（{unit}）"))
+                .collect::<Vec<_>>()
+                .join("、"),
+        ),
     }
 }
 

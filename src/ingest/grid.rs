@@ -401,6 +401,7 @@ impl Grid<'_> {
                 .map(|c| (self.place)(r, c)),
             numbered_in_text: false,
             written_no: None,
+            written_mark: None,
         };
         RawRow {
             kind: RowKind::Task(Box::new(task)),
@@ -476,11 +477,19 @@ impl Grid<'_> {
             ));
             return None;
         }
+        if let Some(section) = section_in_number_column(&no, &self.rows[r], header) {
+            return Some(section);
+        }
         if !no.is_empty() {
+            let row: Vec<&str> = self.rows[r]
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
             diagnostics.push(Diagnostic::warning(
                 "table/bad-number",
                 number_place,
-                format!("序号「{no}」不是数字，此行已忽略"),
+                format!("序号「{no}」不是数字，此行已忽略：「{}」", row.join(" ")),
             ));
             return None;
         }
@@ -508,6 +517,37 @@ impl Grid<'_> {
         ));
         None
     }
+}
+
+/// A part's heading written across the 序号 and content columns (`一 | 健全物业管理体制`):
+/// a Chinese numeral alone as the number, a short title beside it, no units.
+fn section_in_number_column(no: &str, cells: &[String], header: &HeaderMap) -> Option<RowKind> {
+    let numeral = no.trim().trim_end_matches(['、', '.', '．']).trim();
+    let is_numeral = !numeral.is_empty()
+        && numeral.chars().count() <= 3
+        && numeral.chars().all(|c| "一二三四五六七八九十".contains(c));
+    if !is_numeral {
+        return None;
+    }
+    let units = [Column::Units, Column::Lead, Column::Support]
+        .iter()
+        .filter_map(|c| header.index(*c))
+        .any(|c| cells.get(c).is_some_and(|t| !t.trim().is_empty()));
+    let no_at = header.index(Column::No);
+    let rest: Vec<&str> = cells
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| Some(*i) != no_at && !c.trim().is_empty())
+        .map(|(_, c)| c.trim())
+        .collect();
+    let title = rest.join(" ");
+    let short = (1..=40).contains(&title.chars().count());
+    (!units && rest.len() == 1 && short && !title.trim_end_matches('。').contains('。')).then(
+        || RowKind::Section {
+            numeral: numeral.to_string(),
+            title: title.trim_end_matches('。').to_string(),
+        },
+    )
 }
 
 /// A note under a table (注：, 说明, 备注 …), not a row of it.
@@ -553,6 +593,43 @@ mod tests {
             merged_down: HashMap::new(),
             place: Box::new(|r, c| Location::cell("t.xlsx", "表", r as u32, c as u32)),
         }
+    }
+
+    #[test]
+    fn a_part_written_in_the_number_column_is_a_section_and_a_noted_number_a_task() {
+        let g = grid(&[
+            &["序号", "工作任务", "责任单位"],
+            &["一", "健全物业管理体制", ""],
+            &["1", "做好甲事。", "区住建局"],
+            &["2（新增）", "做好乙事。", "区民政局"],
+            &["二、", "提升服务水平", ""],
+            &["3", "做好丙事。", "区市场监管局"],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        let kinds: Vec<String> = table
+            .rows
+            .iter()
+            .map(|r| match &r.kind {
+                RowKind::Section { numeral, title } => format!("{numeral}、{title}"),
+                RowKind::Task(t) => t.no.clone(),
+                RowKind::Label(l) => format!("# {l}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "一、健全物业管理体制",
+                "1",
+                "2（新增）",
+                "二、提升服务水平",
+                "3"
+            ]
+        );
+        assert!(
+            found.iter().all(|d| d.code != "table/bad-number"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -89,15 +89,17 @@ pub struct Duty {
 impl Duty {
     /// A list whose first unit leads (X、Y、Z负责, 责任单位：…), when no lead is given yet: a
     /// phrase naming nobody (各有关部门和单位) leads no one, so the first body after it does.
-    fn first_listed_leads(&mut self, units: Vec<String>) {
+    fn first_listed_leads(&mut self, list: &str) {
+        let units = names(list);
+        if let Some((leads, supports)) = marked_leads(list) {
+            self.leads.extend(leads);
+            self.supports.extend(supports);
+            return;
+        }
         let lead_at = self
             .leads
             .is_empty()
-            .then(|| {
-                units
-                    .iter()
-                    .position(|u| !crate::ingest::units::looks_unspecified(u))
-            })
+            .then(|| units.iter().position(|u| may_lead(u)))
             .flatten();
         for (at, unit) in units.into_iter().enumerate() {
             if Some(at) == lead_at {
@@ -109,11 +111,51 @@ impl Duty {
     }
 }
 
+/// A list that marks its leads itself (`区市场监管局、区商务局（牵头）、区工信局`,
+/// `区委政法委、区数据资源局牵头，区直各有关单位配合`): the marked leads — a role word after a
+/// run of names joined by 、 marks the whole run — and the others support, whatever the
+/// order; `None` when nothing is marked.
+fn marked_leads(list: &str) -> Option<(Vec<String>, Vec<String>)> {
+    use crate::ingest::units::{RoleWord, role_suffix, split_units};
+    let mut marks: Vec<(String, bool)> = Vec::new();
+    let mut run_start = 0;
+    for (name, new_list) in listed(list) {
+        if new_list {
+            run_start = marks.len();
+        }
+        let by_word = matches!(
+            role_suffix(&name),
+            Some(RoleWord::Lead | RoleWord::SharedLead)
+        );
+        let marked = by_word || split_units(&name).iter().any(|w| w.marked_lead);
+        marks.push((name, marked));
+        if by_word {
+            marks[run_start..].iter_mut().for_each(|(_, m)| *m = true);
+        }
+    }
+    if !marks.iter().any(|(_, m)| *m) {
+        return None;
+    }
+    let (leads, supports): (Vec<_>, Vec<_>) = marks.into_iter().partition(|(_, m)| *m);
+    let names = |v: Vec<(String, bool)>| v.into_iter().map(|(n, _)| n).collect();
+    Some((names(leads), names(supports)))
+}
+
+/// Whether a listed name may take the lead by its place: it names a unit and carries no
+/// supporting role word of its own (区农业农村局配合).
+fn may_lead(unit: &str) -> bool {
+    use crate::ingest::units::{RoleWord, looks_unspecified, role_suffix};
+    !looks_unspecified(unit) && role_suffix(unit) != Some(RoleWord::Support)
+}
+
 /// Reads the clauses of an assignment parenthesis:
 /// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`.
 pub fn parse_duty(inside: &str) -> Duty {
     let mut duty = Duty::default();
-    for clause in inside.split(['；', ';', '，', ',', '。']) {
+    let clauses = crate::base::cjk::split_outside_parentheses(inside, |c| {
+        matches!(c, '；' | ';' | '，' | ',' | '。')
+    });
+    for (clause, _) in clauses {
         let clause = clause.trim().trim_end_matches('.');
         // 列第一位的为牵头部门，下同: the rule read here anyway (the first listed leads).
         if clause.is_empty() || crate::ingest::units::is_role_note(clause) {
@@ -125,7 +167,7 @@ pub fn parse_duty(inside: &str) -> Duty {
             match kind {
                 LabelKind::Lead => duty.leads.extend(names(value)),
                 LabelKind::Support => duty.supports.extend(names(value)),
-                LabelKind::Responsible => duty.first_listed_leads(names(value)),
+                LabelKind::Responsible => duty.first_listed_leads(value),
                 LabelKind::Deadline => duty.deadline = Some(value.to_string()),
                 LabelKind::Person => duty.person = Some(value.to_string()),
             }
@@ -135,7 +177,7 @@ pub fn parse_duty(inside: &str) -> Duty {
             .strip_prefix("责任单位")
             .or_else(|| clause.strip_prefix("责任部门"))
         {
-            duty.first_listed_leads(names(rest.trim_start_matches(['：', ':'])));
+            duty.first_listed_leads(rest.trim_start_matches(['：', ':']));
             continue;
         }
         if is_deadline(clause) {
@@ -150,7 +192,14 @@ pub fn parse_duty(inside: &str) -> Duty {
             // X、Y牵头, X主办, X、Y共同负责: all of them lead.
             Some((who, RoleWord::Lead | RoleWord::SharedLead)) => duty.leads.extend(names(who)),
             // X配合, X协办: they support.
-            Some((who, RoleWord::Support)) => duty.supports.extend(names(who)),
+            // (X（牵头）、Y配合: a unit marking itself the lead still leads.)
+            Some((who, RoleWord::Support)) => match marked_leads(who) {
+                Some((leads, supports)) => {
+                    duty.leads.extend(leads);
+                    duty.supports.extend(supports);
+                }
+                None => duty.supports.extend(names(who)),
+            },
             // X、Y、Z负责 (or a bare list): the first listed leads, as in a 责任单位 cell —
             // X、Y会同Z负责: X and Y lead, with Z.
             other => {
@@ -160,7 +209,7 @@ pub fn parse_duty(inside: &str) -> Duty {
                         duty.leads.extend(names(leads));
                         duty.supports.extend(names(with));
                     }
-                    _ => duty.first_listed_leads(names(who)),
+                    _ => duty.first_listed_leads(who),
                 }
             }
         }
@@ -168,13 +217,27 @@ pub fn parse_duty(inside: &str) -> Duty {
     duty
 }
 
-/// Unit names of a clause: split at 、 and at 及 (市级各有关部门及各县市区政府).
+/// Unit names of a clause: split at 、/ (and ，； between names) outside parentheses, and
+/// at 及 (市级各有关部门及各县市区政府).
 fn names(text: &str) -> Vec<String> {
-    text.split(['、', '/', '／'])
-        .flat_map(|part| part.split('及'))
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+    listed(text).into_iter().map(|(name, _)| name).collect()
+}
+
+/// [`names`], each with whether a new list starts at it (after ，； rather than 、).
+fn listed(text: &str) -> Vec<(String, bool)> {
+    let pieces = crate::base::cjk::split_outside_parentheses(text, |c| {
+        matches!(c, '、' | '/' | '／' | '，' | ',' | '；' | ';')
+    });
+    let mut out = Vec::new();
+    for (piece, before) in pieces {
+        let new_list = !matches!(before, Some('、' | '/' | '／'));
+        for (i, name) in piece.split('及').map(str::trim).enumerate() {
+            if !name.is_empty() {
+                out.push((name.to_string(), new_list && i == 0));
+            }
+        }
+    }
+    out
 }
 
 fn is_deadline(clause: &str) -> bool {
@@ -434,9 +497,10 @@ impl Reader {
             return;
         }
         let numbered = std::mem::take(&mut self.numbered);
-        let written = self.mark.take().and_then(|(w, _)| written_number(&w));
+        let mark = self.mark.take().map(|(w, _)| w);
         if let Some((task, _)) = self.pending.as_mut() {
-            task.written_no = written;
+            task.written_no = mark.as_deref().and_then(written_number);
+            task.written_mark = mark;
         }
         if numbered
             && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), &self.section_lead)
@@ -1018,11 +1082,12 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
             None => task.support = Some(units.join("、")),
         },
         LabelKind::Responsible => {
-            // Without a 牵头单位 line the first listed leads.
+            // Without a 牵头单位 line the marked, or else the first listed, leads.
             if task.lead.is_none() {
-                let mut units = units.into_iter();
-                task.lead = units.next();
-                task.support = Some(units.collect::<Vec<_>>().join("、"));
+                let mut duty = Duty::default();
+                duty.first_listed_leads(value);
+                task.lead = Some(duty.leads.join("、")).filter(|l| !l.is_empty());
+                task.support = Some(duty.supports.join("、"));
             } else {
                 task.support = Some(units.join("、"));
             }
@@ -1121,13 +1186,17 @@ fn keep_written_numbers(table: &mut RawTable) -> Option<crate::base::diag::Diagn
 /// as a task of its own and numbered on, which moves every later number by one, so said.
 fn repeated_numbers(table: &RawTable) -> Vec<crate::base::diag::Diagnostic> {
     let mut said = Vec::new();
-    let mut previous: Option<u32> = None;
+    // The number and kind of mark (12. or （12）) of the task before.
+    let mut previous: Option<(u32, Marker)> = None;
     for row in &table.rows {
         match &row.kind {
             RowKind::Section { .. } => previous = None,
             RowKind::Task(task) => {
-                if let (Some(n), Some(before)) = (task.written_no, previous)
-                    && n == before
+                let this = task
+                    .written_no
+                    .zip(task.written_mark.as_deref().map(Marker::of));
+                if let (Some((n, mark)), Some(before)) = (this, previous)
+                    && (n, mark) == before
                 {
                     said.push(crate::base::diag::Diagnostic::warning(
                         "plan/repeated-number",
@@ -1138,7 +1207,7 @@ fn repeated_numbers(table: &RawTable) -> Vec<crate::base::diag::Diagnostic> {
                         ),
                     ).with_hint("请核对原文编号；如是笔误，发布的任务表已按顺序重新编号"));
                 }
-                previous = task.written_no.or(previous);
+                previous = this.or(previous);
             }
             RowKind::Label(_) => {}
         }
@@ -1254,6 +1323,31 @@ mod tests {
         let d = parse_duty("责任单位：区教育局、区体育局");
         assert_eq!(d.leads, ["区教育局"]);
         assert_eq!(d.supports, ["区体育局"]);
+    }
+
+    #[test]
+    fn a_list_marking_its_lead_is_read_by_the_mark_not_the_order() {
+        let d = parse_duty("责任单位：区市场监管局、区商务局（牵头）、区工信局");
+        assert_eq!(d.leads, ["区商务局（牵头）"]);
+        assert_eq!(d.supports, ["区市场监管局", "区工信局"]);
+        // X、Y牵头: both lead, however many are listed before the role word.
+        let d = parse_duty("区委政法委、区数据资源局牵头，区直各有关单位配合");
+        assert_eq!(d.leads, ["区委政法委", "区数据资源局"]);
+        assert_eq!(d.supports, ["区直各有关单位"]);
+        // A comma inside the unit's parentheses is no clause's end.
+        let d = parse_duty("区文旅局（牵头，负责人：周强）、区商务局配合，2025年7月底前");
+        assert_eq!(d.leads, ["区文旅局（牵头，负责人：周强）"]);
+        assert_eq!(d.supports, ["区商务局"]);
+        assert_eq!(d.deadline.as_deref(), Some("2025年7月底前"));
+        // A labelled 责任单位 line: a unit saying 配合 of itself does not lead.
+        let mut task = RawTask::default();
+        apply_label(
+            &mut task,
+            LabelKind::Responsible,
+            "区市场监管局（牵头），区农业农村局配合",
+        );
+        assert_eq!(task.lead.as_deref(), Some("区市场监管局（牵头）"));
+        assert_eq!(task.support.as_deref(), Some("区农业农村局配合"));
     }
 
     fn task_rows(table: &RawTable) -> Vec<(String, String)> {

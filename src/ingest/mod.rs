@@ -276,6 +276,8 @@ impl Gathered {
                 .rows
                 .iter()
                 .any(|r| matches!(&r.kind, raw_table::RowKind::Task(t) if t.numbered_in_text));
+            let ditto = self.parts.table.fill_ditto_marks();
+            self.diagnostics.extend(ditto);
             if let Some(written) = self.parts.table.renumber_marked() {
                 let count = written.len();
                 let shown: Vec<String> = written

@@ -223,6 +223,63 @@ impl RawTable {
         self.rows.push(RawRow { kind, origin });
     }
 
+    /// Cells written `同上` or `〃` (units, deadline, person): the value of the task above,
+    /// as the table means, each said with what it was read as.
+    pub fn fill_ditto_marks(&mut self) -> Vec<crate::base::diag::Diagnostic> {
+        fn is_ditto(cell: &str) -> bool {
+            matches!(
+                cell.trim().trim_end_matches('。'),
+                "同上" | "〃" | "”" | "\"" | "同前"
+            )
+        }
+        let mut said = Vec::new();
+        let mut above: Option<RawTask> = None;
+        for row in &mut self.rows {
+            let RowKind::Task(task) = &mut row.kind else {
+                continue;
+            };
+            if let Some(before) = &above {
+                let fields: [(&mut String, &str, &str); 1] =
+                    [(&mut task.units, before.units.as_str(), "责任单位")];
+                let options: [(&mut Option<String>, &Option<String>, &str); 4] = [
+                    (&mut task.lead, &before.lead, "牵头单位"),
+                    (&mut task.support, &before.support, "配合单位"),
+                    (&mut task.deadline, &before.deadline, "完成时限"),
+                    (&mut task.person, &before.person, "责任人"),
+                ];
+                let mut filled = Vec::new();
+                for (cell, value, name) in fields {
+                    if is_ditto(cell) && !value.trim().is_empty() {
+                        filled.push(format!("{name}「{}」读作「{value}」", cell.trim()));
+                        *cell = value.to_string();
+                    }
+                }
+                for (cell, value, name) in options {
+                    if let (Some(written), Some(value)) = (cell.as_ref(), value.as_ref())
+                        && is_ditto(written)
+                        && !value.trim().is_empty()
+                    {
+                        filled.push(format!("{name}「{}」读作「{value}」", written.trim()));
+                        *cell = Some(value.clone());
+                    }
+                }
+                if !filled.is_empty() {
+                    said.push(crate::base::diag::Diagnostic::note(
+                        "table/ditto",
+                        row.origin.clone(),
+                        format!(
+                            "序号 {} 这一行的{}（同上一项）",
+                            task.no.trim(),
+                            filled.join("，")
+                        ),
+                    ));
+                }
+            }
+            above = Some((**task).clone());
+        }
+        said
+    }
+
     /// Numbers the tasks 1, 2, 3 … in row order when any is numbered （一） or ① rather than
     /// in figures (a table numbering its first tasks （一）…（九）, those of the next part 1,
     /// 2): the task numbers must be one run. Returns the numbers as written, in row order.
@@ -636,6 +693,8 @@ pub struct RawTask {
     /// The number prose wrote before the task (`12.` → 12), when it wrote one: the inline
     /// reader numbers tasks in order, and keeps these when they run on through the document.
     pub written_no: Option<u32>,
+    /// That number's mark as written (`12.`, `（2）`): items of one list share its kind.
+    pub written_mark: Option<String>,
 }
 
 impl RawTable {
@@ -1170,6 +1229,37 @@ mod tests {
                 .collect(),
             ..RawTable::default()
         }
+    }
+
+    #[test]
+    fn ditto_marks_take_the_value_of_the_task_above_and_are_said() {
+        let mut table = table_of(&[
+            ("甲", "区司法局、区法院", "2025年9月底前"),
+            ("乙", "同上", "〃"),
+            ("丙", "区信访局", "同上。"),
+        ]);
+        let said = table.fill_ditto_marks();
+        let cells: Vec<(String, Option<String>)> = table
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some((t.units.clone(), t.deadline.clone())),
+                _ => None,
+            })
+            .collect();
+        let september = Some("2025年9月底前".to_string());
+        assert_eq!(
+            cells[1],
+            ("区司法局、区法院".to_string(), september.clone())
+        );
+        assert_eq!(cells[2], ("区信访局".to_string(), september));
+        assert_eq!(said.len(), 2);
+        assert!(
+            said[0]
+                .message
+                .contains("责任单位「同上」读作「区司法局、区法院」")
+        );
+        assert_eq!(said[1].location, Location::line("t.md", 3));
     }
 
     fn kinds(table: &RawTable) -> Vec<String> {

@@ -8,7 +8,7 @@ use regex::Regex;
 use crate::model::{Assignment, Resolution, Role, UnitRegistry};
 
 /// One entry of a 责任单位 cell as written, before resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WrittenUnit {
     /// The name as written, trimmed.
     pub name: String,
@@ -19,6 +19,9 @@ pub struct WrittenUnit {
     /// The name as the cell broke it over lines (农产品流通工作 / 专班), when it did (see
     /// [`rejoin_wrapped_names`]).
     pub wrapped: Option<String>,
+    /// The person named after it in its parentheses: `区商务局（王芳）`,
+    /// `区文旅局（牵头，负责人：周强）`.
+    pub person: Option<String>,
 }
 
 /// A units cell whose narrow column broke a name over two lines (农产品流通工作⏎专班,
@@ -82,7 +85,7 @@ fn is_separator(c: char) -> bool {
 }
 
 /// The role word a name ends with (牵头, 配合, 负责 …), matched on its simplified text.
-fn role_suffix(name: &str) -> Option<RoleWord> {
+pub(crate) fn role_suffix(name: &str) -> Option<RoleWord> {
     let simple = crate::base::cjk::simplified_text(name);
     ROLE_SUFFIXES
         .iter()
@@ -130,6 +133,9 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("协办", RoleWord::Support),
     ("协助", RoleWord::Support),
     ("参与", RoleWord::Support),
+    // X牵头，Y指导: Y guides the work and answers for no part of it: it supports.
+    ("指导", RoleWord::Support),
+    ("督导", RoleWord::Support),
 ];
 
 /// How names of bodies end: 局, 委, 中心, 街道办事处 ….
@@ -260,10 +266,16 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
     let mut distributing = false;
+    // Where the run of names joined by 、 that this piece ends began: a role word after the
+    // run (区委政法委、区数据资源局牵头) is the whole run's.
+    let mut run_start = 0;
     for (piece, after_comma) in pieces(&cell) {
         let mut name = piece.trim().to_string();
         if name.is_empty() {
             continue;
+        }
+        if after_comma {
+            run_start = out.len();
         }
         if !after_comma && distributing && BARE_KINDS.contains(&name.as_str()) {
             name.insert(0, '各');
@@ -280,6 +292,12 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             continue;
         }
         let mut marked_lead = false;
+        let mut person = None;
+        if let Some(note) = unit_note(&name) {
+            name = note.unit;
+            marked_lead = note.lead;
+            person = note.person;
+        }
         for marker in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)"] {
             if let Some(stripped) = name.strip_suffix(marker) {
                 name = stripped.trim().to_string();
@@ -301,8 +319,13 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 .trim()
                 .to_string();
             marked_lead |= matches!(word, RoleWord::Lead | RoleWord::SharedLead);
-            if *word == RoleWord::SharedLead {
-                out.iter_mut().for_each(|w| w.marked_lead = true);
+            match word {
+                RoleWord::SharedLead => out.iter_mut().for_each(|w| w.marked_lead = true),
+                RoleWord::Lead => out
+                    .iter_mut()
+                    .skip(run_start)
+                    .for_each(|w| w.marked_lead = true),
+                _ => {}
             }
         }
         if let Some(after) = take_joined(&name, marked_lead, &mut out) {
@@ -320,22 +343,86 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                 marked_lead,
                 run_together: None,
                 wrapped: None,
+                person: None,
             });
             out.push(WrittenUnit {
                 name: phrase,
                 marked_lead: false,
                 run_together: None,
                 wrapped: None,
+                person: None,
             });
             continue;
         }
         if name.is_empty() {
             continue;
         }
-        out.extend(names_in(name, marked_lead));
+        let mut named = names_in(name, marked_lead);
+        if let Some(last) = named.last_mut() {
+            last.person = person;
+        }
+        out.extend(named);
     }
     mark_wrapped(&mut out, &wrapped);
     out
+}
+
+/// What parentheses after a unit's name say of it, when they say only its role and who
+/// answers for it: `区商务局（牵头）`, `区农业农村局（李建军）`, `区文旅局（牵头，负责人：周强）`.
+/// Parentheses saying anything else (`各镇（街道）`, `区委（区政府）办公室`) are the name's.
+#[derive(Debug, PartialEq)]
+struct UnitNote {
+    unit: String,
+    lead: bool,
+    person: Option<String>,
+}
+
+fn unit_note(name: &str) -> Option<UnitNote> {
+    let inner = name
+        .strip_suffix('）')
+        .map(|n| (n, '（'))
+        .or_else(|| name.strip_suffix(')').map(|n| (n, '(')))?;
+    let (unit, inside) = inner.0.rsplit_once(inner.1)?;
+    let unit = unit.trim();
+    if unit.chars().count() < 2 || inside.contains(['（', '(']) {
+        return None;
+    }
+    let mut note = UnitNote {
+        unit: unit.to_string(),
+        lead: false,
+        person: None,
+    };
+    for part in inside.split(['，', ',', '；', ';', '、', ' ', '\u{3000}']) {
+        let part = part.trim();
+        let labelled = ["负责人", "联系人", "责任人", "分管领导", "责任领导"]
+            .iter()
+            .find_map(|label| part.strip_prefix(label))
+            .map(|rest| rest.trim_start_matches(['：', ':']).trim());
+        match part {
+            "" => {}
+            "牵头" | "牵头单位" | "主责" | "主责单位" | "主办" => note.lead = true,
+            "配合" | "配合单位" | "协办" | "参与" => {}
+            _ if labelled.is_some_and(is_person_name) => note.person = labelled.map(String::from),
+            _ if is_person_name(part) => note.person = Some(part.to_string()),
+            _ => return None,
+        }
+    }
+    Some(note)
+}
+
+/// The hundred or so commonest surnames (about nine in ten people bear one).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+/// Whether `text` reads as a person's name: two to four Chinese characters, a common surname
+/// first, and not the end of a body's name (街道, 社区).
+fn is_person_name(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    (2..=4).contains(&chars.len())
+        && chars.iter().all(|c| crate::base::cjk::is_han(*c))
+        && SURNAMES.contains(chars[0])
+        && !ends_as_a_body(text)
+        && !looks_unspecified(text)
+        && role_suffix(text).is_none()
 }
 
 /// X会同Y: X leads, with Y (X、Z会同有关部门: both lead); X等和Y: X (and others it does not
@@ -393,6 +480,7 @@ fn names_in(name: String, marked_lead: bool) -> Vec<WrittenUnit> {
                 marked_lead,
                 run_together: Some(name.clone()),
                 wrapped: None,
+                person: None,
             })
             .collect(),
         None => vec![WrittenUnit {
@@ -400,6 +488,7 @@ fn names_in(name: String, marked_lead: bool) -> Vec<WrittenUnit> {
             marked_lead,
             run_together: None,
             wrapped: None,
+            person: None,
         }],
     }
 }
@@ -816,6 +905,50 @@ mod tests {
 
     fn names(cell: &str) -> Vec<String> {
         split_units(cell).into_iter().map(|w| w.name).collect()
+    }
+
+    #[test]
+    fn parentheses_after_a_unit_give_its_role_and_person_not_its_name() {
+        let units =
+            split_units("区农业农村局（李建军）、区文旅局（牵头，负责人：周强）、各镇（街道）");
+        let read: Vec<(&str, bool, Option<&str>)> = units
+            .iter()
+            .map(|w| (w.name.as_str(), w.marked_lead, w.person.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("区农业农村局", false, Some("李建军")),
+                ("区文旅局", true, Some("周强")),
+                ("各镇（街道）", false, None),
+            ]
+        );
+        // Parentheses naming a body belong to the name.
+        assert_eq!(
+            split_units("区政府办（金融办）")[0].name,
+            "区政府办（金融办）"
+        );
+    }
+
+    #[test]
+    fn a_role_word_after_names_joined_by_the_enumeration_comma_is_all_of_theirs() {
+        let units = split_units("县委政法委、县数据资源局牵头，县直各有关单位配合");
+        let marked: Vec<(&str, bool)> = units
+            .iter()
+            .map(|w| (w.name.as_str(), w.marked_lead))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("县委政法委", true),
+                ("县数据资源局", true),
+                ("县直各有关单位", false)
+            ]
+        );
+        // 指导 gives a supporting role, no part of the name.
+        let units = split_units("各镇（街道）牵头，区委政法委指导");
+        assert_eq!(units[1].name, "区委政法委");
+        assert!(!units[1].marked_lead);
     }
 
     #[test]

@@ -538,6 +538,7 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
         support_origin: None,
         numbered_in_text: false,
         written_no: None,
+        written_mark: None,
     }
 }
 
@@ -596,7 +597,12 @@ pub fn is_written_task_number(text: &str) -> bool {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(r"^\d{1,3}(?:\s*[-－—–.．]\s*\d{1,3}){1,2}$").unwrap()
     });
-    marked_number(text).is_some() || COMPOUND.is_match(text.trim())
+    // 9（新增）, 12(续建): a figure and a note on the row.
+    static NOTED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^\d{1,3}\s*[（(][^（）()]{1,12}[）)]$").unwrap()
+    });
+    marked_number(text).is_some() || COMPOUND.is_match(text.trim()) || NOTED.is_match(text.trim())
 }
 
 pub fn parse_task_number(text: &str) -> Option<u32> {
@@ -616,7 +622,16 @@ mod tests {
 
     #[test]
     fn a_number_under_its_part_numbers_a_task() {
-        for written in ["1-1", "2－3", "1.2", "3．1", "（一）", "①"] {
+        for written in [
+            "1-1",
+            "2－3",
+            "1.2",
+            "3．1",
+            "（一）",
+            "①",
+            "9（新增）",
+            "12(续建)",
+        ] {
             assert!(is_written_task_number(written), "{written}");
         }
         for other in ["2025年", "1-", "一、重点任务", "备注"] {
