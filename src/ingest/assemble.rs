@@ -1001,13 +1001,12 @@ fn task_deadline(
         return (default.and_then(crate::base::date::parse_iso), None);
     };
     let parsed = parse_deadline(text, year);
-    let unread = (parsed.is_none() && !["长期", "持续", "常态"].iter().any(|w| text.contains(w)))
-        .then(|| UnreadDeadline {
-            text: text.to_string(),
-            needs_year: year.is_none() && parse_deadline(text, Some(2000)).is_some(),
-            tasks: vec![no],
-            origin: row.origin.clone(),
-        });
+    let unread = (parsed.is_none() && !super::deadline::is_ongoing(text)).then(|| UnreadDeadline {
+        text: text.to_string(),
+        needs_year: year.is_none() && parse_deadline(text, Some(2000)).is_some(),
+        tasks: vec![no],
+        origin: row.origin.clone(),
+    });
     (parsed, unread)
 }
 

@@ -27,12 +27,41 @@ static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})\s*年?$").unwrap()
 });
 
+/// Words of work that goes on or comes round (长期坚持, 每月5日前, 按季度): no one last day.
+const ONGOING: &[&str] = &[
+    "长期",
+    "持续",
+    "常态",
+    "每月",
+    "每季",
+    "每周",
+    "每年",
+    "每半年",
+    "按月",
+    "按季",
+    "定期",
+];
+
+/// Whether a 完成时限 describes work that goes on or recurs, so that naming no day is what
+/// it means, not a reading to fix.
+pub fn is_ongoing(text: &str) -> bool {
+    ONGOING.iter().any(|w| text.contains(w))
+}
+
+static YEAR_DOT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    // 2025.6, 2025/8 — a month written the short way, no day after it.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(\d{4})\s*[./．／]\s*(\d{1,2})(?:\s*$|\s*[^./．／\d])").unwrap()
+});
+
 /// Reads a 完成时限 into `YYYY-MM-DD`, the last day it allows: `2025年12月底` → 2025-12-31,
-/// `6月底前` → `{year}-06-30`, `2025年三季度` → 2025-09-30, `年底前` → `{year}-12-31`.
-/// Ongoing phrases (长期, 持续推进) give `None`.
+/// `6月底前` → `{year}-06-30`, `10月上旬` → `{year}-10-10`, `2025年三季度` → 2025-09-30,
+/// `年底前` → `{year}-12-31`, `2025.6` → 2025-06-30. A time that names no day (长期坚持,
+/// 每月5日前) gives `None`; one that names a day and goes on after it
+/// (`2025年8月底前，此后长期坚持`) gives that day.
 pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
     let text = text.trim();
-    if text.is_empty() || ["长期", "持续", "常态"].iter().any(|w| text.contains(w)) {
+    if text.is_empty() {
         return None;
     }
     // When several dates are listed (阶段性节点), the last one is the deadline.
@@ -43,12 +72,37 @@ pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
         return date::ymd(year, month, day);
     }
     if let Some(caps) = YEAR_MONTH.captures_iter(text).last() {
+        // 每月 names a month of every year, not one.
+        if is_ongoing(text) && caps.get(1).is_none() && text.contains("每") {
+            return None;
+        }
         let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
         let month = small_number(&caps[2])?;
         if !(1..=12).contains(&month) {
             return None;
         }
-        return month_end(year, month);
+        // 上旬 ends on the 10th, 中旬 on the 20th (下旬 with the month).
+        let after = &text[caps.get(0).map_or(0, |m| m.end())..];
+        let day = match after.trim_start() {
+            a if a.starts_with("上旬") => Some(10),
+            a if a.starts_with("中旬") => Some(20),
+            _ => None,
+        };
+        return match day {
+            Some(day) => date::ymd(year, month as i32, day),
+            None => month_end(year, month),
+        };
+    }
+    if let Some(caps) = YEAR_DOT_MONTH.captures_iter(text).last() {
+        let year: i32 = caps[1].parse().ok()?;
+        let month: u32 = caps[2].parse().ok()?;
+        return (1..=12)
+            .contains(&month)
+            .then(|| month_end(year, month))
+            .flatten();
+    }
+    if is_ongoing(text) {
+        return None;
     }
     if let Some(caps) = QUARTER.captures_iter(text).last() {
         let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
@@ -142,6 +196,14 @@ mod tests {
             ("十一月", Some("2025-11-30")),
             ("2025年", Some("2025-12-31")),
             ("长期坚持", None),
+            ("10月上旬前", Some("2025-10-10")),
+            ("9月中旬", Some("2025-09-20")),
+            ("9月下旬", Some("2025-09-30")),
+            ("2025.6", Some("2025-06-30")),
+            ("2025/8", Some("2025-08-31")),
+            ("每月5日前", None),
+            ("每季度", None),
+            ("2025年8月底前，此后长期坚持", Some("2025-08-31")),
             ("持续推进", None),
             ("2025年13月", None),
             ("2025年2月30日", None),
