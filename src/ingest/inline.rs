@@ -180,8 +180,12 @@ pub fn parse_duty(inside: &str) -> Duty {
             duty.first_listed_leads(rest.trim_start_matches(['：', ':']));
             continue;
         }
+        // 2025年9月底前开工，2026年6月底前竣工: each stage kept, in order.
         if is_deadline(clause) {
-            duty.deadline = Some(clause.to_string());
+            duty.deadline = Some(match duty.deadline.take() {
+                Some(before) => format!("{before}，{clause}"),
+                None => clause.to_string(),
+            });
             continue;
         }
         use crate::ingest::units::{ROLE_SUFFIXES, RoleWord};
@@ -717,6 +721,8 @@ impl Reader {
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
+        let bracketed = closing_duty_in_brackets(paragraph);
+        let paragraph = bracketed.as_deref().unwrap_or(paragraph);
         if let Some(duty) = duty_of_items_above(paragraph) {
             self.items_above(duty, paragraph, here);
             return;
@@ -980,13 +986,29 @@ impl Reader {
 /// Who a sentence closing a list of items gives them to: `上述项目由区商务委牵头负责。`,
 /// `以上工作由县发改局牵头，县财政局配合。`.
 fn duty_of_items_above(paragraph: &str) -> Option<Duty> {
-    static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"^(?:上述|以上|上列)\p{Han}{0,6}?由(.+?(?:牵头|负责|承办).*?)[。.]?$").unwrap()
-    });
-    let caps = ABOVE.captures(paragraph.trim())?;
+    let caps = ITEMS_ABOVE.captures(paragraph.trim())?;
     let duty = parse_duty(caps.get(1)?.as_str());
     (!duty.leads.is_empty()).then_some(duty)
+}
+
+/// `上述项目由区商务委牵头负责。`: the assignment in group 1.
+static ITEMS_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^(?:上述|以上|上列)\p{Han}{0,6}?由(.+?(?:牵头|负责|承办).*?)[。.]?$").unwrap()
+});
+
+/// A task whose paragraph ends by giving its own items out (`（三）加强职业技能培训。第一，…；
+/// 第二，…。以上工作由区人社局牵头，区财政局配合，2025年11月底前完成。`): the same paragraph
+/// with that sentence as an assignment in brackets, the way the reader knows duties.
+fn closing_duty_in_brackets(paragraph: &str) -> Option<String> {
+    if ASSIGNMENT.is_match(paragraph) {
+        return None;
+    }
+    let body = paragraph.trim().trim_end_matches(['。', '.']);
+    let (before, last) = body.rsplit_once('。')?;
+    let duty = ITEMS_ABOVE.captures(last.trim())?.get(1)?.as_str();
+    let given = !before.trim().is_empty() && !parse_duty(duty).leads.is_empty();
+    given.then(|| format!("{before}。（{duty}）"))
 }
 
 /// Punctuation that separates a task from the assignment before it in one sentence.
@@ -1326,6 +1348,37 @@ mod tests {
     }
 
     #[test]
+    fn a_task_giving_out_its_own_items_in_its_last_sentence_is_assigned() {
+        let text = "一、重点任务\n\
+            （一）加强职业技能培训。第一，开展技能培训2000人次；第二，新建实训基地2个。\
+            以上工作由区人社局牵头，区财政局、区总工会配合，2025年11月底前完成。\n\
+            （二）强化就业服务。举办招聘会20场（区人社局负责，2025年12月底前）。\n";
+        let table = parse(text, "p.md").unwrap();
+        let tasks: Vec<&RawTask> = table
+            .rows
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(&**t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tasks.len(), 2);
+        assert_eq!(tasks[0].lead.as_deref(), Some("区人社局"));
+        assert_eq!(tasks[0].support.as_deref(), Some("区财政局、区总工会"));
+        assert_eq!(tasks[0].deadline.as_deref(), Some("2025年11月底前完成"));
+        assert!(
+            tasks[0].content.contains("新建实训基地2个"),
+            "{}",
+            tasks[0].content
+        );
+        assert!(
+            !tasks[0].content.contains("以上工作"),
+            "{}",
+            tasks[0].content
+        );
+    }
+
+    #[test]
     fn a_list_marking_its_lead_is_read_by_the_mark_not_the_order() {
         let d = parse_duty("责任单位：区市场监管局、区商务局（牵头）、区工信局");
         assert_eq!(d.leads, ["区商务局（牵头）"]);
@@ -1339,6 +1392,11 @@ mod tests {
         assert_eq!(d.leads, ["区文旅局（牵头，负责人：周强）"]);
         assert_eq!(d.supports, ["区商务局"]);
         assert_eq!(d.deadline.as_deref(), Some("2025年7月底前"));
+        let d = parse_duty("区住建局牵头，2025年9月底前开工，2026年6月底前竣工");
+        assert_eq!(
+            d.deadline.as_deref(),
+            Some("2025年9月底前开工，2026年6月底前竣工")
+        );
         // A labelled 责任单位 line: a unit saying 配合 of itself does not lead.
         let mut task = RawTask::default();
         apply_label(
