@@ -282,16 +282,21 @@ impl Grid<'_> {
         let mut left_out = Vec::new();
         let mut title = None;
         for (r, row) in self.rows[..header_row].iter().enumerate() {
-            let first = row.iter().position(|t| !t.is_empty());
-            if crate::ingest::text::is_page_metadata(&row.join(" | ")) {
-                let text: Vec<&str> = row
-                    .iter()
-                    .map(|t| t.trim())
-                    .filter(|t| !t.is_empty())
-                    .collect();
-                left_out.push((text.join(" | "), (self.place)(r, first.unwrap_or(0))));
-            } else if title.is_none() {
-                title = first.map(|c| tidy_spacing(&row[c]));
+            let Some(first) = row.iter().position(|t| !t.trim().is_empty()) else {
+                continue;
+            };
+            let text: Vec<&str> = row
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            // The attachment's label (附件, 附件2) names no table; a line under the title
+            // (制表单位, a date) is said, never dropped.
+            let label = crate::ingest::text::is_attachment_label(&tidy_spacing(&row[first]));
+            if crate::ingest::text::is_page_metadata(&row.join(" | ")) || label || title.is_some() {
+                left_out.push((text.join(" | "), (self.place)(r, first)));
+            } else {
+                title = Some(tidy_spacing(&row[first]));
             }
         }
         (title, left_out)
@@ -339,7 +344,14 @@ impl Grid<'_> {
         // No 序号 column: a row with its own content is the next task in row order.
         let no = match col(Column::No) {
             Some(c) => self.at(r, Some(c)),
-            None if !self.own(r, col(Column::Content)).is_empty() => order.to_string(),
+            // (Figures alone are a total's, 合计 | 824000, not a task's words.)
+            None if self
+                .own(r, col(Column::Content))
+                .chars()
+                .any(crate::base::cjk::is_han) =>
+            {
+                order.to_string()
+            }
             None => return None,
         };
         let units_given = [Column::Units, Column::Lead]
@@ -494,11 +506,16 @@ impl Grid<'_> {
             return None;
         }
         if !content.is_empty() {
+            let row: Vec<&str> = self.rows[r]
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
             diagnostics.push(
                 Diagnostic::warning(
                     "table/unnumbered-row",
                     number_place,
-                    format!("这一行有具体内容但没有序号，已忽略：「{}」", content.trim()),
+                    format!("这一行有具体内容但没有序号，已忽略：「{}」", row.join(" ")),
                 )
                 .with_hint("请补上序号"),
             );
@@ -507,13 +524,26 @@ impl Grid<'_> {
         if let Some((numeral, title)) = section_heading(&tidy) {
             return Some(RowKind::Section { numeral, title });
         }
-        if numbered_label(&tidy).is_some() || Some(first) == col(Column::Group) {
+        let row: Vec<&str> = self.rows[r]
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        // A label beside figures of its own (合计 | 824000 | 331000) is a row of the table,
+        // not a heading: said whole, its figures with it.
+        let figures_beside = row.len() > 1
+            && row[1..].iter().all(|c| {
+                c.chars()
+                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '%' | '-'))
+            });
+        if !figures_beside && (numbered_label(&tidy).is_some() || Some(first) == col(Column::Group))
+        {
             return Some(RowKind::Label(text.clone()));
         }
         diagnostics.push(Diagnostic::warning(
             "table/stray-line",
             place,
-            format!("分工表中有一行无法识别，已忽略：「{}」", text.trim()),
+            format!("分工表中有一行无法识别，已忽略：「{}」", row.join(" ")),
         ));
         None
     }
@@ -593,6 +623,32 @@ mod tests {
             merged_down: HashMap::new(),
             place: Box::new(|r, c| Location::cell("t.xlsx", "表", r as u32, c as u32)),
         }
+    }
+
+    #[test]
+    fn lines_above_the_header_and_a_total_row_are_said_not_dropped() {
+        let g = grid(&[
+            &["附件2", "", ""],
+            &["某县2026年重大项目清单", "", ""],
+            &["单位：万元", "", ""],
+            &["序号", "项目名称", "建设内容", "责任单位"],
+            &["（一）产业项目", "", "", ""],
+            &["1", "甲产业园", "建设厂房3万平方米", "县工信局"],
+            &["", "合计", "824000", "331000"],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(3, &mut found);
+        assert_eq!(table.title.as_deref(), Some("某县2026年重大项目清单"));
+        let left: Vec<&str> = table.left_out.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(left, ["附件2", "单位：万元"]);
+        let stray: Vec<&str> = found
+            .iter()
+            .filter(|d| d.code == "table/unnumbered-row")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(stray.len(), 1, "{found:?}");
+        assert!(stray[0].contains("合计 824000 331000"), "{stray:?}");
+        assert!(matches!(&table.rows[0].kind, RowKind::Label(l) if l == "（一）产业项目"));
     }
 
     #[test]
