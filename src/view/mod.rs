@@ -1037,6 +1037,24 @@ fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<PrintedPara
         .collect()
 }
 
+/// A section's groups as the prose prints them: (heading, text). A group with no text of its
+/// own whose heading stands in an earlier group's text (1.推广免耕少耕技术 under （一）, its
+/// sub-items the tasks) is already printed there, and is not printed again.
+fn printed_groups(groups: &[crate::model::Group]) -> Vec<(String, String)> {
+    let mut printed: Vec<(String, String)> = Vec::new();
+    for group in groups {
+        let text = tidy_lines(&group.text);
+        let title = tidy_spacing(&group.title);
+        let said_above = || printed.iter().any(|(_, t)| t.contains(title.as_str()));
+        if text.trim().is_empty() && !title.is_empty() && said_above() {
+            continue;
+        }
+        let heading = group.heading.clone().unwrap_or_else(|| group.title.clone());
+        printed.push((heading, text));
+    }
+    printed
+}
+
 /// Whether a paragraph is a part's heading: a Chinese numeral and 、, then a title with no
 /// sentence in it (二、工作要求), not a numbered sentence (一、各单位要……。).
 fn is_part_heading(text: &str) -> bool {
@@ -1072,14 +1090,7 @@ impl PlanView {
                 .map(|s| PlanSectionView {
                     heading: section_heading(&s.numeral, &s.title),
                     intro: printed_paragraphs(&s.intro),
-                    groups: s
-                        .groups
-                        .iter()
-                        .map(|g| {
-                            let heading = g.heading.clone().unwrap_or_else(|| g.title.clone());
-                            (heading, tidy_lines(&g.text))
-                        })
-                        .collect(),
+                    groups: printed_groups(&s.groups),
                 })
                 .collect(),
             closing: printed_paragraphs(&plan.closing),
