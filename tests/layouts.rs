@@ -3126,3 +3126,55 @@ fn a_plan_and_a_table_listed_apart_print_as_two_attachments() {
         "{table}"
     );
 }
+
+/// Four levels typed out (一、/（一）/1./（1）), the 1. items heading the （1） tasks under
+/// them and one 2. item carrying work itself: four tasks, and the notice prints each
+/// heading once, where the source has it — no bold copy of a 1. heading after its items.
+#[test]
+fn headings_over_their_items_print_once_in_the_notice() {
+    let input = common::root().join("tests/fixtures/numbering/four_levels_headings.md");
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "推广测土配方施肥120万亩。",
+            "推广有机肥替代化肥5万亩。",
+            "推进秸秆综合利用。秸秆综合利用率稳定在95%以上。",
+            "新建和改造灌排渠道60公里。",
+        ]
+    );
+    let md = published_text(&input, "通知.md");
+    let notice = &md[..md.find("任务分工表\n").unwrap_or(md.len())];
+    for heading in ["推广绿色种植技术", "加强农田水利建设"] {
+        assert_eq!(notice.matches(heading).count(), 1, "{heading}:\n{notice}");
+    }
+    assert!(!notice.contains("**推广绿色种植技术**"), "{notice}");
+}
+
+/// A table set as text with single spaces between its cells (a scan read back to text):
+/// its rows are not read as tasks, so the plan's text that holds them is said as handing
+/// out work that was not read — never passed over as a paragraph like any other.
+#[test]
+fn work_handed_out_in_text_that_is_not_read_as_tasks_is_said() {
+    let input = common::root().join("tests/fixtures/unread/table_set_as_text.txt");
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    let said: Vec<&fengong::Diagnostic> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "text/assignment-not-read")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(
+        said[0].message.contains("整治城区背街小巷20条"),
+        "{}",
+        said[0].message
+    );
+    assert!(
+        said[0].message.contains("新建公厕15座"),
+        "{}",
+        said[0].message
+    );
+    assert_eq!(said[0].location.line_no(), Some(14));
+}

@@ -110,6 +110,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     reconcile::traditional,
     reconcile::garbled,
     reconcile::prose_only,
+    reconcile::assignments_not_read,
     units::aliases,
     units::unknown,
     units::unspecified,

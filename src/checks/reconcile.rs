@@ -1,6 +1,10 @@
 //! Table against prose, character by character: each task's table text beside its sentence(s)
 //! of the prose, traditional characters in simplified text, and prose the table leaves out.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::Context;
 use super::diff::{Hunk, diff, mark};
 use crate::base::cjk::{sentences, simplified};
@@ -218,10 +222,111 @@ pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Paragraphs of the plan's own text (its preamble, a part's words, its closing) that hand
+/// out work as tasks do — a unit with its role (县水利局牵头) and a deadline, or a numbered
+/// line with a unit and a deadline (a table flattened into text) — and that no task carries:
+/// work the reading did not see as tasks, said so it is never lost quietly.
+pub fn assignments_not_read(cx: &Context) -> Vec<Diagnostic> {
+    let plan = cx.plan;
+    // The opening words of each task: a line carrying them is that task's own (its text
+    // with the assignment in brackets inside it, or its prose).
+    let carried: Vec<String> = plan
+        .tasks
+        .iter()
+        .flat_map(|t| [Some(t.content.as_str()), t.prose.as_deref()])
+        .flatten()
+        .map(|t| compact(t).chars().take(12).collect::<String>())
+        .filter(|t| t.chars().count() >= 6)
+        .collect();
+    let paragraphs = plan
+        .preamble
+        .iter()
+        .chain(plan.sections.iter().flat_map(|s| &s.intro))
+        .chain(&plan.closing)
+        .chain(&plan.after_table);
+    let mut out = Vec::new();
+    for paragraph in paragraphs {
+        let lines: Vec<&str> = paragraph
+            .text
+            .split('\n')
+            .filter(|l| assigns_work(l))
+            .filter(|l| {
+                let line = compact(l);
+                !carried
+                    .iter()
+                    .any(|t| line.contains(t.as_str()) || t.contains(&line))
+            })
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(
+                "text/assignment-not-read",
+                paragraph.origin.clone(),
+                format!(
+                    "这段文字写有责任单位和完成时限，像是在分配任务，但未读作任务：「{}」",
+                    crate::base::cjk::excerpt_of(&lines.join(" "), 200)
+                ),
+            )
+            .with_hint("如是任务，请核对原文的编号或表格格式（表格请用制表符或两个以上空格分列）"),
+        );
+    }
+    out
+}
+
+/// Text without spaces, for comparing what a task carries with a line of the source.
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether a line hands out work: a deadline, a body's name, and a role word or a row's
+/// number standing apart (a table set as text).
+fn assigns_work(line: &str) -> bool {
+    static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(
+            r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|上旬|中旬|下旬)?\s*前|年底前|年内|长期坚持",
+        )
+        .unwrap()
+    });
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[省市县区镇乡][\p{Han}]{1,12}?(?:局|委|办|院|政府|中心|分局|公司)").unwrap()
+    });
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(?:局|委|办|院|政府|中心|公司)\s*(?:牵头|负责|配合)").unwrap()
+    });
+    static ROW: LazyLock<Regex> = LazyLock::new(|| {
+        // A row's number standing apart before its words: `1 组织防汛应急演练…`.
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(?:^|[\s\p{Han}])[0-9０-９]{1,2}\s+\p{Han}").unwrap()
+    });
+    let line = line.trim();
+    DEADLINE.is_match(line) && BODY.is_match(line) && (ROLE.is_match(line) || ROW.is_match(line))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{SAMPLE, SAMPLE_CONFIG, at as s, codes, run_one};
     use super::*;
+
+    #[test]
+    fn lines_handing_out_work_are_told_from_requirements() {
+        for work in [
+            "对全县水库开展排查（县水利局牵头，县住建局配合，2025年5月15日前完成）。",
+            "序号 工作任务 责任单位 完成时限1 组织防汛应急演练 县应急管理局 2025年6月底前",
+        ] {
+            assert!(assigns_work(work), "{work}");
+        }
+        for other in [
+            "各责任单位于每年6月20日前将进展情况报送区发改委。",
+            "县黑土地保护工作领导小组统筹推进，实行县级领导包乡（镇）制度。",
+        ] {
+            assert!(!assigns_work(other), "{other}");
+        }
+    }
 
     #[test]
     fn garbled_text_is_found_and_plain_text_is_not() {
