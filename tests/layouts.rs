@@ -3178,3 +3178,35 @@ fn work_handed_out_in_text_that_is_not_read_as_tasks_is_said() {
     );
     assert_eq!(said[0].location.line_no(), Some(14));
 }
+
+/// Parts (第一部分…第三部分) that number their sections afresh (一、 under each): every
+/// section keeps its own heading and words, in the source's order — the second 一、 is not
+/// the first one's, so no words move to another part and no heading is lost.
+#[test]
+fn sections_numbered_afresh_under_each_part_keep_their_own_words() {
+    let input = common::root().join("tests/fixtures/numbering/parts_number_sections_afresh.md");
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 3);
+    let md = published_text(&input, "通知.md");
+    let order = [
+        "第一部分",
+        "一、工作目标",
+        "护理型床位占比达到60%",
+        "第二部分",
+        "一、完善居家养老服务",
+        "新建社区养老服务站12个",
+        "二、提升机构养老能力",
+        "改造提升乡镇敬老院5所",
+        "第三部分",
+        "一、加强组织领导",
+        "联席会议制度",
+        "二、强化资金保障",
+        "统筹安排养老服务体系建设资金",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|w| md.find(w).unwrap_or_else(|| panic!("no {w}:\n{md}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}\n{md}");
+    assert!(md.contains("# 第二部分"), "{md}");
+}

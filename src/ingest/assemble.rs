@@ -508,9 +508,16 @@ fn with_plan_text(
             .iter()
             .filter(|(numeral, _)| *numeral == found.numeral)
             .map(|(_, p)| p);
-        let by_numeral = sections
-            .iter()
-            .position(|s| !found.numeral.is_empty() && s.numeral == found.numeral);
+        let by_numeral = nth_with_numeral(
+            sections.iter().map(|s| s.numeral.as_str()),
+            &found.numeral,
+            prose
+                .sections
+                .iter()
+                .take_while(|s| !std::ptr::eq(*s, found))
+                .filter(|s| s.numeral == found.numeral)
+                .count(),
+        );
         // A section the prose did not see as one (its heading read as a paragraph): its
         // words go to the plan's section they stand in.
         let at = by_numeral.or_else(|| section_around(&sections, found.origin.line_no()?));
@@ -526,6 +533,22 @@ fn with_plan_text(
         }
     }
     (sections, prose.preamble, prose.closing)
+}
+
+/// Where the `n`-th (from 0) of `numerals` equal to `numeral` stands; none for an empty one.
+fn nth_with_numeral<'a>(
+    numerals: impl Iterator<Item = &'a str>,
+    numeral: &str,
+    n: usize,
+) -> Option<usize> {
+    if numeral.is_empty() {
+        return None;
+    }
+    numerals
+        .enumerate()
+        .filter(|(_, x)| *x == numeral)
+        .nth(n)
+        .map(|(at, _)| at)
 }
 
 /// The plan section whose heading is the last one above source line `line`.
@@ -818,8 +841,14 @@ fn lead_by_order(
         .assignments
         .iter()
         .filter(|a| a.role == crate::model::Role::Lead);
+    // X负责，Y、Z参与: the cell gives the others a supporting role itself.
+    let supports_written = super::units::ROLE_SUFFIXES
+        .iter()
+        .filter(|(_, word)| *word == super::units::RoleWord::Support)
+        .any(|(suffix, _)| cells.units.contains(suffix));
     config.plan.lead == crate::config::LeadRule::First
         && plain
+        && !supports_written
         && named > 1
         && !written.iter().any(|w| w.marked_lead)
         && leads.count() == 1
@@ -1285,9 +1314,18 @@ fn prose_sections(
     let mut group_no = 0;
     for (si, section) in prose.sections.iter().enumerate() {
         let no = si as u32 + 1;
-        let table_section = table_sections
+        // The first 一、 of the prose is the table's first 一、, the second its second (parts
+        // that number their sections afresh: 第一部分 一、… 第二部分 一、…).
+        let earlier = prose.sections[..si]
             .iter()
-            .find(|t| !section.numeral.is_empty() && t.numeral == section.numeral);
+            .filter(|s| s.numeral == section.numeral)
+            .count();
+        let table_section = nth_with_numeral(
+            table_sections.iter().map(|t| t.numeral.as_str()),
+            &section.numeral,
+            earlier,
+        )
+        .map(|at| &table_sections[at]);
         let mut groups = Vec::new();
         for group in &section.groups {
             group_no += 1;

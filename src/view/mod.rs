@@ -8,6 +8,9 @@ pub use evaluation::{
     TargetLine, TaskLine, UnitLine, percent, series_color, status_color, task_line,
 };
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::base::cjk::{chinese_numeral, in_title_marks, tidy_spacing};
@@ -1058,6 +1061,14 @@ fn printed_groups(groups: &[crate::model::Group]) -> Vec<(String, String)> {
 /// Whether a paragraph is a part's heading: a Chinese numeral and 、, then a title with no
 /// sentence in it (二、工作要求), not a numbered sentence (一、各单位要……。).
 fn is_part_heading(text: &str) -> bool {
+    // 第二部分 重点任务, 第三章 保障措施: the level above 一、 in plans numbered so.
+    static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^第[一二三四五六七八九十]{1,3}(?:部分|章|篇|编)\s*[^\s。，；]{1,20}$").unwrap()
+    });
+    if CHAPTER.is_match(text.trim()) {
+        return true;
+    }
     let Some((numeral, title)) = text.split_once('、') else {
         return false;
     };
