@@ -229,12 +229,14 @@ fn names(text: &str) -> Vec<String> {
 
 /// [`names`], each with whether a new list starts at it (after ，； rather than 、).
 fn listed(text: &str) -> Vec<(String, bool)> {
+    // Spaces between names (镇市场监管所　镇卫生院) list them as 、 does.
     let pieces = crate::base::cjk::split_outside_parentheses(text, |c| {
-        matches!(c, '、' | '/' | '／' | '，' | ',' | '；' | ';')
+        matches!(c, '、' | '/' | '／' | '，' | ',' | '；' | ';') || c.is_whitespace()
     });
     let mut out = Vec::new();
     for (piece, before) in pieces {
-        let new_list = !matches!(before, Some('、' | '/' | '／'));
+        let new_list =
+            !matches!(before, Some('、' | '/' | '／')) && !before.is_some_and(char::is_whitespace);
         for (i, name) in piece.split('及').map(str::trim).enumerate() {
             if !name.is_empty() {
                 out.push((name.to_string(), new_list && i == 0));
@@ -1392,6 +1394,9 @@ mod tests {
         assert_eq!(d.leads, ["区文旅局（牵头，负责人：周强）"]);
         assert_eq!(d.supports, ["区商务局"]);
         assert_eq!(d.deadline.as_deref(), Some("2025年7月底前"));
+        let d = parse_duty("镇市场监管所\u{3000}镇教育指导中心\u{3000}镇卫生院负责");
+        assert_eq!(d.leads, ["镇市场监管所"]);
+        assert_eq!(d.supports, ["镇教育指导中心", "镇卫生院"]);
         let d = parse_duty("区住建局牵头，2025年9月底前开工，2026年6月底前竣工");
         assert_eq!(
             d.deadline.as_deref(),
