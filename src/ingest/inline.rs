@@ -1356,14 +1356,7 @@ mod tests {
             以上工作由区人社局牵头，区财政局、区总工会配合，2025年11月底前完成。\n\
             （二）强化就业服务。举办招聘会20场（区人社局负责，2025年12月底前）。\n";
         let table = parse(text, "p.md").unwrap();
-        let tasks: Vec<&RawTask> = table
-            .rows
-            .iter()
-            .filter_map(|r| match &r.kind {
-                RowKind::Task(t) => Some(&**t),
-                _ => None,
-            })
-            .collect();
+        let tasks: Vec<&RawTask> = table.tasks().collect();
         assert_eq!(tasks.len(), 2);
         assert_eq!(tasks[0].lead.as_deref(), Some("区人社局"));
         assert_eq!(tasks[0].support.as_deref(), Some("区财政局、区总工会"));

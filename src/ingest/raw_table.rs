@@ -226,12 +226,6 @@ impl RawTable {
     /// Cells written `同上` or `〃` (units, deadline, person): the value of the task above,
     /// as the table means, each said with what it was read as.
     pub fn fill_ditto_marks(&mut self) -> Vec<crate::base::diag::Diagnostic> {
-        fn is_ditto(cell: &str) -> bool {
-            matches!(
-                cell.trim().trim_end_matches('。'),
-                "同上" | "〃" | "”" | "\"" | "同前"
-            )
-        }
         let mut said = Vec::new();
         let mut above: Option<RawTask> = None;
         for row in &mut self.rows {
@@ -239,28 +233,24 @@ impl RawTable {
                 continue;
             };
             if let Some(before) = &above {
-                let fields: [(&mut String, &str, &str); 1] =
-                    [(&mut task.units, before.units.as_str(), "责任单位")];
-                let options: [(&mut Option<String>, &Option<String>, &str); 4] = [
+                let mut filled = Vec::new();
+                if let Some(value) = ditto_value(&task.units, Some(&before.units)) {
+                    filled.push(format!("责任单位「{}」读作「{value}」", task.units.trim()));
+                    task.units = value;
+                }
+                let cells = [
                     (&mut task.lead, &before.lead, "牵头单位"),
                     (&mut task.support, &before.support, "配合单位"),
                     (&mut task.deadline, &before.deadline, "完成时限"),
                     (&mut task.person, &before.person, "责任人"),
                 ];
-                let mut filled = Vec::new();
-                for (cell, value, name) in fields {
-                    if is_ditto(cell) && !value.trim().is_empty() {
-                        filled.push(format!("{name}「{}」读作「{value}」", cell.trim()));
-                        *cell = value.to_string();
-                    }
-                }
-                for (cell, value, name) in options {
-                    if let (Some(written), Some(value)) = (cell.as_ref(), value.as_ref())
-                        && is_ditto(written)
-                        && !value.trim().is_empty()
-                    {
+                for (cell, value_above, name) in cells {
+                    let Some(written) = cell.as_deref() else {
+                        continue;
+                    };
+                    if let Some(value) = ditto_value(written, value_above.as_ref()) {
                         filled.push(format!("{name}「{}」读作「{value}」", written.trim()));
-                        *cell = Some(value.clone());
+                        *cell = Some(value);
                     }
                 }
                 if !filled.is_empty() {
@@ -280,17 +270,20 @@ impl RawTable {
         said
     }
 
+    /// The tasks, in row order.
+    pub fn tasks(&self) -> impl Iterator<Item = &RawTask> {
+        self.rows.iter().filter_map(|r| match &r.kind {
+            RowKind::Task(t) => Some(&**t),
+            _ => None,
+        })
+    }
+
     /// Numbers the tasks 1, 2, 3 … in row order when any is numbered （一） or ① rather than
     /// in figures (a table numbering its first tasks （一）…（九）, those of the next part 1,
     /// 2): the task numbers must be one run. Returns the numbers as written, in row order.
     pub fn renumber_marked(&mut self) -> Option<Vec<String>> {
-        let tasks = || {
-            self.rows.iter().filter_map(|r| match &r.kind {
-                RowKind::Task(t) => Some(t),
-                _ => None,
-            })
-        };
-        let marked = tasks()
+        let marked = self
+            .tasks()
             .any(|t| t.numbered_in_text || crate::ingest::text::parse_task_number(&t.no).is_none());
         if !marked {
             return None;
@@ -551,23 +544,33 @@ pub struct RawTable {
 /// (numbered `written` in it) are numbered on after the `before` tasks before them.
 fn appended_said(
     title: Option<&str>,
+    header: Option<&[String]>,
     before: usize,
     written: &[String],
     place: Location,
 ) -> Diagnostic {
-    let name = title.unwrap_or("另一张分工表");
+    // Named by its title, or — with none — by its header when that is its own.
+    let name = match (title, header) {
+        (Some(title), _) => format!("「{title}」"),
+        (None, Some(header)) => format!("（表头：{}）", header.join(" | ")),
+        (None, None) => String::new(),
+    };
+    let own_header = match (title, header) {
+        (Some(_), Some(header)) => format!("，其表头与前一张不同：{}", header.join(" | ")),
+        _ => String::new(),
+    };
     let count = written.len();
     let message = match (written.first(), written.last()) {
         (Some(first), Some(last)) if count > 1 => format!(
-            "来源中还有一张分工表「{name}」：其 {count} 项任务一并读入，接在前一张之后编为第 {}—{} 项（原序号 {first}—{last}）",
+            "来源中还有一张分工表{name}：其 {count} 项任务一并读入，接在前一张之后编为第 {}—{} 项（原序号 {first}—{last}）{own_header}",
             before + 1,
             before + count
         ),
         (Some(only), _) => format!(
-            "来源中还有一张分工表「{name}」：其 1 项任务一并读入，接在前一张之后编为第 {} 项（原序号 {only}）",
+            "来源中还有一张分工表{name}：其 1 项任务一并读入，接在前一张之后编为第 {} 项（原序号 {only}）{own_header}",
             before + 1
         ),
-        _ => format!("来源中还有一张分工表「{name}」，但其中没有任务"),
+        _ => format!("来源中还有一张分工表{name}，但其中没有任务{own_header}"),
     };
     Diagnostic::note("table/another-table", place, message)
 }
@@ -658,6 +661,18 @@ pub enum RowKind {
     Label(String),
     /// A task.
     Task(Box<RawTask>),
+}
+
+/// The value a cell written as a ditto mark (同上, 〃) takes from the cell above, when it is
+/// one and the cell above holds something.
+fn ditto_value(cell: &str, above: Option<&String>) -> Option<String> {
+    let ditto = matches!(
+        cell.trim().trim_end_matches('。'),
+        "同上" | "〃" | "”" | "\"" | "同前"
+    );
+    above
+        .filter(|value| ditto && !value.trim().is_empty())
+        .cloned()
 }
 
 /// The cells of a task row, as written.
@@ -769,6 +784,8 @@ impl RawTable {
         if self.column_order.is_empty() {
             self.column_order = other.column_order;
         }
+        let own_header =
+            (!self.header.is_empty() && other.header != self.header).then(|| other.header.clone());
         if self.header.is_empty() {
             self.header = other.header;
         }
@@ -776,7 +793,13 @@ impl RawTable {
             .origin
             .or_else(|| self.origin.clone())
             .unwrap_or(Location::file(""));
-        appended_said(other.title.as_deref(), before, &written, place)
+        appended_said(
+            other.title.as_deref(),
+            own_header.as_deref(),
+            before,
+            &written,
+            place,
+        )
     }
 
     /// How many task rows the table has.
@@ -1033,14 +1056,7 @@ impl RawTable {
     /// or some task opens without it (a theme over them).
     fn item_bullet(&self) -> Option<char> {
         const BULLETS: &[char] = &['△', '▲', '●', '○', '■', '□', '◆', '◇', '★', '☆', '•'];
-        let tasks: Vec<&RawTask> = self
-            .rows
-            .iter()
-            .filter_map(|r| match &r.kind {
-                RowKind::Task(t) => Some(&**t),
-                _ => None,
-            })
-            .collect();
+        let tasks: Vec<&RawTask> = self.tasks().collect();
         let first = |t: &RawTask| t.content.trim_start().chars().next();
         let bullet = BULLETS
             .iter()
@@ -1229,6 +1245,22 @@ mod tests {
                 .collect(),
             ..RawTable::default()
         }
+    }
+
+    #[test]
+    fn a_second_table_without_a_title_is_named_by_its_own_header() {
+        let mut first = table_of(&[("甲", "区财政局", "")]);
+        first.header = vec!["序号".into(), "工作任务".into(), "责任单位".into()];
+        let mut second = table_of(&[("乙项目", "区住建局", "")]);
+        second.header = vec!["序号".into(), "项目名称".into(), "建设内容及规模".into()];
+        let said = first.append(second);
+        assert!(
+            said.message
+                .contains("（表头：序号 | 项目名称 | 建设内容及规模）"),
+            "{}",
+            said.message
+        );
+        assert!(!said.message.contains("另一张分工表"), "{}", said.message);
     }
 
     #[test]

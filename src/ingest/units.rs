@@ -291,33 +291,12 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         if is_role_note(&name) {
             continue;
         }
-        let mut marked_lead = false;
-        let mut person = None;
+        // 区教育局（牵头）, 区商务局（王芳）: the role and the person, no part of the name.
+        let (mut marked_lead, mut person) = (false, None);
         if let Some(note) = unit_note(&name) {
-            name = note.unit;
-            marked_lead = note.lead;
-            person = note.person;
+            (name, marked_lead, person) = (note.unit, note.lead, note.person);
         }
-        for marker in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)"] {
-            if let Some(stripped) = name.strip_suffix(marker) {
-                name = stripped.trim().to_string();
-                marked_lead = true;
-            }
-        }
-        // 負責, 牽頭 read as 负责, 牵头: the suffix is matched on the simplified name and cut
-        // from the name as written, character for character.
-        let simple = crate::base::cjk::simplified_text(&name);
-        if let Some((suffix, word)) = ROLE_SUFFIXES
-            .iter()
-            .find(|(suffix, _)| simple.len() > suffix.len() && simple.ends_with(suffix))
-        {
-            let keep = name.chars().count() - suffix.chars().count();
-            name = name
-                .chars()
-                .take(keep)
-                .collect::<String>()
-                .trim()
-                .to_string();
+        if let Some(word) = cut_role_word(&mut name) {
             marked_lead |= matches!(word, RoleWord::Lead | RoleWord::SharedLead);
             match word {
                 RoleWord::SharedLead => out.iter_mut().for_each(|w| w.marked_lead = true),
@@ -423,6 +402,24 @@ fn is_person_name(text: &str) -> bool {
         && !ends_as_a_body(text)
         && !looks_unspecified(text)
         && role_suffix(text).is_none()
+}
+
+/// Cuts the role word a name ends with (区财政局配合 → 区财政局) and returns it. 負責, 牽頭
+/// read as 负责, 牵头: the suffix is matched on the simplified name and cut from the name as
+/// written, character for character.
+fn cut_role_word(name: &mut String) -> Option<RoleWord> {
+    let simple = crate::base::cjk::simplified_text(name);
+    let (suffix, word) = ROLE_SUFFIXES
+        .iter()
+        .find(|(suffix, _)| simple.len() > suffix.len() && simple.ends_with(suffix))?;
+    let keep = name.chars().count() - suffix.chars().count();
+    *name = name
+        .chars()
+        .take(keep)
+        .collect::<String>()
+        .trim()
+        .to_string();
+    Some(*word)
 }
 
 /// X会同Y: X leads, with Y (X、Z会同有关部门: both lead); X等和Y: X (and others it does not
