@@ -960,3 +960,39 @@ fn hidden_rows_columns_and_sheets_are_said_and_not_published() {
     }
     assert!(table.contains("紧急呼叫设备"), "{table}");
 }
+
+/// A workbook with a cover sheet and one sheet per part, each titled as the cover is with
+/// its part in brackets: the plan is named by the cover, each sheet's section by its part.
+#[test]
+fn a_cover_sheet_names_the_plan_and_each_sheet_its_part() {
+    let cover = "滇南市古城区2026年文旅融合发展重点任务清单";
+    let mut wb = Workbook::new();
+    let front = wb.add_worksheet();
+    front.set_name("封面").unwrap();
+    front.write_string(2, 1, cover).unwrap();
+    front.write_string(4, 1, "古城区文化和旅游局编").unwrap();
+    for (part, task, unit) in [
+        ("文化事业", "建成城市书房5个。", "区文化和旅游局"),
+        ("旅游产业", "创建4A级旅游景区1个。", "区文化和旅游局"),
+    ] {
+        let sheet = wb.add_worksheet();
+        sheet.set_name(part).unwrap();
+        let title = format!("古城区2026年文旅融合发展重点任务清单（{part}）");
+        sheet.write_string(0, 0, &title).unwrap();
+        for (c, h) in ["序号", "重点任务", "责任单位", "完成时限"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(1, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["1", task, unit, "2026年10月底前"].iter().enumerate() {
+            sheet.write_string(2, c as u16, *v).unwrap();
+        }
+    }
+    let dir = project(&[("文旅融合.xlsx", &wb.save_to_buffer().unwrap())]);
+    let plan = plan_of(dir.path());
+    assert_eq!(plan.title.as_deref(), Some(cover));
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["文化事业", "旅游产业"]);
+    assert_eq!(plan.tasks.len(), 2);
+}

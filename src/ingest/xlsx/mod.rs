@@ -124,6 +124,8 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
     let mut doc = SheetDocument::default();
     // Sheets with no table, said once the workbook is known to have one.
     let mut not_read = Vec::new();
+    // A cover sheet's title, before the first table (封面: 某区2025年…重点任务清单).
+    let mut cover = None;
     for name in &names {
         let range = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             workbook.worksheet_range(name)
@@ -143,6 +145,9 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         }
         looked.push(name.clone());
         let Some(header_row) = find_header(&range) else {
+            if doc.table.is_none() && cover.is_none() {
+                cover = cover_title(&range);
+            }
             not_read.push(sheet_not_read(&range, display, name));
             continue;
         };
@@ -162,7 +167,14 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
             None => doc.table = Some(table),
         }
     }
-    if doc.table.is_some() {
+    if let Some(table) = doc.table.as_mut() {
+        // Tables from several sheets are named by the plan: the cover's title names it.
+        if table.title.is_none()
+            && let Some(cover) = cover
+        {
+            shorten_sheet_sections(table, &cover);
+            table.title = Some(cover);
+        }
         doc.diagnostics.extend(not_read.into_iter().flatten());
         return Ok(doc);
     }
@@ -177,6 +189,37 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         )
         .with_hint("列名可为：序号/编号；具体内容/工作任务/重点任务/任务内容；责任单位/牵头单位/配合单位"),
     ])
+}
+
+/// Sheets titled as the cover is, each with its part in brackets (古城区…清单（文化事业）
+/// under 滇中市古城区…清单): each sheet's section is that part.
+fn shorten_sheet_sections(table: &mut RawTable, cover: &str) {
+    for row in &mut table.rows {
+        let super::raw_table::RowKind::Section { numeral, title } = &mut row.kind else {
+            continue;
+        };
+        let Some((base, part)) = title
+            .strip_suffix(['）', ')'])
+            .and_then(|t| t.rsplit_once(['（', '(']))
+        else {
+            continue;
+        };
+        let base = base.trim();
+        if numeral.is_empty()
+            && !part.trim().is_empty()
+            && base.chars().count() >= 4
+            && cover.contains(base)
+        {
+            *title = part.trim().to_string();
+        }
+    }
+}
+
+/// The first words of a sheet without a table, when they name a plan (a cover sheet).
+fn cover_title(range: &Range<Data>) -> Option<String> {
+    let first = texts(range).into_iter().flatten().find(|t| !t.is_empty())?;
+    let title = crate::base::cjk::tidy_spacing(&first);
+    crate::ingest::text::names_a_plan(&title).then_some(title)
 }
 
 /// A sheet with no 分工表 that holds something (an explanation, a list of contacts): named
