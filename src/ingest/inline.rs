@@ -1291,7 +1291,16 @@ fn tidy_content(text: &str) -> String {
         .trim();
     let text = TASK_NUMBER.replace(text, "");
     let text = PART_NUMBER.replace(text.trim(), "");
-    let text = ORDINAL.replace(text.trim(), "");
+    // 一是 opens one of several tasks; a task holding 一是…；二是… keeps them as written.
+    static MORE_ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[；;，,。]\s*[二三四五六七八九十]是").unwrap()
+    });
+    let text: String = if MORE_ORDINALS.is_match(&text) {
+        text.into_owned()
+    } else {
+        ORDINAL.replace(text.trim(), "").into_owned()
+    };
     // As written: no stop is added where the source has none.
     text.trim().trim_end_matches(['，', '；']).to_string()
 }
@@ -1347,6 +1356,15 @@ mod tests {
         let d = parse_duty("责任单位：区教育局、区体育局");
         assert_eq!(d.leads, ["区教育局"]);
         assert_eq!(d.supports, ["区体育局"]);
+    }
+
+    #[test]
+    fn a_task_holding_several_ordinals_keeps_them_all() {
+        assert_eq!(tidy_content("一是新建站点5个。"), "新建站点5个。");
+        assert_eq!(
+            tidy_content("一是新建站点5个；二是改造站点3个。"),
+            "一是新建站点5个；二是改造站点3个。"
+        );
     }
 
     #[test]
