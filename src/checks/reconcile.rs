@@ -252,9 +252,7 @@ pub fn assignments_not_read(cx: &Context) -> Vec<Diagnostic> {
             .filter(|l| assigns_work(l))
             .filter(|l| {
                 let line = compact(l);
-                !carried
-                    .iter()
-                    .any(|t| line.contains(t.as_str()) || t.contains(&line))
+                !carried.iter().any(|t| line.contains(t.as_str()))
             })
             .collect();
         if lines.is_empty() {
