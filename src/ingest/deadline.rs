@@ -60,6 +60,8 @@ static YEAR_DOT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// 每月5日前) gives `None`; one that names a day and goes on after it
 /// (`2025年8月底前，此后长期坚持`) gives that day.
 pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
+    // `\d` matches full-width digits too, which `parse` does not read (２０２５年５月).
+    let text = crate::base::cjk::ascii_digits(text);
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -204,6 +206,8 @@ mod tests {
             ("每月5日前", None),
             ("每季度", None),
             ("2025年8月底前，此后长期坚持", Some("2025-08-31")),
+            ("２０２５年５月３１日前完成", Some("2025-05-31")),
+            ("５月底前", Some("2025-05-31")),
             ("持续推进", None),
             ("2025年13月", None),
             ("2025年2月30日", None),

@@ -331,9 +331,13 @@ fn tasks_beside_table(
     let assigned = written
         .iter()
         .filter(|t| {
-            [&t.lead, &t.support]
-                .iter()
-                .any(|u| u.as_deref().is_some_and(|u| !u.trim().is_empty()))
+            [
+                t.lead.as_deref(),
+                t.support.as_deref(),
+                Some(t.units.as_str()),
+            ]
+            .iter()
+            .any(|u| u.is_some_and(|u| !u.trim().is_empty()))
         })
         .count();
     if assigned == 0 || assigned * 2 < written.len() {
@@ -410,6 +414,22 @@ fn require_tasks(
                     ),
                 )
                 .with_hint("请在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/；或每行各格之间用制表符隔开"),
+            ]));
+        }
+        if let Some((display, (line, cells))) = texts
+            .iter()
+            .find_map(|(d, t)| text::space_set_header(t).map(|h| (d, h)))
+        {
+            return Err(Error::Input(vec![
+                Diagnostic::error(
+                    "input/space-set-table",
+                    Location::line(display, line),
+                    format!(
+                        "这里的分工表（表头「{}」）各格之间只隔一个空格，而有的行格内也有空格或有空格子，分不清哪段文字属于哪一列",
+                        cells.join(" / ")
+                    ),
+                )
+                .with_hint("请把原表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/；或每行各格之间改用制表符隔开"),
             ]));
         }
         let place = project
@@ -642,7 +662,9 @@ pub fn plan_from_text_bytes(
             e.message(),
         )]
     })?;
+    let (text, restored) = text::restore_printed(&text, text::Places::lines(display));
     let mut doc = text::parse(&text, display);
+    doc.diagnostics.extend(restored);
     let mut tasks_in_prose = false;
     if doc.table.is_none() {
         doc.table = inline::parse(&text, display);
@@ -835,8 +857,10 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
         });
     }
     let (text, pinyin) = repost::without_pinyin(&read_text(source, display)?, display);
+    let (text, restored) = text::restore_printed(&text, text::Places::lines(display));
     let mut doc = text::parse(&text, display);
     doc.diagnostics.extend(pinyin);
+    doc.diagnostics.extend(restored);
     Ok(Read::Text {
         doc: Box::new(doc),
         text,

@@ -60,8 +60,9 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
             _ => place_small_table(table, &mut lines, display, &mut diagnostics),
         }
     }
-    let text = lines.join("\n");
+    let (text, restored) = text::restore_printed(&lines.join("\n"), Places::paragraphs(display));
     let mut doc = text::parse_at(&text, Places::paragraphs(display));
+    doc.diagnostics.extend(restored);
     doc.diagnostics.append(&mut diagnostics);
     if let Some(found) = found {
         let mut table = found

@@ -8,6 +8,7 @@
 
 pub(crate) mod boxed;
 mod notice;
+mod printed;
 mod prose;
 mod stacked;
 mod table;
@@ -130,6 +131,18 @@ impl LinedText {
     }
 }
 
+/// `text` as the document wrote it when it was read back from printed pages (a scan's OCR,
+/// a PDF's text): page numbers and running heads left out, lines broken at the page's
+/// width joined, a table set with single spaces split into cells, OCR's spaced characters
+/// closed — each said. Every line keeps its number, so places stay true. Every reader of
+/// a text source reads this.
+pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnostic>) {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut said = Vec::new();
+    printed::restore(&mut lines, places, &mut said);
+    (lines.join("\n"), said)
+}
+
 /// Reads a text source named `path`.
 pub fn parse(text: &str, path: &str) -> TextDocument {
     parse_at(text, Places::lines(path))
@@ -186,7 +199,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
                 places.at(at as u32 + 1),
                 format!(
                     "原文最后一{}停在「…{}」，没有写完：文字可能没有复制完整",
-                    if places.paragraphs { "段" } else { "行" },
+                    places.unit(),
                     tail_of(last, 12)
                 ),
             )
@@ -378,6 +391,11 @@ impl<'a> Places<'a> {
         }
     }
 
+    /// What a block is called in a message: 行 or 段.
+    pub fn unit(&self) -> &'static str {
+        if self.paragraphs { "段" } else { "行" }
+    }
+
     /// The place of block number `n` (a line or a paragraph).
     pub fn at(&self, n: u32) -> Location {
         if self.paragraphs {
@@ -565,6 +583,15 @@ pub(super) fn is_pipe_rule(cells: &[String]) -> bool {
 pub fn header_one_cell_per_line(text: &str) -> Option<(u32, Vec<String>)> {
     let lines: Vec<&str> = text.lines().collect();
     stacked::find_header(&lines).map(|h| (h.first as u32 + 1, h.cells))
+}
+
+/// A table's header set as text with single spaces between its cells whose rows could
+/// not be told apart (a cell holding a space, or left empty): the line and its cells.
+pub fn space_set_header(text: &str) -> Option<(u32, Vec<String>)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let cells = printed::space_set_header(line)?;
+        Some((i as u32 + 1, cells.iter().map(|c| c.to_string()).collect()))
+    })
 }
 
 /// A row of cells that names some of a 分工表's columns but not all it needs (工作任务 |

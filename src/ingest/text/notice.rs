@@ -273,8 +273,10 @@ fn is_agency(text: &str) -> bool {
 fn doc_number_within(text: &str) -> Option<String> {
     static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"([^\s\d:：()（）〔〕\[\]【】]{1,10}[〔\[【(（]\d{4}[〕\]】)）]第?\d{1,4}号)")
-            .unwrap()
+        Regex::new(
+            r"([^\s\d:：()（）〔〕\[\]【】]{1,10}[〔\[【(（]\d{4}[〕\]】)）]第?\s?\d{1,4}\s?号)",
+        )
+        .unwrap()
     });
     let found = WITHIN.captures(text)?[1].to_string();
     let found = found.strip_prefix("文号").unwrap_or(&found).to_string();
@@ -320,8 +322,13 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
         notice.issuer = Some(issuer_name(&blocks[i].text));
         i += 1;
     }
+    // Under a 版头 that named the issuer, the title may open with the issuer's name on a
+    // line of its own (某县人民政府办公室 / 关于印发… / 的通知): one title.
+    let opens_with_issuer = notice.issuer.is_some()
+        && blocks.get(i).is_some_and(|b| is_agency(&b.text))
+        && blocks.get(i + 1).is_some_and(|b| begins_title(&b.text));
     if let Some(b) = blocks.get(i)
-        && (begins_title(&b.text) || b.heading > 0)
+        && (begins_title(&b.text) || b.heading > 0 || opens_with_issuer)
         && !b.text.ends_with('：')
     {
         let (title, end) = title_over_lines(blocks, i);
@@ -805,6 +812,19 @@ mod tests {
             .filter_map(|d| d.location.line_no())
             .collect();
         assert_eq!(unused, [2, 3]);
+    }
+
+    /// A web page's information box gives the 文号 (with a space before 号, as sites set
+    /// it) above a notice that has none of its own.
+    #[test]
+    fn a_doc_number_in_the_pages_information_box_is_the_notices() {
+        let text = "• 发文序号:京兴政办发〔2023〕1 号\n\
+                    • 成文日期:2023年3月3日\n\
+                    关于印发《2023年区政府工作报告重点工作分工方案》的通知\n\
+                    各镇人民政府,区政府各委、办、局:\n\
+                    现将《2023年区政府工作报告重点工作分工方案》印发给你们。\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(notice.doc_number.as_deref(), Some("京兴政办发〔2023〕1号"));
     }
 
     #[test]

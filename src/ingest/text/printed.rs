@@ -1,0 +1,370 @@
+//! Text read back from printed pages — a scan's OCR, a PDF's text layer — carries the page
+//! with it: page numbers (`— 2 —`) and a running head (the 文号 again) between pages, lines
+//! broken where the page ran out, a table whose cells are set apart by single spaces, and
+//! characters set apart by spaces (`县 水 利 局`) or a letter read for a digit (`2O25`).
+//! Each is put back as the document wrote it, and said; nothing is dropped without a word.
+//!
+//! Lines keep their numbers: a line joined onto the one above is left empty, as is a page's
+//! number or head.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Places;
+use crate::base::cjk::{ascii_digits, ends_sentence, excerpt, is_wide};
+use crate::base::diag::Diagnostic;
+use crate::ingest::raw_table::{Column, HeaderMap};
+
+/// `lines` as the document wrote them, each change said in `diagnostics`.
+pub(super) fn restore(lines: &mut [String], places: Places<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let furniture = drop_page_furniture(lines, places, diagnostics);
+    let joined = join_wrapped_lines(lines, &furniture, places, diagnostics);
+    split_space_set_tables(lines);
+    // Letters set apart on purpose (索 引 号, a header's 工 作 任 务) are a web page's or a
+    // table's style: spaces are closed only in a text shown to come from printed pages.
+    let printed = joined || furniture.iter().any(|f| *f);
+    close_spaced_characters(lines, printed, places, diagnostics);
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(
+        r"^(?:[—－\-–━─~～]{1,3}\s*\d{1,4}\s*[—－\-–━─~～]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$",
+    )
+    .unwrap()
+});
+
+/// Whether a line is a page's number as printed: `— 2 —`, `-3-`, `第 2 页 共 9 页`.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    PAGE_NUMBER.is_match(&ascii_digits(line.trim()))
+}
+
+/// Empties the page numbers and the running heads after them (a line under a page number
+/// that repeats a short line seen before it, as the 文号 does); says them in one note.
+/// Returns which lines were page furniture.
+fn drop_page_furniture(
+    lines: &mut [String],
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<bool> {
+    let mut furniture = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        if !is_page_number(&lines[i]) {
+            continue;
+        }
+        furniture[i] = true;
+        let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()) else {
+            continue;
+        };
+        let head = lines[next].trim();
+        let seen = || lines[..i].iter().any(|l| l.trim() == head);
+        if head.chars().count() <= 40 && !is_page_number(head) && seen() {
+            furniture[next] = true;
+        }
+    }
+    let dropped: Vec<usize> = (0..lines.len()).filter(|&i| furniture[i]).collect();
+    let Some(&first) = dropped.first() else {
+        return furniture;
+    };
+    let mut words: Vec<String> = Vec::new();
+    for &i in &dropped {
+        let quoted = format!("「{}」", lines[i].trim());
+        if !words.contains(&quoted) {
+            words.push(quoted);
+        }
+        lines[i].clear();
+    }
+    let at: Vec<String> = dropped.iter().map(|i| (i + 1).to_string()).collect();
+    diagnostics.push(
+        Diagnostic::note(
+            "source/page-furniture",
+            places.at(first as u32 + 1),
+            format!(
+                "第 {} {}是印在页面上的页码或页眉，未读入：{}",
+                at.join("、"),
+                places.unit(),
+                words.join("")
+            ),
+        )
+        .with_hint("这些是扫描或转换时带出的版面文字，不属于正文；如有误，请删去页码行后重试"),
+    );
+    furniture
+}
+
+/// The display width of a line: a Chinese character or full-width form is two.
+fn width(line: &str) -> usize {
+    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Whether `line` opens a paragraph, a heading, an item or a row of its own: indented, or
+/// led by a number or marker — never the rest of the line above.
+fn opens_a_block(line: &str) -> bool {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(
+            r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,3}\s*(?:[.．、，,\s]|$)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[部章条节]|附件|[#>|*\-•])",
+        )
+        .unwrap()
+    });
+    let indented = line.starts_with('\u{3000}') || line.starts_with("  ");
+    let trimmed = ascii_digits(line.trim());
+    indented || MARKER.is_match(&trimmed) || line.contains('\t')
+}
+
+/// Joins each line broken where the page ran out onto the line it continues, when the text
+/// shows it was wrapped at a page width: lines that fill the width and stop mid-sentence,
+/// in a text whose paragraphs are marked by indents or page numbers. One note says how many.
+/// Whether any were joined.
+fn join_wrapped_lines(
+    lines: &mut [String],
+    furniture: &[bool],
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(full) = full_width(lines) else {
+        return false;
+    };
+    let filled = |line: &str| width(line.trim_end()) >= full * 85 / 100;
+    // The next line with words, past page furniture only: a paragraph goes on over a page.
+    let next_line = |lines: &[String], i: usize| {
+        (i + 1..lines.len())
+            .find(|&j| !lines[j].trim().is_empty() || !furniture[j])
+            .filter(|&j| !lines[j].trim().is_empty())
+    };
+    let indented = lines
+        .iter()
+        .filter(|l| l.starts_with('\u{3000}') || l.starts_with("  "))
+        .count();
+    // Where paragraphs open indented, a line that fills the page and is not followed by an
+    // indent goes on even after a full stop; otherwise only a sentence cut off does.
+    let wraps = |piece: &str, next: &str, by_indent: bool| {
+        !piece.trim().is_empty()
+            && !piece.contains(['\t', '|'])
+            && filled(piece)
+            && !opens_a_block(next)
+            && (by_indent || !ends_sentence(piece))
+    };
+    let mid_sentence = (0..lines.len())
+        .filter(|&i| next_line(lines, i).is_some_and(|j| wraps(&lines[i], &lines[j], false)))
+        .count();
+    let paged = furniture.iter().any(|f| *f);
+    if mid_sentence < 2 || (indented < 2 && !paged) {
+        return false;
+    }
+    let by_indent = indented >= 2;
+    let mut joined = 0;
+    let mut first = None;
+    for i in 0..lines.len() {
+        // The joined text goes on while its last line, as printed, does.
+        let mut piece = lines[i].clone();
+        let mut at = i;
+        while let Some(next) = next_line(lines, at)
+            && wraps(&piece, &lines[next], by_indent)
+        {
+            piece = std::mem::take(&mut lines[next]);
+            let tail = piece.trim();
+            if lines[i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                && tail.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                lines[i].push(' ');
+            }
+            lines[i].push_str(tail);
+            first.get_or_insert(i);
+            joined += 1;
+            at = next;
+        }
+    }
+    if let Some(first) = first {
+        diagnostics.push(Diagnostic::note(
+            "source/rewrapped",
+            places.at(first as u32 + 1),
+            format!(
+                "原文按页面宽度折行（扫描或转换而来）：已把 {joined} 处折断的行接回所在的段落或表格行"
+            ),
+        ));
+    }
+    joined > 0
+}
+
+/// The width a page's lines are wrapped at: the 90th percentile of the lines' widths, when
+/// that is a page's (at most about 60 Chinese characters) — a text whose paragraphs are one
+/// line each has far longer lines.
+fn full_width(lines: &[String]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty() && !l.contains(['\t', '|']))
+        .map(|l| width(l.trim_end()))
+        .collect();
+    if widths.len() < 8 {
+        return None;
+    }
+    widths.sort_unstable();
+    let full = widths[widths.len() * 9 / 10];
+    (24..=120).contains(&full).then_some(full)
+}
+
+/// The cells of a line set apart by single spaces (or any run of them).
+fn space_set_cells(line: &str) -> Vec<&str> {
+    line.split([' ', '\u{3000}'])
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Whether `line` is a table's header set as text with single spaces between its cells:
+/// every word a column's name (序号 工作任务 责任单位 完成时限). Its cells if so.
+pub(crate) fn space_set_header(line: &str) -> Option<Vec<&str>> {
+    let cells = space_set_cells(line);
+    let named = cells.len() >= 3
+        && !line.contains('\t')
+        && cells.iter().all(|c| Column::from_header(c).is_some())
+        && HeaderMap::detect(&cells).is_some();
+    named.then_some(cells)
+}
+
+/// A table set as text with single spaces between its cells: a [`space_set_header`] and
+/// under it rows led by their number, a cell broken over lines going on on the next line
+/// (not numbered, not indented: the rest of the row). When every row, put back together,
+/// has as many words as the header has columns, the cells are set apart by tabs, as a
+/// table pasted from a spreadsheet is. When one has more or fewer — a cell holding a space,
+/// or left empty — no row can be told apart for sure, and the table is left as it is, to be
+/// said where it is read.
+fn split_space_set_tables(lines: &mut [String]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(count) = space_set_header(&lines[i]).map(|h| h.len()) else {
+            i += 1;
+            continue;
+        };
+        let (rows, end) = space_set_rows(lines, i + 1);
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                let whole: String = row.iter().map(|&r| lines[r].trim()).collect();
+                space_set_cells(&whole)
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect()
+            })
+            .collect();
+        if !rows.is_empty() && cells.iter().all(|c| c.len() == count) {
+            lines[i] = space_set_cells(&lines[i]).join("\t");
+            for (row, cells) in rows.iter().zip(cells) {
+                for &r in &row[1..] {
+                    lines[r].clear();
+                }
+                lines[row[0]] = cells.join("\t");
+            }
+        }
+        i = end;
+    }
+}
+
+/// The rows under a space-set header from line `from`: each the lines it is written on
+/// (its numbered line, then the lines its cells go on on). Returns where the table ends.
+fn space_set_rows(lines: &[String], from: usize) -> (Vec<Vec<usize>>, usize) {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut j = from;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.trim().is_empty() {
+            j += 1;
+            continue;
+        }
+        let numbered = space_set_cells(line)
+            .first()
+            .map(|c| ascii_digits(c))
+            .is_some_and(|c| {
+                super::parse_task_number(&c).is_some() || super::is_written_task_number(&c)
+            });
+        match rows.last_mut() {
+            _ if line.contains('\t') => break,
+            _ if numbered => rows.push(vec![j]),
+            Some(row) if !opens_a_block(line) => row.push(j),
+            _ => break,
+        }
+        j += 1;
+    }
+    (rows, j)
+}
+
+static SPACED_HAN: LazyLock<Regex> = LazyLock::new(|| {
+    // Three or more characters each set apart by one space: 县 水 利 局.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"\p{Han}(?:[ \u{3000}]\p{Han}){2,}").unwrap()
+});
+
+/// Closes the spaces OCR sets between the characters of a word (`县 水 利 局` → `县水利局`)
+/// in a `printed` text, and reads a letter O between digits as the zero it is (`2O25`),
+/// outside tables; one note lists what changed. A label's letters (索 引 号：) stay apart.
+fn close_spaced_characters(
+    lines: &mut [String],
+    printed: bool,
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut changed: Vec<(usize, String)> = Vec::new();
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.contains('\t') {
+            continue;
+        }
+        let mut out = line.clone();
+        let runs = SPACED_HAN.find_iter(line).filter(|_| printed);
+        for found in runs {
+            if line[found.end()..].trim_start().starts_with(['：', ':']) {
+                continue;
+            }
+            let run = found.as_str();
+            let closed: String = run.chars().filter(|c| !c.is_whitespace()).collect();
+            out = out.replacen(run, &closed, 1);
+            changed.push((i, format!("「{run}」→「{closed}」")));
+        }
+        let digits = letter_o_as_zero(&out);
+        if digits != out {
+            changed.push((i, format!("「{}」中的字母 O 读作 0", excerpt(line.trim()))));
+            out = digits;
+        }
+        *line = out;
+    }
+    let Some((first, _)) = changed.first() else {
+        return;
+    };
+    let said: Vec<String> = changed
+        .iter()
+        .map(|(i, what)| format!("第 {} {}{what}", i + 1, places.unit()))
+        .collect();
+    diagnostics.push(
+        Diagnostic::note(
+            "source/ocr-mended",
+            places.at(*first as u32 + 1),
+            format!("识别文字中的字间空格和误认字符已改正：{}", said.join("；")),
+        )
+        .with_hint("请对照原件核对；如改错了，请在原文中改正后重试"),
+    );
+}
+
+/// `text` with a Latin O between two digits read as 0 (`2O25年` → `2025年`).
+fn letter_o_as_zero(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |at: Option<&char>| {
+        at.is_some_and(|c| {
+            ascii_digits(&c.to_string())
+                .chars()
+                .all(|d| d.is_ascii_digit())
+        })
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = matches!(c, 'O' | 'o' | 'Ｏ')
+                && i > 0
+                && digit(chars.get(i - 1))
+                && digit(chars.get(i + 1));
+            if between { '0' } else { c }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+use super::*;
+
+fn lines(text: &str) -> Vec<String> {
+    text.split('\n').map(str::to_string).collect()
+}
+
+fn restored(text: &str) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut lines = lines(text);
+    let mut said = Vec::new();
+    restore(&mut lines, Places::lines("scan.txt"), &mut said);
+    (lines, said)
+}
+
+/// A page of a plan as a scan reads back: indented paragraphs wrapped at the page's width,
+/// a page number and the 文号 again at the top of the next page.
+const SCANNED: &str = "\
+白溪县人民政府办公室
+白政办发〔2026〕3号
+　　一、工作目标
+　　到2026年底，全县农村生活污水治理率达到百分之六十以上，
+行政村生活垃圾收运处置体系覆盖率保持百分之百，村容村貌
+明显改善。
+　　二、重点任务
+　　（一）治理农村生活污水。新建和改造农村生活污水处理设施
+30座，完善配套管网（县生态环境局牵头，县住建局、各乡镇配
+合，2026年10月底前完成）。
+
+— 2 —
+
+白政办发〔2026〕3号
+　　（二）整治村庄环境卫生。开展村庄清洁行动，清理房前屋后
+杂物堆放（县农业农村局牵头，各乡镇配合，2026年6月底前完成
+）。
+　　三、保障措施
+　　各乡镇要落实属地责任。";
+
+#[test]
+fn page_numbers_and_running_heads_are_left_out_and_said() {
+    let (lines, said) = restored(SCANNED);
+    assert!(lines.iter().all(|l| !l.contains("— 2 —")));
+    // The 文号 at the top stays; its repeat under the page number goes.
+    assert_eq!(lines.iter().filter(|l| l.contains("白政办发")).count(), 1);
+    let note = said
+        .iter()
+        .find(|d| d.code == "source/page-furniture")
+        .unwrap();
+    assert!(
+        note.message.contains("「— 2 —」「白政办发〔2026〕3号」"),
+        "{}",
+        note.message
+    );
+    assert!(note.message.contains("第 12、14 行"), "{}", note.message);
+    assert_eq!(note.location.line_no(), Some(12));
+}
+
+#[test]
+fn lines_broken_at_the_page_width_are_joined_back_into_their_paragraphs() {
+    let (lines, said) = restored(SCANNED);
+    let filled: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        filled,
+        [
+            "白溪县人民政府办公室",
+            "白政办发〔2026〕3号",
+            "一、工作目标",
+            "到2026年底，全县农村生活污水治理率达到百分之六十以上，行政村生活垃圾收运处置体系覆盖率保持百分之百，村容村貌明显改善。",
+            "二、重点任务",
+            "（一）治理农村生活污水。新建和改造农村生活污水处理设施30座，完善配套管网（县生态环境局牵头，县住建局、各乡镇配合，2026年10月底前完成）。",
+            "（二）整治村庄环境卫生。开展村庄清洁行动，清理房前屋后杂物堆放（县农业农村局牵头，各乡镇配合，2026年6月底前完成）。",
+            "三、保障措施",
+            "各乡镇要落实属地责任。",
+        ]
+    );
+    // Lines keep their numbers: a paragraph stays on its first line.
+    assert!(lines[3].contains("到2026年底"));
+    let note = said.iter().find(|d| d.code == "source/rewrapped").unwrap();
+    assert!(note.message.contains("6 处"), "{}", note.message);
+}
+
+#[test]
+fn text_with_a_paragraph_on_each_line_is_left_as_it_is() {
+    let text = "\
+一、工作目标
+到2026年底，全县农村生活污水治理率达到百分之六十以上，行政村生活垃圾收运处置体系覆盖率保持百分之百。
+二、重点任务
+（一）治理农村生活污水。新建和改造农村生活污水处理设施30座（县生态环境局牵头，2026年10月底前完成）。
+（二）整治村庄环境卫生。开展村庄清洁行动，清理房前屋后杂物堆放（县农业农村局牵头，2026年6月底前完成）。
+组织防汛应急演练，每个乡镇至少开展1次
+县应急管理局
+2026年6月底前
+加强监测预警，实现预警信息到村到户到人
+县气象局
+2026年5月底前";
+    let (lines, said) = restored(text);
+    assert_eq!(lines, self::lines(text));
+    assert!(said.is_empty(), "{said:#?}");
+}
+
+#[test]
+fn a_table_set_with_single_spaces_gets_its_cells_apart() {
+    let text = "\
+序号 工作任务 责任单位 完成时限
+1 整治城区背街小巷20条 县住建局、县城管局 2026年9月底前
+
+2 新建公厕15座 县城管局 2026年10月底前
+三、保障措施";
+    let (lines, _) = restored(text);
+    assert_eq!(lines[0], "序号\t工作任务\t责任单位\t完成时限");
+    assert_eq!(
+        lines[1],
+        "1\t整治城区背街小巷20条\t县住建局、县城管局\t2026年9月底前"
+    );
+    assert_eq!(lines[3], "2\t新建公厕15座\t县城管局\t2026年10月底前");
+    assert_eq!(lines[4], "三、保障措施");
+}
+
+/// A row with a word more (a cell holding a space) or fewer (an empty cell) than the
+/// header's columns: which cell is which cannot be told, so no row of the table is split.
+#[test]
+fn a_table_whose_rows_do_not_split_evenly_is_left_as_it_is() {
+    for odd in [
+        "2 新建公厕 15座 县城管局 2026年10月底前",
+        "2 新建公厕15座 县城管局",
+    ] {
+        let text = format!(
+            "序号 工作任务 责任单位 完成时限\n1 整治城区背街小巷20条 县住建局 2026年9月底前\n{odd}"
+        );
+        let (lines, _) = restored(&text);
+        assert_eq!(lines, self::lines(&text), "{odd}");
+    }
+}
+
+#[test]
+fn a_line_of_words_that_are_not_all_column_names_is_no_header() {
+    let text = "序号 工作任务 责任单位 以及其他";
+    let (lines, _) = restored(text);
+    assert_eq!(lines[0], text);
+}
+
+#[test]
+fn characters_set_apart_and_a_letter_o_between_digits_are_mended_and_said() {
+    let text =
+        format!("{SCANNED}\n（县 水 利 局牵头，2O25年5月15日前完成）\n张 三\n主 题 词：防汛");
+    let (lines, said) = restored(&text);
+    let at = lines.len() - 3;
+    assert_eq!(lines[at], "（县水利局牵头，2025年5月15日前完成）");
+    // Two characters apart may be a name set out on purpose, a label's on purpose.
+    assert_eq!(lines[at + 1], "张 三");
+    assert_eq!(lines[at + 2], "主 题 词：防汛");
+    let note = said.iter().find(|d| d.code == "source/ocr-mended").unwrap();
+    assert!(
+        note.message.contains("「县 水 利 局」→「县水利局」"),
+        "{}",
+        note.message
+    );
+    assert!(note.message.contains("字母 O 读作 0"), "{}", note.message);
+}
+
+/// A web page's letters set apart on purpose (索 引 号, a header's 工 作 任 务) stay as
+/// they are when nothing shows the text came from printed pages; a letter O between
+/// digits is a zero in any text.
+#[test]
+fn letters_set_apart_in_a_text_not_printed_stay_apart() {
+    let text = "索 引 号 MB1534522/2023-05475\n分   类 政务公开 有 效 性 有效\n工 作 任 务\n2O25年";
+    let (lines, _) = restored(text);
+    assert_eq!(lines[..3], self::lines(text)[..3]);
+    assert_eq!(lines[3], "2025年");
+}
+
+#[test]
+fn page_numbers_are_told_from_figures() {
+    for line in ["— 2 —", "-3-", "－ 12 －", "第 2 页 共 9 页", "第３页"] {
+        assert!(is_page_number(line), "{line}");
+    }
+    for line in ["2", "2025", "— 2025年 —", "第2页内容", "- 项目"] {
+        assert!(!is_page_number(line), "{line}");
+    }
+}
