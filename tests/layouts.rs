@@ -1472,7 +1472,7 @@ fn a_notice_that_ends_at_te_ci_tong_zhi() {
 /// A notice with neither 版头 nor 署名: both are said (no-issuer, no-signer); its 成文日期 and
 /// 附注 are still printed, in the PDF and the Word file (they went with the missing 署名).
 /// The attachment prints the plan as written — its preamble, the tasks under their section —
-/// and the table gives 牵头单位 and 配合单位 apart, as the source does.
+/// and the table gives each task's 责任单位 as the source lists them (the first leads, said).
 #[test]
 fn a_notice_without_a_signer_keeps_its_date_and_annotation() {
     let input =
@@ -1496,14 +1496,10 @@ fn a_notice_without_a_signer_keeps_its_date_and_annotation() {
         assert!(flat.contains(expected), "通知.pdf lacks {expected}: {flat}");
     }
     let table = std::fs::read_to_string(target.join("任务分工表.md")).unwrap();
+    assert!(table.contains("| 序号 | 具体内容 | 责任单位 |"), "{table}");
     assert!(
-        table.contains("| 序号 | 具体内容 | 牵头单位 | 配合单位 |"),
-        "{table}"
-    );
-    assert!(
-        table.contains(
-            "| 1 | 深入开展党纪学习教育,落实“第一议题”制度。 | 组干科 | 办公室、人事科 |"
-        ),
+        table
+            .contains("| 1 | 深入开展党纪学习教育,落实“第一议题”制度。 | 组干科、办公室、人事科 |"),
         "{table}"
     );
     let docx = std::process::Command::new("python3")
@@ -1915,8 +1911,8 @@ fn a_pipe_header_wrapped_over_lines_is_one_header() {
 
 /// Who does the work said in other words: X主办，Y协办 (lead and supports); X、Y、Z分别负责
 /// and X、Y、Z负责 (the first listed leads, as in a 责任单位 cell, and the source's own
-/// 列第一位的为牵头部门，下同 says so); a remark among the units (以下均需…，不再列出) is kept as a
-/// phrase, never a unit with a sheet of its own.
+/// 列第一位的为牵头部门，下同 says so); a remark after the units' full stop (以下均需…，不再
+/// 列出) is said whole, never a unit with a sheet of its own.
 #[test]
 fn role_words_and_remarks_in_an_assignment_are_read_as_what_they_say() {
     let plan = numbering_fixture("role_words.md");
@@ -1939,8 +1935,23 @@ fn role_words_and_remarks_in_an_assignment_are_read_as_what_they_say() {
     ] {
         assert!(!names.contains(&bad), "{bad} read as a unit: {names:?}");
     }
-    let remarks = &plan.task(5).unwrap().unspecified;
-    assert!(remarks.iter().any(|r| r == "不再列出"), "{remarks:?}");
+    // The remark after the list's full stop is said whole, with its place.
+    let checked =
+        fengong::check(&common::root().join("tests/fixtures/numbering/role_words.md")).unwrap();
+    let remark = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unit/remark" && d.message.contains("不再列出"))
+        .expect("the remark said");
+    assert!(
+        remark
+            .message
+            .contains("「以下均需各市政府落实，市政府无相关职能的，由省直责任部门负责，不再列出」"),
+        "{}",
+        remark.message
+    );
+    assert_eq!(remark.location.line_no(), Some(19));
 }
 
 /// A plan issued as itself whose first section numbers its tasks （一）…（三） right under it
@@ -3151,12 +3162,50 @@ fn headings_over_their_items_print_once_in_the_notice() {
     assert!(!notice.contains("**推广绿色种植技术**"), "{notice}");
 }
 
-/// A table set as text with single spaces between its cells (a scan read back to text):
-/// its rows are not read as tasks, so the plan's text that holds them is said as handing
-/// out work that was not read — never passed over as a paragraph like any other.
+/// A table set as text with single spaces between its cells (a scan read back to text),
+/// every row with as many words as the header has columns: its rows are tasks, after the
+/// ones the plan's text hands out itself.
+#[test]
+fn a_table_set_with_single_spaces_is_read_row_by_row() {
+    let input = common::root().join("tests/fixtures/unread/table_set_as_text.txt");
+    let checked = fengong::check(&input).unwrap();
+    let tasks = tasks_read(&checked.plan);
+    use fengong::model::Role::{Lead, Support};
+    assert_eq!(tasks.len(), 4, "{tasks:#?}");
+    assert_eq!(
+        tasks[2],
+        (
+            "整治城区背街小巷20条",
+            vec![("县住建局", Lead), ("县城管局", Support)],
+            Some("2026-09-30".to_string())
+        )
+    );
+    assert_eq!(
+        tasks[3],
+        (
+            "新建公厕15座",
+            vec![("县城管局", Lead)],
+            Some("2026-10-31".to_string())
+        )
+    );
+    assert!(
+        !checked
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "text/assignment-not-read"),
+        "{:#?}",
+        checked.report.diagnostics
+    );
+}
+
+/// A table set as text with single spaces between its cells whose cells hold spaces too:
+/// which words make which cell cannot be told, so its rows are not read as tasks — and
+/// the plan's text that holds them is said as handing out work that was not read, never
+/// passed over as a paragraph like any other.
 #[test]
 fn work_handed_out_in_text_that_is_not_read_as_tasks_is_said() {
-    let input = common::root().join("tests/fixtures/unread/table_set_as_text.txt");
+    let input = common::root().join("tests/fixtures/unread/table_with_spaces_in_its_cells.txt");
     let checked = fengong::check(&input).unwrap();
     assert_eq!(checked.plan.tasks.len(), 2);
     let said: Vec<&fengong::Diagnostic> = checked
@@ -3167,12 +3216,12 @@ fn work_handed_out_in_text_that_is_not_read_as_tasks_is_said() {
         .collect();
     assert_eq!(said.len(), 1, "{said:#?}");
     assert!(
-        said[0].message.contains("整治城区背街小巷20条"),
+        said[0].message.contains("新建 规模化供水工程 3处"),
         "{}",
         said[0].message
     );
     assert!(
-        said[0].message.contains("新建公厕15座"),
+        said[0].message.contains("建立供水工程 运行管护台账"),
         "{}",
         said[0].message
     );
@@ -3209,4 +3258,188 @@ fn sections_numbered_afresh_under_each_part_keep_their_own_words() {
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}\n{md}");
     assert!(md.contains("# 第二部分"), "{md}");
+}
+
+/// A notice read back from a scan: page numbers and the 文号 repeated at the top of a page
+/// are left out and said; lines broken at the page's width are joined back; the notice's
+/// title over three lines (its issuer's name on the first) is one title; a table set with
+/// single spaces and broken over lines reads row by row; 县 生 态 环 境 局 and 2O26 are
+/// mended and said. Every task keeps its words, units and deadline.
+#[test]
+fn a_scanned_notice_reads_as_the_document_it_was() {
+    let input = common::root().join("tests/fixtures/printed/scanned_notice.txt");
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("松溪县人民政府办公室关于印发松溪县２０２６年农村人居环境整治提升工作方案的通知")
+    );
+    assert_eq!(notice.doc_number.as_deref(), Some("松政办〔2026〕11号"));
+    assert_eq!(notice.date.as_deref(), Some("2026年2月16日"));
+    assert_eq!(notice.signer.as_deref(), Some("松溪县人民政府办公室"));
+    assert_eq!(notice.body.len(), 1, "{:#?}", notice.body);
+    assert_eq!(
+        notice.body[0].text,
+        "现将《松溪县２０２６年农村人居环境整治提升工作方案》印发给你们，请认真组织实施。"
+    );
+    use fengong::model::Role::{Lead, Support};
+    let tasks = tasks_read(&checked.plan);
+    let want: Vec<TaskRead> = vec![
+        (
+            "新改建农村户用卫生厕所1200户，同步建立管护机制。",
+            vec![
+                ("县农业农村局", Lead),
+                ("县卫生健康局", Support),
+                ("各乡镇人民政府", Support),
+            ],
+            Some("2026-10-31".into()),
+        ),
+        (
+            "建成农村生活污水处理设施15座，完善配套收集管网。",
+            vec![("县生态环境局", Lead), ("县住建局", Support)],
+            Some("2026-11-30".into()),
+        ),
+        (
+            "开展村庄清洁行动，每季度组织1次集中整治",
+            vec![("县农业农村局", Lead), ("各乡镇人民政府", Support)],
+            Some("2026-12-31".into()),
+        ),
+        (
+            "建设乡镇垃圾转运站3座",
+            vec![("县城管局", Lead)],
+            Some("2026-08-31".into()),
+        ),
+    ];
+    assert_eq!(tasks, want);
+    let codes: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    for code in [
+        "source/page-furniture",
+        "source/rewrapped",
+        "source/ocr-mended",
+    ] {
+        assert!(codes.contains(&code), "{code}: {codes:?}");
+    }
+    for code in [
+        "notice/no-title",
+        "notice/no-date",
+        "unit/fragment",
+        "text/assignment-not-read",
+    ] {
+        assert!(!codes.contains(&code), "{code}: {codes:?}");
+    }
+    let furniture = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "source/page-furniture")
+        .unwrap();
+    assert!(
+        furniture
+            .message
+            .contains("「－ 2 －」「松政办〔2026〕11号」「－ 3 －」"),
+        "{}",
+        furniture.message
+    );
+    // The table's rows stand in the section the text opens over it, not the last task's.
+    let table = published_text(&input, "任务分工表.md");
+    let section = table.find("**二、任务分工**").expect("the table's section");
+    assert!(section < table.find("开展村庄清洁行动").unwrap(), "{table}");
+    assert!(section > table.find("治理农村生活污水").unwrap(), "{table}");
+    // Nothing of the page is printed in the notice.
+    let md = published_text(&input, "通知.md");
+    assert!(
+        !md.contains("－ 2 －") && md.matches("松政办〔2026〕11号").count() == 1,
+        "{md}"
+    );
+}
+
+/// Units only listed in a task's brackets, no role written (责任单位:…): the plan's rule
+/// decides who leads, as for a table's 责任单位 cell, and says so. A sentence after the
+/// list's full stop (…参照落实,不再单独列出) is no unit.
+#[test]
+fn units_only_listed_in_brackets_lead_by_the_plans_rule_and_a_remark_is_no_unit() {
+    let input = common::root().join("tests/fixtures/numbering/remark_after_the_units.md");
+    let checked = fengong::check(&input).unwrap();
+    use fengong::model::Role::{Lead, Support};
+    let units: Vec<Vec<(&str, fengong::model::Role)>> = checked
+        .plan
+        .tasks
+        .iter()
+        .map(|t| t.units.iter().map(|a| (a.name.as_str(), a.role)).collect())
+        .collect();
+    assert_eq!(
+        units,
+        [
+            vec![("市行政审批服务局", Lead), ("市大数据中心", Support)],
+            vec![("各县区人民政府", Lead), ("临江高新区管委会", Support)],
+            vec![("市大数据中心", Lead), ("市财政局", Support)],
+        ]
+    );
+    let said = |code: &str| {
+        checked
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let first = said("unit/lead-first");
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(first[0].contains("第 2 项"), "{first:?}");
+    // The remark is said with its place and printed with the plan's text, never a unit.
+    let remark = said("unit/remark");
+    assert_eq!(remark.len(), 1, "{remark:?}");
+    assert!(
+        remark[0].contains("「各县区政府、临江高新区管委会参照落实,不再单独列出」"),
+        "{remark:?}"
+    );
+    assert!(
+        checked
+            .plan
+            .units
+            .iter()
+            .all(|u| !u.name.contains("落实") && !u.name.contains("列出"))
+    );
+    let md = published_text(&input, "任务分工表.md");
+    assert!(!md.contains("不再单独列出"), "{md}");
+}
+
+/// A table set with single spaces whose cells hold spaces and whose merged cells left
+/// none: its columns cannot be told apart, and nothing else of the text hands out work —
+/// refused with the header's place and words, and the way to give it instead.
+#[test]
+fn a_space_set_table_that_cannot_be_split_is_refused_with_its_place() {
+    let input = common::root().join("tests/fixtures/unread/space_set_table_with_merged_cells.txt");
+    let Err(fengong::Error::Input(errors)) = fengong::check(&input) else {
+        panic!("refused");
+    };
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].code, "input/space-set-table");
+    assert_eq!(errors[0].location.line_no(), Some(3));
+    let header = "序号 / 类别 / 主要任务 / 具体措施 / 牵头单位 / 配合单位";
+    assert!(errors[0].message.contains(header), "{}", errors[0].message);
+    assert!(errors[0].hints.iter().any(|h| h.contains(".xlsx")));
+}
+
+/// A task as read: its words, its units with their roles, its deadline.
+type TaskRead<'a> = (
+    &'a str,
+    Vec<(&'a str, fengong::model::Role)>,
+    Option<String>,
+);
+
+fn tasks_read(plan: &fengong::model::Plan) -> Vec<TaskRead<'_>> {
+    plan.tasks
+        .iter()
+        .map(|t| {
+            let units = t.units.iter().map(|a| (a.name.as_str(), a.role)).collect();
+            (t.content.as_str(), units, t.deadline.map(|d| d.to_string()))
+        })
+        .collect()
 }

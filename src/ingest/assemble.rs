@@ -833,10 +833,9 @@ fn lead_by_order(
     config: &Config,
 ) -> bool {
     let plain = cells.lead.is_none() && cells.support.as_deref().is_none_or(str::is_empty);
-    let named = written
-        .iter()
-        .filter(|w| !looks_unspecified(&w.name))
-        .count();
+    // Units given a role (a group phrase such as 各县(市、区)人民政府 too): with two or more,
+    // the order decided which leads.
+    let named = resolved.assignments.len();
     let leads = resolved
         .assignments
         .iter()

@@ -84,18 +84,45 @@ pub struct Duty {
     pub deadline: Option<String>,
     /// 责任领导 / 责任人 as written.
     pub person: Option<String>,
+    /// A sentence after the list that is none of its parts (…开发区管委。以下任务均需…落实,
+    /// 不再一一列出): to be said, not read as units.
+    pub remark: Option<String>,
+    /// The plain lists read (责任单位：X、Y、Z; X、Y、Z负责), as written.
+    listed: Vec<String>,
+    /// Whether any role was written (牵头, 配合, a label, a mark): the lists are then read
+    /// by it, not by their order.
+    roles_written: bool,
 }
 
 impl Duty {
+    /// Gives `task` these duties. Units only listed, no role written (责任单位：X、Y、Z), go
+    /// to its units as a plain 责任单位 cell does, so that the plan's rule decides who
+    /// leads (`[plan] lead`) and says so — as it does for a table's cell.
+    fn assign_to(&self, task: &mut RawTask) {
+        if !self.roles_written && !self.listed.is_empty() {
+            task.units = self.listed.join("、");
+            task.lead = None;
+            task.support = None;
+        } else {
+            task.lead = Some(self.leads.join("、"));
+            task.support = Some(self.supports.join("、"));
+        }
+        task.deadline = self.deadline.clone();
+        task.person = self.person.clone();
+    }
+
     /// A list whose first unit leads (X、Y、Z负责, 责任单位：…), when no lead is given yet: a
     /// phrase naming nobody (各有关部门和单位) leads no one, so the first body after it does.
     fn first_listed_leads(&mut self, list: &str) {
         let units = names(list);
         if let Some((leads, supports)) = marked_leads(list) {
+            self.roles_written = true;
             self.leads.extend(leads);
             self.supports.extend(supports);
             return;
         }
+        self.listed
+            .push(list.trim().trim_end_matches(['。', '；', ';']).to_string());
         let lead_at = self
             .leads
             .is_empty()
@@ -155,7 +182,19 @@ pub fn parse_duty(inside: &str) -> Duty {
     let clauses = crate::base::cjk::split_outside_parentheses(inside, |c| {
         matches!(c, '；' | ';' | '，' | ',' | '。')
     });
-    for (clause, _) in clauses {
+    for (clause, before) in clauses {
+        // After a full stop, a sentence that is no label and no time is a remark: the rest
+        // of the parenthesis with it.
+        let rule = crate::ingest::units::is_role_note(clause.trim());
+        if before == Some('。')
+            && labelled(clause.trim()).is_none()
+            && !is_deadline(clause)
+            && !rule
+        {
+            let at = clause.as_ptr() as usize - inside.as_ptr() as usize;
+            duty.remark = Some(inside[at..].trim().to_string()).filter(|r| !r.is_empty());
+            break;
+        }
         let clause = clause.trim().trim_end_matches('.');
         // 列第一位的为牵头部门，下同: the rule read here anyway (the first listed leads).
         if clause.is_empty() || crate::ingest::units::is_role_note(clause) {
@@ -165,8 +204,14 @@ pub fn parse_duty(inside: &str) -> Duty {
         // A clause after a label and a comma (牵头单位：甲，乙) continues that label.
         if let Some((kind, value)) = labelled(clause) {
             match kind {
-                LabelKind::Lead => duty.leads.extend(names(value)),
-                LabelKind::Support => duty.supports.extend(names(value)),
+                LabelKind::Lead => {
+                    duty.roles_written = true;
+                    duty.leads.extend(names(value));
+                }
+                LabelKind::Support => {
+                    duty.roles_written = true;
+                    duty.supports.extend(names(value));
+                }
                 LabelKind::Responsible => duty.first_listed_leads(value),
                 LabelKind::Deadline => duty.deadline = Some(value.to_string()),
                 LabelKind::Person => duty.person = Some(value.to_string()),
@@ -192,6 +237,10 @@ pub fn parse_duty(inside: &str) -> Duty {
         let role = ROLE_SUFFIXES
             .iter()
             .find_map(|(suffix, word)| Some((clause.strip_suffix(suffix)?, *word)));
+        duty.roles_written |= matches!(
+            role,
+            Some((_, RoleWord::Lead | RoleWord::SharedLead | RoleWord::Support))
+        );
         match role {
             // X、Y牵头, X主办, X、Y共同负责: all of them lead.
             Some((who, RoleWord::Lead | RoleWord::SharedLead)) => duty.leads.extend(names(who)),
@@ -210,6 +259,7 @@ pub fn parse_duty(inside: &str) -> Duty {
                 let who = other.map_or(clause, |(who, _)| who);
                 match who.split_once("会同") {
                     Some((leads, with)) if duty.leads.is_empty() => {
+                        duty.roles_written = true;
                         duty.leads.extend(names(leads));
                         duty.supports.extend(names(with));
                     }
@@ -510,8 +560,7 @@ impl Reader {
         }
         if numbered
             && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), &self.section_lead)
-            && task.lead.is_none()
-            && task.support.is_none()
+            && !task.is_assigned()
         {
             task.lead = Some(lead.clone());
         }
@@ -533,7 +582,7 @@ impl Reader {
         let Some((task, _)) = self.pending.as_ref() else {
             return false;
         };
-        let assigned = task.lead.is_some() || task.support.is_some();
+        let assigned = task.is_assigned();
         if !assigned && !parent.carries {
             if let Some((task, origin)) = self.pending.take() {
                 let written = self.mark.take().map(|(w, _)| w).unwrap_or_default();
@@ -562,9 +611,10 @@ impl Reader {
         let opens_sub_items = self.parent.is_none()
             && self.numbered
             && self.mark.as_ref().is_some_and(|(_, m)| *m != marker)
-            && self.pending.as_ref().is_some_and(|(t, _)| {
-                t.lead.is_none() && t.support.is_none() && !t.content.trim().is_empty()
-            });
+            && self
+                .pending
+                .as_ref()
+                .is_some_and(|(t, _)| !t.is_assigned() && !t.content.trim().is_empty());
         match &self.parent {
             Some(parent) if parent.marker == marker => self.end_block(),
             Some(_) => self.finish_task(),
@@ -817,14 +867,11 @@ impl Reader {
         }
         let first = self.next_no;
         for (text, origin) in items {
-            let task = RawTask {
+            let mut task = RawTask {
                 content: text,
-                lead: Some(duty.leads.join("、")),
-                support: Some(duty.supports.join("、")),
-                deadline: duty.deadline.clone(),
-                person: duty.person.clone(),
                 ..RawTask::default()
             };
+            duty.assign_to(&mut task);
             self.pending = Some((task, origin));
             finish(&mut self.pending, false, &mut self.table, &mut self.next_no);
         }
@@ -945,10 +992,14 @@ impl Reader {
                 }
             }
             let duty = parse_duty(inside.as_str());
-            task.lead = Some(duty.leads.join("、"));
-            task.support = Some(duty.supports.join("、"));
-            task.deadline = duty.deadline;
-            task.person = duty.person;
+            duty.assign_to(task);
+            if let Some(remark) = duty.remark {
+                self.table.said.push(crate::base::diag::Diagnostic::note(
+                    "unit/remark",
+                    here.clone(),
+                    format!("括注中「{remark}」是说明，不是单位名单，未读作单位；它随方案正文印出"),
+                ));
+            }
             self.finish_task();
             cut = whole.end();
         }
@@ -959,7 +1010,7 @@ impl Reader {
         match self.pending.as_mut() {
             // Prose after a task whose duties are known: the task is complete, and the prose
             // is none of it — said, not lost.
-            Some((task, _)) if task.lead.is_some() || task.support.is_some() => {
+            Some((task, _)) if task.is_assigned() => {
                 self.finish_task();
                 self.table.left_out.push((rest.to_string(), here));
             }
@@ -1107,11 +1158,9 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
         },
         LabelKind::Responsible => {
             // Without a 牵头单位 line the marked, or else the first listed, leads.
+            // A plain 责任单位 cell: the plan's rule decides who leads, and says so.
             if task.lead.is_none() {
-                let mut duty = Duty::default();
-                duty.first_listed_leads(value);
-                task.lead = Some(duty.leads.join("、")).filter(|l| !l.is_empty());
-                task.support = Some(duty.supports.join("、"));
+                task.units = value.trim().trim_end_matches(['。', '；', ';']).to_string();
             } else {
                 task.support = Some(units.join("、"));
             }
@@ -1134,7 +1183,7 @@ fn finish(
         return;
     };
     task.content = tidy_content(&task.content);
-    let assigned = task.lead.is_some() || task.support.is_some();
+    let assigned = task.is_assigned();
     let listed = numbered && *next_no > 1 && !task.content.is_empty();
     if !(assigned || listed) {
         if !task.content.is_empty() {
@@ -1311,6 +1360,23 @@ mod tests {
 
     #[test]
     fn units_working_with_others_lead_them() {
+        // A sentence after the list's full stop is a remark, not more units.
+        let d = parse_duty(
+            "牵头单位:市行政审批服务局;责任单位:市直有关部门、单位,各区市政府、开发区管委。以下任务均需各区市政府、开发区管委落实,不再一一列出",
+        );
+        assert_eq!(d.leads, ["市行政审批服务局"]);
+        assert!(
+            !d.supports
+                .iter()
+                .any(|s| s.contains("以下") || s.contains("列出"))
+        );
+        assert_eq!(
+            d.remark.as_deref(),
+            Some("以下任务均需各区市政府、开发区管委落实,不再一一列出")
+        );
+        let d = parse_duty("区民政局牵头。2025年底前完成");
+        assert_eq!(d.deadline.as_deref(), Some("2025年底前完成"));
+        assert_eq!(d.remark, None);
         let d = parse_duty("国家发展改革委、财政部会同有关部门负责");
         assert_eq!(d.leads, ["国家发展改革委", "财政部"]);
         assert_eq!(d.supports, ["有关部门"]);
@@ -1413,15 +1479,29 @@ mod tests {
             d.deadline.as_deref(),
             Some("2025年9月底前开工，2026年6月底前竣工")
         );
-        // A labelled 责任单位 line: a unit saying 配合 of itself does not lead.
+        // A labelled 责任单位 line is read as a table's 责任单位 cell is: a unit saying 配合
+        // of itself does not lead, the marked one does.
         let mut task = RawTask::default();
         apply_label(
             &mut task,
             LabelKind::Responsible,
             "区市场监管局（牵头），区农业农村局配合",
         );
-        assert_eq!(task.lead.as_deref(), Some("区市场监管局（牵头）"));
-        assert_eq!(task.support.as_deref(), Some("区农业农村局配合"));
+        assert_eq!(
+            (task.lead.as_deref(), task.support.as_deref()),
+            (None, None)
+        );
+        let read: Vec<(String, bool)> = crate::ingest::units::split_units(&task.units)
+            .into_iter()
+            .map(|w| (w.name, w.marked_lead))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("区市场监管局".to_string(), true),
+                ("区农业农村局".to_string(), false)
+            ]
+        );
     }
 
     fn task_rows(table: &RawTable) -> Vec<(String, String)> {

@@ -712,13 +712,21 @@ pub struct RawTask {
     pub written_mark: Option<String>,
 }
 
+impl RawTask {
+    /// Whether anyone is given the task: a lead, a support, or units listed.
+    pub fn is_assigned(&self) -> bool {
+        self.lead.is_some() || self.support.is_some() || !self.units.trim().is_empty()
+    }
+}
+
 impl RawTable {
     /// Adds the tasks of a further 分工表 of the same source (附件2 after 附件1): each table
     /// a section under its own title, the further table's tasks numbered on after these,
     /// its extra columns kept by name. Returns what is said of it.
     pub fn append(&mut self, other: RawTable) -> Diagnostic {
+        // A table without a title goes on in the section it stands in.
         let title_row = |table: &RawTable| {
-            let title = table.title.clone().unwrap_or_default();
+            let title = table.title.clone().filter(|t| !t.trim().is_empty())?;
             let origin = table.origin.clone()?;
             Some(RawRow {
                 kind: RowKind::Section {

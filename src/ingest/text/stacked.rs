@@ -44,10 +44,13 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
     let name_like = |l: &str| {
         // A unit in brackets after a name (年度投资金额（万元）) is part of it.
         let bare = crate::base::cjk::without_brackets(l);
+        // A body's name (区住建局) or a numeral (一) is a row's cell, never a column's name.
+        let a_value = matches!(says(l), Says::Units | Says::Number)
+            || crate::base::cjk::chinese_number(l).is_some();
         bare.chars().count() <= 12
             && l.chars().count() <= 18
             && split_cells(l).is_none()
-            && (named(l) || (bare.chars().count() <= 8 && bare.chars().all(is_han)))
+            && (named(l) || (bare.chars().count() <= 8 && bare.chars().all(is_han) && !a_value))
     };
     (0..filled.len()).find_map(|start| {
         if !named(filled[start].1) {
@@ -458,9 +461,20 @@ pub(super) fn rebuild(
         .filter(|(_, r)| matches!(r, TableLine::Row(_)))
         .count();
     let left_out = rows.out.len() - tasks;
-    // Refused when more than a quarter of the lines fit their column badly or none at all:
-    // the columns are then a guess.
-    if tasks == 0 || (rows.doubtful.len() + left_out) * 4 > body.len() {
+    // A row whose task text is no text (一, 已完工, a unit's name): the columns slid.
+    let content_at = map.index(Column::Content);
+    let no_text = rows
+        .out
+        .iter()
+        .filter_map(|(_, r)| match r {
+            TableLine::Row(cells) => content_at.and_then(|at| cells.get(at)),
+            TableLine::Stray(_) => None,
+        })
+        .filter(|c| !c.trim().is_empty() && !reads_as_task_text(c))
+        .count();
+    // Refused when more than a quarter of the lines fit their column badly or none at all,
+    // or of the rows have no task text: the columns are then a guess.
+    if tasks == 0 || (rows.doubtful.len() + left_out) * 4 > body.len() || no_text * 4 > tasks {
         return None;
     }
     let header_line = header.first as u32 + 1;
@@ -478,6 +492,19 @@ pub(super) fn rebuild(
         body,
         diagnostics,
     })
+}
+
+/// Whether a cell under the task's column reads as a task's text: a sentence or a phrase
+/// of work, not a numeral, a unit, a time or a word of progress (已完工).
+fn reads_as_task_text(cell: &str) -> bool {
+    let text = tidy_spacing(cell);
+    let progress = ["已完工", "已完成", "未开工", "推进中", "进行中", "已开工"]
+        .iter()
+        .any(|w| text.starts_with(w) && text.chars().count() <= 8);
+    text.chars().count() > 2
+        && crate::base::cjk::chinese_number(&text).is_none()
+        && !progress
+        && matches!(says(&text), Says::Text | Says::Heading)
 }
 
 /// A line that is a border and nothing else (`|`): where a page's table ends a row.
@@ -859,6 +886,22 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    /// A progress table whose merged cells left no line (a group's numeral and unit, then
+    /// projects and their progress): a unit's name or a numeral is no column's name, and
+    /// rows whose task text reads 一 or 已完工 are a guess — refused, not published.
+    #[test]
+    fn a_table_whose_columns_slid_is_refused_not_guessed() {
+        let text = "序号 |\n牵头单位 |\n项目名称 |\n业主单位 |\n进展情况 |\n||\n\
+                    一 |\n区水务局 |\n(一)城区供水管网改造 |\n1.东门片区 |\n区水投 |\n已完工 |\n|\n\
+                    2.西湖片区 |\n区城投 |\n已完工 |\n|||\n\
+                    二 |\n区教体局 |\n(一)新建学校 |\n1.城南小学 |\n区教体局 |\n推进中 |\n|\n\
+                    2.城北幼儿园 |\n区城投 |\n已完工 |\n|||\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let header = find_header(&lines).expect("a header");
+        assert_eq!(header.cells, ["序号", "牵头单位", "项目名称", "业主单位"]);
+        assert!(rebuild(&lines, &header, Places::lines("t.txt")).is_none());
     }
 
     #[test]
