@@ -777,3 +777,47 @@ fn a_second_table_with_its_own_header_is_read_after_the_first() {
         said.location
     );
 }
+
+/// 类别 | 主要任务 | 细化措施 with the first two merged down: each row's task is its 细化措施,
+/// the 主要任务 it carries out kept beside it as a column of its own (so a unit's sheet
+/// shows the measure it leads, not the heading it shares); none of the text above the
+/// table is lost.
+#[test]
+fn measures_under_merged_tasks_are_the_tasks() {
+    let checked = checked("measures_by_task.docx");
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "实施用水总量和强度双控，到2027年全市用水总量控制在9.6亿立方米以内。",
+            "把节水目标完成情况纳入县级政府考核，推广节水型器具。",
+            "抓好工业节水，推动高耗水企业开展节水改造。",
+        ]
+    );
+    assert_eq!(plan.table.extra_columns, ["主要任务"]);
+    let beside: Vec<&str> = plan.tasks.iter().map(|t| t.extra[0].as_str()).collect();
+    assert_eq!(
+        beside,
+        [
+            "严守用水总量控制红线",
+            "严守用水效率控制红线",
+            "严守用水效率控制红线"
+        ]
+    );
+    assert_eq!(leads(plan, 3), ["市工业和信息化局"]);
+    assert_eq!(supports(plan, 3), ["市水利局"]);
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"source/cut-off"), "{codes:?}");
+    assert!(codes.contains(&"table/measures-as-tasks"), "{codes:?}");
+    assert!(!codes.contains(&"table/extra-column"), "{codes:?}");
+    let said: String = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    let kept = serde_json::to_string(plan).unwrap();
+    for words in ["清河市河湖长制办公室", "清河市河湖长制主要任务分解表"] {
+        assert!(said.contains(words) || kept.contains(words), "{words} lost");
+    }
+}

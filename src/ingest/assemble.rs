@@ -715,8 +715,9 @@ fn year_in_tasks(raw: &RawTable, diagnostics: &mut Vec<Diagnostic>) -> Option<i3
             let mut rest = text.as_str();
             while let Some(year) = year_in(rest) {
                 let at = rest.find(&format!("{year}年")).unwrap_or(0);
-                // 到2025年 / 至2025年 is a horizon the work aims at, not the year it is done.
-                if !rest[..at].ends_with(['到', '至']) {
+                // 到2025年 / 至2025年 is a horizon the work aims at, 比2015年 / 较2020年 the
+                // base of a comparison: neither is the year the work is done.
+                if !rest[..at].ends_with(['到', '至', '比', '较']) {
                     *counts.entry(year).or_default() += 1;
                 }
                 rest = &rest[at + 4..];
@@ -1627,7 +1628,8 @@ mod tests {
         let source = "某县优化营商环境若干措施\n\n\
             序号 | 工作任务 | 责任单位\n\
             1 | 到2026年建成产业空间50万平方米，2023年供地10万平方米。 | 县自然资源局\n\
-            2 | 至2026年培育规上企业30家。 | 县工信局\n";
+            2 | 至2026年培育规上企业30家。 | 县工信局\n\
+            3 | 单位产值能耗比2020年下降5%，较2021年再降1%。 | 县发改委\n";
         let (plan, said) = plan_of(source);
         assert_eq!(plan.year, Some(2023));
         assert!(said.iter().any(|d| d.code == "plan/year-from-tasks"));

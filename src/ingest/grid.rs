@@ -224,7 +224,7 @@ impl Grid<'_> {
             table.rows.extend(row);
             r += 1;
         }
-        diagnostics.extend(table.settle_layout(&header, &(self.place)(header_row, 0)));
+        table.settle_layout(&header, &(self.place)(header_row, 0), diagnostics);
         table
     }
 

@@ -303,8 +303,10 @@ impl RawTable {
 
 impl HeaderMap {
     /// Reads a header row; it must name a content column and some way of giving units, and a
-    /// number column or a third column (tasks are then numbered in row order). A second content column beside no group column makes the first
-    /// the group (主要任务 | 工作措施); any other repeated kind is kept as an extra column.
+    /// number column or a third column (tasks are then numbered in row order). A second
+    /// content column beside no group column makes the first the group (主要任务 | 工作措施);
+    /// any other repeated kind is kept as an extra column (a narrower content column right
+    /// of the task's may yet take its place: see [`RawTable::settle_layout`]).
     pub fn detect<S: AsRef<str>>(cells: &[S]) -> Option<HeaderMap> {
         let mut map = HeaderMap::default();
         for (index, cell) in cells.iter().enumerate() {
@@ -920,11 +922,67 @@ impl RawTable {
 }
 
 impl RawTable {
+    /// A content column whose text several rows share (主要任务, merged down) with a content
+    /// column right after it where each row has its own (细化措施): the rows' own text is each
+    /// task, the shared one kept beside it as a column of its own — so a unit's sheet shows
+    /// the measure it carries out, not the heading it shares. Returns the two columns' names
+    /// (the tasks', the shared one's) when so.
+    fn measures_under_shared_tasks(&mut self, header: &HeaderMap) -> Option<(String, String)> {
+        let content = header.index(Column::Content)?;
+        let slot = header.extra.iter().position(|(_, at)| *at == content + 1)?;
+        let (narrower, _) = &header.extra[slot];
+        if Column::from_header(narrower) != Some(Column::Content) {
+            return None;
+        }
+        let tasks: Vec<&RawTask> = self.tasks().collect();
+        let own: Vec<&str> = tasks
+            .iter()
+            .map(|t| t.extra.get(slot).map_or("", |c| c.trim()))
+            .collect();
+        let distinct = |values: &[&str]| {
+            values
+                .iter()
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+        };
+        let shared: Vec<&str> = tasks.iter().map(|t| t.content.trim()).collect();
+        let each_own = own.iter().all(|c| !c.is_empty()) && distinct(&own) == own.len();
+        if tasks.len() < 2 || !each_own || distinct(&shared) == shared.len() {
+            return None;
+        }
+        for row in &mut self.rows {
+            if let RowKind::Task(task) = &mut row.kind
+                && let Some(cell) = task.extra.get_mut(slot)
+            {
+                std::mem::swap(cell, &mut task.content);
+            }
+        }
+        let broader = self.column_names.content.replace(narrower.clone());
+        let broader = broader.unwrap_or_default();
+        if let Some(name) = self.extra_columns.get_mut(slot) {
+            *name = broader.clone();
+        }
+        // The shared text now stands where the source has it, left of the tasks.
+        use crate::model::TableColumn;
+        let at = |order: &[TableColumn], column| order.iter().position(|k| *k == column);
+        if let (Some(c), Some(e)) = (
+            at(&self.column_order, TableColumn::Content),
+            at(&self.column_order, TableColumn::Extra(slot)),
+        ) {
+            self.column_order.swap(c, e);
+        }
+        Some((narrower.clone(), broader))
+    }
+
     /// What the rows say about the table's layout once all are read — headings over
     /// measures numbered in their text, a group column that names its tasks, bulleted items
     /// under themes — applied, and said at `place` (the header).
-    pub fn settle_layout(&mut self, header: &HeaderMap, place: &Location) -> Vec<Diagnostic> {
-        let mut said = Vec::new();
+    pub fn settle_layout(
+        &mut self,
+        header: &HeaderMap,
+        place: &Location,
+        said: &mut Vec<Diagnostic>,
+    ) {
         said.extend(self.rows_repeating_their_task(header));
         if let Some(column) = self.headings_group_measures(header) {
             said.push(crate::ingest::text::upper_task_column(
@@ -933,6 +991,19 @@ impl RawTable {
             ));
         }
         self.names_not_groups(header);
+        if let Some((narrower, broader)) = self.measures_under_shared_tasks(header) {
+            // The header's note on the narrower column as one kept aside is no longer true;
+            // this note says which is kept.
+            let stale = format!("「{narrower}」列不是分工表的标准列");
+            said.retain(|d| !(d.code == "table/extra-column" && d.message.starts_with(&stale)));
+            said.push(Diagnostic::note(
+                "table/measures-as-tasks",
+                place.clone(),
+                format!(
+                    "「{broader}」列的文字由几行共用，各行在「{narrower}」列写有各自的内容：每行按「{narrower}」作为任务，「{broader}」列原样保留在任务分工表中"
+                ),
+            ));
+        }
         if header.index(Column::No).is_none() && self.bulleted_items_under_themes() {
             said.push(Diagnostic::note(
                 "table/bulleted-items",
@@ -940,7 +1011,6 @@ impl RawTable {
                 "表中任务以「△」「●」等符号分项：不带符号的行作为其下各项的分组标题，一格中的几项各作一项任务，按顺序编号",
             ));
         }
-        said
     }
 
     /// Rows that repeat the task above — its 序号 and its text, cell for cell — to give it
@@ -1426,6 +1496,24 @@ mod tests {
         let map = HeaderMap::detect(&["领域", "工作任务", "责任单位"]).unwrap();
         assert_eq!(map.index(Column::Group), Some(0));
         assert_eq!(map.content_by_elimination, None);
+    }
+
+    /// 类别 | 主要任务 | 细化措施: the header alone cannot tell which content column is the
+    /// task's — the rows decide (`settle_layout`) — so it reads the first, the second kept.
+    #[test]
+    fn a_second_content_column_beside_a_group_waits_for_the_rows() {
+        let header = [
+            "序号",
+            "类别",
+            "主要任务",
+            "细化措施",
+            "牵头单位",
+            "参与单位",
+        ];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.index(Column::Group), Some(1));
+        assert_eq!(map.index(Column::Content), Some(2));
+        assert_eq!(map.extra, [("细化措施".to_string(), 3)]);
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     }
     let (text, restored) = text::restore_printed(&lines.join("\n"), Places::paragraphs(display));
     let mut doc = text::parse_at(&text, Places::paragraphs(display));
+    // The text read ends where the 分工表 begins, not where the document does.
+    if found.is_some() {
+        doc.diagnostics.retain(|d| d.code != "source/cut-off");
+    }
     doc.diagnostics.extend(restored);
     doc.diagnostics.append(&mut diagnostics);
     if let Some(found) = found {

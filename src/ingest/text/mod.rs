@@ -200,7 +200,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
                 format!(
                     "原文最后一{}停在「…{}」，没有写完：文字可能没有复制完整",
                     places.unit(),
-                    tail_of(last, 12)
+                    tail_of(&strip_markup(last), 12)
                 ),
             )
             .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断"),
@@ -813,9 +813,13 @@ pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTab
     if furniture {
         return None;
     }
-    // A sentence (…具体分工见下表。) introduces the table: the plan's text, not its title.
+    // A sentence (…具体分工见下表。, …抓好落实，主要任务分解如下) introduces the table: the
+    // plan's text, not its title.
+    let sentence = text.contains('。')
+        || text.trim_end_matches(['：', ':']).ends_with("如下")
+        || (text.contains(['，', ',']) && !text.ends_with('表'));
     let looks_like_title = heading
-        || (!text.contains('。')
+        || (!sentence
             && (text.ends_with('表') || text.contains("分工") || text.chars().count() <= 60));
     looks_like_title.then_some(AboveTable::Title(text))
 }
@@ -970,7 +974,12 @@ mod tests {
             )
         };
         assert!(!title("县政府确定实施以下民生实事项目，具体分工见下表。"));
+        assert!(!title(
+            "各县区、各有关单位要按照职责分工抓好落实，主要任务分解如下"
+        ));
+        assert!(!title("主要任务分工如下："));
         assert!(title("梅林县2025年民生实事项目任务分工表"));
+        assert!(title("梅林县城区、园区重点项目责任分工表"));
         assert!(title("重点项目清单"));
     }
     use crate::ingest::raw_table::RowKind;

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Places;
-use crate::base::cjk::{ascii_digits, ends_sentence, excerpt, is_wide};
+use crate::base::cjk::{ascii_digits, ends_sentence, is_wide};
 use crate::base::diag::Diagnostic;
 use crate::ingest::raw_table::{Column, HeaderMap};
 
@@ -321,7 +321,9 @@ fn close_spaced_characters(
         }
         let digits = letter_o_as_zero(&out);
         if digits != out {
-            changed.push((i, format!("「{}」中的字母 O 读作 0", excerpt(line.trim()))));
+            for (read, meant) in runs_changed(&out, &digits) {
+                changed.push((i, format!("「{read}」中的字母 O 读作 0：「{meant}」")));
+            }
             out = digits;
         }
         *line = out;
@@ -341,6 +343,30 @@ fn close_spaced_characters(
         )
         .with_hint("请对照原件核对；如改错了，请在原文中改正后重试"),
     );
+}
+
+/// The runs of digits and letters O that `fixed` reads differently from `text` (the two
+/// the same length in characters): (`2O25`, `2025`).
+fn runs_changed(text: &str, fixed: &str) -> Vec<(String, String)> {
+    let pairs: Vec<(char, char)> = text.chars().zip(fixed.chars()).collect();
+    let in_run = |c: char| c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'Ｏ' | '０'..='９');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pairs.len() {
+        let start = i;
+        while i < pairs.len() && in_run(pairs[i].0) {
+            i += 1;
+        }
+        let run = &pairs[start..i];
+        if run.iter().any(|(a, b)| a != b) {
+            out.push((
+                run.iter().map(|p| p.0).collect(),
+                run.iter().map(|p| p.1).collect(),
+            ));
+        }
+        i = i.max(start + 1);
+    }
+    out
 }
 
 /// `text` with a Latin O between two digits read as 0 (`2O25年` → `2025年`).

@@ -231,7 +231,7 @@ pub(super) fn read_table(
             diagnostics,
         );
     }
-    diagnostics.extend(table.settle_layout(&header, &header_place));
+    table.settle_layout(&header, &header_place, diagnostics);
     take_text_under(&mut table, under, diagnostics);
     table
 }

@@ -157,7 +157,11 @@ fn characters_set_apart_and_a_letter_o_between_digits_are_mended_and_said() {
         "{}",
         note.message
     );
-    assert!(note.message.contains("字母 O 读作 0"), "{}", note.message);
+    assert!(
+        note.message.contains("「2O25」中的字母 O 读作 0：「2025」"),
+        "{}",
+        note.message
+    );
 }
 
 /// A web page's letters set apart on purpose (索 引 号, a header's 工 作 任 务) stay as
