@@ -3443,3 +3443,48 @@ fn tasks_read(plan: &fengong::model::Plan) -> Vec<TaskRead<'_>> {
         })
         .collect()
 }
+
+/// `（X、Y指导）` closes a task as the other role words do, its units guiding (they support);
+/// `以下均需Z落实，不再列出` after a list hands Z every task after it — leading where
+/// only guides are named, supporting where a lead is — and says so; `以…为指导` in the
+/// plan's words assigns nothing.
+#[test]
+fn guiding_units_close_a_task_and_a_standing_remark_reaches_every_task_after_it() {
+    let input = common::root().join("tests/fixtures/numbering/guided_and_standing.md");
+    let checked = fengong::check(&input).unwrap();
+    use fengong::model::Role::{Lead, Support};
+    let units: Vec<Vec<(&str, fengong::model::Role)>> = (checked.plan.tasks.iter())
+        .map(|t| t.units.iter().map(|a| (a.name.as_str(), a.role)).collect())
+        .collect();
+    assert_eq!(
+        units,
+        [
+            vec![("试点园区管委会", Lead), ("市生态环境局", Support)],
+            vec![
+                ("试点园区管委会", Lead),
+                ("市工业和信息化局", Support),
+                ("市科技局", Support)
+            ],
+            vec![
+                ("市生态环境局", Lead),
+                ("市交通运输局", Support),
+                ("试点园区管委会", Support)
+            ],
+            vec![("市发展改革委", Lead), ("试点园区管委会", Support)],
+        ]
+    );
+    assert!(
+        checked.plan.tasks[3]
+            .content
+            .starts_with("坚持以绿色发展理念为指导（以新发展理念为指导）")
+    );
+    let remark: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/remark")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(remark.len(), 1, "{remark:?}");
+    assert!(
+        remark[0].contains("「试点园区管委会」已加入此后每项任务的责任单位"),
+        "{remark:?}"
+    );
+}

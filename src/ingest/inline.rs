@@ -25,10 +25,14 @@ static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"[（(\[【〔]",
         r"((?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*?",
-        r"(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與",
+        r"(?:(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與",
         // Any labelled clause naming who answers for it: 责任科室：, 责任股室：, 主责处室：.
         r"|(?:责任|責任|主责|主責)\p{Han}{1,3}[:：])",
-        r"(?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*)",
+        r"(?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*",
+        // X、Y指导 (a ministry guiding the work): only at a clause's end — 以…为指导 is
+        // the plan's words, not an assignment.
+        r"|[^为](?:指导|督导)(?:[，,；;。](?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*)?)",
+        r")",
         // Closed, or left open at the paragraph's end (a source cut off mid-list).
         r"(?:[）)\]】〕]|$)"
     ))
@@ -87,6 +91,8 @@ pub struct Duty {
     /// A sentence after the list that is none of its parts (…开发区管委。以下任务均需…落实,
     /// 不再一一列出): to be said, not read as units.
     pub remark: Option<String>,
+    /// The units the remark gives every task after this one (以下均需X落实), as written.
+    pub standing: Option<String>,
     /// The plain lists read (责任单位：X、Y、Z; X、Y、Z负责), as written.
     listed: Vec<String>,
     /// Whether any role was written (牵头, 配合, a label, a mark): the lists are then read
@@ -193,6 +199,7 @@ pub fn parse_duty(inside: &str) -> Duty {
         {
             let at = clause.as_ptr() as usize - inside.as_ptr() as usize;
             duty.remark = Some(inside[at..].trim().to_string()).filter(|r| !r.is_empty());
+            duty.standing = duty.remark.as_deref().and_then(standing_units);
             break;
         }
         let clause = clause.trim().trim_end_matches('.');
@@ -203,19 +210,7 @@ pub fn parse_duty(inside: &str) -> Duty {
         // The labelled lines' words inside the parenthesis: （牵头单位：…；配合单位：…）.
         // A clause after a label and a comma (牵头单位：甲，乙) continues that label.
         if let Some((kind, value)) = labelled(clause) {
-            match kind {
-                LabelKind::Lead => {
-                    duty.roles_written = true;
-                    duty.leads.extend(names(value));
-                }
-                LabelKind::Support => {
-                    duty.roles_written = true;
-                    duty.supports.extend(names(value));
-                }
-                LabelKind::Responsible => duty.first_listed_leads(value),
-                LabelKind::Deadline => duty.deadline = Some(value.to_string()),
-                LabelKind::Person => duty.person = Some(value.to_string()),
-            }
+            duty.take_label(kind, value);
             continue;
         }
         if let Some(rest) = clause
@@ -233,42 +228,66 @@ pub fn parse_duty(inside: &str) -> Duty {
             });
             continue;
         }
+        duty.take_named(clause);
+    }
+    duty
+}
+
+impl Duty {
+    /// A labelled clause inside the parenthesis: 牵头单位：…, 完成时限：….
+    fn take_label(&mut self, kind: LabelKind, value: &str) {
+        match kind {
+            LabelKind::Lead => {
+                self.roles_written = true;
+                self.leads.extend(names(value));
+            }
+            LabelKind::Support => {
+                self.roles_written = true;
+                self.supports.extend(names(value));
+            }
+            LabelKind::Responsible => self.first_listed_leads(value),
+            LabelKind::Deadline => self.deadline = Some(value.to_string()),
+            LabelKind::Person => self.person = Some(value.to_string()),
+        }
+    }
+
+    /// A clause of names with the role word after them (X、Y牵头, Z配合, X会同Y负责) or none.
+    fn take_named(&mut self, clause: &str) {
         use crate::ingest::units::{ROLE_SUFFIXES, RoleWord};
         let role = ROLE_SUFFIXES
             .iter()
             .find_map(|(suffix, word)| Some((clause.strip_suffix(suffix)?, *word)));
-        duty.roles_written |= matches!(
+        self.roles_written |= matches!(
             role,
             Some((_, RoleWord::Lead | RoleWord::SharedLead | RoleWord::Support))
         );
         match role {
             // X、Y牵头, X主办, X、Y共同负责: all of them lead.
-            Some((who, RoleWord::Lead | RoleWord::SharedLead)) => duty.leads.extend(names(who)),
+            Some((who, RoleWord::Lead | RoleWord::SharedLead)) => self.leads.extend(names(who)),
             // X配合, X协办: they support.
             // (X（牵头）、Y配合: a unit marking itself the lead still leads.)
             Some((who, RoleWord::Support)) => match marked_leads(who) {
                 Some((leads, supports)) => {
-                    duty.leads.extend(leads);
-                    duty.supports.extend(supports);
+                    self.leads.extend(leads);
+                    self.supports.extend(supports);
                 }
-                None => duty.supports.extend(names(who)),
+                None => self.supports.extend(names(who)),
             },
             // X、Y、Z负责 (or a bare list): the first listed leads, as in a 责任单位 cell —
             // X、Y会同Z负责: X and Y lead, with Z.
             other => {
                 let who = other.map_or(clause, |(who, _)| who);
                 match who.split_once("会同") {
-                    Some((leads, with)) if duty.leads.is_empty() => {
-                        duty.roles_written = true;
-                        duty.leads.extend(names(leads));
-                        duty.supports.extend(names(with));
+                    Some((leads, with)) if self.leads.is_empty() => {
+                        self.roles_written = true;
+                        self.leads.extend(names(leads));
+                        self.supports.extend(names(with));
                     }
-                    _ => duty.first_listed_leads(who),
+                    _ => self.first_listed_leads(who),
                 }
             }
         }
     }
-    duty
 }
 
 /// Unit names of a clause: split at 、/ (and ，； between names) outside parentheses, and
@@ -335,9 +354,10 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
             line = format!("{line}：{value}");
             value_taken = true;
         }
-        // A page number (— 3 —) from a PDF's text between two lines of one paragraph: passed
-        // over here (the prose reader reports it).
-        if is_page_number(&line) {
+        // A page number from a PDF's text between two lines of one paragraph: passed over
+        // here (the prose reader reports it). Those of a page number's full shape are gone by
+        // now; a bare figure or a broken one (— — — 3 —) may be left.
+        if super::text::printed::is_figures_only(&line) {
             continue;
         }
         // A heading wrapped onto this line: joined to the heading on the line above.
@@ -407,14 +427,6 @@ fn is_bracket_label(line: &str) -> bool {
     line.starts_with('【') && line.ends_with('】') && line.chars().count() <= 20
 }
 
-/// A line that is only a page number: `— 3 —`, `- 12 -`, `3`.
-fn is_page_number(line: &str) -> bool {
-    line.chars().any(|c| c.is_ascii_digit())
-        && line
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "—–-－_·".contains(c))
-}
-
 /// Reads tasks written inline or with labelled lines from `text`; `None` when there are none.
 pub fn parse(text: &str, path: &str) -> Option<RawTable> {
     parse_at(text, Places::lines(path))
@@ -433,6 +445,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         parent: None,
         heading_text: None,
         headings_carry: false,
+        standing: None,
         duty_next: false,
         unassigned: Vec::new(),
     };
@@ -503,6 +516,8 @@ struct Reader {
     unassigned: Vec<(String, Location)>,
     /// A （一） heading of this section carried work in its own text: its siblings do too.
     headings_carry: bool,
+    /// Units a remark gave every task after it (以下均需试点城市政府落实，不再列出).
+    standing: Option<String>,
 }
 
 /// The kind of number a task is opened by: items of one list share it; a different kind
@@ -770,6 +785,22 @@ impl Reader {
         }
     }
 
+    /// A paragraph of labelled clauses (牵头单位：…；完成时限：…): the task's above it.
+    fn labelled_paragraph(&mut self, clauses: &[Labelled<'_>], paragraph: &str, here: Location) {
+        self.take_up_sub_items();
+        let Some((task, _)) = self.pending.as_mut() else {
+            // A label with no task above it belongs to nothing: said, not lost.
+            self.table.left_out.push((paragraph.to_string(), here));
+            return;
+        };
+        for &(kind, _, value) in clauses {
+            apply_label(task, kind, value);
+        }
+        for &(kind, clause, _) in clauses {
+            self.name_role(kind, clause);
+        }
+    }
+
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
@@ -786,18 +817,7 @@ impl Reader {
             return;
         }
         if let Some(clauses) = label_clauses(paragraph) {
-            self.take_up_sub_items();
-            let Some((task, _)) = self.pending.as_mut() else {
-                // A label with no task above it belongs to nothing: said, not lost.
-                self.table.left_out.push((paragraph.to_string(), here));
-                return;
-            };
-            for &(kind, _, value) in &clauses {
-                apply_label(task, kind, value);
-            }
-            for (kind, clause, _) in clauses {
-                self.name_role(kind, clause);
-            }
+            self.labelled_paragraph(&clauses, paragraph, here);
             return;
         }
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
@@ -971,42 +991,40 @@ impl Reader {
             let (task, _) = self
                 .pending
                 .get_or_insert_with(|| (RawTask::default(), here.clone()));
-            let written = &line[cut..whole.start()];
-            // 、 or ， between one assignment and the next task in the same sentence is no
-            // part of the next task.
-            if task.content.is_empty() {
-                task.content
-                    .push_str(written.trim_start_matches(BETWEEN_TASKS).trim_start());
-            } else {
-                task.content.push_str(written);
-            }
-            // The sentence's stop written after the parenthesis is the task's own.
-            if line[whole.end()..].trim_start().starts_with('。') {
-                let kept = task
-                    .content
-                    .trim_end()
-                    .trim_end_matches(['，', '；', ',', ';']);
-                task.content.truncate(kept.len());
-                if !task.content.ends_with(['。', '！', '？']) {
-                    task.content.push('。');
-                }
-            }
+            let stop_after = line[whole.end()..].trim_start().starts_with('。');
+            write_before_duty(task, &line[cut..whole.start()], stop_after);
             let duty = parse_duty(inside.as_str());
             duty.assign_to(task);
+            if let Some(units) = &self.standing {
+                add_standing_units(task, units);
+            }
             if let Some(remark) = duty.remark {
+                let standing = match &duty.standing {
+                    Some(units) => format!("；其中「{units}」已加入此后每项任务的责任单位"),
+                    None => String::new(),
+                };
                 self.table.said.push(crate::base::diag::Diagnostic::note(
                     "unit/remark",
                     here.clone(),
-                    format!("括注中「{remark}」是说明，不是单位名单，未读作单位；它随方案正文印出"),
+                    format!(
+                        "括注中「{remark}」是说明，不是单位名单，未读作单位；它随方案正文印出{standing}"
+                    ),
                 ));
+            }
+            if duty.standing.is_some() {
+                self.standing = duty.standing;
             }
             self.finish_task();
             cut = whole.end();
         }
         let rest = line[cut..].trim().trim_start_matches(BETWEEN_TASKS);
-        if rest.is_empty() {
-            return;
+        if !rest.is_empty() {
+            self.after_assignments(rest, here, cut > 0);
         }
+    }
+
+    /// The text of a paragraph after its last assignment (`after_one`) or of one with none.
+    fn after_assignments(&mut self, rest: &str, here: Location, after_one: bool) {
         match self.pending.as_mut() {
             // Prose after a task whose duties are known: the task is complete, and the prose
             // is none of it — said, not lost.
@@ -1016,7 +1034,7 @@ impl Reader {
             }
             Some((task, _)) => task.content.push_str(rest),
             // Text after the last assignment of a paragraph starts the next task.
-            None if cut > 0 => {
+            None if after_one => {
                 let task = RawTask {
                     content: rest.to_string(),
                     ..RawTask::default()
@@ -1032,6 +1050,69 @@ impl Reader {
             // Prose that assigns nothing: a preamble or closing paragraph — or an item a
             // closing 上述项目由X牵头负责 gives.
             None => self.unassigned.push((rest.to_string(), here)),
+        }
+    }
+}
+
+/// The units a remark hands every task after it: `以下均需试点城市政府落实，不再列出`,
+/// `以下任务均需各区市政府、开发区管委落实,不再一一列出`.
+fn standing_units(remark: &str) -> Option<String> {
+    static STANDING: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"^以下(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?(?:需要?|须|要|由)",
+            r"([^，,；;。]+?)(?:负责)?(?:落实|实施|承担)"
+        ))
+        .unwrap()
+    });
+    let units = STANDING.captures(remark.trim())?.get(1)?.as_str().trim();
+    (!names(units).is_empty()).then(|| units.to_string())
+}
+
+/// Adds to `task` the units a remark gave every task after it, those it does not list: they
+/// lead where no one does (X、Y指导), else support; in a plain list they follow its units.
+fn add_standing_units(task: &mut RawTask, units: &str) {
+    let listed = [
+        task.lead.as_deref(),
+        task.support.as_deref(),
+        Some(&task.units),
+    ];
+    let already = |name: &String| listed.iter().flatten().any(|l| names(l).contains(name));
+    let new: Vec<String> = names(units).into_iter().filter(|n| !already(n)).collect();
+    if new.is_empty() {
+        return;
+    }
+    let joined = new.join("、");
+    let append = |list: &mut String| {
+        if !list.trim().is_empty() {
+            list.push('、');
+        }
+        list.push_str(&joined);
+    };
+    match (task.lead.as_mut(), task.support.as_mut()) {
+        (Some(lead), _) if lead.trim().is_empty() => *lead = joined.clone(),
+        (Some(_), Some(support)) => append(support),
+        (Some(_), None) => task.support = Some(joined.clone()),
+        (None, _) => append(&mut task.units),
+    }
+}
+
+/// Adds to `task` its words written before its assignment parenthesis; `stop_after` when the
+/// sentence's stop stands after the parenthesis, which makes it the task's own.
+fn write_before_duty(task: &mut RawTask, written: &str, stop_after: bool) {
+    // 、 or ， between one assignment and the next task in the same sentence is no part of
+    // the next task.
+    if task.content.is_empty() {
+        task.content
+            .push_str(written.trim_start_matches(BETWEEN_TASKS).trim_start());
+    } else {
+        task.content.push_str(written);
+    }
+    if stop_after {
+        let kept = (task.content.trim_end()).trim_end_matches(['，', '；', ',', ';']);
+        task.content.truncate(kept.len());
+        if !task.content.ends_with(['。', '！', '？']) {
+            task.content.push('。');
         }
     }
 }
@@ -1117,11 +1198,14 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
     Some((kind, value))
 }
 
+/// A labelled clause: its kind, the clause as written, and its value.
+type Labelled<'a> = (LabelKind, &'a str, &'a str);
+
 /// The labelled clauses of a line that opens with a label, as (kind, clause, value): a line
 /// may carry several, set apart by ；or a run of spaces (完成时限：10月底前；责任领导：刘建国,
 /// 牵头单位：甲　配合单位：乙). Text after a separator that opens no label goes on with the
 /// value before it.
-fn label_clauses(line: &str) -> Option<Vec<(LabelKind, &str, &str)>> {
+fn label_clauses(line: &str) -> Option<Vec<Labelled<'_>>> {
     static BETWEEN_LABELS: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(r"[；;]|\s{2,}|　+").unwrap()
@@ -1561,6 +1645,14 @@ mod tests {
             .unwrap();
         assert_eq!(parse_duty(&caps[1]).leads, ["区发改委"]);
         assert!(ASSIGNMENT.captures("完成(含续建)项目10个。").is_none());
+        // 指导 at a clause's end names who guides the work; in the plan's words it does not.
+        let caps = ASSIGNMENT
+            .captures("推广先进技术装备。（工业和信息化部、商务部指导）")
+            .unwrap();
+        assert_eq!(parse_duty(&caps[1]).supports, ["工业和信息化部", "商务部"]);
+        assert!(ASSIGNMENT.is_match("开展试点（生态环境部指导，试点城市负责）"));
+        assert!(!ASSIGNMENT.is_match("坚持改革（以新发展理念为指导）。"));
+        assert!(!ASSIGNMENT.is_match("做好服务（加强指导服务）。"));
     }
 
     #[test]

@@ -565,6 +565,42 @@ mod tests {
         assert_eq!(said, ["任务分工表中间的段落未读入：「续表」"]);
     }
 
+    /// A Word paragraph is the writer's own: one that ends no sentence is not run on into the next
+    /// as a text's line cut by a page break is, and each keeps its place.
+    #[test]
+    fn a_word_paragraph_that_ends_no_sentence_stays_a_paragraph() {
+        let body = [
+            p("松岭县2025年防汛工作方案"),
+            p("为做好今年防汛工作，结合我县实际"),
+            p("制定本方案。"),
+            p("一、重点任务"),
+            p("（一）修复水毁工程。县水利局牵头，年内完成全部修复"),
+            p("全县汛期值班表另行印发。"),
+            p("（二）加强监测预警。汛前完成站网检修。（县气象局牵头）"),
+        ]
+        .concat();
+        let read = read(&docx(&body, &[]), "input/方案.docx").unwrap();
+        let prose = read.doc.prose.expect("prose");
+        let preamble: Vec<(&str, String)> = (prose.preamble.iter())
+            .map(|p| (p.text.as_str(), p.origin.to_string()))
+            .collect();
+        assert_eq!(
+            preamble,
+            [
+                (
+                    "为做好今年防汛工作，结合我县实际",
+                    "input/方案.docx#段2".to_string()
+                ),
+                ("制定本方案。", "input/方案.docx#段3".to_string()),
+            ]
+        );
+        let first = &prose.sections[0].groups[0].text.text;
+        assert!(
+            first.ends_with("年内完成全部修复\n全县汛期值班表另行印发。"),
+            "{first}"
+        );
+    }
+
     /// A nested table in a task's content cell: its cells read as items, kept apart.
     #[test]
     fn a_nested_tables_cells_stay_apart_in_a_tasks_text() {

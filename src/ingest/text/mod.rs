@@ -8,7 +8,7 @@
 
 pub(crate) mod boxed;
 mod notice;
-mod printed;
+pub(crate) mod printed;
 mod prose;
 mod stacked;
 mod table;
@@ -389,6 +389,12 @@ impl<'a> Places<'a> {
             path,
             paragraphs: true,
         }
+    }
+
+    /// Whether the blocks are a Word document's paragraphs, each the writer's own, not the
+    /// lines of a text, which a page break may cut inside a sentence.
+    pub fn are_paragraphs(&self) -> bool {
+        self.paragraphs
     }
 
     /// What a block is called in a message: 行 or 段.

@@ -40,6 +40,16 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     PAGE_NUMBER.is_match(&ascii_digits(line.trim()))
 }
 
+/// Whether a line is figures and dashes only (`3`, `- 12`, `— — — 3 —`): what is left of a
+/// page number [`is_page_number`] does not know by its shape. Not page furniture by itself
+/// (a bare figure may be a table's cell), but nothing a paragraph runs on through either.
+pub(crate) fn is_figures_only(line: &str) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "—–-－_·".contains(c))
+}
+
 /// Empties the page numbers and the running heads after them (a line under a page number
 /// that repeats a short line seen before it, as the 文号 does); says them in one note.
 /// Returns which lines were page furniture.

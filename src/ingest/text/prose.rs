@@ -206,10 +206,11 @@ impl ProseReader<'_> {
     }
 
     /// A plain paragraph: continues the previous one across a page break, or starts anew
-    /// where the last heading says.
+    /// where the last heading says. A Word paragraph never continues one: its breaks are the
+    /// writer's own (a page break inside its sentence is no paragraph break).
     fn plain(&mut self, block: &Block) {
-        let continues = block.heading == 0 && block.bold.is_none();
         let places = self.places;
+        let continues = block.heading == 0 && block.bold.is_none() && !places.are_paragraphs();
         match self.tail {
             Tail::Group => {
                 let group = self
@@ -222,8 +223,8 @@ impl ProseReader<'_> {
                 {
                     // Under a heading on a line of its own, the text is a paragraph of its
                     // own (so is a labelled line: 责任单位：…), not the heading's sentence
-                    // run on.
-                    if group.text.text.is_empty() {
+                    // run on; nor is a Word paragraph after the group's sentence.
+                    if group.text.text.is_empty() || places.are_paragraphs() {
                         group.text.push("\n", block.line);
                     }
                     group.text.push(&block.text, block.line);
