@@ -187,11 +187,15 @@ impl State<'_, '_> {
         let (left, width) = (self.geo.left, self.geo.width);
         let c = cell(self.fonts, self.strong, title, width, Align::Left)?;
         let h = cells_height(std::slice::from_ref(&c), self.line_h);
-        let next_h = self
-            .spec
-            .rows
-            .get(index + 1)
-            .map_or(0.0, |_| self.line_h + 2.0 * PAD_Y);
+        // Kept with as much of the next row as that row needs to start on this page: a
+        // heading never stands at a page's foot above a row that moves on.
+        let next_h = match self.spec.rows.get(index + 1) {
+            Some(Row::Cells { cells, .. }) => {
+                self.start_height(cells_height(&self.row_cells(cells)?, self.line_h))
+            }
+            Some(Row::Section(_)) => self.line_h + 2.0 * PAD_Y,
+            None => 0.0,
+        };
         if self.y + h + next_h > self.bottom() {
             self.new_page()?;
         }
