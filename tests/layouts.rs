@@ -3444,6 +3444,63 @@ fn tasks_read(plan: &fengong::model::Plan) -> Vec<TaskRead<'_>> {
         .collect()
 }
 
+/// 牵头单位 | 协同单位 | 责任单位: the third column's units carry the work out where they
+/// answer (各镇人民政府). They are neither the lead nor the supports: the table prints their
+/// column as the source has it, a phrase naming no unit in it stays there, and their sheets
+/// say in what part they have the task.
+#[test]
+fn a_units_column_beside_the_lead_and_support_ones_keeps_its_own_role() {
+    use fengong::model::Role;
+    let checked = columns_fixture("three_units_columns.md");
+    let plan = &checked.plan;
+    let responsible = |no: u32| -> Vec<String> {
+        (plan.task(no).unwrap().units.iter())
+            .filter(|a| a.role == Role::Responsible)
+            .map(|a| a.name.clone())
+            .collect()
+    };
+    assert_eq!(leads(plan, 1), ["县农业农村局"]);
+    assert_eq!(supports(plan, 1), ["县卫健局", "县财政局"]);
+    assert_eq!(responsible(1), ["各镇人民政府"]);
+    assert_eq!(supports(plan, 2), ["县农业农村局"]);
+    assert_eq!(responsible(2), ["各镇人民政府"]);
+    assert!(responsible(3).is_empty());
+    let table = fengong::view::TaskTableView::new(plan);
+    let headings: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "序号",
+            "重点任务",
+            "牵头单位",
+            "协同单位",
+            "责任单位",
+            "完成时限"
+        ]
+    );
+    let rows: Vec<&Vec<String>> = (table.sections.iter())
+        .flat_map(|s| &s.groups)
+        .flat_map(|g| g.tasks.iter().map(|t| &t.cells))
+        .collect();
+    assert_eq!(rows[1][3], "县农业农村局");
+    assert_eq!(rows[1][4], "各镇人民政府、其他有关单位");
+    assert_eq!(rows[2][4], "");
+    let sheets = fengong::view::TaskSheet::all(plan);
+    let town = sheets.iter().find(|s| s.unit == "各镇人民政府").unwrap();
+    assert_eq!(
+        town.role_counts(),
+        "牵头 0 项，配合 0 项，作为责任单位 2 项"
+    );
+    assert_eq!(town.tasks[0].role, "责任");
+    let farming = sheets.iter().find(|s| s.unit == "县农业农村局").unwrap();
+    assert_eq!(farming.role_counts(), "牵头 1 项，配合 1 项");
+    assert_eq!(
+        farming.tasks[1].others,
+        "牵头：县住建局；责任：各镇人民政府、其他有关单位"
+    );
+    assert!(codes_at(&checked, "structure/no-lead").is_empty());
+}
+
 /// `（X、Y指导）` closes a task as the other role words do, its units guiding (they support);
 /// `以下均需Z落实，不再列出` after a list hands Z every task after it — leading where
 /// only guides are named, supporting where a lead is — and says so; `以…为指导` in the

@@ -100,6 +100,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     structure::numbering,
     structure::empty_cells,
     structure::no_lead,
+    structure::no_unit_named,
     structure::notice,
     structure::title,
     structure::deadlines,

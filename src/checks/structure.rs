@@ -95,6 +95,38 @@ pub fn empty_cells(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// A plan none of whose tasks names a unit — each names only phrases (相关部门, 技工院校内由
+/// 人力资源社会保障行政部门): no unit has a sheet to receive, and what was read as tasks is
+/// likely not the plan's division of work at all. An error: nothing to publish by.
+pub fn no_unit_named(cx: &Context) -> Vec<Diagnostic> {
+    let tasks = &cx.plan.tasks;
+    let Some(first) = tasks.iter().find(|t| !t.units_text.trim().is_empty()) else {
+        return Vec::new();
+    };
+    if tasks.iter().any(|t| !t.units.is_empty()) {
+        return Vec::new();
+    }
+    let written: Vec<&str> = (tasks.iter())
+        .flat_map(|t| t.unspecified.iter().map(String::as_str))
+        .take(3)
+        .collect();
+    vec![
+        Diagnostic::error(
+            "structure/no-unit-named",
+            first.units_place().clone(),
+            format!(
+                "{}没有指明具体单位（只写了「{}」）：没有单位可以下发任务单，读入的可能并不是方案的任务分工",
+                match tasks.len() {
+                    1 => "读入的唯一一项任务".to_string(),
+                    n => format!("读入的 {n} 项任务都"),
+                },
+                written.join("」「")
+            ),
+        )
+        .with_hint("请用 fengong dump 核对读入的任务；如分工表在另一个文件中，请一并放入 input/"),
+    ]
+}
+
 /// Tasks whose units are all supports: a 牵头单位 cell left empty (or cut off), so no unit
 /// answers for the task and its return is nobody's to make.
 pub fn no_lead(cx: &Context) -> Vec<Diagnostic> {
@@ -102,7 +134,7 @@ pub fn no_lead(cx: &Context) -> Vec<Diagnostic> {
         .tasks
         .iter()
         .filter(|task| {
-            !task.units.is_empty() && task.units.iter().all(|a| a.role == Role::Support)
+            !task.units.is_empty() && task.units.iter().all(|a| a.role != Role::Lead)
         })
         .map(|task| {
             let listed: Vec<&str> = task.units.iter().map(|a| a.name.as_str()).collect();
@@ -453,6 +485,31 @@ mod tests {
                 s("structure/empty-content", 33)
             ]
         );
+    }
+
+    #[test]
+    fn a_plan_whose_tasks_name_no_unit_is_an_error() {
+        let phrases = [
+            "区发展改革委、区教育局",
+            "区建设管理委",
+            "区教育局，各街镇",
+            "区卫生健康委",
+        ];
+        let mut source = SAMPLE.to_string();
+        for units in phrases {
+            source = source.replace(&format!("\t{units}\n"), "\t相关部门\n");
+        }
+        let found = run_one(&source, SAMPLE_CONFIG, no_unit_named);
+        assert_eq!(codes(&found), [s("structure/no-unit-named", 31)]);
+        assert!(
+            found[0]
+                .message
+                .contains("读入的 5 项任务都没有指明具体单位")
+        );
+        // One task naming a unit is enough: the others are said task by task.
+        let one_named = source.replacen("\t相关部门\n", "\t区教育局\n", 1);
+        assert!(run_one(&one_named, SAMPLE_CONFIG, no_unit_named).is_empty());
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, no_unit_named).is_empty());
     }
 
     #[test]

@@ -180,6 +180,7 @@ fn task_table(raw: &RawTable) -> TaskTable {
         header: raw.header.clone(),
         lead_column: raw.column_names.lead.clone(),
         support_column: raw.column_names.support.clone(),
+        responsible_column: raw.column_names.responsible.clone(),
         content_column: raw.column_names.content.clone(),
         units_column: raw.column_names.units.clone(),
         deadline_column: raw.column_names.deadline.clone(),
@@ -657,7 +658,7 @@ fn apply_corrections(
             task.targets = super::targets::extract(&task.content);
         }
         if let Some(units) = &correction.units {
-            let resolved = resolve_units(&split_units(units), &[], false, registry);
+            let resolved = resolve_units(&split_units(units), &[], &[], false, registry);
             applied.units_was = Some(std::mem::replace(
                 &mut task.units_text,
                 units.trim().to_string(),
@@ -762,26 +763,18 @@ fn build_tasks(
             continue;
         };
         let separate = cells.lead.is_some();
-        let (leads, supports) = written_units(cells, config);
-        let persons = persons_named(&leads, &supports);
-        let resolved: ResolvedUnits = resolve_units(&leads, &supports, separate, registry);
+        let written = written_units(cells, config);
+        let (leads, supports) = (&written.leads, &written.supports);
+        let persons = persons_named(leads, supports);
+        let resolved: ResolvedUnits =
+            resolve_units(leads, supports, &written.responsible, separate, registry);
         let units_text = units_as_written(cells);
         let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
-        if lead_by_order(cells, &leads, &resolved, config) {
+        if lead_by_order(cells, leads, &resolved, config) {
             first_leads.push((no, units_origin.clone()));
         }
-        say_run_together(
-            no,
-            leads.iter().chain(&supports),
-            &units_origin,
-            diagnostics,
-        );
-        say_wrapped(
-            no,
-            leads.iter().chain(&supports),
-            &units_origin,
-            diagnostics,
-        );
+        say_run_together(no, written.all(), &units_origin, diagnostics);
+        say_wrapped(no, written.all(), &units_origin, diagnostics);
         if resolved.assignments.is_empty()
             && !units_text.is_empty()
             && resolved.unspecified.is_empty()
@@ -805,6 +798,7 @@ fn build_tasks(
             units_text,
             units: resolved.assignments,
             unspecified: resolved.unspecified,
+            responsible_phrases: resolved.responsible_phrases,
             duplicate_units: resolved.duplicates,
             name_fragments: resolved.fragments,
             lead_not_first: resolved.lead_not_first,
@@ -816,6 +810,7 @@ fn build_tasks(
             origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
             units_origin: cells.units_origin.clone(),
             support_origin: cells.support_origin.clone(),
+            responsible_origin: cells.responsible_origin.clone(),
             prose_origin: None,
             correction: None,
         });
@@ -956,21 +951,49 @@ fn persons_named(leads: &[WrittenUnit], supports: &[WrittenUnit]) -> Option<Stri
     }
 }
 
-/// The units a task row names, as leads and supports. With separate lead and support columns a
-/// 责任单位 column beside them (主要责任单位 | 其他责任单位, 牵头单位 | 责任单位) lists
-/// supports too; a single units column lists every unit, the first or a marked one leading
-/// (`lead = "all"`: all of them, unless the cell marks its lead itself).
-fn written_units(cells: &RawTask, config: &Config) -> (Vec<WrittenUnit>, Vec<WrittenUnit>) {
+/// The units a task row names, by the role its cells give them.
+struct WrittenRoles {
+    leads: Vec<WrittenUnit>,
+    supports: Vec<WrittenUnit>,
+    /// A 责任单位 cell's beside the 牵头 and 配合 ones.
+    responsible: Vec<WrittenUnit>,
+}
+
+impl WrittenRoles {
+    fn all(&self) -> impl Iterator<Item = &WrittenUnit> {
+        self.leads
+            .iter()
+            .chain(&self.supports)
+            .chain(&self.responsible)
+    }
+}
+
+/// The units a task row names, as leads and supports. With a separate lead column a
+/// 责任单位 column beside it (主要责任单位 | 其他责任单位, 牵头单位 | 责任单位) lists
+/// supports too — or, beside a 配合 column as well, the units responsible; a single units
+/// column lists every unit, the first or a marked one leading (`lead = "all"`: all of them,
+/// unless the cell marks its lead itself).
+fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
     if cells.lead.is_some() {
         let leads = split_units(cells.lead.as_deref().unwrap_or(""));
         let mut supports = split_units(cells.support.as_deref().unwrap_or(""));
+        let mut responsible = Vec::new();
         for unit in split_units(&cells.units) {
             let listed = |w: &WrittenUnit| w.name == unit.name;
-            if !leads.iter().any(listed) && !supports.iter().any(listed) {
+            if leads.iter().any(listed) || supports.iter().any(listed) {
+                continue;
+            }
+            if cells.support.is_some() {
+                responsible.push(unit);
+            } else {
                 supports.push(unit);
             }
         }
-        (leads, supports)
+        WrittenRoles {
+            leads,
+            supports,
+            responsible,
+        }
     } else {
         let mut units = split_units(&cells.units);
         let supports = split_units(cells.support.as_deref().unwrap_or(""));
@@ -985,26 +1008,32 @@ fn written_units(cells: &RawTask, config: &Config) -> (Vec<WrittenUnit>, Vec<Wri
                 }
             }
         }
-        (units, supports)
+        WrittenRoles {
+            leads: units,
+            supports,
+            responsible: Vec::new(),
+        }
     }
 }
 
-/// A task row's units cells as written, joined (lead, units, support) when they are separate.
+/// A task row's units cells as written, joined (lead, units, support) when they are separate
+/// — (lead, support, units) when the units cell lists those responsible.
 fn units_as_written(cells: &RawTask) -> String {
     if cells.lead.is_none() && cells.support.as_deref().is_none_or(|s| s.trim().is_empty()) {
         return cells.units.trim().to_string();
     }
-    [
-        cells.lead.as_deref(),
-        Some(cells.units.as_str()),
-        cells.support.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(str::trim)
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join("、")
+    let units = Some(cells.units.as_str());
+    let (second, third) = match cells.lead {
+        Some(_) if cells.support.is_some() => (cells.support.as_deref(), units),
+        _ => (units, cells.support.as_deref()),
+    };
+    [cells.lead.as_deref(), second, third]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// A deadline as written that reads as no date: the tasks writing it, where the first is.
@@ -1559,7 +1588,7 @@ fn unit_tasks(tasks: &[Task], registry: &UnitRegistry) -> Vec<UnitTasks> {
             let entry = &mut order[i];
             let list = match a.role {
                 crate::model::Role::Lead => &mut entry.lead,
-                crate::model::Role::Support => &mut entry.support,
+                crate::model::Role::Support | crate::model::Role::Responsible => &mut entry.support,
             };
             if !list.contains(&task.no) {
                 list.push(task.no);

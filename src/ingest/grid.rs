@@ -407,9 +407,13 @@ impl Grid<'_> {
             extra: header.extra.iter().map(|(_, c)| at(Some(*c))).collect(),
             content_origin: Some((self.place)(r, content_col)),
             units_origin: Some((self.place)(r, units_col)),
-            // Supports in their own column, or in a 责任单位 column beside the lead's.
+            // Supports in their own column, or in a 责任单位 column beside the lead's; one
+            // beside both lists the units responsible.
             support_origin: col(Column::Support)
                 .or(col(Column::Lead).and(col(Column::Units)))
+                .map(|c| (self.place)(r, c)),
+            responsible_origin: (col(Column::Lead).and(col(Column::Support)))
+                .and(col(Column::Units))
                 .map(|c| (self.place)(r, c)),
             numbered_in_text: false,
             written_no: None,

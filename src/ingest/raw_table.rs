@@ -350,6 +350,7 @@ impl HeaderMap {
     /// supports (see [`ColumnNames::of_header`]).
     pub fn order(&self) -> Vec<TableColumn> {
         let beside_lead = self.index(Column::Lead).is_some();
+        let beside_both = beside_lead && self.index(Column::Support).is_some();
         let mut placed: Vec<(usize, TableColumn)> = self
             .columns
             .iter()
@@ -358,6 +359,7 @@ impl HeaderMap {
                     Column::Group => TableColumn::Group,
                     Column::No => TableColumn::No,
                     Column::Content => TableColumn::Content,
+                    Column::Units if beside_both => TableColumn::Responsible,
                     Column::Units if beside_lead => TableColumn::Support,
                     Column::Units => TableColumn::Units,
                     Column::Lead => TableColumn::Lead,
@@ -585,6 +587,8 @@ pub struct ColumnNames {
     pub lead: Option<String>,
     /// 配合单位, 协同单位, or a 责任单位 column beside the lead's.
     pub support: Option<String>,
+    /// A 责任单位 column beside both the lead's and the 配合 one.
+    pub responsible: Option<String>,
     /// 具体内容, 工作任务, 专项整治行业名称 ….
     pub content: Option<String>,
     /// 责任单位 (leads and supports in one column), 责任部门 ….
@@ -609,9 +613,11 @@ impl ColumnNames {
                 .filter(|s| !s.is_empty())
         };
         let beside_lead = name(Column::Lead).and(name(Column::Units));
+        let beside_both = name(Column::Support).and(beside_lead.clone());
         ColumnNames {
             lead: name(Column::Lead),
             support: name(Column::Support).or_else(|| beside_lead.clone()),
+            responsible: beside_both,
             content: name(Column::Content),
             units: name(Column::Units).filter(|_| beside_lead.is_none()),
             deadline: name(Column::Deadline),
@@ -632,6 +638,7 @@ impl ColumnNames {
         };
         fill(&mut self.lead, other.lead);
         fill(&mut self.support, other.support);
+        fill(&mut self.responsible, other.responsible);
         fill(&mut self.content, other.content);
         fill(&mut self.units, other.units);
         fill(&mut self.deadline, other.deadline);
@@ -704,6 +711,9 @@ pub struct RawTask {
     pub units_origin: Option<Location>,
     /// Where the supporting units' cell is, when they have their own column.
     pub support_origin: Option<Location>,
+    /// Where the 责任单位 cell is, when it stands beside the 牵头 and 配合 columns (its
+    /// units are then [`crate::model::Role::Responsible`]).
+    pub responsible_origin: Option<Location>,
     /// The number was read from the start of the task's text, its 序号 cell holding none
     /// (see [`HeaderMap::numbered_in_text`]).
     pub numbered_in_text: bool,
@@ -823,15 +833,16 @@ impl RawTable {
     /// When the group column is a content column beside another (任务名称 | 指标要求) and
     /// every task has its own value there, none shared and no group row among them, that
     /// column names each task rather than grouping them: its text goes before the task's
-    /// content (`地区生产总值：增长6%左右`), and there are no groups.
-    pub fn names_not_groups(&mut self, header: &HeaderMap) {
+    /// content (`地区生产总值：增长6%左右`), and there are no groups. Returns what was done,
+    /// in words, to be said: the ： is fengong's.
+    pub fn names_not_groups(&mut self, header: &HeaderMap) -> Option<String> {
         if !header.group_from_content
             || self
                 .rows
                 .iter()
                 .any(|r| matches!(r.kind, RowKind::Label(_)))
         {
-            return;
+            return None;
         }
         let labels: Vec<&str> = self
             .rows
@@ -843,8 +854,15 @@ impl RawTable {
             .collect();
         let distinct: std::collections::HashSet<&&str> = labels.iter().collect();
         if labels.iter().any(|l| l.trim().is_empty()) || distinct.len() != labels.len() {
-            return;
+            return None;
         }
+        let column = |c: Column| {
+            (header.index(c))
+                .and_then(|i| self.header.get(i))
+                .map(|h| crate::base::cjk::tidy_spacing(h))
+                .unwrap_or_default()
+        };
+        let (named, content) = (column(Column::Group), column(Column::Content));
         // Full sentences there (新建成公办中小学7所。) are the tasks themselves; the column
         // beside them (工作举措及实施计划) how each is done, kept whole as a column of its own.
         if labels
@@ -865,7 +883,9 @@ impl RawTable {
                     task.extra.insert(0, how);
                 }
             }
-            return;
+            return Some(format!(
+                "「{named}」列每行写的是一句完整的任务：按它作为任务内容，「{content}」列原样保留在任务分工表中"
+            ));
         }
         for row in &mut self.rows {
             if let RowKind::Task(task) = &mut row.kind
@@ -878,7 +898,21 @@ impl RawTable {
                 };
             }
         }
+        Some(format!(
+            "「{named}」列每行各不相同，是各项任务的名称，不是分组：印出时写在「{content}」之前，以「：」隔开（如「{}：…」）",
+            labels_first(self)
+        ))
     }
+}
+
+/// The first task's content up to the ： fengong put after its name.
+fn labels_first(table: &RawTable) -> String {
+    (table.rows.iter())
+        .find_map(|r| match &r.kind {
+            RowKind::Task(t) => t.content.split_once('：').map(|(name, _)| name.to_string()),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 impl RawTable {
@@ -990,7 +1024,13 @@ impl RawTable {
                 place.clone(),
             ));
         }
-        self.names_not_groups(header);
+        if let Some(done) = self.names_not_groups(header) {
+            said.push(Diagnostic::note(
+                "table/names-of-tasks",
+                place.clone(),
+                done,
+            ));
+        }
         if let Some((narrower, broader)) = self.measures_under_shared_tasks(header) {
             // The header's note on the narrower column as one kept aside is no longer true;
             // this note says which is kept.

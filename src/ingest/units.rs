@@ -567,6 +567,8 @@ pub struct ResolvedUnits {
     pub assignments: Vec<Assignment>,
     /// Phrases that name no unit, as written.
     pub unspecified: Vec<String>,
+    /// Those of them written in a 责任单位 column beside the 牵头 and 配合 ones.
+    pub responsible_phrases: Vec<String>,
     /// Names the registry does not know, as written.
     pub unknown: Vec<String>,
     /// Names listed more than once (after aliases and groups are resolved).
@@ -580,17 +582,19 @@ pub struct ResolvedUnits {
 }
 
 /// Resolves the written entries of one task. With `separate_columns` (牵头单位 / 配合单位) the
-/// roles are given; otherwise the entries marked as lead lead, or else the first entry that
-/// names a unit or a group (every member of a group leads then). Phrases such as 相关部门
-/// never lead.
+/// roles are given (`responsible`: a 责任单位 column's beside them); otherwise the entries
+/// marked as lead lead, or else the first entry that names a unit or a group (every member of
+/// a group leads then). Phrases such as 相关部门 never lead.
 pub fn resolve_units(
     leads: &[WrittenUnit],
     supports: &[WrittenUnit],
+    responsible: &[WrittenUnit],
     separate_columns: bool,
     registry: &UnitRegistry,
 ) -> ResolvedUnits {
     let mut out = ResolvedUnits::default();
-    let (entries, explicit) = given_roles(leads, supports, separate_columns);
+    let (mut entries, explicit) = given_roles(leads, supports, separate_columns);
+    entries.extend(responsible.iter().map(|w| (w, Some(Role::Responsible))));
     let mut lead_taken = explicit;
     let mut seen_first = false;
     for (written, given_role) in entries {
@@ -609,6 +613,9 @@ pub fn resolve_units(
             }
             seen_first = true;
             out.unspecified.push(name.to_string());
+            if given_role == Some(Role::Responsible) {
+                out.responsible_phrases.push(name.to_string());
+            }
             continue;
         }
         let role = match given_role {
@@ -1093,7 +1100,7 @@ mod tests {
     }
 
     fn roles(cell: &str) -> Vec<(String, Role)> {
-        resolve_units(&split_units(cell), &[], false, &registry())
+        resolve_units(&split_units(cell), &[], &[], false, &registry())
             .assignments
             .into_iter()
             .map(|a| (a.name, a.role))
@@ -1104,6 +1111,7 @@ mod tests {
     fn first_listed_leads_and_aliases_resolve() {
         let resolved = resolve_units(
             &split_units("区妇儿工委办、区教育局"),
+            &[],
             &[],
             false,
             &registry(),
@@ -1134,6 +1142,7 @@ mod tests {
         let resolved = resolve_units(
             &split_units("协调机制成员单位，各街镇"),
             &[],
+            &[],
             false,
             &registry(),
         );
@@ -1144,6 +1153,7 @@ mod tests {
 
         let resolved = resolve_units(
             &split_units("区商务委等相关职能部门，相关街镇"),
+            &[],
             &[],
             false,
             &registry(),
@@ -1158,6 +1168,7 @@ mod tests {
     fn duplicates_and_unknowns_are_recorded() {
         let resolved = resolve_units(
             &split_units("区教育局、区教育、区教育局、南翔镇、各街镇"),
+            &[],
             &[],
             false,
             &registry(),
@@ -1187,6 +1198,7 @@ mod tests {
         let resolved = resolve_units(
             &split_units("区教育局"),
             &split_units("区商务委、各街镇"),
+            &[],
             true,
             &registry(),
         );
@@ -1210,6 +1222,7 @@ mod tests {
     fn unlisted_phrases_that_name_nobody() {
         let resolved = resolve_units(
             &split_units("区总工会、区各有关部门"),
+            &[],
             &[],
             false,
             &registry(),

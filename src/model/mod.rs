@@ -233,6 +233,10 @@ pub struct TaskTable {
     /// 配合单位 when it does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_column: Option<String>,
+    /// What the source calls a 责任单位 column beside the 牵头 and 配合 ones, whose units are
+    /// [`Role::Responsible`]: printed as a column of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_column: Option<String>,
     /// What the source calls its content column (工作任务, 重点事项); 具体内容 when it does
     /// not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,6 +277,8 @@ pub enum TableColumn {
     Lead,
     /// 配合单位 (or a 责任单位 column beside the 牵头单位 one).
     Support,
+    /// A 责任单位 column beside both the 牵头单位 and the 配合单位 ones.
+    Responsible,
     /// 责任单位: leads and supports in one column.
     Units,
     /// 完成时限.
@@ -345,6 +351,7 @@ pub struct UnitTasks {
     pub known: bool,
     /// Tasks it leads.
     pub lead: Vec<u32>,
-    /// Tasks it supports.
+    /// Tasks it supports, or carries out as a 责任单位 beside the 牵头 and 配合 ones
+    /// ([`Role::Responsible`]).
     pub support: Vec<u32>,
 }

@@ -25,6 +25,10 @@ pub struct Task {
     pub units: Vec<Assignment>,
     /// Phrases in the 责任单位 cell that name no unit: 相关部门, 协调机制成员单位 …
     pub unspecified: Vec<String>,
+    /// Those of them written in a 责任单位 column beside the 牵头 and 配合 ones: printed in
+    /// that column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible_phrases: Vec<String>,
     /// Units the 责任单位 cell names more than once (canonical names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_units: Vec<String>,
@@ -56,6 +60,9 @@ pub struct Task {
     /// Where the supporting units' cell is, when they have a column of their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_origin: Option<Location>,
+    /// Where the 责任单位 cell is, when the table has one beside the 牵头 and 配合 columns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_origin: Option<Location>,
     /// Where the matching prose starts.
     pub prose_origin: Option<Location>,
     /// The user's correction from the config, when one was applied.
@@ -85,8 +92,8 @@ impl Task {
     /// Where findings about assignment `a` point: the supporting units' cell for a unit that
     /// supports (when they have their own), else [`Task::units_place`].
     pub fn unit_place(&self, a: &Assignment) -> &Location {
-        match (&self.support_origin, a.role) {
-            (Some(place), Role::Support) => place,
+        match (&self.support_origin, &self.responsible_origin, a.role) {
+            (Some(place), _, Role::Support) | (_, Some(place), Role::Responsible) => place,
             _ => self.units_place(),
         }
     }
@@ -107,7 +114,7 @@ impl Task {
     }
 }
 
-/// 牵头 or 配合.
+/// 牵头, 配合 or 责任.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -115,6 +122,10 @@ pub enum Role {
     Lead,
     /// 配合: every other unit listed.
     Support,
+    /// 责任: a unit the source lists in a 责任单位 column of its own beside the 牵头 and 配合
+    /// ones (牵头单位 | 参与单位 | 责任单位): it carries the work out where it answers
+    /// (各县区政府) and reports as a 配合 unit does.
+    Responsible,
 }
 
 impl Role {
@@ -123,6 +134,7 @@ impl Role {
         match self {
             Role::Lead => "牵头",
             Role::Support => "配合",
+            Role::Responsible => "责任",
         }
     }
 }

@@ -378,6 +378,9 @@ pub struct TaskTableView {
     pub lead_heading: String,
     /// See [`TaskTableView::lead_heading`].
     pub support_heading: String,
+    /// The header of a 责任单位 column the source sets beside its 牵头 and 配合 ones, when
+    /// it does: printed as a column of its own.
+    pub responsible_heading: Option<String>,
     /// The header of the 主要事项 column, as the source names it.
     pub group_heading: String,
     /// The header of the content column: the source's (工作任务, 重点事项), or 具体内容.
@@ -464,6 +467,9 @@ pub struct TableTaskView {
     pub lead: String,
     /// 配合单位 (and phrases such as 各有关部门), when [`TaskTableView::roles_apart`].
     pub support: String,
+    /// The units of a 责任单位 column beside both (see
+    /// [`TaskTableView::responsible_heading`]).
+    pub responsible: String,
     /// Its values of [`TaskTableView::extra_columns`].
     pub extra: Vec<String>,
     /// Its cell in each of [`TaskTableView::columns`]: the group's label in the 主要事项
@@ -540,6 +546,7 @@ impl TableColumnView {
             TableColumn::Content => task.content.clone(),
             TableColumn::Lead => task.lead.clone(),
             TableColumn::Support => task.support.clone(),
+            TableColumn::Responsible => task.responsible.clone(),
             TableColumn::Units => task.units.clone(),
             TableColumn::Deadline | TableColumn::Person | TableColumn::Extra(_) => self
                 .extra_at
@@ -627,6 +634,7 @@ impl TaskTableView {
                 "牵头单位",
             ),
             support_heading: named(&plan.table.support_column, "配合单位"),
+            responsible_heading: plan.table.responsible_column.clone(),
             group_heading: named(&plan.table.group_column, "主要事项"),
             content_heading: named(&plan.table.content_column, "具体内容"),
             units_heading: units_heading(&plan.table),
@@ -664,6 +672,9 @@ impl TaskTableView {
         if self.roles_apart {
             columns.push(column(&self.lead_heading, "units", TableColumn::Lead));
             columns.push(column(&self.support_heading, "units", TableColumn::Support));
+            if let Some(heading) = &self.responsible_heading {
+                columns.push(column(heading, "units", TableColumn::Responsible));
+            }
         } else {
             columns.push(column(&self.units_heading, "units", TableColumn::Units));
         }
@@ -729,6 +740,7 @@ fn table_section(
         units: one_line_list(&t.units_display),
         lead: names_shown(t, Role::Lead, "").join("、"),
         support: names_shown(t, Role::Support, "").join("、"),
+        responsible: names_shown(t, Role::Responsible, "").join("、"),
         extra: extra_of(t),
         cells: Vec::new(),
     };
@@ -1130,6 +1142,8 @@ pub struct TaskSheet {
     pub lead_count: usize,
     /// How many it supports.
     pub support_count: usize,
+    /// How many it carries out as a 责任单位 beside the 牵头 and 配合 ones.
+    pub responsible_count: usize,
     /// How many are addressed to it only as one of 相关街镇.
     pub conditional_count: usize,
     /// True when the plan names a 责任领导 for any task: the sheet shows the column.
@@ -1232,9 +1246,19 @@ fn with_phrases(names: &mut Vec<String>, phrases: &[String], written: &str) {
 fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<String> {
     let of_role = || task.units.iter().filter(move |a| a.role == role);
     let mut names = names_collapsed(of_role(), except);
-    if role == Role::Support {
-        with_phrases(&mut names, &task.unspecified, &task.units_text);
-    }
+    // Phrases naming no unit (各有关部门) print in the column the source wrote them in.
+    let responsible = |p: &&String| task.responsible_phrases.contains(p);
+    let phrases: Vec<String> = match role {
+        Role::Lead => Vec::new(),
+        Role::Support => task
+            .unspecified
+            .iter()
+            .filter(|p| !responsible(p))
+            .cloned()
+            .collect(),
+        Role::Responsible => task.responsible_phrases.clone(),
+    };
+    with_phrases(&mut names, &phrases, &task.units_text);
     for a in of_role().filter(|a| a.via.is_none()) {
         let form = a.written.as_deref().unwrap_or(&a.name);
         if !task.units_text.contains(&format!("{form}等")) {
@@ -1267,6 +1291,18 @@ fn names_collapsed<'a>(
 }
 
 impl TaskSheet {
+    /// How many tasks it leads, supports, and carries out as a 责任单位 (said only when some).
+    pub fn role_counts(&self) -> String {
+        let mut counts = format!(
+            "牵头 {} 项，配合 {} 项",
+            self.lead_count, self.support_count
+        );
+        if self.responsible_count > 0 {
+            counts.push_str(&format!("，作为责任单位 {} 项", self.responsible_count));
+        }
+        counts
+    }
+
     /// The sheet of every unit that has tasks, in registry order.
     pub fn all(plan: &Plan) -> Vec<TaskSheet> {
         plan.units
@@ -1289,13 +1325,14 @@ impl TaskSheet {
     ) -> TaskSheet {
         let plan_title = plan.title.clone().unwrap_or_default();
         let mut tasks = Vec::new();
-        let mut lead_count = 0;
+        let (mut lead_count, mut responsible_count) = (0, 0);
         for task in candidates {
             let Some(mine) = task.assignment(unit) else {
                 continue;
             };
             let leads = names_shown(task, Role::Lead, unit);
             let supports = names_shown(task, Role::Support, unit);
+            let responsible = names_shown(task, Role::Responsible, unit);
             let mut others = Vec::new();
             if !leads.is_empty() {
                 let word = if mine.role == crate::model::Role::Lead {
@@ -1307,6 +1344,9 @@ impl TaskSheet {
             }
             if !supports.is_empty() {
                 others.push(format!("配合：{}", supports.join("、")));
+            }
+            if !responsible.is_empty() {
+                others.push(format!("责任：{}", responsible.join("、")));
             }
             let content = tidy_spacing(&task.content);
             tasks.push(SheetTask {
@@ -1337,8 +1377,10 @@ impl TaskSheet {
                 },
                 person: task.person.clone().unwrap_or_else(|| "—".into()),
             });
-            if mine.role == crate::model::Role::Lead {
-                lead_count += 1;
+            match mine.role {
+                Role::Lead => lead_count += 1,
+                Role::Responsible => responsible_count += 1,
+                Role::Support => {}
             }
         }
         let conditional_count = tasks.iter().filter(|t| t.conditional).count();
@@ -1354,8 +1396,9 @@ impl TaskSheet {
             plan_title,
             doc_number: plan.notice.doc_number.clone(),
             issuer: plan.notice.issuer.clone().unwrap_or_default(),
-            support_count: tasks.len() - lead_count,
+            support_count: tasks.len() - lead_count - responsible_count,
             lead_count,
+            responsible_count,
             conditional_count,
             tasks,
         }

@@ -122,7 +122,19 @@ fn plan_view(plan: &fengong::model::Plan, report: &fengong::checks::Report) -> S
                 esc(group),
                 esc(&task.content),
                 esc(&names(fengong::model::Role::Lead)),
-                esc(&names(fengong::model::Role::Support)),
+                // Units of a 责任单位 column beside the 配合 one, after the supports, said so.
+                esc(&[
+                    names(fengong::model::Role::Support),
+                    Some(names(fengong::model::Role::Responsible))
+                        .filter(|n| !n.is_empty())
+                        .map(|n| format!("责任单位：{n}"))
+                        .unwrap_or_default(),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("；")),
                 esc(&task
                     .deadline_text
                     .clone()

@@ -536,6 +536,7 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
         content_origin: None,
         units_origin: None,
         support_origin: None,
+        responsible_origin: None,
         numbered_in_text: false,
         written_no: None,
         written_mark: None,

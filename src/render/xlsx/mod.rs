@@ -506,11 +506,10 @@ fn form_heading(
         .map_err(xlsx_error)?;
     form.set_row_height(0, 36).map_err(xlsx_error)?;
     let plan = format!(
-        "{}{}　本单位牵头 {} 项，配合 {} 项",
+        "{}{}　本单位{}",
         sheet.doc_number.as_deref().unwrap_or(""),
         crate::base::cjk::in_title_marks(&sheet.plan_title),
-        sheet.lead_count,
-        sheet.support_count
+        sheet.role_counts()
     );
     form.merge_range(1, 0, 1, Column::Targets.index(), &cell_text(&plan), &info)
         .map_err(xlsx_error)?;
