@@ -3545,3 +3545,24 @@ fn guiding_units_close_a_task_and_a_standing_remark_reaches_every_task_after_it(
         "{remark:?}"
     );
 }
+
+/// `由X牵头` names X, not `由X`; `其中加装电梯由Y负责` gives Y the part named before 由,
+/// which is said, never a unit; a 由 inside a name (自由贸易) is the name's.
+#[test]
+fn units_written_after_by_and_the_part_of_the_work_before_it() {
+    let input = common::root().join("tests/fixtures/numbering/by_whom.md");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["区绿化市容局"]);
+    assert_eq!(supports(plan, 1), ["区财政局"]);
+    assert_eq!(leads(plan, 2), ["区住建委"]);
+    assert_eq!(supports(plan, 2), ["区房管局"]);
+    assert_eq!(leads(plan, 3), ["区自由贸易片区管委会"]);
+    let scope: Vec<(&str, String)> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/scope")
+        .map(|d| (d.message.as_str(), d.location.to_string()))
+        .collect();
+    assert_eq!(scope.len(), 1, "{scope:?}");
+    assert!(scope[0].0.contains("「其中加装电梯」"), "{scope:?}");
+    assert!(scope[0].1.ends_with("by_whom.md:7"), "{scope:?}");
+}

@@ -93,6 +93,9 @@ pub struct Duty {
     pub remark: Option<String>,
     /// The units the remark gives every task after this one (以下均需X落实), as written.
     pub standing: Option<String>,
+    /// The part of the work a clause gives its units, written before 由 (其中加装电梯由X负责):
+    /// to be said, not read as a unit.
+    pub scopes: Vec<String>,
     /// The plain lists read (责任单位：X、Y、Z; X、Y、Z负责), as written.
     listed: Vec<String>,
     /// Whether any role was written (牵头, 配合, a label, a mark): the lists are then read
@@ -254,6 +257,15 @@ impl Duty {
     /// A clause of names with the role word after them (X、Y牵头, Z配合, X会同Y负责) or none.
     fn take_named(&mut self, clause: &str) {
         use crate::ingest::units::{ROLE_SUFFIXES, RoleWord};
+        let clause = match by_whom(clause) {
+            Some((scope, who)) => {
+                if !scope.is_empty() {
+                    self.scopes.push(scope.to_string());
+                }
+                who
+            }
+            None => clause,
+        };
         let role = ROLE_SUFFIXES
             .iter()
             .find_map(|(suffix, word)| Some((clause.strip_suffix(suffix)?, *word)));
@@ -288,6 +300,22 @@ impl Duty {
             }
         }
     }
+}
+
+/// A clause that says who after 由 (由区绿化市容局牵头, 其中加装电梯由区房管局负责): the words
+/// before 由 (the part of the work, or nothing) and the units after it. A 由 inside a name
+/// (自由贸易试验区) is none: the names after 由 open with a place (区, 市 …) or 由 opens the
+/// clause.
+fn by_whom(clause: &str) -> Option<(&str, &str)> {
+    const PLACES: &[char] = &[
+        '省', '市', '区', '县', '镇', '乡', '街', '各', '州', '旗', '盟', '国', '中',
+    ];
+    let (at, _) = clause.match_indices('由').rev().find(|(at, _)| {
+        let after = clause[at + '由'.len_utf8()..].trim_start();
+        *at == 0 || after.starts_with(PLACES)
+    })?;
+    let who = clause[at + '由'.len_utf8()..].trim_start();
+    (!who.is_empty()).then(|| (clause[..at].trim(), who))
 }
 
 /// Unit names of a clause: split at 、/ (and ，； between names) outside parentheses, and
@@ -1011,6 +1039,15 @@ impl Reader {
                     ),
                 ));
             }
+            for scope in &duty.scopes {
+                self.table.said.push(crate::base::diag::Diagnostic::note(
+                    "unit/scope",
+                    here.clone(),
+                    format!(
+                        "括注中「{scope}」说的是其后单位负责的那部分工作，不是单位名，未读作单位"
+                    ),
+                ));
+            }
             if duty.standing.is_some() {
                 self.standing = duty.standing;
             }
@@ -1630,6 +1667,26 @@ mod tests {
             task_rows(&table),
             [("新建道路5公里。".to_string(), "县交通局".to_string())]
         );
+    }
+
+    /// 由 before the units is no part of a name; words before it name the part of the work.
+    #[test]
+    fn units_after_by_and_the_part_they_answer_for() {
+        let d = parse_duty("由区绿化市容局牵头，区财政局配合");
+        assert_eq!(
+            (d.leads, d.supports),
+            (
+                vec!["区绿化市容局".to_string()],
+                vec!["区财政局".to_string()]
+            )
+        );
+        let d = parse_duty("区住建委负责，其中加装电梯由区房管局负责");
+        assert_eq!(d.leads, ["区住建委"]);
+        assert_eq!(d.supports, ["区房管局"]);
+        assert_eq!(d.scopes, ["其中加装电梯"]);
+        let d = parse_duty("市自由贸易区管委会牵头");
+        assert_eq!(d.leads, ["市自由贸易区管委会"]);
+        assert!(d.scopes.is_empty());
     }
 
     #[test]
