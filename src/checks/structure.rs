@@ -85,11 +85,17 @@ pub fn empty_cells(cx: &Context) -> Vec<Diagnostic> {
             ));
         }
         if task.units_text.trim().is_empty() {
-            out.push(Diagnostic::error(
-                "structure/empty-units",
-                task.origin.clone(),
-                format!("第 {} 项任务没有责任单位", task.no),
-            ));
+            out.push(
+                Diagnostic::error(
+                    "structure/empty-units",
+                    task.origin.clone(),
+                    format!("第 {} 项任务没有责任单位", task.no),
+                )
+                .with_hint(format!(
+                    "请在分工表中补上责任单位，或在 input/fengong.toml 中写 [[corrections]] task = {} 和 units = \"单位名\"；如这一行只是说明（如总体要求）、不是任务，请清空它的序号",
+                    task.no
+                )),
+            );
         }
     }
     out
