@@ -3566,3 +3566,25 @@ fn units_written_after_by_and_the_part_of_the_work_before_it() {
     assert!(scope[0].0.contains("「其中加装电梯」"), "{scope:?}");
     assert!(scope[0].1.ends_with("by_whom.md:7"), "{scope:?}");
 }
+
+/// A notice whose title issues two documents at once (关于印发X和Y的通知) and whose body names
+/// them apart: the plan is the one its table is titled by or, its table untitled, the first —
+/// not the two joined — and which was taken is said.
+#[test]
+fn a_notice_issuing_two_documents_titles_the_plan_by_its_own() {
+    let input = common::root().join("tests/fixtures/notices/two_documents_one_title.md");
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("2026年政府工作报告重点工作责任分解")
+    );
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "plan/one-of-several")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("《2026年市政府民生实事项目责任分解》"),
+        "{said:?}"
+    );
+}

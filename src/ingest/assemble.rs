@@ -65,6 +65,7 @@ pub fn assemble(
     let title = plan_title(&parts, &notice, config)
         .map(|t| plan_of_a_bare_notice_title(t, &notice, config, title_place, diagnostics))
         .or_else(|| title_from_file_name(&parts.sources, diagnostics));
+    diagnostics.extend(said_one_of_several(title.as_deref(), &notice, &parts));
     // A source that is a document itself (关于稳增长的若干意见: its 主送 and body, no title
     // line of its own) is issued under its own title, not inside a 关于印发 notice.
     if notice.origin.is_some()
@@ -347,11 +348,98 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
                 .map(|p| p.text.clone())
         })
         .or_else(|| notice.attachments.first().cloned())
+        .or_else(|| one_of_several(notice, parts))
         .or_else(|| notice.title.as_deref().and_then(issued_plan))
         .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+}
+
+/// The documents a notice's body says it issues (《X》和《Y》已经市政府同意，现印发给你们),
+/// when it names two or more.
+fn documents_issued(notice: &Notice) -> Vec<String> {
+    let names_in = |text: &str| -> Vec<String> {
+        let mut names = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('《') {
+            let after = &rest[open + '《'.len_utf8()..];
+            let Some(close) = after.find('》') else {
+                break;
+            };
+            names.push(after[..close].trim().to_string());
+            rest = &after[close + '》'.len_utf8()..];
+        }
+        names
+    };
+    (notice.body.iter())
+        .filter(|p| p.text.contains("印发"))
+        .map(|p| names_in(&p.text))
+        .find(|names| names.len() >= 2)
+        .unwrap_or_default()
+}
+
+/// The plan, when a notice issues several documents in one title (关于印发X和Y的通知) and
+/// its body names them apart: the one the source's table or prose is titled by, else the
+/// first. Only names the title is made of count (not a law the body cites).
+fn one_of_several(notice: &Notice, parts: &Parts) -> Option<String> {
+    let names = documents_in_title(notice);
+    if names.len() < 2 {
+        return None;
+    }
+    let titled = [
+        parts.table.title.as_deref(),
+        parts.prose_title.as_ref().map(|p| p.text.as_str()),
+    ];
+    let at = (names.iter())
+        .position(|n| titled.contains(&Some(n.as_str())))
+        .unwrap_or(0);
+    names.into_iter().nth(at)
+}
+
+/// The documents the notice's body names that its title issues together (关于印发X和Y的通知:
+/// 《X》, 《Y》): most of each name's words are in the title, which is none of them whole.
+fn documents_in_title(notice: &Notice) -> Vec<String> {
+    let Some(issued) = notice.title.as_deref().and_then(issued_plan) else {
+        return Vec::new();
+    };
+    let names = documents_issued(notice);
+    if names.contains(&issued) {
+        return Vec::new();
+    }
+    let in_title = bigrams(&match_key(&issued));
+    let part_of_title = |name: &String| {
+        let own = bigrams(&match_key(name));
+        !own.is_empty() && own.intersection(&in_title).count() * 3 >= own.len() * 2
+    };
+    names.into_iter().filter(part_of_title).collect()
+}
+
+/// Says that the plan is one of several documents a notice issues, which one, and how to
+/// name another.
+fn said_one_of_several(title: Option<&str>, notice: &Notice, parts: &Parts) -> Option<Diagnostic> {
+    let title = title?;
+    let chosen = one_of_several(notice, parts).filter(|c| c == title)?;
+    let names = documents_in_title(notice);
+    let place = (notice.body.iter())
+        .find(|p| p.text.contains(&chosen))
+        .map(|p| p.origin.clone())?;
+    Some(
+        Diagnostic::note(
+            "plan/one-of-several",
+            place,
+            format!(
+                "通知印发了 {} 份文件（{}）：方案标题取「{chosen}」",
+                names.len(),
+                names
+                    .iter()
+                    .map(|n| format!("《{n}》"))
+                    .collect::<Vec<_>>()
+                    .join("")
+            ),
+        )
+        .with_hint("如分工表属于另一份文件，请在 input/fengong.toml 的 [plan] 中填写 title"),
+    )
 }
 
 /// A source that opens with a 印发 notice's title but has no notice (a page that kept only
