@@ -2589,6 +2589,10 @@ fn a_text_cut_off_mid_sentence_is_said() {
     let checked =
         fengong::check(&common::root().join("tests/fixtures/numbering/office_labels.md")).unwrap();
     assert!(!common::codes(&checked).contains(&"source/cut-off"));
+    // Labelled lines that stop inside the next label's word (完成时) are cut as well.
+    let checked =
+        fengong::check(&common::root().join("tests/fixtures/numbering/cut_in_a_label.md")).unwrap();
+    assert_eq!(codes_at(&checked, "source/cut-off"), [11]);
 }
 
 /// A table whose header names who and when but no content (整治行业 | 时间安排 | 责任单位),

@@ -189,9 +189,20 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         .rev()
         .nth(1)
         .is_some_and(|(_, l)| crate::ingest::inline::is_bare_label(l));
+    // A run of labelled lines cut inside its next label (牵头领导:… / 主要责任单位:… /
+    // 完成时): a few characters, no colon, where the two lines above each have theirs.
+    let label_cut = |last: &str| {
+        let last = last.trim();
+        let labels_above = (filled.iter().rev().skip(1).take(2))
+            .filter(|(_, l)| crate::ingest::inline::is_labelled_line(l))
+            .count();
+        labels_above == 2
+            && (1..=6).contains(&last.chars().count())
+            && last.chars().all(crate::base::cjk::is_han)
+    };
     if let Some(&(at, last)) = filled.last()
         && !under_label
-        && stops_mid_sentence(last)
+        && (stops_mid_sentence(last) || label_cut(last))
     {
         doc.diagnostics.push(
             Diagnostic::warning(
