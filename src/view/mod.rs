@@ -1095,9 +1095,9 @@ impl PlanView {
     /// The plan's own text as the attachment (or, issued as itself, the notice) prints it.
     fn new(plan: &Plan) -> PlanView {
         PlanView {
+            // Words under the table print under it: before it the attachment has no text.
             has_text: !plan.preamble.is_empty()
                 || !plan.closing.is_empty()
-                || !plan.after_table.is_empty()
                 || plan.sections.iter().any(|s| {
                     !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
                 }),

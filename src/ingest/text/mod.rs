@@ -705,6 +705,9 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "责任编辑",
     "发表时间",
     "监督方式",
+    // Its share and print buttons under the text: 分享到：, 【打印本页】.
+    "分享到",
+    "分享",
 ];
 
 /// Where a page says the reader is: `当前位置：首页 > 政务公开`, `>> 专题专栏 >> 归档专题`.

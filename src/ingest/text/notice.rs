@@ -118,6 +118,22 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         };
     };
     notice.origin = Some(places.at(blocks[start].line));
+    let mut said = Vec::new();
+    if let Some(title) = notice.title.take() {
+        let proper = title_proper(&title);
+        if let Some(label) = proper.label {
+            let at = blocks[start..].iter().find(|b| b.text.contains(label));
+            let place = at.map_or_else(|| places.at(blocks[start].line), |b| places.at(b.line));
+            said.push(crate::ingest::unused_note(label, place));
+        }
+        if let Some(number) = proper.number
+            && notice.doc_number.is_none()
+        {
+            notice.doc_number_written = Some(number.to_string());
+            notice.doc_number = normalize_doc_number(number);
+        }
+        notice.title = Some(proper.title.to_string());
+    }
     // No 版头: the title may name who issues it before its 关于 (某区人民政府办公室关于…).
     if notice.issuer.is_none()
         && let Some(title) = &notice.title
@@ -136,7 +152,6 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     }
     let (body, end, hands_out) = read_body_or_plan(blocks, i, places);
     (notice.body, i) = (body, end);
-    let mut said = Vec::new();
     // Signed under the tasks it hands out: the sign-off is read at the end, the tasks and
     // the words after them between are the plan.
     if hands_out && let Some(at) = sign_off_at_end(blocks, i) {
@@ -168,6 +183,40 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         rest: &blocks[i.min(blocks.len())..],
         said,
     }
+}
+
+/// A notice's title as a web page may give it, taken apart: a label of the page's glued
+/// before it (【市政府重点工作及责任分解】…), the 文号 run on before it with a dash
+/// (阳政办〔2019〕1号—区人民政府办公室关于…), and the title itself.
+struct TitleParts<'a> {
+    label: Option<&'a str>,
+    number: Option<&'a str>,
+    title: &'a str,
+}
+
+fn title_proper(written: &str) -> TitleParts<'_> {
+    let mut parts = TitleParts {
+        label: None,
+        number: None,
+        title: written.trim(),
+    };
+    if parts.title.starts_with('【')
+        && let Some(end) = parts.title.find('】').map(|e| e + '】'.len_utf8())
+        && is_notice_title(&parts.title[end..])
+    {
+        parts.label = Some(&parts.title[..end]);
+        parts.title = parts.title[end..].trim_start();
+    }
+    if let Some(number) = doc_number_within(parts.title)
+        && let Some(rest) = parts.title.strip_prefix(number.as_str())
+    {
+        let rest = rest.trim_start_matches(['—', '－', '-', '–', ' ', '　']);
+        if rest.len() < parts.title.len() - number.len() && is_notice_title(rest) {
+            parts.number = parts.title.get(..number.len());
+            parts.title = rest;
+        }
+    }
+    parts
 }
 
 /// A 主送 line: a list of bodies ending in a colon (各街道办事处、区政府各部门：), each item
@@ -825,6 +874,38 @@ mod tests {
                     现将《2023年区政府工作报告重点工作分工方案》印发给你们。\n";
         let notice = super::super::parse(text, "x.md").notice.unwrap();
         assert_eq!(notice.doc_number.as_deref(), Some("京兴政办发〔2023〕1号"));
+    }
+
+    /// A 文号 run on before the title with a dash, or a web page's label glued before it:
+    /// neither is the title, nor the issuer the title names.
+    #[test]
+    fn a_number_or_a_label_before_the_title_is_no_part_of_it() {
+        let text = "阳政办〔2019〕1号—区人民政府办公室关于印发2019年重点工作分解方案的通知
+                    各街办事处,区人民政府各部门:
+                    现将《2019年重点工作分解方案》印发给你们。
+";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(
+            notice.title.as_deref(),
+            Some("区人民政府办公室关于印发2019年重点工作分解方案的通知")
+        );
+        assert_eq!(notice.doc_number.as_deref(), Some("阳政办〔2019〕1号"));
+        assert_eq!(notice.issuer.as_deref(), Some("区人民政府办公室"));
+        let text =
+            "【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知
+                    各县、市、区人民政府,市政府各部门:
+                    现将2020年市政府重点工作及责任分解印发给你们。
+";
+        let doc = super::super::parse(text, "x.md");
+        let notice = doc.notice.unwrap();
+        assert_eq!(notice.issuer.as_deref(), Some("滁州市人民政府"));
+        assert!(notice.title.unwrap().starts_with("滁州市人民政府关于"));
+        let said: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            said.iter()
+                .any(|m| m.contains("「【市政府重点工作及责任分解】」")),
+            "{said:?}"
+        );
     }
 
     #[test]

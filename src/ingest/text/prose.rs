@@ -395,8 +395,15 @@ const PLAN_KINDS: &[&str] = &[
 fn continues_title(title: &str, next: &Block) -> bool {
     let bare = |t: &str| !t.chars().any(|c| "，。；：、,.;:（）()《》“”".contains(c));
     let text = next.text.trim();
+    // 2019年区《政府工作报告》确定的主要 / 目标任务责任分解方案: only the two together name a
+    // plan.
+    let completes = || {
+        !names_a_plan(title)
+            && names_a_plan(&format!("{title}{text}"))
+            && !text.chars().any(|c| "，。；：、,.;:".contains(c))
+    };
     !PLAN_KINDS.iter().any(|k| title.ends_with(k))
-        && ((bare(title) && bare(text)) || opens_a_mark(title))
+        && ((bare(title) && bare(text)) || opens_a_mark(title) || completes())
         && text.chars().count() <= 20
         && title.chars().count() + text.chars().count() <= 60
         && section_heading(text).is_none()
@@ -406,6 +413,18 @@ fn continues_title(title: &str, next: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A title broken where neither line names a plan alone (…确定的主要 / 目标任务责任分解
+    /// 方案): one title, its 《》 no bar to that.
+    #[test]
+    fn a_title_whose_lines_name_a_plan_only_together_is_one() {
+        let text = "2019年区《政府工作报告》确定的主要\n\n目标任务责任分解方案\n\n一、推动改革\n";
+        let prose = super::super::parse(text, "x.md").prose.unwrap();
+        assert_eq!(
+            prose.title.unwrap().text,
+            "2019年区《政府工作报告》确定的主要目标任务责任分解方案"
+        );
+    }
 
     #[test]
     fn a_ledger_of_work_names_a_plan() {
