@@ -1003,15 +1003,16 @@ fn say_wrapped<'a>(
             continue;
         };
         let lines: Vec<String> = written.lines().map(|l| format!("「{l}」")).collect();
+        let how = if lines.len() > 1 {
+            format!("单元格中{}分两行写", lines.concat())
+        } else {
+            format!("「{written}」中间隔着空格（原文在此换行）")
+        };
         diagnostics.push(
             Diagnostic::note(
                 "unit/wrapped",
                 origin.clone(),
-                format!(
-                    "第 {no} 项：单元格中{}分两行写，读作一个单位「{}」",
-                    lines.concat(),
-                    unit.name
-                ),
+                format!("第 {no} 项：{how}，读作一个单位「{}」", unit.name),
             )
             .with_hint("如是两个单位，请在原表中用顿号隔开"),
         );

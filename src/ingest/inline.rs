@@ -250,7 +250,9 @@ impl Duty {
             }
             LabelKind::Responsible => self.first_listed_leads(value),
             LabelKind::Deadline => self.deadline = Some(value.to_string()),
-            LabelKind::Person => self.person = Some(value.to_string()),
+            LabelKind::Person => {
+                self.person = Some(value.trim().trim_end_matches(['。']).to_string());
+            }
         }
     }
 
@@ -330,8 +332,17 @@ fn listed(text: &str) -> Vec<(String, bool)> {
     let pieces = crate::base::cjk::split_outside_parentheses(text, |c| {
         matches!(c, '、' | '/' | '／' | '，' | ',' | '；' | ';') || c.is_whitespace()
     });
-    let mut out = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     for (piece, before) in pieces {
+        // A PDF's line end left as a space inside a name (城镇规划建 设综合服务中心): one
+        // name, kept as written for the units reader to join and say.
+        if let (Some(space @ (' ' | '\u{3000}')), Some((last, _))) = (before, out.last_mut())
+            && crate::ingest::units::breaks_a_name(last, piece.trim())
+        {
+            last.push(space);
+            last.push_str(piece.trim());
+            continue;
+        }
         let new_list =
             !matches!(before, Some('、' | '/' | '／')) && !before.is_some_and(char::is_whitespace);
         for (i, name) in piece.split('及').map(str::trim).enumerate() {
@@ -799,6 +810,8 @@ impl Reader {
             LabelKind::Responsible if names.support.is_none() && names.lead.is_some() => {
                 names.support = name;
             }
+            // 牵头负责领导：…: the published table's leader column is called so.
+            LabelKind::Person if names.person.is_none() => names.person = name,
             _ => {}
         }
     }
@@ -1287,7 +1300,10 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
             }
         }
         LabelKind::Deadline => task.deadline = Some(value.to_string()),
-        LabelKind::Person => task.person = Some(value.to_string()),
+        // 牵头负责领导:金力。: the sentence's stop is no part of the name.
+        LabelKind::Person => {
+            task.person = Some(value.trim().trim_end_matches(['。', '；', ';']).to_string());
+        }
     }
 }
 
@@ -1710,6 +1726,25 @@ mod tests {
         assert!(ASSIGNMENT.is_match("开展试点（生态环境部指导，试点城市负责）"));
         assert!(!ASSIGNMENT.is_match("坚持改革（以新发展理念为指导）。"));
         assert!(!ASSIGNMENT.is_match("做好服务（加强指导服务）。"));
+    }
+
+    /// A leader's label (牵头负责领导：) names the published column; the sentence's stop after
+    /// the name is no part of it.
+    #[test]
+    fn a_leaders_label_names_its_column() {
+        let table = parse(
+            "1.地区生产总值增长8%以上。\n牵头负责领导:金力。\n牵头责任单位:市发展改革委。",
+            "t.txt",
+        )
+        .unwrap();
+        assert_eq!(table.column_names.person.as_deref(), Some("牵头负责领导"));
+        let persons: Vec<Option<String>> = (table.rows.iter())
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(t) => Some(t.person.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(persons, [Some("金力".to_string())]);
     }
 
     #[test]

@@ -25,12 +25,13 @@ pub struct WrittenUnit {
 }
 
 /// A units cell whose narrow column broke a name over two lines (农产品流通工作⏎专班,
-/// “十五五”规划编制⏎领导小组办公室): a line break is a wrap, not a separator, where the
-/// line before ends in a piece that is no body's name, no role word, no phrase — and
-/// joined with the next line's first piece it ends as a body does. Returns the cell with
+/// “十五五”规划编制⏎领导小组办公室), or a PDF's text that left a space where its line ended
+/// (城镇规划建 设综合服务中心): a line break, or one space between two Han characters, is a
+/// wrap, not a separator, where the piece before is no body's name, no role word, no
+/// phrase — and joined with the piece after it ends as a body does. Returns the cell with
 /// those breaks removed, and each name so joined with its text as written.
 pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(String, String)>) {
-    let lines: Vec<&str> = cell.split('\n').collect();
+    let (lines, breaks) = split_at_breaks(cell);
     if lines.len() < 2 {
         return (cell.into(), Vec::new());
     }
@@ -54,21 +55,14 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
         if i > 0 {
             let before = last_piece(&out);
             let after = first_piece(line);
-            let wrapped = before.chars().count() >= 2
-                && !after.is_empty()
-                && !ends_as_a_body(&before)
-                && !before.ends_with('等')
-                && role_suffix(&before).is_none()
-                && !looks_unspecified(&before)
-                && !crate::model::is_group_phrase(&before)
-                && ends_as_a_body(&format!("{before}{after}"));
-            if wrapped {
-                joined.push((format!("{before}{after}"), format!("{before}\n{after}")));
+            if breaks_a_name(&before, &after) {
+                let written = format!("{before}{}{after}", breaks[i - 1]);
+                joined.push((format!("{before}{after}"), written));
                 out.truncate(out.trim_end().len());
                 out.push_str(line.trim_start());
                 continue;
             }
-            out.push('\n');
+            out.push(breaks[i - 1]);
         }
         out.push_str(line);
     }
@@ -77,6 +71,40 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     } else {
         (out.into(), joined)
     }
+}
+
+/// Whether a break between `before` and `after` falls inside one name: `before` is no
+/// body's name, no role word, no phrase, and the two together end as a body does.
+pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
+    before.chars().count() >= 2
+        && !after.is_empty()
+        && !ends_as_a_body(before)
+        && !before.ends_with('等')
+        && role_suffix(before).is_none()
+        && !looks_unspecified(before)
+        && !crate::model::is_group_phrase(before)
+        && ends_as_a_body(&format!("{before}{after}"))
+}
+
+/// `cell` cut at its line breaks and at each single space between two Han characters, with
+/// the break after each piece.
+fn split_at_breaks(cell: &str) -> (Vec<&str>, Vec<char>) {
+    let chars: Vec<(usize, char)> = cell.char_indices().collect();
+    let (mut pieces, mut breaks, mut from) = (Vec::new(), Vec::new(), 0);
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let between_han = || {
+            let han =
+                |j: Option<&(usize, char)>| j.is_some_and(|(_, c)| crate::base::cjk::is_han(*c));
+            k > 0 && han(chars.get(k - 1)) && han(chars.get(k + 1))
+        };
+        if c == '\n' || (matches!(c, ' ' | '\u{3000}') && between_han()) {
+            pieces.push(&cell[from..at]);
+            breaks.push(c);
+            from = at + c.len_utf8();
+        }
+    }
+    pieces.push(&cell[from..]);
+    (pieces, breaks)
 }
 
 /// What separates names in a units cell: 、，,；; / and whitespace (a full stop too).
@@ -1308,6 +1336,23 @@ mod tests {
         ] {
             assert_eq!(run_together(one), None, "{one}");
         }
+    }
+
+    /// A space a PDF's line end left between two characters of one name joins them, and the
+    /// name keeps how it was written; a space between two whole names separates them.
+    #[test]
+    fn a_space_inside_a_name_is_a_wrap() {
+        let units = split_units("城镇规划建 设综合服务中心、各村委会");
+        let names: Vec<&str> = units.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, ["城镇规划建设综合服务中心", "各村委会"]);
+        assert_eq!(
+            units[0].wrapped.as_deref(),
+            Some("城镇规划建 设综合服务中心")
+        );
+        let names: Vec<String> = (split_units("县教体局 各相关乡镇政府").into_iter())
+            .map(|w| w.name)
+            .collect();
+        assert_eq!(names, ["县教体局", "各相关乡镇政府"]);
     }
 
     #[test]

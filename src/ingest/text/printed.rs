@@ -25,6 +25,54 @@ pub(super) fn restore(lines: &mut [String], places: Places<'_>, diagnostics: &mu
     // table's style: spaces are closed only in a text shown to come from printed pages.
     let printed = joined || furniture.iter().any(|f| *f);
     close_spaced_characters(lines, printed, places, diagnostics);
+    say_run_together_paragraphs(lines, places, diagnostics);
+}
+
+/// A line that holds a document's parts run together (a PDF's text flattened to one line by
+/// a file-sharing site: …工作计划。 一、总体要求 … 二、年度任务 …): its headings cannot be
+/// told from its sentences, so what is read from it is likely wrong. Said with the headings
+/// it holds; the text is left as it is.
+fn say_run_together_paragraphs(
+    lines: &[String],
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[。；\s]((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^，。；\s]{2,12})")
+            .unwrap()
+    });
+    for (i, line) in lines.iter().enumerate() {
+        if line.chars().count() < 300 {
+            continue;
+        }
+        let headings: Vec<&str> = (INSIDE.captures_iter(line))
+            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+            .collect();
+        if headings.len() < 2 {
+            continue;
+        }
+        let shown: Vec<String> = headings
+            .iter()
+            .take(4)
+            .map(|h| format!("「{h}」"))
+            .collect();
+        diagnostics.push(
+            Diagnostic::warning(
+                "text/run-together",
+                places.at(i as u32 + 1),
+                format!(
+                    "这一{}有 {} 字，中间夹着 {} 个标题（{}）：原文的段落被连成了一{}，各标题和任务分不开，读出的任务可能不对",
+                    places.unit(),
+                    line.chars().count(),
+                    headings.len(),
+                    shown.join(""),
+                    places.unit()
+                ),
+            )
+            .with_hint("请从原文重新复制，使每个标题、每项任务各占一段"),
+        );
+    }
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {

@@ -184,3 +184,29 @@ fn page_numbers_are_told_from_figures() {
         assert!(!is_page_number(line), "{line}");
     }
 }
+
+/// A document flattened to one line (…工作计划。 一、总体要求 … 二、年度任务 …): its parts
+/// cannot be told apart; said with the headings it holds, the text left as it is.
+#[test]
+fn a_document_run_together_on_one_line_is_said() {
+    let body = "深入贯彻落实上级部署，持续改善农村人居环境，建设美丽宜居乡村。".repeat(8);
+    let line = format!(
+        "某街道2021年工作计划 为推动工作，制订本计划。 一、总体要求 {body} 二、年度任务及责任分解 （一）农村改路。{body}（责任单位:城建中心）"
+    );
+    let (out, said) = restored(&line);
+    assert_eq!(out, std::slice::from_ref(&line));
+    let said: Vec<(&str, &str)> = (said.iter())
+        .map(|d| (d.code.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].0, "text/run-together");
+    assert!(
+        said[0]
+            .1
+            .contains("「一、总体要求」「二、年度任务及责任分解」「（一）农村改路」"),
+        "{said:?}"
+    );
+    // A long paragraph that quotes a heading once is a paragraph.
+    let (_, said) = restored(&format!("{body}如第一条所说 一、总体要求 已经明确。{body}"));
+    assert!(said.is_empty(), "{said:?}");
+}
