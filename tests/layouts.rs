@@ -3592,3 +3592,19 @@ fn a_notice_issuing_two_documents_titles_the_plan_by_its_own() {
         "{said:?}"
     );
 }
+
+/// Lead-ins opened by a dash (——在优化营商环境上持续用力) between a part and its numbered
+/// tasks are the level the document groups them by: each heads the tasks under it.
+#[test]
+fn dash_lead_ins_group_the_tasks_under_them() {
+    let plan = numbering_fixture("dash_lead_ins.md");
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(
+        groups(&plan),
+        [
+            ("——在优化营商环境上持续用力".to_string(), vec![1, 2]),
+            ("——在扩大有效投资上精准发力".to_string(), vec![3]),
+        ]
+    );
+    assert_eq!(leads(&plan, 3), ["区发改委"]);
+}

@@ -460,6 +460,18 @@ fn content_label(label: &str) -> Option<&str> {
     (short && Column::from_header(label) == Some(Column::Content)).then_some(label)
 }
 
+/// A short line opened by a dash (——在推进“放管服”改革上精准发力): a lead-in over what
+/// follows, not a sentence.
+fn is_dash_heading(line: &str) -> bool {
+    let line = line.trim();
+    let rest = line.trim_start_matches(['—', '－', '-', '─']);
+    // Two dashes at least (——): one may open a range or a quote.
+    line.chars().count() - rest.chars().count() >= 2
+        && line.starts_with(['—', '－', '─'])
+        && (2..=40).contains(&rest.chars().count())
+        && !rest.contains(['。', '；', ';'])
+}
+
 /// A few words in 【】 on a line of their own: a category over the lines after it.
 fn is_bracket_label(line: &str) -> bool {
     let line = line.trim();
@@ -849,6 +861,14 @@ impl Reader {
         let paragraph = bracketed.as_deref().unwrap_or(paragraph);
         if let Some(duty) = duty_of_items_above(paragraph) {
             self.items_above(duty, paragraph, here);
+            return;
+        }
+        // ——在深化供给侧结构性改革上保持定力: a lead-in the document sets between its parts
+        // and the tasks under it — that level is their group, as a （一） heading is.
+        if is_dash_heading(paragraph) && !ASSIGNMENT.is_match(paragraph) {
+            self.end_block();
+            self.settle_heading_text();
+            self.push(RowKind::Label(tidy_spacing(paragraph)), here);
             return;
         }
         // 【公共设施】: a category over what follows, no item of it (said).
