@@ -158,7 +158,22 @@ fn stands_alone(text: &str, number: regex::Match<'_>, unit: regex::Match<'_>) ->
             .any(|w| after_unit.starts_with(w));
     // 人 opening a word (121人才梯队项目, 人员, 人口) is no measure word.
     let in_word = unit.as_str() == "人" && after_unit.starts_with(['才', '员', '口', '民', '群']);
-    !(range_word || in_token || scope || duration || in_word)
+    !(range_word || in_token || scope || duration || in_word || qualifies_a_noun(after_unit))
+}
+
+/// Whether `N户以上` qualifies the noun after it (100户以上自然村公路硬化率巩固在100%): 以上 or
+/// 以下 runs on into a word, and the clause goes on to a figure of its own, the target.
+fn qualifies_a_noun(after_unit: &str) -> bool {
+    let after = after_unit.trim_start();
+    let Some(rest) = ["以上", "以下"].iter().find_map(|w| after.strip_prefix(w)) else {
+        return false;
+    };
+    let clause = rest
+        .split(['，', '。', '；', ',', ';'])
+        .next()
+        .unwrap_or("");
+    rest.trim_start().starts_with(crate::base::cjk::is_han)
+        && clause.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The comparator written after the measure word (以上, 以内; 左右 keeps the value as
@@ -326,6 +341,18 @@ mod tests {
             targets[0].phrase
         );
         assert!(extract("121人才梯队项目。").is_empty());
+    }
+
+    /// `100户以上自然村` names which villages; the clause's target is the figure after it.
+    #[test]
+    fn a_figure_that_qualifies_a_noun_is_no_target() {
+        let targets = extract("行政村通畅率及100户以上自然村公路硬化率巩固在100%。");
+        let found: Vec<(f64, &str)> = targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+        assert_eq!(found, [(100.0, "%")]);
+        // With no figure after it, 以上 is the target's own.
+        let targets = extract("新增城镇就业3000人以上，完成投资10亿元以上目标任务。");
+        let found: Vec<(f64, &str)> = targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+        assert_eq!(found, [(3000.0, "人"), (10.0, "亿元")]);
     }
 
     #[test]
