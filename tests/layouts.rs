@@ -1139,13 +1139,26 @@ fn published_tables_print_the_columns_the_source_has() {
             assert!(header.contains(&units), "{name}: {header}");
         }
         // Every name it uses is one the source's header writes (a further table's header
-        // is not the one the model keeps).
+        // is not the one the model keeps) — or, with no header (labelled lines), one of its
+        // labels (牵头负责领导：).
         let plain = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let labels = (t.header.is_empty())
+            .then(|| std::fs::read_to_string(&input).ok())
+            .flatten()
+            .map(|text| plain(&text))
+            .unwrap_or_default();
+        let labelled = |column: &str| {
+            [':', '：']
+                .iter()
+                .any(|colon| labels.contains(&format!("{}{colon}", plain(column))))
+        };
         let (group, content, units) = (&t.group_column, &t.content_column, &t.units_column);
         let more = [&t.deadline_column, &t.person_column];
         for column in [group, content, units].into_iter().chain(more).flatten() {
             assert!(
-                tables > 1 || t.header.iter().any(|h| plain(h).contains(&plain(column))),
+                tables > 1
+                    || t.header.iter().any(|h| plain(h).contains(&plain(column)))
+                    || labelled(column),
                 "{name}: {column} is not in {:?}",
                 t.header
             );
