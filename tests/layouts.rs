@@ -3516,6 +3516,10 @@ fn a_units_column_beside_the_lead_and_support_ones_keeps_its_own_role() {
         "牵头：县住建局；责任：各镇人民政府、其他有关单位"
     );
     assert!(codes_at(&checked, "structure/no-lead").is_empty());
+    let input = common::root().join("tests/fixtures/columns/three_units_columns.md");
+    let sheet = published_text(&input, "任务单/各镇人民政府.md");
+    assert!(sheet.contains("作为责任单位的任务请在本地区"), "{sheet}");
+    assert!(sheet.contains("作为责任单位 2 项，共 2 项"), "{sheet}");
 }
 
 /// `（X、Y指导）` closes a task as the other role words do, its units guiding (they support);
@@ -3620,4 +3624,19 @@ fn dash_lead_ins_group_the_tasks_under_them() {
         ]
     );
     assert_eq!(leads(&plan, 3), ["区发改委"]);
+}
+
+/// Numbered work points above a table that carries them as its rows: a point no row carries
+/// (3.规范依申请公开) is warned with its place — said only as unused text, it would pass for
+/// one more line of preamble.
+#[test]
+fn a_numbered_point_no_row_carries_is_warned() {
+    let checked = columns_fixture("points_above_table.md");
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert_eq!(codes_at(&checked, "prose/item-not-in-table"), [7]);
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "prose/item-not-in-table")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(said[0].contains("3.规范依申请公开"), "{said:?}");
 }

@@ -40,6 +40,9 @@ pub struct Parts {
     pub prose_title: Option<crate::model::Paragraph>,
     /// The year of a web page's own date line (发布日期：…), with the source it came from.
     pub page_year: Option<(i32, String)>,
+    /// Numbered items of prose that is not the plan's (said as unused): held against the
+    /// table's tasks, an item none carries is warned (see [`items_not_in_table`]).
+    pub unused_items: Vec<crate::model::Paragraph>,
 }
 
 /// A prose sentence must share at least this share of its bigrams with a task to belong to it.
@@ -86,6 +89,7 @@ pub fn assemble(
     let mut raw = std::mem::take(&mut parts.table);
     let after_table = std::mem::take(&mut raw.after);
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
+    diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
     let (mut sections, preamble, closing) =
         place_tasks(&mut parts, &raw, &mut tasks, &mut table, diagnostics);
@@ -241,6 +245,8 @@ fn place_tasks(
             // Headings over a table, no task written out under them: they cannot place the
             // tasks; the table's own rows do, and the headings are said, not lost.
             diagnostics.extend(super::unused_headings(&prose));
+            let items = prose.sections.iter().flat_map(|s| s.intro.iter());
+            diagnostics.extend(items_not_in_table(items, tasks));
             let sections = group_by_labels(raw, tasks, diagnostics);
             (sections, prose.preamble, prose.closing)
         }
@@ -354,6 +360,46 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+}
+
+/// The numbered items of prose above a table (1.深入推进政策解读。…) that no row of it
+/// carries, when the others are its rows: work the plan names and nobody is given. Warned
+/// with the item's place; said only as unused text, it would pass for one more preamble line.
+fn items_not_in_table<'a>(
+    paragraphs: impl Iterator<Item = &'a Paragraph>,
+    tasks: &[Task],
+) -> Vec<Diagnostic> {
+    let rows: Vec<_> = (tasks.iter())
+        .map(|t| bigrams(&match_key(&t.content)))
+        .filter(|b| !b.is_empty())
+        .collect();
+    let items: Vec<&Paragraph> = paragraphs
+        .filter(|p| super::inline::is_task_line(&p.text))
+        .collect();
+    let carried = |item: &Paragraph| {
+        let own = bigrams(&match_key(&item.text));
+        rows.iter()
+            .any(|row| row.intersection(&own).count() * 5 >= row.len() * 3)
+    };
+    let (carried, missing): (Vec<&Paragraph>, Vec<&Paragraph>) =
+        items.into_iter().partition(|p| carried(p));
+    if carried.is_empty() {
+        return Vec::new();
+    }
+    (missing.into_iter())
+        .map(|item| {
+            Diagnostic::warning(
+                "prose/item-not-in-table",
+                item.origin.clone(),
+                format!(
+                    "正文中的这一条在任务分工表中没有对应的任务（其余 {} 条都有）：「{}」",
+                    carried.len(),
+                    cjk::tidy_spacing(&item.text)
+                ),
+            )
+            .with_hint("如这项工作也要分工，请在分工表中补上一行；如不需要，可不处理")
+        })
+        .collect()
 }
 
 /// The documents a notice's body says it issues (《X》和《Y》已经市政府同意，现印发给你们),

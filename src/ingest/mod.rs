@@ -244,6 +244,10 @@ impl Gathered {
         if self.parts.prose_title.is_none() {
             self.parts.prose_title = prose.title.take();
         }
+        if !inline_here {
+            let items = prose.sections.iter().flat_map(|s| s.intro.iter()).cloned();
+            self.parts.unused_items.extend(items);
+        }
         self.diagnostics.extend(if inline_here {
             prose_beside_inline_tasks(&prose)
         } else {
@@ -687,6 +691,7 @@ pub fn plan_from_text_bytes(
             tasks_in_prose,
             prose_title: None,
             page_year: doc.page_year.map(|y| (y, display.to_string())),
+            unused_items: Vec::new(),
         },
         &config,
         &registry,
@@ -964,6 +969,7 @@ pub(crate) fn plan_from_text(
             tasks_in_prose: false,
             prose_title: None,
             page_year: None,
+            unused_items: Vec::new(),
         },
         config,
         &registry,
