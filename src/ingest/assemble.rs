@@ -41,7 +41,7 @@ pub struct Parts {
     /// The year of a web page's own date line (发布日期：…), with the source it came from.
     pub page_year: Option<(i32, String)>,
     /// Numbered items of prose that is not the plan's (said as unused): held against the
-    /// table's tasks, an item none carries is warned (see [`items_not_in_table`]).
+    /// table's tasks, an item none carries is warned.
     pub unused_items: Vec<crate::model::Paragraph>,
 }
 
