@@ -378,8 +378,7 @@ fn items_not_in_table<'a>(
         .collect();
     let carried = |item: &Paragraph| {
         let own = bigrams(&match_key(&item.text));
-        rows.iter()
-            .any(|row| row.intersection(&own).count() * 5 >= row.len() * 3)
+        rows.iter().any(|row| found_in(row, &own, (3, 5)))
     };
     let (carried, missing): (Vec<&Paragraph>, Vec<&Paragraph>) =
         items.into_iter().partition(|p| carried(p));
@@ -454,10 +453,7 @@ fn documents_in_title(notice: &Notice) -> Vec<String> {
         return Vec::new();
     }
     let in_title = bigrams(&match_key(&issued));
-    let part_of_title = |name: &String| {
-        let own = bigrams(&match_key(name));
-        !own.is_empty() && own.intersection(&in_title).count() * 3 >= own.len() * 2
-    };
+    let part_of_title = |name: &String| found_in(&bigrams(&match_key(name)), &in_title, (2, 3));
     names.into_iter().filter(part_of_title).collect()
 }
 
@@ -709,10 +705,19 @@ fn prose_holds_tasks(prose: &Prose, tasks: &[Task]) -> bool {
         .map(|g| g.text.text.as_str())
         .collect();
     let grams = bigrams(&match_key(&text));
-    tasks.iter().any(|task| {
-        let own = bigrams(&match_key(&task.content));
-        !own.is_empty() && own.intersection(&grams).count() * 2 >= own.len()
-    })
+    tasks
+        .iter()
+        .any(|task| found_in(&bigrams(&match_key(&task.content)), &grams, (1, 2)))
+}
+
+/// Whether at least `share` (a fraction, 3/5 as `(3, 5)`) of the character pairs `own` holds
+/// are found in `other`: a text mostly written in another.
+fn found_in(
+    own: &std::collections::HashSet<u64>,
+    other: &std::collections::HashSet<u64>,
+    (num, den): (usize, usize),
+) -> bool {
+    !own.is_empty() && own.intersection(other).count() * den >= own.len() * num
 }
 
 /// The plan a notice issues, named in its title: 关于印发《X》的通知 → X (spacing of a title
