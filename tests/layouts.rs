@@ -558,6 +558,42 @@ fn tasks_numbered_on_through_the_plan_keep_their_numbers() {
     );
 }
 
+/// A part with no task whose aims are two numbered items, in a plan without a notice: the
+/// table prints each item as a row of its own under the part, in the Markdown and the
+/// workbook, never the two run together in one cell.
+#[test]
+fn aims_of_two_items_print_as_two_rows() {
+    use calamine::{Reader, open_workbook_auto};
+    let input = common::root().join("tests/fixtures/numbering/aims_in_two_items.md");
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 2);
+    let table = published_text(&input, "任务分工表.md");
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|l| l.contains("指导思想") || l.contains("工作目标"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(
+        rows[0].contains("1.指导思想。") && !rows[0].contains("2.工作目标"),
+        "{table}"
+    );
+    assert!(rows[1].contains("2.工作目标。"), "{table}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fengong::publish_with(&input, &out, &fengong::Options::default()).unwrap();
+    let mut book = open_workbook_auto(out.join("任务分工表.xlsx")).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let cells: Vec<String> = range
+        .rows()
+        .filter_map(|r| r.first().map(|c| c.to_string()))
+        .filter(|c| c.contains("指导思想") || c.contains("工作目标"))
+        .collect();
+    assert_eq!(cells.len(), 2, "{cells:?}");
+    assert!(!cells[0].contains("工作目标"), "{cells:?}");
+}
+
 /// The level that carries the work is the task level, whatever its numbering: （一） with an
 /// assignment after its sentence, or with labelled lines under it (half-width `(一)` and `:`
 /// too), ① under （一）, and 一是…二是… inside a section's own line.

@@ -439,8 +439,9 @@ pub struct TableSectionView {
     pub heading: String,
     /// What a section without tasks says (一、总体目标 and its targets), printed under its
     /// heading rather than leaving it an empty band when no notice prints it; empty for a
-    /// section with tasks.
-    pub intro: String,
+    /// section with tasks. One entry per paragraph, each printed as a row of its own: a
+    /// table cell in Markdown cannot hold a line break, and items run together read as one.
+    pub intro: Vec<String>,
     /// Its groups.
     pub groups: Vec<TableGroupView>,
 }
@@ -727,12 +728,9 @@ fn table_section(
     // Only where no notice prints the plan's text: its attachment (or, issued as itself,
     // its body) does, and the table is the work's, not the aims'.
     let intro = if s.groups.iter().all(|g| g.tasks.is_empty()) && !plan.notice.is_made() {
-        (s.intro.iter())
-            .map(|p| tidy_spacing(&p.text))
-            .collect::<Vec<_>>()
-            .join("\n")
+        (s.intro.iter()).map(|p| tidy_spacing(&p.text)).collect()
     } else {
-        String::new()
+        Vec::new()
     };
     let task_row = |t: &crate::model::Task| TableTaskView {
         no: t.no,

@@ -203,8 +203,8 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
             row += 1;
         }
         // A section without tasks says what it says across the table (总体目标).
-        if !section.intro.is_empty() {
-            let text = cell_text(&section.intro);
+        for paragraph in &section.intro {
+            let text = cell_text(paragraph);
             let width: f64 = columns.iter().map(|(_, w)| w).sum();
             sheet
                 .merge_range(row, 0, row, last, &text, &f.body)
