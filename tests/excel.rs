@@ -996,3 +996,113 @@ fn a_cover_sheet_names_the_plan_and_each_sheet_its_part() {
     assert_eq!(sections, ["文化事业", "旅游产业"]);
     assert_eq!(plan.tasks.len(), 2);
 }
+
+/// A ledger that sets what is done each quarter — 时间节点 merged over 一季度 … 四季度, no
+/// 完成时限 column: the header is read over both rows, each task is due when the last
+/// quarter it writes work for ends (said once), and each unit's sheet and return form carry
+/// the schedule under the source's own name for it.
+#[test]
+fn a_quarterly_schedule_sets_the_deadline_and_reaches_the_sheets() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .merge_range(0, 0, 0, 7, "某县2026年民生工程推进计划表", &plain)
+        .unwrap();
+    for (c, name) in [
+        (0, "序号"),
+        (1, "工程名称及内容"),
+        (2, "牵头单位"),
+        (3, "配合单位"),
+    ] {
+        sheet.merge_range(1, c, 2, c, name, &plain).unwrap();
+    }
+    sheet.merge_range(1, 4, 1, 7, "时间节点", &plain).unwrap();
+    for (c, q) in ["一季度", "二季度", "三季度", "四季度"].iter().enumerate() {
+        sheet.write_string(2, 4 + c as u16, *q).unwrap();
+    }
+    let rows: [[&str; 8]; 2] = [
+        [
+            "1",
+            "新建城区雨污分流管网15公里。",
+            "县住建局",
+            "县财政局",
+            "完成设计",
+            "开工建设",
+            "完成8公里",
+            "全部完工",
+        ],
+        [
+            "2",
+            "改造农村公路危桥6座。",
+            "县交通局",
+            "各乡镇",
+            "摸底排查",
+            "完成招标",
+            "",
+            "",
+        ],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(3 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("推进计划表.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(
+        plan.table.extra_columns,
+        ["一季度", "二季度", "三季度", "四季度"]
+    );
+    assert_eq!(plan.table.schedule_heading.as_deref(), Some("时间节点"));
+    let due = |no: u32| plan.task(no).unwrap().deadline.map(|d| d.to_string());
+    assert_eq!(due(1).as_deref(), Some("2026-12-31"));
+    assert_eq!(due(2).as_deref(), Some("2026-06-30"));
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"table/deadline-from-schedule"), "{codes:?}");
+    assert!(!codes.contains(&"plan/no-deadline"), "{codes:?}");
+    assert!(!codes.contains(&"table/bad-number"), "{codes:?}");
+
+    let out = common::fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let sheet_md = std::fs::read_to_string(dir.path().join("output/任务单/县交通局.md")).unwrap();
+    assert!(sheet_md.contains("| 时间节点 |"), "{sheet_md}");
+    assert!(
+        sheet_md.contains("一季度：摸底排查；二季度：完成招标 |"),
+        "{sheet_md}"
+    );
+    assert!(sheet_md.contains("2026年6月30日"), "{sheet_md}");
+    // The return form prints it after its own columns, locked, under the same name.
+    use calamine::{Reader, open_workbook_auto};
+    let mut form = open_workbook_auto(dir.path().join("output/任务单/县住建局.xlsx")).unwrap();
+    let name = form.sheet_names()[0].clone();
+    let range = form.worksheet_range(&name).unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .nth(fengong::form::HEADER_ROW as usize)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some("时间节点"),
+        "{header:?}"
+    );
+    let first: Vec<String> = range
+        .rows()
+        .nth(fengong::form::HEADER_ROW as usize + 1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(
+        first.last().unwrap().starts_with("一季度：完成设计"),
+        "{first:?}"
+    );
+}

@@ -17,8 +17,8 @@ use crate::base::cjk::{self, bigrams, match_key, similarity};
 use crate::base::diag::{Diagnostic, Location};
 use crate::config::Config;
 use crate::model::{
-    AppliedCorrection, Group, GroupingSource, Notice, Paragraph, Plan, Section, TableLabel,
-    TableSection, Task, TaskTable, UnitKind, UnitRegistry, UnitTasks, doc_number_year,
+    AppliedCorrection, Group, GroupingSource, Notice, Paragraph, Plan, Section, TableColumn,
+    TableLabel, TableSection, Task, TaskTable, UnitKind, UnitRegistry, UnitTasks, doc_number_year,
 };
 
 /// The parts read from the sources, before they are put together.
@@ -172,6 +172,23 @@ fn without_spaces(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The extra columns whose header names a period (一季度, 2025年).
+fn schedule_columns(raw: &RawTable) -> Vec<usize> {
+    (raw.extra_columns.iter().enumerate())
+        .filter(|(_, name)| super::deadline::period_end(name, Some(2000)).is_some())
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The upper line of the schedule's first column when its header is written over two rows
+/// (时间节点 over 一季度): what the source calls the schedule.
+fn schedule_heading(raw: &RawTable) -> Option<String> {
+    let first = *schedule_columns(raw).first()?;
+    let at = (raw.column_order.iter()).position(|c| *c == TableColumn::Extra(first))?;
+    let (upper, _) = raw.header.get(at)?.split_once('\n')?;
+    Some(upper.trim().to_string()).filter(|u| !u.is_empty())
+}
+
 /// The table as the model keeps it, before its tasks are grouped.
 fn task_table(raw: &RawTable) -> TaskTable {
     TaskTable {
@@ -182,6 +199,8 @@ fn task_table(raw: &RawTable) -> TaskTable {
         labels: Vec::new(),
         grouping: GroupingSource::Prose,
         extra_columns: raw.extra_columns.clone(),
+        schedule_columns: schedule_columns(raw),
+        schedule_heading: schedule_heading(raw),
         header: raw.header.clone(),
         lead_column: raw.column_names.lead.clone(),
         support_column: raw.column_names.support.clone(),
@@ -894,6 +913,8 @@ fn build_tasks(
     let mut unread_deadlines: Vec<UnreadDeadline> = Vec::new();
     // Tasks whose lead is the first of a plain 责任单位 cell's units (see lead_by_order).
     let mut first_leads: Vec<(u32, Location)> = Vec::new();
+    let schedule = Schedule::of(raw, year);
+    let mut scheduled: Vec<u32> = Vec::new();
     for row in &raw.rows {
         let RowKind::Task(cells) = &row.kind else {
             continue;
@@ -924,9 +945,15 @@ fn build_tasks(
                 format!("第 {no} 项任务的责任单位「{units_text}」无法识别"),
             ));
         }
-        let deadline_text = cells.deadline.clone();
-        let (deadline, unread) = task_deadline(no, deadline_text.as_deref(), year, config, row);
+        let deadline_text = cells.deadline.clone().filter(|d| !d.trim().is_empty());
+        let (mut deadline, unread) = task_deadline(no, deadline_text.as_deref(), year, config, row);
         unread_deadlines.extend(unread);
+        if deadline_text.is_none()
+            && let Some(last) = schedule.last_filled(&cells.extra)
+        {
+            deadline = Some(last);
+            scheduled.push(no);
+        }
         tasks.push(Task {
             no,
             content: cells.content.trim().to_string(),
@@ -956,7 +983,55 @@ fn build_tasks(
     }
     say_unread_deadlines(unread_deadlines, diagnostics);
     diagnostics.extend(said_lead_by_order(&first_leads));
+    diagnostics.extend(schedule.said(&scheduled, raw));
     tasks
+}
+
+/// The columns of a table that sets what is done by each period (一季度 … 四季度, 2025年 …
+/// 2027年), each with the period's last day.
+struct Schedule {
+    columns: Vec<(usize, crate::base::date::Date, String)>,
+}
+
+impl Schedule {
+    fn of(raw: &RawTable, year: Option<i32>) -> Schedule {
+        let columns = (schedule_columns(raw).into_iter())
+            .filter_map(|i| {
+                let name = &raw.extra_columns[i];
+                super::deadline::period_end(name, year).map(|end| (i, end, name.clone()))
+            })
+            .collect();
+        Schedule { columns }
+    }
+
+    /// A task without a 完成时限 of its own is due when the last period it writes work for
+    /// ends.
+    fn last_filled(&self, extra: &[String]) -> Option<crate::base::date::Date> {
+        (self.columns.iter())
+            .filter(|(i, _, _)| extra.get(*i).is_some_and(|v| !v.trim().is_empty()))
+            .map(|(_, end, _)| *end)
+            .max()
+    }
+
+    /// Says which tasks took their deadline from the schedule, once.
+    fn said(&self, tasks: &[u32], raw: &RawTable) -> Option<Diagnostic> {
+        let origin = raw
+            .origin
+            .clone()
+            .or_else(|| raw.rows.first().map(|r| r.origin.clone()))?;
+        (!tasks.is_empty()).then(|| {
+            let names: Vec<&str> = self.columns.iter().map(|(_, _, n)| n.as_str()).collect();
+            Diagnostic::note(
+                "table/deadline-from-schedule",
+                origin,
+                format!(
+                    "第 {} 项任务没有写完成时限：按「{}」中最后一个写了内容的时段定为完成时限",
+                    crate::base::number::task_list(tasks.iter().copied()),
+                    names.join("、")
+                ),
+            )
+        })
+    }
 }
 
 /// Whether a task's lead is the first of the units a plain 责任单位 cell lists, several and

@@ -174,6 +174,32 @@ fn small_number(text: &str) -> Option<u32> {
         .or_else(|| crate::base::cjk::chinese_number(text))
 }
 
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    // A time and nothing else, as a schedule's column header writes it: 一季度, 第二季度,
+    // 2026年三季度, 3月, 十二月份, 6月底前, 上半年, 2025年, 2026年度 — with a word for what
+    // falls in it (目标, 任务, 节点 …) after it at most.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(concat!(
+        r"^(?P<time>(?:\d{4}\s*年度?)?\s*(?:第?[一二三四1-4]\s*季度|",
+        r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?(?:上旬|中旬|下旬|底|末)?|",
+        r"上半年|下半年|年中|年底|年末)|\d{4}\s*年度?)",
+        r"\s*(?:前|末)?\s*(?:的)?(?:目标任务|工作目标|目标|任务|节点|安排|计划|进度)?$"
+    ))
+    .unwrap()
+});
+
+/// The last day of the period a schedule column's header names (一季度 → {year}-03-31,
+/// 2025年目标 → 2025-12-31), when the header names a period and nothing else: the columns of
+/// a plan that sets what is done by each quarter, month or year.
+pub fn period_end(header: &str, plan_year: Option<i32>) -> Option<Date> {
+    let header: String = crate::base::cjk::ascii_digits(header)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let caps = PERIOD.captures(&header)?;
+    parse_deadline(&caps["time"].replace("年度", "年"), plan_year)
+}
+
 fn month_end(year: i32, month: u32) -> Option<Date> {
     date::month_end(year, i32::try_from(month).ok()?)
 }
@@ -220,5 +246,44 @@ mod tests {
             );
         }
         assert_eq!(parse_deadline("6月底前", None), None);
+    }
+
+    #[test]
+    fn a_schedule_header_names_a_period_and_nothing_else() {
+        let y = Some(2026);
+        for (header, want) in [
+            ("一季度", "2026-03-31"),
+            ("第二季度", "2026-06-30"),
+            ("2027年三季度", "2027-09-30"),
+            ("3月", "2026-03-31"),
+            ("十二月份", "2026-12-31"),
+            ("6月底前", "2026-06-30"),
+            ("上半年", "2026-06-30"),
+            ("下半年", "2026-12-31"),
+            ("2025年", "2025-12-31"),
+            ("2025年度", "2025-12-31"),
+            ("2025年目标", "2025-12-31"),
+            ("2026年度目标任务", "2026-12-31"),
+            ("第四季度节点", "2026-12-31"),
+        ] {
+            assert_eq!(
+                period_end(header, y).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{header}"
+            );
+        }
+        // A header saying more than a time is some other column.
+        for header in [
+            "完成时限",
+            "时间节点",
+            "一季度完成情况",
+            "2025年工作进展",
+            "备注",
+            "季度",
+        ] {
+            assert_eq!(period_end(header, y), None, "{header}");
+        }
+        // A period without a year, in a plan whose year is unknown: no day.
+        assert_eq!(period_end("一季度", None), None);
     }
 }

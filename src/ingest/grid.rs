@@ -100,8 +100,9 @@ fn spanned_names(top: &[String], below: &[Vec<String>]) -> Vec<String> {
 }
 
 /// Whether `sub` is a second header row under `top`: `top` is a header row (it names the
-/// 序号 column), every cell `sub` fills is a short column name (or repeats the name above
-/// it, as a merge copied down does), and at least one names something the row above does not.
+/// 序号 column), every cell `sub` fills is a short column name or a period (or repeats the
+/// name above it, as a merge copied down does), and at least one names something the row
+/// above does not.
 fn names_columns_under(top: &[String], sub: &[String]) -> bool {
     if !top
         .iter()
@@ -116,9 +117,11 @@ fn names_columns_under(top: &[String], sub: &[String]) -> bool {
         .filter(|(_, s)| !s.is_empty())
         .collect();
     let above = |c: usize| top.get(c).map_or("", |t| t.trim());
+    // A period (一季度 … 四季度 under a merged 时间节点) names a column of a schedule.
     let is_name = |s: &str| {
         s.chars().count() <= 10
-            && Column::from_header(s).is_some()
+            && (Column::from_header(s).is_some()
+                || crate::ingest::deadline::period_end(s, Some(2000)).is_some())
             && section_heading(s).is_none()
             && numbered_label(s).is_none()
     };

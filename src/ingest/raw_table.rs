@@ -462,7 +462,9 @@ impl HeaderMap {
             Diagnostic::note(
                 "table/extra-column",
                 place(*i),
-                format!("「{name}」列不是分工表的标准列，已原样保留在任务分工表中"),
+                format!(
+                    "「{name}」列不是分工表的标准列，已原样保留在任务分工表中，并列入各单位任务单"
+                ),
             )
         });
         let ambiguous = self.ambiguous.iter().map(|(name, i)| {

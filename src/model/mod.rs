@@ -217,6 +217,14 @@ pub struct TaskTable {
     /// each task's values ([`Task::extra`]) and printed in the table outputs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_columns: Vec<String>,
+    /// Which of [`TaskTable::extra_columns`] (by index) set what is done by a period
+    /// (一季度 … 四季度, 2025年 … 2027年): a schedule, shown on each unit's sheet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedule_columns: Vec<usize>,
+    /// The header the source writes over the schedule's columns (时间节点 merged over
+    /// 一季度 … 四季度), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule_heading: Option<String>,
     /// The header row as the source writes it, one text a column (序号, 工作任务, 牵头单位 …):
     /// how each column was recognised.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

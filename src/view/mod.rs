@@ -1148,6 +1148,9 @@ pub struct TaskSheet {
     pub has_person: bool,
     /// True when some group of the plan has a title: the sheet shows the 主要事项 column.
     pub has_groups: bool,
+    /// The header of the column holding what the source's extra columns say of each task
+    /// (进度安排, 备注 …); empty when none of the sheet's tasks has such a value.
+    pub extra_heading: String,
 }
 
 /// A task as a unit's sheet shows it.
@@ -1173,6 +1176,39 @@ pub struct SheetTask {
     pub hash: String,
     /// 责任领导 / 责任人, or — (shown when the plan names any: [`TaskSheet::has_person`]).
     pub person: String,
+    /// What the source's extra columns say of it (一季度：完成设计；二季度：开工建设), or —
+    /// (shown under [`TaskSheet::extra_heading`]).
+    pub extra: String,
+}
+
+/// What the source's extra columns say of `task`, for its unit's sheet: a single column's
+/// value as written; several as `一季度：完成设计；二季度：开工建设`, the empty left out.
+fn sheet_extra(plan: &Plan, task: &crate::model::Task) -> Option<String> {
+    let columns = &plan.table.extra_columns;
+    let values = (columns.iter().zip(&task.extra))
+        .map(|(name, value)| (name, lines_joined(value)))
+        .filter(|(_, value)| !value.is_empty());
+    let parts: Vec<String> = if columns.len() == 1 {
+        values.map(|(_, value)| value).collect()
+    } else {
+        values
+            .map(|(name, value)| format!("{name}：{value}"))
+            .collect()
+    };
+    (!parts.is_empty()).then(|| parts.join("；"))
+}
+
+/// The header of a sheet's column of extra values: a single column's own; a schedule's
+/// (一季度 … 四季度) as the source calls it, else 进度安排; else 其他.
+fn sheet_extra_heading(plan: &Plan) -> String {
+    let table = &plan.table;
+    match table.extra_columns.as_slice() {
+        [one] => one.clone(),
+        all if table.schedule_columns.len() == all.len() => {
+            (table.schedule_heading.clone()).unwrap_or_else(|| "进度安排".into())
+        }
+        _ => "其他".into(),
+    }
 }
 
 /// 完成时限 as a sheet prints it: as the source wrote it (2026年6月底, 全年, 长期坚持), else the
@@ -1374,6 +1410,7 @@ impl TaskSheet {
                         .join("；")
                 },
                 person: task.person.clone().unwrap_or_else(|| "—".into()),
+                extra: sheet_extra(plan, task).unwrap_or_else(|| "—".into()),
             });
             match mine.role {
                 Role::Lead => lead_count += 1,
@@ -1382,7 +1419,13 @@ impl TaskSheet {
             }
         }
         let conditional_count = tasks.iter().filter(|t| t.conditional).count();
+        let extra_heading = if tasks.iter().any(|t| t.extra != "—") {
+            sheet_extra_heading(plan)
+        } else {
+            String::new()
+        };
         TaskSheet {
+            extra_heading,
             has_person: plan.tasks.iter().any(|t| t.person.is_some()),
             has_groups: has_group_titles(plan),
             unit: unit.to_string(),

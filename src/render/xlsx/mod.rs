@@ -453,6 +453,10 @@ pub fn return_form(
             )
             .map_err(xlsx_error)?;
         }
+        if let Some((col, _)) = extra_column(sheet) {
+            form.write_string_with_format(first + i as u32, col, cell_text(&task.extra), &f.body)
+                .map_err(xlsx_error)?;
+        }
     }
     if !sheet.tasks.is_empty() {
         input_validations(form, first, first + sheet.tasks.len() as u32 - 1)?;
@@ -483,6 +487,22 @@ fn form_columns(sheet: &TaskSheet) -> impl Iterator<Item = Column> {
         .chain(sheet.has_person.then_some(Column::Person))
 }
 
+/// Where `sheet`'s form prints what the source's extra columns say (locked, after the last
+/// column), and its header — never one the returns reader would take for a column it reads.
+fn extra_column(sheet: &TaskSheet) -> Option<(u16, String)> {
+    if sheet.extra_heading.is_empty() {
+        return None;
+    }
+    let heading = match Column::recognise(&sheet.extra_heading) {
+        Some(_) => format!("原表{}", sheet.extra_heading),
+        None => sheet.extra_heading.clone(),
+    };
+    Some((
+        Column::ALL.len() as u16 + u16::from(sheet.has_person),
+        heading,
+    ))
+}
+
 /// Column widths, the title, the plan line, the 填报日期 cell, the note and the headers.
 fn form_heading(
     form: &mut Worksheet,
@@ -496,7 +516,9 @@ fn form_heading(
         .set_font_size(12)
         .set_align(FormatAlign::Right);
     let info = Format::new().set_font_name(BODY_FONT).set_font_size(12);
-    let last_col = Column::ALL.len() as u16 - 1 + u16::from(sheet.has_person);
+    let extra = extra_column(sheet);
+    let last_col =
+        Column::ALL.len() as u16 - 1 + u16::from(sheet.has_person) + u16::from(extra.is_some());
     for column in form_columns(sheet) {
         form.set_column_width(column.index(), column.width())
             .map_err(xlsx_error)?;
@@ -557,10 +579,20 @@ fn form_heading(
             .map_err(xlsx_error)?;
         lines = lines.max(lines_needed(column.header(), column.width()));
     }
+    if let Some((col, heading)) = &extra {
+        form.set_column_width(*col, EXTRA_WIDTH)
+            .map_err(xlsx_error)?;
+        form.write_string_with_format(HEADER_ROW, *col, cell_text(heading), &f.header)
+            .map_err(xlsx_error)?;
+        lines = lines.max(lines_needed(heading, EXTRA_WIDTH));
+    }
     form.set_row_height(HEADER_ROW, row_height(lines))
         .map_err(xlsx_error)?;
     Ok(())
 }
+
+/// Width of the form's column of the source's extra values, in Excel's character units.
+const EXTRA_WIDTH: f64 = 30.0;
 
 /// One task: its locked columns, its open cells, and what `fill` wrote in them.
 fn task_row(
