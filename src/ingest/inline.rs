@@ -210,6 +210,18 @@ pub fn parse_duty(inside: &str) -> Duty {
         if clause.is_empty() || crate::ingest::units::is_role_note(clause) {
             continue;
         }
+        // A standing remark between the clauses (…，以下各项均需各市按职责分工负责，不再列出；
+        // 完成时限：…): a remark, the clauses after it read on.
+        if let Some(units) = standing_units(clause) {
+            duty.remark = Some(clause.to_string());
+            duty.standing = Some(units);
+            continue;
+        }
+        if let Some(remark) = duty.remark.as_mut().filter(|_| is_not_listed_again(clause)) {
+            remark.push('，');
+            remark.push_str(clause);
+            continue;
+        }
         // The labelled lines' words inside the parenthesis: （牵头单位：…；配合单位：…）.
         // A clause after a label and a comma (牵头单位：甲，乙) continues that label.
         if let Some((kind, value)) = labelled(clause) {
@@ -1125,18 +1137,24 @@ impl Reader {
 }
 
 /// The units a remark hands every task after it: `以下均需试点城市政府落实，不再列出`,
-/// `以下任务均需各区市政府、开发区管委落实,不再一一列出`.
+/// `以下任务均需各区市政府、开发区管委落实,不再一一列出`, `以下各项均需各市按职责分工负责`.
 fn standing_units(remark: &str) -> Option<String> {
     static STANDING: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"^以下(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?(?:需要?|须|要|由)",
-            r"([^，,；;。]+?)(?:负责)?(?:落实|实施|承担)"
+            r"([^，,；;。]+?)(?:按照?职责(?:分工)?)?(?:负责落实|落实|实施|承担|负责)"
         ))
         .unwrap()
     });
     let units = STANDING.captures(remark.trim())?.get(1)?.as_str().trim();
     (!names(units).is_empty()).then(|| units.to_string())
+}
+
+/// `不再列出`, `不再一一列出`, `下同`: the end of a standing remark.
+fn is_not_listed_again(clause: &str) -> bool {
+    let clause = clause.trim().trim_end_matches(['。', '.']);
+    clause == "下同" || (clause.starts_with("不再") && clause.ends_with("列出"))
 }
 
 /// Adds to `task` the units a remark gave every task after it, those it does not list: they
@@ -1579,6 +1597,24 @@ mod tests {
         let d = parse_duty("责任单位：区教育局、区体育局");
         assert_eq!(d.leads, ["区教育局"]);
         assert_eq!(d.supports, ["区体育局"]);
+        // A standing remark between the clauses is no list of units; the deadline after it
+        // is still read.
+        let d = parse_duty(
+            "省商务厅牵头，各地级以上市人民政府、省有关部门按职责分工负责，以下各项均需各市按职责分工负责，不再列出；完成时限：2025年9月底前",
+        );
+        assert_eq!(d.leads, ["省商务厅"]);
+        assert_eq!(d.supports, ["各地级以上市人民政府", "省有关部门"]);
+        assert_eq!(
+            d.remark.as_deref(),
+            Some("以下各项均需各市按职责分工负责，不再列出")
+        );
+        assert_eq!(d.standing.as_deref(), Some("各市"));
+        assert_eq!(d.deadline.as_deref(), Some("2025年9月底前"));
+        // 等按职责分工落实 is a role, not part of a name.
+        let d = parse_duty("区应急局、区卫健委等按职责分工落实");
+        assert_eq!(d.leads, ["区应急局"]);
+        assert_eq!(d.supports.len(), 1);
+        assert!(!d.supports[0].contains("按职责"), "{:?}", d.supports);
     }
 
     #[test]

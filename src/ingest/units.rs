@@ -153,6 +153,9 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("主办", RoleWord::Lead),
     ("按职责分工负责", RoleWord::Responsible),
     ("按职责负责", RoleWord::Responsible),
+    ("按职责分工落实", RoleWord::Responsible),
+    ("按职责落实", RoleWord::Responsible),
+    ("分工负责", RoleWord::Responsible),
     ("分别负责", RoleWord::Responsible),
     ("负责落实", RoleWord::Responsible),
     ("负责", RoleWord::Responsible),
@@ -276,6 +279,54 @@ fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
+/// Places listed before the government they share, written once after the last
+/// (`哈尔滨、黑河、绥芬河市政府`, `相关市、县政府`): each place's government named whole
+/// (哈尔滨市政府, 相关市政府). A piece that names a body already, or nobody in particular
+/// (相关部门), is left as it is.
+fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
+    static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"(^|[，,；;\s（(：:])((?:[^、，,；;\s（）()：:]{2,12}、)+)",
+            r"([^、，,；;\s（）()：:]{0,6}?)([市县縣区區州旗盟](?:人民)?政府)"
+        ))
+        .unwrap()
+    });
+    SHARED.replace_all(cell, |caps: &regex::Captures| {
+        let body = &caps[4];
+        let is_place = |piece: &str| {
+            let simple = crate::base::cjk::simplified_text(piece);
+            !ends_as_a_body(&simple)
+                && !looks_unspecified(&simple)
+                && !["部门", "单位", "机构", "企业"]
+                    .iter()
+                    .any(|e| simple.ends_with(e))
+        };
+        let at_level = |piece: &str| piece.ends_with(|c: char| "市县縣区區州旗盟".contains(c));
+        // A government named by its level alone (相关市、县政府) lends only that: to places
+        // named by their level too, never to a bare word (财政、区政府).
+        let is_place = |piece: &str| is_place(piece) && (!caps[3].is_empty() || at_level(piece));
+        let run: Vec<&str> = caps[2].split('、').filter(|p| !p.is_empty()).collect();
+        // The places are the run's pieces right before the last; those before them are
+        // bodies of their own (机场指挥部、哈尔滨、黑河、绥芬河市政府).
+        let first_place = run.iter().rposition(|p| !is_place(p)).map_or(0, |i| i + 1);
+        if first_place == run.len() || !(caps[3].is_empty() || is_place(&caps[3])) {
+            return caps[0].to_string();
+        }
+        let level_less = body.trim_start_matches(|c: char| "市县縣区區州旗盟".contains(c));
+        let named = run
+            .iter()
+            .enumerate()
+            .map(|(i, piece)| match i >= first_place {
+                true if at_level(piece) => format!("{piece}{level_less}"),
+                true => format!("{piece}{body}"),
+                false => piece.to_string(),
+            });
+        let named: Vec<String> = named.collect();
+        format!("{}{}、{}{body}", &caps[1], named.join("、"), &caps[3])
+    })
+}
+
 /// The pieces of a cell between separators (、，,；; / whitespace) outside parentheses, each
 /// with whether a separator other than 、 stands before it (a new list, not the same
 /// enumeration).
@@ -290,6 +341,7 @@ fn pieces(cell: &str) -> Vec<(&str, bool)> {
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     let (cell, wrapped) = rejoin_wrapped_names(cell);
     let cell = levels_sharing_a_body(&cell);
+    let cell = places_sharing_a_government(&cell);
     let mut out: Vec<WrittenUnit> = Vec::new();
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
@@ -1076,6 +1128,28 @@ mod tests {
             ["各县政府", "各市政府", "各区政府"]
         );
         assert_eq!(names("市卫生健康委等"), ["市卫生健康委"]);
+        // Places sharing the government written once after the last.
+        assert_eq!(
+            names("机场指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局"),
+            [
+                "机场指挥部",
+                "哈尔滨市政府",
+                "黑河市政府",
+                "绥芬河市政府",
+                "省农垦总局"
+            ]
+        );
+        assert_eq!(
+            names("省发改委、铁路办、相关市、县政府"),
+            ["省发改委", "铁路办", "相关市政府", "县政府"]
+        );
+        assert_eq!(names("相關市、縣政府"), ["相關市政府", "縣政府"]);
+        assert_eq!(
+            names("区财政局、区教育局、区政府"),
+            ["区财政局", "区教育局", "区政府"]
+        );
+        assert_eq!(names("相关部门、黑河市政府"), ["相关部门", "黑河市政府"]);
+        assert_eq!(names("财政、区政府"), ["财政", "区政府"]);
         assert_eq!(
             names("各县(市、区)人民政府，市直各有关单位"),
             ["各县(市、区)人民政府", "市直各有关单位"]

@@ -202,7 +202,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     };
     if let Some(&(at, last)) = filled.last()
         && !under_label
-        && (stops_mid_sentence(last) || label_cut(last))
+        && (stops_mid_sentence(last) || label_cut(last) || units_cut(last))
     {
         doc.diagnostics.push(
             Diagnostic::warning(
@@ -218,6 +218,29 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         );
     }
     doc
+}
+
+/// Whether a labelled units line (责任单位：省发展改革委、省发展改) ends in a name that ends
+/// no body's name: a source cut inside it.
+fn units_cut(line: &str) -> bool {
+    let Some((label, value)) = line.trim().split_once(['：', ':']) else {
+        return false;
+    };
+    let names_units = ["单位", "部门", "科室", "处室"]
+        .iter()
+        .any(|w| label.contains(w));
+    let last = value
+        .rsplit(['、', '，', ',', '；', ';'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let simple = crate::base::cjk::simplified_text(last);
+    names_units
+        && label.chars().count() <= 8
+        && last.chars().count() >= 2
+        && last.chars().all(crate::base::cjk::is_han)
+        && !crate::ingest::units::ends_as_a_body(&simple)
+        && !crate::ingest::units::looks_unspecified(&simple)
 }
 
 /// Whether the last line of a text stops in the middle of a sentence (a page copied only in
@@ -805,7 +828,8 @@ fn is_breadcrumb(text: &str) -> bool {
 /// What a paragraph right above a table is to it (`heading`: set as a heading): a note, a
 /// section or group heading over the whole table, its title — or nothing of the table.
 pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTable> {
-    let text = tidy_spacing(text);
+    // A title copied with the table's border after it (…重点任务台账 |) ends at its words.
+    let text = tidy_spacing(text.trim().trim_matches(['|', '｜']));
     if text.is_empty() {
         return None;
     }
@@ -1003,6 +1027,16 @@ mod tests {
         assert!(title("重点项目清单"));
     }
     use crate::ingest::raw_table::RowKind;
+
+    #[test]
+    fn a_units_line_ending_inside_a_name_is_cut() {
+        assert!(units_cut("责任单位：省商务厅、省发展改"));
+        assert!(units_cut("配合单位:市财政局、市自然资"));
+        assert!(!units_cut("责任单位：省商务厅、省发展改革委"));
+        assert!(!units_cut("责任单位：各市、县（区）"));
+        assert!(!units_cut("责任单位：省商务厅、有关部门"));
+        assert!(!units_cut("完成时限：2025年底"));
+    }
 
     #[test]
     fn a_text_ending_at_a_numbered_line_with_nothing_under_it_is_cut() {

@@ -189,6 +189,8 @@ pub(super) fn read_table(
         ));
     }
     let mut order = 0;
+    // The last task row's cells: what a cell merged down over the rows after it says.
+    let mut previous: Vec<String> = Vec::new();
     let last_row = body
         .iter()
         .rposition(|(_, l)| matches!(l, TableLine::Row(_)));
@@ -210,6 +212,16 @@ pub(super) fn read_table(
         if HeaderMap::detect(&cells).is_some_and(|h| header.repeats(&h)) {
             table.repeated_headers += 1;
             continue;
+        }
+        let cells = match mend_short_row((&header, header_cells.len()), &cells, &previous) {
+            Some((mended, gap)) => {
+                diagnostics.push(said_mended(&header_cells, &mended, gap, here.clone()));
+                mended
+            }
+            None => cells,
+        };
+        if parse_task_number(header.get(&cells, Column::No)).is_some() {
+            previous.clone_from(&cells);
         }
         let content = header.get(&cells, Column::Content);
         let numbered = by_order && !content.is_empty() && heading_row(&header, &cells).is_none();
@@ -397,11 +409,7 @@ fn is_marked_task(header: &HeaderMap, cells: &[String], no: &str) -> bool {
 /// header has them, when there they read as the tail of a task (no number, some content).
 fn right_aligned(header: &HeaderMap, cells: &[String], width: usize) -> Option<Vec<String>> {
     header.index(Column::No)?;
-    // The columns the header names (a row of pipes may end in an empty cell).
-    let width = (0..width)
-        .rev()
-        .find(|&i| header.covers(i))
-        .map_or(width, |i| i + 1);
+    let width = covered_width(header, width);
     let filled = cells.iter().rposition(|c| !c.trim().is_empty())? + 1;
     if filled < 2 || filled >= width || cells[..filled].iter().any(|c| c.trim().is_empty()) {
         return None;
@@ -445,7 +453,16 @@ fn push_task(
 ) {
     let mut task = task_cells(header, cells);
     task.no = no.to_string();
-    diagnostics.extend(shifted_row(&task, cells.len(), columns, &here));
+    let filled = cells
+        .iter()
+        .rposition(|c| !c.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    diagnostics.extend(shifted_row(
+        &task,
+        filled,
+        covered_width(header, columns),
+        &here,
+    ));
     for (_, cell) in cells.iter().enumerate().filter(|(c, _)| !header.covers(*c)) {
         if !cell.trim().is_empty() {
             table.left_out.push((cell.trim().to_string(), here.clone()));
@@ -488,9 +505,86 @@ fn continue_task(
     )
 }
 
+/// How many columns the header names: a row of pipes may end in an empty cell.
+fn covered_width(header: &HeaderMap, columns: usize) -> usize {
+    (0..columns)
+        .rev()
+        .find(|&i| header.covers(i))
+        .map_or(columns, |i| i + 1)
+}
+
+/// Whether a units cell of `cells` reads as a time (长期推进, 2021年8月前): a sign that the
+/// row's cells stand in the wrong columns.
+fn units_read_as_time(header: &HeaderMap, cells: &[String]) -> bool {
+    [Column::Units, Column::Lead, Column::Support]
+        .iter()
+        .map(|c| header.get(cells, *c))
+        .any(|u| !u.is_empty() && crate::ingest::deadline::reads_as_time(u))
+}
+
+/// A numbered row short of cells whose units cell reads as a time (`2 | 扎实做好… | 疾控处 |
+/// 长期推进 |` under `序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限`): a cell merged down
+/// over the rows (one 工作任务 over four measures) lost when a web page's table was copied.
+/// The row is read with the run of empty cells, right of its number, that puts units in the
+/// units column and a time in the time column, each filled from the row above — the merge's
+/// text. Returns the cells and where the gap starts.
+fn mend_short_row(
+    (header, columns): (&HeaderMap, usize),
+    cells: &[String],
+    previous: &[String],
+) -> Option<(Vec<String>, usize)> {
+    let no = header.index(Column::No)?;
+    parse_task_number(cells.get(no)?)?;
+    let width = covered_width(header, columns);
+    let filled = cells.iter().rposition(|c| !c.trim().is_empty())? + 1;
+    if filled >= width || !units_read_as_time(header, cells) {
+        return None;
+    }
+    let reads = |row: &[String]| {
+        !units_read_as_time(header, row)
+            && !header.get(row, Column::Content).is_empty()
+            && [Column::Units, Column::Lead]
+                .iter()
+                .any(|c| crate::ingest::units::is_units_text(header.get(row, *c)))
+            && header.index(Column::Deadline).is_none_or(|_| {
+                crate::ingest::deadline::reads_as_time(header.get(row, Column::Deadline))
+            })
+    };
+    for gap in 1..=width - filled {
+        for at in no + 1..filled {
+            let mut row: Vec<String> = cells[..at].to_vec();
+            row.extend((at..at + gap).map(|i| previous.get(i).cloned().unwrap_or_default()));
+            row.extend(cells[at..filled].iter().cloned());
+            if reads(&row) {
+                return Some((row, at));
+            }
+        }
+    }
+    None
+}
+
+/// What is said of a row [`mend_short_row`] read: which cell it took from the row above.
+fn said_mended(header_cells: &[String], row: &[String], gap: usize, here: Location) -> Diagnostic {
+    let column = header_cells.get(gap).map_or("", |c| c.trim());
+    let value = row.get(gap).map_or("", |c| c.trim());
+    let taken = if value.is_empty() {
+        format!("「{column}」一格空缺")
+    } else {
+        format!("「{column}」一格取上一行的「{}」", excerpt(value))
+    };
+    Diagnostic::warning(
+        "table/merged-cell-restored",
+        here,
+        format!(
+            "这一行比表头少格，且责任单位一格写的像是时限：按网页表格的合并单元格在复制时丢失读，{taken}，其后各格右移一列"
+        ),
+    )
+    .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥")
+}
+
 /// A row with fewer cells than the header whose units cell reads as a deadline (长期推进,
-/// 2021年8月前): a web table's merged cell lost in the copy, every cell after it moved one
-/// column left. Said with the row, for the user to check.
+/// 2021年8月前) and that no merged cell restored ([`mend_short_row`]): its cells stand in
+/// the wrong columns. An error: a time would otherwise be published as a unit, with a sheet.
 fn shifted_row(
     task: &RawTask,
     cells: usize,
@@ -504,11 +598,11 @@ fn shifted_row(
     };
     let shifted = cells < columns && units.into_iter().flatten().any(|u| looks_like_time(u));
     shifted.then(|| {
-        Diagnostic::warning(
+        Diagnostic::error(
             "table/short-row",
             here.clone(),
             format!(
-                "第 {} 项这一行只有 {cells} 格，表头有 {columns} 列，且责任单位一格写的像是时限：各格可能错了位",
+                "第 {} 项这一行只有 {cells} 格，表头有 {columns} 列，且责任单位一格写的像是时限：各格错了位，无法确定各格属于哪一列",
                 task.no
             ),
         )
@@ -677,18 +771,47 @@ mod tests {
     }
 
     #[test]
-    fn a_row_whose_cells_moved_left_is_said() {
-        let (_, diagnostics) = read(
-            "序号\t工作任务\t细化分工\t责任处室\t完成时限\n\
-             1\t推进改革。\t抓好落实。\t疾控处\t长期推进\n\
-             2\t加强监督。\t疾控处\t长期推进",
+    fn a_row_short_of_a_merged_cell_takes_it_from_the_row_above() {
+        let (table, diagnostics) = read(
+            "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 |\n\
+             1 | 推进改革 | 抓好落实。 | 疾控处 | 长期推进 |\n\
+             2 | 加强监督。 | 监督处 | 2026年8月前 |",
         );
-        let short: Vec<String> = diagnostics
+        let second = task(&table, 1);
+        assert_eq!(second.units, "监督处");
+        assert_eq!(second.deadline.as_deref(), Some("2026年8月前"));
+        let said: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.code == "table/merged-cell-restored")
+            .map(|d| format!("{} {}", d.location, d.message))
+            .collect();
+        assert_eq!(said.len(), 1, "{diagnostics:?}");
+        assert!(said[0].starts_with("t.txt:3 "), "{said:?}");
+        assert!(
+            said[0].contains("「工作任务」一格取上一行的「推进改革」"),
+            "{said:?}"
+        );
+        assert!(!diagnostics.iter().any(|d| d.code == "table/short-row"));
+    }
+
+    #[test]
+    fn a_row_whose_cells_no_merge_explains_is_an_error() {
+        let (_, diagnostics) = read(
+            "序号\t工作任务\t责任处室\t备注\n\
+             1\t加强监督。\t长期推进",
+        );
+        let short: Vec<&Diagnostic> = diagnostics
             .iter()
             .filter(|d| d.code == "table/short-row")
-            .map(|d| d.location.to_string())
             .collect();
-        assert_eq!(short, ["t.txt:3"]);
+        assert_eq!(short.len(), 1, "{diagnostics:?}");
+        assert_eq!(short[0].location.to_string(), "t.txt:2");
+        assert_eq!(short[0].severity, crate::base::diag::Severity::Error);
+        assert!(
+            short[0].message.contains("只有 3 格，表头有 4 列"),
+            "{}",
+            short[0].message
+        );
     }
 
     #[test]
