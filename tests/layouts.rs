@@ -885,9 +885,18 @@ fn every_character_of_every_fixture_is_used_or_reported() {
             };
             let chars = content_chars(line).chars().count();
             let (mut in_model, mut in_findings, mut missing) = (0, 0, 0);
+            // A line of fields a space apart (a gazette's `文号 成文日期`), each read whole
+            // into a field of its own.
+            let fields: Vec<String> = line.split_whitespace().map(content_chars).collect();
+            let each_a_field = fields.len() >= 2
+                && fields
+                    .iter()
+                    .all(|f| !f.is_empty() && model.iter().any(|m| m == f));
             for clause in clauses(line) {
                 let n = clause.chars().count();
-                if model.iter().any(|m| m.contains(&clause)) {
+                if model.iter().any(|m| m.contains(&clause))
+                    || (each_a_field && fields.concat() == clause)
+                {
                     in_model += n;
                 } else if said.iter().any(|m| m.contains(&clause)) {
                     // A paragraph left out is said whole in its finding, placed at its
@@ -3644,6 +3653,55 @@ fn a_notice_issuing_two_documents_titles_the_plan_by_its_own() {
         said[0].contains("《2026年市政府民生实事项目责任分解》"),
         "{said:?}"
     );
+}
+
+/// A notice head as a gazette page sets it: the issuing office on a line, the title over
+/// two lines, the 文号 with the 成文日期 after it on one line, a status under it; or the
+/// date alone in parentheses above the 文号, its 〇 typed as the letter O. Each part is read
+/// (the title whole, the date from where it stands); the status is said; the plan's title
+/// over two lines is the plan's, not a paragraph of the notice.
+#[test]
+fn a_gazette_head_gives_its_title_number_and_date() {
+    let input = common::root().join("tests/fixtures/notices/gazette_head.md");
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.issuer.as_deref(), Some("某省人民政府办公厅"));
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于印发实施《县域商业“三年行动”计划》责任分工方案的通知")
+    );
+    assert_eq!(
+        notice.doc_number_written.as_deref(),
+        Some("某办函〔2024〕56号")
+    );
+    assert_eq!(notice.date.as_deref(), Some("2024年5月8日"));
+    // The plan's title over two lines, its first line no part of the notice's body.
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("实施《县域商业“三年行动”计划》责任分工方案")
+    );
+    assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert_eq!(codes_at(&checked, "source/unused"), [5]);
+    let codes = codes(&checked);
+    for absent in ["notice/no-title", "notice/no-date", "notice/no-issuer"] {
+        assert!(!codes.contains(&absent), "{codes:?}");
+    }
+
+    let input = common::root().join("tests/fixtures/notices/date_above_number.md");
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.date.as_deref(), Some("二〇〇九年三月十日"));
+    assert_eq!(
+        notice.doc_number_written.as_deref(),
+        Some("某府办〔2009〕12号")
+    );
+    assert!(
+        codes_at(&checked, "source/unused").is_empty(),
+        "{:?}",
+        common::codes(&checked)
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
 }
 
 /// Lead-ins opened by a dash (——在优化营商环境上持续用力) between a part and its numbered

@@ -96,14 +96,15 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
         return std::iter::once(0..chars.len()).collect();
     }
     let target = total / count as f32;
-    // How deep inside 《…》 each cut after character i falls: a name in title marks is
-    // kept whole where the line allows (《政府 | 工作报告》 reads badly).
+    // How deep inside 《…》, 〈…〉 and “…” each cut after character i falls: a name in
+    // title marks or a quoted word is kept whole where the line allows (《政府 | 工作报告》,
+    // “十 | 三五” read badly), the deeper the more so.
     let mut depth = Vec::with_capacity(chars.len());
     let mut open = 0i32;
     for c in chars {
         match c {
-            '《' => open += 1,
-            '》' => open -= 1,
+            '《' | '〈' | '“' => open += 1,
+            '》' | '〉' | '”' => open -= 1,
             _ => {}
         }
         depth.push(open.max(0));
@@ -138,9 +139,7 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
             {
                 score -= advances[i] * 1.5;
             }
-            if depth[i] > 0 {
-                score += advances[i] * 3.0;
-            }
+            score += advances[i] * 3.0 * depth[i] as f32;
             if best.is_none_or(|(s, _)| score < s) {
                 best = Some((score, cut));
             }
@@ -356,6 +355,20 @@ mod tests {
         assert!(
             got.iter().any(|l| l.contains("《政府工作报告》")),
             "{got:?}"
+        );
+        // Nor a word in quotes, nor a name inside a name.
+        let quoted = lines(
+            "关于印发实施《西部大开发“十三五”规划》责任分工方案的通知",
+            20.0,
+        );
+        assert!(quoted.iter().any(|l| l.contains("“十三五”")), "{quoted:?}");
+        let nested = lines(
+            "关于印发《2019年〈政府工作报告〉目标任务分解表》的通知",
+            17.0,
+        );
+        assert!(
+            nested.iter().any(|l| l.contains("〈政府工作报告〉")),
+            "{nested:?}"
         );
         // A name longer than a line still breaks.
         let long = lines(

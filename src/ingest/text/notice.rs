@@ -94,9 +94,24 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
     let (start, mut i) = if let Some(number_at) = number_at {
-        notice.doc_number_written = Some(blocks[number_at].text.clone());
-        notice.doc_number = normalize_doc_number(&blocks[number_at].text);
-        let (start, page_lines) = start_above_number(blocks, number_at);
+        if let Some((number, date)) = number_and_date(&blocks[number_at].text) {
+            notice.doc_number_written = Some(number.to_string());
+            notice.doc_number = normalize_doc_number(number);
+            notice.date = date;
+        }
+        let (mut start, page_lines) = start_above_number(blocks, number_at);
+        // A gazette's head may give the 成文日期 in parentheses on a line of its own above
+        // (（2008年2月26日）); a bare date there is a page's (发布日期).
+        let dated = |j: usize| {
+            let text = blocks[j].text.trim();
+            text.starts_with(['（', '('])
+                .then(|| head_date(text))
+                .flatten()
+        };
+        if let Some(date) = start.checked_sub(1).and_then(dated) {
+            notice.date.get_or_insert(date);
+            start -= 1;
+        }
         skipped = &blocks[page_lines];
         (start, read_head(blocks, number_at, &mut notice))
     } else if let Some(at) = blocks
@@ -508,6 +523,18 @@ fn read_body(
         if !body.is_empty()
             && (super::prose::names_a_plan(&b.text) || (plan_at_sections && plan_starts))
         {
+            // The plan's title begun on the line above (实施《…规划》 / 责任分工方案): the
+            // plan's, not the body's.
+            let begun = body.last().is_some_and(|last| {
+                last.text == blocks[i - 1].text
+                    && !ends_sentence(&last.text)
+                    && last.text.chars().count() <= 40
+                    && super::prose::names_a_plan(&format!("{}{}", last.text.trim(), b.text.trim()))
+            });
+            if begun {
+                body.pop();
+                i -= 1;
+            }
             break;
         }
         if let Some(last) = body.last_mut()
@@ -548,11 +575,43 @@ fn read_body_or_plan(
     (body, end, hands_out)
 }
 
+/// A 文号 line as written: the 文号 alone, or — as a gazette page sets it — with the
+/// 成文日期 after it (`川办函〔2017〕113号 2017年6月2日`). Returns the 文号 and the date.
+fn number_and_date(text: &str) -> Option<(&str, Option<String>)> {
+    let text = text.trim();
+    if normalize_doc_number(text).is_some() {
+        return Some((text, None));
+    }
+    let (number, rest) = text.split_once(char::is_whitespace)?;
+    normalize_doc_number(number)?;
+    Some((number, Some(head_date(rest)?)))
+}
+
+/// A 成文日期 standing alone in a notice's head, perhaps in parentheses, its 〇 perhaps typed
+/// as the letter O (`（二OO八年二月二十六日）`): as written, the O read as 〇.
+fn head_date(text: &str) -> Option<String> {
+    let inner = text
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let chinese = inner.contains('年') && !inner.chars().any(|c| c.is_ascii_digit());
+    let inner: String = inner
+        .chars()
+        .map(|c| match c {
+            'O' | 'o' | 'Ｏ' | 'ｏ' if chinese => '〇',
+            c => c,
+        })
+        .collect();
+    date_of(&inner)
+        .filter(|(_, guessed)| !guessed)
+        .map(|(d, _)| d)
+}
+
 /// The block of the notice's 发文字号 near the top — not one under a page's 发文字号：
 /// label, which is its information box's.
 fn doc_number_line(blocks: &[Block]) -> Option<usize> {
     (0..blocks.len().min(HEAD_BLOCKS)).find(|&j| {
-        normalize_doc_number(&blocks[j].text).is_some()
+        number_and_date(&blocks[j].text).is_some()
             && !j
                 .checked_sub(1)
                 .is_some_and(|above| super::is_bare_page_label(&blocks[above].text))
@@ -681,9 +740,11 @@ fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usiz
     }
     i += 1;
     while let Some(b) = blocks.get(i) {
+        // The 成文日期 right under the list (no 署名 between) starts with a digit too.
         let numbered = b.text.chars().next().is_some_and(|c| c.is_ascii_digit())
             && b.heading == 0
-            && b.text.chars().count() < 120;
+            && b.text.chars().count() < 120
+            && date_of(&b.text).is_none();
         if !numbered {
             break;
         }
@@ -861,6 +922,22 @@ mod tests {
             .filter_map(|d| d.location.line_no())
             .collect();
         assert_eq!(unused, [2, 3]);
+    }
+
+    /// The 成文日期 right under the 附件 list, no 署名 between: the date, not an attachment.
+    #[test]
+    fn a_date_under_the_attachment_list_is_the_date() {
+        let text = "关于分解落实2023年区政府工作目标任务的通知\n\
+                    各乡镇人民政府，区政府各部门：\n\
+                    现将《2023年区政府工作目标任务落实责任分解表》印发给你们，请认真贯彻落实。\n\
+                    附件：2023年区政府工作目标任务落实责任分解表\n\
+                    2023年1月30日\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(
+            notice.attachments,
+            ["2023年区政府工作目标任务落实责任分解表"]
+        );
+        assert_eq!(notice.date.as_deref(), Some("2023年1月30日"));
     }
 
     /// A web page's information box gives the 文号 (with a space before 号, as sites set
