@@ -71,6 +71,31 @@ fn a_file_without_a_table() {
     );
 }
 
+/// A page whose line breaks were lost in the copy: its numbered items stand one after
+/// another on a single line, which is said, with how many.
+#[test]
+fn items_run_together_on_one_line_are_said() {
+    let mut text = String::from("2026年县政府民生实事项目进展情况公示如下，接受社会监督。");
+    for (n, item) in [
+        "新建城区公交首末站2座。",
+        "改造农村危桥6座。",
+        "新增养老床位300张。",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            " {}.{item} 牵头领导:某某 责任单位:县交通运输局 项目责任人:某某 实际完成情况:工程已完成年度目标任务的一半，项目按计划扎实有序推进，下阶段将进一步加大推进力度，确保按期完成。",
+            n + 1
+        ));
+    }
+    assert_refused(
+        &[("plan.txt", text.as_bytes())],
+        "input/plan.txt",
+        "3 条编号事项连在一行里",
+    );
+}
+
 /// A notice whose table was not put in input/, and a list of items none of which names a
 /// unit: the refusal says what it saw — the attachments the notice lists, the items.
 #[test]

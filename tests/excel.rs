@@ -1105,4 +1105,70 @@ fn a_quarterly_schedule_sets_the_deadline_and_reaches_the_sheets() {
         first.last().unwrap().starts_with("一季度：完成设计"),
         "{first:?}"
     );
+    // Its row is as tall as the schedule needs (three lines), not clipped at two.
+    let bytes = std::fs::read(dir.path().join("output/任务单/县住建局.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    let row = format!("<row r=\"{}\"", fengong::form::HEADER_ROW + 2);
+    let height: f64 = xml
+        .split(&row)
+        .nth(1)
+        .and_then(|r| r.split("ht=\"").nth(1))
+        .and_then(|h| h.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap();
+    assert!(height >= 3.0 * 17.0 + 6.0, "{height}");
+}
+
+/// A workbook that keeps the notice on a sheet of its own before the table (主送, body,
+/// 附件, 署名, 成文日期 a row each): the notice is read from it as from a text, its places
+/// the sheet's rows, and published; nothing of it is left unread.
+#[test]
+fn a_notice_on_a_sheet_of_its_own_is_read() {
+    let mut wb = Workbook::new();
+    let notice = wb.add_worksheet();
+    notice.set_name("通知").unwrap();
+    let lines = [
+        "某区人民政府办公室关于印发2026年区政府重点工作任务分解的通知",
+        "各街道办事处，区政府各部门：",
+        "现将《2026年区政府重点工作任务分解》印发给你们，请认真贯彻落实。",
+        "附件：2026年区政府重点工作任务分解",
+        "某区人民政府办公室",
+        "2026年2月15日",
+    ];
+    for (r, line) in lines.iter().enumerate() {
+        notice.write_string(r as u32, 0, *line).unwrap();
+    }
+    let table = wb.add_worksheet();
+    table.set_name("任务分解").unwrap();
+    let rows: [[&str; 4]; 3] = [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", "新建社区食堂10家。", "区民政局", "2026年9月底"],
+        ["2", "改造背街小巷20条。", "区建设管理委", "2026年11月底"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            table.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("重点工作.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(plan.notice.signer.as_deref(), Some("某区人民政府办公室"));
+    assert_eq!(plan.notice.date.as_deref(), Some("2026年2月15日"));
+    assert_eq!(plan.notice.recipients, ["各街道办事处", "区政府各部门"]);
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"xlsx/sheet-not-read"), "{codes:?}");
+    assert!(!codes.contains(&"notice/not-made"), "{codes:?}");
+    let out = common::fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let published = std::fs::read_to_string(dir.path().join("output/通知.md")).unwrap();
+    assert!(published.contains("2026年2月15日"), "{published}");
 }

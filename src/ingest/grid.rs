@@ -28,6 +28,10 @@ pub struct Header {
     pub map: HeaderMap,
     /// Each column's header as written, the rows' texts joined by a line break.
     pub written: Vec<String>,
+    /// Each column's name as the published table prints it: as written, but under a
+    /// header merged across several columns (责任单位 over 主要责任单位 | 协同配合单位) the
+    /// column's own name alone — the merged one is the group's, not the first column's.
+    pub printed: Vec<String>,
     /// How many rows it takes.
     pub rows: usize,
 }
@@ -52,7 +56,7 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
             })
             .collect();
         if let Some(map) = HeaderMap::detect(&names) {
-            let written = (0..width)
+            let written: Vec<String> = (0..width)
                 .map(|c| {
                     let (upper, lower) = (text(top, c), text(sub, c));
                     match (upper.is_empty(), lower.is_empty() || lower == upper) {
@@ -62,18 +66,33 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
                     }
                 })
                 .collect();
+            // The upper cell spans the columns right of it that it leaves blank.
+            let spans = |c: usize| text(top, c + 1).is_empty() && !text(sub, c + 1).is_empty();
+            let printed = (0..width)
+                .map(|c| {
+                    let (upper, lower) = (text(top, c), text(sub, c));
+                    if !upper.is_empty() && !lower.is_empty() && spans(c) {
+                        lower
+                    } else {
+                        written[c].clone()
+                    }
+                })
+                .collect();
             return Some(Header {
                 map,
                 written,
+                printed,
                 rows: 2,
             });
         }
     }
     let names = spanned_names(top, &rows[r + 1..]);
     let map = HeaderMap::detect(&names)?;
+    let written: Vec<String> = top.iter().map(|c| c.trim().to_string()).collect();
     Some(Header {
         map,
-        written: top.iter().map(|c| c.trim().to_string()).collect(),
+        printed: written.clone(),
+        written,
         rows: 1,
     })
 }
@@ -158,15 +177,17 @@ impl Grid<'_> {
         let Header {
             map: header,
             written,
+            printed,
             rows: header_rows,
         } = header_at(rows, header_row).unwrap_or(Header {
             map: HeaderMap::default(),
             written: Vec::new(),
+            printed: Vec::new(),
             rows: 1,
         });
         let (title, left_out) = self.title_above(header_row);
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
-        let column_names = crate::ingest::raw_table::ColumnNames::of_header(&header, &written);
+        let column_names = crate::ingest::raw_table::ColumnNames::of_header(&header, &printed);
         let mut table = RawTable {
             column_names,
             title,
@@ -227,6 +248,7 @@ impl Grid<'_> {
             table.rows.extend(row);
             r += 1;
         }
+        take_rows_under_last_task(&mut table, diagnostics);
         table.settle_layout(&header, &(self.place)(header_row, 0), diagnostics);
         table
     }
@@ -587,6 +609,40 @@ fn section_in_number_column(no: &str, cells: &[String], header: &HeaderMap) -> O
     )
 }
 
+/// Label rows after the last task (a merged row under the table giving its 文号, a remark):
+/// no group, since no task stands under them — the plan's text going on, kept under the
+/// table, or said.
+fn take_rows_under_last_task(table: &mut RawTable, diagnostics: &mut Vec<Diagnostic>) {
+    let last_task = table
+        .rows
+        .iter()
+        .rposition(|r| matches!(r.kind, RowKind::Task(_)));
+    let Some(last_task) = last_task else { return };
+    let trailing = table.rows[last_task + 1..]
+        .iter()
+        .all(|r| matches!(r.kind, RowKind::Label(_)));
+    if !trailing || table.rows.len() == last_task + 1 {
+        return;
+    }
+    let under: Vec<(String, Location)> = table
+        .rows
+        .drain(last_task + 1..)
+        .filter_map(|r| match r.kind {
+            RowKind::Label(text) => Some((text, r.origin)),
+            _ => None,
+        })
+        .collect();
+    let (going_on, rest) = crate::ingest::text::split_text_under_table(under);
+    table.after.extend(going_on);
+    for (line, here) in rest {
+        diagnostics.push(Diagnostic::note(
+            "table/after-table",
+            here,
+            format!("任务分工表之后的文字未读入：「{}」", line.trim()),
+        ));
+    }
+}
+
 /// A note under a table (注：, 说明, 备注 …), not a row of it.
 fn is_note(text: &str) -> bool {
     ["注", "说明", "备注", "附注", "填表说明"]
@@ -723,6 +779,26 @@ mod tests {
                 ("table/unnumbered-row", "t.xlsx#表!A7".to_string()),
                 ("table/stray-line", "t.xlsx#表!C8".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_row_under_the_last_task_is_no_group() {
+        let g = grid(&[
+            &["序号", "主要事项", "工作任务", "责任单位"],
+            &["1", "稳定就业", "做好甲事。", "区教育局"],
+            &["某府〔2021〕54号", "", "", ""],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        assert_eq!(table.rows.len(), 1, "{:?}", table.rows);
+        let said: Vec<(&str, String)> = found
+            .iter()
+            .map(|d| (d.code.as_str(), d.location.to_string()))
+            .collect();
+        assert!(
+            said.contains(&("table/after-table", "t.xlsx#表!A3".to_string())),
+            "{said:?}"
         );
     }
 

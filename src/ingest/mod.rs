@@ -59,6 +59,13 @@ pub fn load(project: &Project) -> Result<Ingested> {
             Ok(Read::Sheet(doc)) => {
                 let doc = *doc;
                 gathered.diagnostics.extend(doc.diagnostics);
+                // A notice kept on a sheet of its own is read as a text is, its rows its
+                // lines (x.xlsx#通知 第 3 行).
+                for (sheet, text) in doc.notices {
+                    let shown = format!("{display}#{sheet}");
+                    let notice = text::parse(&text, &shown);
+                    gathered.take_text(notice, text, PlaceKind::Lines, &shown, true);
+                }
                 if let Some(table) = doc.table {
                     gathered.take_table(table, &display);
                 }
@@ -561,6 +568,7 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         ));
     }
     seen.extend(box_drawn_table(&lines));
+    seen.extend(items_on_one_line(&lines));
     // A text that stops mid-sentence was not copied whole: what is missing may be the table.
     if let Some(last) = lines.iter().rev().find(|l| !l.is_empty())
         && text::stops_mid_sentence(last)
@@ -571,6 +579,33 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         ));
     }
     seen
+}
+
+/// A long line holding numbered items one after another (`… 1.轨道交通… 牵头领导:… 2.新增…`):
+/// a page whose line breaks were lost in the copy, its items unreadable as items.
+fn items_on_one_line(lines: &[&str]) -> Option<String> {
+    static ITEM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"(?:^|[。；;\s])(\d{1,2})[.．、]\s*\p{Han}").unwrap()
+    });
+    lines.iter().enumerate().find_map(|(i, line)| {
+        if line.chars().count() < 300 {
+            return None;
+        }
+        let numbers: Vec<u32> = (ITEM.captures_iter(line))
+            .filter_map(|c| c[1].parse().ok())
+            .collect();
+        // Items counted on from 1 (1. 2. 3.), not figures that happen to follow a space.
+        let counted = numbers.windows(2).filter(|w| w[1] == w[0] + 1).count();
+        (counted >= 2).then(|| {
+            format!(
+                "第 {} 行有 {} 字，其中 {} 条编号事项连在一行里（网页或 PDF 的换行在复制时丢失），分不出各项：请在每项编号前换行后重试",
+                i + 1,
+                line.chars().count(),
+                counted + 1
+            )
+        })
+    })
 }
 
 /// What is said of a header whose names run together with its rows, on line `at` (0-based).

@@ -73,10 +73,15 @@ const LEADING_VERBS: &[&str] = &[
     "提供",
     "开展",
 ];
-/// A time at the start of a clause: 3月底前, 6月份, 年底前, 2025年.
+/// A time at the start of a clause: 3月底前, 6月份, 年底前, 2025年, and a span of days
+/// (2021年5月1日至2022年4月30日).
 static OPENING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|份|中旬|上旬|下旬)?|年底|年内)前?").unwrap()
+    Regex::new(concat!(
+        r"^(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|份|中旬|上旬|下旬)?|年底|年内)",
+        r"(?:[至到—－-](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底)?)?(?:前|起)?"
+    ))
+    .unwrap()
 });
 /// Verbs after a counted noun that end it.
 const CLAUSE_VERBS: &[&str] = &["实现", "进行", "开展", "完成", "达到", "投入使用", "建成"];
@@ -487,5 +492,13 @@ mod tests {
         );
         let t = extract("托位：3月底前新增托位100个以上。");
         assert!(!t[0].subject.contains("月底"), "{:?}", t[0].subject);
+        // A span of days opening the clause is when, whole: the phrase never starts inside it.
+        let t = extract("2021年5月1日至2022年4月30日实施阶段性下调工伤保险费率50%的政策。");
+        assert_eq!(t.len(), 1);
+        assert!(
+            t[0].phrase.starts_with("实施") || t[0].phrase.starts_with("阶段性"),
+            "{:?}",
+            t[0].phrase
+        );
     }
 }

@@ -219,7 +219,11 @@ pub fn is_name_fragment(name: &str) -> bool {
 
 /// True when `name` ends as a body's name does (区水务局, 白沙街道).
 pub fn ends_as_a_body(name: &str) -> bool {
-    BODY_ENDINGS.iter().any(|e| name.ends_with(e))
+    // 市殘聯 ends as 市残联 does (the longest ending is three characters).
+    let count = name.chars().count();
+    let tail: String = name.chars().skip(count.saturating_sub(3)).collect();
+    let tail = crate::base::cjk::simplified_text(&tail);
+    BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
 }
 
 /// Kinds of body named without a place, which a 各 before them in a 、-list covers too.
@@ -349,13 +353,22 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     // Where the run of names joined by 、 that this piece ends began: a role word after the
     // run (区委政法委、区数据资源局牵头) is the whole run's.
     let mut run_start = 0;
+    // Where the units after the last role word begin.
+    let mut since_role = 0;
     for (piece, after_comma) in pieces(&cell) {
         let mut name = piece.trim().to_string();
         if name.is_empty() {
             continue;
         }
-        if after_comma {
+        // A role word on a line of its own (units one a line, then 负责) is the list's.
+        let simple = crate::base::cjk::simplified_text(&name);
+        let bare_role = ROLE_SUFFIXES.iter().any(|(suffix, _)| simple == *suffix);
+        if after_comma && !bare_role {
             run_start = out.len();
+        }
+        // …the list since the last role word, wherever its lines break.
+        if bare_role {
+            run_start = since_role;
         }
         if !after_comma && distributing && BARE_KINDS.contains(&name.as_str()) {
             name.insert(0, '各');
@@ -386,6 +399,8 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
                     .for_each(|w| w.marked_lead = true),
                 _ => {}
             }
+            // The units this piece names come after the role word's run.
+            since_role = out.len() + usize::from(!name.is_empty());
         }
         if let Some(after) = take_joined(&name, marked_lead, &mut out) {
             name = after;
@@ -491,7 +506,7 @@ fn cut_role_word(name: &mut String) -> Option<RoleWord> {
     let simple = crate::base::cjk::simplified_text(name);
     let (suffix, word) = ROLE_SUFFIXES
         .iter()
-        .find(|(suffix, _)| simple.len() > suffix.len() && simple.ends_with(suffix))?;
+        .find(|(suffix, _)| simple.len() >= suffix.len() && simple.ends_with(suffix))?;
     let keep = name.chars().count() - suffix.chars().count();
     *name = name
         .chars()
@@ -1149,6 +1164,16 @@ mod tests {
             ["区财政局", "区教育局", "区政府"]
         );
         assert_eq!(names("相关部门、黑河市政府"), ["相关部门", "黑河市政府"]);
+        // Units one a line (Alt+Enter in a cell), the role word on a line of its own.
+        assert_eq!(
+            names("市殘聯\n市財政局\n市稅務局\n負責"),
+            ["市殘聯", "市財政局", "市稅務局"]
+        );
+        let marked: Vec<bool> = split_units("区教育局\n区体育局\n牵头")
+            .iter()
+            .map(|w| w.marked_lead)
+            .collect();
+        assert_eq!(marked, [true, true]);
         assert_eq!(names("财政、区政府"), ["财政", "区政府"]);
         assert_eq!(
             names("各县(市、区)人民政府，市直各有关单位"),

@@ -24,6 +24,9 @@ use hidden::Hidden;
 pub struct SheetDocument {
     /// The table.
     pub table: Option<RawTable>,
+    /// Sheets without a table that hold a notice (主送, body, 署名, 成文日期 a cell a row),
+    /// `(sheet, text)`: the text a row a line, each line the sheet's row of that number.
+    pub notices: Vec<(String, String)>,
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -145,6 +148,10 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         }
         looked.push(name.clone());
         let Some(header_row) = find_header(&range) else {
+            if let Some(text) = notice_text(&range) {
+                doc.notices.push((name.clone(), text));
+                continue;
+            }
             if doc.table.is_none() && cover.is_none() {
                 cover = cover_title(&range);
             }
@@ -220,6 +227,27 @@ fn cover_title(range: &Range<Data>) -> Option<String> {
     let first = texts(range).into_iter().flatten().find(|t| !t.is_empty())?;
     let title = crate::base::cjk::tidy_spacing(&first);
     crate::ingest::text::names_a_plan(&title).then_some(title)
+}
+
+/// The text of a sheet that holds a notice (the notice kept on a sheet before the table):
+/// a row a line, numbered as the sheet's rows are, a row's cells joined by a space.
+fn notice_text(range: &Range<Data>) -> Option<String> {
+    let (first_row, _) = range.start()?;
+    let mut lines = vec![String::new(); first_row as usize];
+    for row in texts(range) {
+        let cells: Vec<&str> = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        lines.push(cells.join(" "));
+    }
+    let text = lines.join("\n");
+    let doc = crate::ingest::text::parse(&text, "");
+    let notice = doc.notice?;
+    // A notice says who it is addressed to, and what it asks or who signs it.
+    let says = notice.signer.is_some() || notice.date.is_some() || !notice.body.is_empty();
+    (!notice.recipients.is_empty() && says).then_some(text)
 }
 
 /// A sheet with no 分工表 that holds something (an explanation, a list of contacts): named

@@ -443,7 +443,8 @@ pub fn return_form(
     let first = HEADER_ROW + 1;
     for (i, task) in sheet.tasks.iter().enumerate() {
         let row_fill = fill.and_then(|f| f.rows.get(&task.no));
-        task_row(form, first + i as u32, task, row_fill, &f, &open)?;
+        let extra = extra_column(sheet).map(|(col, _)| (col, task.extra.as_str()));
+        task_row(form, (first + i as u32, extra), task, row_fill, &f, &open)?;
         if sheet.has_person {
             form.write_string_with_format(
                 first + i as u32,
@@ -452,10 +453,6 @@ pub fn return_form(
                 &f.centred,
             )
             .map_err(xlsx_error)?;
-        }
-        if let Some((col, _)) = extra_column(sheet) {
-            form.write_string_with_format(first + i as u32, col, cell_text(&task.extra), &f.body)
-                .map_err(xlsx_error)?;
         }
     }
     if !sheet.tasks.is_empty() {
@@ -594,10 +591,11 @@ fn form_heading(
 /// Width of the form's column of the source's extra values, in Excel's character units.
 const EXTRA_WIDTH: f64 = 30.0;
 
-/// One task: its locked columns, its open cells, and what `fill` wrote in them.
+/// One task on `row`: its locked columns (and the source's extra values in the column
+/// `extra` gives), its open cells, and what `fill` wrote in them.
 fn task_row(
     form: &mut Worksheet,
-    row: u32,
+    (row, extra): (u32, Option<(u16, &str)>),
     task: &SheetTask,
     fill: Option<&RowFill>,
     f: &Formats,
@@ -661,8 +659,13 @@ fn task_row(
             };
         }
     }
-    // As tall as its longest cell needs, what the unit wrote included.
+    // As tall as its longest cell needs, what the unit wrote and the extra values included.
     let mut lines = 2;
+    if let Some((col, text)) = extra {
+        form.write_string_with_format(row, col, cell_text(text), &f.body)
+            .map_err(xlsx_error)?;
+        lines = lines.max(lines_needed(text, EXTRA_WIDTH));
+    }
     for (column, text) in [
         (Column::Group, task.group.as_str()),
         (Column::Content, content),
