@@ -294,7 +294,8 @@ fn word_fonts(project: &Project) -> render::docx::WordFonts {
 /// without any config (see [`starter`]); returns its path. An existing config is left alone
 /// unless `force`, and then kept beside as `fengong.toml.bak`.
 pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
-    let mut project = Project::open(input)?;
+    // The plan is read as if there were no config: the one there is replaced.
+    let mut project = Project::open_without_config(input)?;
     let target = project.input_dir.join(project::CONFIG_FILE);
     if target.exists() && !force {
         return Err(Error::Input(vec![

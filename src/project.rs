@@ -53,6 +53,16 @@ impl Project {
     /// Opens `input`: a folder (every text and spreadsheet file at its top level, or the
     /// `sources` its config names) or a single file.
     pub fn open(input: &Path) -> Result<Project> {
+        Project::open_with(input, true)
+    }
+
+    /// The project at `input` as if it had no `fengong.toml` (what `init --force` reads the
+    /// plan with: a config broken by an edit must not stop its own regeneration).
+    pub fn open_without_config(input: &Path) -> Result<Project> {
+        Project::open_with(input, false)
+    }
+
+    fn open_with(input: &Path, with_config: bool) -> Result<Project> {
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, "读取", e))?;
         let input_dir = if meta.is_dir() {
             input.to_path_buf()
@@ -68,7 +78,7 @@ impl Project {
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
         let config_file = input_dir.join(CONFIG_FILE);
-        let (config, config_path) = if config_file.is_file() {
+        let (config, config_path) = if with_config && config_file.is_file() {
             let bytes =
                 std::fs::read(&config_file).map_err(|e| Error::io(&config_file, "读取", e))?;
             let display = shown(&root, &config_file);

@@ -176,6 +176,30 @@ fn init_writes_a_starter_config_from_the_document() {
     assert!(forced.status.success(), "{}", stderr(&forced));
     let backup = std::fs::read_to_string(input.join("fengong.toml.bak")).unwrap();
     assert!(backup.contains("# 已核对"));
+    // A config an edit broke is regenerated too, kept beside; what init writes is the
+    // user's to edit, readable as any file they make.
+    std::fs::write(input.join("fengong.toml"), "[plan\nyear = 2026\n").unwrap();
+    let broken = fengong(dir.path(), &["check"]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        stderr(&broken).contains("TOML 写法有误"),
+        "{}",
+        stderr(&broken)
+    );
+    let repaired = fengong(dir.path(), &["init", "--force"]);
+    assert!(repaired.status.success(), "{}", stderr(&repaired));
+    let backup = std::fs::read_to_string(input.join("fengong.toml.bak")).unwrap();
+    assert!(backup.starts_with("[plan\n"));
+    assert!(fengong(dir.path(), &["check"]).status.code() != Some(2));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(input.join("fengong.toml"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o044, 0o044, "{mode:o}");
+    }
 }
 
 /// fengong replaces only what it made: a folder that is not empty and not fengong output is

@@ -3704,6 +3704,21 @@ fn a_gazette_head_gives_its_title_number_and_date() {
     assert_eq!(checked.plan.tasks.len(), 2);
 }
 
+/// A part's heading that names its leaders (一、经济发展目标（牵头领导：张明、李华）): each
+/// task under it without a 责任领导 of its own is led by them, said once per heading; a
+/// task naming its own keeps it.
+#[test]
+fn leaders_named_in_a_heading_lead_its_tasks() {
+    let input = common::root().join("tests/fixtures/numbering/leaders_in_headings.md");
+    let checked = fengong::check(&input).unwrap();
+    let person = |no: u32| checked.plan.task(no).unwrap().person.clone();
+    assert_eq!(person(1).as_deref(), Some("张明、李华"));
+    assert_eq!(person(2).as_deref(), Some("张明、李华"));
+    assert_eq!(person(3).as_deref(), Some("赵刚"));
+    assert_eq!(person(4).as_deref(), Some("王强"));
+    assert_eq!(codes_at(&checked, "unit/leader-from-heading"), [3, 9]);
+}
+
 /// Lead-ins opened by a dash (——在优化营商环境上持续用力) between a part and its numbered
 /// tasks are the level the document groups them by: each heads the tasks under it.
 #[test]

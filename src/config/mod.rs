@@ -247,7 +247,7 @@ impl Config {
                 .unwrap_or(1);
             Error::Config {
                 location: Location::line(path, line),
-                message: err.message().to_string(),
+                message: in_chinese(err.message()),
             }
         })?;
         config.path = Some(path.to_string());
@@ -342,9 +342,86 @@ fn find_line(text: &str, key: &str) -> u32 {
         .unwrap_or(1)
 }
 
+/// What the TOML reader says of a config file, in the words of those who edit it: the
+/// field it does not know and those it does, a missing field, a value of the wrong kind, a
+/// key given twice; anything else as a syntax error, its own words kept after.
+fn in_chinese(message: &str) -> String {
+    use std::sync::LazyLock;
+    static FIELD: LazyLock<regex::Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"^unknown field `([^`]*)`, expected (?:one of )?(.*)$").unwrap()
+    });
+    static MISSING: LazyLock<regex::Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"^missing field `([^`]*)`").unwrap()
+    });
+    static DUPLICATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"duplicate key `?([^`]*)`?").unwrap()
+    });
+    static TICKED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"`([^`]*)`").unwrap()
+    });
+    let message = message.trim();
+    if let Some(caps) = FIELD.captures(message) {
+        let known: Vec<&str> = TICKED
+            .captures_iter(&caps[2])
+            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+            .collect();
+        return format!(
+            "不认识的设置项「{}」；这里可写的有：{}",
+            &caps[1],
+            known.join("、")
+        );
+    }
+    if let Some(caps) = MISSING.captures(message) {
+        return format!("缺少必填的设置项「{}」", &caps[1]);
+    }
+    if let Some(caps) = DUPLICATE.captures(message) {
+        return format!("设置项「{}」写了两次", &caps[1]);
+    }
+    if message.starts_with("invalid type") {
+        let wants = if message.contains("expected a string") || message.contains("expected string")
+        {
+            "应为加引号的文字（如 \"2026-06-30\"）"
+        } else if message.contains("expected a boolean") || message.contains("expected bool") {
+            "应为 true 或 false"
+        } else if message.contains("integer") || message.contains("i32") || message.contains("u32")
+        {
+            "应为整数（不加引号）"
+        } else {
+            "取值的类型不对"
+        };
+        return format!("取值的写法不对：{wants}（{message}）");
+    }
+    format!("TOML 写法有误，请核对这一行的引号、等号和方括号（{message}）")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_toml_readers_words_are_said_in_chinese() {
+        let err = Config::parse(
+            "[[corrections]]\ntask = 3\ndeadline = \"2023-12-31\"\n",
+            "f.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("不认识的设置项「deadline」"), "{err}");
+        assert!(err.contains("units"), "{err}");
+        assert!(!err.contains("unknown field"), "{err}");
+        let err = Config::parse("[plan]\nyear = \"2026\"\n", "f.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("取值的写法不对"), "{err}");
+        let err = Config::parse("[plan\nyear = 2026\n", "f.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("TOML 写法有误"), "{err}");
+    }
 
     #[test]
     fn empty_config_has_builtin_phrases() {

@@ -106,6 +106,7 @@ pub fn assemble(
         }
     }
     table.labels = table_labels(&raw, &sections, table.grouping);
+    leaders_of_headings(&sections, &mut tasks, diagnostics);
     apply_corrections(&mut tasks, config, registry, diagnostics);
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
         group.label = table.label_of(group.no).map(str::to_string);
@@ -123,6 +124,57 @@ pub fn assemble(
         tasks,
         units,
         sources: parts.sources,
+    }
+}
+
+/// A part's or group's heading that ends naming who leads its work (一、主要经济指标等工作
+/// 目标（牵头领导：成坤、柯相国）): its tasks without a 责任领导 of their own are led by
+/// them, said once for each heading.
+fn leaders_of_headings(
+    sections: &[Section],
+    tasks: &mut [Task],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    static LEADERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(
+            r"[（(](?:牵头|责任|分管|联系|包抓)?(?:市|区|县|镇)?领导[:：]\s*([^（）()]+)[）)]\s*$",
+        )
+        .unwrap()
+    });
+    let headings = sections.iter().flat_map(|s| {
+        let all: Vec<u32> = s
+            .groups
+            .iter()
+            .flat_map(|g| g.tasks.iter().copied())
+            .collect();
+        let origin = s.origin.as_ref().or(s.table_origin.as_ref());
+        std::iter::once((s.title.as_str(), origin, all)).chain(
+            (s.groups.iter()).map(|g| (g.title.as_str(), g.origin.as_ref(), g.tasks.clone())),
+        )
+    });
+    for (title, origin, numbers) in headings {
+        let Some(names) = LEADERS.captures(title).map(|c| c[1].trim().to_string()) else {
+            continue;
+        };
+        let led: Vec<u32> = (tasks.iter_mut())
+            .filter(|t| numbers.contains(&t.no) && t.person.is_none())
+            .map(|t| {
+                t.person = Some(names.clone());
+                t.no
+            })
+            .collect();
+        if let (Some(origin), false) = (origin, led.is_empty()) {
+            diagnostics.push(Diagnostic::note(
+                "unit/leader-from-heading",
+                origin.clone(),
+                format!(
+                    "标题「{}」写明了牵头领导：作为其下第 {} 项任务的责任领导（{names}）",
+                    cjk::excerpt(title),
+                    crate::base::number::task_list(led.iter().copied())
+                ),
+            ));
+        }
     }
 }
 

@@ -20,11 +20,22 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"(?:(\d{4})\s*年\s*)?(上半年|下半年|年中|年底|年末|全年|年内)").unwrap()
+    Regex::new(r"(?:(\d{4})\s*年\s*)?(上半年|下半年|年中|年底|年末|全年|年内|年內)").unwrap()
 });
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(r"^(\d{4})\s*年?$").unwrap()
+});
+
+static STARTS: LazyLock<Regex> = LazyLock::new(|| {
+    // When work starts (2月开工, 三季度启动): no deadline, whatever date it names.
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(concat!(
+        r"(?:\d{4}\s*年\s*)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\d{1,2}\s*日)?",
+        r"(?:初|底|末|上旬|中旬|下旬)?|(?:第\s*)?[一二三四1-4]\s*季度(?:末)?|上半年|下半年)",
+        r"(?:前|起)?(?:开工|開工|动工|動工|开建|開建|启动|啟動|开始)"
+    ))
+    .unwrap()
 });
 
 /// Words of work that goes on or comes round (长期坚持, 每月5日前, 按季度): no one last day.
@@ -62,7 +73,12 @@ static YEAR_DOT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
     // `\d` matches full-width digits too, which `parse` does not read (２０２５年５月).
     let text = crate::base::cjk::ascii_digits(text);
-    let text = text.trim();
+    // 2月开工，年内完成: the start is no deadline; what is left may name one.
+    let text = STARTS.replace_all(&text, "");
+    let text = text
+        .trim()
+        .trim_start_matches(['，', ',', '；', ';'])
+        .trim();
     if text.is_empty() {
         return None;
     }
@@ -232,6 +248,11 @@ mod tests {
             ("每月5日前", None),
             ("每季度", None),
             ("2025年8月底前，此后长期坚持", Some("2025-08-31")),
+            // A start is no deadline: the end given after it is.
+            ("2月开工，年内完成主体结构", Some("2025-12-31")),
+            ("6月開工,年內完工", Some("2025-12-31")),
+            ("整治工程10月开工", None),
+            ("三季度启动，11月底前完成", Some("2025-11-30")),
             ("２０２５年５月３１日前完成", Some("2025-05-31")),
             ("５月底前", Some("2025-05-31")),
             ("持续推进", None),

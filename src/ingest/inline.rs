@@ -894,7 +894,7 @@ impl Reader {
             return;
         }
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
-            && !ASSIGNMENT.is_match(paragraph)
+            && (!ASSIGNMENT.is_match(paragraph) || names_only_leaders(paragraph))
         {
             self.section(numeral, title, here);
             return;
@@ -1134,6 +1134,25 @@ impl Reader {
             None => self.unassigned.push((rest.to_string(), here)),
         }
     }
+}
+
+/// Whether every assignment parenthesis of `paragraph` names only the leaders who answer
+/// for it (一、经济发展目标（牵头领导：张明、李华）): a heading's leaders, no unit's duty.
+fn names_only_leaders(paragraph: &str) -> bool {
+    let mut any = false;
+    for caps in ASSIGNMENT.captures_iter(paragraph) {
+        let Some(inside) = caps.get(1) else { continue };
+        let duty = parse_duty(inside.as_str());
+        if !duty.leads.is_empty()
+            || !duty.supports.is_empty()
+            || !duty.listed.is_empty()
+            || duty.person.is_none()
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// The units a remark hands every task after it: `以下均需试点城市政府落实，不再列出`,

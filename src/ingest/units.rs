@@ -835,6 +835,9 @@ impl ResolvedUnits {
 /// The 责任单位 cell as documents print it: as written, each alias replaced by its unit's
 /// canonical name (区妇儿工委办 → 区妇工委办); separators, groups and phrases unchanged.
 pub fn canonical_cell(cell: &str, registry: &UnitRegistry) -> String {
+    // A name wrapped over two lines of the cell is one name (as the units are read), never
+    // printed as two.
+    let (cell, _) = rejoin_wrapped_names(cell);
     let mut out = String::with_capacity(cell.len());
     let mut piece = String::new();
     let flush = |piece: &mut String, out: &mut String| {
@@ -1368,6 +1371,11 @@ mod tests {
         assert_eq!(
             canonical_cell("区商务委等相关职能部门", &registry()),
             "区商务委等相关职能部门"
+        );
+        // A name wrapped over two lines prints whole, as it is read.
+        assert_eq!(
+            canonical_cell("区新兴产业\n服务中心\n区住建局", &registry()),
+            "区新兴产业服务中心\n区住建局"
         );
     }
 

@@ -281,6 +281,16 @@ pub fn write_config(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, "写入", e))?;
     std::io::Write::write_all(&mut file, bytes).map_err(|e| Error::io(path, "写入", e))?;
+    // The user's file to edit: readable as a file they wrote would be (the temporary file
+    // is made readable by its owner only), or as the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::io(path, "写入", e))?;
+    }
     file.persist(path)
         .map_err(|e| Error::io(path, "写入", e.error))?;
     Ok(())
