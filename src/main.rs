@@ -296,7 +296,7 @@ fn print_evaluation(e: &fengong::evaluate::Evaluation) {
         .map(|s| format!("{} {}", s.label(), e.count_tasks(*s)))
         .collect();
     say!(
-        "【{}】采用 {} 个单位的反馈，未报送 {} 个{}；任务：{}",
+        "【{}】采用 {} 个单位的反馈，未报送或未采用 {} 个{}；任务：{}",
         e.period.label,
         e.units.iter().filter(|u| u.file.is_some()).count(),
         e.missing_units.len(),

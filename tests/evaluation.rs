@@ -1062,3 +1062,46 @@ fn rates_print_at_one_precision() {
         }
     }
 }
+
+/// A lead that sends its form but chooses no status for a task — the status typed in
+/// 进展情况 — is said on its file; the report counts the task as 未报送 but apart from
+/// the tasks whose leads sent nothing, and names units that sent nothing as such.
+#[test]
+fn a_lead_that_chose_no_status_is_told_from_one_that_sent_nothing() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-半年度");
+    let sheets = TaskSheet::all(&plan);
+    let sheet = sheets.iter().find(|s| s.lead_count > 1).unwrap();
+    let mut fill = lead_fill(sheet, "2025-07-05");
+    let no = sheet.tasks.iter().find(|t| t.role == "牵头").unwrap().no;
+    let row = fill.rows.entry(no).or_default();
+    row.status = String::new();
+    row.progress_text = "序时推进".into();
+    let file = format!("{}.xlsx", sheet.unit);
+    std::fs::write(folder.join(&file), form_for(sheet, &fill)).unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md =
+        std::fs::read_to_string(dir.path().join("output/评估/2025-半年度/评估报告.md")).unwrap();
+    let line = file_line(&md, &file);
+    assert!(line.contains("已接收（有问题）"), "{line}");
+    assert!(
+        line.contains(&format!("第 {no} 项任务（本单位牵头）没有选完成状态")),
+        "{line}"
+    );
+    assert!(line.contains("「序时推进」像是完成状态"), "{line}");
+    let unfilled = md
+        .lines()
+        .find(|l| l.contains("报送了反馈表，但未选填完成状态"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(unfilled.contains(&format!("第 {no} 项（")), "{unfilled}");
+    let unreported = md
+        .lines()
+        .find(|l| l.contains("项任务的牵头单位未报送进展"))
+        .unwrap();
+    assert!(
+        !unreported.contains(&format!("第 {no} 项（")),
+        "{unreported}"
+    );
+    assert!(md.contains("其承担的任务按“未报送”计"), "{md}");
+}

@@ -278,6 +278,9 @@ fn validate(
                 .with_hint("如改动较大，请把新版任务单发给该单位重新填报"),
             );
         }
+        if unit.lead.contains(&row.task) {
+            diagnostics.extend(no_status(&row, &diagnostics));
+        }
         kept.push(row);
     }
     form.rows = kept;
@@ -289,6 +292,32 @@ fn validate(
     record.rows = form.rows.len();
     record.findings = diagnostics;
     (record, Some(form))
+}
+
+/// A task the unit leads whose row chooses no status, said (a status not on the list is
+/// said already): the task counts as 未报送 though the unit reported — and a status word
+/// in 进展情况 is likely the status typed in the wrong column.
+fn no_status(row: &ReturnRow, said: &[Diagnostic]) -> Option<Diagnostic> {
+    let no = row.task;
+    let already = said
+        .iter()
+        .any(|d| d.code == "return/bad-status" && d.message.starts_with(&format!("第 {no} 项")));
+    if row.status.is_some() || already {
+        return None;
+    }
+    let misplaced = crate::model::Status::parse(row.progress_text.trim())
+        .map(|s| {
+            format!(
+                "；进展情况栏写的「{}」像是完成状态，请核对是否填错了栏",
+                s.label()
+            )
+        })
+        .unwrap_or_default();
+    Some(Diagnostic::warning(
+        "return/no-status",
+        row.origin.clone(),
+        format!("第 {no} 项任务（本单位牵头）没有选完成状态，该项按“未报送”计{misplaced}"),
+    ))
 }
 
 #[cfg(test)]

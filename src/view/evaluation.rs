@@ -248,8 +248,11 @@ pub struct EvaluationView {
     pub units_in_order: Vec<UnitLine>,
     /// 滞后 and 未启动 tasks.
     pub behind: Vec<TaskLine>,
-    /// 未报送 tasks.
+    /// 未报送 tasks a lead of which sent no form.
     pub unreported: Vec<TaskLine>,
+    /// 未报送 tasks whose leads all sent forms, one choosing no status for them (or one not
+    /// on the list): counted as 未报送, said apart — the units did report.
+    pub unfilled: Vec<TaskLine>,
     /// Every task.
     pub tasks: Vec<TaskLine>,
     /// Targets.
@@ -481,6 +484,16 @@ fn missing_unit(e: &Evaluation, unit: &str) -> String {
     format!("{unit}（报送 {} 份，{}）", sent.len(), outcomes.join("、"))
 }
 
+/// Whether every lead of task `no` sent a form this period: a 未报送 task is then one a
+/// lead's form left without a status.
+fn leads_returned(plan: &Plan, e: &Evaluation, no: u32) -> bool {
+    let Some(task) = plan.task(no) else {
+        return false;
+    };
+    task.leads()
+        .all(|lead| (e.units.iter()).any(|u| u.unit == lead.name && u.file.is_some()))
+}
+
 /// The plan's title and the period, the year said once: "…2025年重点工作安排半年度", not
 /// "…2025年重点工作安排2025年半年度".
 fn after_plan(plan_title: &str, period: &crate::model::Period) -> String {
@@ -553,7 +566,12 @@ impl EvaluationView {
             units,
             units_in_order,
             behind: with_status(&[Status::Lagging, Status::NotStarted]),
-            unreported: with_status(&[Status::Missing]),
+            unreported: (with_status(&[Status::Missing]).into_iter())
+                .filter(|t| !leads_returned(plan, e, t.no))
+                .collect(),
+            unfilled: (with_status(&[Status::Missing]).into_iter())
+                .filter(|t| leads_returned(plan, e, t.no))
+                .collect(),
             charts,
             targets: e.tasks.iter().flat_map(target_lines).collect(),
             tasks,

@@ -124,7 +124,7 @@ fn published_documents(app: &super::App, e: &fengong::evaluate::Evaluation) -> S
 
 fn evaluation_view(e: &fengong::evaluate::Evaluation) -> String {
     let mut out = format!(
-        "<h2>{}</h2><p>{} 份文件；采用 {} 个单位的反馈，未报送 {} 个{}。</p><table><tr><th>结果</th><th>单位</th><th>文件</th><th>说明</th></tr>",
+        "<h2>{}</h2><p>{} 份文件；采用 {} 个单位的反馈，未报送或未采用 {} 个{}。</p><table><tr><th>结果</th><th>单位</th><th>文件</th><th>说明</th></tr>",
         esc(&e.period.label),
         e.files.len(),
         e.units.iter().filter(|u| u.file.is_some()).count(),

@@ -181,7 +181,7 @@ fn overview_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -
     }
     s.note(
         &format!(
-            "评估截止日 {}，序时进度 {}。方案任务 {} 项，责任单位 {} 个，采用 {} 个单位的反馈，未报送 {} 个。完成率 {}，达序时率 {}。",
+            "评估截止日 {}，序时进度 {}。方案任务 {} 项，责任单位 {} 个，采用 {} 个单位的反馈，未报送或未采用 {} 个。完成率 {}，达序时率 {}。",
             view.period_end,
             view.elapsed,
             view.task_total,
