@@ -158,7 +158,7 @@ fn the_audit_report_says_the_same() {
 #[test]
 fn corrections_apply_and_are_listed() {
     let config = format!(
-        "{}\n[[corrections]]\ntask = 40\nuse_prose = true\nreason = \"OCR 误识\"\n\n[[corrections]]\ntask = 71\ncontent = \"做深做实法治副校长履职工作。\"\nunits = \"区教育局、区检察院\"\n",
+        "{}\n[[corrections]]\ntask = 40\nuse_prose = true\nreason = \"OCR 误识\"\n\n[[corrections]]\ntask = 71\ncontent = \"做深做实法治副校长履职工作。\"\nunits = \"区教育局、区检察院\"\n\n[[corrections]]\ntask = 12\ndeadline = \"2025年9月底前\"\nreason = \"区政府会议调整\"\n",
         seed_config()
     );
     let dir = project(&[
@@ -187,10 +187,16 @@ fn corrections_apply_and_are_listed() {
     );
     let t71 = &dump["tasks"][70];
     assert_eq!(t71["units"].as_array().unwrap().len(), 2);
+    // A deadline corrected: read with the plan's year, the one it replaces kept.
+    let t12 = &dump["tasks"][11];
+    assert_eq!(t12["deadline"], "2025-09-30");
+    assert_eq!(t12["deadline_text"], "2025年9月底前");
+    assert!(t12["correction"]["deadline_was"].is_string(), "{t12}");
 
     assert!(fengong(dir.path(), &["publish"]).status.success());
     let audit = std::fs::read_to_string(dir.path().join("output/校对报告.md")).unwrap();
-    assert!(audit.contains("已按配置更正的内容（2 项）"));
+    assert!(audit.contains("已按配置更正的内容（3 项）"));
+    assert!(audit.contains("更正为：2025年9月底前"), "{audit}");
     assert!(audit.contains("OCR 误识"));
     assert!(audit.contains("推进赤河源综合公园竣工"));
 

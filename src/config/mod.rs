@@ -63,6 +63,9 @@ pub struct Correction {
     /// New 责任单位 cell, lead first.
     #[serde(default)]
     pub units: Option<String>,
+    /// New 完成时限, as a plan writes it (2026年6月底前, 2026-06-30).
+    #[serde(default)]
+    pub deadline: Option<String>,
     /// Why, for the audit report.
     #[serde(default)]
     pub reason: Option<String>,
@@ -260,11 +263,12 @@ impl Config {
         for correction in &mut config.corrections {
             correction.line = entry_lines.next().unwrap_or(1);
             let given = correction.content.is_some() as u8 + correction.use_prose as u8;
-            if given > 1 || (given == 0 && correction.units.is_none()) {
+            let more = correction.units.is_some() || correction.deadline.is_some();
+            if given > 1 || (given == 0 && !more) {
                 return Err(Error::Config {
                     location: Location::line(path, correction.line),
                     message: format!(
-                        "第 {} 项任务的更正须写 content（新内容）或 use_prose = true（采用正文），二选一；也可只写 units",
+                        "第 {} 项任务的更正须写 content（新内容）或 use_prose = true（采用正文），二选一；也可只写 units 或 deadline",
                         correction.task
                     ),
                 });
@@ -405,12 +409,12 @@ mod tests {
     #[test]
     fn the_toml_readers_words_are_said_in_chinese() {
         let err = Config::parse(
-            "[[corrections]]\ntask = 3\ndeadline = \"2023-12-31\"\n",
+            "[[corrections]]\ntask = 3\ndue = \"2023-12-31\"\n",
             "f.toml",
         )
         .unwrap_err()
         .to_string();
-        assert!(err.contains("不认识的设置项「deadline」"), "{err}");
+        assert!(err.contains("不认识的设置项「due」"), "{err}");
         assert!(err.contains("units"), "{err}");
         assert!(!err.contains("unknown field"), "{err}");
         let err = Config::parse("[plan]\nyear = \"2026\"\n", "f.toml")

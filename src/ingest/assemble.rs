@@ -107,7 +107,7 @@ pub fn assemble(
     }
     table.labels = table_labels(&raw, &sections, table.grouping);
     leaders_of_headings(&sections, &mut tasks, diagnostics);
-    apply_corrections(&mut tasks, config, registry, diagnostics);
+    apply_corrections(&mut tasks, (config, year), registry, diagnostics);
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
         group.label = table.label_of(group.no).map(str::to_string);
     }
@@ -822,7 +822,7 @@ fn issued_plan(title: &str) -> Option<String> {
 /// Applies the user's `[[corrections]]`: new content (or the prose's) and new units.
 fn apply_corrections(
     tasks: &mut [Task],
-    config: &Config,
+    (config, year): (&Config, Option<i32>),
     registry: &UnitRegistry,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -858,6 +858,7 @@ fn apply_corrections(
         let mut applied = AppliedCorrection {
             content_was: None,
             units_was: None,
+            deadline_was: None,
             reason: correction.reason.clone(),
             origin,
         };
@@ -879,6 +880,21 @@ fn apply_corrections(
             task.duplicate_units = resolved.duplicates;
             task.name_fragments = resolved.fragments;
             task.lead_not_first = resolved.lead_not_first;
+        }
+        if let Some(written) = correction.deadline.as_deref().map(str::trim) {
+            let parsed =
+                crate::base::date::parse_iso(written).or_else(|| parse_deadline(written, year));
+            let Some(date) = parsed else {
+                diagnostics.push(Diagnostic::error(
+                    "config/correction-deadline",
+                    applied.origin.clone(),
+                    format!("第 {} 项任务更正的完成时限「{written}」无法识别为日期", task.no),
+                ).with_hint("请写成 2026-06-30 或“2026年6月底前”；没有写年份的，先在 [plan] 中填写 year"));
+                continue;
+            };
+            applied.deadline_was = Some(task.deadline_text.clone().unwrap_or_else(|| "—".into()));
+            task.deadline_text = Some(written.to_string());
+            task.deadline = Some(date);
         }
         task.correction = Some(applied);
     }
@@ -1348,7 +1364,14 @@ fn say_unread_deadlines(unread: Vec<UnreadDeadline>, diagnostics: &mut Vec<Diagn
     for m in merged {
         let tasks = crate::base::number::task_list(m.tasks.iter().copied());
         let text = &m.text;
-        diagnostics.push(if m.needs_year {
+        diagnostics.push(if super::deadline::names_a_start(text) {
+            Diagnostic::warning(
+                "table/deadline",
+                m.origin,
+                format!("第 {tasks} 项任务的完成时限「{text}」写的是开工（启动）的时间，不是完成的时间：没有读作完成时限"),
+            )
+            .with_hint("如需按期评估，在 fengong.toml 中写 [[corrections]] task = 序号 和 deadline = \"完成时限\"")
+        } else if m.needs_year {
             Diagnostic::warning(
                 "table/deadline",
                 m.origin,

@@ -38,6 +38,11 @@ static STARTS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether a 完成时限 names when work starts (5月底前动工, 2月開工): a start, no deadline.
+pub fn names_a_start(text: &str) -> bool {
+    STARTS.is_match(&crate::base::cjk::ascii_digits(text))
+}
+
 /// Words of work that goes on or comes round (长期坚持, 每月5日前, 按季度): no one last day.
 const ONGOING: &[&str] = &[
     "长期",
@@ -267,6 +272,8 @@ mod tests {
             );
         }
         assert_eq!(parse_deadline("6月底前", None), None);
+        assert!(names_a_start("5月底前动工"));
+        assert!(!names_a_start("2026年6月底前完成"));
     }
 
     #[test]

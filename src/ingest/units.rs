@@ -529,6 +529,12 @@ fn take_joined(name: &str, marked_lead: bool, out: &mut Vec<WrittenUnit>) -> Opt
         .unwrap_or(&before)
         .trim()
         .to_string();
+    // X等有关部门: the unit, then the phrase for the others.
+    if let Some(caps) = TAIL_PHRASE.captures(&before) {
+        out.extend(names_in(caps[1].to_string(), marked_lead || with));
+        out.extend(names_in(caps[2].to_string(), false));
+        return Some(after);
+    }
     out.extend(names_in(before, marked_lead || with));
     Some(after)
 }
@@ -549,6 +555,17 @@ fn joined_names(name: &str) -> Option<(String, String, bool)> {
         let long = |s: &str| s.trim().chars().count() >= 2;
         (long(before) && long(after))
             .then(|| (before.trim().to_string(), after.trim().to_string(), *with))
+    })
+    .or_else(|| {
+        // 能源局等省有关部门和各地级以上市人民政府: a phrase of bodies, then more.
+        ["以及", "和", "及"].iter().find_map(|word| {
+            let (before, after) = name.split_once(word)?;
+            let kinds = ["部门", "单位", "机构"];
+            // 各有关部门和单位 is one phrase: what follows 和 names bodies of its own.
+            (kinds.iter().any(|k| before.trim_end().ends_with(k))
+                && after.trim().chars().count() >= 3)
+                .then(|| (before.trim().to_string(), after.trim().to_string(), false))
+        })
     })
 }
 
@@ -1178,6 +1195,12 @@ mod tests {
             .collect();
         assert_eq!(marked, [true, true]);
         assert_eq!(names("财政、区政府"), ["财政", "区政府"]);
+        // A phrase of bodies joined to more by 和.
+        assert_eq!(
+            names("省水利厅、省能源局等省有关部门和各地级以上市人民政府"),
+            ["省水利厅", "省能源局", "省有关部门", "各地级以上市人民政府"]
+        );
+        assert_eq!(names("各有关部门和单位"), ["各有关部门和单位"]);
         assert_eq!(
             names("各县(市、区)人民政府，市直各有关单位"),
             ["各县(市、区)人民政府", "市直各有关单位"]

@@ -77,6 +77,9 @@ pub struct AppliedCorrection {
     pub content_was: Option<String>,
     /// The table's 责任单位 before the correction, when the units changed.
     pub units_was: Option<String>,
+    /// The 完成时限 before the correction (— when the source gave none), when it changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_was: Option<String>,
     /// The user's reason.
     pub reason: Option<String>,
     /// Where the correction is in the config.

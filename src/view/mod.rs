@@ -97,6 +97,10 @@ pub struct CorrectionView {
     pub units_was: Option<String>,
     /// Units now.
     pub units: String,
+    /// 完成时限 before, when changed.
+    pub deadline_was: Option<String>,
+    /// 完成时限 now.
+    pub deadline: String,
     /// The user's reason.
     pub reason: Option<String>,
     /// Where the correction is in the config.
@@ -202,6 +206,8 @@ impl AuditView {
                     content: t.content.clone(),
                     units_was: c.units_was.clone(),
                     units: t.units_text.clone(),
+                    deadline_was: c.deadline_was.clone(),
+                    deadline: sheet_deadline(t),
                     reason: c.reason.clone(),
                     place: place_text(&c.origin),
                 })

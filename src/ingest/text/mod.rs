@@ -590,7 +590,12 @@ pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
         .map(strip_markup)
         .filter(|c| !c.is_empty())
         .collect();
-    (cells.len() >= 3).then_some(cells)
+    // One word set with spaces between its characters (目  标  任  务, a header cell spread
+    // to its column's width): a word, not a row of one-character cells.
+    let spaced_word = cells
+        .iter()
+        .all(|c| c.chars().count() == 1 && c.chars().all(crate::base::cjk::is_han));
+    (cells.len() >= 3 && !spaced_word).then_some(cells)
 }
 
 static SPACE_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -1027,6 +1032,15 @@ mod tests {
         assert!(title("重点项目清单"));
     }
     use crate::ingest::raw_table::RowKind;
+
+    #[test]
+    fn a_word_set_with_spaces_between_its_characters_is_no_row() {
+        assert_eq!(split_cells("目  标  任  务"), None);
+        assert_eq!(
+            split_cells("序号  工作任务  责任单位").map(|c| c.len()),
+            Some(3)
+        );
+    }
 
     #[test]
     fn a_units_line_ending_inside_a_name_is_cut() {
