@@ -391,14 +391,7 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         }
         if let Some(word) = cut_role_word(&mut name) {
             marked_lead |= matches!(word, RoleWord::Lead | RoleWord::SharedLead);
-            match word {
-                RoleWord::SharedLead => out.iter_mut().for_each(|w| w.marked_lead = true),
-                RoleWord::Lead => out
-                    .iter_mut()
-                    .skip(run_start)
-                    .for_each(|w| w.marked_lead = true),
-                _ => {}
-            }
+            mark_leads(&mut out, word, run_start);
             // The units this piece names come after the role word's run.
             since_role = out.len() + usize::from(!name.is_empty());
         }
@@ -411,21 +404,8 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             name = unit.trim().to_string();
         }
         if let Some(caps) = TAIL_PHRASE.captures(&name) {
-            let (unit, phrase) = (caps[1].to_string(), caps[2].to_string());
-            out.push(WrittenUnit {
-                name: unit,
-                marked_lead,
-                run_together: None,
-                wrapped: None,
-                person: None,
-            });
-            out.push(WrittenUnit {
-                name: phrase,
-                marked_lead: false,
-                run_together: None,
-                wrapped: None,
-                person: None,
-            });
+            out.push(WrittenUnit::named(caps[1].to_string(), marked_lead));
+            out.push(WrittenUnit::named(caps[2].to_string(), false));
             continue;
         }
         if name.is_empty() {
@@ -439,6 +419,30 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     }
     mark_wrapped(&mut out, &wrapped);
     out
+}
+
+/// What a role word after a run of names says of those before it: 共同牵头 (every unit of
+/// the cell leads), 牵头 (the run from `run_start` leads).
+fn mark_leads(out: &mut [WrittenUnit], word: RoleWord, run_start: usize) {
+    let from = match word {
+        RoleWord::SharedLead => 0,
+        RoleWord::Lead => run_start,
+        _ => return,
+    };
+    out.iter_mut().skip(from).for_each(|w| w.marked_lead = true);
+}
+
+impl WrittenUnit {
+    /// A name as written, nothing more said of it.
+    fn named(name: String, marked_lead: bool) -> WrittenUnit {
+        WrittenUnit {
+            name,
+            marked_lead,
+            run_together: None,
+            wrapped: None,
+            person: None,
+        }
+    }
 }
 
 /// What parentheses after a unit's name say of it, when they say only its role and who

@@ -1187,6 +1187,32 @@ pub struct SheetTask {
     pub extra: String,
 }
 
+/// Who else does `task`, as `unit`'s sheet says it: 牵头：A；配合：B、各街镇 (共同牵头 when
+/// `unit` leads too), or —.
+fn others_of(task: &crate::model::Task, unit: &str, role: Role) -> String {
+    let lead_word = if role == Role::Lead {
+        "共同牵头"
+    } else {
+        "牵头"
+    };
+    let others: Vec<String> = [
+        (lead_word, Role::Lead),
+        ("配合", Role::Support),
+        ("责任", Role::Responsible),
+    ]
+    .into_iter()
+    .filter_map(|(word, role)| {
+        let names = names_shown(task, role, unit);
+        (!names.is_empty()).then(|| format!("{word}：{}", names.join("、")))
+    })
+    .collect();
+    if others.is_empty() {
+        "—".into()
+    } else {
+        others.join("；")
+    }
+}
+
 /// What the source's extra columns say of `task`, for its unit's sheet: a single column's
 /// value as written; several as `一季度：完成设计；二季度：开工建设`, the empty left out.
 fn sheet_extra(plan: &Plan, task: &crate::model::Task) -> Option<String> {
@@ -1370,24 +1396,7 @@ impl TaskSheet {
             let Some(mine) = task.assignment(unit) else {
                 continue;
             };
-            let leads = names_shown(task, Role::Lead, unit);
-            let supports = names_shown(task, Role::Support, unit);
-            let responsible = names_shown(task, Role::Responsible, unit);
-            let mut others = Vec::new();
-            if !leads.is_empty() {
-                let word = if mine.role == crate::model::Role::Lead {
-                    "共同牵头"
-                } else {
-                    "牵头"
-                };
-                others.push(format!("{word}：{}", leads.join("、")));
-            }
-            if !supports.is_empty() {
-                others.push(format!("配合：{}", supports.join("、")));
-            }
-            if !responsible.is_empty() {
-                others.push(format!("责任：{}", responsible.join("、")));
-            }
+            let others = others_of(task, unit, mine.role);
             let content = tidy_spacing(&task.content);
             tasks.push(SheetTask {
                 no: task.no,
@@ -1400,11 +1409,7 @@ impl TaskSheet {
                 content,
                 role: mine.role.label(),
                 conditional: mine.conditional,
-                others: if others.is_empty() {
-                    "—".into()
-                } else {
-                    others.join("；")
-                },
+                others,
                 deadline: sheet_deadline(task),
                 targets: if task.targets.is_empty() {
                     "—".into()

@@ -94,26 +94,9 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
     let (start, mut i) = if let Some(number_at) = number_at {
-        if let Some((number, date)) = number_and_date(&blocks[number_at].text) {
-            notice.doc_number_written = Some(number.to_string());
-            notice.doc_number = normalize_doc_number(number);
-            notice.date = date;
-        }
-        let (mut start, page_lines) = start_above_number(blocks, number_at);
-        // A gazette's head may give the 成文日期 in parentheses on a line of its own above
-        // (（2008年2月26日）); a bare date there is a page's (发布日期).
-        let dated = |j: usize| {
-            let text = blocks[j].text.trim();
-            text.starts_with(['（', '('])
-                .then(|| head_date(text))
-                .flatten()
-        };
-        if let Some(date) = start.checked_sub(1).and_then(dated) {
-            notice.date.get_or_insert(date);
-            start -= 1;
-        }
+        let (start, page_lines, end) = head_by_number(blocks, number_at, &mut notice);
         skipped = &blocks[page_lines];
-        (start, read_head(blocks, number_at, &mut notice))
+        (start, end)
     } else if let Some(at) = blocks
         .iter()
         .take(HEAD_BLOCKS)
@@ -198,6 +181,36 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         rest: &blocks[i.min(blocks.len())..],
         said,
     }
+}
+
+/// Reads the head of a notice found by its 文号 at `number_at`: the 文号 (and a date after
+/// it), what stands above it (title, 版头, a date in parentheses) and below it. Returns
+/// where the notice starts, the page's own lines between title and 文号, and where the
+/// head ends.
+fn head_by_number(
+    blocks: &[Block],
+    number_at: usize,
+    notice: &mut Notice,
+) -> (usize, std::ops::Range<usize>, usize) {
+    if let Some((number, date)) = number_and_date(&blocks[number_at].text) {
+        notice.doc_number_written = Some(number.to_string());
+        notice.doc_number = normalize_doc_number(number);
+        notice.date = date;
+    }
+    let (mut start, page_lines) = start_above_number(blocks, number_at);
+    // A gazette's head may give the 成文日期 in parentheses on a line of its own above
+    // (（2008年2月26日）); a bare date there is a page's (发布日期).
+    let dated = |j: usize| {
+        let text = blocks[j].text.trim();
+        text.starts_with(['（', '('])
+            .then(|| head_date(text))
+            .flatten()
+    };
+    if let Some(date) = start.checked_sub(1).and_then(dated) {
+        notice.date.get_or_insert(date);
+        start -= 1;
+    }
+    (start, page_lines, read_head(blocks, number_at, notice))
 }
 
 /// A notice's title as a web page may give it, taken apart: a label of the page's glued

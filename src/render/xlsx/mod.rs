@@ -659,34 +659,44 @@ fn task_row(
             };
         }
     }
-    // As tall as its longest cell needs, what the unit wrote and the extra values included.
-    let mut lines = 2;
     if let Some((col, text)) = extra {
         form.write_string_with_format(row, col, cell_text(text), &f.body)
             .map_err(xlsx_error)?;
-        lines = lines.max(lines_needed(text, EXTRA_WIDTH));
     }
-    for (column, text) in [
+    let lines = row_lines(task, content, fill, extra.map(|(_, text)| text));
+    form.set_row_height(row, row_height(lines))
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// How many lines a task's row needs: its longest cell's, what the unit wrote and the
+/// source's extra values included, two at least.
+fn row_lines(
+    task: &SheetTask,
+    content: &str,
+    fill: Option<&RowFill>,
+    extra: Option<&str>,
+) -> usize {
+    let written = [
         (Column::Group, task.group.as_str()),
         (Column::Content, content),
         (Column::OtherUnits, task.others.as_str()),
         (Column::Targets, task.targets.as_str()),
-    ] {
-        lines = lines.max(lines_needed(text, column.width()));
-    }
-    if let Some(r) = fill {
-        for (column, text) in [
-            (Column::Narrative, &r.progress_text),
-            (Column::Problems, &r.problems),
-            (Column::Evidence, &r.evidence),
-            (Column::TargetValue, &r.target_value),
-        ] {
-            lines = lines.max(lines_needed(text, column.width()));
-        }
-    }
-    form.set_row_height(row, row_height(lines))
-        .map_err(xlsx_error)?;
-    Ok(())
+    ];
+    let filled = fill.into_iter().flat_map(|r| {
+        [
+            (Column::Narrative, r.progress_text.as_str()),
+            (Column::Problems, r.problems.as_str()),
+            (Column::Evidence, r.evidence.as_str()),
+            (Column::TargetValue, r.target_value.as_str()),
+        ]
+    });
+    let cells = written
+        .into_iter()
+        .chain(filled)
+        .map(|(column, text)| lines_needed(text, column.width()));
+    let extra = extra.map(|text| lines_needed(text, EXTRA_WIDTH));
+    cells.chain(extra).fold(2, usize::max)
 }
 
 /// The 完成状态 dropdown and the 0–100 rule of 完成进度 over the task rows.
