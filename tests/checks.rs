@@ -220,4 +220,21 @@ fn corrections_apply_and_are_listed() {
     let publish = fengong(dir.path(), &["publish"]);
     assert_eq!(publish.status.code(), Some(1));
     assert!(!dir.path().join("output").exists());
+
+    // So is a corrected deadline that reads as no date.
+    let vague = format!(
+        "{}\n[[corrections]]\ntask = 12\ndeadline = \"尽快\"\n",
+        seed_config()
+    );
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        ("fengong.toml", vague.as_bytes()),
+    ]);
+    let check = fengong(dir.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stderr(&check).contains("第 12 项任务更正的完成时限「尽快」无法识别为日期"),
+        "{}",
+        stderr(&check)
+    );
 }

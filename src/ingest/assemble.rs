@@ -819,7 +819,39 @@ fn issued_plan(title: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// Applies the user's `[[corrections]]`: new content (or the prose's) and new units.
+/// A corrected 完成时限, as a plan writes it or as an ISO date, read with the plan's year;
+/// one that reads as no date is an error, the task's own left as it was.
+fn correct_deadline(
+    task: &mut Task,
+    written: &str,
+    year: Option<i32>,
+    applied: &mut AppliedCorrection,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let parsed = crate::base::date::parse_iso(written).or_else(|| parse_deadline(written, year));
+    let Some(date) = parsed else {
+        diagnostics.push(
+            Diagnostic::error(
+                "config/correction-deadline",
+                applied.origin.clone(),
+                format!(
+                    "第 {} 项任务更正的完成时限「{written}」无法识别为日期",
+                    task.no
+                ),
+            )
+            .with_hint(
+                "请写成 2026-06-30 或“2026年6月底前”；没有写年份的，先在 [plan] 中填写 year",
+            ),
+        );
+        return;
+    };
+    applied.deadline_was = Some(task.deadline_text.clone().unwrap_or_else(|| "—".into()));
+    task.deadline_text = Some(written.to_string());
+    task.deadline = Some(date);
+}
+
+/// Applies the user's `[[corrections]]`: new content (or the prose's), new units, a new
+/// 完成时限.
 fn apply_corrections(
     tasks: &mut [Task],
     (config, year): (&Config, Option<i32>),
@@ -882,19 +914,7 @@ fn apply_corrections(
             task.lead_not_first = resolved.lead_not_first;
         }
         if let Some(written) = correction.deadline.as_deref().map(str::trim) {
-            let parsed =
-                crate::base::date::parse_iso(written).or_else(|| parse_deadline(written, year));
-            let Some(date) = parsed else {
-                diagnostics.push(Diagnostic::error(
-                    "config/correction-deadline",
-                    applied.origin.clone(),
-                    format!("第 {} 项任务更正的完成时限「{written}」无法识别为日期", task.no),
-                ).with_hint("请写成 2026-06-30 或“2026年6月底前”；没有写年份的，先在 [plan] 中填写 year"));
-                continue;
-            };
-            applied.deadline_was = Some(task.deadline_text.clone().unwrap_or_else(|| "—".into()));
-            task.deadline_text = Some(written.to_string());
-            task.deadline = Some(date);
+            correct_deadline(task, written, year, &mut applied, diagnostics);
         }
         task.correction = Some(applied);
     }

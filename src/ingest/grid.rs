@@ -632,15 +632,7 @@ fn take_rows_under_last_task(table: &mut RawTable, diagnostics: &mut Vec<Diagnos
             _ => None,
         })
         .collect();
-    let (going_on, rest) = crate::ingest::text::split_text_under_table(under);
-    table.after.extend(going_on);
-    for (line, here) in rest {
-        diagnostics.push(Diagnostic::note(
-            "table/after-table",
-            here,
-            format!("任务分工表之后的文字未读入：「{}」", line.trim()),
-        ));
-    }
+    crate::ingest::text::take_text_under(table, under, diagnostics);
 }
 
 /// A note under a table (注：, 说明, 备注 …), not a row of it.

@@ -920,6 +920,24 @@ pub(crate) fn plan_text_under_table<'a>(lines: impl IntoIterator<Item = &'a str>
     taken
 }
 
+/// The lines under a table's last row: the plan's text going on (kept as the table's
+/// `after`), then what is not (said as not read).
+pub(crate) fn take_text_under(
+    table: &mut RawTable,
+    under: Vec<(String, Location)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (going_on, rest) = split_text_under_table(under);
+    table.after.extend(going_on);
+    for (line, here) in rest {
+        diagnostics.push(Diagnostic::note(
+            "table/after-table",
+            here,
+            format!("任务分工表之后的文字未读入：「{}」", line.trim()),
+        ));
+    }
+}
+
 /// Lines under a table, `(text, place)`, split into the plan's text going on (see
 /// [`plan_text_under_table`]), as paragraphs, and the lines after it, to be said.
 pub(crate) fn split_text_under_table(

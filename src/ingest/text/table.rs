@@ -244,26 +244,8 @@ pub(super) fn read_table(
         );
     }
     table.settle_layout(&header, &header_place, diagnostics);
-    take_text_under(&mut table, under, diagnostics);
+    super::take_text_under(&mut table, under, diagnostics);
     table
-}
-
-/// The lines under a table's last row: the plan's text going on (kept as the table's
-/// `after`), then what is not (said as not read).
-fn take_text_under(
-    table: &mut RawTable,
-    under: Vec<(String, Location)>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let (going_on, rest) = super::split_text_under_table(under);
-    table.after.extend(going_on);
-    for (line, here) in rest {
-        diagnostics.push(Diagnostic::note(
-            "table/after-table",
-            here,
-            format!("任务分工表之后的文字未读入：「{}」", line.trim()),
-        ));
-    }
 }
 
 /// What is said of a table whose measures are numbered in their text under headings in its

@@ -233,6 +233,11 @@ fn cover_title(range: &Range<Data>) -> Option<String> {
 /// a row a line, numbered as the sheet's rows are, a row's cells joined by a space.
 fn notice_text(range: &Range<Data>) -> Option<String> {
     let (first_row, _) = range.start()?;
+    // A notice is a page or two: a sheet whose text starts far down, or runs long, is none
+    // (and its rows are never laid out as lines).
+    if first_row > 1_000 || range.height() > 1_000 {
+        return None;
+    }
     let mut lines = vec![String::new(); first_row as usize];
     for row in texts(range) {
         let cells: Vec<&str> = row
