@@ -3719,6 +3719,24 @@ fn leaders_named_in_a_heading_lead_its_tasks() {
     assert_eq!(codes_at(&checked, "unit/leader-from-heading"), [3, 9]);
 }
 
+/// A source cut inside the table's last row (…整治。建成), every other task ending its
+/// sentence: said as cut off at that task, though no last line of prose shows it.
+#[test]
+fn a_table_cut_inside_its_last_row_is_said() {
+    let checked = columns_fixture("last_row_cut.md");
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert_eq!(codes_at(&checked, "source/cut-off"), [7]);
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/cut-off")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(said[0].contains("第 3 项任务的内容停在「…"), "{said:?}");
+    // The same table whole says nothing of the kind.
+    let whole = common::root().join("tests/fixtures/columns/units_and_support.md");
+    let checked = fengong::check(&whole).unwrap();
+    assert!(codes_at(&checked, "source/cut-off").is_empty());
+}
+
 /// Lead-ins opened by a dash (——在优化营商环境上持续用力) between a part and its numbered
 /// tasks are the level the document groups them by: each heads the tasks under it.
 #[test]

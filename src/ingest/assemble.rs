@@ -89,6 +89,7 @@ pub fn assemble(
     let mut raw = std::mem::take(&mut parts.table);
     let after_table = std::mem::take(&mut raw.after);
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
+    diagnostics.extend(last_task_cut(&tasks, diagnostics));
     diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
     let (mut sections, preamble, closing) =
@@ -125,6 +126,35 @@ pub fn assemble(
         units,
         sources: parts.sources,
     }
+}
+
+/// The last task's text stopping inside a sentence (…消防安全隐患整治。建成) where every
+/// other task's ends with one: the source was copied in part, the cut inside the table,
+/// where no last line of prose shows it. Said once, unless the source's end is said already.
+fn last_task_cut(tasks: &[Task], said: &[Diagnostic]) -> Option<Diagnostic> {
+    let (last, others) = tasks.split_last()?;
+    let content = last.content.trim();
+    let ended = others
+        .iter()
+        .filter(|t| cjk::ends_sentence(t.content.trim()))
+        .count();
+    let cut = others.len() >= 2
+        && ended == others.len()
+        && !cjk::ends_sentence(content)
+        && content.chars().last().is_some_and(cjk::is_han)
+        && !said.iter().any(|d| d.code == "source/cut-off");
+    cut.then(|| {
+        Diagnostic::warning(
+            "source/cut-off",
+            last.origin.clone(),
+            format!(
+                "第 {} 项任务的内容停在「…{}」，没有写完（其余各项都以句号结尾）：文字可能没有复制完整",
+                last.no,
+                super::text::tail_of(content, 12)
+            ),
+        )
+        .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断")
+    })
 }
 
 /// A part's or group's heading that ends naming who leads its work (一、主要经济指标等工作
