@@ -2230,6 +2230,51 @@ fn a_web_pages_information_box_is_no_title() {
     }
 }
 
+/// A web page's information box, one cell a line: the notice's 文号 is taken from it when the
+/// notice's own text gives none; its `标题：` and `发布机构：` lines are no title and no 主送;
+/// the plan keeps the name the table's title gives in full. The box is said line by line.
+#[test]
+fn the_notice_takes_what_it_lacks_from_the_pages_box_one_cell_a_line() {
+    let checked = notice_fixture("info_box_lines.md");
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.doc_number.as_deref(), Some("柳政办〔2024〕9号"));
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("柳川县人民政府办公室关于印发柳川县2024年重点民生工程任务分工的通知")
+    );
+    assert_eq!(notice.recipients, ["各乡镇人民政府", "县直各单位"]);
+    assert_eq!(notice.body.len(), 1);
+    assert_eq!(notice.signer.as_deref(), Some("柳川县人民政府办公室"));
+    assert_eq!(notice.date.as_deref(), Some("2024年4月8日"));
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("柳川县2024年重点民生工程任务分工")
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert_eq!(unused_lines(&checked), (1..=11).collect::<Vec<u32>>());
+}
+
+/// The box as table rows, the notice copied without its own title, 文号 and date: each comes
+/// from the box, the date printed as GB/T 9704 writes one.
+#[test]
+fn the_notice_takes_what_it_lacks_from_the_pages_box_in_rows() {
+    let checked = notice_fixture("info_box_rows.md");
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.doc_number.as_deref(), Some("柳政办发〔2024〕12号"));
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("柳川县人民政府办公室关于印发城区老旧小区改造工作分工的通知")
+    );
+    assert_eq!(notice.date.as_deref(), Some("2024年5月20日"));
+    assert_eq!(notice.recipients, ["各乡镇人民政府", "县直各单位"]);
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("城区老旧小区改造工作分工")
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert_eq!(unused_lines(&checked), [1, 2, 3]);
+}
+
 /// A plan whose title, number and date name no year: the year its tasks name most dates
 /// their 10月底前, and that is said; a task with a date only inside its text has no
 /// deadline, and the finding does not claim the text names none.

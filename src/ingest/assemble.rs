@@ -456,11 +456,28 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         })
         .or_else(|| notice.attachments.first().cloned())
         .or_else(|| one_of_several(notice, parts))
-        .or_else(|| notice.title.as_deref().and_then(issued_plan))
+        .or_else(|| {
+            let issued = notice.title.as_deref().and_then(issued_plan)?;
+            Some(named_in_full(&issued, parts).unwrap_or(issued))
+        })
         .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+}
+
+/// The plan the notice's title issues as the source names it in full elsewhere: the title
+/// leaves out what its issuer already says (某县人民政府关于印发2023年…方案的通知 issues
+/// 某县2023年…方案), which the table's title or the plan's first line keeps.
+fn named_in_full(issued: &str, parts: &Parts) -> Option<String> {
+    [
+        parts.prose_title.as_ref().map(|p| p.text.as_str()),
+        parts.table.title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(crate::base::cjk::tidy_spacing)
+    .find(|name| name.len() > issued.len() && name.ends_with(issued))
 }
 
 /// The numbered items of prose above a table (1.深入推进政策解读。…) that no row of it

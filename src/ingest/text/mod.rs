@@ -8,6 +8,7 @@
 
 pub(crate) mod boxed;
 mod notice;
+mod page_box;
 pub(crate) mod printed;
 mod prose;
 mod stacked;

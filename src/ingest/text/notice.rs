@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::page_box::{PageBox, page_box};
 use super::{Block, Places, section_heading};
 use crate::base::cjk::{ends_sentence, tidy_spacing};
 use crate::base::diag::Diagnostic;
@@ -89,6 +90,7 @@ const HEAD_BLOCKS: usize = 20;
 /// it.
 pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> NoticeRead<'a> {
     let mut notice = Notice::default();
+    let page = page_box(blocks);
     let number_at = doc_number_line(blocks);
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
@@ -102,7 +104,8 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         .take(HEAD_BLOCKS)
         .position(|b| is_recipients(&b.text))
     {
-        let (start, title_end) = read_head_above_recipients(blocks, at, &mut notice);
+        let (start, title_end) =
+            read_head_above_recipients(blocks, (&page.blocks, at), &mut notice);
         skipped = &blocks[title_end.min(at)..at];
         notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
         (start, at + 1)
@@ -117,6 +120,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     };
     notice.origin = Some(places.at(blocks[start].line));
     let mut said = Vec::new();
+    fill_from_page_box(&mut notice, &page);
     if let Some(title) = notice.title.take() {
         let proper = title_proper(&title);
         if let Some(label) = proper.label {
@@ -180,6 +184,35 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         skipped,
         rest: &blocks[i.min(blocks.len())..],
         said,
+    }
+}
+
+/// What the notice's own text lacks, taken from the page's information box: its title (标题),
+/// 发文字号 and 成文日期 — the box's 发布日期 is the page's, not the notice's.
+fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
+    if notice.title.is_none()
+        && let Some(title) = page.field(&["标题", "名称"]).map(tidy_spacing)
+        && is_notice_title(&title)
+    {
+        notice.title = Some(title);
+    }
+    if notice.doc_number.is_none()
+        && let Some(written) = page.field(&["发文字号", "文号"])
+        && let Some(number) = normalize_doc_number(written)
+    {
+        notice.doc_number_written = Some(written.to_string());
+        notice.doc_number = Some(number);
+    }
+    // The box's date is the page's field, not the document's text: printed as GB/T 9704
+    // writes a date (2024年05月20日 → 2024年5月20日).
+    if notice.date.is_none()
+        && let Some(date) = page.field(&["成文日期"]).and_then(|value| {
+            crate::base::date::parse_written(value)
+                .map(crate::base::date::chinese)
+                .or_else(|| date_of(value).map(|(date, _)| date))
+        })
+    {
+        notice.date = Some(date);
     }
 }
 
@@ -254,6 +287,10 @@ fn is_recipients(text: &str) -> bool {
     let Some(list) = text.strip_suffix(['：', ':']) else {
         return false;
     };
+    // A web page's box label standing alone (发布机构：) is no list of bodies.
+    if super::is_bare_page_label(text) {
+        return false;
+    }
     const BODIES: &[&str] = &["单位", "部门", "机构", "政府", "办事处", "委员会", "管委会"];
     let items: Vec<&str> = list
         .split(['、', '，', ',', '；', ';'])
@@ -277,8 +314,13 @@ fn is_recipients(text: &str) -> bool {
 /// title above, a web page's headline), the 发文机关 on the line above the title, and a 文号
 /// written inside a line above (a web page's `文 号 蔡政办〔2023〕1号`).
 /// Returns where the notice starts and the block after its title (what stands between it and
-/// the 主送 is none of the notice).
-fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) -> (usize, usize) {
+/// the 主送 is none of the notice). The blocks of the page's information box (`page_lines`:
+/// its `标题：…` too) are no line of the notice's.
+fn read_head_above_recipients(
+    blocks: &[Block],
+    (page_lines, at): (&[usize], usize),
+    notice: &mut Notice,
+) -> (usize, usize) {
     let joined = |from: usize| -> String {
         tidy_spacing(
             &blocks[from..at]
@@ -289,12 +331,15 @@ fn read_head_above_recipients(blocks: &[Block], at: usize, notice: &mut Notice) 
     };
     // (first block, block after it, text): a title over one to three lines right above the
     // 主送, or the nearest title line above it.
+    let in_box = |j: &usize| page_lines.contains(j);
     let title_at = (1..=3.min(at))
         .map(|k| at - k)
+        .take_while(|from| !in_box(from))
         .find(|from| is_notice_title(&joined(*from)))
         .map(|from| (from, at, joined(from)))
         .or_else(|| {
             (0..at)
+                .filter(|j| !in_box(j))
                 .rev()
                 .find(|j| is_notice_title(&blocks[*j].text))
                 .map(|j| (j, j + 1, tidy_spacing(&blocks[j].text)))
