@@ -1309,13 +1309,14 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
 type Labelled<'a> = (LabelKind, &'a str, &'a str);
 
 /// The labelled clauses of a line that opens with a label, as (kind, clause, value): a line
-/// may carry several, set apart by ；or a run of spaces (完成时限：10月底前；责任领导：刘建国,
-/// 牵头单位：甲　配合单位：乙). Text after a separator that opens no label goes on with the
+/// may carry several, set apart by ；, a comma or spaces (完成时限：10月底前；责任领导：刘建国,
+/// 牵头单位：甲　配合单位：乙, 牵头单位：甲，配合单位：乙; a Word paragraph's line break
+/// reaches here as a space). Text after a separator that opens no label goes on with the
 /// value before it.
 fn label_clauses(line: &str) -> Option<Vec<Labelled<'_>>> {
     static BETWEEN_LABELS: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"[；;]|\s{2,}|　+").unwrap()
+        Regex::new(r"[；;，,]\s*|\s+").unwrap()
     });
     let line = line.trim();
     labelled(line)?;
@@ -1906,6 +1907,20 @@ mod tests {
                 (LabelKind::Support, "县委组织部".to_string())
             ])
         );
+        // One space, or a comma, before the next label sets it apart too.
+        for line in [
+            "牵头单位：区发改局 配合单位：区财政局，各街道",
+            "牵头单位：区发改局，配合单位：区财政局，各街道",
+        ] {
+            assert_eq!(
+                clauses(line),
+                Some(vec![
+                    (LabelKind::Lead, "区发改局".to_string()),
+                    (LabelKind::Support, "区财政局，各街道".to_string())
+                ]),
+                "{line}"
+            );
+        }
         // A ；that opens no label goes on with the value.
         assert_eq!(
             clauses("完成时限：6月底前完成排查；12月底前完成整治"),

@@ -565,6 +565,41 @@ mod tests {
         assert_eq!(said, ["任务分工表中间的段落未读入：「续表」"]);
     }
 
+    /// Labelled lines a writer set apart with a line break inside one paragraph (Shift+Enter):
+    /// each label starts its own clause, as on lines of their own.
+    #[test]
+    fn labelled_lines_in_one_paragraph_are_each_read() {
+        let broken = |first: &str, second: &str| {
+            format!("<w:p><w:r><w:t>{first}</w:t><w:br/><w:t>{second}</w:t></w:r></w:p>")
+        };
+        let body = [
+            p("柏溪区2024年重点工作任务分工"),
+            p("一、稳定经济增长"),
+            p("1.规模以上工业增加值增长7%。"),
+            broken("牵头单位：区工信局", "配合单位：区发改局，各街道"),
+            p("2.外贸进出口总额增长5%。"),
+            broken("牵头单位：区商务局", "责任单位：区税务局、区市场监管局"),
+        ]
+        .concat();
+        let read = read(&docx(&body, &[]), "input/方案.docx").unwrap();
+        let table = crate::ingest::inline::parse(&read.text, "input/方案.docx").expect("tasks");
+        let units: Vec<(Option<&str>, Option<&str>)> = (table.rows.iter())
+            .filter_map(|r| match &r.kind {
+                crate::ingest::raw_table::RowKind::Task(t) => {
+                    Some((t.lead.as_deref(), t.support.as_deref()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            units,
+            [
+                (Some("区工信局"), Some("区发改局、各街道")),
+                (Some("区商务局"), Some("区税务局、区市场监管局")),
+            ]
+        );
+    }
+
     /// A Word paragraph is the writer's own: one that ends no sentence is not run on into the next
     /// as a text's line cut by a page break is, and each keeps its place.
     #[test]
