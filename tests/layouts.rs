@@ -3812,3 +3812,47 @@ fn a_numbered_point_no_row_carries_is_warned() {
         .collect();
     assert!(said[0].contains("3.规范依申请公开"), "{said:?}");
 }
+
+/// A table's part row with no task under it and a sub-heading row over the rows of a 类别
+/// column are the table's own rows: each prints as a band where the source has it, never
+/// dropped (a part the prose alone names and the table does not still prints no empty band).
+#[test]
+fn heading_rows_with_nothing_under_them_print_as_bands() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/columns/empty_bands.md");
+    let table = published_text(&path, "任务分工表.md");
+    let bands: Vec<&str> = (table.lines())
+        .filter(|l| l.starts_with("| **"))
+        .map(|l| l.split("**").nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        bands,
+        [
+            "一、主要预期目标",
+            "二、扩大有效投资",
+            "三、建设现代产业体系",
+            "（一）壮大先进制造业"
+        ]
+    );
+    let at = |s: &str| table.find(s).unwrap();
+    assert!(at("（一）壮大先进制造业") < at("| 工业 | 2 |"), "{table}");
+}
+
+/// A source cut inside the last task's units (…[牵头单位:县人社局、县农业农): the piece is
+/// no unit — no sheet, not proposed by `init` — and said as a piece of a name at that task.
+#[test]
+fn a_name_the_source_stops_inside_is_no_unit() {
+    let path = common::root().join("tests/fixtures/numbering/cut_in_units.md");
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert_eq!(leads(&checked.plan, 3), ["县人社局"]);
+    assert!(!checked.plan.units.iter().any(|u| u.name.contains("农业农")));
+    assert_eq!(codes_at(&checked, "unit/fragment"), [7]);
+    assert_eq!(codes_at(&checked, "source/cut-off"), [7]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&path, dir.path().join("方案.md")).unwrap();
+    let init = common::fengong(dir.path(), &["init", "."]);
+    assert!(init.status.success(), "{}", common::stderr(&init));
+    let config = std::fs::read_to_string(dir.path().join("fengong.toml")).unwrap();
+    assert!(!config.contains("name = \"县农业农\""), "{config}");
+}

@@ -108,6 +108,7 @@ pub fn assemble(
     }
     table.labels = table_labels(&raw, &sections, table.grouping);
     leaders_of_headings(&sections, &mut tasks, diagnostics);
+    name_cut_at_end(&mut tasks, diagnostics);
     apply_corrections(&mut tasks, (config, year), registry, diagnostics);
     for group in sections.iter_mut().flat_map(|s| s.groups.iter_mut()) {
         group.label = table.label_of(group.no).map(str::to_string);
@@ -155,6 +156,40 @@ fn last_task_cut(tasks: &[Task], said: &[Diagnostic]) -> Option<Diagnostic> {
         )
         .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断")
     })
+}
+
+/// The last name of the last task where the source stops inside it (…、县农业农, said as
+/// `source/cut-off`): a piece of a name, kept as written, never a unit with a sheet of its
+/// own. A name the registry knows, or one ending as bodies' names do, is whole.
+fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
+    let Some(last) = tasks.last_mut() else {
+        return;
+    };
+    let at_last_task = |d: &&Diagnostic| {
+        d.code == "source/cut-off"
+            && d.location.path() == last.origin.path()
+            && d.location.line_no() >= last.origin.line_no()
+    };
+    if !said.iter().any(|d| at_last_task(&d)) {
+        return;
+    }
+    let written = last
+        .units_text
+        .trim_end()
+        .rsplit(['、', '，', ',', '；', ';', ' ', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let Some(at) = last.units.iter().position(|a| {
+        a.name == written
+            && !a.known
+            && !super::units::ends_as_a_body(&cjk::simplified_text(written))
+    }) else {
+        return;
+    };
+    let cut = last.units.remove(at);
+    last.name_fragments.push(cut.name.clone());
+    last.unspecified.push(cut.name);
 }
 
 /// A part's or group's heading that ends naming who leads its work (一、主要经济指标等工作

@@ -622,10 +622,7 @@ impl TaskTableView {
         let sections = plan
             .sections
             .iter()
-            .map(|s| table_section(plan, s, &extra_of))
-            // A part without tasks prints no empty band: its words are the notice's to
-            // print, or the band's own intro row here.
-            .filter(|s| !s.intro.is_empty() || s.groups.iter().any(|g| !g.tasks.is_empty()))
+            .flat_map(|s| bands(table_section(plan, s, &extra_of), s, plan))
             .collect();
         let extra_holds = extra_columns.iter().map(|(_, _, holds)| *holds).collect();
         let (extra_columns, extra_kinds) = extra_columns
@@ -768,6 +765,40 @@ fn table_section(
         intro,
         groups: groups.collect(),
     }
+}
+
+/// Section `view` of `s` as the table prints it: split at each group the table wrote as a
+/// row of its own with nothing under it (（一）… over the rows of the next 主要事项), which
+/// prints as a band as written. A part without tasks prints no empty band unless the table
+/// wrote it: its words are the notice's to print, or the band's own intro row here. Tasks
+/// read from the prose (no table, no header) make no rows of a table's own.
+fn bands(
+    mut view: TableSectionView,
+    s: &crate::model::Section,
+    plan: &Plan,
+) -> Vec<TableSectionView> {
+    let written_table = plan.table.origin.is_some();
+    let has_tasks = view.groups.iter().any(|g| !g.tasks.is_empty());
+    if !has_tasks && view.intro.is_empty() && !(written_table && s.table_origin.is_some()) {
+        return Vec::new();
+    }
+    let groups = std::mem::take(&mut view.groups);
+    let mut printed = Vec::new();
+    for (group, of) in groups.into_iter().zip(&s.groups) {
+        match &of.label {
+            Some(label) if group.tasks.is_empty() && written_table => {
+                let band = TableSectionView {
+                    heading: tidy_spacing(label),
+                    intro: Vec::new(),
+                    groups: Vec::new(),
+                };
+                printed.push(std::mem::replace(&mut view, band));
+            }
+            _ => view.groups.push(group),
+        }
+    }
+    printed.push(view);
+    printed
 }
 
 /// The header of the one units column: the source's, where a 牵头单位 column alone lists
