@@ -1172,3 +1172,55 @@ fn a_notice_on_a_sheet_of_its_own_is_read() {
     let published = std::fs::read_to_string(dir.path().join("output/通知.md")).unwrap();
     assert!(published.contains("2026年2月15日"), "{published}");
 }
+
+/// A ledger a program wrote, its 序号 formulas saved without their results (no one opened it
+/// in Excel since): the numbers are worked out from the formulas and said, no task is lost;
+/// a formula fengong cannot work out is named with its cell.
+#[test]
+fn formulas_saved_without_results_are_worked_out() {
+    use rust_xlsxwriter::Formula;
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("分解表").unwrap();
+    for (c, h) in ["序号", "工作任务", "牵头单位", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = [
+        ("完成城区绿化改造10处。", "区城管局"),
+        ("新建社区食堂4个。", "区民政局"),
+        ("改造老旧管网12公里。", "区住建局"),
+    ];
+    for (i, (content, lead)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        // No result saved (a blank value), or xlsxwriter's 0.
+        let number = match i {
+            0 => Formula::new("=ROW()-1").set_result(" "),
+            _ => Formula::new(format!("=A{r}+1")),
+        };
+        sheet.write_formula(r, 0, number).unwrap();
+        sheet.write_string(r, 1, *content).unwrap();
+        sheet.write_string(r, 2, *lead).unwrap();
+        sheet.write_string(r, 3, "2025年12月底前").unwrap();
+    }
+    sheet
+        .write_formula(4, 3, Formula::new("=VLOOKUP(B2,C:D,2,0)").set_result(" "))
+        .unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("t.xlsx", &bytes)]);
+    let plan = plan_of(dir.path());
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    let err = stderr(&fengong(dir.path(), &["check"]));
+    assert!(
+        err.contains("input/t.xlsx#分解表!A2: 提示[xlsx/formula-worked-out]"),
+        "{err}"
+    );
+    assert!(err.contains("A3「=A2+1」"), "{err}");
+    assert!(
+        err.contains("input/t.xlsx#分解表!D5: 警告[xlsx/formula-no-value]"),
+        "{err}"
+    );
+}

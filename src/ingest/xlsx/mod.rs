@@ -16,6 +16,7 @@ use super::raw_table::RawTable;
 use super::sheet_limits;
 use crate::base::diag::{Diagnostic, Location};
 
+mod formula;
 mod hidden;
 use hidden::Hidden;
 
@@ -111,6 +112,81 @@ fn open_checked(
     }
 }
 
+/// The values of sheet `name`, with the formulas saved without their results worked out
+/// where they can be (said in `diagnostics`).
+fn read_range<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Range<Data>, Vec<Diagnostic>> {
+    let caught = |read: &mut dyn FnMut() -> Result<Range<Data>, calamine::Error>| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+    };
+    let mut range = match caught(&mut || workbook.worksheet_range(name)) {
+        Ok(Ok(range)) => range,
+        Ok(Err(e)) => return Err(vec![unreadable(display, &format!("工作表「{name}」：{e}"))]),
+        Err(_) => {
+            return Err(vec![unreadable(
+                display,
+                &format!("工作表「{name}」已损坏"),
+            )]);
+        }
+    };
+    // A sheet whose formulas cannot be read still has its values.
+    let formulas = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        workbook.worksheet_formula(name)
+    }));
+    if let Ok(Ok(formulas)) = formulas {
+        let filled = formula::fill(&mut range, &formulas);
+        diagnostics.extend(formulas_said(&filled, display, name));
+    }
+    Ok(range)
+}
+
+/// What filling a sheet's formulas is said as: one note for those worked out, one warning
+/// for those left blank, each naming its first cells.
+fn formulas_said(filled: &formula::Filled, display: &str, sheet: &str) -> Vec<Diagnostic> {
+    let listed = |cells: &[formula::FormulaCell]| -> String {
+        let named: Vec<String> = (cells.iter().take(3))
+            .map(|(r, c, f)| format!("{}「={f}」", crate::base::diag::cell_name(*r, *c)))
+            .collect();
+        let more = if cells.len() > 3 { " 等" } else { "" };
+        format!("{}{more}", named.join("、"))
+    };
+    let first = |cells: &[formula::FormulaCell]| {
+        let (r, c, _) = &cells[0];
+        Location::cell(display, sheet, *r, *c)
+    };
+    let mut said = Vec::new();
+    if !filled.worked_out.is_empty() {
+        said.push(Diagnostic::note(
+            "xlsx/formula-worked-out",
+            first(&filled.worked_out),
+            format!(
+                "文件中没有保存 {} 个公式的计算结果（文件可能由程序生成，未在 Excel 或 WPS 中保存过），已按公式算出：{}",
+                filled.worked_out.len(),
+                listed(&filled.worked_out)
+            ),
+        ));
+    }
+    if !filled.left_blank.is_empty() {
+        said.push(
+            Diagnostic::warning(
+                "xlsx/formula-no-value",
+                first(&filled.left_blank),
+                format!(
+                    "文件中没有保存 {} 个公式的计算结果，这些单元格按空白读入：{}",
+                    filled.left_blank.len(),
+                    listed(&filled.left_blank)
+                ),
+            )
+            .with_hint("请用 Excel 或 WPS 打开此文件、保存后再运行"),
+        );
+    }
+    said
+}
+
 fn read_workbook<RS: std::io::Read + std::io::Seek>(
     mut workbook: Sheets<RS>,
     hidden: &HashMap<String, Hidden>,
@@ -130,18 +206,7 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
     // A cover sheet's title, before the first table (封面: 某区2025年…重点任务清单).
     let mut cover = None;
     for name in &names {
-        let range = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            workbook.worksheet_range(name)
-        })) {
-            Ok(Ok(range)) => range,
-            Ok(Err(e)) => return Err(vec![unreadable(display, &format!("工作表「{name}」：{e}"))]),
-            Err(_) => {
-                return Err(vec![unreadable(
-                    display,
-                    &format!("工作表「{name}」已损坏"),
-                )]);
-            }
-        };
+        let range = read_range(&mut workbook, name, display, &mut doc.diagnostics)?;
         if hidden_sheets.contains(name) {
             doc.diagnostics.extend(hidden_sheet(&range, display, name));
             continue;
