@@ -76,8 +76,13 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
 /// Whether a break between `before` and `after` falls inside one name: `before` is no
 /// body's name, no role word, no phrase, and the two together end as a body does.
 pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
+    // A name closed by its bracket (高新园(邹区镇)) is whole; a line opening 各 (各街道)
+    // names bodies of its own.
+    let opens_anew = after.starts_with('各') || looks_unspecified(after);
     before.chars().count() >= 2
         && !after.is_empty()
+        && !opens_anew
+        && !before.ends_with([')', '）'])
         && !ends_as_a_body(before)
         && !before.ends_with('等')
         && role_suffix(before).is_none()
@@ -1438,6 +1443,11 @@ mod tests {
             ["区发改委", "区财政局"]
         );
         assert_eq!(names("各有关部门\n区财政局"), ["各有关部门", "区财政局"]);
+        // A name closed by its bracket, or a line opening 各, stands alone.
+        assert_eq!(
+            names("经开区\n高新园(邹区镇)\n各街道\n市国有公司"),
+            ["经开区", "高新园(邹区镇)", "各街道", "市国有公司"]
+        );
         assert_eq!(names("区教育局等\n区财政局"), ["区教育局", "区财政局"]);
     }
 
