@@ -173,12 +173,17 @@ fn column_widths(
     let grouped = kind_of(0) == Some(ColumnKind::Group);
     let pad = 2.0 * PAD_X;
     let points = total as f32 / 20.0;
-    // Every column's texts in ems, the header first.
+    // Every column's texts in ems, the header first. A section band spans the table: its
+    // words, in the first column's cell, say nothing of that column's width.
+    let is_band = |r: &Vec<(bool, String)>| {
+        r.first().is_some_and(|(bold, _)| *bold) && r.iter().skip(1).all(|(_, t)| t.is_empty())
+    };
     let ems: Vec<Vec<f32>> = (0..n)
         .map(|c| {
             std::iter::once(cell_ems(&header[c]))
                 .chain(
                     rows.iter()
+                        .filter(|r| !is_band(r))
                         .map(|r| r.get(c).map_or(0.0, |(_, t)| cell_ems(t))),
                 )
                 .collect()
@@ -297,6 +302,25 @@ mod tests {
         let w = column_widths(&header, &rows, Some(&kinds()), 8844, 12.0);
         assert_eq!(w.iter().sum::<i32>(), 8844);
         assert!(w[2] > w[0] && w[2] > w[3], "{w:?}");
+    }
+
+    /// A long section band in a table whose first column is 序号 leaves 序号 narrow.
+    #[test]
+    fn a_section_band_does_not_widen_the_first_column() {
+        let header: Vec<String> = ["序号", "具体内容", "责任单位"].map(String::from).to_vec();
+        let band = vec![
+            (true, "一、2023年全区经济社会发展的主要预期目标".to_string()),
+            (false, String::new()),
+            (false, String::new()),
+        ];
+        let task = vec![
+            (false, "1".to_string()),
+            (false, "地区生产总值增长7%以上".to_string()),
+            (false, "区发展和改革局".to_string()),
+        ];
+        let kinds = [ColumnKind::No, ColumnKind::Content, ColumnKind::Units];
+        let w = column_widths(&header, &[band, task], Some(&kinds), 12756, 12.0);
+        assert!(w[0] * 6 < w[1], "{w:?}");
     }
 
     #[test]
