@@ -517,9 +517,12 @@ fn furniture_above(blocks: &[Block], at: usize) -> usize {
     start
 }
 
-/// A line that starts a notice's title: 关于…, or one that names the notice.
+/// A line that starts a notice's title: 关于…, the issuer's name before its 关于
+/// (县人民政府办公室关于 / 对…), or one that names the notice.
 fn begins_title(text: &str) -> bool {
-    text.contains("通知") || text.trim_start().starts_with("关于") || is_notice_title(text)
+    let issuer_about =
+        before_guanyu(text).is_some_and(|issuer| issuer.trim().is_empty() || is_agency(&issuer));
+    text.contains("通知") || issuer_about || is_notice_title(text)
 }
 
 /// The title starting at block `i`, joined over the lines it is broken across (关于印发 … /
@@ -980,6 +983,29 @@ mod tests {
             .filter_map(|d| d.location.line_no())
             .collect();
         assert_eq!(unused, [2, 3]);
+    }
+
+    /// A title under the 文号 broken over four lines, its first the issuer's name and 关于:
+    /// one title, the issuer read from it, the 主送 under it.
+    #[test]
+    fn a_title_opening_with_its_issuer_over_four_lines() {
+        let text = "石政办发〔2021〕5号\n\
+                    县人民政府办公室关于\n\
+                    对县《政府工作报告》确定的2021年\n\
+                    重点工作及市《政府工作报告》涉及石湾的\n\
+                    重点事项进行责任分解的通知\n\
+                    各镇人民政府，县政府各部门：\n\
+                    现将责任分解印发给你们，请认真贯彻落实。\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(
+            notice.title.as_deref(),
+            Some(
+                "县人民政府办公室关于对县《政府工作报告》确定的2021年重点工作及市《政府工作报告》涉及石湾的重点事项进行责任分解的通知"
+            )
+        );
+        assert_eq!(notice.issuer.as_deref(), Some("县人民政府办公室"));
+        assert_eq!(notice.recipients, ["各镇人民政府", "县政府各部门"]);
+        assert_eq!(notice.body.len(), 1);
     }
 
     /// The 成文日期 right under the 附件 list, no 署名 between: the date, not an attachment.
