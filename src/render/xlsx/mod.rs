@@ -440,6 +440,12 @@ pub fn return_form(
     let form = workbook.add_worksheet();
     form.set_name(crate::form::FORM_SHEET).map_err(xlsx_error)?;
     form_heading(form, sheet, fill, &f, &open)?;
+    // No task of the unit's stands under a 主要事项: the column, kept where the returns
+    // reader looks for the others, is hidden, as the sheet's PDF leaves it out.
+    if sheet.tasks.iter().all(|t| t.group.trim().is_empty()) {
+        form.set_column_hidden(Column::Group.index())
+            .map_err(xlsx_error)?;
+    }
     let first = HEADER_ROW + 1;
     for (i, task) in sheet.tasks.iter().enumerate() {
         let row_fill = fill.and_then(|f| f.rows.get(&task.no));
@@ -557,7 +563,7 @@ fn form_heading(
         &date_rule,
     )
     .map_err(xlsx_error)?;
-    form.merge_range(2, 0, 2, Column::Status.index(), "说明：前 7 列为任务信息，不可修改；请在黄色单元格中填写。完成状态从下拉列表中选择，完成进度填 0—100 的整数。", &info)
+    form.merge_range(2, 0, 2, Column::Status.index(), "说明：白色单元格为任务信息，不可修改；请在黄色单元格中填写。完成状态从下拉列表中选择，完成进度填 0—100 的整数。", &info)
         .map_err(xlsx_error)?;
     // 联系人 and 联系电话 once for the form, beside the 说明.
     let (contact, phone) = fill.map_or(("", ""), |f| (f.contact.as_str(), f.phone.as_str()));
