@@ -3849,10 +3849,45 @@ fn a_name_the_source_stops_inside_is_no_unit() {
     assert!(!checked.plan.units.iter().any(|u| u.name.contains("农业农")));
     assert_eq!(codes_at(&checked, "unit/fragment"), [7]);
     assert_eq!(codes_at(&checked, "source/cut-off"), [7]);
+    // The piece prints where the source wrote it: among the leads, not the supports.
+    let table = published_text(&path, "任务分工表.md");
+    let row = table.lines().find(|l| l.starts_with("| 3 |")).unwrap();
+    assert!(row.contains("| 县人社局、县农业农 |"), "{row}");
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&path, dir.path().join("方案.md")).unwrap();
     let init = common::fengong(dir.path(), &["init", "."]);
     assert!(init.status.success(), "{}", common::stderr(&init));
     let config = std::fs::read_to_string(dir.path().join("fengong.toml")).unwrap();
     assert!(!config.contains("name = \"县农业农\""), "{config}");
+}
+
+/// A bureau's extract of a plan's table, one cell a line, keeping the plan's numbers (4, 57,
+/// 58, 61) and lists of units closed by a full stop: each number starts its row, each list is
+/// the row's units — not task text run into the next row.
+#[test]
+fn an_extract_keeps_the_plans_numbers_one_cell_a_line() {
+    let checked = stacked_fixture("extract_numbers.md");
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [4, 57, 58, 61]);
+    // The part's heading right under the header is the first row's, no column's name.
+    let parts: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(parts, ["主要预期目标", "增进民生福祉"]);
+    assert!(
+        plan.table.extra_columns.is_empty(),
+        "{:?}",
+        plan.table.extra_columns
+    );
+    assert_eq!(leads(plan, 4), ["区人社局"]);
+    assert_eq!(
+        supports(plan, 4),
+        ["区卫健委", "区教育局", "各镇人民政府", "各街道办事处"]
+    );
+    assert_eq!(supports(plan, 57), ["区财政局", "区自然资源局"]);
+    assert_eq!(leads(plan, 61), ["区卫健委"]);
+    assert_eq!(supports(plan, 61), ["区发改委", "区住建局"]);
+    assert_eq!(
+        plan.task(58).unwrap().content,
+        "开展免费健康体检,覆盖65岁以上老年人2万人次。"
+    );
 }

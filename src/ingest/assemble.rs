@@ -189,6 +189,9 @@ fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
     };
     let cut = last.units.remove(at);
     last.name_fragments.push(cut.name.clone());
+    if cut.role == crate::model::Role::Lead {
+        last.lead_phrases.push(cut.name.clone());
+    }
     last.unspecified.push(cut.name);
 }
 
@@ -1135,6 +1138,7 @@ fn build_tasks(
             units: resolved.assignments,
             unspecified: resolved.unspecified,
             responsible_phrases: resolved.responsible_phrases,
+            lead_phrases: Vec::new(),
             duplicate_units: resolved.duplicates,
             name_fragments: resolved.fragments,
             lead_not_first: resolved.lead_not_first,

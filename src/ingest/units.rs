@@ -975,10 +975,20 @@ fn reads_as_a_remark(name: &str) -> bool {
 /// Whether every name on `text` (split as a 责任单位 cell is) is a body's: a cell that
 /// reads as units whatever column it stands in.
 pub fn is_units_text(text: &str) -> bool {
-    if text.chars().count() > 80 || text.contains(['。', '：', ':']) {
+    // A list may close with a full stop (区投资促进中心。, 区财政局、区税务局。); one inside it
+    // is a sentence's. A lone name before it must open as a body's does: 建成县残疾人服务
+    // 中心。 is work done.
+    let stopped = text.trim().strip_suffix('。');
+    let text = stopped.unwrap_or(text.trim());
+    if text.chars().count() > 200 || text.contains(['。', '：', ':']) {
         return false;
     }
     let names = split_units(text);
+    let opens_as_a_body =
+        |name: &str| name.starts_with(['各', '区', '县', '市', '省', '州', '镇', '乡', '街']);
+    if stopped.is_some() && names.len() == 1 && !opens_as_a_body(&names[0].name) {
+        return false;
+    }
     !names.is_empty()
         && names.iter().all(|unit| {
             let name = unit.name.as_str();

@@ -29,6 +29,10 @@ pub struct Task {
     /// that column.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responsible_phrases: Vec<String>,
+    /// Those of them written among the leads (a piece of a lead's name the source stops
+    /// inside): printed in the 牵头 column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead_phrases: Vec<String>,
     /// Units the 责任单位 cell names more than once (canonical names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_units: Vec<String>,

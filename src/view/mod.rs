@@ -1344,13 +1344,14 @@ fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<Strin
     let of_role = || task.units.iter().filter(move |a| a.role == role);
     let mut names = names_collapsed(of_role(), except);
     // Phrases naming no unit (各有关部门) print in the column the source wrote them in.
-    let responsible = |p: &&String| task.responsible_phrases.contains(p);
+    let elsewhere =
+        |p: &&String| task.responsible_phrases.contains(p) || task.lead_phrases.contains(p);
     let phrases: Vec<String> = match role {
-        Role::Lead => Vec::new(),
+        Role::Lead => task.lead_phrases.clone(),
         Role::Support => task
             .unspecified
             .iter()
-            .filter(|p| !responsible(p))
+            .filter(|p| !elsewhere(p))
             .cloned()
             .collect(),
         Role::Responsible => task.responsible_phrases.clone(),

@@ -44,12 +44,14 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
     let name_like = |l: &str| {
         // A unit in brackets after a name (年度投资金额（万元）) is part of it.
         let bare = crate::base::cjk::without_brackets(l);
-        // A body's name (区住建局) or a numeral (一) is a row's cell, never a column's name.
-        let a_value = matches!(says(l), Says::Units | Says::Number)
+        // A body's name (区住建局), a numeral (一) or a part's heading (一、主要预期目标) is a
+        // row's cell, never a column's name.
+        let a_value = matches!(says(l), Says::Units | Says::Number | Says::Heading)
             || crate::base::cjk::chinese_number(l).is_some();
         bare.chars().count() <= 12
             && l.chars().count() <= 18
             && split_cells(l).is_none()
+            && section_heading(l).is_none()
             && (named(l) || (bare.chars().count() <= 8 && bare.chars().all(is_han) && !a_value))
     };
     (0..filled.len()).find_map(|start| {
@@ -522,6 +524,14 @@ fn numbers_in_sequence(body: &mut [(usize, &str, Says)], bars: &[usize]) {
     let mut last: Option<u32> = None;
     let mut previous_line: Option<usize> = None;
     let (mut starts, mut values) = (Vec::new(), 0);
+    // A number further on than the next one still starts a row where a task's text follows
+    // it: a bureau's extract keeps the plan's numbers (3, 68, 69, 73).
+    let text_after: Vec<bool> = (0..body.len())
+        .map(|i| {
+            body.get(i + 1)
+                .is_some_and(|(_, next, _)| next.chars().count() >= 8 && reads_as_task_text(next))
+        })
+        .collect();
     for (i, (at, line, said)) in body.iter_mut().enumerate() {
         let after_bar = previous_line.is_none_or(|p| bars.iter().any(|&b| p < b && b < *at));
         previous_line = Some(*at);
@@ -531,7 +541,8 @@ fn numbers_in_sequence(body: &mut [(usize, &str, Says)], bars: &[usize]) {
         let Some(n) = super::parse_task_number(line) else {
             continue;
         };
-        if last.is_none_or(|l| n == l + 1) && (!marked || after_bar) {
+        let follows = |l: u32| n == l + 1 || (n > l + 1 && text_after[i]);
+        if last.is_none_or(follows) && (!marked || after_bar) {
             last = Some(n);
             starts.push(i);
             continue;
@@ -1004,6 +1015,12 @@ mod tests {
         assert_eq!(says("(2)改善人居环境。"), Says::Heading);
         assert_eq!(says("注：A类指约束性任务。"), Says::Note);
         assert_eq!(says("建成县残疾人综合服务中心。"), Says::Text);
+        // A list of units closed by a full stop is units still.
+        assert_eq!(says("区投资促进中心。"), Says::Units);
+        assert_eq!(
+            says("区政府有关部门,各乡镇人民政府、街道办事处。"),
+            Says::Units
+        );
         assert_eq!(says("推进改造，完成20个小区"), Says::Text);
     }
 
