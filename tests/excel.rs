@@ -1224,3 +1224,44 @@ fn formulas_saved_without_results_are_worked_out() {
         "{err}"
     );
 }
+
+/// A name a two-row header merges over two columns (责任分工 over 牵头单位 | 责任单位): the
+/// table prints each column's own name, and the merged one is said at its cell, not lost.
+#[test]
+fn a_name_merged_over_columns_is_said() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("分解表").unwrap();
+    let plain = rust_xlsxwriter::Format::new();
+    for (c, h) in ["序号", "工作任务"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.merge_range(0, 2, 0, 3, "责任分工", &plain).unwrap();
+    sheet.write_string(0, 4, "完成时限").unwrap();
+    sheet.write_string(1, 2, "牵头单位").unwrap();
+    sheet.write_string(1, 3, "责任单位").unwrap();
+    let rows = [
+        ("1", "新建社区食堂4个。", "区民政局", "各街道"),
+        ("2", "改造老旧管网12公里。", "区住建局", "区水务局"),
+    ];
+    for (i, (no, content, lead, other)) in rows.iter().enumerate() {
+        let r = i as u32 + 2;
+        for (c, v) in [no, content, lead, other, &"2025年12月底前"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(r, c as u16, **v).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("t.xlsx", &bytes)]);
+    let plan = plan_of(dir.path());
+    assert_eq!(plan.tasks.len(), 2);
+    let err = stderr(&fengong(dir.path(), &["check"]));
+    assert!(
+        err.contains(
+            "input/t.xlsx#分解表!C1: 提示[table/merged-header]: 表头「责任分工」合并在「牵头单位」「责任单位」之上"
+        ),
+        "{err}"
+    );
+}

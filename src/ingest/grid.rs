@@ -34,6 +34,19 @@ pub struct Header {
     pub printed: Vec<String>,
     /// How many rows it takes.
     pub rows: usize,
+    /// Names the upper row merges over several columns, printed no more.
+    pub merged: Vec<MergedName>,
+}
+
+/// A name a two-row header merges over several columns (责任分工 over 牵头单位 | 责任单位).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergedName {
+    /// The column it starts at.
+    pub at: usize,
+    /// The name.
+    pub name: String,
+    /// The names of the columns under it.
+    pub columns: Vec<String>,
 }
 
 /// The first row of `rows` where a 分工表 header starts.
@@ -78,11 +91,23 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
                     }
                 })
                 .collect();
+            let merged = (0..width)
+                .filter(|&c| !text(top, c).is_empty() && !text(sub, c).is_empty() && spans(c))
+                .map(|c| MergedName {
+                    at: c,
+                    name: text(top, c),
+                    columns: std::iter::once(c)
+                        .chain((c + 1..width).take_while(|&k| spans(k - 1)))
+                        .map(|k| text(sub, k))
+                        .collect(),
+                })
+                .collect();
             return Some(Header {
                 map,
                 written,
                 printed,
                 rows: 2,
+                merged,
             });
         }
     }
@@ -94,7 +119,33 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
         printed: written.clone(),
         written,
         rows: 1,
+        merged: Vec::new(),
     })
+}
+
+/// Names merged over several columns of a two-row header (责任分工 over 牵头单位 | 责任单位),
+/// which the published table leaves out to print each column's own: said at their cells,
+/// with the columns they span. A schedule's (时间节点 over 一季度 …) is printed as the
+/// heading of its periods, and says nothing.
+fn merged_names_said(merged: &[MergedName], place: impl Fn(usize) -> Location) -> Vec<Diagnostic> {
+    merged
+        .iter()
+        .filter(|m| {
+            !(m.columns.iter())
+                .all(|n| crate::ingest::deadline::period_end(n, Some(2000)).is_some())
+        })
+        .map(|m| {
+            Diagnostic::note(
+                "table/merged-header",
+                place(m.at),
+                format!(
+                    "表头「{}」合并在「{}」之上：发布的任务分工表只印各列自己的列名",
+                    m.name,
+                    m.columns.join("」「")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The header's names, a content header merged across columns (项 目 over 类别 | 指标) giving
@@ -179,14 +230,17 @@ impl Grid<'_> {
             written,
             printed,
             rows: header_rows,
+            merged,
         } = header_at(rows, header_row).unwrap_or(Header {
             map: HeaderMap::default(),
             written: Vec::new(),
             printed: Vec::new(),
             rows: 1,
+            merged: Vec::new(),
         });
         let (title, left_out) = self.title_above(header_row);
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
+        diagnostics.extend(merged_names_said(&merged, |c| (self.place)(header_row, c)));
         let column_names = crate::ingest::raw_table::ColumnNames::of_header(&header, &printed);
         let mut table = RawTable {
             column_names,
