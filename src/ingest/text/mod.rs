@@ -792,7 +792,7 @@ pub(crate) fn is_bare_page_label(text: &str) -> bool {
     };
     let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     PAGE_METADATA_LABELS.contains(&label.as_str())
-        || ["标题", "文号", "名称"].contains(&label.as_str())
+        || page_box::FIELD_LABELS.contains(&label.as_str())
 }
 
 /// A web page's own line: its information box or breadcrumb ([`is_page_metadata`]), or one

@@ -11,7 +11,7 @@ use regex::Regex;
 use super::{Block, PAGE_METADATA_LABELS};
 
 /// Labels a box gives a document's own fields under, beside [`PAGE_METADATA_LABELS`].
-const FIELD_LABELS: &[&str] = &["标题", "文号", "名称"];
+pub(super) const FIELD_LABELS: &[&str] = &["标题", "文号", "名称"];
 
 /// A box label where it opens a cell, its characters perhaps spaced (`索 引 号`, `标　　题`),
 /// then its colon, if any.
