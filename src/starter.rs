@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::ingest::units::looks_unspecified;
 use crate::model::Plan;
-use crate::model::is_group_phrase;
+use crate::model::{LEVEL_PREFIXES, is_group_phrase};
 
 /// The starter config for `plan`, as TOML text with Chinese comments; `year_guessed` when
 /// its year was read from the tasks' texts or the web page rather than the document's own.
@@ -222,12 +222,12 @@ fn alias_proposals(units: &[String], out: &mut String) {
     }
 }
 
-/// Names that differ by a 区/市/县 prefix, by 和, by 局/委, or one containing the other —
+/// Names that differ by a 省/市/区/县 prefix, by 和, by 局/委, or one containing the other —
 /// but not one ending in the other: words before a body's name make another body (纪检办公室
 /// is not 办公室).
 fn maybe_same(a: &str, b: &str) -> bool {
     let core = |s: &str| -> String {
-        let s = s.trim_start_matches(['区', '市', '县']);
+        let s = s.trim_start_matches(LEVEL_PREFIXES);
         s.replace('和', "").replace('委', "局")
     };
     let (ca, cb) = (core(a), core(b));
@@ -273,6 +273,8 @@ mod tests {
         assert!(maybe_same("区文化旅游局", "区文化和旅游局"));
         assert!(maybe_same("区发改委", "区发改局"));
         assert!(maybe_same("县民政局", "民政局"));
+        // A province's list writes its 省 once: 省国税局、地税局.
+        assert!(maybe_same("省商务厅", "商务厅"));
         assert!(!maybe_same("区教育局", "区体育局"));
         assert!(maybe_same("区委宣传部", "区委宣传部（区网信办）"));
         assert!(!maybe_same("办公室", "纪检办公室"));

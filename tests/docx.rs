@@ -543,6 +543,56 @@ fn a_notice_and_its_attachment_in_two_word_files() {
     }
 }
 
+/// Lines a writer set apart with Shift+Enter inside one paragraph: a title over two lines is
+/// one title, the 署名 over its 成文日期 in one paragraph are both read, and labelled lines
+/// are each read and printed on lines of their own, not run together.
+#[test]
+fn lines_broken_inside_a_paragraph_are_read_and_printed_as_lines() {
+    let dir = project(&[
+        ("line_breaks.docx", &fixture("line_breaks.docx")),
+        (
+            "fengong.toml",
+            b"[plan]\ndefault_deadline = \"2025-12-31\"\n",
+        ),
+    ]);
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    let notice = &plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于印发《柏溪区2025年重点工作任务分工》的通知")
+    );
+    assert_eq!(notice.signer.as_deref(), Some("柏溪区人民政府办公室"));
+    assert_eq!(notice.date.as_deref(), Some("2025年3月5日"));
+    assert_eq!(plan.title.as_deref(), Some("柏溪区2025年重点工作任务分工"));
+    assert_eq!(
+        units(&plan, 1),
+        (
+            vec!["区工信局".into()],
+            vec!["区发改局".into(), "各街道".into()]
+        )
+    );
+    assert_eq!(
+        units(&plan, 2),
+        (
+            vec!["区商务局".into()],
+            vec!["区税务局".into(), "区市场监管局".into()]
+        )
+    );
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let notice = std::fs::read_to_string(dir.path().join("output/通知.md")).unwrap();
+    assert!(
+        notice.contains("\n牵头单位：区工信局\n\n配合单位：区发改局，各街道\n"),
+        "{notice}"
+    );
+    let docx = docx_text(&dir.path().join("output/通知.docx"));
+    // Runs joined by spaces: each line a run of its own, not one run of both.
+    assert!(
+        docx.contains(" 牵头单位：区商务局 配合单位：区税务局、区市场监管局 "),
+        "{docx}"
+    );
+}
+
 /// Nothing of a Word source is dropped without a word, character by character: every clause
 /// of every body paragraph and table cell, as python-docx reads the file (not fengong), is in
 /// one string of the model, or the paragraph (段N) is one a finding names. Numbering and

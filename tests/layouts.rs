@@ -3891,3 +3891,95 @@ fn an_extract_keeps_the_plans_numbers_one_cell_a_line() {
         "开展免费健康体检,覆盖65岁以上老年人2万人次。"
     );
 }
+
+/// A province's table headed 类别 | 序号 | 工作任务 | 责任分工: 责任分工 is who does it (主办
+/// leads, 协办 supports); a 类别 that carries its own number prints as written, not numbered
+/// again (（一）一、…); a list that writes its 省 once (省工信委、商务厅) has its bare name said
+/// as likely the 省 unit another row names in full.
+#[test]
+fn a_duty_column_and_categories_numbered_by_the_source() {
+    let path = common::root().join("tests/fixtures/columns/duty_split.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(leads(plan, 4), ["省发改委"]);
+    assert_eq!(supports(plan, 4), ["省工信委", "商务厅"]);
+    let same: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/maybe-same")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        same.iter()
+            .any(|m| m.contains("「商务厅」（第 4 项）与「省商务厅」（第 3 项）")),
+        "{same:?}"
+    );
+    let table = published_text(&path, "任务分工表.md");
+    assert!(table.contains("| 一、主要预期目标 | 1 |"), "{table}");
+    assert!(table.contains("| 二、扩大开放合作 | 3 |"), "{table}");
+    assert!(
+        !table.contains("（一）一、") && !table.contains("（二）二、"),
+        "{table}"
+    );
+}
+
+/// A plan title broken over two lines inside its 《》 (…《关于加强新时代 / 社区工作的意见》的任务
+/// 分解方案), its tasks labelled under it: the table is titled with the whole title, as the
+/// plan is, not with its first line.
+#[test]
+fn a_title_broken_inside_its_title_marks_heads_the_table_whole() {
+    let path = common::root().join("tests/fixtures/numbering/title_over_lines.md");
+    let checked = fengong::check(&path).unwrap();
+    let whole = "东坪区贯彻落实《关于加强新时代社区工作的意见》的任务分解方案";
+    assert_eq!(checked.plan.title.as_deref(), Some(whole));
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert_eq!(supports(&checked.plan, 2), ["区直机关工委", "各街道党工委"]);
+    let table = published_text(&path, "任务分工表.md");
+    let title = table.lines().nth(1).unwrap();
+    assert_eq!(title, whole, "{table}");
+}
+
+/// A notice without a 附件说明 whose body hands out three documents by name (《甲》《乙》和
+/// 《丙》…现印发给你们), only the first of which is in the source: the other two are said as
+/// not attached, the document the sentence cites as its grounds (根据《…》) is not counted.
+#[test]
+fn documents_the_body_hands_out_beyond_the_plan_are_said() {
+    let path = common::root().join("tests/fixtures/notices/documents_in_body.md");
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("石湾县2024年重点工作责任分解")
+    );
+    let said: Vec<&fengong::base::diag::Diagnostic> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "notice/attachments")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].location.line_no(), Some(5));
+    assert!(
+        said[0].message.contains(
+            "印发 3 个文件，发布的通知只附本方案及其任务分工表；其余文件（《石湾县2024年民生实事项目责任分解》《石湾县2024年重大项目推进计划》）"
+        ),
+        "{}",
+        said[0].message
+    );
+}
+
+/// A table whose last row stops inside a column of its own (落实情况 …前期工作已完成;县),
+/// every other row's cell there a finished sentence: the source was copied in part, and
+/// that is said at the row, naming the column — its task text being whole.
+#[test]
+fn a_last_row_cut_in_a_column_of_its_own_is_said() {
+    let path = common::root().join("tests/fixtures/columns/report_cut.md");
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 3);
+    let cut: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/cut-off")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        cut,
+        [
+            "第 3 项任务的「落实情况」停在「…设计等前期工作已完成;县」，没有写完（其余各项这一栏都以句号结尾）：文字可能没有复制完整"
+        ]
+    );
+    assert_eq!(codes_at(&checked, "source/cut-off"), [6]);
+}

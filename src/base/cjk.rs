@@ -3,6 +3,19 @@
 
 use std::collections::HashSet;
 
+/// A line break the writer put inside a paragraph (Word's Shift+Enter, `w:br`): Unicode's
+/// LINE SEPARATOR, so that one paragraph stays one line for the readers (to whom it is
+/// whitespace) and is broken where the paragraph is printed ([`printed_lines`]).
+pub const LINE_BREAK: char = '\u{2028}';
+
+/// The lines a paragraph prints as: split at its line breaks (a paragraph's own
+/// [`LINE_BREAK`] and the `\n` between paragraphs), each tidied, blank ones left out.
+pub fn printed_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(['\n', LINE_BREAK])
+        .map(tidy_spacing)
+        .filter(|l| !l.is_empty())
+}
+
 /// CJK ideographs, CJK punctuation and full-width forms.
 pub fn is_wide(c: char) -> bool {
     matches!(c as u32,

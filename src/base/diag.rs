@@ -232,7 +232,8 @@ impl Diagnostic {
             severity,
             code: code.to_string(),
             location,
-            message: message.into(),
+            // A paragraph quoted whole keeps its line breaks as spaces: one message, one line.
+            message: message.into().replace(crate::base::cjk::LINE_BREAK, " "),
             hints: Vec::new(),
             remedy: None,
         }
@@ -287,7 +288,7 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read or written.
-    #[error("{path}: {action}失败：{source}")]
+    #[error("{path}: {action}失败：{}", io_reason(source))]
     Io {
         /// The path involved.
         path: PathBuf,
@@ -316,6 +317,25 @@ pub enum Error {
     Render(String),
 }
 
+/// Why an I/O operation failed, in the words a clerk reads (the system's English only for
+/// the rare kinds without one).
+fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let said = match error.kind() {
+        NotFound => "找不到该文件或文件夹",
+        PermissionDenied => "没有权限（请检查文件是否被其他程序占用或设为只读）",
+        AlreadyExists => "同名文件已存在",
+        IsADirectory => "这是文件夹，不是文件",
+        NotADirectory => "路径中有一段是文件，不是文件夹",
+        StorageFull => "磁盘已满",
+        ReadOnlyFilesystem => "磁盘只读，不能写入",
+        InvalidData => "内容不是可读的文字",
+        UnexpectedEof => "文件不完整（可能仍在复制或下载中）",
+        _ => return format!("{error}"),
+    };
+    said.to_string()
+}
+
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: &Path, action: &'static str, source: std::io::Error) -> Self {
@@ -340,6 +360,13 @@ pub type Result<T> = std::result::Result<T, Error>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_failures_are_said_in_chinese() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let said = Error::io(Path::new("input/方案.docx"), "读取", missing).to_string();
+        assert_eq!(said, "input/方案.docx: 读取失败：找不到该文件或文件夹");
+    }
 
     #[test]
     fn cell_names_follow_excel() {

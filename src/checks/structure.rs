@@ -342,6 +342,30 @@ fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
             .with_hint("发文前核对附件说明与实际附件是否一致"),
         );
     }
+    // No 附件说明, but the body hands out several documents by name: the others are not
+    // among what is published either.
+    if notice.attachments.is_empty()
+        && let Some((named, paragraph)) = notice.documents_handed_out()
+    {
+        let others: Vec<&str> = (named.iter())
+            .filter(|n| Some(*n) != cx.plan.title.as_ref() && !read_as_part(n))
+            .map(String::as_str)
+            .collect();
+        if named.len() > 1 && !others.is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    "notice/attachments",
+                    paragraph.origin.clone(),
+                    format!(
+                        "通知正文印发 {} 个文件，发布的通知只附本方案及其任务分工表；其余文件（{}）需另行附上",
+                        named.len(),
+                        others.iter().map(|n| format!("《{n}》")).collect::<String>()
+                    ),
+                )
+                .with_hint("原文没有附件说明：发文前核对所附文件是否齐全"),
+            );
+        }
+    }
     if let (Some(attachment), Some(title)) = (notice.attachments.first(), &cx.plan.title)
         && attachment != title
     {

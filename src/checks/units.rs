@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::base::diag::{Diagnostic, Remedy};
-use crate::model::is_group_phrase;
+use crate::model::{LEVEL_PREFIXES, is_group_phrase};
 
 /// Aliases used instead of the canonical name.
 pub fn aliases(cx: &Context) -> Vec<Diagnostic> {
@@ -208,7 +208,7 @@ pub fn duplicates(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Two units of the plan whose names differ only by a leading 市/区/县/州 (國土房管局 beside
+/// Two units of the plan whose names differ only by a leading 省/市/区/县/州 (國土房管局 beside
 /// 市國土房管局: a list that shares its 市 across names writes the rest bare): likely one
 /// unit, which would otherwise get two task sheets and have its returns split.
 pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
@@ -217,7 +217,7 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
     for bare in units.iter().filter(|u| !is_group_phrase(&u.name)) {
         let twin = units.iter().find(|u| {
             u.name
-                .strip_prefix(['市', '区', '县', '州'])
+                .strip_prefix(LEVEL_PREFIXES)
                 .is_some_and(|rest| rest == bare.name && bare.name.chars().count() >= 3)
         });
         let (Some(twin), Some(first)) = (twin, bare.lead.iter().chain(&bare.support).min()) else {

@@ -89,7 +89,7 @@ pub fn assemble(
     let mut raw = std::mem::take(&mut parts.table);
     let after_table = std::mem::take(&mut raw.after);
     let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
-    diagnostics.extend(last_task_cut(&tasks, diagnostics));
+    diagnostics.extend(last_task_cut(&tasks, &raw.extra_columns, diagnostics));
     diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
     let (mut sections, preamble, closing) =
@@ -129,33 +129,56 @@ pub fn assemble(
     }
 }
 
-/// The last task's text stopping inside a sentence (…消防安全隐患整治。建成) where every
-/// other task's ends with one: the source was copied in part, the cut inside the table,
-/// where no last line of prose shows it. Said once, unless the source's end is said already.
-fn last_task_cut(tasks: &[Task], said: &[Diagnostic]) -> Option<Diagnostic> {
+/// The last task's text stopping inside a sentence (…消防安全隐患整治。建成) — its content,
+/// or a column of its own (落实情况 …前期工作已完成;县) — where every other task's ends with
+/// one: the source was copied in part, the cut inside the table, where no last line of prose
+/// shows it. Said once, unless the source's end is said already.
+fn last_task_cut(
+    tasks: &[Task],
+    extra_columns: &[String],
+    said: &[Diagnostic],
+) -> Option<Diagnostic> {
+    if said.iter().any(|d| d.code == "source/cut-off") {
+        return None;
+    }
     let (last, others) = tasks.split_last()?;
-    let content = last.content.trim();
-    let ended = others
-        .iter()
-        .filter(|t| cjk::ends_sentence(t.content.trim()))
-        .count();
-    let cut = others.len() >= 2
-        && ended == others.len()
-        && !cjk::ends_sentence(content)
-        && content.chars().last().is_some_and(cjk::is_han)
-        && !said.iter().any(|d| d.code == "source/cut-off");
-    cut.then(|| {
-        Diagnostic::warning(
-            "source/cut-off",
-            last.origin.clone(),
-            format!(
-                "第 {} 项任务的内容停在「…{}」，没有写完（其余各项都以句号结尾）：文字可能没有复制完整",
-                last.no,
-                super::text::tail_of(content, 12)
-            ),
-        )
-        .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断")
-    })
+    // Column 0 is the content, column k the k-th extra column.
+    fn cell(t: &Task, column: usize) -> &str {
+        match column {
+            0 => t.content.trim(),
+            k => t.extra.get(k - 1).map_or("", |c| c.trim()),
+        }
+    }
+    let cut_in = |column: usize| {
+        let filled: Vec<&str> = (others.iter())
+            .map(|t| cell(t, column))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let text = cell(last, column);
+        // The content of every task is filled; a column of its own may leave some blank.
+        let enough = if column == 0 { others.len() } else { 2 };
+        filled.len() >= enough.max(2)
+            && filled.iter().all(|c| cjk::ends_sentence(c))
+            && !cjk::ends_sentence(text)
+            && text.chars().last().is_some_and(cjk::is_han)
+    };
+    let column = (0..=extra_columns.len()).find(|&c| cut_in(c))?;
+    let tail = super::text::tail_of(cell(last, column), 12);
+    let message = match column {
+        0 => format!(
+            "第 {} 项任务的内容停在「…{tail}」，没有写完（其余各项都以句号结尾）：文字可能没有复制完整",
+            last.no
+        ),
+        k => format!(
+            "第 {} 项任务的「{}」停在「…{tail}」，没有写完（其余各项这一栏都以句号结尾）：文字可能没有复制完整",
+            last.no,
+            extra_columns[k - 1]
+        ),
+    };
+    Some(
+        Diagnostic::warning("source/cut-off", last.origin.clone(), message)
+            .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断"),
+    )
 }
 
 /// The last name of the last task where the source stops inside it (…、县农业农, said as

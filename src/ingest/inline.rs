@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::raw_table::{Column, RawRow, RawTable, RawTask, RowKind};
-use super::text::{Places, is_heading_tail, numbered_label, section_heading, strip_markup};
+use super::text::{
+    Places, is_heading_tail, numbered_label, section_heading, strip_markup, title_from_lines,
+};
 use crate::base::cjk::tidy_spacing;
 use crate::base::diag::Location;
 
@@ -536,7 +538,9 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let below = super::text::title_below_lines(&lines).map(|at| lines[at].to_string());
+    // A title below is read over the lines it is broken across (…《关于加强新时代 / 街道工作的
+    // 意见》的…方案); the first paragraph is joined over its lines already.
+    let below = super::text::title_below_lines(&lines).map(|at| title_from_lines(&lines, at));
     let first = all
         .iter()
         .find(|(p, _)| !super::text::is_page_line(p))

@@ -88,7 +88,18 @@ pub fn load(project: &Project) -> Result<Ingested> {
     if !fatal.is_empty() {
         return Err(Error::Input(fatal));
     }
-    require_tasks(project, &parts.table, table_from.as_deref(), &texts)?;
+    match require_tasks(project, &parts.table, table_from.as_deref(), &texts) {
+        Err(Error::Input(mut refused)) => {
+            // The tables seen and not read say where the 分工表 likely is.
+            refused.extend(
+                diagnostics
+                    .into_iter()
+                    .filter(|d| d.code == "word/table-not-read"),
+            );
+            return Err(Error::Input(refused));
+        }
+        other => other?,
+    }
     let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
     cite_the_stated_lead_rule(&mut diagnostics, &texts);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));

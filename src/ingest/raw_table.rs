@@ -50,6 +50,9 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
             "处室",
             "单位",
             "部门",
+            // Who does which part of the work (细化分工 is the work itself: content).
+            "责任分工",
+            "职责分工",
         ],
     ),
     (
@@ -147,6 +150,13 @@ impl Column {
         // What has been done so far (工作进展, 完成情况, 当前进度) is a report, none of the
         // plan's columns: kept as an extra column.
         if REPORT_WORDS.iter().any(|w| name.contains(w)) {
+            return Vec::new();
+        }
+        // A document's name (责任分工方案, 工作要点) is a title, no column's.
+        if ["方案", "要点", "意见", "通知", "办法"]
+            .iter()
+            .any(|k| name.ends_with(k))
+        {
             return Vec::new();
         }
         HEADER_WORDS

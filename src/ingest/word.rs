@@ -17,7 +17,7 @@ use super::docx::{
 };
 use super::grid::Grid;
 use super::text::{self, Places, TextDocument};
-use crate::base::cjk::excerpt_of;
+use crate::base::cjk::{LINE_BREAK, excerpt_of};
 use crate::base::diag::{Diagnostic, Location};
 
 /// A Word document read.
@@ -103,9 +103,13 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
 }
 
 /// A Word paragraph as a line of the text format: its number and text, `#` for a heading,
-/// `**…**` around a bold lead-in; tabs and line breaks as spaces (one paragraph, one line).
+/// `**…**` around a bold lead-in; tabs as spaces and line breaks as [`LINE_BREAK`] (one
+/// paragraph, one line, its breaks printed where the paragraph is).
 fn line_of(p: &Paragraph) -> String {
-    let flat = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let flat = |s: &str| {
+        s.replace('\t', " ")
+            .replace(['\n', '\r'], &LINE_BREAK.to_string())
+    };
     let text = flat(&format!("{}{}", p.number, p.text));
     if text.trim().is_empty() {
         return String::new();
@@ -376,22 +380,39 @@ fn place_small_table(
     }
 }
 
-/// A table that is not read, named with its first words.
+/// A table that is not read, named with its first words — and, when a row near its top names
+/// some of a 分工表's columns, which it lacks (a warning: the table was likely meant).
 fn report_table(table: &Table, display: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let joined: Vec<String> = cell_rows(table)
-        .into_iter()
+    let rows = cell_rows(table);
+    let joined: Vec<String> = rows
+        .iter()
         .flatten()
         .filter(|t| !t.is_empty())
+        .cloned()
         .collect();
-    diagnostics.push(Diagnostic::note(
-        "word/table-not-read",
-        Location::cell(display, format!("表{}", table.index), 0, 0),
-        format!(
-            "第 {} 个表格不是任务分工表，未读入：「{}」",
-            table.index,
-            excerpt_of(&joined.join(" "), 200)
+    let top: Vec<String> = (rows.iter().take(3))
+        .map(|r| format!("| {} |", r.join(" | ").replace('\n', " ")))
+        .collect();
+    let excerpt = excerpt_of(&joined.join(" "), 200);
+    let said = match text::near_header(&top.join("\n")) {
+        Some((row, names, missing)) => Diagnostic::warning(
+            "word/table-not-read",
+            Location::cell(display, format!("表{}", table.index), row - 1, 0),
+            format!(
+                "第 {} 个表格第 {row} 行像是任务分工表的表头（{}），但看不出哪一列是“{}”，未读入：「{excerpt}」",
+                table.index,
+                names.join("、"),
+                missing.join("”“")
+            ),
+        )
+        .with_hint("请把该列的列名改为“责任单位”“牵头单位”等常用名称（或补上缺少的列）后重试"),
+        None => Diagnostic::note(
+            "word/table-not-read",
+            Location::cell(display, format!("表{}", table.index), 0, 0),
+            format!("第 {} 个表格不是任务分工表，未读入：「{excerpt}」", table.index),
         ),
-    ));
+    };
+    diagnostics.push(said);
 }
 
 /// Paragraphs after the 分工表 (but the titles of further tables, `titles`): the plan's

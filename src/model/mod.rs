@@ -29,7 +29,9 @@ mod unit;
 pub use notice::{Notice, Paragraph, doc_number_year, normalize_doc_number};
 pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
-pub use unit::{Resolution, Unit, UnitGroup, UnitKind, UnitRegistry, is_group_phrase};
+pub use unit::{
+    LEVEL_PREFIXES, Resolution, Unit, UnitGroup, UnitKind, UnitRegistry, is_group_phrase,
+};
 
 use serde::{Deserialize, Serialize};
 

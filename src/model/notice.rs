@@ -87,6 +87,29 @@ impl Notice {
         self.origin.is_some()
     }
 
+    /// The documents the body hands out by name (现将《…》印发给你们; 《甲》《乙》和《丙》已经
+    /// 市政府同意，现印发给你们), in order, with the paragraph saying so: what is attached when
+    /// no 附件说明 lists it. A name the sentence cites as its grounds (根据《…》, 贯彻落实《…》)
+    /// is not one of them.
+    pub fn documents_handed_out(&self) -> Option<(Vec<String>, &Paragraph)> {
+        const GROUNDS: &[&str] = &["根据", "按照", "依据", "贯彻", "落实", "参照", "对照"];
+        const HANDS_OUT: &[&str] = &["印发给", "予以印发", "现印发", "印发你们", "转发给"];
+        self.body.iter().find_map(|p| {
+            let sentence =
+                (p.text.split(['。', '；'])).find(|s| HANDS_OUT.iter().any(|w| s.contains(w)))?;
+            let names: Vec<String> = titles_in(sentence)
+                .into_iter()
+                .filter(|(at, _)| {
+                    let before: String = sentence[..*at].chars().rev().take(6).collect();
+                    let before: String = before.chars().rev().collect();
+                    !GROUNDS.iter().any(|w| before.contains(w))
+                })
+                .map(|(_, name)| name)
+                .collect();
+            (!names.is_empty()).then_some((names, p))
+        })
+    }
+
     /// What the source's 版记 lines say: the 抄送 and the (印发机关, 印发日期) of a line
     /// ending in 印发 (`上海市嘉定区发展和改革委员会办公室　2025年3月6日印发`).
     pub fn imprint_fields(&self) -> (Option<String>, Option<(String, String)>) {
@@ -121,6 +144,34 @@ pub struct Paragraph {
     pub text: String,
     /// Where it starts.
     pub origin: Location,
+}
+
+/// The outermost 《…》 titles in `text`, with the byte offset of each opening 《 (a title
+/// within a title stays in it: 《关于印发《…》的通知》).
+fn titles_in(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (at, c) in text.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    start = at;
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let name = text[start + '《'.len_utf8()..at].trim();
+                    if !name.is_empty() {
+                        out.push((start, name.to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 static IMPRINT_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -59,6 +59,11 @@ pub fn is_group_phrase(name: &str) -> bool {
     (name.starts_with('各') || name.starts_with("相关")) && name.chars().count() <= 8
 }
 
+/// The level a body's name may open with (省发改委, 市财政局, 区教育局): a list sharing its
+/// level across names writes it once (省国税局、地税局), so names that differ only by it may
+/// be one unit.
+pub const LEVEL_PREFIXES: &[char] = &['省', '市', '区', '县', '州'];
+
 /// What a written name turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution<'a> {

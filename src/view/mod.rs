@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::base::cjk::{chinese_numeral, in_title_marks, tidy_spacing};
+use crate::base::cjk::{LINE_BREAK, chinese_numeral, in_title_marks, printed_lines, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
 use crate::model::{Plan, Role, TableColumn};
@@ -731,7 +731,9 @@ fn table_section(
     // Only where no notice prints the plan's text: its attachment (or, issued as itself,
     // its body) does, and the table is the work's, not the aims'.
     let intro = if s.groups.iter().all(|g| g.tasks.is_empty()) && !plan.notice.is_made() {
-        (s.intro.iter()).map(|p| tidy_spacing(&p.text)).collect()
+        (s.intro.iter())
+            .flat_map(|p| printed_lines(&p.text))
+            .collect()
     } else {
         Vec::new()
     };
@@ -844,6 +846,11 @@ pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
     {
         return group.title.clone();
     }
+    // A title that carries its own number (a 类别 cell `一、主要预期目标`): as written, never
+    // numbered twice.
+    if written.is_none() && group.heading.is_none() && opens_with_its_own_number(&group.title) {
+        return group.title.clone();
+    }
     let no = if let Some(n) = written {
         n
     } else if group.title.trim().is_empty() {
@@ -854,6 +861,22 @@ pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
             .count() as u32
     };
     format!("（{}）{}", chinese_numeral(no), group.title)
+}
+
+/// Whether a title opens with a number closed as numbers are (一、, 1., （一）, (1), ①), not
+/// with a figure (`2021年…`).
+fn opens_with_its_own_number(title: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let text = title.trim();
+    let (inner, closers) = match text.strip_prefix(['（', '(']) {
+        Some(rest) => (rest, "）)"),
+        None => (text, "、.．"),
+    };
+    if text.starts_with(|c| ('①'..='⑳').contains(&c)) {
+        return true;
+    }
+    let run = inner.chars().take_while(|&c| numeral(c)).count();
+    (1..=3).contains(&run) && inner.chars().nth(run).is_some_and(|c| closers.contains(c))
 }
 
 /// Whether a label opens with a number of its own: （一）, (1), 1., 一、, ①.
@@ -938,9 +961,10 @@ pub struct PlanSectionView {
     pub groups: Vec<(String, String)>,
 }
 
-/// [`tidy_spacing`] of each line, keeping the line breaks between paragraphs.
+/// [`tidy_spacing`] of each line, keeping the line breaks between paragraphs (and a
+/// paragraph's own, [`LINE_BREAK`], as new lines).
 fn tidy_lines(text: &str) -> String {
-    text.split('\n')
+    text.split(['\n', LINE_BREAK])
         .map(tidy_spacing)
         .collect::<Vec<_>>()
         .join("\n")
@@ -988,7 +1012,11 @@ impl NoticeView {
                 .unwrap_or_else(|| format!("关于印发{}的通知", in_title_marks(&plan_title))),
             recipients: (!notice.recipients.is_empty())
                 .then(|| format!("{}：", notice.recipients.join("，"))),
-            body: notice.body.iter().map(|p| tidy_spacing(&p.text)).collect(),
+            body: notice
+                .body
+                .iter()
+                .flat_map(|p| printed_lines(&p.text))
+                .collect(),
             attachments,
             signers: notice
                 .signer
@@ -1077,9 +1105,7 @@ pub struct PrintedParagraph {
 fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<PrintedParagraph> {
     paragraphs
         .iter()
-        .flat_map(|p| p.text.split('\n'))
-        .map(tidy_spacing)
-        .filter(|p| !p.is_empty())
+        .flat_map(|p| printed_lines(&p.text))
         .map(|text| PrintedParagraph {
             heading: is_part_heading(&text),
             text,

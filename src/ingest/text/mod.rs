@@ -19,12 +19,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RowKind};
-use crate::base::cjk::{chinese_number, tidy_spacing};
+use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::is_notice_title;
 pub(crate) use prose::is_attachment_label;
-pub use prose::{names_a_plan, title_below_lines};
+pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
 pub use table::{is_written_task_number, marked_number, parse_task_number};
 use {notice::parse_notice, prose::parse_prose, table::parse_table};
@@ -476,8 +476,61 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
             }
         })
         .filter(|b| !b.text.is_empty())
+        .flat_map(lines_of_their_own)
         .collect();
     join_heading_tails(blocks)
+}
+
+/// A block whose writer set lines apart inside it ([`LINE_BREAK`]: Word's Shift+Enter) as
+/// blocks of one place, split before each line that opens a line of its own — a date (the
+/// 署名 over its 成文日期 in one paragraph), a number, a label (牵头单位：), 附件, 抄送 — so
+/// each is read as on a line of its own. Other breaks (a title over two lines, a sentence
+/// the writer broke) stay inside the block, whitespace to its reader.
+fn lines_of_their_own(block: Block) -> Vec<Block> {
+    if !block.text.contains(LINE_BREAK) {
+        return vec![block];
+    }
+    let opens_a_line = |piece: &str| {
+        let piece = piece.trim();
+        notice::date_of(piece).is_some()
+            || super::inline::is_task_line(piece)
+            || section_heading(piece).is_some()
+            || numbered_label(piece).is_some()
+            || ["附件", "抄送", "印发"]
+                .iter()
+                .any(|w| piece.starts_with(w))
+    };
+    let mut out: Vec<Block> = Vec::new();
+    for piece in block.text.split(LINE_BREAK) {
+        match out.last_mut() {
+            Some(last) if !opens_a_line(piece) => {
+                last.text.push(LINE_BREAK);
+                last.text.push_str(piece);
+            }
+            _ if piece.trim().is_empty() => {}
+            Some(_) => out.push(Block {
+                line: block.line,
+                heading: 0,
+                text: piece.trim().to_string(),
+                bold: None,
+            }),
+            None => out.push(Block {
+                text: piece.trim().to_string(),
+                ..block.clone()
+            }),
+        }
+    }
+    for b in &mut out {
+        b.text = b.text.trim_matches(LINE_BREAK).to_string();
+    }
+    // A bold lead-in's rest is the first block's, not the lines split off it.
+    if let [first, _, ..] = out.as_mut_slice()
+        && let Some((lead, rest)) = &mut first.bold
+        && let Some(own) = first.text.strip_prefix(lead.as_str())
+    {
+        *rest = own.trim().to_string();
+    }
+    out
 }
 
 /// `blocks` with each heading's hard-wrapped tail ([`is_heading_tail`]) joined to it.

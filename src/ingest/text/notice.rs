@@ -20,7 +20,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The 成文日期 a line gives, as the notice prints it (2022年5月10日), and whether it had to
 /// be read from a copy that lost its 年月日: `2022-05-10`, `2022.5.10`, or the bare digits a
 /// web page leaves (`2022510`, read only when one date fits them).
-fn date_of(text: &str) -> Option<(String, bool)> {
+pub(super) fn date_of(text: &str) -> Option<(String, bool)> {
     use crate::base::date::{chinese, parse_written, ymd};
     let text = text.trim();
     if DATE_LINE.is_match(text) {

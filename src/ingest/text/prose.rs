@@ -393,8 +393,26 @@ const PLAN_KINDS: &[&str] = &[
 /// plan yet (…方案, …计划, …要点 …), has no punctuation, and `next` is a short fragment
 /// without punctuation that is neither a heading nor a group.
 fn continues_title(title: &str, next: &Block) -> bool {
+    continues_title_with(title, &next.text) && group_start(next).is_none()
+}
+
+/// [`continues_title`] over lines of text: the title that starts at `texts[at]`, joined over
+/// the lines it goes on to.
+pub fn title_from_lines(texts: &[&str], at: usize) -> String {
+    let mut title = tidy_spacing(texts[at]);
+    for next in &texts[at + 1..] {
+        if !continues_title_with(&title, next) {
+            break;
+        }
+        title.push_str(&tidy_spacing(next));
+    }
+    title
+}
+
+/// Whether the line `text` goes on with a title that so far reads `title`.
+fn continues_title_with(title: &str, text: &str) -> bool {
     let bare = |t: &str| !t.chars().any(|c| "，。；：、,.;:（）()《》“”".contains(c));
-    let text = next.text.trim();
+    let text = text.trim();
     // 2019年区《政府工作报告》确定的主要 / 目标任务责任分解方案: only the two together name a
     // plan.
     let completes = || {
@@ -407,7 +425,6 @@ fn continues_title(title: &str, next: &Block) -> bool {
         && text.chars().count() <= 20
         && title.chars().count() + text.chars().count() <= 60
         && section_heading(text).is_none()
-        && group_start(next).is_none()
 }
 
 #[cfg(test)]
