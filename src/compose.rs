@@ -101,12 +101,7 @@ pub fn compose_into(
         || {
             rayon::join(
                 // A source without a notice gets none: never an empty 红头 (the checks say so).
-                || {
-                    plan.notice
-                        .is_made()
-                        .then(|| notice_documents(plan, assets, date))
-                        .transpose()
-                },
+                || notice_documents(plan, assets, date),
                 || table_documents(plan, assets, date),
             )
         },
@@ -142,7 +137,6 @@ pub fn compose_into(
     ];
     notice
         .into_iter()
-        .flatten()
         .chain(table)
         .chain(others)
         .try_for_each(emit)
@@ -171,14 +165,24 @@ fn plan_info(plan: &Plan, title: &str, kind: &str, date: DateTime) -> pdf::DocIn
     }
 }
 
-/// 通知.md, .pdf and .docx: the notice with its attachment.
-fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<[Document; 3]> {
-    let view = NoticeView::new(plan);
-    let info = plan_info(plan, &view.title, "notice", date);
+/// 通知.md, .pdf and .docx: the notice with its attachment — or, for a source without a
+/// notice whose plan has words of its own beyond its table, 方案.md, .pdf and .docx: the
+/// plan as itself, so its text is printed somewhere (never an empty 红头 around it).
+fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<Vec<Document>> {
+    let (view, stem, kind, id) = if plan.notice.is_made() {
+        (NoticeView::new(plan), "通知", Kind::Notice, "notice")
+    } else {
+        let view = NoticeView::plan_only(plan);
+        if !view.plan.has_text && view.plan.after_table.is_empty() {
+            return Ok(Vec::new());
+        }
+        (view, "方案", Kind::Plan, "plan")
+    };
+    let info = plan_info(plan, &view.title, id, date);
     let markdown = assets.templates.render("notice.md.tera", &view)?;
     let pdf = assets.costly(
-        "通知.pdf".into(),
-        Kind::Notice,
+        format!("{stem}.pdf"),
+        kind,
         Format::Pdf,
         None,
         &[&json(&view)?, &json(&info)?, markdown.as_bytes()],
@@ -188,8 +192,8 @@ fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<
         },
     )?;
     let word = assets.costly(
-        "通知.docx".into(),
-        Kind::Notice,
+        format!("{stem}.docx"),
+        kind,
         Format::Docx,
         None,
         &[&json(&view)?, &json(&info)?, markdown.as_bytes()],
@@ -200,12 +204,12 @@ fn notice_documents(plan: &Plan, assets: &Assets<'_>, date: DateTime) -> Result<
         },
     )?;
     let md = plain(
-        "通知.md",
-        Kind::Notice,
+        &format!("{stem}.md"),
+        kind,
         Format::Markdown,
         render::markdown::for_word(&markdown).into_bytes(),
     );
-    Ok([md, pdf, word])
+    Ok(vec![md, pdf, word])
 }
 
 /// 任务分工表.md, .pdf, .xlsx and .docx: the table on its own.

@@ -2724,7 +2724,8 @@ fn the_one_column_left_is_the_content() {
         ]
     );
     assert_eq!(plan.after_table[0].origin.line_no(), Some(10));
-    // No notice prints them: the user hears where they are.
+    // No notice prints them: the plan is printed as itself (方案.*), title, words and table,
+    // and the user hears so.
     let not_made = checked
         .report
         .diagnostics
@@ -2732,9 +2733,20 @@ fn the_one_column_left_is_the_content() {
         .find(|d| d.code == "notice/not-made")
         .unwrap();
     assert!(
-        not_made.message.contains("方案正文 3 段") && not_made.message.contains("plan.json"),
+        not_made
+            .message
+            .contains("方案正文 3 段连同任务分工表另印为方案.md、方案.pdf 和方案.docx"),
         "{}",
         not_made.message
+    );
+    let path = common::root().join("tests/fixtures/columns/no_content_header.md");
+    let printed = published_text(&path, "方案.md");
+    let at = |s: &str| printed.find(s).unwrap_or_else(|| panic!("{s}: {printed}"));
+    assert!(at("按照镇政府2026年安全生产工作的总体要求") < at("| 燃气经营 |"));
+    assert!(at("| 水上交通 |") < at("各责任单位要于每月25日前向镇安委会报送整治情况。"));
+    assert!(
+        !printed.contains("附件") && !printed.contains("成文日期"),
+        "{printed}"
     );
     assert!(codes_at(&checked, "table/after-table").is_empty());
     assert!(codes_at(&checked, "source/unused").is_empty());
@@ -3982,4 +3994,109 @@ fn a_last_row_cut_in_a_column_of_its_own_is_said() {
         ]
     );
     assert_eq!(codes_at(&checked, "source/cut-off"), [6]);
+}
+
+/// A source cut inside the label of a task's duty (…中水回用项目。(牵头单): the piece of the
+/// label names no unit — no unit 牵头单, no group to fill for it — the task has no unit,
+/// and the cut is said.
+#[test]
+fn a_label_the_source_stops_inside_names_no_unit() {
+    let path = common::root().join("tests/fixtures/numbering/cut_in_a_paren_label.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(plan, 2), ["县园区服务中心"]);
+    let third = plan.task(3).unwrap();
+    assert!(
+        third.units.is_empty() && third.unspecified.is_empty(),
+        "{third:?}"
+    );
+    assert!(!plan.units.iter().any(|u| u.name.contains("牵头")));
+    assert_eq!(codes_at(&checked, "source/cut-off"), [5]);
+    let hints: Vec<&String> = (checked.report.diagnostics.iter())
+        .flat_map(|d| &d.hints)
+        .collect();
+    assert!(!hints.iter().any(|h| h.contains("牵头单")), "{hints:?}");
+}
+
+/// A document issued as itself whose only words after its body are its table (关于…责任分工的
+/// 意见: 现就…提出责任分工意见如下：, the table under it): the table prints in its body, before
+/// the 署名, not as an attachment under the document's own title again; the year its body
+/// names is the plan's, and that is said.
+#[test]
+fn an_opinion_whose_table_follows_its_body_prints_it_there() {
+    let path = common::root().join("tests/fixtures/notices/opinion_with_table.md");
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert_eq!(checked.plan.year, Some(2024));
+    assert_eq!(codes_at(&checked, "plan/year-from-notice"), [5]);
+    let notice = published_text(&path, "通知.md");
+    let at = |s: &str| notice.find(s).unwrap_or_else(|| panic!("{s}: {notice}"));
+    assert!(at("提出责任分工意见如下") < at("| 一、主要预期目标 | 1 |"));
+    assert!(at("| 2 | 一般公共预算收入增长5%。 |") < at("custom-style=\"成文日期\""));
+    assert!(!notice.contains("附件"), "{notice}");
+    assert_eq!(
+        notice.matches("重点工作责任分工的意见").count(),
+        1,
+        "{notice}"
+    );
+}
+
+/// A plan's text from a PDF, hard-wrapped, with page numbers set `— — — 3 —` and no notice:
+/// the plan prints as itself (方案.md), a labelled line's list wrapped onto the next line
+/// printed whole on its line, the page number left out and said — never run into the text.
+#[test]
+fn a_wrapped_labelled_line_prints_whole_and_page_numbers_are_left_out() {
+    let path = common::root().join("tests/fixtures/numbering/wrapped_label.md");
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(
+        supports(&checked.plan, 1),
+        [
+            "区委编办",
+            "区民政局(区委社会工委)",
+            "园区党工委",
+            "各街道党工委"
+        ]
+    );
+    assert_eq!(codes_at(&checked, "source/page-furniture"), [11]);
+    let printed = published_text(&path, "方案.md");
+    assert!(
+        printed.contains("\n协办单位:区委编办、区民政局(区委社会工委)、园区党工委、各街道党工委\n"),
+        "{printed}"
+    );
+    assert!(!printed.contains('—'), "{printed}");
+}
+
+/// A duty that names leaders' posts beside its units (分管副县长、协管副主任负责，县发改局牵头，
+/// …配合): the posts are the task's 责任领导, never units with task sheets; a group heading
+/// whose lead-in ends in a colon (（一）总体要求：以…) is titled by the lead-in, its sentence
+/// the group's text, not a 主要事项 a paragraph long.
+#[test]
+fn posts_in_a_duty_are_leaders_and_a_lead_in_titles_its_group() {
+    let path = common::root().join("tests/fixtures/numbering/posts_and_lead_in.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 1), ["县发改局"]);
+    assert_eq!(supports(plan, 1), ["县统计局"]);
+    let person = |no: u32| plan.task(no).unwrap().person.clone();
+    assert_eq!(person(1).as_deref(), Some("分管副县长、协管副主任"));
+    assert_eq!(person(2).as_deref(), Some("分管副县长"));
+    assert!(
+        !plan
+            .units
+            .iter()
+            .any(|u| u.name.ends_with('长') || u.name.ends_with("主任"))
+    );
+    // The group's text: its sentence, then the tasks under it as the prose prints them.
+    let groups: Vec<(&str, &str)> = (plan.groups())
+        .map(|g| (g.title.as_str(), g.text.trim().lines().next().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        groups,
+        [(
+            "总体要求",
+            "以新发展理念为引领，坚持稳中求进，推动经济社会高质量发展。"
+        )]
+    );
 }

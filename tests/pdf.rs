@@ -751,3 +751,49 @@ fn a_ledger_of_many_columns_starts_on_its_first_page_with_every_column() {
     assert!(first.contains("全年营业收入"), "{first}");
     assert!(first.contains("分解下达年度经营目标"), "{first}");
 }
+
+/// A 主要事项 label taller than a page in its narrow merged column (a whole paragraph
+/// written as the group's heading), beside one short row: the label goes on over the next
+/// pages beside empty cells, every character of it printed — none set below the page's
+/// foot or left out — and the next group starts after it.
+#[test]
+fn a_group_label_taller_than_a_page_goes_on_over_pages() {
+    let sentence = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹发展和安全，";
+    let label = format!(
+        "（一）总体要求。{}以优异成绩完成全年目标。",
+        sentence.repeat(14)
+    );
+    let plan = format!(
+        "柳川县2025年重点工作任务分解表\n\n| 主要事项 | 序号 | 工作任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- | --- |\n| {label} | 1 | 地区生产总值增长6%。 | 县发改局 | 2025年12月底前 |\n| 二、扩大投资 | 2 | 完成固定资产投资100亿元。 | 县发改局 | 2025年12月底前 |\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.md"), plan).unwrap();
+    let out = dir.path().join("out");
+    fengong::publish_with(dir.path(), &out, &fengong::Options::default()).unwrap();
+    let pdf = out.join("任务分工表.pdf");
+    let text = flat(&run("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]));
+    // Every character of the label, in order, between the headers repeated on each page.
+    let mut rest = text.as_str();
+    for c in label.chars().filter(|c| !c.is_whitespace()) {
+        let at = rest
+            .find(c)
+            .unwrap_or_else(|| panic!("{c} of the label lost: {text}"));
+        rest = &rest[at + c.len_utf8()..];
+    }
+    assert!(text.contains("以优异成绩完成全年目标。"), "{text}");
+    assert!(
+        text.find("以优异成绩完成全年目标") < text.find("二、扩大投资"),
+        "{text}"
+    );
+    // Nothing drawn below the page's foot: pdftotext's bounding boxes stay on the page.
+    let boxes = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    for line in boxes.lines().filter(|l| l.contains("<word ")) {
+        let y_max: f32 = line
+            .split("yMax=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(y_max <= 595.5, "drawn off the page: {line}");
+    }
+}

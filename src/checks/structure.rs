@@ -240,10 +240,10 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             + plan.after_table.len()
             + plan.sections.iter().map(|s| s.intro.len()).sum::<usize>()
             + plan.groups().filter(|g| !g.text.trim().is_empty()).count();
-        // The plan's own words are printed in the notice's attachment: without a notice they
-        // are in plan.json only, which the user must hear.
+        // The plan's own words are printed in the notice's attachment: without a notice, as
+        // the plan itself (compose::notice_documents).
         let words = if own_text > 0 {
-            format!("；方案正文 {own_text} 段随通知的附件印出，没有通知时只写入 plan.json")
+            format!("；方案正文 {own_text} 段连同任务分工表另印为方案.md、方案.pdf 和方案.docx")
         } else {
             String::new()
         };

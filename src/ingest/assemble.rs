@@ -291,6 +291,7 @@ fn plan_year(
         })
         .or_else(|| page_year(parts, diagnostics))
         .or_else(|| year_in_tasks(&parts.table, diagnostics))
+        .or_else(|| year_in_notice_body(notice, diagnostics))
 }
 
 /// The plan's own text as the attachment prints it, run together without spaces.
@@ -1058,31 +1059,11 @@ fn page_year(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Option<i32> {
 /// The year the tasks' texts name most (2017年3月底前拨付…), when nothing else gives the
 /// plan's: said, since it is a reading of the text and dates its 6月底前.
 fn year_in_tasks(raw: &RawTable, diagnostics: &mut Vec<Diagnostic>) -> Option<i32> {
-    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
-    for row in &raw.rows {
-        let RowKind::Task(task) = &row.kind else {
-            continue;
-        };
-        for text in [Some(&task.content), task.deadline.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            let mut rest = text.as_str();
-            while let Some(year) = year_in(rest) {
-                let at = rest.find(&format!("{year}年")).unwrap_or(0);
-                // 到2025年 / 至2025年 is a horizon the work aims at, 比2015年 / 较2020年 the
-                // base of a comparison: neither is the year the work is done.
-                if !rest[..at].ends_with(['到', '至', '比', '较']) {
-                    *counts.entry(year).or_default() += 1;
-                }
-                rest = &rest[at + 4..];
-            }
-        }
-    }
-    // The most named; on a tie, the earliest.
-    let (&year, _) = counts
-        .iter()
-        .max_by(|(ya, a), (yb, b)| a.cmp(b).then(yb.cmp(ya)))?;
+    let texts = (raw.rows.iter()).filter_map(|row| match &row.kind {
+        RowKind::Task(task) => Some([Some(&task.content), task.deadline.as_ref()]),
+        _ => None,
+    });
+    let year = most_named_year(texts.flatten().flatten().map(String::as_str))?;
     diagnostics.push(
         Diagnostic::note(
             "plan/year-from-tasks",
@@ -1095,6 +1076,43 @@ fn year_in_tasks(raw: &RawTable, diagnostics: &mut Vec<Diagnostic>) -> Option<i3
         )
         .with_hint("如不对，在 fengong.toml 的 [plan] 中填写 year = 年份"),
     );
+    Some(year)
+}
+
+/// The year the notice's body names most (现就2013年《政府工作报告》确定的重点工作…), when
+/// neither it nor the tasks give one otherwise: said, as a reading of the text.
+fn year_in_notice_body(notice: &Notice, diagnostics: &mut Vec<Diagnostic>) -> Option<i32> {
+    let year = most_named_year(notice.body.iter().map(|p| p.text.as_str()))?;
+    diagnostics.push(
+        Diagnostic::note(
+            "plan/year-from-notice",
+            notice.body.first()?.origin.clone(),
+            format!(
+                "方案标题、发文字号、日期和任务都没有写年份：按通知正文写到的年份，取 {year} 年（用于换算“6月底前”等时限）"
+            ),
+        )
+        .with_hint("如不对，在 fengong.toml 的 [plan] 中填写 year = 年份"),
+    );
+    Some(year)
+}
+
+/// The year `texts` name most, on a tie the earliest; not one a work aims at (到2025年,
+/// 至2025年) or compares with (比2015年, 较2020年).
+fn most_named_year<'a>(texts: impl Iterator<Item = &'a str>) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for text in texts {
+        let mut rest = text;
+        while let Some(year) = year_in(rest) {
+            let at = rest.find(&format!("{year}年")).unwrap_or(0);
+            if !rest[..at].ends_with(['到', '至', '比', '较']) {
+                *counts.entry(year).or_default() += 1;
+            }
+            rest = &rest[at + 4..];
+        }
+    }
+    let (&year, _) = counts
+        .iter()
+        .max_by(|(ya, a), (yb, b)| a.cmp(b).then(yb.cmp(ya)))?;
     Some(year)
 }
 

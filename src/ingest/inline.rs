@@ -65,6 +65,18 @@ pub(crate) fn is_labelled_line(text: &str) -> bool {
     labelled(text).is_some()
 }
 
+/// True for a line labelled with who does the work (牵头单位：…, 协办单位：…, 责任单位：…),
+/// not a web page's own line (监督方式：…).
+pub(crate) fn is_units_line(text: &str) -> bool {
+    let units = labelled(text).is_some_and(|(kind, _)| {
+        matches!(
+            kind,
+            LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
+        )
+    });
+    units && !super::text::is_page_line(text)
+}
+
 /// True for a line that says who does a task: a labelled line (牵头单位：…), one carrying
 /// an assignment in brackets (（区发改委牵头）), or one giving the items above theirs
 /// (上述项目由区商务委牵头负责。).
@@ -186,6 +198,20 @@ fn may_lead(unit: &str) -> bool {
     !looks_unspecified(unit) && role_suffix(unit) != Some(RoleWord::Support)
 }
 
+/// The start of a label and no more (牵头单, 责任部): a source cut inside it.
+fn is_cut_label(clause: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "牵头单位",
+        "牵头部门",
+        "责任单位",
+        "责任部门",
+        "配合单位",
+        "配合部门",
+        "协办单位",
+    ];
+    clause.chars().count() >= 2 && LABELS.iter().any(|l| l.starts_with(clause) && *l != clause)
+}
+
 /// Reads the clauses of an assignment parenthesis:
 /// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`.
 pub fn parse_duty(inside: &str) -> Duty {
@@ -208,8 +234,9 @@ pub fn parse_duty(inside: &str) -> Duty {
             break;
         }
         let clause = clause.trim().trim_end_matches('.');
-        // 列第一位的为牵头部门，下同: the rule read here anyway (the first listed leads).
-        if clause.is_empty() || crate::ingest::units::is_role_note(clause) {
+        // 列第一位的为牵头部门，下同: the rule read here anyway (the first listed leads). A
+        // label the source stops inside ((牵头单, cut off) names no one.
+        if clause.is_empty() || crate::ingest::units::is_role_note(clause) || is_cut_label(clause) {
             continue;
         }
         // A standing remark between the clauses (…，以下各项均需各市按职责分工负责，不再列出；
@@ -285,6 +312,16 @@ impl Duty {
         let role = ROLE_SUFFIXES
             .iter()
             .find_map(|(suffix, word)| Some((clause.strip_suffix(suffix)?, *word)));
+        // 分管副省长、协管副秘书长负责: leaders' posts, the task's 责任领导, no units.
+        let named = names(role.map_or(clause, |(who, _)| who));
+        if !named.is_empty() && named.iter().all(|n| is_post(n)) {
+            let posts = named.join("、");
+            self.person = Some(match self.person.take() {
+                Some(before) => format!("{before}、{posts}"),
+                None => posts,
+            });
+            return;
+        }
         self.roles_written |= matches!(
             role,
             Some((_, RoleWord::Lead | RoleWord::SharedLead | RoleWord::Support))
@@ -316,6 +353,16 @@ impl Duty {
             }
         }
     }
+}
+
+/// A leader's post, no body (分管副省长, 协管副秘书长, 县委书记, 分管领导): the 责任领导 a duty
+/// names beside its units.
+fn is_post(name: &str) -> bool {
+    const POSTS: &[&str] = &["长", "书记", "主任", "主席", "领导"];
+    let name = name.trim();
+    name.chars().count() >= 2
+        && POSTS.iter().any(|p| name.ends_with(p))
+        && !crate::ingest::units::ends_as_a_body(name)
 }
 
 /// A clause that says who after 由 (由区绿化市容局牵头, 其中加装电梯由区房管局负责): the words
@@ -1013,11 +1060,10 @@ impl Reader {
     ) -> String {
         self.end_block();
         self.settle_heading_text();
-        let (title, after) = match rest.find('。') {
-            Some(end) if !ASSIGNMENT.is_match(&rest[..end]) => (
-                rest[..end].to_string(),
-                rest[end + '。'.len_utf8()..].to_string(),
-            ),
+        let (title, after) = match super::text::heading_title_end(rest) {
+            Some((end, after)) if !ASSIGNMENT.is_match(&rest[..end]) => {
+                (rest[..end].to_string(), rest[after..].to_string())
+            }
             _ if !ASSIGNMENT.is_match(rest) => (rest.to_string(), String::new()),
             _ => (String::new(), rest.to_string()),
         };

@@ -12,6 +12,8 @@ pub enum Kind {
     Audit,
     /// The formal notice with its attachment.
     Notice,
+    /// The plan's own text with its table, for a source without a notice (方案.*).
+    Plan,
     /// The 任务分工表 on its own.
     Table,
     /// One unit's task sheet.

@@ -848,7 +848,16 @@ pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
     }
     // A title that carries its own number (a 类别 cell `一、主要预期目标`): as written, never
     // numbered twice.
+    // Its lines kept apart as the cell has them (二、…质量效益提升 / （一）全力推进…: a part and
+    // its first heading in one merged cell), not run together.
     if written.is_none() && group.heading.is_none() && opens_with_its_own_number(&group.title) {
+        let lines: Vec<String> = (group.label.iter())
+            .flat_map(|l| l.lines().map(tidy_spacing))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.concat() == group.title {
+            return lines.join(" ");
+        }
         return group.title.clone();
     }
     let no = if let Some(n) = written {
@@ -925,6 +934,13 @@ pub struct NoticeView {
     /// The label over the table when it is an attachment of its own (附件2 after the plan's
     /// text as 附件1): the table then prints only its own rows, under its own title.
     pub table_label: Option<String>,
+    /// The table stands in the document's body, before its 署名, not attached: a document
+    /// issued as itself with no text but its table (关于…责任分工的意见: 现就…提出责任分工意见
+    /// 如下：, the table under it).
+    pub table_in_body: bool,
+    /// The plan printed as itself, no notice around it (方案.*, a source without a notice):
+    /// its title, its text and its table, no 版头, 署名 or 附件标识.
+    pub plan_only: bool,
 }
 
 /// The plan's prose as printed.
@@ -997,6 +1013,11 @@ impl NoticeView {
             notice.attachments.clone()
         };
         let text_attached = plan_view.has_text && !inline;
+        let table_in_body = notice.title.is_some()
+            && notice.title == plan.title
+            && !plan_view.has_text
+            && notice.attachments.is_empty()
+            && notice.handed_out.is_none();
         let (attachment_label, table_label) =
             attachment_labels(&attachments, &plan_title, text_attached, &mut table);
         NoticeView {
@@ -1038,6 +1059,33 @@ impl NoticeView {
             table,
             attachment_label,
             table_label,
+            table_in_body,
+            plan_only: false,
+        }
+    }
+
+    /// The plan of a source without a notice, printed as itself (方案.*): its title over its
+    /// text and its table — the source's words, not a notice made up around them.
+    pub fn plan_only(plan: &Plan) -> NoticeView {
+        let plan_view = PlanView::new(plan);
+        NoticeView {
+            mark: String::new(),
+            doc_number: None,
+            title: plan_view.title.clone(),
+            recipients: None,
+            body: Vec::new(),
+            attachments: Vec::new(),
+            signers: Vec::new(),
+            date: None,
+            annotation: None,
+            copy_to: None,
+            printed: None,
+            plan: plan_view,
+            table: TaskTableView::new(plan),
+            attachment_label: String::new(),
+            table_label: None,
+            table_in_body: false,
+            plan_only: true,
         }
     }
 }

@@ -1068,6 +1068,21 @@ pub fn numbered_label(text: &str) -> Option<(u32, String)> {
     Some((chinese_number(&caps[1])?, caps[2].trim().to_string()))
 }
 
+/// Where the title of a numbered heading ends on its line, and its text starts: at a colon
+/// closing a short lead-in before any comma (（一）总体要求：以…为指导，…), else at the first
+/// 。 (（二）稳定工业增长。推动…). `None` when the line is all title.
+pub fn heading_title_end(rest: &str) -> Option<(usize, usize)> {
+    let lead_in = (rest.char_indices().take(16))
+        .take_while(|(_, c)| !matches!(c, '，' | ',' | '。' | '；' | ';'))
+        .find(|(_, c)| matches!(c, '：' | ':'));
+    if let Some((at, colon)) = lead_in
+        && at > 0
+    {
+        return Some((at, at + colon.len_utf8()));
+    }
+    rest.find('。').map(|end| (end, end + '。'.len_utf8()))
+}
+
 /// A table's label row numbered as its own (`（八）…`, `(1)…`): its number and text. A table
 /// numbers its group labels either way; prose tells the two levels apart, so this is not
 /// [`numbered_label`].

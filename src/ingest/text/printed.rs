@@ -78,12 +78,13 @@ fn say_run_together_paragraphs(
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(
-        r"^(?:[—－\-–━─~～]{1,3}\s*\d{1,4}\s*[—－\-–━─~～]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$",
+        // Dashes may stand apart: — — — 3 —.
+        r"^(?:(?:[—－\-–━─~～]\s*){1,3}\d{1,4}\s*(?:[—－\-–━─~～]\s*){1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$",
     )
     .unwrap()
 });
 
-/// Whether a line is a page's number as printed: `— 2 —`, `-3-`, `第 2 页 共 9 页`.
+/// Whether a line is a page's number as printed: `— 2 —`, `-3-`, `— — — 3 —`, `第 2 页 共 9 页`.
 pub(crate) fn is_page_number(line: &str) -> bool {
     PAGE_NUMBER.is_match(&ascii_digits(line.trim()))
 }

@@ -256,15 +256,28 @@ fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
 }
 
 /// Whether `block` goes on from the paragraph `last` (a page break inside a sentence):
-/// never when it starts an item of its own or `last` is a labelled line (牵头单位：…).
+/// never when it starts an item of its own; after a labelled line (牵头单位：…) only when it
+/// is more of the line's list, as the task reader reads it (a PDF's hard wrap: 协办单位：…
+/// 园区党工 / 委、各街道党工委).
 fn goes_on(last: &str, block: &Block) -> bool {
+    let last_line = last.rsplit('\n').next().unwrap_or(last);
+    let labelled = crate::ingest::inline::is_labelled_line(last_line);
+    // The list stops unfinished: after a separator, or inside a name (…、园区党工).
+    let last_name = last_line
+        .rsplit(['、', '，', ',', '；', ';', '：', ':'])
+        .next();
+    let unfinished = last_name.is_some_and(|n| !crate::ingest::units::ends_as_a_body(n.trim()));
+    let more_of_list = crate::ingest::inline::is_units_line(last_line)
+        && unfinished
+        && !block.text.contains(['。', '，', '；', ',', ';'])
+        && !crate::ingest::text::is_page_line(&block.text);
     // A line naming a plan is a title, whole: the sentence under it is another paragraph.
     block.heading == 0
         && !names_a_plan(last)
         && block.bold.is_none()
         && !ends_sentence(last)
         && !crate::ingest::inline::is_task_line(&block.text)
-        && !crate::ingest::inline::is_labelled_line(last.rsplit('\n').next().unwrap_or(last))
+        && (!labelled || more_of_list)
 }
 
 fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, places: Places<'_>, continues: bool) {
@@ -312,12 +325,8 @@ fn group_start(block: &Block) -> Option<(String, String)> {
         ));
     }
     let (_, rest) = numbered_label(&block.text)?;
-    match rest.find('。') {
-        Some(end) => {
-            let title = &rest[..end];
-            let after = &rest[end + '。'.len_utf8()..];
-            Some((tidy_spacing(title), after.trim().to_string()))
-        }
+    match super::heading_title_end(&rest) {
+        Some((end, after)) => Some((tidy_spacing(&rest[..end]), rest[after..].trim().to_string())),
         None => Some((tidy_spacing(&rest), String::new())),
     }
 }
@@ -396,7 +405,7 @@ fn continues_title(title: &str, next: &Block) -> bool {
     continues_title_with(title, &next.text) && group_start(next).is_none()
 }
 
-/// [`continues_title`] over lines of text: the title that starts at `texts[at]`, joined over
+/// `continues_title` over lines of text: the title that starts at `texts[at]`, joined over
 /// the lines it goes on to.
 pub fn title_from_lines(texts: &[&str], at: usize) -> String {
     let mut title = tidy_spacing(texts[at]);

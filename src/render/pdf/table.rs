@@ -147,7 +147,7 @@ pub fn place(
             Row::Cells { group, cells } => {
                 let contents = state.row_cells(cells)?;
                 if state.group.as_ref().map(|g| g.index) != *group {
-                    state.close_group()?;
+                    state.finish_group()?;
                     if let Some(g) = group {
                         state.open_group(*g, index, cells_height(&contents, line_h))?;
                     }
@@ -157,7 +157,7 @@ pub fn place(
             }
         }
     }
-    state.close_group()?;
+    state.finish_group()?;
     Ok((state.y, state.marks))
 }
 
@@ -183,7 +183,7 @@ impl State<'_, '_> {
 
     /// A section row across the table, kept with the row after it.
     fn section_row(&mut self, title: &str, index: usize) -> Result<()> {
-        self.close_group()?;
+        self.finish_group()?;
         let (left, width) = (self.geo.left, self.geo.width);
         let c = cell(self.fonts, self.strong, title, width, Align::Left)?;
         let h = cells_height(std::slice::from_ref(&c), self.line_h);
@@ -207,6 +207,35 @@ impl State<'_, '_> {
         self.frame(left, top, left + width, h, true);
         self.y += h;
         Ok(())
+    }
+
+    /// Closes the open group after its last row; a label longer than its rows and the page
+    /// goes on over the next pages, beside empty cells, until all of it is set.
+    fn finish_group(&mut self) -> Result<()> {
+        loop {
+            let Some(group) = &self.group else {
+                return Ok(());
+            };
+            let label_h = self.label_height_left(group)?;
+            let used = self.y - group.top;
+            if used + 0.01 >= label_h {
+                self.close_group()?;
+                return Ok(());
+            }
+            let room = self.bottom() - self.y;
+            if room > self.line_h + 0.01 {
+                // Empty cells beside the label's rest, as far as it or the page goes.
+                let h = (label_h - used).min(room);
+                let top = self.y;
+                for col in self.other_cols.clone() {
+                    let (x1, x2) = (self.xs[col], self.xs[col + 1]);
+                    self.frame(x1, top, x2, h, false);
+                }
+                self.y += h;
+                continue;
+            }
+            self.new_page()?;
+        }
     }
 
     /// Opens group `g` at row `index`: its label in the group column, on a new page when
@@ -233,6 +262,7 @@ impl State<'_, '_> {
             continued: false,
             label_h,
             rows_left_h: rows_h,
+            label_from: 0,
         });
         Ok(())
     }
@@ -271,6 +301,9 @@ struct OpenGroup {
     continued: bool,
     label_h: f32,
     rows_left_h: f32,
+    /// The label's first line on this page: 0, or — a label taller than a page, set on
+    /// over pages — where the last page's part stopped.
+    label_from: usize,
 }
 
 struct State<'p, 's> {
@@ -355,7 +388,7 @@ impl State<'_, '_> {
             .group
             .as_ref()
             .map(|g| (g.index, g.label_h, g.rows_left_h));
-        self.close_group()?;
+        let label_from = self.close_group()?;
         self.pages.push(Page::new(self.geo.page_w, self.geo.page_h));
         self.y = self.geo.top;
         self.draw_header();
@@ -366,31 +399,60 @@ impl State<'_, '_> {
                 continued: true,
                 label_h,
                 rows_left_h,
+                label_from,
             });
         }
         Ok(())
     }
 
-    /// Draws the open group's merged cell from its top to the current y.
-    fn close_group(&mut self) -> Result<()> {
-        let (Some(group), Some(col)) = (self.group.take(), self.spec.group_column) else {
-            return Ok(());
-        };
-        if self.y <= group.top + 0.01 {
-            return Ok(());
-        }
-        let (x1, x2) = (self.xs[col], self.xs[col + 1]);
+    /// The open group's label as this page sets it: the label, or — continued on a new page
+    /// — the label marked （续）, or the rest of a label too tall for one page.
+    fn group_label(&self, group: &OpenGroup, width: f32) -> Result<Cell> {
         let mut label = self.spec.groups[group.index].clone();
-        if group.continued {
+        if group.continued && group.label_from == 0 {
             label.push_str("（续）");
         }
-        let fonts_cell = cell(self.fonts, self.group_style, &label, x2 - x1, Align::Center)?;
+        cell(self.fonts, self.group_style, &label, width, Align::Center)
+    }
+
+    /// The height the open group's label still needs on this page, from the group's top.
+    fn label_height_left(&self, group: &OpenGroup) -> Result<f32> {
+        let Some(col) = self.spec.group_column else {
+            return Ok(0.0);
+        };
+        // A label repeated on a page it goes on to (（续）) is a reminder, shown as the rows
+        // there allow.
+        if group.continued && group.label_from == 0 {
+            return Ok(0.0);
+        }
+        let label = self.group_label(group, self.widths[col])?;
+        let lines = label.lines.len().saturating_sub(group.label_from).max(1);
+        Ok(lines as f32 * self.line_h + 2.0 * PAD_Y)
+    }
+
+    /// Draws the open group's merged cell from its top to the current y. Returns the label's
+    /// line the next page goes on from: 0 when this page showed the rest of it (the next
+    /// page repeats it marked （续）), else the first line not shown — never lost.
+    fn close_group(&mut self) -> Result<usize> {
+        let (Some(group), Some(col)) = (self.group.take(), self.spec.group_column) else {
+            return Ok(0);
+        };
+        if self.y <= group.top + 0.01 {
+            return Ok(group.label_from);
+        }
+        let (x1, x2) = (self.xs[col], self.xs[col + 1]);
+        let label = self.group_label(&group, x2 - x1)?;
         let h = self.y - group.top;
         let fit = (((h - 2.0 * PAD_Y) / self.line_h + 0.01).floor().max(1.0)) as usize;
-        let shown = fonts_cell.lines.len().min(fit);
-        self.draw_cell(&fonts_cell, x1, group.top, x2 - x1, h, 0..shown);
+        let end = label.lines.len().min(group.label_from + fit);
+        self.draw_cell(&label, x1, group.top, x2 - x1, h, group.label_from..end);
         self.frame(x1, group.top, x2, h, true);
-        Ok(())
+        let reminder = group.continued && group.label_from == 0;
+        Ok(if end < label.lines.len() && !reminder {
+            end
+        } else {
+            0
+        })
     }
 
     fn place_row(&mut self, cells: Vec<Cell>, cols: &[usize]) -> Result<()> {
@@ -403,14 +465,14 @@ impl State<'_, '_> {
                 .collect();
             let need_lines = remaining.iter().copied().max().unwrap_or(0).max(1);
             let mut h = need_lines as f32 * self.line_h + 2.0 * PAD_Y;
-            // The merged group cell needs its label's height over the group's rows.
-            if let Some(group) = &self.group
-                && !group.continued
-            {
+            // The merged group cell needs its label's height over the group's rows — as much
+            // of it as the page holds; the rest goes on over the next (finish_group).
+            if let Some(group) = &self.group {
                 let used = self.y - group.top;
                 let is_last = (group.rows_left_h - h).abs() < 0.01 || group.rows_left_h < h;
-                if is_last && used + h < group.label_h {
-                    h = group.label_h - used;
+                let label_h = self.label_height_left(group)?;
+                if is_last && used + h < label_h {
+                    h = (label_h - used).min(self.bottom() - self.y).max(h);
                 }
             }
             // Too tall for what is left: a fresh page — unless the row may be split and

@@ -177,7 +177,14 @@ fn letters_set_apart_in_a_text_not_printed_stay_apart() {
 
 #[test]
 fn page_numbers_are_told_from_figures() {
-    for line in ["— 2 —", "-3-", "－ 12 －", "第 2 页 共 9 页", "第３页"] {
+    for line in [
+        "— 2 —",
+        "-3-",
+        "－ 12 －",
+        "— — — 3 —",
+        "第 2 页 共 9 页",
+        "第３页",
+    ] {
         assert!(is_page_number(line), "{line}");
     }
     for line in ["2", "2025", "— 2025年 —", "第2页内容", "- 项目"] {
