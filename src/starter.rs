@@ -234,7 +234,7 @@ fn maybe_same(a: &str, b: &str) -> bool {
     let within = |short: &str, long: &str| {
         short.chars().count() >= 3 && long.contains(short) && !long.ends_with(short)
     };
-    ca == cb || within(&ca, &cb) || within(&cb, &ca)
+    ca == cb || within(&ca, &cb) || within(&cb, &ca) || crate::model::reordered_twins(a, b)
 }
 
 /// A TOML basic string.

@@ -1173,8 +1173,10 @@ fn published_tables_print_the_columns_the_source_has() {
             .or(plan.table.units_column.as_deref())
             .unwrap_or("牵头单位");
         let support = plan.table.support_column.as_deref().unwrap_or("配合单位");
-        let apart = header.contains(&format!("| {lead} | {support} |"))
-            || header.contains(&format!("| {support} | {lead} |"));
+        // Each a column of its own (where the source has them, maybe with others between).
+        let apart = header.contains(&format!("| {lead} |"))
+            && header.contains(&format!("| {support} |"))
+            && lead != support;
         assert_eq!(apart, plan.table.roles_apart, "{name}: {header}");
         if !plan.table.roles_apart {
             let units = named(
@@ -1186,7 +1188,13 @@ fn published_tables_print_the_columns_the_source_has() {
         // Every name it uses is one the source's header writes (a further table's header
         // is not the one the model keeps) — or, with no header (labelled lines), one of its
         // labels (牵头负责领导：).
-        let plain = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let plain = |s: &str| {
+            let usual = fengong::base::cjk::in_standard_forms(s);
+            usual
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        };
         let labels = (t.header.is_empty())
             .then(|| std::fs::read_to_string(&input).ok())
             .flatten()
@@ -2052,6 +2060,99 @@ fn a_stacked_table_with_a_border_after_each_cell_reads() {
     );
 }
 
+/// A web table copied with a bar opening each cell and a bar alone ending each row: a cell
+/// over lines (a lead set vertically, 市 / 发 / 改 / 委) is one cell, a row short of cells
+/// takes the cells merged down over it from the row above, and a body and a phrase naming
+/// nobody joined by 和 are apart.
+#[test]
+fn a_table_whose_bars_open_its_cells_reads_row_by_row() {
+    let checked = stacked_fixture("bars_open_cells.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 7, "{:#?}", contents(plan));
+    assert_eq!(leads(plan, 1), ["市政府办公厅"]);
+    assert_eq!(supports(plan, 1), ["各区县市"]);
+    assert_eq!(plan.task(1).unwrap().unspecified, ["市直各单位"]);
+    // Lead merged down: taken from the row above.
+    assert_eq!(plan.task(2).unwrap().content, "推进法治政府建设");
+    assert_eq!(leads(plan, 2), ["市政府办公厅"]);
+    assert_eq!(supports(plan, 2), ["市司法局", "各区县市"]);
+    assert_eq!(leads(plan, 3), ["市发改委"]);
+    assert_eq!(supports(plan, 3), ["市统计局", "各区县市"]);
+    assert_eq!(plan.task(3).unwrap().unspecified, ["市直相关单位"]);
+    // Lead and units both merged down.
+    assert_eq!(plan.task(4).unwrap().content, "固定资产投资增长8%");
+    assert_eq!(leads(plan, 4), ["市发改委"]);
+    assert_eq!(supports(plan, 4), supports(plan, 3));
+    // A content cell over two lines is one text.
+    assert_eq!(
+        plan.task(5).unwrap().content,
+        "推进滨江商务区配套建设,加快滨江综合交通枢纽建设"
+    );
+    assert_eq!(leads(plan, 5), ["滨江新区管委会"]);
+    // The row the source stops in, right under a bar.
+    assert_eq!(leads(plan, 6), ["市统计局"]);
+    assert_eq!(plan.task(7).unwrap().content, "单位能耗下降3%");
+    assert_eq!(leads(plan, 7), ["市统计局"]);
+    assert_eq!(supports(plan, 7), ["市工信局", "各区县市"]);
+    assert_eq!(
+        codes_at(&checked, "table/merged-cell-restored"),
+        [13, 23, 39]
+    );
+    assert!(codes(&checked).contains(&"unit/wrapped"));
+    assert!(!codes(&checked).contains(&"table/cells-per-line"));
+}
+
+/// A row of such a table whose cells fit its columns no one way is refused with its place
+/// and its text, not guessed.
+#[test]
+fn a_short_row_that_fits_no_one_way_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.md");
+    std::fs::write(
+        &path,
+        "某县2026年重点工作任务分解\n\n牵头单位\n| 工作任务\n| 配合单位\n|\n县发改局\n| 推进项目建设\n| 县财政局\n|\n优化营商环境\n| 落实减税降费政策\n|\n\n抄送：县委办公室。\n",
+    )
+    .unwrap();
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 1);
+    let refused: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "table/short-row")
+        .collect();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].location.line_no(), Some(11));
+    assert!(
+        refused[0]
+            .message
+            .contains("优化营商环境 / 落实减税降费政策")
+    );
+    // Text under the table, apart from its last bar, is no row.
+    assert_eq!(codes_at(&checked, "table/after-table"), [15]);
+}
+
+/// Small punctuation marks some sites emit (`1﹒`, `﹑`, `牵头责任单位﹕`, `﹙含续建﹚`) read
+/// as the usual ones: tasks, sections and labels as in any plan, and said once.
+#[test]
+fn small_form_punctuation_reads_as_the_usual_marks() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numbering/small_forms.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3, "{:#?}", contents(plan));
+    assert_eq!(leads(plan, 1), ["省发展改革委"]);
+    assert_eq!(supports(plan, 1), ["省财政厅", "省统计局"]);
+    assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("分管副省长"));
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "新开工重大项目200个以上（含续建）。"
+    );
+    assert_eq!(leads(plan, 3), ["省人力资源社会保障厅"]);
+    assert_eq!(plan.sections.len(), 2);
+    assert_eq!(codes_at(&checked, "text/small-forms"), [3]);
+}
+
 /// A page's furniture above the plan and the tail of its notice (署名, a date with spaces):
 /// the plan's title is the line naming a plan above its first section, broken over two lines
 /// at a 《; the furniture is said, not the title.
@@ -2770,7 +2871,7 @@ fn names_that_differ_by_a_shared_prefix_are_said() {
         .iter()
         .filter(|d| d.code == "unit/maybe-same")
         .collect();
-    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].location.line_no(), Some(3));
     assert!(
         found[0]
@@ -2778,6 +2879,15 @@ fn names_that_differ_by_a_shared_prefix_are_said() {
             .contains("「规划局」（第 1、3 项）与「市规划局」（第 2 项）"),
         "{}",
         found[0].message
+    );
+    // The same characters in another order: the name fewer tasks use is the slip.
+    assert_eq!(found[1].location.line_no(), Some(8));
+    assert!(
+        found[1]
+            .message
+            .contains("「市农村农业局」（第 6 项）与「市农业农村局」（第 4、5 项）用字相同"),
+        "{}",
+        found[1].message
     );
 }
 
@@ -3038,6 +3148,31 @@ fn groups_numbered_afresh_under_each_part_keep_their_numbers() {
 /// The published table keeps the source's column order: 临江's 责任领导 stands between the
 /// content and the units, and stays there in the Markdown, the workbook, the Word file and
 /// the PDF.
+/// A 主要任务 column whose cells are whole sentences beside a 全年目标任务 column: the
+/// sentences are the tasks, and the published table heads each column with its own name in
+/// the source's order (not 全年目标任务 twice).
+#[test]
+fn sentences_read_as_the_tasks_keep_their_columns_name_and_place() {
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/columns");
+    let dir = common::project(&[(
+        "tasks_as_sentences.md",
+        &std::fs::read(input.join("tasks_as_sentences.md")).unwrap(),
+    )]);
+    let out = common::fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let table = std::fs::read_to_string(dir.path().join("output/任务分工表.md")).unwrap();
+    assert!(
+        table.contains(
+            "| 序号 | 主要任务 | 全年目标任务 | 分管领导 | 牵头单位 | 责任主体与协同单位 | 1-10月推进情况 |"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("| 1 | 改造提升老旧小区12个。 | 完成12个小区改造 | 陈县长 | 县住建局 |"),
+        "{table}"
+    );
+}
+
 #[test]
 fn the_published_table_keeps_the_sources_column_order() {
     use calamine::{Reader, open_workbook_auto};

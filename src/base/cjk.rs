@@ -310,6 +310,49 @@ pub fn simplified(c: char) -> Option<char> {
     TRADITIONAL.iter().find(|(t, _)| *t == c).map(|(_, s)| *s)
 }
 
+/// The usual form of a small or vertical punctuation mark (Unicode's Small Form Variants
+/// and Vertical Forms: `1﹒`, `﹙一﹚`, `︰`), which some sites and converters emit: read as
+/// the full-width mark it stands for, so numbers and labels read the same. The small full
+/// stop (`﹒`) depends on where it stands: see [`in_standard_forms`].
+pub fn standard_form(c: char) -> Option<char> {
+    Some(match c {
+        '\u{FE10}' | '\u{FE50}' => '，',
+        '\u{FE11}' | '\u{FE51}' => '、',
+        '\u{FE12}' => '。',
+        '\u{FE13}' | '\u{FE55}' | '\u{FE30}' => '：',
+        '\u{FE14}' | '\u{FE54}' => '；',
+        '\u{FE15}' | '\u{FE57}' => '！',
+        '\u{FE16}' | '\u{FE56}' => '？',
+        '\u{FE58}' => '—',
+        '\u{FE59}' | '\u{FE35}' => '（',
+        '\u{FE5A}' | '\u{FE36}' => '）',
+        '\u{FE5D}' | '\u{FE39}' => '〔',
+        '\u{FE5E}' | '\u{FE3A}' => '〕',
+        '\u{FE63}' => '－',
+        '\u{FE6A}' => '％',
+        _ => return None,
+    })
+}
+
+/// `line` with its small and vertical marks in their usual forms ([`standard_form`]). A
+/// small full stop is read by where it stands: a number's point between digits (3﹒5), a
+/// numbering mark after one (1﹒), a full stop elsewhere (增长5%﹒).
+pub fn in_standard_forms(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    (0..chars.len())
+        .map(|i| match chars[i] {
+            '\u{FE52}' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => '.',
+            '\u{FE52}' if digit(i.checked_sub(1)) && i + 1 < chars.len() => '．',
+            '\u{FE52}' => '。',
+            c => standard_form(c).unwrap_or(c),
+        })
+        .collect()
+}
+
 /// Full-width digits, point and percent (０-９ ． ％, as IMEs type them) as ASCII, so numbers
 /// read the same however they were typed.
 pub fn ascii_digits(text: &str) -> String {
@@ -469,6 +512,18 @@ pub fn without_brackets(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_small_full_stop_reads_by_where_it_stands() {
+        assert_eq!(
+            in_standard_forms("1﹒增长3﹒5%﹐达到目标﹒"),
+            "1．增长3.5%，达到目标。"
+        );
+        assert_eq!(
+            in_standard_forms("﹙一﹚牵头单位﹕区发改局"),
+            "（一）牵头单位：区发改局"
+        );
+    }
 
     #[test]
     fn separators_inside_parentheses_belong_to_the_name() {

@@ -215,12 +215,26 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
     let units = &cx.plan.units;
     let mut out = Vec::new();
     for bare in units.iter().filter(|u| !is_group_phrase(&u.name)) {
-        let twin = units.iter().find(|u| {
+        let prefixed = |u: &&crate::model::UnitTasks| {
             u.name
                 .strip_prefix(LEVEL_PREFIXES)
                 .is_some_and(|rest| rest == bare.name && bare.name.chars().count() >= 3)
-        });
-        let (Some(twin), Some(first)) = (twin, bare.lead.iter().chain(&bare.support).min()) else {
+        };
+        // Each reordered pair is said once, from the name that sorts first.
+        let reordered = |u: &&crate::model::UnitTasks| {
+            bare.name < u.name && crate::model::reordered_twins(&bare.name, &u.name)
+        };
+        let Some(twin) = units.iter().find(|u| prefixed(u) || reordered(u)) else {
+            continue;
+        };
+        // Of two reordered names the one fewer tasks use is the slip, the other its unit.
+        let uses = |u: &crate::model::UnitTasks| u.lead.len() + u.support.len();
+        let (bare, twin) = if reordered(&twin) && uses(bare) > uses(twin) {
+            (twin, bare)
+        } else {
+            (bare, twin)
+        };
+        let Some(first) = bare.lead.iter().chain(&bare.support).min() else {
             continue;
         };
         let Some((task, assignment)) = cx.plan.task(*first).and_then(|t| {
@@ -234,13 +248,18 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
             all.sort_unstable();
             crate::base::number::task_list(all)
         };
-        let prefix = twin.name.chars().next().unwrap_or('市');
+        let differ = match twin.name.strip_prefix(LEVEL_PREFIXES) {
+            Some(rest) if rest == bare.name => {
+                format!("只差一个“{}”字", twin.name.chars().next().unwrap_or('市'))
+            }
+            _ => "用字相同、只是顺序不同".to_string(),
+        };
         out.push(
             Diagnostic::warning(
                 "unit/maybe-same",
                 task.unit_place(assignment).clone(),
                 format!(
-                    "「{}」（第 {} 项）与「{}」（第 {} 项）只差一个“{prefix}”字，可能是同一单位；现各出一份任务单",
+                    "「{}」（第 {} 项）与「{}」（第 {} 项）{differ}，可能是同一单位；现各出一份任务单",
                     bare.name,
                     numbers(bare),
                     twin.name,

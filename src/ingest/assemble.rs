@@ -1344,7 +1344,9 @@ fn say_wrapped<'a>(
             continue;
         };
         let lines: Vec<String> = written.lines().map(|l| format!("「{l}」")).collect();
-        let how = if lines.len() > 1 {
+        let how = if lines.len() > 2 {
+            format!("单元格中{}分 {} 行写", lines.concat(), lines.len())
+        } else if lines.len() > 1 {
             format!("单元格中{}分两行写", lines.concat())
         } else {
             format!("「{written}」中间隔着空格（原文在此换行）")

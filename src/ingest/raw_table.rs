@@ -895,6 +895,7 @@ impl RawTable {
                     task.extra.insert(0, how);
                 }
             }
+            self.sentences_named_as_tasks();
             return Some(format!(
                 "「{named}」列每行写的是一句完整的任务：按它作为任务内容，「{content}」列原样保留在任务分工表中"
             ));
@@ -1018,6 +1019,24 @@ impl RawTable {
             self.column_order.swap(c, e);
         }
         Some((narrower.clone(), broader))
+    }
+
+    /// The names and order of the columns once a group column's sentences are the tasks and
+    /// the content column is kept as the first extra one: the group's place and name are
+    /// the tasks', the content's the extra's.
+    fn sentences_named_as_tasks(&mut self) {
+        use crate::model::TableColumn;
+        for column in &mut self.column_order {
+            *column = match *column {
+                TableColumn::Extra(i) => TableColumn::Extra(i + 1),
+                TableColumn::Content => TableColumn::Extra(0),
+                TableColumn::Group => TableColumn::Content,
+                other => other,
+            };
+        }
+        if let Some(group) = self.column_names.group.take() {
+            self.column_names.content = Some(group);
+        }
     }
 
     /// What the rows say about the table's layout once all are read — headings over

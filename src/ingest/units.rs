@@ -35,6 +35,7 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     if lines.len() < 2 {
         return (cell.into(), Vec::new());
     }
+    let (lines, breaks, mut joined) = join_vertical_runs(&lines, &breaks);
     let last_piece = |line: &str| {
         line.trim()
             .rsplit(is_separator)
@@ -50,7 +51,6 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
             .to_string()
     };
     let mut out = String::with_capacity(cell.len());
-    let mut joined = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             let before = last_piece(&out);
@@ -71,6 +71,64 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     } else {
         (out.into(), joined)
     }
+}
+
+/// Names set vertically in a narrow cell, a character or two a line (`市` / `监` / `察` /
+/// `局`, `长沙` / `先导` / `区管委会、商务局`): a run of such lines opening a name, the
+/// first no body of its own, with the name's last piece — three lines or more in all that
+/// together end as a body does — is one line. Returns the lines, the breaks between them
+/// and each name so joined with its text as written.
+fn join_vertical_runs(
+    lines: &[&str],
+    breaks: &[char],
+) -> (Vec<String>, Vec<char>, Vec<(String, String)>) {
+    let short = |l: &str| {
+        let l = l.trim();
+        (1..=2).contains(&l.chars().count()) && !l.contains(is_separator)
+    };
+    let (mut out, mut out_breaks, mut joined) = (Vec::new(), Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < lines.len() {
+        if i > 0 {
+            out_breaks.push(breaks[i - 1]);
+        }
+        let opens = i == 0 || lines[i - 1].trim_end().ends_with(is_separator);
+        let run = (i..lines.len())
+            .take_while(|&k| short(lines[k]) && (k == i || breaks[k - 1] == '\n'))
+            .count();
+        let upper: String = lines[i..i + run].iter().map(|l| l.trim()).collect();
+        let written = lines[i..i + run]
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>();
+        let tail = lines
+            .get(i + run)
+            .filter(|_| run >= 2 && breaks[i + run - 1] == '\n')
+            .map(|l| l.trim())
+            .and_then(|l| l.split(is_separator).next().map(|piece| (l, piece)))
+            .filter(|(_, piece)| (1..=6).contains(&piece.chars().count()));
+        let candidate = opens && run >= 2 && !ends_as_a_body(lines[i].trim());
+        match tail {
+            Some((line, piece)) if candidate && ends_as_a_body(&format!("{upper}{piece}")) => {
+                joined.push((
+                    format!("{upper}{piece}"),
+                    format!("{}\n{piece}", written.join("\n")),
+                ));
+                out.push(format!("{upper}{line}"));
+                i += run + 1;
+            }
+            _ if candidate && run >= 3 && ends_as_a_body(&upper) => {
+                joined.push((upper.clone(), written.join("\n")));
+                out.push(upper);
+                i += run;
+            }
+            _ => {
+                out.push(lines[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    (out, out_breaks, joined)
 }
 
 /// Whether a break between `before` and `after` falls inside one name: `before` is no
@@ -574,6 +632,19 @@ fn joined_names(name: &str) -> Option<(String, String, bool)> {
             (kinds.iter().any(|k| before.trim_end().ends_with(k))
                 && after.trim().chars().count() >= 3)
                 .then(|| (before.trim().to_string(), after.trim().to_string(), false))
+        })
+    })
+    .or_else(|| {
+        // 统计局和市直相关单位: a body, then a phrase naming nobody (区人力资源和社会保障局
+        // is one name: what follows its 和 names a body).
+        ["和", "及", "与"].iter().find_map(|word| {
+            let (before, after) = name.rsplit_once(word)?;
+            let (before, after) = (before.trim(), after.trim());
+            (before.chars().count() >= 2
+                && ends_as_a_body(before)
+                && !names_nobody(before)
+                && names_nobody(after))
+            .then(|| (before.to_string(), after.to_string(), false))
         })
     })
 }
@@ -1441,6 +1512,25 @@ mod tests {
             names("“十五五”规划编制\n领导小组办公室、财务部"),
             ["“十五五”规划编制领导小组办公室", "财务部"]
         );
+        // A body, then a phrase naming nobody, joined by 和.
+        let joined: Vec<String> = split_units("统计局和市直相关单位、区人力资源和社会保障局")
+            .into_iter()
+            .map(|w| w.name)
+            .collect();
+        assert_eq!(joined, ["统计局", "市直相关单位", "区人力资源和社会保障局"]);
+        let vertical = split_units("市\n监\n察\n局");
+        assert_eq!(vertical.len(), 1);
+        assert_eq!(vertical[0].name, "市监察局");
+        assert_eq!(vertical[0].wrapped.as_deref(), Some("市\n监\n察\n局"));
+        let vertical = split_units("长沙\n先导\n区管委会");
+        assert_eq!(vertical[0].name, "长沙先导区管委会");
+        let vertical_then_more: Vec<String> = split_units("长沙\n先导\n区管委会、商务局")
+            .into_iter()
+            .map(|w| w.name)
+            .collect();
+        assert_eq!(vertical_then_more, ["长沙先导区管委会", "商务局"]);
+        // Short names a line each are names, not one set vertically.
+        assert_eq!(split_units("团委\n妇联\n科协").len(), 3);
         let wrapped = split_units("农产品流通工作\n专班").remove(0).wrapped;
         assert_eq!(wrapped.as_deref(), Some("农产品流通工作\n专班"));
         // One name a line, a role word, a phrase: the break separates.

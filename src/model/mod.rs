@@ -31,6 +31,7 @@ pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
 pub use unit::{
     LEVEL_PREFIXES, Resolution, Unit, UnitGroup, UnitKind, UnitRegistry, is_group_phrase,
+    reordered_twins,
 };
 
 use serde::{Deserialize, Serialize};

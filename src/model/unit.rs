@@ -56,13 +56,43 @@ pub struct UnitGroup {
 /// 各街镇, 各乡镇, 各街道, 相关街镇 …: a phrase standing for several units, whose members a
 /// `[[groups]]` entry lists.
 pub fn is_group_phrase(name: &str) -> bool {
-    (name.starts_with('各') || name.starts_with("相关")) && name.chars().count() <= 8
+    // What brackets add (各县（市、区）政府（管委会）) names more of the same bodies.
+    let mut depth = 0u32;
+    let outside = name
+        .chars()
+        .filter(|c| match c {
+            '(' | '（' => {
+                depth += 1;
+                false
+            }
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .count();
+    (name.starts_with('各') || name.starts_with("相关")) && outside <= 8
 }
 
 /// The level a body's name may open with (省发改委, 市财政局, 区教育局): a list sharing its
 /// level across names writes it once (省国税局、地税局), so names that differ only by it may
 /// be one unit.
 pub const LEVEL_PREFIXES: &[char] = &['省', '市', '区', '县', '州'];
+
+/// Two names of the same characters in another order, ending alike (省农村农业厅 beside
+/// 省农业农村厅): one body's name with its words transposed by a slip, likely.
+pub fn reordered_twins(a: &str, b: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut chars: Vec<char> = s.chars().collect();
+        chars.sort_unstable();
+        chars
+    };
+    a != b
+        && a.chars().count() >= 4
+        && a.chars().last() == b.chars().last()
+        && sorted(a) == sorted(b)
+}
 
 /// What a written name turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,6 +243,25 @@ impl UnitRegistry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_phrase_may_name_more_of_its_bodies_in_brackets() {
+        assert!(is_group_phrase("各街镇"));
+        assert!(is_group_phrase("各县(市、区)政府(管委会)"));
+        assert!(is_group_phrase("各县（市、区）人民政府"));
+        assert!(!is_group_phrase("各有关部门和单位及全县各级党组织"));
+        assert!(!is_group_phrase("区教育局"));
+    }
+
+    #[test]
+    fn transposed_words_make_reordered_twins() {
+        assert!(reordered_twins("省农村农业厅", "省农业农村厅"));
+        assert!(!reordered_twins("省农业农村厅", "省农业农村厅"));
+        // The same characters ending otherwise name another kind of body.
+        assert!(!reordered_twins("区社会工作部", "区工作社会部门"));
+        assert!(!reordered_twins("区文化馆站", "区文化站馆"));
+        assert!(!reordered_twins("区教育局", "区体育局"));
+    }
 
     fn unit(name: &str, aliases: &[&str]) -> Unit {
         Unit {

@@ -336,6 +336,12 @@ mod tests {
     }
 
     #[test]
+    fn extra_values_join_as_clauses() {
+        let parts = ["已进场施工。".to_string(), "二季度：完成60%。".to_string()];
+        assert_eq!(joined_as_clauses(&parts), "已进场施工；二季度：完成60%。");
+    }
+
+    #[test]
     fn a_phrase_keeps_its_place_among_the_names() {
         let mut names = vec!["各乡镇人民政府".to_string()];
         with_phrases(
@@ -344,6 +350,10 @@ mod tests {
             "县直各有关单位,各乡镇人民政府",
         );
         assert_eq!(names, ["县直各有关单位", "各乡镇人民政府"]);
+        // A piece the source was cut in (区) stands where it was cut, not in the first name.
+        let mut names = vec!["区财政局".to_string(), "区统计局".to_string()];
+        with_phrases(&mut names, &["区".to_string()], "区财政局、区统计局、区");
+        assert_eq!(names, ["区财政局", "区统计局", "区"]);
     }
 
     #[test]
@@ -1332,7 +1342,23 @@ fn sheet_extra(plan: &Plan, task: &crate::model::Task) -> Option<String> {
             .map(|(name, value)| format!("{name}：{value}"))
             .collect()
     };
-    (!parts.is_empty()).then(|| parts.join("；"))
+    (!parts.is_empty()).then(|| joined_as_clauses(&parts))
+}
+
+/// Values joined by ；, each but the last without the stop it ended with (完成30%。；二季度
+/// reads badly).
+fn joined_as_clauses(parts: &[String]) -> String {
+    let last = parts.len().saturating_sub(1);
+    (parts.iter().enumerate())
+        .map(|(i, p)| {
+            if i < last {
+                p.trim_end().trim_end_matches(['。', '；', ';', '，', ','])
+            } else {
+                p.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// The header of a sheet's column of extra values: a single column's own; a schedule's
@@ -1378,6 +1404,15 @@ fn lines_joined(text: &str) -> String {
     out
 }
 
+/// Where `item` stands in a list as written as an item of its own — between separators or
+/// the list's ends, not inside a longer name.
+fn item_at(written: &str, item: &str) -> Option<usize> {
+    let apart = |c: Option<char>| c.is_none_or(|c| "、，,；;/／ \n（）()和及与等".contains(c));
+    written.match_indices(item).map(|(at, _)| at).find(|&at| {
+        apart(written[..at].chars().next_back()) && apart(written[at + item.len()..].chars().next())
+    })
+}
+
 /// `names` followed by the phrases that name no unit. A bare 部门 / 单位 / 5个单位 split from
 /// `X等部门` in the cell as written (`written`) stays after its X (`X等部门`); any other phrase
 /// (各有关部门) is an item of its own.
@@ -1395,8 +1430,9 @@ fn with_phrases(names: &mut Vec<String>, phrases: &[String], written: &str) {
         match anchor {
             Some(i) => names[i] = format!("{}等{phrase}", names[i]),
             None => {
-                // Where the source wrote it among the names (县直各有关单位，各乡镇人民政府).
-                let at = written.find(phrase.as_str());
+                // Where the source wrote it among the names (县直各有关单位，各乡镇人民政府):
+                // as an item of its own, not inside a name (a cut-off 区 after 区统计局).
+                let at = item_at(written, phrase);
                 let before = at.and_then(|p| {
                     names
                         .iter()

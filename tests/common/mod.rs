@@ -239,8 +239,10 @@ pub fn clauses(line: &str) -> Vec<String> {
     {
         return Vec::new();
     }
+    // Small punctuation marks (1﹒, ﹑) are read as the usual ones, and said.
+    let line = fengong::base::cjk::in_standard_forms(line);
     let line = TAG
-        .replace_all(line, "")
+        .replace_all(&line, "")
         .replace("  ", "\t")
         .replace("**", "");
     let mut out = Vec::new();

@@ -9,6 +9,7 @@
 pub(crate) mod boxed;
 mod notice;
 mod page_box;
+mod pipe_led;
 pub(crate) mod printed;
 mod prose;
 mod stacked;
@@ -140,8 +141,46 @@ impl LinedText {
 pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnostic>) {
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut said = Vec::new();
+    said.extend(standard_forms(&mut lines, places));
     printed::restore(&mut lines, places, &mut said);
     (lines.join("\n"), said)
+}
+
+/// Small and vertical punctuation marks (`1﹒`, `﹙一﹚`) in `lines` put in their usual
+/// forms, and said once, at the first line holding one, with the marks seen.
+fn standard_forms(lines: &mut [String], places: Places<'_>) -> Option<Diagnostic> {
+    let (mut first, mut count, mut seen) = (None, 0, String::new());
+    for (i, line) in lines.iter_mut().enumerate() {
+        let small = |c: char| c == '\u{FE52}' || crate::base::cjk::standard_form(c).is_some();
+        if !line.chars().any(small) {
+            continue;
+        }
+        first.get_or_insert(i);
+        count += 1;
+        for c in line.chars().filter(|c| small(*c)) {
+            if !seen.contains(c) && seen.chars().count() < 6 {
+                seen.push(c);
+            }
+        }
+        *line = crate::base::cjk::in_standard_forms(line);
+    }
+    let marks: Vec<String> = seen
+        .chars()
+        .map(|c| match crate::base::cjk::standard_form(c) {
+            Some(usual) => format!("「{c}」读作「{usual}」"),
+            None => format!("「{c}」在编号后读作「．」、在句末读作「。」"),
+        })
+        .collect();
+    first.map(|i| {
+        Diagnostic::note(
+            "text/small-forms",
+            places.at(i as u32 + 1),
+            format!(
+                "原文有 {count} 行用了小号或竖排的标点，按通常的标点读：{}",
+                marks.join("，")
+            ),
+        )
+    })
 }
 
 /// Reads a text source named `path`.
@@ -325,10 +364,13 @@ fn table_start(lines: &[&str]) -> Option<(usize, usize)> {
         Some(at) => (at, at + 1),
         None => match table::wrapped_header(lines) {
             Some(header) => (header.1, header.1 + 1),
-            None => {
-                let header = stacked::find_header(lines)?;
-                (header.first, header.end)
-            }
+            None => match pipe_led::find_header(lines) {
+                Some(header) => (header.first, header.end),
+                None => {
+                    let header = stacked::find_header(lines)?;
+                    (header.first, header.end)
+                }
+            },
         },
     };
     let front_end = above_table(lines, first).map_or(first, |(index, _)| index);
@@ -387,6 +429,10 @@ fn read_one_table(
                 table::parse_table_under(lines, header, places, diagnostics),
             )
         }
+        None if let Some(header) = pipe_led::find_header(lines) => (
+            header.first,
+            pipe_led::read(lines, &header, places, diagnostics),
+        ),
         None => {
             let header = stacked::find_header(lines)?;
             let rebuilt = stacked::rebuild(lines, &header, places)?;

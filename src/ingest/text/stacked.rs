@@ -570,7 +570,7 @@ fn value_says(line: &str, n: u32) -> Says {
 
 /// What each of a header's `width` cells holds, by its map (None: a column fengong does
 /// not read).
-fn kinds_of(map: &HeaderMap, width: usize) -> Vec<Option<Column>> {
+pub(super) fn kinds_of(map: &HeaderMap, width: usize) -> Vec<Option<Column>> {
     (0..width)
         .map(|i| map.columns.iter().find(|(_, at)| *at == i).map(|(c, _)| *c))
         .collect()
