@@ -285,6 +285,44 @@ fn the_word_notice_lines_up_with_the_pdf() {
     }
 }
 
+/// A notice whose body is one long paragraph: Word's page 1 holds as many of its lines as
+/// the PDF's (LibreOffice moves a paragraph kept with the next whole, which left page 1
+/// with the title and 主送 alone), and the 署名 still follows the body's last lines.
+#[test]
+fn a_long_last_paragraph_starts_on_the_notices_first_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "区政府办公室负责对目标任务进度情况进行督察通报，各部门要明确责任、强化担当，严格按照进度计划抓好落实。";
+    let body = sentence.repeat(8);
+    let source = format!(
+        "东坪区人民政府办公室文件\n\n东政办发〔2026〕3号\n\n关于印发《东坪区2026年重点工作任务分解表》的通知\n\n区政府各部门，各街道办事处：\n\n{body}\n\n附件：东坪区2026年重点工作任务分解表\n\n东坪区人民政府办公室\n2026年2月15日\n\n附件\n\n东坪区2026年重点工作任务分解表\n\n序号\t工作任务\t牵头单位\t完成时限\n1\t推进老旧小区改造。\t区住建局\t2026年底\n"
+    );
+    std::fs::create_dir_all(dir.path().join("input")).unwrap();
+    std::fs::write(dir.path().join("input/plan.md"), source).unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let converted = soffice(dir.path())
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(dir.path().join("output/通知.docx"))
+        .env("FONTCONFIG_FILE", root().join("fonts/fonts.conf"))
+        .output()
+        .expect("soffice (LibreOffice Writer) is needed; .ci/run installs it");
+    assert!(converted.status.success());
+    let lines = |m: &Value, page: usize| m["pages"][page]["body_lines"].as_array().unwrap().len();
+    let (word, pdf) = (
+        measure(&dir.path().join("通知.pdf")),
+        measure(&dir.path().join("output/通知.pdf")),
+    );
+    assert!(lines(&pdf, 0) >= 8, "{}", lines(&pdf, 0));
+    assert_eq!(lines(&word, 0), lines(&pdf, 0));
+    let text = run(
+        "pdftotext",
+        &[dir.path().join("通知.pdf").to_str().unwrap(), "-"],
+    );
+    let page2 = text.split('\u{c}').nth(1).unwrap_or("");
+    assert!(page2.contains("东坪区人民政府办公室"), "{page2}");
+}
+
 /// python-docx reads the task table with every row, the 主要事项 merged down over its tasks,
 /// the header repeated, no row split; each cell's text is the Markdown table's.
 #[test]

@@ -248,16 +248,41 @@ impl<'a> Setter<'a> {
 /// the same breaks as the PDF's, with the characters' widths in ems.
 pub(super) fn title_lines(title: &str, width_ems: f32) -> Vec<String> {
     let chars: Vec<char> = title.chars().collect();
-    let advances: Vec<f32> = chars.iter().map(|c| ems(&c.to_string())).collect();
+    // Word and LibreOffice set a little space between Chinese and Latin letters or digits
+    // (区政府 2023 年, autoSpaceDE/DN): counted, with half an em for glyphs that differ
+    // from the PDF's, so no line the break was made for wraps again in them.
+    let apart = |a: char, b: char| crate::base::cjk::is_han(a) && b.is_ascii_alphanumeric();
+    let advances: Vec<f32> = (0..chars.len())
+        .map(|i| {
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let gap = apart(chars[i], next) || apart(next, chars[i]);
+            ems(&chars[i].to_string()) + if gap { AUTO_SPACE_EMS } else { 0.0 }
+        })
+        .collect();
+    let width_ems = width_ems - 0.5;
     crate::render::balanced_title(&chars, &advances, width_ems)
         .into_iter()
         .map(|range| chars[range].iter().collect())
         .collect()
 }
 
+/// The space Word sets between a Chinese character and a Latin letter or digit, in ems.
+const AUTO_SPACE_EMS: f32 = 0.25;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_line_leaves_room_for_the_space_word_sets_around_digits() {
+        // 20 ems as the PDF measures it, in a line of 20.1: Word's space around 2023 and
+        // its own glyphs would push 年 to a line of its own.
+        let title =
+            "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知";
+        for line in title_lines(title, 20.1) {
+            assert!(ems(&line) <= 19.6, "{line}");
+        }
+    }
 
     #[test]
     fn a_long_title_is_balanced_and_broken_where_a_line_may_break() {

@@ -402,10 +402,16 @@ impl Notice<'_> {
         }
     }
 
-    /// The paragraph set last goes on the page of what follows it.
+    /// The paragraph set last goes on the page of what follows it — when it is short.
+    /// LibreOffice moves a paragraph kept with the next whole to the next page, so a long one
+    /// would leave the page above nearly empty: it is left free to split, widow control
+    /// keeping its last two lines on the page of what follows when it does.
     fn keep_last_with_next(&mut self) {
+        let per_line = (self.set.page.width_twips() / self.set.page.char_twips().max(1)) as usize;
         match self.paras.pop() {
-            Some(Item::Para(last)) => self.push(last.keep_next()),
+            Some(Item::Para(last)) if last.text_chars() <= 3 * per_line => {
+                self.push(last.keep_end_with_next())
+            }
             Some(other) => self.paras.push(other),
             None => {}
         }

@@ -140,7 +140,7 @@ fn styles(page: &PageSetup, fonts: &WordFonts) -> String {
     let body = RunStyle::new(Face::Body, page.body_size);
     let mut s = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault>{}</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="{}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault>{}</w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:before="0" w:after="0" w:line="{}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
         super::xml::run_properties(fonts, &body).replace(
             "</w:rPr>",
             r#"<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>"#

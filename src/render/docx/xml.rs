@@ -124,6 +124,7 @@ pub struct Border {
 pub struct Para {
     style: Option<&'static str>,
     keep_next: bool,
+    keep_lines: bool,
     page_break_before: bool,
     border_top: Option<Border>,
     border_bottom: Option<Border>,
@@ -153,8 +154,16 @@ impl Para {
         self
     }
 
-    /// Kept on one page with the next paragraph.
+    /// Kept whole, on one page with the next paragraph.
     pub fn keep_next(mut self) -> Para {
+        self.keep_next = true;
+        self.keep_lines = true;
+        self
+    }
+
+    /// Its last lines kept on one page with the next paragraph; a long paragraph may still
+    /// start on the page before (a notice's last body paragraph above its 署名).
+    pub fn keep_end_with_next(mut self) -> Para {
         self.keep_next = true;
         self
     }
@@ -245,6 +254,26 @@ impl Para {
         self
     }
 
+    /// About how many characters its runs hold (their markup left out): enough to tell a
+    /// line from a paragraph.
+    pub fn text_chars(&self) -> usize {
+        let mut in_tag = false;
+        self.runs
+            .chars()
+            .filter(|c| match c {
+                '<' => {
+                    in_tag = true;
+                    false
+                }
+                '>' => {
+                    in_tag = false;
+                    false
+                }
+                _ => !in_tag,
+            })
+            .count()
+    }
+
     /// The `w:p` element.
     pub fn xml(&self) -> String {
         let mut p = String::from("<w:p><w:pPr>");
@@ -252,7 +281,10 @@ impl Para {
             let _ = write!(p, r#"<w:pStyle w:val="{style}"/>"#);
         }
         if self.keep_next {
-            p.push_str("<w:keepNext/><w:keepLines/>");
+            p.push_str("<w:keepNext/>");
+        }
+        if self.keep_lines {
+            p.push_str("<w:keepLines/>");
         }
         if self.page_break_before {
             p.push_str("<w:pageBreakBefore/>");
