@@ -19,6 +19,7 @@ use crate::ingest::raw_table::{Column, HeaderMap};
 /// `lines` as the document wrote them, each change said in `diagnostics`.
 pub(super) fn restore(lines: &mut [String], places: Places<'_>, diagnostics: &mut Vec<Diagnostic>) {
     let furniture = drop_page_furniture(lines, places, diagnostics);
+    drop_heads_inside(lines, places, diagnostics);
     let joined = join_wrapped_lines(lines, &furniture, places, diagnostics);
     split_space_set_tables(lines);
     // Letters set apart on purpose (索 引 号, a header's 工 作 任 务) are a web page's or a
@@ -149,6 +150,65 @@ fn drop_page_furniture(
         .with_hint("这些是扫描或转换时带出的版面文字，不属于正文；如有误，请删去页码行后重试"),
     );
     furniture
+}
+
+/// A 版头 and 文号 inside a sentence (`…对有明确时间节点的重许昌市人民政府文件许政〔2020〕21号大工作…`):
+/// a page's running head that a PDF's text put where the page turned. Taken out, the
+/// sentence closed up, and said with its place. The head is the issuing body's name (…人民
+/// 政府, …办公室 …) up to 文件, starting at the character its 文号 starts with (许政 ← 许昌市).
+fn drop_heads_inside(lines: &mut [String], places: Places<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(
+            r"(?:人民政府|办公室|办公厅|委员会|政府|委|局|厅)文件\s*(\p{Han}{1,8})\s*[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号",
+        )
+        .unwrap()
+    });
+    for (i, line) in lines.iter_mut().enumerate() {
+        let Some(found) = HEAD.captures(line) else {
+            continue;
+        };
+        let (Some(whole), Some(code)) = (found.get(0), found.get(1)) else {
+            continue;
+        };
+        let Some(first) = code.as_str().chars().next() else {
+            continue;
+        };
+        // The head's start: the nearest 文号's first character before it, a name's length.
+        let before = &line[..whole.start()];
+        let Some(start) = before
+            .char_indices()
+            .rev()
+            .take(20)
+            .find(|(_, c)| *c == first)
+            .map(|(at, _)| at)
+        else {
+            continue;
+        };
+        let inside = line[..start]
+            .trim()
+            .chars()
+            .last()
+            .is_some_and(crate::base::cjk::is_han)
+            && line[whole.end()..]
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(crate::base::cjk::is_han);
+        if !inside {
+            continue;
+        }
+        let head = line[start..whole.end()].to_string();
+        line.replace_range(start..whole.end(), "");
+        diagnostics.push(Diagnostic::note(
+            "source/page-furniture",
+            places.at(i as u32 + 1),
+            format!(
+                "这一{}中间夹着另一页的版头和文号「{head}」（转换文字时带出的页眉），未读入，前后文字已接上",
+                places.unit()
+            ),
+        ));
+    }
 }
 
 /// The display width of a line: a Chinese character or full-width form is two.

@@ -217,3 +217,24 @@ fn a_document_run_together_on_one_line_is_said() {
     let (_, said) = restored(&format!("{body}如第一条所说 一、总体要求 已经明确。{body}"));
     assert!(said.is_empty(), "{said:?}");
 }
+
+#[test]
+fn a_running_head_inside_a_sentence_is_taken_out_and_said() {
+    let text = "白溪县人民政府\n白政〔2026〕3号\n各乡镇：\n对有明确时间节点的重白溪县人民政府文件白政〔2026〕4号大工作实行专项督查。";
+    let (lines, said) = restored(text);
+    assert_eq!(lines[3], "对有明确时间节点的重大工作实行专项督查。");
+    // The head and number standing on their own lines are the notice's, not a page's.
+    assert_eq!(lines[0], "白溪县人民政府");
+    assert_eq!(lines[1], "白政〔2026〕3号");
+    let note = said
+        .iter()
+        .find(|d| d.code == "source/page-furniture")
+        .unwrap();
+    assert!(
+        note.message
+            .contains("「白溪县人民政府文件白政〔2026〕4号」"),
+        "{}",
+        note.message
+    );
+    assert_eq!(note.location.line_no(), Some(4));
+}
