@@ -7,7 +7,6 @@ mod web;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use fengong::{Diagnostic, Error, Severity};
 
 use std::path::PathBuf;
@@ -36,7 +35,7 @@ macro_rules! say_out {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::parse();
     remove_staging_on_signal();
     match run(cli) {
         Ok(code) => code,
@@ -131,6 +130,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Publish {
             input,
+            output_dir,
             output,
             prefer_latest,
             fresh,
@@ -142,6 +142,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 force,
                 ..Default::default()
             };
+            let output = output_dir
+                .or(output)
+                .unwrap_or_else(|| PathBuf::from("output"));
             publish(&input, &output, &options)
         }
     }
@@ -162,11 +165,12 @@ fn check(input: &std::path::Path, format: CheckFormat) -> Result<ExitCode, Error
     let report = &checked.report;
     match format {
         CheckFormat::Json => print_json(&report.diagnostics)?,
+        // The findings are what check makes: on stdout, so `check > 报告.txt` keeps them.
         CheckFormat::Text => {
             for d in &report.diagnostics {
-                say!("{d}");
+                say_out!("{d}");
             }
-            say!(
+            say_out!(
                 "检查完成：{} 项任务，错误 {} 条，警告 {} 条，提示 {} 条",
                 checked.plan.tasks.len(),
                 report.count(Severity::Error),

@@ -131,7 +131,7 @@ fn a_refusal_says_what_the_source_shows() {
         "{issued}某县2026年县政府\n重点工作任务分解\n一、推动产业升级\n加快建设先进制造业基地。\n"
     );
     let dir = project(&[("here.md", here.as_bytes())]);
-    let err = stderr(&fengong(dir.path(), &["check"]));
+    let err = said(&fengong(dir.path(), &["check"]));
     assert!(err.contains("未找到任务分工表"), "{err}");
     assert!(!err.contains("没有读到它"), "{err}");
     // A table drawn with box lines: where it starts, and how to bring it in.
@@ -164,7 +164,7 @@ fn a_refusal_says_what_the_source_shows() {
         "第 2 行写有表头「序号实事名称具体内容牵头单位配合单位」，但各列的名称和内容连成了一行",
     );
     let dir = project(&[("glued.md", glued.as_bytes())]);
-    let err = stderr(&fengong(dir.path(), &["check"]));
+    let err = said(&fengong(dir.path(), &["check"]));
     assert!(!err.contains("编号事项"), "{err}");
 }
 

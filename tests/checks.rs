@@ -166,7 +166,7 @@ fn corrections_apply_and_are_listed() {
         ("fengong.toml", config.as_bytes()),
     ]);
     let check = fengong(dir.path(), &["check", "--format", "json"]);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(check.status.code(), Some(0), "{}", said(&check));
     let findings: Vec<Value> = serde_json::from_slice(&check.stdout).unwrap();
     let diff_lines: Vec<u64> = findings
         .iter()
@@ -213,9 +213,9 @@ fn corrections_apply_and_are_listed() {
     let check = fengong(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(
-        stderr(&check).contains("input/fengong.toml:"),
+        said(&check).contains("input/fengong.toml:"),
         "{}",
-        stderr(&check)
+        said(&check)
     );
     let publish = fengong(dir.path(), &["publish"]);
     assert_eq!(publish.status.code(), Some(1));
@@ -233,8 +233,8 @@ fn corrections_apply_and_are_listed() {
     let check = fengong(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(
-        stderr(&check).contains("第 12 项任务更正的完成时限「尽快」无法识别为日期"),
+        said(&check).contains("第 12 项任务更正的完成时限「尽快」无法识别为日期"),
         "{}",
-        stderr(&check)
+        said(&check)
     );
 }

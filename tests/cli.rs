@@ -67,7 +67,7 @@ fn publish_twice_gives_identical_bytes() {
 fn check_on_the_shipped_input_exits_zero() {
     let out = fengong(&root(), &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("检查完成：78 项任务"));
+    assert!(said(&out).contains("检查完成：78 项任务"));
     let out = fengong(&root(), &["check", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
     let list: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -89,6 +89,34 @@ fn a_missing_input_exits_two() {
     let out = fengong(dir.path(), &["check", "nowhere"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("nowhere"));
+}
+
+/// A mistake on the command line is said in Chinese, with exit code 2; help is Chinese too.
+#[test]
+fn command_line_mistakes_and_help_are_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fengong(dir.path(), &["pubish"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(said.contains("没有「pubish」这个命令"), "{said}");
+    assert!(said.contains("publish"), "{said}");
+    assert!(
+        !said.contains("error:") && !said.contains("Usage"),
+        "{said}"
+    );
+    let out = fengong(dir.path(), &["check", "--format", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("「xml」无效"), "{}", stderr(&out));
+    let out = fengong(dir.path(), &["publish", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("用法：fengong publish [输入] [输出目录] [选项]"),
+        "{help}"
+    );
+    for english in ["Usage", "Print help", "Arguments", "Options", "[default"] {
+        assert!(!help.contains(english), "{english} in {help}");
+    }
 }
 
 #[test]
@@ -118,8 +146,8 @@ fn init_writes_a_starter_config_from_the_document() {
     std::fs::write(input.join("plan.docx"), &docx).unwrap();
 
     let before = fengong(dir.path(), &["check"]);
-    let unknown = |out: &std::process::Output| stderr(out).matches("unit/unknown").count();
-    assert!(unknown(&before) >= 10, "{}", stderr(&before));
+    let unknown = |out: &std::process::Output| said(out).matches("unit/unknown").count();
+    assert!(unknown(&before) >= 10, "{}", said(&before));
 
     let out = fengong(dir.path(), &["init"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -143,7 +171,7 @@ fn init_writes_a_starter_config_from_the_document() {
 
     let after = fengong(dir.path(), &["check"]);
     assert!(after.status.success(), "{}", stderr(&after));
-    let after_text = stderr(&after);
+    let after_text = said(&after);
     assert!(!after_text.contains("unit/unknown"), "{after_text}");
     // The one name left is the group to fill, said as such (not "add it as a unit").
     let unfilled: Vec<&str> = after_text
@@ -371,7 +399,7 @@ fn init_proposes_no_deadline_the_source_does_not_set() {
         config.contains("\n# default_deadline = \"2024-12-31\""),
         "{config}"
     );
-    let check = stderr(&fengong(dir.path(), &["check"]));
+    let check = said(&fengong(dir.path(), &["check"]));
     let no_deadline: Vec<&str> = check
         .lines()
         .filter(|l| l.contains("plan/no-deadline"))

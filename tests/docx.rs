@@ -478,7 +478,7 @@ fn a_saved_web_page_is_read_through_libreoffice() {
     assert_eq!(units(&plan, 2).1, ["各街道"]);
     assert_eq!(units(&plan, 3).0, ["区住建局"]);
     let out = fengong(dir.path(), &["check"]);
-    let err = stderr(&out);
+    let err = said(&out);
     assert!(err.contains("已用 LibreOffice 转为 .docx 后读取"), "{err}");
     assert!(err.contains("首页"), "the page's navigation is said: {err}");
 }

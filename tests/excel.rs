@@ -209,7 +209,7 @@ fn problems_name_the_sheet_and_cell() {
     let bytes = wb.save_to_buffer().unwrap();
     let dir = project(&[("t.xlsx", &bytes)]);
     let out = fengong(dir.path(), &["check"]);
-    let err = stderr(&out);
+    let err = said(&out);
     assert!(err.contains("input/t.xlsx#任务!A3"), "{err}");
     // A finding about a unit points at the unit's own cell (责任单位, column C).
     assert!(
@@ -1213,7 +1213,7 @@ fn formulas_saved_without_results_are_worked_out() {
     let plan = plan_of(dir.path());
     let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
     assert_eq!(numbers, [1, 2, 3]);
-    let err = stderr(&fengong(dir.path(), &["check"]));
+    let err = said(&fengong(dir.path(), &["check"]));
     assert!(
         err.contains("input/t.xlsx#分解表!A2: 提示[xlsx/formula-worked-out]"),
         "{err}"
@@ -1257,7 +1257,7 @@ fn a_name_merged_over_columns_is_said() {
     let dir = project(&[("t.xlsx", &bytes)]);
     let plan = plan_of(dir.path());
     assert_eq!(plan.tasks.len(), 2);
-    let err = stderr(&fengong(dir.path(), &["check"]));
+    let err = said(&fengong(dir.path(), &["check"]));
     assert!(
         err.contains(
             "input/t.xlsx#分解表!C1: 提示[table/merged-header]: 表头「责任分工」合并在「牵头单位」「责任单位」之上"

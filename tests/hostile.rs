@@ -8,7 +8,7 @@ use rust_xlsxwriter::Workbook;
 
 fn refused(dir: &std::path::Path, args: &[&str], code: i32, must_say: &[&str]) {
     let out = fengong(dir, args);
-    let err = stderr(&out);
+    let err = said(&out);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
     for s in must_say {
         assert!(err.contains(s), "{args:?} does not say {s}: {err}");
@@ -75,7 +75,7 @@ fn characters_without_a_glyph_never_stop_a_publish() {
     let dir = project(&[("嘉发改〔2025〕14号.md", text.as_bytes())]);
     let out = fengong(dir.path(), &["publish"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let checked = stderr(&fengong(dir.path(), &["check"]));
+    let checked = said(&fengong(dir.path(), &["check"]));
     let at = "input/嘉发改〔2025〕14号.md:94";
     for said in [
         "U+2705", "U+E000", "U+D55C", "U+1F44D", "U+200B", "U+200D", "U+FEFF",
@@ -139,7 +139,7 @@ fn a_cell_longer_than_excel_holds() {
     let out = fengong(dir.path(), &["publish"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let check = fengong(dir.path(), &["check"]);
-    let err = stderr(&check);
+    let err = said(&check);
     assert!(err.contains("input/长.md:2"), "{err}");
     assert!(err.contains("超过 Excel 单元格上限 32767 字"), "{err}");
     // The XLSX holds the cut text and says so; the Markdown keeps all of it.

@@ -679,8 +679,8 @@ fn a_plan_without_a_title_is_refused_until_the_config_or_its_file_names_it() {
     let table = "序号\t工作任务\t责任单位\n1\t建设口袋公园10个。\t区绿化市容局\n";
     let dir = common::project(&[("plan.md", table.as_bytes()), ("fengong.toml", b"# none\n")]);
     let out = common::fengong(dir.path(), &["check"]);
-    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
-    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", common::said(&out));
+    let err = common::said(&out);
     assert!(
         err.contains("plan/no-title") && err.contains("plan.md"),
         "{err}"
@@ -724,7 +724,7 @@ fn a_plan_without_a_title_is_refused_until_the_config_or_its_file_names_it() {
         ("plan.md", notice.as_bytes()),
         ("fengong.toml", b"# none\n"),
     ]);
-    let err = common::stderr(&common::fengong(dir.path(), &["check"]));
+    let err = common::said(&common::fengong(dir.path(), &["check"]));
     assert!(err.contains("notice/no-title"), "{err}");
     assert!(!err.contains("《》"), "{err}");
 }

@@ -77,6 +77,16 @@ pub fn fengong(cwd: &Path, args: &[&str]) -> Output {
         .expect("run fengong")
 }
 
+/// What a run said, standard output and standard error together (check's findings go to
+/// standard output, a refusal to standard error).
+pub fn said(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
 /// Standard error as text.
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
