@@ -2060,6 +2060,26 @@ fn a_stacked_table_with_a_border_after_each_cell_reads() {
     );
 }
 
+/// A task whose only unit is the piece the source was cut in (责任单位:区) names nobody: an
+/// error with its place, not a task published for no one.
+#[test]
+fn a_task_left_with_only_a_cut_off_piece_is_an_error() {
+    let text = "柳川县2026年重点工作任务分解\n\n(一)地区生产总值增长6%。\n\n责任单位:县发改局\n\n(二)工业投资增长12%以上。\n\n责任单位:县";
+    let dir = common::project(&[("plan.md", text.as_bytes())]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    let found: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unit/only-cut")
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", checked.report.diagnostics);
+    assert_eq!(found[0].location.line_no(), Some(9));
+    assert!(found[0].message.contains("第 2 项"), "{}", found[0].message);
+    assert!(!codes(&checked).contains(&"unit/no-real-unit"));
+}
+
 /// A web table copied with a bar opening each cell and a bar alone ending each row: a cell
 /// over lines (a lead set vertically, 市 / 发 / 改 / 委) is one cell, a row short of cells
 /// takes the cells merged down over it from the row above, and a body and a phrase naming

@@ -153,6 +153,30 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
                 .with_hint("请对照原文补全单位名称"),
             );
         }
+        // Only a piece the source was cut in (区): nobody is named at all.
+        let cut_only = task
+            .unspecified
+            .iter()
+            .all(|p| task.name_fragments.contains(p));
+        if task.units.is_empty() && !task.unspecified.is_empty() && cut_only {
+            out.push(
+                Diagnostic::error(
+                    "unit/only-cut",
+                    task.units_place().clone(),
+                    format!(
+                        "第 {} 项的责任单位只剩被截断的「{}」，没有可以落实的单位",
+                        task.no,
+                        task.unspecified.join("、")
+                    ),
+                )
+                .with_hint(format!(
+                    "请对照原文补全；或在 {} 中写 [[corrections]] task = {} 和 units = \"单位名\"",
+                    cx.config_path(),
+                    task.no
+                )),
+            );
+            continue;
+        }
         if task.units.is_empty() && !task.unspecified.is_empty() {
             out.push(
                 // A warning: plans are issued so, and the table, the notice and the
@@ -266,12 +290,22 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
                     numbers(twin)
                 ),
             )
-            .with_hint(format!(
-                "若是同一单位，在 {} 中把「{}」写进「{}」的 aliases",
-                cx.config_path(),
-                bare.name,
-                twin.name
-            )),
+            .with_hint(if reordered(&twin) || reordered(&bare) {
+                // Which of two reordered names is the slip, only the reader knows.
+                format!(
+                    "若是同一单位，在 {} 中把写错的一个写进写对的一个的 aliases（如「{}」写错了，就写进「{}」的 aliases）",
+                    cx.config_path(),
+                    bare.name,
+                    twin.name
+                )
+            } else {
+                format!(
+                    "若是同一单位，在 {} 中把「{}」写进「{}」的 aliases",
+                    cx.config_path(),
+                    bare.name,
+                    twin.name
+                )
+            }),
         );
     }
     out

@@ -911,6 +911,14 @@ impl Reader {
         };
         for &(kind, _, value) in clauses {
             apply_label(task, kind, value);
+            // Findings about the units point at the line that names them.
+            let names_units = matches!(
+                kind,
+                LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
+            );
+            if names_units && task.units_origin.is_none() {
+                task.units_origin = Some(here.clone());
+            }
         }
         for &(kind, clause, _) in clauses {
             self.name_role(kind, clause);

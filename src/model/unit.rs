@@ -57,21 +57,7 @@ pub struct UnitGroup {
 /// `[[groups]]` entry lists.
 pub fn is_group_phrase(name: &str) -> bool {
     // What brackets add (各县（市、区）政府（管委会）) names more of the same bodies.
-    let mut depth = 0u32;
-    let outside = name
-        .chars()
-        .filter(|c| match c {
-            '(' | '（' => {
-                depth += 1;
-                false
-            }
-            ')' | '）' => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            _ => depth == 0,
-        })
-        .count();
+    let outside = crate::base::cjk::without_brackets(name).chars().count();
     (name.starts_with('各') || name.starts_with("相关")) && outside <= 8
 }
 

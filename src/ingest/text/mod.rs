@@ -886,9 +886,8 @@ fn page_year(lines: &[&str]) -> Option<i32> {
 /// (`索 引 号：`, `发文字号：`, `标　　题：`): the box copied one cell a line.
 pub(crate) fn is_bare_page_label(text: &str) -> bool {
     let simple = crate::base::cjk::simplified_text(text);
-    let Some(label) = simple.trim().strip_suffix(['：', ':']) else {
-        return false;
-    };
+    // With its colon, or without (a box copied one cell a line: 发文字号 / 郧政发〔2023〕5号).
+    let label = simple.trim().trim_end_matches(['：', ':']);
     let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     PAGE_METADATA_LABELS.contains(&label.as_str())
         || page_box::FIELD_LABELS.contains(&label.as_str())
