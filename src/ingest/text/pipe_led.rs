@@ -237,7 +237,12 @@ fn reads_as(kind: Option<Column>, cell: &str) -> bool {
         Some(Column::Units | Column::Lead | Column::Support) => units(cell) && !time(cell),
         Some(Column::Deadline) => time(cell),
         Some(Column::No) => parse_task_number(cell).is_some(),
-        Some(Column::Content) => !units(cell) && !time(cell),
+        // A task's text may name a time (力争全年实施重点项目566个): only a short one is
+        // a time limit's cell.
+        Some(Column::Content) => {
+            let time_limit = time(cell) && cell.chars().count() <= 20;
+            !units(cell) && !time_limit
+        }
         Some(Column::Group | Column::Person) | None => true,
     }
 }
@@ -345,6 +350,24 @@ mod tests {
             &previous,
         );
         assert_eq!(unplaced, Filled::Unplaced);
+    }
+
+    #[test]
+    fn a_task_naming_a_time_is_still_a_task() {
+        let kinds = [
+            Some(Column::Lead),
+            Some(Column::Content),
+            Some(Column::Units),
+        ];
+        let previous: Vec<String> = ["市发改委", "地区生产总值增长13%", "统计局"]
+            .map(String::from)
+            .into();
+        let cut = fill_merged(
+            &kinds,
+            &["力争全年实施重点项目566个,完成投资1494亿".into()],
+            &previous,
+        );
+        assert!(matches!(cut, Filled::Restored(_, ref taken) if taken == &[0, 2]));
     }
 
     #[test]
