@@ -154,9 +154,13 @@ fn localized(command: clap::Command, top: bool) -> clap::Command {
             } else {
                 "选项"
             };
-            arg.help_heading(heading)
-                .hide_default_value(true)
-                .hide_possible_values(true)
+            let arg = arg.help_heading(heading);
+            // A flag has neither (clap asserts it in debug builds).
+            if arg.get_action().takes_values() {
+                arg.hide_default_value(true).hide_possible_values(true)
+            } else {
+                arg
+            }
         })
         .arg(
             Arg::new("help")
