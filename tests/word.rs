@@ -290,12 +290,51 @@ fn the_word_notice_lines_up_with_the_pdf() {
 /// with the title and 主送 alone), and the 署名 still follows the body's last lines.
 #[test]
 fn a_long_last_paragraph_starts_on_the_notices_first_page() {
-    let dir = tempfile::tempdir().unwrap();
     let sentence = "区政府办公室负责对目标任务进度情况进行督察通报，各部门要明确责任、强化担当，严格按照进度计划抓好落实。";
     let body = sentence.repeat(8);
     let source = format!(
         "东坪区人民政府办公室文件\n\n东政办发〔2026〕3号\n\n关于印发《东坪区2026年重点工作任务分解表》的通知\n\n区政府各部门，各街道办事处：\n\n{body}\n\n附件：东坪区2026年重点工作任务分解表\n\n东坪区人民政府办公室\n2026年2月15日\n\n附件\n\n东坪区2026年重点工作任务分解表\n\n序号\t工作任务\t牵头单位\t完成时限\n1\t推进老旧小区改造。\t区住建局\t2026年底\n"
     );
+    let (dir, word, pdf) = notice_through_word(&source);
+    assert!(body_lines(&pdf, 0) >= 8, "{}", body_lines(&pdf, 0));
+    assert_eq!(body_lines(&word, 0), body_lines(&pdf, 0));
+    let text = run(
+        "pdftotext",
+        &[dir.path().join("通知.pdf").to_str().unwrap(), "-"],
+    );
+    let page2 = text.split('\u{c}').nth(1).unwrap_or("");
+    assert!(page2.contains("东坪区人民政府办公室"), "{page2}");
+}
+
+/// A title of three lines ending just above a grid line, a short notice: the PDF keeps the
+/// whole notice on page 1 (its lines set closer); the Word file, measured from the same
+/// rule, sets the 主送 on the same line and keeps it there too (it put the 主送 a line lower
+/// and the body, 附件说明 and 署名 went to page 2).
+#[test]
+fn a_short_notice_under_a_three_line_title_stays_on_its_first_page_in_word() {
+    let title =
+        "东坪区人民政府关于印发《东坪区人民政府2026年重点工作任务分解和责任分工方案》的通知";
+    let plan = "东坪区人民政府2026年重点工作任务分解和责任分工方案";
+    let source = format!(
+        "东坪区人民政府文件\n\n东政发〔2026〕3号\n\n{title}\n\n各街道办事处，区政府各部门：\n\n现将《{plan}》印发给你们，请认真贯彻落实。\n\n附件：{plan}\n\n东坪区人民政府\n2026年2月15日\n\n附件\n\n{plan}\n\n序号\t工作任务\t牵头单位\t完成时限\n1\t推进老旧小区改造。\t区住建局\t2026年底\n"
+    );
+    let (dir, word, pdf) = notice_through_word(&source);
+    let text = run(
+        "pdftotext",
+        &[dir.path().join("通知.pdf").to_str().unwrap(), "-"],
+    );
+    let page1 = text.split('\u{c}').next().unwrap_or("");
+    assert!(
+        page1.contains("2026年2月15日") || page1.contains("2026 年 2 月 15 日"),
+        "{page1}"
+    );
+    assert_eq!(body_lines(&word, 0), body_lines(&pdf, 0));
+}
+
+/// Publishes `source` as the only input, converts the Word notice through LibreOffice and
+/// measures both PDFs.
+fn notice_through_word(source: &str) -> (tempfile::TempDir, Value, Value) {
+    let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("input")).unwrap();
     std::fs::write(dir.path().join("input/plan.md"), source).unwrap();
     let out = fengong(dir.path(), &["publish"]);
@@ -308,19 +347,16 @@ fn a_long_last_paragraph_starts_on_the_notices_first_page() {
         .output()
         .expect("soffice (LibreOffice Writer) is needed; .ci/run installs it");
     assert!(converted.status.success());
-    let lines = |m: &Value, page: usize| m["pages"][page]["body_lines"].as_array().unwrap().len();
-    let (word, pdf) = (
-        measure(&dir.path().join("通知.pdf")),
-        measure(&dir.path().join("output/通知.pdf")),
-    );
-    assert!(lines(&pdf, 0) >= 8, "{}", lines(&pdf, 0));
-    assert_eq!(lines(&word, 0), lines(&pdf, 0));
-    let text = run(
-        "pdftotext",
-        &[dir.path().join("通知.pdf").to_str().unwrap(), "-"],
-    );
-    let page2 = text.split('\u{c}').nth(1).unwrap_or("");
-    assert!(page2.contains("东坪区人民政府办公室"), "{page2}");
+    let word = measure(&dir.path().join("通知.pdf"));
+    let pdf = measure(&dir.path().join("output/通知.pdf"));
+    (dir, word, pdf)
+}
+
+fn body_lines(measured: &Value, page: usize) -> usize {
+    measured["pages"][page]["body_lines"]
+        .as_array()
+        .unwrap()
+        .len()
 }
 
 /// python-docx reads the task table with every row, the 主要事项 merged down over its tasks,

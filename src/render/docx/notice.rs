@@ -21,6 +21,8 @@ const NUMBER_LINE: i32 = 526;
 const RULE_SPACE_PT: u32 = 8;
 /// The red rule: 1.5 pt (D4 asks 0.5 mm; Word's border widths come in eighths of a point).
 const RULE_EIGHTHS: u32 = 12;
+/// The PDF's red rule: 0.5 mm (D4), centred 4 mm below the 文号's em box.
+const RED_RULE_MM: f32 = 0.5;
 /// The title's size: 2号.
 const TITLE_SIZE: f32 = 22.0;
 /// Printed where the 成文日期 goes when none is known, as the Markdown and the PDF print it.
@@ -46,6 +48,7 @@ pub fn notice(
         cursor: 0.0,
         after_title: None,
         title_first: false,
+        rule_bottom: 0.0,
     };
     doc.head();
     for (i, block) in blocks.iter().enumerate() {
@@ -112,6 +115,12 @@ struct Notice<'a> {
     after_title: Option<f32>,
     /// No 版头 and no 文号: the title stands on the first line.
     title_first: bool,
+    /// Where the PDF's red rule ends (or would, for a notice without a 版头), in twips from
+    /// the page top: the title is placed from it as the PDF places it, so both choose the
+    /// same grid line for the text below the title. The Word rule, a paragraph border, ends
+    /// a few twips lower; measuring from it set the 主送 a line lower than the PDF when the
+    /// title ended near a grid line (the notice's closing block then left page 1).
+    rule_bottom: f32,
 }
 
 impl Notice<'_> {
@@ -173,6 +182,8 @@ impl Notice<'_> {
                 })
                 .run(fonts, &RunStyle::new(Face::Body, page.body_size), &number),
         );
+        self.rule_bottom =
+            number_em_top + body + 4.0 * TWIPS_PER_MM + RED_RULE_MM / 2.0 * TWIPS_PER_MM;
         // The border adds its space and width to the paragraph.
         self.cursor = mark_top
             + mark_line as f32
@@ -203,6 +214,7 @@ impl Notice<'_> {
                 ),
         );
         self.cursor += NUMBER_LINE as f32;
+        self.rule_bottom = page.top_twips() + page.body_size * TWIPS_PER_PT;
     }
 
     fn block(&mut self, block: &Block, next_is_figure: bool) {
@@ -298,9 +310,9 @@ impl Notice<'_> {
     /// (7.3.1), or on the first line when there is no 版头.
     fn title_em_top(&self) -> f32 {
         if self.title_first {
-            self.cursor + PageSetup::em_offset(self.title_pitch(), TITLE_SIZE)
+            self.set.page.top_twips()
         } else {
-            self.cursor + 3.0 * self.pitch() - self.set.page.body_size * TWIPS_PER_PT
+            self.rule_bottom + 3.0 * self.pitch() - self.set.page.body_size * TWIPS_PER_PT
         }
     }
 
