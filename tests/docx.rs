@@ -772,6 +772,60 @@ fn measures_under_merged_headings_in_a_word_table() {
     assert!(!codes(&checked).contains(&"table/merged-number"));
 }
 
+/// A city's targets in a Word table: each 序号 and its 目标名称 merged down (vMerge) over
+/// targets numbered （1）, （2） in their cells, each with its leader and lead. Each target is
+/// a task with its own units (the merged 序号 does not make eight rows one task whose leads
+/// all lead everything); the 目标名称 groups them; the reading is said.
+#[test]
+fn targets_numbered_in_their_cells_under_a_merged_number_are_tasks() {
+    let checked = checked("targets_under_merged_number.docx");
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "地区生产总值增长5%左右。",
+            "一般公共预算收入保持稳定增长。",
+            "制造业投资增长8%左右。",
+            "城镇新增就业1.2万人。",
+            "新建改建城市公园6个。",
+        ]
+    );
+    assert_eq!(
+        units(plan, 1),
+        (
+            vec!["市发改局".into()],
+            vec!["各县区".into(), "市统计局".into()]
+        )
+    );
+    assert_eq!(
+        units(plan, 3),
+        (vec!["市工信局".into()], vec!["市发改局".into()])
+    );
+    assert_eq!(
+        units(plan, 5),
+        (vec!["市住建局".into()], vec!["市园林局".into()])
+    );
+    assert_eq!(
+        groups(plan),
+        [
+            ("全市经济社会发展的主要预期目标".to_string(), vec![1, 2, 3]),
+            ("民生保障".to_string(), vec![4, 5])
+        ]
+    );
+    let person: Vec<Option<&str>> = plan.tasks.iter().map(|t| t.person.as_deref()).collect();
+    assert_eq!(person[2], Some("李  勇"), "{person:?}");
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"table/merged-number"), "{codes:?}");
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == "table/numbered-under-merged-number")
+            .count(),
+        2,
+        "{codes:?}"
+    );
+}
+
 /// Two 分工表 in one Word file, as wide as each other but headed differently (附件1 its
 /// targets, 附件2 its key tasks): both are read, each a section under its own title, the
 /// second's tasks numbered on after the first's — never taken as one table continued, nor

@@ -4255,3 +4255,35 @@ fn posts_in_a_duty_are_leaders_and_a_lead_in_titles_its_group() {
         )]
     );
 }
+
+/// A web table pasted with tabs, as a browser copies it: a cell of two units broken over two
+/// lines without quotes (its second line carries the rest of the row), section rows of one
+/// cell, a 序号 marked ★, units marked * as the lead. Every row is a task with its units, the
+/// sections are sections, the marks are read and said — never a row 「序号「县税务局」不是
+/// 数字」 dropped, nor a unit named 「*县住建局」 with a sheet of its own.
+#[test]
+fn a_pasted_web_table_keeps_its_broken_cells_sections_and_marks() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/columns/web_tabs_marks.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.tasks.iter().map(|t| t.no).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["主要预期目标", "重点工作"]);
+    assert_eq!(leads(plan, 2), ["县财政局"]);
+    assert_eq!(supports(plan, 2), ["县税务局"]);
+    assert_eq!(leads(plan, 4), ["县住建局"]);
+    assert_eq!(supports(plan, 4), ["县财政局", "县属国有企业"]);
+    assert_eq!(leads(plan, 5), ["县城管局"]);
+    assert_eq!(supports(plan, 5), ["县财政局"]);
+    assert!(plan.units.iter().all(|u| !u.name.contains('*')));
+    assert_eq!(codes_at(&checked, "unit/lead-mark"), [10]);
+    assert_eq!(codes_at(&checked, "table/marked-number"), [3]);
+    let codes = codes(&checked);
+    for absent in ["table/bad-number", "table/stray-line"] {
+        assert!(!codes.contains(&absent), "{codes:?}");
+    }
+}

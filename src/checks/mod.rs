@@ -103,6 +103,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     structure::no_unit_named,
     structure::notice,
     structure::title,
+    structure::declared_count,
     structure::deadlines,
     grouping::section_titles,
     grouping::labels,
@@ -116,6 +117,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     units::unknown,
     units::unspecified,
     units::duplicates,
+    units::lead_marks,
     units::prefix_twins,
 ];
 

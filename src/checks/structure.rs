@@ -92,7 +92,8 @@ pub fn empty_cells(cx: &Context) -> Vec<Diagnostic> {
                     format!("第 {} 项任务没有责任单位", task.no),
                 )
                 .with_hint(format!(
-                    "请在分工表中补上责任单位，或在 input/fengong.toml 中写 [[corrections]] task = {} 和 units = \"单位名\"；如这一行只是说明（如总体要求）、不是任务，请清空它的序号",
+                    "请在分工表中补上责任单位，或在 {} 中写 [[corrections]] task = {} 和 units = \"单位名\"；如这一行只是说明（如总体要求）、不是任务，请清空它的序号",
+                    cx.config_path(),
                     task.no
                 )),
             );
@@ -183,6 +184,38 @@ pub fn title(cx: &Context) -> Vec<Diagnostic> {
     ]
 }
 
+/// A title that says how many tasks the plan has (`(共计121项)`, `共50项重点任务`) over
+/// another number of tasks read: rows lost to a cut copy or a layout not read. Said once.
+pub fn declared_count(cx: &Context) -> Vec<Diagnostic> {
+    static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"共(?:计|有)?\s*(\d{1,4})\s*(?:项|条)").unwrap()
+    });
+    let titles = [cx.plan.title.as_deref(), cx.plan.table.title.as_deref()];
+    let Some((title, declared)) = titles.into_iter().flatten().find_map(|t| {
+        let ascii = crate::base::cjk::ascii_digits(t);
+        let n: usize = DECLARED.captures(&ascii)?[1].parse().ok()?;
+        Some((t, n))
+    }) else {
+        return Vec::new();
+    };
+    let read = cx.plan.tasks.len();
+    if read == declared {
+        return Vec::new();
+    }
+    let place = (cx.plan.table.origin.clone())
+        .or_else(|| cx.plan.tasks.first().map(|t| t.origin.clone()))
+        .unwrap_or_else(|| Location::file(cx.plan.sources.first().cloned().unwrap_or_default()));
+    vec![
+        Diagnostic::warning(
+            "plan/count-differs",
+            place,
+            format!("标题「{title}」写明共 {declared} 项，读出的任务是 {read} 项"),
+        )
+        .with_hint("请核对原文：任务是否有缺漏（复制不全、某种排版未读出），或标题中的数字有误"),
+    ]
+}
+
 /// Tasks left without a deadline: no 完成时限 written, and no default in the config (a plan
 /// whose year is unknown gets none from `fengong init`). Said once, with the tasks, since
 /// their sheets and the evaluation leave the deadline blank.
@@ -217,7 +250,7 @@ pub fn deadlines(cx: &Context) -> Vec<Diagnostic> {
             "plan/no-deadline",
             first.origin.clone(),
             format!(
-                "第 {numbers}{more} 项任务（共 {} 项）没有完成时限：{why}；任务单和评估中完成时限空缺",
+                "第 {numbers} {more}项任务（共 {} 项）没有完成时限：{why}；任务单和评估中完成时限空缺",
                 without.len()
             ),
         )
@@ -483,6 +516,22 @@ mod tests {
             found[0].message
         );
         assert!(run_one(SAMPLE, SAMPLE_CONFIG, deadlines).is_empty());
+    }
+
+    #[test]
+    fn a_title_counting_other_tasks_than_read_is_said() {
+        let titled = |count: &str| {
+            SAMPLE.replace(
+                "# 某区2025年工作安排",
+                &format!("# 某区2025年工作安排（共{count}项）"),
+            )
+        };
+        let found = run_one(&titled("121"), SAMPLE_CONFIG, declared_count);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, "plan/count-differs");
+        assert!(found[0].message.contains("共 121 项，读出的任务是 5 项"));
+        assert!(run_one(&titled("５"), SAMPLE_CONFIG, declared_count).is_empty());
+        assert!(run_one(SAMPLE, SAMPLE_CONFIG, declared_count).is_empty());
     }
 
     #[test]

@@ -217,6 +217,40 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Units cells that mark their lead with a sign before its name (`*市发展改革委`): read as
+/// 牵头, said once for the plan at the first such cell, with the tasks.
+pub fn lead_marks(cx: &Context) -> Vec<Diagnostic> {
+    use crate::ingest::units::LEAD_MARKS;
+    let marked = |t: &&crate::model::Task| {
+        t.units_text
+            .match_indices(LEAD_MARKS)
+            .find(|(at, _)| {
+                let before = t.units_text[..*at].chars().next_back();
+                before.is_none_or(|c| "、，,；;/ \n（(：:".contains(c))
+            })
+            .map(|(_, mark)| mark.to_string())
+    };
+    let tasks: Vec<(&crate::model::Task, String)> = cx
+        .plan
+        .tasks
+        .iter()
+        .filter_map(|t| marked(&t).map(|m| (t, m)))
+        .collect();
+    let Some((first, mark)) = tasks.first() else {
+        return Vec::new();
+    };
+    let nos: Vec<u32> = tasks.iter().map(|(t, _)| t.no).collect();
+    vec![Diagnostic::note(
+        "unit/lead-mark",
+        first.units_place().clone(),
+        format!(
+            "第 {} 项：单位名称前的「{mark}」读作牵头标记，标有「{mark}」的单位牵头，其余配合；名称中不含「{mark}」",
+            numbers(&nos)
+        ),
+    )
+    .with_hint(format!("如「{mark}」另有含义（如重点任务），请在 fengong.toml 的 [[corrections]] 中为这些任务写明 units"))]
+}
+
 /// A unit listed twice in one task (as ingest found when it resolved the cell).
 pub fn duplicates(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind};
+use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RawTask, RowKind, opening_number};
 use super::text::{is_written_task_number, numbered_label, parse_task_number, section_heading};
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
@@ -276,7 +276,7 @@ impl Grid<'_> {
                 r += repeated.rows;
                 continue;
             }
-            if self.numbered_in_text(r, &header, &mut table) {
+            if self.numbered_in_text(r, &header, &mut table, diagnostics) {
                 r += 1;
                 continue;
             }
@@ -446,10 +446,19 @@ impl Grid<'_> {
 
     /// Row `r` as a task numbered in its text (see [`HeaderMap::numbered_in_text`]): the
     /// heading its 序号 cell holds (merged down) is added to `table` first, once.
-    fn numbered_in_text(&self, r: usize, header: &HeaderMap, table: &mut RawTable) -> bool {
+    fn numbered_in_text(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        table: &mut RawTable,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
         let width = self.rows[r].len();
         let cells: Vec<String> = (0..width).map(|c| self.at(r, Some(c))).collect();
-        let Some((heading, number, text)) = header.numbered_in_text(&cells) else {
+        let found = header
+            .numbered_in_text(&cells)
+            .or_else(|| self.numbered_under_merged_number(r, header, &cells, diagnostics));
+        let Some((heading, number, text)) = found else {
             return false;
         };
         table.push_cell_heading(
@@ -463,6 +472,65 @@ impl Grid<'_> {
         }
         table.rows.push(row);
         true
+    }
+
+    /// Row `r` under a 序号 merged down over rows whose contents each open with a number of
+    /// their own (序号 1 over （1）…（8）, each row with its leader and units): a task
+    /// numbered in its text, the merged number its heading (or, beside a group column, the
+    /// group's) — not one task written over eight rows. Said at the merge's first row.
+    fn numbered_under_merged_number(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        cells: &[String],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<(String, String, String)> {
+        let no_col = header.index(Column::No)?;
+        let content_col = header.index(Column::Content)?;
+        let (first, last) = self.merge_span(r, no_col);
+        let opens = |row: usize| opening_number(&self.at(row, Some(content_col))).is_some();
+        if last == first || !(first..=last).all(opens) {
+            return None;
+        }
+        let assigned = [Column::Lead, Column::Units]
+            .iter()
+            .any(|c| crate::ingest::units::is_units_text(header.get(cells, *c)));
+        let (number, text) = opening_number(header.get(cells, Column::Content))?;
+        if !assigned {
+            return None;
+        }
+        let no = header.get(cells, Column::No);
+        if r == first {
+            diagnostics.push(Diagnostic::note(
+                "table/numbered-under-merged-number",
+                (self.place)(r, no_col),
+                format!(
+                    "序号「{no}」的单元格合并在 {} 行之上，各行内容各有编号（从「{}」起）：按 {} 项任务读，各有其责任单位",
+                    last - first + 1,
+                    number,
+                    last - first + 1
+                ),
+            ));
+        }
+        let heading = if header.get(cells, Column::Group).is_empty() {
+            no.to_string()
+        } else {
+            String::new()
+        };
+        Some((heading, number.to_string(), text.to_string()))
+    }
+
+    /// The rows a merge down column `c` covers, row `r` among them: its first and last.
+    fn merge_span(&self, r: usize, c: usize) -> (usize, usize) {
+        let mut first = r;
+        while first > 0 && self.under_merged(first, Some(c)) {
+            first -= 1;
+        }
+        let mut last = first;
+        while last + 1 < self.rows.len() && self.under_merged(last + 1, Some(c)) {
+            last += 1;
+        }
+        (first, last)
     }
 
     /// Row `r`'s cells as task `no`, a merge from above filling a cell of its own.

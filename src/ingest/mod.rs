@@ -300,6 +300,9 @@ impl Gathered {
                 .any(|r| matches!(&r.kind, raw_table::RowKind::Task(t) if t.numbered_in_text));
             let ditto = self.parts.table.fill_ditto_marks();
             self.diagnostics.extend(ditto);
+            let place = (self.parts.table.origin.clone()).unwrap_or(Location::file(display));
+            self.diagnostics
+                .extend(text::number_marks(&self.parts.table, place));
             if let Some(written) = self.parts.table.renumber_marked() {
                 let count = written.len();
                 let shown: Vec<String> = written

@@ -404,6 +404,9 @@ fn pieces(cell: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
+/// Marks a plan sets before the name of the unit that leads (`*市发展改革委、市生态环境局`).
+pub const LEAD_MARKS: &[char] = &['*', '＊', '★', '☆', '▲', '△', '※'];
+
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     let (cell, wrapped) = rejoin_wrapped_names(cell);
@@ -420,6 +423,15 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     let mut since_role = 0;
     for (piece, after_comma) in pieces(&cell) {
         let mut name = piece.trim().to_string();
+        // *市发展改革委: the mark plans use for the unit that leads (标*的为牵头单位), no
+        // part of the name (it made a unit of its own, with a sheet of its own).
+        let mark_lead = match name.strip_prefix(LEAD_MARKS) {
+            Some(rest) => {
+                name = rest.trim().to_string();
+                true
+            }
+            None => false,
+        };
         if name.is_empty() {
             continue;
         }
@@ -448,7 +460,7 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             continue;
         }
         // 区教育局（牵头）, 区商务局（王芳）: the role and the person, no part of the name.
-        let (mut marked_lead, mut person) = (false, None);
+        let (mut marked_lead, mut person) = (mark_lead, None);
         if let Some(note) = unit_note(&name) {
             (name, marked_lead, person) = (note.unit, note.lead, note.person);
         }

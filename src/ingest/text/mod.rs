@@ -27,7 +27,7 @@ pub(crate) use notice::is_notice_title;
 pub(crate) use prose::is_attachment_label;
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
-pub use table::{is_written_task_number, marked_number, parse_task_number};
+pub use table::{is_written_task_number, marked_number, number_marks, parse_task_number};
 use {notice::parse_notice, prose::parse_prose, table::parse_table};
 
 /// What a text source holds; any part may be missing.

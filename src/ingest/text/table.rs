@@ -48,7 +48,10 @@ pub(super) fn parse_table_under(
     let mut index = body_at;
     while index < lines.len() {
         let at = index;
-        let (line, next) = match row_broken_in_a_cell(lines, at, header_cells.len()) {
+        let width = header_cells.len();
+        let broken = row_broken_in_a_cell(lines, at, width)
+            .or_else(|| tab_row_broken_in_a_cell(lines, at, width));
+        let (line, next) = match broken {
             Some((joined, next)) => (joined, next),
             None => (lines[at].to_string(), at + 1),
         };
@@ -86,6 +89,49 @@ fn row_broken_in_a_cell(lines: &[&str], at: usize, width: usize) -> Option<(Stri
         joined.push_str(more.trim());
         if closed(more) {
             return (count(&joined) == width).then_some((joined, end + 1));
+        }
+    }
+    None
+}
+
+/// A tab-separated row broken by a line break inside a cell, not quoted (a web page's cell
+/// of two units copied: `2⇥一般公共预算收入增长5%左右。⇥区财政局` / `区税务局⇥区政府有关部门…`):
+/// a numbered line with too few cells, and after it (at most four) lines that are not a
+/// row, a heading or a number of their own, whose cells make up the header's `width` once
+/// the cell at each break is joined. The row, the breaks kept, and the index after it.
+fn tab_row_broken_in_a_cell(lines: &[&str], at: usize, width: usize) -> Option<(String, usize)> {
+    let first = lines[at].trim_end();
+    let cells = first.split('\t').count();
+    if !first.contains('\t')
+        || cells >= width
+        || first
+            .split('\t')
+            .next()
+            .and_then(parse_task_number)
+            .is_none()
+    {
+        return None;
+    }
+    let mut joined = first.to_string();
+    let mut count = cells;
+    for (end, more) in lines.iter().enumerate().skip(at + 1).take(4) {
+        let more = more.trim_end();
+        let lead = more.split('\t').next().unwrap_or("").trim();
+        if lead.is_empty()
+            || parse_task_number(lead).is_some()
+            || section_heading(lead).is_some()
+            || split_cells(more).is_some_and(|c| HeaderMap::detect(&c).is_some())
+        {
+            return None;
+        }
+        joined.push('\n');
+        joined.push_str(more.trim_start());
+        count += more.matches('\t').count();
+        if count == width {
+            return Some((joined, end + 1));
+        }
+        if count > width {
+            return None;
         }
     }
     None
@@ -204,8 +250,16 @@ pub(super) fn read_table(
                 under.push((line, here));
                 continue;
             }
+            // A section's heading on a line of its own (a web table's row of one merged
+            // cell, copied without its tabs): the section's row.
             TableLine::Stray(line) => {
-                diagnostics.extend(stray_line(&table, &line, here));
+                match section_heading(&tidy_spacing(&strip_markup(line.trim()))) {
+                    Some((numeral, title)) => table.rows.push(RawRow {
+                        kind: RowKind::Section { numeral, title },
+                        origin: here,
+                    }),
+                    None => diagnostics.extend(stray_line(&table, &line, here)),
+                }
                 continue;
             }
         };
@@ -647,7 +701,6 @@ fn heading_row(header: &HeaderMap, cells: &[String]) -> Option<RowKind> {
     })
 }
 
-/// `12`, `12.`, `12、`, `（12）` → 12.
 /// A 序号 written as a numeral of another kind — （一）, (二), 三、, ③ — as some tables number
 /// their tasks: its value. Such tables are renumbered in row order (see
 /// [`RawTable::renumber_marked`](crate::ingest::raw_table::RawTable::renumber_marked)).
@@ -682,8 +735,44 @@ pub fn is_written_task_number(text: &str) -> bool {
     marked_number(text).is_some() || COMPOUND.is_match(text.trim()) || NOTED.is_match(text.trim())
 }
 
+/// What is said of tasks whose 序号 carries a mark (`★6`: a key task in the plan's legend):
+/// the numbers read without it, the marks not printed — said with the numbers as written.
+pub fn number_marks(table: &RawTable, place: Location) -> Option<Diagnostic> {
+    let marked: Vec<String> = table
+        .tasks()
+        .filter(|t| t.no.contains(crate::ingest::units::LEAD_MARKS))
+        .map(|t| t.no.trim().to_string())
+        .collect();
+    let marks: String = marked
+        .iter()
+        .flat_map(|n| {
+            n.chars()
+                .filter(|c| crate::ingest::units::LEAD_MARKS.contains(c))
+        })
+        .fold(String::new(), |mut out, c| {
+            if !out.contains(c) {
+                out.push(c);
+            }
+            out
+        });
+    (!marked.is_empty()).then(|| {
+        Diagnostic::note(
+            "table/marked-number",
+            place,
+            format!(
+                "序号带「{marks}」标记的任务（{}）按序号数字读；标记不印入任务分工表和任务单，其含义以原文说明为准",
+                marked.join("、")
+            ),
+        )
+    })
+}
+
+/// `12`, `12.`, `12、`, `（12）`, and `★12` / `12*` (a mark plans set on some tasks: said
+/// by [`number_marks`], the number read without it) → 12.
 pub fn parse_task_number(text: &str) -> Option<u32> {
     let digits = text
+        .trim()
+        .trim_matches(crate::ingest::units::LEAD_MARKS)
         .trim()
         .trim_matches(['(', ')', '（', '）', '.', '．', '、', ' '])
         .trim();
@@ -750,6 +839,49 @@ mod tests {
         assert_eq!(first.extra, vec!["年中检查".to_string()]);
         assert_eq!(task(&table, 1).content, "建设公园");
         assert!(diagnostics.iter().any(|d| d.code == "table/continued-row"));
+    }
+
+    #[test]
+    fn a_tab_row_whose_cell_breaks_a_line_is_one_row() {
+        // A web page's cell of two units, copied without quotes: the cell's second line
+        // carries the rest of the row.
+        let (table, diagnostics) = read(
+            "序号\t重点工作任务\t主要责任单位\t协同配合单位\n\
+             一、主要预期目标\n\
+             1\t地区生产总值增长6.5%左右。\t区发改委\t区政府各部门\n\
+             2\t一般公共预算收入增长5%左右。\t区财政局\n\
+             区税务局\t区政府有关部门,各乡镇人民政府\n\
+             3\t固定资产投资增长7.5%左右。\t区发改委\t区工信局",
+        );
+        assert!(
+            matches!(&table.rows[0].kind, RowKind::Section { numeral, title } if numeral == "一" && title == "主要预期目标"),
+            "{:?}",
+            table.rows[0].kind
+        );
+        let second = task(&table, 1);
+        assert_eq!(second.lead.as_deref(), Some("区财政局\n区税务局"));
+        assert_eq!(
+            second.support.as_deref(),
+            Some("区政府有关部门,各乡镇人民政府")
+        );
+        assert_eq!(task(&table, 2).no, "3");
+        assert!(
+            !diagnostics
+                .iter()
+                .any(|d| d.code == "table/bad-number" || d.code == "table/stray-line"),
+            "{diagnostics:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_tab_row_takes_no_next_numbered_row_into_it() {
+        let (table, _) = read(
+            "序号\t工作任务\t牵头单位\t配合单位\n\
+             1\t推进改造。\t区住建委\n\
+             2\t建设公园\t区绿化市容局\t区财政局",
+        );
+        assert_eq!(task(&table, 0).lead.as_deref(), Some("区住建委"));
+        assert_eq!(task(&table, 1).lead.as_deref(), Some("区绿化市容局"));
     }
 
     #[test]
