@@ -88,7 +88,12 @@ impl Project {
             })?;
             (Config::parse(&text, &display)?, Some(config_file))
         } else {
-            (Config::default(), None)
+            // Messages name the file to write where it would be read from.
+            let config = Config {
+                path: Some(shown(&root, &config_file)),
+                ..Config::default()
+            };
+            (config, None)
         };
         let sources = if meta.is_dir() {
             list_sources(&input_dir, &config)?

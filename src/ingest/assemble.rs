@@ -660,7 +660,7 @@ fn said_one_of_several(title: Option<&str>, notice: &Notice, parts: &Parts) -> O
                     .join("")
             ),
         )
-        .with_hint("如分工表属于另一份文件，请在 input/fengong.toml 的 [plan] 中填写 title"),
+        .with_hint("如分工表属于另一份文件，请在输入目录的 fengong.toml 的 [plan] 中填写 title"),
     )
 }
 
@@ -1294,7 +1294,7 @@ fn said_lead_by_order(assumed: &[(u32, Location)]) -> Option<Diagnostic> {
                 "责任单位没有分出牵头和配合：{which}所列的第一个单位作为牵头单位，其余为配合单位"
             ),
         )
-        .with_hint("如所列单位共同牵头，在 input/fengong.toml 的 [plan] 中写 lead = \"all\""),
+        .with_hint("如所列单位共同牵头，在输入目录的 fengong.toml 的 [plan] 中写 lead = \"all\""),
     )
 }
 

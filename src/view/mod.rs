@@ -254,6 +254,36 @@ mod tests {
     }
 
     #[test]
+    fn a_list_keeps_the_words_its_source_joins_names_with() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            joined_as_written(&names(&["岳麓区", "市直相关单位"]), "岳麓区和市直相关单位"),
+            "岳麓区和市直相关单位"
+        );
+        assert_eq!(
+            joined_as_written(
+                &names(&[
+                    "区政府各部门",
+                    "各乡镇人民政府",
+                    "各街道办事处",
+                    "魏武国控集团"
+                ]),
+                "区政府各部门,各乡镇人民政府、街道办事处,魏武国控集团。"
+            ),
+            "区政府各部门，各乡镇人民政府、各街道办事处，魏武国控集团"
+        );
+        // A line break is 、; a name the source wrote otherwise (corrected) is joined with 、.
+        assert_eq!(
+            joined_as_written(&names(&["区财政局", "区税务局"]), "区财政局\n区税务局"),
+            "区财政局、区税务局"
+        );
+        assert_eq!(
+            joined_as_written(&names(&["区发展改革委", "区财政局"]), "区发改委和区财政局"),
+            "区发展改革委、区财政局"
+        );
+    }
+
+    #[test]
     fn columns_print_in_the_sources_order_with_the_group_first() {
         use TableColumn::*;
         // 类别 after 序号 in the source; 责任领导 and 完成时限 before the units.
@@ -751,9 +781,9 @@ fn table_section(
         no: t.no,
         content: tidy_spacing(&t.content),
         units: one_line_list(&t.units_display),
-        lead: names_shown(t, Role::Lead, "").join("、"),
-        support: names_shown(t, Role::Support, "").join("、"),
-        responsible: names_shown(t, Role::Responsible, "").join("、"),
+        lead: joined_as_written(&names_shown(t, Role::Lead, ""), &t.units_text),
+        support: joined_as_written(&names_shown(t, Role::Support, ""), &t.units_text),
+        responsible: joined_as_written(&names_shown(t, Role::Responsible, ""), &t.units_text),
         extra: extra_of(t),
         cells: Vec::new(),
     };
@@ -1111,7 +1141,7 @@ fn attachment_labels(
     text_attached: bool,
     table: &mut TaskTableView,
 ) -> (String, Option<String>) {
-    if attachments.len() < 2 || !text_attached {
+    if attachments.len() < 2 {
         return ("附件".to_string(), None);
     }
     let bare = |name: &str| -> String {
@@ -1122,8 +1152,15 @@ fn attachment_labels(
             .collect()
     };
     let named = |name: &str| attachments.iter().position(|a| bare(a) == bare(name));
-    let plan_at = named(plan_title).unwrap_or(0);
     let label = |at: usize| format!("附件{}", at + 1);
+    // The table alone attached: it is the attachment the list names it (or the plan) as.
+    if !text_attached {
+        let at = named(&table.title)
+            .or_else(|| named(plan_title))
+            .unwrap_or(0);
+        return (label(at), None);
+    }
+    let plan_at = named(plan_title).unwrap_or(0);
     let own = named(&table.title)
         .filter(|at| *at != plan_at)
         .map(|at| (at, 0))
@@ -1318,7 +1355,8 @@ fn others_of(task: &crate::model::Task, unit: &str, role: Role) -> String {
     .into_iter()
     .filter_map(|(word, role)| {
         let names = names_shown(task, role, unit);
-        (!names.is_empty()).then(|| format!("{word}：{}", names.join("、")))
+        (!names.is_empty())
+            .then(|| format!("{word}：{}", joined_as_written(&names, &task.units_text)))
     })
     .collect();
     if others.is_empty() {
@@ -1413,6 +1451,45 @@ fn item_at(written: &str, item: &str) -> Option<usize> {
     })
 }
 
+/// `names` joined as the source's cell `written` joins them where two stand side by side
+/// in it: 和, 及, 与, ，and ； stay (岳麓区和市直相关单位; 各县区，市直各部门: the comma
+/// parts kinds of unit), a half-width `,` `;` becomes full-width, a line break or a space
+/// 、. Names written otherwise (a corrected name, a member of a group) are joined with 、.
+fn joined_as_written(names: &[String], written: &str) -> String {
+    let mut out = String::new();
+    // Where the name before ended in `written`, when it was found there.
+    let mut after: Option<usize> = None;
+    for (i, name) in names.iter().enumerate() {
+        let from = after.unwrap_or(0);
+        // A group spread over its words (各乡镇人民政府、街道办事处) shows as 各街道办事处.
+        let found = [name.as_str(), name.trim_start_matches('各')]
+            .into_iter()
+            .filter(|form| !form.is_empty())
+            .find_map(|form| written[from..].find(form).map(|at| (from + at, form.len())));
+        if i > 0 {
+            let between = after.zip(found).map(|(end, (at, _))| &written[end..at]);
+            out.push_str(between.and_then(separator_as_written).unwrap_or("、"));
+        }
+        out.push_str(name);
+        after = found.map(|(at, len)| at + len);
+    }
+    out
+}
+
+/// The separator a list's `between` two names stands for, or None when it is more than one.
+fn separator_as_written(between: &str) -> Option<&'static str> {
+    Some(match between.trim() {
+        "" => "、",
+        "、" => "、",
+        "，" | "," => "，",
+        "；" | ";" => "；",
+        "和" => "和",
+        "及" => "及",
+        "与" => "与",
+        _ => return None,
+    })
+}
+
 /// `names` followed by the phrases that name no unit. A bare 部门 / 单位 / 5个单位 split from
 /// `X等部门` in the cell as written (`written`) stays after its X (`X等部门`); any other phrase
 /// (各有关部门) is an item of its own.
@@ -1473,6 +1550,12 @@ fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<Strin
             continue;
         }
         if let Some(name) = names.iter_mut().find(|n| **n == a.name) {
+            name.push('等');
+        }
+    }
+    // A phrase the list ends on with 等 (区属各重点国企等) keeps it too: the list stays open.
+    for name in names.iter_mut().filter(|n| phrases.contains(n)) {
+        if task.units_text.contains(&format!("{name}等")) {
             name.push('等');
         }
     }
