@@ -15,7 +15,7 @@ static NUMBER_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     // Longest measure words first so 万元 is not read as 万 + 元.
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(
-        r"(\d+(?:\.\d+)?)\s*(个百分点|万平方米|平方米|平方公里|万元|亿元|元|万人次|人次|万人|万户|万例|例|课时|学时|小时|分钟|公里|千米|米|吨|%|％|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门)",
+        r"(\d+(?:\.\d+)?)\s*(个百分点|%|％|(?:万|亿)?(?:平方米|平方公里|立方米|千瓦时|千瓦|标准箱|美元|元|人次|户次|课时|学时|小时|分钟|公里|千米|公顷|吨|米|例|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门|件|艘|头|株|棵))",
     )
     .unwrap()
 });
@@ -96,8 +96,91 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// A target found, with where its number and phrase are in the text and whether what it
+/// measures was read before the number (nothing after its measure word said it).
+struct Found {
+    target: Target,
+    number_start: usize,
+    phrase_stop: usize,
+    subject_before: bool,
+}
+
 /// All quantified targets in `text`, in order.
 pub fn extract(text: &str) -> Vec<Target> {
+    let mut found = found_in(text);
+    share_listed_values(text, &mut found);
+    found.into_iter().map(|f| f.target).collect()
+}
+
+/// Values listed one after another for one subject (城乡居民人均可支配收入分别达到9.5万元和6万元;
+/// 城镇、农村常住居民人均可支配收入分别增长5.2%、8%): each value after the first measures what
+/// the first does — or, when the subject lists as many names as there are values before
+/// 分别, the name in its place (城镇常住居民…, 农村常住居民…). Its phrase is its own value,
+/// never the first's sentence again.
+fn share_listed_values(text: &str, found: &mut [Found]) {
+    let mut i = 0;
+    while i < found.len() {
+        let mut end = i + 1;
+        while end < found.len()
+            && found[end].subject_before
+            && matches!(
+                text[found[end - 1].phrase_stop..found[end].number_start].trim(),
+                "、" | "和" | "及" | "与"
+            )
+        {
+            end += 1;
+        }
+        if end - i > 1 && found[i].subject_before {
+            let subjects = distributed_subjects(text, found[i].number_start, end - i);
+            let first = found[i].target.subject.clone();
+            for (k, f) in found[i..end].iter_mut().enumerate() {
+                if let Some(subjects) = &subjects {
+                    f.target.subject = subjects[k].clone();
+                } else {
+                    f.target.subject = first.clone();
+                }
+                if k > 0 {
+                    f.target.phrase = text[f.number_start..f.phrase_stop].trim().to_string();
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+/// `count` subjects from a clause `A、B…X分别…` before the number at `number_start`, when
+/// its list before 分别 has as many names: the names the first share the last's words
+/// after its own (城镇、农村常住居民人均可支配收入 → 城镇常住居民人均可支配收入,
+/// 农村常住居民人均可支配收入).
+fn distributed_subjects(text: &str, number_start: usize, count: usize) -> Option<Vec<String>> {
+    let before = &text[..number_start];
+    let at = before.rfind("分别")?;
+    let clause_start = before[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_clause_break(*c) && *c != '、')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let list = before[clause_start..at].trim();
+    let list = LEADING_VERBS
+        .iter()
+        .filter(|v| list.starts_with(**v))
+        .max_by_key(|v| v.len())
+        .map_or(list, |v| &list[v.len()..]);
+    let names: Vec<&str> = list.split('、').map(str::trim).collect();
+    let (last, firsts) = names.split_last()?;
+    if names.len() != count || firsts.iter().any(|n| n.is_empty()) {
+        return None;
+    }
+    // The words the last name has beyond the first's length are the shared ones.
+    let skip = firsts[0].chars().count();
+    let tail: String = last.chars().skip(skip).collect();
+    let mut out: Vec<String> = firsts.iter().map(|n| format!("{n}{tail}")).collect();
+    out.push(last.to_string());
+    Some(out)
+}
+
+/// Every target of `text` as found alone, in order.
+fn found_in(text: &str) -> Vec<Found> {
     let quoted = quoted_ranges(text);
     let mut out = Vec::new();
     for caps in NUMBER_AND_UNIT.captures_iter(text) {
@@ -117,24 +200,29 @@ pub fn extract(text: &str) -> Vec<Target> {
         // 2 小时。), the words before the number.
         let rest = &text[phrase_end..];
         let after = subject_after(rest);
-        let (subject, phrase_start, phrase_stop) =
-            if !after.is_empty() && !matches!(unit.as_str(), "%" | "％" | "个百分点") {
-                let start = comparator_start.unwrap_or_else(|| verb_start(before));
-                let stop = phrase_end + rest.find(after).unwrap_or(0) + after.len();
-                (after.to_string(), start, stop)
-            } else {
-                let clause_end = comparator_start.unwrap_or(before.len());
-                let (subject, start) = subject_before(text, clause_end);
-                (subject, start, phrase_end)
-            };
-        out.push(Target {
-            value,
-            unit: unit.as_str().replace('％', "%"),
-            comparator,
-            subject,
-            phrase: text[phrase_start.min(phrase_stop)..phrase_stop]
-                .trim()
-                .to_string(),
+        let measured_after = !after.is_empty() && !matches!(unit.as_str(), "%" | "％" | "个百分点");
+        let (subject, phrase_start, phrase_stop) = if measured_after {
+            let start = comparator_start.unwrap_or_else(|| verb_start(before));
+            let stop = phrase_end + rest.find(after).unwrap_or(0) + after.len();
+            (after.to_string(), start, stop)
+        } else {
+            let clause_end = comparator_start.unwrap_or(before.len());
+            let (subject, start) = subject_before(text, clause_end);
+            (subject, start, phrase_end)
+        };
+        out.push(Found {
+            target: Target {
+                value,
+                unit: unit.as_str().replace('％', "%"),
+                comparator,
+                subject,
+                phrase: text[phrase_start.min(phrase_stop)..phrase_stop]
+                    .trim()
+                    .to_string(),
+            },
+            number_start: number.start(),
+            phrase_stop,
+            subject_before: !measured_after,
         });
     }
     out
@@ -258,6 +346,8 @@ fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
     if let Some(stripped) = TRAILING_VERBS.iter().find_map(|v| subject.strip_suffix(v)) {
         subject = stripped.trim_end();
     }
+    // 分别 (respectively) says how values map to it, not what is measured.
+    subject = subject.strip_suffix("分别").unwrap_or(subject).trim_end();
     (subject.to_string(), start)
 }
 
@@ -479,6 +569,42 @@ mod tests {
         );
         assert!(brief("完成 3-5 个试点").is_empty());
         assert!(brief("完成3至5个试点").is_empty());
+    }
+
+    #[test]
+    fn values_listed_for_one_subject_share_it_or_take_their_names_in_turn() {
+        let t = extract("城镇、农村常住居民人均可支配收入分别增长5.2%、8%左右。");
+        let read: Vec<(f64, &str)> = t.iter().map(|t| (t.value, t.subject.as_str())).collect();
+        assert_eq!(
+            read,
+            [
+                (5.2, "城镇常住居民人均可支配收入"),
+                (8.0, "农村常住居民人均可支配收入")
+            ]
+        );
+        assert_eq!(t[1].phrase, "8%左右");
+        let t = extract("城乡居民人均可支配收入分别达到9.5万元和6万元。");
+        let read: Vec<(f64, &str, &str)> = t
+            .iter()
+            .map(|t| (t.value, t.unit.as_str(), t.subject.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (9.5, "万元", "城乡居民人均可支配收入"),
+                (6.0, "万元", "城乡居民人均可支配收入")
+            ]
+        );
+        assert_eq!(t[1].phrase, "6万元");
+        assert!(!t[0].phrase.contains("6万元"), "{}", t[0].phrase);
+    }
+
+    #[test]
+    fn a_measure_word_counted_in_ten_thousands_is_one() {
+        let t = extract("力争完成旅客吞吐量1370万人次、货邮吞吐量15.5万吨。");
+        let read: Vec<(f64, &str)> = t.iter().map(|t| (t.value, t.unit.as_str())).collect();
+        assert_eq!(read, [(1370.0, "万人次"), (15.5, "万吨")]);
+        assert_eq!(t[1].subject, "货邮吞吐量");
     }
 
     #[test]
