@@ -334,11 +334,51 @@ fn space_set_cells(line: &str) -> Vec<&str> {
 /// every word a column's name (序号 工作任务 责任单位 完成时限). Its cells if so.
 pub(crate) fn space_set_header(line: &str) -> Option<Vec<&str>> {
     let cells = space_set_cells(line);
+    // A column no kind names (一季度完成情况) is an extra one: a short name ending as a
+    // column's title does, no sentence (以及其他 is none).
+    const TITLE_ENDS: &[&str] = &[
+        "情况", "进展", "进度", "备注", "说明", "要求", "目标", "指标", "分值", "类型", "状态",
+        "成效", "措施", "计划", "安排", "依据", "来源", "级别", "结果", "问题",
+    ];
+    let short_name = |c: &&str| {
+        c.chars().count() <= 10
+            && c.chars().all(crate::base::cjk::is_han)
+            && TITLE_ENDS.iter().any(|e| c.ends_with(e))
+    };
     let named = cells.len() >= 3
         && !line.contains('\t')
-        && cells.iter().all(|c| Column::from_header(c).is_some())
+        && cells
+            .iter()
+            .filter(|c| Column::from_header(c).is_some())
+            .count()
+            >= 3
+        && cells
+            .iter()
+            .all(|c| Column::from_header(c).is_some() || short_name(c))
         && HeaderMap::detect(&cells).is_some();
     named.then_some(cells)
+}
+
+/// A space-set row's cells with a name padded to three characters' width (路 军, 屈 磊: two
+/// single characters) taken as one cell, when the row has more cells than the header's
+/// `count` and so it has as many.
+fn padded_names_joined(cells: Vec<String>, count: usize) -> Vec<String> {
+    let single = |c: &str| c.chars().count() == 1 && c.chars().all(crate::base::cjk::is_han);
+    if cells.len() <= count {
+        return cells;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(cells.len());
+    let mut i = 0;
+    while i < cells.len() {
+        if i + 1 < cells.len() && single(&cells[i]) && single(&cells[i + 1]) {
+            out.push(format!("{} {}", cells[i], cells[i + 1]));
+            i += 2;
+        } else {
+            out.push(cells[i].clone());
+            i += 1;
+        }
+    }
+    if out.len() == count { out } else { cells }
 }
 
 /// A table set as text with single spaces between its cells: a [`space_set_header`] and
@@ -360,10 +400,11 @@ fn split_space_set_tables(lines: &mut [String]) {
             .iter()
             .map(|row| {
                 let whole: String = row.iter().map(|&r| lines[r].trim()).collect();
-                space_set_cells(&whole)
+                let cells = space_set_cells(&whole)
                     .iter()
                     .map(|c| c.to_string())
-                    .collect()
+                    .collect();
+                padded_names_joined(cells, count)
             })
             .collect();
         if !rows.is_empty() && cells.iter().all(|c| c.len() == count) {

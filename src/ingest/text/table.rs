@@ -50,7 +50,8 @@ pub(super) fn parse_table_under(
         let at = index;
         let width = header_cells.len();
         let broken = row_broken_in_a_cell(lines, at, width)
-            .or_else(|| tab_row_broken_in_a_cell(lines, at, width));
+            .or_else(|| tab_row_broken_in_a_cell(lines, at, width))
+            .or_else(|| last_cell_continued(lines, at));
         let (line, next) = match broken {
             Some((joined, next)) => (joined, next),
             None => (lines[at].to_string(), at + 1),
@@ -135,6 +136,59 @@ fn tab_row_broken_in_a_cell(lines: &[&str], at: usize, width: usize) -> Option<(
         }
     }
     None
+}
+
+/// A tab-separated row whose last cell goes on on the lines after it, not quoted (a web
+/// page's cell of several lines: `3⇥…⇥区发改委⇥区工信局…区卫健委,` / `各乡镇人民政府、街道办事处`):
+/// plain lines — no tab, no heading, no number — followed by another row of the table (text
+/// under the table is not the cell's). The row, the breaks kept, and the index after it.
+fn last_cell_continued(lines: &[&str], at: usize) -> Option<(String, usize)> {
+    let first = lines[at].trim_end();
+    if !first.contains('\t')
+        || first
+            .split('\t')
+            .next()
+            .and_then(parse_task_number)
+            .is_none()
+    {
+        return None;
+    }
+    let plain = |l: &str| {
+        let l = l.trim();
+        !l.is_empty()
+            && !l.contains('\t')
+            && !is_heading_line(l)
+            && parse_task_number(l.split([' ', '　']).next().unwrap_or("")).is_none()
+    };
+    let end = (at + 1..lines.len().min(at + 5))
+        .take_while(|&k| plain(lines[k]))
+        .last()?
+        + 1;
+    let next_row = lines[end..].iter().find(|l| !l.trim().is_empty())?;
+    if !next_row.contains('\t') {
+        return None;
+    }
+    let mut joined = first.to_string();
+    for more in &lines[at + 1..end] {
+        joined.push('\n');
+        joined.push_str(more.trim());
+    }
+    Some((joined, end))
+}
+
+/// A heading on a line of its own among a table's rows: a section's (一、…) or a group's
+/// (（二）…, short, no sentence in it).
+fn is_heading_line(line: &str) -> bool {
+    let text = tidy_spacing(&strip_markup(line.trim()));
+    section_heading(&text).is_some() || group_heading(&text).is_some()
+}
+
+/// A group's heading alone on a line: （二）推动产业升级 — a numbered label of at most 30
+/// characters, no full stop inside.
+fn group_heading(text: &str) -> Option<String> {
+    super::numbered_label(text)?;
+    let inner = text.trim_end_matches('。');
+    (text.chars().count() <= 30 && !inner.contains('。')).then(|| text.to_string())
 }
 
 /// A pipe table's header broken over lines (a narrow page wraps it: `序号 | 工作 责任组 |` /
@@ -253,11 +307,13 @@ pub(super) fn read_table(
             // A section's heading on a line of its own (a web table's row of one merged
             // cell, copied without its tabs): the section's row.
             TableLine::Stray(line) => {
-                match section_heading(&tidy_spacing(&strip_markup(line.trim()))) {
-                    Some((numeral, title)) => table.rows.push(RawRow {
-                        kind: RowKind::Section { numeral, title },
-                        origin: here,
-                    }),
+                let text = tidy_spacing(&strip_markup(line.trim()));
+                let kind = match section_heading(&text) {
+                    Some((numeral, title)) => Some(RowKind::Section { numeral, title }),
+                    None => group_heading(&text).map(RowKind::Label),
+                };
+                match kind {
+                    Some(kind) => table.rows.push(RawRow { kind, origin: here }),
                     None => diagnostics.extend(stray_line(&table, &line, here)),
                 }
                 continue;
@@ -869,6 +925,43 @@ mod tests {
             !diagnostics
                 .iter()
                 .any(|d| d.code == "table/bad-number" || d.code == "table/stray-line"),
+            "{diagnostics:?}"
+        );
+    }
+
+    #[test]
+    fn a_tab_rows_last_cell_goes_on_on_plain_lines_and_a_group_heading_is_a_label() {
+        let (table, diagnostics) = read(
+            "序号\t重点工作任务\t主要责任单位\t协同配合单位\n\
+             （一）稳增长\n\
+             1\t固定资产投资增长7.5%左右。\t区发改委\t区工信局、区住建局,\n\
+             各乡镇人民政府、街道办事处,\n\
+             谯城经开区管委会。\n\
+             2\t社会消费品零售总额增长8%。\t区商务局\t区市场监管局\n\
+             （二）惠民生\n\
+             3\t新增城镇就业5000人。\t区人社局\t各乡镇人民政府\n\
+             各单位要按时报送进展。",
+        );
+        assert!(
+            matches!(&table.rows[0].kind, RowKind::Label(l) if l == "（一）稳增长"),
+            "{:?}",
+            table.rows[0].kind
+        );
+        assert_eq!(
+            task(&table, 0).support.as_deref(),
+            Some("区工信局、区住建局,\n各乡镇人民政府、街道办事处,\n谯城经开区管委会。")
+        );
+        assert_eq!(task(&table, 1).no, "2");
+        assert!(
+            table
+                .rows
+                .iter()
+                .any(|r| matches!(&r.kind, RowKind::Label(l) if l == "（二）惠民生"))
+        );
+        // Text under the table's last row is not its cell's.
+        assert_eq!(task(&table, 2).support.as_deref(), Some("各乡镇人民政府"));
+        assert!(
+            !diagnostics.iter().any(|d| d.code == "table/stray-line"),
             "{diagnostics:?}"
         );
     }

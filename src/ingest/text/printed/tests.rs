@@ -118,6 +118,29 @@ fn a_table_set_with_single_spaces_gets_its_cells_apart() {
     assert_eq!(lines[4], "三、保障措施");
 }
 
+/// A column no kind names but titled as a column (一季度完成情况) is an extra one; a
+/// leader's name padded to three characters' width (路 军) is one cell.
+#[test]
+fn a_space_set_table_keeps_its_extra_column_and_padded_names() {
+    let text = "\
+序号 目标任务 牵头县领导 牵头责任单位 一季度完成情况
+1 地区生产总值增长9%以上。 路 军 发展改革委 数据上报中
+2 固定资产投资增长10%。 屈 磊 商务局 完成18.6亿元";
+    let (lines, _) = restored(text);
+    assert_eq!(
+        lines[0],
+        "序号\t目标任务\t牵头县领导\t牵头责任单位\t一季度完成情况"
+    );
+    assert_eq!(
+        lines[1],
+        "1\t地区生产总值增长9%以上。\t路 军\t发展改革委\t数据上报中"
+    );
+    assert_eq!(
+        lines[2],
+        "2\t固定资产投资增长10%。\t屈 磊\t商务局\t完成18.6亿元"
+    );
+}
+
 /// A row with a word more (a cell holding a space) or fewer (an empty cell) than the
 /// header's columns: which cell is which cannot be told, so no row of the table is split.
 #[test]
