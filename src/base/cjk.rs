@@ -510,6 +510,57 @@ pub fn without_brackets(name: &str) -> String {
         .collect()
 }
 
+/// `names` joined as the source's cell `written` joins them where two stand side by side
+/// in it: 和, 及, 与, ，and ； stay (岳麓区和市直相关单位; 各县区，市直各部门: the comma
+/// parts kinds of unit), a half-width `,` `;` becomes full-width, a line break or a space
+/// 、. Names written otherwise (a corrected name, a member of a group) are joined with 、.
+pub fn joined_as_written(names: &[String], written: &str) -> String {
+    let mut out = String::new();
+    // Where the name before ended in `written`, when it was found there.
+    let mut after: Option<usize> = None;
+    for (i, name) in names.iter().enumerate() {
+        let from = after.unwrap_or(0);
+        // A group spread over its words (各乡镇人民政府、街道办事处) shows as 各街道办事处.
+        let found = [name.as_str(), name.trim_start_matches('各')]
+            .into_iter()
+            .filter(|form| !form.is_empty())
+            .find_map(|form| written[from..].find(form).map(|at| (from + at, form.len())));
+        if i > 0 {
+            let between = after.zip(found).map(|(end, (at, _))| &written[end..at]);
+            out.push_str(between.and_then(separator_as_written).unwrap_or("、"));
+        }
+        out.push_str(name);
+        after = found.map(|(at, len)| at + len);
+    }
+    out
+}
+
+/// The separator a list's `between` two names stands for: the words between them, or,
+/// where a name of the list was left out (a unit's own sheet names the others), the mark
+/// after the name before (区政府各部门,各乡镇人民政府、街道办事处 without 各乡镇人民政府:
+/// 区政府各部门，街道办事处). None when it is neither.
+fn separator_as_written(between: &str) -> Option<&'static str> {
+    let mark = |text: &str| {
+        Some(match text {
+            "" | "、" => "、",
+            "，" | "," => "，",
+            "；" | ";" => "；",
+            "和" => "和",
+            "及" => "及",
+            "与" => "与",
+            _ => return None,
+        })
+    };
+    let between = between.trim();
+    mark(between).or_else(|| {
+        let first = between.chars().next()?;
+        let last = between.chars().next_back()?;
+        ("、，,；;".contains(first) && "、，,；;".contains(last))
+            .then(|| mark(&first.to_string()))
+            .flatten()
+    })
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -551,6 +602,44 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_list_keeps_the_words_its_source_joins_names_with() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            joined_as_written(&names(&["岳麓区", "市直相关单位"]), "岳麓区和市直相关单位"),
+            "岳麓区和市直相关单位"
+        );
+        assert_eq!(
+            joined_as_written(
+                &names(&[
+                    "区政府各部门",
+                    "各乡镇人民政府",
+                    "各街道办事处",
+                    "魏武国控集团"
+                ]),
+                "区政府各部门,各乡镇人民政府、街道办事处,魏武国控集团。"
+            ),
+            "区政府各部门，各乡镇人民政府、各街道办事处，魏武国控集团"
+        );
+        // A name of the list left out: the mark after the name before it.
+        assert_eq!(
+            joined_as_written(
+                &names(&["区政府各部门", "街道办事处", "魏武国控集团"]),
+                "区政府各部门,各乡镇人民政府、街道办事处,谯城经开区管委会,魏武国控集团"
+            ),
+            "区政府各部门，街道办事处，魏武国控集团"
+        );
+        // A line break is 、; a name the source wrote otherwise (corrected) is joined with 、.
+        assert_eq!(
+            joined_as_written(&names(&["区财政局", "区税务局"]), "区财政局\n区税务局"),
+            "区财政局、区税务局"
+        );
+        assert_eq!(
+            joined_as_written(&names(&["区发展改革委", "区财政局"]), "区发改委和区财政局"),
+            "区发展改革委、区财政局"
+        );
+    }
 
     #[test]
     fn numerals_both_ways() {

@@ -9,6 +9,7 @@
 //! numbers restart under each heading); sections and groups come from the 一、 and （一）
 //! headings (or bold lead-ins) and become the rows of a [`RawTable`].
 
+use crate::base::cjk::joined_as_written;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -94,6 +95,9 @@ pub fn is_task_line(text: &str) -> bool {
 /// Who leads, who supports and by when, read from an inline parenthesis or labelled lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Duty {
+    /// The parenthesis's text: how its lists join their names (，、和) where they stand
+    /// side by side, printed so.
+    written: String,
     /// Leading units as written.
     pub leads: Vec<String>,
     /// Supporting units (and phrases such as 各有关部门) as written.
@@ -127,8 +131,8 @@ impl Duty {
             task.lead = None;
             task.support = None;
         } else {
-            task.lead = Some(self.leads.join("、"));
-            task.support = Some(self.supports.join("、"));
+            task.lead = Some(joined_as_written(&self.leads, &self.written));
+            task.support = Some(joined_as_written(&self.supports, &self.written));
         }
         task.deadline = self.deadline.clone();
         task.person = self.person.clone();
@@ -215,7 +219,10 @@ fn is_cut_label(clause: &str) -> bool {
 /// Reads the clauses of an assignment parenthesis:
 /// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`.
 pub fn parse_duty(inside: &str) -> Duty {
-    let mut duty = Duty::default();
+    let mut duty = Duty {
+        written: inside.to_string(),
+        ..Duty::default()
+    };
     let clauses = crate::base::cjk::split_outside_parentheses(inside, |c| {
         matches!(c, '；' | ';' | '，' | ',' | '。')
     });
@@ -1396,15 +1403,16 @@ fn label_clauses(line: &str) -> Option<Vec<Labelled<'_>>> {
 /// A labelled line under a numbered task.
 fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
     let units = names(value);
+    let listed = joined_as_written(&units, value);
     match kind {
-        LabelKind::Lead => task.lead = Some(units.join("、")),
+        LabelKind::Lead => task.lead = Some(listed),
         // Beside a 责任单位 line whose first unit leads, the others support too.
         LabelKind::Support => match task.support.as_mut().filter(|s| !s.is_empty()) {
             Some(support) => {
                 support.push('、');
-                support.push_str(&units.join("、"));
+                support.push_str(&listed);
             }
-            None => task.support = Some(units.join("、")),
+            None => task.support = Some(listed),
         },
         LabelKind::Responsible => {
             // Without a 牵头单位 line the marked, or else the first listed, leads.
@@ -1412,7 +1420,7 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
             if task.lead.is_none() {
                 task.units = value.trim().trim_end_matches(['。', '；', ';']).to_string();
             } else {
-                task.support = Some(units.join("、"));
+                task.support = Some(listed);
             }
         }
         LabelKind::Deadline => task.deadline = Some(value.to_string()),

@@ -615,7 +615,8 @@ mod tests {
         assert_eq!(
             units,
             [
-                (Some("区工信局"), Some("区发改局、各街道")),
+                // The list as written: its comma parts kinds of unit.
+                (Some("区工信局"), Some("区发改局，各街道")),
                 (Some("区商务局"), Some("区税务局、区市场监管局")),
             ]
         );

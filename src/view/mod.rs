@@ -13,7 +13,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::base::cjk::{LINE_BREAK, chinese_numeral, in_title_marks, printed_lines, tidy_spacing};
+use crate::base::cjk::{
+    LINE_BREAK, chinese_numeral, in_title_marks, joined_as_written, printed_lines, tidy_spacing,
+};
 use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
 use crate::model::{Plan, Role, TableColumn};
@@ -251,36 +253,6 @@ mod tests {
 
     fn order_of(columns: Vec<TableColumnView>) -> Vec<TableColumn> {
         columns.into_iter().map(|c| c.holds).collect()
-    }
-
-    #[test]
-    fn a_list_keeps_the_words_its_source_joins_names_with() {
-        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            joined_as_written(&names(&["岳麓区", "市直相关单位"]), "岳麓区和市直相关单位"),
-            "岳麓区和市直相关单位"
-        );
-        assert_eq!(
-            joined_as_written(
-                &names(&[
-                    "区政府各部门",
-                    "各乡镇人民政府",
-                    "各街道办事处",
-                    "魏武国控集团"
-                ]),
-                "区政府各部门,各乡镇人民政府、街道办事处,魏武国控集团。"
-            ),
-            "区政府各部门，各乡镇人民政府、各街道办事处，魏武国控集团"
-        );
-        // A line break is 、; a name the source wrote otherwise (corrected) is joined with 、.
-        assert_eq!(
-            joined_as_written(&names(&["区财政局", "区税务局"]), "区财政局\n区税务局"),
-            "区财政局、区税务局"
-        );
-        assert_eq!(
-            joined_as_written(&names(&["区发展改革委", "区财政局"]), "区发改委和区财政局"),
-            "区发展改革委、区财政局"
-        );
     }
 
     #[test]
@@ -1003,6 +975,10 @@ pub struct PlanView {
     /// The plan is the document itself (关于…的意见 under its 文号, no 印发 notice around
     /// it): its text follows the body, before the 署名, and only the table is attached.
     pub inline: bool,
+    /// Its text hands out the tasks itself (labelled lines, duties in brackets) and it has
+    /// no table of its own: the attachment prints the text as written, not a table made
+    /// from it after it (the same tasks twice); the table is 任务分工表.* apart.
+    pub tasks_in_text: bool,
 }
 
 /// A section of the prose.
@@ -1275,6 +1251,7 @@ impl PlanView {
             closing: printed_paragraphs(&plan.closing),
             after_table: printed_paragraphs(&plan.after_table),
             inline: false,
+            tasks_in_text: plan.table.column_order.is_empty(),
         }
     }
 }
@@ -1451,45 +1428,6 @@ fn item_at(written: &str, item: &str) -> Option<usize> {
     })
 }
 
-/// `names` joined as the source's cell `written` joins them where two stand side by side
-/// in it: 和, 及, 与, ，and ； stay (岳麓区和市直相关单位; 各县区，市直各部门: the comma
-/// parts kinds of unit), a half-width `,` `;` becomes full-width, a line break or a space
-/// 、. Names written otherwise (a corrected name, a member of a group) are joined with 、.
-fn joined_as_written(names: &[String], written: &str) -> String {
-    let mut out = String::new();
-    // Where the name before ended in `written`, when it was found there.
-    let mut after: Option<usize> = None;
-    for (i, name) in names.iter().enumerate() {
-        let from = after.unwrap_or(0);
-        // A group spread over its words (各乡镇人民政府、街道办事处) shows as 各街道办事处.
-        let found = [name.as_str(), name.trim_start_matches('各')]
-            .into_iter()
-            .filter(|form| !form.is_empty())
-            .find_map(|form| written[from..].find(form).map(|at| (from + at, form.len())));
-        if i > 0 {
-            let between = after.zip(found).map(|(end, (at, _))| &written[end..at]);
-            out.push_str(between.and_then(separator_as_written).unwrap_or("、"));
-        }
-        out.push_str(name);
-        after = found.map(|(at, len)| at + len);
-    }
-    out
-}
-
-/// The separator a list's `between` two names stands for, or None when it is more than one.
-fn separator_as_written(between: &str) -> Option<&'static str> {
-    Some(match between.trim() {
-        "" => "、",
-        "、" => "、",
-        "，" | "," => "，",
-        "；" | ";" => "；",
-        "和" => "和",
-        "及" => "及",
-        "与" => "与",
-        _ => return None,
-    })
-}
-
 /// `names` followed by the phrases that name no unit. A bare 部门 / 单位 / 5个单位 split from
 /// `X等部门` in the cell as written (`written`) stays after its X (`X等部门`); any other phrase
 /// (各有关部门) is an item of its own.
@@ -1510,11 +1448,15 @@ fn with_phrases(names: &mut Vec<String>, phrases: &[String], written: &str) {
                 // Where the source wrote it among the names (县直各有关单位，各乡镇人民政府):
                 // as an item of its own, not inside a name (a cut-off 区 after 区统计局).
                 let at = item_at(written, phrase);
-                let before = at.and_then(|p| {
-                    names
-                        .iter()
-                        .position(|n| written.find(n.as_str()).is_some_and(|q| q > p))
-                });
+                // A group spread over its words (各乡镇人民政府、街道办事处) is written without
+                // its 各.
+                let find = |n: &str| {
+                    written
+                        .find(n)
+                        .or_else(|| written.find(n.trim_start_matches('各')))
+                };
+                let before =
+                    at.and_then(|p| names.iter().position(|n| find(n).is_some_and(|q| q > p)));
                 match before {
                     Some(i) => names.insert(i, phrase.clone()),
                     None => names.push(phrase.clone()),
