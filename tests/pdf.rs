@@ -532,8 +532,9 @@ fn the_closing_block_stays_with_the_notice() {
     );
 }
 
-/// A notice whose last page is odd gets its 版记 on a page of its own, even and unnumbered
-/// (the inline fixture: three pages, the 版记 on the fourth).
+/// A notice whose text fills its last page gets its 版记 on a page of its own, even and
+/// unnumbered, a blank page before it unnumbered too (the inline fixture: two pages of
+/// text, the 版记 on the fourth).
 #[test]
 fn an_imprint_alone_on_its_page_is_not_numbered() {
     let dir = tempfile::tempdir().unwrap();
@@ -576,20 +577,20 @@ fn an_imprint_alone_on_its_page_is_not_numbered() {
     );
     assert!(text.contains("抄送：区委办公室。"), "{text}");
     assert!(!text.contains('—'), "numbered: {text}");
-    let before = (pages - 1).to_string();
-    let previous = run(
-        "pdftotext",
-        &[
-            "-f",
-            &before,
-            "-l",
-            &before,
-            "-layout",
-            pdf.to_str().unwrap(),
-            "-",
-        ],
-    );
-    assert!(previous.contains('—'), "the page before keeps its number");
+    // Every page of text before it keeps its number; a page left blank to bring the 版记
+    // to an even page (GB/T 9704 7.5) has none.
+    for page in 1..pages {
+        let n = page.to_string();
+        let text = run(
+            "pdftotext",
+            &["-f", &n, "-l", &n, "-layout", pdf.to_str().unwrap(), "-"],
+        );
+        let words = text.replace(
+            |c: char| c.is_whitespace() || c == '—' || c.is_ascii_digit(),
+            "",
+        );
+        assert_eq!(text.contains('—'), !words.is_empty(), "page {page}: {text}");
+    }
 }
 
 /// A unit with one task gets one page: its table started on page 2 below a page of white,
@@ -796,4 +797,63 @@ fn a_group_label_taller_than_a_page_goes_on_over_pages() {
             .unwrap();
         assert!(y_max <= 595.5, "drawn off the page: {line}");
     }
+}
+
+/// A plan whose text hands out its tasks (each numbered, its 责任单位 line under it), long
+/// enough to cross pages: no page of the notice opens on a 责任单位 line parted from its task
+/// (the task goes over with it), and the attachment prints the text as written — not the
+/// same tasks again as a table made from it; the table is 任务分工表.* of its own.
+#[test]
+fn a_tasks_units_line_never_opens_a_page_and_the_text_is_not_printed_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = [
+        "区发改局",
+        "区财政局",
+        "区住建局",
+        "区商务局",
+        "区教育局",
+        "区卫健局",
+    ];
+    let mut plan = String::from(
+        "东坪区人民政府办公室文件\n\n东政办发〔2026〕5号\n\n关于印发《东坪区2026年重点工作责任分解》的通知\n\n区政府各部门，各街道办事处：\n\n现将《东坪区2026年重点工作责任分解》印发给你们，请认真抓好落实。\n\n附件：东坪区2026年重点工作责任分解\n\n东坪区人民政府办公室\n2026年3月1日\n\n附件\n\n东坪区2026年重点工作责任分解\n\n",
+    );
+    let mut n = 0;
+    for title in ["一、稳定经济增长", "二、推进城市更新", "三、增进民生福祉"]
+    {
+        plan.push_str(&format!("{title}\n\n"));
+        for k in 1..=9 {
+            n += 1;
+            let text = "加快项目建设进度，确保按期完成年度目标任务".repeat(1 + (n * 7) % 4);
+            plan.push_str(&format!("{k}.推进第{n}项重点工作，{text}。\n\n"));
+            plan.push_str(&format!(
+                "责任单位：{}、{}\n\n",
+                units[n % 6],
+                units[(n + 3) % 6]
+            ));
+        }
+    }
+    std::fs::create_dir_all(dir.path().join("input")).unwrap();
+    std::fs::write(dir.path().join("input/plan.md"), plan).unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = dir.path().join("output/通知.pdf");
+    let text = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() >= 4, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let first = page.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        assert!(
+            !first.starts_with("责任单位"),
+            "page {} opens on {first}",
+            i + 1
+        );
+    }
+    let notice = std::fs::read_to_string(dir.path().join("output/通知.md")).unwrap();
+    assert_eq!(notice.matches("推进第27项重点工作").count(), 1);
+    assert!(!notice.contains("| 序号 |"), "{notice}");
+    let table = std::fs::read_to_string(dir.path().join("output/任务分工表.md")).unwrap();
+    assert!(table.contains("推进第27项重点工作"));
 }

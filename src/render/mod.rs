@@ -306,9 +306,42 @@ pub fn is_notice_furniture(style: &str) -> bool {
     )
 }
 
+/// A line saying who does the task above it, or by when (责任单位：…, 牵头单位:…, 完成时限：…):
+/// it belongs with that task on the page.
+pub(crate) fn is_duty_line(text: &str) -> bool {
+    static DUTY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(
+            r"^[（(]?(?:牵头|配合|责任|主责|协办|协同|参与|承办|主办)?(?:单位|部门|领导|人)[：:]|^完成时[限间][：:]",
+        )
+        .unwrap()
+    });
+    DUTY.is_match(text.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_who_or_by_when_goes_with_its_task() {
+        for line in [
+            "责任单位：区发改局",
+            "牵头单位:区商务局",
+            "（责任单位：区财政局）",
+            "完成时限：6月底",
+            "责任人：王芳",
+        ] {
+            assert!(is_duty_line(line), "{line}");
+        }
+        for line in [
+            "1.地区生产总值增长6%左右。",
+            "各单位要按时报送。",
+            "单位GDP能耗下降。",
+        ] {
+            assert!(!is_duty_line(line), "{line}");
+        }
+    }
 
     fn lines(title: &str, width: f32) -> Vec<String> {
         let chars: Vec<char> = title.chars().collect();

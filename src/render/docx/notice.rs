@@ -274,6 +274,14 @@ impl Notice<'_> {
                 self.push(p);
             }
             (_, Block::Paragraph { spans, .. }) => {
+                // A task's 责任单位 line goes with the task above it (as the PDF keeps them).
+                let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();
+                if crate::render::is_duty_line(&text)
+                    && matches!(self.paras.last(), Some(Item::Para(_)))
+                    && let Some(Item::Para(last)) = self.paras.pop()
+                {
+                    self.push(last.keep_end_with_next());
+                }
                 let p = self.snapped(
                     self.set
                         .grid()

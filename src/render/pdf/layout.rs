@@ -215,6 +215,16 @@ impl<'a> Flow<'a> {
         i.min(self.geo.lines)
     }
 
+    /// How many lines [`Flow::paragraph`] would set `spans` on.
+    pub fn lines_of(&self, spans: &[(Style, &str)], indent: f32, hang: f32) -> Result<usize> {
+        let mut glyphs: Vec<Glyph> = Vec::new();
+        for (style, text) in spans {
+            glyphs.extend(text::shape(self.fonts, *style, text)?);
+        }
+        let width = self.geo.width;
+        Ok(text::break_lines(&glyphs, width - indent, width - hang).len())
+    }
+
     /// Sets `text` as a paragraph on the grid: each line on the next grid line.
     /// `indent` is the first line's indent, `hang` the other lines'.
     pub fn paragraph(

@@ -108,6 +108,8 @@ fn lay_out(view: &NoticeView, blocks: &[Block], fonts: &FontSet, extra: usize) -
         rule_y,
         part: Part::Head,
         last_body_line: 0,
+        paragraph_mark: None,
+        heading_mark: None,
         attachment: None,
         carried: false,
     };
@@ -222,10 +224,19 @@ struct Notice<'a> {
     attachment: Option<Bookmark>,
     /// True when the 署名 carried body lines to a new page.
     carried: bool,
+    /// Where the task just set starts (lines set before it; before its heading when one
+    /// heads it): a task's 责任单位 line takes it to a new page rather than stand there alone.
+    paragraph_mark: Option<usize>,
+    /// Where the heading just set starts, for the paragraph under it.
+    heading_mark: Option<usize>,
 }
 
 impl Notice<'_> {
     fn block(&mut self, block: &Block) -> Result<()> {
+        // Only a paragraph (or a heading) keeps a task open for the duty lines under it.
+        if !matches!(block, Block::Paragraph { .. } | Block::Heading(..)) {
+            (self.paragraph_mark, self.heading_mark) = (None, None);
+        }
         match (self.part, block) {
             // The typed furniture is already placed; its Markdown twins are skipped.
             (_, Block::Paragraph { style: Some(s), .. })
@@ -397,6 +408,8 @@ impl Notice<'_> {
     }
 
     fn heading(&mut self, level: u8, text: &str) -> Result<()> {
+        self.paragraph_mark = None;
+        self.heading_mark = Some(self.flow.lines_set());
         let style = if level == 1 { self.hei } else { self.kai };
         self.flow
             .heading(&[(style, text)], self.indent2, Align::Justify)?;
@@ -415,6 +428,22 @@ impl Notice<'_> {
             .iter()
             .map(|(bold, t)| (if *bold { self.kai } else { self.body }, t.as_str()))
             .collect();
+        // A task's 责任单位 / 完成时限 line goes with the task above it: when it would start
+        // a page, the task's lines go over with it.
+        let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();
+        let duty = crate::render::is_duty_line(&text);
+        if let Some(mark) = self.paragraph_mark
+            && duty
+            && self.flow.lines_of(&runs, self.indent2, 0.0)? > self.flow.lines_left()
+            && mark < self.flow.lines_set()
+        {
+            self.flow.carry_to_new_page(mark);
+        }
+        // A duty line goes on the task before it; the task starts at its heading, if any.
+        let start = self.heading_mark.take().unwrap_or(self.flow.lines_set());
+        if !duty || self.paragraph_mark.is_none() {
+            self.paragraph_mark = Some(start);
+        }
         self.flow
             .paragraph(&runs, self.indent2, 0.0, Align::Justify)?;
         if self.part == Part::Body {

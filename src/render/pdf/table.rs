@@ -420,14 +420,17 @@ impl State<'_, '_> {
         let Some(col) = self.spec.group_column else {
             return Ok(0.0);
         };
-        // A label repeated on a page it goes on to (（续）) is a reminder, shown as the rows
-        // there allow.
-        if group.continued && group.label_from == 0 {
-            return Ok(0.0);
-        }
         let label = self.group_label(group, self.widths[col])?;
         let lines = label.lines.len().saturating_sub(group.label_from).max(1);
-        Ok(lines as f32 * self.line_h + 2.0 * PAD_Y)
+        let h = lines as f32 * self.line_h + 2.0 * PAD_Y;
+        // A label repeated on a page it goes on to (（续）) is shown whole too: cut to the
+        // rows there (全区经济 / 社会发展, the rest gone) it read as another label. Only one
+        // taller than half a page is shown as the rows allow.
+        let reminder = group.continued && group.label_from == 0;
+        if reminder && h > (self.bottom() - self.geo.top) / 2.0 {
+            return Ok(0.0);
+        }
+        Ok(h)
     }
 
     /// Draws the open group's merged cell from its top to the current y. Returns the label's
