@@ -101,16 +101,8 @@ fn row_broken_in_a_cell(lines: &[&str], at: usize, width: usize) -> Option<(Stri
 /// row, a heading or a number of their own, whose cells make up the header's `width` once
 /// the cell at each break is joined. The row, the breaks kept, and the index after it.
 fn tab_row_broken_in_a_cell(lines: &[&str], at: usize, width: usize) -> Option<(String, usize)> {
-    let first = lines[at].trim_end();
-    let cells = first.split('\t').count();
-    if !first.contains('\t')
-        || cells >= width
-        || first
-            .split('\t')
-            .next()
-            .and_then(parse_task_number)
-            .is_none()
-    {
+    let (first, cells) = numbered_tab_row(lines[at])?;
+    if cells >= width {
         return None;
     }
     let mut joined = first.to_string();
@@ -143,16 +135,7 @@ fn tab_row_broken_in_a_cell(lines: &[&str], at: usize, width: usize) -> Option<(
 /// plain lines — no tab, no heading, no number — followed by another row of the table (text
 /// under the table is not the cell's). The row, the breaks kept, and the index after it.
 fn last_cell_continued(lines: &[&str], at: usize) -> Option<(String, usize)> {
-    let first = lines[at].trim_end();
-    if !first.contains('\t')
-        || first
-            .split('\t')
-            .next()
-            .and_then(parse_task_number)
-            .is_none()
-    {
-        return None;
-    }
+    let (first, _) = numbered_tab_row(lines[at])?;
     let plain = |l: &str| {
         let l = l.trim();
         !l.is_empty()
@@ -174,6 +157,14 @@ fn last_cell_continued(lines: &[&str], at: usize) -> Option<(String, usize)> {
         joined.push_str(more.trim());
     }
     Some((joined, end))
+}
+
+/// A tab-separated line whose first cell is a task's number: the line, its cells counted.
+fn numbered_tab_row(line: &str) -> Option<(&str, usize)> {
+    let line = line.trim_end();
+    let first = line.split('\t').next()?;
+    (line.contains('\t') && parse_task_number(first).is_some())
+        .then(|| (line, line.split('\t').count()))
 }
 
 /// A heading on a line of its own among a table's rows: a section's (一、…) or a group's
