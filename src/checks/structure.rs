@@ -130,7 +130,7 @@ pub fn no_unit_named(cx: &Context) -> Vec<Diagnostic> {
                 written.join("」「")
             ),
         )
-        .with_hint("请用 fengong dump 核对读入的任务；如分工表在另一个文件中，请一并放入 input/"),
+        .with_hint("请用 fengong dump 核对读入的任务；如分工表在另一个文件中，请放入同一文件夹"),
     ]
 }
 

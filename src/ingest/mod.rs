@@ -438,7 +438,7 @@ fn require_tasks(
                         cells.join(" / ")
                     ),
                 )
-                .with_hint("请在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/；或每行各格之间用制表符隔开"),
+                .with_hint("请在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹；或每行各格之间用制表符隔开"),
             ]));
         }
         if let Some((display, (line, cells))) = texts
@@ -454,7 +454,7 @@ fn require_tasks(
                         cells.join(" / ")
                     ),
                 )
-                .with_hint("请把原表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/；或每行各格之间改用制表符隔开"),
+                .with_hint("请把原表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹；或每行各格之间改用制表符隔开"),
             ]));
         }
         let place = project
@@ -538,18 +538,18 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
         let named = crate::base::cjk::excerpt(first);
         seen.push(if more > 0 {
             format!(
-                "通知的附件说明列出「{named}」等 {} 个附件，但 input/ 中没有读到它们",
+                "通知的附件说明列出「{named}」等 {} 个附件，但所在文件夹中没有读到它们",
                 more + 1
             )
         } else {
-            format!("通知的附件说明列出「{named}」，但 input/ 中没有读到它")
+            format!("通知的附件说明列出「{named}」，但所在文件夹中没有读到它")
         });
     }
     if listed.is_none()
         && let Some(named) = issued_elsewhere(&lines)
     {
         seen.push(format!(
-            "通知正文说印发《{}》，但 input/ 中没有读到它",
+            "通知正文说印发《{}》，但所在文件夹中没有读到它",
             crate::base::cjk::excerpt(&named)
         ));
     }
@@ -625,7 +625,7 @@ fn items_on_one_line(lines: &[&str]) -> Option<String> {
 /// What is said of a header whose names run together with its rows, on line `at` (0-based).
 fn run_together_said((at, names): &(usize, String)) -> String {
     format!(
-        "第 {} 行写有表头「{names}」，但各列的名称和内容连成了一行、中间没有分隔（表格复制成了连续的文字），分不出各列：请把原文件或原网页的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/",
+        "第 {} 行写有表头「{names}」，但各列的名称和内容连成了一行、中间没有分隔（表格复制成了连续的文字），分不出各列：请把原文件或原网页的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx，放在原文件所在的文件夹",
         at + 1
     )
 }
@@ -651,8 +651,7 @@ fn issued_elsewhere(lines: &[&str]) -> Option<String> {
 /// not match the table's columns, or no header naming the columns. Says where.
 fn box_drawn_table(lines: &[&str]) -> Option<String> {
     let found = text::boxed::find_all(lines);
-    let to_excel =
-        "请把原网页或原文件的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx 放入 input/";
+    let to_excel = "请把原网页或原文件的表格复制到 Excel 或 WPS 表格、核对后另存为 .xlsx，放在原文件所在的文件夹";
     let message = match found.iter().find(|t| t.is_err()).or(found.first())? {
         Err(e) => format!(
             "第 {} 行起的表格是用制表线（┌ │ ├）画出的，但第 {} 行有 {} 格、表格有 {} 列，无法对齐各列：{to_excel}",

@@ -131,13 +131,17 @@ fn share_listed_values(text: &str, found: &mut [Found]) {
             end += 1;
         }
         if end - i > 1 && found[i].subject_before {
-            let subjects = distributed_subjects(text, found[i].number_start, end - i);
+            let distributed = distributed_subjects(text, found[i].number_start, end - i);
             let first = found[i].target.subject.clone();
             for (k, f) in found[i..end].iter_mut().enumerate() {
-                if let Some(subjects) = &subjects {
-                    f.target.subject = subjects[k].clone();
-                } else {
-                    f.target.subject = first.clone();
+                match &distributed {
+                    Some((subjects, list_at)) => {
+                        f.target.subject = subjects[k].clone();
+                        if k == 0 {
+                            f.target.phrase = text[*list_at..f.phrase_stop].trim().to_string();
+                        }
+                    }
+                    None => f.target.subject = first.clone(),
                 }
                 if k > 0 {
                     f.target.phrase = text[f.number_start..f.phrase_stop].trim().to_string();
@@ -152,7 +156,11 @@ fn share_listed_values(text: &str, found: &mut [Found]) {
 /// its list before 分别 has as many names: the names the first share the last's words
 /// after its own (城镇、农村常住居民人均可支配收入 → 城镇常住居民人均可支配收入,
 /// 农村常住居民人均可支配收入).
-fn distributed_subjects(text: &str, number_start: usize, count: usize) -> Option<Vec<String>> {
+fn distributed_subjects(
+    text: &str,
+    number_start: usize,
+    count: usize,
+) -> Option<(Vec<String>, usize)> {
     let before = &text[..number_start];
     let at = before.rfind("分别")?;
     let clause_start = before[..at]
@@ -176,7 +184,9 @@ fn distributed_subjects(text: &str, number_start: usize, count: usize) -> Option
     let tail: String = last.chars().skip(skip).collect();
     let mut out: Vec<String> = firsts.iter().map(|n| format!("{n}{tail}")).collect();
     out.push(last.to_string());
-    Some(out)
+    // Where the list starts: the first value's phrase starts there (城镇、农村…增长5.2%).
+    let list_at = text[..at].rfind(list).unwrap_or(clause_start);
+    Some((out, list_at))
 }
 
 /// Every target of `text` as found alone, in order.
@@ -582,6 +592,7 @@ mod tests {
                 (8.0, "农村常住居民人均可支配收入")
             ]
         );
+        assert_eq!(t[0].phrase, "城镇、农村常住居民人均可支配收入分别增长5.2%");
         assert_eq!(t[1].phrase, "8%左右");
         let t = extract("城乡居民人均可支配收入分别达到9.5万元和6万元。");
         let read: Vec<(f64, &str, &str)> = t

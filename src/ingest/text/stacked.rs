@@ -632,7 +632,7 @@ fn said(
                 header.join(" / ")
             ),
         )
-        .with_hint("最稳妥的是在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx 放入 input/"),
+        .with_hint("最稳妥的是在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹"),
     ];
     if !numbered && has_number_column {
         said.push(Diagnostic::note(
