@@ -307,16 +307,14 @@ pub fn is_notice_furniture(style: &str) -> bool {
 }
 
 /// A line saying who does the task above it, or by when (责任单位：…, 牵头单位:…, 完成时限：…):
-/// it belongs with that task on the page.
+/// it belongs with that task on the page. The labels are the ones the reader takes.
 pub(crate) fn is_duty_line(text: &str) -> bool {
-    static DUTY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        regex::Regex::new(
-            r"^[（(]?(?:牵头|配合|责任|主责|协办|协同|参与|承办|主办)?(?:单位|部门|领导|人)[：:]|^完成时[限间][：:]",
-        )
-        .unwrap()
-    });
-    DUTY.is_match(text.trim())
+    let text = text.trim();
+    let inside = text
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']))
+        .unwrap_or(text);
+    crate::ingest::inline::is_labelled_line(inside)
 }
 
 #[cfg(test)]
