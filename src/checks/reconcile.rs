@@ -107,7 +107,7 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
                 with_traditional[0].origin.clone(),
                 format!("任务内容是繁体字（第 {numbers} {more}项）：发布的文件照原文印出"),
             )
-            .with_hint("如需简体，请先把来源转换为简体（如 Word 的“繁转简”）后放回 input/"),
+            .with_hint("如需简体，请先把来源转换为简体（如 Word 的“繁转简”）后放回原文件夹"),
         );
         return out;
     }
@@ -161,7 +161,7 @@ pub fn garbled(cx: &Context) -> Vec<Diagnostic> {
                 "第 {numbers} 项的文字有乱码或转载网站插入的拼音（如「{piece}」）：发布的文件会照样印出"
             ),
         )
-        .with_hint("请从原发布机关的网站或原文件重新复制，或在 input/ 的来源中改正后重新发布"),
+        .with_hint("请从原发布机关的网站或原文件重新复制，或在来源文件中改正后重新发布"),
     ]
 }
 

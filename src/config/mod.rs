@@ -347,8 +347,9 @@ fn find_line(text: &str, key: &str) -> u32 {
 }
 
 /// What the TOML reader says of a config file, in the words of those who edit it: the
-/// field it does not know and those it does, a missing field, a value of the wrong kind, a
-/// key given twice; anything else as a syntax error, its own words kept after.
+/// field it does not know and those it does, a missing field, a value of the wrong kind
+/// (and what was written instead), a key given twice, the syntax slip it names. Its English
+/// is never shown: a slip it names in words not known here is said generally.
 fn in_chinese(message: &str) -> String {
     use std::sync::LazyLock;
     static FIELD: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -361,7 +362,7 @@ fn in_chinese(message: &str) -> String {
     });
     static DUPLICATE: LazyLock<regex::Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        regex::Regex::new(r"duplicate key `?([^`]*)`?").unwrap()
+        regex::Regex::new(r"duplicate key(?: `([^`]*)`)?").unwrap()
     });
     static TICKED: LazyLock<regex::Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
@@ -383,23 +384,104 @@ fn in_chinese(message: &str) -> String {
         return format!("缺少必填的设置项「{}」", &caps[1]);
     }
     if let Some(caps) = DUPLICATE.captures(message) {
-        return format!("设置项「{}」写了两次", &caps[1]);
-    }
-    if message.starts_with("invalid type") {
-        let wants = if message.contains("expected a string") || message.contains("expected string")
-        {
-            "应为加引号的文字（如 \"2026-06-30\"）"
-        } else if message.contains("expected a boolean") || message.contains("expected bool") {
-            "应为 true 或 false"
-        } else if message.contains("integer") || message.contains("i32") || message.contains("u32")
-        {
-            "应为整数（不加引号）"
-        } else {
-            "取值的类型不对"
+        return match caps.get(1) {
+            Some(key) => format!("设置项「{}」写了两次", key.as_str()),
+            None => "同一设置项写了两次".to_string(),
         };
-        return format!("取值的写法不对：{wants}（{message}）");
     }
-    format!("TOML 写法有误，请核对这一行的引号、等号和方括号（{message}）")
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        return wrong_value(message);
+    }
+    if message.starts_with("wanted ") {
+        return format!(
+            "取值的写法不对：{}",
+            what_is_wanted(message.replace("wanted", "expected").as_str())
+        );
+    }
+    format!("TOML 写法有误：{}", syntax_slip(message))
+}
+
+/// A value of the wrong kind, said as what was written and what is wanted, from the
+/// reader's `invalid type: string "abc", expected i32`.
+fn wrong_value(message: &str) -> String {
+    use std::sync::LazyLock;
+    static WRONG: LazyLock<regex::Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(
+            r#"^invalid (type|value): (string|integer|floating point|boolean|map|sequence)(?: [`"](.*)[`"])?, expected (.*)$"#,
+        )
+        .unwrap()
+    });
+    let Some(caps) = WRONG.captures(message) else {
+        return format!("取值的写法不对：{}", what_is_wanted(message));
+    };
+    let kind = match &caps[2] {
+        "string" => "文字",
+        "integer" => "整数",
+        "floating point" => "小数",
+        "boolean" => "true/false",
+        "map" => "没加引号的日期或一组设置",
+        _ => "列表",
+    };
+    let written = match (caps.get(3), &caps[1]) {
+        (Some(value), "value") => format!("{kind}「{}」超出了可用的范围，", value.as_str()),
+        (Some(value), _) => format!("这里写成了{kind}「{}」，", value.as_str()),
+        (None, _) => format!("这里写成了{kind}，"),
+    };
+    format!("取值的写法不对：{written}{}", what_is_wanted(&caps[4]))
+}
+
+/// What the reader expected, from the words after its `expected`.
+fn what_is_wanted(expected: &str) -> &'static str {
+    let wanted = expected.rsplit("expected").next().unwrap_or(expected);
+    if wanted.contains("string") {
+        "应为加引号的文字（如 \"2026-06-30\"）"
+    } else if wanted.contains("bool") {
+        "应为 true 或 false"
+    } else if ["integer", "i32", "u32", "i64", "u64", "u8", "u16"]
+        .iter()
+        .any(|t| wanted.contains(t))
+    {
+        "应为整数（不加引号）"
+    } else {
+        "取值的类型不对"
+    }
+}
+
+/// The slip a TOML syntax error names, said as what to write instead.
+fn syntax_slip(message: &str) -> &'static str {
+    const SLIPS: &[(&str, &str)] = &[
+        (
+            "unclosed table",
+            "表名的方括号没有配对，应写成 [plan] 或 [[units]] 这样",
+        ),
+        (
+            "unclosed array",
+            "列表的方括号没有闭合，应写成 [\"甲\", \"乙\"] 这样",
+        ),
+        (
+            "key with no value",
+            "设置项后缺少等号和取值，应写成 名称 = 取值",
+        ),
+        (
+            "string values must be quoted",
+            "文字取值要加英文双引号，如 title = \"…\"",
+        ),
+        ("string", "引号没有配对：文字取值的前后各要一个英文双引号"),
+        (
+            "unexpected key or value",
+            "这一行在取值或表名之后还有多余的字符",
+        ),
+        (
+            "invalid key",
+            "设置项的名称写法有误（名称只用英文字母、数字、下划线）",
+        ),
+    ];
+    SLIPS
+        .iter()
+        .find(|(english, _)| message.contains(english))
+        .map(|(_, chinese)| *chinese)
+        .unwrap_or("请核对这一行的引号、等号和方括号")
 }
 
 #[cfg(test)]
@@ -425,6 +507,40 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("TOML 写法有误"), "{err}");
+    }
+
+    #[test]
+    fn a_config_slip_is_said_without_the_readers_english() {
+        let said = |toml: &str| Config::parse(toml, "f.toml").unwrap_err().to_string();
+        let cases = [
+            ("[plan\nyear = 2026\n", "方括号没有配对"),
+            ("[plan]\nyear 2026\n", "缺少等号"),
+            ("[plan]\ntitle = \"abc\n", "引号没有配对"),
+            (
+                "[plan]\nyear = \"abc\"\n",
+                "这里写成了文字「abc」，应为整数",
+            ),
+            ("[plan]\nyear = 2026\nyear = 2027\n", "写了两次"),
+            ("[plan]\ntitle = abc\n", "要加英文双引号"),
+            (
+                "[[units]]\nname = 3\n",
+                "这里写成了整数「3」，应为加引号的文字",
+            ),
+            ("[plan]\ndefault_deadline = 2026-06-30\n", "没加引号的日期"),
+            ("[plan]\nyear = 2026.5\n", "小数「2026.5」"),
+            ("[plan]\nyear = 99999999999\n", "超出了可用的范围"),
+            ("[plan]]\n", "多余的字符"),
+            ("[plan]\nlead = 3\n", "应为加引号的文字"),
+        ];
+        for (toml, words) in cases {
+            let err = said(toml);
+            assert!(err.contains(words), "{toml:?}: {err}");
+            for english in [
+                "expected", "invalid", "unclosed", "wanted", "must", "key", "value",
+            ] {
+                assert!(!err.contains(english), "{toml:?}: {err}");
+            }
+        }
     }
 
     #[test]

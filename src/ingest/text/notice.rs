@@ -121,29 +121,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     notice.origin = Some(places.at(blocks[start].line));
     let mut said = Vec::new();
     fill_from_page_box(&mut notice, &page);
-    if let Some(title) = notice.title.take() {
-        let proper = title_proper(&title);
-        if let Some(label) = proper.label {
-            let at = blocks[start..].iter().find(|b| b.text.contains(label));
-            let place = at.map_or_else(|| places.at(blocks[start].line), |b| places.at(b.line));
-            said.push(crate::ingest::unused_note(label, place));
-        }
-        if let Some(number) = proper.number
-            && notice.doc_number.is_none()
-        {
-            notice.doc_number_written = Some(number.to_string());
-            notice.doc_number = normalize_doc_number(number);
-        }
-        notice.title = Some(proper.title.to_string());
-    }
-    // No 版头: the title may name who issues it before its 关于 (某区人民政府办公室关于…).
-    if notice.issuer.is_none()
-        && let Some(title) = &notice.title
-        && let Some(before) = before_guanyu(title)
-        && is_agency(&before)
-    {
-        notice.issuer = Some(before.trim().to_string());
-    }
+    settle_title(&mut notice, &blocks[start..], places, &mut said);
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
     if notice.recipients.is_empty()
         && let Some(at) = (i..(i + 3).min(blocks.len())).find(|j| is_recipients(&blocks[*j].text))
@@ -184,6 +162,43 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         skipped,
         rest: &blocks[i.min(blocks.len())..],
         said,
+    }
+}
+
+/// The notice's title as a title: a label before it (a web page's 标题：) said and left
+/// out, a 文号 written into it taken as the 文号, and the issuer it names before its 关于
+/// when there is no 版头 (某区人民政府办公室关于…).
+fn settle_title(
+    notice: &mut Notice,
+    blocks: &[Block],
+    places: Places<'_>,
+    said: &mut Vec<Diagnostic>,
+) {
+    if let Some(title) = notice.title.take() {
+        let proper = title_proper(&title);
+        if let Some(label) = proper.label {
+            let at = blocks
+                .iter()
+                .find(|b| b.text.contains(label))
+                .or(blocks.first());
+            if let Some(at) = at {
+                said.push(crate::ingest::unused_note(label, places.at(at.line)));
+            }
+        }
+        if let Some(number) = proper.number
+            && notice.doc_number.is_none()
+        {
+            notice.doc_number_written = Some(number.to_string());
+            notice.doc_number = normalize_doc_number(number);
+        }
+        notice.title = Some(proper.title.to_string());
+    }
+    if notice.issuer.is_none()
+        && let Some(title) = &notice.title
+        && let Some(before) = before_guanyu(title)
+        && is_agency(&before)
+    {
+        notice.issuer = Some(before.trim().to_string());
     }
 }
 

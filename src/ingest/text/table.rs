@@ -247,6 +247,43 @@ fn more_of_header(
     (split_cells(&joined).unwrap_or_default(), first, end)
 }
 
+/// A table with the columns of `header` and no rows yet.
+fn empty_table(header: &HeaderMap, header_cells: &[String], header_place: &Location) -> RawTable {
+    RawTable {
+        title: None,
+        origin: Some(header_place.clone()),
+        repeated_headers: 0,
+        extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
+        header: header_cells.iter().map(|c| c.trim().to_string()).collect(),
+        column_order: header.order(),
+        left_out: Vec::new(),
+        column_names: ColumnNames::of_header(header, header_cells),
+        rows: Vec::new(),
+        after: Vec::new(),
+        said: Vec::new(),
+    }
+}
+
+/// A line among a table's rows that is not one: a section's heading on a line of its own
+/// (a web table's row of one merged cell, copied without its tabs) is the section's row, a
+/// group's its label; anything else is said as a stray line.
+fn line_among_rows(
+    table: &mut RawTable,
+    line: &str,
+    here: Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = tidy_spacing(&strip_markup(line.trim()));
+    let kind = match section_heading(&text) {
+        Some((numeral, title)) => Some(RowKind::Section { numeral, title }),
+        None => group_heading(&text).map(RowKind::Label),
+    };
+    match kind {
+        Some(kind) => table.rows.push(RawRow { kind, origin: here }),
+        None => diagnostics.extend(stray_line(table, line, here)),
+    }
+}
+
 /// Reads a table from its header's cells and line and the numbered lines under it.
 pub(super) fn read_table(
     (header_cells, header_line): (Vec<String>, u32),
@@ -257,19 +294,7 @@ pub(super) fn read_table(
     let header = HeaderMap::detect(&header_cells).unwrap_or_default();
     let header_place = places.at(header_line);
     diagnostics.extend(header.findings(|_| header_place.clone()));
-    let mut table = RawTable {
-        title: None,
-        origin: Some(header_place.clone()),
-        repeated_headers: 0,
-        extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
-        header: header_cells.iter().map(|c| c.trim().to_string()).collect(),
-        column_order: header.order(),
-        left_out: Vec::new(),
-        column_names: ColumnNames::of_header(&header, &header_cells),
-        rows: Vec::new(),
-        after: Vec::new(),
-        said: Vec::new(),
-    };
+    let mut table = empty_table(&header, &header_cells, &header_place);
     // No 序号 column: tasks are numbered in row order.
     let by_order = header.index(Column::No).is_none();
     if by_order {
@@ -295,18 +320,8 @@ pub(super) fn read_table(
                 under.push((line, here));
                 continue;
             }
-            // A section's heading on a line of its own (a web table's row of one merged
-            // cell, copied without its tabs): the section's row.
             TableLine::Stray(line) => {
-                let text = tidy_spacing(&strip_markup(line.trim()));
-                let kind = match section_heading(&text) {
-                    Some((numeral, title)) => Some(RowKind::Section { numeral, title }),
-                    None => group_heading(&text).map(RowKind::Label),
-                };
-                match kind {
-                    Some(kind) => table.rows.push(RawRow { kind, origin: here }),
-                    None => diagnostics.extend(stray_line(&table, &line, here)),
-                }
+                line_among_rows(&mut table, &line, here, diagnostics);
                 continue;
             }
         };

@@ -33,28 +33,45 @@ pub fn table(
     size: f32,
     page_h: f32,
 ) -> String {
-    let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
-    let grouped = kind_of(0) == Some(ColumnKind::Group);
     let widths = column_widths(header, rows, kinds, width, size);
-    let n = header.len();
-    let line = tw(size * 1.5);
     // A table of a few rows is kept on one page, as the PDF keeps it: every row's
     // paragraphs keep with the next row. Not one over a third of a page: the PDF splits
     // that rather than leave a page of text alone (a unit's letter on a page of its own),
     // and Word would move it whole.
     let kept_whole =
         rows.len() <= SMALL_TABLE && height_estimate(header, rows, &widths, size) <= page_h / 3.0;
-    let cell_para = |text: &str, face: Face, align: Align, last_row: bool| {
-        let p = Para::new()
-            .exact(line)
-            .align(align)
-            .run(fonts, &RunStyle::new(face, size), text);
-        if kept_whole && !last_row {
-            p.keep_next().xml()
-        } else {
-            p.xml()
-        }
+    let rows_of = RowWriter {
+        fonts,
+        aligns,
+        kinds,
+        line: tw(size * 1.5),
+        widths,
+        size,
+        kept_whole,
+        page_h,
     };
+    let mut x = table_start(width, &rows_of.widths);
+    // The header row, repeated on every page.
+    x.push_str(r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
+    for (i, h) in header.iter().enumerate() {
+        x.push_str(&cell(
+            rows_of.widths[i],
+            Some(HEADER_FILL),
+            "",
+            &rows_of.para(h, Face::Hei, Align::Center, rows.is_empty()),
+        ));
+    }
+    x.push_str("</w:tr>");
+    let mut in_group = false;
+    for (r, cells) in rows.iter().enumerate() {
+        rows_of.row(&mut x, cells, r + 1 == rows.len(), &mut in_group);
+    }
+    x.push_str("</w:tbl>");
+    x
+}
+
+/// A table's properties (borders, fixed layout, cell margins) and its grid of `widths`.
+fn table_start(width: i32, widths: &[i32]) -> String {
     let mut x = String::new();
     let _ = write!(
         x,
@@ -68,29 +85,57 @@ pub fn table(
         pad = tw(4.0),
         padx = tw(PAD_X),
     );
-    for w in &widths {
+    for w in widths {
         let _ = write!(x, r#"<w:gridCol w:w="{w}"/>"#);
     }
     x.push_str("</w:tblGrid>");
-    // The header row, repeated on every page.
-    x.push_str(r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
-    for (i, h) in header.iter().enumerate() {
-        x.push_str(&cell(
-            widths[i],
-            Some(HEADER_FILL),
-            "",
-            &cell_para(h, Face::Hei, Align::Center, rows.is_empty()),
-        ));
+    x
+}
+
+/// Writes a table's rows: what every row of one table shares.
+struct RowWriter<'a> {
+    fonts: &'a WordFonts,
+    aligns: &'a [Align],
+    kinds: Option<&'a [ColumnKind]>,
+    /// A cell line's height, twips.
+    line: i32,
+    widths: Vec<i32>,
+    size: f32,
+    kept_whole: bool,
+    page_h: f32,
+}
+
+impl RowWriter<'_> {
+    fn kind_of(&self, i: usize) -> Option<ColumnKind> {
+        self.kinds.and_then(|k| k.get(i)).copied()
     }
-    x.push_str("</w:tr>");
-    let mut in_group = false;
-    for (r, cells) in rows.iter().enumerate() {
-        let last_row = r + 1 == rows.len();
+
+    /// A cell's paragraph.
+    fn para(&self, text: &str, face: Face, align: Align, last_row: bool) -> String {
+        let p = Para::new().exact(self.line).align(align).run(
+            self.fonts,
+            &RunStyle::new(face, self.size),
+            text,
+        );
+        if self.kept_whole && !last_row {
+            p.keep_next().xml()
+        } else {
+            p.xml()
+        }
+    }
+
+    /// One body row: a section row across the width, or a row of cells whose first opens
+    /// or continues a merged group cell when the table is grouped.
+    fn row(&self, x: &mut String, cells: &[(bool, String)], last_row: bool, in_group: &mut bool) {
         let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
         // A row is kept on one page, as the PDF keeps it, unless it is over half a page:
         // moved whole it would leave most of a page blank (a ledger's task with its
         // measures), and one taller than a page would be cut.
-        let tall = row_height(cells.iter().map(|(_, t)| t.as_str()), &widths, size) > page_h / 2.0;
+        let tall = row_height(
+            cells.iter().map(|(_, t)| t.as_str()),
+            &self.widths,
+            self.size,
+        ) > self.page_h / 2.0;
         x.push_str(if tall {
             "<w:tr>"
         } else {
@@ -98,36 +143,36 @@ pub fn table(
         });
         match cells.first() {
             Some((true, t)) if only_first && !t.is_empty() => {
-                // A section row across the width.
-                in_group = false;
-                let span = format!(r#"<w:gridSpan w:val="{n}"/>"#);
+                *in_group = false;
+                let span = format!(r#"<w:gridSpan w:val="{}"/>"#, self.widths.len());
                 x.push_str(&cell(
-                    widths.iter().sum(),
+                    self.widths.iter().sum(),
                     Some(SECTION_FILL),
                     &span,
-                    &cell_para(t, Face::Hei, Align::Left, last_row),
+                    &self.para(t, Face::Hei, Align::Left, last_row),
                 ));
             }
             _ => {
-                for (i, width) in widths.iter().enumerate() {
+                let grouped = self.kind_of(0) == Some(ColumnKind::Group);
+                for (i, width) in self.widths.iter().enumerate() {
                     let text = cells.get(i).map_or("", |(_, t)| t.as_str());
                     if grouped && i == 0 {
                         // A label opens a merged cell; an empty first cell continues it.
-                        let merge = if !text.is_empty() || !in_group {
-                            in_group = true;
+                        let merge = if !text.is_empty() || !*in_group {
+                            *in_group = true;
                             r#"<w:vMerge w:val="restart"/><w:vAlign w:val="center"/>"#
                         } else {
                             "<w:vMerge/>"
                         };
-                        let content = cell_para(text, Face::Kai, Align::Center, last_row);
+                        let content = self.para(text, Face::Kai, Align::Center, last_row);
                         x.push_str(&cell(*width, None, merge, &content));
                         continue;
                     }
-                    let sizing = ColumnKind::sizing(kind_of(i), false);
+                    let sizing = ColumnKind::sizing(self.kind_of(i), false);
                     let align = sizing
                         .align
-                        .unwrap_or_else(|| aligns.get(i).copied().unwrap_or(Align::Left));
-                    let content = cell_para(text, Face::Body, align, last_row);
+                        .unwrap_or_else(|| self.aligns.get(i).copied().unwrap_or(Align::Left));
+                    let content = self.para(text, Face::Body, align, last_row);
                     // A row split over pages reads from its top on each.
                     let valign = if tall {
                         r#"<w:vAlign w:val="top"/>"#
@@ -140,8 +185,6 @@ pub fn table(
         }
         x.push_str("</w:tr>");
     }
-    x.push_str("</w:tbl>");
-    x
 }
 
 /// A `w:tc`: its width, fill, extra properties (span, merge, alignment) and content.

@@ -36,110 +36,37 @@ pub fn document(
     table_size: f32,
     charts: &Charts,
 ) -> Result<Vec<u8>> {
-    let mut flow = Flow::new(fonts, geo);
-    let grid = geo.grid_advance();
-    let body = geo.body();
-    let kai = Style::new(Role::Kai, geo.size).on_grid(grid);
-    let hei = Style::new(Role::Hei, geo.size).on_grid(grid);
-    let indent2 = 2.0 * grid;
-    let gap = geo.pitch() - geo.size;
-    let mut bookmarks: Vec<Bookmark> = Vec::new();
+    let mut setter = Setter {
+        flow: Flow::new(fonts, geo),
+        styles: Styles::of(&geo),
+        fonts,
+        table_size,
+        charts,
+        bookmarks: Vec::new(),
+    };
     for (i, block) in blocks.iter().enumerate() {
+        let next = blocks.get(i + 1);
         match block {
-            Block::Title(text) => {
-                if flow.lines_left() < 3 {
-                    flow.new_page();
-                }
-                let top = geo.line_top(flow.line);
-                let page = flow.page_index();
-                let bottom = title_block(fonts, &mut flow.pages, &geo, top, text, 22.0)?;
-                bookmarks.push(Bookmark {
-                    title: text.clone(),
-                    page,
-                    y: top,
-                    children: Vec::new(),
-                });
-                flow.line = flow.line_at_or_below(bottom + gap + geo.pitch());
-            }
-            Block::Heading(level, text) => {
-                let style = match level {
-                    1 => hei,
-                    2 => kai,
-                    _ => body,
-                };
-                // A heading goes down with the table or chart it heads when that one moves.
-                if let Some(next) = blocks.get(i + 1)
-                    && let Some(figure) = Figure::of(next, charts, table_size)?
-                    && ((flow.lines_left() < 3 && figure.kept_whole())
-                        || figure.moves_down(&flow, flow.line + 1)?)
-                {
-                    flow.new_page();
-                }
-                flow.heading(&[(style, text)], indent2, Align::Justify)?;
-                let entry = Bookmark {
-                    title: text.clone(),
-                    page: flow.page_index(),
-                    y: geo.line_top(flow.line.saturating_sub(1)),
-                    children: Vec::new(),
-                };
-                match bookmarks.last_mut() {
-                    Some(parent) => parent.children.push(entry),
-                    None => bookmarks.push(entry),
-                }
-            }
+            Block::Title(text) => setter.title(text)?,
+            Block::Heading(level, text) => setter.heading(*level, text, next)?,
             Block::Paragraph { spans, style } => {
-                // A caption (a paragraph ending in ：) goes down with the figure after it.
-                let caption = block.text().trim_end().ends_with(['：', ':']);
-                if caption
-                    && let Some(next) = blocks.get(i + 1)
-                    && let Some(figure) = Figure::of(next, charts, table_size)?
-                    && figure.moves_down(&flow, flow.line + 2)?
-                {
-                    flow.new_page();
-                }
-                let runs: Vec<(Style, &str)> = spans
-                    .iter()
-                    .map(|(bold, t)| (if *bold { kai } else { body }, t.as_str()))
-                    .collect();
-                match style.as_deref() {
-                    Some("发文字号") => flow.paragraph(&runs, 0.0, 0.0, Align::Center)?,
-                    Some("主送机关") => flow.paragraph(&runs, 0.0, 0.0, Align::Justify)?,
-                    Some("署名") | Some("成文日期") => {
-                        let mut runs = runs;
-                        runs.push((body, "　　"));
-                        flow.paragraph(&runs, 0.0, 0.0, Align::Right)?;
-                    }
-                    Some("附件标识") => {
-                        let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();
-                        flow.paragraph(
-                            &[(Style::new(Role::Hei, geo.size), &text)],
-                            0.0,
-                            0.0,
-                            Align::Left,
-                        )?
-                    }
-                    _ => flow.paragraph(&runs, indent2, 0.0, Align::Justify)?,
-                }
+                setter.paragraph(block, spans, style.as_deref(), next)?
             }
             Block::ListItem { .. } | Block::Quote { .. } | Block::Rule => {
-                indented(&mut flow, block, body, kai, grid)?
+                let s = setter.styles;
+                indented(&mut setter.flow, block, s.body, s.kai, s.grid)?
             }
             Block::PageBreak => {
-                if flow.line > 0 {
-                    flow.new_page();
+                if setter.flow.line > 0 {
+                    setter.flow.new_page();
                 }
             }
-            Block::Chart(_) | Block::Table { .. } => {
-                let Some(figure) = Figure::of(block, charts, table_size)? else {
-                    continue;
-                };
-                let marks = figure.place_kept(&mut flow)?;
-                if let Some(parent) = bookmarks.last_mut() {
-                    parent.children.extend(leaf_bookmarks(marks));
-                }
-            }
+            Block::Chart(_) | Block::Table { .. } => setter.figure(block)?,
         }
     }
+    let Setter {
+        flow, bookmarks, ..
+    } = setter;
     let mut pages = flow.pages;
     // A page break asked for at the very end (a heading's page rule, a figure that
     // ended a page) leaves nothing to print on.
@@ -148,6 +75,148 @@ pub fn document(
     }
     number_pages(fonts, &mut pages, &geo, 1)?;
     super::writer::write(&pages, &bookmarks, info, fonts)
+}
+
+/// The styles of a document's text on its grid.
+#[derive(Clone, Copy)]
+struct Styles {
+    body: Style,
+    kai: Style,
+    hei: Style,
+    grid: f32,
+    /// The first line's indent of a body paragraph: 2 字.
+    indent2: f32,
+    /// The white between two lines.
+    gap: f32,
+}
+
+impl Styles {
+    fn of(geo: &Geometry) -> Styles {
+        let grid = geo.grid_advance();
+        Styles {
+            body: geo.body(),
+            kai: Style::new(Role::Kai, geo.size).on_grid(grid),
+            hei: Style::new(Role::Hei, geo.size).on_grid(grid),
+            grid,
+            indent2: 2.0 * grid,
+            gap: geo.pitch() - geo.size,
+        }
+    }
+}
+
+/// Places a document's blocks one after another, keeping its bookmarks.
+struct Setter<'a> {
+    flow: Flow<'a>,
+    styles: Styles,
+    fonts: &'a FontSet,
+    table_size: f32,
+    charts: &'a Charts,
+    bookmarks: Vec<Bookmark>,
+}
+
+impl<'a> Setter<'a> {
+    fn title(&mut self, text: &str) -> Result<()> {
+        let geo = self.flow.geo;
+        if self.flow.lines_left() < 3 {
+            self.flow.new_page();
+        }
+        let top = geo.line_top(self.flow.line);
+        let page = self.flow.page_index();
+        let bottom = title_block(self.fonts, &mut self.flow.pages, &geo, top, text, 22.0)?;
+        self.bookmarks.push(Bookmark {
+            title: text.to_string(),
+            page,
+            y: top,
+            children: Vec::new(),
+        });
+        self.flow.line = self
+            .flow
+            .line_at_or_below(bottom + self.styles.gap + geo.pitch());
+        Ok(())
+    }
+
+    fn heading(&mut self, level: u8, text: &str, next: Option<&Block>) -> Result<()> {
+        let s = self.styles;
+        let style = match level {
+            1 => s.hei,
+            2 => s.kai,
+            _ => s.body,
+        };
+        // A heading goes down with the table or chart it heads when that one moves.
+        if let Some(figure) = self.figure_of(next)?
+            && ((self.flow.lines_left() < 3 && figure.kept_whole())
+                || figure.moves_down(&self.flow, self.flow.line + 1)?)
+        {
+            self.flow.new_page();
+        }
+        self.flow
+            .heading(&[(style, text)], s.indent2, Align::Justify)?;
+        let entry = Bookmark {
+            title: text.to_string(),
+            page: self.flow.page_index(),
+            y: self.flow.geo.line_top(self.flow.line.saturating_sub(1)),
+            children: Vec::new(),
+        };
+        match self.bookmarks.last_mut() {
+            Some(parent) => parent.children.push(entry),
+            None => self.bookmarks.push(entry),
+        }
+        Ok(())
+    }
+
+    fn paragraph(
+        &mut self,
+        block: &Block,
+        spans: &[(bool, String)],
+        style: Option<&str>,
+        next: Option<&Block>,
+    ) -> Result<()> {
+        let s = self.styles;
+        // A caption (a paragraph ending in ：) goes down with the figure after it.
+        let caption = block.text().trim_end().ends_with(['：', ':']);
+        if caption
+            && let Some(figure) = self.figure_of(next)?
+            && figure.moves_down(&self.flow, self.flow.line + 2)?
+        {
+            self.flow.new_page();
+        }
+        let mut runs: Vec<(Style, &str)> = spans
+            .iter()
+            .map(|(bold, t)| (if *bold { s.kai } else { s.body }, t.as_str()))
+            .collect();
+        match style {
+            Some("发文字号") => self.flow.paragraph(&runs, 0.0, 0.0, Align::Center),
+            Some("主送机关") => self.flow.paragraph(&runs, 0.0, 0.0, Align::Justify),
+            Some("署名") | Some("成文日期") => {
+                runs.push((s.body, "　　"));
+                self.flow.paragraph(&runs, 0.0, 0.0, Align::Right)
+            }
+            Some("附件标识") => {
+                let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();
+                let hei = Style::new(Role::Hei, self.flow.geo.size);
+                self.flow.paragraph(&[(hei, &text)], 0.0, 0.0, Align::Left)
+            }
+            _ => self.flow.paragraph(&runs, s.indent2, 0.0, Align::Justify),
+        }
+    }
+
+    fn figure(&mut self, block: &Block) -> Result<()> {
+        let Some(figure) = self.figure_of(Some(block))? else {
+            return Ok(());
+        };
+        let marks = figure.place_kept(&mut self.flow)?;
+        if let Some(parent) = self.bookmarks.last_mut() {
+            parent.children.extend(leaf_bookmarks(marks));
+        }
+        Ok(())
+    }
+
+    fn figure_of(&self, block: Option<&Block>) -> Result<Option<Figure<'a>>> {
+        match block {
+            Some(block) => Figure::of(block, self.charts, self.table_size),
+            None => Ok(None),
+        }
+    }
 }
 
 /// A table or a chart: placed by its own layout, not line by line.

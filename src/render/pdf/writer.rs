@@ -34,6 +34,30 @@ pub fn write(
         ..Default::default()
     };
     let mut document = Document::new_with(settings);
+    document.set_metadata(metadata(info));
+    for page in pages {
+        let settings = PageSettings::from_wh(page.width, page.height)
+            .ok_or_else(|| Error::Render("页面尺寸无效".into()))?;
+        let mut pdf_page = document.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        for item in &page.items {
+            draw_item(&mut surface, item, fonts);
+        }
+        surface.finish();
+        pdf_page.finish();
+    }
+    let mut outline = Outline::new();
+    for bookmark in bookmarks {
+        outline.push_child(outline_node(bookmark));
+    }
+    document.set_outline(outline);
+    document
+        .finish()
+        .map_err(|e| Error::Render(format!("生成 PDF 失败：{e:?}")))
+}
+
+/// The document's title, author, language and creation date.
+fn metadata(info: &DocInfo) -> Metadata {
     let when = info.date;
     // Within 1..=9999 by construction (render::document_date); the casts cannot wrap.
     let (y, mo, d) = (
@@ -42,7 +66,7 @@ pub fn write(
         when.day() as u8,
     );
     let (h, mi, s) = (when.hour() as u8, when.minute() as u8, when.second() as u8);
-    let mut metadata = Metadata::new()
+    let metadata = Metadata::new()
         .title(info.title.clone())
         .authors(vec![info.author.clone()])
         .language("zh-CN".into())
@@ -56,69 +80,52 @@ pub fn write(
                 .minute(mi)
                 .second(s),
         );
-    if let Some(subject) = &info.subject {
-        metadata = metadata.description(subject.clone());
+    match &info.subject {
+        Some(subject) => metadata.description(subject.clone()),
+        None => metadata,
     }
-    document.set_metadata(metadata);
+}
 
-    for page in pages {
-        let settings = PageSettings::from_wh(page.width, page.height)
-            .ok_or_else(|| Error::Render("页面尺寸无效".into()))?;
-        let mut pdf_page = document.start_page_with(settings);
-        let mut surface = pdf_page.surface();
-        for item in &page.items {
-            match item {
-                Item::Text { x, y, glyphs } => draw_text(&mut surface, *x, *y, glyphs, fonts),
-                Item::Rule {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                    color,
-                } => {
-                    let mut path = PathBuilder::new();
-                    path.move_to(*x1, *y1);
-                    path.line_to(*x2, *y2);
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke {
-                            paint: rgb::Color::new(color[0], color[1], color[2]).into(),
-                            width: *width,
-                            ..Default::default()
-                        }));
-                        surface.draw_path(&path);
-                        surface.set_stroke(None);
-                    }
-                }
-                Item::Fill { x, y, w, h, color } => {
-                    let mut path = PathBuilder::new();
-                    if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
-                        path.push_rect(rect);
-                    }
-                    if let Some(path) = path.finish() {
-                        surface.set_stroke(None);
-                        surface.set_fill(Some(Fill {
-                            paint: rgb::Color::new(color[0], color[1], color[2]).into(),
-                            ..Default::default()
-                        }));
-                        surface.draw_path(&path);
-                    }
-                }
+fn draw_item(surface: &mut krilla::surface::Surface, item: &Item, fonts: &FontSet) {
+    match item {
+        Item::Text { x, y, glyphs } => draw_text(surface, *x, *y, glyphs, fonts),
+        Item::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            color,
+        } => {
+            let mut path = PathBuilder::new();
+            path.move_to(*x1, *y1);
+            path.line_to(*x2, *y2);
+            if let Some(path) = path.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(color[0], color[1], color[2]).into(),
+                    width: *width,
+                    ..Default::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
             }
         }
-        surface.finish();
-        pdf_page.finish();
+        Item::Fill { x, y, w, h, color } => {
+            let mut path = PathBuilder::new();
+            if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
+                path.push_rect(rect);
+            }
+            if let Some(path) = path.finish() {
+                surface.set_stroke(None);
+                surface.set_fill(Some(Fill {
+                    paint: rgb::Color::new(color[0], color[1], color[2]).into(),
+                    ..Default::default()
+                }));
+                surface.draw_path(&path);
+            }
+        }
     }
-
-    let mut outline = Outline::new();
-    for bookmark in bookmarks {
-        outline.push_child(outline_node(bookmark));
-    }
-    document.set_outline(outline);
-    document
-        .finish()
-        .map_err(|e| Error::Render(format!("生成 PDF 失败：{e:?}")))
 }
 
 fn outline_node(bookmark: &Bookmark) -> OutlineNode {
