@@ -433,6 +433,73 @@ fn numbering_fixture(name: &str) -> Plan {
         .plan
 }
 
+/// Labels inside a task's brackets set apart by a space, a full-width space or nothing
+/// (牵头单位：甲 责任单位：乙, 牵头单位:甲责任单位:乙) are each a label, never a unit named
+/// 责任单位:乙; levels sharing a government (各县、市、区政府) are one phrase as written; a last
+/// line closed by its brackets is whole, its last unit kept.
+#[test]
+fn labels_side_by_side_and_a_last_line_closed_by_its_brackets() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/numbering/labels_side_by_side.md");
+    let checked = fengong::check(&path).expect("reads");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(leads(plan, 1), ["市城管局"]);
+    assert_eq!(supports(plan, 1), ["市住建局", "市市场监管局"]);
+    assert_eq!(leads(plan, 2), ["市城管局"]);
+    assert_eq!(supports(plan, 2), ["市公安局", "各县、市、区政府"]);
+    assert_eq!(leads(plan, 3), ["市住建局"]);
+    assert_eq!(supports(plan, 3), ["市生态环境局", "市交通运输局"]);
+    assert_eq!(leads(plan, 4), ["市住建局"]);
+    assert_eq!(supports(plan, 4), ["市财政局", "各镇(街道)"]);
+    let codes = codes(&checked);
+    for wrong in ["source/cut-off", "unit/fragment"] {
+        assert!(!codes.contains(&wrong), "{codes:?}");
+    }
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("单位") && !n.contains([':', '：'])),
+        "{names:?}"
+    );
+}
+
+/// A plan in traditional characters reads its role words and lists as a simplified one
+/// does (牽頭, 按職責分工負責, a 及 between two phrases); names stay as written.
+#[test]
+fn a_plan_in_traditional_characters_splits_its_units_as_written() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/numbering/traditional_duty.md");
+    let checked = fengong::check(&path).expect("reads");
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["市政府辦公室", "市行政審批服務局"]);
+    assert_eq!(supports(plan, 1), ["各縣市區政府"]);
+    assert_eq!(plan.task(1).unwrap().unspecified, ["市級各有關部門"]);
+    assert_eq!(leads(plan, 2), ["市住建局"]);
+    assert_eq!(supports(plan, 2), ["市自然資源局", "市生態環境局"]);
+    // Said once for the plan, not character by character.
+    let traditional = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "text/traditional")
+        .count();
+    assert_eq!(traditional, 1);
+    // No notice: the plan is printed as written, its tasks in its text; the table apart.
+    let not_made = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "notice/not-made")
+        .expect("said");
+    assert!(
+        !not_made.message.contains("连同任务分工表"),
+        "{}",
+        not_made.message
+    );
+}
+
 /// Items that name no one, closed by a sentence that gives them all to one unit (上述项目由
 /// 区住建委牵头负责，各街道配合。): each item a task of that unit's; a heading with its summary
 /// on the same line is the section, not an item; a category in 【】 is said.
@@ -1498,7 +1565,8 @@ fn the_return_form_shows_the_responsible_leader() {
 /// A notice with no sign-off and no attachment whose body goes on into the plan itself
 /// (关于…重点工作及责任分解的通知, then 一、 sections and numbered tasks): the body ends where the
 /// sections start, the tasks are read, the plan is named from the notice's title, and 各县、
-/// 市、区政府 is read as each level's 政府, never a unit named 市.
+/// 市、区政府 is one phrase for the governments of those levels, as written — never a unit
+/// named 市, nor 各市政府 that no one writes.
 #[test]
 fn a_notice_whose_body_is_the_plan() {
     let checked = notice_fixture("body_is_plan.md");
@@ -1516,7 +1584,7 @@ fn a_notice_whose_body_is_the_plan() {
         ["市统计局", "各县(市、区)人民政府"],
         "a 、 inside parentheses splits nothing"
     );
-    assert_eq!(supports(plan, 3), ["各县政府", "各市政府", "各区政府"]);
+    assert_eq!(supports(plan, 3), ["各县、市、区政府"]);
     let codes = common::codes(&checked);
     assert!(codes.contains(&"notice/no-signer"), "{codes:?}");
 }

@@ -199,7 +199,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Traditional characters that turn up in simplified-Chinese government text (OCR, old fonts),
-/// with their simplified forms.
+/// with their simplified forms: read besides the converter's own table.
 pub const TRADITIONAL: &[(char, char)] = &[
     ('門', '门'),
     ('嬰', '婴'),
@@ -296,17 +296,78 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('說', '说'),
 ];
 
-/// `text` with the characters of [`TRADITIONAL`] in their simplified forms: for reading what
-/// a header or a label says (牽頭單位 is 牵头单位), never for what is kept as written.
+/// `text` with its traditional characters in their simplified forms, one for one: for
+/// reading what a header or a label says (牽頭單位 is 牵头单位), never for what is kept as
+/// written.
 pub fn simplified_text(text: &str) -> String {
-    text.chars().map(|c| simplified(c).unwrap_or(c)).collect()
+    if !text.chars().any(|c| c >= '\u{3400}') {
+        return text.to_string();
+    }
+    simplet2s::convert(text)
+        .chars()
+        .map(|c| table_simplified(c).unwrap_or(c))
+        .collect()
 }
 
-/// The simplified form of a traditional character in [`TRADITIONAL`].
+/// A text in traditional characters read in simplified ones: what a reader decides on the
+/// simplified text (where a list of names splits, which word is a role) it gives back in
+/// the characters the source wrote.
+pub struct InSimplified<'a> {
+    written: &'a str,
+    /// The simplified text: one character for each of `written`'s.
+    pub simple: String,
+}
+
+impl<'a> InSimplified<'a> {
+    pub fn new(written: &'a str) -> InSimplified<'a> {
+        InSimplified {
+            written,
+            simple: simplified_text(written),
+        }
+    }
+
+    /// True when the text has a traditional character to read.
+    pub fn differs(&self) -> bool {
+        self.simple != self.written
+    }
+
+    /// `piece` of the simplified text as the source wrote it: the same characters of the
+    /// written text where `piece` is found in the simplified one; else each character put
+    /// back as the text wrote it (a name a reader joined from two lines).
+    pub fn as_written(&self, piece: &str) -> String {
+        if let Some(at) = self.simple.find(piece) {
+            let start = self.simple[..at].chars().count();
+            let len = piece.chars().count();
+            return self.written.chars().skip(start).take(len).collect();
+        }
+        piece
+            .chars()
+            .map(|c| {
+                self.simple
+                    .chars()
+                    .zip(self.written.chars())
+                    .find(|(s, w)| *s == c && s != w)
+                    .map_or(c, |(_, w)| w)
+            })
+            .collect()
+    }
+}
+
+/// The simplified form of a traditional character, read alone (乾 stays: only 乾燥 and
+/// the like are 干).
 pub fn simplified(c: char) -> Option<char> {
-    if (c as u32) < 0x4E00 {
+    if c < '\u{3400}' {
         return None;
     }
+    let mut buf = [0; 4];
+    simplet2s::convert(c.encode_utf8(&mut buf))
+        .chars()
+        .next()
+        .filter(|s| *s != c)
+        .or_else(|| table_simplified(c))
+}
+
+fn table_simplified(c: char) -> Option<char> {
     TRADITIONAL.iter().find(|(t, _)| *t == c).map(|(_, s)| *s)
 }
 

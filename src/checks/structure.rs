@@ -275,7 +275,11 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
             + plan.groups().filter(|g| !g.text.trim().is_empty()).count();
         // The plan's own words are printed in the notice's attachment: without a notice, as
         // the plan itself (compose::notice_documents).
-        let words = if own_text > 0 {
+        // A plan whose text hands out its tasks is printed as written, the table apart.
+        let tasks_in_text = plan.table.column_order.is_empty();
+        let words = if own_text > 0 && tasks_in_text {
+            format!("；方案正文 {own_text} 段照原文另印为方案.md、方案.pdf 和方案.docx")
+        } else if own_text > 0 {
             format!("；方案正文 {own_text} 段连同任务分工表另印为方案.md、方案.pdf 和方案.docx")
         } else {
             String::new()

@@ -187,10 +187,12 @@ fn names_columns_under(top: &[String], sub: &[String]) -> bool {
         .filter(|(_, s)| !s.is_empty())
         .collect();
     let above = |c: usize| top.get(c).map_or("", |t| t.trim());
-    // A period (一季度 … 四季度 under a merged 时间节点) names a column of a schedule.
+    // A period (一季度 … 四季度 under a merged 时间节点) names a column of a schedule; a
+    // report's column (完成情况 under a merged 第二季度) one of its own.
     let is_name = |s: &str| {
         s.chars().count() <= 10
             && (Column::from_header(s).is_some()
+                || Column::is_report_or_remark(s)
                 || crate::ingest::deadline::period_end(s, Some(2000)).is_some())
             && section_heading(s).is_none()
             && numbered_label(s).is_none()

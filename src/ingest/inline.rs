@@ -217,14 +217,44 @@ fn is_cut_label(clause: &str) -> bool {
 }
 
 /// Reads the clauses of an assignment parenthesis:
-/// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`.
+/// `区卫生健康局牵头，区财政局、区发展改革局配合；2026年12月底前完成`. One in traditional
+/// characters reads as its simplified text does, each part as written.
 pub fn parse_duty(inside: &str) -> Duty {
+    let text = crate::base::cjk::InSimplified::new(inside);
+    if !text.differs() {
+        return parse_simplified_duty(inside);
+    }
+    let duty = parse_simplified_duty(&text.simple);
+    let back = |s: &String| text.as_written(s);
+    let all = |v: &Vec<String>| v.iter().map(back).collect::<Vec<_>>();
+    Duty {
+        written: inside.to_string(),
+        leads: all(&duty.leads),
+        supports: all(&duty.supports),
+        deadline: duty.deadline.as_ref().map(back),
+        person: duty.person.as_ref().map(back),
+        remark: duty.remark.as_ref().map(back),
+        standing: duty.standing.as_ref().map(back),
+        scopes: all(&duty.scopes),
+        listed: all(&duty.listed),
+        roles_written: duty.roles_written,
+    }
+}
+
+fn parse_simplified_duty(inside: &str) -> Duty {
     let mut duty = Duty {
         written: inside.to_string(),
         ..Duty::default()
     };
     let clauses = crate::base::cjk::split_outside_parentheses(inside, |c| {
         matches!(c, '；' | ';' | '，' | ',' | '。')
+    });
+    // 牵头单位：甲 责任单位：乙 — a label with no comma before it opens a clause too.
+    let clauses = clauses.into_iter().flat_map(|(clause, before)| {
+        split_at_inner_labels(clause)
+            .into_iter()
+            .enumerate()
+            .map(move |(i, part)| (part, if i == 0 { before } else { Some(' ') }))
     });
     for (clause, before) in clauses {
         // After a full stop, a sentence that is no label and no time is a remark: the rest
@@ -1370,6 +1400,60 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
     Some((kind, value))
 }
 
+/// Words a label may open with (牵头单位, 责任部门, 配合科室, 完成时限, 责任领导 …): where a
+/// label written straight after a value starts (牵头单位：规建办责任单位：派出所).
+const LABEL_OPENINGS: &[&str] = &[
+    "牵头",
+    "主责",
+    "主要责任",
+    "主办",
+    "配合",
+    "协同",
+    "协办",
+    "参与",
+    "协助",
+    "责任",
+    "实施单位",
+    "承办",
+    "完成",
+    "时限",
+    "期限",
+    "分管",
+    "主管",
+];
+
+/// A clause cut where a further label starts inside its value, with a space before it or
+/// none (牵头单位：规建办 责任单位：派出所, 牵头单位：规建办责任单位：派出所): each part
+/// one label. The label is the leftmost run before a later colon that opens with a label's
+/// word and reads as a label — a name holding such a word (区协同创新中心) is too long to be
+/// one.
+fn split_at_inner_labels(clause: &str) -> Vec<&str> {
+    let past = |at: usize| at + clause[at..].chars().next().map_or(1, char::len_utf8);
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let Some(first) = clause.find(['：', ':']) else {
+        return vec![clause];
+    };
+    let mut from = past(first);
+    while let Some(colon) = clause[from..].find(['：', ':']).map(|at| from + at) {
+        let before = &clause[from..colon];
+        let label_at = before
+            .char_indices()
+            .filter(|(at, _)| {
+                *at > 0 && LABEL_OPENINGS.iter().any(|w| before[*at..].starts_with(w))
+            })
+            .map(|(at, _)| from + at)
+            .find(|at| labelled(&clause[*at..]).is_some());
+        if let Some(at) = label_at {
+            parts.push(clause[start..at].trim_end());
+            start = at;
+        }
+        from = past(colon);
+    }
+    parts.push(&clause[start..]);
+    parts
+}
+
 /// A labelled clause: its kind, the clause as written, and its value.
 type Labelled<'a> = (LabelKind, &'a str, &'a str);
 
@@ -1396,6 +1480,7 @@ fn label_clauses(line: &str) -> Option<Vec<Labelled<'_>>> {
     clauses.push(&line[start..]);
     clauses
         .into_iter()
+        .flat_map(split_at_inner_labels)
         .map(|clause| labelled(clause).map(|(kind, value)| (kind, clause.trim(), value)))
         .collect()
 }
@@ -1696,6 +1781,25 @@ mod tests {
         );
         assert_eq!(d.standing.as_deref(), Some("各市"));
         assert_eq!(d.deadline.as_deref(), Some("2025年9月底前"));
+        // Labels set apart by a space, a full-width space or nothing.
+        for inside in [
+            "牵头单位：规建办 责任单位：派出所、综合执法分局",
+            "牵头单位：规建办　责任单位：派出所、综合执法分局",
+            "牵头单位:规建办责任单位:派出所、综合执法分局",
+            "牵头单位：规建办配合单位：派出所、综合执法分局",
+        ] {
+            let d = parse_duty(inside);
+            assert_eq!(d.leads, ["规建办"], "{inside}");
+            assert_eq!(d.supports, ["派出所", "综合执法分局"], "{inside}");
+        }
+        // A name holding a label's word is no label; a colon in a remark is none either.
+        let d = parse_duty("牵头单位：区协同创新中心，配合单位：区财政局");
+        assert_eq!(d.leads, ["区协同创新中心"]);
+        let d =
+            parse_duty("牵头单位：市发展改革委责任单位：市级各有关部门；完成时限：2025年6月底前");
+        assert_eq!(d.leads, ["市发展改革委"]);
+        assert_eq!(d.supports, ["市级各有关部门"]);
+        assert_eq!(d.deadline.as_deref(), Some("2025年6月底前"));
         // 等按职责分工落实 is a role, not part of a name.
         let d = parse_duty("区应急局、区卫健委等按职责分工落实");
         assert_eq!(d.leads, ["区应急局"]);
@@ -1948,6 +2052,16 @@ mod tests {
         let d = parse_duty(&caps[1]);
         assert_eq!(d.leads, ["省商務廳"]);
         assert_eq!(d.supports, ["省發展改革委"]);
+        // Role words and the 及 between two phrases read as in simplified text; the names
+        // stay as written.
+        let d = parse_duty(
+            "市政府辦公室、市行政審批制度改革工作領導小組辦公室牽頭,市級各有關部門及各縣市區政府按職責分工負責",
+        );
+        assert_eq!(
+            d.leads,
+            ["市政府辦公室", "市行政審批制度改革工作領導小組辦公室"]
+        );
+        assert_eq!(d.supports, ["市級各有關部門", "各縣市區政府"]);
     }
 
     #[test]
@@ -1987,6 +2101,14 @@ mod tests {
                 "{line}"
             );
         }
+        // A label straight after a value, with no space, is set apart too.
+        assert_eq!(
+            clauses("牵头单位：规建办责任单位：派出所、综合执法分局"),
+            Some(vec![
+                (LabelKind::Lead, "规建办".to_string()),
+                (LabelKind::Responsible, "派出所、综合执法分局".to_string())
+            ])
+        );
         // A ；that opens no label goes on with the value.
         assert_eq!(
             clauses("完成时限：6月底前完成排查；12月底前完成整治"),

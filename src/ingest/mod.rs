@@ -477,7 +477,7 @@ fn require_tasks(
                         missing.join("”“")
                     ),
                 )
-                .with_hint("请在表中补上该列（如在第一列加“序号”并逐行编号）后重试"),
+                .with_hint(crate::ingest::raw_table::missing_columns_hint(&missing)),
             ]));
         }
         let word = place.ends_with(".docx") || place.ends_with(".doc") || place.ends_with(".wps");

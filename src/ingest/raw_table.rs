@@ -119,6 +119,44 @@ pub fn header_run_together(line: &str) -> Option<String> {
     (units && other).then(|| run[..end].to_string())
 }
 
+/// A row of cells that names some of a 分工表's columns (two or more) but not all it needs:
+/// the names read, and the columns missing (序号, 任务内容, 责任单位).
+pub fn columns_missing(cells: &[String]) -> Option<(Vec<String>, Vec<&'static str>)> {
+    let named: Vec<(Column, &String)> = cells
+        .iter()
+        .filter_map(|c| Column::from_header(c).map(|k| (k, c)))
+        .collect();
+    if named.len() < 2 {
+        return None;
+    }
+    let has = |k: Column| named.iter().any(|(c, _)| *c == k);
+    let mut missing = Vec::new();
+    if !has(Column::No) {
+        missing.push("序号");
+    }
+    if !has(Column::Content) && !has(Column::Group) {
+        missing.push("任务内容");
+    }
+    if !has(Column::Units) && !has(Column::Lead) {
+        missing.push("责任单位");
+    }
+    let names = named.iter().map(|(_, c)| c.trim().to_string()).collect();
+    (!missing.is_empty()).then_some((names, missing))
+}
+
+/// What to add for each column [`columns_missing`] finds missing.
+pub fn missing_columns_hint(missing: &[&str]) -> String {
+    let what: Vec<&str> = missing
+        .iter()
+        .map(|m| match *m {
+            "序号" => "在第一列加“序号”并逐行编号",
+            "任务内容" => "加一列“任务内容”，写明每项任务做什么",
+            _ => "加一列“责任单位”，写明每项任务由哪些单位负责（第一个为牵头单位，或分列“牵头单位”“配合单位”）",
+        })
+        .collect();
+    format!("请在表中{}后重试", what.join("；"))
+}
+
 /// Words of a header over what has been done so far, not the plan's own columns.
 const REPORT_WORDS: &[&str] = &["进展", "情况", "当前", "目前"];
 

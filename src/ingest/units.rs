@@ -319,8 +319,13 @@ const BARE_KINDS: &[&str] = &[
     "开发区",
 ];
 
+/// What joins the levels of [`levels_sharing_a_body`] while the cell is split: no separator.
+const LEVELS_JOINED: char = '\u{E000}';
+
 /// Levels listed before the body they share, written once after the last (`各州、市人民政府`,
-/// `各县、市、区政府`): each level's body named whole (各州人民政府、各市人民政府).
+/// `各县、市、区政府`): one phrase for the bodies of all those levels, as `各县（市、区）政府`
+/// is, kept as written — not split into bodies no one names so (各市政府). Its 、 are
+/// [`LEVELS_JOINED`] until the names are taken.
 fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
     static SHARED: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
@@ -338,11 +343,11 @@ fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
             return caps[0].to_string();
         };
         let (body, rest) = written.split_at(end);
-        let levels = std::iter::once(&caps[1])
+        let levels: Vec<&str> = std::iter::once(&caps[1])
             .chain(caps[2].split('、').filter(|l| !l.is_empty()))
-            .chain(std::iter::once(&caps[3]));
-        let names: Vec<String> = levels.map(|level| format!("各{level}{body}")).collect();
-        format!("{}{rest}", names.join("、"))
+            .chain(std::iter::once(&caps[3]))
+            .collect();
+        format!("各{}{body}{rest}", levels.join(&LEVELS_JOINED.to_string()))
     })
 }
 
@@ -408,7 +413,27 @@ fn pieces(cell: &str) -> Vec<(&str, bool)> {
 pub const LEAD_MARKS: &[char] = &['*', '＊', '★', '☆', '▲', '△', '※'];
 
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
+/// A cell in traditional characters splits as its simplified text does (各有關部門及各縣
+/// 政府 at its 及 as 各有关部门及各县政府), each name as written.
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
+    let text = crate::base::cjk::InSimplified::new(cell);
+    if !text.differs() {
+        return split_simplified_units(cell);
+    }
+    let back = |s: &String| text.as_written(s);
+    split_simplified_units(&text.simple)
+        .into_iter()
+        .map(|unit| WrittenUnit {
+            name: back(&unit.name),
+            run_together: unit.run_together.as_ref().map(back),
+            wrapped: unit.wrapped.as_ref().map(back),
+            person: unit.person.as_ref().map(back),
+            ..unit
+        })
+        .collect()
+}
+
+fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let (cell, wrapped) = rejoin_wrapped_names(cell);
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
@@ -493,6 +518,11 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
         out.extend(named);
     }
     mark_wrapped(&mut out, &wrapped);
+    for unit in &mut out {
+        if unit.name.contains(LEVELS_JOINED) {
+            unit.name = unit.name.replace(LEVELS_JOINED, "、");
+        }
+    }
     out
 }
 
@@ -1129,6 +1159,28 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_in_traditional_characters_splits_as_in_simplified() {
+        let names = |cell: &str| {
+            split_units(cell)
+                .into_iter()
+                .map(|u| u.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("市级各有关部门及各县市区政府"),
+            ["市级各有关部门", "各县市区政府"]
+        );
+        assert_eq!(
+            names("市級各有關部門及各縣市區政府"),
+            ["市級各有關部門", "各縣市區政府"]
+        );
+        // A name joined from two lines comes back in the characters written.
+        let text = crate::base::cjk::InSimplified::new("區發展和改革局、區財政局");
+        assert_eq!(text.as_written("区财政局"), "區財政局");
+        assert_eq!(text.as_written("区发展改革局"), "區發展改革局");
+    }
+
+    #[test]
     fn parentheses_after_a_unit_give_its_role_and_person_not_its_name() {
         let units =
             split_units("区农业农村局（李建军）、区文旅局（牵头，负责人：周强）、各镇（街道）");
@@ -1260,10 +1312,7 @@ mod tests {
             names("各镇、街道、村（社区）"),
             ["各镇", "各街道", "各村（社区）"]
         );
-        assert_eq!(
-            names("各县、市、区政府"),
-            ["各县政府", "各市政府", "各区政府"]
-        );
+        assert_eq!(names("各县、市、区政府"), ["各县、市、区政府"]);
         assert_eq!(names("市卫生健康委等"), ["市卫生健康委"]);
         // Places sharing the government written once after the last.
         assert_eq!(
@@ -1612,16 +1661,17 @@ mod tests {
     }
 
     #[test]
-    fn levels_listed_before_the_body_they_share_each_name_it() {
+    fn levels_listed_before_the_body_they_share_are_one_phrase() {
         let names =
             |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
         assert_eq!(
             names("省财政厅，各州、市人民政府配合"),
-            ["省财政厅", "各州人民政府", "各市人民政府"]
+            ["省财政厅", "各州、市人民政府"]
         );
+        assert_eq!(names("各县、市、区政府"), ["各县、市、区政府"]);
         assert_eq!(
-            names("各县、市、区政府"),
-            ["各县政府", "各市政府", "各区政府"]
+            names("市经信局、中新苏滁高新区管委会等,各县、市、区政府。"),
+            ["市经信局", "中新苏滁高新区管委会", "各县、市、区政府"]
         );
         // A list of bodies, not of levels, is left as written.
         assert_eq!(names("各镇、街道"), ["各镇", "各街道"]);

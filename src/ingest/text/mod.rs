@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::raw_table::{Column, HeaderMap, RawRow, RawTable, RowKind};
+use super::raw_table::{HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
@@ -292,7 +292,15 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         line.chars().filter(|c| opens.contains(c)).count()
             > line.chars().filter(|c| closes.contains(c)).count()
     };
-    let unclosed = open(&['“', '（', '(', '《', '【'], &['”', '）', ')', '》', '】']);
+    let unclosed = open(
+        &['“', '（', '(', '《', '【', '[', '〔'],
+        &['”', '）', ')', '》', '】', ']', '〕'],
+    );
+    // A task closed by its assignment in brackets, every bracket closed ((责任单位:…各县(市、
+    // 区)人民政府), [牵头单位:…;责任单位:…各街办(新区)]): the line is whole.
+    if !unclosed && line.ends_with([')', '）', ']', '】', '〕']) {
+        return false;
+    }
     // A box-drawn table's line is cut when its right border is missing.
     if boxed::is_box_line(line) {
         return !boxed::ends_at_border(line);
@@ -743,27 +751,8 @@ pub fn space_set_header(text: &str) -> Option<(u32, Vec<String>)> {
 /// 责任科室 | 时限要求 without 序号): its line, the names read, and what is missing.
 pub fn near_header(text: &str) -> Option<(u32, Vec<String>, Vec<&'static str>)> {
     text.lines().enumerate().find_map(|(i, line)| {
-        let cells = split_cells(line)?;
-        let named: Vec<(Column, &String)> = cells
-            .iter()
-            .filter_map(|c| Column::from_header(c).map(|k| (k, c)))
-            .collect();
-        if named.len() < 2 {
-            return None;
-        }
-        let has = |k: Column| named.iter().any(|(c, _)| *c == k);
-        let mut missing = Vec::new();
-        if !has(Column::No) {
-            missing.push("序号");
-        }
-        if !has(Column::Content) && !has(Column::Group) {
-            missing.push("任务内容");
-        }
-        if !has(Column::Units) && !has(Column::Lead) {
-            missing.push("责任单位");
-        }
-        let names = named.iter().map(|(_, c)| c.trim().to_string()).collect();
-        (!missing.is_empty()).then_some((i as u32 + 1, names, missing))
+        let (names, missing) = crate::ingest::raw_table::columns_missing(&split_cells(line)?)?;
+        Some((i as u32 + 1, names, missing))
     })
 }
 
@@ -1201,7 +1190,16 @@ mod tests {
             "加快推进产业园区基础设施建设,完善配套服务功能,全面推"
         ));
         assert!(stops_mid_sentence("(牵头单位:区行政审批局;责任单位:区政"));
+        assert!(stops_mid_sentence(
+            "2、巩固创建成果。[牵头单位:区卫健局;责任单位:各街办(新区"
+        ));
+        assert!(stops_mid_sentence(
+            "(责任单位:市直各有关单位、各县(市、区)人民政府、"
+        ));
         for whole in [
+            "2、巩固创建成果。[牵头单位:区卫健局、区创文办;责任单位:区疫情防控指挥部成员单位、各街办(新区)]",
+            "(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)",
+            "3.开展背街小巷整治。（牵头单位：规建办　责任单位：各村（社区））",
             "各部门要抓好落实。",
             "2026年3月12日",
             "东湖区人民政府办公室",

@@ -205,6 +205,8 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
     let mut not_read = Vec::new();
     // A cover sheet's title, before the first table (封面: 某区2025年…重点任务清单).
     let mut cover = None;
+    // The first row that names some of a 分工表's columns, for the error if no sheet has one.
+    let mut near = None;
     for name in &names {
         let range = read_range(&mut workbook, name, display, &mut doc.diagnostics)?;
         if hidden_sheets.contains(name) {
@@ -219,6 +221,9 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
             }
             if doc.table.is_none() && cover.is_none() {
                 cover = cover_title(&range);
+            }
+            if near.is_none() {
+                near = near_header(&range, display, name);
             }
             not_read.push(sheet_not_read(&range, display, name));
             continue;
@@ -250,18 +255,50 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         doc.diagnostics.extend(not_read.into_iter().flatten());
         return Ok(doc);
     }
-    Err(vec![
-        Diagnostic::error(
+    Err(vec![no_table(display, &looked, near)])
+}
+
+/// Why no sheet holds a 分工表: at a row that names some of its columns, which are missing;
+/// else what a header needs.
+fn no_table(display: &str, looked: &[String], near: Option<(Location, NearHeader)>) -> Diagnostic {
+    if let Some((place, (names, missing))) = near {
+        return Diagnostic::error(
             "input/no-table",
-            Location::file(display),
+            place,
             format!(
-                "在工作表「{}」中都找不到任务分工表：需要一行含“序号”“具体内容”“责任单位”（或同义列名）的表头",
-                looked.join("」「")
+                "这一行像是任务分工表的表头（{}），但缺少“{}”列，无法读出任务",
+                names.join("、"),
+                missing.join("”“")
             ),
         )
-        .with_hint("列名可为：序号/编号；具体内容/工作任务/重点任务/任务内容；责任单位/牵头单位/配合单位"),
-    ])
+        .with_hint(crate::ingest::raw_table::missing_columns_hint(&missing));
+    }
+    let sheets = match looked {
+        [one] => format!("工作表「{one}」中"),
+        more => format!("{} 个工作表（「{}」）中都", more.len(), more.join("」「")),
+    };
+    Diagnostic::error(
+        "input/no-table",
+        Location::file(display),
+        format!("{sheets}找不到任务分工表：需要一行含“序号”“任务内容”“责任单位”（或同义列名）的表头"),
+    )
+    .with_hint("列名按其含义识别：含“任务”“工作”“事项”“内容”“措施”的是任务内容；含“牵头”“主责”“责任单位”“责任部门”的是牵头单位；含“配合”“协同”“协办”“参与”的是配合单位；含“时限”“时间”“节点”的是完成时限")
 }
+
+/// The first row of a sheet that names some of a 分工表's columns but lacks one, at its
+/// first cell.
+fn near_header(range: &Range<Data>, display: &str, sheet: &str) -> Option<(Location, NearHeader)> {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    texts(range).iter().enumerate().find_map(|(r, cells)| {
+        let found = crate::ingest::raw_table::columns_missing(cells)?;
+        let first = cells.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+        let place = Location::cell(display, sheet, row0 + r as u32, col0 + first as u32);
+        Some((place, found))
+    })
+}
+
+/// A row naming some of a 分工表's columns: the names read and the columns missing.
+type NearHeader = (Vec<String>, Vec<&'static str>);
 
 /// Sheets titled as the cover is, each with its part in brackets (古城区…清单（文化事业）
 /// under 滇中市古城区…清单): each sheet's section is that part.
