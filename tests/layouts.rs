@@ -1883,8 +1883,11 @@ fn sub_items_share_their_tasks_duty_or_carry_their_own() {
             "开展攻防演练。",
             "完成等级保护测评。",
             "健全运维机制。①制定运维管理办法；②建立运维考核制度。",
+            // A heading with no stop introduces its items with a colon.
+            "完善应急预案体系：（1）加强应急预案管理，规范预案编制和备案。（2）推进部门应急预案精编化。",
         ]
     );
+    assert_eq!(leads(&plan, 7), ["区应急局"]);
     assert_eq!(leads(&plan, 1), ["区数据局"]);
     assert_eq!(supports(&plan, 1), ["区财政局"]);
     assert_eq!(leads(&plan, 2), ["区政务服务中心"]);
@@ -4000,7 +4003,14 @@ fn leaders_named_in_a_heading_lead_its_tasks() {
     assert_eq!(person(2).as_deref(), Some("张明、李华"));
     assert_eq!(person(3).as_deref(), Some("赵刚"));
     assert_eq!(person(4).as_deref(), Some("王强"));
-    assert_eq!(codes_at(&checked, "unit/leader-from-heading"), [3, 9]);
+    // A heading that opens with its leader and post (三、刘洋副区长牵头重点工作).
+    assert_eq!(person(5).as_deref(), Some("刘洋副区长"));
+    assert_eq!(person(6).as_deref(), Some("陈静"));
+    assert_eq!(leads(&checked.plan, 5), ["区人社局"]);
+    assert_eq!(
+        codes_at(&checked, "unit/leader-from-heading"),
+        [3, 9, 15, 19]
+    );
 }
 
 /// A source cut inside the table's last row (…整治。建成), every other task ending its

@@ -414,6 +414,41 @@ fn unit_names_stay_whole_and_unit_sheets_are_landscape() {
     assert!(layout.contains("2025年12月31日"), "the deadline is broken");
 }
 
+/// A column name that wraps in a narrow header cell does so in even halves (责任/类型, not
+/// 责任类/型 with one character left on a line of its own).
+#[test]
+fn wrapped_column_names_break_evenly() {
+    let path = output("任务单/华亭镇.pdf");
+    let raw = run("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+    let lines: Vec<String> = raw.lines().map(flat).collect();
+    let mut wrapped = 0;
+    for name in [
+        "责任类型",
+        "其他责任单位",
+        "完成时限",
+        "量化目标",
+        "主要事项",
+        "任务内容",
+    ] {
+        for pair in lines.windows(2) {
+            let (first, second) = (&pair[0], &pair[1]);
+            let Some(rest) = name.strip_prefix(first.as_str()) else {
+                continue;
+            };
+            if first.is_empty() || rest.is_empty() || !second.starts_with(rest) {
+                continue;
+            }
+            wrapped += 1;
+            let (a, b) = (first.chars().count(), rest.chars().count());
+            assert!(a.abs_diff(b) <= 1, "{name} wrapped as {first}/{rest}");
+        }
+    }
+    assert!(
+        wrapped > 0,
+        "no column name wraps on this sheet: the test sees nothing"
+    );
+}
+
 /// The seed's notice has no 成文日期: the PDF prints the placeholder to write it in by hand
 /// (it printed nothing), below the 署名, as the Markdown does.
 #[test]

@@ -244,8 +244,28 @@ fn leaders_of_headings(
             (s.groups.iter()).map(|g| (g.title.as_str(), g.origin.as_ref(), g.tasks.clone())),
         )
     });
+    // 一、朱伟县长牵头重点工作, 二、王强副区长分管工作: the heading opens with its leaders.
+    static OPENS_WITH_LEADERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(concat!(
+            r"^\s*((?:\p{Han}{2,3}[、，,])*\p{Han}{2,3})\s*",
+            r"((?:常务)?副?(?:省|市|县|区|州|旗|镇|乡)长|副?书记|副?主任|同志)\s*",
+            r"(?:牵头|负责|分管|联系|领衔)",
+        ))
+        .unwrap()
+    });
+    let leaders = |title: &str| {
+        if let Some(c) = LEADERS.captures(title) {
+            return Some(c[1].trim().to_string());
+        }
+        let c = OPENS_WITH_LEADERS.captures(title)?;
+        Some(match &c[2] {
+            "同志" => c[1].to_string(),
+            post => format!("{}{post}", &c[1]),
+        })
+    };
     for (title, origin, numbers) in headings {
-        let Some(names) = LEADERS.captures(title).map(|c| c[1].trim().to_string()) else {
+        let Some(names) = leaders(title) else {
             continue;
         };
         let led: Vec<u32> = (tasks.iter_mut())

@@ -936,6 +936,17 @@ mod tests {
         assert_eq!(header.map.index(Column::Lead), Some(2));
         assert_eq!(header.map.index(Column::Support), Some(3));
         assert_eq!(header.written[2], "责任单位\n主要责任单位");
+        // A report's column under a merged period (完成情况 under 第二季度) is a column's
+        // name: both columns under the merge are read.
+        let report = rows(&[
+            &["序号", "重点工作", "责任科室", "第二季度", ""],
+            &["", "", "", "工作任务安排", "完成情况"],
+            &["1", "做好甲事。", "乡村振兴办", "推进甲事。", "完成60%。"],
+        ]);
+        let header = header_at(&report, 0).unwrap();
+        assert_eq!(header.rows, 2);
+        assert_eq!(header.printed[3], "工作任务安排");
+        assert_eq!(header.printed[4], "完成情况");
         // One row when the next is a task, or a section row whose words name a column.
         let one = rows(&[&["序号", "工作任务", "责任单位"], &["", "一、重点任务", ""]]);
         assert_eq!(header_at(&one, 0).unwrap().rows, 1);

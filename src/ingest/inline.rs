@@ -821,6 +821,14 @@ impl Reader {
             .pending
             .take()
             .map(|(t, o)| (t, o, self.mark.take().map(|(w, _)| w).unwrap_or_default()));
+        // A heading with no stop of its own (1.完善应急预案体系) introduces its items: a
+        // colon between, not (1) run into its last word.
+        let trimmed = task.content.trim_end();
+        if !trimmed.is_empty()
+            && !trimmed.ends_with(['。', '；', '：', '，', ';', ':', ',', '！', '？', '、'])
+        {
+            task.content = format!("{trimmed}：");
+        }
         // Each sub-item as written, its 1）and its ；.
         for (item, _, written) in parent.items.into_iter().chain(current) {
             task.content.push_str(&written);

@@ -106,7 +106,7 @@ pub fn place(
         .columns
         .iter()
         .zip(&widths)
-        .map(|(c, w)| cell(fonts, strong, &c.header, *w, Align::Center))
+        .map(|(c, w)| header_cell(fonts, strong, &c.header, *w))
         .collect::<Result<_>>()?;
     let header_h = cells_height(&header, line_h);
     let mut state = State {
@@ -558,6 +558,23 @@ impl State<'_, '_> {
 
 fn cell(fonts: &FontSet, style: Style, text: &str, width: f32, align: Align) -> Result<Cell> {
     cell_of(fonts, style, text, width, align, false)
+}
+
+/// A header cell: a name that wraps does so in lines of even length (责任/类型, not 责任类/型),
+/// in as many lines as the column's width needs.
+fn header_cell(fonts: &FontSet, style: Style, text: &str, width: f32) -> Result<Cell> {
+    let mut cell = cell(fonts, style, text, width, Align::Center)?;
+    let count = cell.lines.len();
+    let mut measure = width - 2.0 * PAD_X;
+    while count > 1 && measure > 1.0 {
+        measure -= 0.5;
+        let narrower = text::break_lines(&cell.glyphs, measure, measure);
+        if narrower.len() > count {
+            break;
+        }
+        cell.lines = narrower;
+    }
+    Ok(cell)
 }
 
 /// A cell of column `names` (a list of units) or not.
