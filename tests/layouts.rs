@@ -451,7 +451,7 @@ fn labels_side_by_side_and_a_last_line_closed_by_its_brackets() {
     assert_eq!(leads(plan, 3), ["市住建局"]);
     assert_eq!(supports(plan, 3), ["市生态环境局", "市交通运输局"]);
     assert_eq!(leads(plan, 4), ["市住建局"]);
-    assert_eq!(supports(plan, 4), ["市财政局", "各镇(街道)"]);
+    assert_eq!(supports(plan, 4), ["市财政局", "各镇（街道）"]);
     let codes = codes(&checked);
     for wrong in ["source/cut-off", "unit/fragment"] {
         assert!(!codes.contains(&wrong), "{codes:?}");
@@ -1463,7 +1463,7 @@ fn a_notice_found_by_its_recipients_under_a_web_pages_metadata() {
     assert_eq!(unused_lines(&checked), [1, 2, 3, 4]);
     assert_eq!(plan.tasks.len(), 4);
     assert_eq!(leads(plan, 1), ["区发改局"]);
-    assert_eq!(supports(plan, 1), ["区住建局", "各街道办事处(园区)"]);
+    assert_eq!(supports(plan, 1), ["区住建局", "各街道办事处（园区）"]);
     assert_eq!(leads(plan, 2), ["区财政局", "区发改局"]);
     assert_eq!(supports(plan, 3), ["区文旅局", "区市场监管局"]);
     assert_eq!(
@@ -1581,8 +1581,8 @@ fn a_notice_whose_body_is_the_plan() {
     assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("张明"));
     assert_eq!(
         supports(plan, 1),
-        ["市统计局", "各县(市、区)人民政府"],
-        "a 、 inside parentheses splits nothing"
+        ["市统计局", "各县（市、区）人民政府"],
+        "a 、 inside parentheses splits nothing; a name's brackets are full-width"
     );
     assert_eq!(supports(plan, 3), ["各县、市、区政府"]);
     let codes = common::codes(&checked);
@@ -1622,10 +1622,11 @@ fn a_notice_without_a_signer_keeps_its_date_and_annotation() {
     let flat: String = pdf.chars().filter(|c| !c.is_whitespace()).collect();
     for expected in [
         "2025年3月20日",
-        "(此件主动公开)",
-        "总体要求是:坚持立德树人",
+        // The source's half-width marks print full-width (text/half-width).
+        "（此件主动公开）",
+        "总体要求是：坚持立德树人",
         "1.深入开展党纪学习教育",
-        "责任单位:组干科、办公室、人事科。",
+        "责任单位：组干科、办公室、人事科。",
     ] {
         assert!(flat.contains(expected), "通知.pdf lacks {expected}: {flat}");
     }
@@ -1647,7 +1648,7 @@ fn a_notice_without_a_signer_keeps_its_date_and_annotation() {
         "通知.docx lacks the date: {docx}"
     );
     assert!(
-        docx.contains("(此件主动公开)"),
+        docx.contains("（此件主动公开）"),
         "通知.docx lacks the 附注: {docx}"
     );
 }
@@ -2299,6 +2300,21 @@ fn an_issuer_under_the_doc_number_and_a_title_over_lines_are_read() {
     );
     assert!(unused_lines(&checked).contains(&3));
     assert_eq!(checked.plan.tasks.len(), 2);
+    // The page's half-width commas print full-width in the notice, and that is said once.
+    let input = common::root().join("tests/fixtures/notices/issuer_under_number.md");
+    let printed = published_text(&input, "通知.md");
+    assert!(
+        printed.contains("经市政府同意，现将《某市2026年度大气污染防治重点工作实施方案》印发给你们，请认真贯彻执行。"),
+        "{printed}"
+    );
+    assert!(printed.contains("各县（市）区人民政府"), "{printed}");
+    assert_eq!(
+        common::codes(&checked)
+            .iter()
+            .filter(|c| **c == "text/half-width")
+            .count(),
+        1
+    );
 }
 
 /// A plan issued as itself prints as one document: its sections follow the body, before the
@@ -2788,8 +2804,9 @@ fn a_units_line_under_an_item_prints_apart_from_it() {
     let input = common::root().join("tests/fixtures/notices/labelled_under_items.md");
     let text = common::published_text(&input, "通知.md");
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines.contains(&"(一)地区生产总值增长7%以上"), "{text}");
-    assert!(lines.contains(&"责任单位:区发展和改革局"), "{text}");
+    // Printed with full-width marks (the source's are half-width: text/half-width).
+    assert!(lines.contains(&"（一）地区生产总值增长7%以上"), "{text}");
+    assert!(lines.contains(&"责任单位：区发展和改革局"), "{text}");
 }
 
 /// Items numbered 1、2、 under （一） headings that stand on lines of their own, each with
@@ -2824,14 +2841,16 @@ fn the_attachment_prints_every_item_under_its_numbered_heading() {
     for expected in [
         "**（一）扩大有效投资**",
         "**（二）提振消费需求**",
-        "各责任单位要细化措施、压实责任,每季度末向区政府办公室报送进展情况。",
+        "各责任单位要细化措施、压实责任，每季度末向区政府办公室报送进展情况。",
     ] {
         assert!(lines.contains(&expected), "{expected}: {attachment}");
     }
     for task in &plan.tasks {
         let words: String = task.content.chars().take(12).collect();
+        // As printed: the source's half-width marks full-width.
+        let words = fengong::base::cjk::in_full_width(&words);
         assert!(
-            attachment.contains(&words),
+            attachment.contains(words.as_ref()),
             "task {}: {attachment}",
             task.no
         );
@@ -4006,10 +4025,11 @@ fn leaders_named_in_a_heading_lead_its_tasks() {
     // A heading that opens with its leader and post (三、刘洋副区长牵头重点工作).
     assert_eq!(person(5).as_deref(), Some("刘洋副区长"));
     assert_eq!(person(6).as_deref(), Some("陈静"));
+    assert_eq!(person(7).as_deref(), Some("张盈军区政府党组成员"));
     assert_eq!(leads(&checked.plan, 5), ["区人社局"]);
     assert_eq!(
         codes_at(&checked, "unit/leader-from-heading"),
-        [3, 9, 15, 19]
+        [3, 9, 15, 19, 23]
     );
 }
 
@@ -4290,7 +4310,7 @@ fn a_wrapped_labelled_line_prints_whole_and_page_numbers_are_left_out() {
         supports(&checked.plan, 1),
         [
             "区委编办",
-            "区民政局(区委社会工委)",
+            "区民政局（区委社会工委）",
             "园区党工委",
             "各街道党工委"
         ]
@@ -4298,7 +4318,8 @@ fn a_wrapped_labelled_line_prints_whole_and_page_numbers_are_left_out() {
     assert_eq!(codes_at(&checked, "source/page-furniture"), [11]);
     let printed = published_text(&path, "方案.md");
     assert!(
-        printed.contains("\n协办单位:区委编办、区民政局(区委社会工委)、园区党工委、各街道党工委\n"),
+        printed
+            .contains("\n协办单位：区委编办、区民政局（区委社会工委）、园区党工委、各街道党工委\n"),
         "{printed}"
     );
     assert!(!printed.contains('—'), "{printed}");

@@ -16,6 +16,55 @@ pub fn printed_lines(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|l| !l.is_empty())
 }
 
+/// `text` with the half-width punctuation a web page or a converter left in Chinese prose
+/// in its full-width form (经区政府同意,现将 → 经区政府同意，现将; (此件公开发布) →
+/// （此件公开发布）): a mark next to a Chinese character, a pair of brackets holding one. A
+/// mark between figures (1,000, 10:30), in Latin text or a web address stays; a full stop
+/// is never touched (6.5%, 1.).
+pub fn in_full_width(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains([',', ';', ':', '?', '!', '(', ')']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let han_at = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| is_wide(*c));
+    let before = |i: usize| (0..i).rev().find(|&j| chars[j] != ' ');
+    let after = |i: usize| (i + 1..chars.len()).find(|&j| chars[j] != ' ');
+    let mut out: Vec<char> = chars.clone();
+    for (i, c) in chars.iter().enumerate() {
+        let full = match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '?' => '？',
+            '!' => '！',
+            _ => continue,
+        };
+        let next_to_han = han_at(before(i)) || (han_at(after(i)) && *c != ':');
+        let between_figures = before(i).is_some_and(|j| chars[j].is_ascii_digit())
+            && after(i).is_some_and(|j| chars[j].is_ascii_digit());
+        if next_to_han && !between_figures {
+            out[i] = full;
+        }
+    }
+    // Brackets: a pair holding a Chinese character, innermost first.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(start) = open.pop()
+                    && chars[start + 1..i].iter().any(|c| is_han(*c))
+                {
+                    out[start] = '（';
+                    out[i] = '）';
+                }
+            }
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out.into_iter().collect())
+}
+
 /// CJK ideographs, CJK punctuation and full-width forms.
 pub fn is_wide(c: char) -> bool {
     matches!(c as u32,
@@ -576,6 +625,9 @@ pub fn without_brackets(name: &str) -> String {
 /// parts kinds of unit), a half-width `,` `;` becomes full-width, a line break or a space
 /// 、. Names written otherwise (a corrected name, a member of a group) are joined with 、.
 pub fn joined_as_written(names: &[String], written: &str) -> String {
+    // Names are kept with full-width brackets (各村（社区）) whichever the source wrote.
+    let written = in_full_width(written);
+    let written = written.as_ref();
     let mut out = String::new();
     // Where the name before ended in `written`, when it was found there.
     let mut after: Option<usize> = None;
@@ -624,6 +676,33 @@ fn separator_as_written(between: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn half_width_punctuation_in_chinese_prose_prints_full_width() {
+        let full = |t: &str| in_full_width(t).into_owned();
+        assert_eq!(
+            full("经区政府同意,现将《方案》印发给你们,请认真贯彻落实。"),
+            "经区政府同意，现将《方案》印发给你们，请认真贯彻落实。"
+        );
+        assert_eq!(full("(此件公开发布)"), "（此件公开发布）");
+        assert_eq!(
+            full("责任单位:区发改局;完成时限:6月底前"),
+            "责任单位：区发改局；完成时限：6月底前"
+        );
+        // Figures, Latin text, addresses and full stops stay as written.
+        assert_eq!(full("投资1,000万元,增长6.5%"), "投资1,000万元，增长6.5%");
+        assert_eq!(
+            full("见 http://www.gov.cn (网站)"),
+            "见 http://www.gov.cn （网站）"
+        );
+        assert_eq!(full("10:30召开"), "10:30召开");
+        assert_eq!(full("GDP (nominal)"), "GDP (nominal)");
+        assert_eq!(full("各县(市、区)政府"), "各县（市、区）政府");
+        assert!(matches!(
+            in_full_width("无半角标点。"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn a_small_full_stop_reads_by_where_it_stands() {

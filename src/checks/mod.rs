@@ -111,6 +111,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     reconcile::task_text,
     reconcile::traditional,
     reconcile::garbled,
+    reconcile::half_width,
     reconcile::prose_only,
     reconcile::assignments_not_read,
     units::aliases,

@@ -140,6 +140,44 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Half-width punctuation in the notice's and the plan's prose (a web page's 经区政府同意,现
+/// 将…): printed full-width there, as a document to GB/T 9704 is; said once, at the first
+/// paragraph it is in. The tables print their cells as written.
+pub fn half_width(cx: &Context) -> Vec<Diagnostic> {
+    let plan = cx.plan;
+    let prose = (plan.notice.body.iter())
+        .chain(&plan.preamble)
+        .chain(plan.sections.iter().flat_map(|s| &s.intro))
+        .chain(&plan.closing)
+        .chain(&plan.after_table);
+    let changed = |text: &str| {
+        crate::base::cjk::in_full_width(text)
+            .chars()
+            .zip(text.chars())
+            .filter(|(a, b)| a != b)
+            .count()
+    };
+    let mut count = 0;
+    let mut first = None;
+    for paragraph in prose {
+        let n = changed(&paragraph.text);
+        if n > 0 && first.is_none() {
+            first = Some(paragraph.origin.clone());
+        }
+        count += n;
+    }
+    let Some(place) = first else {
+        return Vec::new();
+    };
+    vec![Diagnostic::note(
+        "text/half-width",
+        place,
+        format!(
+            "通知和方案正文中有 {count} 处半角标点（, ; : ( ) 等）与汉字相邻：发布时印为全角（，；：（））；任务分工表和任务单中的任务内容照原文印出"
+        ),
+    )]
+}
+
 /// Tasks whose text a reposting site garbled — pinyin it put after characters (構(gòu)建),
 /// or another encoding's bytes read as characters (?。ǘ┩七) — said once with every such
 /// task: printed as they are, they would go into the tables, the sheets and their names.

@@ -188,10 +188,17 @@ fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
     let Some(last) = tasks.last_mut() else {
         return;
     };
+    // Cut where its units are written (their line, or the lines a wrapped list runs on
+    // to) — not at a heading under the task that the source stops after.
+    let units_at = last.units_place().line_no();
+    let units_lines = last.units_text.matches('\n').count() as u32;
     let at_last_task = |d: &&Diagnostic| {
         d.code == "source/cut-off"
             && d.location.path() == last.origin.path()
-            && d.location.line_no() >= last.origin.line_no()
+            && match (d.location.line_no(), units_at) {
+                (Some(cut), Some(units)) => (units..=units + units_lines).contains(&cut),
+                (cut, _) => cut >= last.origin.line_no(),
+            }
     };
     if !said.iter().any(|d| at_last_task(&d)) {
         return;
@@ -249,7 +256,9 @@ fn leaders_of_headings(
         #[allow(clippy::unwrap_used)] // literal pattern
         regex::Regex::new(concat!(
             r"^\s*((?:\p{Han}{2,3}[、，,])*\p{Han}{2,3})\s*",
-            r"((?:常务)?副?(?:省|市|县|区|州|旗|镇|乡)长|副?书记|副?主任|同志)\s*",
+            r"((?:常务)?副?(?:省|市|县|区|州|旗|镇|乡)长",
+            r"|(?:(?:省|市|县|区|州|旗)(?:政府|委)?)?党组(?:副?书记|成员)",
+            r"|副?秘书长|副?书记|副?主任|同志)\s*",
             r"(?:牵头|负责|分管|联系|领衔)",
         ))
         .unwrap()

@@ -81,13 +81,33 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
                 .collect();
             // The upper cell spans the columns right of it that it leaves blank.
             let spans = |c: usize| text(top, c + 1).is_empty() && !text(sub, c + 1).is_empty();
+            // The name merged over a column, for each column under a merge.
+            let over: Vec<String> = (0..width)
+                .scan(String::new(), |over, c| {
+                    let upper = text(top, c);
+                    if !upper.is_empty() {
+                        *over = upper;
+                    } else if text(sub, c).is_empty() {
+                        over.clear();
+                    }
+                    Some(over.clone())
+                })
+                .collect();
+            let period =
+                |name: &str| crate::ingest::deadline::period_end(name, Some(2000)).is_some();
             let printed = (0..width)
                 .map(|c| {
                     let (upper, lower) = (text(top, c), text(sub, c));
-                    if !upper.is_empty() && !lower.is_empty() && spans(c) {
-                        lower
-                    } else {
-                        written[c].clone()
+                    let merged = !lower.is_empty()
+                        && (spans(c) || (upper.is_empty() && !over[c].is_empty()));
+                    match () {
+                        // A period over what is planned and done in it (第二季度 over 工作任务安排 |
+                        // 完成情况): both words name the column.
+                        _ if merged && period(&over[c]) && !period(&lower) => {
+                            format!("{}{lower}", over[c])
+                        }
+                        _ if !upper.is_empty() && !lower.is_empty() && spans(c) => lower,
+                        _ => written[c].clone(),
                     }
                 })
                 .collect();
@@ -131,8 +151,9 @@ fn merged_names_said(merged: &[MergedName], place: impl Fn(usize) -> Location) -
     merged
         .iter()
         .filter(|m| {
-            !(m.columns.iter())
-                .all(|n| crate::ingest::deadline::period_end(n, Some(2000)).is_some())
+            let period = |n: &str| crate::ingest::deadline::period_end(n, Some(2000)).is_some();
+            // A schedule's periods, or a period printed with each column under it.
+            !m.columns.iter().all(|n| period(n)) && !period(&m.name)
         })
         .map(|m| {
             Diagnostic::note(
@@ -249,7 +270,17 @@ impl Grid<'_> {
             title,
             origin: Some((self.place)(header_row, 0)),
             repeated_headers: 0,
-            extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
+            // An extra column printed under the name its header gives it whole (第二季度
+            // 完成情况).
+            extra_columns: (header.extra.iter())
+                .map(|(name, c)| {
+                    (printed
+                        .get(*c)
+                        .filter(|p| !p.is_empty() && !p.contains('\n')))
+                    .unwrap_or(name)
+                    .clone()
+                })
+                .collect(),
             column_order: header.order(),
             header: written,
             left_out,
@@ -945,8 +976,8 @@ mod tests {
         ]);
         let header = header_at(&report, 0).unwrap();
         assert_eq!(header.rows, 2);
-        assert_eq!(header.printed[3], "工作任务安排");
-        assert_eq!(header.printed[4], "完成情况");
+        assert_eq!(header.printed[3], "第二季度工作任务安排");
+        assert_eq!(header.printed[4], "第二季度完成情况");
         // One row when the next is a task, or a section row whose words name a column.
         let one = rows(&[&["序号", "工作任务", "责任单位"], &["", "一、重点任务", ""]]);
         assert_eq!(header_at(&one, 0).unwrap().rows, 1);

@@ -329,25 +329,41 @@ const LEVELS_JOINED: char = '\u{E000}';
 fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
     static SHARED: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"各([州市县区旗乡镇])((?:、[州市县区旗乡镇])*)、([州市县区旗乡镇])([^、，,；;\s（）()]{2,10})")
-            .unwrap()
+        Regex::new(concat!(
+            r"(^|[、，,；;\s（(：:])(各)?([州市县区旗乡镇])((?:、[州市县区旗乡镇])*)、",
+            r"([州市县区旗乡镇])([^、，,；;\s（）()]{0,10})"
+        ))
+        .unwrap()
     });
     SHARED.replace_all(cell, |caps: &regex::Captures| {
         // The body, and what follows it in the same piece (配合, 负责).
-        let written = &caps[4];
-        let Some(end) = written
+        let written = &caps[6];
+        let end = written
             .char_indices()
             .map(|(i, c)| i + c.len_utf8())
-            .rfind(|&end| ends_as_a_body(&written[..end]))
-        else {
-            return caps[0].to_string();
+            .rfind(|&end| ends_as_a_body(&written[..end]));
+        // 县、市、区政府 names the body; 各县、市、区 the levels alone, 各 saying each.
+        let each = caps.get(2).map_or("", |m| m.as_str());
+        let (body, rest) = match end {
+            Some(end) => written.split_at(end),
+            // …and nothing after the last level but a role word (各区、县级市 names two
+            // kinds of body, not levels).
+            None if !each.is_empty()
+                && (written.is_empty() || ROLE_SUFFIXES.iter().any(|(w, _)| written == *w)) =>
+            {
+                ("", written)
+            }
+            None => return caps[0].to_string(),
         };
-        let (body, rest) = written.split_at(end);
-        let levels: Vec<&str> = std::iter::once(&caps[1])
-            .chain(caps[2].split('、').filter(|l| !l.is_empty()))
-            .chain(std::iter::once(&caps[3]))
+        let levels: Vec<&str> = std::iter::once(&caps[3])
+            .chain(caps[4].split('、').filter(|l| !l.is_empty()))
+            .chain(std::iter::once(&caps[5]))
             .collect();
-        format!("各{}{body}{rest}", levels.join(&LEVELS_JOINED.to_string()))
+        format!(
+            "{}{each}{}{body}{rest}",
+            &caps[1],
+            levels.join(&LEVELS_JOINED.to_string())
+        )
     })
 }
 
@@ -934,8 +950,10 @@ fn assignments(name: &str, resolution: Resolution<'_>, role: Role) -> Vec<Assign
                 known: true,
             })
             .collect(),
+        // 各村(社区) and 各村（社区） are one name: written with the full-width brackets of
+        // Chinese text.
         Resolution::Unknown => vec![Assignment {
-            name: name.to_string(),
+            name: crate::base::cjk::in_full_width(name).into_owned(),
             role,
             written: None,
             via: None,
@@ -1669,6 +1687,16 @@ mod tests {
             ["省财政厅", "各州、市人民政府"]
         );
         assert_eq!(names("各县、市、区政府"), ["各县、市、区政府"]);
+        // Without 各, or without the body: the same phrase, as written.
+        assert_eq!(
+            names("市财政局、县、市、区政府"),
+            ["市财政局", "县、市、区政府"]
+        );
+        assert_eq!(
+            names("市财政局，各县、市、区"),
+            ["市财政局", "各县、市、区"]
+        );
+        assert_eq!(names("各县、市、区配合"), ["各县、市、区"]);
         assert_eq!(
             names("市经信局、中新苏滁高新区管委会等,各县、市、区政府。"),
             ["市经信局", "中新苏滁高新区管委会", "各县、市、区政府"]

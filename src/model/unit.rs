@@ -178,7 +178,14 @@ impl UnitRegistry {
 
     /// What `name` is.
     pub fn resolve(&self, name: &str) -> Resolution<'_> {
-        match self.by_name.get(name.trim()) {
+        // 各村(社区) is 各村（社区）: a name's brackets, either width.
+        let name = name.trim();
+        let entry = self.by_name.get(name).or_else(|| {
+            let full = crate::base::cjk::in_full_width(name);
+            let half = name.replace('（', "(").replace('）', ")");
+            (self.by_name.get(full.as_ref())).or_else(|| self.by_name.get(half.as_str()))
+        });
+        match entry {
             Some(Entry::Unit { index, alias }) => Resolution::Unit {
                 unit: &self.units[*index],
                 alias: *alias,
@@ -283,6 +290,19 @@ mod tests {
         assert!(matches!(reg.resolve("各街镇"), Resolution::Group(g) if g.members.len() == 1));
         assert_eq!(reg.resolve("相关部门"), Resolution::Unspecified);
         assert_eq!(reg.resolve("区教育"), Resolution::Unknown);
+        // A name's brackets, either width, name the same body.
+        let reg = UnitRegistry::new(
+            vec![unit("区委（区政府）办公室", &[]), unit("各村(社区)", &[])],
+            vec![],
+            vec![],
+        )
+        .unwrap();
+        for spelled in ["区委(区政府)办公室", "各村（社区）"] {
+            assert!(
+                matches!(reg.resolve(spelled), Resolution::Unit { .. }),
+                "{spelled}"
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::base::cjk::{
-    LINE_BREAK, chinese_numeral, in_title_marks, joined_as_written, printed_lines, tidy_spacing,
+    LINE_BREAK, chinese_numeral, in_full_width, in_title_marks, joined_as_written, printed_lines,
+    tidy_spacing,
 };
 use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
@@ -745,6 +746,7 @@ fn table_section(
     let intro = if s.groups.iter().all(|g| g.tasks.is_empty()) && !plan.notice.is_made() {
         (s.intro.iter())
             .flat_map(|p| printed_lines(&p.text))
+            .map(|line| in_full_width(&line).into_owned())
             .collect()
     } else {
         Vec::new()
@@ -1047,12 +1049,14 @@ impl NoticeView {
                 .title
                 .clone()
                 .unwrap_or_else(|| format!("关于印发{}的通知", in_title_marks(&plan_title))),
-            recipients: (!notice.recipients.is_empty())
-                .then(|| format!("{}：", notice.recipients.join("，"))),
+            recipients: (!notice.recipients.is_empty()).then(|| {
+                in_full_width(&format!("{}：", notice.recipients.join("，"))).into_owned()
+            }),
             body: notice
                 .body
                 .iter()
                 .flat_map(|p| printed_lines(&p.text))
+                .map(|line| in_full_width(&line).into_owned())
                 .collect(),
             attachments,
             signers: notice
@@ -1065,7 +1069,7 @@ impl NoticeView {
                 .map(str::to_string)
                 .collect(),
             date: notice.date.clone(),
-            annotation: notice.annotation.clone(),
+            annotation: (notice.annotation.as_deref()).map(|a| in_full_width(a).into_owned()),
             copy_to: notice.copy_to.clone(),
             printed: notice.printed.clone(),
             plan: PlanView {
@@ -1179,7 +1183,7 @@ fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<PrintedPara
         .flat_map(|p| printed_lines(&p.text))
         .map(|text| PrintedParagraph {
             heading: is_part_heading(&text),
-            text,
+            text: in_full_width(&text).into_owned(),
         })
         .collect()
 }
@@ -1196,8 +1200,11 @@ fn printed_groups(groups: &[crate::model::Group]) -> Vec<(String, String)> {
         if text.trim().is_empty() && !title.is_empty() && said_above() {
             continue;
         }
-        let heading = group.heading.clone().unwrap_or_else(|| group.title.clone());
-        printed.push((heading, text));
+        let heading = group.heading.as_deref().unwrap_or(&group.title);
+        printed.push((
+            in_full_width(heading).into_owned(),
+            in_full_width(&text).into_owned(),
+        ));
     }
     printed
 }
@@ -1243,7 +1250,7 @@ impl PlanView {
                     !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
                 })
                 .map(|s| PlanSectionView {
-                    heading: section_heading(&s.numeral, &s.title),
+                    heading: in_full_width(&section_heading(&s.numeral, &s.title)).into_owned(),
                     intro: printed_paragraphs(&s.intro),
                     groups: printed_groups(&s.groups),
                 })

@@ -630,13 +630,16 @@ fn needs(spec: &TableSpec, texts: &[Vec<Vec<Glyph>>], labels: &[f32]) -> Vec<Col
             } else {
                 texts[c][1..].iter().map(|g| text::width(g)).sum()
             };
+            let natural = header.max(widest_body) + 2.0 * PAD_X;
             ColumnNeed {
                 volume,
-                min: column.min,
+                // No wider than its texts need, each on one line: a deadline column holding
+                // only — gives its room to the task.
+                min: column.min.min(natural),
                 max_share: column.max_share,
                 grow: column.grow,
                 yields: column.yields,
-                natural: header.max(widest_body) + 2.0 * PAD_X,
+                natural,
                 header,
                 widest_body,
             }
