@@ -1461,6 +1461,17 @@ fn a_notice_found_by_its_recipients_under_a_web_pages_metadata() {
     assert_eq!(notice.date.as_deref(), Some("2024年3月8日"));
     assert_eq!(plan.title.as_deref(), Some("2024年区政府重点工作责任分解"));
     assert_eq!(unused_lines(&checked), [1, 2, 3, 4]);
+    // The metadata line the 文号 was taken from says so.
+    let line_3 = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "source/unused" && d.location.line_no() == Some(3))
+        .unwrap();
+    assert!(
+        line_3
+            .message
+            .ends_with("其中的发文字号「东政办〔2024〕5号」已读入通知"),
+        "{}",
+        line_3.message
+    );
     assert_eq!(plan.tasks.len(), 4);
     assert_eq!(leads(plan, 1), ["区发改局"]);
     assert_eq!(supports(plan, 1), ["区住建局", "各街道办事处（园区）"]);
@@ -2314,6 +2325,50 @@ fn an_issuer_under_the_doc_number_and_a_title_over_lines_are_read() {
             .filter(|c| **c == "text/half-width")
             .count(),
         1
+    );
+}
+
+/// A notice body whose title marks do not pair (the page lost the 《 before the plan's name)
+/// is printed as written and said at its paragraph.
+#[test]
+fn a_notice_body_with_an_unpaired_title_mark_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东坪县重点工作责任分解.md");
+    std::fs::write(
+        &path,
+        "东坪县人民政府办公室关于印发2026年政府工作报告重点工作责任分解的通知\n\n各乡镇人民政府，县政府各部门：\n\n2026年政府工作报告重点工作责任分解》已经县政府同意，现印发给你们，请认真抓好落实。\n\n东坪县人民政府办公室\n\n2026年3月2日\n\n2026年政府工作报告重点工作责任分解\n\n一、经济发展\n\n1.地区生产总值增长6%。（县发改局牵头，县统计局配合）\n",
+    )
+    .unwrap();
+    let checked = fengong::check(&path).unwrap();
+    let said: Vec<_> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "notice/title-marks")
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", common::codes(&checked));
+    assert_eq!(said[0].location.line_no(), Some(5));
+    assert!(
+        said[0].message.contains("《 0 个，》 1 个"),
+        "{}",
+        said[0].message
+    );
+}
+
+/// A plan whose only year is in its opening words (决定从2026年4 月9日起…) takes that year
+/// for its deadlines, and says so.
+#[test]
+fn a_plan_dated_only_in_its_opening_words_takes_that_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("某镇镇区管理攻坚行动方案.md");
+    std::fs::write(
+        &path,
+        "某镇镇区管理攻坚行动方案\n\n根据县里的工作要求，决定从2026年4 月9日起，在全镇开展镇区管理攻坚行动。\n\n一、工作任务\n\n1.整治车辆乱停乱放，6月底前完成。（派出所牵头，综合执法队配合）\n",
+    )
+    .unwrap();
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.year, Some(2026));
+    assert!(
+        common::codes(&checked).contains(&"plan/year-from-preamble"),
+        "{:?}",
+        common::codes(&checked)
     );
 }
 

@@ -294,10 +294,33 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
     };
     let end = notice.end_origin.clone().unwrap_or(start.clone());
     let mut out = notice_head(cx, &start);
+    out.extend(unpaired_title_marks(&notice.body));
     out.extend(attachments(cx, &end));
     out.extend(signer(cx, &end));
     out.extend(date(cx, &end));
     out
+}
+
+/// Body paragraphs whose 《 and 》 do not pair (…工作报告重点工作责任分解》已经县政府同意:
+/// the source lost the opening mark): printed as written, so said.
+fn unpaired_title_marks(body: &[crate::model::Paragraph]) -> Vec<Diagnostic> {
+    body.iter()
+        .filter_map(|p| {
+            let opens = p.text.matches('《').count();
+            let closes = p.text.matches('》').count();
+            (opens != closes).then(|| {
+                Diagnostic::warning(
+                    "notice/title-marks",
+                    p.origin.clone(),
+                    format!(
+                        "通知正文这一段的书名号不成对（《 {opens} 个，》 {closes} 个）：「{}」",
+                        crate::base::cjk::excerpt(&p.text)
+                    ),
+                )
+                .with_hint("请对照原文补上缺少的书名号")
+            })
+        })
+        .collect()
 }
 
 /// What the notice's head lacks or writes wrongly: the 文号's form, a title, an issuer.

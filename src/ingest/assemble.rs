@@ -321,6 +321,25 @@ fn plan_year(
         .or_else(|| page_year(parts, diagnostics))
         .or_else(|| year_in_tasks(&parts.table, diagnostics))
         .or_else(|| year_in_notice_body(notice, diagnostics))
+        .or_else(|| year_in_preamble(parts, diagnostics))
+}
+
+/// The year the plan's opening words name most (决定从2023年4月9日起…), when nothing
+/// else gives one: said, as a reading of the text.
+fn year_in_preamble(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Option<i32> {
+    let preamble = &parts.prose.as_ref()?.preamble;
+    let year = most_named_year(preamble.iter().map(|p| p.text.as_str()))?;
+    diagnostics.push(
+        Diagnostic::note(
+            "plan/year-from-preamble",
+            preamble.first()?.origin.clone(),
+            format!(
+                "方案标题、发文字号、日期和任务都没有写年份：按方案开头写到的年份，取 {year} 年（用于换算“6月底前”等时限）"
+            ),
+        )
+        .with_hint("如不对，在 fengong.toml 的 [plan] 中填写 year = 年份"),
+    );
+    Some(year)
 }
 
 /// The plan's own text as the attachment prints it, run together without spaces.

@@ -72,6 +72,11 @@ const LEADING_VERBS: &[&str] = &[
     "培育",
     "提供",
     "开展",
+    // Words that urge the verb after them.
+    "努力",
+    "争取",
+    "全力",
+    "积极",
 ];
 /// A time at the start of a clause: 3月底前, 6月份, 年底前, 2025年, and a span of days
 /// (2021年5月1日至2022年4月30日).
@@ -343,8 +348,9 @@ fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
         subject = subject[time.end()..].trim_start();
         start += subject_offset(&text[start..], subject);
     }
-    // The longest verb that opens it: 新建成, not 新建 (leaving 成…).
-    if let Some(stripped) = LEADING_VERBS
+    // The longest verb that opens it: 新建成, not 新建 (leaving 成…); and the one after
+    // a word that only urges it (努力实现, 争取完成).
+    while let Some(stripped) = LEADING_VERBS
         .iter()
         .filter(|v| subject.starts_with(**v))
         .max_by_key(|v| v.len())
@@ -616,6 +622,10 @@ mod tests {
         let read: Vec<(f64, &str)> = t.iter().map(|t| (t.value, t.unit.as_str())).collect();
         assert_eq!(read, [(1370.0, "万人次"), (15.5, "万吨")]);
         assert_eq!(t[1].subject, "货邮吞吐量");
+        // Each verb that opens the phrase goes, the one after 力争 too.
+        assert_eq!(t[0].subject, "旅客吞吐量");
+        let t = extract("努力实现地区生产总值增长6.2%左右。");
+        assert_eq!(t[0].subject, "地区生产总值");
     }
 
     #[test]

@@ -211,9 +211,10 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let mut read = parse_notice(&blocks, places);
     doc.diagnostics.append(&mut read.said);
     for block in read.before.iter().chain(read.skipped) {
-        doc.diagnostics.push(crate::ingest::unused_note(
+        doc.diagnostics.push(unused_page_line(
             &block.text,
             places.at(block.line),
+            read.notice.as_ref(),
         ));
     }
     doc.notice = read.notice;
@@ -258,6 +259,36 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         );
     }
     doc
+}
+
+/// A line above the notice left out of it (a web page's headline, its information box),
+/// saying what of it the notice took (文号 蔡政办〔2023〕1号 from 发布机构 … 文号 …).
+fn unused_page_line(
+    text: &str,
+    place: Location,
+    notice: Option<&crate::model::Notice>,
+) -> Diagnostic {
+    let mut said = crate::ingest::unused_note(text, place);
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let taken = notice.map_or(Vec::new(), |n| {
+        [
+            (
+                "发文字号",
+                n.doc_number_written.as_ref().or(n.doc_number.as_ref()),
+            ),
+            ("成文日期", n.date.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(what, value)| {
+            let value: String = value?.chars().filter(|c| !c.is_whitespace()).collect();
+            (!value.is_empty() && flat.contains(&value)).then(|| format!("{what}「{value}」"))
+        })
+        .collect()
+    });
+    if !taken.is_empty() {
+        said.message = format!("{}；其中的{}已读入通知", said.message, taken.join("、"));
+    }
+    said
 }
 
 /// Whether a labelled units line (责任单位：省发展改革委、省发展改) ends in a name that ends
