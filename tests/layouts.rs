@@ -2372,6 +2372,60 @@ fn a_plan_dated_only_in_its_opening_words_takes_that_year() {
     );
 }
 
+/// A document signed at its end with no date under the agency's name (the source lost the
+/// date): the name is its 署名, printed once, never a paragraph of the plan; the date is
+/// said to be missing, the signer not.
+#[test]
+fn a_signer_without_a_date_at_the_end_is_the_signer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东坪县关于促进经济平稳发展的意见.md");
+    std::fs::write(
+        &path,
+        "东坪县人民政府关于促进经济平稳发展的意见\n\n各乡镇人民政府，县政府各部门：\n\n为促进全县经济平稳发展，提出如下意见。\n\n一、扩大有效投资\n\n1.加快重大项目建设，全年完成投资50亿元。（县发改局牵头，县财政局配合）\n\n2.推进老旧小区改造。（县住建局牵头）\n\n东坪县人民政府\n",
+    )
+    .unwrap();
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(
+        checked.plan.notice.signer.as_deref(),
+        Some("东坪县人民政府")
+    );
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"notice/no-date"), "{codes:?}");
+    assert!(!codes.contains(&"notice/no-signer"), "{codes:?}");
+    let printed = published_text(&path, "通知.md");
+    // Once as the 署名, never as a paragraph of its own (the 版头 names the issuer too).
+    assert!(
+        printed.contains("{custom-style=\"署名\"}\n东坪县人民政府\n"),
+        "{printed}"
+    );
+    assert!(!printed.contains("\n\n东坪县人民政府\n\n"), "{printed}");
+}
+
+/// A numbered task with a labelled line of its content's kind under it (工作成果：,
+/// 具体措施：) before who does it: the line is more of that task, under its label — never a
+/// task of its own taking the numbered sentence's place.
+#[test]
+fn a_labelled_result_under_a_numbered_task_is_more_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东原市城市群建设重点任务清单.md");
+    std::fs::write(
+        &path,
+        "东原市城市群建设2026年重点任务清单\n\n一、规划引领\n\n1.做好重大规划的有效衔接。\n\n工作成果：以规划引领区域协同发展。\n\n责任单位：市发展改革委、市自然资源局\n\n2.推进高铁达速改造。\n\n具体措施：完成前期工作\n\n责任单位：市交通运输局\n",
+    )
+    .unwrap();
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "做好重大规划的有效衔接。工作成果：以规划引领区域协同发展。",
+            "推进高铁达速改造。具体措施：完成前期工作",
+        ]
+    );
+    assert_eq!(leads(plan, 1), ["市发展改革委"]);
+    assert_eq!(leads(plan, 2), ["市交通运输局"]);
+}
+
 /// A plan issued as itself prints as one document: its sections follow the body, before the
 /// 署名 (not after it as an attachment with its title again), and what it attaches is the
 /// 任务分工表, named in an 附件说明 (PDF, Word and Markdown share the template).

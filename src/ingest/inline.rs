@@ -1037,6 +1037,20 @@ impl Reader {
         if let Some(number) = TASK_NUMBER.find(&line) {
             self.open_item(number.as_str(), &here);
             line = line[number.end()..].to_string();
+        } else if let Some((label, text)) = after_content_label(&line)
+            && self.numbered
+            && let Some((task, _)) = self.pending.as_mut().filter(|(t, _)| !t.is_assigned())
+        {
+            // 工作成果：…, 具体措施：… under a numbered task that names no one yet: more of
+            // that task, under its label — not a record of its own taking the task's place.
+            let content = task.content.trim_end();
+            let stop = if crate::base::cjk::ends_sentence(content) {
+                ""
+            } else {
+                "。"
+            };
+            task.content = format!("{content}{stop}{label}：{text}");
+            return;
         } else if let Some(text) = self.task_by_its_labels(&line, labelled_next) {
             // A task without a number, its duties on labelled lines under it (a two-column
             // table copied from a web page: 具体任务 / 责任单位 / 完成时限).

@@ -190,6 +190,10 @@ impl Column {
         if REPORT_WORDS.iter().any(|w| name.contains(w)) {
             return Vec::new();
         }
+        // A measure's unit (计量单位) names no one.
+        if name.contains("计量") {
+            return Vec::new();
+        }
         // A document's name (责任分工方案, 工作要点) is a title, no column's.
         if ["方案", "要点", "意见", "通知", "办法"]
             .iter()
@@ -221,6 +225,12 @@ impl Column {
             || ((has(Column::Lead) || has(Column::Support)) && has(Column::Deadline))
             || (has(Column::Units) && has(Column::Deadline) && !has(Column::Lead))
     }
+}
+
+/// A units header that says only 单位 or 部门, not whose: beside 年度目标 it may be a
+/// measure's unit (万元, %), beside 责任部门 it is not the one that answers.
+fn is_bare_units(cell: &str) -> bool {
+    matches!(header_name(cell).as_str(), "单位" | "部门")
 }
 
 /// A header cell's words: spaces, markup and a closing colon removed.
@@ -367,6 +377,20 @@ impl HeaderMap {
                 continue;
             }
             match Column::from_header(text) {
+                // A bare 单位 or 部门 beside a column that says whose (责任部门): that one
+                // names who answers, the bare one is a column of its own (a measure's 单位).
+                Some(Column::Units)
+                    if map.index(Column::Units).is_some_and(|j| {
+                        is_bare_units(cells[j].as_ref()) && !is_bare_units(text)
+                    }) =>
+                {
+                    if let Some(slot) = map.columns.iter_mut().find(|(c, _)| *c == Column::Units) {
+                        let bare = slot.1;
+                        slot.1 = index;
+                        map.extra
+                            .push((header_name(cells[bare].as_ref().trim()), bare));
+                    }
+                }
                 Some(column) if map.index(column).is_none() => map.columns.push((column, index)),
                 Some(Column::Content) if map.index(Column::Group).is_none() => {
                     // The broader heading is the group, the narrower the content.
@@ -380,6 +404,7 @@ impl HeaderMap {
                 _ => map.extra.push((header_name(text), index)),
             }
         }
+        map.extra.sort_by_key(|(_, index)| *index);
         let names: Vec<String> = cells
             .iter()
             .map(|c| header_name(c.as_ref().trim()))
@@ -1676,6 +1701,34 @@ mod tests {
         let map = HeaderMap::detect(&["工作任务", "具体要求", "责任科室", "时限要求"]).unwrap();
         assert_eq!(map.index(Column::No), None);
         assert!(HeaderMap::detect(&["姓名", "电话"]).is_none());
+    }
+
+    #[test]
+    fn a_measures_unit_is_no_one_who_answers() {
+        // 单位 beside 年度目标 holds 万元, %; 责任部门 names who answers, wherever it stands.
+        let header = [
+            "考核项目",
+            "序号",
+            "考核内容",
+            "单位",
+            "年度目标",
+            "责任部门",
+            "评分部门",
+        ];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.index(Column::Units), Some(5));
+        let extra: Vec<&str> = map.extra.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(extra.contains(&"单位"), "{extra:?}");
+        assert!(
+            map.extra.windows(2).all(|w| w[0].1 < w[1].1),
+            "extra columns in header order: {:?}",
+            map.extra
+        );
+        let map = HeaderMap::detect(&["序号", "考核内容", "计量单位", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Units), Some(3));
+        // Alone, a bare 单位 column is who answers.
+        let map = HeaderMap::detect(&["序号", "工作任务", "单位"]).unwrap();
+        assert_eq!(map.index(Column::Units), Some(2));
     }
 
     #[test]

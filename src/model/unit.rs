@@ -53,12 +53,12 @@ pub struct UnitGroup {
     pub partial: bool,
 }
 
-/// 各街镇, 各乡镇, 各街道, 相关街镇 …: a phrase standing for several units, whose members a
+/// 各街镇, 各乡镇, 各街道, 相关街镇, 有关设区市 …: a phrase standing for several units, whose members a
 /// `[[groups]]` entry lists.
 pub fn is_group_phrase(name: &str) -> bool {
     // What brackets add (各县（市、区）政府（管委会）) names more of the same bodies.
     let outside = crate::base::cjk::without_brackets(name).chars().count();
-    (name.starts_with('各') || name.starts_with("相关")) && outside <= 8
+    ["各", "相关", "有关"].iter().any(|w| name.starts_with(w)) && outside <= 8
 }
 
 /// The level a body's name may open with (省发改委, 市财政局, 区教育局): a list sharing its
@@ -242,6 +242,7 @@ mod tests {
         assert!(is_group_phrase("各街镇"));
         assert!(is_group_phrase("各县(市、区)政府(管委会)"));
         assert!(is_group_phrase("各县（市、区）人民政府"));
+        assert!(is_group_phrase("有关设区市"));
         assert!(!is_group_phrase("各有关部门和单位及全县各级党组织"));
         assert!(!is_group_phrase("区教育局"));
     }

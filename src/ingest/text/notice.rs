@@ -735,10 +735,22 @@ fn signed_under_tasks<'a>(
 /// after `from`: its 署名 over its 成文日期 (or the date alone), followed by at most a 附注,
 /// a 版记 and a few lines of the page.
 fn sign_off_at_end(blocks: &[Block], from: usize) -> Option<usize> {
-    let date_at = (from..blocks.len())
+    // Signed with no date under it (the source lost it): the agencies that end the text.
+    let undated = (1..=3)
+        .find(|&n| {
+            blocks
+                .len()
+                .checked_sub(n)
+                .is_some_and(|at| signers_at_end(blocks, at) == n)
+        })
+        .map(|n| blocks.len() - n);
+    let Some(date_at) = (from..blocks.len())
         .rev()
         .take(6)
-        .find(|&j| date_of(&blocks[j].text).is_some())?;
+        .find(|&j| date_of(&blocks[j].text).is_some())
+    else {
+        return undated.filter(|&at| at > from);
+    };
     let signed = (date_at.saturating_sub(3).max(from)..date_at)
         .find(|&j| signers_above_date(blocks, j) == date_at - j);
     Some(signed.unwrap_or(date_at)).filter(|&at| at > from)
@@ -790,6 +802,20 @@ fn signs_above_date(blocks: &[Block], i: usize) -> bool {
 
 /// How many 署名 lines start at block `i` right above the 成文日期: one, or — a notice
 /// issued jointly (中共某区委办公室 / 某区人民政府办公室) — up to three agencies, one a line.
+/// How many blocks from `i` are agencies' names that end the text, one a line, with no
+/// date after them (at most 3): a 署名 whose date the source lost.
+fn signers_at_end(blocks: &[Block], i: usize) -> usize {
+    let n = blocks.len().saturating_sub(i);
+    let all_agencies = (i..blocks.len()).all(|j| {
+        is_signer(&blocks[j]) && is_agency(&blocks[j].text) && blocks[j].text.chars().count() <= 25
+    });
+    if (1..=3).contains(&n) && all_agencies {
+        n
+    } else {
+        0
+    }
+}
+
 fn signers_above_date(blocks: &[Block], i: usize) -> usize {
     let is_date = |b: &Block| date_of(&b.text).is_some() || is_garbled_date(&b.text);
     (1..=3)
@@ -839,7 +865,7 @@ fn read_sign_off(
     notice: &mut Notice,
     said: &mut Vec<Diagnostic>,
 ) -> usize {
-    let signers = signers_above_date(blocks, i);
+    let signers = signers_above_date(blocks, i).max(signers_at_end(blocks, i));
     if signers > 0 {
         // Issued jointly: each agency on its line, the leading one first.
         let names: Vec<&str> = blocks[i..i + signers]
