@@ -12,6 +12,14 @@ use std::path::PathBuf;
 
 use fengong::model::{Plan, Role};
 
+/// A source file of `text` named `name` in a folder of its own (kept while the folder is).
+fn text_source(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
 fn fixture(name: &str) -> Plan {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -2209,13 +2217,10 @@ fn a_table_whose_bars_open_its_cells_reads_row_by_row() {
 /// and its text, not guessed.
 #[test]
 fn a_short_row_that_fits_no_one_way_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.md");
-    std::fs::write(
-        &path,
+    let (_dir, path) = text_source(
+        "plan.md",
         "某县2026年重点工作任务分解\n\n牵头单位\n| 工作任务\n| 配合单位\n|\n县发改局\n| 推进项目建设\n| 县财政局\n|\n优化营商环境\n| 落实减税降费政策\n|\n\n抄送：县委办公室。\n",
-    )
-    .unwrap();
+    );
     let checked = fengong::check(&path).unwrap();
     assert_eq!(checked.plan.tasks.len(), 1);
     let refused: Vec<_> = checked
@@ -2332,13 +2337,10 @@ fn an_issuer_under_the_doc_number_and_a_title_over_lines_are_read() {
 /// is printed as written and said at its paragraph.
 #[test]
 fn a_notice_body_with_an_unpaired_title_mark_is_said() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("东坪县重点工作责任分解.md");
-    std::fs::write(
-        &path,
+    let (_dir, path) = text_source(
+        "东坪县重点工作责任分解.md",
         "东坪县人民政府办公室关于印发2026年政府工作报告重点工作责任分解的通知\n\n各乡镇人民政府，县政府各部门：\n\n2026年政府工作报告重点工作责任分解》已经县政府同意，现印发给你们，请认真抓好落实。\n\n东坪县人民政府办公室\n\n2026年3月2日\n\n2026年政府工作报告重点工作责任分解\n\n一、经济发展\n\n1.地区生产总值增长6%。（县发改局牵头，县统计局配合）\n",
-    )
-    .unwrap();
+    );
     let checked = fengong::check(&path).unwrap();
     let said: Vec<_> = (checked.report.diagnostics.iter())
         .filter(|d| d.code == "notice/title-marks")
@@ -2356,13 +2358,10 @@ fn a_notice_body_with_an_unpaired_title_mark_is_said() {
 /// for its deadlines, and says so.
 #[test]
 fn a_plan_dated_only_in_its_opening_words_takes_that_year() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("某镇镇区管理攻坚行动方案.md");
-    std::fs::write(
-        &path,
+    let (_dir, path) = text_source(
+        "某镇镇区管理攻坚行动方案.md",
         "某镇镇区管理攻坚行动方案\n\n根据县里的工作要求，决定从2026年4 月9日起，在全镇开展镇区管理攻坚行动。\n\n一、工作任务\n\n1.整治车辆乱停乱放，6月底前完成。（派出所牵头，综合执法队配合）\n",
-    )
-    .unwrap();
+    );
     let checked = fengong::check(&path).unwrap();
     assert_eq!(checked.plan.year, Some(2026));
     assert!(
@@ -2377,13 +2376,10 @@ fn a_plan_dated_only_in_its_opening_words_takes_that_year() {
 /// said to be missing, the signer not.
 #[test]
 fn a_signer_without_a_date_at_the_end_is_the_signer() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("东坪县关于促进经济平稳发展的意见.md");
-    std::fs::write(
-        &path,
+    let (_dir, path) = text_source(
+        "东坪县关于促进经济平稳发展的意见.md",
         "东坪县人民政府关于促进经济平稳发展的意见\n\n各乡镇人民政府，县政府各部门：\n\n为促进全县经济平稳发展，提出如下意见。\n\n一、扩大有效投资\n\n1.加快重大项目建设，全年完成投资50亿元。（县发改局牵头，县财政局配合）\n\n2.推进老旧小区改造。（县住建局牵头）\n\n东坪县人民政府\n",
-    )
-    .unwrap();
+    );
     let checked = fengong::check(&path).unwrap();
     assert_eq!(
         checked.plan.notice.signer.as_deref(),
@@ -2406,13 +2402,10 @@ fn a_signer_without_a_date_at_the_end_is_the_signer() {
 /// task of its own taking the numbered sentence's place.
 #[test]
 fn a_labelled_result_under_a_numbered_task_is_more_of_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("东原市城市群建设重点任务清单.md");
-    std::fs::write(
-        &path,
+    let (_dir, path) = text_source(
+        "东原市城市群建设重点任务清单.md",
         "东原市城市群建设2026年重点任务清单\n\n一、规划引领\n\n1.做好重大规划的有效衔接。\n\n工作成果：以规划引领区域协同发展。\n\n责任单位：市发展改革委、市自然资源局\n\n2.推进高铁达速改造。\n\n具体措施：完成前期工作\n\n责任单位：市交通运输局\n",
-    )
-    .unwrap();
+    );
     let checked = fengong::check(&path).unwrap();
     let plan = &checked.plan;
     assert_eq!(
