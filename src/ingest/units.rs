@@ -415,6 +415,36 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
+/// Cities or prefectures listed before the department they share, written once after the
+/// last (`海东市、兰州市、临夏州发展改革部门`): each one's department named whole. Only places
+/// of those levels (市, 州, 盟) lend: a 镇 or 区 listed is a unit of its own (安亭镇、嘉定
+/// 工业区管委会).
+fn cities_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
+    static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"(^|[，,；;\s（(：:])((?:[^、，,；;\s（）()：:各]{2,6}?[市州盟]、)+)",
+            r"([^、，,；;\s（）()：:各]{2,6}?[市州盟])([^、，,；;\s（）()：:]{2,12})"
+        ))
+        .unwrap()
+    });
+    SHARED.replace_all(cell, |caps: &regex::Captures| {
+        let body = &caps[4];
+        let simple = crate::base::cjk::simplified_text(body);
+        let department = ends_as_a_body(&simple) || simple.ends_with("部门");
+        let bare = |piece: &str| {
+            let piece = crate::base::cjk::simplified_text(piece);
+            !ends_as_a_body(&piece) && !looks_unspecified(&piece)
+        };
+        let places: Vec<&str> = caps[2].split('、').filter(|p| !p.is_empty()).collect();
+        if !department || !places.iter().all(|p| bare(p)) || body.contains("政府") {
+            return caps[0].to_string();
+        }
+        let named: Vec<String> = places.iter().map(|p| format!("{p}{body}")).collect();
+        format!("{}{}、{}{body}", &caps[1], named.join("、"), &caps[3])
+    })
+}
+
 /// The pieces of a cell between separators (、，,；; / whitespace) outside parentheses, each
 /// with whether a separator other than 、 stands before it (a new list, not the same
 /// enumeration).
@@ -453,6 +483,7 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let (cell, wrapped) = rejoin_wrapped_names(cell);
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
+    let cell = cities_sharing_a_department(&cell);
     let mut out: Vec<WrittenUnit> = Vec::new();
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
@@ -1687,6 +1718,20 @@ mod tests {
             ["省财政厅", "各州、市人民政府"]
         );
         assert_eq!(names("各县、市、区政府"), ["各县、市、区政府"]);
+        // Cities sharing the department written once after the last.
+        assert_eq!(
+            names("海东市、兰州市、临夏州发展改革部门"),
+            [
+                "海东市发展改革部门",
+                "兰州市发展改革部门",
+                "临夏州发展改革部门"
+            ]
+        );
+        assert_eq!(
+            names("安亭镇、马陆镇、嘉定工业区管委会"),
+            ["安亭镇", "马陆镇", "嘉定工业区管委会"]
+        );
+        assert_eq!(names("市发改委、市财政局"), ["市发改委", "市财政局"]);
         // Without 各, or without the body: the same phrase, as written.
         assert_eq!(
             names("市财政局、县、市、区政府"),
