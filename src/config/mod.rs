@@ -393,10 +393,7 @@ fn in_chinese(message: &str) -> String {
         return wrong_value(message);
     }
     if message.starts_with("wanted ") {
-        return format!(
-            "取值的写法不对：{}",
-            what_is_wanted(message.replace("wanted", "expected").as_str())
-        );
+        return format!("取值的写法不对：{}", what_is_wanted(message));
     }
     format!("TOML 写法有误：{}", syntax_slip(message))
 }
@@ -431,7 +428,7 @@ fn wrong_value(message: &str) -> String {
     format!("取值的写法不对：{written}{}", what_is_wanted(&caps[4]))
 }
 
-/// What the reader expected, from the words after its `expected`.
+/// What the reader expected, from the words after its `expected` (or its `wanted …`).
 fn what_is_wanted(expected: &str) -> &'static str {
     let wanted = expected.rsplit("expected").next().unwrap_or(expected);
     if wanted.contains("string") {
