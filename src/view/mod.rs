@@ -257,6 +257,20 @@ mod tests {
     }
 
     #[test]
+    fn targets_are_joined_as_the_task_joins_them() {
+        let targets = |content: &str| {
+            let found = crate::ingest::targets::extract(content);
+            targets_as_written(content, &found)
+        };
+        assert_eq!(
+            targets("城乡居民人均可支配收入分别增长6%、6.5%。"),
+            "城乡居民人均可支配收入分别增长6%、6.5%"
+        );
+        let two = targets("新增公办托育园4个，建成社区托育点10个。");
+        assert!(two.contains('；'), "{two}");
+    }
+
+    #[test]
     fn columns_print_in_the_sources_order_with_the_group_first() {
         use TableColumn::*;
         // 类别 after 序号 in the source; 责任领导 and 完成时限 before the units.
@@ -1191,12 +1205,22 @@ fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<PrintedPara
 /// A section's groups as the prose prints them: (heading, text). A group with no text of its
 /// own whose heading stands in an earlier group's text (1.推广免耕少耕技术 under （一）, its
 /// sub-items the tasks) is already printed there, and is not printed again.
-fn printed_groups(groups: &[crate::model::Group]) -> Vec<(String, String)> {
+fn printed_groups(
+    groups: &[crate::model::Group],
+    intro: &[crate::model::Paragraph],
+) -> Vec<(String, String)> {
     let mut printed: Vec<(String, String)> = Vec::new();
     for group in groups {
         let text = tidy_lines(&group.text);
         let title = tidy_spacing(&group.title);
-        let said_above = || printed.iter().any(|(_, t)| t.contains(title.as_str()));
+        // Said in the section's own words or a group's above (1.就业和社会保障。 over the
+        // line of its tasks): not again as a heading of its own.
+        let said_above = || {
+            let in_intro = intro
+                .iter()
+                .any(|p| tidy_spacing(&p.text).contains(title.as_str()));
+            in_intro || printed.iter().any(|(_, t)| t.contains(title.as_str()))
+        };
         if text.trim().is_empty() && !title.is_empty() && said_above() {
             continue;
         }
@@ -1252,7 +1276,7 @@ impl PlanView {
                 .map(|s| PlanSectionView {
                     heading: in_full_width(&section_heading(&s.numeral, &s.title)).into_owned(),
                     intro: printed_paragraphs(&s.intro),
-                    groups: printed_groups(&s.groups),
+                    groups: printed_groups(&s.groups, &s.intro),
                 })
                 .collect(),
             closing: printed_paragraphs(&plan.closing),
@@ -1365,6 +1389,30 @@ fn sheet_extra(plan: &Plan, task: &crate::model::Task) -> Option<String> {
             .collect()
     };
     (!parts.is_empty()).then(|| joined_as_clauses(&parts))
+}
+
+/// A task's targets, one after another: joined as the task joins them where only 、, 和, 及
+/// or 与 stands between two (分别增长6%、6.5%: one statement, not two), else by ；.
+fn targets_as_written(content: &str, targets: &[crate::model::Target]) -> String {
+    let mut out = String::new();
+    let mut after: Option<usize> = Some(0);
+    for (i, target) in targets.iter().enumerate() {
+        let found = after.and_then(|from| {
+            let at = content.get(from..)?.find(target.phrase.as_str())? + from;
+            Some((content[from..at].trim(), at + target.phrase.len()))
+        });
+        if i > 0 {
+            match found {
+                Some((between, _)) if matches!(between, "、" | "和" | "及" | "与") => {
+                    out.push_str(between)
+                }
+                _ => out.push('；'),
+            }
+        }
+        out.push_str(&tidy_spacing(&target.phrase));
+        after = found.map(|(_, end)| end);
+    }
+    out
 }
 
 /// Values joined by ；, each but the last without the stop it ended with (完成30%。；二季度
@@ -1588,11 +1636,7 @@ impl TaskSheet {
                 targets: if task.targets.is_empty() {
                     "—".into()
                 } else {
-                    task.targets
-                        .iter()
-                        .map(|t| tidy_spacing(&t.phrase))
-                        .collect::<Vec<_>>()
-                        .join("；")
+                    targets_as_written(&task.content, &task.targets)
                 },
                 person: task.person.clone().unwrap_or_else(|| "—".into()),
                 extra: sheet_extra(plan, task).unwrap_or_else(|| "—".into()),

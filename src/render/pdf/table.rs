@@ -560,21 +560,97 @@ fn cell(fonts: &FontSet, style: Style, text: &str, width: f32, align: Align) -> 
     cell_of(fonts, style, text, width, align, false)
 }
 
-/// A header cell: a name that wraps does so in lines of even length (责任/类型, not 责任类/型),
-/// in as many lines as the column's width needs.
+/// A header cell: a name that wraps does so between its words and in lines of even length
+/// (责任/类型, not 责任类/型; 其他责任/单位, not 其他责/任单位), in as many lines as the
+/// column's width needs.
 fn header_cell(fonts: &FontSet, style: Style, text: &str, width: f32) -> Result<Cell> {
     let mut cell = cell(fonts, style, text, width, Align::Center)?;
     let count = cell.lines.len();
-    let mut measure = width - 2.0 * PAD_X;
-    while count > 1 && measure > 1.0 {
-        measure -= 0.5;
-        let narrower = text::break_lines(&cell.glyphs, measure, measure);
-        if narrower.len() > count {
-            break;
-        }
-        cell.lines = narrower;
+    if count > 1
+        && let Some(lines) = header_lines(&cell.glyphs, width - 2.0 * PAD_X, count)
+    {
+        cell.lines = lines;
     }
     Ok(cell)
+}
+
+/// The best way to set a header's name in `count` lines of at most `measure`: breaks
+/// between words first — a header's names are two-character words (其他|责任|单位, 量化|
+/// 目标), so a break after an even run of ideographs, or beside a mark, is between words —
+/// then the shortest longest line. `None` when no such breaking fits (the name is long:
+/// lines as [`text::break_lines`] sets them).
+fn header_lines(glyphs: &[Glyph], measure: f32, count: usize) -> Option<Vec<text::Line>> {
+    let han = |i: usize| crate::base::cjk::is_han(glyphs[i].ch);
+    let breaks: Vec<usize> = (1..glyphs.len())
+        .filter(|&i| text::may_break(glyphs[i - 1].ch, glyphs[i].ch) && glyphs[i].ch != '\n')
+        .collect();
+    if count > 4 || breaks.len() > 24 || glyphs.iter().any(|g| g.ch == '\n') {
+        return None;
+    }
+    let between_words = |i: usize| {
+        let run = (0..i).rev().take_while(|&j| han(j)).count();
+        !han(i) || run == 0 || run % 2 == 0
+    };
+    let mut best: Option<((usize, f32), Vec<usize>)> = None;
+    let mut chosen = Vec::with_capacity(count - 1);
+    choose_breaks(&breaks, 0, count - 1, &mut chosen, &mut |cuts| {
+        let widths = line_widths(glyphs, cuts);
+        let longest = widths.iter().copied().fold(0.0f32, f32::max);
+        if longest > measure + 0.01 {
+            return;
+        }
+        let mid_word = cuts.iter().filter(|&&i| !between_words(i)).count();
+        let score = (mid_word, longest);
+        if best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, cuts.to_vec()));
+        }
+    });
+    let (_, cuts) = best?;
+    let mut bounds = vec![0];
+    bounds.extend(&cuts);
+    bounds.push(glyphs.len());
+    Some(
+        bounds
+            .windows(2)
+            .enumerate()
+            .map(|(k, w)| text::Line {
+                start: w[0],
+                end: w[1],
+                width: glyphs[w[0]..w[1]].iter().map(|g| g.advance).sum(),
+                last: k + 2 == bounds.len(),
+            })
+            .collect(),
+    )
+}
+
+/// Calls `each` with every increasing choice of `left` break positions from `breaks[from..]`.
+fn choose_breaks(
+    breaks: &[usize],
+    from: usize,
+    left: usize,
+    chosen: &mut Vec<usize>,
+    each: &mut impl FnMut(&[usize]),
+) {
+    if left == 0 {
+        each(chosen);
+        return;
+    }
+    for k in from..breaks.len() {
+        chosen.push(breaks[k]);
+        choose_breaks(breaks, k + 1, left - 1, chosen, each);
+        chosen.pop();
+    }
+}
+
+/// The widths of the lines `glyphs` makes when cut before each of `cuts`.
+fn line_widths(glyphs: &[Glyph], cuts: &[usize]) -> Vec<f32> {
+    let mut widths = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for &end in cuts.iter().chain(std::iter::once(&glyphs.len())) {
+        widths.push(glyphs[start..end].iter().map(|g| g.advance).sum());
+        start = end;
+    }
+    widths
 }
 
 /// A cell of column `names` (a list of units) or not.
