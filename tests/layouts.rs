@@ -2876,8 +2876,8 @@ fn a_bare_notice_headline_names_the_plan_it_issues() {
 }
 
 /// A notice issued jointly by two offices (两办): both sign, one a line above the date, the
-/// leading one first — neither printed as a body paragraph — and the 版头 carries the leading
-/// office's name, not the two run together.
+/// leading one first — neither printed as a body paragraph — the 版头 names both, one a
+/// line, and the title keeps the space between them (never the two run together).
 #[test]
 fn a_notice_issued_jointly_is_signed_by_both_offices() {
     let checked = notice_fixture("joint_signers.md");
@@ -2886,7 +2886,16 @@ fn a_notice_issued_jointly_is_signed_by_both_offices() {
         notice.signer.as_deref(),
         Some("中共东湖区委办公室\n东湖区人民政府办公室")
     );
-    assert_eq!(notice.issuer.as_deref(), Some("中共东湖区委办公室"));
+    assert_eq!(
+        notice.issuer.as_deref(),
+        Some("中共东湖区委办公室\n东湖区人民政府办公室")
+    );
+    assert!(
+        (notice.title.as_deref().unwrap_or_default())
+            .starts_with("中共东湖区委办公室　东湖区人民政府办公室关于印发《"),
+        "{:?}",
+        notice.title
+    );
     assert_eq!(notice.date.as_deref(), Some("2026年3月12日"));
     assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
     let input = common::root().join("tests/fixtures/notices/joint_signers.md");
@@ -2897,6 +2906,40 @@ fn a_notice_issued_jointly_is_signed_by_both_offices() {
         .filter_map(|part| part.lines().next())
         .collect();
     assert_eq!(signed, ["中共东湖区委办公室", "东湖区人民政府办公室"]);
+    let marks: Vec<&str> = text
+        .split("::: {custom-style=\"发文机关标志\"}\n")
+        .skip(1)
+        .filter_map(|part| part.lines().next())
+        .collect();
+    assert_eq!(marks, ["中共东湖区委办公室", "东湖区人民政府办公室"]);
+}
+
+/// Two offices signing side by side on one line (中共某县委办公室　　某县人民政府办公室): each
+/// signs on a line of its own, never one 署名 of both names.
+#[test]
+fn agencies_signing_side_by_side_sign_one_a_line() {
+    let (_dir, input) = text_source(
+        "side_by_side_signers.txt",
+        "中共柳川县委办公室 柳川县人民政府办公室关于印发《柳川县2026年重点工作任务分工方案》的通知\n\n\
+         各乡镇党委、政府，县直各单位：\n\
+         《柳川县2026年重点工作任务分工方案》已经县委、县政府同意，现印发给你们，请认真抓好落实。\n\n\
+         中共柳川县委办公室　　柳川县人民政府办公室\n2026年3月5日\n\n\
+         柳川县2026年重点工作任务分工方案\n\n一、重点任务\n\
+         1.扩大有效投资。（牵头单位：县发展改革局；配合单位：县财政局）\n\
+         2.促进消费回升。（牵头单位：县商务局）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.signer.as_deref(),
+        Some("中共柳川县委办公室\n柳川县人民政府办公室")
+    );
+    assert_eq!(
+        notice.issuer.as_deref(),
+        Some("中共柳川县委办公室\n柳川县人民政府办公室")
+    );
+    assert_eq!(notice.date.as_deref(), Some("2026年3月5日"));
+    assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
 }
 
 /// Items under a notice, each followed by its own 责任单位： line: the published notice
@@ -4491,4 +4534,197 @@ fn a_pasted_web_table_keeps_its_broken_cells_sections_and_marks() {
     for absent in ["table/bad-number", "table/stray-line"] {
         assert!(!codes.contains(&absent), "{codes:?}");
     }
+}
+
+/// A duty naming places by a bracketed level (各市〔州〕、贵安新区数据管理部门): the task is
+/// read (it was dropped, the tasks after it numbered down), the group of places shares the
+/// department after the last place (never the cities' governments), and a remark that gives
+/// every later task a unit (以下任务均涉及X，不再重复) gives it.
+#[test]
+fn a_bracketed_level_in_a_duty_and_a_remark_that_gives_later_tasks_a_unit() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "某省2026年数据工作要点\n\
+         1.发展算力产业。集聚生态企业累计达到150家。(责任单位:省大数据局、省工业和信息化厅,各市〔州〕、贵安新区数据管理部门。除专门列出外,以下任务均涉及省数据集团,不再重复)\n\
+         2.发展数据产业。培育壮大数据企业矩阵。(责任单位:省大数据局、省通信管理局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "发展算力产业。集聚生态企业累计达到150家。",
+            "发展数据产业。培育壮大数据企业矩阵。"
+        ]
+    );
+    // 各市〔州〕数据管理部门: each city's department, a group to list in [[groups]].
+    assert_eq!(
+        common::supports(plan, 1),
+        [
+            "省工业和信息化厅",
+            "各市〔州〕数据管理部门",
+            "贵安新区数据管理部门"
+        ]
+    );
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"unit/group-unfilled"), "{codes:?}");
+    assert!(common::supports(plan, 2).contains(&"省数据集团".to_string()));
+}
+
+/// A plain 责任单位 line closed by the plan's rule for it (（第一责任单位为牵头单位，下同）):
+/// the rule is quoted where the first is said to lead, never printed as part of the list.
+#[test]
+fn a_lead_rule_after_a_units_line_is_the_plans_rule_not_a_unit() {
+    let (_dir, input) = text_source(
+        "措施.txt",
+        "某市若干措施\n一、营造公平竞争市场环境\n(一)推进完善PPP健康运行长效机制。\n\
+         责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n时限要求:持续推进\n\
+         (二)严格落实全省统一的招投标政策。\n责任单位:市建设局、市财政局\n时限要求:持续推进\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(common::leads(plan, 1), ["市发改委"]);
+    assert_eq!(plan.task(1).unwrap().units_text, "市发改委、市财政局");
+    let note = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "unit/lead-first")
+        .expect("the lead said");
+    assert!(
+        note.message
+            .starts_with("原文写明「第一责任单位为牵头单位,下同」"),
+        "{}",
+        note.message
+    );
+}
+
+/// A numbered line that is a whole sentence naming no one, over a line of several
+/// sentences each with its duty (1.主要指标的责任部门。 / 常住人口…（…牵头）万元…（…牵头）):
+/// the numbered line heads those tasks, none of their text.
+#[test]
+fn a_numbered_line_over_a_line_of_assigned_sentences_heads_them() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "某市“十一五”主要目标分工\n(一)主要目标。\n1.主要指标的责任部门。\n\
+         常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "常住人口控制在1150万人左右。",
+            "万元地区生产总值能源消耗降低20%。"
+        ]
+    );
+    let groups = common::groups(plan);
+    assert!(
+        groups
+            .iter()
+            .any(|(title, tasks)| title.ends_with("主要指标的责任部门") && tasks == &[1, 2]),
+        "{groups:?}"
+    );
+}
+
+/// A page copied in part that stops inside a bracketed name (（牵头单位：城管办；责任单位：
+/// 各村（社): the task keeps its lead and the piece is said, not a task with no units; two
+/// labels side by side keep their space in the printed plan (规建办 责任单位：, never
+/// 规建办责任单位：).
+#[test]
+fn a_source_cut_inside_a_bracketed_name_keeps_the_tasks_lead() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某镇百日攻坚行动方案\n\n为推进镇域环境整治，制定本方案。\n\n一、工作任务\n\
+         1.开展违法建设清理整治（牵头单位：规建办 责任单位：派出所、综合执法分局）\n\
+         2.推进背街小巷整治（牵头单位：城管办；责任单位：各村（社\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(common::leads(plan, 2), ["城管办"]);
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"source/cut-off"), "{codes:?}");
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+    let printed = common::published_text(&input, "方案.md");
+    assert!(printed.contains("规建办 责任单位："), "{printed}");
+}
+
+/// A remark on a line of its own gives every later task its unit (以下任务均涉及区财政局，
+/// 不再重复。), said; a level written in 六角括号 stays in one name (各县〔市、区〕人民政府,
+/// never 各县〔市 and 区〕人民政府 with sheets of their own); a source cut inside the last
+/// name keeps the units the remark gave (the cut piece is the line's, not the remark's).
+#[test]
+fn a_remark_line_gives_later_tasks_a_unit_and_a_bracketed_level_stays_whole() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "石湾区2026年城市更新工作要点\n一、老旧小区改造\n以下任务均涉及区财政局,不再重复。\n\
+         1.完成老旧小区改造20个。(责任单位:区住建局、各县〔市、区〕人民政府)\n\
+         2.加装电梯50部。(责任单位:区住建局、区市场监\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::supports(plan, 1),
+        ["各县〔市、区〕人民政府", "区财政局"]
+    );
+    assert_eq!(common::supports(plan, 2), ["区财政局"]);
+    assert_eq!(plan.task(2).unwrap().name_fragments, ["区市场监"]);
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"unit/remark"), "{codes:?}");
+}
+
+/// A 责任单位 cell written as labelled clauses side by side (牵头单位:县水利局 责任单位:县财政局、
+/// 各镇人民政府): read by its labels, never units named 牵头单位：县水利局.
+#[test]
+fn a_units_cell_of_labels_side_by_side_is_read_by_its_labels() {
+    let (_dir, input) = text_source(
+        "分工表.txt",
+        "青禾县2026年水利建设任务分工表\n序号 | 工作任务 | 责任单位 | 完成时限 |\n\
+         1 | 完成小型水库除险加固6座 | 牵头单位:县水利局 责任单位:县财政局、各镇人民政府 | 2026年6月底前 |\n\
+         2 | 新建农村供水工程12处 | 牵头单位：县水利局　责任单位：县卫健委 | 2026年11月底前 |\n\
+         3 | 开展河湖清四乱专项行动 | 县河长办 | 2026年12月底前 |\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(common::leads(&plan, 1), ["县水利局"]);
+    assert_eq!(common::supports(&plan, 1), ["县财政局", "各镇人民政府"]);
+    assert_eq!(common::supports(&plan, 2), ["县卫健委"]);
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("2026年11月底前")
+    );
+    assert!(
+        !(plan.tasks.iter()).any(|t| t.units.iter().any(|u| u.name.contains("单位"))),
+        "{:?}",
+        plan.tasks
+    );
+}
+
+/// A numbered line whose first sentence is a heading before sentences each with its duty
+/// (2.教育和卫生。新建幼儿园3所。（…）改造乡镇卫生院5所。（…）): the sentence heads them;
+/// the printed plan says each heading once.
+#[test]
+fn a_numbered_lines_opening_heading_heads_the_assigned_sentences_after_it() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "青禾县2026年民生实事分工\n一、主要目标任务分工\n1.就业和社会保障。\n\
+         城镇新增就业3000人。(县人社局牵头)新增养老床位200张。(县民政局牵头)\n\
+         2.教育和卫生。新建幼儿园3所。(县教育局牵头)改造乡镇卫生院5所。(县卫健委牵头)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        common::contents(&plan),
+        [
+            "城镇新增就业3000人。",
+            "新增养老床位200张。",
+            "新建幼儿园3所。",
+            "改造乡镇卫生院5所。"
+        ]
+    );
+    let groups = common::groups(&plan);
+    assert!(
+        groups
+            .iter()
+            .any(|(t, tasks)| t.contains("教育和卫生") && tasks == &[3, 4]),
+        "{groups:?}"
+    );
+    let printed = common::published_text(&input, "方案.md");
+    assert_eq!(printed.matches("就业和社会保障").count(), 1, "{printed}");
+    assert_eq!(printed.matches("教育和卫生").count(), 1, "{printed}");
 }

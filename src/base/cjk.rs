@@ -88,8 +88,9 @@ pub fn split_outside_parentheses(
     let (mut start, mut before, mut depth) = (0, None, 0usize);
     for (i, c) in text.char_indices() {
         match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
+            // 各县〔市、区〕: a level written in 六角括号 is inside brackets too.
+            '(' | '（' | '〔' => depth += 1,
+            ')' | '）' | '〕' => depth = depth.saturating_sub(1),
             _ if depth == 0 && separator(c) => {
                 out.push((&text[start..i], before));
                 start = i + c.len_utf8();
@@ -108,7 +109,8 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Removes spaces that OCR puts between Chinese and digits (`2025 年 重点` → `2025年重点`),
-/// keeping single spaces between Latin words.
+/// keeping single spaces between Latin words and the space before a field's label
+/// (`规建办 责任单位：派出所`: two fields, never one name 规建办责任单位).
 pub fn tidy_spacing(text: &str) -> String {
     let chars: Vec<char> = text.trim().chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -124,6 +126,10 @@ pub fn tidy_spacing(text: &str) -> String {
             let wide = |c: Option<char>| c.is_some_and(is_wide);
             if !(wide(before) || wide(after)) {
                 out.push(' ');
+            } else if before.is_some_and(|c| !matches!(c, '（' | '(' | '：' | ':'))
+                && opens_field_label(&chars[i..])
+            {
+                out.push(chars[start]);
             }
         } else {
             out.push(chars[i]);
@@ -131,6 +137,37 @@ pub fn tidy_spacing(text: &str) -> String {
         }
     }
     out
+}
+
+/// Words a field's label ends with (责任单位：, 完成时限：, 责任领导：): a label names who
+/// answers or by when.
+const FIELD_LABEL_ENDS: &[&str] = &[
+    "单位",
+    "部门",
+    "科室",
+    "处室",
+    "股室",
+    "时限",
+    "时间",
+    "领导",
+    "责任人",
+];
+
+/// Words a field's label opens with (a bare 单位： may be the second half of `责任 单位：`).
+const FIELD_LABEL_OPENINGS: &[&str] = &[
+    "牵头", "配合", "责任", "协办", "协同", "参与", "完成", "主责", "主办", "承办", "实施", "其他",
+];
+
+/// True when `rest` opens with a field's label: a few Han characters from one of
+/// [`FIELD_LABEL_OPENINGS`] to one of [`FIELD_LABEL_ENDS`], then a colon.
+fn opens_field_label(rest: &[char]) -> bool {
+    let han = rest.iter().take(8).take_while(|c| is_han(**c)).count();
+    if han < 3 || !matches!(rest.get(han), Some('：' | ':')) {
+        return false;
+    }
+    let label: String = rest[..han].iter().collect();
+    FIELD_LABEL_OPENINGS.iter().any(|w| label.starts_with(w))
+        && FIELD_LABEL_ENDS.iter().any(|end| label.ends_with(end))
 }
 
 /// The first 30 characters of `text`, with … when there is more: for quoting in messages.
@@ -607,11 +644,11 @@ pub fn without_brackets(name: &str) -> String {
     let mut depth = 0usize;
     name.chars()
         .filter(|c| match c {
-            '(' | '（' => {
+            '(' | '（' | '〔' => {
                 depth += 1;
                 false
             }
-            ')' | '）' => {
+            ')' | '）' | '〕' => {
                 depth = depth.saturating_sub(1);
                 false
             }
@@ -813,6 +850,20 @@ mod tests {
         );
         assert_eq!(tidy_spacing("AB  餐 and  more 字"), "AB餐and more字");
         assert_eq!(tidy_spacing("Word  and\tExcel"), "Word and Excel");
+        // Two labelled fields keep their space; a label OCR split does not.
+        assert_eq!(
+            tidy_spacing("牵头单位：规建办 责任单位：派出所"),
+            "牵头单位：规建办 责任单位：派出所"
+        );
+        assert_eq!(
+            tidy_spacing("牵头单位：规建办　完成时限：6月底"),
+            "牵头单位：规建办　完成时限：6月底"
+        );
+        assert_eq!(tidy_spacing("责任 单位： 区 水务局"), "责任单位：区水务局");
+        assert_eq!(
+            tidy_spacing("（ 责任单位：区水务局）"),
+            "（责任单位：区水务局）"
+        );
         assert!(ends_sentence("特此通知。"));
         assert!(ends_sentence("“追光小屋”居室微改造。”"));
         assert!(!ends_sentence("推进“三个助手”"));

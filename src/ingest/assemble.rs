@@ -200,16 +200,24 @@ fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
                 (cut, _) => cut >= last.origin.line_no(),
             }
     };
-    if !said.iter().any(|d| at_last_task(&d)) {
+    let Some(cut_off) = said.iter().find(|d| at_last_task(d)) else {
         return;
-    }
-    let written = last
-        .units_text
-        .trim_end()
-        .rsplit(['、', '，', ',', '；', ';', ' ', '\n'])
-        .next()
-        .unwrap_or("")
-        .trim();
+    };
+    // The piece the source stops on: the end of the line the finding quotes (units a
+    // remark gave every later task are added after it, never cut).
+    let last_piece = |text: &str| {
+        text.trim_end()
+            .rsplit(['、', '，', ',', '；', ';', ' ', '\n', '：', ':'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    let quoted = (cut_off.message.split_once('「'))
+        .and_then(|(_, rest)| rest.split_once('」'))
+        .map(|(line, _)| last_piece(line));
+    let written = quoted.unwrap_or_else(|| last_piece(&last.units_text));
+    let written = written.as_str();
     let Some(at) = last.units.iter().position(|a| {
         a.name == written
             && !a.known
@@ -516,12 +524,12 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
             .filter(|s| s.len() > issuer.len() && s.ends_with(issuer.as_str()))
     };
     // Issued jointly, the agencies named run together before the title's 关于: the 版头
-    // uses the leading agency's name alone (GB/T 9704 7.2.3 allows either).
+    // names each, one a line, the leading one first (GB/T 9704 7.2.2), as they sign.
     if let (Some(issuer), Some(signer)) = (&notice.issuer, &notice.signer)
         && signer.lines().count() > 1
         && *issuer == signer.lines().map(str::trim).collect::<String>()
     {
-        notice.issuer = signer.lines().next().map(|l| l.trim().to_string());
+        notice.issuer = Some(signer.lines().map(str::trim).collect::<Vec<_>>().join("\n"));
     }
     match &notice.issuer {
         // Issued jointly: the leading agency, the first to sign.

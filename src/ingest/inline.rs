@@ -23,18 +23,19 @@ use crate::base::diag::Location;
 
 static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     // A parenthesis or bracket that names who does the work: （…牵头…）, [牵头单位:…], 【…】,
-    // 〔责任单位:…〕; it may hold parentheses of its own (各街办(新区)).
+    // 〔责任单位:…〕; it may hold parentheses of its own (各街办(新区), 各市〔州〕).
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(concat!(
         r"[（(\[【〔]",
-        r"((?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*?",
+        r"((?:[^（）()\[\]【】〔〕]|[（(〔][^（）()〔〕]*[）)〕])*?",
         r"(?:(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與",
         // Any labelled clause naming who answers for it: 责任科室：, 责任股室：, 主责处室：.
         r"|(?:责任|責任|主责|主責)\p{Han}{1,3}[:：])",
-        r"(?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*",
+        // A name's own parenthesis may be left open where the source stops (各村（社).
+        r"(?:[^（）()\[\]【】〔〕]|[（(〔][^（）()〔〕]*(?:[）)〕]|$))*",
         // X、Y指导 (a ministry guiding the work): only at a clause's end — 以…为指导 is
         // the plan's words, not an assignment.
-        r"|[^为](?:指导|督导)(?:[，,；;。](?:[^（）()\[\]【】〔〕]|[（(][^（）()]*[）)])*)?)",
+        r"|[^为](?:指导|督导)(?:[，,；;。](?:[^（）()\[\]【】〔〕]|[（(〔][^（）()〔〕]*[）)〕])*)?)",
         r")",
         // Closed, or left open at the paragraph's end (a source cut off mid-list).
         r"(?:[）)\]】〕]|$)"
@@ -162,6 +163,33 @@ impl Duty {
                 self.supports.push(unit);
             }
         }
+    }
+}
+
+/// Reads the 责任单位 cells of `table` written as labelled clauses (`牵头单位：县水利局
+/// 责任单位：县财政局、各镇人民政府`) as an assignment's parenthesis is read: each label its
+/// role, never a unit named 牵头单位：县水利局. The table's own deadline and person stay
+/// unless the cell gives them.
+pub(crate) fn read_labelled_units_cells(table: &mut RawTable) {
+    for row in &mut table.rows {
+        let RowKind::Task(task) = &mut row.kind else {
+            continue;
+        };
+        let cell = task.units.trim();
+        if task.lead.is_some() || task.support.is_some() || !is_units_line(cell) {
+            continue;
+        }
+        let duty = parse_duty(cell);
+        if duty.leads.is_empty() && duty.supports.is_empty() && duty.listed.is_empty() {
+            continue;
+        }
+        let (deadline, person) = (task.deadline.take(), task.person.take());
+        if duty.roles_written {
+            task.units.clear();
+        }
+        duty.assign_to(task);
+        task.deadline = task.deadline.take().or(deadline);
+        task.person = task.person.take().or(person);
     }
 }
 
@@ -1003,6 +1031,23 @@ impl Reader {
             self.section(numeral, title, here);
             return;
         }
+        // 以下任务均涉及区财政局，不再重复。 on a line of its own: every later task's unit.
+        if !ASSIGNMENT.is_match(paragraph)
+            && !TASK_NUMBER.is_match(paragraph)
+            && let Some(units) = standing_units(paragraph)
+        {
+            self.finish_task();
+            self.table.said.push(crate::base::diag::Diagnostic::note(
+                "unit/remark",
+                here,
+                format!(
+                    "「{}」是说明：其中「{units}」已加入此后每项任务的责任单位；它随方案正文印出",
+                    paragraph.trim()
+                ),
+            ));
+            self.standing = Some(units);
+            return;
+        }
         let mut line = paragraph.to_string();
         // 一、title。what its items are …: the heading, then its summary (the prose keeps
         // it); the items follow on lines of their own.
@@ -1064,7 +1109,59 @@ impl Reader {
             ));
             return;
         }
+        // 1.主要指标的责任部门。 over a line of several sentences each with its duty: the
+        // numbered line heads them, none of their text.
+        if ASSIGNMENT.find_iter(&line).count() >= 2 {
+            line = self.heading_opening_the_line(line);
+            self.numbered_line_heads_tasks();
+        }
         self.assignments(&line, here);
+    }
+
+    /// 2.教育和卫生。新建幼儿园3所。（…）改造卫生院5所。（…）: a numbered line whose first
+    /// sentence names no one and is a heading's length, before sentences each with its
+    /// duty — that sentence is the numbered task's text (made their heading next); the
+    /// rest of the line is returned.
+    fn heading_opening_the_line(&mut self, line: String) -> String {
+        let Some((task, _)) = self.pending.as_mut() else {
+            return line;
+        };
+        if !self.numbered || !task.content.trim().is_empty() {
+            return line;
+        }
+        let Some(stop) = line.find('。') else {
+            return line;
+        };
+        let first = &line[..stop + '。'.len_utf8()];
+        // A duty right after it (地区生产总值增长6%左右。（省发展改革委负责）) makes it a task.
+        let assigned_next = ASSIGNMENT
+            .find(line[first.len()..].trim_start())
+            .is_some_and(|m| m.start() == 0);
+        if assigned_next || ASSIGNMENT.is_match(first) || first.chars().count() > 20 {
+            return line;
+        }
+        task.content = first.trim().to_string();
+        line[first.len()..].to_string()
+    }
+
+    /// The numbered task being written, a whole sentence that names no one, made the
+    /// heading of the tasks of the unnumbered line under it.
+    fn numbered_line_heads_tasks(&mut self) {
+        let heads = self.numbered
+            && self.parent.is_none()
+            && self.pending.as_ref().is_some_and(|(t, _)| {
+                !t.is_assigned() && crate::base::cjk::ends_sentence(&t.content)
+            });
+        if !heads {
+            return;
+        }
+        if let Some((task, origin)) = self.pending.take() {
+            let title = tidy_content(&task.content);
+            let title = title.trim_end_matches(['。', '；', ';']);
+            // With its number, as the plan's text has it (1.就业和社会保障).
+            let written = self.mark.as_ref().map_or("", |(w, _)| w.as_str());
+            self.push(RowKind::Label(format!("{written}{title}")), origin);
+        }
     }
 
     /// A closing 上述项目由X牵头负责: the items since the last heading that named no one are
@@ -1273,24 +1370,30 @@ fn names_only_leaders(paragraph: &str) -> bool {
 }
 
 /// The units a remark hands every task after it: `以下均需试点城市政府落实，不再列出`,
-/// `以下任务均需各区市政府、开发区管委落实,不再一一列出`, `以下各项均需各市按职责分工负责`.
+/// `以下任务均需各区市政府、开发区管委落实,不再一一列出`, `以下各项均需各市按职责分工负责`,
+/// `除专门列出外，以下任务均涉及各乡镇，不再重复`.
 fn standing_units(remark: &str) -> Option<String> {
     static STANDING: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
-            r"^以下(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?(?:需要?|须|要|由)",
-            r"([^，,；;。]+?)(?:按照?职责(?:分工)?)?(?:负责落实|落实|实施|承担|负责)"
+            r"^(?:除[^，,；;。]{0,8}外[，,]?)?",
+            r"以下(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?",
+            r"(?:(?:需要?|须|要|由)",
+            r"([^，,；;。]+?)(?:按照?职责(?:分工)?)?(?:负责落实|落实|实施|承担|负责)",
+            r"|涉及([^，,；;。]+))"
         ))
         .unwrap()
     });
-    let units = STANDING.captures(remark.trim())?.get(1)?.as_str().trim();
+    let caps = STANDING.captures(remark.trim())?;
+    let units = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
     (!names(units).is_empty()).then(|| units.to_string())
 }
 
-/// `不再列出`, `不再一一列出`, `下同`: the end of a standing remark.
+/// `不再列出`, `不再一一列出`, `不再重复`, `下同`: the end of a standing remark.
 fn is_not_listed_again(clause: &str) -> bool {
     let clause = clause.trim().trim_end_matches(['。', '.']);
-    clause == "下同" || (clause.starts_with("不再") && clause.ends_with("列出"))
+    clause == "下同"
+        || (clause.starts_with("不再") && (clause.ends_with("列出") || clause.ends_with("重复")))
 }
 
 /// Adds to `task` the units a remark gave every task after it, those it does not list: they
@@ -1525,7 +1628,8 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
             // Without a 牵头单位 line the marked, or else the first listed, leads.
             // A plain 责任单位 cell: the plan's rule decides who leads, and says so.
             if task.lead.is_none() {
-                task.units = value.trim().trim_end_matches(['。', '；', ';']).to_string();
+                let value = without_role_note(value.trim().trim_end_matches(['。', '；', ';']));
+                task.units = value.trim_end_matches(['。', '；', ';']).to_string();
             } else {
                 task.support = Some(listed);
             }
@@ -1535,6 +1639,22 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
         LabelKind::Person => {
             task.person = Some(value.trim().trim_end_matches(['。', '；', ';']).to_string());
         }
+    }
+}
+
+/// A units list without the note on how it gives roles that closes it (`市发改委、市财政局
+/// （第一责任单位为牵头单位，下同）`): the note is the plan's rule, quoted where the lead
+/// is said to be the first listed, never printed as part of the list.
+fn without_role_note(value: &str) -> &str {
+    let Some(open) = value.rfind(['（', '(']) else {
+        return value;
+    };
+    let note = &value[open..];
+    let closed = note.ends_with(['）', ')']);
+    if closed && crate::ingest::units::is_role_note(note) {
+        value[..open].trim_end()
+    } else {
+        value
     }
 }
 

@@ -143,8 +143,14 @@ fn cite_the_stated_lead_rule(diagnostics: &mut [Diagnostic], texts: &[(String, S
         });
     let Some(stated) = stated else { return };
     let note = &mut diagnostics[at];
-    // Without its label (注：, 填表说明：).
+    // Without its label (注：, 填表说明：), or the parenthesis after a list that says it
+    // (责任单位：甲、乙（第一责任单位为牵头单位，下同）).
+    let bracketed = stated
+        .rfind(['（', '('])
+        .map(|open| stated[open..].trim_matches(['（', '）', '(', ')']))
+        .filter(|inner| units::is_role_note(inner));
     let rule = match stated.split_once(['：', ':']) {
+        _ if bracketed.is_some() => bracketed.unwrap_or_default(),
         Some((label, rule)) if label.chars().count() <= 5 => rule,
         _ => stated.as_str(),
     };
@@ -300,6 +306,7 @@ impl Gathered {
                 .any(|r| matches!(&r.kind, raw_table::RowKind::Task(t) if t.numbered_in_text));
             let ditto = self.parts.table.fill_ditto_marks();
             self.diagnostics.extend(ditto);
+            inline::read_labelled_units_cells(&mut self.parts.table);
             let place = (self.parts.table.origin.clone()).unwrap_or(Location::file(display));
             self.diagnostics
                 .extend(text::number_marks(&self.parts.table, place));

@@ -445,6 +445,38 @@ fn cities_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
+/// Groups of places listed before the department they share with the place after them
+/// (`各市〔州〕、贵安新区数据管理部门`): the group's department named whole (各市〔州〕数据管理
+/// 部门, a group phrase), never a group of the cities' governments. A group alone names no
+/// one, so it lends whatever the place after it is.
+fn place_groups_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
+    static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"(^|[、，,；;\s（(：:])",
+            r"((?:各[市州盟县区乡镇街道]{1,3}(?:[〔（(][^〔〕（）()，]{1,8}[〕）)])?、)+)",
+            r"([^、，,；;\s（）()：:各]{2,6}?[市州盟县区])([^、，,；;\s（）()：:]{2,12})"
+        ))
+        .unwrap()
+    });
+    SHARED.replace_all(cell, |caps: &regex::Captures| {
+        let body = &caps[4];
+        let simple = crate::base::cjk::simplified_text(body);
+        let department = ends_as_a_body(&simple) || simple.ends_with("部门");
+        if !department || body.contains("政府") {
+            return caps[0].to_string();
+        }
+        let named: Vec<String> =
+            crate::base::cjk::split_outside_parentheses(&caps[2], |c| c == '、')
+                .into_iter()
+                .map(|(group, _)| group)
+                .filter(|group| !group.is_empty())
+                .map(|group| format!("{group}{body}"))
+                .collect();
+        format!("{}{}、{}{body}", &caps[1], named.join("、"), &caps[3])
+    })
+}
+
 /// The pieces of a cell between separators (、，,；; / whitespace) outside parentheses, each
 /// with whether a separator other than 、 stands before it (a new list, not the same
 /// enumeration).
@@ -484,6 +516,7 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
     let cell = cities_sharing_a_department(&cell);
+    let cell = place_groups_sharing_a_department(&cell);
     let mut out: Vec<WrittenUnit> = Vec::new();
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
@@ -823,22 +856,27 @@ fn role_note(name: &str) -> Option<String> {
     (note && open > 0).then(|| inner_end[..open].trim().to_string())
 }
 
-/// True for a note on how a list gives roles, standing alone: 列第一位的为牵头部门, 下同.
+/// True for a note on how a list gives roles, standing alone: 列第一位的为牵头部门, 下同,
+/// 第一责任单位为牵头单位.
 pub(crate) fn is_role_note(text: &str) -> bool {
     let text = text.trim_matches(['（', '）', '(', ')', ' ']);
-    text == "下同"
-        || [
-            "列第一",
-            "排第一",
-            "排在第一",
-            "排名第一",
-            "排在首位",
-            "列首位",
-            "排首位",
-        ]
-        .iter()
-        .any(|w| text.contains(w))
-            && text.contains("牵头")
+    let first = [
+        "列第一",
+        "排第一",
+        "排在第一",
+        "排名第一",
+        "排在首位",
+        "列首位",
+        "排首位",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    // 第一责任单位为牵头单位, 第一个单位是牵头单位: the first one is said to be the lead.
+    let first_is_lead = (text.contains("第一") || text.contains("首位"))
+        && ["为牵头", "是牵头", "作为牵头"]
+            .iter()
+            .any(|w| text.contains(w));
+    text == "下同" || (first && text.contains("牵头")) || first_is_lead
 }
 
 /// What resolving a 责任单位 cell gave.
@@ -1105,21 +1143,24 @@ fn nobodies_joined(name: &str) -> bool {
 
 /// 各产业主管部门, 区属各重点国企, 全区经济运行各专班: "each" of a kind of body the plan does
 /// not list — no one body (unlike 各街道, whose members a config can name).
+/// Each place's body is a group the config can list (各市〔州〕数据管理部门, 各区县财政部门).
 fn each_of_a_kind(name: &str) -> bool {
     name.rsplit_once('各').is_some_and(|(_, kind)| {
-        [
-            "部门",
-            "单位",
-            "企业",
-            "国企",
-            "专班",
-            "机构",
-            "平台公司",
-            "主体",
-            "工作组",
-        ]
-        .iter()
-        .any(|k| kind.ends_with(k))
+        let places = kind.starts_with(['市', '州', '县', '区', '乡', '镇', '街', '盟', '旗']);
+        !places
+            && [
+                "部门",
+                "单位",
+                "企业",
+                "国企",
+                "专班",
+                "机构",
+                "平台公司",
+                "主体",
+                "工作组",
+            ]
+            .iter()
+            .any(|k| kind.ends_with(k))
     })
 }
 
@@ -1731,6 +1772,20 @@ mod tests {
             names("安亭镇、马陆镇、嘉定工业区管委会"),
             ["安亭镇", "马陆镇", "嘉定工业区管委会"]
         );
+        // A group of places before a place and its department: the group's department.
+        assert_eq!(
+            names("省大数据局，各市〔州〕、贵安新区数据管理部门"),
+            [
+                "省大数据局",
+                "各市〔州〕数据管理部门",
+                "贵安新区数据管理部门"
+            ]
+        );
+        assert_eq!(
+            names("各县（市、区）、高新区发展改革部门"),
+            ["各县（市、区）发展改革部门", "高新区发展改革部门"]
+        );
+        assert_eq!(names("各乡镇、县直各部门"), ["各乡镇", "县直各部门"]);
         assert_eq!(names("市发改委、市财政局"), ["市发改委", "市财政局"]);
         // Without 各, or without the body: the same phrase, as written.
         assert_eq!(

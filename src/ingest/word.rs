@@ -586,6 +586,41 @@ mod tests {
         assert_eq!(said, ["任务分工表中间的段落未读入：「续表」"]);
     }
 
+    /// The plan's title set as 公文 titles are — centred, large and bold, no style — over its
+    /// preamble and the table: the title names the plan and the preamble is its text (both
+    /// were said as left out, the preamble never printed).
+    #[test]
+    fn a_bold_large_centred_title_heads_the_plans_text() {
+        let title = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/>\
+                     <w:sz w:val=\"44\"/></w:rPr><w:t>柳川县2025年重要工作事项责任分工</w:t>\
+                     </w:r></w:p>";
+        let body = [
+            title.to_string(),
+            p("2025年是规划的收官之年。现将2025年县政府重要工作事项责任分工如下："),
+            table(&[
+                &["序号", "工作任务", "责任单位"],
+                &["1", "扩大有效投资", "县发展改革局"],
+            ]),
+        ]
+        .concat();
+        let read = read(&docx(&body, &[]), "input/分工.docx").unwrap();
+        let unused: Vec<&str> = (read.doc.diagnostics.iter())
+            .filter(|d| d.code == "source/unused")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(unused.is_empty(), "{unused:?}");
+        let prose = read.doc.prose.expect("the plan's text");
+        assert_eq!(
+            prose.title.map(|t| t.text).as_deref(),
+            Some("柳川县2025年重要工作事项责任分工")
+        );
+        let preamble: Vec<&str> = prose.preamble.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            preamble,
+            ["2025年是规划的收官之年。现将2025年县政府重要工作事项责任分工如下："]
+        );
+    }
+
     /// Labelled lines a writer set apart with a line break inside one paragraph (Shift+Enter):
     /// each label starts its own clause, as on lines of their own.
     #[test]

@@ -198,7 +198,7 @@ fn settle_title(
         && let Some(before) = before_guanyu(title)
         && is_agency(&before)
     {
-        notice.issuer = Some(before.trim().to_string());
+        notice.issuer = Some(issuer_name(&before));
     }
 }
 
@@ -337,7 +337,7 @@ fn read_head_above_recipients(
     notice: &mut Notice,
 ) -> (usize, usize) {
     let joined = |from: usize| -> String {
-        tidy_spacing(
+        tidy_title(
             &blocks[from..at]
                 .iter()
                 .map(|b| b.text.trim())
@@ -357,7 +357,7 @@ fn read_head_above_recipients(
                 .filter(|j| !in_box(j))
                 .rev()
                 .find(|j| is_notice_title(&blocks[*j].text))
-                .map(|j| (j, j + 1, tidy_spacing(&blocks[j].text)))
+                .map(|j| (j, j + 1, tidy_title(&blocks[j].text)))
         });
     if let Some(number) = blocks[..at].iter().find_map(|b| doc_number_within(&b.text)) {
         notice.doc_number_written = Some(number.clone());
@@ -386,6 +386,11 @@ fn before_guanyu(title: &str) -> Option<String> {
 
 /// A line that names an issuing body: short, no punctuation, ends as bodies' names do.
 fn is_agency(text: &str) -> bool {
+    agencies_side_by_side(text).is_some() || is_one_agency(&issuer_name_of_one(text))
+}
+
+/// True for one agency's name (its 文件 and parenthesis already left out).
+fn is_one_agency(name: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "政府",
         "办公室",
@@ -399,11 +404,9 @@ fn is_agency(text: &str) -> bool {
         "中心",
         "文件",
     ];
-    let name = issuer_name(text);
     (2..=30).contains(&name.chars().count())
         && !name.contains(['，', '。', '：', ':', ',', '、', '《'])
-        && (ENDINGS.iter().any(|e| name.ends_with(e))
-            || crate::ingest::units::ends_as_a_body(&name))
+        && (ENDINGS.iter().any(|e| name.ends_with(e)) || crate::ingest::units::ends_as_a_body(name))
 }
 
 /// A 发文字号 written inside a longer line (`文 号 蔡政办〔2023〕1号`), as written.
@@ -482,7 +485,7 @@ fn title_above_number(blocks: &[Block], number_at: usize) -> Option<(String, usi
     (1..=3.min(end)).find_map(|lines| {
         let first = end - lines;
         let pieces = &blocks[first..end];
-        let title: String = pieces.iter().map(|b| tidy_spacing(&b.text)).collect();
+        let title = tidy_title(&pieces.iter().map(|b| b.text.trim()).collect::<String>());
         let plain = pieces
             .iter()
             .all(|b| !b.text.contains(['。', '，', '：', ':']));
@@ -543,7 +546,7 @@ fn begins_title(text: &str) -> bool {
 /// The title starting at block `i`, joined over the lines it is broken across (关于印发 … /
 /// 重点工作 实施方案 的通知) until it names its kind; the index after it.
 fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
-    let mut title = tidy_spacing(&blocks[i].text);
+    let mut title = tidy_title(&blocks[i].text);
     let mut end = i + 1;
     while !is_notice_title(&title)
         && end < (i + 4).min(blocks.len())
@@ -558,7 +561,7 @@ fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
     if is_notice_title(&title) {
         (title, end)
     } else {
-        (tidy_spacing(&blocks[i].text), i + 1)
+        (tidy_title(&blocks[i].text), i + 1)
     }
 }
 
@@ -868,9 +871,11 @@ fn read_sign_off(
     let signers = signers_above_date(blocks, i).max(signers_at_end(blocks, i));
     if signers > 0 {
         // Issued jointly: each agency on its line, the leading one first.
-        let names: Vec<&str> = blocks[i..i + signers]
+        let names: Vec<String> = blocks[i..i + signers]
             .iter()
-            .map(|b| b.text.trim())
+            .flat_map(|b| {
+                agencies_side_by_side(&b.text).unwrap_or_else(|| vec![b.text.trim().to_string()])
+            })
             .collect();
         notice.signer = Some(names.join("\n"));
         i += signers;
@@ -957,8 +962,49 @@ fn is_signer(b: &Block) -> bool {
     b.heading == 0 && !b.text.contains(['。', '，']) && b.text.chars().count() <= 40
 }
 
-/// `上海市嘉定区发展和改革委员会(通知)` / `…文件` → `上海市嘉定区发展和改革委员会`.
+/// Agencies issuing jointly, written side by side on one line (`中共某县委办公室　某县人民政府
+/// 办公室`, a 版头's or a 署名's), each a name of its own: their names, a trailing 文件 left
+/// out. `None` for one agency's name, however spaced (`县 人 民 政 府`).
+fn agencies_side_by_side(text: &str) -> Option<Vec<String>> {
+    let mut names: Vec<&str> = text.split_whitespace().collect();
+    if names.last() == Some(&"文件") {
+        names.pop();
+    }
+    // Each a whole name (县委办公室 at least): 嘉定区 发展和改革委员会 is one agency's.
+    let each_a_body = names.iter().all(|n| {
+        let name = issuer_name_of_one(n);
+        name.chars().count() >= 5 && is_one_agency(&name)
+    });
+    (names.len() >= 2 && each_a_body).then(|| names.iter().map(|n| issuer_name_of_one(n)).collect())
+}
+
+/// A title as printed: spaces tidied, but agencies issuing it jointly, written side by side
+/// before its 关于, keep one full-width space between them.
+fn tidy_title(text: &str) -> String {
+    let text = text.trim();
+    if let Some(before) = before_guanyu(text)
+        && let Some(names) = agencies_side_by_side(&before)
+    {
+        return format!(
+            "{}{}",
+            names.join("　"),
+            tidy_spacing(&text[before.len()..])
+        );
+    }
+    tidy_spacing(text)
+}
+
+/// `上海市嘉定区发展和改革委员会(通知)` / `…文件` → `上海市嘉定区发展和改革委员会`; agencies
+/// issuing jointly side by side → one a line, the leading one first.
 fn issuer_name(text: &str) -> String {
+    match agencies_side_by_side(text) {
+        Some(names) => names.join("\n"),
+        None => issuer_name_of_one(text),
+    }
+}
+
+/// [`issuer_name`] of one agency.
+fn issuer_name_of_one(text: &str) -> String {
     let mut name = tidy_spacing(text);
     if let Some(open) = name.rfind(['(', '（'])
         && name.ends_with([')', '）'])

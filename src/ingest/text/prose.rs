@@ -127,9 +127,10 @@ fn read_title(blocks: &[Block], places: Places<'_>) -> (Option<Paragraph>, usize
     // An attachment's label over its title (附件, 附件2) marks it as one: not the title.
     let skip = usize::from(is_attachment_label(&blocks[0].text) && blocks.len() > 1);
     let first = &blocks[skip];
-    // A bold line is a group's title, unless it names a plan (a Word title set in bold).
+    // A bold line is a group's title, unless it names a plan or is set as a heading (a
+    // Word title set large, centred and in bold).
     if section_heading(&first.text).is_some()
-        || (group_start(first).is_some() && !names_a_plan(&first.text))
+        || (group_start(first).is_some() && !names_a_plan(&first.text) && first.heading == 0)
         || !reads_as_title(&first.text)
     {
         return (None, 0);
@@ -393,6 +394,8 @@ const PLAN_KINDS: &[&str] = &[
     "措施",
     "任务",
     "分工表",
+    // …重要工作事项责任分工, …重点工作任务分工.
+    "分工",
     "分解",
     "分解表",
     "细则",

@@ -144,8 +144,10 @@ impl Notice<'_> {
         let top = page.margin_top() as f32;
         // The mark's em box top 35 mm below the 版心 top (7.2.4); sized to fit the 版心.
         let mark_top = page.top_twips() + 35.0 * TWIPS_PER_MM;
-        let mark_size =
-            (page.width_twips() as f32 / TWIPS_PER_PT / ems(&self.view.mark).max(1.0)).min(42.0);
+        // Agencies issuing jointly: one a line, the leading one first (7.2.2).
+        let names: Vec<String> = self.view.mark.lines().map(str::to_string).collect();
+        let widest = names.iter().map(|n| ems(n)).fold(1.0f32, f32::max);
+        let mark_size = (page.width_twips() as f32 / TWIPS_PER_PT / widest).min(42.0);
         let mark_size = (mark_size * 2.0).floor() / 2.0;
         // An exact line 1.1 em high puts the em box's top on the line's top.
         let mark_line = tw(1.1 * mark_size);
@@ -153,21 +155,26 @@ impl Notice<'_> {
         // 发文字号 two blank lines below the mark (7.2.5), as the PDF places it.
         let pitch = self.pitch();
         let body = page.body_size * TWIPS_PER_PT;
-        let number_em_top = mark_top + mark_size * TWIPS_PER_PT + 3.0 * pitch - body;
+        let above_last = (names.len().max(1) - 1) as f32 * mark_line as f32;
+        let number_em_top = mark_top + above_last + mark_size * TWIPS_PER_PT + 3.0 * pitch - body;
         let number_line_top = number_em_top - PageSetup::em_offset(NUMBER_LINE, page.body_size);
-        let after_mark = (number_line_top - (mark_top + mark_line as f32)).round() as i32;
-        self.push(
-            Para::new()
-                .style("Mark")
-                .exact(mark_line)
-                .space(0, after_mark)
-                .align(Align::Center)
-                .run(
-                    fonts,
-                    &RunStyle::new(Face::Title, mark_size).colored(RED),
-                    &self.view.mark,
-                ),
-        );
+        let after_mark =
+            (number_line_top - (mark_top + above_last + mark_line as f32)).round() as i32;
+        for (k, name) in names.iter().enumerate() {
+            let after = if k + 1 == names.len() { after_mark } else { 0 };
+            self.push(
+                Para::new()
+                    .style("Mark")
+                    .exact(mark_line)
+                    .space(0, after)
+                    .align(Align::Center)
+                    .run(
+                        fonts,
+                        &RunStyle::new(Face::Title, mark_size).colored(RED),
+                        name,
+                    ),
+            );
+        }
         // The red rule 4 mm below the 文号, the 版心's width (7.2.7): the 文号's bottom border.
         let number = self.view.doc_number.clone().unwrap_or_default();
         self.push(
@@ -186,6 +193,7 @@ impl Notice<'_> {
             number_em_top + body + 4.0 * TWIPS_PER_MM + RED_RULE_MM / 2.0 * TWIPS_PER_MM;
         // The border adds its space and width to the paragraph.
         self.cursor = mark_top
+            + above_last
             + mark_line as f32
             + after_mark as f32
             + NUMBER_LINE as f32

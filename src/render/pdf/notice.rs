@@ -146,28 +146,36 @@ fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
     // The mark's top edge 35 mm below the 版心 top (7.2.4), sized to fit the 版心.
     let mark_top = geo.top + 35.0 * MM;
     let mark_style = Style::new(Role::Title, 1.0).colored(RED);
-    let unit_width = text::width(&text::shape(fonts, mark_style, &view.mark)?);
-    let mark_size = if unit_width > 0.0 {
-        (geo.width / unit_width).min(42.0)
+    // Agencies issuing jointly: one a line, the leading one first (7.2.2), all one size.
+    let names: Vec<&str> = view.mark.lines().collect();
+    let mut widest = 0.0f32;
+    for name in &names {
+        widest = widest.max(text::width(&text::shape(fonts, mark_style, name)?));
+    }
+    let mark_size = if widest > 0.0 {
+        (geo.width / widest).min(42.0)
     } else {
         42.0
     };
-    let mark = text::shape(
-        fonts,
-        Style {
+    let mut mark_line_top = mark_top;
+    for (k, name) in names.iter().enumerate() {
+        if k > 0 {
+            mark_line_top += 1.1 * mark_size;
+        }
+        let size = Style {
             size: mark_size,
             ..mark_style
-        },
-        &view.mark,
-    )?;
-    flow.push(Item::Text {
-        x: geo.left + (geo.width - text::width(&mark)).max(0.0) / 2.0,
-        y: layout::baseline(mark_top, mark_size),
-        glyphs: mark,
-    });
+        };
+        let mark = text::shape(fonts, size, name)?;
+        flow.push(Item::Text {
+            x: geo.left + (geo.width - text::width(&mark)).max(0.0) / 2.0,
+            y: layout::baseline(mark_line_top, mark_size),
+            glyphs: mark,
+        });
+    }
     // 发文字号: two blank lines below the mark, centred (7.2.5). A notice without one keeps
     // its line, so the rule and the title sit where they always do (and where Word has them).
-    let mut y = mark_top + mark_size + gap(&geo, 2.0);
+    let mut y = mark_line_top + mark_size + gap(&geo, 2.0);
     if let Some(number) = &view.doc_number {
         let glyphs = text::shape(fonts, Style::new(Role::Body, geo.size), number)?;
         flow.push(Item::Text {
