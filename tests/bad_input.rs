@@ -193,6 +193,47 @@ fn a_table_whose_number_column_holds_no_number() {
     );
 }
 
+/// A web table that copied as its rules only (the header, then rows of empty cells): says
+/// the contents were lost, not that the 序号 column holds no number.
+#[test]
+fn a_table_whose_cells_copied_empty() {
+    let text = "2021年政务公开工作主要任务分解表\n工作任务 | 工作要求 | 牵头单位 | 责任单位 |\n\
+                一、紧扣“十四五”开好局起好步 |\n|||\n| | | |\n|||\n";
+    assert_refused(
+        &[("plan.txt", text.as_bytes())],
+        "input/plan.txt:2",
+        "表头下各格都是空的",
+    );
+    // The header's names one a line, as the page copied them.
+    let text = "2021年政务公开工作主要任务分解表\n工作任务 |\n工作要求 |\n牵头单位 |\n责任单位 |\n\
+                一、紧扣“十四五”开好局起好步 |\n|||\n|\n|\n";
+    assert_refused(
+        &[("plan.txt", text.as_bytes())],
+        "input/plan.txt:2",
+        "表头下各格都是空的",
+    );
+}
+
+/// A notice whose attachment stands in the same file, its title set as a bold heading over a
+/// table that is no 分工表 (乡镇 | 新种任务（亩）): the message says the title is here and
+/// its table could not be read — not that the folder lacks the attachment — and never takes
+/// the bold title's marks for a line cut off.
+#[test]
+fn an_attachment_in_the_same_file_over_a_table_that_is_no_plan() {
+    let text = "各乡镇人民政府：\n\n现将《某县2023年任务分解表》下达给你们。\n\n\
+                附件：某县2023年任务分解表\n\n某县领导小组办公室\n\n2023年2月6日\n\n附件\n\n\
+                # **某县2023年任务分解表**\n";
+    assert_refused(
+        &[("plan.md", text.as_bytes())],
+        "input/plan.md",
+        "文中有它的标题，但标题下没有能读出的任务分工表",
+    );
+    let dir = project(&[("plan.md", text.as_bytes())]);
+    let err = stderr(&fengong(dir.path(), &["check"]));
+    assert!(!err.contains("没有写完"), "{err}");
+    assert!(!err.contains("**"), "{err}");
+}
+
 /// A table whose header lacks a column fengong needs: the line, what it read, what is missing.
 #[test]
 fn a_header_without_a_units_column_says_so() {

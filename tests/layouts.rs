@@ -4728,3 +4728,61 @@ fn a_numbered_lines_opening_heading_heads_the_assigned_sentences_after_it() {
     assert_eq!(printed.matches("就业和社会保障").count(), 1, "{printed}");
     assert_eq!(printed.matches("教育和卫生").count(), 1, "{printed}");
 }
+
+/// Tasks numbered (一) (二) with labelled lines under them, and a page that stops inside
+/// (三): no 主要事项 over no tasks (it was said as numbered from （三）, the tasks above as
+/// having none, and printed bold as a heading); the cut line prints as written, said cut.
+#[test]
+fn a_cut_last_item_at_the_task_level_heads_no_group() {
+    let (_dir, input) = text_source(
+        "措施.txt",
+        "某市若干措施\n一、营造公平竞争市场环境\n(一)推进完善PPP健康运行长效机制。\n\
+         责任单位:市发改委\n时限要求:持续推进\n(二)严格落实全省统一的招投标政策。\n\
+         责任单位:市建设局\n时限要求:持续推进\n(三)畅通货币信贷政策传导机制,加强政策效果监测与评估,提高政策精准\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"source/cut-off"), "{codes:?}");
+    for wrong in ["group/number-skipped", "table/label-missing"] {
+        assert!(!codes.contains(&wrong), "{codes:?}");
+    }
+    let groups = common::groups(&checked.plan);
+    assert!(
+        groups.iter().all(|(t, _)| !t.contains("畅通")),
+        "{groups:?}"
+    );
+    let printed = common::published_text(&input, "方案.md");
+    assert!(
+        printed.contains("\n（三）畅通货币信贷政策传导机制，"),
+        "{printed}"
+    );
+}
+
+/// A notice whose attachment is the plan's title, its preamble and a table with no title of
+/// its own: the attachment prints the title once, over the preamble (the table repeated it
+/// under the preamble).
+#[test]
+fn the_plans_title_prints_once_over_its_text_and_table() {
+    let (_dir, input) = text_source(
+        "分工.md",
+        "柳川县人民政府文件\n\n关于印发柳川县2025年重点工作分工的通知\n\n\
+         各乡镇人民政府，县政府各部门：\n\n\
+         《柳川县2025年重点工作分工》已经县政府同意，现印发给你们，请认真贯彻落实。\n\n\
+         附件：柳川县2025年重点工作分工\n\n柳川县人民政府\n\n2025年2月28日\n\n附件\n\n\
+         # **柳川县2025年重点工作分工**\n\n\
+         2025年是规划的收官之年。现将2025年县政府重点工作分工如下：\n\n\
+         | 序号 | 工作任务 | 牵头单位 |\n|---|---|---|\n\
+         | 1 | 地区生产总值增长6%。 | 县发展和改革局 |\n\
+         | 2 | 一般公共预算收入增长3.5%左右。 | 县财政局 |\n",
+    );
+    let text = common::published_text(&input, "通知.md");
+    let titles = text
+        .lines()
+        .filter(|l| l.trim() == "柳川县2025年重点工作分工")
+        .count();
+    assert_eq!(titles, 1, "{text}");
+    assert!(
+        text.contains("现将2025年县政府重点工作分工如下："),
+        "{text}"
+    );
+}

@@ -914,7 +914,25 @@ impl Reader {
     fn finish(mut self) -> RawTable {
         self.end_block();
         self.settle_heading_text();
+        self.no_group_over_nothing();
         self.table
+    }
+
+    /// Headings at the level that carried the work ((一)…(二)… each a task), last in the
+    /// document with no task under them — a page copied in part stops inside the next one,
+    /// or the plan closes under a heading of that level — head no group: no 主要事项 of no
+    /// tasks (said as numbered from （三）, the tasks above as having none). Their words
+    /// stay in the plan's text.
+    fn no_group_over_nothing(&mut self) {
+        if !self.headings_carry {
+            return;
+        }
+        while self
+            .table
+            .rows
+            .pop_if(|r| matches!(r.kind, RowKind::Label(_)))
+            .is_some()
+        {}
     }
 
     /// A （一） heading's text that named no one, under which no task came, while headings

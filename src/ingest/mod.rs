@@ -507,19 +507,59 @@ fn require_tasks(
         .iter()
         .any(|r| matches!(r.kind, raw_table::RowKind::Task(_)))
     {
+        let at = table.origin.clone().unwrap_or(Location::file(table_source));
+        let source = texts
+            .iter()
+            .find(|(d, _)| d == table_source)
+            .map(|(_, t)| t);
+        let header_line = at.line_no().unwrap_or(0) as usize;
+        if source.is_some_and(|t| cells_copied_empty(t, header_line, &table.header)) {
+            let header: Vec<&str> = (table.header.iter())
+                .map(|h| h.trim())
+                .filter(|h| !h.is_empty())
+                .collect();
+            return Err(Error::Input(vec![
+                Diagnostic::error(
+                    "input/empty-table",
+                    at,
+                    format!(
+                        "任务分工表只有表头（{}），表头下各格都是空的：表格的内容没有复制下来",
+                        header.join("、")
+                    ),
+                )
+                .with_hint("网页上的表格复制时常只剩框线：请在原网页把表格另存或复制到 Excel、WPS 表格中核对后保存为 .xlsx，或从原文件（Word、Excel）读入"),
+            ]));
+        }
         // Say what the 序号 column holds instead: a web table's merged cells shift a row's
         // cells to the left, so a group's title or a measure lands under 序号.
         let first = table.header.first().cloned().unwrap_or_default();
         return Err(Error::Input(vec![
             Diagnostic::error(
                 "input/empty-table",
-                table.origin.clone().unwrap_or(Location::file(table_source)),
+                at,
                 format!("任务分工表中没有任何带序号的任务行：「{first}」列下没有一个是数字"),
             )
             .with_hint("每项任务一行、第一列写序号（1、2、3……）；从网页复制的表格如有合并单元格，各格会错位，请先粘贴到 Excel 或 WPS 表格核对后另存为 .xlsx"),
         ]));
     }
     Ok(())
+}
+
+/// Whether the lines under a table's header (line `header`, 1-based; its further names on
+/// lines of their own when a web page copied them so) hold nothing but empty cells and part
+/// headings (一、…): a web page whose table copied as its rules only.
+fn cells_copied_empty(text: &str, header: usize, names: &[String]) -> bool {
+    let rules = |line: &str| {
+        line.chars()
+            .all(|c| matches!(c, '|' | '｜') || c.is_whitespace())
+    };
+    let under: Vec<&str> = text.lines().skip(header).map(str::trim).collect();
+    let empty_rows = under.iter().filter(|l| !l.is_empty() && rules(l)).count();
+    let rest_are_parts = under.iter().all(|l| {
+        let cell = l.trim_matches(['|', '｜']).trim();
+        rules(l) || text::section_heading(cell).is_some() || names.iter().any(|n| n.trim() == cell)
+    });
+    header > 0 && empty_rows > 0 && rest_are_parts
 }
 
 /// What a source without a table shows that points at why: the attachments its notice names
@@ -543,7 +583,16 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             .count();
         attachment_lines = at..at + more + 1;
         let named = crate::base::cjk::excerpt(first);
-        seen.push(if more > 0 {
+        // Its title stands further down the same text (a Word file holding the attachment):
+        // the file is here, its table is what could not be read.
+        let title = first.trim_matches(['《', '》', '。']);
+        let here = lines[at + more + 1..].iter().any(|l| {
+            let shown = text::strip_markup(l.trim_start_matches('#'));
+            !title.is_empty() && shown.trim().trim_matches(['《', '》']) == title
+        });
+        seen.push(if here {
+            format!("通知的附件说明列出「{named}」，文中有它的标题，但标题下没有能读出的任务分工表")
+        } else if more > 0 {
             format!(
                 "通知的附件说明列出「{named}」等 {} 个附件，但所在文件夹中没有读到它们",
                 more + 1
@@ -591,10 +640,17 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     seen.extend(box_drawn_table(&lines));
     seen.extend(items_on_one_line(&lines));
     // A text that stops mid-sentence was not copied whole: what is missing may be the table.
-    if let Some(last) = lines.iter().rev().find(|l| !l.is_empty())
-        && text::stops_mid_sentence(last)
+    let last = lines.iter().rev().find(|l| !l.is_empty());
+    // Read as shown: a heading's # and bold's ** are the reader's marks, not the text's.
+    let last = last.map(|l| {
+        text::strip_markup(l.trim_start_matches('#'))
+            .trim()
+            .to_string()
+    });
+    if let Some(last) = last
+        && text::stops_mid_sentence(&last)
     {
-        let tail = text::tail_of(last, 12);
+        let tail = text::tail_of(&last, 12);
         seen.push(format!(
             "原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整"
         ));

@@ -415,46 +415,18 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
-/// Cities or prefectures listed before the department they share, written once after the
-/// last (`海东市、兰州市、临夏州发展改革部门`): each one's department named whole. Only places
-/// of those levels (市, 州, 盟) lend: a 镇 or 区 listed is a unit of its own (安亭镇、嘉定
-/// 工业区管委会).
-fn cities_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
+/// Places listed before the department they share, written once after the last: cities
+/// or prefectures (`海东市、兰州市、临夏州发展改革部门`) and groups of places (`各市〔州〕、
+/// 贵安新区数据管理部门`), each one's department named whole (各市〔州〕数据管理部门, a group
+/// phrase). Cities lend only from their levels (市, 州, 盟): a 镇 or 区 listed is a unit of
+/// its own (安亭镇、嘉定工业区管委会); after a group of places, which alone names no one, a
+/// 区 or 县 takes the department too.
+fn places_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
     static SHARED: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
-            r"(^|[，,；;\s（(：:])((?:[^、，,；;\s（）()：:各]{2,6}?[市州盟]、)+)",
-            r"([^、，,；;\s（）()：:各]{2,6}?[市州盟])([^、，,；;\s（）()：:]{2,12})"
-        ))
-        .unwrap()
-    });
-    SHARED.replace_all(cell, |caps: &regex::Captures| {
-        let body = &caps[4];
-        let simple = crate::base::cjk::simplified_text(body);
-        let department = ends_as_a_body(&simple) || simple.ends_with("部门");
-        let bare = |piece: &str| {
-            let piece = crate::base::cjk::simplified_text(piece);
-            !ends_as_a_body(&piece) && !looks_unspecified(&piece)
-        };
-        let places: Vec<&str> = caps[2].split('、').filter(|p| !p.is_empty()).collect();
-        if !department || !places.iter().all(|p| bare(p)) || body.contains("政府") {
-            return caps[0].to_string();
-        }
-        let named: Vec<String> = places.iter().map(|p| format!("{p}{body}")).collect();
-        format!("{}{}、{}{body}", &caps[1], named.join("、"), &caps[3])
-    })
-}
-
-/// Groups of places listed before the department they share with the place after them
-/// (`各市〔州〕、贵安新区数据管理部门`): the group's department named whole (各市〔州〕数据管理
-/// 部门, a group phrase), never a group of the cities' governments. A group alone names no
-/// one, so it lends whatever the place after it is.
-fn place_groups_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
-    static SHARED: LazyLock<Regex> = LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(concat!(
-            r"(^|[、，,；;\s（(：:])",
-            r"((?:各[市州盟县区乡镇街道]{1,3}(?:[〔（(][^〔〕（）()，]{1,8}[〕）)])?、)+)",
+            r"(^|[、，,；;\s（(：:])((?:(?:[^、，,；;\s（）()：:各]{2,6}?[市州盟]",
+            r"|各[市州盟县区乡镇街道]{1,3}(?:[〔（(][^〔〕（）()，]{1,8}[〕）)])?)、)+)",
             r"([^、，,；;\s（）()：:各]{2,6}?[市州盟县区])([^、，,；;\s（）()：:]{2,12})"
         ))
         .unwrap()
@@ -463,16 +435,23 @@ fn place_groups_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
         let body = &caps[4];
         let simple = crate::base::cjk::simplified_text(body);
         let department = ends_as_a_body(&simple) || simple.ends_with("部门");
-        if !department || body.contains("政府") {
-            return caps[0].to_string();
-        }
-        let named: Vec<String> =
+        let places: Vec<&str> =
             crate::base::cjk::split_outside_parentheses(&caps[2], |c| c == '、')
                 .into_iter()
-                .map(|(group, _)| group)
-                .filter(|group| !group.is_empty())
-                .map(|group| format!("{group}{body}"))
+                .map(|(place, _)| place)
+                .filter(|place| !place.is_empty())
                 .collect();
+        let group = |place: &&str| place.starts_with('各');
+        let bare = |place: &&str| {
+            let place = crate::base::cjk::simplified_text(place);
+            !ends_as_a_body(&place) && !looks_unspecified(&place)
+        };
+        let last_lends = places.iter().any(group) || caps[3].ends_with(['市', '州', '盟']);
+        let lends = places.iter().all(|p| group(p) || bare(p));
+        if !department || !last_lends || !lends || body.contains("政府") {
+            return caps[0].to_string();
+        }
+        let named: Vec<String> = places.iter().map(|p| format!("{p}{body}")).collect();
         format!("{}{}、{}{body}", &caps[1], named.join("、"), &caps[3])
     })
 }
@@ -515,8 +494,7 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let (cell, wrapped) = rejoin_wrapped_names(cell);
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
-    let cell = cities_sharing_a_department(&cell);
-    let cell = place_groups_sharing_a_department(&cell);
+    let cell = places_sharing_a_department(&cell);
     let mut out: Vec<WrittenUnit> = Vec::new();
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
@@ -1767,6 +1745,10 @@ mod tests {
                 "兰州市发展改革部门",
                 "临夏州发展改革部门"
             ]
+        );
+        assert_eq!(
+            names("省财政厅、海东市、兰州市发展改革部门"),
+            ["省财政厅", "海东市发展改革部门", "兰州市发展改革部门"]
         );
         assert_eq!(
             names("安亭镇、马陆镇、嘉定工业区管委会"),

@@ -58,7 +58,13 @@ pub struct UnitGroup {
 pub fn is_group_phrase(name: &str) -> bool {
     // What brackets add (各县（市、区）政府（管委会）) names more of the same bodies.
     let outside = crate::base::cjk::without_brackets(name).chars().count();
-    ["各", "相关", "有关"].iter().any(|w| name.starts_with(w)) && outside <= 8
+    // Each place's body (各乡镇数据管理部门, 各区县财政部门): members the config can list,
+    // however long the body's name.
+    let each_place = name
+        .strip_prefix('各')
+        .is_some_and(|rest| rest.starts_with(['市', '州', '县', '区', '乡', '镇', '街', '村']));
+    (["各", "相关", "有关"].iter().any(|w| name.starts_with(w)) && outside <= 8)
+        || (each_place && outside <= 16)
 }
 
 /// The level a body's name may open with (省发改委, 市财政局, 区教育局): a list sharing its

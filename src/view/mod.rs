@@ -966,6 +966,9 @@ pub struct NoticeView {
     /// issued as itself with no text but its table (关于…责任分工的意见: 现就…提出责任分工意见
     /// 如下：, the table under it).
     pub table_in_body: bool,
+    /// The attached table prints its title: not when it is the plan's own title printed just
+    /// above, over the plan's text (the title once, then the text, then the table).
+    pub table_titled: bool,
     /// The plan printed as itself, no notice around it (方案.*, a source without a notice):
     /// its title, its text and its table, no 版头, 署名 or 附件标识.
     pub plan_only: bool,
@@ -1052,6 +1055,7 @@ impl NoticeView {
             && notice.handed_out.is_none();
         let (attachment_label, table_label) =
             attachment_labels(&attachments, &plan_title, text_attached, &mut table);
+        let table_titled = !(text_attached && table_label.is_none() && table.title == plan_title);
         NoticeView {
             mark: if filed {
                 format!("{issuer}文件")
@@ -1092,6 +1096,7 @@ impl NoticeView {
             },
             table,
             attachment_label,
+            table_titled,
             table_label,
             table_in_body,
             plan_only: false,
@@ -1119,6 +1124,7 @@ impl NoticeView {
             attachment_label: String::new(),
             table_label: None,
             table_in_body: false,
+            table_titled: true,
             plan_only: true,
         }
     }
