@@ -4786,3 +4786,22 @@ fn the_plans_title_prints_once_over_its_text_and_table() {
         "{text}"
     );
 }
+
+/// A part's heading run into the sentence after it with no stop between (二、责任主体及工作
+/// 分工按照上述原则，明确…。): the table's band is the title alone; the sentence stays in
+/// the printed plan, once.
+#[test]
+fn a_heading_run_into_its_sentence_names_its_part_by_its_title() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "某市主要目标分工\n一、分工原则\n(一)落实责任主体。依据各部门的职责分工,将主要目标分解落实到相关部门。\n\
+         二、责任主体及工作分工按照上述原则,明确落实《纲要》中主要目标的责任主体及其工作分工。\n\
+         1.常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)\n\
+         2.万元地区生产总值能源消耗降低20%。(市经委牵头)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let part = &plan.sections[plan.task(1).unwrap().section as usize - 1];
+    assert_eq!(part.title, "责任主体及工作分工");
+    let printed = common::published_text(&input, "方案.md");
+    assert_eq!(printed.matches("按照上述原则").count(), 1, "{printed}");
+}

@@ -448,8 +448,10 @@ fn signer(cx: &Context, end: &Location) -> Option<Diagnostic> {
                 end.clone(),
                 match cx.plan.notice.issuer.as_deref() {
                     // The published notice signs with the issuer (view::NoticeView).
+                    // Issued jointly: the agencies one a line, said on one.
                     Some(issuer) => format!(
-                        "通知没有署名（发文机关署名）：发布的通知以发文机关「{issuer}」署名，请核对"
+                        "通知没有署名（发文机关署名）：发布的通知以发文机关「{}」署名，请核对",
+                        issuer.replace('\n', "」「")
                     ),
                     None => "通知没有署名（发文机关署名）".to_string(),
                 },

@@ -903,6 +903,7 @@ impl Reader {
         self.settle_heading_text();
         self.headings_carry = false;
         self.section_lead = heading_lead(&title);
+        let title = title_before_its_sentence(&title).unwrap_or(title);
         self.push(RowKind::Section { numeral, title }, here);
     }
 
@@ -1820,6 +1821,33 @@ fn heading_over_summary(line: &str) -> Option<(String, String)> {
     let (head, rest) = (&line[..end], line[end..].trim());
     let summary = !rest.is_empty() && !ASSIGNMENT.is_match(rest) && !TASK_NUMBER.is_match(rest);
     section_heading(&tidy_spacing(head)).filter(|_| summary)
+}
+
+/// A heading's title run into the sentence after it with no stop between (二、责任主体及工作
+/// 分工按照上述原则，明确…): the title alone, up to the word that opens the sentence — a
+/// clause opening with 按照, 根据, 围绕 … and closed by a comma. The sentence stays in the
+/// plan's text; the title names the part. `None` for a title that is one phrase.
+fn title_before_its_sentence(title: &str) -> Option<String> {
+    const OPENINGS: &[&str] = &[
+        "按照",
+        "根据",
+        "依据",
+        "围绕",
+        "结合",
+        "对照",
+        "坚持",
+        "通过",
+        "为了",
+        "为进一步",
+    ];
+    let comma = title.find(['，', ','])?;
+    let clause = &title[..comma];
+    let (at, _) = OPENINGS
+        .iter()
+        .filter_map(|w| clause.find(w).map(|at| (at, w)))
+        .filter(|(at, _)| clause[..*at].chars().count() >= 4)
+        .min_by_key(|(at, _)| *at)?;
+    Some(title[..at].trim().to_string())
 }
 
 /// A section heading with text after it on the same line: `一、夯实基础。一是…（…牵头）`

@@ -846,8 +846,20 @@ fn prose_beside_inline_tasks(prose: &text::Prose) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// A paragraph left out of the plan, said whole: the user decides whether it matters.
+/// A paragraph left out of the plan, said whole: the user decides whether it matters. A 文号
+/// that lost its 〕 or 号 is said as one, with what it likely read.
 pub(crate) fn unused_note(text: &str, origin: Location) -> Diagnostic {
+    if let Some(likely) = text::garbled_doc_number(text) {
+        return Diagnostic::warning(
+            "notice/doc-number-garbled",
+            origin,
+            format!(
+                "这一行像是发文字号，但缺了“〕”或“号”：「{}」，未读作文号（原文可能是「{likely}」）",
+                text.trim()
+            ),
+        )
+        .with_hint("请对照原文补全发文字号后重试");
+    }
     Diagnostic::note(
         "source/unused",
         origin,

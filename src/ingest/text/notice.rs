@@ -409,6 +409,23 @@ fn is_one_agency(name: &str) -> bool {
         && (ENDINGS.iter().any(|e| name.ends_with(e)) || crate::ingest::units::ends_as_a_body(name))
 }
 
+/// A line that is a 发文字号 with its closing bracket or its 号 lost (`南兴府办函〔202058`, a
+/// web page's copy): what it likely read, 南兴府办函〔2020〕58号. `None` for a whole 文号 or
+/// anything else.
+pub(crate) fn garbled_doc_number(text: &str) -> Option<String> {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^([^\s\d:：()（）〔〕\[\]【】]{1,10})[〔\[【(（]((?:19|20)\d\d)[〕\]】)）]?\s*(\d{1,4})\s*号?$")
+            .unwrap()
+    });
+    let text = text.trim();
+    if crate::model::normalize_doc_number(text).is_some() {
+        return None;
+    }
+    let caps = CUT.captures(text)?;
+    Some(format!("{}〔{}〕{}号", &caps[1], &caps[2], &caps[3]))
+}
+
 /// A 发文字号 written inside a longer line (`文 号 蔡政办〔2023〕1号`), as written.
 fn doc_number_within(text: &str) -> Option<String> {
     static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -809,9 +826,13 @@ fn signs_above_date(blocks: &[Block], i: usize) -> bool {
 /// date after them (at most 3): a 署名 whose date the source lost.
 fn signers_at_end(blocks: &[Block], i: usize) -> usize {
     let n = blocks.len().saturating_sub(i);
-    let all_agencies = (i..blocks.len()).all(|j| {
-        is_signer(&blocks[j]) && is_agency(&blocks[j].text) && blocks[j].text.chars().count() <= 25
-    });
+    // Each agency's name short (two side by side on one line: each).
+    let short = |text: &str| match agencies_side_by_side(text) {
+        Some(names) => names.iter().all(|n| n.chars().count() <= 25),
+        None => text.chars().count() <= 25,
+    };
+    let all_agencies = (i..blocks.len())
+        .all(|j| is_signer(&blocks[j]) && is_agency(&blocks[j].text) && short(&blocks[j].text));
     if (1..=3).contains(&n) && all_agencies {
         n
     } else {
@@ -1048,6 +1069,21 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doc_number_that_lost_its_bracket_or_its_hao_is_told_from_a_whole_one() {
+        assert_eq!(
+            garbled_doc_number("南兴府办函〔202058").as_deref(),
+            Some("南兴府办函〔2020〕58号")
+        );
+        assert_eq!(
+            garbled_doc_number("嘉发改〔2025〕14").as_deref(),
+            Some("嘉发改〔2025〕14号")
+        );
+        assert_eq!(garbled_doc_number("嘉发改〔2025〕14号"), None);
+        assert_eq!(garbled_doc_number("2025年3月5日"), None);
+        assert_eq!(garbled_doc_number("一、总体要求"), None);
+    }
 
     #[test]
     fn a_web_pages_metadata_between_title_and_recipients_is_said() {
