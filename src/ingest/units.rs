@@ -1124,7 +1124,7 @@ fn nobodies_joined(name: &str) -> bool {
 /// Each place's body is a group the config can list (各市〔州〕数据管理部门, 各区县财政部门).
 fn each_of_a_kind(name: &str) -> bool {
     name.rsplit_once('各').is_some_and(|(_, kind)| {
-        let places = kind.starts_with(['市', '州', '县', '区', '乡', '镇', '街', '盟', '旗']);
+        let places = kind.starts_with(crate::model::PLACE_LEVELS);
         !places
             && [
                 "部门",

@@ -30,8 +30,8 @@ pub use notice::{Notice, Paragraph, doc_number_year, normalize_doc_number};
 pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
 pub use unit::{
-    LEVEL_PREFIXES, Resolution, Unit, UnitGroup, UnitKind, UnitRegistry, is_group_phrase,
-    reordered_twins,
+    LEVEL_PREFIXES, PLACE_LEVELS, Resolution, Unit, UnitGroup, UnitKind, UnitRegistry,
+    is_group_phrase, reordered_twins,
 };
 
 use serde::{Deserialize, Serialize};

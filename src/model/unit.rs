@@ -53,6 +53,10 @@ pub struct UnitGroup {
     pub partial: bool,
 }
 
+/// The levels of places a phrase of "each" may name (各市〔州〕, 各乡镇, 各街道, 各村): the
+/// bodies of each such place are members a config can list.
+pub const PLACE_LEVELS: &[char] = &['市', '州', '盟', '县', '旗', '区', '乡', '镇', '街', '村'];
+
 /// 各街镇, 各乡镇, 各街道, 相关街镇, 有关设区市 …: a phrase standing for several units, whose members a
 /// `[[groups]]` entry lists.
 pub fn is_group_phrase(name: &str) -> bool {
@@ -62,7 +66,7 @@ pub fn is_group_phrase(name: &str) -> bool {
     // however long the body's name.
     let each_place = name
         .strip_prefix('各')
-        .is_some_and(|rest| rest.starts_with(['市', '州', '县', '区', '乡', '镇', '街', '村']));
+        .is_some_and(|rest| rest.starts_with(PLACE_LEVELS));
     (["各", "相关", "有关"].iter().any(|w| name.starts_with(w)) && outside <= 8)
         || (each_place && outside <= 16)
 }
