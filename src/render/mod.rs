@@ -87,69 +87,150 @@ pub struct ColumnSizing {
 
 /// Breaks a title into balanced lines no wider than `width`: the trapezoid GB/T 9704 7.3.1
 /// asks for, preferring breaks after 》, 的, 关于 or a year (2025年) and before 《, outside
-/// title marks where the line allows, never between a number and what it counts (2016|年). `advances` are the
-/// characters' widths in the layout's unit (glyph advances for the PDF, ems for Word).
+/// title marks where the line allows, never between a number and what it counts (2016|年),
+/// and never inside an issuer's name (the words before 关于, 东湖区人民|政府办公室) unless one
+/// is longer than a line. The fewest lines that hold the title, then the breaks that cost
+/// least over all of them. `advances` are the characters' widths in the layout's unit (glyph
+/// advances for the PDF, ems for Word). A space a line breaks at is left out of both lines.
 pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::ops::Range<usize>> {
+    let n = chars.len();
     let total: f32 = advances.iter().sum();
-    let count = (total / width).ceil().max(1.0) as usize;
-    if count == 1 {
-        return std::iter::once(0..chars.len()).collect();
+    if n == 0 || total <= width + 0.01 {
+        return std::iter::once(0..n).collect();
     }
-    let target = total / count as f32;
-    // How deep inside 《…》, 〈…〉 and “…” each cut after character i falls: a name in
-    // title marks or a quoted word is kept whole where the line allows (《政府 | 工作报告》,
-    // “十 | 三五” read badly), the deeper the more so.
-    let mut depth = Vec::with_capacity(chars.len());
-    let mut open = 0i32;
-    for c in chars {
-        match c {
-            '《' | '〈' | '“' => open += 1,
-            '》' | '〉' | '”' => open -= 1,
-            _ => {}
+    let cut_cost: Vec<Option<f32>> = (0..=n)
+        .map(|cut| title_cut_cost(chars, advances, cut))
+        .collect();
+    let first = (total / width).ceil().max(1.0) as usize;
+    for count in first..=n {
+        if let Some(cuts) = cheapest_cuts(chars, advances, width, count, &cut_cost) {
+            let mut out = Vec::with_capacity(count);
+            let mut start = 0;
+            for end in cuts.into_iter().chain(std::iter::once(n)) {
+                out.push(trimmed(chars, start..end));
+                start = end;
+            }
+            return out;
         }
-        depth.push(open.max(0));
     }
-    let mut out = Vec::new();
-    let mut start = 0;
-    for _ in 0..count - 1 {
-        let mut best: Option<(f32, usize)> = None;
-        let mut used = 0.0;
-        for i in start..chars.len() {
-            used += advances[i];
-            if used > width + 0.01 {
-                break;
-            }
-            let cut = i + 1;
-            if cut >= chars.len() || !crate::base::cjk::may_break(chars[i], chars[cut]) {
+    std::iter::once(0..n).collect()
+}
+
+/// The `count - 1` cuts that set the title in `count` lines no wider than `width` at least
+/// cost: each line's distance from an even share (but the last's), plus what each cut costs; `None` when the
+/// title does not fit in so many lines.
+fn cheapest_cuts(
+    chars: &[char],
+    advances: &[f32],
+    width: f32,
+    count: usize,
+    cut_cost: &[Option<f32>],
+) -> Option<Vec<usize>> {
+    let n = chars.len();
+    let target = advances.iter().sum::<f32>() / count as f32;
+    let line_cost = |start: usize, end: usize| -> Option<f32> {
+        let range = trimmed(chars, start..end);
+        let used: f32 = advances[range.clone()].iter().sum();
+        let fits = range.len() <= 1 || used <= width + 0.01;
+        // The last line takes what is left: shorter reads as the trapezoid.
+        let uneven = if end == n { 0.0 } else { (used - target).abs() };
+        fits.then_some(uneven)
+    };
+    // best[k][j]: the least cost of setting chars[..j] in k lines, and the cut before it.
+    let mut best = vec![vec![None::<(f32, usize)>; n + 1]; count + 1];
+    best[0][0] = Some((0.0, 0));
+    for k in 1..=count {
+        for end in 1..=n {
+            let Some(cost_here) = (if end == n { Some(0.0) } else { cut_cost[end] }) else {
                 continue;
-            }
-            // A number stays with what it counts: 2016年, 14号 never break.
-            if chars[i].is_ascii_digit()
-                && matches!(chars[cut], '年' | '月' | '日' | '号' | '个' | '项')
-            {
-                continue;
-            }
-            let mut score = (used - target).abs();
-            let after_year = chars[i] == '年' && i > 0 && chars[i - 1].is_ascii_digit();
-            let after_about = i > 0 && chars[i - 1] == '关' && chars[i] == '于';
-            if matches!(chars[i], '》' | '的' | '”')
-                || matches!(chars[cut], '《' | '“')
-                || after_year
-                || after_about
-            {
-                score -= advances[i] * 1.5;
-            }
-            score += advances[i] * 3.0 * depth[i] as f32;
-            if best.is_none_or(|(s, _)| score < s) {
-                best = Some((score, cut));
+            };
+            for start in 0..end {
+                let Some((before, _)) = best[k - 1][start] else {
+                    continue;
+                };
+                let Some(line) = line_cost(start, end) else {
+                    continue;
+                };
+                let cost = before + line + cost_here;
+                if best[k][end].is_none_or(|(c, _)| cost < c) {
+                    best[k][end] = Some((cost, start));
+                }
             }
         }
-        let Some((_, cut)) = best else { break };
-        out.push(start..cut);
-        start = cut;
     }
-    out.push(start..chars.len());
-    out
+    best[count][n]?;
+    let mut cuts = Vec::with_capacity(count - 1);
+    let mut end = n;
+    for k in (1..=count).rev() {
+        let (_, start) = best[k][end]?;
+        if start > 0 {
+            cuts.push(start);
+        }
+        end = start;
+    }
+    cuts.reverse();
+    Some(cuts)
+}
+
+/// What breaking a title before `chars[cut]` costs (less than nothing where a title reads
+/// well broken), or `None` where it must not break.
+fn title_cut_cost(chars: &[char], advances: &[f32], cut: usize) -> Option<f32> {
+    if cut == 0 || cut >= chars.len() {
+        return None;
+    }
+    let (i, before, after) = (cut - 1, chars[cut - 1], chars[cut]);
+    let at_space = is_title_space(before) || is_title_space(after);
+    if !at_space && !crate::base::cjk::may_break(before, after) {
+        return None;
+    }
+    // A number stays with what it counts: 2016年, 14号 never break.
+    if before.is_ascii_digit() && matches!(after, '年' | '月' | '日' | '号' | '个' | '项') {
+        return None;
+    }
+    let mut cost = 0.0;
+    let after_year = before == '年' && i > 0 && chars[i - 1].is_ascii_digit();
+    let after_about = i > 0 && chars[i - 1] == '关' && before == '于';
+    if matches!(before, '》' | '的' | '”')
+        || matches!(after, '《' | '“')
+        || after_year
+        || after_about
+    {
+        cost -= advances[i] * 1.5;
+    }
+    // How deep inside 《…》, 〈…〉 and “…” the cut falls: a name in title marks or a quoted
+    // word is kept whole where the line allows (《政府 | 工作报告》, “十 | 三五” read badly),
+    // the deeper the more so.
+    let depth = chars[..cut].iter().fold(0i32, |open, c| match c {
+        '《' | '〈' | '“' => open + 1,
+        '》' | '〉' | '”' => open - 1,
+        _ => open,
+    });
+    cost += advances[i] * 3.0 * depth.max(0) as f32;
+    // The issuers before 关于 are names, broken only between them.
+    let issuers_end = chars
+        .windows(2)
+        .position(|w| w == ['关', '于'])
+        .unwrap_or(0);
+    if cut < issuers_end && !at_space {
+        cost += advances[i] * 12.0;
+    }
+    Some(cost)
+}
+
+/// A space between a title's words (two issuers side by side).
+fn is_title_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+/// `range` without the spaces at its ends.
+fn trimmed(chars: &[char], mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    while range.start < range.end && is_title_space(chars[range.start]) {
+        range.start += 1;
+    }
+    while range.end > range.start && is_title_space(chars[range.end - 1]) {
+        range.end -= 1;
+    }
+    range
 }
 
 /// Where the 署名 and the 成文日期 end, as gaps from the 版心's right edge (7.3.5.2): the 署名
@@ -375,6 +456,44 @@ mod tests {
             lines("甲乙丙丁2025年戊己庚辛", 7.0),
             ["甲乙丙丁2025年", "戊己庚辛"]
         );
+    }
+
+    #[test]
+    fn issuers_side_by_side_are_broken_between_their_names_never_inside_one() {
+        let title = "中共东湖区委办公室　东湖区人民政府办公室关于印发《东湖区2026年优化营商环境行动方案》的通知";
+        let got = lines(title, 20.1);
+        assert_eq!(
+            got[0], "中共东湖区委办公室　东湖区人民政府办公室",
+            "{got:?}"
+        );
+        // Where both do not fit a line, the break falls at the space, which neither line keeps.
+        let narrow = lines(title, 19.0);
+        assert_eq!(narrow[0], "中共东湖区委办公室", "{narrow:?}");
+        assert!(narrow[1].starts_with("东湖区人民政府办公室"), "{narrow:?}");
+        assert_eq!(narrow.concat(), title.replace('　', ""));
+    }
+
+    #[test]
+    fn no_title_line_is_wider_than_the_measure() {
+        let titles = [
+            "中共东湖区委办公室　东湖区人民政府办公室关于印发《东湖区2026年优化营商环境行动方案》的通知",
+            "嘉定区推进儿童友好城区建设2025年重点工作安排半年度评估报告",
+            "关于印发《2019年〈政府工作报告〉目标任务分解表》的通知",
+        ];
+        for title in titles {
+            for width in (12..=60).map(|w| w as f32 / 2.0) {
+                let got = lines(title, width);
+                let widest = got
+                    .iter()
+                    .map(|l| {
+                        l.chars()
+                            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+                            .sum::<f32>()
+                    })
+                    .fold(0.0, f32::max);
+                assert!(widest <= width + 0.01, "{width}: {got:?}");
+            }
+        }
     }
 
     #[test]
