@@ -306,3 +306,21 @@ fn a_publish_failing_midway_leaves_no_trace() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A notice whose requirements say what its role words cover (各承办单位（含主办单位、协办单位，
+/// 下同）, 各主办单位（未写主办单位的，…即为主办单位）) and no table: refused for want of tasks,
+/// never read as tasks led by 含主办单位.
+#[test]
+fn a_notice_defining_its_role_words_has_no_tasks() {
+    let notice = "县人民政府办公室关于印发2026年重点任务分解方案的通知\n\
+        各乡镇人民政府，县政府各部门：\n\
+        现将《2026年重点任务分解方案》印发给你们，并提出如下要求。\n\
+        一、压实责任。各承办单位(含主办单位、协办单位,下同)要逐项细化任务。\
+        各主办单位(未写主办单位的,第一个承办单位即为主办单位,下同)于2月底前报送推进计划。\n\
+        二、加强配合。各责任单位（包括牵头单位、责任单位）要主动对接。\n";
+    assert_refused(
+        &[("通知.md", notice.as_bytes())],
+        "input/通知.md",
+        "未找到任务分工表",
+    );
+}

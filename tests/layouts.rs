@@ -2833,6 +2833,135 @@ fn an_assignment_cut_off_mid_name_reads_its_leads_and_says_the_piece() {
     );
 }
 
+/// A plan cut off inside a task's list of units before any 牵头 could follow it
+/// (`(县林业局、县`): the whole name before the cut is the task's unit, the piece is said,
+/// and the open bracket is no part of the task's text.
+#[test]
+fn a_list_of_units_cut_open_keeps_the_whole_names() {
+    let (_dir, input) = text_source(
+        "要点.md",
+        "青禾县2026年森林防火工作要点\n\n一、压实防火责任\n\n\
+         1.开展防火巡查。每月巡查重点林区一次。(县林业局牵头,各乡镇配合)\n\n\
+         2.建设防火隔离带。年底前新建隔离带30公里。(县林业局、县\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 2), ["县林业局"]);
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "建设防火隔离带。年底前新建隔离带30公里。"
+    );
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"source/cut-off"), "{codes:?}");
+    assert!(codes.contains(&"unit/fragment"), "{codes:?}");
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+    assert!(plan.units.iter().all(|u| u.name != "县"));
+}
+
+/// A web page's information box copied as table rows (`| 发文日期 | 2026-01-04 |`) over a
+/// notice whose 署名 stands with no date under it, right above the plan's title: the box's
+/// 发文日期 is the notice's date (said where the box's line is listed), the 署名 signs —
+/// never a paragraph of the body printed over the 署名 again.
+#[test]
+fn a_boxed_issue_date_dates_a_notice_signed_without_one() {
+    let (_dir, input) = text_source(
+        "通知.md",
+        "| 索 引 号 | 11520300/2026-00042 | 发文日期 | 2026-01-04 |\n\
+         |---|---|---|---|\n\
+         | 发布机构 | 石湾区人民政府办公室 | 文 号 | 石政办〔2026〕2号 |\n\n\
+         石湾区人民政府办公室关于印发2026年河道保洁工作方案的通知\n\n\
+         各镇人民政府，区直有关单位：\n\n\
+         现将《2026年河道保洁工作方案》印发给你们，请认真贯彻执行。\n\n\
+         石湾区人民政府办公室\n\n\
+         2026年河道保洁工作方案\n\n\
+         | 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n\
+         | 1 | 清理河道漂浮物 | 区水务局 | 2026年6月底前 |\n\
+         | 2 | 整治入河排污口 | 区生态环境分局、各镇人民政府 | 2026年9月底前 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.date.as_deref(), Some("2026年1月4日"));
+    assert_eq!(notice.signer.as_deref(), Some("石湾区人民政府办公室"));
+    assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"notice/no-date"), "{codes:?}");
+    assert!(!codes.contains(&"notice/no-signer"), "{codes:?}");
+    let boxed = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "source/unused" && d.location.line_no() == Some(1))
+        .unwrap();
+    assert!(
+        boxed.message.contains("成文日期「2026年1月4日」已读入通知"),
+        "{}",
+        boxed.message
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
+}
+
+/// Spaces a web page's line breaks left inside words (`雨污管 网`, `隐患排 查`) are closed in
+/// the model as every output prints them, and said with each place; a slogan's two halves
+/// in quotation marks (“清水绿岸 美丽乡村”) keep theirs.
+#[test]
+fn spaces_inside_words_are_closed_and_said_a_slogans_kept() {
+    let (_dir, input) = text_source(
+        "清单.md",
+        "2026年园区重点工作清单\n\n\
+         | 序号 | 重点工作 | 责任单位 | 完成时限 |\n|---|---|---|---|\n\
+         | 1 | 推进园区雨污管 网改造，完成标准厂房建 设。 | 建设办 | 2026年12月底前 |\n\
+         | 2 | 开展“清水绿岸 美丽乡村”创建，全面开展隐患排 查。 | 安监办 | 2026年9月底前 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "推进园区雨污管网改造，完成标准厂房建设。",
+            "开展“清水绿岸 美丽乡村”创建，全面开展隐患排查。"
+        ]
+    );
+    let said = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "text/space-closed")
+        .unwrap();
+    for place in [
+        "第 1 项「雨污管 网改造」→「雨污管网改造」",
+        "第 2 项「隐患排 查。」",
+    ] {
+        assert!(said.message.contains(place), "{}", said.message);
+    }
+    assert!(!said.message.contains("美丽乡村"), "{}", said.message);
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(table.contains("雨污管网改造"), "{table}");
+    assert!(table.contains("“清水绿岸 美丽乡村”"), "{table}");
+}
+
+/// A notice whose requirements say what its role words cover (`各责任单位（包括牵头单位、责任
+/// 单位，下同）`) over a plan whose tasks name their units: the definitions name no one, the
+/// tasks are the plan's.
+#[test]
+fn a_role_word_defined_in_the_notice_is_no_task() {
+    let (_dir, input) = text_source(
+        "通知.md",
+        "云岭市人民政府办公室关于印发2026年重点工作分工方案的通知\n\n\
+         各县（市、区）人民政府，市政府各部门：\n\n\
+         现将《2026年重点工作分工方案》印发给你们，并提出如下要求。\n\n\
+         一、各责任单位（包括牵头单位、责任单位，下同）要细化措施。各牵头单位（无牵头单位的，第一个责任单位即为牵头单位）于2月底前报送计划。\n\n\
+         云岭市人民政府办公室\n2026年1月20日\n\n\
+         2026年重点工作分工方案\n\n一、扩大有效投资\n\n\
+         1.推进重大项目建设。（市发展改革委牵头，市财政局配合）\n\n\
+         2.盘活存量资产。（市国资委牵头）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2, "{:?}", common::contents(plan));
+    assert_eq!(leads(plan, 1), ["市发展改革委"]);
+    assert_eq!(leads(plan, 2), ["市国资委"]);
+    assert!(
+        plan.units.iter().all(|u| !u.name.contains("牵头单位")),
+        "{:?}",
+        plan.units
+    );
+}
+
 /// Two 分工表 in one text, each under its attachment label and title (附件1 its targets with
 /// a 责任单位 column, 附件2 its key tasks with 牵头/配合单位 and 完成时限): both are read, each a
 /// section under its title, the second's tasks numbered on (said), its columns its own — the

@@ -127,7 +127,7 @@ pub fn tidy_spacing(text: &str) -> String {
             if !(wide(before) || wide(after)) {
                 out.push(' ');
             } else if before.is_some_and(|c| !matches!(c, '（' | '(' | '：' | ':'))
-                && opens_field_label(&chars[i..])
+                && (opens_field_label(&chars[i..]) || halves_of_a_quote(&chars, start, i))
             {
                 out.push(chars[start]);
             }
@@ -137,6 +137,70 @@ pub fn tidy_spacing(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` with the spaces inside its Chinese words closed (`工作机 制` → `工作机制`, left by a
+/// page's line breaks), as [`tidy_spacing`] prints it — never a line break, nor the space
+/// before a field's label. Returns the text and each place closed, as written and as
+/// closed, with up to three characters either side (`工作机 制`, `工作机制`).
+pub fn close_word_spaces(text: &str) -> (String, Vec<(String, String)>) {
+    let chars: Vec<char> = text.chars().collect();
+    let is_gap = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let mut out = String::with_capacity(text.len());
+    let mut closed = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_gap(chars[i]) || i == 0 {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_gap(chars[i]) {
+            i += 1;
+        }
+        let inside_word = is_han(chars[start - 1])
+            && chars.get(i).copied().is_some_and(is_han)
+            && !opens_field_label(&chars[i..])
+            && !halves_of_a_quote(&chars, start, i);
+        if !inside_word {
+            out.extend(&chars[start..i]);
+            continue;
+        }
+        let solid = |c: &&char| !c.is_whitespace();
+        let before: String = {
+            let mut b: Vec<char> = chars[..start]
+                .iter()
+                .rev()
+                .take_while(solid)
+                .take(3)
+                .copied()
+                .collect();
+            b.reverse();
+            b.into_iter().collect()
+        };
+        let after: String = chars[i..].iter().take_while(solid).take(3).collect();
+        let gap: String = chars[start..i].iter().collect();
+        closed.push((format!("{before}{gap}{after}"), format!("{before}{after}")));
+    }
+    (out, closed)
+}
+
+/// Whether the gap `chars[start..end]` stands between two Chinese characters inside quotation
+/// marks: a slogan's two halves (“红色小象 星光灿烂”) are spaced on purpose.
+fn halves_of_a_quote(chars: &[char], start: usize, end: usize) -> bool {
+    let han_around =
+        start > 0 && is_han(chars[start - 1]) && chars.get(end).copied().is_some_and(is_han);
+    let depth = chars[..start].iter().fold(0i32, |open, c| match c {
+        '“' | '‘' | '「' | '『' => open + 1,
+        '”' | '’' | '」' | '』' => (open - 1).max(0),
+        _ => open,
+    });
+    let closed_after = chars[end..]
+        .iter()
+        .take_while(|c| !matches!(c, '“' | '「' | '『' | '\n'))
+        .any(|c| matches!(c, '”' | '’' | '」' | '』'));
+    han_around && depth > 0 && closed_after
 }
 
 /// Words a field's label ends with (责任单位：, 完成时限：, 责任领导：): a label names who
@@ -849,6 +913,26 @@ mod tests {
             "嘉定区推进儿童友好城区建设2025年重点工作安排"
         );
         assert_eq!(tidy_spacing("AB  餐 and  more 字"), "AB餐and more字");
+        // A slogan's halves keep their space.
+        assert_eq!(
+            tidy_spacing("开展“红色小象 星光灿烂”关爱项目"),
+            "开展“红色小象 星光灿烂”关爱项目"
+        );
+        assert_eq!(close_word_spaces("开展“红色小象 星光灿烂”项目").1, []);
+        let (text, closed) = close_word_spaces(
+            "完善工作机 制，建设污水管　网。\n牵头单位：甲 责任单位：乙 Word and",
+        );
+        assert_eq!(
+            text,
+            "完善工作机制，建设污水管网。\n牵头单位：甲 责任单位：乙 Word and"
+        );
+        assert_eq!(
+            closed,
+            [
+                ("工作机 制，建".to_string(), "工作机制，建".to_string()),
+                ("污水管　网。".to_string(), "污水管网。".to_string())
+            ]
+        );
         assert_eq!(tidy_spacing("Word  and\tExcel"), "Word and Excel");
         // Two labelled fields keep their space; a label OCR split does not.
         assert_eq!(

@@ -1180,6 +1180,7 @@ fn build_tasks(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
     let mut tasks = Vec::new();
+    let mut spaces_closed: Vec<SpacesClosed> = Vec::new();
     let mut unread_deadlines: Vec<UnreadDeadline> = Vec::new();
     // Tasks whose lead is the first of a plain 责任单位 cell's units (see lead_by_order).
     let mut first_leads: Vec<(u32, Location)> = Vec::new();
@@ -1224,9 +1225,15 @@ fn build_tasks(
             deadline = Some(last);
             scheduled.push(no);
         }
+        let (content, closed) = cjk::close_word_spaces(cells.content.trim());
+        let origin = cells.content_origin.clone().unwrap_or(row.origin.clone());
+        if !closed.is_empty() {
+            spaces_closed.push((no, origin.clone(), closed));
+        }
+        let targets = super::targets::extract(&content);
         tasks.push(Task {
             no,
-            content: cells.content.trim().to_string(),
+            content,
             prose: None,
             section: 0,
             group: 0,
@@ -1243,8 +1250,8 @@ fn build_tasks(
             deadline_text,
             person: cells.person.clone().or(persons),
             extra: cells.extra.clone(),
-            targets: super::targets::extract(cells.content.trim()),
-            origin: cells.content_origin.clone().unwrap_or(row.origin.clone()),
+            targets,
+            origin,
             units_origin: cells.units_origin.clone(),
             support_origin: cells.support_origin.clone(),
             responsible_origin: cells.responsible_origin.clone(),
@@ -1253,9 +1260,40 @@ fn build_tasks(
         });
     }
     say_unread_deadlines(unread_deadlines, diagnostics);
+    diagnostics.extend(said_spaces_closed(&spaces_closed));
     diagnostics.extend(said_lead_by_order(&first_leads));
     diagnostics.extend(schedule.said(&scheduled, raw));
     tasks
+}
+
+/// A task's number, its place, and the spaces closed in its text (as written, as closed).
+type SpacesClosed = (u32, Location, Vec<(String, String)>);
+
+/// The spaces closed inside the words of tasks' text (污水管 网: a web page's line breaks),
+/// said once with every place: the model and every output hold the text closed.
+fn said_spaces_closed(closed: &[SpacesClosed]) -> Option<Diagnostic> {
+    let (_, first, _) = closed.first()?;
+    let places: Vec<String> = closed
+        .iter()
+        .map(|(no, _, runs)| {
+            let runs: Vec<String> = runs
+                .iter()
+                .map(|(written, read)| format!("「{written}」→「{read}」"))
+                .collect();
+            format!("第 {no} 项{}", runs.join("、"))
+        })
+        .collect();
+    Some(
+        Diagnostic::note(
+            "text/space-closed",
+            first.clone(),
+            format!(
+                "任务内容的词语中间有空格（多是网页或 PDF 换行留下的），已去掉：{}",
+                places.join("；")
+            ),
+        )
+        .with_hint("如空格本是原文要的（如两个名称之间），请在原文中改用顿号或逗号"),
+    )
 }
 
 /// The columns of a table that sets what is done by each period (一季度 … 四季度, 2025年 …

@@ -43,6 +43,86 @@ static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The parentheses of `text` that name who does the work ([`ASSIGNMENT`]), but for those
+/// that say what a role word means: `各责任单位（包括牵头单位、责任单位，下同）`,
+/// `各牵头单位（无牵头单位的，责任单位即为牵头单位）` define words of the notice, and name
+/// no one.
+fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let found: Vec<regex::Captures<'_>> = ASSIGNMENT
+        .captures_iter(text)
+        .filter(|caps| {
+            let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
+                return false;
+            };
+            !defines_a_role_word(&text[..whole.start()], inside.as_str())
+        })
+        .collect();
+    let after = found
+        .last()
+        .and_then(|caps| caps.get(0))
+        .map_or(0, |m| m.end());
+    let cut = list_cut_open(text).filter(|caps| caps.get(0).is_some_and(|m| m.start() >= after));
+    found.into_iter().chain(cut)
+}
+
+/// A parenthesis of names left open where a paragraph stops, before any 牵头 or 负责 could
+/// say what it is (…复耕撂荒地200亩。(县农业农村局、县): the source cut inside a task's
+/// list of units. Read as that list when it opens with a body's full name and holds no
+/// sentence; the name it stops in is a piece (`source/cut-off`).
+fn list_cut_open(text: &str) -> Option<regex::Captures<'_>> {
+    static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[（(]((?:[^（）()\[\]【】〔〕。；;]|[（(〔][^（）()〔〕]*[）)〕])+)$").unwrap()
+    });
+    let caps = OPEN_LIST.captures(text.trim_end())?;
+    let inside = caps.get(1)?.as_str();
+    let first = inside.split(['、', '，', ',']).next()?.trim();
+    (first.chars().count() >= 3 && crate::ingest::units::ends_as_a_body(first)).then_some(caps)
+}
+
+/// Whether `text` holds a parenthesis naming who does the work.
+fn has_duty(text: &str) -> bool {
+    duty_brackets(text).next().is_some()
+}
+
+/// The first parenthesis of `text` naming who does the work.
+fn first_duty(text: &str) -> Option<regex::Match<'_>> {
+    duty_brackets(text).next().and_then(|caps| caps.get(0))
+}
+
+/// Whether a parenthesis right after a role word (责任单位, 承办单位) says what the word
+/// covers — it opens with 包括, 含, 即, 指, or a case (无…的, 未写…的), or names nothing but
+/// role words — rather than who does a task.
+fn defines_a_role_word(before: &str, inside: &str) -> bool {
+    static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"(?:牵头|责任|配合|协办|主办|承办|参与|协同|主责|牽頭|責任|協辦|參與)",
+            r"(?:单位|部门|科室|單位|部門)$"
+        ))
+        .unwrap()
+    });
+    static DEFINING: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(?:包括|包含|含|即|指|是指|系指|无|未|没有)").unwrap()
+    });
+    if !ROLE_WORD.is_match(before.trim_end()) {
+        return false;
+    }
+    let inside = inside.trim();
+    if DEFINING.is_match(inside) {
+        return true;
+    }
+    let duty = parse_duty(inside);
+    let named: Vec<&String> = duty
+        .leads
+        .iter()
+        .chain(&duty.supports)
+        .chain(&duty.listed)
+        .collect();
+    !named.is_empty() && named.iter().all(|name| ROLE_WORD.is_match(name))
+}
+
 static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // 1. / 1、 / 1．/ （1） / (1) / ① at the start of a task.
     #[allow(clippy::unwrap_used)] // literal pattern
@@ -84,13 +164,13 @@ pub(crate) fn is_units_line(text: &str) -> bool {
 /// (上述项目由区商务委牵头负责。).
 pub(crate) fn names_duty(text: &str) -> bool {
     let text = text.trim();
-    labelled(text).is_some() || ASSIGNMENT.is_match(text) || duty_of_items_above(text).is_some()
+    labelled(text).is_some() || has_duty(text) || duty_of_items_above(text).is_some()
 }
 
 /// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
 pub fn is_task_line(text: &str) -> bool {
     let text = text.trim();
-    TASK_NUMBER.is_match(text) || labelled(text).is_some() || ASSIGNMENT.is_match(text)
+    TASK_NUMBER.is_match(text) || labelled(text).is_some() || has_duty(text)
 }
 
 /// Who leads, who supports and by when, read from an inline parenthesis or labelled lines.
@@ -1028,7 +1108,7 @@ impl Reader {
         }
         // ——在深化供给侧结构性改革上保持定力: a lead-in the document sets between its parts
         // and the tasks under it — that level is their group, as a （一） heading is.
-        if is_dash_heading(paragraph) && !ASSIGNMENT.is_match(paragraph) {
+        if is_dash_heading(paragraph) && !has_duty(paragraph) {
             self.end_block();
             self.settle_heading_text();
             self.push(RowKind::Label(tidy_spacing(paragraph)), here);
@@ -1045,13 +1125,13 @@ impl Reader {
             return;
         }
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
-            && (!ASSIGNMENT.is_match(paragraph) || names_only_leaders(paragraph))
+            && (!has_duty(paragraph) || names_only_leaders(paragraph))
         {
             self.section(numeral, title, here);
             return;
         }
         // 以下任务均涉及区财政局，不再重复。 on a line of its own: every later task's unit.
-        if !ASSIGNMENT.is_match(paragraph)
+        if !has_duty(paragraph)
             && !TASK_NUMBER.is_match(paragraph)
             && let Some(units) = standing_units(paragraph)
         {
@@ -1130,7 +1210,7 @@ impl Reader {
         }
         // 1.主要指标的责任部门。 over a line of several sentences each with its duty: the
         // numbered line heads them, none of their text.
-        if ASSIGNMENT.find_iter(&line).count() >= 2 {
+        if duty_brackets(&line).count() >= 2 {
             line = self.heading_opening_the_line(line);
             self.numbered_line_heads_tasks();
         }
@@ -1153,10 +1233,9 @@ impl Reader {
         };
         let first = &line[..stop + '。'.len_utf8()];
         // A duty right after it (地区生产总值增长6%左右。（省发展改革委负责）) makes it a task.
-        let assigned_next = ASSIGNMENT
-            .find(line[first.len()..].trim_start())
-            .is_some_and(|m| m.start() == 0);
-        if assigned_next || ASSIGNMENT.is_match(first) || first.chars().count() > 20 {
+        let assigned_next =
+            first_duty(line[first.len()..].trim_start()).is_some_and(|m| m.start() == 0);
+        if assigned_next || has_duty(first) || first.chars().count() > 20 {
             return line;
         }
         task.content = first.trim().to_string();
@@ -1217,7 +1296,7 @@ impl Reader {
     /// when no task is being written, or one under a 具体任务： label (kept as the content
     /// column's name) always.
     fn task_by_its_labels(&mut self, line: &str, labelled_next: bool) -> Option<String> {
-        if !labelled_next || ASSIGNMENT.is_match(line) {
+        if !labelled_next || has_duty(line) {
             return None;
         }
         // A 具体任务： label opens the next record, whatever is being written.
@@ -1244,16 +1323,14 @@ impl Reader {
         self.end_block();
         self.settle_heading_text();
         let (title, after) = match super::text::heading_title_end(rest) {
-            Some((end, after)) if !ASSIGNMENT.is_match(&rest[..end]) => {
+            Some((end, after)) if !has_duty(&rest[..end]) => {
                 (rest[..end].to_string(), rest[after..].to_string())
             }
-            _ if !ASSIGNMENT.is_match(rest) => (rest.to_string(), String::new()),
+            _ if !has_duty(rest) => (rest.to_string(), String::new()),
             _ => (String::new(), rest.to_string()),
         };
-        let carries_work = labelled_next
-            || ASSIGNMENT
-                .find(after.trim())
-                .is_some_and(|m| m.start() == 0);
+        let carries_work =
+            labelled_next || first_duty(after.trim()).is_some_and(|m| m.start() == 0);
         if carries_work {
             self.headings_carry = true;
             self.open_numbered(here);
@@ -1276,7 +1353,7 @@ impl Reader {
     /// one continues a task or starts the next.
     fn assignments(&mut self, line: &str, here: Location) {
         let mut cut = 0;
-        for caps in ASSIGNMENT.captures_iter(line) {
+        for caps in duty_brackets(line) {
             let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
                 continue;
             };
@@ -1373,7 +1450,7 @@ impl Reader {
 /// for it (一、经济发展目标（牵头领导：张明、李华）): a heading's leaders, no unit's duty.
 fn names_only_leaders(paragraph: &str) -> bool {
     let mut any = false;
-    for caps in ASSIGNMENT.captures_iter(paragraph) {
+    for caps in duty_brackets(paragraph) {
         let Some(inside) = caps.get(1) else { continue };
         let duty = parse_duty(inside.as_str());
         if !duty.leads.is_empty()
@@ -1481,7 +1558,7 @@ static ITEMS_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
 /// 第二，…。以上工作由区人社局牵头，区财政局配合，2025年11月底前完成。`): the same paragraph
 /// with that sentence as an assignment in brackets, the way the reader knows duties.
 fn closing_duty_in_brackets(paragraph: &str) -> Option<String> {
-    if ASSIGNMENT.is_match(paragraph) {
+    if has_duty(paragraph) {
         return None;
     }
     let body = paragraph.trim().trim_end_matches(['。', '.']);
@@ -1819,7 +1896,7 @@ fn heading_lead(title: &str) -> Option<String> {
 fn heading_over_summary(line: &str) -> Option<(String, String)> {
     let end = line.find('。')? + '。'.len_utf8();
     let (head, rest) = (&line[..end], line[end..].trim());
-    let summary = !rest.is_empty() && !ASSIGNMENT.is_match(rest) && !TASK_NUMBER.is_match(rest);
+    let summary = !rest.is_empty() && !has_duty(rest) && !TASK_NUMBER.is_match(rest);
     section_heading(&tidy_spacing(head)).filter(|_| summary)
 }
 
@@ -1857,12 +1934,10 @@ fn title_before_its_sentence(title: &str) -> Option<String> {
 fn split_heading(line: &str) -> Option<(String, String)> {
     let end = line.find('。')? + '。'.len_utf8();
     let (head, rest) = (&line[..end], line[end..].trim());
-    let only_assignment = ASSIGNMENT.find(rest).is_some_and(|m| {
+    let only_assignment = first_duty(rest).is_some_and(|m| {
         m.start() == 0 && rest[m.end()..].trim_matches(['。', '；']).trim().is_empty()
     });
-    (section_heading(&tidy_spacing(head)).is_some()
-        && ASSIGNMENT.is_match(rest)
-        && !only_assignment)
+    (section_heading(&tidy_spacing(head)).is_some() && has_duty(rest) && !only_assignment)
         .then(|| (head.to_string(), rest.to_string()))
 }
 
@@ -2137,6 +2212,24 @@ mod tests {
         let d = parse_duty("市自由贸易区管委会牵头");
         assert_eq!(d.leads, ["市自由贸易区管委会"]);
         assert!(d.scopes.is_empty());
+    }
+
+    #[test]
+    fn a_parenthesis_saying_what_a_role_word_covers_names_no_one() {
+        for text in [
+            "各责任单位(包括牵头单位、责任单位,下同)要高度重视。",
+            "各牵头单位(无牵头单位的,责任单位即为牵头单位,下同)于1月15日前报备。",
+            "各承办单位（含主办单位、协办单位）要逐项细化。",
+            "各配合单位（牵头单位、责任单位）要主动对接。",
+        ] {
+            assert!(!has_duty(text), "{text}");
+        }
+        for text in [
+            "完善工作机制。（区发改委牵头，区财政局配合）",
+            "建立联系制度，明确责任单位（区商务委牵头）。",
+        ] {
+            assert!(has_duty(text), "{text}");
+        }
     }
 
     #[test]

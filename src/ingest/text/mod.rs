@@ -281,7 +281,14 @@ fn unused_page_line(
         .into_iter()
         .filter_map(|(what, value)| {
             let value: String = value?.chars().filter(|c| !c.is_whitespace()).collect();
-            (!value.is_empty() && flat.contains(&value)).then(|| format!("{what}「{value}」"))
+            // A date the box writes its own way (2026-01-04 for 2026年1月4日).
+            let as_dated = || {
+                (flat.split(['|', '｜', '：', ':']))
+                    .filter_map(crate::base::date::parse_written)
+                    .any(|day| crate::base::date::chinese(day) == value)
+            };
+            (!value.is_empty() && (flat.contains(&value) || as_dated()))
+                .then(|| format!("{what}「{value}」"))
         })
         .collect()
     });

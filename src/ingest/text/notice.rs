@@ -203,7 +203,8 @@ fn settle_title(
 }
 
 /// What the notice's own text lacks, taken from the page's information box: its title (标题),
-/// 发文字号 and 成文日期 — the box's 发布日期 is the page's, not the notice's.
+/// 发文字号 and 成文日期 (or 发文日期, the date the document was issued) — the box's 发布日期
+/// is the page's, not the notice's.
 fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
     if notice.title.is_none()
         && let Some(title) = page.field(&["标题", "名称"]).map(tidy_spacing)
@@ -221,7 +222,7 @@ fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
     // The box's date is the page's field, not the document's text: printed as GB/T 9704
     // writes a date (2024年05月20日 → 2024年5月20日).
     if notice.date.is_none()
-        && let Some(date) = page.field(&["成文日期"]).and_then(|value| {
+        && let Some(date) = page.field(&["成文日期", "发文日期"]).and_then(|value| {
             crate::base::date::parse_written(value)
                 .map(crate::base::date::chinese)
                 .or_else(|| date_of(value).map(|(date, _)| date))
@@ -611,8 +612,9 @@ fn read_body(
         if b.heading > 0 || b.text.starts_with("附件") || date_of(&b.text).is_some() {
             break;
         }
-        // The 署名 ends the body even with no 附件说明 between them.
-        if signs_above_date(blocks, i) {
+        // The 署名 ends the body even with no 附件说明 between them, and with no date
+        // under it where the plan follows.
+        if signs_above_date(blocks, i) || (!body.is_empty() && signers_undated(blocks, i) > 0) {
             break;
         }
         let plan_starts = section_heading(&b.text).is_some() || opens_an_assigned_task(blocks, i);
@@ -840,6 +842,23 @@ fn signers_at_end(blocks: &[Block], i: usize) -> usize {
     }
 }
 
+/// How many blocks from `i` are agencies' names, one a line, with no date under them where
+/// the text ends or the plan starts (its title, 附件, a heading): a 署名 whose date the
+/// source lost or never wrote.
+fn signers_undated(blocks: &[Block], i: usize) -> usize {
+    let plan_starts = |b: &Block| {
+        b.heading > 0 || b.text.starts_with("附件") || super::prose::names_a_plan(&b.text)
+    };
+    (1..=3)
+        .find(|&n| {
+            let names = blocks.get(i..i + n).unwrap_or_default();
+            names.len() == n
+                && signers_at_end(names, 0) == n
+                && blocks.get(i + n).is_none_or(plan_starts)
+        })
+        .unwrap_or(0)
+}
+
 fn signers_above_date(blocks: &[Block], i: usize) -> usize {
     let is_date = |b: &Block| date_of(&b.text).is_some() || is_garbled_date(&b.text);
     (1..=3)
@@ -889,7 +908,7 @@ fn read_sign_off(
     notice: &mut Notice,
     said: &mut Vec<Diagnostic>,
 ) -> usize {
-    let signers = signers_above_date(blocks, i).max(signers_at_end(blocks, i));
+    let signers = signers_above_date(blocks, i).max(signers_undated(blocks, i));
     if signers > 0 {
         // Issued jointly: each agency on its line, the leading one first.
         let names: Vec<String> = blocks[i..i + signers]
