@@ -2151,6 +2151,59 @@ fn a_stacked_table_with_a_border_after_each_cell_reads() {
     );
 }
 
+/// A stacked table whose header names the period a column reports on first (`1-3月进展`),
+/// or breaks the leader's column over two lines under the body it leads (区政府 / 分管领导):
+/// every column is the header's, every row read.
+#[test]
+fn a_stacked_header_with_a_period_or_a_leaders_body_reads_every_column() {
+    let (_dir, input) = text_source(
+        "进展.md",
+        "2026年社区服务提升任务推进情况\n序号 |\n工作内容 |\n牵头单位 |\n配合单位 |\n1-6月进展 |\n\
+         1 |\n新建长者食堂3家。 |\n县民政局 |\n各镇 |\n已完成2家。 |\n\
+         2 |\n改造口袋公园5个。 |\n县城管局 |\n县住建局 |\n已开工。 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 2), ["县城管局"]);
+    assert_eq!(supports(plan, 2), ["县住建局"]);
+    assert_eq!(plan.table.extra_columns, ["1-6月进展"]);
+    assert_eq!(plan.task(1).unwrap().extra, ["已完成2家。"]);
+    let (_dir, input) = text_source(
+        "分解.txt",
+        "2026年社区服务提升任务分解表\n序号\n工作内容\n县政府\n分管领导\n牵头单位\n配合单位\n\
+         1\n新建长者食堂3家。\n张明\n县民政局\n各镇\n\
+         2\n改造口袋公园5个。\n李强\n县城管局\n县住建局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("李强"));
+    assert_eq!(leads(plan, 2), ["县城管局"]);
+    assert_eq!(
+        common::contents(plan),
+        ["新建长者食堂3家。", "改造口袋公园5个。"]
+    );
+}
+
+/// A web page's 成文日期 repeated on the line under it (its own date line) is said as left
+/// out, never dropped without a word.
+#[test]
+fn a_repeated_date_under_the_notice_is_said() {
+    let (_dir, input) = text_source(
+        "通知.md",
+        "某区人民政府办公室关于印发社区服务提升任务分工的通知\n各街道办事处，区政府各部门：\n\
+         现将社区服务提升任务分工印发给你们，请认真落实。\n某区人民政府办公室\n2026年3月1日\n2026年3月1日\n\
+         社区服务提升任务分工\n1.新建社区食堂3家。（责任单位：区民政局）\n2.改造口袋公园5个。（责任单位：区城管局）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.notice.date.as_deref(), Some("2026年3月1日"));
+    let said = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "source/unused" && d.location.line_no() == Some(6))
+        .unwrap();
+    assert!(said.message.contains("重复"), "{}", said.message);
+}
+
 /// A task whose only unit is the piece the source was cut in (责任单位:区) names nobody: an
 /// error with its place, not a task published for no one.
 #[test]
@@ -3041,6 +3094,34 @@ fn a_notice_issued_jointly_is_signed_by_both_offices() {
         .filter_map(|part| part.lines().next())
         .collect();
     assert_eq!(marks, ["中共东湖区委办公室", "东湖区人民政府办公室"]);
+}
+
+/// A notice issued jointly that hands out its tasks itself and ends with both offices, one a
+/// line, and no date: both sign — the first never printed as a line of the body.
+#[test]
+fn a_joint_notice_handing_out_tasks_is_signed_by_both_with_no_date() {
+    let (_dir, input) = text_source(
+        "通知.md",
+        "中共柳川县委办公室 柳川县人民政府办公室关于做好2026年春耕生产工作的通知\n\n\
+         各乡镇党委、政府，县直各单位：\n\n为做好今年春耕生产工作，现将有关事项通知如下。\n\n\
+         一、重点任务\n\n1.抓好种子供应。确保良种供应充足。（县农业农村局牵头，县市场监管局配合）\n\n\
+         2.做好农资保供。（县供销社牵头）\n\n二、工作要求\n\n\
+         各单位要高度重视，确保各项任务落到实处。\n\n中共柳川县委办公室\n柳川县人民政府办公室\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.notice.signer.as_deref(),
+        Some("中共柳川县委办公室\n柳川县人民政府办公室")
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
+    let text = common::published_text(&input, "通知.md");
+    let signed: Vec<&str> = text
+        .split("::: {custom-style=\"署名\"}\n")
+        .skip(1)
+        .filter_map(|part| part.lines().next())
+        .collect();
+    assert_eq!(signed, ["中共柳川县委办公室", "柳川县人民政府办公室"]);
+    assert_eq!(text.matches("中共柳川县委办公室\n").count(), 2, "{text}");
 }
 
 /// Two offices signing side by side on one line (中共某县委办公室　　某县人民政府办公室): each

@@ -379,6 +379,13 @@ impl Grid<'_> {
             _ => return false,
         };
         prev.absorb(self.own_task_cells(r, header), "\n");
+        // A label of the row's own in the group column (老旧小区 under 2 | 城市更新) has no
+        // place in the task it joins: said, never dropped.
+        let label_at = header.index(Column::Group);
+        let label = self.own(r, label_at);
+        if !label.is_empty() && !self.under_merged(r, label_at) {
+            (table.left_out).push((label, (self.place)(r, label_at.unwrap_or(0))));
+        }
         // Placed at the row's own cells (the merge's place is the row above's).
         let own = self.rows[r].iter().position(|t| !t.trim().is_empty());
         let at = header.index(Column::No).or(own);
@@ -1050,6 +1057,24 @@ mod tests {
         let table = g.table(0, &mut found);
         assert!(matches!(&table.rows[0].kind, RowKind::Label(l) if l == "强化行政规范性文件公开"));
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_label_of_a_row_joined_under_a_merged_number_is_said() {
+        let mut g = grid(&[
+            &["序号", "目标名称", "工作标准", "牵头单位"],
+            &["2", "城市更新", "", ""],
+            &["", "老旧小区", "(3)改造老旧小区12个。", "区住建局"],
+        ]);
+        g.merged_down.insert((2, 0), "2".to_string());
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        let place = Location::cell("t.xlsx", "表", 2, 1);
+        assert!(
+            table.left_out.contains(&("老旧小区".to_string(), place)),
+            "{:?}",
+            table.left_out
+        );
     }
 
     #[test]

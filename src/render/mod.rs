@@ -101,19 +101,70 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
     let cut_cost: Vec<Option<f32>> = (0..=n)
         .map(|cut| title_cut_cost(chars, advances, cut))
         .collect();
+    let splits = splits_a_short_name(chars, advances, width);
     let first = (total / width).ceil().max(1.0) as usize;
+    // The fewest lines; one more where that keeps a short name whole (《政府|工作报告》).
+    let mut fewest: Option<Vec<usize>> = None;
     for count in first..=n {
-        if let Some(cuts) = cheapest_cuts(chars, advances, width, count, &cut_cost) {
-            let mut out = Vec::with_capacity(count);
-            let mut start = 0;
-            for end in cuts.into_iter().chain(std::iter::once(n)) {
-                out.push(trimmed(chars, start..end));
-                start = end;
-            }
-            return out;
+        let Some(cuts) = cheapest_cuts(chars, advances, width, count, &cut_cost) else {
+            continue;
+        };
+        if !cuts.iter().any(|&cut| splits[cut]) {
+            return lines_at(chars, &cuts);
+        }
+        match fewest {
+            None => fewest = Some(cuts),
+            Some(fewest) => return lines_at(chars, &fewest),
         }
     }
-    std::iter::once(0..n).collect()
+    match fewest {
+        Some(cuts) => lines_at(chars, &cuts),
+        None => std::iter::once(0..n).collect(),
+    }
+}
+
+/// The title's lines between `cuts`, without the spaces at their ends.
+fn lines_at(chars: &[char], cuts: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for &end in cuts.iter().chain(std::iter::once(&chars.len())) {
+        out.push(trimmed(chars, start..end));
+        start = end;
+    }
+    out
+}
+
+/// For each cut of a title, whether it splits a name a reader takes as one word: one in
+/// title marks or quotes no wider than half the line (《政府工作报告》, “十三五”), or an
+/// issuer's before 关于 (not at the space between two).
+fn splits_a_short_name(chars: &[char], advances: &[f32], width: f32) -> Vec<bool> {
+    let n = chars.len();
+    let mut splits = vec![false; n + 1];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '《' | '〈' | '“' => open.push(i),
+            '》' | '〉' | '”' => {
+                if let Some(start) = open.pop() {
+                    let wide: f32 = advances[start..=i].iter().sum();
+                    if wide <= width / 2.0 {
+                        splits[start + 1..=i].iter_mut().for_each(|s| *s = true);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let issuers_end = chars
+        .windows(2)
+        .position(|w| w == ['关', '于'])
+        .unwrap_or(0);
+    for (cut, split) in splits.iter_mut().enumerate().take(issuers_end).skip(1) {
+        if !is_title_space(chars[cut - 1]) && !is_title_space(chars[cut]) {
+            *split = true;
+        }
+    }
+    splits
 }
 
 /// The `count - 1` cuts that set the title in `count` lines no wider than `width` at least
@@ -519,6 +570,14 @@ mod tests {
         assert!(
             nested.iter().any(|l| l.contains("〈政府工作报告〉")),
             "{nested:?}"
+        );
+        let issued = lines(
+            "县人民政府办公室关于印发2024年县《政府工作报告》重点任务责任分解方案的通知",
+            20.1,
+        );
+        assert!(
+            issued.iter().any(|l| l.contains("《政府工作报告》")),
+            "{issued:?}"
         );
         // A name longer than a line still breaks.
         let long = lines(

@@ -757,8 +757,10 @@ fn signed_under_tasks<'a>(
 /// after `from`: its 署名 over its 成文日期 (or the date alone), followed by at most a 附注,
 /// a 版记 and a few lines of the page.
 fn sign_off_at_end(blocks: &[Block], from: usize) -> Option<usize> {
-    // Signed with no date under it (the source lost it): the agencies that end the text.
+    // Signed with no date under it (the source lost it): the agencies that end the text,
+    // all of them (a joint notice signs one agency a line).
     let undated = (1..=3)
+        .rev()
         .find(|&n| {
             blocks
                 .len()
@@ -945,10 +947,14 @@ fn read_sign_off(
         }
         notice.date = Some(date);
         i += 1;
-        // A web page repeats the date (its own 发布日期 line): the same text, already read.
-        while blocks.get(i).is_some_and(|d| {
+        // A web page repeats the date (its own 发布日期 line): the same text, already read,
+        // said as left out.
+        while let Some(again) = blocks.get(i).filter(|d| {
             d.text.split_whitespace().collect::<String>() == *notice.date.as_deref().unwrap_or("")
         }) {
+            let mut note = crate::ingest::unused_note(&again.text, places.at(again.line));
+            note.message.push_str("（与上一行的成文日期重复）");
+            said.push(note);
             i += 1;
         }
     }

@@ -42,8 +42,9 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
         .collect();
     let named = |l: &str| Column::from_header(l).is_some();
     let name_like = |l: &str| {
-        // A unit in brackets after a name (年度投资金额（万元）) is part of it.
-        let bare = crate::base::cjk::without_brackets(l);
+        // A unit in brackets after a name (年度投资金额（万元）) is part of it, and so is
+        // the period a column reports on (1-10月推进情况, 2025年目标).
+        let bare = crate::base::cjk::without_brackets(without_period(l));
         // A body's name (区住建局), a numeral (一) or a part's heading (一、主要预期目标) is a
         // row's cell, never a column's name.
         let a_value = matches!(says(l), Says::Units | Says::Number | Says::Heading)
@@ -54,14 +55,23 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             && section_heading(l).is_none()
             && (named(l) || (bare.chars().count() <= 8 && bare.chars().all(is_han) && !a_value))
     };
+    // A body's name over the word it qualifies, a column's name broken over two lines
+    // (区政府 / 分管领导): part of the header, not a row's cell.
+    let qualifies_next = |k: usize| {
+        let (l, next) = (filled[k].1, filled.get(k + 1).map_or("", |(_, n)| *n));
+        l.chars().count() <= 6
+            && l.chars().all(is_han)
+            && says(l) == Says::Units
+            && Column::from_header(next) == Some(Column::Person)
+    };
     (0..filled.len()).find_map(|start| {
         if !named(filled[start].1) {
             return None;
         }
-        let mut run: Vec<&(usize, &str)> = filled[start..]
-            .iter()
+        let mut run: Vec<&(usize, &str)> = (start..filled.len())
             .take(MAX_HEADER_LINES)
-            .take_while(|(_, l)| name_like(l))
+            .take_while(|&k| name_like(filled[k].1) || qualifies_next(k))
+            .map(|k| &filled[k])
             .collect();
         // A title above it (…责任单位表) reads as a name too: the header starts at its 序号,
         // or at the group columns just left of it (分类 / 序号), whose merged cells come
@@ -84,7 +94,7 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
         // At the end a name fengong does not read is a column (备注) only when it is as short
         // as a header word and a row's number follows; else it is the first row's text (a
         // group's merged cell before its number).
-        let trailing_column = |l: &str| numbered_next && l.chars().count() <= 4;
+        let trailing_column = |l: &str| numbered_next && without_period(l).chars().count() <= 4;
         while run.len() > from
             && run
                 .last()
@@ -104,6 +114,19 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             may_join,
         })
     })
+}
+
+/// A column's name without the period it reports on written first: `1-10月推进情况` →
+/// `推进情况`, `2025年目标` → `目标`, `一季度进展` stays (a word of its own).
+fn without_period(name: &str) -> &str {
+    static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"^(?:\d{4}年)?(?:\d{1,2}(?:月)?\s*[-—–~～至到]\s*)?\d{1,2}月(?:份|底|末)?|^\d{4}年(?:度)?").unwrap()
+    });
+    match PERIOD.find(name) {
+        Some(m) if m.end() < name.len() => &name[m.end()..],
+        _ => name,
+    }
 }
 
 /// Columns left of 序号 have the first row's cells there before its number, and a group's
@@ -149,6 +172,9 @@ fn wrapped_names(names: &[&str]) -> (Vec<String>, Vec<usize>) {
     let kind = |s: &str| Column::from_header(s);
     let remark = |s: &str| Column::is_report_or_remark(s);
     let broken = |a: &str, b: &str| {
+        // The body whose leader a column names: 区政府 / 分管领导.
+        let leader_of_body =
+            kind(b) == Some(Column::Person) && kind(a).is_none() && says(a) == Says::Units;
         let qualifier = kind(a).is_none()
             && !remark(a)
             && len(a) <= 4
@@ -159,7 +185,7 @@ fn wrapped_names(names: &[&str]) -> (Vec<String>, Vec<usize>) {
         let role_of_body = matches!(kind(a), Some(Column::Lead | Column::Support))
             && kind(b) == Some(Column::Units)
             && len(b) <= 2;
-        qualifier || role_of_body
+        qualifier || role_of_body || leader_of_body
     };
     let mut cells: Vec<String> = Vec::new();
     let mut i = 0;
