@@ -2186,6 +2186,71 @@ fn a_stacked_header_with_a_period_or_a_leaders_body_reads_every_column() {
     );
 }
 
+/// A table pasted one cell per line whose 序号 stands over items numbered in their own cells,
+/// each with its leader and units ((1)…, 王明, 县发改局; (2)…, 县财政局), under a label in
+/// a column of its own: each item is a task, numbered as written, under its label — and a
+/// title above that opens with a year is the table's title, not a column.
+#[test]
+fn items_numbered_under_a_stacked_rows_number_are_tasks_of_their_own() {
+    let (_dir, input) = text_source(
+        "分解.txt",
+        "2026年一季度主要目标任务责任分解表\n序号\n目标名称\n工 作 标 准\n县政府\n分管领导\n牵头单位\n配合单位\n\
+         1\n全县经济社会发展的主要预期目标\n(1)地区生产总值增长6%左右。\n王明\n县发改局\n县统计局\n\
+         (2)一般公共预算收入增长3%以上。\n赵亮\n县财政局\n县税务局\n\
+         2\n聚焦产业强县\n(3)新建标准厂房10万平方米。\n孙华\n县工信局\n各乡镇\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "地区生产总值增长6%左右。",
+            "一般公共预算收入增长3%以上。",
+            "新建标准厂房10万平方米。"
+        ]
+    );
+    assert_eq!(leads(plan, 2), ["县财政局"]);
+    assert_eq!(supports(plan, 2), ["县税务局"]);
+    assert_eq!(plan.task(3).unwrap().person.as_deref(), Some("孙华"));
+    assert_eq!(
+        common::groups(plan),
+        [
+            ("全县经济社会发展的主要预期目标".to_string(), vec![1, 2]),
+            ("聚焦产业强县".to_string(), vec![3])
+        ]
+    );
+    assert_eq!(
+        plan.table.title.as_deref(),
+        Some("2026年一季度主要目标任务责任分解表")
+    );
+    let said = common::codes(&checked);
+    assert!(
+        said.contains(&"table/numbered-under-merged-number"),
+        "{said:?}"
+    );
+}
+
+/// A stacked table cut right after its last row's text: the text is that task's (said cut
+/// off), never text after the table, and the task's missing units are the one error.
+#[test]
+fn a_stacked_table_cut_after_a_rows_text_keeps_it_in_the_row() {
+    let (_dir, input) = text_source(
+        "进展.md",
+        "2026年社区服务提升任务推进情况\n序号 |\n工作内容 |\n分管领导 |\n牵头单位 |\n配合单位 |\n推进情况 |\n\
+         1 |\n新建长者食堂3家。 |\n张明 |\n县民政局 |\n各镇 |\n已完成2家。 |\n\
+         2 |\n改造口袋公园5个。 |\n李强 |\n县城管局 |\n县住建局 |\n已开工。 |\n\
+         3 |\n增设便民服务点 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(plan.task(3).unwrap().content, "增设便民服务点");
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"source/cut-off"), "{codes:?}");
+    assert!(!codes.contains(&"table/after-table"), "{codes:?}");
+    assert!(!codes.contains(&"structure/empty-content"), "{codes:?}");
+}
+
 /// A web page's 成文日期 repeated on the line under it (its own date line) is said as left
 /// out, never dropped without a word.
 #[test]
@@ -3122,6 +3187,12 @@ fn a_joint_notice_handing_out_tasks_is_signed_by_both_with_no_date() {
         .collect();
     assert_eq!(signed, ["中共柳川县委办公室", "柳川县人民政府办公室"]);
     assert_eq!(text.matches("中共柳川县委办公室\n").count(), 2, "{text}");
+    // A sentence names them one after the other.
+    let sheet = common::published_text(&input, "任务单/县供销社.md");
+    assert!(
+        sheet.contains("报送中共柳川县委办公室、柳川县人民政府办公室。"),
+        "{sheet}"
+    );
 }
 
 /// Two offices signing side by side on one line (中共某县委办公室　　某县人民政府办公室): each

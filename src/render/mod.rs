@@ -98,10 +98,15 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
     if n == 0 || total <= width + 0.01 {
         return std::iter::once(0..n).collect();
     }
-    let cut_cost: Vec<Option<f32>> = (0..=n)
-        .map(|cut| title_cut_cost(chars, advances, cut))
-        .collect();
     let splits = splits_a_short_name(chars, advances, width);
+    // A split name costs more than any balance: the lines keep names whole where they can.
+    let split_cost = width * 4.0;
+    let cut_cost: Vec<Option<f32>> = (0..=n)
+        .map(|cut| {
+            let cost = title_cut_cost(chars, advances, cut)?;
+            Some(if splits[cut] { cost + split_cost } else { cost })
+        })
+        .collect();
     let first = (total / width).ceil().max(1.0) as usize;
     // The fewest lines; one more where that keeps a short name whole (《政府|工作报告》).
     let mut fewest: Option<Vec<usize>> = None;
@@ -164,8 +169,24 @@ fn splits_a_short_name(chars: &[char], advances: &[f32], width: f32) -> Vec<bool
             *split = true;
         }
     }
+    // The words a title is made of (关于印发…的通知): never 印|发.
+    for word in TITLE_WORDS {
+        let word: Vec<char> = word.chars().collect();
+        for (at, _) in chars
+            .windows(word.len())
+            .enumerate()
+            .filter(|(_, w)| *w == word)
+        {
+            splits[at + 1..at + word.len()]
+                .iter_mut()
+                .for_each(|s| *s = true);
+        }
+    }
     splits
 }
+
+/// Words of a notice's title formula, each kept on one line.
+const TITLE_WORDS: &[&str] = &["关于", "印发", "转发", "通知", "意见", "方案", "报告"];
 
 /// The `count - 1` cuts that set the title in `count` lines no wider than `width` at least
 /// cost: each line's distance from an even share (but the last's), plus what each cut costs; `None` when the
@@ -579,6 +600,27 @@ mod tests {
             issued.iter().any(|l| l.contains("《政府工作报告》")),
             "{issued:?}"
         );
+        // Nor a word of the title's formula (关于印|发), nor a short name where two lines hold
+        // it whole.
+        for (title, width) in [
+            (
+                "某县人民政府办公室关于印发2025年《政府工作报告》重点工作责任分工方案的通知",
+                20.1,
+            ),
+            (
+                "关于印发《2024年县〈政府工作报告〉目标任务分解表》的通知",
+                20.1,
+            ),
+        ] {
+            let got = lines(title, width);
+            assert!(!got.iter().any(|l| l.ends_with('印')), "{got:?}");
+            assert!(got.iter().any(|l| l.contains("政府工作报告")), "{got:?}");
+        }
+        let two = lines(
+            "关于印发《2024年县〈政府工作报告〉目标任务分解表》的通知",
+            20.1,
+        );
+        assert_eq!(two.len(), 2, "{two:?}");
         // A name longer than a line still breaks.
         let long = lines(
             "关于印发《某区推进儿童友好城区建设三年行动方案》的通知",

@@ -543,7 +543,7 @@ impl EvaluationView {
             index_title: format!("{}考核汇总", after_plan(&plan_title, &e.period)),
             plan_title,
             doc_number: plan.notice.doc_number.clone().unwrap_or_default(),
-            issuer: plan.notice.issuer.clone().unwrap_or_default(),
+            issuer: super::issuer_in_a_sentence(plan),
             period_title: e.period.title(),
             period_label: e.period.label.clone(),
             period_end: date::chinese(e.period.end),

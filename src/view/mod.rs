@@ -1021,6 +1021,16 @@ fn tidy_lines(text: &str) -> String {
         .join("\n")
 }
 
+/// The notice's issuer as a sentence names it: a joint issuer's offices (one a line on the
+/// 版头) joined by 、.
+pub(crate) fn issuer_in_a_sentence(plan: &Plan) -> String {
+    (plan.notice.issuer.as_deref().unwrap_or_default().lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 impl NoticeView {
     /// The notice of `plan`.
     pub fn new(plan: &Plan) -> NoticeView {
@@ -1671,7 +1681,8 @@ impl TaskSheet {
                 .unwrap_or_else(|| plan_title.clone()),
             plan_title,
             doc_number: plan.notice.doc_number.clone(),
-            issuer: plan.notice.issuer.clone().unwrap_or_default(),
+            // Named in a sentence (报送…): a joint issuer's offices one after the other.
+            issuer: issuer_in_a_sentence(plan),
             support_count: tasks.len() - lead_count - responsible_count,
             lead_count,
             responsible_count,

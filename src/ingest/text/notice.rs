@@ -949,11 +949,15 @@ fn read_sign_off(
         i += 1;
         // A web page repeats the date (its own 发布日期 line): the same text, already read,
         // said as left out.
-        while let Some(again) = blocks.get(i).filter(|d| {
-            d.text.split_whitespace().collect::<String>() == *notice.date.as_deref().unwrap_or("")
-        }) {
+        // Another date under it (the page's 发布日期) is said too, as not the 成文日期.
+        while let Some(again) = blocks.get(i).filter(|d| date_of(&d.text).is_some()) {
+            let same = date_of(&again.text).map(|(date, _)| date) == notice.date;
             let mut note = crate::ingest::unused_note(&again.text, places.at(again.line));
-            note.message.push_str("（与上一行的成文日期重复）");
+            note.message.push_str(if same {
+                "（与上一行的成文日期重复）"
+            } else {
+                "（成文日期下又一个日期，未读作成文日期）"
+            });
             said.push(note);
             i += 1;
         }

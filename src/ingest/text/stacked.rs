@@ -8,7 +8,7 @@ use super::table::{TableLine, read_table};
 use super::{Places, section_heading, split_cells, table_label};
 use crate::base::cjk::{excerpt, is_han, tidy_spacing};
 use crate::base::diag::Diagnostic;
-use crate::ingest::raw_table::{Column, HeaderMap, RawTable};
+use crate::ingest::raw_table::{Column, HeaderMap, RawTable, opening_number};
 
 /// A header found one cell per line.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +44,8 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
     let name_like = |l: &str| {
         // A unit in brackets after a name (年度投资金额（万元）) is part of it, and so is
         // the period a column reports on (1-10月推进情况, 2025年目标).
-        let bare = crate::base::cjk::without_brackets(without_period(l));
+        let bare = crate::base::cjk::without_brackets(l);
+        let bare_of_period = crate::base::cjk::without_brackets(without_period(l));
         // A body's name (区住建局), a numeral (一) or a part's heading (一、主要预期目标) is a
         // row's cell, never a column's name.
         let a_value = matches!(says(l), Says::Units | Says::Number | Says::Heading)
@@ -53,7 +54,10 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             && l.chars().count() <= 18
             && split_cells(l).is_none()
             && section_heading(l).is_none()
-            && (named(l) || (bare.chars().count() <= 8 && bare.chars().all(is_han) && !a_value))
+            && (named(l)
+                || (bare_of_period.chars().count() <= 8
+                    && bare_of_period.chars().all(is_han)
+                    && !a_value))
     };
     // A body's name over the word it qualifies, a column's name broken over two lines
     // (区政府 / 分管领导): part of the header, not a row's cell.
@@ -119,14 +123,30 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
 /// A column's name without the period it reports on written first: `1-10月推进情况` →
 /// `推进情况`, `2025年目标` → `目标`, `一季度进展` stays (a word of its own).
 fn without_period(name: &str) -> &str {
-    static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        regex::Regex::new(r"^(?:\d{4}年)?(?:\d{1,2}(?:月)?\s*[-—–~～至到]\s*)?\d{1,2}月(?:份|底|末)?|^\d{4}年(?:度)?").unwrap()
-    });
     match PERIOD.find(name) {
         Some(m) if m.end() < name.len() => &name[m.end()..],
         _ => name,
     }
+}
+
+/// A period written first in a column's name: 1-10月, 6月底, 2025年, 2025年度.
+static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    regex::Regex::new(
+        r"^(?:\d{4}年)?(?:\d{1,2}(?:月)?\s*[-—–~～至到]\s*)?\d{1,2}月(?:份|底|末)?|^\d{4}年(?:度)?",
+    )
+    .unwrap()
+});
+
+/// Whether a column's name is a period alone: 一季度, 上半年, 全年, 6月, 2025年.
+fn names_a_period(name: &str) -> bool {
+    let name = name.trim();
+    let dated = PERIOD.find(name).is_some_and(|m| m.end() == name.len());
+    let worded = ["季度", "半年", "全年", "年度"]
+        .iter()
+        .any(|p| name.ends_with(p))
+        && name.chars().count() <= 4;
+    dated || worded
 }
 
 /// Columns left of 序号 have the first row's cells there before its number, and a group's
@@ -175,7 +195,10 @@ fn wrapped_names(names: &[&str]) -> (Vec<String>, Vec<usize>) {
         // The body whose leader a column names: 区政府 / 分管领导.
         let leader_of_body =
             kind(b) == Some(Column::Person) && kind(a).is_none() && says(a) == Says::Units;
+        // Two periods side by side (一季度 / 二季度) are two columns.
+        let periods = names_a_period(a) && names_a_period(b);
         let qualifier = kind(a).is_none()
+            && !periods
             && !remark(a)
             && len(a) <= 4
             && len(b) <= 4
@@ -244,6 +267,9 @@ enum Says {
     Heading,
     /// A note under the table (注：…): not a row.
     Note,
+    /// A task numbered in its own cell ((1)地区生产总值增长6%左右。) with its leader or units
+    /// after it: a row of its own under the row's 序号 (merged over them in the page).
+    Item,
     /// Names of bodies: 县水务局、县住建局.
     Units,
     /// A time: 12月底前, 长期坚持.
@@ -304,12 +330,14 @@ mod cost {
 fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
     use Says::*;
     match kind {
+        Some(Column::Content) if says == Item => Some(0),
+        _ if says == Item => None,
         Some(Column::Content | Column::Group) => match says {
             Text | Heading => Some(0),
             Name => Some(2),
             Units => Some(4),
             Time => Some(6),
-            Number | Note => None,
+            Number | Note | Item => None,
         },
         Some(Column::Units | Column::Lead | Column::Support) => match says {
             Units => Some(0),
@@ -368,7 +396,12 @@ enum Placed {
 /// Aligns a stretch of lines to the columns `kinds` (in the header's order), each line to a
 /// column it fits, columns in order within a row, a row begun again at `restart` cost, a
 /// line left out at [`cost::LEFT_OUT`]: the assignment of least cost.
-fn align(lines: &[Says], kinds: &[Option<Column>], restart: u32) -> (Vec<Placed>, u32) {
+fn align(
+    lines: &[Says],
+    kinds: &[Option<Column>],
+    restart: u32,
+    row_begun: bool,
+) -> (Vec<Placed>, u32) {
     const NONE: u32 = u32::MAX / 4;
     let (n, k) = (lines.len(), kinds.len());
     let empties =
@@ -413,7 +446,13 @@ fn align(lines: &[Says], kinds: &[Option<Column>], restart: u32) -> (Vec<Placed>
             }
         }
     }
-    let tail = |state: usize| if state == k { 0 } else { empties(state + 1, k) };
+    // A row begun at its number has every column, filled or left empty: leaving its
+    // lines out leaves them all empty (a row cut after its text is still that text's).
+    let tail = |state: usize| match state {
+        _ if state < k => empties(state + 1, k),
+        _ if row_begun => empties(0, k),
+        _ => 0,
+    };
     let mut state = (0..=k)
         .filter(|&s| best[n][s] < NONE)
         .min_by_key(|&s| (best[n][s] + tail(s), s))
@@ -457,6 +496,9 @@ pub(super) fn rebuild(
         .collect();
     numbers_in_sequence(&mut body, &bars);
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
+    if numbered {
+        items_with_their_units(&mut body);
+    }
     let mut cells = best_reading(header, &body, numbered);
     let mut map = HeaderMap::detect(&cells)?;
     // Rows numbered under a header that names no 序号 (merged into the heading beside it):
@@ -520,6 +562,31 @@ pub(super) fn rebuild(
         body,
         diagnostics,
     })
+}
+
+/// A line numbered as an item ((1)地区生产总值增长6%左右。) with its leader or units on the
+/// line right after it is a task of its own under the row's number — not a heading between
+/// rows.
+fn items_with_their_units(body: &mut [(usize, &str, Says)]) {
+    // An item's number after the last item's goes on with them, its units perhaps lost
+    // with a cell the page merged over several rows.
+    let mut last: Option<u32> = None;
+    for i in 0..body.len() {
+        let text = tidy_spacing(body[i].1);
+        let number = (table_label(&text))
+            .filter(|_| text.starts_with(['(', '（']) && super::numbered_label(&text).is_none())
+            .map(|(n, _)| n);
+        let Some(n) = number.filter(|_| body[i].2 == Says::Heading) else {
+            continue;
+        };
+        let assigned_after = body
+            .get(i + 1)
+            .is_some_and(|(_, _, next)| matches!(next, Says::Units | Says::Name));
+        if assigned_after || last.is_some_and(|l| n == l + 1) {
+            body[i].2 = Says::Item;
+            last = Some(n);
+        }
+    }
 }
 
 /// Whether a cell under the task's column reads as a task's text: a sentence or a phrase
@@ -633,7 +700,7 @@ fn best_reading(
             let cost: u32 = said
                 .split(|s| *s == Says::Number)
                 .filter(|row| !row.is_empty())
-                .map(|row| align(row, &kinds, restart).1)
+                .map(|row| align(row, &kinds, restart, numbered).1)
                 .sum();
             Some(((cost, chosen.count_ones()), cells))
         })
@@ -732,7 +799,16 @@ impl Rows<'_> {
                 .find(|&i| matches!(body[i].2, Says::Heading | Says::Note))
                 .unwrap_or(end);
             let (number_line, number, _) = body[start];
-            let set = self.aligned(&body[start + 1..cells_end], &with_next, own.len(), kinds);
+            let own_lines = &body[start + 1..cells_end];
+            if own_lines.iter().any(|(_, _, s)| *s == Says::Item) {
+                carried = self.items_under_number(own_lines, (number_line, number), carried, kinds);
+                if cells_end < end {
+                    let after = self.before_row(&body[cells_end..end], &left, kinds);
+                    carried = merge_cells(carried, after);
+                }
+                continue;
+            }
+            let set = self.aligned(own_lines, &with_next, own.len(), kinds);
             let mut rows = set.rows.into_iter();
             let (_, mut cells) = rows
                 .next()
@@ -756,6 +832,64 @@ impl Rows<'_> {
                 carried = merge_cells(carried, after);
             }
         }
+    }
+
+    /// A row's lines under its number that are items numbered in their own cells, each with
+    /// its units ((1)…, 王旭锋, 发改局; (2)…, 财政局): a row each, the number left to them
+    /// (read as tasks numbered in their text), the lines before the first item (the group's
+    /// label) with the first. Returns the cells carried to the row after.
+    fn items_under_number(
+        &mut self,
+        lines: &[(usize, &str, Says)],
+        (number_line, number): (usize, &str),
+        mut carried: Vec<String>,
+        kinds: &[Option<Column>],
+    ) -> Vec<String> {
+        let (own, left) = self.slots();
+        let with_next: Vec<usize> = own.iter().chain(&left).copied().collect();
+        let items: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].2 == Says::Item)
+            .collect();
+        self.doubtful.push(Diagnostic::note(
+            "table/numbered-under-merged-number",
+            self.places.at(number_line as u32 + 1),
+            format!(
+                "序号「{number}」下各行内容各有编号（从「{}」起）：按 {} 项任务读，各有其责任单位",
+                lines[items[0]]
+                    .1
+                    .trim()
+                    .chars()
+                    .take_while(|c| *c != ')' && *c != '）')
+                    .chain(std::iter::once(')'))
+                    .collect::<String>(),
+                items.len()
+            ),
+        ));
+        let content_at = kinds.iter().position(|k| *k == Some(Column::Content));
+        for (k, &item) in items.iter().enumerate() {
+            let from = if k == 0 { 0 } else { item };
+            let to = items.get(k + 1).copied().unwrap_or(lines.len());
+            let set = self.aligned(&lines[from..to], &with_next, own.len(), kinds);
+            for (r, (line, mut cells)) in set.rows.into_iter().enumerate() {
+                for (cell, lead) in cells.iter_mut().zip(std::mem::take(&mut carried)) {
+                    if cell.is_empty() {
+                        *cell = lead;
+                    }
+                }
+                // The item's number is the task's; its text the task's content.
+                if r == 0
+                    && let (Some(no), Some(content)) = (self.number_at, content_at)
+                    && let Some((number, text)) = opening_number(cells[content].trim())
+                {
+                    let (number, text) = (number.to_string(), text.to_string());
+                    cells[no] = number;
+                    cells[content] = text;
+                }
+                self.out.push((line as u32 + 1, TableLine::Row(cells)));
+            }
+            carried = set.next;
+        }
+        carried
     }
 
     /// Lines before a row's number: headings and notes stand between rows; the rest fill
@@ -848,7 +982,9 @@ impl Rows<'_> {
             rows: Vec::new(),
             next: vec![String::new(); self.width],
         };
-        for (&(line, text, _), place) in stretch.iter().zip(align(&said, &slot_kinds, restart).0) {
+        let row_begun = self.numbered && next_from > 0;
+        let placing = align(&said, &slot_kinds, restart, row_begun).0;
+        for (&(line, text, _), place) in stretch.iter().zip(placing) {
             let Placed::In { slot, restart, fit } = place else {
                 self.out
                     .push((line as u32 + 1, TableLine::Stray(text.to_string())));
@@ -912,6 +1048,24 @@ mod tests {
         let mut diagnostics = Vec::new();
         let table = super::read(rebuilt, places, &mut diagnostics);
         (table, diagnostics)
+    }
+
+    #[test]
+    fn quarters_side_by_side_are_columns_of_their_own() {
+        let text = "2025年重点工作任务进度表\n序号\n重点任务\n牵头单位\n一季度\n二季度\n全年目标\n1\n推进工业园区扩区。\n县发改局\n完成选址\n完成报批\n扩区到位\n2\n新建社区食堂。\n县民政局\n建成1家\n建成2家\n建成3家";
+        let lines: Vec<&str> = text.lines().collect();
+        let header = find_header(&lines).expect("a header");
+        assert_eq!(
+            header.cells,
+            [
+                "序号",
+                "重点任务",
+                "牵头单位",
+                "一季度",
+                "二季度",
+                "全年目标"
+            ]
+        );
     }
 
     fn tasks(table: &RawTable) -> Vec<&RawTask> {
@@ -1068,7 +1222,15 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            slots(align(&[Text, Units, Units, Units, Time], &one, cost::SUB_ROW).0),
+            slots(
+                align(
+                    &[Text, Units, Units, Units, Time],
+                    &one,
+                    cost::SUB_ROW,
+                    true
+                )
+                .0
+            ),
             [Some(0), Some(1), Some(1), Some(1), Some(2)]
         );
         let two = [
@@ -1077,12 +1239,12 @@ mod tests {
             Some(Column::Support),
         ];
         assert_eq!(
-            slots(align(&[Text, Units, Units], &two, 0).0),
+            slots(align(&[Text, Units, Units], &two, 0, false).0),
             [Some(0), Some(1), Some(2)]
         );
         // A line of the page after a full row fits nowhere well: left out, not a row.
         assert_eq!(
-            slots(align(&[Text, Units, Time, Text], &one, cost::SUB_ROW).0),
+            slots(align(&[Text, Units, Time, Text], &one, cost::SUB_ROW, true).0),
             [Some(0), Some(1), Some(2), None]
         );
     }

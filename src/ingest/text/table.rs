@@ -587,6 +587,11 @@ fn continue_task(
     }) = table.rows.last_mut()
     {
         prev.absorb(task_cells(header, cells), "");
+        // A group's label has no place in the task it joins: said, never dropped.
+        let label = header.get(cells, Column::Group);
+        if !label.is_empty() {
+            table.left_out.push((label.to_string(), here.clone()));
+        }
         return Diagnostic::warning(
             "table/continued-row",
             here,
