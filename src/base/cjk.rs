@@ -189,15 +189,20 @@ pub fn close_word_spaces(text: &str) -> (String, Vec<(String, String)>) {
 /// Whether the gap `chars[start..end]` stands between two Chinese characters inside quotation
 /// marks: a slogan's two halves (“红色小象 星光灿烂”) are spaced on purpose.
 fn halves_of_a_quote(chars: &[char], start: usize, end: usize) -> bool {
+    // A slogan is short: its marks are looked for a few characters either side, which
+    // keeps a long text's many spaces from costing its length each.
+    const NEAR: usize = 24;
     let han_around =
         start > 0 && is_han(chars[start - 1]) && chars.get(end).copied().is_some_and(is_han);
-    let depth = chars[..start].iter().fold(0i32, |open, c| match c {
+    let before = &chars[start.saturating_sub(NEAR)..start];
+    let depth = before.iter().fold(0i32, |open, c| match c {
         '“' | '‘' | '「' | '『' => open + 1,
         '”' | '’' | '」' | '』' => (open - 1).max(0),
         _ => open,
     });
     let closed_after = chars[end..]
         .iter()
+        .take(NEAR)
         .take_while(|c| !matches!(c, '“' | '「' | '『' | '\n'))
         .any(|c| matches!(c, '”' | '’' | '」' | '』'));
     han_around && depth > 0 && closed_after

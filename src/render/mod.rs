@@ -98,6 +98,10 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
     if n == 0 || total <= width + 0.01 {
         return std::iter::once(0..n).collect();
     }
+    // No title is that long: whatever claims to be one is filled line by line.
+    if n > MAX_TITLE_CHARS {
+        return filled_lines(advances, width);
+    }
     let splits = splits_a_short_name(chars, advances, width);
     // A split name costs more than any balance: the lines keep names whole where they can.
     let split_cost = width * 4.0;
@@ -110,7 +114,7 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
     let first = (total / width).ceil().max(1.0) as usize;
     // The fewest lines; one more where that keeps a short name whole (《政府|工作报告》).
     let mut fewest: Option<Vec<usize>> = None;
-    for count in first..=n {
+    for count in first..=(first + 2).min(n) {
         let Some(cuts) = cheapest_cuts(chars, advances, width, count, &cut_cost) else {
             continue;
         };
@@ -124,8 +128,26 @@ pub fn balanced_title(chars: &[char], advances: &[f32], width: f32) -> Vec<std::
     }
     match fewest {
         Some(cuts) => lines_at(chars, &cuts),
-        None => std::iter::once(0..n).collect(),
+        None => filled_lines(advances, width),
     }
+}
+
+/// The longest title broken as a title: longer is filled line by line.
+const MAX_TITLE_CHARS: usize = 200;
+
+/// Lines filled to `width` one after the other, where a title cannot be broken as one.
+fn filled_lines(advances: &[f32], width: f32) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut used) = (0, 0.0);
+    for (i, advance) in advances.iter().enumerate() {
+        if i > start && used + advance > width + 0.01 {
+            out.push(start..i);
+            (start, used) = (i, 0.0);
+        }
+        used += advance;
+    }
+    out.push(start..advances.len());
+    out
 }
 
 /// The title's lines between `cuts`, without the spaces at their ends.
@@ -200,9 +222,16 @@ fn cheapest_cuts(
 ) -> Option<Vec<usize>> {
     let n = chars.len();
     let target = advances.iter().sum::<f32>() / count as f32;
+    // Widths of chars[..i], so a line's is a difference.
+    let upto: Vec<f32> = std::iter::once(0.0)
+        .chain(advances.iter().scan(0.0, |sum, a| {
+            *sum += a;
+            Some(*sum)
+        }))
+        .collect();
     let line_cost = |start: usize, end: usize| -> Option<f32> {
         let range = trimmed(chars, start..end);
-        let used: f32 = advances[range.clone()].iter().sum();
+        let used = upto[range.end] - upto[range.start];
         let fits = range.len() <= 1 || used <= width + 0.01;
         // The last line takes what is left: shorter reads as the trapezoid.
         let uneven = if end == n { 0.0 } else { (used - target).abs() };
@@ -216,7 +245,11 @@ fn cheapest_cuts(
             let Some(cost_here) = (if end == n { Some(0.0) } else { cut_cost[end] }) else {
                 continue;
             };
-            for start in 0..end {
+            // From the nearest start back, until the line is wider than the measure.
+            for start in (0..end).rev() {
+                if end - start > 1 && upto[end] - upto[start] > width * 2.0 {
+                    break;
+                }
                 let Some((before, _)) = best[k - 1][start] else {
                     continue;
                 };
@@ -224,7 +257,8 @@ fn cheapest_cuts(
                     continue;
                 };
                 let cost = before + line + cost_here;
-                if best[k][end].is_none_or(|(c, _)| cost < c) {
+                // On a tie the earlier start, as the lines were set before.
+                if best[k][end].is_none_or(|(c, _)| cost <= c) {
                     best[k][end] = Some((cost, start));
                 }
             }
@@ -543,6 +577,18 @@ mod tests {
         assert_eq!(narrow[0], "中共东湖区委办公室", "{narrow:?}");
         assert!(narrow[1].starts_with("东湖区人民政府办公室"), "{narrow:?}");
         assert_eq!(narrow.concat(), title.replace('　', ""));
+    }
+
+    #[test]
+    fn a_title_of_thousands_of_characters_is_filled_line_by_line() {
+        let title = "关于印发《某县重点工作方案》的通知".repeat(400);
+        let got = lines(&title, 20.0);
+        assert_eq!(got.concat(), title);
+        assert!(
+            got.iter().all(|l| l.chars().count() <= 20),
+            "{:?}",
+            &got[..2]
+        );
     }
 
     #[test]

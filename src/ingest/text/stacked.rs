@@ -517,6 +517,7 @@ pub(super) fn rebuild(
         numbered,
         out: Vec::new(),
         doubtful: Vec::new(),
+        notes: Vec::new(),
         places,
     };
     if numbered {
@@ -556,6 +557,7 @@ pub(super) fn rebuild(
         unnamed_number,
     );
     diagnostics.extend(rows.doubtful);
+    diagnostics.extend(rows.notes);
     let body = rows.out;
     Some(Rebuilt {
         header: (cells, header_line),
@@ -763,7 +765,10 @@ struct Rows<'a> {
     /// Rows begin at their numbers.
     numbered: bool,
     out: Vec<(u32, TableLine)>,
+    /// Lines that fit their column badly, said row by row (too many: no reading at all).
     doubtful: Vec<Diagnostic>,
+    /// How rows were read (items under a number), said.
+    notes: Vec<Diagnostic>,
     places: Places<'a>,
 }
 
@@ -850,18 +855,12 @@ impl Rows<'_> {
         let items: Vec<usize> = (0..lines.len())
             .filter(|&i| lines[i].2 == Says::Item)
             .collect();
-        self.doubtful.push(Diagnostic::note(
+        let first = opening_number(lines[items[0]].1.trim()).map_or("", |(n, _)| n);
+        self.notes.push(Diagnostic::note(
             "table/numbered-under-merged-number",
             self.places.at(number_line as u32 + 1),
             format!(
-                "序号「{number}」下各行内容各有编号（从「{}」起）：按 {} 项任务读，各有其责任单位",
-                lines[items[0]]
-                    .1
-                    .trim()
-                    .chars()
-                    .take_while(|c| *c != ')' && *c != '）')
-                    .chain(std::iter::once(')'))
-                    .collect::<String>(),
+                "序号「{number}」下各行内容各有编号（从「{first}」起）：按 {} 项任务读，各有其责任单位",
                 items.len()
             ),
         ));
