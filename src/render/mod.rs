@@ -312,14 +312,7 @@ fn title_cut_cost(chars: &[char], advances: &[f32], cut: usize) -> Option<f32> {
         _ => open,
     });
     cost += advances[i] * 3.0 * depth.max(0) as f32;
-    // The issuers before 关于 are names, broken only between them.
-    let issuers_end = chars
-        .windows(2)
-        .position(|w| w == ['关', '于'])
-        .unwrap_or(0);
-    if cut < issuers_end && !at_space {
-        cost += advances[i] * 12.0;
-    }
+    // An issuer's name split costs as any name split ([`splits_a_short_name`]).
     Some(cost)
 }
 
