@@ -5086,3 +5086,39 @@ fn a_heading_run_into_its_sentence_names_its_part_by_its_title() {
     let printed = common::published_text(&input, "方案.md");
     assert_eq!(printed.matches("按照上述原则").count(), 1, "{printed}");
 }
+
+/// A progress table whose last column is named like a task (全年目标) right of the lead and
+/// two quarters, pasted one cell a line and as a bar table: each row is its 重点任务, led
+/// by its unit; the quarters and the year's target are columns kept as written.
+#[test]
+fn a_target_right_of_the_units_is_a_column_not_the_task() {
+    let stacked = "青禾县2026年重点工作任务进度表\n序号\n重点任务\n牵头单位\n一季度\n二季度\n全年目标\n\
+        1\n推进工业园区扩区。\n县发改局\n完成选址\n完成报批\n扩区到位\n\
+        2\n新建社区食堂。\n县民政局\n建成1家\n建成2家\n建成3家\n";
+    let bars = "青禾县2026年重点工作任务进度表\n\n\
+        | 序号 | 重点任务 | 牵头单位 | 一季度 | 二季度 | 全年目标 |\n\
+        |---|---|---|---|---|---|\n\
+        | 1 | 推进工业园区扩区。 | 县发改局 | 完成选址 | 完成报批 | 扩区到位 |\n\
+        | 2 | 新建社区食堂。 | 县民政局 | 建成1家 | 建成2家 | 建成3家 |\n";
+    for (name, text) in [("进度表.txt", stacked), ("进度表.md", bars)] {
+        let (_dir, path) = text_source(name, text);
+        let checked = fengong::check(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let plan = &checked.plan;
+        assert_eq!(
+            contents(plan),
+            ["推进工业园区扩区。", "新建社区食堂。"],
+            "{name}"
+        );
+        assert_eq!(leads(plan, 2), ["县民政局"], "{name}");
+        assert_eq!(
+            plan.table.extra_columns,
+            ["一季度", "二季度", "全年目标"],
+            "{name}"
+        );
+        assert_eq!(
+            plan.task(2).unwrap().extra,
+            ["建成1家", "建成2家", "建成3家"]
+        );
+        assert!(plan.groups().all(|g| g.title.is_empty()), "{name}");
+    }
+}

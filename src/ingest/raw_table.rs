@@ -227,6 +227,21 @@ impl Column {
     }
 }
 
+/// True for a header whose only word of content is a target or a requirement (全年目标,
+/// 工作要求), not a task (年度目标任务) or a way of doing it.
+fn names_a_target(cell: &str) -> bool {
+    let name = crate::base::cjk::simplified_text(&header_name(cell));
+    let content_words = HEADER_WORDS
+        .iter()
+        .find(|(column, _)| *column == Column::Content)
+        .map_or(&[][..], |(_, words)| *words);
+    let said: Vec<&&str> = content_words
+        .iter()
+        .filter(|w| name.contains(**w))
+        .collect();
+    !said.is_empty() && said.iter().all(|w| matches!(**w, "目标" | "要求"))
+}
+
 /// A units header that says only 单位 or 部门, not whose: beside 年度目标 it may be a
 /// measure's unit (万元, %), beside 责任部门 it is not the one that answers.
 fn is_bare_units(cell: &str) -> bool {
@@ -392,6 +407,11 @@ impl HeaderMap {
                     }
                 }
                 Some(column) if map.index(column).is_none() => map.columns.push((column, index)),
+                // A target right of who does the task (重点任务 | 牵头单位 | 一季度 | 全年目标)
+                // says more of that task: a column of its own, not a narrower task.
+                Some(Column::Content) if map.names_who_after_content() && names_a_target(text) => {
+                    map.extra.push((header_name(text), index))
+                }
                 Some(Column::Content) if map.index(Column::Group).is_none() => {
                     // The broader heading is the group, the narrower the content.
                     if let Some(slot) = map.columns.iter_mut().find(|(c, _)| *c == Column::Content)
@@ -500,6 +520,17 @@ impl HeaderMap {
             }
             self.content_by_elimination = Some((names[index].clone(), index));
         }
+    }
+
+    /// True when a column of who does the work (牵头, 配合, 责任单位) stands right of the
+    /// content column read so far.
+    fn names_who_after_content(&self) -> bool {
+        let Some(content) = self.index(Column::Content) else {
+            return false;
+        };
+        self.columns.iter().any(|&(column, index)| {
+            matches!(column, Column::Units | Column::Lead | Column::Support) && index > content
+        })
     }
 
     /// Where `column` is.
@@ -1437,6 +1468,32 @@ mod tests {
             map.order(),
             [No, Content, Person, Lead, Support, Deadline, Extra(0)]
         );
+    }
+
+    #[test]
+    fn a_task_like_name_right_of_the_units_is_a_column_of_its_own() {
+        use TableColumn::*;
+        let header = [
+            "序号",
+            "重点任务",
+            "牵头单位",
+            "一季度",
+            "二季度",
+            "全年目标",
+        ];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(
+            map.order(),
+            [No, Content, Lead, Extra(0), Extra(1), Extra(2)]
+        );
+        // Left of the units, two task-like names are a group and its tasks.
+        // A task right of the units (年度目标任务) still is.
+        let header = ["序号", "重点工作", "牵头科室", "年度目标任务", "推进措施"];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.order(), [No, Group, Lead, Content, Extra(0)]);
+        let header = ["序号", "主要任务", "工作措施", "牵头单位"];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.order(), [No, Group, Content, Lead]);
     }
 
     fn table_of(rows: &[(&str, &str, &str)]) -> RawTable {
