@@ -925,3 +925,41 @@ fn measures_under_merged_tasks_are_the_tasks() {
         assert!(said.contains(words) || kept.contains(words), "{words} lost");
     }
 }
+
+/// A plan's title set as 公文 titles are over two paragraphs (centred, bold, 18 pt) is one
+/// title, its preamble under it; a paragraph cut off after the table is said, as a text
+/// file's last line is.
+#[test]
+fn a_title_over_two_paragraphs_and_a_cut_last_paragraph() {
+    let checked = checked("title_over_two_paragraphs.docx");
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("柳溪镇2026年度安全生产专项整治工作计划")
+    );
+    let preamble: Vec<&str> = plan.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        preamble,
+        ["按照镇政府关于2026年安全生产工作的总体要求，结合我镇实际，特制定本工作计划。"]
+    );
+    assert_eq!(contents(plan), ["道路交通", "建筑施工", "人员密集场所"]);
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"source/unused"), "{codes:?}");
+    let cut: Vec<&fengong::Diagnostic> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "source/cut-off")
+        .collect();
+    assert_eq!(cut.len(), 1, "{cut:?}");
+    assert!(
+        cut[0].location.to_string().ends_with("#段9"),
+        "{}",
+        cut[0].location
+    );
+    assert!(
+        cut[0].message.contains("安全生产专项整」"),
+        "{}",
+        cut[0].message
+    );
+}

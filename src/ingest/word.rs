@@ -97,6 +97,18 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
             display,
             &mut doc.diagnostics,
         );
+        // The text read stopped at the table; the document's own end is after it.
+        let under: Vec<&Paragraph> = paragraphs
+            .iter()
+            .filter(|p| p.index >= last)
+            .copied()
+            .collect();
+        let lines: Vec<String> = under.iter().map(|p| line_of(p)).collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        if let Some((at, tail)) = text::cut_at_end(&lines) {
+            let place = Location::paragraph(display, under[at].index as u32);
+            doc.diagnostics.push(text::cut_off(place, "段", &tail));
+        }
         doc.table = Some(table);
     }
     Ok(WordSource { doc, text })

@@ -219,44 +219,9 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     }
     doc.notice = read.notice;
     doc.prose = parse_prose(read.rest, places);
-    // A value under a label on the line above (完成时限 / …长期坚持) is a cell, not a sentence.
-    let filled: Vec<(usize, &&str)> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .collect();
-    let under_label = filled
-        .iter()
-        .rev()
-        .nth(1)
-        .is_some_and(|(_, l)| crate::ingest::inline::is_bare_label(l));
-    // A run of labelled lines cut inside its next label (牵头领导:… / 主要责任单位:… /
-    // 完成时): a few characters, no colon, where the two lines above each have theirs.
-    let label_cut = |last: &str| {
-        let last = last.trim();
-        let labels_above = (filled.iter().rev().skip(1).take(2))
-            .filter(|(_, l)| crate::ingest::inline::is_labelled_line(l))
-            .count();
-        labels_above == 2
-            && (1..=6).contains(&last.chars().count())
-            && last.chars().all(crate::base::cjk::is_han)
-    };
-    if let Some(&(at, last)) = filled.last()
-        && !under_label
-        && (stops_mid_sentence(last) || label_cut(last) || units_cut(last))
-    {
-        doc.diagnostics.push(
-            Diagnostic::warning(
-                "source/cut-off",
-                places.at(at as u32 + 1),
-                format!(
-                    "原文最后一{}停在「…{}」，没有写完：文字可能没有复制完整",
-                    places.unit(),
-                    tail_of(&strip_markup(last), 12)
-                ),
-            )
-            .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断"),
-        );
+    if let Some((at, tail)) = cut_at_end(&lines) {
+        doc.diagnostics
+            .push(cut_off(places.at(at as u32 + 1), places.unit(), &tail));
     }
     doc
 }
@@ -296,6 +261,47 @@ fn unused_page_line(
         said.message = format!("{}；其中的{}已读入通知", said.message, taken.join("、"));
     }
     said
+}
+
+/// Where the source's last filled line stops unfinished, and its last words: inside a
+/// sentence, inside a label's value, or inside a list of units. `None` when it ends whole.
+pub(crate) fn cut_at_end(lines: &[&str]) -> Option<(usize, String)> {
+    // A value under a label on the line above (完成时限 / …长期坚持) is a cell, not a sentence.
+    let filled: Vec<(usize, &&str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let under_label = filled
+        .iter()
+        .rev()
+        .nth(1)
+        .is_some_and(|(_, l)| crate::ingest::inline::is_bare_label(l));
+    // A run of labelled lines cut inside its next label (牵头领导:… / 主要责任单位:… /
+    // 完成时): a few characters, no colon, where the two lines above each have theirs.
+    let label_cut = |last: &str| {
+        let last = last.trim();
+        let labels_above = (filled.iter().rev().skip(1).take(2))
+            .filter(|(_, l)| crate::ingest::inline::is_labelled_line(l))
+            .count();
+        labels_above == 2
+            && (1..=6).contains(&last.chars().count())
+            && last.chars().all(crate::base::cjk::is_han)
+    };
+    let &(at, last) = filled.last()?;
+    (!under_label && (stops_mid_sentence(last) || label_cut(last) || units_cut(last)))
+        .then(|| (at, tail_of(&strip_markup(last), 12)))
+}
+
+/// The warning that the source stops unfinished at `place` (a line or a paragraph: `unit`)
+/// on the words `tail`.
+pub(crate) fn cut_off(place: Location, unit: &str, tail: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "source/cut-off",
+        place,
+        format!("原文最后一{unit}停在「…{tail}」，没有写完：文字可能没有复制完整"),
+    )
+    .with_hint("请对照原文补全后再发布；网页复制的文字常在页面末尾被截断")
 }
 
 /// Whether a labelled units line (责任单位：省发展改革委、省发展改) ends in a name that ends

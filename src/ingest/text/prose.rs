@@ -405,7 +405,9 @@ const PLAN_KINDS: &[&str] = &[
 /// plan yet (…方案, …计划, …要点 …), has no punctuation, and `next` is a short fragment
 /// without punctuation that is neither a heading nor a group.
 fn continues_title(title: &str, next: &Block) -> bool {
-    continues_title_with(title, &next.text) && group_start(next).is_none()
+    // A line set as a heading (a Word title set large, centred and bold over two
+    // paragraphs) is the title's, not a group's, as the first line was.
+    continues_title_with(title, &next.text) && (group_start(next).is_none() || next.heading > 0)
 }
 
 /// `continues_title` over lines of text: the title that starts at `texts[at]`, joined over
