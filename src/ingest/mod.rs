@@ -604,10 +604,7 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     if listed.is_none()
         && let Some(named) = issued_elsewhere(&lines)
     {
-        seen.push(format!(
-            "通知正文说印发《{}》，但所在文件夹中没有读到它",
-            crate::base::cjk::excerpt(&named)
-        ));
+        seen.push(format!("通知正文说印发{named}，但所在文件夹中没有读到它"));
     }
     let items: Vec<&&str> = lines
         .iter()
@@ -706,8 +703,15 @@ fn issued_elsewhere(lines: &[&str]) -> Option<String> {
             })
             .collect()
     };
-    let named = lines.iter().find_map(|l| issued_in(l))?;
-    (plain(&lines.concat()).matches(&plain(&named)).count() < 2).then_some(named)
+    let (named, titled) = lines.iter().find_map(|l| issued_in(l))?;
+    let shown = crate::base::cjk::excerpt(&named);
+    (plain(&lines.concat()).matches(&plain(&named)).count() < 2).then(|| {
+        if titled {
+            format!("《{shown}》")
+        } else {
+            format!("「{shown}」")
+        }
+    })
 }
 
 /// A table drawn with box lines (┌─┬─┐ │ ├) that could not be read: a line whose cells do
@@ -739,15 +743,66 @@ fn found_first_line(lines: &[&str]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// The document a notice's sentence says it issues: 《X》…印发给你们 / 现将《X》下达.
-fn issued_in(line: &str) -> Option<String> {
-    if !(line.contains("印发") || line.contains("下达")) {
-        return None;
+/// Verbs by which a notice hands a document to those it is sent to.
+const ISSUING: &[&str] = &["印发", "下达", "转发", "下发"];
+
+/// Words before a document a sentence names as its ground (根据《…》), not one it issues.
+const CITING: &[&str] = &[
+    "根据", "按照", "依据", "贯彻", "落实", "对照", "参照", "遵照", "结合", "依照",
+];
+
+/// The document a notice's sentence says it issues (《X》…印发给你们 / 现将《X》下达), or,
+/// named without title marks, what it hands down (现将我市重点项目投资计划转下达给你们: `false`
+/// for no marks). A document the sentence cites — after 根据 or 按照, with its own 文号, or
+/// one another body 下发了 — is none.
+fn issued_in(line: &str) -> Option<(String, bool)> {
+    for sentence in line.split(['。', '；', ';']) {
+        let mut from = 0;
+        while let Some(open) = sentence[from..].find('《').map(|o| from + o) {
+            let inner = open + '《'.len_utf8();
+            let Some(close) = sentence[inner..].find('》').map(|c| inner + c) else {
+                break;
+            };
+            let name = sentence[inner..close].trim();
+            let after = &sentence[close + '》'.len_utf8()..];
+            from = close + '》'.len_utf8();
+            let clause_before = sentence[..open]
+                .rsplit(['，', ',', '：', ':'])
+                .next()
+                .unwrap_or("");
+            let cited = CITING.iter().any(|w| clause_before.contains(w))
+                || has_own_number(after)
+                || ISSUING
+                    .iter()
+                    .any(|v| clause_before.trim_end().ends_with(&format!("{v}了")));
+            let verb_after = ISSUING
+                .iter()
+                .any(|v| after.split('《').next().unwrap_or("").contains(v));
+            let verb_before =
+                ISSUING.iter().any(|v| clause_before.contains(v)) || clause_before.contains("现将");
+            if !name.is_empty() && !cited && (verb_after || verb_before) {
+                return Some((name.to_string(), true));
+            }
+        }
     }
-    let open = line.find('《')? + '《'.len_utf8();
-    let close = open + line[open..].find('》')?;
-    let name = line[open..close].trim();
-    (!name.is_empty()).then(|| name.to_string())
+    static HANDED_DOWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"现将([^，。；,;《》()（）]{2,40}?)(?:转下达|印发|下达|转发|下发)给")
+            .unwrap()
+    });
+    let object = HANDED_DOWN.captures(line)?.get(1)?.as_str().trim();
+    Some((object.to_string(), false))
+}
+
+/// True when the words right after a document's name are its 文号 in brackets
+/// (（粤发改重点〔2022〕157号）): a document already issued, cited.
+fn has_own_number(after: &str) -> bool {
+    let after = after.trim_start();
+    let Some(rest) = after.strip_prefix(['（', '(']) else {
+        return false;
+    };
+    let inside = rest.split([')', '）']).next().unwrap_or("");
+    inside.contains('号') && inside.chars().count() <= 30
 }
 
 /// 第一件实事：…, 第3项：… — an item counted in words.
@@ -1099,4 +1154,42 @@ pub(crate) fn plan_from_text(
         &mut diagnostics,
     );
     (plan, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_notice_issues_what_it_hands_on_not_what_it_cites() {
+        let issued = |line: &str| super::issued_in(line);
+        let plan = ("2026年县政府重点工作任务分解".to_string(), true);
+        assert_eq!(
+            issued("《2026年县政府重点工作任务分解》已经县人民政府同意，现印发给你们。"),
+            Some(plan.clone())
+        );
+        assert_eq!(
+            issued("现将《2026年县政府重点工作任务分解》印发给你们，请认真贯彻执行。"),
+            Some(plan.clone())
+        );
+        // Cited as ground, with its own 文号: what is handed down is named without marks.
+        assert_eq!(
+            issued(
+                "根据《省发展改革委关于下达2022年重点建设项目计划的通知》（粤发改重点〔2022〕157号），共安排项目62个。现将我市省重点项目投资计划转下达给你们，请认真贯彻执行。"
+            ),
+            Some(("我市省重点项目投资计划".to_string(), false))
+        );
+        // Another body's document, 下发了 with its 文号; the verb inside a name is no verb.
+        assert_eq!(
+            issued(
+                "近日，市考核办下发了《关于按季分解下达部分考核指标的通知》（汉市考办发〔2016〕6号），决定启动倒逼机制。"
+            ),
+            None
+        );
+        // Cited, then the plan issued in the same paragraph.
+        assert_eq!(
+            issued(
+                "根据《某省实施方案》，结合我县实际，制定了《2026年县政府重点工作任务分解》，现印发给你们。"
+            ),
+            Some(plan)
+        );
+    }
 }
