@@ -5122,3 +5122,55 @@ fn a_target_right_of_the_units_is_a_column_not_the_task() {
         assert!(plan.groups().all(|g| g.title.is_empty()), "{name}");
     }
 }
+
+/// Measures numbered （一）… each with 责任单位： and 时限要求： lines, one in the middle and
+/// the last without them (the page lost them, or the writer forgot): each is a task whose
+/// units are missing — an error naming it — never a group over the next measure nor text
+/// left in the plan alone. A sentence heading measures numbered under it still heads them;
+/// where headings head measures, one with nothing under it is the plan's text (as 保障措施
+/// are), not a task.
+#[test]
+fn a_measure_without_its_labelled_lines_is_a_task_missing_its_units() {
+    let text = "石湾区优化营商环境若干措施\n\n一、破除不合理门槛\n\n\
+        (一)推进完善长效机制建设,加强存量项目监管。\n\n责任单位:区发改委、区财政局\n\n时限要求:持续推进\n\n\
+        (二)严格落实统一的招投标政策,消除不合理限制。\n\n\
+        (三)畅通货币信贷政策传导机制,提高政策精准度。\n\n责任单位:区金融办\n\n时限要求:持续推进\n\n\
+        二、提升政务服务\n\n\
+        (四)推进政务服务标准化建设。\n\n\
+        1.优化审批流程,压减申报材料。\n\n责任单位:区行政审批局\n\n\
+        2.推行一窗受理。\n\n责任单位:区政务服务中心\n\n\
+        (五)加强政策效果监测与评估。\n";
+    let (_dir, path) = text_source("措施.md", text);
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5, "{:?}", contents(plan));
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "严格落实统一的招投标政策,消除不合理限制。"
+    );
+    assert!(plan.task(2).unwrap().units.is_empty());
+    assert_eq!(leads(plan, 3), ["区金融办"]);
+    assert_eq!(plan.task(4).unwrap().content, "优化审批流程,压减申报材料。");
+    let headed: Vec<(String, Vec<u32>)> = groups(plan)
+        .into_iter()
+        .filter(|(title, _)| !title.is_empty())
+        .collect();
+    assert_eq!(
+        headed,
+        [
+            ("推进政务服务标准化建设".to_string(), vec![4, 5]),
+            ("加强政策效果监测与评估".to_string(), vec![])
+        ]
+    );
+    assert_eq!(codes_at(&checked, "structure/empty-units"), [11]);
+    // The last measure without its lines, where the page ends.
+    let text = "石湾区优化营商环境若干措施\n\n(一)推进完善长效机制建设。\n\n责任单位:区发改委\n\n\
+        (二)严格落实招投标政策。\n\n责任单位:区住建局\n\n(三)畅通货币信贷政策传导机制,提高政策精准度。\n";
+    let (_dir, path) = text_source("措施.md", text);
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(
+        contents(&checked.plan).last().copied(),
+        Some("畅通货币信贷政策传导机制,提高政策精准度。")
+    );
+    assert_eq!(codes_at(&checked, "structure/empty-units"), [11]);
+}

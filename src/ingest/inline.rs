@@ -769,7 +769,7 @@ struct Reader {
     parent: Option<Parent>,
     /// The text after a （一） heading's title that named no one, its place and the row count
     /// then: the heading's own task whose units are missing, or its intro when tasks follow.
-    heading_text: Option<(String, Location, usize)>,
+    heading_text: Option<HeadingText>,
     /// Paragraphs since the last heading that assign nothing: the items a closing 上述项目
     /// 由X牵头负责 gives to X.
     unassigned: Vec<(String, Location)>,
@@ -777,6 +777,34 @@ struct Reader {
     headings_carry: bool,
     /// Units a remark gave every task after it (以下均需试点城市政府落实，不再列出).
     standing: Option<String>,
+}
+
+/// A （一） heading's text that named no one, held until what follows it tells whether it
+/// is a task whose duties are missing or the heading (or intro) of tasks under it.
+struct HeadingText {
+    text: String,
+    origin: Location,
+    /// The row count when it was read: rows from here on are under it.
+    at: usize,
+    /// The group label it makes when tasks follow (a heading that is all one sentence).
+    label: Option<String>,
+    /// Its number and the mark it was written with, kept if it is a task.
+    number: Option<u32>,
+    mark: Option<String>,
+}
+
+impl HeadingText {
+    /// The text after a heading's title, the heading made a group already.
+    fn after_title(text: String, origin: Location, at: usize) -> HeadingText {
+        HeadingText {
+            text,
+            origin,
+            at,
+            label: None,
+            number: None,
+            mark: None,
+        }
+    }
 }
 
 /// The kind of number a task is opened by: items of one list share it; a different kind
@@ -1021,20 +1049,30 @@ impl Reader {
     /// missing (a task with no units, which `check` refuses) — never dropped. Under headings
     /// that carry no work (保障措施) it is prose, kept with the plan's sections.
     fn settle_heading_text(&mut self) {
-        let Some((text, origin, at)) = self.heading_text.take() else {
+        let Some(heading) = self.heading_text.take() else {
             return;
         };
-        let under = self.table.rows[at..]
+        let under = self.table.rows[heading.at..]
             .iter()
             .any(|r| matches!(r.kind, RowKind::Task(_)));
         if under || !self.headings_carry {
+            // A sentence heading tasks of its own heads them.
+            if let Some(label) = heading.label {
+                let row = RawRow {
+                    kind: RowKind::Label(label),
+                    origin: heading.origin,
+                };
+                self.table.rows.insert(heading.at, row);
+            }
             return;
         }
         let task = RawTask {
-            content: text,
+            content: heading.text,
+            written_no: heading.label.as_ref().and(heading.number),
+            written_mark: heading.label.as_ref().and(heading.mark),
             ..RawTask::default()
         };
-        self.pending = Some((task, origin));
+        self.pending = Some((task, heading.origin));
         finish(&mut self.pending, true, &mut self.table, &mut self.next_no);
     }
 
@@ -1173,7 +1211,7 @@ impl Reader {
                 if self.table.rows.len() > rows {
                     self.headings_carry = true;
                 } else if self.pending.is_none() {
-                    self.heading_text = Some((line, here, rows));
+                    self.heading_text = Some(HeadingText::after_title(line, here, rows));
                 }
                 return;
             }
@@ -1339,11 +1377,22 @@ impl Reader {
             return rest.trim().to_string();
         }
         if !title.is_empty() {
-            let label = format!(
-                "（{}）{}",
-                crate::base::cjk::chinese_numeral(number),
-                tidy_spacing(&title)
-            );
+            let mark = format!("（{}）", crate::base::cjk::chinese_numeral(number));
+            let label = format!("{mark}{}", tidy_spacing(&title));
+            // A whole sentence where headings beside it carry their work ((一)…。 / 责任单位：…)
+            // is such a task whose duties are missing — unless tasks of its own follow.
+            let sentence = after.trim().is_empty() && crate::base::cjk::ends_sentence(rest.trim());
+            if self.headings_carry && sentence {
+                self.heading_text = Some(HeadingText {
+                    text: rest.trim().to_string(),
+                    origin: here.clone(),
+                    at: self.table.rows.len(),
+                    label: Some(label),
+                    number: Some(number),
+                    mark: Some(mark),
+                });
+                return String::new();
+            }
             self.push(RowKind::Label(label), here.clone());
         }
         after.trim().to_string()
@@ -1363,13 +1412,13 @@ impl Reader {
             // A heading's text continued in this paragraph: one task from the heading on.
             if self.pending.is_none()
                 && self.headings_carry
-                && let Some((text, origin, _)) = self.heading_text.take()
+                && let Some(heading) = self.heading_text.take()
             {
                 let task = RawTask {
-                    content: text,
+                    content: heading.text,
                     ..RawTask::default()
                 };
-                self.pending = Some((task, origin));
+                self.pending = Some((task, heading.origin));
             }
             let (task, _) = self
                 .pending
@@ -1435,8 +1484,8 @@ impl Reader {
             }
             // More of a heading's text that names no one yet (see `settle_heading_text`).
             None if self.heading_text.is_some() => {
-                if let Some((text, _, _)) = self.heading_text.as_mut() {
-                    text.push_str(rest);
+                if let Some(heading) = self.heading_text.as_mut() {
+                    heading.text.push_str(rest);
                 }
             }
             // Prose that assigns nothing: a preamble or closing paragraph — or an item a
