@@ -1265,3 +1265,62 @@ fn a_name_merged_over_columns_is_said() {
         "{err}"
     );
 }
+
+/// Rows typed above a table's title — the issuing office, the notice's title — are said,
+/// never the plan's title; a title over two rows (柳川县2026年重点工作 / 任务分解表) is one.
+#[test]
+fn an_issuer_above_the_title_is_no_title_and_a_title_over_two_rows_is_one() {
+    let workbook = |above: &[&str]| -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let mut row = 0;
+        for text in above {
+            ws.merge_range(row, 0, row, 3, text, &rust_xlsxwriter::Format::new())
+                .unwrap();
+            row += 1;
+        }
+        for (c, h) in ["序号", "工作任务", "牵头单位", "完成时限"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(row, c as u16, *h).unwrap();
+        }
+        let tasks = [
+            ("1", "新建污水管网12公里。", "县住建局", "2026年10月底前"),
+            ("2", "完成河道清淤8条。", "县水利局", "2026年6月底前"),
+        ];
+        for (no, content, lead, deadline) in tasks {
+            row += 1;
+            for (c, v) in [no, content, lead, deadline].iter().enumerate() {
+                ws.write_string(row, c as u16, *v).unwrap();
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let issuer = workbook(&[
+        "柳川县河长制办公室",
+        "关于印发《柳川县2026年河湖治理任务分解方案》的通知",
+        "柳川县2026年河湖治理任务分解表",
+    ]);
+    let dir = project(&[("分解表.xlsx", &issuer)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("柳川县2026年河湖治理任务分解表")
+    );
+    let unused: Vec<String> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/unused")
+        .map(|d| format!("{} {}", d.location, d.message))
+        .collect();
+    assert_eq!(unused.len(), 2, "{unused:?}");
+    assert!(unused[0].contains("A1") && unused[0].contains("柳川县河长制办公室"));
+    assert!(unused[1].contains("A2") && unused[1].contains("关于印发"));
+    let two_rows = workbook(&["柳川县2026年重点工作", "任务分解表"]);
+    let dir = project(&[("分解表.xlsx", &two_rows)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("柳川县2026年重点工作任务分解表")
+    );
+    assert!(!codes(&checked).contains(&"source/unused"));
+}

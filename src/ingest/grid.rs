@@ -395,30 +395,53 @@ impl Grid<'_> {
         true
     }
 
-    /// The title above the header at `header_row`: the first text there that is not a web
-    /// page's information box (索引号 | … | 发文日期 | …); the box's rows, said.
+    /// The title above the header at `header_row`: the row nearest it that names a plan
+    /// (…分解表, …方案), joined with rows above it it goes on from, else the first text
+    /// there that is not a web page's information box (索引号 | … | 发文日期 | …). Every
+    /// other row — the box, an issuer typed above the title, a line under it — is said.
     fn title_above(&self, header_row: usize) -> (Option<String>, Vec<(String, Location)>) {
-        let mut left_out = Vec::new();
-        let mut title = None;
+        let mut left_out: Vec<(usize, usize)> = Vec::new();
+        // Rows that may title the table: (row, its first filled column).
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         for (r, row) in self.rows[..header_row].iter().enumerate() {
             let Some(first) = row.iter().position(|t| !t.trim().is_empty()) else {
                 continue;
             };
-            let text: Vec<&str> = row
-                .iter()
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty())
-                .collect();
-            // The attachment's label (附件, 附件2) names no table; a line under the title
-            // (制表单位, a date) is said, never dropped.
+            // The attachment's label (附件, 附件2) names no table.
             let label = crate::ingest::text::is_attachment_label(&tidy_spacing(&row[first]));
-            if crate::ingest::text::is_page_metadata(&row.join(" | ")) || label || title.is_some() {
-                left_out.push((text.join(" | "), (self.place)(r, first)));
+            if crate::ingest::text::is_page_metadata(&row.join(" | ")) || label {
+                left_out.push((r, first));
             } else {
-                title = Some(tidy_spacing(&row[first]));
+                candidates.push((r, first));
             }
         }
-        (title, left_out)
+        let texts: Vec<String> = (candidates.iter())
+            .map(|&(r, first)| tidy_spacing(&self.rows[r][first]))
+            .collect();
+        let (start, end) = title_rows(&texts);
+        let mut title = None;
+        for (k, &(r, first)) in candidates.iter().enumerate() {
+            if (start..=end).contains(&k) && !texts.is_empty() {
+                title = Some(title.unwrap_or_default() + texts[k].as_str());
+            } else {
+                left_out.push((r, first));
+            }
+        }
+        left_out.sort_unstable();
+        let said = (left_out.into_iter())
+            .map(|(r, first)| (self.row_text(r), (self.place)(r, first)))
+            .collect();
+        (title, said)
+    }
+
+    /// Row `r`'s filled cells, ` | `-joined.
+    fn row_text(&self, r: usize) -> String {
+        let text: Vec<&str> = self.rows[r]
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        text.join(" | ")
     }
 
     /// The text row `r` itself holds in column `c` (no merge from above).
@@ -825,6 +848,31 @@ pub(crate) fn join_lines(text: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Which of the lines above a table title it, first to last index: the last that names a
+/// plan, from the first line it goes on from (某县2025年重点工作 / 任务分解表); with none
+/// naming a plan, the first line alone.
+fn title_rows(texts: &[String]) -> (usize, usize) {
+    let Some(end) = texts
+        .iter()
+        .rposition(|t| crate::ingest::text::names_a_plan(t))
+    else {
+        return (0, 0);
+    };
+    let lines: Vec<&str> = texts[..=end].iter().map(String::as_str).collect();
+    let whole = |start: usize| {
+        crate::ingest::text::title_from_lines(&lines, start) == lines[start..].concat()
+    };
+    // An issuer typed above the title (平顶山市河长制办公室) or the notice's own title is a
+    // line of its own, no part of the table's.
+    let own_line = |t: &str| {
+        crate::ingest::units::ends_as_a_body(t) || crate::ingest::text::is_notice_title(t)
+    };
+    let start = (0..end)
+        .find(|&start| whole(start) && !lines[start..end].iter().any(|t| own_line(t)))
+        .unwrap_or(end);
+    (start, end)
 }
 
 #[cfg(test)]
