@@ -3820,7 +3820,7 @@ fn tasks_the_text_hands_out_are_read_beside_the_table() {
     assert_eq!(sections[..2], [("主要任务", 3), ("重点项目清单", 3)]);
     let table = common::published_text(&input, "任务分工表.md");
     assert!(
-        table.contains("| 公共空间 | 4 | 滨江步道建设工程 |"),
+        table.contains("| 4 | 滨江步道建设工程 | 公共空间 |"),
         "{table}"
     );
     assert!(!table.contains("）公共空间"), "{table}");
@@ -4530,7 +4530,7 @@ fn heading_rows_with_nothing_under_them_print_as_bands() {
         ]
     );
     let at = |s: &str| table.find(s).unwrap();
-    assert!(at("（一）壮大先进制造业") < at("| 工业 | 2 |"), "{table}");
+    assert!(at("（一）壮大先进制造业") < at("| 2 | 工业 |"), "{table}");
 }
 
 /// A source cut inside the last task's units (…[牵头单位:县人社局、县农业农): the piece is
@@ -5173,4 +5173,30 @@ fn a_measure_without_its_labelled_lines_is_a_task_missing_its_units() {
         Some("畅通货币信贷政策传导机制,提高政策精准度。")
     );
     assert_eq!(codes_at(&checked, "structure/empty-units"), [11]);
+}
+
+/// A table numbered first and grouped second (序号 | 类别 | …): the published table keeps
+/// that order, its 类别 merged down the group's rows in the second column.
+#[test]
+fn a_group_column_right_of_the_number_stays_there() {
+    let text = "柳川县2026年河湖治理任务分解表\n\n\
+        | 序号 | 类别 | 工作任务 | 牵头单位 |\n|---|---|---|---|\n\
+        | 1 | 水资源保护 | 实施用水总量和强度双控。 | 县水利局 |\n\
+        | 2 |  | 推进节水型社会建设。 | 县水利局 |\n\
+        | 3 | 水污染防治 | 新建污水管网12公里。 | 县住建局 |\n";
+    let (_dir, path) = text_source("分解表.md", text);
+    assert_eq!(
+        groups(&fengong::check(&path).unwrap().plan),
+        [
+            ("水资源保护".to_string(), vec![1, 2]),
+            ("水污染防治".to_string(), vec![3])
+        ]
+    );
+    let table = published_text(&path, "任务分工表.md");
+    let header = table
+        .lines()
+        .find(|l| l.starts_with("| 序号"))
+        .unwrap_or("");
+    assert!(header.starts_with("| 序号 | 类别 | 工作任务 |"), "{table}");
+    assert!(table.contains("| 2 |  | 推进节水型社会建设。 |"), "{table}");
 }

@@ -1005,6 +1005,10 @@ impl RawTable {
                 };
             }
         }
+        // The names are printed in the tasks' text: no column of their own is left.
+        use crate::model::TableColumn;
+        self.column_order.retain(|c| *c != TableColumn::Group);
+        self.column_names.group = None;
         Some(format!(
             "「{named}」列每行各不相同，是各项任务的名称，不是分组：印出时写在「{content}」之前，以「：」隔开（如「{}：…」）",
             labels_first(self)

@@ -357,6 +357,21 @@ pub enum Align {
     Right,
 }
 
+/// The 主要事项 column a table merges down over its tasks: a `group` column first, or one
+/// further right (序号 | 类别 | …) where some task row leaves it empty under the label above
+/// — a column every row fills (a unit's sheet, each task its own 主要事项) is read as written.
+pub(crate) fn merged_group_column(
+    kinds: Option<&[ColumnKind]>,
+    rows: &[Vec<(bool, String)>],
+) -> Option<usize> {
+    let at = kinds?.iter().position(|k| *k == ColumnKind::Group)?;
+    let is_band = |r: &Vec<(bool, String)>| {
+        r.first().is_some_and(|(bold, _)| *bold) && r.iter().skip(1).all(|(_, t)| t.is_empty())
+    };
+    let continues = |r: &Vec<(bool, String)>| r.get(at).is_some_and(|(_, t)| t.trim().is_empty());
+    (at == 0 || rows.iter().filter(|r| !is_band(r)).any(continues)).then_some(at)
+}
+
 /// What a column holds, which decides its width and alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnKind {

@@ -271,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn columns_print_in_the_sources_order_with_the_group_first() {
+    fn columns_print_in_the_sources_order_the_group_where_it_stands() {
         use TableColumn::*;
         // 类别 after 序号 in the source; 责任领导 and 完成时限 before the units.
         let source = [
@@ -297,8 +297,8 @@ mod tests {
         assert_eq!(
             order_of(in_source_order(usual, &source)),
             [
-                Group,
                 No,
+                Group,
                 Content,
                 Person,
                 Deadline,
@@ -591,16 +591,16 @@ impl TableColumnView {
 }
 
 /// The table's columns in the order the source's header sets them (序号 | 重点工作 | 责任领导
-/// | 责任单位 keeps its leader third); 主要事项 always first, where the documents merge it
-/// down its group's rows. A column the source has no place for (完成时限 read from the
-/// content) follows the one printed before it.
+/// | 责任单位 keeps its leader third; 序号 | 类别 its 类别 second, merged down its group's rows).
+/// A column the source has no place for (完成时限 read from the content; 主要事项 from the
+/// prose: first) follows the one printed before it.
 fn in_source_order(columns: Vec<TableColumnView>, order: &[TableColumn]) -> Vec<TableColumnView> {
     if order.is_empty() {
         return columns;
     }
     let at = |c: TableColumn| order.iter().position(|o| *o == c);
     let mut previous = 0;
-    let mut keyed: Vec<((bool, usize, usize), TableColumnView)> = Vec::new();
+    let mut keyed: Vec<((usize, usize), TableColumnView)> = Vec::new();
     for (i, column) in columns.into_iter().enumerate() {
         let own = match column.holds {
             TableColumn::Units => [TableColumn::Units, TableColumn::Lead, TableColumn::Support]
@@ -612,7 +612,7 @@ fn in_source_order(columns: Vec<TableColumnView>, order: &[TableColumn]) -> Vec<
             other => at(other),
         };
         previous = own.unwrap_or(previous);
-        let key = (column.holds != TableColumn::Group, previous, i);
+        let key = (previous, i);
         keyed.push((key, column));
     }
     keyed.sort_by_key(|(key, _)| *key);

@@ -44,6 +44,7 @@ pub fn table(
         fonts,
         aligns,
         kinds,
+        group_at: crate::render::merged_group_column(kinds, rows),
         line: tw(size * 1.5),
         widths,
         size,
@@ -97,6 +98,8 @@ struct RowWriter<'a> {
     fonts: &'a WordFonts,
     aligns: &'a [Align],
     kinds: Option<&'a [ColumnKind]>,
+    /// The 主要事项 column merged down its tasks (see [`crate::render::merged_group_column`]).
+    group_at: Option<usize>,
     /// A cell line's height, twips.
     line: i32,
     widths: Vec<i32>,
@@ -124,8 +127,8 @@ impl RowWriter<'_> {
         }
     }
 
-    /// One body row: a section row across the width, or a row of cells whose first opens
-    /// or continues a merged group cell when the table is grouped.
+    /// One body row: a section row across the width, or a row of cells whose 主要事项 cell
+    /// (when the table has one) opens or continues a merged group cell.
     fn row(&self, x: &mut String, cells: &[(bool, String)], last_row: bool, in_group: &mut bool) {
         let only_first = cells.iter().skip(1).all(|(_, t)| t.is_empty());
         // A row is kept on one page, as the PDF keeps it, unless it is over half a page:
@@ -153,11 +156,10 @@ impl RowWriter<'_> {
                 ));
             }
             _ => {
-                let grouped = self.kind_of(0) == Some(ColumnKind::Group);
                 for (i, width) in self.widths.iter().enumerate() {
                     let text = cells.get(i).map_or("", |(_, t)| t.as_str());
-                    if grouped && i == 0 {
-                        // A label opens a merged cell; an empty first cell continues it.
+                    if self.group_at == Some(i) {
+                        // A label opens a merged cell; an empty cell continues it.
                         let merge = if !text.is_empty() || !*in_group {
                             *in_group = true;
                             r#"<w:vMerge w:val="restart"/><w:vAlign w:val="center"/>"#
@@ -213,7 +215,8 @@ fn column_widths(
 ) -> Vec<i32> {
     let n = header.len();
     let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
-    let grouped = kind_of(0) == Some(ColumnKind::Group);
+    let group_at = crate::render::merged_group_column(kinds, rows);
+    let is_group = |c: usize| group_at == Some(c);
     let pad = 2.0 * PAD_X;
     let points = total as f32 / 20.0;
     // Every column's texts in ems, the header first. A section band spans the table: its
@@ -234,7 +237,7 @@ fn column_widths(
         .collect();
     let needs: Vec<ColumnNeed> = (0..n)
         .map(|c| {
-            let sizing = ColumnKind::sizing(kind_of(c), grouped && c == 0);
+            let sizing = ColumnKind::sizing(kind_of(c), is_group(c));
             // A header's ideographs are an em each in Word as here: no spare (with it, three
             // a line counted as 3.24 ems took a fourth em in every narrow column).
             let header = ems[c][0] * size;
@@ -251,7 +254,7 @@ fn column_widths(
                 min,
                 max_share: sizing.max_share,
                 grow: sizing.grow,
-                yields: !(grouped && c == 0),
+                yields: !is_group(c),
                 natural,
                 header,
                 widest_body,
@@ -259,7 +262,7 @@ fn column_widths(
         })
         .collect();
     let mut count = Remembered::new(|c: usize, width: f32| {
-        if grouped && c == 0 {
+        if is_group(c) {
             return Vec::new();
         }
         ems[c].iter().map(|e| lines(*e, width, size)).collect()

@@ -395,8 +395,8 @@ pub(crate) fn indented(
 
 /// Columns from the kinds the template states: 序号 and 责任类型 narrow, 完成时限 a date
 /// wide, the content column takes what is left; a column of no stated kind gets a middle
-/// width and the alignment row's alignment. A table whose first column is of kind `group`
-/// merges each label down over the rows after it that leave the column empty (how a
+/// width and the alignment row's alignment. A table with a column of kind `group` merges
+/// each label down over the rows after it that leave the column empty (how a
 /// Markdown table writes a merged cell), never past a section's band.
 pub(crate) fn table_spec(
     header: &[String],
@@ -407,13 +407,14 @@ pub(crate) fn table_spec(
 ) -> TableSpec {
     let em = size;
     let kind_of = |i: usize| kinds.and_then(|k| k.get(i)).copied();
-    let grouped = kind_of(0) == Some(ColumnKind::Group);
+    // The 主要事项 column, merged down over its tasks, wherever the source set it.
+    let group_at = crate::render::merged_group_column(kinds, rows);
     let columns: Vec<Column> = header
         .iter()
         .enumerate()
         .map(|(i, name)| {
             let align = aligns.get(i).copied().unwrap_or(Align::Left);
-            let sizing = ColumnKind::sizing(kind_of(i), grouped && i == 0);
+            let sizing = ColumnKind::sizing(kind_of(i), group_at == Some(i));
             Column {
                 header: name.clone(),
                 min: sizing.min_em * em + sizing.min_pt,
@@ -436,14 +437,16 @@ pub(crate) fn table_spec(
                 out.push(Row::Section(t.clone()));
                 after_band = true;
             }
-            Some((_, first)) if grouped => {
-                if !first.is_empty() || after_band {
-                    groups.push(first.clone());
+            Some(_) if let Some(g) = group_at => {
+                let label = cells.get(g).map_or("", |(_, t)| t.as_str());
+                if !label.is_empty() || after_band {
+                    groups.push(label.to_string());
                 }
                 after_band = false;
+                let others = cells.iter().enumerate().filter(|(i, _)| *i != g);
                 out.push(Row::Cells {
                     group: Some(groups.len() - 1),
-                    cells: cells.iter().skip(1).map(|(_, t)| t.clone()).collect(),
+                    cells: others.map(|(_, (_, t))| t.clone()).collect(),
                 });
             }
             _ => out.push(Row::Cells {
@@ -454,7 +457,7 @@ pub(crate) fn table_spec(
     }
     TableSpec {
         columns,
-        group_column: grouped.then_some(0),
+        group_column: group_at,
         groups,
         rows: out,
         size,
@@ -488,6 +491,38 @@ mod tests {
         // Task 2's empty group cell opens a group of its own, not （一）'s.
         assert_eq!(groups, [Some(0), Some(1)]);
         assert_eq!(spec.groups, ["（一）推进改造", ""]);
+    }
+
+    #[test]
+    fn a_group_column_right_of_the_number_merges_where_it_stands() {
+        let row = |cells: &[&str]| -> Vec<(bool, String)> {
+            cells.iter().map(|t| (false, t.to_string())).collect()
+        };
+        let header: Vec<String> = ["序号", "类别", "具体内容"].map(String::from).to_vec();
+        let rows = [
+            row(&["1", "水资源保护", "实施双控"]),
+            row(&["2", "", "推进节水"]),
+            row(&["3", "水污染防治", "新建管网"]),
+        ];
+        let kinds = [ColumnKind::No, ColumnKind::Group, ColumnKind::Content];
+        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), 12.0);
+        assert_eq!(spec.group_column, Some(1));
+        assert_eq!(spec.groups, ["水资源保护", "水污染防治"]);
+        let cells: Vec<(Option<usize>, Vec<String>)> = (spec.rows.iter())
+            .filter_map(|r| match r {
+                Row::Cells { group, cells } => Some((*group, cells.clone())),
+                Row::Section(_) => None,
+            })
+            .collect();
+        assert_eq!(cells[1], (Some(0), vec!["2".into(), "推进节水".into()]));
+        assert_eq!(cells[2].0, Some(1));
+        // Every row its own label (a unit's sheet): a column as written, nothing merged.
+        let rows = [
+            row(&["1", "水资源保护", "实施双控"]),
+            row(&["3", "水污染防治", "新建管网"]),
+        ];
+        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), 12.0);
+        assert_eq!(spec.group_column, None);
     }
 
     #[test]

@@ -224,13 +224,16 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
                 continue;
             }
             let label = cell_text(&group.label);
+            let at = (view.columns.iter())
+                .position(|c| c.holds == crate::model::TableColumn::Group)
+                .unwrap_or(0) as u16;
             if row - first > 1 {
                 sheet
-                    .merge_range(first, 0, row - 1, 0, &label, &f.group)
+                    .merge_range(first, at, row - 1, at, &label, &f.group)
                     .map_err(xlsx_error)?;
             } else {
                 sheet
-                    .write_string_with_format(first, 0, &label, &f.group)
+                    .write_string_with_format(first, at, &label, &f.group)
                     .map_err(xlsx_error)?;
             }
         }
@@ -242,7 +245,7 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
-/// The task table's columns in the view's order (主要事项 first, then the source's: 序号,
+/// The task table's columns in the view's order (the source's: 主要事项 where it stands, 序号,
 /// 具体内容, 责任单位 or 牵头单位 and 配合单位, its other columns), with widths from their text
 /// (see [`crate::render::widths`]) across a landscape A4 page printed at full size: a ledger
 /// of twelve columns is not shrunk to fit.
@@ -271,7 +274,7 @@ fn task_table_columns(view: &TaskTableView) -> Vec<(&str, f64)> {
             }
         }
     }
-    let widths = fitted_widths(&columns, &texts, view.grouped);
+    let widths = fitted_widths(&columns, &texts);
     columns
         .iter()
         .zip(widths)
@@ -286,11 +289,7 @@ const PRINTABLE_PX: f32 = 800.0;
 
 /// Column widths in Excel's units (a default digit, 7 px, and 5 px a column) for columns of
 /// `kinds` holding `texts` (header first), filling the printable width.
-fn fitted_widths(
-    columns: &[(&str, crate::render::ColumnKind)],
-    texts: &[Vec<String>],
-    grouped: bool,
-) -> Vec<f64> {
+fn fitted_widths(columns: &[(&str, crate::render::ColumnKind)], texts: &[Vec<String>]) -> Vec<f64> {
     use crate::render::widths::{self, ColumnNeed, Remembered};
     // A 12 pt CJK character is 16 px, a Latin one about half (see lines_needed).
     let px = |t: &str| -> f32 {
@@ -314,9 +313,9 @@ fn fitted_widths(
     let needs: Vec<ColumnNeed> = columns
         .iter()
         .zip(texts)
-        .enumerate()
-        .map(|(c, ((_, kind), texts))| {
-            let sizing = crate::render::ColumnKind::sizing(Some(*kind), grouped && c == 0);
+        .map(|((_, kind), texts)| {
+            let is_group = *kind == crate::render::ColumnKind::Group;
+            let sizing = crate::render::ColumnKind::sizing(Some(*kind), is_group);
             let header = px(&texts[0]);
             let widest_body = widest(&texts[1..]);
             ColumnNeed {
@@ -333,7 +332,7 @@ fn fitted_widths(
         .collect();
     let mut count = Remembered::new(|c: usize, width: f32| {
         // The group's labels span their rows: they set no row's height.
-        if grouped && c == 0 {
+        if columns[c].1 == crate::render::ColumnKind::Group {
             return Vec::new();
         }
         let units = f64::from((width - 5.0) / 7.0);
