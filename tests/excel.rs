@@ -1324,3 +1324,51 @@ fn an_issuer_above_the_title_is_no_title_and_a_title_over_two_rows_is_one() {
     );
     assert!(!codes(&checked).contains(&"source/unused"));
 }
+
+/// A piece of a name (高, the source cut inside 高新区) is said at the cell it is written in
+/// — 牵头, 配合 or 责任单位 — and printed in that column.
+#[test]
+fn a_piece_of_a_name_is_said_at_its_own_cell() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = [
+        ["序号", "主要任务", "牵头单位", "配合单位", "责任单位"],
+        [
+            "1",
+            "严守用水总量控制红线。",
+            "县水利局",
+            "县发改局",
+            "各乡镇、高",
+        ],
+        [
+            "2",
+            "严守用水效率控制红线。",
+            "县水利局",
+            "县发改局、高",
+            "各乡镇",
+        ],
+        ["3", "抓好工业节水。", "县工信局、高", "县发改局", "各乡镇"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let dir = project(&[("分解表.xlsx", &wb.save_to_buffer().unwrap())]);
+    let input = dir.path().join("input");
+    let checked = fengong::check(&input).unwrap();
+    let places: Vec<String> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/fragment")
+        .map(|d| d.location.to_string())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "input/分解表.xlsx#Sheet1!E2",
+            "input/分解表.xlsx#Sheet1!D3",
+            "input/分解表.xlsx#Sheet1!C4"
+        ]
+    );
+    let table = published_text(&input, "任务分工表.md");
+    assert!(table.contains("| 县工信局、高 | 县发改局 |"), "{table}");
+}

@@ -144,7 +144,7 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     "unit/fragment",
-                    task.units_place().clone(),
+                    task.phrase_place(piece).clone(),
                     format!(
                         "第 {} 项的责任单位中「{piece}」不是完整的单位名称（原文可能在此截断），未作为单位",
                         task.no
@@ -340,6 +340,63 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
                     twin.name
                 )
             }),
+        );
+    }
+    out
+}
+
+/// A name the registry does not know that is two units of the plan written with nothing
+/// between them (派出所工商质监所, where 派出所 and 工商质监所 are listed alone elsewhere):
+/// likely two units that lost their separator, now one with a sheet of its own.
+pub fn run_together(cx: &Context) -> Vec<Diagnostic> {
+    let units = &cx.plan.units;
+    let listed = |name: &str| {
+        name.chars().count() >= 2
+            && !is_group_phrase(name)
+            && (units.iter().any(|u| u.name == name) || cx.registry.unit(name).is_some())
+    };
+    // The part before a listed name a body's name too (派出所 before a listed 工商质监所).
+    let body = |name: &str| name.chars().count() >= 3 && crate::ingest::units::ends_as_a_body(name);
+    let mut out = Vec::new();
+    for glued in units.iter().filter(|u| !is_group_phrase(&u.name)) {
+        let cuts = glued.name.char_indices().map(|(at, _)| at).skip(2);
+        let Some((first, second)) = cuts.map(|at| glued.name.split_at(at)).find(|(a, b)| {
+            // A listed name first with a bare body after it is its office (县政府办公室).
+            (listed(a) && listed(b)) || (listed(b) && body(a))
+        }) else {
+            continue;
+        };
+        let Some(task) = (glued.lead.iter().chain(&glued.support))
+            .min()
+            .and_then(|n| cx.plan.task(*n))
+        else {
+            continue;
+        };
+        let elsewhere: Vec<String> = [first, second]
+            .iter()
+            .filter(|p| listed(p))
+            .map(|p| format!("「{p}」"))
+            .collect();
+        let place = task
+            .units
+            .iter()
+            .find(|a| a.name == glued.name)
+            .map_or(task.units_place(), |a| task.unit_place(a));
+        out.push(
+            Diagnostic::warning(
+                "unit/maybe-two",
+                place.clone(),
+                format!(
+                    "第 {} 项的「{}」像是两个单位「{first}」「{second}」连写（{}在别处单独列出）：现作为一个单位，另出一份任务单",
+                    task.no,
+                    glued.name,
+                    elsewhere.join("")
+                ),
+            )
+            .with_hint(format!(
+                "如是两个单位，请在原文中用顿号隔开后重新发布；如确为一个单位，请加入 {} 的 [[units]]",
+                cx.config_path()
+            )),
         );
     }
     out

@@ -1242,7 +1242,7 @@ fn build_tasks(
             units: resolved.assignments,
             unspecified: resolved.unspecified,
             responsible_phrases: resolved.responsible_phrases,
-            lead_phrases: Vec::new(),
+            lead_phrases: resolved.lead_phrases,
             duplicate_units: resolved.duplicates,
             name_fragments: resolved.fragments,
             lead_not_first: resolved.lead_not_first,

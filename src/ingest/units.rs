@@ -866,6 +866,8 @@ pub struct ResolvedUnits {
     pub unspecified: Vec<String>,
     /// Those of them written in a 责任单位 column beside the 牵头 and 配合 ones.
     pub responsible_phrases: Vec<String>,
+    /// Those of them written among the leads (a 牵头单位 cell cut inside a name).
+    pub lead_phrases: Vec<String>,
     /// Names the registry does not know, as written.
     pub unknown: Vec<String>,
     /// Names listed more than once (after aliases and groups are resolved).
@@ -910,8 +912,10 @@ pub fn resolve_units(
             }
             seen_first = true;
             out.unspecified.push(name.to_string());
-            if given_role == Some(Role::Responsible) {
-                out.responsible_phrases.push(name.to_string());
+            match given_role {
+                Some(Role::Responsible) => out.responsible_phrases.push(name.to_string()),
+                Some(Role::Lead) => out.lead_phrases.push(name.to_string()),
+                _ => {}
             }
             continue;
         }

@@ -105,6 +105,19 @@ impl Task {
         }
     }
 
+    /// Where a phrase of the units that names no unit (a piece of a cut name) is written:
+    /// the 责任单位 column beside 牵头 and 配合, the leads' cell, or else the supports' own
+    /// cell when they have one.
+    pub fn phrase_place(&self, phrase: &str) -> &Location {
+        let listed = |phrases: &[String]| phrases.iter().any(|p| p == phrase);
+        match (&self.responsible_origin, &self.support_origin) {
+            (Some(place), _) if listed(&self.responsible_phrases) => place,
+            _ if listed(&self.lead_phrases) => self.units_place(),
+            (_, Some(place)) => place,
+            _ => self.units_place(),
+        }
+    }
+
     /// The units that lead this task.
     pub fn leads(&self) -> impl Iterator<Item = &Assignment> {
         self.units.iter().filter(|a| a.role == Role::Lead)
