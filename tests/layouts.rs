@@ -5200,3 +5200,27 @@ fn a_group_column_right_of_the_number_stays_there() {
     assert!(header.starts_with("| 序号 | 类别 | 工作任务 |"), "{table}");
     assert!(table.contains("| 2 |  | 推进节水型社会建设。 |"), "{table}");
 }
+
+/// Two units typed with nothing between them (交警中队市场监管所), the second listed alone
+/// elsewhere: said, as likely two units; an office after a listed body (区政府办公室 beside
+/// 区政府) is one name.
+#[test]
+fn two_units_typed_as_one_are_said() {
+    let text = "石湾区2026年安全生产专项整治安排表\n\n\
+        | 序号 | 行业 | 时间安排 | 责任单位 |\n|---|---|---|---|\n\
+        | 1 | 道路交通 | 1月份 | 交警中队、市场监管所 |\n\
+        | 2 | 人员密集场所 | 3月份 | 区政府、区政府办公室 |\n\
+        | 3 | 网吧、KTV | 8月份 | 文化站、交警中队市场监管所 |\n";
+    let (_dir, path) = text_source("安排表.md", text);
+    let checked = fengong::check(&path).unwrap();
+    let said: Vec<String> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/maybe-two")
+        .map(|d| format!("{} {}", d.location, d.message))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains(":7 "), "{said:?}");
+    assert!(
+        said[0].contains("「交警中队市场监管所」像是两个单位「交警中队」「市场监管所」连写"),
+        "{said:?}"
+    );
+}

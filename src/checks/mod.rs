@@ -120,6 +120,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     units::duplicates,
     units::lead_marks,
     units::prefix_twins,
+    units::run_together,
 ];
 
 /// Runs every check over `plan` and merges the findings with those of ingest.
