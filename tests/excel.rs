@@ -1323,6 +1323,14 @@ fn an_issuer_above_the_title_is_no_title_and_a_title_over_two_rows_is_one() {
         Some("柳川县2026年重点工作任务分解表")
     );
     assert!(!codes(&checked).contains(&"source/unused"));
+    // Its first row names a plan too (…项目任务), the second only its kind.
+    let kind_apart = workbook(&["附件", "柳川县2026年河湖治理项目任务", "分解方案"]);
+    let dir = project(&[("分解表.xlsx", &kind_apart)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("柳川县2026年河湖治理项目任务分解方案")
+    );
 }
 
 /// A piece of a name (高, the source cut inside 高新区) is said at the cell it is written in

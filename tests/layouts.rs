@@ -5224,3 +5224,21 @@ fn two_units_typed_as_one_are_said() {
         "{said:?}"
     );
 }
+
+/// A table pasted one cell a line where every cell ends in a bar and an empty cell is a bar
+/// alone: the empty cell keeps its column — the year's target stays under 全年目标, not
+/// moved into the empty quarter.
+#[test]
+fn a_bar_alone_is_an_empty_cell_where_every_cell_ends_in_one() {
+    let text = "某县2025年重点工作任务进度表\n序号 |\n重点任务 |\n牵头单位 |\n一季度 |\n二季度 |\n全年目标 |\n\
+        1 |\n推进工业园区扩区。 |\n县发改局 |\n完成选址 |\n|\n扩区到位 |\n\
+        2 |\n新建社区食堂。 |\n县民政局 |\n建成1家 |\n建成2家 |\n建成3家 |\n";
+    let (_dir, path) = text_source("进度表.md", text);
+    let plan = fengong::check(&path).unwrap().plan;
+    assert_eq!(plan.table.extra_columns, ["一季度", "二季度", "全年目标"]);
+    assert_eq!(plan.task(1).unwrap().extra, ["完成选址", "", "扩区到位"]);
+    assert_eq!(
+        plan.task(2).unwrap().extra,
+        ["建成1家", "建成2家", "建成3家"]
+    );
+}

@@ -851,8 +851,8 @@ pub(crate) fn join_lines(text: &str) -> String {
 }
 
 /// Which of the lines above a table title it, first to last index: the last that names a
-/// plan, from the first line it goes on from (某县2025年重点工作 / 任务分解表); with none
-/// naming a plan, the first line alone.
+/// plan, from the first of the title-like lines right above it it goes on from (某县2025年
+/// 重点工作 / 任务分解表, …项目任务 / 分解方案); with none naming a plan, the first line alone.
 fn title_rows(texts: &[String]) -> (usize, usize) {
     let Some(end) = texts
         .iter()
@@ -860,18 +860,20 @@ fn title_rows(texts: &[String]) -> (usize, usize) {
     else {
         return (0, 0);
     };
-    let lines: Vec<&str> = texts[..=end].iter().map(String::as_str).collect();
-    let whole = |start: usize| {
-        crate::ingest::text::title_from_lines(&lines, start) == lines[start..].concat()
+    // An issuer typed above the title (平顶山市河长制办公室), the notice's own title or a
+    // sentence is a line of its own, no part of the table's.
+    let part_of_title = |t: &str| {
+        !crate::ingest::units::ends_as_a_body(t)
+            && !crate::ingest::text::is_notice_title(t)
+            && !t.contains(['，', '。', '；', '：', ',', ';', ':'])
     };
-    // An issuer typed above the title (平顶山市河长制办公室) or the notice's own title is a
-    // line of its own, no part of the table's.
-    let own_line = |t: &str| {
-        crate::ingest::units::ends_as_a_body(t) || crate::ingest::text::is_notice_title(t)
-    };
-    let start = (0..end)
-        .find(|&start| whole(start) && !lines[start..end].iter().any(|t| own_line(t)))
-        .unwrap_or(end);
+    let mut start = end;
+    while start > 0
+        && part_of_title(&texts[start - 1])
+        && texts[start - 1..=end].concat().chars().count() <= 60
+    {
+        start -= 1;
+    }
     (start, end)
 }
 

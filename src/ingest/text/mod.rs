@@ -364,6 +364,8 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])
         && !line.ends_with("印发")
+        // An 附件说明 line (附件：1.某县…任务清单) names documents, no sentence.
+        && (!tidy.starts_with("附件") || tidy.contains(['，', '。', '；']))
         && (line.chars().count() >= 20 || unclosed || numbered)
 }
 
@@ -1225,6 +1227,9 @@ mod tests {
         assert!(stops_mid_sentence("(四)完善工作机制"));
         assert!(!stops_mid_sentence("5. 强化项目会办推进。"));
         assert!(!stops_mid_sentence("2. 某区2026年重点任务清单"));
+        assert!(!stops_mid_sentence(
+            "附件：1.云岭县农村人居环境整治任务清单"
+        ));
     }
 
     #[test]

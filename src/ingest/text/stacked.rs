@@ -278,6 +278,8 @@ enum Says {
     Name,
     /// Anything else: a task's text.
     Text,
+    /// A cell the page left empty, marked by a bar alone (`|`) where every cell ends in one.
+    Empty,
 }
 
 fn says(line: &str) -> Says {
@@ -330,6 +332,7 @@ mod cost {
 fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
     use Says::*;
     match kind {
+        _ if says == Empty => (kind != Some(Column::No)).then_some(0),
         Some(Column::Content) if says == Item => Some(0),
         _ if says == Item => None,
         Some(Column::Content | Column::Group) => match says {
@@ -337,7 +340,7 @@ fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
             Name => Some(2),
             Units => Some(4),
             Time => Some(6),
-            Number | Note | Item => None,
+            Number | Note | Item | Empty => None,
         },
         Some(Column::Units | Column::Lead | Column::Support) => match says {
             Units => Some(0),
@@ -428,6 +431,10 @@ fn align(
                 let Some(fit) = fit(lines[i], kind) else {
                     continue;
                 };
+                // An empty cell is a cell of its own, never a line of the one before.
+                if lines[i] == Says::Empty && p == j {
+                    continue;
+                }
                 let (step, restarted) = if p == k {
                     (empties(0, j), false)
                 } else if j == p {
@@ -483,16 +490,33 @@ pub(super) fn rebuild(
     header: &StackedHeader,
     places: Places<'_>,
 ) -> Option<Rebuilt> {
+    // Where every cell ends in a bar, a bar alone inside a row is a cell left empty; one
+    // before a row's number (or the end) closes the row.
+    let empties_marked = bars_mark_empty_cells(&lines[header.end..]);
+    // For each line, whether the next filled line after it opens a row (or none follows).
+    let mut before_row = vec![true; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        let next = cell_text(lines[i]);
+        before_row[i] = if next.is_empty() {
+            before_row[i + 1]
+        } else {
+            super::parse_task_number(next).is_some()
+        };
+    }
+    let closes_row = |i: usize| before_row[i + 1];
+    let empty_cell = |i: usize| empties_marked && is_bar(lines[i]) && !closes_row(i);
     let mut body: Vec<(usize, &str, Says)> = lines
         .iter()
         .enumerate()
         .skip(header.end)
-        .map(|(i, l)| (i, cell_text(l)))
-        .filter(|(_, l)| !l.is_empty())
-        .map(|(i, l)| (i, l, says(l)))
+        .filter_map(|(i, l)| match cell_text(l) {
+            _ if empty_cell(i) => Some((i, "", Says::Empty)),
+            "" => None,
+            text => Some((i, text, says(text))),
+        })
         .collect();
     let bars: Vec<usize> = (header.end..lines.len())
-        .filter(|&i| is_bar(lines[i]))
+        .filter(|&i| is_bar(lines[i]) && !empty_cell(i))
         .collect();
     numbers_in_sequence(&mut body, &bars);
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
@@ -605,6 +629,17 @@ fn reads_as_task_text(cell: &str) -> bool {
 }
 
 /// A line that is a border and nothing else (`|`): where a page's table ends a row.
+/// True when the page ends each cell with a bar (`推进工业园区扩区。 |`): a bar alone on a
+/// line inside a row is then a cell left empty.
+fn bars_mark_empty_cells(lines: &[&str]) -> bool {
+    let filled: Vec<&str> = (lines.iter())
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !is_bar(l))
+        .collect();
+    let barred = filled.iter().filter(|l| l.ends_with(['|', '｜'])).count();
+    !filled.is_empty() && barred * 10 >= filled.len() * 9
+}
+
 fn is_bar(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty() && line.chars().all(|c| matches!(c, '|' | '｜'))
