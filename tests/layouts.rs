@@ -5242,3 +5242,23 @@ fn a_bar_alone_is_an_empty_cell_where_every_cell_ends_in_one() {
         ["建成1家", "建成2家", "建成3家"]
     );
 }
+
+/// Labelled measures whose last two labels stand over a 保障措施 heading (责任单位：区工商联
+/// / 时限要求：长期坚持 / （四）保障措施): lines of the measure, no table's header — the
+/// measure is a task of 区工商联's, the heading's paragraph the plan's text.
+#[test]
+fn labelled_lines_over_a_closing_heading_are_no_table_header() {
+    let text = "石湾区优化营商环境若干措施\n\n一、提升政务服务\n\n\
+        （一）推行企业开办一日办结。\n责任单位：区市场监管局\n时限要求：2025年3月底\n\n\
+        （二）全面推行告知承诺制。\n责任单位：区行政审批局\n时限要求：2025年6月底\n\n\
+        （三）建立企业诉求“直通车”，企业诉求3个工作日内响应。\n责任单位：区工商联\n时限要求：长期坚持\n\n\
+        （四）保障措施\n\n各责任单位要明确分管领导和具体责任人，每月5日前报送上月落实情况。\n";
+    let (_dir, path) = text_source("措施.txt", text);
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3, "{:?}", contents(plan));
+    assert_eq!(leads(plan, 3), ["区工商联"]);
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"table/cells-per-line"), "{codes:?}");
+    assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
+}

@@ -50,8 +50,13 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
         // row's cell, never a column's name.
         let a_value = matches!(says(l), Says::Units | Says::Number | Says::Heading)
             || crate::base::cjk::chinese_number(l).is_some();
+        // A label with its value (责任单位：区工商联) is a task's line, no column's name.
+        let labelled = l
+            .split_once(['：', ':'])
+            .is_some_and(|(_, value)| !value.trim().is_empty());
         bare.chars().count() <= 12
             && l.chars().count() <= 18
+            && !labelled
             && split_cells(l).is_none()
             && section_heading(l).is_none()
             && (named(l)
