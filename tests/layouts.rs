@@ -5123,6 +5123,45 @@ fn a_target_right_of_the_units_is_a_column_not_the_task() {
     }
 }
 
+/// An indicator table (序号 | 指标名称 | 责任单位 | 全年目标), pasted one cell a line and
+/// as a bar table: the indicator is the task, the year's target right of the units a column
+/// of its own — not tasks reading `7%`.
+#[test]
+fn an_indicator_left_of_the_units_is_the_task_beside_a_target_right_of_them() {
+    let stacked = "柳川县2026年主要经济指标分解表\n序号\n指标名称\n责任单位\n全年目标\n\
+        1\n地区生产总值增速\n县发改局\n7%\n\
+        2\n规模以上工业增加值增速\n县工信局\n8.5%\n\
+        3\n一般公共预算收入\n县财政局、县税务局\n12亿元\n";
+    let bars = "柳川县2026年主要经济指标分解表\n\n\
+        | 序号 | 指标名称 | 责任单位 | 全年目标 |\n|---|---|---|---|\n\
+        | 1 | 地区生产总值增速 | 县发改局 | 7% |\n\
+        | 2 | 规模以上工业增加值增速 | 县工信局 | 8.5% |\n\
+        | 3 | 一般公共预算收入 | 县财政局、县税务局 | 12亿元 |\n";
+    for (name, text) in [("指标.txt", stacked), ("指标.md", bars)] {
+        let (_dir, path) = text_source(name, text);
+        let checked = fengong::check(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let plan = &checked.plan;
+        assert_eq!(
+            contents(plan),
+            [
+                "地区生产总值增速",
+                "规模以上工业增加值增速",
+                "一般公共预算收入"
+            ],
+            "{name}"
+        );
+        assert_eq!(leads(plan, 3), ["县财政局"], "{name}");
+        assert_eq!(supports(plan, 3), ["县税务局"], "{name}");
+        assert_eq!(plan.table.extra_columns, ["全年目标"], "{name}");
+        assert_eq!(plan.task(1).unwrap().extra, ["7%"], "{name}");
+        assert!(
+            codes(&checked).contains(&"table/content-column"),
+            "{name}: {:?}",
+            codes(&checked)
+        );
+    }
+}
+
 /// Measures numbered （一）… each with 责任单位： and 时限要求： lines, one in the middle and
 /// the last without them (the page lost them, or the writer forgot): each is a task whose
 /// units are missing — an error naming it — never a group over the next measure nor text

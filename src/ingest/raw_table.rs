@@ -429,6 +429,7 @@ impl HeaderMap {
             .iter()
             .map(|c| header_name(c.as_ref().trim()))
             .collect();
+        map.target_right_of_units(&names);
         map.content_left_over(&names);
         let has = |c| map.index(c).is_some();
         let has_units = has(Column::Units) || has(Column::Lead) || !map.ambiguous.is_empty();
@@ -503,8 +504,11 @@ impl HeaderMap {
         if self.index(Column::Content).is_some() || !enough {
             return;
         }
-        if self.extra.len() == 1 && self.extra[0].1 < units {
-            let (name, index) = self.extra.remove(0);
+        let left_of_units: Vec<usize> = (0..self.extra.len())
+            .filter(|&n| self.extra[n].1 < units)
+            .collect();
+        if let [only] = left_of_units[..] {
+            let (name, index) = self.extra.remove(only);
             self.columns.push((Column::Content, index));
             self.columns.sort_by_key(|(_, i)| *i);
             self.content_by_elimination = Some((name, index));
@@ -520,6 +524,29 @@ impl HeaderMap {
             }
             self.content_by_elimination = Some((names[index].clone(), index));
         }
+    }
+
+    /// A target right of who does the work is the content only when nothing else can be: beside
+    /// one column the header does not read left of the units (序号 | 指标名称 | 责任单位 |
+    /// 全年目标), that column names the task and the target is a column of its own.
+    fn target_right_of_units(&mut self, names: &[String]) {
+        let units = [Column::Units, Column::Lead]
+            .iter()
+            .filter_map(|c| self.index(*c))
+            .min();
+        let (Some(content), Some(units)) = (self.index(Column::Content), units) else {
+            return;
+        };
+        let unread_left = self.extra.iter().filter(|(_, i)| *i < units).count();
+        if content < units
+            || unread_left != 1
+            || !names.get(content).is_some_and(|n| names_a_target(n))
+        {
+            return;
+        }
+        self.columns.retain(|(c, _)| *c != Column::Content);
+        self.extra.push((names[content].clone(), content));
+        self.extra.sort_by_key(|(_, index)| *index);
     }
 
     /// True when a column of who does the work (牵头, 配合, 责任单位) stands right of the
@@ -1687,6 +1714,24 @@ mod tests {
             assert_eq!(map.index(Column::Group), None, "{name}");
             assert_eq!(map.content_by_elimination, Some((name.to_string(), 0)));
         }
+        // A target right of the units leaves the content to the one column left of them.
+        let map = HeaderMap::detect(&["序号", "指标名称", "责任单位", "全年目标"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
+        assert_eq!(map.extra, [("全年目标".to_string(), 3)]);
+        assert_eq!(
+            map.content_by_elimination,
+            Some(("指标名称".to_string(), 1))
+        );
+        // With nothing else to be the content, or a task named as such, the target is read.
+        let map = HeaderMap::detect(&["序号", "责任单位", "全年目标"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(2));
+        let map = HeaderMap::detect(&["序号", "指标", "地区", "责任单位", "全年目标"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(4));
+        let map = HeaderMap::detect(&["序号", "指标名称", "责任单位", "年度目标任务"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(3));
+        // One unread column left of the units, another right of them: the left one.
+        let map = HeaderMap::detect(&["序号", "工程名称", "责任单位", "备注"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
         // Beside a column that says it, the group's word stays the group.
         let map = HeaderMap::detect(&["领域", "工作任务", "责任单位"]).unwrap();
         assert_eq!(map.index(Column::Group), Some(0));
