@@ -364,7 +364,10 @@ fn parse_simplified_duty(inside: &str) -> Duty {
             .enumerate()
             .map(move |(i, part)| (part, if i == 0 { before } else { Some(' ') }))
     });
+    // The lead or support label the clause before opened: names after a comma go on with it.
+    let mut open_label = None;
     for (clause, before) in clauses {
+        let continued = open_label.take();
         // After a full stop, a sentence that is no label and no time is a remark: the rest
         // of the parenthesis with it.
         let rule = crate::ingest::units::is_role_note(clause.trim());
@@ -400,6 +403,15 @@ fn parse_simplified_duty(inside: &str) -> Duty {
         // A clause after a label and a comma (牵头单位：甲，乙) continues that label.
         if let Some((kind, value)) = labelled(clause) {
             duty.take_label(kind, value);
+            open_label = matches!(kind, LabelKind::Lead | LabelKind::Support).then_some(kind);
+            continue;
+        }
+        // 牵头单位：甲，乙，丙 — all three lead, as with 、 between them.
+        if let Some(kind) = continued.filter(|_| matches!(before, Some('，' | ',')))
+            && only_names(clause)
+        {
+            duty.take_label(kind, clause);
+            open_label = Some(kind);
             continue;
         }
         if let Some(rest) = clause
@@ -420,6 +432,18 @@ fn parse_simplified_duty(inside: &str) -> Duty {
         duty.take_named(clause);
     }
     duty
+}
+
+/// True for a clause of units alone, no time, no role word and no 由 (甲, 乙、丙): what goes
+/// on with a label before it.
+fn only_names(clause: &str) -> bool {
+    use crate::ingest::units::ROLE_SUFFIXES;
+    !is_deadline(clause)
+        && by_whom(clause).is_none()
+        && !ROLE_SUFFIXES
+            .iter()
+            .any(|(suffix, _)| clause.ends_with(suffix))
+        && !names(clause).is_empty()
 }
 
 impl Duty {
@@ -2042,6 +2066,33 @@ mod tests {
         let d = parse_duty("各有关部门和单位、区邮政分公司负责");
         assert_eq!(d.leads, ["区邮政分公司"]);
         assert_eq!(d.supports, ["各有关部门和单位"]);
+    }
+
+    #[test]
+    fn names_after_a_comma_go_on_with_the_label_before_them() {
+        for list in ["甲局,乙办,丙委", "甲局，乙办，丙委", "甲局、乙办、丙委"]
+        {
+            let d = parse_duty(&format!("牵头单位:{list};责任单位:县政府各部门"));
+            assert_eq!(d.leads, ["甲局", "乙办", "丙委"], "{list}");
+            assert_eq!(d.supports, ["县政府各部门"], "{list}");
+        }
+        let d = parse_duty("配合单位：甲局，乙办；牵头单位：丙委");
+        assert_eq!(d.supports, ["甲局", "乙办"]);
+        assert_eq!(d.leads, ["丙委"]);
+        // A role word, a time or a 责任单位 list ends what the label gives.
+        let d = parse_duty("牵头单位：甲局，乙办配合");
+        assert_eq!(
+            (d.leads, d.supports),
+            (vec!["甲局".to_string()], vec!["乙办".to_string()])
+        );
+        let d = parse_duty("牵头单位：甲局，2025年6月底前完成");
+        assert_eq!(d.leads, ["甲局"]);
+        assert_eq!(d.deadline.as_deref(), Some("2025年6月底前完成"));
+        let d = parse_duty("责任单位：甲局，乙办");
+        assert_eq!(
+            (d.leads, d.supports),
+            (vec!["甲局".to_string()], vec!["乙办".to_string()])
+        );
     }
 
     #[test]
