@@ -273,11 +273,28 @@ const BODY_ENDINGS: &[&str] = &[
 ];
 
 /// A piece of a name, not a name: a level and at most one character more that ends no
-/// body's name (区, 市发, 区政 — where a source is cut off). 区委 is a name.
+/// body's name (区, 市发, 区政 — where a source is cut off), or a name cut inside its
+/// bracket (县(市、区、特). 区委 is a name.
 pub fn is_name_fragment(name: &str) -> bool {
     let rest = name.trim_start_matches(|c| "省市区县州盟旗镇乡".contains(c));
     let leveled = rest.len() < name.len();
-    (leveled && rest.chars().count() <= 1 && !ends_as_a_body(rest)) || name.chars().count() == 1
+    (leveled && rest.chars().count() <= 1 && !ends_as_a_body(rest))
+        || name.chars().count() == 1
+        || opens_a_bracket_left_open(name)
+}
+
+/// True when `name` opens a bracket it does not close: the source ends inside it.
+fn opens_a_bracket_left_open(name: &str) -> bool {
+    const PAIRS: &[(char, char)] = &[
+        ('（', '）'),
+        ('(', ')'),
+        ('〔', '〕'),
+        ('[', ']'),
+        ('【', '】'),
+    ];
+    PAIRS.iter().any(|&(open, close)| {
+        name.chars().filter(|&c| c == open).count() > name.chars().filter(|&c| c == close).count()
+    })
 }
 
 /// True when `name` ends as a body's name does (区水务局, 白沙街道).
@@ -1550,10 +1567,27 @@ mod tests {
             &registry(),
         );
         assert_eq!(resolved.duplicates, ["区教育局"]);
-        for fragment in ["区", "市发", "区政", "县"] {
+        for fragment in [
+            "区",
+            "市发",
+            "区政",
+            "县",
+            "县(市、区、特",
+            "縣〔市、區、特",
+            "区发改委（粮食",
+        ] {
             assert!(is_name_fragment(fragment), "{fragment}");
         }
-        for name in ["区委", "县委", "市府办", "区发改委", "团区委", "区法院"] {
+        for name in [
+            "区委",
+            "县委",
+            "市府办",
+            "区发改委",
+            "团区委",
+            "区法院",
+            "区发改委（区粮食局）",
+            "县(市、区)政府",
+        ] {
             assert!(!is_name_fragment(name), "{name}");
         }
         assert_eq!(resolved.unknown, ["区教育"]);
