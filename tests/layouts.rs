@@ -2977,6 +2977,89 @@ fn a_list_of_units_cut_open_keeps_the_whole_names() {
     assert!(plan.units.iter().all(|u| u.name != "县"));
 }
 
+/// Several leads after one 牵头单位 label, set apart by commas as often as by 、: all lead,
+/// none printed as 配合. A list cut inside a bracket (`县(市、区、特`) leaves a piece said
+/// as such, never a unit with a sheet of its own.
+#[test]
+fn leads_after_one_label_all_lead_and_a_name_cut_in_its_bracket_is_a_piece() {
+    for list in [
+        "县政府办公室,县委编办,县行政审批局",
+        "县政府办公室，县委编办，县行政审批局",
+    ] {
+        let (_dir, input) = text_source(
+            "要点.md",
+            &format!(
+                "柳川县2026年政务公开工作要点\n\n一、推进权力配置公开\n\n\
+                 (一)公开权责清单。全面梳理行政权力,实行清单管理。(牵头单位:{list};责任单位:县政府各部门)\n\n\
+                 (二)公开机构职能。及时更新机构信息。(县委编办牵头,各乡镇配合)\n"
+            ),
+        );
+        let checked = fengong::check(&input).unwrap();
+        let plan = &checked.plan;
+        assert_eq!(
+            leads(plan, 1),
+            ["县政府办公室", "县委编办", "县行政审批局"],
+            "{list}"
+        );
+        assert_eq!(
+            plan.task(1).unwrap().unspecified,
+            ["县政府各部门"],
+            "{list}"
+        );
+    }
+    let (_dir, input) = text_source(
+        "方案.md",
+        "石湾区稳经济工作方案\n\n一、帮扶企业复工\n\n\
+         1.成立服务专班。对重点企业逐户走访。(责任单位:区发改局,各镇(街道)、县(市、区、特\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["区发改局"]);
+    assert!(
+        plan.units.iter().all(|u| !u.name.contains("特")),
+        "{:?}",
+        plan.units.iter().map(|u| &u.name).collect::<Vec<_>>()
+    );
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"unit/fragment"), "{codes:?}");
+    assert!(codes.contains(&"source/cut-off"), "{codes:?}");
+}
+
+/// A short line with no stop over a longer paragraph (`壹、工作目标`, a numeral the reader
+/// does not count) is a line of its own, with or without a blank line after it: never run
+/// into the paragraph as if a page had run out there.
+#[test]
+fn a_short_line_over_a_longer_paragraph_is_not_run_into_it() {
+    for gap in ["\n", "\n\n"] {
+        let text = format!(
+            "石湾区复工复产行动方案\n\n为推进复工复产,特制定本方案。\n\n壹、工作目标{gap}\
+             有序推进复工复产复市,全力冲刺四季度。\n\n二、重点任务\n\n\
+             1.成立帮扶工作组,协调解决重大问题。(责任单位:区发改局)\n"
+        );
+        let (_dir, input) = text_source("方案.txt", &text);
+        let checked = fengong::check(&input).unwrap();
+        let preamble: Vec<&str> = checked
+            .plan
+            .preamble
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            preamble,
+            [
+                "为推进复工复产,特制定本方案。",
+                "壹、工作目标",
+                "有序推进复工复产复市,全力冲刺四季度。"
+            ],
+            "{gap:?}"
+        );
+        assert_eq!(
+            contents(&checked.plan),
+            ["成立帮扶工作组,协调解决重大问题。"]
+        );
+    }
+}
+
 /// A web page's information box copied as table rows (`| 发文日期 | 2026-01-04 |`) over a
 /// notice whose 署名 stands with no date under it, right above the plan's title: the box's
 /// 发文日期 is the notice's date (said where the box's line is listed), the 署名 signs —

@@ -275,10 +275,33 @@ fn goes_on(last: &str, block: &Block) -> bool {
     // A line naming a plan is a title, whole: the sentence under it is another paragraph.
     block.heading == 0
         && !names_a_plan(last)
+        && !ends_short_of_the_next(last_line, &block.text)
         && block.bold.is_none()
         && !ends_sentence(last)
         && !crate::ingest::inline::is_task_line(&block.text)
         && (!labelled || more_of_list)
+}
+
+/// True when `last` is a short line with no clause in it, and the one after it is clearly
+/// longer: no page or column ran out there (壹、工作目标 over its paragraph, a heading the
+/// reader has no numeral for), so the next line starts a paragraph of its own. A line
+/// wrapped at the page's width is as long as any after it.
+fn ends_short_of_the_next(last: &str, next: &str) -> bool {
+    // A clause before a comma is running text (落实…制度，持续 / 完善…): a break mid-sentence;
+    // words set apart by spaces are a table's row, read with the rows under it.
+    let last = last.trim();
+    if last.contains(['，', ',', '；', ';', '：', ':']) || last.contains(char::is_whitespace) {
+        return false;
+    }
+    let last = last.chars().count();
+    let next = next
+        .split('\n')
+        .next()
+        .unwrap_or(next)
+        .trim()
+        .chars()
+        .count();
+    last <= 20 && next >= last + 6
 }
 
 fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, places: Places<'_>, continues: bool) {
