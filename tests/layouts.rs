@@ -3060,6 +3060,74 @@ fn a_short_line_over_a_longer_paragraph_is_not_run_into_it() {
     }
 }
 
+/// Projects written as numbered fields (（一）道路项目 / 1、任务 / its text / 2、领导小组 /
+/// 组长：… / 副组长：… / 成员单位 or 成员：…): each project is one task — its name and
+/// work as the content, its members as the units, its 组长 and 副组长 as the 责任领导 —
+/// never the group's line-up as a task with the work lost. A numbered 1、 among the
+/// requirements after them names no one at a level that carries no work: the plan's text,
+/// not a task missing its units.
+#[test]
+fn projects_written_as_numbered_fields_are_one_task_each() {
+    let text = "柳川县2026年项目攻坚工作意见\n\
+        一、重点项目和责任分工\n\
+        (一)城东道路项目\n1、任务\n完成征地拆迁，开工建设城东道路。\n\
+        2、项目攻坚领导小组\n组长:副县长\n副组长:县长助理\n成员单位:县交通局、县财政局\n\
+        (二)一中教学楼项目\n1、任务\n完成主体结构。\n\
+        2、项目攻坚领导小组\n组长:副县长\n成员:县教育局、县住建局\n\
+        二、工作要求\n\
+        1、加强领导。各项目领导小组要靠前指挥，现场解决问题。\n\
+        2、严格督查。县督查室每月通报一次进度。\n";
+    let (_dir, input) = text_source("意见.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "城东道路项目。任务：完成征地拆迁，开工建设城东道路。",
+            "一中教学楼项目。任务：完成主体结构。"
+        ]
+    );
+    assert_eq!(leads(plan, 1), ["县交通局"]);
+    assert_eq!(supports(plan, 1), ["县财政局"]);
+    assert_eq!(leads(plan, 2), ["县教育局"]);
+    assert_eq!(supports(plan, 2), ["县住建局"]);
+    assert_eq!(
+        plan.task(1).unwrap().person.as_deref(),
+        Some("副县长、县长助理")
+    );
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+    // The requirements stay the plan's text, printed with it.
+    let printed = common::published_text(&input, "方案.md");
+    assert!(printed.contains("各项目领导小组要靠前指挥"), "{printed}");
+}
+
+/// A remark in a task's bracket handing every later task to some units (以下任务均需各乡镇
+/// 政府落实,不再一一列出): a later numbered task naming no one of its own is theirs, as the
+/// remark — and the note saying so — have it; never a task without units.
+#[test]
+fn a_standing_remark_gives_a_later_task_without_its_own_bracket_its_units() {
+    let text = "青禾县2026年数字政府建设工作要点\n\n一、提升政务服务\n\n\
+        1.推进一网通办。年内事项网办率达到90%。(牵头单位:县行政审批局;责任单位:县直有关部门。以下任务均需各乡镇政府落实,不再一一列出)\n\n\
+        2.建设数据共享平台。年底前上线运行。\n\n\
+        3.推行掌上办事。(牵头单位:县大数据局)\n";
+    let (_dir, input) = text_source("要点.md", text);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+    for no in [2, 3] {
+        let task = plan.task(no).unwrap();
+        assert!(
+            task.unspecified.iter().any(|u| u == "各乡镇政府")
+                || task.units.iter().any(|u| u.name == "各乡镇政府"),
+            "{no}: {task:?}"
+        );
+    }
+    assert_eq!(leads(plan, 3), ["县大数据局"]);
+}
+
 /// A web page's information box copied as table rows (`| 发文日期 | 2026-01-04 |`) over a
 /// notice whose 署名 stands with no date under it, right above the plan's title: the box's
 /// 发文日期 is the notice's date (said where the box's line is listed), the 署名 signs —

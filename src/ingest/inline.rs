@@ -647,7 +647,8 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
         let heading = numbered_label(&line).is_some()
             || section_heading(&tidy_spacing(&line)).is_some()
             || raw.trim_start().starts_with('#')
-            || is_bracket_label(&line);
+            || is_bracket_label(&line)
+            || field_heading(&line).is_some();
         let label = labelled(&line).is_some();
         // A web page's own line (当前位置：首页, 来源：… 发布时间：…) joins no paragraph.
         let page_line = super::text::is_page_line(&line);
@@ -663,6 +664,85 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
             open_label = label && unfinished;
         }
         open = !heading && unfinished && !label && !open_label && !page_line;
+    }
+    out
+}
+
+/// What a numbered line that is only a field's name opens: the item's work (1、任务, 2.
+/// 建设内容) or who does it (2、项目攻坚领导小组, 3.责任分工).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Work,
+    Who,
+}
+
+/// A numbered paragraph that names a field of the item above it, no sentence: its kind and
+/// its name.
+fn field_heading(paragraph: &str) -> Option<(Field, &str)> {
+    let number = TASK_NUMBER.find(paragraph.trim_start())?;
+    let name = paragraph.trim_start()[number.end()..].trim();
+    let short =
+        (2..=12).contains(&name.chars().count()) && name.chars().all(crate::base::cjk::is_han);
+    if !short {
+        return None;
+    }
+    if content_label(name).is_some() {
+        return Some((Field::Work, name));
+    }
+    let group = ["小组", "专班", "指挥部"].iter().any(|w| name.ends_with(w));
+    let who = matches!(
+        Column::from_header(name),
+        Some(Column::Units | Column::Lead)
+    );
+    (group || who).then_some((Field::Who, name))
+}
+
+/// Items written as numbered fields (（一）道路项目 / 1、任务 / 修建城东道路。 / 2、领导小组 /
+/// 组长：副县长 / 成员单位：交通局、财政局): the fields are the item's parts, not tasks of
+/// their own. The work's name and text join the item's line (（一）道路项目。任务：修建城东道
+/// 路。) and the who-field's name gives way to its labelled lines, so the item reads as one
+/// task with its duties under it. Only the whole pattern is read so — a work field with its
+/// text, then labelled lines (after a who-field or straight after the text) — so a plain
+/// `1.主要任务` heading over numbered tasks stays a heading.
+fn fields_into_their_item(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
+    let is_plain = |p: &str| {
+        field_heading(p).is_none()
+            && labelled(p).is_none()
+            && !TASK_NUMBER.is_match(p.trim_start())
+            && numbered_label(p).is_none()
+            && section_heading(&tidy_spacing(p)).is_none()
+    };
+    let mut out: Vec<(String, u32)> = Vec::with_capacity(all.len());
+    let mut i = 0;
+    while i < all.len() {
+        let parent = out.last().is_some_and(|(p, _)| numbered_label(p).is_some());
+        let work = field_heading(&all[i].0).filter(|(kind, _)| *kind == Field::Work);
+        if let (true, Some((_, name))) = (parent, work) {
+            let text_end = (i + 1..all.len())
+                .find(|&j| !is_plain(&all[j].0))
+                .unwrap_or(all.len());
+            let who_field = all
+                .get(text_end)
+                .and_then(|(p, _)| field_heading(p))
+                .is_some_and(|(kind, _)| kind == Field::Who);
+            let labels_at = if who_field { text_end + 1 } else { text_end };
+            let labelled_after = all
+                .get(labels_at)
+                .is_some_and(|(p, _)| labelled(p).is_some());
+            if text_end > i + 1 && labelled_after {
+                let text: String = all[i + 1..text_end].iter().map(|(p, _)| p.trim()).collect();
+                if let Some((item, _)) = out.last_mut() {
+                    if !crate::base::cjk::ends_sentence(item.trim_end()) {
+                        item.push('。');
+                    }
+                    item.push_str(&format!("{name}：{text}"));
+                }
+                i = labels_at;
+                continue;
+            }
+        }
+        out.push(all[i].clone());
+        i += 1;
     }
     out
 }
@@ -715,7 +795,7 @@ pub fn parse(text: &str, path: &str) -> Option<RawTable> {
 
 /// [`parse`], the places of `text`'s lines named by `places` (a Word document's paragraphs).
 pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
-    let all = paragraphs(text);
+    let all = fields_into_their_item(paragraphs(text));
     let mut reader = Reader {
         table: RawTable::default(),
         pending: None,
@@ -727,6 +807,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         heading_text: None,
         headings_carry: false,
         standing: None,
+        assigned_marks: Vec::new(),
         duty_next: false,
         unassigned: Vec::new(),
     };
@@ -801,6 +882,9 @@ struct Reader {
     headings_carry: bool,
     /// Units a remark gave every task after it (以下均需试点城市政府落实，不再列出).
     standing: Option<String>,
+    /// The kinds of number that opened tasks naming who does them: the levels that carry
+    /// the work.
+    assigned_marks: Vec<Marker>,
 }
 
 /// A （一） heading's text that named no one, held until what follows it tells whether it
@@ -879,7 +963,7 @@ impl Reader {
             return;
         }
         let numbered = std::mem::take(&mut self.numbered);
-        let mark = self.mark.take().map(|(w, _)| w);
+        let (mark, kind) = self.mark.take().unzip();
         if let Some((task, _)) = self.pending.as_mut() {
             task.written_no = mark.as_deref().and_then(written_number);
             task.written_mark = mark;
@@ -890,9 +974,31 @@ impl Reader {
         {
             task.lead = Some(lead.clone());
         }
+        // An item naming no one is a task whose units are missing only at a level that
+        // carries the work: a 1、加强领导 among requirements under tasks numbered （一） is
+        // the plan's text, said as left out.
+        let level_of_tasks =
+            kind.is_none_or(|k| self.assigned_marks.is_empty() || self.assigned_marks.contains(&k));
+        // 以下任务均需各区市政府落实，不再一一列出: a task at that level naming no one of its
+        // own is theirs, as the remark says.
+        if numbered
+            && level_of_tasks
+            && let (Some((task, _)), Some(units)) = (self.pending.as_mut(), &self.standing)
+            && !task.is_assigned()
+            && !task.content.trim().is_empty()
+        {
+            add_standing_units(task, units);
+        }
+        let assigned = self.pending.as_ref().is_some_and(|(t, _)| t.is_assigned());
+        if assigned
+            && let Some(kind) = kind
+            && !self.assigned_marks.contains(&kind)
+        {
+            self.assigned_marks.push(kind);
+        }
         finish(
             &mut self.pending,
-            numbered,
+            numbered && level_of_tasks,
             &mut self.table,
             &mut self.next_no,
         );
@@ -1675,6 +1781,18 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
         return None;
     }
     let label = &crate::base::cjk::simplified_text(label);
+    // A leading group's lines under a project: its head answers for it (组长：副县长, the
+    // task's 责任领导); its members, where they are bodies, do the work (成员：城建局、土地局).
+    if ["组长", "指挥长", "召集人"]
+        .iter()
+        .any(|w| label.ends_with(w))
+    {
+        return Some((LabelKind::Person, value));
+    }
+    if label == "成员" {
+        return crate::ingest::units::is_units_text(value)
+            .then_some((LabelKind::Responsible, value));
+    }
     let kind = match Column::from_header(label)? {
         Column::Lead => LabelKind::Lead,
         Column::Support => LabelKind::Support,
@@ -1804,9 +1922,14 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
             }
         }
         LabelKind::Deadline => task.deadline = Some(value.to_string()),
-        // 牵头负责领导:金力。: the sentence's stop is no part of the name.
+        // 牵头负责领导:金力。: the sentence's stop is no part of the name. 组长 then 副组长:
+        // both, in order.
         LabelKind::Person => {
-            task.person = Some(value.trim().trim_end_matches(['。', '；', ';']).to_string());
+            let person = value.trim().trim_end_matches(['。', '；', ';']);
+            task.person = Some(match task.person.take() {
+                Some(before) if !before.is_empty() => format!("{before}、{person}"),
+                _ => person.to_string(),
+            });
         }
     }
 }
@@ -2066,6 +2189,53 @@ mod tests {
         let d = parse_duty("各有关部门和单位、区邮政分公司负责");
         assert_eq!(d.leads, ["区邮政分公司"]);
         assert_eq!(d.supports, ["各有关部门和单位"]);
+    }
+
+    #[test]
+    fn numbered_fields_join_their_item_only_as_a_whole_pattern() {
+        let lines = |texts: &[&str]| -> Vec<(String, u32)> {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(n, t)| (t.to_string(), n as u32 + 1))
+                .collect()
+        };
+        let read = fields_into_their_item(lines(&[
+            "（一）道路项目",
+            "1、任务",
+            "修建城东道路。",
+            "2、领导小组",
+            "组长：副县长",
+            "成员单位：交通局",
+        ]));
+        let expected = [
+            ("（一）道路项目。任务：修建城东道路。", 1),
+            ("组长：副县长", 5),
+            ("成员单位：交通局", 6),
+        ];
+        assert_eq!(read, expected.map(|(t, l)| (t.to_string(), l)).to_vec());
+        // A heading over numbered tasks, or a work field with no duties after it, stays.
+        for texts in [
+            &[
+                "（一）道路项目",
+                "1.主要任务",
+                "（1）修建城东道路（交通局牵头）",
+            ][..],
+            &[
+                "（一）道路项目",
+                "1、任务",
+                "修建城东道路。",
+                "（二）学校项目",
+            ][..],
+        ] {
+            assert_eq!(fields_into_their_item(lines(texts)), lines(texts));
+        }
+        assert_eq!(
+            field_heading("2、项目攻坚领导小组"),
+            Some((Field::Who, "项目攻坚领导小组"))
+        );
+        assert_eq!(field_heading("1、任务"), Some((Field::Work, "任务")));
+        assert_eq!(field_heading("1、成立领导小组，明确分工。"), None);
     }
 
     #[test]
