@@ -3128,6 +3128,30 @@ fn a_standing_remark_gives_a_later_task_without_its_own_bracket_its_units() {
     assert_eq!(leads(plan, 3), ["县大数据局"]);
 }
 
+/// A plan addressed straight to its recipients under its own title, no notice around it
+/// (镇村项目攻坚月活动工作意见 / 各乡镇人民政府，…： / its text): the line over the 主送 is
+/// the plan's title, whatever the file is called — not a line left out, and no missing title.
+#[test]
+fn a_title_over_the_recipients_names_the_plan_addressed_to_them() {
+    let text = "柳川县项目攻坚月活动工作意见\n\
+        各乡镇人民政府,县政府各有关工作部门:\n\
+        为加快项目建设进度,县政府决定开展项目攻坚月活动。具体安排如下:\n\
+        一、重点项目\n\
+        (一)城东道路项目。完成拆迁和设计。(责任单位:县交通局、县财政局)\n\
+        (二)一中教学楼项目。完成主体结构。(责任单位:县教育局)\n";
+    let (_dir, input) = text_source("附件1.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("柳川县项目攻坚月活动工作意见")
+    );
+    let codes = common::codes(&checked);
+    for wrong in ["source/unused", "plan/no-title", "plan/title-from-file"] {
+        assert!(!codes.contains(&wrong), "{wrong}: {codes:?}");
+    }
+    assert_eq!(checked.plan.tasks.len(), 2);
+}
+
 /// A web page's information box copied as table rows (`| 发文日期 | 2026-01-04 |`) over a
 /// notice whose 署名 stands with no date under it, right above the plan's title: the box's
 /// 发文日期 is the notice's date (said where the box's line is listed), the 署名 signs —

@@ -28,7 +28,11 @@ pub(crate) use prose::is_attachment_label;
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
 pub use table::{is_written_task_number, marked_number, number_marks, parse_task_number};
-use {notice::parse_notice, prose::parse_prose, table::parse_table};
+use {
+    notice::{NoticeRead, parse_notice},
+    prose::parse_prose,
+    table::parse_table,
+};
 
 /// What a text source holds; any part may be missing.
 #[derive(Debug, Clone, Default)]
@@ -210,7 +214,11 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let blocks = blocks(&lines[..front_end]);
     let mut read = parse_notice(&blocks, places);
     doc.diagnostics.append(&mut read.said);
+    let own_title = title_over_recipients(&read);
     for block in read.before.iter().chain(read.skipped) {
+        if own_title.is_some_and(|t| std::ptr::eq(t, block)) {
+            continue;
+        }
         doc.diagnostics.push(unused_page_line(
             &block.text,
             places.at(block.line),
@@ -219,11 +227,30 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     }
     doc.notice = read.notice;
     doc.prose = parse_prose(read.rest, places);
+    if let (Some(prose), Some(title)) = (doc.prose.as_mut(), own_title) {
+        prose.title = Some(Paragraph {
+            text: tidy_spacing(&title.text),
+            origin: places.at(title.line),
+        });
+    }
     if let Some((at, tail)) = cut_at_end(&lines) {
         doc.diagnostics
             .push(cut_off(places.at(at as u32 + 1), places.unit(), &tail));
     }
     doc
+}
+
+/// A document addressed straight to its recipients under its own title (镇村项目攻坚月活动
+/// 工作意见 / 各乡镇人民政府，…：): no notice's title, the line right above the 主送 names a
+/// plan — it is this plan's title, not a line left out.
+fn title_over_recipients<'a>(read: &NoticeRead<'a>) -> Option<&'a Block> {
+    let notice = read.notice.as_ref()?;
+    let title = read.before.last()?;
+    (notice.title.is_none()
+        && !notice.recipients.is_empty()
+        && notice.doc_number.is_none()
+        && prose::names_a_plan(&title.text))
+    .then_some(title)
 }
 
 /// A line above the notice left out of it (a web page's headline, its information box),
