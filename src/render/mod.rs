@@ -296,10 +296,14 @@ fn title_cut_cost(chars: &[char], advances: &[f32], cut: usize) -> Option<f32> {
     let mut cost = 0.0;
     let after_year = before == '年' && i > 0 && chars[i - 1].is_ascii_digit();
     let after_about = i > 0 && chars[i - 1] == '关' && before == '于';
+    // 关于印发|数字威海建设…的通知: the name of what is issued starts there, marks or none.
+    let after_issuing =
+        i > 0 && matches!(chars[i - 1], '印' | '转') && before == '发' && after != '《';
     if matches!(before, '》' | '的' | '”')
         || matches!(after, '《' | '“')
         || after_year
         || after_about
+        || after_issuing
     {
         cost -= advances[i] * 1.5;
     }
@@ -585,6 +589,26 @@ mod tests {
         assert_eq!(narrow[0], "中共东湖区委办公室", "{narrow:?}");
         assert!(narrow[1].starts_with("东湖区人民政府办公室"), "{narrow:?}");
         assert_eq!(narrow.concat(), title.replace('　', ""));
+    }
+
+    #[test]
+    fn a_plan_named_without_title_marks_is_broken_after_its_issuing_word() {
+        let title = "威海市人民政府办公室关于印发数字威海建设2023年工作要点的通知";
+        for width in [17.0, 18.0, 20.0, 22.0] {
+            let got = lines(title, width);
+            assert_eq!(got.concat(), title);
+            assert!(
+                !got.windows(2).any(|w| w[0].ends_with('数')),
+                "{width}: {got:?}"
+            );
+        }
+        assert_eq!(
+            lines(title, 20.0),
+            [
+                "威海市人民政府办公室关于印发",
+                "数字威海建设2023年工作要点的通知"
+            ]
+        );
     }
 
     #[test]
