@@ -562,6 +562,23 @@ fn cells_copied_empty(text: &str, header: usize, names: &[String]) -> bool {
     header > 0 && empty_rows > 0 && rest_are_parts
 }
 
+/// A table of figures set as text (单位名称 签约项目总投资(亿元) … / 小店区 1502 50 …): a line
+/// of three or more words set apart by spaces or tabs, over at least three rows of cells
+/// holding figures. Its header line.
+fn rows_of_figures<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    let cells = |line: &str| {
+        line.split([' ', '\t', '\u{3000}'])
+            .filter(|c| !c.is_empty())
+            .count()
+    };
+    let figures = |line: &str| line.chars().filter(char::is_ascii_digit).count() >= 3;
+    let filled: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    filled.windows(4).find_map(|w| {
+        (cells(w[0]) >= 3 && !figures(w[0]) && w[1..].iter().all(|r| cells(r) >= 2 && figures(r)))
+            .then_some(w[0])
+    })
+}
+
 /// What a source without a table shows that points at why: the attachments its notice names
 /// (附件：1.…分解表 — not among the inputs), or numbered items none of which names a unit.
 fn what_the_text_shows(text: &str) -> Vec<String> {
@@ -601,10 +618,20 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
             format!("通知的附件说明列出「{named}」，但所在文件夹中没有读到它")
         });
     }
+    let rows_of_figures = rows_of_figures(&lines);
     if listed.is_none()
         && let Some(named) = issued_elsewhere(&lines)
     {
-        seen.push(format!("通知正文说印发{named}，但所在文件夹中没有读到它"));
+        seen.push(match rows_of_figures {
+            Some(_) => format!("通知正文说印发{named}，文中有它的表格，但读不出任务分工表"),
+            None => format!("通知正文说印发{named}，但所在文件夹中没有读到它"),
+        });
+    }
+    if let Some(header) = rows_of_figures {
+        seen.push(format!(
+            "从「{}」起的几行像是按单位分列数字的目标表，没有“任务内容”“责任单位”一类的列；fengong 还读不了这种表",
+            crate::base::cjk::excerpt(header)
+        ));
     }
     let items: Vec<&&str> = lines
         .iter()
@@ -1158,6 +1185,30 @@ pub(crate) fn plan_from_text(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_table_of_figures_in_the_text_is_said_not_looked_for_elsewhere() {
+        let text = "关于下达2026年全县招商引资目标的通知\n各乡镇人民政府：\n\
+            现将2026年全县招商引资目标分解下达给你们。\n\n\
+            单位名称 签约项目(个) 到位资金(亿元)\n\n柳溪镇 12 3.5\n\n石湾镇 8 2.1\n\n青禾乡 5 1.2\n";
+        let said = super::what_the_text_shows(text).join("；");
+        assert!(said.contains("文中有它的表格"), "{said}");
+        assert!(
+            said.contains("「单位名称 签约项目(个) 到位资金(亿元)」"),
+            "{said}"
+        );
+        assert!(!said.contains("所在文件夹中没有读到"), "{said}");
+        // Without the rows, the table is missing from the folder.
+        let cut = text.split("单位名称").next().unwrap();
+        let said = super::what_the_text_shows(cut).join("；");
+        assert!(said.contains("所在文件夹中没有读到"), "{said}");
+        // Sentences with figures are no table.
+        let prose = "一、目标\n全年签约项目 12 个，到位资金 3.5 亿元。\n新增企业 20 家。\n完成投资 10 亿元。\n年底前全部开工。\n";
+        assert_eq!(
+            super::rows_of_figures(&prose.lines().collect::<Vec<_>>()),
+            None
+        );
+    }
+
     #[test]
     fn a_notice_issues_what_it_hands_on_not_what_it_cites() {
         let issued = |line: &str| super::issued_in(line);

@@ -535,6 +535,15 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
         if name.is_empty() {
             continue;
         }
+        // 市直有关部门、单位: a bare kind after 、 is more of the phrase before it, no unit.
+        if !after_comma
+            && matches!(name.as_str(), "单位" | "部门" | "机构")
+            && let Some(last) = out.last_mut()
+            && looks_unspecified(&last.name)
+        {
+            last.name = format!("{}、{name}", last.name);
+            continue;
+        }
         // A role word on a line of its own (units one a line, then 负责) is the list's.
         let simple = crate::base::cjk::simplified_text(&name);
         let bare_role = ROLE_SUFFIXES.iter().any(|(suffix, _)| simple == *suffix);
@@ -1290,6 +1299,18 @@ mod tests {
             split_units("区政府办（金融办）")[0].name,
             "区政府办（金融办）"
         );
+    }
+
+    #[test]
+    fn a_bare_kind_after_a_phrase_is_more_of_it() {
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
+        assert_eq!(
+            names("市直有关部门、单位，各区市政府"),
+            ["市直有关部门、单位", "各区市政府"]
+        );
+        // After a body's name it stays what it is (said as no whole name by the checks).
+        assert_eq!(names("区财政局、单位"), ["区财政局", "单位"]);
     }
 
     #[test]
