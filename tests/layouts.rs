@@ -3152,6 +3152,49 @@ fn a_title_over_the_recipients_names_the_plan_addressed_to_them() {
     assert_eq!(checked.plan.tasks.len(), 2);
 }
 
+/// Work handed out unit first — a paragraph per unit (县住建局负责…, 县委农办要…), or measures
+/// opening with who does them (（一）由县农业局负责，县环保局、县水利局配合，…): each such
+/// paragraph is a task led by the units it opens with, its words whole, and said so. In a
+/// plan that hands out its work the usual way, a sentence such as 县财政局负责资金保障 stays
+/// the plan's text.
+#[test]
+fn work_handed_out_unit_first_is_read_paragraph_by_paragraph() {
+    let per_unit = "为按时完成村庄环境整治任务，现将各单位的任务明确如下：\n\
+        县住建局负责全县村庄环境整治总协调工作，指导督查农村生活污水处理设施建设。\n\
+        县委农办要结合新农村建设任务，负责指导督查新社区建设。\n\
+        县财政局负责村庄环境整治专项经费的落实，监督资金的使用情况。\n";
+    let (_dir, input) = text_source("分工.txt", per_unit);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(
+        contents(plan)[0],
+        "县住建局负责全县村庄环境整治总协调工作，指导督查农村生活污水处理设施建设。"
+    );
+    assert_eq!(leads(plan, 2), ["县委农办"]);
+    assert!(common::codes(&checked).contains(&"structure/unit-first"));
+
+    let measures = "柳川县食品放心工程实施方案\n\n一、治理畜产品污染\n\n\
+        （一）由县农业局负责，县环保局、县水利局配合，加快无公害畜禽基地建设。\n\n\
+        （二）由县市场监管局负责，县公安局配合，严厉打击违法添加行为。\n";
+    let (_dir, input) = text_source("方案.txt", measures);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 1), ["县农业局"]);
+    assert_eq!(supports(plan, 1), ["县环保局", "县水利局"]);
+    assert_eq!(supports(plan, 2), ["县公安局"]);
+    assert_eq!(plan.sections[0].title, "治理畜产品污染");
+
+    let usual = "柳川县2026年重点工作方案\n\n一、重点任务\n\n\
+        1.新建城东道路。（县交通局牵头）\n\n2.新建一中教学楼。（县教育局牵头）\n\n\
+        二、保障措施\n\n县财政局负责资金保障，确保项目按期推进。\n\n县督查室负责跟踪督办。\n";
+    let (_dir, input) = text_source("方案.txt", usual);
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert!(!common::codes(&checked).contains(&"structure/unit-first"));
+}
+
 /// A web page's information box copied as table rows (`| 发文日期 | 2026-01-04 |`) over a
 /// notice whose 署名 stands with no date under it, right above the plan's title: the box's
 /// 发文日期 is the notice's date (said where the box's line is listed), the 署名 signs —

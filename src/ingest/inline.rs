@@ -597,7 +597,7 @@ fn is_deadline(clause: &str) -> bool {
 /// unless the next is a heading, a numbered task or a labelled line. A labelled line's list
 /// of units continues only on a line that is more of the list (no sentence punctuation): a
 /// PDF's hard wrap, `协办单位：区委编办、园区党工` + `委、各街道党工委`.
-fn paragraphs(text: &str) -> Vec<(String, u32)> {
+pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = Vec::new();
     let mut open = false;
     let mut open_label = false;

@@ -13,6 +13,7 @@ pub mod returns;
 pub mod sheet_limits;
 pub mod targets;
 pub mod text;
+pub mod unit_first;
 pub mod units;
 pub mod word;
 pub mod xlsx;
@@ -209,11 +210,10 @@ impl Gathered {
                 },
             );
         }
+        let plan_text = after_notice(&text, doc.notice.as_ref());
         if doc.table.is_none()
-            && let Some(mut table) = inline::parse_at(
-                &after_notice(&text, doc.notice.as_ref()),
-                places.places(display),
-            )
+            && let Some(mut table) = inline::parse_at(&plan_text, places.places(display))
+                .or_else(|| unit_first::parse_at(&plan_text, places.places(display)))
         {
             // Above a notice's plan, the document's first line is the 版头, not a title.
             if doc.notice.is_some() {
@@ -864,7 +864,8 @@ pub fn plan_from_text_bytes(
     doc.diagnostics.extend(restored);
     let mut tasks_in_prose = false;
     if doc.table.is_none() {
-        doc.table = inline::parse(&text, display);
+        doc.table = inline::parse(&text, display)
+            .or_else(|| unit_first::parse_at(&text, text::Places::lines(display)));
         tasks_in_prose = doc.table.is_some();
     }
     let Some(table) = doc.table else {

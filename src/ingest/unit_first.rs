@@ -1,0 +1,176 @@
+//! Work handed out by naming who does it first: a paragraph per unit (区住建局负责全区村庄环境
+//! 整治总协调工作，…), or a measure opening with who does it (（一）由省经贸委负责，省农业厅、
+//! 环保局配合，加快…; 由省经贸委承办，…协办。). Read only where nothing else hands out the work,
+//! so a 保障措施 sentence such as 区财政局负责资金保障 among tasks written the usual way stays
+//! the plan's text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
+use super::text::{Places, numbered_label, section_heading};
+use crate::base::cjk::tidy_spacing;
+use crate::base::diag::Diagnostic;
+
+/// Who leads and who supports, as the opening of a paragraph writes them: `由X负责，Y配合，`,
+/// `X牵头，Y参与`, `X负责…`, `X要…`.
+static OPENING_DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(concat!(
+        r"^(由)?([^，,。；;：:（(）)]{2,60}?)(负责|牵头|承办|主办|要)",
+        r"(?:[，,]([^，,。；;：:]{2,120}?)(?:配合|协办|参与|协助))?"
+    ))
+    .unwrap()
+});
+
+/// The fewest paragraphs that must open with who does them for the text to be read so.
+const FEWEST: usize = 2;
+
+/// Reads the paragraphs of `text` that open with who does the work as tasks, each led by the
+/// units it opens with, its words kept whole as the task's content; `None` unless at least
+/// two do.
+pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
+    let mut table = RawTable::default();
+    let mut tasks = 0;
+    for (paragraph, line) in crate::ingest::inline::paragraphs(text) {
+        let here = places.at(line);
+        let tidy = tidy_spacing(&paragraph);
+        if let Some((numeral, title)) = section_heading(&tidy)
+            && opening_duty(&title).is_none()
+        {
+            table.rows.push(RawRow {
+                kind: RowKind::Section { numeral, title },
+                origin: here,
+            });
+            continue;
+        }
+        let words = without_number(&tidy);
+        let Some((lead, support)) = opening_duty(words) else {
+            continue;
+        };
+        tasks += 1;
+        let task = RawTask {
+            no: tasks.to_string(),
+            content: words.to_string(),
+            lead: Some(lead),
+            support,
+            units_origin: Some(here.clone()),
+            ..RawTask::default()
+        };
+        table.rows.push(RawRow {
+            kind: RowKind::Task(Box::new(task)),
+            origin: here,
+        });
+    }
+    if tasks < FEWEST {
+        return None;
+    }
+    // Section rows with no task under them are only the plan's text.
+    let has_task_after = |at: usize, rows: &[RawRow]| {
+        rows[at + 1..]
+            .iter()
+            .take_while(|r| !matches!(r.kind, RowKind::Section { .. }))
+            .any(|r| matches!(r.kind, RowKind::Task(_)))
+    };
+    let keep: Vec<bool> = (0..table.rows.len())
+        .map(|at| {
+            !matches!(table.rows[at].kind, RowKind::Section { .. })
+                || has_task_after(at, &table.rows)
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    table.rows.retain(|_| keep.next().unwrap_or(true));
+    let first = table
+        .rows
+        .iter()
+        .find(|r| matches!(r.kind, RowKind::Task(_)))
+        .map(|r| r.origin.clone());
+    if let Some(first) = first {
+        table.said.push(Diagnostic::note(
+            "structure/unit-first",
+            first,
+            format!(
+                "原文按单位写分工（段首写明由谁负责）：{tasks} 段各读作一项任务，段首的单位为牵头单位，其后写明配合的为配合单位；任务内容照原文"
+            ),
+        ));
+    }
+    Some(table)
+}
+
+/// `words` without the number opening it (（一）, 1., ①).
+fn without_number(words: &str) -> &str {
+    if numbered_label(words).is_some()
+        && let Some((close, mark)) = words.char_indices().find(|(_, c)| matches!(c, '）' | ')'))
+    {
+        return words[close + mark.len_utf8()..].trim_start();
+    }
+    let rest = words.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(['.', '．', '、']) {
+        Some(after) if rest.len() < words.len() => after.trim_start(),
+        _ => words.trim_start_matches(|c: char| ('①'..='⑳').contains(&c)),
+    }
+}
+
+/// The leads and supports a paragraph opens with, when each name there is a body's.
+fn opening_duty(words: &str) -> Option<(String, Option<String>)> {
+    let caps = OPENING_DUTY.captures(words)?;
+    let by = caps.get(1).is_some();
+    let lead = caps[2].trim();
+    // Without 由, a lone body's name (区住建局负责…, 区委农办要…); with it, a list.
+    let bodies = |list: &str| {
+        let names = crate::ingest::units::split_units(list);
+        !names.is_empty()
+            && names
+                .iter()
+                .all(|n| crate::ingest::units::ends_as_a_body(&n.name))
+    };
+    let lone = !lead.contains(['、', '和', '及']);
+    if !bodies(lead) || (!by && !lone) || (caps[3].eq("要") && by) {
+        return None;
+    }
+    let support = caps
+        .get(4)
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|s| bodies(s));
+    Some((lead.to_string(), support))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn who_opens_the_paragraph_leads_it() {
+        let duty = |w: &str| opening_duty(w);
+        assert_eq!(
+            duty("区住建局负责全区村庄环境整治总协调工作。"),
+            Some(("区住建局".to_string(), None))
+        );
+        assert_eq!(
+            duty("区委农办要结合全区建设任务，负责指导督查。"),
+            Some(("区委农办".to_string(), None))
+        );
+        assert_eq!(
+            duty("由省经贸委负责，省农业厅、环保局配合，加快基地建设。"),
+            Some(("省经贸委".to_string(), Some("省农业厅、环保局".to_string())))
+        );
+        assert_eq!(
+            duty("由省经贸委承办，省农业厅、卫生厅协办。治理工作目标：…"),
+            Some(("省经贸委".to_string(), Some("省农业厅、卫生厅".to_string())))
+        );
+        // Work, not a body, opens these.
+        for words in [
+            "加强组织领导，各单位要明确专人负责。",
+            "全面推进农村人居环境整治，确保年底前完成。",
+            "各项工作要落到实处。",
+        ] {
+            assert_eq!(duty(words), None, "{words}");
+        }
+        assert_eq!(
+            without_number("（一）由省经贸委负责，…"),
+            "由省经贸委负责，…"
+        );
+        assert_eq!(without_number("2.区财政局负责…"), "区财政局负责…");
+    }
+}
