@@ -1141,7 +1141,8 @@ pub fn names_nobody(name: &str) -> bool {
 /// unit's list, 区人社局等有关部门和单位, whose 等 names a body before it).
 fn nobodies_joined(name: &str) -> bool {
     const KINDS: &[&str] = &["部门", "单位", "机构", "企业", "个人", "组织"];
-    name.split_once(['和', '及', '与'])
+    // 县直有关部门、单位 (joined by the reader from a list) as 有关部门和单位.
+    name.split_once(['和', '及', '与', '、'])
         .is_some_and(|(first, rest)| {
             !first.contains('等')
                 && names_nobody(first)
@@ -1309,6 +1310,13 @@ mod tests {
             names("市直有关部门、单位，各区市政府"),
             ["市直有关部门、单位", "各区市政府"]
         );
+        for phrase in [
+            "市直有关部门、单位",
+            "县直有关单位、部门",
+            "各有关部门、机构",
+        ] {
+            assert!(looks_unspecified(phrase), "{phrase}");
+        }
         // After a body's name it stays what it is (said as no whole name by the checks).
         assert_eq!(names("区财政局、单位"), ["区财政局", "单位"]);
     }
