@@ -679,22 +679,28 @@ enum Field {
 /// A numbered paragraph that names a field of the item above it, no sentence: its kind and
 /// its name.
 fn field_heading(paragraph: &str) -> Option<(Field, &str)> {
-    let number = TASK_NUMBER.find(paragraph.trim_start())?;
-    let name = paragraph.trim_start()[number.end()..].trim();
-    let short =
-        (2..=12).contains(&name.chars().count()) && name.chars().all(crate::base::cjk::is_han);
-    if !short {
-        return None;
-    }
-    if content_label(name).is_some() {
-        return Some((Field::Work, name));
-    }
+    let name = field_name(paragraph)?;
+    // 工作专班 is a body, though 工作 names work elsewhere.
     let group = ["小组", "专班", "指挥部"].iter().any(|w| name.ends_with(w));
     let who = matches!(
         Column::from_header(name),
         Some(Column::Units | Column::Lead)
     );
-    (group || who).then_some((Field::Who, name))
+    if group || who {
+        return Some((Field::Who, name));
+    }
+    content_label(name).map(|name| (Field::Work, name))
+}
+
+/// The name of a numbered line of a few words and nothing else (1、任务, 2、工作机制): over
+/// labelled lines naming who does the work, whatever it is called, it is the item's
+/// who-field.
+fn field_name(paragraph: &str) -> Option<&str> {
+    let line = paragraph.trim_start();
+    let number = TASK_NUMBER.find(line)?;
+    let name = line[number.end()..].trim();
+    ((2..=12).contains(&name.chars().count()) && name.chars().all(crate::base::cjk::is_han))
+        .then_some(name)
 }
 
 /// Items written as numbered fields (（一）道路项目 / 1、任务 / 修建城东道路。 / 2、领导小组 /
@@ -721,10 +727,13 @@ fn fields_into_their_item(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
             let text_end = (i + 1..all.len())
                 .find(|&j| !is_plain(&all[j].0))
                 .unwrap_or(all.len());
-            let who_field = all
-                .get(text_end)
-                .and_then(|(p, _)| field_heading(p))
-                .is_some_and(|(kind, _)| kind == Field::Who);
+            let who_field = all.get(text_end).is_some_and(|(p, _)| {
+                field_heading(p).is_some_and(|(kind, _)| kind == Field::Who)
+                    || field_name(p).is_some()
+                        && all
+                            .get(text_end + 1)
+                            .is_some_and(|(next, _)| labelled(next).is_some())
+            });
             let labels_at = if who_field { text_end + 1 } else { text_end };
             let labelled_after = all
                 .get(labels_at)
@@ -2230,6 +2239,23 @@ mod tests {
         ] {
             assert_eq!(fields_into_their_item(lines(texts)), lines(texts));
         }
+        // A who-field named anything over labelled lines; 工作专班 is a body, not work.
+        for who in ["2、工作机制", "2、工作专班"] {
+            let read = fields_into_their_item(lines(&[
+                "（一）河长制工作",
+                "1、任务",
+                "开展河道清四乱行动。",
+                who,
+                "召集人：王强",
+                "成员：县水利局",
+            ]));
+            assert_eq!(
+                read[0].0, "（一）河长制工作。任务：开展河道清四乱行动。",
+                "{who}"
+            );
+            assert_eq!(read.len(), 3, "{who}");
+        }
+        assert_eq!(field_heading("2、工作专班"), Some((Field::Who, "工作专班")));
         assert_eq!(
             field_heading("2、项目攻坚领导小组"),
             Some((Field::Who, "项目攻坚领导小组"))
