@@ -3058,6 +3058,16 @@ fn a_short_line_over_a_longer_paragraph_is_not_run_into_it() {
             ["成立帮扶工作组,协调解决重大问题。"]
         );
     }
+    // A sentence's short first line with no mark runs on into the line it was wrapped onto.
+    let text = "石湾区环境卫生专项行动方案\n\n为推进环境整治,特制定本方案。\n\n\
+        通过开展专项行动全面提升城乡\n环境卫生质量和群众满意度,着力解决突出问题。\n\n\
+        二、重点任务\n\n1.整治城乡结合部环境。(责任单位:区城管局)\n";
+    let (_dir, input) = text_source("方案.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.preamble[1].text,
+        "通过开展专项行动全面提升城乡环境卫生质量和群众满意度,着力解决突出问题。"
+    );
 }
 
 /// Projects written as numbered fields (（一）道路项目 / 1、任务 / its text / 2、领导小组 /

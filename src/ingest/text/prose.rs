@@ -282,26 +282,32 @@ fn goes_on(last: &str, block: &Block) -> bool {
         && (!labelled || more_of_list)
 }
 
-/// True when `last` is a short line with no clause in it, and the one after it is clearly
-/// longer: no page or column ran out there (壹、工作目标 over its paragraph, a heading the
-/// reader has no numeral for), so the next line starts a paragraph of its own. A line
-/// wrapped at the page's width is as long as any after it.
+/// True when `last` is a short line opened by a mark (壹、工作目标, a numeral the reader does
+/// not count), with no clause in it, and the one after it is clearly longer: no page or
+/// column ran out there, so the next line starts a paragraph of its own. A line wrapped at
+/// the page's width is as long as any after it; a sentence's short first line with no mark
+/// (通过开展专项行动全面提升城乡 / 环境卫生质量…) runs on as before.
 fn ends_short_of_the_next(last: &str, next: &str) -> bool {
+    let last = last.trim();
     // A clause before a comma is running text (落实…制度，持续 / 完善…): a break mid-sentence;
     // words set apart by spaces are a table's row, read with the rows under it.
-    let last = last.trim();
-    if last.contains(['，', ',', '；', ';', '：', ':']) || last.contains(char::is_whitespace) {
+    if last.contains(['，', ',', '；', ';', '：', ':'])
+        || last.contains(char::is_whitespace)
+        || !opens_with_a_mark(last)
+    {
         return false;
     }
-    let last = last.chars().count();
-    let next = next
-        .split('\n')
-        .next()
-        .unwrap_or(next)
-        .trim()
-        .chars()
-        .count();
-    last <= 20 && next >= last + 6
+    let short = last.chars().count();
+    let next_line = next.split('\n').next().unwrap_or(next).trim();
+    short <= 20 && next_line.chars().count() >= short + 6
+}
+
+/// True when `line` opens with one to three characters and 、, ． or . (壹、工作目标).
+fn opens_with_a_mark(line: &str) -> bool {
+    line.chars()
+        .take(4)
+        .position(|c| matches!(c, '、' | '．' | '.'))
+        .is_some_and(|at| at >= 1)
 }
 
 fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, places: Places<'_>, continues: bool) {
