@@ -3205,6 +3205,28 @@ fn work_handed_out_unit_first_is_read_paragraph_by_paragraph() {
     assert!(!common::codes(&checked).contains(&"structure/unit-first"));
 }
 
+/// A plan's text whose 保障措施 open with who does them (县财政局负责资金保障…) beside a
+/// 分工表 in a file of its own: the table hands out the work, the sentences stay the plan's.
+#[test]
+fn sentences_opening_with_a_unit_beside_a_table_file_are_no_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("方案.txt"),
+        "柳川县2026年重点工作方案\n\n一、保障措施\n\n\
+         县财政局负责资金保障，确保项目按期推进。\n\n县督查室负责跟踪督办，每月通报。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("分工表.md"),
+        "柳川县2026年重点工作任务分工表\n\n| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n\
+         | 1 | 新建城东道路 | 县交通局 |\n| 2 | 新建一中教学楼 | 县教育局 |\n",
+    )
+    .unwrap();
+    let checked = fengong::check(dir.path()).unwrap();
+    assert_eq!(contents(&checked.plan), ["新建城东道路", "新建一中教学楼"]);
+    assert!(!common::codes(&checked).contains(&"structure/unit-first"));
+}
+
 /// A web page's information box copied as table rows (`| 发文日期 | 2026-01-04 |`) over a
 /// notice whose 署名 stands with no date under it, right above the plan's title: the box's
 /// 发文日期 is the notice's date (said where the box's line is listed), the 署名 signs —

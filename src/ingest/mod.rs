@@ -211,9 +211,16 @@ impl Gathered {
             );
         }
         let plan_text = after_notice(&text, doc.notice.as_ref());
+        // Paragraphs opening with who does the work hand it out only where nothing else can:
+        // beside another source (a table in its own file) they are the plan's words.
+        let unit_first = || {
+            (!many_sources)
+                .then(|| unit_first::parse_at(&plan_text, places.places(display)))
+                .flatten()
+        };
         if doc.table.is_none()
-            && let Some(mut table) = inline::parse_at(&plan_text, places.places(display))
-                .or_else(|| unit_first::parse_at(&plan_text, places.places(display)))
+            && let Some(mut table) =
+                inline::parse_at(&plan_text, places.places(display)).or_else(unit_first)
         {
             // Above a notice's plan, the document's first line is the 版头, not a title.
             if doc.notice.is_some() {
