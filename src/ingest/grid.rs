@@ -421,7 +421,7 @@ impl Grid<'_> {
         let (start, end) = title_rows(&texts);
         let mut title = None;
         for (k, &(r, first)) in candidates.iter().enumerate() {
-            if (start..=end).contains(&k) && !texts.is_empty() {
+            if (start..=end).contains(&k) {
                 title = Some(title.unwrap_or_default() + texts[k].as_str());
             } else {
                 left_out.push((r, first));

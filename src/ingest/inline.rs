@@ -903,11 +903,16 @@ struct HeadingText {
     origin: Location,
     /// The row count when it was read: rows from here on are under it.
     at: usize,
-    /// The group label it makes when tasks follow (a heading that is all one sentence).
-    label: Option<String>,
-    /// Its number and the mark it was written with, kept if it is a task.
-    number: Option<u32>,
-    mark: Option<String>,
+    /// A heading that is all one sentence: what it is when tasks follow and when none do.
+    whole: Option<WholeHeading>,
+}
+
+/// A （一） heading written as one whole sentence: the group label it makes over tasks of its
+/// own, or else its number and mark, kept as its task's.
+struct WholeHeading {
+    label: String,
+    number: u32,
+    mark: String,
 }
 
 impl HeadingText {
@@ -917,9 +922,7 @@ impl HeadingText {
             text,
             origin,
             at,
-            label: None,
-            number: None,
-            mark: None,
+            whole: None,
         }
     }
 }
@@ -1196,19 +1199,20 @@ impl Reader {
             .any(|r| matches!(r.kind, RowKind::Task(_)));
         if under || !self.headings_carry {
             // A sentence heading tasks of its own heads them.
-            if let Some(label) = heading.label {
+            if let Some(whole) = heading.whole {
                 let row = RawRow {
-                    kind: RowKind::Label(label),
+                    kind: RowKind::Label(whole.label),
                     origin: heading.origin,
                 };
                 self.table.rows.insert(heading.at, row);
             }
             return;
         }
+        let (written_no, written_mark) = heading.whole.map(|w| (w.number, w.mark)).unzip();
         let task = RawTask {
             content: heading.text,
-            written_no: heading.label.as_ref().and(heading.number),
-            written_mark: heading.label.as_ref().and(heading.mark),
+            written_no,
+            written_mark,
             ..RawTask::default()
         };
         self.pending = Some((task, heading.origin));
@@ -1526,9 +1530,11 @@ impl Reader {
                     text: rest.trim().to_string(),
                     origin: here.clone(),
                     at: self.table.rows.len(),
-                    label: Some(label),
-                    number: Some(number),
-                    mark: Some(mark),
+                    whole: Some(WholeHeading {
+                        label,
+                        number,
+                        mark,
+                    }),
                 });
                 return String::new();
             }
