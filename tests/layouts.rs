@@ -3136,6 +3136,25 @@ fn a_standing_remark_gives_a_later_task_without_its_own_bracket_its_units() {
         );
     }
     assert_eq!(leads(plan, 3), ["县大数据局"]);
+    // The remark on a line of its own before the tasks gives them its units as well.
+    let text = "青禾县秋冬季大气污染防治方案\n\n一、重点任务\n\n\
+        以下任务均需各乡镇人民政府落实,不再一一列出。\n\n\
+        （一）开展秸秆禁烧巡查。（责任单位：县生态环境分局）\n\n\
+        （二）推进秸秆综合利用。\n\n（三）加强农村消防安全。\n\n二、工作要求\n\n各单位要加强配合。\n";
+    let (_dir, input) = text_source("方案.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+    for no in [2, 3] {
+        let task = plan.task(no).unwrap();
+        assert!(
+            task.unspecified.iter().any(|u| u == "各乡镇人民政府")
+                || task.units.iter().any(|u| u.name == "各乡镇人民政府"),
+            "{no}: {task:?}"
+        );
+    }
 }
 
 /// A plan addressed straight to its recipients under its own title, no notice around it

@@ -437,13 +437,18 @@ fn parse_simplified_duty(inside: &str) -> Duty {
 /// True for a clause of units alone, no time, no role word and no 由 (甲, 乙、丙): what goes
 /// on with a label before it.
 fn only_names(clause: &str) -> bool {
-    use crate::ingest::units::ROLE_SUFFIXES;
+    use crate::ingest::units::{ROLE_SUFFIXES, ends_as_a_body, looks_unspecified};
+    let named = names(clause);
     !is_deadline(clause)
         && by_whom(clause).is_none()
         && !ROLE_SUFFIXES
             .iter()
             .any(|(suffix, _)| clause.ends_with(suffix))
-        && !names(clause).is_empty()
+        && !named.is_empty()
+        // 确保按期完成 is what is to be done, no one who does it.
+        && named
+            .iter()
+            .all(|n| ends_as_a_body(n) || looks_unspecified(n) || n.starts_with('各'))
 }
 
 impl Duty {
@@ -1209,12 +1214,16 @@ impl Reader {
             return;
         }
         let (written_no, written_mark) = heading.whole.map(|w| (w.number, w.mark)).unzip();
-        let task = RawTask {
+        let mut task = RawTask {
             content: heading.text,
             written_no,
             written_mark,
             ..RawTask::default()
         };
+        // 以下任务均需各乡镇人民政府落实: theirs too, as the remark says.
+        if let Some(units) = &self.standing {
+            add_standing_units(&mut task, units);
+        }
         self.pending = Some((task, heading.origin));
         finish(&mut self.pending, true, &mut self.table, &mut self.next_no);
     }
@@ -2290,6 +2299,8 @@ mod tests {
         let d = parse_duty("牵头单位：甲局，2025年6月底前完成");
         assert_eq!(d.leads, ["甲局"]);
         assert_eq!(d.deadline.as_deref(), Some("2025年6月底前完成"));
+        let d = parse_duty("牵头单位：县发改局，确保按期完成");
+        assert_eq!(d.leads, ["县发改局"]);
         let d = parse_duty("责任单位：甲局，乙办");
         assert_eq!(
             (d.leads, d.supports),
