@@ -3117,44 +3117,39 @@ fn projects_written_as_numbered_fields_are_one_task_each() {
 /// remark — and the note saying so — have it; never a task without units.
 #[test]
 fn a_standing_remark_gives_a_later_task_without_its_own_bracket_its_units() {
+    // Three tasks, no empty units, and tasks 2 and 3 given `units` by the remark.
+    let read_with_remark = |name: &str, text: &str, units: &str| {
+        let (_dir, input) = text_source(name, text);
+        let checked = fengong::check(&input).unwrap();
+        let plan = &checked.plan;
+        assert_eq!(plan.tasks.len(), 3, "{name}");
+        let codes = common::codes(&checked);
+        assert!(
+            !codes.contains(&"structure/empty-units"),
+            "{name}: {codes:?}"
+        );
+        for no in [2, 3] {
+            let task = plan.task(no).unwrap();
+            assert!(
+                task.unspecified.iter().any(|u| u == units)
+                    || task.units.iter().any(|u| u.name == units),
+                "{name} {no}: {task:?}"
+            );
+        }
+        checked
+    };
     let text = "青禾县2026年数字政府建设工作要点\n\n一、提升政务服务\n\n\
         1.推进一网通办。年内事项网办率达到90%。(牵头单位:县行政审批局;责任单位:县直有关部门。以下任务均需各乡镇政府落实,不再一一列出)\n\n\
         2.建设数据共享平台。年底前上线运行。\n\n\
         3.推行掌上办事。(牵头单位:县大数据局)\n";
-    let (_dir, input) = text_source("要点.md", text);
-    let checked = fengong::check(&input).unwrap();
-    let plan = &checked.plan;
-    assert_eq!(plan.tasks.len(), 3);
-    let codes = common::codes(&checked);
-    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
-    for no in [2, 3] {
-        let task = plan.task(no).unwrap();
-        assert!(
-            task.unspecified.iter().any(|u| u == "各乡镇政府")
-                || task.units.iter().any(|u| u.name == "各乡镇政府"),
-            "{no}: {task:?}"
-        );
-    }
-    assert_eq!(leads(plan, 3), ["县大数据局"]);
+    let checked = read_with_remark("要点.md", text, "各乡镇政府");
+    assert_eq!(leads(&checked.plan, 3), ["县大数据局"]);
     // The remark on a line of its own before the tasks gives them its units as well.
     let text = "青禾县秋冬季大气污染防治方案\n\n一、重点任务\n\n\
         以下任务均需各乡镇人民政府落实,不再一一列出。\n\n\
         （一）开展秸秆禁烧巡查。（责任单位：县生态环境分局）\n\n\
         （二）推进秸秆综合利用。\n\n（三）加强农村消防安全。\n\n二、工作要求\n\n各单位要加强配合。\n";
-    let (_dir, input) = text_source("方案.txt", text);
-    let checked = fengong::check(&input).unwrap();
-    let plan = &checked.plan;
-    assert_eq!(plan.tasks.len(), 3);
-    let codes = common::codes(&checked);
-    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
-    for no in [2, 3] {
-        let task = plan.task(no).unwrap();
-        assert!(
-            task.unspecified.iter().any(|u| u == "各乡镇人民政府")
-                || task.units.iter().any(|u| u.name == "各乡镇人民政府"),
-            "{no}: {task:?}"
-        );
-    }
+    read_with_remark("方案.txt", text, "各乡镇人民政府");
 }
 
 /// A plan addressed straight to its recipients under its own title, no notice around it
