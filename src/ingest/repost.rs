@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::base::diag::{Diagnostic, Location};
+use crate::ingest::docx::{Block, Paragraph, WordDocument};
 
 /// A syllable in brackets right after a character, with a tone mark in it: `(gōng)`.
 static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,6 +62,110 @@ pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>)
     )
     .with_hint("如原文确实写有这些拼音，请从原发布机关的网站重新复制");
     (out.join("\n"), Some(said))
+}
+
+/// Takes the pinyin a reposting site put after characters out of every paragraph, text box
+/// and table cell of a Word document, as [`without_pinyin`] does for a text, and says where.
+pub fn strip_from_word(word: &mut WordDocument, display: &str) -> Option<Diagnostic> {
+    let mut found = Found::default();
+    for block in &mut word.blocks {
+        match block {
+            Block::Paragraph(p) => found.paragraph(p),
+            Block::Table(table) => {
+                for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                    let before = found.count;
+                    found.strip(&mut cell.text);
+                    strip_quietly(&mut cell.items);
+                    if found.count > before && !found.tables.contains(&table.index) {
+                        found.tables.push(table.index);
+                    }
+                }
+            }
+        }
+    }
+    for p in &mut word.text_boxes {
+        found.paragraph(p);
+    }
+    found.said(display)
+}
+
+/// What [`strip_from_word`] took out: how many, an example, and from where.
+#[derive(Default)]
+struct Found {
+    count: usize,
+    example: Option<String>,
+    paragraphs: Vec<usize>,
+    tables: Vec<usize>,
+}
+
+impl Found {
+    fn paragraph(&mut self, p: &mut Paragraph) {
+        let before = self.count;
+        self.strip(&mut p.text);
+        if let Some(lead) = p.bold_lead.as_mut() {
+            strip_quietly(lead);
+        }
+        if self.count > before {
+            self.paragraphs.push(p.index);
+        }
+    }
+
+    fn strip(&mut self, text: &mut String) {
+        let found = PINYIN.find_iter(text).count();
+        if found == 0 {
+            return;
+        }
+        self.count += found;
+        if self.example.is_none() {
+            self.example = PINYIN.find(text).map(|m| m.as_str().to_string());
+        }
+        strip_quietly(text);
+    }
+
+    fn said(self, display: &str) -> Option<Diagnostic> {
+        let example = self.example?;
+        let mut places: Vec<String> = Vec::new();
+        if !self.paragraphs.is_empty() {
+            let shown: Vec<String> = self
+                .paragraphs
+                .iter()
+                .take(40)
+                .map(usize::to_string)
+                .collect();
+            let more = if self.paragraphs.len() > 40 {
+                " 等"
+            } else {
+                " "
+            };
+            places.push(format!("第 {}{more}段", shown.join("、")));
+        }
+        if !self.tables.is_empty() {
+            let shown: Vec<String> = self.tables.iter().map(|t| format!("表{t}")).collect();
+            places.push(shown.join("、"));
+        }
+        let place = match self.paragraphs.first() {
+            Some(first) => Location::paragraph(display, *first as u32),
+            None => Location::file(display),
+        };
+        Some(
+            Diagnostic::warning(
+                "text/pinyin-removed",
+                place,
+                format!(
+                    "转载网站在字后插入的拼音（如「{example}」）共 {} 处，在{}，不是原文的字：已去掉后读取，发布的文件也不印",
+                    self.count,
+                    places.join("和")
+                ),
+            )
+            .with_hint("如原文确实写有这些拼音，请从原发布机关的网站重新复制"),
+        )
+    }
+}
+
+fn strip_quietly(text: &mut String) {
+    if PINYIN.is_match(text) {
+        *text = PINYIN.replace_all(text, "$1").into_owned();
+    }
 }
 
 #[cfg(test)]

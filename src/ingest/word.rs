@@ -32,7 +32,9 @@ pub struct WordSource {
 
 /// Reads the `.docx` bytes of the file shown as `display`.
 pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> {
-    let word = docx::read(bytes).map_err(|e| vec![refused(display, &e)])?;
+    let mut word = docx::read(bytes).map_err(|e| vec![refused(display, &e)])?;
+    // A reposting site's pinyin (和城乡(xiāng)建设局) is no part of the text, as in a .txt.
+    let pinyin = crate::ingest::repost::strip_from_word(&mut word, display);
     let paragraphs: Vec<&Paragraph> = word
         .blocks
         .iter()
@@ -43,6 +45,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         .collect();
     let tables = tables_in_order(&word);
     let mut diagnostics = not_content_notes(&word, display);
+    diagnostics.extend(pinyin);
     let parts = task_tables(&tables);
     let found = parts.first();
     // The prose ends before the table's title (the paragraph just above it, when it reads
