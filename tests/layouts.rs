@@ -3025,6 +3025,58 @@ fn leads_after_one_label_all_lead_and_a_name_cut_in_its_bracket_is_a_piece() {
     assert!(codes.contains(&"source/cut-off"), "{codes:?}");
 }
 
+/// A plan copied from a reposting site: its 原标题 line is the site's, not the plan's
+/// title; a title in traditional characters (…清單) is whole on its line; and a list's title
+/// over 具体问题如下： is the title without that line.
+#[test]
+fn a_reposts_own_lines_and_a_traditional_title_are_read_for_what_they_are() {
+    let body = "一、城建类\n1.改造城东道路2公里。\n责任单位:县住建局。\n\
+        2.新建城西公园1座。\n责任单位:县园林局。\n";
+    let text = format!("原标题:3件实事、投资1亿元——\n青禾县2024年民生实事清单\n{body}");
+    let (_dir, input) = text_source("清单.txt", &text);
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("青禾县2024年民生实事清单")
+    );
+    assert!(common::codes(&checked).contains(&"source/unused"));
+    let text =
+        format!("青禾縣民生實事清單\n青禾縣今年民生實事清單\n民生實事事關千家萬戶。\n{body}");
+    let (_dir, input) = text_source("清单.txt", &text);
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.title.as_deref(), Some("青禾縣民生實事清單"));
+    let text = format!("督查发现问题清单\n具体问题如下:\n{body}");
+    let (_dir, input) = text_source("清单.txt", &text);
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.title.as_deref(), Some("督查发现问题清单"));
+    assert_eq!(checked.plan.tasks.len(), 2);
+    let table = published_text(&input, "任务分工表.md");
+    assert!(!table.contains("清单具体问题"), "{table}");
+}
+
+/// A piece of a name the source stops inside, beside whole names (牵头单位:县水利局、县农业农),
+/// is printed as what it is wherever the tables and sheets list it: never as a unit.
+#[test]
+fn a_piece_of_a_name_cut_by_the_source_prints_as_cut() {
+    let text = "青禾县2024年重点工作方案\n\n一、重点任务\n\n\
+        1.推进城区道路改造。(牵头单位:县住建局;责任单位:县交通局)\n\n\
+        2.推进城乡供水一体化。(牵头单位:县水利局、县农业农\n";
+    let (_dir, input) = text_source("方案.md", text);
+    let table = published_text(&input, "任务分工表.md");
+    let row = table
+        .lines()
+        .find(|l| l.contains("推进城乡供水一体化"))
+        .unwrap();
+    assert!(row.contains("县水利局、县农业农（原文截断）"), "{row}");
+    let sheet = published_text(&input, "任务单/县水利局.md");
+    assert!(sheet.contains("县农业农（原文截断）"), "{sheet}");
+    // Cut in the supports.
+    let text = text.replace("县水利局、县农业农", "县水利局;责任单位:县财");
+    let (_dir, input) = text_source("方案.md", &text);
+    let table = published_text(&input, "任务分工表.md");
+    assert!(table.contains("| 县财（原文截断） |"), "{table}");
+}
+
 /// A short line with no stop over a longer paragraph (`壹、工作目标`, a numeral the reader
 /// does not count) is a line of its own, with or without a blank line after it: never run
 /// into the paragraph as if a page had run out there.
@@ -3150,6 +3202,79 @@ fn a_standing_remark_gives_a_later_task_without_its_own_bracket_its_units() {
         （一）开展秸秆禁烧巡查。（责任单位：县生态环境分局）\n\n\
         （二）推进秸秆综合利用。\n\n（三）加强农村消防安全。\n\n二、工作要求\n\n各单位要加强配合。\n";
     read_with_remark("方案.txt", text, "各乡镇人民政府");
+}
+
+/// A remark after the tasks (以上任务均需各乡镇人民政府落实) gives them its units, those of its
+/// own part of the plan only; a task after it is not covered, and the remark is no task's text.
+#[test]
+fn a_standing_remark_after_the_tasks_gives_those_above_it_its_units() {
+    let text = "清河县秸秆综合治理方案\n\n一、重点任务\n\n\
+        （一）开展秸秆禁烧巡查。（责任单位：县生态环境分局）\n\n\
+        （二）推进秸秆综合利用。\n\n\
+        以上任务均需各乡镇人民政府落实，不再一一列出。\n\n\
+        二、保障措施\n\n\
+        （三）加强农村消防安全。（责任单位：县消防救援大队）\n\n\
+        （四）开展宣传引导。\n";
+    let (_dir, input) = text_source("方案.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    let has = |no: u32| {
+        let task = plan.task(no).unwrap();
+        task.unspecified.iter().any(|u| u == "各乡镇人民政府")
+            || task.units.iter().any(|u| u.name == "各乡镇人民政府")
+    };
+    assert!(has(1) && has(2));
+    assert!(!has(3) && !has(4));
+    assert_eq!(leads(plan, 1), ["县生态环境分局"]);
+    assert!(!plan.task(2).unwrap().content.contains("以上任务"));
+    // Task 4 names no one and no remark covers it: still said.
+    let empty: Vec<String> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "structure/empty-units")
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(empty.len(), 1, "{empty:?}");
+    assert!(empty[0].contains("第 4 项"), "{empty:?}");
+    // The remark is said, and printed with the plan's text.
+    assert!(common::codes(&checked).contains(&"unit/remark"));
+}
+
+/// Words after the units in a parenthesis that say how the work is to be done (确保按期完成,
+/// 全力做好保障) or how a unit takes its part (各乡镇要积极配合) are no unit names.
+#[test]
+fn words_about_the_work_beside_the_units_are_no_units() {
+    let text = "青禾县农村人居环境整治提升工作方案\n\n一、重点任务\n\n\
+        （一）推进厕所改造。完成户厕改造500户。（牵头单位：县农业农村局，确保按期完成）\n\n\
+        （二）治理生活垃圾。建立收运体系。（牵头单位：县住建局，各乡镇要积极配合）\n\n\
+        （三）治理生活污水。建设污水管网。（牵头单位：县生态环境局；配合单位：县水利局，全力做好保障）\n\n\
+        （四）提升村容村貌。开展清洁行动。（县农业农村局牵头，县文旅局、各乡镇主动配合）\n";
+    let (_dir, input) = text_source("方案.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    let named = |no: u32| -> Vec<String> {
+        let task = plan.task(no).unwrap();
+        task.units
+            .iter()
+            .map(|u| u.name.clone())
+            .chain(task.unspecified.iter().cloned())
+            .collect()
+    };
+    assert_eq!(named(1), ["县农业农村局"]);
+    assert_eq!(named(2), ["县住建局", "各乡镇"]);
+    assert_eq!(named(3), ["县生态环境局", "县水利局"]);
+    assert_eq!(named(4), ["县农业农村局", "县文旅局", "各乡镇"]);
+    assert_eq!(supports(plan, 4), ["县文旅局", "各乡镇"]);
+    let remarks = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unit/remark")
+        .count();
+    assert_eq!(remarks, 2);
 }
 
 /// A plan addressed straight to its recipients under its own title, no notice around it
@@ -4811,7 +4936,7 @@ fn a_name_the_source_stops_inside_is_no_unit() {
     // The piece prints where the source wrote it: among the leads, not the supports.
     let table = published_text(&path, "任务分工表.md");
     let row = table.lines().find(|l| l.starts_with("| 3 |")).unwrap();
-    assert!(row.contains("| 县人社局、县农业农 |"), "{row}");
+    assert!(row.contains("| 县人社局、县农业农（原文截断） |"), "{row}");
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&path, dir.path().join("方案.md")).unwrap();
     let init = common::fengong(dir.path(), &["init", "."]);

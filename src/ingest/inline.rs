@@ -394,9 +394,8 @@ fn parse_simplified_duty(inside: &str) -> Duty {
             duty.standing = Some(units);
             continue;
         }
-        if let Some(remark) = duty.remark.as_mut().filter(|_| is_not_listed_again(clause)) {
-            remark.push('，');
-            remark.push_str(clause);
+        if duty.remark.is_some() && is_not_listed_again(clause) {
+            duty.add_remark(clause);
             continue;
         }
         // The labelled lines' words inside the parenthesis: （牵头单位：…；配合单位：…）.
@@ -429,9 +428,34 @@ fn parse_simplified_duty(inside: &str) -> Duty {
             });
             continue;
         }
+        // 牵头单位：县发改局，确保按期完成 — what is to be done, after those who do it.
+        if (continued.is_some() || !duty.leads.is_empty() || !duty.supports.is_empty())
+            && names_no_one(clause)
+        {
+            duty.add_remark(clause);
+            continue;
+        }
         duty.take_named(clause);
     }
     duty
+}
+
+/// True for a clause that names no body, no phrase of bodies and no leader's post, and lists
+/// nothing (确保按期完成, 全力做好保障): words about the work, not who does it.
+fn names_no_one(clause: &str) -> bool {
+    use crate::ingest::units::{ends_as_a_body, looks_unspecified};
+    if clause.contains(['、', '/']) || by_whom(clause).is_some() {
+        return false;
+    }
+    let who = crate::ingest::units::ROLE_SUFFIXES
+        .iter()
+        .find_map(|(suffix, _)| clause.strip_suffix(suffix))
+        .map_or(clause, crate::ingest::units::without_manner);
+    let named = names(who);
+    !named.is_empty()
+        && !named
+            .iter()
+            .any(|n| ends_as_a_body(n) || looks_unspecified(n) || n.starts_with('各') || is_post(n))
 }
 
 /// True for a clause of units alone, no time, no role word and no 由 (甲, 乙、丙): what goes
@@ -452,6 +476,17 @@ fn only_names(clause: &str) -> bool {
 }
 
 impl Duty {
+    /// Words of the parenthesis that say something of the work and name no one.
+    fn add_remark(&mut self, clause: &str) {
+        match self.remark.as_mut() {
+            Some(remark) => {
+                remark.push('，');
+                remark.push_str(clause);
+            }
+            None => self.remark = Some(clause.to_string()),
+        }
+    }
+
     /// A labelled clause inside the parenthesis: 牵头单位：…, 完成时限：….
     fn take_label(&mut self, kind: LabelKind, value: &str) {
         match kind {
@@ -485,7 +520,8 @@ impl Duty {
         };
         let role = ROLE_SUFFIXES
             .iter()
-            .find_map(|(suffix, word)| Some((clause.strip_suffix(suffix)?, *word)));
+            .find_map(|(suffix, word)| Some((clause.strip_suffix(suffix)?, *word)))
+            .map(|(who, word)| (crate::ingest::units::without_manner(who), word));
         // 分管副省长、协管副秘书长负责: leaders' posts, the task's 责任领导, no units.
         let named = names(role.map_or(clause, |(who, _)| who));
         if !named.is_empty() && named.iter().all(|n| is_post(n)) {
@@ -852,10 +888,16 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     // A title below is read over the lines it is broken across (…《关于加强新时代 / 街道工作的
     // 意见》的…方案); the first paragraph is joined over its lines already.
     let below = super::text::title_below_lines(&lines).map(|at| title_from_lines(&lines, at));
-    let first = all
-        .iter()
-        .find(|(p, _)| !super::text::is_page_line(p))
-        .map(|(first, _)| first.clone());
+    // A first line naming a plan is the title, whole: the line under it (具体问题如下：) is
+    // none of it, though the paragraph reader ran the two together.
+    let first_line = lines.iter().position(|l| !super::text::is_page_line(l));
+    let first = match first_line {
+        Some(at) if super::text::names_a_plan(lines[at]) => Some(title_from_lines(&lines, at)),
+        _ => all
+            .iter()
+            .find(|(p, _)| !super::text::is_page_line(p))
+            .map(|(first, _)| first.clone()),
+    };
     table.title = below
         .or(first)
         .map(|first| tidy_spacing(&first))
@@ -1162,6 +1204,22 @@ impl Reader {
         self.push(RowKind::Section { numeral, title }, here);
     }
 
+    /// Adds `units` to every task read since the last section heading; how many.
+    fn give_tasks_above(&mut self, units: &str) -> usize {
+        let mut given = 0;
+        for row in self.table.rows.iter_mut().rev() {
+            match &mut row.kind {
+                RowKind::Section { .. } => break,
+                RowKind::Task(task) => {
+                    add_standing_units(task, units);
+                    given += 1;
+                }
+                RowKind::Label(_) => {}
+            }
+        }
+        given
+    }
+
     fn open_numbered(&mut self, here: &Location) {
         self.pending = Some((RawTask::default(), here.clone()));
         self.numbered = true;
@@ -1336,6 +1394,28 @@ impl Reader {
             ));
             self.standing = Some(units);
             return;
+        }
+        // 以上任务均需各乡镇人民政府落实。 after the tasks: theirs, back to the section's start.
+        if !has_duty(paragraph)
+            && !TASK_NUMBER.is_match(paragraph)
+            && let Some((Toward::Earlier, units)) = standing_remark(paragraph)
+        {
+            // The remark closes what is above it: a heading whose whole text is the work is
+            // a task now.
+            self.end_block();
+            self.settle_heading_text();
+            let given = self.give_tasks_above(&units);
+            if given > 0 {
+                self.table.said.push(crate::base::diag::Diagnostic::note(
+                    "unit/remark",
+                    here,
+                    format!(
+                        "「{}」是说明：其中「{units}」已加入它上面本部分 {given} 项任务的责任单位；它随方案正文印出",
+                        paragraph.trim(),
+                    ),
+                ));
+                return;
+            }
         }
         let mut line = paragraph.to_string();
         // 一、title。what its items are …: the heading, then its summary (the prose keeps
@@ -1668,15 +1748,31 @@ fn names_only_leaders(paragraph: &str) -> bool {
     any
 }
 
+/// Which tasks a standing remark speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Toward {
+    /// 以下任务均需…: every task after it.
+    Later,
+    /// 以上任务均需…: the tasks above it.
+    Earlier,
+}
+
 /// The units a remark hands every task after it: `以下均需试点城市政府落实，不再列出`,
 /// `以下任务均需各区市政府、开发区管委落实,不再一一列出`, `以下各项均需各市按职责分工负责`,
 /// `除专门列出外，以下任务均涉及各乡镇，不再重复`.
 fn standing_units(remark: &str) -> Option<String> {
+    standing_remark(remark)
+        .filter(|(toward, _)| *toward == Toward::Later)
+        .map(|(_, units)| units)
+}
+
+/// The units a standing remark names (以下…/以上…均需X落实), and which tasks it speaks of.
+fn standing_remark(remark: &str) -> Option<(Toward, String)> {
     static STANDING: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"^(?:除[^，,；;。]{0,8}外[，,]?)?",
-            r"以下(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?",
+            r"以([上下])(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?",
             r"(?:(?:需要?|须|要|由)",
             r"([^，,；;。]+?)(?:按照?职责(?:分工)?)?(?:负责落实|落实|实施|承担|负责)",
             r"|涉及([^，,；;。]+))"
@@ -1684,8 +1780,13 @@ fn standing_units(remark: &str) -> Option<String> {
         .unwrap()
     });
     let caps = STANDING.captures(remark.trim())?;
-    let units = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
-    (!names(units).is_empty()).then(|| units.to_string())
+    let toward = if &caps[1] == "上" {
+        Toward::Earlier
+    } else {
+        Toward::Later
+    };
+    let units = caps.get(2).or_else(|| caps.get(3))?.as_str().trim();
+    (!names(units).is_empty()).then(|| (toward, units.to_string()))
 }
 
 /// `不再列出`, `不再一一列出`, `不再重复`, `下同`: the end of a standing remark.
@@ -2301,6 +2402,21 @@ mod tests {
         assert_eq!(d.deadline.as_deref(), Some("2025年6月底前完成"));
         let d = parse_duty("牵头单位：县发改局，确保按期完成");
         assert_eq!(d.leads, ["县发改局"]);
+        // Words about the work after the names are a remark, no unit.
+        assert!(d.supports.is_empty(), "{:?}", d.supports);
+        assert_eq!(d.remark.as_deref(), Some("确保按期完成"));
+        let d = parse_duty("牵头单位：县生态环境局；配合单位：县水利局，全力做好保障");
+        assert_eq!(d.supports, ["县水利局"]);
+        assert_eq!(d.remark.as_deref(), Some("全力做好保障"));
+        // How the role is taken up is no part of the name.
+        let d = parse_duty("牵头单位：县住建局，各乡镇要积极配合");
+        assert_eq!(d.supports, ["各乡镇"]);
+        let d = parse_duty("县农业农村局牵头，县文旅局、各乡镇主动配合");
+        assert_eq!(d.leads, ["县农业农村局"]);
+        assert_eq!(d.supports, ["县文旅局", "各乡镇"]);
+        // A name after the lead that ends as no body is still a name when listed.
+        let d = parse_duty("牵头单位：县发改局；配合单位：县科协、县工商联");
+        assert_eq!(d.supports, ["县科协", "县工商联"]);
         let d = parse_duty("责任单位：甲局，乙办");
         assert_eq!(
             (d.leads, d.supports),

@@ -14,11 +14,11 @@ use crate::base::cjk::tidy_spacing;
 use crate::base::diag::Diagnostic;
 
 /// Who leads and who supports, as the opening of a paragraph writes them: `由X负责，Y配合，`,
-/// `X牵头，Y参与`, `X负责…`, `X要…`.
+/// `主要由X牵头，Y配合，`, `X牵头，Y参与`, `X负责…`, `X。负责…`, `X要…`.
 static OPENING_DUTY: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(concat!(
-        r"^(由)?([^，,。；;：:（(）)]{2,60}?)(负责|牵头|承办|主办|要)",
+        r"^(?:主要|具体|统一)?(由)?([^，,。；;：:（(）)]{2,60}?)([。：:])?(负责|牵头|承办|主办|要)",
         r"(?:[，,]([^，,。；;：:]{2,120}?)(?:配合|协办|参与|协助))?"
     ))
     .unwrap()
@@ -112,28 +112,59 @@ fn without_number(words: &str) -> &str {
     }
 }
 
-/// The leads and supports a paragraph opens with, when each name there is a body's.
+/// The leads and supports a paragraph opens with, when each name there is a body's: at its
+/// start, or after a title sentence ending in 。 (校园内部安全整治。主要由县教育局牵头，…).
 fn opening_duty(words: &str) -> Option<(String, Option<String>)> {
+    duty_at_start(words).or_else(|| {
+        let (title, rest) = words.split_once('。')?;
+        (title.chars().count() <= 24).then(|| duty_at_start(rest.trim_start()))?
+    })
+}
+
+/// [`opening_duty`] at the very start of `words`, with the units a later clause says support
+/// (县交通局负责国道巡查，县公路局配合。).
+fn duty_at_start(words: &str) -> Option<(String, Option<String>)> {
     let caps = OPENING_DUTY.captures(words)?;
     let by = caps.get(1).is_some();
     let lead = caps[2].trim();
-    // Without 由, a lone body's name (区住建局负责…, 区委农办要…); with it, a list.
-    let bodies = |list: &str| {
-        let names = crate::ingest::units::split_units(list);
-        !names.is_empty()
-            && names
-                .iter()
-                .all(|n| crate::ingest::units::ends_as_a_body(&n.name))
-    };
-    let lone = !lead.contains(['、', '和', '及']);
-    if !bodies(lead) || (!by && !lone) || (caps[3].eq("要") && by) {
+    let role = &caps[4];
+    // 县环保局。负责…: the mark only between a body and 负责.
+    let marked = caps.get(3).is_some();
+    if !bodies(lead) || (role == "要" && by) || (marked && (by || role != "负责")) {
         return None;
     }
-    let support = caps
-        .get(4)
+    let mut supports: Vec<String> = caps
+        .get(5)
         .map(|m| m.as_str().trim().to_string())
-        .filter(|s| bodies(s));
+        .filter(|s| bodies(s))
+        .into_iter()
+        .collect();
+    supports.extend(later_supports(&words[caps.get(0)?.end()..]));
+    let support = (!supports.is_empty()).then(|| supports.join("、"));
     Some((lead.to_string(), support))
+}
+
+/// True for a list whose every name is a body's (县交通局、县公路局; 县交通局和县公路局).
+fn bodies(list: &str) -> bool {
+    let names = crate::ingest::units::split_units(list);
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| crate::ingest::units::ends_as_a_body(&n.name))
+}
+
+/// The units of the clauses after the opening that are only who supports (…，县公路局配合。).
+fn later_supports(rest: &str) -> Vec<String> {
+    const SUPPORT_WORDS: &[&str] = &["配合", "协办", "参与", "协助"];
+    rest.split(['，', ',', '。', '；', ';'])
+        .filter_map(|clause| {
+            let who = SUPPORT_WORDS
+                .iter()
+                .find_map(|w| clause.trim().strip_suffix(w))?;
+            let who = crate::ingest::units::without_manner(who);
+            bodies(who).then(|| who.to_string())
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -159,11 +190,40 @@ mod tests {
             duty("由省经贸委承办，省农业厅、卫生厅协办。治理工作目标：…"),
             Some(("省经贸委".to_string(), Some("省农业厅、卫生厅".to_string())))
         );
+        // Several bodies open it; a mark between a body and 负责; a 配合 clause later on;
+        // a title sentence before who does it.
+        assert_eq!(
+            duty("县交通局、县公路局负责国道巡查。"),
+            Some(("县交通局、县公路局".to_string(), None))
+        );
+        assert_eq!(
+            duty("县交通局和县公路局负责国道巡查。"),
+            Some(("县交通局和县公路局".to_string(), None))
+        );
+        assert_eq!(
+            duty("县环保局。负责全县秸秆禁烧统一监督。"),
+            Some(("县环保局".to_string(), None))
+        );
+        assert_eq!(
+            duty("县交通局负责国道、省道两侧巡查，县公路局配合。"),
+            Some(("县交通局".to_string(), Some("县公路局".to_string())))
+        );
+        assert_eq!(
+            duty(
+                "校园内部安全整治。主要由县教育局牵头，县公安局、县消防大队配合，对全县学校排查。"
+            ),
+            Some((
+                "县教育局".to_string(),
+                Some("县公安局、县消防大队".to_string())
+            ))
+        );
         // Work, not a body, opens these.
         for words in [
             "加强组织领导，各单位要明确专人负责。",
             "全面推进农村人居环境整治，确保年底前完成。",
             "各项工作要落到实处。",
+            "加强组织领导。由各单位负责。",
+            "县环保局。要加强监督。",
         ] {
             assert_eq!(duty(words), None, "{words}");
         }

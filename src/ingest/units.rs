@@ -265,6 +265,8 @@ const BODY_ENDINGS: &[&str] = &[
     "村",
     "社区",
     "联",
+    // 县科协, 市侨协
+    "协",
     "台",
     "集团",
     "指挥部",
@@ -701,13 +703,29 @@ fn cut_role_word(name: &mut String) -> Option<RoleWord> {
         .iter()
         .find(|(suffix, _)| simple.len() >= suffix.len() && simple.ends_with(suffix))?;
     let keep = name.chars().count() - suffix.chars().count();
-    *name = name
-        .chars()
-        .take(keep)
-        .collect::<String>()
-        .trim()
-        .to_string();
+    let kept: String = name.chars().take(keep).collect();
+    *name = without_manner(kept.trim()).to_string();
     Some(*word)
+}
+
+/// How a sentence says the role is to be taken up (各乡镇要积极配合, 县文旅局主动配合): words
+/// between the names and the role word, no part of any name.
+const MANNER_WORDS: &[&str] = &[
+    "积极", "主动", "全力", "密切", "大力", "认真", "切实", "共同", "要", "应", "须", "需",
+];
+
+/// `who` without the manner words it ends with (各乡镇要积极 → 各乡镇). A name no longer than
+/// two characters once they are cut is left whole.
+pub(crate) fn without_manner(who: &str) -> &str {
+    let mut rest = who.trim_end();
+    while let Some(cut) = MANNER_WORDS
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .filter(|cut| cut.chars().count() >= 2)
+    {
+        rest = cut.trim_end();
+    }
+    rest
 }
 
 /// X会同Y: X leads, with Y (X、Z会同有关部门: both lead); X等和Y: X (and others it does not
@@ -770,6 +788,25 @@ fn joined_names(name: &str) -> Option<(String, String, bool)> {
                 && ends_as_a_body(before)
                 && !names_nobody(before)
                 && names_nobody(after))
+            .then(|| (before.to_string(), after.to_string(), false))
+        })
+    })
+    .or_else(|| two_bodies(name))
+}
+
+/// 县交通局和县公路局, 区委与区政府: two bodies joined by a word. The 和 inside one name
+/// (县住房和城乡建设局, 区农业农村和水利局) has no body's name before it, or a place's.
+fn two_bodies(name: &str) -> Option<(String, String, bool)> {
+    const PLACES: &[&str] = &["镇", "乡", "街道", "区", "村", "社区"];
+    ["和", "与", "及"].iter().find_map(|word| {
+        name.match_indices(word).find_map(|(at, _)| {
+            let (before, after) = (name[..at].trim(), name[at + word.len()..].trim());
+            (before.chars().count() >= 2
+                && ends_as_a_body(before)
+                && !PLACES.iter().any(|p| before.ends_with(p))
+                && !names_nobody(before)
+                && after.chars().count() >= 3
+                && ends_as_a_body(after))
             .then(|| (before.to_string(), after.to_string(), false))
         })
     })
@@ -1340,6 +1377,22 @@ mod tests {
         let units = split_units("各镇（街道）牵头，区委政法委指导");
         assert_eq!(units[1].name, "区委政法委");
         assert!(!units[1].marked_lead);
+        // Two bodies joined by a word are two units; a 和 inside a name is none.
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
+        assert_eq!(names("县交通局和县公路局"), ["县交通局", "县公路局"]);
+        assert_eq!(
+            names("县住房和城乡建设局、县水利局与县财政局"),
+            ["县住房和城乡建设局", "县水利局", "县财政局"]
+        );
+        assert_eq!(names("区农业农村和水利局"), ["区农业农村和水利局"]);
+        assert_eq!(names("县人力资源和社会保障局"), ["县人力资源和社会保障局"]);
+        // Nor do the words saying how (要积极, 主动) the role is taken up.
+        let units = split_units("县住建局牵头，各乡镇要积极配合");
+        assert_eq!(units[1].name, "各乡镇");
+        assert_eq!(without_manner("县文旅局主动"), "县文旅局");
+        // A name left no longer than two characters stays whole.
+        assert_eq!(without_manner("主要"), "主要");
     }
 
     #[test]

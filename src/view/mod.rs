@@ -768,7 +768,7 @@ fn table_section(
     let task_row = |t: &crate::model::Task| TableTaskView {
         no: t.no,
         content: tidy_spacing(&t.content),
-        units: one_line_list(&t.units_display),
+        units: cut_marked(&one_line_list(&t.units_display), &t.name_fragments),
         lead: joined_as_written(&names_shown(t, Role::Lead, ""), &t.units_text),
         support: joined_as_written(&names_shown(t, Role::Support, ""), &t.units_text),
         responsible: joined_as_written(&names_shown(t, Role::Responsible, ""), &t.units_text),
@@ -1572,7 +1572,35 @@ fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<Strin
             name.push('等');
         }
     }
+    // A piece of a name the source stops inside (县农业农) prints as what it is.
+    for name in names.iter_mut().filter(|n| task.name_fragments.contains(n)) {
+        name.push_str(CUT_MARK);
+    }
     names
+}
+
+/// What follows a piece of a unit's name the source was cut inside, wherever it is printed.
+const CUT_MARK: &str = "（原文截断）";
+
+/// `cell` with [`CUT_MARK`] after each of `fragments` where it stands as an entry of its own
+/// (followed by a separator or the end).
+fn cut_marked(cell: &str, fragments: &[String]) -> String {
+    let mut out = cell.to_string();
+    for piece in fragments {
+        let ends_entry = |at: usize| {
+            out[at + piece.len()..].chars().next().is_none_or(|c| {
+                matches!(c, '、' | '，' | ',' | '；' | ';' | '。') || c.is_whitespace()
+            })
+        };
+        if let Some(at) = out
+            .rmatch_indices(piece.as_str())
+            .map(|(at, _)| at)
+            .find(|at| ends_entry(*at))
+        {
+            out.insert_str(at + piece.len(), CUT_MARK);
+        }
+    }
+    out
 }
 
 /// Names of `assignments` with units reached through a group shown once as the group

@@ -880,6 +880,8 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "主题词",
     // The page's own line under a headline: 来源：… 发布时间：… 浏览次数：…
     "来源",
+    // A repost's note of the headline it first ran under (原标题：6类22件…——).
+    "原标题",
     "发布时间",
     "浏览次数",
     "点击数",

@@ -393,7 +393,8 @@ pub(crate) fn is_attachment_label(text: &str) -> bool {
 /// Whether a line names a plan: a title (no sentence in it) that ends in a kind of plan —
 /// 方案, 计划, 要点, 清单, 任务分解 … — the attachment's title where a notice ends.
 pub fn names_a_plan(text: &str) -> bool {
-    let text = tidy_spacing(text);
+    // 民生實事清單 names a plan as 民生实事清单 does.
+    let text = crate::base::cjk::simplified_text(&tidy_spacing(text));
     let bare = !text.contains(['，', '。', '；', '：', ',', ';', ':']);
     let numbered = section_heading(&text).is_some()
         || numbered_label(&text).is_some()
@@ -463,7 +464,8 @@ fn continues_title_with(title: &str, text: &str) -> bool {
             && names_a_plan(&format!("{title}{text}"))
             && !text.chars().any(|c| "，。；：、,.;:".contains(c))
     };
-    !PLAN_KINDS.iter().any(|k| title.ends_with(k))
+    let simple = crate::base::cjk::simplified_text(title);
+    !PLAN_KINDS.iter().any(|k| simple.ends_with(k))
         && ((bare(title) && bare(text)) || opens_a_mark(title) || completes())
         && text.chars().count() <= 20
         && title.chars().count() + text.chars().count() <= 60
@@ -491,6 +493,8 @@ mod tests {
         assert!(names_a_plan("和平县2025年重点工作任务表"));
         assert!(names_a_plan("石门区为民办实事推进表"));
         assert!(names_a_plan("2026年招商引资工作台账"));
+        // Traditional characters name it as simplified ones do.
+        assert!(names_a_plan("某縣民生實事清單"));
         assert!(!names_a_plan("附表"));
         assert!(!names_a_plan("2025年度统计表"));
     }
