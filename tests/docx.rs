@@ -608,8 +608,11 @@ fn every_character_of_every_word_fixture_is_used_or_reported() {
         .collect();
     names.sort();
     let (mut used, mut reported_chars, mut checked_files) = (0, 0, 0);
-    let pinyin =
-        regex::Regex::new(r"(\p{Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]").unwrap();
+    let pinyin = regex::Regex::new(concat!(
+        r"(\p{Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*",
+        r"(?: [a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]?[a-zü]*)*[)）]"
+    ))
+    .unwrap();
     let mut lost = Vec::new();
     for name in &names {
         let dir = word_project(name);

@@ -3054,6 +3054,108 @@ fn a_reposts_own_lines_and_a_traditional_title_are_read_for_what_they_are() {
     assert!(!table.contains("清单具体问题"), "{table}");
 }
 
+/// An item's title on a line of its own over its words (1.城东道路改造项目 / 改造城东道路2公里。)
+/// is not run into them: a colon between, with or without a blank line, as a Word paragraph
+/// too; a title with its own stop keeps it.
+#[test]
+fn an_items_title_over_its_words_is_set_apart_from_them() {
+    let contents_of = |text: &str| {
+        let (_dir, input) = text_source("清单.txt", text);
+        let checked = fengong::check(&input).unwrap();
+        let contents: Vec<String> = checked
+            .plan
+            .tasks
+            .iter()
+            .map(|t| t.content.clone())
+            .collect();
+        contents
+    };
+    let text = "青禾县2024年民生实事清单\n一、城建类\n1.城东道路改造项目\n改造城东道路2公里。\n\
+        责任单位:县住建局。\n2.城西公园建设项目(票决项目)\n新建城西公园1座。\n责任单位:县园林局。\n";
+    let expected = [
+        "城东道路改造项目：改造城东道路2公里。",
+        "城西公园建设项目(票决项目)：新建城西公园1座。",
+    ];
+    assert_eq!(contents_of(text), expected);
+    assert_eq!(contents_of(&text.replace('\n', "\n\n")), expected);
+    assert_eq!(
+        contents_of(&text.replace("改造项目\n", "改造项目。\n"))[0],
+        "城东道路改造项目。改造城东道路2公里。"
+    );
+    // A numbered line wrapped at the page's width still runs on.
+    let text = "青禾县2024年重点工作方案\n一、重点任务\n1.全面推进城乡环境卫生整治提升行动持续改善群众\n\
+        生活环境质量。\n责任单位:县住建局。\n";
+    assert_eq!(
+        contents_of(text),
+        ["全面推进城乡环境卫生整治提升行动持续改善群众生活环境质量。"]
+    );
+}
+
+/// Two bodies joined by 和/与/及, each named from its place (县交通局和县公路局), are two units;
+/// a 和 inside a name or starting one (县住房和城乡建设局, 市公安局和平分局), joining a kind that
+/// shares the place before it (各乡镇党委和人民政府) or 及其 (县教育局及其直属学校) joins nothing.
+/// Names a label lists after a comma stay names though they end as no body does (县邮政配合,
+/// 中国移动); words about the work do not (确保按期完成).
+#[test]
+fn names_joined_by_words_and_names_ending_unusually_are_read_for_what_they_are() {
+    let text = "青禾县2025年重点工作方案\n\n一、重点任务\n\n\
+        （一）修复国道路面。（牵头单位：县交通局和县公路局；配合单位：县财政局与县审计局）\n\n\
+        （二）加强和平片区治安。（牵头单位：市公安局和平分局；配合单位：县住房和城乡建设局）\n\n\
+        （三）开展校园安全整治。（县教育局及其直属学校负责）\n\n\
+        （四）推进基层治理。（牵头单位：各乡镇党委和人民政府）\n\n\
+        （五）推进快递进村。（县商务局牵头，县邮政配合）\n\n\
+        （六）推进信息网络建设。（牵头单位：县工信局，中国移动，确保按期完成）\n";
+    let (_dir, input) = text_source("方案.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 6);
+    assert_eq!(leads(plan, 1), ["县交通局", "县公路局"]);
+    assert_eq!(supports(plan, 1), ["县财政局", "县审计局"]);
+    assert_eq!(leads(plan, 2), ["市公安局和平分局"]);
+    assert_eq!(supports(plan, 2), ["县住房和城乡建设局"]);
+    assert_eq!(leads(plan, 3), ["县教育局及其直属学校"]);
+    let named = |no: u32| -> Vec<String> {
+        let task = plan.task(no).unwrap();
+        task.units
+            .iter()
+            .map(|u| u.name.clone())
+            .chain(task.unspecified.iter().cloned())
+            .collect()
+    };
+    assert_eq!(named(4), ["各乡镇党委和人民政府"]);
+    assert_eq!(supports(plan, 5), ["县邮政"]);
+    assert_eq!(leads(plan, 6), ["县工信局", "中国移动"]);
+    assert!(plan.units.iter().all(|u| !u.name.contains("确保")));
+}
+
+/// A title's own second line — its years in brackets, a draft's mark, a 暨 joining a second
+/// name — is the title's, in the plan and the table; a Markdown title is its words alone.
+#[test]
+fn a_titles_own_second_line_is_the_titles_and_markup_is_none_of_it() {
+    let body = "一、重点任务\n\n1.推进农房改造。（牵头单位：县住建局）\n\n2.推进乡村旅游。（牵头单位：县文旅局）\n";
+    for (second, whole) in [
+        (
+            "（2025—2027年）",
+            "青禾县乡村振兴三年行动方案（2025—2027年）",
+        ),
+        ("（征求意见稿）", "青禾县乡村振兴三年行动方案（征求意见稿）"),
+        (
+            "暨重点工作任务分解",
+            "青禾县乡村振兴三年行动方案暨重点工作任务分解",
+        ),
+    ] {
+        let text = format!("青禾县乡村振兴三年行动方案\n\n{second}\n\n{body}");
+        let (_dir, input) = text_source("方案.txt", &text);
+        let checked = fengong::check(&input).unwrap();
+        assert_eq!(checked.plan.title.as_deref(), Some(whole), "{second}");
+    }
+    let text = format!("# 桐江区2026年城市更新工作安排\n\n{body}");
+    let (_dir, input) = text_source("安排.md", &text);
+    let table = published_text(&input, "任务分工表.md");
+    assert!(!table.contains('#'), "{table}");
+    assert!(table.contains("桐江区2026年城市更新工作安排"), "{table}");
+}
+
 /// A piece of a name the source stops inside, beside whole names (牵头单位:县水利局、县农业农),
 /// is printed as what it is wherever the tables and sheets list it: never as a unit.
 #[test]
@@ -3211,7 +3313,7 @@ fn a_standing_remark_after_the_tasks_gives_those_above_it_its_units() {
     let text = "清河县秸秆综合治理方案\n\n一、重点任务\n\n\
         （一）开展秸秆禁烧巡查。（责任单位：县生态环境分局）\n\n\
         （二）推进秸秆综合利用。\n\n\
-        以上任务均需各乡镇人民政府落实，不再一一列出。\n\n\
+        以上任务均需各乡镇人民政府认真落实，不再一一列出。\n\n\
         二、保障措施\n\n\
         （三）加强农村消防安全。（责任单位：县消防救援大队）\n\n\
         （四）开展宣传引导。\n";

@@ -441,27 +441,34 @@ fn parse_simplified_duty(inside: &str) -> Duty {
 }
 
 /// True for a clause that names no body, no phrase of bodies and no leader's post, and lists
-/// nothing (确保按期完成, 全力做好保障): words about the work, not who does it.
+/// nothing (确保按期完成, 全力做好保障): words about the work, not who does it. A clause
+/// giving a role (县邮政配合) or opening with a place (县税务, 中国移动) names someone, though
+/// its name ends as no body does.
 fn names_no_one(clause: &str) -> bool {
-    use crate::ingest::units::{ends_as_a_body, looks_unspecified};
-    if clause.contains(['、', '/']) || by_whom(clause).is_some() {
+    use crate::ingest::units::{PLACE_OPENINGS, ROLE_SUFFIXES, ends_as_a_body, looks_unspecified};
+    let clause = clause.trim();
+    // 张三: a person, whom the reader keeps as it did.
+    if clause.contains(['、', '/'])
+        || crate::ingest::units::is_person_name(clause)
+        || by_whom(clause).is_some()
+        || clause.starts_with(PLACE_OPENINGS)
+        || ROLE_SUFFIXES
+            .iter()
+            .any(|(suffix, _)| clause.ends_with(suffix))
+    {
         return false;
     }
-    let who = crate::ingest::units::ROLE_SUFFIXES
-        .iter()
-        .find_map(|(suffix, _)| clause.strip_suffix(suffix))
-        .map_or(clause, crate::ingest::units::without_manner);
-    let named = names(who);
+    let named = names(clause);
     !named.is_empty()
         && !named
             .iter()
-            .any(|n| ends_as_a_body(n) || looks_unspecified(n) || n.starts_with('各') || is_post(n))
+            .any(|n| ends_as_a_body(n) || looks_unspecified(n) || is_post(n))
 }
 
 /// True for a clause of units alone, no time, no role word and no 由 (甲, 乙、丙): what goes
 /// on with a label before it.
 fn only_names(clause: &str) -> bool {
-    use crate::ingest::units::{ROLE_SUFFIXES, ends_as_a_body, looks_unspecified};
+    use crate::ingest::units::{PLACE_OPENINGS, ROLE_SUFFIXES, ends_as_a_body, looks_unspecified};
     let named = names(clause);
     !is_deadline(clause)
         && by_whom(clause).is_none()
@@ -472,7 +479,7 @@ fn only_names(clause: &str) -> bool {
         // 确保按期完成 is what is to be done, no one who does it.
         && named
             .iter()
-            .all(|n| ends_as_a_body(n) || looks_unspecified(n) || n.starts_with('各'))
+            .all(|n| ends_as_a_body(n) || looks_unspecified(n) || n.starts_with(PLACE_OPENINGS))
 }
 
 impl Duty {
@@ -704,9 +711,34 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         if !(open_label && more_of_list && !starts_block) {
             open_label = label && unfinished;
         }
-        open = !heading && unfinished && !label && !open_label && !page_line;
+        open =
+            !heading && unfinished && !label && !open_label && !page_line && !is_item_title(&line);
     }
     out
+}
+
+/// A numbered line of a few words and no mark (1.城东道路改造项目): an item's title, whole on
+/// its line — a line wrapped at the page's width is longer. A longer one naming a project
+/// (…配套管網建設項目(票決項目)) is one too: a wrapped line stops mid-word.
+fn is_item_title(line: &str) -> bool {
+    let line = line.trim();
+    let Some(number) = TASK_NUMBER.find(line) else {
+        return false;
+    };
+    let words = line[number.end()..].trim();
+    // Its note in brackets (票決項目) is no sentence.
+    let bare = match words.strip_suffix([')', '）']) {
+        Some(open) => open
+            .rsplit_once(['(', '（'])
+            .map_or(words, |(before, _)| before),
+        None => words,
+    };
+    let count = bare.chars().count();
+    let names_a_project = ["项目", "工程"]
+        .iter()
+        .any(|k| crate::base::cjk::simplified_text(bare).ends_with(k));
+    bare.chars().all(char::is_alphanumeric)
+        && ((2..=20).contains(&count) || (names_a_project && count <= 40))
 }
 
 /// What a numbered line that is only a field's name opens: the item's work (1、任务, 2.
@@ -880,11 +912,13 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     table.said.extend(repeated);
     // The document's first line names the plan when it reads as a title — or, under a news
     // page's lead lines, the line naming a plan above the first section.
-    let lines: Vec<&str> = text
+    // Without their markup (# 桐江区…安排): a title is its words.
+    let lines: Vec<String> = text
         .lines()
-        .map(str::trim)
+        .map(|l| strip_markup(l.trim().trim_start_matches('#')))
         .filter(|l| !l.is_empty())
         .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     // A title below is read over the lines it is broken across (…《关于加强新时代 / 街道工作的
     // 意见》的…方案); the first paragraph is joined over its lines already.
     let below = super::text::title_below_lines(&lines).map(|at| title_from_lines(&lines, at));
@@ -1707,7 +1741,14 @@ impl Reader {
                 self.finish_task();
                 self.table.left_out.push((rest.to_string(), here));
             }
-            Some((task, _)) => task.content.push_str(rest),
+            Some((task, opened)) => {
+                // 1.城东道路改造项目 / 改造城东道路2公里。: an item's title over its words, a
+                // paragraph apart, is not run into them.
+                if *opened != here {
+                    task.content.push_str(paragraph_joint(&task.content));
+                }
+                task.content.push_str(rest);
+            }
             // Text after the last assignment of a paragraph starts the next task.
             None if after_one => {
                 let task = RawTask {
@@ -1726,6 +1767,19 @@ impl Reader {
             // closing 上述项目由X牵头负责 gives.
             None => self.unassigned.push((rest.to_string(), here)),
         }
+    }
+}
+
+/// What goes between a task's words and a paragraph of them after it: nothing after a mark
+/// that ends a sentence or clause; after a short title (城东道路改造项目), `：`; after a
+/// longer sentence the source left open, `。`.
+fn paragraph_joint(content: &str) -> &'static str {
+    let content = content.trim_end();
+    match content.chars().last() {
+        None => "",
+        Some(c) if !c.is_alphanumeric() && !matches!(c, '）' | ')' | '》' | '”') => "",
+        Some(_) if content.chars().count() <= 30 => "：",
+        Some(_) => "。",
     }
 }
 
@@ -1785,7 +1839,8 @@ fn standing_remark(remark: &str) -> Option<(Toward, String)> {
     } else {
         Toward::Later
     };
-    let units = caps.get(2).or_else(|| caps.get(3))?.as_str().trim();
+    // 以上任务均需各乡镇认真落实: how they are to do it is no part of who.
+    let units = crate::ingest::units::without_manner(caps.get(2).or_else(|| caps.get(3))?.as_str());
     (!names(units).is_empty()).then(|| (toward, units.to_string()))
 }
 
@@ -2381,6 +2436,28 @@ mod tests {
     }
 
     #[test]
+    fn an_items_title_is_whole_on_its_line_and_set_apart_from_its_words() {
+        assert!(is_item_title("1.城东道路改造项目"));
+        assert!(is_item_title(
+            "2.綿陽火車站站前廣場及周邊配套設施建設項目(票決項目)"
+        ));
+        // A line wrapped at the page's width, a sentence, a bare number: none.
+        assert!(!is_item_title(
+            "1.全面推进城乡环境卫生整治提升行动持续改善群众"
+        ));
+        assert!(!is_item_title("1.改造城东道路2公里。"));
+        assert!(!is_item_title("1."));
+        assert_eq!(paragraph_joint("城东道路改造项目"), "：");
+        assert_eq!(paragraph_joint("城东道路改造项目。"), "");
+        assert_eq!(paragraph_joint("城西公园建设项目(票决项目)"), "：");
+        assert_eq!(
+            paragraph_joint("全面推进城乡环境卫生整治提升行动持续改善群众生活环境质量和城乡面貌"),
+            "。"
+        );
+        assert_eq!(paragraph_joint(""), "");
+    }
+
+    #[test]
     fn names_after_a_comma_go_on_with_the_label_before_them() {
         for list in ["甲局,乙办,丙委", "甲局，乙办，丙委", "甲局、乙办、丙委"]
         {
@@ -2414,9 +2491,17 @@ mod tests {
         let d = parse_duty("县农业农村局牵头，县文旅局、各乡镇主动配合");
         assert_eq!(d.leads, ["县农业农村局"]);
         assert_eq!(d.supports, ["县文旅局", "各乡镇"]);
-        // A name after the lead that ends as no body is still a name when listed.
+        // A name after the lead that ends as no body is still a name when listed, given a
+        // role, or opening with a place.
         let d = parse_duty("牵头单位：县发改局；配合单位：县科协、县工商联");
         assert_eq!(d.supports, ["县科协", "县工商联"]);
+        let d = parse_duty("县商务局牵头，县邮政配合");
+        assert_eq!(d.supports, ["县邮政"]);
+        let d = parse_duty("牵头单位：县工信局，中国联通，中国电信");
+        assert_eq!(d.leads, ["县工信局", "中国联通", "中国电信"]);
+        assert_eq!(d.remark, None);
+        let d = parse_duty("牵头单位：县发改局，县税务");
+        assert_eq!(d.remark, None);
         let d = parse_duty("责任单位：甲局，乙办");
         assert_eq!(
             (d.leads, d.supports),

@@ -9,10 +9,15 @@ use regex::Regex;
 use crate::base::diag::{Diagnostic, Location};
 use crate::ingest::docx::{Block, Paragraph, WordDocument};
 
-/// A syllable in brackets right after a character, with a tone mark in it: `(gōng)`.
+/// Syllables in brackets right after a character, the first with a tone mark: `(gōng)`,
+/// `(chǔ lǐ)`.
 static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]").unwrap()
+    Regex::new(concat!(
+        r"(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*",
+        r"(?: [a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]?[a-zü]*)*)[)）]"
+    ))
+    .unwrap()
 });
 
 /// Where the first pinyin a reposting site put after a character stands in `text`.
@@ -187,6 +192,9 @@ mod tests {
             said.message
         );
         assert!(said.message.contains("「開(kāi)」"), "{}", said.message);
+        // Two syllables after the second character.
+        let (out, _) = without_pinyin("推进污水处理(chǔ lǐ)。", "a.txt");
+        assert_eq!(out, "推进污水处理。");
         // No tone mark, no pinyin: (a), (R&D) stay.
         assert!(without_pinyin("措施(a)和(b)", "a.txt").1.is_none());
     }

@@ -139,7 +139,10 @@ fn duty_at_start(words: &str) -> Option<(String, Option<String>)> {
         .filter(|s| bodies(s))
         .into_iter()
         .collect();
-    supports.extend(later_supports(&words[caps.get(0)?.end()..]));
+    // Only the opening sentence's: the next one is another duty's.
+    let rest = &words[caps.get(0)?.end()..];
+    let sentence = rest.split('。').next().unwrap_or(rest);
+    supports.extend(later_supports(sentence));
     let support = (!supports.is_empty()).then(|| supports.join("、"));
     Some((lead.to_string(), support))
 }
@@ -153,16 +156,18 @@ fn bodies(list: &str) -> bool {
             .all(|n| crate::ingest::units::ends_as_a_body(&n.name))
 }
 
-/// The units of the clauses after the opening that are only who supports (…，县公路局配合。).
+/// The units of the clauses after the opening that are only who supports (…，县公路局配合。):
+/// names opening with a place, so a verb (组织各志愿服务队参与, 发动村委会参与) is none.
 fn later_supports(rest: &str) -> Vec<String> {
     const SUPPORT_WORDS: &[&str] = &["配合", "协办", "参与", "协助"];
-    rest.split(['，', ',', '。', '；', ';'])
+    rest.split(['，', ',', '；', ';'])
         .filter_map(|clause| {
             let who = SUPPORT_WORDS
                 .iter()
                 .find_map(|w| clause.trim().strip_suffix(w))?;
             let who = crate::ingest::units::without_manner(who);
-            bodies(who).then(|| who.to_string())
+            (who.starts_with(crate::ingest::units::PLACE_OPENINGS) && bodies(who))
+                .then(|| who.to_string())
         })
         .collect()
 }
@@ -216,6 +221,15 @@ mod tests {
                 "县教育局".to_string(),
                 Some("县公安局、县消防大队".to_string())
             ))
+        );
+        // A verb before a body supports nothing; the next sentence is another duty's.
+        assert_eq!(
+            duty("县团委负责志愿服务，组织各志愿服务队参与。"),
+            Some(("县团委".to_string(), None))
+        );
+        assert_eq!(
+            duty("县经贸委负责监管。县农业厅配合做好种植基地工作，县环保局配合。"),
+            Some(("县经贸委".to_string(), None))
         );
         // Work, not a body, opens these.
         for words in [

@@ -684,7 +684,7 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 
 /// Whether `text` reads as a person's name: two to four Chinese characters, a common surname
 /// first, and not the end of a body's name (街道, 社区).
-fn is_person_name(text: &str) -> bool {
+pub(crate) fn is_person_name(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     (2..=4).contains(&chars.len())
         && chars.iter().all(|c| crate::base::cjk::is_han(*c))
@@ -711,7 +711,8 @@ fn cut_role_word(name: &mut String) -> Option<RoleWord> {
 /// How a sentence says the role is to be taken up (各乡镇要积极配合, 县文旅局主动配合): words
 /// between the names and the role word, no part of any name.
 const MANNER_WORDS: &[&str] = &[
-    "积极", "主动", "全力", "密切", "大力", "认真", "切实", "共同", "要", "应", "须", "需",
+    "积极", "主动", "全力", "密切", "大力", "认真", "切实", "共同", "抓好", "做好", "要", "应",
+    "须", "需",
 ];
 
 /// `who` without the manner words it ends with (各乡镇要积极 → 各乡镇). A name no longer than
@@ -794,18 +795,27 @@ fn joined_names(name: &str) -> Option<(String, String, bool)> {
     .or_else(|| two_bodies(name))
 }
 
-/// 县交通局和县公路局, 区委与区政府: two bodies joined by a word. The 和 inside one name
-/// (县住房和城乡建设局, 区农业农村和水利局) has no body's name before it, or a place's.
+/// How names of bodies open: with their place (县邮政, 中国移动, 各乡镇) — what tells a body
+/// whose name ends in no usual way (县税务) from words about the work (确保按期完成).
+pub(crate) const PLACE_OPENINGS: &[char] =
+    &['省', '市', '区', '县', '镇', '乡', '街', '国', '中', '各'];
+
+/// 县交通局和县公路局, 区委与区政府: two bodies joined by a word, the second named from its
+/// own place. The 和 inside one name (县住房和城乡建设局, 区农业农村和水利局) has no body's
+/// name before it, or a place's; one joining a name to a kind it shares a place with
+/// (各乡镇党委和人民政府, 高新区党工委和管委会), or starting a name (市公安局和平分局, 县教育局
+/// 及其直属学校), has no place after it.
 fn two_bodies(name: &str) -> Option<(String, String, bool)> {
-    const PLACES: &[&str] = &["镇", "乡", "街道", "区", "村", "社区"];
+    const PLACE_ENDINGS: &[&str] = &["镇", "乡", "街道", "区", "村", "社区"];
     ["和", "与", "及"].iter().find_map(|word| {
         name.match_indices(word).find_map(|(at, _)| {
             let (before, after) = (name[..at].trim(), name[at + word.len()..].trim());
             (before.chars().count() >= 2
                 && ends_as_a_body(before)
-                && !PLACES.iter().any(|p| before.ends_with(p))
+                && !PLACE_ENDINGS.iter().any(|p| before.ends_with(p))
                 && !names_nobody(before)
                 && after.chars().count() >= 3
+                && after.starts_with(PLACE_OPENINGS)
                 && ends_as_a_body(after))
             .then(|| (before.to_string(), after.to_string(), false))
         })
@@ -1387,6 +1397,14 @@ mod tests {
         );
         assert_eq!(names("区农业农村和水利局"), ["区农业农村和水利局"]);
         assert_eq!(names("县人力资源和社会保障局"), ["县人力资源和社会保障局"]);
+        for one in [
+            "市公安局和平分局",
+            "县教育局及其直属学校",
+            "各乡镇党委和人民政府",
+            "高新区党工委和管委会",
+        ] {
+            assert_eq!(names(one).len(), 1, "{one}: {:?}", names(one));
+        }
         // Nor do the words saying how (要积极, 主动) the role is taken up.
         let units = split_units("县住建局牵头，各乡镇要积极配合");
         assert_eq!(units[1].name, "各乡镇");

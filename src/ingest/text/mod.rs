@@ -1168,6 +1168,8 @@ pub fn is_heading_tail(heading: &str, line: &str, next: Option<&str>) -> bool {
         && (1..=10).contains(&line.chars().count())
         && line.chars().all(crate::base::cjk::is_han)
         && !is_heading(line)
+        // 附件 under the last heading labels the attachment after it.
+        && !is_attachment_label(line)
         && next.is_none_or(starts_item)
 }
 

@@ -464,6 +464,14 @@ fn continues_title_with(title: &str, text: &str) -> bool {
             && names_a_plan(&format!("{title}{text}"))
             && !text.chars().any(|c| "，。；：、,.;:".contains(c))
     };
+    // …方案 / （2025—2027年）, …方案 / 暨重点任务分解: the title's own second line.
+    let brackets_or_joins = (text.starts_with(['（', '('])
+        && text.ends_with(['）', ')'])
+        && !text.contains(['。', '；', ';']))
+        || text.starts_with('暨');
+    if brackets_or_joins && !title.starts_with("关于") {
+        return text.chars().count() <= 24 && title.chars().count() + text.chars().count() <= 70;
+    }
     let simple = crate::base::cjk::simplified_text(title);
     !PLAN_KINDS.iter().any(|k| simple.ends_with(k))
         && ((bare(title) && bare(text)) || opens_a_mark(title) || completes())
