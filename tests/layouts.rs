@@ -12,6 +12,16 @@ use std::path::PathBuf;
 
 use fengong::model::{Plan, Role};
 
+/// Every name task `no` lists, units (lead first) then phrases naming no unit.
+fn everyone_named(plan: &Plan, no: u32) -> Vec<String> {
+    let task = plan.task(no).unwrap();
+    task.units
+        .iter()
+        .map(|u| u.name.clone())
+        .chain(task.unspecified.iter().cloned())
+        .collect()
+}
+
 /// A source file of `text` named `name` in a folder of its own (kept while the folder is).
 fn text_source(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -3114,15 +3124,7 @@ fn names_joined_by_words_and_names_ending_unusually_are_read_for_what_they_are()
     assert_eq!(leads(plan, 2), ["市公安局和平分局"]);
     assert_eq!(supports(plan, 2), ["县住房和城乡建设局"]);
     assert_eq!(leads(plan, 3), ["县教育局及其直属学校"]);
-    let named = |no: u32| -> Vec<String> {
-        let task = plan.task(no).unwrap();
-        task.units
-            .iter()
-            .map(|u| u.name.clone())
-            .chain(task.unspecified.iter().cloned())
-            .collect()
-    };
-    assert_eq!(named(4), ["各乡镇党委和人民政府"]);
+    assert_eq!(everyone_named(plan, 4), ["各乡镇党委和人民政府"]);
     assert_eq!(supports(plan, 5), ["县邮政"]);
     assert_eq!(leads(plan, 6), ["县工信局", "中国移动"]);
     assert!(plan.units.iter().all(|u| !u.name.contains("确保")));
@@ -3357,18 +3359,13 @@ fn words_about_the_work_beside_the_units_are_no_units() {
     let checked = fengong::check(&input).unwrap();
     let plan = &checked.plan;
     assert_eq!(plan.tasks.len(), 4);
-    let named = |no: u32| -> Vec<String> {
-        let task = plan.task(no).unwrap();
-        task.units
-            .iter()
-            .map(|u| u.name.clone())
-            .chain(task.unspecified.iter().cloned())
-            .collect()
-    };
-    assert_eq!(named(1), ["县农业农村局"]);
-    assert_eq!(named(2), ["县住建局", "各乡镇"]);
-    assert_eq!(named(3), ["县生态环境局", "县水利局"]);
-    assert_eq!(named(4), ["县农业农村局", "县文旅局", "各乡镇"]);
+    assert_eq!(everyone_named(plan, 1), ["县农业农村局"]);
+    assert_eq!(everyone_named(plan, 2), ["县住建局", "各乡镇"]);
+    assert_eq!(everyone_named(plan, 3), ["县生态环境局", "县水利局"]);
+    assert_eq!(
+        everyone_named(plan, 4),
+        ["县农业农村局", "县文旅局", "各乡镇"]
+    );
     assert_eq!(supports(plan, 4), ["县文旅局", "各乡镇"]);
     let remarks = checked
         .report

@@ -587,9 +587,7 @@ fn is_post(name: &str) -> bool {
 /// (自由贸易试验区) is none: the names after 由 open with a place (区, 市 …) or 由 opens the
 /// clause.
 fn by_whom(clause: &str) -> Option<(&str, &str)> {
-    const PLACES: &[char] = &[
-        '省', '市', '区', '县', '镇', '乡', '街', '各', '州', '旗', '盟', '国', '中',
-    ];
+    use crate::ingest::units::PLACE_OPENINGS as PLACES;
     let (at, _) = clause.match_indices('由').rev().find(|(at, _)| {
         let after = clause[at + '由'.len_utf8()..].trim_start();
         *at == 0 || after.starts_with(PLACES)

@@ -797,8 +797,9 @@ fn joined_names(name: &str) -> Option<(String, String, bool)> {
 
 /// How names of bodies open: with their place (县邮政, 中国移动, 各乡镇) — what tells a body
 /// whose name ends in no usual way (县税务) from words about the work (确保按期完成).
-pub(crate) const PLACE_OPENINGS: &[char] =
-    &['省', '市', '区', '县', '镇', '乡', '街', '国', '中', '各'];
+pub(crate) const PLACE_OPENINGS: &[char] = &[
+    '省', '市', '区', '县', '镇', '乡', '街', '各', '州', '旗', '盟', '国', '中',
+];
 
 /// 县交通局和县公路局, 区委与区政府: two bodies joined by a word, the second named from its
 /// own place. The 和 inside one name (县住房和城乡建设局, 区农业农村和水利局) has no body's
