@@ -3158,6 +3158,30 @@ fn a_titles_own_second_line_is_the_titles_and_markup_is_none_of_it() {
     assert!(table.contains("桐江区2026年城市更新工作安排"), "{table}");
 }
 
+/// Measures whose title sentence is followed by who does them (（一）校园内部安全整治。主要由
+/// 县教育局牵头，…配合，…) are tasks read unit first; requirements after a title sentence
+/// (（一）加强组织领导。各乡镇要高度重视…) are not, and their section's heading is printed
+/// with them, not dropped.
+#[test]
+fn measures_after_a_title_sentence_are_tasks_and_requirements_keep_their_heading() {
+    let text = "青禾县2025年校园安全整治方案\n一、整治内容\n\
+        （一）校园内部安全整治。主要由县教育局牵头，县公安局、县消防大队配合，对全县学校开展排查。\n\
+        （二）校园周边环境整治。由县市场监管局负责，县城管局配合，整治校园周边流动摊贩。\n\
+        二、工作要求\n\
+        （一）加强组织领导。各乡镇要高度重视，成立专班，确保整治取得实效。\n\
+        （二）强化督导检查。县教育局要会同有关部门开展督查。\n";
+    let (_dir, input) = text_source("方案.txt", text);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(plan, 1), ["县教育局"]);
+    assert_eq!(supports(plan, 1), ["县公安局", "县消防大队"]);
+    assert_eq!(leads(plan, 2), ["县市场监管局"]);
+    let printed = published_text(&input, "方案.md");
+    assert!(printed.contains("二、工作要求"), "{printed}");
+    assert!(printed.contains("各乡镇要高度重视"), "{printed}");
+}
+
 /// A piece of a name the source stops inside, beside whole names (牵头单位:县水利局、县农业农),
 /// is printed as what it is wherever the tables and sheets list it: never as a unit.
 #[test]

@@ -885,18 +885,23 @@ fn with_plan_text(
                 .filter(|s| s.numeral == found.numeral)
                 .count(),
         );
-        // A section the prose did not see as one (its heading read as a paragraph): its
-        // words go to the plan's section they stand in.
+        // A section the plan has none of (二、工作要求 after sections of tasks read unit
+        // first; a heading the prose did not see as one): its words go to the plan's
+        // section they stand in, its heading with them as a paragraph, not dropped.
+        let heading = (by_numeral.is_none() && !found.title.is_empty()).then(|| Paragraph {
+            text: match found.numeral.as_str() {
+                "" => found.title.clone(),
+                numeral => format!("{numeral}、{}", found.title),
+            },
+            origin: found.origin.clone(),
+        });
+        let words = heading.iter().chain(own_words).chain(as_written);
         let at = by_numeral.or_else(|| section_around(&sections, found.origin.line_no()?));
         match at {
-            Some(at) => sections[at]
-                .intro
-                .extend(own_words.chain(as_written).cloned()),
-            None => diagnostics.extend(
-                own_words
-                    .chain(as_written)
-                    .map(|p| super::unused_note(&p.text, p.origin.clone())),
-            ),
+            Some(at) => sections[at].intro.extend(words.cloned()),
+            None => {
+                diagnostics.extend(words.map(|p| super::unused_note(&p.text, p.origin.clone())))
+            }
         }
     }
     (sections, prose.preamble, prose.closing)

@@ -115,22 +115,24 @@ fn without_number(words: &str) -> &str {
 /// The leads and supports a paragraph opens with, when each name there is a body's: at its
 /// start, or after a title sentence ending in 。 (校园内部安全整治。主要由县教育局牵头，…).
 fn opening_duty(words: &str) -> Option<(String, Option<String>)> {
-    duty_at_start(words).or_else(|| {
+    duty_at_start(words, false).or_else(|| {
         let (title, rest) = words.split_once('。')?;
-        (title.chars().count() <= 24).then(|| duty_at_start(rest.trim_start()))?
+        (title.chars().count() <= 24).then(|| duty_at_start(rest.trim_start(), true))?
     })
 }
 
 /// [`opening_duty`] at the very start of `words`, with the units a later clause says support
-/// (县交通局负责国道巡查，县公路局配合。).
-fn duty_at_start(words: &str) -> Option<(String, Option<String>)> {
+/// (县交通局负责国道巡查，县公路局配合。). After a title sentence (`after_title`) only a
+/// duty handed out counts: 加强组织领导。各乡镇要高度重视… is a requirement, not work.
+fn duty_at_start(words: &str, after_title: bool) -> Option<(String, Option<String>)> {
     let caps = OPENING_DUTY.captures(words)?;
     let by = caps.get(1).is_some();
     let lead = caps[2].trim();
     let role = &caps[4];
     // 县环保局。负责…: the mark only between a body and 负责.
     let marked = caps.get(3).is_some();
-    if !bodies(lead) || (role == "要" && by) || (marked && (by || role != "负责")) {
+    if !bodies(lead) || (role == "要" && (by || after_title)) || (marked && (by || role != "负责"))
+    {
         return None;
     }
     let mut supports: Vec<String> = caps
@@ -238,6 +240,7 @@ mod tests {
             "各项工作要落到实处。",
             "加强组织领导。由各单位负责。",
             "县环保局。要加强监督。",
+            "加强组织领导。各乡镇要高度重视，明确专人负责。",
         ] {
             assert_eq!(duty(words), None, "{words}");
         }
