@@ -416,6 +416,51 @@ fn rows_merged_across_the_table_are_sections_and_groups() {
     );
 }
 
+/// A workbook typed from a reposting site's page, pinyin after characters in its cells
+/// (县住房和城乡(xiāng)建设局, 污水处理(chǔ lǐ)): the pinyin is taken out before reading and said
+/// at its first cell — one unit, not two, and no cell printing it.
+#[test]
+fn pinyin_a_reposting_site_put_in_cells_is_taken_out_and_said() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("分工").unwrap();
+    let rows = [
+        ["序号", "工作任务", "牵头单位"],
+        [
+            "1",
+            "推进污水处理(chǔ lǐ)设施建设。",
+            "县住房和城乡(xiāng)建设局",
+        ],
+        ["2", "改造老旧小区3个。", "县住房和城乡建设局"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分工.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks[0].content, "推进污水处理设施建设。");
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["县住房和城乡建设局"]);
+    let said: Vec<&fengong::Diagnostic> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "text/pinyin-removed")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].message.contains("共 2 处，在 2 个单元格"),
+        "{}",
+        said[0].message
+    );
+    assert!(
+        said[0].location.to_string().contains("B2"),
+        "{}",
+        said[0].location
+    );
+}
+
 /// A ledger whose header takes two rows — 序号 and 工作任务 merged down, 责任单位 merged across
 /// 牵头单位 | 协同配合单位 — and a task written over two rows under one merged 序号: every
 /// column is read (the 协同 column was dropped without a word), the task is one task.

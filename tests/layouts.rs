@@ -543,6 +543,258 @@ fn a_sentence_after_items_gives_them_to_its_unit() {
     assert_eq!(unused_lines(&checked), [8]);
 }
 
+/// Numbered tasks naming no one, closed by a sentence giving them out (以上工作由X牵头，Y配合。),
+/// the plan's first tasks among them: each is a task of those units, its own deadline kept;
+/// a task naming its own units ends what the sentence speaks of. A sentence after tasks that
+/// all name their units gives nothing and says so.
+#[test]
+fn a_sentence_after_numbered_tasks_gives_out_those_naming_no_one() {
+    let text = "柳川县2026年城乡环境整治工作方案\n\n一、工作任务\n\
+        1.开展城区道路清扫保洁，做到日产日清\n\
+        2.整治背街小巷环境卫生。（完成时限：2026年9月底前）\n\
+        以上工作由县城管局牵头，县财政局配合。\n\
+        3.整治农村生活垃圾，建立收运体系。（牵头单位：县住建局）\n\
+        4.治理河道沿岸乱堆乱放。\n\
+        以上工作由县水利局牵头负责。\n\
+        5.清理城区违规广告牌。（牵头单位：县市场监管局）\n\
+        以上工作由县政府办牵头负责。\n\n\
+        二、工作要求\n各单位要高度重视，于2026年6月底前报送进展。\n";
+    let (_dir, path) = text_source("方案.txt", text);
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5, "{:?}", contents(plan));
+    for no in [1, 2] {
+        assert_eq!(leads(plan, no), ["县城管局"], "task {no}");
+        assert_eq!(supports(plan, no), ["县财政局"], "task {no}");
+    }
+    assert_eq!(
+        plan.task(2).unwrap().deadline.map(|d| d.to_string()),
+        Some("2026-09-30".to_string())
+    );
+    assert_eq!(leads(plan, 3), ["县住建局"]);
+    assert_eq!(leads(plan, 4), ["县水利局"]);
+    assert_eq!(leads(plan, 5), ["县市场监管局"]);
+    let said: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "plan/items-above")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(said[0].contains("第 1、2 项"), "{}", said[0]);
+    assert!(said[1].contains("第 4 项"), "{}", said[1]);
+    assert!(said[2].contains("没有分给任何任务"), "{}", said[2]);
+    assert!(
+        !checked
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "plan/numbers-as-written")
+    );
+}
+
+/// A plan written a paragraph per unit right under its title line, with no blank line
+/// and no stop after the title (县防汛抗旱指挥部成员单位职责 / 县住建局：负责…): the title stays
+/// the title and every unit's paragraph is a task of its own — none run into the title
+/// (a unit 「…职责县住建局」) and none lost.
+#[test]
+fn a_title_line_right_over_paragraphs_per_unit_stays_a_title() {
+    for (title, colon) in [
+        ("桐江县防汛抗旱指挥部成员单位职责", "："),
+        ("桐江县防汛抗旱指挥部成员单位职责（2026年）", ":"),
+        ("桐江县防汛抗旱指挥部成员单位职责", ""),
+    ] {
+        let text = format!(
+            "{title}\n县住建局{colon}负责城区排水防涝设施建设和维护。\n\
+             县自然资源局{colon}负责地质灾害隐患排查和监测预警。\n\
+             县农业农村局{colon}负责农业生产救灾和灾后恢复。\n"
+        );
+        let (_dir, path) = text_source("职责.txt", &text);
+        let checked = fengong::check(&path).unwrap();
+        let plan = &checked.plan;
+        assert_eq!(plan.title.as_deref(), Some(title));
+        let all: Vec<Vec<String>> = (1..=3).map(|no| leads(plan, no)).collect();
+        assert_eq!(
+            all,
+            [["县住建局"], ["县自然资源局"], ["县农业农村局"]],
+            "{title} {colon}"
+        );
+        assert_eq!(plan.tasks.len(), 3);
+    }
+}
+
+/// A line after a 责任单位 line that is a label of its own (人：…主要负责同志, a 责任人 line
+/// the page shortened) is no more of the list: no unit 「…部门人：…」.
+#[test]
+fn a_labelled_line_after_the_units_is_no_more_of_their_list() {
+    let text = "桐江县2026年重点工作任务清单\n\n一、重点工作\n1. 编制县域国土空间规划。\n\
+        责任单位:县自然资源局、县住建局\n人:县自然资源局主要负责同志\n\
+        2. 推进城区管网改造。\n责任单位:县住建局\n";
+    let (_dir, path) = text_source("清单.txt", text);
+    let plan = fengong::check(&path).unwrap().plan;
+    assert_eq!(everyone_named(&plan, 1), ["县自然资源局", "县住建局"]);
+    assert_eq!(everyone_named(&plan, 2), ["县住建局"]);
+}
+
+/// A list of units ending the source with whole names by field (临夏州发展改革部门) is no
+/// cut: every name is a unit, no `source/cut-off`, no fragment. A name cut inside is still
+/// one (县农业农).
+#[test]
+fn names_by_field_ending_the_source_are_whole() {
+    let head = "桐江县2026年重点工作任务清单\n\n一、重点工作\n1. 编制县域国土空间规划。\n责任单位:";
+    let (_dir, path) = text_source(
+        "清单.txt",
+        &format!("{head}东城区住建部门、西城区住建部门、南城区住建部门\n"),
+    );
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(
+        everyone_named(&checked.plan, 1),
+        ["东城区住建部门", "西城区住建部门", "南城区住建部门"]
+    );
+    let codes: Vec<&str> = (checked.report.diagnostics.iter())
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(!codes.contains(&"source/cut-off"), "{codes:?}");
+    assert!(!codes.contains(&"unit/fragment"), "{codes:?}");
+    let (_dir, path) = text_source("清单.txt", &format!("{head}县水利局、县农业农\n"));
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(everyone_named(&checked.plan, 1), ["县水利局", "县农业农"]);
+    assert!(
+        checked
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "unit/fragment")
+    );
+}
+
+/// Two tasks numbered （一） and （二） on one line, each with its assignment: the second's
+/// number is no part of its text.
+#[test]
+fn a_second_task_on_the_same_line_loses_its_number() {
+    let text = "桐江县2026年重点工作任务清单\n\n一、主要目标\n\
+        (一)地区生产总值增长7%左右。(县发改局负责)(二)一般公共预算收入增长6%左右。(县财政局主办,县税务局协办)\n";
+    let (_dir, path) = text_source("清单.txt", text);
+    let plan = fengong::check(&path).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        ["地区生产总值增长7%左右。", "一般公共预算收入增长6%左右。"]
+    );
+    assert_eq!(supports(&plan, 2), ["县税务局"]);
+}
+
+/// 以上任务均需各乡镇人民政府落实 after the only tasks of a plan with no sections, none of them
+/// naming anyone: they are the towns', and the remark is said as used, not also as unread.
+#[test]
+fn a_remark_after_the_tasks_of_a_plan_without_sections_gives_them_out() {
+    let text = "柳川县2026年秸秆禁烧工作方案\n\n1.开展秸秆禁烧巡查。\n2.推进秸秆综合利用。\n\
+        以上任务均需各乡镇人民政府落实，不再一一列出。\n";
+    let (_dir, path) = text_source("方案.txt", text);
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(everyone_named(plan, 1), ["各乡镇人民政府"]);
+    assert_eq!(everyone_named(plan, 2), ["各乡镇人民政府"]);
+    let on_line_5: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.location.line_no() == Some(5))
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(on_line_5, ["unit/remark"]);
+}
+
+/// A document that is a 督查通报 itself, its title closed by the number of its issue
+/// (（2026年·第3期）) or not: the title is the notice's, the plan's title is what it reports
+/// on, and no warning says the notice has no title or no issuer.
+#[test]
+fn a_report_titled_with_its_issue_number_is_read_as_its_own_notice() {
+    let body = "\n\n各乡镇人民政府，县直各单位：\n\n\
+        现将2026年3月城乡环境督查情况通报如下：\n\n一、存在问题\n\n\
+        1.城南农贸市场周边占道经营。（责任单位：城关镇）\n\n\
+        2.滨河路沿线垃圾桶破损。（责任单位：县城管局）\n";
+    for (title, plan_title) in [
+        (
+            "桐江县城乡环境整治办公室关于城乡环境整治工作督查情况的通报（2026年·第3期）",
+            "城乡环境整治工作督查情况",
+        ),
+        (
+            "桐江县城乡环境整治办公室关于城乡环境整治工作督查情况的通知(第3期)",
+            "城乡环境整治工作督查情况",
+        ),
+        (
+            "桐江县城乡环境整治办公室关于城乡环境整治工作督查通报",
+            "城乡环境整治工作督查通报",
+        ),
+    ] {
+        let (_dir, path) = text_source("通报.txt", &format!("{title}{body}"));
+        let checked = fengong::check(&path).unwrap();
+        let plan = &checked.plan;
+        assert_eq!(plan.notice.title.as_deref(), Some(title));
+        assert_eq!(plan.title.as_deref(), Some(plan_title), "{title}");
+        assert_eq!(
+            plan.notice.issuer.as_deref(),
+            Some("桐江县城乡环境整治办公室")
+        );
+        assert_eq!(plan.tasks.len(), 2);
+        let codes: Vec<&str> = (checked.report.diagnostics.iter())
+            .map(|d| d.code.as_str())
+            .collect();
+        for wrong in ["notice/no-title", "notice/no-issuer", "plan/no-title"] {
+            assert!(!codes.contains(&wrong), "{title}: {codes:?}");
+        }
+    }
+}
+
+/// A 督查通报 listing problems under whoever is to mend them ((一)城关镇(3个) / 1.… / 2.…):
+/// the problems under a heading naming a body and their count are that body's, said once;
+/// a problem naming its own unit keeps it; a heading naming no body (（三）其他问题) gives
+/// nothing.
+#[test]
+fn problems_listed_under_the_body_to_mend_them_are_its_tasks() {
+    let text = "桐江县创建文明城市工作督查通报\n\n一、存在问题\n\
+        (一)城关镇(2个)\n1.南门菜市场周边占道经营。\n2.滨河小区垃圾桶满溢。\n\
+        (二)县城管局（2处）\n1.人民路人行道破损。\n2.东街路灯损坏。（责任单位：县住建局）\n\
+        (三)其他问题\n1.部分公益广告褪色。\n";
+    let (_dir, path) = text_source("通报.txt", text);
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["城关镇"]);
+    assert_eq!(leads(plan, 2), ["城关镇"]);
+    assert_eq!(leads(plan, 3), ["县城管局"]);
+    assert_eq!(leads(plan, 4), ["县住建局"]);
+    assert!(plan.task(5).is_none_or(|t| t.units.is_empty()));
+    let said = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/lead-from-heading")
+        .count();
+    assert_eq!(said, 2);
+}
+
+/// Parts each given out by a sentence of their own under the heading (一、治理畜牧业产品污染 /
+/// 由县农业农村局承办，县市场监管局配合。 / 治理工作目标：…): each part is a task named by its
+/// heading, its words kept as the plan's text.
+#[test]
+fn a_part_given_out_by_a_sentence_under_its_heading_is_a_task() {
+    let text = "柳川县2026年食品放心工程工作方案\n\n一、治理畜牧业产品污染\n\
+        由县农业农村局承办，县市场监管局、县公安局配合。\n\
+        治理工作目标：全县生猪定点屠宰率达100%。\n\n二、治理蔬菜农药残留\n\
+        由县市场监管局负责，各乡镇配合。\n治理工作目标：蔬菜农药残留抽检合格率达到98%以上。\n";
+    let (_dir, path) = text_source("方案.txt", text);
+    let plan = fengong::check(&path).unwrap().plan;
+    assert_eq!(contents(&plan), ["治理畜牧业产品污染", "治理蔬菜农药残留"]);
+    assert_eq!(leads(&plan, 1), ["县农业农村局"]);
+    assert_eq!(supports(&plan, 1), ["县市场监管局", "县公安局"]);
+    assert_eq!(leads(&plan, 2), ["县市场监管局"]);
+    let words: Vec<&str> = plan.sections[0]
+        .intro
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(
+        words.contains(&"治理工作目标：全县生猪定点屠宰率达100%。"),
+        "{words:?}"
+    );
+}
+
 /// A plan copied with its site's menu, view counter and footer around it: the menu item
 /// (• 信息公开) and the counter are no title, the title under them is, its year the plan's;
 /// the tasks are not kept a second time as a preamble, and the footer is said.
@@ -2077,8 +2329,8 @@ fn a_pipe_header_wrapped_over_lines_is_one_header() {
 }
 
 /// Who does the work said in other words: X主办，Y协办 (lead and supports); X、Y、Z分别负责
-/// and X、Y、Z负责 (the first listed leads, as in a 责任单位 cell, and the source's own
-/// 列第一位的为牵头部门，下同 says so); a remark after the units' full stop (以下均需…，不再
+/// (each answers for its part: all lead); X、Y、Z负责 (the first listed leads, as in a
+/// 责任单位 cell, and the source's own 列第一位的为牵头部门，下同 says so); a remark after the units' full stop (以下均需…，不再
 /// 列出) is said whole, never a unit with a sheet of its own.
 #[test]
 fn role_words_and_remarks_in_an_assignment_are_read_as_what_they_say() {
@@ -2087,8 +2339,11 @@ fn role_words_and_remarks_in_an_assignment_are_read_as_what_they_say() {
     assert_eq!(leads(&plan, 1), ["省发展改革委"]);
     assert_eq!(leads(&plan, 2), ["省财政厅"]);
     assert_eq!(supports(&plan, 2), ["省税务局", "省统计局"]);
-    assert_eq!(leads(&plan, 3), ["省人力资源社会保障厅"]);
-    assert_eq!(supports(&plan, 3), ["省农业农村厅", "省统计局"]);
+    assert_eq!(
+        leads(&plan, 3),
+        ["省人力资源社会保障厅", "省农业农村厅", "省统计局"]
+    );
+    assert!(supports(&plan, 3).is_empty());
     assert_eq!(leads(&plan, 4), ["省发展改革委"]);
     assert_eq!(supports(&plan, 4), ["省自然资源厅", "省财政厅"]);
     assert_eq!(leads(&plan, 5), ["省住房城乡建设厅"]);

@@ -219,9 +219,7 @@ fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
     let written = quoted.unwrap_or_else(|| last_piece(&last.units_text));
     let written = written.as_str();
     let Some(at) = last.units.iter().position(|a| {
-        a.name == written
-            && !a.known
-            && !super::units::ends_as_a_body(&cjk::simplified_text(written))
+        a.name == written && !a.known && !super::units::ends_whole(&cjk::simplified_text(written))
     }) else {
         return;
     };
@@ -809,6 +807,7 @@ fn preamble_before_tasks(
     for paragraph in from {
         let text = paragraph.text.trim();
         let read = super::inline::names_duty(text)
+            || super::inline::is_remark_on_tasks(text)
             || tasks.iter().any(|t| {
                 let content = cjk::tidy_spacing(&t.content);
                 content.contains(&cjk::tidy_spacing(text))
@@ -975,12 +974,18 @@ fn issued_plan(title: &str) -> Option<String> {
     }
     // A document issued as what it is (关于…的实施意见, …的决定), no 印发 notice around it: the
     // plan is the document itself. (關於…的實施意見 too.)
-    let simple = crate::base::cjk::simplified_text(&title);
+    // 关于X的通报(2022年·第9期): the report on X; 关于X督查通报: that report itself.
+    let title = super::text::without_issue_mark(&title);
+    let simple = crate::base::cjk::simplified_text(title);
     if simple.contains("关于") && !simple.ends_with("通知") && !simple.ends_with("通报") {
-        return Some(title.clone());
+        return Some(title.to_string());
     }
     let about = title.find("关于")? + "关于".len();
-    let subject = title[about..].strip_suffix("的通知")?;
+    let subject = &title[about..];
+    let subject = ["的通知", "的通报"]
+        .iter()
+        .find_map(|kind| subject.strip_suffix(kind))
+        .or_else(|| subject.ends_with("通报").then_some(subject))?;
     let name = ["印发", "转发"]
         .iter()
         .find_map(|verb| subject.strip_prefix(verb))

@@ -431,6 +431,11 @@ impl Grid<'_> {
         let said = (left_out.into_iter())
             .map(|(r, first)| (self.row_text(r), (self.place)(r, first)))
             .collect();
+        // 一、10件民生实事任务分解表: the table's title is its words, as a text's heading is.
+        let title = title.map(|t: String| match crate::ingest::text::section_heading(&t) {
+            Some((_, words)) if !words.is_empty() => words,
+            _ => t,
+        });
         (title, said)
     }
 
@@ -1094,6 +1099,19 @@ mod tests {
             .collect();
         assert_eq!(numbers, ["1", "2"]);
         assert!(found.iter().any(|d| d.code == "table/no-number-column"));
+    }
+
+    /// A title row numbered as a part of the document (一、10件民生实事任务分解表) titles the
+    /// table with its words, as the same line of a text does.
+    #[test]
+    fn a_title_rows_numeral_is_no_part_of_the_title() {
+        let g = grid(&[
+            &["一、10件民生实事任务分解表", "", ""],
+            &["序号", "工作任务", "责任单位"],
+            &["1", "做好甲事。", "县教育局"],
+        ]);
+        let table = g.table(1, &mut Vec::new());
+        assert_eq!(table.title.as_deref(), Some("10件民生实事任务分解表"));
     }
 
     #[test]

@@ -131,9 +131,10 @@ static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // 一、… : a task numbered at the parts' level, when that is the finest level the
-    // document numbers its work at.
+    // document numbers its work at; （二）… after the task before it on the same line.
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^[一二三四五六七八九十百]{1,4}、\s*").unwrap()
+    Regex::new(r"^(?:[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*")
+        .unwrap()
 });
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,6 +166,13 @@ pub(crate) fn is_units_line(text: &str) -> bool {
 pub(crate) fn names_duty(text: &str) -> bool {
     let text = text.trim();
     labelled(text).is_some() || has_duty(text) || duty_of_items_above(text).is_some()
+}
+
+/// True for a sentence about the tasks around it that the reader acts on and says so
+/// (以下任务均需X落实, 以上工作由X牵头负责): no text left unread.
+pub(crate) fn is_remark_on_tasks(text: &str) -> bool {
+    let text = text.trim();
+    standing_remark(text).is_some() || duty_of_items_above(text).is_some()
 }
 
 /// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
@@ -643,6 +651,9 @@ fn is_deadline(clause: &str) -> bool {
 /// unless the next is a heading, a numbered task or a labelled line. A labelled line's list
 /// of units continues only on a line that is more of the list (no sentence punctuation): a
 /// PDF's hard wrap, `协办单位：区委编办、园区党工` + `委、各街道党工委`.
+/// Punctuation inside or at the end of a sentence: a line with none is a title or a label.
+const SENTENCE_MARKS: &[char] = &['。', '，', '；', '：', '、', ',', ';', ':', '！', '？'];
+
 pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = Vec::new();
     let mut open = false;
@@ -698,8 +709,16 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         let label = labelled(&line).is_some();
         // A web page's own line (当前位置：首页, 来源：… 发布时间：…) joins no paragraph.
         let page_line = super::text::is_page_line(&line);
-        let starts_block = heading || label || page_line || TASK_NUMBER.is_match(&line);
-        let more_of_list = open_label && !line.contains(['。', '，', '；', ',', ';']);
+        // 县防汛抗旱指挥部成员单位职责 / 县住建局：负责…: a line with no punctuation (a title)
+        // ends before a paragraph opening with who does the work.
+        let after_bare_line = out
+            .last()
+            .is_some_and(|(last, _)| !last.contains(SENTENCE_MARKS));
+        let unit_first = after_bare_line && super::unit_first::opens_with_duty(&line);
+        let starts_block =
+            heading || label || page_line || unit_first || TASK_NUMBER.is_match(&line);
+        // A line with a colon of its own (人：主要负责同志) is a label, no more of the list.
+        let more_of_list = open_label && !line.contains(['。', '，', '；', ',', ';', '：', ':']);
         match out.last_mut() {
             Some((last, _)) if (open || more_of_list) && !starts_block => last.push_str(&line),
             _ => out.push((line.clone(), index as u32 + 1)),
@@ -882,6 +901,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         numbered: false,
         next_no: 1,
         section_lead: None,
+        group_lead: None,
         mark: None,
         parent: None,
         heading_text: None,
@@ -890,6 +910,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         assigned_marks: Vec::new(),
         duty_next: false,
         unassigned: Vec::new(),
+        first_items_out: Vec::new(),
     };
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
@@ -956,6 +977,9 @@ struct Reader {
     /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
     /// 工作（8项）): its numbered tasks that name no one are theirs.
     section_lead: Option<String>,
+    /// Who does the current group's items, when its heading names them (（一）鹿城镇（14个）
+    /// over the problems the town is to mend).
+    group_lead: Option<String>,
     /// The number the pending task was opened by, as written (`1.`, `（2）`), and its kind.
     mark: Option<(String, Marker)>,
     /// A numbered task whose sub-items are being read (（1）… under 1.).
@@ -966,6 +990,10 @@ struct Reader {
     /// Paragraphs since the last heading that assign nothing: the items a closing 上述项目
     /// 由X牵头负责 gives to X.
     unassigned: Vec<(String, Location)>,
+    /// The numbered items naming no one that opened the plan, left out as its text (no task
+    /// came before them): where in `left_out`, and each item — a closing 以上工作由X牵头负责
+    /// gives them out after all.
+    first_items_out: Vec<(usize, RawTask, Location)>,
     /// A （一） heading of this section carried work in its own text: its siblings do too.
     headings_carry: bool,
     /// Units a remark gave every task after it (以下均需试点城市政府落实，不再列出).
@@ -1059,8 +1087,9 @@ impl Reader {
             task.written_no = mark.as_deref().and_then(written_number);
             task.written_mark = mark;
         }
+        let heading_lead = self.group_lead.as_ref().or(self.section_lead.as_ref());
         if numbered
-            && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), &self.section_lead)
+            && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), heading_lead)
             && !task.is_assigned()
         {
             task.lead = Some(lead.clone());
@@ -1081,6 +1110,13 @@ impl Reader {
             add_standing_units(task, units);
         }
         let assigned = self.pending.as_ref().is_some_and(|(t, _)| t.is_assigned());
+        if numbered && level_of_tasks && self.next_no == 1 && !assigned {
+            let at = self.table.left_out.len();
+            let item = self.pending.clone();
+            let item = item.filter(|(task, _)| !task.content.trim().is_empty());
+            self.first_items_out
+                .extend(item.map(|(task, origin)| (at, task, origin)));
+        }
         if assigned
             && let Some(kind) = kind
             && !self.assigned_marks.contains(&kind)
@@ -1229,27 +1265,32 @@ impl Reader {
     fn section(&mut self, numeral: String, title: String, here: Location) {
         self.unassigned.clear();
         self.end_block();
+        self.first_items_out.clear();
         self.settle_heading_text();
         self.headings_carry = false;
         self.section_lead = heading_lead(&title);
+        self.group_lead = None;
         let title = title_before_its_sentence(&title).unwrap_or(title);
         self.push(RowKind::Section { numeral, title }, here);
     }
 
-    /// Adds `units` to every task read since the last section heading; how many.
+    /// Adds `units` to every task read since the last section heading — the items that
+    /// opened the plan naming no one among them; how many.
     fn give_tasks_above(&mut self, units: &str) -> usize {
         let mut given = 0;
-        for row in self.table.rows.iter_mut().rev() {
+        let mut first_task = self.table.rows.len();
+        for (at, row) in self.table.rows.iter_mut().enumerate().rev() {
             match &mut row.kind {
                 RowKind::Section { .. } => break,
                 RowKind::Task(task) => {
                     add_standing_units(task, units);
                     given += 1;
+                    first_task = at;
                 }
                 RowKind::Label(_) => {}
             }
         }
-        given
+        given + self.take_back_first_items(|task| add_standing_units(task, units), first_task)
     }
 
     fn open_numbered(&mut self, here: &Location) {
@@ -1420,7 +1461,7 @@ impl Reader {
                 "unit/remark",
                 here,
                 format!(
-                    "「{}」是说明：其中「{units}」已加入此后每项任务的责任单位；它随方案正文印出",
+                    "「{}」是说明：其中「{units}」已加入此后每项任务的责任单位",
                     paragraph.trim()
                 ),
             ));
@@ -1442,7 +1483,7 @@ impl Reader {
                     "unit/remark",
                     here,
                     format!(
-                        "「{}」是说明：其中「{units}」已加入它上面本部分 {given} 项任务的责任单位；它随方案正文印出",
+                        "「{}」是说明：其中「{units}」已加入它上面本部分 {given} 项任务的责任单位",
                         paragraph.trim(),
                     ),
                 ));
@@ -1567,10 +1608,11 @@ impl Reader {
     /// A closing 上述项目由X牵头负责: the items since the last heading that named no one are
     /// tasks, X's; with none, the sentence is said.
     fn items_above(&mut self, duty: Duty, paragraph: &str, here: Location) {
+        let gave_pending = self.give_pending(&duty);
         self.finish_task();
         let items = std::mem::take(&mut self.unassigned);
         if items.is_empty() {
-            self.table.left_out.push((paragraph.to_string(), here));
+            self.duty_of_tasks_above(&duty, paragraph, here, gave_pending);
             return;
         }
         let first = self.next_no;
@@ -1592,6 +1634,120 @@ impl Reader {
                 paragraph.trim()
             ),
         ));
+    }
+
+    /// `1.开展城区道路清扫保洁。` / `以上工作由县城管局牵头负责。`: numbered tasks naming no one,
+    /// right above the sentence, are given out by it. A task that names its own units keeps
+    /// them, and ends the run the sentence speaks of.
+    /// `gave_pending`: the task being written when the sentence came was given out by it
+    /// (see [`Self::give_pending`]) and is the last row now.
+    fn duty_of_tasks_above(
+        &mut self,
+        duty: &Duty,
+        paragraph: &str,
+        here: Location,
+        gave_pending: bool,
+    ) {
+        let mut given = 0;
+        let mut at_start = true;
+        for (i, row) in self.table.rows.iter_mut().rev().enumerate() {
+            let RowKind::Task(task) = &mut row.kind else {
+                at_start = matches!(row.kind, RowKind::Section { .. });
+                break;
+            };
+            if task.is_assigned() && !(i == 0 && gave_pending) {
+                at_start = false;
+                break;
+            }
+            assign_keeping_deadline(duty, task);
+            given += 1;
+        }
+        if at_start {
+            let at = self.table.rows.len() - given;
+            given += self.take_back_first_items(|task| assign_keeping_deadline(duty, task), at);
+        }
+        let first = self.table.rows.len() - given;
+        let given: Vec<String> = self.table.rows[first..]
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(task) => Some(task.no.clone()),
+                _ => None,
+            })
+            .collect();
+        if given.is_empty() {
+            // Its units get no task from it: said, since they may expect one.
+            self.table.said.push(crate::base::diag::Diagnostic::warning(
+                "plan/items-above",
+                here.clone(),
+                format!(
+                    "「{}」没有分给任何任务：它上面的任务各自写明了责任单位",
+                    paragraph.trim()
+                ),
+            ));
+            self.table.left_out.push((paragraph.to_string(), here));
+            return;
+        }
+        self.table.said.push(crate::base::diag::Diagnostic::note(
+            "plan/items-above",
+            here,
+            format!(
+                "第 {} 项没有各自写明责任单位，按其后的「{}」分工",
+                given.join("、"),
+                paragraph.trim()
+            ),
+        ));
+    }
+
+    /// The items that opened the plan, left out as text when they came (see
+    /// [`Reader::first_items_out`]), tasks after all: given out by `give`, set before
+    /// row `at`, every task numbered on. How many.
+    fn take_back_first_items(&mut self, give: impl Fn(&mut RawTask), at: usize) -> usize {
+        let items = std::mem::take(&mut self.first_items_out);
+        let still_out = |(at, _, origin): &(usize, RawTask, Location)| {
+            self.table
+                .left_out
+                .get(*at)
+                .is_some_and(|(_, o)| o == origin)
+        };
+        if items.is_empty() || !items.iter().all(still_out) {
+            return 0;
+        }
+        let mut rows = Vec::new();
+        for (out_at, mut task, origin) in items.into_iter().rev() {
+            self.table.left_out.remove(out_at);
+            task.content = tidy_content(&task.content);
+            give(&mut task);
+            rows.push(RawRow {
+                kind: RowKind::Task(Box::new(task)),
+                origin,
+            });
+        }
+        let taken = rows.len();
+        self.table.rows.splice(at..at, rows.into_iter().rev());
+        let mut no = 1;
+        for row in &mut self.table.rows {
+            if let RowKind::Task(task) = &mut row.kind {
+                task.no = no.to_string();
+                no += 1;
+            }
+        }
+        self.next_no = no;
+        taken
+    }
+
+    /// The numbered task being written, naming no one, given out by the sentence after it;
+    /// whether it was.
+    fn give_pending(&mut self, duty: &Duty) -> bool {
+        if !self.numbered {
+            return false;
+        }
+        match self.pending.as_mut() {
+            Some((task, _)) if !task.is_assigned() && !task.content.trim().is_empty() => {
+                assign_keeping_deadline(duty, task);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The text of a task with no number that opens before labelled lines: a paragraph
@@ -1658,6 +1814,14 @@ impl Reader {
                     }),
                 });
                 return String::new();
+            }
+            self.group_lead = group_heading_lead(&title);
+            if let Some(lead) = &self.group_lead {
+                self.table.said.push(crate::base::diag::Diagnostic::note(
+                    "unit/lead-from-heading",
+                    here.clone(),
+                    format!("小标题「{label}」写的是负责单位：其下没有各自写明责任单位的事项由「{lead}」负责"),
+                ));
             }
             self.push(RowKind::Label(label), here.clone());
         }
@@ -1895,6 +2059,13 @@ fn write_before_duty(task: &mut RawTask, written: &str, stop_after: bool) {
             task.content.push('。');
         }
     }
+}
+
+/// Gives `task` out by `duty`, keeping the deadline the task wrote when the duty has none.
+fn assign_keeping_deadline(duty: &Duty, task: &mut RawTask) {
+    let deadline = task.deadline.take();
+    duty.assign_to(task);
+    task.deadline = task.deadline.take().or(deadline);
 }
 
 /// Who a sentence closing a list of items gives them to: `上述项目由区商务委牵头负责。`,
@@ -2141,6 +2312,12 @@ fn finish(
         return;
     };
     task.content = tidy_content(&task.content);
+    if task.deadline.is_none()
+        && let Some((content, deadline)) = deadline_bracket_at_end(&task.content)
+    {
+        task.deadline = Some(deadline);
+        task.content = content;
+    }
     let assigned = task.is_assigned();
     let listed = numbered && *next_no > 1 && !task.content.is_empty();
     if !(assigned || listed) {
@@ -2155,6 +2332,22 @@ fn finish(
         kind: RowKind::Task(Box::new(task)),
         origin,
     });
+}
+
+/// `整治背街小巷环境卫生。（完成时限：2026年9月底前）`: a closing parenthesis that holds only the
+/// task's labelled deadline, the units given elsewhere (a sentence after the tasks): the
+/// words before it, and the deadline.
+fn deadline_bracket_at_end(content: &str) -> Option<(String, String)> {
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[（(]([^（）()]+)[）)][。.]?$").unwrap()
+    });
+    let caps = CLOSING.captures(content)?;
+    let (LabelKind::Deadline, value) = labelled(caps.get(1)?.as_str())? else {
+        return None;
+    };
+    let before = content[..caps.get(0)?.start()].trim_end();
+    (is_deadline(value) && !before.is_empty()).then(|| (before.to_string(), value.to_string()))
 }
 
 /// The number a task's mark writes (`12.`, `12、`, `（12）` → 12); none for ① or 一是.
@@ -2248,6 +2441,22 @@ fn repeated_numbers(table: &RawTable) -> Vec<crate::base::diag::Diagnostic> {
 
 /// Who a section heading says leads its work: `县示范区管委会牵头工作（8项）`,
 /// `区发改委、区财政局牵头` → the units before 牵头; `None` for any other heading.
+/// Who does a group's items when its heading names them: as a section's heading does (X牵头
+/// 工作), or by a body's name alone with the count of its items (鹿城镇（14个）, 县教育局（5项）)
+/// — a 督查通报's problems listed under whoever is to mend them.
+fn group_heading_lead(title: &str) -> Option<String> {
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(\p{Han}{2,20}?)\s*[（(]\s*共?\s*\d{1,3}\s*[个项处条件](?:问题)?\s*[）)]$")
+            .unwrap()
+    });
+    heading_lead(title).or_else(|| {
+        let name = COUNTED.captures(title.trim())?.get(1)?.as_str();
+        let body = crate::ingest::units::ends_as_a_body(&crate::base::cjk::simplified_text(name));
+        body.then(|| name.to_string())
+    })
+}
+
 fn heading_lead(title: &str) -> Option<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
@@ -2340,6 +2549,28 @@ fn tidy_content(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_parenthesis_holding_only_a_deadline_is_the_deadline() {
+        assert_eq!(
+            deadline_bracket_at_end("整治背街小巷环境卫生。（完成时限：2026年9月底前）"),
+            Some((
+                "整治背街小巷环境卫生。".to_string(),
+                "2026年9月底前".to_string()
+            ))
+        );
+        assert_eq!(
+            deadline_bracket_at_end("整治背街小巷。(时限:长期坚持)。").map(|(_, d)| d),
+            Some("长期坚持".to_string())
+        );
+        // Units, a note, or a label that is no deadline: not this.
+        assert_eq!(
+            deadline_bracket_at_end("整治背街小巷。（牵头单位：县城管局）"),
+            None
+        );
+        assert_eq!(deadline_bracket_at_end("完成（含续建）项目10个"), None);
+        assert_eq!(deadline_bracket_at_end("（完成时限：2026年9月底前）"), None);
+    }
 
     #[test]
     fn units_working_with_others_lead_them() {

@@ -932,6 +932,7 @@ fn prose_beside_inline_tasks(prose: &text::Prose) -> Vec<Diagnostic> {
         .chain(prose.sections.iter().flat_map(|s| s.intro.iter()))
         .chain(&prose.closing)
         .filter(|p| !p.text.trim().is_empty() && !inline::is_task_line(&p.text))
+        .filter(|p| !inline::is_remark_on_tasks(&p.text))
         .map(|p| unused_note(&p.text, p.origin.clone()))
         .collect()
 }

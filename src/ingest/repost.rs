@@ -94,6 +94,39 @@ pub fn strip_from_word(word: &mut WordDocument, display: &str) -> Option<Diagnos
     found.said(display)
 }
 
+/// Takes the pinyin a reposting site put after characters out of a sheet's cells (`rows`,
+/// `place` naming a cell), and says how many and where the first was.
+pub fn strip_from_cells(
+    rows: &mut [Vec<String>],
+    place: impl Fn(usize, usize) -> Location,
+) -> Option<Diagnostic> {
+    let mut found = Found::default();
+    let mut cells = 0;
+    let mut first = None;
+    for (r, row) in rows.iter_mut().enumerate() {
+        for (c, cell) in row.iter_mut().enumerate() {
+            let before = found.count;
+            found.strip(cell);
+            if found.count > before {
+                cells += 1;
+                first.get_or_insert((r, c));
+            }
+        }
+    }
+    let (example, (r, c)) = (found.example?, first?);
+    Some(
+        Diagnostic::warning(
+            "text/pinyin-removed",
+            place(r, c),
+            format!(
+                "转载网站在字后插入的拼音（如「{example}」）共 {} 处，在 {cells} 个单元格中（第一处在此），不是原文的字：已去掉后读取，发布的文件也不印",
+                found.count
+            ),
+        )
+        .with_hint("如原文确实写有这些拼音，请从原发布机关的网站重新复制"),
+    )
+}
+
 /// What [`strip_from_word`] took out: how many, an example, and from where.
 #[derive(Default)]
 struct Found {

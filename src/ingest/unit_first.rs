@@ -50,9 +50,18 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             continue;
         };
         tasks += 1;
+        // 一、治理畜牧业产品污染 / 由乡三农服务中心承办，乡畜牧站配合。: a sentence that only
+        // gives the part out makes the part's heading the task (its words are the plan's).
+        let part = match table.rows.last() {
+            Some(RawRow {
+                kind: RowKind::Section { title, .. },
+                ..
+            }) if only_a_duty(words) => Some(title.clone()),
+            _ => None,
+        };
         let task = RawTask {
             no: tasks.to_string(),
-            content: words.to_string(),
+            content: part.unwrap_or_else(|| words.to_string()),
             lead: Some(lead),
             support,
             units_origin: Some(here.clone()),
@@ -98,6 +107,26 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     Some(table)
 }
 
+/// True for a line opening with who does the work (县住建局：负责…, 县住建局负责…): a paragraph
+/// of its own, not the tail of a title line above it.
+pub(crate) fn opens_with_duty(line: &str) -> bool {
+    opening_duty(without_number(&tidy_spacing(line))).is_some()
+}
+
+/// True for a sentence that only says who does the work: `由乡三农服务中心承办，乡畜牧站、
+/// 卫生院配合。`, `县教育局负责。`.
+fn only_a_duty(words: &str) -> bool {
+    static DUTY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"^(?:主要|具体|统一)?由?[^，,。；;：:]{2,60}?(?:负责|牵头|承办|主办)",
+            r"(?:[，,][^，,。；;：:]{2,120}?(?:配合|协办|参与|协助))?[。.]?$"
+        ))
+        .unwrap()
+    });
+    DUTY_ONLY.is_match(words.trim())
+}
+
 /// `words` without the number opening it (（一）, 1., ①).
 fn without_number(words: &str) -> &str {
     if numbered_label(words).is_some()
@@ -131,7 +160,12 @@ fn duty_at_start(words: &str, after_title: bool) -> Option<(String, Option<Strin
     let role = &caps[4];
     // 县环保局。负责…: the mark only between a body and 负责.
     let marked = caps.get(3).is_some();
-    if !bodies(lead) || (role == "要" && (by || after_title)) || (marked && (by || role != "负责"))
+    // 城区排水防涝设施建设由县住建局负责: the work first, its doer after 由 — no opening duty.
+    let work_first = lead.contains('由');
+    if work_first
+        || !bodies(lead)
+        || (role == "要" && (by || after_title))
+        || (marked && (by || role != "负责"))
     {
         return None;
     }
@@ -177,6 +211,15 @@ fn later_supports(rest: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_opening_with_who_does_it_is_told() {
+        assert!(opens_with_duty("县住建局：负责城区排水防涝设施建设。"));
+        assert!(opens_with_duty("县住建局负责城区排水防涝设施建设。"));
+        assert!(opens_with_duty("1.县住建局:负责城区排水防涝。"));
+        assert!(!opens_with_duty("城区排水防涝设施建设由县住建局负责。"));
+        assert!(!opens_with_duty("加强组织领导，压实工作责任。"));
+    }
 
     #[test]
     fn who_opens_the_paragraph_leads_it() {

@@ -195,9 +195,9 @@ static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) enum RoleWord {
     /// 牵头, 主办: the units before it lead.
     Lead,
-    /// 共同牵头, 共同负责, 分别牵头: every unit before it in the cell leads too.
+    /// 共同牵头, 共同负责, 分别牵头, 分别负责: every unit before it in the cell leads too.
     SharedLead,
-    /// 负责, 分别负责, 按职责分工负责: responsible, lead or support unsaid — the first
+    /// 负责, 按职责分工负责: responsible, lead or support unsaid — the first
     /// listed leads, as in a 责任单位 cell.
     Responsible,
     /// 配合, 协办: the units before it support.
@@ -209,8 +209,11 @@ pub(crate) enum RoleWord {
 pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("共同牵头", RoleWord::SharedLead),
     ("共同负责", RoleWord::SharedLead),
-    // X、Y分别牵头: each leads its own part of the task, so all of them lead.
+    // X、Y分别牵头, X、Y分别负责: each answers for its own part of the task, none supports
+    // another, so all of them lead (a table of the same plan spans their cell over 主办
+    // and 协办).
     ("分别牵头", RoleWord::SharedLead),
+    ("分别负责", RoleWord::SharedLead),
     ("牵头负责", RoleWord::Lead),
     ("牵头", RoleWord::Lead),
     ("主办", RoleWord::Lead),
@@ -219,7 +222,6 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("按职责分工落实", RoleWord::Responsible),
     ("按职责落实", RoleWord::Responsible),
     ("分工负责", RoleWord::Responsible),
-    ("分别负责", RoleWord::Responsible),
     ("负责落实", RoleWord::Responsible),
     ("负责", RoleWord::Responsible),
     ("配合", RoleWord::Support),
@@ -306,6 +308,17 @@ pub fn ends_as_a_body(name: &str) -> bool {
     let tail: String = name.chars().skip(count.saturating_sub(3)).collect();
     let tail = crate::base::cjk::simplified_text(&tail);
     BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
+}
+
+/// True when `name` ends as a whole name does, where a source might stop: a body's
+/// (县交通局), or a kind of body named by its field (临夏州发展改革部门, 各成员单位) — never a
+/// piece such as 县农业农.
+pub fn ends_whole(name: &str) -> bool {
+    const KINDS: &[&str] = &["部门", "单位", "机关", "机构", "企业", "学校"];
+    ends_as_a_body(name)
+        || KINDS
+            .iter()
+            .any(|k| name.ends_with(k) && name.chars().count() >= k.chars().count() + 2)
 }
 
 /// Kinds of body named without a place, which a 各 before them in a 、-list covers too.
@@ -1266,6 +1279,15 @@ pub fn is_units_text(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Unit, UnitGroup, UnitKind};
+
+    #[test]
+    fn a_name_by_field_ends_whole_a_piece_does_not() {
+        assert!(ends_whole("县交通局"));
+        assert!(ends_whole("临夏州发展改革部门"));
+        assert!(ends_whole("各成员单位"));
+        assert!(!ends_whole("县农业农"));
+        assert!(!ends_whole("部门"));
+    }
 
     fn registry() -> UnitRegistry {
         let unit = |name: &str, aliases: &[&str]| Unit {

@@ -23,7 +23,7 @@ use super::raw_table::{HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
-pub(crate) use notice::{garbled_doc_number, is_notice_title};
+pub(crate) use notice::{garbled_doc_number, is_notice_title, without_issue_mark};
 pub(crate) use prose::is_attachment_label;
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
@@ -350,7 +350,7 @@ fn units_cut(line: &str) -> bool {
         && label.chars().count() <= 8
         && last.chars().count() >= 2
         && last.chars().all(crate::base::cjk::is_han)
-        && !crate::ingest::units::ends_as_a_body(&simple)
+        && !crate::ingest::units::ends_whole(&simple)
         && !crate::ingest::units::looks_unspecified(&simple)
 }
 

@@ -986,11 +986,28 @@ fn read_sign_off(
 pub(crate) fn is_notice_title(text: &str) -> bool {
     // 關於…的實施意見 reads as 关于…的实施意见.
     let text = crate::base::cjk::simplified_text(text.trim());
-    let text = text.as_str();
+    let text = without_issue_mark(&text);
     text.contains("关于")
         && ["通知", "意见", "决定", "通报", "批复", "函"]
             .iter()
             .any(|kind| text.ends_with(kind))
+}
+
+/// A title without the mark of its issue or draft after it: `…督查通报(2022年·第9期)`,
+/// `…的通知（征求意见稿）` → `…督查通报`, `…的通知`.
+pub(crate) fn without_issue_mark(title: &str) -> &str {
+    static ISSUE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"\s*[（(](?:(?:\d{4}年)?[·•・\s]*第?[0-9一二三四五六七八九十〇零]+期",
+            r"|征求意见稿|送审稿|讨论稿|试行|暂行)[）)]$"
+        ))
+        .unwrap()
+    });
+    let title = title.trim();
+    ISSUE_MARK
+        .find(title)
+        .map_or(title, |mark| title[..mark.start()].trim_end())
 }
 
 /// A 附注: a short line wholly in parentheses, nothing else on it.
@@ -1098,6 +1115,29 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_titles_issue_or_draft_mark_is_no_part_of_its_kind() {
+        assert_eq!(
+            without_issue_mark("某办关于督查情况的通报(2022年·第9期)"),
+            "某办关于督查情况的通报"
+        );
+        assert_eq!(
+            without_issue_mark("关于督查的通报（第12期）"),
+            "关于督查的通报"
+        );
+        assert_eq!(
+            without_issue_mark("关于…的通知（征求意见稿）"),
+            "关于…的通知"
+        );
+        // Words in brackets that are the title's own stay.
+        assert_eq!(
+            without_issue_mark("关于加快发展的意见（2025—2027年）"),
+            "关于加快发展的意见（2025—2027年）"
+        );
+        assert!(is_notice_title("某办关于督查情况的通报(2022年·第9期)"));
+        assert!(!is_notice_title("关于加快发展的意见（2025—2027年）"));
+    }
 
     #[test]
     fn a_doc_number_that_lost_its_bracket_or_its_hao_is_told_from_a_whole_one() {

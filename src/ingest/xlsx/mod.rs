@@ -485,6 +485,7 @@ fn read_table(
             || sheet.hidden.columns.contains(&(col0 + c as u32))
     };
     diagnostics.extend(blank_hidden(&mut rows, &sheet.hidden, (row0, col0), place));
+    diagnostics.extend(crate::ingest::repost::strip_from_cells(&mut rows, place));
     let mut merged_down: HashMap<(usize, usize), String> = HashMap::new();
     for m in merges.iter().filter(|m| m.start.1 == m.end.1) {
         let (Some(top), Some(c)) = (
