@@ -795,6 +795,178 @@ fn a_part_given_out_by_a_sentence_under_its_heading_is_a_task() {
     );
 }
 
+/// A 督查通报's 整改时限 counted from the day it is dated (5天, 1个月内): each task's deadline
+/// is that day, said with where it came from; working days are not counted, and said. With
+/// no date on the notice, the limit is said as unreadable for that reason.
+#[test]
+fn limits_counted_from_the_notices_date_are_deadlines() {
+    let head = "桐江县城乡环境整治办公室关于城乡环境整治工作督查情况的通报\n\n\
+        各乡镇人民政府，县直各单位：\n\n现将2026年3月城乡环境督查情况通报如下：\n\n\
+        1.城南农贸市场周边占道经营。（责任单位：城关镇；整改时限：5天）\n\
+        2.滨河路沿线垃圾桶破损。（责任单位：县城管局；整改时限：1个月内）\n\
+        3.人民路人行道破损。（责任单位：县住建局；整改时限：7个工作日）\n\n\
+        桐江县城乡环境整治办公室\n";
+    let (_dir, path) = text_source("通报.txt", &format!("{head}2026年3月20日\n"));
+    let checked = fengong::check(&path).unwrap();
+    let deadlines: Vec<Option<String>> = (checked.plan.tasks.iter())
+        .map(|t| t.deadline.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            Some("2026-03-25".to_string()),
+            Some("2026-04-20".to_string()),
+            None
+        ]
+    );
+    let said = |code: &str| -> Vec<String> {
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(said("table/deadline-counted").len(), 2);
+    let unread = said("table/deadline");
+    assert_eq!(unread.len(), 1, "{unread:?}");
+    assert!(unread[0].contains("工作日"), "{}", unread[0]);
+    // No date: nothing to count from.
+    let (_dir, path) = text_source("通报.txt", head);
+    let checked = fengong::check(&path).unwrap();
+    assert!(checked.plan.tasks.iter().all(|t| t.deadline.is_none()));
+    assert!(
+        (checked.report.diagnostics.iter())
+            .any(|d| d.code == "table/deadline" && d.message.contains("没有成文日期"))
+    );
+}
+
+/// What a recheck of round 36's rules found them doing where they should not, each in the
+/// plan's own words: every task read, no junk unit, no word lost.
+#[test]
+fn round_36_rules_keep_to_their_cases() {
+    let read = |text: &str| {
+        let (_dir, path) = text_source("方案.txt", text);
+        fengong::check(&path).map(|checked| checked.plan)
+    };
+    // 以上工作由X牵头负责 after items under group headings: all of them X's.
+    let plan = read(
+        "澄溪县2026年城区公厕建设工作方案\n\n一、建设点位\n（一）城东片区\n\
+        1.东湖公园公厕新建。\n2.东门市场公厕改造。\n（二）滨江公园\n3.滨江公园北门公厕新建。\n\
+        以上工作由县城管局牵头负责。\n",
+    )
+    .unwrap();
+    assert_eq!(plan.tasks.len(), 3);
+    assert!((1..=3).all(|no| leads(&plan, no) == ["县城管局"]));
+    // The same in a plan of no parts, a preamble over the items: the items, not the title
+    // or the preamble, are the tasks.
+    let plan = read("澄溪县2026年优化营商环境工作方案\n\n为进一步优化营商环境，制定本方案。\n\
+        1.推行企业开办一网通办。\n2.推进工程建设项目审批改革。\n3.开展涉企违规收费专项整治。\n\
+        以上工作由县发改局牵头负责。\n4.落实减税降费政策。\n以上工作由县财政局牵头，县税务局配合。\n")
+    .unwrap();
+    assert_eq!(
+        contents(&plan),
+        [
+            "推行企业开办一网通办。",
+            "推进工程建设项目审批改革。",
+            "开展涉企违规收费专项整治。",
+            "落实减税降费政策。"
+        ]
+    );
+    assert_eq!(leads(&plan, 3), ["县发改局"]);
+    assert_eq!(supports(&plan, 4), ["县税务局"]);
+    // A place with a count is no one to lead; nothing given, nothing read.
+    assert!(
+        read(
+            "澄溪县2026年城区公厕建设工作方案\n\n一、建设点位\n（一）城东片区（2处）\n\
+            1.东湖公园公厕新建。\n2.东门市场公厕改造。\n"
+        )
+        .is_err()
+    );
+    // Who supervises, or a date, is no one the tasks are given to.
+    assert!(
+        read(
+            "澄溪县2026年营商环境工作方案\n\n一、工作任务\n1.推行企业开办一网通办。\n\
+            2.推进工程建设项目审批改革。\n以上工作由县政府督查室负责跟踪督办，每季度通报一次。\n"
+        )
+        .is_err()
+    );
+    let plan = read(
+        "澄溪县2026年营商环境工作方案\n\n一、工作任务\n1.推行企业开办一网通办。\n\
+        2.推进工程建设项目审批改革。\n以上工作均由县市场监管局牵头落实。\n",
+    )
+    .unwrap();
+    assert_eq!(leads(&plan, 2), ["县市场监管局"]);
+    // A wrapped list of units with a colon inside a bracket, and a contact's line between
+    // the labelled lines: every unit, every deadline.
+    let plan = read(
+        "澄溪县2026年交通运输重点工作分工方案\n\n一、工作任务\n\
+        1.推进农村公路提档升级。\n责任单位：县交通运输局（牵头）、县财政局、\n\
+        各乡镇人民政府（其中：青石乡为重点乡镇）\n完成时限：2026年11月底前\n\
+        2.推进农村乱占耕地建房整治。\n责任单位：县自然资源局\n联系人：王明\n\
+        完成时限：2026年10月底前\n",
+    )
+    .unwrap();
+    assert_eq!(
+        everyone_named(&plan, 1).len(),
+        3,
+        "{:?}",
+        everyone_named(&plan, 1)
+    );
+    let deadlines: Vec<Option<String>> = (plan.tasks.iter())
+        .map(|t| t.deadline.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            Some("2026-11-30".to_string()),
+            Some("2026-10-31".to_string())
+        ]
+    );
+    // A duty wrapped over two lines (…并督促 / 县交通运输局负责的国省道路段…) is one task.
+    let plan = read(
+        "云岙县2026年安全生产专项整治工作方案\n\n一、工作任务\n\
+        县公安局交警大队负责开展道路交通安全隐患排查整治全面排查并督促\n\
+        县交通运输局负责的国省道路段落实整改，2026年6月底前完成。\n\
+        县城管局负责开展燃气安全隐患排查整治，2026年9月底前完成。\n",
+    )
+    .unwrap();
+    assert_eq!(plan.tasks.len(), 2, "{:?}", contents(&plan));
+    assert_eq!(leads(&plan, 1), ["县公安局交警大队"]);
+    // Sub-headings each given out by the sentence under them: each a task by its heading.
+    let plan = read(
+        "澄溪县2026年生态环境问题整改方案\n\n一、整改任务\n（一）治理农村黑臭水体\n\
+        由县生态环境分局承办，县水利局配合。\n（二）整治露天焚烧垃圾\n\
+        由县城管局承办，各乡镇人民政府配合。\n",
+    )
+    .unwrap();
+    assert_eq!(contents(&plan), ["治理农村黑臭水体", "整治露天焚烧垃圾"]);
+    // 分别负责 after a lead named: they support it.
+    let plan = read(
+        "澄溪县2026年消防工作方案\n\n一、工作任务\n\
+        1.开展电动自行车安全隐患整治。（县消防救援大队牵头，县市场监管局、县公安局分别负责）\n\
+        2.开展重点场所消防安全检查。（县教育局、县卫健局按职责分别负责）\n",
+    )
+    .unwrap();
+    assert_eq!(leads(&plan, 1), ["县消防救援大队"]);
+    assert_eq!(supports(&plan, 1), ["县市场监管局", "县公安局"]);
+    assert_eq!(leads(&plan, 2), ["县教育局", "县卫健局"]);
+    // Items referred to at a task's start keep their numbers; a deadline in a parenthesis
+    // of its own after the units' is the deadline.
+    let plan = read(
+        "澄溪县2026年城区环境整治工作方案\n\n一、工作任务\n\
+        1.整治背街小巷环境卫生。（牵头单位：县城管局）（完成时限：2026年9月底前）\n\
+        2.（二）至（四）项所需经费纳入预算。（牵头单位：县财政局）\n",
+    )
+    .unwrap();
+    assert_eq!(
+        plan.task(1).unwrap().deadline.map(|d| d.to_string()),
+        Some("2026-09-30".to_string())
+    );
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "（二）至（四）项所需经费纳入预算。"
+    );
+}
+
 /// A plan copied with its site's menu, view counter and footer around it: the menu item
 /// (• 信息公开) and the counter are no title, the title under them is, its year the plan's;
 /// the tasks are not kept a second time as a preamble, and the footer is said.

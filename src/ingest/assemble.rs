@@ -14,6 +14,7 @@ use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
 use super::text::{Prose, ProseGroup, parse_task_number, table_label};
 use super::units::{ResolvedUnits, WrittenUnit, looks_unspecified, resolve_units, split_units};
 use crate::base::cjk::{self, bigrams, match_key, similarity};
+use crate::base::date::Date;
 use crate::base::diag::{Diagnostic, Location};
 use crate::config::Config;
 use crate::model::{
@@ -88,7 +89,9 @@ pub fn assemble(
     }
     let mut raw = std::mem::take(&mut parts.table);
     let after_table = std::mem::take(&mut raw.after);
-    let mut tasks = build_tasks(&raw, year, config, registry, diagnostics);
+    // 整改时限：5天 counts from the day the notice is dated.
+    let issued = (notice.date.as_deref()).and_then(|d| parse_deadline(d, None));
+    let mut tasks = build_tasks(&raw, (year, issued), config, registry, diagnostics);
     diagnostics.extend(last_task_cut(&tasks, &raw.extra_columns, diagnostics));
     diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
@@ -1184,7 +1187,7 @@ fn most_named_year<'a>(texts: impl Iterator<Item = &'a str>) -> Option<i32> {
 
 fn build_tasks(
     raw: &RawTable,
-    year: Option<i32>,
+    (year, issued): (Option<i32>, Option<Date>),
     config: &Config,
     registry: &UnitRegistry,
     diagnostics: &mut Vec<Diagnostic>,
@@ -1227,7 +1230,9 @@ fn build_tasks(
             ));
         }
         let deadline_text = cells.deadline.clone().filter(|d| !d.trim().is_empty());
-        let (mut deadline, unread) = task_deadline(no, deadline_text.as_deref(), year, config, row);
+        let written_deadline = deadline_text.as_deref();
+        let (mut deadline, unread) =
+            task_deadline(no, written_deadline, (year, issued), config, row);
         unread_deadlines.extend(unread);
         if deadline_text.is_none()
             && let Some(last) = schedule.last_filled(&cells.extra)
@@ -1309,7 +1314,7 @@ fn said_spaces_closed(closed: &[SpacesClosed]) -> Option<Diagnostic> {
 /// The columns of a table that sets what is done by each period (一季度 … 四季度, 2025年 …
 /// 2027年), each with the period's last day.
 struct Schedule {
-    columns: Vec<(usize, crate::base::date::Date, String)>,
+    columns: Vec<(usize, Date, String)>,
 }
 
 impl Schedule {
@@ -1325,7 +1330,7 @@ impl Schedule {
 
     /// A task without a 完成时限 of its own is due when the last period it writes work for
     /// ends.
-    fn last_filled(&self, extra: &[String]) -> Option<crate::base::date::Date> {
+    fn last_filled(&self, extra: &[String]) -> Option<Date> {
         (self.columns.iter())
             .filter(|(i, _, _)| extra.get(*i).is_some_and(|v| !v.trim().is_empty()))
             .map(|(_, end, _)| *end)
@@ -1572,13 +1577,28 @@ fn units_as_written(cells: &RawTask) -> String {
         .join("、")
 }
 
-/// A deadline as written that reads as no date: the tasks writing it, where the first is.
+/// A deadline as written that reads as no date, or only counted from the notice's date:
+/// the tasks writing it, where the first is.
 struct UnreadDeadline {
     text: String,
-    /// It would read once the plan's year is known (年底前, 6月底前).
-    needs_year: bool,
+    reading: DeadlineReading,
     tasks: Vec<u32>,
     origin: Location,
+}
+
+/// What became of a deadline that names no date of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DeadlineReading {
+    /// No date in it.
+    Unread,
+    /// It would read once the plan's year is known (年底前, 6月底前).
+    NeedsYear,
+    /// A limit (5天, 1个月内) counted from the notice's date (`from`), ending `to`.
+    Counted { from: Date, to: Date },
+    /// A limit in days with no notice date to count from.
+    NotDated,
+    /// A limit in working days, not counted.
+    WorkingDays,
 }
 
 /// A task's deadline: its cell read as a date, else the config's default; and the written
@@ -1586,22 +1606,41 @@ struct UnreadDeadline {
 fn task_deadline(
     no: u32,
     written: Option<&str>,
-    year: Option<i32>,
+    (year, issued): (Option<i32>, Option<Date>),
     config: &Config,
     row: &RawRow,
-) -> (Option<crate::base::date::Date>, Option<UnreadDeadline>) {
+) -> (Option<Date>, Option<UnreadDeadline>) {
+    use super::deadline::{Within, counted_from, within};
     let Some(text) = written else {
         let default = config.plan.default_deadline.as_deref();
         return (default.and_then(crate::base::date::parse_iso), None);
     };
-    let parsed = parse_deadline(text, year);
-    let unread = (parsed.is_none() && !super::deadline::is_ongoing(text)).then(|| UnreadDeadline {
-        text: text.to_string(),
-        needs_year: year.is_none() && parse_deadline(text, Some(2000)).is_some(),
-        tasks: vec![no],
-        origin: row.origin.clone(),
-    });
-    (parsed, unread)
+    let said = |reading| {
+        Some(UnreadDeadline {
+            text: text.to_string(),
+            reading,
+            tasks: vec![no],
+            origin: row.origin.clone(),
+        })
+    };
+    if let Some(parsed) = parse_deadline(text, year) {
+        return (Some(parsed), None);
+    }
+    if super::deadline::is_ongoing(text) {
+        return (None, None);
+    }
+    match (within(text), issued) {
+        (Some(Within::WorkingDays(_)), _) => (None, said(DeadlineReading::WorkingDays)),
+        (Some(limit), Some(from)) => match counted_from(from, limit) {
+            Some(to) => (Some(to), said(DeadlineReading::Counted { from, to })),
+            None => (None, said(DeadlineReading::Unread)),
+        },
+        (Some(_), None) => (None, said(DeadlineReading::NotDated)),
+        (None, _) if year.is_none() && parse_deadline(text, Some(2000)).is_some() => {
+            (None, said(DeadlineReading::NeedsYear))
+        }
+        (None, _) => (None, said(DeadlineReading::Unread)),
+    }
 }
 
 /// One finding for each deadline text that reads as no date, with every task writing it
@@ -1617,6 +1656,10 @@ fn say_unread_deadlines(unread: Vec<UnreadDeadline>, diagnostics: &mut Vec<Diagn
     for m in merged {
         let tasks = crate::base::number::task_list(m.tasks.iter().copied());
         let text = &m.text;
+        if let Some(said) = limit_said(&m, &tasks) {
+            diagnostics.push(said);
+            continue;
+        }
         diagnostics.push(if super::deadline::names_a_start(text) {
             Diagnostic::warning(
                 "table/deadline",
@@ -1624,7 +1667,7 @@ fn say_unread_deadlines(unread: Vec<UnreadDeadline>, diagnostics: &mut Vec<Diagn
                 format!("第 {tasks} 项任务的完成时限「{text}」写的是开工（启动）的时间，不是完成的时间：没有读作完成时限"),
             )
             .with_hint("如需按期评估，在 fengong.toml 中写 [[corrections]] task = 序号 和 deadline = \"完成时限\"")
-        } else if m.needs_year {
+        } else if m.reading == DeadlineReading::NeedsYear {
             Diagnostic::warning(
                 "table/deadline",
                 m.origin,
@@ -1639,6 +1682,38 @@ fn say_unread_deadlines(unread: Vec<UnreadDeadline>, diagnostics: &mut Vec<Diagn
             )
         });
     }
+}
+
+/// What is said of a limit counted from the day of issue (整改时限：5天): the date it gives,
+/// or why it gives none.
+fn limit_said(m: &UnreadDeadline, tasks: &str) -> Option<Diagnostic> {
+    use crate::base::date::chinese;
+    let text = &m.text;
+    let origin = m.origin.clone();
+    Some(match m.reading {
+        DeadlineReading::Counted { from, to } => Diagnostic::note(
+            "table/deadline-counted",
+            origin,
+            format!(
+                "第 {tasks} 项任务的完成时限「{text}」从成文日期{}起算，定为{}",
+                chinese(from),
+                chinese(to)
+            ),
+        ),
+        DeadlineReading::NotDated => Diagnostic::warning(
+            "table/deadline",
+            origin,
+            format!("第 {tasks} 项任务的完成时限「{text}」从发文之日起算，但通知没有成文日期，无法换算为日期"),
+        )
+        .with_hint("在 fengong.toml 的 [notice] 中填写 date = \"成文日期\"，即可换算"),
+        DeadlineReading::WorkingDays => Diagnostic::warning(
+            "table/deadline",
+            origin,
+            format!("第 {tasks} 项任务的完成时限「{text}」按工作日计，节假日不由 fengong 推算：没有换算为日期"),
+        )
+        .with_hint("如需按期评估，在 fengong.toml 中写 [[corrections]] task = 序号 和 deadline = \"完成时限\""),
+        _ => return None,
+    })
 }
 
 fn table_sections(raw: &RawTable) -> Vec<TableSection> {

@@ -189,6 +189,53 @@ fn year_of(written: Option<&str>, plan_year: Option<i32>) -> Option<i32> {
     }
 }
 
+/// A limit counted from the day the notice is issued (a 督查通报's 整改时限).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    /// `5天`, `3日内`, `一周内` (7 days).
+    Days(u32),
+    /// `7个工作日内`: not counted here (holidays are not known).
+    WorkingDays(u32),
+    /// `1个月内`.
+    Months(u32),
+}
+
+/// The limit `text` counts from the day of issue: `5天`, `3日内`, `7个工作日`, `两周内`,
+/// `1个月内完成`; `None` for a date, or anything else.
+pub fn within(text: &str) -> Option<Within> {
+    static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"^(?:限)?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个)?\s*(天|日|工作日|周|星期|月)",
+            r"\s*(?:内|之内|以内)?\s*(?:完成|整改到位|整改完毕|办结)?[。.]?$"
+        ))
+        .unwrap()
+    });
+    let text = crate::base::cjk::ascii_digits(text.trim());
+    let caps = WITHIN.captures(&text)?;
+    let count = match &caps[1] {
+        "两" => 2,
+        n => small_number(n)?,
+    };
+    match &caps[3] {
+        "天" | "日" if caps.get(2).is_none() => Some(Within::Days(count)),
+        "工作日" => Some(Within::WorkingDays(count)),
+        "周" | "星期" => Some(Within::Days(count * 7)),
+        "月" if caps.get(2).is_some() => Some(Within::Months(count)),
+        _ => None,
+    }
+}
+
+/// The last day a limit counted from `issued` allows; none for working days.
+pub fn counted_from(issued: Date, limit: Within) -> Option<Date> {
+    let span = match limit {
+        Within::Days(days) => jiff::Span::new().days(i64::from(days)),
+        Within::Months(months) => jiff::Span::new().months(i64::from(months)),
+        Within::WorkingDays(_) => return None,
+    };
+    issued.checked_add(span).ok()
+}
+
 fn small_number(text: &str) -> Option<u32> {
     text.parse()
         .ok()
@@ -228,6 +275,27 @@ fn month_end(year: i32, month: u32) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_limit_counted_from_the_day_of_issue() {
+        assert_eq!(within("5天"), Some(Within::Days(5)));
+        assert_eq!(within("3日内"), Some(Within::Days(3)));
+        assert_eq!(within("十五天内完成"), Some(Within::Days(15)));
+        assert_eq!(within("两周内"), Some(Within::Days(14)));
+        assert_eq!(within("1个月内"), Some(Within::Months(1)));
+        assert_eq!(within("7个工作日"), Some(Within::WorkingDays(7)));
+        // Dates and times are not limits; nor is a month without 个 (3月 is March).
+        for not in ["3月", "2026年3月底前", "长期坚持", "每月5日前", "5个"] {
+            assert_eq!(within(not), None, "{not}");
+        }
+        let issued = date::ymd(2026, 1, 30).unwrap();
+        assert_eq!(
+            counted_from(issued, Within::Months(1)),
+            date::ymd(2026, 2, 28)
+        );
+        assert_eq!(counted_from(issued, Within::Days(5)), date::ymd(2026, 2, 4));
+        assert_eq!(counted_from(issued, Within::WorkingDays(5)), None);
+    }
 
     #[test]
     fn deadlines() {

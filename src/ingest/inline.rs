@@ -129,6 +129,15 @@ static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*").unwrap()
 });
 
+/// `（二）至（四）项所需经费`: items referred to, not a number opening the text.
+fn refers_to_items(text: &str) -> bool {
+    static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^[（(][一二三四五六七八九十]{1,3}[）)]\s*(?:至|到|、|和|与|及|项|中)").unwrap()
+    });
+    REFERENCE.is_match(text)
+}
+
 static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // 一、… : a task numbered at the parts' level, when that is the finest level the
     // document numbers its work at; （二）… after the task before it on the same line.
@@ -293,10 +302,12 @@ fn marked_leads(list: &str) -> Option<(Vec<String>, Vec<String>)> {
         if new_list {
             run_start = marks.len();
         }
-        let by_word = matches!(
-            role_suffix(&name),
-            Some(RoleWord::Lead | RoleWord::SharedLead)
-        );
+        let led_already = marks.iter().any(|(_, m)| *m);
+        let by_word = match role_suffix(&name) {
+            Some(RoleWord::Lead | RoleWord::SharedLead) => true,
+            Some(RoleWord::Respectively) => !led_already,
+            _ => false,
+        };
         let marked = by_word || split_units(&name).iter().any(|w| w.marked_lead);
         marks.push((name, marked));
         if by_word {
@@ -549,11 +560,19 @@ impl Duty {
         }
         self.roles_written |= matches!(
             role,
-            Some((_, RoleWord::Lead | RoleWord::SharedLead | RoleWord::Support))
+            Some((
+                _,
+                RoleWord::Lead | RoleWord::SharedLead | RoleWord::Respectively | RoleWord::Support
+            ))
         );
         match role {
             // X、Y牵头, X主办, X、Y共同负责: all of them lead.
             Some((who, RoleWord::Lead | RoleWord::SharedLead)) => self.leads.extend(names(who)),
+            // X、Y分别负责: they lead, unless a lead is named before them.
+            Some((who, RoleWord::Respectively)) if self.leads.is_empty() => {
+                self.leads.extend(names(who))
+            }
+            Some((who, RoleWord::Respectively)) => self.supports.extend(names(who)),
             // X配合, X协办: they support.
             // (X（牵头）、Y配合: a unit marking itself the lead still leads.)
             Some((who, RoleWord::Support)) => match marked_leads(who) {
@@ -651,6 +670,22 @@ fn is_deadline(clause: &str) -> bool {
 /// unless the next is a heading, a numbered task or a labelled line. A labelled line's list
 /// of units continues only on a line that is more of the list (no sentence punctuation): a
 /// PDF's hard wrap, `协办单位：区委编办、园区党工` + `委、各街道党工委`.
+/// True for a line opening with a short label and a colon (人：…, 联系人：…), outside any
+/// bracket.
+fn opens_with_a_label(line: &str) -> bool {
+    let Some(colon) = line.find(['：', ':']) else {
+        return false;
+    };
+    let label = &line[..colon];
+    (1..=6).contains(&label.chars().count()) && label.chars().all(crate::base::cjk::is_han)
+}
+
+/// A contact's line among a task's labelled lines (联系人：王明, 联系电话：…): none of the
+/// task's fields, and no end of it either.
+fn is_contact_line(line: &str) -> bool {
+    opens_with_a_label(line.trim()) && line.trim().starts_with("联系")
+}
+
 /// Punctuation inside or at the end of a sentence: a line with none is a title or a label.
 const SENTENCE_MARKS: &[char] = &['。', '，', '；', '：', '、', ',', ';', ':', '！', '？'];
 
@@ -711,14 +746,24 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         let page_line = super::text::is_page_line(&line);
         // 县防汛抗旱指挥部成员单位职责 / 县住建局：负责…: a line with no punctuation (a title)
         // ends before a paragraph opening with who does the work.
-        let after_bare_line = out
-            .last()
-            .is_some_and(|(last, _)| !last.contains(SENTENCE_MARKS));
+        let after_bare_line = out.last().is_some_and(|(last, _)| {
+            // Not a line wrapped mid-sentence: one ending on a joining word (…全面排查由),
+            // a long numbered item, a duty's own first line.
+            let joins_on = last.ends_with(['由', '和', '及', '与', '并', '的', '对', '将', '、']);
+            let item = !TASK_NUMBER.is_match(last) || is_item_title(last);
+            !last.contains(SENTENCE_MARKS)
+                && !joins_on
+                && item
+                && !super::unit_first::opens_with_duty(last)
+        });
         let unit_first = after_bare_line && super::unit_first::opens_with_duty(&line);
         let starts_block =
             heading || label || page_line || unit_first || TASK_NUMBER.is_match(&line);
-        // A line with a colon of its own (人：主要负责同志) is a label, no more of the list.
-        let more_of_list = open_label && !line.contains(['。', '，', '；', ',', ';', '：', ':']);
+        // A line opening with a label of its own (人：主要负责同志) is no more of the list; a
+        // colon inside a name's brackets (各乡镇（其中：青石乡为重点）) is.
+        let more_of_list = open_label
+            && !line.contains(['。', '，', '；', ',', ';'])
+            && !opens_with_a_label(&line);
         match out.last_mut() {
             Some((last, _)) if (open || more_of_list) && !starts_block => last.push_str(&line),
             _ => out.push((line.clone(), index as u32 + 1)),
@@ -979,7 +1024,8 @@ struct Reader {
     section_lead: Option<String>,
     /// Who does the current group's items, when its heading names them (（一）鹿城镇（14个）
     /// over the problems the town is to mend).
-    group_lead: Option<String>,
+    /// What is said of it, until an item is given out by it.
+    group_lead: Option<(String, Option<crate::base::diag::Diagnostic>)>,
     /// The number the pending task was opened by, as written (`1.`, `（2）`), and its kind.
     mark: Option<(String, Marker)>,
     /// A numbered task whose sub-items are being read (（1）… under 1.).
@@ -1087,12 +1133,17 @@ impl Reader {
             task.written_no = mark.as_deref().and_then(written_number);
             task.written_mark = mark;
         }
-        let heading_lead = self.group_lead.as_ref().or(self.section_lead.as_ref());
+        let group_lead = self.group_lead.as_ref().map(|(lead, _)| lead);
+        let heading_lead = group_lead.or(self.section_lead.as_ref());
         if numbered
             && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), heading_lead)
             && !task.is_assigned()
         {
             task.lead = Some(lead.clone());
+            // Said once, where the heading gives its first item out.
+            if let Some((_, said)) = self.group_lead.as_mut() {
+                self.table.said.extend(said.take());
+            }
         }
         // An item naming no one is a task whose units are missing only at a level that
         // carries the work: a 1、加强领导 among requirements under tasks numbered （一） is
@@ -1278,19 +1329,17 @@ impl Reader {
     /// opened the plan naming no one among them; how many.
     fn give_tasks_above(&mut self, units: &str) -> usize {
         let mut given = 0;
-        let mut first_task = self.table.rows.len();
-        for (at, row) in self.table.rows.iter_mut().enumerate().rev() {
+        for row in self.table.rows.iter_mut().rev() {
             match &mut row.kind {
                 RowKind::Section { .. } => break,
                 RowKind::Task(task) => {
                     add_standing_units(task, units);
                     given += 1;
-                    first_task = at;
                 }
                 RowKind::Label(_) => {}
             }
         }
-        given + self.take_back_first_items(|task| add_standing_units(task, units), first_task)
+        given + (self.take_back_first_items(|task| add_standing_units(task, units))).len()
     }
 
     fn open_numbered(&mut self, here: &Location) {
@@ -1418,9 +1467,50 @@ impl Reader {
         }
     }
 
+    /// A remark on a line of its own about the tasks around it, acted on and said; whether
+    /// `paragraph` was one. 以下任务均涉及区财政局，不再重复。: every later task's unit;
+    /// 以上任务均需各乡镇人民政府落实。 after the tasks: theirs, back to the section's start.
+    fn remark(&mut self, paragraph: &str, here: &Location) -> bool {
+        let Some((toward, units)) = standing_remark(paragraph) else {
+            return false;
+        };
+        let said = match toward {
+            Toward::Later => {
+                self.finish_task();
+                self.standing = Some(units.clone());
+                "此后每项任务".to_string()
+            }
+            Toward::Earlier => {
+                // The remark closes what is above it: a heading whose whole text is the work
+                // is a task now.
+                self.end_block();
+                self.settle_heading_text();
+                match self.give_tasks_above(&units) {
+                    0 => return false,
+                    given => format!("它上面本部分 {given} 项任务"),
+                }
+            }
+        };
+        self.table.said.push(crate::base::diag::Diagnostic::note(
+            "unit/remark",
+            here.clone(),
+            format!(
+                "「{}」是说明：其中「{units}」已加入{said}的责任单位",
+                paragraph.trim()
+            ),
+        ));
+        true
+    }
+
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
+        // Said as left out (unless printed with the plan), the task it stands in kept open
+        // for the labelled lines after it.
+        if is_contact_line(paragraph) {
+            self.table.left_out.push((paragraph.to_string(), here));
+            return;
+        }
         let bracketed = closing_duty_in_brackets(paragraph);
         let paragraph = bracketed.as_deref().unwrap_or(paragraph);
         if let Some(duty) = duty_of_items_above(paragraph) {
@@ -1451,44 +1541,9 @@ impl Reader {
             self.section(numeral, title, here);
             return;
         }
-        // 以下任务均涉及区财政局，不再重复。 on a line of its own: every later task's unit.
-        if !has_duty(paragraph)
-            && !TASK_NUMBER.is_match(paragraph)
-            && let Some(units) = standing_units(paragraph)
+        if !has_duty(paragraph) && !TASK_NUMBER.is_match(paragraph) && self.remark(paragraph, &here)
         {
-            self.finish_task();
-            self.table.said.push(crate::base::diag::Diagnostic::note(
-                "unit/remark",
-                here,
-                format!(
-                    "「{}」是说明：其中「{units}」已加入此后每项任务的责任单位",
-                    paragraph.trim()
-                ),
-            ));
-            self.standing = Some(units);
             return;
-        }
-        // 以上任务均需各乡镇人民政府落实。 after the tasks: theirs, back to the section's start.
-        if !has_duty(paragraph)
-            && !TASK_NUMBER.is_match(paragraph)
-            && let Some((Toward::Earlier, units)) = standing_remark(paragraph)
-        {
-            // The remark closes what is above it: a heading whose whole text is the work is
-            // a task now.
-            self.end_block();
-            self.settle_heading_text();
-            let given = self.give_tasks_above(&units);
-            if given > 0 {
-                self.table.said.push(crate::base::diag::Diagnostic::note(
-                    "unit/remark",
-                    here,
-                    format!(
-                        "「{}」是说明：其中「{units}」已加入它上面本部分 {given} 项任务的责任单位",
-                        paragraph.trim(),
-                    ),
-                ));
-                return;
-            }
         }
         let mut line = paragraph.to_string();
         // 一、title。what its items are …: the heading, then its summary (the prose keeps
@@ -1611,7 +1666,12 @@ impl Reader {
         let gave_pending = self.give_pending(&duty);
         self.finish_task();
         let items = std::mem::take(&mut self.unassigned);
-        if items.is_empty() {
+        // Numbered tasks above it are what it gives out; the prose among them (the plan's
+        // title and preamble, in a plan of no parts) is none of them.
+        let numbered_above = gave_pending
+            || !self.first_items_out.is_empty()
+            || matches!(self.table.rows.last(), Some(RawRow { kind: RowKind::Task(t), .. }) if !t.is_assigned());
+        if items.is_empty() || numbered_above {
             self.duty_of_tasks_above(&duty, paragraph, here, gave_pending);
             return;
         }
@@ -1648,29 +1708,30 @@ impl Reader {
         here: Location,
         gave_pending: bool,
     ) {
-        let mut given = 0;
+        // Back to the section's start over its group headings, until a task naming its own.
+        let mut given: Vec<Location> = Vec::new();
         let mut at_start = true;
         for (i, row) in self.table.rows.iter_mut().rev().enumerate() {
-            let RowKind::Task(task) = &mut row.kind else {
-                at_start = matches!(row.kind, RowKind::Section { .. });
-                break;
-            };
-            if task.is_assigned() && !(i == 0 && gave_pending) {
-                at_start = false;
-                break;
+            match &mut row.kind {
+                RowKind::Section { .. } => break,
+                RowKind::Label(_) => continue,
+                RowKind::Task(task) if task.is_assigned() && !(i == 0 && gave_pending) => {
+                    at_start = false;
+                    break;
+                }
+                RowKind::Task(task) => {
+                    assign_keeping_deadline(duty, task);
+                    given.push(row.origin.clone());
+                }
             }
-            assign_keeping_deadline(duty, task);
-            given += 1;
         }
         if at_start {
-            let at = self.table.rows.len() - given;
-            given += self.take_back_first_items(|task| assign_keeping_deadline(duty, task), at);
+            let taken = self.take_back_first_items(|task| assign_keeping_deadline(duty, task));
+            given.extend(taken);
         }
-        let first = self.table.rows.len() - given;
-        let given: Vec<String> = self.table.rows[first..]
-            .iter()
+        let given: Vec<String> = (self.table.rows.iter())
             .filter_map(|r| match &r.kind {
-                RowKind::Task(task) => Some(task.no.clone()),
+                RowKind::Task(task) if given.contains(&r.origin) => Some(task.no.clone()),
                 _ => None,
             })
             .collect();
@@ -1699,9 +1760,9 @@ impl Reader {
     }
 
     /// The items that opened the plan, left out as text when they came (see
-    /// [`Reader::first_items_out`]), tasks after all: given out by `give`, set before
-    /// row `at`, every task numbered on. How many.
-    fn take_back_first_items(&mut self, give: impl Fn(&mut RawTask), at: usize) -> usize {
+    /// [`Reader::first_items_out`]), tasks after all: given out by `give`, each set where it
+    /// stands in the document, every task numbered on. Where they are.
+    fn take_back_first_items(&mut self, give: impl Fn(&mut RawTask)) -> Vec<Location> {
         let items = std::mem::take(&mut self.first_items_out);
         let still_out = |(at, _, origin): &(usize, RawTask, Location)| {
             self.table
@@ -1710,20 +1771,25 @@ impl Reader {
                 .is_some_and(|(_, o)| o == origin)
         };
         if items.is_empty() || !items.iter().all(still_out) {
-            return 0;
+            return Vec::new();
         }
-        let mut rows = Vec::new();
+        let mut taken = Vec::new();
         for (out_at, mut task, origin) in items.into_iter().rev() {
             self.table.left_out.remove(out_at);
             task.content = tidy_content(&task.content);
             give(&mut task);
-            rows.push(RawRow {
+            // Before the first row written after it (a later group's heading, a task).
+            let line = origin.line_no();
+            let at = (self.table.rows.iter())
+                .position(|r| r.origin.line_no() > line)
+                .unwrap_or(self.table.rows.len());
+            let row = RawRow {
                 kind: RowKind::Task(Box::new(task)),
-                origin,
-            });
+                origin: origin.clone(),
+            };
+            self.table.rows.insert(at, row);
+            taken.push(origin);
         }
-        let taken = rows.len();
-        self.table.rows.splice(at..at, rows.into_iter().rev());
         let mut no = 1;
         for row in &mut self.table.rows {
             if let RowKind::Task(task) = &mut row.kind {
@@ -1815,14 +1881,14 @@ impl Reader {
                 });
                 return String::new();
             }
-            self.group_lead = group_heading_lead(&title);
-            if let Some(lead) = &self.group_lead {
-                self.table.said.push(crate::base::diag::Diagnostic::note(
+            self.group_lead = group_heading_lead(&title).map(|lead| {
+                let said = crate::base::diag::Diagnostic::note(
                     "unit/lead-from-heading",
                     here.clone(),
                     format!("小标题「{label}」写的是负责单位：其下没有各自写明责任单位的事项由「{lead}」负责"),
-                ));
-            }
+                );
+                (lead, Some(said))
+            });
             self.push(RowKind::Label(label), here.clone());
         }
         after.trim().to_string()
@@ -1889,6 +1955,18 @@ impl Reader {
             cut = whole.end();
         }
         let rest = line[cut..].trim().trim_start_matches(BETWEEN_TASKS);
+        // （牵头单位：县城管局）（完成时限：2026年9月底前）: the second the task's deadline.
+        if cut > 0
+            && let Some(deadline) = deadline_bracket(rest)
+            && let Some(RawRow {
+                kind: RowKind::Task(task),
+                ..
+            }) = self.table.rows.last_mut()
+            && task.deadline.is_none()
+        {
+            task.deadline = Some(deadline);
+            return;
+        }
         if !rest.is_empty() {
             self.after_assignments(rest, here, cut > 0);
         }
@@ -1990,7 +2068,10 @@ fn standing_remark(remark: &str) -> Option<(Toward, String)> {
             r"^(?:除[^，,；;。]{0,8}外[，,]?)?",
             r"以([上下])(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?",
             r"(?:(?:需要?|须|要|由)",
-            r"([^，,；;。]+?)(?:按照?职责(?:分工)?)?(?:负责落实|落实|实施|承担|负责)",
+            r"([^，,；;。]+?)(?:按照?职责(?:分工)?)?(?:负责落实|落实到位|抓好落实|落实|实施|承担|负责)",
+            // Who is to do the work ends its clause: 由督查室负责跟踪督办 says what else
+            // someone does.
+            r"(?:[，,；;。]|$)",
             r"|涉及([^，,；;。]+))"
         ))
         .unwrap()
@@ -2003,7 +2084,8 @@ fn standing_remark(remark: &str) -> Option<(Toward, String)> {
     };
     // 以上任务均需各乡镇认真落实: how they are to do it is no part of who.
     let units = crate::ingest::units::without_manner(caps.get(2).or_else(|| caps.get(3))?.as_str());
-    (!names(units).is_empty()).then(|| (toward, units.to_string()))
+    let named = names(units);
+    (!named.is_empty() && named.iter().all(|n| is_a_name(n))).then(|| (toward, units.to_string()))
 }
 
 /// `不再列出`, `不再一一列出`, `不再重复`, `下同`: the end of a standing remark.
@@ -2073,7 +2155,23 @@ fn assign_keeping_deadline(duty: &Duty, task: &mut RawTask) {
 fn duty_of_items_above(paragraph: &str) -> Option<Duty> {
     let caps = ITEMS_ABOVE.captures(paragraph.trim())?;
     let duty = parse_duty(caps.get(1)?.as_str());
-    (!duty.leads.is_empty()).then_some(duty)
+    let named = duty.leads.iter().chain(&duty.supports);
+    (!duty.leads.is_empty() && named.into_iter().all(|n| is_a_name(n))).then_some(duty)
+}
+
+/// True for a name a sentence about the tasks gives them to: a body's or a phrase naming
+/// bodies (各乡镇, 县直各部门) — not what is to be done (县政府督查室负责跟踪督办, 于6月底前).
+fn is_a_name(name: &str) -> bool {
+    use crate::ingest::units::{ends_whole, looks_unspecified};
+    let simple = crate::base::cjk::simplified_text(name);
+    let says_what_to_do = ["负责", "牵头", "配合", "落实", "督促", "结合"]
+        .iter()
+        .any(|w| simple.contains(w));
+    // 各市, 各县区: every one of a kind of body.
+    let every = simple.starts_with('各') && simple.chars().count() <= 8;
+    !says_what_to_do
+        && !simple.chars().any(|c| c.is_ascii_digit())
+        && (every || ends_whole(&simple) || looks_unspecified(&simple))
 }
 
 /// `上述项目由区商务委牵头负责。`: the assignment in group 1.
@@ -2340,14 +2438,24 @@ fn finish(
 fn deadline_bracket_at_end(content: &str) -> Option<(String, String)> {
     static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"[（(]([^（）()]+)[）)][。.]?$").unwrap()
+        Regex::new(r"[（(][^（）()]+[）)][。.]?$").unwrap()
     });
-    let caps = CLOSING.captures(content)?;
-    let (LabelKind::Deadline, value) = labelled(caps.get(1)?.as_str())? else {
-        return None;
-    };
-    let before = content[..caps.get(0)?.start()].trim_end();
-    (is_deadline(value) && !before.is_empty()).then(|| (before.to_string(), value.to_string()))
+    let bracket = CLOSING.find(content)?;
+    let deadline = deadline_bracket(bracket.as_str())?;
+    let before = content[..bracket.start()].trim_end();
+    (!before.is_empty()).then(|| (before.to_string(), deadline))
+}
+
+/// The deadline a parenthesis holds and nothing else: `（完成时限：2026年9月底前）`.
+fn deadline_bracket(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches(['。', '.']);
+    let inside = text
+        .strip_prefix(['（', '(', '【', '['])?
+        .strip_suffix(['）', ')', '】', ']'])?;
+    match labelled(inside)? {
+        (LabelKind::Deadline, value) if is_deadline(value) => Some(value.to_string()),
+        _ => None,
+    }
 }
 
 /// The number a task's mark writes (`12.`, `12、`, `（12）` → 12); none for ① or 一是.
@@ -2450,10 +2558,29 @@ fn group_heading_lead(title: &str) -> Option<String> {
         Regex::new(r"^(\p{Han}{2,20}?)\s*[（(]\s*共?\s*\d{1,3}\s*[个项处条件](?:问题)?\s*[）)]$")
             .unwrap()
     });
+    // Those who mend what a 督查 found: a town, a street, a bureau, a committee — not a
+    // place the problems are at (城东片区, 市民服务中心, 老旧小区).
+    const MENDERS: &[&str] = &[
+        "镇",
+        "乡",
+        "街道",
+        "办事处",
+        "局",
+        "委",
+        "办",
+        "管委会",
+        "政府",
+        "社区",
+        "村",
+        "公司",
+    ];
     heading_lead(title).or_else(|| {
         let name = COUNTED.captures(title.trim())?.get(1)?.as_str();
-        let body = crate::ingest::units::ends_as_a_body(&crate::base::cjk::simplified_text(name));
-        body.then(|| name.to_string())
+        let simple = crate::base::cjk::simplified_text(name);
+        MENDERS
+            .iter()
+            .any(|e| simple.ends_with(e))
+            .then(|| name.to_string())
     })
 }
 
@@ -2531,7 +2658,10 @@ fn tidy_content(text: &str) -> String {
         .trim_start_matches(['；', '，', '。', ';', ','])
         .trim();
     let text = TASK_NUMBER.replace(text, "");
-    let text = PART_NUMBER.replace(text.trim(), "");
+    let text = match refers_to_items(text.trim()) {
+        true => std::borrow::Cow::Borrowed(text.trim()),
+        false => PART_NUMBER.replace(text.trim(), ""),
+    };
     // 一是 opens one of several tasks; a task holding 一是…；二是… keeps them as written.
     static MORE_ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern

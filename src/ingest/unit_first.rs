@@ -33,12 +33,15 @@ const FEWEST: usize = 2;
 pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let mut table = RawTable::default();
     let mut tasks = 0;
+    // The heading right above the paragraph being read, if any.
+    let mut heading: Option<String> = None;
     for (paragraph, line) in crate::ingest::inline::paragraphs(text) {
         let here = places.at(line);
         let tidy = tidy_spacing(&paragraph);
         if let Some((numeral, title)) = section_heading(&tidy)
             && opening_duty(&title).is_none()
         {
+            heading = Some(title.clone());
             table.rows.push(RawRow {
                 kind: RowKind::Section { numeral, title },
                 origin: here,
@@ -47,18 +50,15 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         }
         let words = without_number(&tidy);
         let Some((lead, support)) = opening_duty(words) else {
+            // （一）治理农村黑臭水体: a heading the sentence under it may give out.
+            heading = (numbered_label(&tidy).is_some() && !crate::base::cjk::ends_sentence(words))
+                .then(|| words.to_string());
             continue;
         };
         tasks += 1;
         // 一、治理畜牧业产品污染 / 由乡三农服务中心承办，乡畜牧站配合。: a sentence that only
         // gives the part out makes the part's heading the task (its words are the plan's).
-        let part = match table.rows.last() {
-            Some(RawRow {
-                kind: RowKind::Section { title, .. },
-                ..
-            }) if only_a_duty(words) => Some(title.clone()),
-            _ => None,
-        };
+        let part = heading.take().filter(|_| only_a_duty(words));
         let task = RawTask {
             no: tasks.to_string(),
             content: part.unwrap_or_else(|| words.to_string()),
@@ -108,7 +108,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
 }
 
 /// True for a line opening with who does the work (县住建局：负责…, 县住建局负责…): a paragraph
-/// of its own, not the tail of a title line above it.
+/// of its own, not the tail of a title line above it (unless that line opens with a duty
+/// itself: a wrapped paragraph).
 pub(crate) fn opens_with_duty(line: &str) -> bool {
     opening_duty(without_number(&tidy_spacing(line))).is_some()
 }
@@ -156,13 +157,17 @@ fn opening_duty(words: &str) -> Option<(String, Option<String>)> {
 fn duty_at_start(words: &str, after_title: bool) -> Option<(String, Option<String>)> {
     let caps = OPENING_DUTY.captures(words)?;
     let by = caps.get(1).is_some();
-    let lead = caps[2].trim();
+    // 县教育局、县卫健局分别负责: how they do it is no part of who.
+    let lead = crate::ingest::units::without_manner(caps[2].trim());
     let role = &caps[4];
     // 县环保局。负责…: the mark only between a body and 负责.
     let marked = caps.get(3).is_some();
-    // 城区排水防涝设施建设由县住建局负责: the work first, its doer after 由 — no opening duty.
+    // 城区排水防涝设施建设由县住建局负责: the work first, its doer after 由 — no opening duty;
+    // 县交通运输局负责的国省道路段: a name of what they answer for, no duty.
     let work_first = lead.contains('由');
+    let describes = words[caps.get(4)?.end()..].starts_with('的');
     if work_first
+        || describes
         || !bodies(lead)
         || (role == "要" && (by || after_title))
         || (marked && (by || role != "负责"))

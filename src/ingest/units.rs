@@ -195,8 +195,12 @@ static TAIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) enum RoleWord {
     /// 牵头, 主办: the units before it lead.
     Lead,
-    /// 共同牵头, 共同负责, 分别牵头, 分别负责: every unit before it in the cell leads too.
+    /// 共同牵头, 共同负责, 分别牵头: every unit before it in the cell leads too.
     SharedLead,
+    /// 分别负责: each answers for its own part — they lead (a table of the same plan spans
+    /// their cell over 主办 and 协办), unless a lead is named before them (X牵头，Y、Z分别
+    /// 负责: Y and Z do their parts under X).
+    Respectively,
     /// 负责, 按职责分工负责: responsible, lead or support unsaid — the first
     /// listed leads, as in a 责任单位 cell.
     Responsible,
@@ -209,12 +213,12 @@ pub(crate) enum RoleWord {
 pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("共同牵头", RoleWord::SharedLead),
     ("共同负责", RoleWord::SharedLead),
-    // X、Y分别牵头, X、Y分别负责: each answers for its own part of the task, none supports
-    // another, so all of them lead (a table of the same plan spans their cell over 主办
-    // and 协办).
+    // X、Y分别牵头: each leads its own part of the task, so all of them lead.
     ("分别牵头", RoleWord::SharedLead),
-    ("分别负责", RoleWord::SharedLead),
+    ("分别负责", RoleWord::Respectively),
+    ("分别牵头负责", RoleWord::SharedLead),
     ("牵头负责", RoleWord::Lead),
+    ("牵头落实", RoleWord::Lead),
     ("牵头", RoleWord::Lead),
     ("主办", RoleWord::Lead),
     ("按职责分工负责", RoleWord::Responsible),
@@ -589,7 +593,12 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
             (name, marked_lead, person) = (note.unit, note.lead, note.person);
         }
         if let Some(word) = cut_role_word(&mut name) {
-            marked_lead |= matches!(word, RoleWord::Lead | RoleWord::SharedLead);
+            let led_already = out.iter().any(|w| w.marked_lead);
+            marked_lead |= match word {
+                RoleWord::Lead | RoleWord::SharedLead => true,
+                RoleWord::Respectively => !led_already,
+                _ => false,
+            };
             mark_leads(&mut out, word, run_start);
             // The units this piece names come after the role word's run.
             since_role = out.len() + usize::from(!name.is_empty());
@@ -631,6 +640,7 @@ fn mark_leads(out: &mut [WrittenUnit], word: RoleWord, run_start: usize) {
     let from = match word {
         RoleWord::SharedLead => 0,
         RoleWord::Lead => run_start,
+        RoleWord::Respectively if !out.iter().any(|w| w.marked_lead) => run_start,
         _ => return,
     };
     out.iter_mut().skip(from).for_each(|w| w.marked_lead = true);
@@ -724,8 +734,25 @@ fn cut_role_word(name: &mut String) -> Option<RoleWord> {
 /// How a sentence says the role is to be taken up (各乡镇要积极配合, 县文旅局主动配合): words
 /// between the names and the role word, no part of any name.
 const MANNER_WORDS: &[&str] = &[
-    "积极", "主动", "全力", "密切", "大力", "认真", "切实", "共同", "抓好", "做好", "要", "应",
-    "须", "需",
+    "积极",
+    "主动",
+    "全力",
+    "密切",
+    "大力",
+    "认真",
+    "切实",
+    "共同",
+    "抓好",
+    "做好",
+    "要",
+    "应",
+    "须",
+    "需",
+    "结合实际",
+    "按要求",
+    "分别",
+    "按职责分工",
+    "按职责",
 ];
 
 /// `who` without the manner words it ends with (各乡镇要积极 → 各乡镇). A name no longer than

@@ -1073,10 +1073,11 @@ impl NoticeView {
                 issuer.clone()
             },
             doc_number: notice.doc_number.clone(),
-            title: notice
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("关于印发{}的通知", in_title_marks(&plan_title))),
+            // A title copied from a web page (…督查通报(2022年·第9期)) prints full-width.
+            title: notice.title.as_deref().map_or_else(
+                || format!("关于印发{}的通知", in_title_marks(&plan_title)),
+                |title| in_full_width(title).into_owned(),
+            ),
             recipients: (!notice.recipients.is_empty()).then(|| {
                 in_full_width(&format!("{}：", notice.recipients.join("，"))).into_owned()
             }),
