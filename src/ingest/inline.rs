@@ -2438,7 +2438,7 @@ fn finish(
 fn deadline_bracket_at_end(content: &str) -> Option<(String, String)> {
     static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"[（(][^（）()]+[）)][。.]?$").unwrap()
+        Regex::new(r"(?:[（(][^（）()]+[）)]|【[^【】]+】|\[[^\[\]]+\])[。.]?$").unwrap()
     });
     let bracket = CLOSING.find(content)?;
     let deadline = deadline_bracket(bracket.as_str())?;
@@ -2699,6 +2699,11 @@ mod tests {
             None
         );
         assert_eq!(deadline_bracket_at_end("完成（含续建）项目10个"), None);
+        // The brackets deadline_bracket reads are the brackets found at the end.
+        assert_eq!(
+            deadline_bracket_at_end("整治背街小巷。【完成时限：2026年9月底前】").map(|(_, d)| d),
+            Some("2026年9月底前".to_string())
+        );
         assert_eq!(deadline_bracket_at_end("（完成时限：2026年9月底前）"), None);
     }
 
