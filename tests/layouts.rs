@@ -6240,3 +6240,269 @@ fn labelled_lines_over_a_closing_heading_are_no_table_header() {
     assert!(!codes.contains(&"table/cells-per-line"), "{codes:?}");
     assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
 }
+
+/// Labels written on in a task's own paragraph after its sentence ends (1.整治…。责任单位：
+/// 县城管局。完成时限：…。) are its labels; a label inside its brackets stays the bracket's.
+#[test]
+fn labels_after_a_tasks_sentence_in_its_own_paragraph_are_read() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "桐江县市容环境整治工作方案\n\n一、主要任务\n\
+         1.整治占道经营行为。责任单位：县城管局。完成时限：2026年6月底前。\n\
+         2.清理违规户外广告，规范店招店牌。牵头单位：县城管局；配合单位：县市场监管局、县住建局。\n\
+         3.规范渣土运输。责任单位：县交通运输局，县公安局配合。\n\
+         4.推进老旧小区加装电梯。[牵头单位:县住建局;责任单位:县财政局、各镇(街道)]\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        common::contents(&plan),
+        [
+            "整治占道经营行为。",
+            "清理违规户外广告，规范店招店牌。",
+            "规范渣土运输。",
+            "推进老旧小区加装电梯。"
+        ]
+    );
+    assert_eq!(common::leads(&plan, 1), ["县城管局"]);
+    assert_eq!(
+        plan.task(1).unwrap().deadline_text.as_deref(),
+        Some("2026年6月底前")
+    );
+    assert_eq!(common::supports(&plan, 2), ["县市场监管局", "县住建局"]);
+    assert_eq!(common::leads(&plan, 3), ["县交通运输局"]);
+    assert_eq!(common::supports(&plan, 3), ["县公安局"]);
+    assert_eq!(common::supports(&plan, 4), ["县财政局", "各镇（街道）"]);
+}
+
+/// A sentence giving items out by their numbers (以上第2、3项工作由…; 上述第1、2项由X负责，第3项
+/// 由Y负责) gives each only the items it names; a number with no item above is warned.
+#[test]
+fn a_sentence_naming_items_by_number_gives_out_only_those() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "柳川县背街小巷整治工作方案\n\n一、主要任务\n\
+         1.开展背街小巷路面修补。（县住建局负责）\n2.清理背街小巷乱堆乱放。\n\
+         3.规范背街小巷停车秩序。\n以上第2、3项工作由县城管局牵头，县公安局配合。\n\
+         二、重点工程\n1.推进农村厕所改造。\n2.开展村庄清洁行动。\n3.治理农村生活污水。\n\
+         上述第1至2项由县农业农村局牵头负责，第3项由县水利局负责。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 6);
+    assert_eq!(common::leads(plan, 1), ["县住建局"]);
+    for no in [2, 3] {
+        assert_eq!(common::leads(plan, no), ["县城管局"]);
+        assert_eq!(common::supports(plan, no), ["县公安局"]);
+    }
+    assert_eq!(common::leads(plan, 4), ["县农业农村局"]);
+    assert_eq!(common::leads(plan, 5), ["县农业农村局"]);
+    assert_eq!(common::leads(plan, 6), ["县水利局"]);
+    assert!(!common::codes(&checked).contains(&"source/unused"));
+
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "柳川县背街小巷整治工作方案\n\n一、主要任务\n\
+         1.开展背街小巷路面修补。（县住建局负责）\n2.清理背街小巷乱堆乱放。\n\
+         以上第2、5项工作由县城管局牵头负责。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(common::leads(&checked.plan, 2), ["县城管局"]);
+    let said = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "plan/items-above")
+        .expect("said");
+    assert!(said.message.contains("第 5 项"), "{}", said.message);
+}
+
+/// An empty 责任单位： over a line per unit with its role (县水利局：牵头) names the task's
+/// lead and supports — and is no 主送 line of a notice.
+#[test]
+fn a_unit_per_line_under_an_empty_label_says_its_role() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "澄溪县水毁设施修复工作方案\n\n一、修复任务\n1.修复城区防洪堤。\n责任单位：\n\
+         县水利局：牵头\n县住建局：配合\n完成时限：2026年5月底前\n2.修复乡村道路。\n\
+         责任单位：\n县交通运输局（牵头）\n各乡镇人民政府（配合）\n完成时限：2026年6月底前\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.title.as_deref(), Some("澄溪县水毁设施修复工作方案"));
+    assert_eq!(common::leads(plan, 1), ["县水利局"]);
+    assert_eq!(common::supports(plan, 1), ["县住建局"]);
+    assert_eq!(common::leads(plan, 2), ["县交通运输局"]);
+    assert_eq!(common::supports(plan, 2), ["各乡镇人民政府"]);
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("2026年6月底前")
+    );
+    assert!(plan.notice.recipients.is_empty());
+}
+
+/// A verb after a unit's role word (牵头推进, 牵头组织实施, 配合做好) says how, not who: the
+/// unit is the name before the role word, in brackets and in a units cell alike.
+#[test]
+fn a_verb_after_the_role_word_is_no_part_of_the_units_name() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "桐江县优化营商环境工作方案\n一、重点任务\n\
+         1.优化审批服务。压缩审批时限。（县行政审批局牵头推进）\n\
+         2.强化要素保障。做好用地保障。（县自然资源局牵头组织实施，县住建局配合做好）\n\
+         3.加强督查考核。（县政府督查室牵头抓总）\n\
+         4.推进项目建设。（县发改局牵头县住建局、县财政局配合）\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(common::leads(&plan, 1), ["县行政审批局"]);
+    assert_eq!(common::leads(&plan, 2), ["县自然资源局"]);
+    assert_eq!(common::supports(&plan, 2), ["县住建局"]);
+    assert_eq!(common::leads(&plan, 3), ["县政府督查室"]);
+    let named: Vec<String> = (1..=4).flat_map(|no| everyone_named(&plan, no)).collect();
+    assert!(
+        named
+            .iter()
+            .all(|n| !n.contains("推进") && !n.contains("做好")),
+        "{named:?}"
+    );
+    assert!(named.iter().any(|n| n == "县住建局"), "{named:?}");
+}
+
+/// A notice whose 主送 line lost its colon, under the notice's title, is still the notice:
+/// read, its 主送 printed with the colon, and said.
+#[test]
+fn a_notice_whose_recipients_lack_their_colon_is_read_and_said() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发云岙县河长制行动计划的通知\n各乡镇人民政府，县直各部门\n\
+         现将《云岙县河长制行动计划》印发给你们，请认真贯彻落实。\n\
+         云岙县人民政府办公室\n2026年3月2日\n云岙县河长制行动计划\n一、主要任务\n\
+         1.建立河长制组织体系。（县水务局牵头）\n2.开展河湖清四乱。（县水务局牵头，各乡镇人民政府配合）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.recipients, ["各乡镇人民政府", "县直各部门"]);
+    assert_eq!(notice.signer.as_deref(), Some("云岙县人民政府办公室"));
+    let codes = common::codes(&checked);
+    assert!(codes.contains(&"notice/recipients-colon"), "{codes:?}");
+    assert!(!codes.contains(&"notice/not-made"), "{codes:?}");
+}
+
+/// Paragraphs opening with the leader who answers for the work (由李四副县长负责，X牵头，Y配合，
+/// …; 分管副县长：王五；X牵头…) under an item's title line: the leader is the task's, the title
+/// heads its words, and every line is read.
+#[test]
+fn a_leader_named_before_the_units_and_titles_over_the_paragraphs() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "桐江县争取上级支持事项分工\n1、城市轨道交通项目\n\
+         由李四副县长负责，县发改局牵头，县财政局配合，尽快完成项目报批。\n\
+         2、污水处理厂项目\n分管副县长：王五；县住建局牵头，县生态环境局、县水利局分别负责管网和排口，加快前期工作。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan)[0],
+        "城市轨道交通项目：由李四副县长负责，县发改局牵头，县财政局配合，尽快完成项目报批。"
+    );
+    assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("李四副县长"));
+    assert_eq!(common::leads(plan, 1), ["县发改局"]);
+    assert_eq!(common::supports(plan, 1), ["县财政局"]);
+    assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("王五"));
+    assert_eq!(common::leads(plan, 2), ["县住建局"]);
+    assert_eq!(common::supports(plan, 2), ["县生态环境局", "县水利局"]);
+    assert!(!common::codes(&checked).contains(&"source/unused"));
+}
+
+/// A numbered item closed by a sentence that only says who does it (区发展改革局牵头，区财政局
+/// 配合。) is given out by it; an item's title a paragraph apart heads its words with ：, a
+/// hard-wrapped sentence runs on without one.
+#[test]
+fn an_items_closing_duty_sentence_and_its_title_line() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "青禾县2026年工作方案\n一、重点任务\n\
+         1.推进项目建设。加快推进重点项目。县发展改革局牵头，县财政局配合。\n\
+         2.加强资金保障。统筹安排资金。县财政局牵头，相关部门配合。\n\
+         3、优化营商环境\n压缩审批时限。（县行政审批局牵头）\n\
+         4.鼓励有条件的园区、企业为职工提供托育服务，培育\n不少于5家示范点。（县卫健局牵头）\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        common::contents(&plan),
+        [
+            "推进项目建设。加快推进重点项目。",
+            "加强资金保障。统筹安排资金。",
+            "优化营商环境：压缩审批时限。",
+            "鼓励有条件的园区、企业为职工提供托育服务，培育不少于5家示范点。"
+        ]
+    );
+    assert_eq!(common::leads(&plan, 1), ["县发展改革局"]);
+    assert_eq!(common::supports(&plan, 1), ["县财政局"]);
+    assert_eq!(common::leads(&plan, 2), ["县财政局"]);
+    assert_eq!(plan.task(2).unwrap().unspecified, ["相关部门"]);
+}
+
+/// Numbers that point at work set elsewhere (聚焦…规划102项重大工程, 第12条) are no targets of
+/// the task; the task's own figures are.
+#[test]
+fn numbers_that_refer_are_no_targets() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "青禾县2026年工作方案\n一、重点任务\n\
+         1.聚焦国家“十四五”规划102项重大工程，梳理筛选项目。（县发改局牵头）\n\
+         2.对照《优化营商环境条例》第12条，清理规范涉企收费。（县市场监管局牵头）\n\
+         3.围绕县委确定的18个重点产业链，开展精准招商。（县商务局牵头）\n\
+         4.按照时间节点完成15个老旧小区改造。（县住建局牵头）\n\
+         5.全年新增城镇就业3000人以上。（县人社局牵头）\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let targets: Vec<usize> = plan.tasks.iter().map(|t| t.targets.len()).collect();
+    assert_eq!(targets, [0, 0, 0, 1, 1]);
+}
+
+/// A notice whose plan names its units inline, beside a 分工表 in a workbook: the table is
+/// the division of work, the notice is read, and the text's tasks the table lacks are said
+/// (it was an error: two tables).
+#[test]
+fn a_notice_with_inline_duties_beside_a_table_in_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("通知.txt"),
+        "云岙县人民政府办公室\n云政办〔2026〕3号\n关于印发云岙县营商环境工作计划的通知\n\
+         各乡镇人民政府，县直各部门：\n现将《云岙县营商环境工作计划》印发给你们，请认真贯彻落实。\n\
+         附件：任务分工表\n云岙县人民政府办公室\n2026年3月2日\n\
+         云岙县营商环境工作计划\n一、重点任务\n\
+         （一）压缩企业开办时间，全面推行一网通办。（牵头单位：县市场监管局）\n\
+         （二）优化工程建设项目审批流程。（牵头单位：县住建局）\n\
+         （三）建立企业诉求快速响应机制。（牵头单位：县工信局）\n",
+    )
+    .unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        [
+            "1",
+            "压缩企业开办时间，全面推行一网通办",
+            "县市场监管局",
+            "2026年6月底前",
+        ],
+        ["2", "优化工程建设项目审批流程", "县住建局", "2026年9月底前"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(dir.path().join("任务分工表.xlsx")).unwrap();
+    let checked = fengong::check(dir.path()).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.notice.doc_number.as_deref(), Some("云政办〔2026〕3号"));
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(common::leads(plan, 2), ["县住建局"]);
+    let said = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "input/tasks-in-text-and-table")
+        .expect("said");
+    assert!(
+        said.message.contains("建立企业诉求快速响应机制"),
+        "{}",
+        said.message
+    );
+}

@@ -426,8 +426,14 @@ fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
             );
         }
     }
+    // 附件：任务分工表 (or …方案任务分工表) over the plan's table names what is attached.
+    let names_the_table = |attachment: &str, title: &str| {
+        crate::model::names_a_table(attachment)
+            && crate::model::plan_of_table(attachment).is_none_or(|plan| plan == title)
+    };
     if let (Some(attachment), Some(title)) = (notice.attachments.first(), &cx.plan.title)
         && attachment != title
+        && !names_the_table(attachment, title)
     {
         out.push(Diagnostic::warning(
             "notice/attachment-title",

@@ -445,7 +445,7 @@ fn place_tasks(
         ),
         Some(prose) if tasks_in_prose => {
             let sections = group_by_labels(raw, tasks, diagnostics);
-            let (sections, preamble, closing) = with_plan_text(sections, prose, diagnostics);
+            let (sections, preamble, closing) = with_plan_text(sections, prose, tasks, diagnostics);
             // 附件2 over a table read with these tasks labels the table: said, not printed.
             let (labels, closing): (Vec<Paragraph>, Vec<Paragraph>) = closing
                 .into_iter()
@@ -567,22 +567,71 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .clone()
         .filter(|t| !t.trim().is_empty())
         .or_else(|| {
-            parts
-                .prose
-                .as_ref()
-                .and_then(|p| p.title.as_ref())
-                .map(|p| p.text.clone())
+            let title = &parts.prose.as_ref()?.title.as_ref()?.text;
+            Some(
+                crate::model::plan_of_table(title)
+                    .unwrap_or(title)
+                    .to_string(),
+            )
         })
-        .or_else(|| notice.attachments.first().cloned())
-        .or_else(|| one_of_several(notice, parts))
+        // 附件：任务分工表 names the plan's table, not the plan: the plan the notice issues
+        // comes first.
         .or_else(|| {
-            let issued = notice.title.as_deref().and_then(issued_plan)?;
-            Some(named_in_full(&issued, parts).unwrap_or(issued))
+            (notice.attachments.first())
+                .filter(|a| !crate::model::names_a_table(a))
+                .cloned()
         })
+        .or_else(|| one_of_several(notice, parts))
+        .or_else(|| issued(notice, parts).filter(|_| issues_a_document(notice)))
+        .or_else(|| sole_document_issued(notice))
+        .or_else(|| {
+            let table = notice.attachments.first()?;
+            Some(
+                crate::model::plan_of_table(table)
+                    .unwrap_or(table)
+                    .to_string(),
+            )
+        })
+        .or_else(|| issued(notice, parts))
         .or_else(|| parts.prose_title.as_ref().map(|p| p.text.clone()))
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+}
+
+/// The plan a notice's title issues (关于印发X的通知 → X, 关于X的通报 → X), as the source
+/// names it in full.
+fn issued(notice: &Notice, parts: &Parts) -> Option<String> {
+    let issued = notice.title.as_deref().and_then(issued_plan)?;
+    Some(named_in_full(&issued, parts).unwrap_or(issued))
+}
+
+/// Whether the notice's title issues a document (关于印发…的通知), not work (关于做好…的通知).
+fn issues_a_document(notice: &Notice) -> bool {
+    (notice.title.as_deref()).is_some_and(|t| {
+        ["印发", "印發", "转发", "轉發"]
+            .iter()
+            .any(|w| t.contains(w))
+    })
+}
+
+/// The one document the notice's body says it issues (现将《X》印发给你们, 《X》已经…同意，现印发): the plan — not a
+/// document the body cites on the way (为落实《政府工作报告》…).
+fn sole_document_issued(notice: &Notice) -> Option<String> {
+    static ISSUES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"(?:[将將]|^)《([^《》]+)》[^《》。]{0,30}?印[发發]").unwrap()
+    });
+    let mut issued = (notice.body.iter())
+        .map(|p| p.text.as_str())
+        .flat_map(|text| {
+            let names: Vec<String> = (ISSUES.captures_iter(text))
+                .filter_map(|caps| Some(caps.get(1)?.as_str().trim().to_string()))
+                .collect();
+            names
+        });
+    let named = issued.next()?;
+    issued.next().is_none().then_some(named)
 }
 
 /// The plan the notice's title issues as the source names it in full elsewhere: the title
@@ -809,23 +858,32 @@ fn preamble_before_tasks(
         .partition(|p| p.origin.line_no().is_none_or(|line| line < first));
     for paragraph in from {
         let text = paragraph.text.trim();
-        let read = super::inline::names_duty(text)
-            || super::inline::is_remark_on_tasks(text)
-            || tasks.iter().any(|t| {
-                let content = cjk::tidy_spacing(&t.content);
-                content.contains(&cjk::tidy_spacing(text))
-                    || cjk::tidy_spacing(text).contains(content.trim_end_matches('。'))
-            });
-        if !read {
+        if !read_as_tasks(text, tasks) {
             diagnostics.push(super::unused_note(text, paragraph.origin.clone()));
         }
     }
     before
 }
 
+/// Whether a paragraph of the plan's text was read into its tasks: who does them, a remark
+/// on them, or a task's words (an item's title line heads them: 2、…项目 → …项目：由…).
+fn read_as_tasks(text: &str, tasks: &[Task]) -> bool {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let words = letters(super::inline::without_item_number(text));
+    super::inline::names_duty(text)
+        || super::inline::is_remark_on_tasks(text)
+        || tasks.iter().any(|t| {
+            let content = cjk::tidy_spacing(&t.content);
+            content.contains(&cjk::tidy_spacing(text))
+                || (!words.is_empty() && letters(&content).contains(&words))
+                || cjk::tidy_spacing(text).contains(content.trim_end_matches('。'))
+        })
+}
+
 fn with_plan_text(
     mut sections: Vec<Section>,
     prose: Prose,
+    tasks: &[Task],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Section>, Vec<Paragraph>, Vec<Paragraph>) {
     let prose_groups: Vec<&ProseGroup> = prose
@@ -901,9 +959,12 @@ fn with_plan_text(
         let at = by_numeral.or_else(|| section_around(&sections, found.origin.line_no()?));
         match at {
             Some(at) => sections[at].intro.extend(words.cloned()),
-            None => {
-                diagnostics.extend(words.map(|p| super::unused_note(&p.text, p.origin.clone())))
-            }
+            // No section to print them in: what is none of the tasks is said.
+            None => diagnostics.extend(
+                words
+                    .filter(|p| !read_as_tasks(p.text.trim(), tasks))
+                    .map(|p| super::unused_note(&p.text, p.origin.clone())),
+            ),
         }
     }
     (sections, prose.preamble, prose.closing)

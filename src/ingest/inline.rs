@@ -152,6 +152,14 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[一二三四五六七八九十]{1,3}是").unwrap()
 });
 
+/// The value of a clause naming the leader who answers for a task (分管副区长：王五).
+pub(crate) fn leader_label(text: &str) -> Option<&str> {
+    match labelled(text)? {
+        (LabelKind::Person, value) if !value.is_empty() => Some(value),
+        _ => None,
+    }
+}
+
 /// True for a labelled line (牵头单位：…, 完成时限：…).
 pub(crate) fn is_labelled_line(text: &str) -> bool {
     labelled(text).is_some()
@@ -174,14 +182,25 @@ pub(crate) fn is_units_line(text: &str) -> bool {
 /// (上述项目由区商务委牵头负责。).
 pub(crate) fn names_duty(text: &str) -> bool {
     let text = text.trim();
-    labelled(text).is_some() || has_duty(text) || duty_of_items_above(text).is_some()
+    labelled(text).is_some()
+        || has_duty(text)
+        || duty_of_items_above(text).is_some()
+        || duty_of_numbered_items(text).is_some()
 }
 
 /// True for a sentence about the tasks around it that the reader acts on and says so
 /// (以下任务均需X落实, 以上工作由X牵头负责): no text left unread.
 pub(crate) fn is_remark_on_tasks(text: &str) -> bool {
     let text = text.trim();
-    standing_remark(text).is_some() || duty_of_items_above(text).is_some()
+    standing_remark(text).is_some()
+        || duty_of_items_above(text).is_some()
+        || duty_of_numbered_items(text).is_some()
+}
+
+/// `text` without the item number opening it (2、, （3）, ①).
+pub(crate) fn without_item_number(text: &str) -> &str {
+    let text = text.trim_start();
+    TASK_NUMBER.find(text).map_or(text, |m| &text[m.end()..])
 }
 
 /// True for a line that belongs to a task: numbered, labelled, or carrying an assignment.
@@ -368,11 +387,13 @@ pub fn parse_duty(inside: &str) -> Duty {
     }
 }
 
-fn parse_simplified_duty(inside: &str) -> Duty {
+fn parse_simplified_duty(written: &str) -> Duty {
     let mut duty = Duty {
-        written: inside.to_string(),
+        written: written.to_string(),
         ..Duty::default()
     };
+    let inside = crate::ingest::units::without_role_verbs(written);
+    let inside: &str = &inside;
     let clauses = crate::base::cjk::split_outside_parentheses(inside, |c| {
         matches!(c, '；' | ';' | '，' | ',' | '。')
     });
@@ -601,7 +622,7 @@ impl Duty {
 
 /// A leader's post, no body (分管副省长, 协管副秘书长, 县委书记, 分管领导): the 责任领导 a duty
 /// names beside its units.
-fn is_post(name: &str) -> bool {
+pub(crate) fn is_post(name: &str) -> bool {
     const POSTS: &[&str] = &["长", "书记", "主任", "主席", "领导"];
     let name = name.trim();
     name.chars().count() >= 2
@@ -741,7 +762,8 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
             || raw.trim_start().starts_with('#')
             || is_bracket_label(&line)
             || field_heading(&line).is_some();
-        let label = labelled(&line).is_some();
+        // 县水利局：牵头 under an empty 责任单位： — each unit's line one of its own.
+        let label = labelled(&line).is_some() || unit_and_role(&line).is_some();
         // A web page's own line (当前位置：首页, 来源：… 发布时间：…) joins no paragraph.
         let page_line = super::text::is_page_line(&line);
         // 县防汛抗旱指挥部成员单位职责 / 县住建局：负责…: a line with no punctuation (a title)
@@ -836,6 +858,139 @@ fn field_name(paragraph: &str) -> Option<&str> {
     let name = line[number.end()..].trim();
     ((2..=12).contains(&name.chars().count()) && name.chars().all(crate::base::cjk::is_han))
         .then_some(name)
+}
+
+/// 责任单位： / 县水利局：牵头 / 县住建局：配合: a label naming units with no value, over a
+/// line per unit that says its role — read as 牵头单位：县水利局 and 配合单位：县住建局, each
+/// at its first unit's line.
+fn roles_line_by_line(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
+    let mut out = Vec::with_capacity(all.len());
+    let mut at = 0;
+    while at < all.len() {
+        let (paragraph, line_no) = &all[at];
+        let empty_units_label = matches!(
+            labelled(paragraph),
+            Some((LabelKind::Lead | LabelKind::Responsible, value)) if value.is_empty()
+        );
+        let roles: Vec<(&str, bool, u32)> = if empty_units_label {
+            (all[at + 1..].iter())
+                .map_while(|(line, no)| unit_and_role(line).map(|(name, lead)| (name, lead, *no)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if roles.is_empty() {
+            out.push((paragraph.clone(), *line_no));
+            at += 1;
+            continue;
+        }
+        for (lead, label) in [(true, "牵头单位"), (false, "配合单位")] {
+            let named: Vec<&(&str, bool, u32)> = roles.iter().filter(|r| r.1 == lead).collect();
+            if let Some(first) = named.first() {
+                let names: Vec<&str> = named.iter().map(|r| r.0).collect();
+                out.push((format!("{label}：{}", names.join("、")), first.2));
+            }
+        }
+        at += 1 + roles.len();
+    }
+    out
+}
+
+/// `县水利局：牵头`, `县住建局（配合）`: a unit's name and whether it leads.
+fn unit_and_role(line: &str) -> Option<(&str, bool)> {
+    static UNIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(.{2,40}?)\s*[：:（(]\s*(牵头|主责|主办|负责|配合|协办|参与|协助)(?:单位|部门)?\s*[）)]?[。；;，,]?$").unwrap()
+    });
+    let caps = UNIT_ROLE.captures(line.trim())?;
+    let name = caps.get(1)?.as_str().trim();
+    let lead = !matches!(caps.get(2)?.as_str(), "配合" | "协办" | "参与" | "协助");
+    is_a_name(name).then_some((name, lead))
+}
+
+/// 1.整治占道经营行为。责任单位：县城管局。完成时限：6月底前。: the labels written on in
+/// the task's own paragraph, after a sentence ends, are read as lines of their own under it
+/// — when they name who does it (a date alone after a sentence may be the sentence's).
+fn labels_on_lines_of_their_own(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
+    let mut out = Vec::with_capacity(all.len());
+    for (paragraph, line_no) in all {
+        match trailing_labels_at(&paragraph) {
+            Some(at) => {
+                out.push((paragraph[..at].trim_end().to_string(), line_no));
+                let labels = paragraph[at..].trim().trim_end_matches(['。', '；', ';']);
+                out.push((labels.to_string(), line_no));
+            }
+            None => out.push((paragraph, line_no)),
+        }
+    }
+    out
+}
+
+/// Where labelled clauses naming units start after the paragraph's first sentence ends,
+/// running to its end; `None` for a paragraph that is a label itself or holds none.
+fn trailing_labels_at(paragraph: &str) -> Option<usize> {
+    if labelled(paragraph).is_some() {
+        return None;
+    }
+    let names_units = |kind: LabelKind| {
+        matches!(
+            kind,
+            LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
+        )
+    };
+    // Sentence ends outside brackets: a label inside a task's brackets is the bracket's.
+    let mut depth = 0i32;
+    let ends: Vec<usize> = paragraph
+        .char_indices()
+        .filter(|&(_, c)| {
+            match c {
+                '（' | '(' | '[' | '【' | '〔' => depth += 1,
+                '）' | ')' | ']' | '】' | '〕' => depth -= 1,
+                _ => {}
+            }
+            depth == 0 && matches!(c, '。' | '；' | ';' | '！' | '？')
+        })
+        .map(|(at, c)| at + c.len_utf8())
+        .collect();
+    // Each value reads as what its label says: names of bodies, a time, a leader — not a
+    // sentence (牵头单位：要履行牵头职责。).
+    let reads_as_said = |kind: LabelKind, value: &str| {
+        let value = value.trim().trim_end_matches(['。', '；', ';']);
+        match kind {
+            LabelKind::Lead | LabelKind::Support | LabelKind::Responsible => {
+                crate::ingest::units::is_units_text(value)
+                    && names(value)
+                        .iter()
+                        .all(|n| is_a_name(n) || is_name_with_role(n))
+            }
+            LabelKind::Deadline => is_deadline(value) && value.chars().count() <= 24,
+            LabelKind::Person => value.chars().count() <= 20 && !value.contains(['，', ',']),
+        }
+    };
+    ends.into_iter().find(|&at| {
+        let rest = paragraph[at..].trim();
+        let head = paragraph[..at].trim();
+        head.chars()
+            .filter(|c| crate::base::cjk::is_han(*c))
+            .count()
+            >= 2
+            && !rest.contains(['（', '(', '[', '【'])
+            && label_clauses(rest).is_some_and(|clauses| {
+                clauses.iter().any(|(kind, _, _)| names_units(*kind))
+                    && clauses
+                        .iter()
+                        .all(|&(kind, _, value)| reads_as_said(kind, value))
+            })
+    })
+}
+
+/// A name with its role word after it (县公安局配合): a name as a units label may list it.
+fn is_name_with_role(name: &str) -> bool {
+    use crate::ingest::units::{ROLE_SUFFIXES, without_manner};
+    ROLE_SUFFIXES
+        .iter()
+        .find_map(|(suffix, _)| name.strip_suffix(suffix))
+        .is_some_and(|who| is_a_name(without_manner(who)))
 }
 
 /// Items written as numbered fields (（一）道路项目 / 1、任务 / 修建城东道路。 / 2、领导小组 /
@@ -939,7 +1094,8 @@ pub fn parse(text: &str, path: &str) -> Option<RawTable> {
 
 /// [`parse`], the places of `text`'s lines named by `places` (a Word document's paragraphs).
 pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
-    let all = fields_into_their_item(paragraphs(text));
+    let all = roles_line_by_line(labels_on_lines_of_their_own(paragraphs(text)));
+    let all = fields_into_their_item(all);
     let mut reader = Reader {
         table: RawTable::default(),
         pending: None,
@@ -1513,6 +1669,10 @@ impl Reader {
         }
         let bracketed = closing_duty_in_brackets(paragraph);
         let paragraph = bracketed.as_deref().unwrap_or(paragraph);
+        if let Some(given) = duty_of_numbered_items(paragraph) {
+            self.numbered_items_above(&given, paragraph, here);
+            return;
+        }
         if let Some(duty) = duty_of_items_above(paragraph) {
             self.items_above(duty, paragraph, here);
             return;
@@ -1694,6 +1854,102 @@ impl Reader {
                 paragraph.trim()
             ),
         ));
+    }
+
+    /// `以上第2、3项工作由县城管局牵头，县公安局配合。`: the items it names by number, the
+    /// nearest above it in this part that name no one, given out by it. A number it names
+    /// that no such item carries is said.
+    fn numbered_items_above(&mut self, given: &[NumberedDuty], paragraph: &str, here: Location) {
+        let duty_of = |no: Option<u32>| {
+            let no = no?;
+            given
+                .iter()
+                .find(|(numbers, _)| numbers.contains(&no))
+                .map(|(_, duty)| duty)
+        };
+        if let Some((task, _)) = self.pending.as_mut()
+            && !task.is_assigned()
+            && let Some(duty) = duty_of(task.written_no)
+        {
+            assign_keeping_deadline(duty, task);
+        }
+        self.finish_task();
+        let mut found: Vec<u32> = Vec::new();
+        // Named, but with units of their own: kept, and said.
+        let mut own: Vec<u32> = Vec::new();
+        for row in self.table.rows.iter_mut().rev() {
+            match &mut row.kind {
+                RowKind::Section { .. } => break,
+                RowKind::Label(_) => {}
+                RowKind::Task(task) => {
+                    let Some(no) = task.written_no.filter(|no| !found.contains(no)) else {
+                        continue;
+                    };
+                    if let Some(duty) = duty_of(Some(no)) {
+                        found.push(no);
+                        if task.is_assigned() {
+                            own.push(no);
+                        } else {
+                            assign_keeping_deadline(duty, task);
+                        }
+                    }
+                }
+            }
+        }
+        if !own.is_empty() {
+            own.sort_unstable();
+            let numbers: Vec<String> = own.iter().map(u32::to_string).collect();
+            self.table.said.push(crate::base::diag::Diagnostic::warning(
+                "plan/items-above",
+                here.clone(),
+                format!(
+                    "「{}」所说的第 {} 项已各自写明责任单位：按各项自己写的，此句未改动它们，请核对",
+                    paragraph.trim(),
+                    numbers.join("、")
+                ),
+            ));
+        }
+        let first_named =
+            (self.first_items_out.iter()).any(|(_, task, _)| duty_of(task.written_no).is_some());
+        if first_named {
+            let give = |task: &mut RawTask| {
+                if let Some(duty) = duty_of(task.written_no) {
+                    assign_keeping_deadline(duty, task);
+                }
+            };
+            self.take_back_first_items(give);
+            found.extend(
+                given
+                    .iter()
+                    .flat_map(|(numbers, _)| numbers.iter().copied()),
+            );
+        }
+        let missing: Vec<u32> = (given.iter())
+            .flat_map(|(numbers, _)| numbers.iter().copied())
+            .filter(|no| !found.contains(no))
+            .collect();
+        let (level, said) = if missing.is_empty() {
+            let numbers: Vec<String> = given
+                .iter()
+                .flat_map(|(numbers, _)| numbers.iter().map(u32::to_string))
+                .collect();
+            let said = format!(
+                "第 {} 项按其后的「{}」分工",
+                numbers.join("、"),
+                paragraph.trim()
+            );
+            (crate::base::diag::Severity::Note, said)
+        } else {
+            let numbers: Vec<String> = missing.iter().map(u32::to_string).collect();
+            let said = format!(
+                "「{}」所说的第 {} 项，在它上面本部分没有找到",
+                paragraph.trim(),
+                numbers.join("、")
+            );
+            (crate::base::diag::Severity::Warning, said)
+        };
+        let said = crate::base::diag::Diagnostic::new(level, "plan/items-above", here, said);
+        self.table.said.push(said);
     }
 
     /// `1.开展城区道路清扫保洁。` / `以上工作由县城管局牵头负责。`: numbered tasks naming no one,
@@ -1916,9 +2172,19 @@ impl Reader {
                 };
                 self.pending = Some((task, heading.origin));
             }
-            let (task, _) = self
+            let (task, opened) = self
                 .pending
                 .get_or_insert_with(|| (RawTask::default(), here.clone()));
+            // 1、推进项目建设 / 加快推进重点项目。（…牵头）: the item's title over its words, a
+            // paragraph apart, is not run into them.
+            let title = task.content.trim();
+            let is_title = !title.is_empty()
+                && !title.contains(SENTENCE_MARKS)
+                && title.ends_with(crate::base::cjk::is_han)
+                && !runs_on(&line[..whole.start()]);
+            if cut == 0 && *opened != here && is_title {
+                task.content.push_str(paragraph_joint(&task.content));
+            }
             let stop_after = line[whole.end()..].trim_start().starts_with('。');
             write_before_duty(task, &line[cut..whole.start()], stop_after);
             let duty = parse_duty(inside.as_str());
@@ -2021,6 +2287,19 @@ fn paragraph_joint(content: &str) -> &'static str {
         Some(_) if content.chars().count() <= 30 => "：",
         Some(_) => "。",
     }
+}
+
+/// Whether a line carries on the words of the line above it (a hard-wrapped sentence: 和招商
+/// 引资工作。, 治理，完成20个…, 基础设施。): it opens with a joining word, or its first clause
+/// is a word or two — not a sentence of its own under an item's title.
+fn runs_on(line: &str) -> bool {
+    let line = line.trim_start();
+    let joins = line.starts_with(['和', '及', '与', '并', '的', '等', '、', '，', '。', '；']);
+    let first_clause = line
+        .split(['，', '。', '；', ',', ';', '、', '（', '('])
+        .next()
+        .unwrap_or("");
+    joins || first_clause.chars().count() <= 4
 }
 
 /// Whether every assignment parenthesis of `paragraph` names only the leaders who answer
@@ -2159,6 +2438,74 @@ fn duty_of_items_above(paragraph: &str) -> Option<Duty> {
     (!duty.leads.is_empty() && named.into_iter().all(|n| is_a_name(n))).then_some(duty)
 }
 
+/// Items named by their numbers and who a sentence gives them to.
+type NumberedDuty = (Vec<u32>, Duty);
+
+/// `以上第2、3项工作由县城管局牵头，县公安局配合。`, `上述第1至3项由县农业农村局负责，第4项由各乡镇
+/// 负责。`: the items each clause names by number, and who it gives them to. Every clause must
+/// read so.
+fn duty_of_numbered_items(paragraph: &str) -> Option<Vec<NumberedDuty>> {
+    static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[，,；;]\s*第").unwrap()
+    });
+    static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(?:以上|上述|上列)?第([0-9０-９一二三四五六七八九十、，,和及至到~～\-－—]+)(?:项|条)\p{Han}{0,4}?由(.+?(?:牵头|负责|承办|落实).*?)$").unwrap()
+    });
+    let text = paragraph.trim().trim_end_matches(['。', '.']);
+    if !["以上", "上述", "上列"].iter().any(|w| text.starts_with(w)) {
+        return None;
+    }
+    let mut starts: Vec<usize> = CLAUSE_START
+        .find_iter(text)
+        .map(|m| m.end() - '第'.len_utf8())
+        .collect();
+    starts.insert(0, 0);
+    let mut given = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |&next| {
+            text[..next]
+                .trim_end_matches(|c: char| "，,；; ".contains(c))
+                .len()
+        });
+        let caps = CLAUSE.captures(text[start..end].trim())?;
+        let numbers = item_numbers(caps.get(1)?.as_str())?;
+        let duty = parse_duty(caps.get(2)?.as_str());
+        let named = duty.leads.iter().chain(&duty.supports);
+        if duty.leads.is_empty() || !named.into_iter().all(|n| is_a_name(n)) {
+            return None;
+        }
+        given.push((numbers, duty));
+    }
+    Some(given)
+}
+
+/// `2、3`, `1至3`, `二、四` → the numbers named; `None` for a range that runs backward or far.
+fn item_numbers(text: &str) -> Option<Vec<u32>> {
+    let number = |s: &str| {
+        let digits = crate::base::cjk::ascii_digits(s.trim());
+        digits
+            .parse::<u32>()
+            .ok()
+            .or_else(|| crate::base::cjk::chinese_number(&digits))
+    };
+    let mut numbers = Vec::new();
+    for part in text.split(['、', '，', ',', '和', '及']) {
+        match part.split_once(['至', '到', '~', '～', '-', '－', '—']) {
+            Some((from, to)) => {
+                let (from, to) = (number(from)?, number(to)?);
+                if from > to || to - from > 50 {
+                    return None;
+                }
+                numbers.extend(from..=to);
+            }
+            None => numbers.push(number(part)?),
+        }
+    }
+    Some(numbers)
+}
+
 /// True for a name a sentence about the tasks gives them to: a body's or a phrase naming
 /// bodies (各乡镇, 县直各部门) — not what is to be done (县政府督查室负责跟踪督办, 于6月底前).
 fn is_a_name(name: &str) -> bool {
@@ -2189,9 +2536,33 @@ fn closing_duty_in_brackets(paragraph: &str) -> Option<String> {
     }
     let body = paragraph.trim().trim_end_matches(['。', '.']);
     let (before, last) = body.rsplit_once('。')?;
-    let duty = ITEMS_ABOVE.captures(last.trim())?.get(1)?.as_str();
+    // 1.推进项目建设。加快推进重点项目。区发展改革局牵头，区财政局配合。: a numbered item's
+    // last sentence that only names who does it, every name a body's.
+    let numbered =
+        TASK_NUMBER.is_match(paragraph.trim_start()) || numbered_label(paragraph).is_some();
+    let duty = match ITEMS_ABOVE.captures(last.trim()) {
+        Some(caps) => caps.get(1)?.as_str(),
+        None if numbered && super::unit_first::only_a_duty(without_deadline_clause(last)) => {
+            let duty = parse_duty(last);
+            let named = duty.leads.iter().chain(&duty.supports);
+            let bodies = named.into_iter().all(|n| is_a_name(n));
+            if !bodies {
+                return None;
+            }
+            last.trim()
+        }
+        None => return None,
+    };
     let given = !before.trim().is_empty() && !parse_duty(duty).leads.is_empty();
     given.then(|| format!("{before}。（{duty}）"))
+}
+
+/// A sentence without the time clause closing it (…各乡镇配合，2026年9月底前完成 → …各乡镇配合).
+fn without_deadline_clause(sentence: &str) -> &str {
+    match sentence.trim().rsplit_once(['，', ',']) {
+        Some((before, time)) if is_deadline(time) && time.chars().count() <= 16 => before,
+        _ => sentence,
+    }
 }
 
 /// Punctuation that separates a task from the assignment before it in one sentence.
@@ -2324,7 +2695,7 @@ type Labelled<'a> = (LabelKind, &'a str, &'a str);
 fn label_clauses(line: &str) -> Option<Vec<Labelled<'_>>> {
     static BETWEEN_LABELS: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"[；;，,]\s*|\s+").unwrap()
+        Regex::new(r"[；;，,。]\s*|\s+").unwrap()
     });
     let line = line.trim();
     labelled(line)?;
@@ -2679,6 +3050,47 @@ fn tidy_content(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_named_by_number_and_who_gets_them() {
+        let given = duty_of_numbered_items(
+            "上述第1至3项由县农业农村局牵头负责，第4项由各乡镇人民政府负责。",
+        )
+        .expect("read");
+        assert_eq!(given.len(), 2);
+        assert_eq!(given[0].0, [1, 2, 3]);
+        assert_eq!(given[0].1.leads, ["县农业农村局"]);
+        assert_eq!(given[1].0, [4]);
+        assert_eq!(item_numbers("二、四"), Some(vec![2, 4]));
+        assert_eq!(item_numbers("5至2"), None);
+        // A sentence about the items' timing, or one with no number, is none.
+        assert!(duty_of_numbered_items("以上第2项需于6月底前完成。").is_none());
+        assert!(duty_of_numbered_items("以上工作由县城管局牵头负责。").is_none());
+    }
+
+    #[test]
+    fn labels_after_a_sentence_start_where_the_sentence_ends() {
+        let at = |t: &str| trailing_labels_at(t).map(|at| t[at..].to_string());
+        assert_eq!(
+            at("1.整治占道经营。责任单位：县城管局。完成时限：6月底前。").as_deref(),
+            Some("责任单位：县城管局。完成时限：6月底前。")
+        );
+        // Inside brackets, a date alone, and prose with a colon are none.
+        assert_eq!(
+            at("1.加装电梯。[牵头单位:县住建局;责任单位:县财政局]"),
+            None
+        );
+        assert_eq!(at("1.整治占道经营。完成时限：6月底前。"), None);
+        assert_eq!(at("各单位要高度重视。具体要求如下：加强领导。"), None);
+    }
+
+    #[test]
+    fn a_unit_per_line_says_its_role() {
+        assert_eq!(unit_and_role("县水利局：牵头"), Some(("县水利局", true)));
+        assert_eq!(unit_and_role("县住建局（配合）"), Some(("县住建局", false)));
+        assert_eq!(unit_and_role("工作要求：牵头"), None);
+        assert_eq!(unit_and_role("县水利局：负责城区防洪堤修复"), None);
+    }
 
     #[test]
     fn a_closing_parenthesis_holding_only_a_deadline_is_the_deadline() {

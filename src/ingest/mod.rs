@@ -68,7 +68,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
                     gathered.take_text(notice, text, PlaceKind::Lines, &shown, true);
                 }
                 if let Some(table) = doc.table {
-                    gathered.take_table(table, &display);
+                    gathered.take_table(table, &display, false);
                 }
             }
             Ok(Read::Skipped(note)) => gathered.diagnostics.push(*note),
@@ -82,6 +82,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
     let Gathered {
         parts,
         table_from,
+        table_inline: _,
         fatal,
         mut diagnostics,
         texts,
@@ -167,6 +168,8 @@ struct Gathered {
     parts: assemble::Parts,
     /// The source the table was taken from.
     table_from: Option<String>,
+    /// The table is tasks read from a text's paragraphs, not a table.
+    table_inline: bool,
     /// Problems that stop the reading, gathered over every source before stopping.
     fatal: Vec<Diagnostic>,
     diagnostics: Vec<Diagnostic>,
@@ -218,6 +221,7 @@ impl Gathered {
                 .then(|| unit_first::parse_at(&plan_text, places.places(display)))
                 .flatten()
         };
+        let mut read_inline = false;
         if doc.table.is_none()
             && let Some(mut table) =
                 inline::parse_at(&plan_text, places.places(display)).or_else(unit_first)
@@ -226,10 +230,9 @@ impl Gathered {
             if doc.notice.is_some() {
                 table.title = None;
             }
-            self.diagnostics.append(&mut table.said);
             doc.table = Some(table);
-            self.parts.tasks_in_prose = true;
             inline_here = true;
+            read_inline = true;
         }
         self.texts.push((display.to_string(), text));
         self.diagnostics.append(&mut doc.diagnostics);
@@ -244,7 +247,7 @@ impl Gathered {
             self.take_prose(prose, inline_here);
         }
         if let Some(table) = doc.table {
-            self.take_table(table, display);
+            self.take_table(table, display, read_inline);
         } else if !found_anything && many_sources {
             self.diagnostics.push(Diagnostic::note(
                 "input/ignored",
@@ -286,9 +289,41 @@ impl Gathered {
         });
     }
 
-    /// Takes the first table found; a second one is an error (which one is meant?).
-    fn take_table(&mut self, table: raw_table::RawTable, display: &str) {
-        if let Some(first) = &self.table_from {
+    /// Takes the first table found; a second one is an error (which one is meant?) — but
+    /// for tasks read from a text's own paragraphs beside a table in another source (a
+    /// notice in Word, its 分工表 in Excel): the table is the division of work, the text's
+    /// tasks are compared with it and said. `read_inline`: `table` is such tasks.
+    fn take_table(&mut self, mut table: raw_table::RawTable, display: &str, read_inline: bool) {
+        if let Some(first) = self.table_from.clone() {
+            match (self.table_inline, read_inline) {
+                (true, false) => {
+                    let inline = std::mem::replace(&mut self.parts.table, table);
+                    self.parts.tasks_in_prose = false;
+                    self.table_from = None;
+                    let table = std::mem::take(&mut self.parts.table);
+                    self.take_table(table, display, false);
+                    let said = tasks_in_text_and_table(&inline, &first, &self.parts.table, display);
+                    self.diagnostics.push(said);
+                }
+                (false, true) => {
+                    let said = tasks_in_text_and_table(&table, display, &self.parts.table, &first);
+                    self.diagnostics.push(said);
+                }
+                _ => self.second_table(&table, &first, display),
+            }
+            return;
+        }
+        if read_inline {
+            self.diagnostics.append(&mut table.said);
+            self.parts.tasks_in_prose = true;
+        }
+        self.table_inline = read_inline;
+        self.store_table(table, display);
+    }
+
+    /// A second table: which one is meant?
+    fn second_table(&mut self, table: &raw_table::RawTable, first: &str, display: &str) {
+        {
             self.fatal.push(
                 Diagnostic::error(
                     "input/two-tables",
@@ -302,7 +337,12 @@ impl Gathered {
                     files: vec![file_name(first), file_name(display)],
                 }),
             );
-        } else {
+        }
+    }
+
+    /// Keeps the table of `display`, with what reading a table needs done to it.
+    fn store_table(&mut self, table: raw_table::RawTable, display: &str) {
+        {
             self.table_from = Some(display.to_string());
             self.parts.table = table;
             let in_text = self
@@ -345,6 +385,69 @@ impl Gathered {
                     ),
                 ));
             }
+        }
+    }
+}
+
+/// Tasks a text hands out in its own paragraphs (`inline`, of `text_from`) beside the
+/// table of another source (`table_from`): the table is the division of work; said, with
+/// the text's tasks the table does not hold, so none is lost without a word.
+fn tasks_in_text_and_table(
+    inline: &raw_table::RawTable,
+    text_from: &str,
+    table: &raw_table::RawTable,
+    table_from: &str,
+) -> Diagnostic {
+    let han = |text: &str| -> String {
+        text.chars()
+            .filter(|c| crate::base::cjk::is_han(*c))
+            .collect()
+    };
+    let rows: Vec<String> = (table.rows.iter())
+        .filter_map(|r| match &r.kind {
+            raw_table::RowKind::Task(t) => Some(han(&t.content)),
+            _ => None,
+        })
+        .collect();
+    let tasks: Vec<(&raw_table::RawTask, &Location)> = (inline.rows.iter())
+        .filter_map(|r| match &r.kind {
+            raw_table::RowKind::Task(t) => Some((t.as_ref(), &r.origin)),
+            _ => None,
+        })
+        .collect();
+    // Eight characters of a task's text in a row of the table: the same task.
+    let in_table = |task: &raw_table::RawTask| {
+        let chars: Vec<char> = han(&task.content).chars().collect();
+        (chars.len() < 8 && rows.iter().any(|row| row.contains(&han(&task.content))))
+            || chars.windows(8).step_by(4).any(|window| {
+                let window: String = window.iter().collect();
+                rows.iter().any(|row| row.contains(&window))
+            })
+    };
+    let missing: Vec<&(&raw_table::RawTask, &Location)> =
+        tasks.iter().filter(|(task, _)| !in_table(task)).collect();
+    let whose = format!("{text_from} 的正文也写了 {} 项任务的分工", tasks.len());
+    let rule = format!("以 {table_from} 的任务分工表为准，正文照原文印出");
+    match missing.first() {
+        None => Diagnostic::note(
+            "input/tasks-in-text-and-table",
+            inline.origin.clone().unwrap_or(Location::file(text_from)),
+            format!("{whose}，都在分工表中：{rule}"),
+        ),
+        Some((_, origin)) => {
+            let shown: Vec<String> = (missing.iter().take(5))
+                .map(|(task, _)| format!("「{}」", crate::base::cjk::excerpt_of(&task.content, 16)))
+                .collect();
+            let more = if missing.len() > 5 { "等" } else { "" };
+            Diagnostic::warning(
+                "input/tasks-in-text-and-table",
+                (*origin).clone(),
+                format!(
+                    "{whose}，其中 {} 项在分工表中没有找到（{}{more}）：{rule}，请核对分工表是否漏列",
+                    missing.len(),
+                    shown.join("、")
+                ),
+            )
         }
     }
 }

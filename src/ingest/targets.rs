@@ -266,7 +266,58 @@ fn stands_alone(text: &str, number: regex::Match<'_>, unit: regex::Match<'_>) ->
             .any(|w| after_unit.starts_with(w));
     // 人 opening a word (121人才梯队项目, 人员, 人口) is no measure word.
     let in_word = unit.as_str() == "人" && after_unit.starts_with(['才', '员', '口', '民', '群']);
-    !(range_word || in_token || scope || duration || in_word || qualifies_a_noun(after_unit))
+    !(range_word
+        || in_token
+        || scope
+        || duration
+        || in_word
+        || qualifies_a_noun(after_unit)
+        || is_reference(before)
+        || names_a_policy(unit.as_str(), after_unit))
+}
+
+/// `33条稳经济措施`, `10条意见`: a policy named by how many articles it has, no target.
+fn names_a_policy(unit: &str, after_unit: &str) -> bool {
+    let clause: String = after_unit
+        .chars()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | ',' | ';' | '（' | '('))
+        .take(8)
+        .collect();
+    unit == "条"
+        && ["措施", "意见", "规定", "举措", "政策"]
+            .iter()
+            .any(|w| clause.contains(w))
+}
+
+/// Verbs that point at work set elsewhere (聚焦…规划102项重大工程, 围绕市委确定的18个重点产业链,
+/// 借鉴先进地区36项改革经验): a number in their clause counts what is pointed at, no target
+/// of this task.
+const REFERRING_VERBS: &[&str] = &[
+    "聚焦", "围绕", "对照", "按照", "依照", "依据", "根据", "对标", "借鉴", "参照", "紧扣", "遵照",
+];
+
+/// Whether the number after `before` counts what the clause points at, or names an article
+/// or item by its place (第12条) — unless a verb of the clause's own follows the pointing one.
+fn is_reference(before: &str) -> bool {
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '，' | '。' | '；' | ',' | ';' | '：' | ':' | '\n'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let clause = &before[clause_start..];
+    // 按照时间节点完成15个: the clause's own verb after the pointing one sets the target.
+    let points = REFERRING_VERBS
+        .iter()
+        .filter_map(|verb| clause.rfind(verb))
+        .max();
+    let acts_after = points.is_some_and(|at| {
+        let after = &clause[at..];
+        LEADING_VERBS
+            .iter()
+            .chain(CLAUSE_VERBS)
+            .any(|verb| after.contains(verb))
+    });
+    before.ends_with('第') || points.is_some() && !acts_after
 }
 
 /// Whether `N户以上` qualifies the noun after it (100户以上自然村公路硬化率巩固在100%): 以上 or
@@ -433,6 +484,20 @@ fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_a_clause_points_at_are_no_targets() {
+        for text in [
+            "聚焦国家“十四五”规划102项重大工程，梳理筛选项目。",
+            "对照《优化营商环境条例》第12条，清理规范涉企收费。",
+            "围绕市委确定的18个重点产业链，开展精准招商。",
+            "学习借鉴先进地区36项改革经验，提升服务水平。",
+        ] {
+            assert!(extract(text).is_empty(), "{text}");
+        }
+        assert_eq!(extract("按照时间节点完成15个老旧小区改造。").len(), 1);
+        assert_eq!(extract("按照要求，完成老旧小区改造15个。").len(), 1);
+    }
 
     fn brief(text: &str) -> Vec<(f64, String, Comparator, String)> {
         extract(text)

@@ -24,6 +24,28 @@ static OPENING_DUTY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Who a paragraph opens by naming: the units that lead and support, and the leader who
+/// answers for the work (由李四副区长负责，区发展改革局牵头，…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Opening {
+    lead: String,
+    support: Option<String>,
+    person: Option<String>,
+}
+
+/// A line with no sentence right above a paragraph: a part's heading, or (`item`) a numbered
+/// item's title.
+struct Heading {
+    title: String,
+    item: bool,
+}
+
+/// An item's number: 1、 1. 1．
+static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"^\d{1,3}\s*[、.．]").unwrap()
+});
+
 /// The fewest paragraphs that must open with who does them for the text to be read so.
 const FEWEST: usize = 2;
 
@@ -34,14 +56,17 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let mut table = RawTable::default();
     let mut tasks = 0;
     // The heading right above the paragraph being read, if any.
-    let mut heading: Option<String> = None;
+    let mut heading: Option<Heading> = None;
     for (paragraph, line) in crate::ingest::inline::paragraphs(text) {
         let here = places.at(line);
         let tidy = tidy_spacing(&paragraph);
         if let Some((numeral, title)) = section_heading(&tidy)
             && opening_duty(&title).is_none()
         {
-            heading = Some(title.clone());
+            heading = Some(Heading {
+                title: title.clone(),
+                item: false,
+            });
             table.rows.push(RawRow {
                 kind: RowKind::Section { numeral, title },
                 origin: here,
@@ -49,21 +74,38 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             continue;
         }
         let words = without_number(&tidy);
-        let Some((lead, support)) = opening_duty(words) else {
-            // （一）治理农村黑臭水体: a heading the sentence under it may give out.
-            heading = (numbered_label(&tidy).is_some() && !crate::base::cjk::ends_sentence(words))
-                .then(|| words.to_string());
+        let Some(Opening {
+            lead,
+            support,
+            person,
+        }) = opening_duty(words)
+        else {
+            // （一）治理农村黑臭水体: a heading the sentence under it may give out; 1、兰州城市轨道
+            // 交通项目: an item's title over the sentence that gives it out.
+            let item = ITEM_NUMBER.is_match(&tidy);
+            heading = ((numbered_label(&tidy).is_some() || item)
+                && !crate::base::cjk::ends_sentence(words))
+            .then(|| Heading {
+                title: words.to_string(),
+                item,
+            });
             continue;
         };
         tasks += 1;
         // 一、治理畜牧业产品污染 / 由乡三农服务中心承办，乡畜牧站配合。: a sentence that only
-        // gives the part out makes the part's heading the task (its words are the plan's).
-        let part = heading.take().filter(|_| only_a_duty(words));
+        // gives the part out makes the part's heading the task (its words are the plan's); an
+        // item's title heads the sentence's words.
+        let content = match heading.take() {
+            Some(heading) if only_a_duty(words) => heading.title,
+            Some(Heading { title, item: true }) => format!("{title}：{words}"),
+            _ => words.to_string(),
+        };
         let task = RawTask {
             no: tasks.to_string(),
-            content: part.unwrap_or_else(|| words.to_string()),
+            content,
             lead: Some(lead),
             support,
+            person,
             units_origin: Some(here.clone()),
             ..RawTask::default()
         };
@@ -116,7 +158,7 @@ pub(crate) fn opens_with_duty(line: &str) -> bool {
 
 /// True for a sentence that only says who does the work: `由乡三农服务中心承办，乡畜牧站、
 /// 卫生院配合。`, `县教育局负责。`.
-fn only_a_duty(words: &str) -> bool {
+pub(crate) fn only_a_duty(words: &str) -> bool {
     static DUTY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
@@ -144,7 +186,7 @@ fn without_number(words: &str) -> &str {
 
 /// The leads and supports a paragraph opens with, when each name there is a body's: at its
 /// start, or after a title sentence ending in 。 (校园内部安全整治。主要由县教育局牵头，…).
-fn opening_duty(words: &str) -> Option<(String, Option<String>)> {
+fn opening_duty(words: &str) -> Option<Opening> {
     duty_at_start(words, false).or_else(|| {
         let (title, rest) = words.split_once('。')?;
         (title.chars().count() <= 24).then(|| duty_at_start(rest.trim_start(), true))?
@@ -154,12 +196,28 @@ fn opening_duty(words: &str) -> Option<(String, Option<String>)> {
 /// [`opening_duty`] at the very start of `words`, with the units a later clause says support
 /// (县交通局负责国道巡查，县公路局配合。). After a title sentence (`after_title`) only a
 /// duty handed out counts: 加强组织领导。各乡镇要高度重视… is a requirement, not work.
-fn duty_at_start(words: &str, after_title: bool) -> Option<(String, Option<String>)> {
+fn duty_at_start(words: &str, after_title: bool) -> Option<Opening> {
+    // 分管副区长：王五；区财政局牵头，…: the leader's clause, then who does the work.
+    if let Some((clause, rest)) = words.split_once(['；', ';', '，', ','])
+        && let Some(leader) = leader_clause(clause)
+    {
+        let mut opening = duty_at_start(rest.trim_start(), false)?;
+        opening.person = Some(leader.trim().to_string());
+        return Some(opening);
+    }
     let caps = OPENING_DUTY.captures(words)?;
     let by = caps.get(1).is_some();
     // 县教育局、县卫健局分别负责: how they do it is no part of who.
     let lead = crate::ingest::units::without_manner(caps[2].trim());
     let role = &caps[4];
+    // 由李四副区长负责，区发展改革局牵头，…: the leader who answers for the work, then who
+    // does it.
+    if role == "负责" && caps.get(3).is_none() && crate::ingest::inline::is_post(lead) {
+        let rest = words[caps.get(4)?.end()..].strip_prefix(['，', ','])?;
+        let mut opening = duty_at_start(rest.trim_start(), false)?;
+        opening.person = Some(lead.to_string());
+        return Some(opening);
+    }
     // 县环保局。负责…: the mark only between a body and 负责.
     let marked = caps.get(3).is_some();
     // 城区排水防涝设施建设由县住建局负责: the work first, its doer after 由 — no opening duty;
@@ -185,7 +243,19 @@ fn duty_at_start(words: &str, after_title: bool) -> Option<(String, Option<Strin
     let sentence = rest.split('。').next().unwrap_or(rest);
     supports.extend(later_supports(sentence));
     let support = (!supports.is_empty()).then(|| supports.join("、"));
-    Some((lead.to_string(), support))
+    Some(Opening {
+        lead: lead.to_string(),
+        support,
+        person: None,
+    })
+}
+
+/// The leader a clause names as answering for the work: 分管副区长：王五, 责任领导：王五.
+fn leader_clause(clause: &str) -> Option<&str> {
+    crate::ingest::inline::leader_label(clause).or_else(|| {
+        let (post, name) = clause.split_once(['：', ':'])?;
+        crate::ingest::inline::is_post(post).then_some(name)
+    })
 }
 
 /// True for a list whose every name is a body's (县交通局、县公路局; 县交通局和县公路局).
@@ -201,11 +271,18 @@ fn bodies(list: &str) -> bool {
 /// names opening with a place, so a verb (组织各志愿服务队参与, 发动村委会参与) is none.
 fn later_supports(rest: &str) -> Vec<String> {
     const SUPPORT_WORDS: &[&str] = &["配合", "协办", "参与", "协助"];
+    // 县城管局、县交通运输局分别负责路面修补: names opening a clause, then their part.
+    static OPENING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^([^，,。；;：:]{2,60}?)(?:分别负责|负责|配合|协办|参与|协助)").unwrap()
+    });
     rest.split(['，', ',', '；', ';'])
         .filter_map(|clause| {
+            let clause = clause.trim();
             let who = SUPPORT_WORDS
                 .iter()
-                .find_map(|w| clause.trim().strip_suffix(w))?;
+                .find_map(|w| clause.strip_suffix(w))
+                .or_else(|| Some(OPENING_ROLE.captures(clause)?.get(1)?.as_str()))?;
             let who = crate::ingest::units::without_manner(who);
             (who.starts_with(crate::ingest::units::PLACE_OPENINGS) && bodies(who))
                 .then(|| who.to_string())
@@ -228,7 +305,7 @@ mod tests {
 
     #[test]
     fn who_opens_the_paragraph_leads_it() {
-        let duty = |w: &str| opening_duty(w);
+        let duty = |w: &str| opening_duty(w).map(|o| (o.lead, o.support));
         assert_eq!(
             duty("区住建局负责全区村庄环境整治总协调工作。"),
             Some(("区住建局".to_string(), None))

@@ -527,7 +527,8 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
 }
 
 fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
-    let (cell, wrapped) = rejoin_wrapped_names(cell);
+    let cell = without_role_verbs(cell);
+    let (cell, wrapped) = rejoin_wrapped_names(&cell);
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
     let cell = places_sharing_a_department(&cell);
@@ -729,6 +730,50 @@ fn cut_role_word(name: &mut String) -> Option<RoleWord> {
     let kept: String = name.chars().take(keep).collect();
     *name = without_manner(kept.trim()).to_string();
     Some(*word)
+}
+
+/// `区行政审批局牵头推进`, `区委宣传部牵头组织实施`, `区住建局配合做好`: the verb a role word
+/// takes after a body's name (推进, 组织, 抓总 …) says how, not who — cut, so the name ends at
+/// its role word. Only a verb of two or four characters at a list's break, not one that
+/// itself ends as a body (X牵头区住建局 names two units), and only after a body's name.
+pub(crate) fn without_role_verbs(text: &str) -> std::borrow::Cow<'_, str> {
+    static ROLE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(牵头|主办|负责|配合|协办)(\p{Han}{4}|\p{Han}{2})([、，,；;。）)\s]|$)")
+            .unwrap()
+    });
+    let cuts: Vec<(usize, usize)> = ROLE_VERB
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let (role, verb) = (caps.get(1)?, caps.get(2)?);
+            let before = &text[..role.start()];
+            let name_start = before
+                .rfind(|c: char| is_separator(c) || "（(：:".contains(c))
+                .map_or(0, |at| {
+                    at + before[at..].chars().next().map_or(1, char::len_utf8)
+                });
+            let name = &before[name_start..];
+            let kept_role = ROLE_SUFFIXES
+                .iter()
+                .any(|(suffix, _)| text[role.start()..verb.end()].ends_with(suffix));
+            let says_how = (ends_as_a_body(name) || looks_unspecified(name))
+                && !ends_as_a_body(verb.as_str())
+                && !looks_unspecified(verb.as_str())
+                && !kept_role;
+            says_how.then(|| (verb.start(), verb.end()))
+        })
+        .collect();
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end) in cuts {
+        out.push_str(&text[from..start]);
+        from = end;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// How a sentence says the role is to be taken up (各乡镇要积极配合, 县文旅局主动配合): words
@@ -1306,6 +1351,21 @@ pub fn is_units_text(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Unit, UnitGroup, UnitKind};
+
+    #[test]
+    fn a_verb_after_a_role_word_is_cut_a_unit_after_it_is_not() {
+        let cut = |t: &str| without_role_verbs(t).into_owned();
+        assert_eq!(cut("区行政审批局牵头推进"), "区行政审批局牵头");
+        assert_eq!(
+            cut("区委宣传部牵头组织实施，区住建局配合做好"),
+            "区委宣传部牵头，区住建局配合"
+        );
+        assert_eq!(cut("区财政局牵头负责"), "区财政局牵头负责");
+        assert_eq!(cut("区发改委牵头区住建局"), "区发改委牵头区住建局");
+        // Only after a body's name.
+        assert_eq!(cut("各单位按职责配合做好"), "各单位按职责配合做好");
+        assert_eq!(cut("区财政局负责资金保障工作"), "区财政局负责资金保障工作");
+    }
 
     #[test]
     fn a_name_by_field_ends_whole_a_piece_does_not() {

@@ -26,7 +26,9 @@ mod returns;
 mod task;
 mod unit;
 
-pub use notice::{Notice, Paragraph, doc_number_year, normalize_doc_number};
+pub use notice::{
+    Notice, Paragraph, doc_number_year, names_a_table, normalize_doc_number, plan_of_table,
+};
 pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
 pub use unit::{

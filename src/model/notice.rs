@@ -187,6 +187,33 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Words ending the name of a plan's table rather than of the plan (任务分工表, 重点任务清单).
+const TABLE_NAMES: &[&str] = &["分工表", "任务表", "分解表", "一览表", "清单", "台账"];
+
+/// Whether an attachment's name names a table of tasks, not a plan.
+pub fn names_a_table(name: &str) -> bool {
+    let name = crate::base::cjk::simplified_text(name.trim());
+    TABLE_NAMES.iter().any(|t| name.ends_with(t))
+}
+
+/// The plan a table's name is of: 某区2024年工作方案任务分工表 → 某区2024年工作方案 (工作計劃
+/// reads as 工作计划).
+pub fn plan_of_table(name: &str) -> Option<&str> {
+    const PLANS: &[&str] = &["方案", "计划", "要点", "意见", "措施", "安排", "规划"];
+    let name = name.trim();
+    let simple = crate::base::cjk::simplified_text(name);
+    let chars = PLANS
+        .iter()
+        .filter_map(|p| {
+            simple
+                .rfind(p)
+                .map(|at| simple[..at + p.len()].chars().count())
+        })
+        .max()?;
+    let end = name.char_indices().nth(chars).map(|(at, _)| at)?;
+    names_a_table(&name[end..]).then(|| &name[..end])
+}
+
 /// Normalises a 发文字号 to the GB/T 9704 form `机关代字〔年份〕序号号`, or `None` when `text`
 /// is not one: `嘉发改(2025)14号` → `嘉发改〔2025〕14号`, `沪府办发[2024]第007号` → `沪府办发〔2024〕7号`.
 pub fn normalize_doc_number(text: &str) -> Option<String> {

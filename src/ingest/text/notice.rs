@@ -95,19 +95,18 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
+    let mut said = Vec::new();
     let (start, mut i) = if let Some(number_at) = number_at {
         let (start, page_lines, end) = head_by_number(blocks, number_at, &mut notice);
         skipped = &blocks[page_lines];
         (start, end)
-    } else if let Some(at) = blocks
-        .iter()
-        .take(HEAD_BLOCKS)
-        .position(|b| is_recipients(&b.text))
-    {
+    } else if let Some(at) = (0..blocks.len().min(HEAD_BLOCKS)).find(|&at| {
+        is_recipients(&blocks[at].text) || recipients_unmarked(blocks, at, places, &mut said)
+    }) {
         let (start, title_end) =
             read_head_above_recipients(blocks, (&page.blocks, at), &mut notice);
         skipped = &blocks[title_end.min(at)..at];
-        notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
+        notice.recipients = split_list(recipients_text(&blocks[at].text));
         (start, at + 1)
     } else {
         return NoticeRead {
@@ -119,7 +118,6 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         };
     };
     notice.origin = Some(places.at(blocks[start].line));
-    let mut said = Vec::new();
     fill_from_page_box(&mut notice, &page);
     settle_title(&mut notice, &blocks[start..], places, &mut said);
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
@@ -296,6 +294,55 @@ fn title_proper(written: &str) -> TitleParts<'_> {
     parts
 }
 
+/// A 主送 line whose colon is missing or mistyped (各乡镇人民政府，县直各部门 / …；) straight
+/// under the notice's title: read as the 主送, and said.
+fn recipients_unmarked(
+    blocks: &[Block],
+    at: usize,
+    places: Places<'_>,
+    said: &mut Vec<Diagnostic>,
+) -> bool {
+    let text = blocks[at].text.trim();
+    let list = recipients_text(text);
+    let under_title = (1..=3).any(|lines| {
+        at >= lines && {
+            let title: String = blocks[at - lines..at]
+                .iter()
+                .map(|b| b.text.trim())
+                .collect();
+            is_notice_title(&title)
+        }
+    });
+    // Every item a body's name or a 各 phrase, the line no sentence.
+    let bodies = list.split(['、', '，', ',', '；', ';']).all(|item| {
+        let item = item.trim();
+        item.chars().count() <= 16
+            && (crate::ingest::units::ends_whole(item) || item.starts_with('各'))
+            && !["请", "印发", "贯彻", "执行", "现将"]
+                .iter()
+                .any(|w| item.contains(w))
+    });
+    let read = !text.ends_with(['：', ':', '。'])
+        && under_title
+        && bodies
+        && is_recipients(&format!("{list}："));
+    if read {
+        said.push(Diagnostic::warning(
+            "notice/recipients-colon",
+            places.at(blocks[at].line),
+            format!("主送机关「{list}」后没有冒号：按主送机关读入，发布的通知补上冒号"),
+        ));
+    }
+    read
+}
+
+/// The bodies of a 主送 line, without the colon (or the mark typed in its place) after them.
+fn recipients_text(line: &str) -> &str {
+    line.trim()
+        .trim_end_matches(['：', ':', '；', ';', '，', ',', '。'])
+        .trim_end()
+}
+
 /// A 主送 line: a list of bodies ending in a colon (各街道办事处、区政府各部门：), each item
 /// short, at least one of them 各… or a kind of body — not a sentence that ends 如下：.
 fn is_recipients(text: &str) -> bool {
@@ -305,6 +352,19 @@ fn is_recipients(text: &str) -> bool {
     };
     // A web page's box label standing alone (发布机构：) is no list of bodies.
     if super::is_bare_page_label(text) {
+        return false;
+    }
+    // 责任单位： over the units named under it is a task's label, no one addressed.
+    let column_label = !text.starts_with('各')
+        && matches!(
+            crate::ingest::raw_table::Column::from_header(text.trim_end_matches(['：', ':'])),
+            Some(
+                crate::ingest::raw_table::Column::Units
+                    | crate::ingest::raw_table::Column::Lead
+                    | crate::ingest::raw_table::Column::Support
+            )
+        );
+    if column_label {
         return false;
     }
     const BODIES: &[&str] = &["单位", "部门", "机构", "政府", "办事处", "委员会", "管委会"];
