@@ -6506,3 +6506,28 @@ fn a_notice_with_inline_duties_beside_a_table_in_a_workbook() {
         said.message
     );
 }
+
+/// A line the copy stops inside after a part's groups (（三）大力推行“首席服务员) prints where it
+/// stands, after them; a short line of a few words (工作目标) over a sentence is a paragraph
+/// of its own, not run into it.
+#[test]
+fn words_after_a_parts_groups_and_a_short_line_print_where_they_stand() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "关于印发某区工作方案的通知\n各街道办事处，区政府各部门：\n\
+         现将《某区2026年工作方案》印发给你们，请认真贯彻落实。\n某区人民政府\n2026年3月1日\n\
+         某区2026年工作方案\n工作目标\n到2026年底，全面建立企业服务专员制度。\n一、重点任务\n\
+         （一）推进项目建设。加快推进重点项目。（牵头单位：区发展改革局）\n\
+         （二）加强资金保障。统筹安排资金。（牵头单位：区财政局）\n（三）大力推行“首席服务员\n",
+    );
+    let printed = common::published_text(&input, "通知.md");
+    let at = |words: &str| {
+        printed
+            .find(words)
+            .unwrap_or_else(|| panic!("{words}: {printed}"))
+    };
+    assert!(at("（一）推进项目建设") < at("（二）加强资金保障"));
+    assert!(at("（二）加强资金保障") < at("（三）大力推行"), "{printed}");
+    assert!(!printed.contains("工作目标到2026年底"), "{printed}");
+    assert!(at("工作目标") < at("到2026年底"));
+}

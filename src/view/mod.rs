@@ -1010,6 +1010,8 @@ pub struct PlanSectionView {
     /// Its groups: (bold heading without its 。, numbered as the prose numbers it, text;
     /// a text starting with a line break stands under its heading, not after it).
     pub groups: Vec<(String, String)>,
+    /// Its words written after its last group (a line the copy stops inside), printed there.
+    pub after: Vec<PrintedParagraph>,
 }
 
 /// [`tidy_spacing`] of each line, keeping the line breaks between paragraphs (and a
@@ -1219,6 +1221,21 @@ fn printed_paragraphs(paragraphs: &[crate::model::Paragraph]) -> Vec<PrintedPara
         .collect()
 }
 
+/// A section's words before its groups, and those the source wrote after its last group
+/// with words (（三）大力推行“首席服务员, cut off there): each printed where it stands.
+fn words_before_and_after_groups(
+    s: &crate::model::Section,
+) -> (Vec<crate::model::Paragraph>, Vec<crate::model::Paragraph>) {
+    let last_group = (s.groups.iter())
+        .filter(|g| !g.text.trim().is_empty())
+        .filter_map(|g| g.origin.as_ref()?.line_no())
+        .max();
+    (s.intro.iter().cloned()).partition(|p| match (p.origin.line_no(), last_group) {
+        (Some(line), Some(last)) => line < last,
+        _ => true,
+    })
+}
+
 /// A section's groups as the prose prints them: (heading, text). A group with no text of its
 /// own whose heading stands in an earlier group's text (1.推广免耕少耕技术 under （一）, its
 /// sub-items the tasks) is already printed there, and is not printed again.
@@ -1290,10 +1307,14 @@ impl PlanView {
                 .filter(|s| {
                     !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
                 })
-                .map(|s| PlanSectionView {
-                    heading: in_full_width(&section_heading(&s.numeral, &s.title)).into_owned(),
-                    intro: printed_paragraphs(&s.intro),
-                    groups: printed_groups(&s.groups, &s.intro),
+                .map(|s| {
+                    let (intro, after) = words_before_and_after_groups(s);
+                    PlanSectionView {
+                        heading: in_full_width(&section_heading(&s.numeral, &s.title)).into_owned(),
+                        intro: printed_paragraphs(&intro),
+                        groups: printed_groups(&s.groups, &s.intro),
+                        after: printed_paragraphs(&after),
+                    }
                 })
                 .collect(),
             closing: printed_paragraphs(&plan.closing),

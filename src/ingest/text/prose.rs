@@ -282,24 +282,23 @@ fn goes_on(last: &str, block: &Block) -> bool {
         && (!labelled || more_of_list)
 }
 
-/// True when `last` is a short line opened by a mark (壹、工作目标, a numeral the reader does
-/// not count), with no clause in it, and the one after it is clearly longer: no page or
-/// column ran out there, so the next line starts a paragraph of its own. A line wrapped at
-/// the page's width is as long as any after it; a sentence's short first line with no mark
-/// (通过开展专项行动全面提升城乡 / 环境卫生质量…) runs on as before.
+/// True when `last` is a short line with no clause in it — opened by a mark (壹、工作目标, a
+/// numeral the reader does not count), or of a few words (工作目标, 2017—2020年)) — and the
+/// one after it is clearly longer: no page or column ran out there, so the next line starts
+/// a paragraph of its own. A line wrapped at the page's width is as long as any after it; a
+/// sentence's first line of a line's length with no mark (通过开展专项行动全面提升城乡 /
+/// 环境卫生质量…) runs on as before.
 fn ends_short_of_the_next(last: &str, next: &str) -> bool {
     let last = last.trim();
     // A clause before a comma is running text (落实…制度，持续 / 完善…): a break mid-sentence;
     // words set apart by spaces are a table's row, read with the rows under it.
-    if last.contains(['，', ',', '；', ';', '：', ':'])
-        || last.contains(char::is_whitespace)
-        || !opens_with_a_mark(last)
-    {
+    if last.contains(['，', ',', '；', ';', '：', ':']) || last.contains(char::is_whitespace) {
         return false;
     }
     let short = last.chars().count();
+    let most = if opens_with_a_mark(last) { 20 } else { 12 };
     let next_line = next.split('\n').next().unwrap_or(next).trim();
-    short <= 20 && next_line.chars().count() >= short + 6
+    short <= most && next_line.chars().count() >= short + 6
 }
 
 /// True when `line` opens with one to three characters and 、, ． or . (壹、工作目标).
