@@ -297,11 +297,10 @@ impl Gathered {
         if let Some(first) = self.table_from.clone() {
             match (self.table_inline, read_inline) {
                 (true, false) => {
-                    let inline = std::mem::replace(&mut self.parts.table, table);
+                    let inline = std::mem::take(&mut self.parts.table);
                     self.parts.tasks_in_prose = false;
-                    self.table_from = None;
-                    let table = std::mem::take(&mut self.parts.table);
-                    self.take_table(table, display, false);
+                    self.table_inline = false;
+                    self.store_table(table, display);
                     let said = tasks_in_text_and_table(&inline, &first, &self.parts.table, display);
                     self.diagnostics.push(said);
                 }
@@ -323,68 +322,64 @@ impl Gathered {
 
     /// A second table: which one is meant?
     fn second_table(&mut self, table: &raw_table::RawTable, first: &str, display: &str) {
-        {
-            self.fatal.push(
-                Diagnostic::error(
-                    "input/two-tables",
-                    table.origin.clone().unwrap_or(Location::file(display)),
-                    format!("已在 {first} 中读到任务分工表，此处又有一份"),
-                )
-                .with_hint(
-                    "一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件",
-                )
-                .with_remedy(crate::base::diag::Remedy::LeaveOutSource {
-                    files: vec![file_name(first), file_name(display)],
-                }),
-            );
-        }
+        self.fatal.push(
+            Diagnostic::error(
+                "input/two-tables",
+                table.origin.clone().unwrap_or(Location::file(display)),
+                format!("已在 {first} 中读到任务分工表，此处又有一份"),
+            )
+            .with_hint(
+                "一个项目只能有一份分工表；可在 fengong.toml 的 [plan] sources 中指定要读的文件",
+            )
+            .with_remedy(crate::base::diag::Remedy::LeaveOutSource {
+                files: vec![file_name(first), file_name(display)],
+            }),
+        );
     }
 
     /// Keeps the table of `display`, with what reading a table needs done to it.
     fn store_table(&mut self, table: raw_table::RawTable, display: &str) {
-        {
-            self.table_from = Some(display.to_string());
-            self.parts.table = table;
-            let in_text = self
+        self.table_from = Some(display.to_string());
+        self.parts.table = table;
+        let in_text = self
+            .parts
+            .table
+            .rows
+            .iter()
+            .any(|r| matches!(&r.kind, raw_table::RowKind::Task(t) if t.numbered_in_text));
+        let ditto = self.parts.table.fill_ditto_marks();
+        self.diagnostics.extend(ditto);
+        inline::read_labelled_units_cells(&mut self.parts.table);
+        let place = (self.parts.table.origin.clone()).unwrap_or(Location::file(display));
+        self.diagnostics
+            .extend(text::number_marks(&self.parts.table, place));
+        if let Some(written) = self.parts.table.renumber_marked() {
+            let count = written.len();
+            let shown: Vec<String> = written
+                .iter()
+                .take(12)
+                .map(|n| crate::base::cjk::tidy_spacing(n))
+                .collect();
+            let more = if count > 12 { "……" } else { "" };
+            let place = self
                 .parts
                 .table
-                .rows
-                .iter()
-                .any(|r| matches!(&r.kind, raw_table::RowKind::Task(t) if t.numbered_in_text));
-            let ditto = self.parts.table.fill_ditto_marks();
-            self.diagnostics.extend(ditto);
-            inline::read_labelled_units_cells(&mut self.parts.table);
-            let place = (self.parts.table.origin.clone()).unwrap_or(Location::file(display));
-            self.diagnostics
-                .extend(text::number_marks(&self.parts.table, place));
-            if let Some(written) = self.parts.table.renumber_marked() {
-                let count = written.len();
-                let shown: Vec<String> = written
-                    .iter()
-                    .take(12)
-                    .map(|n| crate::base::cjk::tidy_spacing(n))
-                    .collect();
-                let more = if count > 12 { "……" } else { "" };
-                let place = self
-                    .parts
-                    .table
-                    .origin
-                    .clone()
-                    .unwrap_or(Location::file(display));
-                self.diagnostics.push(Diagnostic::warning(
-                    "table/renumbered",
-                    place,
-                    format!(
-                        "{}（原编号依次为 {}{more}）：{count} 项任务按行序编为第 1—{count} 项，任务单和评估用新序号",
-                        if in_text {
-                            "任务的编号写在各项内容之前"
-                        } else {
-                            "分工表的序号不全是数字"
-                        },
-                        shown.join("、")
-                    ),
-                ));
-            }
+                .origin
+                .clone()
+                .unwrap_or(Location::file(display));
+            self.diagnostics.push(Diagnostic::warning(
+                "table/renumbered",
+                place,
+                format!(
+                    "{}（原编号依次为 {}{more}）：{count} 项任务按行序编为第 1—{count} 项，任务单和评估用新序号",
+                    if in_text {
+                        "任务的编号写在各项内容之前"
+                    } else {
+                        "分工表的序号不全是数字"
+                    },
+                    shown.join("、")
+                ),
+            ));
         }
     }
 }
