@@ -393,31 +393,17 @@ fn tasks_in_text_and_table(
     table: &raw_table::RawTable,
     table_from: &str,
 ) -> Diagnostic {
-    let han = |text: &str| -> String {
-        text.chars()
-            .filter(|c| crate::base::cjk::is_han(*c))
-            .collect()
-    };
-    let rows: Vec<String> = (table.rows.iter())
-        .filter_map(|r| match &r.kind {
-            raw_table::RowKind::Task(t) => Some(han(&t.content)),
-            _ => None,
-        })
-        .collect();
+    let rows = task_words(table);
     let tasks: Vec<(&raw_table::RawTask, &Location)> = (inline.rows.iter())
         .filter_map(|r| match &r.kind {
             raw_table::RowKind::Task(t) => Some((t.as_ref(), &r.origin)),
             _ => None,
         })
         .collect();
-    // Eight characters of a task's text in a row of the table: the same task.
     let in_table = |task: &raw_table::RawTask| {
-        let chars: Vec<char> = han(&task.content).chars().collect();
-        (chars.len() < 8 && rows.iter().any(|row| row.contains(&han(&task.content))))
-            || chars.windows(8).step_by(4).any(|window| {
-                let window: String = window.iter().collect();
-                rows.iter().any(|row| row.contains(&window))
-            })
+        let words = han_only(&task.content);
+        (words.chars().count() < 8 && rows.iter().any(|row| row.contains(&words)))
+            || in_a_row(&task.content, &rows)
     };
     let missing: Vec<&(&raw_table::RawTask, &Location)> =
         tasks.iter().filter(|(task, _)| !in_table(task)).collect();
@@ -480,28 +466,37 @@ fn tasks_beside_table(
     if assigned == 0 || assigned * 2 < written.len() {
         return None;
     }
-    let han = |text: &str| -> Vec<char> {
-        text.chars()
-            .filter(|c| crate::base::cjk::is_han(*c))
-            .collect()
-    };
-    let rows: Vec<String> = table
-        .rows
-        .iter()
+    let rows = task_words(table);
+    let repeats_the_table = written.iter().any(|t| in_a_row(&t.content, &rows));
+    (!repeats_the_table).then_some(tasks)
+}
+
+/// The Han characters of `text`.
+fn han_only(text: &str) -> String {
+    text.chars()
+        .filter(|c| crate::base::cjk::is_han(*c))
+        .collect()
+}
+
+/// The Han characters of each task row's text in `table`.
+fn task_words(table: &raw_table::RawTable) -> Vec<String> {
+    (table.rows.iter())
         .filter_map(|r| match &r.kind {
-            raw_table::RowKind::Task(t) => Some(han(&t.content).into_iter().collect()),
+            raw_table::RowKind::Task(t) => Some(han_only(&t.content)),
             _ => None,
         })
-        .collect();
-    // Any eight characters of a task's text in a row of the table: the same task, however
-    // the text heads it (推动…。坚持儿童优先原则 over a row 坚持儿童优先原则).
-    let repeats_the_table = written.iter().any(|t| {
-        han(&t.content).windows(8).step_by(4).any(|window| {
-            let window: String = window.iter().collect();
-            rows.iter().any(|row| row.contains(&window))
-        })
-    });
-    (!repeats_the_table).then_some(tasks)
+        .collect()
+}
+
+/// Whether any eight characters of a task's text stand in one of a table's `rows` (their Han
+/// characters): the same task, however the text heads it (推动…。坚持儿童优先原则 over a row
+/// 坚持儿童优先原则).
+fn in_a_row(content: &str, rows: &[String]) -> bool {
+    let chars: Vec<char> = han_only(content).chars().collect();
+    chars.windows(8).step_by(4).any(|window| {
+        let window: String = window.iter().collect();
+        rows.iter().any(|row| row.contains(&window))
+    })
 }
 
 /// What is said of tasks read from the text beside a table's.
