@@ -6531,3 +6531,179 @@ fn words_after_a_parts_groups_and_a_short_line_print_where_they_stand() {
     assert!(!printed.contains("工作目标到2026年底"), "{printed}");
     assert!(at("工作目标") < at("到2026年底"));
 }
+
+/// A leader named before who does the work — the post before the name (由副市长李四负责), or
+/// the government's head answering for the whole (由市政府主要领导负总责) — is the task's
+/// 责任领导; the units after it still lead and support. Half-width commas read the same.
+#[test]
+fn a_leader_named_before_the_units_is_the_tasks_leader() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某市2026年城市更新工作方案\n为加快推进城市更新，制定本方案。\n一、主要任务\n\
+         （一）老旧小区改造。完成老旧小区改造30个。由副市长李四负责，市住建局牵头，市财政局、市自然资源局配合，2026年11月底前完成。\n\
+         （二）城中村改造。启动城中村改造项目3个。由市政府主要领导负总责,市住建局牵头,各区政府配合,2026年12月底前完成。\n\
+         （三）背街小巷整治。整治背街小巷50条。由王五副市长负责，市城管局牵头，市交通局配合，2026年10月底前完成。\n\
+         二、工作要求\n（一）加强统筹。各责任单位要建立工作台账。\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 3, "{:?}", common::contents(&plan));
+    let persons: Vec<Option<&str>> = plan.tasks.iter().map(|t| t.person.as_deref()).collect();
+    assert_eq!(
+        persons,
+        [
+            Some("副市长李四"),
+            Some("市政府主要领导"),
+            Some("王五副市长")
+        ]
+    );
+    assert_eq!(common::leads(&plan, 1), ["市住建局"]);
+    assert_eq!(common::supports(&plan, 1), ["市财政局", "市自然资源局"]);
+    assert_eq!(common::supports(&plan, 2), ["各区政府"]);
+    assert_eq!(common::leads(&plan, 3), ["市城管局"]);
+}
+
+/// Items numbered 一、 with their labelled lines under them (责任单位：, 完成时限：) are the
+/// tasks: the finest level that carries the work is the task level, also 一、.
+#[test]
+fn items_numbered_at_the_top_level_with_labelled_lines_are_tasks() {
+    for (colon, comma) in [("：", "，"), (":", ",")] {
+        let (_dir, input) = text_source(
+            "方案.txt",
+            &format!(
+                "某区2026年民生实事项目实施方案\n\
+                 一、新建幼儿园3所{comma}新增学位900个。\n责任单位{colon}区教育局\n完成时限{colon}2026年8月底\n\
+                 二、改造农贸市场5个。\n责任单位{colon}区商务局、区市场监管局\n完成时限{colon}2026年10月底\n\
+                 三、新增公共停车泊位2000个。\n牵头单位{colon}区交通运输局\n配合单位{colon}区城管局\n"
+            ),
+        );
+        let plan = fengong::check(&input).unwrap().plan;
+        assert_eq!(
+            common::contents(&plan),
+            [
+                format!("新建幼儿园3所{comma}新增学位900个。").as_str(),
+                "改造农贸市场5个。",
+                "新增公共停车泊位2000个。"
+            ]
+        );
+        assert_eq!(common::leads(&plan, 2), ["区商务局"]);
+        assert_eq!(common::supports(&plan, 2), ["区市场监管局"]);
+        assert_eq!(common::supports(&plan, 3), ["区城管局"]);
+        let deadline = plan.tasks[0].deadline.map(|d| d.to_string());
+        assert_eq!(deadline.as_deref(), Some("2026-08-31"));
+    }
+}
+
+/// A unit written with its other name in brackets (市委组织部（市人才办）) in a label after
+/// the task's sentence is a name like any other: the label is read, not left in the text.
+#[test]
+fn a_unit_with_its_other_name_in_brackets_in_a_trailing_label() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某市2026年科技创新工作要点\n一、强化人才支撑\n\
+         1.引进高层次人才100名。责任单位：市委组织部（市人才办），市人社局。\n\
+         2.建设人才公寓500套。责任单位：市住建局，市人才办。\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        common::contents(&plan),
+        ["引进高层次人才100名。", "建设人才公寓500套。"]
+    );
+    assert_eq!(common::leads(&plan, 1), ["市委组织部（市人才办）"]);
+    assert_eq!(common::supports(&plan, 1), ["市人社局"]);
+}
+
+/// 二、工作要求 with items numbered as the tasks are (1.加强领导。…) but naming no one, after
+/// parts whose tasks all name their units: the plan's requirements, printed as its text and
+/// said — not tasks without units that stop the publish. The sentence giving out the items
+/// above it (以上第1～3项由…) is where their units are read from: findings point at it, and
+/// it is not said to be an assignment left unread.
+#[test]
+fn closing_requirements_numbered_like_tasks_are_the_plans_text() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某县2026年水利建设工作方案\n一、重点工作\n1.实施中小河流治理工程，治理河长20公里。\n\
+         2.完成病险水库除险加固3座。\n3.新建农村供水工程10处。\n\
+         以上第1～3项由县水利局牵头，县财政局、县自然资源局配合，2026年11月底前完成。\n\
+         4.开展河湖“清四乱”专项行动。（县河长办牵头，各乡镇配合，2026年6月底前完成）\n\
+         二、工作要求\n1.加强领导。各乡镇要成立工作专班。\n2.强化保障。县财政局要落实配套资金。\n\
+         3.严格考核。将工作纳入年度考核。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4, "{:?}", common::contents(plan));
+    assert_eq!(common::supports(plan, 2), ["县财政局", "县自然资源局"]);
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
+    assert!(!codes.contains(&"text/assignment-not-read"), "{codes:?}");
+    let said = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "plan/items-not-tasks")
+        .expect("said");
+    assert!(said.message.contains("工作要求"), "{}", said.message);
+    assert_eq!(said.location.line_no(), Some(8));
+    let unit = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "unit/unknown" && d.message.contains("县水利局"))
+        .expect("unknown unit");
+    assert_eq!(unit.location.line_no(), Some(6));
+    let printed = common::published_text(&input, "方案.md");
+    assert!(printed.contains("县财政局要落实配套资金"), "{printed}");
+}
+
+/// A closing bracket that gives out the items above it (（以上第1、2项由…）) at the end of
+/// the last of them gives every item it names its duty, not only the one it closes.
+#[test]
+fn a_bracket_naming_the_items_above_gives_each_of_them_its_duty() {
+    for bracket in [
+        "（以上第1、2项由县教育局牵头，县发改局、县财政局配合，2026年12月底前完成）",
+        "（以上两项由县教育局牵头，县发改局、县财政局配合，2026年12月底前完成）",
+    ] {
+        let (_dir, input) = text_source(
+            "方案.txt",
+            &format!(
+                "某县2026年教育工作要点\n一、基础教育\n1.新建城区小学1所。\n2.改扩建乡镇幼儿园5所。{bracket}\n\
+                 二、职业教育\n3.建设县职教中心实训基地。（县教育局牵头，县人社局配合，2026年9月底前完成）\n"
+            ),
+        );
+        let checked = fengong::check(&input).unwrap();
+        let plan = &checked.plan;
+        assert_eq!(
+            common::contents(plan),
+            [
+                "新建城区小学1所。",
+                "改扩建乡镇幼儿园5所。",
+                "建设县职教中心实训基地。"
+            ],
+            "{bracket}"
+        );
+        for no in [1, 2] {
+            assert_eq!(common::leads(plan, no), ["县教育局"], "{bracket}");
+            assert_eq!(common::supports(plan, no), ["县发改局", "县财政局"]);
+            let deadline = plan.tasks[no as usize - 1].deadline.map(|d| d.to_string());
+            assert_eq!(deadline.as_deref(), Some("2026-12-31"));
+        }
+        assert!(!common::codes(&checked).contains(&"plan/numbers-as-written"));
+    }
+}
+
+/// A 主送 line with no colon under the 发文字号 and title is the 主送, said; the body after
+/// it is the body alone.
+#[test]
+fn a_recipients_line_without_its_colon_under_the_doc_number() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发某区2026年民生实事项目实施方案的通知\n某府办〔2026〕8号\n各街道办事处，区政府各部门\n\
+         现将《某区2026年民生实事项目实施方案》印发给你们，请结合实际认真贯彻执行。\n\
+         某区人民政府办公室\n2026年2月20日\n某区2026年民生实事项目实施方案\n\
+         一、新建幼儿园3所。\n责任单位：区教育局\n完成时限：2026年8月底\n\
+         二、改造农贸市场5个。\n责任单位：区商务局\n完成时限：2026年10月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.recipients, ["各街道办事处", "区政府各部门"]);
+    assert!(
+        notice.body[0].text.starts_with("现将《"),
+        "{:?}",
+        notice.body
+    );
+    assert!(common::codes(&checked).contains(&"notice/recipients-colon"));
+    assert_eq!(checked.plan.tasks.len(), 2);
+}

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::Context;
 use super::diff::{Hunk, diff, mark};
 use crate::base::cjk::{sentences, simplified};
-use crate::base::diag::{Diagnostic, Remedy};
+use crate::base::diag::{Diagnostic, Location, Remedy};
 use crate::base::number::task_list;
 
 /// Every task whose table text differs from its prose, with both versions of each change.
@@ -274,12 +274,31 @@ pub fn assignments_not_read(cx: &Context) -> Vec<Diagnostic> {
         .map(|t| compact(t).chars().take(12).collect::<String>())
         .filter(|t| t.chars().count() >= 6)
         .collect();
+    // A sentence giving out the items above it (以上第1～3项由县水利局牵头，…) is where
+    // those tasks' units are read from.
+    let gives_units = |origin: &Location| {
+        (plan.tasks.iter()).any(|t| {
+            t.units_origin.as_ref().is_some_and(|at| {
+                at.path() == origin.path()
+                    && at.line_no().is_some()
+                    && at.line_no() == origin.line_no()
+            })
+        })
+    };
+    // A line whose words before its brackets a task holds (a task's hard-wrapped second
+    // line, 改造工程建设。（区住建局牵头…）) is that task's.
+    let contents: Vec<String> = plan.tasks.iter().map(|t| compact(&t.content)).collect();
+    let carried_whole = |line: &str| {
+        let words = line.split(['（', '(']).next().unwrap_or(line);
+        words.chars().count() >= 4 && contents.iter().any(|c| c.contains(words))
+    };
     let paragraphs = plan
         .preamble
         .iter()
         .chain(plan.sections.iter().flat_map(|s| &s.intro))
         .chain(&plan.closing)
-        .chain(&plan.after_table);
+        .chain(&plan.after_table)
+        .filter(|p| !gives_units(&p.origin));
     let mut out = Vec::new();
     for paragraph in paragraphs {
         let lines: Vec<&str> = paragraph
@@ -288,7 +307,7 @@ pub fn assignments_not_read(cx: &Context) -> Vec<Diagnostic> {
             .filter(|l| assigns_work(l))
             .filter(|l| {
                 let line = compact(l);
-                !carried.iter().any(|t| line.contains(t.as_str()))
+                !carried.iter().any(|t| line.contains(t.as_str())) && !carried_whole(&line)
             })
             .collect();
         if lines.is_empty() {

@@ -620,11 +620,19 @@ impl Duty {
     }
 }
 
-/// A leader's post, no body (分管副省长, 协管副秘书长, 县委书记, 分管领导): the 责任领导 a duty
-/// names beside its units.
+/// A leader's post, no body (分管副省长, 协管副秘书长, 县委书记, 分管领导, 李四副市长), or a
+/// post with the leader's name after it (副市长李四): the 责任领导 a duty names beside its
+/// units.
 pub(crate) fn is_post(name: &str) -> bool {
-    const POSTS: &[&str] = &["长", "书记", "主任", "主席", "领导"];
     let name = name.trim();
+    post_alone(name)
+        || name.char_indices().skip(2).any(|(at, _)| {
+            post_alone(&name[..at]) && crate::ingest::units::is_person_name(&name[at..])
+        })
+}
+
+fn post_alone(name: &str) -> bool {
+    const POSTS: &[&str] = &["长", "书记", "主任", "主席", "领导"];
     name.chars().count() >= 2
         && POSTS.iter().any(|p| name.ends_with(p))
         && !crate::ingest::units::ends_as_a_body(name)
@@ -974,13 +982,29 @@ fn trailing_labels_at(paragraph: &str) -> Option<usize> {
             .filter(|c| crate::base::cjk::is_han(*c))
             .count()
             >= 2
-            && !rest.contains(['（', '(', '[', '【'])
+            && !without_aliases(rest).contains(['（', '(', '[', '【'])
             && label_clauses(rest).is_some_and(|clauses| {
                 clauses.iter().any(|(kind, _, _)| names_units(*kind))
                     && clauses
                         .iter()
                         .all(|&(kind, _, value)| reads_as_said(kind, value))
             })
+    })
+}
+
+/// `text` without the brackets that give a body's other name straight after it (市委组织部
+/// （市人才办）): what is left in brackets is no name's.
+fn without_aliases(text: &str) -> std::borrow::Cow<'_, str> {
+    static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(\p{Han})[（(](\p{Han}{2,15})[）)]").unwrap()
+    });
+    ALIAS.replace_all(text, |caps: &regex::Captures<'_>| {
+        if is_a_name(&caps[2]) {
+            caps[1].to_string()
+        } else {
+            caps[0].to_string()
+        }
     })
 }
 
@@ -1248,6 +1272,8 @@ enum Marker {
     Circled,
     /// `（一）` carrying work itself.
     Chinese,
+    /// `一、` carrying work itself.
+    Section,
 }
 
 impl Marker {
@@ -1481,6 +1507,23 @@ impl Reader {
         self.push(RowKind::Section { numeral, title }, here);
     }
 
+    /// 一、新建幼儿园3所。 over 责任单位：…: an item numbered at the 一、 level with who does
+    /// it on the lines under it — a task at that level, no heading.
+    fn section_item(&mut self, numeral: &str, paragraph: &str, here: Location) {
+        self.end_block();
+        self.settle_heading_text();
+        self.finish_task();
+        self.section_lead = None;
+        self.group_lead = None;
+        self.open_numbered(&here);
+        self.mark = Some((format!("{numeral}、"), Marker::Section));
+        let text = paragraph.trim_start();
+        let text = text[text.find(numeral).map_or(0, |at| at + numeral.len())..]
+            .trim_start_matches(['、', '，', ',', '.', '．', ' '])
+            .to_string();
+        self.assignments(&text, here);
+    }
+
     /// Adds `units` to every task read since the last section heading — the items that
     /// opened the plan naming no one among them; how many.
     fn give_tasks_above(&mut self, units: &str) -> usize {
@@ -1507,7 +1550,69 @@ impl Reader {
         self.end_block();
         self.settle_heading_text();
         self.no_group_over_nothing();
+        self.closing_items_are_text();
         self.table
+    }
+
+    /// 二、工作要求 / 1.加强领导。各乡镇要… after the parts holding the tasks, numbered as the
+    /// tasks are but naming no one: the plan's requirements, its text — not tasks whose units
+    /// are missing. Only whole parts at the end whose every item names no one, after tasks
+    /// that all name someone; said as a warning, so a part of tasks whose units were
+    /// forgotten is not lost without a word.
+    fn closing_items_are_text(&mut self) {
+        fn task_of(row: &RawRow) -> Option<&RawTask> {
+            match &row.kind {
+                RowKind::Task(task) => Some(task),
+                _ => None,
+            }
+        }
+        let rows = &self.table.rows;
+        let mut cut = rows.len();
+        while let Some(start) =
+            (rows[..cut].iter()).rposition(|r| matches!(r.kind, RowKind::Section { .. }))
+        {
+            let mut items = rows[start..cut].iter().filter_map(task_of).peekable();
+            if items.peek().is_none() || items.any(RawTask::is_assigned) {
+                break;
+            }
+            cut = start;
+        }
+        let before: Vec<&RawTask> = rows[..cut].iter().filter_map(task_of).collect();
+        if cut == rows.len() || before.is_empty() || !before.iter().all(|t| t.is_assigned()) {
+            return;
+        }
+        let closing = self.table.rows.split_off(cut);
+        let Some(first) = closing.first().map(|r| r.origin.clone()) else {
+            return;
+        };
+        let numbers: Vec<u32> = (closing.iter().filter_map(task_of))
+            .filter_map(|t| t.no.parse().ok())
+            .collect();
+        self.next_no -= numbers.len() as u32;
+        let mut parts = Vec::new();
+        for row in closing {
+            let text = match row.kind {
+                RowKind::Section { numeral, title } => {
+                    parts.push(format!("「{numeral}、{title}」"));
+                    title
+                }
+                RowKind::Label(label) => label,
+                RowKind::Task(task) => task.content,
+            };
+            self.table.left_out.push((text, row.origin));
+        }
+        self.table.said.push(
+            crate::base::diag::Diagnostic::warning(
+                "plan/items-not-tasks",
+                first,
+                format!(
+                    "{}中的 {} 个编号条目都没有写责任单位，读作方案正文（如工作要求），不列为任务",
+                    parts.join("、"),
+                    numbers.len()
+                ),
+            )
+            .with_hint("如这些条目是任务，请在每条后写明牵头单位（如“（县水利局牵头）”）"),
+        );
     }
 
     /// Headings at the level that carried the work ((一)…(二)… each a task), last in the
@@ -1667,6 +1772,15 @@ impl Reader {
             self.table.left_out.push((paragraph.to_string(), here));
             return;
         }
+        // 2.改扩建幼儿园5所。（以上第1、2项由县教育局牵头…）: the item, then the sentence
+        // giving out the items above, as if on a line of its own.
+        if let Some((item, inside)) = bracket_on_items_above(paragraph)
+            && (duty_of_numbered_items(inside).is_some() || duty_of_items_above(inside).is_some())
+        {
+            self.paragraph(item, here.clone(), false);
+            self.paragraph(inside, here, labelled_next);
+            return;
+        }
         let bracketed = closing_duty_in_brackets(paragraph);
         let paragraph = bracketed.as_deref().unwrap_or(paragraph);
         if let Some(given) = duty_of_numbered_items(paragraph) {
@@ -1698,7 +1812,11 @@ impl Reader {
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
             && (!has_duty(paragraph) || names_only_leaders(paragraph))
         {
-            self.section(numeral, title, here);
+            if self.duty_next {
+                self.section_item(&numeral, paragraph, here);
+            } else {
+                self.section(numeral, title, here);
+            }
             return;
         }
         if !has_duty(paragraph) && !TASK_NUMBER.is_match(paragraph) && self.remark(paragraph, &here)
@@ -1823,7 +1941,7 @@ impl Reader {
     /// A closing 上述项目由X牵头负责: the items since the last heading that named no one are
     /// tasks, X's; with none, the sentence is said.
     fn items_above(&mut self, duty: Duty, paragraph: &str, here: Location) {
-        let gave_pending = self.give_pending(&duty);
+        let gave_pending = self.give_pending(&duty, &here);
         self.finish_task();
         let items = std::mem::take(&mut self.unassigned);
         // Numbered tasks above it are what it gives out; the prose among them (the plan's
@@ -1842,6 +1960,7 @@ impl Reader {
                 ..RawTask::default()
             };
             duty.assign_to(&mut task);
+            task.units_origin = Some(here.clone());
             self.pending = Some((task, origin));
             finish(&mut self.pending, false, &mut self.table, &mut self.next_no);
         }
@@ -1871,7 +1990,7 @@ impl Reader {
             && !task.is_assigned()
             && let Some(duty) = duty_of(task.written_no)
         {
-            assign_keeping_deadline(duty, task);
+            assign_keeping_deadline(duty, task, &here);
         }
         self.finish_task();
         let mut found: Vec<u32> = Vec::new();
@@ -1890,7 +2009,7 @@ impl Reader {
                         if task.is_assigned() {
                             own.push(no);
                         } else {
-                            assign_keeping_deadline(duty, task);
+                            assign_keeping_deadline(duty, task, &here);
                         }
                     }
                 }
@@ -1914,7 +2033,7 @@ impl Reader {
         if first_named {
             let give = |task: &mut RawTask| {
                 if let Some(duty) = duty_of(task.written_no) {
-                    assign_keeping_deadline(duty, task);
+                    assign_keeping_deadline(duty, task, &here);
                 }
             };
             self.take_back_first_items(give);
@@ -1976,13 +2095,14 @@ impl Reader {
                     break;
                 }
                 RowKind::Task(task) => {
-                    assign_keeping_deadline(duty, task);
+                    assign_keeping_deadline(duty, task, &here);
                     given.push(row.origin.clone());
                 }
             }
         }
         if at_start {
-            let taken = self.take_back_first_items(|task| assign_keeping_deadline(duty, task));
+            let taken =
+                self.take_back_first_items(|task| assign_keeping_deadline(duty, task, &here));
             given.extend(taken);
         }
         let given: Vec<String> = (self.table.rows.iter())
@@ -2059,13 +2179,13 @@ impl Reader {
 
     /// The numbered task being written, naming no one, given out by the sentence after it;
     /// whether it was.
-    fn give_pending(&mut self, duty: &Duty) -> bool {
+    fn give_pending(&mut self, duty: &Duty, here: &Location) -> bool {
         if !self.numbered {
             return false;
         }
         match self.pending.as_mut() {
             Some((task, _)) if !task.is_assigned() && !task.content.trim().is_empty() => {
-                assign_keeping_deadline(duty, task);
+                assign_keeping_deadline(duty, task, here);
                 true
             }
             _ => false,
@@ -2423,10 +2543,13 @@ fn write_before_duty(task: &mut RawTask, written: &str, stop_after: bool) {
 }
 
 /// Gives `task` out by `duty`, keeping the deadline the task wrote when the duty has none.
-fn assign_keeping_deadline(duty: &Duty, task: &mut RawTask) {
+/// `duty`, said at `at` (a sentence after the items), given to `task`: its own deadline
+/// stays when the sentence gives none, and findings on its units point at the sentence.
+fn assign_keeping_deadline(duty: &Duty, task: &mut RawTask, at: &Location) {
     let deadline = task.deadline.take();
     duty.assign_to(task);
     task.deadline = task.deadline.take().or(deadline);
+    task.units_origin.get_or_insert_with(|| at.clone());
 }
 
 /// Who a sentence closing a list of items gives them to: `上述项目由区商务委牵头负责。`,
@@ -2510,7 +2633,7 @@ fn item_numbers(text: &str) -> Option<Vec<u32>> {
 /// bodies (各乡镇, 县直各部门) — not what is to be done (县政府督查室负责跟踪督办, 于6月底前).
 fn is_a_name(name: &str) -> bool {
     use crate::ingest::units::{ends_whole, looks_unspecified};
-    let simple = crate::base::cjk::simplified_text(name);
+    let simple = crate::base::cjk::simplified_text(&without_aliases(name));
     let says_what_to_do = ["负责", "牵头", "配合", "落实", "督促", "结合"]
         .iter()
         .any(|w| simple.contains(w));
@@ -2555,6 +2678,20 @@ fn closing_duty_in_brackets(paragraph: &str) -> Option<String> {
     };
     let given = !before.trim().is_empty() && !parse_duty(duty).leads.is_empty();
     given.then(|| format!("{before}。（{duty}）"))
+}
+
+/// A paragraph closing with a bracket that speaks of the items above (…5所。（以上第1、2项由…
+/// 牵头）): the words before it and the bracket's words.
+fn bracket_on_items_above(paragraph: &str) -> Option<(&str, &str)> {
+    let text = paragraph.trim().trim_end_matches(['。', '；', ';']);
+    let inside = text.strip_suffix(['）', ')'])?;
+    let open = inside.rfind(['（', '('])?;
+    let words = inside[open..].trim_start_matches(['（', '(']);
+    let refers = ["以上", "上述", "上列"]
+        .iter()
+        .any(|w| words.starts_with(w));
+    let before = text[..open].trim_end();
+    (refers && !before.is_empty()).then_some((before, words))
 }
 
 /// A sentence without the time clause closing it (…各乡镇配合，2026年9月底前完成 → …各乡镇配合).
@@ -3082,6 +3219,51 @@ mod tests {
         );
         assert_eq!(at("1.整治占道经营。完成时限：6月底前。"), None);
         assert_eq!(at("各单位要高度重视。具体要求如下：加强领导。"), None);
+    }
+
+    #[test]
+    fn a_leaders_post_with_or_without_the_name() {
+        for post in [
+            "分管副县长",
+            "县委书记",
+            "李四副市长",
+            "副市长李四",
+            "市政府主要领导",
+        ] {
+            assert!(is_post(post), "{post}");
+        }
+        for body in ["市住建局", "县长途汽车站", "副市长办公室"] {
+            assert!(!is_post(body), "{body}");
+        }
+        let rest = |words| super::super::unit_first::after_leader(words);
+        assert_eq!(
+            rest("由副市长李四负责，市住建局牵头。"),
+            Some("市住建局牵头。")
+        );
+        assert_eq!(
+            rest("由市政府主要领导负总责,各区政府配合"),
+            Some("各区政府配合")
+        );
+        assert_eq!(rest("由市住建局负责，市财政局配合"), None);
+    }
+
+    #[test]
+    fn a_bodys_other_name_in_brackets_is_part_of_its_name() {
+        assert_eq!(
+            without_aliases("市委组织部（市人才办），市人社局"),
+            "市委组织部，市人社局"
+        );
+        assert!(is_a_name("市委组织部（市人才办）"));
+        // Brackets holding no name stay.
+        assert_eq!(
+            without_aliases("县城管局（6月底前）"),
+            "县城管局（6月底前）"
+        );
+        assert!(
+            trailing_labels_at("1.引进人才。责任单位：市委组织部（市人才办），市人社局。")
+                .is_some()
+        );
+        assert!(trailing_labels_at("1.引进人才。责任单位：县城管局。（2026年6月底前）").is_none());
     }
 
     #[test]

@@ -167,7 +167,19 @@ pub(crate) fn only_a_duty(words: &str) -> bool {
         ))
         .unwrap()
     });
-    DUTY_ONLY.is_match(words.trim())
+    let words = words.trim();
+    DUTY_ONLY.is_match(after_leader(words).unwrap_or(words))
+}
+
+/// The words after a clause naming the leader who answers for the work (由副市长李四负责，
+/// 市住建局牵头…; 由县政府主要领导负总责，…): who does it comes next.
+pub(crate) fn after_leader(words: &str) -> Option<&str> {
+    let (clause, rest) = words.split_once(['，', ','])?;
+    let who = clause.trim().strip_prefix('由').unwrap_or(clause.trim());
+    let who = ["负总责", "总负责", "负责"]
+        .iter()
+        .find_map(|role| who.strip_suffix(role))?;
+    crate::ingest::inline::is_post(who).then(|| rest.trim_start())
 }
 
 /// `words` without the number opening it (（一）, 1., ①).

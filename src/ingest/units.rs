@@ -227,6 +227,9 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("按职责落实", RoleWord::Responsible),
     ("分工负责", RoleWord::Responsible),
     ("负责落实", RoleWord::Responsible),
+    // 县政府主要领导负总责: who answers for the whole of it.
+    ("负总责", RoleWord::Responsible),
+    ("总负责", RoleWord::Responsible),
     ("负责", RoleWord::Responsible),
     ("配合", RoleWord::Support),
     ("协同", RoleWord::Support),

@@ -121,11 +121,15 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     fill_from_page_box(&mut notice, &page);
     settle_title(&mut notice, &blocks[start..], places, &mut said);
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
+    // Right under the head, a list of bodies is the 主送 though its colon is missing.
     if notice.recipients.is_empty()
-        && let Some(at) = (i..(i + 3).min(blocks.len())).find(|j| is_recipients(&blocks[*j].text))
+        && let Some(at) = (i..(i + 3).min(blocks.len())).find(|&j| {
+            is_recipients(&blocks[j].text)
+                || (j == i && unmarked_recipients_line(&blocks[j], places, &mut said))
+        })
     {
         skipped = &blocks[i..at];
-        notice.recipients = split_list(blocks[at].text.trim_end_matches(['：', ':']));
+        notice.recipients = split_list(recipients_text(&blocks[at].text));
         i = at + 1;
     }
     let (body, end, hands_out) = read_body_or_plan(blocks, i, places);
@@ -302,8 +306,6 @@ fn recipients_unmarked(
     places: Places<'_>,
     said: &mut Vec<Diagnostic>,
 ) -> bool {
-    let text = blocks[at].text.trim();
-    let list = recipients_text(text);
     let under_title = (1..=3).any(|lines| {
         at >= lines && {
             let title: String = blocks[at - lines..at]
@@ -313,6 +315,14 @@ fn recipients_unmarked(
             is_notice_title(&title)
         }
     });
+    under_title && unmarked_recipients_line(&blocks[at], places, said)
+}
+
+/// A line listing bodies with no colon after them (各街道办事处，区政府各部门), where a 主送
+/// stands: read as the 主送, and said.
+fn unmarked_recipients_line(block: &Block, places: Places<'_>, said: &mut Vec<Diagnostic>) -> bool {
+    let text = block.text.trim();
+    let list = recipients_text(text);
     // Every item a body's name or a 各 phrase, the line no sentence.
     let bodies = list.split(['、', '，', ',', '；', ';']).all(|item| {
         let item = item.trim();
@@ -322,14 +332,11 @@ fn recipients_unmarked(
                 .iter()
                 .any(|w| item.contains(w))
     });
-    let read = !text.ends_with(['：', ':', '。'])
-        && under_title
-        && bodies
-        && is_recipients(&format!("{list}："));
+    let read = !text.ends_with(['：', ':', '。']) && bodies && is_recipients(&format!("{list}："));
     if read {
         said.push(Diagnostic::warning(
             "notice/recipients-colon",
-            places.at(blocks[at].line),
+            places.at(block.line),
             format!("主送机关「{list}」后没有冒号：按主送机关读入，发布的通知补上冒号"),
         ));
     }
