@@ -6707,3 +6707,89 @@ fn a_recipients_line_without_its_colon_under_the_doc_number() {
     assert!(common::codes(&checked).contains(&"notice/recipients-colon"));
     assert_eq!(checked.plan.tasks.len(), 2);
 }
+
+/// A part's heading closing with who leads its work in brackets (一、扩大有效投资政策（由县发
+/// 改局牵头实施）) heads the items under it, which that body leads; headings of that form with
+/// no items under them are tasks numbered 一、 themselves.
+#[test]
+fn a_parts_heading_naming_its_lead_in_brackets_leads_its_items() {
+    let (_dir, input) = text_source(
+        "政策.txt",
+        "某县关于推动经济高质量发展的若干政策\n为推动经济运行整体好转，制定以下政策。\n\
+         一、扩大有效投资政策(由县发改局牵头实施)\n聚焦九大工程，着力推进140个左右支撑性项目。\n\
+         1.加大财政支持力度。县财政统筹安排资金37.4亿元，重点支持重大项目建设。\n\
+         2.加强资金要素争取。开展专项债项目常态化储备。\n\
+         二、支持科技创新政策（县科技局牵头）\n3.培育科技型企业。全年新增高新技术企业20家。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3, "{:?}", common::contents(plan));
+    assert_eq!(common::leads(plan, 1), ["县发改局"]);
+    assert_eq!(common::leads(plan, 2), ["县发改局"]);
+    assert_eq!(common::leads(plan, 3), ["县科技局"]);
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["扩大有效投资政策", "支持科技创新政策"]);
+    assert!(!common::codes(&checked).contains(&"structure/empty-units"));
+
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某区2026年民生实事\n一、新建幼儿园3所（区教育局牵头）\n二、改造农贸市场5个（区商务局牵头）\n\
+         三、新增公共停车泊位2000个（区交通运输局牵头）\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        common::contents(&plan),
+        ["新建幼儿园3所", "改造农贸市场5个", "新增公共停车泊位2000个"]
+    );
+    assert_eq!(common::leads(&plan, 3), ["区交通运输局"]);
+}
+
+/// Paragraphs opening with who does the work (（一）市食安办负责，…配合，…): a paragraph cut
+/// inside 《》 at the page's width goes on on the next line; those concerned who support
+/// (市食安委有关委员单位配合) are kept unnamed; 参加 says who supports as 配合 does; a later
+/// sentence opening with who is responsible adds its bodies as leads, said.
+#[test]
+fn unit_first_paragraphs_keep_their_wrapped_words_and_every_one_they_name() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某市食品安全工作要点\n一、重点工作\n\
+         （一）市食安办负责，市食安委有关委员单位配合，深入宣传贯彻《\n\
+         食品安全法》，制定宣传方案，提升全社会的食品安全法律意识。\n\
+         （二）市卫生局负责，市农业局、市统计局参加，制定年度食品污染物监测计划。\n\
+         （三）由市经贸委负责，市农业厅配合，加快无公害畜禽基地建设。市检验检疫局负责，市农业厅配合，强化对出口备案基地的监管。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3, "{:?}", common::contents(plan));
+    assert!(
+        plan.tasks[0]
+            .content
+            .ends_with("提升全社会的食品安全法律意识。"),
+        "{}",
+        plan.tasks[0].content
+    );
+    assert_eq!(plan.tasks[0].unspecified, ["市食安委有关委员单位"]);
+    assert_eq!(common::supports(plan, 2), ["市农业局", "市统计局"]);
+    assert_eq!(common::leads(plan, 3), ["市经贸委", "市检验检疫局"]);
+    assert_eq!(common::supports(plan, 3), ["市农业厅"]);
+    assert!(common::codes(&checked).contains(&"unit/later-leads"));
+}
+
+/// A part's heading opening with the leader who drives its work (一、王纲市长主抓重点工作)
+/// gives its tasks their 责任领导.
+#[test]
+fn a_leader_driving_a_part_is_its_tasks_leader() {
+    let (_dir, input) = text_source(
+        "分解.txt",
+        "2026年政府工作报告重点工作责任分解\n一、王纲市长主抓重点工作\n\
+         1.坚定不移支持企业发展。（市经信局牵头，市财政局配合）\n\
+         2.开展项目双进双产活动。（市发展改革委牵头）\n二、李明副市长分管工作\n\
+         3.推进乡村振兴。（市农业农村局牵头）\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let persons: Vec<Option<&str>> = plan.tasks.iter().map(|t| t.person.as_deref()).collect();
+    assert_eq!(
+        persons,
+        [Some("王纲市长"), Some("王纲市长"), Some("李明副市长")]
+    );
+}

@@ -803,10 +803,26 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         if !(open_label && more_of_list && !starts_block) {
             open_label = label && unfinished;
         }
+        // （一）市食安办负责，…深入宣传贯彻《 cut at the page's width: its sentence goes on.
+        let goes_on = !heading || (numbered_label(&line).is_some() && wrapped_mid_sentence(&line));
         open =
-            !heading && unfinished && !label && !open_label && !page_line && !is_item_title(&line);
+            goes_on && unfinished && !label && !open_label && !page_line && !is_item_title(&line);
     }
     out
+}
+
+/// A line cut mid-sentence (（一）市食安办负责，…深入宣传贯彻《): inside a pair of marks, on a
+/// joining word, or a sentence of clauses as long as a printed line — not a heading's title
+/// over its paragraph (（一）坚持问题导向，精准施策).
+fn wrapped_mid_sentence(line: &str) -> bool {
+    let unclosed =
+        |open: char, close: char| line.matches(open).count() > line.matches(close).count();
+    let inside_marks = unclosed('《', '》') || unclosed('“', '”') || unclosed('（', '）');
+    let joins_on = line.ends_with([
+        '由', '和', '及', '与', '并', '的', '对', '将', '、', '，', ',',
+    ]);
+    let long_sentence = line.contains(['，', ',']) && line.chars().count() >= 27;
+    !crate::base::cjk::ends_sentence(line) && (inside_marks || joins_on || long_sentence)
 }
 
 /// A numbered line of a few words and no mark (1.城东道路改造项目): an item's title, whole on
@@ -908,11 +924,14 @@ fn roles_line_by_line(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
 fn unit_and_role(line: &str) -> Option<(&str, bool)> {
     static UNIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"^(.{2,40}?)\s*[：:（(]\s*(牵头|主责|主办|负责|配合|协办|参与|协助)(?:单位|部门)?\s*[）)]?[。；;，,]?$").unwrap()
+        Regex::new(r"^(.{2,40}?)\s*[：:（(]\s*(牵头|主责|主办|负责|配合|协办|参与|参加|协助)(?:单位|部门)?\s*[）)]?[。；;，,]?$").unwrap()
     });
     let caps = UNIT_ROLE.captures(line.trim())?;
     let name = caps.get(1)?.as_str().trim();
-    let lead = !matches!(caps.get(2)?.as_str(), "配合" | "协办" | "参与" | "协助");
+    let lead = !matches!(
+        caps.get(2)?.as_str(),
+        "配合" | "协办" | "参与" | "参加" | "协助"
+    );
     is_a_name(name).then_some((name, lead))
 }
 
@@ -1126,6 +1145,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         numbered: false,
         next_no: 1,
         section_lead: None,
+        lead_heading: None,
         group_lead: None,
         mark: None,
         parent: None,
@@ -1202,6 +1222,9 @@ struct Reader {
     /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
     /// 工作（8项）): its numbered tasks that name no one are theirs.
     section_lead: Option<String>,
+    /// A part's heading that closed naming its lead in brackets (一、扩大有效投资政策（由县发改局
+    /// 牵头实施）), until tasks come under it — with none, it was a task numbered 一、.
+    lead_heading: Option<LeadHeading>,
     /// Who does the current group's items, when its heading names them (（一）鹿城镇（14个）
     /// over the problems the town is to mend).
     /// What is said of it, until an item is given out by it.
@@ -1227,6 +1250,14 @@ struct Reader {
     /// The kinds of number that opened tasks naming who does them: the levels that carry
     /// the work.
     assigned_marks: Vec<Marker>,
+}
+
+/// A part's heading naming its lead in brackets: its row, its words and the duty.
+struct LeadHeading {
+    row: usize,
+    numeral: String,
+    words: String,
+    duty: Duty,
 }
 
 /// A （一） heading's text that named no one, held until what follows it tells whether it
@@ -1500,6 +1531,7 @@ impl Reader {
         self.end_block();
         self.first_items_out.clear();
         self.settle_heading_text();
+        self.settle_lead_heading();
         self.headings_carry = false;
         self.section_lead = heading_lead(&title);
         self.group_lead = None;
@@ -1512,6 +1544,7 @@ impl Reader {
     fn section_item(&mut self, numeral: &str, paragraph: &str, here: Location) {
         self.end_block();
         self.settle_heading_text();
+        self.settle_lead_heading();
         self.finish_task();
         self.section_lead = None;
         self.group_lead = None;
@@ -1549,9 +1582,40 @@ impl Reader {
     fn finish(mut self) -> RawTable {
         self.end_block();
         self.settle_heading_text();
+        self.settle_lead_heading();
         self.no_group_over_nothing();
         self.closing_items_are_text();
         self.table
+    }
+
+    /// A part's heading that named its lead with no task coming under it: it was a task
+    /// itself, numbered at the 一、 level (一、新建幼儿园3所（区教育局牵头）), where it stands.
+    fn settle_lead_heading(&mut self) {
+        let Some(held) = self.lead_heading.take() else {
+            return;
+        };
+        let rows = &self.table.rows;
+        let is_task = |r: &RawRow| matches!(r.kind, RowKind::Task(_));
+        if held.row >= rows.len() || rows[held.row + 1..].iter().any(is_task) {
+            return;
+        }
+        let heading = self.table.rows.remove(held.row);
+        let words = match duty_brackets(&held.words).last().and_then(|c| c.get(0)) {
+            Some(bracket) => held.words[..bracket.start()].trim_end().to_string(),
+            None => held.words,
+        };
+        let mut task = RawTask {
+            content: words,
+            written_mark: Some(format!("{}、", held.numeral)),
+            units_origin: Some(heading.origin.clone()),
+            ..RawTask::default()
+        };
+        held.duty.assign_to(&mut task);
+        self.pending = Some((task, heading.origin));
+        finish(&mut self.pending, true, &mut self.table, &mut self.next_no);
+        if let Some(row) = self.table.rows.pop() {
+            self.table.rows.insert(held.row, row);
+        }
     }
 
     /// 二、工作要求 / 1.加强领导。各乡镇要… after the parts holding the tasks, numbered as the
@@ -1807,6 +1871,24 @@ impl Reader {
         }
         if let Some(clauses) = label_clauses(paragraph) {
             self.labelled_paragraph(&clauses, paragraph, here);
+            return;
+        }
+        if !self.duty_next
+            && let Some((numeral, title, duty)) = heading_with_its_lead(paragraph)
+        {
+            let words = tidy_spacing(paragraph);
+            let words = words[words.find(&numeral).map_or(0, |at| at + numeral.len())..]
+                .trim_start_matches(['、', '，', ',', '.', '．', ' '])
+                .to_string();
+            self.section(numeral.clone(), title, here);
+            self.section_lead = Some(duty.leads.join("、"));
+            let row = self.table.rows.len() - 1;
+            self.lead_heading = Some(LeadHeading {
+                row,
+                numeral,
+                words,
+                duty,
+            });
             return;
         }
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
@@ -3107,6 +3189,26 @@ fn heading_lead(title: &str) -> Option<String> {
             .iter()
             .all(|u| u.chars().count() <= 20 && !u.contains(['，', ',', '。']));
     plausible.then(|| units.join("、"))
+}
+
+/// A part's heading closing with who leads its work in brackets and nothing else there (一、
+/// 扩大有效投资政策（由县发改局牵头实施）): its numeral, its title without the brackets, and
+/// the duty. A title that is a sentence, or brackets that also say who supports or by when,
+/// are a task's.
+fn heading_with_its_lead(paragraph: &str) -> Option<(String, String, Duty)> {
+    let (numeral, title) = section_heading(&tidy_spacing(paragraph))?;
+    let caps = duty_brackets(&title).last()?;
+    let (whole, inside) = (caps.get(0)?, caps.get(1)?);
+    let words = title[..whole.start()].trim();
+    let duty = parse_duty(inside.as_str());
+    let only_a_lead = !duty.leads.is_empty()
+        && duty.supports.is_empty()
+        && duty.deadline.is_none()
+        && duty.remark.is_none()
+        && duty.leads.iter().all(|n| is_a_name(n));
+    let a_title = (2..=20).contains(&words.chars().count()) && !words.contains(SENTENCE_MARKS);
+    (only_a_lead && a_title && title[whole.end()..].trim().is_empty())
+        .then(|| (numeral, words.to_string(), duty))
 }
 
 /// A section heading with a summary after it on the same line that assigns no work

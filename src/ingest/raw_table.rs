@@ -36,7 +36,10 @@ pub enum Column {
 const HEADER_WORDS: &[(Column, &[&str])] = &[
     (Column::No, &["序号", "编号", "序", "项次"]),
     (Column::Person, &["领导", "责任人", "联系人", "负责人"]),
-    (Column::Support, &["配合", "协同", "协办", "参与", "协助"]),
+    (
+        Column::Support,
+        &["配合", "协同", "协办", "参与", "参加", "协助"],
+    ),
     (Column::Lead, &["牵头", "主责", "主要责任", "主办"]),
     (
         Column::Units,

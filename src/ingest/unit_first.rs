@@ -19,7 +19,7 @@ static OPENING_DUTY: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(concat!(
         r"^(?:主要|具体|统一)?(由)?([^，,。；;：:（(）)]{2,60}?)([。：:])?(负责|牵头|承办|主办|要)",
-        r"(?:[，,]([^，,。；;：:]{2,120}?)(?:配合|协办|参与|协助))?"
+        r"(?:[，,]([^，,。；;：:]{2,120}?)(?:配合|协办|参与|参加|协助))?"
     ))
     .unwrap()
 });
@@ -100,6 +100,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             Some(Heading { title, item: true }) => format!("{title}：{words}"),
             _ => words.to_string(),
         };
+        let (lead, support) = with_later_duties(words, lead, support, tasks, &here, &mut table);
         let task = RawTask {
             no: tasks.to_string(),
             content,
@@ -163,7 +164,7 @@ pub(crate) fn only_a_duty(words: &str) -> bool {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"^(?:主要|具体|统一)?由?[^，,。；;：:]{2,60}?(?:负责|牵头|承办|主办)",
-            r"(?:[，,][^，,。；;：:]{2,120}?(?:配合|协办|参与|协助))?[。.]?$"
+            r"(?:[，,][^，,。；;：:]{2,120}?(?:配合|协办|参与|参加|协助))?[。.]?$"
         ))
         .unwrap()
     });
@@ -247,7 +248,7 @@ fn duty_at_start(words: &str, after_title: bool) -> Option<Opening> {
     let mut supports: Vec<String> = caps
         .get(5)
         .map(|m| m.as_str().trim().to_string())
-        .filter(|s| bodies(s))
+        .filter(|s| supporting(s))
         .into_iter()
         .collect();
     // Only the opening sentence's: the next one is another duty's.
@@ -270,6 +271,59 @@ fn leader_clause(clause: &str) -> Option<&str> {
     })
 }
 
+/// The leads and supports of a paragraph with the duties its later sentences open with
+/// (…。福建出入境检验检疫局负责，省农业厅配合，强化…): the paragraph is one item of the plan,
+/// so those bodies lead their part of it beside the first — said, with the item's number.
+fn with_later_duties(
+    words: &str,
+    lead: String,
+    support: Option<String>,
+    no: usize,
+    here: &crate::base::diag::Location,
+    table: &mut RawTable,
+) -> (String, Option<String>) {
+    let later: Vec<Opening> = (words.split('。').skip(1))
+        .filter_map(|sentence| duty_at_start(sentence.trim(), true))
+        .collect();
+    if later.is_empty() {
+        return (lead, support);
+    }
+    let named: Vec<&str> = later.iter().map(|o| o.lead.as_str()).collect();
+    table.said.push(Diagnostic::note(
+        "unit/later-leads",
+        here.clone(),
+        format!(
+            "第 {no} 项的段落中，后面的句子另写明由「{}」负责：一并列为这项任务的牵头单位",
+            named.join("、")
+        ),
+    ));
+    let mut leads: Vec<String> = vec![lead];
+    let mut supports: Vec<String> = support.into_iter().collect();
+    for opening in later {
+        leads.push(opening.lead);
+        supports.extend(opening.support);
+    }
+    // One name once: a support that leads a later part leads.
+    let mut seen: Vec<String> = Vec::new();
+    let mut once = |list: Vec<String>| -> Vec<String> {
+        let names = list
+            .iter()
+            .flat_map(|l| crate::ingest::units::split_units(l));
+        let mut kept = Vec::new();
+        for name in names.map(|n| n.name) {
+            if !seen.contains(&name) {
+                seen.push(name.clone());
+                kept.push(name);
+            }
+        }
+        kept
+    };
+    let leads = once(leads);
+    let supports = once(supports);
+    let support = (!supports.is_empty()).then(|| supports.join("、"));
+    (leads.join("、"), support)
+}
+
 /// True for a list whose every name is a body's (县交通局、县公路局; 县交通局和县公路局).
 fn bodies(list: &str) -> bool {
     let names = crate::ingest::units::split_units(list);
@@ -279,14 +333,23 @@ fn bodies(list: &str) -> bool {
             .all(|n| crate::ingest::units::ends_as_a_body(&n.name))
 }
 
+/// True for a list of supports: bodies, or phrases naming those concerned (县直有关部门,
+/// 市食安委有关委员单位) — kept, as the units reader keeps them, unnamed.
+fn supporting(list: &str) -> bool {
+    use crate::ingest::units::{ends_as_a_body, looks_unspecified};
+    let names = crate::ingest::units::split_units(list);
+    !names.is_empty()
+        && (names.iter()).all(|n| ends_as_a_body(&n.name) || looks_unspecified(&n.name))
+}
+
 /// The units of the clauses after the opening that are only who supports (…，县公路局配合。):
 /// names opening with a place, so a verb (组织各志愿服务队参与, 发动村委会参与) is none.
 fn later_supports(rest: &str) -> Vec<String> {
-    const SUPPORT_WORDS: &[&str] = &["配合", "协办", "参与", "协助"];
+    const SUPPORT_WORDS: &[&str] = &["配合", "协办", "参与", "参加", "协助"];
     // 县城管局、县交通运输局分别负责路面修补: names opening a clause, then their part.
     static OPENING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"^([^，,。；;：:]{2,60}?)(?:分别负责|负责|配合|协办|参与|协助)").unwrap()
+        Regex::new(r"^([^，,。；;：:]{2,60}?)(?:分别负责|负责|配合|协办|参与|参加|协助)").unwrap()
     });
     rest.split(['，', ',', '；', ';'])
         .filter_map(|clause| {
@@ -296,7 +359,7 @@ fn later_supports(rest: &str) -> Vec<String> {
                 .find_map(|w| clause.strip_suffix(w))
                 .or_else(|| Some(OPENING_ROLE.captures(clause)?.get(1)?.as_str()))?;
             let who = crate::ingest::units::without_manner(who);
-            (who.starts_with(crate::ingest::units::PLACE_OPENINGS) && bodies(who))
+            (who.starts_with(crate::ingest::units::PLACE_OPENINGS) && supporting(who))
                 .then(|| who.to_string())
         })
         .collect()

@@ -236,6 +236,7 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("协办", RoleWord::Support),
     ("协助", RoleWord::Support),
     ("参与", RoleWord::Support),
+    ("参加", RoleWord::Support),
     // X牵头，Y指导: Y guides the work and answers for no part of it: it supports.
     ("指导", RoleWord::Support),
     ("督导", RoleWord::Support),
@@ -697,7 +698,7 @@ fn unit_note(name: &str) -> Option<UnitNote> {
         match part {
             "" => {}
             "牵头" | "牵头单位" | "主责" | "主责单位" | "主办" => note.lead = true,
-            "配合" | "配合单位" | "协办" | "参与" => {}
+            "配合" | "配合单位" | "协办" | "参与" | "参加" => {}
             _ if labelled.is_some_and(is_person_name) => note.person = labelled.map(String::from),
             _ if is_person_name(part) => note.person = Some(part.to_string()),
             _ => return None,
@@ -1271,6 +1272,22 @@ pub fn names_nobody(name: &str) -> bool {
         || name.ends_with("个单位")
         || each_of_a_kind(name)
         || nobodies_joined(name)
+        || related_of_a_kind(name)
+}
+
+/// A kind of body qualified as those concerned (有关直属单位, 市食安委有关委员单位, 县直相关
+/// 部门): whichever of them the work touches, no one body.
+fn related_of_a_kind(name: &str) -> bool {
+    const KINDS: &[&str] = &["部门", "单位", "机构", "企业", "组织"];
+    let Some(at) = name.rfind("有关").or_else(|| name.rfind("相关")) else {
+        return false;
+    };
+    let kind = &name[at + "有关".len()..];
+    // 区人社局等有关部门和单位 names 区人社局 first: a list, not a phrase.
+    !name[..at].contains('等')
+        && kind.chars().count() <= 6
+        && !kind.contains(['和', '及', '与', '、'])
+        && KINDS.iter().any(|k| kind.ends_with(k))
 }
 
 /// Two phrases naming nobody joined by 和, 及 or 与: 有关部门和单位, 相关部门及单位 (not a
@@ -1354,6 +1371,21 @@ pub fn is_units_text(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Unit, UnitGroup, UnitKind};
+
+    #[test]
+    fn those_concerned_of_a_kind_name_no_one() {
+        for phrase in [
+            "有关直属单位",
+            "市食安委有关委员单位",
+            "县直相关部门",
+            "有关企业",
+        ] {
+            assert!(looks_unspecified(phrase), "{phrase}");
+        }
+        for body in ["县有关部门协调中心", "市相关产业促进中心", "县民政局"] {
+            assert!(!names_nobody(body), "{body}");
+        }
+    }
 
     #[test]
     fn a_verb_after_a_role_word_is_cut_a_unit_after_it_is_not() {
