@@ -1550,11 +1550,7 @@ impl Reader {
         self.group_lead = None;
         self.open_numbered(&here);
         self.mark = Some((format!("{numeral}、"), Marker::Section));
-        let text = paragraph.trim_start();
-        let text = text[text.find(numeral).map_or(0, |at| at + numeral.len())..]
-            .trim_start_matches(['、', '，', ',', '.', '．', ' '])
-            .to_string();
-        self.assignments(&text, here);
+        self.assignments(&after_numeral(paragraph, numeral), here);
     }
 
     /// Adds `units` to every task read since the last section heading — the items that
@@ -1649,10 +1645,8 @@ impl Reader {
         let Some(first) = closing.first().map(|r| r.origin.clone()) else {
             return;
         };
-        let numbers: Vec<u32> = (closing.iter().filter_map(task_of))
-            .filter_map(|t| t.no.parse().ok())
-            .collect();
-        self.next_no -= numbers.len() as u32;
+        let items = closing.iter().filter_map(task_of).count();
+        self.next_no -= items as u32;
         let mut parts = Vec::new();
         for row in closing {
             let text = match row.kind {
@@ -1672,7 +1666,7 @@ impl Reader {
                 format!(
                     "{}中的 {} 个编号条目都没有写责任单位，读作方案正文（如工作要求），不列为任务",
                     parts.join("、"),
-                    numbers.len()
+                    items
                 ),
             )
             .with_hint("如这些条目是任务，请在每条后写明牵头单位（如“（县水利局牵头）”）"),
@@ -1876,10 +1870,7 @@ impl Reader {
         if !self.duty_next
             && let Some((numeral, title, duty)) = heading_with_its_lead(paragraph)
         {
-            let words = tidy_spacing(paragraph);
-            let words = words[words.find(&numeral).map_or(0, |at| at + numeral.len())..]
-                .trim_start_matches(['、', '，', ',', '.', '．', ' '])
-                .to_string();
+            let words = after_numeral(&tidy_spacing(paragraph), &numeral);
             self.section(numeral.clone(), title, here);
             self.section_lead = Some(duty.leads.join("、"));
             let row = self.table.rows.len() - 1;
@@ -3189,6 +3180,14 @@ fn heading_lead(title: &str) -> Option<String> {
             .iter()
             .all(|u| u.chars().count() <= 20 && !u.contains(['，', ',', '。']));
     plausible.then(|| units.join("、"))
+}
+
+/// A 一、 line's words after its numeral and the mark after that.
+fn after_numeral(line: &str, numeral: &str) -> String {
+    let line = line.trim_start();
+    line[line.find(numeral).map_or(0, |at| at + numeral.len())..]
+        .trim_start_matches(['、', '，', ',', '.', '．', ' '])
+        .to_string()
 }
 
 /// A part's heading closing with who leads its work in brackets and nothing else there (一、
