@@ -6793,3 +6793,48 @@ fn a_leader_driving_a_part_is_its_tasks_leader() {
         [Some("王纲市长"), Some("王纲市长"), Some("李明副市长")]
     );
 }
+
+/// A notice whose text gives a task a lead the workbook's table does not name for that task
+/// (text 县行政审批局, table 县市场监管局): the table is published and the difference said
+/// with both names; tasks where they agree are not said.
+#[test]
+fn a_lead_the_text_and_the_table_disagree_on_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("通知.txt"),
+        "云岙县人民政府办公室\n云政办〔2026〕4号\n关于印发云岙县营商环境工作计划的通知\n\
+         各乡镇人民政府，县直各部门：\n现将《云岙县营商环境工作计划》印发给你们，请认真贯彻落实。\n\
+         附件：任务分工表\n云岙县人民政府办公室\n2026年3月2日\n\
+         云岙县营商环境工作计划\n一、重点任务\n\
+         （一）压缩企业开办时间，全面推行一网通办。（牵头单位：县行政审批局）\n\
+         （二）优化工程建设项目审批流程。（牵头单位：县住建局）\n",
+    )
+    .unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        [
+            "1",
+            "压缩企业开办时间，全面推行一网通办",
+            "县市场监管局",
+            "2026年6月底前",
+        ],
+        ["2", "优化工程建设项目审批流程", "县住建局", "2026年9月底前"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(dir.path().join("任务分工表.xlsx")).unwrap();
+    let checked = fengong::check(dir.path()).unwrap();
+    assert_eq!(common::leads(&checked.plan, 1), ["县市场监管局"]);
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "input/text-and-table-differ")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("县行政审批局") && said[0].contains("县市场监管局"));
+    assert!(said[0].contains("1 项"), "{}", said[0]);
+}

@@ -302,11 +302,11 @@ impl Gathered {
                     self.table_inline = false;
                     self.store_table(table, display);
                     let said = tasks_in_text_and_table(&inline, &first, &self.parts.table, display);
-                    self.diagnostics.push(said);
+                    self.diagnostics.extend(said);
                 }
                 (false, true) => {
                     let said = tasks_in_text_and_table(&table, display, &self.parts.table, &first);
-                    self.diagnostics.push(said);
+                    self.diagnostics.extend(said);
                 }
                 _ => self.second_table(&table, &first, display),
             }
@@ -386,8 +386,78 @@ impl Gathered {
 
 /// Tasks a text hands out in its own paragraphs (`inline`, of `text_from`) beside the
 /// table of another source (`table_from`): the table is the division of work; said, with
-/// the text's tasks the table does not hold, so none is lost without a word.
+/// the text's tasks the table does not hold, so none is lost without a word — and, where
+/// the text gives a task's lead the table's row does not name, that too.
 fn tasks_in_text_and_table(
+    inline: &raw_table::RawTable,
+    text_from: &str,
+    table: &raw_table::RawTable,
+    table_from: &str,
+) -> Vec<Diagnostic> {
+    let mut said = vec![text_tasks_in_table(inline, text_from, table, table_from)];
+    said.extend(leads_not_in_table(inline, table, table_from));
+    said
+}
+
+/// The text's tasks whose lead the table's row for the same task does not name at all (the
+/// text 县行政审批局, the row 县市场监管局): which is meant is for the user to say.
+fn leads_not_in_table(
+    inline: &raw_table::RawTable,
+    table: &raw_table::RawTable,
+    table_from: &str,
+) -> Option<Diagnostic> {
+    let task_of = |r: &raw_table::RawRow| match &r.kind {
+        raw_table::RowKind::Task(t) => Some((t.as_ref().clone(), r.origin.clone())),
+        _ => None,
+    };
+    let rows: Vec<(raw_table::RawTask, Location)> = table.rows.iter().filter_map(task_of).collect();
+    let named = |t: &raw_table::RawTask| {
+        let all = [
+            t.lead.as_deref(),
+            t.support.as_deref(),
+            Some(t.units.as_str()),
+        ];
+        han_only(&all.into_iter().flatten().collect::<Vec<_>>().join("、"))
+    };
+    let mut differ: Vec<(String, String, String, Location)> = Vec::new();
+    for (task, origin) in inline.rows.iter().filter_map(task_of) {
+        let lead_text = task.lead.clone().unwrap_or_else(|| task.units.clone());
+        let Some(lead) = units::split_units(&lead_text).into_iter().next() else {
+            continue;
+        };
+        let row = (rows.iter()).find(|(row, _)| in_a_row(&task.content, &[han_only(&row.content)]));
+        if let Some((row, _)) = row
+            && !named(row).is_empty()
+            && !named(row).contains(&han_only(&lead.name))
+        {
+            let row_lead = row.lead.clone().unwrap_or_else(|| row.units.clone());
+            differ.push((task.content.clone(), lead.name, row_lead, origin));
+        }
+    }
+    let (_, _, _, first) = differ.first()?.clone();
+    let shown: Vec<String> = (differ.iter().take(5))
+        .map(|(content, text, row, _)| {
+            let content = crate::base::cjk::excerpt_of(content, 16);
+            format!("「{content}」正文由「{text}」牵头，分工表写「{row}」")
+        })
+        .collect();
+    let more = if differ.len() > 5 { "等" } else { "" };
+    Some(
+        Diagnostic::warning(
+            "input/text-and-table-differ",
+            first,
+            format!(
+                "正文和 {table_from} 的分工表对 {} 项任务写的责任单位不同：{}{more}；发布按分工表",
+                differ.len(),
+                shown.join("；")
+            ),
+        )
+        .with_hint("请核对哪一份是对的，改正原文或分工表后重试"),
+    )
+}
+
+/// [`tasks_in_text_and_table`]'s finding on the text's tasks the table holds.
+fn text_tasks_in_table(
     inline: &raw_table::RawTable,
     text_from: &str,
     table: &raw_table::RawTable,
