@@ -6838,3 +6838,52 @@ fn a_lead_the_text_and_the_table_disagree_on_is_said() {
     assert!(said[0].contains("县行政审批局") && said[0].contains("县市场监管局"));
     assert!(said[0].contains("1 项"), "{}", said[0]);
 }
+
+/// Under a part's heading naming its lead in brackets, measures numbered （一） with their
+/// words on the line are its tasks, that body's — not group headings of nothing, the part's
+/// heading taken for the task.
+#[test]
+fn measures_numbered_in_brackets_under_a_heading_naming_its_lead_are_its_tasks() {
+    let (_dir, input) = text_source(
+        "政策.txt",
+        "某区关于推动经济高质量发展的若干政策\n\
+         一、强化科技创新(区科技局牵头)\n以统筹深化教育科技人才一体化改革为牵引，加快建设创新高地。\n\
+         (一)加强科创平台效能建设。加快建设光电子研究院，推进结对合作。\n\
+         (二)支持企业加大研发投入。对研发投入增长的企业给予奖励。\n\
+         二、扩大有效投资（区发改局牵头）\n(三)加快重大项目建设。全年完成投资100亿元。\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        common::contents(&plan),
+        [
+            "加强科创平台效能建设。加快建设光电子研究院，推进结对合作。",
+            "支持企业加大研发投入。对研发投入增长的企业给予奖励。",
+            "加快重大项目建设。全年完成投资100亿元。"
+        ]
+    );
+    assert_eq!(common::leads(&plan, 2), ["区科技局"]);
+    assert_eq!(common::leads(&plan, 3), ["区发改局"]);
+}
+
+/// An empty 牵头领导： before the units' label inside the brackets names no leader and takes
+/// none of the units; the plan's title named only in the notice's body, with the short name
+/// it goes by after (现将《X》（以下简称《方案》）印发), is the plan's title.
+#[test]
+fn an_empty_leaders_label_and_a_title_named_with_its_short_name() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "某市人民政府办公室\n某政办字〔2023〕1号\n各县区人民政府，市政府各部门：\n\
+         为深入贯彻落实《国务院关于支持绿色低碳高质量发展的意见》，经市政府同意，现将 《某市绿色低碳高质量发展分工落实方案》(以下简称《方案》)印发给你们，请认真贯彻执行。\n\
+         某市人民政府办公室\n2023年1月6日\n\
+         1.建设绿色低碳高质量发展先行区。（牵头领导:责任部门:市发展改革委、市工信局）\n\
+         2.推进重点行业节能降碳改造。（牵头单位：市工信局；配合单位：市生态环境局）\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("某市绿色低碳高质量发展分工落实方案")
+    );
+    assert_eq!(common::leads(&plan, 1), ["市发展改革委"]);
+    assert_eq!(common::supports(&plan, 1), ["市工信局"]);
+    assert_eq!(plan.tasks[0].person, None);
+}

@@ -615,12 +615,19 @@ fn issues_a_document(notice: &Notice) -> bool {
     })
 }
 
-/// The one document the notice's body says it issues (现将《X》印发给你们, 《X》已经…同意，现印发): the plan — not a
+/// The one document the notice's body says it issues (现将《X》印发给你们, 现将《X》（以下简称
+/// 《方案》）印发, 《X》已经…同意，现印发): the plan — not a
 /// document the body cites on the way (为落实《政府工作报告》…).
 fn sole_document_issued(notice: &Notice) -> Option<String> {
     static ISSUES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        regex::Regex::new(r"(?:[将將]|^)《([^《》]+)》[^《》。]{0,30}?印[发發]").unwrap()
+        regex::Regex::new(concat!(
+            r"(?:[将將]|^)\s*《([^《》]+)》\s*",
+            // （以下简称《方案》）: the short name it goes by after.
+            r"(?:[（(]\s*以下简称[^（）()]{0,20}[）)])?",
+            r"[^《》。]{0,30}?印[发發]"
+        ))
+        .unwrap()
     });
     let mut issued = (notice.body.iter())
         .map(|p| p.text.as_str())

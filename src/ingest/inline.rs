@@ -548,7 +548,8 @@ impl Duty {
             LabelKind::Responsible => self.first_listed_leads(value),
             LabelKind::Deadline => self.deadline = Some(value.to_string()),
             LabelKind::Person => {
-                self.person = Some(value.trim().trim_end_matches(['。']).to_string());
+                let person = value.trim().trim_end_matches(['。', '；', ';', '，', ',']);
+                self.person = Some(person.to_string()).filter(|p| !p.is_empty());
             }
         }
     }
@@ -2302,8 +2303,11 @@ impl Reader {
             _ if !has_duty(rest) => (rest.to_string(), String::new()),
             _ => (String::new(), rest.to_string()),
         };
-        let carries_work =
-            labelled_next || first_duty(after.trim()).is_some_and(|m| m.start() == 0);
+        // Under a part's heading that named its lead (一、强化科技创新（区科技局牵头）), a
+        // （一） line with its words is a measure of that part: its task, the lead's.
+        let carries_work = labelled_next
+            || first_duty(after.trim()).is_some_and(|m| m.start() == 0)
+            || (self.lead_heading.is_some() && !after.trim().is_empty());
         if carries_work {
             self.headings_carry = true;
             self.open_numbered(here);
@@ -2879,9 +2883,8 @@ fn split_at_inner_labels(clause: &str) -> Vec<&str> {
         let before = &clause[from..colon];
         let label_at = before
             .char_indices()
-            .filter(|(at, _)| {
-                *at > 0 && LABEL_OPENINGS.iter().any(|w| before[*at..].starts_with(w))
-            })
+            // At 0 the label before is empty (牵头领导：责任部门：…): it is cut there too.
+            .filter(|(at, _)| LABEL_OPENINGS.iter().any(|w| before[*at..].starts_with(w)))
             .map(|(at, _)| from + at)
             .find(|at| labelled(&clause[*at..]).is_some());
         if let Some(at) = label_at {
@@ -2952,6 +2955,7 @@ fn apply_label(task: &mut RawTask, kind: LabelKind, value: &str) {
         LabelKind::Deadline => task.deadline = Some(value.to_string()),
         // 牵头负责领导:金力。: the sentence's stop is no part of the name. 组长 then 副组长:
         // both, in order.
+        LabelKind::Person if value.trim().trim_end_matches(['。', '；', ';']).is_empty() => {}
         LabelKind::Person => {
             let person = value.trim().trim_end_matches(['。', '；', ';']);
             task.person = Some(match task.person.take() {
