@@ -6728,7 +6728,13 @@ fn a_parts_heading_naming_its_lead_in_brackets_leads_its_items() {
     assert_eq!(common::leads(plan, 2), ["县发改局"]);
     assert_eq!(common::leads(plan, 3), ["县科技局"]);
     let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
-    assert_eq!(titles, ["扩大有效投资政策", "支持科技创新政策"]);
+    assert_eq!(
+        titles,
+        [
+            "扩大有效投资政策(由县发改局牵头实施)",
+            "支持科技创新政策（县科技局牵头）"
+        ]
+    );
     assert!(!common::codes(&checked).contains(&"structure/empty-units"));
 
     let (_dir, input) = text_source(

@@ -3195,9 +3195,9 @@ fn after_numeral(line: &str, numeral: &str) -> String {
 }
 
 /// A part's heading closing with who leads its work in brackets and nothing else there (一、
-/// 扩大有效投资政策（由县发改局牵头实施）): its numeral, its title without the brackets, and
-/// the duty. A title that is a sentence, or brackets that also say who supports or by when,
-/// are a task's.
+/// 扩大有效投资政策（由县发改局牵头实施）): its numeral, its title as written (the brackets
+/// print with it: the plan's words), and the duty. A title that is a sentence, or brackets
+/// that also say who supports or by when, are a task's.
 fn heading_with_its_lead(paragraph: &str) -> Option<(String, String, Duty)> {
     let (numeral, title) = section_heading(&tidy_spacing(paragraph))?;
     let caps = duty_brackets(&title).last()?;
@@ -3211,7 +3211,7 @@ fn heading_with_its_lead(paragraph: &str) -> Option<(String, String, Duty)> {
         && duty.leads.iter().all(|n| is_a_name(n));
     let a_title = (2..=20).contains(&words.chars().count()) && !words.contains(SENTENCE_MARKS);
     (only_a_lead && a_title && title[whole.end()..].trim().is_empty())
-        .then(|| (numeral, words.to_string(), duty))
+        .then(|| (numeral, title.clone(), duty))
 }
 
 /// A section heading with a summary after it on the same line that assigns no work
