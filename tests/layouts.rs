@@ -6462,37 +6462,12 @@ fn numbers_that_refer_are_no_targets() {
 /// (it was an error: two tables).
 #[test]
 fn a_notice_with_inline_duties_beside_a_table_in_a_workbook() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("通知.txt"),
-        "云岙县人民政府办公室\n云政办〔2026〕3号\n关于印发云岙县营商环境工作计划的通知\n\
-         各乡镇人民政府，县直各部门：\n现将《云岙县营商环境工作计划》印发给你们，请认真贯彻落实。\n\
-         附件：任务分工表\n云岙县人民政府办公室\n2026年3月2日\n\
-         云岙县营商环境工作计划\n一、重点任务\n\
-         （一）压缩企业开办时间，全面推行一网通办。（牵头单位：县市场监管局）\n\
+    let (_dir, checked) = notice_beside_workbook(
+        3,
+        "（一）压缩企业开办时间，全面推行一网通办。（牵头单位：县市场监管局）\n\
          （二）优化工程建设项目审批流程。（牵头单位：县住建局）\n\
          （三）建立企业诉求快速响应机制。（牵头单位：县工信局）\n",
-    )
-    .unwrap();
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    let rows = [
-        ["序号", "工作任务", "牵头单位", "完成时限"],
-        [
-            "1",
-            "压缩企业开办时间，全面推行一网通办",
-            "县市场监管局",
-            "2026年6月底前",
-        ],
-        ["2", "优化工程建设项目审批流程", "县住建局", "2026年9月底前"],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *cell).unwrap();
-        }
-    }
-    book.save(dir.path().join("任务分工表.xlsx")).unwrap();
-    let checked = fengong::check(dir.path()).unwrap();
+    );
     let plan = &checked.plan;
     assert_eq!(plan.notice.doc_number.as_deref(), Some("云政办〔2026〕3号"));
     assert_eq!(plan.tasks.len(), 2);
@@ -6805,36 +6780,11 @@ fn a_leader_driving_a_part_is_its_tasks_leader() {
 /// with both names; tasks where they agree are not said.
 #[test]
 fn a_lead_the_text_and_the_table_disagree_on_is_said() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("通知.txt"),
-        "云岙县人民政府办公室\n云政办〔2026〕4号\n关于印发云岙县营商环境工作计划的通知\n\
-         各乡镇人民政府，县直各部门：\n现将《云岙县营商环境工作计划》印发给你们，请认真贯彻落实。\n\
-         附件：任务分工表\n云岙县人民政府办公室\n2026年3月2日\n\
-         云岙县营商环境工作计划\n一、重点任务\n\
-         （一）压缩企业开办时间，全面推行一网通办。（牵头单位：县行政审批局）\n\
+    let (_dir, checked) = notice_beside_workbook(
+        4,
+        "（一）压缩企业开办时间，全面推行一网通办。（牵头单位：县行政审批局）\n\
          （二）优化工程建设项目审批流程。（牵头单位：县住建局）\n",
-    )
-    .unwrap();
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    let rows = [
-        ["序号", "工作任务", "牵头单位", "完成时限"],
-        [
-            "1",
-            "压缩企业开办时间，全面推行一网通办",
-            "县市场监管局",
-            "2026年6月底前",
-        ],
-        ["2", "优化工程建设项目审批流程", "县住建局", "2026年9月底前"],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *cell).unwrap();
-        }
-    }
-    book.save(dir.path().join("任务分工表.xlsx")).unwrap();
-    let checked = fengong::check(dir.path()).unwrap();
+    );
     assert_eq!(common::leads(&checked.plan, 1), ["县市场监管局"]);
     let said: Vec<&str> = (checked.report.diagnostics.iter())
         .filter(|d| d.code == "input/text-and-table-differ")
@@ -6892,4 +6842,37 @@ fn an_empty_leaders_label_and_a_title_named_with_its_short_name() {
     assert_eq!(common::leads(&plan, 1), ["市发展改革委"]);
     assert_eq!(common::supports(&plan, 1), ["市工信局"]);
     assert_eq!(plan.tasks[0].person, None);
+}
+
+/// 云岙县's notice (文号 云政办〔2026〕`no`号) with `tasks` written in its plan's text, beside
+/// a 任务分工表.xlsx of two rows (县市场监管局, 县住建局 leading), checked.
+fn notice_beside_workbook(no: u32, tasks: &str) -> (tempfile::TempDir, fengong::Checked) {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = format!(
+        "云岙县人民政府办公室\n云政办〔2026〕{no}号\n关于印发云岙县营商环境工作计划的通知\n\
+         各乡镇人民政府，县直各部门：\n现将《云岙县营商环境工作计划》印发给你们，请认真贯彻落实。\n\
+         附件：任务分工表\n云岙县人民政府办公室\n2026年3月2日\n\
+         云岙县营商环境工作计划\n一、重点任务\n{tasks}"
+    );
+    std::fs::write(dir.path().join("通知.txt"), notice).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        [
+            "1",
+            "压缩企业开办时间，全面推行一网通办",
+            "县市场监管局",
+            "2026年6月底前",
+        ],
+        ["2", "优化工程建设项目审批流程", "县住建局", "2026年9月底前"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(dir.path().join("任务分工表.xlsx")).unwrap();
+    let checked = fengong::check(dir.path()).unwrap();
+    (dir, checked)
 }
