@@ -6876,3 +6876,21 @@ fn notice_beside_workbook(no: u32, tasks: &str) -> (tempfile::TempDir, fengong::
     let checked = fengong::check(dir.path()).unwrap();
     (dir, checked)
 }
+
+/// A remark closing a task's brackets that gives every later measure units (以下政策措施均需
+/// 各县区人民政府、园区管委会落实，不再单独列出): the measures after it get them too.
+#[test]
+fn a_standing_remark_on_later_measures_gives_them_its_units() {
+    let (_dir, input) = text_source(
+        "政策.txt",
+        "某市支持工业经济稳增长若干政策措施\n一、加大企业纾困力度\n\
+         1.落实减税降费政策。全面落实国家各项税费优惠政策。(责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)\n\
+         2.加大技改支持。对技术改造项目给予补助。(责任单位:市工信局、市财政局)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(common::leads(&plan, 2), ["市工信局"]);
+    assert_eq!(
+        common::supports(&plan, 2),
+        ["市财政局", "各县区人民政府", "园区管委会"]
+    );
+}

@@ -2529,6 +2529,7 @@ enum Toward {
 
 /// The units a remark hands every task after it: `以下均需试点城市政府落实，不再列出`,
 /// `以下任务均需各区市政府、开发区管委落实,不再一一列出`, `以下各项均需各市按职责分工负责`,
+/// `以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出`,
 /// `除专门列出外，以下任务均涉及各乡镇，不再重复`.
 fn standing_units(remark: &str) -> Option<String> {
     standing_remark(remark)
@@ -2542,7 +2543,8 @@ fn standing_remark(remark: &str) -> Option<(Toward, String)> {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"^(?:除[^，,；;。]{0,8}外[，,]?)?",
-            r"以([上下])(?:各项)?(?:任务|工作|事项|措施)?(?:均|都|皆)?",
+            // 以下任务, 以下政策措施, 以下各项重点项目: what it speaks of, a few words.
+            r"以([上下])(?:各项)?(?:\p{Han}{0,4}?(?:任务|工作|事项|措施|政策|项目|举措))?(?:均|都|皆)?",
             r"(?:(?:需要?|须|要|由)",
             r"([^，,；;。]+?)(?:按照?职责(?:分工)?)?(?:负责落实|落实到位|抓好落实|落实|实施|承担|负责)",
             // Who is to do the work ends its clause: 由督查室负责跟踪督办 says what else
