@@ -924,15 +924,16 @@ fn roles_line_by_line(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
 /// `县水利局：牵头`, `县住建局（配合）`: a unit's name and whether it leads.
 fn unit_and_role(line: &str) -> Option<(&str, bool)> {
     static UNIT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"^(.{2,40}?)\s*[：:（(]\s*(牵头|主责|主办|负责|配合|协办|参与|参加|协助)(?:单位|部门)?\s*[）)]?[。；;，,]?$").unwrap()
+        #[allow(clippy::unwrap_used)] // pattern built from literals
+        Regex::new(&format!(
+            r"^(.{{2,40}}?)\s*[：:（(]\s*(牵头|主责|主办|负责|{})(?:单位|部门)?\s*[）)]?[。；;，,]?$",
+            crate::ingest::units::support_words_pattern()
+        ))
+        .unwrap()
     });
     let caps = UNIT_ROLE.captures(line.trim())?;
     let name = caps.get(1)?.as_str().trim();
-    let lead = !matches!(
-        caps.get(2)?.as_str(),
-        "配合" | "协办" | "参与" | "参加" | "协助"
-    );
+    let lead = !crate::ingest::units::SUPPORT_WORDS.contains(&caps.get(2)?.as_str());
     is_a_name(name).then_some((name, lead))
 }
 

@@ -16,10 +16,14 @@ use crate::base::diag::Diagnostic;
 /// Who leads and who supports, as the opening of a paragraph writes them: `由X负责，Y配合，`,
 /// `主要由X牵头，Y配合，`, `X牵头，Y参与`, `X负责…`, `X。负责…`, `X要…`.
 static OPENING_DUTY: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(concat!(
+    #[allow(clippy::unwrap_used)] // pattern built from literals
+    Regex::new(&format!(
+        "{}{}",
         r"^(?:主要|具体|统一)?(由)?([^，,。；;：:（(）)]{2,60}?)([。：:])?(负责|牵头|承办|主办|要)",
-        r"(?:[，,]([^，,。；;：:]{2,120}?)(?:配合|协办|参与|参加|协助))?"
+        format_args!(
+            r"(?:[，,]([^，,。；;：:]{{2,120}}?)(?:{}))?",
+            crate::ingest::units::support_words_pattern()
+        )
     ))
     .unwrap()
 });
@@ -161,10 +165,14 @@ pub(crate) fn opens_with_duty(line: &str) -> bool {
 /// 卫生院配合。`, `县教育局负责。`.
 pub(crate) fn only_a_duty(words: &str) -> bool {
     static DUTY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(concat!(
+        #[allow(clippy::unwrap_used)] // pattern built from literals
+        Regex::new(&format!(
+            "{}{}",
             r"^(?:主要|具体|统一)?由?[^，,。；;：:]{2,60}?(?:负责|牵头|承办|主办)",
-            r"(?:[，,][^，,。；;：:]{2,120}?(?:配合|协办|参与|参加|协助))?[。.]?$"
+            format_args!(
+                r"(?:[，,][^，,。；;：:]{{2,120}}?(?:{}))?[。.]?$",
+                crate::ingest::units::support_words_pattern()
+            )
         ))
         .unwrap()
     });
@@ -345,11 +353,15 @@ fn supporting(list: &str) -> bool {
 /// The units of the clauses after the opening that are only who supports (…，县公路局配合。):
 /// names opening with a place, so a verb (组织各志愿服务队参与, 发动村委会参与) is none.
 fn later_supports(rest: &str) -> Vec<String> {
-    const SUPPORT_WORDS: &[&str] = &["配合", "协办", "参与", "参加", "协助"];
+    use crate::ingest::units::SUPPORT_WORDS;
     // 县城管局、县交通运输局分别负责路面修补: names opening a clause, then their part.
     static OPENING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"^([^，,。；;：:]{2,60}?)(?:分别负责|负责|配合|协办|参与|参加|协助)").unwrap()
+        #[allow(clippy::unwrap_used)] // pattern built from literals
+        Regex::new(&format!(
+            r"^([^，,。；;：:]{{2,60}}?)(?:分别负责|负责|{})",
+            crate::ingest::units::support_words_pattern()
+        ))
+        .unwrap()
     });
     rest.split(['，', ',', '；', ';'])
         .filter_map(|clause| {

@@ -210,6 +210,15 @@ pub(crate) enum RoleWord {
 
 /// Words after a unit's name that give its role in the cell itself. Longer suffixes stand
 /// before the shorter ones they end with.
+/// The words that say a body supports the work after its name (X配合, X参加): one list for
+/// every reader of a duty, so a word added is read everywhere.
+pub(crate) const SUPPORT_WORDS: &[&str] = &["配合", "协办", "参与", "参加", "协助"];
+
+/// [`SUPPORT_WORDS`] as a regex alternation (配合|协办|…), for the patterns built on them.
+pub(crate) fn support_words_pattern() -> String {
+    SUPPORT_WORDS.join("|")
+}
+
 pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("共同牵头", RoleWord::SharedLead),
     ("共同负责", RoleWord::SharedLead),
@@ -698,7 +707,8 @@ fn unit_note(name: &str) -> Option<UnitNote> {
         match part {
             "" => {}
             "牵头" | "牵头单位" | "主责" | "主责单位" | "主办" => note.lead = true,
-            "配合" | "配合单位" | "协办" | "参与" | "参加" => {}
+            "配合单位" => {}
+            _ if SUPPORT_WORDS.contains(&part) => {}
             _ if labelled.is_some_and(is_person_name) => note.person = labelled.map(String::from),
             _ if is_person_name(part) => note.person = Some(part.to_string()),
             _ => return None,
