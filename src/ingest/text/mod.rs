@@ -384,6 +384,11 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         .or_else(|| numbered_label(&tidy).map(|(_, t)| t))
         .or_else(|| crate::ingest::raw_table::opening_number(&tidy).map(|(_, t)| t.to_string()));
     let numbered = after_number.is_some_and(|t| !names_a_plan(&t) && !t.contains('《'));
+    // A line ending on the comma or 、 of a list (部门分工:省财政厅牵头,) stops before its
+    // next part, labelled or not.
+    if line.ends_with(['，', ',', '、']) && !line.contains(['|', '\t']) {
+        return true;
+    }
     // A table's lines are not a sentence, nor is a labelled line (牵头单位：县委督查室).
     !line.contains(['|', '\t'])
         && !crate::ingest::inline::is_labelled_line(line)
@@ -1266,6 +1271,8 @@ mod tests {
     #[test]
     fn a_last_line_cut_mid_sentence_is_told_from_one_that_ends() {
         assert!(stops_mid_sentence("(三)大力推行“首席服务员"));
+        assert!(stops_mid_sentence("部门分工:省财政厅牵头,"));
+        assert!(stops_mid_sentence("责任单位：县财政局、"));
         assert!(stops_mid_sentence(
             "加快推进产业园区基础设施建设,完善配套服务功能,全面推"
         ));

@@ -1071,10 +1071,26 @@ pub(crate) fn without_issue_mark(title: &str) -> &str {
         ))
         .unwrap()
     });
-    let title = title.trim();
+    let title = without_number_after(title.trim());
     ISSUE_MARK
         .find(title)
         .map_or(title, |mark| title[..mark.start()].trim_end())
+}
+
+/// A title without its 发文字号 written after it in brackets, on the same line (`…的通知
+/// (粤府〔2021〕22号)`, as web pages print it): the 文号 is read apart.
+fn without_number_after(title: &str) -> &str {
+    static NUMBER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"\s*[（(]\s*[^\s()（）〔〕\[\]【】]{1,10}[〔\[【(（]\d{4}[〕\]】)）]",
+            r"第?\s?\d{1,4}\s?号\s*[）)]$"
+        ))
+        .unwrap()
+    });
+    NUMBER_AFTER
+        .find(title)
+        .map_or(title, |number| title[..number.start()].trim_end())
 }
 
 /// A 附注: a short line wholly in parentheses, nothing else on it.
@@ -1115,7 +1131,7 @@ fn agencies_side_by_side(text: &str) -> Option<Vec<String>> {
 /// A title as printed: spaces tidied, but agencies issuing it jointly, written side by side
 /// before its 关于, keep one full-width space between them.
 fn tidy_title(text: &str) -> String {
-    let text = text.trim();
+    let text = without_number_after(text.trim());
     if let Some(before) = before_guanyu(text)
         && let Some(names) = agencies_side_by_side(&before)
     {
@@ -1204,6 +1220,13 @@ mod tests {
         );
         assert!(is_notice_title("某办关于督查情况的通报(2022年·第9期)"));
         assert!(!is_notice_title("关于加快发展的意见（2025—2027年）"));
+        // A 文号 after the title, as web pages print it: read apart, no part of the title.
+        let numbered = "广东省人民政府关于印发2021年重点任务分工方案的通知 (粤府〔2021〕22号)";
+        assert!(is_notice_title(numbered));
+        assert_eq!(
+            tidy_title(numbered),
+            "广东省人民政府关于印发2021年重点任务分工方案的通知"
+        );
     }
 
     #[test]
