@@ -1013,7 +1013,8 @@ fn pinyin_a_reposting_site_inserted_is_taken_out_and_said() {
 
 /// A plan pasted from a web page's two-column tables, one per task: each label (具体任务,
 /// 责任单位, 配合单位, 完成时限) on a line of its own, its value on the next. Each record is a
-/// task; 配合单位 adds to the units 责任单位 lists after its first; the last value, a cell
+/// task; 配合单位 lists supports beside the units 责任单位 lists (its others stay 责任单位);
+/// the last value, a cell
 /// without a full stop, is no cut-off text; no label is the plan's title.
 #[test]
 fn records_of_labels_over_values_are_tasks() {
@@ -1029,7 +1030,11 @@ fn records_of_labels_over_values_are_tasks() {
         ]
     );
     assert_eq!(leads(plan, 1), ["县住建局"]);
-    assert_eq!(supports(plan, 1), ["县水务局", "城关镇"]);
+    assert_eq!(supports(plan, 1), ["城关镇"]);
+    assert_eq!(
+        plan.task(1).unwrap().assignment("县水务局").map(|a| a.role),
+        Some(fengong::model::Role::Responsible)
+    );
     assert_eq!(supports(plan, 2), ["县财政局", "各社区"]);
     assert_eq!(
         plan.task(1).unwrap().deadline_text.as_deref(),
@@ -2254,7 +2259,7 @@ fn a_table_pasted_between_border_lines() {
 }
 
 /// 责任单位 | 配合单位 without a 牵头 column: the 配合 cell's units support, the units cell's
-/// first leads; both columns are printed apart.
+/// first leads and its others stay 责任单位; both columns are printed apart.
 #[test]
 fn a_units_column_with_a_support_column_keeps_both() {
     let checked = columns_fixture("units_and_support.md");
@@ -2262,7 +2267,12 @@ fn a_units_column_with_a_support_column_keeps_both() {
     assert_eq!(leads(plan, 1), ["区住建委"]);
     assert_eq!(supports(plan, 1), ["区财政局", "各街道办事处"]);
     assert_eq!(leads(plan, 3), ["区民政局"]);
-    assert_eq!(supports(plan, 3), ["区卫健委", "区住建委"]);
+    assert_eq!(supports(plan, 3), ["区住建委"]);
+    let responsible: Vec<&str> = (plan.task(3).unwrap().units.iter())
+        .filter(|a| a.role == fengong::model::Role::Responsible)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(responsible, ["区卫健委"]);
     assert!(plan.table.roles_apart);
 }
 
@@ -4337,13 +4347,18 @@ fn texts(paragraphs: &[fengong::model::Paragraph]) -> Vec<&str> {
     paragraphs.iter().map(|p| p.text.as_str()).collect()
 }
 
-/// A list that writes its 市 once (市财政局、规划局) and a task that writes it (市规划局):
-/// the two spellings are said as likely one unit, at the bare one's first cell, with the tasks
-/// of each — not left to become two task sheets without a word.
+/// A list that writes its 市 once (市财政局、规划局) lends it to the bare name, said; a
+/// bare name alone in its list (配合单位:规划局) and a task that writes it (市规划局): the two
+/// spellings are said as likely one unit, at the bare one's first cell, with the tasks of
+/// each — not left to become two task sheets without a word.
 #[test]
 fn names_that_differ_by_a_shared_prefix_are_said() {
     let path = common::root().join("tests/fixtures/numbering/shared_prefix.md");
     let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert!(plan.task(1).unwrap().assignment("市规划局").is_some());
+    let lent = codes_at(&checked, "unit/level-shared");
+    assert_eq!(lent, [3]);
     let found: Vec<_> = checked
         .report
         .diagnostics
@@ -4351,11 +4366,11 @@ fn names_that_differ_by_a_shared_prefix_are_said() {
         .filter(|d| d.code == "unit/maybe-same")
         .collect();
     assert_eq!(found.len(), 2, "{found:?}");
-    assert_eq!(found[0].location.line_no(), Some(3));
+    assert_eq!(found[0].location.line_no(), Some(5));
     assert!(
         found[0]
             .message
-            .contains("「规划局」（第 1、3 项）与「市规划局」（第 2 项）"),
+            .contains("「规划局」（第 3 项）与「市规划局」（第 1、2 项）"),
         "{}",
         found[0].message
     );
@@ -5528,8 +5543,8 @@ fn an_extract_keeps_the_plans_numbers_one_cell_a_line() {
 
 /// A province's table headed 类别 | 序号 | 工作任务 | 责任分工: 责任分工 is who does it (主办
 /// leads, 协办 supports); a 类别 that carries its own number prints as written, not numbered
-/// again (（一）一、…); a list that writes its 省 once (省工信委、商务厅) has its bare name said
-/// as likely the 省 unit another row names in full.
+/// again (（一）一、…); a list that writes its 省 once (省工信委、商务厅) lends it to the
+/// bare name, said: one unit with the 省 unit another row names in full.
 #[test]
 fn a_duty_column_and_categories_numbered_by_the_source() {
     let path = common::root().join("tests/fixtures/columns/duty_split.md");
@@ -5537,16 +5552,19 @@ fn a_duty_column_and_categories_numbered_by_the_source() {
     let plan = &checked.plan;
     assert_eq!(plan.tasks.len(), 4);
     assert_eq!(leads(plan, 4), ["省发改委"]);
-    assert_eq!(supports(plan, 4), ["省工信委", "商务厅"]);
-    let same: Vec<&str> = (checked.report.diagnostics.iter())
-        .filter(|d| d.code == "unit/maybe-same")
+    assert_eq!(supports(plan, 4), ["省工信委", "省商务厅"]);
+    assert_eq!(leads(plan, 3), ["省商务厅"]);
+    let lent: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/level-shared")
         .map(|d| d.message.as_str())
         .collect();
     assert!(
-        same.iter()
-            .any(|m| m.contains("「商务厅」（第 4 项）与「省商务厅」（第 3 项）")),
-        "{same:?}"
+        lent.iter().any(|m| m.contains("第 4 项：「商务厅」")
+            && m.contains("「省工信委」")
+            && m.contains("读作「省商务厅」")),
+        "{lent:?}"
     );
+    assert!(!codes(&checked).contains(&"unit/maybe-same"));
     let table = published_text(&path, "任务分工表.md");
     assert!(table.contains("| 一、主要预期目标 | 1 |"), "{table}");
     assert!(table.contains("| 二、扩大开放合作 | 3 |"), "{table}");
@@ -6893,4 +6911,152 @@ fn a_standing_remark_on_later_measures_gives_them_its_units() {
         common::supports(&plan, 2),
         ["市财政局", "各县区人民政府", "园区管委会"]
     );
+}
+
+/// A 责任单位 list beside units named 配合 on their own (a 配合单位 column, a 配合单位： line,
+/// 配合单位： in brackets, X、Y负责，Z配合): the first listed leads, said; the others stay
+/// 责任单位 — printed in that column, never moved among the 配合 units.
+#[test]
+fn a_units_list_beside_supports_keeps_its_others_responsible() {
+    use fengong::model::Role;
+    let sources = [
+        (
+            "分工表.txt",
+            "某县2026年重点工作任务分工表\n序号\t重点任务\t责任单位\t配合单位\t完成时限\n\
+             1\t创建全国卫生县。\t县卫健局、县文旅局\t各乡镇\t2026年12月底前\n\
+             2\t新增城区停车位1000个。\t县住建局、县交通局\t\t2026年10月底前\n",
+        ),
+        (
+            "方案.txt",
+            "某县2026年重点工作任务分工方案\n一、重点任务\n1.创建全国卫生县。\n\
+             责任单位：县卫健局、县文旅局\n配合单位：各乡镇\n完成时限：2026年12月底前\n\
+             2.新增城区停车位1000个。\n责任单位：县住建局、县交通局\n配合单位：\n\
+             完成时限：2026年10月底前\n",
+        ),
+        (
+            "方案.txt",
+            "某县2026年重点工作任务分工方案\n一、重点任务\n\
+             1.创建全国卫生县。（责任单位：县卫健局、县文旅局；配合单位：各乡镇；完成时限：2026年12月底前）\n\
+             2.新增城区停车位1000个。（县住建局、县交通局负责，2026年10月底前完成）\n",
+        ),
+        (
+            "方案.txt",
+            "某县2026年重点工作任务分工方案\n一、重点任务\n\
+             1.创建全国卫生县。（县卫健局、县文旅局负责，各乡镇配合，2026年12月底前完成）\n\
+             2.新增城区停车位1000个。（县住建局牵头，县交通局配合，2026年10月底前完成）\n",
+        ),
+    ];
+    for (name, text) in sources {
+        let (_dir, input) = text_source(name, text);
+        let checked = fengong::check(&input).unwrap();
+        let plan = &checked.plan;
+        let of_role = |no: u32, role: Role| -> Vec<String> {
+            (plan.task(no).unwrap().units.iter())
+                .filter(|a| a.role == role)
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        assert_eq!(common::leads(plan, 1), ["县卫健局"], "{text}");
+        assert_eq!(of_role(1, Role::Responsible), ["县文旅局"], "{text}");
+        assert_eq!(common::supports(plan, 1), ["各乡镇"], "{text}");
+        assert_eq!(common::leads(plan, 2), ["县住建局"], "{text}");
+        let first = checked
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "unit/lead-first" && d.message.contains("第 1"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            first.message.contains("其余仍为责任单位"),
+            "{}",
+            first.message
+        );
+        let table = common::published_text(&input, "任务分工表.md");
+        let row = table
+            .lines()
+            .find(|l| l.contains("创建全国卫生县"))
+            .unwrap();
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        assert!(cells.contains(&"县卫健局、县文旅局"), "{row}");
+        assert!(cells.contains(&"各乡镇"), "{row}");
+        assert!(table.contains("| 责任单位 |"), "{table}");
+    }
+}
+
+/// A province's list that writes its 省 once (省财政厅、自然资源厅等相关部门) lends it to the
+/// names after it, said once a name: one unit with the 省 unit another task names in full,
+/// one task sheet. A body a ministry names by its own place (河南银保监局) keeps it; the
+/// published cell keeps the list's 等 and its phrase.
+#[test]
+fn a_level_written_once_in_a_list_is_each_names() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某省2026年重点工作责任分工\n一、基础设施\n\
+         1.加快高速公路建设。(省交通运输厅主办,省财政厅、自然资源厅等相关部门协办)\n\
+         2.加强土地要素保障。(省自然资源厅主办,省国税局、地税局、河南银保监局协办)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(common::supports(plan, 1), ["省财政厅", "省自然资源厅"]);
+    assert_eq!(common::leads(plan, 2), ["省自然资源厅"]);
+    assert_eq!(
+        common::supports(plan, 2),
+        ["省国税局", "省地税局", "河南银保监局"]
+    );
+    let lent: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/level-shared")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(lent.len(), 2, "{lent:?}");
+    assert!(lent[0].contains("「自然资源厅」") && lent[0].contains("「省自然资源厅」"));
+    assert!(!common::codes(&checked).contains(&"unit/maybe-same"));
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(
+        table.contains("| 省财政厅、省自然资源厅等相关部门 |"),
+        "{table}"
+    );
+}
+
+/// A notice's title with its 文号 after it in brackets on the same line, as web pages print
+/// it: the title without the 文号, which is read apart; no finding that the title is missing.
+#[test]
+fn a_notice_title_with_its_number_after_it_is_the_title() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "甲县人民政府关于印发2026年重点任务分工方案的通知 (甲政〔2026〕3号)\n\
+         各乡镇人民政府,县直各部门:\n\
+         《2026年重点任务分工方案》已经县政府常务会议审议通过,现印发给你们,请认真贯彻执行。\n\
+         甲县人民政府\n2026年3月1日\n\
+         2026年重点任务分工方案\n\
+         1.推进城区道路建设。(县住建局牵头,县交通局配合,2026年12月底前完成)\n\
+         2.推进农村公路提质。(县交通局负责,2026年10月底前完成)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("甲县人民政府关于印发2026年重点任务分工方案的通知")
+    );
+    assert_eq!(notice.doc_number.as_deref(), Some("甲政〔2026〕3号"));
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"notice/no-title"), "{codes:?}");
+    assert!(!codes.contains(&"source/unused"), "{codes:?}");
+}
+
+/// A source whose last line stops on a list's comma (部门分工:省财政厅牵头,) is said to be
+/// cut off there.
+#[test]
+fn a_last_line_stopping_on_a_comma_is_cut_off() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某省2026年重点任务分工方案\n\
+         1.全省地区生产总值增长6%左右。\n部门分工:省发展改革委牵头,省统计局配合。\n\
+         2.一般公共预算收入增长5%。\n部门分工:省财政厅牵头,\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let cut: Vec<_> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/cut-off")
+        .collect();
+    assert_eq!(cut.len(), 1, "{cut:?}");
+    assert_eq!(cut[0].location.line_no(), Some(5));
 }

@@ -726,6 +726,9 @@ pub fn without_brackets(name: &str) -> String {
         .collect()
 }
 
+/// The levels of government a body's name opens with (省财政厅, 区教育局).
+pub const LEVEL_PREFIXES: &[char] = &['省', '市', '区', '县', '州'];
+
 /// `names` joined as the source's cell `written` joins them where two stand side by side
 /// in it: 和, 及, 与, ，and ； stay (岳麓区和市直相关单位; 各县区，市直各部门: the comma
 /// parts kinds of unit), a half-width `,` `;` becomes full-width, a line break or a space
@@ -739,8 +742,10 @@ pub fn joined_as_written(names: &[String], written: &str) -> String {
     let mut after: Option<usize> = None;
     for (i, name) in names.iter().enumerate() {
         let from = after.unwrap_or(0);
-        // A group spread over its words (各乡镇人民政府、街道办事处) shows as 各街道办事处.
-        let found = [name.as_str(), name.trim_start_matches('各')]
+        // A group spread over its words (各乡镇人民政府、街道办事处) shows as 各街道办事处; a
+        // name its list lent a level (省财政厅、自然资源厅) as 省自然资源厅.
+        let level_lent = name.strip_prefix(LEVEL_PREFIXES).unwrap_or("");
+        let found = [name.as_str(), name.trim_start_matches('各'), level_lent]
             .into_iter()
             .filter(|form| !form.is_empty())
             .find_map(|form| written[from..].find(form).map(|at| (from + at, form.len())));

@@ -1264,7 +1264,8 @@ fn build_tasks(
     let mut spaces_closed: Vec<SpacesClosed> = Vec::new();
     let mut unread_deadlines: Vec<UnreadDeadline> = Vec::new();
     // Tasks whose lead is the first of a plain 责任单位 cell's units (see lead_by_order).
-    let mut first_leads: Vec<(u32, Location)> = Vec::new();
+    let mut first_leads: Vec<(u32, Location, AfterTheFirst)> = Vec::new();
+    let mut levels_lent = LevelsLent::default();
     let schedule = Schedule::of(raw, year);
     let mut scheduled: Vec<u32> = Vec::new();
     for row in &raw.rows {
@@ -1282,10 +1283,11 @@ fn build_tasks(
             resolve_units(leads, supports, &written.responsible, separate, registry);
         let units_text = units_as_written(cells);
         let units_origin = cells.units_origin.clone().unwrap_or(row.origin.clone());
-        if lead_by_order(cells, leads, &resolved, config) {
-            first_leads.push((no, units_origin.clone()));
+        if let Some(after) = lead_by_order(cells, &written, &resolved, config) {
+            first_leads.push((no, units_origin.clone(), after));
         }
         say_run_together(no, written.all(), &units_origin, diagnostics);
+        levels_lent.note(no, written.all(), &units_origin);
         say_wrapped(no, written.all(), &units_origin, diagnostics);
         if resolved.assignments.is_empty()
             && !units_text.is_empty()
@@ -1345,6 +1347,7 @@ fn build_tasks(
     say_unread_deadlines(unread_deadlines, diagnostics);
     diagnostics.extend(said_spaces_closed(&spaces_closed));
     diagnostics.extend(said_lead_by_order(&first_leads));
+    diagnostics.extend(levels_lent.said());
     diagnostics.extend(schedule.said(&scheduled, raw));
     tasks
 }
@@ -1426,53 +1429,125 @@ impl Schedule {
     }
 }
 
-/// Whether a task's lead is the first of the units a plain 责任单位 cell lists, several and
-/// none marked (`[plan] lead = "first"`): the source does not say so.
+/// What the rest of a 责任单位 cell's units became when its first was taken to lead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AfterTheFirst {
+    /// A plain 责任单位 column: 配合.
+    Support,
+    /// Beside a 配合 column of its own: still 责任单位 ([`crate::model::Role::Responsible`]).
+    Responsible,
+}
+
+/// Whether a task's lead is the first of the several units a 责任单位 cell lists, none marked
+/// (`[plan] lead = "first"`): the source does not say so. What the others became, if so.
 fn lead_by_order(
     cells: &RawTask,
-    written: &[WrittenUnit],
+    written: &WrittenRoles,
     resolved: &ResolvedUnits,
     config: &Config,
-) -> bool {
-    let plain = cells.lead.is_none() && cells.support.as_deref().is_none_or(str::is_empty);
+) -> Option<AfterTheFirst> {
+    use crate::model::Role;
+    if config.plan.lead != crate::config::LeadRule::First || cells.lead.is_some() {
+        return None;
+    }
+    let count = |role: Role| {
+        (resolved.assignments.iter())
+            .filter(|a| a.role == role)
+            .count()
+    };
+    if cells.support.is_some() {
+        // written_units marked the first itself and kept the others as 责任单位.
+        return (count(Role::Responsible) > 0).then_some(AfterTheFirst::Responsible);
+    }
     // Units given a role (a group phrase such as 各县(市、区)人民政府 too): with two or more,
     // the order decided which leads.
     let named = resolved.assignments.len();
-    let leads = resolved
-        .assignments
-        .iter()
-        .filter(|a| a.role == crate::model::Role::Lead);
     // X负责，Y、Z参与: the cell gives the others a supporting role itself.
     let supports_written = super::units::ROLE_SUFFIXES
         .iter()
         .filter(|(_, word)| *word == super::units::RoleWord::Support)
         .any(|(suffix, _)| cells.units.contains(suffix));
-    config.plan.lead == crate::config::LeadRule::First
-        && plain
-        && !supports_written
+    let by_order = !supports_written
         && named > 1
-        && !written.iter().any(|w| w.marked_lead)
-        && leads.count() == 1
+        && !written.leads.iter().any(|w| w.marked_lead)
+        && count(Role::Lead) == 1;
+    by_order.then_some(AfterTheFirst::Support)
 }
 
-/// The tasks whose first listed unit was taken to lead, said once.
-fn said_lead_by_order(assumed: &[(u32, Location)]) -> Option<Diagnostic> {
-    let (_, place) = assumed.first()?.clone();
-    let numbers = crate::base::number::task_list(assumed.iter().map(|(n, _)| *n).take(12));
-    let which = match assumed.len() {
-        n if n > 12 => format!("第 {numbers} 等 {n} 项"),
-        _ => format!("第 {numbers} 项"),
-    };
-    Some(
-        Diagnostic::note(
-            "unit/lead-first",
-            place,
-            format!(
-                "责任单位没有分出牵头和配合：{which}所列的第一个单位作为牵头单位，其余为配合单位"
-            ),
-        )
-        .with_hint("如所列单位共同牵头，在输入目录的 fengong.toml 的 [plan] 中写 lead = \"all\""),
-    )
+/// The tasks whose first listed unit was taken to lead, said once for each thing the others
+/// became.
+fn said_lead_by_order(assumed: &[(u32, Location, AfterTheFirst)]) -> Vec<Diagnostic> {
+    [AfterTheFirst::Support, AfterTheFirst::Responsible]
+        .into_iter()
+        .filter_map(|after| {
+            let tasks: Vec<_> = assumed.iter().filter(|(_, _, a)| *a == after).collect();
+            let (_, place, _) = tasks.first()?;
+            let numbers = crate::base::number::task_list(tasks.iter().map(|t| t.0).take(12));
+            let which = match tasks.len() {
+                n if n > 12 => format!("第 {numbers} 等 {n} 项"),
+                _ => format!("第 {numbers} 项"),
+            };
+            let others = match after {
+                AfterTheFirst::Support => "其余为配合单位",
+                AfterTheFirst::Responsible => "其余仍为责任单位，和配合单位一样报送进展",
+            };
+            Some(
+                Diagnostic::note(
+                    "unit/lead-first",
+                    place.clone(),
+                    format!(
+                        "责任单位没有分出牵头和配合：{which}所列的第一个单位作为牵头单位，{others}"
+                    ),
+                )
+                .with_hint(
+                    "如所列单位共同牵头，在输入目录的 fengong.toml 的 [plan] 中写 lead = \"all\"",
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The names written without their level that a list lent one (`省国税局、地税局`): each
+/// reading, the tasks it was read in and where first, for one note each.
+#[derive(Default)]
+struct LevelsLent(Vec<(String, String, String, Vec<u32>, Location)>);
+
+impl LevelsLent {
+    fn note<'a>(&mut self, no: u32, units: impl Iterator<Item = &'a WrittenUnit>, at: &Location) {
+        for unit in units {
+            let Some((written, from)) = &unit.level_lent else {
+                continue;
+            };
+            let same = |r: &&mut (String, String, String, Vec<u32>, Location)| {
+                r.0 == *written && r.1 == unit.name
+            };
+            match self.0.iter_mut().find(same) {
+                Some(reading) if !reading.3.contains(&no) => reading.3.push(no),
+                Some(_) => {}
+                None => self.0.push((
+                    written.clone(),
+                    unit.name.clone(),
+                    from.clone(),
+                    vec![no],
+                    at.clone(),
+                )),
+            }
+        }
+    }
+
+    fn said(self) -> impl Iterator<Item = Diagnostic> {
+        self.0.into_iter().map(|(written, name, from, tasks, at)| {
+            let tasks = crate::base::number::task_list(tasks);
+            Diagnostic::note(
+                "unit/level-shared",
+                at,
+                format!(
+                    "第 {tasks} 项：「{written}」前没有写层级，和同一列举中的「{from}」一样读作「{name}」"
+                ),
+            )
+            .with_hint("如不是同一层级的单位，请在原文中写全单位名称")
+        })
+    }
 }
 
 /// Names that ran together in a cell (`市行政审批局市司法局`), each text once, and how they
@@ -1606,21 +1681,24 @@ fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
     } else {
         let mut units = split_units(&cells.units);
         let supports = split_units(cells.support.as_deref().unwrap_or(""));
+        let mut responsible = Vec::new();
         if !units.iter().any(|w| w.marked_lead) {
             if config.plan.lead == crate::config::LeadRule::All {
                 units.iter_mut().for_each(|w| w.marked_lead = true);
-            } else if !supports.is_empty() {
+            } else if cells.support.is_some() {
                 // 责任单位 | 配合单位: the units cell's first named unit leads, the 配合 cell's
-                // units support whatever order the cells are read in.
-                if let Some(first) = units.iter_mut().find(|w| !looks_unspecified(&w.name)) {
-                    first.marked_lead = true;
+                // units support whatever order the cells are read in, and the others the
+                // units cell lists stay 责任单位: the source did not call them 配合.
+                if let Some(at) = units.iter().position(|w| !looks_unspecified(&w.name)) {
+                    units[at].marked_lead = true;
+                    responsible = units.split_off(at + 1);
                 }
             }
         }
         WrittenRoles {
             leads: units,
             supports,
-            responsible: Vec::new(),
+            responsible,
         }
     }
 }

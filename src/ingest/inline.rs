@@ -236,6 +236,11 @@ pub struct Duty {
     /// Whether any role was written (牵头, 配合, a label, a mark): the lists are then read
     /// by it, not by their order.
     roles_written: bool,
+    /// Whether a lead was named as one (牵头单位：X, X牵头, X（牵头）, X会同Y).
+    lead_named: bool,
+    /// The units of the plain lists after their first, which went to `supports` by their
+    /// order alone.
+    after_the_first: Vec<String>,
 }
 
 impl Duty {
@@ -247,6 +252,17 @@ impl Duty {
             task.units = self.listed.join("、");
             task.lead = None;
             task.support = None;
+        } else if !self.lead_named && !self.listed.is_empty() {
+            // 责任单位：X、Y；配合单位：Z, X、Y负责，Z配合: a plain list beside supports named
+            // as such, read as a 责任单位 cell beside a 配合 cell is — its first leads and
+            // the plan's rule says so; its others stay 责任单位, not 配合.
+            let apart: Vec<String> = (self.supports.iter())
+                .filter(|s| !self.after_the_first.contains(s))
+                .cloned()
+                .collect();
+            task.units = self.listed.join("、");
+            task.lead = None;
+            task.support = Some(joined_as_written(&apart, &self.written));
         } else {
             task.lead = Some(joined_as_written(&self.leads, &self.written));
             task.support = Some(joined_as_written(&self.supports, &self.written));
@@ -261,6 +277,7 @@ impl Duty {
         let units = names(list);
         if let Some((leads, supports)) = marked_leads(list) {
             self.roles_written = true;
+            self.lead_named = true;
             self.leads.extend(leads);
             self.supports.extend(supports);
             return;
@@ -276,6 +293,7 @@ impl Duty {
             if Some(at) == lead_at {
                 self.leads.push(unit);
             } else {
+                self.after_the_first.push(unit.clone());
                 self.supports.push(unit);
             }
         }
@@ -384,6 +402,8 @@ pub fn parse_duty(inside: &str) -> Duty {
         scopes: all(&duty.scopes),
         listed: all(&duty.listed),
         roles_written: duty.roles_written,
+        lead_named: duty.lead_named,
+        after_the_first: all(&duty.after_the_first),
     }
 }
 
@@ -539,6 +559,7 @@ impl Duty {
         match kind {
             LabelKind::Lead => {
                 self.roles_written = true;
+                self.lead_named = true;
                 self.leads.extend(names(value));
             }
             LabelKind::Support => {
@@ -589,16 +610,21 @@ impl Duty {
         );
         match role {
             // X、Y牵头, X主办, X、Y共同负责: all of them lead.
-            Some((who, RoleWord::Lead | RoleWord::SharedLead)) => self.leads.extend(names(who)),
+            Some((who, RoleWord::Lead | RoleWord::SharedLead)) => {
+                self.lead_named = true;
+                self.leads.extend(names(who));
+            }
             // X、Y分别负责: they lead, unless a lead is named before them.
             Some((who, RoleWord::Respectively)) if self.leads.is_empty() => {
-                self.leads.extend(names(who))
+                self.lead_named = true;
+                self.leads.extend(names(who));
             }
             Some((who, RoleWord::Respectively)) => self.supports.extend(names(who)),
             // X配合, X协办: they support.
             // (X（牵头）、Y配合: a unit marking itself the lead still leads.)
             Some((who, RoleWord::Support)) => match marked_leads(who) {
                 Some((leads, supports)) => {
+                    self.lead_named = true;
                     self.leads.extend(leads);
                     self.supports.extend(supports);
                 }
@@ -611,6 +637,7 @@ impl Duty {
                 match who.split_once("会同") {
                     Some((leads, with)) if self.leads.is_empty() => {
                         self.roles_written = true;
+                        self.lead_named = true;
                         self.leads.extend(names(leads));
                         self.supports.extend(names(with));
                     }

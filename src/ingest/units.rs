@@ -22,6 +22,10 @@ pub struct WrittenUnit {
     /// The person named after it in its parentheses: `区商务局（王芳）`,
     /// `区文旅局（牵头，负责人：周强）`.
     pub person: Option<String>,
+    /// Its name as written and the name before it in the list that lent it its level, when
+    /// it was written without one (`省国税局、地税局`: 地税局 and 省国税局; see
+    /// `level_shared_by_a_list`).
+    pub level_lent: Option<(String, String)>,
 }
 
 /// A units cell whose narrow column broke a name over two lines (农产品流通工作⏎专班,
@@ -505,6 +509,153 @@ fn places_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
+/// A level written once for the bodies a 、-list names after it (`省财政厅、地税局`,
+/// `区委宣传部、文明办`): each later body without a place of its own is that level's
+/// (省地税局, 区文明办) — one unit, not a second one spelt without its level. Returns the
+/// cell so named, and each name given a level with its text as written and the name that
+/// lent it.
+fn level_shared_by_a_list(
+    cell: &str,
+) -> (std::borrow::Cow<'_, str>, Vec<(String, String, String)>) {
+    let pieces = crate::base::cjk::split_outside_parentheses(cell, is_separator);
+    // The level the list gives, and the name that wrote it.
+    let mut level: Option<(char, &str)> = None;
+    let mut lent = Vec::new();
+    let mut out = String::with_capacity(cell.len() + 8);
+    for (piece, before) in pieces {
+        if let Some(separator) = before {
+            out.push(separator);
+        }
+        if before != Some('、') {
+            level = None;
+        }
+        let written = piece.trim();
+        if let Some(own) = level_opening(written) {
+            level = Some((own, written));
+        } else if let Some((of, from)) = level.filter(|_| has_no_place(&unit_part(written))) {
+            out.push_str(&piece[..piece.len() - piece.trim_start().len()]);
+            out.push(of);
+            out.push_str(written);
+            out.push_str(&piece[piece.trim_end().len()..]);
+            let unit = unit_part(written);
+            lent.push((format!("{of}{unit}"), unit, unit_part(from)));
+            continue;
+        }
+        out.push_str(piece);
+    }
+    if lent.is_empty() {
+        (std::borrow::Cow::Borrowed(cell), lent)
+    } else {
+        (std::borrow::Cow::Owned(out), lent)
+    }
+}
+
+/// The unit a piece of a list names: without the role word after it (地税局协办) or the
+/// others it stands for (住房城乡建设厅等相关部门).
+fn unit_part(piece: &str) -> String {
+    let simple = crate::base::cjk::simplified_text(piece.trim());
+    let name = (ROLE_SUFFIXES.iter())
+        .find_map(|(suffix, _)| simple.strip_suffix(suffix))
+        .unwrap_or(&simple);
+    let name = match name.split_once('等') {
+        Some((unit, rest)) if rest.is_empty() || looks_unspecified(rest) => unit,
+        _ => name,
+    };
+    name.to_string()
+}
+
+/// The level a body's name opens with (省财政厅: 省), not a word that opens with a level's
+/// character (市场监管局, 市政园林局, 区域…).
+fn level_opening(name: &str) -> Option<char> {
+    const NOT_A_LEVEL: &[&str] = &["场", "容", "民", "域", "政园", "政公用", "政工程", "政局"];
+    let name = name.trim_start_matches(LEAD_MARKS);
+    let level = (name.chars().next()).filter(|c| crate::model::LEVEL_PREFIXES.contains(c))?;
+    let rest = &name[level.len_utf8()..];
+    let named = ends_as_a_body(name) || role_suffix(name).is_some();
+    (named && !NOT_A_LEVEL.iter().any(|w| rest.starts_with(w))).then_some(level)
+}
+
+/// True for a body's name with no place in it, which takes the level of the list it is in
+/// (地税局, 住房城乡建设厅) — not one with a place of its own (团市委, 人民银行县支行, 各乡镇),
+/// one a central ministry names by its place (公安嘉定分局, 河南银保监局), the state's
+/// (国家统计局) or a phrase naming no one.
+fn has_no_place(name: &str) -> bool {
+    // 城乡 and 农村 are no place.
+    const PLACES: &[char] = &['省', '市', '县', '区', '州', '旗', '盟'];
+    const PLACE_WORDS: &[&str] = &["乡镇", "街道", "镇人民", "乡人民", "镇政府", "乡政府"];
+    const ENDINGS: &[&str] = &["厅", "局", "委", "办", "办公室", "委员会"];
+    const OWN_PLACE: &[&str] = &[
+        "分局",
+        "支局",
+        "检验检疫",
+        "海关",
+        "调查队",
+        "支队",
+        "大队",
+        "银行",
+        "支行",
+        "邮政",
+        "铁路局",
+        "烟草",
+        "电力",
+        "电信",
+        "移动",
+        "联通",
+        "银保监",
+        "证监",
+        "银监",
+        "保监",
+    ];
+    const PROVINCES: &[&str] = &[
+        "北京",
+        "天津",
+        "河北",
+        "山西",
+        "内蒙古",
+        "辽宁",
+        "吉林",
+        "黑龙江",
+        "上海",
+        "江苏",
+        "浙江",
+        "安徽",
+        "福建",
+        "江西",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "广西",
+        "海南",
+        "重庆",
+        "四川",
+        "贵州",
+        "云南",
+        "西藏",
+        "陕西",
+        "甘肃",
+        "青海",
+        "宁夏",
+        "新疆",
+    ];
+    const THE_STATES: &[&str] = &["国家", "中国", "中央", "国务院"];
+    (2..=12).contains(&name.chars().count())
+        && !name.contains(PLACES)
+        && !name.contains(['（', '(', '等'])
+        && !name.starts_with(LEAD_MARKS)
+        && ENDINGS.iter().any(|e| name.ends_with(e))
+        && !looks_unspecified(name)
+        && ![PLACE_WORDS, OWN_PLACE]
+            .concat()
+            .iter()
+            .any(|w| name.contains(w))
+        && ![PROVINCES, THE_STATES]
+            .concat()
+            .iter()
+            .any(|p| name.starts_with(p))
+}
+
 /// The pieces of a cell between separators (、，,；; / whitespace) outside parentheses, each
 /// with whether a separator other than 、 stands before it (a new list, not the same
 /// enumeration).
@@ -534,6 +685,7 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             run_together: unit.run_together.as_ref().map(back),
             wrapped: unit.wrapped.as_ref().map(back),
             person: unit.person.as_ref().map(back),
+            level_lent: (unit.level_lent.as_ref()).map(|(name, from)| (back(name), back(from))),
             ..unit
         })
         .collect()
@@ -545,6 +697,7 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
     let cell = places_sharing_a_department(&cell);
+    let (cell, lent) = level_shared_by_a_list(&cell);
     let mut out: Vec<WrittenUnit> = Vec::new();
     // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
     // 街道办事处 too).
@@ -641,6 +794,9 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     }
     mark_wrapped(&mut out, &wrapped);
     for unit in &mut out {
+        unit.level_lent = (lent.iter())
+            .find(|(name, _, _)| *name == unit.name)
+            .map(|(_, written, from)| (written.clone(), from.clone()));
         if unit.name.contains(LEVELS_JOINED) {
             unit.name = unit.name.replace(LEVELS_JOINED, "、");
         }
@@ -669,6 +825,7 @@ impl WrittenUnit {
             run_together: None,
             wrapped: None,
             person: None,
+            level_lent: None,
         }
     }
 }
@@ -943,15 +1100,10 @@ fn names_in(name: String, marked_lead: bool) -> Vec<WrittenUnit> {
                 run_together: Some(name.clone()),
                 wrapped: None,
                 person: None,
+                level_lent: None,
             })
             .collect(),
-        None => vec![WrittenUnit {
-            name,
-            marked_lead,
-            run_together: None,
-            wrapped: None,
-            person: None,
-        }],
+        None => vec![WrittenUnit::named(name, marked_lead)],
     }
 }
 
@@ -1671,7 +1823,7 @@ mod tests {
         );
         assert_eq!(
             names("省发改委、铁路办、相关市、县政府"),
-            ["省发改委", "铁路办", "相关市政府", "县政府"]
+            ["省发改委", "省铁路办", "相关市政府", "县政府"]
         );
         assert_eq!(names("相關市、縣政府"), ["相關市政府", "縣政府"]);
         assert_eq!(
@@ -2019,6 +2171,49 @@ mod tests {
             .map(|w| w.name)
             .collect();
         assert_eq!(names, ["县教体局", "各相关乡镇政府"]);
+    }
+
+    #[test]
+    fn a_level_written_once_is_every_later_body_of_the_lists() {
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
+        assert_eq!(names("省国税局、地税局"), ["省国税局", "省地税局"]);
+        assert_eq!(
+            names("省发展改革委、财政厅、自然资源厅"),
+            ["省发展改革委", "省财政厅", "省自然资源厅"]
+        );
+        assert_eq!(names("区委宣传部、文明办"), ["区委宣传部", "区文明办"]);
+        assert_eq!(
+            names("省工信委、国土资源厅、人行郑州中心支行、住建厅协办"),
+            ["省工信委", "省国土资源厅", "人行郑州中心支行", "省住建厅"]
+        );
+        assert_eq!(
+            names("省商务厅、住房城乡建设厅等相关部门、河南银保监局"),
+            ["省商务厅", "省住房城乡建设厅", "相关部门", "河南银保监局"]
+        );
+        // Only along the same 、-list, and only to a body with no place of its own.
+        assert_eq!(names("省财政厅，国土资源厅"), ["省财政厅", "国土资源厅"]);
+        assert_eq!(
+            names("市教育局、团市委、各区政府"),
+            ["市教育局", "团市委", "各区政府"]
+        );
+        assert_eq!(
+            names("县财政局、人民银行县支行、税务局"),
+            ["县财政局", "人民银行县支行", "县税务局"]
+        );
+        // A name opening with a level's character is no level (市场监管局).
+        assert_eq!(names("市场监管局、财政局"), ["市场监管局", "财政局"]);
+        assert_eq!(names("市政园林局、城管局"), ["市政园林局", "城管局"]);
+        assert_eq!(
+            names("国家发展改革委、财政部"),
+            ["国家发展改革委", "财政部"]
+        );
+        // A body named by its own place keeps it (公安嘉定分局).
+        assert_eq!(
+            names("区交通委、公安嘉定分局、福建出入境检验检疫局"),
+            ["区交通委", "公安嘉定分局", "福建出入境检验检疫局"]
+        );
+        assert_eq!(names("县发改局、有关部门"), ["县发改局", "有关部门"]);
     }
 
     #[test]

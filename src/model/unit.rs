@@ -74,7 +74,7 @@ pub fn is_group_phrase(name: &str) -> bool {
 /// The level a body's name may open with (省发改委, 市财政局, 区教育局): a list sharing its
 /// level across names writes it once (省国税局、地税局), so names that differ only by it may
 /// be one unit.
-pub const LEVEL_PREFIXES: &[char] = &['省', '市', '区', '县', '州'];
+pub const LEVEL_PREFIXES: &[char] = crate::base::cjk::LEVEL_PREFIXES;
 
 /// Two names of the same characters in another order, ending alike (省农村农业厅 beside
 /// 省农业农村厅): one body's name with its words transposed by a slip, likely.

@@ -659,10 +659,21 @@ impl TaskTableView {
         let mut view = TaskTableView {
             title: table_title(plan),
             roles_apart: plan.table.roles_apart,
-            // A 责任部门 column beside a 配合部门 one lists the leads: its name heads them.
+            // A 责任部门 column beside a 配合部门 one lists the leads: its name heads them. One
+            // that also lists 责任单位 after the lead (X、Y负责，Z配合) is no 牵头 column.
             lead_heading: named(
                 &(plan.table.lead_column.clone()).or(plan.table.units_column.clone()),
-                "牵头单位",
+                if plan.table.responsible_column.is_none()
+                    && plan
+                        .tasks
+                        .iter()
+                        .flat_map(|t| &t.units)
+                        .any(|a| a.role == Role::Responsible)
+                {
+                    "责任单位"
+                } else {
+                    "牵头单位"
+                },
             ),
             support_heading: named(&plan.table.support_column, "配合单位"),
             responsible_heading: plan.table.responsible_column.clone(),
@@ -765,11 +776,20 @@ fn table_section(
     } else {
         Vec::new()
     };
+    // Without a 责任单位 column of its own, the units the 责任单位 column listed after its
+    // lead (责任单位 | 配合单位) print where the source wrote them.
+    let lead_names = |t: &crate::model::Task| {
+        let mut names = names_shown(t, Role::Lead, "");
+        if plan.table.responsible_column.is_none() {
+            names.extend(names_shown(t, Role::Responsible, ""));
+        }
+        names
+    };
     let task_row = |t: &crate::model::Task| TableTaskView {
         no: t.no,
         content: tidy_spacing(&t.content),
         units: cut_marked(&one_line_list(&t.units_display), &t.name_fragments),
-        lead: joined_as_written(&names_shown(t, Role::Lead, ""), &t.units_text),
+        lead: joined_as_written(&lead_names(t), &t.units_text),
         support: joined_as_written(&names_shown(t, Role::Support, ""), &t.units_text),
         responsible: joined_as_written(&names_shown(t, Role::Responsible, ""), &t.units_text),
         extra: extra_of(t),
@@ -1531,7 +1551,11 @@ fn with_phrases(names: &mut Vec<String>, phrases: &[String], written: &str) {
             names
                 .iter()
                 .enumerate()
-                .filter(|(_, n)| before.ends_with(n.as_str()))
+                .filter(|(_, n)| {
+                    // 省财政厅、自然资源厅等相关部门: a name its list lent a level.
+                    let lent = n.strip_prefix(crate::model::LEVEL_PREFIXES);
+                    before.ends_with(n.as_str()) || lent.is_some_and(|l| before.ends_with(l))
+                })
                 .max_by_key(|(_, n)| n.len())
                 .map(|(i, _)| i)
         });
@@ -1581,7 +1605,10 @@ fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<Strin
     with_phrases(&mut names, &phrases, &task.units_text);
     for a in of_role().filter(|a| a.via.is_none()) {
         let form = a.written.as_deref().unwrap_or(&a.name);
-        if !task.units_text.contains(&format!("{form}等")) {
+        // 省财政厅、自然资源厅等: written without the level its list lent it.
+        let without_level = form.strip_prefix(crate::model::LEVEL_PREFIXES);
+        let before_etc = |form: &str| task.units_text.contains(&format!("{form}等"));
+        if !before_etc(form) && !without_level.is_some_and(before_etc) {
             continue;
         }
         if let Some(name) = names.iter_mut().find(|n| **n == a.name) {
