@@ -7060,3 +7060,85 @@ fn a_last_line_stopping_on_a_comma_is_cut_off() {
     assert_eq!(cut.len(), 1, "{cut:?}");
     assert_eq!(cut[0].location.line_no(), Some(5));
 }
+
+/// A list of problems, each followed by who is to mend it under a label (整改要求:由县环卫站
+/// 负责…, or after a short clause of how: 按照…的要求,由城关镇负责…): each problem and its
+/// 整改要求 is a task, led by the body after 由 — without the words describing it (包片单位)
+/// —, the text whole.
+#[test]
+fn problems_each_with_who_mends_them_under_a_label_are_tasks() {
+    let (_dir, input) = text_source(
+        "清单.txt",
+        "甲县创卫巡查问题整改清单\n1、西大桥沿线有垃圾死角。\n\
+         整改要求:由县环卫站负责清除上述地段垃圾死角。\n2、迎宾大道围墙上有野广告。\n\
+         整改要求:由包片单位县气象局负责清除。\n3、城区商户出店占道经营问题突出。\n\
+         整改要求:由县职教中心、县交通局负责劝阻教育,县双创办对上述工作开展实效进行抽查。\n\
+         4、南门沿线旱厕外露。\n整改要求:按照先摸底、后整治的要求,由城关镇负责拆除或改建。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "西大桥沿线有垃圾死角。整改要求:由县环卫站负责清除上述地段垃圾死角。",
+            "迎宾大道围墙上有野广告。整改要求:由包片单位县气象局负责清除。",
+            "城区商户出店占道经营问题突出。整改要求:由县职教中心、县交通局负责劝阻教育,县双创办对上述工作开展实效进行抽查。",
+            "南门沿线旱厕外露。整改要求:按照先摸底、后整治的要求,由城关镇负责拆除或改建。",
+        ]
+    );
+    assert_eq!(common::leads(plan, 4), ["城关镇"]);
+    assert_eq!(common::leads(plan, 1), ["县环卫站"]);
+    assert_eq!(common::leads(plan, 2), ["县气象局"]);
+    assert_eq!(common::leads(plan, 3), ["县职教中心", "县交通局"]);
+    assert!(!common::codes(&checked).contains(&"source/unused"));
+}
+
+/// Items numbered afresh in each part ((一) 1. 2. (二) 1. 2.) are numbered on in order,
+/// said once with the numbers the text gave them.
+#[test]
+fn tasks_numbered_afresh_in_each_part_are_numbered_on_and_said() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "甲县2026年十件民生实事分工方案\n(一)教育卫生\n1.新建小学1所。(责任单位:县教育局)\n\
+         2.改扩建医院1所。(责任单位:县卫健局)\n(二)城市建设\n1.新建公厕10座。(责任单位:县住建局)\n\
+         2.新增停车位100个。(责任单位:县交通局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(common::leads(plan, 3), ["县住建局"]);
+    let said: Vec<_> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "plan/renumbered")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].location.line_no(), Some(6));
+    assert!(
+        said[0]
+            .message
+            .contains("第 3 项原为「1.」，第 4 项原为「2.」"),
+        "{}",
+        said[0].message
+    );
+}
+
+/// Bulleted targets under a task that names its units (▲增加值可比增长6%左右。) are more of
+/// its words: in its content, on its units' sheets.
+#[test]
+fn bulleted_targets_under_a_task_are_its_words() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "2026年政府工作目标任务分解\n一、促进经济发展\n\
+         1、加强经济运行分析,确保完成主要指标。(牵头单位:区发改委、区统计局)\n\
+         ▲增加值可比增长6%左右。\n▲一般公共预算收入增长5%。\n\
+         2、推进招商引资。(牵头单位:区商务委)\n▲引进亿元以上项目10个。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan),
+        [
+            "加强经济运行分析,确保完成主要指标。▲增加值可比增长6%左右。▲一般公共预算收入增长5%。",
+            "推进招商引资。▲引进亿元以上项目10个。",
+        ]
+    );
+    assert_eq!(common::leads(&checked.plan, 2), ["区商务委"]);
+}

@@ -1859,6 +1859,9 @@ impl Reader {
             self.table.left_out.push((paragraph.to_string(), here));
             return;
         }
+        if self.bullet_of_pending(paragraph) {
+            return;
+        }
         // 2.改扩建幼儿园5所。（以上第1、2项由县教育局牵头…）: the item, then the sentence
         // giving out the items above, as if on a line of its own.
         if let Some((item, inside)) = bracket_on_items_above(paragraph)
@@ -1993,6 +1996,33 @@ impl Reader {
             self.numbered_line_heads_tasks();
         }
         self.assignments(&line, here);
+    }
+
+    /// A bulleted line right under a task that names its units (▲增加值可比增长6%左右。): its
+    /// targets, more of its words, the bullet kept; whether `paragraph` was one.
+    fn bullet_of_pending(&mut self, paragraph: &str) -> bool {
+        const BULLETS: &[char] = &[
+            '▲', '△', '●', '○', '■', '□', '◆', '◇', '•', '·', '※', '★', '☆',
+        ];
+        let line = paragraph.trim();
+        // The task is done once its duty is read: the last row, unless one is being written.
+        let task = match self.pending.as_mut() {
+            Some((task, _)) => task,
+            None => match self.table.rows.last_mut() {
+                Some(RawRow {
+                    kind: RowKind::Task(task),
+                    ..
+                }) => task,
+                _ => return false,
+            },
+        };
+        let bulleted = line.starts_with(BULLETS) && line.chars().count() > 1;
+        if !bulleted || has_duty(line) || !task.is_assigned() || task.content.trim().is_empty() {
+            return false;
+        }
+        // The bullet parts it from the words before, as written.
+        task.content = format!("{}{line}", task.content.trim_end());
+        true
     }
 
     /// 2.教育和卫生。新建幼儿园3所。（…）改造卫生院5所。（…）: a numbered line whose first

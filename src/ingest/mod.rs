@@ -104,6 +104,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
     }
     let plan = assemble::assemble(parts, &project.config, &registry, &mut diagnostics);
     cite_the_stated_lead_rule(&mut diagnostics, &texts);
+    diagnostics.extend(said_numbered_through(&plan.tasks, &texts));
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
     Ok(Ingested {
         plan,
@@ -111,6 +112,80 @@ pub fn load(project: &Project) -> Result<Ingested> {
         registry,
         texts,
     })
+}
+
+/// Tasks numbered on in order where the text numbers them otherwise — afresh in each part
+/// ((一) 1. 2. (二) 1. 2.), skipping a number, or at two levels —, said once with the
+/// numbers each had: sheets and returns cite the new ones. Only where every task has a line
+/// of its own that opens with its number.
+fn said_numbered_through(
+    tasks: &[crate::model::Task],
+    texts: &[(String, String)],
+) -> Option<Diagnostic> {
+    let line_of = |task: &crate::model::Task| {
+        let Location::Line { path, line } = &task.origin else {
+            return None;
+        };
+        let (_, text) = texts.iter().find(|(p, _)| p == path)?;
+        text.lines().nth((*line as usize).checked_sub(1)?)
+    };
+    // Tasks sharing a line (一是…二是…) are not numbered by what opens it.
+    let mut lines: Vec<&Location> = tasks.iter().map(|t| &t.origin).collect();
+    lines.sort();
+    lines.dedup();
+    if lines.len() < tasks.len() {
+        return None;
+    }
+    let written: Option<Vec<(u32, String, u32)>> = tasks
+        .iter()
+        .map(|t| {
+            let (number, value) = written_item_number(line_of(t)?)?;
+            Some((t.no, number, value))
+        })
+        .collect();
+    let differ: Vec<(u32, String, u32)> = (written?.into_iter())
+        .filter(|(no, _, value)| no != value)
+        .collect();
+    let (first_no, _, _) = differ.first()?;
+    let first = tasks.iter().find(|t| t.no == *first_no)?;
+    let shown: Vec<String> = (differ.iter().take(6))
+        .map(|(no, number, _)| format!("第 {no} 项原为「{number}」"))
+        .collect();
+    let more = if differ.len() > 6 { "等" } else { "" };
+    Some(
+        Diagnostic::note(
+            "plan/renumbered",
+            first.origin.clone(),
+            format!(
+                "原文的编号在各部分重新开始、有跳号或分属两级：任务按先后连续编为第 1—{} 项，{}{more}",
+                tasks.len(),
+                shown.join("，")
+            ),
+        )
+        .with_hint("任务分工表、任务单和评估都用连续编号；如需沿用原编号，请在原文中连续编号"),
+    )
+}
+
+/// The item number a line opens with (3. 3、 （3） ③ 三、 （三）), as written and its value.
+fn written_item_number(line: &str) -> Option<(String, u32)> {
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(concat!(
+            r"^\s*(?:(\d{1,3})\s*[.．、。]|[（(]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]",
+            r"|([①-⑳])|([一二三四五六七八九十]{1,3})\s*、)"
+        ))
+        .unwrap()
+    });
+    let caps = NUMBER.captures(line)?;
+    let value = match (caps.get(1).or(caps.get(2)).or(caps.get(4)), caps.get(3)) {
+        (Some(m), _) => match m.as_str().parse() {
+            Ok(n) => n,
+            Err(_) => crate::base::cjk::chinese_number(m.as_str())?,
+        },
+        (None, Some(circled)) => circled.as_str().chars().next()? as u32 - '①' as u32 + 1,
+        (None, None) => return None,
+    };
+    Some((caps[0].trim().to_string(), value))
 }
 
 /// Where the source itself says that the first listed unit leads (表中责任单位排在第一位的为
@@ -1357,6 +1432,25 @@ pub(crate) fn plan_from_text(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_items_number_is_read_in_each_way_plans_write_it() {
+        let read = |line: &str| super::written_item_number(line).map(|(_, n)| n);
+        for (line, n) in [
+            ("3.推进城区道路建设。", 3),
+            ("12、新增停车位。", 12),
+            ("（4）建设公园。", 4),
+            ("(十二)完善机制。", 12),
+            ("③推进改造。", 3),
+            ("三、加强保障", 3),
+            ("1。推进道路建设。", 1),
+        ] {
+            assert_eq!(read(line), Some(n), "{line}");
+        }
+        for line in ["2026年完成改造。", "| 1 | 推进 |", "1\t推进"] {
+            assert_eq!(read(line), None, "{line}");
+        }
+    }
+
     #[test]
     fn a_table_of_figures_in_the_text_is_said_not_looked_for_elsewhere() {
         let text = "关于下达2026年全县招商引资目标的通知\n各乡镇人民政府：\n\

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
 use super::text::{Places, numbered_label, section_heading};
-use crate::base::cjk::tidy_spacing;
+use crate::base::cjk::{ends_sentence, tidy_spacing};
 use crate::base::diag::Diagnostic;
 
 /// Who leads and who supports, as the opening of a paragraph writes them: `由X负责，Y配合，`,
@@ -86,13 +86,16 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         else {
             // （一）治理农村黑臭水体: a heading the sentence under it may give out; 1、兰州城市轨道
             // 交通项目: an item's title over the sentence that gives it out.
+            // 1、西大桥沿线有垃圾死角。 / 整改要求：由县环卫站负责…: an item stating a problem
+            // heads the sentence that hands it out too.
             let item = ITEM_NUMBER.is_match(&tidy);
-            heading = ((numbered_label(&tidy).is_some() || item)
-                && !crate::base::cjk::ends_sentence(words))
-            .then(|| Heading {
-                title: words.to_string(),
-                item,
-            });
+            heading =
+                (item || (numbered_label(&tidy).is_some() && !ends_sentence(words))).then(|| {
+                    Heading {
+                        title: words.to_string(),
+                        item,
+                    }
+                });
             continue;
         };
         tasks += 1;
@@ -101,6 +104,9 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         // item's title heads the sentence's words.
         let content = match heading.take() {
             Some(heading) if only_a_duty(words) => heading.title,
+            Some(Heading { title, item: true }) if ends_sentence(&title) => {
+                format!("{title}{words}")
+            }
             Some(Heading { title, item: true }) => format!("{title}：{words}"),
             _ => words.to_string(),
         };
@@ -152,6 +158,20 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         ));
     }
     Some(table)
+}
+
+/// A list of who does the work without the words describing the first of them (包片单位县
+/// 气象局, 陈家坝沿线包片单位县职教中心、…): from the body's name, which opens with its place
+/// right after the describing 单位. The words stay in the task's content.
+fn after_description(lead: &str) -> &str {
+    let first_end = lead.find(['、', '，', ',']).unwrap_or(lead.len());
+    let Some(at) = lead[..first_end].rfind("单位") else {
+        return lead;
+    };
+    let name = &lead[at + "单位".len()..];
+    let named = name[..first_end - at - "单位".len()].chars().count() >= 3
+        && name.starts_with(crate::ingest::units::PLACE_OPENINGS);
+    if named { name } else { lead }
 }
 
 /// True for a line opening with who does the work (县住建局：负责…, 县住建局负责…): a paragraph
@@ -208,10 +228,33 @@ fn without_number(words: &str) -> &str {
 /// The leads and supports a paragraph opens with, when each name there is a body's: at its
 /// start, or after a title sentence ending in 。 (校园内部安全整治。主要由县教育局牵头，…).
 fn opening_duty(words: &str) -> Option<Opening> {
-    duty_at_start(words, false).or_else(|| {
-        let (title, rest) = words.split_once('。')?;
-        (title.chars().count() <= 24).then(|| duty_at_start(rest.trim_start(), true))?
-    })
+    duty_at_start(words, false)
+        .or_else(|| {
+            let (title, rest) = words.split_once('。')?;
+            (title.chars().count() <= 24).then(|| duty_at_start(rest.trim_start(), true))?
+        })
+        .or_else(|| {
+            let rest = after_short_label(words)?;
+            duty_at_start(rest, false).or_else(|| duty_at_start(after_lead_in(rest)?, false))
+        })
+}
+
+/// The words from a 由 that a short clause of how leads into (按照先劝阻、再强制的要求，由X
+/// 负责…), within the first sentence.
+fn after_lead_in(words: &str) -> Option<&str> {
+    let sentence = words.split('。').next().unwrap_or(words);
+    let at = sentence.find("，由").or_else(|| sentence.find(",由"))?;
+    let comma = sentence[at..].chars().next()?.len_utf8();
+    (sentence[..at].chars().count() <= 40).then(|| &words[at + comma..])
+}
+
+/// The words after a short label opening a paragraph (整改要求：由县环卫站负责…, 责任分工：…),
+/// where who does the work may follow.
+fn after_short_label(words: &str) -> Option<&str> {
+    let (label, rest) = words.split_once(['：', ':'])?;
+    let label = label.trim();
+    let short = (2..=6).contains(&label.chars().count());
+    (short && label.chars().all(crate::base::cjk::is_han)).then(|| rest.trim_start())
 }
 
 /// [`opening_duty`] at the very start of `words`, with the units a later clause says support
@@ -229,7 +272,7 @@ fn duty_at_start(words: &str, after_title: bool) -> Option<Opening> {
     let caps = OPENING_DUTY.captures(words)?;
     let by = caps.get(1).is_some();
     // 县教育局、县卫健局分别负责: how they do it is no part of who.
-    let lead = crate::ingest::units::without_manner(caps[2].trim());
+    let lead = after_description(crate::ingest::units::without_manner(caps[2].trim()));
     let role = &caps[4];
     // 由李四副区长负责，区发展改革局牵头，…: the leader who answers for the work, then who
     // does it.
