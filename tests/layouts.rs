@@ -5729,7 +5729,8 @@ fn posts_in_a_duty_are_leaders_and_a_lead_in_titles_its_group() {
             .iter()
             .any(|u| u.name.ends_with('长') || u.name.ends_with("主任"))
     );
-    // The group's text: its sentence, then the tasks under it as the prose prints them.
+    // The group's text: its sentence after the colon the lead-in closes with (printed so),
+    // then the tasks under it as the prose prints them.
     let groups: Vec<(&str, &str)> = (plan.groups())
         .map(|g| (g.title.as_str(), g.text.trim().lines().next().unwrap_or("")))
         .collect();
@@ -5737,7 +5738,7 @@ fn posts_in_a_duty_are_leaders_and_a_lead_in_titles_its_group() {
         groups,
         [(
             "总体要求",
-            "以新发展理念为引领，坚持稳中求进，推动经济社会高质量发展。"
+            "：以新发展理念为引领，坚持稳中求进，推动经济社会高质量发展。"
         )]
     );
 }
@@ -7141,4 +7142,26 @@ fn bulleted_targets_under_a_task_are_its_words() {
         ]
     );
     assert_eq!(common::leads(&checked.plan, 2), ["区商务委"]);
+}
+
+/// A （一） heading closing with a colon before its text (（一）总体要求:坚持…) prints with
+/// its colon in the plan, never a 。 in its place.
+#[test]
+fn a_headings_colon_before_its_text_is_printed() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "甲县2026年重点工作分工意见\n一、总体要求和主要目标\n\
+         (一)总体要求:坚持稳中求进工作总基调,推动高质量发展。\n\
+         (二)主要目标。地区生产总值增长6%。\n二、重点任务\n\
+         1.推进城区道路建设。(县交通局牵头,县财政局配合)\n2.推进农村公路提质。(县交通局牵头)\n",
+    );
+    let plan = common::published_text(&input, "方案.md");
+    assert!(
+        plan.contains("**（一）总体要求**：坚持稳中求进工作总基调，推动高质量发展。"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("**（二）主要目标**。地区生产总值增长6%。"),
+        "{plan}"
+    );
 }

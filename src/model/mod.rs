@@ -189,7 +189,8 @@ pub struct Group {
     /// The heading without its closing 。, e.g. 推动友好理念融入规划体系.
     pub title: String,
     /// The paragraph's text after the heading (empty for a table-only plan); it starts with
-    /// a line break when the heading stands on a line of its own.
+    /// a line break when the heading stands on a line of its own, with `：` when the heading
+    /// closes with one (（一）总体要求：坚持…).
     pub text: String,
     /// The heading as the prose numbers it (（一）坚持常态化疫情防控), printed so in the
     /// attachment; none for a bold lead-in without a number, or a plan without prose.

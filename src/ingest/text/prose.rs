@@ -194,7 +194,13 @@ impl ProseReader<'_> {
             text.push(rest, block.line);
         }
         let line = block.text.trim_end();
-        let heading = line.strip_suffix(rest.trim()).unwrap_or(line).to_string();
+        // The text as the line writes it: without the colon group_start keeps before it.
+        let written = rest
+            .trim()
+            .strip_prefix('：')
+            .unwrap_or(rest.trim())
+            .trim_start();
+        let heading = line.strip_suffix(written).unwrap_or(line).to_string();
         if let Some(section) = self.prose.sections.last_mut() {
             section.groups.push(ProseGroup {
                 title,
@@ -355,7 +361,18 @@ fn group_start(block: &Block) -> Option<(String, String)> {
     }
     let (_, rest) = numbered_label(&block.text)?;
     match super::heading_title_end(&rest) {
-        Some((end, after)) => Some((tidy_spacing(&rest[..end]), rest[after..].trim().to_string())),
+        // （一）总体要求：坚持…: the colon the heading closes with is printed, never a 。
+        // in its place.
+        Some((end, after)) => {
+            let text = rest[after..].trim();
+            let colon = rest[end..after].contains(['：', ':']) && !text.is_empty();
+            let text = if colon {
+                format!("：{text}")
+            } else {
+                text.to_string()
+            };
+            Some((tidy_spacing(&rest[..end]), text))
+        }
         None => Some((tidy_spacing(&rest), String::new())),
     }
 }
