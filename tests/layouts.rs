@@ -7165,3 +7165,129 @@ fn a_headings_colon_before_its_text_is_printed() {
         "{plan}"
     );
 }
+
+/// Items numbered with a full stop for the dot (1。…) are numbered items: the number is no
+/// part of the task's words.
+#[test]
+fn items_numbered_with_a_full_stop_are_items() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "乙镇2026年为民办实事分工\n一、基础设施\n\
+         1。硬化村组道路5公里。(镇建设办牵头,镇财政所配合)\n\
+         2。新建农村公厕3座。(镇农业服务中心牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan),
+        ["硬化村组道路5公里。", "新建农村公厕3座。"]
+    );
+    assert_eq!(common::supports(&checked.plan, 1), ["镇财政所"]);
+}
+
+/// A damaged label (人：…) under a units line ending in 部门 is a paragraph of its own in
+/// the printed plan, never run onto the units.
+#[test]
+fn a_labelled_line_under_units_ending_in_a_kind_stays_apart() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "丙市重点任务清单\n一、规划衔接\n1. 完成两规衔接方案编制。\n\n工作成果:形成衔接方案。\n\n\
+         责任单位:东县、西县、南县自然资源部门\n\n人:三县自然资源部门主要负责同志\n\n\
+         二、交通建设\n2. 推进城区道路建设。\n\n责任单位:市交通局\n",
+    );
+    let plan = common::published_text(&input, "方案.md");
+    assert!(!plan.contains("部门人"), "{plan}");
+    assert!(
+        plan.contains("\n人：三县自然资源部门主要负责同志"),
+        "{plan}"
+    );
+}
+
+/// A count written after the plan's title (（共计2项）) is no part of its name: the sheets
+/// and the table cite the name; the plan's text prints the title as written; said once.
+#[test]
+fn a_count_after_the_title_is_a_note_not_the_name() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "2026年镇政府工作报告重点任务分解方案(共计2项)\n一、经济发展\n\
+         1.规模以上工业增加值增长6%。\n牵头领导:镇长\n主要责任单位:镇经济发展办\n\
+         2.新增市场主体200户。\n牵头领导:副镇长\n主要责任单位:镇市场监管所\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("2026年镇政府工作报告重点任务分解方案")
+    );
+    assert_eq!(codes_at(&checked, "plan/title-note"), [1]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fengong::publish_with(&input, &out, &fengong::Options::default()).unwrap();
+    let sheet = std::fs::read_to_string(out.join("任务单/镇经济发展办.md")).unwrap();
+    assert!(
+        sheet.contains("《2026年镇政府工作报告重点任务分解方案》"),
+        "{sheet}"
+    );
+    assert!(!sheet.contains("共计"), "{sheet}");
+    let plan = std::fs::read_to_string(out.join("方案.md")).unwrap();
+    assert!(
+        plan.contains("2026年镇政府工作报告重点任务分解方案（共计2项）")
+            || plan.contains("2026年镇政府工作报告重点任务分解方案(共计2项)"),
+        "{plan}"
+    );
+}
+
+/// A plan's title over two lines (关于落实…《…》 / …的任务分工) under a news page's lead is
+/// the two lines joined; the lead alone is said as left out.
+#[test]
+fn a_two_line_title_under_a_news_lead_is_joined() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "近日,丁县人民政府印发通知,部署落实县《政府工作报告》。\n\n\
+         关于落实县《政府工作报告》\n\n重点工作的责任分工\n\n\
+         为做好今年各项工作,提出如下分工:\n\n\
+         1.推进污水管网改造。(县住建局牵头,县水利局配合)\n\n2.新建养老服务中心。(县民政局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("关于落实县《政府工作报告》重点工作的责任分工")
+    );
+    assert_eq!(codes_at(&checked, "source/unused"), [1]);
+}
+
+/// An item's title on its own line over the sentence giving it out (1、…项目 / 由…负责，…):
+/// the mark put between them in the task's words is said, as the source has none.
+#[test]
+fn a_mark_put_between_an_items_title_and_its_sentence_is_said() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "戊市近期重点工作分工\n\n1、体育中心改造项目\n由赵六副市长负责,市体育局牵头,市财政局配合,年内完成设计。\n\
+         2、老旧小区加装电梯\n由钱七副市长负责,市住建局牵头,各区配合,加快推进试点。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(common::leads(&checked.plan, 1), ["市体育局"]);
+    let said: Vec<_> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "text/joint-added")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].message.contains("「体育中心改造项目」后加「：」"),
+        "{}",
+        said[0].message
+    );
+}
+
+/// A cell pasted one per line that mentions a time (完成年度目标任务) is a task's text, not a
+/// time: a small table of such rows is put back together, no cell guessed.
+#[test]
+fn a_task_mentioning_a_time_in_a_table_pasted_one_cell_per_line_is_text() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "己区2026年预期目标任务分解表\n\n序号\n\n2026年预期目标\n\n责任单位\n\n1\n\n\
+         城镇新增就业完成年度目标任务\n\n区人社局\n\n2\n\n耕地保有量完成年度目标任务\n\n\
+         区规划资源局\n\n3\n\n居民人均可支配收入增长5%\n\n区统计局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert_eq!(common::leads(&checked.plan, 2), ["区规划资源局"]);
+    assert!(codes_at(&checked, "table/cell-guessed").is_empty());
+}

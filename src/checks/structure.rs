@@ -191,8 +191,8 @@ pub fn declared_count(cx: &Context) -> Vec<Diagnostic> {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(r"共(?:计|有)?\s*(\d{1,4})\s*(?:项|条)").unwrap()
     });
-    let titles = [cx.plan.title.as_deref(), cx.plan.table.title.as_deref()];
-    let Some((title, declared)) = titles.into_iter().flatten().find_map(|t| {
+    let titles = [cx.plan.title_as_written(), cx.plan.table.title.clone()];
+    let Some((title, declared)) = titles.iter().flatten().find_map(|t| {
         let ascii = crate::base::cjk::ascii_digits(t);
         let n: usize = DECLARED.captures(&ascii)?[1].parse().ok()?;
         Some((t, n))

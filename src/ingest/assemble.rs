@@ -67,8 +67,15 @@ pub fn assemble(
         .map(|p| p.origin.clone())
         .unwrap_or_else(|| Location::file(parts.sources.first().map_or("", String::as_str)));
     let title = plan_title(&parts, &notice, config)
-        .map(|t| plan_of_a_bare_notice_title(t, &notice, config, title_place, diagnostics))
+        .map(|t| plan_of_a_bare_notice_title(t, &notice, config, title_place.clone(), diagnostics))
         .or_else(|| title_from_file_name(&parts.sources, diagnostics));
+    let (title, title_note) = match title {
+        Some(t) if config.plan.title.is_none() => {
+            let (name, note) = name_and_note(t, &notice, title_place, diagnostics);
+            (Some(name), note)
+        }
+        title => (title, None),
+    };
     diagnostics.extend(said_one_of_several(title.as_deref(), &notice, &parts));
     // A source that is a document itself (关于稳增长的若干意见: its 主送 and body, no title
     // line of its own) is issued under its own title, not inside a 关于印发 notice.
@@ -78,12 +85,23 @@ pub fn assemble(
     {
         notice.title = title.clone();
     }
-    let year = plan_year(title.as_deref(), &notice, &parts, config, diagnostics);
+    // The title as written, its note included: (2024年修订) may hold the plan's year.
+    let printed_title = [title.as_deref(), title_note.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<String>();
+    let year = plan_year(
+        title.as_ref().map(|_| printed_title.as_str()),
+        &notice,
+        &parts,
+        config,
+        diagnostics,
+    );
     // A first line of prose that did not become the title is said, not lost.
     if let Some(unused) = parts
         .prose_title
         .as_ref()
-        .filter(|p| title.as_deref() != Some(p.text.as_str()))
+        .filter(|p| printed_title != p.text)
     {
         diagnostics.push(super::unused_note(&unused.text, unused.origin.clone()));
     }
@@ -120,6 +138,7 @@ pub fn assemble(
     Plan {
         notice,
         title,
+        title_note,
         year,
         preamble,
         sections,
@@ -597,6 +616,50 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+}
+
+/// The plan's name, and what its title writes after it in brackets that is no part of it:
+/// a count of its items (…分工方案（共计121项）), or what the notice leaves off wherever it
+/// names the plan (关于印发《…方案》的通知 over …方案（2024年修订）). Said when split, as
+/// the note is printed only where the plan's text is.
+fn name_and_note(
+    title: String,
+    notice: &Notice,
+    place: Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (String, Option<String>) {
+    static COUNT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"^[（(]\s*(?:共计|共|计|合计)?\s*[\d一二三四五六七八九十百]+\s*[项条件个大类]\s*(?:任务|事项|工作|措施)?\s*[）)]$").unwrap()
+    });
+    let Some((name, note)) = trailing_bracket(&title) else {
+        return (title, None);
+    };
+    let named_so = notice.attachments.iter().any(|a| a == name)
+        || (notice.title.as_deref()).and_then(issued_plan).as_deref() == Some(name)
+        || sole_document_issued(notice).as_deref() == Some(name);
+    if !COUNT.is_match(note) && !named_so {
+        return (title, None);
+    }
+    diagnostics.push(Diagnostic::note(
+        "plan/title-note",
+        place,
+        format!(
+            "方案标题「{title}」后的「{note}」是说明，不是方案名称的一部分：任务分工表和任务单引用方案时写作《{name}》，方案正文的标题照原文印出"
+        ),
+    ));
+    (name.to_string(), Some(note.to_string()))
+}
+
+/// `…方案（共计121项）` → (…方案, （共计121项）): a title's closing bracket and what it holds.
+fn trailing_bracket(title: &str) -> Option<(&str, &str)> {
+    let title = title.trim_end();
+    if !title.ends_with(['）', ')']) {
+        return None;
+    }
+    let open = title.rfind(['（', '('])?;
+    let name = title[..open].trim_end();
+    (!name.is_empty() && !title[open..].contains(['《', '》'])).then(|| (name, &title[open..]))
 }
 
 /// The plan a notice's title issues (关于印发X的通知 → X, 关于X的通报 → X), as the source

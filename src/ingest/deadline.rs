@@ -182,6 +182,27 @@ pub fn reads_as_time(text: &str) -> bool {
         || MONTH.is_match(text)
 }
 
+/// Whether a line says little but a time (长期坚持, 年内完成, 每季度末, 6月底前): it reads as
+/// one, and what is left without its time words and figures is a verb's few characters — not
+/// a task that mentions a time (空气质量完成年度目标任务).
+pub fn says_only_a_time(text: &str) -> bool {
+    if parse_deadline(text, None).is_some() {
+        return true;
+    }
+    if !reads_as_time(text) {
+        return false;
+    }
+    let mut rest = MONTH.replace_all(text, "").into_owned();
+    for word in TIME_WORDS {
+        rest = rest.replace(word, "");
+    }
+    let left = rest
+        .chars()
+        .filter(|c| crate::base::cjk::is_han(*c) && !"年月日前底末内起止至每".contains(*c))
+        .count();
+    left <= 4
+}
+
 fn year_of(written: Option<&str>, plan_year: Option<i32>) -> Option<i32> {
     match written {
         Some(y) => y.parse().ok(),
@@ -275,6 +296,28 @@ fn month_end(year: i32, month: u32) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_saying_only_a_time_is_told_from_a_task_naming_one() {
+        for time in [
+            "长期坚持",
+            "年内完成",
+            "每季度末",
+            "6月底前",
+            "2024年12月底前",
+            "持续推进",
+            "全年",
+        ] {
+            assert!(says_only_a_time(time), "{time}");
+        }
+        for task in [
+            "空气质量完成年度目标任务",
+            "节能减排降碳完成年度目标任务",
+            "推进城区道路建设",
+        ] {
+            assert!(!says_only_a_time(task), "{task}");
+        }
+    }
 
     #[test]
     fn a_limit_counted_from_the_day_of_issue() {

@@ -124,9 +124,8 @@ fn defines_a_role_word(before: &str, inside: &str) -> bool {
 }
 
 static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    // 1. / 1、 / 1．/ （1） / (1) / ① at the start of a task.
-    #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*").unwrap()
+    #[allow(clippy::unwrap_used)] // pattern built from literals
+    Regex::new(&format!(r"^{}\s*", crate::ingest::raw_table::ITEM_NUMBER)).unwrap()
 });
 
 /// `（二）至（四）项所需经费`: items referred to, not a number opening the text.
@@ -729,7 +728,7 @@ fn is_deadline(clause: &str) -> bool {
 /// PDF's hard wrap, `协办单位：区委编办、园区党工` + `委、各街道党工委`.
 /// True for a line opening with a short label and a colon (人：…, 联系人：…), outside any
 /// bracket.
-fn opens_with_a_label(line: &str) -> bool {
+pub(crate) fn opens_with_a_label(line: &str) -> bool {
     let Some(colon) = line.find(['：', ':']) else {
         return false;
     };
@@ -1182,6 +1181,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         headings_carry: false,
         standing: None,
         assigned_marks: Vec::new(),
+        joints: Vec::new(),
         duty_next: false,
         unassigned: Vec::new(),
         first_items_out: Vec::new(),
@@ -1279,6 +1279,9 @@ struct Reader {
     /// The kinds of number that opened tasks naming who does them: the levels that carry
     /// the work.
     assigned_marks: Vec<Marker>,
+    /// The marks put between an item's title and its paragraph (1、城东道路改造项目 / 由…负责):
+    /// the title, the mark and where — words the source does not have, said.
+    joints: Vec<(String, &'static str, Location)>,
 }
 
 /// A part's heading naming its lead in brackets: its row, its words and the duty.
@@ -1610,6 +1613,7 @@ impl Reader {
         self.settle_lead_heading();
         self.no_group_over_nothing();
         self.closing_items_are_text();
+        self.table.said.extend(said_joints(&self.joints));
         self.table
     }
 
@@ -2438,7 +2442,7 @@ impl Reader {
                 && title.ends_with(crate::base::cjk::is_han)
                 && !runs_on(&line[..whole.start()]);
             if cut == 0 && *opened != here && is_title {
-                task.content.push_str(paragraph_joint(&task.content));
+                join_title(&mut task.content, &here, &mut self.joints);
             }
             let stop_after = line[whole.end()..].trim_start().starts_with('。');
             write_before_duty(task, &line[cut..whole.start()], stop_after);
@@ -2506,7 +2510,7 @@ impl Reader {
                 // 1.城东道路改造项目 / 改造城东道路2公里。: an item's title over its words, a
                 // paragraph apart, is not run into them.
                 if *opened != here {
-                    task.content.push_str(paragraph_joint(&task.content));
+                    join_title(&mut task.content, &here, &mut self.joints);
                 }
                 task.content.push_str(rest);
             }
@@ -2529,6 +2533,52 @@ impl Reader {
             None => self.unassigned.push((rest.to_string(), here)),
         }
     }
+}
+
+/// Joins the task's words `content` to a paragraph of them after it at `here`, with the
+/// mark [`paragraph_joint`] gives; a mark put in is kept in `joints`.
+fn join_title(
+    content: &mut String,
+    here: &Location,
+    joints: &mut Vec<(String, &'static str, Location)>,
+) {
+    let joint = paragraph_joint(content);
+    if !joint.is_empty() {
+        joints.push((content.trim().to_string(), joint, here.clone()));
+    }
+    content.push_str(joint);
+}
+
+/// The marks put between items' titles and their paragraphs, said once: they are printed
+/// in the task's words, which the source writes on two lines.
+pub(crate) fn said_joints(
+    joints: &[(String, &'static str, Location)],
+) -> Option<crate::base::diag::Diagnostic> {
+    let (_, _, first) = joints.first()?;
+    let shown: Vec<String> = (joints.iter().take(4))
+        .map(|(title, joint, _)| {
+            let cut = if title.chars().count() > 12 {
+                "…"
+            } else {
+                ""
+            };
+            let tail = crate::ingest::text::tail_of(title, 12);
+            format!("「{cut}{tail}」后加「{joint}」")
+        })
+        .collect();
+    let more = if joints.len() > 4 { "等" } else { "" };
+    Some(
+        crate::base::diag::Diagnostic::note(
+            "text/joint-added",
+            first.clone(),
+            format!(
+                "有 {} 项任务的标题单占一行、下一段接着写任务：合成一项任务时在两段之间加了标点（{}{more}），任务分工表和任务单照此印出",
+                joints.len(),
+                shown.join("，")
+            ),
+        )
+        .with_hint("如不需要这个标点，请在原文中把标题和下一段连成一段"),
+    )
 }
 
 /// What goes between a task's words and a paragraph of them after it: nothing after a mark

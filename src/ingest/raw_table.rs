@@ -1451,12 +1451,16 @@ fn names_in(cell: &str) -> Vec<String> {
         .collect()
 }
 
-/// The number a task's text opens with — `（1）`, `(1)`, `1.`, `1、`, `①` — as written, and
-/// the text after it. `1.5万户` opens with a figure, not a number.
+/// An item's Arabic or circled number as it opens a task's text: `1.`, `1．`, `1、`, `1。`
+/// (a full stop typed for the dot), `（1）`, `(1)`, `①`.
+pub const ITEM_NUMBER: &str = r"(?:\d{1,3}\s*[.．、。]|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])";
+
+/// The number a task's text opens with — `（1）`, `(1)`, `1.`, `1、`, `1。`, `①` — as written,
+/// and the text after it. `1.5万户` opens with a figure, not a number.
 pub fn opening_number(text: &str) -> Option<(&str, &str)> {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"^\s*(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*").unwrap()
+        #[allow(clippy::unwrap_used)] // pattern built from literals
+        Regex::new(&format!(r"^\s*{ITEM_NUMBER}\s*")).unwrap()
     });
     let found = NUMBER.find(text)?;
     let rest = text[found.end()..].trim();

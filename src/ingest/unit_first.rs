@@ -61,6 +61,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let mut tasks = 0;
     // The heading right above the paragraph being read, if any.
     let mut heading: Option<Heading> = None;
+    // The marks put between an item's title and the sentence under it, said.
+    let mut joints = Vec::new();
     for (paragraph, line) in crate::ingest::inline::paragraphs(text) {
         let here = places.at(line);
         let tidy = tidy_spacing(&paragraph);
@@ -107,7 +109,10 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             Some(Heading { title, item: true }) if ends_sentence(&title) => {
                 format!("{title}{words}")
             }
-            Some(Heading { title, item: true }) => format!("{title}：{words}"),
+            Some(Heading { title, item: true }) => {
+                joints.push((title.clone(), "：", here.clone()));
+                format!("{title}：{words}")
+            }
             _ => words.to_string(),
         };
         let (lead, support) = with_later_duties(words, lead, support, tasks, &here, &mut table);
@@ -148,6 +153,9 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         .iter()
         .find(|r| matches!(r.kind, RowKind::Task(_)))
         .map(|r| r.origin.clone());
+    table
+        .said
+        .extend(crate::ingest::inline::said_joints(&joints));
     if let Some(first) = first {
         table.said.push(Diagnostic::note(
             "structure/unit-first",

@@ -45,8 +45,13 @@ use crate::base::diag::Location;
 pub struct Plan {
     /// The covering notice (通知); fields are empty when the input had none (a bare Excel table).
     pub notice: Notice,
-    /// The plan's title, e.g. 嘉定区推进儿童友好城区建设2025年重点工作安排.
+    /// The plan's title, e.g. 嘉定区推进儿童友好城区建设2025年重点工作安排: its name, as the
+    /// sheets and the table cite it.
     pub title: Option<String>,
+    /// What the source writes in brackets after the title that is no part of its name
+    /// (（共计121项）): printed after the title where the plan's text is, cited nowhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_note: Option<String>,
     /// The plan year (from the title, the doc number or the config).
     pub year: Option<i32>,
     /// Paragraphs before the first section.
@@ -70,6 +75,15 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The title as the source writes it, its note (（共计121项）) included.
+    pub fn title_as_written(&self) -> Option<String> {
+        let title = self.title.as_deref()?;
+        Some(format!(
+            "{title}{}",
+            self.title_note.as_deref().unwrap_or_default()
+        ))
+    }
+
     /// The task numbered `no`. Tasks are nearly always numbered 1, 2, … in order, so this
     /// looks at position `no - 1` first and searches only when the numbering is off.
     pub fn task(&self, no: u32) -> Option<&Task> {

@@ -1318,7 +1318,7 @@ impl PlanView {
                 || plan.sections.iter().any(|s| {
                     !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
                 }),
-            title: plan.title.clone().unwrap_or_default(),
+            title: plan.title_as_written().unwrap_or_default(),
             preamble: printed_paragraphs(&plan.preamble),
             // A section with no words of its own is the table's band, which the table prints.
             sections: plan

@@ -108,10 +108,23 @@ pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
     // first line's title, read from the top.
     let at = match at.checked_sub(1) {
         Some(above) if opens_a_mark(texts[above]) && !opens_a_mark(texts[at]) => above,
+        // 关于落实《政府工作报告》 / 重点工作的任务分工 under a news page's lead: a line that
+        // opens as a title does, naming a plan only with the line under it.
+        Some(above) if above > 0 && opens_a_title(texts[above], texts[at]) => above,
         Some(0) if reads_as_title(texts[0]) && !ends_sentence(texts[0].trim()) => return None,
         _ => at,
     };
     (at > 0 && !names_a_plan(texts[0])).then_some(at)
+}
+
+/// True when `line` is the first part of a title `next` ends: it opens as a title does (关于
+/// …), reads as one, and names a plan only with `next` after it.
+fn opens_a_title(line: &str, next: &str) -> bool {
+    let line = tidy_spacing(line);
+    line.starts_with("关于")
+        && reads_as_title(&line)
+        && !ends_sentence(&line)
+        && continues_title_with(&line, next)
 }
 
 /// True when a line opens more 《 than it closes: the title goes on on the next line.
@@ -273,10 +286,12 @@ fn goes_on(last: &str, block: &Block) -> bool {
     let last_name = last_line
         .rsplit(['、', '，', ',', '；', ';', '：', ':'])
         .next();
-    let unfinished = last_name.is_some_and(|n| !crate::ingest::units::ends_as_a_body(n.trim()));
+    let unfinished = last_name.is_some_and(|n| !crate::ingest::units::ends_whole(n.trim()));
+    // A line opening with a label of its own (人：主要负责同志) is no more of the list.
     let more_of_list = crate::ingest::inline::is_units_line(last_line)
         && unfinished
         && !block.text.contains(['。', '，', '；', ',', ';'])
+        && !crate::ingest::inline::opens_with_a_label(&block.text)
         && !crate::ingest::text::is_page_line(&block.text);
     // A line naming a plan is a title, whole: the sentence under it is another paragraph.
     block.heading == 0

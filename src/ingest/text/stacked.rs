@@ -304,7 +304,7 @@ fn says(line: &str) -> Says {
     }
     let chars = text.chars().count();
     // 秋季开学前, 汛期前: a short line that ends as a time limit does.
-    let time = crate::ingest::deadline::reads_as_time(&text)
+    let time = crate::ingest::deadline::says_only_a_time(&text)
         || (chars <= 12 && text.ends_with(['前', '底']));
     if time && chars <= 20 && (!text.contains('。') || chars <= 8) {
         return Says::Time;
