@@ -7291,3 +7291,22 @@ fn a_task_mentioning_a_time_in_a_table_pasted_one_cell_per_line_is_text() {
     assert_eq!(common::leads(&checked.plan, 2), ["区规划资源局"]);
     assert!(codes_at(&checked, "table/cell-guessed").is_empty());
 }
+
+/// A report's labelled line under each item (推进情况：…) stays with its group in the last
+/// group too, as in the groups before it: none of it is taken for the plan's closing words.
+#[test]
+fn labelled_lines_under_the_last_groups_items_are_its_own() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "庚县2026年民生实事推进情况\n(一)已完成项目\n1.新建幼儿园2所。(责任单位:县教育局)\n\
+         推进情况:已投入使用。\n(二)在建项目\n1.改造农贸市场3个。(责任单位:县商务局)\n\
+         推进情况:完成主体。\n2.新建口袋公园5个。(责任单位:县城管局)\n推进情况:完成选址。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert!(plan.closing.is_empty(), "{:?}", plan.closing);
+    let last = &plan.sections.last().unwrap().groups.last().unwrap().text;
+    assert!(last.contains("推进情况:完成主体。"), "{last}");
+    assert!(last.contains("推进情况:完成选址。"), "{last}");
+}

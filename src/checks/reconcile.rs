@@ -145,11 +145,19 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
 /// paragraph it is in. The tables print their cells as written.
 pub fn half_width(cx: &Context) -> Vec<Diagnostic> {
     let plan = cx.plan;
-    let prose = (plan.notice.body.iter())
-        .chain(&plan.preamble)
-        .chain(plan.sections.iter().flat_map(|s| &s.intro))
-        .chain(&plan.closing)
-        .chain(&plan.after_table);
+    fn said(p: &crate::model::Paragraph) -> (&str, Option<&Location>) {
+        (p.text.as_str(), Some(&p.origin))
+    }
+    // Each section's words, then its groups' (whose heading is where their text starts).
+    let sections = plan.sections.iter().flat_map(|s| {
+        (s.intro.iter().map(said))
+            .chain((s.groups.iter()).map(|g| (g.text.as_str(), g.origin.as_ref())))
+    });
+    let prose = (plan.notice.body.iter().map(said))
+        .chain(plan.preamble.iter().map(said))
+        .chain(sections)
+        .chain(plan.closing.iter().map(said))
+        .chain(plan.after_table.iter().map(said));
     let changed = |text: &str| {
         crate::base::cjk::in_full_width(text)
             .chars()
@@ -159,10 +167,10 @@ pub fn half_width(cx: &Context) -> Vec<Diagnostic> {
     };
     let mut count = 0;
     let mut first = None;
-    for paragraph in prose {
-        let n = changed(&paragraph.text);
+    for (text, origin) in prose {
+        let n = changed(text);
         if n > 0 && first.is_none() {
-            first = Some(paragraph.origin.clone());
+            first = origin.cloned();
         }
         count += n;
     }

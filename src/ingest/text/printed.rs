@@ -44,15 +44,20 @@ fn say_run_together_paragraphs(
             .unwrap()
     });
     for (i, line) in lines.iter().enumerate() {
-        if line.chars().count() < 300 {
-            continue;
-        }
-        let headings: Vec<&str> = (INSIDE.captures_iter(line))
-            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        let found: Vec<(bool, &str)> = (INSIDE.captures_iter(line))
+            .filter_map(|c| {
+                let spaced = c.get(0)?.as_str().starts_with(char::is_whitespace);
+                Some((spaced, c.get(1)?.as_str()))
+            })
             .collect();
-        if headings.len() < 2 {
+        // A shorter line holds parts run together when a space stands where each line
+        // broke (…分解如下。 一、抓好项目建设 (一)交通建设。): a paragraph's own list runs
+        // on after its ；.
+        let spaced = found.iter().filter(|(spaced, _)| *spaced).count() >= 2;
+        if found.len() < 2 || (line.chars().count() < 300 && !spaced) {
             continue;
         }
+        let headings: Vec<&str> = found.iter().map(|(_, h)| *h).collect();
         let shown: Vec<String> = headings
             .iter()
             .take(4)

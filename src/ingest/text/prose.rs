@@ -53,18 +53,51 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
             reader.plain(block);
         }
     }
-    // Numbered items right after the last group are its own (3、… under （二）); what
-    // follows them (保障措施-like words) closes the plan.
-    let items = reader
-        .pending
-        .iter()
-        .take_while(|p| crate::ingest::inline::is_task_line(&p.text))
-        .count();
+    let groups_text: String = (reader.prose.sections.iter())
+        .flat_map(|s| s.groups.iter())
+        .map(|g| format!("{}\n", g.text.text))
+        .collect();
+    let items = last_groups_own(&groups_text, &reader.pending);
     let closing = reader.pending.split_off(items);
     reader.flush_pending();
     let mut prose = reader.prose;
     prose.closing = closing;
     Some(prose)
+}
+
+/// How many of the paragraphs after the last group are its own: its numbered items (3、…
+/// under （二）), with the lines between them, and the lines labelled as the groups' lines
+/// between items are (推进情况：…, each item's). What follows them (保障措施-like words)
+/// closes the plan. `groups_text`: the groups' text so far.
+fn last_groups_own(groups_text: &str, pending: &[Paragraph]) -> usize {
+    let is_item = |p: &Paragraph| crate::ingest::inline::is_task_line(&p.text);
+    let label = |text: &str| {
+        let text = text.trim();
+        crate::ingest::inline::opens_with_a_label(text).then(|| {
+            text.split([':', '：'])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+    };
+    let mut labels: Vec<String> = groups_text.lines().filter_map(label).collect();
+    let items_labelled =
+        |p: &Paragraph, labels: &[String]| label(&p.text).is_some_and(|l| labels.contains(&l));
+    let Some(first) = pending.first() else {
+        return 0;
+    };
+    if !is_item(first) && !items_labelled(first, &labels) {
+        return 0;
+    }
+    let Some(last_item) = pending.iter().rposition(is_item) else {
+        return usize::from(items_labelled(first, &labels));
+    };
+    labels.extend(pending[..last_item].iter().filter_map(|p| label(&p.text)));
+    let after = pending[last_item + 1..]
+        .iter()
+        .take_while(|p| items_labelled(p, &labels))
+        .count();
+    last_item + 1 + after
 }
 
 /// Whether a plain-text `一、…` line is a section heading, not a paragraph that opens with

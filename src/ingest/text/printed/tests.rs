@@ -239,6 +239,15 @@ fn a_document_run_together_on_one_line_is_said() {
     // A long paragraph that quotes a heading once is a paragraph.
     let (_, said) = restored(&format!("{body}如第一条所说 一、总体要求 已经明确。{body}"));
     assert!(said.is_empty(), "{said:?}");
+    // A short line whose line breaks became spaces holds its parts run together too; a
+    // paragraph listing its points after ； does not.
+    let short = "某镇人民政府关于印发分工的通知 某政〔2026〕2号 现将任务分解如下。 一、项目建设 （一）道路。 1.修路。（镇建设办牵头）";
+    let (_, said) = restored(short);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].code, "text/run-together");
+    let listed = "重点抓好三项工作：（一）修路；（二）建桥；（三）治水。";
+    let (_, said) = restored(listed);
+    assert!(said.is_empty(), "{said:?}");
 }
 
 #[test]
