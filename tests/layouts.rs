@@ -7310,3 +7310,35 @@ fn labelled_lines_under_the_last_groups_items_are_its_own() {
     assert!(last.contains("推进情况:完成主体。"), "{last}");
     assert!(last.contains("推进情况:完成选址。"), "{last}");
 }
+
+/// Parts headed by who leads them (（一）县水利局牵头的工作), their work a sentence or
+/// numbered items, a 协同单位： line closing each: every sentence and item is a task, led by
+/// the heading's unit, supported by the line closing its group — in two wordings.
+#[test]
+fn groups_headed_by_their_lead_with_a_closing_support_line() {
+    for text in [
+        "辛县2026年工作责任分解\n一、周强副县长负责的工作\n（一）县水利局牵头的工作\n\
+         整修西干渠堤防。\n（二）县教育局牵头的工作\n新建城南幼儿园。\n协同单位：县财政局。\n\
+         （三）县民政局牵头的工作\n1.建成城西养老中心。\n2.提高特困供养标准。\n\
+         协同单位：县财政局、县人社局。\n",
+        "辛县2026年工作责任分解\n\n一、周强副县长负责的工作\n\n(一)县水利局牵头的工作\n\n\
+         整修西干渠堤防。\n\n(二)县教育局牵头的工作\n\n新建城南幼儿园。\n\n协同单位:县财政局。\n\n\
+         (三)县编办牵头的工作\n\n1.深化乡镇机构改革,理顺职责。\n\n2.提高特困供养标准。\n\n\
+         协同单位:县财政局、县人社局。\n",
+    ] {
+        let (_dir, input) = text_source("方案.txt", text);
+        let checked = fengong::check(&input).unwrap();
+        let plan = &checked.plan;
+        assert_eq!(plan.tasks.len(), 4, "{:?}", common::contents(plan));
+        assert_eq!(common::contents(plan)[0], "整修西干渠堤防。");
+        assert_eq!(common::leads(plan, 1), ["县水利局"]);
+        assert_eq!(common::leads(plan, 2), ["县教育局"]);
+        assert_eq!(common::supports(plan, 2), ["县财政局"]);
+        for no in [3, 4] {
+            assert_eq!(common::supports(plan, no), ["县财政局", "县人社局"], "{no}");
+        }
+        assert_eq!(common::leads(plan, 3), common::leads(plan, 4));
+        assert_eq!(plan.tasks[0].person.as_deref(), Some("周强副县长"));
+        assert_eq!(codes_at(&checked, "unit/group-support").len(), 1);
+    }
+}

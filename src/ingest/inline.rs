@@ -1257,7 +1257,7 @@ struct Reader {
     /// Who does the current group's items, when its heading names them (（一）鹿城镇（14个）
     /// over the problems the town is to mend).
     /// What is said of it, until an item is given out by it.
-    group_lead: Option<(String, Option<crate::base::diag::Diagnostic>)>,
+    group_lead: Option<GroupLead>,
     /// The number the pending task was opened by, as written (`1.`, `（2）`), and its kind.
     mark: Option<(String, Marker)>,
     /// A numbered task whose sub-items are being read (（1）… under 1.).
@@ -1282,6 +1282,16 @@ struct Reader {
     /// The marks put between an item's title and its paragraph (1、城东道路改造项目 / 由…负责):
     /// the title, the mark and where — words the source does not have, said.
     joints: Vec<(String, &'static str, Location)>,
+}
+
+/// A group's heading naming who does its work (（三）县民政局牵头的工作): the lead, what is
+/// said of it until an item is given out by it, and where the group starts — the row of
+/// its label and how many paragraphs naming no one were read before it.
+struct GroupLead {
+    lead: String,
+    said: Option<crate::base::diag::Diagnostic>,
+    row: usize,
+    unassigned: usize,
 }
 
 /// A part's heading naming its lead in brackets: its row, its words and the duty.
@@ -1378,16 +1388,22 @@ impl Reader {
             task.written_no = mark.as_deref().and_then(written_number);
             task.written_mark = mark;
         }
-        let group_lead = self.group_lead.as_ref().map(|(lead, _)| lead);
+        let group_lead = self.group_lead.as_ref().map(|g| &g.lead);
         let heading_lead = group_lead.or(self.section_lead.as_ref());
-        if numbered
+        // Under a group's lead, a task opened by its 协同单位： line alone is the lead's too.
+        let leadless = |task: &RawTask| {
+            !task.is_assigned()
+                || (group_lead.is_some() && task.lead.is_none() && task.units.trim().is_empty())
+        };
+        if (numbered || group_lead.is_some())
             && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), heading_lead)
-            && !task.is_assigned()
+            && leadless(task)
+            && !task.content.trim().is_empty()
         {
             task.lead = Some(lead.clone());
             // Said once, where the heading gives its first item out.
-            if let Some((_, said)) = self.group_lead.as_mut() {
-                self.table.said.extend(said.take());
+            if let Some(group) = self.group_lead.as_mut() {
+                self.table.said.extend(group.said.take());
             }
         }
         // An item naming no one is a task whose units are missing only at a level that
@@ -1559,8 +1575,9 @@ impl Reader {
 
     /// A section heading: its row, and who leads its work when the heading names them.
     fn section(&mut self, numeral: String, title: String, here: Location) {
-        self.unassigned.clear();
         self.end_block();
+        self.settle_group_lead();
+        self.unassigned.clear();
         self.first_items_out.clear();
         self.settle_heading_text();
         self.settle_lead_heading();
@@ -1575,6 +1592,7 @@ impl Reader {
     /// it on the lines under it — a task at that level, no heading.
     fn section_item(&mut self, numeral: &str, paragraph: &str, here: Location) {
         self.end_block();
+        self.settle_group_lead();
         self.settle_heading_text();
         self.settle_lead_heading();
         self.finish_task();
@@ -1602,6 +1620,80 @@ impl Reader {
         given + (self.take_back_first_items(|task| add_standing_units(task, units))).len()
     }
 
+    /// The end of a group whose heading named its lead: the paragraphs under it naming no
+    /// one, when it gave out no item, are its tasks, the lead's; else a 协同单位： line closing
+    /// it is the supports of every item it gave out.
+    fn settle_group_lead(&mut self) {
+        let Some(group) = self.group_lead.take() else {
+            return;
+        };
+        if group.said.is_none() || self.unassigned.len() <= group.unassigned {
+            self.supports_closing_group(&group);
+            return;
+        }
+        let paragraphs: Vec<_> = self.unassigned.drain(group.unassigned..).collect();
+        for (text, origin) in paragraphs {
+            let task = RawTask {
+                content: text,
+                lead: Some(group.lead.clone()),
+                units_origin: Some(origin.clone()),
+                ..RawTask::default()
+            };
+            self.pending = Some((task, origin));
+            finish(&mut self.pending, false, &mut self.table, &mut self.next_no);
+        }
+        self.table.said.extend(group.said);
+    }
+
+    /// （三）县民政局牵头的工作 / 1.… / 2.… / 协同单位：县财政局: the supports the line after
+    /// the group's last item names are each item's that the heading alone gave out.
+    fn supports_closing_group(&mut self, group: &GroupLead) {
+        let Some(heading) = self.table.rows.get(group.row).map(|r| r.origin.clone()) else {
+            return;
+        };
+        let mut tasks: Vec<&mut RawTask> = (self.table.rows.iter_mut().skip(group.row + 1))
+            .filter_map(|r| match &mut r.kind {
+                RowKind::Task(task) => Some(task.as_mut()),
+                _ => None,
+            })
+            .collect();
+        let Some((last, earlier)) = tasks.split_last_mut() else {
+            return;
+        };
+        let by_heading_alone = |t: &RawTask| {
+            t.lead.as_deref() == Some(group.lead.as_str())
+                && t.support.is_none()
+                && t.units.trim().is_empty()
+        };
+        let Some(support) = last.support.clone() else {
+            return;
+        };
+        if earlier.is_empty()
+            || last.lead.as_deref() != Some(group.lead.as_str())
+            || !earlier.iter().all(|t| by_heading_alone(t))
+        {
+            return;
+        }
+        for task in earlier.iter_mut() {
+            task.support = Some(support.clone());
+            task.support_origin = last.support_origin.clone();
+        }
+        let numbers: Vec<&str> = (earlier.iter().map(|t| t.no.as_str()))
+            .chain([last.no.as_str()])
+            .collect();
+        let said = crate::base::diag::Diagnostic::note(
+            "unit/group-support",
+            last.support_origin.clone().unwrap_or(heading),
+            format!(
+                "配合单位「{}」写在「{}」一组各项之后：作为其下第 {} 项共同的配合单位",
+                support.trim_end_matches(['。', '；', ';', '.']),
+                group.lead,
+                numbers.join("、")
+            ),
+        );
+        self.table.said.push(said);
+    }
+
     fn open_numbered(&mut self, here: &Location) {
         self.pending = Some((RawTask::default(), here.clone()));
         self.numbered = true;
@@ -1609,6 +1701,7 @@ impl Reader {
 
     fn finish(mut self) -> RawTable {
         self.end_block();
+        self.settle_group_lead();
         self.settle_heading_text();
         self.settle_lead_heading();
         self.no_group_over_nothing();
@@ -2357,6 +2450,7 @@ impl Reader {
         labelled_next: bool,
     ) -> String {
         self.end_block();
+        self.settle_group_lead();
         self.settle_heading_text();
         let (title, after) = match super::text::heading_title_end(rest) {
             Some((end, after)) if !has_duty(&rest[..end]) => {
@@ -2402,7 +2496,12 @@ impl Reader {
                     here.clone(),
                     format!("小标题「{label}」写的是负责单位：其下没有各自写明责任单位的事项由「{lead}」负责"),
                 );
-                (lead, Some(said))
+                GroupLead {
+                    lead,
+                    said: Some(said),
+                    row: self.table.rows.len(),
+                    unassigned: self.unassigned.len(),
+                }
             });
             self.push(RowKind::Label(label), here.clone());
         }
@@ -2910,6 +3009,10 @@ enum LabelKind {
 fn labelled(text: &str) -> Option<(LabelKind, &str)> {
     let text = text.trim();
     let colon = text.find(['：', ':'])?;
+    // A numbered heading ((三)省编办牵头的工作) names no field, whatever its words.
+    if numbered_label(&text[..colon]).is_some() || TASK_NUMBER.is_match(&text[..colon]) {
+        return None;
+    }
     // 牵头科室（单位）: what the brackets offer instead is no part of the label's word.
     let label = crate::base::cjk::without_brackets(text[..colon].trim());
     let label = label.as_str();
