@@ -1429,3 +1429,48 @@ fn a_piece_of_a_name_is_said_at_its_own_cell() {
         "{table}"
     );
 }
+
+/// A row with no number and no unit under a task (its second line of work, its own time)
+/// carries on that task, as the same table pasted as text does: its words are the task's,
+/// never dropped.
+#[test]
+fn a_row_with_no_number_and_no_unit_carries_on_the_task_above() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet
+        .write_string(0, 0, "某县2026年民生实事分解表")
+        .unwrap();
+    for (c, h) in ["序号", "民生实事", "责任单位", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let rows: &[[&str; 4]] = &[
+        ["1", "新建城西幼儿园。", "县教育局", "12月底前"],
+        ["2", "开工建设县康养中心。", "县民政局", "5月底前"],
+        ["", "开工建设老年活动室。", "", "10月底前"],
+        ["3", "整修南干渠堤防。", "县水利局", "11月底前"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            sheet.write_string(2 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let book = wb.save_to_buffer().unwrap();
+    let dir = project(&[
+        ("民生实事.xlsx", &book),
+        ("fengong.toml", b"[plan]\nyear = 2026\n"),
+    ]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "开工建设县康养中心。开工建设老年活动室。"
+    );
+    assert_eq!(leads(plan, 3), ["县水利局"]);
+    let codes = codes(&checked);
+    assert!(codes.contains(&"table/continued-row"), "{codes:?}");
+    assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
+}

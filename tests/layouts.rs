@@ -7342,3 +7342,72 @@ fn groups_headed_by_their_lead_with_a_closing_support_line() {
         assert_eq!(codes_at(&checked, "unit/group-support").len(), 1);
     }
 }
+
+/// Items numbered 一、 each closed by its duty in 〔〕 holding a name's own brackets
+/// (市(中)直有关单位), the last cut inside its list: every item is a task, none a heading; the
+/// cut one keeps its words, and the piece the list stops in is said.
+#[test]
+fn items_numbered_as_parts_with_bracketed_duties_are_tasks_even_when_cut() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "壬市2026年重点工作分工方案\n为抓好落实，现将分工明确如下：\n\
+         一、确保完成城镇新增就业3万人等主要预期目标。〔市发展改革委、市人社局等牵头，市(中)直有关单位按职责分工负责〕\n\
+         二、改造城中村5个。〔市住建局牵头，各区政府按职责分工负责〕\n\
+         三、新建城市公园3个，年底前开放。〔市园林局、市财政局等牵\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "确保完成城镇新增就业3万人等主要预期目标。",
+            "改造城中村5个。",
+            "新建城市公园3个，年底前开放。",
+        ]
+    );
+    assert_eq!(common::leads(plan, 1), ["市发展改革委", "市人社局"]);
+    assert!(!common::codes(&checked).contains(&"structure/empty-content"));
+    assert_eq!(codes_at(&checked, "unit/fragment"), [5]);
+    assert_eq!(common::leads(plan, 3), ["市园林局"]);
+}
+
+/// A list cut inside a name's brackets (各乡(镇)人民) leaves a piece, said, never a unit
+/// with a sheet of its own.
+#[test]
+fn a_cut_name_with_brackets_is_a_piece() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "癸县2026年重点工作分工方案\n一、改善农村道路\n\
+         （一）硬化村组道路40公里。〔牵头单位：县交通局；配合单位：县财政局，各乡(镇)人民\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(common::supports(&checked.plan, 1), ["县财政局"]);
+    assert_eq!(codes_at(&checked, "unit/fragment"), [3]);
+}
+
+/// The source cut inside a label the plan uses (牵头责 of 牵头责任单位：): no words of the
+/// task, said as cut at that line.
+#[test]
+fn a_label_cut_at_the_end_is_not_the_tasks_words() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "子县2026年重点工作及责任分解\n1.新建雨水管网3公里。\n牵头负责领导:赵明。\n\
+         牵头责任单位:县住建局。\n协同责任单位:县财政局。\n2.建成垃圾转运站2座。\n牵头责\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(common::contents(&checked.plan)[1], "建成垃圾转运站2座。");
+    assert_eq!(codes_at(&checked, "source/cut-off"), [7]);
+}
+
+/// A plan that is itself a list of tasks (…任务清单) names its table: no 任务分工表 after it.
+#[test]
+fn a_plan_named_as_a_list_titles_its_table_once() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "丑县2026年政府工作报告任务清单\n一、县开发区管委会牵头工作(2项)\n\
+         1.新引进项目10个。\n2.规上工业增加值增长8%。\n",
+    );
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(table.contains("丑县2026年政府工作报告任务清单"), "{table}");
+    assert!(!table.contains("任务清单任务分工表"), "{table}");
+}

@@ -262,8 +262,7 @@ pub fn ends_sentence(text: &str) -> bool {
     let end = text.trim_end();
     // A parenthesis or bracket after a full stop closes the sentence: …300个。（区卫生健康委
     // 牵头）, …成果。[牵头单位:区卫健局]
-    if end.ends_with(['）', ')', ']', '】', '〕'])
-        && let Some(open) = end.rfind(['（', '(', '[', '【', '〔'])
+    if let Some(open) = opening_of_last_bracket(end)
         && end[..open].trim_end().ends_with(['。', '！', '？'])
     {
         return true;
@@ -275,6 +274,27 @@ pub fn ends_sentence(text: &str) -> bool {
             '。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…'
         )
     })
+}
+
+/// Where the bracket closing `text` opens, past the brackets inside it (〔…市(中)直…〕).
+fn opening_of_last_bracket(text: &str) -> Option<usize> {
+    let is_close = |c: char| matches!(c, '）' | ')' | ']' | '】' | '〕');
+    let is_open = |c: char| matches!(c, '（' | '(' | '[' | '【' | '〔');
+    if !text.ends_with(is_close) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices().rev() {
+        if is_close(c) {
+            depth += 1;
+        } else if is_open(c) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(at);
+            }
+        }
+    }
+    None
 }
 
 /// Byte ranges of the sentences of `text`: each ends after 。！？ (with any closing quotes)
@@ -966,6 +986,13 @@ mod tests {
             "新增普惠托位300个。（区卫生健康委牵头；2026年三季度）"
         ));
         assert!(!ends_sentence("在村（社区）"));
+        // The bracket closing the line opens after the full stop, a name's own inside it.
+        assert!(ends_sentence(
+            "改造小区40个。〔市住建局牵头，市(中)直有关单位负责〕"
+        ));
+        assert!(!ends_sentence(
+            "改造小区〔市住建局牵头，市(中)直有关单位负责〕"
+        ));
     }
 
     #[test]

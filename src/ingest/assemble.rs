@@ -233,6 +233,7 @@ fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
             .next()
             .unwrap_or("")
             .trim()
+            .trim_start_matches('…')
             .to_string()
     };
     let quoted = (cut_off.message.split_once('「'))
@@ -240,8 +241,13 @@ fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
         .map(|(line, _)| last_piece(line));
     let written = quoted.unwrap_or_else(|| last_piece(&last.units_text));
     let written = written.as_str();
+    // Brackets inside the name print full-width (省数据局（省营商局）等牵).
+    let same =
+        |name: &str| name == written || cjk::in_full_width(name) == cjk::in_full_width(written);
     let Some(at) = last.units.iter().position(|a| {
-        a.name == written && !a.known && !super::units::ends_whole(&cjk::simplified_text(written))
+        // 省数据局(省营商局) ends as a body does; its other name in brackets is no piece.
+        let bare = cjk::without_brackets(&cjk::simplified_text(written));
+        same(&a.name) && !a.known && !super::units::ends_whole(&bare)
     }) else {
         return;
     };

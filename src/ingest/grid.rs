@@ -376,6 +376,14 @@ impl Grid<'_> {
                 ),
                 "如这几行原是几项任务，请在原表中拆开内容单元格",
             ),
+            Some(_) if self.continues_the_task_above(r, header) => (
+                "table/continued-row",
+                format!(
+                    "此行没有序号，也没有写责任单位：已作为第 {} 项任务的后半部分并入（内容相接）",
+                    prev.no
+                ),
+                "如这一行是另一项任务，请在原表中补上序号和责任单位",
+            ),
             _ => return false,
         };
         prev.absorb(self.own_task_cells(r, header), "\n");
@@ -393,6 +401,23 @@ impl Grid<'_> {
             Diagnostic::warning(code, (self.place)(r, at.unwrap_or(0)), message).with_hint(hint),
         );
         true
+    }
+
+    /// Whether row `r` carries on the task above it (5 | 开工建设县老年养护楼。| 县民政局 over
+    /// | 开工建设老年大学。| | 12月底前): words in the content cell, and no number, no unit
+    /// and no heading of its own.
+    fn continues_the_task_above(&self, r: usize, header: &HeaderMap) -> bool {
+        let own = |c: Column| self.own(r, header.index(c));
+        let content = tidy_spacing(&own(Column::Content));
+        !content.is_empty()
+            && own(Column::No).is_empty()
+            && [Column::Units, Column::Lead, Column::Support]
+                .iter()
+                .all(|&c| own(c).is_empty())
+            && own(Column::Group).is_empty()
+            && section_heading(&content).is_none()
+            && numbered_label(&content).is_none()
+            && !is_note(&content)
     }
 
     /// The title above the header at `header_row`: the row nearest it that names a plan

@@ -72,7 +72,8 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
 fn list_cut_open(text: &str) -> Option<regex::Captures<'_>> {
     static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"[（(]((?:[^（）()\[\]【】〔〕。；;]|[（(〔][^（）()〔〕]*[）)〕])+)$").unwrap()
+        Regex::new(r"[（(〔【\[]((?:[^（）()\[\]【】〔〕。；;]|[（(〔][^（）()〔〕]*[）)〕])+)$")
+            .unwrap()
     });
     let caps = OPEN_LIST.captures(text.trim_end())?;
     let inside = caps.get(1)?.as_str();
@@ -162,6 +163,20 @@ pub(crate) fn leader_label(text: &str) -> Option<&str> {
 /// True for a labelled line (牵头单位：…, 完成时限：…).
 pub(crate) fn is_labelled_line(text: &str) -> bool {
     labelled(text).is_some()
+}
+
+/// Whether `line` is a label of `lines` cut short, the source stopping inside it (牵头责 of
+/// 牵头责任单位：…): a few characters, no mark, the start of a longer label some line uses.
+pub(crate) fn cut_label<'a>(line: &str, lines: impl Iterator<Item = &'a str>) -> bool {
+    let line = line.trim();
+    if !(1..=6).contains(&line.chars().count()) || !line.chars().all(crate::base::cjk::is_han) {
+        return false;
+    }
+    let mut labels = lines.filter(|l| labelled(l).is_some()).filter_map(|l| {
+        let l = l.trim();
+        l.find(['：', ':']).map(|colon| &l[..colon])
+    });
+    labels.any(|label| label.len() > line.len() && label.starts_with(line))
 }
 
 /// True for a line labelled with who does the work (牵头单位：…, 协办单位：…, 责任单位：…),
@@ -1186,6 +1201,17 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         unassigned: Vec::new(),
         first_items_out: Vec::new(),
     };
+    // The source cut inside a label it uses (牵头责 of 牵头责任单位：): no words of the task.
+    let mut all = all;
+    if let Some((last, line_no)) = all.last()
+        && cut_label(last, all.iter().map(|(p, _)| p.as_str()))
+    {
+        reader
+            .table
+            .left_out
+            .push((last.clone(), places.at(*line_no)));
+        all.pop();
+    }
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
         let next = all.get(index + 1).and_then(|(next, _)| labelled(next));

@@ -748,8 +748,9 @@ impl TaskTableView {
 /// The table's title: the source's, or the plan's name. A plan that is itself the division
 /// of work (…责任分工方案, …任务分解) names its table; any other gets 任务分工表 after its name.
 fn table_title(plan: &Plan) -> String {
+    // A plan that is itself a list of tasks (…任务清单, …工作台账) names its table already.
     let named = plan.title.as_ref().map(|t| {
-        if t.contains("分工") || t.contains("分解") {
+        if t.contains("分工") || t.contains("分解") || crate::model::names_a_table(t) {
             t.clone()
         } else {
             format!("{t}任务分工表")

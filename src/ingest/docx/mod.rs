@@ -285,8 +285,14 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<WordDocument, DocxErro
             }
         }
     }
-    if !rels.all("comments", &main).is_empty() && !doc.not_content.contains(&NotContent::Comments) {
-        doc.not_content.push(NotContent::Comments);
+    // A comments part with no comment in it (pandoc writes one to every file) says nothing.
+    let mut comments = rels.all("comments", &main);
+    comments.sort();
+    comments.dedup();
+    for part in comments.into_iter().take(MAX_HEADER_PARTS) {
+        if !doc.not_content.contains(&NotContent::Comments) && pkg.part_has_text(&part)? {
+            doc.not_content.push(NotContent::Comments);
+        }
     }
     Ok(doc)
 }

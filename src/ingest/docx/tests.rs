@@ -582,7 +582,9 @@ fn headers_footers_and_comments_are_noted_from_the_relationships() {
     let header = format!(r#"<w:hdr {NS}><w:p><w:r><w:t>页眉</w:t></w:r></w:p></w:hdr>"#);
     let footer =
         format!(r#"<w:ftr {NS}><w:p><w:r><w:t xml:space="preserve"> </w:t></w:r></w:p></w:ftr>"#);
-    let comments = format!(r#"<w:comments {NS}/>"#);
+    let comments = format!(
+        r#"<w:comments {NS}><w:comment w:id="0"><w:p><w:r><w:t>请核对</w:t></w:r></w:p></w:comment></w:comments>"#
+    );
     let doc = read_body(
         &p("正文"),
         &[
@@ -594,6 +596,18 @@ fn headers_footers_and_comments_are_noted_from_the_relationships() {
     );
     assert_eq!(doc.not_content, [NotContent::Headers, NotContent::Comments]);
     assert_eq!(labelled(&doc), ["|正文"]);
+    // A comments part holding no comment (pandoc writes one into every file) says nothing.
+    let empty = format!(r#"<w:comments {NS}/>"#);
+    let doc = read_body(
+        &p("正文"),
+        &[
+            ("word/_rels/document.xml.rels", rels),
+            ("word/header1.xml", &header),
+            ("word/footer1.xml", &footer),
+            ("word/comments.xml", &empty),
+        ],
+    );
+    assert_eq!(doc.not_content, [NotContent::Headers]);
 }
 
 #[test]

@@ -316,7 +316,8 @@ pub(crate) fn cut_at_end(lines: &[&str]) -> Option<(usize, String)> {
             && last.chars().all(crate::base::cjk::is_han)
     };
     let &(at, last) = filled.last()?;
-    (!under_label && (stops_mid_sentence(last) || label_cut(last) || units_cut(last)))
+    let cut_label = crate::ingest::inline::cut_label(last, filled.iter().map(|(_, l)| **l));
+    (!under_label && (stops_mid_sentence(last) || label_cut(last) || cut_label || units_cut(last)))
         .then(|| (at, tail_of(&strip_markup(last), 12)))
 }
 
