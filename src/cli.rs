@@ -67,7 +67,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// 检查输入，逐条列出问题；有错误时退出码为 1。
+    /// 检查输入，逐条列出问题；有错误时退出码为 1，输入根本无法读取（如找不到分工表）时为 2。
     Check {
         /// 输入：目录（默认 input/）或单个文件。
         #[arg(default_value = "input", value_name = "输入")]

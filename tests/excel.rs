@@ -1474,3 +1474,47 @@ fn a_row_with_no_number_and_no_unit_carries_on_the_task_above() {
     assert!(codes.contains(&"table/continued-row"), "{codes:?}");
     assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
 }
+
+/// A group's label numbered in the 序号 column ((一) | 加强科技力量建设。) with no unit is
+/// the group over the rows under it, not a row with a bad number left out.
+#[test]
+fn a_group_numbered_in_the_number_column_is_its_label() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet
+        .write_string(0, 0, "某市2026年科技创新重点工作分工表")
+        .unwrap();
+    for (c, h) in ["序号", "重点工作", "牵头单位", "配合单位"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let rows: &[[&str; 4]] = &[
+        ["(一)", "加强科技力量建设。", "", ""],
+        ["1", "建设市实验室2家。", "市科技局", "市财政局"],
+        ["(二)", "强化企业创新主体地位。", "", ""],
+        ["2", "新增高新技术企业50家。", "市科技局", "各区政府"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            sheet.write_string(2 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let book = wb.save_to_buffer().unwrap();
+    let dir = project(&[
+        ("科技.xlsx", &book),
+        ("fengong.toml", b"[plan]\nyear = 2026\n"),
+    ]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    let titles: Vec<&str> = (plan.sections.iter())
+        .flat_map(|s| s.groups.iter().map(|g| g.title.as_str()))
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.contains("加强科技力量建设")),
+        "{titles:?}"
+    );
+    assert!(!codes(&checked).contains(&"table/bad-number"));
+}

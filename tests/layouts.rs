@@ -7411,3 +7411,67 @@ fn a_plan_named_as_a_list_titles_its_table_once() {
     assert!(table.contains("丑县2026年政府工作报告任务清单"), "{table}");
     assert!(!table.contains("任务清单任务分工表"), "{table}");
 }
+
+/// A plan's title right above items numbered 一、 (no preamble between) is its title, and
+/// each item a task of its own words — neither runs into the other.
+#[test]
+fn a_title_right_above_items_numbered_as_parts_stays_apart() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "寅市2026年重点工作分工方案\n\
+         一、确保完成地区生产总值增长5%左右等主要预期目标。〔市发展改革委、市统计局等牵头，市直有关单位按职责分工负责〕\n\
+         二、改造老旧小区30个。〔市住建局牵头，各区政府按职责分工负责〕\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.title.as_deref(), Some("寅市2026年重点工作分工方案"));
+    assert_eq!(
+        common::contents(plan),
+        [
+            "确保完成地区生产总值增长5%左右等主要预期目标。",
+            "改造老旧小区30个。"
+        ]
+    );
+}
+
+/// A list cut after a level and one character (县科 of 县科技局) leaves a piece, said, with
+/// no unit for the task; 县委 is whole.
+#[test]
+fn a_level_and_one_character_is_a_piece_of_a_name() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "2026年县政府重点工作责任分工\n\n序号\n\n重点工作\n\n牵头单位\n\n配合单位\n\n1\n\n\
+         新建城北污水处理厂。\n\n县委\n\n县生态环境分局\n\n2\n\n建成县科技馆。\n\n县科\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(common::leads(&checked.plan, 1), ["县委"]);
+    assert!(common::leads(&checked.plan, 2).is_empty());
+    assert_eq!(codes_at(&checked, "unit/fragment"), [19]);
+    assert_eq!(codes_at(&checked, "unit/only-cut"), [19]);
+}
+
+/// A place written bare beside its government (东城区 in one task, 东城区政府 in another) is
+/// likely one unit: said, as each gets a sheet.
+#[test]
+fn a_place_beside_its_government_may_be_one_unit() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "卯市2026年重点工作分工方案\n1.建设科学城。(市科技局牵头,东城区、西城区政府配合)\n\
+         2.筹建实验室。(市科技局牵头,南城区、东城区政府配合)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let said: Vec<_> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/maybe-same")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].message.contains("「东城区」"),
+        "{}",
+        said[0].message
+    );
+    assert!(
+        said[0].message.contains("「东城区政府」"),
+        "{}",
+        said[0].message
+    );
+}

@@ -278,11 +278,16 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
                 .strip_prefix(LEVEL_PREFIXES)
                 .is_some_and(|rest| rest == bare.name && bare.name.chars().count() >= 3)
         };
+        // 黄埔区 beside 黄埔区政府 (黄埔区、南沙区政府 shares its 政府 across places).
+        let governed = |u: &&crate::model::UnitTasks| government_of(&bare.name, &u.name);
         // Each reordered pair is said once, from the name that sorts first.
         let reordered = |u: &&crate::model::UnitTasks| {
             bare.name < u.name && crate::model::reordered_twins(&bare.name, &u.name)
         };
-        let Some(twin) = units.iter().find(|u| prefixed(u) || reordered(u)) else {
+        let Some(twin) = units
+            .iter()
+            .find(|u| prefixed(u) || reordered(u) || governed(u))
+        else {
             continue;
         };
         // Of two reordered names the one fewer tasks use is the slip, the other its unit.
@@ -309,6 +314,9 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
         let differ = match twin.name.strip_prefix(LEVEL_PREFIXES) {
             Some(rest) if rest == bare.name => {
                 format!("只差一个“{}”字", twin.name.chars().next().unwrap_or('市'))
+            }
+            _ if government_of(&bare.name, &twin.name) => {
+                format!("只差“{}”", &twin.name[bare.name.len()..])
             }
             _ => "用字相同、只是顺序不同".to_string(),
         };
@@ -343,6 +351,16 @@ pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// Whether `name` is the government of the place `place` names bare (黄埔区 → 黄埔区政府,
+/// 黄埔区人民政府).
+fn government_of(place: &str, name: &str) -> bool {
+    place.chars().count() >= 2
+        && place.ends_with(['区', '县', '市', '镇', '乡', '旗'])
+        && name
+            .strip_prefix(place)
+            .is_some_and(|rest| rest == "政府" || rest == "人民政府")
 }
 
 /// A name the registry does not know that is two units of the plan written with nothing

@@ -736,6 +736,15 @@ impl Grid<'_> {
         if let Some(section) = section_in_number_column(&no, &self.rows[r], header) {
             return Some(section);
         }
+        // (一) | 加强战略科技力量建设。 with no unit: a group's label, numbered in the 序号
+        // column.
+        let label = format!("{no}{content}");
+        if !no.is_empty() && !content.is_empty() && numbered_label(&label).is_some() {
+            let units = [Column::Units, Column::Lead, Column::Support];
+            if units.iter().all(|&c| self.at(r, col(c)).is_empty()) {
+                return Some(RowKind::Label(label));
+            }
+        }
         if !no.is_empty() {
             let row: Vec<&str> = self.rows[r]
                 .iter()

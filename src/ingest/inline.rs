@@ -829,8 +829,14 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
                 && !super::unit_first::opens_with_duty(last)
         });
         let unit_first = after_bare_line && super::unit_first::opens_with_duty(&line);
-        let starts_block =
-            heading || label || page_line || unit_first || TASK_NUMBER.is_match(&line);
+        // 一、…目标。〔…牵头〕: an item numbered at the parts' level starts a block, a
+        // heading or not.
+        let starts_block = heading
+            || label
+            || page_line
+            || unit_first
+            || TASK_NUMBER.is_match(&line)
+            || PART_NUMBER.is_match(&line);
         // A line opening with a label of its own (人：主要负责同志) is no more of the list; a
         // colon inside a name's brackets (各乡镇（其中：青石乡为重点）) is.
         let more_of_list = open_label
@@ -847,8 +853,15 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         }
         // （一）市食安办负责，…深入宣传贯彻《 cut at the page's width: its sentence goes on.
         let goes_on = !heading || (numbered_label(&line).is_some() && wrapped_mid_sentence(&line));
-        open =
-            goes_on && unfinished && !label && !open_label && !page_line && !is_item_title(&line);
+        // A line naming a plan is its title, whole (某市2024年重点工作分工方案).
+        let title = super::text::names_a_plan(&line);
+        open = goes_on
+            && unfinished
+            && !label
+            && !open_label
+            && !page_line
+            && !is_item_title(&line)
+            && !title;
     }
     out
 }

@@ -303,7 +303,9 @@ const BODY_ENDINGS: &[&str] = &[
 pub fn is_name_fragment(name: &str) -> bool {
     let rest = name.trim_start_matches(|c| "省市区县州盟旗镇乡".contains(c));
     let leveled = rest.len() < name.len();
-    (leveled && rest.chars().count() <= 1 && !ends_as_a_body(rest))
+    // A level and one character: a piece (县卫, 市科), but for the party committee and the
+    // government (市委, 县府).
+    (leveled && rest.chars().count() <= 1 && !matches!(rest, "委" | "府"))
         || name.chars().count() == 1
         || opens_a_bracket_left_open(name)
 }
@@ -336,6 +338,15 @@ pub fn ends_as_a_body(name: &str) -> bool {
 /// piece such as 县农业农.
 pub fn ends_whole(name: &str) -> bool {
     const KINDS: &[&str] = &["部门", "单位", "机关", "机构", "企业", "学校"];
+    // A level and one character (市科, 县局) is a piece of a name: only the party committee
+    // and the government are named so (市委, 县府).
+    let mut chars = name.chars();
+    if let (Some(level), Some(second), None) = (chars.next(), chars.next(), chars.next())
+        && crate::base::cjk::LEVEL_PREFIXES.contains(&level)
+        && !matches!(second, '委' | '府')
+    {
+        return false;
+    }
     ends_as_a_body(name)
         || KINDS
             .iter()
