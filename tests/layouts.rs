@@ -7475,3 +7475,44 @@ fn a_place_beside_its_government_may_be_one_unit() {
         said[0].message
     );
 }
+
+/// 整改措施：一是…二是… under each problem its bracket gave out: the work to do, in the
+/// problem's task, on its units' sheets.
+#[test]
+fn measures_under_a_problem_are_its_tasks_words() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "辰局巡察反馈问题整改方案\n一、整改内容\n\
+         (1)办公用房超标准配置。(牵头单位:办公室;责任单位:后勤科)\n整改措施:一是腾退超标用房。二是建立用房台账。\n\
+         (2)差旅报销审核不严。(牵头单位:财务科;责任单位:各科室)\n整改措施:每月抽查报销单据。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan),
+        [
+            "办公用房超标准配置。整改措施:一是腾退超标用房。二是建立用房台账。",
+            "差旅报销审核不严。整改措施:每月抽查报销单据。",
+        ]
+    );
+    assert_eq!(common::leads(&checked.plan, 2), ["财务科"]);
+}
+
+/// Items with their duties in brackets and no heading over them stand in no paragraph of
+/// the plan's printed text: the notice's attachment prints them as the table, never a plan
+/// of its preamble alone.
+#[test]
+fn items_under_no_heading_print_in_the_attachment_as_the_table() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "巳市人民政府关于印发巳市2026年重点工作分工方案的通知\n巳政发〔2026〕1号\n\
+         各区人民政府，市政府各部门：\n现将《巳市2026年重点工作分工方案》印发给你们，请认真贯彻执行。\n\
+         巳市人民政府\n2026年2月1日\n巳市2026年重点工作分工方案\n为抓好落实，现将分工明确如下：\n\
+         一、确保城镇新增就业2万人。〔市人社局牵头，各区政府按职责分工负责〕\n\
+         二、改造城中村4个。〔市住建局牵头，各区政府按职责分工负责〕\n",
+    );
+    let notice = common::published_text(&input, "通知.md");
+    let attachment = notice.split("附件标识").nth(1).unwrap_or_default();
+    assert!(attachment.contains("为抓好落实"), "{notice}");
+    assert!(attachment.contains("确保城镇新增就业2万人。"), "{notice}");
+    assert!(attachment.contains("改造城中村4个。"), "{notice}");
+}

@@ -1733,6 +1733,11 @@ impl Reader {
         self.table.said.push(said);
     }
 
+    /// Whether the last row read is a task whose duties are known.
+    fn last_task_assigned(&self) -> bool {
+        matches!(self.table.rows.last(), Some(RawRow { kind: RowKind::Task(t), .. }) if t.is_assigned())
+    }
+
     fn open_numbered(&mut self, here: &Location) {
         self.pending = Some((RawTask::default(), here.clone()));
         self.numbered = true;
@@ -2637,6 +2642,9 @@ impl Reader {
 
     /// The text of a paragraph after its last assignment (`after_one`) or of one with none.
     fn after_assignments(&mut self, rest: &str, here: Location, after_one: bool) {
+        let content_labelled =
+            (rest.split_once(['：', ':'])).is_some_and(|(l, _)| content_label(l).is_some());
+        let measures_of_last = content_labelled && self.last_task_assigned();
         match self.pending.as_mut() {
             // Prose after a task whose duties are known: the task is complete, and the prose
             // is none of it — said, not lost.
@@ -2664,6 +2672,17 @@ impl Reader {
             None if self.heading_text.is_some() => {
                 if let Some(heading) = self.heading_text.as_mut() {
                     heading.text.push_str(rest);
+                }
+            }
+            // 整改措施：一是…二是… under a problem its bracket gave out: the work the units
+            // are to do, more of that task's words.
+            None if measures_of_last => {
+                if let Some(RawRow {
+                    kind: RowKind::Task(task),
+                    ..
+                }) = self.table.rows.last_mut()
+                {
+                    task.content.push_str(rest.trim());
                 }
             }
             // Prose that assigns nothing: a preamble or closing paragraph — or an item a

@@ -1341,7 +1341,13 @@ impl PlanView {
             closing: printed_paragraphs(&plan.closing),
             after_table: printed_paragraphs(&plan.after_table),
             inline: false,
-            tasks_in_text: plan.table.column_order.is_empty(),
+            // Only where the text itself holds the tasks, under its headings: items read
+            // with no heading over them stand in no printed paragraph, and the table is
+            // their only print in the attachment.
+            tasks_in_text: plan.table.column_order.is_empty()
+                && plan.sections.iter().any(|s| {
+                    !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
+                }),
         }
     }
 }
