@@ -1435,34 +1435,16 @@ fn a_piece_of_a_name_is_said_at_its_own_cell() {
 /// never dropped.
 #[test]
 fn a_row_with_no_number_and_no_unit_carries_on_the_task_above() {
-    let mut wb = Workbook::new();
-    let sheet = wb.add_worksheet();
-    sheet
-        .write_string(0, 0, "某县2026年民生实事分解表")
-        .unwrap();
-    for (c, h) in ["序号", "民生实事", "责任单位", "完成时限"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(1, c as u16, *h).unwrap();
-    }
-    let rows: &[[&str; 4]] = &[
-        ["1", "新建城西幼儿园。", "县教育局", "12月底前"],
-        ["2", "开工建设县康养中心。", "县民政局", "5月底前"],
-        ["", "开工建设老年活动室。", "", "10月底前"],
-        ["3", "整修南干渠堤防。", "县水利局", "11月底前"],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
-            sheet.write_string(2 + r as u32, c as u16, *v).unwrap();
-        }
-    }
-    let book = wb.save_to_buffer().unwrap();
-    let dir = project(&[
-        ("民生实事.xlsx", &book),
-        ("fengong.toml", b"[plan]\nyear = 2026\n"),
-    ]);
-    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let checked = check_workbook(
+        "某县2026年民生实事分解表",
+        ["序号", "民生实事", "责任单位", "完成时限"],
+        &[
+            ["1", "新建城西幼儿园。", "县教育局", "12月底前"],
+            ["2", "开工建设县康养中心。", "县民政局", "5月底前"],
+            ["", "开工建设老年活动室。", "", "10月底前"],
+            ["3", "整修南干渠堤防。", "县水利局", "11月底前"],
+        ],
+    );
     let plan = &checked.plan;
     assert_eq!(plan.tasks.len(), 3);
     assert_eq!(
@@ -1479,34 +1461,16 @@ fn a_row_with_no_number_and_no_unit_carries_on_the_task_above() {
 /// the group over the rows under it, not a row with a bad number left out.
 #[test]
 fn a_group_numbered_in_the_number_column_is_its_label() {
-    let mut wb = Workbook::new();
-    let sheet = wb.add_worksheet();
-    sheet
-        .write_string(0, 0, "某市2026年科技创新重点工作分工表")
-        .unwrap();
-    for (c, h) in ["序号", "重点工作", "牵头单位", "配合单位"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(1, c as u16, *h).unwrap();
-    }
-    let rows: &[[&str; 4]] = &[
-        ["(一)", "加强科技力量建设。", "", ""],
-        ["1", "建设市实验室2家。", "市科技局", "市财政局"],
-        ["(二)", "强化企业创新主体地位。", "", ""],
-        ["2", "新增高新技术企业50家。", "市科技局", "各区政府"],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
-            sheet.write_string(2 + r as u32, c as u16, *v).unwrap();
-        }
-    }
-    let book = wb.save_to_buffer().unwrap();
-    let dir = project(&[
-        ("科技.xlsx", &book),
-        ("fengong.toml", b"[plan]\nyear = 2026\n"),
-    ]);
-    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let checked = check_workbook(
+        "某市2026年科技创新重点工作分工表",
+        ["序号", "重点工作", "牵头单位", "配合单位"],
+        &[
+            ["(一)", "加强科技力量建设。", "", ""],
+            ["1", "建设市实验室2家。", "市科技局", "市财政局"],
+            ["(二)", "强化企业创新主体地位。", "", ""],
+            ["2", "新增高新技术企业50家。", "市科技局", "各区政府"],
+        ],
+    );
     let plan = &checked.plan;
     assert_eq!(plan.tasks.len(), 2);
     let titles: Vec<&str> = (plan.sections.iter())
@@ -1517,4 +1481,26 @@ fn a_group_numbered_in_the_number_column_is_its_label() {
         "{titles:?}"
     );
     assert!(!codes(&checked).contains(&"table/bad-number"));
+}
+
+/// The check of a one-sheet workbook: its title in A1, a header of four columns under it,
+/// then `rows` (an empty string leaves its cell empty).
+fn check_workbook(title: &str, header: [&str; 4], rows: &[[&str; 4]]) -> fengong::Checked {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.write_string(0, 0, title).unwrap();
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            sheet.write_string(2 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let book = wb.save_to_buffer().unwrap();
+    let dir = project(&[
+        ("表.xlsx", &book),
+        ("fengong.toml", b"[plan]\nyear = 2026\n"),
+    ]);
+    fengong::check(&dir.path().join("input")).unwrap()
 }
