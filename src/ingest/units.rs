@@ -338,19 +338,12 @@ pub fn ends_as_a_body(name: &str) -> bool {
 /// piece such as 县农业农.
 pub fn ends_whole(name: &str) -> bool {
     const KINDS: &[&str] = &["部门", "单位", "机关", "机构", "企业", "学校"];
-    // A level and one character (市科, 县局) is a piece of a name: only the party committee
-    // and the government are named so (市委, 县府).
-    let mut chars = name.chars();
-    if let (Some(level), Some(second), None) = (chars.next(), chars.next(), chars.next())
-        && crate::base::cjk::LEVEL_PREFIXES.contains(&level)
-        && !matches!(second, '委' | '府')
-    {
-        return false;
-    }
-    ends_as_a_body(name)
-        || KINDS
-            .iter()
-            .any(|k| name.ends_with(k) && name.chars().count() >= k.chars().count() + 2)
+    // A piece (市科, a bracket left open) ends no name, whatever its last character.
+    !is_name_fragment(name)
+        && (ends_as_a_body(name)
+            || KINDS
+                .iter()
+                .any(|k| name.ends_with(k) && name.chars().count() >= k.chars().count() + 2))
 }
 
 /// Kinds of body named without a place, which a 各 before them in a 、-list covers too.
