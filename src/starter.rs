@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use crate::ingest::units::looks_unspecified;
+use crate::ingest::units::{looks_unspecified, members_of_a_body};
 use crate::model::Plan;
 use crate::model::{LEVEL_PREFIXES, is_group_phrase};
 
@@ -26,7 +26,9 @@ pub fn config_for(plan: &Plan, year_guessed: bool) -> String {
     // Top-level keys come before the first [table] in TOML.
     unspecified(plan, &mut out);
     plan_and_notice(plan, year_guessed, &mut out);
-    let (units, groups) = unit_names(plan);
+    let (units, mut groups) = unit_names(plan);
+    // The members of a body the plan names (…领导小组各成员单位): a group to fill.
+    groups.extend(members_to_list(plan));
     group_placeholders(&groups, &mut out);
     units_section(&units, &mut out);
     alias_proposals(&units, &mut out);
@@ -96,7 +98,7 @@ fn unspecified(plan: &Plan, out: &mut String) {
         .tasks
         .iter()
         .flat_map(|t| t.unspecified.iter().map(String::as_str))
-        .filter(|n| !fragments.contains(n))
+        .filter(|n| !fragments.contains(n) && !members_of_a_body(n))
         .chain(
             plan.units
                 .iter()
@@ -118,6 +120,16 @@ fn unspecified(plan: &Plan, out: &mut String) {
             named.concat()
         );
     }
+}
+
+/// The members of bodies the plan names and does not list (县…领导小组各成员单位).
+fn members_to_list(plan: &Plan) -> BTreeSet<String> {
+    plan.tasks
+        .iter()
+        .flat_map(|t| t.unspecified.iter())
+        .filter(|n| members_of_a_body(n))
+        .cloned()
+        .collect()
 }
 
 fn group_placeholders(groups: &[String], out: &mut String) {

@@ -109,6 +109,24 @@ fn a_refusal_says_what_the_source_shows() {
         "input/notice.md",
         "通知的附件说明列出「1.2026年重点工作任务分解表」等 2 个附件，但所在文件夹中没有读到它们",
     );
+    // The list under the short label 附： is the same list.
+    let short = notice
+        .replace("附件：1.", "附：1、")
+        .replace("\n2.2026", "\n2、2026");
+    assert_refused(
+        &[("short.md", short.as_bytes())],
+        "input/short.md",
+        "通知的附件说明列出「1、2026年重点工作任务分解表」等 2 个附件，但所在文件夹中没有读到它们",
+    );
+    // A web page's box of labels and dates above it is no table's header.
+    let boxed = format!(
+        "索引号: | 1134-2026-0007 | 信息分类: | 通知 |\n成文日期: | 发布日期: | 2026-02-03 | |\n{notice}"
+    );
+    assert_refused(
+        &[("boxed.md", boxed.as_bytes())],
+        "input/boxed.md",
+        "通知的附件说明列出「1.2026年重点工作任务分解表」等 2 个附件",
+    );
     // No 附件说明: the body's own sentence names what it issues.
     let issued = "某县人民政府办公室关于印发2026年重点工作任务分解的通知\n各镇人民政府，县政府各部门：\n\
                   《2026年县政府重点工作任务分解》已经县人民政府同意，现印发给你们，请认真抓好落实。\n\

@@ -1504,3 +1504,31 @@ fn check_workbook(title: &str, header: [&str; 4], rows: &[[&str; 4]]) -> fengong
     ]);
     fengong::check(&dir.path().join("input")).unwrap()
 }
+
+/// A 责任单位 cell that adds a sentence on how its list is meant (…不再做分工，下同。): the
+/// sentence is said as a remark, no unit with a sheet of its own.
+#[test]
+fn a_remark_in_a_units_cell_is_no_unit() {
+    let checked = check_workbook(
+        "辰市2026年物流降本任务分工",
+        ["序号", "重点任务", "责任单位", "备注"],
+        &[
+            [
+                "1",
+                "开通多式联运线路2条。",
+                "市交通局、市商务局按职责分工负责。具体任务均涉及各区政府，不再做分工，下同。",
+                "",
+            ],
+            ["2", "建设城乡共配中心3个。", "市商务局", ""],
+        ],
+    );
+    let names: Vec<&str> = checked.plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("不再")), "{names:?}");
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/remark")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("不再做分工"), "{}", said[0]);
+}

@@ -4896,10 +4896,19 @@ fn headings_over_their_items_print_once_in_the_notice() {
     assert_eq!(
         contents(&plan),
         [
-            "推广测土配方施肥120万亩。",
-            "推广有机肥替代化肥5万亩。",
+            "推广绿色种植技术：推广测土配方施肥120万亩。",
+            "推广绿色种植技术：推广有机肥替代化肥5万亩。",
             "推进秸秆综合利用。秸秆综合利用率稳定在95%以上。",
-            "新建和改造灌排渠道60公里。",
+            "加强农田水利建设：新建和改造灌排渠道60公里。",
+        ]
+    );
+    // The 1. headings are finer than the （一） groups: the tasks stay in those.
+    assert_eq!(
+        common::groups(&plan),
+        [
+            ("推进耕地保护".to_string(), vec![1, 2, 3]),
+            ("完善农田设施".to_string(), vec![4]),
+            ("加强组织领导".to_string(), vec![]),
         ]
     );
     let md = published_text(&input, "通知.md");
@@ -7515,4 +7524,226 @@ fn items_under_no_heading_print_in_the_attachment_as_the_table() {
     assert!(attachment.contains("为抓好落实"), "{notice}");
     assert!(attachment.contains("确保城镇新增就业2万人。"), "{notice}");
     assert!(attachment.contains("改造城中村4个。"), "{notice}");
+}
+
+/// Three numbered levels under a part (1. over （1） over ①): the finest carries the work;
+/// the （2） over ① items is a heading, its words opening each item's, said.
+#[test]
+fn a_third_numbering_level_heads_its_items_not_a_task() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "午镇审计反馈问题整改方案\n一、整改任务\n1.经费管理问题\n\
+         (1)食堂账目未按月公示。(牵头单位:镇党政办;责任单位:镇财政所)\n整改措施:每月公示一次。\n\
+         (2)项目资金方面。\n\
+         ①部分补助资金发放滞后。(牵头单位:镇财政所;责任单位:镇农办)\n\
+         ②补助台账不全。(牵头单位:镇农办)\n\
+         (3)公务用车登记不全。(牵头单位:镇党政办)\n\
+         2.工程管理问题\n(1)村道工程未验收。(牵头单位:镇建设办)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert!(!common::codes(&checked).contains(&"structure/empty-units"));
+    assert_eq!(
+        common::contents(&checked.plan),
+        [
+            "食堂账目未按月公示。整改措施:每月公示一次。",
+            "项目资金方面：部分补助资金发放滞后。",
+            "项目资金方面：补助台账不全。",
+            "公务用车登记不全。",
+            "村道工程未验收。",
+        ]
+    );
+    assert_eq!(
+        common::groups(&checked.plan),
+        [
+            ("经费管理问题".to_string(), vec![1, 2, 3, 4]),
+            ("工程管理问题".to_string(), vec![5]),
+        ]
+    );
+    assert_eq!(codes_at(&checked, "plan/sub-heading"), [6]);
+    assert_eq!(common::leads(&checked.plan, 4), ["镇党政办"]);
+}
+
+/// 一、 parts over （一） groups over 1. headings over （1） tasks: the 1. heading is finer
+/// than the groups, its words open its items', and a 2. task after it stays in its group.
+#[test]
+fn a_heading_under_a_group_opens_its_items_words() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "未区2026年重点工作任务分工方案\n一、产业发展\n(一)壮大实体经济\n1.园区提质\n\
+         (1)完成东园道路改造。(牵头单位:区工信局)\n(2)新增标准厂房5万平方米。(牵头单位:区住建局)\n\
+         2.培育专精特新企业3家。(牵头单位:区工信局)\n(二)扩大消费\n1.举办夜市活动4场。(牵头单位:区商务局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan),
+        [
+            "园区提质：完成东园道路改造。",
+            "园区提质：新增标准厂房5万平方米。",
+            "培育专精特新企业3家。",
+            "举办夜市活动4场。",
+        ]
+    );
+    assert_eq!(
+        common::groups(&checked.plan),
+        [
+            ("壮大实体经济".to_string(), vec![1, 2, 3]),
+            ("扩大消费".to_string(), vec![4]),
+        ]
+    );
+}
+
+/// Items numbered 一、 whose text is a name and a sentence (新建社区食堂。全年新建…), their
+/// duties on labelled lines under them: tasks, not part headings.
+#[test]
+fn items_numbered_as_parts_with_labelled_duties_are_tasks() {
+    let (_dir, input) = text_source(
+        "实事.txt",
+        "申县2026年5件民生实事\n一、 建设口袋公园。全年新建口袋公园12个,改造提升5个。\n\
+         牵头单位:县住建局\n责任单位:各乡镇人民政府\n完成时限:2026年11月30日前\n\
+         二、 新增公办托位300个。\n牵头单位:县卫健局\n完成时限:2026年10月31日前\n\
+         三、 改造农贸市场。完成3个农贸市场提升改造。\n牵头单位:县商务局\n责任单位:县市场监管局\n\
+         完成时限:2026年9月30日前\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert_eq!(
+        checked.plan.tasks[0].content,
+        "建设口袋公园。全年新建口袋公园12个,改造提升5个。"
+    );
+    assert_eq!(common::leads(&checked.plan, 3), ["县商务局"]);
+    assert_eq!(common::supports(&checked.plan, 3), ["县市场监管局"]);
+    let deadline = checked.plan.tasks[2].deadline.map(|d| d.to_string());
+    assert_eq!(deadline.as_deref(), Some("2026-09-30"));
+    assert_eq!(checked.plan.title.as_deref(), Some("申县2026年5件民生实事"));
+}
+
+/// 一、名称 / 主要内容：… / 主办单位：…: the name and its words make the task; the label
+/// that only says "content" is no word of it, and that is said.
+#[test]
+fn a_content_label_under_an_items_name_joins_the_two() {
+    let (_dir, input) = text_source(
+        "实事.txt",
+        "酉市2026年惠民实事\n一、改造老旧小区\n主要内容:改造老旧小区20个,惠及居民8000户。\n\
+         主办单位:市住建局、市财政局\n二、建设公共充电桩\n建设内容:新建充电桩600个。\n主办单位:市发改委\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan),
+        [
+            "改造老旧小区：改造老旧小区20个,惠及居民8000户。",
+            "建设公共充电桩：新建充电桩600个。",
+        ]
+    );
+    assert_eq!(codes_at(&checked, "text/content-label"), [3]);
+}
+
+/// A news page's lead paragraph, then the list's own title (…N件惠民实事), then its items:
+/// the title is found under the lead.
+#[test]
+fn a_list_of_works_for_the_people_is_titled_under_a_news_lead() {
+    let (_dir, input) = text_source(
+        "实事.txt",
+        "今年,戌市将集中办好3件惠民实事,涉及养老、托育等方面。\n戌市2026年3件惠民实事\n\
+         1.新建老年食堂10个。\n牵头单位:市民政局\n2.新增普惠托位500个。\n牵头单位:市卫健委\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.title.as_deref(), Some("戌市2026年3件惠民实事"));
+    assert!(!common::codes(&checked).contains(&"plan/no-title"));
+}
+
+/// A web table pasted one cell per line with no 序号 and a 备注 column: 备注 is a column,
+/// its time stays with its row, and measures numbered in their own cells are the tasks.
+#[test]
+fn a_remarks_column_and_numbered_measures_in_a_table_one_cell_per_line() {
+    let (_dir, input) = text_source(
+        "表.txt",
+        "亥市2026年稳外贸措施责任分工\n主要任务\n工作措施\n责任单位\n备注\n(一)支持企业拓市场\n\
+         1.组织企业参加境外展会20场。\n市商务局、市贸促会\n2026年12月\n\
+         2.对出口信用保险保费给予补贴。\n市财政局、市商务局\n3.开通通关绿色通道。\n海关办事处\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan),
+        [
+            "1.组织企业参加境外展会20场。",
+            "2.对出口信用保险保费给予补贴。",
+            "3.开通通关绿色通道。",
+        ]
+    );
+    assert_eq!(checked.plan.tasks[0].extra, ["2026年12月"]);
+    assert_eq!(common::leads(&checked.plan, 3), ["海关办事处"]);
+    assert!(codes_at(&checked, "table/stray-line").is_empty());
+    assert!(codes_at(&checked, "table/unnumbered-row").is_empty());
+}
+
+/// A content cell of a table pasted one cell per line holding a name over its words: the
+/// two joined by ：, said — never run together.
+#[test]
+fn a_cells_name_over_its_words_is_joined_and_said() {
+    let (_dir, input) = text_source(
+        "表.txt",
+        "子区2026年重点工作分解表\n序号\n工作任务\n牵头单位\n配合单位\n1\n打造智能制造园\n\
+         完成一期厂房建设,引进企业8家\n区经信局\n区商务局\n2\n开展消费季活动。\n区商务局\n各街道\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan)[0],
+        "打造智能制造园：完成一期厂房建设,引进企业8家"
+    );
+    assert_eq!(codes_at(&checked, "text/joint-added").len(), 1);
+}
+
+/// A notice attaching two tables, each under its 附件N and title: each prints as its own
+/// attachment under its own title; the task table's name does not say 任务 twice.
+#[test]
+fn two_attached_tables_print_as_two_attachments() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "丑县人民政府办公室关于印发2026年县政府工作报告目标任务的通知\n各乡镇人民政府,县政府各部门:\n\
+         现将2026年县政府工作报告目标任务印发给你们,请认真落实。\n\
+         附件:1. 2026年县政府工作报告主要指标分解表\n2. 2026年县政府工作报告重点工作分解表\n\
+         丑县人民政府办公室\n2026年1月8日\n附件1\n2026年县政府工作报告主要指标分解表\n\
+         序号\t2026年主要指标\t责任单位\n1\t地区生产总值增长6%\t县发改局\n2\t社会消费品零售总额增长5%\t县商务局\n\
+         附件2\n2026年县政府工作报告重点工作分解表\n序号\t工作任务\t牵头单位\t配合单位\n\
+         1\t新建文化站2个\t县文旅局\t县财政局\n2\t改造农村公路30公里\t县交通局\t各乡镇人民政府\n",
+    );
+    let notice = common::published_text(&input, "通知.md");
+    let second = notice.split("附件2\n").nth(1).unwrap_or_default();
+    let first = notice.split("附件1\n").last().unwrap_or_default();
+    let first = first.split("附件2\n").next().unwrap_or_default();
+    assert!(first.contains("主要指标分解表"), "{notice}");
+    assert!(first.contains("地区生产总值增长6%"), "{notice}");
+    assert!(!first.contains("新建文化站2个"), "{notice}");
+    assert!(second.contains("重点工作分解表"), "{notice}");
+    assert!(second.contains("新建文化站2个"), "{notice}");
+    assert!(!second.contains("地区生产总值"), "{notice}");
+    // The columns are named as neither table alone names them.
+    assert!(!notice.contains("2026年主要指标 |"), "{notice}");
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(table.contains("目标任务分工表"), "{table}");
+    assert!(!table.contains("任务任务"), "{table}");
+}
+
+/// 县…领导小组各成员单位 names a body's members the plan does not list: said as a group to
+/// fill (no sheet until then), and `init` offers it as one, not as a phrase naming nobody.
+#[test]
+fn a_bodys_members_are_said_as_a_group_to_fill() {
+    let (dir, input) = text_source(
+        "方案.txt",
+        "寅县2026年工作方案\n一、重点任务\n\
+         1.新建养老助餐点10个。(牵头单位:县民政局;责任单位:县养老工作领导小组各成员单位,各乡镇人民政府)\n\
+         2.开展消防安全检查。(牵头单位:县应急局;责任单位:各有关成员单位)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(codes_at(&checked, "unit/members-unlisted"), [3]);
+    let project = dir.path().join("p");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::copy(&input, project.join("方案.txt")).unwrap();
+    fengong::init(&project, false).unwrap();
+    let config = std::fs::read_to_string(project.join("fengong.toml")).unwrap();
+    assert!(
+        config.contains("# name = \"县养老工作领导小组各成员单位\""),
+        "{config}"
+    );
+    assert!(!config.contains("unspecified = [\"县养老"), "{config}");
 }

@@ -117,6 +117,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     units::aliases,
     units::unknown,
     units::unspecified,
+    units::members_unlisted,
     units::duplicates,
     units::lead_marks,
     units::prefix_twins,

@@ -125,6 +125,36 @@ fn unfilled_group(
     ))
 }
 
+/// 县养老服务工作领导小组各成员单位, 联席会议成员单位: the members of a body the plan names,
+/// a definite set the plan does not list. They get no sheet (the phrase names no one unit);
+/// said, so the office can list them as a group, as it does 各乡镇.
+pub fn members_unlisted(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // Declared in the config as naming no one, it is decided: not said again.
+    let declared = |p: &String| cx.config.unspecified.contains(p);
+    for task in &cx.plan.tasks {
+        for phrase in (task.unspecified.iter())
+            .filter(|p| crate::ingest::units::members_of_a_body(p) && !declared(p))
+        {
+            out.push(
+                Diagnostic::warning(
+                    "unit/members-unlisted",
+                    task.phrase_place(phrase).clone(),
+                    format!(
+                        "第 {} 项：「{phrase}」指一个机构的各成员单位，但没有列出是哪些单位；不出任务单",
+                        task.no
+                    ),
+                )
+                .with_hint(format!(
+                    "在 {} 中加一组 [[groups]]：name = \"{phrase}\"，members 列出其成员单位；发布时为每个成员单独出任务单",
+                    cx.config_path()
+                )),
+            );
+        }
+    }
+    out
+}
+
 /// The registry's own name for a spelling (a unit's canonical name, or the spelling itself
 /// when it is a group or phrase).
 fn registry_name(cx: &Context, spelling: &str) -> String {

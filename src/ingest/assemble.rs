@@ -107,6 +107,8 @@ pub fn assemble(
     }
     let mut raw = std::mem::take(&mut parts.table);
     let after_table = std::mem::take(&mut raw.after);
+    diagnostics.extend(names_joined(&raw));
+    diagnostics.extend(raw.remarks_out_of_units());
     // 整改时限：5天 counts from the day the notice is dated.
     let issued = (notice.date.as_deref()).and_then(|d| parse_deadline(d, None));
     let mut tasks = build_tasks(&raw, (year, issued), config, registry, diagnostics);
@@ -149,6 +151,25 @@ pub fn assemble(
         units,
         sources: parts.sources,
     }
+}
+
+/// The tasks whose content cell put their name on a line over their words, a `：` put
+/// between the two (建设数字产业园：完成园区一期…): said once, as the inline reader says
+/// the marks it puts between an item's title and its paragraph.
+fn names_joined(raw: &RawTable) -> Option<Diagnostic> {
+    let joints: Vec<(String, &'static str, Location)> = raw
+        .rows
+        .iter()
+        .filter_map(|row| match &row.kind {
+            RowKind::Task(task) if task.name_joined => {
+                let name = task.content.split('：').next().unwrap_or_default();
+                let at = task.content_origin.clone().unwrap_or(row.origin.clone());
+                Some((name.to_string(), "：", at))
+            }
+            _ => None,
+        })
+        .collect();
+    super::inline::said_joints(&joints)
 }
 
 /// The last task's text stopping inside a sentence (…消防安全隐患整治。建成) — its content,

@@ -639,6 +639,7 @@ impl Grid<'_> {
             label: (!label.is_empty()).then_some(label),
             no,
             content: join_lines(&at(col(Column::Content))),
+            name_joined: false,
             units: at(col(Column::Units)),
             lead: col(Column::Lead).map(|c| at(Some(c))),
             support: col(Column::Support).map(|c| at(Some(c))),
@@ -791,6 +792,28 @@ impl Grid<'_> {
             });
         if !figures_beside && (numbered_label(&tidy).is_some() || Some(first) == col(Column::Group))
         {
+            // A group's row naming units of its own (and a time, a remark): none of its
+            // tasks' — said, not lost.
+            let units = [Column::Units, Column::Lead, Column::Support]
+                .iter()
+                .any(|&c| !self.at(r, col(c)).trim().is_empty());
+            let others: Vec<String> = (self.rows[r].iter().enumerate())
+                .filter(|&(c, cell)| c != first && !cell.trim().is_empty())
+                .map(|(_, cell)| format!("「{}」", cell.trim()))
+                .collect();
+            if units {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "table/label-units",
+                        place,
+                        format!(
+                            "「{tidy}」一行没有任务内容，按分组标题读；这一行另写的{}没有对应的任务，未读入",
+                            others.concat()
+                        ),
+                    )
+                    .with_hint("如这一行本身是一项任务，请在内容列写明任务内容并补上序号"),
+                );
+            }
             return Some(RowKind::Label(text.clone()));
         }
         diagnostics.push(Diagnostic::warning(
@@ -864,6 +887,34 @@ fn is_note(text: &str) -> bool {
     ["注", "说明", "备注", "附注", "填表说明"]
         .iter()
         .any(|p| text.trim_start_matches(['（', '(']).starts_with(p))
+}
+
+/// A content cell's lines as one text, and whether a `：` was put between its first line and
+/// the rest: a cell whose first line is a task's name (建设数字产业园) over a sentence of its
+/// words (完成园区一期主体工程，引进…) joins them as the inline reader joins an item's title
+/// line to its paragraph; other breaks are a long sentence's, joined as [`join_lines`] does.
+/// For cells copied from a web page, whose lines are the page's own paragraphs: a line break
+/// a spreadsheet's writer typed may wrap a sentence anywhere (推进高频事项 / “一件事”…).
+pub(crate) fn join_cell_lines(text: &str) -> (String, bool) {
+    if let Some((first, rest)) = text.split_once('\n')
+        && names_over_words(first.trim(), rest.trim())
+    {
+        let rest = join_lines(rest);
+        return (format!("{}：{rest}", first.trim()), true);
+    }
+    (join_lines(text), false)
+}
+
+/// Whether a cell's first line is a name over the sentence of words under it: a short
+/// phrase with no mark, over a line that is a clause of its own and holds marks.
+fn names_over_words(first: &str, rest: &str) -> bool {
+    let marks = ['。', '，', '；', '：', '、', ',', ';', ':', '！', '？'];
+    (2..=20).contains(&first.chars().count())
+        && !first.contains(marks)
+        && first.ends_with(crate::base::cjk::is_han)
+        && rest.contains(['。', '，', '；', ',', ';'])
+        && !rest.starts_with(['“', '"', '「', '《', '（', '('])
+        && !crate::ingest::inline::runs_on(rest)
 }
 
 /// In-cell line breaks inside a sentence: joined without a space between Chinese characters.
@@ -1022,6 +1073,52 @@ mod tests {
                 ("table/unnumbered-row", "t.xlsx#表!A7".to_string()),
                 ("table/stray-line", "t.xlsx#表!C8".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_groups_row_naming_units_says_them() {
+        let g = grid(&[
+            &["主要任务", "工作措施", "责任单位", "备注"],
+            &["（一）扩大见习岗位", "", "县人社局", "2026年6月"],
+            &["", "2.开发公益岗位20个。", "县人社局、各乡镇", ""],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        assert!(matches!(&table.rows[0].kind, RowKind::Label(l) if l == "（一）扩大见习岗位"));
+        let said: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == "table/label-units")
+            .collect();
+        assert_eq!(said.len(), 1, "{found:?}");
+        assert!(
+            said[0].message.contains("「县人社局」「2026年6月」"),
+            "{}",
+            said[0].message
+        );
+    }
+
+    #[test]
+    fn a_cells_name_over_its_words_is_joined_by_a_colon_a_wrapped_sentence_is_not() {
+        assert_eq!(
+            join_cell_lines("建设数字产业园\n完成园区一期主体工程，引进软件企业10家"),
+            (
+                "建设数字产业园：完成园区一期主体工程，引进软件企业10家".to_string(),
+                true
+            )
+        );
+        // A sentence broken inside a phrase, a first clause of a word or two: one sentence.
+        assert_eq!(
+            join_cell_lines("加快推进城东片区\n开发，完成投资10亿元"),
+            ("加快推进城东片区开发，完成投资10亿元".to_string(), false)
+        );
+        assert_eq!(
+            join_cell_lines("深化学校\n家庭社会"),
+            ("深化学校家庭社会".to_string(), false)
+        );
+        assert_eq!(
+            join_cell_lines("推进高频事项\n“一件事”集成办理。"),
+            ("推进高频事项“一件事”集成办理。".to_string(), false)
         );
     }
 

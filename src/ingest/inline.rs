@@ -16,7 +16,8 @@ use regex::Regex;
 
 use super::raw_table::{Column, RawRow, RawTable, RawTask, RowKind};
 use super::text::{
-    Places, is_heading_tail, numbered_label, section_heading, strip_markup, title_from_lines,
+    Places, is_heading_tail, numbered_label, section_heading, section_numeral, strip_markup,
+    title_from_lines,
 };
 use crate::base::cjk::tidy_spacing;
 use crate::base::diag::Location;
@@ -1159,6 +1160,15 @@ fn after_content_label(line: &str) -> Option<(&str, &str)> {
     content_label(label).map(|label| (label, text.trim()))
 }
 
+/// The text after a label that names only a task's words (主要内容：…, 建设内容:…): the
+/// label says no more than a table's content column does.
+fn after_content_only_label(line: &str) -> Option<&str> {
+    let (label, text) = line.split_once(['：', ':'])?;
+    content_label(label)
+        .is_some_and(|l| l.ends_with("内容"))
+        .then(|| text.trim())
+}
+
 /// `label` when it is a short name of a task's content column (具体任务, 重点工作).
 fn content_label(label: &str) -> Option<&str> {
     let label = label.trim();
@@ -1204,13 +1214,16 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         lead_heading: None,
         group_lead: None,
         mark: None,
-        parent: None,
+        parents: Vec::new(),
+        under_group_heading: false,
         heading_text: None,
         headings_carry: false,
         standing: None,
         assigned_marks: Vec::new(),
         joints: Vec::new(),
         duty_next: false,
+        content_then_duty: false,
+        content_labels: Vec::new(),
         unassigned: Vec::new(),
         first_items_out: Vec::new(),
     };
@@ -1229,12 +1242,21 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
         let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
         let labelled_next = next.is_some();
-        reader.duty_next = next.is_some_and(|(kind, _)| {
-            matches!(
-                kind,
-                LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
-            )
-        });
+        let names_duty = |line: Option<&(String, u32)>| {
+            line.and_then(|(l, _)| labelled(l))
+                .is_some_and(|(kind, _)| {
+                    matches!(
+                        kind,
+                        LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
+                    )
+                })
+        };
+        reader.duty_next = names_duty(all.get(index + 1));
+        // 一、建设社区食堂 / 主要内容：… / 主办单位：…: the item's words, then who does it.
+        reader.content_then_duty = all
+            .get(index + 1)
+            .is_some_and(|(next, _)| after_content_only_label(next).is_some())
+            && names_duty(all.get(index + 2));
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
     let mut table = reader.finish();
@@ -1287,6 +1309,9 @@ struct Reader {
     next_no: u32,
     /// The paragraph after the one being read names who does the work (牵头单位：…).
     duty_next: bool,
+    /// The paragraph after the one being read gives the work's words under a label (主要内容：
+    /// …), and the one after it names who does it.
+    content_then_duty: bool,
     /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
     /// 工作（8项）): its numbered tasks that name no one are theirs.
     section_lead: Option<String>,
@@ -1299,8 +1324,9 @@ struct Reader {
     group_lead: Option<GroupLead>,
     /// The number the pending task was opened by, as written (`1.`, `（2）`), and its kind.
     mark: Option<(String, Marker)>,
-    /// A numbered task whose sub-items are being read (（1）… under 1.).
-    parent: Option<Parent>,
+    /// The numbered tasks whose sub-items are being read (（1）… under 1.), outermost first:
+    /// a sub-item may head items of its own (1. over （1） over ①).
+    parents: Vec<Parent>,
     /// The text after a （一） heading's title that named no one, its place and the row count
     /// then: the heading's own task whose units are missing, or its intro when tasks follow.
     heading_text: Option<HeadingText>,
@@ -1313,6 +1339,9 @@ struct Reader {
     first_items_out: Vec<(usize, RawTask, Location)>,
     /// A （一） heading of this section carried work in its own text: its siblings do too.
     headings_carry: bool,
+    /// The current group was opened by a heading of its own (（一）…, ——…): a numbered
+    /// heading over items under it is a level finer than the plan's groups.
+    under_group_heading: bool,
     /// Units a remark gave every task after it (以下均需试点城市政府落实，不再列出).
     standing: Option<String>,
     /// The kinds of number that opened tasks naming who does them: the levels that carry
@@ -1321,6 +1350,8 @@ struct Reader {
     /// The marks put between an item's title and its paragraph (1、城东道路改造项目 / 由…负责):
     /// the title, the mark and where — words the source does not have, said.
     joints: Vec<(String, &'static str, Location)>,
+    /// The labels naming only an item's words (主要内容：), left out of them, and where.
+    content_labels: Vec<(String, Location)>,
 }
 
 /// A group's heading naming who does its work (（三）县民政局牵头的工作): the lead, what is
@@ -1486,13 +1517,23 @@ impl Reader {
     /// a task of its own once a sibling carries work); with duties the sub-items carry the
     /// work, and those held before it become tasks ahead of it. True when it was held.
     fn sub_item_pending(&mut self) -> bool {
-        let Some(parent) = self.parent.as_mut() else {
+        if self.parents.is_empty() {
             return false;
-        };
+        }
         let Some((task, _)) = self.pending.as_ref() else {
             return false;
         };
         let assigned = task.is_assigned();
+        if assigned {
+            // The parents above a sub-item carrying work head it, as their own do.
+            let depth = self.parents.len();
+            for outer in &mut self.parents[..depth - 1] {
+                outer.carries = true;
+            }
+        }
+        let Some(parent) = self.parents.last_mut() else {
+            return false;
+        };
         if !assigned && !parent.carries {
             if let Some((task, origin)) = self.pending.take() {
                 let written = self.mark.take().map(|(w, _)| w).unwrap_or_default();
@@ -1518,18 +1559,24 @@ impl Reader {
     /// before it, or holding it when this is the first of its sub-items.
     fn open_item(&mut self, written: &str, here: &Location) {
         let marker = Marker::of(written);
-        let opens_sub_items = self.parent.is_none()
+        // A parent whose items are held still waits to learn whether they share its duties:
+        // an item of it does not head items of its own then.
+        let opens_sub_items = self.parents.last().is_none_or(|p| p.items.is_empty())
             && self.numbered
             && self.mark.as_ref().is_some_and(|(_, m)| *m != marker)
             && self
                 .pending
                 .as_ref()
                 .is_some_and(|(t, _)| !t.is_assigned() && !t.content.trim().is_empty());
-        match &self.parent {
-            Some(parent) if parent.marker == marker => self.end_block(),
-            Some(_) => self.finish_task(),
-            None if opens_sub_items => self.hold_parent(),
-            None => self.finish_task(),
+        if let Some(depth) = self.parents.iter().position(|p| p.marker == marker) {
+            // The next item of an open parent's list: the blocks inside it end, and its own.
+            while self.parents.len() > depth {
+                self.end_inner_block();
+            }
+        } else if opens_sub_items {
+            self.hold_parent();
+        } else {
+            self.finish_task();
         }
         self.open_numbered(here);
         self.mark = Some((written.trim().to_string(), marker));
@@ -1543,7 +1590,7 @@ impl Reader {
             return;
         };
         self.numbered = false;
-        self.parent = Some(Parent {
+        self.parents.push(Parent {
             task,
             origin,
             marker,
@@ -1556,7 +1603,7 @@ impl Reader {
     /// A labelled line under a sub-item when sub-items before it had none: the duties of
     /// the parent, whose text the sub-items are.
     fn take_up_sub_items(&mut self) {
-        let Some(parent) = self.parent.take_if(|p| !p.carries && !p.items.is_empty()) else {
+        let Some(parent) = self.parents.pop_if(|p| !p.carries && !p.items.is_empty()) else {
             return;
         };
         let mut task = parent.task;
@@ -1583,17 +1630,27 @@ impl Reader {
         self.mark = Some((String::new(), parent.marker));
     }
 
-    /// Ends the task being written and the parent it may be a sub-item of: a parent whose
-    /// sub-items carried work heads them; one none of whose sub-items did is one task, its
-    /// sub-items its text.
+    /// Ends the task being written and every parent it is a sub-item of.
     fn end_block(&mut self) {
         self.finish_task();
-        let Some(parent) = self.parent.take() else {
+        while !self.parents.is_empty() {
+            self.end_inner_block();
+        }
+    }
+
+    /// Ends the task being written and the innermost parent it may be a sub-item of: a
+    /// parent whose sub-items carried work heads them; one none of whose sub-items did is
+    /// one task, its sub-items its text.
+    fn end_inner_block(&mut self) {
+        self.finish_task();
+        let Some(parent) = self.parents.pop() else {
             return;
         };
         if parent.carries {
             let title = tidy_content(&parent.task.content);
-            if !title.is_empty() {
+            if !self.parents.is_empty() || self.under_group_heading {
+                self.sub_heading_into_items(&title, parent.row_at, parent.origin);
+            } else if !title.is_empty() {
                 let row = RawRow {
                     kind: RowKind::Label(title),
                     origin: parent.origin,
@@ -1602,9 +1659,12 @@ impl Reader {
             }
             return;
         }
-        self.parent = Some(parent);
+        let depth = self.parents.len();
+        self.parents.push(parent);
         self.take_up_sub_items();
-        if let Some(parent) = self.parent.take() {
+        if self.parents.len() > depth
+            && let Some(parent) = self.parents.pop()
+        {
             // No sub-item held: the parent alone.
             self.pending = Some((parent.task, parent.origin));
             self.numbered = true;
@@ -1612,9 +1672,38 @@ impl Reader {
         self.finish_task();
     }
 
+    /// A heading over items under a group's heading already (（一） over 1.重大项目建设 over
+    /// （1）…): the plan's groups have one level, so its words open each of its items' text
+    /// (重大项目建设：推进…), said once with the items.
+    fn sub_heading_into_items(&mut self, title: &str, from_row: usize, origin: Location) {
+        let heading = title.trim_end_matches(['。', '；', ';', '：', ':']);
+        if heading.is_empty() {
+            return;
+        }
+        let mut numbers = Vec::new();
+        for row in &mut self.table.rows[from_row..] {
+            if let RowKind::Task(task) = &mut row.kind {
+                task.content = format!("{heading}：{}", task.content);
+                numbers.push(task.no.clone());
+            }
+        }
+        if numbers.is_empty() {
+            return;
+        }
+        self.table.said.push(crate::base::diag::Diagnostic::note(
+            "plan/sub-heading",
+            origin,
+            format!(
+                "「{heading}」是分组标题之下的小标题：已写在它下面第 {} 项任务的内容之前",
+                numbers.join("、")
+            ),
+        ));
+    }
+
     /// A section heading: its row, and who leads its work when the heading names them.
     fn section(&mut self, numeral: String, title: String, here: Location) {
         self.end_block();
+        self.under_group_heading = false;
         self.settle_group_lead();
         self.unassigned.clear();
         self.first_items_out.clear();
@@ -1751,6 +1840,9 @@ impl Reader {
         self.no_group_over_nothing();
         self.closing_items_are_text();
         self.table.said.extend(said_joints(&self.joints));
+        self.table
+            .said
+            .extend(said_content_labels(&self.content_labels));
         self.table
     }
 
@@ -2027,6 +2119,7 @@ impl Reader {
         if is_dash_heading(paragraph) && !has_duty(paragraph) {
             self.end_block();
             self.settle_heading_text();
+            self.under_group_heading = true;
             self.push(RowKind::Label(tidy_spacing(paragraph)), here);
             return;
         }
@@ -2058,7 +2151,7 @@ impl Reader {
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
             && (!has_duty(paragraph) || names_only_leaders(paragraph))
         {
-            if self.duty_next {
+            if self.duty_next || self.content_then_duty {
                 self.section_item(&numeral, paragraph, here);
             } else {
                 self.section(numeral, title, here);
@@ -2067,6 +2160,15 @@ impl Reader {
         }
         if !has_duty(paragraph) && !TASK_NUMBER.is_match(paragraph) && self.remark(paragraph, &here)
         {
+            return;
+        }
+        // 一、新建社区食堂。全年新建食堂30个。 over 牵头单位：…: an item of sentences, numbered
+        // as parts are, whose next line names who does it — a task, not a heading.
+        if (self.duty_next || self.content_then_duty)
+            && !has_duty(paragraph)
+            && let Some(numeral) = section_numeral(&tidy_spacing(paragraph))
+        {
+            self.section_item(&numeral, paragraph, here);
             return;
         }
         let mut line = paragraph.to_string();
@@ -2103,19 +2205,24 @@ impl Reader {
         if let Some(number) = TASK_NUMBER.find(&line) {
             self.open_item(number.as_str(), &here);
             line = line[number.end()..].to_string();
-        } else if let Some((label, text)) = after_content_label(&line)
+        } else if let Some((label, text)) = (after_content_only_label(&line).map(|t| (None, t)))
+            .or_else(|| after_content_label(&line).map(|(l, t)| (Some(l), t)))
             && self.numbered
             && let Some((task, _)) = self.pending.as_mut().filter(|(t, _)| !t.is_assigned())
         {
             // 工作成果：…, 具体措施：… under a numbered task that names no one yet: more of
             // that task, under its label — not a record of its own taking the task's place.
+            // 主要内容：… under an item's name: its words, as a table's content cell is.
             let content = task.content.trim_end();
-            let stop = if crate::base::cjk::ends_sentence(content) {
-                ""
-            } else {
-                "。"
+            let ends = crate::base::cjk::ends_sentence(content);
+            task.content = match label {
+                Some(label) => format!("{content}{}{label}：{text}", if ends { "" } else { "。" }),
+                None => format!("{content}{}{text}", if ends { "" } else { "：" }),
             };
-            task.content = format!("{content}{stop}{label}：{text}");
+            if label.is_none() {
+                let label = line[..line.len() - text.len()].trim().to_string();
+                self.content_labels.push((label, here));
+            }
             return;
         } else if let Some(text) = self.task_by_its_labels(&line, labelled_next) {
             // A task without a number, its duties on labelled lines under it (a two-column
@@ -2195,7 +2302,7 @@ impl Reader {
     /// heading of the tasks of the unnumbered line under it.
     fn numbered_line_heads_tasks(&mut self) {
         let heads = self.numbered
-            && self.parent.is_none()
+            && self.parents.is_empty()
             && self.pending.as_ref().is_some_and(|(t, _)| {
                 !t.is_assigned() && crate::base::cjk::ends_sentence(&t.content)
             });
@@ -2496,6 +2603,7 @@ impl Reader {
         self.end_block();
         self.settle_group_lead();
         self.settle_heading_text();
+        self.under_group_heading = false;
         let (title, after) = match super::text::heading_title_end(rest) {
             Some((end, after)) if !has_duty(&rest[..end]) => {
                 (rest[..end].to_string(), rest[after..].to_string())
@@ -2547,6 +2655,7 @@ impl Reader {
                     unassigned: self.unassigned.len(),
                 }
             });
+            self.under_group_heading = true;
             self.push(RowKind::Label(label), here.clone());
         }
         after.trim().to_string()
@@ -2738,6 +2847,24 @@ pub(crate) fn said_joints(
     )
 }
 
+/// The labels naming only items' words (主要内容：), said once: the task's words are what
+/// follows them, joined to the item's name.
+fn said_content_labels(labels: &[(String, Location)]) -> Option<crate::base::diag::Diagnostic> {
+    let (_, first) = labels.first()?;
+    let mut names: Vec<&str> = labels.iter().map(|(l, _)| l.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    Some(crate::base::diag::Diagnostic::note(
+        "text/content-label",
+        first.clone(),
+        format!(
+            "有 {} 项任务用「{}」标出任务内容：标签本身不写入任务内容，任务名称与内容之间以「：」相连",
+            labels.len(),
+            names.join("」「")
+        ),
+    ))
+}
+
 /// What goes between a task's words and a paragraph of them after it: nothing after a mark
 /// that ends a sentence or clause; after a short title (城东道路改造项目), `：`; after a
 /// longer sentence the source left open, `。`.
@@ -2754,7 +2881,7 @@ fn paragraph_joint(content: &str) -> &'static str {
 /// Whether a line carries on the words of the line above it (a hard-wrapped sentence: 和招商
 /// 引资工作。, 治理，完成20个…, 基础设施。): it opens with a joining word, or its first clause
 /// is a word or two — not a sentence of its own under an item's title.
-fn runs_on(line: &str) -> bool {
+pub(crate) fn runs_on(line: &str) -> bool {
     let line = line.trim_start();
     let joins = line.starts_with(['和', '及', '与', '并', '的', '等', '、', '，', '。', '；']);
     let first_clause = line

@@ -830,15 +830,11 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut seen = Vec::new();
     let listed = lines.iter().position(|l| {
-        l.strip_prefix("附件")
-            .is_some_and(|rest| rest.starts_with(['：', ':']) && rest.chars().count() > 2)
+        text::after_attachments_label(l).is_some_and(|rest| rest.chars().count() > 1)
     });
     let mut attachment_lines = 0..0;
     if let Some(at) = listed {
-        let first = lines[at]
-            .trim_start_matches("附件")
-            .trim_start_matches(['：', ':'])
-            .trim();
+        let first = text::after_attachments_label(lines[at]).unwrap_or_default();
         let more = lines[at + 1..]
             .iter()
             .take_while(|l| raw_table::opening_number(l).is_some())

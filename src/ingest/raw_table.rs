@@ -125,14 +125,24 @@ pub fn header_run_together(line: &str) -> Option<String> {
 /// A row of cells that names some of a 分工表's columns (two or more) but not all it needs:
 /// the names read, and the columns missing (序号, 任务内容, 责任单位).
 pub fn columns_missing(cells: &[String]) -> Option<(Vec<String>, Vec<&'static str>)> {
+    // 成文日期: | 2024-03-01: a label before its value (a web page's information box),
+    // no column's name.
     let named: Vec<(Column, &String)> = cells
         .iter()
+        .filter(|c| !c.trim().ends_with(['：', ':']))
         .filter_map(|c| Column::from_header(c).map(|k| (k, c)))
         .collect();
     if named.len() < 2 {
         return None;
     }
     let has = |k: Column| named.iter().any(|(c, _)| *c == k);
+    // A table's header names the work or who does it; dates alone head no 分工表.
+    if ![Column::Content, Column::Group, Column::Units, Column::Lead]
+        .into_iter()
+        .any(has)
+    {
+        return None;
+    }
     let mut missing = Vec::new();
     if !has(Column::No) {
         missing.push("序号");
@@ -415,6 +425,27 @@ impl HeaderMap {
                 Some(Column::Content) if map.names_who_after_content() && names_a_target(text) => {
                     map.extra.push((header_name(text), index))
                 }
+                // 重点工作 | 主要任务 | 工作措施 | 责任单位: the finest of three is the task,
+                // the one over it its group, the broadest a column of its own (kept, said).
+                Some(Column::Content)
+                    if map.group_from_content && !map.names_who_yet() && !names_a_target(text) =>
+                {
+                    let (mut group, mut content) = (None, None);
+                    for slot in &mut map.columns {
+                        match slot.0 {
+                            Column::Group => group = Some(slot),
+                            Column::Content => content = Some(slot),
+                            _ => {}
+                        }
+                    }
+                    if let (Some(group), Some(content)) = (group, content) {
+                        let broadest = group.1;
+                        group.1 = content.1;
+                        content.1 = index;
+                        map.extra
+                            .push((header_name(cells[broadest].as_ref().trim()), broadest));
+                    }
+                }
                 Some(Column::Content) if map.index(Column::Group).is_none() => {
                     // The broader heading is the group, the narrower the content.
                     if let Some(slot) = map.columns.iter_mut().find(|(c, _)| *c == Column::Content)
@@ -440,6 +471,13 @@ impl HeaderMap {
         // least one more column than content and units, so a two-word line is not taken for one.
         let numbered = has(Column::No) || map.columns.len() >= 3;
         (numbered && has(Column::Content) && has_units).then_some(map)
+    }
+
+    /// Whether a column naming who does the work (责任单位, 牵头, 配合) is read already.
+    fn names_who_yet(&self) -> bool {
+        self.columns
+            .iter()
+            .any(|(c, _)| matches!(c, Column::Units | Column::Lead | Column::Support))
     }
 
     /// The columns in the order the header sets them, the extra ones numbered as
@@ -767,19 +805,38 @@ impl ColumnNames {
     /// Takes from `other` the names this one lacks (a further table naming a column the
     /// first has not).
     pub fn fill_from(&mut self, other: ColumnNames) {
-        let fill = |have: &mut Option<String>, more: Option<String>| {
+        self.each_with(other, |have, more| {
             if have.is_none() {
                 *have = more;
             }
-        };
-        fill(&mut self.lead, other.lead);
-        fill(&mut self.support, other.support);
-        fill(&mut self.responsible, other.responsible);
-        fill(&mut self.content, other.content);
-        fill(&mut self.units, other.units);
-        fill(&mut self.deadline, other.deadline);
-        fill(&mut self.person, other.person);
-        fill(&mut self.group, other.group);
+        });
+    }
+
+    /// The names two tables read as one share: each column keeps a name both give it, or
+    /// the one only one gives; where they name it differently (2024年预期目标 | 工作任务),
+    /// neither's name heads the other's rows, so the column takes its plain name.
+    pub fn shared_with(&mut self, other: ColumnNames) {
+        self.each_with(other, |have, more| match (&*have, more) {
+            (None, more) => *have = more,
+            (Some(a), Some(b)) if *a != b => *have = None,
+            _ => {}
+        });
+    }
+
+    /// `settle` applied to each column's name here and in `other`.
+    fn each_with(
+        &mut self,
+        other: ColumnNames,
+        settle: impl Fn(&mut Option<String>, Option<String>),
+    ) {
+        settle(&mut self.lead, other.lead);
+        settle(&mut self.support, other.support);
+        settle(&mut self.responsible, other.responsible);
+        settle(&mut self.content, other.content);
+        settle(&mut self.units, other.units);
+        settle(&mut self.deadline, other.deadline);
+        settle(&mut self.person, other.person);
+        settle(&mut self.group, other.group);
     }
 }
 
@@ -858,6 +915,9 @@ pub struct RawTask {
     pub written_no: Option<u32>,
     /// That number's mark as written (`12.`, `（2）`): items of one list share its kind.
     pub written_mark: Option<String>,
+    /// A `：` was put between the content cell's first line, the task's name, and its words
+    /// (a web table's cell of two paragraphs): said with the tasks.
+    pub name_joined: bool,
 }
 
 impl RawTask {
@@ -935,7 +995,7 @@ impl RawTable {
             .extend(between.into_iter().map(|p| (p.text, p.origin)));
         self.left_out.extend(other.left_out);
         self.repeated_headers += other.repeated_headers;
-        self.column_names.fill_from(other.column_names);
+        self.column_names.shared_with(other.column_names);
         // Tasks read from the text before it have no header: the table's names the columns.
         if self.column_order.is_empty() {
             self.column_order = other.column_order;
@@ -956,6 +1016,39 @@ impl RawTable {
             &written,
             place,
         )
+    }
+
+    /// Sentences a units cell adds after its units that say how the list is meant, no
+    /// body's name (市交通局、市商务局按职责分工负责。具体任务均涉及各区政府，不再做分工，下
+    /// 同。): out of the cell, each said where it stands — a sentence is no unit to give a
+    /// sheet to.
+    pub fn remarks_out_of_units(&mut self) -> Vec<Diagnostic> {
+        let mut said = Vec::new();
+        for row in &mut self.rows {
+            let RowKind::Task(task) = &mut row.kind else {
+                continue;
+            };
+            let place = task.units_origin.clone().unwrap_or(row.origin.clone());
+            for cell in [
+                Some(&mut task.units),
+                task.lead.as_mut(),
+                task.support.as_mut(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let Some((kept, remark)) = remark_after_units(cell) else {
+                    continue;
+                };
+                said.push(Diagnostic::note(
+                    "unit/remark",
+                    place.clone(),
+                    format!("责任单位格中「{remark}」是说明，不是单位名单，未读作单位"),
+                ));
+                *cell = kept;
+            }
+        }
+        said
     }
 
     /// How many task rows the table has.
@@ -1473,6 +1566,20 @@ pub fn opening_number(text: &str) -> Option<(&str, &str)> {
     (!figure && !rest.is_empty()).then(|| (found.as_str().trim(), rest))
 }
 
+/// A units cell split at the first sentence after its list that is a remark on it (不再做
+/// 分工, 下同, 以下…): the list, and the remark.
+fn remark_after_units(cell: &str) -> Option<(String, String)> {
+    let stop = cell.find('。')?;
+    let (list, rest) = (&cell[..stop], cell[stop + '。'.len_utf8()..].trim());
+    let remark = rest.trim_end_matches('。');
+    let says_how = remark.contains("不再")
+        || remark.contains("下同")
+        || remark.starts_with("以上")
+        || remark.starts_with("以下");
+    (!remark.is_empty() && says_how && !crate::ingest::units::is_units_text(remark))
+        .then(|| (list.to_string(), remark.to_string()))
+}
+
 /// `more` on a line of its own under `have`.
 fn append_line(have: &mut String, more: &str) {
     if more.is_empty() {
@@ -1532,6 +1639,39 @@ mod tests {
         let header = ["序号", "主要任务", "工作措施", "牵头单位"];
         let map = HeaderMap::detect(&header).unwrap();
         assert_eq!(map.order(), [No, Group, Content, Lead]);
+        // Three of them: the finest is the task, the one over it the group, the broadest
+        // kept as a column of its own.
+        let header = ["重点工作", "主要任务", "工作措施", "责任单位", "备注"];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.order(), [Extra(0), Group, Content, Units, Extra(1)]);
+    }
+
+    #[test]
+    fn a_page_box_of_labels_and_dates_is_no_table_header_missing_columns() {
+        let cells = |line: &[&str]| line.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            columns_missing(&cells(&["成文日期:", "", "发布日期:", "2024-03-01"])),
+            None
+        );
+        assert_eq!(columns_missing(&cells(&["完成时限", "完成时间"])), None);
+        let (_, missing) = columns_missing(&cells(&["工作任务", "牵头单位"])).unwrap();
+        assert_eq!(missing, ["序号"]);
+    }
+
+    #[test]
+    fn a_remark_after_a_units_list_is_taken_out_of_the_cell() {
+        assert_eq!(
+            remark_after_units(
+                "市交通局、市商务局按职责分工负责。具体任务均涉及各区政府，不再做分工，下同。"
+            ),
+            Some((
+                "市交通局、市商务局按职责分工负责".to_string(),
+                "具体任务均涉及各区政府，不再做分工，下同".to_string()
+            ))
+        );
+        // A second list, a list closed by its stop: units, no remark.
+        assert_eq!(remark_after_units("市交通局。市商务局"), None);
+        assert_eq!(remark_after_units("市交通局、市商务局。"), None);
     }
 
     fn table_of(rows: &[(&str, &str, &str)]) -> RawTable {

@@ -1416,6 +1416,17 @@ pub fn looks_unspecified(name: &str) -> bool {
     names_nobody(name) || reads_as_a_remark(name)
 }
 
+/// Whether `phrase` is the members of a body it names (县…领导小组各成员单位, 联席会议成员
+/// 单位): a definite set the plan does not list — not members of bodies left open (各有关
+/// 成员单位) nor of none (成员单位).
+pub fn members_of_a_body(phrase: &str) -> bool {
+    let Some(body) = phrase.strip_suffix("成员单位") else {
+        return false;
+    };
+    let body = body.trim_end_matches('各');
+    body.chars().count() >= 2 && !body.ends_with("有关") && !body.ends_with("相关")
+}
+
 /// Phrases that name no one body: 各有关部门, 成员单位, 部门.
 pub fn names_nobody(name: &str) -> bool {
     // 市級各有關部門 reads as 市级各有关部门.

@@ -752,6 +752,9 @@ fn table_title(plan: &Plan) -> String {
     let named = plan.title.as_ref().map(|t| {
         if t.contains("分工") || t.contains("分解") || crate::model::names_a_table(t) {
             t.clone()
+        } else if t.ends_with("任务") {
+            // …目标任务 is named 目标任务分工表, its 任务 not said twice.
+            format!("{t}分工表")
         } else {
             format!("{t}任务分工表")
         }
@@ -983,6 +986,10 @@ pub struct NoticeView {
     /// The label over the table when it is an attachment of its own (附件2 after the plan's
     /// text as 附件1): the table then prints only its own rows, under its own title.
     pub table_label: Option<String>,
+    /// The tables attached after the first, each under its label and its own title, when
+    /// the notice attaches its tables apart (附件1 预期目标分解表, 附件2 重点工作分解表) and
+    /// the source gave each as a table of its own.
+    pub further_tables: Vec<(String, TaskTableView)>,
     /// The table stands in the document's body, before its 署名, not attached: a document
     /// issued as itself with no text but its table (关于…责任分工的意见: 现就…提出责任分工意见
     /// 如下：, the table under it).
@@ -1086,6 +1093,11 @@ impl NoticeView {
             && !plan_view.has_text
             && notice.attachments.is_empty()
             && notice.handed_out.is_none();
+        let further_tables = if text_attached {
+            Vec::new()
+        } else {
+            tables_apart(&attachments, &mut table)
+        };
         let (attachment_label, table_label) =
             attachment_labels(&attachments, &plan_title, text_attached, &mut table);
         let table_titled = !(text_attached && table_label.is_none() && table.title == plan_title);
@@ -1132,6 +1144,7 @@ impl NoticeView {
             attachment_label,
             table_titled,
             table_label,
+            further_tables,
             table_in_body,
             plan_only: false,
         }
@@ -1157,6 +1170,7 @@ impl NoticeView {
             table: TaskTableView::new(plan),
             attachment_label: String::new(),
             table_label: None,
+            further_tables: Vec::new(),
             table_in_body: false,
             table_titled: true,
             plan_only: true,
@@ -1178,13 +1192,7 @@ fn attachment_labels(
     if attachments.len() < 2 {
         return ("附件".to_string(), None);
     }
-    let bare = |name: &str| -> String {
-        name.trim()
-            .trim_matches(|c| matches!(c, '《' | '》'))
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect()
-    };
+    let bare = bare_name;
     let named = |name: &str| attachments.iter().position(|a| bare(a) == bare(name));
     let label = |at: usize| format!("附件{}", at + 1);
     // The table alone attached: it is the attachment the list names it (or the plan) as.
@@ -1218,6 +1226,60 @@ fn attachment_labels(
         table.number_from_one();
     }
     (label(plan_at), Some(label(at)))
+}
+
+/// A notice's name for an attachment as a title compares: without 《》 and spaces.
+fn bare_name(name: &str) -> String {
+    name.trim()
+        .trim_matches(|c| matches!(c, '《' | '》'))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The table's parts the notice attaches apart: when two or more of its sections are
+/// titled as the notice's list names its attachments (each a table of the source under its
+/// own title), the table keeps the first part under the first one's name, and the later
+/// parts are returned, each with its label (附件2) and its own title. The tasks keep their
+/// numbers, as the 任务单 cite them.
+fn tables_apart(attachments: &[String], table: &mut TaskTableView) -> Vec<(String, TaskTableView)> {
+    if attachments.len() < 2 {
+        return Vec::new();
+    }
+    let named = |name: &str| {
+        attachments
+            .iter()
+            .position(|a| bare_name(a) == bare_name(name))
+    };
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (i, section) in table.sections.iter().enumerate() {
+        if let Some(at) = named(&section.heading)
+            && !starts.iter().any(|&(_, a)| a == at)
+        {
+            starts.push((i, at));
+        }
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    for (k, &(from, at)) in starts.iter().enumerate().rev() {
+        let mut part = table.clone();
+        part.sections = table.sections.split_off(from);
+        if let Some(first) = part.sections.first_mut() {
+            first.heading.clear();
+        }
+        part.title = bare_name(&attachments[at]);
+        if k > 0 {
+            parts.push((format!("附件{}", at + 1), part));
+        } else {
+            // The first part keeps what came before its title (rows under no title).
+            table.sections.extend(part.sections);
+            table.title = part.title;
+        }
+    }
+    parts.reverse();
+    parts
 }
 
 /// A paragraph of the plan's own text as printed.

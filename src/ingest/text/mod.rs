@@ -24,7 +24,7 @@ use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{garbled_doc_number, is_notice_title, without_issue_mark};
-pub(crate) use prose::is_attachment_label;
+pub(crate) use prose::{after_attachments_label, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
 pub use table::{is_written_task_number, marked_number, number_marks, parse_task_number};
@@ -1154,6 +1154,14 @@ pub fn section_heading(text: &str) -> Option<(String, String)> {
             title.trim_end_matches('。').to_string(),
         )
     })
+}
+
+/// The numeral of a line numbered as a part is (一、), whatever follows it — one heading
+/// or sentences of an item's own.
+pub fn section_numeral(text: &str) -> Option<String> {
+    SECTION
+        .captures(text.trim())
+        .map(|caps| caps[1].to_string())
 }
 
 /// Whether `line` is the hard-wrapped tail of the heading `heading` right above it (a PDF's

@@ -676,7 +676,12 @@ fn read_body(
 ) -> (Vec<Paragraph>, usize) {
     let mut body: Vec<Paragraph> = Vec::new();
     while let Some(b) = blocks.get(i) {
-        if b.heading > 0 || b.text.starts_with("附件") || date_of(&b.text).is_some() {
+        if b.heading > 0
+            || b.text.starts_with("附件")
+            || b.text.starts_with("附：")
+            || b.text.starts_with("附:")
+            || date_of(&b.text).is_some()
+        {
             break;
         }
         // The 署名 ends the body even with no 附件说明 between them, and with no date
@@ -942,13 +947,12 @@ fn signers_above_date(blocks: &[Block], i: usize) -> usize {
 /// Reads the 附件说明 at block `i`: 附件：《…》, or 附件：1. … with further numbered lines.
 /// Returns the index of the first block after it.
 fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
-    let Some(rest) = blocks.get(i).and_then(|b| b.text.strip_prefix("附件")) else {
+    let Some(first) = blocks
+        .get(i)
+        .and_then(|b| super::prose::after_attachments_label(&b.text))
+    else {
         return i;
     };
-    if !(rest.starts_with('：') || rest.starts_with(':')) {
-        return i;
-    }
-    let first = rest.trim_start_matches(['：', ':']).trim();
     if !first.is_empty() {
         notice.attachments.push(attachment_name(first));
     }

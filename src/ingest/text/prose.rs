@@ -444,6 +444,14 @@ fn reads_as_title(text: &str) -> bool {
         && !text.ends_with(['：', ':'])
 }
 
+/// The list after a 附件说明's label: 附件：1.…, or under the short label 附：1、….
+pub(crate) fn after_attachments_label(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("附件")
+        .or_else(|| text.strip_prefix('附'))?;
+    rest.strip_prefix(['：', ':']).map(str::trim)
+}
+
 /// 附件, 附件2, 附件 1： — an attachment's label on a line of its own.
 pub(crate) fn is_attachment_label(text: &str) -> bool {
     let rest = tidy_spacing(text);
@@ -473,7 +481,11 @@ pub fn names_a_plan(text: &str) -> bool {
             .any(|w| text.contains(w));
     bare && !numbered
         && text.chars().count() <= 60
-        && (ledger || PLAN_KINDS.iter().any(|k| text.ends_with(k)))
+        && (ledger
+            || PLAN_KINDS
+                .iter()
+                .chain(LIST_KINDS)
+                .any(|k| text.ends_with(k)))
 }
 
 /// The words a plan's title ends in.
@@ -494,6 +506,10 @@ const PLAN_KINDS: &[&str] = &[
     "分解表",
     "细则",
 ];
+
+/// The words a list that is a plan of its own ends in, not a kind of plan a title goes on
+/// after (某县2025年为民办实事 / 项目责任分工方案): 2024年某市10件惠民实事.
+const LIST_KINDS: &[&str] = &["实事", "实事项目"];
 
 /// Whether `next` continues a title that so far reads `title`: the title names no kind of
 /// plan yet (…方案, …计划, …要点 …), has no punctuation, and `next` is a short fragment

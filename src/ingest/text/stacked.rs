@@ -103,7 +103,10 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
         // At the end a name fengong does not read is a column (备注) only when it is as short
         // as a header word and a row's number follows; else it is the first row's text (a
         // group's merged cell before its number).
-        let trailing_column = |l: &str| numbered_next && without_period(l).chars().count() <= 4;
+        // 备注 is a column's name wherever it stands: no row's text is that word alone.
+        let remarks = |l: &str| matches!(tidy_spacing(l).as_str(), "备注" | "备考" | "附注");
+        let trailing_column =
+            |l: &str| remarks(l) || (numbered_next && without_period(l).chars().count() <= 4);
         while run.len() > from
             && run
                 .last()
@@ -525,9 +528,7 @@ pub(super) fn rebuild(
         .collect();
     numbers_in_sequence(&mut body, &bars);
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
-    if numbered {
-        items_with_their_units(&mut body);
-    }
+    items_with_their_units(&mut body, numbered);
     let mut cells = best_reading(header, &body, numbered);
     let mut map = HeaderMap::detect(&cells)?;
     // Rows numbered under a header that names no 序号 (merged into the heading beside it):
@@ -597,17 +598,23 @@ pub(super) fn rebuild(
 
 /// A line numbered as an item ((1)地区生产总值增长6%左右。) with its leader or units on the
 /// line right after it is a task of its own under the row's number — not a heading between
-/// rows.
-fn items_with_their_units(body: &mut [(usize, &str, Says)]) {
+/// rows. In a table with no 序号 (`numbered` false), a measure numbered in its own cell
+/// (2.为小微企业开通…) over its units is the task's text, never a group's cell.
+fn items_with_their_units(body: &mut [(usize, &str, Says)], numbered: bool) {
     // An item's number after the last item's goes on with them, its units perhaps lost
     // with a cell the page merged over several rows.
     let mut last: Option<u32> = None;
     for i in 0..body.len() {
         let text = tidy_spacing(body[i].1);
-        let number = (table_label(&text))
+        let bracketed = (table_label(&text))
             .filter(|_| text.starts_with(['(', '（']) && super::numbered_label(&text).is_none())
-            .map(|(n, _)| n);
-        let Some(n) = number.filter(|_| body[i].2 == Says::Heading) else {
+            .map(|(n, _)| n)
+            .filter(|_| numbered && body[i].2 == Says::Heading);
+        // 2.为小微企业开通… over its units: a measure numbered in its own cell, as (2) is.
+        let dotted = opening_number(&text)
+            .and_then(|(n, _)| n.trim_end_matches(['.', '．', '、', '。']).parse().ok())
+            .filter(|_| !numbered && body[i].2 == Says::Text);
+        let Some(n) = bracketed.or(dotted) else {
             continue;
         };
         let assigned_after = body

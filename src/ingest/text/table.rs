@@ -720,10 +720,13 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
             .index(column)
             .map(|_| header.get(cells, column).to_string())
     };
+    let (content, name_joined) =
+        crate::ingest::grid::join_cell_lines(header.get(cells, Column::Content));
     RawTask {
         label: Some(header.get(cells, Column::Group).to_string()).filter(|l| !l.is_empty()),
         no: header.get(cells, Column::No).to_string(),
-        content: crate::ingest::grid::join_lines(header.get(cells, Column::Content)),
+        content,
+        name_joined,
         units: header.get(cells, Column::Units).to_string(),
         lead: present(Column::Lead),
         support: present(Column::Support),
