@@ -1532,3 +1532,50 @@ fn a_remark_in_a_units_cell_is_no_unit() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].contains("不再做分工"), "{}", said[0]);
 }
+
+/// Rows under one merged 序号 and lead, each with its own words and its own unit: the
+/// units are names of their own (区城投, 区交通局 — never one name broken over two lines),
+/// and the words are set apart by ；, said.
+#[test]
+fn rows_under_a_merged_number_keep_their_units_apart() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .write_string(0, 0, "巳区2026年为民办实事项目表")
+        .unwrap();
+    for (c, h) in ["序号", "牵头单位", "项目名称", "实施单位"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    sheet.merge_range(2, 0, 4, 0, "1", &plain).unwrap();
+    sheet.merge_range(2, 1, 4, 1, "区住建局", &plain).unwrap();
+    for (r, (name, unit)) in [
+        ("城区道路改造 1.和平路", "区城投"),
+        ("2.建设路", "区交通局"),
+        ("3.滨江路", "滨江街道"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2 + r as u32, 2, *name).unwrap();
+        sheet.write_string(2 + r as u32, 3, *unit).unwrap();
+    }
+    sheet.write_string(5, 0, "2").unwrap();
+    sheet.write_string(5, 1, "区民政局").unwrap();
+    sheet.write_string(5, 2, "新建长者食堂3个").unwrap();
+    sheet.write_string(5, 3, "区民政局").unwrap();
+    let book = wb.save_to_buffer().unwrap();
+    let dir = project(&[
+        ("表.xlsx", &book),
+        ("fengong.toml", b"[plan]\nyear = 2026\n"),
+    ]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let one = checked.plan.task(1).unwrap();
+    assert_eq!(one.content, "城区道路改造 1.和平路；2.建设路；3.滨江路");
+    let names: Vec<&str> = one.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["区住建局", "区城投", "区交通局", "滨江街道"]);
+    assert!(!common::codes(&checked).contains(&"unit/wrapped"));
+}

@@ -7459,30 +7459,26 @@ fn a_level_and_one_character_is_a_piece_of_a_name() {
     assert_eq!(codes_at(&checked, "unit/only-cut"), [19]);
 }
 
-/// A place written bare beside its government (东城区 in one task, 东城区政府 in another) is
-/// likely one unit: said, as each gets a sheet.
+/// Places listed before the government they share (东城区、西城区政府): each place's
+/// government, so 东城区政府 is one unit with one sheet in both tasks — no bare 东城区 to
+/// ask about.
 #[test]
-fn a_place_beside_its_government_may_be_one_unit() {
+fn places_before_a_shared_government_each_get_it() {
     let (_dir, input) = text_source(
         "方案.txt",
         "卯市2026年重点工作分工方案\n1.建设科学城。(市科技局牵头,东城区、西城区政府配合)\n\
          2.筹建实验室。(市科技局牵头,南城区、东城区政府配合)\n",
     );
     let checked = fengong::check(&input).unwrap();
-    let said: Vec<_> = (checked.report.diagnostics.iter())
-        .filter(|d| d.code == "unit/maybe-same")
-        .collect();
-    assert_eq!(said.len(), 1, "{said:?}");
-    assert!(
-        said[0].message.contains("「东城区」"),
-        "{}",
-        said[0].message
+    assert_eq!(
+        common::supports(&checked.plan, 1),
+        ["东城区政府", "西城区政府"]
     );
-    assert!(
-        said[0].message.contains("「东城区政府」"),
-        "{}",
-        said[0].message
+    assert_eq!(
+        common::supports(&checked.plan, 2),
+        ["南城区政府", "东城区政府"]
     );
+    assert!(codes_at(&checked, "unit/maybe-same").is_empty());
 }
 
 /// 整改措施：一是…二是… under each problem its bracket gave out: the work to do, in the
@@ -7746,4 +7742,43 @@ fn a_bodys_members_are_said_as_a_group_to_fill() {
         "{config}"
     );
     assert!(!config.contains("unspecified = [\"县养老"), "{config}");
+}
+
+/// A news page's site name on the first line, then the plan's name after a topic and a
+/// colon (…扶持政策：关于…的若干措施): the plan's name is the title, the site name said.
+#[test]
+fn a_plan_named_after_a_topic_is_the_title_under_a_site_name() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某某政务资讯网\n\n午区人才扶持政策:关于加快集聚高层次人才的若干措施\n\n\
+         为加快集聚人才,特制定如下措施。\n\n一、引进领军人才\n\n1.给予安家补贴。\n\n牵头单位:区人才办\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("午区人才扶持政策:关于加快集聚高层次人才的若干措施")
+    );
+    assert_eq!(codes_at(&checked, "source/unused"), [1]);
+}
+
+/// A table pasted one cell per line whose part heading lost its number and whose group
+/// number stands in the 序号 cell over its title: both headings are read, no line lost.
+#[test]
+fn headings_of_a_table_pasted_one_cell_per_line_are_read() {
+    let (_dir, input) = text_source(
+        "表.txt",
+        "未县2026年重点工作责任分工\n\n序号\n\n重点工作\n\n牵头单位\n\n配合单位\n\n\
+         提升公共服务水平。\n\n(一)\n\n办好人民满意教育。\n\n1\n\n新建幼儿园2所。\n\n县教育局\n\n县财政局\n\n\
+         2\n\n改扩建中学1所。\n\n县教育局\n\n县住建局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert!(codes_at(&checked, "table/stray-line").is_empty());
+    let groups = common::groups(&checked.plan);
+    assert_eq!(groups.last().unwrap().1, [1, 2]);
+    assert!(
+        groups.last().unwrap().0.contains("办好人民满意教育"),
+        "{groups:?}"
+    );
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(table.contains("提升公共服务水平"), "{table}");
 }

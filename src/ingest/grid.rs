@@ -386,7 +386,28 @@ impl Grid<'_> {
             ),
             _ => return false,
         };
-        prev.absorb(self.own_task_cells(r, header), "\n");
+        let own = self.own_task_cells(r, header);
+        // Rows under one merged 序号 or content are cells of their own: their units are
+        // lists of their own (区城投 / 区交通局: never one name broken over two lines, nor
+        // names sharing a word across the rows), and
+        // words ending with no mark are set apart by ；, said.
+        let merged = code != "table/continued-row";
+        let (glue, message) = if merged
+            && !own.content.trim().is_empty()
+            && !prev.content.trim().is_empty()
+            && !prev
+                .content
+                .trim_end()
+                .ends_with(|c: char| "。；，：、;,:！？".contains(c))
+        {
+            prev.content = format!("{}；", prev.content.trim_end());
+            ("；", format!("{message}；两行内容之间加了「；」"))
+        } else if merged {
+            ("；", message)
+        } else {
+            ("\n", message)
+        };
+        prev.absorb(own, glue);
         // A label of the row's own in the group column (老旧小区 under 2 | 城市更新) has no
         // place in the task it joins: said, never dropped.
         let label_at = header.index(Column::Group);

@@ -1488,7 +1488,7 @@ impl RawTask {
     /// Takes in the cells of a row that continues this task (a row broken by OCR or a page
     /// break, or rows under one merged 序号), every column: text, units, deadline, person
     /// and remarks. `units_glue` joins the units cells: nothing for a name broken by OCR, a
-    /// line break for a cell of its own.
+    /// line break for a cell of its own, ； for a row of its own under a merged cell.
     pub fn absorb(&mut self, more: RawTask, units_glue: &str) {
         self.content.push_str(&more.content);
         // A cell of its own names units afresh: those the task has already are not twice.
@@ -1508,8 +1508,19 @@ impl RawTask {
                 append_line(into.get_or_insert_with(String::new), &more);
             }
         };
-        join(&mut self.lead, more.lead);
-        join(&mut self.support, more.support);
+        // Units of rows of their own listed on, each row's list apart (；).
+        let list = |into: &mut Option<String>, more: Option<String>| match into {
+            Some(have) if units_glue == "；" && !have.is_empty() => {
+                let more = more.map(|m| names_not_in(have, &m)).unwrap_or_default();
+                if !more.is_empty() {
+                    have.push('；');
+                    have.push_str(&more);
+                }
+            }
+            _ => join(into, more),
+        };
+        list(&mut self.lead, more.lead);
+        list(&mut self.support, more.support);
         join(&mut self.deadline, more.deadline);
         join(&mut self.person, more.person);
         for (have, more) in self.extra.iter_mut().zip(more.extra) {

@@ -451,6 +451,16 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
         // A government named by its level alone (相关市、县政府) lends only that: to places
         // named by their level too, never to a bare word (财政、区政府).
         let is_place = |piece: &str| is_place(piece) && (!caps[3].is_empty() || at_level(piece));
+        // 黄埔区、南沙区政府: a place at the government's own level names the district, which
+        // reads as a body alone, yet shares the 政府 written once after the last.
+        let level = body.chars().next();
+        let same_level = |piece: &str| {
+            !caps[3].is_empty()
+                && piece.chars().count() >= 3
+                && piece.chars().last() == level
+                && !looks_unspecified(&crate::base::cjk::simplified_text(piece))
+        };
+        let is_place = |piece: &str| is_place(piece) || same_level(piece);
         let run: Vec<&str> = caps[2].split('、').filter(|p| !p.is_empty()).collect();
         // The places are the run's pieces right before the last; those before them are
         // bodies of their own (机场指挥部、哈尔滨、黑河、绥芬河市政府).
@@ -1846,6 +1856,12 @@ mod tests {
             ["区财政局", "区教育局", "区政府"]
         );
         assert_eq!(names("相关部门、黑河市政府"), ["相关部门", "黑河市政府"]);
+        // Districts at the government's own level share it too; a bare level does not.
+        assert_eq!(
+            names("市卫生健康委，荔湾区、黄埔区政府"),
+            ["市卫生健康委", "荔湾区政府", "黄埔区政府"]
+        );
+        assert_eq!(names("各区、南沙区政府"), ["各区", "南沙区政府"]);
         // Units one a line (Alt+Enter in a cell), the role word on a line of its own.
         assert_eq!(
             names("市殘聯\n市財政局\n市稅務局\n負責"),

@@ -144,7 +144,13 @@ pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
         // 关于落实《政府工作报告》 / 重点工作的任务分工 under a news page's lead: a line that
         // opens as a title does, naming a plan only with the line under it.
         Some(above) if above > 0 && opens_a_title(texts[above], texts[at]) => above,
-        Some(0) if reads_as_title(texts[0]) && !ends_sentence(texts[0].trim()) => return None,
+        Some(0)
+            if reads_as_title(texts[0])
+                && !ends_sentence(texts[0].trim())
+                && continues_title_with(&tidy_spacing(texts[0]), texts[at]) =>
+        {
+            return None;
+        }
         _ => at,
     };
     (at > 0 && !names_a_plan(texts[0])).then_some(at)
@@ -467,6 +473,15 @@ pub(crate) fn is_attachment_label(text: &str) -> bool {
 pub fn names_a_plan(text: &str) -> bool {
     // 民生實事清單 names a plan as 民生实事清单 does.
     let text = crate::base::cjk::simplified_text(&tidy_spacing(text));
+    // 某区产业扶持政策：关于加快智能制造发展的若干措施 — a topic before the plan's name.
+    if let Some((topic, name)) = text.split_once(['：', ':'])
+        && !topic.is_empty()
+        && topic.chars().count() <= 20
+        && !topic.contains(['，', '。', '；', ',', ';'])
+        && name.starts_with("关于")
+    {
+        return names_a_plan(name);
+    }
     let bare = !text.contains(['，', '。', '；', '：', ',', ';', ':']);
     let numbered = section_heading(&text).is_some()
         || numbered_label(&text).is_some()

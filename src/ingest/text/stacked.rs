@@ -947,6 +947,10 @@ impl Rows<'_> {
         kinds: &[Option<Column>],
     ) -> Vec<String> {
         let mut carried = vec![String::new(); self.width];
+        if left.is_empty() {
+            self.headings_between(lines);
+            return carried;
+        }
         let mut start = 0;
         for i in 0..=lines.len() {
             let boundary = i == lines.len() || matches!(lines[i].2, Says::Heading | Says::Note);
@@ -954,9 +958,7 @@ impl Rows<'_> {
                 continue;
             }
             let stretch = &lines[start..i];
-            if left.is_empty() {
-                self.between(stretch);
-            } else {
+            {
                 carried = merge_cells(carried, self.aligned(stretch, left, 0, kinds).next);
             }
             if i < lines.len() {
@@ -992,6 +994,37 @@ impl Rows<'_> {
                 self.between(&body[i..=i]);
             }
             stretch_start = i + 1;
+        }
+    }
+
+    /// Lines between rows where no cell of the next row stands (序号 first): headings, each
+    /// a row of its own — a bare number in the 序号 cell with its title on the line under
+    /// it ((一) / 加强战略科技力量建设。) one heading, and a short line of text alone a heading
+    /// whose number the copy lost (强化科技创新支撑能力。). Anything else is not a row.
+    fn headings_between(&mut self, lines: &[(usize, &str, Says)]) {
+        let mut i = 0;
+        while i < lines.len() {
+            let (line, text, said) = lines[i];
+            let bare_number = said == Says::Heading
+                && table_label(text).is_some_and(|(_, title)| title.trim().is_empty());
+            let title_under = lines.get(i + 1).filter(|(_, _, s)| *s == Says::Text);
+            let heading = match title_under {
+                Some((_, title, _)) if bare_number => {
+                    i += 1;
+                    Some(format!("{}{}", text.trim(), title.trim()))
+                }
+                _ if said == Says::Text && text.chars().count() <= 40 => Some(text.to_string()),
+                _ => None,
+            };
+            match heading {
+                Some(heading) => {
+                    let mut cells = vec![String::new(); self.width];
+                    cells[0] = heading;
+                    self.out.push((line as u32 + 1, TableLine::Row(cells)));
+                }
+                None => self.between(&lines[i..=i]),
+            }
+            i += 1;
         }
     }
 
