@@ -7781,4 +7781,7 @@ fn headings_of_a_table_pasted_one_cell_per_line_are_read() {
     );
     let table = common::published_text(&input, "任务分工表.md");
     assert!(table.contains("提升公共服务水平"), "{table}");
+    // The group prints with its own number, not one counted past the heading above it.
+    assert!(table.contains("（一）办好人民满意教育"), "{table}");
+    assert!(!table.contains("（二）"), "{table}");
 }

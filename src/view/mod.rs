@@ -917,8 +917,13 @@ pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
     } else if group.title.trim().is_empty() {
         group.no
     } else {
+        // A heading with no number and no task of its own (a part's heading whose numeral
+        // the copy lost) prints as a band across the table: no group to count.
+        let band = |g: &crate::model::Group| {
+            g.tasks.is_empty() && g.label.as_deref().is_some_and(|l| !opens_with_a_number(l))
+        };
         plan.groups()
-            .filter(|g| g.no <= group.no && !g.title.trim().is_empty())
+            .filter(|g| g.no <= group.no && !g.title.trim().is_empty() && !band(g))
             .count() as u32
     };
     format!("（{}）{}", chinese_numeral(no), group.title)
