@@ -1680,23 +1680,22 @@ impl Reader {
         if heading.is_empty() {
             return;
         }
-        let mut numbers = Vec::new();
+        // Counted, not numbered: the tasks' numbers are settled after the reading (numbers
+        // as written may replace them).
+        let mut items = 0;
         for row in &mut self.table.rows[from_row..] {
             if let RowKind::Task(task) = &mut row.kind {
                 task.content = format!("{heading}：{}", task.content);
-                numbers.push(task.no.clone());
+                items += 1;
             }
         }
-        if numbers.is_empty() {
+        if items == 0 {
             return;
         }
         self.table.said.push(crate::base::diag::Diagnostic::note(
             "plan/sub-heading",
             origin,
-            format!(
-                "「{heading}」是分组标题之下的小标题：已写在它下面第 {} 项任务的内容之前",
-                numbers.join("、")
-            ),
+            format!("「{heading}」是分组标题之下的小标题：已写在它下面 {items} 项任务的内容之前"),
         ));
     }
 
