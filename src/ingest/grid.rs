@@ -910,34 +910,6 @@ fn is_note(text: &str) -> bool {
         .any(|p| text.trim_start_matches(['（', '(']).starts_with(p))
 }
 
-/// A content cell's lines as one text, and whether a `：` was put between its first line and
-/// the rest: a cell whose first line is a task's name (建设数字产业园) over a sentence of its
-/// words (完成园区一期主体工程，引进…) joins them as the inline reader joins an item's title
-/// line to its paragraph; other breaks are a long sentence's, joined as [`join_lines`] does.
-/// For cells copied from a web page, whose lines are the page's own paragraphs: a line break
-/// a spreadsheet's writer typed may wrap a sentence anywhere (推进高频事项 / “一件事”…).
-pub(crate) fn join_cell_lines(text: &str) -> (String, bool) {
-    if let Some((first, rest)) = text.split_once('\n')
-        && names_over_words(first.trim(), rest.trim())
-    {
-        let rest = join_lines(rest);
-        return (format!("{}：{rest}", first.trim()), true);
-    }
-    (join_lines(text), false)
-}
-
-/// Whether a cell's first line is a name over the sentence of words under it: a short
-/// phrase with no mark, over a line that is a clause of its own and holds marks.
-fn names_over_words(first: &str, rest: &str) -> bool {
-    let marks = ['。', '，', '；', '：', '、', ',', ';', ':', '！', '？'];
-    (2..=20).contains(&first.chars().count())
-        && !first.contains(marks)
-        && first.ends_with(crate::base::cjk::is_han)
-        && rest.contains(['。', '，', '；', ',', ';'])
-        && !rest.starts_with(['“', '"', '「', '《', '（', '('])
-        && !crate::ingest::inline::runs_on(rest)
-}
-
 /// In-cell line breaks inside a sentence: joined without a space between Chinese characters.
 pub(crate) fn join_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -1116,30 +1088,6 @@ mod tests {
             said[0].message.contains("「县人社局」「2026年6月」"),
             "{}",
             said[0].message
-        );
-    }
-
-    #[test]
-    fn a_cells_name_over_its_words_is_joined_by_a_colon_a_wrapped_sentence_is_not() {
-        assert_eq!(
-            join_cell_lines("建设数字产业园\n完成园区一期主体工程，引进软件企业10家"),
-            (
-                "建设数字产业园：完成园区一期主体工程，引进软件企业10家".to_string(),
-                true
-            )
-        );
-        // A sentence broken inside a phrase, a first clause of a word or two: one sentence.
-        assert_eq!(
-            join_cell_lines("加快推进城东片区\n开发，完成投资10亿元"),
-            ("加快推进城东片区开发，完成投资10亿元".to_string(), false)
-        );
-        assert_eq!(
-            join_cell_lines("深化学校\n家庭社会"),
-            ("深化学校家庭社会".to_string(), false)
-        );
-        assert_eq!(
-            join_cell_lines("推进高频事项\n“一件事”集成办理。"),
-            ("推进高频事项“一件事”集成办理。".to_string(), false)
         );
     }
 
