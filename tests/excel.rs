@@ -1579,3 +1579,69 @@ fn rows_under_a_merged_number_keep_their_units_apart() {
     assert_eq!(names, ["区住建局", "区城投", "区交通局", "滨江街道"]);
     assert!(!common::codes(&checked).contains(&"unit/wrapped"));
 }
+
+/// Rows numbered in their words under one merged 序号, a unit's cell with a bracketed note
+/// on a line of its own (应急局 / (安委办), 科技园 / (城南镇)): the note is more of the name
+/// above it — no unit of its own, no row glued to the one above — said once for every row
+/// a merged cell writes it on, at the cell it stands in.
+#[test]
+fn a_bracketed_note_under_a_unit_is_more_of_its_name() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .write_string(0, 0, "午区2026年主要目标责任分解表")
+        .unwrap();
+    for (c, h) in ["序号", "工作标准", "牵头单位", "配合单位"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    sheet.merge_range(2, 0, 4, 0, "1", &plain).unwrap();
+    sheet
+        .merge_range(2, 3, 3, 3, "科技园\n(城南镇)\n区财政局", &plain)
+        .unwrap();
+    for (r, (text, lead)) in [
+        ("(1)工业产值增长6%。", "区工信局"),
+        ("(2)能耗下降完成任务。", "区环保局"),
+        ("(3)安全生产形势平稳。", "应急局\n(安委办)"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2 + r as u32, 1, *text).unwrap();
+        sheet.write_string(2 + r as u32, 2, *lead).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分解表.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "工业产值增长6%。",
+            "能耗下降完成任务。",
+            "安全生产形势平稳。"
+        ]
+    );
+    assert_eq!(common::leads(plan, 3), ["应急局（安委办）"]);
+    assert_eq!(common::supports(plan, 1), ["科技园（城南镇）", "区财政局"]);
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with(['(', '（'])),
+        "{names:?}"
+    );
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"table/merged-number"), "{codes:?}");
+    let wrapped: Vec<(String, &str)> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/wrapped")
+        .map(|d| (d.location.to_string(), d.message.as_str()))
+        .collect();
+    assert_eq!(wrapped.len(), 2, "{wrapped:?}");
+    assert!(
+        wrapped[0].0.ends_with("D3") && wrapped[0].1.starts_with("第 1、2 项"),
+        "{wrapped:?}"
+    );
+    assert!(wrapped[1].0.ends_with("C5"), "{wrapped:?}");
+}

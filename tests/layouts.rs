@@ -1044,6 +1044,8 @@ fn records_of_labels_over_values_are_tasks() {
     assert_eq!(plan.table.content_column.as_deref(), Some("具体任务"));
     let codes = codes(&checked);
     assert!(!codes.contains(&"source/cut-off"), "{codes:?}");
+    // Its labels and values are the tasks' own: no line of it is said to be left out.
+    assert!(!codes.contains(&"source/unused"), "{codes:?}");
 }
 
 /// Items numbered on through the document (1. … 5., never starting again), the first of
@@ -7784,4 +7786,45 @@ fn headings_of_a_table_pasted_one_cell_per_line_are_read() {
     // The group prints with its own number, not one counted past the heading above it.
     assert!(table.contains("（一）办好人民满意教育"), "{table}");
     assert!(!table.contains("（二）"), "{table}");
+}
+
+/// A table pasted one cell per line whose units cells hold several names, one a line, and
+/// a bracketed note under a name (科技园 / (城南镇)): the note stays with its name in the
+/// units, never in the task's words; one unit leads, the names after it are the 配合 cell's.
+#[test]
+fn a_bracketed_note_pasted_under_a_unit_stays_with_it() {
+    let (_dir, input) = text_source(
+        "表.txt",
+        "申区2026年主要目标责任分解表\n序号\n工作标准\n牵头单位\n配合单位\n\
+         1\n工业产值增长6%。\n区经信局\n开发区\n科技园\n(城南镇)\n区统计局\n\
+         2\n安全生产形势平稳。\n应急局\n(安委办)\n各街道\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        ["工业产值增长6%。", "安全生产形势平稳。"]
+    );
+    assert_eq!(common::leads(plan, 1), ["区经信局"]);
+    assert_eq!(
+        common::supports(plan, 1),
+        ["开发区", "科技园（城南镇）", "区统计局"]
+    );
+    assert_eq!(common::leads(plan, 2), ["应急局（安委办）"]);
+    assert!(codes_at(&checked, "table/after-table").is_empty());
+}
+
+/// 「A和B分别牵头、C」: 分别 says the leads are more than one — A and B each lead, C supports.
+#[test]
+fn two_units_joined_by_and_that_each_lead_are_two() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "酉区2026年重点工作责任分解\n\n一、开放发展\n\n1.建设物流园区，完成投资5亿元。\n\n\
+         责任单位：投资促进局和口岸管理局分别牵头、区发改局\n\n2.新增外贸企业20家。\n\n\
+         责任单位：区商务局、区税务局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(common::leads(plan, 1), ["投资促进局", "口岸管理局"]);
+    assert_eq!(common::supports(plan, 1), ["区发改局"]);
 }

@@ -499,7 +499,7 @@ fn place_tasks(
             for label in labels {
                 diagnostics.push(super::unused_note(&label.text, label.origin));
             }
-            let preamble = preamble_before_tasks(preamble, tasks, diagnostics);
+            let preamble = preamble_before_tasks(preamble, tasks, &raw.column_names, diagnostics);
             (sections, preamble, closing)
         }
         Some(prose) if prose_holds_tasks(&prose, tasks) => {
@@ -945,6 +945,7 @@ fn sole_heading_naming_a_plan(table: &RawTable) -> Option<String> {
 fn preamble_before_tasks(
     preamble: Vec<Paragraph>,
     tasks: &[Task],
+    labels: &super::raw_table::ColumnNames,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Paragraph> {
     let Some(first) = tasks.iter().filter_map(|t| t.origin.line_no()).min() else {
@@ -955,7 +956,7 @@ fn preamble_before_tasks(
         .partition(|p| p.origin.line_no().is_none_or(|line| line < first));
     for paragraph in from {
         let text = paragraph.text.trim();
-        if !read_as_tasks(text, tasks) {
+        if !read_as_tasks(text, tasks) && !made_of_task_fields(text, tasks, labels) {
             diagnostics.push(super::unused_note(text, paragraph.origin.clone()));
         }
     }
@@ -975,6 +976,38 @@ fn read_as_tasks(text: &str, tasks: &[Task]) -> bool {
                 || (!words.is_empty() && letters(&content).contains(&words))
                 || cjk::tidy_spacing(text).contains(content.trim_end_matches('。'))
         })
+}
+
+/// Whether a paragraph among the tasks holds nothing but their fields' values as the tasks
+/// read them and labels between them: records of labels over values (责任单位 / 县住建局、县水务局 /
+/// 完成时限 / 2026年10月底前), which the prose reader takes for paragraphs.
+fn made_of_task_fields(text: &str, tasks: &[Task], labels: &super::raw_table::ColumnNames) -> bool {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let mut fields: Vec<String> = Vec::new();
+    for task in tasks {
+        fields.push(letters(&task.units_text));
+        fields.extend(task.deadline_text.as_deref().map(letters));
+        fields.extend(
+            task.units
+                .iter()
+                .map(|a| letters(a.written.as_ref().unwrap_or(&a.name))),
+        );
+        fields.extend(task.unspecified.iter().map(|u| letters(u)));
+    }
+    fields.retain(|f| !f.is_empty());
+    // Longest first: a whole list before the names in it.
+    fields.sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+    let mut rest = letters(text);
+    for field in &fields {
+        rest = rest.replace(field.as_str(), "|");
+    }
+    // What the values leave are labels: the source's own column names, or words a header
+    // would be read by.
+    let label = |piece: &str| {
+        labels.all().any(|name| letters(name) == piece)
+            || super::raw_table::Column::from_header(piece).is_some()
+    };
+    !letters(text).is_empty() && rest.split('|').filter(|p| !p.is_empty()).all(label)
 }
 
 fn with_plan_text(
@@ -1356,6 +1389,7 @@ fn build_tasks(
     // Tasks whose lead is the first of a plain 责任单位 cell's units (see lead_by_order).
     let mut first_leads: Vec<(u32, Location, AfterTheFirst)> = Vec::new();
     let mut levels_lent = LevelsLent::default();
+    let mut wrapped = WrappedNames::default();
     let schedule = Schedule::of(raw, year);
     let mut scheduled: Vec<u32> = Vec::new();
     for row in &raw.rows {
@@ -1376,9 +1410,22 @@ fn build_tasks(
         if let Some(after) = lead_by_order(cells, &written, &resolved, config) {
             first_leads.push((no, units_origin.clone(), after));
         }
-        say_run_together(no, written.all(), &units_origin, diagnostics);
-        levels_lent.note(no, written.all(), &units_origin);
-        say_wrapped(no, written.all(), &units_origin, diagnostics);
+        // Each list is said at its own cell: the 配合 column's names at the 配合 cell.
+        for (units, origin) in [
+            (&written.leads, &units_origin),
+            (
+                &written.supports,
+                cells.support_origin.as_ref().unwrap_or(&units_origin),
+            ),
+            (
+                &written.responsible,
+                cells.responsible_origin.as_ref().unwrap_or(&units_origin),
+            ),
+        ] {
+            say_run_together(no, units.iter(), origin, diagnostics);
+            levels_lent.note(no, units.iter(), origin);
+            wrapped.note(no, units.iter(), origin);
+        }
         if resolved.assignments.is_empty()
             && !units_text.is_empty()
             && resolved.unspecified.is_empty()
@@ -1438,6 +1485,7 @@ fn build_tasks(
     diagnostics.extend(said_spaces_closed(&spaces_closed));
     diagnostics.extend(said_lead_by_order(&first_leads));
     diagnostics.extend(levels_lent.said());
+    diagnostics.extend(wrapped.said());
     diagnostics.extend(schedule.said(&scheduled, raw));
     tasks
 }
@@ -1673,34 +1721,48 @@ fn say_run_together<'a>(
     }
 }
 
-/// Names a cell broke over two lines (农产品流通工作⏎专班), read as one: for the user to
-/// check.
-fn say_wrapped<'a>(
-    no: u32,
-    units: impl Iterator<Item = &'a WrittenUnit>,
-    origin: &Location,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    for unit in units {
-        let Some(written) = unit.wrapped.as_deref() else {
-            continue;
-        };
-        let lines: Vec<String> = written.lines().map(|l| format!("「{l}」")).collect();
-        let how = if lines.len() > 2 {
-            format!("单元格中{}分 {} 行写", lines.concat(), lines.len())
-        } else if lines.len() > 1 {
-            format!("单元格中{}分两行写", lines.concat())
-        } else {
-            format!("「{written}」中间隔着空格（原文在此换行）")
-        };
-        diagnostics.push(
+/// Names a cell broke over lines (农产品流通工作⏎专班, 高新园⏎(邹区镇)), read as one: each
+/// reading, the tasks it was read in and where first, for one note each (a merged cell
+/// writes it on every row under it).
+#[derive(Default)]
+struct WrappedNames(Vec<(String, String, Vec<u32>, Location)>);
+
+impl WrappedNames {
+    fn note<'a>(&mut self, no: u32, units: impl Iterator<Item = &'a WrittenUnit>, at: &Location) {
+        for unit in units {
+            let Some(written) = unit.wrapped.as_deref() else {
+                continue;
+            };
+            let same =
+                |r: &&mut (String, String, Vec<u32>, Location)| r.0 == written && r.1 == unit.name;
+            match self.0.iter_mut().find(same) {
+                Some(reading) if !reading.2.contains(&no) => reading.2.push(no),
+                Some(_) => {}
+                None => self
+                    .0
+                    .push((written.to_string(), unit.name.clone(), vec![no], at.clone())),
+            }
+        }
+    }
+
+    fn said(self) -> impl Iterator<Item = Diagnostic> {
+        self.0.into_iter().map(|(written, name, tasks, at)| {
+            let tasks = crate::base::number::task_list(tasks);
+            let lines: Vec<String> = written.lines().map(|l| format!("「{l}」")).collect();
+            let how = if lines.len() > 2 {
+                format!("单元格中{}分 {} 行写", lines.concat(), lines.len())
+            } else if lines.len() > 1 {
+                format!("单元格中{}分两行写", lines.concat())
+            } else {
+                format!("「{written}」中间隔着空格（原文在此换行）")
+            };
             Diagnostic::note(
                 "unit/wrapped",
-                origin.clone(),
-                format!("第 {no} 项：{how}，读作一个单位「{}」", unit.name),
+                at,
+                format!("第 {tasks} 项：{how}，读作一个单位「{name}」"),
             )
-            .with_hint("如是两个单位，请在原表中用顿号隔开"),
-        );
+            .with_hint("如是两个单位，请在原表中用顿号隔开")
+        })
     }
 }
 
@@ -1731,15 +1793,6 @@ struct WrittenRoles {
     supports: Vec<WrittenUnit>,
     /// A 责任单位 cell's beside the 牵头 and 配合 ones.
     responsible: Vec<WrittenUnit>,
-}
-
-impl WrittenRoles {
-    fn all(&self) -> impl Iterator<Item = &WrittenUnit> {
-        self.leads
-            .iter()
-            .chain(&self.supports)
-            .chain(&self.responsible)
-    }
 }
 
 /// The units a task row names, as leads and supports. With a separate lead column a

@@ -1993,7 +1993,7 @@ impl Reader {
     }
 
     /// Keeps the first name the plan's labelled lines give leading and supporting units
-    /// (牵头科室（单位）, 责任单位), for the published table's headers.
+    /// (牵头科室（单位）, 责任单位), leaders and deadlines, for the published table's headers.
     fn name_role(&mut self, kind: LabelKind, line: &str) {
         let Some(colon) = line.find(['：', ':']) else {
             return;
@@ -2009,6 +2009,8 @@ impl Reader {
             }
             // 牵头负责领导：…: the published table's leader column is called so.
             LabelKind::Person if names.person.is_none() => names.person = name,
+            // 完成时间：…, 时间节点：…: so is its deadline column.
+            LabelKind::Deadline if names.deadline.is_none() => names.deadline = name,
             _ => {}
         }
     }

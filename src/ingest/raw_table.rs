@@ -802,6 +802,22 @@ impl ColumnNames {
 }
 
 impl ColumnNames {
+    /// Every name the source gives.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [
+            &self.lead,
+            &self.support,
+            &self.responsible,
+            &self.content,
+            &self.units,
+            &self.deadline,
+            &self.person,
+            &self.group,
+        ]
+        .into_iter()
+        .filter_map(|name| name.as_deref())
+    }
+
     /// Takes from `other` the names this one lacks (a further table naming a column the
     /// first has not).
     pub fn fill_from(&mut self, other: ColumnNames) {

@@ -56,6 +56,16 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     };
     let mut out = String::with_capacity(cell.len());
     for (i, line) in lines.iter().enumerate() {
+        // A line that is only a bracketed note (高新园 / (邹区镇)) says more of the name
+        // above it: no name of its own.
+        if i > 0 && is_bracket_note(line) && !last_piece(&out).is_empty() {
+            let before = last_piece(&out);
+            let note = line.trim();
+            joined.push((format!("{before}{note}"), format!("{before}\n{note}")));
+            out.truncate(out.trim_end().len());
+            out.push_str(note);
+            continue;
+        }
         if i > 0 {
             let before = last_piece(&out);
             let after = first_piece(line);
@@ -75,6 +85,14 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     } else {
         (out.into(), joined)
     }
+}
+
+/// Whether `line` is wholly one bracketed note: （邹区镇）, (安委办).
+pub(crate) fn is_bracket_note(line: &str) -> bool {
+    let line = line.trim();
+    line.strip_prefix(['(', '（'])
+        .and_then(|rest| rest.strip_suffix([')', '）']))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['(', '（', ')', '）']))
 }
 
 /// Names set vertically in a narrow cell, a character or two a line (`市` / `监` / `察` /
@@ -783,6 +801,14 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
             mark_leads(&mut out, word, run_start);
             // The units this piece names come after the role word's run.
             since_role = out.len() + usize::from(!name.is_empty());
+            // 分别牵头, 共同牵头 speak of more than one: 投资促进局和口岸管理局 are two.
+            if matches!(word, RoleWord::SharedLead | RoleWord::Respectively)
+                && let Some((first, second)) = bodies_joined(&name)
+            {
+                out.push(WrittenUnit::named(first, marked_lead));
+                name = second;
+                since_role += 1;
+            }
         }
         if let Some(after) = take_joined(&name, marked_lead, &mut out) {
             name = after;
@@ -1089,6 +1115,26 @@ fn two_bodies(name: &str) -> Option<(String, String, bool)> {
                 && after.starts_with(PLACE_OPENINGS)
                 && ends_as_a_body(after))
             .then(|| (before.to_string(), after.to_string(), false))
+        })
+    })
+}
+
+/// Two bodies' names joined by 和, 与 or 及 (投资促进局和口岸管理局), where the words around the
+/// list say it names more than one: each side ends as a body does, the first no place (a
+/// 和 inside one name has no body before it: 区文化和旅游局).
+fn bodies_joined(name: &str) -> Option<(String, String)> {
+    const PLACE_ENDINGS: &[&str] = &["镇", "乡", "街道", "区", "村", "社区"];
+    ["和", "与", "及"].iter().find_map(|word| {
+        name.match_indices(word).find_map(|(at, _)| {
+            let (before, after) = (name[..at].trim(), name[at + word.len()..].trim());
+            (before.chars().count() >= 2
+                && ends_as_a_body(before)
+                && !PLACE_ENDINGS.iter().any(|p| before.ends_with(p))
+                && !names_nobody(before)
+                && after.chars().count() >= 2
+                && ends_as_a_body(after)
+                && !names_nobody(after))
+            .then(|| (before.to_string(), after.to_string()))
         })
     })
 }
@@ -1778,6 +1824,28 @@ mod tests {
             cell("市人力社保局、市农业农村局分别牵头"),
             [("市人力社保局".into(), true), ("市农业农村局".into(), true)]
         );
+        // 分别牵头 says there are several: a 和 between two bodies parts them, each leading.
+        assert_eq!(
+            cell("投资促进局和口岸管理局分别牵头、区发改局"),
+            [
+                ("投资促进局".into(), true),
+                ("口岸管理局".into(), true),
+                ("区发改局".into(), false)
+            ]
+        );
+        assert_eq!(
+            cell("区商务局和区交通局分别牵头、区发改局"),
+            [
+                ("区商务局".into(), true),
+                ("区交通局".into(), true),
+                ("区发改局".into(), false)
+            ]
+        );
+        // One name with a 和 of its own stays one.
+        assert_eq!(
+            cell("区文化和旅游局共同牵头、区财政局"),
+            [("区文化和旅游局".into(), true), ("区财政局".into(), false)]
+        );
     }
 
     #[test]
@@ -2138,6 +2206,13 @@ mod tests {
         assert_eq!(split_units("团委\n妇联\n科协").len(), 3);
         let wrapped = split_units("农产品流通工作\n专班").remove(0).wrapped;
         assert_eq!(wrapped.as_deref(), Some("农产品流通工作\n专班"));
+        // A line that is only a bracketed note is more of the name above it.
+        assert_eq!(
+            names("科技园\n(城南镇)\n区财政局"),
+            ["科技园(城南镇)", "区财政局"]
+        );
+        let noted = split_units("应急管理局\n（安委办）").remove(0).wrapped;
+        assert_eq!(noted.as_deref(), Some("应急管理局\n（安委办）"));
         // One name a line, a role word, a phrase: the break separates.
         assert_eq!(
             names("财务会计部\n投资发展部"),

@@ -590,6 +590,8 @@ pub(super) struct Block {
     text: String,
     /// The bold lead-in and the text after it, when the line starts bold.
     bold: Option<(String, String)>,
+    /// Whether a blank line stands right above it in the source.
+    blank_before: bool,
 }
 
 fn blocks(lines: &[&str]) -> Vec<Block> {
@@ -606,6 +608,7 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
                 heading,
                 text: strip_markup(content),
                 bold: bold_lead(content),
+                blank_before: index > 0 && lines[index - 1].trim().is_empty(),
             }
         })
         .filter(|b| !b.text.is_empty())
@@ -646,6 +649,7 @@ fn lines_of_their_own(block: Block) -> Vec<Block> {
                 heading: 0,
                 text: piece.trim().to_string(),
                 bold: None,
+                blank_before: false,
             }),
             None => out.push(Block {
                 text: piece.trim().to_string(),

@@ -39,6 +39,10 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         pending: Vec::new(),
         tail: Tail::None,
         places,
+        lines: Lines {
+            width: line_width(&blocks[start..]),
+            previous: String::new(),
+        },
     };
     for block in &blocks[start..] {
         if super::is_page_line(&block.text) {
@@ -52,6 +56,7 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         } else {
             reader.plain(block);
         }
+        reader.lines.previous.clone_from(&block.text);
     }
     let groups_text: String = (reader.prose.sections.iter())
         .flat_map(|s| s.groups.iter())
@@ -209,6 +214,51 @@ struct ProseReader<'a> {
     pending: Vec<Paragraph>,
     tail: Tail,
     places: Places<'a>,
+    lines: Lines,
+}
+
+/// What a plain line's joining looks at beyond the paragraph it may join: the source's
+/// lines as written.
+struct Lines {
+    /// The length of a line the source wrapped at its page's width ([`line_width`]).
+    width: usize,
+    /// The text of the line read last.
+    previous: String,
+}
+
+impl Lines {
+    /// The last line of `paragraph` as the source writes it: the line read last when the
+    /// paragraph ends with it (lines joined across a page break are one string by now).
+    fn last_of<'t>(&'t self, paragraph: &'t str) -> &'t str {
+        let last = paragraph.rsplit('\n').next().unwrap_or(paragraph);
+        if !self.previous.is_empty() && last.ends_with(self.previous.as_str()) {
+            &self.previous
+        } else {
+            last
+        }
+    }
+
+    /// Whether `line` runs to the page's edge: a line wrapped there, which a blank line
+    /// under it (a web copy's double spacing) does not end.
+    fn fills(&self, line: &str) -> bool {
+        self.width > 0 && line.trim().chars().count() * 10 >= self.width * 8
+    }
+}
+
+/// The length of the source's full lines: the upper quartile of its lines of ten characters
+/// or more. A hard-wrapped text's lines are mostly this long; a text of one line per
+/// paragraph has it far above a heading's length. 0 when there are too few lines to tell.
+fn line_width(blocks: &[Block]) -> usize {
+    let mut lengths: Vec<usize> = blocks
+        .iter()
+        .map(|b| b.text.chars().count())
+        .filter(|n| *n >= 10)
+        .collect();
+    if lengths.len() < 4 {
+        return 0;
+    }
+    lengths.sort_unstable();
+    lengths[lengths.len() * 3 / 4]
 }
 
 impl ProseReader<'_> {
@@ -278,7 +328,7 @@ impl ProseReader<'_> {
                     .last_mut()
                     .and_then(|s| s.groups.last_mut());
                 if let Some(group) = group
-                    && (group.text.text.is_empty() || goes_on(&group.text.text, block))
+                    && (group.text.text.is_empty() || goes_on(&group.text.text, block, &self.lines))
                 {
                     // Under a heading on a line of its own, the text is a paragraph of its
                     // own (so is a labelled line: 责任单位：…), not the heading's sentence
@@ -292,14 +342,20 @@ impl ProseReader<'_> {
                 self.pending.push(paragraph(block, places));
                 self.tail = Tail::Pending;
             }
-            Tail::Pending => push_or_join(&mut self.pending, block, places, continues),
+            Tail::Pending => push_or_join(&mut self.pending, block, places, continues, &self.lines),
             Tail::Preamble | Tail::None if self.prose.sections.is_empty() => {
-                push_or_join(&mut self.prose.preamble, block, places, continues);
+                push_or_join(
+                    &mut self.prose.preamble,
+                    block,
+                    places,
+                    continues,
+                    &self.lines,
+                );
                 self.tail = Tail::Preamble;
             }
             _ => {
                 if let Some(section) = self.prose.sections.last_mut() {
-                    push_or_join(&mut section.intro, block, places, continues);
+                    push_or_join(&mut section.intro, block, places, continues, &self.lines);
                 }
                 self.tail = Tail::Intro;
             }
@@ -317,9 +373,17 @@ fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
 /// Whether `block` goes on from the paragraph `last` (a page break inside a sentence):
 /// never when it starts an item of its own; after a labelled line (牵头单位：…) only when it
 /// is more of the line's list, as the task reader reads it (a PDF's hard wrap: 协办单位：…
-/// 园区党工 / 委、各街道党工委).
-fn goes_on(last: &str, block: &Block) -> bool {
-    let last_line = last.rsplit('\n').next().unwrap_or(last);
+/// 园区党工 / 委、各街道党工委). Across a blank line only from running text or a line that
+/// fills the page's width: a shorter line of bare words ended its paragraph there (a web
+/// copy's 会议纪要摘编 / (blank) / 各单位要高度重视 are two).
+fn goes_on(last: &str, block: &Block, lines: &Lines) -> bool {
+    let last_line = lines.last_of(last);
+    // Running text holds a clause: a sentence a page break cut (…五项制度，持续 / (blank) /
+    // 完善…). A line of bare words over a blank line is a heading or a line of its own.
+    let running = last_line.contains(['，', ',', '；', ';', '、']);
+    if block.blank_before && !running && !lines.fills(last_line) {
+        return false;
+    }
     let labelled = crate::ingest::inline::is_labelled_line(last_line);
     // The list stops unfinished: after a separator, or inside a name (…、园区党工).
     let last_name = last_line
@@ -369,10 +433,16 @@ fn opens_with_a_mark(line: &str) -> bool {
         .is_some_and(|at| at >= 1)
 }
 
-fn push_or_join(list: &mut Vec<Paragraph>, block: &Block, places: Places<'_>, continues: bool) {
+fn push_or_join(
+    list: &mut Vec<Paragraph>,
+    block: &Block,
+    places: Places<'_>,
+    continues: bool,
+    lines: &Lines,
+) {
     if let Some(last) = list.last_mut()
         && continues
-        && goes_on(&last.text, block)
+        && goes_on(&last.text, block, lines)
     {
         last.text.push_str(&block.text);
     } else {
@@ -588,6 +658,43 @@ mod tests {
         assert_eq!(
             prose.title.unwrap().text,
             "2019年区《政府工作报告》确定的主要目标任务责任分解方案"
+        );
+    }
+
+    /// A blank line under a line of bare words ends its paragraph (会议纪要摘编 / 各单位要高度
+    /// 重视 are two lines of their own, not one sentence); a sentence cut at a page's width
+    /// or after a clause goes on across one (a double-spaced web copy, a PDF's page break).
+    #[test]
+    fn a_blank_line_parts_paragraphs_only_under_a_line_that_ended() {
+        let preamble = |text: &str| -> Vec<String> {
+            let prose = super::super::parse(text, "x.md").prose.unwrap();
+            prose.preamble.into_iter().map(|p| p.text).collect()
+        };
+        let text = "某区2026年重点工作方案\n\n会议纪要摘编\n\n各单位要高度重视\n\n\
+                    为推动重点工作落实，现将分工明确如下。\n\n一、工作要求\n";
+        assert_eq!(
+            preamble(text),
+            [
+                "会议纪要摘编",
+                "各单位要高度重视",
+                "为推动重点工作落实，现将分工明确如下。"
+            ]
+        );
+        let wrapped = "某区2026年重点工作方案\n\n\
+                       为推动全区重点工作落实落细确保各项任务按期完成现将今年\n\n\
+                       重点工作任务分工如下请各单位认真抓好贯彻落实按时报送进\n\n\
+                       展情况并及时协调解决工作中遇到的困难和问题确保取得实效\n\n\
+                       特此说明。\n\n\
+                       各牵头单位要切实履行职责，主动协调配合单位，定期研究推进\n\n\
+                       重点工作。\n\n一、工作要求\n";
+        assert_eq!(
+            preamble(wrapped),
+            [
+                "为推动全区重点工作落实落细确保各项任务按期完成现将今年重点工作任务分工如下请各单位\
+                 认真抓好贯彻落实按时报送进展情况并及时协调解决工作中遇到的困难和问题确保取得实效\
+                 特此说明。",
+                "各牵头单位要切实履行职责，主动协调配合单位，定期研究推进重点工作。"
+            ]
         );
     }
 

@@ -288,6 +288,9 @@ enum Says {
     Text,
     /// A cell the page left empty, marked by a bar alone (`|`) where every cell ends in one.
     Empty,
+    /// More of the cell above, never a cell of its own: a bracketed note under a unit's
+    /// name (应急管理局 / (安委办)).
+    More,
 }
 
 fn says(line: &str) -> Says {
@@ -340,7 +343,7 @@ mod cost {
 fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
     use Says::*;
     match kind {
-        _ if says == Empty => (kind != Some(Column::No)).then_some(0),
+        _ if says == Empty || says == More => (kind != Some(Column::No)).then_some(0),
         Some(Column::Content) if says == Item => Some(0),
         _ if says == Item => None,
         Some(Column::Content | Column::Group) => match says {
@@ -348,7 +351,7 @@ fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
             Name => Some(2),
             Units => Some(4),
             Time => Some(6),
-            Number | Note | Item | Empty => None,
+            Number | Note | Item | Empty | More => None,
         },
         Some(Column::Units | Column::Lead | Column::Support) => match says {
             Units => Some(0),
@@ -384,10 +387,13 @@ fn empty_cost(kind: Option<Column>) -> u32 {
 }
 
 /// A line joined to a cell of units costs nothing: a web page lists a cell's units one per
-/// line.
+/// line. A 牵头 cell costs a little more than the cells after it: where units run on
+/// from one cell into the next and nothing marks where, one unit leads and the rest are
+/// the 配合 cell's (发改局 / 开发区 / 科技园 / 统计局).
 fn join_cost(kind: Option<Column>) -> u32 {
     match kind {
-        Some(Column::Units | Column::Lead | Column::Support) => 0,
+        Some(Column::Lead) => 1,
+        Some(Column::Units | Column::Support) => 0,
         _ => cost::JOIN,
     }
 }
@@ -439,8 +445,9 @@ fn align(
                 let Some(fit) = fit(lines[i], kind) else {
                     continue;
                 };
-                // An empty cell is a cell of its own, never a line of the one before.
-                if lines[i] == Says::Empty && p == j {
+                // An empty cell is a cell of its own, never a line of the one before; more
+                // of a cell is only that.
+                if (lines[i] == Says::Empty && p == j) || (lines[i] == Says::More && p != j) {
                     continue;
                 }
                 let (step, restarted) = if p == k {
@@ -527,6 +534,30 @@ pub(super) fn rebuild(
         .filter(|&i| is_bar(lines[i]) && !empty_cell(i))
         .collect();
     numbers_in_sequence(&mut body, &bars);
+    // A bracketed note under a unit's name (应急管理局 / (安委办)) is more of that name, in
+    // its cell: the units reader joins the two. A note naming a body makes a short name
+    // over it one too (科技园 / (城南镇)).
+    for i in 1..body.len() {
+        let note = body[i].1.trim();
+        if !crate::ingest::units::is_bracket_note(note) {
+            continue;
+        }
+        let inner = &note[note.char_indices().nth(1).map_or(0, |(at, _)| at)..];
+        let inner = inner.trim_end_matches([')', '）']);
+        let names_a_body = crate::ingest::units::is_units_text(inner);
+        let short_name = |l: &str| {
+            let l = l.trim();
+            l.chars().count() <= 8 && l.chars().all(is_han)
+        };
+        match body[i - 1].2 {
+            Says::Units => body[i].2 = Says::More,
+            Says::Name | Says::Text if names_a_body && short_name(body[i - 1].1) => {
+                body[i - 1].2 = Says::Units;
+                body[i].2 = Says::More;
+            }
+            _ => {}
+        }
+    }
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
     items_with_their_units(&mut body, numbered);
     let mut cells = best_reading(header, &body, numbered);
