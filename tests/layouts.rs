@@ -1711,8 +1711,25 @@ fn published_tables_print_the_columns_the_source_has() {
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
         };
+        // A Word file's labels are in its runs' text; a folder's in its sources'.
+        let file_text = |path: &std::path::Path| match path.extension().and_then(|e| e.to_str()) {
+            Some("docx") => Some(common::docx_text(path)),
+            Some("md" | "txt") => std::fs::read_to_string(path).ok(),
+            _ => None,
+        };
+        let source_text = |path: &PathBuf| {
+            if path.is_dir() {
+                let texts: Vec<String> = std::fs::read_dir(path)
+                    .ok()?
+                    .filter_map(|e| file_text(&e.ok()?.path()))
+                    .collect();
+                Some(texts.concat())
+            } else {
+                file_text(path)
+            }
+        };
         let labels = (t.header.is_empty())
-            .then(|| std::fs::read_to_string(&input).ok())
+            .then(|| source_text(&input))
             .flatten()
             .map(|text| plain(&text))
             .unwrap_or_default();
@@ -7827,4 +7844,92 @@ fn two_units_joined_by_and_that_each_lead_are_two() {
     let plan = &checked.plan;
     assert_eq!(common::leads(plan, 1), ["投资促进局", "口岸管理局"]);
     assert_eq!(common::supports(plan, 1), ["区发改局"]);
+}
+
+/// A joint notice signed by two agencies a line each, dated by its month (2024年3月): the
+/// 署名 and 成文日期 are read as such — not a paragraph of the body — and the date's missing
+/// day is said.
+#[test]
+fn a_joint_notice_dated_by_its_month_is_signed_and_dated() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "中共戌县委 戌县人民政府关于实施2024年便民工程的通知\n\n各乡镇党委、政府，县直各单位：\n\n\
+         现将《2024年便民工程计划》印发给你们，请认真组织实施。\n\n中共戌县委\n\n戌县人民政府\n\n\
+         2024年3月\n\n2024年便民工程计划\n\n一、便民设施\n\n（1）新建社区食堂3个。\n\n\
+         主办单位：县民政局，协办单位：县商务局。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.signer.as_deref(), Some("中共戌县委\n戌县人民政府"));
+    assert_eq!(notice.date.as_deref(), Some("2024年3月"));
+    let body: Vec<&str> = notice.body.iter().map(|p| p.text.as_str()).collect();
+    assert!(!body.iter().any(|p| p.contains("戌县人民政府")), "{body:?}");
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"notice/no-date"), "{codes:?}");
+    assert!(!codes.contains(&"notice/no-signer"), "{codes:?}");
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "notice/date-format")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(said.len() == 1 && said[0].contains("没有写日"), "{said:?}");
+}
+
+/// Headings the document left unnumbered (主要预期目标, 扩大有效投资) over numbered items with
+/// their duties in brackets: each heads the items under it as their group — not a line of
+/// the preamble, nor one said as left out.
+#[test]
+fn unnumbered_headings_over_numbered_items_are_their_groups() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "亥市2026年重点工作任务分工\n\n为做好今年工作，提出如下分工：\n\n主要预期目标\n\n\
+         1.地区生产总值增长5%左右。（市发展改革委牵头，市统计局配合）\n\n\
+         2.城镇新增就业3万人。（市人社局牵头）\n\n扩大有效投资\n\n\
+         3.新开工重大项目40个。（市发展改革委牵头，市住建委配合）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let groups = common::groups(&checked.plan);
+    assert_eq!(
+        groups,
+        [
+            ("主要预期目标".to_string(), vec![1, 2]),
+            ("扩大有效投资".to_string(), vec![3])
+        ]
+    );
+    assert!(codes_at(&checked, "source/unused").is_empty());
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(table.contains("扩大有效投资"), "{table}");
+}
+
+/// A table pasted one cell per line whose 序号 and 项目 the page merged over several rows:
+/// measures numbered in their own cells (1.…, 2.…), each over its own units and some over
+/// their leader, are a task each with its own units — none handed to the task above — and
+/// a body named by its trade (海关) is a unit.
+#[test]
+fn measures_numbered_under_one_merged_number_pasted_one_cell_per_line_are_tasks() {
+    let (_dir, input) = text_source(
+        "分解.txt",
+        "子区2026年重点工作目标任务分解方案\n\n序号\n项目\n重点工作目标任务\n牵头领导\n责任单位\n\
+         1\n主要预期目标\n1.地区生产总值增长5%。\n张 强\n★区发改委、统计局\n\
+         2.一般公共预算收入增长6%。\n★区财政局、税务局\n\
+         3.进出口总额稳中有升。\n王 平\n★区商务局、子区海关\n\
+         4.工业投资增长8%。\n★区工信局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "地区生产总值增长5%。",
+            "一般公共预算收入增长6%。",
+            "进出口总额稳中有升。",
+            "工业投资增长8%。"
+        ]
+    );
+    assert_eq!(common::leads(plan, 1), ["区发改委"]);
+    assert_eq!(common::leads(plan, 2), ["区财政局"]);
+    assert_eq!(common::supports(plan, 3), ["子区海关"]);
+    assert_eq!(common::leads(plan, 4), ["区工信局"]);
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"table/stray-line"), "{codes:?}");
+    assert!(!codes.contains(&"table/after-table"), "{codes:?}");
 }

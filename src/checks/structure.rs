@@ -504,12 +504,21 @@ fn date(cx: &Context, end: &Location) -> Vec<Diagnostic> {
         ));
     }
     if !DATE.is_match(date) {
-        let d = Diagnostic::warning(
-            "notice/date-format",
-            end.clone(),
-            format!("成文日期「{date}」不合规范"),
-        )
-        .with_hint("用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日");
+        // 2021年2月: some joint notices are dated so; the notice prints it as written.
+        let (message, hint) = if date.ends_with('月') {
+            (
+                format!(
+                    "成文日期「{date}」没有写日（GB/T 9704 的成文日期年、月、日俱全）；发布的通知照原文印出"
+                ),
+                "如原件写有日，请对照原件补全，如 2025年3月5日",
+            )
+        } else {
+            (
+                format!("成文日期「{date}」不合规范"),
+                "用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日",
+            )
+        };
+        let d = Diagnostic::warning("notice/date-format", end.clone(), message).with_hint(hint);
         // A date the config supplied can be set again from the page.
         out.push(if from_source {
             d

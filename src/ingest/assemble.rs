@@ -499,7 +499,7 @@ fn place_tasks(
             for label in labels {
                 diagnostics.push(super::unused_note(&label.text, label.origin));
             }
-            let preamble = preamble_before_tasks(preamble, tasks, &raw.column_names, diagnostics);
+            let preamble = preamble_before_tasks(preamble, tasks, raw, diagnostics);
             (sections, preamble, closing)
         }
         Some(prose) if prose_holds_tasks(&prose, tasks) => {
@@ -945,7 +945,7 @@ fn sole_heading_naming_a_plan(table: &RawTable) -> Option<String> {
 fn preamble_before_tasks(
     preamble: Vec<Paragraph>,
     tasks: &[Task],
-    labels: &super::raw_table::ColumnNames,
+    raw: &RawTable,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Paragraph> {
     let Some(first) = tasks.iter().filter_map(|t| t.origin.line_no()).min() else {
@@ -956,7 +956,17 @@ fn preamble_before_tasks(
         .partition(|p| p.origin.line_no().is_none_or(|line| line < first));
     for paragraph in from {
         let text = paragraph.text.trim();
-        if !read_as_tasks(text, tasks) && !made_of_task_fields(text, tasks, labels) {
+        // A heading the tasks were read under (扩大有效投资 over 3.…) is their group's.
+        let heading = raw.rows.iter().any(|r| match &r.kind {
+            RowKind::Label(title) | RowKind::Section { title, .. } => {
+                cjk::tidy_spacing(title) == cjk::tidy_spacing(text)
+            }
+            _ => false,
+        });
+        if !heading
+            && !read_as_tasks(text, tasks)
+            && !made_of_task_fields(text, tasks, &raw.column_names)
+        {
             diagnostics.push(super::unused_note(text, paragraph.origin.clone()));
         }
     }

@@ -1190,6 +1190,26 @@ fn is_dash_heading(line: &str) -> bool {
         && !rest.contains(['。', '；', ';'])
 }
 
+/// A few words on a line of their own with no mark of a sentence, a clause, a number, a
+/// label or a list of units in them (主要预期目标, 扩大有效投资): a heading, where items follow.
+fn is_bare_heading(line: &str) -> bool {
+    let line = tidy_spacing(line.trim());
+    (2..=24).contains(&line.chars().count())
+        && !line.contains([
+            '。', '，', ',', '；', ';', '：', ':', '！', '？', '!', '?', '（', '(', '【',
+        ])
+        && !line.starts_with(|c: char| {
+            c.is_ascii_digit() || crate::ingest::units::LEAD_MARKS.contains(&c)
+        })
+        && !has_duty(&line)
+        && !crate::ingest::text::names_a_plan(&line)
+        && !crate::ingest::units::is_units_text(&line)
+        && !crate::ingest::deadline::says_only_a_time(&line)
+        && !crate::ingest::text::is_page_line(&line)
+        && numbered_label(&line).is_none()
+        && section_heading(&line).is_none()
+}
+
 /// A few words in 【】 on a line of their own: a category over the lines after it.
 fn is_bracket_label(line: &str) -> bool {
     let line = line.trim();
@@ -1223,6 +1243,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         joints: Vec::new(),
         duty_next: false,
         content_then_duty: false,
+        item_next: false,
         content_labels: Vec::new(),
         unassigned: Vec::new(),
         first_items_out: Vec::new(),
@@ -1252,6 +1273,9 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
                 })
         };
         reader.duty_next = names_duty(all.get(index + 1));
+        reader.item_next = all.get(index + 1).is_some_and(|(next, _)| {
+            TASK_NUMBER.is_match(next.trim()) || numbered_label(next.trim()).is_some()
+        });
         // 一、建设社区食堂 / 主要内容：… / 主办单位：…: the item's words, then who does it.
         reader.content_then_duty = all
             .get(index + 1)
@@ -1312,6 +1336,8 @@ struct Reader {
     /// The paragraph after the one being read gives the work's words under a label (主要内容：
     /// …), and the one after it names who does it.
     content_then_duty: bool,
+    /// The paragraph after the one being read opens a numbered item (1.…, （1）…).
+    item_next: bool,
     /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
     /// 工作（8项）): its numbered tasks that name no one are theirs.
     section_lead: Option<String>,
@@ -1448,6 +1474,14 @@ struct Parent {
 }
 
 impl Reader {
+    /// No task is being written, or the one being written has who does it: the next line
+    /// is no more of its words.
+    fn between_items(&self) -> bool {
+        self.pending
+            .as_ref()
+            .is_none_or(|(task, _)| task.is_assigned())
+    }
+
     fn finish_task(&mut self) {
         if self.sub_item_pending() {
             return;
@@ -2118,6 +2152,15 @@ impl Reader {
         // ——在深化供给侧结构性改革上保持定力: a lead-in the document sets between its parts
         // and the tasks under it — that level is their group, as a （一） heading is.
         if is_dash_heading(paragraph) && !has_duty(paragraph) {
+            self.end_block();
+            self.settle_heading_text();
+            self.under_group_heading = true;
+            self.push(RowKind::Label(tidy_spacing(paragraph)), here);
+            return;
+        }
+        // 扩大有效投资 over 3.新开工… between finished items: a heading the document left
+        // unnumbered, over the items under it — their group, as a dash's lead-in is.
+        if self.item_next && self.between_items() && is_bare_heading(paragraph) {
             self.end_block();
             self.settle_heading_text();
             self.under_group_heading = true;

@@ -313,6 +313,10 @@ const BODY_ENDINGS: &[&str] = &[
     "指挥部",
     "专班",
     "机关",
+    // 吴江海关, 县电信, 市邮政: bodies named by their trade.
+    "海关",
+    "电信",
+    "邮政",
 ];
 
 /// A piece of a name, not a name: a level and at most one character more that ends no

@@ -17,13 +17,23 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// The 成文日期 a line gives, as the notice prints it (2022年5月10日), and whether it had to
+/// A 成文日期 that names its month and no day (2021年2月), as some joint notices are dated.
+static MONTH_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(
+        r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月$",
+    )
+    .unwrap()
+});
+
+/// The 成文日期 a line gives, as the notice prints it (2022年5月10日, or 2021年2月 as a few
+/// notices are dated), and whether it had to
 /// be read from a copy that lost its 年月日: `2022-05-10`, `2022.5.10`, or the bare digits a
 /// web page leaves (`2022510`, read only when one date fits them).
 pub(super) fn date_of(text: &str) -> Option<(String, bool)> {
     use crate::base::date::{chinese, parse_written, ymd};
     let text = text.trim();
-    if DATE_LINE.is_match(text) {
+    if DATE_LINE.is_match(text) || MONTH_LINE.is_match(text) {
         return Some((text.split_whitespace().collect(), false));
     }
     let plausible = |d: &crate::base::date::Date| (1949..=2100).contains(&d.year());

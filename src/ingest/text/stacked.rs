@@ -656,6 +656,37 @@ fn items_with_their_units(body: &mut [(usize, &str, Says)], numbered: bool) {
             last = Some(n);
         }
     }
+    if numbered {
+        dotted_items_under_a_number(body);
+    }
+}
+
+/// Under one 序号 (a cell the page merged over several rows), measures each numbered in
+/// its own cell (1.地区生产总值增长5%。, 2.…) and each over its own leader or units: every
+/// one a task of its own. Only where every numbered line of the row is so — a content
+/// cell listing 1.… 2.… over one cell of units is one task's words.
+fn dotted_items_under_a_number(body: &mut [(usize, &str, Says)]) {
+    let mut start = 0;
+    while start < body.len() {
+        let end = (start + 1..body.len())
+            .find(|&i| body[i].2 == Says::Number)
+            .unwrap_or(body.len());
+        let dotted: Vec<usize> = (start..end)
+            .filter(|&i| {
+                body[i].2 == Says::Text && opening_number(&tidy_spacing(body[i].1)).is_some()
+            })
+            .collect();
+        let assigned = |i: usize| {
+            body.get(i + 1)
+                .is_some_and(|(_, _, next)| matches!(next, Says::Units | Says::Name))
+        };
+        if dotted.len() >= 2 && dotted.iter().all(|&i| assigned(i)) {
+            for i in dotted {
+                body[i].2 = Says::Item;
+            }
+        }
+        start = end;
+    }
 }
 
 /// Whether a cell under the task's column reads as a task's text: a sentence or a phrase
@@ -1192,6 +1223,25 @@ mod tests {
     /// A progress table whose merged cells left no line (a group's numeral and unit, then
     /// projects and their progress): a unit's name or a numeral is no column's name, and
     /// rows whose task text reads 一 or 已完工 are a guess — refused, not published.
+    /// Under one number, measures 1.… 2.… over one cell of units are that task's words;
+    /// each over units of its own, tasks of their own.
+    #[test]
+    fn dotted_measures_under_a_number_are_tasks_only_each_over_its_units() {
+        let (table, _) = read(
+            "序号\n工作任务\n责任单位\n1\n1.新建幼儿园2所。\n2.改建小学1所。\n县教育局\n\
+             2\n1.新增就业3000人。\n县人社局\n2.开展技能培训。\n县总工会\n",
+        );
+        let tasks = tasks(&table);
+        let words: Vec<&str> = tasks.iter().map(|t| t.content.as_str()).collect();
+        assert_eq!(tasks.len(), 3, "{words:?}");
+        assert!(
+            words[0].contains("新建幼儿园") && words[0].contains("改建小学"),
+            "{words:?}"
+        );
+        assert_eq!(tasks[0].units, "县教育局");
+        assert_eq!(tasks[2].units, "县总工会");
+    }
+
     #[test]
     fn a_table_whose_columns_slid_is_refused_not_guessed() {
         let text = "序号 |\n牵头单位 |\n项目名称 |\n业主单位 |\n进展情况 |\n||\n\
