@@ -7933,3 +7933,37 @@ fn measures_numbered_under_one_merged_number_pasted_one_cell_per_line_are_tasks(
     assert!(!codes.contains(&"table/stray-line"), "{codes:?}");
     assert!(!codes.contains(&"table/after-table"), "{codes:?}");
 }
+
+/// A notice issuing a plan whose name quotes another document (2026年县《政府工作报告》重点
+/// 任务分工方案) over a table with no title of its own: the plan is named in full, not by
+/// the document it quotes; the body naming it with 〈〉 inside 《》 and another document
+/// says only the other is to be attached; an autonomous region's level is lent whole
+/// (自治区发展改革委、交通运输厅).
+#[test]
+fn a_plan_named_after_the_report_it_carries_out_keeps_its_whole_name() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "某县人民政府关于印发2026年县《政府工作报告》重点任务分工方案的通知\n\n\
+         各乡镇人民政府，县直各单位：\n\n\
+         《2026年县〈政府工作报告〉重点任务分工方案》《安全生产责任分工方案》已经县政府同意，\
+         现印发给你们，请认真贯彻执行。\n\n某县人民政府\n\n2026年3月2日\n\n\
+         | 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n\
+         | 1 | 新改建口岸公路50公里。 | 自治区发展改革委、交通运输厅 |\n\
+         | 2 | 建成口岸综合客运站。 | 自治区交通运输厅 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("2026年县《政府工作报告》重点任务分工方案")
+    );
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "notice/attachments")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("《安全生产责任分工方案》"), "{said:?}");
+    assert!(!said[0].contains("政府工作报告"), "{said:?}");
+    assert_eq!(common::supports(&checked.plan, 1), ["自治区交通运输厅"]);
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"unit/maybe-two"), "{codes:?}");
+}

@@ -375,6 +375,22 @@ fn notice_head(cx: &Context, start: &Location) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether two names of a document are one: a title quoted inside another's marks writes
+/// 〈〉 for 《》 (《〈政府工作报告〉重点任务分工方案》), and spacing differs.
+fn same_name(a: &str, b: &str) -> bool {
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '〈' => '《',
+                '〉' => '》',
+                c => c,
+            })
+            .collect()
+    };
+    plain(a) == plain(b)
+}
+
 /// The 附件说明 against what is attached: more attachments than this plan, or another name.
 fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -408,7 +424,9 @@ fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
         && let Some((named, paragraph)) = notice.documents_handed_out()
     {
         let others: Vec<&str> = (named.iter())
-            .filter(|n| Some(*n) != cx.plan.title.as_ref() && !read_as_part(n))
+            .filter(|n| {
+                !cx.plan.title.as_ref().is_some_and(|t| same_name(n, t)) && !read_as_part(n)
+            })
             .map(String::as_str)
             .collect();
         if named.len() > 1 && !others.is_empty() {
@@ -540,6 +558,18 @@ fn doc_number_place(cx: &Context) -> Option<Location> {
 mod tests {
     use super::super::{SAMPLE, SAMPLE_CONFIG, at as s, codes, run_one};
     use super::*;
+
+    #[test]
+    fn a_title_quoted_inside_another_names_the_same_document() {
+        assert!(same_name(
+            "〈政府工作报告〉重点任务分工方案",
+            "《政府工作报告》重点任务 分工方案"
+        ));
+        assert!(!same_name(
+            "政府工作报告重点任务分工方案",
+            "安全生产责任分工方案"
+        ));
+    }
 
     #[test]
     fn tasks_without_a_deadline_are_said_once() {

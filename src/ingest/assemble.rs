@@ -1169,9 +1169,23 @@ fn found_in(
 /// → X.
 fn issued_plan(title: &str) -> Option<String> {
     let title = crate::base::cjk::tidy_spacing(title);
-    if (title.contains("印发") || title.contains("转发"))
+    // The marks enclose what is issued only where they open right after the verb and close
+    // before 的通知: in 关于印发2024年县《政府工作报告》重点任务分工方案的通知 they quote a
+    // document inside the plan's name.
+    let verb_end = ["印发", "转发"]
+        .iter()
+        .filter_map(|verb| title.find(verb).map(|at| at + verb.len()))
+        .min();
+    let encloses = |open: usize, close: usize| {
+        let before = verb_end.map(|end| title[end..open - '《'.len_utf8()].trim());
+        let after = title[close + '》'.len_utf8()..].trim();
+        before.is_some_and(str::is_empty)
+            && (after.is_empty() || after.starts_with('的') || after.starts_with("通知"))
+    };
+    if verb_end.is_some()
         && let Some(open) = title.find('《').map(|o| o + '《'.len_utf8())
         && let Some(close) = title.rfind('》').filter(|c| *c > open)
+        && encloses(open, close)
     {
         let name = title[open..close].trim().to_string();
         return (!name.is_empty()).then_some(name);
@@ -2530,6 +2544,24 @@ fn unit_tasks(tasks: &[Task], registry: &UnitRegistry) -> Vec<UnitTasks> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_document_a_notice_issues_is_what_its_marks_enclose_only_whole() {
+        assert_eq!(
+            issued_plan("某县人民政府关于印发《2024年重点工作方案》的通知").as_deref(),
+            Some("2024年重点工作方案")
+        );
+        // Marks quoting a document inside the plan's name do not enclose the plan.
+        assert_eq!(
+            issued_plan("某县人民政府关于印发2024年县《政府工作报告》重点任务分工方案的通知")
+                .as_deref(),
+            Some("2024年县《政府工作报告》重点任务分工方案")
+        );
+        assert_eq!(
+            issued_plan("关于印发《〈政府工作报告〉重点任务分工方案》的通知").as_deref(),
+            Some("〈政府工作报告〉重点任务分工方案")
+        );
+    }
 
     fn plan_of(source: &str) -> (Plan, Vec<Diagnostic>) {
         crate::ingest::plan_from_text(source, &Config::default())

@@ -555,7 +555,7 @@ fn level_shared_by_a_list(
 ) -> (std::borrow::Cow<'_, str>, Vec<(String, String, String)>) {
     let pieces = crate::base::cjk::split_outside_parentheses(cell, is_separator);
     // The level the list gives, and the name that wrote it.
-    let mut level: Option<(char, &str)> = None;
+    let mut level: Option<(String, &str)> = None;
     let mut lent = Vec::new();
     let mut out = String::with_capacity(cell.len() + 8);
     for (piece, before) in pieces {
@@ -568,9 +568,11 @@ fn level_shared_by_a_list(
         let written = piece.trim();
         if let Some(own) = level_opening(written) {
             level = Some((own, written));
-        } else if let Some((of, from)) = level.filter(|_| has_no_place(&unit_part(written))) {
+        } else if let Some((of, from)) =
+            (level.as_ref()).filter(|_| has_no_place(&unit_part(written)))
+        {
             out.push_str(&piece[..piece.len() - piece.trim_start().len()]);
-            out.push(of);
+            out.push_str(of);
             out.push_str(written);
             out.push_str(&piece[piece.trim_end().len()..]);
             let unit = unit_part(written);
@@ -600,13 +602,20 @@ fn unit_part(piece: &str) -> String {
     name.to_string()
 }
 
-/// The level a body's name opens with (省财政厅: 省), not a word that opens with a level's
-/// character (市场监管局, 市政园林局, 区域…).
-fn level_opening(name: &str) -> Option<char> {
+/// The level a body's name opens with (省财政厅: 省, 自治区发展改革委: 自治区), not a word
+/// that opens with a level's character (市场监管局, 市政园林局, 区域…).
+fn level_opening(name: &str) -> Option<String> {
     const NOT_A_LEVEL: &[&str] = &["场", "容", "民", "域", "政园", "政公用", "政工程", "政局"];
+    // An autonomous region's, prefecture's or county's: the level is the three characters.
+    const AUTONOMOUS: &[&str] = &["自治区", "自治州", "自治县", "自治旗"];
     let name = name.trim_start_matches(LEAD_MARKS);
-    let level = (name.chars().next()).filter(|c| crate::model::LEVEL_PREFIXES.contains(c))?;
-    let rest = &name[level.len_utf8()..];
+    let level = match AUTONOMOUS.iter().find(|level| name.starts_with(*level)) {
+        Some(level) => level.to_string(),
+        None => (name.chars().next())
+            .filter(|c| crate::model::LEVEL_PREFIXES.contains(c))?
+            .to_string(),
+    };
+    let rest = &name[level.len()..];
     let named = ends_as_a_body(name) || role_suffix(name).is_some();
     (named && !NOT_A_LEVEL.iter().any(|w| rest.starts_with(w))).then_some(level)
 }
@@ -2288,6 +2297,11 @@ mod tests {
         let names =
             |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
         assert_eq!(names("省国税局、地税局"), ["省国税局", "省地税局"]);
+        // An autonomous region's level is its three characters.
+        assert_eq!(
+            names("自治区发展改革委、交通运输厅"),
+            ["自治区发展改革委", "自治区交通运输厅"]
+        );
         assert_eq!(
             names("省发展改革委、财政厅、自然资源厅"),
             ["省发展改革委", "省财政厅", "省自然资源厅"]
