@@ -1116,26 +1116,24 @@ pub(crate) const PLACE_OPENINGS: &[char] = &[
 /// (各乡镇党委和人民政府, 高新区党工委和管委会), or starting a name (市公安局和平分局, 县教育局
 /// 及其直属学校), has no place after it.
 fn two_bodies(name: &str) -> Option<(String, String, bool)> {
-    const PLACE_ENDINGS: &[&str] = &["镇", "乡", "街道", "区", "村", "社区"];
-    ["和", "与", "及"].iter().find_map(|word| {
-        name.match_indices(word).find_map(|(at, _)| {
-            let (before, after) = (name[..at].trim(), name[at + word.len()..].trim());
-            (before.chars().count() >= 2
-                && ends_as_a_body(before)
-                && !PLACE_ENDINGS.iter().any(|p| before.ends_with(p))
-                && !names_nobody(before)
-                && after.chars().count() >= 3
-                && after.starts_with(PLACE_OPENINGS)
-                && ends_as_a_body(after))
-            .then(|| (before.to_string(), after.to_string(), false))
-        })
+    bodies_joined_where(name, |after| {
+        after.chars().count() >= 3 && after.starts_with(PLACE_OPENINGS)
     })
+    .map(|(before, after)| (before, after, false))
 }
 
 /// Two bodies' names joined by 和, 与 or 及 (投资促进局和口岸管理局), where the words around the
 /// list say it names more than one: each side ends as a body does, the first no place (a
 /// 和 inside one name has no body before it: 区文化和旅游局).
 fn bodies_joined(name: &str) -> Option<(String, String)> {
+    bodies_joined_where(name, |after| {
+        after.chars().count() >= 2 && !names_nobody(after)
+    })
+}
+
+/// The first 和, 与 or 及 in `name` with a body's name before it (no place's, no phrase's)
+/// and one after it that `after_fits`.
+fn bodies_joined_where(name: &str, after_fits: impl Fn(&str) -> bool) -> Option<(String, String)> {
     const PLACE_ENDINGS: &[&str] = &["镇", "乡", "街道", "区", "村", "社区"];
     ["和", "与", "及"].iter().find_map(|word| {
         name.match_indices(word).find_map(|(at, _)| {
@@ -1144,9 +1142,8 @@ fn bodies_joined(name: &str) -> Option<(String, String)> {
                 && ends_as_a_body(before)
                 && !PLACE_ENDINGS.iter().any(|p| before.ends_with(p))
                 && !names_nobody(before)
-                && after.chars().count() >= 2
                 && ends_as_a_body(after)
-                && !names_nobody(after))
+                && after_fits(after))
             .then(|| (before.to_string(), after.to_string()))
         })
     })
