@@ -343,10 +343,19 @@ fn summary(plan: &fengong::model::Plan) -> String {
         });
         out.push('\n');
         for group in &section.groups {
+            // Numbered as the source numbers it (（一） again under each part), where it does.
+            let heading = (group.heading.as_deref().or(group.label.as_deref()))
+                .map(|h| h.trim().trim_end_matches(['。', '：', ':']).to_string())
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| {
+                    format!(
+                        "（{}）{}",
+                        fengong::base::cjk::chinese_numeral(group.no),
+                        group.title
+                    )
+                });
             out.push_str(&format!(
-                "  （{}）{}：{}\n",
-                fengong::base::cjk::chinese_numeral(group.no),
-                group.title,
+                "  {heading}：{}\n",
                 fengong::base::number::task_list(group.tasks.iter().copied())
             ));
         }

@@ -1010,3 +1010,28 @@ fn a_reposting_sites_pinyin_is_taken_out_of_a_word_plan() {
     assert!(said[0].contains("共 3 处，在第 2、5 段和表1"), "{said:?}");
     assert!(!codes(&checked).contains(&"text/garbled"));
 }
+
+/// A Word cell's paragraphs are its writer's: two measures or two numbered items stay apart,
+/// a sentence broken after a comma is one; a note on its own paragraph under the lead's name
+/// (镇经发办 / （汇总）) is printed with it, in the table and on the sheets.
+#[test]
+fn a_cells_paragraphs_stay_apart_and_a_note_under_a_name_is_printed() {
+    let checked = checked("cell_paragraphs.docx");
+    let plan = &checked.plan;
+    assert_eq!(
+        common::contents(plan),
+        [
+            "新建农村公路12公里；完成危桥改造3座",
+            "1.建立巡河台账；2.每月开展一次联合巡查",
+            "推进集镇污水管网建设，加快雨污分流改造",
+            "统计全年经济运行数据。"
+        ]
+    );
+    assert_eq!(units(plan, 4).0, ["镇经发办"]);
+    let dir = word_project("cell_paragraphs.docx");
+    let input = dir.path().join("input");
+    let table = common::published_text(&input, "任务分工表.md");
+    assert!(table.contains("| 镇经发办（汇总） |"), "{table}");
+    let sheet = common::published_text(&input, "任务单/镇经发办.md");
+    assert!(sheet.contains("| 牵头（汇总） |"), "{sheet}");
+}

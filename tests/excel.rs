@@ -1645,3 +1645,44 @@ fn a_bracketed_note_under_a_unit_is_more_of_its_name() {
     );
     assert!(wrapped[1].0.ends_with("C5"), "{wrapped:?}");
 }
+
+/// A task's cell whose lines (Alt+Enter) are two pieces of work — numbered items, targets
+/// ending on their figures — keeps them apart with a `；`, said; a sentence broken inside a
+/// phrase stays one sentence.
+#[test]
+fn lines_of_a_cell_that_are_two_pieces_of_work_stay_apart() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let rows = [
+        ["序号", "工作任务", "责任单位"],
+        ["1", "1.清理河道垃圾\n2.拆除违建网箱", "县水利局"],
+        ["2", "城镇新增就业2.5万人\n开发公益性岗位500个", "县人社局"],
+        ["3", "推进高频事项\n“一件事”集成办理。", "县数据局"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分工.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(
+        common::contents(&checked.plan),
+        [
+            "1.清理河道垃圾；2.拆除违建网箱",
+            "城镇新增就业2.5万人；开发公益性岗位500个",
+            "推进高频事项“一件事”集成办理。"
+        ]
+    );
+    let said: Vec<&fengong::Diagnostic> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "text/joint-added")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].message.contains("有 2 处"), "{}", said[0].message);
+    assert!(
+        said[0].location.to_string().ends_with("B2"),
+        "{}",
+        said[0].location
+    );
+}

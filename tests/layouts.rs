@@ -7967,3 +7967,212 @@ fn a_plan_named_after_the_report_it_carries_out_keeps_its_whole_name() {
     let codes = codes(&checked);
     assert!(!codes.contains(&"unit/maybe-two"), "{codes:?}");
 }
+
+/// A document signed at its end (署名 and 成文日期 right under the last task's units, no
+/// blank line between): the signature is no unit, its lines stay lines of their own, and
+/// its date gives the year of a plan that is a document itself (…实施意见(文号)).
+#[test]
+fn a_signature_under_the_last_task_is_no_unit_and_dates_the_plan() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "青山县人民政府办公室关于印发春耕备耕工作方案的通知\n青政办发〔2026〕5号\n\
+         各乡镇人民政府，县直各单位：\n现将《春耕备耕工作方案》印发给你们，请认真贯彻执行。\n\
+         青山县人民政府办公室\n2026年3月1日\n春耕备耕工作方案\n一、主要任务\n\
+         1.储备化肥农药，确保供应充足。\n责任单位：县农业农村局（牵头），县供销社\n\
+         2.维修农机具，3月底前完成检修。\n责任单位：县农机中心（牵头），县各乡镇\n\
+         中共青山县委办公室\n青山县人民政府办公室\n2026年3月1日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(common::leads(plan, 2), ["县农机中心"]);
+    assert_eq!(common::supports(plan, 2), ["县各乡镇"]);
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("办公室")), "{names:?}");
+
+    // A plan that is a document of its own: its 文号 after its title, its signature at its
+    // end — the year is the document's, not the web page's.
+    let (_dir, input) = text_source(
+        "意见.txt",
+        "发布时间：2027-01-26\n\n青山县人民政府关于做好春耕备耕工作的实施意见(青政〔2026〕8号)\n\n\
+         为做好今年春耕备耕工作，现提出如下意见。\n\n一、保障农资供应\n\n\
+         1.组织化肥调运。(县供销社牵头负责，6月底前完成)\n\n\
+         2.开展种子检查。(县农业农村局牵头，县市场监管局配合)\n\n\
+         青山县人民政府\n2026年2月20日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.year, Some(2026));
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"plan/year-from-page"), "{codes:?}");
+    let deadline = checked
+        .plan
+        .task(1)
+        .unwrap()
+        .deadline
+        .map(|d| d.to_string());
+    assert_eq!(deadline.as_deref(), Some("2026-06-30"));
+    let printed = common::published_text(&input, "方案.md");
+    assert!(
+        printed.contains("\n\n青山县人民政府\n\n2026年2月20日\n"),
+        "{printed}"
+    );
+}
+
+/// Notice titles as joint notices and web pages write them: two offices side by side and
+/// no 关于 (甲 乙印发《…》的通知), or the whole title in 《》 with the plan's name in 〈〉.
+#[test]
+fn a_notice_title_without_its_guanyu_or_inside_book_marks_is_a_title() {
+    let body = "\n青委办发〔2026〕3号\n各乡镇党委和人民政府，县直各单位：\n\
+        现将《青山县社区服务提升行动方案》印发给你们，请认真贯彻落实。\n\
+        青山县人民政府办公室\n2026年3月2日\n青山县社区服务提升行动方案\n一、主要任务\n\
+        1.新建社区食堂5个。（县民政局牵头，各乡镇配合）\n\
+        2.改造社区服务中心3个。（县住建局牵头）\n";
+    for (title, read) in [
+        (
+            "中共青山县委办公室 青山县人民政府办公室印发《青山县社区服务提升行动方案》的通知",
+            "中共青山县委办公室　青山县人民政府办公室印发《青山县社区服务提升行动方案》的通知",
+        ),
+        (
+            "青山县人民政府办公室印发《青山县社区服务提升行动方案》的通知",
+            "青山县人民政府办公室印发《青山县社区服务提升行动方案》的通知",
+        ),
+        (
+            "《青山县人民政府办公室关于印发〈青山县社区服务提升行动方案〉的通知》",
+            "青山县人民政府办公室关于印发《青山县社区服务提升行动方案》的通知",
+        ),
+    ] {
+        let (_dir, input) = text_source("通知.txt", &format!("{title}{body}"));
+        let checked = fengong::check(&input).unwrap();
+        let notice = &checked.plan.notice;
+        assert_eq!(notice.title.as_deref(), Some(read), "{title}");
+        assert_eq!(
+            checked.plan.title.as_deref(),
+            Some("青山县社区服务提升行动方案")
+        );
+        let codes = codes(&checked);
+        assert!(!codes.contains(&"notice/no-title"), "{title}: {codes:?}");
+        assert!(!codes.contains(&"source/unused"), "{title}: {codes:?}");
+    }
+}
+
+/// A page that kept the notice's title and the plan, not the notice's body: the plan's title
+/// set over three lines, the first naming no plan on its own, is read whole from the name
+/// the notice's title gives it.
+#[test]
+fn a_plan_title_over_lines_is_read_whole_from_the_name_its_notice_gives() {
+    let (_dir, input) = text_source(
+        "计划.txt",
+        "中共青山区委办公室 青山区人民政府办公室印发《青山区全面提升“城市颜值”加快建设“美丽街区”三年行动计划(2026—2028年)》的通知\n\
+         青山区全面提升“城市颜值”\n加快建设“美丽街区”三年行动计划\n(2026—2028年)\n\
+         为改善城区面貌，制定本行动计划。\n一、主要任务\n(一)整治街面秩序\n\
+         1.清理占道经营，2026年底前完成。\n责任单位:区城管局(牵头)、各街道\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("青山区全面提升“城市颜值”加快建设“美丽街区”三年行动计划(2026—2028年)")
+    );
+    // The notice's title alone, no notice under it: said as left out, its line only.
+    assert_eq!(codes_at(&checked, "source/unused"), [1]);
+}
+
+/// What a web page puts around a document: its own buttons over the title (分享到微信,
+/// 打印本页, ×), a scan prompt under the 附注, and a scraping site's @@ strewn through the
+/// words — none of it the document's, each said, never part of a title or a unit.
+#[test]
+fn a_pages_buttons_and_a_scrapers_marks_are_none_of_the_document() {
+    let (_dir, input) = text_source(
+        "意见.txt",
+        "分享到微信\n打印本页\n×\n青山县人民政府关于做好春耕备耕工作的实施意见\n\n\
+         为做好今年春耕备耕工作，现提出如下意见。\n\n一、保障农资供应\n\n\
+         1.组织化肥调运。(县供销社牵头负责)\n\n2.开展种子检查。(县农业农村局牵头，县市场监管局配合)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("青山县人民政府关于做好春耕备耕工作的实施意见")
+    );
+    assert_eq!(codes_at(&checked, "source/unused"), [1, 2, 3]);
+
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "青山镇人民政府办公室关于印发2026年重点工作分工表的通知\n\n各村（社区），镇属各单位：\n\n\
+         现将《青山镇2026年重点工作分工表》印发给你们，请认真落实。\n\n\
+         附件：青山镇2026年重点工作分工表\n\n青山镇人民政府办公室\n2026年3月1日\n\
+         (联系人:王某,联系电话:1234567)(此件公开发布)\n扫一扫在手机上查看当前页面\n\n附件\n\n\
+         青山镇2026年重点工作分工表\n\n| 序号 | 任务内容 | 牵头单位 | 完成时限 |\n\
+         | --- | --- | --- | --- |\n| 1 | 新建公厕8座 | 镇环卫所 | 2026年10月底 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("青山镇2026年重点工作分工表")
+    );
+    let annotation = checked.plan.notice.annotation.clone().unwrap_or_default();
+    assert!(
+        annotation.contains("联系人") && annotation.contains("此件公开发布"),
+        "{annotation}"
+    );
+    assert!(codes_at(&checked, "source/unused").contains(&12));
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"notice/attachment-title"), "{codes:?}");
+
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "青山县人民政府办@@公室@@关于印发@@城乡环境整治方案的通知@@\n青政办发〔2026〕7号\n\
+         各乡镇人民政府@@，县直各单位：\n现将@@《城乡环境整治方案》印发给你们@@，请认真执行。\n\n\
+         青山县人民政府办@@公室@@\n\n2026年@@3月@@1日@@\n\n城乡环境整治方案@@\n\
+         1.@@清理河道垃圾@@。(县水利局牵头@@,县住建局@@、县环卫所配合@@)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(common::leads(plan, 1), ["县水利局"]);
+    assert_eq!(common::supports(plan, 1), ["县住建局", "县环卫所"]);
+    assert_eq!(plan.notice.date.as_deref(), Some("2026年3月1日"));
+    assert_eq!(plan.title.as_deref(), Some("城乡环境整治方案"));
+    assert_eq!(codes_at(&checked, "text/marks-removed"), [1]);
+}
+
+/// Who does the work, as plans write it: 按职责分工负责 after a list is each unit's own part
+/// (they all lead) — after a lead it names, the rest do theirs under it; a phrase naming
+/// every unit of a kind (市政府各部门) gets no sheet, and says so; a document the notice
+/// cites before the one it issues is not issued; the last cell of a table pasted one cell
+/// per line, a list of whole names, is no text cut off.
+#[test]
+fn each_units_part_and_a_phrase_naming_every_unit_are_read_as_plans_mean_them() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "青山市人民政府关于印发2026年政府工作报告重点工作分工表的通知\n\n各区人民政府，市政府各部门：\n\n\
+         2026年1月5日，市长在市人民代表大会上所作的《政府工作报告》安排部署了今年的主要工作任务。\
+         为推动落实，现将《青山市2026年政府工作报告重点工作分工表》印发给你们，请认真抓好落实。\n\n\
+         青山市人民政府\n\n2026年2月1日\n\n青山市2026年政府工作报告重点工作分工表\n\n一、优化服务\n\n\
+         （一）推行一窗通办。（市政务服务局、市司法局、市财政局按职责分工负责）\n\n\
+         （二）开展隐患排查。（市应急局牵头，各区政府、市政府各部门按职责分工负责）\n\n\
+         （三）加强执法检查。（市应急局牵头，市直各有关单位配合）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        common::leads(plan, 1),
+        ["市政务服务局", "市司法局", "市财政局"]
+    );
+    assert_eq!(common::leads(plan, 2), ["市应急局"]);
+    assert_eq!(common::supports(plan, 2), ["各区政府"]);
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/phrase-no-sheet")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("「市政府各部门」"), "{said:?}");
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"plan/one-of-several"), "{codes:?}");
+    assert!(!codes.contains(&"unit/lead-first"), "{codes:?}");
+
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "青山区养老服务工作分工\n\n序号\n工作任务\n牵头单位\n配合单位\n\n1\n新增养老床位300张\n区民政局\n\
+         区卫生健康委、区医疗保障局、各街道办事处\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let said = common::codes(&checked);
+    assert!(!said.contains(&"source/cut-off"), "{said:?}");
+}

@@ -118,6 +118,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     units::unknown,
     units::unspecified,
     units::members_unlisted,
+    units::phrases_without_sheet,
     units::duplicates,
     units::lead_marks,
     units::prefix_twins,

@@ -155,6 +155,57 @@ pub fn members_unlisted(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Phrases beside a task's units naming every unit of a kind (市政府各部门, 市直各单位):
+/// a definite set the office could list, printed in the table as written but on no sheet.
+/// Said once a phrase, with its tasks — unless the config declares it as naming no one, it
+/// names only some (有关, 相关, 其他: whichever the work concerns), or it is said already (a
+/// task with no unit but it, a body's members, a cut piece).
+pub fn phrases_without_sheet(cx: &Context) -> Vec<Diagnostic> {
+    let every_one = |p: &String| {
+        let simple = crate::base::cjk::simplified_text(p);
+        simple.contains('各')
+            && !["有关", "相关", "其他", "其它"]
+                .iter()
+                .any(|w| simple.contains(w))
+    };
+    let declared = |p: &String| cx.config.unspecified.contains(p) || !every_one(p);
+    let mut phrases: Vec<(String, Vec<u32>, crate::base::diag::Location)> = Vec::new();
+    for task in cx.plan.tasks.iter().filter(|t| !t.units.is_empty()) {
+        let unsaid = task.unspecified.iter().filter(|p| {
+            !declared(p)
+                && !task.name_fragments.contains(p)
+                && !crate::ingest::units::members_of_a_body(p)
+        });
+        for phrase in unsaid {
+            match phrases.iter_mut().find(|(p, _, _)| p == phrase) {
+                Some((_, tasks, _)) => tasks.push(task.no),
+                None => phrases.push((
+                    phrase.clone(),
+                    vec![task.no],
+                    task.phrase_place(phrase).clone(),
+                )),
+            }
+        }
+    }
+    phrases
+        .into_iter()
+        .map(|(phrase, tasks, place)| {
+            Diagnostic::note(
+                "unit/phrase-no-sheet",
+                place,
+                format!(
+                    "第 {} 项责任单位中的「{phrase}」没有指明具体单位：照原文印在任务分工表中，不出任务单",
+                    crate::base::number::task_list(tasks)
+                ),
+            )
+            .with_hint(format!(
+                "如要分到具体单位，在 {config} 中加一组 [[groups]]：name = \"{phrase}\"，members 列出其成员单位；如确实不需分发，把「{phrase}」加入 {config} 的 unspecified 列表，不再提示",
+                config = cx.config_path()
+            ))
+        })
+        .collect()
+}
+
 /// The registry's own name for a spelling (a unit's canonical name, or the spelling itself
 /// when it is a group or phrase).
 fn registry_name(cx: &Context, spelling: &str) -> String {

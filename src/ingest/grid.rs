@@ -19,6 +19,9 @@ pub struct Grid<'a> {
     pub merged_down: HashMap<(usize, usize), String>,
     /// The place of the cell at (row, column) of `rows`.
     pub place: Box<dyn Fn(usize, usize) -> Location + 'a>,
+    /// Whether a line break inside a cell is its writer's paragraph (Word's), not a line a
+    /// sentence may be broken at (a spreadsheet's Alt+Enter).
+    pub paragraphs: bool,
 }
 
 /// A 分工表 header, written on one row or two (责任单位 over 主要责任单位 | 协同配合单位).
@@ -514,8 +517,10 @@ impl Grid<'_> {
     fn own_task_cells(&self, r: usize, header: &HeaderMap) -> RawTask {
         let own = |c: Column| self.own(r, header.index(c));
         let present = |c: Column| header.index(c).map(|_| own(c));
+        let (content, joints) = join_content_lines(&own(Column::Content), self.paragraphs);
         RawTask {
-            content: join_lines(&own(Column::Content)),
+            content,
+            joints,
             units: own(Column::Units),
             lead: present(Column::Lead),
             support: present(Column::Support),
@@ -581,7 +586,7 @@ impl Grid<'_> {
         );
         let mut row = self.row_as_task(r, header, number);
         if let RowKind::Task(task) = &mut row.kind {
-            task.content = join_lines(&text);
+            (task.content, task.joints) = join_content_lines(&text, self.paragraphs);
             task.numbered_in_text = true;
         }
         table.rows.push(row);
@@ -656,11 +661,12 @@ impl Grid<'_> {
         let units_col = col(Column::Lead).or(col(Column::Units)).unwrap_or(no_col);
         let label = at(col(Column::Group));
         let filled = |c: Column| col(c).map(|c| at(Some(c))).filter(|v| !v.is_empty());
+        let (content, joints) = join_content_lines(&at(col(Column::Content)), self.paragraphs);
         let task = RawTask {
             label: (!label.is_empty()).then_some(label),
             no,
-            content: join_lines(&at(col(Column::Content))),
-            name_joined: false,
+            content,
+            joints,
             units: at(col(Column::Units)),
             lead: col(Column::Lead).map(|c| at(Some(c))),
             support: col(Column::Support).map(|c| at(Some(c))),
@@ -768,29 +774,21 @@ impl Grid<'_> {
             }
         }
         if !no.is_empty() {
-            let row: Vec<&str> = self.rows[r]
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect();
+            let row = self.filled_cells(r).join(" ");
             diagnostics.push(Diagnostic::warning(
                 "table/bad-number",
                 number_place,
-                format!("序号「{no}」不是数字，此行已忽略：「{}」", row.join(" ")),
+                format!("序号「{no}」不是数字，此行已忽略：「{row}」"),
             ));
             return None;
         }
         if !content.is_empty() {
-            let row: Vec<&str> = self.rows[r]
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect();
+            let row = self.filled_cells(r).join(" ");
             diagnostics.push(
                 Diagnostic::warning(
                     "table/unnumbered-row",
                     number_place,
-                    format!("这一行有具体内容但没有序号，已忽略：「{}」", row.join(" ")),
+                    format!("这一行有具体内容但没有序号，已忽略：「{row}」"),
                 )
                 .with_hint("请补上序号"),
             );
@@ -799,11 +797,32 @@ impl Grid<'_> {
         if let Some((numeral, title)) = section_heading(&tidy) {
             return Some(RowKind::Section { numeral, title });
         }
-        let row: Vec<&str> = self.rows[r]
+        self.label_or_stray(r, header, first, diagnostics)
+    }
+
+    /// The cells of row `r` that hold anything, trimmed.
+    fn filled_cells(&self, r: usize) -> Vec<&str> {
+        self.rows[r]
             .iter()
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
-            .collect();
+            .collect()
+    }
+
+    /// Row `r` with no number and no task text: a group's label (its first filled cell
+    /// `first` numbered as labels are, or in the group column), else a line not read, said.
+    fn label_or_stray(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        first: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<RowKind> {
+        let text = &self.rows[r][first];
+        let tidy = tidy_spacing(text);
+        let place = (self.place)(r, first);
+        let col = |c: Column| header.index(c);
+        let row = self.filled_cells(r);
         // A label beside figures of its own (合计 | 824000 | 331000) is a row of the table,
         // not a heading: said whole, its figures with it.
         let figures_beside = row.len() > 1
@@ -910,6 +929,98 @@ fn is_note(text: &str) -> bool {
         .any(|p| text.trim_start_matches(['（', '(']).starts_with(p))
 }
 
+/// A content cell's lines as one text, and the marks put between them (each with the text
+/// before it). A line that ends its clause joins the next as written, as does a sentence
+/// broken anywhere; a mark goes between two pieces of work that would otherwise run into
+/// one another: `；` before a numbered item (…审核机制 / 2.每季度…), after a figure that
+/// ends a target (…2.5万人 / 开发…) and — where a break is the writer's own paragraph
+/// (`paragraphs`: Word's, a web page's) — between two lines each a clause of its own; `：`
+/// after a name on the first line over the sentence of its words (建设数字产业园 / 完成…).
+pub(crate) fn join_content_lines(
+    text: &str,
+    paragraphs: bool,
+) -> (String, Vec<(String, &'static str)>) {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let Some((first, rest)) = lines.split_first() else {
+        return (String::new(), Vec::new());
+    };
+    let mut out = first.to_string();
+    let mut joints = Vec::new();
+    for (i, line) in rest.iter().enumerate() {
+        let ended = out.ends_with([
+            '。', '；', ';', '，', ',', '、', '：', ':', '！', '？', '!', '?',
+        ]);
+        let mark = if ended {
+            None
+        } else if opening_number(line).is_some() {
+            Some("；")
+        } else if i == 0 && names_over_words(first, &rest.join("\n")) {
+            Some("：")
+        } else if (paragraphs || ends_with_a_figure(&out))
+            && clause_of_its_own(if i == 0 { first } else { rest[i - 1] }, line)
+        {
+            Some("；")
+        } else {
+            None
+        };
+        match mark {
+            Some(mark) => {
+                joints.push((out.clone(), mark));
+                out.push_str(mark);
+                out.push_str(line);
+            }
+            None => out = join_lines(&format!("{out}\n{line}")),
+        }
+    }
+    (out, joints)
+}
+
+/// Whether a cell's first line is a name over the sentence of words under it: a short
+/// phrase with no mark, over a line that is a clause of its own and holds marks.
+pub(crate) fn names_over_words(first: &str, rest: &str) -> bool {
+    let marks = ['。', '，', '；', '：', '、', ',', ';', ':', '！', '？'];
+    (2..=20).contains(&first.chars().count())
+        && !first.contains(marks)
+        && first.ends_with(crate::base::cjk::is_han)
+        && rest.contains(['。', '，', '；', ',', ';'])
+        && !rest.starts_with(['“', '"', '「', '《', '（', '('])
+        && !crate::ingest::inline::runs_on(rest)
+}
+
+/// Whether `text` ends on a figure and what it counts (2.5万人, 10座, 95%): a target, whole.
+fn ends_with_a_figure(text: &str) -> bool {
+    static FIGURE_END: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(
+            r"\d\s*(?:[万亿千百])?(?:人次|人|个|处|座|家|所|户|条|项|公里|千米|米|亩|公顷|吨|辆|台|套|元|%|％|件|次|场|批|栋|间|张|平方米|立方米)$",
+        )
+        .unwrap()
+    });
+    FIGURE_END.is_match(text)
+}
+
+/// Whether `line`, under the line `above` it, opens a clause of its own rather than
+/// carrying on `above`'s (a sentence broken inside a phrase, 以上, a quotation's mark).
+fn clause_of_its_own(above: &str, line: &str) -> bool {
+    // Running text (a clause before a comma: …配套建设,加快滨江 / 综合交通枢纽建设) was
+    // wrapped at the cell's width.
+    let running = above.contains(['，', ',', '；', ';', '、']);
+    !running
+        && above.chars().count() >= 4
+        && above.ends_with(|c: char| {
+            crate::base::cjk::is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '%' | '％')
+        })
+        && !line.starts_with(['“', '"', '「', '《', '（', '(', '）', ')', '”', '」', '》'])
+        && !["以上", "以下", "左右", "以内", "之内"]
+            .iter()
+            .any(|w| line.starts_with(w))
+        && !crate::ingest::inline::runs_on(line)
+}
+
 /// In-cell line breaks inside a sentence: joined without a space between Chinese characters.
 pub(crate) fn join_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -972,6 +1083,7 @@ mod tests {
                 .collect(),
             merged_down: HashMap::new(),
             place: Box::new(|r, c| Location::cell("t.xlsx", "表", r as u32, c as u32)),
+            paragraphs: false,
         }
     }
 
@@ -1242,6 +1354,75 @@ mod tests {
             table.left_out.contains(&("老旧小区".to_string(), place)),
             "{:?}",
             table.left_out
+        );
+    }
+
+    #[test]
+    fn a_cells_lines_join_as_one_sentence_unless_they_are_two_pieces_of_work() {
+        let joined = |text: &str, paragraphs: bool| {
+            let (text, joints) = join_content_lines(text, paragraphs);
+            (
+                text,
+                joints.iter().map(|(_, mark)| *mark).collect::<Vec<_>>(),
+            )
+        };
+        // A name over the sentence of its words: a colon.
+        assert_eq!(
+            joined(
+                "建设数字产业园\n完成园区一期主体工程，引进软件企业10家",
+                true
+            ),
+            (
+                "建设数字产业园：完成园区一期主体工程，引进软件企业10家".to_string(),
+                vec!["："]
+            )
+        );
+        // A sentence broken inside a phrase, a first clause of a word or two: one sentence,
+        // whatever wrote the break.
+        for paragraphs in [true, false] {
+            for (cell, sentence) in [
+                (
+                    "加快推进城东片区\n开发，完成投资10亿元",
+                    "加快推进城东片区开发，完成投资10亿元",
+                ),
+                ("深化学校\n家庭社会", "深化学校家庭社会"),
+                (
+                    "推进高频事项\n“一件事”集成办理。",
+                    "推进高频事项“一件事”集成办理。",
+                ),
+                ("完成投资10亿元\n以上", "完成投资10亿元以上"),
+                ("完善制度。\n开展检查。", "完善制度。开展检查。"),
+                (
+                    "推进滨江商务区配套建设,加快滨江\n综合交通枢纽建设",
+                    "推进滨江商务区配套建设,加快滨江综合交通枢纽建设",
+                ),
+            ] {
+                assert_eq!(joined(cell, paragraphs), (sentence.to_string(), vec![]));
+            }
+        }
+        // Numbered items, and targets ending on their figures: a semicolon between them.
+        for paragraphs in [true, false] {
+            assert_eq!(
+                joined("1.建立解读材料同步审核机制\n2.每季度抽查一次", paragraphs),
+                (
+                    "1.建立解读材料同步审核机制；2.每季度抽查一次".to_string(),
+                    vec!["；"]
+                )
+            );
+            assert_eq!(
+                joined("城镇新增就业2.5万人\n开发公益性岗位500个", paragraphs).0,
+                "城镇新增就业2.5万人；开发公益性岗位500个"
+            );
+        }
+        // Two clauses, each a paragraph of a Word cell: apart; a spreadsheet's break may
+        // wrap a sentence anywhere.
+        assert_eq!(
+            joined("联动共建科学城\n推动量子通信器件国家重点实验室落地", true).0,
+            "联动共建科学城；推动量子通信器件国家重点实验室落地"
+        );
+        assert_eq!(
+            joined("联动共建科学城\n推动量子通信器件国家重点实验室落地", false).0,
+            "联动共建科学城推动量子通信器件国家重点实验室落地"
         );
     }
 

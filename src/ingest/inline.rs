@@ -761,11 +761,29 @@ fn is_contact_line(line: &str) -> bool {
 /// Punctuation inside or at the end of a sentence: a line with none is a title or a label.
 const SENTENCE_MARKS: &[char] = &['。', '，', '；', '：', '、', ',', ';', ':', '！', '？'];
 
+/// A label on a line of its own with its value on the `next` line (a two-column table copied
+/// from a web page: 责任单位 / 卫健局、文旅局): the two as one labelled line.
+fn with_value_below(line: &str, next: Option<&&str>) -> Option<String> {
+    let value = strip_markup(next?.trim());
+    (is_bare_label(line) && value.chars().any(char::is_alphanumeric) && !is_bare_label(&value))
+        .then(|| format!("{line}：{value}"))
+}
+
+/// Whether the paragraph `last` is a line of bare words a paragraph opening with who does
+/// the work does not join — not a line wrapped mid-sentence: one ending on a joining word
+/// (…全面排查由), a long numbered item, a duty's own first line.
+fn is_bare_line(last: &str) -> bool {
+    let joins_on = last.ends_with(['由', '和', '及', '与', '并', '的', '对', '将', '、']);
+    let item = !TASK_NUMBER.is_match(last) || is_item_title(last);
+    !last.contains(SENTENCE_MARKS) && !joins_on && item && !super::unit_first::opens_with_duty(last)
+}
+
 pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = Vec::new();
     let mut open = false;
     let mut open_label = false;
     let lines: Vec<&str> = text.split('\n').collect();
+    let signing_off = super::text::signing_off(&lines);
     let mut value_taken = false;
     for (index, raw) in lines.iter().enumerate() {
         if std::mem::take(&mut value_taken) {
@@ -777,14 +795,8 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
             open_label = false;
             continue;
         }
-        // A label on a line of its own, its value on the next (a two-column table copied
-        // from a web page: 责任单位 / 卫健局、文旅局): one labelled line.
-        if let Some(value) = lines.get(index + 1).map(|l| strip_markup(l.trim()))
-            && is_bare_label(&line)
-            && value.chars().any(char::is_alphanumeric)
-            && !is_bare_label(&value)
-        {
-            line = format!("{line}：{value}");
+        if let Some(labelled) = with_value_below(&line, lines.get(index + 1)) {
+            line = labelled;
             value_taken = true;
         }
         // A page number from a PDF's text between two lines of one paragraph: passed over
@@ -808,34 +820,25 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
             last.push_str(&line);
             continue;
         }
-        let heading = numbered_label(&line).is_some()
-            || section_heading(&tidy_spacing(&line)).is_some()
-            || raw.trim_start().starts_with('#')
-            || is_bracket_label(&line)
-            || field_heading(&line).is_some();
-        // 县水利局：牵头 under an empty 责任单位： — each unit's line one of its own.
-        let label = labelled(&line).is_some() || unit_and_role(&line).is_some();
-        // A web page's own line (当前位置：首页, 来源：… 发布时间：…) joins no paragraph.
-        let page_line = super::text::is_page_line(&line);
+        let LineKind {
+            heading,
+            label,
+            page_line,
+        } = LineKind::of(&line, raw);
         // 县防汛抗旱指挥部成员单位职责 / 县住建局：负责…: a line with no punctuation (a title)
         // ends before a paragraph opening with who does the work.
-        let after_bare_line = out.last().is_some_and(|(last, _)| {
-            // Not a line wrapped mid-sentence: one ending on a joining word (…全面排查由),
-            // a long numbered item, a duty's own first line.
-            let joins_on = last.ends_with(['由', '和', '及', '与', '并', '的', '对', '将', '、']);
-            let item = !TASK_NUMBER.is_match(last) || is_item_title(last);
-            !last.contains(SENTENCE_MARKS)
-                && !joins_on
-                && item
-                && !super::unit_first::opens_with_duty(last)
-        });
+        let after_bare_line = out.last().is_some_and(|(last, _)| is_bare_line(last));
         let unit_first = after_bare_line && super::unit_first::opens_with_duty(&line);
+        // 中共某县委办公室 / 某县人民政府办公室 / 2024年3月1日 under the last task: the
+        // document's 署名 and 成文日期, each a line of its own, none of the task's list.
+        let signs_off = signing_off[index];
         // 一、…目标。〔…牵头〕: an item numbered at the parts' level starts a block, a
         // heading or not.
         let starts_block = heading
             || label
             || page_line
             || unit_first
+            || signs_off
             || TASK_NUMBER.is_match(&line)
             || PART_NUMBER.is_match(&line);
         // A line opening with a label of its own (人：主要负责同志) is no more of the list; a
@@ -852,6 +855,10 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         if !(open_label && more_of_list && !starts_block) {
             open_label = label && unfinished;
         }
+        if signs_off {
+            open = false;
+            continue;
+        }
         // （一）市食安办负责，…深入宣传贯彻《 cut at the page's width: its sentence goes on.
         let goes_on = !heading || (numbered_label(&line).is_some() && wrapped_mid_sentence(&line));
         // A line naming a plan is its title, whole (某市2024年重点工作分工方案).
@@ -865,6 +872,31 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
             && !title;
     }
     out
+}
+
+/// What a line of a text is to the paragraphs around it.
+struct LineKind {
+    /// A heading (numbered, set with #, bracketed, a field's): a line of its own.
+    heading: bool,
+    /// A labelled line (牵头单位：…), or a unit's line with its role (县水利局：牵头).
+    label: bool,
+    /// A web page's own line (当前位置：首页, 来源：… 发布时间：…): it joins no paragraph.
+    page_line: bool,
+}
+
+impl LineKind {
+    /// `line` as shown, from the source line `raw`.
+    fn of(line: &str, raw: &str) -> LineKind {
+        LineKind {
+            heading: numbered_label(line).is_some()
+                || section_heading(&tidy_spacing(line)).is_some()
+                || raw.trim_start().starts_with('#')
+                || is_bracket_label(line)
+                || field_heading(line).is_some(),
+            label: labelled(line).is_some() || unit_and_role(line).is_some(),
+            page_line: super::text::is_page_line(line),
+        }
+    }
 }
 
 /// A line cut mid-sentence (（一）市食安办负责，…深入宣传贯彻《): inside a pair of marks, on a
@@ -2149,39 +2181,52 @@ impl Reader {
             self.items_above(duty, paragraph, here);
             return;
         }
-        // ——在深化供给侧结构性改革上保持定力: a lead-in the document sets between its parts
-        // and the tasks under it — that level is their group, as a （一） heading is.
-        if is_dash_heading(paragraph) && !has_duty(paragraph) {
-            self.end_block();
-            self.settle_heading_text();
-            self.under_group_heading = true;
-            self.push(RowKind::Label(tidy_spacing(paragraph)), here);
-            return;
-        }
-        // 扩大有效投资 over 3.新开工… between finished items: a heading the document left
-        // unnumbered, over the items under it — their group, as a dash's lead-in is.
-        if self.item_next && self.between_items() && is_bare_heading(paragraph) {
-            self.end_block();
-            self.settle_heading_text();
-            self.under_group_heading = true;
-            self.push(RowKind::Label(tidy_spacing(paragraph)), here);
-            return;
-        }
-        // 【公共设施】: a category over what follows, no item of it (said).
-        if is_bracket_label(paragraph) {
-            self.finish_task();
-            self.table.left_out.push((paragraph.to_string(), here));
+        if self.unnumbered_heading(paragraph, &here) {
             return;
         }
         if let Some(clauses) = label_clauses(paragraph) {
             self.labelled_paragraph(&clauses, paragraph, here);
             return;
         }
+        if self.numbered_heading(paragraph, &here) {
+            return;
+        }
+        self.numbered_line(paragraph, here, labelled_next);
+    }
+
+    /// A heading with no numeral of its own; whether `paragraph` was one.
+    fn unnumbered_heading(&mut self, paragraph: &str, here: &Location) -> bool {
+        // ——在深化供给侧结构性改革上保持定力: a lead-in the document sets between its parts
+        // and the tasks under it — that level is their group, as a （一） heading is.
+        // 扩大有效投资 over 3.新开工… between finished items: a heading the document left
+        // unnumbered, over the items under it — their group, as a dash's lead-in is.
+        let dash_lead_in = is_dash_heading(paragraph) && !has_duty(paragraph);
+        let bare = self.item_next && self.between_items() && is_bare_heading(paragraph);
+        if dash_lead_in || bare {
+            self.end_block();
+            self.settle_heading_text();
+            self.under_group_heading = true;
+            self.push(RowKind::Label(tidy_spacing(paragraph)), here.clone());
+            return true;
+        }
+        // 【公共设施】: a category over what follows, no item of it (said).
+        if is_bracket_label(paragraph) {
+            self.finish_task();
+            self.table
+                .left_out
+                .push((paragraph.to_string(), here.clone()));
+            return true;
+        }
+        false
+    }
+
+    /// A part's heading, or an item numbered as parts are; whether `paragraph` was one.
+    fn numbered_heading(&mut self, paragraph: &str, here: &Location) -> bool {
         if !self.duty_next
             && let Some((numeral, title, duty)) = heading_with_its_lead(paragraph)
         {
             let words = after_numeral(&tidy_spacing(paragraph), &numeral);
-            self.section(numeral.clone(), title, here);
+            self.section(numeral.clone(), title, here.clone());
             self.section_lead = Some(duty.leads.join("、"));
             let row = self.table.rows.len() - 1;
             self.lead_heading = Some(LeadHeading {
@@ -2190,38 +2235,45 @@ impl Reader {
                 words,
                 duty,
             });
-            return;
+            return true;
         }
+        let item_as_part = self.duty_next || self.content_then_duty;
         if let Some((numeral, title)) = section_heading(&tidy_spacing(paragraph))
             && (!has_duty(paragraph) || names_only_leaders(paragraph))
         {
-            if self.duty_next || self.content_then_duty {
-                self.section_item(&numeral, paragraph, here);
+            if item_as_part {
+                self.section_item(&numeral, paragraph, here.clone());
             } else {
-                self.section(numeral, title, here);
+                self.section(numeral, title, here.clone());
             }
-            return;
+            return true;
         }
-        if !has_duty(paragraph) && !TASK_NUMBER.is_match(paragraph) && self.remark(paragraph, &here)
+        if !has_duty(paragraph) && !TASK_NUMBER.is_match(paragraph) && self.remark(paragraph, here)
         {
-            return;
+            return true;
         }
         // 一、新建社区食堂。全年新建食堂30个。 over 牵头单位：…: an item of sentences, numbered
         // as parts are, whose next line names who does it — a task, not a heading.
-        if (self.duty_next || self.content_then_duty)
+        if item_as_part
             && !has_duty(paragraph)
             && let Some(numeral) = section_numeral(&tidy_spacing(paragraph))
         {
-            self.section_item(&numeral, paragraph, here);
-            return;
+            self.section_item(&numeral, paragraph, here.clone());
+            return true;
         }
-        let mut line = paragraph.to_string();
         // 一、title。what its items are …: the heading, then its summary (the prose keeps
         // it); the items follow on lines of their own.
-        if let Some((numeral, title)) = heading_over_summary(&line) {
-            self.section(numeral, title, here);
-            return;
+        if let Some((numeral, title)) = heading_over_summary(paragraph) {
+            self.section(numeral, title, here.clone());
+            return true;
         }
+        false
+    }
+
+    /// A line of tasks: numbered at any level or by its labels, a heading before them on the
+    /// same line, and the assignments that close them.
+    fn numbered_line(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
+        let mut line = paragraph.to_string();
         // 一、title。一是…（…牵头）；二是…: the heading, then its tasks on the same line.
         if let Some((head, rest)) = split_heading(&line) {
             match section_heading(&tidy_spacing(&head)) {
@@ -2249,24 +2301,7 @@ impl Reader {
         if let Some(number) = TASK_NUMBER.find(&line) {
             self.open_item(number.as_str(), &here);
             line = line[number.end()..].to_string();
-        } else if let Some((label, text)) = (after_content_only_label(&line).map(|t| (None, t)))
-            .or_else(|| after_content_label(&line).map(|(l, t)| (Some(l), t)))
-            && self.numbered
-            && let Some((task, _)) = self.pending.as_mut().filter(|(t, _)| !t.is_assigned())
-        {
-            // 工作成果：…, 具体措施：… under a numbered task that names no one yet: more of
-            // that task, under its label — not a record of its own taking the task's place.
-            // 主要内容：… under an item's name: its words, as a table's content cell is.
-            let content = task.content.trim_end();
-            let ends = crate::base::cjk::ends_sentence(content);
-            task.content = match label {
-                Some(label) => format!("{content}{}{label}：{text}", if ends { "" } else { "。" }),
-                None => format!("{content}{}{text}", if ends { "" } else { "：" }),
-            };
-            if label.is_none() {
-                let label = line[..line.len() - text.len()].trim().to_string();
-                self.content_labels.push((label, here));
-            }
+        } else if self.more_of_pending(&line, &here) {
             return;
         } else if let Some(text) = self.task_by_its_labels(&line, labelled_next) {
             // A task without a number, its duties on labelled lines under it (a two-column
@@ -2288,6 +2323,34 @@ impl Reader {
             self.numbered_line_heads_tasks();
         }
         self.assignments(&line, here);
+    }
+
+    /// 工作成果：…, 具体措施：… under a numbered task that names no one yet: more of that
+    /// task, under its label — not a record of its own taking the task's place. 主要内容：…
+    /// under an item's name: its words, as a table's content cell is. Whether `line` was.
+    fn more_of_pending(&mut self, line: &str, here: &Location) -> bool {
+        let Some((label, text)) = (after_content_only_label(line).map(|t| (None, t)))
+            .or_else(|| after_content_label(line).map(|(l, t)| (Some(l), t)))
+        else {
+            return false;
+        };
+        if !self.numbered {
+            return false;
+        }
+        let Some((task, _)) = self.pending.as_mut().filter(|(t, _)| !t.is_assigned()) else {
+            return false;
+        };
+        let content = task.content.trim_end();
+        let ends = crate::base::cjk::ends_sentence(content);
+        task.content = match label {
+            Some(label) => format!("{content}{}{label}：{text}", if ends { "" } else { "。" }),
+            None => format!("{content}{}{text}", if ends { "" } else { "：" }),
+        };
+        if label.is_none() {
+            let label = line[..line.len() - text.len()].trim().to_string();
+            self.content_labels.push((label, here.clone()));
+        }
+        true
     }
 
     /// A bulleted line right under a task that names its units (▲增加值可比增长6%左右。): its
@@ -2859,32 +2922,38 @@ fn join_title(
     content.push_str(joint);
 }
 
+/// The first few marks put into tasks' words, each after the end of the text before it:
+/// 「…审核机制」后加「；」，… and 等 when there are more.
+pub(crate) fn joints_shown(joints: &[(String, &'static str, Location)]) -> String {
+    let shown: Vec<String> = (joints.iter().take(4))
+        .map(|(before, joint, _)| {
+            let cut = if before.chars().count() > 12 {
+                "…"
+            } else {
+                ""
+            };
+            let tail = crate::ingest::text::tail_of(before, 12);
+            format!("「{cut}{tail}」后加「{joint}」")
+        })
+        .collect();
+    let more = if joints.len() > 4 { "等" } else { "" };
+    format!("{}{more}", shown.join("，"))
+}
+
 /// The marks put between items' titles and their paragraphs, said once: they are printed
 /// in the task's words, which the source writes on two lines.
 pub(crate) fn said_joints(
     joints: &[(String, &'static str, Location)],
 ) -> Option<crate::base::diag::Diagnostic> {
     let (_, _, first) = joints.first()?;
-    let shown: Vec<String> = (joints.iter().take(4))
-        .map(|(title, joint, _)| {
-            let cut = if title.chars().count() > 12 {
-                "…"
-            } else {
-                ""
-            };
-            let tail = crate::ingest::text::tail_of(title, 12);
-            format!("「{cut}{tail}」后加「{joint}」")
-        })
-        .collect();
-    let more = if joints.len() > 4 { "等" } else { "" };
     Some(
         crate::base::diag::Diagnostic::note(
             "text/joint-added",
             first.clone(),
             format!(
-                "有 {} 项任务的标题单占一行、下一段接着写任务：合成一项任务时在两段之间加了标点（{}{more}），任务分工表和任务单照此印出",
+                "有 {} 项任务的标题单占一行、下一段接着写任务：合成一项任务时在两段之间加了标点（{}），任务分工表和任务单照此印出",
                 joints.len(),
-                shown.join("，")
+                joints_shown(joints)
             ),
         )
         .with_hint("如不需要这个标点，请在原文中把标题和下一段连成一段"),
@@ -4082,11 +4151,14 @@ mod tests {
         assert_eq!(d.leads, ["市发展改革委"]);
         assert_eq!(d.supports, ["市级各有关部门"]);
         assert_eq!(d.deadline.as_deref(), Some("2025年6月底前"));
-        // 等按职责分工落实 is a role, not part of a name.
+        // 等按职责分工落实 is a role, not part of a name: each does its part, so each leads.
         let d = parse_duty("区应急局、区卫健委等按职责分工落实");
+        assert_eq!(d.leads, ["区应急局", "区卫健委等"]);
+        assert!(d.supports.is_empty(), "{:?}", d.supports);
+        // Under a lead it names, the units after it do their parts under that lead.
+        let d = parse_duty("区应急局牵头，区卫健委、区住建委按职责分工落实");
         assert_eq!(d.leads, ["区应急局"]);
-        assert_eq!(d.supports.len(), 1);
-        assert!(!d.supports[0].contains("按职责"), "{:?}", d.supports);
+        assert_eq!(d.supports, ["区卫健委", "区住建委"]);
     }
 
     #[test]

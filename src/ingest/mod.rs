@@ -677,117 +677,141 @@ fn require_tasks(
     texts: &[(String, String)],
 ) -> Result<()> {
     let Some(table_source) = table_from else {
-        if let Some((display, (line, cells))) = texts
-            .iter()
-            .find_map(|(d, t)| text::header_one_cell_per_line(t).map(|h| (d, h)))
-        {
-            return Err(Error::Input(vec![
-                Diagnostic::error(
-                    "input/cells-per-line",
-                    Location::line(display, line),
-                    format!(
-                        "这里的分工表每格占一行（表头「{}」）：从网页复制时表格被拆散，空白的格子不留痕迹，无法还原各列",
-                        cells.join(" / ")
-                    ),
-                )
-                .with_hint("请在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹；或每行各格之间用制表符隔开"),
-            ]));
-        }
-        if let Some((display, (line, cells))) = texts
-            .iter()
-            .find_map(|(d, t)| text::space_set_header(t).map(|h| (d, h)))
-        {
-            return Err(Error::Input(vec![
-                Diagnostic::error(
-                    "input/space-set-table",
-                    Location::line(display, line),
-                    format!(
-                        "这里的分工表（表头「{}」）各格之间只隔一个空格，而有的行格内也有空格或有空格子，分不清哪段文字属于哪一列",
-                        cells.join(" / ")
-                    ),
-                )
-                .with_hint("请把原表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹；或每行各格之间改用制表符隔开"),
-            ]));
-        }
-        let place = project
-            .sources
-            .first()
-            .map(|p| project.shown(p))
-            .unwrap_or_default();
-        // A header that names some columns but lacks one: say which, where.
-        if let Some((display, (line, names, missing))) = texts
-            .iter()
-            .find_map(|(d, t)| text::near_header(t).map(|h| (d, h)))
-        {
-            return Err(Error::Input(vec![
-                Diagnostic::error(
-                    "input/no-table",
-                    Location::line(display, line),
-                    format!(
-                        "这一行像是任务分工表的表头（{}），但缺少“{}”列，无法读出任务",
-                        names.join("、"),
-                        missing.join("”“")
-                    ),
-                )
-                .with_hint(crate::ingest::raw_table::missing_columns_hint(&missing)),
-            ]));
-        }
-        let word = place.ends_with(".docx") || place.ends_with(".doc") || place.ends_with(".wps");
-        let hint = if word {
-            "请确认任务分工表是 Word 表格，表头含“序号”“任务内容”“责任单位”（或同义列名）；或在正文中逐项写明牵头单位"
-        } else {
-            "表格各列以制表符或竖线（| 序号 | 具体内容 | 责任单位 |）分隔；没有表格时，请在每项任务后写明牵头单位（如“（区发改委牵头）”或“牵头单位：……”）"
-        };
-        let mut message = "未找到任务分工表（表头含“序号”“任务内容”“责任单位”或同义列名），也没有读出写明责任单位的编号任务".to_string();
-        for seen in texts.iter().flat_map(|(_, t)| what_the_text_shows(t)) {
-            message.push('；');
-            message.push_str(&seen);
-        }
-        return Err(Error::Input(vec![
-            Diagnostic::error("input/no-table", Location::file(place), message).with_hint(hint),
-        ]));
+        return Err(match table_set_unreadably(texts) {
+            Some(said) => Error::Input(vec![said]),
+            None => no_table_found(project, texts),
+        });
     };
     if !table
         .rows
         .iter()
         .any(|r| matches!(r.kind, raw_table::RowKind::Task(_)))
     {
-        let at = table.origin.clone().unwrap_or(Location::file(table_source));
-        let source = texts
-            .iter()
-            .find(|(d, _)| d == table_source)
-            .map(|(_, t)| t);
-        let header_line = at.line_no().unwrap_or(0) as usize;
-        if source.is_some_and(|t| cells_copied_empty(t, header_line, &table.header)) {
-            let header: Vec<&str> = (table.header.iter())
-                .map(|h| h.trim())
-                .filter(|h| !h.is_empty())
-                .collect();
-            return Err(Error::Input(vec![
-                Diagnostic::error(
-                    "input/empty-table",
-                    at,
-                    format!(
-                        "任务分工表只有表头（{}），表头下各格都是空的：表格的内容没有复制下来",
-                        header.join("、")
-                    ),
-                )
-                .with_hint("网页上的表格复制时常只剩框线：请在原网页把表格另存或复制到 Excel、WPS 表格中核对后保存为 .xlsx，或从原文件（Word、Excel）读入"),
-            ]));
-        }
-        // Say what the 序号 column holds instead: a web table's merged cells shift a row's
-        // cells to the left, so a group's title or a measure lands under 序号.
-        let first = table.header.first().cloned().unwrap_or_default();
-        return Err(Error::Input(vec![
+        return Err(no_numbered_task(table, table_source, texts));
+    }
+    Ok(())
+}
+
+/// A table the text holds but sets so that its columns cannot be told apart: one cell a
+/// line, or cells set apart by single spaces.
+fn table_set_unreadably(texts: &[(String, String)]) -> Option<Diagnostic> {
+    if let Some((display, (line, cells))) = texts
+        .iter()
+        .find_map(|(d, t)| text::header_one_cell_per_line(t).map(|h| (d, h)))
+    {
+        return Some(
+            Diagnostic::error(
+                "input/cells-per-line",
+                Location::line(display, line),
+                format!(
+                    "这里的分工表每格占一行（表头「{}」）：从网页复制时表格被拆散，空白的格子不留痕迹，无法还原各列",
+                    cells.join(" / ")
+                ),
+            )
+            .with_hint("请在网页上选中整张表格，粘贴到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹；或每行各格之间用制表符隔开"),
+        );
+    }
+    if let Some((display, (line, cells))) = texts
+        .iter()
+        .find_map(|(d, t)| text::space_set_header(t).map(|h| (d, h)))
+    {
+        return Some(
+            Diagnostic::error(
+                "input/space-set-table",
+                Location::line(display, line),
+                format!(
+                    "这里的分工表（表头「{}」）各格之间只隔一个空格，而有的行格内也有空格或有空格子，分不清哪段文字属于哪一列",
+                    cells.join(" / ")
+                ),
+            )
+            .with_hint("请把原表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹；或每行各格之间改用制表符隔开"),
+        );
+    }
+    None
+}
+
+/// Why no table was read: a header lacking a column, or what the text shows instead.
+fn no_table_found(project: &Project, texts: &[(String, String)]) -> Error {
+    let place = project
+        .sources
+        .first()
+        .map(|p| project.shown(p))
+        .unwrap_or_default();
+    // A header that names some columns but lacks one: say which, where.
+    if let Some((display, (line, names, missing))) = texts
+        .iter()
+        .find_map(|(d, t)| text::near_header(t).map(|h| (d, h)))
+    {
+        return Error::Input(vec![
+            Diagnostic::error(
+                "input/no-table",
+                Location::line(display, line),
+                format!(
+                    "这一行像是任务分工表的表头（{}），但缺少“{}”列，无法读出任务",
+                    names.join("、"),
+                    missing.join("”“")
+                ),
+            )
+            .with_hint(crate::ingest::raw_table::missing_columns_hint(&missing)),
+        ]);
+    }
+    let word = place.ends_with(".docx") || place.ends_with(".doc") || place.ends_with(".wps");
+    let hint = if word {
+        "请确认任务分工表是 Word 表格，表头含“序号”“任务内容”“责任单位”（或同义列名）；或在正文中逐项写明牵头单位"
+    } else {
+        "表格各列以制表符或竖线（| 序号 | 具体内容 | 责任单位 |）分隔；没有表格时，请在每项任务后写明牵头单位（如“（区发改委牵头）”或“牵头单位：……”）"
+    };
+    let mut message = "未找到任务分工表（表头含“序号”“任务内容”“责任单位”或同义列名），也没有读出写明责任单位的编号任务".to_string();
+    for seen in texts.iter().flat_map(|(_, t)| what_the_text_shows(t)) {
+        message.push('；');
+        message.push_str(&seen);
+    }
+    Error::Input(vec![
+        Diagnostic::error("input/no-table", Location::file(place), message).with_hint(hint),
+    ])
+}
+
+/// Why a table read has no task: its cells were copied empty, or its 序号 column holds no
+/// number.
+fn no_numbered_task(
+    table: &raw_table::RawTable,
+    table_source: &str,
+    texts: &[(String, String)],
+) -> Error {
+    let at = table.origin.clone().unwrap_or(Location::file(table_source));
+    let source = texts
+        .iter()
+        .find(|(d, _)| d == table_source)
+        .map(|(_, t)| t);
+    let header_line = at.line_no().unwrap_or(0) as usize;
+    if source.is_some_and(|t| cells_copied_empty(t, header_line, &table.header)) {
+        let header: Vec<&str> = (table.header.iter())
+            .map(|h| h.trim())
+            .filter(|h| !h.is_empty())
+            .collect();
+        return Error::Input(vec![
             Diagnostic::error(
                 "input/empty-table",
                 at,
-                format!("任务分工表中没有任何带序号的任务行：「{first}」列下没有一个是数字"),
+                format!(
+                    "任务分工表只有表头（{}），表头下各格都是空的：表格的内容没有复制下来",
+                    header.join("、")
+                ),
             )
-            .with_hint("每项任务一行、第一列写序号（1、2、3……）；从网页复制的表格如有合并单元格，各格会错位，请先粘贴到 Excel 或 WPS 表格核对后另存为 .xlsx"),
-        ]));
+            .with_hint("网页上的表格复制时常只剩框线：请在原网页把表格另存或复制到 Excel、WPS 表格中核对后保存为 .xlsx，或从原文件（Word、Excel）读入"),
+        ]);
     }
-    Ok(())
+    // Say what the 序号 column holds instead: a web table's merged cells shift a row's
+    // cells to the left, so a group's title or a measure lands under 序号.
+    let first = table.header.first().cloned().unwrap_or_default();
+    Error::Input(vec![
+        Diagnostic::error(
+            "input/empty-table",
+            at,
+            format!("任务分工表中没有任何带序号的任务行：「{first}」列下没有一个是数字"),
+        )
+        .with_hint("每项任务一行、第一列写序号（1、2、3……）；从网页复制的表格如有合并单元格，各格会错位，请先粘贴到 Excel 或 WPS 表格核对后另存为 .xlsx"),
+    ])
 }
 
 /// Whether the lines under a table's header (line `header`, 1-based; its further names on
@@ -824,6 +848,48 @@ fn rows_of_figures<'a>(lines: &[&'a str]) -> Option<&'a str> {
     })
 }
 
+/// The attachments a notice lists from line `at` on (附件：1.…分解表) that no input holds,
+/// said, with the lines that list them.
+fn attachments_not_read(lines: &[&str], at: usize) -> (String, std::ops::Range<usize>) {
+    let first = text::after_attachments_label(lines[at]).unwrap_or_default();
+    let more = lines[at + 1..]
+        .iter()
+        .take_while(|l| raw_table::opening_number(l).is_some())
+        .count();
+    let named = crate::base::cjk::excerpt(first);
+    // Its title stands further down the same text (a Word file holding the attachment):
+    // the file is here, its table is what could not be read.
+    let title = first.trim_matches(['《', '》', '。']);
+    let here = lines[at + more + 1..].iter().any(|l| {
+        let shown = text::strip_markup(l.trim_start_matches('#'));
+        !title.is_empty() && shown.trim().trim_matches(['《', '》']) == title
+    });
+    let said = if here {
+        format!("通知的附件说明列出「{named}」，文中有它的标题，但标题下没有能读出的任务分工表")
+    } else if more > 0 {
+        format!(
+            "通知的附件说明列出「{named}」等 {} 个附件，但所在文件夹中没有读到它们",
+            more + 1
+        )
+    } else {
+        format!("通知的附件说明列出「{named}」，但所在文件夹中没有读到它")
+    };
+    (said, at..at + more + 1)
+}
+
+/// A text that stops mid-sentence was not copied whole: what is missing may be the table.
+fn stops_mid_sentence(lines: &[&str]) -> Option<String> {
+    let last = lines.iter().rev().find(|l| !l.is_empty())?;
+    // Read as shown: a heading's # and bold's ** are the reader's marks, not the text's.
+    let last = text::strip_markup(last.trim_start_matches('#'))
+        .trim()
+        .to_string();
+    text::stops_mid_sentence(&last).then(|| {
+        let tail = text::tail_of(&last, 12);
+        format!("原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整")
+    })
+}
+
 /// What a source without a table shows that points at why: the attachments its notice names
 /// (附件：1.…分解表 — not among the inputs), or numbered items none of which names a unit.
 fn what_the_text_shows(text: &str) -> Vec<String> {
@@ -834,30 +900,9 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     });
     let mut attachment_lines = 0..0;
     if let Some(at) = listed {
-        let first = text::after_attachments_label(lines[at]).unwrap_or_default();
-        let more = lines[at + 1..]
-            .iter()
-            .take_while(|l| raw_table::opening_number(l).is_some())
-            .count();
-        attachment_lines = at..at + more + 1;
-        let named = crate::base::cjk::excerpt(first);
-        // Its title stands further down the same text (a Word file holding the attachment):
-        // the file is here, its table is what could not be read.
-        let title = first.trim_matches(['《', '》', '。']);
-        let here = lines[at + more + 1..].iter().any(|l| {
-            let shown = text::strip_markup(l.trim_start_matches('#'));
-            !title.is_empty() && shown.trim().trim_matches(['《', '》']) == title
-        });
-        seen.push(if here {
-            format!("通知的附件说明列出「{named}」，文中有它的标题，但标题下没有能读出的任务分工表")
-        } else if more > 0 {
-            format!(
-                "通知的附件说明列出「{named}」等 {} 个附件，但所在文件夹中没有读到它们",
-                more + 1
-            )
-        } else {
-            format!("通知的附件说明列出「{named}」，但所在文件夹中没有读到它")
-        });
+        let (said, lines_listed) = attachments_not_read(&lines, at);
+        seen.push(said);
+        attachment_lines = lines_listed;
     }
     let rows_of_figures = rows_of_figures(&lines);
     if listed.is_none()
@@ -904,22 +949,7 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     }
     seen.extend(box_drawn_table(&lines));
     seen.extend(items_on_one_line(&lines));
-    // A text that stops mid-sentence was not copied whole: what is missing may be the table.
-    let last = lines.iter().rev().find(|l| !l.is_empty());
-    // Read as shown: a heading's # and bold's ** are the reader's marks, not the text's.
-    let last = last.map(|l| {
-        text::strip_markup(l.trim_start_matches('#'))
-            .trim()
-            .to_string()
-    });
-    if let Some(last) = last
-        && text::stops_mid_sentence(&last)
-    {
-        let tail = text::tail_of(&last, 12);
-        seen.push(format!(
-            "原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整"
-        ));
-    }
+    seen.extend(stops_mid_sentence(&lines));
     seen
 }
 
@@ -1309,9 +1339,11 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
             places: PlaceKind::Paragraphs,
         });
     }
-    let (text, pinyin) = repost::without_pinyin(&read_text(source, display)?, display);
+    let (text, marks) = repost::without_scrape_marks(&read_text(source, display)?, display);
+    let (text, pinyin) = repost::without_pinyin(&text, display);
     let (text, restored) = text::restore_printed(&text, text::Places::lines(display));
     let mut doc = text::parse(&text, display);
+    doc.diagnostics.extend(marks);
     doc.diagnostics.extend(pinyin);
     doc.diagnostics.extend(restored);
     Ok(Read::Text {

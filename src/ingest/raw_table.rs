@@ -931,9 +931,9 @@ pub struct RawTask {
     pub written_no: Option<u32>,
     /// That number's mark as written (`12.`, `（2）`): items of one list share its kind.
     pub written_mark: Option<String>,
-    /// A `：` was put between the content cell's first line, the task's name, and its words
-    /// (a web table's cell of two paragraphs): said with the tasks.
-    pub name_joined: bool,
+    /// The marks put between the lines of the content cell, each with the text before it
+    /// (建设数字产业园 over its words: `：`; two measures: `；`): said with the tasks.
+    pub joints: Vec<(String, &'static str)>,
 }
 
 impl RawTask {

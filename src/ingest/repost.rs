@@ -50,9 +50,6 @@ pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>)
             PINYIN.replace_all(line, "$1").into_owned()
         })
         .collect();
-    // Every line named, so each piece taken out has its place (a long page: the first 40).
-    let shown: Vec<String> = lines.iter().take(40).map(u32::to_string).collect();
-    let more = if lines.len() > 40 { " 等" } else { " " };
     let said = Diagnostic::warning(
         "text/pinyin-removed",
         Location::Line {
@@ -60,12 +57,76 @@ pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>)
             line: lines.first().copied().unwrap_or(1),
         },
         format!(
-            "转载网站在字后插入的拼音（如「{}」）共 {count} 处，在第 {}{more}行，不是原文的字：已去掉后读取，发布的文件也不印",
+            "转载网站在字后插入的拼音（如「{}」）共 {count} 处，在第 {}行，不是原文的字：已去掉后读取，发布的文件也不印",
             example.unwrap_or_default(),
-            shown.join("、")
+            lines_named(&lines)
         ),
     )
     .with_hint("如原文确实写有这些拼音，请从原发布机关的网站重新复制");
+    (out.join("\n"), Some(said))
+}
+
+/// The lines something was taken out of, as a finding names them: every one, so each piece
+/// has its place (a long page: the first 40, then 等) — `1、3、5 `.
+fn lines_named(lines: &[u32]) -> String {
+    let shown: Vec<String> = lines.iter().take(40).map(u32::to_string).collect();
+    let more = if lines.len() > 40 { " 等" } else { " " };
+    format!("{}{more}", shown.join("、"))
+}
+
+/// Marks a scraping site strews through a page's words (办@@公厅@@, 2017年@@7月): a run of
+/// one symbol written twice or more, standing against Chinese characters, at least
+/// [`FEWEST_MARKS`] times. A symbol Markdown or a document uses (`**`, `--`, `##`, `||`,
+/// `……`) is none of them.
+static SCRAPE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"@{2,}|\${2,}|\^{2,}|&{2,}|¤{2,}|§{2,}|¦{2,}|\?{3,}").unwrap()
+});
+
+/// How often a mark must stand in a text to be a site's, not a writer's.
+const FEWEST_MARKS: usize = 3;
+
+/// `text` without the marks a scraping site strewed through it (a run of @@ and the like), line for
+/// line, and what is said of it.
+pub fn without_scrape_marks(text: &str, display: &str) -> (String, Option<Diagnostic>) {
+    let by_han = |line: &str, m: regex::Match<'_>| {
+        let before = line[..m.start()].chars().next_back();
+        let after = line[m.end()..].chars().next();
+        [before, after].iter().flatten().any(|c| {
+            crate::base::cjk::is_han(*c) || c.is_ascii_digit() || "。，；：、）)".contains(*c)
+        })
+    };
+    let found: Vec<(usize, regex::Match<'_>, bool)> = (text.split('\n').enumerate())
+        .flat_map(|(i, line)| {
+            SCRAPE_MARK
+                .find_iter(line)
+                .map(move |m| (i, m, by_han(line, m)))
+        })
+        .collect();
+    let strewn = found.iter().filter(|(_, _, by_han)| *by_han).count();
+    if strewn < FEWEST_MARKS {
+        return (text.to_string(), None);
+    }
+    let example = found[0].1.as_str().to_string();
+    let mut lines: Vec<u32> = found.iter().map(|(i, _, _)| *i as u32 + 1).collect();
+    lines.dedup();
+    let out: Vec<String> = text
+        .split('\n')
+        .map(|line| SCRAPE_MARK.replace_all(line, "").into_owned())
+        .collect();
+    let said = Diagnostic::warning(
+        "text/marks-removed",
+        Location::Line {
+            path: display.to_string(),
+            line: lines[0],
+        },
+        format!(
+            "原文夹有网站抓取留下的杂字「{example}」，共 {} 处，在第 {}行，不是原文的字：已去掉后读取，发布的文件也不印",
+            found.len(),
+            lines_named(&lines)
+        ),
+    )
+    .with_hint("请从原发布机关的网站重新复制原文，或核对去掉杂字后的文字");
     (out.join("\n"), Some(said))
 }
 
@@ -209,6 +270,23 @@ fn strip_quietly(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scrapers_marks_strewn_through_the_words_are_taken_out_line_for_line() {
+        let text = "某县人民政府办@@公室@@\n\n2024年@@3月@@1日@@\n邮箱：ab@163.com";
+        let (out, said) = without_scrape_marks(text, "t.txt");
+        assert_eq!(out, "某县人民政府办公室\n\n2024年3月1日\n邮箱：ab@163.com");
+        let said = said.unwrap();
+        assert!(
+            said.message.contains("共 5 处，在第 1、3 行"),
+            "{}",
+            said.message
+        );
+        // Twice is a writer's: left as written.
+        let (out, said) = without_scrape_marks("甲@@乙\n丙@@丁", "t.txt");
+        assert_eq!(out, "甲@@乙\n丙@@丁");
+        assert!(said.is_none());
+    }
 
     #[test]
     fn pinyin_after_characters_is_taken_out_and_said() {

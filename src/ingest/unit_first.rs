@@ -11,7 +11,7 @@ use regex::Regex;
 use super::raw_table::{RawRow, RawTable, RawTask, RowKind};
 use super::text::{Places, numbered_label, section_heading};
 use crate::base::cjk::{ends_sentence, tidy_spacing};
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{Diagnostic, Location};
 
 /// Who leads and who supports, as the opening of a paragraph writes them: `由X负责，Y配合，`,
 /// `主要由X牵头，Y配合，`, `X牵头，Y参与`, `X负责…`, `X。负责…`, `X要…`.
@@ -101,20 +101,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             continue;
         };
         tasks += 1;
-        // 一、治理畜牧业产品污染 / 由乡三农服务中心承办，乡畜牧站配合。: a sentence that only
-        // gives the part out makes the part's heading the task (its words are the plan's); an
-        // item's title heads the sentence's words.
-        let content = match heading.take() {
-            Some(heading) if only_a_duty(words) => heading.title,
-            Some(Heading { title, item: true }) if ends_sentence(&title) => {
-                format!("{title}{words}")
-            }
-            Some(Heading { title, item: true }) => {
-                joints.push((title.clone(), "：", here.clone()));
-                format!("{title}：{words}")
-            }
-            _ => words.to_string(),
-        };
+        let content = task_words(heading.take(), words, &here, &mut joints);
         let (lead, support) = with_later_duties(words, lead, support, tasks, &here, &mut table);
         let task = RawTask {
             no: tasks.to_string(),
@@ -133,21 +120,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     if tasks < FEWEST {
         return None;
     }
-    // Section rows with no task under them are only the plan's text.
-    let has_task_after = |at: usize, rows: &[RawRow]| {
-        rows[at + 1..]
-            .iter()
-            .take_while(|r| !matches!(r.kind, RowKind::Section { .. }))
-            .any(|r| matches!(r.kind, RowKind::Task(_)))
-    };
-    let keep: Vec<bool> = (0..table.rows.len())
-        .map(|at| {
-            !matches!(table.rows[at].kind, RowKind::Section { .. })
-                || has_task_after(at, &table.rows)
-        })
-        .collect();
-    let mut keep = keep.into_iter();
-    table.rows.retain(|_| keep.next().unwrap_or(true));
+    drop_sections_without_tasks(&mut table.rows);
     let first = table
         .rows
         .iter()
@@ -166,6 +139,44 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         ));
     }
     Some(table)
+}
+
+/// A task's words: the paragraph's `words`, or the heading over them.
+fn task_words(
+    heading: Option<Heading>,
+    words: &str,
+    here: &Location,
+    joints: &mut Vec<(String, &'static str, Location)>,
+) -> String {
+    // 一、治理畜牧业产品污染 / 由乡三农服务中心承办，乡畜牧站配合。: a sentence that only
+    // gives the part out makes the part's heading the task (its words are the plan's); an
+    // item's title heads the sentence's words.
+    match heading {
+        Some(heading) if only_a_duty(words) => heading.title,
+        Some(Heading { title, item: true }) if ends_sentence(&title) => {
+            format!("{title}{words}")
+        }
+        Some(Heading { title, item: true }) => {
+            joints.push((title.clone(), "：", here.clone()));
+            format!("{title}：{words}")
+        }
+        _ => words.to_string(),
+    }
+}
+
+/// Section rows with no task under them are only the plan's text: the prose keeps them.
+fn drop_sections_without_tasks(rows: &mut Vec<RawRow>) {
+    let has_task_after = |at: usize, rows: &[RawRow]| {
+        rows[at + 1..]
+            .iter()
+            .take_while(|r| !matches!(r.kind, RowKind::Section { .. }))
+            .any(|r| matches!(r.kind, RowKind::Task(_)))
+    };
+    let keep: Vec<bool> = (0..rows.len())
+        .map(|at| !matches!(rows[at].kind, RowKind::Section { .. }) || has_task_after(at, rows))
+        .collect();
+    let mut keep = keep.into_iter();
+    rows.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// A list of who does the work without the words describing the first of them (包片单位县

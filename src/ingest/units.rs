@@ -219,12 +219,12 @@ pub(crate) enum RoleWord {
     Lead,
     /// 共同牵头, 共同负责, 分别牵头: every unit before it in the cell leads too.
     SharedLead,
-    /// 分别负责: each answers for its own part — they lead (a table of the same plan spans
-    /// their cell over 主办 and 协办), unless a lead is named before them (X牵头，Y、Z分别
-    /// 负责: Y and Z do their parts under X).
+    /// 分别负责, 按职责分工负责: each answers for its own part — they lead (a table of the
+    /// same plan spans their cell over 主办 and 协办), unless a lead is named before them
+    /// (X牵头，Y、Z分别负责: Y and Z do their parts under X).
     Respectively,
-    /// 负责, 按职责分工负责: responsible, lead or support unsaid — the first
-    /// listed leads, as in a 责任单位 cell.
+    /// 负责: responsible, lead or support unsaid — the first listed leads, as in a 责任单位
+    /// cell.
     Responsible,
     /// 配合, 协办: the units before it support.
     Support,
@@ -252,11 +252,12 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("牵头落实", RoleWord::Lead),
     ("牵头", RoleWord::Lead),
     ("主办", RoleWord::Lead),
-    ("按职责分工负责", RoleWord::Responsible),
-    ("按职责负责", RoleWord::Responsible),
-    ("按职责分工落实", RoleWord::Responsible),
-    ("按职责落实", RoleWord::Responsible),
-    ("分工负责", RoleWord::Responsible),
+    // 按职责分工负责: each does its part as its duties have it, as 分别负责 says.
+    ("按职责分工负责", RoleWord::Respectively),
+    ("按职责负责", RoleWord::Respectively),
+    ("按职责分工落实", RoleWord::Respectively),
+    ("按职责落实", RoleWord::Respectively),
+    ("分工负责", RoleWord::Respectively),
     ("负责落实", RoleWord::Responsible),
     // 县政府主要领导负总责: who answers for the whole of it.
     ("负总责", RoleWord::Responsible),
@@ -743,16 +744,78 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let cell = places_sharing_a_government(&cell);
     let cell = places_sharing_a_department(&cell);
     let (cell, lent) = level_shared_by_a_list(&cell);
-    let mut out: Vec<WrittenUnit> = Vec::new();
-    // Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
-    // 街道办事处 too).
-    let mut distributing = false;
-    // Where the run of names joined by 、 that this piece ends began: a role word after the
-    // run (区委政法委、区数据资源局牵头) is the whole run's.
-    let mut run_start = 0;
-    // Where the units after the last role word begin.
-    let mut since_role = 0;
+    let mut list = UnitList::default();
     for (piece, after_comma) in pieces(&cell) {
+        list.piece(piece, after_comma);
+    }
+    let mut out = list.out;
+    mark_wrapped(&mut out, &wrapped);
+    for unit in &mut out {
+        unit.level_lent = (lent.iter())
+            .find(|(name, _, _)| *name == unit.name)
+            .map(|(_, written, from)| (written.clone(), from.clone()));
+        if unit.name.contains(LEVELS_JOINED) {
+            unit.name = unit.name.replace(LEVELS_JOINED, "、");
+        }
+    }
+    out
+}
+
+/// A cell's units read piece by piece, with what the pieces so far say of the next.
+#[derive(Default)]
+struct UnitList {
+    out: Vec<WrittenUnit>,
+    /// Whether the 、-list so far is one 各 distributes over (各镇人民政府、街道办事处: each
+    /// 街道办事处 too).
+    distributing: bool,
+    /// Where the run of names joined by 、 that this piece ends began: a role word after the
+    /// run (区委政法委、区数据资源局牵头) is the whole run's.
+    run_start: usize,
+    /// Where the units after the last role word begin.
+    since_role: usize,
+}
+
+impl UnitList {
+    /// One piece between separators: a unit (or two), a role word for those before it, a
+    /// note, or more of the phrase before it.
+    fn piece(&mut self, piece: &str, after_comma: bool) {
+        let Some((mut name, mark_lead)) = self.name_of(piece, after_comma) else {
+            return;
+        };
+        // 区教育局（牵头）, 区商务局（王芳）: the role and the person, no part of the name.
+        let (mut marked_lead, mut person) = (mark_lead, None);
+        if let Some(note) = unit_note(&name) {
+            (name, marked_lead, person) = (note.unit, note.lead, note.person);
+        }
+        self.role_word(&mut name, &mut marked_lead);
+        if let Some(after) = take_joined(&name, marked_lead, &mut self.out) {
+            name = after;
+            marked_lead = false;
+        }
+        // 市卫生健康委等: the unit, and others the cell does not name (kept in its text).
+        if let Some(unit) = name.strip_suffix('等').filter(|u| u.chars().count() >= 2) {
+            name = unit.trim().to_string();
+        }
+        if let Some(caps) = TAIL_PHRASE.captures(&name) {
+            self.out
+                .push(WrittenUnit::named(caps[1].to_string(), marked_lead));
+            self.out
+                .push(WrittenUnit::named(caps[2].to_string(), false));
+            return;
+        }
+        if name.is_empty() {
+            return;
+        }
+        let mut named = names_in(name, marked_lead);
+        if let Some(last) = named.last_mut() {
+            last.person = person;
+        }
+        self.out.extend(named);
+    }
+
+    /// The piece's name and whether a mark says it leads; none when the piece names no unit
+    /// of its own (empty, a note, more of the phrase before it).
+    fn name_of(&mut self, piece: &str, after_comma: bool) -> Option<(String, bool)> {
         let mut name = piece.trim().to_string();
         // *市发展改革委: the mark plans use for the unit that leads (标*的为牵头单位), no
         // part of the name (it made a unit of its own, with a sheet of its own).
@@ -764,31 +827,31 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
             None => false,
         };
         if name.is_empty() {
-            continue;
+            return None;
         }
         // 市直有关部门、单位: a bare kind after 、 is more of the phrase before it, no unit.
         if !after_comma
             && matches!(name.as_str(), "单位" | "部门" | "机构")
-            && let Some(last) = out.last_mut()
+            && let Some(last) = self.out.last_mut()
             && looks_unspecified(&last.name)
         {
             last.name = format!("{}、{name}", last.name);
-            continue;
+            return None;
         }
         // A role word on a line of its own (units one a line, then 负责) is the list's.
         let simple = crate::base::cjk::simplified_text(&name);
         let bare_role = ROLE_SUFFIXES.iter().any(|(suffix, _)| simple == *suffix);
         if after_comma && !bare_role {
-            run_start = out.len();
+            self.run_start = self.out.len();
         }
         // …the list since the last role word, wherever its lines break.
         if bare_role {
-            run_start = since_role;
+            self.run_start = self.since_role;
         }
-        if !after_comma && distributing && BARE_KINDS.contains(&name.as_str()) {
+        if !after_comma && self.distributing && BARE_KINDS.contains(&name.as_str()) {
             name.insert(0, '各');
         }
-        distributing = name.starts_with('各');
+        self.distributing = name.starts_with('各');
         // A note on the list after its last name (列第一位者为牵头或汇总单位，下同): kept in
         // the cell as written, no part of the name.
         if let Some(name_before) = role_note(&name) {
@@ -797,64 +860,34 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
         // The same note as a sentence of its own after the list (…负责。列第一位的为牵头部门，
         // 下同): the rule the reading follows, no unit.
         if is_role_note(&name) {
-            continue;
+            return None;
         }
-        // 区教育局（牵头）, 区商务局（王芳）: the role and the person, no part of the name.
-        let (mut marked_lead, mut person) = (mark_lead, None);
-        if let Some(note) = unit_note(&name) {
-            (name, marked_lead, person) = (note.unit, note.lead, note.person);
-        }
-        if let Some(word) = cut_role_word(&mut name) {
-            let led_already = out.iter().any(|w| w.marked_lead);
-            marked_lead |= match word {
-                RoleWord::Lead | RoleWord::SharedLead => true,
-                RoleWord::Respectively => !led_already,
-                _ => false,
-            };
-            mark_leads(&mut out, word, run_start);
-            // The units this piece names come after the role word's run.
-            since_role = out.len() + usize::from(!name.is_empty());
-            // 分别牵头, 共同牵头 speak of more than one: 投资促进局和口岸管理局 are two.
-            if matches!(word, RoleWord::SharedLead | RoleWord::Respectively)
-                && let Some((first, second)) = bodies_joined(&name)
-            {
-                out.push(WrittenUnit::named(first, marked_lead));
-                name = second;
-                since_role += 1;
-            }
-        }
-        if let Some(after) = take_joined(&name, marked_lead, &mut out) {
-            name = after;
-            marked_lead = false;
-        }
-        // 市卫生健康委等: the unit, and others the cell does not name (kept in its text).
-        if let Some(unit) = name.strip_suffix('等').filter(|u| u.chars().count() >= 2) {
-            name = unit.trim().to_string();
-        }
-        if let Some(caps) = TAIL_PHRASE.captures(&name) {
-            out.push(WrittenUnit::named(caps[1].to_string(), marked_lead));
-            out.push(WrittenUnit::named(caps[2].to_string(), false));
-            continue;
-        }
-        if name.is_empty() {
-            continue;
-        }
-        let mut named = names_in(name, marked_lead);
-        if let Some(last) = named.last_mut() {
-            last.person = person;
-        }
-        out.extend(named);
+        Some((name, mark_lead))
     }
-    mark_wrapped(&mut out, &wrapped);
-    for unit in &mut out {
-        unit.level_lent = (lent.iter())
-            .find(|(name, _, _)| *name == unit.name)
-            .map(|(_, written, from)| (written.clone(), from.clone()));
-        if unit.name.contains(LEVELS_JOINED) {
-            unit.name = unit.name.replace(LEVELS_JOINED, "、");
+
+    /// A role word ending `name` (…牵头, …配合, 分别牵头) marks the units it speaks of.
+    fn role_word(&mut self, name: &mut String, marked_lead: &mut bool) {
+        let Some(word) = cut_role_word(name) else {
+            return;
+        };
+        let led_already = self.out.iter().any(|w| w.marked_lead);
+        *marked_lead |= match word {
+            RoleWord::Lead | RoleWord::SharedLead => true,
+            RoleWord::Respectively => !led_already,
+            _ => false,
+        };
+        mark_leads(&mut self.out, word, self.run_start);
+        // The units this piece names come after the role word's run.
+        self.since_role = self.out.len() + usize::from(!name.is_empty());
+        // 分别牵头, 共同牵头 speak of more than one: 投资促进局和口岸管理局 are two.
+        if matches!(word, RoleWord::SharedLead | RoleWord::Respectively)
+            && let Some((first, second)) = bodies_joined(name)
+        {
+            self.out.push(WrittenUnit::named(first, *marked_lead));
+            *name = second;
+            self.since_role += 1;
         }
     }
-    out
 }
 
 /// What a role word after a run of names says of those before it: 共同牵头 (every unit of

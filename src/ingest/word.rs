@@ -268,6 +268,8 @@ impl TaskTable {
                 }
                 None => Location::file(display),
             }),
+            // A Word cell's lines are its writer's paragraphs.
+            paragraphs: true,
         }
     }
 }

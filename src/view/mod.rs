@@ -1460,8 +1460,8 @@ pub struct SheetTask {
     pub group: String,
     /// 任务内容.
     pub content: String,
-    /// 牵头 / 配合.
-    pub role: &'static str,
+    /// 牵头 / 配合, with the note the source writes after the unit's name (牵头（汇总）).
+    pub role: String,
     /// True when addressed through 相关街镇: only where the task concerns this unit.
     pub conditional: bool,
     /// Who else: "牵头：A；配合：B、各街镇".
@@ -1699,7 +1699,39 @@ fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<Strin
     for name in names.iter_mut().filter(|n| task.name_fragments.contains(n)) {
         name.push_str(CUT_MARK);
     }
+    for name in names.iter_mut() {
+        if let Some(note) = note_after(&task.units_text, name) {
+            name.push_str(&format!("（{note}）"));
+        }
+    }
     names
+}
+
+/// The note the source writes in brackets right after `name` among a task's units, its own
+/// line or not (镇经发办⏎（汇总）): printed with the name, which is read without it. Not a
+/// role the columns print already (（牵头）), a person's name (printed as 责任人), or a rule
+/// of the list (列第一位者为牵头单位，下同).
+fn note_after(units_text: &str, name: &str) -> Option<String> {
+    let at = units_text.find(name)?;
+    let after = units_text[at + name.len()..].trim_start();
+    let inside = after.strip_prefix(['（', '('])?;
+    let inner = inside[..inside.find(['）', ')'])?].trim();
+    let role = [
+        "牵头", "配合", "主办", "协办", "主责", "责任", "参与", "协助", "负责",
+    ]
+    .iter()
+    .any(|w| inner.starts_with(w));
+    let rule = ["下同", "列第一", "排第一", "为牵头", "第一位"]
+        .iter()
+        .any(|w| inner.contains(w));
+    let fits = !inner.is_empty()
+        && inner.chars().count() <= 12
+        && !inner.contains(['（', '('])
+        && !role
+        && !rule
+        && !crate::ingest::units::is_person_name(inner)
+        && !crate::ingest::units::is_units_text(inner);
+    fits.then(|| inner.to_string())
 }
 
 /// What follows a piece of a unit's name the source was cut inside, wherever it is printed.
@@ -1796,7 +1828,10 @@ impl TaskSheet {
                     .unwrap_or_default(),
                 hash: crate::form::task_hash(&task.content),
                 content,
-                role: mine.role.label(),
+                role: match note_after(&task.units_text, unit) {
+                    Some(note) => format!("{}（{note}）", mine.role.label()),
+                    None => mine.role.label().to_string(),
+                },
                 conditional: mine.conditional,
                 others,
                 deadline: sheet_deadline(task),

@@ -56,6 +56,8 @@ impl BoxTable {
                     None => Location::file(places.path),
                 }
             }),
+            // A drawn cell's lines wrap at its width, anywhere in a sentence.
+            paragraphs: false,
         }
     }
 }

@@ -23,7 +23,9 @@ use super::raw_table::{HeaderMap, RawRow, RawTable, RowKind};
 use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
-pub(crate) use notice::{garbled_doc_number, is_notice_title, without_issue_mark};
+pub(crate) use notice::{
+    doc_number_within, garbled_doc_number, is_date_line, is_notice_title, issued_plan, signing_off,
+};
 pub(crate) use prose::{after_attachments_label, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
@@ -390,6 +392,11 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
     if line.ends_with(['，', ',', '、']) && !line.contains(['|', '\t']) {
         return true;
     }
+    // A list of whole units' names (区卫生健康委、区医疗保障局、各街道办事处: a table's last
+    // cell pasted on a line of its own) is no sentence.
+    if is_list_of_units(line) {
+        return false;
+    }
     // A table's lines are not a sentence, nor is a labelled line (牵头单位：县委督查室).
     !line.contains(['|', '\t'])
         && !crate::ingest::inline::is_labelled_line(line)
@@ -400,6 +407,22 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         // An 附件说明 line (附件：1.某县…任务清单) names documents, no sentence.
         && (!tidy.starts_with("附件") || tidy.contains(['，', '。', '；']))
         && (line.chars().count() >= 20 || unclosed || numbered)
+}
+
+/// Whether `line` is only names of units set apart by 、，； each ending as a body's name
+/// does (or an unspecified phrase: 各有关单位).
+fn is_list_of_units(line: &str) -> bool {
+    let names: Vec<String> = line
+        .split(['、', '，', ',', '；', ';'])
+        .map(|n| crate::base::cjk::simplified_text(n.trim()))
+        .collect();
+    names.len() >= 2
+        && names.iter().all(|n| {
+            n.chars().count() >= 2
+                && n.chars().all(crate::base::cjk::is_han)
+                && (crate::ingest::units::ends_whole(n)
+                    || crate::ingest::units::looks_unspecified(n))
+        })
 }
 
 /// The last `n` characters of `text`.
@@ -762,19 +785,15 @@ fn join_quoted_rows(text: &str) -> Vec<String> {
 /// (a table pasted from a web page or a PDF).
 pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
     if line.contains('\t') {
-        return Some(
-            line.split('\t')
-                .map(|c| strip_markup(&unquote(c)))
-                .collect(),
-        );
+        return Some(line.split('\t').map(|c| cell_text(&unquote(c))).collect());
     }
     let trimmed = line.trim();
     if trimmed.starts_with('|') && trimmed.len() > 1 {
         let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
-        return Some(inner.split('|').map(strip_markup).collect());
+        return Some(inner.split('|').map(cell_text).collect());
     }
     if trimmed.contains(" | ") {
-        return Some(trimmed.split('|').map(strip_markup).collect());
+        return Some(trimmed.split('|').map(cell_text).collect());
     }
     let cells: Vec<String> = SPACE_RUN
         .split(trimmed)
@@ -787,6 +806,17 @@ pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
         .iter()
         .all(|c| c.chars().count() == 1 && c.chars().all(crate::base::cjk::is_han));
     (cells.len() >= 3 && !spaced_word).then_some(cells)
+}
+
+/// A table cell's text as shown: its markup read, a `<br>` (a Markdown table's line break
+/// inside a cell) a line break of the cell, as a quoted cell's are.
+fn cell_text(cell: &str) -> String {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(?i)<br\s*/?>").unwrap()
+    });
+    let lines: Vec<String> = BREAK.split(cell).map(strip_markup).collect();
+    lines.join("\n").trim().to_string()
 }
 
 static SPACE_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -976,7 +1006,61 @@ pub(crate) fn is_page_line(text: &str) -> bool {
         .is_some_and(|(label, value)| {
             PAGE_METADATA_LABELS.contains(&label.trim()) && value.chars().count() <= 40
         });
-    labelled || is_page_metadata(&simple) || is_menu_item(&simple)
+    labelled || is_page_metadata(&simple) || is_menu_item(&simple) || is_page_action(&simple)
+}
+
+/// A line made only of what a web page offers to do with itself (分享到微信, 打印本页, 关闭,
+/// 扫一扫在手机上查看当前页面, a close button's ×): none of the document's words.
+fn is_page_action(text: &str) -> bool {
+    // Longest first, so that 打印本页 goes whole before 打印.
+    const WORDS: &[&str] = &[
+        "用微信扫描二维码",
+        "好友和朋友圈",
+        "在手机上查看",
+        "当前页面",
+        "关闭窗口",
+        "打印本页",
+        "打印此页",
+        "返回顶部",
+        "加入收藏",
+        "朋友圈",
+        "二维码",
+        "扫一扫",
+        "大中小",
+        "分享到",
+        "分享至",
+        "分享",
+        "打印",
+        "关闭",
+        "收藏",
+        "微信",
+        "微博",
+        "政务",
+        "字号",
+        "好友",
+        "返回",
+        "扫描",
+        "本页",
+    ];
+    let shown: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"【】[]|｜×✕╳·•/：:".contains(*c))
+        .collect();
+    if text.trim().is_empty() || text.chars().count() > 30 {
+        return false;
+    }
+    // Marks alone: a close button (×) is the page's; a bar is a table's rule.
+    if shown.is_empty() {
+        return text.contains(['×', '✕', '╳']);
+    }
+    let mut rest = shown.as_str();
+    while !rest.is_empty() {
+        match WORDS.iter().find(|w| rest.starts_with(*w)) {
+            Some(word) => rest = &rest[word.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// A site's menu item copied with the page: a bullet and a few words (• 政府信息公开).
@@ -1229,6 +1313,34 @@ pub fn table_label(text: &str) -> Option<(u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_a_pages_buttons_is_the_pages() {
+        for line in [
+            "分享到微信",
+            "打印本页",
+            "×",
+            "【打印】【关闭窗口】",
+            "政务微信 政务微博",
+            "扫一扫在手机上查看当前页面",
+            "用微信扫描二维码分享至好友和朋友圈",
+        ] {
+            assert!(is_page_line(line), "{line}");
+        }
+        for line in ["|", "政务公开", "关闭违规企业3家", "打印机采购"] {
+            assert!(!is_page_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_whole_names_ends_a_text_as_it_is() {
+        assert!(!stops_mid_sentence(
+            "区卫生健康委、区医疗保障局、各街道办事处"
+        ));
+        assert!(stops_mid_sentence(
+            "区卫生健康委、区医疗保障局、各街道社会事务管"
+        ));
+    }
 
     #[test]
     fn a_sentence_above_a_table_is_no_title() {

@@ -455,10 +455,11 @@ fn read_head_above_recipients(
 }
 
 /// What a title says before its 关于 (關於 too: read on the simplified text, cut from the
-/// title as written, character for character).
+/// title as written, character for character) — or, in a title with no 关于, before the
+/// 印发 of the document it issues (某区委办公室 某区政府办公室印发《…》的通知).
 fn before_guanyu(title: &str) -> Option<String> {
     let simple = crate::base::cjk::simplified_text(title);
-    let at = simple.find("关于")?;
+    let at = simple.find("关于").or_else(|| issuing_verb_at(&simple))?;
     Some(title.chars().take(simple[..at].chars().count()).collect())
 }
 
@@ -505,7 +506,7 @@ pub(crate) fn garbled_doc_number(text: &str) -> Option<String> {
 }
 
 /// A 发文字号 written inside a longer line (`文 号 蔡政办〔2023〕1号`), as written.
-fn doc_number_within(text: &str) -> Option<String> {
+pub(crate) fn doc_number_within(text: &str) -> Option<String> {
     static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(
@@ -1043,13 +1044,19 @@ fn read_sign_off(
             i += 1;
         }
     }
-    // 附注: one short line in parentheses under the 成文日期 (（此件公开发布）).
-    if notice.date.is_some()
-        && let Some(b) = blocks.get(i)
-        && is_annotation(&b.text)
-    {
-        notice.annotation = Some(tidy_spacing(&b.text));
-        i += 1;
+    // 附注: short lines in parentheses under the 成文日期 (（此件公开发布）, a contact's
+    // (联系人：…) over it), one after another in the order written.
+    if notice.date.is_some() {
+        let mut notes = Vec::new();
+        while let Some(b) = blocks.get(i)
+            && is_annotation(&b.text)
+        {
+            notes.push(tidy_spacing(&b.text));
+            i += 1;
+        }
+        if !notes.is_empty() {
+            notice.annotation = Some(notes.concat());
+        }
     }
     while let Some(b) = blocks.get(i)
         && (b.text.starts_with("抄送") || b.text.starts_with("主送") || b.text.ends_with("印发"))
@@ -1063,15 +1070,88 @@ fn read_sign_off(
     i
 }
 
-/// A notice's title: …关于…的通知 (or 意见, 决定 …), not an agency's name.
+/// A notice's title: …关于…的通知 (or 意见, 决定 …), or …印发《…》的通知 as joint notices
+/// write it without 关于; not an agency's name. 《》 around the whole (a web page quoting
+/// it) are no part of it.
 pub(crate) fn is_notice_title(text: &str) -> bool {
     // 關於…的實施意見 reads as 关于…的实施意见.
     let text = crate::base::cjk::simplified_text(text.trim());
-    let text = without_issue_mark(&text);
-    text.contains("关于")
-        && ["通知", "意见", "决定", "通报", "批复", "函"]
-            .iter()
-            .any(|kind| text.ends_with(kind))
+    let text = without_issue_mark(without_outer_marks(&text));
+    let names_its_kind = ["通知", "意见", "决定", "通报", "批复", "函"]
+        .iter()
+        .any(|kind| text.ends_with(kind));
+    names_its_kind && (text.contains("关于") || issuing_verb_at(text).is_some())
+}
+
+/// …印发《…》的通知 (转发, 下发 …): a title naming the document it issues, with no sentence
+/// in it; where its verb stands.
+fn issuing_verb_at(title: &str) -> Option<usize> {
+    static ISSUES: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(?:印发|转发|下发|颁发|公布)[^《》]{0,30}《[^》]+》[^《》]{0,4}(?:通知|决定)$")
+            .unwrap()
+    });
+    if title.contains(['。', '，', ',', '；']) {
+        return None;
+    }
+    ISSUES.find(title).map(|verb| verb.start())
+}
+
+/// A title with the 《》 a web page set around the whole of it (《…关于印发〈…〉的通知》)
+/// taken off; any other text as it is.
+pub(crate) fn without_outer_marks(text: &str) -> &str {
+    match text.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        Some(inner) if !inner.contains(['《', '》']) => inner,
+        _ => text,
+    }
+}
+
+/// The plan a notice issues, named in its title: 关于印发《X》的通知 → X (spacing of a title
+/// broken over lines tidied); 关于印发X的通知 → X; a notice that is the plan itself, 关于X的通知
+/// → X.
+pub(crate) fn issued_plan(title: &str) -> Option<String> {
+    let title = crate::base::cjk::tidy_spacing(title);
+    // The marks enclose what is issued only where they open right after the verb and close
+    // before 的通知: in 关于印发2024年县《政府工作报告》重点任务分工方案的通知 they quote a
+    // document inside the plan's name.
+    let verb_end = ["印发", "转发"]
+        .iter()
+        .filter_map(|verb| title.find(verb).map(|at| at + verb.len()))
+        .min();
+    let encloses = |open: usize, close: usize| {
+        let before = verb_end.map(|end| title[end..open - '《'.len_utf8()].trim());
+        let after = title[close + '》'.len_utf8()..].trim();
+        before.is_some_and(str::is_empty)
+            && (after.is_empty() || after.starts_with('的') || after.starts_with("通知"))
+    };
+    if verb_end.is_some()
+        && let Some(open) = title.find('《').map(|o| o + '《'.len_utf8())
+        && let Some(close) = title.rfind('》').filter(|c| *c > open)
+        && encloses(open, close)
+    {
+        let name = title[open..close].trim().to_string();
+        return (!name.is_empty()).then_some(name);
+    }
+    // A document issued as what it is (关于…的实施意见, …的决定), no 印发 notice around it: the
+    // plan is the document itself. (關於…的實施意見 too.)
+    // 关于X的通报(2022年·第9期): the report on X; 关于X督查通报: that report itself.
+    let title = without_issue_mark(&title);
+    let simple = crate::base::cjk::simplified_text(title);
+    if simple.contains("关于") && !simple.ends_with("通知") && !simple.ends_with("通报") {
+        return Some(title.to_string());
+    }
+    let about = title.find("关于")? + "关于".len();
+    let subject = &title[about..];
+    let subject = ["的通知", "的通报"]
+        .iter()
+        .find_map(|kind| subject.strip_suffix(kind))
+        .or_else(|| subject.ends_with("通报").then_some(subject))?;
+    let name = ["印发", "转发"]
+        .iter()
+        .find_map(|verb| subject.strip_prefix(verb))
+        .unwrap_or(subject)
+        .trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// A title without the mark of its issue or draft after it: `…督查通报(2022年·第9期)`,
@@ -1107,18 +1187,74 @@ fn without_number_after(title: &str) -> &str {
         .map_or(title, |number| title[..number.start()].trim_end())
 }
 
-/// A 附注: a short line wholly in parentheses, nothing else on it.
+/// Which of `lines` sign a document off: one to three lines each an agency's name (two for
+/// a joint document), over a 成文日期 on a line of its own, at the text's end or over what
+/// follows a signature (附注, 抄送, 附件, the plan's title). Blank lines are passed over.
+/// Such lines are no more of the paragraph above them, however it ends.
+pub(crate) fn signing_off(lines: &[&str]) -> Vec<bool> {
+    let shown = |l: &str| crate::ingest::text::strip_markup(l.trim().trim_start_matches('#'));
+    let filled: Vec<(usize, String)> = (lines.iter().enumerate())
+        .map(|(i, l)| (i, shown(l)))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let mut signs = vec![false; lines.len()];
+    for (k, (at, text)) in filled.iter().enumerate() {
+        if !(DATE_LINE.is_match(text) || MONTH_LINE.is_match(text)) {
+            continue;
+        }
+        let after_a_signature = filled.get(k + 1).is_none_or(|(_, next)| {
+            is_annotation(next)
+                || ["抄送", "印发", "附件"].iter().any(|w| next.starts_with(w))
+                || super::names_a_plan(next)
+        });
+        let agencies = filled[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|(_, l)| is_agency(&tidy_spacing(l)))
+            .count();
+        if agencies == 0 || !after_a_signature {
+            continue;
+        }
+        signs[*at] = true;
+        for (i, _) in &filled[k - agencies..k] {
+            signs[*i] = true;
+        }
+    }
+    signs
+}
+
+/// Whether `text` is a 成文日期 on a line of its own, 年月日 written out (2019年2月20日, or
+/// the month alone: 2021年2月).
+pub(crate) fn is_date_line(text: &str) -> bool {
+    let text = text.trim();
+    DATE_LINE.is_match(text) || MONTH_LINE.is_match(text)
+}
+
+/// A 附注: a short line wholly in parentheses, nothing else on it — one note or a few side
+/// by side ((联系人：…，联系电话：…)(此件公开发布)).
 pub(super) fn is_annotation(text: &str) -> bool {
     let text = text.trim();
-    let open = text.starts_with(['（', '(']);
-    let close = text.ends_with(['）', ')']);
-    let inner = text
-        .trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')']);
-    open && close
-        && !inner.is_empty()
-        && inner.chars().count() <= 40
-        && !inner.contains(['（', '(', '）', ')', '。'])
+    let mut notes = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let Some(inside) = rest.strip_prefix(['（', '(']) else {
+            return false;
+        };
+        let Some(close) = inside.find(['）', ')']) else {
+            return false;
+        };
+        let inner = &inside[..close];
+        let fits = !inner.trim().is_empty()
+            && inner.chars().count() <= 80
+            && !inner.contains(['（', '(', '。']);
+        if !fits {
+            return false;
+        }
+        notes += 1;
+        rest = inside[close..].trim_start_matches(['）', ')']).trim_start();
+    }
+    notes > 0
 }
 
 /// A line that can be a 署名: short, no sentence in it, not a heading.
@@ -1146,6 +1282,12 @@ fn agencies_side_by_side(text: &str) -> Option<Vec<String>> {
 /// before its 关于, keep one full-width space between them.
 fn tidy_title(text: &str) -> String {
     let text = without_number_after(text.trim());
+    // 《…关于印发〈…〉的通知》 from a web page: the title without the marks, what they
+    // enclosed in 《》 again.
+    let inner = without_outer_marks(text);
+    if inner.len() < text.len() && is_notice_title(inner) {
+        return tidy_title(&inner.replace('〈', "《").replace('〉', "》"));
+    }
     if let Some(before) = before_guanyu(text)
         && let Some(names) = agencies_side_by_side(&before)
     {
@@ -1212,6 +1354,75 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_issuing_a_document_needs_no_guanyu_and_no_outer_marks() {
+        assert!(is_notice_title(
+            "中共某区委办公室 某区人民政府办公室印发《某区行动方案》的通知"
+        ));
+        assert!(is_notice_title(
+            "《某县人民政府关于印发〈某县工作要点〉的通知》"
+        ));
+        // A sentence citing a notice is none; nor is a name without a document.
+        assert!(!is_notice_title(
+            "现将《某区行动方案》印发给你们，请认真执行的通知"
+        ));
+        assert!(!is_notice_title("某区人民政府办公室印发的通知"));
+        assert_eq!(
+            tidy_title("《某县人民政府关于印发〈某县工作要点〉的通知》"),
+            "某县人民政府关于印发《某县工作要点》的通知"
+        );
+        assert_eq!(
+            before_guanyu("某区人民政府办公室印发《某区行动方案》的通知").as_deref(),
+            Some("某区人民政府办公室")
+        );
+    }
+
+    #[test]
+    fn a_signature_is_its_agencies_over_a_date_at_the_end_or_over_what_follows_one() {
+        let lines = [
+            "责任单位：县农机中心（牵头），县各乡镇",
+            "中共某县委办公室",
+            "某县人民政府办公室",
+            "",
+            "2024年3月1日",
+        ];
+        assert_eq!(signing_off(&lines), [false, true, true, false, true]);
+        // A unit over a deadline inside the text signs nothing off.
+        let lines = ["县农业农村局", "2024年3月1日", "2.维修农机具。"];
+        assert_eq!(signing_off(&lines), [false, false, false]);
+        let lines = ["某县人民政府", "2024年3月1日", "（此件公开发布）"];
+        assert_eq!(signing_off(&lines), [true, true, false]);
+    }
+
+    #[test]
+    fn an_annotation_is_one_note_in_brackets_or_several_side_by_side() {
+        assert!(is_annotation("（此件公开发布）"));
+        assert!(is_annotation(
+            "(联系人:白某、巴某,联系电话:8812822,电子邮箱:ab@163.com)(此件公开发布)"
+        ));
+        assert!(!is_annotation("（此件公开发布）请认真执行"));
+        assert!(!is_annotation("（一）加强领导"));
+        assert!(!is_annotation("（加强领导。）"));
+    }
+
+    #[test]
+    fn the_document_a_notice_issues_is_what_its_marks_enclose_only_whole() {
+        assert_eq!(
+            issued_plan("某县人民政府关于印发《2024年重点工作方案》的通知").as_deref(),
+            Some("2024年重点工作方案")
+        );
+        // Marks quoting a document inside the plan's name do not enclose the plan.
+        assert_eq!(
+            issued_plan("某县人民政府关于印发2024年县《政府工作报告》重点任务分工方案的通知")
+                .as_deref(),
+            Some("2024年县《政府工作报告》重点任务分工方案")
+        );
+        assert_eq!(
+            issued_plan("关于印发《〈政府工作报告〉重点任务分工方案》的通知").as_deref(),
+            Some("〈政府工作报告〉重点任务分工方案")
+        );
+    }
 
     #[test]
     fn a_titles_issue_or_draft_mark_is_no_part_of_its_kind() {

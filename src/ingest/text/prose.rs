@@ -42,6 +42,8 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         lines: Lines {
             width: line_width(&blocks[start..]),
             previous: String::new(),
+            signing_off: signing_off_blocks(blocks),
+            previous_signs_off: false,
         },
     };
     for block in &blocks[start..] {
@@ -57,6 +59,7 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
             reader.plain(block);
         }
         reader.lines.previous.clone_from(&block.text);
+        reader.lines.previous_signs_off = reader.lines.signing_off.contains(&block.line);
     }
     let groups_text: String = (reader.prose.sections.iter())
         .flat_map(|s| s.groups.iter())
@@ -158,7 +161,34 @@ pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
         }
         _ => at,
     };
+    let mut at = first_line_the_notice_names(&texts[..=at]).unwrap_or(at);
+    // The attachment's label over its title (附件) is the title's: read with it.
+    if at > 0 && is_attachment_label(texts[at - 1]) {
+        at -= 1;
+    }
     (at > 0 && !names_a_plan(texts[0])).then_some(at)
+}
+
+/// Where the plan's title begins when a notice's title above it names the plan it issues
+/// (…印发《某区全面提升“城市颜值”加快建设“美丽街区”三年行动计划》的通知): the first of the
+/// lines that, with the last of `texts`, open that name — a title broken over lines that
+/// name no plan on their own (某区全面提升“城市颜值” / 加快建设…三年行动计划).
+fn first_line_the_notice_names(texts: &[&str]) -> Option<usize> {
+    let key = |t: &str| -> String {
+        crate::base::cjk::simplified_text(t)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let last = texts.len().checked_sub(1)?;
+    let (notice_at, name) = (texts[..last].iter().enumerate().rev())
+        .find_map(|(k, t)| super::is_notice_title(t).then(|| super::issued_plan(t).map(|n| (k, n))))
+        .flatten()?;
+    let name = key(&name);
+    (notice_at + 1..last).find(|&from| {
+        let lines = key(&texts[from..=last].concat());
+        !lines.is_empty() && name.starts_with(&lines)
+    })
 }
 
 /// True when `line` is the first part of a title `next` ends: it opens as a title does (关于
@@ -224,6 +254,21 @@ struct Lines {
     width: usize,
     /// The text of the line read last.
     previous: String,
+    /// The lines of the document's 署名 and 成文日期 ([`super::signing_off`]): each a line
+    /// of its own.
+    signing_off: Vec<u32>,
+    /// Whether the line read last is one of them.
+    previous_signs_off: bool,
+}
+
+/// The lines of `blocks` that sign the document off.
+fn signing_off_blocks(blocks: &[Block]) -> Vec<u32> {
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let signs = super::signing_off(&texts);
+    (blocks.iter().zip(signs))
+        .filter(|(_, signs)| *signs)
+        .map(|(b, _)| b.line)
+        .collect()
 }
 
 impl Lines {
@@ -377,6 +422,9 @@ fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
 /// fills the page's width: a shorter line of bare words ended its paragraph there (a web
 /// copy's 会议纪要摘编 / (blank) / 各单位要高度重视 are two).
 fn goes_on(last: &str, block: &Block, lines: &Lines) -> bool {
+    if lines.previous_signs_off || lines.signing_off.contains(&block.line) {
+        return false;
+    }
     let last_line = lines.last_of(last);
     // Running text holds a clause: a sentence a page break cut (…五项制度，持续 / (blank) /
     // 完善…). A line of bare words over a blank line is a heading or a line of its own.

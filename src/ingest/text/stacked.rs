@@ -505,59 +505,8 @@ pub(super) fn rebuild(
     header: &StackedHeader,
     places: Places<'_>,
 ) -> Option<Rebuilt> {
-    // Where every cell ends in a bar, a bar alone inside a row is a cell left empty; one
-    // before a row's number (or the end) closes the row.
-    let empties_marked = bars_mark_empty_cells(&lines[header.end..]);
-    // For each line, whether the next filled line after it opens a row (or none follows).
-    let mut before_row = vec![true; lines.len() + 1];
-    for i in (0..lines.len()).rev() {
-        let next = cell_text(lines[i]);
-        before_row[i] = if next.is_empty() {
-            before_row[i + 1]
-        } else {
-            super::parse_task_number(next).is_some()
-        };
-    }
-    let closes_row = |i: usize| before_row[i + 1];
-    let empty_cell = |i: usize| empties_marked && is_bar(lines[i]) && !closes_row(i);
-    let mut body: Vec<(usize, &str, Says)> = lines
-        .iter()
-        .enumerate()
-        .skip(header.end)
-        .filter_map(|(i, l)| match cell_text(l) {
-            _ if empty_cell(i) => Some((i, "", Says::Empty)),
-            "" => None,
-            text => Some((i, text, says(text))),
-        })
-        .collect();
-    let bars: Vec<usize> = (header.end..lines.len())
-        .filter(|&i| is_bar(lines[i]) && !empty_cell(i))
-        .collect();
-    numbers_in_sequence(&mut body, &bars);
-    // A bracketed note under a unit's name (应急管理局 / (安委办)) is more of that name, in
-    // its cell: the units reader joins the two. A note naming a body makes a short name
-    // over it one too (科技园 / (城南镇)).
-    for i in 1..body.len() {
-        let note = body[i].1.trim();
-        if !crate::ingest::units::is_bracket_note(note) {
-            continue;
-        }
-        let inner = &note[note.char_indices().nth(1).map_or(0, |(at, _)| at)..];
-        let inner = inner.trim_end_matches([')', '）']);
-        let names_a_body = crate::ingest::units::is_units_text(inner);
-        let short_name = |l: &str| {
-            let l = l.trim();
-            l.chars().count() <= 8 && l.chars().all(is_han)
-        };
-        match body[i - 1].2 {
-            Says::Units => body[i].2 = Says::More,
-            Says::Name | Says::Text if names_a_body && short_name(body[i - 1].1) => {
-                body[i - 1].2 = Says::Units;
-                body[i].2 = Says::More;
-            }
-            _ => {}
-        }
-    }
+    let mut body = filled_lines(lines, header.end);
+    notes_with_their_names(&mut body);
     let numbered = body.iter().any(|(_, _, s)| *s == Says::Number);
     items_with_their_units(&mut body, numbered);
     let mut cells = best_reading(header, &body, numbered);
@@ -587,26 +536,7 @@ pub(super) fn rebuild(
         rows.in_order(&body, &kinds);
     }
     rows.out.sort_by_key(|(line, _)| *line);
-    let tasks = rows
-        .out
-        .iter()
-        .filter(|(_, r)| matches!(r, TableLine::Row(_)))
-        .count();
-    let left_out = rows.out.len() - tasks;
-    // A row whose task text is no text (一, 已完工, a unit's name): the columns slid.
-    let content_at = map.index(Column::Content);
-    let no_text = rows
-        .out
-        .iter()
-        .filter_map(|(_, r)| match r {
-            TableLine::Row(cells) => content_at.and_then(|at| cells.get(at)),
-            TableLine::Stray(_) => None,
-        })
-        .filter(|c| !c.trim().is_empty() && !reads_as_task_text(c))
-        .count();
-    // Refused when more than a quarter of the lines fit their column badly or none at all,
-    // or of the rows have no task text: the columns are then a guess.
-    if tasks == 0 || (rows.doubtful.len() + left_out) * 4 > body.len() || no_text * 4 > tasks {
+    if columns_are_a_guess(&rows, map.index(Column::Content), body.len()) {
         return None;
     }
     let header_line = header.first as u32 + 1;
@@ -625,6 +555,90 @@ pub(super) fn rebuild(
         body,
         diagnostics,
     })
+}
+
+/// The lines under the header that hold a cell, each with what it says: text, or a cell a
+/// bar marks empty. A row's numbers are put in sequence.
+fn filled_lines<'a>(lines: &[&'a str], start: usize) -> Vec<(usize, &'a str, Says)> {
+    // Where every cell ends in a bar, a bar alone inside a row is a cell left empty; one
+    // before a row's number (or the end) closes the row.
+    let empties_marked = bars_mark_empty_cells(&lines[start..]);
+    // For each line, whether the next filled line after it opens a row (or none follows).
+    let mut before_row = vec![true; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        let next = cell_text(lines[i]);
+        before_row[i] = if next.is_empty() {
+            before_row[i + 1]
+        } else {
+            super::parse_task_number(next).is_some()
+        };
+    }
+    let closes_row = |i: usize| before_row[i + 1];
+    let empty_cell = |i: usize| empties_marked && is_bar(lines[i]) && !closes_row(i);
+    let mut body: Vec<(usize, &str, Says)> = lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .filter_map(|(i, l)| match cell_text(l) {
+            _ if empty_cell(i) => Some((i, "", Says::Empty)),
+            "" => None,
+            text => Some((i, text, says(text))),
+        })
+        .collect();
+    let bars: Vec<usize> = (start..lines.len())
+        .filter(|&i| is_bar(lines[i]) && !empty_cell(i))
+        .collect();
+    numbers_in_sequence(&mut body, &bars);
+    body
+}
+
+/// A bracketed note under a unit's name (应急管理局 / (安委办)) is more of that name, in
+/// its cell: the units reader joins the two. A note naming a body makes a short name over
+/// it one too (科技园 / (城南镇)).
+fn notes_with_their_names(body: &mut [(usize, &str, Says)]) {
+    for i in 1..body.len() {
+        let note = body[i].1.trim();
+        if !crate::ingest::units::is_bracket_note(note) {
+            continue;
+        }
+        let inner = &note[note.char_indices().nth(1).map_or(0, |(at, _)| at)..];
+        let inner = inner.trim_end_matches([')', '）']);
+        let names_a_body = crate::ingest::units::is_units_text(inner);
+        let short_name = |l: &str| {
+            let l = l.trim();
+            l.chars().count() <= 8 && l.chars().all(is_han)
+        };
+        match body[i - 1].2 {
+            Says::Units => body[i].2 = Says::More,
+            Says::Name | Says::Text if names_a_body && short_name(body[i - 1].1) => {
+                body[i - 1].2 = Says::Units;
+                body[i].2 = Says::More;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether the columns read are a guess: no task, more than a quarter of the `lines` fit
+/// their column badly or none at all, or more than a quarter of the rows have no task text
+/// (一, 已完工, a unit's name: the columns slid).
+fn columns_are_a_guess(rows: &Rows<'_>, content_at: Option<usize>, lines: usize) -> bool {
+    let tasks = rows
+        .out
+        .iter()
+        .filter(|(_, r)| matches!(r, TableLine::Row(_)))
+        .count();
+    let left_out = rows.out.len() - tasks;
+    let no_text = rows
+        .out
+        .iter()
+        .filter_map(|(_, r)| match r {
+            TableLine::Row(cells) => content_at.and_then(|at| cells.get(at)),
+            TableLine::Stray(_) => None,
+        })
+        .filter(|c| !c.trim().is_empty() && !reads_as_task_text(c))
+        .count();
+    tasks == 0 || (rows.doubtful.len() + left_out) * 4 > lines || no_text * 4 > tasks
 }
 
 /// A line numbered as an item ((1)地区生产总值增长6%左右。) with its leader or units on the

@@ -720,12 +720,14 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
             .index(column)
             .map(|_| header.get(cells, column).to_string())
     };
-    let (content, name_joined) = join_cell_lines(header.get(cells, Column::Content));
+    // A web cell's lines are the page's own paragraphs.
+    let (content, joints) =
+        crate::ingest::grid::join_content_lines(header.get(cells, Column::Content), true);
     RawTask {
         label: Some(header.get(cells, Column::Group).to_string()).filter(|l| !l.is_empty()),
         no: header.get(cells, Column::No).to_string(),
         content,
-        name_joined,
+        joints,
         units: header.get(cells, Column::Units).to_string(),
         lead: present(Column::Lead),
         support: present(Column::Support),
@@ -851,62 +853,9 @@ pub fn parse_task_number(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// A content cell's lines as one text, and whether a `：` was put between its first line and
-/// the rest: a cell whose first line is a task's name (建设数字产业园) over a sentence of its
-/// words (完成园区一期主体工程，引进…) joins them as the inline reader joins an item's title
-/// line to its paragraph; other breaks are a long sentence's, joined as a spreadsheet's are.
-/// Here, not in the spreadsheet reader: a web cell's lines are the page's own paragraphs,
-/// while a break a spreadsheet's writer typed may wrap a sentence anywhere (推进高频事项 /
-/// “一件事”…).
-fn join_cell_lines(text: &str) -> (String, bool) {
-    if let Some((first, rest)) = text.split_once('\n')
-        && names_over_words(first.trim(), rest.trim())
-    {
-        let rest = crate::ingest::grid::join_lines(rest);
-        return (format!("{}：{rest}", first.trim()), true);
-    }
-    (crate::ingest::grid::join_lines(text), false)
-}
-
-/// Whether a cell's first line is a name over the sentence of words under it: a short
-/// phrase with no mark, over a line that is a clause of its own and holds marks.
-fn names_over_words(first: &str, rest: &str) -> bool {
-    let marks = ['。', '，', '；', '：', '、', ',', ';', ':', '！', '？'];
-    (2..=20).contains(&first.chars().count())
-        && !first.contains(marks)
-        && first.ends_with(crate::base::cjk::is_han)
-        && rest.contains(['。', '，', '；', ',', ';'])
-        && !rest.starts_with(['“', '"', '「', '《', '（', '('])
-        && !crate::ingest::inline::runs_on(rest)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_cells_name_over_its_words_is_joined_by_a_colon_a_wrapped_sentence_is_not() {
-        assert_eq!(
-            join_cell_lines("建设数字产业园\n完成园区一期主体工程，引进软件企业10家"),
-            (
-                "建设数字产业园：完成园区一期主体工程，引进软件企业10家".to_string(),
-                true
-            )
-        );
-        // A sentence broken inside a phrase, a first clause of a word or two: one sentence.
-        assert_eq!(
-            join_cell_lines("加快推进城东片区\n开发，完成投资10亿元"),
-            ("加快推进城东片区开发，完成投资10亿元".to_string(), false)
-        );
-        assert_eq!(
-            join_cell_lines("深化学校\n家庭社会"),
-            ("深化学校家庭社会".to_string(), false)
-        );
-        assert_eq!(
-            join_cell_lines("推进高频事项\n“一件事”集成办理。"),
-            ("推进高频事项“一件事”集成办理。".to_string(), false)
-        );
-    }
 
     #[test]
     fn a_number_under_its_part_numbers_a_task() {

@@ -507,6 +507,7 @@ fn read_table(
         rows,
         merged_down,
         place: Box::new(place),
+        paragraphs: false,
     };
     grid.table(header_row, diagnostics)
 }
