@@ -8176,3 +8176,74 @@ fn each_units_part_and_a_phrase_naming_every_unit_are_read_as_plans_mean_them() 
     let said = common::codes(&checked);
     assert!(!said.contains(&"source/cut-off"), "{said:?}");
 }
+
+/// Round 49's real notices in our words: places sharing the government written once after
+/// the last (各乡、民族乡、镇人民政府) are one phrase; a title quoting a slogan with a comma
+/// in it is a title, over one line or two; documents the notice cites as its grounds are not
+/// issued with it; a 附注 with no date over it ends the body, and a plan named with its
+/// period ((2026—2027年)) starts the plan.
+#[test]
+fn shared_governments_quoted_slogans_cited_documents_and_a_lone_annotation() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "青山州人民政府办公室关于印发在全州开展“收好官，开好局”专项行动实施方案的通知\n\
+         青政办〔2026〕9号\n各乡、民族乡、镇人民政府，州直各部门：\n\
+         为贯彻落实省农业农村厅《关于印发〈全省秸秆利用行动方案〉的通知》精神，\
+         结合实际制定了《关于在全州开展“收好官，开好局”专项行动实施方案》，现印发给你们。\n\
+         (此件公开发布)\n\
+         关于在全州开展“收好官，开好局”\n专项行动实施方案(2026—2027年)\n\
+         为抓好开局工作，制定本方案。\n一、重点任务\n\
+         1.建设村级信息服务站。(责任单位:州农业农村局牵头,各乡、民族乡、镇人民政府配合)\n\
+         2.推进电商培训。(责任单位:州商务局牵头,各市、特区、区人民政府配合)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.notice.title.as_deref(),
+        Some("青山州人民政府办公室关于印发在全州开展“收好官，开好局”专项行动实施方案的通知")
+    );
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("关于在全州开展“收好官，开好局”专项行动实施方案(2026—2027年)")
+    );
+    assert_eq!(common::supports(plan, 1), ["各乡、民族乡、镇人民政府"]);
+    assert_eq!(common::supports(plan, 2), ["各市、特区、区人民政府"]);
+    let body: Vec<&str> = plan.notice.body.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert!(!body[0].contains("此件公开发布"), "{body:?}");
+    let preamble: Vec<&str> = plan.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        preamble.iter().any(|p| p.starts_with("为抓好开局工作")),
+        "{preamble:?}"
+    );
+    let codes = codes(&checked);
+    for code in [
+        "notice/no-title",
+        "notice/attachments",
+        "plan/one-of-several",
+    ] {
+        assert!(!codes.contains(&code), "{code}: {codes:?}");
+    }
+}
+
+/// A web page's information box copied as a table's rows, each opening with its label
+/// (文件名称 | … | ||, 内容概述 | … |): the page's, said line by line, never the plan's title.
+#[test]
+fn an_information_box_copied_as_rows_of_bars_is_the_pages() {
+    let (_dir, input) = text_source(
+        "通报.txt",
+        "文件名称 | 青山县政府常务会议议定事项督办通报 | ||\n\
+         索引号 | qsx/2026-0012 | 公开目录: | 政务督查 |\n\
+         文号 | 督办通报第三期 | 成文日期: | 2026年05月06日 |\n\
+         内容概述 | 青山县政府常务会议议定事项督办通报 |\n\
+         青山县政府常务会议议定事项督办通报\n\
+         县政府督查室对常务会议议定事项开展了督办，现通报如下。\n一、督办事项\n\
+         1.推进城东片区改造。(县住建局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("青山县政府常务会议议定事项督办通报")
+    );
+    assert_eq!(codes_at(&checked, "source/unused"), [1, 2, 3, 4]);
+}

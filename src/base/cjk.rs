@@ -1012,3 +1012,42 @@ mod tests {
         assert!(similarity("推动幼有善育", "加大特殊儿童关爱力度") < 0.1);
     }
 }
+
+/// `text` without what its quotation marks enclose (“收好官，开好局”, 「…」): a mark inside a
+/// quotation is the quoted words', not the sentence's — a title quoting a slogan with a
+/// comma in it is still a title.
+pub fn outside_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(close) if c == close => closing = None,
+            Some(_) => {}
+            None => match c {
+                '“' => closing = Some('”'),
+                '「' => closing = Some('」'),
+                '‘' => closing = Some('’'),
+                _ => out.push(c),
+            },
+        }
+    }
+    // An unclosed quotation keeps its words: nothing is taken that the text does not close.
+    if closing.is_some() {
+        return text.to_string();
+    }
+    out
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::outside_quotes;
+
+    #[test]
+    fn marks_inside_quotations_are_the_quoted_words() {
+        assert_eq!(
+            outside_quotes("关于开展“收好官，开好局”专项行动的通知"),
+            "关于开展专项行动的通知"
+        );
+        assert_eq!(outside_quotes("未闭合“引号，照原文"), "未闭合“引号，照原文");
+    }
+}

@@ -826,38 +826,12 @@ fn items_not_in_table<'a>(
         .collect()
 }
 
-/// The documents a notice's body says it issues (《X》和《Y》已经市政府同意，现印发给你们),
-/// when it names two or more.
+/// The documents the notice's body hands out by name, when it names several.
 fn documents_issued(notice: &Notice) -> Vec<String> {
-    let names_in = |text: &str| -> Vec<String> {
-        let mut names = Vec::new();
-        let mut rest = text;
-        while let Some(open) = rest.find('《') {
-            let after = &rest[open + '《'.len_utf8()..];
-            let Some(close) = after.find('》') else {
-                break;
-            };
-            names.push(after[..close].trim().to_string());
-            rest = &after[close + '》'.len_utf8()..];
-        }
-        names
-    };
-    // The names the 印发 sentence hands out: after its 将 (现将《X》《Y》印发给你们), not a
-    // document an earlier sentence cites (…所作的《政府工作报告》安排部署了…。).
-    let handed_out = |paragraph: &str| -> Vec<String> {
-        (paragraph.split(['。', '；', '！']))
-            .filter_map(|sentence| {
-                let verb = sentence.find("印发")?;
-                let from = sentence[..verb].rfind('将').unwrap_or(0);
-                Some(names_in(&sentence[from..verb]))
-            })
-            .find(|names| !names.is_empty())
-            .unwrap_or_default()
-    };
-    (notice.body.iter())
-        .filter(|p| p.text.contains("印发"))
-        .map(|p| handed_out(&p.text))
-        .find(|names| names.len() >= 2)
+    notice
+        .documents_handed_out()
+        .map(|(names, _)| names)
+        .filter(|names| names.len() >= 2)
         .unwrap_or_default()
 }
 

@@ -409,9 +409,11 @@ const LEVELS_JOINED: char = '\u{E000}';
 fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
     static SHARED: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(concat!(
-            r"(^|[、，,；;\s（(：:])(各)?([州市县区旗乡镇])((?:、[州市县区旗乡镇])*)、",
-            r"([州市县区旗乡镇])([^、，,；;\s（）()]{0,10})"
+        // A level is one character (县), or a kind of place of a few (特区, 民族乡, 自治县).
+        Regex::new(&format!(
+            r"(^|[、，,；;\s（(：:])(各)?({LEVEL})((?:、{LEVEL})*)、({LEVEL})([^、，,；;\s（）()]{{0,10}})",
+            // Not 县级市: 各区、县级市 names two kinds of body.
+            LEVEL = r"(?:民族乡|自治县|自治旗|特区|林区|[州市县区旗乡镇])"
         ))
         .unwrap()
     });
@@ -1646,6 +1648,18 @@ pub fn is_units_text(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_of_place_sharing_one_government_are_one_phrase() {
+        let names =
+            |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|u| u.name).collect() };
+        assert_eq!(names("各市、特区、区人民政府"), ["各市、特区、区人民政府"]);
+        assert_eq!(
+            names("各乡、民族乡、镇人民政府"),
+            ["各乡、民族乡、镇人民政府"]
+        );
+        assert_eq!(names("各区、县级市"), ["各区", "各县级市"]);
+    }
     use crate::model::{Unit, UnitGroup, UnitKind};
 
     #[test]

@@ -97,12 +97,28 @@ impl Notice {
         self.body.iter().find_map(|p| {
             let sentence =
                 (p.text.split(['。', '；'])).find(|s| HANDS_OUT.iter().any(|w| s.contains(w)))?;
+            // The clause around a name cites it when it opens with its grounds (为认真贯彻落实
+            // 某厅《…》) or closes on them (…《…》文件精神).
+            let cited = |at: usize| {
+                let after_mark =
+                    |c: usize| c + sentence[c..].chars().next().map_or(0, char::len_utf8);
+                let start = sentence[..at].rfind(['，', ',']).map_or(0, after_mark);
+                let end = sentence[at..]
+                    .find(['，', ','])
+                    .map_or(sentence.len(), |c| at + c);
+                let clause = sentence[start..end].trim();
+                let opening = clause.trim_start_matches('为').trim_start_matches("认真");
+                GROUNDS.iter().any(|w| opening.starts_with(w))
+                    || ["精神", "要求", "部署", "规定"]
+                        .iter()
+                        .any(|w| clause.ends_with(w))
+            };
             let names: Vec<String> = titles_in(sentence)
                 .into_iter()
                 .filter(|(at, _)| {
                     let before: String = sentence[..*at].chars().rev().take(6).collect();
                     let before: String = before.chars().rev().collect();
-                    !GROUNDS.iter().any(|w| before.contains(w))
+                    !GROUNDS.iter().any(|w| before.contains(w)) && !cited(*at)
                 })
                 .map(|(_, name)| name)
                 .collect();

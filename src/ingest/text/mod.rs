@@ -937,6 +937,14 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "责任编辑",
     "发表时间",
     "监督方式",
+    // A disclosure box's own fields (文件名称 | … | 公开责任部门 | … | 公开日期 | …).
+    "文件名称",
+    "信息名称",
+    "文号",
+    "公开责任部门",
+    "公开目录",
+    "公开日期",
+    "内容概述",
     // Its share and print buttons under the text: 分享到：, 【打印本页】.
     "分享到",
     "分享",
@@ -969,7 +977,12 @@ pub fn is_page_metadata(text: &str) -> bool {
                 .any(|l| c == &l || (l.chars().count() >= 4 && c.ends_with(l)))
         })
         .count();
-    labels >= 2 || cells.first() == Some(&"索引号") || is_breadcrumb(&simple)
+    // A box copied as a table's rows (文件名称 | … | ||): a label in its first cell.
+    let boxed_row = simple.contains(['|', '｜'])
+        && cells
+            .first()
+            .is_some_and(|first| PAGE_METADATA_LABELS.contains(first));
+    labels >= 2 || cells.first() == Some(&"索引号") || boxed_row || is_breadcrumb(&simple)
 }
 
 /// The year of the first date a web page's own lines give near the top (发布日期：2016-03-01,

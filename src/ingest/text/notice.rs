@@ -584,7 +584,7 @@ fn title_above_number(blocks: &[Block], number_at: usize) -> Option<(String, usi
         let title = tidy_title(&pieces.iter().map(|b| b.text.trim()).collect::<String>());
         let plain = pieces
             .iter()
-            .all(|b| !b.text.contains(['。', '，', '：', ':']));
+            .all(|b| !crate::base::cjk::outside_quotes(&b.text).contains(['。', '，', '：', ':']));
         (plain && is_notice_title(&title) && title.chars().count() <= 80).then_some((title, first))
     })
 }
@@ -696,8 +696,10 @@ fn read_body(
             break;
         }
         // The 署名 ends the body even with no 附件说明 between them, and with no date
-        // under it where the plan follows.
-        if signs_above_date(blocks, i) || (!body.is_empty() && signers_undated(blocks, i) > 0) {
+        // under it where the plan follows; so does a 附注 ((此件公开发布)) with neither.
+        if signs_above_date(blocks, i)
+            || (!body.is_empty() && (signers_undated(blocks, i) > 0 || is_annotation(&b.text)))
+        {
             break;
         }
         let plan_starts = section_heading(&b.text).is_some() || opens_an_assigned_task(blocks, i);
@@ -1091,7 +1093,7 @@ fn issuing_verb_at(title: &str) -> Option<usize> {
         Regex::new(r"(?:印发|转发|下发|颁发|公布)[^《》]{0,30}《[^》]+》[^《》]{0,4}(?:通知|决定)$")
             .unwrap()
     });
-    if title.contains(['。', '，', ',', '；']) {
+    if crate::base::cjk::outside_quotes(title).contains(['。', '，', ',', '；']) {
         return None;
     }
     ISSUES.find(title).map(|verb| verb.start())

@@ -4,6 +4,10 @@
 use super::{
     Block, LinedText, Places, Prose, ProseGroup, ProseSection, numbered_label, section_heading,
 };
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::base::cjk::{ends_sentence, tidy_spacing};
 use crate::model::Paragraph;
 
@@ -586,11 +590,29 @@ pub(crate) fn is_attachment_label(text: &str) -> bool {
     })
 }
 
+/// A name without the period or status in brackets after it (…方案(2022—2024年), …方案
+/// （2023年）, …办法（试行）); any other text as it is.
+fn without_period_after(text: &str) -> &str {
+    static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(
+            r"[（(](?:\d{4}\s*(?:年)?(?:\s*[—–\-－~～至到]+\s*\d{4}\s*年?)?(?:度)?|试行|暂行|修订|修订稿|征求意见稿|送审稿|讨论稿)[）)]$",
+        )
+        .unwrap()
+    });
+    match PERIOD.find(text) {
+        Some(period) if period.start() > 0 => text[..period.start()].trim_end(),
+        _ => text,
+    }
+}
+
 /// Whether a line names a plan: a title (no sentence in it) that ends in a kind of plan —
 /// 方案, 计划, 要点, 清单, 任务分解 … — the attachment's title where a notice ends.
 pub fn names_a_plan(text: &str) -> bool {
     // 民生實事清單 names a plan as 民生实事清单 does.
     let text = crate::base::cjk::simplified_text(&tidy_spacing(text));
+    // …三年行动方案(2022—2024年), …办法（试行）: the plan's name, then its period or status.
+    let text = without_period_after(&text);
     // 某区产业扶持政策：关于加快智能制造发展的若干措施 — a topic before the plan's name.
     if let Some((topic, name)) = text.split_once(['：', ':'])
         && !topic.is_empty()
@@ -600,9 +622,10 @@ pub fn names_a_plan(text: &str) -> bool {
     {
         return names_a_plan(name);
     }
-    let bare = !text.contains(['，', '。', '；', '：', ',', ';', ':']);
-    let numbered = section_heading(&text).is_some()
-        || numbered_label(&text).is_some()
+    let bare =
+        !crate::base::cjk::outside_quotes(text).contains(['，', '。', '；', '：', ',', ';', ':']);
+    let numbered = section_heading(text).is_some()
+        || numbered_label(text).is_some()
         || text
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .starts_with(['.', '．', '、', ')', '）', ' '])
@@ -696,6 +719,15 @@ fn continues_title_with(title: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_named_with_its_period_or_a_quoted_slogan_is_named() {
+        assert!(names_a_plan("西岭县冬季供暖保障方案(2024—2025年)"));
+        assert!(names_a_plan("某县数据管理办法（试行）"));
+        assert!(names_a_plan("关于开展“清河净岸,美丽乡村”专项行动方案"));
+        assert!(!names_a_plan("(2024—2025年)"));
+        assert!(!names_a_plan("为做好工作，制定本方案"));
+    }
 
     /// A title broken where neither line names a plan alone (…确定的主要 / 目标任务责任分解
     /// 方案): one title, its 《》 no bar to that.
