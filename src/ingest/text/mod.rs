@@ -410,7 +410,8 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
 }
 
 /// Whether `line` is only names of units set apart by 、，； each ending as a body's name
-/// does (or an unspecified phrase: 各有关单位).
+/// does (or an unspecified phrase: 各有关单位). Stricter than [`crate::ingest::units::
+/// is_units_text`], which takes a name cut short (各街道社会事务管) for a body's.
 fn is_list_of_units(line: &str) -> bool {
     let names: Vec<String> = line
         .split(['、', '，', ',', '；', ';'])

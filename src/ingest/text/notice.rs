@@ -207,7 +207,7 @@ fn settle_title(
     }
     if notice.issuer.is_none()
         && let Some(title) = &notice.title
-        && let Some(before) = before_guanyu(title)
+        && let Some(before) = issuer_words(title)
         && is_agency(&before)
     {
         notice.issuer = Some(issuer_name(&before));
@@ -456,8 +456,9 @@ fn read_head_above_recipients(
 
 /// What a title says before its 关于 (關於 too: read on the simplified text, cut from the
 /// title as written, character for character) — or, in a title with no 关于, before the
-/// 印发 of the document it issues (某区委办公室 某区政府办公室印发《…》的通知).
-fn before_guanyu(title: &str) -> Option<String> {
+/// 印发 of the document it issues (某区委办公室 某区政府办公室印发《…》的通知): its issuers'
+/// words, if any.
+fn issuer_words(title: &str) -> Option<String> {
     let simple = crate::base::cjk::simplified_text(title);
     let at = simple.find("关于").or_else(|| issuing_verb_at(&simple))?;
     Some(title.chars().take(simple[..at].chars().count()).collect())
@@ -635,7 +636,7 @@ fn furniture_above(blocks: &[Block], at: usize) -> usize {
 /// (县人民政府办公室关于 / 对…), or one that names the notice.
 fn begins_title(text: &str) -> bool {
     let issuer_about =
-        before_guanyu(text).is_some_and(|issuer| issuer.trim().is_empty() || is_agency(&issuer));
+        issuer_words(text).is_some_and(|issuer| issuer.trim().is_empty() || is_agency(&issuer));
     text.contains("通知") || issuer_about || is_notice_title(text)
 }
 
@@ -1163,7 +1164,7 @@ pub(crate) fn without_issue_mark(title: &str) -> &str {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"\s*[（(](?:(?:\d{4}年)?[·•・\s]*第?[0-9一二三四五六七八九十〇零]+期",
-            r"|征求意见稿|送审稿|讨论稿|试行|暂行)[）)]$"
+            r"|征求意见稿|送审稿|讨论稿|修订稿|试行|暂行|修订)[）)]$"
         ))
         .unwrap()
     });
@@ -1201,7 +1202,7 @@ pub(crate) fn signing_off(lines: &[&str]) -> Vec<bool> {
         .collect();
     let mut signs = vec![false; lines.len()];
     for (k, (at, text)) in filled.iter().enumerate() {
-        if !(DATE_LINE.is_match(text) || MONTH_LINE.is_match(text)) {
+        if !is_date_line(text) {
             continue;
         }
         let after_a_signature = filled.get(k + 1).is_none_or(|(_, next)| {
@@ -1290,7 +1291,7 @@ fn tidy_title(text: &str) -> String {
     if inner.len() < text.len() && is_notice_title(inner) {
         return tidy_title(&inner.replace('〈', "《").replace('〉', "》"));
     }
-    if let Some(before) = before_guanyu(text)
+    if let Some(before) = issuer_words(text)
         && let Some(names) = agencies_side_by_side(&before)
     {
         return format!(
@@ -1375,7 +1376,7 @@ mod tests {
             "某县人民政府关于印发《某县工作要点》的通知"
         );
         assert_eq!(
-            before_guanyu("某区人民政府办公室印发《某区行动方案》的通知").as_deref(),
+            issuer_words("某区人民政府办公室印发《某区行动方案》的通知").as_deref(),
             Some("某区人民政府办公室")
         );
     }

@@ -590,15 +590,13 @@ pub(crate) fn is_attachment_label(text: &str) -> bool {
     })
 }
 
-/// A name without the period or status in brackets after it (…方案(2022—2024年), …方案
-/// （2023年）, …办法（试行）); any other text as it is.
+/// A name without the period in brackets after it (…方案(2022—2024年), …方案（2023年）);
+/// any other text as it is. (A status, （试行）, is [`super::notice::without_issue_mark`]'s.)
 fn without_period_after(text: &str) -> &str {
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(
-            r"[（(](?:\d{4}\s*(?:年)?(?:\s*[—–\-－~～至到]+\s*\d{4}\s*年?)?(?:度)?|试行|暂行|修订|修订稿|征求意见稿|送审稿|讨论稿)[）)]$",
-        )
-        .unwrap()
+        Regex::new(r"[（(]\d{4}\s*(?:年)?(?:\s*[—–\-－~～至到]+\s*\d{4}\s*年?)?(?:度)?[）)]$")
+            .unwrap()
     });
     match PERIOD.find(text) {
         Some(period) if period.start() > 0 => text[..period.start()].trim_end(),
@@ -612,7 +610,7 @@ pub fn names_a_plan(text: &str) -> bool {
     // 民生實事清單 names a plan as 民生实事清单 does.
     let text = crate::base::cjk::simplified_text(&tidy_spacing(text));
     // …三年行动方案(2022—2024年), …办法（试行）: the plan's name, then its period or status.
-    let text = without_period_after(&text);
+    let text = without_period_after(super::notice::without_issue_mark(&text));
     // 某区产业扶持政策：关于加快智能制造发展的若干措施 — a topic before the plan's name.
     if let Some((topic, name)) = text.split_once(['：', ':'])
         && !topic.is_empty()
