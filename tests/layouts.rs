@@ -5242,7 +5242,7 @@ fn a_units_column_beside_the_lead_and_support_ones_keeps_its_own_role() {
     assert_eq!(responsible(2), ["各镇人民政府"]);
     assert!(responsible(3).is_empty());
     let table = fengong::view::TaskTableView::new(plan);
-    let headings: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
+    let headings = table_headings(&table);
     assert_eq!(
         headings,
         [
@@ -5254,10 +5254,7 @@ fn a_units_column_beside_the_lead_and_support_ones_keeps_its_own_role() {
             "完成时限"
         ]
     );
-    let rows: Vec<&Vec<String>> = (table.sections.iter())
-        .flat_map(|s| &s.groups)
-        .flat_map(|g| g.tasks.iter().map(|t| &t.cells))
-        .collect();
+    let rows = table_rows(&table);
     assert_eq!(rows[1][3], "县农业农村局");
     assert_eq!(rows[1][4], "各镇人民政府、其他有关单位");
     assert_eq!(rows[2][4], "");
@@ -5434,10 +5431,12 @@ fn leaders_named_in_a_heading_lead_its_tasks() {
     assert_eq!(person(5).as_deref(), Some("刘洋副区长"));
     assert_eq!(person(6).as_deref(), Some("陈静"));
     assert_eq!(person(7).as_deref(), Some("张盈军区政府党组成员"));
+    // One leader with two posts (李丹常委、常务副区长).
+    assert_eq!(person(8).as_deref(), Some("李丹常委、常务副区长"));
     assert_eq!(leads(&checked.plan, 5), ["区人社局"]);
     assert_eq!(
         codes_at(&checked, "unit/leader-from-heading"),
-        [3, 9, 15, 19, 23]
+        [3, 9, 15, 19, 23, 27]
     );
 }
 
@@ -7667,7 +7666,8 @@ fn a_list_of_works_for_the_people_is_titled_under_a_news_lead() {
 }
 
 /// A web table pasted one cell per line with no 序号 and a 备注 column: 备注 is a column,
-/// its time stays with its row, and measures numbered in their own cells are the tasks.
+/// its time stays with its row, and measures numbered in their own cells are the tasks —
+/// their numbers the rows' 序号, not printed again in their text.
 #[test]
 fn a_remarks_column_and_numbered_measures_in_a_table_one_cell_per_line() {
     let (_dir, input) = text_source(
@@ -7680,9 +7680,9 @@ fn a_remarks_column_and_numbered_measures_in_a_table_one_cell_per_line() {
     assert_eq!(
         common::contents(&checked.plan),
         [
-            "1.组织企业参加境外展会20场。",
-            "2.对出口信用保险保费给予补贴。",
-            "3.开通通关绿色通道。",
+            "组织企业参加境外展会20场。",
+            "对出口信用保险保费给予补贴。",
+            "开通通关绿色通道。",
         ]
     );
     assert_eq!(checked.plan.tasks[0].extra, ["2026年12月"]);
@@ -8246,4 +8246,234 @@ fn an_information_box_copied_as_rows_of_bars_is_the_pages() {
         Some("青山县政府常务会议议定事项督办通报")
     );
     assert_eq!(codes_at(&checked, "source/unused"), [1, 2, 3, 4]);
+}
+
+/// `责任单位:A、B,C按职责分工负责` beside another task's 牵头单位 and 配合单位 labels: A leads
+/// by its place, B and C are 责任单位 as their sheets say, and the table prints them in a
+/// 责任单位 column of their own, not under 牵头单位 (where they would read as leading).
+#[test]
+fn units_listed_after_a_lead_by_order_print_apart_from_the_leads() {
+    use fengong::model::Role;
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "南坪区草原防火方案\n一、职责分工\n\
+         1.开展草原防火巡查。(责任单位:区林草局、区应急局,各乡镇按职责分工负责;完成时限:全年)\n\
+         2.储备扑火物资。(牵头单位:区应急局;配合单位:区财政局;完成时限:2024年4月底)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    let responsible: Vec<&str> = (plan.task(1).unwrap().units.iter())
+        .filter(|a| a.role == Role::Responsible)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(leads(plan, 1), ["区林草局"]);
+    assert_eq!(responsible, ["区应急局", "各乡镇"]);
+    assert!(supports(plan, 1).is_empty());
+    let table = fengong::view::TaskTableView::new(plan);
+    let headings = table_headings(&table);
+    assert_eq!(
+        headings,
+        [
+            "序号",
+            "具体内容",
+            "牵头单位",
+            "配合单位",
+            "责任单位",
+            "完成时限"
+        ]
+    );
+    let rows = table_rows(&table);
+    assert_eq!(rows[0][2..5], ["区林草局", "", "区应急局、各乡镇"]);
+    assert_eq!(rows[1][2..5], ["区应急局", "区财政局", ""]);
+    let sheets = fengong::view::TaskSheet::all(plan);
+    let emergency = sheets.iter().find(|s| s.unit == "区应急局").unwrap();
+    assert_eq!(emergency.tasks[0].role, "责任");
+}
+
+/// A lead marked by a sign after its name (区财政局*、区发改局, the mark some cities use):
+/// the marked unit leads and its name carries no mark, in a pipe table and in a cell whose
+/// units stand one a line.
+#[test]
+fn a_lead_mark_after_the_name_marks_the_lead() {
+    let (_dir, input) = text_source(
+        "分解.md",
+        "白沙区2026年重点工作责任分解\n\n\
+         | 序号 | 重点工作 | 责任单位 |\n|---|---|---|\n\
+         | 1 | 兑现惠企资金5亿元。 | 区经信局*、区财政局 |\n\
+         | 2 | 争取专项债额度8亿元。 | 区财政局＊<br>区发改局 |\n\
+         | 3 | 新设产业子基金2支。 | ★区财政局、区科技局 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["区经信局"]);
+    assert_eq!(supports(plan, 1), ["区财政局"]);
+    assert_eq!(leads(plan, 2), ["区财政局"]);
+    assert_eq!(supports(plan, 2), ["区发改局"]);
+    assert_eq!(leads(plan, 3), ["区财政局"]);
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(
+        names.iter().all(|n| !n.contains(['*', '＊', '★'])),
+        "{names:?}"
+    );
+    assert_eq!(codes_at(&checked, "unit/lead-mark"), [5]);
+}
+
+/// A gazette's head: the 版头 behind a web page's bullet, the title over two lines, the
+/// 成文日期 in parentheses between the title and the 文号 — or a page's stamp there (a date
+/// and 作者:). The title is read, the date is the notice's, the stamp is said.
+#[test]
+fn a_date_or_a_page_stamp_between_title_and_number_hides_no_title() {
+    let body = "各区人民政府，市政府各部门：\n\
+                市政府决定办好以下实事。现将有关事项通知如下：\n\
+                一、稳定就业\n\
+                （一）新增城镇就业2万人。（责任单位：市人社局）\n";
+    let (_dir, input) = text_source(
+        "公报.txt",
+        &format!(
+            "  •   东湖市人民政府\n\n关于2026年重点办好\n\n民生实事的通知\n\n\
+             （2026年1月20日）\n\n东政发〔2026〕2号\n\n{body}"
+        ),
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于2026年重点办好民生实事的通知")
+    );
+    assert_eq!(notice.issuer.as_deref(), Some("东湖市人民政府"));
+    assert_eq!(notice.date.as_deref(), Some("2026年1月20日"));
+    let codes = codes(&checked);
+    for code in ["notice/no-title", "plan/no-title", "source/unused"] {
+        assert!(!codes.contains(&code), "{code}: {codes:?}");
+    }
+    let (_dir, input) = text_source(
+        "网页.txt",
+        &format!(
+            "东湖市人民政府关于2026年重点办好民生实事的通知\n\
+             2026-01-22 作者:\n东政发〔2026〕2号\n{body}"
+        ),
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.notice.title.as_deref(),
+        Some("东湖市人民政府关于2026年重点办好民生实事的通知")
+    );
+    assert_eq!(codes_at(&checked, "source/unused"), [2]);
+}
+
+/// A notice sent to one body (区属各有关单位：) is a notice: its 主送 is no table's label.
+#[test]
+fn a_notice_to_one_body_is_a_notice() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "西岭区人民政府办公室关于印发《西岭区2026年度工作任务》的通知\n\
+         区属各有关单位:\n\
+         《西岭区2026年度工作任务》已经区人民政府同意,现印发给你们,请认真贯彻落实。\n\
+         西岭区人民政府办公室\n2026年3月2日\n\
+         西岭区2026年度工作任务\n一、重点工作\n\
+         1.提升商圈品质。(责任单位:区商务局、区财政局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert!(notice.is_made());
+    assert_eq!(notice.recipients, ["区属各有关单位"]);
+    assert_eq!(notice.date.as_deref(), Some("2026年3月2日"));
+    let codes = codes(&checked);
+    for code in ["notice/not-made", "source/unused", "text/joint-added"] {
+        assert!(!codes.contains(&code), "{code}: {codes:?}");
+    }
+}
+
+/// （一）…（牵头单位：X） over items numbered 1. each with its own units: the （一） line is
+/// the group, printed as written with its lead, not a task; an item naming no one is the
+/// group lead's. Alone, with no items under it, such a line is still a task.
+#[test]
+fn a_group_heading_naming_its_lead_heads_its_items() {
+    let (_dir, input) = text_source(
+        "任务.txt",
+        "东岭区2026年度工作任务\n一、重点工作\n\
+         (一)加快建设区域消费中心(牵头单位:区商务局)\n\
+         1.举办促消费活动10场。(责任单位:区商务局、区文旅局)\n\
+         2.新增限上商贸企业30家。\n\
+         (二)建设科创走廊(牵头单位:区科技局)\n\
+         3.新认定高新技术企业20家。(责任单位:区科技局、区工信局)\n\
+         二、民生事项\n\
+         (一)新建社区食堂5个(牵头单位:区民政局)\n\
+         (二)改造老旧小区12个(牵头单位:区住建局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "举办促消费活动10场。",
+            "新增限上商贸企业30家。",
+            "新认定高新技术企业20家。",
+            "新建社区食堂5个",
+            "改造老旧小区12个"
+        ]
+    );
+    assert_eq!(
+        common::groups(plan)[..2],
+        [
+            (
+                "加快建设区域消费中心(牵头单位:区商务局)".to_string(),
+                vec![1, 2]
+            ),
+            ("建设科创走廊(牵头单位:区科技局)".to_string(), vec![3])
+        ]
+    );
+    assert_eq!(leads(plan, 2), ["区商务局"]);
+    assert_eq!(leads(plan, 4), ["区民政局"]);
+    assert_eq!(leads(plan, 5), ["区住建局"]);
+    // Only the second part's items, numbered （一）（二） as tasks, are numbered anew.
+    assert_eq!(codes_at(&checked, "plan/renumbered"), [9]);
+    assert_eq!(codes_at(&checked, "unit/lead-from-heading"), [3]);
+}
+
+/// A web table's rows copied with their bars: a merged section row keeps its bars after
+/// its words (一、… |||), a piece of the header stands over it (工作要求 |), and the names of
+/// the tasks carry their own numbers (1.做好规划解读) where the table has no 序号 column.
+/// The bars and the repeated number are the table's, the piece is said.
+#[test]
+fn bars_and_numbers_a_web_table_leaves_are_not_the_plans_words() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "2026年政务公开重点任务分解表\n\
+         工作要求 |\n\
+         工作任务 | 工作要求 | 牵头单位 | 责任单位 |\n\
+         一、深化政务公开 |||\n\
+         1.做好规划解读 | 及时发布解读材料。 | 区发改局 | 区直各部门 |\n\
+         二、加强政策公开 |\n\
+         2.编制政策清单 | 按季度更新清单。 | 区工信局 | 各镇、街 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["深化政务公开", "加强政策公开"]);
+    assert_eq!(
+        contents(plan),
+        [
+            "做好规划解读：及时发布解读材料。",
+            "编制政策清单：按季度更新清单。"
+        ]
+    );
+    assert_eq!(supports(plan, 2), ["各镇", "各街"]);
+    let table = fengong::view::TaskTableView::new(plan);
+    assert_eq!(table.title, "2026年政务公开重点任务分解表");
+    assert_eq!(codes_at(&checked, "source/unused"), [2]);
+    assert!(!codes(&checked).contains(&"unit/fragment"));
+}
+
+/// The headings of the published table's columns.
+fn table_headings(table: &fengong::view::TaskTableView) -> Vec<&str> {
+    table.columns.iter().map(|c| c.heading.as_str()).collect()
+}
+
+/// The published table's task rows, cell by cell.
+fn table_rows(table: &fengong::view::TaskTableView) -> Vec<&Vec<String>> {
+    (table.sections.iter())
+        .flat_map(|s| &s.groups)
+        .flat_map(|g| g.tasks.iter().map(|t| &t.cells))
+        .collect()
 }

@@ -227,16 +227,33 @@ const FIELD_LABEL_OPENINGS: &[&str] = &[
     "牵头", "配合", "责任", "协办", "协同", "参与", "完成", "主责", "主办", "承办", "实施", "其他",
 ];
 
-/// True when `rest` opens with a field's label: a few Han characters from one of
-/// [`FIELD_LABEL_OPENINGS`] to one of [`FIELD_LABEL_ENDS`], then a colon.
+/// The labels of a contact's fields (联系人：周涛 电话：…): a space before one parts two
+/// fields, never a name run into its label (周涛电话).
+const CONTACT_LABELS: &[&str] = &[
+    "联系人",
+    "联系电话",
+    "电话",
+    "手机",
+    "传真",
+    "邮箱",
+    "电子邮箱",
+    "邮编",
+    "地址",
+];
+
+/// True when `rest` opens with a field's label, then a colon: a few Han characters from one
+/// of [`FIELD_LABEL_OPENINGS`] to one of [`FIELD_LABEL_ENDS`], or one of
+/// [`CONTACT_LABELS`].
 fn opens_field_label(rest: &[char]) -> bool {
     let han = rest.iter().take(8).take_while(|c| is_han(**c)).count();
-    if han < 3 || !matches!(rest.get(han), Some('：' | ':')) {
+    if !matches!(rest.get(han), Some('：' | ':')) {
         return false;
     }
     let label: String = rest[..han].iter().collect();
-    FIELD_LABEL_OPENINGS.iter().any(|w| label.starts_with(w))
-        && FIELD_LABEL_ENDS.iter().any(|end| label.ends_with(end))
+    CONTACT_LABELS.contains(&label.as_str())
+        || (han >= 3
+            && FIELD_LABEL_OPENINGS.iter().any(|w| label.starts_with(w))
+            && FIELD_LABEL_ENDS.iter().any(|end| label.ends_with(end)))
 }
 
 /// The first 30 characters of `text`, with … when there is more: for quoting in messages.
@@ -972,6 +989,10 @@ mod tests {
         assert_eq!(
             tidy_spacing("牵头单位：规建办　完成时限：6月底"),
             "牵头单位：规建办　完成时限：6月底"
+        );
+        assert_eq!(
+            tidy_spacing("(联系人:周涛 电话:86789315)"),
+            "(联系人:周涛 电话:86789315)"
         );
         assert_eq!(tidy_spacing("责任 单位： 区 水务局"), "责任单位：区水务局");
         assert_eq!(

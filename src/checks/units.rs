@@ -298,26 +298,30 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Units cells that mark their lead with a sign before its name (`*市发展改革委`): read as
-/// 牵头, said once for the plan at the first such cell, with the tasks.
+/// Units cells that mark their lead with a sign before or after its name (`*市发展改革委`,
+/// `区财政局*`): read as 牵头, said once for the plan at the first such cell, with the tasks.
 pub fn lead_marks(cx: &Context) -> Vec<Diagnostic> {
     use crate::ingest::units::LEAD_MARKS;
     let marked = |t: &&crate::model::Task| {
         t.units_text
             .match_indices(LEAD_MARKS)
-            .find(|(at, _)| {
-                let before = t.units_text[..*at].chars().next_back();
-                before.is_none_or(|c| "、，,；;/ \n（(：:".contains(c))
+            .find_map(|(at, mark)| {
+                let apart = |c: Option<char>| c.is_none_or(|c| "、，,；;/ \n（(：:）)".contains(c));
+                if apart(t.units_text[..at].chars().next_back()) {
+                    Some((mark.to_string(), "前"))
+                } else {
+                    let after = t.units_text[at + mark.len()..].chars().next();
+                    apart(after).then(|| (mark.to_string(), "后"))
+                }
             })
-            .map(|(_, mark)| mark.to_string())
     };
-    let tasks: Vec<(&crate::model::Task, String)> = cx
+    let tasks: Vec<(&crate::model::Task, (String, &str))> = cx
         .plan
         .tasks
         .iter()
         .filter_map(|t| marked(&t).map(|m| (t, m)))
         .collect();
-    let Some((first, mark)) = tasks.first() else {
+    let Some((first, (mark, side))) = tasks.first() else {
         return Vec::new();
     };
     let nos: Vec<u32> = tasks.iter().map(|(t, _)| t.no).collect();
@@ -325,7 +329,7 @@ pub fn lead_marks(cx: &Context) -> Vec<Diagnostic> {
         "unit/lead-mark",
         first.units_place().clone(),
         format!(
-            "第 {} 项：单位名称前的「{mark}」读作牵头标记，标有「{mark}」的单位牵头，其余配合；名称中不含「{mark}」",
+            "第 {} 项：单位名称{side}的「{mark}」读作牵头标记，标有「{mark}」的单位牵头，其余配合；名称中不含「{mark}」",
             numbers(&nos)
         ),
     )

@@ -326,15 +326,18 @@ fn leaders_of_headings(
             (s.groups.iter()).map(|g| (g.title.as_str(), g.origin.as_ref(), g.tasks.clone())),
         )
     });
-    // 一、朱伟县长牵头重点工作, 二、王强副区长分管工作: the heading opens with its leaders.
+    // 一、朱伟县长牵头重点工作, 二、王强副区长分管工作, 李丹常委、常务副区长牵头重点工作:
+    // the heading opens with its leaders and their posts.
     static OPENS_WITH_LEADERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // literal pattern
-        regex::Regex::new(concat!(
-            r"^\s*((?:\p{Han}{2,3}[、，,])*\p{Han}{2,3})\s*",
-            r"((?:常务)?副?(?:省|市|县|区|州|旗|镇|乡)长",
+        const POST: &str = concat!(
+            r"(?:(?:常务)?副?(?:省|市|县|区|州|旗|镇|乡)长",
             r"|(?:(?:省|市|县|区|州|旗)(?:政府|委)?)?党组(?:副?书记|成员)",
-            r"|副?秘书长|副?书记|副?主任|同志)\s*",
-            r"(?:牵头|负责|分管|联系|领衔|主抓|包抓|主管)",
+            r"|(?:(?:省|市|县|区|州|旗)委)?常委",
+            r"|副?秘书长|副?书记|副?主任|同志)",
+        );
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(&format!(
+            r"^\s*((?:\p{{Han}}{{2,3}}[、，,])*\p{{Han}}{{2,3}}?)\s*({POST}(?:[、，,]?{POST})*)\s*(?:牵头|负责|分管|联系|领衔|主抓|包抓|主管)"
         ))
         .unwrap()
     });

@@ -634,6 +634,10 @@ impl Duty {
                 self.lead_named = true;
                 self.leads.extend(names(who));
             }
+            // 责任单位：X、Y，Z按职责分工负责: Z is listed with them, its lead by order alone.
+            Some((who, RoleWord::Respectively)) if !self.lead_named && !self.listed.is_empty() => {
+                self.first_listed_leads(who)
+            }
             Some((who, RoleWord::Respectively)) => self.supports.extend(names(who)),
             // X配合, X协办: they support.
             // (X（牵头）、Y配合: a unit marking itself the lead still leads.)
@@ -1422,12 +1426,14 @@ struct GroupLead {
     unassigned: usize,
 }
 
-/// A part's heading naming its lead in brackets: its row, its words and the duty.
+/// A part's (or a group's) heading naming its lead in brackets: its row, its numbering mark
+/// as written (一、, （一）), its words and the duty; `group` for a （一） heading.
 struct LeadHeading {
     row: usize,
-    numeral: String,
+    mark: String,
     words: String,
     duty: Duty,
+    group: bool,
 }
 
 /// A （一） heading's text that named no one, held until what follows it tells whether it
@@ -1911,8 +1917,9 @@ impl Reader {
         self.table
     }
 
-    /// A part's heading that named its lead with no task coming under it: it was a task
-    /// itself, numbered at the 一、 level (一、新建幼儿园3所（区教育局牵头）), where it stands.
+    /// A part's (or group's) heading that named its lead with no task coming under it: it
+    /// was a task itself, numbered at its level (一、新建幼儿园3所（区教育局牵头）), where it
+    /// stands.
     fn settle_lead_heading(&mut self) {
         let Some(held) = self.lead_heading.take() else {
             return;
@@ -1929,7 +1936,7 @@ impl Reader {
         };
         let mut task = RawTask {
             content: words,
-            written_mark: Some(format!("{}、", held.numeral)),
+            written_mark: Some(held.mark),
             units_origin: Some(heading.origin.clone()),
             ..RawTask::default()
         };
@@ -2231,9 +2238,10 @@ impl Reader {
             let row = self.table.rows.len() - 1;
             self.lead_heading = Some(LeadHeading {
                 row,
-                numeral,
+                mark: format!("{numeral}、"),
                 words,
                 duty,
+                group: false,
             });
             return true;
         }
@@ -2710,6 +2718,9 @@ impl Reader {
         self.end_block();
         self.settle_group_lead();
         self.settle_heading_text();
+        if self.lead_heading.as_ref().is_some_and(|held| held.group) {
+            self.settle_lead_heading();
+        }
         self.under_group_heading = false;
         let (title, after) = match super::text::heading_title_end(rest) {
             Some((end, after)) if !has_duty(&rest[..end]) => {
@@ -2729,6 +2740,10 @@ impl Reader {
             let written = format!("（{}）", crate::base::cjk::chinese_numeral(number));
             self.mark = Some((written, Marker::Chinese));
             return rest.trim().to_string();
+        }
+        if let Some(duty) = title_with_its_lead(rest.trim()) {
+            self.group_naming_its_lead(number, rest.trim(), duty, here);
+            return String::new();
         }
         if !title.is_empty() {
             let mark = format!("（{}）", crate::base::cjk::chinese_numeral(number));
@@ -2766,6 +2781,37 @@ impl Reader {
             self.push(RowKind::Label(label), here.clone());
         }
         after.trim().to_string()
+    }
+
+    /// （一）加快建设商贸中心（牵头单位：区商务局） over items of its own: a group, whose lead
+    /// is that of its items that name no one. Held: with no task under it, it is a task.
+    fn group_naming_its_lead(&mut self, number: u32, words: &str, duty: Duty, here: &Location) {
+        let mark = format!("（{}）", crate::base::cjk::chinese_numeral(number));
+        let label = format!("{mark}{}", tidy_spacing(words));
+        let lead = duty.leads.join("、");
+        let said = crate::base::diag::Diagnostic::note(
+            "unit/lead-from-heading",
+            here.clone(),
+            format!(
+                "小标题「{label}」写的是负责单位：其下没有各自写明责任单位的事项由「{lead}」负责"
+            ),
+        );
+        let row = self.table.rows.len();
+        self.group_lead = Some(GroupLead {
+            lead,
+            said: Some(said),
+            row,
+            unassigned: self.unassigned.len(),
+        });
+        self.lead_heading = Some(LeadHeading {
+            row,
+            mark,
+            words: words.to_string(),
+            duty,
+            group: true,
+        });
+        self.under_group_heading = true;
+        self.push(RowKind::Label(label), here.clone());
     }
 
     /// Each assignment parenthesis closes the task written before it; text after the last
@@ -3711,7 +3757,15 @@ fn after_numeral(line: &str, numeral: &str) -> String {
 /// that also say who supports or by when, are a task's.
 fn heading_with_its_lead(paragraph: &str) -> Option<(String, String, Duty)> {
     let (numeral, title) = section_heading(&tidy_spacing(paragraph))?;
-    let caps = duty_brackets(&title).last()?;
+    let duty = title_with_its_lead(&title)?;
+    Some((numeral, title, duty))
+}
+
+/// The duty of a heading's title that closes with who leads in brackets and says nothing
+/// else there (扩大有效投资政策（由县发改局牵头实施）); `None` for a title that is a
+/// sentence, or brackets that also say who supports or by when.
+fn title_with_its_lead(title: &str) -> Option<Duty> {
+    let caps = duty_brackets(title).last()?;
     let (whole, inside) = (caps.get(0)?, caps.get(1)?);
     let words = title[..whole.start()].trim();
     let duty = parse_duty(inside.as_str());
@@ -3720,9 +3774,8 @@ fn heading_with_its_lead(paragraph: &str) -> Option<(String, String, Duty)> {
         && duty.deadline.is_none()
         && duty.remark.is_none()
         && duty.leads.iter().all(|n| is_a_name(n));
-    let a_title = (2..=20).contains(&words.chars().count()) && !words.contains(SENTENCE_MARKS);
-    (only_a_lead && a_title && title[whole.end()..].trim().is_empty())
-        .then(|| (numeral, title.clone(), duty))
+    let a_title = (2..=40).contains(&words.chars().count()) && !words.contains(SENTENCE_MARKS);
+    (only_a_lead && a_title && title[whole.end()..].trim().is_empty()).then_some(duty)
 }
 
 /// A section heading with a summary after it on the same line that assigns no work
@@ -4119,6 +4172,11 @@ mod tests {
         let d = parse_duty("责任单位：区教育局、区体育局");
         assert_eq!(d.leads, ["区教育局"]);
         assert_eq!(d.supports, ["区体育局"]);
+        // 按职责分工负责 after a list led by its order alone joins the list.
+        let d = parse_duty("责任单位:区林草局、区应急局,各乡镇按职责分工负责");
+        assert_eq!(d.leads, ["区林草局"]);
+        assert_eq!(d.after_the_first, ["区应急局", "各乡镇"]);
+        assert!(!d.lead_named);
         // A standing remark between the clauses is no list of units; the deadline after it
         // is still read.
         let d = parse_duty(

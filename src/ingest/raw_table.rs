@@ -203,8 +203,9 @@ impl Column {
         if REPORT_WORDS.iter().any(|w| name.contains(w)) {
             return Vec::new();
         }
-        // A measure's unit (计量单位) names no one.
-        if name.contains("计量") {
+        // A measure's unit (计量单位) names no one; a count (区本级任务数, 项目个数, 数量)
+        // is a figure, no task's words.
+        if name.contains("计量") || name.ends_with('数') || name.ends_with("数量") {
             return Vec::new();
         }
         // A document's name (责任分工方案, 工作要点) is a title, no column's.
@@ -1155,6 +1156,25 @@ impl RawTable {
     }
 }
 
+/// `text` without the number it opens with when that is `no`, the row's own 序号 (1.做好
+/// 规划解读 in a table numbered by its rows): printed in the 序号 column, not twice. A
+/// figure (2.5万亩) is no number of the row's.
+pub(crate) fn without_own_number(text: &str, no: u32) -> &str {
+    static OWN_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"^\s*(\d{1,3})\s*[.．、]\s*").unwrap()
+    });
+    match OWN_NUMBER.captures(text) {
+        Some(caps)
+            if caps[1].parse() == Ok(no)
+                && !text[caps[0].len()..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            &text[caps[0].len()..]
+        }
+        _ => text,
+    }
+}
+
 /// The first task's content up to the ： fengong put after its name.
 fn labels_first(table: &RawTable) -> String {
     (table.rows.iter())
@@ -1318,6 +1338,34 @@ impl RawTable {
                 place.clone(),
                 "表中任务以「△」「●」等符号分项：不带符号的行作为其下各项的分组标题，一格中的几项各作一项任务，按顺序编号",
             ));
+        }
+        if header.index(Column::No).is_none() {
+            self.own_numbers_taken();
+        }
+    }
+
+    /// Tasks of a table without a 序号 column, numbered by their rows, whose every text
+    /// opens with that very number (1.做好规划解读 …, 2.…): the numbers are the 序号 the
+    /// table prints, not printed twice. Numbers that start again or skip are the source's
+    /// own, kept in every row.
+    fn own_numbers_taken(&mut self) {
+        let mut tasks: Vec<&mut RawTask> = (self.rows.iter_mut())
+            .filter_map(|r| match &mut r.kind {
+                RowKind::Task(task) => Some(task.as_mut()),
+                _ => None,
+            })
+            .collect();
+        let stripped = |t: &RawTask| -> Option<usize> {
+            let no = t.no.trim().parse().ok()?;
+            let rest = without_own_number(&t.content, no);
+            (rest.len() < t.content.len()).then(|| t.content.len() - rest.len())
+        };
+        let cuts: Vec<Option<usize>> = tasks.iter().map(|t| stripped(t)).collect();
+        if tasks.is_empty() || cuts.iter().any(Option::is_none) {
+            return;
+        }
+        for (task, cut) in tasks.iter_mut().zip(cuts) {
+            task.content = task.content[cut.unwrap_or(0)..].to_string();
         }
     }
 
@@ -1959,6 +2007,10 @@ mod tests {
             assert_eq!(Column::from_header(report), None, "{report}");
         }
         assert_eq!(Column::from_header("进度安排"), Some(Column::Deadline));
+        // A count is a figure, kept as an extra column: the work is the column beside it.
+        let map = HeaderMap::detect(&["序号", "重点工作", "区本级任务数", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
+        assert_eq!(Column::from_header("项目个数"), None);
     }
 
     #[test]

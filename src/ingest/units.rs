@@ -163,6 +163,7 @@ pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
         && !after.is_empty()
         && !opens_anew
         && !before.ends_with([')', '）'])
+        && !before.ends_with(LEAD_MARKS)
         && !ends_as_a_body(before)
         && !before.ends_with('等')
         && role_suffix(before).is_none()
@@ -383,6 +384,8 @@ const BARE_KINDS: &[&str] = &[
     "区人民政府",
     "街道办事处",
     "街道",
+    // 各镇、街: the streets', written short.
+    "街",
     "乡镇",
     "镇",
     "乡",
@@ -714,7 +717,8 @@ fn pieces(cell: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// Marks a plan sets before the name of the unit that leads (`*市发展改革委、市生态环境局`).
+/// Marks a plan sets before (or after) the name of the unit that leads
+/// (`*市发展改革委、市生态环境局`, `区财政局*、区发改局`).
 pub const LEAD_MARKS: &[char] = &['*', '＊', '★', '☆', '▲', '△', '※'];
 
 /// Splits a 责任单位 cell at 、，,；; / and whitespace, keeping `…等相关部门` tails apart.
@@ -819,9 +823,10 @@ impl UnitList {
     /// of its own (empty, a note, more of the phrase before it).
     fn name_of(&mut self, piece: &str, after_comma: bool) -> Option<(String, bool)> {
         let mut name = piece.trim().to_string();
-        // *市发展改革委: the mark plans use for the unit that leads (标*的为牵头单位), no
-        // part of the name (it made a unit of its own, with a sheet of its own).
-        let mark_lead = match name.strip_prefix(LEAD_MARKS) {
+        // *市发展改革委 (or 市发展改革委*): the mark plans use for the unit that leads
+        // (标*的为牵头单位), no part of the name (it made a unit of its own, with a sheet of
+        // its own).
+        let mark_lead = match (name.strip_prefix(LEAD_MARKS)).or(name.strip_suffix(LEAD_MARKS)) {
             Some(rest) => {
                 name = rest.trim().to_string();
                 true
@@ -1661,6 +1666,37 @@ mod tests {
         assert_eq!(names("各区、县级市"), ["各区", "各县级市"]);
     }
     use crate::model::{Unit, UnitGroup, UnitKind};
+
+    #[test]
+    fn a_mark_before_or_after_a_name_marks_its_lead() {
+        let read = |cell: &str| -> Vec<(String, bool)> {
+            (split_units(cell).into_iter())
+                .map(|u| (u.name, u.marked_lead))
+                .collect()
+        };
+        for cell in [
+            "区财政局*、区发改局",
+            "*区财政局、区发改局",
+            "区财政局★，区发改局",
+        ] {
+            assert_eq!(
+                read(cell),
+                [
+                    ("区财政局".to_string(), true),
+                    ("区发改局".to_string(), false)
+                ],
+                "{cell}"
+            );
+        }
+        // A line ending in the mark is a whole name, not the start of one wrapped.
+        assert_eq!(
+            read("区财政局*\n区发改局"),
+            [
+                ("区财政局".to_string(), true),
+                ("区发改局".to_string(), false)
+            ]
+        );
+    }
 
     #[test]
     fn those_concerned_of_a_kind_name_no_one() {

@@ -97,7 +97,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
             &paragraphs,
             (found.after_paragraph, last),
             &titles,
-            display,
+            (display, doc.notice.as_mut()),
             &mut doc.diagnostics,
         );
         // The text read stopped at the table; the document's own end is after it.
@@ -434,12 +434,13 @@ fn report_table(table: &Table, display: &str, diagnostics: &mut Vec<Diagnostic>)
 
 /// Paragraphs after the 分工表 (but the titles of further tables, `titles`): the plan's
 /// text going on under the last table (from `last` on) is returned to be printed after it;
-/// every other one with text is named, never dropped silently.
+/// the `notice`'s 署名 and 成文日期 standing there are read into it; every other one with
+/// text is named, never dropped silently.
 fn text_after_table(
     paragraphs: &[&Paragraph],
     (after, last): (usize, usize),
     titles: &[usize],
-    display: &str,
+    (display, notice): (&str, Option<&mut crate::model::Notice>),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Paragraph> {
     let under: Vec<(String, Location, usize)> = paragraphs
@@ -460,7 +461,16 @@ fn text_after_table(
         .into_iter()
         .map(|(text, place, _)| (text, place))
         .collect();
-    let (going_on, rest) = text::split_text_under_table(lines.split_off(first_under_last));
+    let (going_on, mut rest) = text::split_text_under_table(lines.split_off(first_under_last));
+    // The notice's 署名 and 成文日期, set under the attachment's table.
+    if let Some(notice) = notice {
+        let under: Vec<(&str, u32)> = (rest.iter())
+            .map(|(text, place)| (text.as_str(), place.line_no().unwrap_or(0)))
+            .collect();
+        let (read, said) = text::sign_off_under_table(notice, &under, Places::paragraphs(display));
+        diagnostics.extend(said);
+        rest.drain(..read);
+    }
     // Between its tables (续表, 附件2) a paragraph is none of the table's rows.
     let between = lines.into_iter().map(|line| (line, "任务分工表中间"));
     for ((text, place), position) in between.chain(rest.into_iter().map(|l| (l, "任务分工表之后")))
@@ -601,6 +611,47 @@ mod tests {
             .map(|d| d.message.as_str())
             .collect();
         assert_eq!(said, ["任务分工表中间的段落未读入：「续表」"]);
+    }
+
+    /// A notice whose 署名 and 成文日期 stand under its attachment's table, at the end of the
+    /// document: the notice's, not paragraphs left out. Words going on with the plan there
+    /// keep a signature under them out of the notice.
+    #[test]
+    fn a_notice_signed_under_the_table_is_signed() {
+        let head = [
+            p("北塘县人民政府"),
+            p("北塘政发〔2024〕5号"),
+            p("北塘县人民政府关于印发2024年重点工作分解的通知"),
+            p("各乡镇人民政府："),
+            p("现将《2024年重点工作分解》印发给你们，请认真落实。"),
+            p("附件：2024年重点工作分解"),
+            p("2024年重点工作分解"),
+            table(&[
+                &["序号", "工作任务", "责任单位"],
+                &["1", "新建农村公路12公里", "县交通局"],
+            ]),
+        ]
+        .concat();
+        let body = [head.clone(), p("北塘县人民政府"), p("2024年2月20日")].concat();
+        let signed = read(&docx(&body, &[]), "input/通知.docx").unwrap();
+        let notice = signed.doc.notice.expect("a notice");
+        assert_eq!(notice.signer.as_deref(), Some("北塘县人民政府"));
+        assert_eq!(notice.date.as_deref(), Some("2024年2月20日"));
+        assert!(
+            !(signed.doc.diagnostics.iter()).any(|d| d.code == "word/after-table"),
+            "{:?}",
+            signed.doc.diagnostics
+        );
+        // A line that is no sign-off after the date: nothing is taken.
+        let body = [
+            head,
+            p("北塘县人民政府"),
+            p("2024年2月20日"),
+            p("扫码查看更多政策解读内容"),
+        ]
+        .concat();
+        let unsigned = read(&docx(&body, &[]), "input/通知.docx").unwrap();
+        assert_eq!(unsigned.doc.notice.expect("a notice").date, None);
     }
 
     /// The plan's title set as 公文 titles are — centred, large and bold, no style — over its

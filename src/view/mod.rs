@@ -659,24 +659,9 @@ impl TaskTableView {
         let mut view = TaskTableView {
             title: table_title(plan),
             roles_apart: plan.table.roles_apart,
-            // A 责任部门 column beside a 配合部门 one lists the leads: its name heads them. One
-            // that also lists 责任单位 after the lead (X、Y负责，Z配合) is no 牵头 column.
-            lead_heading: named(
-                &(plan.table.lead_column.clone()).or(plan.table.units_column.clone()),
-                if plan.table.responsible_column.is_none()
-                    && plan
-                        .tasks
-                        .iter()
-                        .flat_map(|t| &t.units)
-                        .any(|a| a.role == Role::Responsible)
-                {
-                    "责任单位"
-                } else {
-                    "牵头单位"
-                },
-            ),
+            lead_heading: lead_heading(plan),
             support_heading: named(&plan.table.support_column, "配合单位"),
-            responsible_heading: plan.table.responsible_column.clone(),
+            responsible_heading: responsible_heading(plan),
             group_heading: named(&plan.table.group_column, "主要事项"),
             content_heading: named(&plan.table.content_column, "具体内容"),
             units_heading: units_heading(&plan.table),
@@ -782,9 +767,10 @@ fn table_section(
     };
     // Without a 责任单位 column of its own, the units the 责任单位 column listed after its
     // lead (责任单位 | 配合单位) print where the source wrote them.
+    let responsible_apart = responsible_heading(plan).is_some();
     let lead_names = |t: &crate::model::Task| {
         let mut names = names_shown(t, Role::Lead, "");
-        if plan.table.responsible_column.is_none() {
+        if !responsible_apart {
             names.extend(names_shown(t, Role::Responsible, ""));
         }
         names
@@ -863,6 +849,37 @@ fn units_heading(table: &crate::model::TaskTable) -> String {
 }
 
 /// A column's header: the source's name for it, or the usual one.
+/// The heading of the column of leads. A 责任部门 column beside a 配合部门 one lists the
+/// leads: its name heads them. Without a name, a column that also lists 责任单位 after the
+/// lead (X、Y负责，Z配合) is no 牵头 column.
+fn lead_heading(plan: &Plan) -> String {
+    let usual = if plan.table.responsible_column.is_none() && has_responsible_units(plan) {
+        "责任单位"
+    } else {
+        "牵头单位"
+    };
+    named(
+        &(plan.table.lead_column.clone()).or(plan.table.units_column.clone()),
+        usual,
+    )
+}
+
+/// The heading of a column of 责任单位 apart from the leads': the source's own, or 责任单位
+/// when a task names 责任单位 beside its lead under a heading that says 牵头 (牵头单位 lines
+/// in one task, 责任单位：A、B，C配合 in another). Printed among the leads, B would be read
+/// as leading where its sheet says 责任.
+fn responsible_heading(plan: &Plan) -> Option<String> {
+    if plan.table.responsible_column.is_some() {
+        return plan.table.responsible_column.clone();
+    }
+    let says_lead = (plan.table.lead_column.as_deref()).is_some_and(|h| h.contains("牵头"));
+    (says_lead && has_responsible_units(plan)).then(|| "责任单位".to_string())
+}
+
+fn has_responsible_units(plan: &Plan) -> bool {
+    (plan.tasks.iter().flat_map(|t| &t.units)).any(|a| a.role == Role::Responsible)
+}
+
 fn named(name: &Option<String>, usual: &str) -> String {
     name.clone().unwrap_or_else(|| usual.to_string())
 }

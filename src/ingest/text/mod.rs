@@ -24,7 +24,8 @@ use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{
-    doc_number_within, garbled_doc_number, is_date_line, is_notice_title, issued_plan, signing_off,
+    doc_number_within, garbled_doc_number, is_date_line, is_notice_title, issued_plan,
+    sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{after_attachments_label, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
@@ -889,7 +890,27 @@ pub(super) fn above_table(lines: &[&str], header_index: usize) -> Option<(usize,
         .find(|&i| !lines[i].trim().is_empty())?;
     let raw = lines[index].trim();
     let text = strip_markup(raw.trim_start_matches('#'));
+    if header_cells_again(&text, lines[header_index]) {
+        return Some((index, AboveTable::Note(tidy_spacing(&text))));
+    }
     classify_above_table(&text, raw.starts_with('#')).map(|kind| (index, kind))
+}
+
+/// A line above a table's header that only repeats some of its cells with a bar after them
+/// (工作要求 | over 工作任务 | 工作要求 | …): a piece of the header copied twice from a web
+/// page, no title.
+fn header_cells_again(text: &str, header_line: &str) -> bool {
+    let Some(header) = split_cells(header_line) else {
+        return false;
+    };
+    let cells: Vec<String> = (text.split(['|', '｜']).map(tidy_spacing))
+        .filter(|c| !c.is_empty())
+        .collect();
+    text.contains(['|', '｜'])
+        && !cells.is_empty()
+        && cells
+            .iter()
+            .all(|c| header.iter().any(|h| tidy_spacing(h) == *c))
 }
 
 /// Labels of the information box a government web page puts above a document (索引号,
@@ -936,6 +957,7 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "字体",
     "文章来源",
     "责任编辑",
+    "作者",
     "发表时间",
     "监督方式",
     // A disclosure box's own fields (文件名称 | … | 公开责任部门 | … | 公开日期 | …).
@@ -1015,12 +1037,27 @@ pub(crate) fn is_bare_page_label(text: &str) -> bool {
 /// of its labels with a value (来源：信息公开办, 发布日期：2016-03-01, 点击数：).
 pub(crate) fn is_page_line(text: &str) -> bool {
     let simple = crate::base::cjk::simplified_text(text.trim());
-    let labelled = simple
-        .split_once([':', '：'])
-        .is_some_and(|(label, value)| {
+    let labelled = |line: &str| {
+        line.split_once([':', '：']).is_some_and(|(label, value)| {
             PAGE_METADATA_LABELS.contains(&label.trim()) && value.chars().count() <= 40
-        });
-    labelled || is_page_metadata(&simple) || is_menu_item(&simple) || is_page_action(&simple)
+        })
+    };
+    labelled(&simple)
+        || without_stamp(&simple).is_some_and(labelled)
+        || is_page_metadata(&simple)
+        || is_menu_item(&simple)
+        || is_page_action(&simple)
+}
+
+/// A line's words after the date (and time) a web page stamps before its own labels
+/// (`2017-07-03 作者:`, `2024-05-10 10:30 来源：县政府办`); none without one.
+fn without_stamp(line: &str) -> Option<&str> {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
+            .unwrap()
+    });
+    STAMP.find(line).map(|stamp| &line[stamp.end()..])
 }
 
 /// A line made only of what a web page offers to do with itself (分享到微信, 打印本页, 关闭,
@@ -1297,11 +1334,20 @@ pub fn numbered_label(text: &str) -> Option<(u32, String)> {
 
 /// Where the title of a numbered heading ends on its line, and its text starts: at a colon
 /// closing a short lead-in before any comma (（一）总体要求：以…为指导，…), else at the first
-/// 。 (（二）稳定工业增长。推动…). `None` when the line is all title.
+/// 。 (（二）稳定工业增长。推动…). `None` when the line is all title. A colon inside
+/// brackets is the bracket's (加快建设商贸中心（牵头单位：区商务局）).
 pub fn heading_title_end(rest: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
     let lead_in = (rest.char_indices().take(16))
         .take_while(|(_, c)| !matches!(c, '，' | ',' | '。' | '；' | ';'))
-        .find(|(_, c)| matches!(c, '：' | ':'));
+        .find(|&(_, c)| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && matches!(c, '：' | ':')
+        });
     if let Some((at, colon)) = lead_in
         && at > 0
     {

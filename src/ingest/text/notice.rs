@@ -258,20 +258,34 @@ fn head_by_number(
         notice.doc_number = normalize_doc_number(number);
         notice.date = date;
     }
-    let (mut start, page_lines) = start_above_number(blocks, number_at);
+    let (mut start, mut page_lines) = start_above_number(blocks, number_at);
     // A gazette's head may give the 成文日期 in parentheses on a line of its own above
-    // (（2008年2月26日）); a bare date there is a page's (发布日期).
-    let dated = |j: usize| {
-        let text = blocks[j].text.trim();
-        text.starts_with(['（', '('])
-            .then(|| head_date(text))
-            .flatten()
-    };
+    // (（2008年2月26日）), or between the title and the 文号; a bare date there is a
+    // page's (发布日期).
+    let dated = |j: usize| dated_head_line(&blocks[j].text);
     if let Some(date) = start.checked_sub(1).and_then(dated) {
         notice.date.get_or_insert(date);
         start -= 1;
     }
+    if let Some(date) = dated(page_lines.start).filter(|_| !page_lines.is_empty()) {
+        notice.date.get_or_insert(date);
+        page_lines.start += 1;
+    } else if let Some(date) = (page_lines.end.checked_sub(1))
+        .filter(|_| !page_lines.is_empty())
+        .and_then(dated)
+    {
+        notice.date.get_or_insert(date);
+        page_lines.end -= 1;
+    }
     (start, page_lines, read_head(blocks, number_at, notice))
+}
+
+/// The 成文日期 of a head's line that is only that date in parentheses (（2008年2月26日）).
+fn dated_head_line(text: &str) -> Option<String> {
+    let text = text.trim();
+    text.starts_with(['（', '('])
+        .then(|| head_date(text))
+        .flatten()
 }
 
 /// A notice's title as a web page may give it, taken apart: a label of the page's glued
@@ -372,7 +386,7 @@ fn is_recipients(text: &str) -> bool {
         return false;
     }
     // 责任单位： over the units named under it is a task's label, no one addressed.
-    let column_label = !text.starts_with('各')
+    let column_label = !text.contains('各')
         && matches!(
             crate::ingest::raw_table::Column::from_header(text.trim_end_matches(['：', ':'])),
             Some(
@@ -623,10 +637,14 @@ fn title_end_above_number(blocks: &[Block], number_at: usize) -> usize {
 }
 
 /// Where the web page's own lines right above block `at` begin (来源：信息公开办 /
-/// 发布日期：2016-03-01 / 点击数：… between a notice's title and its 文号); `at` when none.
+/// 发布日期：2016-03-01 / 点击数：… between a notice's title and its 文号), or a gazette's
+/// 成文日期 there (（2019年1月29日）); `at` when none.
 fn furniture_above(blocks: &[Block], at: usize) -> usize {
     let mut start = at;
-    while start > 0 && super::is_page_line(&blocks[start - 1].text) {
+    while start > 0
+        && (super::is_page_line(&blocks[start - 1].text)
+            || dated_head_line(&blocks[start - 1].text).is_some())
+    {
         start -= 1;
     }
     start
@@ -986,6 +1004,43 @@ fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usiz
     i
 }
 
+/// The 署名 and 成文日期 a Word notice sets under its attachment's table (…印发给你们 / 附件
+/// / the table / 北塘县人民政府 / 2024年2月20日), read into `notice` when it has neither
+/// and the lines `under` the table (each with its paragraph) open with them. Returns how
+/// many of those lines were read (with a 附注 or 版记 after them), and what was said.
+pub(crate) fn sign_off_under_table(
+    notice: &mut Notice,
+    under: &[(&str, u32)],
+    places: Places<'_>,
+) -> (usize, Vec<Diagnostic>) {
+    if notice.signer.is_some() || notice.date.is_some() {
+        return (0, Vec::new());
+    }
+    let texts: Vec<&str> = under.iter().map(|(text, _)| *text).collect();
+    let signs = signing_off(&texts);
+    if !signs.first().copied().unwrap_or(false) {
+        return (0, Vec::new());
+    }
+    let blocks: Vec<Block> = (under.iter())
+        .map(|(text, line)| Block {
+            line: *line,
+            heading: 0,
+            text: super::strip_markup(text.trim()),
+            bold: None,
+            blank_before: false,
+        })
+        .collect();
+    let mut read = notice.clone();
+    let mut said = Vec::new();
+    let end = read_sign_off(&blocks, 0, places, &mut read, &mut said);
+    // Only a sign-off that ends the document: words after it are the plan's or a page's.
+    if read.date.is_none() || end < blocks.len() {
+        return (0, Vec::new());
+    }
+    *notice = read;
+    (end, said)
+}
+
 /// Reads, from block `i`, what ends a notice when the source has it: 署名, 成文日期, the 附注
 /// under the date, and the 版记's 抄送 and 印发 lines. Returns the index after them.
 fn read_sign_off(
@@ -1314,6 +1369,8 @@ fn issuer_name(text: &str) -> String {
 
 /// [`issuer_name`] of one agency.
 fn issuer_name_of_one(text: &str) -> String {
+    // A web page's list bullet before the 版头 (•   青岛市人民政府) is none of the name.
+    let text = text.trim_start().trim_start_matches(['•', '·', '●', '▪']);
     let mut name = tidy_spacing(text);
     if let Some(open) = name.rfind(['(', '（'])
         && name.ends_with([')', '）'])

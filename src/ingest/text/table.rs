@@ -170,8 +170,15 @@ fn numbered_tab_row(line: &str) -> Option<(&str, usize)> {
 /// A heading on a line of its own among a table's rows: a section's (一、…) or a group's
 /// (（二）…, short, no sentence in it).
 fn is_heading_line(line: &str) -> bool {
-    let text = tidy_spacing(&strip_markup(line.trim()));
+    let text = heading_text(line);
     section_heading(&text).is_some() || group_heading(&text).is_some()
+}
+
+/// A heading line's text, without the bars a web table's merged row leaves after it when
+/// copied (一、深化政务公开 |||).
+fn heading_text(line: &str) -> String {
+    let text = strip_markup(line.trim());
+    tidy_spacing(text.trim_end_matches(['|', '｜', ' ', '\t']))
 }
 
 /// A group's heading alone on a line: （二）推动产业升级 — a numbered label of at most 30
@@ -273,7 +280,7 @@ fn line_among_rows(
     here: Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let text = tidy_spacing(&strip_markup(line.trim()));
+    let text = heading_text(line);
     let kind = match section_heading(&text) {
         Some((numeral, title)) => Some(RowKind::Section { numeral, title }),
         None => group_heading(&text).map(RowKind::Label),
