@@ -43,6 +43,7 @@ What it sets (sizes: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt, 小四 = 12 pt):
             仿宋 12 pt, single line spacing, no indent; full 0.5 pt black grid.
   Custom paragraph styles for ``::: {custom-style="…"}``:
             发文机关标志 发文字号 主送机关 附件说明 署名 成文日期 附件标识 版记 表格标题
+            落款 落款日期 (a plan's own signature, set as 署名 and 成文日期)
   Footer    宋体 14 pt.
 """
 
@@ -377,6 +378,8 @@ def set_styles(doc):
         ("附件说明", FANGSONG, SIZE_3, BLACK, WD_ALIGN_PARAGRAPH.JUSTIFY, INDENT_2CH, Pt(0)),
         ("署名", FANGSONG, SIZE_3, BLACK, WD_ALIGN_PARAGRAPH.RIGHT, Pt(0), Pt(64)),
         ("成文日期", FANGSONG, SIZE_3, BLACK, WD_ALIGN_PARAGRAPH.RIGHT, Pt(0), Pt(64)),
+        ("落款", FANGSONG, SIZE_3, BLACK, WD_ALIGN_PARAGRAPH.RIGHT, Pt(0), Pt(64)),
+        ("落款日期", FANGSONG, SIZE_3, BLACK, WD_ALIGN_PARAGRAPH.RIGHT, Pt(0), Pt(64)),
         ("附件标识", HEITI, SIZE_3, BLACK, WD_ALIGN_PARAGRAPH.LEFT, Pt(0), Pt(0)),
         ("版记", FANGSONG, SIZE_4, BLACK, WD_ALIGN_PARAGRAPH.JUSTIFY, Pt(0), Pt(0)),
         ("表格标题", XIAOBIAOSONG, 18, BLACK, WD_ALIGN_PARAGRAPH.CENTER, Pt(0), Pt(0)),

@@ -7969,8 +7969,8 @@ fn a_plan_named_after_the_report_it_carries_out_keeps_its_whole_name() {
 }
 
 /// A document signed at its end (署名 and 成文日期 right under the last task's units, no
-/// blank line between): the signature is no unit, its lines stay lines of their own, and
-/// its date gives the year of a plan that is a document itself (…实施意见(文号)).
+/// blank line between): the signature is no unit, it prints as a signature, and its date
+/// gives the year of a plan that is a document itself (…实施意见(文号)).
 #[test]
 fn a_signature_under_the_last_task_is_no_unit_and_dates_the_plan() {
     let (_dir, input) = text_source(
@@ -8010,9 +8010,13 @@ fn a_signature_under_the_last_task_is_no_unit_and_dates_the_plan() {
         .deadline
         .map(|d| d.to_string());
     assert_eq!(deadline.as_deref(), Some("2026-06-30"));
+    // Its signature prints as one: the 落款 under its text, each line apart.
     let printed = common::published_text(&input, "方案.md");
     assert!(
-        printed.contains("\n\n青山县人民政府\n\n2026年2月20日\n"),
+        printed.contains(
+            "::: {custom-style=\"落款\"}\n青山县人民政府\n:::\n\n\
+             ::: {custom-style=\"落款日期\"}\n2026年2月20日\n:::"
+        ),
         "{printed}"
     );
 }
@@ -8476,4 +8480,103 @@ fn table_rows(table: &fengong::view::TaskTableView) -> Vec<&Vec<String>> {
         .flat_map(|s| &s.groups)
         .flat_map(|g| g.tasks.iter().map(|t| &t.cells))
         .collect()
+}
+
+/// A plan two offices issue as a document of its own, signed at its end (中共某区委办公室 /
+/// 某区人民政府办公室 / the date): its 落款, set as a signature in 方案.*, not as body lines
+/// after its last task.
+#[test]
+fn a_plan_signed_at_its_end_prints_its_signature_as_one() {
+    let (dir, input) = text_source(
+        "方案.txt",
+        "青原区优化营商环境三年行动计划\n为持续优化营商环境，制定本计划。\n一、主要任务\n\
+         1.推进“一网通办”，年底前实现90%事项网上可办。\n\
+         责任单位：区行政服务中心（牵头）、区各相关部门\n\
+         中共青原区委办公室\n青原区人民政府办公室\n2026年5月8日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    let signed = plan.sign_off.as_ref().expect("a 落款");
+    assert_eq!(
+        signed.signers,
+        ["中共青原区委办公室", "青原区人民政府办公室"]
+    );
+    assert_eq!(signed.date, "2026年5月8日");
+    assert!(plan.closing.is_empty(), "{:?}", plan.closing);
+    assert_eq!(leads(plan, 1), ["区行政服务中心"]);
+    let out = dir.path().join("out");
+    fengong::publish_with(&input, &out, &fengong::Options::default()).unwrap();
+    let md = std::fs::read_to_string(out.join("方案.md")).unwrap();
+    assert!(
+        md.contains("::: {custom-style=\"落款\"}\n中共青原区委办公室\n:::")
+            && md.contains("::: {custom-style=\"落款\"}\n青原区人民政府办公室\n:::")
+            && md.contains("::: {custom-style=\"落款日期\"}\n2026年5月8日\n:::"),
+        "{md}"
+    );
+    let pdf = common::pdf_text(&out.join("方案.pdf"));
+    assert_eq!(pdf.matches("青原区人民政府办公室").count(), 1, "{pdf}");
+    assert!(common::docx_text(&out.join("方案.docx")).contains("2026年5月8日"));
+}
+
+/// A web page's box over the document, a value a line (its title, 文号, 发布机构, date,
+/// 有效), then the document's own head: the notice is read from its own head, its 文号
+/// from the box or from under its title, the box's lines are said. A box whose labels
+/// carry a bullet (• 发布机构：) heads no notice.
+#[test]
+fn a_page_box_a_value_a_line_over_the_document_is_the_pages() {
+    let head = "西山区人民政府办公室\n关于印发重点工作分工的通知\n";
+    let rest = "各街道办事处，区政府各部门：\n现将重点工作分工印发给你们，请认真落实。\n\
+                西山区人民政府办公室\n2026年2月25日\n\
+                序号\t工作任务\t牵头单位\t完成时限\n1\t新建口袋公园两处\t区住建局\t2026年10月底前\n";
+    let box_lines = "西山区人民政府办公室关于印发重点工作分工的通知\n西政办字〔2026〕5号\n\
+                     西山区政府\n2026-03-01\n有效\n";
+    for own_number in ["", "西政办字〔2026〕5号\n"] {
+        let (_dir, input) =
+            text_source("网页.txt", &format!("{box_lines}{head}{own_number}{rest}"));
+        let checked = fengong::check(&input).unwrap();
+        let notice = &checked.plan.notice;
+        assert_eq!(
+            notice.title.as_deref(),
+            Some("关于印发重点工作分工的通知"),
+            "{own_number}"
+        );
+        assert_eq!(notice.issuer.as_deref(), Some("西山区人民政府办公室"));
+        assert_eq!(notice.doc_number.as_deref(), Some("西政办字〔2026〕5号"));
+        assert_eq!(notice.recipients, ["各街道办事处", "区政府各部门"]);
+        assert_eq!(notice.date.as_deref(), Some("2026年2月25日"));
+        assert_eq!(notice.signer.as_deref(), Some("西山区人民政府办公室"));
+        assert_eq!(codes_at(&checked, "source/unused"), [1, 2, 3, 4, 5]);
+    }
+    let (_dir, input) = text_source(
+        "网页.txt",
+        "  • 发布机构:\n\n    西山县人民政府办公室\n  • 成文日期:\n\n    2026-02-22\n\n\
+         2026年重点工作责任分解\n\n一、主要任务\n\n1.新建口袋公园两处。\n\n责任单位:县住建局\n\
+         (来源:西山发布)\n编辑:李明 审核:王芳\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert!(!checked.plan.notice.is_made());
+    assert_eq!(leads(&checked.plan, 1), ["县住建局"]);
+    let names: Vec<&str> = checked.plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["县住建局"]);
+    assert_eq!(codes_at(&checked, "source/unused"), [1, 3, 4, 6, 15, 16]);
+}
+
+/// A 成文日期 written 2026-02-22 says one date, only not as a 公文 writes it: a note that
+/// it prints as 2026年2月22日, no warning that its 年月日 are missing.
+#[test]
+fn a_date_written_with_dashes_is_printed_as_a_notice_writes_it() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发重点工作分工的通知\n各镇人民政府：\n现将重点工作分工印发给你们，请认真落实。\n\
+         东川县人民政府办公室\n2026-02-22\n\
+         序号\t工作任务\t牵头单位\n1\t新建口袋公园两处\t县住建局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.notice.date.as_deref(), Some("2026年2月22日"));
+    let said: Vec<_> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "notice/date-read")
+        .collect();
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].severity, fengong::Severity::Note);
+    assert!(!said[0].message.contains("缺"), "{}", said[0].message);
 }

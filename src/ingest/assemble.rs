@@ -115,6 +115,7 @@ pub fn assemble(
     diagnostics.extend(last_task_cut(&tasks, &raw.extra_columns, diagnostics));
     diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
+    let signed = (parts.prose.as_mut()).map_or_else(Vec::new, |p| std::mem::take(&mut p.sign_off));
     let (mut sections, preamble, closing) =
         place_tasks(&mut parts, &raw, &mut tasks, &mut table, diagnostics);
     // What the task reader left out is lost only when the plan's printed text lacks it too
@@ -122,13 +123,14 @@ pub fn assemble(
     let printed = printed_text(
         &preamble,
         &sections,
-        &[&closing[..], &after_table[..]].concat(),
+        &[&closing[..], &after_table[..], &signed[..]].concat(),
     );
     for (text, origin) in &raw.left_out {
         if !printed.contains(&without_spaces(text)) {
             diagnostics.push(super::unused_note(text, origin.clone()));
         }
     }
+    let sign_off = plan_sign_off(&signed);
     table.labels = table_labels(&raw, &sections, table.grouping);
     leaders_of_headings(&sections, &mut tasks, diagnostics);
     name_cut_at_end(&mut tasks, diagnostics);
@@ -145,12 +147,24 @@ pub fn assemble(
         preamble,
         sections,
         closing,
+        sign_off,
         after_table,
         table,
         tasks,
         units,
         sources: parts.sources,
     }
+}
+
+/// The plan's own 署名 and 成文日期 closing its text (中共某区委办公室 / 某区人民政府办公室 /
+/// 2018年5月28日), as the prose reader set them apart: set as a signature is.
+fn plan_sign_off(lines: &[Paragraph]) -> Option<crate::model::SignOff> {
+    let (date, signers) = lines.split_last()?;
+    Some(crate::model::SignOff {
+        signers: signers.iter().map(|p| p.text.trim().to_string()).collect(),
+        date: date.text.trim().to_string(),
+        origin: lines.first()?.origin.clone(),
+    })
 }
 
 /// The marks put between the lines of tasks' content cells, said once each way: a name

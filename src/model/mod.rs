@@ -27,7 +27,7 @@ mod task;
 mod unit;
 
 pub use notice::{
-    Notice, Paragraph, doc_number_year, names_a_table, normalize_doc_number, plan_of_table,
+    Notice, Paragraph, SignOff, doc_number_year, names_a_table, normalize_doc_number, plan_of_table,
 };
 pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
@@ -60,6 +60,10 @@ pub struct Plan {
     pub sections: Vec<Section>,
     /// Paragraphs after the last group (the closing requirements).
     pub closing: Vec<Paragraph>,
+    /// The plan's own 署名 and 成文日期 after its closing words (a plan two offices issue
+    /// as a document of its own, or an attachment signed at its end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<SignOff>,
     /// The plan's text under its table, when the table stands inside the plan (一、安排表,
     /// the table, then 二、工作要求 …): printed after the table, where the source has it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

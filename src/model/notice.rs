@@ -153,6 +153,18 @@ impl Notice {
     }
 }
 
+/// A document's 署名 and 成文日期 as its end writes them: the agencies, one a line (the
+/// leading one first), over the date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignOff {
+    /// The agencies that sign, as written.
+    pub signers: Vec<String>,
+    /// The date, as written (2018年5月28日).
+    pub date: String,
+    /// Where the first line stands.
+    pub origin: Location,
+}
+
 /// A paragraph of prose with the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {

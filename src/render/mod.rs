@@ -336,6 +336,37 @@ fn trimmed(chars: &[char], mut range: std::ops::Range<usize>) -> std::ops::Range
     range
 }
 
+/// A signature block as both layouts set it: who signs, one agency a line, the date (none:
+/// a placeholder to write it in by hand) and a 附注 under it.
+pub struct Signed<'a> {
+    /// The agencies, the leading one first.
+    pub signers: &'a [String],
+    /// The 成文日期.
+    pub date: Option<&'a str>,
+    /// The 附注, on the line under the date.
+    pub annotation: Option<&'a str>,
+}
+
+impl<'a> Signed<'a> {
+    /// The notice's 署名, 成文日期 and 附注.
+    pub fn notice(view: &'a crate::view::NoticeView) -> Self {
+        Signed {
+            signers: &view.signers,
+            date: view.date.as_deref(),
+            annotation: view.annotation.as_deref(),
+        }
+    }
+
+    /// The 落款 the plan signs its own text with.
+    pub fn plan(view: &'a crate::view::NoticeView) -> Self {
+        Signed {
+            signers: &view.plan.signers,
+            date: view.plan.sign_date.as_deref(),
+            annotation: None,
+        }
+    }
+}
+
 /// Where the 署名 and the 成文日期 end, as gaps from the 版心's right edge (7.3.5.2): the 署名
 /// 2 字 (`two`) from the right and the date starting 2 字 right of the 署名's start; a date
 /// longer than that allows is 2 字 from the right and the 署名 starts 2 字 left of it.
@@ -494,14 +525,15 @@ impl ColumnKind {
 }
 
 /// The notice's Markdown paragraphs whose content both layouts place from the view (版头,
-/// 文号, 署名, 附注, 版记): their twins in the Markdown are skipped, never set twice. The
-/// 成文日期 paragraph, always written (a placeholder when the date is unknown), is where both
-/// set the 署名 block — so an unknown 署名, an empty paragraph the Markdown drops, does not
-/// take the date and the 附注 with it.
+/// 文号, 署名, 附注, 版记, and the plan's own 落款): their twins in the Markdown are skipped,
+/// never set twice. The 成文日期 paragraph, always written (a placeholder when the date is
+/// unknown), is where both set the 署名 block — so an unknown 署名, an empty paragraph the
+/// Markdown drops, does not take the date and the 附注 with it; the 落款日期 paragraph is
+/// where they set the plan's.
 pub fn is_notice_furniture(style: &str) -> bool {
     matches!(
         style,
-        "发文机关标志" | "发文字号" | "署名" | "附注" | "版记"
+        "发文机关标志" | "发文字号" | "署名" | "附注" | "版记" | "落款"
     )
 }
 

@@ -1039,6 +1039,11 @@ pub struct PlanView {
     pub sections: Vec<PlanSectionView>,
     /// Closing paragraphs.
     pub closing: Vec<PrintedParagraph>,
+    /// Its own 署名, one agency a line, set over [`PlanView::sign_date`] as a notice's
+    /// signature is (the 落款 of a plan signed at its end).
+    pub signers: Vec<String>,
+    /// Its own 成文日期, under its closing words; none when it has no 落款.
+    pub sign_date: Option<String>,
     /// The plan's text under its table, printed after the table.
     pub after_table: Vec<PrintedParagraph>,
     /// The plan is the document itself (关于…的意见 under its 文号, no 印发 notice around
@@ -1400,6 +1405,7 @@ impl PlanView {
             // Words under the table print under it: before it the attachment has no text.
             has_text: !plan.preamble.is_empty()
                 || !plan.closing.is_empty()
+                || plan.sign_off.is_some()
                 || plan.sections.iter().any(|s| {
                     !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
                 }),
@@ -1423,6 +1429,10 @@ impl PlanView {
                 })
                 .collect(),
             closing: printed_paragraphs(&plan.closing),
+            signers: (plan.sign_off.iter())
+                .flat_map(|s| s.signers.iter().map(|name| tidy_spacing(name)))
+                .collect(),
+            sign_date: plan.sign_off.as_ref().map(|s| tidy_spacing(&s.date)),
             after_table: printed_paragraphs(&plan.after_table),
             inline: false,
             // Only where the text itself holds the tasks, under its headings: items read

@@ -66,6 +66,9 @@ pub struct Prose {
     pub sections: Vec<ProseSection>,
     /// Paragraphs after the last group.
     pub closing: Vec<Paragraph>,
+    /// The lines that sign the plan off at its end (the agencies over the date), when it is
+    /// signed: its 落款, no paragraphs of its text.
+    pub sign_off: Vec<Paragraph>,
     /// Paragraphs that are none of the plan's — above its title (a news page's lead lines),
     /// or a web page's own lines anywhere (来源：… 发布时间：…): said, not printed.
     pub before: Vec<Paragraph>,
@@ -957,6 +960,8 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "字体",
     "文章来源",
     "责任编辑",
+    "编辑",
+    "审核",
     "作者",
     "发表时间",
     "监督方式",
@@ -1025,7 +1030,7 @@ fn page_year(lines: &[&str]) -> Option<i32> {
 /// A label of a web page's information box standing alone, its value on the next line
 /// (`索 引 号：`, `发文字号：`, `标　　题：`): the box copied one cell a line.
 pub(crate) fn is_bare_page_label(text: &str) -> bool {
-    let simple = crate::base::cjk::simplified_text(text);
+    let simple = crate::base::cjk::simplified_text(without_bullet(text));
     // With its colon, or without (a box copied one cell a line: 发文字号 / 郧政发〔2023〕5号).
     let label = simple.trim().trim_end_matches(['：', ':']);
     let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
@@ -1036,6 +1041,16 @@ pub(crate) fn is_bare_page_label(text: &str) -> bool {
 /// A web page's own line: its information box or breadcrumb ([`is_page_metadata`]), or one
 /// of its labels with a value (来源：信息公开办, 发布日期：2016-03-01, 点击数：).
 pub(crate) fn is_page_line(text: &str) -> bool {
+    // A page's list bullet (• 发布机构：) or brackets ((来源：某区发布)) around its line.
+    let bare = without_bullet(text);
+    let bare = (bare.strip_prefix(['（', '(']))
+        .and_then(|inner| inner.strip_suffix(['）', ')']))
+        .unwrap_or(bare);
+    page_line_as_written(text) || (bare != text.trim() && page_line_as_written(bare))
+}
+
+/// [`is_page_line`] of the line as it stands.
+fn page_line_as_written(text: &str) -> bool {
     let simple = crate::base::cjk::simplified_text(text.trim());
     let labelled = |line: &str| {
         line.split_once([':', '：']).is_some_and(|(label, value)| {
@@ -1047,6 +1062,13 @@ pub(crate) fn is_page_line(text: &str) -> bool {
         || is_page_metadata(&simple)
         || is_menu_item(&simple)
         || is_page_action(&simple)
+}
+
+/// `text` without a list bullet a web page sets before its lines (•   发布机构：).
+fn without_bullet(text: &str) -> &str {
+    text.trim_start()
+        .trim_start_matches(['•', '·', '●', '▪'])
+        .trim_start()
 }
 
 /// A line's words after the date (and time) a web page stamps before its own labels

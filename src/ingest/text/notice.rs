@@ -102,15 +102,24 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     let mut notice = Notice::default();
     let page = page_box(blocks);
     let number_at = doc_number_line(blocks);
+    // A page's box over the document (its title and 文号, then the document's own head):
+    // the head is read below it, the 文号 from it.
+    let retold = number_at.and_then(|at| title_retold_below(blocks, at));
+    let number_at = match retold {
+        // Its own 文号 under the title that stands again, when it has one.
+        Some(at) => doc_number_line(&blocks[at..]).map(|j| at + j),
+        None => number_at,
+    };
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
     let mut said = Vec::new();
+    let from = retold.unwrap_or(0);
     let (start, mut i) = if let Some(number_at) = number_at {
         let (start, page_lines, end) = head_by_number(blocks, number_at, &mut notice);
         skipped = &blocks[page_lines];
         (start, end)
-    } else if let Some(at) = (0..blocks.len().min(HEAD_BLOCKS)).find(|&at| {
+    } else if let Some(at) = (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&at| {
         is_recipients(&blocks[at].text) || recipients_unmarked(blocks, at, places, &mut said)
     }) {
         let (start, title_end) =
@@ -129,6 +138,14 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     };
     notice.origin = Some(places.at(blocks[start].line));
     fill_from_page_box(&mut notice, &page);
+    if retold.is_some()
+        && notice.doc_number.is_none()
+        && let Some((number, _)) =
+            doc_number_line(blocks).and_then(|at| number_and_date(&blocks[at].text))
+    {
+        notice.doc_number_written = Some(number.to_string());
+        notice.doc_number = normalize_doc_number(number);
+    }
     settle_title(&mut notice, &blocks[start..], places, &mut said);
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
     // Right under the head, a list of bodies is the 主送 though its colon is missing.
@@ -242,6 +259,21 @@ fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
     {
         notice.date = Some(date);
     }
+}
+
+/// A 文号 at `number_at` under a title that stands again further down, over the 主送 (a
+/// page's box — title, 文号, 发布机构, date a line each — over the document itself): where
+/// the title stands again; `None` when the 文号 heads the document.
+fn title_retold_below(blocks: &[Block], number_at: usize) -> Option<usize> {
+    let (title, _) = title_above_number(blocks, number_at)?;
+    let end = blocks.len().min(number_at + HEAD_BLOCKS);
+    let recipients = (number_at + 2..end).find(|&j| is_recipients(&blocks[j].text))?;
+    (number_at + 1..recipients).find(|&k| {
+        (1..=3.min(recipients - k)).any(|lines| {
+            let joined: String = blocks[k..k + lines].iter().map(|b| b.text.trim()).collect();
+            tidy_title(&joined) == title
+        })
+    })
 }
 
 /// Reads the head of a notice found by its 文号 at `number_at`: the 文号 (and a date after
@@ -812,12 +844,21 @@ fn head_date(text: &str) -> Option<String> {
 /// The block of the notice's 发文字号 near the top — not one under a page's 发文字号：
 /// label, which is its information box's.
 fn doc_number_line(blocks: &[Block]) -> Option<usize> {
-    (0..blocks.len().min(HEAD_BLOCKS)).find(|&j| {
-        number_and_date(&blocks[j].text).is_some()
-            && !j
-                .checked_sub(1)
-                .is_some_and(|above| super::is_bare_page_label(&blocks[above].text))
-    })
+    let numbers: Vec<usize> = (0..blocks.len().min(HEAD_BLOCKS))
+        .filter(|&j| {
+            number_and_date(&blocks[j].text).is_some()
+                && !j
+                    .checked_sub(1)
+                    .is_some_and(|above| super::is_bare_page_label(&blocks[above].text))
+        })
+        .collect();
+    // A page's box gives the 文号 too (a value a line, no title right above it): the
+    // document's own is the one under its title.
+    let titled = numbers
+        .iter()
+        .copied()
+        .find(|&j| title_above_number(blocks, j).is_some());
+    titled.or(numbers.first().copied())
 }
 
 /// A notice whose tasks (from block `from`) are signed under them (the sign-off from block
@@ -1078,11 +1119,19 @@ fn read_sign_off(
     if let Some(b) = blocks.get(i)
         && let Some((date, guessed)) = date_of(&b.text)
     {
-        if guessed {
+        // 2023-02-22 says one date, only not as a 公文 writes it; 2019116 may say two.
+        let written = b.text.trim();
+        if guessed && written.contains(['-', '.', '/', '．']) {
+            said.push(Diagnostic::note(
+                "notice/date-read",
+                places.at(b.line),
+                format!("成文日期写作「{written}」：发布的通知按公文格式印作 {date}"),
+            ));
+        } else if guessed {
             said.push(Diagnostic::warning(
                 "notice/date-read",
                 places.at(b.line),
-                format!("成文日期「{}」缺“年月日”，按 {date} 读", b.text.trim()),
+                format!("成文日期「{written}」缺“年月日”，按 {date} 读"),
             ));
         }
         notice.date = Some(date);

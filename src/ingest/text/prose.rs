@@ -50,7 +50,9 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
             previous_signs_off: false,
         },
     };
-    for block in &blocks[start..] {
+    let end = signed_from(blocks, &reader.lines.signing_off).max(start);
+    reader.prose.sign_off = blocks[end..].iter().map(|b| paragraph(b, places)).collect();
+    for block in &blocks[start..end] {
         if super::is_page_line(&block.text) {
             reader.prose.before.push(paragraph(block, places));
         } else if let Some((numeral, title)) = section_heading(&block.text)
@@ -266,6 +268,21 @@ struct Lines {
 }
 
 /// The lines of `blocks` that sign the document off.
+/// Where the lines that sign the text off at its very end begin (agencies over a date, the
+/// date last); `blocks.len()` when it does not end so.
+fn signed_from(blocks: &[Block], signing_off: &[u32]) -> usize {
+    let first = (blocks.iter())
+        .rposition(|b| !signing_off.contains(&b.line))
+        .map_or(0, |at| at + 1);
+    let signed = &blocks[first..];
+    let dated = signed.last().is_some_and(|b| super::is_date_line(&b.text));
+    if signed.len() >= 2 && dated {
+        first
+    } else {
+        blocks.len()
+    }
+}
+
 fn signing_off_blocks(blocks: &[Block]) -> Vec<u32> {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     let signs = super::signing_off(&texts);

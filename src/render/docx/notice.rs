@@ -11,7 +11,7 @@ use super::xml::{Border, Face, Para, RunStyle, TWIPS_PER_MM, TWIPS_PER_PT, tw};
 use super::{PageSetup, WordFonts, ems};
 use crate::base::diag::Result;
 use crate::render::blocks::Block;
-use crate::render::{Align, DocInfo};
+use crate::render::{Align, DocInfo, Signed};
 use crate::view::NoticeView;
 
 const RED: &str = "FF0000";
@@ -254,7 +254,12 @@ impl Notice<'_> {
             ) if s == "附件说明" => {
                 self.attachment_note(&joined(spans));
             }
-            (_, Block::Paragraph { style: Some(s), .. }) if s == "成文日期" => self.signature(),
+            (_, Block::Paragraph { style: Some(s), .. }) if s == "成文日期" => {
+                self.signature(Signed::notice(self.view));
+            }
+            (_, Block::Paragraph { style: Some(s), .. }) if s == "落款日期" => {
+                self.signature(Signed::plan(self.view));
+            }
             (
                 _,
                 Block::Paragraph {
@@ -448,15 +453,11 @@ impl Notice<'_> {
     /// 署名 and 成文日期 (7.3.5.2), one blank line below: the 署名 2 字 from the right, the
     /// date starting 2 字 right of the 署名's start; a longer date 2 字 from the right and the
     /// 署名 2 字 left of its start. Kept with the body's last paragraph: never alone on a page.
-    fn signature(&mut self) {
+    fn signature(&mut self, signed: Signed<'_>) {
         let char_w = self.set.page.char_twips() as f32;
         let width = |text: &str| ems(text) * char_w;
-        let signers = self.view.signers.clone();
-        let date = self
-            .view
-            .date
-            .clone()
-            .unwrap_or_else(|| DATE_PLACEHOLDER.to_string());
+        let signers = signed.signers.to_vec();
+        let date = signed.date.unwrap_or(DATE_PLACEHOLDER).to_string();
         // Agencies issuing jointly stand one under another, each centred on the widest.
         let signer_w = signers.iter().map(|s| width(s)).fold(0.0, f32::max);
         let date_w = width(&date);
@@ -488,13 +489,13 @@ impl Notice<'_> {
             .indent(0, date_right.round() as i32)
             .align(Align::Right);
         // 附注: the next line, 2 字 in from the left (7.3.6), kept with the date.
-        let annotation = self.view.annotation.clone().map(|note| {
+        let annotation = signed.annotation.map(|note| {
             self.set
                 .grid()
                 .style("Annotation")
                 .indent(two.round() as i32, 0)
                 .align(Align::Left)
-                .run(self.set.fonts, &self.set.body, &note)
+                .run(self.set.fonts, &self.set.body, note)
         });
         if annotation.is_some() {
             date_p = date_p.keep_next();

@@ -12,6 +12,7 @@ use super::page::{Bookmark, Item};
 use super::text::{self, Style};
 use super::{DocInfo, RED, RED_RULE, leaf_bookmarks, number_pages, table, title_block};
 use crate::base::diag::Result;
+use crate::render::Signed;
 use crate::view::NoticeView;
 
 /// Where in the notice the blocks are.
@@ -270,8 +271,12 @@ impl Notice<'_> {
                 },
             ) if s == "附件说明" => self.attachment_note(&joined(spans))?,
             (_, Block::Paragraph { style: Some(s), .. }) if s == "成文日期" => {
-                self.carried |=
-                    signature(&mut self.flow, self.view, self.body, self.last_body_line)?;
+                let signed = Signed::notice(self.view);
+                self.carried |= signature(&mut self.flow, signed, self.body, self.last_body_line)?;
+            }
+            (_, Block::Paragraph { style: Some(s), .. }) if s == "落款日期" => {
+                let signed = Signed::plan(self.view);
+                self.carried |= signature(&mut self.flow, signed, self.body, self.last_body_line)?;
             }
             (
                 _,
@@ -604,23 +609,17 @@ const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
 /// Sets the 署名 and the date; true when they carried body lines to a new page.
 fn signature(
     flow: &mut Flow<'_>,
-    view: &NoticeView,
+    signed: Signed<'_>,
     body: Style,
     carry_from: usize,
 ) -> Result<bool> {
     let geo = flow.geo;
     let two = 2.0 * geo.grid_advance();
-    let signers = view
-        .signers
-        .iter()
+    let signers = (signed.signers.iter())
         .map(|s| text::shape(flow.fonts, body, s))
         .collect::<Result<Vec<_>>>()?;
     // No 成文日期 known: a placeholder to write it in by hand (the check says so).
-    let date = text::shape(
-        flow.fonts,
-        body,
-        view.date.as_deref().unwrap_or(DATE_PLACEHOLDER),
-    )?;
+    let date = text::shape(flow.fonts, body, signed.date.unwrap_or(DATE_PLACEHOLDER))?;
     // Agencies issuing jointly stand one under another, each centred on the widest.
     let signer_w = signers.iter().map(|g| text::width(g)).fold(0.0, f32::max);
     let date_w = text::width(&date);
@@ -629,7 +628,7 @@ fn signature(
     let (signer_x, date_x) = (edge - signer_gap - signer_w, edge - date_gap - date_w);
     // One blank line, the 署名 and the date line (and a 附注) must share a page with body
     // text (GB/T 9704 7.3.5.5 and practice: never a page holding only the signature).
-    let carried = flow.lines_left() < 2 + signers.len() + usize::from(view.annotation.is_some());
+    let carried = flow.lines_left() < 2 + signers.len() + usize::from(signed.annotation.is_some());
     if carried {
         flow.carry_to_new_page(carry_from);
     }
@@ -649,7 +648,7 @@ fn signature(
         glyphs: date,
     });
     // 附注: on the next line, 2 字 in from the left, in its parentheses (7.3.6).
-    if let Some(annotation) = &view.annotation {
+    if let Some(annotation) = signed.annotation {
         let glyphs = text::shape(flow.fonts, body, annotation)?;
         let top = geo.line_top(flow.line);
         flow.set_line(Item::Text {
