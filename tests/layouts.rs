@@ -8580,3 +8580,59 @@ fn a_date_written_with_dashes_is_printed_as_a_notice_writes_it() {
     assert_eq!(said[0].severity, fengong::Severity::Note);
     assert!(!said[0].message.contains("缺"), "{}", said[0].message);
 }
+
+/// An item whose line hands out its work as 一是…二是… heads those tasks; the items after it
+/// numbered as it is (3. 4.) are not more of them, and their numbers, moved on by the
+/// split, are said. An 一是 after a part's heading words is no renumbering.
+#[test]
+fn items_after_an_item_split_into_yishi_are_its_siblings() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "重点工作分解方案\n一、重点工作\n\
+         1.新建口袋公园两处。(区住建局牵头,区财政局配合)\n\
+         2.发展数字经济。一是建成数字化车间10个(区经信委牵头);二是新建5G基站300个(区经信委牵头,区通信办配合)。\n\
+         3.改造老旧小区三个。(区住建局牵头)\n\
+         4.整治湖区岸线。(区水利局牵头)\n\
+         二、民生事项。一是新建社区食堂5个(区民政局牵头)。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 6);
+    let groups = common::groups(plan);
+    assert_eq!(groups[1], ("2.发展数字经济".to_string(), vec![2, 3]));
+    assert_eq!(groups[2], (String::new(), vec![4, 5]));
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "plan/renumbered")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1);
+    assert!(
+        said[0].contains("第 4 项原为「3.」，第 5 项原为「4.」") && !said[0].contains("第 6 项"),
+        "{}",
+        said[0]
+    );
+}
+
+/// A notice body whose first 《 a web page lost (`2021年…方案》和《…》已经市政府同意`): both
+/// names are read, the plan is the one whose title stands over the table, and the other is
+/// said to be attached apart — no title made up from the notice's.
+#[test]
+fn a_name_whose_opening_mark_was_lost_is_still_a_name() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "北川市人民政府办公室\n关于印发2026年市政府重点工作和民生实事项目责任分工方案的通知\n\
+         北政办发〔2026〕9号\n各乡镇人民政府，市政府直属各单位：\n\
+         2026年市政府重点工作责任分工方案》和《2026年市政府民生实事项目责任分工方案》已经市政府同意，\
+         现印发给你们，请认真落实。\n北川市人民政府办公室\n2026年3月12日\n\
+         2026年市政府重点工作责任分工方案\n序号\t重点工作\t牵头单位\n1\t新建口袋公园两处\t市住建局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("2026年市政府重点工作责任分工方案")
+    );
+    let codes = codes(&checked);
+    for code in ["notice/attachments", "notice/title-marks"] {
+        assert!(codes.contains(&code), "{code}: {codes:?}");
+    }
+}

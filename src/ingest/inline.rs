@@ -1274,6 +1274,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         under_group_heading: false,
         heading_text: None,
         headings_carry: false,
+        item_heading: None,
         standing: None,
         assigned_marks: Vec::new(),
         joints: Vec::new(),
@@ -1401,6 +1402,9 @@ struct Reader {
     first_items_out: Vec<(usize, RawTask, Location)>,
     /// A （一） heading of this section carried work in its own text: its siblings do too.
     headings_carry: bool,
+    /// The numbering of an item made the heading of the tasks on its line (2.发展数字经济。
+    /// 一是…；二是…): the next item numbered so is the heading's sibling, not its task.
+    item_heading: Option<Marker>,
     /// The current group was opened by a heading of its own (（一）…, ——…): a numbered
     /// heading over items under it is a level finer than the plan's groups.
     under_group_heading: bool,
@@ -1650,6 +1654,10 @@ impl Reader {
         } else {
             self.finish_task();
         }
+        // 3. after 2.发展数字经济。一是…；二是…: no more of item 2's tasks, a group of its own.
+        if self.item_heading.take_if(|m| *m == marker).is_some() {
+            self.push(RowKind::Label(String::new()), here.clone());
+        }
         self.open_numbered(here);
         self.mark = Some((written.trim().to_string(), marker));
     }
@@ -1781,6 +1789,7 @@ impl Reader {
         self.settle_heading_text();
         self.settle_lead_heading();
         self.headings_carry = false;
+        self.item_heading = None;
         self.section_lead = heading_lead(&title);
         self.group_lead = None;
         let title = title_before_its_sentence(&title).unwrap_or(title);
@@ -2429,6 +2438,16 @@ impl Reader {
             let title = title.trim_end_matches(['。', '；', ';']);
             // With its number, as the plan's text has it (1.就业和社会保障).
             let written = self.mark.as_ref().map_or("", |(w, _)| w.as_str());
+            self.item_heading = self.mark.as_ref().map(|(_, m)| *m);
+            // The untitled group the item opened when it began ends before it has tasks.
+            if let Some(RawRow {
+                kind: RowKind::Label(label),
+                ..
+            }) = self.table.rows.last()
+                && label.is_empty()
+            {
+                self.table.rows.pop();
+            }
             self.push(RowKind::Label(format!("{written}{title}")), origin);
         }
     }

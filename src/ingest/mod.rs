@@ -116,8 +116,8 @@ pub fn load(project: &Project) -> Result<Ingested> {
 
 /// Tasks numbered on in order where the text numbers them otherwise — afresh in each part
 /// ((一) 1. 2. (二) 1. 2.), skipping a number, or at two levels —, said once with the
-/// numbers each had: sheets and returns cite the new ones. Only where every task has a line
-/// of its own that opens with its number.
+/// numbers each had: sheets and returns cite the new ones. Only where every task with a
+/// line of its own has it open with its number.
 fn said_numbered_through(
     tasks: &[crate::model::Task],
     texts: &[(String, String)],
@@ -129,15 +129,21 @@ fn said_numbered_through(
         let (_, text) = texts.iter().find(|(p, _)| p == path)?;
         text.lines().nth((*line as usize).checked_sub(1)?)
     };
-    // Tasks sharing a line (一是…二是…) are not numbered by what opens it.
-    let mut lines: Vec<&Location> = tasks.iter().map(|t| &t.origin).collect();
-    lines.sort();
-    lines.dedup();
-    if lines.len() < tasks.len() {
-        return None;
-    }
-    let written: Option<Vec<(u32, String, u32)>> = tasks
-        .iter()
+    // Tasks sharing a line (一是…二是…), or standing on it after a heading's words (二、提升
+    // 服务水平。一是…), are not numbered by what opens it: the others are.
+    let shares_a_line = |t: &crate::model::Task| {
+        (tasks.iter()).any(|other| other.no != t.no && other.origin == t.origin)
+    };
+    let after_a_heading = |t: &crate::model::Task| {
+        let Some((number, _)) = line_of(t).and_then(written_item_number) else {
+            return false;
+        };
+        let rest = line_of(t).map_or("", |l| l.trim_start()[number.len()..].trim_start());
+        let opening: String = t.content.trim().chars().take(4).collect();
+        !crate::base::cjk::tidy_spacing(rest).starts_with(&crate::base::cjk::tidy_spacing(&opening))
+    };
+    let written: Option<Vec<(u32, String, u32)>> = (tasks.iter())
+        .filter(|t| !shares_a_line(t) && !after_a_heading(t))
         .map(|t| {
             let (number, value) = written_item_number(line_of(t)?)?;
             Some((t.no, number, value))

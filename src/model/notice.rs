@@ -175,10 +175,12 @@ pub struct Paragraph {
 }
 
 /// The outermost 《…》 titles in `text`, with the byte offset of each opening 《 (a title
-/// within a title stays in it: 《关于印发《…》的通知》).
+/// within a title stays in it: 《关于印发《…》的通知》). A 》 whose 《 was lost (a web
+/// page's copy: `2021年重点工作方案》和《…》已经…`) closes a title opening where its clause
+/// does.
 fn titles_in(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    let (mut depth, mut start) = (0usize, 0usize);
+    let (mut depth, mut start, mut clause) = (0usize, 0usize, 0usize);
     for (at, c) in text.char_indices() {
         match c {
             '《' => {
@@ -194,8 +196,17 @@ fn titles_in(text: &str) -> Vec<(usize, String)> {
                     if !name.is_empty() {
                         out.push((start, name.to_string()));
                     }
+                    clause = at + c.len_utf8();
                 }
             }
+            '》' => {
+                let name = text[clause..at].trim();
+                if !name.is_empty() && !name.contains(['《', '〈']) {
+                    out.push((clause, name.to_string()));
+                }
+                clause = at + c.len_utf8();
+            }
+            '，' | ',' | '：' | ':' | '、' if depth == 0 => clause = at + c.len_utf8(),
             _ => {}
         }
     }
@@ -265,6 +276,21 @@ pub fn doc_number_year(text: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_whose_opening_mark_was_lost_is_a_title() {
+        let names = |text: &str| -> Vec<String> {
+            titles_in(text).into_iter().map(|(_, name)| name).collect()
+        };
+        assert_eq!(
+            names("2021年重点工作方案》和《2021年民生实事方案》已经市政府同意，现印发给你们"),
+            ["2021年重点工作方案", "2021年民生实事方案"]
+        );
+        assert_eq!(
+            names("现将《关于印发《甲方案》的通知》转发给你们"),
+            ["关于印发《甲方案》的通知"]
+        );
+    }
 
     #[test]
     fn a_number_in_traditional_characters_keeps_its_script() {
