@@ -59,23 +59,7 @@ pub fn assemble(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plan {
     let mut notice = complete_notice(parts.notice.take().unwrap_or_default(), config);
-    let title_place = parts
-        .prose
-        .as_ref()
-        .and_then(|p| p.title.as_ref())
-        .or(parts.prose_title.as_ref())
-        .map(|p| p.origin.clone())
-        .unwrap_or_else(|| Location::file(parts.sources.first().map_or("", String::as_str)));
-    let title = plan_title(&parts, &notice, config)
-        .map(|t| plan_of_a_bare_notice_title(t, &notice, config, title_place.clone(), diagnostics))
-        .or_else(|| title_from_file_name(&parts.sources, diagnostics));
-    let (title, title_note) = match title {
-        Some(t) if config.plan.title.is_none() => {
-            let (name, note) = name_and_note(t, &notice, title_place, diagnostics);
-            (Some(name), note)
-        }
-        title => (title, None),
-    };
+    let (title, title_note) = plan_title_and_note(&parts, &notice, config, diagnostics);
     diagnostics.extend(said_one_of_several(title.as_deref(), &notice, &parts));
     // A source that is a document itself (关于稳增长的若干意见: its 主送 and body, no title
     // line of its own) is issued under its own title, not inside a 关于印发 notice.
@@ -165,6 +149,33 @@ fn plan_sign_off(lines: &[Paragraph]) -> Option<crate::model::SignOff> {
         date: date.text.trim().to_string(),
         origin: lines.first()?.origin.clone(),
     })
+}
+
+/// The plan's title and what the source writes in brackets after it that is no part of its
+/// name (（共计121项））: from the config, the prose, the notice or the file's name.
+fn plan_title_and_note(
+    parts: &Parts,
+    notice: &Notice,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<String>, Option<String>) {
+    let title_place = parts
+        .prose
+        .as_ref()
+        .and_then(|p| p.title.as_ref())
+        .or(parts.prose_title.as_ref())
+        .map(|p| p.origin.clone())
+        .unwrap_or_else(|| Location::file(parts.sources.first().map_or("", String::as_str)));
+    let title = plan_title(parts, notice, config)
+        .map(|t| plan_of_a_bare_notice_title(t, notice, config, title_place.clone(), diagnostics))
+        .or_else(|| title_from_file_name(&parts.sources, diagnostics));
+    match title {
+        Some(t) if config.plan.title.is_none() => {
+            let (name, note) = name_and_note(t, notice, title_place, diagnostics);
+            (Some(name), note)
+        }
+        title => (title, None),
+    }
 }
 
 /// The marks put between the lines of tasks' content cells, said once each way: a name

@@ -101,15 +101,7 @@ const HEAD_BLOCKS: usize = 20;
 pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> NoticeRead<'a> {
     let mut notice = Notice::default();
     let page = page_box(blocks);
-    let number_at = doc_number_line(blocks);
-    // A page's box over the document (its title and 文号, then the document's own head):
-    // the head is read below it, the 文号 from it.
-    let retold = number_at.and_then(|at| title_retold_below(blocks, at));
-    let number_at = match retold {
-        // Its own 文号 under the title that stands again, when it has one.
-        Some(at) => doc_number_line(&blocks[at..]).map(|j| at + j),
-        None => number_at,
-    };
+    let (number_at, retold) = head_of_document(blocks);
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
@@ -138,13 +130,8 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     };
     notice.origin = Some(places.at(blocks[start].line));
     fill_from_page_box(&mut notice, &page);
-    if retold.is_some()
-        && notice.doc_number.is_none()
-        && let Some((number, _)) =
-            doc_number_line(blocks).and_then(|at| number_and_date(&blocks[at].text))
-    {
-        notice.doc_number_written = Some(number.to_string());
-        notice.doc_number = normalize_doc_number(number);
+    if retold.is_some() {
+        number_from_box(&mut notice, blocks);
     }
     settle_title(&mut notice, &blocks[start..], places, &mut said);
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
@@ -258,6 +245,35 @@ fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
         })
     {
         notice.date = Some(date);
+    }
+}
+
+/// Where the document's head is: the block of its 文号, when it has one, and — a page's box
+/// over it (its title and 文号, then the document's own head) — where its head starts
+/// again below the box.
+fn head_of_document(blocks: &[Block]) -> (Option<usize>, Option<usize>) {
+    let number_at = doc_number_line(blocks);
+    match number_at.and_then(|at| title_retold_below(blocks, at)) {
+        // Its own 文号 under the title that stands again, when it has one.
+        Some(again) => (
+            doc_number_line(&blocks[again..]).map(|j| again + j),
+            Some(again),
+        ),
+        None => (number_at, None),
+    }
+}
+
+/// The 文号 a page's box over the document gives, for a document that writes none of its
+/// own under its title.
+fn number_from_box(notice: &mut Notice, blocks: &[Block]) {
+    if notice.doc_number.is_some() {
+        return;
+    }
+    if let Some((number, _)) =
+        doc_number_line(blocks).and_then(|at| number_and_date(&blocks[at].text))
+    {
+        notice.doc_number_written = Some(number.to_string());
+        notice.doc_number = normalize_doc_number(number);
     }
 }
 
