@@ -1065,7 +1065,7 @@ fn page_line_as_written(text: &str) -> bool {
 }
 
 /// `text` without a list bullet a web page sets before its lines (•   发布机构：).
-fn without_bullet(text: &str) -> &str {
+pub(super) fn without_bullet(text: &str) -> &str {
     text.trim_start()
         .trim_start_matches(['•', '·', '●', '▪'])
         .trim_start()

@@ -1435,7 +1435,7 @@ fn issuer_name(text: &str) -> String {
 /// [`issuer_name`] of one agency.
 fn issuer_name_of_one(text: &str) -> String {
     // A web page's list bullet before the 版头 (•   青岛市人民政府) is none of the name.
-    let text = text.trim_start().trim_start_matches(['•', '·', '●', '▪']);
+    let text = super::without_bullet(text);
     let mut name = tidy_spacing(text);
     if let Some(open) = name.rfind(['(', '（'])
         && name.ends_with([')', '）'])
