@@ -347,12 +347,13 @@ fn summary(plan: &fengong::model::Plan) -> String {
             let heading = (group.heading.as_deref().or(group.label.as_deref()))
                 .map(|h| h.trim().trim_end_matches(['。', '：', ':']).to_string())
                 .filter(|h| !h.is_empty())
-                .unwrap_or_else(|| {
-                    format!(
-                        "（{}）{}",
-                        fengong::base::cjk::chinese_numeral(group.no),
-                        group.title
-                    )
+                .unwrap_or_else(|| match group.title.trim() {
+                    // No heading in the source: no number made up for it either.
+                    "" => "（无小标题）".to_string(),
+                    title => format!(
+                        "（{}）{title}",
+                        fengong::base::cjk::chinese_numeral(group.no)
+                    ),
                 });
             out.push_str(&format!(
                 "  {heading}：{}\n",

@@ -1912,9 +1912,10 @@ fn a_notice_found_by_its_recipients_under_a_web_pages_metadata() {
     let checked = notice_fixture("web_meta.md");
     let plan = &checked.plan;
     let notice = &plan.notice;
+    // The issuer's line over the title is the title's first words, as the page's 名称 says.
     assert_eq!(
         notice.title.as_deref(),
-        Some("关于印发2024年区政府重点工作责任分解的通知")
+        Some("东湖区人民政府办公室关于印发2024年区政府重点工作责任分解的通知")
     );
     assert_eq!(notice.issuer.as_deref(), Some("东湖区人民政府办公室"));
     assert_eq!(notice.doc_number.as_deref(), Some("东政办〔2024〕5号"));
@@ -3271,7 +3272,7 @@ fn a_notice_that_hands_out_its_tasks_in_its_body() {
     assert_eq!(notice.issuer.as_deref(), Some("北川市农业农村局"));
     assert_eq!(
         notice.title.as_deref(),
-        Some("关于分解落实全市农业农村工作会议2025年重点任务的通知")
+        Some("北川市农业农村局关于分解落实全市农业农村工作会议2025年重点任务的通知")
     );
     assert_eq!(notice.doc_number.as_deref(), Some("北农发〔2025〕9号"));
     assert_eq!(notice.body.len(), 2);
@@ -5379,7 +5380,7 @@ fn a_gazette_head_gives_its_title_number_and_date() {
     assert_eq!(notice.issuer.as_deref(), Some("某省人民政府办公厅"));
     assert_eq!(
         notice.title.as_deref(),
-        Some("关于印发实施《县域商业“三年行动”计划》责任分工方案的通知")
+        Some("某省人民政府办公厅关于印发实施《县域商业“三年行动”计划》责任分工方案的通知")
     );
     assert_eq!(
         notice.doc_number_written.as_deref(),
@@ -8342,7 +8343,7 @@ fn a_date_or_a_page_stamp_between_title_and_number_hides_no_title() {
     let notice = &checked.plan.notice;
     assert_eq!(
         notice.title.as_deref(),
-        Some("关于2026年重点办好民生实事的通知")
+        Some("东湖市人民政府关于2026年重点办好民生实事的通知")
     );
     assert_eq!(notice.issuer.as_deref(), Some("东湖市人民政府"));
     assert_eq!(notice.date.as_deref(), Some("2026年1月20日"));
@@ -8537,7 +8538,7 @@ fn a_page_box_a_value_a_line_over_the_document_is_the_pages() {
         let notice = &checked.plan.notice;
         assert_eq!(
             notice.title.as_deref(),
-            Some("关于印发重点工作分工的通知"),
+            Some("西山区人民政府办公室关于印发重点工作分工的通知"),
             "{own_number}"
         );
         assert_eq!(notice.issuer.as_deref(), Some("西山区人民政府办公室"));
@@ -8635,4 +8636,257 @@ fn a_name_whose_opening_mark_was_lost_is_still_a_name() {
     for code in ["notice/attachments", "notice/title-marks"] {
         assert!(codes.contains(&code), "{code}: {codes:?}");
     }
+}
+
+/// A table pasted one cell per line whose leader column the page merged down: a leader
+/// with a post (李四副市长) opens the next row, not the row before's last column; a unit
+/// line after a row's units is more of them; the rows under a leader's cell take that
+/// leader, said; a last item cut off before its units is a task of its own, said cut.
+#[test]
+fn a_merged_leader_column_pasted_a_cell_a_line_heads_its_rows() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "重点工作分工方案\n牵头领导\n重点工作\n牵头单位\n配合单位\n备注\n\
+         张三副市长\n1.新建公园两处。\n市住建局\n市财政局\n\
+         2.改造老旧小区三个。\n市住建局\n市规划局\n各单位\n\
+         李四副市长\n3.建设学校。\n市教育局\n市住建局\n6月底前\n\
+         4.推进污水管网改造,开\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4, "{:?}", contents(plan));
+    let person = |no: u32| plan.task(no).unwrap().person.clone().unwrap_or_default();
+    assert_eq!(
+        [person(1), person(2), person(3), person(4)],
+        ["张三副市长", "张三副市长", "李四副市长", "李四副市长"]
+    );
+    assert_eq!(plan.task(2).unwrap().unspecified, ["各单位"]);
+    assert_eq!(plan.task(2).unwrap().extra, [""]);
+    assert_eq!(plan.task(3).unwrap().extra, ["6月底前"]);
+    assert_eq!(plan.task(4).unwrap().content, "推进污水管网改造,开");
+    let codes = codes(&checked);
+    for code in [
+        "table/merged-down",
+        "source/cut-off",
+        "structure/empty-units",
+    ] {
+        assert!(codes.contains(&code), "{code}: {codes:?}");
+    }
+    assert!(!codes.contains(&"table/cell-guessed"), "{codes:?}");
+}
+
+/// `现将《政府工作报告》…项工作任务予以分解印发` issues the report's work, not the report:
+/// the plan is named by the attachment line; a document the body issues whole still is.
+#[test]
+fn a_report_whose_work_is_issued_is_not_the_plan() {
+    let source = |body: &str| {
+        format!(
+            "青河县人民政府关于分解落实政府工作报告目标任务的通知\n青政〔2024〕2号\n\
+             各乡镇人民政府,县政府各部门:\n{body}\n\
+             附件:青河县2024年政府工作报告目标任务分解表\n青河县人民政府\n2024年2月1日\n\
+             青河县2024年政府工作报告目标任务分解表\n序号\t工作任务\t牵头单位\n\
+             1\t新建乡村公路30公里。\t县交通局\n"
+        )
+    };
+    let parts = "现将《政府工作报告》2024年3个方面20项工作任务予以分解印发,请认真抓好落实。";
+    let (_dir, input) = text_source("通知.txt", &source(parts));
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("青河县2024年政府工作报告目标任务分解表")
+    );
+    let whole = "现将《青河县2024年重点工作方案》印发给你们,请认真抓好落实。";
+    let (_dir, input) = text_source("通知.txt", &source(whole));
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.title.as_deref(), Some("青河县2024年重点工作方案"));
+}
+
+/// A web page sets the issuer on a line of its own over a title opening with 关于, the 文号
+/// under both: the issuer is the title's first words (a 版头 stands over the 文号, never
+/// over a title).
+#[test]
+fn an_issuer_over_a_title_the_number_follows_is_the_titles() {
+    let (_dir, input) = text_source(
+        "意见.txt",
+        "青河县人民政府\n关于持续深化“放管服”改革的实施意见\n青政发〔2024〕3号\n\
+         各乡镇人民政府,县政府各部门:\n为深化改革,提出如下意见。\n一、主要任务\n\
+         1.梳理下放一批县级审批事项。2024年9月底前完成。(牵头单位:县审批局;配合单位:县司法局)\n\
+         2.推行“一网通办”。(牵头单位:县数据局;配合单位:县审批局)\n\
+         青河县人民政府\n2024年3月1日\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.notice.title.as_deref(),
+        Some("青河县人民政府关于持续深化“放管服”改革的实施意见")
+    );
+    assert_eq!(plan.notice.issuer.as_deref(), Some("青河县人民政府"));
+    // The last sentence saying only when is the task's deadline.
+    let first = plan.task(1).unwrap();
+    assert_eq!(first.deadline_text.as_deref(), Some("2024年9月底前完成"));
+    assert_eq!(first.content, "梳理下放一批县级审批事项。");
+    assert!(plan.task(2).unwrap().deadline_text.is_none());
+}
+
+/// A 协作单位 column beside the 牵头 and 配合 ones: its units' sheets say 协作, as the source
+/// does, not 责任.
+#[test]
+fn a_third_units_column_is_named_on_the_sheets_as_the_source_names_it() {
+    let dir = common::project(&[(
+        "分解表.txt",
+        "青河县2024年重点工作任务分解表\n序号\t目标任务\t牵头单位\t协作单位\t配合单位\t完成时间\n\
+         1\t全年完成固定资产投资20亿元。\t县发改局\t县统计局\t县财政局\t2024年12月底\n"
+            .as_bytes(),
+    )]);
+    let out = common::fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let files = common::read_tree(&dir.path().join("output"));
+    let sheet = String::from_utf8_lossy(&files["任务单/县统计局.md"]).to_string();
+    assert!(sheet.contains("| 协作 |"), "{sheet}");
+    let lead = String::from_utf8_lossy(&files["任务单/县发改局.md"]).to_string();
+    assert!(lead.contains("协作：县统计局"), "{lead}");
+}
+
+/// A text that stops on a heading, or on an item's bare number under one, was cut: said
+/// with the finding that no table was found.
+#[test]
+fn a_text_ending_under_a_heading_is_said_cut() {
+    let (_dir, input) = text_source(
+        "意见.txt",
+        "青河县人民政府关于深化改革的实施意见\n青政发〔2024〕5号\n\
+         各乡镇人民政府,县政府各部门:\n为深化改革,提出如下意见。\n一、主要任务\n\
+         (一)优化审批事项\n1\n",
+    );
+    let Err(fengong::Error::Input(said)) = fengong::check(&input) else {
+        panic!("no table: refused");
+    };
+    assert!(
+        said.iter().any(|d| d.message.contains("没有写完")),
+        "{said:?}"
+    );
+}
+
+/// Agencies issuing jointly a line each, under the 文号 or over it: both issue, the title
+/// and the 主送 below them are read as such, and no line of the head is said unused.
+#[test]
+fn agencies_issuing_jointly_a_line_each_around_the_number() {
+    let rest = "关于印发《青山新区2024年植树造林实施方案》的通知\n\
+                东镇、西镇党委和人民政府,新区各部门:\n\
+                现将《青山新区2024年植树造林实施方案》印发给你们,请认真贯彻执行。\n\
+                中共青山新区工作委员会\n青山新区管理委员会\n2024年3月1日\n\
+                青山新区2024年植树造林实施方案\n一、重点任务\n\
+                1.完成植树造林2000亩。(牵头单位:新区林业局;配合单位:东镇、西镇)\n";
+    let agencies = "中共青山新区工作委员会\n青山新区管理委员会\n";
+    let number = "青山发〔2024〕3号\n";
+    for head in [format!("{number}{agencies}"), format!("{agencies}{number}")] {
+        let (_dir, input) = text_source("通知.txt", &format!("{head}{rest}"));
+        let checked = fengong::check(&input).unwrap();
+        let notice = &checked.plan.notice;
+        assert_eq!(
+            notice.issuer.as_deref(),
+            Some("中共青山新区工作委员会\n青山新区管理委员会"),
+            "{head}"
+        );
+        assert_eq!(
+            notice.title.as_deref(),
+            Some("关于印发《青山新区2024年植树造林实施方案》的通知")
+        );
+        assert_eq!(
+            notice.recipients,
+            ["东镇、西镇党委和人民政府", "新区各部门"]
+        );
+        let codes = codes(&checked);
+        for code in [
+            "source/unused",
+            "notice/no-title",
+            "notice/recipients-colon",
+        ] {
+            assert!(!codes.contains(&code), "{head}: {code}");
+        }
+    }
+}
+
+/// A plan's title broken over three lines, a blank line between each, its 《 opened on the
+/// first and closed on the last: one title.
+#[test]
+fn a_plan_title_over_three_lines_is_one_title() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "青山市人民政府办公室\n关于印发《青山市促进消费恢复实施方案》的通知\n\
+         各县市区人民政府,市直机关各单位:\n\
+         现将《青山市促进消费恢复实施方案》印发给你们,请认真组织实施。\n\
+         青山市人民政府办公室\n2023年3月15日\n\n\
+         青山市贯彻落实《关于促进消费\n\n恢复升级的若干政策\n\n措施》实施方案\n\n\
+         一、促进消费\n1.发放消费券3000万元。(牵头单位:市商务局;配合单位:市财政局)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("青山市贯彻落实《关于促进消费恢复升级的若干政策措施》实施方案")
+    );
+}
+
+/// A page's buttons around the headline (分享到: / 【字体:) take no line as their value: the
+/// headline is the notice's title.
+#[test]
+fn a_title_between_a_pages_buttons_is_the_title() {
+    let (_dir, input) = text_source(
+        "网页.txt",
+        "分享到:\n区政府办公室关于印发2021年区政府重点工作责任分工的通知\n【字体:\n\n\
+         各乡镇人民政府,区直各单位:\n\
+         经区政府同意,现将《2021年区政府重点工作责任分工》印发给你们,请认真贯彻落实。\n\
+         青山区人民政府办公室\n2021年3月10日\n2021年区政府重点工作责任分工\n\
+         一、主要预期目标\n1.地区生产总值增长8.5%。(牵头单位:区发改委;责任单位:区统计局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.notice.title.as_deref(),
+        Some("区政府办公室关于印发2021年区政府重点工作责任分工的通知")
+    );
+    assert!(!codes(&checked).contains(&"notice/no-title"));
+    assert_eq!(unused_lines(&checked), [1, 3]);
+}
+
+/// A notice's requirement that mentions a role word in brackets ((须综合责任单位情况)) names
+/// no one: no task, no unit; with no table the source is refused as having none.
+#[test]
+fn a_bracket_naming_no_one_assigns_nothing() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "各乡镇人民政府,区直各单位:\n\
+         经区政府同意,现将《2021年区政府重点工作责任分工》印发给你们,并提出如下要求:\n\
+         一、以目标倒逼落实。各牵头单位要会同责任单位制订落实方案。\n\
+         二、以督查促进落实。各牵头单位须于6月25日前将半年进展(须综合责任单位情况)报区政府督查室。\n",
+    );
+    assert!(matches!(
+        fengong::check(&input),
+        Err(fengong::Error::Input(_))
+    ));
+}
+
+/// Among （一）…（三） groups each over its task's words, a （四） line whose words are only
+/// its title and who leads is a group too, its task under it; a count of places (三县政府)
+/// stands for their bodies as 各县政府 does.
+#[test]
+fn a_last_group_with_only_its_title_is_a_group_as_its_siblings() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "青山新区乡村振兴实施方案\n二、重点任务\n\
+         (一)稳定粮食生产。全年粮食播种面积稳定在80万亩以上。(新区农业局牵头)\n\
+         (二)加强农田建设。年内新建高标准农田5万亩。(新区农业局、新区水利局按职责分工负责)\n\
+         (三)整治人居环境。完成农村户厕改造1万户。(牵头单位:新区生态环境局;配合单位:三县政府)\n\
+         (四)深化农村集体产权制度改革。(新区农业局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let groups = groups(&checked.plan);
+    assert_eq!(groups.len(), 4, "{groups:?}");
+    assert_eq!(groups[3].1, [4]);
+    assert_eq!(leads(&checked.plan, 4), ["新区农业局"]);
+    let unfilled: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/group-unfilled")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        unfilled.iter().any(|m| m.contains("三县政府")),
+        "{unfilled:?}"
+    );
 }

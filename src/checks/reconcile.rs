@@ -105,7 +105,7 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 "text/traditional",
                 with_traditional[0].origin.clone(),
-                format!("任务内容是繁体字（第 {numbers} {more}项）：发布的文件照原文印出"),
+                format!("任务内容是繁体字（第 {numbers} {more}项）：发布的文件照原文印出；PDF 所用的仿宋字库缺少部分繁体字，这些字以宋体补印，字形略有不同"),
             )
             .with_hint("如需简体，请先把来源转换为简体（如 Word 的“繁转简”）后放回原文件夹"),
         );

@@ -785,14 +785,26 @@ fn sole_document_issued(notice: &Notice) -> Option<String> {
             r"(?:[将將]|^)\s*《([^《》]+)》\s*",
             // （以下简称《方案》）: the short name it goes by after.
             r"(?:[（(]\s*以下简称[^（）()]{0,20}[）)])?",
-            r"[^《》。]{0,30}?印[发發]"
+            r"([^《》。]{0,30}?)印[发發]"
         ))
         .unwrap()
     });
+    // 现将《政府工作报告》243项工作任务予以分解印发: what is issued is the work the words
+    // between name the report's parts by, not the report.
+    let issues_its_parts = |between: &str| {
+        ["分解", "分工", "任务", "项", "方面", "目标"]
+            .iter()
+            .any(|w| between.contains(w))
+    };
     let mut issued = (notice.body.iter())
         .map(|p| p.text.as_str())
         .flat_map(|text| {
             let names: Vec<String> = (ISSUES.captures_iter(text))
+                .filter(|caps| {
+                    !caps
+                        .get(2)
+                        .is_some_and(|gap| issues_its_parts(gap.as_str()))
+                })
                 .filter_map(|caps| Some(caps.get(1)?.as_str().trim().to_string()))
                 .collect();
             names

@@ -56,6 +56,7 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
                 return false;
             };
             !defines_a_role_word(&text[..whole.start()], inside.as_str())
+                && names_anyone(inside.as_str())
         })
         .collect();
     let after = found
@@ -90,6 +91,20 @@ fn has_duty(text: &str) -> bool {
 /// The first parenthesis of `text` naming who does the work.
 fn first_duty(text: &str) -> Option<regex::Match<'_>> {
     duty_brackets(text).next().and_then(|caps| caps.get(0))
+}
+
+/// Whether a parenthesis's duty names a body, a phrase for bodies, a leader or a person —
+/// not a clause that only mentions a role word (半年进展(须综合责任单位情况)报督查室).
+fn names_anyone(inside: &str) -> bool {
+    use crate::ingest::units::{is_person_name, is_units_text, looks_unspecified};
+    let duty = parse_duty(inside);
+    let mut named = duty.leads.iter().chain(&duty.supports).chain(&duty.listed);
+    // A label cut where the source stops ((牵头单) is the duty the cut took.
+    is_cut_label(inside.trim())
+        || duty.person.is_some()
+        || named.any(|name| {
+            is_units_text(name) || looks_unspecified(name) || is_post(name) || is_person_name(name)
+        })
 }
 
 /// Whether a parenthesis right after a role word (责任单位, 承办单位) says what the word
@@ -1938,7 +1953,14 @@ impl Reader {
         if held.row >= rows.len() || rows[held.row + 1..].iter().any(is_task) {
             return;
         }
-        let heading = self.table.rows.remove(held.row);
+        // A （一） heading stays its group's label, the task under it: the groups beside it
+        // are groups too. A part's heading is the task in its place.
+        let heading = if held.group {
+            self.table.rows[held.row].clone()
+        } else {
+            self.table.rows.remove(held.row)
+        };
+        let at = held.row + usize::from(held.group);
         let words = match duty_brackets(&held.words).last().and_then(|c| c.get(0)) {
             Some(bracket) => held.words[..bracket.start()].trim_end().to_string(),
             None => held.words,
@@ -1953,7 +1975,7 @@ impl Reader {
         self.pending = Some((task, heading.origin));
         finish(&mut self.pending, true, &mut self.table, &mut self.next_no);
         if let Some(row) = self.table.rows.pop() {
-            self.table.rows.insert(held.row, row);
+            self.table.rows.insert(at, row);
         }
     }
 
@@ -2753,6 +2775,9 @@ impl Reader {
         let carries_work = labelled_next
             || first_duty(after.trim()).is_some_and(|m| m.start() == 0)
             || (self.lead_heading.is_some() && !after.trim().is_empty());
+        if carries_work && !labelled_next && self.group_as_its_siblings(number, &title, here) {
+            return rest.trim().to_string();
+        }
         if carries_work {
             self.headings_carry = true;
             self.open_numbered(here);
@@ -2800,6 +2825,31 @@ impl Reader {
             self.push(RowKind::Label(label), here.clone());
         }
         after.trim().to_string()
+    }
+
+    /// (四)深化产权制度改革。(X牵头) among （一）…（三） groups, each over its task's words:
+    /// a group too, its `title` its task's words. Its label pushed; false when it is none.
+    fn group_as_its_siblings(&mut self, number: u32, title: &str, here: &Location) -> bool {
+        let group =
+            !title.is_empty() && self.lead_heading.is_none() && self.last_label_numbered_as("（");
+        if group {
+            let numeral = crate::base::cjk::chinese_numeral(number);
+            let label = format!("（{numeral}）{}", tidy_spacing(title));
+            self.push(RowKind::Label(label), here.clone());
+        }
+        group
+    }
+
+    /// Whether the last group label of the part so far opens with `mark` (（一）…): its
+    /// （N） lines are groups.
+    fn last_label_numbered_as(&self, mark: &str) -> bool {
+        (self.table.rows.iter().rev())
+            .find_map(|row| match &row.kind {
+                RowKind::Label(label) => Some(label.starts_with(mark)),
+                RowKind::Section { .. } => Some(false),
+                _ => None,
+            })
+            .unwrap_or(false)
     }
 
     /// （一）加快建设商贸中心（牵头单位：区商务局） over items of its own: a group, whose lead
@@ -3573,6 +3623,7 @@ fn finish(
     task.content = tidy_content(&task.content);
     if task.deadline.is_none()
         && let Some((content, deadline)) = deadline_bracket_at_end(&task.content)
+            .or_else(|| deadline_sentence_at_end(&task.content))
     {
         task.deadline = Some(deadline);
         task.content = content;
@@ -3605,6 +3656,17 @@ fn deadline_bracket_at_end(content: &str) -> Option<(String, String)> {
     let deadline = deadline_bracket(bracket.as_str())?;
     let before = content[..bracket.start()].trim_end();
     (!before.is_empty()).then(|| (before.to_string(), deadline))
+}
+
+/// `…依法下放一批行政许可事项。2024年9月底前完成。`: a last sentence that says only when
+/// is the whole task's time, as a bracket there would be — the words before it, and it.
+fn deadline_sentence_at_end(content: &str) -> Option<(String, String)> {
+    let body = content.trim_end().strip_suffix('。')?;
+    let (before, last) = body.rsplit_once('。')?;
+    let last = last.trim();
+    let short = (2..=16).contains(&last.chars().count());
+    (short && !before.trim().is_empty() && crate::ingest::deadline::says_only_a_time(last))
+        .then(|| (format!("{}。", before.trim_end()), last.to_string()))
 }
 
 /// The deadline a parenthesis holds and nothing else: `（完成时限：2026年9月底前）`.
@@ -3877,6 +3939,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bracket_that_only_mentions_a_role_word_names_no_one() {
+        assert!(!names_anyone("须综合责任单位情况"));
+        assert!(names_anyone("区发改委牵头，区财政局配合"));
+        assert!(names_anyone("各乡镇按职责分工负责"));
+        assert!(names_anyone("牵头单"));
+        assert!(!has_duty("将半年进展(须综合责任单位情况)报区政府督查室"));
+    }
+
+    #[test]
     fn items_named_by_number_and_who_gets_them() {
         let given = duty_of_numbered_items(
             "上述第1至3项由县农业农村局牵头负责，第4项由各乡镇人民政府负责。",
@@ -3987,6 +4058,19 @@ mod tests {
             Some("2026年9月底前".to_string())
         );
         assert_eq!(deadline_bracket_at_end("（完成时限：2026年9月底前）"), None);
+        assert_eq!(
+            deadline_sentence_at_end("下放一批县级行政许可事项。2024年9月底前完成。"),
+            Some((
+                "下放一批县级行政许可事项。".to_string(),
+                "2024年9月底前完成".to_string()
+            ))
+        );
+        // A time inside the task's words is that part's, not the task's.
+        assert_eq!(
+            deadline_sentence_at_end("建成数据平台。2024年底前实现证照互认共享。"),
+            None
+        );
+        assert_eq!(deadline_sentence_at_end("2024年9月底前完成。"), None);
     }
 
     #[test]

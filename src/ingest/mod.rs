@@ -885,12 +885,15 @@ fn attachments_not_read(lines: &[&str], at: usize) -> (String, std::ops::Range<u
 
 /// A text that stops mid-sentence was not copied whole: what is missing may be the table.
 fn stops_mid_sentence(lines: &[&str]) -> Option<String> {
-    let last = lines.iter().rev().find(|l| !l.is_empty())?;
+    let mut filled = lines.iter().rev().filter(|l| !l.trim().is_empty());
+    let (written, above) = (filled.next()?, filled.next());
     // Read as shown: a heading's # and bold's ** are the reader's marks, not the text's.
-    let last = text::strip_markup(last.trim_start_matches('#'))
+    let last = text::strip_markup(written.trim_start_matches('#'))
         .trim()
         .to_string();
-    text::stops_mid_sentence(&last).then(|| {
+    let cut =
+        text::stops_mid_sentence(&last) || text::ends_under_a_heading(written, above.copied());
+    cut.then(|| {
         let tail = text::tail_of(&last, 12);
         format!("原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整")
     })

@@ -69,6 +69,29 @@ pub fn is_group_phrase(name: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(PLACE_LEVELS));
     (["各", "相关", "有关"].iter().any(|w| name.starts_with(w)) && outside <= 8)
         || (each_place && outside <= 16)
+        || (counted_places(name) && outside <= 10)
+}
+
+/// 三县政府, 两区, 5个乡镇: a count of places, each place's body one of its members.
+fn counted_places(name: &str) -> bool {
+    let rest =
+        name.trim_start_matches(|c: char| c.is_ascii_digit() || "两二三四五六七八九十".contains(c));
+    let counted = rest.len() < name.len();
+    let rest = rest.strip_prefix('个').unwrap_or(rest);
+    let body = rest.trim_start_matches(PLACE_LEVELS);
+    let places = body.len() < rest.len();
+    const BODIES: &[&str] = &[
+        "",
+        "政府",
+        "人民政府",
+        "党委",
+        "党委政府",
+        "道",
+        "道办事处",
+        "办事处",
+        "管委会",
+    ];
+    counted && places && BODIES.contains(&body)
 }
 
 /// The level a body's name may open with (省发改委, 市财政局, 区教育局): a list sharing its
@@ -253,6 +276,10 @@ mod tests {
         assert!(is_group_phrase("各县(市、区)政府(管委会)"));
         assert!(is_group_phrase("各县（市、区）人民政府"));
         assert!(is_group_phrase("有关设区市"));
+        assert!(is_group_phrase("三县政府"));
+        assert!(is_group_phrase("5个乡镇"));
+        assert!(!is_group_phrase("三区三线划定办"));
+        assert!(!is_group_phrase("二区教育局"));
         assert!(!is_group_phrase("各有关部门和单位及全县各级党组织"));
         assert!(!is_group_phrase("区教育局"));
     }

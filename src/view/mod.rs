@@ -1467,6 +1467,8 @@ pub struct TaskSheet {
     pub support_count: usize,
     /// How many it carries out as a 责任单位 beside the 牵头 and 配合 ones.
     pub responsible_count: usize,
+    /// What the source calls those units (协作单位): 责任单位 when it does not say.
+    pub responsible_name: String,
     /// How many are addressed to it only as one of 相关街镇.
     pub conditional_count: usize,
     /// True when the plan names a 责任领导 for any task: the sheet shows the column.
@@ -1506,9 +1508,21 @@ pub struct SheetTask {
     pub extra: String,
 }
 
+/// The word a sheet gives `role`: a 责任单位 column beside the 牵头 and 配合 ones goes by
+/// what the source calls it (协作单位: 协作), for its units are not the work's owners.
+fn role_word(plan: &Plan, role: Role) -> &str {
+    let named = (plan.table.responsible_column.as_deref())
+        .map(|c| c.trim().trim_end_matches(['单', '位', '部', '门']))
+        .filter(|w| (1..=4).contains(&w.chars().count()));
+    match (role, named) {
+        (Role::Responsible, Some(word)) => word,
+        _ => role.label(),
+    }
+}
+
 /// Who else does `task`, as `unit`'s sheet says it: 牵头：A；配合：B、各街镇 (共同牵头 when
 /// `unit` leads too), or —.
-fn others_of(task: &crate::model::Task, unit: &str, role: Role) -> String {
+fn others_of(task: &crate::model::Task, unit: &str, (role, plan): (Role, &Plan)) -> String {
     let lead_word = if role == Role::Lead {
         "共同牵头"
     } else {
@@ -1517,7 +1531,7 @@ fn others_of(task: &crate::model::Task, unit: &str, role: Role) -> String {
     let others: Vec<String> = [
         (lead_word, Role::Lead),
         ("配合", Role::Support),
-        ("责任", Role::Responsible),
+        (role_word(plan, Role::Responsible), Role::Responsible),
     ]
     .into_iter()
     .filter_map(|(word, role)| {
@@ -1812,7 +1826,10 @@ impl TaskSheet {
             self.lead_count, self.support_count
         );
         if self.responsible_count > 0 {
-            counts.push_str(&format!("，作为责任单位 {} 项", self.responsible_count));
+            counts.push_str(&format!(
+                "，作为{} {} 项",
+                self.responsible_name, self.responsible_count
+            ));
         }
         counts
     }
@@ -1844,7 +1861,7 @@ impl TaskSheet {
             let Some(mine) = task.assignment(unit) else {
                 continue;
             };
-            let others = others_of(task, unit, mine.role);
+            let others = others_of(task, unit, (mine.role, plan));
             let content = tidy_spacing(&task.content);
             tasks.push(SheetTask {
                 no: task.no,
@@ -1856,8 +1873,8 @@ impl TaskSheet {
                 hash: crate::form::task_hash(&task.content),
                 content,
                 role: match note_after(&task.units_text, unit) {
-                    Some(note) => format!("{}（{note}）", mine.role.label()),
-                    None => mine.role.label().to_string(),
+                    Some(note) => format!("{}（{note}）", role_word(plan, mine.role)),
+                    None => role_word(plan, mine.role).to_string(),
                 },
                 conditional: mine.conditional,
                 others,
@@ -1899,6 +1916,7 @@ impl TaskSheet {
             support_count: tasks.len() - lead_count - responsible_count,
             lead_count,
             responsible_count,
+            responsible_name: format!("{}单位", role_word(plan, Role::Responsible)),
             conditional_count,
             tasks,
         }

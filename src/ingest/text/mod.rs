@@ -323,8 +323,30 @@ pub(crate) fn cut_at_end(lines: &[&str]) -> Option<(usize, String)> {
     };
     let &(at, last) = filled.last()?;
     let cut_label = crate::ingest::inline::cut_label(last, filled.iter().map(|(_, l)| **l));
-    (!under_label && (stops_mid_sentence(last) || label_cut(last) || cut_label || units_cut(last)))
-        .then(|| (at, tail_of(&strip_markup(last), 12)))
+    let above = filled.iter().rev().nth(1).map(|(_, l)| **l);
+    (!under_label
+        && (stops_mid_sentence(last)
+            || label_cut(last)
+            || cut_label
+            || units_cut(last)
+            || ends_under_a_heading(last, above)))
+    .then(|| (at, tail_of(&strip_markup(last), 12)))
+}
+
+/// A text that ends on a heading — or on a bare item number under one ((一)优化同权事项 /
+/// 1) — stops before the work the heading was for.
+pub(crate) fn ends_under_a_heading(last: &str, above: Option<&str>) -> bool {
+    let heading = |line: &str| {
+        let text = tidy_spacing(strip_markup(line.trim_start_matches('#')).trim());
+        let titled = |title: &str| {
+            !title.is_empty() && !title.ends_with(['。', '；', '：', ':']) && !title.contains('。')
+        };
+        let section = section_heading(&text).is_some_and(|(_, title)| titled(&title));
+        section || numbered_label(&text).is_some_and(|(_, title)| titled(&title))
+    };
+    let last = last.trim();
+    let bare_number = (1..=2).contains(&last.len()) && last.chars().all(|c| c.is_ascii_digit());
+    heading(last) || (bare_number && above.is_some_and(heading))
 }
 
 /// The warning that the source stops unfinished at `place` (a line or a paragraph: `unit`)
@@ -1395,6 +1417,24 @@ pub fn table_label(text: &str) -> Option<(u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_ending_on_a_heading_or_a_number_under_one_is_cut() {
+        assert!(ends_under_a_heading(
+            "(一)优化审批事项",
+            Some("一、主要任务")
+        ));
+        assert!(ends_under_a_heading("1", Some("(一)优化审批事项")));
+        assert!(!ends_under_a_heading("1", Some("第一页的文字到此。")));
+        assert!(!ends_under_a_heading(
+            "（此件公开发布）",
+            Some("2024年3月1日")
+        ));
+        assert!(!ends_under_a_heading(
+            "二、做好宣传工作。各单位要加强宣传。",
+            None
+        ));
+    }
 
     #[test]
     fn a_line_of_a_pages_buttons_is_the_pages() {

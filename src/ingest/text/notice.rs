@@ -117,7 +117,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         let (start, title_end) =
             read_head_above_recipients(blocks, (&page.blocks, at), &mut notice);
         skipped = &blocks[title_end.min(at)..at];
-        notice.recipients = split_list(recipients_text(&blocks[at].text));
+        notice.recipients = split_list(&recipients_of(&blocks[at].text));
         (start, at + 1)
     } else {
         return NoticeRead {
@@ -143,7 +143,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         })
     {
         skipped = &blocks[i..at];
-        notice.recipients = split_list(recipients_text(&blocks[at].text));
+        notice.recipients = split_list(&recipients_of(&blocks[at].text));
         i = at + 1;
     }
     let (body, end, hands_out) = read_body_or_plan(blocks, i, places);
@@ -394,10 +394,15 @@ fn recipients_unmarked(
 /// stands: read as the 主送, and said.
 fn unmarked_recipients_line(block: &Block, places: Places<'_>, said: &mut Vec<Diagnostic>) -> bool {
     let text = block.text.trim();
-    let list = recipients_text(text);
+    let list = recipients_of(text);
+    let list = list.as_str();
     // Every item a body's name or a 各 phrase, the line no sentence.
     let bodies = list.split(['、', '，', ',', '；', ';']).all(|item| {
-        let item = item.trim();
+        // 区政府各部门（单位）: the bracket says what kind of body; the name is before it.
+        let item = match item.trim().rsplit_once(['(', '（']) {
+            Some((name, note)) if note.ends_with([')', '）']) && !name.is_empty() => name,
+            _ => item.trim(),
+        };
         item.chars().count() <= 16
             && (crate::ingest::units::ends_whole(item) || item.starts_with('各'))
             && !["请", "印发", "贯彻", "执行", "现将"]
@@ -409,10 +414,35 @@ fn unmarked_recipients_line(block: &Block, places: Places<'_>, said: &mut Vec<Di
         said.push(Diagnostic::warning(
             "notice/recipients-colon",
             places.at(block.line),
-            format!("主送机关「{list}」后没有冒号：按主送机关读入，发布的通知补上冒号"),
+            if list == recipients_text(text) {
+                format!("主送机关「{list}」后没有冒号：按主送机关读入，发布的通知补上冒号")
+            } else {
+                format!("主送机关「{}」的括号没有闭合，后面也没有冒号：按主送机关「{list}」读入，发布的通知补上", recipients_text(text))
+            },
         ));
     }
     read
+}
+
+/// The bodies of a 主送 line as [`recipients_text`] gives them, a bracket the page left
+/// open at its end closed (区政府各部门(单位 → 区政府各部门(单位): its close was lost with
+/// the colon.
+fn recipients_of(line: &str) -> String {
+    let list = recipients_text(line);
+    let open = list.rfind(['(', '（']);
+    let inside = open.map_or("", |at| list[at..].trim_start_matches(['(', '（']));
+    let left_open = !inside.is_empty()
+        && inside.chars().count() <= 4
+        && inside.chars().all(crate::base::cjk::is_han);
+    let close = match open.map(|at| &list[at..]) {
+        Some(rest) if rest.starts_with('(') => ')',
+        _ => '）',
+    };
+    if left_open {
+        format!("{list}{close}")
+    } else {
+        list.to_string()
+    }
 }
 
 /// The bodies of a 主送 line, without the colon (or the mark typed in its place) after them.
@@ -511,9 +541,30 @@ fn read_head_above_recipients(
         .map(|j| tidy_spacing(&blocks[j].text))
         .filter(|t| is_agency(t));
     let start = if above.is_some() { from - 1 } else { from };
-    notice.issuer = above.map(|t| issuer_name(&t));
-    notice.title = Some(title);
+    notice.issuer = above.as_ref().map(|t| issuer_name(t));
+    notice.title = Some(match above {
+        Some(_) => titled_by_issuer(blocks, from - 1, title),
+        None => title,
+    });
     (start, title_end)
+}
+
+/// A title opening with 关于 under the agency at `agency_at`, no 文号 between: the agency is
+/// the title's first words, on a line of their own as a web page sets them (济宁市人民政府 /
+/// 关于…的实施意见). Not when the line is a 版头 by its words (…文件, …(通知)), nor when agencies
+/// issue jointly (side by side, or a line each): none of them is put in the title alone.
+fn titled_by_issuer(blocks: &[Block], agency_at: usize, title: String) -> String {
+    let agency = &blocks[agency_at].text;
+    let name = tidy_spacing(super::without_bullet(agency));
+    // …文件, …(通知): the line says more than the name, as a 版头 does.
+    let red_head = issuer_name_of_one(agency) != name;
+    let joint = agencies_side_by_side(agency).is_some()
+        || (agency_at.checked_sub(1)).is_some_and(|j| ends_as_an_agency(&blocks[j].text));
+    if title.starts_with("关于") && !red_head && !joint {
+        format!("{name}{title}")
+    } else {
+        title
+    }
 }
 
 /// What a title says before its 关于 (關於 too: read on the simplified text, cut from the
@@ -529,6 +580,22 @@ fn issuer_words(title: &str) -> Option<String> {
 /// A line that names an issuing body: short, no punctuation, ends as bodies' names do.
 fn is_agency(text: &str) -> bool {
     agencies_side_by_side(text).is_some() || is_one_agency(&issuer_name_of_one(text))
+}
+
+/// How many blocks right above `at` name an agency each (up to three: agencies issuing
+/// jointly, a line each).
+fn agencies_above(blocks: &[Block], at: usize) -> usize {
+    (1..=3.min(at))
+        .take_while(|k| is_agency(&blocks[at - k].text))
+        .count()
+}
+
+/// A block whose last words name an agency (a page's lines joined onto the first of two
+/// issuers' names: …浏览:3013收藏中共某区委办公室).
+fn ends_as_an_agency(text: &str) -> bool {
+    let text = text.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    (2..=chars.len().min(30)).any(|n| is_agency(&text[chars[chars.len() - n].0..]))
 }
 
 /// True for one agency's name (its 文件 and parenthesis already left out).
@@ -595,31 +662,47 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
     };
     let mut i = number_at + 1;
     // The title over the 文号 (broken over lines, the 版头 above it), or the 版头 alone.
+    // The 版头 over the title or the 文号: one agency's, or agencies issuing jointly a line
+    // each.
+    let head_over = |notice: &mut Notice, at: usize| match agencies_above(blocks, at) {
+        0 => false,
+        1 => {
+            set_issuer(notice, &blocks[at - 1].text);
+            true
+        }
+        n => {
+            let names: Vec<String> = (blocks[at - n..at].iter())
+                .map(|b| issuer_name(&b.text))
+                .collect();
+            notice.issuer = Some(names.join("\n"));
+            true
+        }
+    };
     if let Some((title, first)) = title_above_number(blocks, number_at) {
         notice.title = Some(title);
-        if let Some(agency) = first
-            .checked_sub(1)
-            .map(|j| &blocks[j].text)
-            .filter(|t| is_agency(t))
-        {
-            set_issuer(notice, agency);
+        if head_over(notice, first) {
+            // A 版头 stands over the 文号, never over a title the 文号 comes after.
+            notice.title = (notice.title.take()).map(|t| titled_by_issuer(blocks, first - 1, t));
         }
         return read_recipients(blocks, i, notice);
     }
-    if let Some(written) = number_at
-        .checked_sub(1)
-        .map(|j| &blocks[j].text)
-        .filter(|t| is_agency(t))
-    {
-        set_issuer(notice, written);
-    }
-    // A web page sets the issuer on a line of its own between the 文号 and the title.
+    head_over(notice, number_at);
+    // A web page sets the issuer on a line of its own between the 文号 and the title, or
+    // the issuers a line each when they issue jointly.
+    let agencies = (i..blocks.len().min(i + 4))
+        .take_while(|&j| is_agency(&blocks[j].text))
+        .count();
     if notice.issuer.is_none()
-        && blocks.get(i).is_some_and(|b| is_agency(&b.text))
-        && blocks.get(i + 1).is_some_and(|b| begins_title(&b.text))
+        && agencies > 0
+        && blocks
+            .get(i + agencies)
+            .is_some_and(|b| begins_title(&b.text))
     {
-        notice.issuer = Some(issuer_name(&blocks[i].text));
-        i += 1;
+        let names: Vec<String> = (blocks[i..i + agencies].iter())
+            .map(|b| issuer_name(&b.text))
+            .collect();
+        notice.issuer = Some(names.join("\n"));
+        i += agencies;
     }
     // Under a 版头 that named the issuer, the title may open with the issuer's name on a
     // line of its own (某县人民政府办公室 / 关于印发… / 的通知): one title.
@@ -656,11 +739,7 @@ fn title_above_number(blocks: &[Block], number_at: usize) -> Option<(String, usi
 /// the 版头 over either; a web page's metadata there (来源：… 发布：…) does not — and the
 /// page's own lines between that title and the 文号.
 fn start_above_number(blocks: &[Block], number_at: usize) -> (usize, std::ops::Range<usize>) {
-    let with_agency = |at: usize| {
-        at.checked_sub(1)
-            .filter(|&j| is_agency(&blocks[j].text))
-            .unwrap_or(at)
-    };
+    let with_agency = |at: usize| at - agencies_above(blocks, at);
     match title_above_number(blocks, number_at) {
         Some((_, first)) => (
             with_agency(first),
@@ -1479,6 +1558,23 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recipients_bracket_the_page_left_open_is_closed() {
+        assert_eq!(
+            recipients_of("各街道办事处,区政府各部门(单位"),
+            "各街道办事处,区政府各部门(单位)"
+        );
+        assert_eq!(
+            recipients_of("区政府各部门（单位）："),
+            "区政府各部门（单位）"
+        );
+        // A bracket holding more than a kind's word is no name's lost close.
+        assert_eq!(
+            recipients_of("各有关单位（请于3月底前报送"),
+            "各有关单位（请于3月底前报送"
+        );
+    }
 
     #[test]
     fn a_title_issuing_a_document_needs_no_guanyu_and_no_outer_marks() {

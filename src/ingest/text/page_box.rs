@@ -58,6 +58,9 @@ impl PageBox {
     }
 }
 
+/// Labels of a page's buttons, not of its fields.
+const BUTTONS: &[&str] = &["分享到", "分享", "字体"];
+
 /// How far from the top a box may stand: below a headline and a breadcrumb.
 const BOX_BLOCKS: usize = 30;
 
@@ -79,7 +82,9 @@ pub(super) fn page_box(blocks: &[Block]) -> PageBox {
         }
         waiting = None;
         for (label, value) in pairs {
-            if value.is_empty() {
+            // A button's label (分享到：, 【字体：) has its icons after it, never a value on
+            // the line below: that line is the document's (its title, perhaps).
+            if value.is_empty() && !BUTTONS.contains(&label.as_str()) {
                 waiting = Some(label);
             } else {
                 found.fields.push((label, value));

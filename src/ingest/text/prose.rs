@@ -153,7 +153,20 @@ pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
     // A title broken over two lines whose first part opened the 《 this one closes. One
     // whose first part is the first line (某县2025年为民办实事 / 项目责任分工方案) is the
     // first line's title, read from the top.
+    // A 》 closing a 《 opened two or three lines up, the lines between bare (…贯彻落实《关于
+    // 促进消费 / 恢复升级的若干政策 / 措施》实施方案): the title starts where the mark opens.
+    let opened_higher = (2..=3).filter_map(|k| at.checked_sub(k)).find(|&from| {
+        let lines = &texts[from..=at];
+        let joined: String = lines.iter().map(|t| t.trim()).collect();
+        opens_a_mark(texts[from])
+            && joined.matches('《').count() == joined.matches('》').count()
+            && lines[1..lines.len() - 1].iter().all(|t| {
+                !t.contains(['。', '，', '；', '：', ';', ':', ',', '《', '》'])
+                    && (1..=20).contains(&t.trim().chars().count())
+            })
+    });
     let at = match at.checked_sub(1) {
+        _ if let Some(from) = opened_higher.filter(|_| !opens_a_mark(texts[at])) => from,
         Some(above) if opens_a_mark(texts[above]) && !opens_a_mark(texts[at]) => above,
         // 关于落实《政府工作报告》 / 重点工作的任务分工 under a news page's lead: a line that
         // opens as a title does, naming a plan only with the line under it.

@@ -315,7 +315,9 @@ fn says(line: &str) -> Says {
     if time && chars <= 20 && (!text.contains('。') || chars <= 8) {
         return Says::Time;
     }
-    if (2..=4).contains(&chars) && text.chars().all(is_han) {
+    // 李四副市长, 分管副县长: a leader with a post is a person as much as a bare name is.
+    let post = chars <= 12 && crate::ingest::inline::is_post(&text);
+    if post || ((2..=4).contains(&chars) && text.chars().all(is_han)) {
         return Says::Name;
     }
     Says::Text
@@ -363,9 +365,11 @@ fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
             Text => Some(6),
             _ => None,
         },
+        // A body in a leader's column is rare (区政府办 for its head); a line of units after a
+        // row's units is more of them, not the next row's leader.
         Some(Column::Person) => match says {
             Name => Some(0),
-            Units => Some(2),
+            Units => Some(3),
             Text => Some(4),
             _ => None,
         },
@@ -428,6 +432,9 @@ fn align(
     let mut best = vec![vec![NONE; k + 1]; n + 1];
     let mut back = vec![vec![(k, Placed::Out); k + 1]; n + 1];
     best[0][k] = 0;
+    // A numbered item begins a row of its own: leaving it out leaves that row's cells all
+    // empty (a last task cut off before its units is still a task).
+    let item_left_out = cost::LEFT_OUT + empties(0, k);
     for i in 0..n {
         for p in 0..=k {
             let here = best[i][p];
@@ -440,7 +447,8 @@ fn align(
                     back[i + 1][state] = (p, placed);
                 }
             };
-            offer(p, here + cost::LEFT_OUT, Placed::Out);
+            let out = [cost::LEFT_OUT, item_left_out][usize::from(lines[i] == Says::Item)];
+            offer(p, here + out, Placed::Out);
             for (j, &kind) in kinds.iter().enumerate() {
                 let Some(fit) = fit(lines[i], kind) else {
                     continue;
@@ -539,6 +547,7 @@ pub(super) fn rebuild(
     if columns_are_a_guess(&rows, map.index(Column::Content), body.len()) {
         return None;
     }
+    let carried = leaders_carried_down(&mut rows.out, (&map, &cells), places);
     let header_line = header.first as u32 + 1;
     let mut diagnostics = said(
         &header.cells,
@@ -549,12 +558,69 @@ pub(super) fn rebuild(
     );
     diagnostics.extend(rows.doubtful);
     diagnostics.extend(rows.notes);
+    diagnostics.extend(carried);
     let body = rows.out;
     Some(Rebuilt {
         header: (cells, header_line),
         body,
         diagnostics,
     })
+}
+
+/// A leader's column left of the task's text, empty on rows after a leader's: the page
+/// merged the leader's cell down over the rows, and a copy keeps it once, on the first.
+/// Each such row takes the leader above it, said once per leader; a heading between rows
+/// ends the merge.
+fn leaders_carried_down(
+    out: &mut [(u32, TableLine)],
+    (map, names): (&HeaderMap, &[String]),
+    places: Places<'_>,
+) -> Vec<Diagnostic> {
+    let (Some(person_at), Some(content_at)) =
+        (map.index(Column::Person), map.index(Column::Content))
+    else {
+        return Vec::new();
+    };
+    if person_at > content_at {
+        return Vec::new();
+    }
+    // Each leader carried: who, the line of its own row, the lines of the rows taking it.
+    let mut carried: Vec<(String, u32, Vec<u32>)> = Vec::new();
+    let mut above: Option<(String, u32)> = None;
+    for (line, row) in out.iter_mut() {
+        let TableLine::Row(cells) = row else {
+            continue;
+        };
+        if cells[content_at].trim().is_empty() {
+            above = None;
+            continue;
+        }
+        let leader = cells[person_at].trim();
+        match &above {
+            _ if !leader.is_empty() => above = Some((leader.to_string(), *line)),
+            Some((leader, from)) => {
+                cells[person_at] = leader.clone();
+                match carried.last_mut() {
+                    Some((_, at, lines)) if at == from => lines.push(*line),
+                    _ => carried.push((leader.clone(), *from, vec![*line])),
+                }
+            }
+            None => {}
+        }
+    }
+    let column = &names[person_at];
+    (carried.into_iter())
+        .map(|(leader, from, lines)| {
+            Diagnostic::note(
+                "table/merged-down",
+                places.at(from),
+                format!(
+                    "「{column}」一格只在这一行写了「{leader}」，其下 {} 行空着（网页上是合并的单元格）：按同一位领导读",
+                    lines.len()
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The lines under the header that hold a cell, each with what it says: text, or a cell a
@@ -1365,6 +1431,7 @@ mod tests {
         assert_eq!(says("长期坚持"), Says::Time);
         assert_eq!(says("汛期前"), Says::Time);
         assert_eq!(says("张明华"), Says::Name);
+        assert_eq!(says("李四副市长"), Says::Name);
         assert_eq!(says("二、提升城市品质"), Says::Heading);
         assert_eq!(says("(2)改善人居环境。"), Says::Heading);
         assert_eq!(says("注：A类指约束性任务。"), Says::Note);

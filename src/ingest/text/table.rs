@@ -311,7 +311,7 @@ pub(super) fn read_table(
             "表中没有序号列，任务按行序编号（1、2、3……）",
         ));
     }
-    let mut order = 0;
+    let (mut order, mut own_numbered) = (0, 0);
     // The last task row's cells: what a cell merged down over the rows after it says.
     let mut previous: Vec<String> = Vec::new();
     let last_row = body
@@ -346,10 +346,11 @@ pub(super) fn read_table(
         if parse_task_number(header.get(&cells, Column::No)).is_some() {
             previous.clone_from(&cells);
         }
-        let content = header.get(&cells, Column::Content);
-        let numbered = by_order && !content.is_empty() && heading_row(&header, &cells).is_none();
+        let (numbered, next_own) = numbered_in_order(&header, &cells, (order, own_numbered));
+        let numbered = by_order && numbered;
         if numbered {
             order += 1;
+            own_numbered += u32::from(next_own);
         }
         let ordinal = order.to_string();
         let no = if by_order {
@@ -381,6 +382,27 @@ pub(crate) fn upper_task_column(column: &str, place: Location) -> Diagnostic {
             "「序号」列写的是（一）（二）……事项，各项任务的编号在内容之前：按事项分组、按内容前的编号读出任务；「{column}」列原样保留在任务分工表中"
         ),
     )
+}
+
+/// Whether a row of a table without 序号 is a task numbered in row order, after `order`
+/// tasks of which `own` opened with their own number; and whether it opens with its own.
+/// A row of text alone is a heading, unless every task so far opened with its own number
+/// and this one opens with the next (a last task cut off before its units).
+fn numbered_in_order(
+    header: &HeaderMap,
+    cells: &[String],
+    (order, own): (u32, u32),
+) -> (bool, bool) {
+    let content = header.get(cells, Column::Content);
+    let next_own = opens_with_own_number(content, order + 1) && own == order;
+    let task =
+        !content.is_empty() && (heading_row(header, cells).is_none() || (order > 0 && next_own));
+    (task, next_own)
+}
+
+/// Whether a task's text opens with its own row number `no` (1.做好规划解读).
+fn opens_with_own_number(content: &str, no: u32) -> bool {
+    crate::ingest::raw_table::without_own_number(content, no).len() < content.len()
 }
 
 /// One row under the header (of `width` cells), its number `no` (as written, or its row
