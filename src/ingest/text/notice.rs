@@ -661,7 +661,6 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
         notice.issuer = Some(issuer);
     };
     let mut i = number_at + 1;
-    // The title over the 文号 (broken over lines, the 版头 above it), or the 版头 alone.
     // The 版头 over the title or the 文号: one agency's, or agencies issuing jointly a line
     // each.
     let head_over = |notice: &mut Notice, at: usize| match agencies_above(blocks, at) {
@@ -678,6 +677,7 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
             true
         }
     };
+    // The title over the 文号 (broken over lines, the 版头 above it), or the 版头 alone.
     if let Some((title, first)) = title_above_number(blocks, number_at) {
         notice.title = Some(title);
         if head_over(notice, first) {
