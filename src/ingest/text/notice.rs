@@ -398,11 +398,9 @@ fn unmarked_recipients_line(block: &Block, places: Places<'_>, said: &mut Vec<Di
     let list = list.as_str();
     // Every item a body's name or a 各 phrase, the line no sentence.
     let bodies = list.split(['、', '，', ',', '；', ';']).all(|item| {
-        // 区政府各部门（单位）: the bracket says what kind of body; the name is before it.
-        let item = match item.trim().rsplit_once(['(', '（']) {
-            Some((name, note)) if note.ends_with([')', '）']) && !name.is_empty() => name,
-            _ => item.trim(),
-        };
+        // 区政府各部门（单位）: the bracket says what kind of body; the name is outside it.
+        let item = crate::base::cjk::without_brackets(item);
+        let item = item.as_str();
         item.chars().count() <= 16
             && (crate::ingest::units::ends_whole(item) || item.starts_with('各'))
             && !["请", "印发", "贯彻", "执行", "现将"]
@@ -582,6 +580,12 @@ fn is_agency(text: &str) -> bool {
     agencies_side_by_side(text).is_some() || is_one_agency(&issuer_name_of_one(text))
 }
 
+/// The issuers of agency lines issuing jointly, one a line.
+fn issuers_of(agencies: &[Block]) -> String {
+    let names: Vec<String> = agencies.iter().map(|b| issuer_name(&b.text)).collect();
+    names.join("\n")
+}
+
 /// How many blocks right above `at` name an agency each (up to three: agencies issuing
 /// jointly, a line each).
 fn agencies_above(blocks: &[Block], at: usize) -> usize {
@@ -670,10 +674,7 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
             true
         }
         n => {
-            let names: Vec<String> = (blocks[at - n..at].iter())
-                .map(|b| issuer_name(&b.text))
-                .collect();
-            notice.issuer = Some(names.join("\n"));
+            notice.issuer = Some(issuers_of(&blocks[at - n..at]));
             true
         }
     };
@@ -698,10 +699,7 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
             .get(i + agencies)
             .is_some_and(|b| begins_title(&b.text))
     {
-        let names: Vec<String> = (blocks[i..i + agencies].iter())
-            .map(|b| issuer_name(&b.text))
-            .collect();
-        notice.issuer = Some(names.join("\n"));
+        notice.issuer = Some(issuers_of(&blocks[i..i + agencies]));
         i += agencies;
     }
     // Under a 版头 that named the issuer, the title may open with the issuer's name on a
