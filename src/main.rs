@@ -21,16 +21,24 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Console output without control characters: data from returned forms and plans is printed,
 /// and an ESC in it must not drive the terminal.
+/// A reader that stops early (`fengong check … | head -1`) closes the pipe: the rest is
+/// not wanted, and no panic reports it.
 macro_rules! say {
     ($($arg:tt)*) => {
-        eprintln!("{}", fengong::base::glyphs::printable(&format!($($arg)*)))
+        write_or_ignore_pipe(
+            &mut std::io::stderr().lock(),
+            format!("{}\n", fengong::base::glyphs::printable(&format!($($arg)*))).as_bytes(),
+        )
     };
 }
 
 /// [`say!`] on standard output.
 macro_rules! say_out {
     ($($arg:tt)*) => {
-        println!("{}", fengong::base::glyphs::printable(&format!($($arg)*)))
+        write_or_ignore_pipe(
+            &mut std::io::stdout().lock(),
+            format!("{}\n", fengong::base::glyphs::printable(&format!($($arg)*))).as_bytes(),
+        )
     };
 }
 

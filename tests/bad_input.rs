@@ -107,7 +107,7 @@ fn a_refusal_says_what_the_source_shows() {
     assert_refused(
         &[("notice.md", notice.as_bytes())],
         "input/notice.md",
-        "通知的附件说明列出「1.2026年重点工作任务分解表」等 2 个附件，但所在文件夹中没有读到它们",
+        "通知的附件说明列出「2026年重点工作任务分解表」等 2 个附件，但读入的文件中没有它们",
     );
     // The list under the short label 附： is the same list.
     let short = notice
@@ -116,7 +116,7 @@ fn a_refusal_says_what_the_source_shows() {
     assert_refused(
         &[("short.md", short.as_bytes())],
         "input/short.md",
-        "通知的附件说明列出「1、2026年重点工作任务分解表」等 2 个附件，但所在文件夹中没有读到它们",
+        "通知的附件说明列出「2026年重点工作任务分解表」等 2 个附件，但读入的文件中没有它们",
     );
     // A web page's box of labels and dates above it is no table's header.
     let boxed = format!(
@@ -125,7 +125,7 @@ fn a_refusal_says_what_the_source_shows() {
     assert_refused(
         &[("boxed.md", boxed.as_bytes())],
         "input/boxed.md",
-        "通知的附件说明列出「1.2026年重点工作任务分解表」等 2 个附件",
+        "通知的附件说明列出「2026年重点工作任务分解表」等 2 个附件",
     );
     // No 附件说明: the body's own sentence names what it issues.
     let issued = "某县人民政府办公室关于印发2026年重点工作任务分解的通知\n各镇人民政府，县政府各部门：\n\
@@ -134,7 +134,7 @@ fn a_refusal_says_what_the_source_shows() {
     assert_refused(
         &[("issued.md", issued.as_bytes())],
         "input/issued.md",
-        "通知正文说印发《2026年县政府重点工作任务分解》，但所在文件夹中没有读到它",
+        "通知正文说印发《2026年县政府重点工作任务分解》，但读入的文件中没有它",
     );
     // A text that stops mid-sentence: said, it may not have been copied whole.
     let cut = "某县2026年重点工作要点\n一、推动产业升级\n加快建设先进制造业基地，推进新能源汽车零部件产业园二期、智能装备产业园和";

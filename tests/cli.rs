@@ -407,3 +407,24 @@ fn init_proposes_no_deadline_the_source_does_not_set() {
     assert_eq!(no_deadline.len(), 1, "{check}");
     assert!(no_deadline[0].contains("第 2 项"), "{check}");
 }
+
+/// A reader that closes the pipe early (`fengong check | head -1`) ends the output quietly:
+/// no panic, no backtrace, the run's own exit code.
+#[test]
+fn a_closed_pipe_ends_the_output_without_a_panic() {
+    for args in [&["check"][..], &["dump"][..]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fengong"))
+            .args(args)
+            .current_dir(root())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run fengong");
+        // Closed before the run has read its input, so every line meets a closed pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {said}");
+        assert!(!said.contains("panicked"), "{args:?}: {said}");
+    }
+}

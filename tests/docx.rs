@@ -1035,3 +1035,22 @@ fn a_cells_paragraphs_stay_apart_and_a_note_under_a_name_is_printed() {
     let sheet = common::published_text(&input, "任务单/镇经发办.md");
     assert!(sheet.contains("| 牵头（汇总） |"), "{sheet}");
 }
+
+/// A section heading set as a paragraph between two tables heads the second table's tasks,
+/// as a heading row merged across one table does; it is not said as left out.
+#[test]
+fn a_heading_between_two_tables_heads_the_second() {
+    let checked = checked("sections_between_tables.docx");
+    let plan = &checked.plan;
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["加快现代能源体系建设", "加快交通基础设施建设"]);
+    let numbers = |s: usize| -> Vec<u32> {
+        (plan.sections[s].groups.iter())
+            .flat_map(|g| g.tasks.iter().copied())
+            .collect()
+    };
+    assert_eq!(numbers(0), [1, 2]);
+    assert_eq!(numbers(1), [3, 4]);
+    let codes = common::codes(&checked);
+    assert!(!codes.contains(&"word/after-table"), "{codes:?}");
+}

@@ -1686,3 +1686,46 @@ fn lines_of_a_cell_that_are_two_pieces_of_work_stay_apart() {
         said[0].location
     );
 }
+
+/// A table without a 序号 column, numbered in row order: a heading merged across the row
+/// (一、主要预期指标) heads the rows under it and takes no task's number.
+#[test]
+fn a_merged_heading_in_a_table_numbered_by_its_rows_is_no_task() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    for (c, h) in ["目标任务", "责任领导", "责任单位"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let format = rust_xlsxwriter::Format::new();
+    sheet
+        .merge_range(1, 0, 1, 2, "一、主要预期指标", &format)
+        .unwrap();
+    let rows = [
+        ["生产总值增长7.5%以上。", "董贵波", "市发改委"],
+        ["一般公共预算收入增长5%。", "郑敏强", "市财政局"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            sheet.write_string(r as u32 + 2, c as u16, *v).unwrap();
+        }
+    }
+    sheet
+        .merge_range(4, 0, 4, 2, "二、重点工作任务", &format)
+        .unwrap();
+    for (c, v) in ["新建5G基站800个。", "张三", "市经信局"].iter().enumerate() {
+        sheet.write_string(5, c as u16, *v).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分工.xlsx", &bytes)]);
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["主要预期指标", "重点工作任务"]);
+    assert_eq!(
+        contents(&plan),
+        [
+            "生产总值增长7.5%以上。",
+            "一般公共预算收入增长5%。",
+            "新建5G基站800个。"
+        ]
+    );
+}

@@ -8890,3 +8890,347 @@ fn a_last_group_with_only_its_title_is_a_group_as_its_siblings() {
         "{unfilled:?}"
     );
 }
+
+/// A tab table whose 牵头领导 cell was merged down over the rows: copied from a sheet, the
+/// cells under the leader are empty; copied from a web page, they are left out and the
+/// row is a cell short. Either way each task takes the leader above it, the task's own
+/// words stay its content, and a heading row ends the merge.
+#[test]
+fn a_leader_merged_down_a_tab_table_heads_its_rows() {
+    let table = |rows: &[&str]| {
+        format!(
+            "某县2025年重点工作任务分工表\n序号\t重点任务\t牵头领导\t牵头单位\t配合单位\t完成时限\n{}\n",
+            rows.join("\n")
+        )
+    };
+    let empty = table(&[
+        "1\t推进工业园区扩区调规\t张三副县长\t县发改局\t县自然资源局\t6月底前",
+        "2\t加快标准厂房建设\t\t县工信局\t县住建局\t9月底前",
+        "二、民生事业",
+        "3\t实施农村公路提质工程\t\t县交通局\t县财政局\t年底前",
+    ]);
+    let (_dir, input) = text_source("分工表.txt", &empty);
+    let checked = fengong::check(&input).unwrap();
+    let person = |no: u32| checked.plan.task(no).unwrap().person.clone();
+    assert_eq!(person(1).as_deref(), Some("张三副县长"));
+    assert_eq!(person(2).as_deref(), Some("张三副县长"));
+    assert_eq!(person(3), None, "a heading ends the merge");
+    assert_eq!(codes_at(&checked, "table/merged-down"), [3]);
+
+    let short = table(&[
+        "1\t推进工业园区扩区调规\t张三副县长\t县发改局\t县自然资源局\t6月底前",
+        "2\t加快标准厂房建设\t县工信局\t县住建局\t9月底前",
+        "3\t实施农村公路提质工程\t李四副县长\t县交通局\t县财政局\t年底前",
+        "4\t推进高标准农田建设\t县农业农村局\t县水利局\t10月底前",
+    ]);
+    let (_dir, input) = text_source("分工表.txt", &short);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "推进工业园区扩区调规",
+            "加快标准厂房建设",
+            "实施农村公路提质工程",
+            "推进高标准农田建设"
+        ]
+    );
+    let person = |no: u32| plan.task(no).unwrap().person.clone().unwrap_or_default();
+    assert_eq!([person(2), person(4)], ["张三副县长", "李四副县长"]);
+    assert_eq!(leads(plan, 2), ["县工信局"]);
+    assert_eq!(supports(plan, 4), ["县水利局"]);
+    assert_eq!(codes_at(&checked, "table/merged-cell-restored"), [4, 6]);
+
+    // No 完成时限 column: the leader's cell holding a body is the sign.
+    let no_time = short.replace("\t完成时限", "");
+    let no_time: String = (no_time.lines())
+        .map(|l| {
+            l.rsplit_once('\t')
+                .filter(|(_, t)| t.ends_with('前'))
+                .map_or(l, |(r, _)| r)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (_dir, input) = text_source("分工表.txt", &no_time);
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("张三副县长"));
+    assert_eq!(leads(plan, 2), ["县工信局"]);
+    assert_eq!(supports(plan, 2), ["县住建局"]);
+}
+
+/// A gazette's head dates the notice in parentheses, its 〇 typed as the letter O: the
+/// finding on its form points at that line and quotes it as written.
+#[test]
+fn a_date_in_the_head_is_said_where_it_is_written() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "(二OO八年二月二十六日)\n青府办〔2008〕18号\n各镇人民政府,各街道办事处:\n\
+         现将《2008年政府工作目标任务分解》印发给你们,请认真贯彻落实。\n特此通知\n\
+         2008年政府工作目标任务分解\n一、促进经济发展。\n\
+         1、加强经济运行分析。(牵头单位:区发改委;责任单位:区统计局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.notice.date.as_deref(),
+        Some("二〇〇八年二月二十六日")
+    );
+    assert_eq!(codes_at(&checked, "notice/date-format"), [1]);
+    let said = checked
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "notice/date-format")
+        .unwrap();
+    assert!(
+        said.message.contains("「二OO八年二月二十六日」"),
+        "{}",
+        said.message
+    );
+}
+
+/// A bracket of bodies' names alone closing each task, no role word (the plan says the
+/// first listed leads, or says nothing): the list is the task's units, the first leading.
+/// 主办 alone names the lead too; a parenthesis saying what to do when a task has no lead
+/// is a rule, no one's task; a list of things built is no list of units.
+#[test]
+fn a_closing_bracket_of_bodies_names_who_does_the_task() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "市政府2020年重点工作分解落实方案\n\
+         各责任单位要按月报告进展情况(无牵头单位的分别报告)。\n\
+         一、经济发展\n\
+         1、地区生产总值增长6.5%。(市发展改革委、财政局、税务局)\n\
+         2、规模以上工业增加值增长6%。(市工信局)\n\
+         3、一般公共预算收入增长5%。(市财政局、市税务局主办)\n\
+         4、建成三大服务中心。(市民中心、会展中心、科技中心)\n\
+         5、新建5G基站800个。(市工信局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5, "{:?}", contents(plan));
+    assert_eq!(plan.task(1).unwrap().content, "地区生产总值增长6.5%。");
+    assert_eq!(leads(plan, 1), ["市发展改革委"]);
+    assert_eq!(supports(plan, 1), ["市财政局", "市税务局"]);
+    assert_eq!(leads(plan, 2), ["市工信局"]);
+    assert_eq!(leads(plan, 3), ["市财政局", "市税务局"]);
+    // Numbered among the tasks, it stays one, with no units (said as such).
+    let built = plan.task(4).unwrap();
+    assert_eq!(
+        built.content,
+        "建成三大服务中心。(市民中心、会展中心、科技中心)"
+    );
+    assert!(built.units.is_empty(), "{:?}", built.units);
+    assert_eq!(leads(plan, 5), ["市工信局"]);
+    assert!(codes(&checked).contains(&"unit/lead-first"));
+}
+
+/// Labels after a task's sentence on its line, a name holding the kinds of place it covers
+/// (各县(市)区政府): read; the line ends whole, not cut. A task of one sentence that opens
+/// with its time has that deadline.
+#[test]
+fn labels_after_a_sentence_read_names_with_kinds_of_place() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "2018年主要目标任务分解方案\n\
+         1.2018年6月底前完成市区国有企业改革方案。牵头单位:市国资委\n\
+         2.新增城镇就业10万人。牵头单位:市人社局;责任单位:各县(市)区政府\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.task(2).unwrap().content, "新增城镇就业10万人。");
+    assert_eq!(leads(plan, 2), ["市人社局"]);
+    assert_eq!(supports(plan, 2), ["各县（市）区政府"]);
+    assert_eq!(
+        plan.task(1)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2018-06-30")
+    );
+    assert!(!codes(&checked).contains(&"source/cut-off"));
+}
+
+/// A reposting page's box under the title (发布部门:…, 发布时间:…) names who published the
+/// page and when: no task, no column. A bare 单位 beside indicators is their measure.
+#[test]
+fn a_pages_publisher_and_a_measures_unit_assign_nothing() {
+    let (_dir, input) = text_source(
+        "页面.txt",
+        "绍兴市人民政府办公室关于印发市政府2021年重点工作责任分工的通知\n政策\n\
+         发布部门:市政府办公室\n发布时间:2021年02月08日\n",
+    );
+    let Err(fengong::Error::Input(said)) = fengong::check(&input) else {
+        panic!("no task: refused");
+    };
+    assert!(said.iter().any(|d| d.code == "input/no-table"), "{said:?}");
+    let (_dir, input) = text_source(
+        "指标.txt",
+        "2018年主要预期指标分解汇总表\n序号\t指标名称\t单位\t甲区\t乙区\n\
+         1\t地区生产总值\t增幅(%)\t7\t7.5\n2\t一般公共预算收入\t增幅(%)\t5\t6\n",
+    );
+    let Err(fengong::Error::Input(said)) = fengong::check(&input) else {
+        panic!("no task: refused");
+    };
+    assert!(said.iter().any(|d| d.code == "input/no-table"), "{said:?}");
+}
+
+/// The notice's year and the plan's: a title naming a span (2013—2015年) dates its
+/// 12月底前 by the year the notice was issued, said; a date written in numerals
+/// (二○○九年…) gives its year. A title shortened to 市政府 is printed by the 署名's full name.
+#[test]
+fn years_from_a_span_and_from_numerals_and_a_short_issuer() {
+    let source = |title: &str, date: &str| {
+        format!(
+            "市政府关于印发《{title}》的通知\n深发〔2013〕8号\n各区政府,市直各单位:\n\
+             现将《{title}》印发给你们,请认真贯彻执行。\n深圳市人民政府\n{date}\n\
+             {title}\n一、主要任务\n1.完成规划编制,12月底前完成。(市发展改革委牵头)\n"
+        )
+    };
+    let (_dir, input) = text_source(
+        "通知.txt",
+        &source("一体化建设三年实施计划(2013—2015年)", "2013年10月8日"),
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.year, Some(2013));
+    assert!(codes(&checked).contains(&"plan/year-span"));
+    assert_eq!(
+        checked.plan.notice.issuer.as_deref(),
+        Some("深圳市人民政府")
+    );
+    let (_dir, input) = text_source(
+        "通知.txt",
+        &source("规划纲要解读工作方案", "二○○九年二月二十日").replace("深发〔2013〕8号\n", ""),
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.year, Some(2009));
+}
+
+/// A plan's title over two lines, the first ending on the plan's work (…目标任务), the
+/// second its kind (责任分解方案): one title. A unit named after the plan's own place
+/// (九江铁路建设办) takes no level from the list it stands in.
+#[test]
+fn a_title_ending_on_its_kind_below_and_a_unit_named_after_the_place() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "2019年《政府工作报告》确定的主要目标任务\n责任分解方案\n\
+         一、加快基础设施建设\n\
+         1.加快铁路项目建设。(责任单位:市发改委、九江铁路建设办)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("2019年《政府工作报告》确定的主要目标任务责任分解方案")
+    );
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "九江市支持大南昌都市圈发展行动方案\n一、加快基础设施建设\n\
+         1.加快铁路项目建设。(责任单位:市发改委、九江铁路建设办)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(supports(&plan, 1), ["九江铁路建设办"]);
+}
+
+/// A heading naming a leader and the work (徐国龙副市长重点工作, 徐仁標市長牽頭重點工作):
+/// its tasks are that leader's. A border alone over a table pasted a cell per line is the
+/// table's, the heading over it the table's first section.
+#[test]
+fn leaders_in_headings_and_a_heading_over_a_bordered_table() {
+    for (heading, leader) in [
+        ("一、徐国龙副市长重点工作", "徐国龙副市长"),
+        ("一、徐仁標市長牽頭重點工作", "徐仁標市長"),
+    ] {
+        let (_dir, input) = text_source(
+            "方案.txt",
+            &format!(
+                "重点工作任务责任分解\n{heading}\n1.一般公共预算收入增长7%。\n责任单位:市财政局\n"
+            ),
+        );
+        let plan = fengong::check(&input).unwrap().plan;
+        assert_eq!(plan.task(1).unwrap().person.as_deref(), Some(leader));
+    }
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某市工作要点\n一、不断提高新型工业化水平\n|\n工作要点\n| 工作任务\n| 牵头单位\n| 参与单位\n|\n\
+         打造产业旗舰。\n| 推动六大产业集群优化升级。\n| 市发改委\n| 市工信局\n|\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["不断提高新型工业化水平"]);
+}
+
+/// A 成文日期 that kept its year but lost 月 and 日 (2018年210) still closes the 署名 over
+/// it, said; the title that follows is the attachment's. A notice title that lost its
+/// closing 》 is said.
+#[test]
+fn a_date_that_lost_its_month_still_closes_the_sign_off() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "市政府关于下达2018年政府工作任务的通知\n各市、区人民政府,市各委办局:\n\
+         市政府将2018年政府工作任务分解为60项目标任务,请认真组织实施。\n\
+         附件:2018年苏州市政府工作任务分解表\n苏州市人民政府\n2018年210\n(此件公开发布)\n附件\n\
+         2018年苏州市政府工作任务分解表\n序号\t工作任务\t牵头部门\t配合部门\n\
+         1\t地区生产总值增长7%左右\t市发改委\t市统计局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.notice.signer.as_deref(), Some("苏州市人民政府"));
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("2018年苏州市政府工作任务分解表")
+    );
+    assert_eq!(codes_at(&checked, "notice/no-date"), [6]);
+
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发《三年实施计划(2013—2015年)的通知\n深发〔2013〕8号\n各区政府:\n\
+         现将《三年实施计划》印发给你们。\n深圳市人民政府\n2013年10月8日\n\
+         三年实施计划\n一、主要任务\n1.完成规划编制。(市发展改革委牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(codes_at(&checked, "notice/title-marks"), [1]);
+}
+
+/// A 文号 that lost its closing bracket and 号 on the page (万州府发〔202312) still heads
+/// the notice: read as 万州府发〔2023〕12号, its form said.
+#[test]
+fn a_doc_number_that_lost_its_bracket_still_heads_the_notice() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "重庆市万州区人民政府\n关于印发万州区行动方案的通知\n万州府发〔202312\n\
+         各镇乡人民政府,区政府各部门:\n现将《万州区行动方案》印发给你们,请认真贯彻执行。\n\
+         重庆市万州区人民政府\n2023年4月6日\n万州区行动方案\n一、主要任务\n\
+         1.畅通对外通道。(区交通局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.doc_number.as_deref(), Some("万州府发〔2023〕12号"));
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("重庆市万州区人民政府关于印发万州区行动方案的通知")
+    );
+    assert_eq!(codes_at(&checked, "notice/doc-number"), [3]);
+}
+
+/// A table pasted a cell per line with no 序号 column, its section headings on lines of
+/// their own: each heads the rows under it — neither dropped nor joined to the task above.
+#[test]
+fn headings_in_a_table_numbered_by_its_rows_head_their_rows() {
+    let (_dir, input) = text_source(
+        "分工表.txt",
+        "分工表\n\n目标任务\n\n责任领导\n\n责任单位\n\n一、主要预期指标\n\n\
+         1. 生产总值增长7.5%以上。\n\n董贵波\n\n市发改委\n\n\
+         2. 一般公共预算收入增长5%。\n\n郑敏强\n\n市财政局\n\n二、重点工作任务\n\n\
+         3. 完成固定资产投资2300亿元以上。\n\n董贵波\n\n市建设局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["主要预期指标", "重点工作任务"]);
+    assert_eq!(plan.tasks.len(), 3, "{:?}", contents(plan));
+    assert!(!plan.task(2).unwrap().content.contains("重点工作任务"));
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"table/continued-row"), "{codes:?}");
+    assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
+}

@@ -295,10 +295,38 @@ pub fn notice(cx: &Context) -> Vec<Diagnostic> {
     let end = notice.end_origin.clone().unwrap_or(start.clone());
     let mut out = notice_head(cx, &start);
     out.extend(unpaired_title_marks(&notice.body));
+    out.extend(unpaired_marks_in_title(cx, &start));
     out.extend(attachments(cx, &end));
     out.extend(signer(cx, &end));
     out.extend(date(cx, &end));
     out
+}
+
+/// A notice title whose 《 and 》 do not pair (关于印发《…三年实施计划(2013—2015年)的通知: the
+/// page lost the closing mark): printed as written, so said where the title stands.
+fn unpaired_marks_in_title(cx: &Context, start: &Location) -> Option<Diagnostic> {
+    let notice = &cx.plan.notice;
+    let title = notice
+        .title
+        .as_deref()
+        .filter(|_| !notice.from_config.title)?;
+    let (opens, closes) = (title.matches('《').count(), title.matches('》').count());
+    if opens == closes {
+        return None;
+    }
+    let opening: String = title.chars().take(8).collect();
+    let place =
+        (cx.source_line_of(start.path(), &opening)).map_or(start.clone(), |l| start.at_line(l));
+    Some(
+        Diagnostic::warning(
+            "notice/title-marks",
+            place,
+            format!(
+                "通知标题的书名号不成对（《 {opens} 个，》 {closes} 个）：发布的通知照原文印出"
+            ),
+        )
+        .with_hint("请对照原文补上缺少的书名号后重新发布"),
+    )
 }
 
 /// Body paragraphs whose 《 and 》 do not pair (…工作报告重点工作责任分解》已经县政府同意:
@@ -397,10 +425,17 @@ fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
     let notice = &cx.plan.notice;
     // A further 分工表 read from the source (附件2) is a section of the published table.
     let read_as_part = |name: &String| cx.plan.sections.iter().any(|s| &s.title == name);
+    // The plan is the attachment of its title, wherever the list puts it (附件2 the 分解表
+    // the tasks are read from); else the first.
+    let plan_at = (notice.attachments.iter())
+        .position(|a| cx.plan.title.as_ref() == Some(a))
+        .unwrap_or(0);
     let others: Vec<&str> = notice
         .attachments
         .iter()
-        .skip(1)
+        .enumerate()
+        .filter(|(at, _)| *at != plan_at)
+        .map(|(_, a)| a)
         .filter(|a| !read_as_part(a))
         .map(String::as_str)
         .collect();
@@ -449,7 +484,7 @@ fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
         crate::model::names_a_table(attachment)
             && crate::model::plan_of_table(attachment).is_none_or(|plan| plan == title)
     };
-    if let (Some(attachment), Some(title)) = (notice.attachments.first(), &cx.plan.title)
+    if let (Some(attachment), Some(title)) = (notice.attachments.get(plan_at), &cx.plan.title)
         && attachment != title
         && !names_the_table(attachment, title)
     {
@@ -498,15 +533,28 @@ fn signer(cx: &Context, end: &Location) -> Option<Diagnostic> {
 fn date(cx: &Context, end: &Location) -> Vec<Diagnostic> {
     let config_place = cx.config_path();
     let from_source = cx.source_notice_field("date");
-    let Some(date) = &cx.plan.notice.date else {
-        let message = match &cx.plan.notice.date_unreadable {
-            Some(written) => format!(
-                "通知的成文日期「{written}」缺“年月日”，看不出是哪一天；发布的通知将留出日期行待手写"
-            ),
+    let notice = &cx.plan.notice;
+    let Some(date) = &notice.date else {
+        let message = match &notice.date_unreadable {
+            Some(written) => {
+                let lost = if written.contains('年') {
+                    "月日"
+                } else {
+                    "年月日"
+                };
+                format!(
+                    "通知的成文日期「{written}」缺“{lost}”，看不出是哪一天；发布的通知将留出日期行待手写"
+                )
+            }
             None => "通知没有成文日期；发布的通知将留出日期行待手写".to_string(),
         };
+        // An unreadable date is said where it stands.
+        let place = notice
+            .date_origin
+            .as_ref()
+            .filter(|_| notice.date_unreadable.is_some());
         return vec![
-            Diagnostic::warning("notice/no-date", end.clone(), message)
+            Diagnostic::warning("notice/no-date", place.unwrap_or(end).clone(), message)
                 .with_hint(format!(
                     "在 {config_place} 的 [notice] date 中填写，如 date = \"2025年3月5日\""
                 ))
@@ -531,12 +579,19 @@ fn date(cx: &Context, end: &Location) -> Vec<Diagnostic> {
                 "如原件写有日，请对照原件补全，如 2025年3月5日",
             )
         } else {
+            let said = match notice.date_written.as_deref().filter(|_| from_source) {
+                Some(written) => format!("「{written}」（读作「{date}」）"),
+                None => format!("「{date}」"),
+            };
             (
-                format!("成文日期「{date}」不合规范"),
+                format!("成文日期{said}不合规范"),
                 "用阿拉伯数字写全年份，月、日不编虚位，如 2025年3月5日",
             )
         };
-        let d = Diagnostic::warning("notice/date-format", end.clone(), message).with_hint(hint);
+        // Said where the source dates it: a gazette's head, not the notice's end.
+        let place = notice.date_origin.as_ref().filter(|_| from_source);
+        let d = Diagnostic::warning("notice/date-format", place.unwrap_or(end).clone(), message)
+            .with_hint(hint);
         // A date the config supplied can be set again from the page.
         out.push(if from_source {
             d

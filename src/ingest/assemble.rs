@@ -81,21 +81,19 @@ pub fn assemble(
         config,
         diagnostics,
     );
-    // A first line of prose that did not become the title is said, not lost.
-    if let Some(unused) = parts
-        .prose_title
-        .as_ref()
-        .filter(|p| printed_title != p.text)
-    {
-        diagnostics.push(super::unused_note(&unused.text, unused.origin.clone()));
-    }
+    diagnostics.extend(titles_not_taken(&parts, &notice, (&title, &printed_title)));
     let mut raw = std::mem::take(&mut parts.table);
     let after_table = std::mem::take(&mut raw.after);
     diagnostics.extend(cell_lines_joined(&raw));
     diagnostics.extend(raw.remarks_out_of_units());
     // 整改时限：5天 counts from the day the notice is dated.
     let issued = (notice.date.as_deref()).and_then(|d| parse_deadline(d, None));
-    let mut tasks = build_tasks(&raw, (year, issued), config, registry, diagnostics);
+    let own = own_places([
+        notice.issuer.as_deref(),
+        notice.signer.as_deref(),
+        title.as_deref(),
+    ]);
+    let mut tasks = build_tasks(&raw, (year, issued, &own), config, registry, diagnostics);
     diagnostics.extend(last_task_cut(&tasks, &raw.extra_columns, diagnostics));
     diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
@@ -325,31 +323,15 @@ fn name_cut_at_end(tasks: &mut [Task], said: &[Diagnostic]) {
     last.unspecified.push(cut.name);
 }
 
-/// A part's or group's heading that ends naming who leads its work (一、主要经济指标等工作
-/// 目标（牵头领导：成坤、柯相国）): its tasks without a 责任领导 of their own are led by
-/// them, said once for each heading.
-fn leaders_of_headings(
-    sections: &[Section],
-    tasks: &mut [Task],
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+/// The leaders a heading names (（牵头领导：成坤、柯相国）, 朱伟县长牵头重点工作,
+/// 徐国龙副市长重点工作, 徐仁標市長牽頭重點工作).
+fn leaders_in_heading(title: &str) -> Option<String> {
     static LEADERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         regex::Regex::new(
             r"[（(](?:牵头|责任|分管|联系|包抓)?(?:市|区|县|镇)?领导[:：]\s*([^（）()]+)[）)]\s*$",
         )
         .unwrap()
-    });
-    let headings = sections.iter().flat_map(|s| {
-        let all: Vec<u32> = s
-            .groups
-            .iter()
-            .flat_map(|g| g.tasks.iter().copied())
-            .collect();
-        let origin = s.origin.as_ref().or(s.table_origin.as_ref());
-        std::iter::once((s.title.as_str(), origin, all)).chain(
-            (s.groups.iter()).map(|g| (g.title.as_str(), g.origin.as_ref(), g.tasks.clone())),
-        )
     });
     // 一、朱伟县长牵头重点工作, 二、王强副区长分管工作, 李丹常委、常务副区长牵头重点工作:
     // the heading opens with its leaders and their posts.
@@ -362,22 +344,52 @@ fn leaders_of_headings(
         );
         #[allow(clippy::unwrap_used)] // literal pattern
         regex::Regex::new(&format!(
-            r"^\s*((?:\p{{Han}}{{2,3}}[、，,])*\p{{Han}}{{2,3}}?)\s*({POST}(?:[、，,]?{POST})*)\s*(?:牵头|负责|分管|联系|领衔|主抓|包抓|主管)"
+            r"^\s*((?:\p{{Han}}{{2,3}}[、，,])*\p{{Han}}{{2,3}}?)\s*({POST}(?:[、，,]?{POST})*)\s*(?:牵头|负责|分管|联系|领衔|主抓|包抓|主管|(?:重点|分管|联系)?工作)"
         ))
         .unwrap()
     });
-    let leaders = |title: &str| {
-        if let Some(c) = LEADERS.captures(title) {
-            return Some(c[1].trim().to_string());
-        }
-        let c = OPENS_WITH_LEADERS.captures(title)?;
-        Some(match &c[2] {
-            "同志" => c[1].to_string(),
-            post => format!("{}{post}", &c[1]),
-        })
+    // Read on the simplified text (徐仁標市長牽頭重點工作), the names taken as written: the
+    // two are the same character for character.
+    let simple = cjk::simplified_text(title);
+    let written = |m: regex::Match<'_>| -> String {
+        let from = simple[..m.start()].chars().count();
+        title
+            .chars()
+            .skip(from)
+            .take(m.as_str().chars().count())
+            .collect()
     };
+    if let Some(c) = LEADERS.captures(&simple) {
+        return Some(written(c.get(1)?).trim().to_string());
+    }
+    let c = OPENS_WITH_LEADERS.captures(&simple)?;
+    Some(match &c[2] {
+        "同志" => written(c.get(1)?),
+        _ => format!("{}{}", written(c.get(1)?), written(c.get(2)?)),
+    })
+}
+
+/// A part's or group's heading that ends naming who leads its work (一、主要经济指标等工作
+/// 目标（牵头领导：成坤、柯相国）): its tasks without a 责任领导 of their own are led by
+/// them, said once for each heading.
+fn leaders_of_headings(
+    sections: &[Section],
+    tasks: &mut [Task],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let headings = sections.iter().flat_map(|s| {
+        let all: Vec<u32> = s
+            .groups
+            .iter()
+            .flat_map(|g| g.tasks.iter().copied())
+            .collect();
+        let origin = s.origin.as_ref().or(s.table_origin.as_ref());
+        std::iter::once((s.title.as_str(), origin, all)).chain(
+            (s.groups.iter()).map(|g| (g.title.as_str(), g.origin.as_ref(), g.tasks.clone())),
+        )
+    });
     for (title, origin, numbers) in headings {
-        let Some(names) = leaders(title) else {
+        let Some(names) = leaders_in_heading(title) else {
             continue;
         };
         let led: Vec<u32> = (tasks.iter_mut())
@@ -413,23 +425,43 @@ fn plan_year(
     // A plan that is a document of its own (…实施意见(池政〔2017〕101号)) writes its 文号
     // after its title.
     let title_number = || title.and_then(super::text::doc_number_within);
-    title
+    let year = title
         .and_then(year_in)
         .or_else(|| notice.doc_number.as_deref().and_then(doc_number_year))
         .or_else(|| title_number().as_deref().and_then(doc_number_year))
         .or_else(|| parts.table.title.as_deref().and_then(year_in))
         .or(config.plan.year)
         .or_else(|| {
-            notice
-                .date
-                .as_deref()
-                .and_then(|d| year_in(&cjk::tidy_spacing(d)))
+            notice.date.as_deref().and_then(|d| {
+                let d = cjk::tidy_spacing(d);
+                year_in(&d).or_else(|| year_in_numerals(&d))
+            })
         })
         .or_else(|| signed_year(parts))
         .or_else(|| page_year(parts, diagnostics))
         .or_else(|| year_in_tasks(&parts.table, diagnostics))
         .or_else(|| year_in_notice_body(notice, diagnostics))
-        .or_else(|| year_in_preamble(parts, diagnostics))
+        .or_else(|| year_in_preamble(parts, diagnostics));
+    // A plan for several years (三年实施计划(2013—2015年)) dates its 12月底前 by the year it
+    // was issued in: said, as the title names others.
+    let title_place = (parts.prose.as_ref())
+        .and_then(|p| Some(p.title.as_ref()?.origin.clone()))
+        .or_else(|| notice.origin.clone());
+    if let (Some(year), Some((first, last)), Some(place)) =
+        (year, title.and_then(year_span_in), title_place)
+    {
+        diagnostics.push(
+            Diagnostic::note(
+                "plan/year-span",
+                place,
+                format!(
+                    "方案标题写的是 {first}—{last} 年：没有写年份的时限（如“12月底前”）按 {year} 年换算"
+                ),
+            )
+            .with_hint("如不对，在 fengong.toml 的 [plan] 中填写 year = 年份"),
+        );
+    }
+    year
 }
 
 /// The year of the date the plan itself is signed with (临河县人民政府 / 2019年2月20日 under
@@ -630,12 +662,14 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
     }
     // A notice read without its 版头 (a web page: title first) is issued by whoever signs it;
     // an issuer taken from the title without its place (县人民政府办公室) by the 署名's full
-    // name (青山县人民政府办公室).
+    // name (青山县人民政府办公室); one the title shortens (市政府, 市政府办公室) by the full name
+    // it stands for (南京市人民政府).
     let fuller = |issuer: &String| {
-        notice
-            .signer
-            .clone()
-            .filter(|s| s.len() > issuer.len() && s.ends_with(issuer.as_str()))
+        notice.signer.clone().filter(|s| {
+            s.len() > issuer.len()
+                && (s.ends_with(issuer.as_str())
+                    || s.replace("人民政府", "政府").ends_with(issuer.as_str()))
+        })
     };
     // Issued jointly, the agencies named run together before the title's 关于: the 版头
     // names each, one a line, the leading one first (GB/T 9704 7.2.2), as they sign.
@@ -671,6 +705,44 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
     notice
 }
 
+/// Titles read that did not become the plan's (`printed`), said, not lost: a first line of
+/// prose, and the title over the prose when the plan is another attachment's table.
+fn titles_not_taken(
+    parts: &Parts,
+    notice: &Notice,
+    (title, printed): (&Option<String>, &str),
+) -> Vec<Diagnostic> {
+    let another =
+        || another_table_attached(parts, notice).is_some_and(|t| title.as_ref() == Some(&t));
+    let over_prose = (parts.prose.as_ref().and_then(|p| p.title.as_ref())).filter(|_| another());
+    [parts.prose_title.as_ref(), over_prose]
+        .into_iter()
+        .flatten()
+        .filter(|p| printed != p.text)
+        .map(|p| super::unused_note(&p.text, p.origin.clone()))
+        .collect()
+}
+
+/// The task table's title when the prose over it is titled as another table the notice
+/// attaches (附件1 指标汇总表 over 附件2 任务分解表, both listed): the plan is the table's.
+fn another_table_attached(parts: &Parts, notice: &Notice) -> Option<String> {
+    let table = parts.table.title.as_deref()?.trim();
+    let listed = |name: &str| notice.attachments.iter().any(|a| a.trim() == name.trim());
+    let prose = (parts.prose.as_ref()).and_then(|p| Some(p.title.as_ref()?.text.as_str()));
+    let another = match prose {
+        Some(prose) => {
+            let a_table = prose.trim_end().ends_with('表') || crate::model::names_a_table(prose);
+            a_table && prose.trim() != table && listed(prose)
+        }
+        // No title read over the prose: the first attachment listed is not this table.
+        None => notice
+            .attachments
+            .first()
+            .is_some_and(|a| a.trim() != table),
+    };
+    (another && listed(table)).then(|| table.to_string())
+}
+
 /// The plan's title: the user's `[plan] title`; else the prose's title, the notice's 附件,
 /// the plan the notice's title issues, the prose's first line, the table's title.
 fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String> {
@@ -679,6 +751,9 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .title
         .clone()
         .filter(|t| !t.trim().is_empty())
+        // Two tables attached (附件1 指标汇总表, 附件2 任务分解表), the prose above the task
+        // table the first: the plan is the table the tasks are read from.
+        .or_else(|| another_table_attached(parts, notice))
         .or_else(|| {
             let title = &parts.prose.as_ref()?.title.as_ref()?.text;
             Some(
@@ -1335,12 +1410,41 @@ fn apply_corrections(
 
 fn year_in(text: &str) -> Option<i32> {
     let chars: Vec<char> = text.chars().collect();
+    let span = year_span_in(text);
     chars.windows(5).find_map(|w| {
         let digits: String = w[..4].iter().collect();
         (w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
             .then(|| digits.parse().ok())
             .flatten()
+            // The end of a span (2013—2015年) is not the year the plan is for.
+            .filter(|year| span.is_none_or(|(_, last)| last != *year))
     })
+}
+
+/// The year a date written in numerals opens with (二〇〇九年二月二十日, 二○○九年…).
+fn year_in_numerals(date: &str) -> Option<i32> {
+    let digits: String = date
+        .chars()
+        .take_while(|c| *c != '年')
+        .map(|c| match c {
+            '〇' | '○' | '零' | 'O' | 'Ｏ' => Some('0'),
+            c => "一二三四五六七八九"
+                .chars()
+                .position(|n| n == c)
+                .and_then(|i| char::from_digit(i as u32 + 1, 10)),
+        })
+        .collect::<Option<String>>()?;
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+}
+
+/// The years a text's span names (2013—2015年, 2021-2023年, 2024至2026年).
+fn year_span_in(text: &str) -> Option<(i32, i32)> {
+    static SPAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        regex::Regex::new(r"(\d{4})\s*(?:年)?\s*[—–\-－~～至到]+\s*(\d{4})\s*年").unwrap()
+    });
+    let caps = SPAN.captures(text)?;
+    Some((caps[1].parse().ok()?, caps[2].parse().ok()?))
 }
 
 /// The year a web page dates the document by, when nothing of the document itself does:
@@ -1420,15 +1524,43 @@ fn most_named_year<'a>(texts: impl Iterator<Item = &'a str>) -> Option<i32> {
     Some(year)
 }
 
+/// The places the plan's issuer and title open with (九江市人民政府: 九江; 上海市嘉定区…:
+/// 上海, 嘉定): a unit named after one (九江铁路建设办) has its place written.
+fn own_places<'a>(texts: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
+    const LEVELS: &[char] = &['省', '市', '县', '区', '州', '旗', '盟'];
+    let mut places: Vec<String> = Vec::new();
+    for text in texts.into_iter().flatten().flat_map(str::lines) {
+        let mut rest = text.trim().trim_start_matches("中共");
+        while let Some((at, level)) = rest
+            .char_indices()
+            .take(5)
+            .find(|(_, c)| LEVELS.contains(c))
+        {
+            let place = &rest[..at];
+            let count = place.chars().count();
+            if !(2..=4).contains(&count) || !place.chars().all(cjk::is_han) {
+                break;
+            }
+            if !places.iter().any(|p| p == place) {
+                places.push(place.to_string());
+            }
+            rest = &rest[at + level.len_utf8()..];
+        }
+    }
+    places
+}
+
 fn build_tasks(
     raw: &RawTable,
-    dated: (Option<i32>, Option<Date>),
+    (year, issued, own_places): (Option<i32>, Option<Date>, &[String]),
     config: &Config,
     registry: &UnitRegistry,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
+    let dated = (year, issued);
     let mut notes = TaskNotes {
-        schedule: Schedule::of(raw, dated.0),
+        schedule: Schedule::of(raw, year),
+        own_places: own_places.to_vec(),
         ..TaskNotes::default()
     };
     let mut tasks = Vec::new();
@@ -1493,6 +1625,8 @@ struct TaskNotes {
     schedule: Schedule,
     /// Tasks whose deadline is the last period their schedule fills.
     scheduled: Vec<u32>,
+    /// The places the plan's issuer and title name ([`own_places`]).
+    own_places: Vec<String>,
 }
 
 /// A task's units: as resolved, as written, and the persons named beside them.
@@ -1513,7 +1647,22 @@ impl TaskNotes {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> TaskUnits {
         let separate = cells.lead.is_some();
-        let written = written_units(cells, config);
+        let mut written = written_units(cells, config);
+        // A name opening with the plan's own place (九江铁路建设办) wrote its level: none lent.
+        for unit in (written.leads.iter_mut())
+            .chain(&mut written.supports)
+            .chain(&mut written.responsible)
+        {
+            if let Some((as_written, _)) = &unit.level_lent
+                && self
+                    .own_places
+                    .iter()
+                    .any(|p| as_written.starts_with(p.as_str()))
+            {
+                unit.name = as_written.clone();
+                unit.level_lent = None;
+            }
+        }
         let (leads, supports) = (&written.leads, &written.supports);
         let persons = persons_named(leads, supports);
         let resolved: ResolvedUnits =
@@ -2620,6 +2769,27 @@ mod tests {
 
     fn plan_of(source: &str) -> (Plan, Vec<Diagnostic>) {
         crate::ingest::plan_from_text(source, &Config::default())
+    }
+
+    #[test]
+    fn years_are_read_from_numerals_and_spans_and_places_from_names() {
+        assert_eq!(year_in_numerals("二○○九年二月二十日"), Some(2009));
+        assert_eq!(year_in_numerals("二〇二五年三月五日"), Some(2025));
+        assert_eq!(year_in_numerals("二月二十日"), None);
+        assert_eq!(
+            year_span_in("三年实施计划(2013—2015年)"),
+            Some((2013, 2015))
+        );
+        assert_eq!(year_in("三年实施计划(2013—2015年)"), None);
+        assert_eq!(year_in("2024年重点工作(2024—2026年)"), Some(2024));
+        assert_eq!(
+            own_places([
+                Some("上海市嘉定区发展和改革委员会"),
+                Some("九江市支持大南昌都市圈发展行动方案")
+            ]),
+            ["上海", "嘉定", "九江"]
+        );
+        assert!(own_places([Some("2026年市政府重点工作")]).is_empty());
     }
 
     #[test]

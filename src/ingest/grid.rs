@@ -540,8 +540,18 @@ impl Grid<'_> {
         let col = |c: Column| header.index(c);
         let at = |c: Option<usize>| self.at(r, c);
         // No 序号 column: a row with its own content is the next task in row order.
+        // A numbered heading merged across the row (一、主要预期指标, （一）…) is no task.
+        let first = self.rows[r].iter().position(|c| !c.is_empty()).unwrap_or(0);
+        let heading = || {
+            let numbered = |text: &str| {
+                let tidy = tidy_spacing(text);
+                section_heading(&tidy).is_some() || numbered_label(&tidy).is_some()
+            };
+            self.heading_alone(r, header, first).is_some() && numbered(&self.rows[r][first])
+        };
         let no = match col(Column::No) {
             Some(c) => self.at(r, Some(c)),
+            None if heading() => return None,
             // (Figures alone are a total's, 合计 | 824000, not a task's words.)
             None if self
                 .own(r, col(Column::Content))

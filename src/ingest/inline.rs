@@ -29,7 +29,7 @@ static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"[（(\[【〔]",
         r"((?:[^（）()\[\]【】〔〕]|[（(〔][^（）()〔〕]*[）)〕])*?",
-        r"(?:(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|牽頭|負責|責任單位|責任部門|協同|協辦|參與",
+        r"(?:(?:牵头|配合|负责|责任单位|责任部门|协同|协办|参与|主办|承办|牽頭|負責|責任單位|責任部門|協同|協辦|參與|主辦|承辦",
         // Any labelled clause naming who answers for it: 责任科室：, 责任股室：, 主责处室：.
         r"|(?:责任|責任|主责|主責)\p{Han}{1,3}[:：])",
         // A name's own parenthesis may be left open where the source stops (各村（社).
@@ -56,6 +56,7 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
                 return false;
             };
             !defines_a_role_word(&text[..whole.start()], inside.as_str())
+                && !speaks_of_a_case(inside.as_str())
                 && names_anyone(inside.as_str())
         })
         .collect();
@@ -64,7 +65,40 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
         .and_then(|caps| caps.get(0))
         .map_or(0, |m| m.end());
     let cut = list_cut_open(text).filter(|caps| caps.get(0).is_some_and(|m| m.start() >= after));
-    found.into_iter().chain(cut)
+    let listed = list_closing_the_text(text).filter(|_| found.is_empty());
+    found.into_iter().chain(cut).chain(listed)
+}
+
+/// A parenthesis of bodies' names alone closing a task's text, no role word in it
+/// (…核心城市。(市委政研室、市委改革办、市发展改革局)): the plan lists who does the work
+/// and says elsewhere, or not at all, who leads. Read as that list when every name ends as
+/// a body's and one is plainly an office (…局, …委, …办, …人民政府) — not a list of things
+/// built (市民中心、会展中心).
+fn list_closing_the_text(text: &str) -> Option<regex::Captures<'_>> {
+    static CLOSING_LIST: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[（(]((?:[^（）()。；;：:]|[（(][^（）()]*[）)])+)[）)][。．.；;]?\s*$")
+            .unwrap()
+    });
+    const OFFICES: &[&str] = &["局", "委", "办", "厅", "政府", "部", "室", "委员会", "公司"];
+    let caps = CLOSING_LIST.captures(text.trim_end())?;
+    let inside = caps.get(1)?.as_str();
+    // The task's words before it: not a body's name the parenthesis gives another of
+    // (应急局(安委办)).
+    let before = text[..caps.get(0)?.start()].trim();
+    let words = before
+        .chars()
+        .filter(|c| crate::base::cjk::is_han(*c))
+        .count();
+    if !before.is_empty() && (words < 4 || crate::ingest::units::is_units_text(before)) {
+        return None;
+    }
+    let names = crate::ingest::units::split_units(inside);
+    let office = names.iter().any(|unit| {
+        let name = crate::base::cjk::simplified_text(&unit.name);
+        name.chars().count() >= 3 && OFFICES.iter().any(|o| name.ends_with(o))
+    });
+    (office && crate::ingest::units::is_units_text(inside)).then_some(caps)
 }
 
 /// A parenthesis of names left open where a paragraph stops, before any 牵头 or 负责 could
@@ -91,6 +125,16 @@ fn has_duty(text: &str) -> bool {
 /// The first parenthesis of `text` naming who does the work.
 fn first_duty(text: &str) -> Option<regex::Match<'_>> {
     duty_brackets(text).next().and_then(|caps| caps.get(0))
+}
+
+/// Whether a parenthesis says what to do in a case of the role words (责任单位中无牵头单位的
+/// 按职能分别报告): a rule for the tasks, no one's assignment.
+fn speaks_of_a_case(inside: &str) -> bool {
+    static CASE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(?:无|未|没有|不设)(?:明确)?(?:牵头|责任|配合|协办)(?:单位|部门)").unwrap()
+    });
+    CASE.is_match(inside)
 }
 
 /// Whether a parenthesis's duty names a body, a phrase for bodies, a leader or a person —
@@ -1061,6 +1105,12 @@ fn labels_on_lines_of_their_own(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
     out
 }
 
+/// Whether a paragraph's sentence is followed by labelled clauses naming who does it
+/// (…新增就业10万人。牵头单位：市人社局): the paragraph ends where its labels do.
+pub(crate) fn ends_with_labels(paragraph: &str) -> bool {
+    trailing_labels_at(paragraph).is_some()
+}
+
 /// Where labelled clauses naming units start after the paragraph's first sentence ends,
 /// running to its end; `None` for a paragraph that is a label itself or holds none.
 fn trailing_labels_at(paragraph: &str) -> Option<usize> {
@@ -1109,7 +1159,7 @@ fn trailing_labels_at(paragraph: &str) -> Option<usize> {
             .filter(|c| crate::base::cjk::is_han(*c))
             .count()
             >= 2
-            && !without_aliases(rest).contains(['（', '(', '[', '【'])
+            && !without_kinds_of_place(&without_aliases(rest)).contains(['（', '(', '[', '【'])
             && label_clauses(rest).is_some_and(|clauses| {
                 clauses.iter().any(|(kind, _, _)| names_units(*kind))
                     && clauses
@@ -1117,6 +1167,16 @@ fn trailing_labels_at(paragraph: &str) -> Option<usize> {
                         .all(|&(kind, _, value)| reads_as_said(kind, value))
             })
     })
+}
+
+/// `text` without the brackets inside a name that give the kinds of place it covers
+/// (各县(市)区政府, 各县（市、区）): a name's, not a parenthesis of the sentence.
+fn without_kinds_of_place(text: &str) -> std::borrow::Cow<'_, str> {
+    static KINDS: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[（(][市区县州旗镇乡、]{1,5}[）)]").unwrap()
+    });
+    KINDS.replace_all(text, "")
 }
 
 /// `text` without the brackets that give a body's other name straight after it (市委组织部
@@ -3628,6 +3688,9 @@ fn finish(
         task.deadline = Some(deadline);
         task.content = content;
     }
+    if task.deadline.is_none() {
+        task.deadline = deadline_opening_the_only_sentence(&task.content);
+    }
     let assigned = task.is_assigned();
     let listed = numbered && *next_no > 1 && !task.content.is_empty();
     if !(assigned || listed) {
@@ -3667,6 +3730,22 @@ fn deadline_sentence_at_end(content: &str) -> Option<(String, String)> {
     let short = (2..=16).contains(&last.chars().count());
     (short && !before.trim().is_empty() && crate::ingest::deadline::says_only_a_time(last))
         .then(|| (format!("{}。", before.trim_end()), last.to_string()))
+}
+
+/// `2018年6月底前完成市区国有企业改革方案。`: a task of one sentence that opens by saying when
+/// — the time is the whole task's. The sentence stays the task's text.
+fn deadline_opening_the_only_sentence(content: &str) -> Option<String> {
+    static OPENING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬)?前").unwrap()
+    });
+    let body = content.trim().trim_end_matches(['。', '.']);
+    if body.contains(['。', '；', ';']) {
+        return None;
+    }
+    let time = OPENING_TIME.find(body)?.as_str();
+    let said = time.chars().count() >= 3 && body.len() > time.len();
+    (said && crate::ingest::deadline::says_only_a_time(time)).then(|| time.to_string())
 }
 
 /// The deadline a parenthesis holds and nothing else: `（完成时限：2026年9月底前）`.
@@ -4071,6 +4150,13 @@ mod tests {
             None
         );
         assert_eq!(deadline_sentence_at_end("2024年9月底前完成。"), None);
+        let opening = deadline_opening_the_only_sentence;
+        assert_eq!(
+            opening("2018年6月底前完成市区国有企业改革方案。").as_deref(),
+            Some("2018年6月底前")
+        );
+        assert_eq!(opening("6月底前完成方案编制;年底前完成验收。"), None);
+        assert_eq!(opening("前期工作全部完成。"), None);
     }
 
     #[test]

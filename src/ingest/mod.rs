@@ -847,17 +847,25 @@ fn rows_of_figures<'a>(lines: &[&'a str]) -> Option<&'a str> {
             .count()
     };
     let figures = |line: &str| line.chars().filter(char::is_ascii_digit).count() >= 3;
+    // A page's information box (索引号: …  发布日期: 2024-01-05) is labelled, no table.
     let filled: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
-    filled.windows(4).find_map(|w| {
-        (cells(w[0]) >= 3 && !figures(w[0]) && w[1..].iter().all(|r| cells(r) >= 2 && figures(r)))
+    filled
+        .windows(4)
+        .filter(|w| !w.iter().any(|l| l.contains([':', '：'])))
+        .find_map(|w| {
+            (cells(w[0]) >= 3
+                && !figures(w[0])
+                && w[1..].iter().all(|r| cells(r) >= 2 && figures(r)))
             .then_some(w[0])
-    })
+        })
 }
 
 /// The attachments a notice lists from line `at` on (附件：1.…分解表) that no input holds,
 /// said, with the lines that list them.
 fn attachments_not_read(lines: &[&str], at: usize) -> (String, std::ops::Range<usize>) {
+    // Its number in the list (附件：1.…) is no part of its name.
     let first = text::after_attachments_label(lines[at]).unwrap_or_default();
+    let first = raw_table::opening_number(first).map_or(first, |(_, name)| name);
     let more = lines[at + 1..]
         .iter()
         .take_while(|l| raw_table::opening_number(l).is_some())
@@ -874,11 +882,11 @@ fn attachments_not_read(lines: &[&str], at: usize) -> (String, std::ops::Range<u
         format!("通知的附件说明列出「{named}」，文中有它的标题，但标题下没有能读出的任务分工表")
     } else if more > 0 {
         format!(
-            "通知的附件说明列出「{named}」等 {} 个附件，但所在文件夹中没有读到它们",
+            "通知的附件说明列出「{named}」等 {} 个附件，但读入的文件中没有它们",
             more + 1
         )
     } else {
-        format!("通知的附件说明列出「{named}」，但所在文件夹中没有读到它")
+        format!("通知的附件说明列出「{named}」，但读入的文件中没有它")
     };
     (said, at..at + more + 1)
 }
@@ -919,7 +927,7 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     {
         seen.push(match rows_of_figures {
             Some(_) => format!("通知正文说印发{named}，文中有它的表格，但读不出任务分工表"),
-            None => format!("通知正文说印发{named}，但所在文件夹中没有读到它"),
+            None => format!("通知正文说印发{named}，但读入的文件中没有它"),
         });
     }
     if let Some(header) = rows_of_figures {
@@ -1499,11 +1507,11 @@ mod tests {
             said.contains("「单位名称 签约项目(个) 到位资金(亿元)」"),
             "{said}"
         );
-        assert!(!said.contains("所在文件夹中没有读到"), "{said}");
+        assert!(!said.contains("读入的文件中没有"), "{said}");
         // Without the rows, the table is missing from the folder.
         let cut = text.split("单位名称").next().unwrap();
         let said = super::what_the_text_shows(cut).join("；");
-        assert!(said.contains("所在文件夹中没有读到"), "{said}");
+        assert!(said.contains("读入的文件中没有"), "{said}");
         // Sentences with figures are no table.
         let prose = "一、目标\n全年签约项目 12 个，到位资金 3.5 亿元。\n新增企业 20 家。\n完成投资 10 亿元。\n年底前全部开工。\n";
         assert_eq!(

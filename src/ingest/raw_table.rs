@@ -127,9 +127,12 @@ pub fn header_run_together(line: &str) -> Option<String> {
 pub fn columns_missing(cells: &[String]) -> Option<(Vec<String>, Vec<&'static str>)> {
     // 成文日期: | 2024-03-01: a label before its value (a web page's information box),
     // no column's name.
+    let indicators = cells.iter().any(|c| c.contains("指标"));
     let named: Vec<(Column, &String)> = cells
         .iter()
         .filter(|c| !c.trim().ends_with(['：', ':']))
+        // A bare 单位 beside indicators is their unit of measure.
+        .filter(|c| !(indicators && is_bare_units(c)))
         .filter_map(|c| Column::from_header(c).map(|k| (k, c)))
         .collect();
     if named.len() < 2 {
@@ -206,6 +209,14 @@ impl Column {
         // A measure's unit (计量单位) names no one; a count (区本级任务数, 项目个数, 数量)
         // is a figure, no task's words.
         if name.contains("计量") || name.ends_with('数') || name.ends_with("数量") {
+            return Vec::new();
+        }
+        // Who published a page, and where (发布部门, 来源, 发文机关): a page's information
+        // box, no column of a 分工表.
+        if ["发布", "来源", "发文", "公开"]
+            .iter()
+            .any(|w| name.contains(w))
+        {
             return Vec::new();
         }
         // A document's name (责任分工方案, 工作要点) is a title, no column's.
@@ -466,12 +477,26 @@ impl HeaderMap {
             .collect();
         map.target_right_of_units(&names);
         map.content_left_over(&names);
+        map.measure_beside_indicators(&names);
         let has = |c| map.index(c).is_some();
         let has_units = has(Column::Units) || has(Column::Lead) || !map.ambiguous.is_empty();
         // Without a 序号 column the tasks are numbered in row order: a header then names at
         // least one more column than content and units, so a two-word line is not taken for one.
         let numbered = has(Column::No) || map.columns.len() >= 3;
         (numbered && has(Column::Content) && has_units).then_some(map)
+    }
+
+    /// A bare 单位 beside a column of indicators (指标名称 | 单位 | 苏州市 | 张家港市): the
+    /// indicators' unit of measure (%, 亿元), no one's name — a column of its own.
+    fn measure_beside_indicators(&mut self, names: &[String]) {
+        let Some(at) = self.index(Column::Units) else {
+            return;
+        };
+        if names[at] == "单位" && names.iter().any(|n| n.contains("指标")) {
+            self.columns.retain(|(c, _)| *c != Column::Units);
+            self.extra.push((names[at].clone(), at));
+            self.extra.sort_by_key(|(_, index)| *index);
+        }
     }
 
     /// Whether a column naming who does the work (责任单位, 牵头, 配合) is read already.

@@ -73,16 +73,20 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     doc.diagnostics.append(&mut diagnostics);
     if let Some(found) = found {
         let mut table = found
-            .grid(&tables, display)
+            .grid(&tables, &paragraphs, display)
             .table(found.header_row, &mut doc.diagnostics);
         if let Some((index, above)) = title {
             above.apply(&mut table, Location::paragraph(display, index as u32));
         }
         // A further 分工表 (附件2 after 附件1): its tasks after these, its title its own.
-        let mut titles = Vec::new();
+        // Headings between a table's parts are its rows, never said as left out.
+        let mut titles: Vec<usize> = (parts.iter())
+            .flat_map(|part| part.headings_between(&tables, &paragraphs))
+            .map(|(_, index, _)| index)
+            .collect();
         for part in &parts[1..] {
             let mut more = part
-                .grid(&tables, display)
+                .grid(&tables, &paragraphs, display)
                 .table(part.header_row, &mut doc.diagnostics);
             if let (_, Some((index, above))) = table_title(&paragraphs, part.before_paragraph) {
                 above.apply(&mut more, Location::paragraph(display, index as u32));
@@ -100,21 +104,25 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
             (display, doc.notice.as_mut()),
             &mut doc.diagnostics,
         );
-        // The text read stopped at the table; the document's own end is after it.
-        let under: Vec<&Paragraph> = paragraphs
-            .iter()
-            .filter(|p| p.index >= last)
-            .copied()
-            .collect();
-        let lines: Vec<String> = under.iter().map(|p| line_of(p)).collect();
-        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-        if let Some((at, tail)) = text::cut_at_end(&lines) {
-            let place = Location::paragraph(display, under[at].index as u32);
-            doc.diagnostics.push(text::cut_off(place, "段", &tail));
-        }
+        doc.diagnostics
+            .extend(cut_under_table(&paragraphs, last, display));
         doc.table = Some(table);
     }
     Ok(WordSource { doc, text })
+}
+
+/// The text read stopped at the table; the document's own end (from paragraph `last` on)
+/// is after it: a cut there is said.
+fn cut_under_table(paragraphs: &[&Paragraph], last: usize, display: &str) -> Option<Diagnostic> {
+    let under: Vec<&Paragraph> = (paragraphs.iter())
+        .filter(|p| p.index >= last)
+        .copied()
+        .collect();
+    let lines: Vec<String> = under.iter().map(|p| line_of(p)).collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let (at, tail) = text::cut_at_end(&lines)?;
+    let place = Location::paragraph(display, under[at].index as u32);
+    Some(text::cut_off(place, "段", &tail))
 }
 
 /// A Word paragraph as a line of the text format: its number and text, `#` for a heading,
@@ -227,15 +235,64 @@ fn task_table(tables: &[(usize, &Table)], from: usize) -> Option<TaskTable> {
     })
 }
 
+/// Where a row of a [`TaskTable`]'s grid stands: a table's row, or a paragraph between two
+/// of its tables.
+enum RowOrigin {
+    Cell { table: usize, row: usize },
+    Paragraph(usize),
+}
+
 impl TaskTable {
+    /// Section and group headings set as paragraphs between its tables (二、加快交通基础
+    /// 设施建设 over a table of its own): with the paragraph's index, before each table's
+    /// position in `self.tables`. Each heads the rows after it, as a heading row merged
+    /// across the table does.
+    fn headings_between(
+        &self,
+        tables: &[(usize, &Table)],
+        paragraphs: &[&Paragraph],
+    ) -> Vec<(usize, usize, String)> {
+        let mut found = Vec::new();
+        for (at, pair) in self.tables.windows(2).enumerate() {
+            let (after, upto) = (tables[pair[0]].0, tables[pair[1]].0);
+            for p in paragraphs
+                .iter()
+                .filter(|p| p.index > after && p.index <= upto)
+            {
+                let text = format!("{}{}", p.number, p.text);
+                if let Some(text::AboveTable::Heading(_)) =
+                    text::classify_above_table(&text, heading_level(p) > 0)
+                {
+                    found.push((at + 1, p.index, text.trim().to_string()));
+                }
+            }
+        }
+        found
+    }
+
     /// The used tables as one grid: rows in order, places naming each table (表N) and its
-    /// own rows, a vertically merged cell's text in every row it covers.
-    fn grid<'a>(&self, tables: &[(usize, &Table)], display: &'a str) -> Grid<'a> {
+    /// own rows, a vertically merged cell's text in every row it covers, a heading between
+    /// two tables a row of its own.
+    fn grid<'a>(
+        &self,
+        tables: &[(usize, &Table)],
+        paragraphs: &[&Paragraph],
+        display: &'a str,
+    ) -> Grid<'a> {
         let mut rows = Vec::new();
-        let mut origins: Vec<(usize, usize)> = Vec::new();
+        let mut origins: Vec<RowOrigin> = Vec::new();
         let mut merged_down = HashMap::new();
         let mut restart: HashMap<usize, String> = HashMap::new();
-        for &i in &self.tables {
+        let headings = self.headings_between(tables, paragraphs);
+        let width = grid_width(tables[self.tables[0]].1);
+        for (position, &i) in self.tables.iter().enumerate() {
+            for (_, index, heading) in headings.iter().filter(|(at, _, _)| *at == position) {
+                let mut row = vec![heading.clone()];
+                row.resize(width.max(1), String::new());
+                rows.push(row);
+                origins.push(RowOrigin::Paragraph(*index));
+                restart.clear();
+            }
             let table = tables[i].1;
             for (r, row) in table.rows.iter().enumerate() {
                 let at = rows.len();
@@ -256,16 +313,20 @@ impl TaskTable {
                 }
                 // A task's cell keeps its list items apart (see docx::Cell::items).
                 rows.push(row_cells(row, |cell| &cell.items));
-                origins.push((table.index, r));
+                origins.push(RowOrigin::Cell {
+                    table: table.index,
+                    row: r,
+                });
             }
         }
         Grid {
             rows,
             merged_down,
             place: Box::new(move |r, c| match origins.get(r) {
-                Some((table, row)) => {
+                Some(RowOrigin::Cell { table, row }) => {
                     Location::cell(display, format!("表{table}"), *row as u32, c as u32)
                 }
+                Some(RowOrigin::Paragraph(index)) => Location::paragraph(display, *index as u32),
                 None => Location::file(display),
             }),
             // A Word cell's lines are its writer's paragraphs.

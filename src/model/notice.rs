@@ -42,6 +42,14 @@ pub struct Notice {
     pub signer: Option<String>,
     /// 成文日期 as written in the document, e.g. 2025年3月5日.
     pub date: Option<String>,
+    /// The 成文日期 as the source writes it, when that is not how it is printed: a head's
+    /// `二OO八年…` typed with the letter O.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_written: Option<String>,
+    /// Where the 成文日期 was read, or the line that lost it, when not at the notice's end
+    /// (a gazette's head, a 2018年210 over the 附注).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_origin: Option<Location>,
     /// A 成文日期 line that lost its 年月日 and reads as more than one day (`2019116`), as
     /// written: the date is unknown, and `check` says why.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -423,9 +423,11 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
     if is_list_of_units(line) {
         return false;
     }
-    // A table's lines are not a sentence, nor is a labelled line (牵头单位：县委督查室).
+    // A table's lines are not a sentence, nor is a labelled line (牵头单位：县委督查室), nor
+    // a task's sentence closed by its labels (…万人。牵头单位：市人社局).
     !line.contains(['|', '\t'])
         && !crate::ingest::inline::is_labelled_line(line)
+        && !crate::ingest::inline::ends_with_labels(line)
         && !is_page_line(line)
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])
@@ -910,9 +912,11 @@ pub(crate) enum AboveTable {
 /// The line right above the header at `header_index`, when it belongs to the table, with
 /// its index.
 pub(super) fn above_table(lines: &[&str], header_index: usize) -> Option<(usize, AboveTable)> {
+    // A border alone on its line (`|` opening a table pasted a cell per line) is the
+    // table's, not what stands above it.
     let index = (0..header_index)
         .rev()
-        .find(|&i| !lines[i].trim().is_empty())?;
+        .find(|&i| !lines[i].trim().trim_matches(['|', '｜']).trim().is_empty())?;
     let raw = lines[index].trim();
     let text = strip_markup(raw.trim_start_matches('#'));
     if header_cells_again(&text, lines[header_index]) {

@@ -68,6 +68,11 @@ pub(super) fn date_of(text: &str) -> Option<(String, bool)> {
 /// or 11月6日; `2022121日`): the date's place, said, not a line of the body.
 fn is_garbled_date(text: &str) -> bool {
     let digits = text.trim().trim_end_matches('日').trim();
+    // 2018年210: the year kept, its 月 and 日 lost.
+    let digits = match digits.split_once('年') {
+        Some((year, rest)) if (2..=4).contains(&rest.len()) => &format!("{year}{rest}"),
+        _ => digits,
+    };
     (6..=8).contains(&digits.len())
         && digits.chars().all(|c| c.is_ascii_digit())
         && digits[..4]
@@ -108,7 +113,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     let mut said = Vec::new();
     let from = retold.unwrap_or(0);
     let (start, mut i) = if let Some(number_at) = number_at {
-        let (start, page_lines, end) = head_by_number(blocks, number_at, &mut notice);
+        let (start, page_lines, end) = head_by_number(blocks, number_at, places, &mut notice);
         skipped = &blocks[page_lines];
         (start, end)
     } else if let Some(at) = (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&at| {
@@ -273,7 +278,7 @@ fn number_from_box(notice: &mut Notice, blocks: &[Block]) {
         doc_number_line(blocks).and_then(|at| number_and_date(&blocks[at].text))
     {
         notice.doc_number_written = Some(number.to_string());
-        notice.doc_number = normalize_doc_number(number);
+        notice.doc_number = head_number(number);
     }
 }
 
@@ -299,12 +304,22 @@ fn title_retold_below(blocks: &[Block], number_at: usize) -> Option<usize> {
 fn head_by_number(
     blocks: &[Block],
     number_at: usize,
+    places: Places<'_>,
     notice: &mut Notice,
 ) -> (usize, std::ops::Range<usize>, usize) {
+    let mut take_date = |date: HeadDate, j: usize| {
+        if notice.date.is_none() {
+            notice.date = Some(date.read);
+            notice.date_written = date.written;
+            notice.date_origin = Some(places.at(blocks[j].line));
+        }
+    };
     if let Some((number, date)) = number_and_date(&blocks[number_at].text) {
         notice.doc_number_written = Some(number.to_string());
-        notice.doc_number = normalize_doc_number(number);
-        notice.date = date;
+        notice.doc_number = head_number(number);
+        if let Some(date) = date {
+            take_date(date, number_at);
+        }
     }
     let (mut start, mut page_lines) = start_above_number(blocks, number_at);
     // A gazette's head may give the 成文日期 in parentheses on a line of its own above
@@ -312,24 +327,24 @@ fn head_by_number(
     // page's (发布日期).
     let dated = |j: usize| dated_head_line(&blocks[j].text);
     if let Some(date) = start.checked_sub(1).and_then(dated) {
-        notice.date.get_or_insert(date);
         start -= 1;
+        take_date(date, start);
     }
     if let Some(date) = dated(page_lines.start).filter(|_| !page_lines.is_empty()) {
-        notice.date.get_or_insert(date);
+        take_date(date, page_lines.start);
         page_lines.start += 1;
     } else if let Some(date) = (page_lines.end.checked_sub(1))
         .filter(|_| !page_lines.is_empty())
         .and_then(dated)
     {
-        notice.date.get_or_insert(date);
         page_lines.end -= 1;
+        take_date(date, page_lines.end);
     }
     (start, page_lines, read_head(blocks, number_at, notice))
 }
 
 /// The 成文日期 of a head's line that is only that date in parentheses (（2008年2月26日）).
-fn dated_head_line(text: &str) -> Option<String> {
+fn dated_head_line(text: &str) -> Option<HeadDate> {
     let text = text.trim();
     text.starts_with(['（', '('])
         .then(|| head_date(text))
@@ -904,34 +919,47 @@ fn read_body_or_plan(
 
 /// A 文号 line as written: the 文号 alone, or — as a gazette page sets it — with the
 /// 成文日期 after it (`川办函〔2017〕113号 2017年6月2日`). Returns the 文号 and the date.
-fn number_and_date(text: &str) -> Option<(&str, Option<String>)> {
+fn number_and_date(text: &str) -> Option<(&str, Option<HeadDate>)> {
     let text = text.trim();
-    if normalize_doc_number(text).is_some() {
+    if head_number(text).is_some() {
         return Some((text, None));
     }
     let (number, rest) = text.split_once(char::is_whitespace)?;
-    normalize_doc_number(number)?;
+    head_number(number)?;
     Some((number, Some(head_date(rest)?)))
+}
+
+/// The 文号 a notice's head gives on its line, as GB/T 9704 writes it — also when a page
+/// lost its 〕 or 号 (万州府发〔202312): the head is still the notice's, and the check says
+/// how it is written.
+fn head_number(text: &str) -> Option<String> {
+    normalize_doc_number(text).or_else(|| garbled_doc_number(text))
+}
+
+/// A 成文日期 read in a notice's head, and how it is written there when that differs.
+struct HeadDate {
+    read: String,
+    written: Option<String>,
 }
 
 /// A 成文日期 standing alone in a notice's head, perhaps in parentheses, its 〇 perhaps typed
 /// as the letter O (`（二OO八年二月二十六日）`): as written, the O read as 〇.
-fn head_date(text: &str) -> Option<String> {
-    let inner = text
+fn head_date(text: &str) -> Option<HeadDate> {
+    let written = text
         .trim()
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    let chinese = inner.contains('年') && !inner.chars().any(|c| c.is_ascii_digit());
-    let inner: String = inner
+    let chinese = written.contains('年') && !written.chars().any(|c| c.is_ascii_digit());
+    let inner: String = written
         .chars()
         .map(|c| match c {
             'O' | 'o' | 'Ｏ' | 'ｏ' if chinese => '〇',
             c => c,
         })
         .collect();
-    date_of(&inner)
-        .filter(|(_, guessed)| !guessed)
-        .map(|(d, _)| d)
+    let (read, _) = date_of(&inner).filter(|(_, guessed)| !guessed)?;
+    let written = (inner != written).then(|| written.to_string());
+    Some(HeadDate { read, written })
 }
 
 /// The block of the notice's 发文字号 near the top — not one under a page's 发文字号：
@@ -1201,6 +1229,7 @@ fn read_sign_off(
         && is_garbled_date(&b.text)
     {
         notice.date_unreadable = Some(b.text.trim().to_string());
+        notice.date_origin = Some(places.at(b.line));
         i += 1;
         if let Some(b) = blocks.get(i)
             && is_annotation(&b.text)

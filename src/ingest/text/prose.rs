@@ -689,6 +689,11 @@ const PLAN_KINDS: &[&str] = &[
     "分解",
     "分解表",
     "细则",
+    // A table's name is whole (…指标分解汇总表, …项目一览表, …工作台账).
+    "汇总表",
+    "一览表",
+    "明细表",
+    "台账",
 ];
 
 /// The words a list that is a plan of its own ends in, not a kind of plan a title goes on
@@ -737,8 +742,19 @@ fn continues_title_with(title: &str, text: &str) -> bool {
         return text.chars().count() <= 24 && title.chars().count() + text.chars().count() <= 70;
     }
     let simple = crate::base::cjk::simplified_text(title);
-    !PLAN_KINDS.iter().any(|k| simple.ends_with(k))
-        && ((bare(title) && bare(text)) || opens_a_mark(title) || completes())
+    // 2019年《政府工作报告》确定的主要目标任务 / 责任分解方案: a bare line that ends as a
+    // plan's name does ends the title the line above began.
+    let ends_the_name = bare(text)
+        && PLAN_KINDS
+            .iter()
+            .any(|k| crate::base::cjk::simplified_text(text).ends_with(k));
+    // A title may end on a word that names a plan's work (…目标任务, …重点工作分工) and go on
+    // with the plan's kind (责任分解方案, 落实方案).
+    let goes_on = ends_the_name
+        && text.chars().count() <= 10
+        && ["任务", "分工", "分解"].iter().any(|k| simple.ends_with(k));
+    (!PLAN_KINDS.iter().any(|k| simple.ends_with(k)) || goes_on)
+        && ((bare(title) && bare(text)) || opens_a_mark(title) || completes() || ends_the_name)
         && text.chars().count() <= 20
         && title.chars().count() + text.chars().count() <= 60
         && section_heading(text).is_none()

@@ -547,7 +547,6 @@ pub(super) fn rebuild(
     if columns_are_a_guess(&rows, map.index(Column::Content), body.len()) {
         return None;
     }
-    let carried = leaders_carried_down(&mut rows.out, (&map, &cells), places);
     let header_line = header.first as u32 + 1;
     let mut diagnostics = said(
         &header.cells,
@@ -558,69 +557,12 @@ pub(super) fn rebuild(
     );
     diagnostics.extend(rows.doubtful);
     diagnostics.extend(rows.notes);
-    diagnostics.extend(carried);
     let body = rows.out;
     Some(Rebuilt {
         header: (cells, header_line),
         body,
         diagnostics,
     })
-}
-
-/// A leader's column left of the task's text, empty on rows after a leader's: the page
-/// merged the leader's cell down over the rows, and a copy keeps it once, on the first.
-/// Each such row takes the leader above it, said once per leader; a heading between rows
-/// ends the merge.
-fn leaders_carried_down(
-    out: &mut [(u32, TableLine)],
-    (map, names): (&HeaderMap, &[String]),
-    places: Places<'_>,
-) -> Vec<Diagnostic> {
-    let (Some(person_at), Some(content_at)) =
-        (map.index(Column::Person), map.index(Column::Content))
-    else {
-        return Vec::new();
-    };
-    if person_at > content_at {
-        return Vec::new();
-    }
-    // Each leader carried: who, the line of its own row, the lines of the rows taking it.
-    let mut carried: Vec<(String, u32, Vec<u32>)> = Vec::new();
-    let mut above: Option<(String, u32)> = None;
-    for (line, row) in out.iter_mut() {
-        let TableLine::Row(cells) = row else {
-            continue;
-        };
-        if cells[content_at].trim().is_empty() {
-            above = None;
-            continue;
-        }
-        let leader = cells[person_at].trim();
-        match &above {
-            _ if !leader.is_empty() => above = Some((leader.to_string(), *line)),
-            Some((leader, from)) => {
-                cells[person_at] = leader.clone();
-                match carried.last_mut() {
-                    Some((_, at, lines)) if at == from => lines.push(*line),
-                    _ => carried.push((leader.clone(), *from, vec![*line])),
-                }
-            }
-            None => {}
-        }
-    }
-    let column = &names[person_at];
-    (carried.into_iter())
-        .map(|(leader, from, lines)| {
-            Diagnostic::note(
-                "table/merged-down",
-                places.at(from),
-                format!(
-                    "「{column}」一格只在这一行写了「{leader}」，其下 {} 行空着（网页上是合并的单元格）：按同一位领导读",
-                    lines.len()
-                ),
-            )
-        })
-        .collect()
 }
 
 /// The lines under the header that hold a cell, each with what it says: text, or a cell a

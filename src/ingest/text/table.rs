@@ -338,7 +338,8 @@ pub(super) fn read_table(
         }
         let cells = match mend_short_row((&header, header_cells.len()), &cells, &previous) {
             Some((mended, gap)) => {
-                diagnostics.push(said_mended(&header_cells, &mended, gap, here.clone()));
+                let said = said_mended((&header, &header_cells), (&cells, &mended, gap), &here);
+                diagnostics.push(said);
                 mended
             }
             None => cells,
@@ -367,9 +368,51 @@ pub(super) fn read_table(
             diagnostics,
         );
     }
+    if let Some(at) = header.index(Column::Person) {
+        let column = header_cells[at].trim();
+        diagnostics.extend(leaders_carried_down(&mut table, column));
+    }
     table.settle_layout(&header, &header_place, diagnostics);
     super::take_text_under(&mut table, under, diagnostics);
     table
+}
+
+/// Tasks with no leader under a task with one: the source merged the leader's cell down
+/// over the rows, and a copy keeps it once, on the first (empty cells, or cells a web page
+/// left out). Each such task takes the leader above it, said once per leader; a heading
+/// row, or a task of another group, ends the merge.
+fn leaders_carried_down(table: &mut RawTable, column: &str) -> Vec<Diagnostic> {
+    // Each leader carried: who, where it is written, how many tasks take it.
+    let mut carried: Vec<(String, Location, usize)> = Vec::new();
+    let mut above: Option<(String, Option<String>, usize)> = None;
+    for row in &mut table.rows {
+        let RowKind::Task(task) = &mut row.kind else {
+            above = None;
+            continue;
+        };
+        match (&task.person, &above) {
+            (Some(leader), _) => {
+                above = Some((leader.clone(), task.label.clone(), carried.len()));
+                carried.push((leader.clone(), row.origin.clone(), 0));
+            }
+            (None, Some((leader, label, at))) if task.label.is_none() || task.label == *label => {
+                task.person = Some(leader.clone());
+                carried[*at].2 += 1;
+            }
+            (None, _) => above = None,
+        }
+    }
+    (carried.into_iter().filter(|(_, _, rows)| *rows > 0))
+        .map(|(leader, origin, rows)| {
+            Diagnostic::note(
+                "table/merged-down",
+                origin,
+                format!(
+                    "「{column}」一格只在这一行写了「{leader}」，其下 {rows} 项任务的这一格空着（原表是合并的单元格）：按同一位领导读"
+                ),
+            )
+        })
+        .collect()
 }
 
 /// What is said of a table whose measures are numbered in their text under headings in its
@@ -421,6 +464,15 @@ fn read_row(
     }
     if let Some((cells, moved)) = numbered_in_text(header, cells, width) {
         push_numbered_in_text(table, (header, width), (cells, moved), here, diagnostics);
+        return;
+    }
+    // A numbered heading alone on its row (一、主要预期指标 in a table numbered by its rows)
+    // heads the rows under it: no task's tail.
+    if let Some(kind) = heading_row(header, cells).filter(|_| {
+        let text = tidy_spacing(header.get(cells, Column::Content));
+        section_heading(&text).is_some() || super::numbered_label(&text).is_some()
+    }) {
+        table.rows.push(RawRow { kind, origin: here });
         return;
     }
     if no.is_empty() && !header.get(cells, Column::Content).is_empty() {
@@ -654,12 +706,27 @@ fn units_read_as_time(header: &HeaderMap, cells: &[String]) -> bool {
         .any(|u| !u.is_empty() && crate::ingest::deadline::reads_as_time(u))
 }
 
+/// Whether a 责任领导 cell of `cells` holds what no leader's cell does — a body's name or a
+/// task's words (`县工信局`, `加快标准厂房建设`) — a sign that the row's cells stand in the
+/// wrong columns. Empty, a name (张三) or a post (李四副县长, 分管副县长) fit.
+fn person_misplaced(header: &HeaderMap, cells: &[String]) -> bool {
+    let person = header.get(cells, Column::Person).trim();
+    header.index(Column::Person).is_some()
+        && !person.is_empty()
+        && !person.split(['、', '，', ',', ' ']).all(|name| {
+            let name = name.trim();
+            crate::ingest::units::is_person_name(name)
+                || (name.chars().count() <= 12 && crate::ingest::inline::is_post(name))
+        })
+}
+
 /// A numbered row short of cells whose units cell reads as a time (`2 | 扎实做好… | 疾控处 |
-/// 长期推进 |` under `序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限`): a cell merged down
-/// over the rows (one 工作任务 over four measures) lost when a web page's table was copied.
+/// 长期推进 |` under `序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限`), or whose leader's
+/// cell holds a body or a task's words: a cell merged down over the rows (one 工作任务 over
+/// four measures, one 牵头领导 over three tasks) lost when a web page's table was copied.
 /// The row is read with the run of empty cells, right of its number, that puts units in the
-/// units column and a time in the time column, each filled from the row above — the merge's
-/// text. Returns the cells and where the gap starts.
+/// units column, a time in the time column and a leader (or nothing) in the leader's, each
+/// filled from the row above — the merge's text. Returns the cells and where the gap starts.
 fn mend_short_row(
     (header, columns): (&HeaderMap, usize),
     cells: &[String],
@@ -669,11 +736,12 @@ fn mend_short_row(
     parse_task_number(cells.get(no)?)?;
     let width = covered_width(header, columns);
     let filled = cells.iter().rposition(|c| !c.trim().is_empty())? + 1;
-    if filled >= width || !units_read_as_time(header, cells) {
+    if filled >= width || !(units_read_as_time(header, cells) || person_misplaced(header, cells)) {
         return None;
     }
     let reads = |row: &[String]| {
         !units_read_as_time(header, row)
+            && !person_misplaced(header, row)
             && !header.get(row, Column::Content).is_empty()
             && [Column::Units, Column::Lead]
                 .iter()
@@ -696,7 +764,17 @@ fn mend_short_row(
 }
 
 /// What is said of a row [`mend_short_row`] read: which cell it took from the row above.
-fn said_mended(header_cells: &[String], row: &[String], gap: usize, here: Location) -> Diagnostic {
+fn said_mended(
+    (header, header_cells): (&HeaderMap, &[String]),
+    (written, row, gap): (&[String], &[String], usize),
+    here: &Location,
+) -> Diagnostic {
+    let why = if units_read_as_time(header, written) {
+        "责任单位一格写的像是时限"
+    } else {
+        "领导一格写的不是人名或职务"
+    };
+    let here = here.clone();
     let column = header_cells.get(gap).map_or("", |c| c.trim());
     let value = row.get(gap).map_or("", |c| c.trim());
     let taken = if value.is_empty() {
@@ -708,7 +786,7 @@ fn said_mended(header_cells: &[String], row: &[String], gap: usize, here: Locati
         "table/merged-cell-restored",
         here,
         format!(
-            "这一行比表头少格，且责任单位一格写的像是时限：按网页表格的合并单元格在复制时丢失读，{taken}，其后各格右移一列"
+            "这一行比表头少格，且{why}：按网页表格的合并单元格在复制时丢失读，{taken}，其后各格右移一列"
         ),
     )
     .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥")
