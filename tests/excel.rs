@@ -1729,3 +1729,52 @@ fn a_merged_heading_in_a_table_numbered_by_its_rows_is_no_task() {
         ]
     );
 }
+
+/// Two sheets, the first titled in a merged row over its own section rows: its title names
+/// the plan — not lost because a second sheet's table follows.
+#[test]
+fn a_first_sheets_title_over_its_sections_names_the_plan() {
+    let mut wb = Workbook::new();
+    let merged = rust_xlsxwriter::Format::new();
+    let header = ["序号", "工作任务", "牵头单位", "责任单位"];
+    let first = wb.add_worksheet();
+    first.set_name("预期目标").unwrap();
+    let title = "2025年市《政府工作报告》任务分解和责任分工方案";
+    first.merge_range(0, 0, 0, 3, title, &merged).unwrap();
+    for (c, h) in header.iter().enumerate() {
+        first.write_string(1, c as u16, *h).unwrap();
+    }
+    first
+        .merge_range(2, 0, 2, 3, "一、主要预期目标", &merged)
+        .unwrap();
+    for (c, v) in ["1", "地区生产总值增长6%。", "市发展改革委", "市统计局"]
+        .iter()
+        .enumerate()
+    {
+        first.write_string(3, c as u16, *v).unwrap();
+    }
+    let second = wb.add_worksheet();
+    second.set_name("重点任务").unwrap();
+    for (c, h) in header.iter().enumerate() {
+        second.write_string(0, c as u16, *h).unwrap();
+    }
+    second
+        .merge_range(1, 0, 1, 3, "二、全力扩大有效需求", &merged)
+        .unwrap();
+    let row = [
+        "2",
+        "实施亿元以上项目300个以上。",
+        "市发展改革委",
+        "市自然资源局",
+    ];
+    for (c, v) in row.iter().enumerate() {
+        second.write_string(2, c as u16, *v).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分工.xlsx", &bytes)]);
+    let plan = plan_of(dir.path());
+    assert_eq!(plan.title.as_deref(), Some(title));
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["主要预期目标", "全力扩大有效需求"]);
+    assert_eq!(plan.tasks.len(), 2);
+}

@@ -9234,3 +9234,360 @@ fn headings_in_a_table_numbered_by_its_rows_head_their_rows() {
     assert!(!codes.contains(&"table/continued-row"), "{codes:?}");
     assert!(!codes.contains(&"table/unnumbered-row"), "{codes:?}");
 }
+
+/// A web page's footer after the last row (its links, 网站标识码, 版权所有) is the page's:
+/// said in one note, never run into the last task; a page holding only the notice and its
+/// footer still says the table is missing.
+#[test]
+fn a_web_pages_footer_is_said_not_read_as_tasks() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "2021年全市政务公开工作主要任务分解表\n序号\n工作任务\n牵头单位\n责任单位\n完成时限\n\
+         1\n加强预算决算公开。\n市财政局\n市直各部门\n持续推进\n\
+         2\n加强惠企政策公开。\n市工信局\n市发改委、市商务局\n2021年9月底前\n\
+         各区政府\n市政府部门\n各开发区\n国家部委\n各省区市\n新闻媒体\n其他\n\
+         网站标识码 3502000001闽公网安备 35020302032660号\n\
+         版权所有:©Xiamen Municipal People's Government.\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(contents(plan), ["加强预算决算公开。", "加强惠企政策公开。"]);
+    assert_eq!(leads(plan, 2), ["市工信局"]);
+    assert_eq!(supports(plan, 2), ["市发改委", "市商务局"]);
+    assert_eq!(codes_at(&checked, "source/unused"), [17]);
+
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "各区人民政府,市直各委、办、局:\n\
+         现将《2021年全市政务公开工作主要任务分解表》印发给你们,请认真组织实施。\n\
+         厦门市人民政府办公厅\n2021年6月15日\n(此件主动公开)\n\
+         各区政府\n市政府部门\n各开发区\n国家部委\n网站标识码 3502000001闽公网安备 35020302032660号\n",
+    );
+    let Err(fengong::Error::Input(said)) = fengong::check(&input) else {
+        panic!("a page holding only its notice and footer is refused");
+    };
+    assert!(said.iter().any(|d| d.code == "input/no-table"), "{said:?}");
+}
+
+/// A page's own lines between the 文号 and the 主送 (分享到: / 【字体:大 中 小】 打印本页)
+/// are no 主送: the list of bodies under them is, and they are said.
+#[test]
+fn share_and_font_lines_over_the_recipients_are_the_pages() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "厦门市人民政府办公厅关于印发2021年全市政务公开工作主要任务分解表的通知\n\
+         厦府办〔2021〕46号\n分享到:\n【字体:大 中 小】 打印本页\n各区人民政府,市直各委、办、局:\n\
+         现将《2021年全市政务公开工作主要任务分解表》印发给你们,请认真组织实施。\n\
+         厦门市人民政府办公厅\n2021年6月15日\n2021年全市政务公开工作主要任务分解表\n\
+         序号\t工作任务\t牵头单位\t完成时限\n1\t加强预算决算公开。\t市财政局\t持续推进\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.recipients, ["各区人民政府", "市直各委、办、局"]);
+    assert!(notice.body[0].text.starts_with("现将"), "{:?}", notice.body);
+    assert_eq!(codes_at(&checked, "source/unused"), [3, 4]);
+}
+
+/// An assignment's bracket inside a sentence closes the task's units, not its words: what
+/// follows the comma is the same task's. A bracket right after the role a sentence gives
+/// (…由省水利厅具体牵头(日常工作由厅建管处负责)) is an aside, no one's assignment.
+#[test]
+fn words_after_a_bracket_inside_a_sentence_stay_with_the_task() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "烟草水源工程建设协调推进工作方案\n一、建立考核通报制度\n\
+         1.将工程建设纳入三市水利工作年度考核内容(省水利厅牵头,省烟草局配合),考核结果每年通报一次。\n\
+         2.省级补助资金及时下达(省财政厅牵头,省水利厅配合),各市、县要落实地方配套资金。\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "将工程建设纳入三市水利工作年度考核内容,考核结果每年通报一次。",
+            "省级补助资金及时下达,各市、县要落实地方配套资金。"
+        ]
+    );
+    assert_eq!(leads(&plan, 1), ["省水利厅"]);
+    assert_eq!(supports(&plan, 2), ["省水利厅"]);
+
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "烟草水源工程建设协调推进工作方案\n一、建立联席会议制度\n\
+         联席会议由省水利厅具体牵头(日常工作由厅建管处负责),省烟草局配合,同时要求三市也相应建立联席会议制度。\n\
+         二、建立考核通报制度\n1.将工程建设纳入年度考核内容。(省水利厅牵头,省烟草局配合)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 1, "{:?}", contents(&plan));
+    let everyone: Vec<String> = plan.units.iter().map(|u| u.name.clone()).collect();
+    assert!(
+        !everyone.iter().any(|u| u.contains("日常工作")),
+        "{everyone:?}"
+    );
+}
+
+/// A notice as web pages carry it: `?` where its indents were, a 主送 naming the bodies
+/// themselves, a 署名 sealed by another (（代章）), headings of its own body on lines of
+/// their own, a 文号 in traditional characters under its page's label.
+#[test]
+fn notices_as_web_pages_carry_them_read_whole() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "各市(区)人民政府,市各委、办、局,市各直属单位:\n\
+         《泰州市主要目标任务分解方案》已经市政府同意,现印发给你们,请认真组织实施。\n?\n\
+         ?????????????? 泰州市人民政府办公室\n???????????????? 2016年9月13日\n?\n\
+         泰州市主要目标任务分解方案\n一、主要指标\n1.劳动年龄人口平均受教育年限12.2年。(市教育局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.signer.as_deref(), Some("泰州市人民政府办公室"));
+    assert_eq!(notice.date.as_deref(), Some("2016年9月13日"));
+    assert_eq!(notice.body.len(), 1, "{:?}", notice.body);
+    assert_eq!(codes_at(&checked, "text/marks-removed"), [3]);
+
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "三明、南平、龙岩市水利局:\n\
+         我厅制定了《福建省烟草水源工程建设协调推进工作方案》,现印发给你们,请遵照执行。\n\
+         福建省水利厅\n2015年12月18日\n福建省烟草水源工程建设协调推进工作方案\n\
+         一、建立考核通报制度\n1.将工程建设纳入年度考核内容。(省水利厅牵头,省烟草局配合)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert!(plan.notice.is_made());
+    assert_eq!(plan.notice.signer.as_deref(), Some("福建省水利厅"));
+    assert_eq!(plan.notice.recipients, ["三明、南平、龙岩市水利局"]);
+    assert_eq!(plan.year, Some(2015));
+
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "【發布文號】 泉政文〔2014〕177號\n各区委优化营商环境领导小组办公室:\n\
+         《三亚市2025年实施方案》已经审议通过,现印发给你们,请认真贯彻执行。有关要求如下:\n\
+         一、规范主动公开工作\n要严格遵守公开处理流程细则。\n\
+         中共三亚市委优化营商环境领导小组(代章)\n2025年4月16日\n三亚市2025年实施方案\n\
+         一、重点任务\n1.优化开办企业服务。\n牵头单位:市市场监管局\n",
+    );
+    let notice = fengong::check(&input).unwrap().plan.notice;
+    assert_eq!(notice.doc_number.as_deref(), Some("泉政文〔2014〕177號"));
+    assert_eq!(
+        notice.issuer.as_deref(),
+        Some("中共三亚市委优化营商环境领导小组")
+    );
+    assert_eq!(
+        notice.signer.as_deref(),
+        Some("中共三亚市委优化营商环境领导小组(代章)")
+    );
+    let body: Vec<&str> = notice.body.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body[1], "一、规范主动公开工作", "{body:?}");
+}
+
+/// The plan and its table named as the source names them: the place the body's 《》 gives
+/// (《海口市2019年…要点》 under a title without it), the year in numerals, the table's own
+/// name (…主要任務分工表) — and a notice whose 附件 is that table is no document itself.
+#[test]
+fn plans_and_tables_named_and_dated_as_written() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n海府办函〔2019〕168号\n\
+         各区人民政府,市政府直属各单位:\n\
+         经市政府同意,现将《海口市2019年政务公开工作要点》印发给你们,请结合实际认真贯彻落实。\n\
+         海口市人民政府办公室\n2019年6月21日\n海口市2019年政务公开工作要点任务分工\n\
+         序号\t工作任务\t牵头单位\t完成时限\n1\t推进决策和执行公开。\t市政府办公室\t2019年12月底前\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.title.as_deref(), Some("海口市2019年政务公开工作要点"));
+
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "加快推进大都市区同城化的工作方案(二○一一年八月)\n一、主要工作\n\
+         1.强化综合交通建设。(省直配合单位:省交通运输厅)\n",
+    );
+    assert_eq!(fengong::check(&input).unwrap().plan.year, Some(2011));
+
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "張政辦發〔2010〕153號\n各縣(區)人民政府,市政府各部門:\n現將分工表印發給你們,請認真組織落實。\n\n\
+         附件:張掖市貫徹落實若干意見主要任務分工表\n\n張掖市人民政府辦公室\n2010年11月8日\n\n\
+         張掖市貫徹落實若干意見主要任務分工表\n\n一、建設生態安全屏障\n\
+         1.加快黑河流域綜合治理。(市水務局、市林業局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.notice.title, None);
+    assert_eq!(
+        checked.plan.table.title.as_deref(),
+        Some("張掖市貫徹落實若干意見主要任務分工表")
+    );
+    assert_eq!(codes_at(&checked, "notice/no-title"), [1]);
+}
+
+/// Lines of a page that are none of the plan: an 附件 label over a plan read without a
+/// notice, a 版记's 印发 line after the last task, a page's 发布部门 under a title that
+/// ends at its 通知 — each said, none run into a title or a task.
+#[test]
+fn labels_and_printed_on_lines_are_said_not_joined() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "附件\n福建省烟草水源工程建设协调推进工作方案\n一、建立考核通报制度\n\
+         1.将工程建设纳入年度考核内容。(省水利厅牵头,省烟草局配合)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("福建省烟草水源工程建设协调推进工作方案")
+    );
+    let table_title = checked.plan.table.title.as_deref().unwrap_or_default();
+    assert!(!table_title.contains("附件"), "{table_title}");
+    assert_eq!(codes_at(&checked, "source/unused"), [1]);
+
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "市政府2011年重点工作分解落实方案\n1、城镇登记失业率控制在3.5%以内。\n(市人保局)\n\
+         2、推进太湖水环境综合治理,完成年度治太工程投资。\n(市水利局、环保局)\n\
+         二○一一年二月十五日印发\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(leads(&checked.plan, 2), ["市水利局"]);
+    assert!(!checked.plan.task(2).unwrap().content.contains("印发"));
+    assert!(!codes(&checked).contains(&"source/cut-off"));
+    assert_eq!(codes_at(&checked, "source/unused"), [6]);
+
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "市政府办公室关于做好2020年市政府为民办十件实事的通知\n政策\n\
+         发布部门:淮安市人民政府办公室\n序号\t项目名称\t主要内容\t责任单位\n\
+         1\t实施健康惠民工程\t为全市65岁以上老年人免费健康体检。\t市卫健委\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("市政府办公室关于做好2020年市政府为民办十件实事的通知")
+    );
+    assert_eq!(codes_at(&checked, "source/unused"), [3]);
+}
+
+/// A table pasted a cell per line whose header has a long name fengong does not read
+/// between two it does (落实进展情况及问题原因), or a name broken a character apart (主 /
+/// 要 内 容), and a schedule column of sentences (进度要求): each cell in its column.
+#[test]
+fn cells_per_line_under_long_broken_and_schedule_headers() {
+    let (_dir, input) = text_source(
+        "进度表.txt",
+        "附件\n\n2012年《政府工作报告》分解任务落实进度表\n\n工作重点\n\n序号\n\n主要工作任务\n\n\
+         落实进展情况及问题原因\n\n牵头责任单位\n\n强化要素和平台支撑,着力扩大有效投资\n\n1\n\n\
+         全线铺开甬台温复线温州段高速公路建设。\n\n诸永高速公路延伸线完成投资3.91亿元。\n\n市交通运输局\n\n\
+         2\n\n加快温州机场新航站楼建设。\n\n新航站楼主体工程完成投资4.2亿元。\n\n市交通运输局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "全线铺开甬台温复线温州段高速公路建设。",
+            "加快温州机场新航站楼建设。"
+        ]
+    );
+    assert_eq!(
+        plan.task(2).unwrap().extra,
+        ["新航站楼主体工程完成投资4.2亿元。"]
+    );
+    assert_eq!(codes_at(&checked, "table/extra-column"), [7]);
+
+    let (_dir, input) = text_source(
+        "项目表.txt",
+        "2020年为民办实事项目表\n序号\n项目名称\n主\n要 内 容\n进度要求\n责任单位\n协办单位\n1\n\
+         实施健康惠民工程\n为全市65岁以上老年人免费健康体检。\n一季度制定方案;四季度完成年度任务。\n\
+         市卫健委\n市财政局\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let task = plan.task(1).unwrap();
+    assert_eq!(
+        task.content,
+        "实施健康惠民工程：为全市65岁以上老年人免费健康体检。"
+    );
+    assert_eq!(
+        task.deadline_text.as_deref(),
+        Some("一季度制定方案;四季度完成年度任务。")
+    );
+    assert_eq!(supports(&plan, 1), ["市财政局"]);
+}
+
+/// Towns listed before the government they share (莒口镇、麻沙镇人民政府) are each a
+/// government; a 完成時限 of ongoing work in traditional characters (持續推進) is as
+/// ongoing as 持续推进.
+#[test]
+fn town_governments_shared_and_ongoing_time_in_traditional_characters() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "闽台乡建乡创合作工作方案\n序号\t建设内容\t责任单位\t完成时限\n\
+         1\t开展村庄房前屋后环境整治。\t莒口镇、麻沙镇人民政府\t2026年3月底前\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(leads(&plan, 1), ["莒口镇人民政府"]);
+    assert_eq!(supports(&plan, 1), ["麻沙镇人民政府"]);
+
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "泉州市食品放心工程重點任務分解表\n序號\t工作任務\t牽頭單位\t完成時限\n\
+         1\t推進食品生產企業分類監管。\t市質監局\t持續推進\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert!(
+        !codes(&checked).contains(&"table/deadline"),
+        "{:?}",
+        codes(&checked)
+    );
+}
+
+/// A table under the plan's second part, after a first part whose numbered paragraphs of
+/// aims share a few words with a task: the tasks are the second part's, and the first
+/// part's paragraphs are printed as the plan's text, none lost.
+#[test]
+fn a_table_under_a_later_part_is_that_parts() {
+    let (_dir, input) = text_source(
+        "方案.md",
+        "新州镇农村人居环境整治提升行动方案\n\n一、总体要求\n\n(一)指导思想\n\n\
+         重点围绕农村厕所革命、生活污水治理和村容村貌提升,持续推进“三清两改一建”,全面提升农村人居环境质量。\n\n\
+         (二)工作目标\n\n到2025年,全镇农村卫生厕所普及率达到95%以上。\n\n二、重点任务\n\n\
+         | 序号 | 工作任务 | 责任单位 | 完成时限 |\n| --- | --- | --- | --- |\n\
+         | 1 | 扎实推进农村厕所革命,完成新建户厕300座。 | 镇农业服务中心 | 2025年12月底前 |\n\
+         | 2 | 推进农村生活污水治理,新建污水处理设施10处。 | 镇规划建设环保所 | 2025年12月底前 |\n\
+         | 3 | 健全生活垃圾收运处置体系,推行垃圾分类。 | 镇环卫站 | 2025年12月底前 |\n\
+         | 4 | 整治提升村容村貌,开展“三清两改一建”。 | 镇综合行政执法队 | 每年12月底前 |\n\n\
+         三、保障措施\n\n(一)强化组织领导。成立镇工作领导小组。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["重点任务"]);
+    assert!(!codes(&checked).contains(&"prose/task-not-found"));
+    let printed: String = (plan.preamble.iter())
+        .chain(&plan.closing)
+        .chain(&plan.after_table)
+        .map(|p| p.text.as_str())
+        .collect();
+    for words in [
+        "指导思想",
+        "全镇农村卫生厕所普及率",
+        "保障措施",
+        "强化组织领导",
+    ] {
+        assert!(printed.contains(words), "{words} in {printed}");
+    }
+}
+
+/// A cut page whose plan title stands in its text: the refusal says the title is there
+/// and where the text stops, not that the file lacks the plan.
+#[test]
+fn a_cut_page_is_refused_saying_where_it_stops() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "各县(市)区人民政府,市政府各部门:\n\
+         《2025年市〈政府工作报告〉任务分解和责任分工方案》已经市政府审议通过,现印发给你们。\n\
+         锦州市人民政府\n2025年1月25日\n2025年市《政府工作报告》任务分解\n和责任分工方案\n\
+         一、主要预期目标\n1.地区生产总值增长6%。\n牵头领导:刘希明\n牵",
+    );
+    let Err(fengong::Error::Input(said)) = fengong::check(&input) else {
+        panic!("a cut page is refused");
+    };
+    let message = &said[0].message;
+    assert!(message.contains("文中有它的标题"), "{message}");
+    assert!(message.contains("停在「…牵」"), "{message}");
+}

@@ -63,9 +63,11 @@ pub fn assemble(
     diagnostics.extend(said_one_of_several(title.as_deref(), &notice, &parts));
     // A source that is a document itself (关于稳增长的若干意见: its 主送 and body, no title
     // line of its own) is issued under its own title, not inside a 关于印发 notice.
+    // One whose 附件 is that plan's table (附件：…若干意见主要任务分工表) issues it instead.
     if notice.origin.is_some()
         && notice.title.is_none()
         && title.as_deref().is_some_and(super::text::is_notice_title)
+        && !title.as_deref().is_some_and(|t| attached(&notice, t))
     {
         notice.title = title.clone();
     }
@@ -97,6 +99,11 @@ pub fn assemble(
     diagnostics.extend(last_task_cut(&tasks, &raw.extra_columns, diagnostics));
     diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
+    if table.title.is_none() {
+        table.title = title
+            .as_deref()
+            .and_then(|t| table_named(&parts, &notice, t));
+    }
     let signed = (parts.prose.as_mut()).map_or_else(Vec::new, |p| std::mem::take(&mut p.sign_off));
     let (mut sections, preamble, closing) =
         place_tasks(&mut parts, &raw, &mut tasks, &mut table, diagnostics);
@@ -581,13 +588,6 @@ fn place_tasks(
     let prose = parts.prose.take();
     table.grouping = GroupingSource::Labels;
     match prose {
-        // Prose with no group over a table: the plan's text around it, printed as written;
-        // the table's rows place the tasks.
-        Some(prose) if !tasks_in_prose && prose.sections.iter().all(|s| s.groups.is_empty()) => (
-            group_by_labels(raw, tasks, diagnostics),
-            text_around_table(prose, diagnostics),
-            Vec::new(),
-        ),
         Some(prose) if tasks_in_prose => {
             let sections = group_by_labels(raw, tasks, diagnostics);
             let (sections, preamble, closing) = with_plan_text(sections, prose, tasks, diagnostics);
@@ -606,14 +606,15 @@ fn place_tasks(
             let sections = group_by_prose(&prose, tasks, &table.sections, diagnostics);
             (sections, prose.preamble, prose.closing)
         }
+        // Prose over a table that does not write its tasks out: the plan's text around it,
+        // printed as written; the table's rows place the tasks.
         Some(prose) => {
-            // Headings over a table, no task written out under them: they cannot place the
-            // tasks; the table's own rows do, and the headings are said, not lost.
-            diagnostics.extend(super::unused_headings(&prose));
-            let items = prose.sections.iter().flat_map(|s| s.intro.iter());
-            diagnostics.extend(items_not_in_table(items, tasks));
+            if prose.sections.iter().any(|s| !s.groups.is_empty()) {
+                let items = prose.sections.iter().flat_map(|s| s.intro.iter());
+                diagnostics.extend(items_not_in_table(items, tasks));
+            }
             let sections = group_by_labels(raw, tasks, diagnostics);
-            (sections, prose.preamble, prose.closing)
+            (sections, text_around_table(prose, diagnostics), Vec::new())
         }
         None => (
             group_by_labels(raw, tasks, diagnostics),
@@ -629,11 +630,37 @@ fn place_tasks(
 fn text_around_table(prose: Prose, diagnostics: &mut Vec<Diagnostic>) -> Vec<Paragraph> {
     let mut paragraphs = prose.preamble;
     for section in prose.sections {
-        paragraphs.push(Paragraph {
-            text: format!("{}、{}", section.numeral, section.title),
-            origin: section.origin,
-        });
+        if !(section.numeral.is_empty() && section.title.is_empty()) {
+            paragraphs.push(Paragraph {
+                text: format!("{}、{}", section.numeral, section.title),
+                origin: section.origin,
+            });
+        }
         paragraphs.extend(section.intro);
+        // Its numbered parts ((一)指导思想 / …) are the plan's words too, none a task's; a
+        // bold line of no number (a notice's title set bold) is said, not printed as them.
+        for group in section.groups {
+            if group.numbered_heading().is_none() {
+                let text = format!("{}{}", group.title, group.text.text);
+                diagnostics.push(super::unused_note(&text, group.origin));
+                continue;
+            }
+            paragraphs.push(Paragraph {
+                text: cjk::tidy_spacing(group.heading.trim()),
+                origin: group.origin.clone(),
+            });
+            if !group.text.text.trim().is_empty() {
+                let origin = match group.origin {
+                    Location::Line { path, .. } => Location::Line {
+                        path,
+                        line: group.text.line_at(0),
+                    },
+                    other => other,
+                };
+                let text = group.text.text.trim().to_string();
+                paragraphs.push(Paragraph { text, origin });
+            }
+        }
     }
     paragraphs.extend(prose.closing);
     let (labels, text): (Vec<Paragraph>, Vec<Paragraph>) = paragraphs
@@ -686,11 +713,11 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
                 .signer
                 .as_deref()
                 .and_then(|s| s.lines().next())
-                .map(str::to_string);
+                .map(|s| without_seal_note(s).to_string());
         }
         Some(issuer) if notice.issuer_written.is_none() => {
             if let Some(full) = fuller(issuer) {
-                notice.issuer = Some(full);
+                notice.issuer = Some(without_seal_note(&full).to_string());
             }
         }
         _ => {}
@@ -703,6 +730,16 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
         _ => printed,
     };
     notice
+}
+
+/// A signer's name without the note on its seal (某领导小组（代章）: another body's seal
+/// stands for it), which the 署名 keeps and the 版头 does not print.
+fn without_seal_note(signer: &str) -> &str {
+    let name = signer.trim();
+    ["（代章）", "(代章)", "（盖章）", "(盖章)", "（章）", "(章)"]
+        .iter()
+        .find_map(|note| name.strip_suffix(note))
+        .map_or(name, str::trim_end)
 }
 
 /// Titles read that did not become the plan's (`printed`), said, not lost: a first line of
@@ -771,7 +808,8 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         })
         .or_else(|| one_of_several(notice, parts))
         .or_else(|| issued(notice, parts).filter(|_| issues_a_document(notice)))
-        .or_else(|| sole_document_issued(notice))
+        // The body may name it short (现将《主要目标和任务工作分工表》印发), its 附件 in full.
+        .or_else(|| sole_document_issued(notice).map(|name| named_in_attachments(notice, name)))
         .or_else(|| {
             let table = notice.attachments.first()?;
             Some(
@@ -785,6 +823,34 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+}
+
+/// `name` as the notice's 附件 writes it in full, when one ends with it.
+fn named_in_attachments(notice: &Notice, name: String) -> String {
+    (notice.attachments.iter())
+        .find(|a| a.len() > name.len() && a.ends_with(name.as_str()))
+        .cloned()
+        .unwrap_or(name)
+}
+
+/// Whether one of the notice's 附件 names `title` (the plan or its table).
+fn attached(notice: &Notice, title: &str) -> bool {
+    let title = crate::base::cjk::simplified_text(title);
+    (notice.attachments.iter()).any(|a| crate::base::cjk::simplified_text(a).contains(&title))
+}
+
+/// The name of the table the plan's `title` was read from (…若干意见主要任务分工表 gives
+/// …若干意见), printed over the table as written rather than made again from the plan's.
+fn table_named(parts: &Parts, notice: &Notice, title: &str) -> Option<String> {
+    let prose = parts.prose.as_ref().and_then(|p| p.title.as_ref());
+    let names = prose
+        .map(|p| &p.text)
+        .into_iter()
+        .chain(&notice.attachments);
+    names
+        .filter(|name| crate::model::names_a_table(name))
+        .find(|name| crate::model::plan_of_table(name) == Some(title))
+        .cloned()
 }
 
 /// The plan's name, and what its title writes after it in brackets that is no part of it:
@@ -838,7 +904,11 @@ fn trailing_bracket(title: &str) -> Option<(&str, &str)> {
 /// names it in full.
 fn issued(notice: &Notice, parts: &Parts) -> Option<String> {
     let issued = notice.title.as_deref().and_then(super::text::issued_plan)?;
-    Some(named_in_full(&issued, parts).unwrap_or(issued))
+    // The body may name it in full (现将《海口市2019年…要点》印发给你们).
+    let handed_out = notice.documents_handed_out().map(|(names, _)| names);
+    let in_body = (handed_out.into_iter().flatten())
+        .find(|name| name.len() > issued.len() && name.ends_with(&issued));
+    Some(named_in_full(&issued, parts).or(in_body).unwrap_or(issued))
 }
 
 /// Whether the notice's title issues a document (关于印发…的通知), not work (关于做好…的通知).
@@ -1282,19 +1352,18 @@ fn section_around(sections: &[Section], line: u32) -> Option<usize> {
         .map(|(_, at)| at)
 }
 
-/// Whether the prose writes out any task's text (as the seed does, each task in a bold-headed
-/// paragraph): only then can it decide the grouping.
+/// Whether the prose writes out the tasks' text (as the seed does, each task in a
+/// bold-headed paragraph): only then can it decide the grouping. Half the tasks at least
+/// must own a sentence of it: a task or two sharing words with a paragraph of aims (持续推进
+/// “三清两改一建”) does not make the prose the tasks' place.
 fn prose_holds_tasks(prose: &Prose, tasks: &[Task]) -> bool {
-    let text: String = prose
-        .sections
-        .iter()
-        .flat_map(|s| s.groups.iter())
-        .map(|g| g.text.text.as_str())
+    let flat: FlatGroups = (prose.sections.iter().enumerate())
+        .flat_map(|(si, s)| s.groups.iter().map(move |g| (si, g)))
         .collect();
-    let grams = bigrams(&match_key(&text));
-    tasks
-        .iter()
-        .any(|task| found_in(&bigrams(&match_key(&task.content)), &grams, (1, 2)))
+    let sentences = prose_sentences(&flat);
+    let owned = match_sentences(&sentences, &flat, tasks);
+    let found = owned.iter().filter(|o| !o.is_empty()).count();
+    found > 0 && found * 2 >= tasks.len()
 }
 
 /// Whether at least `share` (a fraction, 3/5 as `(3, 5)`) of the character pairs `own` holds
@@ -1412,10 +1481,13 @@ fn year_in(text: &str) -> Option<i32> {
     let chars: Vec<char> = text.chars().collect();
     let span = year_span_in(text);
     chars.windows(5).find_map(|w| {
+        let written: String = w.iter().collect();
         let digits: String = w[..4].iter().collect();
         (w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
             .then(|| digits.parse().ok())
             .flatten()
+            // Or in numerals (（二○一一年八月）).
+            .or_else(|| year_in_numerals(&written).filter(|_| w[4] == '年'))
             // The end of a span (2013—2015年) is not the year the plan is for.
             .filter(|year| span.is_none_or(|(_, last)| last != *year))
     })

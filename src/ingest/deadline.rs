@@ -61,6 +61,8 @@ const ONGOING: &[&str] = &[
 /// Whether a 完成时限 describes work that goes on or recurs, so that naming no day is what
 /// it means, not a reading to fix.
 pub fn is_ongoing(text: &str) -> bool {
+    // Read in simplified characters: 持續推進 is 持续推进.
+    let text = crate::base::cjk::simplified_text(text);
     ONGOING.iter().any(|w| text.contains(w))
 }
 
@@ -177,6 +179,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a cell's text reads as a time — a date [`parse_deadline`] reads, a month, or a
 /// word only times use (长期推进, 每季度末) — whether or not it names a day.
 pub fn reads_as_time(text: &str) -> bool {
+    let text = &crate::base::cjk::simplified_text(text);
     parse_deadline(text, None).is_some()
         || TIME_WORDS.iter().any(|w| text.contains(w))
         || MONTH.is_match(text)
@@ -186,6 +189,7 @@ pub fn reads_as_time(text: &str) -> bool {
 /// one, and what is left without its time words and figures is a verb's few characters — not
 /// a task that mentions a time (空气质量完成年度目标任务).
 pub fn says_only_a_time(text: &str) -> bool {
+    let text = &crate::base::cjk::simplified_text(text);
     if parse_deadline(text, None).is_some() {
         return true;
     }

@@ -56,6 +56,7 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
                 return false;
             };
             !defines_a_role_word(&text[..whole.start()], inside.as_str())
+                && !aside_on_a_role(&text[..whole.start()])
                 && !speaks_of_a_case(inside.as_str())
                 && names_anyone(inside.as_str())
         })
@@ -125,6 +126,33 @@ fn has_duty(text: &str) -> bool {
 /// The first parenthesis of `text` naming who does the work.
 fn first_duty(text: &str) -> Option<regex::Match<'_>> {
     duty_brackets(text).next().and_then(|caps| caps.get(0))
+}
+
+/// Whether a parenthesis stands right after a role its sentence gives (…由省水利厅具体牵头
+/// (日常工作由厅建管处负责),省烟草局配合): an aside on how that body does it, not the task's
+/// assignment.
+fn aside_on_a_role(before: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "牵头", "负责", "配合", "主办", "承办", "协办", "牽頭", "負責",
+    ];
+    let before = before.trim_end();
+    ROLES.iter().any(|r| before.ends_with(r))
+}
+
+/// The words after an assignment's parenthesis that finish its sentence (…考核内容(省水利厅
+/// 牵头),考核结果每年通报一次。): the comma goes on with the same task, up to the sentence's
+/// end, when no other assignment stands before it. Their length in bytes.
+fn sentence_going_on(after: &str) -> Option<usize> {
+    if !after.starts_with(['，', ',']) {
+        return None;
+    }
+    let end = after
+        .find('。')
+        .map_or(after.len(), |at| at + '。'.len_utf8());
+    let clause = &after[..end];
+    let words = clause.trim_matches(|c: char| !crate::base::cjk::is_han(c));
+    (words.chars().count() >= 2 && !has_duty(clause) && list_cut_open(clause).is_none())
+        .then_some(end)
 }
 
 /// Whether a parenthesis says what to do in a case of the role words (责任单位中无牵头单位的
@@ -894,7 +922,8 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         let unit_first = after_bare_line && super::unit_first::opens_with_duty(&line);
         // 中共某县委办公室 / 某县人民政府办公室 / 2024年3月1日 under the last task: the
         // document's 署名 and 成文日期, each a line of its own, none of the task's list.
-        let signs_off = signing_off[index];
+        // A 版记's date of printing (二○一一年二月十五日印发) is none of the last task's.
+        let signs_off = signing_off[index] || super::text::is_printed_on(&line);
         // 一、…目标。〔…牵头〕: an item numbered at the parts' level starts a block, a
         // heading or not.
         let starts_block = heading
@@ -1414,7 +1443,11 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let below = super::text::title_below_lines(&lines).map(|at| title_from_lines(&lines, at));
     // A first line naming a plan is the title, whole: the line under it (具体问题如下：) is
     // none of it, though the paragraph reader ran the two together.
-    let first_line = lines.iter().position(|l| !super::text::is_page_line(l));
+    // An attachment's label over it (附件 / 某某方案) is none of the title.
+    let first_line = lines
+        .iter()
+        .position(|l| !super::text::is_page_line(l) && !super::text::is_attachment_label(l));
+
     let first = match first_line {
         Some(at) if super::text::names_a_plan(lines[at]) => Some(title_from_lines(&lines, at)),
         _ => all
@@ -2980,6 +3013,10 @@ impl Reader {
             }
             let stop_after = line[whole.end()..].trim_start().starts_with('。');
             write_before_duty(task, &line[cut..whole.start()], stop_after);
+            let going_on = sentence_going_on(&line[whole.end()..]);
+            if let Some(len) = going_on {
+                task.content.push_str(&line[whole.end()..whole.end() + len]);
+            }
             let duty = parse_duty(inside.as_str());
             duty.assign_to(task);
             if let Some(units) = &self.standing {
@@ -3011,7 +3048,7 @@ impl Reader {
                 self.standing = duty.standing;
             }
             self.finish_task();
-            cut = whole.end();
+            cut = whole.end() + going_on.unwrap_or(0);
         }
         let rest = line[cut..].trim().trim_start_matches(BETWEEN_TASKS);
         // （牵头单位：县城管局）（完成时限：2026年9月底前）: the second the task's deadline.

@@ -891,20 +891,19 @@ fn attachments_not_read(lines: &[&str], at: usize) -> (String, std::ops::Range<u
     (said, at..at + more + 1)
 }
 
-/// A text that stops mid-sentence was not copied whole: what is missing may be the table.
+/// A text that stops mid-sentence — or inside a label (牵头领导:… / 牵) — was not copied
+/// whole: what is missing may be the table.
 fn stops_mid_sentence(lines: &[&str]) -> Option<String> {
-    let mut filled = lines.iter().rev().filter(|l| !l.trim().is_empty());
-    let (written, above) = (filled.next()?, filled.next());
     // Read as shown: a heading's # and bold's ** are the reader's marks, not the text's.
-    let last = text::strip_markup(written.trim_start_matches('#'))
-        .trim()
-        .to_string();
-    let cut =
-        text::stops_mid_sentence(&last) || text::ends_under_a_heading(written, above.copied());
-    cut.then(|| {
-        let tail = text::tail_of(&last, 12);
-        format!("原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整")
-    })
+    let shown: Vec<String> = lines
+        .iter()
+        .map(|l| text::strip_markup(l.trim_start_matches('#')))
+        .collect();
+    let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+    let (_, tail) = text::cut_at_end(&shown)?;
+    Some(format!(
+        "原文最后一行停在「…{tail}」，没有写完：文字可能没有复制完整"
+    ))
 }
 
 /// What a source without a table shows that points at why: the attachments its notice names
@@ -923,11 +922,14 @@ fn what_the_text_shows(text: &str) -> Vec<String> {
     }
     let rows_of_figures = rows_of_figures(&lines);
     if listed.is_none()
-        && let Some(named) = issued_elsewhere(&lines)
+        && let Some((named, here)) = issued_elsewhere(&lines)
     {
-        seen.push(match rows_of_figures {
-            Some(_) => format!("通知正文说印发{named}，文中有它的表格，但读不出任务分工表"),
-            None => format!("通知正文说印发{named}，但读入的文件中没有它"),
+        seen.push(match (rows_of_figures, here) {
+            (Some(_), _) => format!("通知正文说印发{named}，文中有它的表格，但读不出任务分工表"),
+            (None, true) => {
+                format!("通知正文说印发{named}，文中有它的标题，但标题下没有读出写明责任单位的任务")
+            }
+            (None, false) => format!("通知正文说印发{named}，但读入的文件中没有它"),
         });
     }
     if let Some(header) = rows_of_figures {
@@ -1005,28 +1007,31 @@ fn run_together_said((at, names): &(usize, String)) -> String {
     )
 }
 
-/// The document the notice's body says it issues (《…》已经县政府同意，现印发给你们) when the
-/// text does not go on to it: its title, maybe broken over lines, stands nowhere else.
-fn issued_elsewhere(lines: &[&str]) -> Option<String> {
+/// The document the notice's body says it issues (《…》已经县政府同意，现印发给你们), as
+/// shown, and whether its title stands again further on (maybe broken over lines).
+fn issued_elsewhere(lines: &[&str]) -> Option<(String, bool)> {
     let plain = |text: &str| -> String {
         text.chars()
             .filter(|c| !c.is_whitespace())
             .map(|c| match c {
                 '(' => '（',
                 ')' => '）',
+                // A title inside the notice's 《》 marks its own titles with 〈〉.
+                '〈' => '《',
+                '〉' => '》',
                 c => c,
             })
             .collect()
     };
     let (named, titled) = lines.iter().find_map(|l| issued_in(l))?;
     let shown = crate::base::cjk::excerpt(&named);
-    (plain(&lines.concat()).matches(&plain(&named)).count() < 2).then(|| {
-        if titled {
-            format!("《{shown}》")
-        } else {
-            format!("「{shown}」")
-        }
-    })
+    let shown = if titled {
+        format!("《{shown}》")
+    } else {
+        format!("「{shown}」")
+    };
+    let here = plain(&lines.concat()).matches(&plain(&named)).count() >= 2;
+    Some((shown, here))
 }
 
 /// A table drawn with box lines (┌─┬─┐ │ ├) that could not be read: a line whose cells do
@@ -1358,10 +1363,14 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
     }
     let (text, marks) = repost::without_scrape_marks(&read_text(source, display)?, display);
     let (text, pinyin) = repost::without_pinyin(&text, display);
+    let (text, footer) = repost::without_site_footer(&text, display);
+    let (text, spaces) = repost::without_lost_spaces(&text, display);
     let (text, restored) = text::restore_printed(&text, text::Places::lines(display));
     let mut doc = text::parse(&text, display);
     doc.diagnostics.extend(marks);
     doc.diagnostics.extend(pinyin);
+    doc.diagnostics.extend(footer);
+    doc.diagnostics.extend(spaces);
     doc.diagnostics.extend(restored);
     Ok(Read::Text {
         doc: Box::new(doc),

@@ -996,10 +996,15 @@ impl RawTable {
         {
             self.rows.insert(0, row);
         }
+        // A later table's title over sections of its own stands nowhere: said, not lost.
         if !sectioned(&other)
             && let Some(row) = title_row(&other)
         {
             self.rows.push(row);
+        } else if let (Some(title), Some(origin)) = (&other.title, &other.origin)
+            && !title.trim().is_empty()
+        {
+            self.left_out.push((title.clone(), origin.clone()));
         }
         // The tables together are named by the plan, each by its section row.
         self.title = None;

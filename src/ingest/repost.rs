@@ -1,6 +1,7 @@
 //! What a reposting site adds to a plan's text: pinyin after characters (工(gōng)作, 一(yī)、),
-//! put there for its readers, none of the issuer's words. Taken out before the text is read —
-//! they break headings (一(yī)、), 附注 and unit names — and said, with where.
+//! put there for its readers, marks a scraper strews, the page's footer (links, 网站标识码,
+//! 版权所有) — none of the issuer's words. Taken out before the text is read — they break
+//! headings (一(yī)、), 附注 and unit names, or run into the last task — and said, with where.
 
 use std::sync::LazyLock;
 
@@ -267,9 +268,150 @@ fn strip_quietly(text: &mut String) {
     }
 }
 
+/// What marks a web site's own footer: its registrations (网站标识码, ICP备, 公网安备), its
+/// copyright, who runs it (主办：…承办：…), the browser it asks for.
+static SITE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(concat!(
+        r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|",
+        r"主办[:：].{0,30}承办[:：]|建议使用.{0,40}浏览器|网站地图"
+    ))
+    .unwrap()
+});
+
+/// The most lines a site's footer runs to: more after a footer's mark is the document's.
+const MOST_FOOTER_LINES: usize = 12;
+
+/// The fewest short lines above a footer that make its row of links (各区政府 / 市政府部门 /
+/// 新闻媒体 / 其他): one or two short lines may be a table's last cells.
+const FEWEST_LINKS: usize = 3;
+
+/// `text` with the footer a web page ends on left out — its links, registrations and
+/// copyright, none of the document's words — line for line (each line is left empty, so
+/// places stay right), and what is said of it.
+pub fn without_site_footer(text: &str, display: &str) -> (String, Option<Diagnostic>) {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    // The footer's first mark, with only a footer's few short lines after it.
+    let Some(at) = filled.iter().position(|&i| SITE_FOOTER.is_match(lines[i])) else {
+        return (text.to_string(), None);
+    };
+    let after = &filled[at..];
+    let footer_like = |i: &usize| lines[*i].chars().count() <= 120 && !lines[*i].contains('。');
+    if after.len() > MOST_FOOTER_LINES || !after.iter().all(footer_like) {
+        return (text.to_string(), None);
+    }
+    let links = filled[..at]
+        .iter()
+        .rev()
+        .take_while(|&&i| is_link(lines[i]))
+        .count();
+    let from = if links >= FEWEST_LINKS {
+        at - links
+    } else {
+        at
+    };
+    let left_out: Vec<u32> = filled[from..].iter().map(|&i| i as u32 + 1).collect();
+    let first = filled[from];
+    let shown = crate::base::cjk::excerpt(lines[filled[at]].trim());
+    for &i in &filled[from..] {
+        lines[i] = "";
+    }
+    let said = Diagnostic::note(
+        "source/unused",
+        Location::Line {
+            path: display.to_string(),
+            line: first as u32 + 1,
+        },
+        format!(
+            "第 {}行是网页的页脚（栏目链接、「{shown}」等），不是原文：未读入",
+            lines_named(&left_out)
+        ),
+    );
+    (lines.join("\n"), Some(said))
+}
+
+/// A link of a site's footer: a few characters, no mark, no figure.
+fn is_link(line: &str) -> bool {
+    let line = line.trim();
+    (2..=8).contains(&line.chars().count()) && line.chars().all(crate::base::cjk::is_han)
+}
+
+/// `text` with the question marks a page's copy left where its indents and blank lines were
+/// (a full-width space the copy could not encode: `?` alone on a line, `?????? 泰州市人民
+/// 政府办公室`) taken out, line for line, and what is said of it. A `?` among words stays.
+pub fn without_lost_spaces(text: &str, display: &str) -> (String, Option<Diagnostic>) {
+    let mut lines_changed = Vec::new();
+    let out: Vec<&str> = (text.split('\n').enumerate())
+        .map(|(i, line)| {
+            let body = line.trim_start();
+            let rest = body.trim_start_matches(['?', '？']);
+            let lost = rest.len() < body.len()
+                && body.starts_with('?')
+                && (rest.is_empty() || rest.starts_with(char::is_whitespace));
+            if lost {
+                lines_changed.push(i as u32 + 1);
+                rest.trim_start()
+            } else {
+                line
+            }
+        })
+        .collect();
+    let Some(&first) = lines_changed.first() else {
+        return (text.to_string(), None);
+    };
+    let said = Diagnostic::note(
+        "text/marks-removed",
+        Location::Line {
+            path: display.to_string(),
+            line: first,
+        },
+        format!(
+            "第 {}行行首的「?」是复制网页时缩进和空行变成的问号，不是原文的字：已去掉后读取",
+            lines_named(&lines_changed)
+        ),
+    );
+    (out.join("\n"), Some(said))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_footer_and_the_links_over_it_are_left_out_line_for_line() {
+        let text = "2\n加强惠企政策公开。\n市工信局\n2021年9月底前\n各区政府\n市政府部门\n\
+                    新闻媒体\n其他\n网站标识码 3502000001\n版权所有:©厦门市人民政府";
+        let (out, said) = without_site_footer(text, "t.txt");
+        assert_eq!(
+            out,
+            "2\n加强惠企政策公开。\n市工信局\n2021年9月底前\n\n\n\n\n\n"
+        );
+        let said = said.unwrap();
+        assert_eq!(said.location.line_no(), Some(5));
+        assert!(
+            said.message.contains("第 5、6、7、8、9、10 行"),
+            "{}",
+            said.message
+        );
+        // Two short lines over the mark may be a table's last cells: kept.
+        let text = "1\n整治河道。\n县水利局\n长期坚持\n网站标识码 3502000001";
+        let (out, _) = without_site_footer(text, "t.txt");
+        assert_eq!(out, "1\n整治河道。\n县水利局\n长期坚持\n");
+        // A mark with the document going on after it is the document's words.
+        let text = "版权所有的作品登记。\n一、主要任务\n1.加强版权保护。（县文旅局牵头）";
+        assert_eq!(without_site_footer(text, "t.txt").0, text);
+    }
+
+    #[test]
+    fn question_marks_left_for_indents_are_taken_out_but_not_a_question() {
+        let text = "?\n?????? 泰州市人民政府办公室\n为什么要改？\n是否完成?是";
+        let (out, said) = without_lost_spaces(text, "t.txt");
+        assert_eq!(out, "\n泰州市人民政府办公室\n为什么要改？\n是否完成?是");
+        assert!(said.unwrap().message.contains("第 1、2 行"));
+    }
 
     #[test]
     fn a_scrapers_marks_strewn_through_the_words_are_taken_out_line_for_line() {

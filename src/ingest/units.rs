@@ -453,7 +453,7 @@ fn levels_sharing_a_body(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Places listed before the government they share, written once after the last
-/// (`哈尔滨、黑河、绥芬河市政府`, `相关市、县政府`): each place's government named whole
+/// (`哈尔滨、黑河、绥芬河市政府`, `相关市、县政府`, `莒口镇、麻沙镇人民政府`): each place's government named whole
 /// (哈尔滨市政府, 相关市政府). A piece that names a body already, or nobody in particular
 /// (相关部门), is left as it is.
 fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -461,7 +461,7 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"(^|[，,；;\s（(：:])((?:[^、，,；;\s（）()：:]{2,12}、)+)",
-            r"([^、，,；;\s（）()：:]{0,6}?)([市县縣区區州旗盟](?:人民)?政府)"
+            r"([^、，,；;\s（）()：:]{0,6}?)([市县縣区區州旗盟镇鎮乡鄉](?:人民)?政府)"
         ))
         .unwrap()
     });
@@ -475,7 +475,8 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
                     .iter()
                     .any(|e| simple.ends_with(e))
         };
-        let at_level = |piece: &str| piece.ends_with(|c: char| "市县縣区區州旗盟".contains(c));
+        let at_level =
+            |piece: &str| piece.ends_with(|c: char| "市县縣区區州旗盟镇鎮乡鄉".contains(c));
         // A government named by its level alone (相关市、县政府) lends only that: to places
         // named by their level too, never to a bare word (财政、区政府).
         let is_place = |piece: &str| is_place(piece) && (!caps[3].is_empty() || at_level(piece));
@@ -496,7 +497,7 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
         if first_place == run.len() || !(caps[3].is_empty() || is_place(&caps[3])) {
             return caps[0].to_string();
         }
-        let level_less = body.trim_start_matches(|c: char| "市县縣区區州旗盟".contains(c));
+        let level_less = body.trim_start_matches(|c: char| "市县縣区區州旗盟镇鎮乡鄉".contains(c));
         let named = run
             .iter()
             .enumerate()

@@ -246,7 +246,9 @@ pub fn names_a_table(name: &str) -> bool {
 /// The plan a table's name is of: 某区2024年工作方案任务分工表 → 某区2024年工作方案 (工作計劃
 /// reads as 工作计划).
 pub fn plan_of_table(name: &str) -> Option<&str> {
-    const PLANS: &[&str] = &["方案", "计划", "要点", "意见", "措施", "安排", "规划"];
+    const PLANS: &[&str] = &[
+        "方案", "计划", "要点", "意见", "措施", "安排", "规划", "纲要",
+    ];
     let name = name.trim();
     let simple = crate::base::cjk::simplified_text(name);
     let chars = PLANS

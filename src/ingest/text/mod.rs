@@ -24,8 +24,8 @@ use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{
-    doc_number_within, garbled_doc_number, is_date_line, is_notice_title, issued_plan,
-    sign_off_under_table, signing_off,
+    doc_number_within, garbled_doc_number, is_date_line, is_notice_title, is_printed_on,
+    issued_plan, sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{after_attachments_label, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
@@ -951,10 +951,12 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     "组配分类",
     "发布机构",
     "发布单位",
+    "发布部门",
     "发文机关",
     "发文单位",
     "发文字号",
     "成文日期",
+    "颁布日期",
     "发布日期",
     "发文日期",
     "生成日期",
@@ -1136,6 +1138,7 @@ fn is_page_action(text: &str) -> bool {
         "微博",
         "政务",
         "字号",
+        "字体",
         "好友",
         "返回",
         "扫描",

@@ -117,7 +117,9 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         skipped = &blocks[page_lines];
         (start, end)
     } else if let Some(at) = (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&at| {
-        is_recipients(&blocks[at].text) || recipients_unmarked(blocks, at, places, &mut said)
+        is_recipients(&blocks[at].text)
+            || bodies_addressed(blocks, at)
+            || recipients_unmarked(blocks, at, places, &mut said)
     }) {
         let (start, title_end) =
             read_head_above_recipients(blocks, (&page.blocks, at), &mut notice);
@@ -243,11 +245,13 @@ fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
     // The box's date is the page's field, not the document's text: printed as GB/T 9704
     // writes a date (2024年05月20日 → 2024年5月20日).
     if notice.date.is_none()
-        && let Some(date) = page.field(&["成文日期", "发文日期"]).and_then(|value| {
-            crate::base::date::parse_written(value)
-                .map(crate::base::date::chinese)
-                .or_else(|| date_of(value).map(|(date, _)| date))
-        })
+        && let Some(date) = page
+            .field(&["成文日期", "发文日期", "颁布日期"])
+            .and_then(|value| {
+                crate::base::date::parse_written(value)
+                    .map(crate::base::date::chinese)
+                    .or_else(|| date_of(value).map(|(date, _)| date))
+            })
     {
         notice.date = Some(date);
     }
@@ -465,6 +469,30 @@ fn recipients_text(line: &str) -> &str {
         .trim_end()
 }
 
+/// A 主送 line naming the bodies themselves (三明、南平、龙岩市水利局，厅区域协调组:), no
+/// 各… among them: a list of names ending in a colon, one at least a body's, over a
+/// notice's first sentence (…现印发给你们，请遵照执行。).
+fn bodies_addressed(blocks: &[Block], at: usize) -> bool {
+    let text = blocks[at].text.trim();
+    let Some(list) = text.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let items: Vec<&str> = list.split(['、', '，', ',']).map(str::trim).collect();
+    let bodies = items
+        .iter()
+        .any(|item| crate::ingest::units::ends_as_a_body(item) || item.ends_with("小组"));
+    let body_follows = blocks.get(at + 1).is_some_and(|next| {
+        ["印发给你们", "现将", "请认真", "请遵照", "通知如下"]
+            .iter()
+            .any(|w| next.text.contains(w))
+    });
+    bodies
+        && body_follows
+        && !list.contains(['。', '；', ';', '：', ':'])
+        && items.iter().all(|i| (1..=24).contains(&i.chars().count()))
+        && !super::is_bare_page_label(text)
+}
+
 /// A 主送 line: a list of bodies ending in a colon (各街道办事处、区政府各部门：), each item
 /// short, at least one of them 各… or a kind of body — not a sentence that ends 如下：.
 fn is_recipients(text: &str) -> bool {
@@ -659,7 +687,7 @@ pub(crate) fn doc_number_within(text: &str) -> Option<String> {
     static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(
-            r"([^\s\d:：()（）〔〕\[\]【】]{1,10}[〔\[【(（]\d{4}[〕\]】)）]第?\s?\d{1,4}\s?号)",
+            r"([^\s\d:：()（）〔〕\[\]【】]{1,10}[〔\[【(（]\d{4}[〕\]】)）]第?\s?\d{1,4}\s?[号號])",
         )
         .unwrap()
     });
@@ -822,7 +850,9 @@ fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
 
 /// The 主送 line at block `i`, when it is one; the index after the head.
 fn read_recipients(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
+    // A web page's own line (分享到：) is no 主送: the one further down is.
     if let Some(b) = blocks.get(i)
+        && !super::is_page_line(&b.text)
         && (b.text.ends_with('：') || b.text.ends_with(':'))
         && !b.text.contains('。')
         && b.text.chars().count() < 200
@@ -881,6 +911,7 @@ fn read_body(
         }
         if let Some(last) = body.last_mut()
             && !ends_sentence(&last.text)
+            && !is_body_heading(&last.text)
         {
             last.text.push_str(&b.text);
         } else {
@@ -898,6 +929,15 @@ fn read_body(
         }
     }
     (body, i)
+}
+
+/// A heading of the notice's own body on a line of its own (一、规范主动公开工作): its
+/// paragraph, not the start of the next.
+fn is_body_heading(text: &str) -> bool {
+    let text = tidy_spacing(text);
+    (section_heading(&text).is_some() || super::numbered_label(&text).is_some())
+        && text.chars().count() <= 30
+        && !text.contains(['。', '，', ',', '；', ';'])
 }
 
 /// The body from block `i`, where it ends, and whether it hands out tasks itself. A body
@@ -1407,13 +1447,26 @@ fn without_number_after(title: &str) -> &str {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"\s*[（(]\s*[^\s()（）〔〕\[\]【】]{1,10}[〔\[【(（]\d{4}[〕\]】)）]",
-            r"第?\s?\d{1,4}\s?号\s*[）)]$"
+            r"第?\s?\d{1,4}\s?[号號]\s*[）)]$"
         ))
         .unwrap()
     });
     NUMBER_AFTER
         .find(title)
         .map_or(title, |number| title[..number.start()].trim_end())
+}
+
+/// Whether `line` is a 版记's line saying when (and by whom) the document was printed:
+/// `某市人民政府办公室 2011年2月15日印发`, `二○一一年二月十五日印发`.
+pub(crate) fn is_printed_on(line: &str) -> bool {
+    static PRINTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(
+            r"年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*印发$",
+        )
+        .unwrap()
+    });
+    line.chars().count() <= 40 && PRINTED_ON.is_match(line.trim())
 }
 
 /// Which of `lines` sign a document off: one to three lines each an agency's name (two for

@@ -32,7 +32,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     #[allow(clippy::unwrap_used)] // built from literal labels
     Regex::new(&format!(
-        r"(?:^|[|｜\t \u{{3000}}])({})[ \u{{3000}}]*(?:[:：]|[|｜\t \u{{3000}}]|$)",
+        // Or in a bracket of its own: 【颁布日期】2007-02-15.
+        r"(?:^|[|｜\t \u{{3000}}【])({})[ \u{{3000}}]*(?:[:：]|】|[|｜\t \u{{3000}}]|$)",
         spaced.join("|")
     ))
     .unwrap()
@@ -99,7 +100,7 @@ pub(super) fn page_box(blocks: &[Block]) -> PageBox {
 /// `simple`; values cut from the line as written), else none. A value longer than a title
 /// is no box's: the line is text that happens to open with a label's word.
 fn labelled_pairs(simple: &str, written: &str) -> Vec<(String, String)> {
-    let trimmed = simple.trim_start_matches(['|', '｜', ' ', '\u{3000}', '\t']);
+    let trimmed = simple.trim_start_matches(['|', '｜', ' ', '\u{3000}', '\t', '【']);
     let offset = simple.len() - trimmed.len();
     let starts: Vec<(usize, usize, String)> = LABEL
         .captures_iter(trimmed)

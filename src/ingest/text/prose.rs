@@ -31,8 +31,13 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         .count()
         .min(blocks.len() - 1);
     let at = title_below(&blocks[lead..]).map_or(lead, |at| lead + at);
-    let before = blocks[..at].iter().map(|b| paragraph(b, places)).collect();
+    let mut before: Vec<Paragraph> = blocks[..at].iter().map(|b| paragraph(b, places)).collect();
     let (title, start) = read_title(&blocks[at..], places);
+    // The attachment's label the title stands under (附件 / 某某方案), with no notice above
+    // to hold it: none of the plan's words, said.
+    if title.is_some() && start > 1 && is_attachment_label(&blocks[at].text) {
+        before.push(paragraph(&blocks[at], places));
+    }
     let start = at + start;
     let mut reader = ProseReader {
         prose: Prose {
@@ -456,7 +461,10 @@ fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
 /// fills the page's width: a shorter line of bare words ended its paragraph there (a web
 /// copy's 会议纪要摘编 / (blank) / 各单位要高度重视 are two).
 fn goes_on(last: &str, block: &Block, lines: &Lines) -> bool {
-    if lines.previous_signs_off || lines.signing_off.contains(&block.line) {
+    if lines.previous_signs_off
+        || lines.signing_off.contains(&block.line)
+        || super::is_printed_on(&block.text)
+    {
         return false;
     }
     let last_line = lines.last_of(last);
@@ -742,6 +750,10 @@ fn continues_title_with(title: &str, text: &str) -> bool {
         return text.chars().count() <= 24 && title.chars().count() + text.chars().count() <= 70;
     }
     let simple = crate::base::cjk::simplified_text(title);
+    // A notice's title ends at its 通知: a word under it (a page's 政策) is none of it.
+    if simple.ends_with("通知") {
+        return false;
+    }
     // 2019年《政府工作报告》确定的主要目标任务 / 责任分解方案: a bare line that ends as a
     // plan's name does ends the title the line above began.
     let ends_the_name = bare(text)

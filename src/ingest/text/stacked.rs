@@ -73,13 +73,23 @@ pub(super) fn find_header(lines: &[&str]) -> Option<StackedHeader> {
             && says(l) == Says::Units
             && Column::from_header(next) == Some(Column::Person)
     };
+    // A long name fengong does not read (落实进展情况及问题原因) stands between two it does:
+    // a column of its own, since no row's cell is followed by a column's name.
+    let between_names = |k: usize| {
+        let l = filled[k].1;
+        let bare = crate::base::cjk::without_brackets(l);
+        bare.chars().count() <= 16
+            && bare.chars().all(is_han)
+            && says(l) == Says::Text
+            && filled.get(k + 1).is_some_and(|(_, next)| named(next))
+    };
     (0..filled.len()).find_map(|start| {
         if !named(filled[start].1) {
             return None;
         }
         let mut run: Vec<&(usize, &str)> = (start..filled.len())
             .take(MAX_HEADER_LINES)
-            .take_while(|&k| name_like(filled[k].1) || qualifies_next(k))
+            .take_while(|&k| name_like(filled[k].1) || qualifies_next(k) || between_names(k))
             .map(|k| &filled[k])
             .collect();
         // A title above it (…责任单位表) reads as a name too: the header starts at its 序号,
@@ -196,10 +206,13 @@ const MAX_HEADER_LINES: usize = 16;
 /// 完成情况), or is a role before the kind of body that has it (牵头 / 科室). Two short names of the same kind side by side (攻坚目标 / 任务) may be one cell
 /// or two: only the rows can tell, so they are returned as a choice (the index of the first).
 fn wrapped_names(names: &[&str]) -> (Vec<String>, Vec<usize>) {
-    let len = |s: &str| s.chars().count();
+    // Letters set apart (要 内 容) count as the name's characters.
+    let len = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
     let kind = |s: &str| Column::from_header(s);
     let remark = |s: &str| Column::is_report_or_remark(s);
     let broken = |a: &str, b: &str| {
+        // One character names no column: 主 / 要 内 容.
+        let single = len(a) == 1 && kind(a).is_none() && kind(b) != Some(Column::No);
         // The body whose leader a column names: 区政府 / 分管领导.
         let leader_of_body =
             kind(b) == Some(Column::Person) && kind(a).is_none() && says(a) == Says::Units;
@@ -216,7 +229,7 @@ fn wrapped_names(names: &[&str]) -> (Vec<String>, Vec<usize>) {
         let role_of_body = matches!(kind(a), Some(Column::Lead | Column::Support))
             && kind(b) == Some(Column::Units)
             && len(b) <= 2;
-        qualifier || role_of_body || leader_of_body
+        single || qualifier || role_of_body || leader_of_body
     };
     let mut cells: Vec<String> = Vec::new();
     let mut i = 0;
@@ -299,7 +312,12 @@ fn says(line: &str) -> Says {
         return Says::Number;
     }
     let inner = text.trim_start_matches(['（', '(']);
-    if inner.starts_with("注：") || inner.starts_with("注:") || inner.starts_with("说明：") {
+    // A web page's own line under the table (打印本页 关闭窗口) is no cell either.
+    if inner.starts_with("注：")
+        || inner.starts_with("注:")
+        || inner.starts_with("说明：")
+        || crate::ingest::text::is_page_line(&text)
+    {
         return Says::Note;
     }
     if section_heading(&text).is_some() || table_label(&text).is_some() {
@@ -360,9 +378,11 @@ fn fit(says: Says, kind: Option<Column>) -> Option<u32> {
             Name => Some(4),
             _ => None,
         },
+        // A schedule's column (进度要求) holds sentences: one there costs less than a line
+        // joined on to the cell before and this one left empty.
         Some(Column::Deadline) => match says {
             Time => Some(0),
-            Text => Some(6),
+            Text => Some(3),
             _ => None,
         },
         // A body in a leader's column is rare (区政府办 for its head); a line of units after a
@@ -394,10 +414,13 @@ fn empty_cost(kind: Option<Column>) -> u32 {
 /// line. A 牵头 cell costs a little more than the cells after it: where units run on
 /// from one cell into the next and nothing marks where, one unit leads and the rest are
 /// the 配合 cell's (发改局 / 开发区 / 科技园 / 统计局).
-fn join_cost(kind: Option<Column>) -> u32 {
+fn join_cost(kind: Option<Column>, says: Says) -> u32 {
     match kind {
         Some(Column::Lead) => 1,
         Some(Column::Units | Column::Support) => 0,
+        // Words after a row's time (a page's line under the table) are seldom more of it:
+        // a schedule's sentence opens its cell at less cost than it joins one.
+        Some(Column::Deadline) if says == Says::Text => cost::JOIN + 3,
         _ => cost::JOIN,
     }
 }
@@ -461,7 +484,7 @@ fn align(
                 let (step, restarted) = if p == k {
                     (empties(0, j), false)
                 } else if j == p {
-                    (join_cost(kind), false)
+                    (join_cost(kind, lines[i]), false)
                 } else if j > p {
                     (empties(p + 1, j), false)
                 } else {

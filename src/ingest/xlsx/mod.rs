@@ -205,6 +205,7 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
     let mut not_read = Vec::new();
     // A cover sheet's title, before the first table (封面: 某区2025年…重点任务清单).
     let mut cover = None;
+    let (mut first_title, mut appended) = (None, false);
     // The first row that names some of a 分工表's columns, for the error if no sheet has one.
     let mut near = None;
     for name in &names {
@@ -238,6 +239,10 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         // A further sheet's table (附件2 after 附件1) is read too, its tasks after these.
         match doc.table.as_mut() {
             Some(first) => {
+                if !appended {
+                    first_title = title_over_sections(first);
+                    appended = true;
+                }
                 let said = first.append(table);
                 doc.diagnostics.push(said);
             }
@@ -251,6 +256,9 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         {
             shorten_sheet_sections(table, &cover);
             table.title = Some(cover);
+        }
+        if table.title.is_none() {
+            table.title = first_title;
         }
         doc.diagnostics.extend(not_read.into_iter().flatten());
         return Ok(doc);
@@ -299,6 +307,14 @@ fn near_header(range: &Range<Data>, display: &str, sheet: &str) -> Option<(Locat
 
 /// A row naming some of a 分工表's columns: the names read and the columns missing.
 type NearHeader = (Vec<String>, Vec<&'static str>);
+
+/// The title of a sheet's table over sections of its own: it names the workbook's tables
+/// together (the plan), as a cover's would, when a further sheet's table follows.
+fn title_over_sections(table: &RawTable) -> Option<String> {
+    let sectioned =
+        (table.rows.iter()).any(|r| matches!(r.kind, super::raw_table::RowKind::Section { .. }));
+    table.title.clone().filter(|_| sectioned)
+}
 
 /// Sheets titled as the cover is, each with its part in brackets (古城区…清单（文化事业）
 /// under 滇中市古城区…清单): each sheet's section is that part.
