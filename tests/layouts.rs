@@ -9591,3 +9591,28 @@ fn a_cut_page_is_refused_saying_where_it_stops() {
     assert!(message.contains("文中有它的标题"), "{message}");
     assert!(message.contains("停在「…牵」"), "{message}");
 }
+
+/// Numbered headings over unnumbered items that each name who does them, under a group's
+/// heading already (（一）约束性指标 / 1、约束性指标的责任部门 / …（市经贸委牵头）): each heads
+/// all its items — its words open each one's text, said — not the first item alone.
+#[test]
+fn a_numbered_heading_over_unnumbered_items_opens_each_of_them() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "扬州市“十一五”规划纲要主要目标和任务工作分工\n一、责任主体及工作分工\n(一)约束性指标\n\
+         1、约束性指标的责任部门\n单位地区生产总值能源消耗下降20%左右。(市经贸委牵头)\n\
+         主要污染物排放总量减少10%。(市环保局牵头,市经贸委配合)\n2、重点工程\n\
+         润扬大桥北接线改造工程。(市交通局牵头)\n扬州港六圩港区建设。(扬州港务局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        contents(&checked.plan),
+        [
+            "约束性指标的责任部门：单位地区生产总值能源消耗下降20%左右。",
+            "约束性指标的责任部门：主要污染物排放总量减少10%。",
+            "重点工程：润扬大桥北接线改造工程。",
+            "重点工程：扬州港六圩港区建设。"
+        ]
+    );
+    assert_eq!(codes_at(&checked, "plan/sub-heading"), [4, 7]);
+}

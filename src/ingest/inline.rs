@@ -1385,6 +1385,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         duty_next: false,
         content_then_duty: false,
         item_next: false,
+        duties_unnumbered_next: false,
+        sub_heading: None,
         content_labels: Vec::new(),
         unassigned: Vec::new(),
         first_items_out: Vec::new(),
@@ -1404,24 +1406,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
         let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
         let labelled_next = next.is_some();
-        let names_duty = |line: Option<&(String, u32)>| {
-            line.and_then(|(l, _)| labelled(l))
-                .is_some_and(|(kind, _)| {
-                    matches!(
-                        kind,
-                        LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
-                    )
-                })
-        };
-        reader.duty_next = names_duty(all.get(index + 1));
-        reader.item_next = all.get(index + 1).is_some_and(|(next, _)| {
-            TASK_NUMBER.is_match(next.trim()) || numbered_label(next.trim()).is_some()
-        });
-        // 一、建设社区食堂 / 主要内容：… / 主办单位：…: the item's words, then who does it.
-        reader.content_then_duty = all
-            .get(index + 1)
-            .is_some_and(|(next, _)| after_content_only_label(next).is_some())
-            && names_duty(all.get(index + 2));
+        reader.look_ahead(&all, index);
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
     let mut table = reader.finish();
@@ -1483,6 +1468,12 @@ struct Reader {
     content_then_duty: bool,
     /// The paragraph after the one being read opens a numbered item (1.…, （1）…).
     item_next: bool,
+    /// The two paragraphs after the one being read are unnumbered and each names who does
+    /// it: items under a numbered heading (1、重点工程 / 润扬大桥…（市交通局牵头）).
+    duties_unnumbered_next: bool,
+    /// A numbered heading over unnumbered items under a group's heading already, from the
+    /// row its items start at: its words open each item's text when the block ends.
+    sub_heading: Option<(String, usize, Location)>,
     /// Who leads the current section's work, when its heading says so (一、县示范区管委会牵头
     /// 工作（8项）): its numbered tasks that name no one are theirs.
     section_lead: Option<String>,
@@ -1823,6 +1814,9 @@ impl Reader {
         self.finish_task();
         while !self.parents.is_empty() {
             self.end_inner_block();
+        }
+        if let Some((title, from_row, origin)) = self.sub_heading.take() {
+            self.sub_heading_into_items(&title, from_row, origin);
         }
     }
 
@@ -2281,6 +2275,33 @@ impl Reader {
         true
     }
 
+    /// What the paragraphs after `all[index]` say of it: who does it (labelled lines), a
+    /// numbered item next, items under it.
+    fn look_ahead(&mut self, all: &[(String, u32)], index: usize) {
+        let names_duty = |line: Option<&(String, u32)>| {
+            line.and_then(|(l, _)| labelled(l))
+                .is_some_and(|(kind, _)| {
+                    matches!(
+                        kind,
+                        LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
+                    )
+                })
+        };
+        self.duty_next = names_duty(all.get(index + 1));
+        let numbered =
+            |line: &str| TASK_NUMBER.is_match(line.trim()) || numbered_label(line.trim()).is_some();
+        self.item_next = all.get(index + 1).is_some_and(|(next, _)| numbered(next));
+        self.duties_unnumbered_next = all.len() > index + 2
+            && all[index + 1..index + 3].iter().all(|(next, _)| {
+                !numbered(next) && section_heading(next.trim()).is_none() && has_duty(next)
+            });
+        // 一、建设社区食堂 / 主要内容：… / 主办单位：…: the item's words, then who does it.
+        self.content_then_duty = all
+            .get(index + 1)
+            .is_some_and(|(next, _)| after_content_only_label(next).is_some())
+            && names_duty(all.get(index + 2));
+    }
+
     /// One paragraph: a label of the task before it, a section heading, a group heading or
     /// a task numbered at any level, and the assignments that close tasks.
     fn paragraph(&mut self, paragraph: &str, here: Location, labelled_next: bool) {
@@ -2333,7 +2354,20 @@ impl Reader {
         // unnumbered, over the items under it — their group, as a dash's lead-in is.
         let dash_lead_in = is_dash_heading(paragraph) && !has_duty(paragraph);
         let bare = self.item_next && self.between_items() && is_bare_heading(paragraph);
-        if dash_lead_in || bare {
+        // 1、约束性指标的责任部门 over unnumbered items each naming who does it: their
+        // heading, no item's title.
+        let over_unnumbered = self.duties_unnumbered_next
+            && TASK_NUMBER.is_match(paragraph.trim())
+            && !without_item_number(paragraph.trim()).contains(SENTENCE_MARKS)
+            && !has_duty(paragraph);
+        // Under a group's heading already, it is a sub-heading: its words open its items'.
+        if over_unnumbered && self.under_group_heading {
+            self.end_block();
+            let title = tidy_spacing(without_item_number(paragraph.trim()));
+            self.sub_heading = Some((title, self.table.rows.len(), here.clone()));
+            return true;
+        }
+        if dash_lead_in || bare || over_unnumbered {
             self.end_block();
             self.settle_heading_text();
             self.under_group_heading = true;
