@@ -707,17 +707,18 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
         notice.issuer = Some(signer.lines().map(str::trim).collect::<Vec<_>>().join("\n"));
     }
     match &notice.issuer {
-        // Issued jointly: the leading agency, the first to sign.
+        // Issued jointly: the leading agency, the first to sign — named as a 版头 is, without
+        // a seal's note (（代章）) the 署名 keeps.
         None if notice.origin.is_some() => {
             notice.issuer = notice
                 .signer
                 .as_deref()
                 .and_then(|s| s.lines().next())
-                .map(|s| without_seal_note(s).to_string());
+                .map(super::text::issuer_name);
         }
         Some(issuer) if notice.issuer_written.is_none() => {
             if let Some(full) = fuller(issuer) {
-                notice.issuer = Some(without_seal_note(&full).to_string());
+                notice.issuer = Some(super::text::issuer_name(&full));
             }
         }
         _ => {}
@@ -730,16 +731,6 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
         _ => printed,
     };
     notice
-}
-
-/// A signer's name without the note on its seal (某领导小组（代章）: another body's seal
-/// stands for it), which the 署名 keeps and the 版头 does not print.
-fn without_seal_note(signer: &str) -> &str {
-    let name = signer.trim();
-    ["（代章）", "(代章)", "（盖章）", "(盖章)", "（章）", "(章)"]
-        .iter()
-        .find_map(|note| name.strip_suffix(note))
-        .map_or(name, str::trim_end)
 }
 
 /// Titles read that did not become the plan's (`printed`), said, not lost: a first line of

@@ -25,7 +25,7 @@ use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{
     doc_number_within, garbled_doc_number, is_date_line, is_notice_title, is_printed_on,
-    issued_plan, sign_off_under_table, signing_off,
+    issued_plan, issuer_name, sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{after_attachments_label, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};

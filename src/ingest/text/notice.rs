@@ -1584,7 +1584,7 @@ fn tidy_title(text: &str) -> String {
 
 /// `上海市嘉定区发展和改革委员会(通知)` / `…文件` → `上海市嘉定区发展和改革委员会`; agencies
 /// issuing jointly side by side → one a line, the leading one first.
-fn issuer_name(text: &str) -> String {
+pub(crate) fn issuer_name(text: &str) -> String {
     match agencies_side_by_side(text) {
         Some(names) => names.join("\n"),
         None => issuer_name_of_one(text),
