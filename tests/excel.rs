@@ -1778,3 +1778,84 @@ fn a_first_sheets_title_over_its_sections_names_the_plan() {
     assert_eq!(titles, ["主要预期目标", "全力扩大有效需求"]);
     assert_eq!(plan.tasks.len(), 2);
 }
+
+/// A sheet's tab, its title row if any, and its one task's text.
+type SheetOfPart<'a> = (&'a str, Option<&'a str>, &'a str);
+
+/// A workbook of sheets named for their parts (重点任务, 保障任务), each titled in a merged
+/// first row where given, each a header and one task.
+fn sheets_of_parts(sheets: &[SheetOfPart<'_>]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let merged = rust_xlsxwriter::Format::new();
+    for (no, (tab, title, content)) in sheets.iter().enumerate() {
+        let sheet = wb.add_worksheet();
+        sheet.set_name(*tab).unwrap();
+        let mut row = 0;
+        if let Some(title) = title {
+            sheet.merge_range(0, 0, 0, 3, title, &merged).unwrap();
+            row = 1;
+        }
+        for (c, h) in ["序号", "建设内容", "责任单位", "完成时限"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(row, c as u16, *h).unwrap();
+        }
+        let cells = [
+            &(no + 1).to_string(),
+            *content,
+            "区财政局",
+            "2026年12月底前",
+        ];
+        for (c, v) in cells.iter().enumerate() {
+            sheet.write_string(row + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// Sheets named for their parts, only the first with a title row: the title names the
+/// plan, each tab its part — the title is no part of the first sheet's own; a title that
+/// is the first's with its part in brackets names that part; tabs a workbook names by
+/// itself (Sheet2) name no part.
+#[test]
+fn sheets_named_for_their_parts_are_the_plans_parts() {
+    let title = "建阳区乡建乡创任务分解表";
+    let cases: [(&[SheetOfPart<'_>], &[&str]); 3] = [
+        (
+            &[
+                ("重点任务", Some(title), "开展村庄环境整治。"),
+                ("保障任务", None, "统筹补助资金。"),
+            ],
+            &["重点任务", "保障任务"],
+        ),
+        (
+            &[
+                ("省达", Some(title), "开展村庄环境整治。"),
+                (
+                    "市定",
+                    Some("建阳区乡建乡创任务分解表（市定）"),
+                    "统筹补助资金。",
+                ),
+            ],
+            &["省达", "市定"],
+        ),
+        (
+            &[
+                ("Sheet1", Some(title), "开展村庄环境整治。"),
+                ("Sheet2", None, "统筹补助资金。"),
+            ],
+            &[],
+        ),
+    ];
+    for (sheets, parts) in cases {
+        let bytes = sheets_of_parts(sheets);
+        let dir = project(&[("分解表.xlsx", &bytes)]);
+        let plan = plan_of(dir.path());
+        assert_eq!(plan.title.as_deref(), Some(title), "{sheets:?}");
+        let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = titles.into_iter().filter(|t| !t.is_empty()).collect();
+        assert_eq!(titles, parts, "{sheets:?}");
+        assert_eq!(plan.tasks.len(), 2);
+    }
+}

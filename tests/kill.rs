@@ -89,13 +89,17 @@ fn assert_complete(out: &Path, when: &str) {
     assert_eq!(present, listed, "{when}: files not in the manifest");
 }
 
-/// What runs leave beside the output: staging folders and backups.
+/// What runs leave beside the output: staging folders, backups and claims.
 fn leftovers(root: &Path) -> Vec<String> {
     std::fs::read_dir(root)
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".fengong-staging-") || n.starts_with(".output.old-"))
+        .filter(|n| {
+            n.starts_with(".fengong-staging-")
+                || n.starts_with(".output.old-")
+                || n.starts_with(".output.fengong-busy-")
+        })
         .collect()
 }
 
@@ -156,7 +160,9 @@ fn killed_publishes_never_leave_a_broken_output() {
 /// Waits until a publish in `root` is writing (its staging folder exists); false if `child`
 /// ended first.
 fn wait_until_writing(root: &Path, child: &mut Child) -> bool {
-    while leftovers(root).is_empty() {
+    let staging =
+        |root: &Path| (leftovers(root).iter()).any(|n| n.starts_with(".fengong-staging-"));
+    while !staging(root) {
         if child.try_wait().unwrap().is_some() {
             return false;
         }
@@ -195,9 +201,9 @@ fn an_interrupted_publish_removes_its_staging_folder() {
     assert!(interrupted >= 6, "only {interrupted} runs were interrupted");
 }
 
-/// Takes the lock a publish takes for `root/output`: on Unix, the folder the output is in.
-fn output_lock(root: &Path) -> std::fs::File {
-    std::fs::File::open(root).unwrap()
+/// The claim a publish by process `pid` holds on `root/output` while it writes.
+fn output_claim(root: &Path, pid: u32) -> std::path::PathBuf {
+    root.join(format!(".output.fengong-busy-{pid}"))
 }
 
 #[test]
@@ -206,12 +212,13 @@ fn a_second_publish_into_the_same_folder_is_told_it_is_busy() {
     let root = dir.path();
     timed_publish(root);
     let manifest = std::fs::read(root.join("output/manifest.json")).unwrap();
-    // The test holds the lock as a running publish does, for as long as it needs: no race
-    // with a first publish that might end before the second starts on a loaded machine.
-    let held = output_lock(root);
-    held.lock().unwrap();
+    // The test claims the output as a running publish does (this process is alive), for as
+    // long as it needs: no race with a first publish that might end before the second
+    // starts on a loaded machine.
+    let claim = output_claim(root, std::process::id());
+    std::fs::create_dir(&claim).unwrap();
     let second = fengong(root, &["publish", "--fresh"]);
-    drop(held);
+    std::fs::remove_dir(&claim).unwrap();
     assert_eq!(second.status.code(), Some(2), "{}", stderr(&second));
     assert!(stderr(&second).contains("正在写入"), "{}", stderr(&second));
     assert_complete(&root.join("output"), "after the busy publish");
@@ -220,20 +227,20 @@ fn a_second_publish_into_the_same_folder_is_told_it_is_busy() {
         manifest,
         "the busy publish changed the output"
     );
+    // Once the claim is gone, a publish runs.
+    assert!(fengong(root, &["publish", "--fresh"]).status.success());
 }
 
 #[test]
 fn a_running_publish_holds_the_lock() {
     let dir = seed_project(false);
     let root = dir.path();
-    // Probed from this process the moment the publish writes: a lock taken here is taken in
-    // microseconds, so one of a few runs is caught holding it however loaded the machine.
+    // Probed the moment the publish writes: one of a few runs is caught holding its claim
+    // however loaded the machine.
     let held_by_a_run = (0..5).any(|_| {
         let mut publish = start(root, true);
         let writing = wait_until_writing(root, &mut publish);
-        let probe = output_lock(root);
-        let busy = matches!(probe.try_lock(), Err(std::fs::TryLockError::WouldBlock));
-        drop(probe);
+        let busy = output_claim(root, publish.id()).is_dir();
         assert!(publish.wait().unwrap().success());
         writing && busy
     });

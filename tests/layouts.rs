@@ -9317,7 +9317,10 @@ fn words_after_a_bracket_inside_a_sentence_stay_with_the_task() {
          二、建立考核通报制度\n1.将工程建设纳入年度考核内容。(省水利厅牵头,省烟草局配合)\n",
     );
     let plan = fengong::check(&input).unwrap().plan;
-    assert_eq!(plan.tasks.len(), 1, "{:?}", contents(&plan));
+    // The sentence says who does it (由省水利厅具体牵头…省烟草局配合): a task of its own.
+    assert_eq!(plan.tasks.len(), 2, "{:?}", contents(&plan));
+    assert_eq!(leads(&plan, 1), ["省水利厅"]);
+    assert_eq!(supports(&plan, 1), ["省烟草局"]);
     let everyone: Vec<String> = plan.units.iter().map(|u| u.name.clone()).collect();
     assert!(
         !everyone.iter().any(|u| u.contains("日常工作")),
@@ -9615,4 +9618,215 @@ fn a_numbered_heading_over_unnumbered_items_opens_each_of_them() {
         ]
     );
     assert_eq!(codes_at(&checked, "plan/sub-heading"), [4, 7]);
+}
+
+/// Tasks whose own sentence says who does them, no bracket or label (…，由省水利厅牵头，省
+/// 烟草局配合。): read as the bracket would be, numbered or a paragraph under a part's
+/// heading; their words printed as written. Sentences where a body does something else
+/// (由区发改委负责解释) are the plan's text.
+#[test]
+fn a_tasks_own_sentence_says_who_does_it() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "烟草水源工程建设协调推进工作方案\n一、建立联席会议制度\n\
+         联席会议由省水利厅具体牵头(日常工作由厅建管处负责),省烟草局配合,同时要求三市也相应建立联席会议制度。\n\
+         二、加快工程建设\n1.推进水源工程建设，由省水利厅牵头，省烟草局、省财政厅配合，2016年6月底前完成。\n\
+         2.落实补助资金，由省财政厅负责。\n三、其他\n本方案由省水利厅负责解释。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3, "{:?}", contents(plan));
+    assert_eq!(leads(plan, 1), ["省水利厅"]);
+    assert_eq!(supports(plan, 1), ["省烟草局"]);
+    assert!(contents(plan)[0].contains("(日常工作由厅建管处负责)"));
+    assert_eq!(leads(plan, 2), ["省水利厅"]);
+    assert_eq!(supports(plan, 2), ["省烟草局", "省财政厅"]);
+    assert!(deadline(plan, 2).is_some());
+    assert_eq!(leads(plan, 3), ["省财政厅"]);
+    let printed: String = (plan.sections.iter())
+        .flat_map(|s| &s.intro)
+        .chain(&plan.closing)
+        .chain(&plan.after_table)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(printed.contains("本方案由省水利厅负责解释"), "{printed}");
+}
+
+/// Times that name their own year (2019年底前, 2020年底前完成, 2019年内) or the next
+/// (次年底前) are dated so, not in the plan's year; a bracket of bodies' names with a time
+/// after them is the task's units and deadline; a one-sentence task closing on its time
+/// (…，9月底前完成) has that deadline.
+#[test]
+fn times_keep_their_own_year_and_a_list_with_a_time_assigns() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "阿里地区2018年生态保护分工方案\n一、工作分工\n\
+         1.建设地区生态环境监测网络。(地区生态环境局,2019年6月底前)\n\
+         2.落实草原生态保护补助奖励政策。(地区财政局牵头;地区农牧局配合;2019年底前)\n\
+         3.建成污水处理设施。(地区住房城乡建设局牵头,2020年底前完成)\n\
+         4.开展生态监测。(地区生态环境局牵头,2019年内)\n\
+         5.编制年度报告。(地区生态环境局牵头,次年底前)\n\
+         6.实施背街小巷整治30条,9月底前完成。(地区住房城乡建设局牵头)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(leads(&plan, 1), ["地区生态环境局"]);
+    let deadlines: Vec<Option<String>> = (1..=6).map(|no| deadline(&plan, no)).collect();
+    let want = [
+        "2019-06-30",
+        "2019-12-31",
+        "2020-12-31",
+        "2019-12-31",
+        "2019-12-31",
+        "2018-09-30",
+    ];
+    assert_eq!(deadlines, want.map(|d| Some(d.to_string())));
+}
+
+/// As the State Council's division notices write it, in either script: 由X会同Y负责落实,
+/// 由X牵头，Y参加, 由X、Y会同Z等部门研究提出…: who leads, who supports, whatever the work.
+#[test]
+fn the_state_councils_sentences_say_who_does_it() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "國務院辦公廳關於落實有關政策措施分工的通知\n一、分工\n\
+         (一)關於“嚴守耕地保護紅線”的問題,由國土資源部會同農業部等部門負責落實。\n\
+         (二)關於“完善價格形成機制”的問題,由發展改革委、財政部會同農業部、糧食局等部門研究提出具體意見,2014年6月底前報國務院。\n\
+         (三)關於“加快建立利益補償機制”的問題,由財政部牽頭,發展改革委、農業部參加。\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(&plan, 1), ["國土資源部"]);
+    assert_eq!(supports(&plan, 1), ["農業部"]);
+    assert_eq!(leads(&plan, 2), ["發展改革委", "財政部"]);
+    assert_eq!(supports(&plan, 2), ["農業部", "糧食局"]);
+    assert_eq!(deadline(&plan, 2).as_deref(), Some("2014-06-30"));
+    assert_eq!(leads(&plan, 3), ["財政部"]);
+    assert_eq!(supports(&plan, 3), ["發展改革委", "農業部"]);
+}
+
+/// A leader named by post in the assignment (责任秘书长:李振峰) is the task's person, not a
+/// unit; places and zones listed before the government or committee they share each get it
+/// (蕉城区、福安市人民政府, 市经济技术开发区、市湖滨新区管委会).
+#[test]
+fn posts_are_people_and_shared_names_are_shared() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "沿海开发重点工作推进方案\n一、重点工作\n1.推进区划调整。\n\
+         (责任秘书长:丁锐,责任单位:市民政局)\n\
+         2.培育临海产业。(责任单位:市工信局、蕉城区、福安市人民政府)\n\
+         3.建设开放载体。(牵头单位:市商务局;配合单位:市经济技术开发区、市湖滨新区管委会)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(leads(&plan, 1), ["市民政局"]);
+    assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("丁锐"));
+    assert_eq!(
+        everyone_named(&plan, 2),
+        ["市工信局", "蕉城区人民政府", "福安市人民政府"]
+    );
+    assert_eq!(
+        supports(&plan, 3),
+        ["市经济技术开发区管委会", "市湖滨新区管委会"]
+    );
+}
+
+/// A web page runs a notice's lines together: its title and 文号 on one line, its 主送 and
+/// first sentence on another. Each is read where it stands: title, number, 主送, body.
+#[test]
+fn a_notices_lines_run_together_are_read_apart() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发2023年《政府工作报告》重点任务分解落实方案的通知 常政发〔2023〕1号\n\
+         各辖市、区人民政府,市各委办局: 现将2023年《政府工作报告》重点任务分解落实方案印发给你们,请认真贯彻落实。\n\
+         附件:2023年《政府工作报告》重点任务分解落实方案\n常州市人民政府\n2023年1月16日\n\
+         2023年《政府工作报告》重点任务分解落实方案\n一、主要预期目标\n\
+         1.地区生产总值增长6%左右。(牵头单位:市发改委;责任单位:市统计局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于印发2023年《政府工作报告》重点任务分解落实方案的通知")
+    );
+    assert_eq!(notice.doc_number.as_deref(), Some("常政发〔2023〕1号"));
+    assert_eq!(notice.recipients, ["各辖市、区人民政府", "市各委办局"]);
+    assert!(notice.body[0].text.starts_with("现将"));
+    assert!(!codes(&checked).contains(&"notice/no-title"));
+    assert!(!codes(&checked).contains(&"source/unused"));
+}
+
+/// A plan for several years (（2021—2023年）) read from its table's name keeps the span in
+/// its title, and no note says the title names no year.
+#[test]
+fn a_title_with_a_span_keeps_it_and_is_not_said_to_lack_a_year() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "加快建设“海上宁德”三年行动方案（2021—2023年）重点任务分工表\n一、重点任务\n\
+         1.做强不锈钢新材料产业。(牵头单位:市工信局;完成时限:2022年6月底前)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("加快建设“海上宁德”三年行动方案（2021—2023年）")
+    );
+    for said in &checked.report.diagnostics {
+        assert!(!said.message.contains("方案标题、"), "{}", said.message);
+    }
+}
+
+/// A notice to the public (通告) with neither 文号 nor 主送: its title, words, 署名 and date
+/// are the notice, the plan after its 附件 label the plan — not rows of the table. Its
+/// body's headings stay paragraphs of their own under a line ending no sentence.
+#[test]
+fn a_notice_with_no_number_or_recipients_is_still_the_notice() {
+    let (_dir, input) = text_source(
+        "通告.txt",
+        "关于征集2023年民生实事项目意见建议的通告\n\
+         现向社会各界征集对2023年民生实事项目(见附件)的意见和建议。\n\
+         一、征集时间\n即日起至8月5日\n二、联系方式\n联系电话:85800393\n\
+         市人大社会建设委员会\n2023年7月24日\n附件:\n2023年连云港市民生实事项目\n\
+         一、教育惠民领域\n1. 新建中小学15所。(牵头单位:市教育局;共同责任单位:市财政局)\n\
+         2. 新建幼儿园14所。(牵头单位:市教育局;共同责任单位:市财政局)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let notice = &plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于征集2023年民生实事项目意见建议的通告")
+    );
+    assert_eq!(notice.signer.as_deref(), Some("市人大社会建设委员会"));
+    let body: Vec<&str> = notice.body.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        body[1..],
+        [
+            "一、征集时间",
+            "即日起至8月5日",
+            "二、联系方式",
+            "联系电话:85800393"
+        ]
+    );
+    assert_eq!(plan.title.as_deref(), Some("2023年连云港市民生实事项目"));
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["教育惠民领域"]);
+    assert_eq!(plan.tasks.len(), 2);
+}
+
+/// Counted tasks after words leading into them on the group heading's line (…重点实施以下
+/// 工程:一是…): each task its own words; the lead-in stays the group's text.
+#[test]
+fn words_leading_into_counted_tasks_are_the_groups() {
+    let (_dir, input) = text_source(
+        "计划.txt",
+        "宿迁市2023年中心城市建设重点工程计划\n一、项目安排\n\
+         (一)重大基础设施工程。围绕改善对外交通,重点实施以下工程:一是推进综合客运枢纽配套工程建设(牵头单位:市交通运输局)。二是实施宿迁大道快速化改造二期工程(牵头单位:市住房城乡建设局)。\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "推进综合客运枢纽配套工程建设。",
+            "实施宿迁大道快速化改造二期工程。"
+        ]
+    );
+    let group_text = &plan.sections[0].groups[0].text;
+    assert!(group_text.contains("重点实施以下工程"), "{group_text}");
 }

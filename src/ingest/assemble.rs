@@ -432,6 +432,7 @@ fn plan_year(
     // A plan that is a document of its own (…实施意见(池政〔2017〕101号)) writes its 文号
     // after its title.
     let title_number = || title.and_then(super::text::doc_number_within);
+    let said_before = diagnostics.len();
     let year = title
         .and_then(year_in)
         .or_else(|| notice.doc_number.as_deref().and_then(doc_number_year))
@@ -454,6 +455,16 @@ fn plan_year(
     let title_place = (parts.prose.as_ref())
         .and_then(|p| Some(p.title.as_ref()?.origin.clone()))
         .or_else(|| notice.origin.clone());
+    // A year read elsewhere says the title names none: it names the span.
+    if let Some((first, last)) = title.and_then(year_span_in) {
+        for said in &mut diagnostics[said_before..] {
+            said.message = said.message.replacen(
+                "方案标题、发文字号",
+                &format!("方案标题只写了 {first}—{last} 年，发文字号"),
+                1,
+            );
+        }
+    }
     if let (Some(year), Some((first, last)), Some(place)) =
         (year, title.and_then(year_span_in), title_place)
     {

@@ -20,7 +20,12 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"(?:(\d{4})\s*年\s*)?(上半年|下半年|年中|年底|年末|全年|年内|年內)").unwrap()
+    // 2019年底, 2019年内: the year's 年 is the 年 of 年底 too.
+    Regex::new(r"(?:(\d{4})\s*年?\s*)?(上半年|下半年|年中|年底|年末|全年|年内|年內)").unwrap()
+});
+static NEXT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(r"(?:^|[^\d年])(?:次|翌|明)年").unwrap()
 });
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
@@ -89,6 +94,11 @@ pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
     if text.is_empty() {
         return None;
     }
+    // 次年底前, 翌年6月: the year after the plan's.
+    let plan_year = match NEXT_YEAR.is_match(text) {
+        true => plan_year.map(|y| y + 1),
+        false => plan_year,
+    };
     // When several dates are listed (阶段性节点), the last one is the deadline.
     if let Some(caps) = FULL_DATE.captures_iter(text).last() {
         let year: i32 = caps[1].parse().ok()?;
@@ -190,10 +200,8 @@ pub fn reads_as_time(text: &str) -> bool {
 /// a task that mentions a time (空气质量完成年度目标任务).
 pub fn says_only_a_time(text: &str) -> bool {
     let text = &crate::base::cjk::simplified_text(text);
-    if parse_deadline(text, None).is_some() {
-        return true;
-    }
-    if !reads_as_time(text) {
+    // A date read is not enough: 2024年底前实现证照互认共享 names one and says more.
+    if parse_deadline(text, None).is_none() && !reads_as_time(text) {
         return false;
     }
     let mut rest = MONTH.replace_all(text, "").into_owned();
@@ -353,6 +361,12 @@ mod tests {
             ("2025年三季度", Some("2025-09-30")),
             ("第四季度", Some("2025-12-31")),
             ("年底前", Some("2025-12-31")),
+            ("2026年底前", Some("2026-12-31")),
+            ("2026年内", Some("2026-12-31")),
+            ("2027年底前完成", Some("2027-12-31")),
+            ("2026年年底前", Some("2026-12-31")),
+            ("次年底前", Some("2026-12-31")),
+            ("翌年6月底前", Some("2026-06-30")),
             ("2026年上半年", Some("2026-06-30")),
             ("2025年6月15日", Some("2025-06-15")),
             ("2025-06-15", Some("2025-06-15")),

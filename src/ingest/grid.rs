@@ -681,7 +681,7 @@ impl Grid<'_> {
             lead: col(Column::Lead).map(|c| at(Some(c))),
             support: col(Column::Support).map(|c| at(Some(c))),
             deadline: filled(Column::Deadline),
-            person: filled(Column::Person),
+            person: filled(Column::Person).map(|p| name_lines_joined(&p)),
             extra: header.extra.iter().map(|(_, c)| at(Some(*c))).collect(),
             content_origin: Some((self.place)(r, content_col)),
             units_origin: Some((self.place)(r, units_col)),
@@ -1081,8 +1081,36 @@ fn title_rows(texts: &[String]) -> (usize, usize) {
     (start, end)
 }
 
+/// A leaders' cell written a list a line (张同生、赵建华 / 徐开信、肖云汉: paragraphs of a Word
+/// cell, Alt+Enter in Excel): one list, its lines joined by 、 as its names are — printed on
+/// one line, two lists would run together.
+fn name_lines_joined(cell: &str) -> String {
+    let mut joined = String::new();
+    for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let goes_on = joined.is_empty()
+            || joined.ends_with(['、', '，', ',', '；', ';', '（', '('])
+            || line.starts_with(['、', '，', ',', '；', ';', '（', '(', '）', ')']);
+        if !goes_on {
+            joined.push('、');
+        }
+        joined.push_str(line);
+    }
+    joined
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_leaders_cell_of_several_lines_is_one_list() {
+        assert_eq!(
+            name_lines_joined("张同生、赵建华、施炎\n徐开信、肖云汉"),
+            "张同生、赵建华、施炎、徐开信、肖云汉"
+        );
+        assert_eq!(name_lines_joined("王五\n（副区长）"), "王五（副区长）");
+        assert_eq!(name_lines_joined("李四、\n王五"), "李四、王五");
+    }
+
     use super::*;
 
     fn grid(rows: &[&[&str]]) -> Grid<'static> {

@@ -74,7 +74,7 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
 /// (…核心城市。(市委政研室、市委改革办、市发展改革局)): the plan lists who does the work
 /// and says elsewhere, or not at all, who leads. Read as that list when every name ends as
 /// a body's and one is plainly an office (…局, …委, …办, …人民政府) — not a list of things
-/// built (市民中心、会展中心).
+/// built (市民中心、会展中心). A time may close the list (地区生态环境局,2019年6月底前).
 fn list_closing_the_text(text: &str) -> Option<regex::Captures<'_>> {
     static CLOSING_LIST: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
@@ -94,6 +94,11 @@ fn list_closing_the_text(text: &str) -> Option<regex::Captures<'_>> {
     if !before.is_empty() && (words < 4 || crate::ingest::units::is_units_text(before)) {
         return None;
     }
+    // (地区生态环境局,2019年6月底前): the list, then when.
+    let inside = match inside.rsplit_once(['，', ',']) {
+        Some((units, last)) if crate::ingest::deadline::says_only_a_time(last.trim()) => units,
+        _ => inside,
+    };
     let names = crate::ingest::units::split_units(inside);
     let office = names.iter().any(|unit| {
         let name = crate::base::cjk::simplified_text(&unit.name);
@@ -1633,6 +1638,13 @@ impl Reader {
             task.written_no = mark.as_deref().and_then(written_number);
             task.written_mark = mark;
         }
+        // 1.建立联席会议，由省水利厅牵头，省烟草局配合。: its own sentence says who.
+        if let Some((task, _)) = self.pending.as_mut()
+            && !task.is_assigned()
+            && let Some(duty) = duty_in_sentence(&task.content)
+        {
+            duty.assign_to(task);
+        }
         let group_lead = self.group_lead.as_ref().map(|g| &g.lead);
         let heading_lead = group_lead.or(self.section_lead.as_ref());
         // Under a group's lead, a task opened by its 协同单位： line alone is the lead's too.
@@ -2901,7 +2913,9 @@ impl Reader {
         // （一） line with its words is a measure of that part: its task, the lead's.
         let carries_work = labelled_next
             || first_duty(after.trim()).is_some_and(|m| m.start() == 0)
-            || (self.lead_heading.is_some() && !after.trim().is_empty());
+            || (self.lead_heading.is_some() && !after.trim().is_empty())
+            // (二)关于…的问题，由财政部牵头，发展改革委参加。: its own sentence says who.
+            || duty_in_sentence(rest).is_some();
         if carries_work && !labelled_next && self.group_as_its_siblings(number, &title, here) {
             return rest.trim().to_string();
         }
@@ -3013,7 +3027,12 @@ impl Reader {
     /// Each assignment parenthesis closes the task written before it; text after the last
     /// one continues a task or starts the next.
     fn assignments(&mut self, line: &str, here: Location) {
-        let mut cut = 0;
+        // （一）重大基础设施工程。围绕…，重点实施以下工程：一是…: the words leading into the
+        // counted tasks are the group's (its text keeps them), not the first task's.
+        let mut cut = match self.under_group_heading && self.pending.is_none() {
+            true => lead_in_before_ordinals(line).unwrap_or(0),
+            false => 0,
+        };
         for caps in duty_brackets(line) {
             let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -3129,6 +3148,16 @@ impl Reader {
                     ..RawTask::default()
                 };
                 self.pending = Some((task, here));
+            }
+            // A paragraph whose own sentence says who does it (…由省水利厅牵头，省烟草局配合):
+            // a task, as with its units in brackets.
+            None if duty_in_sentence(rest).is_some() => {
+                let task = RawTask {
+                    content: rest.to_string(),
+                    ..RawTask::default()
+                };
+                self.pending = Some((task, here));
+                self.finish_task();
             }
             // More of a heading's text that names no one yet (see `settle_heading_text`).
             None if self.heading_text.is_some() => {
@@ -3372,6 +3401,16 @@ fn write_before_duty(task: &mut RawTask, written: &str, stop_after: bool) {
     }
 }
 
+/// Where counted tasks start after the words leading into them on the same line (围绕改善对外
+/// 交通,重点实施以下工程:一是…): at the 一是 right after a colon, no sentence or assignment
+/// before it.
+fn lead_in_before_ordinals(line: &str) -> Option<usize> {
+    let at = line.find("一是")?;
+    let before = line[..at].trim_end();
+    (before.ends_with(['：', ':']) && !before.contains(['。', '；', ';']) && !has_duty(before))
+        .then_some(at)
+}
+
 /// Gives `task` out by `duty`, keeping the deadline the task wrote when the duty has none.
 /// `duty`, said at `at` (a sentence after the items), given to `task`: its own deadline
 /// stays when the sentence gives none, and findings on its units point at the sentence.
@@ -3474,6 +3513,93 @@ fn is_a_name(name: &str) -> bool {
         && (every || ends_whole(&simple) || looks_unspecified(&simple))
 }
 
+/// Who a task's own words say does it, with no bracket or label: `…，由县发改局牵头，县财政局
+/// 配合。`, `联席会议由省水利厅具体牵头(日常工作由厅建管处负责),省烟草局配合,…`. The role
+/// ends its clause (由X负责解释 says what X does, not who does the task), the clauses naming
+/// supports follow it, and every name is a body's.
+fn duty_in_sentence(text: &str) -> Option<Duty> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"^(.+?)(?:具体|统一|共同|主要)?",
+            r"(牵头负责|牵头落实|牵头|负责落实|负责实施|组织实施|负责)",
+            // 由省水利厅具体牵头(日常工作由厅建管处负责): how the lead goes about it.
+            r"(?:[（(][^（）()]*[）)])?$"
+        ))
+        .unwrap()
+    });
+    static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
+        let words = crate::ingest::units::support_words_pattern();
+        #[allow(clippy::unwrap_used)] // pattern built from a fixed list
+        Regex::new(&format!(r"^(.+?)(?:积极|共同|密切|协同)?(?:{words})$")).unwrap()
+    });
+    // Read in simplified characters (由財政部牽頭), the names kept as written.
+    let text = crate::base::cjk::InSimplified::new(text);
+    let clauses = crate::base::cjk::split_outside_parentheses(&text.simple, |c| {
+        matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':')
+    });
+    let mut written = Vec::new();
+    let mut after_lead = false;
+    for (index, (clause, before)) in clauses.into_iter().enumerate() {
+        let clause = clause.trim();
+        // A new sentence is none of the assignment's clauses.
+        after_lead &= !matches!(before, Some('。'));
+        // A text opening with who does it (由县市场监管局负责，各乡镇配合，…) is read as such
+        // by the readers of parts given out and of paragraphs led by their units.
+        if index == 0 && by_whom(clause).is_some_and(|(words, _)| words.is_empty()) {
+            return None;
+        }
+        let who = by_whom(clause).map(|(_, who)| who);
+        let lead = who.and_then(|who| LEAD.captures(who));
+        if let Some(caps) = lead {
+            written.push(format!("{}{}", text.as_written(&caps[1]), &caps[2]));
+            after_lead = true;
+        } else if let Some((lead, with)) = who.and_then(together_with) {
+            // 由发展改革委会同农业部等部门研究提出落实意见: who, whatever the work is.
+            let (lead, with) = (text.as_written(lead), text.as_written(with));
+            written.push(format!("{lead}牵头，{with}配合"));
+            after_lead = true;
+        } else if let Some(caps) = SUPPORT.captures(clause).filter(|_| after_lead) {
+            written.push(format!("{}配合", text.as_written(&caps[1])));
+        } else if after_lead
+            && is_deadline(clause)
+            && crate::ingest::deadline::reads_as_time(clause)
+        {
+            // …，省烟草局配合，2016年6月底前完成。: when, as a bracket would say it.
+            written.push(text.as_written(clause));
+        } else {
+            after_lead = false;
+        }
+    }
+    if written.is_empty() {
+        return None;
+    }
+    let duty = parse_duty(&written.join("，"));
+    let mut named = duty.leads.iter().chain(&duty.supports);
+    (!duty.leads.is_empty() && named.all(|n| is_a_name(n))).then_some(duty)
+}
+
+/// `发展改革委会同农业部、粮食局等部门研究提出落实意见`: the bodies before 会同 (who lead),
+/// and the list after it up to where its last name ends (who support); the words after
+/// are the work.
+fn together_with(who: &str) -> Option<(&str, &str)> {
+    let (lead, rest) = who.split_once("会同")?;
+    if lead.is_empty() || !names(lead).iter().all(|n| is_a_name(n)) {
+        return None;
+    }
+    // The longest opening of the list whose last name is a body's (…粮食局等部门 / 研究).
+    let ends: Vec<usize> = rest
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .collect();
+    let end = ends.into_iter().rev().find(|&end| {
+        let list = &rest[..end];
+        let last = list.rsplit(['、', '，', ',']).next().unwrap_or(list);
+        last.chars().count() >= 2 && is_a_name(last) && names(list).iter().all(|n| is_a_name(n))
+    })?;
+    Some((lead, &rest[..end]))
+}
+
 /// `上述项目由区商务委牵头负责。`: the assignment in group 1.
 static ITEMS_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
@@ -3572,9 +3698,11 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
     let label = &crate::base::cjk::simplified_text(label);
     // A leading group's lines under a project: its head answers for it (组长：副县长, the
     // task's 责任领导); its members, where they are bodies, do the work (成员：城建局、土地局).
+    // So does a leader named by post (责任秘书长：李振峰, 分管副市长：王五).
     if ["组长", "指挥长", "召集人"]
         .iter()
         .any(|w| label.ends_with(w))
+        || (post_alone(label) && !label.ends_with("领导"))
     {
         return Some((LabelKind::Person, value));
     }
@@ -3760,7 +3888,8 @@ fn finish(
         task.content = content;
     }
     if task.deadline.is_none() {
-        task.deadline = deadline_opening_the_only_sentence(&task.content);
+        task.deadline = deadline_opening_the_only_sentence(&task.content)
+            .or_else(|| deadline_closing_the_only_sentence(&task.content));
     }
     let assigned = task.is_assigned();
     let listed = numbered && *next_no > 1 && !task.content.is_empty();
@@ -3817,6 +3946,28 @@ fn deadline_opening_the_only_sentence(content: &str) -> Option<String> {
     let time = OPENING_TIME.find(body)?.as_str();
     let said = time.chars().count() >= 3 && body.len() > time.len();
     (said && crate::ingest::deadline::says_only_a_time(time)).then(|| time.to_string())
+}
+
+/// `实施背街小巷整治30条,9月底前完成。`: a task of one sentence whose last clause says only
+/// when it is done, no other time before it — the time is the whole task's. The sentence
+/// stays the task's text.
+fn deadline_closing_the_only_sentence(content: &str) -> Option<String> {
+    static CLOSING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"^((?:\d{4}\s*年)?(?:\d{1,2}\s*月)?(?:年?底|末|中旬|上旬|下旬|年内)?前?)",
+            r"(?:全面|基本)?(?:完成|建成\p{Han}{0,2}|完工|竣工|到位|投用|投运|投入使用)$"
+        ))
+        .unwrap()
+    });
+    let body = content.trim().trim_end_matches(['。', '.']);
+    if body.contains(['。', '；', ';']) {
+        return None;
+    }
+    let (before, last) = body.rsplit_once(['，', ','])?;
+    let time = CLOSING_TIME.captures(last.trim())?.get(1)?.as_str();
+    let read = crate::ingest::deadline::parse_deadline(time, Some(2000)).is_some();
+    (read && !crate::ingest::deadline::reads_as_time(before)).then(|| time.to_string())
 }
 
 /// The deadline a parenthesis holds and nothing else: `（完成时限：2026年9月底前）`.
@@ -4098,6 +4249,50 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_says_who_does_it() {
+        let duty = duty_in_sentence(
+            "联席会议由省水利厅具体牵头(日常工作由厅建管处负责),省烟草局配合,同时要求三市也相应建立联席会议制度。",
+        )
+        .expect("read");
+        assert_eq!(duty.leads, ["省水利厅"]);
+        assert_eq!(duty.supports, ["省烟草局"]);
+        // As the State Council's notices write it, in either script.
+        let duty = duty_in_sentence(
+            "(二)關於“嚴守耕地保護紅線”的問題,由國土資源部會同農業部等部門負責落實。",
+        )
+        .expect("read");
+        assert_eq!(duty.leads, ["國土資源部"]);
+        assert_eq!(duty.supports, ["農業部等部門"]);
+        let duty = duty_in_sentence(
+            "关于价格的问题,由发展改革委、财政部会同农业部、粮食局等部门研究提出具体意见,2014年6月底前报国务院。",
+        )
+        .expect("read");
+        assert_eq!(duty.leads, ["发展改革委", "财政部"]);
+        assert_eq!(duty.supports, ["农业部", "粮食局等部门"]);
+        assert_eq!(duty.deadline.as_deref(), Some("2014年6月底前报国务院"));
+        let duty = duty_in_sentence("(三)关于补偿的问题，由财政部牵头，发展改革委、农业部参加。")
+            .expect("read");
+        assert_eq!(duty.leads, ["财政部"]);
+        assert_eq!(duty.supports, ["发展改革委", "农业部"]);
+        let duty = duty_in_sentence("推进老旧小区改造，由区住建委牵头负责。").expect("read");
+        assert_eq!(duty.leads, ["区住建委"]);
+        assert!(duty.supports.is_empty());
+        // A role with more words after it says what the body does, not who does the task;
+        // a support named apart from any lead, a post, or a word that is no body's are none.
+        for none in [
+            "本方案由区发改委负责解释。",
+            "领导小组办公室设在区发改委，由区发改委牵头负责日常工作。",
+            "区财政局配合做好资金保障。",
+            "成立由分管副区长牵头的工作专班。",
+            "所需经费由财政负责。",
+            // Opening with who: the unit-first and parts-given-out readers' to read.
+            "由县市场监管局负责，各乡镇配合。",
+        ] {
+            assert!(duty_in_sentence(none).is_none(), "{none}");
+        }
+    }
+
+    #[test]
     fn items_named_by_number_and_who_gets_them() {
         let given = duty_of_numbered_items(
             "上述第1至3项由县农业农村局牵头负责，第4项由各乡镇人民政府负责。",
@@ -4227,6 +4422,18 @@ mod tests {
             Some("2018年6月底前")
         );
         assert_eq!(opening("6月底前完成方案编制;年底前完成验收。"), None);
+        let closing = deadline_closing_the_only_sentence;
+        assert_eq!(
+            closing("实施背街小巷整治30条,9月底前完成").as_deref(),
+            Some("9月底前")
+        );
+        assert_eq!(
+            closing("实施快速化改造二期工程，2023年10月底前建成通车。").as_deref(),
+            Some("2023年10月底前")
+        );
+        // A time that is one step's among others, or words after it, is no task's deadline.
+        assert_eq!(closing("6月底前完成方案编制，年底前完成验收。"), None);
+        assert_eq!(closing("推进改造，9月底前完成主体工程。"), None);
         assert_eq!(opening("前期工作全部完成。"), None);
     }
 
@@ -4482,6 +4689,15 @@ mod tests {
     #[test]
     fn a_task_holding_several_ordinals_keeps_them_all() {
         assert_eq!(tidy_content("一是新建站点5个。"), "新建站点5个。");
+        assert_eq!(
+            lead_in_before_ordinals("围绕改善对外交通,重点实施以下工程:一是推进工程建设。"),
+            Some("围绕改善对外交通,重点实施以下工程:".len())
+        );
+        assert_eq!(lead_in_before_ordinals("一是推进工程建设。"), None);
+        assert_eq!(
+            lead_in_before_ordinals("加强领导。具体是:一是成立专班。"),
+            None
+        );
         assert_eq!(
             tidy_content("一是新建站点5个；二是改造站点3个。"),
             "一是新建站点5个；二是改造站点3个。"

@@ -1100,6 +1100,14 @@ fn issued_in(line: &str) -> Option<(String, bool)> {
                 .any(|v| after.split('《').next().unwrap_or("").contains(v));
             let verb_before =
                 ISSUING.iter().any(|v| clause_before.contains(v)) || clause_before.contains("现将");
+            // 印发2022年《政府工作报告》重点任务分解落实方案的通知: the 《》 mark a title
+            // inside the name of what is issued; the name runs from the verb to its kind.
+            if !cited
+                && verb_before
+                && let Some(whole) = name_around_a_title(clause_before, name, after)
+            {
+                return Some((whole, false));
+            }
             if !name.is_empty() && !cited && (verb_after || verb_before) {
                 return Some((name.to_string(), true));
             }
@@ -1112,6 +1120,40 @@ fn issued_in(line: &str) -> Option<(String, bool)> {
     });
     let object = HANDED_DOWN.captures(line)?.get(1)?.as_str().trim();
     Some((object.to_string(), false))
+}
+
+/// The whole name a title in 《》 stands inside, after an issuing verb: the words from the
+/// verb to the 《, the title, and the words after it up to a plan's kind (…方案, …计划).
+fn name_around_a_title(clause_before: &str, title: &str, after: &str) -> Option<String> {
+    const KINDS: &[&str] = &[
+        "方案",
+        "计划",
+        "要点",
+        "意见",
+        "措施",
+        "安排",
+        "规划",
+        "纲要",
+        "清单",
+        "分工表",
+        "分解表",
+    ];
+    let verb_end = ISSUING
+        .iter()
+        .filter_map(|v| clause_before.rfind(v).map(|at| at + v.len()))
+        .max()?;
+    let before = clause_before[verb_end..].trim();
+    let end = after
+        .find(['，', ',', '。', '；', '《'])
+        .unwrap_or(after.len());
+    let words = after[..end].trim_end_matches("的通知").trim();
+    let kind_end = KINDS
+        .iter()
+        .filter_map(|k| words.rfind(k).map(|at| at + k.len()))
+        .max()?;
+    let rest = &words[..kind_end];
+    (!rest.is_empty() && after.starts_with(crate::base::cjk::is_han))
+        .then(|| format!("{before}《{title}》{rest}"))
 }
 
 /// True when the words right after a document's name are its 文号 in brackets
@@ -1533,6 +1575,14 @@ mod tests {
     fn a_notice_issues_what_it_hands_on_not_what_it_cites() {
         let issued = |line: &str| super::issued_in(line);
         let plan = ("2026年县政府重点工作任务分解".to_string(), true);
+        // A title inside the name issued: the whole name, not the title.
+        assert_eq!(
+            issued("区政府关于印发2022年《政府工作报告》重点任务分解落实方案的通知"),
+            Some((
+                "2022年《政府工作报告》重点任务分解落实方案".to_string(),
+                false
+            ))
+        );
         assert_eq!(
             issued("《2026年县政府重点工作任务分解》已经县人民政府同意，现印发给你们。"),
             Some(plan.clone())

@@ -12,10 +12,10 @@ use regex::Regex;
 use crate::model::{Comparator, Target};
 
 static NUMBER_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    // Longest measure words first so 万元 is not read as 万 + 元.
+    // Longest measure words first so 万元 is not read as 万 + 元; a rate (万吨/日) is one.
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(
-        r"(\d+(?:\.\d+)?)\s*(个百分点|%|％|(?:万|亿)?(?:平方米|平方公里|立方米|千瓦时|千瓦|标准箱|美元|元|人次|户次|课时|学时|小时|分钟|公里|千米|公顷|吨|米|例|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门|件|艘|头|株|棵))",
+        r"(\d+(?:\.\d+)?)\s*(个百分点|%|％|(?:万|亿)?(?:平方米|平方公里|立方米|千瓦时|千瓦|标准箱|美元|元|人次|户次|课时|学时|小时|分钟|公里|千米|公顷|吨|米|例|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门|件|艘|头|株|棵)(?:\s*/\s*(?:日|天|年|月|小时|时|秒))?)",
     )
     .unwrap()
 });
@@ -689,6 +689,10 @@ mod tests {
         assert_eq!(t[1].subject, "货邮吞吐量");
         // Each verb that opens the phrase goes, the one after 力争 too.
         assert_eq!(t[0].subject, "旅客吞吐量");
+        // A rate: the measure per day is one unit, the thing measured before it.
+        let t = extract("2008年处理能力达到14.5万吨/日。");
+        assert_eq!(t[0].unit, "万吨/日");
+        assert!(!t[0].subject.starts_with('/'), "{}", t[0].subject);
         let t = extract("努力实现地区生产总值增长6.2%左右。");
         assert_eq!(t[0].subject, "地区生产总值");
     }

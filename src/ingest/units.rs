@@ -480,13 +480,18 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
         // A government named by its level alone (相关市、县政府) lends only that: to places
         // named by their level too, never to a bare word (财政、区政府).
         let is_place = |piece: &str| is_place(piece) && (!caps[3].is_empty() || at_level(piece));
-        // 黄埔区、南沙区政府: a place at the government's own level names the district, which
-        // reads as a body alone, yet shares the 政府 written once after the last.
+        // 黄埔区、南沙区政府, 蕉城区、福安市人民政府: a place at the government's own level —
+        // or, for a county's, at any of a county's (区, 县, 市, 旗) — names the district,
+        // which reads as a body alone, yet shares the 政府 written once after the last. A
+        // zone (开发区, 工业园区) has a committee, not a government.
         let level = body.chars().next();
+        let county = |c: Option<char>| c.is_some_and(|c| "市县縣区區旗".contains(c));
         let same_level = |piece: &str| {
+            let last = piece.chars().last();
             !caps[3].is_empty()
                 && piece.chars().count() >= 3
-                && piece.chars().last() == level
+                && (last == level || (county(last) && county(level)))
+                && !is_a_zone(piece)
                 && !looks_unspecified(&crate::base::cjk::simplified_text(piece))
         };
         let is_place = |piece: &str| is_place(piece) || same_level(piece);
@@ -508,6 +513,69 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
             });
         let named: Vec<String> = named.collect();
         format!("{}{}、{}{body}", &caps[1], named.join("、"), &caps[3])
+    })
+}
+
+/// Zones' names (经济技术开发区, 湖滨新区, 工业园区): places run by a committee (管委会), not
+/// a government.
+const ZONES: &[&str] = &[
+    "开发区",
+    "园区",
+    "新区",
+    "工业区",
+    "高新区",
+    "示范区",
+    "试验区",
+    "合作区",
+    "保税区",
+    "度假区",
+    "景区",
+    "功能区",
+    "集聚区",
+    "管理区",
+    "新城",
+];
+
+fn is_a_zone(piece: &str) -> bool {
+    let simple = crate::base::cjk::simplified_text(piece);
+    ZONES.iter().any(|z| simple.ends_with(z))
+}
+
+/// Zones listed before the committee they share, written once after the last
+/// (`市经济技术开发区、市湖滨新区管委会`): each zone's committee named whole.
+fn zones_sharing_a_committee(cell: &str) -> std::borrow::Cow<'_, str> {
+    static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(concat!(
+            r"(^|[，,；;\s（(：:])((?:[^、，,；;\s（）()：:]{2,14}、)+)",
+            r"([^、，,；;\s（）()：:]{2,14}?)(管委会|管理委员会|管委)(?:$|[、，,；;\s）)])"
+        ))
+        .unwrap()
+    });
+    SHARED.replace_all(cell, |caps: &regex::Captures| {
+        let run: Vec<&str> = caps[2].split('、').filter(|p| !p.is_empty()).collect();
+        // The zones are the run's pieces right before the last; those before them are
+        // bodies of their own (市发改委、市经济技术开发区、市湖滨新区管委会).
+        let first_zone = run.iter().rposition(|p| !is_a_zone(p)).map_or(0, |i| i + 1);
+        if !is_a_zone(&caps[3]) || first_zone == run.len() {
+            return caps[0].to_string();
+        }
+        let committee = &caps[4];
+        let named: Vec<String> = run
+            .iter()
+            .enumerate()
+            .map(|(i, piece)| match i >= first_zone {
+                true => format!("{piece}{committee}"),
+                false => piece.to_string(),
+            })
+            .collect();
+        let after = &caps[0][caps[1].len() + caps[2].len() + caps[3].len() + committee.len()..];
+        format!(
+            "{}{}、{}{committee}{after}",
+            &caps[1],
+            named.join("、"),
+            &caps[3]
+        )
     })
 }
 
@@ -750,6 +818,7 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
     let cell = places_sharing_a_department(&cell);
+    let cell = zones_sharing_a_committee(&cell);
     let (cell, lent) = level_shared_by_a_list(&cell);
     let mut list = UnitList::default();
     for (piece, after_comma) in pieces(&cell) {
@@ -1982,6 +2051,28 @@ mod tests {
     }
 
     #[test]
+    fn places_and_zones_share_the_government_or_committee_after_them() {
+        // A county's levels share a county's government; a zone has none.
+        assert_eq!(
+            names("市工信局、蕉城区、福安市人民政府"),
+            ["市工信局", "蕉城区人民政府", "福安市人民政府"]
+        );
+        assert_eq!(
+            names("嘉定工业区、安亭镇人民政府"),
+            ["嘉定工业区", "安亭镇人民政府"]
+        );
+        // Zones share the committee written once after the last; a town does not.
+        assert_eq!(
+            names("市发改委、市经济技术开发区、市湖滨新区管委会"),
+            ["市发改委", "市经济技术开发区管委会", "市湖滨新区管委会"]
+        );
+        assert_eq!(
+            names("安亭镇、嘉定工业区管委会"),
+            ["安亭镇", "嘉定工业区管委会"]
+        );
+    }
+
+    #[test]
     fn a_ge_before_a_list_covers_the_bare_kinds_after_it() {
         let names =
             |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|w| w.name).collect() };
@@ -2024,6 +2115,7 @@ mod tests {
             ["市卫生健康委", "荔湾区政府", "黄埔区政府"]
         );
         assert_eq!(names("各区、南沙区政府"), ["各区", "南沙区政府"]);
+
         // Units one a line (Alt+Enter in a cell), the role word on a line of its own.
         assert_eq!(
             names("市殘聯\n市財政局\n市稅務局\n負責"),

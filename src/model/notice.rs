@@ -259,7 +259,16 @@ pub fn plan_of_table(name: &str) -> Option<&str> {
                 .map(|at| simple[..at + p.len()].chars().count())
         })
         .max()?;
-    let end = name.char_indices().nth(chars).map(|(at, _)| at)?;
+    let mut end = name.char_indices().nth(chars).map(|(at, _)| at)?;
+    // …三年行动方案（2021—2023年）重点任务分工表: the bracket after the plan's word is its.
+    let rest = &name[end..];
+    if let Some(inside) = rest.strip_prefix(['（', '('])
+        && let Some(close) = inside.find(['）', ')'])
+    {
+        let bracket =
+            rest.len() - inside.len() + close + inside[close..].chars().next()?.len_utf8();
+        end += bracket;
+    }
     names_a_table(&name[end..]).then(|| &name[..end])
 }
 
@@ -299,6 +308,18 @@ mod tests {
         assert_eq!(
             names("现将《关于印发《甲方案》的通知》转发给你们"),
             ["关于印发《甲方案》的通知"]
+        );
+    }
+
+    #[test]
+    fn the_plan_a_tables_name_is_of_keeps_its_bracket() {
+        assert_eq!(
+            plan_of_table("加快建设“海上宁德”三年行动方案（2021—2023年）重点任务分工表"),
+            Some("加快建设“海上宁德”三年行动方案（2021—2023年）")
+        );
+        assert_eq!(
+            plan_of_table("某区2024年工作方案任务分工表"),
+            Some("某区2024年工作方案")
         );
     }
 

@@ -97,30 +97,79 @@ pub(super) fn backup_of(out_dir: &Path, pid: u32) -> PathBuf {
 }
 
 /// An exclusive hold on writing `out_dir`, released when dropped: a second publish into the
-/// same folder is told it is busy instead of racing the first.
+/// same folder is told it is busy instead of racing the first, while publishes into other
+/// folders beside it go on.
 #[derive(Debug)]
 pub struct TargetLock {
-    _file: fs::File,
+    /// The claim folder beside `out_dir` that says which process writes it.
+    claim: PathBuf,
 }
 
-/// Takes the lock of `out_dir`: on Unix the folder it is in is locked (flock on its own
-/// descriptor), so nothing is left behind; elsewhere a hidden lock file beside it, which
-/// stays (removing it would race the next run's taking it).
+impl Drop for TargetLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir(&self.claim);
+        unregister(&self.claim);
+    }
+}
+
+/// The claim folder process `pid` holds while it writes `out_dir`.
+fn claim_of(out_dir: &Path, pid: u32) -> PathBuf {
+    out_dir.with_file_name(format!(".{}{CLAIM_INFIX}{pid}", name_of(out_dir)))
+}
+
+/// Between an output's name and the process id in its claim folder's name.
+const CLAIM_INFIX: &str = ".fengong-busy-";
+
+/// Takes the lock of `out_dir`: a claim folder beside it named for this process, made while
+/// the folder it is in is locked for a moment (flock on its own descriptor on Unix; a hidden
+/// lock file elsewhere), so two runs never both find it free. A claim of a process no
+/// longer running is taken over; the claim goes when the lock is dropped, and with the
+/// staging folders on a signal, so nothing is left behind.
 pub fn lock(out_dir: &Path) -> Result<TargetLock> {
     let parent = parent_of(out_dir);
     fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, "创建目录", e))?;
     let (file, path) = lock_handle(&parent, out_dir)?;
-    match file.try_lock() {
-        Ok(()) => Ok(TargetLock { _file: file }),
-        Err(fs::TryLockError::WouldBlock) => Err(Error::Input(vec![
+    let busy = || {
+        Error::Input(vec![
             Diagnostic::error(
                 "output/busy",
                 Location::file(out_dir.display().to_string()),
                 "另一个 fengong 正在写入这个输出目录",
             )
             .with_hint("请等它结束后再运行"),
-        ])),
-        Err(fs::TryLockError::Error(e)) => Err(Error::io(&path, "锁定", e)),
+        ])
+    };
+    // Held for the moment a claim takes; a folder locked for longer (by another program)
+    // is said to be busy, never waited on without end.
+    let mut tries = 0;
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::WouldBlock) if tries < 200 => tries += 1,
+            Err(fs::TryLockError::WouldBlock) => return Err(busy()),
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(&path, "锁定", e)),
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let prefix = format!(".{}{CLAIM_INFIX}", name_of(out_dir));
+    for entry in fs::read_dir(&parent).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        match pid_after(&name, &prefix) {
+            Some(pid) if alive(pid) => return Err(busy()),
+            Some(_) => {
+                fs::remove_dir(entry.path()).map_err(|e| Error::io(&entry.path(), "清理", e))?
+            }
+            None => {}
+        }
+    }
+    let claim = claim_of(out_dir, std::process::id());
+    register(&claim);
+    match fs::create_dir(&claim) {
+        Ok(()) => Ok(TargetLock { claim }),
+        Err(e) => {
+            unregister(&claim);
+            Err(Error::io(&claim, "创建目录", e))
+        }
     }
 }
 
@@ -274,6 +323,20 @@ mod tests {
         assert_eq!(list[0].code, "output/busy");
         drop(held);
         assert!(lock(&out).is_ok());
+    }
+
+    #[test]
+    fn folders_side_by_side_are_written_at_once_and_claims_go() {
+        let root = tempfile::tempdir().unwrap();
+        let a = lock(&root.path().join("a")).unwrap();
+        let b = lock(&root.path().join("b")).unwrap();
+        // A dead run's claim is taken over.
+        let dead = claim_of(&root.path().join("c"), DEAD);
+        fs::create_dir_all(&dead).unwrap();
+        let c = lock(&root.path().join("c")).unwrap();
+        drop((a, b, c));
+        let left: Vec<_> = fs::read_dir(root.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]

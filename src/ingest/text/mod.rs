@@ -665,8 +665,55 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
         })
         .filter(|b| !b.text.is_empty())
         .flat_map(lines_of_their_own)
+        .flat_map(recipients_apart)
         .collect();
     join_heading_tails(blocks)
+}
+
+/// A 主送 with the notice's first sentence after it on the same line (各辖市、区人民政府,市各
+/// 委办局: 现将…印发给你们, as a web page runs them together): two blocks of one place, the
+/// 主送 read as on a line of its own.
+fn recipients_apart(block: Block) -> Vec<Block> {
+    let text = &block.text;
+    let split = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '：' | ':'))
+        .find_map(|(at, c)| {
+            let (list, body) = (&text[..at + c.len_utf8()], text[at + c.len_utf8()..].trim());
+            let opens_a_notice = [
+                "现将",
+                "印发给你们",
+                "现印发",
+                "请认真",
+                "请遵照",
+                "根据",
+                "为",
+            ]
+            .iter()
+            .any(|w| body.starts_with(w))
+                || body.contains("印发给你们");
+            (opens_a_notice && body.chars().count() >= 8 && notice::is_recipients(list))
+                .then(|| (list.to_string(), body.to_string()))
+        });
+    let Some((list, body)) = split else {
+        return vec![block];
+    };
+    let part = |text: String| Block {
+        text,
+        heading: 0,
+        bold: None,
+        blank_before: false,
+        ..block.clone()
+    };
+    // 淮政办发〔2020〕1号各县区人民政府,…: the 文号 run into the 主送 stands on its own too.
+    let number = notice::doc_number_within(&list).filter(|n| list.starts_with(n.as_str()));
+    match number {
+        Some(number) => {
+            let list = list[number.len()..].trim().to_string();
+            vec![part(number), part(list), part(body)]
+        }
+        None => vec![part(list), part(body)],
+    }
 }
 
 /// A block whose writer set lines apart inside it ([`LINE_BREAK`]: Word's Shift+Enter) as

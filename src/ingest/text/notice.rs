@@ -126,6 +126,10 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         skipped = &blocks[title_end.min(at)..at];
         notice.recipients = split_list(&recipients_of(&blocks[at].text));
         (start, at + 1)
+    } else if let Some(at) = headed_by_title_alone(blocks, from) {
+        notice.title = Some(tidy_title(&blocks[at].text));
+        skipped = &[];
+        (at, at + 1)
     } else {
         return NoticeRead {
             notice: None,
@@ -186,6 +190,24 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         rest: &blocks[i.min(blocks.len())..],
         said,
     }
+}
+
+/// A notice (or 通告, 公告) with neither 文号 nor 主送 — one addressed to the public: its
+/// title near the top, then its words, its 署名 over its date, and the attached plan after
+/// them (附件, or the plan's title). Where its title is.
+fn headed_by_title_alone(blocks: &[Block], from: usize) -> Option<usize> {
+    let is_title = |text: &str| {
+        let simple = crate::base::cjk::simplified_text(text.trim());
+        is_notice_title(text)
+            || (simple.contains("关于") && (simple.ends_with("通告") || simple.ends_with("公告")))
+    };
+    let at = (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&at| is_title(&blocks[at].text))?;
+    let signed = (at + 2..blocks.len().min(at + 60)).find(|&j| signs_above_date(blocks, j))?;
+    let dated =
+        (signed + 1..blocks.len().min(signed + 5)).find(|&j| date_of(&blocks[j].text).is_some())?;
+    let after = blocks.get(dated + 1)?;
+    let plan_follows = after.text.starts_with("附件") || super::prose::names_a_plan(&after.text);
+    plan_follows.then_some(at)
 }
 
 /// The notice's title as a title: a label before it (a web page's 标题：) said and left
@@ -389,6 +411,21 @@ fn title_proper(written: &str) -> TitleParts<'_> {
     parts
 }
 
+/// A title with its 文号 after it on the same line (…的通知 常政发〔2023〕1号, as a web page
+/// runs them together): the title alone; the number is read where it stands. Any other text
+/// as it is.
+fn title_before_its_number(text: String) -> String {
+    let Some(number) = doc_number_within(&text) else {
+        return text;
+    };
+    let rest = (text.trim_end().strip_suffix(number.as_str()))
+        .map(|rest| rest.trim_end_matches(['—', '－', '-', '–', ' ', '　', '|', '｜']));
+    match rest {
+        Some(rest) if !rest.is_empty() && is_notice_title(rest) => rest.to_string(),
+        _ => text,
+    }
+}
+
 /// A 主送 line whose colon is missing or mistyped (各乡镇人民政府，县直各部门 / …；) straight
 /// under the notice's title: read as the 主送, and said.
 fn recipients_unmarked(
@@ -495,7 +532,7 @@ fn bodies_addressed(blocks: &[Block], at: usize) -> bool {
 
 /// A 主送 line: a list of bodies ending in a colon (各街道办事处、区政府各部门：), each item
 /// short, at least one of them 各… or a kind of body — not a sentence that ends 如下：.
-fn is_recipients(text: &str) -> bool {
+pub(super) fn is_recipients(text: &str) -> bool {
     let text = text.trim();
     let Some(list) = text.strip_suffix(['：', ':']) else {
         return false;
@@ -548,12 +585,12 @@ fn read_head_above_recipients(
     notice: &mut Notice,
 ) -> (usize, usize) {
     let joined = |from: usize| -> String {
-        tidy_title(
-            &blocks[from..at]
+        tidy_title(&title_before_its_number(
+            blocks[from..at]
                 .iter()
                 .map(|b| b.text.trim())
                 .collect::<String>(),
-        )
+        ))
     };
     // (first block, block after it, text): a title over one to three lines right above the
     // 主送, or the nearest title line above it.
@@ -567,8 +604,14 @@ fn read_head_above_recipients(
             (0..at)
                 .filter(|j| !in_box(j))
                 .rev()
-                .find(|j| is_notice_title(&blocks[*j].text))
-                .map(|j| (j, j + 1, tidy_title(&blocks[j].text)))
+                .find(|j| is_notice_title(&title_before_its_number(blocks[*j].text.clone())))
+                .map(|j| {
+                    (
+                        j,
+                        j + 1,
+                        tidy_title(&title_before_its_number(blocks[j].text.clone())),
+                    )
+                })
         });
     if let Some(number) = blocks[..at].iter().find_map(|b| doc_number_within(&b.text)) {
         notice.doc_number_written = Some(number.clone());
@@ -909,9 +952,12 @@ fn read_body(
             }
             break;
         }
+        // A heading opens a paragraph even under a line that ends no sentence (即日起至8月5日
+        // / 二、联系方式).
         if let Some(last) = body.last_mut()
             && !ends_sentence(&last.text)
             && !is_body_heading(&last.text)
+            && !is_body_heading(&b.text)
         {
             last.text.push_str(&b.text);
         } else {

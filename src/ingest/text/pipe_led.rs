@@ -239,9 +239,10 @@ fn reads_as(kind: Option<Column>, cell: &str) -> bool {
         Some(Column::No) => parse_task_number(cell).is_some(),
         // A task's text may name a time (力争全年实施重点项目566个): only a short one is
         // a time limit's cell.
+        // Nor is a number alone (12 / | where the page stops) or nothing a task's text.
         Some(Column::Content) => {
             let time_limit = time(cell) && cell.chars().count() <= 20;
-            !units(cell) && !time_limit
+            !cell.is_empty() && parse_task_number(cell).is_none() && !units(cell) && !time_limit
         }
         Some(Column::Group | Column::Person) | None => true,
     }
@@ -341,6 +342,10 @@ mod tests {
                 vec![0]
             )
         );
+        // A row cut where the page stops (12 / |): its number is no task's text.
+        let numbered = [Some(Column::No), Some(Column::Content), Some(Column::Units)];
+        let cut = fill_merged(&numbered, &["12".into(), String::new()], &previous);
+        assert_eq!(cut, Filled::Unplaced);
         let both_merged = fill_merged(&kinds, &["固定资产投资增长20%".into()], &previous);
         assert!(matches!(both_merged, Filled::Restored(_, ref taken) if taken == &[0, 2]));
         // Two cells of text: neither can be the units.

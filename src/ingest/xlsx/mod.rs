@@ -205,7 +205,7 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
     let mut not_read = Vec::new();
     // A cover sheet's title, before the first table (封面: 某区2025年…重点任务清单).
     let mut cover = None;
-    let (mut first_title, mut appended) = (None, false);
+    let mut sheets = SheetsAppended::default();
     // The first row that names some of a 分工表's columns, for the error if no sheet has one.
     let mut near = None;
     for name in &names {
@@ -238,15 +238,11 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
         let table = read_table(&range, header_row, &merges, &sheet, &mut doc.diagnostics);
         // A further sheet's table (附件2 after 附件1) is read too, its tasks after these.
         match doc.table.as_mut() {
-            Some(first) => {
-                if !appended {
-                    first_title = title_over_sections(first);
-                    appended = true;
-                }
-                let said = first.append(table);
-                doc.diagnostics.push(said);
+            Some(first) => doc.diagnostics.push(sheets.append(first, table, name)),
+            None => {
+                doc.table = Some(table);
+                sheets.first_tab = Some(name.clone());
             }
-            None => doc.table = Some(table),
         }
     }
     if let Some(table) = doc.table.as_mut() {
@@ -258,12 +254,81 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
             table.title = Some(cover);
         }
         if table.title.is_none() {
-            table.title = first_title;
+            table.title = sheets.first_title;
         }
         doc.diagnostics.extend(not_read.into_iter().flatten());
         return Ok(doc);
     }
     Err(vec![no_table(display, &looked, near)])
+}
+
+/// The tables of further sheets put after the first's.
+#[derive(Default)]
+struct SheetsAppended {
+    /// The first table's sheet.
+    first_tab: Option<String>,
+    /// What names the tables together (the first sheet's title), once one is appended.
+    first_title: Option<String>,
+    appended: bool,
+}
+
+impl SheetsAppended {
+    /// Puts `table`, of sheet `tab`, after `first`. A further sheet with no title row of its
+    /// own is a part named by its tab (重点任务, 保障任务); the first sheet's title row then
+    /// names them all, and its tab its own part. So too a title that is the first's with
+    /// its part in brackets (某表（市定）).
+    fn append(&mut self, first: &mut RawTable, mut table: RawTable, tab: &str) -> Diagnostic {
+        let untitled = table.title.is_none();
+        if untitled {
+            table.title = part_named_by_tab(tab);
+        }
+        let part_of = |title: &Option<String>, plan: &Option<String>| {
+            bracketed_part(title.as_deref()?, plan.as_deref()?)
+        };
+        if !self.appended {
+            self.first_title = title_over_sections(first);
+            let parted = untitled || part_of(&table.title, &first.title).is_some();
+            if parted && self.first_title.is_none() {
+                self.first_title = first.title.take();
+                first.title = self.first_tab.as_deref().and_then(part_named_by_tab);
+            }
+            self.appended = true;
+        }
+        let written = table.title.clone();
+        if let Some(part) = part_of(&table.title, &self.first_title) {
+            table.title = Some(part);
+        }
+        let renamed = (table.title != written).then_some(()).and(written);
+        let mut said = first.append(table);
+        // The note names the part as printed, and the title as the sheet wrote it.
+        if let Some(written) = renamed {
+            said.message =
+                (said.message).replacen("」：", &format!("」（原标题「{written}」）："), 1);
+        }
+        said
+    }
+}
+
+/// The part a title names in brackets after the plan's title (唐山市…任务分解表（市定） →
+/// 市定).
+fn bracketed_part(title: &str, plan: &str) -> Option<String> {
+    let rest = title.trim().strip_prefix(plan.trim())?.trim();
+    let part = rest
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?
+        .trim();
+    (!part.is_empty()).then(|| part.to_string())
+}
+
+/// A sheet's tab as the name of its part of the plan (重点任务, 保障任务): none for the names
+/// a workbook gives its sheets by itself (Sheet2, 工作表1) or by number alone (附件2, 表1).
+fn part_named_by_tab(tab: &str) -> Option<String> {
+    let words: String = (tab.chars())
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace() && !"（）()-_".contains(*c))
+        .collect();
+    let by_number =
+        ["工作表", "表", "附件", "附表", "Sheet", "sheet", "表格"].contains(&words.as_str());
+    (words.chars().any(crate::base::cjk::is_han) && !by_number).then(|| tab.trim().to_string())
 }
 
 /// Why no sheet holds a 分工表: at a row that names some of its columns, which are missing;
