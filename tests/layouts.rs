@@ -9752,6 +9752,25 @@ fn a_notices_lines_run_together_are_read_apart() {
     assert!(notice.body[0].text.starts_with("现将"));
     assert!(!codes(&checked).contains(&"notice/no-title"));
     assert!(!codes(&checked).contains(&"source/unused"));
+    // As a traditional-character repost carries it, a page's cell border after the 文号.
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "關于印發2023年《政府工作報告》重點任務分解落實方案的通知 常政發〔2023〕1號 |\n\
+         各轄市、區人民政府,市各委辦局: 現將2023年《政府工作報告》重點任務分解落實方案印發給你們,請認真貫徹落實。\n\
+         附件:2023年《政府工作報告》重點任務分解落實方案\n常州市人民政府\n2023年1月16日\n\
+         2023年《政府工作報告》重點任務分解落實方案\n一、主要預期目標\n\
+         1.地區生產總值增長6%左右。(牽頭單位:市發改委;責任單位:市統計局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.doc_number.as_deref(), Some("常政發〔2023〕1號"));
+    assert_eq!(notice.recipients, ["各轄市、區人民政府", "市各委辦局"]);
+    assert!(
+        notice
+            .title
+            .as_deref()
+            .is_some_and(|t| t.ends_with("方案的通知"))
+    );
 }
 
 /// A plan for several years (（2021—2023年）) read from its table's name keeps the span in

@@ -680,6 +680,8 @@ fn recipients_apart(block: Block) -> Vec<Block> {
         .filter(|(_, c)| matches!(c, '：' | ':'))
         .find_map(|(at, c)| {
             let (list, body) = (&text[..at + c.len_utf8()], text[at + c.len_utf8()..].trim());
+            // 現將…: the words read in simplified characters.
+            let simple = crate::base::cjk::simplified_text(body);
             let opens_a_notice = [
                 "现将",
                 "印发给你们",
@@ -690,8 +692,8 @@ fn recipients_apart(block: Block) -> Vec<Block> {
                 "为",
             ]
             .iter()
-            .any(|w| body.starts_with(w))
-                || body.contains("印发给你们");
+            .any(|w| simple.starts_with(w))
+                || simple.contains("印发给你们");
             (opens_a_notice && body.chars().count() >= 8 && notice::is_recipients(list))
                 .then(|| (list.to_string(), body.to_string()))
         });

@@ -418,8 +418,11 @@ fn title_before_its_number(text: String) -> String {
     let Some(number) = doc_number_within(&text) else {
         return text;
     };
-    let rest = (text.trim_end().strip_suffix(number.as_str()))
-        .map(|rest| rest.trim_end_matches(['—', '－', '-', '–', ' ', '　', '|', '｜']));
+    // A web page's cell border after it (… 常政發〔2023〕1號 |) is none of either.
+    let rest = (text
+        .trim_end_matches(['|', '｜', ' ', '　'])
+        .strip_suffix(number.as_str()))
+    .map(|rest| rest.trim_end_matches(['—', '－', '-', '–', ' ', '　', '|', '｜']));
     match rest {
         Some(rest) if !rest.is_empty() && is_notice_title(rest) => rest.to_string(),
         _ => text,
