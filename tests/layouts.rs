@@ -9849,3 +9849,323 @@ fn words_leading_into_counted_tasks_are_the_groups() {
     let group_text = &plan.sections[0].groups[0].text;
     assert!(group_text.contains("重点实施以下工程"), "{group_text}");
 }
+
+/// A page cut on the first character of a next line, right after the last task's bracket
+/// (…环境保护。(地区农牧局)引): the bracket is read; the piece is quoted as the cut.
+#[test]
+fn a_page_cut_after_the_last_bracket_still_reads_it() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "阿里地区2019年生态保护分工方案\n一、工作分工\n\
+         1.重点开发区域优先布局重大基础设施项目。(地区发展改革委)\n\
+         2.限制开发区域加强生态修复和环境保护。(地区农牧局)引\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(leads(&checked.plan, 2), ["地区农牧局"]);
+    assert_eq!(
+        checked.plan.tasks[1].content,
+        "限制开发区域加强生态修复和环境保护。"
+    );
+    let said = &checked.report.diagnostics;
+    assert!(!said.iter().any(|d| d.code == "structure/empty-units"));
+    let cut = said.iter().find(|d| d.code == "source/cut-off").unwrap();
+    assert!(cut.message.contains("(地区农牧局)引"), "{}", cut.message);
+}
+
+/// A group heading's own closing stop or colon, on a line of its own, is printed.
+#[test]
+fn a_group_heading_keeps_its_closing_stop_in_print() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "宁德市海洋经济工作方案\n一、重点任务\n（一）做强临海产业。\n\
+         1.做强不锈钢新材料产业。(牵头单位:市工信局;完成时限:2022年6月底前)\n\
+         （二）总体要求：\n2.做优海洋渔业。(牵头单位:市海洋渔业局)\n",
+    );
+    let prose = published_text(&input, "方案.md");
+    assert!(prose.contains("**（一）做强临海产业**。"), "{prose}");
+    assert!(prose.contains("（二）总体要求："), "{prose}");
+}
+
+/// A notice that is itself the division (its body hands out the tasks as 由X会同Y…负责落实,
+/// nothing attached), its title over three lines, the first ending on the body it is
+/// about, under a page's box of a label and its value a line each: the notice is read
+/// whole, its tasks are the plan, and the plan is named by the notice.
+#[test]
+fn a_notice_that_is_the_division_is_read_under_a_pages_box() {
+    let mut page = String::new();
+    for (label, value) in [
+        ("索 引 号:", "000014349/2014-00023"),
+        ("主题分类:", "农业、林业、水利"),
+        ("发文机关:", "国务院办公厅"),
+        ("成文日期:", "2014年02月23日"),
+        ("标  题:", "国务院办公厅关于落实有关政策措施分工的通知"),
+        ("发文字号:", "国办函〔2014〕31号"),
+        ("发布日期:", "2014年03月10日"),
+        ("时  效:", "失效"),
+    ] {
+        page.push_str(&format!("{label}\n\n{value}\n\n"));
+    }
+    let (_dir, input) = text_source(
+        "通知.txt",
+        &format!(
+            "{page}国务院办公厅关于落实中共中央国务院\n关于全面深化农村改革加快推进农业现代化\n\
+             若干意见有关政策措施分工的通知\n\n国办函〔2014〕31号\n\n国务院各部委、各直属机构:\n\
+             为贯彻落实有关政策措施,现就有关事项通知如下:\n一、工作分工\n\
+             (一)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。\n\
+             (二)关于“加快建立利益补偿机制”的问题,由财政部牵头,发展改革委、农业部参加。\n\
+             二、工作要求\n各有关部门要按照分工,抓紧研究提出落实意见。\n\
+             国务院办公厅\n2014年2月23日\n"
+        ),
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let title = "国务院办公厅关于落实中共中央国务院关于全面深化农村改革加快推进农业现代化\
+                 若干意见有关政策措施分工的通知";
+    assert_eq!(plan.notice.title.as_deref(), Some(title));
+    assert_eq!(plan.notice.issuer.as_deref(), Some("国务院办公厅"));
+    assert_eq!(
+        plan.notice.doc_number.as_deref(),
+        Some("国办函〔2014〕31号")
+    );
+    assert_eq!(plan.notice.recipients, ["国务院各部委、各直属机构"]);
+    // The plan is what the notice is about, as its title says it.
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("落实中共中央国务院关于全面深化农村改革加快推进农业现代化若干意见有关政策措施分工")
+    );
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(&plan, 1), ["国土资源部"]);
+    assert_eq!(leads(&plan, 2), ["财政部"]);
+    assert_eq!(supports(&plan, 2), ["发展改革委", "农业部"]);
+}
+
+/// A notice's title with a page's words run on after it (a link's text): the title read,
+/// those words said as left out, and the issuer kept in the title.
+#[test]
+fn a_pages_words_after_a_notice_title_are_said_not_taken_for_it() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "阿里地区行政公署关于印发《阿里地区生态保护分工方案》的通知美丽西藏建设规划纲要(2014-2030年)>\n\
+         各县人民政府,行署各局、委、办、处:\n\
+         《阿里地区生态保护分工方案》已经行署研究通过,现印发给你们,请认真抓好贯彻执行。\n\
+         阿里地区行政公署\n2018年12月20日\n阿里地区生态保护分工方案\n一、工作分工\n\
+         1.建设地区生态环境监测网络。(地区生态环境局牵头)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.notice.title.as_deref(),
+        Some("阿里地区行政公署关于印发《阿里地区生态保护分工方案》的通知")
+    );
+    let unused = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "source/unused")
+        .unwrap();
+    assert!(
+        unused
+            .message
+            .contains("美丽西藏建设规划纲要(2014-2030年)>")
+    );
+    assert!(!codes(&checked).contains(&"notice/no-title"));
+}
+
+/// A numbered item's words after its bracket (…(牵头单位:区水利厅)。由张三副厅长负责,…,2010年
+/// 11月底前完成。) are more of its task, their time its deadline; a ministry's 司 named
+/// alone in a bracket is a unit.
+#[test]
+fn words_after_an_items_bracket_are_its_own_and_a_si_is_a_unit() {
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "测试厅2010年工作任务分工\n一、重点任务\n\
+         1、做好甲工作(牵头单位:区水利厅)。由张三副厅长负责,污染防治处落实,2010年11月底前完成。\n\
+         2、做好乙工作。(法规司负责,2010年9月底前)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "做好甲工作。由张三副厅长负责,污染防治处落实,2010年11月底前完成。",
+            "做好乙工作。"
+        ]
+    );
+    assert_eq!(
+        plan.tasks[0].deadline_text.as_deref(),
+        Some("2010年11月底前完成")
+    );
+    assert_eq!(leads(&plan, 2), ["法规司"]);
+}
+
+/// A plan signed off at its end with no notice (江孜县水利局 / 2023年11月20日) is of that
+/// year; a labelled deadline that is no date (完成时限:整个冬季) is still the task's, the
+/// task whole.
+#[test]
+fn a_plans_own_sign_off_dates_it_and_a_worded_deadline_stays_the_tasks() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "江孜县冬季农牧区饮水工程设施防冻保暖工作方案\n一、农牧区电机井要做到“三查三落实”\n\
+         (一)各乡(镇)对辖区内电机井逐眼排查,落实管护责任人。责任单位:县农业农村局;完成时限:11月30日前。\n\
+         (二)供电部门保障冬季电机井用电,及时处置线路故障。责任单位:国网江孜县供电公司;配合单位:县水利局。完成时限:整个冬季。\n\
+         江孜县水利局\n2023年11月20日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.year, Some(2023));
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(
+        plan.tasks[0].deadline.map(|d| d.to_string()).as_deref(),
+        Some("2023-11-30")
+    );
+    assert_eq!(plan.tasks[1].deadline_text.as_deref(), Some("整个冬季"));
+    assert_eq!(leads(plan, 2), ["国网江孜县供电公司"]);
+    assert_eq!(supports(plan, 2), ["县水利局"]);
+    assert!(!codes(&checked).contains(&"structure/empty-units"));
+}
+
+/// A table of contents (headings, dot leaders, page numbers) is none of the tasks: said
+/// once with its place; a 版记's line (…办公室 2010年4月19日印发) is none of the plan's words.
+#[test]
+fn contents_and_a_print_line_are_said_not_read_as_the_plan() {
+    let (_dir, input) = text_source(
+        "预案.txt",
+        "某镇自然灾害救助应急预案\n\n1.完善镇村两级应急预案。(牵头单位:镇应急办,2023年6月30日前)\n\n\
+         1总则…………………………………………………………......6\n\n\
+         1.1编制目的……………………………………………..…6\n\n\
+         1.2编制依据……………………………………………..…6\n\n\
+         测试镇党政办公室          2023年4月19日印发\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 1);
+    let said = &checked.report.diagnostics;
+    assert!(!said.iter().any(|d| d.code == "structure/empty-units"));
+    let contents_said = said
+        .iter()
+        .find(|d| d.message.contains("这是目录"))
+        .unwrap();
+    assert_eq!(contents_said.location.line_no(), Some(5));
+    assert!(
+        said.iter()
+            .any(|d| d.code == "source/unused" && d.message.contains("2023年4月19日印发"))
+    );
+    let printed = published_text(&input, "任务分工表.md");
+    assert!(
+        !printed.contains("印发") && !printed.contains("编制目的"),
+        "{printed}"
+    );
+}
+
+/// An item numbered as its neighbours that names no one, no task under it: said, not
+/// passed over in silence.
+#[test]
+fn an_item_naming_no_one_among_tasks_is_said() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "测试厅2022年工作要点\n一、加大公开力度\n(一)做好甲公开。持续做好甲信息公开。\n\
+         (二)做好乙公开。推进乙信息公开。(牵头处室:宣传处)\n\
+         (三)做好丙公开。推进丙信息公开。(牵头处室:财务处)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    let said = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "group/no-tasks")
+        .unwrap();
+    assert!(said.message.contains("做好甲公开"), "{}", said.message);
+    assert_eq!(said.location.line_no(), Some(3));
+}
+
+/// Agencies issuing jointly over the title, a line each or side by side on one line
+/// (a ministry's short name among them): each is an issuer, apart, and each signs.
+#[test]
+fn joint_issuers_over_the_title_are_each_read_apart() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "农业农村部 最高人民法院\n公安部 市场监管总局\n\
+         关于印发《2024年农资打假工作要点》的通知\n各省农业农村厅:\n\
+         现将《2024年农资打假工作要点》印发给你们,请认真贯彻执行。\n\
+         农业农村部 最高人民法院\n公安部 市场监管总局\n2024年3月12日\n\
+         2024年农资打假工作要点\n一、重点任务\n\
+         (一)加强种子监管。开展执法年活动。(公安部牵头,农业农村部配合)\n\
+         (二)加强肥料监管。开展质量抽查。(农业农村部负责)\n",
+    );
+    let notice = fengong::check(&input).unwrap().plan.notice;
+    let four = "农业农村部\n最高人民法院\n公安部\n市场监管总局";
+    assert_eq!(notice.issuer.as_deref(), Some(four));
+    assert_eq!(notice.signer.as_deref(), Some(four));
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "阿里地区行政公署 阿里地区生态环境局关于印发《阿里地区2019年生态保护工作分工方案》的通知\n\
+         阿行发〔2019〕12号\n各县人民政府,行署各局、委、办、处:\n\
+         现将《阿里地区2019年生态保护工作分工方案》印发给你们,请认真贯彻执行。\n\
+         阿里地区行政公署　　　　阿里地区生态环境局\n2019年3月1日\n\
+         阿里地区2019年生态保护工作分工方案\n一、重点任务\n\
+         1.建设地区生态环境监测网络。(地区生态环境局牵头)\n",
+    );
+    let notice = fengong::check(&input).unwrap().plan.notice;
+    let two = "阿里地区行政公署\n阿里地区生态环境局";
+    assert_eq!(notice.issuer.as_deref(), Some(two));
+    assert_eq!(notice.signer.as_deref(), Some(two));
+}
+
+/// A page's line over the title that leaves a label open (【点击量:) takes no title for its
+/// value; a body's name repeated under the 文号 is not the 主送 when the marked one follows;
+/// who compiled a plan (编制单位：…) does none of its work.
+#[test]
+fn page_lines_around_a_notices_head_take_none_of_its_parts() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "【发布时间:2015-03-13】 【点击量:\n甲省教育厅关于印发2015年工作要点的通知\n各市教育局:\n\
+         现将《甲省教育厅2015年工作要点》印发给你们,请认真贯彻落实。\n甲省教育厅\n2015年3月3日\n\
+         甲省教育厅2015年工作要点\n一、加强党的建设\n1.加强学习。(责任处室:组织处)\n\
+         2.加强作风建设。(责任处室:人事处)\n",
+    );
+    let notice = fengong::check(&input).unwrap().plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("甲省教育厅关于印发2015年工作要点的通知")
+    );
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "重庆市梁平区曲水镇人民政府关于印发曲水镇自然灾害救助应急预案的通知\n\n曲水府发〔2023〕21号\n\n\
+         重庆市梁平区曲水镇人民政府\n\n关于印发曲水镇自然灾害救助应急预案的\n\n\
+         各村(社区),办所中心,镇属(驻镇)单位:\n\n现将《曲水镇自然灾害救助应急预案》印发给你们,请遵照执行。\n\n\
+         重庆市梁平区曲水镇人民政府\n\n2023年5月6日\n\n曲水镇自然灾害救助应急预案\n\n\
+         编制单位:曲水镇安全生产委员会办公室\n\n一、工作任务\n\n1.完善镇村两级应急预案。\n\n\
+         牵头单位:镇应急办\n\n完成时限:2023年6月30日前\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.notice.recipients,
+        ["各村(社区)", "办所中心", "镇属(驻镇)单位"]
+    );
+    assert_eq!(plan.tasks.len(), 1);
+    assert_eq!(leads(plan, 1), ["镇应急办"]);
+    assert!(!plan.units.iter().any(|u| u.name.contains("安全生产委员会")));
+    let unused: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/unused")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        unused
+            .iter()
+            .any(|m| m.contains("关于印发曲水镇自然灾害救助应急预案的」")),
+        "{unused:?}"
+    );
+}
+
+/// A table whose work is cut finer in a column of its own (工作任务 | 细化分工): the finer
+/// one is each task's words, the broader its group; 宣传处会办公室 is 宣传处 with 办公室.
+#[test]
+fn the_finer_of_two_work_columns_is_the_task() {
+    let (_dir, input) = text_source(
+        "台账.txt",
+        "测试委2021年政务公开重点任务台账\n\
+         序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 |\n\
+         1 | 常规政务公开事项 | 修订完善本部门主动公开目录 | 政法处 | 2021年6月 |\n\
+         2 | 常规政务公开事项 | 做好甲信息发布 | 宣传处会办公室 | 长期推进 |\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        ["修订完善本部门主动公开目录", "做好甲信息发布"]
+    );
+    assert_eq!(groups(&plan)[0].0, "常规政务公开事项");
+    assert_eq!(leads(&plan, 2), ["宣传处"]);
+    assert_eq!(supports(&plan, 2), ["办公室"]);
+}

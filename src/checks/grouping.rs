@@ -178,6 +178,36 @@ pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// A numbered item of the prose read as a group with no task under it, where the other
+/// items of its part are tasks or carry them ((一)做好甲公开。… with no one named, between
+/// items that name theirs): no task was made of it — said, its words printed with the plan.
+pub fn without_tasks(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for section in &cx.plan.sections {
+        if !section.groups.iter().any(|g| !g.tasks.is_empty()) {
+            continue;
+        }
+        let empty = (section.groups.iter()).filter(|g| g.tasks.is_empty() && g.heading.is_some());
+        for group in empty {
+            let heading = group.heading.as_deref().unwrap_or(&group.title);
+            let Some(origin) = group.origin.clone() else {
+                continue;
+            };
+            out.push(
+                Diagnostic::warning(
+                    "group/no-tasks",
+                    origin,
+                    format!(
+                        "「{heading}」下没有读出任务，它本身也没有写明责任单位：未列入任务分工表，照原文印在方案正文中"
+                    ),
+                )
+                .with_hint("如这一条或其下的事项是任务，请核对原文的编号和责任单位后重新检查"),
+            );
+        }
+    }
+    out
+}
+
 /// Section titles that differ between the table's section rows and the prose.
 pub fn section_titles(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();

@@ -108,6 +108,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     grouping::section_titles,
     grouping::labels,
     grouping::numbering,
+    grouping::without_tasks,
     reconcile::task_text,
     reconcile::traditional,
     reconcile::garbled,

@@ -487,9 +487,11 @@ fn plan_year(
 /// date on a line of its own.
 fn signed_year(parts: &Parts) -> Option<i32> {
     let prose = parts.prose.as_ref()?;
+    // Its own sign-off set apart (江孜县水利局 / 2023年11月20日) dates it too.
     let paragraphs = (prose.preamble.iter())
         .chain(prose.sections.iter().flat_map(|s| s.intro.iter()))
-        .chain(&prose.closing);
+        .chain(&prose.closing)
+        .chain(&prose.sign_off);
     paragraphs
         .rev()
         .find(|p| super::text::is_date_line(&p.text))
@@ -825,6 +827,9 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         .or_else(|| parts.table.title.clone())
         .or_else(|| sole_heading_naming_a_plan(&parts.table))
         .or_else(|| first_part_title(&parts.table))
+        // A notice that is itself the division (…有关政策措施分工的通知, its body handing out
+        // the tasks, nothing attached): the plan is the notice.
+        .or_else(|| notice.handed_out.and(notice.title.clone()))
 }
 
 /// `name` as the notice's 附件 writes it in full, when one ends with it.
@@ -971,7 +976,12 @@ fn named_in_full(issued: &str, parts: &Parts) -> Option<String> {
     .into_iter()
     .flatten()
     .map(crate::base::cjk::tidy_spacing)
-    .find(|name| name.len() > issued.len() && name.ends_with(issued))
+    .find(|name| {
+        // 〈政府工作报告〉 inside the title's 《》 is 《政府工作报告》 on the plan's own line.
+        let inner = issued.replace('〈', "《").replace('〉', "》");
+        (name.len() > issued.len() && name.ends_with(issued))
+            || (issued.contains('〈') && *name == inner)
+    })
 }
 
 /// The numbered items of prose above a table (1.深入推进政策解读。…) that no row of it

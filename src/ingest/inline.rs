@@ -81,7 +81,7 @@ fn list_closing_the_text(text: &str) -> Option<regex::Captures<'_>> {
         Regex::new(r"[（(]((?:[^（）()。；;：:]|[（(][^（）()]*[）)])+)[）)][。．.；;]?\s*$")
             .unwrap()
     });
-    const OFFICES: &[&str] = &["局", "委", "办", "厅", "政府", "部", "室", "委员会", "公司"];
+    const OFFICES: &[&str] = &["局", "委", "办", "厅", "政府", "部", "室", "委员会", "司"];
     let caps = CLOSING_LIST.captures(text.trim_end())?;
     let inside = caps.get(1)?.as_str();
     // The task's words before it: not a body's name the parenthesis gives another of
@@ -142,6 +142,31 @@ fn aside_on_a_role(before: &str) -> bool {
     ];
     let before = before.trim_end();
     ROLES.iter().any(|r| before.ends_with(r))
+}
+
+/// A numbered item's one assignment bracket, and whole sentences after it that are more of
+/// the item: (the line up to the bracket and its stop, those sentences). None where the
+/// words after it give work out themselves or start another item, or run on to a next line.
+fn words_after_the_bracket(line: &str) -> Option<(&str, &str)> {
+    let mut brackets = duty_brackets(line);
+    let whole = brackets.next()?.get(0)?;
+    if brackets.next().is_some() || sentence_going_on(&line[whole.end()..]).is_some() {
+        return None;
+    }
+    let after = &line[whole.end()..];
+    let stop = after.len() - after.trim_start().trim_start_matches(['。', '.']).len();
+    let (head, tail) = line.split_at(whole.end() + stop);
+    let tail = tail.trim();
+    let another = TASK_NUMBER.is_match(tail)
+        || tail.starts_with("一是")
+        || lead_in_before_ordinals(tail).is_some();
+    let whole_sentences = tail.ends_with(['。', '！', '？', '；']);
+    (!tail.is_empty()
+        && whole_sentences
+        && !another
+        && !has_duty(tail)
+        && duty_in_sentence(tail).is_none())
+    .then_some((head, tail))
 }
 
 /// The words after an assignment's parenthesis that finish its sentence (…考核内容(省水利厅
@@ -293,6 +318,7 @@ pub(crate) fn names_duty(text: &str) -> bool {
         || has_duty(text)
         || duty_of_items_above(text).is_some()
         || duty_of_numbered_items(text).is_some()
+        || duty_in_sentence(without_item_number(text)).is_some()
 }
 
 /// True for a sentence about the tasks around it that the reader acts on and says so
@@ -1182,7 +1208,12 @@ fn trailing_labels_at(paragraph: &str) -> Option<usize> {
                         .iter()
                         .all(|n| is_a_name(n) || is_name_with_role(n))
             }
-            LabelKind::Deadline => is_deadline(value) && value.chars().count() <= 24,
+            // A short phrase under its label is a time whatever its words (整个冬季).
+            LabelKind::Deadline => {
+                let length = value.chars().count();
+                (is_deadline(value) && length <= 24)
+                    || (length <= 10 && !value.contains(['，', ',', '、', '：', ':']))
+            }
             LabelKind::Person => value.chars().count() <= 20 && !value.contains(['，', ',']),
         }
     };
@@ -2476,9 +2507,11 @@ impl Reader {
                 return;
             }
         }
+        let mut one_item = false;
         if let Some(number) = TASK_NUMBER.find(&line) {
             self.open_item(number.as_str(), &here);
             line = line[number.end()..].to_string();
+            one_item = true;
         } else if self.more_of_pending(&line, &here) {
             return;
         } else if let Some(text) = self.task_by_its_labels(&line, labelled_next) {
@@ -2500,7 +2533,35 @@ impl Reader {
             line = self.heading_opening_the_line(line);
             self.numbered_line_heads_tasks();
         }
+        if one_item && let Some((head, tail)) = words_after_the_bracket(&line) {
+            self.assignments(head, here);
+            self.more_of_the_last_task(tail);
+            return;
+        }
         self.assignments(&line, here);
+    }
+
+    /// Words of a numbered item after its bracket (…(牵头单位:区水利厅)。由张三副厅长负责,
+    /// 污染防治处落实,2010年11月底前完成。): more of the task the bracket closed, and its
+    /// deadline when the bracket gave none and a clause says only when.
+    fn more_of_the_last_task(&mut self, words: &str) {
+        let Some(RawRow {
+            kind: RowKind::Task(task),
+            ..
+        }) = self.table.rows.last_mut()
+        else {
+            return;
+        };
+        task.content.push_str(words);
+        if task.deadline.is_none() {
+            let clauses = crate::base::cjk::split_outside_parentheses(words, |c| {
+                matches!(c, '，' | ',' | '；' | ';' | '。')
+            });
+            task.deadline = (clauses.into_iter())
+                .map(|(clause, _)| clause.trim())
+                .find(|c| is_deadline(c) && crate::ingest::deadline::reads_as_time(c))
+                .map(str::to_string);
+        }
     }
 
     /// 工作成果：…, 具体措施：… under a numbered task that names no one yet: more of that
@@ -3688,9 +3749,14 @@ fn labelled(text: &str) -> Option<(LabelKind, &str)> {
     let label = label.as_str();
     let value = text[colon..].trim_start_matches(['：', ':']).trim();
     let short = (2..=8).contains(&label.chars().count());
+    // Who wrote or issued the document (编制单位：某镇安委办, 发布单位：…) does none of its work.
+    let authored = ["编制", "起草", "发布", "印发", "制定", "制发"]
+        .iter()
+        .any(|w| label.starts_with(w));
     if !short
         || !label.chars().all(crate::base::cjk::is_han)
         || label.contains("联系")
+        || authored
         || ORDINAL.is_match(label)
     {
         return None;

@@ -70,6 +70,8 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
         Column::Content,
         &[
             "任务", "工作", "事项", "内容", "举措", "措施", "目标", "要求", "实事", "项目",
+            // 细化分工, 任务分解: the work as cut finer.
+            "分工", "分解",
         ],
     ),
 ];
@@ -2010,6 +2012,12 @@ mod tests {
 
     #[test]
     fn detects_the_seed_header_and_synonyms() {
+        // The work cut finer under a broader column: that one the group.
+        let map =
+            HeaderMap::detect(&["序号", "工作任务", "细化分工", "责任处室", "完成时限"]).unwrap();
+        assert_eq!(map.index(Column::Group), Some(1));
+        assert_eq!(map.index(Column::Content), Some(2));
+        assert_eq!(map.index(Column::Units), Some(3));
         let map = HeaderMap::detect(&["主要事项", "序号", "具体内容", "责任单位"]).unwrap();
         assert_eq!(map.index(Column::Group), Some(0));
         let map = HeaderMap::detect(&["分类", "序号", "事项", "责任单位"]).unwrap();

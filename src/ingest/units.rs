@@ -290,6 +290,8 @@ const BODY_ENDINGS: &[&str] = &[
     "街道",
     "办事处",
     "公司",
+    // 法规司, 养老保险司: a ministry's departments.
+    "司",
     "院",
     "会",
     "部",
@@ -1188,6 +1190,19 @@ fn joined_names(name: &str) -> Option<(String, String, bool)> {
             .then(|| (before.trim().to_string(), after.trim().to_string(), *with))
     })
     .or_else(|| {
+        // 宣传处会办公室: 会 for 会同 between two bodies' names — not inside one (区社会事业局,
+        // 居委会: 委会 is 委员会).
+        let (before, after) = name.split_once('会')?;
+        let (before, after) = (before.trim(), after.trim());
+        let office = ["处", "局", "办", "厅", "司", "室", "中心"];
+        (before.chars().count() >= 2
+            && office.iter().any(|o| before.ends_with(o))
+            && after.chars().count() >= 2
+            && ends_as_a_body(after)
+            && !after.starts_with(['同', '議', '议']))
+        .then(|| (before.to_string(), after.to_string(), true))
+    })
+    .or_else(|| {
         // 能源局等省有关部门和各地级以上市人民政府: a phrase of bodies, then more.
         ["以及", "和", "及"].iter().find_map(|word| {
             let (before, after) = name.split_once(word)?;
@@ -2041,6 +2056,11 @@ mod tests {
             ]
         );
         assert_eq!(names("区人社局会同区财政局"), ["区人社局", "区财政局"]);
+        assert_eq!(names("宣传处会办公室"), ["宣传处", "办公室"]);
+        assert!(split_units("宣传处会办公室")[0].marked_lead);
+        for one in ["区社会事业局", "居委会办公室", "市总工会办公室"] {
+            assert_eq!(names(one), [one]);
+        }
         assert!(split_units("区人社局会同区财政局")[0].marked_lead);
         // 等和: the list goes on after the units the 等 stands for.
         assert_eq!(

@@ -104,9 +104,10 @@ pub struct ProseGroup {
 }
 
 impl ProseGroup {
-    /// The heading as printed when the prose numbers it: `(一)坚持常态化疫情防控。` →
-    /// `（一）坚持常态化疫情防控` (full-width brackets, no final stop); none for a bold
-    /// lead-in without a number.
+    /// The heading as printed when the prose numbers it: `(一)坚持常态化疫情防控.` →
+    /// `（一）坚持常态化疫情防控。` (full-width brackets and stop, the stop kept as written);
+    /// none for a bold lead-in without a number. A colon the group's text opens with (see
+    /// [`ProseGroup::text`]) is printed there, not twice.
     pub fn numbered_heading(&self) -> Option<String> {
         numbered_label(&self.heading)?;
         let heading = tidy_spacing(self.heading.trim());
@@ -114,7 +115,15 @@ impl ProseGroup {
             Some(rest) => format!("（{}", rest.replacen(')', "）", 1)),
             None => heading,
         };
-        Some(heading.trim_end_matches(['。', '.', '：', ':']).to_string())
+        let heading = match heading.strip_suffix(['.', '．']) {
+            Some(rest) => format!("{rest}。"),
+            None => heading,
+        };
+        Some(if self.text.text.starts_with('：') {
+            heading.trim_end_matches(['：', ':']).to_string()
+        } else {
+            heading
+        })
     }
 }
 
@@ -153,7 +162,50 @@ pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnosti
     let mut said = Vec::new();
     said.extend(standard_forms(&mut lines, places));
     printed::restore(&mut lines, places, &mut said);
+    said.extend(without_cut_piece(&mut lines, places));
+    said.extend(without_contents(&mut lines, places));
     (lines.join("\n"), said)
+}
+
+/// A line of a table of contents: a heading, a leader of dots, a page number
+/// (1.1编制目的……………………6).
+fn is_contents_line(line: &str) -> bool {
+    static CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^\S.*?(?:[.．·‧•]{4,}|…{2,})[.．…·‧•\s]*\d{1,4}\s*$").unwrap()
+    });
+    CONTENTS.is_match(line.trim())
+}
+
+/// The lines of a table of contents (a plan printed with one: 1总则……6) blanked, so no
+/// reader takes them for headings or tasks, and said once with where they are.
+fn without_contents(lines: &mut [String], places: Places<'_>) -> Option<Diagnostic> {
+    let at: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_contents_line(&lines[i]))
+        .collect();
+    let (&first, &last) = (at.first()?, at.last()?);
+    let shown = tidy_spacing(lines[first].trim());
+    for &i in &at {
+        lines[i].clear();
+    }
+    let span = match first == last {
+        true => String::new(),
+        false => format!("（至第 {} 行，共 {} 行）", last + 1, at.len()),
+    };
+    Some(Diagnostic::note(
+        "source/unused",
+        places.at(first as u32 + 1),
+        format!("这是目录，未读入方案：「{shown}」{span}；方案正文照原文读入"),
+    ))
+}
+
+/// A last line cut right after its task's closing bracket (…(地区农牧局)引): the piece taken
+/// off, so that every reader reads the bracket, and the cut said quoting it.
+fn without_cut_piece(lines: &mut [String], places: Places<'_>) -> Option<Diagnostic> {
+    let (at, tail) = cut_at_end(&lines.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let whole = before_a_cut_piece(&lines[at])?.to_string();
+    lines[at] = whole;
+    Some(cut_off(places.at(at as u32 + 1), places.unit(), &tail))
 }
 
 /// Small and vertical punctuation marks (`1﹒`, `﹙一﹚`) in `lines` put in their usual
@@ -244,6 +296,27 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
             .push(cut_off(places.at(at as u32 + 1), places.unit(), &tail));
     }
     doc
+}
+
+/// A last line cut just after a task's closing bracket, on the first characters of a next
+/// line (…环境保护。(地区农牧局)引): the line up to its bracket, read as a whole task. The
+/// piece after it is quoted by the cut-off warning, not read into the task.
+fn before_a_cut_piece(line: &str) -> Option<&str> {
+    let trimmed = line.trim_end();
+    let at = trimmed.rfind([')', '）', ']', '】'])?;
+    let close = trimmed[at..].chars().next()?.len_utf8();
+    let (whole, piece) = trimmed.split_at(at + close);
+    let piece = piece.trim();
+    let short = (1..=4).contains(&piece.chars().count());
+    // The bracket closes an assignment: after a sentence, or naming who does the work
+    // (按（附件）要求落实 is a sentence going on after a bracket).
+    let open = whole.rfind(['(', '（', '[', '【'])?;
+    let assigns = whole[..open].ends_with(['。', '；', ';'])
+        || ["单位", "牵头", "负责", "责任"]
+            .iter()
+            .any(|w| whole[open..].contains(w));
+    (short && assigns && piece.chars().all(crate::base::cjk::is_han) && !stops_mid_sentence(whole))
+        .then_some(whole)
 }
 
 /// A document addressed straight to its recipients under its own title (镇村项目攻坚月活动
@@ -1082,11 +1155,12 @@ pub fn is_page_metadata(text: &str) -> bool {
                 .any(|l| c == &l || (l.chars().count() >= 4 && c.ends_with(l)))
         })
         .count();
-    // A box copied as a table's rows (文件名称 | … | ||): a label in its first cell.
+    // A box copied as a table's rows (文件名称 | … | ||): a label in its first cell — 标题
+    // too, there (標題 | 某镇自然灾害救助应急预案 | ||), the document's own title below it.
     let boxed_row = simple.contains(['|', '｜'])
         && cells
             .first()
-            .is_some_and(|first| PAGE_METADATA_LABELS.contains(first));
+            .is_some_and(|first| PAGE_METADATA_LABELS.contains(first) || *first == "标题");
     labels >= 2 || cells.first() == Some(&"索引号") || boxed_row || is_breadcrumb(&simple)
 }
 
@@ -1604,6 +1678,34 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_contents_is_told_by_its_leaders_and_page_numbers() {
+        for line in [
+            "1总则…………………………………………………………......6",
+            "1.1编制目的……………………………………………..…6",
+            "第二章 组织指挥体系 .......... 12",
+        ] {
+            assert!(is_contents_line(line), "{line}");
+        }
+        for line in [
+            "1.完善镇村两级应急预案。(牵头单位:镇应急办)",
+            "……等6",
+            "共计……",
+        ] {
+            assert!(!is_contents_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_page_cut_after_a_closing_bracket_leaves_the_bracket_to_be_read() {
+        // A bracket in the line's middle, words after it: a sentence, read as written.
+        assert_eq!(before_a_cut_piece("按（附件）要求落实"), None);
+        assert_eq!(
+            before_a_cut_piece("保护。(地区农牧局)引"),
+            Some("保护。(地区农牧局)")
+        );
+    }
+
+    #[test]
     fn a_numbered_group_heading_prints_as_the_prose_numbers_it() {
         let group = |heading: &str| ProseGroup {
             title: String::new(),
@@ -1617,11 +1719,22 @@ mod tests {
                 .as_deref(),
             Some("（一）坚持常态化疫情防控")
         );
+        // Its closing stop or colon as written (（一）做强临海产业。 on a line of its own).
         assert_eq!(
-            group("（二）深化政务服务标准化建设。")
+            group("（二）深化政务服务标准化建设.")
                 .numbered_heading()
                 .as_deref(),
-            Some("（二）深化政务服务标准化建设")
+            Some("（二）深化政务服务标准化建设。")
+        );
+        assert_eq!(
+            group("（三）总体要求：").numbered_heading().as_deref(),
+            Some("（三）总体要求：")
+        );
+        let mut colon_in_text = group("（三）总体要求：");
+        colon_in_text.text.push("：坚持…", 1);
+        assert_eq!(
+            colon_in_text.numbered_heading().as_deref(),
+            Some("（三）总体要求")
         );
         assert_eq!(group("推动友好理念融入规划体系。").numbered_heading(), None);
     }
@@ -1817,6 +1930,11 @@ mod tests {
         ));
         assert!(is_page_metadata("索引號：11610723/2024-0123"));
         assert!(!is_page_metadata("序号 | 工作任务 | 责任单位 | 完成时间"));
+        // A box's title row, copied as a table's (標題 | … | ||).
+        assert!(is_page_metadata(
+            "標題 | 重慶市梁平區碧山鎮人民政府自然災害救助應急預案 | ||"
+        ));
+        assert!(!is_page_metadata("标题：某镇自然灾害救助应急预案"));
         // The page's own lines: a source and time run together, a breadcrumb.
         assert!(is_page_metadata("来源:某区发展和改革局发布时间:2023-03-10"));
         assert!(is_page_metadata(

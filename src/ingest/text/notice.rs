@@ -106,7 +106,10 @@ const HEAD_BLOCKS: usize = 20;
 pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> NoticeRead<'a> {
     let mut notice = Notice::default();
     let page = page_box(blocks);
-    let (number_at, retold) = head_of_document(blocks);
+    // A page's box over the document (a label and its value a line each) takes none of the
+    // lines its head may stand within.
+    let reach = HEAD_BLOCKS + page.blocks.len();
+    let (number_at, retold) = head_of_document(blocks, reach);
     // Blocks inside the head that are none of its parts (a web page's metadata between the
     // title and the 主送): said, not lost.
     let mut skipped: &[Block];
@@ -116,13 +119,17 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         let (start, page_lines, end) = head_by_number(blocks, number_at, places, &mut notice);
         skipped = &blocks[page_lines];
         (start, end)
-    } else if let Some(at) = (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&at| {
+    } else if let Some(at) = (from..blocks.len().min(from + reach)).find(|&at| {
         is_recipients(&blocks[at].text)
             || bodies_addressed(blocks, at)
             || recipients_unmarked(blocks, at, places, &mut said)
     }) {
-        let (start, title_end) =
-            read_head_above_recipients(blocks, (&page.blocks, at), &mut notice);
+        let (start, title_end) = read_head_above_recipients(
+            blocks,
+            (&page.blocks, at),
+            &mut notice,
+            (places, &mut said),
+        );
         skipped = &blocks[title_end.min(at)..at];
         notice.recipients = split_list(&recipients_of(&blocks[at].text));
         (start, at + 1)
@@ -142,16 +149,19 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     notice.origin = Some(places.at(blocks[start].line));
     fill_from_page_box(&mut notice, &page);
     if retold.is_some() {
-        number_from_box(&mut notice, blocks);
+        number_from_box(&mut notice, blocks, reach);
     }
     settle_title(&mut notice, &blocks[start..], places, &mut said);
     // A 主送 a line or two further down: what stands between is none of the notice's parts.
     // Right under the head, a list of bodies is the 主送 though its colon is missing.
+    // A marked 主送 a line or two down wins over a line of a body's name right under the
+    // head (the issuer's, as a page repeats its title: 某镇人民政府 / 关于印发… / 各村:).
     if notice.recipients.is_empty()
-        && let Some(at) = (i..(i + 3).min(blocks.len())).find(|&j| {
-            is_recipients(&blocks[j].text)
-                || (j == i && unmarked_recipients_line(&blocks[j], places, &mut said))
-        })
+        && let Some(at) = ((i..(i + 3).min(blocks.len())).find(|&j| is_recipients(&blocks[j].text)))
+            .or_else(|| {
+                (i < blocks.len() && unmarked_recipients_line(&blocks[i], places, &mut said))
+                    .then_some(i)
+            })
     {
         skipped = &blocks[i..at];
         notice.recipients = split_list(&recipients_of(&blocks[at].text));
@@ -282,12 +292,12 @@ fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
 /// Where the document's head is: the block of its 文号, when it has one, and — a page's box
 /// over it (its title and 文号, then the document's own head) — where its head starts
 /// again below the box.
-fn head_of_document(blocks: &[Block]) -> (Option<usize>, Option<usize>) {
-    let number_at = doc_number_line(blocks);
+fn head_of_document(blocks: &[Block], reach: usize) -> (Option<usize>, Option<usize>) {
+    let number_at = doc_number_line(blocks, reach);
     match number_at.and_then(|at| title_retold_below(blocks, at)) {
         // Its own 文号 under the title that stands again, when it has one.
         Some(again) => (
-            doc_number_line(&blocks[again..]).map(|j| again + j),
+            doc_number_line(&blocks[again..], reach).map(|j| again + j),
             Some(again),
         ),
         None => (number_at, None),
@@ -296,12 +306,12 @@ fn head_of_document(blocks: &[Block]) -> (Option<usize>, Option<usize>) {
 
 /// The 文号 a page's box over the document gives, for a document that writes none of its
 /// own under its title.
-fn number_from_box(notice: &mut Notice, blocks: &[Block]) {
+fn number_from_box(notice: &mut Notice, blocks: &[Block], reach: usize) {
     if notice.doc_number.is_some() {
         return;
     }
     if let Some((number, _)) =
-        doc_number_line(blocks).and_then(|at| number_and_date(&blocks[at].text))
+        doc_number_line(blocks, reach).and_then(|at| number_and_date(&blocks[at].text))
     {
         notice.doc_number_written = Some(number.to_string());
         notice.doc_number = head_number(number);
@@ -426,6 +436,31 @@ fn title_before_its_number(text: String) -> String {
     match rest {
         Some(rest) if !rest.is_empty() && is_notice_title(rest) => rest.to_string(),
         _ => text,
+    }
+}
+
+/// A title with a web page's words run on after it, no sentence among them (…的通知美丽西藏
+/// 建设规划纲要(2014-2030年)>, a link's text): the title alone, and those words to be said as
+/// left out. Any other text as it is.
+fn without_page_words_after(text: String) -> (String, Option<String>) {
+    if is_notice_title(&text) {
+        return (text, None);
+    }
+    let trimmed = text.trim();
+    let split = ["通知", "意见", "决定", "通报"]
+        .iter()
+        .flat_map(|kind| trimmed.match_indices(kind).map(|(at, k)| at + k.len()))
+        .filter_map(|end| {
+            let (title, after) = trimmed.split_at(end);
+            let after = after.trim();
+            let crumbs = (1..=40).contains(&after.chars().count())
+                && !after.contains(['。', '，', ',', '；', ';', '：', ':']);
+            (crumbs && is_notice_title(title)).then_some((end, after))
+        })
+        .max_by_key(|(end, _)| *end);
+    match split {
+        Some((end, after)) => (trimmed[..end].to_string(), Some(after.to_string())),
+        None => (text, None),
     }
 }
 
@@ -570,9 +605,14 @@ pub(super) fn is_recipients(text: &str) -> bool {
             .any(|w| list.contains(w))
         && section_heading(list).is_none()
         && items.iter().all(|item| item.chars().count() <= 24)
-        && items
-            .iter()
-            .any(|item| item.starts_with('各') || BODIES.iter().any(|b| item.ends_with(b)))
+        && items.iter().any(|item| {
+            // 机关各处(室): every body of a kind within one, the kind's other name after it.
+            let within = item.contains('各')
+                && crate::ingest::units::ends_as_a_body(
+                    item.split(['(', '（']).next().unwrap_or(item),
+                );
+            item.starts_with('各') || within || BODIES.iter().any(|b| item.ends_with(b))
+        })
 }
 
 /// Reads what stands above a 主送 line at `at` when there is no 文号 line: the notice's
@@ -586,14 +626,17 @@ fn read_head_above_recipients(
     blocks: &[Block],
     (page_lines, at): (&[usize], usize),
     notice: &mut Notice,
+    (places, said): (Places<'_>, &mut Vec<Diagnostic>),
 ) -> (usize, usize) {
-    let joined = |from: usize| -> String {
-        tidy_title(&title_before_its_number(
+    let joined = |from: usize| -> (String, Option<String>) {
+        let text = title_before_its_number(
             blocks[from..at]
                 .iter()
                 .map(|b| b.text.trim())
                 .collect::<String>(),
-        ))
+        );
+        let (title, after) = without_page_words_after(text);
+        (tidy_title(&title), after)
     };
     // (first block, block after it, text): a title over one to three lines right above the
     // 主送, or the nearest title line above it.
@@ -601,7 +644,7 @@ fn read_head_above_recipients(
     let title_at = (1..=3.min(at))
         .map(|k| at - k)
         .take_while(|from| !in_box(from))
-        .find(|from| is_notice_title(&joined(*from)))
+        .find(|from| is_notice_title(&joined(*from).0))
         .map(|from| (from, at, joined(from)))
         .or_else(|| {
             (0..at)
@@ -609,13 +652,19 @@ fn read_head_above_recipients(
                 .rev()
                 .find(|j| is_notice_title(&title_before_its_number(blocks[*j].text.clone())))
                 .map(|j| {
-                    (
-                        j,
-                        j + 1,
-                        tidy_title(&title_before_its_number(blocks[j].text.clone())),
-                    )
+                    let title = title_before_its_number(blocks[j].text.clone());
+                    (j, j + 1, (tidy_title(&title), None))
                 })
         });
+    let title_at = title_at.map(|(from, end, (title, after))| {
+        if let Some(after) = after {
+            said.push(crate::ingest::unused_note(
+                &after,
+                places.at(blocks[end - 1].line),
+            ));
+        }
+        (from, end, title)
+    });
     if let Some(number) = blocks[..at].iter().find_map(|b| doc_number_within(&b.text)) {
         notice.doc_number_written = Some(number.clone());
         notice.doc_number = normalize_doc_number(&number);
@@ -623,15 +672,14 @@ fn read_head_above_recipients(
     let Some((from, title_end, title)) = title_at else {
         return (at, at);
     };
-    let above = from
-        .checked_sub(1)
-        .map(|j| tidy_spacing(&blocks[j].text))
-        .filter(|t| is_agency(t));
-    let start = if above.is_some() { from - 1 } else { from };
-    notice.issuer = above.as_ref().map(|t| issuer_name(t));
-    notice.title = Some(match above {
-        Some(_) => titled_by_issuer(blocks, from - 1, title),
-        None => title,
+    // The 版头 over the title: one agency's line, or a line each for agencies issuing
+    // jointly (农业农村部 最高人民法院 / 公安部 市场监管总局).
+    let agencies = agencies_above(blocks, from);
+    let start = from - agencies;
+    notice.issuer = (agencies > 0).then(|| issuers_of(&blocks[start..from]));
+    notice.title = Some(match agencies {
+        1 => titled_by_issuer(blocks, from - 1, title),
+        _ => title,
     });
     (start, title_end)
 }
@@ -703,10 +751,15 @@ fn is_one_agency(name: &str) -> bool {
         "委",
         "部",
         "院",
+        // 阿里地区行政公署
+        "署",
         "中心",
         "文件",
     ];
+    // 國務院辦公廳關於落實中共中央國務院: a title's first line, ending on the body it is about.
+    let about = crate::base::cjk::simplified_text(name).contains("关于");
     (2..=30).contains(&name.chars().count())
+        && !about
         && !name.contains(['，', '。', '：', ':', ',', '、', '《'])
         && (ENDINGS.iter().any(|e| name.ends_with(e)) || crate::ingest::units::ends_as_a_body(name))
 }
@@ -811,15 +864,26 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
 /// 重点工作任务的通知), and the block it starts at.
 fn title_above_number(blocks: &[Block], number_at: usize) -> Option<(String, usize)> {
     let end = title_end_above_number(blocks, number_at);
-    (1..=3.min(end)).find_map(|lines| {
-        let first = end - lines;
+    let title_from = |first: usize| {
         let pieces = &blocks[first..end];
         let title = tidy_title(&pieces.iter().map(|b| b.text.trim()).collect::<String>());
         let plain = pieces
             .iter()
             .all(|b| !crate::base::cjk::outside_quotes(&b.text).contains(['。', '，', '：', ':']));
         (plain && is_notice_title(&title) && title.chars().count() <= 80).then_some((title, first))
-    })
+    };
+    let (title, first) = (1..=3.min(end)).find_map(|lines| title_from(end - lines))?;
+    // A title about another document's words (國務院辦公廳關於落實中共中央國務院 / 關於全面深化
+    // …若干意見 / …分工的通知): the line above its first 关于 begins it, when that line opens
+    // with its issuer and 关于 and is no title by itself.
+    let above = first.checked_sub(1).filter(|&j| {
+        first + 3 > end && {
+            let text = &blocks[j].text;
+            let issuer = issuer_words(text).filter(|w| !w.trim().is_empty());
+            issuer.is_some_and(|w| is_agency(&w)) && !is_notice_title(text) && !is_agency(text)
+        }
+    });
+    Some(above.and_then(title_from).unwrap_or((title, first)))
 }
 
 /// Where a notice found by its 文号 at `number_at` starts — the title above the 文号, or
@@ -1053,8 +1117,8 @@ fn head_date(text: &str) -> Option<HeadDate> {
 
 /// The block of the notice's 发文字号 near the top — not one under a page's 发文字号：
 /// label, which is its information box's.
-fn doc_number_line(blocks: &[Block]) -> Option<usize> {
-    let numbers: Vec<usize> = (0..blocks.len().min(HEAD_BLOCKS))
+fn doc_number_line(blocks: &[Block], reach: usize) -> Option<usize> {
+    let numbers: Vec<usize> = (0..blocks.len().min(reach))
         .filter(|&j| {
             number_and_date(&blocks[j].text).is_some()
                 && !j
@@ -1428,7 +1492,22 @@ pub(crate) fn without_outer_marks(text: &str) -> &str {
 /// broken over lines tidied); 关于印发X的通知 → X; a notice that is the plan itself, 关于X的通知
 /// → X.
 pub(crate) fn issued_plan(title: &str) -> Option<String> {
+    // Read on the simplified text (關於印發《…》的通知), cut from the title as written.
     let title = crate::base::cjk::tidy_spacing(title);
+    let simple = crate::base::cjk::simplified_text(&title);
+    let name = issued_plan_simplified(&simple)?;
+    let skip = simple[..simple.find(&name)?].chars().count();
+    Some(
+        title
+            .chars()
+            .skip(skip)
+            .take(name.chars().count())
+            .collect(),
+    )
+}
+
+/// [`issued_plan`] of a title in simplified characters.
+fn issued_plan_simplified(title: &str) -> Option<String> {
     // The marks enclose what is issued only where they open right after the verb and close
     // before 的通知: in 关于印发2024年县《政府工作报告》重点任务分工方案的通知 they quote a
     // document inside the plan's name.
@@ -1453,7 +1532,7 @@ pub(crate) fn issued_plan(title: &str) -> Option<String> {
     // A document issued as what it is (关于…的实施意见, …的决定), no 印发 notice around it: the
     // plan is the document itself. (關於…的實施意見 too.)
     // 关于X的通报(2022年·第9期): the report on X; 关于X督查通报: that report itself.
-    let title = without_issue_mark(&title);
+    let title = without_issue_mark(title);
     let simple = crate::base::cjk::simplified_text(title);
     if simple.contains("关于") && !simple.ends_with("通知") && !simple.ends_with("通报") {
         return Some(title.to_string());
@@ -1601,10 +1680,13 @@ fn agencies_side_by_side(text: &str) -> Option<Vec<String>> {
     if names.last() == Some(&"文件") {
         names.pop();
     }
-    // Each a whole name (县委办公室 at least): 嘉定区 发展和改革委员会 is one agency's.
+    // Each a whole name (县委办公室 at least, or a ministry's: 公安部): 嘉定区 发展和改革委员会
+    // is one agency's.
     let each_a_body = names.iter().all(|n| {
         let name = issuer_name_of_one(n);
-        name.chars().count() >= 5 && is_one_agency(&name)
+        let length = name.chars().count();
+        let ministry = length >= 3 && name.ends_with(['部', '局', '院', '厅', '署']);
+        (length >= 5 || ministry) && is_one_agency(&name)
     });
     (names.len() >= 2 && each_a_body).then(|| names.iter().map(|n| issuer_name_of_one(n)).collect())
 }
@@ -1689,6 +1771,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pages_words_run_on_after_a_title_are_cut_off_it() {
+        let (title, after) = without_page_words_after(
+            "阿里地区行政公署关于印发《阿里地区生态保护分工方案》的通知美丽西藏建设规划纲要(2014-2030年)>"
+                .to_string(),
+        );
+        assert_eq!(
+            title,
+            "阿里地区行政公署关于印发《阿里地区生态保护分工方案》的通知"
+        );
+        assert_eq!(after.as_deref(), Some("美丽西藏建设规划纲要(2014-2030年)>"));
+        // A sentence after 通知 is no title's line.
+        let sentence = "关于印发《方案》的通知，请各单位认真执行".to_string();
+        assert_eq!(without_page_words_after(sentence.clone()), (sentence, None));
+        let whole = "关于印发《方案》的通知".to_string();
+        assert_eq!(without_page_words_after(whole.clone()), (whole, None));
+    }
+
+    #[test]
+    fn every_body_of_a_kind_within_one_is_addressed() {
+        assert!(is_recipients("机关各处(室):"));
+        assert!(is_recipients("机关各处（室）、各直属单位："));
+        assert!(!is_recipients("主要任务:"));
+        assert!(!is_recipients("各项工作要求如下:"));
+    }
+
+    #[test]
     fn a_recipients_bracket_the_page_left_open_is_closed() {
         assert_eq!(
             recipients_of("各街道办事处,区政府各部门(单位"),
@@ -1771,6 +1879,15 @@ mod tests {
         assert_eq!(
             issued_plan("关于印发《〈政府工作报告〉重点任务分工方案》的通知").as_deref(),
             Some("〈政府工作报告〉重点任务分工方案")
+        );
+        // Read the same in either script, cut as written.
+        assert_eq!(
+            issued_plan("國務院辦公廳關於落實若干意見有關政策措施分工的通知").as_deref(),
+            Some("落實若干意見有關政策措施分工")
+        );
+        assert_eq!(
+            issued_plan("某县人民政府关于印发2024年重点工作安排的通知").as_deref(),
+            Some("2024年重点工作安排")
         );
     }
 

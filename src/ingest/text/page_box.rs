@@ -74,8 +74,14 @@ pub(super) fn page_box(blocks: &[Block]) -> PageBox {
         let simple = crate::base::cjk::simplified_text(&block.text);
         let pairs = labelled_pairs(&simple, &block.text);
         if pairs.is_empty() {
-            // The value of a label standing alone on the line above.
-            if let Some(label) = waiting.take() {
+            // The value of a label standing alone on the line above — not a notice's title
+            // under a label of something else (【点击量: over 关于印发…的通知).
+            if let Some(label) = waiting.take()
+                && (label.contains("标题")
+                    || label.contains("题目")
+                    || label.contains("名称")
+                    || !super::notice::is_notice_title(&block.text))
+            {
                 found.fields.push((label, block.text.trim().to_string()));
                 found.blocks.push(i);
             }

@@ -58,7 +58,8 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     let end = signed_from(blocks, &reader.lines.signing_off).max(start);
     reader.prose.sign_off = blocks[end..].iter().map(|b| paragraph(b, places)).collect();
     for block in &blocks[start..end] {
-        if super::is_page_line(&block.text) {
+        // A 版记's line (…办公室 2010年4月19日印发) is the print's, none of the plan's words.
+        if super::is_page_line(&block.text) || super::is_printed_on(&block.text) {
             reader.prose.before.push(paragraph(block, places));
         } else if let Some((numeral, title)) = section_heading(&block.text)
             && heads_a_section(block)
