@@ -10169,3 +10169,29 @@ fn the_finer_of_two_work_columns_is_the_task() {
     assert_eq!(leads(&plan, 2), ["宣传处"]);
     assert_eq!(supports(&plan, 2), ["办公室"]);
 }
+
+/// A part whose numbered items are measures for the public, no one's task (一、水井防冻措施 /
+/// （一）水井应做到…。), before a part of tasks: printed with the plan's text, never dropped
+/// because the table has no band for it.
+#[test]
+fn a_part_of_items_that_are_no_tasks_is_printed_with_the_plan() {
+    let (_dir, input) = text_source(
+        "告知书.txt",
+        "江孜县水利局关于冬季农牧区饮水工程设施防冻保暖告知书\n一、水井防冻措施\n\
+         (一)水井应做到井内设施不漏水,确保井内的干燥。\n(二)对井内水表、阀门等用水设施进行保温。\n\
+         二、农牧区电机井要做到“三查三落实”\n\
+         (一)各乡(镇)对辖区内电机井逐眼排查。责任单位:县农业农村局;完成时限:2023年11月30日前。\n\
+         (二)县水利局组织技术人员巡回检查。责任单位:县水利局。完成时限:2023年12月15日前。\n",
+    );
+    assert_eq!(fengong::check(&input).unwrap().plan.tasks.len(), 2);
+    let printed = published_text(&input, "方案.md");
+    assert!(printed.contains("一、水井防冻措施"), "{printed}");
+    assert!(
+        printed.contains("水井应做到井内设施不漏水，确保井内的干燥"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("对井内水表、阀门等用水设施进行保温"),
+        "{printed}"
+    );
+}

@@ -1398,6 +1398,14 @@ fn is_part_heading(text: &str) -> bool {
         && !title.trim_end_matches('。').contains(['。', '；', '，'])
 }
 
+/// Whether a part prints words the table does not: its own, its groups' — or the headings
+/// of groups with no task (一、水井防冻措施 / （一）水井应做到…。 — measures for the public,
+/// no one's task), which no band of the table carries.
+fn has_words_of_its_own(section: &crate::model::Section) -> bool {
+    !section.intro.is_empty()
+        || (section.groups.iter()).any(|g| !g.text.trim().is_empty() || g.tasks.is_empty())
+}
+
 impl PlanView {
     /// The plan's own text as the attachment (or, issued as itself, the notice) prints it.
     fn new(plan: &Plan) -> PlanView {
@@ -1406,18 +1414,14 @@ impl PlanView {
             has_text: !plan.preamble.is_empty()
                 || !plan.closing.is_empty()
                 || plan.sign_off.is_some()
-                || plan.sections.iter().any(|s| {
-                    !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
-                }),
+                || plan.sections.iter().any(has_words_of_its_own),
             title: plan.title_as_written().unwrap_or_default(),
             preamble: printed_paragraphs(&plan.preamble),
             // A section with no words of its own is the table's band, which the table prints.
             sections: plan
                 .sections
                 .iter()
-                .filter(|s| {
-                    !s.intro.is_empty() || s.groups.iter().any(|g| !g.text.trim().is_empty())
-                })
+                .filter(|s| has_words_of_its_own(s))
                 .map(|s| {
                     let (intro, after) = words_before_and_after_groups(s);
                     PlanSectionView {
