@@ -1859,3 +1859,45 @@ fn sheets_named_for_their_parts_are_the_plans_parts() {
         assert_eq!(plan.tasks.len(), 2);
     }
 }
+
+/// A part's heading merged across the sheet between its title and its header (a sheet a
+/// part, as ledgers are kept): each sheet's first part, named as the row says — not a line
+/// left out, the parts named by the title.
+#[test]
+fn a_parts_row_over_the_header_heads_the_sheets_tasks() {
+    let mut wb = Workbook::new();
+    let merged = rust_xlsxwriter::Format::new();
+    let parts = ["一、加大重点领域公开力度", "二、加强政策解读和回应关切"];
+    for (no, part) in parts.iter().enumerate() {
+        let sheet = wb.add_worksheet();
+        sheet
+            .merge_range(0, 0, 0, 3, "测试委2022年政务公开工作任务分工表", &merged)
+            .unwrap();
+        sheet.merge_range(1, 0, 1, 3, part, &merged).unwrap();
+        for (c, h) in ["序号", "工作任务", "牵头处室", "完成时限"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(2, c as u16, *h).unwrap();
+        }
+        let cells = [
+            &(no + 1).to_string(),
+            "做好信息公开。",
+            "财务处",
+            "2022年12月底前",
+        ];
+        for (c, v) in cells.iter().enumerate() {
+            sheet.write_string(3, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分工表.xlsx", &bytes)]);
+    let plan = plan_of(dir.path());
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["加大重点领域公开力度", "加强政策解读和回应关切"]);
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("测试委2022年政务公开工作任务分工表")
+    );
+}

@@ -9989,6 +9989,8 @@ fn words_after_an_items_bracket_are_its_own_and_a_si_is_a_unit() {
         plan.tasks[0].deadline_text.as_deref(),
         Some("2010年11月底前完成")
     );
+    // The leader answering for it, by post, is its 责任领导.
+    assert_eq!(plan.tasks[0].person.as_deref(), Some("张三副厅长"));
     assert_eq!(leads(&plan, 2), ["法规司"]);
 }
 
@@ -10193,5 +10195,24 @@ fn a_part_of_items_that_are_no_tasks_is_printed_with_the_plan() {
     assert!(
         printed.contains("对井内水表、阀门等用水设施进行保温"),
         "{printed}"
+    );
+}
+
+/// A refusal names a document the notice hands out only from the notice's own words (现将
+/// 《X》印发给你们) — not from a report of one issued before, in a table's cell.
+#[test]
+fn a_refusal_cites_only_what_the_notice_hands_out() {
+    let (_dir, input) = text_source(
+        "目标表.txt",
+        "2020年第三季度重点工作推进目标表\n序号  目标任务 三季度 推进情况\n\
+         131 加大普惠性幼儿园扶持力度。 督促各地加快项目实施进度。 印发《关于2020年公办幼儿园项目进展情况的通报》。\n",
+    );
+    let Err(fengong::Error::Input(said)) = fengong::check(&input) else {
+        panic!("no table is refused");
+    };
+    assert!(
+        !said[0].message.contains("通知正文说印发"),
+        "{}",
+        said[0].message
     );
 }

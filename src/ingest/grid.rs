@@ -264,7 +264,14 @@ impl Grid<'_> {
             rows: 1,
             merged: Vec::new(),
         });
-        let (title, left_out) = self.title_above(header_row);
+        let (title, mut left_out) = self.title_above(header_row);
+        // 一、加大重点领域公开力度 merged between the title and the header (a sheet a part):
+        // the first part of the table, not a line left out.
+        let part_over_header = self.part_over_header(header_row, &left_out);
+        if let Some((_, at)) = &part_over_header {
+            let text = self.row_text(*at);
+            left_out.retain(|(t, _)| *t != text);
+        }
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
         diagnostics.extend(merged_names_said(&merged, |c| (self.place)(header_row, c)));
         let column_names = crate::ingest::raw_table::ColumnNames::of_header(&header, &printed);
@@ -291,6 +298,12 @@ impl Grid<'_> {
             after: Vec::new(),
             said: Vec::new(),
         };
+        if let Some(((numeral, title), at)) = part_over_header {
+            table.rows.push(RawRow {
+                kind: RowKind::Section { numeral, title },
+                origin: (self.place)(at, 0),
+            });
+        }
         let mut r = header_row + header_rows;
         // Tasks numbered in row order, for a table without a 序号 column.
         let mut order = 0;
@@ -486,6 +499,29 @@ impl Grid<'_> {
             _ => t,
         });
         (title, said)
+    }
+
+    /// The last filled row above the header, when it is one cell heading a part (一、…, no
+    /// sentence) among the rows `left_out` of the title: the part and the row.
+    fn part_over_header(
+        &self,
+        header_row: usize,
+        left_out: &[(String, Location)],
+    ) -> Option<((String, String), usize)> {
+        let at = (0..header_row)
+            .rev()
+            .find(|&r| self.rows[r].iter().any(|t| !t.trim().is_empty()))?;
+        let filled: Vec<&String> = (self.rows[at].iter())
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        let [cell] = filled[..] else {
+            return None;
+        };
+        let (numeral, title) = section_heading(&tidy_spacing(cell))?;
+        let heading =
+            !title.is_empty() && !title.trim_end_matches('。').contains(['。', '，', '；']);
+        let text = self.row_text(at);
+        (heading && left_out.iter().any(|(t, _)| *t == text)).then_some(((numeral, title), at))
     }
 
     /// Row `r`'s filled cells, ` | `-joined.

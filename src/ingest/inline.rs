@@ -144,6 +144,19 @@ fn aside_on_a_role(before: &str) -> bool {
     ROLES.iter().any(|r| before.ends_with(r))
 }
 
+/// `由鲁国会、郑忠安副厅长分别负责`: the leaders named by their post who answer for a task
+/// (the last name carries the post for all), as written; none where a body does.
+fn leaders_answering(clause: &str) -> Option<String> {
+    let who = clause.strip_prefix('由')?;
+    let who = ["分别负责", "负责"]
+        .iter()
+        .find_map(|end| who.strip_suffix(end))?
+        .trim();
+    let last = who.rsplit(['、', '，', ',']).next()?;
+    let posted = post_alone(last) || last.ends_with("总工") || is_post(last);
+    (posted && !is_a_name(last)).then(|| who.to_string())
+}
+
 /// A numbered item's one assignment bracket, and whole sentences after it that are more of
 /// the item: (the line up to the bracket and its stop, those sentences). None where the
 /// words after it give work out themselves or start another item, or run on to a next line.
@@ -2553,14 +2566,20 @@ impl Reader {
             return;
         };
         task.content.push_str(words);
+        let clauses: Vec<&str> = crate::base::cjk::split_outside_parentheses(words, |c| {
+            matches!(c, '，' | ',' | '；' | ';' | '。')
+        })
+        .into_iter()
+        .map(|(clause, _)| clause.trim())
+        .collect();
         if task.deadline.is_none() {
-            let clauses = crate::base::cjk::split_outside_parentheses(words, |c| {
-                matches!(c, '，' | ',' | '；' | ';' | '。')
-            });
-            task.deadline = (clauses.into_iter())
-                .map(|(clause, _)| clause.trim())
+            task.deadline = (clauses.iter())
                 .find(|c| is_deadline(c) && crate::ingest::deadline::reads_as_time(c))
-                .map(str::to_string);
+                .map(|c| c.to_string());
+        }
+        // 由鲁国会、郑忠安副厅长分别负责: the leaders who answer for it, by their post.
+        if task.person.is_none() {
+            task.person = clauses.iter().find_map(|c| leaders_answering(c));
         }
     }
 
@@ -4304,6 +4323,21 @@ fn tidy_content(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leaders_answering_for_a_task_are_named_by_their_post() {
+        assert_eq!(
+            leaders_answering("由鲁国会、郑忠安副厅长分别负责").as_deref(),
+            Some("鲁国会、郑忠安副厅长")
+        );
+        assert_eq!(
+            leaders_answering("由金国兴总工负责").as_deref(),
+            Some("金国兴总工")
+        );
+        // A body answering is a unit's duty, no leader's.
+        assert_eq!(leaders_answering("由区水利厅负责"), None);
+        assert_eq!(leaders_answering("污染防治处落实"), None);
+    }
 
     #[test]
     fn a_bracket_that_only_mentions_a_role_word_names_no_one() {

@@ -1023,14 +1023,31 @@ fn issued_elsewhere(lines: &[&str]) -> Option<(String, bool)> {
             })
             .collect()
     };
-    let (named, titled) = lines.iter().find_map(|l| issued_in(l))?;
+    // A notice's own words handing it out (现将《X》印发给你们, 现印发《X》), not a report
+    // of one issued before (…大排查。印发《关于做好…的通知》, a table's cell).
+    let hands_out = |l: &str| {
+        let simple = crate::base::cjk::simplified_text(l);
+        ["现将", "现印发", "现予印发", "特印发", "特此印发", "印发给"]
+            .iter()
+            .any(|w| simple.contains(w))
+    };
+    let (named, titled) = lines
+        .iter()
+        .filter(|l| hands_out(l))
+        .find_map(|l| issued_in(l))?;
     let shown = crate::base::cjk::excerpt(&named);
     let shown = if titled {
         format!("《{shown}》")
     } else {
         format!("「{shown}」")
     };
-    let here = plain(&lines.concat()).matches(&plain(&named)).count() >= 2;
+    // Its title on lines of its own (one to three) — not the notice's title and sentence
+    // naming it.
+    let here = (1..=3).any(|k| {
+        lines
+            .windows(k)
+            .any(|w| plain(&w.concat()) == plain(&named))
+    });
     Some((shown, here))
 }
 
