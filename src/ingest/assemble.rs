@@ -969,6 +969,8 @@ fn sole_document_issued(notice: &Notice) -> Option<String> {
 /// leaves out what its issuer already says (某县人民政府关于印发2023年…方案的通知 issues
 /// 某县2023年…方案), which the table's title or the plan's first line keeps.
 fn named_in_full(issued: &str, parts: &Parts) -> Option<String> {
+    // 〈政府工作报告〉 inside the title's 《》 is 《政府工作报告》 on the plan's own line.
+    let inner = issued.replace('〈', "《").replace('〉', "》");
     [
         parts.prose_title.as_ref().map(|p| p.text.as_str()),
         parts.table.title.as_deref(),
@@ -977,8 +979,6 @@ fn named_in_full(issued: &str, parts: &Parts) -> Option<String> {
     .flatten()
     .map(crate::base::cjk::tidy_spacing)
     .find(|name| {
-        // 〈政府工作报告〉 inside the title's 《》 is 《政府工作报告》 on the plan's own line.
-        let inner = issued.replace('〈', "《").replace('〉', "》");
         (name.len() > issued.len() && name.ends_with(issued))
             || (issued.contains('〈') && *name == inner)
     })

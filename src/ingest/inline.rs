@@ -153,7 +153,7 @@ fn leaders_answering(clause: &str) -> Option<String> {
         .find_map(|end| who.strip_suffix(end))?
         .trim();
     let last = who.rsplit(['、', '，', ',']).next()?;
-    let posted = post_alone(last) || last.ends_with("总工") || is_post(last);
+    let posted = is_post(last) || last.ends_with("总工");
     (posted && !is_a_name(last)).then(|| who.to_string())
 }
 
