@@ -10216,3 +10216,373 @@ fn a_refusal_cites_only_what_the_notice_hands_out() {
         said[0].message
     );
 }
+
+/// A ministry's paragraph of several tasks, each sentence closed by the offices that do it
+/// ((监测司、大气司) … (海洋司) … (气候司)): three tasks, not one with the last office.
+#[test]
+fn several_tasks_in_a_paragraph_each_close_with_their_offices() {
+    let (_dir, input) = text_source(
+        "实施方案.txt",
+        "某部落实2019年政务公开工作要点实施方案\n一、加强重点信息公开\n(一)生态环境质量信息\n\
+         实时发布环境空气质量数据。(监测司、大气司) 公开近岸海域水质信息。(海洋司) \
+         公布二氧化碳排放信息。(气候司)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "实时发布环境空气质量数据。",
+            "公开近岸海域水质信息。",
+            "公布二氧化碳排放信息。"
+        ]
+    );
+    assert_eq!(everyone_named(&plan, 1), ["监测司", "大气司"]);
+    assert_eq!(everyone_named(&plan, 3), ["气候司"]);
+}
+
+/// An item given only to kinds of body ((各有关部门)) is still a task: the table prints it,
+/// no sheet is made for it, and the check says so.
+#[test]
+fn an_item_given_to_kinds_of_body_only_is_a_task_without_a_sheet() {
+    let (_dir, input) = text_source(
+        "工作安排.txt",
+        "某部2020年政务公开工作安排\n一、强化重点信息公开\n\
+         1.污染防治攻坚战信息。及时公开目标任务进展。(各有关部门)\n\
+         2.生态环境质量信息。公布城市空气质量。(监测司)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    assert_eq!(everyone_named(&checked.plan, 1), ["各有关部门"]);
+    assert!(codes(&checked).contains(&"unit/no-real-unit"));
+}
+
+/// A reposting site's mark left closing a bracket ((执法局&&)) is taken out and said; the
+/// item is read with its office.
+#[test]
+fn a_scrapers_mark_closing_a_bracket_is_taken_out_and_said() {
+    let (_dir, input) = text_source(
+        "工作安排.txt",
+        "某部2020年政务公开工作安排\n一、强化重点信息公开\n\
+         1.污染防治攻坚战信息。加强专项行动信息公开。(执法局&&)\n\
+         2.生态环境质量信息。公布城市空气质量。(监测司)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(everyone_named(&checked.plan, 1), ["执法局"]);
+    assert!(codes(&checked).contains(&"text/marks-removed"));
+}
+
+/// What a reposting page sets around a notice's head: a labelled 文号 (发布文号:), a site's
+/// column over the title (政府文件), bare labels over the 主送 (实施日期:), the date under the
+/// 文号. The notice prints none of them where its parts go.
+#[test]
+fn a_pages_words_around_a_notices_head_print_nowhere_in_it() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "政府文件\n关于印发《某部落实2019年政务公开工作要点实施方案》的通知\n\
+         发布文号:厅函[2019]8号\n2019年6月20日\n实施日期:\n状       态: 现行\n\
+         机关各部门,各派出机构、直属单位:\n\
+         现将《某部落实2019年政务公开工作要点实施方案》印发给你们,请认真抓好落实工作。\n\
+         某部办公厅\n某部落实2019年政务公开工作要点实施方案\n一、加强重点信息公开\n\
+         1.实时发布环境空气质量数据。(监测司)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.doc_number.as_deref(), Some("厅函〔2019〕8号"));
+    assert_eq!(notice.recipients, ["机关各部门", "各派出机构、直属单位"]);
+    assert_eq!(notice.date.as_deref(), Some("2019年6月20日"));
+    assert_ne!(notice.issuer.as_deref(), Some("政府"));
+    let printed = published_text(&input, "通知.md");
+    assert!(!printed.contains("实施日期"), "{printed}");
+    assert!(!printed.contains("发布文号"), "{printed}");
+}
+
+/// A 主送 line in traditional characters (機關各部門:) addresses the notice as the simplified
+/// one does.
+#[test]
+fn a_recipients_line_in_traditional_characters_is_read() {
+    let (_dir, input) = text_source(
+        "安排.txt",
+        "機關各部門:\n現將《生態環境部2020年政務公開工作安排》印發給你們,請認真抓好落實。\n\
+         生態環境部辦公廳\n2020年5月11日\n生態環境部2020年政務公開工作安排\n\
+         一、強化重點生態環境資訊公開\n1.生態環境品質資訊。公佈城市空氣品質。(監測司)\n",
+    );
+    let notice = fengong::check(&input).unwrap().plan.notice;
+    assert_eq!(notice.recipients, ["機關各部門"]);
+    assert_eq!(notice.date.as_deref(), Some("2020年5月11日"));
+}
+
+/// 附件1:某某实施方案 on one line: the label is none of the plan's title.
+#[test]
+fn an_attachments_label_on_its_titles_line_is_none_of_the_title() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发《某市改善医疗服务实施方案》的通知\n各区县卫生计生委,各市级医疗机构:\n\
+         现将《某市改善医疗服务实施方案》印发给你们,请遵照执行。\n某市卫生计生委\n2015年4月3日\n\
+         附件1:某市改善医疗服务实施方案\n一、主要任务\n\
+         1.扩大预约诊疗服务覆盖面。(牵头单位:市卫生计生委医政医管处)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.title.as_deref(), Some("某市改善医疗服务实施方案"));
+}
+
+/// A sentence a PDF wrapped at the page's width before its bracket prints as one paragraph.
+#[test]
+fn a_wrapped_sentence_prints_as_one_paragraph_with_its_bracket() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "市教育局2022年工作要点\n一、建设区域教育中心,办好人民满意教育\n\
+         1.推进区域教育中心建设。成立市、县两级区域教育中心建设推进专\n\
+         班,制定实施方案,确保全面完成年度目标任务,推进区域教育中心建设强势\n\
+         开局。(责任单位:区域教育中心建设专班)\n\
+         2.深入实施“十四五”教育发展规划。召开规划部署会。(责任单位:发展规划科)\n",
+    );
+    let printed = published_text(&input, "方案.md");
+    assert!(
+        printed.contains("推进区域教育中心建设强势开局。（责任单位：区域教育中心建设专班）"),
+        "{printed}"
+    );
+}
+
+/// A 版记's line in traditional characters (…2023年2月28日印發) is whole, not a cut page.
+#[test]
+fn a_printed_on_line_in_traditional_characters_is_no_cut() {
+    let (_dir, input) = text_source(
+        "要點.txt",
+        "江西省2023年應急管理工作要點\n一、堅持全面從嚴治黨\n\
+         (一)深入開展主題教育。(責任單位:機關黨委)\n江西省應急管理廳辦公室 2023年2月28日印發\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert!(!codes(&checked).contains(&"source/cut-off"));
+    assert!(codes(&checked).contains(&"source/unused"));
+}
+
+/// A table headed in traditional characters prints its 序號 as written, with the rest.
+#[test]
+fn a_number_header_in_traditional_characters_prints_as_written() {
+    let (_dir, input) = text_source(
+        "任務.txt",
+        "交通運輸部2021年政務公開工作要點任務分工表\n序號\t工作任務\t牽頭單位\t完成時限\n\
+         1\t加強規劃公開和解讀。\t綜合規劃司\t2021年12月底前\n",
+    );
+    let printed = published_text(&input, "任务分工表.md");
+    assert!(printed.contains("| 序號 | 工作任務 |"), "{printed}");
+}
+
+/// An unnumbered paragraph whose units stand in brackets on the line under it: that paragraph
+/// is the task's words, the bracket its units.
+#[test]
+fn a_bracket_on_the_line_under_a_paragraph_closes_that_paragraph() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "那曲市2021年“四个着力”重点工作分工方案\n\
+         着力维护社会稳定。深入开展反分裂斗争,加快推进“雪亮工程”等重点项目。\n\
+         (牵头单位:市委政法委;配合单位:市公安局)\n\
+         着力巩固边防。推进边境小康村建设。(牵头单位:市委边境办)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "着力维护社会稳定。深入开展反分裂斗争,加快推进“雪亮工程”等重点项目。",
+            "着力巩固边防。推进边境小康村建设。"
+        ]
+    );
+    assert_eq!(leads(&plan, 1), ["市委政法委"]);
+    assert_eq!(supports(&plan, 1), ["市公安局"]);
+}
+
+/// A congress's or a federation's offices head the units column as any body's do: 责任委室,
+/// 责任部室, 责任股室.
+#[test]
+fn offices_of_any_kind_head_the_units_column() {
+    for offices in ["责任委室", "责任部室", "责任股室"] {
+        let (_dir, input) = text_source(
+            "分工.txt",
+            &format!(
+                "某县人大常委会2018年工作要点任务分工表\n\
+                 | 序号 | 工作任务 | 牵头领导 | {offices} | 完成时限 |\n| --- | --- | --- | --- | --- |\n\
+                 | 1 | 开展环境保护法执法检查 | 张三 | 城环委 | 2018年9月底前 |\n"
+            ),
+        );
+        let plan = fengong::check(&input).unwrap().plan;
+        assert_eq!(leads(&plan, 1), ["城环委"], "{offices}");
+    }
+}
+
+/// 印发《某要点》任务分工的通知 with 附件：某要点任务分工表: the table attached is what is
+/// issued; the 附件说明 agrees with it, and a sheet cites it once as the division.
+#[test]
+fn a_notice_issuing_the_division_of_a_quoted_plan_names_the_table_attached() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "XX县人大常委会办公室文件\nX人常办发〔2018〕3号\n\
+         XX县人大常委会办公室关于印发《XX县人大常委会2018年工作要点》任务分工的通知\n\
+         常委会各委室:\n现将任务分工印发给你们,请认真抓好落实。\n\
+         附件:XX县人大常委会2018年工作要点任务分工表\nXX县人大常委会办公室\n2018年4月20日\n附件\n\
+         XX县人大常委会2018年工作要点任务分工表\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n\
+         | --- | --- | --- | --- |\n| 1 | 开展《环境保护法》执法检查 | 城环委 | 2018年9月底前 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("XX县人大常委会2018年工作要点任务分工表")
+    );
+    assert!(!codes(&checked).contains(&"notice/attachment-title"));
+    let sheet = published_text(&input, "任务单/城环委.md");
+    assert!(
+        sheet.contains("根据《XX县人大常委会2018年工作要点任务分工表》，现将"),
+        "{sheet}"
+    );
+}
+
+/// Headings a plan leaves unnumbered, written as parallel phrases over the tasks under them
+/// (强化组织领导,压实工作责任): each the group of the task under it, never run into it.
+#[test]
+fn unnumbered_phrase_headings_group_the_tasks_under_them() {
+    for gap in ["\n", "\n\n"] {
+        let text = [
+            "桑珠孜区2023年民族团结进步创建工作要点",
+            "强化组织领导,压实工作责任",
+            "成立领导小组,压紧压实各级党组织主体责任。(责任单位:区委统战部)",
+            "丰富活动载体,加强宣传引导",
+            "打造民族团结主题广场1个。(责任单位:区委宣传部)",
+        ]
+        .join(gap);
+        let (_dir, input) = text_source("要点.txt", &text);
+        let plan = fengong::check(&input).unwrap().plan;
+        assert_eq!(
+            groups(&plan),
+            [
+                ("强化组织领导,压实工作责任".to_string(), vec![1]),
+                ("丰富活动载体,加强宣传引导".to_string(), vec![2]),
+            ],
+            "{gap:?}"
+        );
+        assert_eq!(
+            contents(&plan)[0],
+            "成立领导小组,压紧压实各级党组织主体责任。"
+        );
+    }
+}
+
+/// A page's count of readers and its stamped date (浏览人数:0, 日期:2023-12-04 10:27) are
+/// the page's lines, said, never printed as the plan's words.
+#[test]
+fn a_pages_counter_and_date_stamp_print_nowhere() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "桑珠孜区2023年民族团结进步创建工作要点\n来源:日喀则日报\n浏览人数:0\n\
+         日期:2023-12-04 10:27\n全区上下认真落实各项部署。\n一、强化组织领导\n\
+         1.成立领导小组。(责任单位:区委统战部)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let unused = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "source/unused")
+        .count();
+    assert_eq!(unused, 3);
+    let printed = published_text(&input, "方案.md");
+    assert!(!printed.contains("浏览人数"), "{printed}");
+    assert!(printed.contains("全区上下认真落实各项部署"), "{printed}");
+}
+
+/// Sentences over a table in the same file, with no notice and no title line: the plan's
+/// words, printed in 方案 under the table's title (once), not left out.
+#[test]
+fn sentences_over_a_table_without_a_title_print_as_the_plan() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "2020年是全面建成小康社会和“十三五”规划收官之年。全市妇联工作要团结引领广大妇女建功立业。\n\
+         1、把握妇联工作正确政治方向。始终加强思想政治引领。\n\
+         临沧市妇联2020年重点工作任务分解表\n| 序号 | 工作任务 | 责任部门 | 完成时限 |\n\
+         | --- | --- | --- | --- |\n| 1 | 加强思想政治引领 | 办公室 | 全年 |\n",
+    );
+    let printed = published_text(&input, "方案.md");
+    assert!(
+        printed.contains("全市妇联工作要团结引领广大妇女建功立业"),
+        "{printed}"
+    );
+    assert!(printed.contains("把握妇联工作正确政治方向"), "{printed}");
+    assert_eq!(
+        printed
+            .matches("临沧市妇联2020年重点工作任务分解表")
+            .count(),
+        1,
+        "{printed}"
+    );
+}
+
+/// A plan's title prints its half-width colon full-width, as the plan's text does.
+#[test]
+fn a_plan_title_prints_its_colon_full_width() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "桑珠孜区:民族团结进步创建工作要点\n一、强化组织领导\n\
+         1.成立领导小组。(责任单位:区委统战部)\n2.开展宣讲活动。(责任单位:区委宣传部)\n",
+    );
+    let printed = published_text(&input, "任务分工表.md");
+    assert!(
+        printed.contains("桑珠孜区：民族团结进步创建工作要点"),
+        "{printed}"
+    );
+}
+
+/// A column of figures (任务(万亩)) beside a column of words (县(区)) is a column of its own:
+/// the words are the task, the figures printed beside them in the table.
+#[test]
+fn a_column_of_figures_is_kept_beside_the_task() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "2019年度森林抚育工程任务分解表\n序号\t县(区)\t任务(万亩)\t责任单位\t完成时限\n\
+         1\t巴宜区\t2\t巴宜区林业和草原局\t2020年11月30日\n\
+         2\t朗县\t3.5\t朗县林业和草原局\t2020年11月30日\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(contents(&plan), ["巴宜区", "朗县"]);
+    let printed = published_text(&input, "任务分工表.md");
+    assert!(printed.contains("任务(万亩)"), "{printed}");
+    assert!(printed.contains("| 3.5 |"), "{printed}");
+}
+
+/// A news page's headline under the site's name and column (林芝市林业和草原局 / 政府信息公开)
+/// is the plan's title alone; the site's lines are said.
+#[test]
+fn a_pages_headline_is_the_title_without_the_sites_name() {
+    let (_dir, input) = text_source(
+        "页面.txt",
+        "林芝市林业和草原局\n\n政府信息公开\n\n2019年度森林抚育工程项目有序推进\n\n\
+         发布时间: 2020-10-23   浏览次数:   【字体:\n\n序号\t工作任务\t责任单位\t完成时限\n\
+         1\t完成巴宜区森林抚育2万亩\t巴宜区林业和草原局\t2020年11月30日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("2019年度森林抚育工程项目有序推进")
+    );
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/unused")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(said.iter().any(|m| m.contains("政府信息公开")), "{said:?}");
+}
+
+/// A joint 署名 cut inside an agency's name (农业农村部 最高人民法院 / 国家市场监) is a cut
+/// page, said as one, whatever else is refused.
+#[test]
+fn a_signature_cut_inside_an_agencys_name_is_said_cut() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "关于印发《2024年农资打假工作要点》的通知\n各省农业农村厅:\n\
+         现将《2024年农资打假工作要点》印发给你们,请认真贯彻执行。\n农业农村部 最高人民法院\n国家市场监\n",
+    );
+    let Err(fengong::Error::Input(said)) = fengong::check(&input) else {
+        panic!("no table is refused");
+    };
+    assert!(
+        said[0].message.contains("国家市场监」，没有写完"),
+        "{}",
+        said[0].message
+    );
+}

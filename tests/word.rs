@@ -331,6 +331,21 @@ fn a_short_notice_under_a_three_line_title_stays_on_its_first_page_in_word() {
     assert_eq!(body_lines(&word, 0), body_lines(&pdf, 0));
 }
 
+/// A 版头 with letters in it (政协XX市委员会办公室文件) stays on one line in Word as in the
+/// PDF: the letters, in the CJK face's own Latin and spaced from the characters around
+/// them, are measured wider than half an em.
+#[test]
+fn a_mark_with_letters_in_it_stays_on_one_line_in_word() {
+    let source = "政协XX市委员会办公室文件\n\nXX政办发〔2025〕5号\n\n政协XX市委员会办公室关于印发《XX市政协办公室2025年工作要点》的通知\n\n各专门委员会，机关各科室：\n\n现将《XX市政协办公室2025年工作要点》印发给你们，请认真贯彻落实。\n\n附件：XX市政协办公室2025年工作要点\n\n政协XX市委员会办公室\n2025年2月15日\n\n附件\n\nXX市政协办公室2025年工作要点\n\n序号\t工作任务\t牵头单位\t完成时限\n1\t开展专题调研。\t提案委\t2025年底\n";
+    let (dir, _word, _pdf) = notice_through_word(source);
+    let text = run(
+        "pdftotext",
+        &[dir.path().join("通知.pdf").to_str().unwrap(), "-"],
+    );
+    let mark = text.lines().find(|l| l.contains("政协")).unwrap_or("");
+    assert!(mark.trim_end().ends_with("文件"), "{text}");
+}
+
 /// Publishes `source` as the only input, converts the Word notice through LibreOffice and
 /// measures both PDFs.
 fn notice_through_word(source: &str) -> (tempfile::TempDir, Value, Value) {

@@ -911,6 +911,17 @@ fn trailing_bracket(title: &str) -> Option<(&str, &str)> {
 /// names it in full.
 fn issued(notice: &Notice, parts: &Parts) -> Option<String> {
     let issued = notice.title.as_deref().and_then(super::text::issued_plan)?;
+    // 印发《某要点》任务分工 with 附件：某要点任务分工表 attached: the table it names is the
+    // one issued, as the attachment writes it.
+    let unmarked = crate::base::cjk::simplified_text(&issued.replace(['《', '》'], ""));
+    if unmarked.len() < issued.len()
+        && let Some(attached) = (notice.attachments.iter()).find(|a| {
+            let a = crate::base::cjk::simplified_text(a);
+            a == unmarked || a.strip_suffix('表') == Some(unmarked.as_str())
+        })
+    {
+        return Some(attached.clone());
+    }
     // The body may name it in full (现将《海口市2019年…要点》印发给你们).
     let handed_out = notice.documents_handed_out().map(|(names, _)| names);
     let in_body = (handed_out.into_iter().flatten())

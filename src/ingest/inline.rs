@@ -67,7 +67,23 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
         .map_or(0, |m| m.end());
     let cut = list_cut_open(text).filter(|caps| caps.get(0).is_some_and(|m| m.start() >= after));
     let listed = list_closing_the_text(text).filter(|_| found.is_empty());
-    found.into_iter().chain(cut).chain(listed)
+    let earlier = listed
+        .as_ref()
+        .and_then(|caps| caps.get(0))
+        .map_or(Vec::new(), |closing| {
+            lists_after_stops(text, closing.start())
+        });
+    found.into_iter().chain(cut).chain(earlier).chain(listed)
+}
+
+/// A paragraph that is only a bracket naming who does the work ((牵头单位:市委政法委;配合单位:
+/// 市公安局)): it closes the paragraph above, as labelled lines under it would.
+fn duty_alone(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['。', '；', ';']);
+    duty_brackets(text)
+        .next()
+        .and_then(|caps| caps.get(0))
+        .is_some_and(|whole| whole.start() == 0 && whole.end() == text.len())
 }
 
 /// A parenthesis of bodies' names alone closing a task's text, no role word in it
@@ -81,7 +97,6 @@ fn list_closing_the_text(text: &str) -> Option<regex::Captures<'_>> {
         Regex::new(r"[（(]((?:[^（）()。；;：:]|[（(][^（）()]*[）)])+)[）)][。．.；;]?\s*$")
             .unwrap()
     });
-    const OFFICES: &[&str] = &["局", "委", "办", "厅", "政府", "部", "室", "委员会", "司"];
     let caps = CLOSING_LIST.captures(text.trim_end())?;
     let inside = caps.get(1)?.as_str();
     // The task's words before it: not a body's name the parenthesis gives another of
@@ -99,12 +114,54 @@ fn list_closing_the_text(text: &str) -> Option<regex::Captures<'_>> {
         Some((units, last)) if crate::ingest::deadline::says_only_a_time(last.trim()) => units,
         _ => inside,
     };
+    lists_who(inside).then_some(caps)
+}
+
+/// Whether a parenthesis's words list who does the work: bodies' names, one plainly an
+/// office — or kinds of body only (各有关部门: who does it though named by kind; the table
+/// prints it, no sheet does).
+fn lists_who(inside: &str) -> bool {
+    let names = crate::ingest::units::split_units(inside);
+    let only_kinds = !names.is_empty()
+        && names
+            .iter()
+            .all(|unit| crate::ingest::units::names_nobody(&unit.name));
+    lists_offices(inside) || only_kinds
+}
+
+/// Whether a parenthesis's words are bodies' names, one plainly an office (…局, …委, …司).
+fn lists_offices(inside: &str) -> bool {
+    const OFFICES: &[&str] = &["局", "委", "办", "厅", "政府", "部", "室", "委员会", "司"];
     let names = crate::ingest::units::split_units(inside);
     let office = names.iter().any(|unit| {
         let name = crate::base::cjk::simplified_text(&unit.name);
         name.chars().count() >= 3 && OFFICES.iter().any(|o| name.ends_with(o))
     });
-    (office && crate::ingest::units::is_units_text(inside)).then_some(caps)
+    office && crate::ingest::units::is_units_text(inside)
+}
+
+/// Lists of bodies in parentheses, each right after a sentence's stop, before the one that
+/// closes the text (…空气质量数据。(监测司、大气司) 公开近岸海域水质信息。(海洋司) …。(气候司)):
+/// a paragraph of several tasks, each closed by who does it.
+fn lists_after_stops(text: &str, closing_at: usize) -> Vec<regex::Captures<'_>> {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[（(]((?:[^（）()。；;：:]|[（(][^（）()]*[）)])+)[）)]").unwrap()
+    });
+    LIST.captures_iter(&text[..closing_at])
+        .filter(|caps| {
+            let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
+                return false;
+            };
+            text[..whole.start()]
+                .trim_end()
+                .ends_with(['。', '；', ';'])
+                && text[whole.end()..]
+                    .trim_start()
+                    .starts_with(crate::base::cjk::is_han)
+                && lists_who(inside.as_str())
+        })
+        .collect()
 }
 
 /// A parenthesis of names left open where a paragraph stops, before any 牵头 or 负责 could
@@ -1005,7 +1062,10 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
             && !open_label
             && !page_line
             && !is_item_title(&line)
-            && !title;
+            && !title
+            // (牵头单位：…) alone closes the paragraph above: the next line is another's.
+            && !duty_alone(&line)
+            && !is_phrase_heading(&line);
     }
     out
 }
@@ -1399,6 +1459,23 @@ fn is_bare_heading(line: &str) -> bool {
         && section_heading(&line).is_none()
 }
 
+/// A heading the document left unnumbered, written as parallel phrases (强化组织领导，压实
+/// 工作责任; 办好民生实事 夯实基层基础): two or three phrases of four to eight characters, no
+/// sentence, nothing that says who does what.
+fn is_phrase_heading(line: &str) -> bool {
+    let line = line.trim();
+    let phrases: Vec<&str> = line
+        .split(['，', ',', ' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    (2..=3).contains(&phrases.len())
+        && phrases.iter().all(|p| {
+            (4..=8).contains(&p.chars().count()) && p.chars().all(crate::base::cjk::is_han)
+        })
+        && !has_duty(line)
+        && !crate::ingest::units::is_units_text(line)
+}
+
 /// A few words in 【】 on a line of their own: a category over the lines after it.
 fn is_bracket_label(line: &str) -> bool {
     let line = line.trim();
@@ -1435,6 +1512,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         content_then_duty: false,
         item_next: false,
         duties_unnumbered_next: false,
+        duty_unnumbered_next: false,
         sub_heading: None,
         content_labels: Vec::new(),
         unassigned: Vec::new(),
@@ -1454,7 +1532,8 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
         let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
-        let labelled_next = next.is_some();
+        let labelled_next =
+            next.is_some() || all.get(index + 1).is_some_and(|(n, _)| duty_alone(n));
         reader.look_ahead(&all, index);
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
@@ -1520,6 +1599,9 @@ struct Reader {
     /// The two paragraphs after the one being read are unnumbered and each names who does
     /// it: items under a numbered heading (1、重点工程 / 润扬大桥…（市交通局牵头）).
     duties_unnumbered_next: bool,
+    /// The paragraph after the one being read is unnumbered and closes with who does it: a
+    /// line of phrases over it (强化组织领导，压实工作责任) is its heading.
+    duty_unnumbered_next: bool,
     /// A numbered heading over unnumbered items under a group's heading already, from the
     /// row its items start at: its words open each item's text when the block ends.
     sub_heading: Option<(String, usize, Location)>,
@@ -2343,14 +2425,17 @@ impl Reader {
                     )
                 })
         };
-        self.duty_next = names_duty(all.get(index + 1));
+        self.duty_next = names_duty(all.get(index + 1))
+            || all.get(index + 1).is_some_and(|(next, _)| duty_alone(next));
         let numbered =
             |line: &str| TASK_NUMBER.is_match(line.trim()) || numbered_label(line.trim()).is_some();
         self.item_next = all.get(index + 1).is_some_and(|(next, _)| numbered(next));
-        self.duties_unnumbered_next = all.len() > index + 2
-            && all[index + 1..index + 3].iter().all(|(next, _)| {
-                !numbered(next) && section_heading(next.trim()).is_none() && has_duty(next)
-            });
+        let unnumbered_duty = |(next, _): &(String, u32)| {
+            !numbered(next) && section_heading(next.trim()).is_none() && has_duty(next)
+        };
+        self.duty_unnumbered_next = all.get(index + 1).is_some_and(unnumbered_duty);
+        self.duties_unnumbered_next =
+            all.len() > index + 2 && all[index + 1..index + 3].iter().all(unnumbered_duty);
         // 一、建设社区食堂 / 主要内容：… / 主办单位：…: the item's words, then who does it.
         self.content_then_duty = all
             .get(index + 1)
@@ -2409,7 +2494,8 @@ impl Reader {
         // 扩大有效投资 over 3.新开工… between finished items: a heading the document left
         // unnumbered, over the items under it — their group, as a dash's lead-in is.
         let dash_lead_in = is_dash_heading(paragraph) && !has_duty(paragraph);
-        let bare = self.item_next && self.between_items() && is_bare_heading(paragraph);
+        let bare = (self.item_next && self.between_items() && is_bare_heading(paragraph))
+            || (self.duty_unnumbered_next && is_phrase_heading(paragraph));
         // 1、约束性指标的责任部门 over unnumbered items each naming who does it: their
         // heading, no item's title.
         let over_unnumbered = self.duties_unnumbered_next
@@ -4291,7 +4377,15 @@ fn split_heading(line: &str) -> Option<(String, String)> {
     let only_assignment = first_duty(rest).is_some_and(|m| {
         m.start() == 0 && rest[m.end()..].trim_matches(['。', '；']).trim().is_empty()
     });
-    (section_heading(&tidy_spacing(head)).is_some() && has_duty(rest) && !only_assignment)
+    // 二、各单位工作总结报告由党政办公室汇总存档。请于…报送。（牵头单位：…）: a sentence, not
+    // a title, before one task's words is that task's — the line is one item of its level.
+    let title = section_heading(&tidy_spacing(head)).map(|(_, title)| title);
+    let headed = title.as_ref().is_some_and(|title| {
+        title.chars().count() <= 12
+            || duty_brackets(rest).count() >= 2
+            || ORDINAL.is_match(rest.trim_start())
+    });
+    (title.is_some() && headed && has_duty(rest) && !only_assignment)
         .then(|| (head.to_string(), rest.to_string()))
 }
 
@@ -4337,6 +4431,53 @@ mod tests {
         // A body answering is a unit's duty, no leader's.
         assert_eq!(leaders_answering("由区水利厅负责"), None);
         assert_eq!(leaders_answering("污染防治处落实"), None);
+    }
+
+    #[test]
+    fn lists_of_offices_after_each_sentence_close_a_task_each() {
+        let text = "某部2019年政务公开工作要点实施方案\n一、加强信息公开\n\
+                    实时发布环境空气质量数据。(监测司、大气司) 公开近岸海域水质信息。(海洋司) \
+                    公布二氧化碳排放信息。(气候司)\n";
+        let table = parse(text, "t.txt").unwrap();
+        let tasks: Vec<(&str, &str)> = table
+            .tasks()
+            .map(|t| (t.content.trim(), t.units.as_str()))
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                ("实时发布环境空气质量数据。", "监测司、大气司"),
+                ("公开近岸海域水质信息。", "海洋司"),
+                ("公布二氧化碳排放信息。", "气候司"),
+            ]
+        );
+        // Named by kind only, still who does it: the table prints it.
+        let kinds = "某部工作安排\n一、加强公开\n1.及时公开目标任务进展。(各有关部门)\n\
+                     2.公布城市空气质量。(监测司)\n";
+        let table = parse(kinds, "t.txt").unwrap();
+        let units: Vec<&str> = table.tasks().map(|t| t.units.as_str()).collect();
+        assert_eq!(units, ["各有关部门", "监测司"]);
+        // A parenthesis inside a sentence (城市(含县城)) closes nothing.
+        let one = "推进城市(含县城)更新改造。提升服务水平。(市住建局)";
+        assert_eq!(duty_brackets(one).count(), 1);
+    }
+
+    #[test]
+    fn a_bracket_on_the_line_under_a_paragraph_closes_it() {
+        let text = "某市2021年重点工作分工方案\n\
+                    着力维护社会稳定。深入开展反分裂斗争,加快推进重点项目。\n\
+                    (牵头单位:市委政法委;配合单位:市公安局)\n\
+                    着力巩固边防。推进边境小康村建设。(牵头单位:市委边境办)\n";
+        assert!(duty_alone("(牵头单位:市委政法委;配合单位:市公安局)"));
+        assert!(!duty_alone("推进建设。(牵头单位:市委边境办)"));
+        let table = parse(text, "t.txt").unwrap();
+        let tasks: Vec<&RawTask> = table.tasks().collect();
+        assert_eq!(tasks.len(), 2);
+        assert_eq!(
+            tasks[0].content,
+            "着力维护社会稳定。深入开展反分裂斗争,加快推进重点项目。"
+        );
+        assert_eq!(tasks[0].lead.as_deref(), Some("市委政法委"));
     }
 
     #[test]

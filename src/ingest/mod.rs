@@ -318,6 +318,8 @@ impl Gathered {
         self.texts.push((display.to_string(), text));
         self.diagnostics.append(&mut doc.diagnostics);
         let found_anything = doc.notice.is_some() || doc.table.is_some();
+        // Sentences over a table in the same file, no notice around them: the plan's words.
+        let over_own_table = doc.table.is_some() && doc.notice.is_none();
         if self.parts.notice.is_none() {
             self.parts.notice = doc.notice;
         }
@@ -325,7 +327,7 @@ impl Gathered {
             self.parts.page_year = doc.page_year.map(|y| (y, display.to_string()));
         }
         if let Some(prose) = doc.prose {
-            self.take_prose(prose, inline_here);
+            self.take_prose(prose, inline_here, over_own_table);
         }
         if let Some(table) = doc.table {
             self.take_table(table, display, read_inline);
@@ -341,7 +343,7 @@ impl Gathered {
     /// Takes the first grouped prose, or the prose beside tasks read inline. Prose the plan
     /// does not use (no groups, or a second file's) still names the plan with its title; the
     /// rest is said, not lost.
-    fn take_prose(&mut self, mut prose: text::Prose, inline_here: bool) {
+    fn take_prose(&mut self, mut prose: text::Prose, inline_here: bool, over_own_table: bool) {
         for above in prose.before.drain(..) {
             self.diagnostics
                 .push(unused_note(&above.text, above.origin));
@@ -351,8 +353,20 @@ impl Gathered {
         // sections' aims) even without groups: kept to be printed, not reported. So is a
         // titled plan's text around a table that carries its work (徐庄镇's 工作计划: a
         // preamble, 一、安排表 and the table, 二、工作要求).
-        let plan_text = prose.title.is_some();
+        let sentences = || {
+            (prose.preamble.iter())
+                .chain(prose.sections.iter().flat_map(|s| s.intro.iter()))
+                .any(|p| crate::base::cjk::ends_sentence(p.text.trim()))
+        };
+        let untitled_over_table = prose.title.is_none() && over_own_table && sentences();
+        let plan_text = prose.title.is_some() || untitled_over_table;
         if (grouped || inline_here || plan_text) && self.parts.prose.is_none() {
+            // Its numbered points are still held against the table's rows: one no row
+            // carries is said (prose/item-not-in-table).
+            if untitled_over_table && !inline_here {
+                let items = prose.sections.iter().flat_map(|s| s.intro.iter()).cloned();
+                self.parts.unused_items.extend(items);
+            }
             self.parts.prose = Some(prose);
             return;
         }

@@ -49,8 +49,9 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
             "责任主体",
             "实施单位",
             "承办",
-            "科室",
-            "处室",
+            // An office of whatever kind: 科室, 处室, 委室, 部室, 股室.
+            "室",
+            "司局",
             "单位",
             "部门",
             // Who does which part of the work (细化分工 is the work itself: content).
@@ -210,7 +211,11 @@ impl Column {
         }
         // A measure's unit (计量单位) names no one; a count (区本级任务数, 项目个数, 数量)
         // is a figure, no task's words.
-        if name.contains("计量") || name.ends_with('数') || name.ends_with("数量") {
+        if name.contains("计量")
+            || name.ends_with('数')
+            || name.ends_with("数量")
+            || counts_in_a_measure(&name)
+        {
             return Vec::new();
         }
         // Who published a page, and where (发布部门, 来源, 发文机关): a page's information
@@ -237,7 +242,12 @@ impl Column {
                         || name.ends_with(&format!("{w}号"))
                         || name.ends_with(w) && name.chars().count() <= 4
                 }),
-                _ => words.iter().any(|w| name.contains(w)),
+                // 室 names a header only as its last word, short (责任委室, 承办股室): an
+                // office's name (金乡县人民政府办公室, 党政办公室) is no header.
+                _ => words.iter().any(|w| match *w {
+                    "室" => name.ends_with('室') && name.chars().count() <= 4,
+                    w => name.contains(w),
+                }),
             })
             .map(|(column, _)| *column)
             .collect()
@@ -267,6 +277,59 @@ fn names_a_target(cell: &str) -> bool {
         .filter(|w| name.contains(**w))
         .collect();
     !said.is_empty() && said.iter().all(|w| matches!(**w, "目标" | "要求"))
+}
+
+/// True for a header whose bracket gives a unit of measure (任务(万亩), 投资（亿元）,
+/// 目标(%)): its cells are figures, no one's task and no one's name.
+fn counts_in_a_measure(name: &str) -> bool {
+    // A measure is a magnitude (万, 亿…) before a thing counted or measured; 县(区) and
+    // 单位(部门) name no measure.
+    const MEASURES: &[&str] = &[
+        "%",
+        "％",
+        "‰",
+        "元",
+        "亩",
+        "公顷",
+        "吨",
+        "公里",
+        "千米",
+        "米",
+        "平方米",
+        "立方米",
+        "千瓦",
+        "千瓦时",
+        "个",
+        "人",
+        "人次",
+        "户",
+        "家",
+        "所",
+        "座",
+        "项",
+        "件",
+        "次",
+        "辆",
+        "台",
+        "套",
+        "张",
+        "株",
+        "头",
+        "只",
+        "标箱",
+        "床",
+        "张床",
+    ];
+    let Some(open) = name.find(['(', '（']) else {
+        return false;
+    };
+    let inner = name[open..]
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let inner = inner.strip_prefix("单位").unwrap_or(inner);
+    let inner = inner.trim_start_matches(['：', ':']);
+    let measure = inner.trim_start_matches(['十', '百', '千', '万', '亿']);
+    MEASURES.contains(&measure) || (measure.is_empty() && !inner.is_empty())
 }
 
 /// A units header that says only 单位 or 部门, not whose: beside 年度目标 it may be a
@@ -573,9 +636,13 @@ impl HeaderMap {
         if self.index(Column::Content).is_some() || !enough {
             return;
         }
-        let left_of_units: Vec<usize> = (0..self.extra.len())
+        let mut left_of_units: Vec<usize> = (0..self.extra.len())
             .filter(|&n| self.extra[n].1 < units)
             .collect();
+        // A column of figures (任务(万亩)) beside one of words (县(区)) is not what is done.
+        if left_of_units.len() > 1 {
+            left_of_units.retain(|&n| !counts_in_a_measure(&self.extra[n].0));
+        }
         if let [only] = left_of_units[..] {
             let (name, index) = self.extra.remove(only);
             self.columns.push((Column::Content, index));
@@ -2049,6 +2116,19 @@ mod tests {
         let map = HeaderMap::detect(&["序号", "重点工作", "区本级任务数", "责任单位"]).unwrap();
         assert_eq!(map.index(Column::Content), Some(1));
         assert_eq!(Column::from_header("项目个数"), None);
+        // An office of any kind answers: 委室 (a congress's), 部室 (a federation's), 股室.
+        for offices in ["责任委室", "责任部室", "责任股室", "承办科室", "责任司局"]
+        {
+            assert_eq!(
+                Column::from_header(offices),
+                Some(Column::Units),
+                "{offices}"
+            );
+        }
+        assert_eq!(Column::from_header("牵头委室"), Some(Column::Lead));
+        for office in ["金乡县人民政府办公室", "党政办公室", "区委办公室"] {
+            assert_eq!(Column::from_header(office), None, "{office}");
+        }
     }
 
     #[test]
@@ -2099,6 +2179,25 @@ mod tests {
         // Alone, a bare 单位 column is who answers.
         let map = HeaderMap::detect(&["序号", "工作任务", "单位"]).unwrap();
         assert_eq!(map.index(Column::Units), Some(2));
+    }
+
+    #[test]
+    fn a_column_of_figures_is_not_what_is_done() {
+        // 任务(万亩) holds 2, 3.5: beside 县(区) it is a column of its own, 县(区) the task.
+        let header = ["序号", "县(区)", "任务(万亩)", "责任单位", "完成时限"];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
+        let extra: Vec<&str> = map.extra.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(extra, ["任务(万亩)"]);
+        for measure in ["投资（亿元）", "目标(%)", "任务(单位:万元)"] {
+            assert!(counts_in_a_measure(measure), "{measure}");
+        }
+        for words in ["县(区)", "牵头单位(部门)", "完成时限(年月)", "重点任务"] {
+            assert!(!counts_in_a_measure(words), "{words}");
+        }
+        // Alone left of the units, the figures are all there is to read.
+        let map = HeaderMap::detect(&["序号", "任务(万亩)", "责任单位"]).unwrap();
+        assert_eq!(map.index(Column::Content), Some(1));
     }
 
     #[test]

@@ -15,11 +15,43 @@ use crate::ingest::docx::{Block, Paragraph, WordDocument};
 static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(concat!(
-        r"(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*",
-        r"(?: [a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]?[a-zü]*)*)[)）]"
+        r"(\p{Han})(?:[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*",
+        r"(?: [a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]?[a-zü]*)*)[)）])+"
     ))
     .unwrap()
 });
+
+/// Syllables without tone marks in brackets after a character (`人(ren)`, `監(jian)`): an
+/// initial, then a final, as pinyin spells them. Only a page full of them is a site's (see
+/// [`pinyin_in`]); a few may be a writer's ((a), (i)).
+static PLAIN_PINYIN: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // literal pattern
+    Regex::new(concat!(
+        r"(\p{Han})(?:[(（]((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?",
+        r"(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|üan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|üe|ve|a|o|e|i|u|ü|v))[)）])+"
+    ))
+    .unwrap()
+});
+
+/// How many plain syllables, and how many different ones, make a page's pinyin.
+const FEWEST_PLAIN_SYLLABLES: (usize, usize) = (8, 5);
+
+/// The pinyin a reposting site put after characters in `text`: with tone marks, or — a page
+/// full of them — without.
+fn pinyin_in(text: &str) -> Option<&'static Regex> {
+    if PINYIN.is_match(text) {
+        return Some(&PINYIN);
+    }
+    let mut syllables: Vec<&str> = PLAIN_PINYIN
+        .captures_iter(text)
+        .filter_map(|c| c.get(2).map(|m| m.as_str()))
+        .collect();
+    let count = syllables.len();
+    syllables.sort_unstable();
+    syllables.dedup();
+    let (fewest, different) = FEWEST_PLAIN_SYLLABLES;
+    (count >= fewest && syllables.len() >= different).then_some(&PLAIN_PINYIN)
+}
 
 /// Where the first pinyin a reposting site put after a character stands in `text`.
 pub fn find_pinyin(text: &str) -> Option<usize> {
@@ -29,9 +61,9 @@ pub fn find_pinyin(text: &str) -> Option<usize> {
 /// `text` without the pinyin a reposting site put after its characters, line for line (no
 /// line is added or removed, so places stay right), and what is said of it.
 pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>) {
-    if !PINYIN.is_match(text) {
+    let Some(pinyin) = pinyin_in(text) else {
         return (text.to_string(), None);
-    }
+    };
     let mut lines: Vec<u32> = Vec::new();
     let mut count = 0;
     let mut example: Option<String> = None;
@@ -39,16 +71,16 @@ pub fn without_pinyin(text: &str, display: &str) -> (String, Option<Diagnostic>)
         .split('\n')
         .enumerate()
         .map(|(i, line)| {
-            let found = PINYIN.find_iter(line).count();
+            let found = pinyin.find_iter(line).count();
             if found == 0 {
                 return line.to_string();
             }
             count += found;
             lines.push(i as u32 + 1);
             if example.is_none() {
-                example = PINYIN.find(line).map(|m| m.as_str().to_string());
+                example = pinyin.find(line).map(|m| m.as_str().to_string());
             }
-            PINYIN.replace_all(line, "$1").into_owned()
+            pinyin.replace_all(line, "$1").into_owned()
         })
         .collect();
     let said = Diagnostic::warning(
@@ -105,15 +137,37 @@ pub fn without_scrape_marks(text: &str, display: &str) -> (String, Option<Diagno
         })
         .collect();
     let strewn = found.iter().filter(|(_, _, by_han)| *by_han).count();
-    if strewn < FEWEST_MARKS {
+    // Fewer, a mark is the site's only where no writer would set it: after a name, closing
+    // its bracket (执法局&&)).
+    let tucked = |line: &str, m: regex::Match<'_>| {
+        let before = line[..m.start()].chars().next_back();
+        let after = line[m.end()..].chars().next();
+        before.is_some_and(crate::base::cjk::is_han) && matches!(after, Some(')' | '）'))
+    };
+    let lines_of: Vec<&str> = text.split('\n').collect();
+    let found: Vec<(usize, regex::Match<'_>, bool)> = if strewn < FEWEST_MARKS {
+        found
+            .into_iter()
+            .filter(|(i, m, _)| tucked(lines_of[*i], *m))
+            .collect()
+    } else {
+        found
+    };
+    if found.is_empty() {
         return (text.to_string(), None);
     }
     let example = found[0].1.as_str().to_string();
     let mut lines: Vec<u32> = found.iter().map(|(i, _, _)| *i as u32 + 1).collect();
     lines.dedup();
-    let out: Vec<String> = text
-        .split('\n')
-        .map(|line| SCRAPE_MARK.replace_all(line, "").into_owned())
+    let out: Vec<String> = (lines_of.iter().enumerate())
+        .map(|(i, line)| {
+            let mut out = line.to_string();
+            // Right to left, so earlier places stay where they were.
+            for (_, m, _) in found.iter().rev().filter(|(at, _, _)| *at == i) {
+                out.replace_range(m.range(), "");
+            }
+            out
+        })
         .collect();
     let said = Diagnostic::warning(
         "text/marks-removed",
@@ -428,6 +482,10 @@ mod tests {
         let (out, said) = without_scrape_marks("甲@@乙\n丙@@丁", "t.txt");
         assert_eq!(out, "甲@@乙\n丙@@丁");
         assert!(said.is_none());
+        // Alone, a mark closing a name's bracket is the site's.
+        let (out, said) = without_scrape_marks("加强信息公开。(执法局&&)", "t.txt");
+        assert_eq!(out, "加强信息公开。(执法局)");
+        assert!(said.is_some());
     }
 
     #[test]
@@ -450,5 +508,20 @@ mod tests {
         assert_eq!(out, "推进污水处理。");
         // No tone mark, no pinyin: (a), (R&D) stay.
         assert!(without_pinyin("措施(a)和(b)", "a.txt").1.is_none());
+    }
+
+    #[test]
+    fn a_page_full_of_plain_syllables_is_a_sites_pinyin() {
+        let text = "農業農村部 最高人(ren)民法院(yuan)\n工業和(he)信息化部 公(gong)安(an)部\n\
+                    國家市場(chang)監(jian)督管理總局(ju)(ju)\n";
+        let (out, said) = without_pinyin(text, "a.txt");
+        assert_eq!(
+            out,
+            "農業農村部 最高人民法院\n工業和信息化部 公安部\n國家市場監督管理總局\n"
+        );
+        assert!(said.unwrap().message.contains("共 8 处"));
+        // A few letters in brackets are a writer's: (a), (e), (an) stay.
+        let text = "措施(a)和(e)、方案(an)。";
+        assert!(without_pinyin(text, "a.txt").1.is_none());
     }
 }

@@ -416,6 +416,8 @@ pub struct TaskTableView {
     pub responsible_heading: Option<String>,
     /// The header of the 主要事项 column, as the source names it.
     pub group_heading: String,
+    /// The header of the number column: 序号, in the source's script (序號).
+    pub no_heading: String,
     /// The header of the content column: the source's (工作任务, 重点事项), or 具体内容.
     pub content_heading: String,
     /// The header of the one units column (when roles are not apart): the source's, or
@@ -663,6 +665,11 @@ impl TaskTableView {
             support_heading: named(&plan.table.support_column, "配合单位"),
             responsible_heading: responsible_heading(plan),
             group_heading: named(&plan.table.group_column, "主要事项"),
+            no_heading: (plan.table.header.iter())
+                .map(|h| h.trim())
+                .find(|h| crate::base::cjk::simplified_text(h) == "序号")
+                .unwrap_or("序号")
+                .to_string(),
             content_heading: named(&plan.table.content_column, "具体内容"),
             units_heading: units_heading(&plan.table),
             grouped: has_group_titles(plan),
@@ -690,7 +697,7 @@ impl TaskTableView {
         if self.grouped {
             columns.push(column(&self.group_heading, "group", TableColumn::Group));
         }
-        columns.push(column("序号", "no", TableColumn::No));
+        columns.push(column(&self.no_heading, "no", TableColumn::No));
         columns.push(column(
             &self.content_heading,
             "content",
@@ -744,9 +751,11 @@ fn table_title(plan: &Plan) -> String {
             format!("{t}任务分工表")
         }
     });
-    (plan.table.title.clone())
+    let title = (plan.table.title.clone())
         .or(named)
-        .unwrap_or_else(|| "任务分工表".into())
+        .unwrap_or_else(|| "任务分工表".into());
+    // 桑珠孜区:同谱… prints its colon full-width, as the plan's text does.
+    in_full_width(&title).into_owned()
 }
 
 /// Section `s` of the table, each task's cells after the units given by `extra_of`.
@@ -1181,6 +1190,9 @@ impl NoticeView {
     /// text and its table — the source's words, not a notice made up around them.
     pub fn plan_only(plan: &Plan) -> NoticeView {
         let plan_view = PlanView::new(plan);
+        let table = TaskTableView::new(plan);
+        // A plan named by its table (…任务分解表) prints that name once, over its text.
+        let table_titled = table.title != plan_view.title;
         NoticeView {
             mark: String::new(),
             doc_number: None,
@@ -1194,12 +1206,12 @@ impl NoticeView {
             copy_to: None,
             printed: None,
             plan: plan_view,
-            table: TaskTableView::new(plan),
+            table,
             attachment_label: String::new(),
             table_label: None,
             further_tables: Vec::new(),
             table_in_body: false,
-            table_titled: true,
+            table_titled,
             plan_only: true,
         }
     }
@@ -1415,7 +1427,7 @@ impl PlanView {
                 || !plan.closing.is_empty()
                 || plan.sign_off.is_some()
                 || plan.sections.iter().any(has_words_of_its_own),
-            title: plan.title_as_written().unwrap_or_default(),
+            title: in_full_width(&plan.title_as_written().unwrap_or_default()).into_owned(),
             preamble: printed_paragraphs(&plan.preamble),
             // A section with no words of its own is the table's band, which the table prints.
             sections: plan
@@ -1457,6 +1469,9 @@ pub struct TaskSheet {
     pub unit: String,
     /// The plan's title.
     pub plan_title: String,
+    /// The title names a division of work already (…任务分工表, …分工方案): the sheet cites
+    /// it as the division, not as a plan the division follows.
+    pub plan_divides: bool,
     /// 发文字号, when known.
     pub doc_number: Option<String>,
     /// The issuing agency.
@@ -1913,6 +1928,7 @@ impl TaskSheet {
                 .doc_number
                 .clone()
                 .unwrap_or_else(|| plan_title.clone()),
+            plan_divides: plan_title.contains("分工") || crate::model::names_a_table(&plan_title),
             plan_title,
             doc_number: plan.notice.doc_number.clone(),
             // Named in a sentence (报送…): a joint issuer's offices one after the other.

@@ -402,6 +402,7 @@ pub(crate) fn cut_at_end(lines: &[&str]) -> Option<(usize, String)> {
             || label_cut(last)
             || cut_label
             || units_cut(last)
+            || signers_cut(last, above)
             || ends_under_a_heading(last, above)))
     .then(|| (at, tail_of(&strip_markup(last), 12)))
 }
@@ -456,6 +457,32 @@ fn units_cut(line: &str) -> bool {
         && !crate::ingest::units::looks_unspecified(&simple)
 }
 
+/// A last line of agencies' names cut inside one (农业农村部 最高人民法院 / 国家市场监): under
+/// a line of whole names side by side (the 署名's first line), a piece of a name.
+fn signers_cut(last: &str, above: Option<&str>) -> bool {
+    let whole = |name: &str| {
+        let simple = crate::base::cjk::simplified_text(name);
+        crate::ingest::units::ends_whole(&simple) && name.chars().all(crate::base::cjk::is_han)
+    };
+    let Some(names_above) = above.map(|a| a.split_whitespace().collect::<Vec<_>>()) else {
+        return false;
+    };
+    let pieces: Vec<&str> = last.split_whitespace().collect();
+    let Some((cut, before)) = pieces.split_last() else {
+        return false;
+    };
+    let simple = crate::base::cjk::simplified_text(cut);
+    // Agencies side by side (a joint 署名's first line) over the piece: one agency's name
+    // over a person's (区统计局 / 张明) is a contact, whole.
+    names_above.len() >= 2
+        && names_above.iter().all(|n| whole(n))
+        && before.iter().all(|n| whole(n))
+        && (2..=12).contains(&cut.chars().count())
+        && cut.chars().all(crate::base::cjk::is_han)
+        && !crate::ingest::units::ends_whole(&simple)
+        && !crate::ingest::units::looks_unspecified(&simple)
+}
+
 /// Whether the last line of a text stops in the middle of a sentence (a page copied only in
 /// part): a long line with no sentence end, or a quote or bracket left open. A table row,
 /// a date, a 署名 or an 印发 line ends a text as it is.
@@ -504,7 +531,7 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         && !is_page_line(line)
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])
-        && !line.ends_with("印发")
+        && !["印发", "印發"].iter().any(|w| line.ends_with(w))
         // An 附件说明 line (附件：1.某县…任务清单) names documents, no sentence.
         && (!tidy.starts_with("附件") || tidy.contains(['，', '。', '；']))
         && (line.chars().count() >= 20 || unclosed || numbered)
@@ -1015,6 +1042,11 @@ pub fn space_set_header(text: &str) -> Option<(u32, Vec<String>)> {
 /// 责任科室 | 时限要求 without 序号): its line, the names read, and what is missing.
 pub fn near_header(text: &str) -> Option<(u32, Vec<String>, Vec<&'static str>)> {
     text.lines().enumerate().find_map(|(i, line)| {
+        // A web page's information box in bars (组配分类 | 部门文件 | 发布机构 | …) heads
+        // no table.
+        if is_page_metadata(line) {
+            return None;
+        }
         let (names, missing) = crate::ingest::raw_table::columns_missing(&split_cells(line)?)?;
         Some((i as u32 + 1, names, missing))
     })
@@ -1205,7 +1237,12 @@ fn page_line_as_written(text: &str) -> bool {
     let simple = crate::base::cjk::simplified_text(text.trim());
     let labelled = |line: &str| {
         line.split_once([':', '：']).is_some_and(|(label, value)| {
-            PAGE_METADATA_LABELS.contains(&label.trim()) && value.chars().count() <= 40
+            // 索 引 号：, 文　号： — a box's label spaced out to its column's width.
+            let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+            let label = label.as_str();
+            (PAGE_METADATA_LABELS.contains(&label) || is_page_counter(label))
+                && value.chars().count() <= 40
+                || is_page_date(label, value)
         })
     };
     labelled(&simple)
@@ -1213,6 +1250,26 @@ fn page_line_as_written(text: &str) -> bool {
         || is_page_metadata(&simple)
         || is_menu_item(&simple)
         || is_page_action(&simple)
+}
+
+/// A page's count of its readers, however it names it: 浏览人数, 阅读次数, 点击量, 访问人次.
+fn is_page_counter(label: &str) -> bool {
+    ["浏览", "阅读", "点击", "访问"].iter().any(|verb| {
+        label
+            .strip_prefix(verb)
+            .is_some_and(|count| ["次数", "人数", "人次", "数", "量"].contains(&count))
+    })
+}
+
+/// A page's date stamp under a bare 日期 or 时间 label (日期:2023-12-04 10:27): written as
+/// a machine writes it, not as a plan does (时间：2025年6月底前).
+fn is_page_date(label: &str, value: &str) -> bool {
+    static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+            .unwrap()
+    });
+    matches!(label, "日期" | "时间") && STAMPED.is_match(value.trim())
 }
 
 /// `text` without a list bullet a web page sets before its lines (•   发布机构：).
@@ -1446,7 +1503,7 @@ fn goes_on_with_the_plan(line: &str) -> bool {
         || prose::is_attachment_label(line)
         || tidy.starts_with("抄送")
         || tidy.starts_with("主送")
-        || tidy.ends_with("印发")
+        || ["印发", "印發"].iter().any(|w| tidy.ends_with(w))
     {
         return false;
     }
@@ -1582,6 +1639,38 @@ mod tests {
         for line in ["|", "政务公开", "关闭违规企业3家", "打印机采购"] {
             assert!(!is_page_line(line), "{line}");
         }
+        // A count of readers and a stamped date, however labelled.
+        for line in ["浏览人数:0", "阅读次数：12", "日期:2023-12-04 10:27"] {
+            assert!(is_page_line(line), "{line}");
+        }
+        for line in ["时间：2025年6月底前", "日期：每月5日前"] {
+            assert!(!is_page_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_pages_box_in_bars_is_no_header_short_of_a_column() {
+        let page = "索引号 | 001008003001086/2020-42401 | ||\n\
+                    组配分类 | 部门文件 | 发布机构 | 山福镇 |\n";
+        assert_eq!(near_header(page), None);
+        let (line, _, missing) = near_header("说明\n工作任务 | 责任科室 | 时限要求\n").unwrap();
+        assert_eq!((line, missing), (2, vec!["序号"]));
+    }
+
+    #[test]
+    fn a_signature_cut_inside_an_agencys_name_is_cut() {
+        let end = |text: &str| cut_at_end(&text.lines().collect::<Vec<_>>());
+        let (_, tail) = end("现将要点印发给你们。\n农业农村部 最高人民法院\n国家市场监\n").unwrap();
+        assert_eq!(tail, "国家市场监");
+        assert_eq!(
+            end("现将要点印发给你们。\n农业农村部 最高人民法院\n国家市场监督管理总局\n"),
+            None
+        );
+        assert_eq!(
+            end("现将要点印发给你们。\n某县人民政府\n2024年3月1日\n"),
+            None
+        );
+        assert_eq!(end("联系人：\n区统计局\n张明\n"), None);
     }
 
     #[test]

@@ -152,12 +152,12 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
         number_from_box(&mut notice, blocks, reach);
     }
     settle_title(&mut notice, &blocks[start..], places, &mut said);
-    // A 主送 a line or two further down: what stands between is none of the notice's parts.
+    // A 主送 a few lines further down: what stands between is none of the notice's parts.
     // Right under the head, a list of bodies is the 主送 though its colon is missing.
     // A marked 主送 a line or two down wins over a line of a body's name right under the
     // head (the issuer's, as a page repeats its title: 某镇人民政府 / 关于印发… / 各村:).
     if notice.recipients.is_empty()
-        && let Some(at) = ((i..(i + 3).min(blocks.len())).find(|&j| is_recipients(&blocks[j].text)))
+        && let Some(at) = ((i..(i + 4).min(blocks.len())).find(|&j| is_recipients(&blocks[j].text)))
             .or_else(|| {
                 (i < blocks.len() && unmarked_recipients_line(&blocks[i], places, &mut said))
                     .then_some(i)
@@ -183,6 +183,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     }
     i = read_attachments(blocks, i, &mut notice);
     i = read_sign_off(blocks, i, places, &mut notice, &mut said);
+    skipped = date_between_head_and_recipients(skipped, places, &mut notice);
     if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
         notice.end_origin = Some(places.at(last.line));
     }
@@ -379,6 +380,30 @@ fn head_by_number(
     (start, page_lines, read_head(blocks, number_at, notice))
 }
 
+/// A notice signed without a date whose page sets it under the 文号, over the 主送 (沪卫计医管
+/// 〔2015〕8号 / 2015年4月3日 / 各区县卫生计生委…:): that line's date is the 成文日期. Returns
+/// what is left of the lines between the head and the 主送.
+fn date_between_head_and_recipients<'a>(
+    between: &'a [Block],
+    places: Places<'_>,
+    notice: &mut Notice,
+) -> &'a [Block] {
+    if notice.date.is_some() {
+        return between;
+    }
+    let dated = |b: &Block| head_date(&b.text);
+    let (date, rest) = match between {
+        [first, rest @ ..] if let Some(date) = dated(first) => ((date, first), rest),
+        [rest @ .., last] if let Some(date) = dated(last) => ((date, last), rest),
+        _ => return between,
+    };
+    let (date, block) = date;
+    notice.date = Some(date.read);
+    notice.date_written = date.written;
+    notice.date_origin = Some(places.at(block.line));
+    rest
+}
+
 /// The 成文日期 of a head's line that is only that date in parentheses (（2008年2月26日）).
 fn dated_head_line(text: &str) -> Option<HeadDate> {
     let text = text.trim();
@@ -571,7 +596,9 @@ fn bodies_addressed(blocks: &[Block], at: usize) -> bool {
 /// A 主送 line: a list of bodies ending in a colon (各街道办事处、区政府各部门：), each item
 /// short, at least one of them 各… or a kind of body — not a sentence that ends 如下：.
 pub(super) fn is_recipients(text: &str) -> bool {
-    let text = text.trim();
+    // 機關各部門： is addressed as 机关各部门： is.
+    let simple = crate::base::cjk::simplified_text(text.trim());
+    let text = simple.as_str();
     let Some(list) = text.strip_suffix(['：', ':']) else {
         return false;
     };
@@ -758,8 +785,12 @@ fn is_one_agency(name: &str) -> bool {
     ];
     // 國務院辦公廳關於落實中共中央國務院: a title's first line, ending on the body it is about.
     let about = crate::base::cjk::simplified_text(name).contains("关于");
+    // 政府文件 (a site's column) names a kind of body, not one.
+    let own = name.strip_suffix("文件").unwrap_or(name);
+    let kind_only = own.is_empty() || ENDINGS.contains(&own) || own == "人民政府";
     (2..=30).contains(&name.chars().count())
         && !about
+        && !kind_only
         && !name.contains(['，', '。', '：', ':', ',', '、', '《'])
         && (ENDINGS.iter().any(|e| name.ends_with(e)) || crate::ingest::units::ends_as_a_body(name))
 }
@@ -960,9 +991,15 @@ fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
 
 /// The 主送 line at block `i`, when it is one; the index after the head.
 fn read_recipients(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
-    // A web page's own line (分享到：) is no 主送: the one further down is.
+    // A web page's own line (分享到：) is no 主送: the one further down is — nor is a
+    // page's label left bare (实施日期:) over a list of bodies a line or two down.
+    let marked_below = || {
+        !blocks.get(i).is_some_and(|b| is_recipients(&b.text))
+            && (i + 1..(i + 3).min(blocks.len())).any(|j| is_recipients(&blocks[j].text))
+    };
     if let Some(b) = blocks.get(i)
         && !super::is_page_line(&b.text)
+        && !marked_below()
         && (b.text.ends_with('：') || b.text.ends_with(':'))
         && !b.text.contains('。')
         && b.text.chars().count() < 200
@@ -1074,6 +1111,16 @@ fn read_body_or_plan(
 /// 成文日期 after it (`川办函〔2017〕113号 2017年6月2日`). Returns the 文号 and the date.
 fn number_and_date(text: &str) -> Option<(&str, Option<HeadDate>)> {
     let text = text.trim();
+    // A page's label before the number (发布文号:厅函[2019]8号, 文号：…) is none of it.
+    let text = match text.split_once([':', '：']) {
+        Some((label, number))
+            if ["文号", "字号"].iter().any(|w| label.trim().ends_with(w))
+                && label.chars().count() <= 6 =>
+        {
+            number.trim()
+        }
+        _ => text,
+    };
     if head_number(text).is_some() {
         return Some((text, None));
     }
@@ -1590,7 +1637,7 @@ pub(crate) fn is_printed_on(line: &str) -> bool {
     static PRINTED_ON: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(
-            r"年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*印发$",
+            r"年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*印[发發]$",
         )
         .unwrap()
     });
@@ -1996,6 +2043,40 @@ mod tests {
             ["2023年区政府工作目标任务落实责任分解表"]
         );
         assert_eq!(notice.date.as_deref(), Some("2023年1月30日"));
+    }
+
+    /// What a reposting page sets around a notice's head: a labelled 文号 (发布文号:), bare
+    /// labels over the 主送 (实施日期:), the date under the 文号, a site column (政府文件).
+    #[test]
+    fn a_pages_words_around_the_head_are_none_of_its_parts() {
+        let text = "关于印发《某部实施方案》的通知\n\
+                    发布文号:厅函[2019]8号\n\
+                    实施日期:\n\
+                    状       态: 现行\n\
+                    机关各部门,各派出机构、直属单位:\n\
+                    现将《某部实施方案》印发给你们,请认真抓好落实工作。\n\
+                    某部办公厅\n\
+                    附件:某部实施方案\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(notice.doc_number.as_deref(), Some("厅函〔2019〕8号"));
+        assert_eq!(notice.recipients, ["机关各部门", "各派出机构、直属单位"]);
+        let text = "关于印发《某市改善医疗服务实施方案》的通知\n\
+                    沪卫计医管〔2015〕8号\n\
+                    2015年4月3日\n\
+                    各区县卫生计生委,各市级医疗机构:\n\
+                    现将《某市改善医疗服务实施方案》印发给你们,请遵照执行。\n\
+                    上海市卫生和计划生育委员会\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(notice.date.as_deref(), Some("2015年4月3日"));
+        let text = "政府文件\n\
+                    江西省应急管理厅关于印发江西省2023年应急管理工作要点的通知\n\
+                    機關各部門:\n\
+                    现将要点印发给你们,请认真贯彻执行。\n\
+                    江西省应急管理厅\n\
+                    2023年2月28日\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(notice.issuer.as_deref(), Some("江西省应急管理厅"));
+        assert_eq!(notice.recipients, ["機關各部門"]);
     }
 
     /// A web page's information box gives the 文号 (with a space before 号, as sites set

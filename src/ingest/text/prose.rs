@@ -24,13 +24,10 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     if blocks.is_empty() {
         return None;
     }
-    // A web page's own lines at the top (当前位置：首页 >> …) are none of the plan.
-    let lead = blocks
-        .iter()
-        .take_while(|b| super::is_page_line(&b.text))
-        .count()
-        .min(blocks.len() - 1);
-    let at = title_below(&blocks[lead..]).map_or(lead, |at| lead + at);
+    let lead = page_lines_on_top(blocks);
+    let at = title_below(&blocks[lead..])
+        .or_else(|| headline_over_page_lines(&blocks[lead..]))
+        .map_or(lead, |at| lead + at);
     let mut before: Vec<Paragraph> = blocks[..at].iter().map(|b| paragraph(b, places)).collect();
     let (title, start) = read_title(&blocks[at..], places);
     // The attachment's label the title stands under (附件 / 某某方案), with no notice above
@@ -85,6 +82,36 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     Some(prose)
 }
 
+/// How many of the first blocks are a web page's own lines: none of the plan.
+fn page_lines_on_top(blocks: &[Block]) -> usize {
+    // A web page's own lines at the top (当前位置：首页 >> …, a stamp: 2024-04, 28) are
+    // none of the plan.
+    let stamp = |text: &str| {
+        let text = text.trim();
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/' | ':' | ' '))
+    };
+    // A box's fields at the top (名 称: …, 索 引 号:) are the page's too.
+    let field = |text: &str| {
+        text.split_once([':', '：']).is_some_and(|(label, _)| {
+            let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+            super::page_box::FIELD_LABELS.contains(&label.as_str())
+        })
+    };
+    blocks
+        .iter()
+        .take_while(|b| {
+            super::is_page_line(&b.text)
+                || stamp(&b.text)
+                || super::is_bare_page_label(&b.text)
+                || field(&b.text)
+        })
+        .count()
+        .min(blocks.len() - 1)
+}
+
 /// How many of the paragraphs after the last group are its own: its numbered items (3、…
 /// under （二）), with the lines between them, and the lines labelled as the groups' lines
 /// between items are (推进情况：…, each item's). What follows them (保障措施-like words)
@@ -137,6 +164,32 @@ fn heads_a_section(block: &Block) -> bool {
 pub(super) fn title_below(blocks: &[Block]) -> Option<usize> {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     title_below_lines(&texts)
+}
+
+/// Where a web page's headline stands when the site's own short lines are over it (林芝市
+/// 林业和草原局 / 政府信息公开 / headline / 发布时间：…): the line right over the page's
+/// information lines is its headline; the words above it are the site's name and column.
+fn headline_over_page_lines(blocks: &[Block]) -> Option<usize> {
+    let short_words = |b: &Block| {
+        b.text.trim().chars().count() <= 20
+            && !b.text.contains(['。', '，', '；', '：', ',', ';', ':'])
+    };
+    // A title broken over lines (某区2025年重点工作 / 任务分工方案, 某镇 / 自然灾害救助应急
+    // 预案) names a plan whole.
+    let broken_title = |at: usize| {
+        (1..=at.min(2)).any(|k| {
+            let joined: String = blocks[at - k..=at].iter().map(|b| b.text.trim()).collect();
+            names_a_plan(&joined)
+        })
+    };
+    (1..blocks.len().min(6)).find(|&at| {
+        blocks
+            .get(at + 1)
+            .is_some_and(|b| super::is_page_line(&b.text))
+            && reads_as_title(&blocks[at].text)
+            && blocks[..at].iter().all(short_words)
+            && !broken_title(at)
+    })
 }
 
 /// Where the plan's title stands, over paragraphs' texts, when it is not the first: lines
@@ -247,7 +300,13 @@ fn read_title(blocks: &[Block], places: Places<'_>) -> (Option<Paragraph>, usize
     {
         return (None, 0);
     }
-    let mut title = tidy_spacing(&first.text);
+    // 附件1:某某实施方案 — the attachment's label on its title's line is none of the title.
+    let labelled = (first.text.trim().strip_prefix("附件"))
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()))
+        .and_then(|r| r.strip_prefix([':', '：']))
+        .map(str::trim)
+        .filter(|rest| names_a_plan(rest));
+    let mut title = tidy_spacing(labelled.unwrap_or(&first.text));
     let mut start = skip + 1;
     while let Some(next) = blocks.get(start)
         && continues_title(&title, next)
@@ -487,13 +546,19 @@ fn goes_on(last: &str, block: &Block, lines: &Lines) -> bool {
         && !block.text.contains(['。', '，', '；', ',', ';'])
         && !crate::ingest::inline::opens_with_a_label(&block.text)
         && !crate::ingest::text::is_page_line(&block.text);
+    // A sentence wrapped at the page's width goes on though its last piece closes the task
+    // (…推进区域教育中心建设强势 / 开局。(责任单位:…)): no number opens that line.
+    let wrapped = lines.fills(last_line)
+        && crate::ingest::raw_table::opening_number(&block.text).is_none()
+        && super::numbered_label(&block.text).is_none()
+        && !crate::ingest::inline::is_labelled_line(&block.text);
     // A line naming a plan is a title, whole: the sentence under it is another paragraph.
     block.heading == 0
         && !names_a_plan(last)
         && !ends_short_of_the_next(last_line, &block.text)
         && block.bold.is_none()
         && !ends_sentence(last)
-        && !crate::ingest::inline::is_task_line(&block.text)
+        && (!crate::ingest::inline::is_task_line(&block.text) || wrapped)
         && (!labelled || more_of_list)
 }
 
@@ -784,6 +849,44 @@ mod tests {
         assert!(names_a_plan("关于开展“清河净岸,美丽乡村”专项行动方案"));
         assert!(!names_a_plan("(2024—2025年)"));
         assert!(!names_a_plan("为做好工作，制定本方案"));
+    }
+
+    #[test]
+    fn a_sentence_wrapped_at_the_pages_width_goes_on_into_its_bracket() {
+        let text = "市教育局2022年工作要点\n一、建设区域教育中心,办好人民满意教育\n\
+                    1.推进区域教育中心建设。成立市、县两级区域教育中心建设推进专\n\
+                    班,制定实施方案,确保全面完成年度目标任务,推进区域教育中心建设强势\n\
+                    开局。(责任单位:区域教育中心建设专班)\n\
+                    2.深入实施“十四五”教育发展规划。召开规划部署会。(责任单位:发展规划科)\n";
+        let prose = super::super::parse(text, "x.md").prose.unwrap();
+        let intro: Vec<&str> = (prose.sections[0].intro.iter())
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(intro.len(), 2, "{intro:?}");
+        assert!(intro[0].ends_with("建设强势开局。(责任单位:区域教育中心建设专班)"));
+    }
+
+    #[test]
+    fn a_pages_headline_under_the_sites_name_is_the_title() {
+        let text = "林芝市林业和草原局\n\n政府信息公开\n\n2019年度森林抚育工程项目有序推进\n\n\
+                    发布时间: 2020-10-23   浏览次数:\n\n为做好森林抚育，制定本方案。\n";
+        let prose = super::super::parse(text, "x.md").prose.unwrap();
+        assert_eq!(
+            prose.title.unwrap().text,
+            "2019年度森林抚育工程项目有序推进"
+        );
+        let before: Vec<&str> = prose.before.iter().map(|p| p.text.as_str()).collect();
+        assert!(before.contains(&"林芝市林业和草原局"), "{before:?}");
+        assert!(before.contains(&"政府信息公开"), "{before:?}");
+        // A page's stamp over the title (2024-04) is none of it: the title is the first line.
+        let text = "2024-04\n\nxx市总工会2024年工作要点\n\n| 浏览量:\n\n\
+                    市总工会2024年工作要点\n\n一、强化思想政治引领\n";
+        let prose = super::super::parse(text, "x.md").prose.unwrap();
+        assert_eq!(prose.title.unwrap().text, "xx市总工会2024年工作要点");
+        // A title broken over two lines over the same page line stays whole.
+        let text = "某区2025年重点工作\n任务分工方案\n发布时间: 2025-03-01\n\n一、推动改革\n";
+        let prose = super::super::parse(text, "x.md").prose.unwrap();
+        assert_eq!(prose.title.unwrap().text, "某区2025年重点工作任务分工方案");
     }
 
     /// A title broken where neither line names a plan alone (…确定的主要 / 目标任务责任分解

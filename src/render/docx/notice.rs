@@ -146,7 +146,18 @@ impl Notice<'_> {
         let mark_top = page.top_twips() + 35.0 * TWIPS_PER_MM;
         // Agencies issuing jointly: one a line, the leading one first (7.2.2).
         let names: Vec<String> = self.view.mark.lines().map(str::to_string).collect();
-        let widest = names.iter().map(|n| ems(n)).fold(1.0f32, f32::max);
+        // A letter or digit in the mark (政协XX市…) is set in the CJK face's own Latin, wider
+        // than half an em, with a space Word or LibreOffice may add beside it: counted at
+        // three quarters, and a quarter em each side of a run, so the name stays on one line.
+        let mark_ems = |name: &str| {
+            let latin = name.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+            let runs = name
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|run| !run.is_empty())
+                .count();
+            ems(name) + 0.25 * latin as f32 + 0.5 * runs as f32
+        };
+        let widest = names.iter().map(|n| mark_ems(n)).fold(1.0f32, f32::max);
         let mark_size = (page.width_twips() as f32 / TWIPS_PER_PT / widest).min(42.0);
         let mark_size = (mark_size * 2.0).floor() / 2.0;
         // An exact line 1.1 em high puts the em box's top on the line's top.
