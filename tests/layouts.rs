@@ -10586,3 +10586,138 @@ fn a_signature_cut_inside_an_agencys_name_is_said_cut() {
         said[0].message
     );
 }
+
+/// Two brackets side by side closing one item ((责任科室:基础教育科)(责任单位:芜湖一中、安师大
+/// 附中)) are one task's: the schools carry it out too, and get their sheets.
+#[test]
+fn two_brackets_side_by_side_are_one_tasks() {
+    let (_dir, input) = text_source(
+        "要点.txt",
+        "芜湖市教育局2024年工作要点\n\n一、推进基础教育扩优提质\n\n\
+         1.推进学前教育普及普惠。新增公办幼儿园学位3000个以上。(责任科室:基础教育科)\n\n\
+         2.推进义务教育优质均衡。深化集团化办学,组建紧密型教育集团10个。(责任科室:基础教育科)(责任单位:芜湖一中、安师大附中)\n\n\
+         3.加强学校安全管理。完成校园安防达标复核。(责任科室:安全管理科)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(
+        everyone_named(&plan, 2),
+        ["基础教育科", "芜湖一中", "安师大附中"]
+    );
+}
+
+/// 责任科室 | 责任学校(单位): a second column of who does the work, beside no 牵头 or 配合
+/// column, lists those who carry it out with the first — not an extra column.
+#[test]
+fn a_second_units_column_lists_who_carries_the_work_out() {
+    let (_dir, input) = text_source(
+        "分工表.txt",
+        "2024年工作要点任务分工表\n序号\t工作任务\t责任科室\t责任学校(单位)\t完成时限\n\
+         1\t推进义务教育优质均衡。\t基础教育科\t芜湖一中、安师大附中\t6月底前\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(leads(&checked.plan, 1), ["基础教育科"]);
+    assert_eq!(supports(&checked.plan, 1), ["芜湖一中", "安师大附中"]);
+    assert!(!codes(&checked).contains(&"table/extra-column"));
+}
+
+/// A day named without the year (9月1日前) is that day of the plan's year, not the month's end.
+#[test]
+fn a_day_named_without_the_year_is_that_day() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "2018年主要工作目标任务分解表\n序号\t工作任务\t牵头单位\t完成时限\n\
+         1\t新建改扩建幼儿园5所\t区教育局\t9月1日前\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.tasks[0].deadline.map(|d| d.to_string()).as_deref(),
+        Some("2018-09-01")
+    );
+}
+
+/// A page's line inside a notice's head — a byline under the 文号, a 来源/时间 line over the
+/// 主送 — is said; the head is read around it, the title and issuer kept.
+#[test]
+fn a_pages_line_inside_a_notices_head_is_passed_over() {
+    let (_dir, input) = text_source(
+        "意见.txt",
+        "兖煤股铁发〔2021〕5号\n\n作者: 邵冬茹   发布日期: 2021年09月30日   来源: 某公司铁路运输处\n\n\
+         某公司铁路运输处\n\n关于全面推行市场化精益化“两化融合”\n\n工作的实施意见\n\n处属各单位:\n\n\
+         为全面提升企业管理水平,特制定本意见。\n\n某公司铁路运输处\n2021年9月28日\n\n\
+         一、重点任务\n1.修订内部结算价格目录。(牵头部门:经营管理科)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于全面推行市场化精益化“两化融合”工作的实施意见")
+    );
+    assert_eq!(notice.issuer.as_deref(), Some("某公司铁路运输处"));
+    assert_eq!(notice.date.as_deref(), Some("2021年9月28日"));
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "海东市人民政府办公室\n关于印发海东市与兰州市、临夏州\n共同推进兰西城市群建设2020年\n\
+         重点任务清单的通知\n来源:    时间:2020年10月16日\n\n\
+         各县区人民政府，海东工业园区管委会，市政府有关部门:\n\n\
+         《海东市重点任务清单》已经市政府同意，现印发给你们。\n\n海东市人民政府办公室\n2020年10月9日\n\n\
+         海东市重点任务清单\n序号\t重点任务\t责任单位\n1\t推进兰西城市群建设。\t市发展改革委\n",
+    );
+    let notice = fengong::check(&input).unwrap().plan.notice;
+    assert_eq!(notice.issuer.as_deref(), Some("海东市人民政府办公室"));
+    assert!(
+        notice
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .ends_with("重点任务清单的通知"),
+        "{:?}",
+        notice.title
+    );
+}
+
+/// A heading in a notice's body with a comma in it (一、落实责任,确保质量) is a paragraph of its
+/// own, never run into the sentence under it.
+#[test]
+fn a_notices_heading_of_two_phrases_stands_apart_from_its_paragraph() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "银川市兴庆区人民政府办公室\n关于做好2018年政府工作报告主要目标任务的通知\n\
+         各乡镇人民政府、街道办事处:\n根据2018年《政府工作报告》,将各项工作任务分解(详见附件),现就有关事宜通知如下:\n\
+         一、落实责任,确保质量\n各责任单位要制定计划,明确责任,确保按期完成任务。\n\
+         附件:2018年主要工作目标任务分解表\n银川市兴庆区人民政府办公室\n2018年8月16日\n\
+         2018年主要工作目标任务分解表\n序号\t工作任务\t牵头单位\t完成时限\n\
+         1\t新建改扩建幼儿园5所\t区教育局\t9月1日前\n",
+    );
+    let body: Vec<String> = (fengong::check(&input).unwrap().plan.notice.body.iter())
+        .map(|p| p.text.clone())
+        .collect();
+    assert!(
+        body.contains(&"一、落实责任,确保质量".to_string()),
+        "{body:?}"
+    );
+}
+
+/// 一是…。二是…。三是…（X牵头）: the bracket closes the last counted item only; those before
+/// it name no one and are said, never given to X.
+#[test]
+fn a_bracket_after_counted_items_closes_only_the_last() {
+    let (_dir, input) = text_source(
+        "安排.txt",
+        "伊州区2025年近期重点工作安排\n会议对近期重点工作进行了安排部署:一是加快推进工业高质量发展。\
+         二是不断激发消费活力。三是从严抓好安全生产。开展春季安全生产大检查(牵头单位:区应急管理局;配合单位:区住建局)。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        contents(&checked.plan),
+        ["从严抓好安全生产。开展春季安全生产大检查。"]
+    );
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/unused")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        said.iter().any(|m| m.contains("不断激发消费活力")),
+        "{said:?}"
+    );
+}

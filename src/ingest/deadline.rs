@@ -116,14 +116,8 @@ pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
         if !(1..=12).contains(&month) {
             return None;
         }
-        // 上旬 ends on the 10th, 中旬 on the 20th (下旬 with the month).
         let after = &text[caps.get(0).map_or(0, |m| m.end())..];
-        let day = match after.trim_start() {
-            a if a.starts_with("上旬") => Some(10),
-            a if a.starts_with("中旬") => Some(20),
-            _ => None,
-        };
-        return match day {
+        return match day_after_month(after) {
             Some(day) => date::ymd(year, month as i32, day),
             None => month_end(year, month),
         };
@@ -157,6 +151,23 @@ pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
         return month_end(year, 12);
     }
     None
+}
+
+/// The day the words after a month name: 上旬 ends on the 10th, 中旬 on the 20th (下旬 with
+/// the month), 9月1日前 on the 1st.
+fn day_after_month(after: &str) -> Option<i32> {
+    let after = after.trim_start();
+    if after.starts_with("上旬") {
+        return Some(10);
+    }
+    if after.starts_with("中旬") {
+        return Some(20);
+    }
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let rest = after[digits.len()..].trim_start();
+    (rest.starts_with(['日', '号']) && (1..=2).contains(&digits.len()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// Words only a time has (年底, 长期, 每季 …).
@@ -377,6 +388,10 @@ mod tests {
             ("10月上旬前", Some("2025-10-10")),
             ("9月中旬", Some("2025-09-20")),
             ("9月下旬", Some("2025-09-30")),
+            // A day named without the year: that day of the plan's year.
+            ("9月1日前", Some("2025-09-01")),
+            ("11月15号之前", Some("2025-11-15")),
+            ("9月31日前", None),
             ("2025.6", Some("2025-06-30")),
             ("2025/8", Some("2025-08-31")),
             ("每月5日前", None),

@@ -76,6 +76,27 @@ fn duty_brackets(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
     found.into_iter().chain(cut).chain(earlier).chain(listed)
 }
 
+/// The brackets of `line` naming who does the work, as (where, what they say): two side by
+/// side with nothing between ((责任科室:基础教育科)(责任单位:芜湖一中)) are one task's, read
+/// as one.
+fn brackets_side_by_side(line: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for caps in duty_brackets(line) {
+        let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        match out.last_mut() {
+            Some((last, said)) if line[last.end..whole.start()].trim().is_empty() => {
+                last.end = whole.end();
+                said.push('；');
+                said.push_str(inside.as_str());
+            }
+            _ => out.push((whole.range(), inside.as_str().to_string())),
+        }
+    }
+    out
+}
+
 /// A paragraph that is only a bracket naming who does the work ((牵头单位:市委政法委;配合单位:
 /// 市公安局)): it closes the paragraph above, as labelled lines under it would.
 fn duty_alone(text: &str) -> bool {
@@ -2628,7 +2649,7 @@ impl Reader {
         }
         // 1.主要指标的责任部门。 over a line of several sentences each with its duty: the
         // numbered line heads them, none of their text.
-        if duty_brackets(&line).count() >= 2 {
+        if brackets_side_by_side(&line).len() >= 2 {
             line = self.heading_opening_the_line(line);
             self.numbered_line_heads_tasks();
         }
@@ -3199,13 +3220,11 @@ impl Reader {
             true => lead_in_before_ordinals(line).unwrap_or(0),
             false => 0,
         };
-        for caps in duty_brackets(line) {
-            let (Some(whole), Some(inside)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
+        for (whole, inside) in brackets_side_by_side(line) {
+            let inside = inside.as_str();
             // After sub-items that named no one, the duty is their parent's.
             self.take_up_sub_items();
-            self.name_roles_in(inside.as_str());
+            self.name_roles_in(inside);
             // A heading's text continued in this paragraph: one task from the heading on.
             if self.pending.is_none()
                 && self.headings_carry
@@ -3226,48 +3245,40 @@ impl Reader {
             let is_title = !title.is_empty()
                 && !title.contains(SENTENCE_MARKS)
                 && title.ends_with(crate::base::cjk::is_han)
-                && !runs_on(&line[..whole.start()]);
+                && !runs_on(&line[..whole.start]);
             if cut == 0 && *opened != here && is_title {
                 join_title(&mut task.content, &here, &mut self.joints);
             }
-            let stop_after = line[whole.end()..].trim_start().starts_with('。');
-            write_before_duty(task, &line[cut..whole.start()], stop_after);
-            let going_on = sentence_going_on(&line[whole.end()..]);
-            if let Some(len) = going_on {
-                task.content.push_str(&line[whole.end()..whole.end() + len]);
+            let opened_here = task.content.trim().is_empty();
+            // 一是…。二是…。三是…（X牵头）: the bracket closes the last counted item; those
+            // before it name no one — left out of the task, said.
+            if let Some(last) = last_counted_item(&line[cut..whole.start]) {
+                let before = line[cut..cut + last].trim();
+                if !before.is_empty() && opened_here {
+                    self.table.left_out.push((before.to_string(), here.clone()));
+                    cut += last;
+                }
             }
-            let duty = parse_duty(inside.as_str());
+            let Some((task, _)) = self.pending.as_mut() else {
+                continue;
+            };
+            let stop_after = line[whole.end..].trim_start().starts_with('。');
+            write_before_duty(task, &line[cut..whole.start], stop_after);
+            let going_on = sentence_going_on(&line[whole.end..]);
+            if let Some(len) = going_on {
+                task.content.push_str(&line[whole.end..whole.end + len]);
+            }
+            let duty = parse_duty(inside);
             duty.assign_to(task);
             if let Some(units) = &self.standing {
                 add_standing_units(task, units);
             }
-            if let Some(remark) = duty.remark {
-                let standing = match &duty.standing {
-                    Some(units) => format!("；其中「{units}」已加入此后每项任务的责任单位"),
-                    None => String::new(),
-                };
-                self.table.said.push(crate::base::diag::Diagnostic::note(
-                    "unit/remark",
-                    here.clone(),
-                    format!(
-                        "括注中「{remark}」是说明，不是单位名单，未读作单位；它随方案正文印出{standing}"
-                    ),
-                ));
-            }
-            for scope in &duty.scopes {
-                self.table.said.push(crate::base::diag::Diagnostic::note(
-                    "unit/scope",
-                    here.clone(),
-                    format!(
-                        "括注中「{scope}」说的是其后单位负责的那部分工作，不是单位名，未读作单位"
-                    ),
-                ));
-            }
+            self.say_remarks(&duty, &here);
             if duty.standing.is_some() {
                 self.standing = duty.standing;
             }
             self.finish_task();
-            cut = whole.end() + going_on.unwrap_or(0);
+            cut = whole.end + going_on.unwrap_or(0);
         }
         let rest = line[cut..].trim().trim_start_matches(BETWEEN_TASKS);
         // （牵头单位：县城管局）（完成时限：2026年9月底前）: the second the task's deadline.
@@ -3284,6 +3295,31 @@ impl Reader {
         }
         if !rest.is_empty() {
             self.after_assignments(rest, here, cut > 0);
+        }
+    }
+
+    /// Says what a bracket holds besides who does the work: a remark (read as none of the
+    /// units, printed with the plan) and the scopes of units' parts of it.
+    fn say_remarks(&mut self, duty: &Duty, here: &Location) {
+        if let Some(remark) = &duty.remark {
+            let standing = match &duty.standing {
+                Some(units) => format!("；其中「{units}」已加入此后每项任务的责任单位"),
+                None => String::new(),
+            };
+            self.table.said.push(crate::base::diag::Diagnostic::note(
+                "unit/remark",
+                here.clone(),
+                format!(
+                    "括注中「{remark}」是说明，不是单位名单，未读作单位；它随方案正文印出{standing}"
+                ),
+            ));
+        }
+        for scope in &duty.scopes {
+            self.table.said.push(crate::base::diag::Diagnostic::note(
+                "unit/scope",
+                here.clone(),
+                format!("括注中「{scope}」说的是其后单位负责的那部分工作，不是单位名，未读作单位"),
+            ));
         }
     }
 
@@ -3565,6 +3601,24 @@ fn write_before_duty(task: &mut RawTask, written: &str, stop_after: bool) {
             task.content.push('。');
         }
     }
+}
+
+/// Where the last counted item of `words` starts (…。二是…。三是从严抓好安全生产。…), when
+/// 一是 opens the count before it.
+fn last_counted_item(words: &str) -> Option<usize> {
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"。\s*([二三四五六七八九十]{1,3}是)").unwrap()
+    });
+    // Items counted as sentences after a lead-in (…安排部署：一是…。二是…。); steps of one
+    // task after its title (全力抓好项目建设。一是…；二是…) are all that task's.
+    let first = words.find("一是")?;
+    let lead_in = words[..first].trim_end();
+    if !(lead_in.is_empty() || lead_in.ends_with(['：', ':'])) {
+        return None;
+    }
+    let last = COUNTED.captures_iter(words).last()?.get(1)?.start();
+    (last > first).then_some(last)
 }
 
 /// Where counted tasks start after the words leading into them on the same line (围绕改善对外
@@ -4382,7 +4436,7 @@ fn split_heading(line: &str) -> Option<(String, String)> {
     let title = section_heading(&tidy_spacing(head)).map(|(_, title)| title);
     let headed = title.as_ref().is_some_and(|title| {
         title.chars().count() <= 12
-            || duty_brackets(rest).count() >= 2
+            || brackets_side_by_side(rest).len() >= 2
             || ORDINAL.is_match(rest.trim_start())
     });
     (title.is_some() && headed && has_duty(rest) && !only_assignment)

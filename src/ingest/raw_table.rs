@@ -482,21 +482,11 @@ impl HeaderMap {
                 continue;
             }
             match Column::from_header(text) {
-                // A bare 单位 or 部门 beside a column that says whose (责任部门): that one
-                // names who answers, the bare one is a column of its own (a measure's 单位).
-                Some(Column::Units)
-                    if map.index(Column::Units).is_some_and(|j| {
-                        is_bare_units(cells[j].as_ref()) && !is_bare_units(text)
-                    }) =>
-                {
-                    if let Some(slot) = map.columns.iter_mut().find(|(c, _)| *c == Column::Units) {
-                        let bare = slot.1;
-                        slot.1 = index;
-                        map.extra
-                            .push((header_name(cells[bare].as_ref().trim()), bare));
-                    }
-                }
+                Some(Column::Units) if map.whose_over_bare_units(cells, index) => {}
                 Some(column) if map.index(column).is_none() => map.columns.push((column, index)),
+                Some(Column::Units) if map.second_units_support(text) => {
+                    map.columns.push((Column::Support, index))
+                }
                 // A target right of who does the task (重点任务 | 牵头单位 | 一季度 | 全年目标)
                 // says more of that task: a column of its own, not a narrower task.
                 Some(Column::Content) if map.names_who_after_content() && names_a_target(text) => {
@@ -562,6 +552,31 @@ impl HeaderMap {
             self.extra.push((names[at].clone(), at));
             self.extra.sort_by_key(|(_, index)| *index);
         }
+    }
+
+    /// A bare 单位 or 部门 read as the units column, then one that says whose (责任部门) at
+    /// `index`: that one names who answers, the bare one is a column of its own (a
+    /// measure's 单位). Whether it was so.
+    fn whose_over_bare_units<S: AsRef<str>>(&mut self, cells: &[S], index: usize) -> bool {
+        let Some(slot) = self.columns.iter_mut().find(|(c, _)| *c == Column::Units) else {
+            return false;
+        };
+        let bare = slot.1;
+        if !is_bare_units(cells[bare].as_ref()) || is_bare_units(cells[index].as_ref()) {
+            return false;
+        }
+        slot.1 = index;
+        self.extra
+            .push((header_name(cells[bare].as_ref().trim()), bare));
+        true
+    }
+
+    /// 责任科室 | 责任学校(单位): a second column of who does the work, beside no 牵头 or 配合
+    /// column, names those who carry it out with the first's — read as their 配合 column.
+    fn second_units_support(&self, text: &str) -> bool {
+        !is_bare_units(text)
+            && self.index(Column::Lead).is_none()
+            && self.index(Column::Support).is_none()
     }
 
     /// Whether a column naming who does the work (责任单位, 牵头, 配合) is read already.
@@ -2117,6 +2132,11 @@ mod tests {
         assert_eq!(map.index(Column::Content), Some(1));
         assert_eq!(Column::from_header("项目个数"), None);
         // An office of any kind answers: 委室 (a congress's), 部室 (a federation's), 股室.
+        // A second column of who does it, beside no 牵头 or 配合: they carry it out too.
+        let header = ["序号", "工作任务", "责任科室", "责任学校(单位)", "完成时限"];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.index(Column::Units), Some(2));
+        assert_eq!(map.index(Column::Support), Some(3));
         for offices in ["责任委室", "责任部室", "责任股室", "承办科室", "责任司局"]
         {
             assert_eq!(

@@ -321,6 +321,12 @@ const BODY_ENDINGS: &[&str] = &[
     "海关",
     "电信",
     "邮政",
+    // Schools a bureau gives work to: 芜湖一中 (see `ends_as_a_body`), 安师大附中.
+    "中学",
+    "小学",
+    "附中",
+    "幼儿园",
+    "学校",
 ];
 
 /// A piece of a name, not a name: a level and at most one character more that ends no
@@ -356,7 +362,14 @@ pub fn ends_as_a_body(name: &str) -> bool {
     let count = name.chars().count();
     let tail: String = name.chars().skip(count.saturating_sub(3)).collect();
     let tail = crate::base::cjk::simplified_text(&tail);
-    BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
+    // A school by its number (芜湖一中, 县二中, 市十五中).
+    let numbered_school = tail.strip_suffix('中').is_some_and(|before| {
+        before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    });
+    numbered_school || BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
 }
 
 /// True when `name` ends as a whole name does, where a source might stop: a body's
@@ -2435,6 +2448,22 @@ mod tests {
             ["经开区", "高新园(邹区镇)", "各街道", "市国有公司"]
         );
         assert_eq!(names("区教育局等\n区财政局"), ["区教育局", "区财政局"]);
+    }
+
+    #[test]
+    fn a_school_is_a_body_a_bureau_gives_work_to() {
+        for school in [
+            "芜湖一中",
+            "安师大附中",
+            "县实验小学",
+            "市十五中",
+            "城关幼儿园",
+        ] {
+            assert!(ends_as_a_body(school), "{school}");
+        }
+        for words in ["其中", "集中", "适中"] {
+            assert!(!ends_as_a_body(words), "{words}");
+        }
     }
 
     #[test]

@@ -116,7 +116,8 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
     let mut said = Vec::new();
     let from = retold.unwrap_or(0);
     let (start, mut i) = if let Some(number_at) = number_at {
-        let (start, page_lines, end) = head_by_number(blocks, number_at, places, &mut notice);
+        let (start, page_lines, end) =
+            head_by_number(blocks, number_at, (places, &mut said), &mut notice);
         skipped = &blocks[page_lines];
         (start, end)
     } else if let Some(at) = (from..blocks.len().min(from + reach)).find(|&at| {
@@ -341,7 +342,7 @@ fn title_retold_below(blocks: &[Block], number_at: usize) -> Option<usize> {
 fn head_by_number(
     blocks: &[Block],
     number_at: usize,
-    places: Places<'_>,
+    (places, said): (Places<'_>, &mut Vec<Diagnostic>),
     notice: &mut Notice,
 ) -> (usize, std::ops::Range<usize>, usize) {
     let mut take_date = |date: HeadDate, j: usize| {
@@ -377,7 +378,22 @@ fn head_by_number(
         page_lines.end -= 1;
         take_date(date, page_lines.end);
     }
-    (start, page_lines, read_head(blocks, number_at, notice))
+    // A page's own line under the 文号 (作者: … 发布日期: … 来源: …) is none of the head:
+    // said, and the head read from under it.
+    let mut number_line = number_at;
+    while blocks
+        .get(number_line + 1)
+        .is_some_and(|b| super::is_page_line(&b.text))
+    {
+        number_line += 1;
+        let line = &blocks[number_line];
+        said.push(crate::ingest::unused_note(&line.text, places.at(line.line)));
+    }
+    (
+        start,
+        page_lines,
+        read_head(blocks, (number_at, number_line + 1), notice),
+    )
 }
 
 /// A notice signed without a date whose page sets it under the 文号, over the 主送 (沪卫计医管
@@ -655,6 +671,14 @@ fn read_head_above_recipients(
     notice: &mut Notice,
     (places, said): (Places<'_>, &mut Vec<Diagnostic>),
 ) -> (usize, usize) {
+    // A page's own line between the title and the 主送 (来源:    时间:2020年10月16日) is
+    // none of the title: it is read from above it (and said, as what stands between).
+    let recipients_at = at;
+    let at = at
+        - (0..at)
+            .rev()
+            .take_while(|&j| super::is_page_line(&blocks[j].text))
+            .count();
     let joined = |from: usize| -> (String, Option<String>) {
         let text = title_before_its_number(
             blocks[from..at]
@@ -697,7 +721,7 @@ fn read_head_above_recipients(
         notice.doc_number = normalize_doc_number(&number);
     }
     let Some((from, title_end, title)) = title_at else {
-        return (at, at);
+        return (recipients_at, recipients_at);
     };
     // The 版头 over the title: one agency's line, or a line each for agencies issuing
     // jointly (农业农村部 最高人民法院 / 公安部 市场监管总局).
@@ -826,10 +850,11 @@ pub(crate) fn doc_number_within(text: &str) -> Option<String> {
     normalize_doc_number(&found).map(|_| found)
 }
 
-/// Reads what surrounds the 文号 at `number_at`: the 版头 above it (or, on a web page, the
+/// Reads what surrounds the 文号 at `number_at` (its head goes on at `below`, past a page's
+/// lines under it): the 版头 above it (or, on a web page, the
 /// notice's own title, which then names no issuer: the 署名 does, later), the title under
 /// it and the 主送 line. Returns the index of the first block after them.
-fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
+fn read_head(blocks: &[Block], (number_at, below): (usize, usize), notice: &mut Notice) -> usize {
     let set_issuer = |notice: &mut Notice, written: &String| {
         let issuer = issuer_name(written);
         if tidy_spacing(written) != issuer {
@@ -837,7 +862,7 @@ fn read_head(blocks: &[Block], number_at: usize, notice: &mut Notice) -> usize {
         }
         notice.issuer = Some(issuer);
     };
-    let mut i = number_at + 1;
+    let mut i = below;
     // The 版头 over the title or the 文号: one agency's, or agencies issuing jointly a line
     // each.
     let head_over = |notice: &mut Notice, at: usize| match agencies_above(blocks, at) {
@@ -1085,9 +1110,12 @@ fn read_body(
 /// paragraph, not the start of the next.
 fn is_body_heading(text: &str) -> bool {
     let text = tidy_spacing(text);
+    // 一、落实责任，确保质量: a heading of two short phrases keeps its comma.
+    let short_phrases = text.chars().count() <= 20;
     (section_heading(&text).is_some() || super::numbered_label(&text).is_some())
         && text.chars().count() <= 30
-        && !text.contains(['。', '，', ',', '；', ';'])
+        && !text.contains(['。', '；', ';'])
+        && (short_phrases || !text.contains(['，', ',']))
 }
 
 /// The body from block `i`, where it ends, and whether it hands out tasks itself. A body
