@@ -10721,3 +10721,270 @@ fn a_bracket_after_counted_items_closes_only_the_last() {
         "{said:?}"
     );
 }
+
+/// 一是…。牵头部门：甲；配合部门：乙。二是…。牵头部门：丙。 in one paragraph: a task each, given
+/// out by the labels after it — also in a notice whose body hands the work out so. A railway's
+/// depots (机务段, 工务段) are bodies.
+#[test]
+fn labels_after_each_counted_item_give_out_each() {
+    let (_dir, input) = text_source(
+        "安排.txt",
+        "铁路运输处关于印发2024年安全生产重点工作安排的通知\n\n各科室、各站段：\n\n\
+         现将《2024年安全生产重点工作安排》印发给你们，请认真贯彻落实。\n\n\
+         一、强化安全责任落实。一是完善安全生产责任制，修订各岗位安全责任清单。牵头部门：安全监察科；配合部门：运输科、机务段。\
+         二是开展安全生产大检查，全面排查治理事故隐患。牵头部门：运输科；配合部门：车务段、工务段。\
+         三是加强安全教育培训，全年培训不少于2次。牵头部门：职教科。\n\n\
+         二、推进设备更新改造。一是完成机车检修设备升级改造。牵头部门：机务段；配合部门：物资供应科。\
+         二是实施线路大修工程，2024年10月底前完成。牵头部门：工务段。\n\n铁路运输处\n2024年3月5日\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "完善安全生产责任制，修订各岗位安全责任清单。",
+            "开展安全生产大检查，全面排查治理事故隐患。",
+            "加强安全教育培训，全年培训不少于2次。",
+            "完成机车检修设备升级改造。",
+            "实施线路大修工程，2024年10月底前完成。",
+        ]
+    );
+    assert_eq!(leads(&plan, 2), ["运输科"]);
+    assert_eq!(supports(&plan, 2), ["车务段", "工务段"]);
+    assert_eq!(leads(&plan, 5), ["工务段"]);
+    assert_eq!(plan.sections.len(), 2);
+}
+
+/// 各区委为责任单位，市委组织部协办。: a sentence giving out the item above, as labelled lines
+/// would.
+#[test]
+fn a_sentence_naming_each_bodys_role_gives_the_item_out() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "深圳市“基层基础年”工作方案\n\n一、加强党的基层组织建设\n\
+         1.调整街道社区党组织设置，选择1~2个街道进行试点。\n各区委为责任单位，市委组织部协办。\n\
+         2.对派出机构干部协管情况进行专项检查。\n市委组织部为责任单位，各区委协办。\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(&plan, 1), ["各区委"]);
+    assert_eq!(supports(&plan, 1), ["市委组织部"]);
+    assert_eq!(leads(&plan, 2), ["市委组织部"]);
+}
+
+/// 1、… / 2、… / 责任单位：… / 整改时限：…: the items above the labels, naming no one, share them
+/// when no other item of the part names anyone; said.
+#[test]
+fn labels_under_the_last_of_items_naming_no_one_are_all_theirs() {
+    let (_dir, input) = text_source(
+        "整改方案.txt",
+        "某区督察反馈问题整改方案\n一、整改任务\n1、每月召开整改推进会议。\n\
+         2、每月调度预警，强化督查督办。\n责任单位：区河湖管理中心\n整改时限：2019年12月底前\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    for no in [1, 2] {
+        assert_eq!(leads(&checked.plan, no), ["区河湖管理中心"]);
+    }
+    assert!(codes(&checked).contains(&"plan/items-above"));
+    // Each item with its own labels keeps them; none is shared.
+    let (_dir, input) = text_source(
+        "整改方案.txt",
+        "某区督察反馈问题整改方案\n一、整改任务\n1、每月召开整改推进会议。\n责任单位：区河长办\n\
+         2、每月调度预警，强化督查督办。\n责任单位：区河湖管理中心\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(leads(&plan, 1), ["区河长办"]);
+}
+
+/// 牵头单位 | 协作单位 | 责任单位: 协作 is a support's word; the 责任单位 beside both carry the
+/// work out, each with a sheet.
+#[test]
+fn a_units_column_beside_lead_and_cooperating_columns_carries_the_work() {
+    let (_dir, input) = text_source(
+        "分工表.txt",
+        "百色市为民办实事任务分工表\n| 序号 | 实事项目 | 牵头单位 | 协作单位 | 责任单位 | 完成时限 |\n\
+         |---|---|---|---|---|---|\n| 1 | 新建乡村公路和屯级道路571条 | 市交通局 | 市财政局 | 右江区人民政府 | 2009年12月底 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        everyone_named(&checked.plan, 1),
+        ["市交通局", "市财政局", "右江区人民政府"]
+    );
+    assert!(!codes(&checked).contains(&"table/extra-column"));
+}
+
+/// 玉林市…领导小组 / 办公室关于印发…: the issuer's name broken onto the title's line — the
+/// title and the issuer are whole.
+#[test]
+fn an_issuers_name_broken_onto_the_titles_line_is_whole() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "玉林市应对气候变化及节能减排工作领导小组\n办公室关于印发玉林市降碳目标\n工作实施方案的通知\n\
+         各县(市、区)人民政府:\n现将《玉林市降碳目标工作实施方案》印发给你们,请认真组织实施。\n\
+         玉林市应对气候变化及节能减排工作领导小组办公室\n2024年3月22日\n玉林市降碳目标工作实施方案\n\
+         1.加强生态环境准入管理。(市生态环境局牵头,市发展改革委配合)\n",
+    );
+    let notice = fengong::check(&input).unwrap().plan.notice;
+    assert_eq!(
+        notice.issuer.as_deref(),
+        Some("玉林市应对气候变化及节能减排工作领导小组办公室")
+    );
+    assert_eq!(
+        notice.title.as_deref(),
+        Some(
+            "玉林市应对气候变化及节能减排工作领导小组办公室关于印发玉林市降碳目标工作实施方案的通知"
+        )
+    );
+}
+
+/// A web page's reading controls over the headline (页面 / 配色 / 辅助线 / 重置, 字体大小:)
+/// and its share buttons under it (分享 微信) are the page's: said, none of the title.
+#[test]
+fn a_pages_controls_around_the_headline_are_the_pages() {
+    let (_dir, input) = text_source(
+        "公示.txt",
+        "页面\n配色\n辅助线\n重置\n当前位置:首页 > 政府工作动态 > 通知公告\n\n\
+         玉林市群众意见建议整改情况公示\n\n分享 微信\n微博 空间 qq\n\n字体大小:\n\n一、整改任务\n\
+         (一)经济发展方面。一是加快重大项目建设(牵头部门:市发展改革委;责任部门:市自然资源局)。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("玉林市群众意见建议整改情况公示")
+    );
+    let said = messages(&checked, "source/unused");
+    for line in [
+        "页面",
+        "配色",
+        "辅助线",
+        "重置",
+        "分享 微信",
+        "微博 空间 qq",
+        "字体大小:",
+    ] {
+        assert!(said.iter().any(|s| s.contains(line)), "{line}: {said:?}");
+    }
+}
+
+/// Headers offices use: 责任站所 (a township's stations), 整改目标 beside 整改措施 (the
+/// measure is the task), 项目名称 over 建设内容 and the year's work (the name stays the
+/// task's); a row opening with its number is never a header.
+#[test]
+fn township_rectification_and_project_headers() {
+    let (_dir, input) = text_source(
+        "清单.txt",
+        "儒林镇就业帮扶车间专项行动任务清单\n序号 | 工作任务 | 责任站所 | 完成时限\n\
+         1 | 完成全镇就业帮扶车间摸底调查 | 社会事务办 | 2021年9月底\n",
+    );
+    assert_eq!(
+        leads(&fengong::check(&input).unwrap().plan, 1),
+        ["社会事务办"]
+    );
+    let (_dir, input) = text_source(
+        "清单.txt",
+        "某市督察反馈意见整改任务清单\n| 序号 | 反馈问题 | 整改目标 | 整改措施 | 责任单位 | 整改时限 |\n\
+         | 1 | 迹地修复不到位 | 2021年底前完成迹地生态修复 | 制定迹地修复方案 | 市林业局 | 2021年12月底前 |\n",
+    );
+    assert_eq!(
+        contents(&fengong::check(&input).unwrap().plan),
+        ["制定迹地修复方案"]
+    );
+    let (_dir, input) = text_source(
+        "计划.txt",
+        "某县2025年重点项目计划安排表\n| 序号 | 项目名称 | 建设内容及规模 | 2025年主要建设内容 | 责任单位 |\n\
+         | 1 | 城北污水处理厂扩建工程 | 新增污水处理能力2万吨/日 | 完成主体工程80% | 县住建局 |\n",
+    );
+    assert_eq!(
+        contents(&fengong::check(&input).unwrap().plan),
+        ["城北污水处理厂扩建工程：完成主体工程80%"]
+    );
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "某市民生工程项目目标任务分工\n\n| 序号 | 项目名称 | 目标任务 | 责任单位 | 配合单位 |\n\
+         | 1 | 援建项目 | 完成主体工程 | 市建设局 | 市发改委 |\n| 2 | 住房建设 | 新开工住房 | 市国土局 | 市财政局 |\n\
+         | 3 | 实事项目 | 完成实事20项 | 市发改委 | 市直各有关部门 |\n",
+    );
+    assert_eq!(fengong::check(&input).unwrap().plan.tasks.len(), 3);
+}
+
+/// 附件2:…安排表.xls: a numbered attachment's note with the download's file name — the note
+/// is read (the 署名 and date under it too), the extension said and printed nowhere.
+#[test]
+fn a_numbered_attachment_note_with_a_file_name() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "各乡镇人民政府,县政府直属各单位:\n现将2025年县重点项目计划下达如下,请抓好落实。\n\
+         附件2:松阳县2025年重点项目计划安排表.xls\n松阳县人民政府办公室\n2025年4月23日\n\
+         | 序号 | 项目名称 | 责任单位 |\n| 1 | 城北污水处理厂扩建 | 县住建局 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.attachments, ["松阳县2025年重点项目计划安排表"]);
+    assert_eq!(notice.signer.as_deref(), Some("松阳县人民政府办公室"));
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("松阳县2025年重点项目计划安排表")
+    );
+    assert!(codes(&checked).contains(&"notice/attachment-file"));
+}
+
+/// 12.… 13.… with no items 1–11 in the text: said as not copied, not as items naming no one;
+/// a heading's own count (（3项）) is held against the tasks under it.
+#[test]
+fn numbers_the_text_never_writes_and_counts_in_headings() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "重点工作任务责任分解方案\n\n二、主要工作安排\n\n12.启动南外环高速公路建设。(牵头单位:区交通运输局)\n\n\
+         13.加快推进淦河二期系统治理。(牵头单位:区水利和湖泊局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let said = messages(&checked, "plan/numbers-as-written");
+    assert!(
+        said.iter().any(|m| m.contains("读入的文字中没有第 1")),
+        "{said:?}"
+    );
+    assert!(
+        !said.iter().any(|m| m.contains("没有写明责任单位")),
+        "{said:?}"
+    );
+    let (_dir, input) = text_source(
+        "清单.txt",
+        "2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作(3项)\n1.打造食用菌酵素生产基地。\n\
+         2.建设3个劳动密集型产业园。\n二、县发改局牵头工作(1项)\n3.全年谋划储备项目100个以上。\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let said = messages(&checked, "plan/count-differs");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("写明 3 项"), "{said:?}");
+}
+
+/// The messages of `checked`'s findings with `code`.
+fn messages<'a>(checked: &'a fengong::Checked, code: &str) -> Vec<&'a str> {
+    (checked.report.diagnostics.iter())
+        .filter(|d| d.code == code)
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
+/// Word files as offices make them: two attachments whose tables are headed alike are two
+/// tables; numbers restarting in each part are said renumbered; a 版记 after numbered
+/// paragraphs is said, not printed as the plan's; a name spelled out with full-width spaces is
+/// one unit.
+#[test]
+fn word_files_as_offices_make_them() {
+    let docx = |name: &str| common::root().join("tests/fixtures/docx").join(name);
+    let checked = fengong::check(&docx("attachments_headed_alike.docx")).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert!(!codes(&checked).contains(&"structure/duplicate-number"));
+    assert!(codes(&checked).contains(&"table/another-table"));
+    let checked = fengong::check(&docx("restarting_numbers.docx")).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert!(codes(&checked).contains(&"plan/renumbered"));
+    let said = messages(&checked, "source/unused");
+    assert!(said.iter().any(|m| m.contains("抄送")), "{said:?}");
+    let plan_text = published_text(&docx("restarting_numbers.docx"), "方案.md");
+    assert!(!plan_text.contains("抄送"), "{plan_text}");
+    let checked = fengong::check(&docx("spaced_unit.docx")).unwrap();
+    assert_eq!(leads(&checked.plan, 1), ["区财政局"]);
+    assert!(!codes(&checked).contains(&"unit/fragment"));
+}

@@ -224,7 +224,8 @@ const FIELD_LABEL_ENDS: &[&str] = &[
 
 /// Words a field's label opens with (a bare 单位： may be the second half of `责任 单位：`).
 const FIELD_LABEL_OPENINGS: &[&str] = &[
-    "牵头", "配合", "责任", "协办", "协同", "参与", "完成", "主责", "主办", "承办", "实施", "其他",
+    "牵头", "配合", "责任", "协办", "协同", "协作", "参与", "完成", "主责", "主办", "承办", "实施",
+    "其他",
 ];
 
 /// The labels of a contact's fields (联系人：周涛 电话：…): a space before one parts two

@@ -104,6 +104,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     structure::notice,
     structure::title,
     structure::declared_count,
+    structure::heading_counts,
     structure::deadlines,
     grouping::section_titles,
     grouping::labels,

@@ -241,7 +241,9 @@ pub fn prose_only(cx: &Context) -> Vec<Diagnostic> {
             .collect();
         for (start, end) in sentences(&group.text) {
             let sentence = &group.text[start..end];
-            if carried.iter().any(|p| p.contains(sentence)) {
+            // A task's prose is its sentence without the item's number (2、开展…).
+            let words = crate::ingest::inline::without_item_number(sentence.trim_start());
+            if carried.iter().any(|p| p.contains(words)) {
                 continue;
             }
             let Some(origin) = &group.origin else {

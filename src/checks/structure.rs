@@ -216,6 +216,39 @@ pub fn declared_count(cx: &Context) -> Vec<Diagnostic> {
     ]
 }
 
+/// A part's or group's heading that says how many tasks it holds (一、县示范区管委会牵头工作
+/// （8项）) over another number read under it: items lost or misread. Said for each.
+pub fn heading_counts(cx: &Context) -> Vec<Diagnostic> {
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[（(]\s*(?:共(?:计|有)?)?\s*(\d{1,3})\s*(?:项|条)\s*[）)]\s*$").unwrap()
+    });
+    let declared = |title: &str| -> Option<usize> {
+        let ascii = crate::base::cjk::ascii_digits(title);
+        COUNTED.captures(&ascii)?[1].parse().ok()
+    };
+    let mut out = Vec::new();
+    for section in &cx.plan.sections {
+        let read: usize = section.groups.iter().map(|g| g.tasks.len()).sum();
+        let origin = section.origin.as_ref().or(section.table_origin.as_ref());
+        let heads = std::iter::once((&section.title, origin, read))
+            .chain((section.groups.iter()).map(|g| (&g.title, g.origin.as_ref(), g.tasks.len())));
+        for (title, origin, read) in heads {
+            let (Some(declared), Some(origin)) = (declared(title), origin) else {
+                continue;
+            };
+            if declared != read {
+                out.push(Diagnostic::warning(
+                    "plan/count-differs",
+                    origin.clone(),
+                    format!("标题「{}」写明 {declared} 项，其下读出的任务是 {read} 项", crate::base::cjk::excerpt(title)),
+                ).with_hint("请核对原文：其下的任务是否有缺漏（复制不全、某种排版未读出），或标题中的数字有误"));
+            }
+        }
+    }
+    out
+}
+
 /// Tasks left without a deadline: no 完成时限 written, and no default in the config (a plan
 /// whose year is unknown gets none from `fengong init`). Said once, with the tasks, since
 /// their sheets and the evaluation leave the deadline blank.
@@ -231,12 +264,15 @@ pub fn deadlines(cx: &Context) -> Vec<Diagnostic> {
     };
     let numbers = crate::base::number::task_list(without.iter().take(12).map(|t| t.no));
     let more = if without.len() > 12 { "等" } else { "" };
-    // A date inside a task's text (2017年3月底前拨付…) is that part's, not the task's.
-    let dated_text = without
-        .iter()
-        .any(|t| t.content.contains("月底前") || t.content.contains("日前"));
+    // A date inside a task's text (2017年3月底前拨付…, 2025年底前，市级机关…) is that part's,
+    // not the task's.
+    let dated_text = without.iter().any(|t| {
+        ["底前", "日前", "月前"]
+            .iter()
+            .any(|w| t.content.contains(w))
+    });
     let written = if dated_text {
-        "原文没有单列完成时限（任务内容中的“×月底前”只管其中一项工作）"
+        "原文没有单列完成时限（任务内容中的“×月底前”“×年底前”等只管其中一项工作）"
     } else {
         "原文未写完成时限"
     };
@@ -387,6 +423,14 @@ fn notice_head(cx: &Context, start: &Location) -> Vec<Diagnostic> {
                 "如需改用其他标题，在 {config_place} 的 [notice] title 中填写"
             )),
         );
+    }
+    // No 版头 in the source: the one printed is the 署名's agency.
+    if let (Some(issuer), true) = (&notice.issuer, notice.issuer_from_signer) {
+        out.push(Diagnostic::note(
+            "notice/issuer-from-signer",
+            start.clone(),
+            format!("原文没有版头（发文机关标志）：发布的通知按署名「{issuer}」印出版头"),
+        ));
     }
     if notice.issuer.is_none() && notice.signer.is_none() {
         out.push(

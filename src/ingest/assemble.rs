@@ -406,14 +406,29 @@ fn leaders_of_headings(
                 t.no
             })
             .collect();
-        if let (Some(origin), false) = (origin, led.is_empty()) {
+        // Tasks naming their own 责任人 under it keep theirs: the heading's leader stays in
+        // the heading, printed as written, and is said.
+        let own: Vec<u32> = (tasks.iter())
+            .filter(|t| numbers.contains(&t.no) && t.person.is_some())
+            .map(|t| t.no)
+            .collect();
+        let (said, listed) = if led.is_empty() {
+            (
+                "其下第 {} 项任务各有自己的责任人，按各项所写，牵头领导随标题印出，不写入任务单",
+                own,
+            )
+        } else {
+            ("作为其下第 {} 项任务的责任领导", led)
+        };
+        if let (Some(origin), false) = (origin, listed.is_empty()) {
+            let numbers = crate::base::number::task_list(listed.iter().copied());
             diagnostics.push(Diagnostic::note(
                 "unit/leader-from-heading",
                 origin.clone(),
                 format!(
-                    "标题「{}」写明了牵头领导：作为其下第 {} 项任务的责任领导（{names}）",
+                    "标题「{}」写明了牵头领导（{names}）：{}",
                     cjk::excerpt(title),
-                    crate::base::number::task_list(led.iter().copied())
+                    said.replace("{}", &numbers)
                 ),
             ));
         }
@@ -728,6 +743,7 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
                 .as_deref()
                 .and_then(|s| s.lines().next())
                 .map(super::text::issuer_name);
+            notice.issuer_from_signer = notice.issuer.is_some();
         }
         Some(issuer) if notice.issuer_written.is_none() => {
             if let Some(full) = fuller(issuer) {
@@ -1808,8 +1824,10 @@ impl TaskNotes {
         config: &Config,
     ) -> (Option<Date>, Option<String>) {
         let deadline_text = cells.deadline.clone().filter(|d| !d.trim().is_empty());
+        // Findings on it point at its own cell, where the table has one.
+        let origin = cells.deadline_origin.as_ref().unwrap_or(&row.origin);
         let (mut deadline, unread) =
-            task_deadline(no, deadline_text.as_deref(), dated, config, row);
+            task_deadline(no, deadline_text.as_deref(), dated, config, origin);
         self.unread_deadlines.extend(unread);
         if deadline_text.is_none()
             && let Some(last) = self.schedule.last_filled(&cells.extra)
@@ -2238,7 +2256,7 @@ fn task_deadline(
     written: Option<&str>,
     (year, issued): (Option<i32>, Option<Date>),
     config: &Config,
-    row: &RawRow,
+    origin: &Location,
 ) -> (Option<Date>, Option<UnreadDeadline>) {
     use super::deadline::{Within, counted_from, within};
     let Some(text) = written else {
@@ -2250,7 +2268,7 @@ fn task_deadline(
             text: text.to_string(),
             reading,
             tasks: vec![no],
-            origin: row.origin.clone(),
+            origin: origin.clone(),
         })
     };
     if let Some(parsed) = parse_deadline(text, year) {
@@ -2413,6 +2431,10 @@ fn prose_sentences(flat: &FlatGroups) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     for (gi, (_, group)) in flat.iter().enumerate() {
         for (start, end) in cjk::sentences(&group.text.text) {
+            // An item's number opening the sentence (2、开展…) is none of the task's words.
+            let written = &group.text.text[start..end];
+            let words = crate::ingest::inline::without_item_number(written.trim_start());
+            let start = end - words.len();
             sentences.push(Sentence {
                 group: gi,
                 start,

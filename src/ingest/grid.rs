@@ -721,6 +721,7 @@ impl Grid<'_> {
             extra: header.extra.iter().map(|(_, c)| at(Some(*c))).collect(),
             content_origin: Some((self.place)(r, content_col)),
             units_origin: Some((self.place)(r, units_col)),
+            deadline_origin: col(Column::Deadline).map(|c| (self.place)(r, c)),
             // Supports in their own column, or in a 责任单位 column beside the lead's; one
             // beside both lists the units responsible.
             support_origin: col(Column::Support)

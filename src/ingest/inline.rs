@@ -407,6 +407,8 @@ pub(crate) fn names_duty(text: &str) -> bool {
     let text = text.trim();
     labelled(text).is_some()
         || has_duty(text)
+        || ends_with_labels(text)
+        || assignment_sentence(text).is_some()
         || duty_of_items_above(text).is_some()
         || duty_of_numbered_items(text).is_some()
         || duty_in_sentence(without_item_number(text)).is_some()
@@ -1192,6 +1194,39 @@ fn field_name(paragraph: &str) -> Option<&str> {
 /// 责任单位： / 县水利局：牵头 / 县住建局：配合: a label naming units with no value, over a
 /// line per unit that says its role — read as 牵头单位：县水利局 and 配合单位：县住建局, each
 /// at its first unit's line.
+/// A sentence that only gives out a task, naming each body's role (各区委为责任单位，市委组织部
+/// 协办。): the labelled line it says (责任单位：各区委；协办单位：市委组织部).
+fn assignment_sentence(paragraph: &str) -> Option<String> {
+    static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(.+?)(配合|协办|协助|协作|协同|参与)$").unwrap()
+    });
+    let sentence = paragraph.trim().trim_end_matches(['。', '；', ';']);
+    let mut labels = Vec::new();
+    for clause in sentence.split(['，', ',', '；', ';']) {
+        let clause = clause.trim();
+        let (who, label) = match clause.rsplit_once('为') {
+            Some((who, role)) if labelled(&format!("{role}：{who}")).is_some() => {
+                (who, role.to_string())
+            }
+            _ => {
+                let caps = SUPPORT.captures(clause)?;
+                let (who, word) = (caps.get(1)?.as_str(), caps.get(2)?.as_str());
+                (who, format!("{word}单位"))
+            }
+        };
+        if !crate::ingest::units::is_units_text(who) || !names(who).iter().all(|n| is_a_name(n)) {
+            return None;
+        }
+        labels.push(format!("{label}：{who}"));
+    }
+    let leads = labels
+        .first()
+        .and_then(|l| labelled(l))
+        .is_some_and(|(kind, _)| matches!(kind, LabelKind::Lead | LabelKind::Responsible));
+    leads.then(|| labels.join("；"))
+}
+
 fn roles_line_by_line(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
     let mut out = Vec::with_capacity(all.len());
     let mut at = 0;
@@ -1247,16 +1282,65 @@ fn unit_and_role(line: &str) -> Option<(&str, bool)> {
 fn labels_on_lines_of_their_own(all: Vec<(String, u32)>) -> Vec<(String, u32)> {
     let mut out = Vec::with_capacity(all.len());
     for (paragraph, line_no) in all {
-        match trailing_labels_at(&paragraph) {
-            Some(at) => {
-                out.push((paragraph[..at].trim_end().to_string(), line_no));
-                let labels = paragraph[at..].trim().trim_end_matches(['。', '；', ';']);
-                out.push((labels.to_string(), line_no));
+        let runs = label_runs(&paragraph);
+        let labels_of = |run: std::ops::Range<usize>| {
+            paragraph[run]
+                .trim()
+                .trim_end_matches(['。', '；', ';'])
+                .to_string()
+        };
+        match runs.as_slice() {
+            [] => out.push((paragraph, line_no)),
+            [last] => {
+                out.push((paragraph[..last.start].trim_end().to_string(), line_no));
+                out.push((labels_of(last.clone()), line_no));
             }
-            None => out.push((paragraph, line_no)),
+            // Several tasks in one paragraph, each closed by its labels: each closed by them
+            // in brackets, as a paragraph of tasks is read.
+            _ => {
+                let mut joined = String::new();
+                let mut from = 0;
+                for run in runs {
+                    joined.push_str(paragraph[from..run.start].trim().trim_end_matches('。'));
+                    joined.push_str(&format!("（{}）。", labels_of(run.clone())));
+                    from = run.end;
+                }
+                out.push((joined, line_no));
+            }
         }
     }
     out
+}
+
+/// Where runs of labelled clauses naming units stand in a paragraph, each after a sentence's
+/// end: the one running to its end (…新增就业10万人。牵头单位：市人社局), and — where the
+/// paragraph gives out several tasks so — those inside it, each closed by its full stop
+/// before the next task's words (一是…。牵头部门：甲；配合部门：乙。二是…。牵头部门：丙。).
+fn label_runs(paragraph: &str) -> Vec<std::ops::Range<usize>> {
+    let Some(last) = trailing_labels_at(paragraph) else {
+        return Vec::new();
+    };
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(run) = inner_labels_in(&paragraph[..last], from) {
+        from = run.end;
+        runs.push(run);
+    }
+    runs.push(last..paragraph.len());
+    runs
+}
+
+/// The first run of labelled clauses in `text` from `from`, after a sentence's end and closed
+/// by a full stop, with a task's words after it.
+fn inner_labels_in(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let mut stops = (text[from..].match_indices('。')).map(|(at, stop)| from + at + stop.len());
+    stops.find_map(|start| {
+        let end = start + text[start..].find('。')? + '。'.len_utf8();
+        let words_after = text[end..].trim_start();
+        (words_after.starts_with(crate::base::cjk::is_han) && labelled(words_after).is_none())
+            .then_some(())?;
+        (trailing_labels_at(&text[..end]) == Some(start)).then_some(start..end)
+    })
 }
 
 /// Whether a paragraph's sentence is followed by labelled clauses naming who does it
@@ -1511,6 +1595,9 @@ pub fn parse(text: &str, path: &str) -> Option<RawTable> {
 /// [`parse`], the places of `text`'s lines named by `places` (a Word document's paragraphs).
 pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
     let all = roles_line_by_line(labels_on_lines_of_their_own(paragraphs(text)));
+    let all = (all.into_iter())
+        .map(|(p, no)| (assignment_sentence(&p).unwrap_or(p), no))
+        .collect();
     let all = fields_into_their_item(all);
     let mut reader = Reader {
         table: RawTable::default(),
@@ -1538,6 +1625,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         content_labels: Vec::new(),
         unassigned: Vec::new(),
         first_items_out: Vec::new(),
+        labels_after_items: None,
     };
     // The source cut inside a label it uses (牵头责 of 牵头责任单位：): no words of the task.
     let mut all = all;
@@ -1559,7 +1647,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         reader.paragraph(paragraph, places.at(*line_no), labelled_next);
     }
     let mut table = reader.finish();
-    let said = keep_written_numbers(&mut table);
+    let said = keep_written_numbers(&mut table, &all);
     table.said.extend(said);
     let repeated = repeated_numbers(&table);
     table.said.extend(repeated);
@@ -1651,6 +1739,9 @@ struct Reader {
     /// came before them): where in `left_out`, and each item — a closing 以上工作由X牵头负责
     /// gives them out after all.
     first_items_out: Vec<(usize, RawTask, Location)>,
+    /// Labelled lines under the last of those items (1、… / 2、… / 责任单位：… / 整改时限：…):
+    /// all the items' when no other item of the part names anyone.
+    labels_after_items: Option<LabelsAfterItems>,
     /// A （一） heading of this section carried work in its own text: its siblings do too.
     headings_carry: bool,
     /// The numbering of an item made the heading of the tasks on its line (2.发展数字经济。
@@ -1679,6 +1770,15 @@ struct GroupLead {
     said: Option<crate::base::diag::Diagnostic>,
     row: usize,
     unassigned: usize,
+}
+
+/// Labelled lines under an item whose siblings above named no one: the clauses, where the
+/// first stands, the lines as written, and the number the item was to get.
+struct LabelsAfterItems {
+    clauses: Vec<(LabelKind, String)>,
+    at: Location,
+    lines: Vec<String>,
+    item_no: u32,
 }
 
 /// A part's (or a group's) heading naming its lead in brackets: its row, its numbering mark
@@ -1769,6 +1869,17 @@ struct Parent {
 impl Reader {
     /// No task is being written, or the one being written has who does it: the next line
     /// is no more of its words.
+    /// Whether the group heading the reader is under was numbered (（一）…).
+    fn group_numbered(&self) -> bool {
+        let label = (self.table.rows.iter().rev())
+            .take_while(|r| !matches!(r.kind, RowKind::Section { .. }))
+            .find_map(|r| match &r.kind {
+                RowKind::Label(label) => Some(label),
+                _ => None,
+            });
+        label.is_some_and(|l| numbered_label(l).is_some())
+    }
+
     fn between_items(&self) -> bool {
         self.pending
             .as_ref()
@@ -2043,6 +2154,7 @@ impl Reader {
     /// A section heading: its row, and who leads its work when the heading names them.
     fn section(&mut self, numeral: String, title: String, here: Location) {
         self.end_block();
+        self.settle_labels_after_items();
         self.under_group_heading = false;
         self.settle_group_lead();
         self.unassigned.clear();
@@ -2175,6 +2287,7 @@ impl Reader {
 
     fn finish(mut self) -> RawTable {
         self.end_block();
+        self.settle_labels_after_items();
         self.settle_group_lead();
         self.settle_heading_text();
         self.settle_lead_heading();
@@ -2185,6 +2298,35 @@ impl Reader {
             .said
             .extend(said_content_labels(&self.content_labels));
         self.table
+    }
+
+    /// Labelled lines under the last of a part's first items, the only task of the part: the
+    /// items above, which named no one, share them (said).
+    fn settle_labels_after_items(&mut self) {
+        let Some(held) = self.labels_after_items.take() else {
+            return;
+        };
+        if self.next_no != held.item_no + 1 {
+            return;
+        }
+        let give = |task: &mut RawTask| {
+            for (kind, value) in &held.clauses {
+                apply_label(task, *kind, value);
+            }
+            task.units_origin = Some(held.at.clone());
+        };
+        let taken = self.take_back_first_items(give);
+        if let Some(first) = taken.first() {
+            self.table.said.push(crate::base::diag::Diagnostic::note(
+                "plan/items-above",
+                first.clone(),
+                format!(
+                    "自此行起 {} 项没有写明责任单位，与其下一项一起按「{}」分工",
+                    taken.len(),
+                    held.lines.join("；")
+                ),
+            ));
+        }
     }
 
     /// A part's (or group's) heading that named its lead with no task coming under it: it
@@ -2383,6 +2525,25 @@ impl Reader {
             self.table.left_out.push((paragraph.to_string(), here));
             return;
         };
+        let owned = clauses
+            .iter()
+            .map(|&(kind, _, value)| (kind, value.to_string()));
+        match self.labels_after_items.as_mut() {
+            Some(held) if held.item_no == self.next_no => {
+                held.clauses.extend(owned);
+                held.lines.push(paragraph.trim().to_string());
+            }
+            // The first task of the plan: its items above were left out as text.
+            _ if !task.is_assigned() && !self.first_items_out.is_empty() && self.next_no == 1 => {
+                self.labels_after_items = Some(LabelsAfterItems {
+                    clauses: owned.collect(),
+                    at: here.clone(),
+                    lines: vec![paragraph.trim().to_string()],
+                    item_no: self.next_no,
+                });
+            }
+            _ => {}
+        }
         for &(kind, _, value) in clauses {
             apply_label(task, kind, value);
             // Findings about the units point at the line that names them.
@@ -2523,8 +2684,10 @@ impl Reader {
             && TASK_NUMBER.is_match(paragraph.trim())
             && !without_item_number(paragraph.trim()).contains(SENTENCE_MARKS)
             && !has_duty(paragraph);
-        // Under a group's heading already, it is a sub-heading: its words open its items'.
-        if over_unnumbered && self.under_group_heading {
+        // Under a group's heading already, it is a sub-heading: its words open its items'
+        // (（一）坚定不移做强增长引擎 / 加强基础设施建设 / 12.…).
+        let under_numbered_group = bare && self.under_group_heading && self.group_numbered();
+        if (over_unnumbered && self.under_group_heading) || under_numbered_group {
             self.end_block();
             let title = tidy_spacing(without_item_number(paragraph.trim()));
             self.sub_heading = Some((title, self.table.rows.len(), here.clone()));
@@ -3963,6 +4126,7 @@ const LABEL_OPENINGS: &[&str] = &[
     "主办",
     "配合",
     "协同",
+    "协作",
     "协办",
     "参与",
     "协助",
@@ -4218,7 +4382,10 @@ fn written_number(mark: &str) -> Option<u32> {
 /// item that assigns no work (1.目标。… under 一、总体目标) would otherwise move every number
 /// after it by one, and 第18项 of the plan would be 17 in the table. Says so, naming the
 /// numbers that are no task.
-fn keep_written_numbers(table: &mut RawTable) -> Option<crate::base::diag::Diagnostic> {
+fn keep_written_numbers(
+    table: &mut RawTable,
+    paragraphs: &[(String, u32)],
+) -> Option<crate::base::diag::Diagnostic> {
     let tasks: Vec<(u32, Location)> = table
         .rows
         .iter()
@@ -4249,17 +4416,33 @@ fn keep_written_numbers(table: &mut RawTable) -> Option<crate::base::diag::Diagn
     }
     let numbers: Vec<u32> = tasks.iter().map(|(n, _)| *n).collect();
     let last = numbers.last().copied().unwrap_or(0);
-    let skipped: Vec<u32> = (1..=last).filter(|n| !numbers.contains(n)).collect();
+    // The numbers the text's items are written with; one it never writes was not copied (a
+    // plan read from its 12th item on).
+    let written: Vec<u32> = (paragraphs.iter())
+        .filter_map(|(text, _)| {
+            let number = TASK_NUMBER.find(text.trim())?;
+            written_number(number.as_str())
+        })
+        .collect();
+    let (held, absent): (Vec<u32>, Vec<u32>) = (1..=last)
+        .filter(|n| !numbers.contains(n))
+        .partition(|n| written.contains(n));
     let place = tasks.first().map(|(_, o)| o.clone())?;
+    let mut said = format!("任务沿用原文的编号（{}—{}）", numbers[0], last);
+    if !held.is_empty() {
+        let held = crate::base::number::task_list(held.iter().copied());
+        said.push_str(&format!("；原文第 {held} 条没有写明责任单位，不作为任务"));
+    }
+    if !absent.is_empty() {
+        let absent = crate::base::number::task_list(absent.iter().copied());
+        said.push_str(&format!(
+            "；读入的文字中没有第 {absent} 条（可能没有复制完整）"
+        ));
+    }
     Some(crate::base::diag::Diagnostic::note(
         "plan/numbers-as-written",
         place,
-        format!(
-            "任务沿用原文的编号（{}—{}）；原文第 {} 条没有写明责任单位，不作为任务",
-            numbers[0],
-            last,
-            crate::base::number::task_list(skipped.iter().copied())
-        ),
+        said,
     ))
 }
 

@@ -122,12 +122,15 @@ fn said_numbered_through(
     tasks: &[crate::model::Task],
     texts: &[(String, String)],
 ) -> Option<Diagnostic> {
+    // A Word document's text holds a paragraph a line (its numbers as Word shows them).
     let line_of = |task: &crate::model::Task| {
-        let Location::Line { path, line } = &task.origin else {
-            return None;
+        let (path, line) = match &task.origin {
+            Location::Line { path, line } => (path, *line),
+            Location::Paragraph { path, index } => (path, *index),
+            _ => return None,
         };
         let (_, text) = texts.iter().find(|(p, _)| p == path)?;
-        text.lines().nth((*line as usize).checked_sub(1)?)
+        text.lines().nth((line as usize).checked_sub(1)?)
     };
     // Tasks sharing a line (一是…二是…), or standing on it after a heading's words (二、提升
     // 服务水平。一是…), are not numbered by what opens it: the others are.

@@ -38,7 +38,7 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
     (Column::Person, &["领导", "责任人", "联系人", "负责人"]),
     (
         Column::Support,
-        &["配合", "协同", "协办", "参与", "参加", "协助"],
+        &["配合", "协同", "协作", "协办", "参与", "参加", "协助"],
     ),
     (Column::Lead, &["牵头", "主责", "主要责任", "主办"]),
     (
@@ -52,6 +52,8 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
             // An office of whatever kind: 科室, 处室, 委室, 部室, 股室.
             "室",
             "司局",
+            // A township's stations and offices (责任站所, 责任股室（站所）).
+            "站所",
             "单位",
             "部门",
             // Who does which part of the work (细化分工 is the work itself: content).
@@ -471,6 +473,15 @@ impl HeaderMap {
     /// any other repeated kind is kept as an extra column (a narrower content column right
     /// of the task's may yet take its place: see [`RawTable::settle_layout`]).
     pub fn detect<S: AsRef<str>>(cells: &[S]) -> Option<HeaderMap> {
+        // A row opening with its number (3 | 实事项目 | … | 市直各有关部门) is a task's, whatever
+        // its words say: no header starts so.
+        let first = cells
+            .iter()
+            .map(|c| c.as_ref().trim())
+            .find(|c| !c.is_empty());
+        if first.is_some_and(|c| c.chars().all(|ch| ch.is_ascii_digit())) {
+            return None;
+        }
         let mut map = HeaderMap::default();
         for (index, cell) in cells.iter().enumerate() {
             let text = cell.as_ref().trim();
@@ -484,44 +495,13 @@ impl HeaderMap {
             match Column::from_header(text) {
                 Some(Column::Units) if map.whose_over_bare_units(cells, index) => {}
                 Some(column) if map.index(column).is_none() => map.columns.push((column, index)),
+                Some(Column::Support) if map.index(Column::Units).is_none() => {
+                    map.second_support(text, index)
+                }
                 Some(Column::Units) if map.second_units_support(text) => {
                     map.columns.push((Column::Support, index))
                 }
-                // A target right of who does the task (重点任务 | 牵头单位 | 一季度 | 全年目标)
-                // says more of that task: a column of its own, not a narrower task.
-                Some(Column::Content) if map.names_who_after_content() && names_a_target(text) => {
-                    map.extra.push((header_name(text), index))
-                }
-                // 重点工作 | 主要任务 | 工作措施 | 责任单位: the finest of three is the task,
-                // the one over it its group, the broadest a column of its own (kept, said).
-                Some(Column::Content)
-                    if map.group_from_content && !map.names_who_yet() && !names_a_target(text) =>
-                {
-                    let (mut group, mut content) = (None, None);
-                    for slot in &mut map.columns {
-                        match slot.0 {
-                            Column::Group => group = Some(slot),
-                            Column::Content => content = Some(slot),
-                            _ => {}
-                        }
-                    }
-                    if let (Some(group), Some(content)) = (group, content) {
-                        let broadest = group.1;
-                        group.1 = content.1;
-                        content.1 = index;
-                        map.extra
-                            .push((header_name(cells[broadest].as_ref().trim()), broadest));
-                    }
-                }
-                Some(Column::Content) if map.index(Column::Group).is_none() => {
-                    // The broader heading is the group, the narrower the content.
-                    if let Some(slot) = map.columns.iter_mut().find(|(c, _)| *c == Column::Content)
-                    {
-                        slot.0 = Column::Group;
-                        map.group_from_content = true;
-                    }
-                    map.columns.push((Column::Content, index));
-                }
+                Some(Column::Content) => map.another_content(cells, index),
                 _ => map.extra.push((header_name(text), index)),
             }
         }
@@ -539,6 +519,76 @@ impl HeaderMap {
         // least one more column than content and units, so a two-word line is not taken for one.
         let numbered = has(Column::No) || map.columns.len() >= 3;
         (numbered && has(Column::Content) && has_units).then_some(map)
+    }
+
+    /// A second column of helpers, no 责任单位 column read yet (牵头单位 | 协作单位 | 配合单位):
+    /// 配合 supports; the other is a third kind, named on the sheets as the source names it.
+    fn second_support(&mut self, text: &str, index: usize) {
+        let supports = crate::base::cjk::simplified_text(text).contains("配合");
+        match self.columns.iter_mut().find(|(c, _)| *c == Column::Support) {
+            Some(slot) if supports => {
+                slot.0 = Column::Units;
+                self.columns.push((Column::Support, index));
+            }
+            _ => self.columns.push((Column::Units, index)),
+        }
+    }
+
+    /// A content header at `index` when a content column is read already: a target beside
+    /// it, a finer task, or the group's heading over the narrower one — or a column of its
+    /// own.
+    fn another_content<S: AsRef<str>>(&mut self, cells: &[S], index: usize) {
+        let text = cells[index].as_ref().trim();
+        let target = names_a_target(text);
+        // A target right of who does the task (重点任务 | 牵头单位 | 一季度 | 全年目标) says
+        // more of that task: a column of its own, not a narrower task.
+        if self.names_who_after_content() && target {
+            self.extra.push((header_name(text), index));
+        } else if self.group_from_content && !self.names_who_yet() && !target {
+            self.finest_of_three(cells, index);
+        } else if !target && self.content_names_a_target(cells) {
+            // 整改目标 | 整改措施: the measure is the work; the target, what it reaches, is a
+            // column of its own.
+            if let Some(slot) = self.columns.iter_mut().find(|(c, _)| *c == Column::Content) {
+                let target = slot.1;
+                slot.1 = index;
+                let name = header_name(cells[target].as_ref().trim());
+                self.extra.push((name, target));
+            }
+        } else if self.index(Column::Group).is_none() {
+            // The broader heading is the group, the narrower the content.
+            if let Some(slot) = self.columns.iter_mut().find(|(c, _)| *c == Column::Content) {
+                slot.0 = Column::Group;
+                self.group_from_content = true;
+            }
+            self.columns.push((Column::Content, index));
+        } else {
+            self.extra.push((header_name(text), index));
+        }
+    }
+
+    /// 重点工作 | 主要任务 | 工作措施 | 责任单位: the finest of three is the task, the one over
+    /// it its group, the broadest a column of its own (kept, said). 项目名称 | 建设内容及规模 |
+    /// 2025年主要建设内容: the name stays each task's name; the column between is one of its own.
+    fn finest_of_three<S: AsRef<str>>(&mut self, cells: &[S], index: usize) {
+        let (mut group, mut content) = (None, None);
+        for slot in &mut self.columns {
+            match slot.0 {
+                Column::Group => group = Some(slot),
+                Column::Content => content = Some(slot),
+                _ => {}
+            }
+        }
+        if let (Some(group), Some(content)) = (group, content) {
+            let named = header_name(cells[group.1].as_ref().trim()).contains("名称");
+            let own = if named { content.1 } else { group.1 };
+            if !named {
+                group.1 = content.1;
+            }
+            content.1 = index;
+            self.extra
+                .push((header_name(cells[own].as_ref().trim()), own));
+        }
     }
 
     /// A bare 单位 beside a column of indicators (指标名称 | 单位 | 苏州市 | 张家港市): the
@@ -698,6 +748,15 @@ impl HeaderMap {
         self.columns.retain(|(c, _)| *c != Column::Content);
         self.extra.push((names[content].clone(), content));
         self.extra.sort_by_key(|(_, index)| *index);
+    }
+
+    /// Whether the content column read so far names a target (整改目标).
+    /// (目标名称 names the goals each row is under: a group's, not a target's.)
+    fn content_names_a_target<S: AsRef<str>>(&self, cells: &[S]) -> bool {
+        (self.index(Column::Content)).is_some_and(|at| {
+            let header = cells[at].as_ref();
+            names_a_target(header) && !header_name(header).contains("名称")
+        })
     }
 
     /// True when a column of who does the work (牵头, 配合, 责任单位) stands right of the
@@ -1028,6 +1087,8 @@ pub struct RawTask {
     pub content_origin: Option<Location>,
     /// Where the units cell is.
     pub units_origin: Option<Location>,
+    /// Where the deadline cell is (a spreadsheet's: findings on it point there).
+    pub deadline_origin: Option<Location>,
     /// Where the supporting units' cell is, when they have their own column.
     pub support_origin: Option<Location>,
     /// Where the 责任单位 cell is, when it stands beside the 牵头 and 配合 columns (its
@@ -1950,9 +2011,9 @@ mod tests {
         let cut = HeaderMap::detect(&["序号", "工作任务", "牵头单位", "配合单位", "完"]).unwrap();
         assert!(header.repeats(&cut));
         // A task's row whose cells hold header words in other places.
-        let row =
-            HeaderMap::detect(&["2", "稳定经营工作", "做好保供工作", "各部门", "12月底"]).unwrap();
-        assert!(!header.repeats(&row));
+        // A row opening with its number is no header at all.
+        let row = HeaderMap::detect(&["2", "稳定经营工作", "做好保供工作", "各部门", "12月底"]);
+        assert!(row.is_none());
     }
 
     #[test]

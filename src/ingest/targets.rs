@@ -385,12 +385,7 @@ fn subject_after(rest: &str) -> &str {
 /// `clause_end`, without a leading verb (实现, 确保 …) or a trailing verb of change (提高 …);
 /// and where the phrase starts.
 fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
-    let clause_start = text[..clause_end]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_clause_break(*c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    let clause_start = clause_start_before(text, clause_end);
     let mut subject = text[clause_start..clause_end].trim();
     let mut start =
         clause_start + (text[clause_start..].len() - text[clause_start..].trim_start().len());
@@ -416,6 +411,34 @@ fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
     // 分别 (respectively) says how values map to it, not what is measured.
     subject = subject.strip_suffix("分别").unwrap_or(subject).trim_end();
     (subject.to_string(), start)
+}
+
+/// Where the clause ending at `end` starts: after the last clause break — passing over an
+/// abbreviation in brackets inside its noun (地区生产总值(GDP)增长, PM2.5浓度).
+fn clause_start_before(text: &str, end: usize) -> usize {
+    let mut end = end;
+    loop {
+        let Some((at, c)) = (text[..end].char_indices().rev()).find(|(_, c)| is_clause_break(*c))
+        else {
+            return 0;
+        };
+        let open = match c {
+            ')' | '）' => text[..at].rfind(['(', '（']),
+            _ => None,
+        };
+        let inside = open.map(|o| &text[o..at]);
+        let abbreviation = inside.is_some_and(|inside| {
+            let inside = inside.trim_start_matches(['(', '（']);
+            (1..=8).contains(&inside.chars().count())
+                && inside
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.')
+        });
+        match open {
+            Some(open) if abbreviation && open > 0 => end = open,
+            _ => return at + c.len_utf8(),
+        }
+    }
 }
 
 fn subject_offset(haystack: &str, needle: &str) -> usize {

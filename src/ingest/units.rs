@@ -266,6 +266,7 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
     ("负责", RoleWord::Responsible),
     ("配合", RoleWord::Support),
     ("协同", RoleWord::Support),
+    ("协作", RoleWord::Support),
     ("协办", RoleWord::Support),
     ("协助", RoleWord::Support),
     ("参与", RoleWord::Support),
@@ -327,6 +328,11 @@ const BODY_ENDINGS: &[&str] = &[
     "附中",
     "幼儿园",
     "学校",
+    // A railway's depots (机务段, 车辆段, 供电段, 桥工段): not a road's 路段 or a 阶段.
+    "务段",
+    "辆段",
+    "电段",
+    "工段",
 ];
 
 /// A piece of a name, not a name: a level and at most one character more that ends no
@@ -354,6 +360,43 @@ fn opens_a_bracket_left_open(name: &str) -> bool {
     PAIRS.iter().any(|&(open, close)| {
         name.chars().filter(|&c| c == open).count() > name.chars().filter(|&c| c == close).count()
     })
+}
+
+/// A name spaced out letter by letter to fill its cell (区　财　政　局, as 重　点　任　务 is
+/// set in a header): one name, its spaces closed. Three letters standing alone at least.
+fn letters_spaced_out(cell: &str) -> std::borrow::Cow<'_, str> {
+    // Spaces only: a name broken over a cell's lines is `rejoin_wrapped_names`'s.
+    fn tokens(piece: &str) -> Vec<&str> {
+        (piece.split([' ', '\u{3000}']))
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+    let single = |t: &str| t.chars().count() == 1 && t.chars().all(crate::base::cjk::is_han);
+    let spaced = |piece: &str| {
+        !piece.contains('\n')
+            && tokens(piece)
+                .windows(3)
+                .any(|w| w.iter().all(|t| single(t)))
+    };
+    let pieces: Vec<&str> = cell.split_inclusive(['、', '，', ',', '；', ';']).collect();
+    if !pieces.iter().any(|p| spaced(p)) {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    let mut out = String::with_capacity(cell.len());
+    for piece in pieces {
+        if !spaced(piece) {
+            out.push_str(piece);
+            continue;
+        }
+        let tokens = tokens(piece);
+        for (i, token) in tokens.iter().enumerate() {
+            if i > 0 && !(single(token) && single(tokens[i - 1])) {
+                out.push(' ');
+            }
+            out.push_str(token);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// True when `name` ends as a body's name does (区水务局, 白沙街道).
@@ -415,6 +458,9 @@ const BARE_KINDS: &[&str] = &[
     "村委会",
     "园区",
     "开发区",
+    // 各街道、管委会: the zones' committees.
+    "管委会",
+    "管理委员会",
 ];
 
 /// What joins the levels of [`levels_sharing_a_body`] while the cell is split: no separator.
@@ -627,7 +673,12 @@ fn places_sharing_a_department(cell: &str) -> std::borrow::Cow<'_, str> {
         };
         let last_lends = places.iter().any(group) || caps[3].ends_with(['市', '州', '盟']);
         let lends = places.iter().all(|p| group(p) || bare(p));
-        if !department || !last_lends || !lends || body.contains("政府") {
+        // A zone's committee is its own (各镇(街道)、临港经济开发区管委会): no town's.
+        let committee = ["管委会", "管理委员会", "管委"]
+            .iter()
+            .any(|c| simple.ends_with(c));
+        let zone = is_a_zone(&caps[3]) && committee;
+        if !department || !last_lends || !lends || body.contains("政府") || zone {
             return caps[0].to_string();
         }
         let named: Vec<String> = places.iter().map(|p| format!("{p}{body}")).collect();
@@ -720,6 +771,8 @@ fn has_no_place(name: &str) -> bool {
     const PLACE_WORDS: &[&str] = &["乡镇", "街道", "镇人民", "乡人民", "镇政府", "乡政府"];
     const ENDINGS: &[&str] = &["厅", "局", "委", "办", "办公室", "委员会"];
     const OWN_PLACE: &[&str] = &[
+        // 老街办, 江汉街办: a street's office, named by its street.
+        "街办",
         "分局",
         "支局",
         "检验检疫",
@@ -828,7 +881,8 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
 }
 
 fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
-    let cell = without_role_verbs(cell);
+    let cell = letters_spaced_out(cell);
+    let cell = without_role_verbs(&cell);
     let (cell, wrapped) = rejoin_wrapped_names(&cell);
     let cell = levels_sharing_a_body(&cell);
     let cell = places_sharing_a_government(&cell);
@@ -2084,6 +2138,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_spaced_out_letter_by_letter_is_one_name() {
+        assert_eq!(names("区　财　政　局、区税务局"), ["区财政局", "区税务局"]);
+        assert_eq!(names("区 财 政 局"), ["区财政局"]);
+        // Names set apart by spaces stay apart.
+        assert_eq!(names("县委 县政府"), ["县委", "县政府"]);
+    }
+
+    #[test]
     fn places_and_zones_share_the_government_or_committee_after_them() {
         // A county's levels share a county's government; a zone has none.
         assert_eq!(
@@ -2095,6 +2157,10 @@ mod tests {
             ["嘉定工业区", "安亭镇人民政府"]
         );
         // Zones share the committee written once after the last; a town does not.
+        assert_eq!(
+            names("各镇(街道)、临港经济开发区管委会"),
+            ["各镇(街道)", "临港经济开发区管委会"]
+        );
         assert_eq!(
             names("市发改委、市经济技术开发区、市湖滨新区管委会"),
             ["市发改委", "市经济技术开发区管委会", "市湖滨新区管委会"]

@@ -46,7 +46,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     let tables = tables_in_order(&word);
     let mut diagnostics = not_content_notes(&word, display);
     diagnostics.extend(pinyin);
-    let parts = task_tables(&tables);
+    let parts = task_tables(&tables, &paragraphs);
     let found = parts.first();
     // The prose ends before the table's title (the paragraph just above it, when it reads
     // as one) or before the table.
@@ -193,10 +193,10 @@ struct TaskTable {
 }
 
 /// Every 分工表 among the tables, in order (附件1's, then 附件2's).
-fn task_tables(tables: &[(usize, &Table)]) -> Vec<TaskTable> {
+fn task_tables(tables: &[(usize, &Table)], paragraphs: &[&Paragraph]) -> Vec<TaskTable> {
     let mut found: Vec<TaskTable> = Vec::new();
     let mut from = 0;
-    while let Some(part) = task_table(tables, from) {
+    while let Some(part) = task_table(tables, from, paragraphs) {
         from = part.tables.last().map_or(tables.len(), |last| last + 1);
         found.push(part);
     }
@@ -204,7 +204,11 @@ fn task_tables(tables: &[(usize, &Table)]) -> Vec<TaskTable> {
 }
 
 /// The first 分工表 at or after table `from`.
-fn task_table(tables: &[(usize, &Table)], from: usize) -> Option<TaskTable> {
+fn task_table(
+    tables: &[(usize, &Table)],
+    from: usize,
+    paragraphs: &[&Paragraph],
+) -> Option<TaskTable> {
     let (first, header_row) = tables
         .iter()
         .enumerate()
@@ -220,7 +224,18 @@ fn task_table(tables: &[(usize, &Table)], from: usize) -> Option<TaskTable> {
         let other_header = super::grid::find_header(&rows)
             .and_then(|r| super::grid::header_at(&rows, r))
             .is_some_and(|h| Some(&h.written) != header.as_ref().map(|h| &h.written));
-        if grid_width(t) != width || other_header {
+        // 附件2 / its title between the two: another attachment's table, whatever its header.
+        let (after, upto) = (tables[i - 1].0, tables[i].0);
+        let attachment_between = (paragraphs.iter())
+            .filter(|p| p.index > after && p.index <= upto)
+            .any(|p| {
+                let line = format!("{}{}", p.number, p.text);
+                let line = line.trim();
+                text::is_attachment_label(line)
+                    || text::after_attachments_label(line).is_some()
+                    || (text::names_a_plan(line) && !line.contains(['。', '；']))
+            });
+        if grid_width(t) != width || other_header || attachment_between {
             break;
         }
         used.push(i);

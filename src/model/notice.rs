@@ -16,6 +16,9 @@ pub struct Notice {
     /// 某区人民政府文件): kept, not dropped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer_written: Option<String>,
+    /// The source has no 版头: the issuer is the agency that signs it (said by `check`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub issuer_from_signer: bool,
     /// The 发文字号 normalised to 六角括号: 嘉发改〔2025〕14号.
     pub doc_number: Option<String>,
     /// The 发文字号 as written in the source, e.g. 嘉发改(2025)14号.
@@ -121,12 +124,32 @@ impl Notice {
                         .iter()
                         .any(|w| clause.ends_with(w))
             };
+            // A short name for the one handed out ((以下简称《方案》)), or a document cited by
+            // its 文号 (《…的通知》(鲁政办字〔2022〕128号)): no document of its own.
+            let named_again = |at: usize| {
+                let before: String = sentence[..at].chars().rev().take(4).collect();
+                before.contains("称简")
+            };
+            let numbered = |at: usize, name: &str| {
+                let Some(inside) = sentence[at..].find(name) else {
+                    return false;
+                };
+                let after = sentence[at + inside + name.len()..].trim_start();
+                let after = after.trim_start_matches('》').trim_start();
+                let bracket: String = after.chars().take(24).collect();
+                bracket.starts_with(['(', '（'])
+                    && bracket.contains(['〔', '[', '［'])
+                    && bracket.contains('号')
+            };
             let names: Vec<String> = titles_in(sentence)
                 .into_iter()
-                .filter(|(at, _)| {
+                .filter(|(at, name)| {
                     let before: String = sentence[..*at].chars().rev().take(6).collect();
                     let before: String = before.chars().rev().collect();
-                    !GROUNDS.iter().any(|w| before.contains(w)) && !cited(*at)
+                    !GROUNDS.iter().any(|w| before.contains(w))
+                        && !cited(*at)
+                        && !named_again(*at)
+                        && !numbered(*at, name)
                 })
                 .map(|(_, name)| name)
                 .collect();

@@ -1492,6 +1492,8 @@ pub struct TaskSheet {
     pub conditional_count: usize,
     /// True when the plan names a 责任领导 for any task: the sheet shows the column.
     pub has_person: bool,
+    /// That column's header: what the source calls it (责任人), else 责任领导.
+    pub person_heading: String,
     /// True when some group of the plan has a title: the sheet shows the 主要事项 column.
     pub has_groups: bool,
     /// The header of the column holding what the source's extra columns say of each task
@@ -1921,6 +1923,7 @@ impl TaskSheet {
         TaskSheet {
             extra_heading,
             has_person: plan.tasks.iter().any(|t| t.person.is_some()),
+            person_heading: named(&plan.table.person_column, "责任领导"),
             has_groups: has_group_titles(plan),
             unit: unit.to_string(),
             plan_id: plan

@@ -24,8 +24,8 @@ use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{
-    doc_number_within, garbled_doc_number, is_date_line, is_notice_title, is_printed_on,
-    issued_plan, issuer_name, sign_off_under_table, signing_off,
+    doc_number_within, garbled_doc_number, is_copied_to, is_date_line, is_notice_title,
+    is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{after_attachments_label, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
@@ -532,6 +532,8 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         && !crate::base::cjk::ends_sentence(line)
         && !line.ends_with(['：', ':', '|'])
         && !["印发", "印發"].iter().any(|w| line.ends_with(w))
+        // A plan's title closing a notice's file (the table in a file of its own).
+        && (unclosed || !names_a_plan(&tidy))
         // An 附件说明 line (附件：1.某县…任务清单) names documents, no sentence.
         && (!tidy.starts_with("附件") || tidy.contains(['，', '。', '；']))
         && (line.chars().count() >= 20 || unclosed || numbered)
@@ -1306,6 +1308,12 @@ fn is_page_action(text: &str) -> bool {
         "加入收藏",
         "朋友圈",
         "二维码",
+        // A reading page's own controls: 页面 / 配色 / 辅助线 / 重置, 字体大小, 全文.
+        "辅助线",
+        "QQ空间",
+        "qq空间",
+        "QQ",
+        "qq",
         "扫一扫",
         "大中小",
         "分享到",
@@ -1319,6 +1327,12 @@ fn is_page_action(text: &str) -> bool {
         "政务",
         "字号",
         "字体",
+        "大小",
+        "全文",
+        "页面",
+        "配色",
+        "重置",
+        "空间",
         "好友",
         "返回",
         "扫描",

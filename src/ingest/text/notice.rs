@@ -182,7 +182,7 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
             said,
         };
     }
-    i = read_attachments(blocks, i, &mut notice);
+    i = read_attachments(blocks, (i, places), &mut notice, &mut said);
     i = read_sign_off(blocks, i, places, &mut notice, &mut said);
     skipped = date_between_head_and_recipients(skipped, places, &mut notice);
     if let Some(last) = i.checked_sub(1).and_then(|j| blocks.get(j)) {
@@ -728,11 +728,30 @@ fn read_head_above_recipients(
     let agencies = agencies_above(blocks, from);
     let start = from - agencies;
     notice.issuer = (agencies > 0).then(|| issuers_of(&blocks[start..from]));
-    notice.title = Some(match agencies {
-        1 => titled_by_issuer(blocks, from - 1, title),
+    let broken = (agencies == 1)
+        .then(|| name_broken_onto_title(&blocks[from - 1].text, &title))
+        .flatten();
+    notice.title = Some(match (agencies, broken) {
+        (_, Some(issuer)) => {
+            let title = format!("{}{title}", tidy_spacing(&blocks[from - 1].text));
+            notice.issuer = Some(issuer);
+            title
+        }
+        (1, None) => titled_by_issuer(blocks, from - 1, title),
         _ => title,
     });
     (start, title_end)
+}
+
+/// The issuer's whole name when a title opens with a kind of body alone before its 关于
+/// (…工作领导小组 / 办公室关于印发…): the agency's name above broken onto the title's line,
+/// its last word there — no kind of body issues a notice by itself.
+fn name_broken_onto_title(agency: &str, title: &str) -> Option<String> {
+    let words = issuer_words(title)?;
+    let name = tidy_spacing(super::without_bullet(agency));
+    let kind_only = !words.is_empty() && is_kind_of_body(&words);
+    let whole = format!("{name}{words}");
+    (kind_only && issuer_name_of_one(agency) == name && is_one_agency(&whole)).then_some(whole)
 }
 
 /// A title opening with 关于 under the agency at `agency_at`, no 文号 between: the agency is
@@ -792,31 +811,38 @@ fn ends_as_an_agency(text: &str) -> bool {
 
 /// True for one agency's name (its 文件 and parenthesis already left out).
 fn is_one_agency(name: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "政府",
-        "办公室",
-        "办公厅",
-        "委员会",
-        "局",
-        "厅",
-        "委",
-        "部",
-        "院",
-        // 阿里地区行政公署
-        "署",
-        "中心",
-        "文件",
-    ];
     // 國務院辦公廳關於落實中共中央國務院: a title's first line, ending on the body it is about.
     let about = crate::base::cjk::simplified_text(name).contains("关于");
     // 政府文件 (a site's column) names a kind of body, not one.
     let own = name.strip_suffix("文件").unwrap_or(name);
-    let kind_only = own.is_empty() || ENDINGS.contains(&own) || own == "人民政府";
     (2..=30).contains(&name.chars().count())
         && !about
-        && !kind_only
+        && !is_kind_of_body(own)
         && !name.contains(['，', '。', '：', ':', ',', '、', '《'])
-        && (ENDINGS.iter().any(|e| name.ends_with(e)) || crate::ingest::units::ends_as_a_body(name))
+        && (AGENCY_ENDINGS.iter().any(|e| name.ends_with(e))
+            || crate::ingest::units::ends_as_a_body(name))
+}
+
+/// How agencies' names end.
+const AGENCY_ENDINGS: &[&str] = &[
+    "政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "部",
+    "院",
+    // 阿里地区行政公署
+    "署",
+    "中心",
+    "文件",
+];
+
+/// A kind of body named alone (办公室, 人民政府), which is no one agency.
+fn is_kind_of_body(words: &str) -> bool {
+    words.is_empty() || AGENCY_ENDINGS.contains(&words) || words == "人民政府"
 }
 
 /// A line that is a 发文字号 with its closing bracket or its 号 lost (`南兴府办函〔202058`, a
@@ -1368,7 +1394,12 @@ fn signers_above_date(blocks: &[Block], i: usize) -> usize {
 
 /// Reads the 附件说明 at block `i`: 附件：《…》, or 附件：1. … with further numbered lines.
 /// Returns the index of the first block after it.
-fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
+fn read_attachments(
+    blocks: &[Block],
+    (mut i, places): (usize, Places<'_>),
+    notice: &mut Notice,
+    said: &mut Vec<Diagnostic>,
+) -> usize {
     let Some(first) = blocks
         .get(i)
         .and_then(|b| super::prose::after_attachments_label(&b.text))
@@ -1376,7 +1407,9 @@ fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usiz
         return i;
     };
     if !first.is_empty() {
-        notice.attachments.push(attachment_name(first));
+        notice
+            .attachments
+            .push(attachment_name(first, places.at(blocks[i].line), said));
     }
     i += 1;
     while let Some(b) = blocks.get(i) {
@@ -1385,10 +1418,13 @@ fn read_attachments(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usiz
             && b.heading == 0
             && b.text.chars().count() < 120
             && date_of(&b.text).is_none();
-        if !numbered {
+        // 附件1：… / 附件2：…, a label a line.
+        let labelled = super::prose::after_attachments_label(&b.text).filter(|n| !n.is_empty());
+        if !numbered && labelled.is_none() {
             break;
         }
-        notice.attachments.push(attachment_name(&b.text));
+        let name = attachment_name(labelled.unwrap_or(&b.text), places.at(b.line), said);
+        notice.attachments.push(name);
         i += 1;
     }
     i
@@ -1659,6 +1695,13 @@ fn without_number_after(title: &str) -> &str {
         .map_or(title, |number| title[..number.start()].trim_end())
 }
 
+/// Whether `line` is a 版记's 抄送 line (抄送：区委各部门，区人大常委会办公室。).
+pub(crate) fn is_copied_to(line: &str) -> bool {
+    let line = tidy_spacing(line.trim());
+    line.strip_prefix("抄送")
+        .is_some_and(|rest| rest.starts_with(['：', ':']))
+}
+
 /// Whether `line` is a 版记's line saying when (and by whom) the document was printed:
 /// `某市人民政府办公室 2011年2月15日印发`, `二○一一年二月十五日印发`.
 pub(crate) fn is_printed_on(line: &str) -> bool {
@@ -1813,7 +1856,11 @@ fn issuer_name_of_one(text: &str) -> String {
 }
 
 /// `1. 《某方案》` → `某方案`.
-fn attachment_name(text: &str) -> String {
+fn attachment_name(
+    text: &str,
+    at: crate::base::diag::Location,
+    said: &mut Vec<Diagnostic>,
+) -> String {
     // Its number in the list (1. / 2、), not digits of the name (2016年…).
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
@@ -1827,6 +1874,15 @@ fn attachment_name(text: &str) -> String {
         .strip_prefix('《')
         .and_then(|t| t.strip_suffix('》'))
         .unwrap_or(text);
+    // A download page's file name (…安排表.xls): the attachment is the document, not the file.
+    let (text, file) = super::prose::without_file_extension(text);
+    if !file.is_empty() {
+        said.push(Diagnostic::note(
+            "notice/attachment-file",
+            at,
+            format!("附件说明中的「{file}」是网页上附件文件的扩展名，不是附件名称的一部分：发布的附件说明不印它"),
+        ));
+    }
     tidy_spacing(text)
 }
 
@@ -1837,7 +1893,9 @@ fn split_list(text: &str) -> Vec<String> {
         .into_iter()
         .map(|(piece, _)| piece.trim())
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        // 各县区人民政府 （管委会）: a space a page or a Word file left inside a name is
+        // closed, as in the body.
+        .map(tidy_spacing)
         .collect()
 }
 
@@ -2187,11 +2245,22 @@ mod tests {
 
     #[test]
     fn an_attachments_number_is_taken_off_not_its_year() {
-        assert_eq!(attachment_name("1. 《某区工作方案》"), "某区工作方案");
+        let mut said = Vec::new();
+        let mut name = |text: &str| {
+            let at = crate::base::diag::Location::line("a.md", 3);
+            attachment_name(text, at, &mut said)
+        };
+        assert_eq!(name("1. 《某区工作方案》"), "某区工作方案");
         assert_eq!(
-            attachment_name("2016年民生实事目标任务分解表"),
+            name("2016年民生实事目标任务分解表"),
             "2016年民生实事目标任务分解表"
         );
-        assert_eq!(attachment_name("2、2025年任务清单。"), "2025年任务清单");
+        assert_eq!(name("2、2025年任务清单。"), "2025年任务清单");
+        // A download page's file name: the extension is taken off, and said.
+        assert_eq!(
+            name("松阳县2025年重点项目计划安排表.xls"),
+            "松阳县2025年重点项目计划安排表"
+        );
+        assert_eq!(said.len(), 1);
     }
 }

@@ -29,7 +29,10 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         .or_else(|| headline_over_page_lines(&blocks[lead..]))
         .map_or(lead, |at| lead + at);
     let mut before: Vec<Paragraph> = blocks[..at].iter().map(|b| paragraph(b, places)).collect();
-    let (title, start) = read_title(&blocks[at..], places);
+    let (title, start, file) = read_title(&blocks[at..], places);
+    // A download link's file name as the title (附件下载：…分解表.doc): its extension is none
+    // of the plan's name, said.
+    before.extend(file);
     // The attachment's label the title stands under (附件 / 某某方案), with no notice above
     // to hold it: none of the plan's words, said.
     if title.is_some() && start > 1 && is_attachment_label(&blocks[at].text) {
@@ -55,8 +58,12 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     let end = signed_from(blocks, &reader.lines.signing_off).max(start);
     reader.prose.sign_off = blocks[end..].iter().map(|b| paragraph(b, places)).collect();
     for block in &blocks[start..end] {
-        // A 版记's line (…办公室 2010年4月19日印发) is the print's, none of the plan's words.
-        if super::is_page_line(&block.text) || super::is_printed_on(&block.text) {
+        // A 版记's lines (抄送：…, …办公室 2010年4月19日印发) are the print's, none of the
+        // plan's words.
+        if super::is_page_line(&block.text)
+            || super::is_printed_on(&block.text)
+            || super::is_copied_to(&block.text)
+        {
             reader.prose.before.push(paragraph(block, places));
         } else if let Some((numeral, title)) = section_heading(&block.text)
             && heads_a_section(block)
@@ -230,6 +237,17 @@ pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
         // 关于落实《政府工作报告》 / 重点工作的任务分工 under a news page's lead: a line that
         // opens as a title does, naming a plan only with the line under it.
         Some(above) if above > 0 && opens_a_title(texts[above], texts[at]) => above,
+        // 绥阳县芙蓉中学“双创”工作 / 实 施 方 案 under a page's line: a line naming only a kind
+        // of plan ends the title the line above begins.
+        Some(above)
+            if above > 0
+                && names_only_a_kind(texts[at])
+                && reads_as_title(texts[above])
+                && !ends_sentence(texts[above].trim())
+                && continues_title_with(&tidy_spacing(texts[above]), texts[at]) =>
+        {
+            above
+        }
         Some(0)
             if reads_as_title(texts[0])
                 && !ends_sentence(texts[0].trim())
@@ -288,7 +306,10 @@ fn opens_a_mark(text: &str) -> bool {
 
 /// The plan's title when the first block reads as one, joined over the lines it is broken
 /// across (a web page, a narrow column); and the index of the block after it.
-fn read_title(blocks: &[Block], places: Places<'_>) -> (Option<Paragraph>, usize) {
+fn read_title(
+    blocks: &[Block],
+    places: Places<'_>,
+) -> (Option<Paragraph>, usize, Option<Paragraph>) {
     // An attachment's label over its title (附件, 附件2) marks it as one: not the title.
     let skip = usize::from(is_attachment_label(&blocks[0].text) && blocks.len() > 1);
     let first = &blocks[skip];
@@ -298,14 +319,16 @@ fn read_title(blocks: &[Block], places: Places<'_>) -> (Option<Paragraph>, usize
         || (group_start(first).is_some() && !names_a_plan(&first.text) && first.heading == 0)
         || !reads_as_title(&first.text)
     {
-        return (None, 0);
+        return (None, 0, None);
     }
-    // 附件1:某某实施方案 — the attachment's label on its title's line is none of the title.
-    let labelled = (first.text.trim().strip_prefix("附件"))
-        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()))
-        .and_then(|r| r.strip_prefix([':', '：']))
-        .map(str::trim)
-        .filter(|rest| names_a_plan(rest));
+    // 附件1:某某实施方案 — the attachment's label on its title's line is none of the title,
+    // nor a download link's file extension (附件下载：…分解表.doc).
+    let (named, file) = without_file_extension(first.text.trim());
+    let labelled = after_attachments_label(named).filter(|rest| names_a_plan(rest));
+    let file = (labelled.is_some() && !file.is_empty()).then(|| Paragraph {
+        text: file.to_string(),
+        origin: places.at(first.line),
+    });
     let mut title = tidy_spacing(labelled.unwrap_or(&first.text));
     let mut start = skip + 1;
     while let Some(next) = blocks.get(start)
@@ -318,7 +341,25 @@ fn read_title(blocks: &[Block], places: Places<'_>) -> (Option<Paragraph>, usize
         text: title,
         origin: places.at(first.line),
     };
-    (Some(title), start)
+    (Some(title), start, file)
+}
+
+/// A file's name without its extension (…分解表.doc → …分解表, `.doc`); other text whole.
+pub(crate) fn without_file_extension(text: &str) -> (&str, &str) {
+    const FILES: &[&str] = &[
+        ".xlsx", ".xls", ".docx", ".doc", ".pdf", ".wps", ".et", ".ofd",
+    ];
+    let lower = text.to_ascii_lowercase();
+    match FILES
+        .iter()
+        .find(|ext| lower.ends_with(*ext) && text.len() > ext.len())
+    {
+        Some(ext) => {
+            let (name, file) = text.split_at(text.len() - ext.len());
+            (name.trim_end(), file)
+        }
+        None => (text, ""),
+    }
 }
 
 /// The prose being read, and where its next plain paragraph goes.
@@ -524,6 +565,7 @@ fn goes_on(last: &str, block: &Block, lines: &Lines) -> bool {
     if lines.previous_signs_off
         || lines.signing_off.contains(&block.line)
         || super::is_printed_on(&block.text)
+        || super::is_copied_to(&block.text)
     {
         return false;
     }
@@ -681,6 +723,12 @@ pub(crate) fn after_attachments_label(text: &str) -> Option<&str> {
     let rest = text
         .strip_prefix("附件")
         .or_else(|| text.strip_prefix('附'))?;
+    // 附件2：…, 附件 1：…: the attachment's number before the colon; a page's 附件下载：.
+    let rest = rest.strip_prefix("下载").unwrap_or(rest);
+    let rest = rest
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        .trim_start();
     rest.strip_prefix(['：', ':']).map(str::trim)
 }
 
@@ -770,6 +818,13 @@ const PLAN_KINDS: &[&str] = &[
     "台账",
 ];
 
+/// Whether a line names a kind of plan and nothing more (实 施 方 案, 工作方案): no title alone.
+fn names_only_a_kind(line: &str) -> bool {
+    let line = crate::base::cjk::simplified_text(&tidy_spacing(line));
+    let before = PLAN_KINDS.iter().find_map(|kind| line.strip_suffix(kind));
+    before.is_some_and(|before| ["", "实施", "工作", "行动", "推进"].contains(&before))
+}
+
 /// The words a list that is a plan of its own ends in, not a kind of plan a title goes on
 /// after (某县2025年为民办实事 / 项目责任分工方案): 2024年某市10件惠民实事.
 const LIST_KINDS: &[&str] = &["实事", "实事项目"];
@@ -800,6 +855,10 @@ pub fn title_from_lines(texts: &[&str], at: usize) -> String {
 fn continues_title_with(title: &str, text: &str) -> bool {
     let bare = |t: &str| !t.chars().any(|c| "，。；：、,.;:（）()《》“”".contains(c));
     let text = text.trim();
+    // The page's share buttons under its headline (分享 微信) are none of the title.
+    if super::is_page_line(text) {
+        return false;
+    }
     // 2019年区《政府工作报告》确定的主要 / 目标任务责任分解方案: only the two together name a
     // plan.
     let completes = || {

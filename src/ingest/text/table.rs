@@ -475,6 +475,12 @@ fn read_row(
         table.rows.push(RawRow { kind, origin: here });
         return;
     }
+    // 4.免征… under 3.对统一征用…, numbered in their text: the next task, though it names no
+    // one (the source cut before its units) — never the tail of the one above.
+    if no.is_empty() && numbers_on(table, header.get(cells, Column::Content)) {
+        push_task(table, header, ("", cells, width), here, diagnostics);
+        return;
+    }
     if no.is_empty() && !header.get(cells, Column::Content).is_empty() {
         diagnostics.push(continue_task(table, header, cells, here));
         return;
@@ -651,6 +657,23 @@ fn push_task(
         kind: RowKind::Task(Box::new(task)),
         origin: here,
     });
+}
+
+/// Whether `content` opens with the number after the one the task above opens with (3. … then
+/// 4. …).
+fn numbers_on(table: &RawTable, content: &str) -> bool {
+    let number = |text: &str| {
+        let (number, _) = crate::ingest::raw_table::opening_number(text)?;
+        crate::ingest::text::parse_task_number(number)
+    };
+    let Some(RawRow {
+        kind: RowKind::Task(prev),
+        ..
+    }) = table.rows.last()
+    else {
+        return false;
+    };
+    matches!((number(&prev.content), number(content)), (Some(a), Some(b)) if b == a + 1)
 }
 
 /// A row with content but no number: the tail of the task row above, broken across lines by
@@ -843,6 +866,7 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
         extra: header.extras(cells),
         content_origin: None,
         units_origin: None,
+        deadline_origin: None,
         support_origin: None,
         responsible_origin: None,
         numbered_in_text: false,

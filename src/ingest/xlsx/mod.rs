@@ -522,7 +522,8 @@ pub(crate) fn text_of(data: &Data) -> String {
             .map(crate::base::date::chinese)
             .unwrap_or_else(|| dt.as_f64().to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
+        // An error value (#REF!, #N/A) says nothing of the task: see `blank_errors`.
+        Data::Error(_) => String::new(),
     }
 }
 
@@ -566,6 +567,7 @@ fn read_table(
             || sheet.hidden.columns.contains(&(col0 + c as u32))
     };
     diagnostics.extend(blank_hidden(&mut rows, &sheet.hidden, (row0, col0), place));
+    diagnostics.extend(errors_said(range, place));
     diagnostics.extend(crate::ingest::repost::strip_from_cells(&mut rows, place));
     let mut merged_down: HashMap<(usize, usize), String> = HashMap::new();
     for m in merges.iter().filter(|m| m.start.1 == m.end.1) {
@@ -591,6 +593,27 @@ fn read_table(
         paragraphs: false,
     };
     grid.table(header_row, diagnostics)
+}
+
+/// The cells holding an Excel error value (#REF!, #N/A, #DIV/0!: a formula whose reference
+/// broke): read as empty, each said with its place.
+fn errors_said(range: &Range<Data>, place: impl Fn(usize, usize) -> Location) -> Vec<Diagnostic> {
+    let mut said = Vec::new();
+    for (r, row) in range.rows().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if let Data::Error(error) = cell {
+                said.push(
+                    Diagnostic::warning(
+                        "table/error-value",
+                        place(r, c),
+                        format!("单元格的值是 Excel 错误「{error}」（公式引用失效或计算出错）：没有读作任何内容"),
+                    )
+                    .with_hint("请在原表中改正这个单元格（填入实际内容），再运行 fengong"),
+                );
+            }
+        }
+    }
+    said
 }
 
 /// Empties the cells of hidden rows and columns, saying each row and column that held
@@ -669,5 +692,20 @@ mod tests {
             false,
         ));
         assert_eq!(text_of(&date), "2025年8月31日");
+    }
+
+    #[test]
+    fn an_error_value_is_read_as_nothing_and_said_where_it_is() {
+        let error = Data::Error(calamine::CellErrorType::Ref);
+        assert_eq!(text_of(&error), "");
+        let mut range: Range<Data> = Range::new((0, 0), (1, 1));
+        range.set_value((1, 1), error);
+        range.set_value((0, 0), Data::String("序号".into()));
+        let said = errors_said(&range, |r, c| {
+            Location::cell("t.xlsx", "表", r as u32, c as u32)
+        });
+        assert_eq!(said.len(), 1);
+        assert_eq!(said[0].location, Location::cell("t.xlsx", "表", 1, 1));
+        assert!(said[0].message.contains("#REF!"), "{}", said[0].message);
     }
 }

@@ -577,9 +577,14 @@ fn form_heading(
     }
     let mut lines = 1;
     for column in form_columns(sheet) {
-        form.write_string_with_format(HEADER_ROW, column.index(), column.header(), &f.header)
+        // The 责任领导 column goes by the source's name for it (责任人).
+        let header = match column {
+            Column::Person => sheet.person_heading.as_str(),
+            _ => column.header(),
+        };
+        form.write_string_with_format(HEADER_ROW, column.index(), cell_text(header), &f.header)
             .map_err(xlsx_error)?;
-        lines = lines.max(lines_needed(column.header(), column.width()));
+        lines = lines.max(lines_needed(header, column.width()));
     }
     if let Some((col, heading)) = &extra {
         form.set_column_width(*col, EXTRA_WIDTH)
