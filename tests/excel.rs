@@ -1901,3 +1901,85 @@ fn a_parts_row_over_the_header_heads_the_sheets_tasks() {
         Some("测试委2022年政务公开工作任务分工表")
     );
 }
+
+/// A 责任单位 header merged over two columns with no row naming them apart: both columns list
+/// the task's units (said); a column of plans under a 进度安排 header is kept as a column of its
+/// own, not read as deadlines (said).
+#[test]
+fn units_under_a_merged_header_and_a_column_of_plans() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .merge_range(0, 0, 0, 4, "2025年重点工作任务清单", &plain)
+        .unwrap();
+    for (c, text) in ["序号", "工作任务"].iter().enumerate() {
+        sheet.write_string(1, c as u16, *text).unwrap();
+    }
+    sheet.merge_range(1, 2, 1, 3, "责任单位", &plain).unwrap();
+    sheet.write_string(1, 4, "2025年1-3月份进度安排").unwrap();
+    let rows = [
+        [
+            "1",
+            "推进污水管网提升项目。",
+            "区住建局",
+            "区水务局",
+            "开展管网摸底排查、登记等工作",
+        ],
+        [
+            "2",
+            "盘活存量土地400亩。",
+            "区自然资源局",
+            "",
+            "持续推进存量土地清理处置",
+        ],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(r as u32 + 2, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("清单.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["区住建局"]);
+    assert_eq!(supports(plan, 1), ["区水务局"]);
+    let codes = codes(&checked);
+    assert!(codes.contains(&"table/units-across-columns"), "{codes:?}");
+    assert!(codes.contains(&"table/not-deadlines"), "{codes:?}");
+    assert!(!codes.contains(&"source/unused"), "{codes:?}");
+    assert!(plan.tasks.iter().all(|t| t.deadline_text.is_none()));
+    assert_eq!(plan.tasks[0].extra, ["开展管网摸底排查、登记等工作"]);
+}
+
+/// A deadline that reads as no date is said at the deadline's own cell, not the row's first.
+#[test]
+fn an_unread_deadline_is_said_at_its_cell() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet().set_name("表").unwrap();
+    for (c, text) in ["序号", "工作任务", "责任单位", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *text).unwrap();
+    }
+    sheet.write_string(1, 0, "1").unwrap();
+    sheet.write_string(1, 1, "新建幼儿园3所。").unwrap();
+    sheet.write_string(1, 2, "区教育局").unwrap();
+    sheet.write_string(1, 3, "见成效").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("表.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let at = |code: &str| -> Vec<String> {
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| d.location.to_string())
+            .collect()
+    };
+    let said = at("table/deadline");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].ends_with("#表!D2"), "{said:?}");
+}

@@ -10988,3 +10988,23 @@ fn word_files_as_offices_make_them() {
     assert_eq!(leads(&checked.plan, 1), ["区财政局"]);
     assert!(!codes(&checked).contains(&"unit/fragment"));
 }
+
+/// A notice with no 附件说明 line, its table attached: the published notice names the
+/// attachment under its body, and `check` says the line was added.
+#[test]
+fn a_missing_attachment_note_is_added_and_said() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "教体职成〔2016〕161号\n关于印发《安庆市中等职业学校管理水平提升行动计划实施细则》的通知\n\
+         各县(市)教育局,市区中职学校:\n特制定《安庆市中等职业学校管理水平提升行动计划实施细则》,现印发给你们,请认真贯彻执行。\n\
+         安庆市教育体育局\n2016年3月31日\n安庆市中等职业学校管理水平提升行动计划任务分解表\n\
+         序号 | 具体任务 | 牵头科室 | 完成时间\n1 | 建立教学工作诊断与改进制度 | 职成科 | 2016年12月\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert!(codes(&checked).contains(&"notice/attachment-note-added"));
+    let notice = published_text(&input, "通知.md");
+    assert!(
+        notice.contains("附件：安庆市中等职业学校管理水平提升行动计划任务分解表"),
+        "{notice}"
+    );
+}

@@ -299,16 +299,22 @@ pub fn deadlines(cx: &Context) -> Vec<Diagnostic> {
 
 /// The notice: 文号 brackets, title, issuer, 署名 and 成文日期, and the attachments; or why
 /// there is no notice.
+/// How many paragraphs of its own words the plan has (preamble, parts' words, groups' text,
+/// closing), besides its tasks.
+fn paragraphs_of_its_own(plan: &crate::model::Plan) -> usize {
+    plan.preamble.len()
+        + plan.closing.len()
+        + plan.after_table.len()
+        + plan.sections.iter().map(|s| s.intro.len()).sum::<usize>()
+        + plan.groups().filter(|g| !g.text.trim().is_empty()).count()
+}
+
 pub fn notice(cx: &Context) -> Vec<Diagnostic> {
     let notice = &cx.plan.notice;
     let Some(start) = notice.origin.clone() else {
         let source = cx.plan.sources.first().cloned().unwrap_or_default();
         let plan = cx.plan;
-        let own_text = plan.preamble.len()
-            + plan.closing.len()
-            + plan.after_table.len()
-            + plan.sections.iter().map(|s| s.intro.len()).sum::<usize>()
-            + plan.groups().filter(|g| !g.text.trim().is_empty()).count();
+        let own_text = paragraphs_of_its_own(plan);
         // The plan's own words are printed in the notice's attachment: without a notice, as
         // the plan itself (compose::notice_documents).
         // A plan whose text hands out its tasks is printed as written, the table apart.
@@ -467,6 +473,19 @@ fn same_name(a: &str, b: &str) -> bool {
 fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let notice = &cx.plan.notice;
+    // No 附件说明: the published notice names what it attaches — not where the notice is
+    // the table itself (its title the plan's, no words of the plan's own).
+    let table_in_body = notice.title.is_some()
+        && notice.title == cx.plan.title
+        && paragraphs_of_its_own(cx.plan) == 0
+        && notice.handed_out.is_none();
+    if notice.attachments.is_empty() && !table_in_body {
+        out.push(Diagnostic::note(
+            "notice/attachment-note-added",
+            end.clone(),
+            "原文通知没有附件说明：发布的通知在正文之后按所附的方案（或任务分工表）补上「附件：……」一行",
+        ));
+    }
     // A further 分工表 read from the source (附件2) is a section of the published table.
     let read_as_part = |name: &String| cx.plan.sections.iter().any(|s| &s.title == name);
     // The plan is the attachment of its title, wherever the list puts it (附件2 the 分解表

@@ -1517,6 +1517,50 @@ impl RawTable {
         if header.index(Column::No).is_none() {
             self.own_numbers_taken();
         }
+        if let Some(column) = self.deadlines_that_are_plans() {
+            said.push(Diagnostic::note(
+                "table/not-deadlines",
+                place.clone(),
+                format!("「{column}」列写的是工作安排，不是时间：没有读作完成时限，原样保留在任务分工表中，并列入各单位任务单"),
+            ));
+        }
+    }
+
+    /// A deadline column whose cells are the work's plans, not times (…1-3月份进度安排 |
+    /// 开展新增托位机构摸底、登记等工作): none says only a time or names a date, and they run
+    /// as phrases of work. Kept as a column of its own, its name returned.
+    fn deadlines_that_are_plans(&mut self) -> Option<String> {
+        let written: Vec<&str> = (self.rows.iter())
+            .filter_map(|r| match &r.kind {
+                RowKind::Task(task) => task.deadline.as_deref(),
+                _ => None,
+            })
+            .filter(|d| !d.trim().is_empty())
+            .collect();
+        // A schedule of quarters or months (一季度制定方案；四季度完成) is still when.
+        let dated = |d: &str| {
+            crate::ingest::deadline::parse_deadline(d, None).is_some()
+                || ["季度", "月", "年", "日前", "周"]
+                    .iter()
+                    .any(|w| d.contains(w))
+        };
+        let work = |d: &&str| {
+            (d.chars().filter(|c| crate::base::cjk::is_han(*c))).count() >= 8
+                && !crate::ingest::deadline::says_only_a_time(d)
+                && !dated(d)
+        };
+        let plans = !written.is_empty() && written.iter().all(work);
+        if !plans {
+            return None;
+        }
+        let column = (self.column_names.deadline.take()).unwrap_or_else(|| "完成时限".to_string());
+        self.extra_columns.push(column.clone());
+        for row in &mut self.rows {
+            if let RowKind::Task(task) = &mut row.kind {
+                task.extra.push(task.deadline.take().unwrap_or_default());
+            }
+        }
+        Some(column)
     }
 
     /// Tasks of a table without a 序号 column, numbered by their rows, whose every text

@@ -1118,17 +1118,21 @@ impl NoticeView {
         if inline && plan.title.as_deref() == Some(table.title.as_str()) {
             table.title = "任务分工表".to_string();
         }
-        let attachments = if inline && notice.attachments.is_empty() {
-            vec![table.title.clone()]
-        } else {
-            notice.attachments.clone()
-        };
         let text_attached = plan_view.has_text && !inline;
         let table_in_body = notice.title.is_some()
             && notice.title == plan.title
             && !plan_view.has_text
             && notice.attachments.is_empty()
             && notice.handed_out.is_none();
+        // No 附件说明 in the source: the published notice names what it attaches (said by
+        // `check`), as GB/T 9704 has every attachment named under the body.
+        let attachments = match notice.attachments.is_empty() {
+            false => notice.attachments.clone(),
+            true if inline => vec![table.title.clone()],
+            true if table_in_body => Vec::new(),
+            true if text_attached => vec![plan_title.clone()],
+            true => vec![table.title.clone()],
+        };
         let further_tables = if text_attached {
             Vec::new()
         } else {

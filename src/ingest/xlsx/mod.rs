@@ -568,6 +568,12 @@ fn read_table(
     };
     diagnostics.extend(blank_hidden(&mut rows, &sheet.hidden, (row0, col0), place));
     diagnostics.extend(errors_said(range, place));
+    diagnostics.extend(units_under_a_merged_header(
+        &mut rows,
+        merges,
+        (header_row, row0, col0),
+        place,
+    ));
     diagnostics.extend(crate::ingest::repost::strip_from_cells(&mut rows, place));
     let mut merged_down: HashMap<(usize, usize), String> = HashMap::new();
     for m in merges.iter().filter(|m| m.start.1 == m.end.1) {
@@ -614,6 +620,67 @@ fn errors_said(range: &Range<Data>, place: impl Fn(usize, usize) -> Location) ->
         }
     }
     said
+}
+
+/// A header of who does the work merged across columns with nothing under it naming them
+/// apart (责任单位 over D and E, no 牵头 | 配合 row): every column under it lists units of the
+/// task, joined into its first. Said once.
+fn units_under_a_merged_header(
+    rows: &mut [Vec<String>],
+    merges: &[calamine::Dimensions],
+    (header_row, row0, col0): (usize, u32, u32),
+    place: impl Fn(usize, usize) -> Location,
+) -> Option<Diagnostic> {
+    use crate::ingest::raw_table::Column;
+    let merge = merges.iter().find(|m| {
+        let (top, left) = (m.start.0.checked_sub(row0), m.start.1.checked_sub(col0));
+        let header = (top.zip(left)).and_then(|(t, l)| rows.get(t as usize)?.get(l as usize));
+        m.start.0 == m.end.0
+            && m.end.1 > m.start.1
+            && top == Some(header_row as u32)
+            && header.is_some_and(|h| {
+                matches!(
+                    Column::from_header(h),
+                    Some(Column::Units | Column::Lead | Column::Support)
+                )
+            })
+    })?;
+    let (first, last) = (
+        (merge.start.1 - col0) as usize,
+        (merge.end.1 - col0) as usize,
+    );
+    // A second header row naming the columns apart (牵头单位 | 配合单位) reads them itself.
+    let named_apart = rows.get(header_row + 1).is_some_and(|row| {
+        (first..=last).any(|c| row.get(c).is_some_and(|h| Column::from_header(h).is_some()))
+    });
+    if named_apart {
+        return None;
+    }
+    let mut joined_any = false;
+    for row in rows.iter_mut().skip(header_row + 1) {
+        let names: Vec<String> = (first..=last)
+            .filter_map(|c| row.get(c).map(|t| t.trim().to_string()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        joined_any |= names.len() > 1;
+        for c in first..=last.min(row.len().saturating_sub(1)) {
+            row[c].clear();
+        }
+        if let Some(cell) = row.get_mut(first) {
+            *cell = names.join("、");
+        }
+    }
+    joined_any.then(|| {
+        Diagnostic::note(
+            "table/units-across-columns",
+            place(header_row, first),
+            format!(
+                "表头「{}」合并了 {} 列，其下没有分列的小标题：各列的单位一并读作这一项的责任单位（以「、」连接，第一个在前）",
+                rows[header_row][first].trim(),
+                last - first + 1
+            ),
+        )
+    })
 }
 
 /// Empties the cells of hidden rows and columns, saying each row and column that held
