@@ -9463,7 +9463,8 @@ fn labels_and_printed_on_lines_are_said_not_joined() {
         checked.plan.title.as_deref(),
         Some("市政府办公室关于做好2020年市政府为民办十件实事的通知")
     );
-    assert_eq!(codes_at(&checked, "source/unused"), [3]);
+    // The site's column (政策) and its box's line are the page's.
+    assert_eq!(codes_at(&checked, "source/unused"), [2, 3]);
 }
 
 /// A table pasted a cell per line whose header has a long name fengong does not read
@@ -11007,4 +11008,22 @@ fn a_missing_attachment_note_is_added_and_said() {
         notice.contains("附件：安庆市中等职业学校管理水平提升行动计划任务分解表"),
         "{notice}"
     );
+}
+
+/// A notice's headline over the plan's text with no body of its own names the table as it
+/// names the plan; the site's column under it (政策) is the page's, said, in no title.
+#[test]
+fn a_headline_names_the_table_and_a_sites_column_is_the_pages() {
+    let (_dir, input) = text_source(
+        "页面.txt",
+        "印发《潮州市贯彻落实海西规划实施方案》的通知\n政策\n一、重点任务\n\
+         1.推进港口建设。(牵头单位:市交通运输局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.table.title.as_deref(),
+        Some("潮州市贯彻落实海西规划实施方案")
+    );
+    let said = messages(&checked, "source/unused");
+    assert!(said.iter().any(|m| m.contains("「政策」")), "{said:?}");
 }

@@ -470,22 +470,27 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// The 附件说明 against what is attached: more attachments than this plan, or another name.
-fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// No 附件说明: the published notice names what it attaches — not where the notice is the
+/// table itself (its title the plan's, no words of the plan's own).
+fn attachment_note_added(cx: &Context, end: &Location) -> Option<Diagnostic> {
     let notice = &cx.plan.notice;
-    // No 附件说明: the published notice names what it attaches — not where the notice is
-    // the table itself (its title the plan's, no words of the plan's own).
     let table_in_body = notice.title.is_some()
         && notice.title == cx.plan.title
         && paragraphs_of_its_own(cx.plan) == 0
         && notice.handed_out.is_none();
-    if notice.attachments.is_empty() && !table_in_body {
-        out.push(Diagnostic::note(
+    (notice.attachments.is_empty() && !table_in_body).then(|| {
+        Diagnostic::note(
             "notice/attachment-note-added",
             end.clone(),
             "原文通知没有附件说明：发布的通知在正文之后按所附的方案（或任务分工表）补上「附件：……」一行",
-        ));
-    }
+        )
+    })
+}
+
+fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let notice = &cx.plan.notice;
+    out.extend(attachment_note_added(cx, end));
     // A further 分工表 read from the source (附件2) is a section of the published table.
     let read_as_part = |name: &String| cx.plan.sections.iter().any(|s| &s.title == name);
     // The plan is the attachment of its title, wherever the list puts it (附件2 the 分解表

@@ -1677,6 +1677,14 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             .find(|(p, _)| !super::text::is_page_line(p))
             .map(|(first, _)| first.clone()),
     };
+    // A notice's headline over the plan's text with no body of its own (印发《某方案》的通知 /
+    // 一、…): the table is the plan's, named as the headline names it.
+    let first = first.map(|line| {
+        (super::text::is_notice_title(&line))
+            .then(|| super::text::issued_plan(&line))
+            .flatten()
+            .unwrap_or(line)
+    });
     table.title = below
         .or(first)
         .map(|first| tidy_spacing(&first))

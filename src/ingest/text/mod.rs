@@ -1308,6 +1308,10 @@ fn is_page_action(text: &str) -> bool {
         "加入收藏",
         "朋友圈",
         "二维码",
+        // A site's column the page is filed under (政策, 政策文件).
+        "政策文件",
+        "政策解读",
+        "政策",
         // A reading page's own controls: 页面 / 配色 / 辅助线 / 重置, 字体大小, 全文.
         "辅助线",
         "QQ空间",

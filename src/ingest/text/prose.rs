@@ -215,7 +215,7 @@ pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
     let at = (1..first_section)
         .rev()
         .take(8)
-        .find(|&at| names_a_plan(texts[at]))?;
+        .find(|&at| names_a_plan(texts[at]) && !names_a_part(texts[at]))?;
     // A title broken over two lines whose first part opened the 《 this one closes. One
     // whose first part is the first line (某县2025年为民办实事 / 项目责任分工方案) is the
     // first line's title, read from the top.
@@ -817,6 +817,17 @@ const PLAN_KINDS: &[&str] = &[
     "明细表",
     "台账",
 ];
+
+/// Whether a line names a part of a plan by a kind's word (主要措施, 保障措施, 重点任务): a
+/// heading over its work, no plan's title.
+fn names_a_part(line: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "主要", "保障", "具体", "重点", "工作", "组织", "政策", "配套",
+    ];
+    let line = crate::base::cjk::simplified_text(&tidy_spacing(line));
+    let before = PLAN_KINDS.iter().find_map(|kind| line.strip_suffix(kind));
+    before.is_some_and(|before| !before.is_empty() && PARTS.contains(&before))
+}
 
 /// Whether a line names a kind of plan and nothing more (实 施 方 案, 工作方案): no title alone.
 fn names_only_a_kind(line: &str) -> bool {
