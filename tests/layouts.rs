@@ -11027,3 +11027,16 @@ fn a_headline_names_the_table_and_a_sites_column_is_the_pages() {
     let said = messages(&checked, "source/unused");
     assert!(said.iter().any(|m| m.contains("「政策」")), "{said:?}");
 }
+
+/// A title's 远景目标 year is no year of the plan's: its deadlines are dated by the notice.
+#[test]
+fn a_horizon_in_the_title_is_not_the_plans_year() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "海府〔2021〕9号\n关于印发海丰县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工的通知\n\
+         各镇人民政府，县直各单位：\n现将任务分工印发给你们，请认真贯彻落实。\n海丰县人民政府\n2021年5月14日\n\
+         序号\t工作任务\t牵头单位\t完成时限\n1\t推进重点项目建设。\t县发改局\t12月底前\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.year, Some(2021));
+}

@@ -1519,7 +1519,12 @@ fn apply_corrections(
 fn year_in(text: &str) -> Option<i32> {
     let chars: Vec<char> = text.chars().collect();
     let span = year_span_in(text);
-    chars.windows(5).find_map(|w| {
+    // A horizon the plan looks to (…和二〇三五年远景目标纲要) is not the year it is for.
+    let horizon = |at: usize| {
+        let after: String = chars.iter().skip(at + 5).take(2).collect();
+        matches!(cjk::simplified_text(&after).as_str(), "远景" | "愿景")
+    };
+    chars.windows(5).enumerate().find_map(|(at, w)| {
         let written: String = w.iter().collect();
         let digits: String = w[..4].iter().collect();
         (w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
@@ -1529,6 +1534,7 @@ fn year_in(text: &str) -> Option<i32> {
             .or_else(|| year_in_numerals(&written).filter(|_| w[4] == '年'))
             // The end of a span (2013—2015年) is not the year the plan is for.
             .filter(|year| span.is_none_or(|(_, last)| last != *year))
+            .filter(|_| !horizon(at))
     })
 }
 
@@ -2899,6 +2905,12 @@ mod tests {
         );
         assert_eq!(year_in("三年实施计划(2013—2015年)"), None);
         assert_eq!(year_in("2024年重点工作(2024—2026年)"), Some(2024));
+        // A horizon looked to is no year of the plan's.
+        assert_eq!(
+            year_in("海丰县第十四个五年规划和二〇三五年远景目标纲要"),
+            None
+        );
+        assert_eq!(year_in("2021年实施二〇三五年远景目标"), Some(2021));
         assert_eq!(
             own_places([
                 Some("上海市嘉定区发展和改革委员会"),

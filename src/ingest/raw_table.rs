@@ -179,7 +179,11 @@ pub fn missing_columns_hint(missing: &[&str]) -> String {
 }
 
 /// Words of a header over what has been done so far, not the plan's own columns.
-const REPORT_WORDS: &[&str] = &["进展", "情况", "当前", "目前"];
+const REPORT_WORDS: &[&str] = &[
+    "进展", "情况", "当前",
+    "目前", // What the work has come to, judged (工作评价, 考核评分).
+    "评价", "评分", "得分",
+];
 
 impl Column {
     /// True for a header that is a column of its own though fengong does not read it: a
@@ -2236,6 +2240,8 @@ mod tests {
         let map = HeaderMap::detect(&["序号", "重点工作", "区本级任务数", "责任单位"]).unwrap();
         assert_eq!(map.index(Column::Content), Some(1));
         assert_eq!(Column::from_header("项目个数"), None);
+        // A judgement of the work done is a report, no task's words.
+        assert_eq!(Column::from_header("工作评价"), None);
         // An office of any kind answers: 委室 (a congress's), 部室 (a federation's), 股室.
         // A second column of who does it, beside no 牵头 or 配合: they carry it out too.
         let header = ["序号", "工作任务", "责任科室", "责任学校(单位)", "完成时限"];
