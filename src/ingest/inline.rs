@@ -1337,9 +1337,9 @@ fn inner_labels_in(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     stops.find_map(|start| {
         let end = start + text[start..].find('。')? + '。'.len_utf8();
         let words_after = text[end..].trim_start();
-        (words_after.starts_with(crate::base::cjk::is_han) && labelled(words_after).is_none())
-            .then_some(())?;
-        (trailing_labels_at(&text[..end]) == Some(start)).then_some(start..end)
+        let task_after =
+            words_after.starts_with(crate::base::cjk::is_han) && labelled(words_after).is_none();
+        (task_after && trailing_labels_at(&text[..end]) == Some(start)).then_some(start..end)
     })
 }
 

@@ -24,7 +24,7 @@ use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{
-    doc_number_within, garbled_doc_number, is_copied_to, is_date_line, is_notice_title,
+    doc_number_within, garbled_doc_number, is_date_line, is_imprint_line, is_notice_title,
     is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{after_attachments_label, is_attachment_label};

@@ -1695,11 +1695,12 @@ fn without_number_after(title: &str) -> &str {
         .map_or(title, |number| title[..number.start()].trim_end())
 }
 
-/// Whether `line` is a 版记's 抄送 line (抄送：区委各部门，区人大常委会办公室。).
-pub(crate) fn is_copied_to(line: &str) -> bool {
-    let line = tidy_spacing(line.trim());
-    line.strip_prefix("抄送")
-        .is_some_and(|rest| rest.starts_with(['：', ':']))
+/// Whether `line` is one of a 版记's lines: its 抄送 (抄送：区委各部门。) or its print line
+/// (…办公室 2010年4月19日印发) — the print's, none of a plan's words.
+pub(crate) fn is_imprint_line(line: &str) -> bool {
+    let copied_to = (tidy_spacing(line.trim()).strip_prefix("抄送"))
+        .is_some_and(|rest| rest.starts_with(['：', ':']));
+    copied_to || is_printed_on(line)
 }
 
 /// Whether `line` is a 版记's line saying when (and by whom) the document was printed:

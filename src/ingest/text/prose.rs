@@ -60,10 +60,7 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     for block in &blocks[start..end] {
         // A 版记's lines (抄送：…, …办公室 2010年4月19日印发) are the print's, none of the
         // plan's words.
-        if super::is_page_line(&block.text)
-            || super::is_printed_on(&block.text)
-            || super::is_copied_to(&block.text)
-        {
+        if super::is_page_line(&block.text) || super::is_imprint_line(&block.text) {
             reader.prose.before.push(paragraph(block, places));
         } else if let Some((numeral, title)) = section_heading(&block.text)
             && heads_a_section(block)
@@ -564,8 +561,7 @@ fn paragraph(block: &Block, places: Places<'_>) -> Paragraph {
 fn goes_on(last: &str, block: &Block, lines: &Lines) -> bool {
     if lines.previous_signs_off
         || lines.signing_off.contains(&block.line)
-        || super::is_printed_on(&block.text)
-        || super::is_copied_to(&block.text)
+        || super::is_imprint_line(&block.text)
     {
         return false;
     }
@@ -824,16 +820,21 @@ fn names_a_part(line: &str) -> bool {
     const PARTS: &[&str] = &[
         "主要", "保障", "具体", "重点", "工作", "组织", "政策", "配套",
     ];
+    words_before_the_kind(line).is_some_and(|before| PARTS.contains(&before.as_str()))
+}
+
+/// What a line says before the kind of plan it ends in (主要措施 → 主要, 实 施 方 案 → 实施),
+/// read on its simplified, closed-up text; none when it ends in no kind.
+fn words_before_the_kind(line: &str) -> Option<String> {
     let line = crate::base::cjk::simplified_text(&tidy_spacing(line));
-    let before = PLAN_KINDS.iter().find_map(|kind| line.strip_suffix(kind));
-    before.is_some_and(|before| !before.is_empty() && PARTS.contains(&before))
+    let before = PLAN_KINDS.iter().find_map(|kind| line.strip_suffix(kind))?;
+    Some(before.to_string())
 }
 
 /// Whether a line names a kind of plan and nothing more (实 施 方 案, 工作方案): no title alone.
 fn names_only_a_kind(line: &str) -> bool {
-    let line = crate::base::cjk::simplified_text(&tidy_spacing(line));
-    let before = PLAN_KINDS.iter().find_map(|kind| line.strip_suffix(kind));
-    before.is_some_and(|before| ["", "实施", "工作", "行动", "推进"].contains(&before))
+    words_before_the_kind(line)
+        .is_some_and(|before| ["", "实施", "工作", "行动", "推进"].contains(&before.as_str()))
 }
 
 /// The words a list that is a plan of its own ends in, not a kind of plan a title goes on
