@@ -11040,3 +11040,172 @@ fn a_horizon_in_the_title_is_not_the_plans_year() {
     let plan = fengong::check(&input).unwrap().plan;
     assert_eq!(plan.year, Some(2021));
 }
+
+/// A bare line naming a part (主要措施) right over `(一)…` heads the groups under it: (一)
+/// stays the first group, with its items, in the model and in 方案.md.
+#[test]
+fn a_part_named_over_the_first_group_keeps_the_group() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "宁德市2023年全面推进乡村振兴重点工作实施方案\n主要措施\n(一)切实保障粮食和重要农产品稳定安全供给\n\
+         1.全力抓紧抓好粮食生产。(牵头单位:市农业农村局;配合单位:市发改委)\n\
+         2.加力扩种大豆油料。(牵头单位:市农业农村局;配合单位:市财政局)\n(二)加强农业基础设施建设\n\
+         3.加强耕地保护和用途管控。(牵头单位:市自然资源局;配合单位:市农业农村局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        groups(&checked.plan),
+        [
+            (
+                "切实保障粮食和重要农产品稳定安全供给".to_string(),
+                vec![1, 2]
+            ),
+            ("加强农业基础设施建设".to_string(), vec![3])
+        ]
+    );
+    for code in ["table/label-missing", "group/number-skipped"] {
+        assert!(!codes(&checked).contains(&code), "{code}");
+    }
+    let plan_text = published_text(&input, "方案.md");
+    assert!(
+        plan_text.contains("切实保障粮食和重要农产品稳定安全供给"),
+        "{plan_text}"
+    );
+    assert!(plan_text.contains("全力抓紧抓好粮食生产"), "{plan_text}");
+}
+
+/// `A、B（牵头），C`: the mark after a run the comma sets apart speaks for the run, as the
+/// unbracketed `A、B牵头，C` does — said, with how to write the other reading. Before 、
+/// it marks its own name only.
+#[test]
+fn a_lead_mark_after_a_run_of_names_leads_the_run() {
+    let table = |cell: &str| {
+        format!(
+            "任务分工表\n| 序号 | 重点任务 | 责任单位 |\n| --- | --- | --- |\n\
+             | 1 | 加强人居环境整治 | {cell} |\n"
+        )
+    };
+    let (_dir, input) = text_source(
+        "分工.md",
+        &table("市农业农村局、市住房城乡建设局（牵头），各镇人民政府"),
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        leads(&checked.plan, 1),
+        ["市农业农村局", "市住房城乡建设局"]
+    );
+    assert_eq!(supports(&checked.plan, 1), ["各镇人民政府"]);
+    let said = messages(&checked, "unit/lead-mark-shared");
+    assert_eq!(said.len(), 1, "{said:?}");
+    let (_dir, input) = text_source(
+        "分工.md",
+        &table("市农业农村局、市住房城乡建设局（牵头）、各镇人民政府"),
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(leads(&checked.plan, 1), ["市住房城乡建设局"]);
+    assert!(messages(&checked, "unit/lead-mark-shared").is_empty());
+}
+
+/// The same unit under 牵头 and again under 主体责任单位: read once, as lead, and the empty
+/// cell the table then prints is said at that cell.
+#[test]
+fn a_unit_written_in_two_role_columns_is_said() {
+    let (_dir, input) = text_source(
+        "分工.md",
+        "任务分工表\n| 序号 | 工作任务 | 牵头单位 | 主体责任单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|---|\n\
+         | 1 | 新增托育机构2所以上。 | 县卫健委 | 县卫健委 | 县教育局 | 2025年12月底前 |\n\
+         | 2 | 推进诊疗能力提升。 | 县卫健委 | 县中医院 | 县财政局 | 2025年12月底前 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(leads(&checked.plan, 1), ["县卫健委"]);
+    let said = messages(&checked, "unit/listed-in-two-columns");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("第 1 项") && said[0].contains("县卫健委"),
+        "{said:?}"
+    );
+}
+
+/// A news page's headline and lead over `《某方案》公布如下：`: the plan is the one announced,
+/// the page's lines said.
+#[test]
+fn a_plan_announced_under_a_news_headline_is_the_title() {
+    let (_dir, input) = text_source(
+        "页面.txt",
+        "宁德发布丨2023年全面推进乡村振兴重点工作，我市这样实施……\n\
+         近日，中共宁德市委、宁德市人民政府印发《关于做好2023年全面推进乡村振兴重点工作的实施方案》，并发出通知。\n\
+         《关于做好2023年全面推进乡村振兴重点工作的实施方案》公布如下：\n\
+         一、主要措施\n1.全力抓紧抓好粮食生产。（牵头单位：市农业农村局；配合单位：市发改委）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let title = "关于做好2023年全面推进乡村振兴重点工作的实施方案";
+    assert_eq!(checked.plan.title.as_deref(), Some(title));
+    assert_eq!(checked.plan.table.title.as_deref(), Some(title));
+    let said = messages(&checked, "source/unused").join("");
+    assert!(
+        said.contains("宁德发布") && said.contains("公布如下"),
+        "{said}"
+    );
+}
+
+/// A part headed by its lead (二、县发改局牵头工作) leads a task under it that names only
+/// who helps, as it leads the tasks that name no one.
+#[test]
+fn a_headings_lead_leads_tasks_naming_only_their_supports() {
+    for support in ["(配合单位:县财政局)", "(县财政局配合)"] {
+        let (_dir, input) = text_source(
+            "清单.txt",
+            &format!(
+                "2025年县政府重点工作任务清单\n一、县发改局牵头工作(2项)\n1.推进以工代赈项目建设。\n\
+                 2.谋划储备项目100个。{support}\n"
+            ),
+        );
+        let checked = fengong::check(&input).unwrap();
+        assert_eq!(leads(&checked.plan, 2), ["县发改局"], "{support}");
+        assert_eq!(supports(&checked.plan, 2), ["县财政局"], "{support}");
+        assert!(!codes(&checked).contains(&"structure/no-lead"));
+    }
+}
+
+/// The attachment titled as the body issues it (现将《…分工》印发) while the 附件说明 names
+/// another document (…推进情况表, the return form): the plan is the one attached, and the
+/// difference is said.
+#[test]
+fn an_attachment_note_naming_another_document_is_said() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发2022年重点任务责任落实分工的通知\n各部门:\n\
+         现将《2022年<政府工作报告>重点任务责任落实分工》印发给你们,请认真贯彻落实。\n\
+         附件:2022年《政府工作报告》重点任务落实推进情况表\n某旗人民政府办公室\n2022年2月21日\n附件\n\
+         2022年《政府工作报告》重点任务责任落实分工\n序号\t重点任务\t牵头单位\t完成时限\n\
+         1\t新建高标准农田2万亩\t旗农牧和科技局\t2022年10月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("2022年《政府工作报告》重点任务责任落实分工")
+    );
+    assert!(codes(&checked).contains(&"notice/attachment-title"));
+    let sheet = published_text(&input, "任务单/旗农牧和科技局.md");
+    assert!(!sheet.contains("推进情况表"), "{sheet}");
+}
+
+/// A leader's label the scan ran onto the end of the item's line (…增长10%。牵头县领导:县长)
+/// is the item's field, as on a line of its own: out of the content, the leader kept.
+#[test]
+fn a_leaders_label_run_onto_the_items_line_is_its_field() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "重点工作责任分解方案\n一、扩大有效投资\n\
+         1.全年实施亿元以上项目120个,完成固定资产投资增长10%。牵头县领导:县长\n\
+         责任单位:县发改局\n配合单位:县财政局\n完成时限:2024年12月底\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    let task = plan.task(1).unwrap();
+    assert_eq!(
+        task.content,
+        "全年实施亿元以上项目120个,完成固定资产投资增长10%。"
+    );
+    assert_eq!(task.person.as_deref(), Some("县长"));
+    assert_eq!(leads(&plan, 1), ["县发改局"]);
+}

@@ -18,6 +18,7 @@ mod kill;
 mod layouts;
 mod pdf;
 mod reuse;
+mod scanned;
 mod seed;
 mod serve;
 mod sheets;

@@ -819,6 +819,10 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
                     .to_string(),
             )
         })
+        // The attachment titled as the body issues it, though its 附件说明 names another
+        // document (…落实推进情况表, the form for its returns): the plan is the one attached
+        // (the difference is said by the checks).
+        .or_else(|| titled_as_issued(parts, notice))
         // 附件：任务分工表 names the plan's table, not the plan: the plan the notice issues
         // comes first.
         .or_else(|| {
@@ -846,6 +850,22 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         // A notice that is itself the division (…有关政策措施分工的通知, its body handing out
         // the tasks, nothing attached): the plan is the notice.
         .or_else(|| notice.handed_out.and(notice.title.clone()))
+}
+
+/// The table's own title, when it is the document the notice's body issues (现将《X》印发)
+/// and no 附件说明 names it.
+fn titled_as_issued(parts: &Parts, notice: &Notice) -> Option<String> {
+    let table = parts.table.title.as_deref()?.trim();
+    let issued = sole_document_issued(notice)?;
+    // 《2022年<政府工作报告>…分工》 in the body names the attachment titled with 《》 inside.
+    let key = |t: &str| -> String {
+        (crate::base::cjk::simplified_text(t).chars())
+            .filter(|c| !"《》<>〈〉".contains(*c))
+            .collect()
+    };
+    let same = |a: &str, b: &str| key(a) == key(b);
+    (same(table, &issued) && !notice.attachments.iter().any(|a| same(a, table)))
+        .then(|| table.to_string())
 }
 
 /// `name` as the notice's 附件 writes it in full, when one ends with it.
@@ -1802,8 +1822,19 @@ impl TaskNotes {
             ),
         ] {
             say_run_together(no, units.iter(), origin, diagnostics);
+            say_lead_mark_shared(no, units.iter(), origin, diagnostics);
             self.levels_lent.note(no, units.iter(), origin);
             self.wrapped.note(no, units.iter(), origin);
+        }
+        if !written.folded.is_empty() {
+            let names: String = written.folded.iter().map(|n| format!("「{n}」")).collect();
+            diagnostics.push(Diagnostic::note(
+                "unit/listed-in-two-columns",
+                (cells.responsible_origin.clone()).unwrap_or(units_origin.clone()),
+                format!(
+                    "第 {no} 项：这一格写的{names}已写在牵头或配合单位列中，只按那一列读一次；发布的任务分工表中这一格空出"
+                ),
+            ));
         }
         if resolved.assignments.is_empty() && !text.is_empty() && resolved.unspecified.is_empty() {
             diagnostics.push(Diagnostic::warning(
@@ -2053,6 +2084,51 @@ impl LevelsLent {
     }
 }
 
+/// The units whose `written` text says something of them, by that text, each text once
+/// with the names read from it.
+fn by_written<'a>(
+    units: impl Iterator<Item = &'a WrittenUnit>,
+    written: impl Fn(&'a WrittenUnit) -> Option<&'a str>,
+) -> Vec<(&'a str, Vec<&'a str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for unit in units {
+        let Some(text) = written(unit) else {
+            continue;
+        };
+        match out.iter_mut().find(|(w, _)| *w == text) {
+            Some((_, names)) => names.push(&unit.name),
+            None => out.push((text, vec![&unit.name])),
+        }
+    }
+    out
+}
+
+/// 市农业农村局、市住房城乡建设局（牵头），各镇人民政府: the mark was read as the run's, said
+/// once per run, with how to write the other reading.
+fn say_lead_mark_shared<'a>(
+    no: u32,
+    units: impl Iterator<Item = &'a WrittenUnit>,
+    origin: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (written, names) in by_written(units, |u| u.lead_mark_shared.as_deref()) {
+        let last = names.last().copied().unwrap_or_default();
+        diagnostics.push(
+            Diagnostic::note(
+                "unit/lead-mark-shared",
+                origin.clone(),
+                format!(
+                    "第 {no} 项：「{written}」中“牵头”写在顿号列举的最后一个单位之后、逗号之前，读作{}共同牵头",
+                    names.iter().map(|n| format!("「{n}」")).collect::<String>()
+                ),
+            )
+            .with_hint(format!(
+                "如只有「{last}」牵头，请把它写在最前，或把其他单位移到逗号之后"
+            )),
+        );
+    }
+}
+
 /// Names that ran together in a cell (`市行政审批局市司法局`), each text once, and how they
 /// were read apart: for the user to check.
 fn say_run_together<'a>(
@@ -2061,17 +2137,7 @@ fn say_run_together<'a>(
     origin: &Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut split: Vec<(&str, Vec<&str>)> = Vec::new();
-    for unit in units {
-        let Some(written) = unit.run_together.as_deref() else {
-            continue;
-        };
-        match split.iter_mut().find(|(w, _)| *w == written) {
-            Some((_, names)) => names.push(&unit.name),
-            None => split.push((written, vec![&unit.name])),
-        }
-    }
-    for (written, names) in split {
+    for (written, names) in by_written(units, |u| u.run_together.as_deref()) {
         diagnostics.push(
             Diagnostic::note(
                 "unit/run-together",
@@ -2158,6 +2224,9 @@ struct WrittenRoles {
     supports: Vec<WrittenUnit>,
     /// A 责任单位 cell's beside the 牵头 and 配合 ones.
     responsible: Vec<WrittenUnit>,
+    /// The names of a third role column (主体责任单位) that all stood in the 牵头 or 配合
+    /// column already: read once, in the role those give, and the cell left empty.
+    folded: Vec<String>,
 }
 
 /// The units a task row names, as leads and supports. With a separate lead column a
@@ -2170,9 +2239,11 @@ fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
         let leads = split_units(cells.lead.as_deref().unwrap_or(""));
         let mut supports = split_units(cells.support.as_deref().unwrap_or(""));
         let mut responsible = Vec::new();
+        let mut folded = Vec::new();
         for unit in split_units(&cells.units) {
             let listed = |w: &WrittenUnit| w.name == unit.name;
             if leads.iter().any(listed) || supports.iter().any(listed) {
+                folded.push(unit.name);
                 continue;
             }
             if cells.support.is_some() {
@@ -2181,10 +2252,16 @@ fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
                 supports.push(unit);
             }
         }
+        // Beside a 牵头 column alone, a 责任单位 column repeating the lead is the plan's way of
+        // listing every unit; beside 配合 too, a cell naming only others' units prints empty.
+        if cells.support.is_none() || !responsible.is_empty() {
+            folded.clear();
+        }
         WrittenRoles {
             leads,
             supports,
             responsible,
+            folded,
         }
     } else {
         let mut units = split_units(&cells.units);
@@ -2207,6 +2284,7 @@ fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
             leads: units,
             supports,
             responsible,
+            folded: Vec::new(),
         }
     }
 }

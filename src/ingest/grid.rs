@@ -226,6 +226,13 @@ fn names_columns_under(top: &[String], sub: &[String]) -> bool {
         && filled.iter().any(|(c, s)| above(*c) != *s)
 }
 
+/// A cell's text with what OCR misreads in it read as meant: a letter O between digits,
+/// a heading's 一 read as a dash (see `printed`).
+fn misread_characters_read(cell: &str) -> String {
+    let heading = crate::ingest::text::printed::one_read_as_dash(cell);
+    crate::ingest::text::printed::letter_o_as_zero(heading.as_deref().unwrap_or(cell))
+}
+
 impl Grid<'_> {
     /// The first row where a 分工表 header starts.
     pub fn header_row(&self) -> Option<usize> {
@@ -248,8 +255,66 @@ impl Grid<'_> {
     }
 
     /// The rows under the header at `header_row` as a [`RawTable`]; rows that are neither a
-    /// task, a section nor a label are reported.
+    /// task, a section nor a label are reported. A letter O a scan's OCR read between two
+    /// digits (2O21年12月, 4O个) is read as the 0 it is, said once.
     pub fn table(&self, header_row: usize, diagnostics: &mut Vec<Diagnostic>) -> RawTable {
+        let mended: Vec<Vec<String>> = (self.rows.iter())
+            .map(|row| row.iter().map(|c| misread_characters_read(c)).collect())
+            .collect();
+        if mended == self.rows {
+            return self.table_as_read(header_row, diagnostics);
+        }
+        let mut changed = Vec::new();
+        for (r, (row, read)) in mended.iter().zip(&self.rows).enumerate() {
+            for (c, (cell, was)) in row.iter().zip(read).enumerate() {
+                if cell != was {
+                    changed.push((
+                        (self.place)(r, c),
+                        was.trim().to_string(),
+                        cell.trim().to_string(),
+                    ));
+                }
+            }
+        }
+        if let Some((first, _, _)) = changed.first() {
+            let shown: Vec<String> = (changed.iter().take(6))
+                .map(|(place, was, cell)| {
+                    let at = match place {
+                        Location::Cell {
+                            sheet, cell: name, ..
+                        } => format!("{sheet}!{name}"),
+                        other => other.to_string(),
+                    };
+                    format!("{at}「{was}」→「{cell}」")
+                })
+                .collect();
+            diagnostics.push(
+                Diagnostic::note(
+                    "source/ocr-mended",
+                    first.clone(),
+                    format!(
+                        "{} 个单元格中识别误认的字符已改正（夹在数字间的字母 O 读作 0，标题开头的「—、」读作「一、」）：{}{}",
+                        changed.len(),
+                        shown.join("；"),
+                        if changed.len() > 6 { "……" } else { "" }
+                    ),
+                )
+                .with_hint("请对照原件核对；如改错了，请在原文中改正后重试"),
+            );
+        }
+        let merged_down = (self.merged_down.iter())
+            .map(|(&at, text)| (at, misread_characters_read(text)))
+            .collect();
+        let grid = Grid {
+            rows: mended,
+            merged_down,
+            place: Box::new(|r, c| (self.place)(r, c)),
+            paragraphs: self.paragraphs,
+        };
+        grid.table_as_read(header_row, diagnostics)
+    }
+
+    fn table_as_read(&self, header_row: usize, diagnostics: &mut Vec<Diagnostic>) -> RawTable {
         let rows = &self.rows;
         let Header {
             map: header,
@@ -752,6 +817,22 @@ impl Grid<'_> {
         let cells = &self.rows[r];
         let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
         let place = (self.place)(r, first);
+        // A printed page's number kept as a row (— 2 —, 第1页 共2页: a scan's table, or
+        // a sheet pasted from a PDF): no heading of the tasks under it.
+        let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
+        if filled == 1
+            && crate::ingest::text::printed::is_page_number(&tidy_spacing(cells[first].trim()))
+        {
+            diagnostics.push(Diagnostic::note(
+                "table/page-number",
+                place,
+                format!(
+                    "「{}」是打印页的页码，不是表格内容：未读入",
+                    cells[first].trim()
+                ),
+            ));
+            return None;
+        }
         let kind = match self.heading_alone(r, header, first) {
             Some(kind) => kind,
             None => self.unread_row(r, header, first, diagnostics)?,

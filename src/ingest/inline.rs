@@ -980,7 +980,16 @@ const SENTENCE_MARKS: &[char] = &['。', '，', '；', '：', '、', ',', ';', '
 /// from a web page: 责任单位 / 卫健局、文旅局): the two as one labelled line.
 fn with_value_below(line: &str, next: Option<&&str>) -> Option<String> {
     let value = strip_markup(next?.trim());
-    (is_bare_label(line) && value.chars().any(char::is_alphanumeric) && !is_bare_label(&value))
+    // A numbered line under it (主要措施 / (一)…) is the first item of what the label heads,
+    // no value of it.
+    let numbered = numbered_label(&value).is_some()
+        || section_heading(&value).is_some()
+        || crate::ingest::raw_table::opening_number(&value).is_some()
+        || PART_NUMBER.is_match(&value);
+    (is_bare_label(line)
+        && value.chars().any(char::is_alphanumeric)
+        && !is_bare_label(&value)
+        && !numbered)
         .then(|| format!("{line}：{value}"))
 }
 
@@ -1404,7 +1413,11 @@ fn trailing_labels_at(paragraph: &str) -> Option<usize> {
             >= 2
             && !without_kinds_of_place(&without_aliases(rest)).contains(['（', '(', '[', '【'])
             && label_clauses(rest).is_some_and(|clauses| {
-                clauses.iter().any(|(kind, _, _)| names_units(*kind))
+                // A leader's label alone (…增长10%。牵头县领导:县长) is the first of the
+                // item's fields; the units' come on the lines after it.
+                clauses
+                    .iter()
+                    .any(|(kind, _, _)| names_units(*kind) || *kind == LabelKind::Person)
                     && clauses
                         .iter()
                         .all(|&(kind, _, value)| reads_as_said(kind, value))
@@ -1913,10 +1926,12 @@ impl Reader {
         }
         let group_lead = self.group_lead.as_ref().map(|g| &g.lead);
         let heading_lead = group_lead.or(self.section_lead.as_ref());
-        // Under a group's lead, a task opened by its 协同单位： line alone is the lead's too.
+        // Under a heading's lead, a task naming only who helps (协同单位：…, (配合单位:…)) is
+        // the lead's too.
         let leadless = |task: &RawTask| {
             !task.is_assigned()
-                || (group_lead.is_some() && task.lead.is_none() && task.units.trim().is_empty())
+                || (task.lead.as_deref().is_none_or(|l| l.trim().is_empty())
+                    && task.units.trim().is_empty())
         };
         if (numbered || group_lead.is_some())
             && let (Some((task, _)), Some(lead)) = (self.pending.as_mut(), heading_lead)
@@ -4676,6 +4691,23 @@ mod tests {
         // A body answering is a unit's duty, no leader's.
         assert_eq!(leaders_answering("由区水利厅负责"), None);
         assert_eq!(leaders_answering("污染防治处落实"), None);
+    }
+
+    #[test]
+    fn a_numbered_line_under_a_bare_label_is_no_value_of_it() {
+        // 主要措施 heads the groups under it: (一) stays their first heading.
+        let text = "某市2023年乡村振兴实施方案\n主要措施\n(一)保障粮食安全\n\
+                    1.抓好粮食生产。(牵头单位:市农业农村局)\n(二)加强基础设施建设\n\
+                    2.加强耕地保护。(牵头单位:市自然资源局)\n";
+        let table = parse(text, "t.md").unwrap();
+        let labels: Vec<&str> = (table.rows.iter())
+            .filter_map(|r| match &r.kind {
+                RowKind::Label(label) => Some(label.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["（一）保障粮食安全", "（二）加强基础设施建设"]);
+        assert_eq!(table.tasks().count(), 2);
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct WrittenUnit {
     /// it was written without one (`省国税局、地税局`: 地税局 and 省国税局; see
     /// `level_shared_by_a_list`).
     pub level_lent: Option<(String, String)>,
+    /// The run of names, as written with its mark, that a bracketed lead mark after the
+    /// last of them spoke for (`A、B（牵头），C`: A and B lead), when it did.
+    pub lead_mark_shared: Option<String>,
 }
 
 /// A units cell whose narrow column broke a name over two lines (农产品流通工作⏎专班,
@@ -875,6 +878,7 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             wrapped: unit.wrapped.as_ref().map(back),
             person: unit.person.as_ref().map(back),
             level_lent: (unit.level_lent.as_ref()).map(|(name, from)| (back(name), back(from))),
+            lead_mark_shared: unit.lead_mark_shared.as_ref().map(back),
             ..unit
         })
         .collect()
@@ -890,8 +894,10 @@ fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
     let cell = zones_sharing_a_committee(&cell);
     let (cell, lent) = level_shared_by_a_list(&cell);
     let mut list = UnitList::default();
-    for (piece, after_comma) in pieces(&cell) {
-        list.piece(piece, after_comma);
+    let pieces = pieces(&cell);
+    for (at, &(piece, after_comma)) in pieces.iter().enumerate() {
+        let comma_next = pieces.get(at + 1).is_some_and(|&(_, comma)| comma);
+        list.piece(piece, after_comma, comma_next);
     }
     let mut out = list.out;
     mark_wrapped(&mut out, &wrapped);
@@ -923,14 +929,16 @@ struct UnitList {
 impl UnitList {
     /// One piece between separators: a unit (or two), a role word for those before it, a
     /// note, or more of the phrase before it.
-    fn piece(&mut self, piece: &str, after_comma: bool) {
+    fn piece(&mut self, piece: &str, after_comma: bool, comma_next: bool) {
         let Some((mut name, mark_lead)) = self.name_of(piece, after_comma) else {
             return;
         };
         // 区教育局（牵头）, 区商务局（王芳）: the role and the person, no part of the name.
         let (mut marked_lead, mut person) = (mark_lead, None);
+        let mut bracketed_lead = false;
         if let Some(note) = unit_note(&name) {
             (name, marked_lead, person) = (note.unit, note.lead, note.person);
+            bracketed_lead = note.lead;
         }
         self.role_word(&mut name, &mut marked_lead);
         if let Some(after) = take_joined(&name, marked_lead, &mut self.out) {
@@ -956,6 +964,28 @@ impl UnitList {
             last.person = person;
         }
         self.out.extend(named);
+        if bracketed_lead && comma_next {
+            self.mark_closes_the_run(piece);
+        }
+    }
+
+    /// 市农业农村局、市住房城乡建设局（牵头），各镇人民政府: a bracketed lead mark after
+    /// the last of a run of names the comma then sets apart speaks for the run, as the
+    /// unbracketed 牵头 does (…、…牵头，…); the reading is said.
+    fn mark_closes_the_run(&mut self, piece: &str) {
+        let run = &mut self.out[self.run_start..];
+        if run.len() < 2 {
+            return;
+        }
+        let before: Vec<&str> = run[..run.len() - 1]
+            .iter()
+            .map(|w| w.name.as_str())
+            .collect();
+        let written = format!("{}、{}", before.join("、"), piece.trim());
+        for unit in run {
+            unit.marked_lead = true;
+            unit.lead_mark_shared = Some(written.clone());
+        }
     }
 
     /// The piece's name and whether a mark says it leads; none when the piece names no unit
@@ -1058,6 +1088,7 @@ impl WrittenUnit {
             wrapped: None,
             person: None,
             level_lent: None,
+            lead_mark_shared: None,
         }
     }
 }
@@ -1363,6 +1394,7 @@ fn names_in(name: String, marked_lead: bool) -> Vec<WrittenUnit> {
                 wrapped: None,
                 person: None,
                 level_lent: None,
+                lead_mark_shared: None,
             })
             .collect(),
         None => vec![WrittenUnit::named(name, marked_lead)],
@@ -2125,6 +2157,19 @@ mod tests {
         assert_eq!(names("区人社局会同区财政局"), ["区人社局", "区财政局"]);
         assert_eq!(names("宣传处会办公室"), ["宣传处", "办公室"]);
         assert!(split_units("宣传处会办公室")[0].marked_lead);
+        // A bracketed mark after a run the comma sets apart speaks for the run; before 、 or
+        // at the cell's end, for its own name.
+        let shared = split_units("市农业农村局、市住建局（牵头），各镇人民政府");
+        let leads: Vec<bool> = shared.iter().map(|w| w.marked_lead).collect();
+        assert_eq!(leads, [true, true, false]);
+        assert_eq!(
+            shared[0].lead_mark_shared.as_deref(),
+            Some("市农业农村局、市住建局（牵头）")
+        );
+        let own: Vec<bool> = (split_units("市农业农村局、市住建局（牵头）、各镇人民政府").iter())
+            .map(|w| w.marked_lead)
+            .collect();
+        assert_eq!(own, [false, true, false]);
         for one in ["区社会事业局", "居委会办公室", "市总工会办公室"] {
             assert_eq!(names(one), [one]);
         }

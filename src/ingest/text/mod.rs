@@ -162,6 +162,8 @@ pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnosti
     let mut said = Vec::new();
     said.extend(standard_forms(&mut lines, places));
     printed::restore(&mut lines, places, &mut said);
+    said.extend(without_stamp_text(&mut lines, places));
+    said.extend(spaces_out_of_labels(&mut lines, places));
     said.extend(without_cut_piece(&mut lines, places));
     said.extend(without_contents(&mut lines, places));
     (lines.join("\n"), said)
@@ -197,6 +199,117 @@ fn without_contents(lines: &mut [String], places: Places<'_>) -> Option<Diagnost
         places.at(first as u32 + 1),
         format!("这是目录，未读入方案：「{shown}」{span}；方案正文照原文读入"),
     ))
+}
+
+/// A stray space OCR left inside a label (`责 任单位:县农业农村局`) or a document number's
+/// year (`嘉政办发〔2 024〕1号`): closed where the closed text reads as one, said once.
+fn spaces_out_of_labels(lines: &mut [String], places: Places<'_>) -> Option<Diagnostic> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(\p{Han}+(?:[ \u{3000}]\p{Han}+){1,2})([：:])").unwrap()
+    });
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[〔\[［【（(]\s*(\d(?:\s?\d){3})\s*[〕\]］】）)]\s*\d{1,4}\s*号").unwrap()
+    });
+    let mut changed: Vec<String> = Vec::new();
+    let mut first = None;
+    for (i, line) in lines.iter_mut().enumerate() {
+        let trimmed = line.trim_start().to_string();
+        let mut mended = trimmed.clone();
+        if let Some(caps) = LABEL.captures(&trimmed) {
+            let closed: String = caps[1].chars().filter(|c| !c.is_whitespace()).collect();
+            // A short label padded to its neighbours' width (组 长：) is set so on purpose.
+            let padded = closed.chars().count() <= 2
+                || caps[1].chars().filter(|c| c.is_whitespace()).count() + 1
+                    == closed.chars().count();
+            let candidate = format!("{closed}{}", &trimmed[caps[1].len()..]);
+            if !padded && crate::ingest::inline::is_labelled_line(&candidate) {
+                mended = candidate;
+            }
+        }
+        if let Some(caps) = YEAR.captures(&mended)
+            && caps[1].contains(char::is_whitespace)
+        {
+            let year = &caps[1];
+            let closed: String = year.chars().filter(|c| !c.is_whitespace()).collect();
+            mended = mended.replacen(year, &closed, 1);
+        }
+        if mended != trimmed {
+            first.get_or_insert(i);
+            changed.push(format!(
+                "第 {} {}「{}」→「{}」",
+                i + 1,
+                places.unit(),
+                tail_of(&trimmed, 24),
+                tail_of(&mended, 24)
+            ));
+            *line = mended;
+        }
+    }
+    Some(
+        Diagnostic::note(
+            "source/ocr-mended",
+            places.at(first? as u32 + 1),
+            format!("标签和文号中识别多出的空格已去掉：{}", changed.join("；")),
+        )
+        .with_hint("请对照原件核对；如改错了，请在原文中改正后重试"),
+    )
+}
+
+/// The words a scan's OCR read off the seal pressed over the 署名 and date: `（盖章）咸阳市`
+/// (the mark a copy writes for the seal, and what could be read of it), or a piece of the
+/// 署名 alone between it and the date (泾县人 under 泾县人民政府). None of the document's
+/// words: each line left out and said.
+fn without_stamp_text(lines: &mut [String], places: Places<'_>) -> Vec<Diagnostic> {
+    static SEAL: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^[（(【\[]\s*(?:盖章|蓋章|印章|公章|签章|簽章|章)\s*[）)】\]]\s*(.*)$")
+            .unwrap()
+    });
+    let mut said = Vec::new();
+    for at in 1..lines.len() {
+        let line = tidy_spacing(lines[at].trim());
+        if line.is_empty() {
+            continue;
+        }
+        let above = (0..at)
+            .rev()
+            .map(|k| lines[k].trim())
+            .find(|l| !l.is_empty());
+        let next = (at + 1..lines.len())
+            .map(|k| lines[k].trim())
+            .find(|l| !l.is_empty());
+        let piece_of_signer = |piece: &str| {
+            let piece = piece.trim();
+            piece.is_empty()
+                || above.is_some_and(|above| {
+                    piece.chars().count() >= 2 && above != piece && above.starts_with(piece)
+                })
+        };
+        let dated_next = next.is_some_and(|n| crate::base::date::parse_written(n).is_some());
+        let stamp = match SEAL.captures(&line) {
+            Some(caps) => piece_of_signer(&caps[1]) || dated_next,
+            None => {
+                dated_next
+                    && (2..=12).contains(&line.chars().count())
+                    && line.chars().all(crate::base::cjk::is_han)
+                    && piece_of_signer(&line)
+            }
+        };
+        if !stamp {
+            continue;
+        }
+        said.push(Diagnostic::note(
+            "source/stamp",
+            places.at(at as u32 + 1),
+            format!(
+                "「{line}」是扫描识别时从公章上读出的文字，不是原文：未读入，署名和日期照常读取"
+            ),
+        ));
+        lines[at].clear();
+    }
+    said
 }
 
 /// A last line cut right after its task's closing bracket (…(地区农牧局)引): the piece taken
@@ -526,6 +639,7 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
     // A table's lines are not a sentence, nor is a labelled line (牵头单位：县委督查室), nor
     // a task's sentence closed by its labels (…万人。牵头单位：市人社局).
     !line.contains(['|', '\t'])
+        && !space_set_row_ends_whole(line)
         && !crate::ingest::inline::is_labelled_line(line)
         && !crate::ingest::inline::ends_with_labels(line)
         && !is_page_line(line)
@@ -537,6 +651,17 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         // An 附件说明 line (附件：1.某县…任务清单) names documents, no sentence.
         && (!tidy.starts_with("附件") || tidy.contains(['，', '。', '；']))
         && (line.chars().count() >= 20 || unclosed || numbered)
+}
+
+/// Whether `line` is a row set apart by runs of spaces whose last cell is whole: a time
+/// (…　　2022年12月底) or a unit's name.
+fn space_set_row_ends_whole(line: &str) -> bool {
+    let Some(cells) = split_cells(line).filter(|c| c.len() >= 3) else {
+        return false;
+    };
+    let last = cells.last().map(|c| c.trim()).unwrap_or_default();
+    crate::ingest::deadline::says_only_a_time(last)
+        || crate::ingest::units::ends_whole(&crate::base::cjk::simplified_text(last))
 }
 
 /// Whether `line` is only names of units set apart by 、，； each ending as a body's name
@@ -986,6 +1111,92 @@ pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
         .iter()
         .all(|c| c.chars().count() == 1 && c.chars().all(crate::base::cjk::is_han));
     (cells.len() >= 3 && !spaced_word).then_some(cells)
+}
+
+/// The cells of a line set apart by runs of spaces, each with the display column it starts
+/// at (a Chinese character two wide); none when the line is a tab, pipe or ` | ` row.
+fn cells_at_columns(line: &str) -> Option<Vec<(usize, String)>> {
+    if line.contains(['\t', '|']) {
+        return None;
+    }
+    let line = line.trim_end();
+    let mut cells = Vec::new();
+    let mut from = 0;
+    let bounds = SPACE_RUN
+        .find_iter(line)
+        .map(|m| (m.start(), m.end()))
+        .chain([(line.len(), line.len())]);
+    for (start, end) in bounds {
+        let text = &line[from..start];
+        let lead = text.len() - text.trim_start().len();
+        let cell = strip_markup(text.trim());
+        if !cell.is_empty() {
+            cells.push((display_width(&line[..from + lead]), cell));
+        }
+        from = end;
+    }
+    Some(cells)
+}
+
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if crate::base::cjk::is_wide(c) { 2 } else { 1 })
+        .sum()
+}
+
+/// Where a space-set table's columns start, read from its header line, when the table is
+/// set to them: every row with all its cells starts each nearest its own column (a fixed-
+/// width page, a PDF's text). None for a web copy whose spaces only set cells apart.
+pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Vec<usize>> {
+    let starts: Vec<usize> = cells_at_columns(header)?
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
+    let mut full_rows = 0;
+    for row in rows {
+        let Some(cells) = cells_at_columns(row) else {
+            continue;
+        };
+        if cells.len() != starts.len() {
+            continue;
+        }
+        let own = cells
+            .iter()
+            .enumerate()
+            .all(|(k, (at, _))| nearest(&starts, *at) == k);
+        if !own {
+            return None;
+        }
+        full_rows += 1;
+    }
+    (starts.len() >= 3 && full_rows >= 1).then_some(starts)
+}
+
+fn nearest(starts: &[usize], at: usize) -> usize {
+    (0..starts.len())
+        .min_by_key(|&k| starts[k].abs_diff(at))
+        .unwrap_or(0)
+}
+
+/// A space-set row with fewer cells than its table's columns, each cell put under the
+/// column it starts nearest (an empty 配合单位 cell is a wider run of spaces, no cell lost
+/// to a merge); none when two cells would share a column.
+pub(super) fn cells_by_column(line: &str, starts: &[usize]) -> Option<Vec<String>> {
+    let cells = cells_at_columns(line)?;
+    if cells.len() >= starts.len() || cells.len() < 2 {
+        return None;
+    }
+    let mut out = vec![String::new(); starts.len()];
+    let mut last: Option<usize> = None;
+    for (at, text) in cells {
+        let column = nearest(starts, at);
+        if last.is_some_and(|l| column <= l) {
+            return None;
+        }
+        out[column] = text;
+        last = Some(column);
+    }
+    Some(out)
 }
 
 /// A table cell's text as shown: its markup read, a `<br>` (a Markdown table's line break

@@ -131,9 +131,18 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
             &mut notice,
             (places, &mut said),
         );
-        skipped = &blocks[title_end.min(at)..at];
-        notice.recipients = split_list(&recipients_of(&blocks[at].text));
-        (start, at + 1)
+        // A 主送 a page's width broke (…临港经济开发区管委 / 会,区政府各部门:): its first
+        // line is the one above, between the title and it.
+        // Or its last line is the one under it (…各直属机 / 构:).
+        let broken = (at > title_end && starts_a_broken_list(&blocks[at - 1].text)).then(|| at - 1);
+        let ends_below = blocks.get(at + 1).is_some_and(|next| {
+            !blocks[at].text.trim_end().ends_with(['：', ':']) && ends_a_broken_list(&next.text)
+        });
+        skipped = &blocks[title_end.min(at)..broken.unwrap_or(at)];
+        let lines = &blocks[broken.unwrap_or(at)..=at + usize::from(ends_below)];
+        let written: String = lines.iter().map(|b| b.text.trim()).collect();
+        notice.recipients = split_list(&recipients_of(&written));
+        (start, at + 1 + usize::from(ends_below))
     } else if let Some(at) = headed_by_title_alone(blocks, from) {
         notice.title = Some(tidy_title(&blocks[at].text));
         skipped = &[];
@@ -1040,6 +1049,30 @@ fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
     }
 }
 
+/// Whether `line` is the first line of a list of bodies broken at the page's width: names
+/// set apart by 、 or a comma, no sentence, no colon closing it.
+fn starts_a_broken_list(line: &str) -> bool {
+    let line = line.trim();
+    line.contains(['、', '，', ','])
+        && !line.contains(['。', '；', ';', '：', ':', '《'])
+        && (6..=60).contains(&line.chars().count())
+        && line.starts_with('各')
+}
+
+/// Whether `line` is the last piece of a 主送 broken at the page's width: a few characters
+/// closed by the 主送's colon (构:, 会,区政府各部门、直属机构:).
+fn ends_a_broken_list(line: &str) -> bool {
+    let line = line.trim();
+    let Some(list) = line.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    (1..=40).contains(&list.chars().count())
+        && !list.contains(['。', '；', ';', '：', ':', '《'])
+        && list
+            .chars()
+            .all(|c| crate::base::cjk::is_han(c) || "、，,（）()".contains(c))
+}
+
 /// The 主送 line at block `i`, when it is one; the index after the head.
 fn read_recipients(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
     // A web page's own line (分享到：) is no 主送: the one further down is — nor is a
@@ -1048,6 +1081,16 @@ fn read_recipients(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize
         !blocks.get(i).is_some_and(|b| is_recipients(&b.text))
             && (i + 1..(i + 3).min(blocks.len())).any(|j| is_recipients(&blocks[j].text))
     };
+    // A 主送 the page's width broke over two lines (各镇(街道)…临港经济开发区管委 / 会,区政府
+    // 各部门、直属机构:).
+    if let (Some(first), Some(last)) = (blocks.get(i), blocks.get(i + 1))
+        && starts_a_broken_list(&first.text)
+        && ends_a_broken_list(&last.text)
+    {
+        let written = format!("{}{}", first.text.trim(), last.text.trim());
+        notice.recipients = split_list(written.trim_end_matches(['：', ':']));
+        return i + 2;
+    }
     if let Some(b) = blocks.get(i)
         && !super::is_page_line(&b.text)
         && !marked_below()

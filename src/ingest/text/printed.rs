@@ -21,6 +21,7 @@ pub(super) fn restore(lines: &mut [String], places: Places<'_>, diagnostics: &mu
     let furniture = drop_page_furniture(lines, places, diagnostics);
     drop_heads_inside(lines, places, diagnostics);
     let joined = join_wrapped_lines(lines, &furniture, places, diagnostics);
+    join_open_brackets(lines, places, diagnostics);
     split_space_set_tables(lines);
     // Letters set apart on purpose (索 引 号, a header's 工 作 任 务) are a web page's or a
     // table's style: spaces are closed only in a text shown to come from printed pages.
@@ -115,6 +116,14 @@ fn drop_page_furniture(
 ) -> Vec<bool> {
     let mut furniture = vec![false; lines.len()];
     for i in 0..lines.len() {
+        // A browser's print header or footer on every page (2023/3/21 15:39  关于印发…的通知,
+        // https://… 2/5): the page's, where it stands twice.
+        if is_print_margin(&lines[i]) {
+            let twice = (lines.iter().enumerate())
+                .any(|(j, l)| j != i && without_page_count(l) == without_page_count(&lines[i]));
+            furniture[i] = twice;
+            continue;
+        }
         if !is_page_number(&lines[i]) {
             continue;
         }
@@ -155,6 +164,31 @@ fn drop_page_furniture(
         .with_hint("这些是扫描或转换时带出的版面文字，不属于正文；如有误，请删去页码行后重试"),
     );
     furniture
+}
+
+/// A line a browser prints in a page's margin: the time of printing and the page's title,
+/// or the page's address and its count (https://… 2/5).
+fn is_print_margin(line: &str) -> bool {
+    static MARGIN: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(
+            r"^(?:\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?:\s.*)?|https?://\S+(?:\s+\d{1,3}/\d{1,3})?)$",
+        )
+        .unwrap()
+    });
+    MARGIN.is_match(line.trim())
+}
+
+/// A margin's line without the page's count at its end (https://… 2/5 → https://…).
+fn without_page_count(line: &str) -> &str {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"\s+\d{1,3}/\d{1,3}$").unwrap()
+    });
+    let line = line.trim();
+    COUNT
+        .find(line)
+        .map_or(line, |count| &line[..count.start()])
 }
 
 /// A 版头 and 文号 inside a sentence (`…对有明确时间节点的重许昌市人民政府文件许政〔2020〕21号大工作…`):
@@ -288,8 +322,10 @@ fn join_wrapped_lines(
         {
             piece = std::mem::take(&mut lines[next]);
             let tail = piece.trim();
-            if lines[i].ends_with(|c: char| c.is_ascii_alphanumeric())
-                && tail.starts_with(|c: char| c.is_ascii_alphanumeric())
+            // Words of Latin letters wrapped apart keep a space; a number's digits (《20 /
+            // 22年) do not.
+            if lines[i].ends_with(|c: char| c.is_ascii_alphabetic())
+                && tail.starts_with(|c: char| c.is_ascii_alphabetic())
             {
                 lines[i].push(' ');
             }
@@ -309,6 +345,42 @@ fn join_wrapped_lines(
         ));
     }
     joined > 0
+}
+
+/// A line ending inside brackets it opened (…达到100%。（牵头单位: / — 2 — / 区卫生健康局;
+/// 配合单位:各街道办事处）): the page or the line turned inside them; the line that closes
+/// them, past blank lines and the page's furniture, is joined to it. Said once.
+fn join_open_brackets(lines: &mut [String], places: Places<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let unclosed = |l: &str| l.matches(['（', '(']).count() > l.matches(['）', ')']).count();
+    let mut joined = Vec::new();
+    for i in 0..lines.len() {
+        let line = lines[i].trim_end();
+        if line.is_empty() || line.contains(['\t', '|']) || !unclosed(line) {
+            continue;
+        }
+        let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()) else {
+            continue;
+        };
+        let tail = lines[next].trim().to_string();
+        let closes = tail.matches(['）', ')']).count() > tail.matches(['（', '(']).count();
+        if !closes || opens_a_block(&tail) || next - i > 4 {
+            continue;
+        }
+        lines[i] = format!("{line}{tail}");
+        lines[next].clear();
+        joined.push((i + 1).to_string());
+    }
+    if let Some(first) = joined.first() {
+        diagnostics.push(Diagnostic::note(
+            "source/rewrapped",
+            places.at(first.parse().unwrap_or(1)),
+            format!(
+                "第 {} {}的括号到下一行才闭合（换页或折行断开）：已把下一行接回",
+                joined.join("、"),
+                places.unit()
+            ),
+        ));
+    }
 }
 
 /// The width a page's lines are wrapped at: the 90th percentile of the lines' widths, when
@@ -484,6 +556,18 @@ fn close_spaced_characters(
             out = out.replacen(run, &closed, 1);
             changed.push((i, format!("「{run}」→「{closed}」")));
         }
+        if let Some(mended) = one_read_as_dash(&out) {
+            let numeral = |l: &str| -> String {
+                let l = l.trim_start();
+                let end = (l.char_indices())
+                    .find(|(_, c)| matches!(c, '、' | '）' | ')'))
+                    .map_or(0, |(at, c)| at + c.len_utf8());
+                l[..end].to_string()
+            };
+            let (read, meant) = (numeral(&out), numeral(&mended));
+            changed.push((i, format!("标题开头的「{read}」读作「{meant}」")));
+            out = mended;
+        }
         let digits = letter_o_as_zero(&out);
         if digits != out {
             for (read, meant) in runs_changed(&out, &digits) {
@@ -534,8 +618,31 @@ fn runs_changed(text: &str, fixed: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A heading whose numeral 一 OCR read as a dash (`—、持续推进重点改革`, `(—)深化…`,
+/// `十—、`): the line with 一 in its place; none when the line opens otherwise.
+pub(crate) fn one_read_as_dash(line: &str) -> Option<String> {
+    static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(\s*)(?:([二三四五六七八九]?十)?[—－─━\-]、|([（(])[—－─━\-]([）)]))")
+            .unwrap()
+    });
+    let caps = DASHED.captures(line)?;
+    let indent = &caps[1];
+    let numeral = match (caps.get(2), caps.get(3), caps.get(4)) {
+        (tens, None, None) => format!("{}一、", tens.map_or("", |t| t.as_str())),
+        (_, Some(open), Some(close)) => format!("{}一{}", open.as_str(), close.as_str()),
+        _ => return None,
+    };
+    let rest = &line[caps.get(0)?.end()..];
+    // A dash heading (——在推进…) or a range is none: the numeral has words after it.
+    rest.chars()
+        .next()
+        .is_some_and(crate::base::cjk::is_han)
+        .then(|| format!("{indent}{numeral}{rest}"))
+}
+
 /// `text` with a Latin O between two digits read as 0 (`2O25年` → `2025年`).
-fn letter_o_as_zero(text: &str) -> String {
+pub(crate) fn letter_o_as_zero(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let digit = |at: Option<&char>| {
         at.is_some_and(|c| {

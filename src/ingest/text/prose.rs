@@ -200,6 +200,12 @@ fn headline_over_page_lines(blocks: &[Block]) -> Option<usize> {
 /// above it that name no plan (a news page's lead) and a line naming a plan right above the
 /// first section heading.
 pub fn title_below_lines(texts: &[&str]) -> Option<usize> {
+    // A news page's headline and lead over 《某方案》公布如下: the plan is the one announced.
+    if !texts.first().is_some_and(|t| names_a_plan(t))
+        && let Some(at) = (1..texts.len().min(6)).find(|&at| announced_plan(texts[at]).is_some())
+    {
+        return Some(at);
+    }
     // Above the first section, or — the tasks all in a table after the prose — above the
     // prose's end.
     let first_section = texts
@@ -310,6 +316,14 @@ fn read_title(
     // An attachment's label over its title (附件, 附件2) marks it as one: not the title.
     let skip = usize::from(is_attachment_label(&blocks[0].text) && blocks.len() > 1);
     let first = &blocks[skip];
+    // 《某方案》公布如下： names the plan; the rest of its words are the page's, said.
+    if let Some(name) = announced_plan(&first.text) {
+        let title = Paragraph {
+            text: name,
+            origin: places.at(first.line),
+        };
+        return (Some(title), skip + 1, Some(paragraph(first, places)));
+    }
     // A bold line is a group's title, unless it names a plan or is set as a heading (a
     // Word title set large, centred and in bold).
     if section_heading(&first.text).is_some()
@@ -339,6 +353,19 @@ fn read_title(
         origin: places.at(first.line),
     };
     (Some(title), start, file)
+}
+
+/// The plan a news page announces on a line of its own before its text (《关于做好…的实施
+/// 方案》公布如下：, 《某方案》全文如下。), tidied; none when the line says more or names no plan.
+pub(crate) fn announced_plan(line: &str) -> Option<String> {
+    static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^(?:现将)?《([^《》]{4,80})》(?:全文|原文)?(?:公布|發布|发布|刊發|刊发|印發|印发)?如下[：:。]?$")
+            .unwrap()
+    });
+    let line = tidy_spacing(line.trim());
+    let name = ANNOUNCED.captures(&line)?[1].to_string();
+    names_a_plan(&name).then_some(name)
 }
 
 /// A file's name without its extension (…分解表.doc → …分解表, `.doc`); other text whole.
@@ -853,6 +880,9 @@ fn continues_title(title: &str, next: &Block) -> bool {
 /// `continues_title` over lines of text: the title that starts at `texts[at]`, joined over
 /// the lines it goes on to.
 pub fn title_from_lines(texts: &[&str], at: usize) -> String {
+    if let Some(name) = announced_plan(texts[at]) {
+        return name;
+    }
     let mut title = tidy_spacing(texts[at]);
     for next in &texts[at + 1..] {
         if !continues_title_with(&title, next) {
@@ -1006,6 +1036,36 @@ mod tests {
                  特此说明。",
                 "各牵头单位要切实履行职责，主动协调配合单位，定期研究推进重点工作。"
             ]
+        );
+    }
+
+    #[test]
+    fn a_plan_announced_below_a_news_headline_is_the_title() {
+        assert_eq!(
+            announced_plan("《关于做好2023年乡村振兴重点工作的实施方案》公布如下:").as_deref(),
+            Some("关于做好2023年乡村振兴重点工作的实施方案")
+        );
+        assert_eq!(
+            announced_plan("《某区稳增长行动方案》全文如下。").as_deref(),
+            Some("某区稳增长行动方案")
+        );
+        // A notice's sentence handing the plan out says more.
+        assert_eq!(
+            announced_plan("现将《某区稳增长行动方案》印发给你们，请认真贯彻执行。"),
+            None
+        );
+        assert_eq!(announced_plan("《政府工作报告》公布如下"), None);
+        let lines = [
+            "宁德发布丨2023年乡村振兴重点工作，我市这样实施……",
+            "近日，市委、市政府印发《关于做好2023年乡村振兴重点工作的实施方案》。",
+            "《关于做好2023年乡村振兴重点工作的实施方案》公布如下:",
+            "为全面推进乡村振兴，制定如下实施方案:",
+        ];
+        let at = title_below_lines(&lines);
+        assert_eq!(at, Some(2));
+        assert_eq!(
+            title_from_lines(&lines, 2),
+            "关于做好2023年乡村振兴重点工作的实施方案"
         );
     }
 

@@ -46,6 +46,11 @@ pub(super) fn parse_table_under(
 ) -> RawTable {
     let mut body = Vec::new();
     let mut index = body_at;
+    // A table set to its columns by spaces: a row short of cells is placed by where they
+    // stand, under a header on one line.
+    let starts = (body_at == first + 1)
+        .then(|| super::column_starts(lines[first], &lines[body_at..]))
+        .flatten();
     while index < lines.len() {
         let at = index;
         let width = header_cells.len();
@@ -60,8 +65,10 @@ pub(super) fn parse_table_under(
         if line.trim().is_empty() {
             continue;
         }
+        let placed = (starts.as_deref()).and_then(|starts| super::cells_by_column(&line, starts));
         let row = match split_cells(&line) {
             Some(cells) if is_pipe_rule(&cells) => continue,
+            Some(_) if let Some(placed) = placed => TableLine::Row(placed),
             Some(cells) => TableLine::Row(cells),
             None => TableLine::Stray(line),
         };
@@ -276,7 +283,7 @@ fn empty_table(header: &HeaderMap, header_cells: &[String], header_place: &Locat
 /// group's its label; anything else is said as a stray line.
 fn line_among_rows(
     table: &mut RawTable,
-    line: &str,
+    (line, going_on): (&str, &mut Option<usize>),
     here: Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -287,6 +294,20 @@ fn line_among_rows(
     };
     match kind {
         Some(kind) => table.rows.push(RawRow { kind, origin: here }),
+        None if let Some((no, cell)) = cell_wrapped_onto(table, line, *going_on) => {
+            // Said once, at the first line of the run.
+            if going_on.replace(cell).is_some() {
+                return;
+            }
+            diagnostics.push(Diagnostic::note(
+                "table/cell-wrapped",
+                here,
+                format!(
+                    "第 {no} 项：下一行「{}」是上一行某格折下来的文字，已接在该格之后",
+                    line.trim()
+                ),
+            ));
+        }
         None => diagnostics.extend(stray_line(table, line, here)),
     }
 }
@@ -318,6 +339,8 @@ pub(super) fn read_table(
         .iter()
         .rposition(|(_, l)| matches!(l, TableLine::Row(_)));
     let mut under = Vec::new();
+    // The cell of the last task a wrapped line went on with: the next line goes on with it.
+    let mut wrapped: Option<usize> = None;
     for (at, (line_no, line)) in body.into_iter().enumerate() {
         let here = places.at(line_no);
         let cells = match line {
@@ -328,10 +351,13 @@ pub(super) fn read_table(
                 continue;
             }
             TableLine::Stray(line) => {
-                line_among_rows(&mut table, &line, here, diagnostics);
+                let mut going_on = wrapped.take();
+                line_among_rows(&mut table, (&line, &mut going_on), here, diagnostics);
+                wrapped = going_on;
                 continue;
             }
         };
+        wrapped = None;
         if HeaderMap::detect(&cells).is_some_and(|h| header.repeats(&h)) {
             table.repeated_headers += 1;
             continue;
@@ -608,6 +634,61 @@ fn right_aligned(header: &HeaderMap, cells: &[String], width: usize) -> Option<V
     let reads = header.get(&moved, Column::No).is_empty()
         && !header.get(&moved, Column::Content).is_empty();
     reads.then_some(moved)
+}
+
+/// A line of one cell's words under a task's row whose cell stops open (…工业项目20个, /
+/// 竣工投产15个。; 县财政局、 / 县税务局), or under a line that went on with one: the rest of
+/// that cell, wrapped onto a line of its own by a page's width. Joined to the cell; the
+/// task's number and which of its cells it was (see `cells_of`).
+fn cell_wrapped_onto(
+    table: &mut RawTable,
+    line: &str,
+    going_on: Option<usize>,
+) -> Option<(u32, usize)> {
+    let text = line.trim();
+    if text.is_empty() || split_cells(line).is_some() || super::section_heading(text).is_some() {
+        return None;
+    }
+    let Some(RawRow {
+        kind: RowKind::Task(task),
+        ..
+    }) = table.rows.last_mut()
+    else {
+        return None;
+    };
+    let indented = line.starts_with([' ', '\u{3000}']);
+    let unclosed =
+        |cell: &str| cell.matches(['（', '(']).count() > cell.matches(['）', ')']).count();
+    // A list stops open at its separator; a sentence, indented under its row, wherever it
+    // is not ended (…增长6%以上,一般 / 公共预算收入增长5%。).
+    let open = |units: bool, cell: &str| {
+        let cell = cell.trim_end();
+        !cell.is_empty()
+            && (cell.ends_with(['，', ',', '、', '；', ';'])
+                || (!units && indented && !crate::base::cjk::ends_sentence(cell)))
+    };
+    let units_text = crate::ingest::units::is_units_text(text);
+    let no = task.no.parse().ok()?;
+    // Only an indented line goes on after a wrapped one: a page's header is set flush.
+    let going_on = going_on.filter(|_| indented);
+    let mut cells = cells_of(task);
+    let at = going_on
+        .or_else(|| (0..cells.len()).find(|&k| unclosed(cells[k].1)))
+        .or_else(|| {
+            (0..cells.len()).find(|&k| cells[k].0 == units_text && open(cells[k].0, cells[k].1))
+        })?;
+    cells.get_mut(at)?.1.push_str(text);
+    Some((no, at))
+}
+
+/// A task row's cells a wrapped line may go on with, in a fixed order — content, units,
+/// lead, support, then the extra columns' — each with whether it holds units.
+fn cells_of(task: &mut RawTask) -> Vec<(bool, &mut String)> {
+    let mut cells = vec![(false, &mut task.content), (true, &mut task.units)];
+    cells.extend(task.lead.as_mut().map(|c| (true, c)));
+    cells.extend(task.support.as_mut().map(|c| (true, c)));
+    cells.extend(task.extra.iter_mut().map(|c| (false, c)));
+    cells
 }
 
 /// A line among the table's rows that is not one: said, unless it repeats the table's title

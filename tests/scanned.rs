@@ -1,0 +1,293 @@
+//! Text read back from scanned pages (OCR) and pasted as offices paste it: what the scan
+//! misread is read as meant and said, what the page printed around the document (seals,
+//! page numbers, a browser's print header) is left out and said, and lines the page's
+//! width broke go back together.
+
+use crate::common;
+
+use std::path::PathBuf;
+
+use common::*;
+use rust_xlsxwriter::Workbook;
+
+fn text_source(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn messages<'a>(checked: &'a fengong::Checked, code: &str) -> Vec<&'a str> {
+    (checked.report.diagnostics.iter())
+        .filter(|d| d.code == code)
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
+/// The seal's words a scan reads between the 署名 and the date — with the mark a copy
+/// writes for the seal, or a piece of the 署名 alone — are no part of the notice: the
+/// 署名 and date read as without them, the words said.
+#[test]
+fn a_seals_words_over_the_date_are_left_out() {
+    let notice = |stamp: &str| {
+        format!(
+            "咸政发〔2022〕4号\n咸阳市人民政府关于印发重点工作分工方案的通知\n\
+             各县市区人民政府,市政府各部门:\n现将《重点工作分工方案》印发给你们,请认真贯彻落实。\n\
+             附件:重点工作分工方案\n咸阳市人民政府\n{stamp}\n2022年4月15日\n重点工作分工方案\n\
+             一、稳住经济大盘\n1.实施重点项目300个以上。(市发改委牵头,市财政局配合)\n"
+        )
+    };
+    for stamp in ["（盖章）咸阳市", "（盖章）", "咸阳市人"] {
+        let (_dir, input) = text_source("通知.txt", &notice(stamp));
+        let checked = fengong::check(&input).unwrap();
+        let read = &checked.plan.notice;
+        assert_eq!(read.signer.as_deref(), Some("咸阳市人民政府"), "{stamp}");
+        assert_eq!(read.date.as_deref(), Some("2022年4月15日"), "{stamp}");
+        assert_eq!(checked.plan.title.as_deref(), Some("重点工作分工方案"));
+        let said = messages(&checked, "source/stamp");
+        assert!(said.iter().any(|m| m.contains(stamp)), "{stamp}: {said:?}");
+        let printed = published_text(&input, "通知.md");
+        assert!(!printed.lines().any(|l| l.trim() == stamp), "{printed}");
+    }
+    // A line of the body that only looks short is no seal's.
+    let (_dir, input) = text_source("通知.txt", &notice("特此通知。"));
+    let checked = fengong::check(&input).unwrap();
+    assert!(messages(&checked, "source/stamp").is_empty());
+}
+
+/// 一 read as a dash at a heading's start (—、, (—)), a letter O between digits, a stray
+/// space in a label or a 文号's year: read as meant, each said.
+#[test]
+fn characters_a_scan_misread_are_read_as_meant() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "嘉政办发〔2 024〕1号\n县人民政府办公室关于印发重点工作责任分解方案的通知\n\
+         各镇人民政府,县政府各部门:\n现将《重点工作责任分解方案》印发给你们,请认真贯彻落实。\n\
+         嘉鱼县人民政府办公室\n2024年2月22日\n重点工作责任分解方案\n—、扩大有效投资\n\
+         1.新建高标准农田3万亩。\n牵头县领导:分管农业副县长\n责 任单位:县农业农村局\n\
+         配合单位:县财政局\n完成时限:2O24年11月底\n二、优化营商环境\n\
+         2.新增市场主体5000户。\n责任单位:县市场监管局\n完成时限:2024年12月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.notice.doc_number.as_deref(),
+        Some("嘉政办发〔2024〕1号")
+    );
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.numeral.as_str()).collect();
+    assert_eq!(sections, ["一", "二"]);
+    assert_eq!(leads(plan, 1), ["县农业农村局"]);
+    assert_eq!(supports(plan, 1), ["县财政局"]);
+    assert_eq!(plan.task(1).unwrap().content, "新建高标准农田3万亩。");
+    assert_eq!(
+        plan.task(1)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2024-11-30")
+    );
+    let said = messages(&checked, "source/ocr-mended").join("；");
+    for mended in [
+        "「—、」读作「一、」",
+        "责任单位:县农业农村局",
+        "〔2024〕",
+        "2O24",
+    ] {
+        assert!(said.contains(mended), "{mended}: {said}");
+    }
+}
+
+/// A page turned inside a task's brackets (…（牵头单位: / — 2 — / 区卫生健康局;…）) and a
+/// browser's print header on each page: the brackets read whole, the header left out.
+#[test]
+fn a_page_turned_inside_brackets_and_a_print_header_are_read_through() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "江门市江海区和美乡村建设行动实施方案\n一、重点任务\n\
+         （一）加强农村公共服务。推进街道卫生院和村卫生站标准化建设,2025年底前村卫生站规范化建设率达到100%。（牵头单位:\n\
+         \n— 2 —\n\n区卫生健康局;配合单位:各街道办事处）\n\
+         （二）加强乡村精神文明建设。深化新时代文明实践中心建设,推进移风易俗。（牵头单位:区委宣传部;配合单位:各街道党工委）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(leads(&checked.plan, 1), ["区卫生健康局"]);
+    assert_eq!(supports(&checked.plan, 1), ["各街道办事处"]);
+    let said = messages(&checked, "source/rewrapped");
+    assert!(said.iter().any(|m| m.contains("括号")), "{said:?}");
+
+    let header = "2023/3/21 15:39  关于印发《某区乡村建设行动方案》的通知";
+    let mut text = format!("{header}\n某区乡村建设行动方案\n一、重点任务\n");
+    text.push_str(
+        "1.推进农村道路畅通工程。完善农村公路网络,2024年底前完成村道\n\
+         提档升级30公里。(牵头单位:区交通运输局;配合单位:各镇人民政府)\n",
+    );
+    text.push_str(&format!(
+        "https://www.example.gov.cn/zwgk/1.html 1/2\n{header}\n"
+    ));
+    text.push_str(
+        "2.推进农村供水保障工程。2025年底前农村自来水普及率达到99%。(牵头单位:区水利局)\n\
+         https://www.example.gov.cn/zwgk/1.html 2/2\n",
+    );
+    let (_dir, input) = text_source("方案.txt", &text);
+    let checked = fengong::check(&input).unwrap();
+    for task in &checked.plan.tasks {
+        assert!(!task.content.contains("15:39"), "{}", task.content);
+        assert!(!task.content.contains("https"), "{}", task.content);
+    }
+    let said = messages(&checked, "source/page-furniture").join("");
+    assert!(said.contains("15:39") && said.contains("1/2"), "{said}");
+}
+
+/// A table set with runs of spaces: a cell the page's width wrapped onto a line of its own
+/// goes on with its cell; a row whose 配合单位 cell is empty, set to the columns, keeps
+/// its lead — no merged cell lost, no source cut.
+#[test]
+fn space_set_tables_keep_wrapped_and_empty_cells() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "泾县2023年目标任务分解表\n序号     工作任务     牵头单位     协同单位     完成时限\n\
+         1     地区生产总值增长6%左右。     县发展改革委     县统计局     2023年12月底\n\
+         2    新开工亿元以上工业项目20个,    县经信局    县自然资源和规划局    2023年10月底\n\
+         \u{20}       竣工投产15个。\n\
+         3     新建高标准农田2.5万亩。     县农业农村局     县财政局     2023年11月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        contents(&checked.plan),
+        [
+            "地区生产总值增长6%左右。",
+            "新开工亿元以上工业项目20个,竣工投产15个。",
+            "新建高标准农田2.5万亩。"
+        ]
+    );
+    assert!(codes(&checked).contains(&"table/cell-wrapped"));
+    assert!(!codes(&checked).contains(&"table/stray-line"));
+    assert!(!codes(&checked).contains(&"source/cut-off"));
+
+    let (_dir, input) = text_source(
+        "分工.txt",
+        "2022年重点任务责任落实分工\n\
+         序号\u{3000}\u{3000}重点任务\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}牵头单位\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}配合单位\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}完成时限\n\
+         1\u{3000}\u{3000}新建高标准农田2万亩\u{3000}\u{3000}旗农牧和科技局\u{3000}\u{3000}旗财政局\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2022年10月底\n\
+         2\u{3000}\u{3000}城镇新增就业800人\u{3000}\u{3000}旗人力资源和社会保障局\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2022年12月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(leads(&checked.plan, 2), ["旗人力资源和社会保障局"]);
+    assert!(supports(&checked.plan, 2).is_empty());
+    assert!(!codes(&checked).contains(&"table/merged-cell-restored"));
+    assert!(!codes(&checked).contains(&"source/cut-off"));
+}
+
+/// A 主送 the page's width broke over two lines is one 主送, whichever line the break
+/// leaves the colon on.
+#[test]
+fn a_recipients_line_broken_by_the_page_is_one() {
+    for (first, second, names) in [
+        (
+            "各镇(街道)人民政府(办事处),临港经济开发区管委",
+            "会,区政府各部门、直属机构:",
+            vec![
+                "各镇(街道)人民政府(办事处)",
+                "临港经济开发区管委会",
+                "区政府各部门、直属机构",
+            ],
+        ),
+        (
+            "各区、县人民政府,市人民政府各工作部门、各直属机",
+            "构:",
+            vec!["各区、县人民政府", "市人民政府各工作部门、各直属机构"],
+        ),
+    ] {
+        let (_dir, input) = text_source(
+            "通知.txt",
+            &format!(
+                "大洼政办发〔2021〕2号\n盘锦市大洼区人民政府办公室关于印发任务分解表的通知\n{first}\n{second}\n\
+                 现将《任务分解表》印发给你们,请认真贯彻落实。\n附件:任务分解表\n盘锦市大洼区人民政府办公室\n\
+                 2021年1月25日\n任务分解表\n序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n\
+                 1 | 新增规上工业企业10家。 | 区工业和信息化局 | 临港经济开发区管委会 | 2021年12月\n"
+            ),
+        );
+        let checked = fengong::check(&input).unwrap();
+        assert_eq!(checked.plan.notice.recipients, names);
+        let body: Vec<&str> = (checked.plan.notice.body.iter())
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(body, ["现将《任务分解表》印发给你们,请认真贯彻落实。"]);
+    }
+}
+
+/// A workbook exported from a scan: a page's number kept as a row is no group, a merged
+/// section row opening with —、 is section 一, a deadline's 2O21 is 2021 — each said.
+#[test]
+fn a_workbook_from_a_scan_is_read_as_meant() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .merge_range(0, 0, 0, 4, "大洼区2021年目标任务分解表", &plain)
+        .unwrap();
+    for (c, name) in ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *name).unwrap();
+    }
+    sheet
+        .merge_range(2, 0, 2, 4, "—、主要预期目标", &plain)
+        .unwrap();
+    let row = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, cells: [&str; 5]| {
+        for (c, v) in cells.iter().enumerate() {
+            sheet.write_string(r, c as u16, *v).unwrap();
+        }
+    };
+    row(
+        sheet,
+        3,
+        [
+            "1",
+            "新增规上工业企业10家。",
+            "区工业和信息化局",
+            "临港经济开发区管委会",
+            "2O21年12月",
+        ],
+    );
+    sheet.merge_range(4, 0, 4, 4, "— 2 —", &plain).unwrap();
+    row(
+        sheet,
+        5,
+        [
+            "2",
+            "完成高标准农田建设5万亩。",
+            "区农业农村局",
+            "区农垦集团",
+            "2021年10月",
+        ],
+    );
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分解表.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.sections.len(), 1);
+    assert_eq!(plan.sections[0].numeral, "一");
+    assert!(
+        groups(plan).iter().all(|(title, _)| !title.contains('2')),
+        "{:?}",
+        groups(plan)
+    );
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(
+        plan.task(1)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2021-12-31")
+    );
+    assert!(codes(&checked).contains(&"table/page-number"));
+    let said = messages(&checked, "source/ocr-mended").join("");
+    assert!(
+        said.contains("2O21年12月") && said.contains("—、主要预期目标"),
+        "{said}"
+    );
+    assert!(!codes(&checked).contains(&"table/label-missing"));
+}
