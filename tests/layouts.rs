@@ -11209,3 +11209,74 @@ fn a_leaders_label_run_onto_the_items_line_is_its_field() {
     assert_eq!(task.person.as_deref(), Some("县长"));
     assert_eq!(leads(&plan, 1), ["县发改局"]);
 }
+
+/// Projects numbered 一、 whose first labelled line names the leader (牵头领导：…) before
+/// who does the work: each a task, its leader kept.
+#[test]
+fn a_projects_leader_line_before_its_units_keeps_it_a_task() {
+    let (_dir, input) = text_source(
+        "实事.txt",
+        "南昌县2024年民生实事项目\n一、新建300个公共充电桩项目\n牵头领导:涂超\n牵头单位:县城管执法局\n\
+         责任单位:县城投集团\n二、改造老旧小区10个\n牵头领导:李明\n牵头单位:县住建局\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(leads(&plan, 1), ["县城管执法局"]);
+    assert_eq!(plan.task(1).unwrap().person.as_deref(), Some("涂超"));
+    assert_eq!(plan.task(2).unwrap().person.as_deref(), Some("李明"));
+}
+
+/// Two people labelled apart in one bracket (牵头责任人：涂娟，具体责任人：王勇、张伟): both
+/// kept, in order.
+#[test]
+fn every_person_a_bracket_names_is_kept() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "华容县文旅广电局2021年重点工作实施方案\n\
+         1.完成乡镇文化分馆8家。(责任单位:县图书馆;牵头责任人:涂娟,具体责任人:王勇、张伟)\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        plan.task(1).unwrap().person.as_deref(),
+        Some("涂娟、王勇、张伟")
+    );
+}
+
+/// A notice attaching two plans in one text (附件1 甲方案 … 附件2 乙方案): the second is a
+/// part of its own, printed under its own 附件 mark, its tasks numbered on; nothing said
+/// missing.
+#[test]
+fn a_second_plan_attached_in_the_text_is_its_own_part() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发两个责任分解方案的通知\n各镇人民政府:\n现将两个责任分解方案印发给你们,请认真落实。\n\
+         附件:1.甲方案\n2.乙方案\n嘉鱼县人民政府办公室\n2021年5月12日\n附件1\n甲方案\n一、重点工作\n\
+         (一)新建农村公路100公里。(牵头单位:县交通运输局;责任单位:县财政局)\n附件2\n乙方案\n\
+         (一)推进武深高速建设。(牵头单位:县交通运输局;责任单位:县自然资源和规划局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(plan.sections[1].title, "乙方案");
+    assert_eq!(plan.sections[1].groups[0].tasks, [2]);
+    assert!(!plan.tasks[0].content.contains("附件2"));
+    assert!(!codes(&checked).contains(&"notice/attachments"));
+    let notice = published_text(&input, "通知.md");
+    let mark = notice.find("附件2\n").expect("a mark for 附件2");
+    let task = notice.find("推进武深高速建设").unwrap();
+    assert!(mark < task, "{notice}");
+    assert_eq!(notice.matches("推进武深高速建设").count(), 1, "{notice}");
+}
+
+/// Two parts both numbered 一、 (a copy's slip): each prints its own items once.
+#[test]
+fn parts_numbered_alike_print_their_own_items() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "甲方案\n一、重点工作\n(一)新建农村公路100公里。(牵头单位:县交通运输局;责任单位:县财政局)\n\
+         一、重大项目\n(一)推进武深高速建设。(牵头单位:县交通运输局;责任单位:县自然资源和规划局)\n",
+    );
+    let text = published_text(&input, "方案.md");
+    assert_eq!(text.matches("新建农村公路100公里").count(), 1, "{text}");
+    assert_eq!(text.matches("推进武深高速建设").count(), 1, "{text}");
+}

@@ -291,3 +291,65 @@ fn a_workbook_from_a_scan_is_read_as_meant() {
     );
     assert!(!codes(&checked).contains(&"table/label-missing"));
 }
+
+/// A notice's title the page broke inside its 《》, and a paragraph a page number set apart
+/// with blank lines: each read whole, and printed whole.
+#[test]
+fn a_title_and_a_paragraph_broken_by_the_page_read_whole() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "市政办函〔2022〕63号\n西安市人民政府办公厅关于印发西安市贯彻落实陕西省《\n\
+         2022年深化“放管服”改革优化营商环境工作要点》分工方案的通知\n各区、县人民政府,市人民政府各工作部门:\n\
+         现将《分工方案》印发给你们,请认真组织实施。\n西安市人民政府办公厅\n2022年7月27日\n分工方案\n\
+         序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n\
+         1 | 编制市级行政许可事项清单。 | 市行政审批局 | 市司法局 | 2022年9月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(
+        checked.plan.notice.title.as_deref(),
+        Some(
+            "西安市人民政府办公厅关于印发西安市贯彻落实陕西省《2022年深化“放管服”改革优化营商环境工作要点》分工方案的通知"
+        )
+    );
+    assert!(!codes(&checked).contains(&"notice/title-marks"));
+
+    let mut text = String::from(
+        "\u{3000}\u{3000}咸政发〔2022〕4号\n咸阳市人民政府关于落实《政府工作报告》重点工作部门分\n工的意见\n\
+         \u{3000}\u{3000}各县市区人民政府,市人民政府各工作部门、派出机构、\n直属事业机构:\n\
+         \u{3000}\u{3000}为深入落实市九届人大一次会议通过的《政府工作报告》\n部署,实现经济社会发展目标,现就《政府工作报告》确定的\n\
+         重点工作,提出部门分工意见如下:\n\u{3000}\u{3000}一、今后五年主要目标和重点任务\n",
+    );
+    text.push_str(
+        "\u{3000}\u{3000}1.年均经济增速7%左右,到2026年,全体居民人均可支配\n\n— 1 —\n\n\
+         收入超过38000元,非公经济增加值占比达到60%以上,城镇化\n率达到60%以上。(市政府各部门负责)\n\
+         \u{3000}\u{3000}2.实施高新技术企业倍增计划,每年新认定高新技术企\n业50家以上,全社会研发经费投入强度达到2.2%以上,加快\n\
+         秦创原咸阳协同创新中心建设。(市科技局负责)\n\
+         \u{3000}\u{3000}3.实施重点项目300个以上,年度完成投资1000亿元以上,\n10月底前新开工项目全部开工。(市发改委负责)\n\
+         \u{3000}\u{3000}咸阳市人民政府\n\u{3000}\u{3000}2022年4月15日\n",
+    );
+    let (_dir, input) = text_source("意见.txt", &text);
+    let notice = published_text(&input, "通知.md");
+    assert!(notice.contains("人均可支配收入超过38000元"), "{notice}");
+}
+
+/// Two table rows a lost line break ran together (…| 2023年10月底3 | 新建…): read apart,
+/// the deadline without the next row's number, said.
+#[test]
+fn two_rows_run_together_are_read_apart() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "泾县2023年目标任务分解表\n序号 | 工作任务 | 牵头单位 | 协同单位 | 完成时限\n\
+         1 | 地区生产总值增长6%左右。 | 县发展改革委 | 县统计局 | 2023年12月底\n\
+         2 | 新开工亿元以上工业项目20个。 | 县经信局 | 县自然资源和规划局 | 2023年10月底3 | 新建高标准农田2.5万亩。 | 县农业农村局 | 县财政局 | 2023年11月底\n\
+         4 | 改造农村公路50公里。 | 县交通运输局 | 县财政局 | 2023年12月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("2023年10月底")
+    );
+    assert_eq!(leads(plan, 3), ["县农业农村局"]);
+    assert!(codes(&checked).contains(&"table/rows-run-together"));
+}

@@ -1316,16 +1316,16 @@ fn with_plan_text(
     }
     // Numbered paragraphs the prose reads as groups but the plan has no group of (its tasks
     // numbered （一）…（九） right under a section): printed as written in their section.
-    let unmatched: Vec<(&str, Paragraph)> = prose
-        .sections
-        .iter()
-        .flat_map(|s| s.groups.iter().map(move |g| (s.numeral.as_str(), g)))
+    // Each kept with the prose section it stands in (two sections may share a numeral: a
+    // copy's 一、 twice).
+    let unmatched: Vec<(usize, Paragraph)> = (prose.sections.iter().enumerate())
+        .flat_map(|(at, s)| s.groups.iter().map(move |g| (at, g)))
         .zip(&matched)
         .filter(|(_, matched)| !**matched)
-        .map(|((numeral, g), _)| {
+        .map(|((at, g), _)| {
             let text = format!("{}{}", g.heading, g.text.text);
             (
-                numeral,
+                at,
                 Paragraph {
                     text,
                     origin: g.origin.clone(),
@@ -1336,7 +1336,7 @@ fn with_plan_text(
     // What a section says before its groups, matched by its numeral — its aims, or, when
     // its tasks sit right under it, the tasks as written; what matches no section is said,
     // not lost.
-    for found in &prose.sections {
+    for (found_at, found) in prose.sections.iter().enumerate() {
         let grouped = !found.groups.is_empty();
         let task_of_a_group = |text: &str| grouped && super::inline::is_task_line(text);
         let own_words = found
@@ -1345,18 +1345,28 @@ fn with_plan_text(
             .filter(|p| !p.text.trim().is_empty() && !task_of_a_group(&p.text));
         let as_written = unmatched
             .iter()
-            .filter(|(numeral, _)| *numeral == found.numeral)
+            .filter(|(at, _)| *at == found_at)
             .map(|(_, p)| p);
-        let by_numeral = nth_with_numeral(
-            sections.iter().map(|s| s.numeral.as_str()),
-            &found.numeral,
-            prose
-                .sections
-                .iter()
-                .take_while(|s| !std::ptr::eq(*s, found))
-                .filter(|s| s.numeral == found.numeral)
-                .count(),
-        );
+        // A part titled with no numeral (附件2's 乙方案) is the plan's section of its title.
+        let by_title = (found.numeral.is_empty() && !found.title.is_empty())
+            .then(|| {
+                sections
+                    .iter()
+                    .position(|s| s.numeral.is_empty() && s.title == found.title)
+            })
+            .flatten();
+        let by_numeral = by_title.or_else(|| {
+            nth_with_numeral(
+                sections.iter().map(|s| s.numeral.as_str()),
+                &found.numeral,
+                prose
+                    .sections
+                    .iter()
+                    .take_while(|s| !std::ptr::eq(*s, found))
+                    .filter(|s| s.numeral == found.numeral)
+                    .count(),
+            )
+        });
         // A section the plan has none of (二、工作要求 after sections of tasks read unit
         // first; a heading the prose did not see as one): its words go to the plan's
         // section they stand in, its heading with them as a paragraph, not dropped.

@@ -794,9 +794,15 @@ impl Duty {
             }
             LabelKind::Responsible => self.first_listed_leads(value),
             LabelKind::Deadline => self.deadline = Some(value.to_string()),
+            // 牵头责任人：涂娟，具体责任人：王勇、张伟: every one named, in order.
             LabelKind::Person => {
                 let person = value.trim().trim_end_matches(['。', '；', ';', '，', ',']);
-                self.person = Some(person.to_string()).filter(|p| !p.is_empty());
+                if !person.is_empty() {
+                    self.person = Some(match self.person.take() {
+                        Some(before) if !before.is_empty() => format!("{before}、{person}"),
+                        _ => person.to_string(),
+                    });
+                }
             }
         }
     }
@@ -1059,9 +1065,11 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
         let signs_off = signing_off[index] || super::text::is_printed_on(&line);
         // 一、…目标。〔…牵头〕: an item numbered at the parts' level starts a block, a
         // heading or not.
+        let attachment = super::text::is_attachment_label(&line);
         let starts_block = heading
             || label
             || page_line
+            || attachment
             || unit_first
             || signs_off
             || TASK_NUMBER.is_match(&line)
@@ -1095,11 +1103,34 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
             && !page_line
             && !is_item_title(&line)
             && !title
+            && !attachment
             // (牵头单位：…) alone closes the paragraph above: the next line is another's.
             && !duty_alone(&line)
             && !is_phrase_heading(&line);
     }
     out
+}
+
+/// Another plan's title under its attachment's label at paragraph `index` (附件2 / 乙方案,
+/// 附件2：乙方案): the title, and how many paragraphs the two take.
+fn attached_plan(all: &[(String, u32)], index: usize) -> Option<(String, usize)> {
+    let (paragraph, _) = all.get(index)?;
+    // Numbered (附件2): 附：任务分工表 over the plan's own table is none.
+    let numbered = |label: &str| {
+        (label.trim().strip_prefix("附件")).is_some_and(|n| {
+            n.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+    };
+    let a_plan =
+        |title: &str| super::text::names_a_plan(title) && !crate::model::names_a_table(title);
+    if super::text::is_attachment_label(paragraph) && numbered(paragraph) {
+        let (next, _) = all.get(index + 1)?;
+        return a_plan(next).then(|| (tidy_spacing(next), 2));
+    }
+    let rest =
+        super::text::after_attachments_label(paragraph.trim()).filter(|_| numbered(paragraph))?;
+    a_plan(rest).then(|| (tidy_spacing(rest), 1))
 }
 
 /// What a line of a text is to the paragraphs around it.
@@ -1651,7 +1682,20 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             .push((last.clone(), places.at(*line_no)));
         all.pop();
     }
+    let mut title_taken = false;
     for (index, (paragraph, line_no)) in all.iter().enumerate() {
+        if std::mem::take(&mut title_taken) {
+            continue;
+        }
+        // 附件2 / 乙方案 after tasks read: another plan the notice attaches, its tasks a
+        // part of their own, numbered on.
+        if reader.table.tasks().next().is_some()
+            && let Some((title, lines)) = attached_plan(&all, index)
+        {
+            reader.section(String::new(), title, places.at(*line_no));
+            title_taken = lines == 2;
+            continue;
+        }
         // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
         let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
         let labelled_next =
@@ -2630,8 +2674,18 @@ impl Reader {
                     )
                 })
         };
-        self.duty_next = names_duty(all.get(index + 1))
-            || all.get(index + 1).is_some_and(|(next, _)| duty_alone(next));
+        // A leader's line first (牵头领导：… / 牵头单位：…) is the item's too: who does it
+        // comes after it.
+        let person = |line: &(String, u32)| {
+            labelled(&line.0).is_some_and(|(kind, _)| kind == LabelKind::Person)
+        };
+        let after_leaders = (index + 1..all.len())
+            .find(|&k| !person(&all[k]))
+            .unwrap_or(all.len());
+        self.duty_next = names_duty(all.get(after_leaders))
+            || all
+                .get(after_leaders)
+                .is_some_and(|(next, _)| duty_alone(next));
         let numbered =
             |line: &str| TASK_NUMBER.is_match(line.trim()) || numbered_label(line.trim()).is_some();
         self.item_next = all.get(index + 1).is_some_and(|(next, _)| numbered(next));

@@ -1076,6 +1076,9 @@ pub struct PlanSectionView {
     pub groups: Vec<(String, String)>,
     /// Its words written after its last group (a line the copy stops inside), printed there.
     pub after: Vec<PrintedParagraph>,
+    /// The label the notice attaches it under (附件2), when the part is another plan the
+    /// notice lists: printed as an attachment of its own, its heading as a title.
+    pub attachment: Option<String>,
 }
 
 /// [`tidy_spacing`] of each line, keeping the line breaks between paragraphs (and a
@@ -1140,6 +1143,10 @@ impl NoticeView {
         };
         let (attachment_label, table_label) =
             attachment_labels(&attachments, &plan_title, text_attached, &mut table);
+        let mut plan_view = plan_view;
+        let text_parts = label_attached_parts(&mut plan_view, &attachments, &plan_title);
+        // The text holds the tasks of the parts it labels: no table of them printed apart.
+        let table_label = table_label.filter(|_| !(text_parts && plan_view.tasks_in_text));
         let table_titled = !(text_attached && table_label.is_none() && table.title == plan_title);
         NoticeView {
             mark: if filed {
@@ -1269,6 +1276,22 @@ fn attachment_labels(
         table.number_from_one();
     }
     (label(plan_at), Some(label(at)))
+}
+
+/// The plan's parts that are other plans the notice lists (附件2 乙方案 read on after 甲方案's
+/// text), each labelled as the list numbers it. Whether any was.
+fn label_attached_parts(plan: &mut PlanView, attachments: &[String], plan_title: &str) -> bool {
+    let mut labelled = false;
+    for section in &mut plan.sections {
+        let at = (attachments.iter())
+            .position(|a| bare_name(a) == bare_name(&section.heading))
+            .filter(|&at| bare_name(&attachments[at]) != bare_name(plan_title));
+        if let Some(at) = at {
+            section.attachment = Some(format!("附件{}", at + 1));
+            labelled = true;
+        }
+    }
+    labelled
 }
 
 /// A notice's name for an attachment as a title compares: without 《》 and spaces.
@@ -1445,6 +1468,7 @@ impl PlanView {
                         intro: printed_paragraphs(&intro),
                         groups: printed_groups(&s.groups, &s.intro),
                         after: printed_paragraphs(&after),
+                        attachment: None,
                     }
                 })
                 .collect(),

@@ -1032,11 +1032,13 @@ fn begins_title(text: &str) -> bool {
 fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
     let mut title = tidy_title(&blocks[i].text);
     let mut end = i + 1;
-    while !is_notice_title(&title)
+    // A 《 left open (…陕西省《 / 2022年…工作要点》分工方案的通知): the name goes on below.
+    let open = |t: &str| t.matches('《').count() > t.matches('》').count();
+    while (!is_notice_title(&title) || open(&title))
         && end < (i + 4).min(blocks.len())
         && !blocks[end].text.contains(['。', '，', '：', ':'])
-        && blocks[end].text.chars().count() <= 30
-        && title.chars().count() + blocks[end].text.chars().count() <= 80
+        && blocks[end].text.chars().count() <= if open(&title) { 60 } else { 30 }
+        && title.chars().count() + blocks[end].text.chars().count() <= 100
     {
         let joined = format!("{title}{}", tidy_spacing(&blocks[end].text));
         title = joined;

@@ -284,11 +284,21 @@ fn join_wrapped_lines(
         return false;
     };
     let filled = |line: &str| width(line.trim_end()) >= full * 85 / 100;
-    // The next line with words, past page furniture only: a paragraph goes on over a page.
+    // The next line with words, past page furniture and the blank lines around it (a
+    // page's number set apart: … / (blank) / — 1 — / (blank) / …): a paragraph goes on over
+    // a page. A blank line alone ends it.
     let next_line = |lines: &[String], i: usize| {
-        (i + 1..lines.len())
-            .find(|&j| !lines[j].trim().is_empty() || !furniture[j])
-            .filter(|&j| !lines[j].trim().is_empty())
+        let (mut blank, mut paged) = (false, false);
+        for j in i + 1..lines.len() {
+            if furniture[j] {
+                paged = true;
+            } else if lines[j].trim().is_empty() {
+                blank = true;
+            } else {
+                return (!blank || paged).then_some(j);
+            }
+        }
+        None
     };
     let indented = lines
         .iter()
@@ -301,6 +311,9 @@ fn join_wrapped_lines(
             && !piece.contains(['\t', '|'])
             && filled(piece)
             && !opens_a_block(next)
+            // A page's box (索引号：… / 标题：… / 发文字号：…) is set a field a line.
+            && !super::is_page_line(next)
+            && !super::is_page_line(piece)
             && (by_indent || !ends_sentence(piece))
     };
     let mid_sentence = (0..lines.len())

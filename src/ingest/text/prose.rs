@@ -57,7 +57,20 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     };
     let end = signed_from(blocks, &reader.lines.signing_off).max(start);
     reader.prose.sign_off = blocks[end..].iter().map(|b| paragraph(b, places)).collect();
-    for block in &blocks[start..end] {
+    let mut title_taken = false;
+    for (at, block) in blocks.iter().enumerate().take(end).skip(start) {
+        if std::mem::take(&mut title_taken) {
+            continue;
+        }
+        // 附件2 / 乙方案 after the plan's parts: another plan the notice attaches, a part of
+        // its own titled by it.
+        if !reader.prose.sections.is_empty()
+            && let Some((title, lines)) = attached_plan(&blocks[at..end])
+        {
+            reader.section(block, String::new(), &title);
+            title_taken = lines == 2;
+            continue;
+        }
         // A 版记's lines (抄送：…, …办公室 2010年4月19日印发) are the print's, none of the
         // plan's words.
         if super::is_page_line(&block.text) || super::is_imprint_line(&block.text) {
@@ -84,6 +97,26 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     let mut prose = reader.prose;
     prose.closing = closing;
     Some(prose)
+}
+
+/// Another plan's title under its attachment's label at the first of `blocks` (附件2 / 乙方案,
+/// 附件2：乙方案): the title, and how many blocks the two take.
+fn attached_plan(blocks: &[Block]) -> Option<(String, usize)> {
+    let first = blocks.first()?.text.trim();
+    // Numbered (附件2): 附：任务分工表 over the plan's own table is none.
+    let numbered = |label: &str| {
+        (label.strip_prefix("附件")).is_some_and(|n| {
+            n.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+    };
+    let a_plan = |title: &str| names_a_plan(title) && !crate::model::names_a_table(title);
+    if is_attachment_label(first) && numbered(first) {
+        let next = blocks.get(1)?.text.trim();
+        return a_plan(next).then(|| (tidy_spacing(next), 2));
+    }
+    let rest = after_attachments_label(first).filter(|_| numbered(first))?;
+    a_plan(rest).then(|| (tidy_spacing(rest), 1))
 }
 
 /// How many of the first blocks are a web page's own lines: none of the plan.

@@ -69,12 +69,49 @@ pub(super) fn parse_table_under(
         let row = match split_cells(&line) {
             Some(cells) if is_pipe_rule(&cells) => continue,
             Some(_) if let Some(placed) = placed => TableLine::Row(placed),
+            Some(cells) if let Some((first, second)) = rows_run_together(&cells, width) => {
+                diagnostics.push(Diagnostic::warning(
+                    "table/rows-run-together",
+                    places.at(at as u32 + 1),
+                    format!(
+                        "这一行是两行连在一起（原文丢了换行）：「{}」之后的「{}」起是第 {} 项，已分开读",
+                        first[width - 1],
+                        second[0],
+                        second[0]
+                    ),
+                ));
+                body.push((at as u32 + 1, TableLine::Row(first)));
+                TableLine::Row(second)
+            }
             Some(cells) => TableLine::Row(cells),
             None => TableLine::Stray(line),
         };
         body.push((at as u32 + 1, row));
     }
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// Two rows a lost line break ran into one (…| 2023年10月底3 | 新建…| 2023年11月底): twice
+/// the header's cells but one, the row's last cell closed by the next row's number. The two
+/// rows, when so.
+fn rows_run_together(cells: &[String], width: usize) -> Option<(Vec<String>, Vec<String>)> {
+    if width < 3 || cells.len() != 2 * width - 1 {
+        return None;
+    }
+    let joint = cells[width - 1].trim();
+    let digits = joint.len() - joint.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (last, number) = joint.split_at(joint.len() - digits);
+    if !(1..=3).contains(&digits) || last.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let first_no = parse_task_number(cells[0].trim())?;
+    (parse_task_number(number)? == first_no + 1).then(|| {
+        let mut first = cells[..width - 1].to_vec();
+        first.push(last.trim().to_string());
+        let mut second = vec![number.to_string()];
+        second.extend(cells[width..].iter().cloned());
+        (first, second)
+    })
 }
 
 /// A `|` row broken by a line break inside a cell (a web page's cell of two lines,
