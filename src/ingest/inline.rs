@@ -1682,27 +1682,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
             .push((last.clone(), places.at(*line_no)));
         all.pop();
     }
-    let mut title_taken = false;
-    for (index, (paragraph, line_no)) in all.iter().enumerate() {
-        if std::mem::take(&mut title_taken) {
-            continue;
-        }
-        // 附件2 / 乙方案 after tasks read: another plan the notice attaches, its tasks a
-        // part of their own, numbered on.
-        if reader.table.tasks().next().is_some()
-            && let Some((title, lines)) = attached_plan(&all, index)
-        {
-            reader.section(String::new(), title, places.at(*line_no));
-            title_taken = lines == 2;
-            continue;
-        }
-        // Labelled lines after this one (牵头单位：…) make it a task, whatever its numbering.
-        let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
-        let labelled_next =
-            next.is_some() || all.get(index + 1).is_some_and(|(n, _)| duty_alone(n));
-        reader.look_ahead(&all, index);
-        reader.paragraph(paragraph, places.at(*line_no), labelled_next);
-    }
+    reader.read_all(&all, places);
     let mut table = reader.finish();
     let said = keep_written_numbers(&mut table, &all);
     table.said.extend(said);
@@ -2664,6 +2644,32 @@ impl Reader {
 
     /// What the paragraphs after `all[index]` say of it: who does it (labelled lines), a
     /// numbered item next, items under it.
+    /// Every paragraph in order, each with what the ones after it say of it.
+    fn read_all(&mut self, all: &[(String, u32)], places: Places<'_>) {
+        let mut title_taken = false;
+        for (index, (paragraph, line_no)) in all.iter().enumerate() {
+            if std::mem::take(&mut title_taken) {
+                continue;
+            }
+            // 附件2 / 乙方案 after tasks read: another plan the notice attaches, its tasks a
+            // part of their own, numbered on.
+            if self.table.tasks().next().is_some()
+                && let Some((title, lines)) = attached_plan(all, index)
+            {
+                self.section(String::new(), title, places.at(*line_no));
+                title_taken = lines == 2;
+                continue;
+            }
+            // Labelled lines after this one (牵头单位：…) make it a task, whatever its
+            // numbering.
+            let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
+            let labelled_next =
+                next.is_some() || all.get(index + 1).is_some_and(|(n, _)| duty_alone(n));
+            self.look_ahead(all, index);
+            self.paragraph(paragraph, places.at(*line_no), labelled_next);
+        }
+    }
+
     fn look_ahead(&mut self, all: &[(String, u32)], index: usize) {
         let names_duty = |line: Option<&(String, u32)>| {
             line.and_then(|(l, _)| labelled(l))

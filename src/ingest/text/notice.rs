@@ -131,18 +131,11 @@ pub(super) fn parse_notice<'a>(blocks: &'a [Block], places: Places<'_>) -> Notic
             &mut notice,
             (places, &mut said),
         );
-        // A 主送 a page's width broke (…临港经济开发区管委 / 会,区政府各部门:): its first
-        // line is the one above, between the title and it.
-        // Or its last line is the one under it (…各直属机 / 构:).
-        let broken = (at > title_end && starts_a_broken_list(&blocks[at - 1].text)).then(|| at - 1);
-        let ends_below = blocks.get(at + 1).is_some_and(|next| {
-            !blocks[at].text.trim_end().ends_with(['：', ':']) && ends_a_broken_list(&next.text)
-        });
-        skipped = &blocks[title_end.min(at)..broken.unwrap_or(at)];
-        let lines = &blocks[broken.unwrap_or(at)..=at + usize::from(ends_below)];
-        let written: String = lines.iter().map(|b| b.text.trim()).collect();
+        let (first, last) = recipients_lines(blocks, at, title_end);
+        skipped = &blocks[title_end.min(at)..first];
+        let written: String = blocks[first..=last].iter().map(|b| b.text.trim()).collect();
         notice.recipients = split_list(&recipients_of(&written));
-        (start, at + 1 + usize::from(ends_below))
+        (start, last + 1)
     } else if let Some(at) = headed_by_title_alone(blocks, from) {
         notice.title = Some(tidy_title(&blocks[at].text));
         skipped = &[];
@@ -1049,6 +1042,20 @@ fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
     } else {
         (tidy_title(&blocks[i].text), i + 1)
     }
+}
+
+/// The first and last lines of the 主送 found at `at`, under a title ending at
+/// `title_end`: a 主送 a page's width broke has its first line above (…临港经济开发区管委 /
+/// 会,区政府各部门:) or its last under it (…各直属机 / 构:).
+fn recipients_lines(blocks: &[Block], at: usize, title_end: usize) -> (usize, usize) {
+    let first = match at > title_end && starts_a_broken_list(&blocks[at - 1].text) {
+        true => at - 1,
+        false => at,
+    };
+    let ends_below = blocks.get(at + 1).is_some_and(|next| {
+        !blocks[at].text.trim_end().ends_with(['：', ':']) && ends_a_broken_list(&next.text)
+    });
+    (first, at + usize::from(ends_below))
 }
 
 /// Whether `line` is the first line of a list of bodies broken at the page's width: names

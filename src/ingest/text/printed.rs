@@ -284,22 +284,7 @@ fn join_wrapped_lines(
         return false;
     };
     let filled = |line: &str| width(line.trim_end()) >= full * 85 / 100;
-    // The next line with words, past page furniture and the blank lines around it (a
-    // page's number set apart: … / (blank) / — 1 — / (blank) / …): a paragraph goes on over
-    // a page. A blank line alone ends it.
-    let next_line = |lines: &[String], i: usize| {
-        let (mut blank, mut paged) = (false, false);
-        for j in i + 1..lines.len() {
-            if furniture[j] {
-                paged = true;
-            } else if lines[j].trim().is_empty() {
-                blank = true;
-            } else {
-                return (!blank || paged).then_some(j);
-            }
-        }
-        None
-    };
+    let next_line = |lines: &[String], i: usize| next_over_pages(lines, furniture, i);
     let indented = lines
         .iter()
         .filter(|l| l.starts_with('\u{3000}') || l.starts_with("  "))
@@ -358,6 +343,23 @@ fn join_wrapped_lines(
         ));
     }
     joined > 0
+}
+
+/// The next line with words after line `i`, past page furniture and the blank lines around
+/// it (a page's number set apart: … / (blank) / — 1 — / (blank) / …): a paragraph goes on
+/// over a page. A blank line alone ends it: none.
+fn next_over_pages(lines: &[String], furniture: &[bool], i: usize) -> Option<usize> {
+    let (mut blank, mut paged) = (false, false);
+    for j in i + 1..lines.len() {
+        if furniture[j] {
+            paged = true;
+        } else if lines[j].trim().is_empty() {
+            blank = true;
+        } else {
+            return (!blank || paged).then_some(j);
+        }
+    }
+    None
 }
 
 /// A line ending inside brackets it opened (…达到100%。（牵头单位: / — 2 — / 区卫生健康局;
