@@ -353,3 +353,32 @@ fn two_rows_run_together_are_read_apart() {
     assert_eq!(leads(plan, 3), ["县农业农村局"]);
     assert!(codes(&checked).contains(&"table/rows-run-together"));
 }
+
+/// A space-set row whose unit's name the page's width broke inside its brackets (各镇(街 /
+/// 道)), its deadline misread (2O21): the name whole in its cell, the row's other cells
+/// untouched, the year read as 2021.
+#[test]
+fn a_name_broken_inside_its_brackets_in_a_space_set_row_is_whole() {
+    let (_dir, input) = text_source(
+        "分解表.txt",
+        "大洼区2021年目标任务分解表\n序号     工作任务     牵头单位     配合单位     完成时限\n\
+         1   新增规上工业企业10家。   区工业和信息化局   临港经济开发区管委会   2O21年12月\n\
+         2   建设美丽宜居村30个。   区农业农村局   区住房和城乡建设局、各镇(街   2O21年11月\n\
+         \u{20}               道)\n\
+         3   新增城镇就业2000人。   区人力资源和社会保障局   各镇(街道)   2021年12月\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(supports(plan, 2), ["区住房和城乡建设局", "各镇（街道）"]);
+    for no in [1, 2] {
+        let task = plan.task(no).unwrap();
+        assert!(
+            task.deadline_text
+                .as_deref()
+                .is_some_and(|d| d.starts_with("2021年")),
+            "{:?}",
+            task.deadline_text
+        );
+    }
+    assert!(!codes(&checked).contains(&"table/stray-line"));
+}

@@ -370,7 +370,10 @@ fn join_open_brackets(lines: &mut [String], places: Places<'_>, diagnostics: &mu
     let mut joined = Vec::new();
     for i in 0..lines.len() {
         let line = lines[i].trim_end();
-        if line.is_empty() || line.contains(['\t', '|']) || !unclosed(line) {
+        // A table's row is no sentence: a cell's bracket goes on in its cell, which the
+        // table's reader joins (各镇(街 / 道)).
+        let a_row = line.contains(['\t', '|']) || super::split_cells(line).is_some();
+        if line.is_empty() || a_row || !unclosed(line) {
             continue;
         }
         let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()) else {
@@ -548,7 +551,8 @@ static SPACED_HAN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Closes the spaces OCR sets between the characters of a word (`县 水 利 局` → `县水利局`)
 /// in a `printed` text, and reads a letter O between digits as the zero it is (`2O25`),
-/// outside tables; one note lists what changed. A label's letters (索 引 号：) stay apart.
+/// (a tab row's spaces kept); one note lists what changed. A label's letters (索 引 号：) stay
+/// apart.
 fn close_spaced_characters(
     lines: &mut [String],
     printed: bool,
@@ -557,11 +561,10 @@ fn close_spaced_characters(
 ) {
     let mut changed: Vec<(usize, String)> = Vec::new();
     for (i, line) in lines.iter_mut().enumerate() {
-        if line.contains('\t') {
-            continue;
-        }
+        // A tab row's cells keep their spaces; its misread characters are mended as any.
+        let row = line.contains('\t');
         let mut out = line.clone();
-        let runs = SPACED_HAN.find_iter(line).filter(|_| printed);
+        let runs = SPACED_HAN.find_iter(line).filter(|_| printed && !row);
         for found in runs {
             if line[found.end()..].trim_start().starts_with(['：', ':']) {
                 continue;
