@@ -382,3 +382,59 @@ fn a_name_broken_inside_its_brackets_in_a_space_set_row_is_whole() {
     }
     assert!(!codes(&checked).contains(&"table/stray-line"));
 }
+
+/// A workbook row a page broke: its rest under the header repeated on the next page, with
+/// no 序号, goes on with the task above (which stopped open), cell by cell — said.
+#[test]
+fn a_workbook_row_broken_by_a_page_goes_on_under_the_repeated_header() {
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let header = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"];
+    let row = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, cells: [&str; 5]| {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(r, c as u16, *v).unwrap();
+            }
+        }
+    };
+    row(sheet, 0, header);
+    row(
+        sheet,
+        1,
+        [
+            "1",
+            "完成高标准农田建设5万亩,",
+            "区农业农村局",
+            "区农垦集团、各镇",
+            "2021年10月",
+        ],
+    );
+    row(sheet, 2, ["— 2 —", "", "", "", ""]);
+    row(sheet, 3, header);
+    row(sheet, 4, ["", "配套建设灌排设施。", "", "(街道)", ""]);
+    row(
+        sheet,
+        5,
+        [
+            "2",
+            "建设美丽宜居村30个。",
+            "区农业农村局",
+            "区住房和城乡建设局",
+            "2021年11月",
+        ],
+    );
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = project(&[("分解表.xlsx", &bytes)]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan),
+        [
+            "完成高标准农田建设5万亩,配套建设灌排设施。",
+            "建设美丽宜居村30个。"
+        ]
+    );
+    assert_eq!(supports(plan, 1), ["区农垦集团", "各镇（街道）"]);
+    assert!(codes(&checked).contains(&"table/row-over-page"));
+    assert!(!codes(&checked).contains(&"table/unnumbered-row"));
+}

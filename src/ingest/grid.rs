@@ -379,6 +379,8 @@ impl Grid<'_> {
                 "表中没有序号列，任务按行序编号（1、2、3……）",
             ));
         }
+        // Right under a header repeated where a page turned: a task's row may go on there.
+        let mut over_a_page = false;
         while r < rows.len() {
             let cells = &rows[r];
             if cells.iter().all(|c| c.is_empty()) {
@@ -388,6 +390,13 @@ impl Grid<'_> {
             if let Some(repeated) = header_at(rows, r).filter(|h| header.repeats(&h.map)) {
                 table.repeated_headers += 1;
                 r += repeated.rows;
+                over_a_page = true;
+                continue;
+            }
+            if std::mem::take(&mut over_a_page)
+                && self.goes_on_over_the_page(r, &header, &mut table, diagnostics)
+            {
+                r += 1;
                 continue;
             }
             if self.numbered_in_text(r, &header, &mut table, diagnostics) {
@@ -423,6 +432,56 @@ impl Grid<'_> {
 
     /// Joins row `r` to the task above when its 序号 is that task's, merged down (one task
     /// written over several rows), and says so. True when joined.
+    /// Row `r` under a header repeated at a page's top, with no 序号, when the task above
+    /// stopped open (…建设5万亩, / 配套建设灌排设施。; 各镇 / (街道)): the rest of that task's
+    /// row, broken by the page. Joined cell by cell, and said. True when joined.
+    fn goes_on_over_the_page(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        table: &mut RawTable,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let Some(RawRow {
+            kind: RowKind::Task(prev),
+            ..
+        }) = table.rows.last_mut()
+        else {
+            return false;
+        };
+        let col = |c: Column| header.index(c);
+        let content = self.at(r, col(Column::Content));
+        let open = !crate::base::cjk::ends_sentence(prev.content.trim_end())
+            || prev.content.trim_end().ends_with(['，', ',', '、']);
+        if !self.at(r, col(Column::No)).trim().is_empty() || content.trim().is_empty() || !open {
+            return false;
+        }
+        prev.content.push_str(content.trim());
+        for (column, cell) in [
+            (Column::Units, &mut prev.units),
+            (Column::Lead, prev.lead.get_or_insert_default()),
+            (Column::Support, prev.support.get_or_insert_default()),
+        ] {
+            cell.push_str(self.at(r, col(column)).trim());
+        }
+        prev.lead = prev
+            .lead
+            .take()
+            .filter(|l| !l.is_empty() || col(Column::Lead).is_some());
+        prev.support =
+            (prev.support.take()).filter(|s| !s.is_empty() || col(Column::Support).is_some());
+        diagnostics.push(Diagnostic::note(
+            "table/row-over-page",
+            (self.place)(r, col(Column::Content).unwrap_or(0)),
+            format!(
+                "第 {} 项的表格行在换页处断开，下一页表头下的「{}」已接回该项",
+                prev.no,
+                self.filled_cells(r).join(" ")
+            ),
+        ));
+        true
+    }
+
     fn joins_merged_number(
         &self,
         r: usize,
