@@ -1111,28 +1111,6 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(String, u32)> {
     out
 }
 
-/// Another plan's title under its attachment's label at paragraph `index` (附件2 / 乙方案,
-/// 附件2：乙方案): the title, and how many paragraphs the two take.
-fn attached_plan(all: &[(String, u32)], index: usize) -> Option<(String, usize)> {
-    let (paragraph, _) = all.get(index)?;
-    // Numbered (附件2): 附：任务分工表 over the plan's own table is none.
-    let numbered = |label: &str| {
-        (label.trim().strip_prefix("附件")).is_some_and(|n| {
-            n.trim_start()
-                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-        })
-    };
-    let a_plan =
-        |title: &str| super::text::names_a_plan(title) && !crate::model::names_a_table(title);
-    if super::text::is_attachment_label(paragraph) && numbered(paragraph) {
-        let (next, _) = all.get(index + 1)?;
-        return a_plan(next).then(|| (tidy_spacing(next), 2));
-    }
-    let rest =
-        super::text::after_attachments_label(paragraph.trim()).filter(|_| numbered(paragraph))?;
-    a_plan(rest).then(|| (tidy_spacing(rest), 1))
-}
-
 /// What a line of a text is to the paragraphs around it.
 struct LineKind {
     /// A heading (numbered, set with #, bracketed, a field's): a line of its own.
@@ -2654,7 +2632,10 @@ impl Reader {
             // 附件2 / 乙方案 after tasks read: another plan the notice attaches, its tasks a
             // part of their own, numbered on.
             if self.table.tasks().next().is_some()
-                && let Some((title, lines)) = attached_plan(all, index)
+                && let Some((title, lines)) = super::text::attached_plan(
+                    paragraph,
+                    all.get(index + 1).map(|(next, _)| next.as_str()),
+                )
             {
                 self.section(String::new(), title, places.at(*line_no));
                 title_taken = lines == 2;

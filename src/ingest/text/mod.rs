@@ -27,7 +27,7 @@ pub(crate) use notice::{
     doc_number_within, garbled_doc_number, is_date_line, is_imprint_line, is_notice_title,
     is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
 };
-pub(crate) use prose::{after_attachments_label, is_attachment_label};
+pub(crate) use prose::{after_attachments_label, attached_plan, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
 pub use table::{is_written_task_number, marked_number, number_marks, parse_task_number};

@@ -65,7 +65,10 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
         // 附件2 / 乙方案 after the plan's parts: another plan the notice attaches, a part of
         // its own titled by it.
         if !reader.prose.sections.is_empty()
-            && let Some((title, lines)) = attached_plan(&blocks[at..end])
+            && let Some((title, lines)) = attached_plan(
+                &block.text,
+                blocks[..end].get(at + 1).map(|b| b.text.as_str()),
+            )
         {
             reader.section(block, String::new(), &title);
             title_taken = lines == 2;
@@ -99,23 +102,24 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
     Some(prose)
 }
 
-/// Another plan's title under its attachment's label at the first of `blocks` (附件2 / 乙方案,
-/// 附件2：乙方案): the title, and how many blocks the two take.
-fn attached_plan(blocks: &[Block]) -> Option<(String, usize)> {
-    let first = blocks.first()?.text.trim();
-    // Numbered (附件2): 附：任务分工表 over the plan's own table is none.
-    let numbered = |label: &str| {
-        (label.strip_prefix("附件")).is_some_and(|n| {
-            n.trim_start()
-                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-        })
-    };
+/// Another plan's title under its attachment's label, the label on line `first` and the
+/// title on it or on `next` (附件2 / 乙方案, 附件2：乙方案): the title, and how many lines the
+/// two take. The label is numbered: 附：任务分工表 over the plan's own table is none.
+pub(crate) fn attached_plan(first: &str, next: Option<&str>) -> Option<(String, usize)> {
+    let first = first.trim();
+    let numbered = (first.strip_prefix("附件")).is_some_and(|n| {
+        n.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    });
     let a_plan = |title: &str| names_a_plan(title) && !crate::model::names_a_table(title);
-    if is_attachment_label(first) && numbered(first) {
-        let next = blocks.get(1)?.text.trim();
+    if !numbered {
+        return None;
+    }
+    if is_attachment_label(first) {
+        let next = next?.trim();
         return a_plan(next).then(|| (tidy_spacing(next), 2));
     }
-    let rest = after_attachments_label(first).filter(|_| numbered(first))?;
+    let rest = after_attachments_label(first)?;
     a_plan(rest).then(|| (tidy_spacing(rest), 1))
 }
 
