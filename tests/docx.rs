@@ -1054,3 +1054,55 @@ fn a_heading_between_two_tables_heads_the_second() {
     let codes = common::codes(&checked);
     assert!(!codes.contains(&"word/after-table"), "{codes:?}");
 }
+
+/// What a Word notice keeps outside its paragraphs gives what its text lacks, and says so:
+/// a 版头 table of two rows (发文机关标志 over 文号) with no empty paragraph under it, a
+/// web page's box pasted as a table (标　题： | …, 发文字号： | …), a masthead in the page
+/// header (which names the issuer more fully than the title does).
+#[test]
+fn a_notices_head_outside_its_paragraphs_is_read() {
+    let notice = |name: &str| checked(name).plan.notice;
+    let said = |name: &str, code: &str| {
+        let checked = checked(name);
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let head = notice("head_in_table_without_blank.docx");
+    assert_eq!(head.doc_number.as_deref(), Some("青发改〔2025〕21号"));
+    assert_eq!(head.issuer.as_deref(), Some("青山县发展和改革局"));
+    let note = said("head_in_table_without_blank.docx", "word/table-over-notice");
+    assert!(note.contains("发文机关标志、发文字号"), "{note}");
+    let boxed = notice("page_box_in_table.docx");
+    assert_eq!(boxed.doc_number.as_deref(), Some("青发改〔2025〕21号"));
+    assert_eq!(
+        boxed.title.as_deref(),
+        Some("青山县发展和改革局关于印发《青山县2025年民生实事任务分工》的通知")
+    );
+    let masthead = notice("masthead_in_page_header.docx");
+    assert_eq!(masthead.issuer.as_deref(), Some("鞍山市立山区人民政府"));
+    assert_eq!(masthead.signer.as_deref(), Some("立山区人民政府"));
+    let note = said("masthead_in_page_header.docx", "word/not-content");
+    assert!(
+        note.contains("取自文档页眉：「鞍山市立山区人民政府文件」"),
+        "{note}"
+    );
+}
+
+/// A table nested in a task's 完成时限 cell (阶段 | 时间 / 完成规划 | 2021年6月底 / …): each
+/// row a line of the cell, its cells in order, the latest date the deadline.
+#[test]
+fn a_table_in_a_cell_keeps_its_rows() {
+    let plan = checked("table_in_a_cell.docx").plan;
+    let task = plan.task(1).unwrap();
+    assert_eq!(
+        task.deadline_text.as_deref(),
+        Some("阶段，时间；\n完成规划，2021年6月底；\n引进企业，2021年11月底")
+    );
+    assert_eq!(
+        task.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2021-11-30")
+    );
+}

@@ -1667,7 +1667,11 @@ fn published_tables_print_the_columns_the_source_has() {
             // Two deadlines on two lines print as two (10月底；12月底), never run together.
             let shown = written
                 .lines()
-                .map(fengong::base::cjk::tidy_spacing)
+                .map(|l| {
+                    fengong::base::cjk::tidy_spacing(l)
+                        .trim_end_matches('；')
+                        .to_string()
+                })
                 .filter(|l| !l.is_empty())
                 .collect::<Vec<_>>()
                 .join("；");
@@ -1775,7 +1779,11 @@ fn published_tables_print_the_columns_the_source_has() {
                 .as_deref()
                 .unwrap()
                 .lines()
-                .map(fengong::base::cjk::tidy_spacing)
+                .map(|l| {
+                    fengong::base::cjk::tidy_spacing(l)
+                        .trim_end_matches('；')
+                        .to_string()
+                })
                 .filter(|l| !l.is_empty())
                 .collect::<Vec<_>>()
                 .join("；");

@@ -438,3 +438,248 @@ fn a_workbook_row_broken_by_a_page_goes_on_under_the_repeated_header() {
     assert!(codes(&checked).contains(&"table/row-over-page"));
     assert!(!codes(&checked).contains(&"table/unnumbered-row"));
 }
+
+/// A web table pasted a cell a line, every cell closed by a bar: a line after a row's last
+/// cell opens a cell of its own — the task's text of a row under the merged 序号, whose
+/// other cells the page merged — never more of the 进展情况 cell above it.
+#[test]
+fn a_cell_after_a_closed_row_is_a_row_under_the_merged_number() {
+    let table = "2023年区政府民生实事进展情况\n序号 |\n具体任务及目标 |\n牵头单位 |\n责任单位 |\n进展情况 |\n\
+                 1 |\n完成区第二幼儿园建设。 |\n区教体局 |\n区国投集团 |\n已完工。 |\n\
+                 2 |\n新建发热门诊1栋。 |\n慈化镇 |\n区卫健委 |\n已完工。 |\n";
+    let (_dir, input) = text_source("进展.txt", &format!("{table}提升乡镇卫生院建设水平。 |\n"));
+    let checked = fengong::check(&input).unwrap();
+    let task = checked.plan.task(2).unwrap();
+    assert_eq!(task.extra, ["已完工。"]);
+    assert_eq!(task.content, "新建发热门诊1栋。提升乡镇卫生院建设水平。");
+    assert_eq!(messages(&checked, "table/continued-row").len(), 1);
+    // The same row again in full: its units are the task's already, not named twice.
+    let full = format!("{table}提升乡镇卫生院建设水平。 |\n慈化镇 |\n区卫健委 |\n进行中。 |\n");
+    let (_dir, input) = text_source("进展.txt", &full);
+    let checked = fengong::check(&input).unwrap();
+    let task = checked.plan.task(2).unwrap();
+    let names: Vec<&str> = task.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["慈化镇", "区卫健委"]);
+    assert!(codes(&checked).iter().all(|c| *c != "unit/run-together"));
+}
+
+/// A web page's information box copied as a table's rows (索 引 号 | … | 公文种类 | 其他 |
+/// …), or as labelled lines with a label of another wording (公文种类:其他): no plan's
+/// title — said, and its 发布日期 the plan's year.
+#[test]
+fn a_pages_box_in_rows_names_no_plan() {
+    let tasks = "⑴强化招商意识。建立招商引资“红黑榜”制度。(责任单位:县经济合作局)\n\
+                 ⑵抢抓合作机遇。持续开展招商引资“百日攻坚”活动。(责任单位:县经济合作局)\n";
+    for head in [
+        "索 引 号 | 008478033/2022-0140 | 公文种类 | 其他 | 发布机构 | 苍溪县政府 |\n\
+         发布日期 | 2022-02-22 | 主题词 | 招商引资 |\n",
+        "公文种类:其他\n发布日期:2022-02-22\n",
+    ] {
+        let (_dir, input) = text_source("招商.txt", &format!("{head}{tasks}"));
+        let checked = fengong::check(&input).unwrap();
+        assert_eq!(checked.plan.title, None, "{head}");
+        assert_eq!(checked.plan.year, Some(2022), "{head}");
+        assert!(codes(&checked).contains(&"plan/no-title"), "{head}");
+        assert_eq!(messages(&checked, "source/unused").len(), 2, "{head}");
+    }
+}
+
+/// The scrambled letters a forum puts after a line against copying (`- q( g' V( T: h`):
+/// left out of the heading they follow, and said with the line; a figure or a term in
+/// Latin letters after words stays.
+#[test]
+fn a_forums_scrambled_tail_is_left_out_and_said() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "深化川渝合作工作任务\n一、重点任务分解- q( g' V( T: h\n\
+         1.共建川渝合作示范区,建成5G基站300个。(牵头单位:区发展改革委)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.sections[0].title, "重点任务分解");
+    assert!(checked.plan.tasks[0].content.contains("5G基站300个"));
+    let said = messages(&checked, "source/unused");
+    assert!(
+        said.iter().any(|m| m.contains("「- q( g' V( T: h」")),
+        "{said:?}"
+    );
+}
+
+/// A notice addressed to one kind of body (区级有关部门：) is a notice: made, its 主送 read.
+#[test]
+fn a_notice_to_bodies_concerned_is_a_notice() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "重庆市潼南区人民政府关于下达深化川渝合作工作任务的通知\n区级有关部门:\n\
+         现将重点任务分解下达到各责任单位,请认真组织实施。\n\
+         1.共建川渝合作示范区。(牵头单位:区发展改革委)\n2.推进城际快速通道建设。(牵头单位:区交通委)\n\
+         重庆市潼南区人民政府\n2018年8月20日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.recipients, ["区级有关部门"]);
+    assert_eq!(notice.signer.as_deref(), Some("重庆市潼南区人民政府"));
+    assert!(!codes(&checked).contains(&"notice/not-made"));
+}
+
+/// A 成文日期 in Chinese numerals whose 〇 is the letter O (二OO八年…) dates the notice, its
+/// 署名 kept, the reading said; a 署名 the page cut inside its name (…梁平区人民) is said cut.
+#[test]
+fn a_sign_off_as_pages_write_and_cut_it() {
+    let notice = "宝府办〔2008〕18号\n关于印发《2008年政府工作目标任务分解》的通知\n各镇人民政府:\n\
+                  现将《2008年政府工作目标任务分解》印发给你们。\n特此通知\n宝山区人民政府办公室\n";
+    let plan = "2008年政府工作目标任务分解\n一、促进经济发展。\n\
+                1、加强经济运行分析,确保完成主要指标。(牵头单位:发改委)\n";
+    let (_dir, input) = text_source("通知.txt", &format!("{notice}二OO八年二月二十六日\n{plan}"));
+    let checked = fengong::check(&input).unwrap();
+    let read = &checked.plan.notice;
+    assert_eq!(read.signer.as_deref(), Some("宝山区人民政府办公室"));
+    assert_eq!(read.date.as_deref(), Some("二〇〇八年二月二十六日"));
+    let said = messages(&checked, "notice/date-read");
+    assert!(
+        said.iter().any(|m| m.contains("「二OO八年二月二十六日」")),
+        "{said:?}"
+    );
+    let cut = "梁平府办发〔2021〕12号\n关于印发目标任务分解方案的通知\n各乡镇人民政府:\n\
+               现将《目标任务分解方案》印发给你们。\n附件:目标任务分解方案\n重庆市梁平区人民\n";
+    let (_dir, input) = text_source("通知.txt", cut);
+    let refused = fengong::check(&input).unwrap_err().to_string();
+    assert!(refused.contains("停在「…重庆市梁平区人民」"), "{refused}");
+}
+
+/// A level written once is lent to the names after it that have none — never to a body
+/// named by its own place (大柴旦行委, a 行政委员会).
+#[test]
+fn a_level_is_not_lent_to_a_body_named_by_its_place() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "海西州健康工作任务分工\n1.推进健康乡村建设。\n责任单位:州卫生健康委\n\
+         配合单位:州公安局、各市县人民政府、大柴旦行委\n完成时限:2020年12月31日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert!(everyone(&checked.plan, 1).contains(&"大柴旦行委".to_string()));
+    assert!(messages(&checked, "unit/level-shared").is_empty());
+}
+
+fn everyone(plan: &fengong::model::Plan, no: u32) -> Vec<String> {
+    let task = plan.task(no).unwrap();
+    task.units.iter().map(|u| u.name.clone()).collect()
+}
+
+/// A 领域 column before the tasks' names and texts (领域 | 序号 | 重要项目 | 目标任务和工作
+/// 要求): the 领域 heads parts, each task its name and text — read as the same table without
+/// the 领域 column is, in text and in a workbook.
+#[test]
+fn a_column_of_fields_before_named_tasks_heads_parts() {
+    let rows = [
+        [
+            "一、经济发展",
+            "1",
+            "稳增长",
+            "实现区级一般公共预算收入增长4%。",
+            "区发展改革委",
+            "区财政局",
+        ],
+        [
+            "一、经济发展",
+            "2",
+            "优化营商环境",
+            "企业开办时间压缩至3个工作日以内。",
+            "区政府办公室",
+            "区市场监管局",
+        ],
+        [
+            "二、城区建设",
+            "3",
+            "旧区改造",
+            "完成旧区改造2万平方米。",
+            "区建设管理委",
+            "区房管局",
+        ],
+    ];
+    let header = [
+        "领域",
+        "序号",
+        "重要项目",
+        "目标任务和工作要求",
+        "主责部门",
+        "配合部门",
+    ];
+    let mut text = format!(
+        "长宁区2019年重点工作目标\n| {} |\n| --- | --- | --- | --- | --- | --- |\n",
+        header.join(" | ")
+    );
+    for row in &rows {
+        text.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    let (_dir, input) = text_source("目标.txt", &text);
+    let from_text = fengong::check(&input).unwrap().plan;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("目标.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let from_book = fengong::check(&path).unwrap().plan;
+    for plan in [&from_text, &from_book] {
+        assert_eq!(
+            plan.task(1).unwrap().content,
+            "稳增长：实现区级一般公共预算收入增长4%。"
+        );
+        let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["经济发展", "城区建设"]);
+        assert_eq!(plan.sections[1].groups[0].tasks, [3]);
+        assert_eq!(plan.task(1).unwrap().targets.len(), 1);
+    }
+}
+
+/// Rows under one merged 序号, each numbered in its text (1.… / 2.… / 3.…): the first
+/// row's own number is taken off as the others' are, in a text table as in a workbook.
+#[test]
+fn rows_numbered_in_their_text_under_one_number_read_alike() {
+    let (_dir, input) = text_source(
+        "目标.txt",
+        "区政府2024年重点工作目标任务分解落实方案\n| 序号 | 项目 | 重点工作目标任务 | 责任单位 |\n\
+         | --- | --- | --- | --- |\n| 1 | 主要预期目标 | 1.地区生产总值增长5%以上。 | ★区发改委 |\n\
+         |  |  | 2.一般公共预算收入同口径增长6%以上。 | ★区财政局 |\n",
+    );
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "地区生产总值增长5%以上。",
+            "一般公共预算收入同口径增长6%以上。"
+        ]
+    );
+}
+
+/// A plan's file of its own opening with its 附件 mark, beside the notice that lists it:
+/// the mark is the attachment's, printed with the notice, nothing said left out.
+#[test]
+fn an_attachment_files_mark_is_the_notices() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("通知.md"),
+        "济长政办字〔2021〕3号\n济南市长清区人民政府办公室关于印发《重点工作任务分工》的通知\n\
+         各街道办事处:\n现将《重点工作任务分工》印发给你们。\n附件:重点工作任务分工\n\
+         济南市长清区人民政府办公室\n2021年3月30日\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("附件.md"),
+        "附件\n重点工作任务分工\n| 序号 | 重点工作任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n\
+         | 1 | 完成老旧小区改造12个。 | 区住房城乡建设局 | 2021年10月底 |\n",
+    )
+    .unwrap();
+    let checked = fengong::check(dir.path()).unwrap();
+    assert!(messages(&checked, "source/unused").is_empty());
+    std::fs::remove_file(dir.path().join("通知.md")).unwrap();
+    let alone = fengong::check(dir.path()).unwrap();
+    assert_eq!(messages(&alone, "source/unused").len(), 1);
+}

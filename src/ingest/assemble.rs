@@ -614,6 +614,7 @@ fn place_tasks(
 ) -> (Vec<Section>, Vec<Paragraph>, Vec<Paragraph>) {
     let tasks_in_prose = parts.tasks_in_prose;
     let prose = parts.prose.take();
+    let attached = (parts.notice.as_ref()).is_some_and(|n| !n.attachments.is_empty());
     table.grouping = GroupingSource::Labels;
     match prose {
         Some(prose) if tasks_in_prose => {
@@ -642,7 +643,8 @@ fn place_tasks(
                 diagnostics.extend(items_not_in_table(items, tasks));
             }
             let sections = group_by_labels(raw, tasks, diagnostics);
-            (sections, text_around_table(prose, diagnostics), Vec::new())
+            let text = text_around_table(prose, attached, diagnostics);
+            (sections, text, Vec::new())
         }
         None => (
             group_by_labels(raw, tasks, diagnostics),
@@ -654,8 +656,13 @@ fn place_tasks(
 
 /// The paragraphs of prose without groups, in order: its preamble, each section's heading
 /// (一、总体要求) and words, its closing. An attachment's label (附件1 over a table's title)
-/// labels the table, not the plan's text: said, not printed.
-fn text_around_table(prose: Prose, diagnostics: &mut Vec<Diagnostic>) -> Vec<Paragraph> {
+/// labels the table, not the plan's text: said, not printed — but for the label opening
+/// the text of a plan a notice attaches (its file's 附件), the mark the notice prints.
+fn text_around_table(
+    prose: Prose,
+    attached: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Paragraph> {
     let mut paragraphs = prose.preamble;
     for section in prose.sections {
         if !(section.numeral.is_empty() && section.title.is_empty()) {
@@ -691,6 +698,13 @@ fn text_around_table(prose: Prose, diagnostics: &mut Vec<Diagnostic>) -> Vec<Par
         }
     }
     paragraphs.extend(prose.closing);
+    if attached
+        && paragraphs
+            .first()
+            .is_some_and(|p| super::text::is_attachment_label(&p.text))
+    {
+        paragraphs.remove(0);
+    }
     let (labels, text): (Vec<Paragraph>, Vec<Paragraph>) = paragraphs
         .into_iter()
         .partition(|p| super::text::is_attachment_label(&p.text));

@@ -410,6 +410,9 @@ impl Grid<'_> {
             let row = match self.task_row(r, &header, order + 1) {
                 Some(task) => {
                     order += 1;
+                    if let Some(at) = header.headings {
+                        table.push_heading_cell(&self.at(r, Some(at)), (self.place)(r, at));
+                    }
                     // A cell under no header is none of the task's: said, not lost.
                     for (c, text) in cells.iter().enumerate() {
                         if !text.trim().is_empty() && !header.covers(c) {

@@ -86,7 +86,12 @@ pub fn load(project: &Project) -> Result<Ingested> {
         fatal,
         mut diagnostics,
         texts,
+        attachment_marks,
     } = gathered;
+    if (parts.notice.as_ref()).is_none_or(|n| n.attachments.is_empty()) {
+        let marks = attachment_marks.into_iter();
+        diagnostics.extend(marks.map(|p| unused_note(&p.text, p.origin)));
+    }
     if !fatal.is_empty() {
         return Err(Error::Input(fatal));
     }
@@ -259,6 +264,10 @@ struct Gathered {
     diagnostics: Vec<Diagnostic>,
     /// The text sources, (display path, text).
     texts: Vec<(String, String)>,
+    /// Attachment labels over a plan's title in a file of its own (附件 / 某某方案): the
+    /// mark of the attachment a notice lists (printed with it), or — with no such notice —
+    /// none of the plan's words, said.
+    attachment_marks: Vec<crate::model::Paragraph>,
 }
 
 impl Gathered {
@@ -347,7 +356,20 @@ impl Gathered {
     /// does not use (no groups, or a second file's) still names the plan with its title; the
     /// rest is said, not lost.
     fn take_prose(&mut self, mut prose: text::Prose, inline_here: bool, over_own_table: bool) {
+        // A file opening with its label over a table titled on its own (附件 / 某某分工表 /
+        // the table): the label is all its prose.
+        if prose.title.is_none()
+            && prose.preamble.len() == 1
+            && prose.sections.is_empty()
+            && text::is_attachment_label(&prose.preamble[0].text)
+        {
+            prose.before.append(&mut prose.preamble);
+        }
         for above in prose.before.drain(..) {
+            if text::is_attachment_label(&above.text) {
+                self.attachment_marks.push(above);
+                continue;
+            }
             self.diagnostics
                 .push(unused_note(&above.text, above.origin));
         }

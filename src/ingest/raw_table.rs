@@ -369,6 +369,10 @@ pub struct HeaderMap {
     /// The content column's header when it names no content (专项整治行业名称 beside
     /// 时间安排 and 责任单位): read as the content because it is the one column left.
     pub content_by_elimination: Option<(String, usize)>,
+    /// A column of headings over the groups (领域 | 重要项目 | 目标任务和工作要求: 领域, where
+    /// the two content columns take the group and the task): each new value heads the rows
+    /// under it as a part of the table.
+    pub headings: Option<usize>,
 }
 
 impl RawTable {
@@ -376,19 +380,38 @@ impl RawTable {
     /// tasks): a row of its own, once.
     pub fn push_cell_heading(&mut self, text: &str, origin: Location) {
         let text = text.trim();
-        let last = self.rows.iter().rev().find_map(|r| match &r.kind {
-            RowKind::Label(label) => Some(label.trim()),
-            RowKind::Section { .. } => Some(""),
-            RowKind::Task(_) => None,
-        });
-        if text.is_empty() || last == Some(text) {
-            return;
-        }
         let kind = match crate::ingest::text::section_heading(&crate::base::cjk::tidy_spacing(text))
         {
             Some((numeral, title)) => RowKind::Section { numeral, title },
             None => RowKind::Label(text.to_string()),
         };
+        self.push_heading_once(kind, origin);
+    }
+
+    /// A task row's cell in the column of headings ([`HeaderMap::headings`]): a part of the
+    /// table (一、经济发展, or 经济发展 with no numeral), once for the rows it heads.
+    pub fn push_heading_cell(&mut self, text: &str, origin: Location) {
+        let tidy = crate::base::cjk::tidy_spacing(text.trim());
+        let (numeral, title) = crate::ingest::text::section_heading(&tidy)
+            .unwrap_or_else(|| (String::new(), tidy.to_string()));
+        self.push_heading_once(RowKind::Section { numeral, title }, origin);
+    }
+
+    /// A heading row, unless it is the heading the rows above stand under already.
+    fn push_heading_once(&mut self, kind: RowKind, origin: Location) {
+        let empty = match &kind {
+            RowKind::Label(text) => text.trim().is_empty(),
+            RowKind::Section { numeral, title } => numeral.is_empty() && title.trim().is_empty(),
+            RowKind::Task(_) => true,
+        };
+        let last = self
+            .rows
+            .iter()
+            .rev()
+            .find(|r| !matches!(r.kind, RowKind::Task(_)));
+        if empty || last.is_some_and(|r| r.kind == kind) {
+            return;
+        }
         self.rows.push(RawRow { kind, origin });
     }
 
@@ -559,16 +582,43 @@ impl HeaderMap {
                 let name = header_name(cells[target].as_ref().trim());
                 self.extra.push((name, target));
             }
-        } else if self.index(Column::Group).is_none() {
-            // The broader heading is the group, the narrower the content.
-            if let Some(slot) = self.columns.iter_mut().find(|(c, _)| *c == Column::Content) {
-                slot.0 = Column::Group;
-                self.group_from_content = true;
+        } else if self.index(Column::Group).is_some()
+            && !self.group_from_content
+            && self.headings.is_none()
+            && !self.names_who_yet()
+            && !target
+            && self.content_names_the_tasks(cells)
+        {
+            // 领域 | 重要项目 | 目标任务和工作要求: the group column heads parts, the column
+            // naming each task its name (printed before its text), the narrower the task.
+            // (类别 | 主要任务 | 细化措施 waits for the rows: see `settle_layout`.)
+            if let Some(slot) = self.columns.iter().position(|(c, _)| *c == Column::Group) {
+                self.headings = Some(self.columns.remove(slot).1);
             }
-            self.columns.push((Column::Content, index));
+            self.content_beside_content(index);
+        } else if self.index(Column::Group).is_none() {
+            self.content_beside_content(index);
         } else {
             self.extra.push((header_name(text), index));
         }
+    }
+
+    /// Whether the content column read so far names the tasks (重要项目, 项目名称) rather
+    /// than being broader work over them.
+    fn content_names_the_tasks<S: AsRef<str>>(&self, cells: &[S]) -> bool {
+        self.index(Column::Content).is_some_and(|at| {
+            let name = header_name(cells[at].as_ref().trim());
+            name.contains("项目") || name.contains("名称")
+        })
+    }
+
+    /// The broader heading is the group, the narrower at `index` the content.
+    fn content_beside_content(&mut self, index: usize) {
+        if let Some(slot) = self.columns.iter_mut().find(|(c, _)| *c == Column::Content) {
+            slot.0 = Column::Group;
+            self.group_from_content = true;
+        }
+        self.columns.push((Column::Content, index));
     }
 
     /// 重点工作 | 主要任务 | 工作措施 | 责任单位: the finest of three is the task, the one over
@@ -784,7 +834,9 @@ impl HeaderMap {
 
     /// Whether the header names column `index` (read or kept as an extra column).
     pub fn covers(&self, index: usize) -> bool {
-        self.columns.iter().any(|(_, i)| *i == index) || self.extra.iter().any(|(_, i)| *i == index)
+        self.columns.iter().any(|(_, i)| *i == index)
+            || self.extra.iter().any(|(_, i)| *i == index)
+            || self.headings == Some(index)
     }
 
     /// The values of the extra columns in `cells`, in header order.
@@ -1779,8 +1831,10 @@ impl RawTask {
     pub fn absorb(&mut self, more: RawTask, units_glue: &str) {
         self.content.push_str(&more.content);
         // A cell of its own names units afresh: those the task has already are not twice.
+        // A broken name's piece is not a name the task has: kept to be joined on. A whole
+        // name it already has (a row of its own under a merged cell) is not twice either.
         let units = match units_glue {
-            "" => more.units,
+            "" if !names_not_in(&self.units, &more.units).is_empty() => more.units,
             _ => names_not_in(&self.units, &more.units),
         };
         if !units.is_empty() {

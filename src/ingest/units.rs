@@ -776,6 +776,8 @@ fn has_no_place(name: &str) -> bool {
     const OWN_PLACE: &[&str] = &[
         // 老街办, 江汉街办: a street's office, named by its street.
         "街办",
+        // 大柴旦行委: a 行政委员会, the government of the place it is named by.
+        "行委",
         "分局",
         "支局",
         "检验检疫",

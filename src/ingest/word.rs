@@ -56,15 +56,28 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     };
     let mut lines: Vec<String> = paragraphs[..end].iter().map(|p| line_of(p)).collect();
     place_text_boxes(&word, &mut lines, display, &mut diagnostics);
+    let mut over_notice = Vec::new();
     for (i, table) in tables.iter().enumerate() {
         match &found {
             _ if parts.iter().any(|t| t.tables.contains(&i)) => {}
             Some(t) if i > t.tables[0] => report_table(table.1, display, &mut diagnostics),
-            _ => place_small_table(table, &mut lines, display, &mut diagnostics),
+            _ if place_small_table(table, &mut lines) => {}
+            _ => over_notice.push(table.1),
         }
     }
     let (text, restored) = text::restore_printed(&lines.join("\n"), Places::paragraphs(display));
     let mut doc = text::parse_at(&text, Places::paragraphs(display));
+    for table in over_notice {
+        if !notice_from_table(table, doc.notice.as_mut(), display, &mut diagnostics) {
+            report_table(table, display, &mut diagnostics);
+        }
+    }
+    notice_from_header(
+        &word.header_lines,
+        doc.notice.as_mut(),
+        display,
+        &mut diagnostics,
+    );
     // The text read ends where the 分工表 begins, not where the document does.
     if found.is_some() {
         doc.diagnostics.retain(|d| d.code != "source/cut-off");
@@ -447,20 +460,15 @@ fn place_text_boxes(
 }
 
 /// A table that is not the 分工表: a small one in a blank line near the top is the 红头
-/// set as a table and takes that line; any other is reported, not read.
-fn place_small_table(
-    (before, table): &(usize, &Table),
-    lines: &mut [String],
-    display: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+/// set as a table and takes that line. Whether it was placed (an empty one needs no place).
+fn place_small_table((before, table): &(usize, &Table), lines: &mut [String]) -> bool {
     let texts: Vec<String> = cell_rows(table)
         .into_iter()
         .flatten()
         .filter(|t| !t.is_empty())
         .collect();
     if texts.is_empty() {
-        return;
+        return true;
     }
     let joined = texts.join(" ");
     let blank = [*before, before + 1]
@@ -468,9 +476,80 @@ fn place_small_table(
         .filter(|i| *i >= 1 && *i <= 6)
         .find(|i| lines.get(i - 1).is_some_and(|l| l.trim().is_empty()));
     match blank {
-        Some(i) if table.rows.len() <= 3 => lines[i - 1] = format!("# {joined}"),
-        _ => report_table(table, display, diagnostics),
+        // One row (a 发文机关标志 alone); more are read against the notice once it is read.
+        Some(i) if table.rows.len() == 1 => {
+            lines[i - 1] = format!("# {joined}");
+            true
+        }
+        _ => false,
     }
+}
+
+/// A small table standing over the notice (a 版头 set as a table, a page's box: 标题 | …,
+/// 发文字号 | …): what the notice's text lacks of its 发文机关标志, 文号, title and date,
+/// taken from it and said. Whether anything was.
+fn notice_from_table(
+    table: &Table,
+    notice: Option<&mut crate::model::Notice>,
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(notice) = notice.filter(|_| table.rows.len() <= 8) else {
+        return false;
+    };
+    let rows: Vec<Vec<String>> = (cell_rows(table).into_iter())
+        .map(|row| row.into_iter().filter(|c| !c.is_empty()).collect())
+        .collect();
+    let taken = text::fill_from_lines_outside(notice, &rows);
+    if !taken.is_empty() {
+        let words: Vec<String> = rows.iter().flatten().cloned().collect();
+        diagnostics.push(Diagnostic::note(
+            "word/table-over-notice",
+            Location::cell(display, format!("表{}", table.index), 0, 0),
+            format!(
+                "第 {} 个表格在通知之上：通知正文没有写的{}取自这个表格（「{}」）",
+                table.index,
+                taken.join("、"),
+                excerpt_of(&words.join(" "), 120)
+            ),
+        ));
+    }
+    !taken.is_empty()
+}
+
+/// The page header's lines: quoted, and the notice's 发文机关标志 (…文件) taken from them
+/// when its text has none.
+fn notice_from_header(
+    lines: &[String],
+    notice: Option<&mut crate::model::Notice>,
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if lines.is_empty() {
+        return;
+    }
+    let taken = match notice {
+        Some(notice) => {
+            let rows: Vec<Vec<String>> = lines.iter().map(|l| vec![l.clone()]).collect();
+            text::fill_from_lines_outside(notice, &rows)
+        }
+        None => Vec::new(),
+    };
+    let quoted = excerpt_of(&lines.join(" "), 120);
+    let message = if taken.is_empty() {
+        format!("文档页眉中的文字不作为方案内容读取：「{quoted}」")
+    } else {
+        format!(
+            "通知正文没有写的{}取自文档页眉：「{quoted}」",
+            taken.join("、")
+        )
+    };
+    diagnostics.retain(|d| !(d.code == "word/not-content" && d.message.contains("页眉")));
+    diagnostics.push(Diagnostic::note(
+        "word/not-content",
+        Location::file(display),
+        message,
+    ));
 }
 
 /// A table that is not read, named with its first words — and, when a row near its top names
@@ -837,9 +916,10 @@ mod tests {
         );
     }
 
-    /// A nested table in a task's content cell: its cells read as items, kept apart.
+    /// A nested table in a task's content cell: each row an item, kept apart, its cells
+    /// clauses of it.
     #[test]
-    fn a_nested_tables_cells_stay_apart_in_a_tasks_text() {
+    fn a_nested_tables_rows_stay_apart_in_a_tasks_text() {
         let header: &[&str] = &["序号", "工作任务", "责任单位", "完成时限"];
         let nested = table(&[&["保障用地", "新增工业用地供应1500亩"]]);
         let content = format!("<w:tc>{}{nested}<w:p/></w:tc>", p("强化项目要素保障："));
@@ -860,7 +940,7 @@ mod tests {
             .collect();
         assert_eq!(
             contents,
-            ["强化项目要素保障：保障用地；新增工业用地供应1500亩"]
+            ["强化项目要素保障：保障用地，新增工业用地供应1500亩"]
         );
     }
 }

@@ -37,6 +37,9 @@ pub struct WordDocument {
     /// The footnotes, endnotes and comments the body refers to, each with its text and the
     /// place of its reference: said one by one, never read as the plan's.
     pub notes: Vec<Note>,
+    /// The lines the page headers show, each header's once (a 发文机关标志 is sometimes set
+    /// there): not body content, but quoted, and the notice's 版头 when it has none.
+    pub header_lines: Vec<String>,
 }
 
 /// A footnote, endnote or comment and where the body refers to it.
@@ -280,8 +283,16 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<WordDocument, DocxErro
         parts.dedup();
         // A document has a few (first, even, default per section); a hostile one many.
         for part in parts.into_iter().take(MAX_HEADER_PARTS) {
-            if !doc.not_content.contains(&flag) && pkg.part_has_text(&part)? {
+            let lines = pkg.part_lines(&part)?;
+            if !doc.not_content.contains(&flag) && !lines.is_empty() {
                 doc.not_content.push(flag);
+            }
+            if flag == NotContent::Headers {
+                for line in lines {
+                    if !doc.header_lines.contains(&line) && doc.header_lines.len() < MAX_LINES {
+                        doc.header_lines.push(line);
+                    }
+                }
             }
         }
     }
@@ -290,7 +301,7 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<WordDocument, DocxErro
     comments.sort();
     comments.dedup();
     for part in comments.into_iter().take(MAX_HEADER_PARTS) {
-        if !doc.not_content.contains(&NotContent::Comments) && pkg.part_has_text(&part)? {
+        if !doc.not_content.contains(&NotContent::Comments) && !pkg.part_lines(&part)?.is_empty() {
             doc.not_content.push(NotContent::Comments);
         }
     }
@@ -364,6 +375,10 @@ fn read_notes(
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Header (or footer) parts looked into for text, at most.
 const MAX_HEADER_PARTS: usize = 64;
+
+/// Lines kept of the page headers, and characters of each: a 版头 is a line or two.
+const MAX_LINES: usize = 32;
+const MAX_LINE_CHARS: usize = 200;
 /// Entries this small are not checked for their compression ratio: tiny XML parts of
 /// repeated markup legitimately compress very well.
 const RATIO_FLOOR: u64 = 1 << 20;
@@ -486,22 +501,33 @@ impl<'a> Package<'a> {
         }
     }
 
-    /// Whether a header or footer part shows any text (Word often writes empty ones).
-    fn part_has_text(&mut self, name: &str) -> Result<bool, DocxError> {
+    /// The lines of text a header, footer or comments part shows, a paragraph a line (none:
+    /// Word often writes empty parts), at most [`MAX_LINES`] of [`MAX_LINE_CHARS`] each.
+    fn part_lines(&mut self, name: &str) -> Result<Vec<String>, DocxError> {
         let Some(xml) = self.read_xml(name)? else {
-            return Ok(false);
+            return Ok(Vec::new());
         };
         let mut events = XmlEvents::new(&xml, name);
+        let (mut lines, mut line) = (Vec::new(), String::new());
         let mut in_text = false;
         while let Some(ev) = events.next()? {
             match ev {
                 Ev::Start(Tag::T, _) => in_text = true,
                 Ev::End(Tag::T) => in_text = false,
-                Ev::Text(t) if in_text && !t.trim().is_empty() => return Ok(true),
+                Ev::Text(t) if in_text && line.chars().count() < MAX_LINE_CHARS => {
+                    line.push_str(&t)
+                }
+                Ev::End(Tag::P) if !line.trim().is_empty() && lines.len() < MAX_LINES => {
+                    lines.push(std::mem::take(&mut line).trim().to_string());
+                }
+                Ev::End(Tag::P) => line.clear(),
                 _ => {}
             }
         }
-        Ok(false)
+        if !line.trim().is_empty() && lines.len() < MAX_LINES {
+            lines.push(line.trim().to_string());
+        }
+        Ok(lines)
     }
 }
 
@@ -1719,6 +1745,11 @@ struct CellBuild {
     /// Its paragraphs' texts, each with whether it is an item (a bulleted or numbered list
     /// paragraph, or a nested table's) whose end is a boundary the text must keep.
     lines: Vec<(String, bool)>,
+    /// A nested table's row being read: its cells so far, and the cell's text so far.
+    /// Each row is one line of this cell (阶段 | 时间 / 完成规划 | 2021年6月底), its cells
+    /// in order.
+    nested_row: Vec<String>,
+    nested_cell: String,
 }
 
 /// The body's top-level table being read (nested tables only add lines to its cells).
@@ -2104,8 +2135,16 @@ impl Walker<'_> {
             self.doc.text_boxes.push(paragraph);
         } else if in_table {
             if let Some(cell) = self.table.cell.as_mut() {
-                let item = paragraph.bullet || paragraph.list_level.is_some() || nested;
-                cell.lines.push((paragraph.number + &paragraph.text, item));
+                let text = paragraph.number + &paragraph.text;
+                if nested {
+                    if !cell.nested_cell.is_empty() && !text.trim().is_empty() {
+                        cell.nested_cell.push(' ');
+                    }
+                    cell.nested_cell.push_str(text.trim());
+                } else {
+                    let item = paragraph.bullet || paragraph.list_level.is_some();
+                    cell.lines.push((text, item));
+                }
             }
         } else {
             self.doc.blocks.push(Block::Paragraph(paragraph));
@@ -2144,6 +2183,10 @@ impl Walker<'_> {
 
     fn end_cell(&mut self) {
         if !self.top_level_table() {
+            if let Some(cell) = self.table.cell.as_mut() {
+                let text = std::mem::take(&mut cell.nested_cell);
+                cell.nested_row.push(text);
+            }
             return;
         }
         let (Some(cell), Some(row)) = (self.table.cell.take(), self.table.row.as_mut()) else {
@@ -2167,6 +2210,23 @@ impl Walker<'_> {
 
     fn end_row(&mut self) {
         if !self.top_level_table() {
+            // A nested table's row: one item line of the cell holding it.
+            if let Some(cell) = self.table.cell.as_mut() {
+                let cells = std::mem::take(&mut cell.nested_row);
+                let mut line = String::new();
+                for text in cells.iter().filter(|c| !c.is_empty()) {
+                    // Cells side by side read as a clause each (完成规划，2021年6月底): spaces
+                    // between them would be closed up in print.
+                    let stopped = line.ends_with(['。', '；', ';', '，', ',', '、', '：', ':']);
+                    if !line.is_empty() && !stopped {
+                        line.push('，');
+                    }
+                    line.push_str(text);
+                }
+                if !line.is_empty() {
+                    cell.lines.push((line, true));
+                }
+            }
             return;
         }
         if let Some(row) = self.table.row.take().filter(|r| !r.deleted) {

@@ -477,10 +477,11 @@ fn nested_tables_flatten_into_their_cell_and_cells_join_lines() {
     assert_eq!(ts[1].index, 2);
     let first = &ts[0].rows[0].cells;
     assert_eq!(first.len(), 2);
-    assert_eq!(first[0].text, "区教育局\n内1\n内2\n区体育局\n各街镇");
-    // As a task's cell a nested table's cells are items, each ended with ；so joined lines
+    // A nested table's row is a line, its cells in order.
+    assert_eq!(first[0].text, "区教育局\n内1，内2\n区体育局\n各街镇");
+    // As a task's cell a nested table's rows are items, each ended with ；so joined lines
     // keep them apart.
-    assert_eq!(first[0].items, "区教育局\n内1；\n内2；\n区体育局\n各街镇");
+    assert_eq!(first[0].items, "区教育局\n内1，内2；\n区体育局\n各街镇");
     assert_eq!(
         (first[1].column, first[1].span, first[1].text.as_str()),
         (1, 1, "右")

@@ -24,8 +24,8 @@ use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{
-    doc_number_within, garbled_doc_number, is_date_line, is_imprint_line, is_notice_title,
-    is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
+    doc_number_within, fill_from_lines_outside, garbled_doc_number, is_date_line, is_imprint_line,
+    is_notice_title, is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{after_attachments_label, attached_plan, is_attachment_label};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
@@ -166,7 +166,49 @@ pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnosti
     said.extend(spaces_out_of_labels(&mut lines, places));
     said.extend(without_cut_piece(&mut lines, places));
     said.extend(without_contents(&mut lines, places));
+    said.extend(without_scrambled_tails(&mut lines, places));
     (lines.join("\n"), said)
+}
+
+/// The scrambled letters a forum sets after a line against copying (`一、重点任务分解- q( g'
+/// V( T: h`): after the line's words, short pieces of letters and marks with spaces between.
+/// None when the tail is anything else (a figure, a unit: 5G, PM2.5, a list of them).
+fn scrambled_tail(line: &str) -> Option<usize> {
+    let words_end = line
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii())
+        .map(|(i, c)| i + c.len_utf8())?;
+    let tail = &line[words_end..];
+    let pieces: Vec<&str> = tail.split_whitespace().collect();
+    let letters = tail.chars().filter(char::is_ascii_alphabetic).count();
+    let marks = tail
+        .chars()
+        .filter(|c| "()'\":;[]#%&*^~`".contains(*c))
+        .count();
+    let scrambled = pieces.len() >= 4
+        && pieces.iter().all(|p| p.chars().count() <= 3)
+        && letters >= 3
+        && marks >= 2;
+    scrambled.then_some(words_end)
+}
+
+/// Each line's scrambled tail ([`scrambled_tail`]) left out, and said with its line.
+fn without_scrambled_tails(lines: &mut [String], places: Places<'_>) -> Vec<Diagnostic> {
+    let mut said = Vec::new();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let Some(end) = scrambled_tail(line) else {
+            continue;
+        };
+        let tail = line[end..].trim().to_string();
+        line.truncate(end);
+        said.push(Diagnostic::note(
+            "source/unused",
+            places.at(i as u32 + 1),
+            format!("行末的「{tail}」是网页加在文字后的乱码，未读入方案"),
+        ));
+    }
+    said
 }
 
 /// A line of a table of contents: a heading, a leader of dots, a page number
@@ -516,6 +558,7 @@ pub(crate) fn cut_at_end(lines: &[&str]) -> Option<(usize, String)> {
             || cut_label
             || units_cut(last)
             || signers_cut(last, above)
+            || agency_cut(last)
             || ends_under_a_heading(last, above)))
     .then(|| (at, tail_of(&strip_markup(last), 12)))
 }
@@ -572,6 +615,16 @@ fn units_cut(line: &str) -> bool {
 
 /// A last line of agencies' names cut inside one (农业农村部 最高人民法院 / 国家市场监): under
 /// a line of whole names side by side (the 署名's first line), a piece of a name.
+/// A last line that is an agency's name stopped inside its last word (a 署名 cut as the
+/// page was: 重庆市梁平区人民, …政府办公): 人民政府, 办公室 and 委员会 each begun, not ended.
+fn agency_cut(last: &str) -> bool {
+    const BEGUN: &[&str] = &["人民", "人民政", "政府办", "政府办公", "办公", "委员"];
+    let simple = crate::base::cjk::simplified_text(last.trim());
+    (4..=30).contains(&simple.chars().count())
+        && simple.chars().all(crate::base::cjk::is_han)
+        && BEGUN.iter().any(|b| simple.ends_with(b))
+}
+
 fn signers_cut(last: &str, above: Option<&str>) -> bool {
     let whole = |name: &str| {
         let simple = crate::base::cjk::simplified_text(name);
@@ -1313,6 +1366,10 @@ fn header_cells_again(text: &str, header_line: &str) -> bool {
 /// 发文日期, 公开方式 …): none of the document's text.
 const PAGE_METADATA_LABELS: &[&str] = &[
     "索引号",
+    "公文种类",
+    "公文类别",
+    "文种",
+    "信息类别",
     "主题分类",
     "体裁分类",
     "组配分类",
@@ -1385,7 +1442,9 @@ const BREADCRUMB_OPENINGS: &[&str] = &[
 /// Whether a line or a table row is a web page's information box (`索引号 | 000330185/2022-
 /// 83945 | 公开方式 | 主动公开`): it names two of its labels, or opens with 索引号.
 pub fn is_page_metadata(text: &str) -> bool {
-    let simple = crate::base::cjk::simplified_text(text);
+    let written = crate::base::cjk::simplified_text(text);
+    // A label spaced out to its column's width (索 引 号) is the label.
+    let simple = crate::base::cjk::simplified_text(&tidy_spacing(text));
     let cells: Vec<&str> = simple
         .split(['|', '\t', ' ', '\u{3000}', ':', '：'])
         .map(str::trim)
@@ -1406,7 +1465,7 @@ pub fn is_page_metadata(text: &str) -> bool {
         && cells
             .first()
             .is_some_and(|first| PAGE_METADATA_LABELS.contains(first) || *first == "标题");
-    labels >= 2 || cells.first() == Some(&"索引号") || boxed_row || is_breadcrumb(&simple)
+    labels >= 2 || cells.first() == Some(&"索引号") || boxed_row || is_breadcrumb(&written)
 }
 
 /// The year of the first date a web page's own lines give near the top (发布日期：2016-03-01,
@@ -1414,7 +1473,8 @@ pub fn is_page_metadata(text: &str) -> bool {
 fn page_year(lines: &[&str]) -> Option<i32> {
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"(?:日期|时间)\s*[:：]\s*((?:19|20)\d{2})\s*[-年./]").unwrap()
+        // Its label and value a cell each in a box copied as a table's row (发布日期 | …).
+        Regex::new(r"(?:日期|时间)\s*[:：|｜]\s*((?:19|20)\d{2})\s*[-年./]").unwrap()
     });
     lines
         .iter()

@@ -33,6 +33,9 @@ static MONTH_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn date_of(text: &str) -> Option<(String, bool)> {
     use crate::base::date::{chinese, parse_written, ymd};
     let text = text.trim();
+    if let Some(read) = zeros_typed_as_letters(text) {
+        return date_of(&read);
+    }
     if DATE_LINE.is_match(text) || MONTH_LINE.is_match(text) {
         return Some((text.split_whitespace().collect(), false));
     }
@@ -291,6 +294,69 @@ fn fill_from_page_box(notice: &mut Notice, page: &PageBox) {
     {
         notice.date = Some(date);
     }
+}
+
+/// What a notice lacks, read from lines a Word document sets outside its paragraphs — a small
+/// table over the notice (a 版头 of 发文机关标志 and 文号, or a page's box: 标题 | …), or a
+/// page header: the 发文机关标志 (…文件), 发文字号, title and 成文日期. Each row is one
+/// line's cells. Returns the names of the fields taken, for the note that says so.
+pub(crate) fn fill_from_lines_outside(
+    notice: &mut Notice,
+    rows: &[Vec<String>],
+) -> Vec<&'static str> {
+    let mut had = (
+        notice.issuer.is_some(),
+        notice.doc_number.is_some(),
+        notice.title.is_some(),
+        notice.date.is_some(),
+    );
+    let lines: Vec<String> = (rows.iter())
+        .map(|cells| format!("| {} |", cells.join(" | ")))
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    fill_from_page_box(notice, &page_box(&super::blocks(&lines)));
+    // An issuer read off the title's first words stands in for a 版头 the text lacks.
+    let from_title = (notice.title.as_deref())
+        .and_then(issuer_words)
+        .map(|words| issuer_name(&words));
+    let mut issuer_open = notice.issuer.is_none() || notice.issuer == from_title;
+    for cell in rows.iter().flatten() {
+        let text = tidy_spacing(cell.trim());
+        let issuer = issuer_name(&text);
+        // 规范性文件 (a box's 文件类型) names a kind of document, no agency.
+        if issuer_open && text.ends_with("文件") && issuer != text && is_one_agency(&issuer) {
+            issuer_open = false;
+            if notice.issuer.as_ref() != Some(&issuer) {
+                notice.issuer = Some(issuer);
+                had.0 = false;
+            }
+            notice.issuer_written = Some(text.to_string());
+        }
+        if notice.doc_number.is_none()
+            && let Some(number) = normalize_doc_number(&text)
+        {
+            notice.doc_number_written = Some(text.to_string());
+            notice.doc_number = Some(number);
+        }
+        if notice.title.is_none() && is_notice_title(&text) {
+            notice.title = Some(tidy_title(&text));
+        }
+    }
+    let now = (
+        notice.issuer.is_some(),
+        notice.doc_number.is_some(),
+        notice.title.is_some(),
+        notice.date.is_some(),
+    );
+    [
+        (had.0 != now.0, "发文机关标志"),
+        (had.1 != now.1, "发文字号"),
+        (had.2 != now.2, "标题"),
+        (had.3 != now.3, "成文日期"),
+    ]
+    .into_iter()
+    .filter_map(|(taken, name)| taken.then_some(name))
+    .collect()
 }
 
 /// Where the document's head is: the block of its 文号, when it has one, and — a page's box
@@ -624,8 +690,10 @@ pub(super) fn is_recipients(text: &str) -> bool {
     if super::is_bare_page_label(text) {
         return false;
     }
-    // 责任单位： over the units named under it is a task's label, no one addressed.
+    // 责任单位： over the units named under it is a task's label, no one addressed (区级有关
+    // 部门： is: bodies 有关 the matter, as 各 names every one).
     let column_label = !text.contains('各')
+        && !text.contains("有关")
         && matches!(
             crate::ingest::raw_table::Column::from_header(text.trim_end_matches(['：', ':'])),
             Some(
@@ -1255,17 +1323,24 @@ fn head_date(text: &str) -> Option<HeadDate> {
         .trim()
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    let chinese = written.contains('年') && !written.chars().any(|c| c.is_ascii_digit());
-    let inner: String = written
-        .chars()
-        .map(|c| match c {
-            'O' | 'o' | 'Ｏ' | 'ｏ' if chinese => '〇',
-            c => c,
-        })
-        .collect();
+    let inner = zeros_typed_as_letters(written).unwrap_or_else(|| written.to_string());
     let (read, _) = date_of(&inner).filter(|(_, guessed)| !guessed)?;
     let written = (inner != written).then(|| written.to_string());
     Some(HeadDate { read, written })
+}
+
+/// A date in Chinese numerals whose 〇 is typed as the letter O (`二OO八年二月二十六日`, as
+/// many a page writes it): the date with 〇. None when there is no such letter.
+fn zeros_typed_as_letters(text: &str) -> Option<String> {
+    let letter = |c: char| matches!(c, 'O' | 'o' | 'Ｏ' | 'ｏ');
+    let chinese = text.contains('年') && !text.chars().any(|c| c.is_ascii_digit());
+    if !chinese || !text.chars().any(letter) {
+        return None;
+    }
+    let read: String = (text.chars())
+        .map(|c| if letter(c) { '〇' } else { c })
+        .collect();
+    DATE_LINE.is_match(read.trim()).then_some(read)
 }
 
 /// The block of the notice's 发文字号 near the top — not one under a page's 发文字号：
@@ -1559,7 +1634,13 @@ fn read_sign_off(
     {
         // 2023-02-22 says one date, only not as a 公文 writes it; 2019116 may say two.
         let written = b.text.trim();
-        if guessed && written.contains(['-', '.', '/', '．']) {
+        if zeros_typed_as_letters(written).is_some() {
+            said.push(Diagnostic::note(
+                "notice/date-read",
+                places.at(b.line),
+                format!("成文日期「{written}」中的“O”是字母：按「{date}」印出"),
+            ));
+        } else if guessed && written.contains(['-', '.', '/', '．']) {
             said.push(Diagnostic::note(
                 "notice/date-read",
                 places.at(b.line),

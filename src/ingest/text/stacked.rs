@@ -439,9 +439,11 @@ enum Placed {
 
 /// Aligns a stretch of lines to the columns `kinds` (in the header's order), each line to a
 /// column it fits, columns in order within a row, a row begun again at `restart` cost, a
-/// line left out at [`cost::LEFT_OUT`]: the assignment of least cost.
+/// line left out at [`cost::LEFT_OUT`]: the assignment of least cost. A line `opens` marks
+/// (the line above closed its cell with a bar) is never more of the cell before.
 fn align(
     lines: &[Says],
+    opens: &[bool],
     kinds: &[Option<Column>],
     restart: u32,
     row_begun: bool,
@@ -455,6 +457,11 @@ fn align(
     let mut best = vec![vec![NONE; k + 1]; n + 1];
     let mut back = vec![vec![(k, Placed::Out); k + 1]; n + 1];
     best[0][k] = 0;
+    // Where bars close every cell, a row begun again (under a merged 序号) at the task's
+    // text is a row whose other cells the page merged with the row above: they are not on
+    // the page to be filled, so none is empty.
+    let marked = restart > 0 && opens.contains(&true);
+    let merged_away = |j: usize| marked && kinds[j] == Some(Column::Content);
     // A numbered item begins a row of its own: leaving it out leaves that row's cells all
     // empty (a last task cut off before its units is still a task).
     let item_left_out = cost::LEFT_OUT + empties(0, k);
@@ -481,12 +488,17 @@ fn align(
                 if (lines[i] == Says::Empty && p == j) || (lines[i] == Says::More && p != j) {
                     continue;
                 }
+                if p == j && lines[i] != Says::More && opens.get(i) == Some(&true) {
+                    continue;
+                }
                 let (step, restarted) = if p == k {
                     (empties(0, j), false)
                 } else if j == p {
                     (join_cost(kind, lines[i]), false)
                 } else if j > p {
                     (empties(p + 1, j), false)
+                } else if merged_away(j) {
+                    (restart + empties(p + 1, k), true)
                 } else {
                     (restart + empties(p + 1, k) + empties(0, j), true)
                 };
@@ -501,7 +513,20 @@ fn align(
     }
     // A row begun at its number has every column, filled or left empty: leaving its
     // lines out leaves them all empty (a row cut after its text is still that text's).
+    let last_row_merged_away = |mut state: usize| {
+        for i in (0..n).rev() {
+            let (before, how) = back[i + 1][state];
+            if let Placed::In { restart, slot, .. } = how
+                && restart
+            {
+                return merged_away(slot);
+            }
+            state = before;
+        }
+        false
+    };
     let tail = |state: usize| match state {
+        _ if state < k && last_row_merged_away(state) => 0,
         _ if state < k => empties(state + 1, k),
         _ if row_begun => empties(0, k),
         _ => 0,
@@ -560,6 +585,7 @@ pub(super) fn rebuild(
         doubtful: Vec::new(),
         notes: Vec::new(),
         places,
+        cell_opens: cells_closed_by_bars(lines, &body),
     };
     if numbered {
         rows.numbered(&body, &kinds);
@@ -621,6 +647,22 @@ fn filled_lines<'a>(lines: &[&'a str], start: usize) -> Vec<(usize, &'a str, Say
         .collect();
     numbers_in_sequence(&mut body, &bars);
     body
+}
+
+/// The lines that open a cell of their own where the page ends each cell with a bar
+/// (`已完工。 |`): those after a line that ends in one. A cell the page broke over lines
+/// ends its last line only, so a bar is where a cell stops.
+fn cells_closed_by_bars(lines: &[&str], body: &[(usize, &str, Says)]) -> Vec<usize> {
+    let Some(&(start, _, _)) = body.first() else {
+        return Vec::new();
+    };
+    if !bars_mark_empty_cells(&lines[start..]) {
+        return Vec::new();
+    }
+    (body.windows(2))
+        .filter(|pair| lines[pair[0].0].trim_end().ends_with(['|', '｜']))
+        .map(|pair| pair[1].0)
+        .collect()
 }
 
 /// A bracketed note under a unit's name (应急管理局 / (安委办)) is more of that name, in
@@ -856,7 +898,7 @@ fn best_reading(
             let cost: u32 = said
                 .split(|s| *s == Says::Number)
                 .filter(|row| !row.is_empty())
-                .map(|row| align(row, &kinds, restart, numbered).1)
+                .map(|row| align(row, &[], &kinds, restart, numbered).1)
                 .sum();
             Some(((cost, chosen.count_ones()), cells))
         })
@@ -924,6 +966,8 @@ struct Rows<'a> {
     /// How rows were read (items under a number), said.
     notes: Vec<Diagnostic>,
     places: Places<'a>,
+    /// Lines that open a cell of their own: the line above ended its cell with a bar.
+    cell_opens: Vec<usize>,
 }
 
 /// A stretch's lines set in cells: the rows they make, each with the line it starts at, and
@@ -1169,7 +1213,10 @@ impl Rows<'_> {
             next: vec![String::new(); self.width],
         };
         let row_begun = self.numbered && next_from > 0;
-        let placing = align(&said, &slot_kinds, restart, row_begun).0;
+        let opens: Vec<bool> = (stretch.iter())
+            .map(|(line, _, _)| self.cell_opens.contains(line))
+            .collect();
+        let placing = align(&said, &opens, &slot_kinds, restart, row_begun).0;
         for (&(line, text, _), place) in stretch.iter().zip(placing) {
             let Placed::In { slot, restart, fit } = place else {
                 self.out
@@ -1431,6 +1478,7 @@ mod tests {
             slots(
                 align(
                     &[Text, Units, Units, Units, Time],
+                    &[],
                     &one,
                     cost::SUB_ROW,
                     true
@@ -1445,12 +1493,12 @@ mod tests {
             Some(Column::Support),
         ];
         assert_eq!(
-            slots(align(&[Text, Units, Units], &two, 0, false).0),
+            slots(align(&[Text, Units, Units], &[], &two, 0, false).0),
             [Some(0), Some(1), Some(2)]
         );
         // A line of the page after a full row fits nowhere well: left out, not a row.
         assert_eq!(
-            slots(align(&[Text, Units, Time, Text], &one, cost::SUB_ROW, true).0),
+            slots(align(&[Text, Units, Time, Text], &[], &one, cost::SUB_ROW, true).0),
             [Some(0), Some(1), Some(2), None]
         );
     }

@@ -615,6 +615,7 @@ fn push_numbered_in_text(
     };
     table.push_cell_heading(&heading, here.clone());
     cells[content] = text;
+    first_of_run_numbered_in_text(table, &number);
     push_task(
         table,
         header,
@@ -640,6 +641,36 @@ fn push_numbered_in_text(
             )
             .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥"),
         );
+    }
+}
+
+/// The task above a run of rows numbered in their text (序号 1 merged over 1.… / 2.… /
+/// 3.…, the copy keeping the number on the first row only): when its text opens with the
+/// number before `number`, it is the run's first, its number taken off its text as the
+/// others' are.
+fn first_of_run_numbered_in_text(table: &mut RawTable, number: &str) {
+    let Some(RawRow {
+        kind: RowKind::Task(above),
+        ..
+    }) = table.rows.last_mut()
+    else {
+        return;
+    };
+    let number_of = |text: &str| parse_task_number(text.trim_end_matches(['.', '．', '、', '。']));
+    if above.numbered_in_text || parse_task_number(&above.no).is_none() {
+        return;
+    }
+    let Some((own, text)) = crate::ingest::raw_table::opening_number(&above.content) else {
+        return;
+    };
+    if number_of(own)
+        .zip(number_of(number))
+        .is_some_and(|(a, b)| b == a + 1)
+    {
+        let (own, text) = (own.to_string(), text.trim_start().to_string());
+        above.no = own;
+        above.content = text;
+        above.numbered_in_text = true;
     }
 }
 
@@ -754,6 +785,11 @@ fn push_task(
     here: Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    if let Some(at) = header.headings
+        && let Some(heading) = cells.get(at)
+    {
+        table.push_heading_cell(heading, here.clone());
+    }
     let mut task = task_cells(header, cells);
     task.no = no.to_string();
     let filled = cells
