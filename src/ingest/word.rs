@@ -56,24 +56,11 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     };
     let mut lines: Vec<String> = paragraphs[..end].iter().map(|p| line_of(p)).collect();
     place_text_boxes(&word, &mut lines, display, &mut diagnostics);
-    let mut over_notice = Vec::new();
-    for (i, table) in tables.iter().enumerate() {
-        match &found {
-            _ if parts.iter().any(|t| t.tables.contains(&i)) => {}
-            Some(t) if i > t.tables[0] => report_table(table.1, display, &mut diagnostics),
-            _ if place_small_table(table, &mut lines) => {}
-            _ => over_notice.push(table.1),
-        }
-    }
+    let over_notice = other_tables(&tables, &parts, &mut lines, display, &mut diagnostics);
     let (text, restored) = text::restore_printed(&lines.join("\n"), Places::paragraphs(display));
     let mut doc = text::parse_at(&text, Places::paragraphs(display));
-    for table in over_notice {
-        if !notice_from_table(table, doc.notice.as_mut(), display, &mut diagnostics) {
-            report_table(table, display, &mut diagnostics);
-        }
-    }
-    notice_from_header(
-        &word.header_lines,
+    notice_outside_paragraphs(
+        (&over_notice, &word.header_lines),
         doc.notice.as_mut(),
         display,
         &mut diagnostics,
@@ -483,6 +470,44 @@ fn place_small_table((before, table): &(usize, &Table), lines: &mut [String]) ->
         }
         _ => false,
     }
+}
+
+/// The tables that are no 分工表 of `parts`: one after the first 分工表 reported; a small
+/// one at the top placed in `lines` as the 红头; the rest returned, to be read against the
+/// notice once it is read.
+fn other_tables<'t>(
+    tables: &[(usize, &'t Table)],
+    parts: &[TaskTable],
+    lines: &mut [String],
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<&'t Table> {
+    let mut over_notice = Vec::new();
+    for (i, table) in tables.iter().enumerate() {
+        match parts.first() {
+            _ if parts.iter().any(|t| t.tables.contains(&i)) => {}
+            Some(t) if i > t.tables[0] => report_table(table.1, display, diagnostics),
+            _ if place_small_table(table, lines) => {}
+            _ => over_notice.push(table.1),
+        }
+    }
+    over_notice
+}
+
+/// What the notice keeps outside its paragraphs — the tables over it, the page header's
+/// lines — read for what its text lacks; a table that gives nothing is reported.
+fn notice_outside_paragraphs(
+    (tables, header): (&[&Table], &[String]),
+    mut notice: Option<&mut crate::model::Notice>,
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for table in tables {
+        if !notice_from_table(table, notice.as_deref_mut(), display, diagnostics) {
+            report_table(table, display, diagnostics);
+        }
+    }
+    notice_from_header(header, notice, display, diagnostics);
 }
 
 /// A small table standing over the notice (a 版头 set as a table, a page's box: 标题 | …,

@@ -1329,6 +1329,28 @@ fn head_date(text: &str) -> Option<HeadDate> {
     Some(HeadDate { read, written })
 }
 
+/// How a 成文日期 `written` otherwise than a 公文 writes it was read as `date`, said: its
+/// 〇 typed as the letter O, figures with dashes (2023-02-22 says one date), or bare
+/// figures (2019116 may say two: `guessed`).
+fn date_read(
+    written: &str,
+    (date, guessed): (&str, bool),
+    place: crate::base::diag::Location,
+) -> Option<Diagnostic> {
+    if zeros_typed_as_letters(written).is_some() {
+        let message = format!("成文日期「{written}」中的“O”是字母：按「{date}」印出");
+        Some(Diagnostic::note("notice/date-read", place, message))
+    } else if guessed && written.contains(['-', '.', '/', '．']) {
+        let message = format!("成文日期写作「{written}」：发布的通知按公文格式印作 {date}");
+        Some(Diagnostic::note("notice/date-read", place, message))
+    } else if guessed {
+        let message = format!("成文日期「{written}」缺“年月日”，按 {date} 读");
+        Some(Diagnostic::warning("notice/date-read", place, message))
+    } else {
+        None
+    }
+}
+
 /// A date in Chinese numerals whose 〇 is typed as the letter O (`二OO八年二月二十六日`, as
 /// many a page writes it): the date with 〇. None when there is no such letter.
 fn zeros_typed_as_letters(text: &str) -> Option<String> {
@@ -1632,27 +1654,11 @@ fn read_sign_off(
     if let Some(b) = blocks.get(i)
         && let Some((date, guessed)) = date_of(&b.text)
     {
-        // 2023-02-22 says one date, only not as a 公文 writes it; 2019116 may say two.
-        let written = b.text.trim();
-        if zeros_typed_as_letters(written).is_some() {
-            said.push(Diagnostic::note(
-                "notice/date-read",
-                places.at(b.line),
-                format!("成文日期「{written}」中的“O”是字母：按「{date}」印出"),
-            ));
-        } else if guessed && written.contains(['-', '.', '/', '．']) {
-            said.push(Diagnostic::note(
-                "notice/date-read",
-                places.at(b.line),
-                format!("成文日期写作「{written}」：发布的通知按公文格式印作 {date}"),
-            ));
-        } else if guessed {
-            said.push(Diagnostic::warning(
-                "notice/date-read",
-                places.at(b.line),
-                format!("成文日期「{written}」缺“年月日”，按 {date} 读"),
-            ));
-        }
+        said.extend(date_read(
+            b.text.trim(),
+            (&date, guessed),
+            places.at(b.line),
+        ));
         notice.date = Some(date);
         i += 1;
         // A web page repeats the date (its own 发布日期 line): the same text, already read,

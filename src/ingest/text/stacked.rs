@@ -450,8 +450,7 @@ fn align(
 ) -> (Vec<Placed>, u32) {
     const NONE: u32 = u32::MAX / 4;
     let (n, k) = (lines.len(), kinds.len());
-    let empties =
-        |from: usize, to: usize| -> u32 { kinds[from..to].iter().map(|&c| empty_cost(c)).sum() };
+    let empties = |from: usize, to: usize| empties(kinds, from, to);
     // State j < k: the last line placed stands in column j; state k: none placed yet.
     // best[i][state] after lines ..i; back[i][state]: (state before line i-1, its placing).
     let mut best = vec![vec![NONE; k + 1]; n + 1];
@@ -483,25 +482,10 @@ fn align(
                 let Some(fit) = fit(lines[i], kind) else {
                     continue;
                 };
-                // An empty cell is a cell of its own, never a line of the one before; more
-                // of a cell is only that.
-                if (lines[i] == Says::Empty && p == j) || (lines[i] == Says::More && p != j) {
+                if !may_follow(lines[i], opens.get(i) == Some(&true), p == j) {
                     continue;
                 }
-                if p == j && lines[i] != Says::More && opens.get(i) == Some(&true) {
-                    continue;
-                }
-                let (step, restarted) = if p == k {
-                    (empties(0, j), false)
-                } else if j == p {
-                    (join_cost(kind, lines[i]), false)
-                } else if j > p {
-                    (empties(p + 1, j), false)
-                } else if merged_away(j) {
-                    (restart + empties(p + 1, k), true)
-                } else {
-                    (restart + empties(p + 1, k) + empties(0, j), true)
-                };
+                let (step, restarted) = step_cost(kinds, (p, j), lines[i], restart, merged_away(j));
                 let placed = Placed::In {
                     slot: j,
                     restart: restarted,
@@ -513,17 +497,17 @@ fn align(
     }
     // A row begun at its number has every column, filled or left empty: leaving its
     // lines out leaves them all empty (a row cut after its text is still that text's).
-    let last_row_merged_away = |mut state: usize| {
-        for i in (0..n).rev() {
-            let (before, how) = back[i + 1][state];
-            if let Placed::In { restart, slot, .. } = how
-                && restart
-            {
-                return merged_away(slot);
-            }
-            state = before;
-        }
-        false
+    let last_row_merged_away = |state: usize| {
+        (traced(&back, state).iter().rev())
+            .find_map(|placed| match *placed {
+                Placed::In {
+                    restart: true,
+                    slot,
+                    ..
+                } => Some(merged_away(slot)),
+                _ => None,
+            })
+            .unwrap_or(false)
     };
     let tail = |state: usize| match state {
         _ if state < k && last_row_merged_away(state) => 0,
@@ -531,18 +515,67 @@ fn align(
         _ if row_begun => empties(0, k),
         _ => 0,
     };
-    let mut state = (0..=k)
+    let state = (0..=k)
         .filter(|&s| best[n][s] < NONE)
         .min_by_key(|&s| (best[n][s] + tail(s), s))
         .unwrap_or(k);
-    let total = best[n][state] + tail(state);
+    (traced(&back, state), best[n][state] + tail(state))
+}
+
+/// The cost of the columns `from..to` left empty.
+fn empties(kinds: &[Option<Column>], from: usize, to: usize) -> u32 {
+    kinds[from..to].iter().map(|&c| empty_cost(c)).sum()
+}
+
+/// What placing a line saying `says` in column `j` costs after the last line placed in `p`
+/// (`kinds.len()`: none yet) beyond its fit — the columns it skips left empty, its join, or
+/// a row begun again (`restart`; with its other cells `merged` away none empty) — and
+/// whether it begins the row again.
+fn step_cost(
+    kinds: &[Option<Column>],
+    (p, j): (usize, usize),
+    says: Says,
+    restart: u32,
+    merged: bool,
+) -> (u32, bool) {
+    let k = kinds.len();
+    if p == k {
+        (empties(kinds, 0, j), false)
+    } else if j == p {
+        (join_cost(kinds[j], says), false)
+    } else if j > p {
+        (empties(kinds, p + 1, j), false)
+    } else if merged {
+        (restart + empties(kinds, p + 1, k), true)
+    } else {
+        (
+            restart + empties(kinds, p + 1, k) + empties(kinds, 0, j),
+            true,
+        )
+    }
+}
+
+/// Whether a line saying `says` may stand in a column after the last line placed, in the
+/// same column (`same`) or another: an empty cell is a cell of its own, never a line of
+/// the one before; more of a cell is only that; a line that `opens` a cell joins none.
+fn may_follow(says: Says, opens: bool, same: bool) -> bool {
+    match says {
+        Says::Empty => !same,
+        Says::More => same,
+        _ => !(same && opens),
+    }
+}
+
+/// The placings that end in `state` after the last line, traced back through `back`.
+fn traced(back: &[Vec<(usize, Placed)>], mut state: usize) -> Vec<Placed> {
+    let n = back.len() - 1;
     let mut placed = vec![Placed::Out; n];
     for i in (0..n).rev() {
         let (before, how) = back[i + 1][state];
         placed[i] = how;
         state = before;
     }
-    (placed, total)
+    placed
 }
 
 /// A stacked table read back into rows of cells: the header's cells and line, the rows with
