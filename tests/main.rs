@@ -16,6 +16,7 @@ mod excel;
 mod hostile;
 mod kill;
 mod layouts;
+mod ledgers;
 mod pdf;
 mod reuse;
 mod scanned;

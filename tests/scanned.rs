@@ -683,3 +683,101 @@ fn an_attachment_files_mark_is_the_notices() {
     let alone = fengong::check(dir.path()).unwrap();
     assert_eq!(messages(&alone, "source/unused").len(), 1);
 }
+
+/// A `|` row short of merged cells whose trailing empty 备注 lost its bar too: its last cell,
+/// a time, ends at the 完成时限 column — read as the row with its bar is.
+#[test]
+fn a_short_row_that_lost_its_empty_last_cell_ends_at_its_time() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "西安市落实分工方案\n序号 | 部署任务 | 落实措施 | 牵头单位 | 责任单位 | 完成时限 | 备注\n\
+         (一)全面实施行政许可事项清单管理。 | 1.编制并公布行政许可事项清单。 | (1)编制市级行政许可事项清单。 | 市行政审批局 | 各区县政府 | 2022年9月底\n\
+         (2)清理整治变相许可。 | 市司法局 | 各区县政府 | 2022年11月底\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 2, "{:?}", codes(&checked));
+    assert_eq!(plan.task(2).unwrap().content, "清理整治变相许可。");
+    assert_eq!(leads(plan, 2), ["市司法局"]);
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("2022年11月底")
+    );
+    assert!(!codes(&checked).contains(&"table/bad-number"));
+}
+
+/// A notice without a title of its own issuing two plans is titled with both.
+#[test]
+fn an_untitled_notice_issuing_two_plans_is_titled_with_both() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "各镇人民政府:\n现将两个责任分解方案印发给你们,请认真落实。\n附件:1.甲方案\n2.乙方案\n\
+         嘉鱼县人民政府办公室\n2021年5月12日\n附件1\n甲方案\n一、重点工作\n\
+         (一)新建农村公路100公里。(牵头单位:县交通运输局;责任单位:县财政局)\n附件2\n乙方案\n\
+         (一)推进武深高速建设。(牵头单位:县交通运输局;责任单位:县自然资源和规划局)\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let said = messages(&checked, "notice/no-title");
+    assert!(
+        said.iter()
+            .any(|m| m.contains("「关于印发《甲方案》和《乙方案》的通知」")),
+        "{said:?}"
+    );
+    let notice = published_text(&input, "通知.md");
+    assert!(
+        notice.contains("关于印发《甲方案》和《乙方案》的通知"),
+        "{notice}"
+    );
+}
+
+/// Who filled a ledger in, under its table (填表人：… 联系电话：…), is a note on the form:
+/// said as such, not as a row whose 序号 is no number.
+#[test]
+fn a_ledgers_filled_by_row_is_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("台账.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: [&[&str]; 3] = [
+        &["序号", "重点工作任务", "责任单位", "完成时限"],
+        &[
+            "1",
+            "完成老旧小区改造12个。",
+            "区住房城乡建设局",
+            "2021年10月底",
+        ],
+        &["填表人：区政府办公室督查科", "", "联系电话：87221234", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 1);
+    assert!(!codes(&checked).contains(&"table/bad-number"));
+    assert_eq!(messages(&checked, "table/note-row").len(), 1);
+}
+
+/// A 附注 set beside the date on its line ((此件发至乡)    2017年6月13日): the 署名 above
+/// read, the date read, the 附注 kept under it — never the three glued into the body.
+#[test]
+fn an_annotation_beside_the_date_leaves_the_sign_off_whole() {
+    let (_dir, input) = text_source(
+        "通知.txt",
+        "关于印发《某市河长制工作实施方案》的通知\n\n某办发〔2017〕19号\n\n各乡(镇)人民政府:\n\n\
+         《某市河长制工作实施方案》已经市委、市政府同意,现印发给你们,请认真贯彻执行。\n\n\
+         中共某市委办公室\n某市人民政府办公室\n\n(此件发至乡)                  2017年6月13日\n\n\
+         某市河长制工作实施方案\n序号\t工作内容\t牵头单位\t完成时限\n1\t完成河湖划界。\t市水利局\t2017年12月\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.signer.as_deref(),
+        Some("中共某市委办公室\n某市人民政府办公室")
+    );
+    assert_eq!(notice.date.as_deref(), Some("2017年6月13日"));
+    assert_eq!(notice.annotation.as_deref(), Some("(此件发至乡)"));
+    assert!(!codes(&checked).contains(&"notice/no-date"));
+}

@@ -413,10 +413,7 @@ fn notice_head(cx: &Context, start: &Location) -> Vec<Diagnostic> {
     if notice.title.is_none() {
         // What the notice will be titled, when the plan has a name to title it with.
         let printed = match cx.plan.title.as_deref() {
-            Some(plan) => format!(
-                "；发布的通知以「关于印发{}的通知」为题",
-                crate::base::cjk::in_title_marks(plan)
-            ),
+            Some(plan) => format!("；发布的通知以「{}」为题", notice.title_made_up(plan)),
             None => String::new(),
         };
         out.push(

@@ -221,8 +221,14 @@ fn names_columns_under(top: &[String], sub: &[String]) -> bool {
             && section_heading(s).is_none()
             && numbered_label(s).is_none()
     };
+    // A finer name stands under a name merged over it (or its blank span): under a column
+    // named and not merged (序号, 工作任务 beside 牵头单位) it is a row's cell (二季度, （本
+    // 季度无到期任务）), no name.
+    let under_merge = |c: usize| above(c).is_empty() || above(c + 1).is_empty();
     !filled.is_empty()
-        && filled.iter().all(|(c, s)| is_name(s) || above(*c) == *s)
+        && filled
+            .iter()
+            .all(|(c, s)| above(*c) == *s || (is_name(s) && under_merge(*c)))
         && filled.iter().any(|(c, s)| above(*c) != *s)
 }
 
@@ -293,7 +299,7 @@ impl Grid<'_> {
                     "source/ocr-mended",
                     first.clone(),
                     format!(
-                        "{} 个单元格中识别误认的字符已改正（夹在数字间的字母 O 读作 0，标题开头的「—、」读作「一、」）：{}{}",
+                        "{} 个单元格中识别误认的字符已改正（数字中的字母 O 读作 0，标题开头的「—、」读作「一、」）：{}{}",
                         changed.len(),
                         shown.join("；"),
                         if changed.len() > 6 { "……" } else { "" }
@@ -1114,9 +1120,26 @@ fn take_rows_under_last_task(table: &mut RawTable, diagnostics: &mut Vec<Diagnos
 
 /// A note under a table (注：, 说明, 备注 …), not a row of it.
 fn is_note(text: &str) -> bool {
+    // Who filled the form in, under a ledger (填表人：… 联系电话：…), is a note on it too.
+    const FILLED_BY: &[&str] = &[
+        "填表人",
+        "填报人",
+        "制表人",
+        "审核人",
+        "联系人",
+        "联系电话",
+        "填报单位",
+        "填表单位",
+        "报送单位",
+    ];
+    let text = text.trim_start_matches(['（', '(']);
     ["注", "说明", "备注", "附注", "填表说明"]
         .iter()
-        .any(|p| text.trim_start_matches(['（', '(']).starts_with(p))
+        .any(|p| text.starts_with(p))
+        || FILLED_BY.iter().any(|label| {
+            let label_at = text.strip_prefix(label);
+            label_at.is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+        })
 }
 
 /// A content cell's lines as one text, and the marks put between them (each with the text

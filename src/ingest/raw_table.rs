@@ -948,7 +948,7 @@ pub struct RawTable {
 fn appended_said(
     title: Option<&str>,
     header: Option<&[String]>,
-    before: usize,
+    (before, kept): (usize, bool),
     written: &[String],
     place: Location,
 ) -> Diagnostic {
@@ -964,6 +964,9 @@ fn appended_said(
     };
     let count = written.len();
     let message = match (written.first(), written.last()) {
+        (Some(_), _) if kept => format!(
+            "来源中还有一张分工表{name}：其 {count} 项任务一并读入，序号和前面的不重复，照原文不改{own_header}"
+        ),
         (Some(first), Some(last)) if count > 1 => format!(
             "来源中还有一张分工表{name}：其 {count} 项任务一并读入，接在前一张之后编为第 {}—{} 项（原序号 {first}—{last}）{own_header}",
             before + 1,
@@ -976,6 +979,37 @@ fn appended_said(
         _ => format!("来源中还有一张分工表{name}，但其中没有任务{own_header}"),
     };
     Diagnostic::note("table/another-table", place, message)
+}
+
+/// A row's extra cells, written under `names`, set under `columns` (each name among them).
+fn by_name(
+    columns: &[String],
+    names: &[String],
+    values: impl Iterator<Item = String>,
+) -> Vec<String> {
+    let mut extra = vec![String::new(); columns.len()];
+    for (name, value) in names.iter().zip(values) {
+        if let Some(at) = columns.iter().position(|c| c == name) {
+            extra[at] = value;
+        }
+    }
+    extra
+}
+
+/// Whether a further table's tasks keep their numbers after `table`'s: each a number, none
+/// written twice, none already taken — one plan's tasks kept on several sheets (by quarter,
+/// by department: 7 | 8, 9 | 1–6, 10), not a second list numbered from 1 again.
+fn numbers_go_on(table: &RawTable, other: &RawTable) -> bool {
+    let numbers = |t: &RawTable| -> Option<Vec<u32>> {
+        t.tasks()
+            .map(|task| crate::ingest::text::parse_task_number(&task.no))
+            .collect()
+    };
+    let (Some(have), Some(more)) = (numbers(table), numbers(other)) else {
+        return false;
+    };
+    let mut seen: std::collections::HashSet<u32> = have.into_iter().collect();
+    !more.is_empty() && more.into_iter().all(|n| seen.insert(n))
 }
 
 /// What a source calls its columns, as written: the published 任务分工表 heads its columns
@@ -1221,18 +1255,15 @@ impl RawTable {
             }
         }
         let before = self.task_count();
+        let keep_numbers = numbers_go_on(self, &other);
         let mut written = Vec::new();
         for mut row in other.rows {
             if let RowKind::Task(task) = &mut row.kind {
-                let mut extra = vec![String::new(); columns.len()];
-                for (name, value) in other.extra_columns.iter().zip(task.extra.drain(..)) {
-                    if let Some(at) = columns.iter().position(|c| c == name) {
-                        extra[at] = value;
-                    }
-                }
-                task.extra = extra;
+                task.extra = by_name(&columns, &other.extra_columns, task.extra.drain(..));
                 written.push(crate::base::cjk::tidy_spacing(&task.no));
-                task.no = (before + written.len()).to_string();
+                if !keep_numbers {
+                    task.no = (before + written.len()).to_string();
+                }
             }
             self.rows.push(row);
         }
@@ -1260,7 +1291,7 @@ impl RawTable {
         appended_said(
             other.title.as_deref(),
             own_header.as_deref(),
-            before,
+            (before, keep_numbers),
             &written,
             place,
         )

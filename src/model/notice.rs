@@ -98,6 +98,24 @@ impl Notice {
         self.origin.is_some()
     }
 
+    /// The title printed for a notice whose source gives none: 关于印发《plan》的通知 — or,
+    /// issuing two plans or more (附件：1.甲方案 2.乙方案, none a table), each of them.
+    pub fn title_made_up(&self, plan_title: &str) -> String {
+        use crate::base::cjk::in_title_marks;
+        let plans = &self.attachments;
+        let several = plans.len() >= 2
+            && plans.iter().any(|a| a == plan_title)
+            && !plans.iter().any(|a| names_a_table(a));
+        let named = match plans.split_last() {
+            Some((last, first)) if several => {
+                let first: Vec<String> = first.iter().map(|a| in_title_marks(a)).collect();
+                format!("{}和{}", first.join("、"), in_title_marks(last))
+            }
+            _ => in_title_marks(plan_title),
+        };
+        format!("关于印发{named}的通知")
+    }
+
     /// The documents the body hands out by name (现将《…》印发给你们; 《甲》《乙》和《丙》已经
     /// 市政府同意，现印发给你们), in order, with the paragraph saying so: what is attached when
     /// no 附件说明 lists it. A name the sentence cites as its grounds (根据《…》, 贯彻落实《…》)

@@ -14,8 +14,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::base::cjk::{
-    LINE_BREAK, chinese_numeral, in_full_width, in_title_marks, joined_as_written, printed_lines,
-    tidy_spacing,
+    LINE_BREAK, chinese_numeral, in_full_width, joined_as_written, printed_lines, tidy_spacing,
 };
 use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::checks::Report;
@@ -973,13 +972,15 @@ fn opens_with_its_own_number(title: &str) -> bool {
 
 /// Whether a label opens with a number of its own: （一）, (1), 1., 一、, ①.
 fn opens_with_a_number(label: &str) -> bool {
-    let mut chars = label.trim().chars();
-    let (Some(first), second) = (chars.next(), chars.next()) else {
+    let label = label.trim();
+    let Some(first) = label.chars().next() else {
         return false;
     };
-    let numeral = first.is_ascii_digit() || "一二三四五六七八九十".contains(first);
-    matches!(first, '（' | '(' | '①'..='⑳')
-        || numeral && second.is_some_and(|c| "、.．）)".contains(c) || c.is_ascii_digit())
+    // A figure (2025年主要预期目标) is no number: a number is short and closed (12.).
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let run = label.chars().take_while(|&c| numeral(c)).count();
+    let closed = (label.chars().nth(run)).is_some_and(|c| "、.．）)".contains(c));
+    matches!(first, '（' | '(' | '①'..='⑳') || ((1..=3).contains(&run) && closed)
 }
 
 /// The notice and its attachment as documents print them.
@@ -1157,7 +1158,7 @@ impl NoticeView {
             doc_number: notice.doc_number.clone(),
             // A title copied from a web page (…督查通报(2022年·第9期)) prints full-width.
             title: notice.title.as_deref().map_or_else(
-                || format!("关于印发{}的通知", in_title_marks(&plan_title)),
+                || notice.title_made_up(&plan_title),
                 |title| in_full_width(title).into_owned(),
             ),
             recipients: (!notice.recipients.is_empty()).then(|| {

@@ -944,6 +944,7 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
             }
         })
         .filter(|b| !b.text.is_empty())
+        .flat_map(annotation_beside_date)
         .flat_map(lines_of_their_own)
         .flat_map(recipients_apart)
         .collect();
@@ -1003,6 +1004,37 @@ fn recipients_apart(block: Block) -> Vec<Block> {
 /// 署名 over its 成文日期 in one paragraph), a number, a label (牵头单位：), 附件, 抄送 — so
 /// each is read as on a line of its own. Other breaks (a title over two lines, a sentence
 /// the writer broke) stay inside the block, whitespace to its reader.
+/// A 附注 set on the date's line, spaces between (`(此件发至乡)        2017年6月13日`, the
+/// two side by side as the page sets them): the date, then the 附注 under it, as GB/T 9704
+/// prints them.
+fn annotation_beside_date(block: Block) -> Vec<Block> {
+    let text = block.text.trim();
+    let split = text
+        .find(['）', ')'])
+        .map(|close| close + text[close..].chars().next().map_or(1, char::len_utf8))
+        .map(|end| (&text[..end], &text[end..]));
+    let Some((note, date)) = split else {
+        return vec![block];
+    };
+    let spaced = date.starts_with(['\t', ' ', '\u{3000}']) && date.trim().chars().count() >= 8;
+    if !(spaced && notice::is_annotation(note) && notice::date_of(date.trim()).is_some()) {
+        return vec![block];
+    }
+    let (note, date) = (note.to_string(), date.trim().to_string());
+    let dated = Block {
+        text: date,
+        bold: None,
+        ..block.clone()
+    };
+    let noted = Block {
+        text: note,
+        bold: None,
+        blank_before: false,
+        ..block
+    };
+    vec![dated, noted]
+}
+
 fn lines_of_their_own(block: Block) -> Vec<Block> {
     if !block.text.contains(LINE_BREAK) {
         return vec![block];

@@ -659,27 +659,37 @@ pub(crate) fn one_read_as_dash(line: &str) -> Option<String> {
         .then(|| format!("{indent}{numeral}{rest}"))
 }
 
-/// `text` with a Latin O between two digits read as 0 (`2O25年` → `2025年`).
+/// `text` with a Latin O read as 0 where it stands in a figure: between two digits (`2O25年`
+/// → `2025年`), or ending one before a word or a sign (`4O个`, `1OO%`) — not in a name in
+/// letters (`O2O`, `PM2.5`), whose figure a letter opens.
 pub(crate) fn letter_o_as_zero(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let digit = |at: Option<&char>| {
-        at.is_some_and(|c| {
-            ascii_digits(&c.to_string())
-                .chars()
-                .all(|d| d.is_ascii_digit())
-        })
+    let letter_o = |c: char| matches!(c, 'O' | 'o' | 'Ｏ');
+    let digit = |c: char| {
+        ascii_digits(&c.to_string())
+            .chars()
+            .all(|d| d.is_ascii_digit())
     };
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let between = matches!(c, 'O' | 'o' | 'Ｏ')
-                && i > 0
-                && digit(chars.get(i - 1))
-                && digit(chars.get(i + 1));
-            if between { '0' } else { c }
-        })
-        .collect()
+    let mut out: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < out.len() {
+        if !(letter_o(out[i]) && i > 0 && digit(out[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let end = (i..out.len())
+            .find(|&j| !letter_o(out[j]))
+            .unwrap_or(out.len());
+        let run_start = (0..i).rev().find(|&j| !digit(out[j])).map_or(0, |j| j + 1);
+        let opened_by_letter = run_start > 0 && out[run_start - 1].is_ascii_alphabetic();
+        let ends_figure = out.get(end).is_none_or(|&c| {
+            digit(c) || crate::base::cjk::is_han(c) || "%％‰.．、，。；）)".contains(c)
+        });
+        if ends_figure && !opened_by_letter {
+            out[i..end].fill('0');
+        }
+        i = end;
+    }
+    out.into_iter().collect()
 }
 
 #[cfg(test)]

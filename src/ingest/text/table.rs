@@ -592,10 +592,35 @@ fn numbered_in_text(
     let missing = width.checked_sub(cells.len()).filter(|m| *m > 0)?;
     let mut moved = vec![String::new(); missing];
     moved.extend(cells.iter().cloned());
+    if header.numbered_in_text(&moved).is_some() {
+        return Some((moved, missing));
+    }
+    // Its empty last cells lost with their bars: the row ends at its time.
+    let moved = ending_at_its_time(header, cells, width)?;
+    let missing = moved.iter().take_while(|c| c.is_empty()).count();
     header
         .numbered_in_text(&moved)
         .is_some()
         .then_some((moved, missing))
+}
+
+/// A short row whose last filled cell is a time, moved right to end at the 完成时限 column
+/// when only columns kept as they are (备注) stand after it: their cells were left empty,
+/// their bars lost with them. None for any other row.
+fn ending_at_its_time(header: &HeaderMap, cells: &[String], width: usize) -> Option<Vec<String>> {
+    let filled = cells.iter().rposition(|c| !c.trim().is_empty())? + 1;
+    let at = header.index(Column::Deadline)?;
+    let ends = at + 1 < width
+        && at + 1 >= filled
+        && crate::ingest::deadline::reads_as_time(cells[filled - 1].trim())
+        && (at + 1..width).all(|c| header.extra.iter().any(|(_, e)| *e == c));
+    if !ends {
+        return None;
+    }
+    let mut moved = vec![String::new(); at + 1 - filled];
+    moved.extend(cells[..filled].iter().cloned());
+    moved.resize(width, String::new());
+    Some(moved)
 }
 
 /// Adds a task numbered in its text: the heading its 序号 cell holds a row of its own, the
@@ -697,8 +722,11 @@ fn right_aligned(header: &HeaderMap, cells: &[String], width: usize) -> Option<V
     {
         return None;
     }
-    let mut moved = vec![String::new(); width - filled];
-    moved.extend(cells[..filled].iter().cloned());
+    let moved = ending_at_its_time(header, cells, width).unwrap_or_else(|| {
+        let mut moved = vec![String::new(); width - filled];
+        moved.extend(cells[..filled].iter().cloned());
+        moved
+    });
     let reads = header.get(&moved, Column::No).is_empty()
         && !header.get(&moved, Column::Content).is_empty();
     reads.then_some(moved)

@@ -16,6 +16,7 @@ use super::raw_table::RawTable;
 use super::sheet_limits;
 use crate::base::diag::{Diagnostic, Location};
 
+mod comments;
 mod formula;
 mod hidden;
 use hidden::Hidden;
@@ -54,8 +55,22 @@ fn read_checked(
 ) -> Result<SheetDocument, Vec<Diagnostic>> {
     sheet_limits::check(&bytes, display)?;
     let hidden = hidden::of_workbook(&bytes);
+    let comments = comments::of_workbook(&bytes);
     let workbook = open_checked(bytes, display, ext, unreadable)?;
-    read_workbook(workbook, &hidden, display)
+    let mut doc = read_workbook(workbook, &hidden, display)?;
+    doc.diagnostics.extend(comments.into_iter().map(|c| {
+        let place = Location::Cell {
+            path: display.to_string(),
+            sheet: c.sheet,
+            cell: c.cell,
+        };
+        Diagnostic::note(
+            "xlsx/comment",
+            place,
+            format!("此处的批注不作为方案内容读取：「{}」", c.text),
+        )
+    }));
+    Ok(doc)
 }
 
 /// An opened workbook (held in memory: it was bounded before calamine saw it).

@@ -270,3 +270,19 @@ fn a_running_head_inside_a_sentence_is_taken_out_and_said() {
     );
     assert_eq!(note.location.line_no(), Some(4));
 }
+
+/// A letter O ending a figure before a word or a sign is a zero (新建4O个, 1OO%); one in a
+/// name in letters (O2O, X1O) is the name's.
+#[test]
+fn a_letter_o_ending_a_figure_is_a_zero_but_not_in_a_name() {
+    for (read, meant) in [
+        ("新建充电桩4O个", "新建充电桩40个"),
+        ("覆盖率达到1OO%。", "覆盖率达到100%。"),
+        ("2O21年12月", "2021年12月"),
+        ("发展O2O模式", "发展O2O模式"),
+        ("型号X1O设备", "型号X1O设备"),
+        ("3Ostrich", "3Ostrich"),
+    ] {
+        assert_eq!(letter_o_as_zero(read), meant, "{read}");
+    }
+}
