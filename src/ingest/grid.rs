@@ -439,8 +439,6 @@ impl Grid<'_> {
         table
     }
 
-    /// Joins row `r` to the task above when its 序号 is that task's, merged down (one task
-    /// written over several rows), and says so. True when joined.
     /// Row `r` under a header repeated at a page's top, with no 序号, when the task above
     /// stopped open (…建设5万亩, / 配套建设灌排设施。; 各镇 / (街道)): the rest of that task's
     /// row, broken by the page. Joined cell by cell, and said. True when joined.
@@ -491,6 +489,8 @@ impl Grid<'_> {
         true
     }
 
+    /// Joins row `r` to the task above when its 序号 is that task's, merged down (one task
+    /// written over several rows), and says so. True when joined.
     fn joins_merged_number(
         &self,
         r: usize,
