@@ -416,6 +416,156 @@ fn rows_merged_across_the_table_are_sections_and_groups() {
     );
 }
 
+/// A city's table whose 序号 start from 1 again in each part (一、… 1 2 / 二、… 1 2 3), as
+/// Word and Excel tables often are: numbered on through the table and said, each task in
+/// its part — not refused for numbers repeated. A number repeated in one part stays wrong.
+#[test]
+fn numbers_starting_again_in_each_part_are_numbered_on() {
+    let book = |numbers: [&str; 5]| {
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet();
+        for (c, h) in ["序号", "重点任务", "牵头单位", "配合单位"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        let rows: [(&str, &str); 5] = [
+            ("开展社区嵌入式服务设施现状摸底。", "市发改委"),
+            ("优化服务设施配置标准。", "市规划和自然资源局"),
+            ("推进首批100个示范社区项目建设。", "市住建局"),
+            ("盘活社区闲置低效空间。", "市住建局"),
+            ("建立项目调度机制。", "市发改委"),
+        ];
+        let mut row = 1;
+        for (at, (content, lead)) in rows.iter().enumerate() {
+            if at == 0 || at == 2 {
+                let part = if at == 0 {
+                    "一、统筹规划布局"
+                } else {
+                    "二、推进项目建设"
+                };
+                sheet
+                    .merge_range(row, 0, row, 3, part, &rust_xlsxwriter::Format::new())
+                    .unwrap();
+                row += 1;
+            }
+            for (c, v) in [numbers[at], content, lead, "市财政局"].iter().enumerate() {
+                sheet.write_string(row, c as u16, *v).unwrap();
+            }
+            row += 1;
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let dir = project(&[("分工.xlsx", &book(["1", "2", "1", "2", "3"]))]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let numbers: Vec<u32> = checked.plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    let parts: Vec<u32> = checked.plan.tasks.iter().map(|t| t.section).collect();
+    assert_eq!(parts, [1, 1, 2, 2, 2]);
+    let said = codes(&checked);
+    assert!(said.contains(&"table/renumbered"), "{said:?}");
+    assert!(!said.contains(&"structure/duplicate-number"), "{said:?}");
+    // 1 2 / 1 1 3: no run of its own, the repeat is the source's to mend.
+    let dir = project(&[("分工.xlsx", &book(["1", "2", "1", "1", "3"]))]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    let said = codes(&checked);
+    assert!(!said.contains(&"table/renumbered"), "{said:?}");
+    assert!(said.contains(&"structure/duplicate-number"), "{said:?}");
+    // Said at the 序号 cell, where the number is (A6, first at A3), not at the task's text.
+    let repeated = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "structure/duplicate-number")
+        .unwrap();
+    assert!(
+        repeated.location.to_string().ends_with("!A6"),
+        "{}",
+        repeated.location
+    );
+    assert!(repeated.message.contains("!A3"), "{}", repeated.message);
+}
+
+/// A province's notice attaching two tables kept in one workbook, a sheet each (附件1 主要指
+/// 标分解表, 附件2 重点任务分解表 over parts of its own, 一、扩大有效投资 …): 附件2's title
+/// names its part and it is printed as 附件2 under that title — it was said to need
+/// attaching separately, its title and each sheet's 附件N label said unused.
+#[test]
+fn a_second_attachments_table_with_parts_of_its_own_is_printed_as_that_attachment() {
+    let notice = "甘肃省人民政府文件\n\n甘政发〔2022〕9号\n\n\
+        甘肃省人民政府关于分解落实2022年《政府工作报告》主要目标任务的通知\n\n\
+        各市、自治州人民政府，省政府各部门：\n\n\
+        现将2022年《政府工作报告》主要目标任务分解印发给你们，请认真抓好落实。\n\n\
+        附件：1．2022年《政府工作报告》主要指标分解表\n\
+        2．2022年《政府工作报告》重点任务分解表\n\n甘肃省人民政府\n\n2022年1月25日\n";
+    let mut wb = Workbook::new();
+    let format = rust_xlsxwriter::Format::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("附件1").unwrap();
+    let rows: [[&str; 5]; 3] = [
+        ["序号", "指标名称", "2022年目标", "牵头单位", "配合单位"],
+        ["1", "地区生产总值增长", "6.5%", "省发展改革委", "省统计局"],
+        ["2", "城镇新增就业", "31万人以上", "省人社厅", "各市州政府"],
+    ];
+    sheet.write_string(0, 0, "附件1").unwrap();
+    sheet
+        .merge_range(1, 0, 1, 4, "2022年《政府工作报告》主要指标分解表", &format)
+        .unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 2, c as u16, *v).unwrap();
+        }
+    }
+    let sheet = wb.add_worksheet();
+    sheet.set_name("附件2").unwrap();
+    sheet.write_string(0, 0, "附件2").unwrap();
+    sheet
+        .merge_range(1, 0, 1, 4, "2022年《政府工作报告》重点任务分解表", &format)
+        .unwrap();
+    let rows: [[&str; 5]; 5] = [
+        ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+        ["一、扩大有效投资", "", "", "", ""],
+        [
+            "1",
+            "谋划实施重大项目。",
+            "省发展改革委",
+            "省直有关部门",
+            "12月底",
+        ],
+        ["二、推动工业强省", "", "", "", ""],
+        ["2", "实施工业强省行动。", "省工信厅", "省国资委", "12月底"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 2;
+        if row[1].is_empty() {
+            sheet.merge_range(r, 0, r, 4, row[0], &format).unwrap();
+            continue;
+        }
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r, c as u16, *v).unwrap();
+        }
+    }
+    let book = wb.save_to_buffer().unwrap();
+    let dir = project(&[("通知.md", notice.as_bytes()), ("附件.xlsx", &book)]);
+    let input = dir.path().join("input");
+    let checked = fengong::check(&input).unwrap();
+    let said = codes(&checked);
+    assert!(!said.contains(&"notice/attachments"), "{said:?}");
+    assert!(!said.contains(&"source/unused"), "{said:?}");
+    let parts = &checked.plan.table.parts;
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    assert_eq!(parts[0].title, "2022年《政府工作报告》重点任务分解表");
+    assert_eq!(parts[0].first_task, 3);
+    let notice = common::published_text(&input, "通知.md");
+    let second = notice.find("附件2\n").expect("附件2 printed");
+    let tail = &notice[second..];
+    assert!(
+        tail.contains("2022年《政府工作报告》重点任务分解表"),
+        "{tail}"
+    );
+    assert!(tail.contains("**一、扩大有效投资**"), "{tail}");
+    assert!(!tail.contains("主要指标分解表"), "{tail}");
+    assert!(!notice[..second].contains("谋划实施重大项目"), "{notice}");
+}
+
 /// A workbook typed from a reposting site's page, pinyin after characters in its cells
 /// (县住房和城乡(xiāng)建设局, 污水处理(chǔ lǐ)): the pinyin is taken out before reading and said
 /// at its first cell — one unit, not two, and no cell printing it.

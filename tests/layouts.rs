@@ -6624,7 +6624,9 @@ fn items_numbered_at_the_top_level_with_labelled_lines_are_tasks() {
 }
 
 /// A unit written with its other name in brackets (市委组织部（市人才办）) in a label after
-/// the task's sentence is a name like any other: the label is read, not left in the text.
+/// the task's sentence: the label is read, not left in the text — the office by its name,
+/// its other nameplate said (its sheet was 「市委组织部（市人才办）」, apart from the
+/// 市委组织部 of other tasks).
 #[test]
 fn a_unit_with_its_other_name_in_brackets_in_a_trailing_label() {
     let (_dir, input) = text_source(
@@ -6633,13 +6635,21 @@ fn a_unit_with_its_other_name_in_brackets_in_a_trailing_label() {
          1.引进高层次人才100名。责任单位：市委组织部（市人才办），市人社局。\n\
          2.建设人才公寓500套。责任单位：市住建局，市人才办。\n",
     );
-    let plan = fengong::check(&input).unwrap().plan;
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
     assert_eq!(
-        common::contents(&plan),
+        common::contents(plan),
         ["引进高层次人才100名。", "建设人才公寓500套。"]
     );
-    assert_eq!(common::leads(&plan, 1), ["市委组织部（市人才办）"]);
-    assert_eq!(common::supports(&plan, 1), ["市人社局"]);
+    assert_eq!(common::leads(plan, 1), ["市委组织部"]);
+    assert_eq!(common::supports(plan, 1), ["市人社局"]);
+    let said = messages(&checked, "unit/second-name");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("「市人才办」读作同一单位的另一名称"),
+        "{}",
+        said[0]
+    );
 }
 
 /// 二、工作要求 with items numbered as the tasks are (1.加强领导。…) but naming no one, after
@@ -7178,6 +7188,220 @@ fn bulleted_targets_under_a_task_are_its_words() {
         ]
     );
     assert_eq!(common::leads(&checked.plan, 2), ["区商务委"]);
+}
+
+/// A bulleted item naming units of its own under a numbered task (a town's plan: ▲新开工…
+/// （责任单位：X、Y）) is an item of that task: in its words with its bracket, the units it
+/// adds supporting it, said — and the tasks after it keep the source's numbers (they were
+/// numbered on from the items, 2 printed as 4, unsaid).
+#[test]
+fn bulleted_items_with_their_own_units_stay_with_their_task() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某镇2024年重点工作任务分解方案\n一、经济发展\n\
+         1.加快项目建设。全年完成固定资产投资5亿元。（责任领导：张明；责任单位：经济发展办）\n\
+         ▲新开工亿元以上项目3个。（责任单位：经济发展办、招商服务中心）\n\
+         ▲完成工业投资2亿元。（责任单位：经济发展办）\n\
+         2.优化营商环境。提升便民服务中心服务水平。（责任领导：李华；责任单位：党政综合办）\n\
+         3.抓好农业生产。粮食播种面积稳定在3万亩以上。（责任领导：王强；责任单位：农业农村办）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let numbers: Vec<u32> = checked.plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(
+        common::contents(&checked.plan)[0],
+        "加快项目建设。全年完成固定资产投资5亿元。\
+         ▲新开工亿元以上项目3个。（责任单位：经济发展办、招商服务中心）\
+         ▲完成工业投资2亿元。（责任单位：经济发展办）"
+    );
+    assert_eq!(common::leads(&checked.plan, 1), ["经济发展办"]);
+    assert_eq!(common::supports(&checked.plan, 1), ["招商服务中心"]);
+    let said = messages(&checked, "plan/item-units");
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].contains("「招商服务中心」作为第 1 项的配合单位"),
+        "{}",
+        said[0]
+    );
+    assert!(!said[1].contains("配合单位"), "{}", said[1]);
+    // The same item under a line naming no one is a task of its own.
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "某镇2024年重点工作任务分解方案\n一、经济发展\n1.加快项目建设\n\
+         ▲新开工亿元以上项目3个。（责任单位：经济发展办、招商服务中心）\n\
+         ▲完成工业投资2亿元。（责任单位：经济发展办）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+}
+
+/// A province's 意见 titled without 关于 beside its 文号 (《政府工作报告》重点工作部门分工的
+/// 意见 / 湘政发〔2016〕1号): its title — the plan was refused as untitled, the line unused.
+#[test]
+fn an_opinion_titled_without_guanyu_is_titled() {
+    let (_dir, input) = text_source(
+        "意见.md",
+        "《政府工作报告》重点工作部门分工的意见\n\n湘政发〔2016〕1号\n\n省直和中央在湘有关单位:\n\n\
+         为认真做好2016年政府工作,现就《政府工作报告》确定的重点工作提出部门分工意见如下:\n\n\
+         一、努力保持经济平稳健康发展\n\n\
+         (一)增强创新驱动发展能力。推进长株潭自主创新示范区建设(分管副省长负责,省科技厅牵头)。\n\n\
+         (二)扩大有效投资。实施重大项目攻坚行动(分管副省长负责,省发改委牵头)。\n\n\
+         湖南省人民政府\n\n2016年1月29日\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let title = "《政府工作报告》重点工作部门分工的意见";
+    assert_eq!(checked.plan.title.as_deref(), Some(title));
+    assert_eq!(checked.plan.notice.title.as_deref(), Some(title));
+    assert!(
+        unused_lines(&checked).is_empty(),
+        "{:?}",
+        unused_lines(&checked)
+    );
+    assert_eq!(checked.plan.tasks.len(), 2);
+}
+
+/// A notice handing out three documents by name, each following under its title with
+/// items numbered from 1 (衢州): each later title heads its part, and the published notice
+/// attaches the three as 附件1—3 — they were run together under the first title, the other
+/// titles said unused and the documents said to need attaching separately.
+#[test]
+fn documents_a_notice_hands_out_one_after_another_are_its_attachments() {
+    let (_dir, input) = text_source(
+        "通知.md",
+        "衢政办发〔2021〕3号\n\n关于印发2021年政府工作报告重点工作责任分解的通知\n\n\
+         各县(市、区)人民政府,市政府各部门:\n\n\
+         《政府工作报告“十四五”时期重点工作责任分解》《政府工作报告2021年重点工作责任分解》和《2021年市政府民生实事项目责任分解》已经市政府同意,现印发给你们,请认真贯彻执行。\n\n\
+         衢州市人民政府办公室\n\n2021年3月24日\n\n\
+         政府工作报告“十四五”时期重点工作责任分解\n\n\
+         1.实施做大产业扩大税源行动。\n\n牵头市领导:汤飞帆\n\n责任单位:市发改委、市经信局\n\n\
+         2.实施居民收入双倍增计划。\n\n牵头市领导:吴江平\n\n责任单位:市人力社保局\n\n\
+         政府工作报告2021年重点工作责任分解\n\n\
+         1.地区生产总值增长8%以上。\n\n牵头市领导:汤飞帆\n\n责任单位:市发改委、市统计局\n\n\
+         2021年市政府民生实事项目责任分解\n\n\
+         1.新建改建城乡公办幼儿园20所。\n\n牵头市领导:徐利水\n\n责任单位:市教育局\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let parts: Vec<(&str, Vec<u32>)> = (checked.plan.sections.iter())
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.groups.iter().flat_map(|g| g.tasks.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("", vec![1, 2]),
+            ("政府工作报告2021年重点工作责任分解", vec![3]),
+            ("2021年市政府民生实事项目责任分解", vec![4])
+        ]
+    );
+    assert!(
+        unused_lines(&checked).is_empty(),
+        "{:?}",
+        unused_lines(&checked)
+    );
+    assert!(codes_at(&checked, "notice/attachments").is_empty());
+    let notice = common::published_text(&input, "通知.md");
+    for (label, title) in [
+        ("附件1", "政府工作报告“十四五”时期重点工作责任分解"),
+        ("附件2", "政府工作报告2021年重点工作责任分解"),
+        ("附件3", "2021年市政府民生实事项目责任分解"),
+    ] {
+        let at = notice
+            .find(&format!("{label}\n"))
+            .unwrap_or_else(|| panic!("{label}: {notice}"));
+        assert!(notice[at..].contains(title), "{label}");
+    }
+    let third = notice.find("附件3\n").unwrap();
+    assert!(
+        !notice[..third].contains("新建改建城乡公办幼儿园"),
+        "{notice}"
+    );
+}
+
+/// A notice's prose 附件1 followed by its 附件2 table, the label on a line of its own between
+/// them (沁县): the label is printed once, as 附件2's mark — it was printed as the last words
+/// of 附件1 too.
+#[test]
+fn an_attachments_label_between_text_and_table_is_printed_once() {
+    let (_dir, input) = text_source(
+        "通知.md",
+        "沁县人民政府办公室文件\n\n沁政办发〔2025〕9号\n\n\
+         沁县人民政府办公室关于印发《2025年县政府工作报告任务清单》等文件的通知\n\n\
+         县直各有关单位：\n\n经县政府同意，现将有关文件印发给你们，请认真抓好落实。\n\n\
+         附件：1.2025年县政府工作报告任务清单\n2.2025年十五件民盼实事任务分解\n\n\
+         沁县人民政府办公室\n\n2025年5月18日\n\n附件1\n\n2025年县政府工作报告任务清单\n\n\
+         一、县发改局牵头工作(2项)\n\n1.全年谋划储备项目100个以上。\n\n\
+         2.推进沁县至沁源高速公路前期工作。\n\n附件2\n\n2025年十五件民盼实事任务分解\n\n\
+         | 序号 | 民盼实事 | 责任领导 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n\
+         | 1 | 新增城区公共停车位500个。 | 王彦军 | 县公安局、县住建局 | 2025年9月底 |\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert!(
+        unused_lines(&checked).is_empty(),
+        "{:?}",
+        unused_lines(&checked)
+    );
+    let notice = common::published_text(&input, "通知.md");
+    assert_eq!(notice.matches("附件2\n").count(), 1, "{notice}");
+    assert!(
+        notice.contains("推进沁县至沁源高速公路前期工作。"),
+        "{notice}"
+    );
+}
+
+/// Four departments issuing a plan together, a line each over the title (成都): all four
+/// are the 发文机关标志 — the first was said unused, three read.
+#[test]
+fn four_agencies_issuing_together_are_all_read() {
+    let (_dir, input) = text_source(
+        "通知.md",
+        "成都市发展和改革委员会\n中共成都市委社会工作部\n成都市规划和自然资源局\n成都市住房和城乡建设局\n\n\
+         关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知\n\n\
+         各区（市）县政府（管委会），市级有关部门：\n\n\
+         现将《成都市城市社区嵌入式服务设施建设工程实施方案》印发给你们，请认真贯彻落实。\n\n\
+         成都市发展和改革委员会　　中共成都市委社会工作部\n\
+         成都市规划和自然资源局　　成都市住房和城乡建设局\n\n2024年7月30日\n\n\
+         成都市城市社区嵌入式服务设施建设工程实施方案\n\n一、重点任务\n\n\
+         1.开展社区嵌入式服务设施现状摸底。（市发改委牵头，市住建局配合）\n\n\
+         2.推进首批示范社区项目建设。（市住建局牵头）\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let issuer = checked.plan.notice.issuer.as_deref().unwrap_or_default();
+    assert_eq!(issuer.lines().count(), 4, "{issuer}");
+    assert!(issuer.starts_with("成都市发展和改革委员会"), "{issuer}");
+    assert!(
+        unused_lines(&checked).is_empty(),
+        "{:?}",
+        unused_lines(&checked)
+    );
+}
+
+/// A web page's links under the text (上一篇:… / 下一篇:…, 附件下载:) are the page's: said,
+/// never printed as the plan's closing words nor taken for a line cut off.
+#[test]
+fn a_pages_links_under_the_text_are_not_the_plans() {
+    let (_dir, input) = text_source(
+        "方案.md",
+        "2023年区《政府工作报告》确定的重点工作任务责任分解方案\n\n\
+         一、2023年全区经济社会发展主要预期目标\n\n\
+         1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)\n\n\
+         2.固定资产投资增长16%以上。(责任领导:杜新国;牵头单位:区发改局)\n\n\
+         附件下载:\n\
+         上一篇:2023年区政府工作报告全文\n\
+         下一篇:关于做好2023年春节期间有关工作的通知\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    assert_eq!(unused_lines(&checked), [9, 10, 11]);
+    assert!(codes_at(&checked, "source/cut-off").is_empty());
+    let plan = common::published_text(&input, "方案.md");
+    assert!(
+        !plan.contains("下一篇") && !plan.contains("附件下载"),
+        "{plan}"
+    );
 }
 
 /// A （一） heading closing with a colon before its text (（一）总体要求:坚持…) prints with

@@ -629,16 +629,49 @@ fn an_imprint_alone_on_its_page_is_not_numbered() {
     // Every page of text before it keeps its number; a page left blank to bring the 版记
     // to an even page (GB/T 9704 7.5) has none.
     for page in 1..pages {
-        let n = page.to_string();
-        let text = run(
-            "pdftotext",
-            &["-f", &n, "-l", &n, "-layout", pdf.to_str().unwrap(), "-"],
-        );
-        let words = text.replace(
-            |c: char| c.is_whitespace() || c == '—' || c.is_ascii_digit(),
-            "",
-        );
+        let (text, words) = page_words(&pdf, page);
         assert_eq!(text.contains('—'), !words.is_empty(), "page {page}: {text}");
+    }
+}
+
+/// Page `page` of `pdf` as pdftotext reads it, and its words without the page number.
+fn page_words(pdf: &Path, page: usize) -> (String, String) {
+    let n = page.to_string();
+    let text = run(
+        "pdftotext",
+        &["-f", &n, "-l", &n, "-layout", pdf.to_str().unwrap(), "-"],
+    );
+    let words = text.replace(
+        |c: char| c.is_whitespace() || c == '—' || c.is_ascii_digit(),
+        "",
+    );
+    (text, words)
+}
+
+/// A 郧阳区 notice whose attached table's last row fills its page: the page opened for what
+/// would come under the table was printed empty and numbered (—4—), where its Word file has
+/// 3 pages. No page of a notice carries nothing but its number.
+#[test]
+fn a_table_filling_its_last_page_leaves_no_empty_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = root().join("tests/fixtures/notices/table_fills_last_page.md");
+    let out = dir.path().join("out");
+    let done = fengong(
+        dir.path(),
+        &[
+            "publish",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let pdf = out.join("通知.pdf");
+    let pages = pdf_pages(&pdf);
+    assert!(pages >= 3, "{pages}");
+    for page in 1..=pages {
+        let (text, words) = page_words(&pdf, page);
+        assert!(!words.is_empty(), "page {page} of {pages} is empty: {text}");
     }
 }
 

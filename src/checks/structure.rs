@@ -14,17 +14,18 @@ pub fn numbering(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: HashMap<u32, &Location> = HashMap::new();
     for task in &cx.plan.tasks {
+        let at = task.number_origin.as_ref().unwrap_or(&task.origin);
         if let Some(first) = seen.get(&task.no) {
             out.push(
                 Diagnostic::error(
                     "structure/duplicate-number",
-                    task.origin.clone(),
+                    at.clone(),
                     format!("任务序号 {} 重复（首次出现在 {first}）", task.no),
                 )
                 .with_hint("每项任务的序号必须唯一，任务单和评估按序号对应"),
             );
         } else {
-            seen.insert(task.no, &task.origin);
+            seen.insert(task.no, at);
         }
     }
     let Some(max) = cx.plan.tasks.iter().map(|t| t.no).max() else {
@@ -197,7 +198,7 @@ pub fn declared_count(cx: &Context) -> Vec<Diagnostic> {
         let n: usize = DECLARED.captures(&ascii)?[1].parse().ok()?;
         Some((t, n))
     }) else {
-        return Vec::new();
+        return count_in_the_words(cx).into_iter().collect();
     };
     let read = cx.plan.tasks.len();
     if read == declared {
@@ -214,6 +215,58 @@ pub fn declared_count(cx: &Context) -> Vec<Diagnostic> {
         )
         .with_hint("请核对原文：任务是否有缺漏（复制不全、某种排版未读出），或标题中的数字有误"),
     ]
+}
+
+/// The notice's body or the plan's opening words saying how many tasks it hands out
+/// (现将…6个方面243项工作任务予以分解印发, 《方案》确定的146项工作任务) over another number
+/// read: the table copied in part, or rows lost. Said once, at that paragraph; a text
+/// giving two different counts is left alone.
+fn count_in_the_words(cx: &Context) -> Option<Diagnostic> {
+    static STATED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"(\d{1,4})\s*项(?:重点|主要|具体|目标)?(?:工作任务|任务|工作|事项|实事)")
+            .unwrap()
+    });
+    // 3项工作机制 counts something else: the count's noun ends there.
+    let ends_there = |rest: &str| {
+        rest.chars().next().is_none_or(|c| {
+            !crate::base::cjk::is_han(c) || "予的已分进全均由在为和及、".contains(c)
+        })
+    };
+    let paragraphs = cx.plan.notice.body.iter().chain(&cx.plan.preamble);
+    // Each count with its clause (现将…6个方面243项工作任务予以分解印发) and place.
+    let mut found: Vec<(usize, String, &Location)> = Vec::new();
+    for paragraph in paragraphs {
+        let ascii = crate::base::cjk::ascii_digits(&paragraph.text);
+        for caps in STATED.captures_iter(&ascii) {
+            let (Some(whole), Ok(n)) = (caps.get(0), caps[1].parse::<usize>()) else {
+                continue;
+            };
+            if ends_there(&ascii[whole.end()..]) {
+                let stop = |c: char| matches!(c, '。' | '，' | '；' | ',' | ';');
+                let after_stop =
+                    |at: usize| at + ascii[at..].chars().next().map_or(0, char::len_utf8);
+                let start = ascii[..whole.start()].rfind(stop).map_or(0, after_stop);
+                let end = ascii[whole.end()..]
+                    .find(stop)
+                    .map_or(ascii.len(), |at| whole.end() + at);
+                found.push((n, ascii[start..end].trim().to_string(), &paragraph.origin));
+            }
+        }
+    }
+    let (declared, clause, origin) = found.first()?.clone();
+    let read = cx.plan.tasks.len();
+    if found.iter().any(|(n, _, _)| *n != declared) || read == declared {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            "plan/count-differs",
+            origin.clone(),
+            format!("正文「{clause}」写明 {declared} 项，读出的任务是 {read} 项"),
+        )
+        .with_hint("请核对原文：分工表是否复制完整、某种排版未读出，或正文中的数字有误"),
+    )
 }
 
 /// A part's or group's heading that says how many tasks it holds (一、县示范区管委会牵头工作
@@ -484,12 +537,20 @@ fn attachment_note_added(cx: &Context, end: &Location) -> Option<Diagnostic> {
     })
 }
 
+/// Whether the attachment `name` was read into the published table: a further 分工表 of the
+/// source (附件2) is a section of it, or a part under its own title; the plan's table under
+/// its title is printed as the attachment the list names.
+fn read_as_part(plan: &crate::model::Plan, name: &str) -> bool {
+    plan.sections.iter().any(|s| s.title == name)
+        || (plan.table.title.as_ref()).is_some_and(|t| same_name(t, name))
+        || (plan.table.parts.iter()).any(|p| same_name(&p.title, name))
+}
+
 fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let notice = &cx.plan.notice;
     out.extend(attachment_note_added(cx, end));
-    // A further 分工表 read from the source (附件2) is a section of the published table.
-    let read_as_part = |name: &String| cx.plan.sections.iter().any(|s| &s.title == name);
+    let read_as_part = |name: &String| read_as_part(cx.plan, name);
     // The plan is the attachment of its title, wherever the list puts it (附件2 the 分解表
     // the tasks are read from); else the first.
     let plan_at = (notice.attachments.iter())
@@ -726,6 +787,32 @@ mod tests {
         assert!(found[0].message.contains("共 121 项，读出的任务是 5 项"));
         assert!(run_one(&titled("５"), SAMPLE_CONFIG, declared_count).is_empty());
         assert!(run_one(SAMPLE, SAMPLE_CONFIG, declared_count).is_empty());
+    }
+
+    /// 泾县's notice: 现将…6个方面243项工作任务予以分解印发 over a table read with 5.
+    #[test]
+    fn a_notice_counting_other_tasks_than_read_is_said() {
+        let counted = |words: &str| SAMPLE.replace("现印发给你们。", words);
+        let found = run_one(
+            &counted("现将2025年6个方面243项工作任务予以分解印发。"),
+            SAMPLE_CONFIG,
+            declared_count,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("写明 243 项，读出的任务是 5 项"),
+            "{}",
+            found[0].message
+        );
+        for same in [
+            "现将5项工作任务印发给你们。",
+            "建立3项工作机制，现印发给你们。",
+        ] {
+            assert!(
+                run_one(&counted(same), SAMPLE_CONFIG, declared_count).is_empty(),
+                "{same}"
+            );
+        }
     }
 
     #[test]

@@ -105,8 +105,14 @@ pub fn assemble(
             .and_then(|t| table_named(&parts, &notice, t));
     }
     let signed = (parts.prose.as_mut()).map_or_else(Vec::new, |p| std::mem::take(&mut p.sign_off));
-    let (mut sections, preamble, closing) =
-        place_tasks(&mut parts, &raw, &mut tasks, &mut table, diagnostics);
+    let (mut sections, preamble, closing) = place_tasks(
+        &mut parts,
+        &raw,
+        &mut tasks,
+        &mut table,
+        &notice,
+        diagnostics,
+    );
     // What the task reader left out is lost only when the plan's printed text lacks it too
     // (the closing words after the last task are printed as the plan's).
     let printed = printed_text(
@@ -114,11 +120,12 @@ pub fn assemble(
         &sections,
         &[&closing[..], &after_table[..], &signed[..]].concat(),
     );
-    for (text, origin) in &raw.left_out {
-        if !printed.contains(&without_spaces(text)) {
-            diagnostics.push(super::unused_note(text, origin.clone()));
-        }
-    }
+    say_left_out(
+        &raw.left_out,
+        &printed,
+        notice.attachments.len(),
+        diagnostics,
+    );
     let sign_off = plan_sign_off(&signed);
     table.labels = table_labels(&raw, &sections, table.grouping);
     leaders_of_headings(&sections, &mut tasks, diagnostics);
@@ -572,8 +579,26 @@ fn schedule_heading(raw: &RawTable) -> Option<String> {
 
 /// The table as the model keeps it, before its tasks are grouped.
 fn task_table(raw: &RawTable) -> TaskTable {
+    // Each part named by its first task: the rows from its first on.
+    let first_task = |from: usize| {
+        raw.rows[from.min(raw.rows.len())..]
+            .iter()
+            .find_map(|row| match &row.kind {
+                RowKind::Task(task) => parse_task_number(&task.no),
+                _ => None,
+            })
+    };
+    let parts = (raw.parts.iter())
+        .filter_map(|(title, from)| {
+            Some(crate::model::TablePart {
+                title: title.clone(),
+                first_task: first_task(*from)?,
+            })
+        })
+        .collect();
     TaskTable {
         title: raw.title.clone(),
+        parts,
         origin: raw.origin.clone(),
         repeated_headers: raw.repeated_headers,
         sections: table_sections(raw),
@@ -610,22 +635,24 @@ fn place_tasks(
     raw: &RawTable,
     tasks: &mut [Task],
     table: &mut TaskTable,
+    notice: &Notice,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Section>, Vec<Paragraph>, Vec<Paragraph>) {
     let tasks_in_prose = parts.tasks_in_prose;
     let prose = parts.prose.take();
-    let attached = (parts.notice.as_ref()).is_some_and(|n| !n.attachments.is_empty());
+    let attached = notice.attachments.len();
     table.grouping = GroupingSource::Labels;
     match prose {
         Some(prose) if tasks_in_prose => {
             let sections = group_by_labels(raw, tasks, diagnostics);
-            let (sections, preamble, closing) = with_plan_text(sections, prose, tasks, diagnostics);
-            // 附件2 over a table read with these tasks labels the table: said, not printed.
-            let (labels, closing): (Vec<Paragraph>, Vec<Paragraph>) = closing
-                .into_iter()
-                .partition(|p| super::text::is_attachment_label(&p.text));
-            for label in labels {
-                diagnostics.push(super::unused_note(&label.text, label.origin));
+            let (mut sections, preamble, closing) =
+                with_plan_text(sections, prose, tasks, diagnostics);
+            // 附件2 over a table read with these tasks labels the table: said, not printed —
+            // after the closing words, or after the last section's items.
+            let closing = without_attachment_labels(closing, attached, diagnostics);
+            for section in &mut sections {
+                let intro = std::mem::take(&mut section.intro);
+                section.intro = without_attachment_labels(intro, attached, diagnostics);
             }
             let preamble = preamble_before_tasks(preamble, tasks, raw, diagnostics);
             (sections, preamble, closing)
@@ -654,13 +681,58 @@ fn place_tasks(
     }
 }
 
+/// What the task reader `left_out` is lost only when the plan's `printed` text lacks it too;
+/// an attachment's label the notice prints (附件2 over a sheet's table) is none of it.
+fn say_left_out(
+    left_out: &[(String, Location)],
+    printed: &str,
+    attachments: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let left_out: Vec<Paragraph> = (left_out.iter())
+        .filter(|(text, _)| !printed.contains(&without_spaces(text)))
+        .map(|(text, origin)| Paragraph {
+            text: text.clone(),
+            origin: origin.clone(),
+        })
+        .collect();
+    let left_out = without_attachment_labels(left_out, attachments, diagnostics);
+    diagnostics.extend(
+        left_out
+            .into_iter()
+            .map(|p| super::unused_note(&p.text, p.origin)),
+    );
+}
+
+/// `paragraphs` without the attachments' labels among them (附件2 over a table's title):
+/// they label the table, not the plan's text. A label the notice's list numbers (附件2 of
+/// two) is the mark the published notice prints over that attachment, dropped quietly;
+/// any other is said.
+fn without_attachment_labels(
+    paragraphs: Vec<Paragraph>,
+    attachments: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Paragraph> {
+    let (labels, text): (Vec<Paragraph>, Vec<Paragraph>) = paragraphs
+        .into_iter()
+        .partition(|p| super::text::is_attachment_label(&p.text));
+    for label in labels {
+        let numbered = super::text::attachment_label_number(&label.text).unwrap_or(1);
+        if numbered == 0 || numbered > attachments {
+            diagnostics.push(super::unused_note(&label.text, label.origin));
+        }
+    }
+    text
+}
+
 /// The paragraphs of prose without groups, in order: its preamble, each section's heading
 /// (一、总体要求) and words, its closing. An attachment's label (附件1 over a table's title)
-/// labels the table, not the plan's text: said, not printed — but for the label opening
-/// the text of a plan a notice attaches (its file's 附件), the mark the notice prints.
+/// labels the table, not the plan's text (see [`without_attachment_labels`]) — but for the
+/// label opening the text of a plan a notice attaches (its file's 附件), the mark the
+/// notice prints.
 fn text_around_table(
     prose: Prose,
-    attached: bool,
+    attached: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Paragraph> {
     let mut paragraphs = prose.preamble;
@@ -698,20 +770,14 @@ fn text_around_table(
         }
     }
     paragraphs.extend(prose.closing);
-    if attached
+    if attached > 0
         && paragraphs
             .first()
             .is_some_and(|p| super::text::is_attachment_label(&p.text))
     {
         paragraphs.remove(0);
     }
-    let (labels, text): (Vec<Paragraph>, Vec<Paragraph>) = paragraphs
-        .into_iter()
-        .partition(|p| super::text::is_attachment_label(&p.text));
-    for label in labels {
-        diagnostics.push(super::unused_note(&label.text, label.origin));
-    }
-    text
+    without_attachment_labels(paragraphs, attached, diagnostics)
 }
 
 /// The notice as it will be printed: what the source lacks, from the config, and who issues
@@ -1761,6 +1827,8 @@ fn build_tasks(
             person: cells.person.clone().or(units.persons),
             extra: cells.extra.clone(),
             targets,
+            number_origin: (cells.content_origin.is_some() && row.origin != origin)
+                .then(|| row.origin.clone()),
             origin,
             units_origin: cells.units_origin.clone(),
             support_origin: cells.support_origin.clone(),
@@ -2065,45 +2133,81 @@ fn said_lead_by_order(assumed: &[(u32, Location, AfterTheFirst)]) -> Vec<Diagnos
         .collect()
 }
 
-/// The names written without their level that a list lent one (`省国税局、地税局`): each
-/// reading, the tasks it was read in and where first, for one note each.
+/// Names read otherwise than written: without their level, lent one by their list
+/// (`省国税局、地税局`), or with the office's other name in brackets (`市发展改革委〔市能源局〕`,
+/// read as 市发展改革委). Each reading, the tasks it was read in and where first, for one
+/// note each.
 #[derive(Default)]
-struct LevelsLent(Vec<(String, String, String, Vec<u32>, Location)>);
+struct LevelsLent(Vec<NameRead>);
+
+/// One reading [`LevelsLent`] says: the name as written, as read, the name that explains
+/// it (the list's name that lent the level, or the other name), whether that is a second
+/// name, the tasks, where first.
+struct NameRead {
+    written: String,
+    name: String,
+    from: String,
+    second_name: bool,
+    tasks: Vec<u32>,
+    at: Location,
+}
 
 impl LevelsLent {
     fn note<'a>(&mut self, no: u32, units: impl Iterator<Item = &'a WrittenUnit>, at: &Location) {
         for unit in units {
-            let Some((written, from)) = &unit.level_lent else {
-                continue;
-            };
-            let same = |r: &&mut (String, String, String, Vec<u32>, Location)| {
-                r.0 == *written && r.1 == unit.name
-            };
-            match self.0.iter_mut().find(same) {
-                Some(reading) if !reading.3.contains(&no) => reading.3.push(no),
-                Some(_) => {}
-                None => self.0.push((
-                    written.clone(),
-                    unit.name.clone(),
-                    from.clone(),
-                    vec![no],
-                    at.clone(),
-                )),
+            let readings = [
+                (unit.level_lent.clone(), false),
+                (
+                    (unit.second_name.as_ref())
+                        .map(|other| (format!("{}（{other}）", unit.name), other.clone())),
+                    true,
+                ),
+            ];
+            for (reading, second_name) in readings {
+                let Some((written, from)) = reading else {
+                    continue;
+                };
+                let same = |r: &&mut NameRead| r.written == written && r.name == unit.name;
+                match self.0.iter_mut().find(same) {
+                    Some(reading) if !reading.tasks.contains(&no) => reading.tasks.push(no),
+                    Some(_) => {}
+                    None => self.0.push(NameRead {
+                        written,
+                        name: unit.name.clone(),
+                        from,
+                        second_name,
+                        tasks: vec![no],
+                        at: at.clone(),
+                    }),
+                }
             }
         }
     }
 
     fn said(self) -> impl Iterator<Item = Diagnostic> {
-        self.0.into_iter().map(|(written, name, from, tasks, at)| {
-            let tasks = crate::base::number::task_list(tasks);
-            Diagnostic::note(
-                "unit/level-shared",
-                at,
-                format!(
-                    "第 {tasks} 项：「{written}」前没有写层级，和同一列举中的「{from}」一样读作「{name}」"
-                ),
-            )
-            .with_hint("如不是同一层级的单位，请在原文中写全单位名称")
+        self.0.into_iter().map(|read| {
+            let tasks = crate::base::number::task_list(read.tasks);
+            let NameRead { written, name, from, .. } = read;
+            match read.second_name {
+                false => Diagnostic::note(
+                    "unit/level-shared",
+                    read.at,
+                    format!(
+                        "第 {tasks} 项：「{written}」前没有写层级，和同一列举中的「{from}」一样读作「{name}」"
+                    ),
+                )
+                .with_hint("如不是同一层级的单位，请在原文中写全单位名称"),
+                true => Diagnostic::note(
+                    "unit/second-name",
+                    read.at,
+                    format!(
+                        "第 {tasks} 项：「{name}」后括号中的「{from}」读作同一单位的另一名称（一个机构两块牌子）：任务单出给「{name}」"
+                    ),
+                )
+                .with_hint(format!(
+                    "如「{from}」是另一个单位，请在原文中把它单独列出；如确为同一单位，可在 fengong.toml 的 [[units]] 中把它写作「{name}」的 aliases"
+                )),
+            }
         })
     }
 }

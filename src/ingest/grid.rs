@@ -368,6 +368,7 @@ impl Grid<'_> {
             rows: Vec::new(),
             after: Vec::new(),
             said: Vec::new(),
+            parts: Vec::new(),
         };
         if let Some(((numeral, title), at)) = part_over_header {
             table.rows.push(RawRow {

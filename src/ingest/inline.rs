@@ -497,6 +497,24 @@ impl Duty {
         task.person = self.person.clone();
     }
 
+    /// Every unit and phrase it names, leads first, as written.
+    fn all_named(&self) -> Vec<String> {
+        let listed = self.listed.iter().flat_map(|l| names(l));
+        let mut out: Vec<String> = Vec::new();
+        for name in self
+            .leads
+            .iter()
+            .chain(&self.supports)
+            .cloned()
+            .chain(listed)
+        {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
     /// A list whose first unit leads (X、Y、Z负责, 责任单位：…), when no lead is given yet: a
     /// phrase naming nobody (各有关部门和单位) leads no one, so the first body after it does.
     fn first_listed_leads(&mut self, list: &str) {
@@ -633,6 +651,20 @@ pub fn parse_duty(inside: &str) -> Duty {
     }
 }
 
+/// The clauses of a duty's words, each with the mark before it: split at ；，。 outside
+/// parentheses — and before a label with no comma before it (牵头单位：甲 责任单位：乙).
+fn duty_clauses(inside: &str) -> impl Iterator<Item = (&str, Option<char>)> {
+    let clauses = crate::base::cjk::split_outside_parentheses(inside, |c| {
+        matches!(c, '；' | ';' | '，' | ',' | '。')
+    });
+    clauses.into_iter().flat_map(|(clause, before)| {
+        split_at_inner_labels(clause)
+            .into_iter()
+            .enumerate()
+            .map(move |(i, part)| (part, if i == 0 { before } else { Some(' ') }))
+    })
+}
+
 fn parse_simplified_duty(written: &str) -> Duty {
     let mut duty = Duty {
         written: written.to_string(),
@@ -640,20 +672,21 @@ fn parse_simplified_duty(written: &str) -> Duty {
     };
     let inside = crate::ingest::units::without_role_verbs(written);
     let inside: &str = &inside;
-    let clauses = crate::base::cjk::split_outside_parentheses(inside, |c| {
-        matches!(c, '；' | ';' | '，' | ',' | '。')
-    });
-    // 牵头单位：甲 责任单位：乙 — a label with no comma before it opens a clause too.
-    let clauses = clauses.into_iter().flat_map(|(clause, before)| {
-        split_at_inner_labels(clause)
-            .into_iter()
-            .enumerate()
-            .map(move |(i, part)| (part, if i == 0 { before } else { Some(' ') }))
-    });
     // The lead or support label the clause before opened: names after a comma go on with it.
     let mut open_label = None;
-    for (clause, before) in clauses {
+    // Inside a sentence stating the rule (列第一位的为牵头部门，其他部门和单位按职责分工负责，
+    // 下同): its clauses on the others are the rule's, no one named.
+    let mut in_rule = false;
+    for (clause, before) in duty_clauses(inside) {
         let continued = open_label.take();
+        in_rule &= matches!(before, Some('，' | ','));
+        if in_rule
+            && ["其他", "其余", "其它"]
+                .iter()
+                .any(|w| clause.trim().starts_with(w))
+        {
+            continue;
+        }
         // After a full stop, a sentence that is no label and no time is a remark: the rest
         // of the parenthesis with it.
         let rule = crate::ingest::units::is_role_note(clause.trim());
@@ -670,7 +703,11 @@ fn parse_simplified_duty(written: &str) -> Duty {
         let clause = clause.trim().trim_end_matches('.');
         // 列第一位的为牵头部门，下同: the rule read here anyway (the first listed leads). A
         // label the source stops inside ((牵头单, cut off) names no one.
-        if clause.is_empty() || crate::ingest::units::is_role_note(clause) || is_cut_label(clause) {
+        if crate::ingest::units::is_role_note(clause) {
+            in_rule = true;
+            continue;
+        }
+        if clause.is_empty() || is_cut_label(clause) {
             continue;
         }
         // A standing remark between the clauses (…，以下各项均需各市按职责分工负责，不再列出；
@@ -914,6 +951,31 @@ fn by_whom(clause: &str) -> Option<(&str, &str)> {
     })?;
     let who = clause[at + '由'.len_utf8()..].trim_start();
     (!who.is_empty()).then(|| (clause[..at].trim(), who))
+}
+
+/// The units an item's own bracket (`duty`, as written with its brackets) names that
+/// `task` does not yet name: added to its supporting units, in their order.
+fn support_from_item(task: &mut RawTask, duty: &str) -> Vec<String> {
+    let inside = duty.trim_matches(['（', '）', '(', ')', '[', ']', '【', '】', '〔', '〕']);
+    let duty = parse_duty(inside);
+    let named: Vec<String> = [task.units.as_str()]
+        .into_iter()
+        .chain(task.lead.as_deref())
+        .chain(task.support.as_deref())
+        .flat_map(names)
+        .collect();
+    let mut added: Vec<String> = Vec::new();
+    for unit in duty.all_named() {
+        if !named.contains(&unit) && !added.contains(&unit) {
+            added.push(unit);
+        }
+    }
+    if !added.is_empty() {
+        let before = task.support.as_deref().map(str::trim).unwrap_or_default();
+        let joint = if before.is_empty() { "" } else { "、" };
+        task.support = Some(format!("{before}{joint}{}", added.join("、")));
+    }
+    added
 }
 
 /// Unit names of a clause: split at 、/ (and ，； between names) outside parentheses, and
@@ -2698,7 +2760,14 @@ impl Reader {
             self.table.left_out.push((paragraph.to_string(), here));
             return;
         }
-        if self.bullet_of_pending(paragraph) {
+        // 附件2 on its own after the last task of 附件1: the next attachment's label, no
+        // words of that task (it was read into its text and printed on its sheets).
+        if super::text::is_attachment_label(paragraph) {
+            self.end_block();
+            self.table.left_out.push((paragraph.to_string(), here));
+            return;
+        }
+        if self.bullet_of_pending(paragraph, &here) {
             return;
         }
         // 2.改扩建幼儿园5所。（以上第1、2项由县教育局牵头…）: the item, then the sentence
@@ -2946,8 +3015,11 @@ impl Reader {
     }
 
     /// A bulleted line right under a task that names its units (▲增加值可比增长6%左右。): its
-    /// targets, more of its words, the bullet kept; whether `paragraph` was one.
-    fn bullet_of_pending(&mut self, paragraph: &str) -> bool {
+    /// targets, more of its words, the bullet kept; whether `paragraph` was one. One naming
+    /// units of its own (▲新开工项目3个。（责任单位：X、Y）) under a numbered task is an item
+    /// of that task, not a task of its own that would number the plan's next tasks on from
+    /// the source's: kept in its words, the units it adds support the task, and said.
+    fn bullet_of_pending(&mut self, paragraph: &str, here: &Location) -> bool {
         const BULLETS: &[char] = &[
             '▲', '△', '●', '○', '■', '□', '◆', '◇', '•', '·', '※', '★', '☆',
         ];
@@ -2964,11 +3036,32 @@ impl Reader {
             },
         };
         let bulleted = line.starts_with(BULLETS) && line.chars().count() > 1;
-        if !bulleted || has_duty(line) || !task.is_assigned() || task.content.trim().is_empty() {
+        if !bulleted || !task.is_assigned() || task.content.trim().is_empty() {
             return false;
         }
+        let added = match first_duty(line) {
+            None => Vec::new(),
+            Some(_) if task.written_no.is_none() => return false,
+            Some(duty) => support_from_item(task, duty.as_str()),
+        };
         // The bullet parts it from the words before, as written.
         task.content = format!("{}{line}", task.content.trim_end());
+        if has_duty(line) {
+            let no = task.written_no.unwrap_or_default();
+            let added = match added.is_empty() {
+                true => String::new(),
+                false => format!("；它另写的「{}」作为第 {no} 项的配合单位", added.join("、")),
+            };
+            self.table.said.push(crate::base::diag::Diagnostic::note(
+                "plan/item-units",
+                here.clone(),
+                format!(
+                    "「{}」是第 {no} 项之下的条目，写有自己的责任单位：照原文并入第 {no} 项的内容，\
+                     不另作一项（其后各项的序号照原文）{added}",
+                    crate::base::cjk::excerpt_of(line, 20)
+                ),
+            ));
+        }
         true
     }
 
@@ -5203,6 +5296,14 @@ mod tests {
         assert_eq!(d.leads, ["区林草局"]);
         assert_eq!(d.after_the_first, ["区应急局", "各乡镇"]);
         assert!(!d.lead_named);
+        // The sentence stating the rule (列第一位的为牵头部门，其他…按职责分工负责，下同)
+        // names no one: 其他部门和单位 is the rule's words, no unit.
+        let d = parse_duty(
+            "省科技厅、省发改委、省经信委等负责。列第一位的为牵头部门,其他部门和单位按职责分工负责,下同",
+        );
+        assert_eq!(d.leads, ["省科技厅"]);
+        assert_eq!(d.supports, ["省发改委", "省经信委等"]);
+        assert_eq!(d.remark, None);
         // A standing remark between the clauses is no list of units; the deadline after it
         // is still read.
         let d = parse_duty(

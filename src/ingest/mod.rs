@@ -119,6 +119,38 @@ pub fn load(project: &Project) -> Result<Ingested> {
     })
 }
 
+/// A notice handing out several documents whose texts follow one after another, each
+/// under its title and numbering its items from 1 (衢州: 《…“十四五”时期重点工作责任分解》
+/// 《…2021年重点工作责任分解》和《…民生实事项目责任分解》): each later title, a line the
+/// task reader left out, heads the part of the tasks under it — the parts were run together
+/// under the first title, the others' titles said unused.
+fn parts_the_notice_names(table: &mut raw_table::RawTable, notice: Option<&crate::model::Notice>) {
+    let names = notice.map(text::part_names).unwrap_or_default();
+    if names.is_empty() {
+        return;
+    }
+    let (titles, left_out): (Vec<_>, Vec<_>) = std::mem::take(&mut table.left_out)
+        .into_iter()
+        .partition(|(line, origin)| {
+            origin.line_no().is_some() && names.contains(&text::bare_title(line))
+        });
+    table.left_out = left_out;
+    for (title, origin) in titles {
+        let line = origin.line_no().unwrap_or_default();
+        let at = (table.rows.iter())
+            .position(|r| r.origin.line_no().is_some_and(|l| l > line))
+            .unwrap_or(table.rows.len());
+        let row = raw_table::RawRow {
+            kind: raw_table::RowKind::Section {
+                numeral: String::new(),
+                title: crate::base::cjk::tidy_spacing(&title),
+            },
+            origin,
+        };
+        table.rows.insert(at, row);
+    }
+}
+
 /// Tasks numbered on in order where the text numbers them otherwise — afresh in each part
 /// ((一) 1. 2. (二) 1. 2.), skipping a number, or at two levels —, said once with the
 /// numbers each had: sheets and returns cite the new ones. Only where every task with a
@@ -306,7 +338,7 @@ impl Gathered {
                 },
             );
         }
-        let plan_text = after_notice(&text, doc.notice.as_ref());
+        let plan_text = plan_text_of(&text, doc.notice.as_ref());
         // Paragraphs opening with who does the work hand it out only where nothing else can:
         // beside another source (a table in its own file) they are the plan's words.
         let unit_first = || {
@@ -323,6 +355,7 @@ impl Gathered {
             if doc.notice.is_some() {
                 table.title = None;
             }
+            parts_the_notice_names(&mut table, doc.notice.as_ref());
             doc.table = Some(table);
             inline_here = true;
             read_inline = true;
@@ -473,7 +506,13 @@ impl Gathered {
         let place = (self.parts.table.origin.clone()).unwrap_or(Location::file(display));
         self.diagnostics
             .extend(text::number_marks(&self.parts.table, place));
-        if let Some(written) = self.parts.table.renumber_marked() {
+        let renumbered = match self.parts.table.renumber_marked() {
+            Some(written) if in_text => Some(("任务的编号写在各项内容之前", written)),
+            Some(written) => Some(("分工表的序号不全是数字", written)),
+            None => (self.parts.table.renumber_restarting_parts())
+                .map(|written| ("分工表的序号在各部分重新从 1 编起", written)),
+        };
+        if let Some((why, written)) = renumbered {
             let count = written.len();
             let shown: Vec<String> = written
                 .iter()
@@ -491,12 +530,7 @@ impl Gathered {
                 "table/renumbered",
                 place,
                 format!(
-                    "{}（原编号依次为 {}{more}）：{count} 项任务按行序编为第 1—{count} 项，任务单和评估用新序号",
-                    if in_text {
-                        "任务的编号写在各项内容之前"
-                    } else {
-                        "分工表的序号不全是数字"
-                    },
+                    "{why}（原编号依次为 {}{more}）：{count} 项任务按行序编为第 1—{count} 项，任务单和评估用新序号",
                     shown.join("、")
                 ),
             ));
@@ -1500,6 +1534,17 @@ fn read_bounded(path: &Path, display: &str, limit: u64) -> Result<Vec<u8>> {
 
 /// `text` with the notice's lines blanked (numbering kept): a notice's own 一、二、三、
 /// requirements are not the plan's sections.
+/// The plan's text after `notice` (see [`after_notice`]), each title of a document the
+/// notice names read on one line where the text broke it over two.
+fn plan_text_of(text: &str, notice: Option<&crate::model::Notice>) -> String {
+    let plan_text = after_notice(text, notice);
+    let names = notice.map(text::part_names).unwrap_or_default();
+    match text::titles_rejoined(&plan_text.lines().collect::<Vec<_>>(), &names) {
+        Some(lines) => lines.join("\n"),
+        None => plan_text,
+    }
+}
+
 fn after_notice(text: &str, notice: Option<&crate::model::Notice>) -> String {
     // Tasks handed out in the body, signed under them: only their lines are the plan's.
     if let Some((from, to)) = notice.and_then(|n| n.handed_out) {

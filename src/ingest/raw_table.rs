@@ -470,6 +470,37 @@ impl RawTable {
         })
     }
 
+    /// Numbers the tasks on through the table when each part (the tasks under a section or
+    /// group row) numbers its own from 1 again (一、… 1 2 / 二、… 1 2 3), as Word and Excel
+    /// tables often do: the task numbers must be one run. Only where every part runs 1, 2 …
+    /// without a gap; any other repeat stays for `check` to say. Returns the numbers as
+    /// written, in row order.
+    pub fn renumber_restarting_parts(&mut self) -> Option<Vec<String>> {
+        let mut runs: Vec<Vec<u32>> = vec![Vec::new()];
+        for row in &self.rows {
+            match &row.kind {
+                RowKind::Task(task) => {
+                    (runs.last_mut()?).push(crate::ingest::text::parse_task_number(&task.no)?)
+                }
+                _ if runs.last().is_some_and(|run| !run.is_empty()) => runs.push(Vec::new()),
+                _ => {}
+            }
+        }
+        runs.retain(|run| !run.is_empty());
+        let from_one = |run: &Vec<u32>| run.iter().copied().eq(1..=run.len() as u32);
+        if runs.len() < 2 || !runs.iter().all(from_one) || runs.iter().all(|run| run.len() < 2) {
+            return None;
+        }
+        let mut written = Vec::new();
+        for row in &mut self.rows {
+            if let RowKind::Task(task) = &mut row.kind {
+                let no = (written.len() + 1).to_string();
+                written.push(std::mem::replace(&mut task.no, no));
+            }
+        }
+        Some(written)
+    }
+
     /// Numbers the tasks 1, 2, 3 … in row order when any is numbered （一） or ① rather than
     /// in figures (a table numbering its first tasks （一）…（九）, those of the next part 1,
     /// 2): the task numbers must be one run. Returns the numbers as written, in row order.
@@ -537,6 +568,7 @@ impl HeaderMap {
             .iter()
             .map(|c| header_name(c.as_ref().trim()))
             .collect();
+        map.indicator_left_of_target(&names);
         map.target_right_of_units(&names);
         map.content_left_over(&names);
         map.measure_beside_indicators(&names);
@@ -781,6 +813,39 @@ impl HeaderMap {
         }
     }
 
+    /// An indicator's name left of its target (指标名称 | 2022年目标, 主要指标 | 预期目标): the
+    /// name says what the target is of — the task's name, as 任务名称 is beside 指标要求,
+    /// printed before its value — not a column of its own beside a task that reads "6.5%".
+    fn indicator_left_of_target(&mut self, names: &[String]) {
+        let Some(content) = self.index(Column::Content) else {
+            return;
+        };
+        // A target right of who does it is another layout (see `target_right_of_units`).
+        let units = [Column::Units, Column::Lead]
+            .iter()
+            .filter_map(|c| self.index(*c))
+            .min();
+        if self.index(Column::Group).is_some()
+            || !names_a_target(&names[content])
+            || units.is_some_and(|units| units < content)
+        {
+            return;
+        }
+        let left: Vec<usize> = (self.extra.iter())
+            .filter(|(_, i)| *i < content)
+            .map(|(_, i)| *i)
+            .collect();
+        let [at] = left[..] else {
+            return;
+        };
+        if !names[at].contains("指标") {
+            return;
+        }
+        self.extra.retain(|(_, i)| *i != at);
+        self.columns.push((Column::Group, at));
+        self.group_from_content = true;
+    }
+
     /// A target right of who does the work is the content only when nothing else can be: beside
     /// one column the header does not read left of the units (序号 | 指标名称 | 责任单位 |
     /// 全年目标), that column names the task and the target is a column of its own.
@@ -941,6 +1006,10 @@ pub struct RawTable {
     /// What reading it found to say where the reader has no findings of its own to add to
     /// (the inline reader's): passed on to the findings.
     pub said: Vec<Diagnostic>,
+    /// The further tables read into this one under titles over sections of their own
+    /// (附件2 2022年…重点任务分解表 / 一、扩大有效投资 …): each title with the index of the
+    /// part's first row.
+    pub parts: Vec<(String, usize)>,
 }
 
 /// What is said of a further table read after the first: its name, and how its tasks
@@ -1230,16 +1299,15 @@ impl RawTable {
             && let Some(row) = title_row(self)
         {
             self.rows.insert(0, row);
+            self.parts.iter_mut().for_each(|(_, first)| *first += 1);
         }
-        // A later table's title over sections of its own stands nowhere: said, not lost.
+        // A later table's title over sections of its own names the part they make up.
         if !sectioned(&other)
             && let Some(row) = title_row(&other)
         {
             self.rows.push(row);
-        } else if let (Some(title), Some(origin)) = (&other.title, &other.origin)
-            && !title.trim().is_empty()
-        {
-            self.left_out.push((title.clone(), origin.clone()));
+        } else if let Some(title) = other.title.as_ref().filter(|t| !t.trim().is_empty()) {
+            self.parts.push((title.clone(), self.rows.len()));
         }
         // The tables together are named by the plan, each by its section row.
         self.title = None;
@@ -1257,6 +1325,13 @@ impl RawTable {
         let before = self.task_count();
         let keep_numbers = numbers_go_on(self, &other);
         let mut written = Vec::new();
+        let base = self.rows.len();
+        (self.parts).extend(
+            other
+                .parts
+                .into_iter()
+                .map(|(title, first)| (title, base + first)),
+        );
         for mut row in other.rows {
             if let RowKind::Task(task) = &mut row.kind {
                 task.extra = by_name(&columns, &other.extra_columns, task.extra.drain(..));
@@ -2252,6 +2327,15 @@ mod tests {
             map.content_by_elimination,
             Some(("指标名称".to_string(), 1))
         );
+        // An indicator's name left of its target names the task, as 任务名称 does beside
+        // 指标要求: not a column of its own.
+        for (name, target) in [("指标名称", "2022年目标"), ("主要指标", "预期目标")]
+        {
+            let map = HeaderMap::detect(&["序号", name, target, "牵头单位", "配合单位"]).unwrap();
+            assert_eq!(map.index(Column::Content), Some(2), "{name}");
+            assert_eq!(map.index(Column::Group), Some(1), "{name}");
+            assert!(map.group_from_content && map.extra.is_empty(), "{name}");
+        }
         // With nothing else to be the content, or a task named as such, the target is read.
         let map = HeaderMap::detect(&["序号", "责任单位", "全年目标"]).unwrap();
         assert_eq!(map.index(Column::Content), Some(2));

@@ -93,11 +93,15 @@ const CLAUSE_VERBS: &[&str] = &["实现", "进行", "开展", "完成", "达到"
 /// Verbs of change that end a subject before a number (占比提高 2 个百分点).
 const TRAILING_VERBS: &[&str] = &["提高", "提升", "增加", "增长", "降低", "下降", "减少"];
 
-/// Characters ending a clause: the subject of a target never crosses them.
+/// Characters ending a clause: the subject of a target never crosses them — nor the
+/// bullet an item opens with (…5亿元。▲新开工项目3个: 新开工项目).
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
         '，' | '。' | '、' | '；' | '：' | ',' | ';' | ':' | '（' | '(' | '）' | ')' | '\n'
+    ) || matches!(
+        c,
+        '▲' | '△' | '●' | '○' | '■' | '□' | '◆' | '◇' | '•' | '※' | '★' | '☆'
     )
 }
 
@@ -540,6 +544,23 @@ mod tests {
             targets[0].phrase
         );
         assert!(extract("121人才梯队项目。").is_empty());
+    }
+
+    /// An item's bullet opens its clause: what it measures starts after it.
+    #[test]
+    fn a_bullet_is_not_part_of_the_subject() {
+        let targets =
+            extract("全年完成固定资产投资5亿元。▲新开工亿元以上项目3个。★完成工业投资2亿元。");
+        let subjects: Vec<&str> = targets.iter().map(|t| t.subject.as_str()).collect();
+        assert_eq!(
+            subjects,
+            ["全年完成固定资产投资", "新开工亿元以上项目", "工业投资"]
+        );
+        assert!(
+            targets[1].phrase.starts_with("新开工"),
+            "{}",
+            targets[1].phrase
+        );
     }
 
     /// `100户以上自然村` names which villages; the clause's target is the figure after it.

@@ -29,6 +29,9 @@ pub struct WrittenUnit {
     /// The run of names, as written with its mark, that a bracketed lead mark after the
     /// last of them spoke for (`A、B（牵头），C`: A and B lead), when it did.
     pub lead_mark_shared: Option<String>,
+    /// The office's other name, in brackets after its name (`市发展改革委〔市能源局〕`,
+    /// `市委组织部（市人才办）`: one office under two nameplates), when it has one.
+    pub second_name: Option<String>,
 }
 
 /// A units cell whose narrow column broke a name over two lines (农产品流通工作⏎专班,
@@ -539,8 +542,12 @@ fn places_sharing_a_government(cell: &str) -> std::borrow::Cow<'_, str> {
                     .iter()
                     .any(|e| simple.ends_with(e))
         };
-        let at_level =
-            |piece: &str| piece.ends_with(|c: char| "市县縣区區州旗盟镇鎮乡鄉".contains(c));
+        // 广州, 杭州: a city's name of two characters, its 州 no level (临夏州, 湘西州 are).
+        let city_in_zhou = |piece: &str| piece.ends_with('州') && piece.chars().count() == 2;
+        let at_level = |piece: &str| {
+            piece.ends_with(|c: char| "市县縣区區州旗盟镇鎮乡鄉".contains(c))
+                && !city_in_zhou(piece)
+        };
         // A government named by its level alone (相关市、县政府) lends only that: to places
         // named by their level too, never to a bare word (财政、区政府).
         let is_place = |piece: &str| is_place(piece) && (!caps[3].is_empty() || at_level(piece));
@@ -596,6 +603,7 @@ const ZONES: &[&str] = &[
     "景区",
     "功能区",
     "集聚区",
+    "集中区",
     "管理区",
     "新城",
 ];
@@ -612,7 +620,7 @@ fn zones_sharing_a_committee(cell: &str) -> std::borrow::Cow<'_, str> {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(concat!(
             r"(^|[，,；;\s（(：:])((?:[^、，,；;\s（）()：:]{2,14}、)+)",
-            r"([^、，,；;\s（）()：:]{2,14}?)(管委会|管理委员会|管委)(?:$|[、，,；;\s）)])"
+            r"([^、，,；;\s（）()：:]{2,14}?)(管委会|管理委员会|管委)(?:$|[、，,；;。\s）)])"
         ))
         .unwrap()
     });
@@ -881,6 +889,7 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             person: unit.person.as_ref().map(back),
             level_lent: (unit.level_lent.as_ref()).map(|(name, from)| (back(name), back(from))),
             lead_mark_shared: unit.lead_mark_shared.as_ref().map(back),
+            second_name: unit.second_name.as_ref().map(back),
             ..unit
         })
         .collect()
@@ -938,9 +947,11 @@ impl UnitList {
         // 区教育局（牵头）, 区商务局（王芳）: the role and the person, no part of the name.
         let (mut marked_lead, mut person) = (mark_lead, None);
         let mut bracketed_lead = false;
+        let mut second_name = None;
         if let Some(note) = unit_note(&name) {
             (name, marked_lead, person) = (note.unit, note.lead, note.person);
             bracketed_lead = note.lead;
+            second_name = note.second_name;
         }
         self.role_word(&mut name, &mut marked_lead);
         if let Some(after) = take_joined(&name, marked_lead, &mut self.out) {
@@ -964,6 +975,7 @@ impl UnitList {
         let mut named = names_in(name, marked_lead);
         if let Some(last) = named.last_mut() {
             last.person = person;
+            last.second_name = second_name;
         }
         self.out.extend(named);
         if bracketed_lead && comma_next {
@@ -1091,6 +1103,7 @@ impl WrittenUnit {
             person: None,
             level_lent: None,
             lead_mark_shared: None,
+            second_name: None,
         }
     }
 }
@@ -1103,23 +1116,33 @@ struct UnitNote {
     unit: String,
     lead: bool,
     person: Option<String>,
+    second_name: Option<String>,
 }
 
 fn unit_note(name: &str) -> Option<UnitNote> {
     let inner = name
         .strip_suffix('）')
         .map(|n| (n, '（'))
-        .or_else(|| name.strip_suffix(')').map(|n| (n, '(')))?;
+        .or_else(|| name.strip_suffix(')').map(|n| (n, '(')))
+        .or_else(|| name.strip_suffix('〕').map(|n| (n, '〔')))?;
     let (unit, inside) = inner.0.rsplit_once(inner.1)?;
     let unit = unit.trim();
-    if unit.chars().count() < 2 || inside.contains(['（', '(']) {
+    if unit.chars().count() < 2 || inside.contains(['（', '(', '〔']) {
         return None;
     }
     let mut note = UnitNote {
         unit: unit.to_string(),
         lead: false,
         person: None,
+        second_name: None,
     };
+    if is_second_name(unit, inside.trim()) {
+        note.second_name = Some(inside.trim().to_string());
+        return Some(note);
+    }
+    if inner.1 == '〔' {
+        return None;
+    }
     for part in inside.split(['，', ',', '；', ';', '、', ' ', '\u{3000}']) {
         let part = part.trim();
         let labelled = ["负责人", "联系人", "责任人", "分管领导", "责任领导"]
@@ -1137,6 +1160,22 @@ fn unit_note(name: &str) -> Option<UnitNote> {
         }
     }
     Some(note)
+}
+
+/// Whether `inside`, in brackets after the body `unit`, is that office's other name (市发展
+/// 改革委〔市能源局〕, 区市场监管局（区知识产权局）): a body's name on its own, at the unit's
+/// level when it writes one — not the places a group stands for (各镇（街道）) nor a
+/// body above or beside it (区卫健委（疾控中心） names no level of its own).
+fn is_second_name(unit: &str, inside: &str) -> bool {
+    let simple = crate::base::cjk::simplified_text(inside);
+    let level = |name: &str| level_opening(name);
+    inside.chars().count() >= 3
+        && ends_as_a_body(&crate::base::cjk::simplified_text(unit))
+        && ends_as_a_body(&simple)
+        && !looks_unspecified(&simple)
+        && !simple.starts_with('各')
+        && level(inside).is_some()
+        && level(inside) == level(unit)
 }
 
 /// The hundred or so commonest surnames (about nine in ten people bear one).
@@ -1397,6 +1436,7 @@ fn names_in(name: String, marked_lead: bool) -> Vec<WrittenUnit> {
                 person: None,
                 level_lent: None,
                 lead_mark_shared: None,
+                second_name: None,
             })
             .collect(),
         None => vec![WrittenUnit::named(name, marked_lead)],
@@ -1742,6 +1782,11 @@ pub fn names_nobody(name: &str) -> bool {
         || each_of_a_kind(name)
         || nobodies_joined(name)
         || related_of_a_kind(name)
+        // 其他部门和单位, 其余单位: those not named, whoever they are.
+        || ["其他", "其余", "其它"]
+            .iter()
+            .filter_map(|w| name.strip_prefix(w))
+            .any(|rest| !rest.is_empty() && names_nobody(rest))
 }
 
 /// A kind of body qualified as those concerned (有关直属单位, 市食安委有关委员单位, 县直相关
@@ -2261,6 +2306,37 @@ mod tests {
             ["市卫生健康委", "荔湾区政府", "黄埔区政府"]
         );
         assert_eq!(names("各区、南沙区政府"), ["各区", "南沙区政府"]);
+        // An office's other name in brackets is no unit of its own (one office, two
+        // nameplates); the places a group stands for, or a body of no level, stay the name's.
+        let units = split_units("市发展改革委〔市能源局〕、市委组织部(市人才办)、各镇（街道）");
+        let read: Vec<(&str, Option<&str>)> = (units.iter())
+            .map(|u| (u.name.as_str(), u.second_name.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("市发展改革委", Some("市能源局")),
+                ("市委组织部", Some("市人才办")),
+                ("各镇（街道）", None)
+            ]
+        );
+        assert_eq!(names("区卫健委（疾控中心）"), ["区卫健委（疾控中心）"]);
+        // 广州's 州 is its name's, no level: it takes 市政府 as 哈尔滨 does.
+        assert_eq!(names("广州、深圳市政府"), ["广州市政府", "深圳市政府"]);
+        assert_eq!(names("临夏州、甘南州政府"), ["临夏州政府", "甘南州政府"]);
+        // Zones sharing the committee written once at a sentence's end.
+        assert_eq!(
+            names(
+                "各县市区人民政府,皖江江北新兴产业集中区、经济技术开发区、三山经济开发区、高新技术产业开发区管委会。"
+            ),
+            [
+                "各县市区人民政府",
+                "皖江江北新兴产业集中区管委会",
+                "经济技术开发区管委会",
+                "三山经济开发区管委会",
+                "高新技术产业开发区管委会"
+            ]
+        );
 
         // Units one a line (Alt+Enter in a cell), the role word on a line of its own.
         assert_eq!(
@@ -2741,9 +2817,13 @@ mod tests {
             "区属各重点国企",
             "全区经济运行各专班",
             "各相关单位",
+            "其他部门和单位",
+            "其余单位",
         ] {
             assert!(names_nobody(phrase), "{phrase}");
         }
+        // A body whose name opens so is one (其他税收收入 is no body, 其他 alone no one).
+        assert!(!names_nobody("其他"));
         for collective in ["各街道", "各镇人民政府", "各管委会", "各县(市、区)人民政府"]
         {
             assert!(!names_nobody(collective), "{collective}");

@@ -642,6 +642,12 @@ fn text_after_table(
         .map(|(text, place, _)| (text, place))
         .collect();
     let (going_on, mut rest) = text::split_text_under_table(lines.split_off(first_under_last));
+    // 附件2 between two tables the notice lists: the mark it prints over the second.
+    let listed = notice.as_ref().map_or(0, |n| n.attachments.len());
+    lines.retain(|(text, _)| {
+        !text::is_attachment_label(text)
+            || !(1..=listed).contains(&text::attachment_label_number(text).unwrap_or(0))
+    });
     // The notice's 署名 and 成文日期, set under the attachment's table.
     if let Some(notice) = notice {
         let under: Vec<(&str, u32)> = (rest.iter())
@@ -867,6 +873,39 @@ mod tests {
             preamble,
             ["2025年是规划的收官之年。现将2025年县政府重要工作事项责任分工如下："]
         );
+    }
+
+    /// 附件2 on its own after the last item of a prose 附件1 whose part heading names the
+    /// lead (沁县): the next attachment's label, no words of that item — it was read into the
+    /// item's text and printed on the unit's sheet.
+    #[test]
+    fn an_attachments_label_after_the_last_item_is_none_of_it() {
+        let body = [
+            p("附件1"),
+            p("2025年县政府工作报告任务清单"),
+            p("一、县发改局牵头工作（2项）"),
+            p("1.全年谋划储备项目100个以上。"),
+            p("2.推进沁县至沁源高速公路前期工作。"),
+            p(""),
+            p("附件2"),
+            p("2025年十五件民盼实事任务分解"),
+        ]
+        .concat();
+        let read = read(&docx(&body, &[]), "input/方案.docx").unwrap();
+        let table = crate::ingest::inline::parse(&read.text, "input/方案.docx").expect("tasks");
+        let contents: Vec<&str> = table.tasks().map(|t| t.content.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "全年谋划储备项目100个以上。",
+                "推进沁县至沁源高速公路前期工作。"
+            ]
+        );
+        let labelled = (table.rows.iter()).any(|r| match &r.kind {
+            crate::ingest::raw_table::RowKind::Label(label) => label.contains("附件2"),
+            _ => false,
+        });
+        assert!(!labelled, "{:?}", table.rows);
     }
 
     /// Labelled lines a writer set apart with a line break inside one paragraph (Shift+Enter):

@@ -222,11 +222,25 @@ pub struct Group {
     pub tasks: Vec<u32>,
 }
 
+/// A further table of the source read into the 任务分工表 under its own title (see
+/// [`TaskTable::parts`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TablePart {
+    /// Its title as written (2022年《政府工作报告》重点任务分解表).
+    pub title: String,
+    /// The number of its first task.
+    pub first_task: u32,
+}
+
 /// The 任务分工表 as laid out in the source, kept so checks can compare it with the prose.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTable {
     /// Its title, e.g. 嘉定区推进儿童友好城区建设2025年重点工作任务分工表.
     pub title: Option<String>,
+    /// The further tables read into it whose titles stand over sections of their own (附件2
+    /// 重点任务分解表 / 一、扩大有效投资 …): each title and the number of the part's first task.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<TablePart>,
     /// Where the table starts (its first header row).
     pub origin: Option<Location>,
     /// How many times the header row was repeated after page breaks.

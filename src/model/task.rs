@@ -57,6 +57,10 @@ pub struct Task {
     pub targets: Vec<Target>,
     /// Where the row is.
     pub origin: Location,
+    /// Where the 序号 cell is, when the source has a finer place for the row than its
+    /// content's cell (a worksheet's or Word table's): findings about the number point there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_origin: Option<Location>,
     /// Where the 责任单位 cell is, when the source has a finer place for it than the row
     /// (a worksheet's or Word table's cell): findings about units point there.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -643,6 +643,29 @@ pub fn has_group_titles(plan: &Plan) -> bool {
         .any(|g| !g.title.trim().is_empty())
 }
 
+/// `sections` with a band titling each further table read into the table over sections of
+/// its own (附件2 重点任务分解表 over 一、扩大有效投资), before the section of its first task.
+fn with_part_titles(
+    mut sections: Vec<TableSectionView>,
+    parts: &[crate::model::TablePart],
+) -> Vec<TableSectionView> {
+    for part in parts.iter().rev() {
+        let opening = sections.iter().position(|s| {
+            let first = s.groups.iter().flat_map(|g| g.tasks.first()).next();
+            first.is_some_and(|t| t.no == part.first_task)
+        });
+        if let Some(at) = opening {
+            let band = TableSectionView {
+                heading: part.title.clone(),
+                intro: Vec::new(),
+                groups: Vec::new(),
+            };
+            sections.insert(at, band);
+        }
+    }
+    sections
+}
+
 impl TaskTableView {
     /// The table of `plan`.
     pub fn new(plan: &Plan) -> TaskTableView {
@@ -652,6 +675,7 @@ impl TaskTableView {
             .iter()
             .flat_map(|s| bands(table_section(plan, s, &extra_of), s, plan))
             .collect();
+        let sections = with_part_titles(sections, &plan.table.parts);
         let extra_holds = extra_columns.iter().map(|(_, _, holds)| *holds).collect();
         let (extra_columns, extra_kinds) = extra_columns
             .into_iter()
@@ -1130,8 +1154,20 @@ impl NoticeView {
             && notice.handed_out.is_none();
         // No 附件说明 in the source: the published notice names what it attaches (said by
         // `check`), as GB/T 9704 has every attachment named under the body.
+        // Documents the body hands out by name, each read as a part of the table (衢州's
+        // three 责任分解): attached one by one, as the body names them.
+        let handed_out = (notice.documents_handed_out())
+            .map(|(names, _)| names)
+            .filter(|names| {
+                let read = |name: &String| {
+                    bare_name(name) == bare_name(&plan_title)
+                        || (plan.sections.iter()).any(|s| bare_name(&s.title) == bare_name(name))
+                };
+                names.len() > 1 && names.iter().all(read)
+            });
         let attachments = match notice.attachments.is_empty() {
             false => notice.attachments.clone(),
+            true if handed_out.is_some() && !text_attached => handed_out.unwrap_or_default(),
             true if inline => vec![table.title.clone()],
             true if table_in_body => Vec::new(),
             true if text_attached => vec![plan_title.clone()],
@@ -1272,7 +1308,7 @@ fn attachment_labels(
         if let Some(first) = table.sections.first_mut() {
             first.heading.clear();
         }
-        table.title = bare(&attachments[at]);
+        table.title = printed_name(&attachments[at]);
         // Its rows were numbered on after the text's tasks; the attachment numbers its own.
         table.number_from_one();
     }
@@ -1295,12 +1331,22 @@ fn label_attached_parts(plan: &mut PlanView, attachments: &[String], plan_title:
     labelled
 }
 
-/// A notice's name for an attachment as a title compares: without 《》 and spaces.
-fn bare_name(name: &str) -> String {
+/// A notice's name for an attachment as its title prints: without the 《》 around the whole
+/// of it, and without spaces.
+fn printed_name(name: &str) -> String {
     name.trim()
         .trim_matches(|c| matches!(c, '《' | '》'))
         .chars()
         .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A notice's name for an attachment as a title compares: without spaces and without the
+/// marks around it or around a name inside it (2025年县《政府工作报告》任务清单 is the
+/// attachment titled 2025年县政府工作报告任务清单; a Word title writes <> for 〈〉).
+fn bare_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '〈' | '〉' | '<' | '>'))
         .collect()
 }
 
@@ -1318,13 +1364,21 @@ fn tables_apart(attachments: &[String], table: &mut TaskTableView) -> Vec<(Strin
             .iter()
             .position(|a| bare_name(a) == bare_name(name))
     };
+    let headed = (table.sections.iter().enumerate())
+        .filter_map(|(i, section)| Some((i, named(&section.heading)?)));
     let mut starts: Vec<(usize, usize)> = Vec::new();
-    for (i, section) in table.sections.iter().enumerate() {
-        if let Some(at) = named(&section.heading)
-            && !starts.iter().any(|&(_, a)| a == at)
-        {
+    for (i, at) in headed {
+        if !starts.iter().any(|&(_, a)| a == at) {
             starts.push((i, at));
         }
+    }
+    // The rows before the first part's title are the attachment the table is titled as (衢州's
+    // first 责任分解, its title the plan's).
+    if let Some(at) = named(&table.title)
+        && starts.first().is_some_and(|&(i, _)| i > 0)
+        && !starts.iter().any(|&(_, a)| a == at)
+    {
+        starts.insert(0, (0, at));
     }
     if starts.len() < 2 {
         return Vec::new();
@@ -1333,10 +1387,17 @@ fn tables_apart(attachments: &[String], table: &mut TaskTableView) -> Vec<(Strin
     for (k, &(from, at)) in starts.iter().enumerate().rev() {
         let mut part = table.clone();
         part.sections = table.sections.split_off(from);
-        if let Some(first) = part.sections.first_mut() {
+        // The band naming the attachment is its title now (and, over sections of the part's
+        // own, nothing at all); a part's own 一、 stays.
+        if let Some(first) = part.sections.first_mut()
+            && named(&first.heading) == Some(at)
+        {
             first.heading.clear();
+            if first.groups.is_empty() && first.intro.is_empty() {
+                part.sections.remove(0);
+            }
         }
-        part.title = bare_name(&attachments[at]);
+        part.title = printed_name(&attachments[at]);
         if k > 0 {
             parts.push((format!("附件{}", at + 1), part));
         } else {
@@ -1441,9 +1502,16 @@ fn is_part_heading(text: &str) -> bool {
 /// Whether a part prints words the table does not: its own, its groups' — or the headings
 /// of groups with no task (一、水井防冻措施 / （一）水井应做到…。 — measures for the public,
 /// no one's task), which no band of the table carries.
+/// A group with no tasks is the plan's words (a heading of its text) unless it is a band of
+/// a workbook's or Word table's (a label row over finer ones: （一）坚定不移做强增长引擎 /
+/// 加强基础设施建设), which the table prints.
 fn has_words_of_its_own(section: &crate::model::Section) -> bool {
+    let band = |g: &crate::model::Group| {
+        g.label.is_some() && matches!(g.origin, Some(crate::base::diag::Location::Cell { .. }))
+    };
     !section.intro.is_empty()
-        || (section.groups.iter()).any(|g| !g.text.trim().is_empty() || g.tasks.is_empty())
+        || (section.groups.iter())
+            .any(|g| !g.text.trim().is_empty() || (g.tasks.is_empty() && !band(g)))
 }
 
 impl PlanView {

@@ -27,7 +27,9 @@ pub(crate) use notice::{
     doc_number_within, fill_from_lines_outside, garbled_doc_number, is_date_line, is_imprint_line,
     is_notice_title, is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
 };
-pub(crate) use prose::{after_attachments_label, attached_plan, is_attachment_label};
+pub(crate) use prose::{
+    after_attachments_label, attached_plan, attachment_label_number, is_attachment_label,
+};
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
 pub use table::{is_written_task_number, marked_number, number_marks, parse_task_number};
@@ -424,7 +426,17 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     doc.lines_above_table = table.is_some().then_some(front_end);
     doc.table = table;
 
-    let blocks = blocks(&lines[..front_end]);
+    // Titles of the documents the notice hands out, broken over two lines under it, are
+    // read whole (政府工作报告“十四五”时期 / 重点工作责任分解).
+    let names = (parse_notice(&blocks(&lines[..front_end]), places).notice)
+        .map(|notice| part_names(&notice))
+        .unwrap_or_default();
+    let rejoined = titles_rejoined(&lines[..front_end], &names);
+    let front: Vec<&str> = match &rejoined {
+        Some(rejoined) => rejoined.iter().map(String::as_str).collect(),
+        None => lines[..front_end].to_vec(),
+    };
+    let blocks = blocks(&front);
     let mut read = parse_notice(&blocks, places);
     doc.diagnostics.append(&mut read.said);
     let own_title = title_over_recipients(&read);
@@ -451,6 +463,51 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
             .push(cut_off(places.at(at as u32 + 1), places.unit(), &tail));
     }
     doc
+}
+
+/// The names a notice gives the documents it issues (its 附件说明, the 《》 its body hands out),
+/// bare of marks and spaces, when it names more than one.
+pub(crate) fn part_names(notice: &crate::model::Notice) -> Vec<String> {
+    let mut names: Vec<String> = notice.attachments.iter().map(|a| bare_title(a)).collect();
+    if let Some((handed_out, _)) = notice.documents_handed_out() {
+        names.extend(handed_out.iter().map(|n| bare_title(n)));
+    }
+    if names.len() < 2 {
+        names.clear();
+    }
+    names
+}
+
+/// A title as names compare: without 《》 and spaces.
+pub(crate) fn bare_title(name: &str) -> String {
+    (name.chars())
+        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》'))
+        .collect()
+}
+
+/// `lines` with each of `names` broken over a line and the next filled one joined onto the
+/// first (the second left empty, so every line keeps its number); `None` when none is.
+pub(crate) fn titles_rejoined<S: AsRef<str>>(lines: &[S], names: &[String]) -> Option<Vec<String>> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut out: Vec<String> = lines.iter().map(|l| l.as_ref().to_string()).collect();
+    let mut joined = false;
+    for i in 0..out.len() {
+        let first = bare_title(&out[i]);
+        if first.is_empty() || names.contains(&first) {
+            continue;
+        }
+        let Some(j) = (i + 1..out.len()).find(|&j| !out[j].trim().is_empty()) else {
+            continue;
+        };
+        if names.contains(&format!("{first}{}", bare_title(&out[j]))) {
+            out[i] = format!("{}{}", out[i].trim_end(), out[j].trim());
+            out[j].clear();
+            joined = true;
+        }
+    }
+    joined.then_some(out)
 }
 
 /// A last line cut just after a task's closing bracket, on the first characters of a next
@@ -1460,6 +1517,14 @@ const PAGE_METADATA_LABELS: &[&str] = &[
     // Its share and print buttons under the text: 分享到：, 【打印本页】.
     "分享到",
     "分享",
+    // Its links under the text: to the files it offers and to the pages before and after.
+    "附件下载",
+    "相关附件",
+    "相关链接",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
 ];
 
 /// Where a page says the reader is: `当前位置：首页 > 政务公开`, `>> 专题专栏 >> 归档专题`.

@@ -863,10 +863,12 @@ fn issuers_of(agencies: &[Block]) -> String {
     names.join("\n")
 }
 
-/// How many blocks right above `at` name an agency each (up to three: agencies issuing
-/// jointly, a line each).
+/// How many blocks right above `at` name an agency each (agencies issuing jointly, a line
+/// each).
 fn agencies_above(blocks: &[Block], at: usize) -> usize {
-    (1..=3.min(at))
+    // Four departments issuing a plan together (成都: 发改委, 社工部, 规自局, 住建局) are
+    // usual; eight is a generous bound.
+    (1..=8.min(at))
         .take_while(|k| is_agency(&blocks[at - k].text))
         .count()
 }
@@ -1712,7 +1714,19 @@ pub(crate) fn is_notice_title(text: &str) -> bool {
     let names_its_kind = ["通知", "意见", "决定", "通报", "批复", "函"]
         .iter()
         .any(|kind| text.ends_with(kind));
-    names_its_kind && (text.contains("关于") || issuing_verb_at(text).is_some())
+    names_its_kind
+        && (text.contains("关于") || issuing_verb_at(text).is_some() || of_its_kind(text))
+}
+
+/// 《政府工作报告》重点工作部门分工的意见: a title of the document's kind without 关于, as a
+/// province writes its 意见 (…的意见, …的决定): a name ending in 的 and its kind, no
+/// sentence in it.
+fn of_its_kind(text: &str) -> bool {
+    ["的意见", "的实施意见", "的决定"]
+        .iter()
+        .any(|kind| text.ends_with(kind))
+        && text.chars().count() <= 60
+        && !crate::base::cjk::outside_quotes(text).contains(['。', '，', ',', '；', '：', ':'])
 }
 
 /// …印发《…》的通知 (转发, 下发 …): a title naming the document it issues, with no sentence

@@ -802,6 +802,27 @@ pub(crate) fn is_attachment_label(text: &str) -> bool {
     })
 }
 
+/// The number of an attachment's label (附件2 → 2, 附件三 → 3); `None` for a bare 附件,
+/// `Some(0)` for a number it cannot count.
+pub(crate) fn attachment_label_number(text: &str) -> Option<usize> {
+    let rest = tidy_spacing(text);
+    let number = rest
+        .strip_prefix("附件")?
+        .trim_end_matches(['：', ':'])
+        .trim();
+    if number.is_empty() {
+        return None;
+    }
+    const DIGITS: &str = "一二三四五六七八九";
+    let counted = match number.chars().collect::<Vec<_>>()[..] {
+        ['十'] => Some(10),
+        [d] => DIGITS.chars().position(|c| c == d).map(|at| at + 1),
+        ['十', d] => DIGITS.chars().position(|c| c == d).map(|at| at + 11),
+        _ => None,
+    };
+    Some(number.parse().ok().or(counted).unwrap_or(0))
+}
+
 /// A name without the period in brackets after it (…方案(2022—2024年), …方案（2023年）);
 /// any other text as it is. (A status, （试行）, is [`super::notice::without_issue_mark`]'s.)
 fn without_period_after(text: &str) -> &str {
@@ -979,6 +1000,19 @@ fn continues_title_with(title: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attachments_label_is_counted() {
+        let counted: Vec<Option<usize>> =
+            ["附件", "附件2", "附件 3：", "附件三", "附件十二", "附件x"]
+                .iter()
+                .map(|l| attachment_label_number(l))
+                .collect();
+        assert_eq!(
+            counted,
+            [None, Some(2), Some(3), Some(3), Some(12), Some(0)]
+        );
+    }
 
     #[test]
     fn a_plan_named_with_its_period_or_a_quoted_slogan_is_named() {

@@ -312,6 +312,7 @@ fn empty_table(header: &HeaderMap, header_cells: &[String], header_place: &Locat
         rows: Vec::new(),
         after: Vec::new(),
         said: Vec::new(),
+        parts: Vec::new(),
     }
 }
 

@@ -115,16 +115,17 @@ impl RowWriter<'_> {
 
     /// A cell's paragraph.
     fn para(&self, text: &str, face: Face, align: Align, last_row: bool) -> String {
+        self.para_kept(text, face, align, self.kept_whole && !last_row)
+    }
+
+    /// A cell's paragraph, kept with the row under it when `keep` (a band over its tasks).
+    fn para_kept(&self, text: &str, face: Face, align: Align, keep: bool) -> String {
         let p = Para::new().exact(self.line).align(align).run(
             self.fonts,
             &RunStyle::new(face, self.size),
             text,
         );
-        if self.kept_whole && !last_row {
-            p.keep_next().xml()
-        } else {
-            p.xml()
-        }
+        if keep { p.keep_next().xml() } else { p.xml() }
     }
 
     /// One body row: a section row across the width, or a row of cells whose 主要事项 cell
@@ -148,11 +149,13 @@ impl RowWriter<'_> {
             Some((true, t)) if only_first && !t.is_empty() => {
                 *in_group = false;
                 let span = format!(r#"<w:gridSpan w:val="{}"/>"#, self.widths.len());
+                // A section's band never ends a page: it goes over with its first task, as
+                // the PDF's does.
                 x.push_str(&cell(
                     self.widths.iter().sum(),
                     Some(SECTION_FILL),
                     &span,
-                    &self.para(t, Face::Hei, Align::Left, last_row),
+                    &self.para_kept(t, Face::Hei, Align::Left, !last_row),
                 ));
             }
             _ => {
@@ -449,26 +452,61 @@ mod tests {
         assert!(tall.contains(r#"<w:vAlign w:val="top"/>"#), "{tall}");
     }
 
+    /// Five tasks of long text.
+    fn long_rows() -> Vec<Vec<(bool, String)>> {
+        (1..=5)
+            .map(|i| vec![(false, i.to_string()), (false, "内容".repeat(150))])
+            .collect()
+    }
+
+    /// The table of `rows` under 序号 | 具体内容 on a page `page_h` high.
+    fn numbered_table(rows: &[Vec<(bool, String)>], page_h: f32) -> String {
+        let header: Vec<String> = ["序号", "具体内容"].map(String::from).to_vec();
+        let kinds = [ColumnKind::No, ColumnKind::Content];
+        table(
+            &WordFonts::standard(),
+            &header,
+            &[],
+            rows,
+            Some(&kinds),
+            8844,
+            12.0,
+            page_h,
+        )
+    }
+
     #[test]
     fn a_small_table_over_a_third_of_a_page_is_not_kept_whole() {
-        let header: Vec<String> = ["序号", "具体内容"].map(String::from).to_vec();
-        let rows: Vec<Vec<(bool, String)>> = (1..=5)
-            .map(|i| vec![(false, i.to_string()), (false, "内容".repeat(150))])
-            .collect();
-        let kinds = [ColumnKind::No, ColumnKind::Content];
-        let xml = |page_h: f32| {
-            table(
-                &WordFonts::standard(),
-                &header,
-                &[],
-                &rows,
-                Some(&kinds),
-                8844,
-                12.0,
-                page_h,
-            )
-        };
-        assert!(!xml(640.0).contains("<w:keepNext/>"));
-        assert!(xml(64000.0).contains("<w:keepNext/>"));
+        let rows = long_rows();
+        assert!(!numbered_table(&rows, 640.0).contains("<w:keepNext/>"));
+        assert!(numbered_table(&rows, 64000.0).contains("<w:keepNext/>"));
+    }
+
+    /// In a table too tall to keep whole, a section's band still goes over a page with its
+    /// first task (泾县's 三、坚定不移抓改革优环境 ended page 3 alone); the last row keeps
+    /// with nothing.
+    #[test]
+    fn a_band_keeps_with_its_first_task_in_a_long_table() {
+        let mut rows = long_rows();
+        rows.insert(
+            2,
+            vec![
+                (true, "三、坚定不移抓改革优环境".to_string()),
+                (true, String::new()),
+            ],
+        );
+        rows.push(vec![(true, "四、末行".to_string()), (true, String::new())]);
+        let xml = numbered_table(&rows, 640.0);
+        let band = xml
+            .split("<w:tr>")
+            .find(|r| r.contains("三、坚定"))
+            .unwrap();
+        assert!(band.contains("<w:keepNext/>"), "{band}");
+        let last = xml
+            .split("<w:tr>")
+            .find(|r| r.contains("四、末行"))
+            .unwrap();
+        assert!(!last.contains("<w:keepNext/>"), "{last}");
+        assert_eq!(xml.matches("<w:keepNext/>").count(), 1);
     }
 }

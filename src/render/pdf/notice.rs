@@ -124,6 +124,12 @@ fn lay_out(view: &NoticeView, blocks: &[Block], fonts: &FontSet, extra: usize) -
         children: Vec::new(),
     }];
     bookmarks.extend(notice.attachment);
+    // A page opened for what never came (the table's last row filled its page) is none.
+    while notice.flow.pages.len() > 1
+        && notice.flow.pages.last().is_some_and(|p| p.items.is_empty())
+    {
+        notice.flow.pages.pop();
+    }
     let unnumbered = imprint(&mut notice.flow, view)?;
     Ok(Laid {
         pages: notice.flow.pages,
