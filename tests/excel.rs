@@ -566,6 +566,56 @@ fn a_second_attachments_table_with_parts_of_its_own_is_printed_as_that_attachmen
     assert!(!notice[..second].contains("谋划实施重大项目"), "{notice}");
 }
 
+/// The notice's two table attachments sent as a file each (附件1.xlsx, 附件2.xlsx), as
+/// offices send them: read as one source's two tables are — they were refused as two
+/// 分工表 (`input/two-tables`). A further table the notice does not list still is.
+#[test]
+fn attachments_sent_as_a_file_each_are_read_together() {
+    let notice = "某县人民政府办公室文件\n\n某政办发〔2025〕9号\n\n\
+        某县人民政府办公室关于印发2025年重点任务分解的通知\n\n县直各有关单位：\n\n\
+        经县政府同意，现将有关任务分解印发给你们，请认真抓好落实。\n\n\
+        附件：1.2025年十五件民盼实事任务分解\n2.2025年县政府重点工作备忘录任务分解\n\n\
+        某县人民政府办公室\n\n2025年5月18日\n";
+    let book = |title: &str, task: &str| {
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet();
+        sheet.write_string(0, 0, title).unwrap();
+        for (c, h) in ["序号", "工作任务", "牵头单位"].iter().enumerate() {
+            sheet.write_string(1, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["1", task, "县发改局"].iter().enumerate() {
+            sheet.write_string(2, c as u16, *v).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let first = book("2025年十五件民盼实事任务分解", "新增城区公共停车位500个。");
+    let second = book(
+        "2025年县政府重点工作备忘录任务分解",
+        "推进高速公路前期工作。",
+    );
+    let dir = project(&[
+        ("通知.md", notice.as_bytes()),
+        ("附件1.xlsx", &first),
+        ("附件2.xlsx", &second),
+    ]);
+    let checked = fengong::check(&dir.path().join("input")).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    let said = codes(&checked);
+    assert!(said.contains(&"table/another-table"), "{said:?}");
+    assert!(!said.contains(&"notice/attachments"), "{said:?}");
+    // A third table no attachment names: which one is meant is still asked.
+    let third = book("某某台账", "另一项任务。");
+    let dir = project(&[
+        ("通知.md", notice.as_bytes()),
+        ("附件1.xlsx", &first),
+        ("台账.xlsx", &third),
+    ]);
+    let refused = fengong::check(&dir.path().join("input"))
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("又有一份"), "{refused}");
+}
+
 /// A workbook typed from a reposting site's page, pinyin after characters in its cells
 /// (县住房和城乡(xiāng)建设局, 污水处理(chǔ lǐ)): the pinyin is taken out before reading and said
 /// at its first cell — one unit, not two, and no cell printing it.

@@ -461,6 +461,12 @@ impl Gathered {
                     let said = tasks_in_text_and_table(&table, display, &self.parts.table, &first);
                     self.diagnostics.extend(said);
                 }
+                _ if self.attached_apart(self.parts.table.title.as_deref(), &first)
+                    && self.attached_apart(table.title.as_deref(), display) =>
+                {
+                    let said = self.parts.table.append(table);
+                    self.diagnostics.push(said);
+                }
                 _ => self.second_table(&table, &first, display),
             }
             return;
@@ -471,6 +477,26 @@ impl Gathered {
         }
         self.table_inline = read_inline;
         self.store_table(table, display);
+    }
+
+    /// Whether the table titled `title` of the file `display` is one of the attachments the
+    /// notice lists, sent as a file of its own (附件1.docx, 附件2.docx, as offices send
+    /// them): by its title, or by a file named as the list numbers it. Two such tables are
+    /// read one after the other, as a file's two tables are.
+    fn attached_apart(&self, title: Option<&str>, display: &str) -> bool {
+        let Some(notice) = self.parts.notice.as_ref() else {
+            return false;
+        };
+        let listed = notice.attachments.len();
+        let names = text::part_names(notice);
+        let titled = title.is_some_and(|t| names.contains(&text::bare_title(t)));
+        let stem = std::path::Path::new(display)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let numbered = text::is_attachment_label(&stem)
+            && (1..=listed).contains(&text::attachment_label_number(&stem).unwrap_or(0));
+        listed >= 2 && (titled || numbered)
     }
 
     /// A second table: which one is meant?
