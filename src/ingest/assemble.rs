@@ -717,8 +717,7 @@ fn without_attachment_labels(
         .into_iter()
         .partition(|p| super::text::is_attachment_label(&p.text));
     for label in labels {
-        let numbered = super::text::attachment_label_number(&label.text).unwrap_or(1);
-        if numbered == 0 || numbered > attachments {
+        if !super::text::labels_a_listed_attachment(&label.text, attachments) {
             diagnostics.push(super::unused_note(&label.text, label.origin));
         }
     }

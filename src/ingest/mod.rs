@@ -494,8 +494,7 @@ impl Gathered {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let numbered = text::is_attachment_label(&stem)
-            && (1..=listed).contains(&text::attachment_label_number(&stem).unwrap_or(0));
+        let numbered = text::labels_a_listed_attachment(&stem, listed);
         listed >= 2 && (titled || numbered)
     }
 

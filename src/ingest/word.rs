@@ -644,10 +644,7 @@ fn text_after_table(
     let (going_on, mut rest) = text::split_text_under_table(lines.split_off(first_under_last));
     // 附件2 between two tables the notice lists: the mark it prints over the second.
     let listed = notice.as_ref().map_or(0, |n| n.attachments.len());
-    lines.retain(|(text, _)| {
-        !text::is_attachment_label(text)
-            || !(1..=listed).contains(&text::attachment_label_number(text).unwrap_or(0))
-    });
+    lines.retain(|(text, _)| !text::labels_a_listed_attachment(text, listed));
     // The notice's 署名 and 成文日期, set under the attachment's table.
     if let Some(notice) = notice {
         let under: Vec<(&str, u32)> = (rest.iter())

@@ -28,7 +28,7 @@ pub(crate) use notice::{
     is_notice_title, is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{
-    after_attachments_label, attached_plan, attachment_label_number, is_attachment_label,
+    after_attachments_label, attached_plan, is_attachment_label, labels_a_listed_attachment,
 };
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;

@@ -802,6 +802,13 @@ pub(crate) fn is_attachment_label(text: &str) -> bool {
     })
 }
 
+/// Whether `text` is the label of an attachment a notice listing `listed` attachments
+/// numbers (附件2 of two; a bare 附件 is the first): the mark the published notice prints
+/// over it, none of the plan's words.
+pub(crate) fn labels_a_listed_attachment(text: &str, listed: usize) -> bool {
+    is_attachment_label(text) && (1..=listed).contains(&attachment_label_number(text).unwrap_or(1))
+}
+
 /// The number of an attachment's label (附件2 → 2, 附件三 → 3); `None` for a bare 附件,
 /// `Some(0)` for a number it cannot count.
 pub(crate) fn attachment_label_number(text: &str) -> Option<usize> {
