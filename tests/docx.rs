@@ -1106,3 +1106,71 @@ fn a_table_in_a_cell_keeps_its_rows() {
         Some("2021-11-30")
     );
 }
+
+/// A Word notice handing out three attachments, the third after the second's table: as
+/// numbered paragraphs each with its 责任单位, or as a table of its own. Either way its tasks
+/// are read after the table's (5—7), each finding numbers them as the plan does — the text's
+/// two tasks before the tables counted — and the notice prints 附件2 and 附件3 apart, each
+/// under its label and title, numbered as the source numbers it.
+#[test]
+fn a_third_attachment_after_the_table_is_read_in_prose_or_as_a_table() {
+    for name in [
+        "three_attachments_prose.docx",
+        "three_attachments_tables.docx",
+    ] {
+        let checked = checked(name);
+        let plan = &checked.plan;
+        let contents: Vec<&str> = plan.tasks.iter().map(|t| t.content.as_str()).collect();
+        assert_eq!(contents.len(), 7, "{name}: {contents:?}");
+        assert_eq!(contents[4], "新建城区公办幼儿园1所。", "{name}");
+        assert_eq!(
+            units(plan, 6),
+            (
+                vec!["县住建局".to_string()],
+                vec!["各乡镇人民政府".to_string()]
+            ),
+            "{name}"
+        );
+        let said: Vec<String> = (checked.report.diagnostics.iter())
+            .filter(|d| d.code.ends_with("-table"))
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        assert!(
+            !said.iter().any(|m| m.contains("未读入")),
+            "{name}: {said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|m| m.contains("民生实事任务清单") && m.contains("第 5—7 项")),
+            "{name}: {said:?}"
+        );
+        assert!(
+            said.iter().all(|m| !m.contains("第 3—5 项")),
+            "{name}: {said:?}"
+        );
+        let dir = word_project(name);
+        let out = dir.path().join("out");
+        fengong::publish_with(&dir.path().join("input"), &out, &Default::default()).unwrap();
+        let md = std::fs::read_to_string(out.join("通知.md")).unwrap();
+        let third = md
+            .find("\n附件3\n")
+            .unwrap_or_else(|| panic!("{name}: {md}"));
+        let second = md[..third]
+            .find("\n附件2\n")
+            .unwrap_or_else(|| panic!("{name}: {md}"));
+        assert!(
+            md[second..third].contains("| 2 | 固定资产投资增长：6% |"),
+            "{name}: {md}"
+        );
+        let list = &md[third..];
+        assert!(
+            list.contains("武乡县2024年民生实事任务清单"),
+            "{name}: {list}"
+        );
+        assert!(
+            list.contains("| 1 | 新建城区公办幼儿园1所。 |"),
+            "{name}: {list}"
+        );
+        assert!(!list.contains("固定资产投资"), "{name}: {list}");
+    }
+}

@@ -11512,3 +11512,57 @@ fn parts_numbered_alike_print_their_own_items() {
     assert_eq!(text.matches("新建农村公路100公里").count(), 1, "{text}");
     assert_eq!(text.matches("推进武深高速建设").count(), 1, "{text}");
 }
+
+/// A notice handing out three attachments whose third — a list of tasks, each with its
+/// 责任单位 — stands after the second's table (沁县): its tasks are read, numbered on after
+/// the table's and said so, and the notice prints each attachment apart under its label,
+/// numbered as the source numbers it, without a 主要事项 column its rows do not fill. Nothing
+/// is left as "not read", nothing "to attach separately".
+#[test]
+fn a_list_of_tasks_attached_after_the_table_is_read_and_printed_apart() {
+    let input = common::root().join("tests/fixtures/notices/three_attachments.md");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        contents(plan)[5..],
+        [
+            "新建改扩建幼儿园2所。",
+            "改造农村户厕1000座。",
+            "新增城镇公益性岗位200个。"
+        ]
+    );
+    assert_eq!(leads(plan, 7), ["县农业农村局"]);
+    let codes = codes(&checked);
+    for unwanted in ["table/after-table", "notice/attachments", "source/unused"] {
+        assert!(!codes.contains(&unwanted), "{unwanted}: {codes:?}");
+    }
+    let said: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "table/tasks-beside-table")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|m| m.contains("民生实事任务分解") && m.contains("第 6—8 项")),
+        "{said:?}"
+    );
+    let md = published_text(&input, "通知.md");
+    let at = |needle: &str| md.find(needle).unwrap_or_else(|| panic!("{needle}:\n{md}"));
+    let (second, third) = (at("\n附件2\n"), at("\n附件3\n"));
+    let third_title = at("\n沁县2023年民生实事任务分解\n:::");
+    assert!(
+        at("\n附件1\n") < second && second < third && third < third_title,
+        "{md}"
+    );
+    let (indicators, list) = (&md[second..third], &md[third_title..]);
+    assert!(
+        indicators.contains("| 1 | 地区生产总值增长：6% |"),
+        "{indicators}"
+    );
+    assert!(!indicators.contains("主要事项"), "{indicators}");
+    assert!(
+        list.contains("| 1 | 新建改扩建幼儿园2所。 | 县教育局 |"),
+        "{list}"
+    );
+    assert!(list.contains("| 3 | 新增城镇公益性岗位200个。 |"), "{list}");
+    assert!(!list.contains("地区生产总值"), "{list}");
+}

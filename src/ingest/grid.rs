@@ -369,6 +369,7 @@ impl Grid<'_> {
             after: Vec::new(),
             said: Vec::new(),
             parts: Vec::new(),
+            appended: Vec::new(),
         };
         if let Some(((numeral, title), at)) = part_over_header {
             table.rows.push(RawRow {

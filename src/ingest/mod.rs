@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod docx;
 pub mod grid;
 pub mod inline;
+pub(crate) mod later_attachment;
 pub mod raw_table;
 pub mod repost;
 pub mod returns;
@@ -326,7 +327,7 @@ impl Gathered {
                         self.diagnostics.append(&mut tasks.said);
                         self.diagnostics
                             .push(read_beside_table(&tasks, &table, display));
-                        let _ = tasks.append(table);
+                        let mut tasks = table.after_tasks(tasks, &mut doc.diagnostics);
                         if doc.notice.is_some() {
                             tasks.title = None;
                         }
@@ -337,6 +338,11 @@ impl Gathered {
                     None => table,
                 },
             );
+        }
+        let notice = doc.notice.as_ref().or(self.parts.notice.as_ref());
+        if let (Some(table), Some(notice)) = (doc.table.as_mut(), notice) {
+            let places = places.places(display);
+            later_attachment::read_after_table(table, notice, &text, places, &mut doc.diagnostics);
         }
         let plan_text = plan_text_of(&text, doc.notice.as_ref());
         // Paragraphs opening with who does the work hand it out only where nothing else can:
@@ -761,12 +767,25 @@ fn read_beside_table(
             .count()
     };
     let (before, after) = (count(tasks), count(table));
-    let name = table.title.as_deref().unwrap_or("分工表");
+    // Tables read one after another are named by the first's title, their first section.
+    let first_section = table.rows.iter().find_map(|r| match &r.kind {
+        raw_table::RowKind::Section { title, .. } => Some(title.as_str()),
+        _ => None,
+    });
+    let name = match (table.title.as_deref(), first_section) {
+        (Some(title), _) => title,
+        (None, Some(title)) if !table.appended.is_empty() => title,
+        _ => "分工表",
+    };
+    let more = match table.appended.iter().filter(|a| !a.in_text).count() {
+        0 => String::new(),
+        n => format!("等 {} 张表", n + 1),
+    };
     Diagnostic::note(
         "table/tasks-beside-table",
         table.origin.clone().unwrap_or(Location::file(display)),
         format!(
-            "方案正文写明了责任单位的 {before} 项任务编为第 1—{before} 项，「{name}」的 {after} 项接在其后编为第 {}—{} 项，一并出任务单",
+            "方案正文写明了责任单位的 {before} 项任务编为第 1—{before} 项，「{name}」{more}的 {after} 项接在其后编为第 {}—{} 项，一并出任务单",
             before + 1,
             before + after
         ),

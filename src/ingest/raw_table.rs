@@ -1010,6 +1010,52 @@ pub struct RawTable {
     /// (附件2 2022年…重点任务分解表 / 一、扩大有效投资 …): each title with the index of the
     /// part's first row.
     pub parts: Vec<(String, usize)>,
+    /// The further tables read into this one, as said (`table/another-table`): kept so the
+    /// saying follows their numbers when tasks are put before them (the plan's text's).
+    pub appended: Vec<AppendedTable>,
+}
+
+/// A further table read after the first, as it is said: its name, its header where its
+/// own, how many tasks stood before it, whether its numbers were kept, the numbers it wrote
+/// and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppendedTable {
+    title: Option<String>,
+    header: Option<Vec<String>>,
+    before: usize,
+    kept: bool,
+    written: Vec<String>,
+    place: Location,
+    /// Tasks a text hands out in its paragraphs (an attachment after the table), no table.
+    pub(crate) in_text: bool,
+}
+
+impl AppendedTable {
+    /// What is said of it.
+    pub fn said(&self) -> Diagnostic {
+        if self.in_text {
+            let name = (self.title.as_ref())
+                .map(|t| format!("「{t}」"))
+                .unwrap_or_default();
+            let count = self.written.len();
+            return Diagnostic::note(
+                "table/tasks-beside-table",
+                self.place.clone(),
+                format!(
+                    "分工表之后的附件{name}在正文中写明了 {count} 项任务的责任单位：接在分工表之后编为第 {}—{} 项，一并出任务单",
+                    self.before + 1,
+                    self.before + count
+                ),
+            );
+        }
+        appended_said(
+            self.title.as_deref(),
+            self.header.as_deref(),
+            (self.before, self.kept),
+            &self.written,
+            self.place.clone(),
+        )
+    }
 }
 
 /// What is said of a further table read after the first: its name, and how its tasks
@@ -1363,13 +1409,36 @@ impl RawTable {
             .origin
             .or_else(|| self.origin.clone())
             .unwrap_or(Location::file(""));
-        appended_said(
-            other.title.as_deref(),
-            own_header.as_deref(),
-            (before, keep_numbers),
-            &written,
+        // Tables read into `other` before are numbered on after these tasks now.
+        self.appended
+            .extend(other.appended.into_iter().map(|mut a| {
+                a.before += if a.kept { 0 } else { before };
+                a
+            }));
+        let appended = AppendedTable {
+            title: other.title,
+            header: own_header,
+            before,
+            kept: keep_numbers,
+            written,
             place,
-        )
+            in_text: false,
+        };
+        self.appended.push(appended.clone());
+        appended.said()
+    }
+
+    /// This table after `tasks` (the plan's text's, above it), numbered on after them: what
+    /// was said of the tables read into it is said again, in `diagnostics`, with their
+    /// numbers now.
+    pub fn after_tasks(self, mut tasks: RawTable, diagnostics: &mut Vec<Diagnostic>) -> RawTable {
+        let said: Vec<Diagnostic> = self.appended.iter().map(AppendedTable::said).collect();
+        diagnostics.retain(|d| !said.contains(d));
+        let from = tasks.appended.len();
+        let _ = tasks.append(self);
+        let renumbered = &tasks.appended[from..from + said.len()];
+        diagnostics.extend(renumbered.iter().map(AppendedTable::said));
+        tasks
     }
 
     /// Sentences a units cell adds after its units that say how the list is meant, no
@@ -1406,7 +1475,7 @@ impl RawTable {
     }
 
     /// How many task rows the table has.
-    fn task_count(&self) -> usize {
+    pub(crate) fn task_count(&self) -> usize {
         self.rows
             .iter()
             .filter(|r| matches!(r.kind, RowKind::Task(_)))

@@ -16,6 +16,7 @@ use super::docx::{
     VMerge,
 };
 use super::grid::Grid;
+use super::later_attachment;
 use super::text::{self, Places, TextDocument};
 use crate::base::cjk::{LINE_BREAK, excerpt_of};
 use crate::base::diag::{Diagnostic, Location};
@@ -106,6 +107,12 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         );
         doc.diagnostics
             .extend(cut_under_table(&paragraphs, last, display));
+        if let Some(notice) = doc.notice.as_ref() {
+            let every: Vec<String> = paragraphs.iter().map(|p| line_of(p)).collect();
+            let places = Places::paragraphs(display);
+            let (table, said) = (&mut table, &mut doc.diagnostics);
+            later_attachment::read_after_table(table, notice, &every.join("\n"), places, said);
+        }
         doc.table = Some(table);
     }
     Ok(WordSource { doc, text })

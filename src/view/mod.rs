@@ -440,6 +440,30 @@ pub struct TaskTableView {
 }
 
 impl TaskTableView {
+    /// A part of the table printed as an attachment of its own (附件2 of a plan whose 附件1
+    /// groups its tasks): its 主要事项 column only where its own groups have titles.
+    fn without_unused_group_column(&mut self) {
+        let labelled = (self.sections.iter())
+            .flat_map(|s| &s.groups)
+            .any(|g| !g.label.trim().is_empty());
+        let Some(at) = (self.columns.iter()).position(|c| c.holds == TableColumn::Group) else {
+            return;
+        };
+        if labelled {
+            return;
+        }
+        self.grouped = false;
+        self.columns.remove(at);
+        for task in (self.sections.iter_mut())
+            .flat_map(|s| &mut s.groups)
+            .flat_map(|g| &mut g.tasks)
+        {
+            if at < task.cells.len() {
+                task.cells.remove(at);
+            }
+        }
+    }
+
     /// Numbers the tasks it holds 1, 2, 3 … from its first, in the 序号 cells too.
     fn number_from_one(&mut self) {
         let tasks = || {
@@ -1173,13 +1197,17 @@ impl NoticeView {
             true if text_attached => vec![plan_title.clone()],
             true => vec![table.title.clone()],
         };
-        let further_tables = if text_attached {
+        let mut further_tables = if text_attached {
             Vec::new()
         } else {
             tables_apart(&attachments, &mut table)
         };
-        let (attachment_label, table_label) =
-            attachment_labels(&attachments, &plan_title, text_attached, &mut table);
+        let (attachment_label, table_label) = attachment_labels(
+            &attachments,
+            &plan_title,
+            (text_attached, &mut further_tables),
+            &mut table,
+        );
         let mut plan_view = plan_view;
         let text_parts = label_attached_parts(&mut plan_view, &attachments, &plan_title);
         // The text holds the tasks of the parts it labels: no table of them printed apart.
@@ -1273,7 +1301,7 @@ impl NoticeView {
 fn attachment_labels(
     attachments: &[String],
     plan_title: &str,
-    text_attached: bool,
+    (text_attached, further): (bool, &mut Vec<(String, TaskTableView)>),
     table: &mut TaskTableView,
 ) -> (String, Option<String>) {
     if attachments.len() < 2 {
@@ -1309,8 +1337,15 @@ fn attachment_labels(
             first.heading.clear();
         }
         table.title = printed_name(&attachments[at]);
-        // Its rows were numbered on after the text's tasks; the attachment numbers its own.
+        // The attachments listed after it (附件3 under the table) are printed apart.
+        *further = tables_apart(attachments, table);
+        // Its rows were numbered on after the text's tasks; each attachment numbers its own.
         table.number_from_one();
+        table.without_unused_group_column();
+        for (_, part) in further.iter_mut() {
+            part.number_from_one();
+            part.without_unused_group_column();
+        }
     }
     (label(plan_at), Some(label(at)))
 }
@@ -1407,6 +1442,10 @@ fn tables_apart(attachments: &[String], table: &mut TaskTableView) -> Vec<(Strin
         }
     }
     parts.reverse();
+    table.without_unused_group_column();
+    for (_, part) in parts.iter_mut() {
+        part.without_unused_group_column();
+    }
     parts
 }
 

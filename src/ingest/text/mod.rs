@@ -948,6 +948,11 @@ impl<'a> Places<'a> {
         }
     }
 
+    /// The source the places are in.
+    pub fn path(&self) -> &'a str {
+        self.path
+    }
+
     /// Whether the blocks are a Word document's paragraphs, each the writer's own, not the
     /// lines of a text, which a page break may cut inside a sentence.
     pub fn are_paragraphs(&self) -> bool {

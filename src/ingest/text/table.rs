@@ -313,6 +313,7 @@ fn empty_table(header: &HeaderMap, header_cells: &[String], header_place: &Locat
         after: Vec::new(),
         said: Vec::new(),
         parts: Vec::new(),
+        appended: Vec::new(),
     }
 }
 
