@@ -11,7 +11,8 @@ pub const CONFIG_FILE: &str = "fengong.toml";
 /// File endings read as text sources.
 pub const TEXT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text"];
 /// File endings read as spreadsheets.
-pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
+/// (`et` is WPS 表格's own, an .xls inside.)
+pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "et", "ods"];
 /// File endings read as Word documents.
 pub const WORD_EXTENSIONS: &[&str] = &["docx"];
 /// Office formats, and web pages saved from a browser, read after LibreOffice converts them

@@ -304,7 +304,7 @@ fn the_whole_job_in_a_browser() {
     browser.screenshot("1-材料-空");
     browser.type_into("input[type=file][name=files]", notice.to_str().unwrap());
     browser.click("form[action='/upload'] button");
-    browser.wait_for_text("已上传：嘉发改〔2025〕14号.md");
+    browser.wait_for_text("已上传 1 个文件");
     browser.go("/");
     let page = browser.wait_for_text("78 项");
     assert!(page.contains("嘉发改〔2025〕14号"), "{page}");

@@ -1105,3 +1105,144 @@ fn a_lead_that_chose_no_status_is_told_from_one_that_sent_nothing() {
     );
     assert!(md.contains("其承担的任务按“未报送”计"), "{md}");
 }
+
+/// Returns as units send them back (round 84): 85% kept as 0.85 by a percentage cell or typed
+/// so is 85, said; a year-end return filled in July is used and said; a scan, a Word file, a
+/// zip and Windows' own files each get their reason; an empty workbook is refused in words,
+/// never a library's English; a unit with two returns waiting is no "未报送" in the ranking.
+#[test]
+fn returns_as_units_send_them_are_read_as_meant() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-年度");
+    let sheets = TaskSheet::all(&plan);
+    let leads: Vec<&TaskSheet> = sheets.iter().filter(|s| s.lead_count > 0).collect();
+    // One unit's first lead task at 0.85, another's return filled in July, a third twice.
+    let (fraction, july, twice) = (leads[0], leads[1], leads[2]);
+    let mut fill = lead_fill(fraction, "2026-01-05");
+    let no = fraction.tasks.iter().find(|t| t.role == "牵头").unwrap().no;
+    let row = fill.rows.entry(no).or_default();
+    row.status = "序时推进".into();
+    row.progress = "0.85".into();
+    std::fs::write(folder.join("甲.xlsx"), form_for(fraction, &fill)).unwrap();
+    let july_fill = lead_fill(july, "2025-07-08");
+    std::fs::write(folder.join("乙.xlsx"), form_for(july, &july_fill)).unwrap();
+    for name in ["丙一.xlsx", "丙二.xlsx"] {
+        let fill = lead_fill(twice, "2026-01-06");
+        std::fs::write(folder.join(name), form_for(twice, &fill)).unwrap();
+    }
+    for name in [
+        "扫描件.pdf",
+        "说明.docx",
+        "反馈.zip",
+        "Thumbs.db",
+        "空.xlsx",
+    ] {
+        std::fs::write(folder.join(name), b"").unwrap();
+    }
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(dir.path().join("output/评估/2025-年度/评估报告.md")).unwrap();
+    let line = file_line(&md, "甲.xlsx");
+    assert!(
+        line.contains(&format!("第 {no} 项任务的完成进度写作 0.85，按 85% 计")),
+        "{line}"
+    );
+    let details = &md[md.find("# 附：任务进展明细").unwrap()..];
+    let detail = (details.lines())
+        .find(|l| l.starts_with(&format!("| {no} | ")))
+        .unwrap();
+    assert!(detail.contains("85%"), "{detail}");
+    let line = file_line(&md, "乙.xlsx");
+    assert!(line.contains("已接收（有问题）"), "{line}");
+    assert!(
+        line.contains("填报日期为 2025年7月8日，早于2025年度评估"),
+        "{line}"
+    );
+    for (file, why) in [
+        ("扫描件.pdf", "是扫描件或图片"),
+        ("说明.docx", "是文字文件，不是反馈表"),
+        ("反馈.zip", "是压缩包，未解压"),
+        ("Thumbs.db", "是 Windows 自动生成的系统文件"),
+        ("空.xlsx", "文件是空的（0 字节）"),
+    ] {
+        let line = file_line(&md, file);
+        assert!(line.contains(why), "{file}: {line}");
+    }
+    assert!(!md.contains("Zip error") && !md.contains("EOCD"), "{md}");
+    assert!(
+        md.contains(&format!("| {}（重复报送待定） |", twice.unit)),
+        "{md}"
+    );
+}
+
+/// A unit that merged 完成状态, 完成进度 and 进展情况 down over three of its tasks' rows (one
+/// answer for three) reports for each of the three, and is told its merge was read so.
+#[test]
+fn a_cell_merged_over_tasks_rows_answers_for_each() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-半年度");
+    let sheets = TaskSheet::all(&plan);
+    let sheet = sheets.iter().find(|s| s.lead_count >= 3).unwrap();
+    let mut fill = lead_fill(sheet, "2025-07-05");
+    let leads: Vec<u32> = (sheet.tasks.iter())
+        .filter(|t| t.role == "牵头")
+        .map(|t| t.no)
+        .take(3)
+        .collect();
+    for no in &leads {
+        let row = fill.rows.entry(*no).or_default();
+        row.status = "已完成".into();
+        row.progress = "100".into();
+        row.progress_text = "三项合并说明：均已完成。".into();
+    }
+    let file = folder.join("合并.xlsx");
+    std::fs::write(&file, form_for(sheet, &fill)).unwrap();
+    // The clerk merges the three tasks' cells, keeping the first row's text (as Excel does).
+    let script = r#"
+import openpyxl, sys
+path, nos = sys.argv[1], [int(n) for n in sys.argv[2:]]
+book = openpyxl.load_workbook(path)
+sheet = next(s for s in book.worksheets if s.sheet_state == "visible")
+header = next(r for r in sheet.iter_rows() if any(c.value == "序号" for c in r))
+cols = {c.value: c.column for c in header}
+rows = [c.row for c in sheet.iter_cols(min_col=cols["序号"], max_col=cols["序号"]).__next__() if c.value in nos or str(c.value) in map(str, nos)]
+for name in ["完成状态", "完成进度（%）", "进展情况"]:
+    col = cols[name]
+    for r in rows[1:]:
+        sheet.cell(r, col).value = None
+    sheet.merge_cells(start_row=rows[0], end_row=rows[-1], start_column=col, end_column=col)
+book.save(path)
+"#;
+    let mut args = vec![
+        "-c".to_string(),
+        script.to_string(),
+        file.display().to_string(),
+    ];
+    args.extend(leads.iter().map(u32::to_string));
+    let run = std::process::Command::new("python3")
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md =
+        std::fs::read_to_string(dir.path().join("output/评估/2025-半年度/评估报告.md")).unwrap();
+    let line = file_line(&md, "合并.xlsx");
+    assert!(
+        line.contains("是合并单元格：其内容计入所跨的每一行的任务"),
+        "{line}"
+    );
+    assert!(!line.contains("没有选完成状态"), "{line}");
+    let details = &md[md.find("# 附：任务进展明细").unwrap()..];
+    for no in &leads {
+        let detail = (details.lines())
+            .find(|l| l.starts_with(&format!("| {no} | ")))
+            .unwrap();
+        assert!(detail.contains("三项合并说明"), "{no}: {detail}");
+    }
+}

@@ -11566,3 +11566,32 @@ fn a_list_of_tasks_attached_after_the_table_is_read_and_printed_apart() {
     assert!(list.contains("| 3 | 新增城镇公益性岗位200个。 |"), "{list}");
     assert!(!list.contains("地区生产总值"), "{list}");
 }
+
+/// A notice pasted with its table in between, its 署名 and 成文日期 under the table (the
+/// page put them there): read as the notice's, in either way of writing the date — not
+/// said missing while quoted as "not read".
+#[test]
+fn a_sign_off_pasted_under_the_table_is_the_notices() {
+    for date in ["2023年3月28日", "二〇二四年三月五日"] {
+        let text = format!(
+            "各街道办事处，区政府各部门：\n为落实区政府工作报告，现将任务分工通知如下。\n任务分工表\n\
+             序号\t工作任务\t责任单位\t完成时限\n\
+             1\t努力实现地区生产总值增长6.2%左右\t区发改局\t2023年12月底前\n\
+             2\t规模以上工业增加值增长5%左右\t区工信局\t2023年12月底前\n\
+             立山区人民政府办公室\n{date}\n"
+        );
+        let (_dir, input) = text_source("粘贴.txt", &text);
+        let checked = fengong::check(&input).unwrap();
+        let notice = &checked.plan.notice;
+        assert_eq!(
+            notice.signer.as_deref(),
+            Some("立山区人民政府办公室"),
+            "{date}"
+        );
+        assert_eq!(notice.date.as_deref(), Some(date));
+        let codes = codes(&checked);
+        for unwanted in ["notice/no-signer", "notice/no-date", "table/after-table"] {
+            assert!(!codes.contains(&unwanted), "{date}: {codes:?}");
+        }
+    }
+}

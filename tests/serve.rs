@@ -167,9 +167,13 @@ fn the_page_shows_the_plan_and_publishes_what_the_manifest_lists() {
     let page = text(&body);
     let csrf = csrf_of(&page);
     let (kind, form) = multipart(&csrf, &[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
-    let (status, _, body) = request(&server, "POST", "/upload", &kind, &form);
-    assert_eq!(status, 200, "{}", text(&body));
+    let (status, headers, body) = request(&server, "POST", "/upload", &kind, &form);
+    // Back to the materials page: a reload there never sends the files again.
+    assert_eq!(status, 303, "{}", text(&body));
+    assert!(headers.contains("location: /?uploaded=1"), "{headers}");
     assert!(dir.path().join("input/嘉发改〔2025〕14号.md").is_file());
+    let page = text(&request(&server, "GET", "/?uploaded=1", "", b"").2);
+    assert!(page.contains("已上传 1 个文件"), "{page}");
     // What fengong read: the notice's fields, 78 tasks, the 赤河源/苏河源 finding.
     let page = text(&request(&server, "GET", "/", "", b"").2);
     assert!(page.contains("嘉发改〔2025〕14号"));
@@ -400,6 +404,25 @@ fn refusals() {
         std::fs::read_to_string(dir.path().join("input/嘉发改〔2025〕14号.md")).unwrap(),
         seed_text()
     );
+    // The same file chosen twice is taken once; two files of one name are refused.
+    let (kind, form) = multipart(&csrf, &[("同名.md", b"x"), ("同名.md", b"x")]);
+    let (status, headers, _) = request(&server, "POST", "/upload", &kind, &form);
+    assert_eq!(status, 303);
+    assert!(headers.contains("location: /?uploaded=1"), "{headers}");
+    assert_eq!(
+        std::fs::read(dir.path().join("input/同名.md")).unwrap(),
+        b"x"
+    );
+    std::fs::remove_file(dir.path().join("input/同名.md")).unwrap();
+    let (kind, form) = multipart(&csrf, &[("两份.md", b"x"), ("两份.md", b"y")]);
+    let (status, _, body) = request(&server, "POST", "/upload", &kind, &form);
+    assert_eq!(status, 400);
+    assert!(
+        text(&body).contains("有两个不同的文件都叫「两份.md」"),
+        "{}",
+        text(&body)
+    );
+    assert!(!dir.path().join("input/两份.md").exists());
     // A batch with one name already there, or with too many files, writes none of them.
     let (kind, form) = multipart(
         &csrf,

@@ -218,6 +218,8 @@ pub enum Remedy {
     NoticeSigner,
     /// The notice has no 成文日期.
     NoticeDate,
+    /// The plan has no title the source gives.
+    PlanTitle,
 }
 
 impl Diagnostic {

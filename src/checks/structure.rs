@@ -181,7 +181,8 @@ pub fn title(cx: &Context) -> Vec<Diagnostic> {
         .with_hint(format!(
             "在 {} 的 [plan] 中填写 title = \"……\"",
             cx.config_path()
-        )),
+        ))
+        .with_remedy(crate::base::diag::Remedy::PlanTitle),
     ]
 }
 

@@ -53,6 +53,8 @@ pub enum Decision {
     Signer(String),
     /// The notice's 成文日期, as written on the notice (2025年3月5日).
     Date(String),
+    /// The plan's title, where the source gives none (`[plan] title`).
+    PlanTitle(String),
 }
 
 impl Decision {
@@ -70,6 +72,7 @@ impl Decision {
             Decision::PreferLatest => "同一单位报送多份的，采用填报日期最晚的一份".into(),
             Decision::Signer(s) => format!("署名「{s}」"),
             Decision::Date(d) => format!("成文日期「{d}」"),
+            Decision::PlanTitle(t) => format!("方案标题「{t}」"),
         }
     }
 }
@@ -112,6 +115,14 @@ pub fn apply(text: &str, path: &str, decision: &Decision) -> Result<String> {
             set_in(&mut doc, "evaluation", "prefer_latest", Value::from(true))?
         }
         Decision::Signer(signer) => set_notice(&mut doc, "signer", signer.trim())?,
+        Decision::PlanTitle(title) => {
+            // As the notice names it, without the 《》 a clerk may type around it.
+            let title = title.trim().trim_matches(['《', '》']).trim();
+            if title.is_empty() {
+                return Err(refuse("方案标题是空的".into()));
+            }
+            set_in(&mut doc, "plan", "title", Value::from(title))?
+        }
         Decision::Date(date) => {
             // Written as the notice prints it, whatever form it was typed in (2025-03-05).
             let date = date.trim();
@@ -122,7 +133,8 @@ pub fn apply(text: &str, path: &str, decision: &Decision) -> Result<String> {
         }
     }
     let edited = doc.to_string();
-    Config::parse(&edited, path)?;
+    // Read back as a project reads it: its unit registry too (a group's members in it).
+    Config::parse(&edited, path)?.registry(path)?;
     Ok(edited)
 }
 
@@ -219,6 +231,20 @@ fn add_group(doc: &mut DocumentMut, name: &str, members: &[String], partial: boo
         .collect();
     if name.is_empty() || members.is_empty() {
         return Err(config_error("单位组须有名称和至少一个成员单位"));
+    }
+    // A member is a unit of the registry: one named here for the first time (the streets
+    // behind 各街道, which the plan never names one by one) is added to it.
+    let units = array_of_tables(doc, "units")?;
+    let is_alias = |units: &ArrayOfTables, member: &str| {
+        units.iter().any(|t| {
+            (t.get("aliases").and_then(Item::as_array))
+                .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(member)))
+        })
+    };
+    for member in &members {
+        if !is_alias(units, member) {
+            entry_named(units, member)?;
+        }
     }
     let entry = entry_named(array_of_tables(doc, "groups")?, name)?;
     entry.insert("members", value(members.iter().copied().collect::<Array>()));
@@ -389,6 +415,8 @@ mod tests {
         assert_eq!(c.plan.year, Some(2025), "the table's other keys stay");
         assert!(config(Decision::PreferLatest).evaluation.prefer_latest);
 
+        let c = config(Decision::PlanTitle("《某区2025年重点工作方案》".into()));
+        assert_eq!(c.plan.title.as_deref(), Some("某区2025年重点工作方案"));
         let c = config(Decision::Date("2025年3月5日".into()));
         assert_eq!(c.notice.date.as_deref(), Some("2025年3月5日"));
         let c = config(Decision::Date("2025-03-05".into()));
@@ -430,6 +458,30 @@ mod tests {
             Config::parse(&text, "f").unwrap().notice.signer.as_deref(),
             Some("某委")
         );
+    }
+
+    /// The streets behind 各街道 are named for the first time when the group is decided: they
+    /// join the registry, so the file reads back — an alias stays the unit's alias.
+    #[test]
+    fn a_groups_new_members_join_the_registry() {
+        let text = "[[units]]\nname = \"友好街道办事处\"\naliases = [\"友好街道\"]\n";
+        let decision = Decision::Group {
+            name: "各街道".into(),
+            members: vec!["友好街道".into(), "曙光街道".into()],
+            partial: false,
+        };
+        let edited = apply(text, "f", &decision).unwrap();
+        let config = Config::parse(&edited, "f").unwrap();
+        let names: Vec<&str> = config.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["友好街道办事处", "曙光街道"], "{edited}");
+        assert!(config.registry("f").is_ok(), "{edited}");
+        // A group whose members make the registry unreadable is refused.
+        let clash = Decision::Group {
+            name: "曙光街道".into(),
+            members: vec!["曙光街道".into()],
+            partial: false,
+        };
+        assert!(apply(&edited, "f", &clash).is_err());
     }
 
     #[test]

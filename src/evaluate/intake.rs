@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{FileRecord, Outcome};
 use crate::base::cjk::excerpt;
+use crate::base::date;
 use crate::base::diag::{Diagnostic, Location};
 use crate::config::EvaluationConfig;
 use crate::form;
 use crate::ingest::returns::{FileRead, ReadFile, ReadForm};
-use crate::model::{Plan, ReturnForm, ReturnRow};
+use crate::model::{Period, PeriodKind, Plan, ReturnForm, ReturnRow};
 
 /// How many other files a duplicate's finding names.
 const NAMED_DUPLICATES: usize = 6;
@@ -41,7 +42,11 @@ impl Intake {
         let (files, forms) = read
             .into_iter()
             .map(|(file, result)| match result {
-                FileRead::NotASheet => (record(file, Outcome::NotAForm, Vec::new()), None),
+                FileRead::NotASheet(why) => {
+                    let note =
+                        Diagnostic::note("return/not-a-form", Location::file(file.clone()), why);
+                    (record(file, Outcome::NotAForm, vec![note]), None)
+                }
                 FileRead::Rejected(reasons) => (record(file, Outcome::Rejected, reasons), None),
                 FileRead::Ignored(why) => {
                     let note =
@@ -103,6 +108,39 @@ impl Intake {
                 }
             }
         }
+    }
+
+    /// The returns used that were filled in before `period` could be reported on: in an
+    /// earlier year, or — for the year-end — by the end of July, when the mid-year returns
+    /// are filled in (that form sent again, or put in the wrong folder). Used, and said.
+    pub fn filled_before(&self, period: &Period) -> Vec<(String, Diagnostic)> {
+        let month = match period.kind {
+            PeriodKind::MidYear => 1,
+            PeriodKind::YearEnd => 8,
+        };
+        let Some(from) = date::ymd(period.year, month, 1) else {
+            return Vec::new();
+        };
+        let kind = match period.kind {
+            PeriodKind::MidYear => "半年度",
+            PeriodKind::YearEnd => "年度",
+        };
+        (self.chosen.iter())
+            .filter_map(|(unit, i)| {
+                let record = &self.files[*i];
+                let filled = record.filled_on.filter(|d| *d < from)?;
+                let said = Diagnostic::warning(
+                    "return/filled-early",
+                    Location::file(record.file.clone()),
+                    format!(
+                        "填报日期为 {}，早于{}{kind}评估的报送时间，可能是上一期的反馈表或放错了目录；已按本期采用，请核实",
+                        date::chinese(filled),
+                        period.year
+                    ),
+                );
+                Some((unit.clone(), said))
+            })
+            .collect()
     }
 
     /// One return per unit: the only one, the latest when `prefer_latest` can tell, or a

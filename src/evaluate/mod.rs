@@ -272,6 +272,8 @@ pub fn evaluate(
     read: Vec<ReadFile>,
 ) -> Evaluation {
     let mut intake = intake::Intake::new(plan, rules, read);
+    let early = intake.filled_before(&period);
+    intake.add_findings(early);
     let scores = rules.scores(period.kind);
     let judged = judge::tasks(plan, rules, &period, &scores, &intake);
     intake.add_findings(judged.findings);

@@ -608,6 +608,9 @@ fn task_table(raw: &RawTable) -> TaskTable {
         schedule_columns: schedule_columns(raw),
         schedule_heading: schedule_heading(raw),
         header: raw.header.clone(),
+        further_headers: (raw.appended.iter())
+            .filter_map(|a| a.own_header().map(<[String]>::to_vec))
+            .collect(),
         lead_column: raw.column_names.lead.clone(),
         support_column: raw.column_names.support.clone(),
         responsible_column: raw.column_names.responsible.clone(),

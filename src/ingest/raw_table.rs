@@ -1031,6 +1031,11 @@ pub struct AppendedTable {
 }
 
 impl AppendedTable {
+    /// Its header, where it differs from the first table's.
+    pub fn own_header(&self) -> Option<&[String]> {
+        self.header.as_deref()
+    }
+
     /// What is said of it.
     pub fn said(&self) -> Diagnostic {
         if self.in_text {

@@ -267,6 +267,10 @@ pub struct TaskTable {
     /// how each column was recognised.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<String>,
+    /// The header rows of the further tables read into it, where each differs from the
+    /// first's (附件3's 序号 | 任务内容 | 责任单位 under 附件2's 序号 | 指标名称 | 目标 …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub further_headers: Vec<Vec<String>>,
     /// The source gives leads and supports apart (牵头单位 | 配合单位 columns, labelled lines,
     /// inline duties): the published table does too.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -106,6 +106,8 @@ pub struct UnitLine {
     pub unit: String,
     /// True when its return was used.
     pub returned: bool,
+    /// True when it sent returns that wait for a decision (two of them): it did report.
+    pub pending: bool,
     /// Lead tasks.
     pub lead_total: usize,
     /// Lead tasks by status, [`Status::ALL`] order.
@@ -346,13 +348,14 @@ fn charts(
     ])
 }
 
-fn unit_line(u: &crate::evaluate::UnitResult) -> UnitLine {
+fn unit_line(u: &crate::evaluate::UnitResult, pending: bool) -> UnitLine {
     UnitLine {
         rank: u.rank.map_or_else(|| "—".into(), |r| r.to_string()),
         ranked: u.rank.is_some(),
         rank_value: u.rank,
         unit: u.unit.clone(),
         returned: u.file.is_some(),
+        pending: pending && u.file.is_none(),
         lead_total: u.lead_total,
         counts: u.lead_by_status.to_vec(),
         completion_rate: percent(u.completion_rate),
@@ -526,7 +529,14 @@ impl EvaluationView {
         let plan_title = plan.title.clone().unwrap_or_default();
         let total = e.tasks.len();
         let (sections, groups) = breakdown(plan, e);
-        let units_in_order: Vec<UnitLine> = e.units.iter().map(unit_line).collect();
+        // A unit whose returns are set aside as duplicates reported: not "未报送".
+        let pending: Vec<&str> = (e.files.iter())
+            .filter(|f| f.outcome == crate::evaluate::Outcome::Conflict)
+            .filter_map(|f| f.unit.as_deref())
+            .collect();
+        let units_in_order: Vec<UnitLine> = (e.units.iter())
+            .map(|u| unit_line(u, pending.contains(&u.unit.as_str())))
+            .collect();
         let units = ranked(&units_in_order);
         let tasks: Vec<TaskLine> = e.tasks.iter().map(|t| task_line(plan, t)).collect();
         let with_status = |wanted: &[Status]| -> Vec<TaskLine> {
@@ -782,7 +792,7 @@ impl PacketView {
                     .iter()
                     .find(|l| l.unit == u.unit)
                     .cloned()
-                    .unwrap_or_else(|| unit_line(u));
+                    .unwrap_or_else(|| unit_line(u, false));
                 let mut lead_tasks = Vec::new();
                 let mut support_tasks = Vec::new();
                 let mut targets = Vec::new();

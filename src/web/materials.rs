@@ -1,18 +1,34 @@
 //! 材料: upload the sources, see what fengong read.
 
-use axum::extract::{Multipart, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract::{Multipart, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use fengong::Severity;
 
 use super::pages::{self, esc, page};
 use super::upload::{SOURCE_EXTENSIONS, receive};
 use super::{Shared, blocking};
 
+/// What the upload the page follows says: how many files it put into `input/`.
+#[derive(Debug, serde::Deserialize)]
+pub struct AfterUpload {
+    uploaded: Option<usize>,
+}
+
 /// 材料: the upload form and what fengong read.
-pub async fn materials(State(app): State<Shared>) -> Html<String> {
+pub async fn materials(
+    State(app): State<Shared>,
+    Query(after): Query<AfterUpload>,
+) -> Html<String> {
     let input = app.input.clone();
     let checked = blocking(move || fengong::check(&input)).await;
-    let mut body = upload_form(&app.csrf);
+    let mut body = match after.uploaded {
+        Some(count) => pages::notice(
+            "ok",
+            &format!("已上传 {count} 个文件到 input/，读取结果见下"),
+        ),
+        None => String::new(),
+    };
+    body.push_str(&upload_form(&app.csrf));
     body.push_str(&input_files(&app.input));
     match checked {
         Some(Ok(checked)) => {
@@ -152,11 +168,8 @@ fn plan_view(plan: &fengong::model::Plan, report: &fengong::checks::Report) -> S
 pub async fn upload(State(app): State<Shared>, form: Multipart) -> Response {
     let input = app.input.clone();
     match receive(&app, form, SOURCE_EXTENSIONS, move |_| Ok(input.clone())).await {
-        Ok(saved) => {
-            let mut body = pages::notice("ok", &format!("已上传：{}", saved.join("、")));
-            body.push_str("<p><a href=\"/\">查看读取结果</a></p>");
-            Html(page("材料", "/", &body)).into_response()
-        }
+        // To the materials page, so a reload shows it again rather than sending the files twice.
+        Ok(saved) => Redirect::to(&format!("/?uploaded={}", saved.len())).into_response(),
         Err(response) => response,
     }
 }

@@ -195,6 +195,11 @@ fn remedy_forms(remedy: &Remedy, csrf: &str, registry: &Registry, issuer: &str) 
             ),
             "保存署名",
         ),
+        Remedy::PlanTitle => form(
+            "title",
+            "<input name=\"value\" size=\"40\" placeholder=\"如 某区2025年重点工作任务分工方案\">",
+            "保存方案标题",
+        ),
         Remedy::NoticeDate => form(
             "date",
             "<input name=\"value\" size=\"14\" placeholder=\"如 2025年3月5日\">",
@@ -315,6 +320,7 @@ impl DecisionForm {
             },
             "signer" => Decision::Signer(self.value?),
             "date" => Decision::Date(self.value?),
+            "title" => Decision::PlanTitle(self.value?),
             _ => return None,
         })
     }

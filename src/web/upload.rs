@@ -104,6 +104,23 @@ pub async fn receive(
     if files.is_empty() {
         return Err(refused(StatusCode::BAD_REQUEST, "没有选择文件"));
     }
+    // The same file chosen twice is uploaded once; two different files of one name are not.
+    let mut once: Vec<(String, axum::body::Bytes)> = Vec::new();
+    for (name, bytes) in files {
+        match once.iter().find(|(other, _)| *other == name) {
+            Some((_, same)) if *same == bytes => {}
+            Some(_) => {
+                return Err(refused(
+                    StatusCode::BAD_REQUEST,
+                    &format!(
+                        "这次选择的文件中有两个不同的文件都叫「{name}」：这次一个也没有上传，请改名后重试"
+                    ),
+                ));
+            }
+            None => once.push((name, bytes)),
+        }
+    }
+    let files = once;
     let dir = folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
     let written = blocking(move || write_batch(&dir, &files)).await;
     match written {

@@ -37,8 +37,8 @@ pub enum FileRead {
     Form(ReadForm),
     /// A spreadsheet that is not a readable fengong form, and why.
     Rejected(Vec<Diagnostic>),
-    /// Not a spreadsheet (an attachment, a note): not read.
-    NotASheet,
+    /// Not a spreadsheet (an attachment, a note): not read, and why.
+    NotASheet(String),
     /// Not read on purpose (a link, an Office lock file, a hidden file), and why.
     Ignored(String),
 }
@@ -147,6 +147,8 @@ pub fn read_folder(folder: &Path) -> Result<Vec<ReadFile>> {
             Some("是 Office/WPS 打开文件时生成的临时锁文件，未读取")
         } else if name.starts_with('.') {
             Some("是隐藏文件，未读取")
+        } else if ["thumbs.db", "desktop.ini"].contains(&name.to_lowercase().as_str()) {
+            Some("是 Windows 自动生成的系统文件，未读取")
         } else {
             paths.push(entry.into_path());
             continue;
@@ -179,7 +181,7 @@ pub fn read_folder(folder: &Path) -> Result<Vec<ReadFile>> {
                     Err(reasons) => FileRead::Rejected(reasons),
                 }
             } else {
-                FileRead::NotASheet
+                FileRead::NotASheet(not_a_form(&ext).into())
             };
             (relative(folder, path), result)
         })
@@ -187,6 +189,26 @@ pub fn read_folder(folder: &Path) -> Result<Vec<ReadFile>> {
     read.extend(ignored);
     read.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(read)
+}
+
+/// Why a file of ending `ext` found among the returns is not read, and what to do: a unit
+/// that sent its return in another form must be told which.
+fn not_a_form(ext: &str) -> &'static str {
+    match ext {
+        "pdf" | "jpg" | "jpeg" | "png" | "tif" | "tiff" | "bmp" | "ofd" => {
+            "是扫描件或图片，无法读取填报内容；请该单位报送下发的 Excel 反馈表（任务单/单位名称.xlsx）"
+        }
+        "doc" | "docx" | "wps" | "rtf" | "odt" | "txt" => {
+            "是文字文件，不是反馈表；请该单位把内容填入下发的 Excel 反馈表后报送"
+        }
+        "zip" | "rar" | "7z" | "gz" | "tar" => "是压缩包，未解压；请解压后把其中的反馈表放入本目录",
+        "csv" => {
+            "是 CSV 文本，没有反馈表的隐藏工作表，无法确认单位和任务；请报送下发的 Excel 反馈表"
+        }
+        _ => {
+            "不是电子表格（.xlsx/.xls/.et/.ods），未读取；如是某单位的反馈，请其报送下发的 Excel 反馈表"
+        }
+    }
 }
 
 /// `path` relative to `folder`, with `/` between parts.

@@ -90,6 +90,11 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
         ));
     };
     let range = sheet(&mut workbook, &form_name, display)?;
+    // Cells merged down over several tasks' rows (one 进展情况 for three tasks).
+    let merges: Vec<calamine::Dimensions> =
+        (crate::ingest::xlsx::merged_regions(&mut workbook, &form_name).into_iter())
+            .filter(|m| m.end.0 > m.start.0)
+            .collect();
     let Some((header_row, columns)) = find_header(&range) else {
         return Err(rejected(
             display,
@@ -103,8 +108,10 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
         sheet: &form_name,
         header_row,
         columns,
+        merges: &merges,
     };
     let mut diagnostics = Vec::new();
+    diagnostics.extend(table.merges_said());
     let filled_on = table.filled_on(&mut diagnostics);
     let rows = table.rows(&key, &mut diagnostics);
     let (contact, phone) = table.contact();
@@ -212,6 +219,8 @@ struct TaskList<'a> {
     sheet: &'a str,
     header_row: u32,
     columns: Columns,
+    /// Its cells merged over several rows: each row they cover reads their text.
+    merges: &'a [calamine::Dimensions],
 }
 
 impl TaskList<'_> {
@@ -227,11 +236,46 @@ impl TaskList<'_> {
 
     fn text(&self, row: u32, column: Column) -> String {
         let (_, last_col) = self.range.end().unwrap_or((0, 0));
-        self.columns
-            .get(column)
-            .filter(|c| *c <= last_col)
-            .map(|c| cell(self.range, row, c))
-            .unwrap_or_default()
+        let Some(col) = self.columns.get(column).filter(|c| *c <= last_col) else {
+            return String::new();
+        };
+        // A merged cell's text stands in its first cell only.
+        let (row, col) = (self.merges.iter())
+            .find(|m| m.contains(row, col))
+            .map_or((row, col), |m| m.start);
+        cell(self.range, row, col)
+    }
+
+    /// What is said of cells merged down over several tasks' rows below the header: their
+    /// text is read for each of those tasks. One finding a span of rows, naming its columns.
+    fn merges_said(&self) -> Vec<Diagnostic> {
+        let mut spans: Vec<((u32, u32), Vec<String>, Location)> = Vec::new();
+        let mut merges: Vec<_> = (self.merges.iter())
+            .filter(|m| m.start.0 > self.header_row)
+            .collect();
+        merges.sort_by_key(|m| m.start);
+        for m in merges {
+            let heading = format!("「{}」", cell(self.range, self.header_row, m.start.1));
+            let rows = (m.start.0, m.end.0);
+            match spans.iter_mut().find(|(span, _, _)| *span == rows) {
+                Some((_, headings, _)) => headings.push(heading),
+                None => spans.push((rows, vec![heading], self.at(m.start.0, m.start.1))),
+            }
+        }
+        (spans.into_iter())
+            .map(|((first, last), headings, place)| {
+                Diagnostic::note(
+                    "return/merged-cells",
+                    place,
+                    format!(
+                        "第 {}—{} 行的{}是合并单元格：其内容计入所跨的每一行的任务",
+                        first + 1,
+                        last + 1,
+                        headings.join("")
+                    ),
+                )
+            })
+            .collect()
     }
 
     /// Every row of a task the key lists, and what is wrong with the others.
@@ -362,6 +406,19 @@ impl TaskList<'_> {
             return None;
         }
         let message = match parse_percent(&written) {
+            // A cell formatted as a percentage keeps 85% as 0.85 (and a clerk may type that):
+            // progress is never a fraction of one per cent.
+            Some(p) if p > 0.0 && p < 1.0 && !written.contains('%') => {
+                let read = (p * 1000.0).round() / 10.0;
+                diagnostics.push(Diagnostic::warning(
+                    "return/progress-fraction",
+                    self.place(row, Column::Progress),
+                    format!(
+                        "第 {no} 项任务的完成进度写作 {written}，按 {read}% 计（设为百分比格式的单元格把 {read}% 存为 {written}）；如不是此意请改填 0—100 的数"
+                    ),
+                ));
+                return Some(read);
+            }
             Some(p) if (0.0..=100.0).contains(&p) => return Some(p),
             Some(p) => format!("第 {no} 项任务的完成进度 {p}% 超出 0—100，按未填写计"),
             None => format!(

@@ -451,6 +451,9 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         ));
     }
     doc.notice = read.notice;
+    if let Some(notice) = doc.notice.as_mut() {
+        sign_off_after_table(notice, &lines, places, &mut doc.diagnostics);
+    }
     doc.prose = parse_prose(read.rest, places);
     if let (Some(prose), Some(title)) = (doc.prose.as_mut(), own_title) {
         prose.title = Some(Paragraph {
@@ -463,6 +466,33 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
             .push(cut_off(places.at(at as u32 + 1), places.unit(), &tail));
     }
     doc
+}
+
+/// The notice's 署名 and 成文日期 under its table (主送 / body / the table pasted / 某区人民政府
+/// 办公室 / 2023年3月28日), among the lines `diagnostics` say were not read: read into
+/// `notice`, no longer said.
+fn sign_off_after_table(
+    notice: &mut crate::model::Notice,
+    lines: &[&str],
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let not_read =
+        |d: &Diagnostic| d.code == "table/after-table" && d.location.path() == places.path();
+    let under: Vec<(&str, u32)> = (diagnostics.iter())
+        .filter(|d| not_read(d))
+        .filter_map(|d| d.location.line_no())
+        .filter_map(|line| Some((*lines.get(line as usize - 1)?, line)))
+        .collect();
+    let (read, said) = sign_off_under_table(notice, &under, places);
+    let read_lines: Vec<u32> = under[..read].iter().map(|(_, line)| *line).collect();
+    diagnostics.retain(|d| {
+        !(not_read(d)
+            && d.location
+                .line_no()
+                .is_some_and(|l| read_lines.contains(&l)))
+    });
+    diagnostics.extend(said);
 }
 
 /// The names a notice gives the documents it issues (its 附件说明, the 《》 its body hands out),

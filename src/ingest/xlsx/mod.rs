@@ -108,6 +108,7 @@ fn open_checked(
     ext: Option<&str>,
     unreadable: fn(&str, &str) -> Diagnostic,
 ) -> Result<Workbook, Vec<Diagnostic>> {
+    let broken = why_unopened(&bytes, ext);
     let cursor = Cursor::new(bytes);
     let opened = std::panic::catch_unwind(|| -> Result<Workbook, String> {
         let text = |e: &dyn std::fmt::Display| e.to_string();
@@ -122,8 +123,24 @@ fn open_checked(
     });
     match opened {
         Ok(Ok(workbook)) => Ok(workbook),
-        Ok(Err(why)) => Err(vec![unreadable(display, &why)]),
-        Err(_) => Err(vec![unreadable(display, "文件已损坏")]),
+        // calamine's reasons are English and about zip or BIFF records: said in words.
+        Ok(Err(_)) | Err(_) => Err(vec![unreadable(display, broken)]),
+    }
+}
+
+/// Why a file of these `bytes` (named with `ext`) could not be opened as a workbook, in the
+/// words of its user: what it looks like, not what the parser met.
+fn why_unopened(bytes: &[u8], ext: Option<&str>) -> &'static str {
+    if bytes.is_empty() {
+        "文件是空的（0 字节），可能保存或下载时出错"
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        "文件不完整或已损坏（可能下载或复制时中断），无法按 Excel 表格打开"
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        "文件已损坏或已加密，无法按 Excel 97—2003（.xls）表格打开"
+    } else if matches!(ext, Some("xlsx" | "xlsm" | "xls" | "ods")) {
+        "文件内容不是它的扩展名所说的电子表格（可能是改了扩展名的其他文件），或已损坏"
+    } else {
+        "不是可识别的电子表格格式"
     }
 }
 
@@ -512,7 +529,8 @@ fn unreadable(display: &str, why: &str) -> Diagnostic {
     .with_hint("请确认文件确为 Excel（.xlsx/.xls）或 WPS/LibreOffice（.ods）表格，且未损坏")
 }
 
-fn merged_regions<RS: std::io::Read + std::io::Seek>(
+/// The merged cells of the sheet `name`.
+pub(crate) fn merged_regions<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Sheets<RS>,
     name: &str,
 ) -> Vec<calamine::Dimensions> {

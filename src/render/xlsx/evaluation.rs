@@ -260,7 +260,11 @@ fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
                 let mut cells = vec![
                     u.rank_value.map_or_else(|| text("—"), Value::Count),
                     text(&u.unit),
-                    text(if u.returned { "是" } else { "否" }),
+                    text(match (u.returned, u.pending) {
+                        (true, _) => "是",
+                        (false, true) => "是（重复报送待定）",
+                        (false, false) => "否",
+                    }),
                     Value::Count(u.lead_total),
                 ];
                 cells.extend(u.counts.iter().map(|c| Value::Count(*c)));
