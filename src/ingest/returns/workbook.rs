@@ -289,6 +289,15 @@ impl TaskList<'_> {
                 continue;
             }
             let Ok(no) = no_text.trim().parse::<u32>() else {
+                // A unit's note under its table (备注：…) is its word to the office: kept whole.
+                if is_remark(&no_text) {
+                    diagnostics.push(Diagnostic::note(
+                        "return/remark",
+                        self.place(row, Column::No),
+                        format!("单位在表中写了备注：「{}」", tidy_spacing(&no_text)),
+                    ));
+                    continue;
+                }
                 diagnostics.push(Diagnostic::warning(
                     "return/bad-number",
                     self.place(row, Column::No),
@@ -541,6 +550,20 @@ impl TaskList<'_> {
 }
 
 /// 佐证材料 as a list: one item per line or per ；/;.
+/// Whether a 序号 cell's text is a note, not a number gone wrong: labelled 备注/说明/注, or
+/// a sentence.
+fn is_remark(text: &str) -> bool {
+    let text = text.trim();
+    let han = text
+        .chars()
+        .filter(|c| crate::base::cjk::is_han(*c))
+        .count();
+    ["备注", "说明", "注：", "注:"]
+        .iter()
+        .any(|l| text.starts_with(l))
+        || han >= 8
+}
+
 fn split_list(text: &str) -> Vec<String> {
     text.split(['\n', '；', ';'])
         .map(|s| {
@@ -556,6 +579,14 @@ fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_under_the_table_is_a_remark_not_a_bad_number() {
+        assert!(is_remark("备注：第9项任务由我部与区妇工委办共同推进"));
+        assert!(is_remark("第9项任务相关数据以区妇工委办报送为准"));
+        assert!(!is_remark("十二"));
+        assert!(!is_remark("1a"));
+    }
 
     #[test]
     fn evidence_lists() {

@@ -34,8 +34,13 @@ struct Sheet<'a> {
     f: &'a Formats,
     percent: Format,
     number: Format,
+    /// A text longer than the tallest row shows, set from its top: its start prints.
+    long_text: Format,
     row: u32,
 }
+
+/// The most lines a row is made tall for: Excel's rows stop at 409 pt.
+const MOST_LINES: usize = 23;
 
 impl Sheet<'_> {
     fn title(&mut self, title: &str, width: u16) -> Result<()> {
@@ -97,9 +102,14 @@ impl Sheet<'_> {
                 match value {
                     Value::Text(s) => {
                         let width = header.get(col).map_or(10.0, |h| h.1);
-                        lines = lines.max(lines_needed(s, (width - 1.0).max(2.0)));
+                        let needed = lines_needed(s, (width - 1.0).max(2.0));
+                        lines = lines.max(needed);
+                        let format = match needed > MOST_LINES {
+                            true => &self.long_text,
+                            false => &self.f.body,
+                        };
                         self.ws
-                            .write_string_with_format(self.row, c, cell_text(s), &self.f.body)
+                            .write_string_with_format(self.row, c, cell_text(s), format)
                     }
                     Value::Count(n) => {
                         self.ws
@@ -118,7 +128,7 @@ impl Sheet<'_> {
                 .map_err(xlsx_error)?;
             }
             self.ws
-                .set_row_height(self.row, row_height(lines.min(12)))
+                .set_row_height(self.row, row_height(lines.min(MOST_LINES)))
                 .map_err(xlsx_error)?;
             self.row += 1;
         }
@@ -140,6 +150,7 @@ fn sheet<'a>(workbook: &'a mut Workbook, name: &str, f: &'a Formats) -> Result<S
         f,
         percent: f.centred.clone().set_num_format("0.0%"),
         number: f.centred.clone().set_num_format("0.0"),
+        long_text: f.body.clone().set_align(FormatAlign::Top),
         row: 0,
     })
 }
