@@ -339,11 +339,7 @@ impl Gathered {
                 },
             );
         }
-        let notice = doc.notice.as_ref().or(self.parts.notice.as_ref());
-        if let (Some(table), Some(notice)) = (doc.table.as_mut(), notice) {
-            let places = places.places(display);
-            later_attachment::read_after_table(table, notice, &text, places, &mut doc.diagnostics);
-        }
+        self.attachment_after_table(&mut doc, &text, places.places(display));
         let plan_text = plan_text_of(&text, doc.notice.as_ref());
         // Paragraphs opening with who does the work hand it out only where nothing else can:
         // beside another source (a table in its own file) they are the plan's words.
@@ -388,6 +384,20 @@ impl Gathered {
                 Location::file(display),
                 "未识别出通知或任务分工表，已跳过此文件",
             ));
+        }
+    }
+
+    /// An attachment the notice (this text's, or one read before) lists, written after the
+    /// text's table: read on into it (see [`later_attachment`]).
+    fn attachment_after_table(
+        &self,
+        doc: &mut text::TextDocument,
+        text: &str,
+        places: text::Places<'_>,
+    ) {
+        let notice = doc.notice.as_ref().or(self.parts.notice.as_ref());
+        if let (Some(table), Some(notice)) = (doc.table.as_mut(), notice) {
+            later_attachment::read_after_table(table, notice, text, places, &mut doc.diagnostics);
         }
     }
 

@@ -1414,12 +1414,6 @@ impl RawTable {
             .origin
             .or_else(|| self.origin.clone())
             .unwrap_or(Location::file(""));
-        // Tables read into `other` before are numbered on after these tasks now.
-        self.appended
-            .extend(other.appended.into_iter().map(|mut a| {
-                a.before += if a.kept { 0 } else { before };
-                a
-            }));
         let appended = AppendedTable {
             title: other.title,
             header: own_header,
@@ -1429,6 +1423,22 @@ impl RawTable {
             place,
             in_text: false,
         };
+        self.keep_appended(other.appended, appended)
+    }
+
+    /// Keeps what is said of a further table read into this one (`appended`) and of those
+    /// read into it before (`earlier`, numbered on after these tasks now); returns the
+    /// first's saying.
+    fn keep_appended(
+        &mut self,
+        earlier: Vec<AppendedTable>,
+        appended: AppendedTable,
+    ) -> Diagnostic {
+        let before = appended.before;
+        self.appended.extend(earlier.into_iter().map(|mut a| {
+            a.before += if a.kept { 0 } else { before };
+            a
+        }));
         self.appended.push(appended.clone());
         appended.said()
     }

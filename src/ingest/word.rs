@@ -107,12 +107,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         );
         doc.diagnostics
             .extend(cut_under_table(&paragraphs, last, display));
-        if let Some(notice) = doc.notice.as_ref() {
-            let every: Vec<String> = paragraphs.iter().map(|p| line_of(p)).collect();
-            let places = Places::paragraphs(display);
-            let (table, said) = (&mut table, &mut doc.diagnostics);
-            later_attachment::read_after_table(table, notice, &every.join("\n"), places, said);
-        }
+        attachment_after_table(&paragraphs, &mut table, &mut doc, display);
         doc.table = Some(table);
     }
     Ok(WordSource { doc, text })
@@ -617,6 +612,22 @@ fn report_table(table: &Table, display: &str, diagnostics: &mut Vec<Diagnostic>)
         ),
     };
     diagnostics.push(said);
+}
+
+/// An attachment the notice lists written after the table (附件3's items in paragraphs):
+/// read on into `table` (see [`later_attachment`]).
+fn attachment_after_table(
+    paragraphs: &[&Paragraph],
+    table: &mut crate::ingest::raw_table::RawTable,
+    doc: &mut TextDocument,
+    display: &str,
+) {
+    if let Some(notice) = doc.notice.as_ref() {
+        let every: Vec<String> = paragraphs.iter().map(|p| line_of(p)).collect();
+        let places = Places::paragraphs(display);
+        let said = &mut doc.diagnostics;
+        later_attachment::read_after_table(table, notice, &every.join("\n"), places, said);
+    }
 }
 
 /// Paragraphs after the 分工表 (but the titles of further tables, `titles`): the plan's

@@ -104,7 +104,21 @@ pub async fn receive(
     if files.is_empty() {
         return Err(refused(StatusCode::BAD_REQUEST, "没有选择文件"));
     }
-    // The same file chosen twice is uploaded once; two different files of one name are not.
+    let files = once_each(files)?;
+    let dir = folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
+    let written = blocking(move || write_batch(&dir, &files)).await;
+    match written {
+        Some(Ok(saved)) => Ok(saved),
+        Some(Err(message)) => Err(refused(StatusCode::CONFLICT, &message)),
+        None => Err(refused(StatusCode::INTERNAL_SERVER_ERROR, "写入失败")),
+    }
+}
+
+/// The files of a batch, the same file chosen twice taken once; two different files of one
+/// name are refused (which is meant?).
+fn once_each(
+    files: Vec<(String, axum::body::Bytes)>,
+) -> Result<Vec<(String, axum::body::Bytes)>, Response> {
     let mut once: Vec<(String, axum::body::Bytes)> = Vec::new();
     for (name, bytes) in files {
         match once.iter().find(|(other, _)| *other == name) {
@@ -120,14 +134,7 @@ pub async fn receive(
             None => once.push((name, bytes)),
         }
     }
-    let files = once;
-    let dir = folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
-    let written = blocking(move || write_batch(&dir, &files)).await;
-    match written {
-        Some(Ok(saved)) => Ok(saved),
-        Some(Err(message)) => Err(refused(StatusCode::CONFLICT, &message)),
-        None => Err(refused(StatusCode::INTERNAL_SERVER_ERROR, "写入失败")),
-    }
+    Ok(once)
 }
 
 /// Writes every file of a batch into `dir`, or none: names already there (or twice in the
