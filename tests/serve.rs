@@ -619,6 +619,40 @@ fn a_new_project_gets_its_registry_from_the_page() {
     assert_eq!(std::fs::read_to_string(&config).unwrap(), before);
 }
 
+/// A decision made before the registry (one unit added by hand) makes `fengong.toml`: the
+/// page still offers the registry, and taking it adds every other unit the plan names to
+/// that file, the decision kept.
+#[test]
+fn the_registry_is_still_offered_after_a_first_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("input")).unwrap();
+    std::fs::write(dir.path().join("input/嘉发改〔2025〕14号.md"), seed_text()).unwrap();
+    let server = serve(dir.path(), &[]);
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    let csrf = csrf_of(&page);
+    let decision = [
+        ("csrf", csrf.as_str()),
+        ("action", "add_unit"),
+        ("name", "区教育局"),
+    ];
+    assert_eq!(form_post(&server, "/decide", &decision).0, 303);
+    let config = dir.path().join("input/fengong.toml");
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(page.contains("还没有单位名录"), "the offer stays");
+    assert_eq!(form_post(&server, "/init", &[("csrf", &csrf)]).0, 303);
+    let page = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(page.contains("已生成 input/fengong.toml"), "{page}");
+    assert!(!page.contains("还没有单位名录"));
+    let written =
+        fengong::config::Config::parse(&std::fs::read_to_string(&config).unwrap(), "f").unwrap();
+    assert_eq!(
+        written.units[0].name, "区教育局",
+        "the decision first, kept"
+    );
+    assert!(written.units.len() > 30, "{}", written.units.len());
+    assert!(written.units.iter().any(|u| u.name == "区民政局"));
+}
+
 /// The decisions the page offers where reading stops or returns conflict: a second table
 /// file is left out (`[plan] sources`), and a unit's two returns resolve to the latest
 /// (`[evaluation] prefer_latest`).

@@ -163,6 +163,7 @@ pub fn record(path: &Path, decision: &Decision) -> Result<()> {
         use std::io::Write as _;
         let mut temp = tempfile::NamedTempFile::new_in(dir)?;
         temp.write_all(edited.as_bytes())?;
+        crate::base::permissions_as_saved(temp.as_file(), Some(path))?;
         temp.as_file().sync_all()?;
         temp.persist(path).map_err(|e| e.error)?;
         Ok(())
@@ -232,22 +233,38 @@ fn add_group(doc: &mut DocumentMut, name: &str, members: &[String], partial: boo
     if name.is_empty() || members.is_empty() {
         return Err(config_error("单位组须有名称和至少一个成员单位"));
     }
-    // A member is a unit of the registry: one named here for the first time (the streets
-    // behind 各街道, which the plan never names one by one) is added to it.
+    // A member is a unit of the registry, by its name: one written by another of its names
+    // is that unit; one named here for the first time (the streets behind 各街道, which the
+    // plan never names one by one) is added to it.
     let units = array_of_tables(doc, "units")?;
-    let is_alias = |units: &ArrayOfTables, member: &str| {
-        units.iter().any(|t| {
-            (t.get("aliases").and_then(Item::as_array))
-                .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(member)))
+    let unit_called = |units: &ArrayOfTables, member: &str| {
+        units.iter().find_map(|t| {
+            let aliases = t.get("aliases").and_then(Item::as_array)?;
+            aliases
+                .iter()
+                .any(|v| v.as_str() == Some(member))
+                .then(|| t.get("name").and_then(Item::as_str).map(str::to_string))
+                .flatten()
         })
     };
+    let mut named: Vec<String> = Vec::new();
     for member in &members {
-        if !is_alias(units, member) {
-            entry_named(units, member)?;
+        let name = match unit_called(units, member) {
+            Some(unit) => unit,
+            None => {
+                entry_named(units, member)?;
+                member.to_string()
+            }
+        };
+        if !named.contains(&name) {
+            named.push(name);
         }
     }
     let entry = entry_named(array_of_tables(doc, "groups")?, name)?;
-    entry.insert("members", value(members.iter().copied().collect::<Array>()));
+    entry.insert(
+        "members",
+        value(named.iter().map(String::as_str).collect::<Array>()),
+    );
     if partial {
         entry.insert("partial", value(true));
     } else {
@@ -514,5 +531,21 @@ mod tests {
         assert_eq!(config.units[0].name, "甲");
         assert_eq!(config.corrections[0].task, 2);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A new file is saved readable by others, as an editor saves it; a file replaced keeps
+    /// its own permissions.
+    #[cfg(unix)]
+    #[test]
+    fn record_keeps_the_files_permissions() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fengong.toml");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        record(&path, &Decision::AddUnit { name: "甲".into() }).unwrap();
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        record(&path, &Decision::AddUnit { name: "乙".into() }).unwrap();
+        assert_eq!(mode(&path), 0o640);
     }
 }

@@ -32,7 +32,7 @@ pub async fn materials(
     body.push_str(&input_files(&app.input));
     match checked {
         Some(Ok(checked)) => {
-            if checked.project.config_path.is_none() {
+            if super::review::registry_wanted(&checked) {
                 body.push_str(&super::review::init_offer(&app.csrf));
             }
             body.push_str(&plan_view(&checked.plan, &checked.report))
@@ -64,8 +64,11 @@ fn input_files(input: &std::path::Path) -> String {
             (e.file_name().to_string_lossy().to_string(), size)
         })
         .collect();
+    // Where the folder is on this computer: to move a file, or open what was published.
+    let shown = std::path::absolute(input).unwrap_or_else(|_| input.to_path_buf());
+    let folder = format!("<code>{}</code>", esc(&shown.display().to_string()));
     if files.is_empty() {
-        return String::new();
+        return format!("<p class=\"files\">材料文件夹：{folder}（现在是空的）。</p>");
     }
     files.sort();
     let list: Vec<String> = files
@@ -73,7 +76,7 @@ fn input_files(input: &std::path::Path) -> String {
         .map(|(name, size)| format!("{}（{} KB）", esc(name), size.div_ceil(1024)))
         .collect();
     format!(
-        "<p class=\"files\">input/ 中的文件：{}。要换掉一个文件，请在项目的 input 文件夹中移走它再上传。</p>",
+        "<p class=\"files\">材料文件夹 {folder} 中的文件：{}。要换掉一个文件，请在这个文件夹中移走它再上传。</p>",
         list.join("、")
     )
 }

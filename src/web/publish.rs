@@ -111,12 +111,14 @@ pub async fn status(State(app): State<Shared>) -> Response {
 /// The publish's state, then the documents.
 pub async fn documents(State(app): State<Shared>) -> Html<String> {
     let mut body = String::new();
+    let mut failed = false;
     let running = match app.job.lock().ok().as_deref().and_then(Option::as_ref) {
         Some(Job {
             outcome: Some((ok, message)),
             ..
         }) => {
             body.push_str(&pages::notice(if *ok { "ok" } else { "err" }, message));
+            failed = !ok;
             false
         }
         Some(job) => {
@@ -140,7 +142,7 @@ pub async fn documents(State(app): State<Shared>) -> Html<String> {
             "发布（重新生成 output/）",
         ));
     }
-    body.push_str(&document_list(&app));
+    body.push_str(&document_list(&app, failed));
     Html(page("发布", "/documents", &body))
 }
 
@@ -185,13 +187,25 @@ pub fn links_under(output: &Path, folder: &str) -> String {
 
 /// Every document, one table per folder (the plan's, the unit sheets, each period's and its
 /// packets), one row per document with a link per format.
-fn document_list(app: &App) -> String {
+fn document_list(app: &App, failed: bool) -> String {
     let files = manifest(&app.output);
     if files.is_empty() {
         return pages::notice("warn", "还没有发布过：先在“材料”上传文件，再点“发布”。");
     }
     let total: u64 = files.iter().map(|f| f.2).sum();
-    let mut out = format!(
+    // Where they are on this computer; after a failed publish, that they are the last good one's.
+    let shown = std::path::absolute(&app.output).unwrap_or_else(|_| app.output.clone());
+    let folder = format!("<code>{}</code>", esc(&shown.display().to_string()));
+    let mut out = match failed {
+        true => pages::notice(
+            "warn",
+            "这次发布没有完成：下面仍是上一次发布成功的文件，不含这次的修改。",
+        ),
+        false => String::new(),
+    };
+    let _ = write!(out, "<p class=\"files\">文件在 {folder} 中。</p>");
+    let _ = write!(
+        out,
         "<p><a class=\"button\" href=\"/documents.zip\" download>下载全部文件（zip，{} 个，{:.1} MB）</a></p>",
         files.len() + 1,
         total as f64 / 1024.0 / 1024.0

@@ -38,7 +38,7 @@ pub async fn findings(State(app): State<Shared>) -> Html<String> {
                     .map(|u| u.name.as_str())
                     .collect(),
             };
-            if checked.project.config_path.is_none() {
+            if registry_wanted(&checked) {
                 body.push_str(&init_offer(&app.csrf));
             }
             let project = format!("{}/", app.input.parent().unwrap_or(&app.input).display());
@@ -93,6 +93,20 @@ struct Registry<'a> {
 }
 
 /// Without a fengong.toml every unit is unknown: offer the starter `fengong init` writes.
+/// Whether to offer the registry made from the plan: no `fengong.toml` yet, or one that
+/// decisions made with fewer units in it than the plan names unknown ones.
+pub fn registry_wanted(checked: &fengong::Checked) -> bool {
+    let unknown = (checked.report.diagnostics.iter())
+        .filter(|d| {
+            matches!(
+                d.remedy,
+                Some(fengong::base::diag::Remedy::UnknownUnit { .. })
+            )
+        })
+        .count();
+    checked.project.config_path.is_none() || unknown > checked.project.config.units.len()
+}
+
 pub fn init_offer(csrf: &str) -> String {
     format!(
         "<div class=\"msg warn\">还没有单位名录（input/fengong.toml），所以每个单位都报“不在单位名录中”。可按文件中出现的单位生成一份，再在下面逐条核对别称和街镇分组。{}</div>",
@@ -402,7 +416,7 @@ pub async fn init(State(app): State<Shared>, Form(post): Form<super::Post>) -> R
         return refused(StatusCode::CONFLICT, "正在发布，请稍后再试");
     };
     let input = app.input.clone();
-    let made = blocking(move || fengong::init(&input, false)).await;
+    let made = blocking(move || registry_from_plan(&input)).await;
     drop(lock);
     match made {
         Some(Ok(_)) => set_flash(
@@ -414,6 +428,35 @@ pub async fn init(State(app): State<Shared>, Form(post): Form<super::Post>) -> R
         None => set_flash(&app, false, "未生成".into()),
     }
     Redirect::to("/check").into_response()
+}
+
+/// The registry from the plan: a starter `fengong.toml` (`fengong init`), or — where
+/// decisions made the file already, with fewer units than the plan names unknown ones —
+/// every name the plan gives a task that the file does not know added to it as a
+/// `[[units]]` entry, the decisions kept.
+fn registry_from_plan(input: &std::path::Path) -> Result<std::path::PathBuf, fengong::Error> {
+    let project = fengong::project::Project::open(input)?;
+    let Some(path) = project.config_path.clone() else {
+        return fengong::init(input, false);
+    };
+    let checked = fengong::check(input)?;
+    if !registry_wanted(&checked) {
+        // A registry is there (the page no longer offers one): as `fengong init` says.
+        return fengong::init(input, false);
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for d in &checked.report.diagnostics {
+        if let Some(fengong::base::diag::Remedy::UnknownUnit { name, .. }) = &d.remedy
+            && !names.contains(&name.as_str())
+        {
+            names.push(name);
+        }
+    }
+    for name in names {
+        let decision = fengong::config::edit::Decision::AddUnit { name: name.into() };
+        fengong::config::edit::record(&path, &decision)?;
+    }
+    Ok(path)
 }
 
 #[cfg(test)]

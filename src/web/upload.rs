@@ -201,6 +201,7 @@ fn write_new(target: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = target.parent().ok_or("无效路径")?;
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| e.to_string())?;
     temp.write_all(bytes).map_err(|e| e.to_string())?;
+    fengong::base::permissions_as_saved(temp.as_file(), None).map_err(|e| e.to_string())?;
     temp.persist_noclobber(target)
         .map(|_| ())
         .map_err(|_| format!("input/ 中已有「{name}」"))
