@@ -104,7 +104,7 @@ pub async fn receive(
     if files.is_empty() {
         return Err(refused(StatusCode::BAD_REQUEST, "没有选择文件"));
     }
-    let files = once_each(files)?;
+    let files = once_each(files).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
     let dir = folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
     let written = blocking(move || write_batch(&dir, &files)).await;
     match written {
@@ -118,17 +118,14 @@ pub async fn receive(
 /// name are refused (which is meant?).
 fn once_each(
     files: Vec<(String, axum::body::Bytes)>,
-) -> Result<Vec<(String, axum::body::Bytes)>, Response> {
+) -> Result<Vec<(String, axum::body::Bytes)>, String> {
     let mut once: Vec<(String, axum::body::Bytes)> = Vec::new();
     for (name, bytes) in files {
         match once.iter().find(|(other, _)| *other == name) {
             Some((_, same)) if *same == bytes => {}
             Some(_) => {
-                return Err(refused(
-                    StatusCode::BAD_REQUEST,
-                    &format!(
-                        "这次选择的文件中有两个不同的文件都叫「{name}」：这次一个也没有上传，请改名后重试"
-                    ),
+                return Err(format!(
+                    "这次选择的文件中有两个不同的文件都叫「{name}」：这次一个也没有上传，请改名后重试"
                 ));
             }
             None => once.push((name, bytes)),
