@@ -566,14 +566,20 @@ fn returned_forms_are_accounted_for() {
     );
 }
 
-/// A project with sources and no fengong.toml: the page offers the starter `fengong init`
-/// writes, and a group phrase the registry lacks (各街镇) is defined from the page.
-#[test]
-fn a_new_project_gets_its_registry_from_the_page() {
+/// The seed's notice in a project with no fengong.toml, served.
+fn seed_without_config() -> (tempfile::TempDir, Server) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("input")).unwrap();
     std::fs::write(dir.path().join("input/嘉发改〔2025〕14号.md"), seed_text()).unwrap();
     let server = serve(dir.path(), &[]);
+    (dir, server)
+}
+
+/// A project with sources and no fengong.toml: the page offers the starter `fengong init`
+/// writes, and a group phrase the registry lacks (各街镇) is defined from the page.
+#[test]
+fn a_new_project_gets_its_registry_from_the_page() {
+    let (dir, server) = seed_without_config();
     let page = text(&request(&server, "GET", "/check", "", b"").2);
     assert!(page.contains("还没有单位名录"), "the init offer");
     let csrf = csrf_of(&page);
@@ -624,10 +630,7 @@ fn a_new_project_gets_its_registry_from_the_page() {
 /// that file, the decision kept.
 #[test]
 fn the_registry_is_still_offered_after_a_first_decision() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("input")).unwrap();
-    std::fs::write(dir.path().join("input/嘉发改〔2025〕14号.md"), seed_text()).unwrap();
-    let server = serve(dir.path(), &[]);
+    let (dir, server) = seed_without_config();
     let page = text(&request(&server, "GET", "/check", "", b"").2);
     let csrf = csrf_of(&page);
     let decision = [

@@ -8,10 +8,6 @@ use crate::ingest::raw_table::{RawTable, RowKind};
 use crate::ingest::{han_only, inline, text};
 use crate::model::Notice;
 
-/// The codes of what is said of lines (a text's, a Word document's) under a table that were
-/// not read.
-const NOT_READ: [&str; 2] = ["table/after-table", "word/after-table"];
-
 /// Reads into `table` the attachment `notice` lists that `text` writes after the table (its
 /// label or title the first line under the table that is not read), when its items name who
 /// does them. The lines it reads are taken off `diagnostics`' "not read" notes; what it
@@ -40,14 +36,10 @@ pub(crate) fn read_after_table(
     tasks.title = tasks.title.take().or_else(|| title_under(&lines, start));
     // Its label's place is the part's: a section of its own under its title.
     tasks.origin = Some(places.at(start as u32 + 1));
-    let read = lines_read(&tasks, &lines, start);
-    diagnostics.retain(|d| {
-        !NOT_READ.contains(&d.code.as_str())
-            || d.location.path() != places.path()
-            || d.location
-                .line_no()
-                .is_none_or(|line| !read.contains(&(line as usize - 1)))
-    });
+    let read: Vec<u32> = (lines_read(&tasks, &lines, start).into_iter())
+        .map(|at| at as u32 + 1)
+        .collect();
+    text::read_after_all(diagnostics, places.path(), &read);
     diagnostics.append(&mut tasks.said);
     let _ = table.append(tasks);
     if let Some(read) = table.appended.last_mut() {
@@ -70,9 +62,7 @@ fn attachment_start(
     if listed < 2 {
         return None;
     }
-    (diagnostics.iter())
-        .filter(|d| NOT_READ.contains(&d.code.as_str()) && d.location.path() == path)
-        .filter_map(|d| d.location.line_no())
+    (text::said_not_read(diagnostics, path).into_iter())
         .map(|line| line as usize - 1)
         .find(|&at| {
             let line = lines.get(at).map_or("", |l| l.trim());

@@ -477,22 +477,38 @@ fn sign_off_after_table(
     places: Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let not_read =
-        |d: &Diagnostic| d.code == "table/after-table" && d.location.path() == places.path();
-    let under: Vec<(&str, u32)> = (diagnostics.iter())
-        .filter(|d| not_read(d))
-        .filter_map(|d| d.location.line_no())
+    let under: Vec<(&str, u32)> = (said_not_read(diagnostics, places.path()).into_iter())
         .filter_map(|line| Some((*lines.get(line as usize - 1)?, line)))
         .collect();
     let (read, said) = sign_off_under_table(notice, &under, places);
     let read_lines: Vec<u32> = under[..read].iter().map(|(_, line)| *line).collect();
-    diagnostics.retain(|d| {
-        !(not_read(d)
-            && d.location
-                .line_no()
-                .is_some_and(|l| read_lines.contains(&l)))
-    });
+    read_after_all(diagnostics, places.path(), &read_lines);
     diagnostics.extend(said);
+}
+
+/// The codes of what is said of lines (a text's, a Word document's) under a table that
+/// were not read.
+const NOT_READ: [&str; 2] = ["table/after-table", "word/after-table"];
+
+fn is_said_not_read(d: &Diagnostic, path: &str) -> bool {
+    NOT_READ.contains(&d.code.as_str()) && d.location.path() == path
+}
+
+/// The lines (or paragraphs) of `path` under its table that `diagnostics` say were not
+/// read, in order: where a later reading (a sign-off, an attachment) may find its own.
+pub(crate) fn said_not_read(diagnostics: &[Diagnostic], path: &str) -> Vec<u32> {
+    (diagnostics.iter())
+        .filter(|d| is_said_not_read(d, path))
+        .filter_map(|d| d.location.line_no())
+        .collect()
+}
+
+/// Takes back what `diagnostics` said of `lines` of `path` not being read: a later reading
+/// used them.
+pub(crate) fn read_after_all(diagnostics: &mut Vec<Diagnostic>, path: &str, lines: &[u32]) {
+    diagnostics.retain(|d| {
+        !is_said_not_read(d, path) || d.location.line_no().is_none_or(|l| !lines.contains(&l))
+    });
 }
 
 /// The names a notice gives the documents it issues (its 附件说明, the 《》 its body hands out),
