@@ -53,8 +53,8 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![""]);
         tera.set_escape_fn(markdown_escape);
-        tera.register_filter("cell", cell_filter);
-        tera.register_filter("text", text_filter);
+        tera.register_filter("cell", LinesFilter(table_cell));
+        tera.register_filter("text", LinesFilter(paragraph_text));
         tera.register_filter("book", book_filter);
         let mut overridden = Vec::new();
         let mut sources: Vec<(String, String)> = Vec::new();
@@ -143,15 +143,26 @@ fn escape_line_start<'a>(line: &'a str, out: &mut String) -> &'a str {
     &body[marker..]
 }
 
-/// Text for one cell of a Markdown pipe table: line breaks as spaces (the escaping is
-/// [`markdown_escape`]'s, as for every value).
+/// Text for one cell of a Markdown pipe table, escaped: a pipe table's row is one line, so
+/// each line break of the value is a `<br>` (as GitHub writes one; the renderers set it as
+/// a line break, and the space before it keeps pandoc, which drops the tag, from running
+/// the lines together). A unit's return numbers its progress 1. 2. 3. on lines of their own.
 pub fn table_cell(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+    value_lines(text).join(" <br>")
 }
 
-/// Text for one Markdown paragraph: line breaks as spaces.
+/// Text for one Markdown paragraph, escaped: each line break of the value a hard break.
 pub fn paragraph_text(text: &str) -> String {
-    table_cell(text)
+    value_lines(text).join("\\\n")
+}
+
+/// The value's non-blank lines, each escaped and without trailing blanks.
+fn value_lines(text: &str) -> Vec<String> {
+    text.split(['\n', '\r'])
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty())
+        .map(markdown_escape)
+        .collect()
 }
 
 /// `{{ title | book }}`: the title in 《》, a title it holds in 〈〉.
@@ -166,23 +177,25 @@ fn book_filter(
     Ok(tera::Value::String(crate::base::cjk::in_title_marks(&text)))
 }
 
-fn text_filter(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    match value {
-        tera::Value::String(s) => Ok(tera::Value::String(paragraph_text(s))),
-        other => Ok(tera::Value::String(paragraph_text(&other.to_string()))),
-    }
-}
+/// `| cell` and `| text`: a value set as a table cell or a paragraph. Each escapes the value
+/// itself (its output holds the Markdown of its line breaks), so it is marked safe.
+struct LinesFilter(fn(&str) -> String);
 
-fn cell_filter(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    match value {
-        tera::Value::String(s) => Ok(tera::Value::String(table_cell(s))),
-        other => Ok(tera::Value::String(table_cell(&other.to_string()))),
+impl tera::Filter for LinesFilter {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let text = match value {
+            tera::Value::String(s) => (self.0)(s),
+            other => (self.0)(&other.to_string()),
+        };
+        Ok(tera::Value::String(text))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
     }
 }
 
@@ -229,7 +242,22 @@ mod tests {
 
     #[test]
     fn cells_never_break_a_pipe_table() {
-        assert_eq!(markdown_escape(&table_cell("甲|乙\n丙")), "甲\\|乙 丙");
+        assert_eq!(table_cell("甲|乙\r\n\n<丙>  \n"), "甲\\|乙 <br>\\<丙\\>");
+        assert_eq!(paragraph_text("1. 甲\n2. 乙"), "1\\. 甲\\\n2\\. 乙");
+    }
+
+    #[test]
+    fn a_values_lines_stay_lines_in_a_table_and_a_paragraph() {
+        let mut tera = Templates::load(None).unwrap().tera;
+        tera.add_raw_template("t", "| {{ v | cell }} |\n\n进展：{{ v | text }}")
+            .unwrap();
+        let mut context = tera::Context::new();
+        context.insert("v", "1. 完成*一*\n2. 完成二");
+        let out = tera.render("t", &context).unwrap();
+        assert_eq!(
+            out,
+            "| 1\\. 完成\\*一\\* <br>2\\. 完成二 |\n\n进展：1\\. 完成\\*一\\*\\\n2\\. 完成二"
+        );
     }
 
     #[test]

@@ -1246,3 +1246,65 @@ book.save(path)
         assert!(detail.contains("三项合并说明"), "{no}: {detail}");
     }
 }
+
+/// A unit writes its progress and its problems as numbered lines of their own (Alt+Enter in
+/// Excel): every report keeps the lines apart — the Markdown's table cell with `<br>`, the
+/// Word report and the unit's packet a break between them, the PDF a line each.
+#[test]
+fn numbered_lines_of_a_return_stay_lines_in_every_report() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-年度");
+    let sheets = TaskSheet::all(&plan);
+    let sheet = sheets.iter().find(|s| s.lead_count >= 1).unwrap();
+    let mut fill = lead_fill(sheet, "2026-01-05");
+    let no = sheet.tasks.iter().find(|t| t.role == "牵头").unwrap().no;
+    let row = fill.rows.entry(no).or_default();
+    row.status = "滞后".into();
+    row.progress = "40".into();
+    row.progress_text = "1.完成选址论证；\n2.启动方案设计；\n\n3.开展招标准备。".into();
+    row.problems = "一是资金未到位；\n二是审批时间较长。".into();
+    std::fs::write(folder.join("多行.xlsx"), form_for(sheet, &fill)).unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let period = dir.path().join("output/评估/2025-年度");
+    let md = std::fs::read_to_string(period.join("评估报告.md")).unwrap();
+    let details = &md[md.find("# 附：任务进展明细").unwrap()..];
+    let detail = (details.lines())
+        .find(|l| l.starts_with(&format!("| {no} | ")))
+        .unwrap();
+    assert!(
+        detail.contains("1.完成选址论证； <br>2.启动方案设计； <br>3.开展招标准备。"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("一是资金未到位； <br>二是审批时间较长。"),
+        "{detail}"
+    );
+    // The PDF: each numbered line begins a line of its own.
+    let pdf = common::pdf_text(&period.join("评估报告.pdf"));
+    // (A narrow column wraps each further on: a line's first characters are enough.)
+    for line in ["2.启动", "3.开展", "二是审"] {
+        assert!(
+            pdf.lines()
+                .any(|l| l.split_whitespace().any(|w| w.starts_with(line))),
+            "{line} does not begin a line of the PDF: {:?}",
+            pdf.lines().filter(|l| l.contains(line)).collect::<Vec<_>>()
+        );
+    }
+    let word_xml = |path: &Path| {
+        let bytes = std::fs::read(path).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        xml
+    };
+    let apart = "1.完成选址论证；</w:t><w:br/><w:t xml:space=\"preserve\">2.启动方案设计；";
+    assert!(
+        word_xml(&period.join("评估报告.docx")).contains(apart),
+        "the Word report runs the lines together"
+    );
+    // The unit's packet: its progress a paragraph whose lines are apart.
+    let packet = word_xml(&period.join(format!("考核材料/{}.docx", sheet.unit)));
+    assert!(packet.contains(apart), "the packet runs the lines together");
+}

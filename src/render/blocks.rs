@@ -238,6 +238,7 @@ impl<'a> Chunk<'a> {
                 self.flush();
                 self.out.push(Block::Rule);
             }
+            Event::InlineHtml(tag) if is_line_break(&tag) => self.line_break(),
             Event::Html(_) | Event::InlineHtml(_) => return Err("HTML"),
             Event::FootnoteReference(_) => return Err("脚注"),
             _ => {}
@@ -340,6 +341,24 @@ impl<'a> Chunk<'a> {
         }
     }
 
+    /// A `<br>`: the line break a table cell can hold (the space written before it for
+    /// pandoc's sake is not kept).
+    fn line_break(&mut self) {
+        let strong = self.emphasis > 0;
+        match self.cell.as_mut() {
+            Some((_, cell)) => {
+                cell.truncate(cell.trim_end_matches(' ').len());
+                cell.push('\n');
+            }
+            None => {
+                if let Some((_, last)) = self.spans.last_mut() {
+                    last.truncate(last.trim_end_matches(' ').len());
+                }
+                push_span(&mut self.spans, strong, "\n");
+            }
+        }
+    }
+
     fn end_table(&mut self) {
         let Some((header, aligns, rows)) = self.table.take() else {
             return;
@@ -389,6 +408,13 @@ impl<'a> Chunk<'a> {
     }
 }
 
+/// `<br>`, `<br/>` or `<br />`, in any case.
+fn is_line_break(tag: &str) -> bool {
+    let inner = tag.trim().trim_start_matches('<').trim_end_matches('>');
+    let inner = inner.trim_end_matches('/').trim_end();
+    inner.eq_ignore_ascii_case("br")
+}
+
 fn push_span(spans: &mut Vec<(bool, String)>, strong: bool, text: &str) {
     match spans.last_mut() {
         Some((s, t)) if *s == strong => t.push_str(text),
@@ -402,5 +428,29 @@ pub(crate) fn attachment_label(spans: &[(bool, String)]) -> String {
     match written.trim() {
         "" => "附件".to_string(),
         label => label.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_br_is_a_line_break_in_a_cell_and_a_hard_break_in_a_paragraph() {
+        let markdown =
+            "| 进展 |\n|---|\n| 1\\. 甲 <br>2\\. 乙 <BR/>丙 |\n\n进展：1\\. 甲\\\n2\\. 乙\n";
+        let blocks = blocks(markdown).unwrap();
+        let Block::Table { rows, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(rows[0][0].1, "1. 甲\n2. 乙\n丙");
+        assert_eq!(blocks[1].text(), "进展：1. 甲\n2. 乙");
+    }
+
+    #[test]
+    fn other_html_is_still_refused() {
+        assert!(blocks("| a |\n|---|\n| <u>甲</u> |\n").is_err());
+        assert!(!is_line_break("<b>"));
+        assert!(is_line_break("<br />"));
     }
 }
