@@ -108,7 +108,7 @@ fn unspecified(plan: &Plan, out: &mut String) {
         .collect();
     let _ = writeln!(
         out,
-        "# 不指向具体单位的说法：照原文保留，但不作为牵头单位，也不单独出任务单。"
+        "# 不指向具体单位的说法：照原文保留，但不作为牵头单位，也不单独出任务单。\n# 其中要分到具体单位的（如「各部门」具体指哪些单位），从下面的列表移出，另写一组\n# [[groups]]：name = \"说法\"，members = [\"单位1\", \"单位2\"]，各成员就会收到任务单。"
     );
     let list: Vec<String> = phrases.iter().map(|p| quoted(p)).collect();
     let _ = writeln!(out, "unspecified = [{}]\n", list.join(", "));

@@ -2183,3 +2183,64 @@ fn an_unread_deadline_is_said_at_its_cell() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].ends_with("#表!D2"), "{said:?}");
 }
+
+/// A 主要事项 label longer than its column is wide wraps: the rows it stands over are
+/// together tall enough for it, also when its group has a single short task (沁县's
+/// 「（一）推进煤炭产业提质增效」 over 「加快智能化矿井建设。」 lost 增效 on paper).
+#[test]
+fn a_group_label_never_outgrows_its_rows() {
+    let fixture = root().join("tests/fixtures/notices/three_attachments.md");
+    let dir = project(&[(
+        "three_attachments.md",
+        std::fs::read(&fixture).unwrap().as_slice(),
+    )]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let script = r#"
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1]).active
+header = next(r for r in ws.iter_rows() if any(c.value == "主要事项" for c in r))
+col = next(c.column for c in header if c.value == "主要事项")
+letter = openpyxl.utils.get_column_letter(col)
+width = ws.column_dimensions[letter].width
+merged = [m for m in ws.merged_cells.ranges if m.min_col <= col <= m.max_col]
+spans = {m.min_row: m.max_row for m in merged if m.min_col == m.max_col}
+across = {r for m in merged if m.min_col < m.max_col for r in range(m.min_row, m.max_row + 1)}
+for row in range(header[0].row + 1, ws.max_row + 1):
+    label = ws.cell(row, col).value
+    if not label or row in across:
+        continue
+    last = spans.get(row, row)
+    height = sum(ws.row_dimensions[r].height or 15 for r in range(row, last + 1))
+    print(f"{label}\t{width}\t{height}")
+"#;
+    let run = Command::new("python3")
+        .args(["-c", script])
+        .arg(dir.path().join("output/任务分工表.xlsx"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let listed = String::from_utf8(run.stdout).unwrap();
+    let mut wrapped = 0;
+    for line in listed.lines() {
+        let [label, width, height] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("{line}")
+        };
+        let width: f64 = width.parse().unwrap();
+        let height: f64 = height.parse().unwrap();
+        let lines = fengong::render::xlsx::lines_needed(label, width - 1.0);
+        wrapped += usize::from(lines > 1);
+        assert!(
+            height >= lines as f64 * 17.0,
+            "「{label}」 needs {lines} lines in a column {width} wide; its rows are {height} pt"
+        );
+    }
+    assert!(
+        wrapped > 0,
+        "no label wraps: the test tests nothing\n{listed}"
+    );
+}

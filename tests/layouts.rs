@@ -119,6 +119,40 @@ fn inline_assignments() {
     );
 }
 
+/// What a unit's sheet says of the others on a task: a group's member reads its fellow
+/// members by name (the group 各街道办事处 holds the sheet's own 友好街道), and a list the
+/// source ends with 等 on the sheet's own unit stays open (区财政局、区规划局等 on
+/// 区规划局's sheet: 区财政局等).
+#[test]
+fn a_sheet_names_the_other_units_as_the_source_leaves_them() {
+    let others = |plan: &Plan, unit: &str, no: u32| {
+        let sheets = fengong::view::TaskSheet::all(plan);
+        let sheet = sheets.iter().find(|s| s.unit == unit).unwrap();
+        sheet
+            .tasks
+            .iter()
+            .find(|t| t.no == no)
+            .unwrap()
+            .others
+            .clone()
+    };
+    let plan = fixture("labelled");
+    assert_eq!(
+        others(&plan, "友好街道", 2),
+        "牵头：区教育局；配合：曙光街道"
+    );
+    assert_eq!(others(&plan, "区教育局", 2), "配合：各街道办事处");
+    let plan = fixture("columns/lead_support_etc.md");
+    assert_eq!(
+        others(&plan, "区规划局", 1),
+        "牵头：区住建委；配合：区财政局等"
+    );
+    assert_eq!(
+        others(&plan, "区财政局", 1),
+        "牵头：区住建委；配合：区规划局等"
+    );
+}
+
 #[test]
 fn labelled_lines() {
     let plan = fixture("labelled");

@@ -581,6 +581,53 @@ fn the_closing_block_stays_with_the_notice() {
     );
 }
 
+/// 沁县's notice lists three attachments: the 附件说明 and the 署名 did not fit under the
+/// body, so the list was split over two pages and page 2 held its last line, the 署名 and
+/// the date with no body text (7.3.5.5 forbids it). The body's last lines go over with
+/// them: the list is whole, on the page of the signature, with body text; the Word file
+/// keeps the body's last paragraph with them too.
+#[test]
+fn the_attachment_list_and_signature_share_a_page_with_body_text() {
+    let fixture = root().join("tests/fixtures/notices/three_attachments.md");
+    let dir = project(&[(
+        "three_attachments.md",
+        std::fs::read(&fixture).unwrap().as_slice(),
+    )]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = dir.path().join("output/通知.pdf");
+    let (_, first) = page_words(&pdf, 1);
+    let (text, second) = page_words(&pdf, 2);
+    assert!(
+        !first.contains("附件：") && second.contains("附件：.沁县年政府工作报告"),
+        "the list is split or not with the signature: {first} / {second}"
+    );
+    // (Page words are without digits.)
+    for part in [
+        ".沁县年主要经济指标",
+        ".沁县年民生实事",
+        "沁县人民政府办公室年月日",
+    ] {
+        assert!(second.contains(part), "page 2 lacks {part}: {text}");
+    }
+    assert!(
+        second.contains("请认真贯彻落实"),
+        "no body text on the signature's page: {text}"
+    );
+    // Word: the body's last paragraph (four lines) is kept with the list.
+    let bytes = std::fs::read(dir.path().join("output/通知.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let body = xml.find("经县人民政府同意").unwrap();
+    let opening = xml[..body].rfind("<w:p>").unwrap();
+    assert!(
+        xml[opening..body].contains("<w:keepNext/>"),
+        "the body's last paragraph is not kept with the list"
+    );
+}
+
 /// A notice whose text fills its last page gets its 版记 on a page of its own, even and
 /// unnumbered, a blank page before it unnumbered too (the inline fixture: two pages of
 /// text, the 版记 on the fourth).

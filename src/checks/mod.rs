@@ -112,6 +112,7 @@ const CHECKS: &[fn(&Context) -> Vec<Diagnostic>] = &[
     grouping::without_tasks,
     reconcile::task_text,
     reconcile::traditional,
+    reconcile::traditional_unit_names,
     reconcile::garbled,
     reconcile::half_width,
     reconcile::prose_only,

@@ -140,6 +140,47 @@ pub fn traditional(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Units named in traditional characters (市政府辦公室): their sheets would be titled and
+/// named so. Said once a unit, at its first task's units.
+pub fn traditional_unit_names(cx: &Context) -> Vec<Diagnostic> {
+    let simplified_name = |name: &str| -> Option<String> {
+        name.chars()
+            .any(|c| simplified(c).is_some())
+            .then(|| name.chars().map(|c| simplified(c).unwrap_or(c)).collect())
+    };
+    let mut out = Vec::new();
+    for unit in &cx.plan.units {
+        let Some(simple) = simplified_name(&unit.name) else {
+            continue;
+        };
+        let Some(first) = unit.lead.iter().chain(&unit.support).min() else {
+            continue;
+        };
+        let Some(task) = cx.plan.task(*first) else {
+            continue;
+        };
+        let place = (task.units.iter())
+            .find(|a| a.name == unit.name)
+            .map_or(task.units_place(), |a| task.unit_place(a));
+        out.push(
+            Diagnostic::warning(
+                "unit/traditional",
+                place.clone(),
+                format!(
+                    "单位名称「{}」是繁体字：它的任务单以此为名和抬头，应为「{simple}」",
+                    unit.name
+                ),
+            )
+            .with_hint(format!(
+                "在 {} 的 [[units]] 中登记 name = \"{simple}\"，把「{}」写入它的 aliases",
+                cx.config_path(),
+                unit.name
+            )),
+        );
+    }
+    out
+}
+
 /// Half-width punctuation in the notice's and the plan's prose (a web page's 经区政府同意,现
 /// 将…): printed full-width there, as a document to GB/T 9704 is; said once, at the first
 /// paragraph it is in. The tables print their cells as written.

@@ -2430,10 +2430,16 @@ fn units_as_written(cells: &RawTask) -> String {
         Some(_) if cells.support.is_some() => (cells.support.as_deref(), units),
         _ => (units, cells.support.as_deref()),
     };
+    // Each list joined as one (牵头责任单位：市发展改革委。 then 协同责任单位：…): a full
+    // stop closing a line is not the list's.
     [cells.lead.as_deref(), second, third]
         .into_iter()
         .flatten()
-        .map(str::trim)
+        .map(|s| {
+            s.trim()
+                .trim_end_matches(['。', '；', ';', '，', ','])
+                .trim_end()
+        })
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("、")
@@ -3097,6 +3103,19 @@ fn unit_tasks(tasks: &[Task], registry: &UnitRegistry) -> Vec<UnitTasks> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_lines_join_without_their_full_stops() {
+        let cells = RawTask {
+            lead: Some("市发展改革委。".into()),
+            support: Some("市农业农村局、市住建局。".into()),
+            ..RawTask::default()
+        };
+        assert_eq!(
+            units_as_written(&cells),
+            "市发展改革委、市农业农村局、市住建局"
+        );
+    }
 
     fn plan_of(source: &str) -> (Plan, Vec<Diagnostic>) {
         crate::ingest::plan_from_text(source, &Config::default())

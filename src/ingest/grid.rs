@@ -980,6 +980,9 @@ impl Grid<'_> {
             ));
             return None;
         }
+        if let Some(heading) = self.heading_in_content(r, header, &content) {
+            return Some(heading);
+        }
         if !content.is_empty() {
             let row = self.filled_cells(r).join(" ");
             diagnostics.push(
@@ -996,6 +999,42 @@ impl Grid<'_> {
             return Some(RowKind::Section { numeral, title });
         }
         self.label_or_stray(r, header, first, diagnostics)
+    }
+
+    /// Row `r` when its only text is a short heading in the content column, without a
+    /// number (穗府's 强化科技创新支撑能力。 over （一） | 加强战略科技力量建设。): a part
+    /// over the numbered labels under it, or a group's label over the tasks under it where
+    /// no task is above (the table's start, or under a heading). Among tasks it may be a
+    /// task's text carried over a page: not a heading.
+    fn heading_in_content(&self, r: usize, header: &HeaderMap, content: &str) -> Option<RowKind> {
+        let tidy = tidy_spacing(content);
+        let short = tidy.chars().count() <= 60 && !tidy.trim_end_matches('。').contains('。');
+        // Wholly in brackets it is a remark ((本季度无到期任务)), not a heading.
+        let remark = tidy.starts_with(['（', '(']) && tidy.ends_with(['）', ')']);
+        if content.is_empty()
+            || self.filled_cells(r).len() != 1
+            || !short
+            || remark
+            || is_note(content)
+        {
+            return None;
+        }
+        let filled = |n: &usize| !self.filled_cells(*n).is_empty();
+        let next = (r + 1..self.rows.len()).find(filled)?;
+        let number = |n: usize| self.at(n, header.index(Column::No));
+        let labels = |n: usize| {
+            let text = format!("{}{}", number(n), self.at(n, header.index(Column::Content)));
+            numbered_label(&text).is_some()
+        };
+        if labels(next) {
+            return Some(RowKind::Section {
+                numeral: String::new(),
+                title: tidy,
+            });
+        }
+        let task = |n: usize| parse_task_number(&number(n)).is_some();
+        let above = (0..r).rev().find(filled);
+        (task(next) && !above.is_some_and(task)).then(|| RowKind::Label(content.to_string()))
     }
 
     /// The cells of row `r` that hold anything, trimmed.
@@ -1354,6 +1393,56 @@ mod tests {
         assert_eq!(stray.len(), 1, "{found:?}");
         assert!(stray[0].contains("合计 824000 331000"), "{stray:?}");
         assert!(matches!(&table.rows[0].kind, RowKind::Label(l) if l == "（一）产业项目"));
+    }
+
+    #[test]
+    fn an_unnumbered_heading_in_the_content_column_heads_what_is_under_it() {
+        let kinds = |rows: &[&[&str]]| {
+            let mut found = Vec::new();
+            let table = grid(rows).table(0, &mut found);
+            let kinds: Vec<String> = (table.rows.iter())
+                .map(|r| match &r.kind {
+                    RowKind::Section { numeral, title } => format!("{numeral}|{title}"),
+                    RowKind::Task(t) => t.no.clone(),
+                    RowKind::Label(l) => format!("# {l}"),
+                })
+                .collect();
+            let stray = found
+                .iter()
+                .filter(|d| d.code == "table/unnumbered-row")
+                .count();
+            (kinds, stray)
+        };
+        // Over numbered labels: a part. Over tasks at the start: a group's label.
+        let (read, stray) = kinds(&[
+            &["序号", "重点工作", "牵头单位"],
+            &["", "强化科技创新支撑能力。", ""],
+            &["（一）", "加强战略科技力量建设。", ""],
+            &["1", "做好甲事。", "市科技局"],
+        ]);
+        assert_eq!(
+            read,
+            [
+                "|强化科技创新支撑能力。",
+                "# （一）加强战略科技力量建设。",
+                "1"
+            ]
+        );
+        assert_eq!(stray, 0);
+        let (read, _) = kinds(&[
+            &["序号", "重点工作", "牵头单位"],
+            &["", "稳增长", ""],
+            &["1", "做好甲事。", "市发展改革委"],
+        ]);
+        assert_eq!(read, ["# 稳增长", "1"]);
+        // Between tasks it may be a task's text carried over a page: never a heading.
+        let (read, _) = kinds(&[
+            &["序号", "重点工作", "牵头单位"],
+            &["1", "做好甲事。", "市发展改革委"],
+            &["", "并做好乙事", ""],
+            &["2", "做好丙事。", "市商务局"],
+        ]);
+        assert_eq!(read, ["1", "2"]);
     }
 
     #[test]

@@ -1218,6 +1218,16 @@ impl ColumnNames {
         });
     }
 
+    /// The names once a table's tasks go on after tasks read from text: the table's name
+    /// the columns, but for the content — the text's tasks are not its 目标 (沁县's 附件2 of
+    /// indicators after 附件1's plan headed every task 目标).
+    pub fn after_text(&mut self, mut other: ColumnNames) {
+        if self.content.is_none() {
+            other.content = None;
+        }
+        self.shared_with(other);
+    }
+
     /// `settle` applied to each column's name here and in `other`.
     fn each_with(
         &mut self,
@@ -1400,7 +1410,10 @@ impl RawTable {
             .extend(between.into_iter().map(|p| (p.text, p.origin)));
         self.left_out.extend(other.left_out);
         self.repeated_headers += other.repeated_headers;
-        self.column_names.shared_with(other.column_names);
+        match self.header.is_empty() && before > 0 {
+            true => self.column_names.after_text(other.column_names),
+            false => self.column_names.shared_with(other.column_names),
+        }
         // Tasks read from the text before it have no header: the table's names the columns.
         if self.column_order.is_empty() {
             self.column_order = other.column_order;

@@ -338,6 +338,7 @@ fn trimmed(chars: &[char], mut range: std::ops::Range<usize>) -> std::ops::Range
 
 /// A signature block as both layouts set it: who signs, one agency a line, the date (none:
 /// a placeholder to write it in by hand) and a 附注 under it.
+#[derive(Clone, Copy)]
 pub struct Signed<'a> {
     /// The agencies, the leading one first.
     pub signers: &'a [String],

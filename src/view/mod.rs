@@ -949,6 +949,22 @@ pub fn section_heading(numeral: &str, title: &str) -> String {
     }
 }
 
+/// A task's 主要事项 on a unit's sheet: its group's label; for a task under no titled group
+/// (附件3's 民生实事 after 附件1's groups), the part it stands in (the further table's title,
+/// 二、…), else —. Never empty: an empty cell reads as the label above continued, which put
+/// 附件3's task under 附件1's （三）稳定扩大就业.
+fn sheet_group(plan: &Plan, group_no: u32) -> String {
+    if let Some(group) = plan.group(group_no).filter(|g| !g.title.trim().is_empty()) {
+        return group_label(plan, group);
+    }
+    plan.sections
+        .iter()
+        .find(|s| s.groups.iter().any(|g| g.no == group_no))
+        .filter(|s| !s.title.trim().is_empty())
+        .map(|s| section_heading(&s.numeral, &s.title))
+        .unwrap_or_else(|| "—".to_string())
+}
+
 /// `（三）title`: numbered as the prose numbers it, or among the groups that have titles (a
 /// section whose tasks stand under it without a group does not count: 二、 then （一） as the
 /// source wrote it); an untitled group shows its number only.
@@ -1875,17 +1891,39 @@ fn names_shown(task: &crate::model::Task, role: Role, except: &str) -> Vec<Strin
         Role::Responsible => task.responsible_phrases.clone(),
     };
     with_phrases(&mut names, &phrases, &task.units_text);
-    for a in of_role().filter(|a| a.via.is_none()) {
+    // 省财政厅、自然资源厅等: written without the level its list lent it.
+    let before_etc = |a: &crate::model::Assignment| {
         let form = a.written.as_deref().unwrap_or(&a.name);
-        // 省财政厅、自然资源厅等: written without the level its list lent it.
-        let without_level = form.strip_prefix(crate::model::LEVEL_PREFIXES);
-        let before_etc = |form: &str| task.units_text.contains(&format!("{form}等"));
-        if !before_etc(form) && !without_level.is_some_and(before_etc) {
-            continue;
-        }
+        let etc = |form: &str| task.units_text.contains(&format!("{form}等"));
+        etc(form)
+            || form
+                .strip_prefix(crate::model::LEVEL_PREFIXES)
+                .is_some_and(etc)
+    };
+    for a in of_role().filter(|a| a.via.is_none() && before_etc(a)) {
         if let Some(name) = names.iter_mut().find(|n| **n == a.name) {
             name.push('等');
         }
+    }
+    // The list ended on the sheet's own unit with 等 (区财政局、区规划局等): it stays open
+    // on that unit's sheet too (区财政局等) — not where a phrase follows (区商务委等相关部门).
+    let ends_the_list = |a: &crate::model::Assignment| {
+        let form = a.written.as_deref().unwrap_or(&a.name);
+        let after = |at: usize| task.units_text[at + form.len()..].strip_prefix('等');
+        (task.units_text.match_indices(form)).any(|(at, _)| {
+            after(at).is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| "，,；;。）)".contains(c))
+            })
+        })
+    };
+    if of_role()
+        .next_back()
+        .is_some_and(|a| a.name == except && a.via.is_none() && ends_the_list(a))
+        && let Some(last) = names.last_mut().filter(|n| !n.ends_with('等'))
+    {
+        last.push('等');
     }
     // A phrase the list ends on with 等 (区属各重点国企等) keeps it too: the list stays open.
     for name in names.iter_mut().filter(|n| phrases.contains(n)) {
@@ -1962,12 +2000,28 @@ fn names_collapsed<'a>(
     assignments: impl Iterator<Item = &'a crate::model::Assignment>,
     except: &str,
 ) -> Vec<String> {
+    let assignments: Vec<&crate::model::Assignment> = assignments.collect();
+    // A member of a small group (友好街道 of 各街道办事处, two streets) reads the group's
+    // other members by name: the group holds the sheet's own unit. A larger one (12 街镇)
+    // stays the group, as the source writes it.
+    let own_group = (assignments.iter())
+        .find(|a| a.name == except)
+        .and_then(|a| a.via.as_deref())
+        .filter(|group| {
+            let fellows = assignments
+                .iter()
+                .filter(|a| a.via.as_deref() == Some(*group));
+            fellows.count() <= 4
+        });
     let mut out: Vec<String> = Vec::new();
     for a in assignments {
         if a.name == except {
             continue;
         }
-        let shown = a.via.clone().unwrap_or_else(|| a.name.clone());
+        let shown = match a.via.as_deref() {
+            Some(group) if Some(group) != own_group => group.to_string(),
+            _ => a.name.clone(),
+        };
         if !out.contains(&shown) {
             out.push(shown);
         }
@@ -2022,11 +2076,7 @@ impl TaskSheet {
             let content = tidy_spacing(&task.content);
             tasks.push(SheetTask {
                 no: task.no,
-                group: plan
-                    .group(task.group)
-                    .filter(|g| !g.title.trim().is_empty())
-                    .map(|g| group_label(plan, g))
-                    .unwrap_or_default(),
+                group: sheet_group(plan, task.group),
                 hash: crate::form::task_hash(&task.content),
                 content,
                 role: match note_after(&task.units_text, unit) {

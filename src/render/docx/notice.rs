@@ -446,14 +446,15 @@ impl Notice<'_> {
         }
     }
 
-    /// The paragraph set last goes on the page of what follows it — when it is short.
-    /// LibreOffice moves a paragraph kept with the next whole to the next page, so a long one
-    /// would leave the page above nearly empty: it is left free to split, widow control
-    /// keeping its last two lines on the page of what follows when it does.
+    /// The paragraph set last goes on the page of what follows it: Word, with widow control,
+    /// carries its last two lines (a paragraph of three or fewer whole), as the PDF does — so
+    /// the 附件说明 and 署名 never stand on a page without body text. LibreOffice moves a
+    /// paragraph kept with the next whole, so a long one would leave the page above nearly
+    /// empty there: past eight lines it is left free to split.
     fn keep_last_with_next(&mut self) {
         let per_line = (self.set.page.width_twips() / self.set.page.char_twips().max(1)) as usize;
         match self.paras.pop() {
-            Some(Item::Para(last)) if last.text_chars() <= 3 * per_line => {
+            Some(Item::Para(last)) if last.text_chars() <= 8 * per_line => {
                 self.push(last.keep_end_with_next())
             }
             Some(other) => self.paras.push(other),

@@ -108,7 +108,7 @@ fn lay_out(view: &NoticeView, blocks: &[Block], fonts: &FontSet, extra: usize) -
         flow,
         rule_y,
         part: Part::Head,
-        last_body_line: 0,
+        closing_mark: 0,
         paragraph_mark: None,
         heading_mark: None,
         attachment: None,
@@ -233,8 +233,11 @@ struct Notice<'a> {
     flow: Flow<'a>,
     rule_y: f32,
     part: Part,
-    /// The last line of the body, which the 署名 may carry to a new page.
-    last_body_line: usize,
+    /// Where the body lines start that the closing block (附件说明, 署名, 日期) carries to a
+    /// new page when it does not fit: the body's last paragraph when it is short (up to three
+    /// lines), else its last two — as the Word file keeps them (a short paragraph kept with
+    /// the next moves whole; widow control keeps two lines of a long one).
+    closing_mark: usize,
     /// The attachment's bookmark, with its headings and tables.
     attachment: Option<Bookmark>,
     /// True when the 署名 carried body lines to a new page.
@@ -278,11 +281,11 @@ impl Notice<'_> {
             ) if s == "附件说明" => self.attachment_note(&joined(spans))?,
             (_, Block::Paragraph { style: Some(s), .. }) if s == "成文日期" => {
                 let signed = Signed::notice(self.view);
-                self.carried |= signature(&mut self.flow, signed, self.body, self.last_body_line)?;
+                self.carried |= signature(&mut self.flow, signed, self.body, self.closing_mark)?;
             }
             (_, Block::Paragraph { style: Some(s), .. }) if s == "落款日期" => {
                 let signed = Signed::plan(self.view);
-                self.carried |= signature(&mut self.flow, signed, self.body, self.last_body_line)?;
+                self.carried |= signature(&mut self.flow, signed, self.body, self.closing_mark)?;
             }
             (
                 _,
@@ -322,7 +325,7 @@ impl Notice<'_> {
                 let (body, kai, grid) = (self.body, self.kai, self.geo.grid_advance());
                 flow::indented(&mut self.flow, block, body, kai, grid)?;
                 if self.part == Part::Body {
-                    self.last_body_line = self.flow.lines_set().saturating_sub(1);
+                    self.closing_mark = self.flow.lines_set().saturating_sub(1);
                 }
             }
             // A notice template has no charts; a page break starts a page.
@@ -361,20 +364,31 @@ impl Notice<'_> {
 
     /// 附件说明: one blank line below the body, indented 2 字; wrapped names align with the
     /// first character after 附件： (7.3.4).
+    /// The list is never split, nor set on a page the 署名 and date do not share with body
+    /// text (7.3.5.5): when the note and the signature do not fit below the body, the body's
+    /// last lines go over with them.
     fn attachment_note(&mut self, text: &str) -> Result<()> {
         let (body, indent2) = (self.body, self.indent2);
-        self.flow.skip(1);
         let label_w = text::width(&text::shape(self.flow.fonts, body, "附件：")?);
+        let mut lines = Vec::new();
         for (i, line) in text.split('\n').enumerate() {
             let indent = if i == 0 { indent2 } else { indent2 + label_w };
             let number_w =
                 numbered_prefix_width(self.flow.fonts, body, line.trim_start_matches("附件："))?;
-            self.flow.paragraph(
-                &[(body, line)],
-                indent,
-                indent2 + label_w + number_w,
-                Align::Justify,
-            )?;
+            lines.push((line, indent, indent2 + label_w + number_w));
+        }
+        let mut needed = 1 + signature_lines(Signed::notice(self.view));
+        for (line, indent, hang) in &lines {
+            needed += self.flow.lines_of(&[(body, line)], *indent, *hang)?;
+        }
+        if self.flow.lines_left() < needed && needed < self.geo.lines {
+            self.flow.carry_to_new_page(self.closing_mark);
+            self.carried = true;
+        }
+        self.flow.skip(1);
+        for (line, indent, hang) in lines {
+            self.flow
+                .paragraph(&[(body, line)], indent, hang, Align::Justify)?;
         }
         Ok(())
     }
@@ -463,10 +477,16 @@ impl Notice<'_> {
         if !duty || self.paragraph_mark.is_none() {
             self.paragraph_mark = Some(start);
         }
+        let before = self.flow.lines_set();
         self.flow
             .paragraph(&runs, self.indent2, 0.0, Align::Justify)?;
         if self.part == Part::Body {
-            self.last_body_line = self.flow.lines_set().saturating_sub(1);
+            let after = self.flow.lines_set();
+            self.closing_mark = if after - before <= 3 {
+                before
+            } else {
+                after - 2
+            };
         }
         Ok(())
     }
@@ -612,6 +632,11 @@ fn used_bottom(page: &super::page::Page, top: f32) -> f32 {
 /// Printed where the 成文日期 goes when none is known, as the Markdown prints it.
 const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
 
+/// The lines the signature takes: a blank line, the 署名 (one a signer), the date and a 附注.
+fn signature_lines(signed: Signed<'_>) -> usize {
+    2 + signed.signers.len() + usize::from(signed.annotation.is_some())
+}
+
 /// Sets the 署名 and the date; true when they carried body lines to a new page.
 fn signature(
     flow: &mut Flow<'_>,
@@ -634,7 +659,7 @@ fn signature(
     let (signer_x, date_x) = (edge - signer_gap - signer_w, edge - date_gap - date_w);
     // One blank line, the 署名 and the date line (and a 附注) must share a page with body
     // text (GB/T 9704 7.3.5.5 and practice: never a page holding only the signature).
-    let carried = flow.lines_left() < 2 + signers.len() + usize::from(signed.annotation.is_some());
+    let carried = flow.lines_left() < signature_lines(signed);
     if carried {
         flow.carry_to_new_page(carry_from);
     }

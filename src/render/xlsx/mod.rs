@@ -216,8 +216,9 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         }
         for group in &section.groups {
             let first = row;
+            let mut lines = Vec::with_capacity(group.tasks.len());
             for task in &group.tasks {
-                table_row(sheet, row, task, &columns, view, &f)?;
+                lines.push(table_row(sheet, row, task, &columns, view, &f)?);
                 row += 1;
             }
             if row == first || !view.grouped {
@@ -227,6 +228,15 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
             let at = (view.columns.iter())
                 .position(|c| c.holds == crate::model::TableColumn::Group)
                 .unwrap_or(0) as u16;
+            // The label wraps in its column: its rows together must be as tall (a group of
+            // one short task clipped 「（一）推进煤炭产业提质增效」 after 提质).
+            let width = columns.get(usize::from(at)).map_or(16.0, |c| c.1);
+            let short = lines_needed(&label, width - 1.0).saturating_sub(lines.iter().sum());
+            if let Some(last) = lines.last().filter(|_| short > 0) {
+                sheet
+                    .set_row_height(row - 1, row_height(last + short))
+                    .map_err(xlsx_error)?;
+            }
             if row - first > 1 {
                 sheet
                     .merge_range(first, at, row - 1, at, &label, &f.group)
@@ -348,7 +358,7 @@ fn fitted_widths(columns: &[(&str, crate::render::ColumnKind)], texts: &[Vec<Str
 }
 
 /// A task's row: its cells in the view's columns, 序号 as a number; the 主要事项 cell is
-/// written once for the group (see [`task_table`]).
+/// written once for the group (see [`task_table`]). Returns the lines its height holds.
 fn table_row(
     sheet: &mut Worksheet,
     row: u32,
@@ -356,7 +366,7 @@ fn table_row(
     columns: &[(&str, f64)],
     view: &TaskTableView,
     f: &Formats,
-) -> Result<()> {
+) -> Result<usize> {
     use crate::model::TableColumn;
     let mut lines = 1;
     for (c, (column, text)) in view.columns.iter().zip(&task.cells).enumerate() {
@@ -379,7 +389,7 @@ fn table_row(
     sheet
         .set_row_height(row, row_height(lines))
         .map_err(xlsx_error)?;
-    Ok(())
+    Ok(lines)
 }
 
 /// A unit's task sheet as the return form it fills in twice a year: the task columns locked,
