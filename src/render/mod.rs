@@ -162,11 +162,10 @@ fn lines_at(chars: &[char], cuts: &[usize]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// For each cut of a title, whether it splits a name a reader takes as one word: one in
-/// title marks or quotes no wider than half the line (《政府工作报告》, “十三五”), or an
-/// issuer's before 关于 (not at the space between two).
+/// title marks or quotes no wider than half the line (《政府工作报告》, “十三五”), an
+/// issuer's before 关于 (not at the space between two), or a word (普惠托育, 服务体系).
 fn splits_a_short_name(chars: &[char], advances: &[f32], width: f32) -> Vec<bool> {
-    let n = chars.len();
-    let mut splits = vec![false; n + 1];
+    let mut splits = inside_words(chars);
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in chars.iter().enumerate() {
         match c {
@@ -205,6 +204,25 @@ fn splits_a_short_name(chars: &[char], advances: &[f32], width: f32) -> Vec<bool
         }
     }
     splits
+}
+
+/// The words of Chinese text, by jieba's dictionary and its model of words it lacks.
+static WORDS: std::sync::LazyLock<jieba_rs::Jieba> = std::sync::LazyLock::new(jieba_rs::Jieba::new);
+
+/// For each cut of `chars`, whether it falls inside a word of two or more Han characters
+/// (a number and what it counts are kept apart by [`title_cut_cost`]).
+fn inside_words(chars: &[char]) -> Vec<bool> {
+    let text: String = chars.iter().collect();
+    let mut inside = vec![false; chars.len() + 1];
+    let mut at = 0;
+    for word in WORDS.cut(&text, true) {
+        let len = word.chars().count();
+        if len > 1 && word.chars().all(crate::base::cjk::is_han) {
+            inside[at + 1..at + len].iter_mut().for_each(|s| *s = true);
+        }
+        at += len;
+    }
+    inside
 }
 
 /// Words of a notice's title formula, each kept on one line.
@@ -622,6 +640,31 @@ mod tests {
         assert_eq!(narrow[0], "中共东湖区委办公室", "{narrow:?}");
         assert!(narrow[1].starts_with("东湖区人民政府办公室"), "{narrow:?}");
         assert_eq!(narrow.concat(), title.replace('　', ""));
+    }
+
+    /// GB/T 9704 7.3.3: a title breaks where its words keep their sense — 普惠托育 | 服务体系,
+    /// never 普惠托 | 育 (the balance alone chose it, E4056), 重点工 | 作 (E3960).
+    #[test]
+    fn a_title_breaks_between_words() {
+        let cases = [
+            "关于印发《青浦区2026年普惠托育服务体系建设工作方案》的通知",
+            "武乡县人民政府办公室关于印发武乡县2024年重点工作任务分解方案的通知",
+            "沁县人民政府办公室关于印发沁县2023年政府工作报告重点工作任务分解方案的通知",
+        ];
+        let split = [
+            "托|育", "普|惠", "工|作", "任|务", "分|解", "服|务", "体|系", "建|设",
+        ];
+        for title in cases {
+            for width in [14.0, 16.0, 18.0, 20.0, 22.0] {
+                let got = lines(title, width);
+                assert_eq!(got.concat(), title);
+                for pair in got.windows(2) {
+                    let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+                    let cut = format!("{}|{}", end.unwrap_or(' '), start.unwrap_or(' '));
+                    assert!(!split.contains(&cut.as_str()), "{width}: {got:?}");
+                }
+            }
+        }
     }
 
     #[test]
