@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, open_workbook_auto};
-use common::{fengong, project, root, seed_text, stderr};
+use common::{fengong, project, root, seed_text, stderr, supports};
 use fengong::model::{Plan, Role};
 use fengong::render::xlsx::{FormFill, RowFill, properties, return_form};
 use fengong::view::TaskSheet;
@@ -1307,4 +1307,82 @@ fn numbered_lines_of_a_return_stay_lines_in_every_report() {
     // The unit's packet: its progress a paragraph whose lines are apart.
     let packet = word_xml(&period.join(format!("考核材料/{}.docx", sheet.unit)));
     assert!(packet.contains(apart), "the packet runs the lines together");
+}
+
+/// What a unit reported stays what it reported: a lead's 序时推进 judged 滞后 at year end is
+/// still 本单位报送：序时推进 in its packet; a supporting unit's 存在问题 is in the report's
+/// detail beside its status; 配合已完成 counts what the unit reported done (none where it
+/// sent nothing).
+#[test]
+fn a_units_own_report_is_told_apart_from_the_tasks_status() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-年度");
+    let sheets = TaskSheet::all(&plan);
+    let lead = sheets.iter().find(|s| s.lead_count >= 1).unwrap();
+    let no = lead.tasks.iter().find(|t| t.role == "牵头").unwrap().no;
+    let mut fill = lead_fill(lead, "2026-01-05");
+    let row = fill.rows.entry(no).or_default();
+    row.status = "序时推进".into();
+    row.progress = "60".into();
+    std::fs::write(folder.join("牵头.xlsx"), form_for(lead, &fill)).unwrap();
+    // A unit supporting that task reports it late, with its problem.
+    let task = plan.task(no).unwrap();
+    let supporter = (task.units.iter())
+        .find(|a| a.role == Role::Support && a.via.is_none())
+        .unwrap();
+    let sheet = sheets.iter().find(|s| s.unit == supporter.name).unwrap();
+    let mut fill = lead_fill(sheet, "2026-01-06");
+    let row = fill.rows.entry(no).or_default();
+    row.status = "滞后".into();
+    row.progress = "30".into();
+    row.problems = "配套资金尚未到位".into();
+    std::fs::write(folder.join("配合.xlsx"), form_for(sheet, &fill)).unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let period = dir.path().join("output/评估/2025-年度");
+    let md = std::fs::read_to_string(period.join("评估报告.md")).unwrap();
+    assert!(
+        md.contains("2025年重点工作安排年度评估报告"),
+        "the title's 年度"
+    );
+    let details = &md[md.find("# 附：任务进展明细").unwrap()..];
+    let detail = (details.lines())
+        .find(|l| l.starts_with(&format!("| {no} | ")))
+        .unwrap();
+    assert!(
+        detail.contains(&format!(
+            "{}（滞后；存在问题：配套资金尚未到位）",
+            supporter.name
+        )),
+        "{detail}"
+    );
+    let packet = common::docx_text(&period.join(format!("考核材料/{}.docx", lead.unit)));
+    assert!(
+        packet.contains(&format!("第 {no} 项（本单位报送：序时推进）")),
+        "{packet}"
+    );
+    // A unit that sent nothing has done none of its supports, whatever the leads report.
+    let ranking = &md[md.find("# 三、分单位情况").unwrap()..md.find("# 四、").unwrap()];
+    let silent: Vec<&str> = (ranking.lines())
+        .filter(|l| l.contains("（未报送）"))
+        .collect();
+    let completed: Vec<u32> = (details.lines())
+        .filter(|l| l.contains("| 已完成"))
+        .filter_map(|l| l.split('|').nth(1)?.trim().parse().ok())
+        .collect();
+    let credited_before = silent.iter().any(|line| {
+        completed.iter().any(|no| {
+            supports(&plan, *no)
+                .iter()
+                .any(|u| line.contains(&format!("| {u}（未报送）")))
+        })
+    });
+    assert!(
+        credited_before,
+        "no silent unit supports a task done: nothing to tell apart"
+    );
+    for line in silent {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        assert_eq!(cells[cells.len() - 3], "0", "{line}");
+    }
 }

@@ -179,7 +179,8 @@ pub struct UnitResult {
     pub lead_by_status: [usize; 5],
     /// Tasks it supports.
     pub support_total: usize,
-    /// Supported tasks with status 已完成.
+    /// Supported tasks 已完成 by its own report (the task's status where it returned its
+    /// form without one): the status its score counts.
     pub support_completed: usize,
     /// Lead tasks 已完成 / lead tasks, percent; `None` when it leads none.
     pub completion_rate: Option<f64>,

@@ -65,7 +65,8 @@ fn unit_result(
             None if returned => result.status,
             None => Status::Missing,
         };
-        if result.status == Status::Completed {
+        // As scored: what the unit reported (or, having returned its form, the task's).
+        if status == Status::Completed {
             support_completed += 1;
         }
         weighted += rules.support_weight * scores.of(status);

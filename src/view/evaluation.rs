@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{group_label, section_heading};
+use super::section_heading;
 use crate::base::date;
 use crate::base::number::{fmt_number, fmt_rate};
 use crate::evaluate::{Evaluation, Outcome, TaskResult, UnitReport};
@@ -391,10 +391,7 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
         .collect();
     TaskLine {
         no: t.no,
-        group: plan
-            .group(t.group)
-            .map(|g| group_label(plan, g))
-            .unwrap_or_default(),
+        group: super::sheet_group(plan, t.group),
         content: t.content.clone(),
         leads: if t.leads.is_empty() {
             "—".into()
@@ -434,10 +431,18 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
         supports_brief: t
             .support_reports
             .iter()
-            .map(|r| format!("{}（{}）", r.unit, r.status.label()))
+            .map(|r| match r.problems.trim() {
+                "" => format!("{}（{}）", r.unit, r.status.label()),
+                problems => format!("{}（{}；存在问题：{problems}）", r.unit, r.status.label()),
+            })
             .collect::<Vec<_>>()
             .join("、"),
-        deadline: t.deadline.map(date::chinese).unwrap_or_else(|| "—".into()),
+        // A deadline that names no date (长期坚持) as the plan writes it.
+        deadline: t.deadline.map(date::chinese).unwrap_or_else(|| {
+            (plan.task(t.no).and_then(|task| task.deadline_text.clone()))
+                .filter(|d| !d.trim().is_empty())
+                .unwrap_or_else(|| "—".into())
+        }),
         score: fmt_number(t.score),
     }
 }
@@ -499,10 +504,27 @@ fn leads_returned(plan: &Plan, e: &Evaluation, no: u32) -> bool {
 
 /// The plan's title and the period, the year said once: "…2025年重点工作安排半年度", not
 /// "…2025年重点工作安排2025年半年度".
+/// What a unit reported of a task, before the rules (序时推进 though overdue): 未填写 where
+/// its form leaves the status empty, 未报送 where it sent none.
+fn own_status(own: Option<&UnitReport>, returned: bool) -> &'static str {
+    match own.map(|r| r.reported) {
+        Some(Status::Missing) | None if returned => "未填写",
+        Some(Status::Missing) | None => "未报送",
+        Some(reported) => reported.label(),
+    }
+}
+
 fn after_plan(plan_title: &str, period: &crate::model::Period) -> String {
     let year = format!("{}年", period.year);
     if plan_title.contains(&year) {
-        let kind = period.title().trim_start_matches(&year).to_string();
+        // 2026年半年度 → 半年度, 2026年度 → 年度 (its 年 is the kind's, not the year's).
+        let title = period.title();
+        let rest = title.trim_start_matches(&year.replace('年', ""));
+        let kind = if rest.starts_with("年度") {
+            rest
+        } else {
+            rest.trim_start_matches('年')
+        };
         format!("{plan_title}{kind}")
     } else {
         format!("{plan_title}{}", period.title())
@@ -613,8 +635,14 @@ fn breakdown(plan: &Plan, e: &Evaluation) -> (Vec<StatusRow>, Vec<StatusRow>) {
         .sections
         .iter()
         .map(|s| {
+            // A plan of one untitled part (a ledger without parts) counts all its tasks so.
+            let name = match section_heading(&s.numeral, &s.title) {
+                name if !name.trim().is_empty() => name,
+                _ if plan.sections.len() == 1 => "全部任务".to_string(),
+                _ => "（未分部分）".to_string(),
+            };
             status_row(
-                section_heading(&s.numeral, &s.title),
+                name,
                 e.tasks
                     .iter()
                     .filter(|t| t.section == s.no)
@@ -622,11 +650,14 @@ fn breakdown(plan: &Plan, e: &Evaluation) -> (Vec<StatusRow>, Vec<StatusRow>) {
             )
         })
         .collect();
+    // Without any group's title there are no 事项 to count by: the parts say it all.
+    let titled = super::has_group_titles(plan);
     let groups = plan
         .groups()
+        .filter(|_| titled)
         .map(|g| {
             status_row(
-                group_label(plan, g),
+                super::sheet_group(plan, g.no),
                 e.tasks.iter().filter(|t| t.group == g.no).map(|t| t.status),
             )
         })
@@ -815,7 +846,7 @@ impl PacketView {
                     }
                     let packet_task = PacketTask {
                         line: task_line(plan, t),
-                        own_status: own.map(|r| r.status.label()).unwrap_or("未填写"),
+                        own_status: own_status(own, u.file.is_some()),
                         own_text: own.map(|r| r.progress_text.clone()).unwrap_or_default(),
                         own_evidence: own.map(|r| r.evidence.clone()).unwrap_or_default(),
                         own_problems: own.map(|r| r.problems.clone()).unwrap_or_default(),

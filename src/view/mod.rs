@@ -953,7 +953,7 @@ pub fn section_heading(numeral: &str, title: &str) -> String {
 /// (附件3's 民生实事 after 附件1's groups), the part it stands in (the further table's title,
 /// 二、…), else —. Never empty: an empty cell reads as the label above continued, which put
 /// 附件3's task under 附件1's （三）稳定扩大就业.
-fn sheet_group(plan: &Plan, group_no: u32) -> String {
+pub(crate) fn sheet_group(plan: &Plan, group_no: u32) -> String {
     if let Some(group) = plan.group(group_no).filter(|g| !g.title.trim().is_empty()) {
         return group_label(plan, group);
     }
@@ -1156,13 +1156,19 @@ fn tidy_lines(text: &str) -> String {
 }
 
 /// The notice's issuer as a sentence names it: a joint issuer's offices (one a line on the
-/// 版头) joined by 、.
+/// 版头) joined by 、; without one (a table sent without a notice), its 署名 (the config's
+/// signer).
 pub(crate) fn issuer_in_a_sentence(plan: &Plan) -> String {
-    (plan.notice.issuer.as_deref().unwrap_or_default().lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("、")
+    let notice = &plan.notice;
+    let issuer = notice.issuer.as_deref().filter(|i| !i.trim().is_empty());
+    (issuer
+        .or(notice.signer.as_deref())
+        .unwrap_or_default()
+        .lines())
+    .map(str::trim)
+    .filter(|l| !l.is_empty())
+    .collect::<Vec<_>>()
+    .join("、")
 }
 
 impl NoticeView {

@@ -240,8 +240,10 @@ fn overview_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -
     s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
     s.ws.insert_chart(s.row, 0, &chart).map_err(xlsx_error)?;
     s.row += 20;
-    let header = status_header("事项", labels, &[("完成率", 9.0)]);
-    s.table(&header, view.groups.iter().map(status_cells).collect())?;
+    if !view.groups.is_empty() {
+        let header = status_header("事项", labels, &[("完成率", 9.0)]);
+        s.table(&header, view.groups.iter().map(status_cells).collect())?;
+    }
     Ok(())
 }
 
