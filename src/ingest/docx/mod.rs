@@ -1029,6 +1029,9 @@ struct ParaProps {
     jc: Option<Align>,
     bottom: Option<bool>,
     outline: Option<u8>,
+    /// Its paragraph mark is a tracked deletion (`w:pPr/w:rPr/w:del`): accepted, what is
+    /// left of it joins the next paragraph.
+    mark_deleted: bool,
 }
 
 impl ParaProps {
@@ -1847,6 +1850,14 @@ impl<'s> Walker<'s> {
                 {
                     row.deleted = true;
                 }
+                // A deleted paragraph mark.
+                if tag == Tag::Del
+                    && self.path.up(0) == Tag::RPr
+                    && self.path.up(1) == Tag::PPr
+                    && let Some(para) = self.story().para.as_mut()
+                {
+                    para.props.mark_deleted = true;
+                }
                 true
             }
             // One branch of mc:AlternateContent only: Choice and Fallback repeat the
@@ -2125,6 +2136,15 @@ impl Walker<'_> {
             return;
         };
         let (in_box, in_table, nested) = (story.in_box, story.tables > 0, story.tables > 1);
+        // A paragraph the accepted view does not have — deleted whole (its mark and all its
+        // text), or in a deleted row — takes no number of a list: 咸宁's deleted （六） made
+        // the rest （七）…, a deleted row's 序号 made task 6 the seventh.
+        let in_deleted_row = in_table && self.table.row.as_ref().is_some_and(|r| r.deleted);
+        let gone = in_deleted_row
+            || (built.props.mark_deleted && built.pieces.iter().all(|p| p.text.trim().is_empty()));
+        if gone {
+            return;
+        }
         let numbers = if in_box {
             &mut self.box_numbers
         } else {

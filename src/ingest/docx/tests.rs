@@ -507,6 +507,40 @@ fn tracked_changes_keep_insertions_and_drop_deletions() {
     assert_eq!(doc.not_content, [NotContent::TrackedDeletions]);
 }
 
+/// What the accepted view does not have takes no number: a numbered paragraph deleted
+/// whole (its text and its mark), a numbered 序号 in a deleted row.
+#[test]
+fn tracked_deletions_take_no_number() {
+    let deleted = concat!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="8"/></w:rPr></w:pPr>"#,
+        r#"<w:del w:id="9"><w:r><w:delText>删去的一条</w:delText></w:r></w:del></w:p>"#
+    );
+    let cell = |text: &str| {
+        format!(
+            r#"<w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p></w:tc><w:tc>{}</w:tc>"#,
+            p(text)
+        )
+    };
+    let body = [
+        numbered(1, 1, "甲"),
+        deleted.to_string(),
+        numbered(1, 1, "乙"),
+        format!(
+            r#"<w:tbl><w:tr>{}</w:tr><w:tr><w:trPr><w:del w:id="7"/></w:trPr>{}</w:tr><w:tr>{}</w:tr></w:tbl>"#,
+            cell("一行"),
+            cell("删行"),
+            cell("二行")
+        ),
+    ]
+    .concat();
+    let numbering = gongwen_numbering(&[(1, "")], "");
+    let doc = read_body(&body, &[("word/numbering.xml", &numbering)]);
+    assert_eq!(labelled(&doc), ["（一）|甲", "（二）|乙"]);
+    let rows = &tables(&doc)[0].rows;
+    let numbers: Vec<&str> = rows.iter().map(|r| r.cells[0].text.as_str()).collect();
+    assert_eq!(numbers, ["1.", "2."]);
+}
+
 #[test]
 fn fields_show_results_not_codes() {
     let body = concat!(
