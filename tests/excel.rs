@@ -2189,13 +2189,7 @@ fn an_unread_deadline_is_said_at_its_cell() {
 /// 「（一）推进煤炭产业提质增效」 over 「加快智能化矿井建设。」 lost 增效 on paper).
 #[test]
 fn a_group_label_never_outgrows_its_rows() {
-    let fixture = root().join("tests/fixtures/notices/three_attachments.md");
-    let dir = project(&[(
-        "three_attachments.md",
-        std::fs::read(&fixture).unwrap().as_slice(),
-    )]);
-    let out = fengong(dir.path(), &["publish"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = published_fixture("notices/three_attachments.md");
     let script = r#"
 import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1]).active

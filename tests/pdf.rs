@@ -588,13 +588,7 @@ fn the_closing_block_stays_with_the_notice() {
 /// keeps the body's last paragraph with them too.
 #[test]
 fn the_attachment_list_and_signature_share_a_page_with_body_text() {
-    let fixture = root().join("tests/fixtures/notices/three_attachments.md");
-    let dir = project(&[(
-        "three_attachments.md",
-        std::fs::read(&fixture).unwrap().as_slice(),
-    )]);
-    let out = fengong(dir.path(), &["publish"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = published_fixture("notices/three_attachments.md");
     let pdf = dir.path().join("output/通知.pdf");
     let (_, first) = page_words(&pdf, 1);
     let (text, second) = page_words(&pdf, 2);

@@ -1218,11 +1218,12 @@ impl ColumnNames {
         });
     }
 
-    /// The names once a table's tasks go on after tasks read from text: the table's name
-    /// the columns, but for the content — the text's tasks are not its 目标 (沁县's 附件2 of
-    /// indicators after 附件1's plan headed every task 目标).
-    pub fn after_text(&mut self, mut other: ColumnNames) {
-        if self.content.is_none() {
+    /// The names once a further table's tasks go on after these ([`ColumnNames::shared_with`]);
+    /// after tasks read from text (`after_text`) the table's name the columns but for the
+    /// content — the text's tasks are not its 目标 (沁县's 附件2 of indicators after 附件1's
+    /// plan headed every task 目标).
+    pub fn joined(&mut self, mut other: ColumnNames, after_text: bool) {
+        if after_text && self.content.is_none() {
             other.content = None;
         }
         self.shared_with(other);
@@ -1410,10 +1411,7 @@ impl RawTable {
             .extend(between.into_iter().map(|p| (p.text, p.origin)));
         self.left_out.extend(other.left_out);
         self.repeated_headers += other.repeated_headers;
-        match self.header.is_empty() && before > 0 {
-            true => self.column_names.after_text(other.column_names),
-            false => self.column_names.shared_with(other.column_names),
-        }
+        (self.column_names).joined(other.column_names, self.header.is_empty() && before > 0);
         // Tasks read from the text before it have no header: the table's names the columns.
         if self.column_order.is_empty() {
             self.column_order = other.column_order;

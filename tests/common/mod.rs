@@ -67,6 +67,17 @@ pub fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
+/// A project whose only input is the fixture `name` (under tests/fixtures), published.
+pub fn published_fixture(name: &str) -> tempfile::TempDir {
+    let path = root().join("tests/fixtures").join(name);
+    let bytes = std::fs::read(&path).expect("fixture");
+    let file = path.file_name().and_then(|n| n.to_str()).expect("name");
+    let dir = project(&[(file, bytes.as_slice())]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
 /// Runs the fengong binary in `cwd`.
 pub fn fengong(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fengong"))

@@ -224,28 +224,11 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
             if row == first || !view.grouped {
                 continue;
             }
-            let label = cell_text(&group.label);
             let at = (view.columns.iter())
                 .position(|c| c.holds == crate::model::TableColumn::Group)
                 .unwrap_or(0) as u16;
-            // The label wraps in its column: its rows together must be as tall (a group of
-            // one short task clipped 「（一）推进煤炭产业提质增效」 after 提质).
             let width = columns.get(usize::from(at)).map_or(16.0, |c| c.1);
-            let short = lines_needed(&label, width - 1.0).saturating_sub(lines.iter().sum());
-            if let Some(last) = lines.last().filter(|_| short > 0) {
-                sheet
-                    .set_row_height(row - 1, row_height(last + short))
-                    .map_err(xlsx_error)?;
-            }
-            if row - first > 1 {
-                sheet
-                    .merge_range(first, at, row - 1, at, &label, &f.group)
-                    .map_err(xlsx_error)?;
-            } else {
-                sheet
-                    .write_string_with_format(first, at, &label, &f.group)
-                    .map_err(xlsx_error)?;
-            }
+            group_label(sheet, (first..row, at, width), &group.label, &lines, &f)?;
         }
     }
     sheet
@@ -253,6 +236,36 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         .map_err(xlsx_error)?;
     ledger_page_setup(sheet, 1)?;
     workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// A group's 主要事项 label over its rows `rows` (which hold `lines` lines each) in column
+/// `at`, `width` wide: merged down them, and the last row made taller where the label
+/// wraps to more lines than they hold (a group of one short task clipped 「（一）推进煤炭
+/// 产业提质增效」 after 提质).
+fn group_label(
+    sheet: &mut Worksheet,
+    (rows, at, width): (std::ops::Range<u32>, u16, f64),
+    label: &str,
+    lines: &[usize],
+    f: &Formats,
+) -> Result<()> {
+    let label = cell_text(label);
+    let short = lines_needed(&label, width - 1.0).saturating_sub(lines.iter().sum());
+    if let Some(last) = lines.last().filter(|_| short > 0) {
+        sheet
+            .set_row_height(rows.end - 1, row_height(last + short))
+            .map_err(xlsx_error)?;
+    }
+    if rows.len() > 1 {
+        sheet
+            .merge_range(rows.start, at, rows.end - 1, at, &label, &f.group)
+            .map_err(xlsx_error)?;
+    } else {
+        sheet
+            .write_string_with_format(rows.start, at, &label, &f.group)
+            .map_err(xlsx_error)?;
+    }
+    Ok(())
 }
 
 /// The task table's columns in the view's order (the source's: 主要事项 where it stands, 序号,
