@@ -319,6 +319,9 @@ fn print_evaluation(e: &fengong::evaluate::Evaluation) {
         },
         statuses.join("，")
     );
+    if let Some(mismatch) = &e.year_mismatch {
+        say!("  注意：{mismatch}");
+    }
 }
 
 /// A short human summary of the plan, for `dump` without `--json`.

@@ -1386,3 +1386,149 @@ fn a_units_own_report_is_told_apart_from_the_tasks_status() {
         assert_eq!(cells[cells.len() - 3], "0", "{line}");
     }
 }
+
+/// A supporting unit that writes its progress but chooses no status is still heard: the
+/// detail names it 未填写状态 with its words, the file's note points at the 完成状态 cell and
+/// says how it counts; a 填报日期 written without its year (7月12日) is read in the period's.
+#[test]
+fn a_supporter_without_a_status_and_a_date_without_a_year_are_read() {
+    let plan = seed_plan();
+    let (dir, folder) = with_returns("2025-半年度");
+    let sheets = TaskSheet::all(&plan);
+    let task = (plan.tasks.iter())
+        .find(|t| {
+            t.units
+                .iter()
+                .any(|a| a.role == Role::Support && a.via.is_none())
+        })
+        .unwrap();
+    let supporter = (task.units.iter())
+        .find(|a| a.role == Role::Support && a.via.is_none())
+        .unwrap();
+    let sheet = sheets.iter().find(|s| s.unit == supporter.name).unwrap();
+    let mut fill = lead_fill(sheet, "2025-07-10");
+    let row = fill.rows.entry(task.no).or_default();
+    row.status = String::new();
+    row.progress_text = "村内环境卫生集中整治2次。".into();
+    let typed = folder.join("配合.xlsx");
+    std::fs::write(&typed, form_for(sheet, &fill)).unwrap();
+    // The unit types its date as many do, without the year.
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["任务清单"]
+for row in ws.iter_rows():
+    for c in row:
+        if isinstance(c.value, str) and c.value.startswith("填报日期"):
+            ws.cell(row=c.row, column=c.column + 1).value = "7月12日"
+wb.save(sys.argv[1])
+"#;
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&typed)
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md =
+        std::fs::read_to_string(dir.path().join("output/评估/2025-半年度/评估报告.md")).unwrap();
+    let details = &md[md.find("# 附：任务进展明细").unwrap()..];
+    let detail = (details.lines())
+        .find(|l| l.starts_with(&format!("| {} | ", task.no)))
+        .unwrap();
+    assert!(
+        detail.contains(&format!("{}（未填写状态）", supporter.name)),
+        "{detail}"
+    );
+    let filed = (md.lines())
+        .find(|l| l.starts_with("| 配合.xlsx |"))
+        .unwrap();
+    assert!(filed.contains("| 2025-07-12 |"), "{filed}");
+    assert!(
+        filed.contains("填报日期「7月12日」未写年份，按2025年7月12日计"),
+        "{filed}"
+    );
+    let said = format!(
+        "第 {} 项任务（本单位配合）没有选完成状态，该项按该任务的完成状态计",
+        task.no
+    );
+    let at = filed.find(&said).unwrap_or_else(|| panic!("{filed}"));
+    // The note names the 完成状态 cell (column H of the form), not the row's 序号.
+    let cell = filed[..at].rsplit("任务清单表 ").next().unwrap();
+    assert!(
+        cell.starts_with('H') && cell.ends_with(" 单元格："),
+        "{filed}"
+    );
+    // The report's workbook carries its words, without a stop before the list's ；.
+    let cells = sheet_cells(
+        &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),
+        "任务明细",
+    );
+    let words = format!("{}（未填写状态）：村内环境卫生集中整治2次", supporter.name);
+    assert!(
+        cells
+            .iter()
+            .flatten()
+            .any(|c| c.to_string().contains(&words)),
+        "{words}"
+    );
+    assert!(
+        !cells
+            .iter()
+            .flatten()
+            .any(|c| c.to_string().contains("。；"))
+    );
+}
+
+/// The plan's 分管领导 of each task follows it into the evaluation (the report's detail and
+/// lists of tasks behind, its workbook, the unit's packet), under the source's own heading;
+/// a period named for a year the plan does not cover is said, in the report and by the
+/// command.
+#[test]
+fn leaders_follow_their_tasks_and_a_period_out_of_the_plans_years_is_said() {
+    let path = root().join("tests/fixtures/xlsx/leaders_and_groups.xlsx");
+    let dir = project(&[("台账.xlsx", std::fs::read(&path).unwrap().as_slice())]);
+    let returns = dir.path().join("input/returns");
+    for period in ["2026-半年度", "2031-年度"] {
+        std::fs::create_dir_all(returns.join(period)).unwrap();
+    }
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let period = dir.path().join("output/评估/2026-半年度");
+    let md = std::fs::read_to_string(period.join("评估报告.md")).unwrap();
+    let details = &md[md.find("# 附：任务进展明细").unwrap()..];
+    for leader in ["分管领导：王镇长", "分管领导：李副镇长"] {
+        assert!(details.contains(leader), "{leader}: {details}");
+    }
+    assert!(!md.contains("请注意"), "2026 is the plan's year");
+    let cells = sheet_cells(&period.join("评估报告.xlsx"), "任务明细");
+    let header = (cells.iter())
+        .find(|row| row.iter().any(|c| *c == "序号"))
+        .unwrap();
+    let column = (header.iter())
+        .position(|c| *c == "分管领导")
+        .expect("a 分管领导 column");
+    assert!(
+        cells
+            .iter()
+            .any(|row| row.get(column).is_some_and(|c| *c == "李副镇长"))
+    );
+    // Packets are the year-end's.
+    let packets = std::fs::read_dir(dir.path().join("output/评估/2031-年度/考核材料")).unwrap();
+    let named = packets
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "docx"))
+        .any(|e| common::docx_text(&e.path()).contains("分管领导：李副镇长"));
+    assert!(named, "no packet names the leader");
+    // 2031 is five years past the plan's deadlines.
+    let late =
+        std::fs::read_to_string(dir.path().join("output/评估/2031-年度/评估报告.md")).unwrap();
+    assert!(late.contains("**请注意**：本期按2031年评估"), "{late}");
+    let said = format!("{}{}", common::stdout(&out), stderr(&out));
+    assert!(said.contains("注意：本期按2031年评估"), "{said}");
+    assert!(
+        !late.contains("份（）"),
+        "an empty list of files in brackets"
+    );
+}

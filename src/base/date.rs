@@ -14,8 +14,11 @@ pub fn parse_iso(text: &str) -> Option<Date> {
     text.parse::<Date>().ok()
 }
 
-/// A date as people write one: `2025-07-10`, `2025/7/10`, `2025.7.10`, `2025年7月10日`.
+/// A date as people write one: `2025-07-10`, `2025/7/10`, `2025.7.10`, `2025年7月10日`,
+/// and in Chinese numerals as notices long printed it: `二〇二五年三月五日`.
 pub fn parse_written(text: &str) -> Option<Date> {
+    let arabic = in_arabic_figures(text);
+    let text = arabic.as_deref().unwrap_or(text);
     let numbers: Vec<i32> = text
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
@@ -25,6 +28,81 @@ pub fn parse_written(text: &str) -> Option<Date> {
         return None;
     };
     ymd(*y, *m, *d)
+}
+
+/// `二〇二五年三月五日` in Arabic figures (`2025年3月5日`): the year digit by digit, month and
+/// day as numbers (十二, 二十五); `None` when the text is not such a date.
+fn in_arabic_figures(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (year, rest) = text.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日')?;
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c || (c == '零' && d == '〇'))
+    };
+    let year: String = (year.chars())
+        .map(|c| digit(c).map(|d| char::from(b'0' + d as u8)))
+        .collect::<Option<String>>()?;
+    let month = crate::base::cjk::chinese_number(month)?;
+    let day = crate::base::cjk::chinese_number(day)?;
+    (year.len() == 4).then(|| format!("{year}年{month}月{day}日"))
+}
+
+/// A date as a unit writes it on a form: what [`parse_written`] reads, and `20260112`,
+/// `元月`, or a month and day with no year (`7月12日`, `7.10`), left for the caller to place.
+pub fn parse_filled(text: &str) -> Option<Written> {
+    let text = text.trim().replace("元月", "1月");
+    if let Some(date) = parse_written(&text) {
+        return Some(Written::Full(date));
+    }
+    let digits = text.as_bytes();
+    if digits.len() == 8 && digits.iter().all(u8::is_ascii_digit) {
+        let number = |range: std::ops::Range<usize>| text[range].parse::<i32>().ok();
+        return ymd(number(0..4)?, number(4..6)?, number(6..8)?).map(Written::Full);
+    }
+    let numbers: Vec<i8> = text
+        .trim_end_matches('日')
+        .split(['月', '.', '/', '-', '．'])
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<Vec<i8>>>()?;
+    let [month, day] = numbers.as_slice() else {
+        return None;
+    };
+    // Checked against a leap year: 2月29日 is a day some years have.
+    Date::new(2024, *month, *day).ok()?;
+    Some(Written::MonthDay {
+        month: *month,
+        day: *day,
+    })
+}
+
+/// A date as written on a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Written {
+    /// Year, month and day.
+    Full(Date),
+    /// A month and day, the year left out.
+    MonthDay {
+        /// 1–12.
+        month: i8,
+        /// 1–31.
+        day: i8,
+    },
+}
+
+impl Written {
+    /// The date, a month and day taken in the year that puts it nearest `near` (a form
+    /// dated 1月9日 for a year-end is January of the next year).
+    pub fn near(self, near: Date) -> Option<Date> {
+        match self {
+            Written::Full(date) => Some(date),
+            Written::MonthDay { month, day } => (near.year() - 1..=near.year() + 1)
+                .filter_map(|year| Date::new(year, month, day).ok())
+                .min_by_key(|d| days_between(*d, near).abs()),
+        }
+    }
 }
 
 /// The date of year, month and day, when it exists.
@@ -88,8 +166,32 @@ mod tests {
             assert_eq!(parse_written(text), ymd(2025, 7, 10), "{text}");
         }
         assert_eq!(parse_written("2025年13月5日"), None);
+        assert_eq!(parse_written("二〇二五年三月五日"), ymd(2025, 3, 5));
+        assert_eq!(parse_written("二〇二四年十二月二十五日"), ymd(2024, 12, 25));
+        assert_eq!(parse_written("二〇二五年十三月五日"), None);
+        assert_eq!(parse_written("二五年三月五日"), None);
         assert_eq!(parse_written("三月"), None);
         assert_eq!(chinese(ymd(2025, 6, 30).unwrap()), "2025年6月30日");
+    }
+
+    #[test]
+    fn dates_filled_on_forms() {
+        let near = |text, end| parse_filled(text).and_then(|w| w.near(end));
+        let (june, december) = (ymd(2025, 6, 30).unwrap(), ymd(2025, 12, 31).unwrap());
+        assert_eq!(near("2025年7月10日", december), ymd(2025, 7, 10));
+        assert_eq!(near("20260112", june), ymd(2026, 1, 12));
+        assert_eq!(near("2027年元月9日", june), ymd(2027, 1, 9));
+        assert_eq!(near("7月12日", june), ymd(2025, 7, 12));
+        assert_eq!(near("7.10", june), ymd(2025, 7, 10));
+        assert_eq!(near("1月9日", december), ymd(2026, 1, 9));
+        assert_eq!(near("12月28日", december), ymd(2025, 12, 28));
+        assert_eq!(
+            parse_filled("7月12日"),
+            Some(Written::MonthDay { month: 7, day: 12 })
+        );
+        for text in ["2月30日", "13.1", "20251301", "七月", "7", "1.2.3.4", ""] {
+            assert_eq!(parse_filled(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use super::{FileRecord, Outcome};
 use crate::base::cjk::excerpt;
 use crate::base::date;
-use crate::base::diag::{Diagnostic, Location};
+use crate::base::diag::{Diagnostic, Location, Severity};
 use crate::config::EvaluationConfig;
 use crate::form;
 use crate::ingest::returns::{FileRead, ReadFile, ReadForm};
-use crate::model::{Period, PeriodKind, Plan, ReturnForm, ReturnRow};
+use crate::model::{Period, PeriodKind, Plan, ReturnForm, ReturnRow, Role};
 
 /// How many other files a duplicate's finding names.
 const NAMED_DUPLICATES: usize = 6;
@@ -27,7 +27,12 @@ pub(super) struct Intake {
 
 impl Intake {
     /// Validates every file read and chooses one return per unit.
-    pub fn new(plan: &Plan, rules: &EvaluationConfig, read: Vec<ReadFile>) -> Intake {
+    pub fn new(
+        plan: &Plan,
+        rules: &EvaluationConfig,
+        period: &Period,
+        read: Vec<ReadFile>,
+    ) -> Intake {
         let plan_id = plan
             .notice
             .doc_number
@@ -53,7 +58,10 @@ impl Intake {
                         Diagnostic::note("return/ignored", Location::file(file.clone()), why);
                     (record(file, Outcome::Ignored, vec![note]), None)
                 }
-                FileRead::Form(read) => validate(plan, &plan_id, &unit_index, file, read),
+                FileRead::Form(mut read) => {
+                    place_yearless(&mut read, period);
+                    validate(plan, &plan_id, &unit_index, file, read)
+                }
             })
             .unzip();
         let mut intake = Intake {
@@ -244,6 +252,27 @@ impl Intake {
     }
 }
 
+/// A 填报日期 written without its year placed in the year nearest the period's end (a
+/// year-end's 1月9日 is January of the next year), and said.
+fn place_yearless(read: &mut ReadForm, period: &Period) {
+    let Some(yearless) = read.form.filled_on_yearless.take() else {
+        return;
+    };
+    let Some(placed) = yearless.written.near(period.end) else {
+        return;
+    };
+    read.form.filled_on = Some(placed);
+    read.diagnostics.push(Diagnostic::note(
+        "return/date-without-year",
+        yearless.at,
+        format!(
+            "填报日期「{}」未写年份，按{}计",
+            excerpt(&yearless.text),
+            date::chinese(placed)
+        ),
+    ));
+}
+
 fn record(file: String, outcome: Outcome, findings: Vec<Diagnostic>) -> FileRecord {
     FileRecord {
         file,
@@ -316,13 +345,16 @@ fn validate(
                 .with_hint("如改动较大，请把新版任务单发给该单位重新填报"),
             );
         }
-        if unit.lead.contains(&row.task) {
-            diagnostics.extend(no_status(&row, &diagnostics));
-        }
+        let role = if unit.lead.contains(&row.task) {
+            Role::Lead
+        } else {
+            Role::Support
+        };
+        diagnostics.extend(no_status(&row, role, &diagnostics));
         kept.push(row);
     }
     form.rows = kept;
-    record.outcome = if diagnostics.is_empty() {
+    record.outcome = if diagnostics.iter().all(|d| d.severity == Severity::Note) {
         Outcome::Accepted
     } else {
         Outcome::AcceptedWithWarnings
@@ -332,17 +364,23 @@ fn validate(
     (record, Some(form))
 }
 
-/// A task the unit leads whose row chooses no status, said (a status not on the list is
-/// said already): the task counts as 未报送 though the unit reported — and a status word
-/// in 进展情况 is likely the status typed in the wrong column.
-fn no_status(row: &ReturnRow, said: &[Diagnostic]) -> Option<Diagnostic> {
+/// A row that chooses no status, said (a status not on the list is said already): a task
+/// the unit leads counts as 未报送 though the unit reported, a task it supports takes the
+/// task's status — and a status word in 进展情况 is likely the status typed in the wrong
+/// column. A supporter's row left wholly empty is not said: it shares the task's status, as
+/// the rules print.
+fn no_status(row: &ReturnRow, role: Role, said: &[Diagnostic]) -> Option<Diagnostic> {
     let no = row.task;
     let already = said
         .iter()
         .any(|d| d.code == "return/bad-status" && d.message.starts_with(&format!("第 {no} 项")));
-    if row.status.is_some() || already {
+    if row.status.is_some() || already || (role != Role::Lead && row.is_blank()) {
         return None;
     }
+    let counted = match role {
+        Role::Lead => "（本单位牵头）没有选完成状态，该项按“未报送”计",
+        _ => "（本单位配合）没有选完成状态，该项按该任务的完成状态计",
+    };
     let misplaced = crate::model::Status::parse(row.progress_text.trim())
         .map(|s| {
             format!(
@@ -353,8 +391,10 @@ fn no_status(row: &ReturnRow, said: &[Diagnostic]) -> Option<Diagnostic> {
         .unwrap_or_default();
     Some(Diagnostic::warning(
         "return/no-status",
-        row.origin.clone(),
-        format!("第 {no} 项任务（本单位牵头）没有选完成状态，该项按“未报送”计{misplaced}"),
+        row.status_origin
+            .clone()
+            .unwrap_or_else(|| row.origin.clone()),
+        format!("第 {no} 项任务{counted}{misplaced}"),
     ))
 }
 
@@ -373,6 +413,7 @@ mod tests {
                     plan_id: plan_id.clone(),
                     sample: false,
                     filled_on: None,
+                    filled_on_yearless: None,
                     contact: String::new(),
                     phone: String::new(),
                     rows: Vec::new(),
@@ -386,9 +427,18 @@ mod tests {
             .collect()
     }
 
+    fn period() -> Period {
+        Period::new("2025-半年度", PeriodKind::MidYear, 2025)
+    }
+
     /// Bytes of every finding's message over `n` copies of one unit's return.
     fn findings_size(plan: &Plan, n: usize) -> usize {
-        let intake = Intake::new(plan, &EvaluationConfig::default(), copies(plan, n));
+        let intake = Intake::new(
+            plan,
+            &EvaluationConfig::default(),
+            &period(),
+            copies(plan, n),
+        );
         assert!(intake.files.iter().all(|f| f.outcome == Outcome::Conflict));
         intake
             .files
@@ -405,13 +455,23 @@ mod tests {
         let (small, large) = (findings_size(&plan, 200), findings_size(&plan, 800));
         // Four times the files, about four times the text (it was sixteen).
         assert!(large < small * 5, "{small} → {large}");
-        let two = Intake::new(&plan, &EvaluationConfig::default(), copies(&plan, 2));
+        let two = Intake::new(
+            &plan,
+            &EvaluationConfig::default(),
+            &period(),
+            copies(&plan, 2),
+        );
         let message = &two.files[0].findings[0].message;
         assert!(
             message.contains("（副本00000.xlsx、副本00001.xlsx）"),
             "{message}"
         );
-        let many = Intake::new(&plan, &EvaluationConfig::default(), copies(&plan, 200));
+        let many = Intake::new(
+            &plan,
+            &EvaluationConfig::default(),
+            &period(),
+            copies(&plan, 200),
+        );
         assert!(
             many.files[0].findings[0]
                 .message

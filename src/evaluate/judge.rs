@@ -34,7 +34,8 @@ pub(super) fn tasks(
             let support_reports: Vec<UnitReport> = task
                 .supports()
                 .filter_map(report)
-                .filter(|r| r.reported != Status::Missing)
+                // A supporter's row with words but no status stays: what it wrote is shown.
+                .filter(|r| r.reported != Status::Missing || r.origin.is_some())
                 .collect();
             let (status, note) = task_status(&lead_reports);
             let targets = targets(task, &lead_reports, intake, &mut findings);

@@ -212,6 +212,9 @@ pub struct Evaluation {
     pub schedule_share: f64,
     /// Units with tasks and no usable return.
     pub missing_units: Vec<String>,
+    /// The period's year lies outside the plan's years (a folder named for the wrong year):
+    /// what to check, said in the report and by the command.
+    pub year_mismatch: Option<String>,
 }
 
 impl Evaluation {
@@ -272,7 +275,7 @@ pub fn evaluate(
     period: Period,
     read: Vec<ReadFile>,
 ) -> Evaluation {
-    let mut intake = intake::Intake::new(plan, rules, read);
+    let mut intake = intake::Intake::new(plan, rules, &period, read);
     let early = intake.filled_before(&period);
     intake.add_findings(early);
     let scores = rules.scores(period.kind);
@@ -280,6 +283,7 @@ pub fn evaluate(
     intake.add_findings(judged.findings);
     let units = score::units(plan, rules, &scores, &intake, &judged.tasks);
     Evaluation {
+        year_mismatch: year_mismatch(plan, &period),
         schedule_share: period.schedule_share(None).unwrap_or(100.0),
         sample: intake.sample(),
         missing_units: intake.missing_units(plan),
@@ -290,4 +294,32 @@ pub fn evaluate(
         tasks: judged.tasks,
         units,
     }
+}
+
+/// Said when the period's year is before the plan's year or after its last deadline's: every
+/// deadline then reads as passed (or none as begun), which is likely a misnamed folder.
+fn year_mismatch(plan: &Plan, period: &Period) -> Option<String> {
+    let first = plan.year?;
+    let last = (plan.tasks.iter())
+        .filter_map(|t| t.deadline)
+        .map(|d| i32::from(d.year()))
+        .max()
+        .unwrap_or(first)
+        .max(first);
+    let span = if last == first {
+        format!("{first}年")
+    } else {
+        format!("{first}—{last}年")
+    };
+    let why = if period.year < first {
+        "方案尚未开始"
+    } else if period.year > last {
+        "方案各项任务的完成时限均已过"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "本期按{}年评估，而本方案的年份是{span}，{why}；请核对反馈表目录名「{}」中的年份",
+        period.year, period.label
+    ))
 }

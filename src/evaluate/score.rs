@@ -61,9 +61,9 @@ fn unit_result(
         }
         support_total += 1;
         let status = match own {
-            Some(r) => r.status,
-            None if returned => result.status,
-            None => Status::Missing,
+            Some(r) if r.reported != Status::Missing => r.status,
+            _ if returned => result.status,
+            _ => Status::Missing,
         };
         // As scored: what the unit reported (or, having returned its form, the task's).
         if status == Status::Completed {

@@ -390,6 +390,18 @@ fn subject_after(rest: &str) -> &str {
 /// and where the phrase starts.
 fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
     let clause_start = clause_start_before(text, clause_end);
+    // A value after a label's colon (地区生产总值增长：5.5%) measures the label.
+    let label_colon = text[..clause_start].ends_with(['：', ':']);
+    if label_colon && text[clause_start..clause_end].trim().is_empty() {
+        let colon = text[..clause_start]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(at, _)| at);
+        let (subject, start) = subject_before(text, colon);
+        if !subject.is_empty() {
+            return (subject, start);
+        }
+    }
     let mut subject = text[clause_start..clause_end].trim();
     let mut start =
         clause_start + (text[clause_start..].len() - text[clause_start..].trim_start().len());
@@ -646,6 +658,19 @@ mod tests {
         ] {
             assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
         }
+    }
+
+    #[test]
+    fn a_value_after_a_label_measures_the_label() {
+        let t = extract("地区生产总值增长：5.5%");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].phrase, "地区生产总值增长：5.5%");
+        let t = extract("固定资产投资增长: 6%");
+        assert_eq!(t[0].phrase, "固定资产投资增长: 6%");
+        // A colon ending a sentence's lead-in is no label: its clause is the subject.
+        let t = extract("主要目标：建成幼儿园3所");
+        assert_eq!(t[0].subject, "幼儿园");
+        assert!(!t[0].phrase.contains("主要目标"), "{}", t[0].phrase);
     }
 
     #[test]

@@ -29,7 +29,7 @@ mod unit;
 pub use notice::{
     Notice, Paragraph, SignOff, doc_number_year, names_a_table, normalize_doc_number, plan_of_table,
 };
-pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status};
+pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status, YearlessDate};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
 pub use unit::{
     LEVEL_PREFIXES, PLACE_LEVELS, Resolution, Unit, UnitGroup, UnitKind, UnitRegistry,

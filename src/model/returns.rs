@@ -188,6 +188,9 @@ pub struct ReturnForm {
     pub sample: bool,
     /// 填报日期, when given.
     pub filled_on: Option<Date>,
+    /// 填报日期 written without its year (7月12日): the evaluation places it in the period.
+    #[serde(default)]
+    pub filled_on_yearless: Option<Box<YearlessDate>>,
     /// 联系人, as written.
     #[serde(default)]
     pub contact: String,
@@ -196,6 +199,17 @@ pub struct ReturnForm {
     pub phone: String,
     /// One row per task the form carries.
     pub rows: Vec<ReturnRow>,
+}
+
+/// A 填报日期 with no year, as written and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearlessDate {
+    /// The month and day read.
+    pub written: date::Written,
+    /// The text as the unit wrote it.
+    pub text: String,
+    /// Its cell.
+    pub at: Location,
 }
 
 /// What a unit wrote for one task.
@@ -221,6 +235,9 @@ pub struct ReturnRow {
     pub issued_hash: String,
     /// Where the row is.
     pub origin: Location,
+    /// Where its 完成状态 is (what a finding about the status points at).
+    #[serde(default)]
+    pub status_origin: Option<Location>,
 }
 
 impl ReturnRow {

@@ -139,6 +139,10 @@ pub struct TaskLine {
     pub content: String,
     /// Leads, joined with 、.
     pub leads: String,
+    /// The plan's 责任领导 of the task (王镇长), or empty.
+    pub person_name: String,
+    /// The same under the source's heading (分管领导：王镇长), or empty.
+    pub person: String,
     /// Status.
     pub status: &'static str,
     /// What the lead reported, when the rules changed it.
@@ -261,6 +265,10 @@ pub struct EvaluationView {
     pub targets: Vec<TargetLine>,
     /// Units with no usable return.
     pub missing_units: Vec<String>,
+    /// The heading of the plan's 责任领导 column, when any task names one.
+    pub person_heading: Option<String>,
+    /// The period's year outside the plan's, said.
+    pub year_mismatch: Option<String>,
     /// Every file.
     pub files: Vec<FileLine>,
     /// Status names in column order.
@@ -383,6 +391,10 @@ fn joined_reports(reports: &[UnitReport], pick: impl Fn(&UnitReport) -> &str) ->
 
 /// A task as the report lists it.
 pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
+    let person = (plan.task(t.no).and_then(|task| task.person.as_deref()))
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_string();
     let lead_reported = t.lead_reports.iter().map(|r| r.reported).min();
     let progress: Vec<String> = t
         .lead_reports
@@ -397,6 +409,11 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
             "—".into()
         } else {
             t.leads.join("、")
+        },
+        person_name: person.clone(),
+        person: match person.as_str() {
+            "" => String::new(),
+            name => format!("{}：{name}", super::person_heading(plan)),
         },
         status: t.status.label(),
         reported: lead_reported
@@ -419,22 +436,25 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
             .support_reports
             .iter()
             .map(|r| {
-                let text = if r.progress_text.is_empty() {
-                    String::new()
-                } else {
-                    format!("：{}", r.progress_text)
+                let text = match r.progress_text.trim_end_matches(['。', '；', ';']) {
+                    "" => String::new(),
+                    said => format!("：{said}"),
                 };
-                format!("{}（{}）{text}", r.unit, r.status.label())
+                format!("{}（{}）{text}", r.unit, support_status(r))
             })
             .collect::<Vec<_>>()
             .join("；"),
         supports_brief: t
             .support_reports
             .iter()
-            .map(|r| match r.problems.trim() {
-                "" => format!("{}（{}）", r.unit, r.status.label()),
-                problems => format!("{}（{}；存在问题：{problems}）", r.unit, r.status.label()),
-            })
+            .map(
+                |r| match r.problems.trim().trim_end_matches(['。', '；', ';']) {
+                    "" => format!("{}（{}）", r.unit, support_status(r)),
+                    problems => {
+                        format!("{}（{}；存在问题：{problems}）", r.unit, support_status(r))
+                    }
+                },
+            )
             .collect::<Vec<_>>()
             .join("、"),
         // A deadline that names no date (长期坚持) as the plan writes it.
@@ -502,8 +522,15 @@ fn leads_returned(plan: &Plan, e: &Evaluation, no: u32) -> bool {
         .all(|lead| (e.units.iter()).any(|u| u.unit == lead.name && u.file.is_some()))
 }
 
-/// The plan's title and the period, the year said once: "…2025年重点工作安排半年度", not
-/// "…2025年重点工作安排2025年半年度".
+/// A supporting unit's status beside the task: 未填写状态 where its row has words and no
+/// status (its score then takes the task's).
+fn support_status(r: &UnitReport) -> &'static str {
+    match r.reported {
+        Status::Missing => "未填写状态",
+        _ => r.status.label(),
+    }
+}
+
 /// What a unit reported of a task, before the rules (序时推进 though overdue): 未填写 where
 /// its form leaves the status empty, 未报送 where it sent none.
 fn own_status(own: Option<&UnitReport>, returned: bool) -> &'static str {
@@ -514,6 +541,8 @@ fn own_status(own: Option<&UnitReport>, returned: bool) -> &'static str {
     }
 }
 
+/// The plan's title and the period, the year said once: "…2025年重点工作安排半年度", not
+/// "…2025年重点工作安排2025年半年度".
 fn after_plan(plan_title: &str, period: &crate::model::Period) -> String {
     let year = format!("{}年", period.year);
     if plan_title.contains(&year) {
@@ -608,6 +637,9 @@ impl EvaluationView {
             targets: e.tasks.iter().flat_map(target_lines).collect(),
             tasks,
             missing_units: e.missing_units.iter().map(|u| missing_unit(e, u)).collect(),
+            year_mismatch: e.year_mismatch.clone(),
+            person_heading: (plan.tasks.iter().any(|t| t.person.is_some()))
+                .then(|| super::person_heading(plan)),
             files: e.files.iter().map(file_line).collect(),
             status_labels: Status::ALL.iter().map(|s| s.label()).collect(),
             rules: rules(e),

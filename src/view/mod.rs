@@ -555,7 +555,7 @@ fn extra_columns(
         columns.push((heading, "date", TableColumn::Deadline));
     }
     if person {
-        let heading = named(&plan.table.person_column, "责任领导");
+        let heading = person_heading(plan);
         columns.push((heading, "other", TableColumn::Person));
     }
     columns.extend(
@@ -934,6 +934,11 @@ fn responsible_heading(plan: &Plan) -> Option<String> {
 
 fn has_responsible_units(plan: &Plan) -> bool {
     (plan.tasks.iter().flat_map(|t| &t.units)).any(|a| a.role == Role::Responsible)
+}
+
+/// The heading the plan's source gives its 责任领导 column (分管领导, 责任人 …).
+pub(crate) fn person_heading(plan: &Plan) -> String {
+    named(&plan.table.person_column, "责任领导")
 }
 
 fn named(name: &Option<String>, usual: &str) -> String {
@@ -2115,7 +2120,7 @@ impl TaskSheet {
         TaskSheet {
             extra_heading,
             has_person: plan.tasks.iter().any(|t| t.person.is_some()),
-            person_heading: named(&plan.table.person_column, "责任领导"),
+            person_heading: person_heading(plan),
             has_groups: has_group_titles(plan),
             unit: unit.to_string(),
             plan_id: plan

@@ -7,12 +7,12 @@ use calamine::{Data, Range, Reader, Sheets};
 
 use super::ReadForm;
 use crate::base::cjk::{excerpt, tidy_spacing};
-use crate::base::date::{self, Date};
+use crate::base::date::{self, Date, Written};
 use crate::base::diag::{Diagnostic, Location};
 use crate::base::number::parse_percent;
 use crate::form::{self, Column, KEY_SHEET, KeyField};
 use crate::ingest::xlsx::text_of;
-use crate::model::{ReturnForm, ReturnRow, Status};
+use crate::model::{ReturnForm, ReturnRow, Status, YearlessDate};
 
 pub(super) fn unreadable(display: &str, why: &str) -> Diagnostic {
     Diagnostic::error(
@@ -112,7 +112,7 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
     };
     let mut diagnostics = Vec::new();
     diagnostics.extend(table.merges_said());
-    let filled_on = table.filled_on(&mut diagnostics);
+    let (filled_on, filled_on_yearless) = table.filled_on(&mut diagnostics);
     let rows = table.rows(&key, &mut diagnostics);
     let (contact, phone) = table.contact();
     Ok(ReadForm {
@@ -122,6 +122,7 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
             plan_id: key.plan_id,
             sample: key.sample,
             filled_on,
+            filled_on_yearless,
             contact,
             phone,
             rows,
@@ -385,6 +386,7 @@ impl TaskList<'_> {
             text_intact,
             issued_hash: hash.to_string(),
             origin: self.place(row, Column::No),
+            status_origin: Some(self.place(row, Column::Status)),
         }
     }
 
@@ -502,20 +504,33 @@ impl TaskList<'_> {
         (contact, phone)
     }
 
-    fn filled_on(&self, diagnostics: &mut Vec<Diagnostic>) -> Option<Date> {
-        let (row, col, rest) = self.find_label("填报日期")?;
-        self.date_after(row, col, &rest, diagnostics)
+    /// 填报日期, or its month and day when the year is left out.
+    fn filled_on(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (Option<Date>, Option<Box<YearlessDate>>) {
+        let Some((row, col, rest)) = self.find_label("填报日期") else {
+            return (None, None);
+        };
+        match self.date_after(row, col, &rest, diagnostics) {
+            Some((Written::Full(date), ..)) => (Some(date), None),
+            Some((written, text, at_col)) => {
+                let at = self.at(row, at_col);
+                (None, Some(Box::new(YearlessDate { written, text, at })))
+            }
+            None => (None, None),
+        }
     }
 
-    /// The date written after the 填报日期 label at (row, col): in the label's own cell
-    /// (`填报日期：2025-07-10`) or in the next filled cell.
+    /// The date written after the 填报日期 label at (row, col) — in the label's own cell
+    /// (`填报日期：2025-07-10`) or in the next filled cell — with its text and column.
     fn date_after(
         &self,
         row: u32,
         col: u32,
         rest: &str,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<Date> {
+    ) -> Option<(Written, String, u32)> {
         let (_, end_col) = self.range.end()?;
         let inline = rest.trim_start_matches(['：', ':']).trim();
         let (value, at_col) = if inline.is_empty() {
@@ -525,6 +540,7 @@ impl TaskList<'_> {
         } else {
             (Data::String(inline.to_string()), col)
         };
+        let text = text_of(&value);
         let serial = match &value {
             Data::Float(f) => Some(*f),
             Data::Int(i) => Some(*i as f64),
@@ -532,20 +548,27 @@ impl TaskList<'_> {
             _ => None,
         };
         let parsed = match serial {
-            Some(serial) => (20_000.0..80_000.0)
-                .contains(&serial)
-                .then(|| date::from_excel_serial(serial))
-                .flatten(),
-            None => date::parse_written(&text_of(&value)),
+            Some(serial) if (20_000.0..80_000.0).contains(&serial) => {
+                date::from_excel_serial(serial).map(Written::Full)
+            }
+            // A number typed as 20260112; not 7.1 (7.10 typed as a number: its day is lost).
+            Some(serial) if serial.fract() == 0.0 => {
+                date::parse_filled(&text).filter(|w| matches!(w, Written::Full(_)))
+            }
+            Some(_) => None,
+            None => date::parse_filled(&text),
         };
         if parsed.is_none() {
             diagnostics.push(Diagnostic::warning(
                 "return/bad-date",
                 self.at(row, at_col),
-                format!("填报日期「{}」无法识别", excerpt(&text_of(&value))),
+                format!(
+                    "填报日期「{}」无法识别（应写成 2025年7月10日 这样的日期）",
+                    excerpt(&text)
+                ),
             ));
         }
-        parsed
+        parsed.map(|written| (written, text, at_col))
     }
 }
 

@@ -322,11 +322,15 @@ fn task_sheet(
 ) -> Result<()> {
     let mut s = sheet(workbook, name, f)?;
     s.title(&format!("{}{name}", view.period_title), 13)?;
-    let header = [
+    let person = view.person_heading.as_deref();
+    let mut header = vec![
         ("序号", 6.0),
         ("主要事项", 16.0),
         ("任务内容", 40.0),
         ("牵头单位", 16.0),
+    ];
+    header.extend(person.map(|heading| (heading, 12.0)));
+    header.extend([
         ("完成时限", 12.0),
         ("状态", 9.0),
         ("牵头单位报送", 10.0),
@@ -336,17 +340,20 @@ fn task_sheet(
         ("存在问题", 24.0),
         ("佐证材料", 20.0),
         ("配合单位反馈", 30.0),
-    ];
+    ]);
     let (first, last) = s.table(
         &header,
         tasks
             .iter()
             .map(|t| {
-                vec![
+                let mut row = vec![
                     Value::Count(t.no as usize),
                     text(&t.group),
                     text(&t.content),
                     text(&t.leads),
+                ];
+                row.extend(person.map(|_| text(&t.person_name)));
+                row.extend([
                     text(&t.deadline),
                     text(t.status),
                     text(t.reported.unwrap_or(t.status)),
@@ -356,7 +363,8 @@ fn task_sheet(
                     text(&t.problems),
                     text(t.evidence.join("；")),
                     text(&t.supports),
-                ]
+                ]);
+                row
             })
             .collect(),
     )?;
