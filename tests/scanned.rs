@@ -781,3 +781,55 @@ fn an_annotation_beside_the_date_leaves_the_sign_off_whole() {
     assert_eq!(notice.annotation.as_deref(), Some("(此件发至乡)"));
     assert!(!codes(&checked).contains(&"notice/no-date"));
 }
+
+/// A letter l (or I) a scan read for 1 in a figure, and 曰 for the 日 of a date: the 文号,
+/// the 成文日期 and a deadline read as meant (2025年l2月 is December, never February), each
+/// said; a row a page broke whose two empty cells were copied as one is moved right under
+/// its header by its time, which never becomes a unit.
+#[test]
+fn figures_a_scan_misread_and_a_row_short_after_a_page_break_are_read_as_meant() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "临政办发(2O25)l2号\n临江区人民政府办公室关于印发重点任务分工方案的通知\n\
+         各街道办事处，区政府各部门：\n现将《临江区重点任务分工方案》印发给你们，请认真贯彻落实。\n\
+         附件：临江区重点任务分工方案\n临江区人民政府办公室\n2025年2月l8曰\n\
+         临江区重点任务分工方案\n\n序号\t项目名称\t具体任务\t牵头单位\t责任单位\t完成时限\n\
+         1\t安全生产\t开展隐患排查整治，整改率达到l00%。\t区应急管理局\t各街道办事处\t2025年l2月底前\n\
+         2\t学校建设\t新建中小学校4所，其中东湖实验学校、\n\n第2页 共3页\n\n\
+         序号\t项目名称\t具体任务\t牵头单位\t责任单位\t完成时限\n\
+         \t滨江小学于9月开学前投入使用。\t区教育局\t区自然资源局\t2025年9月1日前\n\
+         3\t就业帮扶\t开展职业技能培训5000人次。\t区人力资源社会保障局\t各街道办事处\t2025年12月底前\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.notice.doc_number.as_deref(),
+        Some("临政办发〔2025〕12号")
+    );
+    assert_eq!(plan.notice.date.as_deref(), Some("2025年2月18日"));
+    assert_eq!(plan.notice.signer.as_deref(), Some("临江区人民政府办公室"));
+    let deadline = |no: u32| plan.task(no).unwrap().deadline.map(|d| d.to_string());
+    assert_eq!(deadline(1).as_deref(), Some("2025-12-31"));
+    assert!(plan.task(1).unwrap().content.contains("整改率达到100%"));
+    assert_eq!(plan.task(1).unwrap().targets.len(), 1);
+    let said = messages(&checked, "source/ocr-mended").join("；");
+    for mended in [
+        "「l2」读作「12」",
+        "「l8曰」读作「18日」",
+        "「l00」读作「100」",
+    ] {
+        assert!(said.contains(mended), "{mended}: {said}");
+    }
+    // Task 2 whole, its units and time in their columns.
+    let task = plan.task(2).unwrap();
+    assert!(
+        task.content.ends_with("滨江小学于9月开学前投入使用。"),
+        "{}",
+        task.content
+    );
+    assert_eq!(leads(plan, 2), ["区教育局"]);
+    assert_eq!(deadline(2).as_deref(), Some("2025-09-01"));
+    assert!(!plan.units.iter().any(|u| u.name.contains("2025年")));
+    let moved = messages(&checked, "table/cells-moved-left").join("；");
+    assert!(moved.contains("最后一格是完成时限"), "{moved}");
+}

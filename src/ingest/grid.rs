@@ -232,11 +232,11 @@ fn names_columns_under(top: &[String], sub: &[String]) -> bool {
         && filled.iter().any(|(c, s)| above(*c) != *s)
 }
 
-/// A cell's text with what OCR misreads in it read as meant: a letter O between digits,
+/// A cell's text with what OCR misreads in it read as meant: letters in a figure,
 /// a heading's 一 read as a dash (see `printed`).
 fn misread_characters_read(cell: &str) -> String {
     let heading = crate::ingest::text::printed::one_read_as_dash(cell);
-    crate::ingest::text::printed::letter_o_as_zero(heading.as_deref().unwrap_or(cell))
+    crate::ingest::text::printed::misread_figures(heading.as_deref().unwrap_or(cell))
 }
 
 impl Grid<'_> {
@@ -299,7 +299,7 @@ impl Grid<'_> {
                     "source/ocr-mended",
                     first.clone(),
                     format!(
-                        "{} 个单元格中识别误认的字符已改正（数字中的字母 O 读作 0，标题开头的「—、」读作「一、」）：{}{}",
+                        "{} 个单元格中识别误认的字符已改正（数字中的字母 O、l 读作 0、1，日期中的「曰」读作「日」，标题开头的「—、」读作「一、」）：{}{}",
                         changed.len(),
                         shown.join("；"),
                         if changed.len() > 6 { "……" } else { "" }

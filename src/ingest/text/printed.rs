@@ -586,10 +586,10 @@ fn close_spaced_characters(
             changed.push((i, format!("标题开头的「{read}」读作「{meant}」")));
             out = mended;
         }
-        let digits = letter_o_as_zero(&out);
+        let digits = misread_figures(&out);
         if digits != out {
             for (read, meant) in runs_changed(&out, &digits) {
-                changed.push((i, format!("「{read}」中的字母 O 读作 0：「{meant}」")));
+                changed.push((i, format!("「{read}」读作「{meant}」")));
             }
             out = digits;
         }
@@ -616,7 +616,7 @@ fn close_spaced_characters(
 /// the same length in characters): (`2O25`, `2025`).
 fn runs_changed(text: &str, fixed: &str) -> Vec<(String, String)> {
     let pairs: Vec<(char, char)> = text.chars().zip(fixed.chars()).collect();
-    let in_run = |c: char| c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'Ｏ' | '０'..='９');
+    let in_run = |c: char| c.is_ascii_digit() || is_misread_digit(c) || matches!(c, '０'..='９');
     let mut out = Vec::new();
     let mut i = 0;
     while i < pairs.len() {
@@ -657,6 +657,58 @@ pub(crate) fn one_read_as_dash(line: &str) -> Option<String> {
         .next()
         .is_some_and(crate::base::cjk::is_han)
         .then(|| format!("{indent}{numeral}{rest}"))
+}
+
+/// Letters OCR reads for digits, and 曰 for the 日 of a date.
+fn is_misread_digit(c: char) -> bool {
+    matches!(c, 'O' | 'o' | 'Ｏ' | 'l' | 'I' | 'ｌ' | 'Ｉ' | '曰')
+}
+
+/// `text` with what OCR misreads in a figure read as meant: a letter O as 0
+/// ([`letter_o_as_zero`]), a letter l or I as 1 ([`letter_l_as_one`]), and 曰 after a
+/// figure as 日 (2月18曰).
+pub(crate) fn misread_figures(text: &str) -> String {
+    let text = letter_l_as_one(&letter_o_as_zero(text));
+    let mut out: Vec<char> = text.chars().collect();
+    for i in 1..out.len() {
+        if out[i] == '曰' && out[i - 1].is_ascii_digit() {
+            out[i] = '日';
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// `text` with a letter l or I read as 1 in a run of digits and such letters that holds a
+/// digit and stands apart from any word in letters (`2025年l2月`, `l00%`, `20l5`) — not in
+/// one (`Il2`, `l2C`, `Wi-Fi 6`).
+pub(crate) fn letter_l_as_one(text: &str) -> String {
+    let one = |c: char| matches!(c, 'l' | 'I' | 'ｌ' | 'Ｉ');
+    let digit = |c: char| c.is_ascii_digit() || matches!(c, '０'..='９');
+    let mut out: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < out.len() {
+        if !(one(out[i]) || digit(out[i])) {
+            i += 1;
+            continue;
+        }
+        let end = (i..out.len())
+            .find(|&j| !(one(out[j]) || digit(out[j])))
+            .unwrap_or(out.len());
+        let run = &out[i..end];
+        let apart = |c: Option<&char>| c.is_none_or(|c| !c.is_ascii_alphabetic() && *c != '-');
+        // More letters than digits is a name's (Il2), not a figure's.
+        let (ones, digits) = (run.iter().filter(|&&c| one(c)).count(), run.len());
+        let mixed = ones > 0 && ones <= digits - ones;
+        if mixed && apart(i.checked_sub(1).map(|p| &out[p])) && apart(out.get(end)) {
+            for c in &mut out[i..end] {
+                if one(*c) {
+                    *c = '1';
+                }
+            }
+        }
+        i = end;
+    }
+    out.into_iter().collect()
 }
 
 /// `text` with a Latin O read as 0 where it stands in a figure: between two digits (`2O25年`

@@ -546,6 +546,24 @@ fn read_row(
         push_task(table, header, ("", cells, width), here, diagnostics);
         return;
     }
+    if no.is_empty()
+        && let Some(moved) = short_of_its_time(header, cells, width)
+    {
+        let continued = continue_task(table, header, &moved, here.clone());
+        let short = width - cells.len();
+        diagnostics.push(
+            Diagnostic::warning(
+                "table/cells-moved-left",
+                here,
+                format!(
+                    "这一行比表头少 {short} 格，最后一格是完成时限（两个空格之间的分隔在复制时丢失）：已按表头靠右对齐；{}",
+                    continued.message
+                ),
+            )
+            .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥"),
+        );
+        return;
+    }
     if no.is_empty() && !header.get(cells, Column::Content).is_empty() {
         diagnostics.push(continue_task(table, header, cells, here));
         return;
@@ -604,6 +622,24 @@ fn numbered_in_text(
         .numbered_in_text(&moved)
         .is_some()
         .then_some((moved, missing))
+}
+
+/// A row short of the header's cells whose last cell says only a time, left of the 完成时限
+/// column: empty cells before it lost their separators (two tabs copied as one), so it
+/// moves right until its time stands under 完成时限, the lost cells empty at its start.
+fn short_of_its_time(header: &HeaderMap, cells: &[String], width: usize) -> Option<Vec<String>> {
+    let at = header.index(Column::Deadline)?;
+    let last = cells.len().checked_sub(1)?;
+    let short = at
+        .checked_sub(last)
+        .filter(|s| *s > 0 && cells.len() + s <= width)?;
+    if !crate::ingest::deadline::says_only_a_time(cells[last].trim()) {
+        return None;
+    }
+    let mut moved = vec![String::new(); short];
+    moved.extend(cells.iter().cloned());
+    moved.resize(width, String::new());
+    Some(moved)
 }
 
 /// A short row whose last filled cell is a time, moved right to end at the 完成时限 column

@@ -181,7 +181,7 @@ fn characters_set_apart_and_a_letter_o_between_digits_are_mended_and_said() {
         note.message
     );
     assert!(
-        note.message.contains("「2O25」中的字母 O 读作 0：「2025」"),
+        note.message.contains("「2O25」读作「2025」"),
         "{}",
         note.message
     );
@@ -284,5 +284,24 @@ fn a_letter_o_ending_a_figure_is_a_zero_but_not_in_a_name() {
         ("3Ostrich", "3Ostrich"),
     ] {
         assert_eq!(letter_o_as_zero(read), meant, "{read}");
+    }
+}
+
+/// A letter l or I in a figure is a 1 (2025年l2月底前, l00%), and 曰 after one is 日; a
+/// name in letters keeps its own (I2C, Il2, Wi-Fi 6).
+#[test]
+fn a_letter_l_in_a_figure_is_a_one_and_yue_after_it_is_ri() {
+    for (read, meant) in [
+        ("2025年l2月底前", "2025年12月底前"),
+        ("整改率达到l00%", "整改率达到100%"),
+        ("临政办发(2O25)l2号", "临政办发(2025)12号"),
+        ("2025年2月l8曰", "2025年2月18日"),
+        ("2025年6月3O曰前", "2025年6月30日前"),
+        ("接口I2C模块", "接口I2C模块"),
+        ("Il2", "Il2"),
+        ("在l个月内", "在l个月内"),
+        ("子曰：学而时习之", "子曰：学而时习之"),
+    ] {
+        assert_eq!(misread_figures(read), meant, "{read}");
     }
 }
