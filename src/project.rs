@@ -45,6 +45,9 @@ pub struct Project {
     pub config: Config,
     /// The config file, when there is one.
     pub config_path: Option<PathBuf>,
+    /// Files of the folder a source could be that `[plan] sources` does not list (a revised
+    /// plan put beside the one listed): not read, and said.
+    pub unlisted: Vec<PathBuf>,
     /// The project root, whose `templates/` and `fonts/` override the embedded ones: the
     /// parent of the input folder.
     pub root: PathBuf,
@@ -96,16 +99,17 @@ impl Project {
             };
             (config, None)
         };
-        let sources = if meta.is_dir() {
+        let (sources, unlisted) = if meta.is_dir() {
             list_sources(&input_dir, &config)?
         } else {
-            vec![input.to_path_buf()]
+            (vec![input.to_path_buf()], Vec::new())
         };
         Ok(Project {
             input_dir,
             sources,
             config,
             config_path,
+            unlisted,
             root,
         })
     }
@@ -129,10 +133,42 @@ fn shown(root: &Path, path: &Path) -> String {
     relative.to_string_lossy().replace('\\', "/")
 }
 
-fn list_sources(dir: &Path, config: &Config) -> Result<Vec<PathBuf>> {
+/// The sources to read, and the folder's files that could be sources but are left out by
+/// `[plan] sources`.
+fn list_sources(dir: &Path, config: &Config) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     if !config.plan.sources.is_empty() {
-        return Ok(config.plan.sources.iter().map(|s| dir.join(s)).collect());
+        let listed: Vec<PathBuf> = config.plan.sources.iter().map(|s| dir.join(s)).collect();
+        let unlisted = (folder_sources(dir)?.into_iter())
+            .filter(|p| !listed.iter().any(|l| same_file(l, p)))
+            .collect();
+        return Ok((listed, unlisted));
     }
+    let sources = folder_sources(dir)?;
+    if sources.is_empty() {
+        return Err(Error::Input(vec![
+            Diagnostic::error(
+                "input/no-sources",
+                Location::file(dir.display().to_string()),
+                "输入目录中没有可读取的文件（.docx、.doc、.wps、.md、.txt、.html、.xlsx、.xls、.ods）",
+            )
+            .with_hint(
+                "把通知和任务分工表放进该目录，或在 fengong.toml 的 [plan] sources 中列出文件",
+            ),
+        ]));
+    }
+    Ok((sources, Vec::new()))
+}
+
+/// Whether two paths name one file (`./方案.docx` and `方案.docx`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || a.canonicalize()
+            .ok()
+            .is_some_and(|a| b.canonicalize().is_ok_and(|b| a == b))
+}
+
+/// The files at the top of `dir` that could be sources, in name order.
+fn folder_sources(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut sources = Vec::new();
     for entry in walkdir::WalkDir::new(dir)
         .min_depth(1)
@@ -161,18 +197,6 @@ fn list_sources(dir: &Path, config: &Config) -> Result<Vec<PathBuf>> {
         if is_source_extension(&ext) {
             sources.push(entry.into_path());
         }
-    }
-    if sources.is_empty() {
-        return Err(Error::Input(vec![
-            Diagnostic::error(
-                "input/no-sources",
-                Location::file(dir.display().to_string()),
-                "输入目录中没有可读取的文件（.docx、.doc、.wps、.md、.txt、.html、.xlsx、.xls、.ods）",
-            )
-            .with_hint(
-                "把通知和任务分工表放进该目录，或在 fengong.toml 的 [plan] sources 中列出文件",
-            ),
-        ]));
     }
     Ok(sources)
 }

@@ -392,7 +392,7 @@ fn the_whole_job_in_a_browser() {
                      base64::engine::general_purpose::STANDARD.encode(&dropped), forms[0]] }),
         ),
     );
-    browser.wait_for_text(&format!("已收到：{}", forms[0]));
+    browser.wait_for_text(&format!("已收到「{}」（2025-半年度）：已接收", forms[0]));
     let received = project
         .path()
         .join("input/returns/2025-半年度")
@@ -411,7 +411,7 @@ fn the_whole_job_in_a_browser() {
     );
     browser.screenshot("6-反馈-选择文件");
     browser.click("form[action='/returns/upload'] button");
-    browser.wait_for_text(&format!("已收到：{}", forms[1]));
+    browser.wait_for_text(&format!("已收到「{}」（2025-半年度）：已接收", forms[1]));
     browser.click("a[href='/returns']");
     let page = browser.wait_for_text("2 份文件");
     for name in forms {

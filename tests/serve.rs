@@ -544,8 +544,26 @@ fn returned_forms_are_accounted_for() {
         400
     );
     let (kind, body) = with_period("2025-半年度");
-    let (status, _, said) = request(&server, "POST", "/returns/upload", &kind, &body);
-    assert_eq!(status, 200, "{}", text(&said));
+    let (status, headers, said) = request(&server, "POST", "/returns/upload", &kind, &body);
+    // To the list, so a reload does not send the files again; the list says what became
+    // of each file just sent.
+    assert_eq!(status, 303, "{}", text(&said));
+    let to = (headers.lines())
+        .find_map(|l| {
+            l.strip_prefix("location: ")
+                .or_else(|| l.strip_prefix("Location: "))
+        })
+        .expect("a Location header")
+        .trim()
+        .to_string();
+    assert!(to.starts_with("/returns?"), "{to}");
+    let after = text(&request(&server, "GET", &to, "", b"").2);
+    for (name, _) in &forms {
+        assert!(
+            after.contains(&format!("已收到「{name}」（2025-半年度）：已接收")),
+            "{after}"
+        );
+    }
     for (name, _) in &forms {
         assert!(
             dir.path()
@@ -641,11 +659,17 @@ fn the_registry_is_still_offered_after_a_first_decision() {
     assert_eq!(form_post(&server, "/decide", &decision).0, 303);
     let config = dir.path().join("input/fengong.toml");
     let page = text(&request(&server, "GET", "/check", "", b"").2);
-    assert!(page.contains("还没有单位名录"), "the offer stays");
+    // The file is there: the offer says the registry lacks the plan's units, not that there
+    // is no registry.
+    assert!(!page.contains("还没有单位名录"), "the file is there");
+    assert!(
+        page.contains("单位名录（fengong.toml）里还没有文件中的大多数单位"),
+        "the offer stays"
+    );
     assert_eq!(form_post(&server, "/init", &[("csrf", &csrf)]).0, 303);
     let page = text(&request(&server, "GET", "/check", "", b"").2);
     assert!(page.contains("已生成 input/fengong.toml"), "{page}");
-    assert!(!page.contains("还没有单位名录"));
+    assert!(!page.contains("里还没有文件中的大多数单位"));
     let written =
         fengong::config::Config::parse(&std::fs::read_to_string(&config).unwrap(), "f").unwrap();
     assert_eq!(
@@ -654,6 +678,15 @@ fn the_registry_is_still_offered_after_a_first_decision() {
     );
     assert!(written.units.len() > 30, "{}", written.units.len());
     assert!(written.units.iter().any(|u| u.name == "区民政局"));
+    // A phrase for several units is a group to fill, never a unit of the registry.
+    assert!(
+        !written
+            .units
+            .iter()
+            .any(|u| fengong::model::is_group_phrase(&u.name)),
+        "{:?}",
+        written.units.iter().map(|u| &u.name).collect::<Vec<_>>()
+    );
 }
 
 /// The decisions the page offers where reading stops or returns conflict: a second table
@@ -714,4 +747,61 @@ fn two_tables_and_two_returns_are_settled_from_the_page() {
     assert!(page.contains("已写入 fengong.toml"));
     assert!(!page.contains("重复报送待定"), "one of the two is taken");
     assert!(page.contains("已被替代"));
+}
+
+/// What would stop the project reading never gets into `input/`: an empty file, or bytes
+/// that are not the document their name says, are refused at the upload with why. A file
+/// `[plan] sources` leaves out is marked unread, and the page reads it instead or as well.
+/// An address that is no page is answered in Chinese.
+#[test]
+fn unreadable_uploads_are_refused_and_a_file_left_unread_is_said() {
+    let dir = project(&[
+        ("甲.md", seed_text().as_bytes()),
+        ("乙.md", seed_text().as_bytes()),
+    ]);
+    let config = dir.path().join("input/fengong.toml");
+    let pinned = format!(
+        "{}\n",
+        std::fs::read_to_string(&config).unwrap().replacen(
+            "[plan]",
+            "[plan]\nsources = [\"甲.md\"]",
+            1
+        )
+    );
+    assert!(
+        pinned.contains("sources = [\"甲.md\"]"),
+        "the seed config has a [plan]"
+    );
+    std::fs::write(&config, pinned).unwrap();
+    let server = serve(dir.path(), &[]);
+    let page = text(&request(&server, "GET", "/", "", b"").2);
+    assert!(
+        page.contains("乙.md（") && page.contains("未读取"),
+        "{page}"
+    );
+    let csrf = csrf_of(&page);
+    for (name, bytes, why) in [
+        ("空.docx", &b""[..], "是空文件"),
+        ("坏.xlsx", &b"not a workbook at all"[..], "打不开"),
+    ] {
+        let (kind, body) = multipart(&csrf, &[(name, bytes)]);
+        let (status, _, said) = request(&server, "POST", "/upload", &kind, &body);
+        assert_eq!(status, 400, "{name}");
+        assert!(text(&said).contains(why), "{name}: {}", text(&said));
+        assert!(!dir.path().join("input").join(name).exists(), "{name}");
+    }
+    let check = text(&request(&server, "GET", "/check", "", b"").2);
+    assert!(check.contains("「乙.md」未读取"), "{check}");
+    let decision = [
+        ("csrf", csrf.as_str()),
+        ("action", "read_also"),
+        ("name", "乙.md"),
+    ];
+    assert_eq!(form_post(&server, "/decide", &decision).0, 303);
+    let written =
+        fengong::config::Config::parse(&std::fs::read_to_string(&config).unwrap(), "f").unwrap();
+    assert_eq!(written.plan.sources, ["甲.md", "乙.md"]);
+    let (status, _, said) = request(&server, "GET", "/没有这页", "", b"");
+    assert_eq!(status, 404);
+    assert!(text(&said).contains("没有这个页面"), "{}", text(&said));
 }

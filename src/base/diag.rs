@@ -214,6 +214,16 @@ pub enum Remedy {
         /// The sources' file names in the input folder.
         files: Vec<String>,
     },
+    /// Two names of the plan that may be one unit: make either the other's alias.
+    SameUnit {
+        /// The two names.
+        names: [String; 2],
+    },
+    /// A file of the input folder `[plan] sources` leaves out: read it instead, or as well.
+    ReadSource {
+        /// The file's name.
+        file: String,
+    },
     /// The notice has no 署名.
     NoticeSigner,
     /// The notice has no 成文日期.

@@ -351,91 +351,140 @@ pub fn duplicates(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Two units of the plan whose names differ only by a leading 省/市/区/县/州 (國土房管局 beside
-/// 市國土房管局: a list that shares its 市 across names writes the rest bare): likely one
-/// unit, which would otherwise get two task sheets and have its returns split.
+/// How two names of the plan may be one unit's: the second with a 省/市/区/县/州 before the
+/// first (國土房管局 beside 市國土房管局: a list that shares its 市 across names writes the
+/// rest bare), the first a place and the second its government, the same characters in
+/// another order, or the same name but for a 和 (区文化旅游局, 区文化和旅游局) or a 委 for
+/// a 局 (区发改委, 区发改局).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Twin {
+    Prefixed,
+    Governed,
+    Reordered,
+    And,
+    Commission,
+}
+
+impl Twin {
+    fn of(a: &str, b: &str) -> Option<Twin> {
+        let prefixed = b
+            .strip_prefix(LEVEL_PREFIXES)
+            .is_some_and(|rest| rest == a && a.chars().count() >= 3);
+        let long_enough = a.chars().count() >= 4 && b.chars().count() >= 4;
+        if prefixed {
+            Some(Twin::Prefixed)
+        } else if government_of(a, b) {
+            Some(Twin::Governed)
+        } else if a < b && crate::model::reordered_twins(a, b) {
+            Some(Twin::Reordered)
+        } else if long_enough && a.len() < b.len() && a == b.replace('和', "") {
+            Some(Twin::And)
+        } else if long_enough && a < b && commission_or_bureau(a, b) {
+            Some(Twin::Commission)
+        } else {
+            None
+        }
+    }
+
+    /// What the finding says of the pair.
+    fn differ(self, bare: &str, twin: &str) -> String {
+        match self {
+            Twin::Prefixed => format!("只差一个“{}”字", twin.chars().next().unwrap_or('市')),
+            Twin::Governed => format!("只差“{}”", &twin[bare.len()..]),
+            Twin::Reordered => "用字相同、只是顺序不同".to_string(),
+            Twin::And => "只差一个“和”字".to_string(),
+            Twin::Commission => "只差“委”和“局”".to_string(),
+        }
+    }
+}
+
+/// Two units of the plan whose names may be one unit's (see `Twin`): likely one unit, which
+/// would otherwise get two task sheets and have its returns split. The web page offers to
+/// make either the other's alias.
 pub fn prefix_twins(cx: &Context) -> Vec<Diagnostic> {
     let units = &cx.plan.units;
     let mut out = Vec::new();
     for bare in units.iter().filter(|u| !is_group_phrase(&u.name)) {
-        let prefixed = |u: &&crate::model::UnitTasks| {
-            u.name
-                .strip_prefix(LEVEL_PREFIXES)
-                .is_some_and(|rest| rest == bare.name && bare.name.chars().count() >= 3)
-        };
-        // 黄埔区 beside 黄埔区政府 (黄埔区、南沙区政府 shares its 政府 across places).
-        let governed = |u: &&crate::model::UnitTasks| government_of(&bare.name, &u.name);
-        // Each reordered pair is said once, from the name that sorts first.
-        let reordered = |u: &&crate::model::UnitTasks| {
-            bare.name < u.name && crate::model::reordered_twins(&bare.name, &u.name)
-        };
-        let Some(twin) = units
-            .iter()
-            .find(|u| prefixed(u) || reordered(u) || governed(u))
+        let Some((twin, kind)) = (units.iter())
+            .filter(|u| !is_group_phrase(&u.name))
+            .find_map(|u| Twin::of(&bare.name, &u.name).map(|kind| (u, kind)))
         else {
             continue;
         };
         // Of two reordered names the one fewer tasks use is the slip, the other its unit.
         let uses = |u: &crate::model::UnitTasks| u.lead.len() + u.support.len();
-        let (bare, twin) = if reordered(&twin) && uses(bare) > uses(twin) {
+        let (bare, twin) = if kind == Twin::Reordered && uses(bare) > uses(twin) {
             (twin, bare)
         } else {
             (bare, twin)
         };
-        let Some(first) = bare.lead.iter().chain(&bare.support).min() else {
-            continue;
-        };
-        let Some((task, assignment)) = cx.plan.task(*first).and_then(|t| {
-            let a = t.units.iter().find(|a| a.name == bare.name)?;
-            Some((t, a))
-        }) else {
-            continue;
-        };
-        let numbers = |u: &crate::model::UnitTasks| {
-            let mut all: Vec<u32> = u.lead.iter().chain(&u.support).copied().collect();
-            all.sort_unstable();
-            crate::base::number::task_list(all)
-        };
-        let differ = match twin.name.strip_prefix(LEVEL_PREFIXES) {
-            Some(rest) if rest == bare.name => {
-                format!("只差一个“{}”字", twin.name.chars().next().unwrap_or('市'))
-            }
-            _ if government_of(&bare.name, &twin.name) => {
-                format!("只差“{}”", &twin.name[bare.name.len()..])
-            }
-            _ => "用字相同、只是顺序不同".to_string(),
-        };
-        out.push(
-            Diagnostic::warning(
-                "unit/maybe-same",
-                task.unit_place(assignment).clone(),
-                format!(
-                    "「{}」（第 {} 项）与「{}」（第 {} 项）{differ}，可能是同一单位；现各出一份任务单",
-                    bare.name,
-                    numbers(bare),
-                    twin.name,
-                    numbers(twin)
-                ),
-            )
-            .with_hint(if reordered(&twin) || reordered(&bare) {
-                // Which of two reordered names is the slip, only the reader knows.
-                format!(
-                    "若是同一单位，在 {} 中把写错的一个写进写对的一个的 aliases（如「{}」写错了，就写进「{}」的 aliases）",
-                    cx.config_path(),
-                    bare.name,
-                    twin.name
-                )
-            } else {
-                format!(
-                    "若是同一单位，在 {} 中把「{}」写进「{}」的 aliases",
-                    cx.config_path(),
-                    bare.name,
-                    twin.name
-                )
-            }),
-        );
+        out.extend(twin_finding(cx, bare, twin, kind));
     }
     out
+}
+
+/// The finding on two names that may be one unit, at the first task naming `bare`.
+fn twin_finding(
+    cx: &Context,
+    bare: &crate::model::UnitTasks,
+    twin: &crate::model::UnitTasks,
+    kind: Twin,
+) -> Option<Diagnostic> {
+    let first = bare.lead.iter().chain(&bare.support).min()?;
+    let (task, assignment) = cx.plan.task(*first).and_then(|t| {
+        let a = t.units.iter().find(|a| a.name == bare.name)?;
+        Some((t, a))
+    })?;
+    let numbers = |u: &crate::model::UnitTasks| {
+        let mut all: Vec<u32> = u.lead.iter().chain(&u.support).copied().collect();
+        all.sort_unstable();
+        crate::base::number::task_list(all)
+    };
+    // A name becomes an alias only without an entry of its own (the registry refuses both).
+    let registered = |name: &str| cx.config.units.iter().any(|u| u.name == name);
+    let own_entry = if registered(&bare.name) && registered(&twin.name) {
+        "，并删去写错的一个自己的 [[units]] 条目"
+    } else {
+        ""
+    };
+    // Which of two reordered (or otherwise written) names is the slip, only the reader knows.
+    let hint = match kind {
+        Twin::Prefixed | Twin::Governed => format!(
+            "若是同一单位，在 {} 中把「{}」写进「{}」的 aliases{own_entry}",
+            cx.config_path(),
+            bare.name,
+            twin.name
+        ),
+        _ => format!(
+            "若是同一单位，在 {} 中把写错的一个写进写对的一个的 aliases（如「{}」写错了，就写进「{}」的 aliases）{own_entry}",
+            cx.config_path(),
+            bare.name,
+            twin.name
+        ),
+    };
+    let finding = Diagnostic::warning(
+        "unit/maybe-same",
+        task.unit_place(assignment).clone(),
+        format!(
+            "「{}」（第 {} 项）与「{}」（第 {} 项）{}，可能是同一单位；现各出一份任务单",
+            bare.name,
+            numbers(bare),
+            twin.name,
+            numbers(twin),
+            kind.differ(&bare.name, &twin.name)
+        ),
+    )
+    .with_hint(hint)
+    .with_remedy(Remedy::SameUnit {
+        names: [bare.name.clone(), twin.name.clone()],
+    });
+    Some(finding)
+}
+
+/// Whether one name ends in 委 and the other is the same but for a 局 there.
+fn commission_or_bureau(a: &str, b: &str) -> bool {
+    let same = |x: &str, y: &str| matches!((x.strip_suffix('委'), y.strip_suffix('局')), (Some(p), Some(q)) if p == q);
+    same(a, b) || same(b, a)
 }
 
 /// Whether `name` is the government of the place `place` names bare (黄埔区 → 黄埔区政府,
@@ -553,6 +602,26 @@ mod tests {
         assert_eq!(closest("区卫生健康局", &names), Some("区卫生健康委"));
         assert_eq!(closest("区住房保障局", &names), None);
         assert_eq!(edit_distance("赤河源", "苏河源"), 1);
+    }
+
+    #[test]
+    fn names_that_may_be_one_unit() {
+        assert_eq!(Twin::of("国土房管局", "市国土房管局"), Some(Twin::Prefixed));
+        assert_eq!(Twin::of("黄埔区", "黄埔区人民政府"), Some(Twin::Governed));
+        assert_eq!(Twin::of("区文化旅游局", "区文化和旅游局"), Some(Twin::And));
+        // Said once, from the name that sorts first.
+        assert_eq!(Twin::of("区发改委", "区发改局"), Some(Twin::Commission));
+        assert_eq!(Twin::of("区发改局", "区发改委"), None);
+        for (a, b) in [
+            ("区教育局", "区检察院"),
+            ("区体育局", "区发展改革委"),
+            ("区教育局", "区体育局"),
+            ("区委宣传部", "区建设管理委"),
+            ("和平区", "平区"),
+        ] {
+            assert_eq!(Twin::of(a, b), None, "{a} {b}");
+            assert_eq!(Twin::of(b, a), None, "{b} {a}");
+        }
     }
 }
 

@@ -198,12 +198,40 @@ fn correct(doc: &mut DocumentMut, task: u32, content: Option<&str>) -> Result<()
 }
 
 /// Adds `alias` to the `[[units]]` entry named `unit` (a new entry when the registry's unit
-/// has none in the file).
+/// has none in the file). An `alias` with an entry of its own (two names `init` registered
+/// that are one unit) is folded in: its entry goes, its aliases and kind join `unit`'s.
 fn add_alias(doc: &mut DocumentMut, unit: &str, alias: &str) -> Result<()> {
     if unit.is_empty() || alias.is_empty() || unit == alias {
         return Err(config_error("单位和别称都须填写，且不能相同"));
     }
-    let entry = entry_named(array_of_tables(doc, "units")?, unit)?;
+    let tables = array_of_tables(doc, "units")?;
+    let own = (tables.iter()).position(|t| t.get("name").and_then(Item::as_str) == Some(alias));
+    let folded = own.map(|at| {
+        let entry = tables.get(at).cloned().unwrap_or_default();
+        tables.remove(at);
+        entry
+    });
+    let entry = entry_named(tables, unit)?;
+    if let Some(folded) = folded {
+        if let (Some(kind), false) = (folded.get("kind"), entry.contains_key("kind")) {
+            entry.insert("kind", kind.clone());
+        }
+        let theirs: Vec<String> = (folded.get("aliases").and_then(Item::as_array))
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for name in theirs {
+            push_alias(entry, unit, &name)?;
+        }
+    }
+    push_alias(entry, unit, alias)
+}
+
+/// `alias` added to `entry`'s aliases unless there.
+fn push_alias(entry: &mut Table, unit: &str, alias: &str) -> Result<()> {
     let aliases = entry
         .entry("aliases")
         .or_insert_with(|| value(Array::new()))
@@ -376,6 +404,21 @@ mod tests {
             }
             assert!(Config::parse(&text, "f").is_ok());
         }
+    }
+
+    /// Two names `init` registered that are one unit: the one made an alias leaves its
+    /// entry, bringing its own aliases, and the registry reads (it refuses a name twice).
+    #[test]
+    fn a_registered_name_made_an_alias_is_folded_into_the_unit() {
+        let decision = Decision::Alias {
+            unit: "区教育局".into(),
+            alias: "区文化旅游局".into(),
+        };
+        let c = Config::parse(&edited(decision), "f").unwrap();
+        let names: Vec<&str> = c.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["区教育局"]);
+        assert_eq!(c.units[0].aliases, ["区文旅局", "区文化旅游局"]);
+        assert!(c.registry("f").is_ok());
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod xlsx;
 
 use std::path::Path;
 
-use crate::base::diag::{Diagnostic, Error, Location, Result};
+use crate::base::diag::{Diagnostic, Error, Location, Remedy, Result};
 use crate::model::Plan;
 use crate::project::{
     CONVERTED_EXTENSIONS, Project, SHEET_EXTENSIONS, UNREAD_EXTENSIONS, WORD_EXTENSIONS,
@@ -44,6 +44,34 @@ pub struct Ingested {
     pub texts: Vec<(String, String)>,
 }
 
+/// The folder's files `[plan] sources` leaves out, each said: a revised plan put beside the
+/// listed one is otherwise never read, and nobody told.
+fn unlisted(project: &Project, config_path: &str) -> Vec<Diagnostic> {
+    let listed: Vec<String> = (project.sources.iter())
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_string())
+        .collect();
+    (project.unlisted.iter())
+        .map(|path| {
+            let file = (path.file_name())
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            Diagnostic::warning(
+                "source/not-listed",
+                Location::file(project.shown(path)),
+                format!(
+                    "「{file}」未读取：{config_path} 的 [plan] sources 只列了「{}」",
+                    listed.join("」「")
+                ),
+            )
+            .with_hint(format!(
+                "如要读它，把「{file}」写进 [plan] sources（换掉旧的，或加在后面）"
+            ))
+            .with_remedy(Remedy::ReadSource { file })
+        })
+        .collect()
+}
+
 /// Reads every source of `project` into one plan.
 pub fn load(project: &Project) -> Result<Ingested> {
     let config_path = project
@@ -53,6 +81,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
         .unwrap_or_else(|| crate::project::CONFIG_FILE.to_string());
     let registry = project.config.registry(&config_path)?;
     let mut gathered = Gathered::default();
+    gathered.diagnostics.extend(unlisted(project, &config_path));
     let many_sources = project.sources.len() > 1;
     for source in &project.sources {
         let display = project.shown(source);

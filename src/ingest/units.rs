@@ -394,9 +394,11 @@ fn letters_spaced_out(cell: &str) -> std::borrow::Cow<'_, str> {
             out.push_str(piece);
             continue;
         }
+        // The list's own marks close up too (县 农 业 局 、 县 财 政 局).
+        let closes = |t: &str| single(t) || matches!(t, "、" | "，" | "," | "；" | ";");
         let tokens = tokens(piece);
         for (i, token) in tokens.iter().enumerate() {
-            if i > 0 && !(single(token) && single(tokens[i - 1])) {
+            if i > 0 && !(closes(token) && closes(tokens[i - 1])) {
                 out.push(' ');
             }
             out.push_str(token);
@@ -1711,8 +1713,9 @@ impl ResolvedUnits {
 /// canonical name (区妇儿工委办 → 区妇工委办); separators, groups and phrases unchanged.
 pub fn canonical_cell(cell: &str, registry: &UnitRegistry) -> String {
     // A name wrapped over two lines of the cell is one name (as the units are read), never
-    // printed as two.
+    // printed as two; nor is one spaced out letter by letter printed as its letters.
     let (cell, _) = rejoin_wrapped_names(cell);
+    let cell = letters_spaced_out(&cell).into_owned();
     let mut out = String::with_capacity(cell.len());
     let mut piece = String::new();
     let flush = |piece: &mut String, out: &mut String| {
@@ -2241,6 +2244,15 @@ mod tests {
         assert_eq!(names("区 财 政 局"), ["区财政局"]);
         // Names set apart by spaces stay apart.
         assert_eq!(names("县委 县政府"), ["县委", "县政府"]);
+        // A list set out so, its marks with it, is printed closed up.
+        let registry = UnitRegistry::default();
+        assert_eq!(
+            canonical_cell(
+                "县 农 业 农 村 局 、 县 卫 生 健 康 局 、 各 乡 镇",
+                &registry
+            ),
+            "县农业农村局、县卫生健康局、各乡镇"
+        );
     }
 
     #[test]

@@ -29,11 +29,18 @@ pub async fn materials(
         None => String::new(),
     };
     body.push_str(&upload_form(&app.csrf));
-    body.push_str(&input_files(&app.input));
+    let unlisted: Vec<String> = match &checked {
+        Some(Ok(checked)) => (checked.project.unlisted.iter())
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().to_string())
+            .collect(),
+        _ => Vec::new(),
+    };
+    body.push_str(&input_files(&app.input, &unlisted));
     match checked {
         Some(Ok(checked)) => {
             if super::review::registry_wanted(&checked) {
-                body.push_str(&super::review::init_offer(&app.csrf));
+                body.push_str(&super::review::init_offer(&app.csrf, &checked));
             }
             body.push_str(&plan_view(&checked.plan, &checked.report))
         }
@@ -51,8 +58,9 @@ pub async fn materials(
     Html(page("材料", "/", &body))
 }
 
-/// The files in `input/` (the folder the CLI reads too), so a user sees what is there.
-fn input_files(input: &std::path::Path) -> String {
+/// The files in `input/` (the folder the CLI reads too), so a user sees what is there; those
+/// `[plan] sources` leaves out are marked (校对 offers to read them).
+fn input_files(input: &std::path::Path, unlisted: &[String]) -> String {
     let Ok(entries) = std::fs::read_dir(input) else {
         return String::new();
     };
@@ -73,7 +81,14 @@ fn input_files(input: &std::path::Path) -> String {
     files.sort();
     let list: Vec<String> = files
         .iter()
-        .map(|(name, size)| format!("{}（{} KB）", esc(name), size.div_ceil(1024)))
+        .map(|(name, size)| {
+            let unread = if unlisted.contains(name) {
+                "，<a href=\"/check\">未读取</a>"
+            } else {
+                ""
+            };
+            format!("{}（{} KB{unread}）", esc(name), size.div_ceil(1024))
+        })
         .collect();
     format!(
         "<p class=\"files\">材料文件夹 {folder} 中的文件：{}。要换掉一个文件，请在这个文件夹中移走它再上传。</p>",
@@ -83,7 +98,7 @@ fn input_files(input: &std::path::Path) -> String {
 
 fn upload_form(csrf: &str) -> String {
     format!(
-        "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\" class=\"drop\"><span class=\"drop-hint\">把文件拖到此框内，或：</span><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"file\" name=\"files\" multiple accept=\".docx,.doc,.wps,.xlsx,.xls,.ods,.md,.txt\"> <button>上传到 input/</button></form>",
+        "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\" class=\"drop\"><span class=\"drop-hint\">把文件拖到此框内，或：</span><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"file\" name=\"files\" multiple accept=\".docx,.doc,.wps,.odt,.rtf,.xlsx,.xls,.ods,.md,.txt\"> <button>上传到 input/</button></form>",
         esc(csrf)
     )
 }
@@ -172,7 +187,7 @@ pub async fn upload(State(app): State<Shared>, form: Multipart) -> Response {
     let input = app.input.clone();
     match receive(&app, form, SOURCE_EXTENSIONS, move |_| Ok(input.clone())).await {
         // To the materials page, so a reload shows it again rather than sending the files twice.
-        Ok(saved) => Redirect::to(&format!("/?uploaded={}", saved.len())).into_response(),
+        Ok((_, saved)) => Redirect::to(&format!("/?uploaded={}", saved.len())).into_response(),
         Err(response) => response,
     }
 }

@@ -108,6 +108,7 @@ fn router(app: Shared) -> Router {
         .route("/files/{*path}", get(publish::file))
         .route("/returns", get(returns::returns))
         .route("/returns/upload", post(returns::upload_returns))
+        .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_UPLOAD))
         .layer(axum::middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
@@ -207,6 +208,15 @@ struct Post {
 }
 
 /// A page saying why a request was not carried out.
+/// A page that is not there (a mistyped or old address): said in Chinese, with the menu to
+/// go on from.
+async fn not_found() -> Response {
+    refused(
+        StatusCode::NOT_FOUND,
+        "没有这个页面：地址可能输错了，或是旧的书签。请从上方的菜单进入。",
+    )
+}
+
 fn refused(status: StatusCode, text: &str) -> Response {
     (
         status,

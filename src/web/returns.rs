@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use axum::extract::{Multipart, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::pages::{self, esc, page};
 use super::upload::{FORM_EXTENSIONS, receive};
@@ -26,18 +26,68 @@ pub async fn upload_returns(State(app): State<Shared>, form: Multipart) -> Respo
         }
     };
     match receive(&app, form, FORM_EXTENSIONS, folder).await {
-        Ok(saved) => {
-            let mut body = pages::notice("ok", &format!("已收到：{}", saved.join("、")));
-            body.push_str("<p><a href=\"/returns\">查看每份文件的处理结果</a></p>");
-            Html(page("反馈与评估", "/returns", &body)).into_response()
+        // To the list, naming what came, so a reload shows it again rather than sending the
+        // files twice.
+        Ok((period, saved)) => {
+            let query = [
+                ("period", period.unwrap_or_default()),
+                ("files", saved.join("|")),
+            ];
+            let query = serde_urlencoded::to_string(query).unwrap_or_default();
+            Redirect::to(&format!("/returns?{query}")).into_response()
         }
         Err(response) => response,
     }
 }
 
+/// What the upload the page follows put where.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct AfterUpload {
+    period: Option<String>,
+    files: Option<String>,
+}
+
+/// What became of each file just uploaded: accepted, or why not (returned, superseded, a
+/// duplicate that made both of a unit's forms wait) — said at the top, not left to the list.
+fn upload_outcomes(after: &AfterUpload, periods: &[fengong::evaluate::Evaluation]) -> String {
+    let (Some(label), Some(files)) = (&after.period, &after.files) else {
+        return String::new();
+    };
+    let Some(e) = periods.iter().find(|e| &e.period.label == label) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for name in files.split('|').filter(|n| !n.is_empty()) {
+        let Some(file) = e.files.iter().find(|f| f.file == name) else {
+            continue;
+        };
+        let (kind, said) = match file.outcome {
+            fengong::evaluate::Outcome::Accepted => ("ok", String::new()),
+            fengong::evaluate::Outcome::AcceptedWithWarnings => ("warn", "：有问题，见下表".into()),
+            _ => (
+                "err",
+                (file.findings.first())
+                    .map(|f| format!("：{}", f.message))
+                    .unwrap_or_default(),
+            ),
+        };
+        out.push_str(&pages::notice(
+            kind,
+            &format!(
+                "已收到「{name}」（{label}）：{}{said}",
+                file.outcome.label()
+            ),
+        ));
+    }
+    out
+}
+
 /// 反馈与评估: the upload form, and every returned file's outcome per period, as
 /// `fengong evaluate` prints it (read afresh: nothing needs publishing first).
-pub async fn returns(State(app): State<Shared>) -> Html<String> {
+pub async fn returns(
+    State(app): State<Shared>,
+    axum::extract::Query(after): axum::extract::Query<AfterUpload>,
+) -> Html<String> {
     let input = app.input.clone();
     let outcomes = blocking(move || evaluations(&input)).await;
     let year = outcomes
@@ -46,6 +96,9 @@ pub async fn returns(State(app): State<Shared>) -> Html<String> {
         .and_then(|(year, _)| *year)
         .unwrap_or(2025);
     let mut body = super::review::take_flash(&app);
+    if let Some(Ok((_, periods))) = &outcomes {
+        body += &upload_outcomes(&after, periods);
+    }
     body += &format!(
         "<form method=\"post\" action=\"/returns/upload\" enctype=\"multipart/form-data\" class=\"drop\"><span class=\"drop-hint\">把文件拖到此框内，或：</span><input type=\"hidden\" name=\"csrf\" value=\"{}\"><select name=\"period\"><option>{year}-半年度</option><option>{year}-年度</option></select> <input type=\"file\" name=\"files\" multiple accept=\".xlsx,.xls,.ods\"> <button>上传反馈表</button></form>",
         esc(&app.csrf)

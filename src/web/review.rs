@@ -39,7 +39,7 @@ pub async fn findings(State(app): State<Shared>) -> Html<String> {
                     .collect(),
             };
             if registry_wanted(&checked) {
-                body.push_str(&init_offer(&app.csrf));
+                body.push_str(&init_offer(&app.csrf, &checked));
             }
             let project = format!("{}/", app.input.parent().unwrap_or(&app.input).display());
             let issuer = checked.plan.notice.issuer.as_deref().unwrap_or("");
@@ -107,10 +107,18 @@ pub fn registry_wanted(checked: &fengong::Checked) -> bool {
     checked.project.config_path.is_none() || unknown > checked.project.config.units.len()
 }
 
-pub fn init_offer(csrf: &str) -> String {
+/// The offer of a registry from the plan: a new one, or — where decisions made the file
+/// already — the plan's units added to it.
+pub fn init_offer(csrf: &str, checked: &fengong::Checked) -> String {
+    if checked.project.config_path.is_some() {
+        return format!(
+            "<div class=\"msg warn\">单位名录（fengong.toml）里还没有文件中的大多数单位，所以它们都报“不在单位名录中”。可把文件中出现的单位都加入名录（已作的决定保留），再在下面逐条核对别称和街镇分组。{}</div>",
+            pages::button("/init", csrf, "把文件中的单位加入名录")
+        );
+    }
     format!(
-        "<div class=\"msg warn\">还没有单位名录（input/fengong.toml），所以每个单位都报“不在单位名录中”。可按文件中出现的单位生成一份，再在下面逐条核对别称和街镇分组。{}</div>",
-        pages::button("/init", csrf, "生成 fengong.toml")
+        "<div class=\"msg warn\">还没有单位名录（fengong.toml），所以每个单位都报“不在单位名录中”。可按文件中出现的单位生成一份，再在下面逐条核对别称和街镇分组。{}</div>",
+        pages::button("/init", csrf, "生成单位名录")
     )
 }
 
@@ -187,6 +195,29 @@ fn remedy_forms(remedy: &Remedy, csrf: &str, registry: &Registry, issuer: &str) 
         }
         Remedy::UnknownUnit { name, closest } => {
             unknown_unit_forms(name, closest.as_deref(), csrf, registry)
+        }
+        // Either way round: which name is the slip, only the reader knows.
+        Remedy::SameUnit { names: [a, b] } => [(a, b), (b, a)]
+            .iter()
+            .map(|(slip, unit)| {
+                form(
+                    "alias",
+                    &format!(
+                        "<input type=\"hidden\" name=\"name\" value=\"{}\"><input type=\"hidden\" name=\"unit\" value=\"{}\">",
+                        esc(slip),
+                        esc(unit)
+                    ),
+                    &format!("同一单位，以「{unit}」为准"),
+                )
+            })
+            .collect(),
+        Remedy::ReadSource { file } => {
+            let field = format!("<input type=\"hidden\" name=\"name\" value=\"{}\">", esc(file));
+            format!(
+                "{}{}",
+                form("read_only", &field, &format!("改读「{file}」")),
+                form("read_also", &field, &format!("也读「{file}」"))
+            )
         }
         Remedy::LeaveOutSource { files } => files
             .iter()
@@ -350,10 +381,17 @@ pub async fn decide(State(app): State<Shared>, Form(form): Form<DecisionForm>) -
     } else {
         "/check"
     };
-    let decision = if form.action == "leave_out" {
+    let decision = if matches!(form.action.as_str(), "leave_out" | "read_also") {
         let input = app.input.clone();
         let name = form.name.clone().unwrap_or_default();
-        blocking(move || leave_out(&input, &name)).await.flatten()
+        let also = form.action == "read_also";
+        blocking(move || sources_with(&input, &name, also))
+            .await
+            .flatten()
+    } else if form.action == "read_only" {
+        (form.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| Decision::Sources(vec![n]))
     } else if form.action == "prefer_latest" {
         Some(Decision::PreferLatest)
     } else {
@@ -381,6 +419,8 @@ pub async fn decide(State(app): State<Shared>, Form(form): Form<DecisionForm>) -
             true,
             format!("已写入 fengong.toml：{}", decision.describe()),
         ),
+        // The refusal's own words: the config's path and 配置错误 are the command line's.
+        Some(Err(fengong::Error::Config { message, .. })) => (false, format!("未写入：{message}")),
         Some(Err(e)) => (false, format!("未写入：{e}")),
         None => (false, "未写入".to_string()),
     };
@@ -388,16 +428,20 @@ pub async fn decide(State(app): State<Shared>, Form(form): Form<DecisionForm>) -
     Redirect::to(back).into_response()
 }
 
-/// The project's sources but `file`, as `[plan] sources` lists them.
-fn leave_out(input: &std::path::Path, file: &str) -> Option<Decision> {
+/// The project's sources with `file` added (`also`) or left out, as `[plan] sources`
+/// lists them.
+fn sources_with(input: &std::path::Path, file: &str, also: bool) -> Option<Decision> {
     let project = fengong::project::Project::open(input).ok()?;
-    let keep: Vec<String> = project
+    let mut keep: Vec<String> = project
         .sources
         .iter()
         .filter_map(|p| p.file_name())
         .map(|n| n.to_string_lossy().to_string())
         .filter(|n| n != file)
         .collect();
+    if also {
+        keep.push(file.to_string());
+    }
     (!keep.is_empty()).then_some(Decision::Sources(keep))
 }
 
@@ -446,8 +490,10 @@ fn registry_from_plan(input: &std::path::Path) -> Result<std::path::PathBuf, fen
     }
     let mut names: Vec<&str> = Vec::new();
     for d in &checked.report.diagnostics {
+        // A phrase for several units (相关街镇) is a group to fill, never a unit.
         if let Some(fengong::base::diag::Remedy::UnknownUnit { name, .. }) = &d.remedy
             && !names.contains(&name.as_str())
+            && !fengong::model::is_group_phrase(name)
         {
             names.push(name);
         }

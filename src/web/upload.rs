@@ -21,12 +21,13 @@ pub const SOURCE_EXTENSIONS: &[&str] = &[
 
 /// Reads a multipart upload: the page's token first, a `period` field if any, then files
 /// with one of `extensions`, each written into the folder `folder_for(period)` gives.
+/// Returns the period and the files written.
 pub async fn receive(
     app: &App,
     mut form: Multipart,
     extensions: &[&str],
     folder_for: impl Fn(Option<&str>) -> Result<PathBuf, String>,
-) -> Result<Vec<String>, Response> {
+) -> Result<(Option<String>, Vec<String>), Response> {
     let Ok(_writing) = app.writing.clone().try_lock_owned() else {
         return Err(refused(StatusCode::CONFLICT, "正在发布，请稍后再上传"));
     };
@@ -93,6 +94,12 @@ pub async fn receive(
             }
             Err(e) => return Err(refused(e.status(), &format!("上传失败：{}", e.body_text()))),
         };
+        if let Err(why) = looks_readable(&name, &bytes) {
+            return Err(refused(
+                StatusCode::BAD_REQUEST,
+                &format!("「{name}」{why}；这次一个也没有上传"),
+            ));
+        }
         files.push((name, bytes));
     }
     if !csrf_ok {
@@ -108,7 +115,7 @@ pub async fn receive(
     let dir = folder_for(period.as_deref()).map_err(|m| refused(StatusCode::BAD_REQUEST, &m))?;
     let written = blocking(move || write_batch(&dir, &files)).await;
     match written {
-        Some(Ok(saved)) => Ok(saved),
+        Some(Ok(saved)) => Ok((period, saved)),
         Some(Err(message)) => Err(refused(StatusCode::CONFLICT, &message)),
         None => Err(refused(StatusCode::INTERNAL_SERVER_ERROR, "写入失败")),
     }
@@ -170,6 +177,32 @@ fn write_batch(dir: &Path, files: &[(String, axum::body::Bytes)]) -> Result<Vec<
     Ok(saved)
 }
 
+/// Whether `bytes` can be the file its name says: not empty, and a Word, Excel or
+/// OpenDocument file opening as one does (a zip, an old Office compound file, RTF's
+/// `{\rtf`). What fails would stop the whole project from reading once in `input/`, and the
+/// page cannot take a file out again.
+fn looks_readable(name: &str, bytes: &[u8]) -> Result<(), &'static str> {
+    if bytes.is_empty() {
+        return Err("是空文件（0 字节）");
+    }
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let compound = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let fits = match extension.as_deref() {
+        Some("docx" | "xlsx" | "odt" | "ods") => zip,
+        Some("doc" | "xls" | "wps") => compound || zip,
+        Some("rtf") => bytes.starts_with(b"{\\rtf"),
+        _ => true,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(
+            "打不开：内容不是这种文件（可能已损坏，或扩展名不对）。请用 WPS 或 Word/Excel 打开后另存再上传",
+        )
+    }
+}
+
 /// A file name fit for `input/`: a bare name (no folder, no `..`, no control characters)
 /// with one of `extensions`.
 fn bare_name(name: &str, extensions: &[&str]) -> Option<String> {
@@ -207,6 +240,17 @@ fn write_new(target: &Path, bytes: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_that_cannot_be_what_they_are_named_are_refused() {
+        assert!(looks_readable("方案.docx", b"").is_err());
+        assert!(looks_readable("表.xlsx", b"random bytes here").is_err());
+        assert!(looks_readable("表.xlsx", b"PK\x03\x04rest").is_ok());
+        assert!(looks_readable("旧.xls", &[0xD0, 0xCF, 0x11, 0xE0, 0]).is_ok());
+        assert!(looks_readable("旧.doc", b"<html>").is_err());
+        assert!(looks_readable("方案.rtf", b"{\\rtf1 ...").is_ok());
+        assert!(looks_readable("方案.txt", "一、总体要求".as_bytes()).is_ok());
+    }
 
     #[test]
     fn only_bare_source_names_are_taken() {
