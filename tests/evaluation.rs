@@ -1291,14 +1291,20 @@ fn numbered_lines_of_a_return_stay_lines_in_every_report() {
             pdf.lines().filter(|l| l.contains(line)).collect::<Vec<_>>()
         );
     }
-    let word_xml = |path: &Path| {
+    let part = |path: &Path, name: &str| {
         let bytes = std::fs::read(path).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-            .unwrap();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
         xml
     };
+    let word_xml = |path: &Path| part(path, "word/document.xml");
+    // A justified line ending in a break keeps its spacing: Word and LibreOffice spread its
+    // characters over the line otherwise (进 展 情 况 ：).
+    assert!(
+        part(&period.join("评估报告.docx"), "word/settings.xml")
+            .contains("<w:doNotExpandShiftReturn/>")
+    );
     let apart = "1.完成选址论证；</w:t><w:br/><w:t xml:space=\"preserve\">2.启动方案设计；";
     assert!(
         word_xml(&period.join("评估报告.docx")).contains(apart),

@@ -833,3 +833,46 @@ fn figures_a_scan_misread_and_a_row_short_after_a_page_break_are_read_as_meant()
     let moved = messages(&checked, "table/cells-moved-left").join("；");
     assert!(moved.contains("最后一格是完成时限"), "{moved}");
 }
+
+/// The 版记 at the very end of a text, under the plan's table, where GB/T 9704 puts it
+/// (after the attachments): the notice's 抄送 and 印发 lines, printed in the notice — not a
+/// table's stray line nor a row whose 序号 is the office's name.
+#[test]
+fn the_imprint_under_the_table_is_the_notices() {
+    let (_dir, input) = text_source(
+        "方案.txt",
+        "泰政办发〔2025〕21号\n泰和区人民政府办公室关于印发泰和区营商环境任务分工方案的通知\n\n\
+         区政府各部门：\n\n现将《泰和区营商环境任务分工方案》印发给你们，请认真贯彻落实。\n\n\
+         泰和区人民政府办公室\n2025年3月18日\n\n泰和区营商环境任务分工方案\n\n\
+         序号\t重点任务\t牵头单位\t完成时限\n1\t推行企业开办“一网通办”。\t区市场监管局\t2025年6月底前\n\n\
+         — 3 —\n\n抄送：区委各部门，区人大常委会办公室。\n泰和区人民政府办公室\t2025年3月18日印发\n",
+    );
+    let checked = fengong::check(&input).unwrap();
+    let (copy_to, printed) = checked.plan.notice.imprint_fields();
+    assert_eq!(copy_to.as_deref(), Some("区委各部门，区人大常委会办公室"));
+    assert_eq!(
+        printed,
+        Some((
+            "泰和区人民政府办公室".to_string(),
+            "2025年3月18日".to_string()
+        ))
+    );
+    for code in [
+        "table/stray-line",
+        "table/bad-number",
+        "table/after-table",
+        "source/unused",
+    ] {
+        assert!(
+            messages(&checked, code).is_empty(),
+            "{code}: {:?}",
+            messages(&checked, code)
+        );
+    }
+    let printed = published_text(&input, "通知.md");
+    assert!(
+        printed.contains("抄送：区委各部门，区人大常委会办公室"),
+        "{printed}"
+    );
+    assert!(printed.contains("2025年3月18日印发"), "{printed}");
+}

@@ -395,7 +395,10 @@ fn letters_spaced_out(cell: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         // The list's own marks close up too (县 农 业 局 、 县 财 政 局).
-        let closes = |t: &str| single(t) || matches!(t, "、" | "，" | "," | "；" | ";");
+        let closes = |t: &str| {
+            let bare = t.trim_end_matches(['、', '，', ',', '；', ';']);
+            bare.is_empty() || single(bare)
+        };
         let tokens = tokens(piece);
         for (i, token) in tokens.iter().enumerate() {
             if i > 0 && !(closes(token) && closes(tokens[i - 1])) {

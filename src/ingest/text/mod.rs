@@ -411,7 +411,8 @@ pub fn parse(text: &str, path: &str) -> TextDocument {
 /// one per line, read as text (see `ingest::word`).
 pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let joined = join_quoted_rows(text);
-    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let mut lines: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let imprint = imprint_at_end(&mut lines, places);
     let mut doc = TextDocument {
         page_year: page_year(&lines),
         ..TextDocument::default()
@@ -454,6 +455,12 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     if let Some(notice) = doc.notice.as_mut() {
         sign_off_after_table(notice, &lines, places, &mut doc.diagnostics);
     }
+    match doc.notice.as_mut() {
+        Some(notice) if notice.imprint.is_empty() => notice.imprint = imprint,
+        _ => doc.diagnostics.extend(
+            (imprint.iter()).map(|p| crate::ingest::unused_note(&p.text, p.origin.clone())),
+        ),
+    }
     doc.prose = parse_prose(read.rest, places);
     if let (Some(prose), Some(title)) = (doc.prose.as_mut(), own_title) {
         prose.title = Some(Paragraph {
@@ -466,6 +473,31 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
             .push(cut_off(places.at(at as u32 + 1), places.unit(), &tail));
     }
     doc
+}
+
+/// The 版记 at the text's very end (抄送：… / …办公室 2025年3月18日印发), where GB/T 9704
+/// puts it — after the attachments, so under the plan's table — taken out of `lines` (left
+/// blank, the lines keep their numbers) for the notice. Blank lines and page numbers
+/// between are passed over.
+fn imprint_at_end(lines: &mut [&str], places: Places<'_>) -> Vec<Paragraph> {
+    let mut found = Vec::new();
+    for at in (0..lines.len()).rev() {
+        let line = lines[at].replace('\t', " ");
+        let line = line.trim();
+        if line.is_empty() || printed::is_page_number(line) {
+            continue;
+        }
+        if !is_imprint_line(line) {
+            break;
+        }
+        found.push(Paragraph {
+            text: tidy_spacing(line),
+            origin: places.at(at as u32 + 1),
+        });
+        lines[at] = "";
+    }
+    found.reverse();
+    found
 }
 
 /// The notice's 署名 and 成文日期 under its table (主送 / body / the table pasted / 某区人民政府

@@ -124,11 +124,12 @@ fn document_rels() -> String {
     )
 }
 
-/// Odd and even footers differ (7.5); the compatibility mode is Word 2013's.
+/// Odd and even footers differ (7.5); the compatibility mode is Word 2013's; a justified
+/// line ending in a line break (a unit's numbered lines) keeps its spacing, not spread.
 fn settings() -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="{W}"><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
+<w:settings xmlns:w="{W}"><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
     )
 }
 
