@@ -82,8 +82,11 @@ pub const SCRIPT: &str = r#"(function () {
       .then(function (s) {
         if (!s.running) { location.reload(); return; }
         made.textContent = s.made;
-        if (s.made > bar.max) bar.max = s.made;
-        bar.value = s.made;
+        // Without a last count to measure by, the bar stays one that only says work goes on.
+        if (s.expected) {
+          if (s.made > bar.max) bar.max = s.made;
+          bar.value = s.made;
+        }
         setTimeout(poll, 300);
       })
       .catch(function () { setTimeout(poll, 1000); });

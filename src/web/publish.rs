@@ -34,6 +34,10 @@ pub async fn start(State(app): State<Shared>, Form(post): Form<Post>) -> Respons
         return refused(StatusCode::FORBIDDEN, "表单已过期，请刷新页面后重试");
     }
     let Ok(lock) = app.writing.clone().try_lock_owned() else {
+        // Pressed twice: the publish under way is the one asked for — show its progress.
+        if running(&app) {
+            return Redirect::to("/documents").into_response();
+        }
         return refused(StatusCode::CONFLICT, "另一次发布或上传正在进行，请稍后再试");
     };
     let made = Arc::new(AtomicUsize::new(0));
@@ -82,6 +86,13 @@ pub async fn start(State(app): State<Shared>, Form(post): Form<Post>) -> Respons
     Redirect::to("/documents").into_response()
 }
 
+/// Whether a publish started from the page is under way.
+fn running(app: &App) -> bool {
+    (app.job.lock().ok().as_deref())
+        .and_then(Option::as_ref)
+        .is_some_and(|job| job.outcome.is_none())
+}
+
 fn set_job(app: &App, job: Option<Job>) {
     if let Ok(mut slot) = app.job.lock() {
         *slot = job;
@@ -123,10 +134,18 @@ pub async fn documents(State(app): State<Shared>) -> Html<String> {
         }
         Some(job) => {
             let made = job.made.load(Ordering::Relaxed);
-            let max = job.expected.unwrap_or(0).max(made);
+            // Measured against the last publish's count; a first publish has none, so its bar
+            // only says work goes on (a bar without a value), never full from the start.
+            let bar = match job.expected {
+                Some(n) => format!(
+                    "<progress id=\"bar\" max=\"{}\" value=\"{made}\"></progress>",
+                    n.max(made)
+                ),
+                None => "<progress id=\"bar\"></progress>".to_string(),
+            };
             let _ = write!(
                 body,
-                "<p class=\"msg\" id=\"progress\" data-status=\"/publish/status\">正在发布：已生成 <b id=\"made\">{made}</b> 个文件{}<br><progress id=\"bar\" max=\"{max}\" value=\"{made}\"></progress></p>",
+                "<p class=\"msg\" id=\"progress\" data-status=\"/publish/status\">正在发布：已生成 <b id=\"made\">{made}</b> 个文件{}<br>{bar}<noscript><br><a href=\"/documents\">刷新本页</a>查看进度。</noscript></p>",
                 job.expected
                     .map(|n| format!("（上次共 {n} 个）"))
                     .unwrap_or_default()
@@ -142,7 +161,10 @@ pub async fn documents(State(app): State<Shared>) -> Html<String> {
             "发布（重新生成 output/）",
         ));
     }
-    body.push_str(&document_list(&app, failed));
+    // While the first publish runs there is nothing yet to list, and nothing to say of it.
+    if !(running && manifest(&app.output).is_empty()) {
+        body.push_str(&document_list(&app, failed));
+    }
     Html(page("发布", "/documents", &body))
 }
 
