@@ -82,24 +82,10 @@ pub async fn receive(
             ));
         };
         let bytes = match field.bytes().await {
-            Ok(b) if b.len() <= MAX_FILE => b,
-            Ok(_) => {
-                return Err(refused(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    &format!(
-                        "「{name}」超过 {} MB；这次一个也没有上传",
-                        MAX_FILE / 1024 / 1024
-                    ),
-                ));
-            }
+            Ok(b) => b,
             Err(e) => return Err(refused(e.status(), &format!("上传失败：{}", e.body_text()))),
         };
-        if let Err(why) = looks_readable(&name, &bytes) {
-            return Err(refused(
-                StatusCode::BAD_REQUEST,
-                &format!("「{name}」{why}；这次一个也没有上传"),
-            ));
-        }
+        fits(&name, &bytes).map_err(|(status, why)| refused(status, &why))?;
         files.push((name, bytes));
     }
     if !csrf_ok {
@@ -175,6 +161,26 @@ fn write_batch(dir: &Path, files: &[(String, axum::body::Bytes)]) -> Result<Vec<
         saved.push(name.clone());
     }
     Ok(saved)
+}
+
+/// A file of an upload refused for its size, or for not being what its name says: the
+/// answer's status and why.
+fn fits(name: &str, bytes: &[u8]) -> Result<(), (StatusCode, String)> {
+    if bytes.len() > MAX_FILE {
+        return Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "「{name}」超过 {} MB；这次一个也没有上传",
+                MAX_FILE / 1024 / 1024
+            ),
+        ));
+    }
+    looks_readable(name, bytes).map_err(|why| {
+        (
+            StatusCode::BAD_REQUEST,
+            format!("「{name}」{why}；这次一个也没有上传"),
+        )
+    })
 }
 
 /// Whether `bytes` can be the file its name says: not empty, and a Word, Excel or

@@ -549,19 +549,11 @@ fn read_row(
     if no.is_empty()
         && let Some(moved) = short_of_its_time(header, cells, width)
     {
-        let continued = continue_task(table, header, &moved, here.clone());
-        let short = width - cells.len();
-        diagnostics.push(
-            Diagnostic::warning(
-                "table/cells-moved-left",
-                here,
-                format!(
-                    "这一行比表头少 {short} 格，最后一格是完成时限（两个空格之间的分隔在复制时丢失）：已按表头靠右对齐；{}",
-                    continued.message
-                ),
-            )
-            .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥"),
+        let why = format!(
+            "这一行比表头少 {} 格，最后一格是完成时限（两个空格之间的分隔在复制时丢失）",
+            width - cells.len()
         );
+        diagnostics.push(continued_moved(table, header, &moved, here, &why));
         return;
     }
     if no.is_empty() && !header.get(cells, Column::Content).is_empty() {
@@ -569,18 +561,8 @@ fn read_row(
         return;
     }
     if let Some(moved) = right_aligned(header, cells, width) {
-        let continued = continue_task(table, header, &moved, here.clone());
-        diagnostics.push(
-            Diagnostic::warning(
-                "table/cells-moved-left",
-                here,
-                format!(
-                    "这一行的各格靠左、行尾空缺（网页表格左侧的合并单元格在复制时丢失）：已按表头靠右对齐；{}",
-                    continued.message
-                ),
-            )
-            .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥"),
-        );
+        let why = "这一行的各格靠左、行尾空缺（网页表格左侧的合并单元格在复制时丢失）";
+        diagnostics.push(continued_moved(table, header, &moved, here, why));
         return;
     }
     if let Some(kind) = heading_row(header, cells) {
@@ -622,6 +604,24 @@ fn numbered_in_text(
         .numbered_in_text(&moved)
         .is_some()
         .then_some((moved, missing))
+}
+
+/// A row moved right under its header (`why` it stood short) continuing the task above,
+/// said.
+fn continued_moved(
+    table: &mut RawTable,
+    header: &HeaderMap,
+    moved: &[String],
+    here: Location,
+    why: &str,
+) -> Diagnostic {
+    let continued = continue_task(table, header, moved, here.clone());
+    Diagnostic::warning(
+        "table/cells-moved-left",
+        here,
+        format!("{why}：已按表头靠右对齐；{}", continued.message),
+    )
+    .with_hint("请核对这一行；把表格粘贴到 Excel 或 WPS 表格后另存为 .xlsx 最稳妥")
 }
 
 /// A row short of the header's cells whose last cell says only a time, left of the 完成时限
