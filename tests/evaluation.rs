@@ -1521,6 +1521,22 @@ fn leaders_follow_their_tasks_and_a_period_out_of_the_plans_years_is_said() {
             .any(|row| row.get(column).is_some_and(|c| *c == "李副镇长"))
     );
     // Packets are the year-end's.
+    // The workbook's completion chart has the two units that lead tasks, not the three that
+    // only support (empty bars that read as 0%).
+    let bytes = std::fs::read(period.join("评估报告.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let charts: Vec<String> = (0..zip.len())
+        .filter_map(|i| {
+            let mut part = zip.by_index(i).ok()?;
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml).ok()?;
+            (part.name().ok()?.starts_with("xl/charts/chart")).then_some(xml)
+        })
+        .collect();
+    let units_chart = (charts.iter())
+        .find(|xml| xml.contains("各单位牵头任务完成率"))
+        .expect("the units' chart");
+    assert!(units_chart.contains("分单位!$B$3:$B$4<"), "{units_chart}");
     let packets = std::fs::read_dir(dir.path().join("output/评估/2031-年度/考核材料")).unwrap();
     let named = packets
         .flatten()

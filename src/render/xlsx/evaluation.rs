@@ -292,19 +292,30 @@ fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
     s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
         .map_err(xlsx_error)?;
     s.ws.set_freeze_panes(first, 2).map_err(xlsx_error)?;
+    // The units that lead tasks, ranked at the top: a unit that only supports has no rate
+    // (an empty bar that read as 0%), as the report's chart leaves it out.
+    let leading = view.units.iter().take_while(|u| u.lead_total > 0).count() as u32;
+    if leading == 0 {
+        return Ok(());
+    }
+    let end = first + leading - 1;
     let rate_col = 4 + labels.len() as u16;
     let mut chart = Chart::new(ChartType::Bar);
     chart
         .add_series()
         .set_name("牵头任务完成率")
-        .set_categories(("分单位", first, 1, last, 1))
-        .set_values(("分单位", first, rate_col, last, rate_col))
+        .set_categories(("分单位", first, 1, end, 1))
+        .set_values(("分单位", first, rate_col, end, rate_col))
         .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(0x1565C0)));
     chart.title().set_name("各单位牵头任务完成率");
     chart.y_axis().set_reverse();
     chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
     chart.legend().set_hidden();
-    chart.set_width(640).set_height(900);
+    // As tall as its bars need, up to a page: a short list's chart no longer runs onto a
+    // second page.
+    chart
+        .set_width(640)
+        .set_height((120 + 28 * leading).min(900));
     // Below the table, on a page of its own: beside it, the sheet printed one page wide
     // would shrink the table to fit the chart.
     s.ws.set_page_breaks(&[s.row]).map_err(xlsx_error)?;
