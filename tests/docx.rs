@@ -1011,8 +1011,9 @@ fn a_reposting_sites_pinyin_is_taken_out_of_a_word_plan() {
     assert!(!codes(&checked).contains(&"text/garbled"));
 }
 
-/// A Word cell's paragraphs are its writer's: two measures or two numbered items stay apart,
-/// a sentence broken after a comma is one; a note on its own paragraph under the lead's name
+/// A Word cell's paragraphs are its writer's: two measures stay apart, numbered items each
+/// on its own line (printed so: a line break in the table's cell), a sentence broken after
+/// a comma is one; a note on its own paragraph under the lead's name
 /// (镇经发办 / （汇总）) is printed with it, in the table and on the sheets.
 #[test]
 fn a_cells_paragraphs_stay_apart_and_a_note_under_a_name_is_printed() {
@@ -1022,7 +1023,7 @@ fn a_cells_paragraphs_stay_apart_and_a_note_under_a_name_is_printed() {
         common::contents(plan),
         [
             "新建农村公路12公里；完成危桥改造3座",
-            "1.建立巡河台账；2.每月开展一次联合巡查",
+            "1.建立巡河台账\n2.每月开展一次联合巡查",
             "推进集镇污水管网建设，加快雨污分流改造",
             "统计全年经济运行数据。"
         ]
@@ -1032,6 +1033,10 @@ fn a_cells_paragraphs_stay_apart_and_a_note_under_a_name_is_printed() {
     let input = dir.path().join("input");
     let table = common::published_text(&input, "任务分工表.md");
     assert!(table.contains("| 镇经发办（汇总） |"), "{table}");
+    assert!(
+        table.contains("| 1.建立巡河台账 <br>2.每月开展一次联合巡查 |"),
+        "{table}"
+    );
     let sheet = common::published_text(&input, "任务单/镇经发办.md");
     assert!(sheet.contains("| 牵头（汇总） |"), "{sheet}");
 }

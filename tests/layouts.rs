@@ -475,6 +475,128 @@ fn tables_copied_from_web_pages() {
     assert_eq!(deadline(&bars, 1).as_deref(), Some("2025-06-30"));
 }
 
+/// A table whose 主要事项 labels start again at （一） under each part prints them as
+/// written — in the table and on every unit's sheet — never numbered on through the plan
+/// (（三）做强主导产业).
+#[test]
+fn group_labels_numbered_afresh_in_each_part_print_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/columns/groups_numbered_per_part.md");
+    let out = common::fengong(
+        dir.path(),
+        &["publish", input.to_str().unwrap(), "-o", "out"],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let table = std::fs::read_to_string(dir.path().join("out/任务分工表.md")).unwrap();
+    let sheet = std::fs::read_to_string(dir.path().join("out/任务单/县工业和信息化局.md")).unwrap();
+    for printed in [&table, &sheet] {
+        assert!(printed.contains("（一）做强主导产业"), "{printed}");
+        assert!(printed.contains("（二）培育新兴产业"), "{printed}");
+        assert!(
+            !printed.contains("（三）") && !printed.contains("（四）"),
+            "{printed}"
+        );
+    }
+    assert!(table.contains("（一）扩大有效投资") && table.contains("（二）提振消费需求"));
+}
+
+/// A Markdown plan whose parts are headings (`## 一、…`, `### 二、…`) each over a table of
+/// its own, the header repeated: each heading starts its part, and the text under the last
+/// table (`## 四、保障措施` and its paragraphs) is the plan's, printed — never a stray line.
+#[test]
+fn markdown_headings_between_tables_start_their_parts() {
+    let checked = columns_fixture("md_sections_each_a_table.md");
+    let plan = &checked.plan;
+    let parts: Vec<(String, Vec<u32>)> = (plan.sections.iter())
+        .map(|s| {
+            (
+                s.title.clone(),
+                s.groups.iter().flat_map(|g| g.tasks.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("粮食生产".to_string(), vec![1, 2]),
+            ("农村人居环境".to_string(), vec![3]),
+            ("农民增收".to_string(), vec![4]),
+        ]
+    );
+    let codes: Vec<&str> = (checked.report.diagnostics.iter())
+        .map(|d| d.code.as_str())
+        .collect();
+    for never in ["table/stray-line", "table/after-table"] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/columns/md_sections_each_a_table.md");
+    let out = common::fengong(
+        dir.path(),
+        &["publish", input.to_str().unwrap(), "-o", "out"],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let printed = std::fs::read_to_string(dir.path().join("out/方案.md")).unwrap();
+    for words in [
+        "四、保障措施",
+        "每季度末向县委农办报送进展情况",
+        "结果纳入年度综合考核",
+    ] {
+        assert!(printed.contains(words), "{words}: {printed}");
+    }
+    assert!(!printed.contains("##"), "{printed}");
+}
+
+/// A table as a PDF's text sets it (`pdftotext -layout`): columns by position, each cell
+/// wrapped over indented lines under its column — content, a unit's name (县工业和信息化 /
+/// 局, 县 / 住房和城乡建设局, 县住房和城乡 / 建设局) and a time (2025年6月 / 底前, 长期 /
+/// 坚持) — read back into its row, the section rows between; the last row's tail is no
+/// text cut short.
+#[test]
+fn a_pdf_tables_cells_wrapped_under_their_columns_are_read_into_their_rows() {
+    let checked = columns_fixture("pdf_layout_wrapped.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5);
+    assert_eq!(
+        plan.task(1).unwrap().content,
+        "推进工业园区标准化厂房建设，新增标准化厂房8万平方米，引进规上工业企业5家。"
+    );
+    assert_eq!(leads(plan, 1), ["县工业和信息化局"]);
+    assert_eq!(
+        supports(plan, 1),
+        ["县发展和改革局", "县自然资源局", "县住房和城乡建设局"]
+    );
+    assert_eq!(deadline(plan, 1).as_deref(), Some("2025-06-30"));
+    assert_eq!(
+        plan.task(1).unwrap().deadline_text.as_deref(),
+        Some("2025年6月底前")
+    );
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("长期坚持")
+    );
+    assert_eq!(supports(plan, 2), ["县科技局", "县财政局"]);
+    assert_eq!(supports(plan, 3), ["县卫生健康局", "县医疗保障局"]);
+    assert_eq!(deadline(plan, 4).as_deref(), Some("2025-11-30"));
+    assert_eq!(supports(plan, 5), ["县住房和城乡建设局", "各乡镇"]);
+    assert_eq!(deadline(plan, 5).as_deref(), Some("2025-12-31"));
+    let sections: Vec<&str> = (plan.sections.iter()).map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["产业发展", "民生保障"]);
+    let codes: Vec<&str> = (checked.report.diagnostics.iter())
+        .map(|d| d.code.as_str())
+        .collect();
+    for never in [
+        "source/cut-off",
+        "table/bad-number",
+        "table/after-table",
+        "unit/fragment",
+    ] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
+}
+
 /// A plan file of `tests/fixtures/numbering/` read on its own.
 fn numbering_fixture(name: &str) -> Plan {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

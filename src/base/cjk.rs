@@ -16,6 +16,12 @@ pub fn printed_lines(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|l| !l.is_empty())
 }
 
+/// `text` tidied line by line ([`printed_lines`]), its lines kept: a task whose cell set
+/// its items one under another (（1）… / （2）…) prints them so.
+pub fn tidy_lines(text: &str) -> String {
+    printed_lines(text).collect::<Vec<_>>().join("\n")
+}
+
 /// `text` with the half-width punctuation a web page or a converter left in Chinese prose
 /// in its full-width form (经区政府同意,现将 → 经区政府同意，现将; (此件公开发布) →
 /// （此件公开发布）): a mark next to a Chinese character, a pair of brackets holding one. A

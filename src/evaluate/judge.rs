@@ -129,8 +129,10 @@ pub fn judge(
             )),
         );
     }
+    // A task with no day to finish by (长期坚持, 每季度) has no 序时进度 to fall behind.
     if rules.schedule_rule
-        && let (Some(p), Some(expected)) = (progress, period.schedule_share(deadline))
+        && let (Some(p), Some(due)) = (progress, deadline)
+        && let Some(expected) = period.schedule_share(Some(due))
         && p < expected
     {
         return (
@@ -236,8 +238,12 @@ mod tests {
     fn the_note_quotes_the_same_share_the_report_prints() {
         let rules = EvaluationConfig::default();
         let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
-        let (_, note) = judge(Status::OnSchedule, Some(30.0), None, &mid, &rules);
+        let year_end = date::ymd(2025, 12, 31);
+        let (_, note) = judge(Status::OnSchedule, Some(30.0), year_end, &mid, &rules);
         let share = fmt_rate(mid.schedule_share(None).unwrap());
         assert!(note.unwrap().contains(&format!("序时进度 {share}%")));
+        // No day to finish by (长期坚持): no 序时进度 to fall behind.
+        let ongoing = judge(Status::OnSchedule, Some(30.0), None, &mid, &rules);
+        assert_eq!(ongoing, (Status::OnSchedule, None));
     }
 }

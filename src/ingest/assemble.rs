@@ -1954,7 +1954,9 @@ impl TaskNotes {
         dated: (Option<i32>, Option<Date>),
         config: &Config,
     ) -> (Option<Date>, Option<String>) {
-        let deadline_text = cells.deadline.clone().filter(|d| !d.trim().is_empty());
+        let deadline_text = (cells.deadline.as_deref())
+            .map(crate::ingest::deadline::unwrapped)
+            .filter(|d| !d.trim().is_empty());
         // Findings on it point at its own cell, where the table has one.
         let origin = cells.deadline_origin.as_ref().unwrap_or(&row.origin);
         let (mut deadline, unread) =

@@ -43,6 +43,26 @@ static STARTS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A 完成时限 cell's text with the breaks its column's width made taken out (`2025年11月` /
+/// `底前`, `长期` / `坚持`); a break before a date of its own (`6月底前完成方案，` /
+/// `12月底前全面完成`) stays, the cell's two lines, unless the line before stops in its
+/// date (`2025年` / `11月底前`).
+pub fn unwrapped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        let line = line.trim();
+        let opens_a_date =
+            line.starts_with(|c: char| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c));
+        let date_open = out.ends_with(|c: char| c == '年' || c.is_ascii_digit());
+        // A line closed by its mark (阶段，时间； / 完成规划，2021年6月底；) is one of the cell's.
+        let closed = out.ends_with(['，', ',', '；', ';', '。', '、']);
+        if k > 0 && !out.is_empty() && !line.is_empty() && (closed || opens_a_date && !date_open) {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
 /// Whether a 完成时限 names when work starts (5月底前动工, 2月開工): a start, no deadline.
 pub fn names_a_start(text: &str) -> bool {
     STARTS.is_match(&crate::base::cjk::ascii_digits(text))
@@ -81,7 +101,8 @@ static YEAR_DOT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// `6月底前` → `{year}-06-30`, `10月上旬` → `{year}-10-10`, `2025年三季度` → 2025-09-30,
 /// `年底前` → `{year}-12-31`, `2025.6` → 2025-06-30. A time that names no day (长期坚持,
 /// 每月5日前) gives `None`; one that names a day and goes on after it
-/// (`2025年8月底前，此后长期坚持`) gives that day.
+/// (`2025年8月底前，此后长期坚持`) gives that day. Where it names several (阶段性节点:
+/// `4月底前完成汇编，全年持续推进`), the latest is the task's: the others are its steps.
 pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
     // `\d` matches full-width digits too, which `parse` does not read (２０２５年５月).
     let text = crate::base::cjk::ascii_digits(text);
@@ -99,58 +120,96 @@ pub fn parse_deadline(text: &str, plan_year: Option<i32>) -> Option<Date> {
         true => plan_year.map(|y| y + 1),
         false => plan_year,
     };
-    // When several dates are listed (阶段性节点), the last one is the deadline.
-    if let Some(caps) = FULL_DATE.captures_iter(text).last() {
-        let year: i32 = caps[1].parse().ok()?;
-        let month: i32 = caps[2].parse().ok()?;
-        let day: i32 = caps[3].parse().ok()?;
-        return date::ymd(year, month, day);
+    let mut named = NamedTimes::default();
+    for caps in FULL_DATE.captures_iter(text) {
+        let day = || {
+            date::ymd(
+                caps[1].parse().ok()?,
+                caps[2].parse().ok()?,
+                caps[3].parse().ok()?,
+            )
+        };
+        named.add(&caps, day());
     }
-    if let Some(caps) = YEAR_MONTH.captures_iter(text).last() {
+    for caps in YEAR_MONTH.captures_iter(text) {
         // 每月 names a month of every year, not one.
         if is_ongoing(text) && caps.get(1).is_none() && text.contains("每") {
             return None;
         }
-        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
-        let month = small_number(&caps[2])?;
-        if !(1..=12).contains(&month) {
-            return None;
-        }
-        let after = &text[caps.get(0).map_or(0, |m| m.end())..];
-        return match day_after_month(after) {
-            Some(day) => date::ymd(year, month as i32, day),
-            None => month_end(year, month),
+        let end = || {
+            let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
+            let month = small_number(&caps[2]).filter(|m| (1..=12).contains(m))?;
+            let after = &text[caps.get(0).map_or(0, |m| m.end())..];
+            match day_after_month(after) {
+                Some(day) => date::ymd(year, month as i32, day),
+                None => month_end(year, month),
+            }
         };
+        named.add(&caps, end());
     }
-    if let Some(caps) = YEAR_DOT_MONTH.captures_iter(text).last() {
-        let year: i32 = caps[1].parse().ok()?;
-        let month: u32 = caps[2].parse().ok()?;
-        return (1..=12)
-            .contains(&month)
-            .then(|| month_end(year, month))
-            .flatten();
+    for caps in YEAR_DOT_MONTH.captures_iter(text) {
+        let month: Option<u32> = caps[2].parse().ok().filter(|m| (1..=12).contains(m));
+        let end = caps[1]
+            .parse()
+            .ok()
+            .zip(month)
+            .and_then(|(y, m)| month_end(y, m));
+        named.add(&caps, end);
     }
-    if is_ongoing(text) {
+    // 长期坚持 names no day; a day named before it (8月底前，此后长期坚持) is the deadline.
+    if named.spans.is_empty() && is_ongoing(text) {
         return None;
     }
-    if let Some(caps) = QUARTER.captures_iter(text).last() {
-        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
-        let quarter = small_number(&caps[2])?;
-        return month_end(year, quarter * 3);
+    for caps in QUARTER.captures_iter(text) {
+        let end = year_of(caps.get(1).map(|m| m.as_str()), plan_year)
+            .zip(small_number(&caps[2]))
+            .and_then(|(year, quarter)| month_end(year, quarter * 3));
+        named.add(&caps, end);
     }
-    if let Some(caps) = HALF.captures_iter(text).last() {
-        let year = year_of(caps.get(1).map(|m| m.as_str()), plan_year)?;
+    for caps in HALF.captures_iter(text) {
         let month = match &caps[2] {
             "上半年" | "年中" => 6,
             _ => 12,
         };
-        return month_end(year, month);
+        let end =
+            year_of(caps.get(1).map(|m| m.as_str()), plan_year).and_then(|y| month_end(y, month));
+        named.add(&caps, end);
     }
     if let Some(caps) = YEAR_ONLY.captures(text) {
-        let year: i32 = caps[1].parse().ok()?;
-        return month_end(year, 12);
+        named.add(
+            &caps,
+            caps[1].parse().ok().and_then(|year| month_end(year, 12)),
+        );
     }
-    None
+    named.latest()
+}
+
+/// The times a 完成时限 names, each where it is written; a time inside one already read
+/// (the 2025年2月 of 2025年2月30日) is that one's.
+#[derive(Default)]
+struct NamedTimes {
+    spans: Vec<(usize, usize)>,
+    days: Vec<Option<Date>>,
+}
+
+impl NamedTimes {
+    fn add(&mut self, caps: &regex::Captures<'_>, day: Option<Date>) {
+        let Some(found) = caps.get(0) else {
+            return;
+        };
+        let (start, end) = (found.start(), found.end());
+        if self.spans.iter().any(|&(s, e)| start < e && s < end) {
+            return;
+        }
+        self.spans.push((start, end));
+        self.days.push(day);
+    }
+
+    /// The latest day, unless one of the times names none that exists (2025年2月30日).
+    fn latest(self) -> Option<Date> {
+        let days: Option<Vec<Date>> = self.days.into_iter().collect();
+        days?.into_iter().max()
+    }
 }
 
 /// The day the words after a month name: 上旬 ends on the 10th, 中旬 on the 20th (下旬 with
@@ -321,6 +380,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cell_wrapped_by_its_width_is_one_line_of_time() {
+        assert_eq!(unwrapped("2025年11月\n底前"), "2025年11月底前");
+        assert_eq!(unwrapped("长期\n坚持"), "长期坚持");
+        assert_eq!(unwrapped("2025年\n11月底前"), "2025年11月底前");
+        assert_eq!(
+            unwrapped("6月底前完成方案，\n12月底前全面完成"),
+            "6月底前完成方案，\n12月底前全面完成"
+        );
+        assert_eq!(unwrapped("2025年12月底前"), "2025年12月底前");
+        assert_eq!(
+            unwrapped("阶段，时间；\n完成规划，6月底；"),
+            "阶段，时间；\n完成规划，6月底；"
+        );
+    }
+
+    #[test]
     fn a_line_saying_only_a_time_is_told_from_a_task_naming_one() {
         for time in [
             "长期坚持",
@@ -397,6 +472,21 @@ mod tests {
             ("每月5日前", None),
             ("每季度", None),
             ("2025年8月底前，此后长期坚持", Some("2025-08-31")),
+            // Steps before the end: the task ends with the latest time it names.
+            (
+                "2025年4月底前完成政策汇编，全年持续推进",
+                Some("2025-12-31"),
+            ),
+            (
+                "2025年6月底前完成方案，12月底前全面完成",
+                Some("2025-12-31"),
+            ),
+            ("一季度完成摸底，三季度完成整改", Some("2025-09-30")),
+            (
+                "2025年9月底前完成主体工程，2026年6月底前投用",
+                Some("2026-06-30"),
+            ),
+            ("全年持续推进", None),
             // A start is no deadline: the end given after it is.
             ("2月开工，年内完成主体结构", Some("2025-12-31")),
             ("6月開工,年內完工", Some("2025-12-31")),

@@ -1184,7 +1184,9 @@ fn is_note(text: &str) -> bool {
 }
 
 /// A content cell's lines as one text, and the marks put between them (each with the text
-/// before it). A line that ends its clause joins the next as written, as does a sentence
+/// before it). A line opening a numbered item stays a line of its own where the break is
+/// the writer's own paragraph (`paragraphs`: Word's, a web page's) or the line above ended
+/// its clause. A line that ends its clause joins the next as written, as does a sentence
 /// broken anywhere; a mark goes between two pieces of work that would otherwise run into
 /// one another: `；` before a numbered item (…审核机制 / 2.每季度…), after a figure that
 /// ends a target (…2.5万人 / 开发…) and — where a break is the writer's own paragraph
@@ -1205,6 +1207,14 @@ pub(crate) fn join_content_lines(
     let mut out = first.to_string();
     let mut joints = Vec::new();
     for (i, line) in rest.iter().enumerate() {
+        // An item （1）, 2., ① opening the writer's own paragraph, or a line after a clause
+        // ended: kept on its line, as the cell shows its items one under another.
+        let clause_ended = out.ends_with(['。', '；', ';', '：', ':']);
+        if (paragraphs || clause_ended) && opening_number(line).is_some() {
+            out.push('\n');
+            out.push_str(line);
+            continue;
+        }
         let ended = out.ends_with([
             '。', '；', ';', '，', ',', '、', '：', ':', '！', '？', '!', '?',
         ]);
@@ -1732,15 +1742,29 @@ mod tests {
                 assert_eq!(joined(cell, paragraphs), (sentence.to_string(), vec![]));
             }
         }
-        // Numbered items, and targets ending on their figures: a semicolon between them.
+        // Numbered items, each a paragraph of a Word cell: each on its line. A spreadsheet's
+        // (or any) item after a clause ended: on its line too.
+        assert_eq!(
+            joined("1.建立解读材料同步审核机制\n2.每季度抽查一次", true),
+            (
+                "1.建立解读材料同步审核机制\n2.每季度抽查一次".to_string(),
+                vec![]
+            )
+        );
+        assert_eq!(
+            joined("（1）建立台账；\n（2）每月巡查。", false),
+            ("（1）建立台账；\n（2）每月巡查。".to_string(), vec![])
+        );
+        // Numbered items a spreadsheet's break left unended, and targets ending on their
+        // figures: a semicolon between them.
+        assert_eq!(
+            joined("1.建立解读材料同步审核机制\n2.每季度抽查一次", false),
+            (
+                "1.建立解读材料同步审核机制；2.每季度抽查一次".to_string(),
+                vec!["；"]
+            )
+        );
         for paragraphs in [true, false] {
-            assert_eq!(
-                joined("1.建立解读材料同步审核机制\n2.每季度抽查一次", paragraphs),
-                (
-                    "1.建立解读材料同步审核机制；2.每季度抽查一次".to_string(),
-                    vec!["；"]
-                )
-            );
             assert_eq!(
                 joined("城镇新增就业2.5万人\n开发公益性岗位500个", paragraphs).0,
                 "城镇新增就业2.5万人；开发公益性岗位500个"

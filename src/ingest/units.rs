@@ -165,12 +165,15 @@ pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
     // A name closed by its bracket (高新园(邹区镇)) is whole; a line opening 各 (各街道)
     // names bodies of its own.
     let opens_anew = after.starts_with('各') || looks_unspecified(after);
-    before.chars().count() >= 2
+    // A level alone (区 / 教育局) opens the name its column's width broke.
+    let level_alone =
+        before.chars().count() == 1 && before.starts_with(crate::base::cjk::LEVEL_PREFIXES);
+    (before.chars().count() >= 2 || level_alone)
         && !after.is_empty()
         && !opens_anew
         && !before.ends_with([')', '）'])
         && !before.ends_with(LEAD_MARKS)
-        && !ends_as_a_body(before)
+        && (level_alone || !ends_as_a_body(before))
         && !before.ends_with('等')
         && role_suffix(before).is_none()
         && !looks_unspecified(before)
@@ -423,7 +426,8 @@ pub fn ends_as_a_body(name: &str) -> bool {
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
     });
-    numbered_school || BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
+    // 城乡 (区住房和城乡 / 建设局) is town and country, no township.
+    numbered_school || (BODY_ENDINGS.iter().any(|e| tail.ends_with(e)) && !tail.ends_with("城乡"))
 }
 
 /// True when `name` ends as a whole name does, where a source might stop: a body's
@@ -2619,6 +2623,15 @@ mod tests {
         let names =
             |cell: &str| -> Vec<String> { split_units(cell).into_iter().map(|u| u.name).collect() };
         assert_eq!(names("农产品流通工作\n专班"), ["农产品流通工作专班"]);
+        // A PDF's narrow column: a level alone, a name ending in 城乡 (town and country, no
+        // township) — each broke a name; a whole name on each line stays two.
+        assert_eq!(
+            names("区卫生健康局、区\n教育局、相关街道"),
+            ["区卫生健康局", "区教育局", "相关街道"]
+        );
+        assert_eq!(names("区住房和城乡\n建设局"), ["区住房和城乡建设局"]);
+        assert_eq!(names("区财政局\n区教育局"), ["区财政局", "区教育局"]);
+        assert_eq!(names("区\n市场监管局"), ["区市场监管局"]);
         assert_eq!(
             names("“十五五”规划编制\n领导小组办公室、财务部"),
             ["“十五五”规划编制领导小组办公室", "财务部"]

@@ -426,6 +426,25 @@ pub(crate) fn merged_group_column(
     (at == 0 || rows.iter().filter(|r| !is_band(r)).any(continues)).then_some(at)
 }
 
+/// After these a list of names may break: a break inside a unit's name (区妇工委/办) or a
+/// person's (副县长 李/红梅) is taken only when one name is longer than the line.
+pub fn after_name(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，' | '；' | '：' | ',' | ';' | ':' | ' ' | '/' | '）' | ')'
+    )
+}
+
+/// How many ems of a name a names column keeps whole (县政府党组成员, 县市场监督管理局、): a
+/// longer one (国家税务总局清溪县税务局) may break rather than starve the task's text.
+pub const NAME_KEPT_EMS: f32 = 9.0;
+
+/// The pieces of a names cell a line keeps whole: each name with the mark after it.
+pub fn name_pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(|c: char| after_name(c) || c == '\n')
+        .map(|piece| piece.trim_end_matches('\n'))
+}
+
 /// What a column holds, which decides its width and alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnKind {

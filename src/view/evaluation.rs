@@ -214,6 +214,9 @@ pub struct EvaluationView {
     pub plan_title: String,
     /// 发文字号.
     pub doc_number: String,
+    /// Whether the notice asks for the evaluation (…做好中期及年度跟踪评估): the report
+    /// opens citing that request, else the plan's 要求 only.
+    pub evaluation_asked: bool,
     /// Issuer.
     pub issuer: String,
     /// 2025年半年度.
@@ -604,6 +607,7 @@ impl EvaluationView {
             index_title: format!("{}考核汇总", after_plan(&plan_title, &e.period)),
             plan_title,
             doc_number: plan.notice.doc_number.clone().unwrap_or_default(),
+            evaluation_asked: (plan.notice.body.iter()).any(|p| p.text.contains("评估")),
             issuer: super::issuer_in_a_sentence(plan),
             period_title: e.period.title(),
             period_label: e.period.label.clone(),
@@ -761,7 +765,7 @@ fn rules(e: &Evaluation) -> Vec<String> {
         ),
     ];
     if r.schedule_rule {
-        rules.push("报“序时推进”但完成进度低于序时进度（截至评估日已过时间占完成时限的比例）的，按“滞后”计。".into());
+        rules.push("报“序时推进”但完成进度低于序时进度（截至评估日已过时间占完成时限的比例）的，按“滞后”计；没有写明完成日期的任务（如“长期坚持”“每季度”）不作此项判断。".into());
     }
     rules.push(format!(
         "每项任务得分：已完成 {}、序时推进 {}、滞后 {}、未启动 {}、未报送 {} 分。",

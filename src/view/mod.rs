@@ -556,7 +556,8 @@ fn extra_columns(
     }
     if person {
         let heading = person_heading(plan);
-        columns.push((heading, "other", TableColumn::Person));
+        // Names (副县长 李红梅): a line breaks between them, never inside one.
+        columns.push((heading, "lead", TableColumn::Person));
     }
     columns.extend(
         (plan.table.extra_columns.iter().enumerate())
@@ -833,7 +834,7 @@ fn table_section(
     };
     let task_row = |t: &crate::model::Task| TableTaskView {
         no: t.no,
-        content: tidy_spacing(&t.content),
+        content: crate::base::cjk::tidy_lines(&t.content),
         units: cut_marked(&one_line_list(&t.units_display), &t.name_fragments),
         lead: joined_as_written(&lead_names(t), &t.units_text),
         support: joined_as_written(&names_shown(t, Role::Support, ""), &t.units_text),
@@ -974,12 +975,13 @@ pub(crate) fn sheet_group(plan: &Plan, group_no: u32) -> String {
 /// section whose tasks stand under it without a group does not count: 二、 then （一） as the
 /// source wrote it); an untitled group shows its number only.
 pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
-    // The prose numbers its groups itself (afresh under each part, as a 意见 may): as written.
-    let written = group
-        .heading
-        .as_deref()
-        .and_then(|h| h.strip_prefix('（')?.split_once('）'))
-        .and_then(|(n, _)| crate::base::cjk::chinese_number(n));
+    // The prose numbers its groups itself (afresh under each part, as a 意见 may), or the
+    // table's labels do so in each part: as written.
+    let written = (group.heading.as_deref().and_then(bracketed_number)).or_else(|| {
+        (group.label.as_deref())
+            .and_then(bracketed_number)
+            .filter(|_| labels_number_each_part(plan))
+    });
     // A table's label written without a number (大气, 水) is printed as written: a （四）
     // before it would be numbering the source never gave.
     if written.is_none()
@@ -1021,6 +1023,35 @@ pub fn group_label(plan: &Plan, group: &crate::model::Group) -> String {
             .count() as u32
     };
     format!("（{}）{}", chinese_numeral(no), group.title)
+}
+
+/// The number a heading opens with in brackets: （三）… → 3.
+fn bracketed_number(text: &str) -> Option<u32> {
+    let (number, _) = text
+        .trim()
+        .strip_prefix(['（', '('])?
+        .split_once(['）', ')'])?;
+    crate::base::cjk::chinese_number(number.trim())
+}
+
+/// Whether the table's 主要事项 labels number their groups afresh in each part — （一）（二）
+/// under 一、, （一）（二） again under 二、 — each part's from （一） on, in order. A table
+/// whose labels run on through the plan (or were misread) is numbered by its groups.
+fn labels_number_each_part(plan: &Plan) -> bool {
+    let mut parts = 0;
+    for section in &plan.sections {
+        let numbers: Vec<u32> = (section.groups.iter())
+            .filter_map(|g| g.label.as_deref().and_then(bracketed_number))
+            .collect();
+        if numbers.is_empty() {
+            continue;
+        }
+        if !numbers.iter().copied().eq(1..=numbers.len() as u32) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
 }
 
 /// Whether a title opens with a number closed as numbers are (一、, 1., （一）, (1), ①), not
@@ -2084,7 +2115,7 @@ impl TaskSheet {
                 continue;
             };
             let others = others_of(task, unit, (mine.role, plan));
-            let content = tidy_spacing(&task.content);
+            let content = crate::base::cjk::tidy_lines(&task.content);
             tasks.push(SheetTask {
                 no: task.no,
                 group: sheet_group(plan, task.group),

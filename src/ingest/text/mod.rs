@@ -468,11 +468,28 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
             origin: places.at(title.line),
         });
     }
-    if let Some((at, tail)) = cut_at_end(&lines) {
+    if let Some((at, tail)) = cut_at_end(&lines)
+        && !(doc.table.as_ref()).is_some_and(|table| ends_on_a_whole_row(table, at as u32 + 1))
+    {
         doc.diagnostics
             .push(cut_off(places.at(at as u32 + 1), places.unit(), &tail));
     }
     doc
+}
+
+/// Whether the text's last line, `line`, is of the table's last row, that row read whole up
+/// to its time (a PDF's table whose cells wrap ends on their last pieces: `治提升60条。  底前`).
+fn ends_on_a_whole_row(table: &RawTable, line: u32) -> bool {
+    let Some(RawRow {
+        kind: RowKind::Task(task),
+        origin: Location::Line { line: row_line, .. },
+    }) = table.rows.last()
+    else {
+        return false;
+    };
+    table.after.is_empty()
+        && *row_line <= line
+        && (task.deadline.as_deref()).is_some_and(crate::ingest::deadline::reads_as_time)
 }
 
 /// The 版记 at the text's very end (抄送：… / …办公室 2025年3月18日印发), where GB/T 9704
@@ -1407,21 +1424,30 @@ fn nearest(starts: &[usize], at: usize) -> usize {
 /// column it starts nearest (an empty 配合单位 cell is a wider run of spaces, no cell lost
 /// to a merge); none when two cells would share a column.
 pub(super) fn cells_by_column(line: &str, starts: &[usize]) -> Option<Vec<String>> {
-    let cells = cells_at_columns(line)?;
-    if cells.len() >= starts.len() || cells.len() < 2 {
+    let pieces = pieces_by_column(line, starts)?;
+    if pieces.len() >= starts.len() || pieces.len() < 2 {
         return None;
     }
     let mut out = vec![String::new(); starts.len()];
-    let mut last: Option<usize> = None;
-    for (at, text) in cells {
-        let column = nearest(starts, at);
-        if last.is_some_and(|l| column <= l) {
-            return None;
-        }
+    for (column, text) in pieces {
         out[column] = text;
-        last = Some(column);
     }
     Some(out)
+}
+
+/// The pieces of a space-set line, each with the column (of `starts`) it starts nearest;
+/// none when two would share a column or the line is no space-set one.
+pub(super) fn pieces_by_column(line: &str, starts: &[usize]) -> Option<Vec<(usize, String)>> {
+    let cells = cells_at_columns(line)?;
+    let mut out = Vec::with_capacity(cells.len());
+    for (at, text) in cells {
+        let column = nearest(starts, at);
+        if out.last().is_some_and(|(l, _)| column <= *l) {
+            return None;
+        }
+        out.push((column, text));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// A table cell's text as shown: its markup read, a `<br>` (a Markdown table's line break
@@ -1957,7 +1983,7 @@ pub(crate) fn split_text_under_table(
         .drain(..kept)
         .filter(|(line, _)| !line.trim().is_empty())
         .map(|(line, origin)| Paragraph {
-            text: line.trim().to_string(),
+            text: line.trim().trim_start_matches('#').trim().to_string(),
             origin,
         })
         .collect();
@@ -1967,7 +1993,7 @@ pub(crate) fn split_text_under_table(
 /// Whether a line under a table reads as the plan's text: a heading, a sentence, or a long
 /// line (a sentence cut off) — and none of a page's or a 版记's lines.
 fn goes_on_with_the_plan(line: &str) -> bool {
-    let tidy = tidy_spacing(line);
+    let tidy = tidy_spacing(&strip_markup(line.trim().trim_start_matches('#')));
     if is_page_line(line)
         || prose::is_attachment_label(line)
         || tidy.starts_with("抄送")

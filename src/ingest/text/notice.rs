@@ -1761,11 +1761,16 @@ pub(crate) fn issued_plan(title: &str) -> Option<String> {
     let simple = crate::base::cjk::simplified_text(&title);
     let name = issued_plan_simplified(&simple)?;
     let skip = simple[..simple.find(&name)?].chars().count();
+    // Standing alone, the plan's name writes the titles it quotes in 《》: the 〈〉 were the
+    // notice's, whose 《》 held it.
+    let enclosed = title.chars().skip(skip).take(name.chars().count());
     Some(
-        title
-            .chars()
-            .skip(skip)
-            .take(name.chars().count())
+        enclosed
+            .map(|c| match c {
+                '〈' => '《',
+                '〉' => '》',
+                c => c,
+            })
             .collect(),
     )
 }
@@ -2165,7 +2170,7 @@ mod tests {
         );
         assert_eq!(
             issued_plan("关于印发《〈政府工作报告〉重点任务分工方案》的通知").as_deref(),
-            Some("〈政府工作报告〉重点任务分工方案")
+            Some("《政府工作报告》重点任务分工方案")
         );
         // Read the same in either script, cut as written.
         assert_eq!(

@@ -482,7 +482,7 @@ fn padded_names_joined(cells: Vec<String>, count: usize) -> Vec<String> {
 /// has as many words as the header has columns, the cells are set apart by tabs, as a
 /// table pasted from a spreadsheet is. When one has more or fewer — a cell holding a space,
 /// or left empty — no row can be told apart for sure, and the table is left as it is, to be
-/// said where it is read.
+/// said where it is read. A table set to its columns is left to be read by them.
 fn split_space_set_tables(lines: &mut [String]) {
     let mut i = 0;
     while i < lines.len() {
@@ -491,6 +491,16 @@ fn split_space_set_tables(lines: &mut [String]) {
             continue;
         };
         let (rows, end) = space_set_rows(lines, i + 1);
+        // A table set to its columns (a PDF's text) is read by where its cells stand, its
+        // wrapped cells' lines under their columns: not run together here.
+        let block: Vec<&str> = (lines[i + 1..].iter())
+            .map(String::as_str)
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        if super::column_starts(&lines[i], &block).is_some() {
+            i = end;
+            continue;
+        }
         let cells: Vec<Vec<String>> = rows
             .iter()
             .map(|row| {

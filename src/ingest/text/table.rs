@@ -51,6 +51,7 @@ pub(super) fn parse_table_under(
     let starts = (body_at == first + 1)
         .then(|| super::column_starts(lines[first], &lines[body_at..]))
         .flatten();
+    let no_column = (header_cells.iter()).position(|c| Column::from_header(c) == Some(Column::No));
     while index < lines.len() {
         let at = index;
         let width = header_cells.len();
@@ -63,6 +64,12 @@ pub(super) fn parse_table_under(
         };
         index = next;
         if line.trim().is_empty() {
+            continue;
+        }
+        if let (Some(starts), Some(no_column)) = (starts.as_deref(), no_column)
+            && let Some((_, TableLine::Row(cells))) = body.last_mut()
+            && wraps_onto(cells, &line, (starts, no_column))
+        {
             continue;
         }
         let placed = (starts.as_deref()).and_then(|starts| super::cells_by_column(&line, starts));
@@ -89,6 +96,36 @@ pub(super) fn parse_table_under(
         body.push((at as u32 + 1, row));
     }
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// A line of a table set to its columns that goes on with the numbered row above (cells
+/// wrapped by their columns' width, as a PDF's text sets them: `      民1.2万户。     建设局`):
+/// indented past the 序号 column, each piece under a column of its own. Each piece is put
+/// on a line of its own under its cell (the cell's reader joins a wrapped word or name);
+/// whether it was.
+fn wraps_onto(cells: &mut [String], line: &str, (starts, no_column): (&[usize], usize)) -> bool {
+    if cells.len() != starts.len()
+        || cells
+            .get(no_column)
+            .is_none_or(|no| parse_task_number(no.trim()).is_none())
+        || section_heading(line.trim()).is_some()
+    {
+        return false;
+    }
+    let Some(pieces) = super::pieces_by_column(line, starts) else {
+        return false;
+    };
+    if pieces.iter().any(|(column, _)| *column <= no_column) {
+        return false;
+    }
+    for (column, text) in pieces {
+        let cell = &mut cells[column];
+        if !cell.is_empty() {
+            cell.push('\n');
+        }
+        cell.push_str(&text);
+    }
+    true
 }
 
 /// Two rows a lost line break ran into one (…| 2023年10月底3 | 新建…| 2023年11月底): twice
@@ -218,10 +255,11 @@ fn is_heading_line(line: &str) -> bool {
     section_heading(&text).is_some() || group_heading(&text).is_some()
 }
 
-/// A heading line's text, without the bars a web table's merged row leaves after it when
-/// copied (一、深化政务公开 |||).
+/// A heading line's text, without a Markdown heading's marks or the bars a web table's
+/// merged row leaves after it when copied (一、深化政务公开 |||).
 fn heading_text(line: &str) -> String {
-    let text = strip_markup(line.trim());
+    // A Markdown heading's marks (## 二、…) set it apart, as a line of its own does.
+    let text = strip_markup(line.trim().trim_start_matches('#'));
     tidy_spacing(text.trim_end_matches(['|', '｜', ' ', '\t']))
 }
 

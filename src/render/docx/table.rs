@@ -252,6 +252,16 @@ fn column_widths(
                 let whole = widest_body.max(header / 2.0) + pad;
                 min = min.max(whole.min(sizing.max_share * points));
             }
+            // A column of names keeps its longest name whole, within its share.
+            if ColumnKind::holds_names(kind_of(c)) {
+                let name = (rows.iter().filter(|r| !is_band(r)))
+                    .filter_map(|r| r.get(c))
+                    .flat_map(|(_, t)| crate::render::name_pieces(t))
+                    .map(cell_ems)
+                    .fold(0.0f32, f32::max);
+                let kept = (crate::render::NAME_KEPT_EMS * size).min(sizing.max_share * points);
+                min = min.max((name * size * SPARE + pad).min(kept));
+            }
             ColumnNeed {
                 volume: ems[c][1..].iter().sum::<f32>() * size * SPARE,
                 min,

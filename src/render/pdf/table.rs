@@ -688,7 +688,12 @@ fn cells_height(cells: &[Cell], line_h: f32) -> f32 {
 
 /// What the widths need of each column: its kind's bounds and its texts' widths (`texts`
 /// shaped per column, header first; `labels` the group column's labels).
-fn needs(spec: &TableSpec, texts: &[Vec<Vec<Glyph>>], labels: &[f32]) -> Vec<ColumnNeed> {
+fn needs(
+    spec: &TableSpec,
+    texts: &[Vec<Vec<Glyph>>],
+    labels: &[f32],
+    (total, em): (f32, f32),
+) -> Vec<ColumnNeed> {
     spec.columns
         .iter()
         .enumerate()
@@ -707,11 +712,21 @@ fn needs(spec: &TableSpec, texts: &[Vec<Vec<Glyph>>], labels: &[f32]) -> Vec<Col
                 texts[c][1..].iter().map(|g| text::width(g)).sum()
             };
             let natural = header.max(widest_body) + 2.0 * PAD_X;
+            // No wider than its texts need, each on one line: a deadline column holding
+            // only — gives its room to the task. A column of names keeps its longest name
+            // whole (县政府党组成员 over 何文斌, never 党组成/员), within its share.
+            let mut min = column.min.min(natural);
+            if column.names {
+                let name = texts[c][1..]
+                    .iter()
+                    .map(|g| widest_name(g))
+                    .fold(0.0f32, f32::max);
+                let kept = (crate::render::NAME_KEPT_EMS * em).min(column.max_share * total);
+                min = min.max((name + 2.0 * PAD_X + 0.5).min(kept));
+            }
             ColumnNeed {
                 volume,
-                // No wider than its texts need, each on one line: a deadline column holding
-                // only — gives its room to the task.
-                min: column.min.min(natural),
+                min,
                 max_share: column.max_share,
                 grow: column.grow,
                 yields: column.yields,
@@ -721,6 +736,26 @@ fn needs(spec: &TableSpec, texts: &[Vec<Vec<Glyph>>], labels: &[f32]) -> Vec<Col
             }
         })
         .collect()
+}
+
+/// The width of the widest name in a names cell's glyphs: the run up to each mark a list
+/// breaks after (see [`text::after_name`]).
+fn widest_name(glyphs: &[Glyph]) -> f32 {
+    let (mut widest, mut run) = (0.0f32, 0.0f32);
+    for g in glyphs {
+        if g.ch == '\n' {
+            run = 0.0;
+            continue;
+        }
+        if g.ch != ' ' {
+            run += g.advance;
+        }
+        widest = widest.max(run);
+        if text::after_name(g.ch) {
+            run = 0.0;
+        }
+    }
+    widest
 }
 
 /// Column widths from content (see [`crate::render::widths`]), lines counted with the
@@ -750,7 +785,7 @@ fn column_widths(
             }
         }
     }
-    let needs = needs(spec, &texts, &labels);
+    let needs = needs(spec, &texts, &labels, (total, body.size));
     let names: Vec<bool> = spec.columns.iter().map(|c| c.names).collect();
     let group_column = spec.group_column;
     let mut count = Remembered::new(|c: usize, width: f32| {

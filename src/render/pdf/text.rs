@@ -143,14 +143,7 @@ pub fn break_lines(glyphs: &[Glyph], first_width: f32, width: f32) -> Vec<Line> 
     break_lines_preferring(glyphs, first_width, width, |_| false)
 }
 
-/// After these a list of names may break: a break inside a unit's name (区妇工委/办) is
-/// taken only when one name is longer than the line.
-pub fn after_name(c: char) -> bool {
-    matches!(
-        c,
-        '、' | '，' | '；' | '：' | ',' | ';' | ':' | ' ' | '/' | '）' | ')'
-    )
-}
+pub use crate::render::after_name;
 
 /// [`break_lines`], breaking only after a character `preferred` accepts wherever such a
 /// break fits the line (and anywhere allowed where none does).

@@ -292,6 +292,8 @@ fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
     s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
         .map_err(xlsx_error)?;
     s.ws.set_freeze_panes(first, 2).map_err(xlsx_error)?;
+    // Its header over every printed page, as 任务分工表.xlsx's is.
+    s.ws.set_repeat_rows(first - 1, first - 1).map_err(xlsx_error)?;
     // The units that lead tasks, ranked at the top: a unit that only supports has no rate
     // (an empty bar that read as 0%), as the report's chart leaves it out.
     let leading = view.units.iter().take_while(|u| u.lead_total > 0).count() as u32;
@@ -384,6 +386,7 @@ fn task_sheet(
             .map_err(xlsx_error)?;
     }
     s.ws.set_freeze_panes(first, 3).map_err(xlsx_error)?;
+    s.ws.set_repeat_rows(first - 1, first - 1).map_err(xlsx_error)?;
     Ok(())
 }
 
@@ -391,6 +394,7 @@ fn task_sheet(
 fn targets_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
     let mut s = sheet(workbook, "量化目标", f)?;
     s.title(&format!("{}量化目标完成情况", view.period_title), 7)?;
+    s.ws.set_repeat_rows(1, 1).map_err(xlsx_error)?;
     s.table(
         &[
             ("序号", 6.0),

@@ -341,8 +341,19 @@ fn fitted_widths(columns: &[(&str, crate::render::ColumnKind)], texts: &[Vec<Str
             let sizing = crate::render::ColumnKind::sizing(Some(*kind), is_group);
             let header = px(&texts[0]);
             let widest_body = widest(&texts[1..]);
+            let mut min = sizing.min_em * 16.0 + sizing.min_pt * 4.0 / 3.0;
+            // A column of names keeps its longest name whole, within its share.
+            if crate::render::ColumnKind::holds_names(Some(*kind)) {
+                let name = (texts[1..].iter())
+                    .flat_map(|t| crate::render::name_pieces(t))
+                    .map(px)
+                    .fold(0.0f32, f32::max);
+                let kept =
+                    (crate::render::NAME_KEPT_EMS * 16.0).min(sizing.max_share * PRINTABLE_PX);
+                min = min.max((name + pad).min(kept));
+            }
             ColumnNeed {
-                min: sizing.min_em * 16.0 + sizing.min_pt * 4.0 / 3.0,
+                min,
                 max_share: sizing.max_share,
                 grow: sizing.grow,
                 yields: *kind != crate::render::ColumnKind::Group,
