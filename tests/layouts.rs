@@ -501,6 +501,88 @@ fn group_labels_numbered_afresh_in_each_part_print_as_written() {
     assert!(table.contains("（一）扩大有效投资") && table.contains("（二）提振消费需求"));
 }
 
+/// Tables `pdftotext -layout` made of real PDFs (a Word table printed through LibreOffice):
+/// its columns counted a column a character, not by display width — the wrapped lines go
+/// under their own columns (县数据 / 资源管理局, 县公安 / 局、县行政审批服务局, 2025 年 6
+/// 月底 / 前) — and a header whose names wrap under it (责任 / 领导) is read whole, the
+/// leaders' names with it (李卫 / 东).
+#[test]
+fn tables_pdftotext_set_by_characters_read_into_their_rows() {
+    let checked = columns_fixture("pdftotext_by_characters.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(leads(plan, 1), ["县行政审批服务局"]);
+    assert_eq!(supports(plan, 1), ["县数据资源管理局"]);
+    assert!(
+        plan.task(1)
+            .unwrap()
+            .content
+            .ends_with("群众满意度达到 95%以上。")
+    );
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "完善“好差评”制度，差评整改回访率达到100%。"
+    );
+    assert_eq!(
+        plan.task(2).unwrap().deadline_text.as_deref(),
+        Some("2025年6月底前")
+    );
+    assert_eq!(deadline(plan, 2).as_deref(), Some("2025-06-30"));
+    assert_eq!(supports(plan, 3), ["县公安局", "县行政审批服务局"]);
+    let codes = common::codes(&checked);
+    for never in [
+        "table/after-table",
+        "table/cells-moved-left",
+        "unit/fragment",
+    ] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
+
+    let wrapped = columns_fixture("pdftotext_header_wrapped.md").plan;
+    let persons: Vec<Option<&str>> = (wrapped.tasks.iter())
+        .map(|t| t.person.as_deref())
+        .collect();
+    assert_eq!(persons, [Some("李卫东"), Some("李卫东"), Some("张建国")]);
+    assert_eq!(wrapped.table.extra_columns, Vec::<String>::new());
+}
+
+/// A Markdown plan with a part's heading over its first group's, each over a table of its
+/// own (## 一、… / ### （一）… / table): the first part heads its tasks as the later ones do,
+/// none of it read as the plan's preamble.
+#[test]
+fn a_part_heading_over_a_group_heading_over_the_first_table_heads_it() {
+    let checked = columns_fixture("md_part_and_group_headings.md");
+    let plan = &checked.plan;
+    type Groups = Vec<(Option<String>, Vec<u32>)>;
+    let parts: Vec<(String, Groups)> = (plan.sections.iter())
+        .map(|s| {
+            let groups = (s.groups.iter())
+                .map(|g| (g.label.clone(), g.tasks.clone()))
+                .collect();
+            (s.title.clone(), groups)
+        })
+        .collect();
+    let label = |l: &str| Some(l.to_string());
+    assert_eq!(
+        parts,
+        [
+            (
+                "提升政务服务效能".to_string(),
+                vec![
+                    (label("（一）深化“一网通办”改革"), vec![1]),
+                    (label("（二）推进证照电子化"), vec![2])
+                ]
+            ),
+            (
+                "优化市场环境".to_string(),
+                vec![(label("（一）降低企业经营成本"), vec![3])]
+            ),
+        ]
+    );
+    let preamble: Vec<&str> = (plan.preamble.iter()).map(|p| p.text.as_str()).collect();
+    assert_eq!(preamble, ["为持续优化营商环境，制定本清单。"]);
+}
+
 /// A Markdown plan whose parts are headings (`## 一、…`, `### 二、…`) each over a table of
 /// its own, the header repeated: each heading starts its part, and the text under the last
 /// table (`## 四、保障措施` and its paragraphs) is the plan's, printed — never a stray line.

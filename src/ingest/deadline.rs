@@ -50,7 +50,9 @@ static STARTS: LazyLock<Regex> = LazyLock::new(|| {
 pub fn unwrapped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (k, line) in text.split('\n').enumerate() {
-        let line = line.trim();
+        // A PDF's text sets a space between a figure and a character (2025 年 6 月底).
+        let line = crate::base::cjk::tidy_spacing(line);
+        let line = line.as_str();
         let opens_a_date =
             line.starts_with(|c: char| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c));
         let date_open = out.ends_with(|c: char| c == '年' || c.is_ascii_digit());
@@ -389,6 +391,7 @@ mod tests {
             "6月底前完成方案，\n12月底前全面完成"
         );
         assert_eq!(unwrapped("2025年12月底前"), "2025年12月底前");
+        assert_eq!(unwrapped("2025 年 6 月底\n前"), "2025年6月底前");
         assert_eq!(
             unwrapped("阶段，时间；\n完成规划，6月底；"),
             "阶段，时间；\n完成规划，6月底；"

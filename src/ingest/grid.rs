@@ -1700,6 +1700,21 @@ mod tests {
     }
 
     #[test]
+    fn numbered_items_keep_their_lines() {
+        // Each a paragraph of a Word cell: each on its line. A spreadsheet's (or any) item
+        // after a clause ended: on its line too.
+        for (cell, paragraphs) in [
+            ("1.建立解读材料同步审核机制\n2.每季度抽查一次", true),
+            ("（1）建立台账；\n（2）每月巡查。", false),
+        ] {
+            assert_eq!(
+                join_content_lines(cell, paragraphs),
+                (cell.to_string(), vec![])
+            );
+        }
+    }
+
+    #[test]
     fn a_cells_lines_join_as_one_sentence_unless_they_are_two_pieces_of_work() {
         let joined = |text: &str, paragraphs: bool| {
             let (text, joints) = join_content_lines(text, paragraphs);
@@ -1742,19 +1757,6 @@ mod tests {
                 assert_eq!(joined(cell, paragraphs), (sentence.to_string(), vec![]));
             }
         }
-        // Numbered items, each a paragraph of a Word cell: each on its line. A spreadsheet's
-        // (or any) item after a clause ended: on its line too.
-        assert_eq!(
-            joined("1.建立解读材料同步审核机制\n2.每季度抽查一次", true),
-            (
-                "1.建立解读材料同步审核机制\n2.每季度抽查一次".to_string(),
-                vec![]
-            )
-        );
-        assert_eq!(
-            joined("（1）建立台账；\n（2）每月巡查。", false),
-            ("（1）建立台账；\n（2）每月巡查。".to_string(), vec![])
-        );
         // Numbered items a spreadsheet's break left unended, and targets ending on their
         // figures: a semicolon between them.
         assert_eq!(

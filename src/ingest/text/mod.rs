@@ -1355,9 +1355,9 @@ pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
     (cells.len() >= 3 && !spaced_word).then_some(cells)
 }
 
-/// The cells of a line set apart by runs of spaces, each with the display column it starts
-/// at (a Chinese character two wide); none when the line is a tab, pipe or ` | ` row.
-fn cells_at_columns(line: &str) -> Option<Vec<(usize, String)>> {
+/// The cells of a line set apart by runs of spaces, each with the column it starts at,
+/// counted by `measure`; none when the line is a tab, pipe or ` | ` row.
+fn cells_at_columns(line: &str, measure: Measure) -> Option<Vec<(usize, String)>> {
     if line.contains(['\t', '|']) {
         return None;
     }
@@ -1373,45 +1373,72 @@ fn cells_at_columns(line: &str) -> Option<Vec<(usize, String)>> {
         let lead = text.len() - text.trim_start().len();
         let cell = strip_markup(text.trim());
         if !cell.is_empty() {
-            cells.push((display_width(&line[..from + lead]), cell));
+            cells.push((measure.of(&line[..from + lead]), cell));
         }
         from = end;
     }
     Some(cells)
 }
 
-fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if crate::base::cjk::is_wide(c) { 2 } else { 1 })
-        .sum()
+/// How a text set to columns counts them: by display width (a Chinese character two wide,
+/// as a fixed-width editor shows it) or a column a character (as `pdftotext -layout` sets
+/// a PDF's table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Measure {
+    Display,
+    Chars,
 }
 
-/// Where a space-set table's columns start, read from its header line, when the table is
-/// set to them: every row with all its cells starts each nearest its own column (a fixed-
-/// width page, a PDF's text). None for a web copy whose spaces only set cells apart.
-pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Vec<usize>> {
-    let starts: Vec<usize> = cells_at_columns(header)?
-        .into_iter()
-        .map(|(at, _)| at)
-        .collect();
-    let mut full_rows = 0;
-    for row in rows {
-        let Some(cells) = cells_at_columns(row) else {
-            continue;
-        };
-        if cells.len() != starts.len() {
-            continue;
+impl Measure {
+    fn of(self, text: &str) -> usize {
+        match self {
+            Measure::Chars => text.chars().count(),
+            Measure::Display => text
+                .chars()
+                .map(|c| if crate::base::cjk::is_wide(c) { 2 } else { 1 })
+                .sum(),
         }
-        let own = cells
-            .iter()
-            .enumerate()
-            .all(|(k, (at, _))| nearest(&starts, *at) == k);
-        if !own {
-            return None;
-        }
-        full_rows += 1;
     }
-    (starts.len() >= 3 && full_rows >= 1).then_some(starts)
+}
+
+/// Where a space-set table's columns start, read from its header line, and how they are
+/// counted.
+#[derive(Debug, Clone)]
+pub(super) struct Columns {
+    starts: Vec<usize>,
+    measure: Measure,
+}
+
+/// The columns of a space-set table, read from its header line, when the table is set to
+/// them: every row with all its cells starts each nearest its own column (a fixed-width
+/// page, a PDF's text). Counted the way more of the lines' pieces stand exactly under a
+/// header's column. None for a web copy whose spaces only set cells apart.
+pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
+    let set = |measure: Measure| -> Option<(Columns, usize)> {
+        let starts: Vec<usize> = (cells_at_columns(header, measure)?.into_iter())
+            .map(|(at, _)| at)
+            .collect();
+        let (mut full_rows, mut aligned) = (0, 0);
+        for row in rows {
+            let Some(cells) = cells_at_columns(row, measure) else {
+                continue;
+            };
+            aligned += cells.iter().filter(|(at, _)| starts.contains(at)).count();
+            if cells.len() != starts.len() {
+                continue;
+            }
+            let own = (cells.iter().enumerate()).all(|(k, (at, _))| nearest(&starts, *at) == k);
+            if !own {
+                return None;
+            }
+            full_rows += 1;
+        }
+        (starts.len() >= 3 && full_rows >= 1).then_some((Columns { starts, measure }, aligned))
+    };
+    match (set(Measure::Display), set(Measure::Chars)) {
+        (Some((display, a)), Some((chars, b))) => Some(if b > a { chars } else { display }),
+        (display, chars) => display.or(chars).map(|(columns, _)| columns),
+    }
 }
 
 fn nearest(starts: &[usize], at: usize) -> usize {
@@ -1420,34 +1447,41 @@ fn nearest(starts: &[usize], at: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// A space-set row with fewer cells than its table's columns, each cell put under the
-/// column it starts nearest (an empty 配合单位 cell is a wider run of spaces, no cell lost
-/// to a merge); none when two cells would share a column.
-pub(super) fn cells_by_column(line: &str, starts: &[usize]) -> Option<Vec<String>> {
-    let pieces = pieces_by_column(line, starts)?;
-    if pieces.len() >= starts.len() || pieces.len() < 2 {
-        return None;
+impl Columns {
+    /// How many columns.
+    pub(super) fn len(&self) -> usize {
+        self.starts.len()
     }
-    let mut out = vec![String::new(); starts.len()];
-    for (column, text) in pieces {
-        out[column] = text;
-    }
-    Some(out)
-}
 
-/// The pieces of a space-set line, each with the column (of `starts`) it starts nearest;
-/// none when two would share a column or the line is no space-set one.
-pub(super) fn pieces_by_column(line: &str, starts: &[usize]) -> Option<Vec<(usize, String)>> {
-    let cells = cells_at_columns(line)?;
-    let mut out = Vec::with_capacity(cells.len());
-    for (at, text) in cells {
-        let column = nearest(starts, at);
-        if out.last().is_some_and(|(l, _)| column <= *l) {
+    /// A space-set row with fewer cells than the table's columns, each cell put under the
+    /// column it starts nearest (an empty 配合单位 cell is a wider run of spaces, no cell
+    /// lost to a merge); none when two cells would share a column.
+    pub(super) fn cells(&self, line: &str) -> Option<Vec<String>> {
+        let pieces = self.pieces(line)?;
+        if pieces.len() >= self.len() || pieces.len() < 2 {
             return None;
         }
-        out.push((column, text));
+        let mut out = vec![String::new(); self.len()];
+        for (column, text) in pieces {
+            out[column] = text;
+        }
+        Some(out)
     }
-    (!out.is_empty()).then_some(out)
+
+    /// The pieces of a space-set line, each with the column it starts nearest; none when
+    /// two would share a column or the line is no space-set one.
+    pub(super) fn pieces(&self, line: &str) -> Option<Vec<(usize, String)>> {
+        let cells = cells_at_columns(line, self.measure)?;
+        let mut out: Vec<(usize, String)> = Vec::with_capacity(cells.len());
+        for (at, text) in cells {
+            let column = nearest(&self.starts, at);
+            if out.last().is_some_and(|(l, _)| column <= *l) {
+                return None;
+            }
+            out.push((column, text));
+        }
+        (!out.is_empty()).then_some(out)
+    }
 }
 
 /// A table cell's text as shown: its markup read, a `<br>` (a Markdown table's line break
@@ -1523,6 +1557,8 @@ pub(crate) enum AboveTable {
     Title(String),
     /// A section or group heading (一、… / （一）…) that heads the whole table.
     Heading(RowKind),
+    /// A part's heading over its first group's (一、… then （一）…), both over the table.
+    PartAndGroup(RowKind, RowKind),
     /// A note on the table ((注：A类指…)): not a title; said, not lost.
     Note(String),
 }
@@ -1540,7 +1576,18 @@ pub(super) fn above_table(lines: &[&str], header_index: usize) -> Option<(usize,
     if header_cells_again(&text, lines[header_index]) {
         return Some((index, AboveTable::Note(tidy_spacing(&text))));
     }
-    classify_above_table(&text, raw.starts_with('#')).map(|kind| (index, kind))
+    let kind = classify_above_table(&text, raw.starts_with('#'))?;
+    // A group's heading under its part's (## 一、… / ### （一）… / the table): both head it.
+    if let AboveTable::Heading(group @ RowKind::Label(_)) = &kind
+        && let Some(above) = (0..index).rev().find(|&i| !lines[i].trim().is_empty())
+        && let Some((numeral, title)) = section_heading(&tidy_spacing(&strip_markup(
+            lines[above].trim().trim_start_matches('#'),
+        )))
+    {
+        let part = RowKind::Section { numeral, title };
+        return Some((above, AboveTable::PartAndGroup(part, group.clone())));
+    }
+    Some((index, kind))
 }
 
 /// A line above a table's header that only repeats some of its cells with a bar after them
@@ -1920,6 +1967,12 @@ impl AboveTable {
                     origin: place,
                 },
             ),
+            AboveTable::PartAndGroup(part, group) => {
+                for kind in [group, part] {
+                    let origin = place.clone();
+                    table.rows.insert(0, RawRow { kind, origin });
+                }
+            }
             AboveTable::Note(note) => table.left_out.push((note, place)),
         }
     }

@@ -40,7 +40,7 @@ pub(super) fn parse_table(
 /// index `body_at`: the rows from there to the end.
 pub(super) fn parse_table_under(
     lines: &[&str],
-    (header_cells, first, body_at): (Vec<String>, usize, usize),
+    (mut header_cells, first, body_at): (Vec<String>, usize, usize),
     places: Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
@@ -51,7 +51,13 @@ pub(super) fn parse_table_under(
     let starts = (body_at == first + 1)
         .then(|| super::column_starts(lines[first], &lines[body_at..]))
         .flatten();
-    let no_column = (header_cells.iter()).position(|c| Column::from_header(c) == Some(Column::No));
+    if let Some(columns) = &starts {
+        index += header_wrapped_under(&mut header_cells, &lines[body_at..], columns);
+    }
+    let column_of = |kind| (header_cells.iter()).position(|c| Column::from_header(c) == Some(kind));
+    let no_column = column_of(Column::No);
+    // Columns whose wrapped lines run on as one line of words.
+    let runs_on = [column_of(Column::Group), column_of(Column::Person)];
     while index < lines.len() {
         let at = index;
         let width = header_cells.len();
@@ -66,13 +72,13 @@ pub(super) fn parse_table_under(
         if line.trim().is_empty() {
             continue;
         }
-        if let (Some(starts), Some(no_column)) = (starts.as_deref(), no_column)
+        if let (Some(columns), Some(no_column)) = (starts.as_ref(), no_column)
             && let Some((_, TableLine::Row(cells))) = body.last_mut()
-            && wraps_onto(cells, &line, (starts, no_column))
+            && wraps_onto(cells, &line, (columns, no_column, runs_on))
         {
             continue;
         }
-        let placed = (starts.as_deref()).and_then(|starts| super::cells_by_column(&line, starts));
+        let placed = (starts.as_ref()).and_then(|columns| columns.cells(&line));
         let row = match split_cells(&line) {
             Some(cells) if is_pipe_rule(&cells) => continue,
             Some(_) if let Some(placed) = placed => TableLine::Row(placed),
@@ -98,13 +104,54 @@ pub(super) fn parse_table_under(
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
 }
 
+/// The lines under a header set to its columns that go on with its names (责任 / 领导,
+/// 序 / 号, 完成时 / 限: a PDF's narrow columns wrap them), each piece joined to the name
+/// above it: how many lines there were.
+fn header_wrapped_under(header: &mut [String], lines: &[&str], columns: &super::Columns) -> usize {
+    if header.len() != columns.len() {
+        return 0;
+    }
+    let word =
+        |t: &str| (1..=4).contains(&t.chars().count()) && t.chars().all(crate::base::cjk::is_han);
+    let mut taken = 0;
+    for line in lines {
+        let Some(pieces) = columns
+            .pieces(line)
+            .filter(|p| p.iter().all(|(_, t)| word(t)))
+        else {
+            break;
+        };
+        for (column, text) in pieces {
+            header[column].push_str(&text);
+        }
+        taken += 1;
+    }
+    // Only names that read as columns once whole: a short first row's words stay its own.
+    let named = header
+        .iter()
+        .filter(|h| Column::from_header(h).is_some())
+        .count();
+    if taken > 0 && named < 2 {
+        return 0;
+    }
+    taken
+}
+
 /// A line of a table set to its columns that goes on with the numbered row above (cells
 /// wrapped by their columns' width, as a PDF's text sets them: `      民1.2万户。     建设局`):
 /// indented past the 序号 column, each piece under a column of its own. Each piece is put
 /// on a line of its own under its cell (the cell's reader joins a wrapped word or name);
 /// whether it was.
-fn wraps_onto(cells: &mut [String], line: &str, (starts, no_column): (&[usize], usize)) -> bool {
-    if cells.len() != starts.len()
+fn wraps_onto(
+    cells: &mut [String],
+    line: &str,
+    (columns, no_column, [group_column, person_column]): (
+        &super::Columns,
+        usize,
+        [Option<usize>; 2],
+    ),
+) -> bool {
+    if cells.len() != columns.len()
         || cells
             .get(no_column)
             .is_none_or(|no| parse_task_number(no.trim()).is_none())
@@ -112,7 +159,7 @@ fn wraps_onto(cells: &mut [String], line: &str, (starts, no_column): (&[usize], 
     {
         return false;
     }
-    let Some(pieces) = super::pieces_by_column(line, starts) else {
+    let Some(pieces) = columns.pieces(line) else {
         return false;
     };
     if pieces.iter().any(|(column, _)| *column <= no_column) {
@@ -120,7 +167,11 @@ fn wraps_onto(cells: &mut [String], line: &str, (starts, no_column): (&[usize], 
     }
     for (column, text) in pieces {
         let cell = &mut cells[column];
-        if !cell.is_empty() {
+        // A 主要事项 label wraps as a heading does, a leader's name as a name: one line of
+        // words, unless the line above ended its list (县委常委、 / 常务副县长).
+        let runs_on = Some(column) == group_column
+            || (Some(column) == person_column && !cell.ends_with(['、', '，', ',', '；', ';']));
+        if !cell.is_empty() && !runs_on {
             cell.push('\n');
         }
         cell.push_str(&text);

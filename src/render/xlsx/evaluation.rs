@@ -293,7 +293,8 @@ fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
         .map_err(xlsx_error)?;
     s.ws.set_freeze_panes(first, 2).map_err(xlsx_error)?;
     // Its header over every printed page, as 任务分工表.xlsx's is.
-    s.ws.set_repeat_rows(first - 1, first - 1).map_err(xlsx_error)?;
+    s.ws.set_repeat_rows(first - 1, first - 1)
+        .map_err(xlsx_error)?;
     // The units that lead tasks, ranked at the top: a unit that only supports has no rate
     // (an empty bar that read as 0%), as the report's chart leaves it out.
     let leading = view.units.iter().take_while(|u| u.lead_total > 0).count() as u32;
@@ -386,7 +387,8 @@ fn task_sheet(
             .map_err(xlsx_error)?;
     }
     s.ws.set_freeze_panes(first, 3).map_err(xlsx_error)?;
-    s.ws.set_repeat_rows(first - 1, first - 1).map_err(xlsx_error)?;
+    s.ws.set_repeat_rows(first - 1, first - 1)
+        .map_err(xlsx_error)?;
     Ok(())
 }
 
