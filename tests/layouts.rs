@@ -505,7 +505,7 @@ fn group_labels_numbered_afresh_in_each_part_print_as_written() {
 /// its columns counted a column a character, not by display width — the wrapped lines go
 /// under their own columns (县数据 / 资源管理局, 县公安 / 局、县行政审批服务局, 2025 年 6
 /// 月底 / 前) — and a header whose names wrap under it (责任 / 领导) is read whole, the
-/// leaders' names with it (李卫 / 东).
+/// leaders' names with it (李卫 / 东); a 主要事项 label merged over rows is one label.
 #[test]
 fn tables_pdftotext_set_by_characters_read_into_their_rows() {
     let checked = columns_fixture("pdftotext_by_characters.md");
@@ -537,6 +537,20 @@ fn tables_pdftotext_set_by_characters_read_into_their_rows() {
     ] {
         assert!(!codes.contains(&never), "{never}: {codes:?}");
     }
+
+    // A 主要事项 label merged over two rows, set over their lines, and one wrapped under
+    // its own row: each one label, as written.
+    let merged = columns_fixture("pdftotext_label_merged.md").plan;
+    let labels: Vec<(Option<String>, Vec<u32>)> = (merged.groups())
+        .map(|g| (g.label.clone(), g.tasks.clone()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            (Some("（一）深化“一网通办”改革".to_string()), vec![1, 2]),
+            (Some("（二）优化工程建设项目审批".to_string()), vec![3]),
+        ]
+    );
 
     let wrapped = columns_fixture("pdftotext_header_wrapped.md").plan;
     let persons: Vec<Option<&str>> = (wrapped.tasks.iter())

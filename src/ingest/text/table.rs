@@ -52,7 +52,19 @@ pub(super) fn parse_table_under(
         .then(|| super::column_starts(lines[first], &lines[body_at..]))
         .flatten();
     if let Some(columns) = &starts {
-        index += header_wrapped_under(&mut header_cells, &lines[body_at..], columns);
+        let wrapped = header_wrapped_under(&mut header_cells, &lines[body_at..], columns);
+        if wrapped > 0 {
+            diagnostics.push(Diagnostic::note(
+                "table/header-wrapped",
+                places.at(first as u32 + 1),
+                format!(
+                    "表头的列名折成了 {} 行（PDF 中的窄列），已合起来读作「{}」",
+                    wrapped + 1,
+                    header_cells.join("」「")
+                ),
+            ));
+        }
+        index += wrapped;
     }
     let column_of = |kind| (header_cells.iter()).position(|c| Column::from_header(c) == Some(kind));
     let no_column = column_of(Column::No);
@@ -79,7 +91,7 @@ pub(super) fn parse_table_under(
             continue;
         }
         let placed = (starts.as_ref()).and_then(|columns| columns.cells(&line));
-        let row = match split_cells(&line) {
+        let mut row = match split_cells(&line) {
             Some(cells) if is_pipe_rule(&cells) => continue,
             Some(_) if let Some(placed) = placed => TableLine::Row(placed),
             Some(cells) if let Some((first, second)) = rows_run_together(&cells, width) => {
@@ -99,6 +111,9 @@ pub(super) fn parse_table_under(
             Some(cells) => TableLine::Row(cells),
             None => TableLine::Stray(line),
         };
+        if let (Some(_), Some(group), TableLine::Row(cells)) = (&starts, runs_on[0], &mut row) {
+            label_carried_up(&mut body, cells, group);
+        }
         body.push((at as u32 + 1, row));
     }
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
@@ -135,6 +150,32 @@ fn header_wrapped_under(header: &mut [String], lines: &[&str], columns: &super::
         return 0;
     }
     taken
+}
+
+/// A 主要事项 label merged down over rows, which a PDF's text sets over their lines
+/// (`（一）深化“一` on task 1's, `网通办”改革` on task 2's): a row's label without a number
+/// of its own, under rows whose last label has one, is the rest of that label.
+fn label_carried_up(body: &mut [(u32, TableLine)], cells: &mut [String], group: usize) {
+    let numbered = |text: &str| {
+        let text = tidy_spacing(text);
+        super::numbered_label(&text).is_some() || section_heading(&text).is_some()
+    };
+    let Some(label) = cells
+        .get(group)
+        .filter(|l| !l.trim().is_empty() && !numbered(l))
+    else {
+        return;
+    };
+    let above = (body.iter_mut().rev())
+        .map_while(|(_, line)| match line {
+            TableLine::Row(cells) => Some(cells),
+            TableLine::Stray(_) => None,
+        })
+        .find_map(|cells| cells.get_mut(group).filter(|l| !l.trim().is_empty()));
+    if let Some(above) = above.filter(|l| numbered(l)) {
+        above.push_str(label.trim());
+        cells[group].clear();
+    }
 }
 
 /// A line of a table set to its columns that goes on with the numbered row above (cells
