@@ -1390,7 +1390,8 @@ pub(super) enum Measure {
 }
 
 impl Measure {
-    fn of(self, text: &str) -> usize {
+    /// The columns `text` takes.
+    pub(super) fn of(self, text: &str) -> usize {
         match self {
             Measure::Chars => text.chars().count(),
             Measure::Display => text

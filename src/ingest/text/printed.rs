@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Places;
-use crate::base::cjk::{ascii_digits, ends_sentence, is_wide};
+use crate::base::cjk::{ascii_digits, ends_sentence};
 use crate::base::diag::Diagnostic;
 use crate::ingest::raw_table::{Column, HeaderMap};
 
@@ -252,7 +252,7 @@ fn drop_heads_inside(lines: &mut [String], places: Places<'_>, diagnostics: &mut
 
 /// The display width of a line: a Chinese character or full-width form is two.
 fn width(line: &str) -> usize {
-    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    super::Measure::Display.of(line)
 }
 
 /// Whether `line` opens a paragraph, a heading, an item or a row of its own: indented, or
