@@ -1179,3 +1179,87 @@ fn a_third_attachment_after_the_table_is_read_in_prose_or_as_a_table() {
         assert!(!list.contains("固定资产投资"), "{name}: {list}");
     }
 }
+
+/// A Word file's own short paragraphs (a title over its 主送, a 附件说明 over the 署名,
+/// labelled lines indented with 「　　」) are never rewrapped as a printed page's lines.
+#[test]
+fn short_word_paragraphs_stay_the_writers_own() {
+    let checked = checked("short_paragraphs.docx");
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.title.as_deref(),
+        Some("关于印发《青山区2025年生态环境保护工作要点》的通知")
+    );
+    assert_eq!(
+        notice.recipients,
+        ["各镇人民政府", "区生态环境保护委员会各成员单位"]
+    );
+    assert_eq!(notice.attachments, ["青山区2025年生态环境保护工作要点"]);
+    assert_eq!(
+        notice.signer.as_deref(),
+        Some("青山区生态环境保护委员会办公室")
+    );
+    assert_eq!(notice.date.as_deref(), Some("2025年4月10日"));
+    assert_eq!(checked.plan.tasks.len(), 3);
+    assert_eq!(units(&checked.plan, 2).0, ["区住房和城乡建设局"]);
+    let codes = codes(&checked);
+    for never in ["source/rewrapped", "notice/no-title", "notice/no-signer"] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
+}
+
+/// The attachment's 附件 label and title set in a text box over its preamble: read where the
+/// box stands, the preamble printed under the plan's title.
+#[test]
+fn an_attachment_head_in_a_text_box_heads_the_plan() {
+    let checked = checked("attachment_head_in_text_box.docx");
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("北塘区2025年乡村振兴重点任务")
+    );
+    let preamble: Vec<&str> = (checked.plan.preamble.iter())
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        preamble,
+        ["为扎实推进乡村全面振兴，现将2025年重点任务分解如下。"]
+    );
+    assert!(!codes(&checked).contains(&"source/unused"));
+    let dir = project(&[("方案.docx", &fixture("attachment_head_in_text_box.docx"))]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let notice = std::fs::read_to_string(dir.path().join("output/通知.md")).unwrap();
+    let head = notice.find("北塘区2025年乡村振兴重点任务\n").unwrap();
+    let preamble = notice.find("为扎实推进乡村全面振兴").unwrap();
+    assert!(head < preamble, "{notice}");
+}
+
+/// Unit names with characters no one sees (zero-width, a BOM) or a space inside (a head
+/// office and its branch, a no-break space after a level): one unit each, one sheet each.
+#[test]
+fn invisible_characters_and_spaces_inside_a_unit_name_make_no_second_unit() {
+    let checked = checked("unit_names_with_invisible_spaces.docx");
+    let plan = &checked.plan;
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        [
+            "区卫生健康局",
+            "区教育局",
+            "区数据局",
+            "区民政局",
+            "区财政局",
+            "国家税务总局西城区税务局"
+        ]
+    );
+    assert_eq!(
+        units(plan, 2),
+        (vec!["区教育局".into()], vec!["区财政局".into()])
+    );
+    assert_eq!(units(plan, 4).0, ["国家税务总局西城区税务局"]);
+    assert_eq!(units(plan, 6).0, ["区民政局"]);
+    assert!(codes(&checked).contains(&"text/invisible"));
+    assert!(!codes(&checked).contains(&"unit/fragment"));
+}

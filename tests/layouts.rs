@@ -517,7 +517,7 @@ fn tables_pdftotext_set_by_characters_read_into_their_rows() {
         plan.task(1)
             .unwrap()
             .content
-            .ends_with("群众满意度达到 95%以上。")
+            .ends_with("群众满意度达到95%以上。")
     );
     assert_eq!(
         plan.task(2).unwrap().content,
@@ -558,6 +558,135 @@ fn tables_pdftotext_set_by_characters_read_into_their_rows() {
         .collect();
     assert_eq!(persons, [Some("李卫东"), Some("李卫东"), Some("张建国")]);
     assert_eq!(wrapped.table.extra_columns, Vec::<String>::new());
+}
+
+/// A real `pdftotext -layout` copy of a portrait page's narrow table: columns one space
+/// apart (`序 主要事项`, `1 （一）深`), a header wrapped under itself (序 / 号, 责任 / 领导,
+/// 完成时 / 限), names broken over three lines (县自 / 然资源和规划 / 局, 国家税务总局 /
+/// 青禾县税务 / 局), a second page whose columns stand elsewhere: every task as written.
+#[test]
+fn a_narrow_pdf_table_copied_by_pdftotext_reads_as_written() {
+    let checked = columns_fixture("pdftotext_portrait_narrow.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 24);
+    let parts: Vec<(String, Vec<Option<String>>)> = (plan.sections.iter())
+        .map(|s| {
+            (
+                s.title.clone(),
+                s.groups.iter().map(|g| g.label.clone()).collect(),
+            )
+        })
+        .collect();
+    let label = |l: &str| Some(l.to_string());
+    assert_eq!(
+        parts,
+        [
+            (
+                "提升政务服务效能".to_string(),
+                vec![
+                    label("（一）深化“一网通办”改革"),
+                    label("（二）优化工程建设项目审批")
+                ]
+            ),
+            (
+                "优化市场环境".to_string(),
+                vec![
+                    label("（一）降低企业经营成本"),
+                    label("（二）强化要素保障"),
+                    label("（三）促进公平竞争")
+                ]
+            ),
+            (
+                "加强法治保障".to_string(),
+                vec![label("（一）规范涉企执法"), label("（二）完善诉求解决机制")]
+            ),
+        ]
+    );
+    assert!(plan.tasks.iter().all(|t| t.person.is_some()));
+    assert_eq!(plan.task(19).unwrap().person.as_deref(), Some("李卫东"));
+    assert_eq!(
+        supports(plan, 5),
+        ["县自然资源和规划局", "县行政审批服务局"]
+    );
+    assert_eq!(leads(plan, 9), ["国家税务总局青禾县税务局"]);
+    assert_eq!(leads(plan, 11), ["县人力资源和社会保障局"]);
+    assert_eq!(
+        plan.task(6).unwrap().deadline_text.as_deref(),
+        Some("2025年4月底前完成汇编，全年持续推进")
+    );
+    assert_eq!(deadline(plan, 6).as_deref(), Some("2025-12-31"));
+    // Lines the column's width broke run on; items keep their lines.
+    assert_eq!(
+        plan.task(8).unwrap().content,
+        "每季度对工程建设项目审批情况开展一次评估通报。"
+    );
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "围绕企业和群众办事高频事项，推行“高效办成一件事”：\n\
+         （1）上线企业开办、工程建设项目审批等12个“一件事”场景；\n\
+         （2）推动“一件事”线上线下同步办理；\n\
+         （3）建立“一件事”运行评估机制。"
+    );
+    let codes = common::codes(&checked);
+    for never in [
+        "unit/fragment",
+        "table/no-number-column",
+        "table/extra-column",
+    ] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
+
+    // `序号 主要事项` one space apart over rows whose number is one space from its label.
+    let apart = columns_fixture("pdftotext_one_space_apart.md").plan;
+    let rows: Vec<(u32, String, Vec<String>)> = (apart.tasks.iter())
+        .map(|t| (t.no, t.content.clone(), leads(&apart, t.no)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                9,
+                "全面推行“综合查一次”。".to_string(),
+                vec!["县司法局".to_string()]
+            ),
+            (
+                10,
+                "依法保护企业家合法权益。".to_string(),
+                vec!["县公安局".to_string()]
+            ),
+            (
+                11,
+                "健全政企沟通机制。".to_string(),
+                vec!["县发展和改革局".to_string()]
+            ),
+        ]
+    );
+    let labels: Vec<Option<String>> = apart.groups().map(|g| g.label.clone()).collect();
+    assert_eq!(labels, [label("（一）规范执法"), label("（二）完善诉求")]);
+}
+
+/// A web page's table copied with its cells set apart by ` | `, a cell of several lines in
+/// quotes (CSV rules, as with tabs): one cell, its items on their lines, no task of its own.
+#[test]
+fn a_quoted_cell_of_several_lines_in_a_pipe_row_is_one_cell() {
+    let checked = columns_fixture("pipe_quoted_cells.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(
+        plan.task(2).unwrap().content,
+        "规范涉企收费行为：\n（1）开展涉企违规收费专项整治；\n（2）公布涉企收费目录清单。"
+    );
+    assert_eq!(leads(plan, 2), ["县市场监督管理局"]);
+    assert_eq!(supports(plan, 2), ["县财政局"]);
+    assert_eq!(deadline(plan, 2).as_deref(), Some("2025-10-31"));
+    let codes = common::codes(&checked);
+    for never in [
+        "table/stray-line",
+        "table/renumbered",
+        "structure/empty-units",
+    ] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
 }
 
 /// A Markdown plan with a part's heading over its first group's, each over a table of its
@@ -1660,10 +1789,21 @@ fn every_character_of_every_fixture_is_used_or_reported() {
                 && fields
                     .iter()
                     .all(|f| !f.is_empty() && model.iter().any(|m| m == f));
+            // Words one space apart, each a cell of its own (a PDF's text sets narrow
+            // columns a space apart: `序号 主要事项`).
+            let fields_whole = |clause: &str| {
+                (0..fields.len()).any(|a| {
+                    (a + 2..=fields.len()).any(|b| {
+                        fields[a..b].concat() == clause
+                            && fields[a..b].iter().all(|f| model.iter().any(|m| m == f))
+                    })
+                })
+            };
             for clause in clauses(line) {
                 let n = clause.chars().count();
                 if model.iter().any(|m| m.contains(&clause))
                     || (each_a_field && fields.concat() == clause)
+                    || fields_whole(&clause)
                 {
                     in_model += n;
                 } else if said.iter().any(|m| m.contains(&clause)) {

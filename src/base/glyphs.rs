@@ -95,7 +95,7 @@ pub fn findings<'a>(
                     "text/invisible",
                     location.clone(),
                     format!(
-                        "不可见字符 U+{code:04X}（零宽字符、软连字符、控制字符或字节顺序标记）在 PDF 中略去；Markdown、Word 和 Excel 文件中照原文保留"
+                        "不可见字符 U+{code:04X}（零宽字符、软连字符、控制字符或字节顺序标记）在 PDF 中略去，单位名称中一律略去（不另算一个单位）；其余 Markdown、Word 和 Excel 文件中照原文保留"
                     ),
                 ),
                 Fate::Map(to) => Diagnostic::note(

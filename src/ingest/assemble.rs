@@ -2317,7 +2317,7 @@ impl WrappedNames {
             } else if lines.len() > 1 {
                 format!("单元格中{}分两行写", lines.concat())
             } else {
-                format!("「{written}」中间隔着空格（原文在此换行）")
+                format!("「{written}」中间隔着空格（换行或排版留下的）")
             };
             Diagnostic::note(
                 "unit/wrapped",

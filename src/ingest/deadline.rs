@@ -56,8 +56,9 @@ pub fn unwrapped(text: &str) -> String {
         let opens_a_date =
             line.starts_with(|c: char| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c));
         let date_open = out.ends_with(|c: char| c == '年' || c.is_ascii_digit());
-        // A line closed by its mark (阶段，时间； / 完成规划，2021年6月底；) is one of the cell's.
-        let closed = out.ends_with(['，', ',', '；', ';', '。', '、']);
+        // A line closed by its mark (阶段，时间； / 完成规划，2021年6月底；) is one of the
+        // cell's; a comma only pauses (前完成汇编， / 全年持续推进).
+        let closed = out.ends_with(['；', ';', '。']);
         if k > 0 && !out.is_empty() && !line.is_empty() && (closed || opens_a_date && !date_open) {
             out.push('\n');
         }
@@ -392,6 +393,10 @@ mod tests {
         );
         assert_eq!(unwrapped("2025年12月底前"), "2025年12月底前");
         assert_eq!(unwrapped("2025 年 6 月底\n前"), "2025年6月底前");
+        assert_eq!(
+            unwrapped("2025年4月底前完成汇编，\n全年持续推进"),
+            "2025年4月底前完成汇编，全年持续推进"
+        );
         assert_eq!(
             unwrapped("阶段，时间；\n完成规划，6月底；"),
             "阶段，时间；\n完成规划，6月底；"

@@ -61,6 +61,7 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
             .to_string()
     };
     let mut out = String::with_capacity(cell.len());
+    let mut skip = 0;
     for (i, line) in lines.iter().enumerate() {
         // A line that is only a bracketed note (高新园 / (邹区镇)) says more of the name
         // above it: no name of its own.
@@ -72,14 +73,25 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
             out.push_str(note);
             continue;
         }
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
         if i > 0 {
             let before = last_piece(&out);
-            let after = first_piece(line);
-            if breaks_a_name(&before, &after) {
-                let written = format!("{before}{}{after}", breaks[i - 1]);
-                joined.push((format!("{before}{after}"), written));
+            if let Some(taken) = name_broken_over(&before, &lines[i..], &breaks[i..]) {
+                let after: Vec<String> = (0..taken)
+                    .map(|k| lines[i + k].trim().to_string())
+                    .chain([first_piece(&lines[i + taken])])
+                    .collect();
+                let written = format!("{before}{}{}", breaks[i - 1], after.join("\n"));
+                joined.push((format!("{before}{}", after.concat()), written));
                 out.truncate(out.trim_end().len());
-                out.push_str(line.trim_start());
+                for piece in &lines[i..i + taken] {
+                    out.push_str(piece.trim());
+                }
+                out.push_str(lines[i + taken].trim_start());
+                skip = taken;
                 continue;
             }
             out.push(breaks[i - 1]);
@@ -159,9 +171,33 @@ fn join_vertical_runs(
     (out, out_breaks, joined)
 }
 
+/// How many whole lines of `lines` (each without a separator, a narrow column's piece of
+/// one name: 县自 / 然资源和规划 / 局、县行政审) go with `before` before the first piece of
+/// the line after them ends the name it opened: none when the next line's first piece
+/// ends it, as [`breaks_a_name`] says; at most three.
+fn name_broken_over(before: &str, lines: &[String], breaks: &[char]) -> Option<usize> {
+    let whole = |l: &str| !l.trim().is_empty() && !l.trim().contains(is_separator);
+    let mut middle = String::new();
+    for (taken, line) in lines.iter().enumerate().take(4) {
+        let first = line.trim().split(is_separator).next().unwrap_or("");
+        if breaks_a_name(before, &format!("{middle}{first}")) {
+            return Some(taken);
+        }
+        if !whole(line) || breaks.get(taken) != Some(&'\n') {
+            return None;
+        }
+        middle.push_str(line.trim());
+    }
+    None
+}
+
 /// Whether a break between `before` and `after` falls inside one name: `before` is no
-/// body's name, no role word, no phrase, and the two together end as a body does.
+/// body's name, no role word, no phrase, and the two together end as a body does; or
+/// `before` is a head office a branch is named after (国家税务总局 / 青禾县税务局).
 pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
+    if branch_of_head_office(before, after) {
+        return true;
+    }
     // A name closed by its bracket (高新园(邹区镇)) is whole; a line opening 各 (各街道)
     // names bodies of its own.
     let opens_anew = after.starts_with('各') || looks_unspecified(after);
@@ -181,6 +217,29 @@ pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
         && ends_as_a_body(&format!("{before}{after}"))
 }
 
+/// Whether `after` is a branch named after the head office `before` (国家税务总局 +
+/// 青禾县税务局, 国家金融监督管理总局 + 青禾监管分局): a 总局's field in a body's name
+/// after it, as a vertical system writes its offices' names whole.
+fn branch_of_head_office(before: &str, after: &str) -> bool {
+    let Some(head) = before.strip_suffix("总局") else {
+        return false;
+    };
+    let field: String = (head
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev())
+    .collect();
+    let branch = |a: &str| {
+        (a.contains(field.as_str()) || a.contains("监管分局"))
+            && ends_as_a_body(a)
+            && !a.ends_with("总局")
+    };
+    field.chars().count() == 2 && branch(after)
+}
+
 /// `cell` cut at its line breaks and at each single space between two Han characters, with
 /// the break after each piece.
 fn split_at_breaks(cell: &str) -> (Vec<&str>, Vec<char>) {
@@ -192,7 +251,7 @@ fn split_at_breaks(cell: &str) -> (Vec<&str>, Vec<char>) {
                 |j: Option<&(usize, char)>| j.is_some_and(|(_, c)| crate::base::cjk::is_han(*c));
             k > 0 && han(chars.get(k - 1)) && han(chars.get(k + 1))
         };
-        if c == '\n' || (matches!(c, ' ' | '\u{3000}') && between_han()) {
+        if c == '\n' || (matches!(c, ' ' | '\u{3000}' | '\u{a0}') && between_han()) {
             pieces.push(&cell[from..at]);
             breaks.push(c);
             from = at + c.len_utf8();
@@ -200,6 +259,12 @@ fn split_at_breaks(cell: &str) -> (Vec<&str>, Vec<char>) {
     }
     pieces.push(&cell[from..]);
     (pieces, breaks)
+}
+
+/// A character that prints as nothing (zero-width, a BOM, a soft hyphen, a control).
+fn is_invisible(c: char) -> bool {
+    !matches!(c, '\n' | '\t' | '\r')
+        && crate::base::glyphs::fate(c) == crate::base::glyphs::Fate::Drop
 }
 
 /// What separates names in a units cell: 、，,；; / and whitespace (a full stop too).
@@ -890,6 +955,15 @@ pub const LEAD_MARKS: &[char] = &['*', '＊', '★', '☆', '▲', '△', '※']
 /// A cell in traditional characters splits as its simplified text does (各有關部門及各縣
 /// 政府 at its 及 as 各有关部门及各县政府), each name as written.
 pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
+    // Characters no one sees (a zero-width space a web page left in 区\u{200B}教育局) are
+    // no part of a name: one office, one sheet. `text/invisible` says each.
+    let visible: String;
+    let cell = if cell.chars().any(is_invisible) {
+        visible = cell.chars().filter(|&c| !is_invisible(c)).collect();
+        visible.as_str()
+    } else {
+        cell
+    };
     let text = crate::base::cjk::InSimplified::new(cell);
     if !text.differs() {
         return split_simplified_units(cell);
@@ -2680,6 +2754,40 @@ mod tests {
             ["经开区", "高新园(邹区镇)", "各街道", "市国有公司"]
         );
         assert_eq!(names("区教育局等\n区财政局"), ["区教育局", "区财政局"]);
+    }
+
+    #[test]
+    fn a_name_broken_over_three_lines_or_spaced_from_its_head_office_is_one_name() {
+        // A narrow column breaks one name over three lines and more.
+        assert_eq!(
+            names("县住房和城乡\n建设局、县自\n然资源和规划\n局、县行政审\n批服务局"),
+            [
+                "县住房和城乡建设局",
+                "县自然资源和规划局",
+                "县行政审批服务局"
+            ]
+        );
+        let three = split_units("县自\n然资源和规划\n局").remove(0).wrapped;
+        assert_eq!(three.as_deref(), Some("县自\n然资源和规划\n局"));
+        // A branch named after its head office is one name; two bodies stay two.
+        assert_eq!(
+            names("国家税务总局\n青禾县税务\n局、县财政局"),
+            ["国家税务总局青禾县税务局", "县财政局"]
+        );
+        assert_eq!(
+            names("国家税务总局　西城区税务局"),
+            ["国家税务总局西城区税务局"]
+        );
+        // A web copy's no-break space after a level, a zero-width one inside a name.
+        assert_eq!(
+            names("区\u{a0}民政局、区市场监督管理局"),
+            ["区民政局", "区市场监督管理局"]
+        );
+        assert_eq!(
+            names("区\u{200b}教育局、区卫生\u{200d}健康局、区\u{feff}财政局\u{200b}"),
+            ["区教育局", "区卫生健康局", "区财政局"]
+        );
+        assert_eq!(names("国家统计局\n县统计局"), ["国家统计局", "县统计局"]);
     }
 
     #[test]

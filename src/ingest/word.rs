@@ -413,7 +413,10 @@ fn table_title(
 }
 
 /// Text boxes hold the 发文机关标志 in some 红头 templates: a box anchored in a blank
-/// paragraph near the top takes that paragraph's line. Any other box is reported, not read.
+/// paragraph near the top takes that paragraph's line. A box that opens with an
+/// attachment's label (附件 / its title), anchored in a blank paragraph, is the attachment's
+/// head: its paragraphs take that line and the blank ones right above it. Any other box is
+/// reported, not read.
 fn place_text_boxes(
     word: &docx::WordDocument,
     lines: &mut [String],
@@ -436,9 +439,20 @@ fn place_text_boxes(
         if text.trim().is_empty() {
             continue;
         }
-        let slot = anchor.checked_sub(1).and_then(|i| lines.get_mut(i));
+        let blank_at = |i: usize| lines.get(i).is_some_and(|l| l.trim().is_empty());
+        let slot = anchor.checked_sub(1).filter(|&i| blank_at(i));
         match slot {
-            Some(line) if anchor <= 6 && line.trim().is_empty() => *line = format!("# {text}"),
+            Some(i) if anchor <= 6 => lines[i] = format!("# {text}"),
+            Some(_) if attachment_head_placed(&boxes, anchor, lines) => {
+                diagnostics.push(Diagnostic::note(
+                    "word/text-box",
+                    Location::paragraph(display, anchor as u32),
+                    format!(
+                        "文本框中的附件标识和标题按所在位置读入：「{}」",
+                        text.trim()
+                    ),
+                ));
+            }
             _ => diagnostics.push(Diagnostic::note(
                 "word/text-box",
                 Location::paragraph(display, anchor as u32),
@@ -446,6 +460,30 @@ fn place_text_boxes(
             )),
         }
     }
+}
+
+/// Puts a text box's paragraphs that open with an attachment's label (附件 / 北塘区2025年
+/// 乡村振兴重点任务) on its blank anchor line (paragraph `anchor`) and the blank lines
+/// right above it, one a line, the last on the anchor's; whether there were lines enough.
+fn attachment_head_placed(boxes: &[&Paragraph], anchor: usize, lines: &mut [String]) -> bool {
+    let texts: Vec<String> = (boxes.iter())
+        .map(|p| format!("{}{}", p.number, p.text.trim()))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let head = texts.first().is_some_and(|t| text::is_attachment_label(t))
+        && texts.len() <= 4
+        && texts.iter().all(|t| t.chars().count() <= 60);
+    let Some(first) = anchor.checked_sub(texts.len()) else {
+        return false;
+    };
+    let blank = (first..anchor).all(|i| lines.get(i).is_some_and(|l| l.trim().is_empty()));
+    if !head || !blank {
+        return false;
+    }
+    for (line, text) in lines[first..anchor].iter_mut().zip(texts) {
+        *line = text;
+    }
+    true
 }
 
 /// A table that is not the 分工表: a small one in a blank line near the top is the 红头

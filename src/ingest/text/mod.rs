@@ -1292,15 +1292,17 @@ pub fn strip_markup(text: &str) -> String {
     out.trim().to_string()
 }
 
-/// The lines of `text`, with a tab-separated row whose quoted cell holds line breaks (a
-/// table copied from a web page or a spreadsheet: CSV rules) joined back onto its first line;
-/// the lines it took are left empty, so every line keeps its number.
+/// The lines of `text`, with a row (cells set apart by tabs or ` | `) whose quoted cell
+/// holds line breaks (a table copied from a web page or a spreadsheet: CSV rules) joined
+/// back onto its first line; the lines it took are left empty, so every line keeps its
+/// number.
 fn join_quoted_rows(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut i = 0;
     while i < lines.len() {
         let open = |s: &str| s.matches('"').count() % 2 == 1;
-        if lines[i].contains('\t') && open(&lines[i]) {
+        let a_row = |s: &str| s.contains('\t') || s.contains(" | ");
+        if a_row(&lines[i]) && open(&lines[i]) {
             let mut j = i + 1;
             // A quoted cell closes within a few lines; an unmatched quote is left alone.
             while j < lines.len() && j - i <= 20 {
@@ -1340,7 +1342,7 @@ pub(super) fn split_cells(line: &str) -> Option<Vec<String>> {
         return Some(inner.split('|').map(cell_text).collect());
     }
     if trimmed.contains(" | ") {
-        return Some(trimmed.split('|').map(cell_text).collect());
+        return Some(trimmed.split('|').map(|c| cell_text(&unquote(c))).collect());
     }
     let cells: Vec<String> = SPACE_RUN
         .split(trimmed)
@@ -1393,9 +1395,11 @@ impl Measure {
     /// The columns `text` takes.
     pub(super) fn of(self, text: &str) -> usize {
         match self {
-            Measure::Chars => text.chars().count(),
+            // A page's form feed (`pdftotext`'s) takes no column.
+            Measure::Chars => text.chars().filter(|c| !c.is_control()).count(),
             Measure::Display => text
                 .chars()
+                .filter(|c| !c.is_control())
                 .map(|c| if crate::base::cjk::is_wide(c) { 2 } else { 1 })
                 .sum(),
         }
@@ -1408,38 +1412,96 @@ impl Measure {
 pub(super) struct Columns {
     starts: Vec<usize>,
     measure: Measure,
+    /// The header's names, a column each: words one space apart in a piece of the header
+    /// (`序号 主要事项`, as `pdftotext` sets narrow columns) are apart when the rows start
+    /// under each of them.
+    names: Vec<String>,
 }
 
 /// The columns of a space-set table, read from its header line, when the table is set to
 /// them: every row with all its cells starts each nearest its own column (a fixed-width
 /// page, a PDF's text). Counted the way more of the lines' pieces stand exactly under a
-/// header's column. None for a web copy whose spaces only set cells apart.
+/// header's column, the header's words one space apart taken as columns of their own when
+/// more pieces stand under them so. None for a web copy whose spaces only set cells apart.
 pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
-    let set = |measure: Measure| -> Option<(Columns, usize)> {
-        let starts: Vec<usize> = (cells_at_columns(header, measure)?.into_iter())
-            .map(|(at, _)| at)
-            .collect();
+    let set = |measure: Measure, apart: bool| -> Option<(Columns, usize)> {
+        let mut pieces = cells_at_columns(header, measure)?;
+        // A header of single spaces alone is no table set to columns but words a space
+        // apart (`printed`'s to read).
+        if apart {
+            pieces = Some(pieces)
+                .filter(|p| p.len() >= 3)
+                .and_then(|p| header_words_apart(p, measure))?;
+        }
+        let (starts, names) = pieces.into_iter().unzip();
+        let columns = Columns {
+            starts,
+            measure,
+            names,
+        };
         let (mut full_rows, mut aligned) = (0, 0);
-        for row in rows {
-            let Some(cells) = cells_at_columns(row, measure) else {
+        // The next page sets its columns afresh (`Columns::on_next_page`).
+        for row in rows.iter().take_while(|r| !r.starts_with(PAGE_BREAK)) {
+            let Some(cells) = columns.set_apart(row) else {
                 continue;
             };
-            aligned += cells.iter().filter(|(at, _)| starts.contains(at)).count();
-            if cells.len() != starts.len() {
+            aligned += (cells.iter())
+                .filter(|(at, _)| columns.starts.contains(at))
+                .count();
+            if cells.len() != columns.len() {
                 continue;
             }
-            let own = (cells.iter().enumerate()).all(|(k, (at, _))| nearest(&starts, *at) == k);
+            let own =
+                (cells.iter().enumerate()).all(|(k, (at, _))| nearest(&columns.starts, *at) == k);
             if !own {
                 return None;
             }
             full_rows += 1;
         }
-        (starts.len() >= 3 && full_rows >= 1).then_some((Columns { starts, measure }, aligned))
+        (columns.len() >= 3 && full_rows >= 1).then_some((columns, aligned))
     };
-    match (set(Measure::Display), set(Measure::Chars)) {
-        (Some((display, a)), Some((chars, b))) => Some(if b > a { chars } else { display }),
-        (display, chars) => display.or(chars).map(|(columns, _)| columns),
+    let readings = [
+        (Measure::Display, false),
+        (Measure::Chars, false),
+        (Measure::Display, true),
+        (Measure::Chars, true),
+    ];
+    let mut best: Option<(Columns, usize)> = None;
+    for (measure, apart) in readings {
+        if let Some((columns, aligned)) = set(measure, apart)
+            && best.as_ref().is_none_or(|(_, most)| aligned > *most)
+        {
+            best = Some((columns, aligned));
+        }
     }
+    best.map(|(columns, _)| columns)
+}
+
+/// A header's pieces with the words one space apart in them each a piece of its own, at
+/// the column it starts at; none when no piece has such words. Only short Han words part:
+/// a column's name, not a phrase.
+fn header_words_apart(
+    pieces: Vec<(usize, String)>,
+    measure: Measure,
+) -> Option<Vec<(usize, String)>> {
+    let word =
+        |w: &str| (1..=8).contains(&w.chars().count()) && w.chars().all(crate::base::cjk::is_han);
+    let mut parted = false;
+    let mut out = Vec::with_capacity(pieces.len());
+    for (at, text) in pieces {
+        let words: Vec<&str> = text.split(' ').collect();
+        if words.len() < 2 || !words.iter().all(|w| word(w)) {
+            out.push((at, text));
+            continue;
+        }
+        parted = true;
+        let mut column = at;
+        for w in words {
+            out.push((column, w.to_string()));
+            column += measure.of(w) + 1;
+        }
+    }
+    parted.then_some(out)
 }
 
 fn nearest(starts: &[usize], at: usize) -> usize {
@@ -1454,12 +1516,48 @@ impl Columns {
         self.starts.len()
     }
 
-    /// A space-set row with fewer cells than the table's columns, each cell put under the
-    /// column it starts nearest (an empty 配合单位 cell is a wider run of spaces, no cell
-    /// lost to a merge); none when two cells would share a column.
+    /// The header's names, a column each.
+    pub(super) fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The columns as the next page of a PDF's text sets them (`pdftotext -layout` lays
+    /// out each page by its own widest lines): where a line of the page with a piece in
+    /// every column starts them, else the one shift of all that puts most of its pieces
+    /// exactly under a column. `lines` are the page's.
+    pub(super) fn on_next_page(&mut self, lines: &[&str]) {
+        let pieces: Vec<Vec<usize>> = (lines.iter())
+            .filter_map(|l| cells_at_columns(l, self.measure))
+            .map(|cells| cells.into_iter().map(|(at, _)| at).collect())
+            .collect();
+        if let Some(full) = pieces.iter().find(|p| p.len() == self.len()) {
+            self.starts.clone_from(full);
+            return;
+        }
+        let under = |shift: isize| {
+            let shifted: Vec<usize> = (self.starts.iter())
+                .map(|&s| s.saturating_add_signed(shift))
+                .collect();
+            (pieces.iter().flatten())
+                .filter(|at| shifted.contains(at))
+                .count()
+        };
+        let best = (-12..=12isize)
+            .max_by_key(|&shift| (under(shift), std::cmp::Reverse(shift.abs())))
+            .unwrap_or(0);
+        if under(best) > under(0) {
+            for start in &mut self.starts {
+                *start = start.saturating_add_signed(best);
+            }
+        }
+    }
+
+    /// A space-set row, each cell put under the column it starts nearest (an empty
+    /// 配合单位 cell is a wider run of spaces, no cell lost to a merge); none when two cells
+    /// would share a column.
     pub(super) fn cells(&self, line: &str) -> Option<Vec<String>> {
         let pieces = self.pieces(line)?;
-        if pieces.len() >= self.len() || pieces.len() < 2 {
+        if pieces.len() > self.len() || pieces.len() < 2 {
             return None;
         }
         let mut out = vec![String::new(); self.len()];
@@ -1472,9 +1570,8 @@ impl Columns {
     /// The pieces of a space-set line, each with the column it starts nearest; none when
     /// two would share a column or the line is no space-set one.
     pub(super) fn pieces(&self, line: &str) -> Option<Vec<(usize, String)>> {
-        let cells = cells_at_columns(line, self.measure)?;
-        let mut out: Vec<(usize, String)> = Vec::with_capacity(cells.len());
-        for (at, text) in cells {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for (at, text) in self.set_apart(line)? {
             let column = nearest(&self.starts, at);
             if out.last().is_some_and(|(l, _)| column <= *l) {
                 return None;
@@ -1482,6 +1579,38 @@ impl Columns {
             out.push((column, text));
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// The pieces of a space-set line at the columns they start at, a piece running into
+    /// a column no piece of its own starts in parted where one space sets it apart within
+    /// two of that column's start (`19 （一）规范涉企执`: a PDF's narrow 序号 column one
+    /// space from the next).
+    fn set_apart(&self, line: &str) -> Option<Vec<(usize, String)>> {
+        let pieces = cells_at_columns(line, self.measure)?;
+        let mut out = Vec::with_capacity(pieces.len());
+        for (k, (at, text)) in pieces.iter().enumerate() {
+            let own = nearest(&self.starts, *at);
+            let next = (pieces.get(k + 1)).map_or(self.len(), |(a, _)| nearest(&self.starts, *a));
+            // A PDF's text sets a cell within a column or two of its header's name.
+            let free = |column: usize| {
+                let k = nearest(&self.starts, column);
+                k > own && k < next && self.starts[k].abs_diff(column) <= 2
+            };
+            let (mut from, mut column) = (0, *at);
+            for (i, c) in text.char_indices() {
+                column += self.measure.of(c.encode_utf8(&mut [0; 4]));
+                let parts_here =
+                    c == ' ' && free(column) && text[i + 1..].starts_with(|n: char| n != ' ');
+                if parts_here {
+                    let start = *at + self.measure.of(&text[..from]);
+                    out.push((start, text[from..i].trim().to_string()));
+                    from = i + 1;
+                }
+            }
+            let start = *at + self.measure.of(&text[..from]);
+            out.push((start, text[from..].trim().to_string()));
+        }
+        Some(out)
     }
 }
 
@@ -1495,6 +1624,9 @@ fn cell_text(cell: &str) -> String {
     let lines: Vec<String> = BREAK.split(cell).map(strip_markup).collect();
     lines.join("\n").trim().to_string()
 }
+
+/// What `pdftotext` puts before a page's first line.
+pub(super) const PAGE_BREAK: char = '\u{c}';
 
 static SPACE_RUN: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // literal pattern
@@ -2258,6 +2390,53 @@ mod tests {
             split_cells("序号  工作任务  责任单位").map(|c| c.len()),
             Some(3)
         );
+    }
+
+    #[test]
+    fn a_pdfs_columns_one_space_apart_are_columns() {
+        // `pdftotext` leaves one space between a narrow 序号 column and the next.
+        let header = "序号 主要事项        工作任务             责任单位      完成时限";
+        let rows = [
+            "9  （一）规范执法     全面推行“综合查一次”。     县司法局      2025 年 9 月底",
+            "19 （二）完善诉求     健全政企沟通机制。        县发展和改革局   每季度",
+        ];
+        let columns = column_starts(header, &rows).unwrap();
+        assert_eq!(
+            columns.names(),
+            ["序号", "主要事项", "工作任务", "责任单位", "完成时限"]
+        );
+        let cells = columns.cells(rows[1]).unwrap();
+        assert_eq!(cells[0], "19");
+        assert_eq!(cells[1], "（二）完善诉求");
+        // A task's own words a space apart (达到 98%) stay one cell.
+        let row = "20            全面推行“综合查一次”，达到 98%以上。  县司法局      长期坚持";
+        assert_eq!(
+            columns.cells(row).unwrap()[2],
+            "全面推行“综合查一次”，达到 98%以上。"
+        );
+        // A header cell whose words rows never start under is one column's name.
+        let spaced = column_starts(
+            "序号  工作 任务              责任单位      完成时限",
+            &["1   整治城区背街小巷。         县住建局      2026年9月底前"],
+        )
+        .unwrap();
+        assert_eq!(spaced.len(), 4);
+    }
+
+    #[test]
+    fn the_next_page_of_a_pdfs_text_sets_its_columns_afresh() {
+        let header = "序 主要事项  工作任务          责任   责任单位     完成时";
+        let rows = ["1 （一）深  推进政务服务事项全部   张建   县行政审批服   2025 年"];
+        let mut columns = column_starts(header, &rows).unwrap();
+        let page = [
+            "\u{c}11          落实稳岗返还、社保补贴      陈静   县人力资源和   2025 年",
+            "13  （二）强  建立重点企业用工服务专员     陈静   县人力资源和   每季度",
+        ];
+        columns.on_next_page(&page);
+        // The form feed takes no column; the page's full row sets them.
+        assert_eq!(columns.cells(page[0]).unwrap()[0], "11");
+        assert_eq!(columns.cells(page[0]).unwrap()[2], "落实稳岗返还、社保补贴");
+        assert_eq!(columns.cells(page[1]).unwrap()[1], "（二）强");
     }
 
     #[test]

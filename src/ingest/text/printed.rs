@@ -301,11 +301,19 @@ fn join_wrapped_lines(
             && !super::is_page_line(piece)
             && (by_indent || !ends_sentence(piece))
     };
-    let mid_sentence = (0..lines.len())
+    let cut: Vec<usize> = (0..lines.len())
         .filter(|&i| next_line(lines, i).is_some_and(|j| wraps(&lines[i], &lines[j], false)))
-        .count();
+        .map(|i| width(lines[i].trim_end()))
+        .collect();
     let paged = furniture.iter().any(|f| *f);
-    if mid_sentence < 2 || (indented < 2 && !paged) {
+    if cut.len() < 2 || (indented < 2 && !paged) {
+        return false;
+    }
+    // A Word file's paragraphs are its writer's, short ones too (a title over its 主送):
+    // lines only where a PDF turned into Word set a page's lines a paragraph each, as
+    // several cut mid-sentence at one width show.
+    let at_one_width = |w: usize| cut.iter().filter(|c| c.abs_diff(w) <= 2).count();
+    if places.are_paragraphs() && cut.iter().all(|&w| at_one_width(w) < 3) {
         return false;
     }
     let by_indent = indented >= 2;

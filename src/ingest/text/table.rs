@@ -45,33 +45,26 @@ pub(super) fn parse_table_under(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
     let mut body = Vec::new();
-    let mut index = body_at;
-    // A table set to its columns by spaces: a row short of cells is placed by where they
-    // stand, under a header on one line.
-    let starts = (body_at == first + 1)
-        .then(|| super::column_starts(lines[first], &lines[body_at..]))
-        .flatten();
-    if let Some(columns) = &starts {
-        let wrapped = header_wrapped_under(&mut header_cells, &lines[body_at..], columns);
-        if wrapped > 0 {
-            diagnostics.push(Diagnostic::note(
-                "table/header-wrapped",
-                places.at(first as u32 + 1),
-                format!(
-                    "表头的列名折成了 {} 行（PDF 中的窄列），已合起来读作「{}」",
-                    wrapped + 1,
-                    header_cells.join("」「")
-                ),
-            ));
-        }
-        index += wrapped;
-    }
+    let (mut starts, wrapped) = set_to_columns(
+        lines,
+        (&mut header_cells, first, body_at),
+        places,
+        diagnostics,
+    );
+    let mut index = body_at + wrapped;
     let column_of = |kind| (header_cells.iter()).position(|c| Column::from_header(c) == Some(kind));
     let no_column = column_of(Column::No);
-    // Columns whose wrapped lines run on as one line of words.
-    let runs_on = [column_of(Column::Group), column_of(Column::Person)];
+    // Columns whose wrapped lines run on as one line of words, and the task's.
+    let runs_on = [
+        column_of(Column::Group),
+        column_of(Column::Person),
+        column_of(Column::Content),
+    ];
     while index < lines.len() {
         let at = index;
+        if let Some(columns) = starts.as_mut() {
+            columns_of_page(columns, lines, at);
+        }
         let width = header_cells.len();
         let broken = row_broken_in_a_cell(lines, at, width)
             .or_else(|| tab_row_broken_in_a_cell(lines, at, width))
@@ -116,7 +109,69 @@ pub(super) fn parse_table_under(
         }
         body.push((at as u32 + 1, row));
     }
+    if let (Some(_), Some(content)) = (&starts, runs_on[2]) {
+        spaces_around_figures_closed(&mut body, content);
+    }
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// A PDF's text sets a space between a figure and the characters beside it (`达到 98%以上`,
+/// `2025 年`) where the document has none: the task's words as written.
+fn spaces_around_figures_closed(body: &mut [(u32, TableLine)], content: usize) {
+    for (_, line) in body {
+        if let TableLine::Row(cells) = line
+            && let Some(cell) = cells.get_mut(content)
+        {
+            let lines: Vec<String> = cell.split('\n').map(tidy_spacing).collect();
+            *cell = lines.join("\n");
+        }
+    }
+}
+
+/// The columns of a table set to them by spaces (a fixed-width page, a PDF's text), read
+/// from a header on one line: its names as the columns read them (`序号 主要事项` two), the
+/// lines under it that go on with them joined and said. The columns, and how many lines
+/// under the header were its.
+fn set_to_columns(
+    lines: &[&str],
+    (header_cells, first, body_at): (&mut Vec<String>, usize, usize),
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<super::Columns>, usize) {
+    let Some(columns) = (body_at == first + 1)
+        .then(|| super::column_starts(lines[first], &lines[body_at..]))
+        .flatten()
+    else {
+        return (None, 0);
+    };
+    // The header's words one space apart, columns of their own (`序号 主要事项`).
+    if columns.names().len() != header_cells.len() {
+        *header_cells = columns.names().to_vec();
+    }
+    let wrapped = header_wrapped_under(header_cells, &lines[body_at..], &columns);
+    if wrapped > 0 {
+        diagnostics.push(Diagnostic::note(
+            "table/header-wrapped",
+            places.at(first as u32 + 1),
+            format!(
+                "表头的列名折成了 {} 行（PDF 中的窄列），已合起来读作「{}」",
+                wrapped + 1,
+                header_cells.join("」「")
+            ),
+        ));
+    }
+    (Some(columns), wrapped)
+}
+
+/// The columns as the page that line `at` opens (after `pdftotext`'s form feed) sets them.
+fn columns_of_page(columns: &mut super::Columns, lines: &[&str], at: usize) {
+    if !lines[at].starts_with(super::PAGE_BREAK) {
+        return;
+    }
+    let page = (lines[at + 1..].iter())
+        .position(|l| l.starts_with(super::PAGE_BREAK))
+        .map_or(lines.len(), |end| at + 1 + end);
+    columns.on_next_page(&lines[at..page]);
 }
 
 /// The lines under a header set to its columns that go on with its names (责任 / 领导,
@@ -186,10 +241,10 @@ fn label_carried_up(body: &mut [(u32, TableLine)], cells: &mut [String], group: 
 fn wraps_onto(
     cells: &mut [String],
     line: &str,
-    (columns, no_column, [group_column, person_column]): (
+    (columns, no_column, [group_column, person_column, content_column]): (
         &super::Columns,
         usize,
-        [Option<usize>; 2],
+        [Option<usize>; 3],
     ),
 ) -> bool {
     if cells.len() != columns.len()
@@ -211,13 +266,24 @@ fn wraps_onto(
         // A 主要事项 label wraps as a heading does, a leader's name as a name: one line of
         // words, unless the line above ended its list (县委常委、 / 常务副县长).
         let runs_on = Some(column) == group_column
-            || (Some(column) == person_column && !cell.ends_with(['、', '，', ',', '；', ';']));
+            || (Some(column) == person_column && !cell.ends_with(['、', '，', ',', '；', ';']))
+            || (Some(column) == content_column && wrapped_by_width(cell, &text));
         if !cell.is_empty() && !runs_on {
             cell.push('\n');
         }
         cell.push_str(&text);
     }
     true
+}
+
+/// Whether a task's line in a table set to its columns goes on from the line above only
+/// because the column's width ended it (`开展一` / `次评估通报。`): the line above ends
+/// no clause and this one opens no item (（1）, 2., ①), each of which keeps its line.
+fn wrapped_by_width(cell: &str, line: &str) -> bool {
+    !cell
+        .trim_end()
+        .ends_with(['。', '；', ';', '：', ':', '！', '？', '!', '?'])
+        && crate::ingest::raw_table::opening_number(line).is_none()
 }
 
 /// Two rows a lost line break ran into one (…| 2023年10月底3 | 新建…| 2023年11月底): twice
