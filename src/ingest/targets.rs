@@ -12,10 +12,11 @@ use regex::Regex;
 use crate::model::{Comparator, Target};
 
 static NUMBER_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    // Longest measure words first so 万元 is not read as 万 + 元; a rate (万吨/日) is one.
+    // Longest measure words first so 万元 is not read as 万 + 元; a rate (万吨/日) is one;
+    // a count of times (场次, 人次, 批次) is one word.
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(
-        r"(\d+(?:\.\d+)?)\s*(个百分点|%|％|(?:万|亿)?(?:平方米|平方公里|立方米|千瓦时|千瓦|标准箱|美元|元|人次|户次|课时|学时|小时|分钟|公里|千米|公顷|吨|米|例|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门|件|艘|头|株|棵)(?:\s*/\s*(?:日|天|年|月|小时|时|秒))?)",
+        r"(\d+(?:\.\d+)?)\s*(个百分点|%|％|(?:万|亿)?(?:平方米|平方公里|立方米|千瓦时|千瓦|标准箱|美元|元|[人户场批车架班轮频]次|课时|学时|小时|分钟|公里|千米|公顷|吨|米|例|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门|件|艘|头|株|棵)(?:\s*/\s*(?:日|天|年|月|小时|时|秒))?)",
     )
     .unwrap()
 });
@@ -430,8 +431,10 @@ fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
 }
 
 /// Where the clause ending at `end` starts: after the last clause break — passing over an
-/// abbreviation in brackets inside its noun (地区生产总值(GDP)增长, PM2.5浓度).
+/// abbreviation in brackets inside its noun (地区生产总值(GDP)增长, PM2.5浓度), and over a list
+/// its noun closes with 等 (财政奖补、税费减免、科技创新等领域政策: all of them, not the last).
 fn clause_start_before(text: &str, end: usize) -> usize {
+    let noun_end = end;
     let mut end = end;
     loop {
         let Some((at, c)) = (text[..end].char_indices().rev()).find(|(_, c)| is_clause_break(*c))
@@ -450,8 +453,10 @@ fn clause_start_before(text: &str, end: usize) -> usize {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '.')
         });
+        let closed_by_deng = c == '、' && text[at..noun_end].contains("等");
         match open {
             Some(open) if abbreviation && open > 0 => end = open,
+            None if closed_by_deng => end = at,
             _ => return at + c.len_utf8(),
         }
     }
@@ -748,6 +753,23 @@ mod tests {
         );
         assert_eq!(t[1].phrase, "6万元");
         assert!(!t[0].phrase.contains("6万元"), "{}", t[0].phrase);
+    }
+
+    #[test]
+    fn a_count_of_times_is_one_measure_word() {
+        let t = extract("全年组织宣讲不少于50场次，覆盖企业3000家以上。");
+        let read: Vec<(f64, &str, &str)> = (t.iter())
+            .map(|t| (t.value, t.unit.as_str(), t.subject.as_str()))
+            .collect();
+        assert_eq!(read[0].0, 50.0);
+        assert_eq!(read[0].1, "场次");
+        assert_ne!(read[0].2, "次");
+        assert!(read[0].2.contains("宣讲"), "{read:?}");
+        // A list its noun closes with 等 is all of what is counted.
+        let t = extract("出台惠企政策，财政奖补、税费减免、科技创新等领域政策不少于150条。");
+        assert_eq!(t[0].subject, "财政奖补、税费减免、科技创新等领域政策");
+        let t = extract("新建学校3所、医院2所。");
+        assert_eq!(t[1].subject, "医院");
     }
 
     #[test]
