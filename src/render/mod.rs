@@ -586,9 +586,59 @@ pub(crate) fn is_duty_line(text: &str) -> bool {
     crate::ingest::inline::is_labelled_line(inside)
 }
 
+/// The most a plan's text before its table may say and still share the table's page: a
+/// preamble of a few lines (为……，现将任务分解如下。), about six lines of the body.
+const PREAMBLE_CHARS: usize = 170;
+
+/// Whether the attachment's 任务分工表 title at `blocks[at]` starts a page of its own: it
+/// does after a plan's text; after the attachment's title and a short preamble only, the
+/// table follows on that page rather than leave it nearly empty.
+pub(crate) fn table_starts_page(blocks: &[blocks::Block], at: usize) -> bool {
+    let mut chars = 0;
+    for block in blocks[..at].iter().rev() {
+        match block {
+            blocks::Block::Title(_) => return chars > PREAMBLE_CHARS,
+            blocks::Block::Paragraph { spans, style: None } => {
+                chars += spans.iter().map(|(_, t)| t.chars().count()).sum::<usize>();
+            }
+            _ => return true,
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_follows_a_short_preamble_on_its_page() {
+        use blocks::Block;
+        let para = |t: &str| Block::Paragraph {
+            spans: vec![(false, t.to_string())],
+            style: None,
+        };
+        let title = |t: &str| Block::Title(t.to_string());
+        let short = [
+            title("方案"),
+            para("为扎实推进乡村振兴，现将任务分解如下。"),
+            title("分工表"),
+        ];
+        assert!(!table_starts_page(&short, 2));
+        let none = [title("方案"), title("分工表")];
+        assert!(!table_starts_page(&none, 1));
+        let long = "一".repeat(PREAMBLE_CHARS + 1);
+        let plan = [title("方案"), para(&long), title("分工表")];
+        assert!(table_starts_page(&plan, 2));
+        let headed = [
+            title("方案"),
+            Block::Heading(1, "一、总体要求".into()),
+            title("分工表"),
+        ];
+        assert!(table_starts_page(&headed, 2));
+        // No attachment title before it: nothing to share a page with.
+        assert!(table_starts_page(&[para("正文"), title("分工表")], 1));
+    }
 
     #[test]
     fn a_line_of_who_or_by_when_goes_with_its_task() {

@@ -53,6 +53,15 @@ pub fn notice(
     doc.head();
     for (i, block) in blocks.iter().enumerate() {
         let next_is_figure = matches!(blocks.get(i + 1), Some(Block::Table { .. }));
+        if let Block::Title(title) = block
+            && doc.part == Part::Attachment
+            && !crate::render::table_starts_page(blocks, i)
+        {
+            // After a short preamble the table follows on its page, a blank line below.
+            let p = doc.set.title(title, 18.0).space(doc.set.line, tw(9.0));
+            doc.push(p);
+            continue;
+        }
         doc.block(block, next_is_figure);
     }
     let imprint = imprint(view, fonts, &standard);

@@ -81,6 +81,10 @@ fn fitted(view: &NoticeView, blocks: &[Block], fonts: &FontSet) -> Result<(Laid,
 /// Lines a notice page may gain when its closing block would otherwise leave it.
 const MAX_EXTRA_LINES: usize = 3;
 
+/// Lines a table needs below a preamble to start there: a blank, its title, a blank, its
+/// header and two rows.
+const TABLE_START_LINES: usize = 6;
+
 /// A notice laid out, before its page numbers.
 struct Laid {
     pages: Vec<super::page::Page>,
@@ -114,7 +118,14 @@ fn lay_out(view: &NoticeView, blocks: &[Block], fonts: &FontSet, extra: usize) -
         attachment: None,
         carried: false,
     };
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
+        if let Block::Title(title) = block
+            && notice.part == Part::Attachment
+            && !crate::render::table_starts_page(blocks, i)
+        {
+            notice.table_title_below(title)?;
+            continue;
+        }
         notice.block(block)?;
     }
     let mut bookmarks = vec![Bookmark {
@@ -437,6 +448,27 @@ impl Notice<'_> {
         )?;
         self.flow.line = self.flow.line_at_or_below(bottom);
         self.bookmark(title.to_string(), page, self.geo.top);
+        Ok(())
+    }
+
+    /// The 任务分工表's title one blank line below a short preamble, when the title and the
+    /// table's first rows have room there; else on a page of its own.
+    fn table_title_below(&mut self, title: &str) -> Result<()> {
+        if self.flow.lines_left() < TABLE_START_LINES {
+            return self.table_title(title);
+        }
+        let page = self.flow.page_index();
+        let y = self.geo.line_top(self.flow.line + 1);
+        let bottom = title_block(
+            self.flow.fonts,
+            &mut self.flow.pages,
+            &self.geo,
+            y,
+            title,
+            18.0,
+        )?;
+        self.flow.line = self.flow.line_at_or_below(bottom);
+        self.bookmark(title.to_string(), page, y);
         Ok(())
     }
 
