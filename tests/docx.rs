@@ -1263,3 +1263,60 @@ fn invisible_characters_and_spaces_inside_a_unit_name_make_no_second_unit() {
     assert!(codes(&checked).contains(&"text/invisible"));
     assert!(!codes(&checked).contains(&"unit/fragment"));
 }
+
+/// A notice that hands out its own measures under parts set in Word's Heading 1 style: its
+/// 署名 and 成文日期 are read at its end, the measures are its tasks, and a measure over two
+/// paragraphs above its 责任单位 line is one task.
+#[test]
+fn a_notice_whose_parts_are_headings_keeps_its_sign_off() {
+    let checked = checked("notice_with_heading_styles.docx");
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.signer.as_deref(), Some("某某县农业农村局"));
+    assert_eq!(notice.date.as_deref(), Some("2025年3月3日"));
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 4);
+    assert!(
+        plan.task(1)
+            .unwrap()
+            .content
+            .ends_with("分解到村、落实到田块。")
+    );
+    assert_eq!(units(plan, 4).0, ["县人力资源和社会保障局"]);
+    let codes = codes(&checked);
+    for never in ["notice/no-signer", "notice/no-date"] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
+}
+
+/// Tasks opening with a bold lead-in numbered 1. under （一） headings: tasks of those
+/// groups, and the plan prints each heading above its tasks.
+#[test]
+fn bold_numbered_lead_ins_are_tasks_printed_under_their_heading() {
+    let checked = checked("bold_item_lead_ins.docx");
+    let groups: Vec<Group> = checked
+        .plan
+        .groups()
+        .map(|g| (g.title.clone(), g.tasks.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("推进数字产业化".to_string(), vec![1, 2]),
+            ("推进产业数字化".to_string(), vec![3])
+        ]
+    );
+    let dir = word_project("bold_item_lead_ins.docx");
+    let md = published_text(&dir.path().join("input"), "方案.md");
+    let order = [
+        "（一）推进数字产业化",
+        "1.培育数字企业",
+        "2.建设数字产业园",
+        "（二）推进产业数字化",
+        "1.实施智能化改造",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|w| md.find(w).unwrap_or_else(|| panic!("no {w}:\n{md}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}\n{md}");
+}

@@ -2238,3 +2238,40 @@ for row in range(header[0].row + 1, ws.max_row + 1):
         "no label wraps: the test tests nothing\n{listed}"
     );
 }
+
+/// A 牵头单位 | 配合单位 ledger whose cells also say roles in words: 「X牵头，Y配合」 in the
+/// 牵头 column makes Y a supporter; 「…按职责分工负责」 in the 配合 column leaves its units
+/// supporting; 「X共同牵头」 there makes X a lead; 无, — and / name no one. Each reading of
+/// words is said at its own cell; none is taken for a unit cut off.
+#[test]
+fn words_of_role_in_role_columns_are_read_as_they_say() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/xlsx/roles_in_role_columns.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(leads(plan, 1), ["县公安局"]);
+    assert_eq!(supports(plan, 1), ["县交通运输局", "各乡镇（街道）"]);
+    assert_eq!(leads(plan, 2), ["县统计局"]);
+    assert_eq!(supports(plan, 2), ["县市场监督管理局"]);
+    for no in 3..=5 {
+        let task = plan.task(no).unwrap();
+        assert_eq!(task.units.len(), 1, "{no}: {:?}", task.units);
+        assert!(task.unspecified.is_empty(), "{no}: {:?}", task.unspecified);
+    }
+    assert_eq!(leads(plan, 6), ["县住房和城乡建设局", "县公安局"]);
+    assert_eq!(supports(plan, 6), ["县城市管理局"]);
+    let said: Vec<String> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/role-in-cell")
+        .map(|d| format!("{} {}", d.location, d.message))
+        .collect();
+    assert_eq!(said.len(), 3, "{said:#?}");
+    assert!(
+        said[0].contains("!D3") && said[0].contains("按职责分工负责"),
+        "{}",
+        said[0]
+    );
+    assert!(said[1].contains("!C4") && said[1].contains("「县市场监督管理局」读作配合单位"));
+    assert!(!codes(&checked).contains(&"unit/fragment"));
+    let md = published_text(&path, "任务分工表.md");
+    assert!(!md.contains("原文截断"), "{md}");
+}

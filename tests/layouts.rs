@@ -11989,3 +11989,96 @@ fn a_sign_off_pasted_under_the_table_is_the_notices() {
         }
     }
 }
+
+/// Numbered items whose own sentence closes with who does it, no bracket (…2000户，县农业农村局
+/// 牵头，县卫生健康局、县财政局配合，2025年10月底前完成。 …体系，县城市管理局负责。): each a
+/// task with its units and deadline; the 工作要求 after the last task none of its words, and
+/// the closing 附件：1.… / 2.… list no task and no text cut off.
+#[test]
+fn a_duty_closing_an_items_sentence_is_read_as_its_assignment() {
+    let input = common::root().join("tests/fixtures/numbering/duties_in_the_sentence.md");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 5, "{:#?}", contents(plan));
+    assert_eq!(
+        plan.task(1).unwrap().content,
+        "新建改造农村户用卫生厕所2000户"
+    );
+    assert_eq!(leads(plan, 1), ["县农业农村局"]);
+    assert_eq!(supports(plan, 1), ["县卫生健康局", "县财政局"]);
+    assert_eq!(
+        plan.task(1).unwrap().deadline.map(|d| d.to_string()),
+        Some("2025-10-31".into())
+    );
+    assert_eq!(leads(plan, 3), ["县城市管理局"]);
+    assert_eq!(leads(plan, 4), ["各乡镇（街道）"]);
+    assert_eq!(leads(plan, 5), ["县生态环境分局"]);
+    assert_eq!(supports(plan, 5), ["县住房和城乡建设局"]);
+    assert_eq!(plan.task(5).unwrap().content, "完成15个行政村生活污水治理");
+    assert!(
+        contents(plan)
+            .iter()
+            .all(|c| !c.contains("工作要求") && !c.contains("名录"))
+    );
+    let codes = codes(&checked);
+    for never in [
+        "source/cut-off",
+        "text/assignment-not-read",
+        "structure/empty-units",
+    ] {
+        assert!(!codes.contains(&never), "{never}: {codes:?}");
+    }
+    let md = published_text(&input, "方案.md");
+    for kept in [
+        "工作要求：各牵头单位",
+        "附件：1.某某县农村厕所改造任务清单",
+        "2.某某县重点村庄名录",
+    ] {
+        assert!(md.contains(kept), "{kept}:\n{md}");
+    }
+}
+
+/// Items counted in words (第一，… 第二，…), each a paragraph with its duty: tasks whose
+/// words do not keep the count.
+#[test]
+fn items_counted_in_words_are_tasks_without_their_count() {
+    let plan = fixture("numbering/items_counted_in_words.md");
+    assert_eq!(
+        contents(&plan),
+        [
+            "创建国家4A级旅游景区1家。",
+            "推进历史文化街区保护修缮。",
+            "举办乡村文化旅游节活动10场次。"
+        ]
+    );
+    assert_eq!(supports(&plan, 3), ["各乡镇人民政府"]);
+}
+
+/// A （一） item of sentences whose words go on over a second paragraph before its 责任单位
+/// line is one task, not a group heading over a task of the second paragraph; under a
+/// heading of bare words (（一）园区建设) two unnumbered tasks each with its line are both
+/// read, the second not lost after the first's duty.
+#[test]
+fn an_item_over_paragraphs_before_its_labelled_line_is_one_task() {
+    let input = common::root().join("tests/fixtures/numbering/item_over_paragraphs.md");
+    let plan = fengong::check(&input).unwrap().plan;
+    assert_eq!(
+        contents(&plan),
+        [
+            "落实粮食播种面积。全县粮食播种面积稳定在52万亩以上。各乡镇要将面积任务分解到村、落实到田块。",
+            "建设高标准农田。新建高标准农田3万亩。",
+            "新建县级产业园1个。",
+            "推进园区道路建设。"
+        ]
+    );
+    assert_eq!(leads(&plan, 4), ["县交通运输局"]);
+    assert_eq!(
+        common::groups(&plan),
+        [
+            (String::new(), vec![1, 2]),
+            ("园区建设".to_string(), vec![3, 4])
+        ]
+    );
+    let target = &plan.task(1).unwrap().targets[0];
+    assert_eq!(target.value, 52.0);
+}

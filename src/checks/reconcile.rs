@@ -322,7 +322,11 @@ pub fn assignments_not_read(cx: &Context) -> Vec<Diagnostic> {
         .iter()
         .flat_map(|t| [Some(t.content.as_str()), t.prose.as_deref()])
         .flatten()
-        .map(|t| compact(t).chars().take(12).collect::<String>())
+        .map(|t| {
+            let words = compact(t);
+            let words = words.trim_end_matches(['。', '；', ';', '.']);
+            words.chars().take(12).collect::<String>()
+        })
         .filter(|t| t.chars().count() >= 6)
         .collect();
     // A sentence giving out the items above it (以上第1～3项由县水利局牵头，…) is where

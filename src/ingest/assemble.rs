@@ -1920,6 +1920,17 @@ impl TaskNotes {
             self.levels_lent.note(no, units.iter(), origin);
             self.wrapped.note(no, units.iter(), origin);
         }
+        for (column, how) in &written.roles_said {
+            let at = match column {
+                Column::Lead => &units_origin,
+                Column::Support => cells.support_origin.as_ref().unwrap_or(&units_origin),
+            };
+            diagnostics.push(Diagnostic::note(
+                "unit/role-in-cell",
+                at.clone(),
+                format!("第 {no} 项：{how}"),
+            ));
+        }
         if !written.folded.is_empty() {
             let names: String = written.folded.iter().map(|n| format!("「{n}」")).collect();
             diagnostics.push(Diagnostic::note(
@@ -2350,6 +2361,82 @@ fn persons_named(leads: &[WrittenUnit], supports: &[WrittenUnit]) -> Option<Stri
     }
 }
 
+/// The units of a 牵头 cell and a 配合 cell, each in its column's role unless the cell
+/// says otherwise in words: 「X牵头，Y配合」 in the 牵头 column makes Y a supporter (the cell
+/// marks who leads, so the others do not), 「X牵头」 in the 配合 column makes X a lead. A
+/// 配合 cell's 「…按职责分工负责」 says how its units support: no lead.
+fn roles_in_role_columns(lead: &str, support: &str) -> RolesInColumns {
+    let mut leads = split_units(lead);
+    let mut supports = split_units(support);
+    let mut said = Vec::new();
+    let names = |units: &[WrittenUnit]| -> String {
+        units.iter().map(|w| format!("「{}」", w.name)).collect()
+    };
+    if leads.iter().any(|w| w.marked_lead) && leads.iter().any(|w| !w.marked_lead) {
+        let (marked, others): (Vec<_>, Vec<_>) = leads.into_iter().partition(|w| w.marked_lead);
+        said.push((
+            Column::Lead,
+            format!("牵头单位一格写「{lead}」：{}读作配合单位", names(&others)),
+        ));
+        leads = marked;
+        supports.splice(0..0, others);
+    }
+    leads.iter_mut().for_each(|w| w.marked_lead = true);
+    let in_words = super::units::ROLE_SUFFIXES
+        .iter()
+        .any(|(suffix, _)| crate::base::cjk::simplified_text(support).contains(suffix));
+    if names_a_lead(support) {
+        let marked: Vec<WrittenUnit> = supports.iter().filter(|w| w.marked_lead).cloned().collect();
+        if !marked.is_empty() {
+            let how = format!(
+                "配合单位一格写「{support}」：{}读作牵头单位",
+                names(&marked)
+            );
+            said.push((Column::Support, how));
+        }
+    } else {
+        supports.iter_mut().for_each(|w| w.marked_lead = false);
+        if in_words && !supports.is_empty() {
+            let how = format!(
+                "配合单位一格写「{support}」：{}读作配合单位",
+                names(&supports)
+            );
+            said.push((Column::Support, how));
+        }
+    }
+    RolesInColumns {
+        leads,
+        supports,
+        said,
+    }
+}
+
+/// A row's 牵头 and 配合 cells read, and how any words of role in them were read.
+struct RolesInColumns {
+    leads: Vec<WrittenUnit>,
+    supports: Vec<WrittenUnit>,
+    /// What a cell said of roles in words, by the cell it said it in.
+    said: Vec<(Column, String)>,
+}
+
+/// Which role column a cell is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Lead,
+    Support,
+}
+
+/// Whether a cell says in words or marks that someone leads (牵头, 主办, 共同负责, ★).
+fn names_a_lead(cell: &str) -> bool {
+    use super::units::{LEAD_MARKS, ROLE_SUFFIXES, RoleWord};
+    let simple = crate::base::cjk::simplified_text(cell);
+    cell.contains(LEAD_MARKS)
+        || ROLE_SUFFIXES
+            .iter()
+            .filter(|(_, word)| matches!(word, RoleWord::Lead | RoleWord::SharedLead))
+            .any(|(suffix, _)| simple.contains(suffix))
+}
+
 /// The units a task row names, by the role its cells give them.
 struct WrittenRoles {
     leads: Vec<WrittenUnit>,
@@ -2359,6 +2446,8 @@ struct WrittenRoles {
     /// The names of a third role column (主体责任单位) that all stood in the 牵头 or 配合
     /// column already: read once, in the role those give, and the cell left empty.
     folded: Vec<String>,
+    /// How words of role in a 牵头 or 配合 cell were read.
+    roles_said: Vec<(Column, String)>,
 }
 
 /// The units a task row names, as leads and supports. With a separate lead column a
@@ -2368,8 +2457,11 @@ struct WrittenRoles {
 /// unless the cell marks its lead itself).
 fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
     if cells.lead.is_some() {
-        let leads = split_units(cells.lead.as_deref().unwrap_or(""));
-        let mut supports = split_units(cells.support.as_deref().unwrap_or(""));
+        let read = roles_in_role_columns(
+            cells.lead.as_deref().unwrap_or(""),
+            cells.support.as_deref().unwrap_or(""),
+        );
+        let (leads, mut supports, roles_said) = (read.leads, read.supports, read.said);
         let mut responsible = Vec::new();
         let mut folded = Vec::new();
         for unit in split_units(&cells.units) {
@@ -2394,6 +2486,7 @@ fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
             supports,
             responsible,
             folded,
+            roles_said,
         }
     } else {
         let mut units = split_units(&cells.units);
@@ -2417,6 +2510,7 @@ fn written_units(cells: &RawTask, config: &Config) -> WrittenRoles {
             supports,
             responsible,
             folded: Vec::new(),
+            roles_said: Vec::new(),
         }
     }
 }

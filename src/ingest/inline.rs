@@ -334,8 +334,13 @@ fn defines_a_role_word(before: &str, inside: &str) -> bool {
 }
 
 static TASK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    // 第一，… 第二，…: items counted in words, each a paragraph of its own.
     #[allow(clippy::unwrap_used)] // pattern built from literals
-    Regex::new(&format!(r"^{}\s*", crate::ingest::raw_table::ITEM_NUMBER)).unwrap()
+    Regex::new(&format!(
+        r"^(?:{}|第[一二三四五六七八九十]{{1,3}}[，,：:])\s*",
+        crate::ingest::raw_table::ITEM_NUMBER
+    ))
+    .unwrap()
 });
 
 /// `（二）至（四）项所需经费`: items referred to, not a number opening the text.
@@ -1707,6 +1712,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
         duty_unnumbered_next: false,
         sub_heading: None,
         content_labels: Vec::new(),
+        attachment_list: false,
         unassigned: Vec::new(),
         first_items_out: Vec::new(),
         labels_after_items: None,
@@ -1845,6 +1851,8 @@ struct Reader {
     joints: Vec<(String, &'static str, Location)>,
     /// The labels naming only an item's words (主要内容：), left out of them, and where.
     content_labels: Vec<(String, Location)>,
+    /// An attachment list (附件：1.… / 2.…) is being read: its items are no tasks.
+    attachment_list: bool,
 }
 
 /// A group's heading naming who does its work (（三）县民政局牵头的工作): the lead, what is
@@ -2706,8 +2714,9 @@ impl Reader {
             // Labelled lines after this one (牵头单位：…) make it a task, whatever its
             // numbering.
             let next = all.get(index + 1).and_then(|(next, _)| labelled(next));
-            let labelled_next =
-                next.is_some() || all.get(index + 1).is_some_and(|(n, _)| duty_alone(n));
+            let labelled_next = next.is_some()
+                || all.get(index + 1).is_some_and(|(n, _)| duty_alone(n))
+                || words_then_its_labels(all, index);
             self.look_ahead(all, index);
             self.paragraph(paragraph, places.at(*line_no), labelled_next);
         }
@@ -2764,6 +2773,14 @@ impl Reader {
         // words of that task (it was read into its text and printed on its sheets).
         if super::text::is_attachment_label(paragraph) {
             self.end_block();
+            self.table.left_out.push((paragraph.to_string(), here));
+            return;
+        }
+        // 附件：1.…清单 / 2.…名录 closing the plan: the documents it attaches, no tasks.
+        self.attachment_list &= super::text::prose::is_attachment_item(paragraph);
+        if super::text::prose::opens_attachment_list(paragraph) || self.attachment_list {
+            self.end_block();
+            self.attachment_list = true;
             self.table.left_out.push((paragraph.to_string(), here));
             return;
         }
@@ -3388,8 +3405,13 @@ impl Reader {
             return Some(text.to_string());
         }
         // A paragraph with no label opens one only above who does it (not a page's title
-        // above its 时间： line).
-        (self.pending.is_none() && self.duty_next).then(|| line.to_string())
+        // above its 时间： line) — also right after a task whose duties are read (新建产业园
+        // 1个。 / 责任单位：… / 推进园区道路建设。 / 责任单位：…).
+        let open = self
+            .pending
+            .as_ref()
+            .is_none_or(|(task, _)| task.is_assigned());
+        (open && self.duty_next).then(|| line.to_string())
     }
 
     /// A （一） line: a group heading (its title, then maybe task text), or — when its
@@ -3645,8 +3667,10 @@ impl Reader {
 
     /// The text of a paragraph after its last assignment (`after_one`) or of one with none.
     fn after_assignments(&mut self, rest: &str, here: Location, after_one: bool) {
-        let content_labelled =
-            (rest.split_once(['：', ':'])).is_some_and(|(l, _)| content_label(l).is_some());
+        // 整改措施：… names the work; 工作要求：, 保障措施： open the plan's closing words.
+        let content_labelled = (rest.split_once(['：', ':'])).is_some_and(|(l, _)| {
+            content_label(l).is_some() && !l.ends_with("要求") && !l.contains("保障")
+        });
         let measures_of_last = content_labelled && self.last_task_assigned();
         match self.pending.as_mut() {
             // Prose after a task whose duties are known: the task is complete, and the prose
@@ -3703,6 +3727,44 @@ impl Reader {
             None => self.unassigned.push((rest.to_string(), here)),
         }
     }
+}
+
+/// A （一） item of sentences (（一）落实粮食播种面积。全县…52万亩以上。) whose words go on over
+/// a paragraph or a few, unnumbered, before the labelled lines naming who does it, with the
+/// next item (or part, or the end) straight after those: one task over those paragraphs,
+/// not a group heading over a task of the last paragraph alone.
+fn words_then_its_labels(all: &[(String, u32)], index: usize) -> bool {
+    let item = all[index].0.trim();
+    let Some((_, rest)) = numbered_label(item) else {
+        return false;
+    };
+    let numbered = |p: &str| {
+        let p = p.trim();
+        TASK_NUMBER.is_match(p) || numbered_label(p).is_some() || section_heading(p).is_some()
+    };
+    let duty_label = |p: &str| {
+        labelled(p).is_some_and(|(kind, _)| {
+            matches!(
+                kind,
+                LabelKind::Lead | LabelKind::Support | LabelKind::Responsible
+            )
+        }) || duty_alone(p)
+    };
+    let plain = |p: &str| !numbered(p) && !has_duty(p) && labelled(p).is_none() && !duty_alone(p);
+    if has_duty(item) || !crate::base::cjk::ends_sentence(rest.trim()) {
+        return false;
+    }
+    let words_end = (index + 1..all.len())
+        .find(|&j| !plain(&all[j].0))
+        .unwrap_or(all.len());
+    let words = words_end - index - 1;
+    if !(1..=3).contains(&words) || !all.get(words_end).is_some_and(|(p, _)| duty_label(p)) {
+        return false;
+    }
+    let labels_end = (words_end..all.len())
+        .find(|&j| labelled(&all[j].0).is_none() && !duty_alone(&all[j].0))
+        .unwrap_or(all.len());
+    all.get(labels_end).is_none_or(|(p, _)| numbered(p))
 }
 
 /// Joins the task's words `content` to a paragraph of them after it at `here`, with the
@@ -4154,26 +4216,61 @@ fn closing_duty_in_brackets(paragraph: &str) -> Option<String> {
         return None;
     }
     let body = paragraph.trim().trim_end_matches(['。', '.']);
-    let (before, last) = body.rsplit_once('。')?;
     // 1.推进项目建设。加快推进重点项目。区发展改革局牵头，区财政局配合。: a numbered item's
     // last sentence that only names who does it, every name a body's.
     let numbered =
         TASK_NUMBER.is_match(paragraph.trim_start()) || numbered_label(paragraph).is_some();
-    let duty = match ITEMS_ABOVE.captures(last.trim()) {
-        Some(caps) => caps.get(1)?.as_str(),
-        None if numbered && super::unit_first::only_a_duty(without_deadline_clause(last)) => {
-            let duty = parse_duty(last);
-            let named = duty.leads.iter().chain(&duty.supports);
-            let bodies = named.into_iter().all(|n| is_a_name(n));
-            if !bodies {
-                return None;
-            }
-            last.trim()
+    let sentence = body.rsplit_once('。').and_then(|(before, last)| {
+        let duty = match ITEMS_ABOVE.captures(last.trim()) {
+            Some(caps) => caps.get(1)?.as_str(),
+            None if numbered && only_bodies_duty(last) => last.trim(),
+            None => return None,
+        };
+        Some((before, duty))
+    });
+    // A sentence of its own keeps its stop; words the duty's comma closed keep none.
+    let (before, stop, duty) = match sentence {
+        Some((before, duty)) => (before, "。", duty),
+        None if numbered => {
+            let (before, duty) = duty_closing_the_sentence(body)?;
+            (before, "", duty)
         }
         None => return None,
     };
     let given = !before.trim().is_empty() && !parse_duty(duty).leads.is_empty();
-    given.then(|| format!("{before}。（{duty}）"))
+    given.then(|| format!("{before}{stop}（{duty}）"))
+}
+
+/// Whether `words` only say who does the work, every one named a body (县教育局负责,
+/// 县农业农村局牵头，县财政局配合，2025年10月底前完成).
+fn only_bodies_duty(words: &str) -> bool {
+    if !super::unit_first::only_a_duty(without_deadline_clause(words)) {
+        return false;
+    }
+    let duty = parse_duty(words);
+    let named = duty.leads.iter().chain(&duty.supports);
+    !duty.leads.is_empty() && named.into_iter().all(|n| is_a_name(n))
+}
+
+/// A numbered item whose one sentence closes with who does it after a comma (1.健全垃圾分类
+/// 体系，县城市管理局负责; …2000户，县农业农村局牵头，县卫生健康局、县财政局配合，2025年10月
+/// 底前完成): the words before and the duty — the longest run of closing clauses that only
+/// names bodies and their roles (and when), after task words of their own.
+fn duty_closing_the_sentence(body: &str) -> Option<(&str, &str)> {
+    let commas = body
+        .match_indices(['，', ','])
+        .map(|(at, c)| (at, at + c.len()));
+    for (at, after) in commas {
+        let (before, duty) = (&body[..at], body[after..].trim());
+        let words = before
+            .chars()
+            .filter(|c| crate::base::cjk::is_han(*c))
+            .count();
+        if words >= 4 && only_bodies_duty(duty) {
+            return Some((before, duty));
+        }
+    }
+    None
 }
 
 /// A paragraph closing with a bracket that speaks of the items above (…5所。（以上第1、2项由…

@@ -406,6 +406,12 @@ fn subject_before(text: &str, clause_end: usize) -> (String, usize) {
     let mut subject = text[clause_start..clause_end].trim();
     let mut start =
         clause_start + (text[clause_start..].len() - text[clause_start..].trim_start().len());
+    // An item's number the clause opens with (（2）组织…培训, a line of the task's items)
+    // is none of what is measured.
+    if let Some((_, after)) = crate::ingest::raw_table::opening_number(subject) {
+        subject = after.trim_start();
+        start += subject_offset(&text[start..], subject);
+    }
     // A time the clause opens with (3月底前新建成…) is when, not what.
     if let Some(time) = OPENING_TIME.find(subject) {
         subject = subject[time.end()..].trim_start();
@@ -564,6 +570,20 @@ mod tests {
     }
 
     /// An item's bullet opens its clause: what it measures starts after it.
+    #[test]
+    fn an_item_number_is_not_part_of_the_subject() {
+        let targets = extract(
+            "开展安全生产培训：\n（1）组织企业主要负责人培训不少于500人次；\n2.新建实训基地2个。",
+        );
+        let subjects: Vec<&str> = targets.iter().map(|t| t.subject.as_str()).collect();
+        assert_eq!(subjects, ["组织企业主要负责人培训", "实训基地"]);
+        assert!(
+            targets[0].phrase.starts_with("组织"),
+            "{}",
+            targets[0].phrase
+        );
+    }
+
     #[test]
     fn a_bullet_is_not_part_of_the_subject() {
         let targets =

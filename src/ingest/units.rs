@@ -964,6 +964,9 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
     } else {
         cell
     };
+    if says_none(cell) {
+        return Vec::new();
+    }
     let text = crate::base::cjk::InSimplified::new(cell);
     if !text.differs() {
         return split_simplified_units(cell);
@@ -982,6 +985,14 @@ pub fn split_units(cell: &str) -> Vec<WrittenUnit> {
             ..unit
         })
         .collect()
+}
+
+/// A cell that says it names no unit: 无, 暂无, 不涉及, or a dash or slash a ledger puts
+/// in an empty cell (—, ——, -, /).
+pub(crate) fn says_none(cell: &str) -> bool {
+    let cell = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    matches!(cell, "无" | "暂无" | "不涉及" | "无配合单位" | "无需配合")
+        || (!cell.is_empty() && cell.chars().all(|c| "—–-－/／\\、".contains(c)))
 }
 
 fn split_simplified_units(cell: &str) -> Vec<WrittenUnit> {
@@ -1973,6 +1984,14 @@ pub fn is_units_text(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cell_saying_none_names_no_unit() {
+        for cell in ["无", " 暂无 ", "—", "——", "-", "/", "／", "不涉及"] {
+            assert!(split_units(cell).is_empty(), "{cell}");
+        }
+        assert_eq!(split_units("无锡市商务局").len(), 1);
+    }
+
     use super::*;
 
     #[test]

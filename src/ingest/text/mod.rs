@@ -11,7 +11,7 @@ mod notice;
 mod page_box;
 mod pipe_led;
 pub(crate) mod printed;
-mod prose;
+pub(crate) mod prose;
 mod stacked;
 mod table;
 
@@ -702,6 +702,9 @@ pub(crate) fn cut_at_end(lines: &[&str]) -> Option<(usize, String)> {
             && last.chars().all(crate::base::cjk::is_han)
     };
     let &(at, last) = filled.last()?;
+    if prose::ends_attachment_list(lines) {
+        return None;
+    }
     let cut_label = crate::ingest::inline::cut_label(last, filled.iter().map(|(_, l)| **l));
     let above = filled.iter().rev().nth(1).map(|(_, l)| **l);
     (!under_label

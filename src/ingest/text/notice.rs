@@ -1275,7 +1275,13 @@ fn read_body_or_plan(
     places: Places<'_>,
 ) -> (Vec<Paragraph>, usize, bool) {
     let (body, end) = read_body(blocks, i, places, false);
-    let hands_out = (i..end).any(|j| opens_an_assigned_task(blocks, j));
+    // A part's heading in a heading style (Word's 标题 1: 一、稳定粮食生产) ends the body as
+    // any heading does; the tasks under it are the notice's own all the same.
+    let part_heading = blocks
+        .get(end)
+        .is_some_and(|b| b.heading > 0 && section_heading(&tidy_spacing(&b.text)).is_some());
+    let hands_out = (i..end).any(|j| opens_an_assigned_task(blocks, j))
+        || (part_heading && opens_an_assigned_task(blocks, end + 1));
     if end >= blocks.len() || hands_out {
         let (body, end) = read_body(blocks, i, places, true);
         return (body, end, hands_out);

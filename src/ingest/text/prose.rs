@@ -12,6 +12,7 @@ use crate::base::cjk::{ends_sentence, tidy_spacing};
 use crate::model::Paragraph;
 
 /// Where a plain paragraph of the prose goes while reading.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Tail {
     None,
     Preamble,
@@ -82,7 +83,9 @@ pub(super) fn parse_prose(blocks: &[Block], places: Places<'_>) -> Option<Prose>
             && heads_a_section(block)
         {
             reader.section(block, numeral, &title);
-        } else if let Some((title, rest)) = group_start(block) {
+        } else if let Some((title, rest)) = group_start(block)
+            && !reader.item_of_group(block)
+        {
             reader.group(block, title, &rest);
         } else {
             reader.plain(block);
@@ -508,6 +511,19 @@ fn line_width(blocks: &[Block]) -> usize {
 }
 
 impl ProseReader<'_> {
+    /// Whether `block` is an item of the group being read: a bold lead-in numbered 1. (or
+    /// （1）, ①) under a （一） heading is a task's words set in bold, a level finer than the
+    /// group — no group of its own, which would print it before its heading.
+    fn item_of_group(&self, block: &Block) -> bool {
+        let Some((bold, _)) = &block.bold else {
+            return false;
+        };
+        let group = (self.prose.sections.last()).and_then(|s| s.groups.last());
+        self.tail == Tail::Group
+            && crate::ingest::raw_table::opening_number(bold.trim()).is_some()
+            && group.is_some_and(|g| numbered_label(g.heading.trim()).is_some())
+    }
+
     fn flush_pending(&mut self) {
         flush_pending(&mut self.prose, &mut self.pending);
     }
@@ -799,6 +815,38 @@ pub(crate) fn is_attachment_label(text: &str) -> bool {
         n.trim_end_matches(['：', ':'])
             .chars()
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    })
+}
+
+/// Whether `text` opens a list of attachments with its first item (附件：1.…责任清单): the
+/// 附件说明 a plan or notice ends with, no task's words.
+pub(crate) fn opens_attachment_list(text: &str) -> bool {
+    let rest = tidy_spacing(text);
+    rest.strip_prefix("附件")
+        .and_then(|n| n.strip_prefix(['：', ':']))
+        .is_some_and(|item| crate::ingest::raw_table::opening_number(item).is_some())
+}
+
+/// Whether the last of `lines` is an item of an attachment list (附件：1.… / 2.…): a name
+/// of a document, no sentence left unfinished.
+pub(crate) fn ends_attachment_list(lines: &[&str]) -> bool {
+    for line in lines.iter().rev().filter(|l| !l.trim().is_empty()).take(20) {
+        if opens_attachment_list(line) {
+            return true;
+        }
+        if !is_attachment_item(line) {
+            return false;
+        }
+    }
+    false
+}
+
+/// An item of an attachment list after its first: a number and a document's name, short,
+/// no sentence in it.
+pub(crate) fn is_attachment_item(line: &str) -> bool {
+    crate::ingest::raw_table::opening_number(line.trim()).is_some_and(|(_, name)| {
+        let name = name.trim_end_matches(['；', ';', '。']);
+        (2..=60).contains(&name.chars().count()) && !name.contains(['。', '，', '（', '('])
     })
 }
 
