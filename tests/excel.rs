@@ -2275,3 +2275,30 @@ fn words_of_role_in_role_columns_are_read_as_they_say() {
     let md = published_text(&path, "任务分工表.md");
     assert!(!md.contains("原文截断"), "{md}");
 }
+
+/// A ledger saved while filtered to one 牵头单位: the rows the filter hides are tasks all
+/// the same, read and said once; a row its author hid outside the filter stays left out
+/// and said.
+#[test]
+fn rows_a_saved_filter_hides_are_read() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/saved_filtered.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 4);
+    assert_eq!(leads(&checked.plan, 4), ["县商务局"]);
+    let said = |code: &str| -> Vec<String> {
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| format!("{} {}", d.location, d.message))
+            .collect()
+    };
+    let filtered = said("xlsx/filtered");
+    assert_eq!(filtered.len(), 1, "{filtered:?}");
+    assert!(
+        filtered[0].contains("!A4") && filtered[0].contains("第 4、6 行"),
+        "{filtered:?}"
+    );
+    let hidden = said("xlsx/hidden");
+    assert_eq!(hidden.len(), 1, "{hidden:?}");
+    assert!(hidden[0].contains("原第5项已撤销"), "{hidden:?}");
+}

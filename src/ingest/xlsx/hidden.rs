@@ -16,11 +16,15 @@ use crate::ingest::sheet_limits::{self, MAX_COLUMNS, MAX_ROWS};
 pub struct Hidden {
     pub rows: BTreeSet<u32>,
     pub columns: BTreeSet<u32>,
+    /// Rows a filter hides (under the header of the sheet's `<autoFilter>`, which filters
+    /// on a column): a view of the table the ledger was saved in, not rows its author
+    /// took out — read like the others, and said.
+    pub filtered: BTreeSet<u32>,
 }
 
 impl Hidden {
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty() && self.columns.is_empty()
+        self.rows.is_empty() && self.columns.is_empty() && self.filtered.is_empty()
     }
 }
 
@@ -56,16 +60,21 @@ fn of_sheet<R: std::io::BufRead>(input: R) -> Hidden {
     let mut buf = Vec::new();
     let mut hidden = Hidden::default();
     let mut next_row = 0u64;
+    // The filter's rows (zero-based, header first) and whether it filters on a column.
+    let mut filter: Option<(u32, u32)> = None;
+    let mut filtering = false;
     loop {
         buf.clear();
         let event = match xml.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => return hidden,
+            Ok(Event::Eof) | Err(_) => break,
             Ok(event) => event,
         };
         let (Event::Start(e) | Event::Empty(e)) = event else {
             continue;
         };
         match e.local_name().as_ref() {
+            "autoFilter" => filter = sheet_limits::attr(&e, "ref").and_then(|r| rows_of(&r)),
+            "filterColumn" => filtering = true,
             "row" => {
                 let row = number(&e, "r").map_or(next_row, |r| r.saturating_sub(1));
                 next_row = row + 1;
@@ -84,6 +93,28 @@ fn of_sheet<R: std::io::BufRead>(input: R) -> Hidden {
             _ => {}
         }
     }
+    if let (Some((header, last)), true) = (filter, filtering) {
+        let under: Vec<u32> = (hidden.rows.range(header + 1..=last)).copied().collect();
+        for row in under {
+            hidden.rows.remove(&row);
+            hidden.filtered.insert(row);
+        }
+    }
+    hidden
+}
+
+/// The first and last rows (zero-based) of a range `A2:E40`.
+fn rows_of(range: &str) -> Option<(u32, u32)> {
+    let row = |cell: &str| -> Option<u32> {
+        let digits = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '$');
+        digits
+            .trim_start_matches('$')
+            .parse::<u32>()
+            .ok()?
+            .checked_sub(1)
+    };
+    let (first, last) = range.split_once(':').unwrap_or((range, range));
+    Some((row(first)?, row(last)?))
 }
 
 fn number(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<u64> {
@@ -98,6 +129,20 @@ fn flag(e: &quick_xml::events::BytesStart<'_>, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_a_filter_hides_are_filtered_not_hidden() {
+        let xml = r#"<worksheet><sheetData><row r="2"/><row r="3"/><row r="4" hidden="1"/>
+            <row r="9" hidden="1"/></sheetData><autoFilter ref="A2:E5"><filterColumn colId="2">
+            <filters><filter val="县商务局"/></filters></filterColumn></autoFilter></worksheet>"#;
+        let hidden = of_sheet(xml.as_bytes());
+        assert_eq!(hidden.filtered, BTreeSet::from([3]));
+        assert_eq!(hidden.rows, BTreeSet::from([8]));
+        // A filter's buttons alone filter nothing: its hidden rows are the author's.
+        let xml = r#"<worksheet><sheetData><row r="4" hidden="1"/></sheetData>
+            <autoFilter ref="A2:E5"/></worksheet>"#;
+        assert_eq!(of_sheet(xml.as_bytes()).rows, BTreeSet::from([3]));
+    }
 
     #[test]
     fn hidden_rows_and_columns_are_read() {

@@ -747,6 +747,7 @@ fn blank_hidden(
             );
         }
     }
+    said.extend(filtered_rows(rows, hidden, row0, &place));
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     for c in 0..width {
         if !hidden.columns.contains(&(col0 + c as u32)) {
@@ -774,6 +775,35 @@ fn blank_hidden(
         }
     }
     said
+}
+
+/// The rows a filter hid when the ledger was saved, said once: read and published like
+/// the rest (a ledger saved filtered to one unit still holds every task).
+fn filtered_rows(
+    rows: &[Vec<String>],
+    hidden: &Hidden,
+    row0: u32,
+    place: impl Fn(usize, usize) -> Location,
+) -> Option<Diagnostic> {
+    let filled: Vec<usize> = (0..rows.len())
+        .filter(|r| hidden.filtered.contains(&(row0 + *r as u32)))
+        .filter(|&r| rows[r].iter().any(|w| !w.is_empty()))
+        .collect();
+    let first = *filled.first()?;
+    let numbers: Vec<String> = (filled.iter())
+        .map(|r| (row0 + *r as u32 + 1).to_string())
+        .collect();
+    Some(
+        Diagnostic::note(
+            "xlsx/filtered",
+            place(first, 0),
+            format!(
+                "表格保存时设有筛选，第 {} 行被筛选隐藏：照常读入和发布",
+                numbers.join("、")
+            ),
+        )
+        .with_hint("在 Excel 中“清除筛选”即可看到这些行"),
+    )
 }
 
 #[cfg(test)]
