@@ -1286,6 +1286,22 @@ fn a_notice_whose_parts_are_headings_keeps_its_sign_off() {
     for never in ["notice/no-signer", "notice/no-date"] {
         assert!(!codes.contains(&never), "{never}: {codes:?}");
     }
+    // The body's words after the measures print after them, as the source has them.
+    let dir = word_project("notice_with_heading_styles.docx");
+    let md = published_text(&dir.path().join("input"), "通知.md");
+    let order = [
+        "通知如下",
+        "一、稳定粮食生产",
+        "人力资源和社会保障局",
+        "请各单位于",
+        "特此通知",
+        "custom-style=\"署名\"",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|w| md.find(w).unwrap_or_else(|| panic!("no {w}:\n{md}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}\n{md}");
 }
 
 /// Tasks opening with a bold lead-in numbered 1. under （一） headings: tasks of those

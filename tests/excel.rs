@@ -2302,3 +2302,94 @@ fn rows_a_saved_filter_hides_are_read() {
     assert_eq!(hidden.len(), 1, "{hidden:?}");
     assert!(hidden[0].contains("原第5项已撤销"), "{hidden:?}");
 }
+
+/// A notice issuing 《…工作要点》 whose 附件 are the two sheets' parts (1.主要指标任务
+/// 2.重点工作任务): the plan is titled as issued, the parts its sections, its date cells
+/// printed as the sheet shows them (2025年10月, 12月31日); the renumbering
+/// quotes each number as written and the second table's note both tables' headers; the
+/// 附件说明 naming parts is no mismatch.
+#[test]
+fn attachments_that_are_the_tables_parts_title_the_plan_as_issued() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/parts_attached");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("枫林县2025年乡村全面振兴工作要点")
+    );
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["主要指标任务", "重点工作任务"]);
+    assert_eq!(plan.tasks.len(), 5);
+    // Date cells printed as the sheet shows them: no day, or no year, it does not show.
+    let deadline = |no: u32| {
+        let task = plan.task(no).unwrap();
+        (
+            task.deadline.map(|d| d.to_string()),
+            task.deadline_text.clone(),
+        )
+    };
+    assert_eq!(
+        deadline(1),
+        (Some("2025-10-31".into()), Some("2025年10月".into()))
+    );
+    assert_eq!(
+        deadline(2),
+        (Some("2025-12-31".into()), Some("12月31日".into()))
+    );
+    let said = |code: &str| -> String {
+        (checked.report.diagnostics.iter())
+            .find(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        said("table/renumbered").contains("1.1、1.2、1、2、3"),
+        "{}",
+        said("table/renumbered")
+    );
+    assert!(
+        said("table/another-table").contains("指标名称及目标"),
+        "{}",
+        said("table/another-table")
+    );
+    assert!(
+        !codes(&checked).contains(&"notice/attachment-title"),
+        "{:?}",
+        codes(&checked)
+    );
+}
+
+/// A 注 in a text box drawn on the sheet and the page's header and footer: none of the
+/// plan's words, each said with its sheet.
+#[test]
+fn text_outside_the_cells_is_said() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/notes_beside_cells.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    assert_eq!(checked.plan.tasks.len(), 2);
+    let said: Vec<String> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code.starts_with("xlsx/text-box") || d.code == "xlsx/header-footer")
+        .map(|d| format!("{} {}", d.location, d.message))
+        .collect();
+    assert_eq!(said.len(), 3, "{said:#?}");
+    for words in [
+        "附件2",
+        "联系电话：0000-7654321",
+        "注：第2项须于每月5日前报送审计进度。",
+    ] {
+        assert!(
+            said.iter()
+                .any(|s| s.contains(words) && s.contains("#分工表")),
+            "{words}: {said:#?}"
+        );
+    }
+    // The schedule's merged name is printed nowhere: said, as any merged name is.
+    let merged = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "table/merged-header")
+        .map(|d| d.message.clone())
+        .unwrap_or_default();
+    assert!(
+        merged.contains("「时间节点」") && merged.contains("「四季度」"),
+        "{merged}"
+    );
+}

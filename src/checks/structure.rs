@@ -611,9 +611,13 @@ fn attachments(cx: &Context, end: &Location) -> Vec<Diagnostic> {
         crate::model::names_a_table(attachment)
             && crate::model::plan_of_table(attachment).is_none_or(|plan| plan == title)
     };
+    // 附件：1.主要指标任务 2.重点工作任务, each a part the plan's table reads in: the plan's
+    // parts, named so, not a document titled otherwise.
+    let all_parts = notice.attachments.len() > 1 && notice.attachments.iter().all(read_as_part);
     if let (Some(attachment), Some(title)) = (notice.attachments.get(plan_at), &cx.plan.title)
         && attachment != title
         && !names_the_table(attachment, title)
+        && !all_parts
     {
         out.push(Diagnostic::warning(
             "notice/attachment-title",

@@ -905,6 +905,13 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         // document (…落实推进情况表, the form for its returns): the plan is the one attached
         // (the difference is said by the checks).
         .or_else(|| titled_as_issued(parts, notice))
+        // 附件：1.主要指标任务 2.重点工作任务, each a part of the table: the plan is the one
+        // the notice's title issues, those its parts.
+        .or_else(|| {
+            attachments_are_parts(parts, notice)
+                .then(|| issued(notice, parts))
+                .flatten()
+        })
         // 附件：任务分工表 names the plan's table, not the plan: the plan the notice issues
         // comes first.
         .or_else(|| {
@@ -932,6 +939,21 @@ fn plan_title(parts: &Parts, notice: &Notice, config: &Config) -> Option<String>
         // A notice that is itself the division (…有关政策措施分工的通知, its body handing out
         // the tasks, nothing attached): the plan is the notice.
         .or_else(|| notice.handed_out.and(notice.title.clone()))
+}
+
+/// Whether the notice lists two attachments or more and each is a part of the table (a
+/// section row or sheet titled 一、主要指标任务 for 附件：1.主要指标任务), its title issuing
+/// a document (关于印发《…工作要点》的通知).
+fn attachments_are_parts(parts: &Parts, notice: &Notice) -> bool {
+    let sections: Vec<Vec<char>> = (parts.table.rows.iter())
+        .filter_map(|row| match &row.kind {
+            RowKind::Section { title, .. } => Some(match_key(title)),
+            _ => None,
+        })
+        .collect();
+    notice.attachments.len() >= 2
+        && issues_a_document(notice)
+        && (notice.attachments.iter()).all(|a| sections.contains(&match_key(a)))
 }
 
 /// The table's own title, when it is the document the notice's body issues (现将《X》印发)
@@ -1920,17 +1942,7 @@ impl TaskNotes {
             self.levels_lent.note(no, units.iter(), origin);
             self.wrapped.note(no, units.iter(), origin);
         }
-        for (column, how) in &written.roles_said {
-            let at = match column {
-                Column::Lead => &units_origin,
-                Column::Support => cells.support_origin.as_ref().unwrap_or(&units_origin),
-            };
-            diagnostics.push(Diagnostic::note(
-                "unit/role-in-cell",
-                at.clone(),
-                format!("第 {no} 项：{how}"),
-            ));
-        }
+        diagnostics.extend(roles_read(no, &written.roles_said, cells, &units_origin));
         if !written.folded.is_empty() {
             let names: String = written.folded.iter().map(|n| format!("「{n}」")).collect();
             diagnostics.push(Diagnostic::note(
@@ -2409,6 +2421,28 @@ fn roles_in_role_columns(lead: &str, support: &str) -> RolesInColumns {
         supports,
         said,
     }
+}
+
+/// How task `no`'s 牵头 and 配合 cells' words of role were read, each said at its cell.
+fn roles_read(
+    no: u32,
+    said: &[(Column, String)],
+    cells: &RawTask,
+    units_origin: &Location,
+) -> Vec<Diagnostic> {
+    (said.iter())
+        .map(|(column, how)| {
+            let at = match column {
+                Column::Lead => units_origin,
+                Column::Support => cells.support_origin.as_ref().unwrap_or(units_origin),
+            };
+            Diagnostic::note(
+                "unit/role-in-cell",
+                at.clone(),
+                format!("第 {no} 项：{how}"),
+            )
+        })
+        .collect()
 }
 
 /// A row's 牵头 and 配合 cells read, and how any words of role in them were read.

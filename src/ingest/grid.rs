@@ -146,18 +146,14 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
     })
 }
 
-/// Names merged over several columns of a two-row header (责任分工 over 牵头单位 | 责任单位),
-/// which the published table leaves out to print each column's own: said at their cells,
-/// with the columns they span. A schedule's (时间节点 over 一季度 …) is printed as the
-/// heading of its periods, and says nothing.
+/// Names merged over several columns of a two-row header (责任分工 over 牵头单位 | 责任单位,
+/// 时间节点 over 一季度 …), which the published table leaves out to print each column's
+/// own: said at their cells, with the columns they span. A period over what is planned and
+/// done in it (第二季度 over 工作任务安排 | 完成情况) is printed with each column's name.
 fn merged_names_said(merged: &[MergedName], place: impl Fn(usize) -> Location) -> Vec<Diagnostic> {
     merged
         .iter()
-        .filter(|m| {
-            let period = |n: &str| crate::ingest::deadline::period_end(n, Some(2000)).is_some();
-            // A schedule's periods, or a period printed with each column under it.
-            !m.columns.iter().all(|n| period(n)) && !period(&m.name)
-        })
+        .filter(|m| crate::ingest::deadline::period_end(&m.name, Some(2000)).is_none())
         .map(|m| {
             Diagnostic::note(
                 "table/merged-header",
@@ -846,6 +842,7 @@ impl Grid<'_> {
         let task = RawTask {
             label: (!label.is_empty()).then_some(label),
             no,
+            no_written: None,
             content,
             joints,
             units: at(col(Column::Units)),

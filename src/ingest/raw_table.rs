@@ -514,10 +514,8 @@ impl RawTable {
         let mut written = Vec::new();
         for row in &mut self.rows {
             if let RowKind::Task(task) = &mut row.kind {
-                written.push(std::mem::replace(
-                    &mut task.no,
-                    (written.len() + 1).to_string(),
-                ));
+                let no = std::mem::replace(&mut task.no, (written.len() + 1).to_string());
+                written.push(task.no_written.clone().unwrap_or(no));
             }
         }
         Some(written)
@@ -1022,6 +1020,8 @@ pub struct RawTable {
 pub struct AppendedTable {
     title: Option<String>,
     header: Option<Vec<String>>,
+    /// The table's header before it, where its own differs.
+    header_before: Vec<String>,
     before: usize,
     kept: bool,
     written: Vec<String>,
@@ -1055,7 +1055,9 @@ impl AppendedTable {
         }
         appended_said(
             self.title.as_deref(),
-            self.header.as_deref(),
+            self.header
+                .as_deref()
+                .map(|h| (self.header_before.as_slice(), h)),
             (self.before, self.kept),
             &self.written,
             self.place.clone(),
@@ -1067,19 +1069,30 @@ impl AppendedTable {
 /// (numbered `written` in it) are numbered on after the `before` tasks before them.
 fn appended_said(
     title: Option<&str>,
-    header: Option<&[String]>,
+    headers: Option<(&[String], &[String])>,
     (before, kept): (usize, bool),
     written: &[String],
     place: Location,
 ) -> Diagnostic {
-    // Named by its title, or — with none — by its header when that is its own.
-    let name = match (title, header) {
+    // Named by its title, or — with none — by its header when that is its own; the header
+    // before it said too, whose names the published table may not print.
+    let before_was = |first: &[String]| match first.is_empty() {
+        true => String::new(),
+        false => format!("；前一张的表头：{}", first.join(" | ")),
+    };
+    let name = match (title, headers) {
         (Some(title), _) => format!("「{title}」"),
-        (None, Some(header)) => format!("（表头：{}）", header.join(" | ")),
+        (None, Some((first, header))) => {
+            format!("（表头：{}{}）", header.join(" | "), before_was(first))
+        }
         (None, None) => String::new(),
     };
-    let own_header = match (title, header) {
-        (Some(_), Some(header)) => format!("，其表头与前一张不同：{}", header.join(" | ")),
+    let own_header = match (title, headers) {
+        (Some(_), Some((first, header))) => format!(
+            "，其表头与前一张不同：{}{}",
+            header.join(" | "),
+            before_was(first)
+        ),
         _ => String::new(),
     };
     let count = written.len();
@@ -1290,6 +1303,8 @@ pub struct RawTask {
     pub label: Option<String>,
     /// 序号 as written.
     pub no: String,
+    /// 序号 as the source wrote it, where a later table's was numbered on after the first's.
+    pub no_written: Option<String>,
     /// 具体内容.
     pub content: String,
     /// 责任单位 (lead first).
@@ -1399,7 +1414,8 @@ impl RawTable {
                 task.extra = by_name(&columns, &other.extra_columns, task.extra.drain(..));
                 written.push(crate::base::cjk::tidy_spacing(&task.no));
                 if !keep_numbers {
-                    task.no = (before + written.len()).to_string();
+                    let numbered_on = (before + written.len()).to_string();
+                    task.no_written = Some(std::mem::replace(&mut task.no, numbered_on));
                 }
             }
             self.rows.push(row);
@@ -1418,6 +1434,10 @@ impl RawTable {
         }
         let own_header =
             (!self.header.is_empty() && other.header != self.header).then(|| other.header.clone());
+        let header_before = match own_header {
+            Some(_) => self.header.clone(),
+            None => Vec::new(),
+        };
         if self.header.is_empty() {
             self.header = other.header;
         }
@@ -1428,6 +1448,7 @@ impl RawTable {
         let appended = AppendedTable {
             title: other.title,
             header: own_header,
+            header_before,
             before,
             kept: keep_numbers,
             written,
@@ -2255,8 +2276,9 @@ mod tests {
         second.header = vec!["序号".into(), "项目名称".into(), "建设内容及规模".into()];
         let said = first.append(second);
         assert!(
-            said.message
-                .contains("（表头：序号 | 项目名称 | 建设内容及规模）"),
+            said.message.contains(
+                "（表头：序号 | 项目名称 | 建设内容及规模；前一张的表头：序号 | 工作任务 | 责任单位）"
+            ),
             "{}",
             said.message
         );

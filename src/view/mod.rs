@@ -1096,6 +1096,9 @@ pub struct NoticeView {
     pub recipients: Option<String>,
     /// Body paragraphs.
     pub body: Vec<String>,
+    /// The body's paragraphs after the tasks a notice hands out itself (请各单位于…报送,
+    /// 特此通知): printed after them, where the source has them.
+    pub body_after: Vec<String>,
     /// Attachment names.
     pub attachments: Vec<String>,
     /// 署名: the source's, the config's, or the issuer — one agency a line when issued
@@ -1207,10 +1210,26 @@ pub(crate) fn issuer_in_a_sentence(plan: &Plan) -> String {
     .join("、")
 }
 
+/// Paragraphs of the notice's body, a printed line each.
+fn body_lines<'a>(paragraphs: impl Iterator<Item = &'a crate::model::Paragraph>) -> Vec<String> {
+    paragraphs
+        .flat_map(|p| printed_lines(&p.text))
+        .map(|line| in_full_width(&line).into_owned())
+        .collect()
+}
+
 impl NoticeView {
     /// The notice of `plan`.
     pub fn new(plan: &Plan) -> NoticeView {
         let notice = &plan.notice;
+        // The body's words after the tasks it hands out, by their place in the source.
+        let after_tasks = |p: &&crate::model::Paragraph| {
+            let line = p.origin.line_no();
+            notice
+                .handed_out
+                .is_some_and(|(_, after)| line.is_some_and(|l| l >= after))
+        };
+
         let issuer = notice.issuer.clone().unwrap_or_default();
         let plan_title = plan.title.clone().unwrap_or_default();
         // 发文机关标志: the name, with 文件 when the source's 版头 has it (GB/T 9704 7.2.2).
@@ -1286,12 +1305,8 @@ impl NoticeView {
             recipients: (!notice.recipients.is_empty()).then(|| {
                 in_full_width(&format!("{}：", notice.recipients.join("，"))).into_owned()
             }),
-            body: notice
-                .body
-                .iter()
-                .flat_map(|p| printed_lines(&p.text))
-                .map(|line| in_full_width(&line).into_owned())
-                .collect(),
+            body: body_lines(notice.body.iter().filter(|p| !after_tasks(p))),
+            body_after: body_lines(notice.body.iter().filter(|p| after_tasks(p))),
             attachments,
             signers: notice
                 .signer
@@ -1333,6 +1348,7 @@ impl NoticeView {
             title: plan_view.title.clone(),
             recipients: None,
             body: Vec::new(),
+            body_after: Vec::new(),
             attachments: Vec::new(),
             signers: Vec::new(),
             date: None,

@@ -1272,6 +1272,7 @@ fn task_cells(header: &HeaderMap, cells: &[String]) -> RawTask {
     RawTask {
         label: Some(header.get(cells, Column::Group).to_string()).filter(|l| !l.is_empty()),
         no: header.get(cells, Column::No).to_string(),
+        no_written: None,
         content,
         joints,
         units: header.get(cells, Column::Units).to_string(),

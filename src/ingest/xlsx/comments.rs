@@ -35,7 +35,7 @@ pub fn of_workbook(bytes: &[u8]) -> Vec<Comment> {
     sheets.sort();
     let mut found = Vec::new();
     for (part, sheet) in sheets {
-        for comments in comments_parts(&mut zip, &part) {
+        for comments in related_parts(&mut zip, &part, "/comments") {
             let Ok(entry) = zip.by_name(&comments) else {
                 continue;
             };
@@ -51,11 +51,12 @@ pub fn of_workbook(bytes: &[u8]) -> Vec<Comment> {
     found
 }
 
-/// The comments parts a sheet part's relationships name (`../comments1.xml`), from the zip
-/// root.
-fn comments_parts<R: Read + std::io::Seek>(
+/// The parts of a kind (`/comments`, `/drawing`: how its relationship's type ends) a sheet
+/// part's relationships name (`../comments1.xml`), from the zip root.
+pub(super) fn related_parts<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
+    kind_ends: &str,
 ) -> Vec<String> {
     let (folder, file) = part.rsplit_once('/').unwrap_or(("", part));
     let rels = format!("{folder}/_rels/{file}.rels");
@@ -71,7 +72,7 @@ fn comments_parts<R: Read + std::io::Seek>(
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
                 let kind = sheet_limits::attr(&e, "Type").unwrap_or_default();
                 if let Some(target) =
-                    sheet_limits::attr(&e, "Target").filter(|_| kind.ends_with("/comments"))
+                    sheet_limits::attr(&e, "Target").filter(|_| kind.ends_with(kind_ends))
                 {
                     parts.push(resolved(folder, &target));
                 }

@@ -18,7 +18,9 @@ use crate::base::diag::{Diagnostic, Location};
 
 mod comments;
 mod formula;
+mod furniture;
 mod hidden;
+mod shown;
 use hidden::Hidden;
 
 /// What a workbook gave: its table and what was noticed.
@@ -56,8 +58,10 @@ fn read_checked(
     sheet_limits::check(&bytes, display)?;
     let hidden = hidden::of_workbook(&bytes);
     let comments = comments::of_workbook(&bytes);
+    let beside_cells = furniture::of_workbook(&bytes);
+    let dates_shown = shown::of_workbook(&bytes);
     let workbook = open_checked(bytes, display, ext, unreadable)?;
-    let mut doc = read_workbook(workbook, &hidden, display)?;
+    let mut doc = read_workbook(workbook, (&hidden, &dates_shown), display)?;
     doc.diagnostics.extend(comments.into_iter().map(|c| {
         let place = Location::Cell {
             path: display.to_string(),
@@ -68,6 +72,23 @@ fn read_checked(
             "xlsx/comment",
             place,
             format!("此处的批注不作为方案内容读取：「{}」", c.text),
+        )
+    }));
+    doc.diagnostics.extend(beside_cells.into_iter().map(|t| {
+        let (code, what) = match t.place {
+            furniture::Place::TextBox => ("xlsx/text-box", "文本框中的文字"),
+            furniture::Place::Header => ("xlsx/header-footer", "页眉"),
+            furniture::Place::Footer => ("xlsx/header-footer", "页脚"),
+        };
+        let place = Location::Cell {
+            path: display.to_string(),
+            sheet: t.sheet,
+            cell: "A1".to_string(),
+        };
+        Diagnostic::note(
+            code,
+            place,
+            format!("工作表的{what}不作为方案内容读取：「{}」", t.text),
         )
     }));
     Ok(doc)
@@ -221,7 +242,7 @@ fn formulas_said(filled: &formula::Filled, display: &str, sheet: &str) -> Vec<Di
 
 fn read_workbook<RS: std::io::Read + std::io::Seek>(
     mut workbook: Sheets<RS>,
-    hidden: &HashMap<String, Hidden>,
+    (hidden, dates_shown): (&HashMap<String, Hidden>, &HashMap<String, DatesShown>),
     display: &str,
 ) -> Result<SheetDocument, Vec<Diagnostic>> {
     let names = workbook.sheet_names();
@@ -266,6 +287,7 @@ fn read_workbook<RS: std::io::Read + std::io::Seek>(
             display,
             name,
             hidden: hidden.get(name.as_str()).cloned().unwrap_or_default(),
+            dates_shown: dates_shown.get(name.as_str()),
         };
         let table = read_table(&range, header_row, &merges, &sheet, &mut doc.diagnostics);
         // A further sheet's table (附件2 after 附件1) is read too, its tasks after these.
@@ -578,6 +600,31 @@ struct Sheet<'a> {
     display: &'a str,
     name: &'a str,
     hidden: Hidden,
+    /// Its date cells that show part of a date.
+    dates_shown: Option<&'a DatesShown>,
+}
+
+/// A sheet's date cells, by (row, column), that show only part of a date.
+type DatesShown = HashMap<(u32, u32), shown::Shown>;
+
+/// Sets the text of each date cell a sheet shows only part of (2025年5月) as it shows it.
+fn as_shown(rows: &mut [Vec<String>], range: &Range<Data>, shown: &DatesShown) {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    for (&(r, c), how) in shown {
+        let (Some(dr), Some(dc)) = (r.checked_sub(row0), c.checked_sub(col0)) else {
+            continue;
+        };
+        let (dr, dc) = (dr as usize, dc as usize);
+        let Some(Data::DateTime(dt)) = range.get((dr, dc)) else {
+            continue;
+        };
+        if let (Some(date), Some(cell)) = (
+            crate::base::date::from_excel_serial(dt.as_f64()),
+            rows.get_mut(dr).and_then(|row| row.get_mut(dc)),
+        ) {
+            *cell = shown::text(date, *how);
+        }
+    }
 }
 
 /// The sheet as a [`Grid`]: a merge down a column spreads its value over its rows; a merge
@@ -592,6 +639,9 @@ fn read_table(
 ) -> RawTable {
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = texts(range);
+    if let Some(shown) = sheet.dates_shown {
+        as_shown(&mut rows, range, shown);
+    }
     let (display, name) = (sheet.display, sheet.name);
     let place =
         move |r: usize, c: usize| Location::cell(display, name, row0 + r as u32, col0 + c as u32);
