@@ -21,18 +21,28 @@ pub struct Comment {
     pub text: String,
 }
 
-/// The comments of a zipped `.xlsx`, sheet by sheet; none for any other workbook.
-pub fn of_workbook(bytes: &[u8]) -> Vec<Comment> {
+/// A zipped `.xlsx` opened to read its parts, and its sheets as (part, name), in the
+/// order of their parts; none for any other workbook. Every reader of what calamine does
+/// not tell (hidden rows, comments, text boxes, date formats) starts here.
+pub(super) type Zipped<'a> = (zip::ZipArchive<Cursor<&'a [u8]>>, Vec<(String, String)>);
+
+pub(super) fn zipped(bytes: &[u8]) -> Option<Zipped<'_>> {
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Vec::new();
+        return None;
     }
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Vec::new();
-    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut sheets: Vec<(String, String)> = sheet_limits::xlsx_sheet_names(&mut zip)
         .into_iter()
         .collect();
     sheets.sort();
+    Some((zip, sheets))
+}
+
+/// The comments of a zipped `.xlsx`, sheet by sheet; none for any other workbook.
+pub fn of_workbook(bytes: &[u8]) -> Vec<Comment> {
+    let Some((mut zip, sheets)) = zipped(bytes) else {
+        return Vec::new();
+    };
     let mut found = Vec::new();
     for (part, sheet) in sheets {
         for comments in related_parts(&mut zip, &part, "/comments") {

@@ -4,12 +4,12 @@
 //! printed as the plan's (what a Word file's text boxes and headers get). The workbook has
 //! passed [`sheet_limits`].
 
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufReader, Read};
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::comments::related_parts;
+use super::comments::{related_parts, zipped};
 use crate::ingest::sheet_limits;
 
 /// At most this many texts are said, each of at most [`MAX_CHARS`] characters.
@@ -35,16 +35,9 @@ pub struct SheetText {
 /// The texts of a zipped `.xlsx`'s sheets outside their cells, sheet by sheet; none for any
 /// other workbook.
 pub fn of_workbook(bytes: &[u8]) -> Vec<SheetText> {
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Vec::new();
-    }
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+    let Some((mut zip, sheets)) = zipped(bytes) else {
         return Vec::new();
     };
-    let mut sheets: Vec<(String, String)> = sheet_limits::xlsx_sheet_names(&mut zip)
-        .into_iter()
-        .collect();
-    sheets.sort();
     let limit = sheet_limits::MAX_UNPACKED_BYTES;
     let mut found = Vec::new();
     for (part, sheet) in sheets {

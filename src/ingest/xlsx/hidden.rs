@@ -4,7 +4,7 @@
 //! sheet parts are read here; the workbook has passed [`sheet_limits`] first.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufReader, Read};
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -31,13 +31,9 @@ impl Hidden {
 /// Sheet name → what it hides, for a zipped `.xlsx`; empty for any other workbook (`.xls`
 /// and `.ods` keep the flag elsewhere, and calamine reads neither).
 pub fn of_workbook(bytes: &[u8]) -> HashMap<String, Hidden> {
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return HashMap::new();
-    }
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+    let Some((mut zip, names)) = super::comments::zipped(bytes) else {
         return HashMap::new();
     };
-    let names = sheet_limits::xlsx_sheet_names(&mut zip);
     let mut found = HashMap::new();
     for (part, sheet) in names {
         let Ok(entry) = zip.by_name(&part) else {

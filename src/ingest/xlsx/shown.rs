@@ -5,7 +5,7 @@
 //! (or a year) the source does not show. The workbook has passed [`sheet_limits`].
 
 use std::collections::HashMap;
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufReader, Read};
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -25,10 +25,7 @@ pub enum Shown {
 /// any other workbook, and for sheets whose dates show whole.
 pub fn of_workbook(bytes: &[u8]) -> HashMap<String, HashMap<(u32, u32), Shown>> {
     let mut found = HashMap::new();
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return found;
-    }
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+    let Some((mut zip, sheets)) = super::comments::zipped(bytes) else {
         return found;
     };
     let limit = sheet_limits::MAX_UNPACKED_BYTES;
@@ -39,7 +36,7 @@ pub fn of_workbook(bytes: &[u8]) -> HashMap<String, HashMap<(u32, u32), Shown>> 
     if styles.iter().all(Option::is_none) {
         return found;
     }
-    for (part, sheet) in sheet_limits::xlsx_sheet_names(&mut zip) {
+    for (part, sheet) in sheets {
         let Ok(entry) = zip.by_name(&part) else {
             continue;
         };
