@@ -110,6 +110,19 @@ fn resolved(folder: &str, target: &str) -> String {
     path.join("/")
 }
 
+/// An entity or character reference's text (&amp; → &, &#x4E00; → 一).
+pub(super) fn resolved_ref(r: &quick_xml::events::BytesRef<'_>) -> String {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => c.to_string(),
+        _ => {
+            let name = r.xml10_content();
+            (quick_xml::escape::resolve_predefined_entity(&name))
+                .unwrap_or_default()
+                .to_string()
+        }
+    }
+}
+
 /// More of the open comment's text, up to [`MAX_CHARS`].
 fn add(open: &mut Option<(String, String)>, piece: &str) {
     if let Some((_, text)) = open.as_mut()
@@ -140,14 +153,7 @@ fn of_part<R: std::io::BufRead>(input: R) -> Vec<(String, String)> {
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => add(&mut open, &t.xml10_content()),
-            Ok(Event::GeneralRef(r)) if in_text => match r.resolve_char_ref() {
-                Ok(Some(c)) => add(&mut open, &c.to_string()),
-                _ => {
-                    let name = r.xml10_content();
-                    let entity = quick_xml::escape::resolve_predefined_entity(&name);
-                    add(&mut open, entity.unwrap_or_default());
-                }
-            },
+            Ok(Event::GeneralRef(r)) if in_text => add(&mut open, &resolved_ref(&r)),
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "comment" => {

@@ -9,7 +9,7 @@ use std::io::{BufReader, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::comments::{related_parts, zipped};
+use super::comments::{related_parts, resolved_ref, zipped};
 use crate::ingest::sheet_limits;
 
 /// At most this many texts are said, each of at most [`MAX_CHARS`] characters.
@@ -186,19 +186,6 @@ fn push(open: &mut Option<String>, piece: &str) {
         && text.chars().count() < MAX_CHARS
     {
         text.push_str(piece);
-    }
-}
-
-/// An entity or character reference's text (&amp; → &, &#x4E00; → 一).
-fn resolved_ref(r: &quick_xml::events::BytesRef<'_>) -> String {
-    match r.resolve_char_ref() {
-        Ok(Some(c)) => c.to_string(),
-        _ => {
-            let name = r.xml10_content();
-            (quick_xml::escape::resolve_predefined_entity(&name))
-                .unwrap_or_default()
-                .to_string()
-        }
     }
 }
 
