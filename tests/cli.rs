@@ -233,7 +233,7 @@ fn init_writes_a_starter_config_from_the_document() {
 /// fengong replaces only what it made: a folder that is not empty and not fengong output is
 /// refused (exit 2, nothing deleted) unless --force; a target holding the input or the
 /// project is refused even with --force; its own output, and a period folder inside it, are
-/// replaced as before.
+/// replaced as before — unless the user put files there or edited one since.
 #[test]
 fn publish_never_deletes_what_it_did_not_make() {
     let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
@@ -297,6 +297,49 @@ fn publish_never_deletes_what_it_did_not_make() {
     assert!(out.status.success(), "{}", stderr(&out));
     let again = fengong(root, &["publish", "input", "-o", "output"]);
     assert!(again.status.success(), "its own output: {}", stderr(&again));
+
+    // What the user put into fengong's own output, or edited there, is not replaced: the
+    // publish is refused naming it. What the system leaves there does not count.
+    std::fs::create_dir_all(root.join("output/已盖章")).unwrap();
+    std::fs::write(root.join("output/已盖章/通知.pdf"), "盖章扫描件").unwrap();
+    std::fs::write(root.join("output/Thumbs.db"), "system").unwrap();
+    let kept = fengong(root, &["publish", "input", "-o", "output"]);
+    assert_eq!(kept.status.code(), Some(2), "{}", stderr(&kept));
+    assert!(stderr(&kept).contains("「已盖章/」"), "{}", stderr(&kept));
+    assert!(!stderr(&kept).contains("Thumbs"), "{}", stderr(&kept));
+    assert!(root.join("output/已盖章/通知.pdf").exists());
+    std::fs::remove_dir_all(root.join("output/已盖章")).unwrap();
+    let table = root.join("output/任务分工表.md");
+    let edited = format!("{}\n（已核）\n", std::fs::read_to_string(&table).unwrap());
+    std::fs::write(&table, &edited).unwrap();
+    let kept = fengong(root, &["publish", "input", "-o", "output"]);
+    assert_eq!(kept.status.code(), Some(2), "{}", stderr(&kept));
+    assert!(
+        stderr(&kept).contains("「任务分工表.md」"),
+        "{}",
+        stderr(&kept)
+    );
+    assert_eq!(std::fs::read_to_string(&table).unwrap(), edited);
+    let forced = fengong(root, &["publish", "input", "-o", "output", "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    // An evaluation written into the output, twice, and the output published over it.
+    let returns = input_dir().join("returns/2025-半年度");
+    for _ in 0..2 {
+        let evaluated = fengong(
+            root,
+            &[
+                "evaluate",
+                returns.to_str().unwrap(),
+                "--input",
+                "input",
+                "-o",
+                "output/评估/2025-半年度",
+            ],
+        );
+        assert!(evaluated.status.success(), "{}", stderr(&evaluated));
+    }
+    let again = fengong(root, &["publish", "input", "-o", "output"]);
+    assert!(again.status.success(), "{}", stderr(&again));
 
     let forced = fengong(root, &["publish", "input", "-o", "d", "--force"]);
     assert!(forced.status.success(), "{}", stderr(&forced));

@@ -120,7 +120,13 @@ fn a_file_changed_after_publishing_is_made_afresh() {
     std::fs::write(&sheet, bytes).unwrap();
     std::fs::write(dir.path().join("output/任务分工表.xlsx"), b"").unwrap();
 
-    let console = publish(dir.path(), &[]);
+    // Not the user's to lose unasked: the publish stops, naming both, and leaves them.
+    let refused = fengong(dir.path(), &["publish"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("「任务单/区教育局.pdf」"));
+    assert_eq!(std::fs::read(dir.path().join("output/任务分工表.xlsx")).unwrap(), b"");
+    // Replaced when asked: made afresh, never passed on.
+    let console = publish(dir.path(), &["--force"]);
     assert_eq!(
         reused_count(&console),
         Some(costly_files(&first) - 2),

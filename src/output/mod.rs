@@ -210,14 +210,152 @@ pub fn check_target(out_dir: &Path, protected: &[&Path], force: bool) -> Result<
         );
     }
     let empty = fs::read_dir(&target).map_or(true, |mut entries| entries.next().is_none());
-    if force || empty || made_by_fengong(&target) || only_our_readme(&target) {
+    if force || empty || only_our_readme(&target) {
         return Ok(());
+    }
+    if made_by_fengong(&target) {
+        let kept = not_as_published(&target);
+        if kept.is_empty() {
+            return Ok(());
+        }
+        return Err(Error::Input(vec![
+            Diagnostic::error(
+                "output/not-ours",
+                Location::file(out_dir.display().to_string()),
+                format!(
+                    "输出目录中有 {} 个{}不是上次发布写出的，或发布后改过：{}；发布会替换整个目录，为免删除它们，未写出",
+                    kept.len(),
+                    if kept.iter().any(|k| k.ends_with('/')) { "文件或文件夹" } else { "文件" },
+                    listed(&kept)
+                ),
+            )
+            .with_hint(
+                "请把它们移到输出目录以外（如另建「已签发」文件夹）后再发布；正在 Excel 或 Word 中打开的，请先关闭；确需替换，请加 --force（它们会被删除）",
+            ),
+        ]));
     }
     refuse(
         "输出目录不为空，且不是 fengong 生成的；发布会替换整个目录，为免删除其中的文件，未写出"
             .into(),
         "请换一个输出目录；确需替换，请加 --force",
     )
+}
+
+/// Files in an output folder fengong made that no manifest lists as they are: the user's own
+/// (a signed copy, a folder of stamped scans) or outputs edited since, which a publish would
+/// delete. Manifests above the folder (an evaluation written into a published output) and
+/// inside it (an evaluation published there since) count. What the system leaves while a
+/// folder is browsed does not.
+fn not_as_published(dir: &Path) -> Vec<String> {
+    const SYSTEM_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "ehthumbs.db", "desktop.ini"];
+    let listed = published_files(dir);
+    let mut kept = Vec::new();
+    let mut walk = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else {
+            continue;
+        };
+        let name = entry.file_name().to_string_lossy();
+        let Ok(relative) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        if entry.file_type().is_dir() {
+            // A folder of the user's own is named once, not file by file.
+            let prefix = format!("{relative}/");
+            if !listed.keys().any(|p| p.starts_with(&prefix)) {
+                kept.push(prefix);
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if SYSTEM_FILES.contains(&name.as_ref())
+            || name.starts_with("._")
+            || name == "manifest.json"
+        {
+            continue;
+        }
+        let same = listed.get(&relative).is_some_and(|versions| {
+            let bytes = fs::read(entry.path()).unwrap_or_default();
+            let sha = hex(&Sha256::digest(&bytes));
+            versions
+                .iter()
+                .any(|(size, hash)| *size == bytes.len() as u64 && *hash == sha)
+        });
+        if !same {
+            kept.push(relative);
+        }
+    }
+    kept
+}
+
+/// Every file fengong manifests in and above `dir` list, by its path in `dir`, with the sizes
+/// and hashes they were written with.
+fn published_files(dir: &Path) -> std::collections::HashMap<String, Vec<(u64, String)>> {
+    let mut listed: std::collections::HashMap<String, Vec<(u64, String)>> = Default::default();
+    let mut note = |manifest: &Path, prefix: &str, within: &str| {
+        let Ok(bytes) = fs::read(manifest) else {
+            return;
+        };
+        let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+            return;
+        };
+        if !value["generator"]
+            .as_str()
+            .is_some_and(|g| g.starts_with("fengong"))
+        {
+            return;
+        }
+        for file in value["files"].as_array().into_iter().flatten() {
+            let (Some(path), Some(size), Some(sha)) = (
+                file["path"].as_str(),
+                file["bytes"].as_u64(),
+                file["sha256"].as_str(),
+            ) else {
+                continue;
+            };
+            let Some(path) = path.strip_prefix(within) else {
+                continue;
+            };
+            let entry = listed.entry(format!("{prefix}{path}")).or_default();
+            entry.push((size, sha.to_string()));
+        }
+    };
+    for ancestor in dir.ancestors().take(4) {
+        let Ok(relative) = dir.strip_prefix(ancestor) else {
+            continue;
+        };
+        let within = relative.to_string_lossy().replace('\\', "/");
+        let within = if within.is_empty() {
+            within
+        } else {
+            format!("{within}/")
+        };
+        note(&ancestor.join("manifest.json"), "", &within);
+    }
+    let inner = walkdir::WalkDir::new(dir)
+        .min_depth(2)
+        .into_iter()
+        .flatten();
+    for entry in inner.filter(|e| e.file_name() == "manifest.json") {
+        let folder = entry.path().parent().and_then(|p| p.strip_prefix(dir).ok());
+        let Some(folder) = folder else { continue };
+        let prefix = format!("{}/", folder.to_string_lossy().replace('\\', "/"));
+        note(entry.path(), &prefix, "");
+    }
+    listed
+}
+
+/// Up to five paths, and how many more.
+fn listed(paths: &[String]) -> String {
+    let shown: Vec<String> = paths.iter().take(5).map(|p| format!("「{p}」")).collect();
+    match paths.len() {
+        n if n > 5 => format!("{} 等 {n} 个", shown.join("")),
+        _ => shown.join(""),
+    }
 }
 
 /// `path` made absolute (and canonical as far as it exists), for comparing places.
