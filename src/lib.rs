@@ -43,7 +43,7 @@ pub mod view;
 use std::path::Path;
 
 pub use base::diag::{Diagnostic, Error, Location, Result, Severity};
-pub use project::Project;
+pub use project::{Project, RETURNS_DIR};
 
 /// A plan read and checked.
 #[derive(Debug)]
@@ -324,8 +324,6 @@ pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
     Ok(target)
 }
 
-/// The folder inside the input folder that holds the returned forms, one subfolder per period.
-pub const RETURNS_DIR: &str = "returns";
 
 /// Evaluates one period folder of returned forms against the plan at `input` and writes the
 /// period's documents into `out_dir` (replaced whole, like a publish).

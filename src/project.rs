@@ -18,6 +18,9 @@ pub const WORD_EXTENSIONS: &[&str] = &["docx"];
 /// Office formats, and web pages saved from a browser, read after LibreOffice converts them
 /// to .docx.
 pub const CONVERTED_EXTENSIONS: &[&str] = &["doc", "wps", "rtf", "odt", "html", "htm"];
+/// The folder inside the input folder that holds the returned forms, one subfolder per period.
+pub const RETURNS_DIR: &str = "returns";
+
 /// File endings that are listed as sources only to say they are not read (yet).
 pub const UNREAD_EXTENSIONS: &[&str] = &["pdf"];
 
@@ -51,6 +54,60 @@ pub struct Project {
     /// The project root, whose `templates/` and `fonts/` override the embedded ones: the
     /// parent of the input folder.
     pub root: PathBuf,
+    /// What the input folder holds that fengong cannot read — archives, pictures, folders
+    /// other than `returns/` — each with what it is, to be said: a notice kept only in a zip
+    /// or a scan would otherwise be missing without a word.
+    pub aside: Vec<(PathBuf, Aside)>,
+}
+
+/// What a file or folder of the input folder, not read, is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aside {
+    /// .zip, .rar, .7z.
+    Archive,
+    /// A picture: a scan or a photo of a page.
+    Picture,
+    /// A folder (not `returns/`).
+    Folder,
+}
+
+/// File endings of archives and pictures, said when left aside.
+const ARCHIVE_EXTENSIONS: &[&str] = &["zip", "rar", "7z", "tar", "gz"];
+const PICTURE_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "tif", "tiff", "bmp", "gif", "heic", "webp",
+];
+
+/// The archives, pictures and folders at the top of `dir`, in name order. `returns/` (the
+/// returned forms), hidden folders and a Mac's `__MACOSX` are fengong's or nobody's.
+fn left_aside(dir: &Path) -> Vec<(PathBuf, Aside)> {
+    let entries = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    let mut aside = Vec::new();
+    for entry in entries.into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        let ext = (entry.path().extension())
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let kind = if entry.file_type().is_dir() {
+            let ours = [RETURNS_DIR, "__MACOSX", "templates", "fonts"];
+            (!ours.contains(&name.as_ref())).then_some(Aside::Folder)
+        } else if ARCHIVE_EXTENSIONS.contains(&ext.as_str()) {
+            Some(Aside::Archive)
+        } else if PICTURE_EXTENSIONS.contains(&ext.as_str()) {
+            Some(Aside::Picture)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            aside.push((entry.into_path(), kind));
+        }
+    }
+    aside
 }
 
 impl Project {
@@ -99,10 +156,11 @@ impl Project {
             };
             (config, None)
         };
-        let (sources, unlisted) = if meta.is_dir() {
-            list_sources(&input_dir, &config)?
+        let (sources, unlisted, aside) = if meta.is_dir() {
+            let (sources, unlisted) = list_sources(&input_dir, &config)?;
+            (sources, unlisted, left_aside(&input_dir))
         } else {
-            (vec![input.to_path_buf()], Vec::new())
+            (vec![input.to_path_buf()], Vec::new(), Vec::new())
         };
         Ok(Project {
             input_dir,
@@ -111,6 +169,7 @@ impl Project {
             config_path,
             unlisted,
             root,
+            aside,
         })
     }
 }
@@ -145,15 +204,34 @@ fn list_sources(dir: &Path, config: &Config) -> Result<(Vec<PathBuf>, Vec<PathBu
     }
     let sources = folder_sources(dir)?;
     if sources.is_empty() {
+        let mut said: Vec<String> = Vec::new();
+        for (path, kind) in left_aside(dir) {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            said.push(match kind {
+                Aside::Archive => format!("「{name}」是压缩包，请先解压到这个目录"),
+                Aside::Picture => format!("「{name}」是图片，不能读出文字"),
+                Aside::Folder => format!("子目录「{name}」中的文件不读取，请放到这个目录本身"),
+            });
+        }
+        let hint = match said.is_empty() {
+            true => "把通知和任务分工表放进该目录，或在 fengong.toml 的 [plan] sources 中列出文件"
+                .to_string(),
+            false => format!(
+                "{}；或在 fengong.toml 的 [plan] sources 中列出文件",
+                said.join("；")
+            ),
+        };
         return Err(Error::Input(vec![
             Diagnostic::error(
                 "input/no-sources",
                 Location::file(dir.display().to_string()),
-                "输入目录中没有可读取的文件（.docx、.doc、.wps、.md、.txt、.html、.xlsx、.xls、.ods）",
+                "输入目录中没有可读取的文件（.docx、.doc、.wps、.rtf、.odt、.md、.txt、.html、.xlsx、.xlsm、.xls、.et、.ods）",
             )
-            .with_hint(
-                "把通知和任务分工表放进该目录，或在 fengong.toml 的 [plan] sources 中列出文件",
-            ),
+            .with_hint(hint),
         ]));
     }
     Ok((sources, Vec::new()))

@@ -30,6 +30,70 @@ fn empty_file() {
     assert_refused(&[("plan.md", b"  \r\n\n ")], "input/plan.md", "文件为空");
 }
 
+/// An empty file beside the plan (新建 Microsoft Excel 工作表.xlsx, never saved) holds nothing
+/// to lose: each is said, and the plan is read and published.
+#[test]
+fn an_empty_file_beside_the_plan_is_said_and_skipped() {
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        ("新建 Microsoft Excel 工作表.xlsx", b""),
+        ("新建文本文档.txt", b""),
+    ]);
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let check = fengong(dir.path(), &["check"]);
+    let said = said(&check);
+    for name in ["新建 Microsoft Excel 工作表.xlsx", "新建文本文档.txt"] {
+        assert!(
+            said.contains(&format!("input/{name}: 警告[input/empty]")),
+            "{name}: {said}"
+        );
+    }
+    assert!(dir.path().join("output/任务分工表.pdf").exists());
+}
+
+/// A clerk's folder holds more than fengong reads: a zip, a scan, a folder of old returns.
+/// Each is said with what it is (a notice kept only in the zip is otherwise missing without a
+/// word); a folder holding nothing but them says what to do with each.
+#[test]
+fn archives_pictures_and_folders_are_said() {
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        (
+            "通知及附件.zip",
+            b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+        ),
+        ("通知扫描件.jpg", b"\xFF\xD8\xFF\xE0"),
+    ]);
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(input.join("反馈/2025上半年")).unwrap();
+    std::fs::create_dir_all(input.join("returns")).unwrap();
+    let said = said(&fengong(dir.path(), &["check"]));
+    for (name, what) in [
+        ("通知及附件.zip", "压缩包"),
+        ("通知扫描件.jpg", "图片"),
+        ("反馈", "子目录"),
+    ] {
+        let line = (said.lines())
+            .find(|l| l.starts_with(&format!("input/{name}: ")))
+            .unwrap_or_else(|| panic!("{name} not said: {said}"));
+        assert!(
+            line.contains("[input/aside]") && line.contains(what),
+            "{line}"
+        );
+    }
+    assert!(!said.contains("input/returns:"), "{said}");
+
+    std::fs::remove_file(input.join("嘉发改〔2025〕14号.md")).unwrap();
+    let out = fengong(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("「通知及附件.zip」是压缩包，请先解压"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// `check --format json` on a source it cannot read: the findings as JSON on stdout for a
 /// script, the message on stderr, exit 2.
 #[test]

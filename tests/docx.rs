@@ -483,6 +483,40 @@ fn a_saved_web_page_is_read_through_libreoffice() {
     assert!(err.contains("首页"), "the page's navigation is said: {err}");
 }
 
+/// An OA system's 导出Excel, and a site's 下载: a web page under an office file's name (.xls,
+/// .doc). Read as the page it is, and said so — not refused as a damaged workbook.
+#[test]
+fn a_web_page_saved_as_xls_or_doc_is_read_as_a_page() {
+    let table = "<html><head><meta charset=\"utf-8\"></head><body><table border=\"1\">\
+        <tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>\
+        <tr><td>1</td><td>新建城区停车泊位500个。</td><td>县住房和城乡建设局</td><td>县公安局</td><td>2025年12月底前</td></tr>\
+        <tr><td>2</td><td>完成农村公路改造30公里。</td><td>县交通运输局</td><td></td><td>2025年10月底前</td></tr>\
+        </table></body></html>";
+    if !soffice_installed() {
+        eprintln!("soffice is not installed: the page cannot be converted here");
+        return;
+    }
+    for name in ["任务分工表.xls", "任务分工表.doc"] {
+        let dir = project(&[(name, table.as_bytes())]);
+        let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+        assert_eq!(plan.tasks.len(), 2, "{name}");
+        assert_eq!(
+            units(&plan, 1),
+            (
+                vec!["县住房和城乡建设局".to_string()],
+                vec!["县公安局".to_string()]
+            ),
+            "{name}"
+        );
+        let out = fengong(dir.path(), &["check"]);
+        assert!(
+            said(&out).contains("网页格式（HTML）"),
+            "{name}: {}",
+            said(&out)
+        );
+    }
+}
+
 #[test]
 fn a_pdf_is_named_not_read() {
     let dir = project(&[

@@ -12082,3 +12082,163 @@ fn an_item_over_paragraphs_before_its_labelled_line_is_one_task() {
     let target = &plan.task(1).unwrap().targets[0];
     assert_eq!(target.value, 52.0);
 }
+
+/// Names a copy cut at its cell's edge (县数据, 县公安, 县住房和城乡) written beside their
+/// whole names (县数据资源管理局 …): pieces, said with the whole name beside, never units
+/// with sheets of their own; `init` lists only the whole names. A name that ends as a body's
+/// (中国移动青禾分公司) is whole.
+#[test]
+fn names_cut_beside_their_whole_are_pieces_not_units() {
+    let checked = columns_fixture("names_cut_at_the_cell_edge.md");
+    let plan = &checked.plan;
+    let units_of = |no: u32| -> Vec<String> {
+        (plan.task(no).unwrap().units.iter())
+            .map(|u| u.name.clone())
+            .collect()
+    };
+    let pieces_of = |no: u32| plan.task(no).unwrap().name_fragments.clone();
+    assert_eq!(units_of(1), ["县行政审批服务局"]);
+    assert_eq!(pieces_of(1), ["县数据"]);
+    assert_eq!(units_of(2), ["县数据资源管理局"]);
+    assert_eq!(pieces_of(2), ["县公安"]);
+    assert_eq!(leads(plan, 4), ["县自然资源和规划局"]);
+    assert_eq!(pieces_of(4), ["县住房和城乡"]);
+    assert_eq!(units_of(6), ["中国移动青禾分公司", "县商务局"]);
+    let cut: Vec<(String, String)> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/fragment")
+        .map(|d| (d.location.to_string(), d.hints.join("")))
+        .collect();
+    assert_eq!(cut.len(), 3, "{cut:?}");
+    for ((place, hint), (line, whole)) in cut.iter().zip([
+        (4, "县数据资源管理局"),
+        (5, "县公安局"),
+        (7, "县住房和城乡建设局"),
+    ]) {
+        assert!(place.ends_with(&format!(":{line}")), "{place}");
+        assert!(hint.contains(&format!("另有「{whole}」")), "{hint}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/columns/names_cut_at_the_cell_edge.md"),
+        input.join("分工表.md"),
+    )
+    .unwrap();
+    let init = common::fengong(dir.path(), &["init", "input"]);
+    assert!(init.status.success(), "{}", common::stderr(&init));
+    let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
+    for piece in ["县数据", "县公安", "县住房和城乡"] {
+        assert!(!config.contains(&format!("name = \"{piece}\"")), "{config}");
+    }
+    assert!(config.contains("name = \"县数据资源管理局\""), "{config}");
+    // Once the config lists a piece as a unit, it is one.
+    let listed = config.replace(
+        "name = \"县数据资源管理局\"",
+        "name = \"县数据资源管理局\"\n\n[[units]]\nname = \"县数据\"",
+    );
+    std::fs::write(input.join("fengong.toml"), listed).unwrap();
+    let checked = fengong::check(&input).unwrap();
+    let task = checked.plan.task(1).unwrap();
+    let named: Vec<&str> = task.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(named, ["县行政审批服务局", "县数据"]);
+    assert!(task.name_fragments.is_empty());
+}
+
+/// A folder as offices keep it: the notice, its two attachments in files of their own, and a
+/// 起草说明 about the plan. The memo quotes the plan's title but is not what the notice
+/// issues: said with its title, none of it printed; the plan's text is printed as 附件1.
+/// A draft notice beside the final one (another 文号) stops the reading, naming both.
+#[test]
+fn a_memo_beside_the_plan_is_said_and_a_draft_notice_stops_the_reading() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/folders");
+    let checked = fengong::check(&folder.join("with_a_memo")).unwrap();
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("城关县2025年重点工作任务分工方案")
+    );
+    let ignored: Vec<&fengong::base::diag::Diagnostic> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "input/ignored")
+        .collect();
+    assert_eq!(ignored.len(), 1, "{ignored:?}");
+    assert!(ignored[0].location.to_string().ends_with("起草说明.md"));
+    assert!(
+        ignored[0]
+            .message
+            .contains("关于《城关县2025年重点工作任务分工方案》的起草说明")
+    );
+    let codes = codes(&checked);
+    assert!(!codes.contains(&"notice/attachment-title"), "{codes:?}");
+    assert!(!codes.contains(&"source/unused"), "{codes:?}");
+    let notice = published_text(&folder.join("with_a_memo"), "通知.md");
+    assert!(notice.contains("全年地区生产总值增长6%左右。"), "{notice}");
+    assert!(!notice.contains("未采纳"), "{notice}");
+    assert!(!notice.contains("起草背景"), "{notice}");
+
+    let Err(fengong::base::diag::Error::Input(refused)) =
+        fengong::check(&folder.join("with_a_draft_notice"))
+    else {
+        panic!("two notices read as one");
+    };
+    let two = refused.iter().find(|d| d.code == "input/two-notices");
+    let two = two.unwrap_or_else(|| panic!("{refused:?}"));
+    assert!(two.message.contains("城政办〔2025〕7号"), "{}", two.message);
+    assert!(two.message.contains("城政办〔2025〕3号"), "{}", two.message);
+}
+
+/// Notices issued jointly, as offices sign them: the 版头 a name a line over 文　件; each
+/// agency over its own date, or the names side by side over their dates; a name of the
+/// 附件说明 wrapped onto a second line; a 署名 written under its date. Every agency signs, the
+/// 成文日期 is the latest (the others said), nothing of the sign-off is lost.
+#[test]
+fn joint_notices_keep_every_agency_and_the_latest_date() {
+    let checked = notice_fixture("joint_head_own_dates.md");
+    let notice = &checked.plan.notice;
+    let three = "桐溪县农业农村局\n桐溪县财政局\n桐溪县水利局";
+    assert_eq!(notice.issuer.as_deref(), Some(three));
+    assert!(
+        notice
+            .issuer_written
+            .as_deref()
+            .is_some_and(|w| w.ends_with("文件"))
+    );
+    assert_eq!(notice.signer.as_deref(), Some(three));
+    assert_eq!(notice.date.as_deref(), Some("2025年3月6日"));
+    assert_eq!(notice.annotation.as_deref(), Some("（此件公开发布）"));
+    assert_eq!(notice.attachments, ["桐溪县2025年高标准农田建设实施方案"]);
+    assert_eq!(
+        checked.plan.title.as_deref(),
+        Some("桐溪县2025年高标准农田建设实施方案")
+    );
+    let dates: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "notice/joint-dates")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(dates.len(), 2, "{dates:?}");
+    assert!(dates.iter().any(|m| m.contains("「2025年3月3日」")));
+    assert!(dates.iter().any(|m| m.contains("「2025年3月5日」")));
+    assert_eq!(unused_lines(&checked), Vec::<u32>::new());
+
+    let checked = notice_fixture("signers_side_by_side_date_first.md");
+    let notice = &checked.plan.notice;
+    assert_eq!(
+        notice.signer.as_deref(),
+        Some("梅山区卫生健康委员会\n梅山区医疗保障局")
+    );
+    assert_eq!(notice.date.as_deref(), Some("2025年4月12日"));
+    assert!(!codes(&checked).contains(&"notice/no-date"));
+
+    let checked = notice_fixture("date_above_signer.md");
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.signer.as_deref(), Some("青禾区防汛防台指挥部办公室"));
+    assert_eq!(notice.date.as_deref(), Some("2025年5月6日"));
+    assert_eq!(
+        notice.annotation.as_deref(),
+        Some("（本通知由区防汛防台指挥部办公室负责解释）")
+    );
+    assert!(codes(&checked).contains(&"notice/signer-under-date"));
+    assert!(!codes(&checked).contains(&"notice/no-signer"));
+    assert_eq!(unused_lines(&checked), Vec::<u32>::new());
+}

@@ -215,6 +215,15 @@ fn registry_name(cx: &Context, spelling: &str) -> String {
         .unwrap_or_else(|| spelling.to_string())
 }
 
+/// A unit of the plan whose name `piece` begins (县数据资源管理局 for 县数据).
+fn whole_name_beside(cx: &Context, piece: &str) -> Option<String> {
+    let names = (cx.plan.tasks.iter()).flat_map(|t| t.units.iter().map(|u| u.name.as_str()));
+    names
+        .filter(|name| name.len() > piece.len() && name.starts_with(piece))
+        .min()
+        .map(str::to_string)
+}
+
 /// Tasks whose 责任单位 names no real unit (only 相关部门 …), tasks whose first-listed
 /// entry names none, so the lead falls to the next one, and pieces of names a cut-off source
 /// leaves (区, 市发).
@@ -231,7 +240,13 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
                         task.no
                     ),
                 )
-                .with_hint("请对照原文补全单位名称"),
+                .with_hint(match whole_name_beside(cx, piece) {
+                    Some(whole) => format!(
+                        "方案中另有「{whole}」，可能就是它；请对照原文补全。如「{piece}」确是单位全称，把它加入 {} 的 [[units]]",
+                        cx.config_path()
+                    ),
+                    None => "请对照原文补全单位名称".to_string(),
+                }),
             );
         }
         // Only a piece the source was cut in (区): nobody is named at all.
@@ -282,12 +297,17 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
             && let Some(lead) = task.leads().next()
         {
             let lead_name = lead.via.clone().unwrap_or(lead.name.clone());
+            let what = if task.name_fragments.contains(first) {
+                "不是完整的单位名称"
+            } else {
+                "不是具体单位"
+            };
             out.push(
                 Diagnostic::warning(
                     "unit/lead-unspecified",
                     task.units_place().clone(),
                     format!(
-                        "第 {} 项排在首位的「{first}」不是具体单位，牵头单位按「{lead_name}」计",
+                        "第 {} 项排在首位的「{first}」{what}，牵头单位按「{lead_name}」计",
                         task.no
                     ),
                 )

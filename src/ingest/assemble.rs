@@ -18,8 +18,9 @@ use crate::base::date::Date;
 use crate::base::diag::{Diagnostic, Location};
 use crate::config::Config;
 use crate::model::{
-    AppliedCorrection, Group, GroupingSource, Notice, Paragraph, Plan, Section, TableColumn,
-    TableLabel, TableSection, Task, TaskTable, UnitKind, UnitRegistry, UnitTasks, doc_number_year,
+    AppliedCorrection, Group, GroupingSource, Notice, Paragraph, Plan, Resolution, Section,
+    TableColumn, TableLabel, TableSection, Task, TaskTable, UnitKind, UnitRegistry, UnitTasks,
+    doc_number_year,
 };
 
 /// The parts read from the sources, before they are put together.
@@ -1809,6 +1810,7 @@ fn build_tasks(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
     let dated = (year, issued);
+    let registry = &registry.with_cut_off(cut_off_names(raw, config, registry));
     let mut notes = TaskNotes {
         schedule: Schedule::of(raw, year),
         own_places: own_places.to_vec(),
@@ -1863,6 +1865,42 @@ fn build_tasks(
     }
     notes.said(raw, diagnostics);
     tasks
+}
+
+/// Names the table writes cut off beside their whole: 县数据 where 县数据资源管理局 is
+/// written too, a cell of a copy cut at its edge. A name the registry knows, or one that ends
+/// as a body's name, is whole.
+fn cut_off_names(
+    raw: &RawTable,
+    config: &Config,
+    registry: &UnitRegistry,
+) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    for row in &raw.rows {
+        if let RowKind::Task(cells) = &row.kind {
+            let written = written_units(cells, config);
+            let all = (written.leads.into_iter())
+                .chain(written.supports)
+                .chain(written.responsible);
+            names.extend(all.map(|w| w.name.trim().to_string()));
+        }
+    }
+    let whole_beside = |piece: &String| {
+        names.iter().any(|name| {
+            name.len() > piece.len()
+                && name.starts_with(piece.as_str())
+                && super::units::ends_whole(name)
+        })
+    };
+    (names.iter())
+        .filter(|name| {
+            matches!(registry.resolve(name), Resolution::Unknown)
+                && !super::units::ends_whole(name)
+                && !looks_unspecified(name)
+                && whole_beside(name)
+        })
+        .cloned()
+        .collect()
 }
 
 /// What reading the tasks found to say once for all of them, each with the tasks it

@@ -13,8 +13,8 @@ use crate::base::diag::{Diagnostic, Location};
 const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 /// The command that converts `file` by hand, for messages.
-fn by_hand(file: &str) -> String {
-    if is_web_page(Path::new(file)) {
+fn by_hand(file: &str, web: bool) -> String {
+    if web {
         format!(
             "soffice --headless --infilter=\"HTML (StarWriter)\" --convert-to \"docx:MS Word 2007 XML\" \"{file}\""
         )
@@ -23,10 +23,35 @@ fn by_hand(file: &str) -> String {
     }
 }
 
-/// A web page saved from a browser (.html, .htm).
+/// A web page saved from a browser (.html, .htm), or one saved under an office file's name:
+/// an OA system's 导出Excel and a site's 下载 often give HTML as .xls or .doc.
 fn is_web_page(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| matches!(e.to_string_lossy().to_lowercase().as_str(), "html" | "htm"))
+        || holds_html(path)
+}
+
+/// True when the file at `path` is HTML, whatever its name says: it opens with a tag of a
+/// web page (after a byte-order mark and blanks).
+pub fn holds_html(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&head[..n]).to_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<meta",
+        "<table",
+        "<body",
+    ]
+    .iter()
+    .any(|tag| head.starts_with(tag))
+        || (head.starts_with("<?xml") && head.contains("<html"))
 }
 
 /// LibreOffice's command, when it is installed.
@@ -39,10 +64,11 @@ fn soffice() -> Option<PathBuf> {
 
 /// The .docx bytes of `path` (shown as `display`), made by LibreOffice.
 pub fn to_docx(path: &Path, display: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let web = is_web_page(path);
     let unavailable = |why: String| {
         let hint = format!(
             "可用 WPS 或 Word 另存为 .docx，或运行：{}",
-            by_hand(display)
+            by_hand(display, web)
         );
         vec![
             Diagnostic::error("input/needs-conversion", Location::file(display), why)
@@ -67,7 +93,6 @@ pub fn to_docx(path: &Path, display: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
         .args(["--headless", "--norestore"]);
     // A saved web page opens in Writer/Web, which has no .docx export: read it as a
     // document, and name the export filter.
-    let web = is_web_page(path);
     if web {
         command.arg("--infilter=HTML (StarWriter)");
     }

@@ -44,6 +44,32 @@ pub struct Ingested {
     pub texts: Vec<(String, String)>,
 }
 
+/// What the input folder holds that fengong cannot read, each said with what to do: a notice
+/// kept only in a zip or a scan is otherwise missing without a word.
+fn left_aside(project: &Project) -> Vec<Diagnostic> {
+    use crate::project::Aside;
+    (project.aside.iter())
+        .map(|(path, kind)| {
+            let shown = project.shown(path);
+            let (message, hint) = match kind {
+                Aside::Archive => (
+                    "压缩包不读取，其中的文件未读入",
+                    "如其中有通知或任务分工表，请先解压到输入目录",
+                ),
+                Aside::Picture => (
+                    "图片（扫描件、照片）不能读出文字，未读入",
+                    "请使用同一文件的 Word（.docx）或文字版本",
+                ),
+                Aside::Folder => (
+                    "子目录中的文件不读取（只读取输入目录本身的文件；反馈表放在 returns/<评估期>/ 中）",
+                    "如其中有通知或任务分工表，请移到输入目录本身",
+                ),
+            };
+            Diagnostic::note("input/aside", Location::file(shown), message).with_hint(hint)
+        })
+        .collect()
+}
+
 /// The folder's files `[plan] sources` leaves out, each said: a revised plan put beside the
 /// listed one is otherwise never read, and nobody told.
 fn unlisted(project: &Project, config_path: &str) -> Vec<Diagnostic> {
@@ -82,9 +108,23 @@ pub fn load(project: &Project) -> Result<Ingested> {
     let registry = project.config.registry(&config_path)?;
     let mut gathered = Gathered::default();
     gathered.diagnostics.extend(unlisted(project, &config_path));
+    gathered.diagnostics.extend(left_aside(project));
     let many_sources = project.sources.len() > 1;
     for source in &project.sources {
         let display = project.shown(source);
+        // An empty file beside others (新建 Microsoft Excel 工作表.xlsx, never saved) holds
+        // nothing to lose: said, and the others read.
+        if many_sources && std::fs::metadata(source).is_ok_and(|m| m.len() == 0) {
+            gathered.diagnostics.push(
+                Diagnostic::warning(
+                    "input/empty",
+                    Location::file(&display),
+                    "文件是空的（0 字节），没有可读的内容，已跳过",
+                )
+                .with_hint("多是新建后未保存、或下载未完成的文件；如它本应是通知或分工表，请重新保存或下载；否则可移出输入目录"),
+            );
+            continue;
+        }
         gathered.parts.sources.push(display.clone());
         match read_source(source, &display) {
             Ok(Read::Sheet(doc)) => {
@@ -109,6 +149,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
             Err(other) => return Err(other),
         }
     }
+    gathered.settle_prose_apart();
     let Gathered {
         parts,
         table_from,
@@ -117,6 +158,7 @@ pub fn load(project: &Project) -> Result<Ingested> {
         mut diagnostics,
         texts,
         attachment_marks,
+        ..
     } = gathered;
     if (parts.notice.as_ref()).is_none_or(|n| n.attachments.is_empty()) {
         let marks = attachment_marks.into_iter();
@@ -313,6 +355,26 @@ fn cite_the_stated_lead_rule(diagnostics: &mut [Diagnostic], texts: &[(String, S
     }
 }
 
+/// Whether a document titled `title` is one of the attachments `listed` (bare titles): its
+/// title is one of them, or names one with at most a few words around it (2025年 …, （试行）)
+/// — but a title quoting one in 《》 with words after it (关于《…》的起草说明) is about it.
+fn issued_as(title: &str, listed: &[String]) -> bool {
+    let bare = text::bare_title(title);
+    let after_quote = title
+        .rfind('》')
+        .map(|end| title[end + '》'.len_utf8()..].chars().count())
+        .unwrap_or(0);
+    let quoted = title.split('《').nth(1).and_then(|s| s.split('》').next());
+    let about = quoted.is_some_and(|q| listed.contains(&text::bare_title(q))) && after_quote >= 2;
+    !about
+        && listed.iter().any(|name| {
+            bare == *name
+                || ((bare.contains(name.as_str()) || name.contains(bare.as_str()))
+                    && bare.chars().count().abs_diff(name.chars().count()) <= 6)
+                || crate::base::cjk::similarity(&bare, name) >= 0.6
+        })
+}
+
 /// What the sources gave so far, while they are read one by one.
 #[derive(Default)]
 struct Gathered {
@@ -330,6 +392,12 @@ struct Gathered {
     /// mark of the attachment a notice lists (printed with it), or — with no such notice —
     /// none of the plan's words, said.
     attachment_marks: Vec<crate::model::Paragraph>,
+    /// The source the notice was taken from.
+    notice_from: Option<String>,
+    /// Prose of files holding neither a notice nor a table, beside other sources: the plan's
+    /// text when the notice issues it, a note about the plan (起草说明) when the notice issues
+    /// something else — told once every source is read (see [`Gathered::settle_prose_apart`]).
+    prose_apart: Vec<(String, text::Prose)>,
 }
 
 impl Gathered {
@@ -396,23 +464,112 @@ impl Gathered {
         let found_anything = doc.notice.is_some() || doc.table.is_some();
         // Sentences over a table in the same file, no notice around them: the plan's words.
         let over_own_table = doc.table.is_some() && doc.notice.is_none();
-        if self.parts.notice.is_none() {
-            self.parts.notice = doc.notice;
+        match (self.notice_from.clone(), doc.notice) {
+            (None, Some(notice)) => {
+                self.parts.notice = Some(notice);
+                self.notice_from = Some(display.to_string());
+            }
+            (Some(first), Some(notice)) => self.second_notice(&notice, &first, display),
+            _ => {}
         }
         if self.parts.page_year.is_none() {
             self.parts.page_year = doc.page_year.map(|y| (y, display.to_string()));
         }
-        if let Some(prose) = doc.prose {
-            self.take_prose(prose, inline_here, over_own_table);
+        let apart = !found_anything && many_sources;
+        match doc.prose {
+            Some(prose) if apart => self.prose_apart.push((display.to_string(), prose)),
+            Some(prose) => self.take_prose(prose, inline_here, over_own_table),
+            None => {}
         }
+        let deferred = (self.prose_apart.last()).is_some_and(|(shown, _)| shown == display);
         if let Some(table) = doc.table {
             self.take_table(table, display, read_inline);
-        } else if !found_anything && many_sources {
+        } else if apart && !deferred {
             self.diagnostics.push(Diagnostic::note(
                 "input/ignored",
                 Location::file(display),
                 "未识别出通知或任务分工表，已跳过此文件",
             ));
+        }
+    }
+
+    /// A second notice (a draft beside the final, last year's beside this year's): which one
+    /// is meant? The same notice found twice is read once.
+    fn second_notice(&mut self, notice: &crate::model::Notice, first: &str, display: &str) {
+        let Some(kept) = self.parts.notice.as_ref() else {
+            return;
+        };
+        let same = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+        let written = notice.doc_number.is_some() || notice.title.is_some();
+        if !written
+            || (same(&kept.doc_number, &notice.doc_number) && same(&kept.title, &notice.title))
+        {
+            return;
+        }
+        let name = |n: &crate::model::Notice| {
+            (n.doc_number.clone())
+                .or(n.title.clone())
+                .map(|s| format!("（{s}）"))
+                .unwrap_or_default()
+        };
+        self.fatal.push(
+            Diagnostic::error(
+                "input/two-notices",
+                notice.origin.clone().unwrap_or(Location::file(display)),
+                format!(
+                    "已在 {first} 中读到通知{}，此处又有一份{}",
+                    name(kept),
+                    name(notice)
+                ),
+            )
+            .with_hint(
+                "一个项目只发一份通知（征求意见稿、旧稿请移出输入目录）；也可在 fengong.toml 的 [plan] sources 中指定要读的文件",
+            )
+            .with_remedy(crate::base::diag::Remedy::LeaveOutSource {
+                files: vec![file_name(first), file_name(display)],
+            }),
+        );
+    }
+
+    /// The prose of files holding neither notice nor table: with a notice that lists what it
+    /// issues, a file is its plan's text when its title is one of them or its name labels
+    /// one (附件1.docx); a title quoting one of them with words after it (关于《…方案》的
+    /// 起草说明) is a note about it, and any other a document the notice does not issue:
+    /// said with its title, none of it read. Without such a list, the first is the plan's.
+    fn settle_prose_apart(&mut self) {
+        for (display, prose) in std::mem::take(&mut self.prose_apart) {
+            let listed = (self.parts.notice.as_ref())
+                .map(|n| {
+                    n.attachments
+                        .iter()
+                        .map(|a| text::bare_title(a))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            let title = prose.title.as_ref().map(|t| t.text.clone());
+            let stem = std::path::Path::new(&display)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let issued = listed.is_empty()
+                || text::labels_a_listed_attachment(&stem, listed.len())
+                || title.as_deref().is_some_and(|t| issued_as(t, &listed));
+            if issued {
+                self.take_prose(prose, false, false);
+                continue;
+            }
+            let message = match &title {
+                Some(t) => format!(
+                    "标题「{t}」不是通知附件说明所列的文件（{}），未读入此文件",
+                    listed.join("、")
+                ),
+                None => "未识别出通知或任务分工表，也不是通知所附的文件，已跳过此文件".into(),
+            };
+            self.diagnostics.push(
+                Diagnostic::note("input/ignored", Location::file(&display), message).with_hint(
+                    "起草说明、修改说明等不随通知印发，无需处理；如它正是所附方案，请把附件说明中的名称改成与它的标题一致",
+                ),
+            );
         }
     }
 
@@ -1536,7 +1693,9 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let ext = ext.as_str();
-    if SHEET_EXTENSIONS.contains(&ext) {
+    // A web page saved as .xls (an OA system's 导出Excel): its table read as a Word one.
+    let web_sheet = SHEET_EXTENSIONS.contains(&ext) && convert::holds_html(source);
+    if SHEET_EXTENSIONS.contains(&ext) && !web_sheet {
         return xlsx::read(source, display)
             .map(|doc| Read::Sheet(Box::new(doc)))
             .map_err(Error::Input);
@@ -1553,7 +1712,7 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
     }
     let (word_bytes, converted) = if WORD_EXTENSIONS.contains(&ext) {
         (Some(read_bounded(source, display, MAX_WORD_BYTES)?), false)
-    } else if CONVERTED_EXTENSIONS.contains(&ext) {
+    } else if CONVERTED_EXTENSIONS.contains(&ext) || web_sheet {
         (
             Some(convert::to_docx(source, display).map_err(Error::Input)?),
             true,
@@ -1564,10 +1723,15 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
     if let Some(bytes) = word_bytes {
         let mut word = word::read(&bytes, display).map_err(Error::Input)?;
         if converted {
+            let what = if convert::holds_html(source) && !matches!(ext, "html" | "htm") {
+                "此文件是网页格式（HTML），已用 LibreOffice 按网页转为 .docx 后读取（原文件未改动）"
+            } else {
+                "已用 LibreOffice 转为 .docx 后读取（原文件未改动）"
+            };
             word.doc.diagnostics.push(Diagnostic::note(
                 "input/converted",
                 Location::file(display),
-                "已用 LibreOffice 转为 .docx 后读取（原文件未改动）",
+                what,
             ));
         }
         return Ok(Read::Text {

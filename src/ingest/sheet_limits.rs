@@ -205,13 +205,39 @@ fn cell_text(chars: u64, sheet: &str) -> Result<(), Over> {
 
 // ---- zipped workbooks: .xlsx, .xlsm, .ods -------------------------------------------------
 
-/// A reader that fails once more than `left` bytes come through (the unpacked budget).
+/// The longest run of a part's bytes without a tag's `<` or `>`: a cell holds at most 32,767
+/// characters, so longer text is a forged part, and refused before the XML reader buffers it
+/// whole (a sheet of 2 GB of spaces packs into 2 MB).
+pub const MAX_TEXT_RUN: u64 = 4 << 20;
+
+/// A reader that fails once more than `left` bytes come through (the unpacked budget), or a
+/// run of text longer than [`MAX_TEXT_RUN`].
 struct Budget<'a, R> {
     inner: R,
     left: &'a mut u64,
     read: u64,
     /// True once the budget, not the part (a bad CRC, a broken stream), stopped the read.
     exceeded: bool,
+    /// Bytes since the last `<` or `>`.
+    run: u64,
+    /// True once a run of text stopped the read.
+    run_too_long: bool,
+    /// Whether runs are watched: an XML part's, not a picture's.
+    watch_runs: bool,
+}
+
+impl<'a, R> Budget<'a, R> {
+    fn new(inner: R, left: &'a mut u64) -> Self {
+        Budget {
+            inner,
+            left,
+            read: 0,
+            exceeded: false,
+            run: 0,
+            run_too_long: false,
+            watch_runs: false,
+        }
+    }
 }
 
 impl<R: Read> Read for Budget<'_, R> {
@@ -223,6 +249,14 @@ impl<R: Read> Read for Budget<'_, R> {
             return Err(io::Error::other("over budget"));
         }
         *self.left -= n as u64;
+        self.run = match buf[..n].iter().rposition(|&b| b == b'<' || b == b'>') {
+            Some(at) => (n - at - 1) as u64,
+            None => self.run + n as u64,
+        };
+        if self.run > MAX_TEXT_RUN && self.watch_runs {
+            self.run_too_long = true;
+            return Err(io::Error::other("text run too long"));
+        }
         Ok(n)
     }
 }
@@ -261,13 +295,14 @@ fn check_zip(bytes: &[u8]) -> Result<(), Over> {
         };
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
         let packed = entry.compressed_size();
-        let mut part = Budget {
-            inner: entry,
-            left: &mut left,
-            read: 0,
-            exceeded: false,
-        };
+        let mut part = Budget::new(entry, &mut left);
         let scanned = scan.part(&name, &mut part);
+        if part.run_too_long {
+            return Err(Over::file(format!(
+                "部件 {name} 中有一段连续文字超过 {} MB（单元格最多 32767 个字符）",
+                MAX_TEXT_RUN >> 20
+            )));
+        }
         let unpacked = part.read;
         if unpacked > 1 << 20 && unpacked / packed.max(1) > MAX_PACK_RATIO {
             return Err(Over::file(format!(
@@ -308,6 +343,7 @@ impl ZipScan {
     /// other part only counted against the budget.
     fn part<R: Read>(&mut self, name: &str, part: &mut Budget<'_, R>) -> Result<(), Scan> {
         let lower = name.to_ascii_lowercase();
+        part.watch_runs = [".xml", ".rels", ".vml"].iter().any(|e| lower.ends_with(e));
         let is_sheet = lower.starts_with("xl/worksheets/") && lower.ends_with(".xml");
         let result = if is_sheet {
             let sheet = self

@@ -1661,7 +1661,7 @@ pub fn resolve_units(
         let name = written.name.trim();
         let resolution = match registry.resolve(name) {
             Resolution::Unknown if looks_unspecified(name) => Resolution::Unspecified,
-            Resolution::Unknown if is_name_fragment(name) => {
+            Resolution::Unknown if is_name_fragment(name) || registry.is_cut_off(name) => {
                 out.fragments.push(name.to_string());
                 Resolution::Unspecified
             }

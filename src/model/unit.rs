@@ -138,6 +138,9 @@ pub struct UnitRegistry {
     groups: Vec<UnitGroup>,
     unspecified: Vec<String>,
     by_name: HashMap<String, Entry>,
+    /// Names this plan writes cut off beside their whole (县数据 beside 县数据资源管理局):
+    /// pieces, not units, unless the config lists them.
+    cut_off: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -192,6 +195,7 @@ impl UnitRegistry {
             groups,
             unspecified,
             by_name,
+            cut_off: Default::default(),
         };
         for group in &registry.groups {
             for member in &group.members {
@@ -227,6 +231,19 @@ impl UnitRegistry {
             Some(Entry::Unspecified) => Resolution::Unspecified,
             None => Resolution::Unknown,
         }
+    }
+
+    /// This registry, knowing which of a plan's names are written cut off (see `cut_off`).
+    pub fn with_cut_off(&self, names: std::collections::BTreeSet<String>) -> UnitRegistry {
+        UnitRegistry {
+            cut_off: names,
+            ..self.clone()
+        }
+    }
+
+    /// True when the plan writes `name` cut off beside its whole name.
+    pub fn is_cut_off(&self, name: &str) -> bool {
+        self.cut_off.contains(name.trim())
     }
 
     /// The unit called `name` (canonical or alias).

@@ -573,14 +573,20 @@ fn bad_entry(name: &str, e: zip::result::ZipError) -> DocxError {
     }
 }
 
-/// An OLE compound file is either an encrypted OOXML package (its streams are named
-/// EncryptionInfo and EncryptedPackage) or a legacy binary .doc.
-fn ole_error(bytes: &[u8]) -> DocxError {
+/// True when `bytes`, an OLE compound file, hold an OOXML package under a password (a
+/// .docx or .xlsx saved with 打开密码): its stream named EncryptedPackage.
+pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
     let utf16: Vec<u8> = "EncryptedPackage"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    if bytes.windows(utf16.len()).any(|w| w == utf16.as_slice()) {
+    bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
+}
+
+/// An OLE compound file is either an encrypted OOXML package (its streams are named
+/// EncryptionInfo and EncryptedPackage) or a legacy binary .doc.
+fn ole_error(bytes: &[u8]) -> DocxError {
+    if is_encrypted_package(bytes) {
         DocxError::Encrypted
     } else {
         DocxError::NotZip("an OLE compound file: a legacy Word .doc (save it as .docx)".to_string())

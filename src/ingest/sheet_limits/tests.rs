@@ -324,3 +324,18 @@ fn col_name(c: u32) -> String {
         .trim_end_matches('1')
         .to_string()
 }
+
+#[test]
+fn a_sheet_of_endless_text_is_refused_before_it_is_buffered() {
+    // 64 MB of spaces inside a cell's text packs into ~64 KB: refused at the first 4 MB run,
+    // before the XML reader holds the text whole.
+    let bytes = workbook("任务清单", &[(0, 0, "序号")]);
+    let strings = part(&bytes, "xl/sharedStrings.xml");
+    let forged = strings.replacen("序号", &" ".repeat(64 << 20), 1);
+    let forged = rezip(&bytes, &[("xl/sharedStrings.xml", forged.as_bytes())]);
+    let message = rejected(&forged);
+    assert!(message.contains("连续文字超过 4 MB"), "{message}");
+    // A cell at Excel's own limit is text as any other.
+    let long = workbook("任务清单", &[(0, 0, &"任".repeat(32_767))]);
+    assert_eq!(check(&long, "x.xlsx"), Ok(()));
+}

@@ -798,6 +798,9 @@ fn read_head_above_recipients(
     let agencies = agencies_above(blocks, from);
     let start = from - agencies;
     notice.issuer = (agencies > 0).then(|| issuers_of(&blocks[start..from]));
+    if agencies > 0 && is_filed_word(&blocks[from - 1].text) {
+        notice.issuer_written = (notice.issuer.as_ref()).map(|issuer| format!("{issuer}\n文件"));
+    }
     let broken = (agencies == 1)
         .then(|| name_broken_onto_title(&blocks[from - 1].text, &title))
         .flatten();
@@ -857,20 +860,35 @@ fn is_agency(text: &str) -> bool {
     agencies_side_by_side(text).is_some() || is_one_agency(&issuer_name_of_one(text))
 }
 
-/// The issuers of agency lines issuing jointly, one a line.
+/// The issuers of agency lines issuing jointly, one a line (a 文件 line under them is none).
 fn issuers_of(agencies: &[Block]) -> String {
-    let names: Vec<String> = agencies.iter().map(|b| issuer_name(&b.text)).collect();
+    let names: Vec<String> = (agencies.iter())
+        .filter(|b| !is_filed_word(&b.text))
+        .map(|b| issuer_name(&b.text))
+        .collect();
     names.join("\n")
 }
 
+/// The 版头's 文件 on a line of its own (its agencies' names a line each above it, as a joint
+/// 版头 reads copied line by line; 文　件 spaced out in a PDF's copy).
+fn is_filed_word(text: &str) -> bool {
+    text.split_whitespace().collect::<String>() == "文件"
+}
+
 /// How many blocks right above `at` name an agency each (agencies issuing jointly, a line
-/// each).
+/// each), with the 文件 line under them when the 版头 sets it apart.
 fn agencies_above(blocks: &[Block], at: usize) -> usize {
+    let filed = at > 0 && is_filed_word(&blocks[at - 1].text);
+    let top = at - usize::from(filed);
     // Four departments issuing a plan together (成都: 发改委, 社工部, 规自局, 住建局) are
     // usual; eight is a generous bound.
-    (1..=8.min(at))
-        .take_while(|k| is_agency(&blocks[at - k].text))
-        .count()
+    let agencies = (1..=8.min(top))
+        .take_while(|k| is_agency(&blocks[top - k].text))
+        .count();
+    match agencies {
+        0 => 0,
+        n => n + usize::from(filed),
+    }
 }
 
 /// A block whose last words name an agency (a page's lines joined onto the first of two
@@ -963,15 +981,25 @@ fn read_head(blocks: &[Block], (number_at, below): (usize, usize), notice: &mut 
     let mut i = below;
     // The 版头 over the title or the 文号: one agency's, or agencies issuing jointly a line
     // each.
-    let head_over = |notice: &mut Notice, at: usize| match agencies_above(blocks, at) {
-        0 => false,
-        1 => {
-            set_issuer(notice, &blocks[at - 1].text);
-            true
-        }
-        n => {
-            notice.issuer = Some(issuers_of(&blocks[at - n..at]));
-            true
+    let head_over = |notice: &mut Notice, at: usize| {
+        let lines = &blocks[at - agencies_above(blocks, at)..at];
+        let filed = lines.last().is_some_and(|b| is_filed_word(&b.text));
+        match lines.len() - usize::from(filed) {
+            0 => false,
+            1 if filed => {
+                set_issuer(notice, &format!("{}文件", lines[0].text.trim()));
+                true
+            }
+            1 => {
+                set_issuer(notice, &lines[0].text);
+                true
+            }
+            _ => {
+                let issuers = issuers_of(lines);
+                notice.issuer_written = filed.then(|| format!("{issuers}\n文件"));
+                notice.issuer = Some(issuers);
+                true
+            }
         }
     };
     // The title over the 文号 (broken over lines, the 版头 above it), or the 版头 alone.
@@ -1538,8 +1566,41 @@ fn signers_undated(blocks: &[Block], i: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// The dates of agencies signing side by side, written side by side on one line
+/// (2025年4月8日　　2025年4月9日): each, as read. `None` for anything else.
+fn dates_side_by_side(text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let dates: Vec<String> = (parts.iter())
+        .filter_map(|p| date_of(p).filter(|(_, guessed)| !guessed).map(|(d, _)| d))
+        .collect();
+    (parts.len() >= 2 && dates.len() == parts.len()).then_some(dates)
+}
+
+/// How many blocks from `i`, under a 成文日期 with no 署名 above it, are agencies' names
+/// (at most 3) that end the sign-off: the text ends, or a 附注, 版记 or the plan follows.
+fn signers_under_date(blocks: &[Block], i: usize) -> usize {
+    let ends = |b: &Block| {
+        is_annotation(&b.text)
+            || b.text.starts_with("抄送")
+            || b.heading > 0
+            || b.text.starts_with("附件")
+            || super::prose::names_a_plan(&b.text)
+    };
+    (1..=3)
+        .find(|&n| {
+            (blocks.get(i..i + n))
+                .is_some_and(|names| names.iter().all(|b| is_signer(b) && is_agency(&b.text)))
+                && blocks.get(i + n).is_none_or(ends)
+        })
+        .unwrap_or(0)
+}
+
 fn signers_above_date(blocks: &[Block], i: usize) -> usize {
-    let is_date = |b: &Block| date_of(&b.text).is_some() || is_garbled_date(&b.text);
+    let is_date = |b: &Block| {
+        date_of(&b.text).is_some()
+            || is_garbled_date(&b.text)
+            || dates_side_by_side(&b.text).is_some()
+    };
     (1..=3)
         .find(|&n| {
             blocks.get(i + n).is_some_and(is_date)
@@ -1578,6 +1639,19 @@ fn read_attachments(
         // 附件1：… / 附件2：…, a label a line.
         let labelled = super::prose::after_attachments_label(&b.text).filter(|n| !n.is_empty());
         if !numbered && labelled.is_none() {
+            // A name wrapped onto the next line (…设施建设 / 实施方案), the 署名 right under
+            // it: the rest of the name, not a first 署名.
+            if let Some(last) = notice.attachments.last_mut()
+                && wraps_a_name(b)
+                && (signers_above_date(blocks, i + 1) > 0
+                    || blocks
+                        .get(i + 1)
+                        .is_some_and(|d| date_of(&d.text).is_some()))
+            {
+                last.push_str(b.text.trim());
+                i += 1;
+                continue;
+            }
             break;
         }
         let name = attachment_name(labelled.unwrap_or(&b.text), places.at(b.line), said);
@@ -1585,6 +1659,18 @@ fn read_attachments(
         i += 1;
     }
     i
+}
+
+/// A line that may end an attachment's name broken over two: short, no sentence, no agency,
+/// no date, no number of its own.
+fn wraps_a_name(b: &Block) -> bool {
+    let text = b.text.trim();
+    b.heading == 0
+        && (2..=30).contains(&text.chars().count())
+        && !text.contains(['。', '，', '：', ':', '；'])
+        && !is_agency(text)
+        && date_of(text).is_none()
+        && !text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The 署名 and 成文日期 a Word notice sets under its attachment's table (…印发给你们 / 附件
@@ -1659,7 +1745,36 @@ fn read_sign_off(
             i += 1;
         }
     }
+    // Agencies signing side by side, their dates side by side under them: the last signed.
+    let side_by_side = blocks.get(i).and_then(|b| dates_side_by_side(&b.text));
     if let Some(b) = blocks.get(i)
+        && let Some(dates) = side_by_side.as_ref()
+    {
+        let day = |d: &String| crate::base::date::parse_written(d);
+        let last = dates
+            .iter()
+            .max_by_key(|d| day(d))
+            .cloned()
+            .unwrap_or_default();
+        let others: Vec<&str> = (dates.iter())
+            .filter(|d| **d != last)
+            .map(String::as_str)
+            .collect();
+        if !others.is_empty() {
+            said.push(Diagnostic::note(
+                "notice/joint-dates",
+                places.at(b.line),
+                format!(
+                    "联合发文的署名各有日期：成文日期按最晚的「{last}」印出，「{}」不单独印出",
+                    others.join("」「")
+                ),
+            ));
+        }
+        notice.date = Some(last);
+        i += 1;
+    }
+    if let Some(b) = blocks.get(i)
+        && side_by_side.is_none()
         && let Some((date, guessed)) = date_of(&b.text)
     {
         said.extend(date_read(
@@ -1669,6 +1784,7 @@ fn read_sign_off(
         ));
         notice.date = Some(date);
         i += 1;
+        i = read_joint_signers(blocks, (i, places), notice, said);
         // A web page repeats the date (its own 发布日期 line): the same text, already read,
         // said as left out.
         // Another date under it (the page's 发布日期) is said too, as not the 成文日期.
@@ -1682,6 +1798,26 @@ fn read_sign_off(
             });
             said.push(note);
             i += 1;
+        }
+    }
+    // The 署名 written under the date (2025年5月6日 / 某指挥部办公室): read, and printed in its
+    // place above the date.
+    if notice.signer.is_none() && notice.date.is_some() {
+        let under = signers_under_date(blocks, i);
+        if under > 0 {
+            let names: Vec<String> = (blocks[i..i + under].iter())
+                .map(|b| b.text.trim().to_string())
+                .collect();
+            said.push(Diagnostic::note(
+                "notice/signer-under-date",
+                places.at(blocks[i].line),
+                format!(
+                    "署名「{}」写在成文日期之下：发布的通知按公文格式印在日期之上",
+                    names.join("、")
+                ),
+            ));
+            notice.signer = Some(names.join("\n"));
+            i += under;
         }
     }
     // 附注: short lines in parentheses under the 成文日期 (（此件公开发布）, a contact's
@@ -1708,6 +1844,50 @@ fn read_sign_off(
         i += 1;
     }
     i
+}
+
+/// Agencies issuing jointly, each over its own date (青禾区教育局 / 2025年4月8日 / 青禾区财政局 /
+/// 2025年4月9日), from block `i` under the first one's date: every one signs, and the
+/// 成文日期 is the last signed (GB/T 9704 7.3.5.2: the date the last agency's head signs);
+/// the others are said, not printed. Returns the index after them.
+fn read_joint_signers(
+    blocks: &[Block],
+    (mut i, places): (usize, Places<'_>),
+    notice: &mut Notice,
+    said: &mut Vec<Diagnostic>,
+) -> usize {
+    let day = |text: &str| crate::base::date::parse_written(text);
+    loop {
+        let more = signers_above_date(blocks, i);
+        let agencies = (i..i + more).all(|j| is_agency(&blocks[j].text));
+        let Some((date, _)) = (more > 0 && agencies)
+            .then(|| blocks.get(i + more))
+            .flatten()
+            .and_then(|b| date_of(&b.text))
+        else {
+            return i;
+        };
+        let names = blocks[i..i + more]
+            .iter()
+            .map(|b| b.text.trim().to_string());
+        let mut signer: Vec<String> = (notice.signer.iter()).map(String::clone).collect();
+        signer.extend(names);
+        notice.signer = Some(signer.join("\n"));
+        let kept = notice.date.clone().unwrap_or_default();
+        let later = day(&date)
+            .zip(day(&kept))
+            .is_some_and(|(new, old)| new > old);
+        let (printed, other) = if later { (date, kept) } else { (kept, date) };
+        said.push(Diagnostic::note(
+            "notice/joint-dates",
+            places.at(blocks[i + more].line),
+            format!(
+                "联合发文的署名各有日期：成文日期按最晚的「{printed}」印出，「{other}」不单独印出"
+            ),
+        ));
+        notice.date = Some(printed);
+        i += more + 1;
+    }
 }
 
 /// A notice's title: …关于…的通知 (or 意见, 决定 …), or …印发《…》的通知 as joint notices

@@ -156,6 +156,10 @@ fn why_unopened(bytes: &[u8], ext: Option<&str>) -> &'static str {
         "文件是空的（0 字节），可能保存或下载时出错"
     } else if bytes.starts_with(b"PK\x03\x04") {
         "文件不完整或已损坏（可能下载或复制时中断），无法按 Excel 表格打开"
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+        && crate::ingest::docx::is_encrypted_package(bytes)
+    {
+        "表格设有打开密码，无法读取"
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         "文件已损坏或已加密，无法按 Excel 97—2003（.xls）表格打开"
     } else if matches!(ext, Some("xlsx" | "xlsm" | "xls" | "ods")) {
@@ -548,7 +552,11 @@ fn unreadable(display: &str, why: &str) -> Diagnostic {
         Location::file(display),
         format!("无法读取电子表格：{why}"),
     )
-    .with_hint("请确认文件确为 Excel（.xlsx/.xls）或 WPS/LibreOffice（.ods）表格，且未损坏")
+    .with_hint(if why.contains("密码") {
+        "请在 Excel 或 WPS 中取消打开密码后另存一份"
+    } else {
+        "请确认文件确为 Excel（.xlsx/.xls）或 WPS/LibreOffice（.ods）表格，且未损坏"
+    })
 }
 
 /// The merged cells of the sheet `name`.
@@ -859,6 +867,26 @@ fn filtered_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A workbook saved with 打开密码 (an OLE file holding an EncryptedPackage) is said to be
+    /// one, with what to do — not taken for a damaged Excel 97 file.
+    #[test]
+    fn a_workbook_under_a_password_is_said_to_be() {
+        let mut locked = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        locked.extend(std::iter::repeat_n(0u8, 600));
+        locked.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        let said = read_bytes(&locked, "任务分工表.xlsx").unwrap_err();
+        assert!(
+            said[0].message.contains("设有打开密码"),
+            "{}",
+            said[0].message
+        );
+        assert!(
+            said[0].hints[0].contains("取消打开密码"),
+            "{:?}",
+            said[0].hints
+        );
+    }
 
     #[test]
     fn cell_values_read_as_text() {
