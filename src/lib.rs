@@ -324,7 +324,6 @@ pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
     Ok(target)
 }
 
-
 /// Evaluates one period folder of returned forms against the plan at `input` and writes the
 /// period's documents into `out_dir` (replaced whole, like a publish).
 pub fn evaluate(

@@ -69,6 +69,9 @@ pub enum Aside {
     Picture,
     /// A folder (not `returns/`).
     Folder,
+    /// An empty file beside others (新建 Microsoft Excel 工作表.xlsx, never saved): nothing to
+    /// lose, and not to stop the others being read.
+    Empty,
 }
 
 /// File endings of archives and pictures, said when left aside.
@@ -157,8 +160,19 @@ impl Project {
             (config, None)
         };
         let (sources, unlisted, aside) = if meta.is_dir() {
-            let (sources, unlisted) = list_sources(&input_dir, &config)?;
-            (sources, unlisted, left_aside(&input_dir))
+            let (mut sources, unlisted) = list_sources(&input_dir, &config)?;
+            let mut aside = left_aside(&input_dir);
+            if sources.len() > 1 {
+                let empty = |p: &PathBuf| std::fs::metadata(p).is_ok_and(|m| m.len() == 0);
+                aside.extend(
+                    sources
+                        .iter()
+                        .filter(|p| empty(p))
+                        .map(|p| (p.clone(), Aside::Empty)),
+                );
+                sources.retain(|p| !empty(p));
+            }
+            (sources, unlisted, aside)
         } else {
             (vec![input.to_path_buf()], Vec::new(), Vec::new())
         };
@@ -212,6 +226,7 @@ fn list_sources(dir: &Path, config: &Config) -> Result<(Vec<PathBuf>, Vec<PathBu
                 .to_string_lossy()
                 .to_string();
             said.push(match kind {
+                Aside::Empty => continue,
                 Aside::Archive => format!("「{name}」是压缩包，请先解压到这个目录"),
                 Aside::Picture => format!("「{name}」是图片，不能读出文字"),
                 Aside::Folder => format!("子目录「{name}」中的文件不读取，请放到这个目录本身"),

@@ -124,7 +124,10 @@ fn a_file_changed_after_publishing_is_made_afresh() {
     let refused = fengong(dir.path(), &["publish"]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
     assert!(stderr(&refused).contains("「任务单/区教育局.pdf」"));
-    assert_eq!(std::fs::read(dir.path().join("output/任务分工表.xlsx")).unwrap(), b"");
+    assert_eq!(
+        std::fs::read(dir.path().join("output/任务分工表.xlsx")).unwrap(),
+        b""
+    );
     // Replaced when asked: made afresh, never passed on.
     let console = publish(dir.path(), &["--force"]);
     assert_eq!(

@@ -215,6 +215,25 @@ fn registry_name(cx: &Context, spelling: &str) -> String {
         .unwrap_or_else(|| spelling.to_string())
 }
 
+/// A piece of a name in `task`'s units, said with the whole name it may be.
+fn fragment_said(cx: &Context, task: &crate::model::Task, piece: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "unit/fragment",
+        task.phrase_place(piece).clone(),
+        format!(
+            "第 {} 项的责任单位中「{piece}」不是完整的单位名称（原文可能在此截断），未作为单位",
+            task.no
+        ),
+    )
+    .with_hint(match whole_name_beside(cx, piece) {
+        Some(whole) => format!(
+            "方案中另有「{whole}」，可能就是它；请对照原文补全。如「{piece}」确是单位全称，把它加入 {} 的 [[units]]",
+            cx.config_path()
+        ),
+        None => "请对照原文补全单位名称".to_string(),
+    })
+}
+
 /// A unit of the plan whose name `piece` begins (县数据资源管理局 for 县数据).
 fn whole_name_beside(cx: &Context, piece: &str) -> Option<String> {
     let names = (cx.plan.tasks.iter()).flat_map(|t| t.units.iter().map(|u| u.name.as_str()));
@@ -231,23 +250,7 @@ pub fn unspecified(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for task in &cx.plan.tasks {
         for piece in &task.name_fragments {
-            out.push(
-                Diagnostic::warning(
-                    "unit/fragment",
-                    task.phrase_place(piece).clone(),
-                    format!(
-                        "第 {} 项的责任单位中「{piece}」不是完整的单位名称（原文可能在此截断），未作为单位",
-                        task.no
-                    ),
-                )
-                .with_hint(match whole_name_beside(cx, piece) {
-                    Some(whole) => format!(
-                        "方案中另有「{whole}」，可能就是它；请对照原文补全。如「{piece}」确是单位全称，把它加入 {} 的 [[units]]",
-                        cx.config_path()
-                    ),
-                    None => "请对照原文补全单位名称".to_string(),
-                }),
-            );
+            out.push(fragment_said(cx, task, piece));
         }
         // Only a piece the source was cut in (区): nobody is named at all.
         let cut_only = task

@@ -52,6 +52,14 @@ fn left_aside(project: &Project) -> Vec<Diagnostic> {
         .map(|(path, kind)| {
             let shown = project.shown(path);
             let (message, hint) = match kind {
+                Aside::Empty => {
+                    return Diagnostic::warning(
+                        "input/empty",
+                        Location::file(shown),
+                        "文件是空的（0 字节），没有可读的内容，已跳过",
+                    )
+                    .with_hint("多是新建后未保存、或下载未完成的文件；如它本应是通知或分工表，请重新保存或下载；否则可移出输入目录");
+                }
                 Aside::Archive => (
                     "压缩包不读取，其中的文件未读入",
                     "如其中有通知或任务分工表，请先解压到输入目录",
@@ -112,19 +120,6 @@ pub fn load(project: &Project) -> Result<Ingested> {
     let many_sources = project.sources.len() > 1;
     for source in &project.sources {
         let display = project.shown(source);
-        // An empty file beside others (新建 Microsoft Excel 工作表.xlsx, never saved) holds
-        // nothing to lose: said, and the others read.
-        if many_sources && std::fs::metadata(source).is_ok_and(|m| m.len() == 0) {
-            gathered.diagnostics.push(
-                Diagnostic::warning(
-                    "input/empty",
-                    Location::file(&display),
-                    "文件是空的（0 字节），没有可读的内容，已跳过",
-                )
-                .with_hint("多是新建后未保存、或下载未完成的文件；如它本应是通知或分工表，请重新保存或下载；否则可移出输入目录"),
-            );
-            continue;
-        }
         gathered.parts.sources.push(display.clone());
         match read_source(source, &display) {
             Ok(Read::Sheet(doc)) => {
@@ -153,7 +148,6 @@ pub fn load(project: &Project) -> Result<Ingested> {
     let Gathered {
         parts,
         table_from,
-        table_inline: _,
         fatal,
         mut diagnostics,
         texts,
@@ -464,32 +458,48 @@ impl Gathered {
         let found_anything = doc.notice.is_some() || doc.table.is_some();
         // Sentences over a table in the same file, no notice around them: the plan's words.
         let over_own_table = doc.table.is_some() && doc.notice.is_none();
-        match (self.notice_from.clone(), doc.notice) {
-            (None, Some(notice)) => {
-                self.parts.notice = Some(notice);
-                self.notice_from = Some(display.to_string());
-            }
-            (Some(first), Some(notice)) => self.second_notice(&notice, &first, display),
-            _ => {}
+        if let Some(notice) = doc.notice {
+            self.take_notice(notice, display);
         }
         if self.parts.page_year.is_none() {
             self.parts.page_year = doc.page_year.map(|y| (y, display.to_string()));
         }
         let apart = !found_anything && many_sources;
-        match doc.prose {
-            Some(prose) if apart => self.prose_apart.push((display.to_string(), prose)),
-            Some(prose) => self.take_prose(prose, inline_here, over_own_table),
-            None => {}
-        }
-        let deferred = (self.prose_apart.last()).is_some_and(|(shown, _)| shown == display);
+        self.place_prose(doc.prose, display, apart, (inline_here, over_own_table));
         if let Some(table) = doc.table {
             self.take_table(table, display, read_inline);
-        } else if apart && !deferred {
-            self.diagnostics.push(Diagnostic::note(
+        }
+    }
+
+    /// Takes a file's prose: at once, or — a file of prose alone beside others (`apart`) —
+    /// once every source is read; a file of neither prose nor anything else is said.
+    fn place_prose(
+        &mut self,
+        prose: Option<text::Prose>,
+        display: &str,
+        apart: bool,
+        (inline_here, over_own_table): (bool, bool),
+    ) {
+        match prose {
+            Some(prose) if apart => self.prose_apart.push((display.to_string(), prose)),
+            Some(prose) => self.take_prose(prose, inline_here, over_own_table),
+            None if apart => self.diagnostics.push(Diagnostic::note(
                 "input/ignored",
                 Location::file(display),
                 "未识别出通知或任务分工表，已跳过此文件",
-            ));
+            )),
+            None => {}
+        }
+    }
+
+    /// Takes the first notice; a second, other one is an error.
+    fn take_notice(&mut self, notice: crate::model::Notice, display: &str) {
+        match self.notice_from.clone() {
+            None => {
+                self.parts.notice = Some(notice);
+                self.notice_from = Some(display.to_string());
+            }
+            Some(first) => self.second_notice(&notice, &first, display),
         }
     }
 

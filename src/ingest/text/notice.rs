@@ -1719,18 +1719,7 @@ fn read_sign_off(
     notice: &mut Notice,
     said: &mut Vec<Diagnostic>,
 ) -> usize {
-    let signers = signers_above_date(blocks, i).max(signers_undated(blocks, i));
-    if signers > 0 {
-        // Issued jointly: each agency on its line, the leading one first.
-        let names: Vec<String> = blocks[i..i + signers]
-            .iter()
-            .flat_map(|b| {
-                agencies_side_by_side(&b.text).unwrap_or_else(|| vec![b.text.trim().to_string()])
-            })
-            .collect();
-        notice.signer = Some(names.join("\n"));
-        i += signers;
-    }
+    i += read_signers(blocks, i, notice);
     if let Some(b) = blocks.get(i)
         && date_of(&b.text).is_none()
         && is_garbled_date(&b.text)
@@ -1746,35 +1735,10 @@ fn read_sign_off(
         }
     }
     // Agencies signing side by side, their dates side by side under them: the last signed.
-    let side_by_side = blocks.get(i).and_then(|b| dates_side_by_side(&b.text));
+    let side_by_side = read_dates_side_by_side(blocks, (i, places), notice, said);
+    i += usize::from(side_by_side);
     if let Some(b) = blocks.get(i)
-        && let Some(dates) = side_by_side.as_ref()
-    {
-        let day = |d: &String| crate::base::date::parse_written(d);
-        let last = dates
-            .iter()
-            .max_by_key(|d| day(d))
-            .cloned()
-            .unwrap_or_default();
-        let others: Vec<&str> = (dates.iter())
-            .filter(|d| **d != last)
-            .map(String::as_str)
-            .collect();
-        if !others.is_empty() {
-            said.push(Diagnostic::note(
-                "notice/joint-dates",
-                places.at(b.line),
-                format!(
-                    "联合发文的署名各有日期：成文日期按最晚的「{last}」印出，「{}」不单独印出",
-                    others.join("」「")
-                ),
-            ));
-        }
-        notice.date = Some(last);
-        i += 1;
-    }
-    if let Some(b) = blocks.get(i)
-        && side_by_side.is_none()
+        && !side_by_side
         && let Some((date, guessed)) = date_of(&b.text)
     {
         said.extend(date_read(
@@ -1802,24 +1766,7 @@ fn read_sign_off(
     }
     // The 署名 written under the date (2025年5月6日 / 某指挥部办公室): read, and printed in its
     // place above the date.
-    if notice.signer.is_none() && notice.date.is_some() {
-        let under = signers_under_date(blocks, i);
-        if under > 0 {
-            let names: Vec<String> = (blocks[i..i + under].iter())
-                .map(|b| b.text.trim().to_string())
-                .collect();
-            said.push(Diagnostic::note(
-                "notice/signer-under-date",
-                places.at(blocks[i].line),
-                format!(
-                    "署名「{}」写在成文日期之下：发布的通知按公文格式印在日期之上",
-                    names.join("、")
-                ),
-            ));
-            notice.signer = Some(names.join("\n"));
-            i += under;
-        }
-    }
+    i += read_signer_under_date(blocks, (i, places), notice, said);
     // 附注: short lines in parentheses under the 成文日期 (（此件公开发布）, a contact's
     // (联系人：…) over it), one after another in the order written.
     if notice.date.is_some() {
@@ -1844,6 +1791,98 @@ fn read_sign_off(
         i += 1;
     }
     i
+}
+
+/// The 署名 from block `i`, over its date or ending the notice: one agency, or agencies
+/// issuing jointly, each on its line (or side by side), the leading one first. Returns how
+/// many blocks it took.
+fn read_signers(blocks: &[Block], i: usize, notice: &mut Notice) -> usize {
+    let signers = signers_above_date(blocks, i).max(signers_undated(blocks, i));
+    if signers > 0 {
+        let names: Vec<String> = (blocks[i..i + signers].iter())
+            .flat_map(|b| {
+                agencies_side_by_side(&b.text).unwrap_or_else(|| vec![b.text.trim().to_string()])
+            })
+            .collect();
+        notice.signer = Some(names.join("\n"));
+    }
+    signers
+}
+
+/// The dates of agencies signing side by side, on one line at block `i`: the latest read as
+/// the 成文日期, the others said. Returns whether the line was one.
+fn read_dates_side_by_side(
+    blocks: &[Block],
+    (i, places): (usize, Places<'_>),
+    notice: &mut Notice,
+    said: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(b) = blocks.get(i) else {
+        return false;
+    };
+    let Some(dates) = dates_side_by_side(&b.text) else {
+        return false;
+    };
+    let day = |d: &String| crate::base::date::parse_written(d);
+    let last = dates
+        .iter()
+        .max_by_key(|d| day(d))
+        .cloned()
+        .unwrap_or_default();
+    let others: Vec<&str> = (dates.iter())
+        .filter(|d| **d != last)
+        .map(String::as_str)
+        .collect();
+    if !others.is_empty() {
+        said.push(joint_dates_said(places.at(b.line), &last, &others));
+    }
+    notice.date = Some(last);
+    true
+}
+
+/// A 署名 written under a 成文日期 with none above it, from block `i`: read and said.
+/// Returns how many blocks it took.
+fn read_signer_under_date(
+    blocks: &[Block],
+    (i, places): (usize, Places<'_>),
+    notice: &mut Notice,
+    said: &mut Vec<Diagnostic>,
+) -> usize {
+    if notice.signer.is_some() || notice.date.is_none() {
+        return 0;
+    }
+    let under = signers_under_date(blocks, i);
+    if under > 0 {
+        let names: Vec<String> = (blocks[i..i + under].iter())
+            .map(|b| b.text.trim().to_string())
+            .collect();
+        said.push(Diagnostic::note(
+            "notice/signer-under-date",
+            places.at(blocks[i].line),
+            format!(
+                "署名「{}」写在成文日期之下：发布的通知按公文格式印在日期之上",
+                names.join("、")
+            ),
+        ));
+        notice.signer = Some(names.join("\n"));
+    }
+    under
+}
+
+/// What a joint sign-off's dates became: the latest printed, the others not.
+fn joint_dates_said(
+    place: crate::base::diag::Location,
+    printed: &str,
+    others: &[&str],
+) -> Diagnostic {
+    Diagnostic::note(
+        "notice/joint-dates",
+        place,
+        format!(
+            "联合发文的署名各有日期：成文日期按最晚的「{printed}」印出，「{}」不单独印出",
+            others.join("」「")
+        ),
+    )
 }
 
 /// Agencies issuing jointly, each over its own date (青禾区教育局 / 2025年4月8日 / 青禾区财政局 /
@@ -1878,13 +1917,8 @@ fn read_joint_signers(
             .zip(day(&kept))
             .is_some_and(|(new, old)| new > old);
         let (printed, other) = if later { (date, kept) } else { (kept, date) };
-        said.push(Diagnostic::note(
-            "notice/joint-dates",
-            places.at(blocks[i + more].line),
-            format!(
-                "联合发文的署名各有日期：成文日期按最晚的「{printed}」印出，「{other}」不单独印出"
-            ),
-        ));
+        let place = places.at(blocks[i + more].line);
+        said.push(joint_dates_said(place, &printed, &[other.as_str()]));
         notice.date = Some(printed);
         i += more + 1;
     }
