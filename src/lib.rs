@@ -74,11 +74,28 @@ pub fn check(input: &Path) -> Result<Checked> {
         let texts = texts.iter().map(|(place, text)| (place, *text));
         report.add(base::glyphs::findings(texts, |c| fonts.has_glyph(c)));
     }
+    report.add(periods_unnamed(&project, ingested.plan.year));
     Ok(Checked {
         project,
         plan: ingested.plan,
         report,
     })
+}
+
+/// The folders of returns whose names say no period (收到的/): what stops a publish, found by
+/// `check` too, so a clean check means the publish runs.
+fn periods_unnamed(project: &Project, year: Option<i32>) -> Vec<Diagnostic> {
+    let returns = project.input_dir.join(RETURNS_DIR);
+    let folders = ingest::returns::period_folders(&returns).unwrap_or_default();
+    (folders.iter())
+        .filter_map(
+            |folder| match ingest::returns::period_of(folder, None, year) {
+                Err(Error::Input(said)) => Some(said),
+                _ => None,
+            },
+        )
+        .flatten()
+        .collect()
 }
 
 /// The plan as pretty JSON, what `fengong dump --json` prints.
@@ -290,8 +307,21 @@ fn word_fonts(project: &Project) -> render::docx::WordFonts {
     ])
 }
 
+/// The `[plan] sources` of the config at `path`, when it reads (a config broken by an edit
+/// lists none).
+fn kept_sources(path: &Path) -> Vec<String> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Vec::new();
+    };
+    let text = base::decode::decode(&bytes).unwrap_or_default();
+    config::Config::parse(&text, &path.display().to_string())
+        .map(|c| c.plan.sources)
+        .unwrap_or_default()
+}
+
 /// Writes a starter `fengong.toml` into the input folder of `input`, read from the plan
-/// without any config (see [`starter`]); returns its path. An existing config is left alone
+/// without any config but the files its `[plan] sources` lists (see [`starter`]); returns
+/// its path. An existing config is left alone
 /// unless `force`, and then kept beside as `fengong.toml.bak`.
 pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
     // The plan is read as if there were no config: the one there is replaced.
@@ -307,6 +337,13 @@ pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
             .with_hint("确需按方案重新生成，请加 --force（原文件另存为 fengong.toml.bak）"),
         ]));
     }
+    // The files the config there lists are the ones to read (a draft beside the final one):
+    // kept, and written into the new config.
+    let listed = kept_sources(&target);
+    if !listed.is_empty() {
+        project.sources = listed.iter().map(|s| project.input_dir.join(s)).collect();
+        project.unlisted.clear();
+    }
     project.config = config::Config::default();
     project.config_path = None;
     let ingested = ingest::load(&project)?;
@@ -317,7 +354,14 @@ pub fn init(input: &Path, force: bool) -> Result<std::path::PathBuf> {
             "plan/year-from-tasks" | "plan/year-from-page"
         )
     });
-    let text = starter::config_for(&ingested.plan, year_guessed);
+    let mut text = starter::config_for(&ingested.plan, year_guessed);
+    if !listed.is_empty() {
+        let names: Vec<String> = (listed.iter())
+            .map(|s| toml::Value::String(s.clone()).to_string())
+            .collect();
+        let sources = format!("[plan]\nsources = [{}]\n", names.join(", "));
+        text = text.replacen("[plan]\n", &sources, 1);
+    }
     // What init writes must read back: a name that broke the TOML would strand the user.
     config::Config::parse(&text, &target.display().to_string())?;
     output::write_config(&target, text.as_bytes())?;

@@ -471,3 +471,70 @@ fn a_closed_pipe_ends_the_output_without_a_panic() {
         assert!(!said.contains("panicked"), "{args:?}: {said}");
     }
 }
+
+/// A returns folder whose name says no period (收到的/) stops the publish: `check` says so
+/// first, so a clean check means the publish runs; the hint names what publish can act on.
+#[test]
+fn check_finds_the_returns_folder_publish_would_refuse() {
+    let dir = project(&[("嘉发改〔2025〕14号.md", seed_text().as_bytes())]);
+    let folder = dir.path().join("input/returns/收到的");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        input_dir()
+            .join("returns/2025-半年度")
+            .read_dir()
+            .unwrap()
+            .flatten()
+            .next()
+            .unwrap()
+            .path(),
+        folder.join("区教育局.xlsx"),
+    )
+    .unwrap();
+    let check = fengong(dir.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1), "{}", said(&check));
+    assert!(said(&check).contains("「收到的」"), "{}", said(&check));
+    // The publish stops on it as on any error check finds, nothing written.
+    let publish = fengong(dir.path(), &["publish"]);
+    assert_eq!(publish.status.code(), Some(1), "{}", stderr(&publish));
+    assert!(
+        stderr(&publish).contains("2025-半年度"),
+        "{}",
+        stderr(&publish)
+    );
+    assert!(!dir.path().join("output/任务分工表.pdf").exists());
+}
+
+/// Two versions of the plan in one folder stop `init` as they stop `check`; the way out the
+/// message gives — `[plan] sources` in fengong.toml — is one `init --force` follows, and it
+/// keeps the list in the config it writes.
+#[test]
+fn init_follows_the_sources_the_config_lists() {
+    let dir = project(&[
+        ("嘉发改〔2025〕14号.md", seed_text().as_bytes()),
+        (
+            "嘉发改〔2025〕14号（征求意见稿）.md",
+            seed_text().as_bytes(),
+        ),
+    ]);
+    let input = dir.path().join("input");
+    std::fs::remove_file(input.join("fengong.toml")).unwrap();
+    let refused = fengong(dir.path(), &["init"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("sources"), "{}", stderr(&refused));
+    std::fs::write(
+        input.join("fengong.toml"),
+        "[plan]\nsources = [\"嘉发改〔2025〕14号.md\"]\n",
+    )
+    .unwrap();
+    let init = fengong(dir.path(), &["init", "--force"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let config = std::fs::read_to_string(input.join("fengong.toml")).unwrap();
+    assert!(
+        config.contains("sources = [\"嘉发改〔2025〕14号.md\"]"),
+        "{config}"
+    );
+    assert!(config.contains("name = \"区教育局\""), "{config}");
+    let check = fengong(dir.path(), &["check"]);
+    assert_ne!(check.status.code(), Some(2), "{}", said(&check));
+}

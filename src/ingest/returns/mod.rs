@@ -110,7 +110,7 @@ pub fn period_of(
                 Location::file(folder.display().to_string()),
                 format!("无法从目录名「{label}」判断是半年度还是年度评估"),
             )
-            .with_hint("目录名请写成如 2025-半年度、2025-年度，或用 --period 半年度|年度 指定"),
+            .with_hint("目录名请写成如 2025-半年度、2025-年度（单独评估一个目录时，也可用 fengong evaluate 的 --period 半年度|年度 指定）"),
         ]));
     };
     #[allow(clippy::unwrap_used)] // literal pattern
