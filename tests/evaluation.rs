@@ -504,7 +504,7 @@ fn every_fault_is_caught_and_every_file_accounted_for() {
     let outcome = |file: &str| {
         rows.iter()
             .find(|r| text(&r[0]) == file)
-            .map(|r| text(&r[3]))
+            .map(|r| text(&r[4]))
             .unwrap_or_default()
     };
     assert_eq!(outcome("损坏.xlsx"), "退回");
@@ -1553,4 +1553,59 @@ fn leaders_follow_their_tasks_and_a_period_out_of_the_plans_years_is_said() {
         !late.contains("份（）"),
         "an empty list of files in brackets"
     );
+}
+
+/// Returns as units sent them (round 100): what a unit wrote where the form reads nothing —
+/// a column it added, a row without a 序号, a sheet of notes — is said with its words; a file
+/// named for another unit than the form's, and a year-end return in the mid-year's folder,
+/// are used and said; the contact each form gives is listed with its file.
+#[test]
+fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
+    let (dir, folder) = with_returns("2025-半年度");
+    let sent = root().join("tests/fixtures/returns/as_sent");
+    for entry in std::fs::read_dir(&sent).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "xlsx") {
+            std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+        }
+    }
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md =
+        std::fs::read_to_string(dir.path().join("output/评估/2025-半年度/评估报告.md")).unwrap();
+    for (file, said) in [
+        (
+            "区建设管理委.xlsx",
+            "反馈表多出一列「责任科室」，其中的文字未读入评估：「规划建设科",
+        ),
+        ("区教育局.xlsx", "（新增行标记XR-88）"),
+        ("外冈镇.xlsx", "外冈镇补充说明一：第8项镇级经费已追加30万元"),
+        (
+            "区交通委.xlsx",
+            "文件名写的是「区交通委」，表内却是下发给区商务委的任务单",
+        ),
+        (
+            "区科委2025年度反馈.xlsx",
+            "填报日期为 2026年1月6日，晚于2025半年度评估的报送时间",
+        ),
+    ] {
+        let line = file_line(&md, file);
+        assert!(line.contains(said), "{file}: {line}");
+        assert!(line.contains("已接收（有问题）"), "{file}: {line}");
+    }
+    let line = file_line(&md, "区教育局.xlsx");
+    assert!(line.contains("没有序号，不是下发的任务"), "{line}");
+    let line = file_line(&md, "外冈镇.xlsx");
+    assert!(line.contains("反馈表另有工作表「补充说明」"), "{line}");
+    // The contact the unit wrote, beside its file.
+    let cells = sheet_cells(
+        &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),
+        "报送情况",
+    );
+    let header = cells
+        .iter()
+        .find(|r| r.iter().any(|c| text(c) == "联系人"))
+        .unwrap();
+    let at = header.iter().position(|c| text(c) == "联系人").unwrap();
+    let contacts: Vec<String> = cells.iter().filter_map(|r| r.get(at)).map(text).collect();
+    assert!(contacts.iter().any(|c| c.contains("刘洋")), "{contacts:?}");
 }

@@ -118,30 +118,45 @@ impl Intake {
         }
     }
 
-    /// The returns used that were filled in before `period` could be reported on: in an
-    /// earlier year, or — for the year-end — by the end of July, when the mid-year returns
-    /// are filled in (that form sent again, or put in the wrong folder). Used, and said.
-    pub fn filled_before(&self, period: &Period) -> Vec<(String, Diagnostic)> {
-        let month = match period.kind {
-            PeriodKind::MidYear => 1,
-            PeriodKind::YearEnd => 8,
+    /// The returns used that were filled in outside `period`: before it could be reported
+    /// on (in an earlier year, or — for the year-end — by the end of July, when the
+    /// mid-year returns are filled in), or after the next period's returns are due (a
+    /// year-end return from December on in the mid-year's folder; a next mid-year's from
+    /// July of the next year on). Used, and said: likely sent again or put in the wrong
+    /// folder.
+    pub fn filled_outside(&self, period: &Period) -> Vec<(String, Diagnostic)> {
+        let (from, after, kind) = match period.kind {
+            PeriodKind::MidYear => (
+                date::ymd(period.year, 1, 1),
+                date::ymd(period.year, 12, 1),
+                "半年度",
+            ),
+            PeriodKind::YearEnd => (
+                date::ymd(period.year, 8, 1),
+                date::ymd(period.year + 1, 7, 1),
+                "年度",
+            ),
         };
-        let Some(from) = date::ymd(period.year, month, 1) else {
+        let (Some(from), Some(after)) = (from, after) else {
             return Vec::new();
-        };
-        let kind = match period.kind {
-            PeriodKind::MidYear => "半年度",
-            PeriodKind::YearEnd => "年度",
         };
         (self.chosen.iter())
             .filter_map(|(unit, i)| {
                 let record = &self.files[*i];
-                let filled = record.filled_on.filter(|d| *d < from)?;
+                let filled = record.filled_on.filter(|d| *d < from || *d >= after)?;
+                let (than, which) = match filled < from {
+                    true => ("早于", "上一期"),
+                    false => ("晚于", "下一期"),
+                };
+                let code = match filled < from {
+                    true => "return/filled-early",
+                    false => "return/filled-late",
+                };
                 let said = Diagnostic::warning(
-                    "return/filled-early",
+                    code,
                     Location::file(record.file.clone()),
                     format!(
-                        "填报日期为 {}，早于{}{kind}评估的报送时间，可能是上一期的反馈表或放错了目录；已按本期采用，请核实",
+                        "填报日期为 {}，{than}{}{kind}评估的报送时间，可能是{which}的反馈表或放错了目录；已按本期采用，请核实",
                         date::chinese(filled),
                         period.year
                     ),
@@ -278,6 +293,7 @@ fn record(file: String, outcome: Outcome, findings: Vec<Diagnostic>) -> FileReco
         file,
         unit: None,
         filled_on: None,
+        contact: String::new(),
         outcome,
         findings,
         rows: 0,
@@ -299,6 +315,11 @@ fn validate(
     let mut record = record(file, Outcome::Rejected, Vec::new());
     record.unit = Some(form.unit.clone());
     record.filled_on = form.filled_on;
+    record.contact = [form.contact.trim(), form.phone.trim()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("，");
     if form.plan_id != plan_id {
         record.findings.push(Diagnostic::error(
             "return/other-plan",
@@ -318,6 +339,7 @@ fn validate(
         ));
         return (record, None);
     };
+    diagnostics.extend(named_for_another(plan, &form.file, &form.unit));
     let mut kept = Vec::with_capacity(form.rows.len());
     for row in std::mem::take(&mut form.rows) {
         let assigned = unit.lead.contains(&row.task) || unit.support.contains(&row.task);
@@ -362,6 +384,32 @@ fn validate(
     record.rows = form.rows.len();
     record.findings = diagnostics;
     (record, Some(form))
+}
+
+/// A file named for another unit of the plan than the one whose form it holds (区交通委.xlsx
+/// holding 区商务委's form): read as the form says, and said — one unit likely filled in
+/// another's form.
+fn named_for_another(plan: &Plan, file: &str, unit: &str) -> Option<Diagnostic> {
+    let name = std::path::Path::new(file).file_stem()?.to_string_lossy();
+    if name.contains(unit) {
+        return None;
+    }
+    let named = (plan.units.iter())
+        .map(|u| u.name.as_str())
+        .filter(|other| *other != unit && other.chars().count() >= 3 && name.contains(other))
+        .max_by_key(|other| other.chars().count())?;
+    Some(
+        Diagnostic::warning(
+            "return/file-name",
+            Location::file(file),
+            format!(
+                "文件名写的是「{named}」，表内却是下发给{unit}的任务单：已按{unit}的反馈读入，请核实是哪个单位报送的"
+            ),
+        )
+        .with_hint(format!(
+            "如是{named}误用了{unit}的任务单，请把{named}的任务单发给它重新填报，并从本期目录中移出这份文件"
+        )),
+    )
 }
 
 /// A row that chooses no status, said (a status not on the list is said already): a task

@@ -78,6 +78,8 @@ pub struct FileRecord {
     pub unit: Option<String>,
     /// 填报日期.
     pub filled_on: Option<Date>,
+    /// 联系人 and 联系电话 as the unit wrote them, to call about its figures.
+    pub contact: String,
     /// What became of it.
     pub outcome: Outcome,
     /// Why (rejection reason, conflict), and every problem found in it.
@@ -276,8 +278,8 @@ pub fn evaluate(
     read: Vec<ReadFile>,
 ) -> Evaluation {
     let mut intake = intake::Intake::new(plan, rules, &period, read);
-    let early = intake.filled_before(&period);
-    intake.add_findings(early);
+    let outside = intake.filled_outside(&period);
+    intake.add_findings(outside);
     let scores = rules.scores(period.kind);
     let judged = judge::tasks(plan, rules, &period, &scores, &intake);
     intake.add_findings(judged.findings);

@@ -157,7 +157,7 @@ pub struct TaskLine {
     pub problems: String,
     /// 佐证材料 of the leads.
     pub evidence: Vec<String>,
-    /// Supporting units' reports: "单位（状态）：text".
+    /// Supporting units' reports: "单位（状态）：text；量化目标完成值：value".
     pub supports: String,
     /// The same without the texts: "单位（状态）、…".
     pub supports_brief: String,
@@ -195,6 +195,8 @@ pub struct FileLine {
     pub unit: String,
     /// 填报日期 or `—`.
     pub filled_on: String,
+    /// 联系人 and 联系电话, or `—`.
+    pub contact: String,
     /// 处理结果.
     pub outcome: &'static str,
     /// True when its data is used.
@@ -439,9 +441,22 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
             .support_reports
             .iter()
             .map(|r| {
-                let text = match r.progress_text.trim_end_matches(['。', '；', ';']) {
-                    "" => String::new(),
-                    said => format!("：{said}"),
+                // What it wrote: its 进展情况 and its 量化目标完成值 (a supporter's own share).
+                let said: Vec<String> = [
+                    r.progress_text
+                        .trim_end_matches(['。', '；', ';'])
+                        .to_string(),
+                    match r.target_value.trim() {
+                        "" | "—" => String::new(),
+                        value => format!("量化目标完成值：{value}"),
+                    },
+                ]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect();
+                let text = match said.is_empty() {
+                    true => String::new(),
+                    false => format!("：{}", said.join("；")),
                 };
                 format!("{}（{}）{text}", r.unit, support_status(r))
             })
@@ -740,6 +755,10 @@ fn file_line(f: &crate::evaluate::FileRecord) -> FileLine {
             .filled_on
             .map(|d| d.to_string())
             .unwrap_or_else(|| "—".into()),
+        contact: match f.contact.as_str() {
+            "" => "—".into(),
+            contact => contact.to_string(),
+        },
         outcome: f.outcome.label(),
         used: f.outcome.used(),
         notes: f

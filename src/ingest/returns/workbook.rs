@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use calamine::{Data, Range, Reader, Sheets};
 
 use super::ReadForm;
-use crate::base::cjk::{excerpt, tidy_spacing};
+use crate::base::cjk::{excerpt, excerpt_of, tidy_spacing};
 use crate::base::date::{self, Date, Written};
 use crate::base::diag::{Diagnostic, Location};
 use crate::base::number::parse_percent;
@@ -115,6 +115,8 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
     let (filled_on, filled_on_yearless) = table.filled_on(&mut diagnostics);
     let rows = table.rows(&key, &mut diagnostics);
     let (contact, phone) = table.contact();
+    diagnostics.extend(table.unread_cells());
+    diagnostics.extend(other_sheets(&mut workbook, &names, &form_name, display));
     Ok(ReadForm {
         form: ReturnForm {
             file: display.to_string(),
@@ -129,6 +131,63 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
         },
         diagnostics,
     })
+}
+
+/// How much of a cell's or a sheet's words a finding quotes.
+const QUOTED_CHARS: usize = 200;
+
+/// Sheets a unit added to its form (补充说明, Sheet2 with a note): not read, their words
+/// said — a sheet each, where its first words stand.
+fn other_sheets<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    names: &[String],
+    form_name: &str,
+    display: &str,
+) -> Vec<Diagnostic> {
+    let mut said = Vec::new();
+    for name in names.iter().filter(|n| *n != KEY_SHEET && *n != form_name) {
+        let Ok(range) = sheet(workbook, name, display) else {
+            continue;
+        };
+        let words = words_of(
+            range
+                .cells()
+                .map(|(row, col, data)| (row as u32, col as u32, data)),
+        );
+        if let Some(((row, col), text)) = words {
+            let (start_row, start_col) = range.start().unwrap_or((0, 0));
+            said.push(
+                Diagnostic::warning(
+                    "return/other-sheet",
+                    Location::cell(display, name.as_str(), start_row + row, start_col + col),
+                    format!("反馈表另有工作表「{name}」，其中的文字未读入评估：「{text}」"),
+                )
+                .with_hint("如需计入，请把说明写进任务清单中对应任务的“进展情况”或“存在问题”"),
+            );
+        }
+    }
+    said
+}
+
+/// The words of `cells` (relative row, column, data) in reading order, quoted up to
+/// [`QUOTED_CHARS`], and where the first stands; none when all are empty.
+fn words_of<'d>(cells: impl Iterator<Item = (u32, u32, &'d Data)>) -> Option<((u32, u32), String)> {
+    let mut first = None;
+    let mut words: Vec<String> = Vec::new();
+    let mut length = 0;
+    for (row, col, data) in cells {
+        let text = tidy_spacing(&text_of(data));
+        if text.is_empty() {
+            continue;
+        }
+        first.get_or_insert((row, col));
+        if length < QUOTED_CHARS {
+            length += text.chars().count();
+            words.push(text);
+        }
+    }
+    let joined = words.join(" ");
+    first.map(|at| (at, excerpt_of(&joined, QUOTED_CHARS)))
 }
 
 fn read_key(key: &Range<Data>, display: &str) -> Result<Key, Vec<Diagnostic>> {
@@ -277,6 +336,73 @@ impl TaskList<'_> {
                 )
             })
             .collect()
+    }
+
+    /// What the unit wrote where the form reads nothing, said with its words: a column it
+    /// added (责任科室), a row without a 序号 (a matter it added itself). One finding a
+    /// column, one a row.
+    fn unread_cells(&self) -> Vec<Diagnostic> {
+        let (Some((start_row, start_col)), Some((last_row, last_col))) =
+            (self.range.start(), self.range.end())
+        else {
+            return Vec::new();
+        };
+        let first_row = (self.header_row + 1).max(start_row);
+        let ours = |header: &str| {
+            let header: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+            Column::recognise(&header).is_some()
+                || (Column::ALL.iter().chain([&Column::Person])).any(|c| c.header() == header)
+        };
+        let added: Vec<u32> = (start_col..=last_col)
+            .filter(|&col| !ours(&cell(self.range, self.header_row, col)))
+            .collect();
+        let mut said = Vec::new();
+        for &col in &added {
+            let below = (first_row..=last_row).map(|row| (row, col));
+            let cells =
+                below.filter_map(|(row, col)| Some((row, col, self.range.get_value((row, col))?)));
+            let Some(((row, _), text)) = words_of(cells) else {
+                continue;
+            };
+            let header = cell(self.range, self.header_row, col);
+            let named = match header.trim() {
+                "" => "一列没有列名的内容".to_string(),
+                header => format!("一列「{}」", tidy_spacing(header)),
+            };
+            said.push(Diagnostic::warning(
+                "return/added-column",
+                self.at(row, col),
+                format!("反馈表多出{named}，其中的文字未读入评估：「{text}」"),
+            ));
+        }
+        for row in first_row..=last_row {
+            if !self.text(row, Column::No).is_empty() || self.inside_a_merge(row) {
+                continue;
+            }
+            let cells = (start_col..=last_col)
+                .filter(|col| !added.contains(col))
+                .filter_map(|col| Some((row, col, self.range.get_value((row, col))?)));
+            if let Some(((_, col), text)) = words_of(cells) {
+                said.push(
+                    Diagnostic::warning(
+                        "return/unnumbered-row",
+                        self.at(row, col),
+                        format!(
+                            "第 {} 行没有序号，不是下发的任务，其中的文字未读入评估：「{text}」",
+                            row + 1
+                        ),
+                    )
+                    .with_hint("自行增加的事项请另行报告，或写进对应任务的“进展情况”"),
+                );
+            }
+        }
+        said
+    }
+
+    /// Whether `row` lies under the first row of a cell merged down (its text read with
+    /// the tasks the merge spans).
+    fn inside_a_merge(&self, row: u32) -> bool {
+        (self.merges.iter()).any(|m| m.start.0 < row && row <= m.end.0)
     }
 
     /// Every row of a task the key lists, and what is wrong with the others.

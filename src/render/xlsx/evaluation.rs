@@ -428,12 +428,13 @@ fn targets_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) ->
 /// 报送情况: every file, then the units that sent nothing usable.
 fn files_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
     let mut s = sheet(workbook, "报送情况", f)?;
-    s.title(&format!("{}反馈表报送情况", view.period_title), 5)?;
+    s.title(&format!("{}反馈表报送情况", view.period_title), 6)?;
     s.table(
         &[
             ("文件", 34.0),
             ("单位", 18.0),
             ("填报日期", 12.0),
+            ("联系人", 24.0),
             ("处理结果", 14.0),
             ("处理说明", 70.0),
         ],
@@ -444,6 +445,7 @@ fn files_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
                     text(&file.file),
                     text(&file.unit),
                     text(&file.filled_on),
+                    text(&file.contact),
                     text(file.outcome),
                     text(file.notes.join("\n")),
                 ]
