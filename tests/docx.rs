@@ -1370,3 +1370,87 @@ fn bold_numbered_lead_ins_are_tasks_printed_under_their_heading() {
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}\n{md}");
 }
+
+/// Heads, sign-offs and 版记 as offices set them in Word (round 99): the 版头 a table of the
+/// agencies' names beside 文件 (a cell apart, merged down their rows, or the names a line each
+/// in one cell), a 请示's 签发人 beside its 文号, the 署名 a table of agencies over their
+/// dates with a 附注 under it, the 署名 in a text box, and the 版记 after the attachment's
+/// table as paragraphs or as a table: every field read, nothing said as left out.
+#[test]
+fn word_heads_sign_offs_and_imprints_as_offices_set_them() {
+    let notice = |name: &str| {
+        let checked = checked(name);
+        let left_out = ["source/unused", "word/table-not-read", "word/after-table"];
+        let said: Vec<&str> = (checked.report.diagnostics.iter())
+            .filter(|d| left_out.contains(&d.code.as_str()))
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(said.is_empty(), "{name}: {said:?}");
+        checked.plan.notice
+    };
+    let joint = notice("joint_head_rows_signed_in_table.docx");
+    let two = "青禾区人力资源和社会保障局\n青禾区财政局";
+    assert_eq!(joint.issuer.as_deref(), Some(two));
+    assert_eq!(joint.issuer_written, Some(format!("{two}\n文件")));
+    assert_eq!(joint.signer.as_deref(), Some(two));
+    assert_eq!(joint.date.as_deref(), Some("2025年8月6日"));
+    assert_eq!(joint.annotation.as_deref(), Some("（此件主动公开）"));
+
+    let three = notice("joint_head_one_cell.docx");
+    let names = "青禾区教育局\n青禾区卫生健康局\n青禾区体育局";
+    assert_eq!(three.issuer.as_deref(), Some(names));
+    assert!(!three.issuer_from_signer);
+
+    let apart = notice("head_table_word_apart_imprint_table.docx");
+    assert_eq!(
+        apart.issuer_written.as_deref(),
+        Some("青禾区人民政府办公室文件")
+    );
+    assert_eq!(
+        apart.copy_to.as_deref(),
+        Some("区委各部门，区人大常委会办公室，区政协办公室")
+    );
+    assert_eq!(
+        apart.printed,
+        Some(("青禾区人民政府办公室".into(), "2025年2月18日".into()))
+    );
+
+    let request = notice("request_approver_in_head_table.docx");
+    assert_eq!(request.approved_by, ["李建国"]);
+    assert_eq!(
+        request.title.as_deref(),
+        Some("青禾区发展和改革局关于审定《青禾区2025年重大项目推进工作方案》的请示")
+    );
+
+    let boxed = notice("sign_off_in_text_box.docx");
+    assert_eq!(boxed.signer.as_deref(), Some("青禾区民政局"));
+    assert_eq!(boxed.date.as_deref(), Some("2025年2月27日"));
+
+    let signed = notice("signed_in_table_imprint_after.docx");
+    assert_eq!(
+        signed.signer.as_deref(),
+        Some("中共青禾区委办公室\n青禾区人民政府办公室")
+    );
+    assert_eq!(signed.date.as_deref(), Some("2025年3月28日"));
+    assert_eq!(signed.annotation.as_deref(), Some("（此件发至镇街）"));
+    assert_eq!(
+        signed.copy_to.as_deref(),
+        Some("市委农办，区人大常委会办公室，区政协办公室")
+    );
+}
+
+/// Text the document hides (w:vanish) is left out, as Word prints it, and said where it
+/// stands with its words.
+#[test]
+fn hidden_text_is_said_with_its_words() {
+    let checked = checked("hidden_text.docx");
+    let hidden = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "word/not-content" && d.message.contains("隐藏文字"))
+        .expect("a note on the hidden text");
+    assert!(hidden.message.contains("内部备忘：此稿待主要领导审定"));
+    assert!(
+        hidden.location.to_string().contains("段"),
+        "{}",
+        hidden.location
+    );
+}

@@ -533,8 +533,8 @@ fn a_sign_off_as_pages_write_and_cut_it() {
     let checked = fengong::check(&input).unwrap();
     let read = &checked.plan.notice;
     assert_eq!(read.signer.as_deref(), Some("宝山区人民政府办公室"));
-    assert_eq!(read.date.as_deref(), Some("二〇〇八年二月二十六日"));
-    let said = messages(&checked, "notice/date-read");
+    assert_eq!(read.date.as_deref(), Some("2008年2月26日"));
+    let said = messages(&checked, "notice/date-format");
     assert!(
         said.iter().any(|m| m.contains("「二OO八年二月二十六日」")),
         "{said:?}"

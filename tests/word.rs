@@ -619,3 +619,39 @@ with pdfplumber.open(sys.argv[1]) as pdf:
     assert!(text.contains("2025年3月6日印发"), "{text}");
     assert!(!text.contains('—'), "the 版记 page has no number: {text}");
 }
+
+/// A report's 签发人 stands on its 文号's line, right of it (GB/T 9704 7.2.6), and joint
+/// agencies' 文件 to the right of their names, on the middle one's line (7.2.2): in the PDF
+/// and in the Word file as LibreOffice prints it.
+#[test]
+fn the_approver_and_the_joint_mark_stand_where_the_standard_puts_them() {
+    let report =
+        std::fs::read_to_string(root().join("tests/fixtures/notices/report_with_approver.md"))
+            .unwrap();
+    let (dir, _word, _pdf) = notice_through_word(&report);
+    for pdf in [
+        dir.path().join("通知.pdf"),
+        dir.path().join("output/通知.pdf"),
+    ] {
+        let text = pdf_text(&pdf);
+        // LibreOffice sets a space between figures and ideographs (21 号).
+        let line = text.lines().find(|l| l.contains("〕21")).unwrap_or("");
+        assert!(line.contains("签发人"), "{}: {text}", pdf.display());
+        assert!(line.find("〕21") < line.find("签发人"), "{line}");
+    }
+    let joint =
+        std::fs::read_to_string(root().join("tests/fixtures/notices/joint_head_own_dates.md"))
+            .unwrap();
+    let (dir, _word, _pdf) = notice_through_word(&joint);
+    for pdf in [
+        dir.path().join("通知.pdf"),
+        dir.path().join("output/通知.pdf"),
+    ] {
+        let text = pdf_text(&pdf);
+        // The names spread to the widest: their characters a space apart in the text.
+        let line: String = (text.lines().find(|l| l.contains("文件")).unwrap_or(""))
+            .split_whitespace()
+            .collect();
+        assert_eq!(line, "桐溪县财政局文件", "{}: {text}", pdf.display());
+    }
+}

@@ -40,7 +40,7 @@ fn in_arabic_figures(text: &str) -> Option<String> {
     let digit = |c: char| {
         "〇一二三四五六七八九"
             .chars()
-            .position(|d| d == c || (c == '零' && d == '〇'))
+            .position(|d| d == c || (matches!(c, '零' | '○') && d == '〇'))
     };
     let year: String = (year.chars())
         .map(|c| digit(c).map(|d| char::from(b'0' + d as u8)))

@@ -543,7 +543,7 @@ fn attachment_note_added(cx: &Context, end: &Location) -> Option<Diagnostic> {
 /// its title is printed as the attachment the list names.
 fn read_as_part(plan: &crate::model::Plan, name: &str) -> bool {
     plan.sections.iter().any(|s| s.title == name)
-        || (plan.table.title.as_ref()).is_some_and(|t| same_name(t, name))
+        || (plan.table.title.as_ref()).is_some_and(|t| crate::model::lists_the_table(name, t))
         || (plan.table.parts.iter()).any(|p| same_name(&p.title, name))
 }
 
@@ -729,6 +729,16 @@ fn date(cx: &Context, end: &Location) -> Vec<Diagnostic> {
         } else {
             d.with_remedy(Remedy::NoticeDate)
         });
+    } else if let Some(written) = notice.date_written.as_deref().filter(|_| from_source) {
+        // 二〇二五年三月十二日 (二OO八年…, its 〇 typed as the letter O): printed in figures.
+        let place = notice.date_origin.as_ref().unwrap_or(end).clone();
+        out.push(Diagnostic::note(
+            "notice/date-format",
+            place,
+            format!(
+                "成文日期原文写作「{written}」：GB/T 9704 用阿拉伯数字标全年、月、日，发布的通知印作「{date}」"
+            ),
+        ));
     }
     out
 }

@@ -835,6 +835,7 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
         }
         _ => {}
     }
+    in_arabic_figures(&mut notice);
     // The 版记: the config's, else what the source's 版记 lines say.
     let (copy_to, printed) = notice.imprint_fields();
     notice.copy_to = config.notice.copy_to.clone().or(copy_to);
@@ -843,6 +844,19 @@ fn complete_notice(mut notice: Notice, config: &Config) -> Notice {
         _ => printed,
     };
     notice
+}
+
+/// A 成文日期 in Chinese numerals (二〇二五年三月十二日) printed in Arabic figures, as GB/T
+/// 9704 7.3.5.1 sets it; the source's form kept for the check to say.
+fn in_arabic_figures(notice: &mut Notice) {
+    let Some(date) = notice.date.as_deref() else {
+        return;
+    };
+    let chinese = date.contains('年') && !date.chars().any(|c| c.is_ascii_digit());
+    if let Some(day) = crate::base::date::parse_written(date).filter(|_| chinese) {
+        notice.date_written.get_or_insert_with(|| date.to_string());
+        notice.date = Some(crate::base::date::chinese(day));
+    }
 }
 
 /// Titles read that did not become the plan's (`printed`), said, not lost: a first line of

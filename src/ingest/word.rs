@@ -18,7 +18,7 @@ use super::docx::{
 use super::grid::Grid;
 use super::later_attachment;
 use super::text::{self, Places, TextDocument};
-use crate::base::cjk::{LINE_BREAK, excerpt_of};
+use crate::base::cjk::{LINE_BREAK, excerpt_of, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 
 /// A Word document read.
@@ -57,15 +57,21 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     };
     let mut lines: Vec<String> = paragraphs[..end].iter().map(|p| line_of(p)).collect();
     place_text_boxes(&word, &mut lines, display, &mut diagnostics);
-    let over_notice = other_tables(&tables, &parts, &mut lines, display, &mut diagnostics);
+    let (over_notice, under_table) = other_tables(&tables, &parts, &mut lines);
     let (text, restored) = text::restore_printed(&lines.join("\n"), Places::paragraphs(display));
     let mut doc = text::parse_at(&text, Places::paragraphs(display));
+    let over_notice = signed_in_tables(&over_notice, &lines, &mut doc, display);
     notice_outside_paragraphs(
         (&over_notice, &word.header_lines),
         doc.notice.as_mut(),
         display,
         &mut diagnostics,
     );
+    for table in under_table {
+        if !imprint_from_table(table, doc.notice.as_mut(), display) {
+            report_table(table, display, &mut diagnostics);
+        }
+    }
     // The text read ends where the 分工表 begins, not where the document does.
     if found.is_some() {
         doc.diagnostics.retain(|d| d.code != "source/cut-off");
@@ -441,9 +447,20 @@ fn place_text_boxes(
         }
         let blank_at = |i: usize| lines.get(i).is_some_and(|l| l.trim().is_empty());
         let slot = anchor.checked_sub(1).filter(|&i| blank_at(i));
+        let placed = |kind, lines: &mut [String]| placed_box(&boxes, anchor, lines, kind);
         match slot {
+            Some(_) if placed(PlacedBox::SignOff, lines) => {
+                diagnostics.push(Diagnostic::note(
+                    "word/text-box",
+                    Location::paragraph(display, anchor as u32),
+                    format!(
+                        "文本框中的署名和成文日期按所在位置读入：「{}」",
+                        text.trim()
+                    ),
+                ));
+            }
             Some(i) if anchor <= 6 => lines[i] = format!("# {text}"),
-            Some(_) if attachment_head_placed(&boxes, anchor, lines) => {
+            Some(_) if placed(PlacedBox::AttachmentHead, lines) => {
                 diagnostics.push(Diagnostic::note(
                     "word/text-box",
                     Location::paragraph(display, anchor as u32),
@@ -462,22 +479,36 @@ fn place_text_boxes(
     }
 }
 
-/// Puts a text box's paragraphs that open with an attachment's label (附件 / 北塘区2025年
-/// 乡村振兴重点任务) on its blank anchor line (paragraph `anchor`) and the blank lines
-/// right above it, one a line, the last on the anchor's; whether there were lines enough.
-fn attachment_head_placed(boxes: &[&Paragraph], anchor: usize, lines: &mut [String]) -> bool {
+/// The kinds of text box read where they stand, one paragraph a line.
+#[derive(Clone, Copy)]
+enum PlacedBox {
+    /// An attachment's label and title (附件 / 北塘区2025年乡村振兴重点任务).
+    AttachmentHead,
+    /// The notice's 署名 over its 成文日期.
+    SignOff,
+}
+
+/// Puts a text box's paragraphs of the kind `kind` on its blank anchor line (paragraph
+/// `anchor`) and the blank lines right above it, one a line, the last on the anchor's;
+/// whether they were of that kind and there were lines enough.
+fn placed_box(boxes: &[&Paragraph], anchor: usize, lines: &mut [String], kind: PlacedBox) -> bool {
     let texts: Vec<String> = (boxes.iter())
         .map(|p| format!("{}{}", p.number, p.text.trim()))
         .filter(|t| !t.trim().is_empty())
         .collect();
-    let head = texts.first().is_some_and(|t| text::is_attachment_label(t))
-        && texts.len() <= 4
-        && texts.iter().all(|t| t.chars().count() <= 60);
+    let fits = texts.len() <= 4 && texts.iter().all(|t| t.chars().count() <= 60);
+    let of_kind = match kind {
+        PlacedBox::AttachmentHead => texts.first().is_some_and(|t| text::is_attachment_label(t)),
+        PlacedBox::SignOff => {
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            texts.len() >= 2 && text::signing_off(&refs).iter().all(|&signs| signs)
+        }
+    };
     let Some(first) = anchor.checked_sub(texts.len()) else {
         return false;
     };
     let blank = (first..anchor).all(|i| lines.get(i).is_some_and(|l| l.trim().is_empty()));
-    if !head || !blank {
+    if !(fits && of_kind && blank) {
         return false;
     }
     for (line, text) in lines[first..anchor].iter_mut().zip(texts) {
@@ -512,26 +543,90 @@ fn place_small_table((before, table): &(usize, &Table), lines: &mut [String]) ->
     }
 }
 
-/// The tables that are no 分工表 of `parts`: one after the first 分工表 reported; a small
-/// one at the top placed in `lines` as the 红头; the rest returned, to be read against the
-/// notice once it is read.
+/// The tables that are no 分工表 of `parts`: a small one at the top placed in `lines` as the
+/// 红头; the rest returned, to be read against the notice once it is read — those over it
+/// (or with no 分工表 in the file) first, those after the first 分工表 (a 版记 set as a
+/// table, or reported) second.
 fn other_tables<'t>(
     tables: &[(usize, &'t Table)],
     parts: &[TaskTable],
     lines: &mut [String],
-    display: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<&'t Table> {
-    let mut over_notice = Vec::new();
+) -> (Vec<(usize, &'t Table)>, Vec<&'t Table>) {
+    let (mut over_notice, mut under_table) = (Vec::new(), Vec::new());
     for (i, table) in tables.iter().enumerate() {
         match parts.first() {
             _ if parts.iter().any(|t| t.tables.contains(&i)) => {}
-            Some(t) if i > t.tables[0] => report_table(table.1, display, diagnostics),
+            Some(t) if i > t.tables[0] => under_table.push(table.1),
             _ if place_small_table(table, lines) => {}
-            _ => over_notice.push(table.1),
+            _ => over_notice.push(*table),
         }
     }
-    over_notice
+    (over_notice, under_table)
+}
+
+/// The notice's 署名 set as a table under its body (agencies side by side, their dates under
+/// them), read into it, and a 附注 in parentheses right under the table with it; the other
+/// tables returned, to be read against the notice's head or reported.
+fn signed_in_tables<'t>(
+    tables: &[(usize, &'t Table)],
+    lines: &[String],
+    doc: &mut TextDocument,
+    display: &str,
+) -> Vec<&'t Table> {
+    let mut rest = Vec::new();
+    for &(before, table) in tables {
+        let place = Location::cell(display, format!("表{}", table.index), 0, 0);
+        let under_body = |n: &crate::model::Notice| {
+            (n.body.iter()).any(|p| p.origin.line_no().is_some_and(|l| l as usize <= before))
+        };
+        let said = (doc.notice.as_mut())
+            .filter(|n| under_body(n))
+            .and_then(|n| text::sign_off_in_rows(n, &cell_rows(table), place));
+        let (Some(said), Some(notice)) = (said, doc.notice.as_mut()) else {
+            rest.push(table);
+            continue;
+        };
+        doc.diagnostics.extend(said);
+        let after = Location::paragraph(display, before as u32 + 1);
+        if let Some(line) = lines.get(before)
+            && notice.annotation.is_none()
+            && text::is_annotation(line)
+        {
+            notice.annotation = Some(tidy_spacing(line));
+            // Read before the notice's 署名 was, as a line above the plan's title.
+            (doc.diagnostics).retain(|d| !(d.code == "source/unused" && d.location == after));
+            if let Some(prose) = doc.prose.as_mut() {
+                prose.before.retain(|p| p.origin != after);
+            }
+        }
+    }
+    rest
+}
+
+/// A 版记 set as a table (抄送：… over 某办公室 | 2025年6月4日印发), read into the notice's
+/// 版记 when it has none yet. Whether it was one.
+fn imprint_from_table(
+    table: &Table,
+    notice: Option<&mut crate::model::Notice>,
+    display: &str,
+) -> bool {
+    let Some(notice) = notice.filter(|n| n.imprint.is_empty()) else {
+        return false;
+    };
+    let lines: Vec<(usize, String)> = (cell_rows(table).into_iter().enumerate())
+        .map(|(row, cells)| (row, cells.join(" ").replace(['\t', '\n'], " ")))
+        .filter(|(_, line)| !line.trim().is_empty())
+        .collect();
+    if lines.is_empty() || !lines.iter().all(|(_, line)| text::is_imprint_line(line)) {
+        return false;
+    }
+    notice.imprint = (lines.into_iter())
+        .map(|(row, line)| crate::model::Paragraph {
+            text: tidy_spacing(&line),
+            origin: Location::cell(display, format!("表{}", table.index), row as u32, 0),
+        })
+        .collect();
+    true
 }
 
 /// What the notice keeps outside its paragraphs — the tables over it, the page header's
@@ -543,7 +638,9 @@ fn notice_outside_paragraphs(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for table in tables {
-        if !notice_from_table(table, notice.as_deref_mut(), display, diagnostics) {
+        if !imprint_from_table(table, notice.as_deref_mut(), display)
+            && !notice_from_table(table, notice.as_deref_mut(), display, diagnostics)
+        {
             report_table(table, display, diagnostics);
         }
     }
@@ -709,6 +806,18 @@ fn text_after_table(
         let (read, said) = text::sign_off_under_table(notice, &under, Places::paragraphs(display));
         diagnostics.extend(said);
         rest.drain(..read);
+        // The 版记 at the document's end, where GB/T 9704 puts it: after the attachments.
+        let imprint = (rest.iter().rev())
+            .take_while(|(text, _)| text::is_imprint_line(text))
+            .count();
+        if notice.imprint.is_empty() && imprint > 0 {
+            notice.imprint = (rest.split_off(rest.len() - imprint).into_iter())
+                .map(|(text, origin)| crate::model::Paragraph {
+                    text: tidy_spacing(&text.replace('\t', " ")),
+                    origin,
+                })
+                .collect();
+        }
     }
     // Between its tables (续表, 附件2) a paragraph is none of the table's rows.
     let between = lines.into_iter().map(|line| (line, "任务分工表中间"));
@@ -727,7 +836,9 @@ fn text_after_table(
 /// one, each with its text where the body refers to it.
 fn not_content_notes(word: &docx::WordDocument, display: &str) -> Vec<Diagnostic> {
     let said_one_by_one = |kind: &NotContent| match kind {
-        NotContent::Footnotes => word.notes.iter().any(|n| n.kind != NoteKind::Comment),
+        NotContent::Footnotes => {
+            (word.notes.iter()).any(|n| matches!(n.kind, NoteKind::Footnote | NoteKind::Endnote))
+        }
         NotContent::Comments => word.notes.iter().any(|n| n.kind == NoteKind::Comment),
         _ => false,
     };
@@ -754,6 +865,7 @@ fn not_content_notes(word: &docx::WordDocument, display: &str) -> Vec<Diagnostic
             NoteKind::Footnote => "脚注",
             NoteKind::Endnote => "尾注",
             NoteKind::Comment => "批注",
+            NoteKind::Hidden => "隐藏文字",
         };
         let place = match note.place {
             NotePlace::Paragraph(n) => Location::paragraph(display, n as u32),

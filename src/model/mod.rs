@@ -27,7 +27,8 @@ mod task;
 mod unit;
 
 pub use notice::{
-    Notice, Paragraph, SignOff, doc_number_year, names_a_table, normalize_doc_number, plan_of_table,
+    Notice, Paragraph, SignOff, doc_number_year, lists_the_table, names_a_table,
+    normalize_doc_number, plan_of_table,
 };
 pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status, YearlessDate};
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};

@@ -23,6 +23,10 @@ pub struct Notice {
     pub doc_number: Option<String>,
     /// The 发文字号 as written in the source, e.g. 嘉发改(2025)14号.
     pub doc_number_written: Option<String>,
+    /// 签发人: the leaders who approved a document sent up (报告, 请示) for issue, named right
+    /// of its 文号 (GB/T 9704 7.2.6), in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approved_by: Vec<String>,
     /// The notice's title: 关于印发《…》的通知.
     pub title: Option<String>,
     /// 主送机关, split at 、 and ，: 各相关单位, 各街镇.
@@ -57,7 +61,7 @@ pub struct Notice {
     /// written: the date is unknown, and `check` says why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_unreadable: Option<String>,
-    /// 附注 (GB/T 9704 7.3.6), in its parentheses: （此件公开发布）.
+    /// 附注 (GB/T 9704 7.3.6), in its parentheses: （此件公开发布）; several a line each.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotation: Option<String>,
     /// Whether the 署名 and the 成文日期 came from the config (the source has none), for the
@@ -282,6 +286,19 @@ const TABLE_NAMES: &[&str] = &["分工表", "任务表", "分解表", "一览表
 pub fn names_a_table(name: &str) -> bool {
     let name = crate::base::cjk::simplified_text(name.trim());
     TABLE_NAMES.iter().any(|t| name.ends_with(t))
+}
+
+/// Whether an attachment listed as `listed` is the table titled `title`: by the same name,
+/// or by the name of its kind alone (附件：2.任务分工表 for 青禾区…建设任务分工表).
+pub fn lists_the_table(listed: &str, title: &str) -> bool {
+    let bare = |name: &str| -> String {
+        (crate::base::cjk::simplified_text(name).chars())
+            .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '〈' | '〉'))
+            .collect()
+    };
+    let (listed, title) = (bare(listed), bare(title));
+    let kind_alone = names_a_table(&listed) && plan_of_table(&listed).is_none();
+    listed == title || (kind_alone && listed.chars().count() <= 8 && title.ends_with(&listed))
 }
 
 /// The plan a table's name is of: 某区2024年工作方案任务分工表 → 某区2024年工作方案 (工作計劃

@@ -362,8 +362,8 @@ pub struct Signed<'a> {
     pub signers: &'a [String],
     /// The 成文日期.
     pub date: Option<&'a str>,
-    /// The 附注, on the line under the date.
-    pub annotation: Option<&'a str>,
+    /// The 附注, a line each (（此件公开发布） over （联系人：…）), under the date.
+    pub annotations: &'a [String],
 }
 
 impl<'a> Signed<'a> {
@@ -372,7 +372,7 @@ impl<'a> Signed<'a> {
         Signed {
             signers: &view.signers,
             date: view.date.as_deref(),
-            annotation: view.annotation.as_deref(),
+            annotations: &view.annotations,
         }
     }
 
@@ -381,7 +381,7 @@ impl<'a> Signed<'a> {
         Signed {
             signers: &view.plan.signers,
             date: view.plan.sign_date.as_deref(),
-            annotation: None,
+            annotations: &[],
         }
     }
 }

@@ -1086,10 +1086,16 @@ fn opens_with_a_number(label: &str) -> bool {
 /// The notice and its attachment as documents print them.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeView {
-    /// 发文机关标志: the issuing agency's name.
-    pub mark: String,
+    /// 发文机关标志: the issuing agencies' names, one a line, the leading one first; none
+    /// for a notice whose issuer nobody knows (no 版头 printed).
+    pub mark: Vec<String>,
+    /// The mark ends with 文件: after the name of one agency, centred to the right of the
+    /// names of joint ones (GB/T 9704 7.2.2).
+    pub filed: bool,
     /// 发文字号, normalised.
     pub doc_number: Option<String>,
+    /// 签发人, right of the 文号 (a document sent up: 报告, 请示).
+    pub approved_by: Vec<String>,
     /// Title.
     pub title: String,
     /// 主送机关 line, e.g. 各相关单位，各街镇：
@@ -1106,8 +1112,8 @@ pub struct NoticeView {
     pub signers: Vec<String>,
     /// 成文日期, when known.
     pub date: Option<String>,
-    /// 附注 under the date, in its parentheses, when the source has one.
-    pub annotation: Option<String>,
+    /// 附注 under the date, in its parentheses, a line each, when the source has them.
+    pub annotations: Vec<String>,
     /// 版记 抄送, when known.
     pub copy_to: Option<String>,
     /// 版记 印发机关 and 印发日期, when known.
@@ -1291,12 +1297,13 @@ impl NoticeView {
         let table_label = table_label.filter(|_| !(text_parts && plan_view.tasks_in_text));
         let table_titled = !(text_attached && table_label.is_none() && table.title == plan_title);
         NoticeView {
-            mark: if filed {
-                format!("{issuer}文件")
-            } else {
-                issuer.clone()
-            },
+            mark: (issuer.lines().map(str::trim))
+                .filter(|name| !name.is_empty())
+                .map(str::to_string)
+                .collect(),
+            filed,
             doc_number: notice.doc_number.clone(),
+            approved_by: notice.approved_by.clone(),
             // A title copied from a web page (…督查通报(2022年·第9期)) prints full-width.
             title: notice.title.as_deref().map_or_else(
                 || notice.title_made_up(&plan_title),
@@ -1318,7 +1325,9 @@ impl NoticeView {
                 .map(str::to_string)
                 .collect(),
             date: notice.date.clone(),
-            annotation: (notice.annotation.as_deref()).map(|a| in_full_width(a).into_owned()),
+            annotations: (notice.annotation.iter().flat_map(|a| a.lines()))
+                .map(|a| in_full_width(a.trim()).into_owned())
+                .collect(),
             copy_to: notice.copy_to.clone(),
             printed: notice.printed.clone(),
             plan: PlanView {
@@ -1343,8 +1352,10 @@ impl NoticeView {
         // A plan named by its table (…任务分解表) prints that name once, over its text.
         let table_titled = table.title != plan_view.title;
         NoticeView {
-            mark: String::new(),
+            mark: Vec::new(),
+            filed: false,
             doc_number: None,
+            approved_by: Vec::new(),
             title: plan_view.title.clone(),
             recipients: None,
             body: Vec::new(),
@@ -1352,7 +1363,7 @@ impl NoticeView {
             attachments: Vec::new(),
             signers: Vec::new(),
             date: None,
-            annotation: None,
+            annotations: Vec::new(),
             copy_to: None,
             printed: None,
             plan: plan_view,
@@ -1383,16 +1394,21 @@ fn attachment_labels(
     }
     let bare = bare_name;
     let named = |name: &str| attachments.iter().position(|a| bare(a) == bare(name));
+    // The table named by its title, or by its kind alone (附件2：任务分工表).
+    let table_at = |title: &str| {
+        named(title)
+            .or_else(|| (attachments.iter()).position(|a| crate::model::lists_the_table(a, title)))
+    };
     let label = |at: usize| format!("附件{}", at + 1);
     // The table alone attached: it is the attachment the list names it (or the plan) as.
     if !text_attached {
-        let at = named(&table.title)
+        let at = table_at(&table.title)
             .or_else(|| named(plan_title))
             .unwrap_or(0);
         return (label(at), None);
     }
     let plan_at = named(plan_title).unwrap_or(0);
-    let own = named(&table.title)
+    let own = table_at(&table.title)
         .filter(|at| *at != plan_at)
         .map(|at| (at, 0))
         .or_else(|| {
@@ -1405,7 +1421,7 @@ fn attachment_labels(
     let Some((at, from)) = own else {
         return (label(plan_at), None);
     };
-    if from > 0 || named(&table.title).is_none() {
+    if from > 0 || table_at(&table.title).is_none() {
         table.sections.drain(..from);
         if let Some(first) = table.sections.first_mut() {
             first.heading.clear();

@@ -56,6 +56,8 @@ pub enum NoteKind {
     Footnote,
     Endnote,
     Comment,
+    /// Text the body hides (`w:vanish`): left out, as Word prints it.
+    Hidden,
 }
 
 /// Where a note's reference stands.
@@ -272,8 +274,9 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<WordDocument, DocxErro
         .ok_or(DocxError::MissingPart("word/document.xml"))?;
     let mut walker = Walker::new(&styles, &numbering, limits);
     walker.run(&xml, &main)?;
-    let (mut doc, note_refs) = walker.finish();
+    let (mut doc, note_refs, hidden) = walker.finish();
     doc.notes = read_notes(&mut pkg, &rels, &main, note_refs)?;
+    doc.notes.extend(hidden);
     for (kind, flag) in [
         ("header", NotContent::Headers),
         ("footer", NotContent::Footers),
@@ -1787,6 +1790,8 @@ struct Walker<'s> {
     cells: usize,
     /// The notes the body refers to: (kind, `w:id`, place).
     note_refs: Vec<(NoteKind, String, NotePlace)>,
+    /// Hidden text, a note for each place it stands.
+    hidden: Vec<Note>,
     doc: WordDocument,
 }
 
@@ -1807,12 +1812,13 @@ impl<'s> Walker<'s> {
             paragraphs: 0,
             cells: 0,
             note_refs: Vec::new(),
+            hidden: Vec::new(),
             doc: WordDocument::default(),
         }
     }
 
-    fn finish(self) -> (WordDocument, Vec<(NoteKind, String, NotePlace)>) {
-        (self.doc, self.note_refs)
+    fn finish(self) -> (WordDocument, Vec<(NoteKind, String, NotePlace)>, Vec<Note>) {
+        (self.doc, self.note_refs, self.hidden)
     }
 
     fn run(&mut self, xml: &str, part: &str) -> Result<(), DocxError> {
@@ -1882,11 +1888,22 @@ impl<'s> Walker<'s> {
 
     /// A reference to a note (`w:id`), with where it stands; its text is read after the body.
     fn note_ref(&mut self, kind: NoteKind, e: &BytesStart) {
-        self.flag(match kind {
-            NoteKind::Footnote | NoteKind::Endnote => NotContent::Footnotes,
-            NoteKind::Comment => NotContent::Comments,
-        });
-        let place = if self.top_level_table() {
+        match kind {
+            NoteKind::Footnote | NoteKind::Endnote => self.flag(NotContent::Footnotes),
+            NoteKind::Comment => self.flag(NotContent::Comments),
+            NoteKind::Hidden => {}
+        }
+        let place = self.place_here();
+        if let Some(id) = attr(e, "id")
+            && self.note_refs.len() < MAX_NOTES
+        {
+            self.note_refs.push((kind, id, place));
+        }
+    }
+
+    /// Where the text being read stands, for a note about it.
+    fn place_here(&self) -> NotePlace {
+        if self.top_level_table() {
             NotePlace::Cell {
                 table: self.tables + 1,
                 row: self.table.rows.len(),
@@ -1897,11 +1914,27 @@ impl<'s> Walker<'s> {
                 Some(p) if p.index > 0 => NotePlace::Paragraph(p.index),
                 _ => NotePlace::Elsewhere,
             }
-        };
-        if let Some(id) = attr(e, "id")
-            && self.note_refs.len() < MAX_NOTES
-        {
-            self.note_refs.push((kind, id, place));
+        }
+    }
+
+    /// Hidden text, left out and kept for the note that says so: one note a place, its
+    /// text bounded.
+    fn hidden_text(&mut self, text: &str) {
+        const MAX_HIDDEN_CHARS: usize = 2000;
+        let place = self.place_here();
+        let room = self.hidden.len() < MAX_NOTES;
+        match self.hidden.last_mut() {
+            Some(last) if last.place == place => {
+                // Bounded, whatever the file holds.
+                let full = last.text.chars().count() >= MAX_HIDDEN_CHARS;
+                last.text.push_str(if full { "" } else { text });
+            }
+            _ if room => self.hidden.push(Note {
+                kind: NoteKind::Hidden,
+                text: text.chars().take(MAX_HIDDEN_CHARS).collect(),
+                place,
+            }),
+            _ => {}
         }
     }
 
@@ -2053,6 +2086,7 @@ impl<'s> Walker<'s> {
             .look
             .get_or_insert_with(|| styles.effective(para_style, &p.run));
         if look.hidden {
+            self.hidden_text(text);
             return;
         }
         match p.pieces.last_mut() {

@@ -6,6 +6,7 @@
 //! level of 一、 headings in the seed), bold markup comes as `**…**` or `<b>…</b>`, and paragraphs
 //! split by a page break are joined again when the first half does not end a sentence.
 
+mod approved_by;
 pub(crate) mod boxed;
 mod notice;
 mod page_box;
@@ -24,8 +25,9 @@ use crate::base::cjk::{LINE_BREAK, chinese_number, tidy_spacing};
 use crate::base::diag::{Diagnostic, Location};
 use crate::model::{Notice, Paragraph};
 pub(crate) use notice::{
-    doc_number_within, fill_from_lines_outside, garbled_doc_number, is_date_line, is_imprint_line,
-    is_notice_title, is_printed_on, issued_plan, issuer_name, sign_off_under_table, signing_off,
+    doc_number_within, fill_from_lines_outside, garbled_doc_number, is_annotation, is_date_line,
+    is_imprint_line, is_notice_title, is_printed_on, issued_plan, issuer_name, sign_off_in_rows,
+    sign_off_under_table, signing_off,
 };
 pub(crate) use prose::{
     after_attachments_label, attached_plan, is_attachment_label, labels_a_listed_attachment,
@@ -410,7 +412,8 @@ pub fn parse(text: &str, path: &str) -> TextDocument {
 /// [`parse`], the places of `text`'s lines named by `places`: a Word document's paragraphs,
 /// one per line, read as text (see `ingest::word`).
 pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
-    let joined = join_quoted_rows(text);
+    let mut joined = join_quoted_rows(text);
+    let approved_by = approved_by::take_approved_by(&mut joined);
     let mut lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let imprint = imprint_at_end(&mut lines, places);
     let mut doc = TextDocument {
@@ -452,6 +455,15 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
         ));
     }
     doc.notice = read.notice;
+    if let Some(approved) = approved_by {
+        match doc.notice.as_mut() {
+            Some(notice) => notice.approved_by = approved.names,
+            None => doc.diagnostics.push(crate::ingest::unused_note(
+                &approved.written,
+                places.at(approved.at as u32 + 1),
+            )),
+        }
+    }
     if let Some(notice) = doc.notice.as_mut() {
         sign_off_after_table(notice, &lines, places, &mut doc.diagnostics);
     }

@@ -320,8 +320,28 @@ pub(crate) fn fill_from_lines_outside(
         .and_then(issuer_words)
         .map(|words| issuer_name(&words));
     let mut issuer_open = notice.issuer.is_none() || notice.issuer == from_title;
+    if issuer_open && let Some((names, filed)) = mark_in_rows(rows) {
+        issuer_open = false;
+        let issuer = names.join("\n");
+        if notice.issuer.as_ref() != Some(&issuer) {
+            notice.issuer = Some(issuer.clone());
+            had.0 = false;
+        }
+        notice.issuer_written = Some(match (filed, names.len()) {
+            (true, 1) => format!("{issuer}文件"),
+            (true, _) => format!("{issuer}\n文件"),
+            (false, _) => issuer,
+        });
+    }
     for cell in rows.iter().flatten() {
-        let text = tidy_spacing(cell.trim());
+        // The 签发人's names apart by spaces, read before the spaces are tidied away.
+        let text = match super::approved_by::in_cell(cell.trim()) {
+            Some((before, names)) => {
+                notice.approved_by.extend(names);
+                tidy_spacing(&before)
+            }
+            None => tidy_spacing(cell.trim()),
+        };
         let issuer = issuer_name(&text);
         // 规范性文件 (a box's 文件类型) names a kind of document, no agency.
         if issuer_open && text.ends_with("文件") && issuer != text && is_one_agency(&issuer) {
@@ -357,6 +377,38 @@ pub(crate) fn fill_from_lines_outside(
     .into_iter()
     .filter_map(|(taken, name)| taken.then_some(name))
     .collect()
+}
+
+/// The 发文机关标志 of a 版头 set as a table, above its 文号: the agencies' names (a cell
+/// each, down its rows, or a line each in one cell) and whether 文件 stands beside them — in
+/// a cell of its own (merged down their rows) or after the last name. None when a cell above
+/// the 文号 holds anything else (a page's box: 标题 | …), or for one agency's name alone over
+/// no 文号 (a page header naming its office).
+fn mark_in_rows(rows: &[Vec<String>]) -> Option<(Vec<String>, bool)> {
+    let (mut names, mut filed, mut numbered) = (Vec::new(), false, false);
+    for row in rows {
+        if (row.iter()).any(|cell| head_number(&tidy_spacing(cell.trim())).is_some()) {
+            numbered = true;
+            break;
+        }
+        for line in row.iter().flat_map(|cell| cell.lines()) {
+            let line = tidy_spacing(line.trim());
+            let (name, with_word) = match line.strip_suffix("文件") {
+                Some(name) => (name.trim(), true),
+                None => (line.as_str(), false),
+            };
+            filed |= with_word;
+            if name.is_empty() {
+                continue;
+            }
+            if !is_one_agency(name) {
+                return None;
+            }
+            names.push(name.to_string());
+        }
+    }
+    let head = filed || numbered || names.len() > 1;
+    (!names.is_empty() && head).then_some((names, filed))
 }
 
 /// Where the document's head is: the block of its 文号, when it has one, and — a page's box
@@ -1342,7 +1394,7 @@ fn number_and_date(text: &str) -> Option<(&str, Option<HeadDate>)> {
 /// The 文号 a notice's head gives on its line, as GB/T 9704 writes it — also when a page
 /// lost its 〕 or 号 (万州府发〔202312): the head is still the notice's, and the check says
 /// how it is written.
-fn head_number(text: &str) -> Option<String> {
+pub(super) fn head_number(text: &str) -> Option<String> {
     normalize_doc_number(text).or_else(|| garbled_doc_number(text))
 }
 
@@ -1373,10 +1425,9 @@ fn date_read(
     (date, guessed): (&str, bool),
     place: crate::base::diag::Location,
 ) -> Option<Diagnostic> {
-    if zeros_typed_as_letters(written).is_some() {
-        let message = format!("成文日期「{written}」中的“O”是字母：按「{date}」印出");
-        Some(Diagnostic::note("notice/date-read", place, message))
-    } else if guessed && written.contains(['-', '.', '/', '．']) {
+    // A date in Chinese numerals (its 〇 perhaps typed as O) is said by the check: it is
+    // printed in figures.
+    if guessed && written.contains(['-', '.', '/', '．']) {
         let message = format!("成文日期写作「{written}」：发布的通知按公文格式印作 {date}");
         Some(Diagnostic::note("notice/date-read", place, message))
     } else if guessed {
@@ -1746,6 +1797,9 @@ fn read_sign_off(
             (&date, guessed),
             places.at(b.line),
         ));
+        if zeros_typed_as_letters(b.text.trim()).is_some() {
+            notice.date_written = Some(b.text.trim().to_string());
+        }
         notice.date = Some(date);
         i += 1;
         i = read_joint_signers(blocks, (i, places), notice, said);
@@ -1778,7 +1832,7 @@ fn read_sign_off(
             i += 1;
         }
         if !notes.is_empty() {
-            notice.annotation = Some(notes.concat());
+            notice.annotation = Some(notes.join("\n"));
         }
     }
     while let Some(b) = blocks.get(i)
@@ -1885,6 +1939,53 @@ fn joint_dates_said(
     )
 }
 
+/// A 署名 set as a table (two agencies side by side, their dates under them or one date
+/// merged across; a name over its date in one cell): read into the notice when it has no
+/// 署名 yet — every agency signs, the latest date is the 成文日期, the others said. None
+/// when a cell holds anything but agencies' names and dates (or none of the names).
+pub(crate) fn sign_off_in_rows(
+    notice: &mut Notice,
+    rows: &[Vec<String>],
+    place: crate::base::diag::Location,
+) -> Option<Vec<Diagnostic>> {
+    if notice.signer.is_some() {
+        return None;
+    }
+    let (mut names, mut dates) = (Vec::new(), Vec::new());
+    for line in rows.iter().flatten().flat_map(|cell| cell.lines()) {
+        let line = tidy_spacing(line.trim());
+        if line.is_empty() {
+            continue;
+        }
+        match date_of(&line) {
+            Some((date, false)) => dates.push(date),
+            _ if is_one_agency(&line) => names.push(issuer_name(&line)),
+            _ => return None,
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    notice.signer = Some(names.join("\n"));
+    let mut said = Vec::new();
+    let day = |text: &String| crate::base::date::parse_written(text);
+    dates.dedup();
+    if notice.date.is_none()
+        && let Some(latest) = dates.iter().max_by_key(|d| day(d)).cloned()
+    {
+        let others: Vec<&str> = (dates.iter())
+            .filter(|d| **d != latest)
+            .map(String::as_str)
+            .collect();
+        if !others.is_empty() {
+            said.push(joint_dates_said(place.clone(), &latest, &others));
+        }
+        notice.date = Some(latest);
+        notice.date_origin = Some(place);
+    }
+    Some(said)
+}
+
 /// Agencies issuing jointly, each over its own date (青禾区教育局 / 2025年4月8日 / 青禾区财政局 /
 /// 2025年4月9日), from block `i` under the first one's date: every one signs, and the
 /// 成文日期 is the last signed (GB/T 9704 7.3.5.2: the date the last agency's head signs);
@@ -1934,8 +2035,11 @@ pub(crate) fn is_notice_title(text: &str) -> bool {
     let names_its_kind = ["通知", "意见", "决定", "通报", "批复", "函"]
         .iter()
         .any(|kind| text.ends_with(kind));
-    names_its_kind
-        && (text.contains("关于") || issuing_verb_at(text).is_some() || of_its_kind(text))
+    // A document sent up (报告, 请示) names what it is about: 关于报送《…》的请示.
+    let sent_up = ["请示", "报告"].iter().any(|kind| text.ends_with(kind)) && text.contains("关于");
+    sent_up
+        || (names_its_kind
+            && (text.contains("关于") || issuing_verb_at(text).is_some() || of_its_kind(text)))
 }
 
 /// 《政府工作报告》重点工作部门分工的意见: a title of the document's kind without 关于, as a
@@ -2140,7 +2244,7 @@ pub(crate) fn is_date_line(text: &str) -> bool {
 
 /// A 附注: a short line wholly in parentheses, nothing else on it — one note or a few side
 /// by side ((联系人：…，联系电话：…)(此件公开发布)).
-pub(super) fn is_annotation(text: &str) -> bool {
+pub(crate) fn is_annotation(text: &str) -> bool {
     let text = text.trim();
     let mut notes = 0;
     let mut rest = text;

@@ -146,78 +146,92 @@ impl Notice<'_> {
     /// 版头: a spacer down to the mark, the mark, the 文号 with the red rule as its border.
     fn head(&mut self) {
         let page = self.set.page;
-        let fonts = self.set.fonts;
-        if self.view.mark.trim().is_empty() {
+        if self.view.mark.is_empty() {
             return self.headless();
         }
         let top = page.margin_top() as f32;
         // The mark's em box top 35 mm below the 版心 top (7.2.4); sized to fit the 版心.
         let mark_top = page.top_twips() + 35.0 * TWIPS_PER_MM;
-        // Agencies issuing jointly: one a line, the leading one first (7.2.2).
-        let names: Vec<String> = self.view.mark.lines().map(str::to_string).collect();
-        // A letter or digit in the mark (政协XX市…) is set in the CJK face's own Latin, wider
-        // than half an em, with a space Word or LibreOffice may add beside it: counted at
-        // three quarters, and a quarter em each side of a run, so the name stays on one line.
-        let mark_ems = |name: &str| {
-            let latin = name.chars().filter(|c| c.is_ascii_alphanumeric()).count();
-            let runs = name
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|run| !run.is_empty())
-                .count();
-            ems(name) + 0.25 * latin as f32 + 0.5 * runs as f32
-        };
-        let widest = names.iter().map(|n| mark_ems(n)).fold(1.0f32, f32::max);
-        let mark_size = (page.width_twips() as f32 / TWIPS_PER_PT / widest).min(42.0);
-        let mark_size = (mark_size * 2.0).floor() / 2.0;
-        // An exact line 1.1 em high puts the em box's top on the line's top.
-        let mark_line = tw(1.1 * mark_size);
+        let mark = Mark::of(self.view, page.width_twips() as f32 / TWIPS_PER_PT);
         self.push(Para::new().exact((mark_top - top).round() as i32));
         // 发文字号 two blank lines below the mark (7.2.5), as the PDF places it.
         let pitch = self.pitch();
         let body = page.body_size * TWIPS_PER_PT;
-        let above_last = (names.len().max(1) - 1) as f32 * mark_line as f32;
-        let number_em_top = mark_top + above_last + mark_size * TWIPS_PER_PT + 3.0 * pitch - body;
+        let above_last = (mark.names.len().max(1) - 1) as f32 * mark.line as f32;
+        let number_em_top = mark_top + above_last + mark.size * TWIPS_PER_PT + 3.0 * pitch - body;
         let number_line_top = number_em_top - PageSetup::em_offset(NUMBER_LINE, page.body_size);
         let after_mark =
-            (number_line_top - (mark_top + above_last + mark_line as f32)).round() as i32;
-        for (k, name) in names.iter().enumerate() {
-            let after = if k + 1 == names.len() { after_mark } else { 0 };
-            self.push(
-                Para::new()
-                    .style("Mark")
-                    .exact(mark_line)
-                    .space(0, after)
-                    .align(Align::Center)
-                    .run(
-                        fonts,
-                        &RunStyle::new(Face::Title, mark_size).colored(RED),
-                        name,
-                    ),
-            );
+            (number_line_top - (mark_top + above_last + mark.line as f32)).round() as i32;
+        let fonts = self.set.fonts;
+        let style = RunStyle::new(Face::Title, mark.size).colored(RED);
+        match mark.word {
+            // Joint agencies: their names a row each in a table's left column, 文件 in its
+            // right one, merged down and centred (7.2.2); the space below goes before the 文号.
+            Some(word) => {
+                self.paras
+                    .push(Item::Xml(mark.joint_table(fonts, &style, word)));
+            }
+            None => {
+                for (k, name) in mark.names.iter().enumerate() {
+                    let after = if k + 1 == mark.names.len() {
+                        after_mark
+                    } else {
+                        0
+                    };
+                    self.push(
+                        Para::new()
+                            .style("Mark")
+                            .exact(mark.line)
+                            .space(0, after)
+                            .align(Align::Center)
+                            .run(fonts, &style, name),
+                    );
+                }
+            }
         }
+        let before = if mark.word.is_some() { after_mark } else { 0 };
         // The red rule 4 mm below the 文号, the 版心's width (7.2.7): the 文号's bottom border.
-        let number = self.view.doc_number.clone().unwrap_or_default();
-        self.push(
-            Para::new()
-                .style("DocNumber")
-                .exact(NUMBER_LINE)
-                .align(Align::Center)
-                .border_bottom(Border {
-                    eighths: RULE_EIGHTHS,
-                    space: RULE_SPACE_PT,
-                    color: RED,
-                })
-                .run(fonts, &RunStyle::new(Face::Body, page.body_size), &number),
-        );
+        let number = self.number_line().space(before, 0).border_bottom(Border {
+            eighths: RULE_EIGHTHS,
+            space: RULE_SPACE_PT,
+            color: RED,
+        });
+        self.push(number);
         self.rule_bottom =
             number_em_top + body + 4.0 * TWIPS_PER_MM + RED_RULE_MM / 2.0 * TWIPS_PER_MM;
         // The border adds its space and width to the paragraph.
         self.cursor = mark_top
             + above_last
-            + mark_line as f32
+            + mark.line as f32
             + after_mark as f32
             + NUMBER_LINE as f32
             + (RULE_SPACE_PT as f32 + RULE_EIGHTHS as f32 / 8.0) * TWIPS_PER_PT;
+    }
+
+    /// The 文号's line: centred; a document sent up has it 1 字 in from the left and its
+    /// 签发人 1 字 in from the right on the same line (7.2.5, 7.2.6), as the PDF sets them.
+    fn number_line(&self) -> Para {
+        let page = self.set.page;
+        let fonts = self.set.fonts;
+        let number = self.view.doc_number.clone().unwrap_or_default();
+        let body = RunStyle::new(Face::Body, page.body_size);
+        let p = Para::new().style("DocNumber").exact(NUMBER_LINE);
+        if self.view.approved_by.is_empty() {
+            return p.align(Align::Center).run(fonts, &body, &number);
+        }
+        let names = self.view.approved_by.join("　");
+        let one = tw(page.body_size);
+        // The label ends where the names start, so the names end 1 字 in from the right.
+        let label_at = page.width_twips() - one - tw(page.body_size * (ems(&names) + 4.0));
+        let rpr = super::xml::run_properties(fonts, &body);
+        // 1 字 in as a full-width space, not an indent: the red rule (the paragraph's border)
+        // spans the 版心.
+        p.align(Align::Left)
+            .tab_left(label_at)
+            .run(fonts, &body, &format!("　{number}"))
+            .raw_runs(&format!("<w:r>{rpr}<w:tab/></w:r>"))
+            .run(fonts, &body, "签发人：")
+            .run(fonts, &RunStyle::new(Face::Kai, page.body_size), &names)
     }
 
     /// No issuer known: no mark and no red rule (as the PDF); the 文号, if any, on the first
@@ -226,21 +240,12 @@ impl Notice<'_> {
         let page = self.set.page;
         // The first paragraph starts at the top margin.
         self.cursor = page.margin_top() as f32;
-        let Some(number) = self.view.doc_number.clone() else {
+        if self.view.doc_number.is_none() && self.view.approved_by.is_empty() {
             self.title_first = true;
             return;
-        };
-        self.push(
-            Para::new()
-                .style("DocNumber")
-                .exact(NUMBER_LINE)
-                .align(Align::Center)
-                .run(
-                    self.set.fonts,
-                    &RunStyle::new(Face::Body, page.body_size),
-                    &number,
-                ),
-        );
+        }
+        let number = self.number_line();
+        self.push(number);
         self.cursor += NUMBER_LINE as f32;
         self.rule_bottom = page.top_twips() + page.body_size * TWIPS_PER_PT;
     }
@@ -510,23 +515,31 @@ impl Notice<'_> {
             .indent(0, date_right.round() as i32)
             .align(Align::Right);
         // 附注: the next line, 2 字 in from the left (7.3.6), kept with the date.
-        let annotation = signed.annotation.map(|note| {
-            self.set
-                .grid()
-                .style("Annotation")
-                .indent(two.round() as i32, 0)
-                .align(Align::Left)
-                .run(self.set.fonts, &self.set.body, note)
-        });
-        if annotation.is_some() {
+        let mut annotations: Vec<Para> = (signed.annotations.iter())
+            .map(|note| {
+                self.set
+                    .grid()
+                    .style("Annotation")
+                    .indent(two.round() as i32, 0)
+                    .align(Align::Left)
+                    .run(self.set.fonts, &self.set.body, note)
+            })
+            .collect();
+        if !annotations.is_empty() {
             date_p = date_p.keep_next();
+        }
+        // Each 附注 kept with the next one.
+        if let Some((_, firsts)) = annotations.split_last_mut() {
+            for p in firsts {
+                *p = std::mem::take(p).keep_next();
+            }
         }
         let date_p = date_p.run(self.set.fonts, &self.set.body, &date);
         for p in signer_ps {
             self.push(p);
         }
         self.push(date_p);
-        if let Some(p) = annotation {
+        for p in annotations {
             self.push(p);
         }
     }
@@ -554,6 +567,101 @@ impl Notice<'_> {
         self.push(p);
         self.part = Part::AttachmentHead;
     }
+}
+
+/// The 发文机关标志 as Word sets it.
+struct Mark {
+    /// Its lines: one agency's name (with 文件), or joint agencies' names one a line.
+    names: Vec<String>,
+    /// 文件 to the right of joint agencies' names.
+    word: Option<&'static str>,
+    /// Size in pt.
+    size: f32,
+    /// A line's exact height in twips: 1.1 em puts the em box's top on the line's top.
+    line: i32,
+    /// The widest name, in ems: the joint names' column.
+    widest: f32,
+}
+
+impl Mark {
+    /// The mark of `view`, sized to fit `width` pt (the 版心).
+    fn of(view: &NoticeView, width: f32) -> Mark {
+        let names = match view.mark.as_slice() {
+            [one] if view.filed => vec![format!("{one}文件")],
+            names => names.to_vec(),
+        };
+        let word = (view.filed && names.len() > 1).then_some("文件");
+        let widest = names.iter().map(|n| mark_ems(n)).fold(1.0f32, f32::max);
+        // 文件 half an em right of the names.
+        let word_ems = word.map_or(0.0, |w| ems(w) + 0.5);
+        let size = (width / (widest + word_ems)).min(42.0);
+        let size = (size * 2.0).floor() / 2.0;
+        Mark {
+            names,
+            word,
+            size,
+            line: tw(1.1 * size),
+            widest,
+        }
+    }
+
+    /// Joint agencies' names a row each, spread to the widest (分散对齐), and `word` in a
+    /// cell merged down their rows, centred over them: a table without borders, centred.
+    fn joint_table(&self, fonts: &WordFonts, style: &RunStyle, word: &str) -> String {
+        use std::fmt::Write as _;
+        let left = tw(self.widest * self.size) + tw(1.0);
+        let right = tw((ems(word) + 0.5) * self.size);
+        let mut xml = format!(
+            r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/></w:tblGrid>"#,
+            left + right
+        );
+        for (k, name) in self.names.iter().enumerate() {
+            let chars = name.chars().count();
+            let extra = (self.widest - mark_ems(name)) * self.size / (chars.max(2) - 1) as f32;
+            // Every character but the last spaced, so the name ends at the column's edge.
+            let split = name.char_indices().last().map_or(0, |(at, _)| at);
+            let spread = Para::new()
+                .style("Mark")
+                .exact(self.line)
+                .align(Align::Left)
+                .run(fonts, &style.clone().spaced(tw(extra)), &name[..split])
+                .run(fonts, style, &name[split..]);
+            let merged = if k == 0 {
+                r#"<w:vMerge w:val="restart"/>"#
+            } else {
+                "<w:vMerge/>"
+            };
+            let word_para = match k {
+                0 => Para::new()
+                    .style("Mark")
+                    .exact(self.line)
+                    .align(Align::Right)
+                    .run(fonts, style, word),
+                _ => Para::new().exact(self.line),
+            };
+            let _ = write!(
+                xml,
+                r#"<w:tr><w:trPr><w:trHeight w:val="{}" w:hRule="exact"/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{left}" w:type="dxa"/></w:tcPr>{}</w:tc><w:tc><w:tcPr><w:tcW w:w="{right}" w:type="dxa"/>{merged}<w:vAlign w:val="center"/></w:tcPr>{}</w:tc></w:tr>"#,
+                self.line,
+                spread.xml(),
+                word_para.xml()
+            );
+        }
+        xml.push_str("</w:tbl>");
+        xml
+    }
+}
+
+/// A mark's width in ems: a letter or digit in it (政协XX市…) is set in the CJK face's own
+/// Latin, wider than half an em, with a space Word or LibreOffice may add beside it — counted
+/// at three quarters, and a quarter em each side of a run, so the name stays on one line.
+fn mark_ems(name: &str) -> f32 {
+    let latin = name.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    let runs = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|run| !run.is_empty())
+        .count();
+    ems(name) + 0.25 * latin as f32 + 0.5 * runs as f32
 }
 
 fn joined(spans: &[(bool, String)]) -> String {

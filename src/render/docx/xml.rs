@@ -129,6 +129,7 @@ pub struct Para {
     border_top: Option<Border>,
     border_bottom: Option<Border>,
     tab_right: Option<i32>,
+    tab_left: Option<i32>,
     before: i32,
     after: i32,
     exact: Option<i32>,
@@ -189,6 +190,12 @@ impl Para {
     /// A right-aligned tab stop at `twips` from the left indent's origin.
     pub fn tab_right(mut self, twips: i32) -> Para {
         self.tab_right = Some(twips);
+        self
+    }
+
+    /// A left-aligned tab stop at `twips` from the left indent's origin.
+    pub fn tab_left(mut self, twips: i32) -> Para {
+        self.tab_left = Some(twips);
         self
     }
 
@@ -302,11 +309,14 @@ impl Para {
             }
             p.push_str("</w:pBdr>");
         }
-        if let Some(pos) = self.tab_right {
-            let _ = write!(
-                p,
-                r#"<w:tabs><w:tab w:val="right" w:pos="{pos}"/></w:tabs>"#
-            );
+        if self.tab_right.is_some() || self.tab_left.is_some() {
+            p.push_str("<w:tabs>");
+            for (kind, pos) in [("left", self.tab_left), ("right", self.tab_right)] {
+                if let Some(pos) = pos {
+                    let _ = write!(p, r#"<w:tab w:val="{kind}" w:pos="{pos}"/>"#);
+                }
+            }
+            p.push_str("</w:tabs>");
         }
         // No punctuation hanging past the 版心 (a full line is 28 characters; the PDF's 禁则
         // moves a character down instead), and no automatic space between ideographs and

@@ -9,7 +9,7 @@ use super::flow::{self, Block};
 use super::fonts::{FontSet, Role};
 use super::layout::{self, Align, Flow, Geometry, MM};
 use super::page::{Bookmark, Item};
-use super::text::{self, Style};
+use super::text::{self, Glyph, Style};
 use super::{DocInfo, RED, RED_RULE, leaf_bookmarks, number_pages, table, title_block};
 use crate::base::diag::Result;
 use crate::render::Signed;
@@ -157,52 +157,17 @@ fn gap(geo: &Geometry, blank_lines: f32) -> f32 {
 
 /// 版头: the 发文机关标志, the 发文字号 and the red rule; returns the rule's y.
 fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
-    let (geo, fonts) = (flow.geo, flow.fonts);
-    if view.mark.trim().is_empty() {
+    let geo = flow.geo;
+    if view.mark.is_empty() {
         return headless(flow, view);
     }
     // The mark's top edge 35 mm below the 版心 top (7.2.4), sized to fit the 版心.
     let mark_top = geo.top + 35.0 * MM;
-    let mark_style = Style::new(Role::Title, 1.0).colored(RED);
-    // Agencies issuing jointly: one a line, the leading one first (7.2.2), all one size.
-    let names: Vec<&str> = view.mark.lines().collect();
-    let mut widest = 0.0f32;
-    for name in &names {
-        widest = widest.max(text::width(&text::shape(fonts, mark_style, name)?));
-    }
-    let mark_size = if widest > 0.0 {
-        (geo.width / widest).min(42.0)
-    } else {
-        42.0
-    };
-    let mut mark_line_top = mark_top;
-    for (k, name) in names.iter().enumerate() {
-        if k > 0 {
-            mark_line_top += 1.1 * mark_size;
-        }
-        let size = Style {
-            size: mark_size,
-            ..mark_style
-        };
-        let mark = text::shape(fonts, size, name)?;
-        flow.push(Item::Text {
-            x: geo.left + (geo.width - text::width(&mark)).max(0.0) / 2.0,
-            y: layout::baseline(mark_line_top, mark_size),
-            glyphs: mark,
-        });
-    }
-    // 发文字号: two blank lines below the mark, centred (7.2.5). A notice without one keeps
-    // its line, so the rule and the title sit where they always do (and where Word has them).
-    let mut y = mark_line_top + mark_size + gap(&geo, 2.0);
-    if let Some(number) = &view.doc_number {
-        let glyphs = text::shape(fonts, Style::new(Role::Body, geo.size), number)?;
-        flow.push(Item::Text {
-            x: geo.left + (geo.width - text::width(&glyphs)).max(0.0) / 2.0,
-            y: layout::baseline(y, geo.size),
-            glyphs,
-        });
-    }
-    y += geo.size;
+    let mark_bottom = mark(flow, view, mark_top)?;
+    // 发文字号: two blank lines below the mark (7.2.5). A notice without one keeps its line,
+    // so the rule and the title sit where they always do (and where Word has them).
+    let y = mark_bottom + gap(&geo, 2.0);
+    let y = number_line(flow, view, y)? + geo.size;
     // The red rule, 4 mm below the 文号, as wide as the 版心 (7.2.7).
     let rule_y = y + 4.0 * MM;
     flow.push(Item::Rule {
@@ -216,21 +181,137 @@ fn head(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
     Ok(rule_y)
 }
 
+/// The 发文机关标志 from `top`, centred and as wide as the 版心 at most; returns its bottom.
+/// Agencies issuing jointly stand one a line, the leading one first, all as wide as the
+/// widest, with 文件 to their right, centred over them (7.2.2).
+fn mark(flow: &mut Flow<'_>, view: &NoticeView, top: f32) -> Result<f32> {
+    let (geo, fonts) = (flow.geo, flow.fonts);
+    let style = Style::new(Role::Title, 1.0).colored(RED);
+    let joint = view.mark.len() > 1;
+    let names: Vec<String> = match view.mark.as_slice() {
+        [one] if view.filed => vec![format!("{one}文件")],
+        names => names.to_vec(),
+    };
+    let word = (view.filed && joint).then_some("文件");
+    let unit_width =
+        |text: &str| -> Result<f32> { Ok(text::width(&text::shape(fonts, style, text)?)) };
+    let mut widest = 0.0f32;
+    for name in &names {
+        widest = widest.max(unit_width(name)?);
+    }
+    // 文件 half an em right of the names.
+    let word_width = match word {
+        Some(word) => unit_width(word)? + 0.5,
+        None => 0.0,
+    };
+    let size = match widest + word_width {
+        w if w > 0.0 => (geo.width / w).min(42.0),
+        _ => 42.0,
+    };
+    let sized = Style { size, ..style };
+    let left = geo.left + (geo.width - (widest + word_width) * size).max(0.0) / 2.0;
+    let pitch = 1.1 * size;
+    for (k, name) in names.iter().enumerate() {
+        let mut glyphs = text::shape(fonts, sized, name)?;
+        let x = if joint {
+            spread(&mut glyphs, widest * size);
+            left
+        } else {
+            geo.left + (geo.width - text::width(&glyphs)).max(0.0) / 2.0
+        };
+        flow.push(Item::Text {
+            x,
+            y: layout::baseline(top + k as f32 * pitch, size),
+            glyphs,
+        });
+    }
+    let bottom = top + (names.len() - 1) as f32 * pitch + size;
+    if let Some(word) = word {
+        let glyphs = text::shape(fonts, sized, word)?;
+        flow.push(Item::Text {
+            x: left + (widest + 0.5) * size,
+            y: layout::baseline((top + bottom - size) / 2.0, size),
+            glyphs,
+        });
+    }
+    Ok(bottom)
+}
+
+/// Spreads a joint agency's name over `width`, as the widest one stands (分散对齐).
+fn spread(glyphs: &mut [Glyph], width: f32) {
+    let extra = width - text::width(glyphs);
+    if let Some((_, gaps)) = glyphs.split_last_mut()
+        && extra > 0.01
+        && !gaps.is_empty()
+    {
+        let each = extra / gaps.len() as f32;
+        for glyph in gaps {
+            glyph.advance += each;
+        }
+    }
+}
+
+/// The 发文字号's line at `top`: centred; a document sent up has it 1 字 in from the left and
+/// its 签发人 1 字 in from the right, on the same line as the last of their names (7.2.5,
+/// 7.2.6), two names a line above it. Returns the top of the 文号's line.
+fn number_line(flow: &mut Flow<'_>, view: &NoticeView, top: f32) -> Result<f32> {
+    let (geo, fonts) = (flow.geo, flow.fonts);
+    let body = Style::new(Role::Body, geo.size);
+    let rows: Vec<&[String]> = view.approved_by.chunks(2).collect();
+    let number_top = top + rows.len().saturating_sub(1) as f32 * geo.pitch();
+    if let Some(number) = &view.doc_number {
+        let glyphs = text::shape(fonts, body, number)?;
+        let x = match rows.is_empty() {
+            true => geo.left + (geo.width - text::width(&glyphs)).max(0.0) / 2.0,
+            false => geo.left + geo.size,
+        };
+        flow.push(Item::Text {
+            x,
+            y: layout::baseline(number_top, geo.size),
+            glyphs,
+        });
+    }
+    if rows.is_empty() {
+        return Ok(number_top);
+    }
+    let label = text::shape(fonts, body, "签发人：")?;
+    let kai = Style::new(Role::Kai, geo.size);
+    let mut shaped = Vec::new();
+    for row in &rows {
+        shaped.push(text::shape(fonts, kai, &row.join("　"))?);
+    }
+    // The names' rows start where the widest ends 1 字 in from the right.
+    let widest = shaped.iter().map(|g| text::width(g)).fold(0.0f32, f32::max);
+    let names_x = geo.left + geo.width - geo.size - widest;
+    let label_x = names_x - text::width(&label);
+    for (k, glyphs) in shaped.into_iter().enumerate() {
+        let y = layout::baseline(top + k as f32 * geo.pitch(), geo.size);
+        if k == 0 {
+            flow.push(Item::Text {
+                x: label_x,
+                y,
+                glyphs: label.clone(),
+            });
+        }
+        flow.push(Item::Text {
+            x: names_x,
+            y,
+            glyphs,
+        });
+    }
+    Ok(number_top)
+}
+
 /// A notice whose issuer nobody knows has no 版头: no mark and no red rule printed over
 /// nothing. Its 文号, if any, stands on the first line; the title two lines below it, or on
 /// the first line. Returns where the rule would be for the title to sit there.
 fn headless(flow: &mut Flow<'_>, view: &NoticeView) -> Result<f32> {
     let geo = flow.geo;
-    let Some(number) = &view.doc_number else {
+    if view.doc_number.is_none() && view.approved_by.is_empty() {
         return Ok(geo.top - RED_RULE / 2.0 - gap(&geo, 2.0));
-    };
-    let glyphs = text::shape(flow.fonts, Style::new(Role::Body, geo.size), number)?;
-    flow.push(Item::Text {
-        x: geo.left + (geo.width - text::width(&glyphs)).max(0.0) / 2.0,
-        y: layout::baseline(geo.top, geo.size),
-        glyphs,
-    });
-    Ok(geo.top + geo.size - RED_RULE / 2.0)
+    }
+    let number_top = number_line(flow, view, geo.top)?;
+    Ok(number_top + geo.size - RED_RULE / 2.0)
 }
 
 /// The notice while its blocks are laid out.
@@ -666,7 +747,7 @@ const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
 
 /// The lines the signature takes: a blank line, the 署名 (one a signer), the date and a 附注.
 fn signature_lines(signed: Signed<'_>) -> usize {
-    2 + signed.signers.len() + usize::from(signed.annotation.is_some())
+    2 + signed.signers.len() + signed.annotations.len()
 }
 
 /// Sets the 署名 and the date; true when they carried body lines to a new page.
@@ -711,7 +792,7 @@ fn signature(
         glyphs: date,
     });
     // 附注: on the next line, 2 字 in from the left, in its parentheses (7.3.6).
-    if let Some(annotation) = signed.annotation {
+    for annotation in signed.annotations {
         let glyphs = text::shape(flow.fonts, body, annotation)?;
         let top = geo.line_top(flow.line);
         flow.set_line(Item::Text {
