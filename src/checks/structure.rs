@@ -729,18 +729,23 @@ fn date(cx: &Context, end: &Location) -> Vec<Diagnostic> {
         } else {
             d.with_remedy(Remedy::NoticeDate)
         });
-    } else if let Some(written) = notice.date_written.as_deref().filter(|_| from_source) {
-        // 二〇二五年三月十二日 (二OO八年…, its 〇 typed as the letter O): printed in figures.
-        let place = notice.date_origin.as_ref().unwrap_or(end).clone();
-        out.push(Diagnostic::note(
-            "notice/date-format",
-            place,
-            format!(
-                "成文日期原文写作「{written}」：GB/T 9704 用阿拉伯数字标全年、月、日，发布的通知印作「{date}」"
-            ),
-        ));
+    } else if from_source {
+        out.extend(date_in_figures(notice, end));
     }
     out
+}
+
+/// A 成文日期 the source writes in Chinese numerals (二〇二五年三月十二日; 二OO八年…, its 〇
+/// typed as the letter O), printed in figures: said where it is written.
+fn date_in_figures(notice: &crate::model::Notice, end: &Location) -> Option<Diagnostic> {
+    let (written, date) = (notice.date_written.as_deref()?, notice.date.as_deref()?);
+    Some(Diagnostic::note(
+        "notice/date-format",
+        notice.date_origin.as_ref().unwrap_or(end).clone(),
+        format!(
+            "成文日期原文写作「{written}」：GB/T 9704 用阿拉伯数字标全年、月、日，发布的通知印作「{date}」"
+        ),
+    ))
 }
 
 fn doc_number_place(cx: &Context) -> Option<Location> {

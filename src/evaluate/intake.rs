@@ -315,11 +315,7 @@ fn validate(
     let mut record = record(file, Outcome::Rejected, Vec::new());
     record.unit = Some(form.unit.clone());
     record.filled_on = form.filled_on;
-    record.contact = [form.contact.trim(), form.phone.trim()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("，");
+    record.contact = contact_of(&form);
     if form.plan_id != plan_id {
         record.findings.push(Diagnostic::error(
             "return/other-plan",
@@ -384,6 +380,15 @@ fn validate(
     record.rows = form.rows.len();
     record.findings = diagnostics;
     (record, Some(form))
+}
+
+/// 联系人 and 联系电话 as one line: 刘军，13800138000.
+fn contact_of(form: &ReturnForm) -> String {
+    [form.contact.trim(), form.phone.trim()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("，")
 }
 
 /// A file named for another unit of the plan than the one whose form it holds (区交通委.xlsx

@@ -36,14 +36,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     let mut word = docx::read(bytes).map_err(|e| vec![refused(display, &e)])?;
     // A reposting site's pinyin (和城乡(xiāng)建设局) is no part of the text, as in a .txt.
     let pinyin = crate::ingest::repost::strip_from_word(&mut word, display);
-    let paragraphs: Vec<&Paragraph> = word
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            docx::Block::Paragraph(p) => Some(p),
-            docx::Block::Table(_) => None,
-        })
-        .collect();
+    let paragraphs = body_paragraphs(&word);
     let tables = tables_in_order(&word);
     let mut diagnostics = not_content_notes(&word, display);
     diagnostics.extend(pinyin);
@@ -67,11 +60,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         display,
         &mut diagnostics,
     );
-    for table in under_table {
-        if !imprint_from_table(table, doc.notice.as_mut(), display) {
-            report_table(table, display, &mut diagnostics);
-        }
-    }
+    imprint_or_reported(&under_table, doc.notice.as_mut(), display, &mut diagnostics);
     // The text read ends where the 分工表 begins, not where the document does.
     if found.is_some() {
         doc.diagnostics.retain(|d| d.code != "source/cut-off");
@@ -117,6 +106,16 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
         doc.table = Some(table);
     }
     Ok(WordSource { doc, text })
+}
+
+/// The body's paragraphs, in order (those in tables not among them).
+fn body_paragraphs(word: &docx::WordDocument) -> Vec<&Paragraph> {
+    (word.blocks.iter())
+        .filter_map(|b| match b {
+            docx::Block::Paragraph(p) => Some(p),
+            docx::Block::Table(_) => None,
+        })
+        .collect()
 }
 
 /// The text read stopped at the table; the document's own end (from paragraph `last` on)
@@ -448,27 +447,20 @@ fn place_text_boxes(
         let blank_at = |i: usize| lines.get(i).is_some_and(|l| l.trim().is_empty());
         let slot = anchor.checked_sub(1).filter(|&i| blank_at(i));
         let placed = |kind, lines: &mut [String]| placed_box(&boxes, anchor, lines, kind);
+        let read_there = |what: &str| {
+            Diagnostic::note(
+                "word/text-box",
+                Location::paragraph(display, anchor as u32),
+                format!("文本框中的{what}按所在位置读入：「{}」", text.trim()),
+            )
+        };
         match slot {
             Some(_) if placed(PlacedBox::SignOff, lines) => {
-                diagnostics.push(Diagnostic::note(
-                    "word/text-box",
-                    Location::paragraph(display, anchor as u32),
-                    format!(
-                        "文本框中的署名和成文日期按所在位置读入：「{}」",
-                        text.trim()
-                    ),
-                ));
+                diagnostics.push(read_there("署名和成文日期"));
             }
             Some(i) if anchor <= 6 => lines[i] = format!("# {text}"),
             Some(_) if placed(PlacedBox::AttachmentHead, lines) => {
-                diagnostics.push(Diagnostic::note(
-                    "word/text-box",
-                    Location::paragraph(display, anchor as u32),
-                    format!(
-                        "文本框中的附件标识和标题按所在位置读入：「{}」",
-                        text.trim()
-                    ),
-                ));
+                diagnostics.push(read_there("附件标识和标题"));
             }
             _ => diagnostics.push(Diagnostic::note(
                 "word/text-box",
@@ -601,6 +593,21 @@ fn signed_in_tables<'t>(
         }
     }
     rest
+}
+
+/// The tables after the 分工表: a 版记 set as a table read into the notice, the others
+/// reported.
+fn imprint_or_reported(
+    tables: &[&Table],
+    mut notice: Option<&mut crate::model::Notice>,
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for table in tables {
+        if !imprint_from_table(table, notice.as_deref_mut(), display) {
+            report_table(table, display, diagnostics);
+        }
+    }
 }
 
 /// A 版记 set as a table (抄送：… over 某办公室 | 2025年6月4日印发), read into the notice's

@@ -437,29 +437,8 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
             .iter()
             .flat_map(|r| r.evidence.iter().cloned())
             .collect(),
-        supports: t
-            .support_reports
-            .iter()
-            .map(|r| {
-                // What it wrote: its 进展情况 and its 量化目标完成值 (a supporter's own share).
-                let said: Vec<String> = [
-                    r.progress_text
-                        .trim_end_matches(['。', '；', ';'])
-                        .to_string(),
-                    match r.target_value.trim() {
-                        "" | "—" => String::new(),
-                        value => format!("量化目标完成值：{value}"),
-                    },
-                ]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect();
-                let text = match said.is_empty() {
-                    true => String::new(),
-                    false => format!("：{}", said.join("；")),
-                };
-                format!("{}（{}）{text}", r.unit, support_status(r))
-            })
+        supports: (t.support_reports.iter())
+            .map(support_said)
             .collect::<Vec<_>>()
             .join("；"),
         supports_brief: t
@@ -483,6 +462,28 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
         }),
         score: fmt_number(t.score),
     }
+}
+
+/// A supporting unit's report as 任务明细 prints it: "单位（状态）：its 进展情况；量化目标完成值：
+/// its own share".
+fn support_said(r: &crate::evaluate::UnitReport) -> String {
+    let said: Vec<String> = [
+        r.progress_text
+            .trim_end_matches(['。', '；', ';'])
+            .to_string(),
+        match r.target_value.trim() {
+            "" | "—" => String::new(),
+            value => format!("量化目标完成值：{value}"),
+        },
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect();
+    let text = match said.is_empty() {
+        true => String::new(),
+        false => format!("：{}", said.join("；")),
+    };
+    format!("{}（{}）{text}", r.unit, support_status(r))
 }
 
 fn target_lines(t: &TaskResult) -> Vec<TargetLine> {

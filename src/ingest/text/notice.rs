@@ -1821,19 +1821,8 @@ fn read_sign_off(
     // The 署名 written under the date (2025年5月6日 / 某指挥部办公室): read, and printed in its
     // place above the date.
     i += read_signer_under_date(blocks, (i, places), notice, said);
-    // 附注: short lines in parentheses under the 成文日期 (（此件公开发布）, a contact's
-    // (联系人：…) over it), one after another in the order written.
     if notice.date.is_some() {
-        let mut notes = Vec::new();
-        while let Some(b) = blocks.get(i)
-            && is_annotation(&b.text)
-        {
-            notes.push(tidy_spacing(&b.text));
-            i += 1;
-        }
-        if !notes.is_empty() {
-            notice.annotation = Some(notes.join("\n"));
-        }
+        i = read_annotations(blocks, i, notice);
     }
     while let Some(b) = blocks.get(i)
         && (b.text.starts_with("抄送") || b.text.starts_with("主送") || b.text.ends_with("印发"))
@@ -1843,6 +1832,23 @@ fn read_sign_off(
             origin: places.at(b.line),
         });
         i += 1;
+    }
+    i
+}
+
+/// 附注: short lines in parentheses under the 成文日期 (（此件公开发布）, a contact's
+/// (联系人：…) over it) from block `i`, one after another in the order written, a line each.
+/// Returns the index after them.
+fn read_annotations(blocks: &[Block], mut i: usize, notice: &mut Notice) -> usize {
+    let mut notes = Vec::new();
+    while let Some(b) = blocks.get(i)
+        && is_annotation(&b.text)
+    {
+        notes.push(tidy_spacing(&b.text));
+        i += 1;
+    }
+    if !notes.is_empty() {
+        notice.annotation = Some(notes.join("\n"));
     }
     i
 }

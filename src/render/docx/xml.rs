@@ -193,6 +193,18 @@ impl Para {
         self
     }
 
+    /// Its tab stops' `w:tabs`, or nothing.
+    fn tabs(&self) -> String {
+        let stops = [("left", self.tab_left), ("right", self.tab_right)];
+        let stops: String = (stops.into_iter())
+            .filter_map(|(kind, pos)| Some(format!(r#"<w:tab w:val="{kind}" w:pos="{}"/>"#, pos?)))
+            .collect();
+        match stops.is_empty() {
+            true => String::new(),
+            false => format!("<w:tabs>{stops}</w:tabs>"),
+        }
+    }
+
     /// A left-aligned tab stop at `twips` from the left indent's origin.
     pub fn tab_left(mut self, twips: i32) -> Para {
         self.tab_left = Some(twips);
@@ -309,15 +321,7 @@ impl Para {
             }
             p.push_str("</w:pBdr>");
         }
-        if self.tab_right.is_some() || self.tab_left.is_some() {
-            p.push_str("<w:tabs>");
-            for (kind, pos) in [("left", self.tab_left), ("right", self.tab_right)] {
-                if let Some(pos) = pos {
-                    let _ = write!(p, r#"<w:tab w:val="{kind}" w:pos="{pos}"/>"#);
-                }
-            }
-            p.push_str("</w:tabs>");
-        }
+        p.push_str(&self.tabs());
         // No punctuation hanging past the 版心 (a full line is 28 characters; the PDF's 禁则
         // moves a character down instead), and no automatic space between ideographs and
         // digits or Latin (2025年 stays 2025年).
