@@ -1596,6 +1596,16 @@ fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
     assert!(line.contains("没有序号，不是下发的任务"), "{line}");
     let line = file_line(&md, "外冈镇.xlsx");
     assert!(line.contains("反馈表另有工作表「补充说明」"), "{line}");
+    // Sent back as issued: no return, its unit among those that sent nothing usable.
+    let line = file_line(&md, "区农业农村委.xlsx");
+    assert!(
+        line.contains("| 退回 |") && line.contains("反馈表原样报回"),
+        "{line}"
+    );
+    assert!(md.contains("区农业农村委（报送 1 份，退回）"), "{md}");
+    // Filled for some tasks only: the ones left, named.
+    let line = file_line(&md, "马陆镇.xlsx");
+    assert!(line.contains("（共 17 项）没有填写"), "{line}");
     // The contact the unit wrote, beside its file.
     let cells = sheet_cells(
         &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),

@@ -336,6 +336,30 @@ fn validate(
         return (record, None);
     };
     diagnostics.extend(named_for_another(plan, &form.file, &form.unit));
+    form.rows = rows_of_unit(plan, unit, &mut form, &mut diagnostics);
+    if let Some(blank) = sent_back_blank(&form, unit, &diagnostics) {
+        record.findings = std::iter::once(blank).chain(diagnostics).collect();
+        return (record, None);
+    }
+    diagnostics.extend(supports_left_blank(&form, unit));
+    record.outcome = if diagnostics.iter().all(|d| d.severity == Severity::Note) {
+        Outcome::Accepted
+    } else {
+        Outcome::AcceptedWithWarnings
+    };
+    record.rows = form.rows.len();
+    record.findings = diagnostics;
+    (record, Some(form))
+}
+
+/// The rows of `form` for tasks the plan gives `unit`, each checked against the task's text
+/// as issued; the others said and left out.
+fn rows_of_unit(
+    plan: &Plan,
+    unit: &crate::model::UnitTasks,
+    form: &mut ReturnForm,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ReturnRow> {
     let mut kept = Vec::with_capacity(form.rows.len());
     for row in std::mem::take(&mut form.rows) {
         let assigned = unit.lead.contains(&row.task) || unit.support.contains(&row.task);
@@ -368,18 +392,63 @@ fn validate(
         } else {
             Role::Support
         };
-        diagnostics.extend(no_status(&row, role, &diagnostics));
+        diagnostics.extend(no_status(&row, role, diagnostics));
         kept.push(row);
     }
-    form.rows = kept;
-    record.outcome = if diagnostics.iter().all(|d| d.severity == Severity::Note) {
-        Outcome::Accepted
-    } else {
-        Outcome::AcceptedWithWarnings
-    };
-    record.rows = form.rows.len();
-    record.findings = diagnostics;
-    (record, Some(form))
+    kept
+}
+
+/// A form sent back as it was issued by a unit that leads some of its tasks: no row holds a
+/// word the unit wrote (an unreadable status or progress counts as written). Not a return:
+/// its tasks count as 未报送, and the file is said as sent back blank. (A unit that only
+/// supports may send its sheet back unchanged: its rows take the leads' statuses.)
+fn sent_back_blank(
+    form: &ReturnForm,
+    unit: &crate::model::UnitTasks,
+    said: &[Diagnostic],
+) -> Option<Diagnostic> {
+    const WRITTEN: &[&str] = &[
+        "return/bad-status",
+        "return/bad-progress",
+        "return/not-a-number",
+        "return/progress-fraction",
+    ];
+    let wrote = form.rows.iter().any(|r| !r.is_blank())
+        || said.iter().any(|d| WRITTEN.contains(&d.code.as_str()));
+    let leads = form.rows.iter().any(|r| unit.lead.contains(&r.task));
+    (!wrote && leads).then(|| {
+        Diagnostic::error(
+            "return/blank",
+            Location::file(form.file.clone()),
+            format!(
+                "反馈表原样报回，{} 项任务都没有填写（完成状态、进展情况等均为空）：不作为{}的报送，其任务按“未报送”计",
+                form.rows.len(),
+                form.unit
+            ),
+        )
+        .with_hint("请该单位填写后重新报送")
+    })
+}
+
+/// The tasks a unit supports whose rows it left empty (they take the lead's status, as the
+/// rules print), said once for the file, so a form filled for some tasks only is seen so.
+fn supports_left_blank(form: &ReturnForm, unit: &crate::model::UnitTasks) -> Option<Diagnostic> {
+    let blank: Vec<String> = (form.rows.iter())
+        .filter(|r| r.is_blank() && unit.support.contains(&r.task))
+        .map(|r| r.task.to_string())
+        .collect();
+    (!blank.is_empty()).then(|| {
+        Diagnostic::note(
+            "return/support-blank",
+            Location::file(form.file.clone()),
+            format!(
+                "本表 {} 项任务中，配合的第 {} 项（共 {} 项）没有填写，按牵头单位的报送计",
+                form.rows.len(),
+                blank.join("、"),
+                blank.len()
+            ),
+        )
+    })
 }
 
 /// 联系人 and 联系电话 as one line: 刘军，13800138000.
