@@ -1606,6 +1606,13 @@ fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
     // Filled for some tasks only: the ones left, named.
     let line = file_line(&md, "马陆镇.xlsx");
     assert!(line.contains("（共 17 项）没有填写"), "{line}");
+    let line = file_line(&md, "安亭镇.xlsx");
+    assert!(line.contains("反馈表中贴有 1 张图片"), "{line}");
+    let line = file_line(&md, "公安嘉定分局.xlsx");
+    assert!(
+        line.contains("第 74 项任务报“序时推进”，完成进度却为 100%"),
+        "{line}"
+    );
     // The contact the unit wrote, beside its file.
     let cells = sheet_cells(
         &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),

@@ -47,7 +47,28 @@ pub enum FileRead {
 /// `Err` with the reasons; a broken file never panics.
 pub fn read(path: &Path, display: &str) -> std::result::Result<ReadForm, Vec<Diagnostic>> {
     let workbook = super::xlsx::open(path, display, workbook::unreadable)?;
-    workbook::read_workbook(workbook, display)
+    let mut read = workbook::read_workbook(workbook, display)?;
+    read.diagnostics.extend(pictures_said(path, display));
+    Ok(read)
+}
+
+/// Pictures pasted into a form (a site's photo beside 进展情况): not read, said — counted
+/// from the workbook's directory, none of them unpacked.
+fn pictures_said(path: &Path, display: &str) -> Option<Diagnostic> {
+    let file = std::fs::File::open(path).ok()?;
+    let zip = zip::ZipArchive::new(std::io::BufReader::new(file)).ok()?;
+    let pictures = (zip.file_names())
+        .filter(|name| name.as_ref().is_ok_and(|n| n.starts_with("xl/media/")))
+        .count();
+    (pictures > 0).then(|| {
+        Diagnostic::note(
+            "return/pictures",
+            Location::file(display),
+            format!(
+                "反馈表中贴有 {pictures} 张图片（照片等），未读入评估；作为佐证的，请在“佐证材料”中写明或另行报送"
+            ),
+        )
+    })
 }
 
 /// The same from bytes in memory (fuzzing, benchmarks).

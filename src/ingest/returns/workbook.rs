@@ -462,20 +462,7 @@ impl TaskList<'_> {
                 ));
             }
         }
-        for row in &rows {
-            if let (Some(Status::Completed), Some(p)) = (row.status, row.progress)
-                && p < 100.0
-            {
-                diagnostics.push(Diagnostic::warning(
-                    "return/status-progress",
-                    row.origin.clone(),
-                    format!(
-                        "第 {} 项任务报“已完成”，完成进度却为 {p}%，请核实",
-                        row.task
-                    ),
-                ));
-            }
-        }
+        diagnostics.extend(rows.iter().filter_map(status_against_progress));
         rows
     }
 
@@ -701,6 +688,31 @@ impl TaskList<'_> {
 /// 佐证材料 as a list: one item per line or per ；/;.
 /// Whether a 序号 cell's text is a note, not a number gone wrong: labelled 备注/说明/注, or
 /// a sentence.
+/// A status its progress contradicts, said: 已完成 at under 100%, or 序时推进, 滞后 or 未启动
+/// at 100% (likely finished, the status not changed).
+fn status_against_progress(row: &ReturnRow) -> Option<Diagnostic> {
+    let (status, progress) = (row.status?, row.progress?);
+    let message = match status {
+        Status::Completed if progress < 100.0 => format!(
+            "第 {} 项任务报“已完成”，完成进度却为 {progress}%，请核实",
+            row.task
+        ),
+        Status::OnSchedule | Status::Lagging | Status::NotStarted if progress >= 100.0 => {
+            format!(
+                "第 {} 项任务报“{}”，完成进度却为 100%，请核实是否已完成",
+                row.task,
+                status.label()
+            )
+        }
+        _ => return None,
+    };
+    Some(Diagnostic::warning(
+        "return/status-progress",
+        row.origin.clone(),
+        message,
+    ))
+}
+
 fn is_remark(text: &str) -> bool {
     let text = text.trim();
     let han = text
