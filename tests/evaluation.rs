@@ -1557,8 +1557,8 @@ fn leaders_follow_their_tasks_and_a_period_out_of_the_plans_years_is_said() {
 
 /// Returns as units sent them (round 100): what a unit wrote where the form reads nothing —
 /// a column it added, a row without a 序号, a sheet of notes — is said with its words; a file
-/// named for another unit than the form's, and a year-end return in the mid-year's folder,
-/// are used and said; the contact each form gives is listed with its file.
+/// named for another unit than the form's is held until someone checks, a year-end return in
+/// the mid-year's folder is used and said; the contact each form gives is listed with its file.
 #[test]
 fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
     let (dir, folder) = with_returns("2025-半年度");
@@ -1580,10 +1580,6 @@ fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
         ("区教育局.xlsx", "（新增行标记XR-88）"),
         ("外冈镇.xlsx", "外冈镇补充说明一：第8项镇级经费已追加30万元"),
         (
-            "区交通委.xlsx",
-            "文件名写的是「区交通委」，表内却是下发给区商务委的任务单",
-        ),
-        (
             "区科委2025年度反馈.xlsx",
             "填报日期为 2026年1月6日，晚于2025半年度评估的报送时间",
         ),
@@ -1594,6 +1590,14 @@ fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
     }
     let line = file_line(&md, "区教育局.xlsx");
     assert!(line.contains("没有序号，不是下发的任务"), "{line}");
+    // 区商务委's sheet in a file named for 区交通委: held, counted for neither.
+    let line = file_line(&md, "区交通委.xlsx");
+    assert!(line.contains("| 待核实 |"), "{line}");
+    assert!(
+        line.contains("文件名写的是「区交通委」，表内却是下发给区商务委的任务单：暂不采用"),
+        "{line}"
+    );
+    assert!(md.contains("区商务委（报送 1 份，待核实）"), "{md}");
     let line = file_line(&md, "外冈镇.xlsx");
     assert!(line.contains("反馈表另有工作表「补充说明」"), "{line}");
     // Sent back as issued: no return, its unit among those that sent nothing usable.

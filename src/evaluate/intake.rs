@@ -335,7 +335,7 @@ fn validate(
         ));
         return (record, None);
     };
-    diagnostics.extend(named_for_another(plan, &form.file, &form.unit));
+    let misnamed = named_for_another(plan, &form.file, &form.unit);
     form.rows = rows_of_unit(plan, unit, &mut form, &mut diagnostics);
     if let Some(blank) = sent_back_blank(&form, unit, &diagnostics) {
         record.findings = std::iter::once(blank).chain(diagnostics).collect();
@@ -349,6 +349,10 @@ fn validate(
     };
     record.rows = form.rows.len();
     record.findings = diagnostics;
+    if let Some(misnamed) = misnamed {
+        record.outcome = Outcome::Held;
+        record.findings.insert(0, misnamed);
+    }
     (record, Some(form))
 }
 
@@ -477,11 +481,11 @@ fn named_for_another(plan: &Plan, file: &str, unit: &str) -> Option<Diagnostic> 
             "return/file-name",
             Location::file(file),
             format!(
-                "文件名写的是「{named}」，表内却是下发给{unit}的任务单：已按{unit}的反馈读入，请核实是哪个单位报送的"
+                "文件名写的是「{named}」，表内却是下发给{unit}的任务单：暂不采用，请核实是哪个单位报送的"
             ),
         )
         .with_hint(format!(
-            "如是{named}误用了{unit}的任务单，请把{named}的任务单发给它重新填报，并从本期目录中移出这份文件"
+            "如确是{unit}的报送，把文件改名为「{unit}」后重新评估；如是{named}误用了{unit}的任务单，请把{named}的任务单发给它重新填报，并从本期目录中移出这份文件"
         )),
     )
 }

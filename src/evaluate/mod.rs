@@ -41,6 +41,9 @@ pub enum Outcome {
     Superseded,
     /// One of two or more returns of the same unit: none of them is used until someone decides.
     Conflict,
+    /// A unit's form in a file named for another unit (one likely filled in another's
+    /// sheet): not used until someone checks who sent it.
+    Held,
     /// Not used: unreadable, not a form, another plan, an unknown unit.
     Rejected,
     /// Not a spreadsheet (an attachment, a note): not read.
@@ -57,6 +60,7 @@ impl Outcome {
             Outcome::AcceptedWithWarnings => "已接收（有问题）",
             Outcome::Superseded => "已被替代",
             Outcome::Conflict => "重复报送待定",
+            Outcome::Held => "待核实",
             Outcome::Rejected => "退回",
             Outcome::NotAForm => "非反馈表，未读取",
             Outcome::Ignored => "已忽略",

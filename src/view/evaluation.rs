@@ -599,9 +599,13 @@ impl EvaluationView {
         let plan_title = plan.title.clone().unwrap_or_default();
         let total = e.tasks.len();
         let (sections, groups) = breakdown(plan, e);
-        // A unit whose returns are set aside as duplicates reported: not "未报送".
+        // A unit whose returns are set aside (duplicates, or a file named for another unit)
+        // reported: not "未报送".
         let pending: Vec<&str> = (e.files.iter())
-            .filter(|f| f.outcome == crate::evaluate::Outcome::Conflict)
+            .filter(|f| {
+                use crate::evaluate::Outcome;
+                matches!(f.outcome, Outcome::Conflict | Outcome::Held)
+            })
             .filter_map(|f| f.unit.as_deref())
             .collect();
         let units_in_order: Vec<UnitLine> = (e.units.iter())
@@ -737,6 +741,7 @@ fn file_counts(e: &Evaluation) -> Vec<(String, usize)> {
         Outcome::AcceptedWithWarnings,
         Outcome::Superseded,
         Outcome::Conflict,
+        Outcome::Held,
         Outcome::Rejected,
         Outcome::NotAForm,
         Outcome::Ignored,
