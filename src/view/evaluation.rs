@@ -542,11 +542,16 @@ fn leads_returned(plan: &Plan, e: &Evaluation, no: u32) -> bool {
 }
 
 /// A supporting unit's status beside the task: 未填写状态 where its row has words and no
-/// status (its score then takes the task's).
-fn support_status(r: &UnitReport) -> &'static str {
+/// status (its score then takes the task's); what it reported and what the rules count
+/// when they differ (报序时推进，计滞后).
+fn support_status(r: &UnitReport) -> String {
     match r.reported {
-        Status::Missing => "未填写状态",
-        _ => r.status.label(),
+        Status::Missing => "未填写状态".to_string(),
+        // What it reported first: the rules' verdict (逾期, below the 序时进度) beside it.
+        reported if reported != r.status => {
+            format!("报{}，计{}", reported.label(), r.status.label())
+        }
+        _ => r.status.label().to_string(),
     }
 }
 
