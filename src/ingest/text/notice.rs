@@ -1883,21 +1883,28 @@ fn read_dates_side_by_side(
     let Some(dates) = dates_side_by_side(&b.text) else {
         return false;
     };
-    let day = |d: &String| crate::base::date::parse_written(d);
-    let last = dates
-        .iter()
-        .max_by_key(|d| day(d))
-        .cloned()
-        .unwrap_or_default();
+    notice.date = latest_signed(&dates, places.at(b.line), said);
+    notice.date.is_some()
+}
+
+/// The latest of joint agencies' dates, the 成文日期 (GB/T 9704 7.3.5.2: the day the last
+/// agency signs); the others said at `place`.
+fn latest_signed(
+    dates: &[String],
+    place: crate::base::diag::Location,
+    said: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let last = (dates.iter())
+        .max_by_key(|d| crate::base::date::parse_written(d))
+        .cloned()?;
     let others: Vec<&str> = (dates.iter())
         .filter(|d| **d != last)
         .map(String::as_str)
         .collect();
     if !others.is_empty() {
-        said.push(joint_dates_said(places.at(b.line), &last, &others));
+        said.push(joint_dates_said(place, &last, &others));
     }
-    notice.date = Some(last);
-    true
+    Some(last)
 }
 
 /// A 署名 written under a 成文日期 with none above it, from block `i`: read and said.
@@ -1974,18 +1981,10 @@ pub(crate) fn sign_off_in_rows(
     }
     notice.signer = Some(names.join("\n"));
     let mut said = Vec::new();
-    let day = |text: &String| crate::base::date::parse_written(text);
     dates.dedup();
     if notice.date.is_none()
-        && let Some(latest) = dates.iter().max_by_key(|d| day(d)).cloned()
+        && let Some(latest) = latest_signed(&dates, place.clone(), &mut said)
     {
-        let others: Vec<&str> = (dates.iter())
-            .filter(|d| **d != latest)
-            .map(String::as_str)
-            .collect();
-        if !others.is_empty() {
-            said.push(joint_dates_said(place.clone(), &latest, &others));
-        }
         notice.date = Some(latest);
         notice.date_origin = Some(place);
     }
