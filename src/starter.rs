@@ -234,7 +234,8 @@ fn alias_proposals(units: &[String], out: &mut String) {
     }
 }
 
-/// Names that differ by a 省/市/区/县 prefix, by 和, by 局/委, or one containing the other —
+/// Names that differ by a 省/市/区/县 prefix, by 和, by 局/委, one the other's short form
+/// (县发改局, 县发展和改革局), or one containing the other —
 /// but not one ending in the other: words before a body's name make another body (纪检办公室
 /// is not 办公室).
 fn maybe_same(a: &str, b: &str) -> bool {
@@ -246,7 +247,12 @@ fn maybe_same(a: &str, b: &str) -> bool {
     let within = |short: &str, long: &str| {
         short.chars().count() >= 3 && long.contains(short) && !long.ends_with(short)
     };
-    ca == cb || within(&ca, &cb) || within(&cb, &ca) || crate::model::reordered_twins(a, b)
+    ca == cb
+        || within(&ca, &cb)
+        || within(&cb, &ca)
+        || crate::model::reordered_twins(a, b)
+        || crate::model::short_form_of(a, b)
+        || crate::model::short_form_of(b, a)
 }
 
 /// A TOML basic string.
@@ -290,6 +296,7 @@ mod tests {
         assert!(!maybe_same("区教育局", "区体育局"));
         assert!(maybe_same("区委宣传部", "区委宣传部（区网信办）"));
         assert!(!maybe_same("办公室", "纪检办公室"));
+        assert!(maybe_same("县住房和城乡建设局", "县住建局"));
         assert!(!maybe_same("领导小组办公室", "风险化解领导小组办公室"));
     }
 

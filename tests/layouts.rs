@@ -2552,6 +2552,94 @@ fn a_section_heading_names_the_lead_of_its_tasks() {
     );
 }
 
+/// A （一） heading naming its lead, its helpers and a time (（一）老旧小区改造（牵头单位：
+/// 区住建委；配合单位：各街镇）) over items: a group, each item naming no one the heading's
+/// — an item naming only a helper (配合单位：区城管局) keeps the heading's lead, never takes
+/// the helper for it — and an item's own 完成时限 closing its sentence its deadline.
+#[test]
+fn a_heading_gives_its_lead_helpers_and_time_to_its_items() {
+    let plan = numbering_fixture("heading_assigns_its_items.md");
+    // Group, content, leads, supports, deadline as written.
+    type Row = (u32, String, Vec<String>, Vec<String>, Option<String>);
+    let got: Vec<Row> = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.group,
+                t.content.clone(),
+                leads(&plan, t.no),
+                supports(&plan, t.no),
+                t.deadline_text.clone(),
+            )
+        })
+        .collect();
+    let want = |g: u32, c: &str, l: &[&str], s: &[&str], d: &str| {
+        (
+            g,
+            c.to_string(),
+            l.iter().map(|x| x.to_string()).collect(),
+            s.iter().map(|x| x.to_string()).collect(),
+            Some(d.to_string()),
+        )
+    };
+    assert_eq!(
+        got,
+        [
+            want(
+                1,
+                "完成2000年前建成的老旧小区改造12个。",
+                &["区住建委"],
+                &["各街镇"],
+                "2025年12月底前"
+            ),
+            want(
+                1,
+                "同步推进既有住宅加装电梯50部。",
+                &["区住建委"],
+                &["各街镇"],
+                "2026年6月底前"
+            ),
+            want(
+                1,
+                "建立改造后小区长效管理机制。",
+                &["区住建委"],
+                &["各街镇", "区城管局"],
+                "长期坚持"
+            ),
+            want(
+                2,
+                "编制重点片区更新规划。",
+                &["区发改委"],
+                &["区规划资源局"],
+                "2025—2026年"
+            ),
+            want(
+                2,
+                "推进3个更新片区项目开工建设。",
+                &["区发改委"],
+                &["区规划资源局"],
+                "2025—2026年"
+            ),
+            want(
+                3,
+                "开展历史建筑普查，建立保护名录。",
+                &["区文旅局"],
+                &["区住建委"],
+                "2025年9月底前"
+            ),
+        ]
+    );
+    assert_eq!(
+        plan.task(4)
+            .unwrap()
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-12-31")
+    );
+}
+
 /// A ledger without a 序号 column (工作任务 | 具体要求 | 责任科室 | 时限要求): its tasks are
 /// numbered in row order, and the check says so.
 #[test]

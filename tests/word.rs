@@ -620,7 +620,8 @@ with pdfplumber.open(sys.argv[1]) as pdf:
     assert!(!text.contains('—'), "the 版记 page has no number: {text}");
 }
 
-/// A report's 签发人 stands on its 文号's line, right of it (GB/T 9704 7.2.6), and joint
+/// A report's 签发人 stands on its 文号's line, right of it (GB/T 9704 7.2.6), more than two a
+/// line each above it, and joint
 /// agencies' 文件 to the right of their names, on the middle one's line (7.2.2): in the PDF
 /// and in the Word file as LibreOffice prints it.
 #[test]
@@ -638,6 +639,26 @@ fn the_approver_and_the_joint_mark_stand_where_the_standard_puts_them() {
         let line = text.lines().find(|l| l.contains("〕21")).unwrap_or("");
         assert!(line.contains("签发人"), "{}: {text}", pdf.display());
         assert!(line.find("〕21") < line.find("签发人"), "{line}");
+    }
+    // Three 签发人: two names a line, the last on the 文号's (7.2.6).
+    let request = std::fs::read_to_string(
+        root().join("tests/fixtures/notices/request_approvers_under_number.md"),
+    )
+    .unwrap()
+    .replace("签发人：王晓东、李华", "签发人：王晓东、李华、陈　刚");
+    let (dir, _word, _pdf) = notice_through_word(&request);
+    for pdf in [
+        dir.path().join("通知.pdf"),
+        dir.path().join("output/通知.pdf"),
+    ] {
+        let text = pdf_text(&pdf);
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        let at = lines.iter().position(|l| l.contains("〕8")).unwrap_or(0);
+        assert!(lines[at].ends_with("陈刚"), "{}: {text}", pdf.display());
+        assert!(at > 0 && lines[at - 1] == "签发人：王晓东李华", "{text}");
     }
     let joint =
         std::fs::read_to_string(root().join("tests/fixtures/notices/joint_head_own_dates.md"))

@@ -386,6 +386,8 @@ enum Twin {
     Reordered,
     And,
     Commission,
+    /// 县发改局 beside 县发展和改革局: the usual short form of the other.
+    Short,
 }
 
 impl Twin {
@@ -404,6 +406,8 @@ impl Twin {
             Some(Twin::And)
         } else if long_enough && a < b && commission_or_bureau(a, b) {
             Some(Twin::Commission)
+        } else if crate::model::short_form_of(a, b) {
+            Some(Twin::Short)
         } else {
             None
         }
@@ -417,6 +421,7 @@ impl Twin {
             Twin::Reordered => "用字相同、只是顺序不同".to_string(),
             Twin::And => "只差一个“和”字".to_string(),
             Twin::Commission => "只差“委”和“局”".to_string(),
+            Twin::Short => "像是后者的简称".to_string(),
         }
     }
 }
@@ -465,25 +470,29 @@ fn twin_finding(
     };
     // A name becomes an alias only without an entry of its own (the registry refuses both).
     let registered = |name: &str| cx.config.units.iter().any(|u| u.name == name);
-    let own_entry = if registered(&bare.name) && registered(&twin.name) {
-        "，并删去写错的一个自己的 [[units]] 条目"
-    } else {
-        ""
+    let own_entry = match registered(&bare.name) && registered(&twin.name) {
+        true => format!("，并删去「{}」的 [[units]] 条目", bare.name),
+        false => String::new(),
     };
-    // Which of two reordered (or otherwise written) names is the slip, only the reader knows.
     let hint = match kind {
-        Twin::Prefixed | Twin::Governed => format!(
-            "若是同一单位，在 {} 中把「{}」写进「{}」的 aliases{own_entry}",
-            cx.config_path(),
-            bare.name,
-            twin.name
-        ),
-        _ => format!(
-            "若是同一单位，在 {} 中把写错的一个写进写对的一个的 aliases（如「{}」写错了，就写进「{}」的 aliases）{own_entry}",
-            cx.config_path(),
-            bare.name,
-            twin.name
-        ),
+        Twin::Prefixed | Twin::Governed | Twin::Short => {
+            format!(
+                "若是同一单位，在 {} 中把「{}」写进「{}」的 aliases{own_entry}",
+                cx.config_path(),
+                bare.name,
+                twin.name
+            )
+        }
+        // Which of two reordered (or otherwise written) names is the slip, only the reader
+        // knows.
+        _ => {
+            format!(
+                "若是同一单位，在 {} 中把写错的一个写进写对的一个的 aliases（如「{}」写错了，就写进「{}」的 aliases{own_entry}）",
+                cx.config_path(),
+                bare.name,
+                twin.name
+            )
+        }
     };
     let finding = Diagnostic::warning(
         "unit/maybe-same",

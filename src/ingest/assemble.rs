@@ -2730,6 +2730,11 @@ fn say_unread_deadlines(unread: Vec<UnreadDeadline>, diagnostics: &mut Vec<Diagn
                 m.origin,
                 format!("第 {tasks} 项任务的完成时限「{text}」无法识别为日期"),
             )
+            .with_hint(format!(
+                "评估时这{}项任务不按期计滞后；如需按期评估，在 fengong.toml 中为每项写 [[corrections]] task = {} 和 deadline = \"2025年12月底前\"（写明年月，原文不必改）",
+                if m.tasks.len() > 1 { "些" } else { "" },
+                m.tasks.first().copied().unwrap_or(1)
+            ))
         });
     }
 }

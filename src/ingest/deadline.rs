@@ -28,8 +28,9 @@ static NEXT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d年])(?:次|翌|明)年").unwrap()
 });
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    // 2026年, and a span of years (2025—2027年, 2025年至2026年): the last year's end.
     #[allow(clippy::unwrap_used)] // literal pattern
-    Regex::new(r"^(\d{4})\s*年?$").unwrap()
+    Regex::new(r"^(?:\d{4}\s*年?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*)?(\d{4})\s*年?$").unwrap()
 });
 
 static STARTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -467,6 +468,9 @@ mod tests {
             ("2024年2月底", Some("2024-02-29")),
             ("十一月", Some("2025-11-30")),
             ("2025年", Some("2025-12-31")),
+            ("2025—2027年", Some("2027-12-31")),
+            ("2025-2026年", Some("2026-12-31")),
+            ("2025年至2026年", Some("2026-12-31")),
             ("长期坚持", None),
             ("10月上旬前", Some("2025-10-10")),
             ("9月中旬", Some("2025-09-20")),

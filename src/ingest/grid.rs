@@ -949,10 +949,15 @@ impl Grid<'_> {
         let no = self.at(r, col(Column::No));
         let content = self.at(r, col(Column::Content));
         if is_note(text) {
+            // Every cell of the row: a note row often holds two (填报单位 | 填报日期).
+            let mut cells = self.filled_cells(r);
+            // A row merged across holds its note in every cell.
+            cells.dedup();
+            let row = cells.join("　");
             diagnostics.push(Diagnostic::note(
                 "table/note-row",
                 place,
-                format!("表中的说明行未作为任务读入：「{}」", text.trim()),
+                format!("表中的说明行未作为任务读入：「{}」", row.trim()),
             ));
             return None;
         }
@@ -1496,7 +1501,7 @@ mod tests {
             &["一、民生保障", "", ""],
             &["（一）改善出行", "", ""],
             &["1", "做好甲事。", "区教育局"],
-            &["注：本表由区发改委汇总。", "", ""],
+            &["注：本表由区发改委汇总。", "", "填报日期：2025年3月20日"],
             &["第二", "做好乙事。", "区体育局"],
             &["", "做好丙事。", "区民政局"],
             &["", "", "区财政局"],
@@ -1509,6 +1514,14 @@ mod tests {
             .iter()
             .map(|d| (d.code.as_str(), d.location.to_string()))
             .collect();
+        // A note row is quoted whole.
+        assert!(
+            found[0]
+                .message
+                .contains("注：本表由区发改委汇总。　填报日期：2025年3月20日"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(
             codes,
             [

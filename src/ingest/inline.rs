@@ -1428,6 +1428,27 @@ fn inner_labels_in(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     })
 }
 
+/// A task's words closed by a labelled time alone (…改造12个。完成时限：2025年12月底前): where
+/// its words end, and the time.
+fn trailing_deadline(content: &str) -> Option<(usize, String)> {
+    let ends = content
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '。' | '；' | ';'))
+        .map(|(at, c)| at + c.len_utf8());
+    ends.into_iter().find_map(|at| {
+        let (LabelKind::Deadline, value) = labelled(&content[at..])? else {
+            return None;
+        };
+        let value = value.trim().trim_end_matches(['。', '；', ';']).trim();
+        let words = content[..at]
+            .chars()
+            .filter(|c| crate::base::cjk::is_han(*c));
+        let one_time = !value.contains(['：', ':', '。']) && value.chars().count() <= 24;
+        (words.count() >= 2 && one_time && (is_deadline(value) || value.chars().count() <= 10))
+            .then(|| (at, value.to_string()))
+    })
+}
+
 /// Whether a paragraph's sentence is followed by labelled clauses naming who does it
 /// (…新增就业10万人。牵头单位：市人社局): the paragraph ends where its labels do.
 pub(crate) fn ends_with_labels(paragraph: &str) -> bool {
@@ -1860,9 +1881,37 @@ struct Reader {
 /// its label and how many paragraphs naming no one were read before it.
 struct GroupLead {
     lead: String,
+    /// Who helps and by when, where the heading says so too (（一）老旧小区改造（牵头单位：
+    /// 区住建委；配合单位：各街镇）): its items' unless they say otherwise.
+    supports: Option<String>,
+    deadline: Option<String>,
     said: Option<crate::base::diag::Diagnostic>,
     row: usize,
     unassigned: usize,
+}
+
+impl GroupLead {
+    /// The heading's helpers before the item's own (named once), and its deadline where the
+    /// item names none.
+    fn give_helpers_and_deadline(&self, task: &mut RawTask) {
+        if let Some(supports) = &self.supports {
+            let own = task.support.take().unwrap_or_default();
+            let mut all: Vec<String> = names(supports);
+            for name in names(&own) {
+                if !all.contains(&name) {
+                    all.push(name);
+                }
+            }
+            task.support = Some(all.join("、"));
+        }
+        let dated = task
+            .deadline
+            .as_deref()
+            .is_some_and(|d| !d.trim().is_empty());
+        if !dated {
+            task.deadline = self.deadline.clone().or(task.deadline.take());
+        }
+    }
 }
 
 /// Labelled lines under an item whose siblings above named no one: the clauses, where the
@@ -2014,7 +2063,18 @@ impl Reader {
             // Said once, where the heading gives its first item out.
             if let Some(group) = self.group_lead.as_mut() {
                 self.table.said.extend(group.said.take());
+                group.give_helpers_and_deadline(task);
             }
+        }
+        // 1.完成老旧小区改造12个。完成时限：2025年12月底前, its units from its heading: the
+        // time closing it is its deadline, not its words.
+        if let Some((task, _)) = self.pending.as_mut()
+            && task.is_assigned()
+            && task.deadline.as_deref().is_none_or(|d| d.trim().is_empty())
+            && let Some((at, time)) = trailing_deadline(&task.content)
+        {
+            task.content.truncate(at);
+            task.deadline = Some(time);
         }
         // An item naming no one is a task whose units are missing only at a level that
         // carries the work: a 1、加强领导 among requirements under tasks numbered （一） is
@@ -3486,6 +3546,8 @@ impl Reader {
                 );
                 GroupLead {
                     lead,
+                    supports: None,
+                    deadline: None,
                     said: Some(said),
                     row: self.table.rows.len(),
                     unassigned: self.unassigned.len(),
@@ -3528,16 +3590,26 @@ impl Reader {
         let mark = format!("（{}）", crate::base::cjk::chinese_numeral(number));
         let label = format!("{mark}{}", tidy_spacing(words));
         let lead = duty.leads.join("、");
+        let supports = (!duty.supports.is_empty()).then(|| duty.supports.join("、"));
+        let deadline = duty.deadline.clone();
+        let helpers = supports
+            .as_ref()
+            .map_or(String::new(), |s| format!("、「{s}」配合"));
+        let by = deadline
+            .as_ref()
+            .map_or(String::new(), |d| format!("；没写完成时限的按「{d}」"));
         let said = crate::base::diag::Diagnostic::note(
             "unit/lead-from-heading",
             here.clone(),
             format!(
-                "小标题「{label}」写的是负责单位：其下没有各自写明责任单位的事项由「{lead}」负责"
+                "小标题「{label}」写的是负责单位：其下没有各自写明责任单位的事项由「{lead}」负责{helpers}{by}"
             ),
         );
         let row = self.table.rows.len();
         self.group_lead = Some(GroupLead {
             lead,
+            supports,
+            deadline,
             said: Some(said),
             row,
             unassigned: self.unassigned.len(),
@@ -4801,25 +4873,25 @@ fn after_numeral(line: &str, numeral: &str) -> String {
 /// that also say who supports or by when, are a task's.
 fn heading_with_its_lead(paragraph: &str) -> Option<(String, String, Duty)> {
     let (numeral, title) = section_heading(&tidy_spacing(paragraph))?;
-    let duty = title_with_its_lead(&title)?;
+    // A part's lead alone goes to its items (see `section_lead`).
+    let duty = title_with_its_lead(&title)
+        .filter(|duty| duty.supports.is_empty() && duty.deadline.is_none())?;
     Some((numeral, title, duty))
 }
 
 /// The duty of a heading's title that closes with who leads in brackets and says nothing
-/// else there (扩大有效投资政策（由县发改局牵头实施）); `None` for a title that is a
-/// sentence, or brackets that also say who supports or by when.
+/// else there (扩大有效投资政策（由县发改局牵头实施）, 老旧小区改造（牵头单位：区住建委；
+/// 配合单位：各街镇）); `None` for a title that is a sentence.
 fn title_with_its_lead(title: &str) -> Option<Duty> {
     let caps = duty_brackets(title).last()?;
     let (whole, inside) = (caps.get(0)?, caps.get(1)?);
     let words = title[..whole.start()].trim();
     let duty = parse_duty(inside.as_str());
-    let only_a_lead = !duty.leads.is_empty()
-        && duty.supports.is_empty()
-        && duty.deadline.is_none()
-        && duty.remark.is_none()
-        && duty.leads.iter().all(|n| is_a_name(n));
+    // Its helpers and deadline go to its items with its lead.
+    let names_a_lead =
+        !duty.leads.is_empty() && duty.remark.is_none() && duty.leads.iter().all(|n| is_a_name(n));
     let a_title = (2..=40).contains(&words.chars().count()) && !words.contains(SENTENCE_MARKS);
-    (only_a_lead && a_title && title[whole.end()..].trim().is_empty()).then_some(duty)
+    (names_a_lead && a_title && title[whole.end()..].trim().is_empty()).then_some(duty)
 }
 
 /// A section heading with a summary after it on the same line that assigns no work

@@ -54,6 +54,13 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
             "司局",
             // A township's stations and offices (责任站所, 责任股室（站所）).
             "站所",
+            // The places that carry the work out (责任社区, 落实村居, 责任乡镇).
+            "社区",
+            "村居",
+            "乡镇",
+            "街道",
+            "镇街",
+            "街镇",
             "单位",
             "部门",
             // Who does which part of the work (细化分工 is the work itself: content).
@@ -252,6 +259,11 @@ impl Column {
                 // office's name (金乡县人民政府办公室, 党政办公室) is no header.
                 _ => words.iter().any(|w| match *w {
                     "室" => name.ends_with('室') && name.chars().count() <= 4,
+                    // Named last, short: a column of places (责任社区), not a task about
+                    // them (社区治理工作, 街道).
+                    "社区" | "村居" | "乡镇" | "街道" | "镇街" | "街镇" => {
+                        name.ends_with(w) && name.chars().count() <= 6 && name.chars().count() > 2
+                    }
                     w => name.contains(w),
                 }),
             })
@@ -2187,6 +2199,21 @@ mod tests {
             map.order(),
             [No, Content, Person, Lead, Support, Deadline, Extra(0)]
         );
+    }
+
+    #[test]
+    fn a_column_of_the_places_that_do_the_work_names_units() {
+        use TableColumn::*;
+        // 责任社区 beside 牵头科室: the communities that carry it out with the lead.
+        let header = ["序号", "工作任务", "牵头科室", "责任社区", "完成时限"];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.order(), [No, Content, Lead, Support, Deadline]);
+        let header = ["序号", "工作任务", "责任乡镇", "完成时限"];
+        let map = HeaderMap::detect(&header).unwrap();
+        assert_eq!(map.order(), [No, Content, Units, Deadline]);
+        // A task about them says the work, not who does it.
+        assert_eq!(Column::from_header("社区治理任务"), Some(Column::Content));
+        assert_eq!(Column::from_header("街道"), None);
     }
 
     #[test]

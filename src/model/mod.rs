@@ -34,7 +34,7 @@ pub use returns::{Period, PeriodKind, ReturnForm, ReturnRow, Status, YearlessDat
 pub use task::{AppliedCorrection, Assignment, Comparator, Role, Target, Task};
 pub use unit::{
     LEVEL_PREFIXES, PLACE_LEVELS, Resolution, Unit, UnitGroup, UnitKind, UnitRegistry,
-    is_group_phrase, reordered_twins,
+    is_group_phrase, reordered_twins, short_form_of,
 };
 
 use serde::{Deserialize, Serialize};

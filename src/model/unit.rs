@@ -113,6 +113,32 @@ pub fn reordered_twins(a: &str, b: &str) -> bool {
         && sorted(a) == sorted(b)
 }
 
+/// A body's name and its usual short form (县发改局 for 县发展和改革局, 区住建委 for
+/// 区住房和城乡建设委员会, 区市场监管局 for 区市场监督管理局): the same level, the same
+/// kind of body at the end, the short one's first word the long one's, and each of its
+/// characters in the long name in order. Likely one unit, for someone to confirm.
+pub fn short_form_of(short: &str, long: &str) -> bool {
+    // 委员会 is written 委 in the short form.
+    let body = |s: &str| -> Vec<char> {
+        let s = s.strip_suffix("员会").unwrap_or(s);
+        s.chars().collect()
+    };
+    let (short, long) = (body(short), body(long));
+    let level = |s: &[char]| s.first().copied().filter(|c| LEVEL_PREFIXES.contains(c));
+    if short.len() < 3 || short.len() >= long.len() || level(&short) != level(&long) {
+        return false;
+    }
+    let from = usize::from(level(&short).is_some());
+    let (short, long) = (&short[from..], &long[from..]);
+    let mut rest = long.iter();
+    short.len() >= 3
+        && short.first() == long.first()
+        && short.last() == long.last()
+        // Written out in one piece it is a longer name's part, no short form of it.
+        && !long.windows(short.len()).any(|w| w == short)
+        && short.iter().all(|c| rest.any(|l| l == c))
+}
+
 /// What a written name turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution<'a> {
@@ -286,6 +312,21 @@ impl UnitRegistry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_form_keeps_the_first_and_last_words_in_order() {
+        assert!(short_form_of("县发改局", "县发展和改革局"));
+        assert!(short_form_of("县住建局", "县住房和城乡建设局"));
+        assert!(short_form_of("区发改委", "区发展和改革委员会"));
+        assert!(short_form_of("区市场监管局", "区市场监督管理局"));
+        assert!(short_form_of("人社局", "人力资源和社会保障局"));
+        // A question worth asking: a bureau that took on more work.
+        assert!(short_form_of("县农业农村局", "县农业农村和水利局"));
+        assert!(!short_form_of("县水利局", "县农业农村和水利局"));
+        assert!(!short_form_of("县发改局", "市发展和改革局"));
+        assert!(!short_form_of("区教育局", "区体育局"));
+        assert!(!short_form_of("区财政局", "区财政局"));
+    }
 
     #[test]
     fn a_group_phrase_may_name_more_of_its_bodies_in_brackets() {

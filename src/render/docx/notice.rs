@@ -190,48 +190,105 @@ impl Notice<'_> {
             }
         }
         let before = if mark.word.is_some() { after_mark } else { 0 };
-        // The red rule 4 mm below the 文号, the 版心's width (7.2.7): the 文号's bottom border.
-        let number = self.number_line().space(before, 0).border_bottom(Border {
-            eighths: RULE_EIGHTHS,
-            space: RULE_SPACE_PT,
-            color: RED,
-        });
-        self.push(number);
-        self.rule_bottom =
-            number_em_top + body + 4.0 * TWIPS_PER_MM + RED_RULE_MM / 2.0 * TWIPS_PER_MM;
+        self.push_number_lines(before);
+        self.rule_bottom = number_em_top
+            + self.rows_above_number()
+            + body
+            + 4.0 * TWIPS_PER_MM
+            + RED_RULE_MM / 2.0 * TWIPS_PER_MM;
         // The border adds its space and width to the paragraph.
         self.cursor = mark_top
             + above_last
             + mark.line as f32
             + after_mark as f32
             + NUMBER_LINE as f32
+            + self.rows_above_number()
             + (RULE_SPACE_PT as f32 + RULE_EIGHTHS as f32 / 8.0) * TWIPS_PER_PT;
     }
 
     /// The 文号's line: centred; a document sent up has it 1 字 in from the left and its
-    /// 签发人 1 字 in from the right on the same line (7.2.5, 7.2.6), as the PDF sets them.
-    fn number_line(&self) -> Para {
+    /// 签发人 1 字 in from the right on the same line (7.2.5, 7.2.6), as the PDF sets them —
+    /// two names a line, a 文号's line high, each line's names
+    /// starting where the first's do. The last paragraph is the 文号's.
+    fn number_lines(&self, before: i32) -> Vec<Para> {
         let page = self.set.page;
         let fonts = self.set.fonts;
         let number = self.view.doc_number.clone().unwrap_or_default();
         let body = RunStyle::new(Face::Body, page.body_size);
-        let p = Para::new().style("DocNumber").exact(NUMBER_LINE);
-        if self.view.approved_by.is_empty() {
-            return p.align(Align::Center).run(fonts, &body, &number);
-        }
-        let names = self.view.approved_by.join("　");
-        let one = tw(page.body_size);
-        // The label ends where the names start, so the names end 1 字 in from the right.
-        let label_at = page.width_twips() - one - tw(page.body_size * (ems(&names) + 4.0));
+        let kai = RunStyle::new(Face::Kai, page.body_size);
+        let line = || Para::new().style("DocNumber").exact(NUMBER_LINE);
+        let rows: Vec<String> = self
+            .view
+            .approved_by
+            .chunks(2)
+            .map(|r| r.join("　"))
+            .collect();
+        let Some((last, above)) = rows.split_last() else {
+            return vec![
+                line()
+                    .space(before, 0)
+                    .align(Align::Center)
+                    .run(fonts, &body, &number),
+            ];
+        };
+        let widest = rows.iter().map(|r| ems(r)).fold(0.0f32, f32::max);
+        // The names end 1 字 in from the right; the label ends where they start.
+        let names_at = page.width_twips() - tw(page.body_size) - tw(page.body_size * widest);
+        let label_at = names_at - tw(page.body_size * ems("签发人："));
         let rpr = super::xml::run_properties(fonts, &body);
+        let tab = format!("<w:r>{rpr}<w:tab/></w:r>");
+        let mut lines: Vec<Para> = Vec::new();
+        for (k, names) in rows.iter().enumerate() {
+            let p = line().align(Align::Left);
+            let p = match k {
+                0 => p
+                    .tab_left(label_at)
+                    .raw_runs(&tab)
+                    .run(fonts, &body, "签发人："),
+                _ => p.tab_left(names_at).raw_runs(&tab),
+            };
+            let before = if k == 0 { before } else { 0 };
+            lines.push(p.run(fonts, &kai, names).space(before, 0));
+        }
         // 1 字 in as a full-width space, not an indent: the red rule (the paragraph's border)
         // spans the 版心.
-        p.align(Align::Left)
-            .tab_left(label_at)
-            .run(fonts, &body, &format!("　{number}"))
-            .raw_runs(&format!("<w:r>{rpr}<w:tab/></w:r>"))
-            .run(fonts, &body, "签发人：")
-            .run(fonts, &RunStyle::new(Face::Kai, page.body_size), &names)
+        let number_line = match above.is_empty() {
+            true => line().align(Align::Left).tab_left(label_at),
+            false => line().align(Align::Left).tab_left(names_at),
+        }
+        .run(fonts, &body, &format!("　{number}"))
+        .raw_runs(&tab);
+        let number_line = match above.is_empty() {
+            true => number_line.run(fonts, &body, "签发人："),
+            false => number_line,
+        };
+        let before = if above.is_empty() { before } else { 0 };
+        lines.pop();
+        lines.push(number_line.run(fonts, &kai, last).space(before, 0));
+        lines
+    }
+
+    /// The 文号's lines, the first `before` twips down, the red rule 4 mm below the 文号 and
+    /// the 版心's width (7.2.7) as its bottom border.
+    fn push_number_lines(&mut self, before: i32) {
+        let mut lines = self.number_lines(before);
+        let number = lines.pop().map(|line| {
+            line.border_bottom(Border {
+                eighths: RULE_EIGHTHS,
+                space: RULE_SPACE_PT,
+                color: RED,
+            })
+        });
+        lines
+            .into_iter()
+            .chain(number)
+            .for_each(|line| self.push(line));
+    }
+
+    /// How far the 签发人's lines above the 文号's push it down, in twips (a line each, 8 twips
+    /// over the grid's pitch: the PDF's 0.4 pt).
+    fn rows_above_number(&self) -> f32 {
+        (self.view.approved_by.len().div_ceil(2).saturating_sub(1) as i32 * NUMBER_LINE) as f32
     }
 
     /// No issuer known: no mark and no red rule (as the PDF); the 文号, if any, on the first
@@ -244,10 +301,12 @@ impl Notice<'_> {
             self.title_first = true;
             return;
         }
-        let number = self.number_line();
-        self.push(number);
-        self.cursor += NUMBER_LINE as f32;
-        self.rule_bottom = page.top_twips() + page.body_size * TWIPS_PER_PT;
+        for line in self.number_lines(0) {
+            self.push(line);
+        }
+        let above = self.rows_above_number();
+        self.cursor += NUMBER_LINE as f32 + above;
+        self.rule_bottom = page.top_twips() + above + page.body_size * TWIPS_PER_PT;
     }
 
     fn block(&mut self, block: &Block, next_is_figure: bool) {
