@@ -29,7 +29,7 @@ pub fn config_for(plan: &Plan, year_guessed: bool) -> String {
     let (units, mut groups) = unit_names(plan);
     // The members of a body the plan names (…领导小组各成员单位): a group to fill.
     groups.extend(members_to_list(plan));
-    group_placeholders(&groups, &mut out);
+    group_placeholders(&groups, &units, &mut out);
     units_section(&units, &mut out);
     alias_proposals(&units, &mut out);
     out
@@ -132,7 +132,43 @@ fn members_to_list(plan: &Plan) -> BTreeSet<String> {
         .collect()
 }
 
-fn group_placeholders(groups: &[String], out: &mut String) {
+/// The plan's units of the kind of place a phrase of "each" (or "those concerned": 相关社区)
+/// names (各社区: 东门社区, 西湖社区;
+/// 各乡镇: 南翔镇, 东湖乡; 各街镇: towns and 街道): likely its members, for the user to check.
+fn likely_members(group: &str, units: &[String]) -> Vec<String> {
+    let Some(places) = ["各", "相关", "有关"]
+        .iter()
+        .find_map(|each| group.strip_prefix(each))
+    else {
+        return Vec::new();
+    };
+    // What each place's body is called (各乡镇人民政府) names the same places.
+    let places = ["人民政府", "政府", "党委", "办事处", "居委会", "村委会"]
+        .iter()
+        .find_map(|body| places.strip_suffix(body))
+        .unwrap_or(places);
+    let endings: &[&str] = match places {
+        "社区" => &["社区"],
+        "村" | "行政村" => &["村"],
+        "村居" | "村（社区）" | "村(社区)" => &["村", "社区"],
+        "街道" => &["街道", "街道办事处"],
+        "乡镇" => &["乡", "镇", "乡人民政府", "镇人民政府"],
+        "镇" => &["镇", "镇人民政府"],
+        "乡" => &["乡", "乡人民政府"],
+        "街镇" | "镇街" | "镇（街道）" | "镇(街道)" => {
+            &["镇", "街道", "街道办事处", "镇人民政府"]
+        }
+        _ => &[],
+    };
+    units
+        .iter()
+        .filter(|u| u.chars().count() > 2 && !u.starts_with(['各', '相', '有']))
+        .filter(|u| endings.iter().any(|e| u.ends_with(e)))
+        .cloned()
+        .collect()
+}
+
+fn group_placeholders(groups: &[String], units: &[String], out: &mut String) {
     if groups.is_empty() {
         return;
     }
@@ -144,7 +180,20 @@ fn group_placeholders(groups: &[String], out: &mut String) {
     for group in groups {
         let _ = writeln!(out, "# [[groups]]");
         let _ = writeln!(out, "# name = {}", quoted(group));
-        let _ = writeln!(out, "# members = [\"\", \"\"]");
+        let members = likely_members(group, units);
+        match members.is_empty() {
+            true => {
+                let _ = writeln!(out, "# members = [\"\", \"\"]");
+            }
+            false => {
+                let _ = writeln!(
+                    out,
+                    "# 下面是方案中出现的同类单位，请核对是否全、是否都属于「{group}」："
+                );
+                let listed: Vec<String> = members.iter().map(|m| quoted(m)).collect();
+                let _ = writeln!(out, "# members = [{}]", listed.join(", "));
+            }
+        }
         if group.starts_with("相关") {
             let _ = writeln!(out, "# partial = true");
         }
@@ -201,7 +250,7 @@ fn kind_of(name: &str) -> Option<&'static str> {
         Some("mass_organisation")
     } else if ends(&["法院", "检察院"]) {
         Some("judicial")
-    } else if ends(&["分局", "支队", "大队", "税务局", "海关"]) {
+    } else if ends(&["分局", "支队", "大队", "税务局", "海关", "支行", "分行"]) {
         Some("agency")
     } else {
         None
@@ -284,6 +333,29 @@ mod tests {
         assert_eq!(kind_of("区法院"), Some("judicial"));
         assert_eq!(kind_of("公安嘉定分局"), Some("agency"));
         assert_eq!(kind_of("区教育局"), None);
+    }
+
+    #[test]
+    fn the_places_a_phrase_of_each_names_are_proposed() {
+        let units: Vec<String> = [
+            "东门社区",
+            "西湖社区",
+            "党政办",
+            "南翔镇",
+            "新成路街道",
+            "东湖乡",
+        ]
+        .iter()
+        .map(|u| u.to_string())
+        .collect();
+        assert_eq!(likely_members("各社区", &units), ["东门社区", "西湖社区"]);
+        assert_eq!(
+            likely_members("各乡镇人民政府", &units),
+            ["南翔镇", "东湖乡"]
+        );
+        assert_eq!(likely_members("各街镇", &units), ["南翔镇", "新成路街道"]);
+        assert_eq!(likely_members("相关社区", &units), ["东门社区", "西湖社区"]);
+        assert!(likely_members("各部门", &units).is_empty());
     }
 
     #[test]

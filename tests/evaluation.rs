@@ -1342,6 +1342,7 @@ fn a_units_own_report_is_told_apart_from_the_tasks_status() {
     row.status = "滞后".into();
     row.progress = "30".into();
     row.problems = "配套资金尚未到位".into();
+    row.evidence = "宣传方案\n活动照片".into();
     std::fs::write(folder.join("配合.xlsx"), form_for(sheet, &fill)).unwrap();
     let out = fengong(dir.path(), &["publish"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -1362,6 +1363,16 @@ fn a_units_own_report_is_told_apart_from_the_tasks_status() {
         )),
         "{detail}"
     );
+    // Every cell it filled is in the workbook, a row of its own, and the report says where.
+    assert!(md.contains("全文见同目录评估报告.xlsx 的“配合单位反馈”表"));
+    let cells = sheet_cells(&period.join("评估报告.xlsx"), "配合单位反馈");
+    let row: Vec<String> = (cells.iter())
+        .find(|row| row.iter().any(|c| c.to_string() == supporter.name))
+        .map(|row| row.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default();
+    for filled in ["滞后", "配套资金尚未到位", "宣传方案；活动照片"] {
+        assert!(row.iter().any(|c| c == filled), "{filled}: {row:?}");
+    }
     let packet = common::docx_text(&period.join(format!("考核材料/{}.docx", lead.unit)));
     assert!(
         packet.contains(&format!("第 {no} 项（本单位报送：序时推进）")),
@@ -1466,22 +1477,32 @@ wb.save(sys.argv[1])
         cell.starts_with('H') && cell.ends_with(" 单元格："),
         "{filed}"
     );
-    // The report's workbook carries its words, without a stop before the list's ；.
-    let cells = sheet_cells(
-        &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),
-        "任务明细",
-    );
-    let words = format!("{}（未填写状态）：村内环境卫生集中整治2次", supporter.name);
+    // The report's workbook carries its words, a row of their own, and the task's row its
+    // status; no stop before a list's ；.
+    let workbook = dir.path().join("output/评估/2025-半年度/评估报告.xlsx");
+    let cells = sheet_cells(&workbook, "配合单位反馈");
     assert!(
-        cells
+        cells.iter().any(|row| {
+            let row: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+            row.contains(&supporter.name)
+                && row.iter().any(|c| c == "未填写状态")
+                && row.iter().any(|c| c.contains("村内环境卫生集中整治2次"))
+        }),
+        "{cells:?}"
+    );
+    let details = sheet_cells(&workbook, "任务明细");
+    let brief = format!("{}（未填写状态）", supporter.name);
+    assert!(
+        details
             .iter()
             .flatten()
-            .any(|c| c.to_string().contains(&words)),
-        "{words}"
+            .any(|c| c.to_string().contains(&brief)),
+        "{brief}"
     );
     assert!(
         !cells
             .iter()
+            .chain(&details)
             .flatten()
             .any(|c| c.to_string().contains("。；"))
     );

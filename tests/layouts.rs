@@ -2131,10 +2131,12 @@ fn published_tables_print_the_columns_the_source_has() {
             .flatten()
             .map(|text| plain(&text))
             .unwrap_or_default();
+        // A label closed by a colon, or set in brackets (【完成时间】).
         let labelled = |column: &str| {
             [':', '：']
                 .iter()
                 .any(|colon| labels.contains(&format!("{}{colon}", plain(column))))
+                || labels.contains(&format!("【{}】", plain(column)))
         };
         let (group, content, units) = (&t.group_column, &t.content_column, &t.units_column);
         let more = [&t.deadline_column, &t.person_column];
@@ -2549,6 +2551,60 @@ fn a_section_heading_names_the_lead_of_its_tasks() {
     assert_eq!(
         sections,
         ["县经济开发区牵头工作（3项）", "县农业农村局牵头工作（2项）"]
+    );
+}
+
+/// A 责任单位 label's list marking its lead in brackets (区水务局（牵头）、各街镇) or saying
+/// how the towns take part (各街镇按属地负责): the lead is the marked one, the towns the
+/// group 各街镇 — the label read, its words out of the task's.
+#[test]
+fn a_lead_marked_in_a_labelled_list_and_towns_by_their_areas() {
+    let (_dir, path) = text_source(
+        "方案.md",
+        "青禾区2025年生态环境保护工作方案\n\n一、重点任务\n\n\
+         1、深化大气污染防治。开展治理20家。责任单位：区生态环境局、区经信委。完成时限：2025年10月底前。\n\n\
+         2、加强扬尘污染管控。严格落实六个百分之百。责任单位：区住建委、区城管局，各街镇按属地负责。完成时限：长期坚持。\n\n\
+         3、推进河湖长制。落实河湖长巡河制度。责任单位：区发改委、区水务局（牵头）、各街镇。完成时限：2025年12月底前。\n",
+    );
+    let plan = fengong::check(&path).unwrap().plan;
+    assert_eq!(contents(&plan)[2], "推进河湖长制。落实河湖长巡河制度。");
+    assert_eq!(leads(&plan, 3), ["区水务局"]);
+    assert_eq!(supports(&plan, 3), ["区发改委", "各街镇"]);
+    assert_eq!(supports(&plan, 2), ["区城管局", "各街镇"]);
+    assert_eq!(
+        plan.task(3).unwrap().deadline_text.as_deref(),
+        Some("2025年12月底前")
+    );
+}
+
+/// Labels set in brackets instead of closed by a colon (【牵头单位】市商务局【配合单位】…
+/// 【完成时间】…), on the line under the task or run on after its words, read as the labels
+/// they are; a bracket holding no label (【工作要求】) stays the plan's words.
+#[test]
+fn labels_in_brackets_read_as_labels() {
+    let plan = numbering_fixture("bracketed_labels.md");
+    assert_eq!(
+        contents(&plan),
+        [
+            "培育消费新场景。打造一批夜间消费集聚区。",
+            "促进汽车消费。开展新能源汽车下乡活动。",
+            "扩大文旅消费。举办文旅消费季活动。",
+        ]
+    );
+    assert_eq!(leads(&plan, 1), ["市商务局"]);
+    assert_eq!(supports(&plan, 1), ["市文化旅游局", "各区县人民政府"]);
+    assert_eq!(supports(&plan, 2), ["市工业和信息化局"]);
+    assert_eq!(leads(&plan, 3), ["市文化旅游局"]);
+    let deadlines: Vec<Option<&str>> = (plan.tasks.iter())
+        .map(|t| t.deadline_text.as_deref())
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            Some("2025年12月底前"),
+            Some("2025年6月底前"),
+            Some("2025年9月底前")
+        ]
     );
 }
 
@@ -5292,6 +5348,33 @@ fn tasks_the_text_hands_out_are_read_beside_the_table() {
     assert!(!table.contains("）公共空间"), "{table}");
     // The last part, with no task, prints no empty band in the table.
     assert!(!table.contains("三、工作要求"), "{table}");
+}
+
+/// A text handing out its tasks over a short table of projects, one task sharing words with
+/// a project (建设乡镇区域养老服务中心 / 乡镇区域养老服务中心): the text's tasks are still
+/// read — never set aside for the table's two rows — and the likeness is said.
+#[test]
+fn one_task_like_a_project_does_not_set_the_texts_tasks_aside() {
+    let input = common::root().join("tests/fixtures/beside/tasks_and_a_project_alike.md");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 6, "{:?}", contents(plan));
+    assert_eq!(leads(plan, 3), ["县人力资源社会保障局"]);
+    assert_eq!(contents(plan)[5], "乡镇区域养老服务中心");
+    let said: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "table/tasks-beside-table")
+        .collect();
+    assert_eq!(said.len(), 1);
+    assert!(
+        said[0]
+            .message
+            .contains("第 1 项「建设乡镇区域养老服务中心"),
+        "{}",
+        said[0].message
+    );
 }
 
 /// A plan text that writes out the table's own tasks (with who does them, its own words

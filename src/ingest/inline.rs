@@ -1428,6 +1428,44 @@ fn inner_labels_in(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     })
 }
 
+/// Labels set in brackets instead of closed by a colon (【牵头单位】市商务局【配合单位】市文旅局
+/// 【完成时间】2025年12月底前), read as the labels they are: 牵头单位：市商务局；配合单位：…
+/// A bracket holding anything but a label (【重点任务】, 【案例】) stays as written.
+fn labels_in_brackets(paragraph: &str) -> std::borrow::Cow<'_, str> {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"[【〖\[]\s*(\p{Han}{2,8})\s*[】〗\]]").unwrap()
+    });
+    let is_label = |label: &str| labelled(&format!("{label}：甲")).is_some();
+    if !BRACKETED
+        .captures_iter(paragraph)
+        .any(|caps| is_label(&caps[1]))
+    {
+        return std::borrow::Cow::Borrowed(paragraph);
+    }
+    let mut out = String::with_capacity(paragraph.len() + 8);
+    let mut last = 0;
+    for caps in BRACKETED.captures_iter(paragraph) {
+        let (Some(whole), label) = (caps.get(0), &caps[1]) else {
+            continue;
+        };
+        if !is_label(label) {
+            continue;
+        }
+        out.push_str(&paragraph[last..whole.start()]);
+        // A value before it ends where the next label starts.
+        let before = out.trim_end();
+        if !before.is_empty() && !before.ends_with(['。', '；', ';', '，', ',', '（', '(']) {
+            out.push('；');
+        }
+        out.push_str(label);
+        out.push('：');
+        last = whole.end();
+    }
+    out.push_str(&paragraph[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A task's words closed by a labelled time alone (…改造12个。完成时限：2025年12月底前): where
 /// its words end, and the time.
 fn trailing_deadline(content: &str) -> Option<(usize, String)> {
@@ -1533,14 +1571,20 @@ fn without_kinds_of_place(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `text` without the brackets that give a body's other name straight after it (市委组织部
-/// （市人才办）): what is left in brackets is no name's.
+/// （市人才办）) or its role (区水务局（牵头）): what is left in brackets is no name's.
 fn without_aliases(text: &str) -> std::borrow::Cow<'_, str> {
     static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
         Regex::new(r"(\p{Han})[（(](\p{Han}{2,15})[）)]").unwrap()
     });
+    // A role marked after a name (区水务局（牵头）) is the name's too.
+    let role = |word: &str| {
+        crate::ingest::units::ROLE_SUFFIXES
+            .iter()
+            .any(|(w, _)| *w == word)
+    };
     ALIAS.replace_all(text, |caps: &regex::Captures<'_>| {
-        if is_a_name(&caps[2]) {
+        if is_a_name(&caps[2]) || role(&caps[2]) {
             caps[1].to_string()
         } else {
             caps[0].to_string()
@@ -1704,7 +1748,10 @@ pub fn parse(text: &str, path: &str) -> Option<RawTable> {
 
 /// [`parse`], the places of `text`'s lines named by `places` (a Word document's paragraphs).
 pub fn parse_at(text: &str, places: Places<'_>) -> Option<RawTable> {
-    let all = roles_line_by_line(labels_on_lines_of_their_own(paragraphs(text)));
+    let all = (paragraphs(text).into_iter())
+        .map(|(p, no)| (labels_in_brackets(&p).into_owned(), no))
+        .collect();
+    let all = roles_line_by_line(labels_on_lines_of_their_own(all));
     let all = (all.into_iter())
         .map(|(p, no)| (assignment_sentence(&p).unwrap_or(p), no))
         .collect();

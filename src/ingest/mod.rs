@@ -897,7 +897,7 @@ fn text_tasks_in_table(
 /// The tasks the plan's text hands out itself above a table that lists others (一、主要任务
 /// with its （一）…（X负责）, then 二、重点项目清单 and its table): read with the table's,
 /// first, so neither is lost. Not when the text only writes out the table's own tasks
-/// (their words in its rows), nor when few of its items name who does them.
+/// (most of them in its rows), nor when few of its items name who does them.
 fn tasks_beside_table(
     text: &str,
     places: text::Places<'_>,
@@ -927,9 +927,15 @@ fn tasks_beside_table(
     if assigned == 0 || assigned * 2 < written.len() {
         return None;
     }
+    // The text writing out the table's own tasks has most of them in its rows; one task
+    // sharing words with a project (建设乡镇区域养老服务中心 beside a row 乡镇区域养老服务
+    // 中心) does not make the others the table's.
     let rows = task_words(table);
-    let repeats_the_table = written.iter().any(|t| in_a_row(&t.content, &rows));
-    (!repeats_the_table).then_some(tasks)
+    let repeated = written
+        .iter()
+        .filter(|t| in_a_row(&t.content, &rows))
+        .count();
+    (repeated * 2 <= written.len()).then_some(tasks)
 }
 
 /// The Han characters of `text`.
@@ -987,15 +993,38 @@ fn read_beside_table(
         0 => String::new(),
         n => format!("等 {} 张表", n + 1),
     };
-    Diagnostic::note(
-        "table/tasks-beside-table",
-        table.origin.clone().unwrap_or(Location::file(display)),
-        format!(
-            "方案正文写明了责任单位的 {before} 项任务编为第 1—{before} 项，「{name}」{more}的 {after} 项接在其后编为第 {}—{} 项，一并出任务单",
-            before + 1,
-            before + after
-        ),
-    )
+    let message = format!(
+        "方案正文写明了责任单位的 {before} 项任务编为第 1—{before} 项，「{name}」{more}的 {after} 项接在其后编为第 {}—{} 项，一并出任务单",
+        before + 1,
+        before + after
+    );
+    let place = table.origin.clone().unwrap_or(Location::file(display));
+    // A task of the text whose words stand in a row may be the row's, listed twice.
+    let rows = task_words(table);
+    let alike: Vec<String> = (tasks.rows.iter())
+        .filter_map(|r| match &r.kind {
+            raw_table::RowKind::Task(t) => Some(t),
+            _ => None,
+        })
+        .enumerate()
+        .filter(|(_, t)| in_a_row(&t.content, &rows))
+        .map(|(k, t)| {
+            let words = crate::base::cjk::excerpt_of(&t.content, 16);
+            format!("第 {} 项「{words}」", k + 1)
+        })
+        .collect();
+    match alike.is_empty() {
+        true => Diagnostic::note("table/tasks-beside-table", place, message),
+        false => Diagnostic::warning(
+            "table/tasks-beside-table",
+            place,
+            format!(
+                "{message}；其中{}的文字也出现在「{name}」的行中，可能重复列出",
+                alike.join("、")
+            ),
+        )
+        .with_hint("请核对：如是同一项工作，在原文中删去重复的一项后重试"),
+    }
 }
 
 /// Refuses a project whose sources hold no table, or a table without a numbered task.

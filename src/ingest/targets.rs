@@ -269,16 +269,39 @@ fn stands_alone(text: &str, number: regex::Match<'_>, unit: regex::Match<'_>) ->
         && ["工作日", "月", "季度", "年度", "小时"]
             .iter()
             .any(|w| after_unit.starts_with(w));
-    // 人 opening a word (121人才梯队项目, 人员, 人口) is no measure word.
-    let in_word = unit.as_str() == "人" && after_unit.starts_with(['才', '员', '口', '民', '群']);
+    // 人 opening a word (121人才梯队项目, 人员, 人口) is no measure word; nor 周 in an age
+    // (65周岁).
+    let in_word = (unit.as_str() == "人" && after_unit.starts_with(['才', '员', '口', '民', '群']))
+        || (unit.as_str() == "周" && after_unit.starts_with('岁'));
     !(range_word
         || in_token
         || scope
         || duration
         || in_word
         || qualifies_a_noun(after_unit)
+        || counts_in_a_subject(after_unit)
         || is_reference(before)
         || names_a_policy(unit.as_str(), after_unit))
+}
+
+/// Whether a count opens the subject of a figure later in its clause (4个小区加装电梯不少于
+/// 6台, 新建9个班幼儿园1所): it says what the figure measures, no target of its own — unless
+/// a verb of its own closes it first (完成12个，…: the clause breaks; 建成12个实现…).
+fn counts_in_a_subject(after_unit: &str) -> bool {
+    let clause: String = after_unit
+        .chars()
+        .take_while(|c| !is_clause_break(*c))
+        .take(30)
+        .collect();
+    let Some(next) = NUMBER_AND_UNIT.find(&clause) else {
+        return false;
+    };
+    let between = &clause[..next.start()];
+    // 2000名技能人才和10000名青年人才: two counts joined, two targets.
+    !between.is_empty()
+        && between.chars().all(crate::base::cjk::is_han)
+        && !between.contains(['和', '及', '与', '或', '并'])
+        && !CLAUSE_VERBS.iter().any(|v| between.contains(v))
 }
 
 /// `33条稳经济措施`, `10条意见`: a policy named by how many articles it has, no target.
@@ -567,6 +590,22 @@ mod tests {
             targets[0].phrase
         );
         assert!(extract("121人才梯队项目。").is_empty());
+    }
+
+    /// A count opening what a later figure measures is its subject's, no target; an age is
+    /// none.
+    #[test]
+    fn a_count_inside_a_subject_and_an_age_are_no_targets() {
+        let targets = brief("南苑社区4个小区加装电梯不少于6台。");
+        assert_eq!(targets.len(), 1, "{targets:?}");
+        assert_eq!((targets[0].0, targets[0].1.as_str()), (6.0, "台"));
+        assert_eq!(targets[0].2, Comparator::AtLeast);
+        let targets = brief("新建9个班幼儿园1所。");
+        assert_eq!(targets.len(), 1, "{targets:?}");
+        assert_eq!((targets[0].0, targets[0].1.as_str()), (1.0, "所"));
+        let targets = brief("为65周岁以上老年人免费体检2.5万人次。");
+        assert_eq!(targets.len(), 1, "{targets:?}");
+        assert_eq!((targets[0].0, targets[0].1.as_str()), (2.5, "万人次"));
     }
 
     /// An item's bullet opens its clause: what it measures starts after it.

@@ -1373,6 +1373,11 @@ const MANNER_WORDS: &[&str] = &[
     "分别",
     "按职责分工",
     "按职责",
+    // 各街镇按属地负责: each in its own area, as 分别 says.
+    "按照属地",
+    "按属地",
+    "属地",
+    "按各自职责",
 ];
 
 /// `who` without the manner words it ends with (各乡镇要积极 → 各乡镇). A name no longer than
@@ -2220,6 +2225,7 @@ mod tests {
         let units = split_units("县住建局牵头，各乡镇要积极配合");
         assert_eq!(units[1].name, "各乡镇");
         assert_eq!(without_manner("县文旅局主动"), "县文旅局");
+        assert_eq!(without_manner("各街镇按属地"), "各街镇");
         // A name left no longer than two characters stays whole.
         assert_eq!(without_manner("主要"), "主要");
     }

@@ -289,7 +289,8 @@ pub fn names_a_table(name: &str) -> bool {
 }
 
 /// Whether an attachment listed as `listed` is the table titled `title`: by the same name,
-/// or by the name of its kind alone (附件：2.任务分工表 for 青禾区…建设任务分工表).
+/// or by the name of its kind alone (附件：2.任务分工表 for 青禾区…建设任务分工表, 2．重点工作任务
+/// 分工表 for 石门县…重点工作任务分工表).
 pub fn lists_the_table(listed: &str, title: &str) -> bool {
     let bare = |name: &str| -> String {
         (crate::base::cjk::simplified_text(name).chars())
@@ -298,7 +299,7 @@ pub fn lists_the_table(listed: &str, title: &str) -> bool {
     };
     let (listed, title) = (bare(listed), bare(title));
     let kind_alone = names_a_table(&listed) && plan_of_table(&listed).is_none();
-    listed == title || (kind_alone && listed.chars().count() <= 8 && title.ends_with(&listed))
+    listed == title || (kind_alone && listed.chars().count() <= 12 && title.ends_with(&listed))
 }
 
 /// The plan a table's name is of: 某区2024年工作方案任务分工表 → 某区2024年工作方案 (工作計劃

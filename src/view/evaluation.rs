@@ -157,8 +157,8 @@ pub struct TaskLine {
     pub problems: String,
     /// 佐证材料 of the leads.
     pub evidence: Vec<String>,
-    /// Supporting units' reports: "单位（状态）：text；量化目标完成值：value".
-    pub supports: String,
+    /// Supporting units' reports, one each, every cell they filled.
+    pub supports: Vec<SupportLine>,
     /// The same without the texts: "单位（状态）、…".
     pub supports_brief: String,
     /// 完成时限.
@@ -266,6 +266,9 @@ pub struct EvaluationView {
     pub unfilled: Vec<TaskLine>,
     /// Every task.
     pub tasks: Vec<TaskLine>,
+    /// Whether a supporting unit wrote more than its status: 任务明细 in the PDF lists each
+    /// supporter's status (and problems) and sends the reader to the workbook for the rest.
+    pub supporters_reported: bool,
     /// Targets.
     pub targets: Vec<TargetLine>,
     /// Units with no usable return.
@@ -437,10 +440,7 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
             .iter()
             .flat_map(|r| r.evidence.iter().cloned())
             .collect(),
-        supports: (t.support_reports.iter())
-            .map(support_said)
-            .collect::<Vec<_>>()
-            .join("；"),
+        supports: t.support_reports.iter().map(support_line).collect(),
         supports_brief: t
             .support_reports
             .iter()
@@ -464,26 +464,37 @@ pub fn task_line(plan: &Plan, t: &TaskResult) -> TaskLine {
     }
 }
 
-/// A supporting unit's report as 任务明细 prints it: "单位（状态）：its 进展情况；量化目标完成值：
-/// its own share".
-fn support_said(r: &crate::evaluate::UnitReport) -> String {
-    let said: Vec<String> = [
-        r.progress_text
-            .trim_end_matches(['。', '；', ';'])
-            .to_string(),
-        match r.target_value.trim() {
-            "" | "—" => String::new(),
-            value => format!("量化目标完成值：{value}"),
-        },
-    ]
-    .into_iter()
-    .filter(|part| !part.is_empty())
-    .collect();
-    let text = match said.is_empty() {
-        true => String::new(),
-        false => format!("：{}", said.join("；")),
-    };
-    format!("{}（{}）{text}", r.unit, support_status(r))
+/// A supporting unit's report on a task: every cell of its row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupportLine {
+    /// The unit.
+    pub unit: String,
+    /// Its status as reported, and the rules' where they differ (报序时推进，计滞后).
+    pub status: String,
+    /// 完成进度, `71.8%` or `—`.
+    pub progress: String,
+    /// 进展情况.
+    pub progress_text: String,
+    /// 量化目标完成值 as written.
+    pub target_value: String,
+    /// 存在问题.
+    pub problems: String,
+    /// 佐证材料, `；` between.
+    pub evidence: String,
+}
+
+fn support_line(r: &crate::evaluate::UnitReport) -> SupportLine {
+    SupportLine {
+        unit: r.unit.clone(),
+        status: support_status(r),
+        progress: r
+            .progress
+            .map_or_else(|| "—".into(), |p| format!("{}%", fmt_number(p))),
+        progress_text: r.progress_text.clone(),
+        target_value: r.target_value.trim().trim_matches('—').to_string(),
+        problems: r.problems.clone(),
+        evidence: r.evidence.join("；"),
+    }
 }
 
 fn target_lines(t: &TaskResult) -> Vec<TargetLine> {
@@ -664,6 +675,12 @@ impl EvaluationView {
                 .collect(),
             charts,
             targets: e.tasks.iter().flat_map(target_lines).collect(),
+            supporters_reported: (e.tasks.iter().flat_map(|t| &t.support_reports)).any(|r| {
+                [&r.progress_text, &r.target_value]
+                    .iter()
+                    .any(|text| !matches!(text.trim(), "" | "—"))
+                    || !r.evidence.is_empty()
+            }),
             tasks,
             missing_units: e.missing_units.iter().map(|u| missing_unit(e, u)).collect(),
             year_mismatch: e.year_mismatch.clone(),

@@ -176,6 +176,7 @@ pub fn evaluation(view: &EvaluationView, props: &DocProperties) -> Result<Vec<u8
     for (name, tasks) in [("任务明细", &view.tasks), ("滞后未启动", &view.behind)] {
         task_sheet(&mut workbook, &f, view, name, tasks)?;
     }
+    supports_sheet(&mut workbook, &f, view)?;
     targets_sheet(&mut workbook, &f, view)?;
     files_sheet(&mut workbook, &f, view)?;
     rules_sheet(&mut workbook, &f, view)?;
@@ -376,13 +377,58 @@ fn task_sheet(
                     text(&t.progress_text),
                     text(&t.problems),
                     text(t.evidence.join("；")),
-                    text(&t.supports),
+                    // What each reported: the sheet 配合单位反馈.
+                    text(&t.supports_brief),
                 ]);
                 row
             })
             .collect(),
     )?;
     if !tasks.is_empty() {
+        s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
+            .map_err(xlsx_error)?;
+    }
+    s.ws.set_freeze_panes(first, 3).map_err(xlsx_error)?;
+    s.ws.set_repeat_rows(first - 1, first - 1)
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// 配合单位反馈: a row for each supporting unit's report on each task, every cell it filled
+/// (one cell holding them all grew past the tallest row Excel prints).
+fn supports_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> Result<()> {
+    let mut s = sheet(workbook, "配合单位反馈", f)?;
+    s.title(&format!("{}配合单位反馈", view.period_title), 9)?;
+    let header = [
+        ("序号", 6.0),
+        ("任务内容", 36.0),
+        ("配合单位", 16.0),
+        ("状态", 12.0),
+        ("进度", 8.0),
+        ("进展情况", 40.0),
+        ("量化目标完成值", 16.0),
+        ("存在问题", 24.0),
+        ("佐证材料", 20.0),
+    ];
+    let rows: Vec<Vec<Value>> = (view.tasks.iter())
+        .flat_map(|t| t.supports.iter().map(move |r| (t, r)))
+        .map(|(t, r)| {
+            vec![
+                Value::Count(t.no as usize),
+                text(&t.content),
+                text(&r.unit),
+                text(&r.status),
+                pct(&r.progress),
+                text(&r.progress_text),
+                text(&r.target_value),
+                text(&r.problems),
+                text(&r.evidence),
+            ]
+        })
+        .collect();
+    let filled = !rows.is_empty();
+    let (first, last) = s.table(&header, rows)?;
+    if filled {
         s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
             .map_err(xlsx_error)?;
     }
