@@ -2577,6 +2577,29 @@ fn a_lead_marked_in_a_labelled_list_and_towns_by_their_areas() {
     );
 }
 
+/// Sub-items each naming who does them, a 完成时限 closing the paragraph after the last
+/// (①…（…）；②…（…）。完成时限：…): the time is each item's.
+#[test]
+fn a_time_closing_the_sub_items_is_each_ones() {
+    let plan = numbering_fixture("sub_items_closing_time.md");
+    let deadlines: Vec<Option<&str>> = (plan.tasks.iter())
+        .map(|t| t.deadline_text.as_deref())
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            Some("2025年12月底前"),
+            Some("2025年12月底前"),
+            Some("2025年12月底前"),
+            Some("2025年8月底前"),
+            Some("2025年8月底前"),
+            Some("2025年11月底前"),
+        ]
+    );
+    assert_eq!(supports(&plan, 1), ["县住建局"]);
+    assert_eq!(leads(&plan, 5), ["县教育局"]);
+}
+
 /// Labels set in brackets instead of closed by a colon (【牵头单位】市商务局【配合单位】…
 /// 【完成时间】…), on the line under the task or run on after its words, read as the labels
 /// they are; a bracket holding no label (【工作要求】) stays the plan's words.

@@ -1428,6 +1428,17 @@ fn inner_labels_in(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     })
 }
 
+/// A labelled time alone closing a paragraph after its assignments (完成时限：2025年12月底前。):
+/// the time.
+fn closing_time(rest: &str) -> Option<String> {
+    let (LabelKind::Deadline, value) = labelled(rest)? else {
+        return None;
+    };
+    let value = value.trim().trim_end_matches(['。', '；', ';']).trim();
+    let one_time = !value.contains(['：', ':', '。']) && value.chars().count() <= 24;
+    (one_time && (is_deadline(value) || value.chars().count() <= 10)).then(|| value.to_string())
+}
+
 /// Labels set in brackets instead of closed by a colon (【牵头单位】市商务局【配合单位】市文旅局
 /// 【完成时间】2025年12月底前), read as the labels they are: 牵头单位：市商务局；配合单位：…
 /// A bracket holding anything but a label (【重点任务】, 【案例】) stays as written.
@@ -1474,16 +1485,13 @@ fn trailing_deadline(content: &str) -> Option<(usize, String)> {
         .filter(|&(_, c)| matches!(c, '。' | '；' | ';'))
         .map(|(at, c)| at + c.len_utf8());
     ends.into_iter().find_map(|at| {
-        let (LabelKind::Deadline, value) = labelled(&content[at..])? else {
-            return None;
-        };
-        let value = value.trim().trim_end_matches(['。', '；', ';']).trim();
         let words = content[..at]
             .chars()
             .filter(|c| crate::base::cjk::is_han(*c));
-        let one_time = !value.contains(['：', ':', '。']) && value.chars().count() <= 24;
-        (words.count() >= 2 && one_time && (is_deadline(value) || value.chars().count() <= 10))
-            .then(|| (at, value.to_string()))
+        (words.count() >= 2)
+            .then(|| closing_time(&content[at..]))
+            .flatten()
+            .map(|time| (at, time))
     })
 }
 
@@ -3675,6 +3683,7 @@ impl Reader {
     /// Each assignment parenthesis closes the task written before it; text after the last
     /// one continues a task or starts the next.
     fn assignments(&mut self, line: &str, here: Location) {
+        let rows_before = self.table.rows.len();
         // （一）重大基础设施工程。围绕…，重点实施以下工程：一是…: the words leading into the
         // counted tasks are the group's (its text keeps them), not the first task's.
         let mut cut = match self.under_group_heading && self.pending.is_none() {
@@ -3742,17 +3751,22 @@ impl Reader {
             cut = whole.end + going_on.unwrap_or(0);
         }
         let rest = line[cut..].trim().trim_start_matches(BETWEEN_TASKS);
-        // （牵头单位：县城管局）（完成时限：2026年9月底前）: the second the task's deadline.
+        // （牵头单位：县城管局）（完成时限：2026年9月底前）: the second the task's deadline;
+        // ①…（X牵头）；②…（Y负责）。完成时限：2025年12月底前: the time closing the paragraph
+        // is each of its tasks' that names none.
         if cut > 0
-            && let Some(deadline) = deadline_bracket(rest)
-            && let Some(RawRow {
-                kind: RowKind::Task(task),
-                ..
-            }) = self.table.rows.last_mut()
-            && task.deadline.is_none()
+            && let Some(deadline) = deadline_bracket(rest).or_else(|| closing_time(rest))
         {
-            task.deadline = Some(deadline);
-            return;
+            let undated = (self.table.rows[rows_before..].iter_mut())
+                .filter_map(|row| match &mut row.kind {
+                    RowKind::Task(task) if task.deadline.is_none() => Some(task),
+                    _ => None,
+                })
+                .map(|task| task.deadline = Some(deadline.clone()))
+                .count();
+            if undated > 0 {
+                return;
+            }
         }
         if !rest.is_empty() {
             self.after_assignments(rest, here, cut > 0);
