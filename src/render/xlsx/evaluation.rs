@@ -43,6 +43,30 @@ struct Sheet<'a> {
 const MOST_LINES: usize = 23;
 
 impl Sheet<'_> {
+    /// A table's rows `first..=last` under its header of `columns`: filtered (when it has
+    /// rows), its first `frozen` columns and header held in view, the header over every
+    /// printed page, as 任务分工表.xlsx's is.
+    fn hold_header(
+        &mut self,
+        (first, last): (u32, u32),
+        columns: usize,
+        frozen: u16,
+        filled: bool,
+    ) -> Result<()> {
+        if filled {
+            self.ws
+                .autofilter(first - 1, 0, last, columns as u16 - 1)
+                .map_err(xlsx_error)?;
+        }
+        self.ws
+            .set_freeze_panes(first, frozen)
+            .map_err(xlsx_error)?;
+        self.ws
+            .set_repeat_rows(first - 1, first - 1)
+            .map_err(xlsx_error)?;
+        Ok(())
+    }
+
     fn title(&mut self, title: &str, width: u16) -> Result<()> {
         self.ws
             .merge_range(
@@ -290,12 +314,7 @@ fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
             })
             .collect(),
     )?;
-    s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
-        .map_err(xlsx_error)?;
-    s.ws.set_freeze_panes(first, 2).map_err(xlsx_error)?;
-    // Its header over every printed page, as 任务分工表.xlsx's is.
-    s.ws.set_repeat_rows(first - 1, first - 1)
-        .map_err(xlsx_error)?;
+    s.hold_header((first, last), header.len(), 2, true)?;
     // The units that lead tasks, ranked at the top: a unit that only supports has no rate
     // (an empty bar that read as 0%), as the report's chart leaves it out.
     let leading = view.units.iter().take_while(|u| u.lead_total > 0).count() as u32;
@@ -384,14 +403,7 @@ fn task_sheet(
             })
             .collect(),
     )?;
-    if !tasks.is_empty() {
-        s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
-            .map_err(xlsx_error)?;
-    }
-    s.ws.set_freeze_panes(first, 3).map_err(xlsx_error)?;
-    s.ws.set_repeat_rows(first - 1, first - 1)
-        .map_err(xlsx_error)?;
-    Ok(())
+    s.hold_header((first, last), header.len(), 3, !tasks.is_empty())
 }
 
 /// 配合单位反馈: a row for each supporting unit's report on each task, every cell it filled
@@ -427,15 +439,8 @@ fn supports_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -
         })
         .collect();
     let filled = !rows.is_empty();
-    let (first, last) = s.table(&header, rows)?;
-    if filled {
-        s.ws.autofilter(first - 1, 0, last, header.len() as u16 - 1)
-            .map_err(xlsx_error)?;
-    }
-    s.ws.set_freeze_panes(first, 3).map_err(xlsx_error)?;
-    s.ws.set_repeat_rows(first - 1, first - 1)
-        .map_err(xlsx_error)?;
-    Ok(())
+    let rows = s.table(&header, rows)?;
+    s.hold_header(rows, header.len(), 3, filled)
 }
 
 /// 量化目标.
