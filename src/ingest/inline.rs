@@ -1477,6 +1477,18 @@ fn labels_in_brackets(paragraph: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// 1.完成老旧小区改造12个。完成时限：2025年12月底前, its units known (from its heading): the
+/// time closing its words is its deadline, not its words.
+fn take_closing_time(task: &mut RawTask) {
+    if task.is_assigned()
+        && task.deadline.as_deref().is_none_or(|d| d.trim().is_empty())
+        && let Some((at, time)) = trailing_deadline(&task.content)
+    {
+        task.content.truncate(at);
+        task.deadline = Some(time);
+    }
+}
+
 /// A task's words closed by a labelled time alone (…改造12个。完成时限：2025年12月底前): where
 /// its words end, and the time.
 fn trailing_deadline(content: &str) -> Option<(usize, String)> {
@@ -1946,6 +1958,23 @@ struct GroupLead {
 }
 
 impl GroupLead {
+    /// A heading naming its lead alone, at `row`, after `unassigned` paragraphs naming no one.
+    fn of_lead(
+        lead: String,
+        said: crate::base::diag::Diagnostic,
+        row: usize,
+        unassigned: usize,
+    ) -> Self {
+        GroupLead {
+            lead,
+            supports: None,
+            deadline: None,
+            said: Some(said),
+            row,
+            unassigned,
+        }
+    }
+
     /// The heading's helpers before the item's own (named once), and its deadline where the
     /// item names none.
     fn give_helpers_and_deadline(&self, task: &mut RawTask) {
@@ -2121,15 +2150,8 @@ impl Reader {
                 group.give_helpers_and_deadline(task);
             }
         }
-        // 1.完成老旧小区改造12个。完成时限：2025年12月底前, its units from its heading: the
-        // time closing it is its deadline, not its words.
-        if let Some((task, _)) = self.pending.as_mut()
-            && task.is_assigned()
-            && task.deadline.as_deref().is_none_or(|d| d.trim().is_empty())
-            && let Some((at, time)) = trailing_deadline(&task.content)
-        {
-            task.content.truncate(at);
-            task.deadline = Some(time);
+        if let Some((task, _)) = self.pending.as_mut() {
+            take_closing_time(task);
         }
         // An item naming no one is a task whose units are missing only at a level that
         // carries the work: a 1、加强领导 among requirements under tasks numbered （一） is
@@ -3599,14 +3621,7 @@ impl Reader {
                     here.clone(),
                     format!("小标题「{label}」写的是负责单位：其下没有各自写明责任单位的事项由「{lead}」负责"),
                 );
-                GroupLead {
-                    lead,
-                    supports: None,
-                    deadline: None,
-                    said: Some(said),
-                    row: self.table.rows.len(),
-                    unassigned: self.unassigned.len(),
-                }
+                GroupLead::of_lead(lead, said, self.table.rows.len(), self.unassigned.len())
             });
             self.under_group_heading = true;
             self.push(RowKind::Label(label), here.clone());
