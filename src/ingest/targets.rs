@@ -16,7 +16,7 @@ static NUMBER_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     // a count of times (场次, 人次, 批次) is one word.
     #[allow(clippy::unwrap_used)] // literal pattern
     Regex::new(
-        r"(\d+(?:\.\d+)?)\s*(个百分点|%|％|(?:万|亿)?(?:平方米|平方公里|立方米|千瓦时|千瓦|标准箱|美元|元|[人户场批车架班轮频]次|课时|学时|小时|分钟|公里|千米|公顷|吨|米|例|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门|件|艘|头|株|棵)(?:\s*/\s*(?:日|天|年|月|小时|时|秒))?)",
+        r"(\d+(?:\.\d+)?)\s*(个百分点|%|％|(?:万|亿)?(?:平方米|平方公里|立方米|千瓦时|千瓦|标准箱|美元|元|[人户场批车架班轮频]次|课时|学时|小时|分钟|公里|千米|公顷|吨|米|例|个|户|人|家|所|座|处|场|次|项|名|张|条|亩|套|间|支|期|批|班|天|周|辆|台|篇|本|册|份|床|栋|幢|节|堂|门|件|艘|头|株|棵|部)(?:\s*/\s*(?:日|天|年|月|小时|时|秒))?)",
     )
     .unwrap()
 });
@@ -272,7 +272,9 @@ fn stands_alone(text: &str, number: regex::Match<'_>, unit: regex::Match<'_>) ->
     // 人 opening a word (121人才梯队项目, 人员, 人口) is no measure word; nor 周 in an age
     // (65周岁).
     let in_word = (unit.as_str() == "人" && after_unit.starts_with(['才', '员', '口', '民', '群']))
-        || (unit.as_str() == "周" && after_unit.starts_with('岁'));
+        || (unit.as_str() == "周" && after_unit.starts_with('岁'))
+        // 部 counts lifts and films (电梯50部), not 部门 or 部署.
+        || (unit.as_str() == "部" && after_unit.starts_with(['门', '署', '分', '级', '委', '长', '位', '件']));
     !(range_word
         || in_token
         || scope
@@ -593,7 +595,7 @@ mod tests {
     }
 
     /// A count opening what a later figure measures is its subject's, no target; an age is
-    /// none.
+    /// none; 部 counts lifts, not 部门.
     #[test]
     fn a_count_inside_a_subject_and_an_age_are_no_targets() {
         let targets = brief("南苑社区4个小区加装电梯不少于6台。");
@@ -603,6 +605,9 @@ mod tests {
         let targets = brief("新建9个班幼儿园1所。");
         assert_eq!(targets.len(), 1, "{targets:?}");
         assert_eq!((targets[0].0, targets[0].1.as_str()), (1.0, "所"));
+        let targets = brief("同步推进既有住宅加装电梯50部。");
+        assert_eq!((targets[0].0, targets[0].1.as_str()), (50.0, "部"));
+        assert!(brief("协调3部门联合执法。").is_empty());
         let targets = brief("为65周岁以上老年人免费体检2.5万人次。");
         assert_eq!(targets.len(), 1, "{targets:?}");
         assert_eq!((targets[0].0, targets[0].1.as_str()), (2.5, "万人次"));
