@@ -2577,6 +2577,30 @@ fn a_lead_marked_in_a_labelled_list_and_towns_by_their_areas() {
     );
 }
 
+/// The office a plan tells its units to report progress to (每月20日前将工作进展报社区管理办)
+/// is where the task sheets send the returns, said; `[plan] returns_to` sets another.
+#[test]
+fn task_sheets_send_returns_where_the_plan_says() {
+    let plan = "清河街道2025年老旧小区改造工作方案\n\n一、重点任务\n\n\
+        1.完成3个小区雨污分流改造。（牵头单位：城建办；配合单位：东门社区；完成时限：2025年10月底前）\n\n\
+        二、工作要求\n\n各科室、各社区每月20日前将工作进展报社区管理办。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("方案.md"), plan).unwrap();
+    let sheet = common::published_text(&input, "任务单/城建办.md");
+    assert!(sheet.contains("Excel 反馈表，报送社区管理办。"), "{sheet}");
+    let checked = fengong::check(&input).unwrap();
+    assert!(common::codes(&checked).contains(&"plan/returns-to"));
+    std::fs::write(
+        input.join("fengong.toml"),
+        "[plan]\nreturns_to = \"街道党政办\"\n",
+    )
+    .unwrap();
+    let sheet = common::published_text(&input, "任务单/城建办.md");
+    assert!(sheet.contains("Excel 反馈表，报送街道党政办。"), "{sheet}");
+}
+
 /// Sub-items each naming who does them, a 完成时限 closing the paragraph after the last
 /// (①…（…）；②…（…）。完成时限：…): the time is each item's.
 #[test]

@@ -106,6 +106,8 @@ pub struct PlanConfig {
     /// Who leads in a plain 责任单位 column: the first listed unit (default) or all of them.
     /// A unit marked in the cell (`X牵头`) always wins.
     pub lead: LeadRule,
+    /// The office units send their returns to, when not the issuer (县…领导小组办公室).
+    pub returns_to: Option<String>,
 }
 
 /// `[plan] lead`: who leads when a 责任单位 cell lists several units and marks none.

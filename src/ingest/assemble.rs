@@ -136,11 +136,13 @@ pub fn assemble(
         group.label = table.label_of(group.no).map(str::to_string);
     }
     let units = unit_tasks(&tasks, registry);
+    let returns_to = returns_office(&notice, &preamble, &sections, &closing, config, diagnostics);
     Plan {
         notice,
         title,
         title_note,
         year,
+        returns_to,
         preamble,
         sections,
         closing,
@@ -151,6 +153,51 @@ pub fn assemble(
         units,
         sources: parts.sources,
     }
+}
+
+/// Where units send their returns: the config's office, or the one the document's sentence
+/// on reporting progress names (各牵头单位每季度末将工作进展报县营商环境建设领导小组办公室),
+/// said so the office can set another; else none (the issuer).
+fn returns_office(
+    notice: &crate::model::Notice,
+    preamble: &[Paragraph],
+    sections: &[crate::model::Section],
+    closing: &[Paragraph],
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if let Some(office) = config
+        .plan
+        .returns_to
+        .as_ref()
+        .filter(|o| !o.trim().is_empty())
+    {
+        return Some(office.trim().to_string());
+    }
+    fn written(p: &Paragraph) -> (&str, Option<Location>) {
+        (p.text.as_str(), Some(p.origin.clone()))
+    }
+    let groups = sections.iter().flat_map(|s| {
+        (s.intro.iter().map(written))
+            .chain(s.groups.iter().map(|g| (g.text.as_str(), g.origin.clone())))
+    });
+    let mut paragraphs = (notice.body.iter().map(written))
+        .chain(preamble.iter().map(written))
+        .chain(groups)
+        .chain(closing.iter().map(written));
+    let (office, origin) = paragraphs.find_map(|(text, origin)| {
+        super::reporting::office_named(text).map(|office| (office, origin))
+    })?;
+    diagnostics.push(
+        Diagnostic::note(
+            "plan/returns-to",
+            origin
+                .unwrap_or_else(|| Location::file(notice.origin.as_ref().map_or("", |o| o.path()))),
+            format!("原文写明工作进展报送「{office}」：任务单请各单位把反馈表报送该单位"),
+        )
+        .with_hint("如应报送其他单位，在 fengong.toml 的 [plan] 中写 returns_to = \"单位名\""),
+    );
+    Some(office)
 }
 
 /// The plan's own 署名 and 成文日期 closing its text (中共某区委办公室 / 某区人民政府办公室 /

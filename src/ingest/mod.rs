@@ -9,6 +9,7 @@ pub mod grid;
 pub mod inline;
 pub(crate) mod later_attachment;
 pub mod raw_table;
+pub(crate) mod reporting;
 pub mod repost;
 pub mod returns;
 pub mod sheet_limits;

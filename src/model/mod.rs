@@ -55,6 +55,10 @@ pub struct Plan {
     pub title_note: Option<String>,
     /// The plan year (from the title, the doc number or the config).
     pub year: Option<i32>,
+    /// Where units send their returns, when not to the issuer: the config's
+    /// `[plan] returns_to`, or the office the document's own 报送 sentence names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns_to: Option<String>,
     /// Paragraphs before the first section.
     pub preamble: Vec<Paragraph>,
     /// The sections 一、二、… with their groups.

@@ -2194,8 +2194,12 @@ impl TaskSheet {
             plan_divides: plan_title.contains("分工") || crate::model::names_a_table(&plan_title),
             plan_title,
             doc_number: plan.notice.doc_number.clone(),
-            // Named in a sentence (报送…): a joint issuer's offices one after the other.
-            issuer: issuer_in_a_sentence(plan),
+            // Where returns go (报送…): the office the plan names, or a joint issuer's offices
+            // one after the other.
+            issuer: plan
+                .returns_to
+                .clone()
+                .unwrap_or_else(|| issuer_in_a_sentence(plan)),
             support_count: tasks.len() - lead_count - responsible_count,
             lead_count,
             responsible_count,
