@@ -61,6 +61,23 @@ fn plan_and_notice(plan: &Plan, year_guessed: bool, out: &mut String) {
             let _ = writeln!(out, "# year = 2025\n");
         }
     }
+    // Where the task sheets send the returns: the office the plan names, shown to change.
+    match &plan.returns_to {
+        Some(office) => {
+            let _ = writeln!(
+                out,
+                "# 任务单请各单位把反馈表报送给谁：下面是原文写明的报送单位，如不对请改写"
+            );
+            let _ = writeln!(out, "returns_to = {}\n", quoted(office));
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "# 任务单请各单位把反馈表报送给谁：默认为发文机关；如是其他单位，去掉 # 填写"
+            );
+            let _ = writeln!(out, "# returns_to = \"\"\n");
+        }
+    }
     let _ = writeln!(out, "[notice]");
     let _ = writeln!(
         out,
@@ -370,6 +387,24 @@ mod tests {
         assert!(!maybe_same("办公室", "纪检办公室"));
         assert!(maybe_same("县住房和城乡建设局", "县住建局"));
         assert!(!maybe_same("领导小组办公室", "风险化解领导小组办公室"));
+    }
+
+    #[test]
+    fn the_office_returns_go_to_is_written_to_change() {
+        let source = "某街道2025年工作方案\n\n一、重点任务\n\n1.完成3个小区改造。（牵头单位：城建办；完成时限：2025年10月底前）\n\n二、工作要求\n\n各科室每月20日前将工作进展报社区管理办。\n";
+        let config = crate::config::Config::default();
+        let (plan, _) = crate::ingest::plan_from_text(source, &config);
+        let written = config_for(&plan, false);
+        let parsed: toml::Table = toml::from_str(&written).unwrap();
+        assert_eq!(
+            parsed["plan"]["returns_to"].as_str(),
+            Some("社区管理办"),
+            "{written}"
+        );
+        let source = source.replace("将工作进展报社区管理办", "抓好落实");
+        let (plan, _) = crate::ingest::plan_from_text(&source, &config);
+        let written = config_for(&plan, false);
+        assert!(written.contains("# returns_to = \"\""), "{written}");
     }
 
     #[test]
