@@ -1435,8 +1435,15 @@ fn closing_time(rest: &str) -> Option<String> {
         return None;
     };
     let value = value.trim().trim_end_matches(['。', '；', ';']).trim();
-    let one_time = !value.contains(['：', ':', '。']) && value.chars().count() <= 24;
-    (one_time && (is_deadline(value) || value.chars().count() <= 10)).then(|| value.to_string())
+    (!value.contains('。') && reads_as_a_time(value)).then(|| value.to_string())
+}
+
+/// A labelled time's value that reads as one: a deadline's words, or a short phrase under its
+/// label whatever its words (整个冬季) — not a sentence.
+fn reads_as_a_time(value: &str) -> bool {
+    let length = value.chars().count();
+    (is_deadline(value) && length <= 24)
+        || (length <= 10 && !value.contains(['，', ',', '、', '：', ':']))
 }
 
 /// Labels set in brackets instead of closed by a colon (【牵头单位】市商务局【配合单位】市文旅局
@@ -1551,11 +1558,7 @@ fn trailing_labels_at(paragraph: &str) -> Option<usize> {
                         .all(|n| is_a_name(n) || is_name_with_role(n))
             }
             // A short phrase under its label is a time whatever its words (整个冬季).
-            LabelKind::Deadline => {
-                let length = value.chars().count();
-                (is_deadline(value) && length <= 24)
-                    || (length <= 10 && !value.contains(['，', ',', '、', '：', ':']))
-            }
+            LabelKind::Deadline => reads_as_a_time(value),
             LabelKind::Person => value.chars().count() <= 20 && !value.contains(['，', ',']),
         }
     };
