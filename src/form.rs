@@ -16,15 +16,17 @@ pub const FORM_SHEET: &str = "任务清单";
 
 /// The version written into the key sheet of every form made now: 2 asks 联系人 and
 /// 联系电话 once, in the header block (1 asked them on every row).
-pub const VERSION: &str = "fengong-return-2";
+pub const VERSION: &str = "fengong-return-3";
 
 /// The form versions the reader understands.
-pub const VERSIONS_READ: &[&str] = &[VERSION, "fengong-return-1"];
+pub const VERSIONS_READ: &[&str] = &[VERSION, "fengong-return-2", "fengong-return-1"];
 
-/// Key sheet rows 0..`KEY_PAIRS_END` hold `name | value` pairs ([`KeyField`]).
-pub const KEY_PAIRS_END: u32 = 4;
-/// Key sheet row of the task list's header (`task | hash | row`); tasks follow it.
-pub const KEY_TASKS_HEADER_ROW: u32 = 4;
+/// Key sheet rows above the task list's header hold `name | value` pairs ([`KeyField`]).
+/// The header is found by its first cell ([`KEY_TASKS_HEADER`]): forms before version 3
+/// had it one row higher.
+pub const KEY_TASKS_HEADER_ROW: u32 = 5;
+/// The first cell of the key sheet's task list header (`task | hash | row`).
+pub const KEY_TASKS_HEADER: &str = "task";
 
 /// A `name | value` pair of the key sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,15 +39,20 @@ pub enum KeyField {
     Version,
     /// Present, with [`SAMPLE_MARK`], on the shipped 示例 returns.
     Sample,
+    /// The headers of the locked columns written after the form's own (责任领导 by the
+    /// source's name for it, the source's extra columns), a line each: the form's, never
+    /// columns the unit added.
+    Shown,
 }
 
 impl KeyField {
     /// Every field, in the row order they are written.
-    pub const ALL: [KeyField; 4] = [
+    pub const ALL: [KeyField; 5] = [
         KeyField::Unit,
         KeyField::Plan,
         KeyField::Version,
         KeyField::Sample,
+        KeyField::Shown,
     ];
 
     /// The name written in the key sheet's first column.
@@ -55,6 +62,7 @@ impl KeyField {
             KeyField::Plan => "plan",
             KeyField::Version => "form",
             KeyField::Sample => "sample",
+            KeyField::Shown => "shown",
         }
     }
 
@@ -65,6 +73,7 @@ impl KeyField {
             KeyField::Plan => 1,
             KeyField::Version => 2,
             KeyField::Sample => 3,
+            KeyField::Shown => 4,
         }
     }
 }

@@ -922,6 +922,72 @@ fn a_return_form_round_trips_through_writer_and_reader() {
     }
 }
 
+/// The columns a form carries past its own — the source's 责任人 and its extra columns —
+/// are the form's: a form returned as issued is not said to have added them; a column the
+/// unit did add still is.
+#[test]
+fn a_forms_own_extra_columns_are_not_taken_for_added_ones() {
+    let dir = project(&[(
+        "分工表.txt",
+        "某区2025年重点工作任务分工表\n\
+         序号\t工作任务\t牵头单位\t配合单位\t责任人\t资金来源\t完成时限\n\
+         1\t建成智慧停车平台。\t区交通委\t区财政局\t张明\t区级财政\t2025年12月底前\n\
+         2\t新增公共充电桩500个。\t区交通委\t各街镇\t张明\t社会资本\t2025年9月底前\n"
+            .as_bytes(),
+    )]);
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    let sheet = TaskSheet::all(&plan)
+        .into_iter()
+        .find(|s| s.unit == "区交通委")
+        .unwrap();
+    let bytes = form_for(&sheet, &lead_fill(&sheet, "2025-07-05"));
+    let read = fengong::ingest::returns::read_bytes(&bytes, "区交通委.xlsx").unwrap();
+    let codes: Vec<&str> = read.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"return/added-column"), "{codes:?}");
+    assert_eq!(read.form.rows.len(), 2);
+    // Both columns are on the form, with the source's values.
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let form = book.worksheet_range("任务清单").unwrap();
+    let cells: Vec<String> = form.cells().map(|(_, _, d)| text(d)).collect();
+    for written in ["责任人", "资金来源", "张明", "区级财政"] {
+        assert!(
+            cells.iter().any(|c| c.contains(written)),
+            "{written}: {cells:?}"
+        );
+    }
+    // A column the unit adds beside them (openpyxl, as its Excel would) is still said.
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["任务清单"]
+header = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "序号")
+col = ws.max_column + 1
+ws.cell(row=header, column=col).value = "责任科室"
+ws.cell(row=header + 1, column=col).value = "规划科"
+wb.save(sys.argv[1])
+"#;
+    let path = dir.path().join("区交通委.xlsx");
+    std::fs::write(&path, &bytes).unwrap();
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let reread = std::fs::read(&path).unwrap();
+    let read = fengong::ingest::returns::read_bytes(&reread, "区交通委.xlsx").unwrap();
+    let said: Vec<&str> = (read.diagnostics.iter())
+        .filter(|d| d.code == "return/added-column")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("「责任科室」") && said[0].contains("规划科"),
+        "{said:?}"
+    );
+}
+
 /// The figures of a packet agree with its own lists and with the ranking: 南翔镇's packet said
 /// 配合 20 项 and listed 21; units leading nothing ranked first with 100 points.
 #[test]
@@ -1004,7 +1070,7 @@ wb = openpyxl.load_workbook(sys.argv[1])
 key = wb["_fengong"]
 for row in key.iter_rows():
     for c in row:
-        if c.value == "fengong-return-2":
+        if c.value == "fengong-return-3":
             c.value = "fengong-return-1"
 ws = wb["任务清单"]
 for r in range(1, 5):

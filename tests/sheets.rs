@@ -149,6 +149,7 @@ for r in ws.iter_rows(min_row=5, values_only=True):
     if isinstance(r[0], (int, float)):
         rows.append([int(r[0]), r[3]])
 dv = [(d.type, d.formula1, str(d.sqref)) for d in ws.data_validations.dataValidation]
+first = 1 + next(r for r in range(1, key.max_row + 1) if key.cell(row=r, column=1).value == "task")
 print(json.dumps({
     "rows": rows,
     "protected": bool(ws.protection.sheet),
@@ -158,7 +159,7 @@ print(json.dumps({
     "key_state": key.sheet_state,
     "unit": key["B1"].value,
     "plan": key["B2"].value,
-    "hashes": [key.cell(row=r, column=2).value for r in range(6, 6 + len(rows))],
+    "hashes": [key.cell(row=r, column=2).value for r in range(first, first + len(rows))],
 }, ensure_ascii=False))
 "#;
     let output = Command::new("python3")

@@ -60,6 +60,9 @@ struct Key {
     sample: bool,
     /// (task number, hash of its text as issued), in the order issued.
     tasks: Vec<(u32, String)>,
+    /// The headers of the locked columns the form was issued with past its own
+    /// ([`KeyField::Shown`]): not columns the unit added.
+    shown: Vec<String>,
 }
 
 pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
@@ -109,6 +112,7 @@ pub(super) fn read_workbook<RS: std::io::Read + std::io::Seek>(
         header_row,
         columns,
         merges: &merges,
+        shown: &key.shown,
     };
     let mut diagnostics = Vec::new();
     diagnostics.extend(table.merges_said());
@@ -191,8 +195,12 @@ fn words_of<'d>(cells: impl Iterator<Item = (u32, u32, &'d Data)>) -> Option<((u
 }
 
 fn read_key(key: &Range<Data>, display: &str) -> Result<Key, Vec<Diagnostic>> {
+    let (key_end, _) = key.end().unwrap_or((0, 0));
+    let tasks_header = (0..=key_end)
+        .find(|&row| cell(key, row, 0) == form::KEY_TASKS_HEADER)
+        .unwrap_or(form::KEY_TASKS_HEADER_ROW);
     let mut pairs: HashMap<String, String> = HashMap::new();
-    for row in 0..form::KEY_PAIRS_END {
+    for row in 0..tasks_header {
         let k = cell(key, row, 0);
         if !k.is_empty() {
             pairs.insert(k, cell(key, row, 1));
@@ -218,8 +226,7 @@ fn read_key(key: &Range<Data>, display: &str) -> Result<Key, Vec<Diagnostic>> {
         ));
     }
     let mut tasks = Vec::new();
-    let (key_end, _) = key.end().unwrap_or((0, 0));
-    for row in form::KEY_TASKS_HEADER_ROW + 1..=key_end {
+    for row in tasks_header + 1..=key_end {
         let no = cell(key, row, 0);
         match no.parse::<u32>() {
             Ok(no) => tasks.push((no, cell(key, row, 1))),
@@ -242,6 +249,10 @@ fn read_key(key: &Range<Data>, display: &str) -> Result<Key, Vec<Diagnostic>> {
         plan_id: field(KeyField::Plan),
         sample: field(KeyField::Sample) == form::SAMPLE_MARK,
         tasks,
+        shown: (field(KeyField::Shown).lines())
+            .map(|header| header.chars().filter(|c| !c.is_whitespace()).collect())
+            .filter(|header: &String| !header.is_empty())
+            .collect(),
     })
 }
 
@@ -281,6 +292,8 @@ struct TaskList<'a> {
     columns: Columns,
     /// Its cells merged over several rows: each row they cover reads their text.
     merges: &'a [calamine::Dimensions],
+    /// Headers of the locked columns it was issued with past the form's own.
+    shown: &'a [String],
 }
 
 impl TaskList<'_> {
@@ -352,6 +365,7 @@ impl TaskList<'_> {
             let header: String = header.chars().filter(|c| !c.is_whitespace()).collect();
             Column::recognise(&header).is_some()
                 || (Column::ALL.iter().chain([&Column::Person])).any(|c| c.header() == header)
+                || self.shown.contains(&header)
         };
         let added: Vec<u32> = (start_col..=last_col)
             .filter(|&col| !ours(&cell(self.range, self.header_row, col)))

@@ -768,6 +768,17 @@ fn input_validations(form: &mut Worksheet, first: u32, last: u32) -> Result<()> 
     Ok(())
 }
 
+/// The headers of the locked columns `sheet`'s form writes after its own, a line each.
+fn shown_headers(sheet: &TaskSheet) -> String {
+    let person = sheet.has_person.then(|| sheet.person_heading.clone());
+    let extra = extra_column(sheet).map(|(_, heading)| heading);
+    person
+        .into_iter()
+        .chain(extra)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The hidden key: who, which plan, which tasks with which text.
 fn key_sheet(key: &mut Worksheet, sheet: &TaskSheet, sample: bool) -> Result<()> {
     key.set_name(KEY_SHEET).map_err(xlsx_error)?;
@@ -779,6 +790,10 @@ fn key_sheet(key: &mut Worksheet, sheet: &TaskSheet, sample: bool) -> Result<()>
     if sample {
         pairs.push((KeyField::Sample, crate::form::SAMPLE_MARK));
     }
+    let shown = shown_headers(sheet);
+    if !shown.is_empty() {
+        pairs.push((KeyField::Shown, shown.as_str()));
+    }
     for (field, value) in pairs {
         key.write_string(field.row(), 0, field.name())
             .map_err(xlsx_error)?;
@@ -786,7 +801,8 @@ fn key_sheet(key: &mut Worksheet, sheet: &TaskSheet, sample: bool) -> Result<()>
             .map_err(xlsx_error)?;
     }
     let header = crate::form::KEY_TASKS_HEADER_ROW;
-    for (col, name) in ["task", "hash", "row"].into_iter().enumerate() {
+    let names = [crate::form::KEY_TASKS_HEADER, "hash", "row"];
+    for (col, name) in names.into_iter().enumerate() {
         key.write_string(header, col as u16, name)
             .map_err(xlsx_error)?;
     }
