@@ -663,6 +663,18 @@ fn every_character_of_every_word_fixture_is_used_or_reported() {
             .filter(|d| d.location.path().ends_with(name.as_str()))
             .filter_map(|d| d.location.line_no())
             .collect();
+        // What a finding at a table's row quotes (a 合计 row, a note under the table the
+        // published one does not print) is reported with its place: by table and row.
+        let said_at_row: Vec<((String, u32), &str)> = (checked.report.diagnostics.iter())
+            .filter(|d| d.location.path().ends_with(name.as_str()))
+            .filter_map(|d| match &d.location {
+                fengong::base::diag::Location::Cell { sheet, cell, .. } => {
+                    let row: String = cell.chars().filter(char::is_ascii_digit).collect();
+                    Some(((sheet.clone(), row.parse().ok()?), d.message.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
         let out = std::process::Command::new("python3")
             .arg(&script)
             .arg(root().join("tests/fixtures/docx").join(name))
@@ -687,7 +699,20 @@ fn every_character_of_every_word_fixture_is_used_or_reported() {
         }
         for (t, table) in doc["tables"].as_array().unwrap().iter().enumerate() {
             for (r, row) in table["rows"].as_array().unwrap().iter().enumerate() {
+                let key = (format!("表{}", t + 1), r as u32 + 1);
+                let said: Vec<&str> = (said_at_row.iter())
+                    .filter(|(at, _)| *at == key)
+                    .map(|(_, message)| *message)
+                    .collect();
                 for (c, cell) in row.as_array().unwrap().iter().enumerate() {
+                    let text = cell.as_str().unwrap();
+                    let quoted = !text.trim().is_empty()
+                        && (text.lines().flat_map(clauses))
+                            .all(|clause| said.iter().any(|m| content_chars(m).contains(&clause)));
+                    if quoted {
+                        reported_chars += content_chars(text).chars().count();
+                        continue;
+                    }
                     texts.push((
                         format!("表{} 行{} 列{}", t + 1, r + 1, c + 1),
                         cell.as_str().unwrap().to_string(),

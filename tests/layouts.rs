@@ -2083,8 +2083,16 @@ fn published_tables_print_the_columns_the_source_has() {
         // Leads and supports apart when the source gives them apart, under the names it
         // gives them (主责单位 | 协办单位), else one 责任单位.
         // In the source's order: 责任单位 | 牵头单位 stays so.
+        // A 责任单位 column names the leads' only beside a 配合 one; alone it listed them
+        // all, and the leads read out of it print under 牵头单位.
+        let beside_supports =
+            (plan.table.column_order).contains(&fengong::model::TableColumn::Support);
         let lead = (plan.table.lead_column.as_deref())
-            .or(plan.table.units_column.as_deref())
+            .or(plan
+                .table
+                .units_column
+                .as_deref()
+                .filter(|_| beside_supports))
             .unwrap_or("牵头单位");
         let support = plan.table.support_column.as_deref().unwrap_or("配合单位");
         // Each a column of its own (where the source has them, maybe with others between).
@@ -2741,6 +2749,45 @@ fn a_heading_gives_its_lead_helpers_and_time_to_its_items() {
             .as_deref(),
         Some("2026-12-31")
     );
+}
+
+/// A （二） naming its units itself, between （一） and （三） over items of their own, is
+/// a group of one task: not the task of the group before it, and no （二） said missing.
+#[test]
+fn a_group_doing_its_own_work_between_groups_of_items_is_a_group() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/numbering/group_between_groups.md");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let groups: Vec<(String, Vec<u32>)> = (plan.groups())
+        .map(|g| (g.label.clone().unwrap_or_default(), g.tasks.clone()))
+        .collect();
+    let want = |label: &str, tasks: &[u32]| (label.to_string(), tasks.to_vec());
+    assert_eq!(
+        groups,
+        [
+            want("（一）扩大就业岗位供给", &[1, 2]),
+            want("（二）支持高校毕业生留区就业", &[3]),
+            want("（三）加强职业技能培训", &[4, 5]),
+            want("（一）强化资金保障", &[6]),
+            want("（二）强化宣传引导", &[7, 8]),
+        ]
+    );
+    let who = |no: u32| (leads(plan, no), supports(plan, no));
+    let names = |l: &[&str]| l.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        who(3),
+        (names(&["区人社局"]), names(&["区财政局", "区教育局"]))
+    );
+    assert_eq!(who(6), (names(&["区财政局"]), names(&["区人社局"])));
+    let deadline = |no: u32| plan.task(no).unwrap().deadline.map(|d| d.to_string());
+    assert_eq!(deadline(3).as_deref(), Some("2025-12-31"));
+    assert_eq!(deadline(6).as_deref(), Some("2025-12-31"));
+    let codes: Vec<&str> = (checked.report.diagnostics.iter())
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(!codes.contains(&"group/number-skipped"), "{codes:?}");
+    assert!(!codes.contains(&"structure/empty-units"), "{codes:?}");
 }
 
 /// A ledger without a 序号 column (工作任务 | 具体要求 | 责任科室 | 时限要求): its tasks are
@@ -12495,4 +12542,114 @@ fn documents_sent_up_keep_their_approvers_and_their_titles() {
             .is_some_and(|t| t.ends_with("的请示"))
     );
     assert_eq!(unused_lines(&checked), Vec::<u32>::new());
+}
+
+/// Every text cell of a published 任务分工表.xlsx, in reading order.
+fn workbook_cells(path: &std::path::Path) -> Vec<String> {
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(path).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    range.cells().map(|(_, _, d)| d.to_string()).collect()
+}
+
+/// Notes under a table print under the published table in every format, in their order:
+/// one on the plan (who reports when) also tells the task sheets where returns go; one on
+/// how the source marks its leads too, as the units column prints the marks as written. A
+/// 合计 row is said, not printed. A 注 row of a pipe table is no 主要事项. (Where leads and
+/// supports print apart the note on marks is not printed: see the Word case below.)
+#[test]
+fn a_note_on_the_plan_prints_under_the_table_and_totals_are_said() {
+    let checked = columns_fixture("notes_under_a_pipe_table.md");
+    let plan = &checked.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    assert!(
+        plan.groups().all(|g| g.title.is_empty()),
+        "{:?}",
+        groups(plan)
+    );
+    let found = codes(&checked);
+    assert!(found.contains(&"table/total-row"), "{found:?}");
+    assert!(!found.contains(&"table/label-missing"), "{found:?}");
+    assert_eq!(found.iter().filter(|c| **c == "table/note-row").count(), 2);
+    assert_eq!(plan.table.notes.len(), 2);
+    assert_eq!(plan.returns_to.as_deref(), Some("镇党政办"));
+    let dir = common::published_fixture("columns/notes_under_a_pipe_table.md");
+    let output = dir.path().join("output");
+    let note = "注：各责任单位每月25日前向镇党政办报送工作进展。";
+    let marks = "未标注的以第一个单位为牵头单位";
+    let md = std::fs::read_to_string(output.join("任务分工表.md")).unwrap();
+    let under = &md[md.rfind("\n:::").unwrap()..];
+    let (at_marks, at_note) = (under.find(marks), under.find(note));
+    assert!(at_marks.is_some() && at_marks < at_note, "{md}");
+    assert!(md.contains("（牵头）") && !md.contains("合计"), "{md}");
+    assert!(!md.contains("主要事项"), "{md}");
+    let pdf = common::pdf_text(&output.join("任务分工表.pdf"));
+    assert!(content_chars(&pdf).contains(&content_chars(note)), "{pdf}");
+    let docx = common::docx_text(&output.join("任务分工表.docx"));
+    assert!(
+        content_chars(&docx).contains(&content_chars(note)),
+        "{docx}"
+    );
+    let cells = workbook_cells(&output.join("任务分工表.xlsx"));
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    assert_eq!(filled.last().map(|c| c.as_str()), Some(note), "{cells:?}");
+    assert!(filled.iter().any(|c| c.contains(marks)), "{cells:?}");
+}
+
+/// A Word table with 完成时限 merged over 启动时间 | 完成时间: the time the work ends is the
+/// deadline, the start a column of its own. A 其中 row without a number goes on with the
+/// task above, its unit keeping its work; a 合计 row and the notes under the table as above.
+#[test]
+fn the_end_under_a_merged_deadline_and_a_row_without_a_number() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/docx/times_notes_totals.docx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let due: Vec<Option<String>> = (1..=3).map(|no| deadline(plan, no)).collect();
+    assert_eq!(
+        due,
+        [
+            Some("2026-11-30".to_string()),
+            Some("2026-10-31".to_string()),
+            Some("2026-09-30".to_string())
+        ]
+    );
+    assert_eq!(plan.table.extra_columns, ["启动时间"]);
+    assert_eq!(plan.task(1).unwrap().extra, ["2026年2月"]);
+    assert!(
+        contents(plan)[0].ends_with("其中：帮助就业困难人员实现就业500人。"),
+        "{:?}",
+        contents(plan)
+    );
+    assert_eq!(supports(plan, 1), ["各街道", "区残联"]);
+    let found = codes(&checked);
+    for code in ["table/continued-row", "table/total-row"] {
+        assert!(found.contains(&code), "{code}: {found:?}");
+    }
+    assert!(!found.contains(&"table/unnumbered-row"), "{found:?}");
+    let notes: Vec<&str> = plan.table.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["注：各责任单位于每季度末向区人社局报送工作进展。"]);
+    assert_eq!(plan.returns_to.as_deref(), Some("区人社局"));
+}
+
+/// A ledger going on on a second sheet titled …分工表（续）, numbered from 1 again: one table,
+/// numbered on, with no part called 续.
+#[test]
+fn a_sheet_continuing_the_table_is_no_part_of_its_own() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/xlsx/continued_on_a_second_sheet.xlsx");
+    let checked = fengong::check(&path).unwrap();
+    let plan = &checked.plan;
+    let numbers: Vec<u32> = plan.tasks.iter().map(|t| t.no).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    assert!(plan.table.parts.is_empty(), "{:?}", plan.table.parts);
+    let sections: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["提升政务服务", "强化数据治理"]);
+    let said = (checked.report.diagnostics.iter())
+        .find(|d| d.code == "table/another-table")
+        .unwrap();
+    assert!(said.message.contains("续表"), "{}", said.message);
+    let table = published_text(&path, "任务分工表.md");
+    assert!(!table.contains("**续**"), "{table}");
 }

@@ -100,6 +100,7 @@ pub fn assemble(
     diagnostics.extend(last_task_cut(&tasks, &raw.extra_columns, diagnostics));
     diagnostics.extend(items_not_in_table(parts.unused_items.iter(), &tasks));
     let mut table = task_table(&raw);
+    table.notes = table_notes(&raw, table.roles_apart, diagnostics);
     if table.title.is_none() {
         table.title = title
             .as_deref()
@@ -136,7 +137,9 @@ pub fn assemble(
         group.label = table.label_of(group.no).map(str::to_string);
     }
     let units = unit_tasks(&tasks, registry);
-    let returns_to = returns_office(&notice, &preamble, &sections, &closing, config, diagnostics);
+    // A note under the table may say it too (注：各单位每季度末向区人社局报送进展).
+    let after: Vec<Paragraph> = closing.iter().chain(&table.notes).cloned().collect();
+    let returns_to = returns_office(&notice, &preamble, &sections, &after, config, diagnostics);
     Plan {
         notice,
         title,
@@ -668,6 +671,7 @@ fn task_table(raw: &RawTable) -> TaskTable {
         person_column: raw.column_names.person.clone(),
         group_column: raw.column_names.group.clone(),
         column_order: raw.column_order.clone(),
+        notes: Vec::new(),
         // A 配合 column (or a units column beside the 牵头 one) in the source: the published
         // table prints leads and supports apart; a 牵头 column alone is one column.
         roles_apart: raw.rows.iter().any(|r| match &r.kind {
@@ -677,6 +681,34 @@ fn task_table(raw: &RawTable) -> TaskTable {
             _ => false,
         }),
     }
+}
+
+/// The notes under the source's table the published one prints under it, each said: all
+/// but one saying how the source marks its leads when the published table prints leads
+/// and supports in columns of their own (its cells keep no marks).
+fn table_notes(
+    raw: &RawTable,
+    roles_apart: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Paragraph> {
+    let mut printed = Vec::new();
+    for (text, origin) in &raw.notes {
+        let on_marks = roles_apart && crate::ingest::grid::speaks_of_roles(text);
+        let message = match on_marks {
+            true => format!(
+                "表下的说明讲的是原表怎样标注牵头单位；发布的任务分工表把牵头单位、配合单位分列，不再照印：「{text}」"
+            ),
+            false => format!("表下的说明不作为任务，照原文印在发布的任务分工表下方：「{text}」"),
+        };
+        diagnostics.push(Diagnostic::note("table/note-row", origin.clone(), message));
+        if !on_marks {
+            printed.push(Paragraph {
+                text: text.clone(),
+                origin: origin.clone(),
+            });
+        }
+    }
+    printed
 }
 
 /// Puts the tasks in sections and groups — by the prose that writes them out, or by the

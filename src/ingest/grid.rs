@@ -366,6 +366,7 @@ impl Grid<'_> {
             said: Vec::new(),
             parts: Vec::new(),
             appended: Vec::new(),
+            notes: Vec::new(),
         };
         if let Some(((numeral, title), at)) = part_over_header {
             table.rows.push(RawRow {
@@ -385,6 +386,8 @@ impl Grid<'_> {
         }
         // Right under a header repeated where a page turned: a task's row may go on there.
         let mut over_a_page = false;
+        // The last row read as a task (or joined to one): only a row right under it goes on.
+        let mut task_at = None;
         while r < rows.len() {
             let cells = &rows[r];
             if cells.iter().all(|c| c.is_empty()) {
@@ -411,23 +414,24 @@ impl Grid<'_> {
                 r += 1;
                 continue;
             }
+            let under_a_task = task_at.is_some_and(|at: usize| {
+                rows[at + 1..r]
+                    .iter()
+                    .all(|row| row.iter().all(|c| c.is_empty()))
+            });
+            if under_a_task && self.unnumbered_goes_on(r, &header, &mut table, diagnostics) {
+                task_at = Some(r);
+                r += 1;
+                continue;
+            }
             let row = match self.task_row(r, &header, order + 1) {
                 Some(task) => {
                     order += 1;
-                    if let Some(at) = header.headings {
-                        table.push_heading_cell(&self.at(r, Some(at)), (self.place)(r, at));
-                    }
-                    // A cell under no header is none of the task's: said, not lost.
-                    for (c, text) in cells.iter().enumerate() {
-                        if !text.trim().is_empty() && !header.covers(c) {
-                            table
-                                .left_out
-                                .push((text.trim().to_string(), (self.place)(r, c)));
-                        }
-                    }
+                    task_at = Some(r);
+                    self.beside_the_task(r, &header, &mut table);
                     Some(task)
                 }
-                None => self.other_row(r, &header, diagnostics),
+                None => self.row_of_no_task(r, &header, &mut table, diagnostics),
             };
             table.rows.extend(row);
             r += 1;
@@ -435,6 +439,40 @@ impl Grid<'_> {
         take_rows_under_last_task(&mut table, diagnostics);
         table.settle_layout(&header, &(self.place)(header_row, 0), diagnostics);
         table
+    }
+
+    /// What row `r`, a task's, holds beside it: the heading its heading cell names, and any
+    /// cell under no header — none of the task's: said, not lost.
+    fn beside_the_task(&self, r: usize, header: &HeaderMap, table: &mut RawTable) {
+        if let Some(at) = header.headings {
+            table.push_heading_cell(&self.at(r, Some(at)), (self.place)(r, at));
+        }
+        for (c, text) in self.rows[r].iter().enumerate() {
+            if !text.trim().is_empty() && !header.covers(c) {
+                table
+                    .left_out
+                    .push((text.trim().to_string(), (self.place)(r, c)));
+            }
+        }
+    }
+
+    /// Row `r`, no task's (see [`Self::other_row`]); a note on the table kept to print
+    /// under the published one.
+    fn row_of_no_task(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        table: &mut RawTable,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<RawRow> {
+        let row = self.other_row(r, header, diagnostics);
+        if let Some(note) = self.note_at(r).filter(|n| explains_the_table(n)) {
+            let first = self.rows[r].iter().position(|c| !c.is_empty());
+            table
+                .notes
+                .push((note, (self.place)(r, first.unwrap_or(0))));
+        }
+        row
     }
 
     /// Row `r` under a header repeated at a page's top, with no 序号, when the task above
@@ -872,6 +910,75 @@ impl Grid<'_> {
         }
     }
 
+    /// Row `r` with words and who does them but no 序号, right under a task (其中：帮助长期失业
+    /// 青年就业300人。 | 区人社局 | 团区委): more of that task, joined and said — its units
+    /// keep their work. True when joined.
+    fn unnumbered_goes_on(
+        &self,
+        r: usize,
+        header: &HeaderMap,
+        table: &mut RawTable,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let col = |c: Column| header.index(c);
+        let Some(no_col) = col(Column::No) else {
+            return false;
+        };
+        let content = self.at(r, col(Column::Content));
+        let names_who = [Column::Units, Column::Lead, Column::Support]
+            .iter()
+            .any(|c| !self.at(r, col(*c)).trim().is_empty());
+        if !self.at(r, Some(no_col)).trim().is_empty()
+            || content.trim().is_empty()
+            || !names_who
+            || self.note_at(r).is_some()
+            || self.is_total(r)
+        {
+            return false;
+        }
+        let Some(RawRow {
+            kind: RowKind::Task(prev),
+            ..
+        }) = table.rows.last_mut()
+        else {
+            return false;
+        };
+        let RowKind::Task(more) = self.row_as_task(r, header, String::new()).kind else {
+            return false;
+        };
+        prev.absorb(*more, "");
+        diagnostics.push(
+            Diagnostic::warning(
+                "table/continued-row",
+                (self.place)(r, no_col),
+                format!(
+                    "这一行没有序号，已并入上一项任务（第 {} 项），其单位同负责该项：「{}」",
+                    prev.no,
+                    self.filled_cells(r).join(" ")
+                ),
+            )
+            .with_hint("如这一行是一项单独的任务，请在原表中补上序号"),
+        );
+        true
+    }
+
+    /// Whether row `r` is a total (合计 | 共5项任务), none of the tasks.
+    fn is_total(&self, r: usize) -> bool {
+        self.rows[r].iter().any(|cell| is_total_cell(cell))
+    }
+
+    /// Row `r` as a note under the table (see [`is_note`]): every cell of it, as a note row
+    /// often holds two (填报单位 | 填报日期) and a row merged across holds it in each.
+    fn note_at(&self, r: usize) -> Option<String> {
+        let first = self.rows[r].iter().find(|c| !c.is_empty())?;
+        if !is_note(first) {
+            return None;
+        }
+        let mut cells = self.filled_cells(r);
+        cells.dedup();
+        Some(cells.join("　").trim().to_string())
+    }
+
     /// Row `r` when it is not a task: a section row, a label of its own, a note under the
     /// table, or a row that reads as nothing — each of the last two reported, never dropped
     /// without a word.
@@ -948,17 +1055,10 @@ impl Grid<'_> {
         let number_place = (self.place)(r, col(Column::No).unwrap_or(0));
         let no = self.at(r, col(Column::No));
         let content = self.at(r, col(Column::Content));
-        if is_note(text) {
-            // Every cell of the row: a note row often holds two (填报单位 | 填报日期).
-            let mut cells = self.filled_cells(r);
-            // A row merged across holds its note in every cell.
-            cells.dedup();
-            let row = cells.join("　");
-            diagnostics.push(Diagnostic::note(
-                "table/note-row",
-                place,
-                format!("表中的说明行未作为任务读入：「{}」", row.trim()),
-            ));
+        if let Some(row) = self.note_at(r) {
+            if !explains_the_table(&row) {
+                diagnostics.push(note_row_said(&row, place));
+            }
             return None;
         }
         if let Some(section) = section_in_number_column(&no, &self.rows[r], header) {
@@ -972,6 +1072,10 @@ impl Grid<'_> {
             if units.iter().all(|&c| self.at(r, col(c)).is_empty()) {
                 return Some(RowKind::Label(label));
             }
+        }
+        if self.is_total(r) {
+            diagnostics.push(total_row_said(&self.filled_cells(r).join(" "), place));
+            return None;
         }
         if !no.is_empty() {
             let row = self.filled_cells(r).join(" ");
@@ -1161,8 +1265,56 @@ fn take_rows_under_last_task(table: &mut RawTable, diagnostics: &mut Vec<Diagnos
     crate::ingest::text::take_text_under(table, under, diagnostics);
 }
 
+/// Whether a note row (see [`is_note`]) says something of the table (注：各单位每季度末报送
+/// 进展。, 说明：…): kept to print under the published one (see
+/// [`crate::ingest::assemble`]). Not the source form's own lines (填表人：…, 填表说明).
+pub(crate) fn explains_the_table(note: &str) -> bool {
+    let text = note.trim_start_matches(['（', '(']);
+    ["注", "说明", "备注", "附注"]
+        .iter()
+        .any(|p| text.starts_with(p))
+}
+
+/// Whether a note says how the source marks its leads (标“（牵头）”的为牵头单位, 排在第一位的
+/// 为牵头单位): true of the source's cells, not of a table that prints leads apart.
+pub(crate) fn speaks_of_roles(note: &str) -> bool {
+    note.split(['。', '；', ';']).any(|sentence| {
+        crate::ingest::units::is_role_note(sentence)
+            || ["的为牵头", "的是牵头", "的为主责"]
+                .iter()
+                .any(|w| sentence.contains(w))
+    })
+}
+
+/// The finding on a note row the published table does not print.
+pub(crate) fn note_row_said(row: &str, place: Location) -> Diagnostic {
+    Diagnostic::note(
+        "table/note-row",
+        place,
+        format!("表中的说明行未作为任务读入：「{row}」"),
+    )
+}
+
+/// Whether a cell says its row is a total (合计, 总计：), none of the tasks.
+pub(crate) fn is_total_cell(cell: &str) -> bool {
+    let tidy: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+    ["合计", "总计", "小计", "共计"].iter().any(|w| {
+        tidy.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':']))
+    })
+}
+
+/// What is said of a total row, quoting its cells.
+pub(crate) fn total_row_said(row: &str, place: Location) -> Diagnostic {
+    Diagnostic::note(
+        "table/total-row",
+        place,
+        format!("表中的合计行不是任务，未读入，发布的任务分工表不印合计：「{row}」"),
+    )
+}
+
 /// A note under a table (注：, 说明, 备注 …), not a row of it.
-fn is_note(text: &str) -> bool {
+pub(crate) fn is_note(text: &str) -> bool {
     // Who filled the form in, under a ledger (填表人：… 联系电话：…), is a note on it too.
     const FILLED_BY: &[&str] = &[
         "填表人",
@@ -1397,13 +1549,13 @@ mod tests {
         assert_eq!(table.title.as_deref(), Some("某县2026年重大项目清单"));
         let left: Vec<&str> = table.left_out.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(left, ["附件2", "单位：万元"]);
-        let stray: Vec<&str> = found
+        let total: Vec<&str> = found
             .iter()
-            .filter(|d| d.code == "table/unnumbered-row")
+            .filter(|d| d.code == "table/total-row")
             .map(|d| d.message.as_str())
             .collect();
-        assert_eq!(stray.len(), 1, "{found:?}");
-        assert!(stray[0].contains("合计 824000 331000"), "{stray:?}");
+        assert_eq!(total.len(), 1, "{found:?}");
+        assert!(total[0].contains("合计 824000 331000"), "{total:?}");
         assert!(matches!(&table.rows[0].kind, RowKind::Label(l) if l == "（一）产业项目"));
     }
 
@@ -1495,6 +1647,46 @@ mod tests {
     }
 
     #[test]
+    fn a_row_without_a_number_under_a_task_goes_on_with_it_and_a_note_prints() {
+        let g = grid(&[
+            &["序号", "工作任务", "牵头单位", "配合单位"],
+            &["1", "新增就业岗位2.6万个。", "区人社局", "各街镇"],
+            &[
+                "",
+                "其中：帮助长期失业青年就业300人。",
+                "区人社局",
+                "团区委",
+            ],
+            &["2", "开展职业培训。", "区人社局", ""],
+            &["合计", "2项任务", "", ""],
+            &["注：各单位每季度末报送进展。", "", "", ""],
+            &["注：标“（牵头）”的为牵头单位。", "", "", ""],
+        ]);
+        let mut found = Vec::new();
+        let table = g.table(0, &mut found);
+        let tasks: Vec<&RawTask> = table.tasks().collect();
+        assert_eq!(tasks.len(), 2);
+        assert_eq!(
+            tasks[0].content,
+            "新增就业岗位2.6万个。其中：帮助长期失业青年就业300人。"
+        );
+        assert!(tasks[0].support.as_deref().unwrap_or("").contains("团区委"));
+        let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["table/continued-row", "table/total-row"]);
+        // Both notes kept for the published table (which prints the one on marks only
+        // where it keeps them).
+        let notes: Vec<&str> = table.notes.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            notes,
+            [
+                "注：各单位每季度末报送进展。",
+                "注：标“（牵头）”的为牵头单位。"
+            ]
+        );
+        assert!(!speaks_of_roles(notes[0]) && speaks_of_roles(notes[1]));
+    }
+
+    #[test]
     fn rows_that_are_not_tasks_are_read_or_reported_never_dropped() {
         let g = grid(&[
             &["序号", "工作任务", "责任单位"],
@@ -1514,18 +1706,17 @@ mod tests {
             .iter()
             .map(|d| (d.code.as_str(), d.location.to_string()))
             .collect();
-        // A note row is quoted whole.
-        assert!(
-            found[0]
-                .message
-                .contains("注：本表由区发改委汇总。　填报日期：2025年3月20日"),
-            "{}",
-            found[0].message
+        // A note row is kept whole, at its place, to print under the table.
+        assert_eq!(
+            table.notes,
+            [(
+                "注：本表由区发改委汇总。　填报日期：2025年3月20日".to_string(),
+                Location::cell("t.xlsx", "表", 4, 0)
+            )]
         );
         assert_eq!(
             codes,
             [
-                ("table/note-row", "t.xlsx#表!A5".to_string()),
                 ("table/bad-number", "t.xlsx#表!A6".to_string()),
                 ("table/unnumbered-row", "t.xlsx#表!A7".to_string()),
                 ("table/stray-line", "t.xlsx#表!C8".to_string()),

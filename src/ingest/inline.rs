@@ -2527,6 +2527,7 @@ impl Reader {
         self.settle_heading_text();
         self.settle_lead_heading();
         self.no_group_over_nothing();
+        self.earlier_siblings_are_groups();
         self.closing_items_are_text();
         self.table.said.extend(said_joints(&self.joints));
         self.table
@@ -2678,6 +2679,46 @@ impl Reader {
         {}
     }
 
+    /// （一）强化资金保障。…（its labels） then （二） over items of its own: the part's （N）
+    /// level is its groups, so the （N） tasks before the first group label are each a
+    /// group of one, as later ones are (see [`Self::group_as_its_siblings`]).
+    fn earlier_siblings_are_groups(&mut self) {
+        let mut at = self.table.rows.len();
+        while at > 0 {
+            at -= 1;
+            let RowKind::Label(label) = &self.table.rows[at].kind else {
+                continue;
+            };
+            if !label.starts_with('（') {
+                continue;
+            }
+            let first = (self.table.rows[..at].iter())
+                .rposition(|row| !matches!(&row.kind, RowKind::Task(t) if group_title(t).is_some()))
+                .map_or(0, |k| k + 1);
+            let opens_part =
+                first == 0 || matches!(self.table.rows[first - 1].kind, RowKind::Section { .. });
+            if !opens_part {
+                continue;
+            }
+            for k in (first..at).rev() {
+                let RowKind::Task(task) = &self.table.rows[k].kind else {
+                    continue;
+                };
+                let Some(label) = group_title(task) else {
+                    continue;
+                };
+                let origin = self.table.rows[k].origin.clone();
+                let row = RawRow {
+                    kind: RowKind::Label(label),
+                    origin,
+                };
+                self.table.rows.insert(k, row);
+            }
+            at = first;
+        }
+    }
+
+    /// A （一） heading's text that named no one, under which no task came, while headings
     /// A （一） heading's text that named no one, under which no task came, while headings
     /// beside it carry their work in their own text: it is that heading's task, its units
     /// missing (a task with no units, which `check` refuses) — never dropped. Under headings
@@ -3585,7 +3626,9 @@ impl Reader {
             || (self.lead_heading.is_some() && !after.trim().is_empty())
             // (二)关于…的问题，由财政部牵头，发展改革委参加。: its own sentence says who.
             || duty_in_sentence(rest).is_some();
-        if carries_work && !labelled_next && self.group_as_its_siblings(number, &title, here) {
+        // Its labels on the lines under it: a group too, and its task opened for them.
+        let sibling_group = carries_work && self.group_as_its_siblings(number, &title, here);
+        if sibling_group && !labelled_next {
             return rest.trim().to_string();
         }
         if carries_work {
@@ -4889,6 +4932,20 @@ fn repeated_numbers(table: &RawTable) -> Vec<crate::base::diag::Diagnostic> {
 /// Who does a group's items when its heading names them: as a section's heading does (X牵头
 /// 工作), or by a body's name alone with the count of its items (鹿城镇（14个）, 县教育局（5项）)
 /// — a 督查通报's problems listed under whoever is to mend them.
+/// The group label a task written as a （N） heading with its title (（一）强化资金保障。用好…)
+/// would have: `（一）强化资金保障`.
+fn group_title(task: &RawTask) -> Option<String> {
+    let mark = task.written_mark.as_deref()?;
+    let chinese = |c: char| "一二三四五六七八九十".contains(c);
+    if !mark.starts_with('（') || !mark.chars().nth(1).is_some_and(chinese) || task.label.is_some()
+    {
+        return None;
+    }
+    let (end, _) = super::text::heading_title_end(&task.content)?;
+    let title = &task.content[..end];
+    (!has_duty(title)).then(|| format!("{mark}{}", tidy_spacing(title)))
+}
+
 fn group_heading_lead(title: &str) -> Option<String> {
     static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern

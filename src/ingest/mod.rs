@@ -335,10 +335,13 @@ fn cite_the_stated_lead_rule(diagnostics: &mut [Diagnostic], texts: &[(String, S
     let note = &mut diagnostics[at];
     // Without its label (注：, 填表说明：), or the parenthesis after a list that says it
     // (责任单位：甲、乙（第一责任单位为牵头单位，下同）).
+    // Only a bracket closing the sentence: 标注“（牵头）”的为牵头单位 quotes its mark in one.
     let bracketed = stated
         .rfind(['（', '('])
-        .map(|open| stated[open..].trim_matches(['（', '）', '(', ')']))
-        .filter(|inner| units::is_role_note(inner));
+        .map(|open| &stated[open..])
+        .filter(|tail| tail.ends_with(['）', ')']))
+        .map(|tail| tail.trim_matches(['（', '）', '(', ')']))
+        .filter(|inner| !inner.contains(['）', ')']) && units::is_role_note(inner));
     let rule = match stated.split_once(['：', ':']) {
         _ if bracketed.is_some() => bracketed.unwrap_or_default(),
         Some((label, rule)) if label.chars().count() <= 5 => rule,
@@ -743,7 +746,9 @@ impl Gathered {
         inline::read_labelled_units_cells(&mut self.parts.table);
         let place = (self.parts.table.origin.clone()).unwrap_or(Location::file(display));
         self.diagnostics
-            .extend(text::number_marks(&self.parts.table, place));
+            .extend(text::number_marks(&self.parts.table, place.clone()));
+        self.diagnostics
+            .extend(text::bracketed_numbers(&self.parts.table, place));
         let renumbered = match self.parts.table.renumber_marked() {
             Some(written) if in_text => Some(("任务的编号写在各项内容之前", written)),
             Some(written) => Some(("分工表的序号不全是数字", written)),

@@ -271,6 +271,18 @@ impl Column {
             .collect()
     }
 
+    /// Whether a time column's header says when the work ends (完成时间, 最终时限, 截止日期),
+    /// not when it starts or a stage of it (启动时间, 阶段节点).
+    fn names_the_end(header: &str) -> bool {
+        let name = crate::base::cjk::simplified_text(header);
+        ["完成", "截止", "最终", "办结", "完结", "到期"]
+            .iter()
+            .any(|w| name.contains(w))
+            && !["启动", "开始", "开工", "阶段"]
+                .iter()
+                .any(|w| name.contains(w))
+    }
+
     /// True when a header's words give two different readings of who does the work or by
     /// when (`牵头/配合单位`, `责任单位及完成时限`): a reader cannot tell which it is.
     fn ambiguous(cell: &str) -> bool {
@@ -570,6 +582,7 @@ impl HeaderMap {
                     map.columns.push((Column::Support, index))
                 }
                 Some(Column::Content) => map.another_content(cells, index),
+                Some(Column::Deadline) => map.second_deadline(cells, index),
                 _ => map.extra.push((header_name(text), index)),
             }
         }
@@ -588,6 +601,27 @@ impl HeaderMap {
         // least one more column than content and units, so a two-word line is not taken for one.
         let numbered = has(Column::No) || map.columns.len() >= 3;
         (numbered && has(Column::Content) && has_units).then_some(map)
+    }
+
+    /// A second column of times (完成时限 merged over 启动时间 | 完成时间, 阶段节点 | 最终时限):
+    /// the one saying when the work ends is the deadline; the other a column of its own.
+    fn second_deadline<S: AsRef<str>>(&mut self, cells: &[S], index: usize) {
+        let text = cells[index].as_ref().trim();
+        let slot = self
+            .columns
+            .iter_mut()
+            .find(|(c, _)| *c == Column::Deadline);
+        match slot {
+            Some(slot)
+                if Column::names_the_end(text)
+                    && !Column::names_the_end(cells[slot.1].as_ref().trim()) =>
+            {
+                let first = std::mem::replace(&mut slot.1, index);
+                self.extra
+                    .push((header_name(cells[first].as_ref().trim()), first));
+            }
+            _ => self.extra.push((header_name(text), index)),
+        }
     }
 
     /// A second column of helpers, no 责任单位 column read yet (牵头单位 | 协作单位 | 配合单位):
@@ -1023,6 +1057,9 @@ pub struct RawTable {
     /// The further tables read into this one, as said (`table/another-table`): kept so the
     /// saying follows their numbers when tasks are put before them (the plan's text's).
     pub appended: Vec<AppendedTable>,
+    /// Notes under the table that say something of the plan (注：各单位每季度末报送进展。),
+    /// with their places: printed under the published table as the source has them.
+    pub notes: Vec<(String, Location)>,
 }
 
 /// A further table read after the first, as it is said: its name, its header where its
@@ -1075,6 +1112,22 @@ impl AppendedTable {
             self.place.clone(),
         )
     }
+}
+
+/// Whether a table's title says it goes on from the one before (…任务分工表（续）, 续表).
+pub(crate) fn is_continuation(title: &str) -> bool {
+    let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "（续）",
+        "(续)",
+        "（续表）",
+        "(续表)",
+        "续表",
+        "（续上表）",
+        "续上表",
+    ]
+    .iter()
+    .any(|mark| title.ends_with(mark))
 }
 
 /// What is said of a further table read after the first: its name, and how its tasks
@@ -1366,7 +1419,11 @@ impl RawTable {
     /// Adds the tasks of a further 分工表 of the same source (附件2 after 附件1): each table
     /// a section under its own title, the further table's tasks numbered on after these,
     /// its extra columns kept by name. Returns what is said of it.
-    pub fn append(&mut self, other: RawTable) -> Diagnostic {
+    pub fn append(&mut self, mut other: RawTable) -> Diagnostic {
+        // …分工表（续） on a second sheet is this table going on: no part of its own.
+        if other.title.as_deref().is_some_and(is_continuation) {
+            other.title = None;
+        }
         // A table without a title goes on in the section it stands in.
         let title_row = |table: &RawTable| {
             let title = table.title.clone().filter(|t| !t.trim().is_empty())?;
@@ -1438,6 +1495,7 @@ impl RawTable {
         self.left_out
             .extend(between.into_iter().map(|p| (p.text, p.origin)));
         self.left_out.extend(other.left_out);
+        self.notes.extend(other.notes);
         self.repeated_headers += other.repeated_headers;
         (self.column_names).joined(other.column_names, self.header.is_empty() && before > 0);
         // Tasks read from the text before it have no header: the table's names the columns.
@@ -2512,6 +2570,36 @@ mod tests {
         assert_eq!(map.index(Column::Group), Some(1));
         assert_eq!(map.index(Column::Content), Some(2));
         assert_eq!(map.extra, [("细化措施".to_string(), 3)]);
+    }
+
+    #[test]
+    fn of_two_time_columns_the_one_naming_the_end_is_the_deadline() {
+        for (cells, deadline, other) in [
+            (
+                ["序号", "工作任务", "牵头单位", "启动时间", "完成时间"],
+                4,
+                3,
+            ),
+            (
+                ["序号", "工作任务", "牵头单位", "完成时间", "启动时间"],
+                3,
+                4,
+            ),
+            (
+                ["序号", "工作任务", "牵头单位", "阶段节点", "最终时限"],
+                4,
+                3,
+            ),
+            (
+                ["序号", "工作任务", "牵头单位", "完成时限", "时间节点"],
+                3,
+                4,
+            ),
+        ] {
+            let map = HeaderMap::detect(&cells).unwrap();
+            assert_eq!(map.index(Column::Deadline), Some(deadline), "{cells:?}");
+            assert!(map.extra.iter().any(|(_, i)| *i == other), "{cells:?}");
+        }
     }
 
     #[test]

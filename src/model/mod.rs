@@ -316,6 +316,9 @@ pub struct TaskTable {
     /// a table header (inline duties, labelled lines).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub column_order: Vec<TableColumn>,
+    /// The notes the source prints under its table (注：…), printed under the published one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Paragraph>,
 }
 
 /// A column of the source's task table, by what it holds.

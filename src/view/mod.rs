@@ -437,6 +437,8 @@ pub struct TaskTableView {
     pub columns: Vec<TableColumnView>,
     /// Sections in order.
     pub sections: Vec<TableSectionView>,
+    /// The notes the source prints under its table (注：…), printed under it.
+    pub notes: Vec<String>,
 }
 
 impl TaskTableView {
@@ -536,6 +538,9 @@ pub struct TableTaskView {
     pub cells: Vec<String>,
 }
 
+/// The most characters of a line in an extra column laid out as short values, not text.
+const SHORT_VALUE: usize = 10;
+
 /// A column printed after the units: its header, its layout kind and what it holds.
 type ExtraColumn = (String, &'static str, TableColumn);
 
@@ -559,10 +564,24 @@ fn extra_columns(
         // Names (副县长 李红梅): a line breaks between them, never inside one.
         columns.push((heading, "lead", TableColumn::Person));
     }
-    columns.extend(
-        (plan.table.extra_columns.iter().enumerate())
-            .map(|(n, c)| (c.clone(), "text", TableColumn::Extra(n))),
-    );
+    // A column of short values (一季度: 签约80%, 责任人: 孙科长) takes the width they need;
+    // one of sentences (备注, 具体措施) grows with the content.
+    let longest = |n: usize| {
+        (plan.tasks.iter())
+            .filter_map(|t| t.extra.get(n))
+            .flat_map(|cell| cell.lines())
+            .map(|line| line.trim().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    columns.extend((plan.table.extra_columns.iter().enumerate()).map(|(n, c)| {
+        let kind = if longest(n) <= SHORT_VALUE {
+            "other"
+        } else {
+            "text"
+        };
+        (c.clone(), kind, TableColumn::Extra(n))
+    }));
     let width = plan.table.extra_columns.len();
     let values = move |t: &crate::model::Task| {
         let mut values = Vec::new();
@@ -725,6 +744,9 @@ impl TaskTableView {
             extra_kinds,
             columns: Vec::new(),
             sections,
+            notes: (plan.table.notes.iter())
+                .map(|note| tidy_spacing(&note.text))
+                .collect(),
         };
         view.columns = in_source_order(view.printed_columns(extra_holds), &plan.table.column_order);
         view.fill_cells();
@@ -915,10 +937,12 @@ fn lead_heading(plan: &Plan) -> String {
     } else {
         "牵头单位"
     };
-    named(
-        &(plan.table.lead_column.clone()).or(plan.table.units_column.clone()),
-        usual,
-    )
+    // A 责任单位 column beside the source's 配合单位 one held the leads; one alone held them
+    // all, its leads marked (县教育局（牵头）、县住建局): printed apart, the leads' column
+    // is the 牵头单位.
+    let beside_supports = (plan.table.column_order).contains(&TableColumn::Support);
+    let units_column = plan.table.units_column.clone().filter(|_| beside_supports);
+    named(&(plan.table.lead_column.clone()).or(units_column), usual)
 }
 
 /// The heading of a column of 责任单位 apart from the leads': the source's own, or 责任单位

@@ -34,7 +34,9 @@ pub(crate) use prose::{
 };
 pub use prose::{names_a_plan, title_below_lines, title_from_lines};
 pub(crate) use table::upper_task_column;
-pub use table::{is_written_task_number, marked_number, number_marks, parse_task_number};
+pub use table::{
+    bracketed_numbers, is_written_task_number, marked_number, number_marks, parse_task_number,
+};
 use {
     notice::{NoticeRead, parse_notice},
     prose::parse_prose,
@@ -2076,6 +2078,13 @@ pub(crate) fn classify_above_table(text: &str, heading: bool) -> Option<AboveTab
     }
     if numbered_label(&text).is_some() {
         return Some(AboveTable::Heading(RowKind::Label(text)));
+    }
+    // 附件：…重点项目表 right over it: the attachment it is, named — its title.
+    if let Some((label, name)) = text.split_once(['：', ':'])
+        && prose::is_attachment_label(label)
+        && (name.trim().ends_with('表') || crate::model::names_a_table(name))
+    {
+        return Some(AboveTable::Title(name.trim().to_string()));
     }
     // A page's furniture (• 字体:[ ], 来源:…, its information box) is no title.
     let furniture = text.starts_with(['•', '·', '●', '▪', '■'])

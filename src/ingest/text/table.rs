@@ -510,6 +510,7 @@ fn empty_table(header: &HeaderMap, header_cells: &[String], header_place: &Locat
         said: Vec::new(),
         parts: Vec::new(),
         appended: Vec::new(),
+        notes: Vec::new(),
     }
 }
 
@@ -727,6 +728,9 @@ fn read_row(
         push_numbered_in_text(table, (header, width), (cells, moved), here, diagnostics);
         return;
     }
+    if note_or_total(table, cells, &here, diagnostics) {
+        return;
+    }
     // A numbered heading alone on its row (一、主要预期指标 in a table numbered by its rows)
     // heads the rows under it: no task's tail.
     if let Some(kind) = heading_row(header, cells).filter(|_| {
@@ -773,6 +777,39 @@ fn read_row(
         here,
         format!("序号「{no}」不是数字，此行已忽略"),
     ));
+}
+
+/// A row that is a note under the table (注：…: kept to print under it, or said) or a total
+/// (合计: said); whether it was one.
+fn note_or_total(
+    table: &mut RawTable,
+    cells: &[String],
+    here: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut filled: Vec<&str> = (cells.iter().map(|c| c.trim()))
+        .filter(|c| !c.is_empty())
+        .collect();
+    filled.dedup();
+    if filled.iter().any(|c| crate::ingest::grid::is_total_cell(c)) {
+        diagnostics.push(crate::ingest::grid::total_row_said(
+            &filled.join(" "),
+            here.clone(),
+        ));
+        return true;
+    }
+    if !filled
+        .first()
+        .is_some_and(|c| crate::ingest::grid::is_note(c))
+    {
+        return false;
+    }
+    let note = filled.join("　");
+    match crate::ingest::grid::explains_the_table(&note) {
+        true => table.notes.push((note, here.clone())),
+        false => diagnostics.push(crate::ingest::grid::note_row_said(&note, here.clone())),
+    }
+    true
 }
 
 /// The cells of a row whose task is numbered in its text (see
@@ -1386,6 +1423,28 @@ pub fn number_marks(table: &RawTable, place: Location) -> Option<Diagnostic> {
     })
 }
 
+/// Where the 序号 cells write their numbers in brackets (（1）…（8）): read as the numbers,
+/// printed plain — said, with the first and last as written.
+pub fn bracketed_numbers(table: &RawTable, place: Location) -> Option<Diagnostic> {
+    let bracketed: Vec<String> = (table.tasks())
+        .map(|t| t.no.trim().to_string())
+        .filter(|no| no.starts_with(['（', '(']) && parse_task_number(no).is_some())
+        .collect();
+    if bracketed.is_empty() {
+        return None;
+    }
+    let more = if bracketed.len() > 8 { "……" } else { "" };
+    Some(Diagnostic::note(
+        "table/number-in-brackets",
+        place,
+        format!(
+            "分工表的序号写在括号中（依次为 {}{more}，共 {} 项）：按其中的数字读，发布的任务分工表、任务单和评估印作不带括号的数字",
+            bracketed[..bracketed.len().min(8)].join("、"),
+            bracketed.len()
+        ),
+    ))
+}
+
 /// `12`, `12.`, `12、`, `（12）`, and `★12` / `12*` (a mark plans set on some tasks: said
 /// by [`number_marks`], the number read without it) → 12.
 pub fn parse_task_number(text: &str) -> Option<u32> {
@@ -1404,6 +1463,29 @@ pub fn parse_task_number(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_written_in_brackets_are_said_with_their_forms() {
+        let task = |no: &str| RawRow {
+            kind: RowKind::Task(Box::new(RawTask {
+                no: no.to_string(),
+                ..RawTask::default()
+            })),
+            origin: Location::file("t.md"),
+        };
+        let mut table = RawTable {
+            rows: vec![task("（1）"), task("(2)"), task("（1）")],
+            ..RawTable::default()
+        };
+        let said = bracketed_numbers(&table, Location::file("t.md")).unwrap();
+        assert!(
+            said.message.contains("依次为 （1）、(2)、（1），共 3 项"),
+            "{}",
+            said.message
+        );
+        table.rows = vec![task("1"), task("2.")];
+        assert!(bracketed_numbers(&table, Location::file("t.md")).is_none());
+    }
 
     #[test]
     fn a_number_under_its_part_numbers_a_task() {

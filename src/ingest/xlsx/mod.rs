@@ -336,7 +336,14 @@ impl SheetsAppended {
     /// names them all, and its tab its own part. So too a title that is the first's with
     /// its part in brackets (某表（市定）).
     fn append(&mut self, first: &mut RawTable, mut table: RawTable, tab: &str) -> Diagnostic {
-        let untitled = table.title.is_none();
+        // 某表（续）: the first sheet's table going on, no part of its own.
+        let continued_as =
+            (table.title.clone()).filter(|title| crate::ingest::raw_table::is_continuation(title));
+        let continued = continued_as.is_some();
+        if continued {
+            table.title = None;
+        }
+        let untitled = table.title.is_none() && !continued;
         if untitled {
             table.title = part_named_by_tab(tab);
         }
@@ -358,6 +365,13 @@ impl SheetsAppended {
         }
         let renamed = (table.title != written).then_some(()).and(written);
         let mut said = first.append(table);
+        if let Some(title) = continued_as {
+            said.message = (said.message).replacen(
+                "来源中还有一张分工表",
+                &format!("工作表「{tab}」是前一张分工表的续表「{title}」"),
+                1,
+            );
+        }
         // The note names the part as printed, and the title as the sheet wrote it.
         if let Some(written) = renamed {
             said.message =

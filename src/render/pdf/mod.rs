@@ -64,8 +64,12 @@ pub fn task_table(blocks: &[flow::Block], fonts: &FontSet, info: &DocInfo) -> Re
                 pages.push(Page::new(geo.page_w, geo.page_h));
                 y = geo.top;
             }
-            // The landscape table is a title and tables; anything else a template adds would
-            // be lost here, so it is refused.
+            // The source's note under its table (注：…), at the table's size.
+            flow::Block::Paragraph { style: None, .. } => {
+                y = note_block(fonts, &mut pages, &geo, y, &block.text(), 12.0)? + 6.0;
+            }
+            // The landscape table is a title, tables and their notes; anything else a
+            // template adds would be lost here, so it is refused.
             other => {
                 return Err(crate::base::diag::Error::Render(format!(
                     "任务分工表的 PDF 只排标题和表格，无法排入「{}」",
@@ -117,6 +121,51 @@ pub(crate) fn title_block(
         y += pitch;
     }
     Ok(y - pitch + size)
+}
+
+/// A note under a table from `top`, `size` pt, 2 字 in on its first line, justified across
+/// the 版心 and going on to a new page where it reaches the foot. Returns where it ends.
+fn note_block(
+    fonts: &FontSet,
+    pages: &mut Vec<Page>,
+    geo: &Geometry,
+    top: f32,
+    note: &str,
+    size: f32,
+) -> Result<f32> {
+    let mut glyphs = text::shape(fonts, Style::new(Role::Body, size), note)?;
+    let pitch = 1.5 * size;
+    let indent = 2.0 * size;
+    let mut y = top;
+    for (i, line) in text::break_lines(&glyphs, geo.width - indent, geo.width)
+        .iter()
+        .enumerate()
+    {
+        if y + size > geo.top + geo.height {
+            pages.push(Page::new(geo.page_w, geo.page_h));
+            y = geo.top;
+        }
+        let x = geo.left + if i == 0 { indent } else { 0.0 };
+        let run = &mut glyphs[line.start..line.end];
+        if !line.last {
+            let room = if i == 0 {
+                geo.width - indent
+            } else {
+                geo.width
+            };
+            text::justify(run, room - line.width);
+        }
+        let Some(page) = pages.last_mut() else {
+            return Ok(y);
+        };
+        page.items.push(Item::Text {
+            x,
+            y: layout::baseline(y, size),
+            glyphs: run.to_vec(),
+        });
+        y += pitch;
+    }
+    Ok(y)
 }
 
 /// "— N —" on every page, numbering from `first`.

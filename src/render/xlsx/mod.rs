@@ -234,8 +234,36 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
     sheet
         .autofilter(1, 0, row.saturating_sub(1).max(1), last)
         .map_err(xlsx_error)?;
+    let width: f64 = columns.iter().map(|(_, w)| w).sum();
+    table_notes(sheet, (row, last, width), &view.notes)?;
     ledger_page_setup(sheet, 1)?;
     workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The source's notes under its table (注：…), a row each from `row`, merged across the
+/// table's columns (up to `last`, `width` wide) and tall enough for their lines.
+fn table_notes(
+    sheet: &mut Worksheet,
+    (row, last, width): (u32, u16, f64),
+    notes: &[String],
+) -> Result<()> {
+    let format = Format::new()
+        .set_font_name(BODY_FONT)
+        .set_font_size(12)
+        .set_text_wrap()
+        .set_align(FormatAlign::Left)
+        .set_align(FormatAlign::Top);
+    for (i, note) in notes.iter().enumerate() {
+        let at = row + i as u32;
+        let text = cell_text(note);
+        sheet
+            .merge_range(at, 0, at, last, &text, &format)
+            .map_err(xlsx_error)?;
+        sheet
+            .set_row_height(at, row_height(lines_needed(&text, width - 1.0)))
+            .map_err(xlsx_error)?;
+    }
+    Ok(())
 }
 
 /// A group's 主要事项 label over its rows `rows` (which hold `lines` lines each) in column
