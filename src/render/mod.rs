@@ -7,6 +7,9 @@ pub mod pdf;
 pub mod widths;
 pub mod xlsx;
 
+/// The custom style of a note under a table (注：…): set at the table's size.
+pub const TABLE_NOTE: &str = "表注";
+
 use crate::base::date::{self, DateTime};
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970) when set; an error saying what is wrong when it

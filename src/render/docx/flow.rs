@@ -7,7 +7,7 @@ use super::xml::{Border, Face, Para, RunStyle, tw};
 use super::{PageSetup, WordFonts, ems, table};
 use crate::base::diag::Result;
 use crate::render::blocks::Block;
-use crate::render::{Align, DocInfo};
+use crate::render::{Align, DocInfo, TABLE_NOTE};
 use crate::view::Chart;
 
 /// The numbers of the charts a document may draw, by name.
@@ -62,6 +62,17 @@ impl<'a> Setter<'a> {
     /// A body paragraph on the grid.
     pub fn grid(&self) -> Para {
         Para::new().exact(self.line)
+    }
+
+    /// A note under a table (注：…), at the table's size, 2 字 in.
+    pub fn table_note(&self, text: &str) -> Para {
+        let size = self.page.table_size;
+        Para::new()
+            .exact(tw(1.5 * size))
+            .style("TableText")
+            .first_line(tw(2.0 * size))
+            .align(Align::Justify)
+            .run(self.fonts, &RunStyle::new(Face::Body, size), text)
     }
 
     /// Runs of `spans`: a bold lead-in in 楷体, the rest in 仿宋.
@@ -177,6 +188,7 @@ impl<'a> Setter<'a> {
                 .style("AttachmentLabel")
                 .align(Align::Left)
                 .run(self.fonts, &self.hei, &text),
+            Some(TABLE_NOTE) => self.table_note(&text),
             _ => self.spans(p.first_line(self.indent2).align(Align::Justify), spans),
         };
         // A caption (ending in ：) stays with the table or chart after it.

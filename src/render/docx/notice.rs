@@ -370,6 +370,16 @@ impl Notice<'_> {
                     .space(0, tw(9.0));
                 self.push(p);
             }
+            (
+                _,
+                Block::Paragraph {
+                    spans,
+                    style: Some(s),
+                },
+            ) if s == crate::render::TABLE_NOTE => {
+                let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();
+                self.push(self.set.table_note(&text));
+            }
             (_, Block::Paragraph { spans, .. }) => {
                 // A task's 责任单位 line goes with the task above it (as the PDF keeps them).
                 let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();

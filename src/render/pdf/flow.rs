@@ -196,6 +196,14 @@ impl<'a> Setter<'a> {
                 let hei = Style::new(Role::Hei, self.flow.geo.size);
                 self.flow.paragraph(&[(hei, &text)], 0.0, 0.0, Align::Left)
             }
+            // A note under a table (注：…), at the table's size, 2 字 in.
+            Some(crate::render::TABLE_NOTE) => {
+                let text: String = spans.iter().map(|(_, t)| t.as_str()).collect();
+                let size = self.table_size;
+                let note = Style::new(Role::Body, size);
+                self.flow
+                    .paragraph(&[(note, &text)], 2.0 * size, 0.0, Align::Justify)
+            }
             _ => self.flow.paragraph(&runs, s.indent2, 0.0, Align::Justify),
         }
     }

@@ -65,7 +65,11 @@ pub fn task_table(blocks: &[flow::Block], fonts: &FontSet, info: &DocInfo) -> Re
                 y = geo.top;
             }
             // The source's note under its table (注：…), at the table's size.
-            flow::Block::Paragraph { style: None, .. } => {
+            flow::Block::Paragraph { style, .. }
+                if style
+                    .as_deref()
+                    .is_none_or(|s| s == crate::render::TABLE_NOTE) =>
+            {
                 y = note_block(fonts, &mut pages, &geo, y, &block.text(), 12.0)? + 6.0;
             }
             // The landscape table is a title, tables and their notes; anything else a

@@ -400,6 +400,18 @@ impl Notice<'_> {
             (Part::AttachmentHead, Block::Title(title)) => self.attachment_title(title)?,
             (_, Block::Title(title)) => self.table_title(title)?,
             (_, Block::Heading(level, text)) => self.heading(*level, text)?,
+            // A note under a table (注：…), at the table's size, 2 字 in.
+            (
+                _,
+                Block::Paragraph {
+                    spans,
+                    style: Some(s),
+                },
+            ) if s == crate::render::TABLE_NOTE => {
+                let note = Style::new(Role::Body, 12.0);
+                let text = joined(spans);
+                (self.flow).paragraph(&[(note, text.as_str())], 24.0, 0.0, Align::Justify)?;
+            }
             (_, Block::Paragraph { spans, .. }) => self.paragraph(spans)?,
             (
                 _,
