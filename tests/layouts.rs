@@ -12579,7 +12579,8 @@ fn a_note_on_the_plan_prints_under_the_table_and_totals_are_said() {
     let note = "注：各责任单位每月25日前向镇党政办报送工作进展。";
     let marks = "未标注的以第一个单位为牵头单位";
     let md = std::fs::read_to_string(output.join("任务分工表.md")).unwrap();
-    let under = &md[md.rfind("\n:::").unwrap()..];
+    let table_at = md.find("{columns=").unwrap();
+    let under = &md[table_at + md[table_at..].find("\n:::").unwrap()..];
     let (at_marks, at_note) = (under.find(marks), under.find(note));
     assert!(at_marks.is_some() && at_marks < at_note, "{md}");
     assert!(md.contains("（牵头）") && !md.contains("合计"), "{md}");
