@@ -988,6 +988,100 @@ wb.save(sys.argv[1])
     );
 }
 
+/// A unit that only supports: its sheet sent back untouched (no row, no 填报日期, no 联系人) is
+/// no return — its tasks 未报送, the file 退回 — not a report taking the leads' statuses and
+/// the top score; one it dated and left its rows empty has nothing to add, and is taken so.
+#[test]
+fn a_supporters_untouched_sheet_is_no_return() {
+    let plan = seed_plan();
+    let supporters: Vec<TaskSheet> = TaskSheet::all(&plan)
+        .into_iter()
+        .filter(|s| s.tasks.iter().all(|t| t.role == "配合"))
+        .take(2)
+        .collect();
+    assert_eq!(supporters.len(), 2, "the seed has units that only support");
+    let (dir, folder) = with_returns("2025-半年度");
+    let (untouched, dated) = (&supporters[0], &supporters[1]);
+    std::fs::write(
+        folder.join(format!("{}.xlsx", untouched.unit)),
+        form_for(untouched, &FormFill::default()),
+    )
+    .unwrap();
+    let signed = FormFill {
+        filled_on: fengong::base::date::parse_iso("2025-07-04"),
+        contact: "王敏".into(),
+        ..FormFill::default()
+    };
+    std::fs::write(
+        folder.join(format!("{}.xlsx", dated.unit)),
+        form_for(dated, &signed),
+    )
+    .unwrap();
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md =
+        std::fs::read_to_string(dir.path().join("output/评估/2025-半年度/评估报告.md")).unwrap();
+    let line = file_line(&md, &format!("{}.xlsx", untouched.unit));
+    assert!(
+        line.contains("| 退回 |") && line.contains("反馈表原样报回"),
+        "{line}"
+    );
+    assert!(
+        md.contains(&format!("{}（报送 1 份，退回）", untouched.unit)),
+        "{md}"
+    );
+    let line = file_line(&md, &format!("{}.xlsx", dated.unit));
+    assert!(line.contains("| 已接收 |"), "{line}");
+    assert!(line.contains("没有填写，按牵头单位的报送计"), "{line}");
+}
+
+/// A status word of the unit's own: one that means a listed status (正常推进) is read as it
+/// and said so, the unit's word quoted; one that does not (基本完成) is said with what to do.
+#[test]
+fn a_status_in_the_units_own_words_is_said_as_read() {
+    let plan = seed_plan();
+    let sheet = TaskSheet::all(&plan)
+        .into_iter()
+        .find(|s| s.tasks.iter().filter(|t| t.role == "牵头").count() >= 2)
+        .unwrap();
+    let leads: Vec<u32> = (sheet.tasks.iter())
+        .filter(|t| t.role == "牵头")
+        .map(|t| t.no)
+        .take(2)
+        .collect();
+    let mut fill = lead_fill(&sheet, "2025-07-05");
+    fill.rows.get_mut(&leads[0]).unwrap().status = "正常推进".into();
+    fill.rows.get_mut(&leads[1]).unwrap().status = "基本完成".into();
+    let read = fengong::ingest::returns::read_bytes(&form_for(&sheet, &fill), "x.xlsx").unwrap();
+    let said = |code: &str| {
+        (read.diagnostics.iter())
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("{code}: {:?}", read.diagnostics))
+    };
+    let read_as = said("return/status-read-as");
+    assert!(
+        read_as.message.contains(&format!(
+            "第 {} 项任务的完成状态写的是「正常推进」，按“序时推进”计",
+            leads[0]
+        )),
+        "{}",
+        read_as.message
+    );
+    let row = read.form.rows.iter().find(|r| r.task == leads[0]).unwrap();
+    assert_eq!(row.status.map(|s| s.label()), Some("序时推进"));
+    let refused = said("return/bad-status");
+    assert!(
+        refused.message.contains("「基本完成」不是可选项"),
+        "{}",
+        refused.message
+    );
+    assert!(
+        refused.hints.iter().any(|h| h.contains("下拉列表中重选")),
+        "{:?}",
+        refused.hints
+    );
+}
+
 /// The figures of a packet agree with its own lists and with the ranking: 南翔镇's packet said
 /// 配合 20 项 and listed 21; units leading nothing ranked first with 100 points.
 #[test]
@@ -1158,7 +1252,7 @@ fn a_lead_that_chose_no_status_is_told_from_one_that_sent_nothing() {
     assert!(line.contains("「序时推进」像是完成状态"), "{line}");
     let unfilled = md
         .lines()
-        .find(|l| l.contains("报送了反馈表，但未选填完成状态"))
+        .find(|l| l.contains("报送了反馈表，但没有从下拉列表中选填完成状态"))
         .unwrap_or_else(|| panic!("{md}"));
     assert!(unfilled.contains(&format!("第 {no} 项（")), "{unfilled}");
     let unreported = md

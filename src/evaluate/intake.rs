@@ -402,10 +402,12 @@ fn rows_of_unit(
     kept
 }
 
-/// A form sent back as it was issued by a unit that leads some of its tasks: no row holds a
-/// word the unit wrote (an unreadable status or progress counts as written). Not a return:
-/// its tasks count as 未报送, and the file is said as sent back blank. (A unit that only
-/// supports may send its sheet back unchanged: its rows take the leads' statuses.)
+/// A form sent back as it was issued: no row holds a word the unit wrote (an unreadable
+/// status or progress counts as written), by a unit that leads some of its tasks — or by
+/// one that only supports, with no 填报日期 or 联系人 either (nothing of it was filled in).
+/// Not a return: its tasks count as 未报送, and the file is said as sent back blank. (A
+/// supporting unit that dated or signed its sheet and left its rows empty has nothing to
+/// add: its rows take the leads' statuses.)
 fn sent_back_blank(
     form: &ReturnForm,
     unit: &crate::model::UnitTasks,
@@ -420,7 +422,11 @@ fn sent_back_blank(
     let wrote = form.rows.iter().any(|r| !r.is_blank())
         || said.iter().any(|d| WRITTEN.contains(&d.code.as_str()));
     let leads = form.rows.iter().any(|r| unit.lead.contains(&r.task));
-    (!wrote && leads).then(|| {
+    let signed = form.filled_on.is_some()
+        || form.filled_on_yearless.is_some()
+        || !form.contact.trim().is_empty()
+        || !form.phone.trim().is_empty();
+    (!wrote && (leads || !signed)).then(|| {
         Diagnostic::error(
             "return/blank",
             Location::file(form.file.clone()),

@@ -523,17 +523,35 @@ impl TaskList<'_> {
             return None;
         }
         let parsed = Status::parse(&written);
-        if parsed.is_none() {
-            let choices: Vec<&str> = Status::REPORTABLE.iter().map(|s| s.label()).collect();
-            diagnostics.push(Diagnostic::warning(
-                "return/bad-status",
-                self.place(row, Column::Status),
-                format!(
-                    "第 {no} 项任务的完成状态「{}」不是可选项（{}），按未填写计",
-                    excerpt(&written),
-                    choices.join("、")
+        let choices: Vec<&str> = Status::REPORTABLE.iter().map(|s| s.label()).collect();
+        match parsed {
+            None => diagnostics.push(
+                Diagnostic::warning(
+                    "return/bad-status",
+                    self.place(row, Column::Status),
+                    format!(
+                        "第 {no} 项任务的完成状态「{}」不是可选项（{}），按未填写计",
+                        excerpt(&written),
+                        choices.join("、")
+                    ),
+                )
+                .with_hint(
+                    "请该单位在下拉列表中重选完成状态后重新报送（尚未全部完成的选“序时推进”或“滞后”，完成进度填百分数）",
                 ),
-            ));
+            ),
+            // 正常推进, 已办结: a word of its own read as the status it means, said so.
+            Some(status) if tidy_spacing(&written) != status.label() => {
+                diagnostics.push(Diagnostic::note(
+                    "return/status-read-as",
+                    self.place(row, Column::Status),
+                    format!(
+                        "第 {no} 项任务的完成状态写的是「{}」，按“{}”计",
+                        excerpt(&written),
+                        status.label()
+                    ),
+                ))
+            }
+            Some(_) => {}
         }
         parsed
     }
