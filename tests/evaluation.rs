@@ -1779,6 +1779,8 @@ fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
         "{line}"
     );
     assert!(md.contains("区商务委（报送 1 份，待核实）"), "{md}");
+    // In the ranking too it waits as 待核实, not as a duplicate.
+    assert!(md.contains("| 区商务委（待核实）"), "{md}");
     let line = file_line(&md, "外冈镇.xlsx");
     assert!(line.contains("反馈表另有工作表「补充说明」"), "{line}");
     // Sent back as issued: no return, its unit among those that sent nothing usable.

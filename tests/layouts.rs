@@ -12618,6 +12618,10 @@ fn the_end_under_a_merged_deadline_and_a_row_without_a_number() {
     );
     assert_eq!(plan.table.extra_columns, ["启动时间"]);
     assert_eq!(plan.task(1).unwrap().extra, ["2026年2月"]);
+    // The start is the work's: the 序时进度 counts from it.
+    let start = |no: u32| plan.task(no).unwrap().start.map(|d| d.to_string());
+    assert_eq!(start(1).as_deref(), Some("2026-02-01"));
+    assert_eq!(start(3).as_deref(), Some("2026-04-01"));
     assert!(
         contents(plan)[0].ends_with("其中：帮助就业困难人员实现就业500人。"),
         "{:?}",

@@ -426,7 +426,8 @@ fn sent_back_blank(
         || form.filled_on_yearless.is_some()
         || !form.contact.trim().is_empty()
         || !form.phone.trim().is_empty();
-    (!wrote && (leads || !signed)).then(|| {
+    let untouched = !signed && !form.rows.is_empty();
+    (!wrote && (leads || untouched)).then(|| {
         Diagnostic::error(
             "return/blank",
             Location::file(form.file.clone()),

@@ -73,7 +73,8 @@ fn unit_report(
     }
     let reported = row.and_then(|r| r.status).unwrap_or(Status::Missing);
     let progress = row.and_then(|r| r.progress);
-    let (status, note) = judge(reported, progress, task.deadline, period, rules);
+    let span = (task.start, task.deadline);
+    let (status, note) = judge(reported, progress, span, period, rules);
     Some(UnitReport {
         unit: a.name.clone(),
         role: a.role,
@@ -106,12 +107,13 @@ fn task_status(lead_reports: &[UnitReport]) -> (Status, Option<String>) {
     (status, note)
 }
 
-/// The rules applied to one unit's claim: (status, why it changed). The claim is an input,
-/// not the verdict: 序时推进 past the deadline, or below the 序时进度, is 滞后.
+/// The rules applied to one unit's claim on work from `start` (when the plan says) to
+/// `deadline`: (status, why it changed). The claim is an input, not the verdict: 序时推进
+/// past the deadline, or below the 序时进度, is 滞后.
 pub fn judge(
     reported: Status,
     progress: Option<f64>,
-    deadline: Option<Date>,
+    (start, deadline): (Option<Date>, Option<Date>),
     period: &Period,
     rules: &EvaluationConfig,
 ) -> (Status, Option<String>) {
@@ -132,13 +134,18 @@ pub fn judge(
     // A task with no day to finish by (长期坚持, 每季度) has no 序时进度 to fall behind.
     if rules.schedule_rule
         && let (Some(p), Some(due)) = (progress, deadline)
-        && let Some(expected) = period.schedule_share(Some(due))
+        && let Some(expected) = period.schedule_share_from(Some(due), start)
         && p < expected
     {
+        let from = start
+            .filter(|s| *s > period.start())
+            .map_or(String::new(), |s| {
+                format!("（自启动时间{}起算）", date::chinese(s))
+            });
         return (
             Status::Lagging,
             Some(format!(
-                "报“序时推进”，但完成进度 {}% 低于序时进度 {}%，按滞后计",
+                "报“序时推进”，但完成进度 {}% 低于序时进度 {}%{from}，按滞后计",
                 fmt_number(p),
                 fmt_rate(expected)
             )),
@@ -157,49 +164,87 @@ fn targets(
     let reporter = lead_reports
         .iter()
         .find(|r| !r.target_value.trim().is_empty());
-    let numbers: Vec<f64> = reporter
-        .map(|r| numbers_in(&r.target_value))
-        .unwrap_or_default();
-    if let Some(r) = reporter
-        && numbers.is_empty()
-        && !task.targets.is_empty()
-    {
-        let origin = intake
+    if let Some(r) = reporter {
+        findings.extend(value_said(task, r, intake).map(|d| (r.unit.clone(), d)));
+    }
+    let answers = reporter.map_or_else(
+        || vec![None; task.targets.len()],
+        |r| answers(&task.targets, &r.target_value),
+    );
+    (task.targets.iter().zip(answers))
+        .map(|(t, reported)| TargetResult {
+            phrase: tidy_spacing(&t.phrase),
+            value: t.value,
+            unit: t.unit.clone(),
+            comparator: t.comparator,
+            reported,
+            attained: reported
+                .filter(|_| t.value != 0.0)
+                .map(|r| r / t.value * 100.0),
+            met: reported.map(|r| match t.comparator {
+                Comparator::AtMost => r <= t.value,
+                Comparator::Eq | Comparator::AtLeast => r >= t.value,
+            }),
+            reporter: reported.and(reporter.map(|r| r.unit.clone())),
+        })
+        .collect()
+}
+
+/// What is said of the value `r` wrote for `task`: one typed over the locked — of a task
+/// the plan sets no figure for (said with its words, not compared), or one without a number.
+fn value_said(task: &Task, r: &UnitReport, intake: &Intake) -> Option<Diagnostic> {
+    let origin = || {
+        intake
             .row_of(&r.unit, task.no)
             .map(|row| row.origin.clone())
-            .unwrap_or_else(|| Location::file(r.unit.clone()));
-        findings.push((
-            r.unit.clone(),
-            Diagnostic::warning(
-                "return/not-a-number",
-                origin,
-                format!(
-                    "第 {} 项任务的量化目标完成值「{}」中没有数字，无法与目标比较",
-                    task.no,
-                    excerpt(&r.target_value)
-                ),
+            .unwrap_or_else(|| Location::file(r.unit.clone()))
+    };
+    let written = excerpt(&r.target_value);
+    if task.targets.is_empty() && !matches!(r.target_value.trim(), "—" | "-" | "无") {
+        return Some(Diagnostic::warning(
+            "return/value-without-target",
+            origin(),
+            format!(
+                "第 {} 项任务原文没有量化目标，量化目标完成值栏却填写了「{written}」：未与目标比较，请看其进展情况",
+                task.no
             ),
         ));
     }
-    task.targets
-        .iter()
-        .enumerate()
+    (!task.targets.is_empty() && numbers_in(&r.target_value).is_empty()).then(|| {
+        Diagnostic::warning(
+            "return/not-a-number",
+            origin(),
+            format!(
+                "第 {} 项任务的量化目标完成值「{written}」中没有数字，无法与目标比较",
+                task.no
+            ),
+        )
+    })
+}
+
+/// The value written for each of `targets`, in the target's measure word. The figures
+/// written in a target's measure word answer the targets of that word in turn (1.35万个；
+/// 160人 for 300人: 160); a target no figure shares a word with is answered by the numbers
+/// in order, when there are as many as targets (or one target).
+fn answers(targets: &[crate::model::Target], written: &str) -> Vec<Option<f64>> {
+    fn base(t: &crate::model::Target) -> (&str, f64) {
+        crate::ingest::targets::in_base_unit(&t.unit)
+    }
+    let numbers = numbers_in(written);
+    let figures = crate::ingest::targets::figures(written);
+    let in_order = numbers.len() == targets.len() || targets.len() == 1;
+    (targets.iter().enumerate())
         .map(|(i, t)| {
-            let reported = numbers.get(i).copied();
-            TargetResult {
-                phrase: tidy_spacing(&t.phrase),
-                value: t.value,
-                unit: t.unit.clone(),
-                comparator: t.comparator,
-                reported,
-                attained: reported
-                    .filter(|_| t.value != 0.0)
-                    .map(|r| r / t.value * 100.0),
-                met: reported.map(|r| match t.comparator {
-                    Comparator::AtMost => r <= t.value,
-                    Comparator::Eq | Comparator::AtLeast => r >= t.value,
-                }),
-                reporter: reported.and(reporter.map(|r| r.unit.clone())),
+            let (unit, scale) = base(t);
+            let same: Vec<f64> = (figures.iter())
+                .filter(|(_, u)| u == unit)
+                .map(|(v, _)| v / scale)
+                .collect();
+            let rank = (targets[..i].iter()).filter(|o| base(o).0 == unit).count();
+            match same.get(rank) {
+                Some(value) => Some(*value),
+                None if same.is_empty() && in_order => numbers.get(i).copied(),
+                None => None,
             }
         })
         .collect()
@@ -216,8 +261,9 @@ mod tests {
         let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
         let end = Period::new("2025-年度", PeriodKind::YearEnd, 2025);
         let due = date::ymd(2025, 12, 31);
-        let verdict =
-            |progress, due, period| judge(Status::OnSchedule, progress, due, period, &rules).0;
+        let verdict = |progress, due, period| {
+            judge(Status::OnSchedule, progress, (None, due), period, &rules).0
+        };
         assert_eq!(verdict(Some(60.0), due, &mid), Status::OnSchedule);
         assert_eq!(verdict(Some(50.0), due, &mid), Status::OnSchedule);
         // 序时进度 at 30 June is 181/365 = 49.6%: 49% is behind it.
@@ -229,8 +275,27 @@ mod tests {
             Status::OnSchedule
         );
         assert_eq!(
-            judge(Status::Completed, Some(30.0), due, &mid, &rules).0,
+            judge(Status::Completed, Some(30.0), (None, due), &mid, &rules).0,
             Status::Completed
+        );
+    }
+
+    #[test]
+    fn a_target_is_answered_by_the_figure_in_its_measure_word() {
+        let targets = |text: &str| crate::ingest::targets::extract(text);
+        let one = targets("帮助长期失业青年实现就业300人。");
+        assert_eq!(answers(&one, "1.35万个；160人"), [Some(160.0)]);
+        assert_eq!(answers(&one, "160"), [Some(160.0)]);
+        // Another measure word alone still answers the one target (5家 for 5个).
+        let count = targets("新建幼儿园5个。");
+        assert_eq!(answers(&count, "5家"), [Some(5.0)]);
+        // Counted in 万 on one side: the same measure.
+        let tenk = targets("新增就业岗位2.6万个。");
+        assert_eq!(answers(&tenk, "13000个"), [Some(1.3)]);
+        let two = targets("新建公园6个、绿道20公里。");
+        assert_eq!(
+            answers(&two, "绿道18公里，公园6个"),
+            [Some(6.0), Some(18.0)]
         );
     }
 
@@ -239,11 +304,17 @@ mod tests {
         let rules = EvaluationConfig::default();
         let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
         let year_end = date::ymd(2025, 12, 31);
-        let (_, note) = judge(Status::OnSchedule, Some(30.0), year_end, &mid, &rules);
+        let (_, note) = judge(
+            Status::OnSchedule,
+            Some(30.0),
+            (None, year_end),
+            &mid,
+            &rules,
+        );
         let share = fmt_rate(mid.schedule_share(None).unwrap());
         assert!(note.unwrap().contains(&format!("序时进度 {share}%")));
         // No day to finish by (长期坚持): no 序时进度 to fall behind.
-        let ongoing = judge(Status::OnSchedule, Some(30.0), None, &mid, &rules);
+        let ongoing = judge(Status::OnSchedule, Some(30.0), (None, None), &mid, &rules);
         assert_eq!(ongoing, (Status::OnSchedule, None));
     }
 }

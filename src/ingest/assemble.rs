@@ -628,6 +628,24 @@ fn schedule_heading(raw: &RawTable) -> Option<String> {
     Some(upper.trim().to_string()).filter(|u| !u.is_empty())
 }
 
+/// The day a task's work starts, from the table's column that says when work starts (启动
+/// 时间, 开工时间, 开始日期): the day written, or the first of the month written (2025年5月).
+fn work_starts(raw: &RawTable, cells: &RawTask, year: Option<i32>) -> Option<Date> {
+    let names_a_start = |header: &str| {
+        ["启动", "开始", "开工"].iter().any(|w| header.contains(w))
+            && ["时间", "日期", "时限", "节点"]
+                .iter()
+                .any(|w| header.contains(w))
+    };
+    let at = raw.extra_columns.iter().position(|h| names_a_start(h))?;
+    let written = cells.extra.get(at)?.trim();
+    let day = parse_deadline(written, year)?;
+    if written.contains(['日', '号']) {
+        return Some(day);
+    }
+    crate::base::date::ymd(i32::from(day.year()), i32::from(day.month()), 1)
+}
+
 /// The table as the model keeps it, before its tasks are grouped.
 fn task_table(raw: &RawTable) -> TaskTable {
     // Each part named by its first task: the rows from its first on.
@@ -1943,6 +1961,7 @@ fn build_tasks(
             lead_not_first: resolved.lead_not_first,
             deadline,
             deadline_text,
+            start: work_starts(raw, cells, year),
             person: cells.person.clone().or(units.persons),
             extra: cells.extra.clone(),
             targets,

@@ -115,6 +115,31 @@ struct Found {
     subject_before: bool,
 }
 
+/// Every figure with its measure word in a value as a unit wrote it (1.35万个；160人 →
+/// (13500, 个), (160, 人)), counted in the word's base (万 and 亿 multiplied out).
+pub fn figures(text: &str) -> Vec<(f64, String)> {
+    let ascii = crate::base::cjk::ascii_digits(text);
+    (NUMBER_AND_UNIT.captures_iter(&ascii))
+        .filter_map(|caps| {
+            let value: f64 = caps.get(1)?.as_str().parse().ok()?;
+            let (base, scale) = in_base_unit(caps.get(2)?.as_str());
+            Some((value * scale, base.to_string()))
+        })
+        .collect()
+}
+
+/// A measure word without its 万 or 亿, and what that multiplies by: 万个 → (个, 10000).
+pub fn in_base_unit(unit: &str) -> (&str, f64) {
+    let unit = unit.trim();
+    if let Some(rest) = unit.strip_prefix('万').filter(|r| !r.is_empty()) {
+        (rest, 1e4)
+    } else if let Some(rest) = unit.strip_prefix('亿').filter(|r| !r.is_empty()) {
+        (rest, 1e8)
+    } else {
+        (unit, 1.0)
+    }
+}
+
 /// All quantified targets in `text`, in order.
 pub fn extract(text: &str) -> Vec<Target> {
     let mut found = found_in(text);
@@ -280,6 +305,7 @@ fn stands_alone(text: &str, number: regex::Match<'_>, unit: regex::Match<'_>) ->
         || scope
         || duration
         || in_word
+        || names_a_reach(unit.as_str(), after_unit)
         || qualifies_a_noun(after_unit)
         || counts_in_a_subject(after_unit)
         || is_reference(before)
@@ -304,6 +330,16 @@ fn counts_in_a_subject(after_unit: &str) -> bool {
         && between.chars().all(crate::base::cjk::is_han)
         && !between.contains(['和', '及', '与', '或', '并'])
         && !CLAUSE_VERBS.iter().any(|v| between.contains(v))
+}
+
+/// 15分钟就业服务圈, 1小时经济圈, 2小时免费停车: a time naming the kind of thing that follows it,
+/// no figure to reach — the time runs straight into its noun (not 30分钟内, 2小时以上, 1小时，).
+fn names_a_reach(unit: &str, after_unit: &str) -> bool {
+    matches!(unit, "分钟" | "小时")
+        && after_unit
+            .chars()
+            .next()
+            .is_some_and(|c| crate::base::cjk::is_han(c) && !"内以左之及的".contains(c))
 }
 
 /// `33条稳经济措施`, `10条意见`: a policy named by how many articles it has, no target.
@@ -644,6 +680,17 @@ mod tests {
         );
     }
 
+    /// 15分钟就业服务圈 names a kind of circle; the count after it is the target.
+    #[test]
+    fn a_time_naming_a_reach_is_no_target_but_the_count_after_it_is() {
+        let targets = extract("建设15分钟就业服务圈，新建社区就业服务站10个。");
+        let found: Vec<(f64, &str)> = targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+        assert_eq!(found, [(10.0, "个")]);
+        let targets = extract("窗口办理时间压缩至30分钟内，每天开放不少于8小时。");
+        let found: Vec<(f64, &str)> = targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+        assert_eq!(found, [(30.0, "分钟"), (8.0, "小时")]);
+    }
+
     /// `100户以上自然村` names which villages; the clause's target is the figure after it.
     #[test]
     fn a_figure_that_qualifies_a_noun_is_no_target() {
@@ -720,6 +767,8 @@ mod tests {
             "做好 12355 青少年心理咨询和法律援助热线电话、12356 全国统一心理援助热线宣传推广。",
             "深化 0-6 岁儿童孤独症筛查工作。",
             "打造少先队“15分钟幸福圈”，不断完善“家门口”的少先队社会化工作格局。",
+            "推进15分钟社区生活圈建设。",
+            "打造1小时经济圈。",
             "打造“我嘉健康 1 小时”健康促进品牌。",
             "编制经济社会发展“十五五”规划时优先考虑儿童利益。",
             "制定 2025 年重点工作安排如下。",

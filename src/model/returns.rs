@@ -171,7 +171,17 @@ impl Period {
     /// Days count whole, the period's last day included: 181 of 365 days at 30 June.
     /// Every report and every rule takes this one number.
     pub fn schedule_share(&self, due: Option<Date>) -> Option<f64> {
-        let start = self.start();
+        self.schedule_share_from(due, None)
+    }
+
+    /// [`Self::schedule_share`] of work that starts on `begins` (a 启动时间) when that is
+    /// after 1 January: none of the time before it counts; work not begun by the period's
+    /// end is due no progress yet (0).
+    pub fn schedule_share_from(&self, due: Option<Date>, begins: Option<Date>) -> Option<f64> {
+        let start = begins.map_or(self.start(), |b| b.max(self.start()));
+        if start > self.end {
+            return Some(0.0);
+        }
         let due = due.unwrap_or_else(|| date::month_end(self.year, 12).unwrap_or(self.end));
         if due < start {
             return None;
@@ -295,6 +305,24 @@ mod tests {
         assert_eq!(
             Period::new("x", PeriodKind::MidYear, 2025).end.to_string(),
             "2025-06-30"
+        );
+    }
+
+    #[test]
+    fn schedule_share_counts_from_the_start_the_plan_gives() {
+        let mid = Period::new("2025-半年度", PeriodKind::MidYear, 2025);
+        // Work from 1 May to 31 October: 61 of its 184 days gone at 30 June.
+        let share = mid
+            .schedule_share_from(date::ymd(2025, 10, 31), date::ymd(2025, 5, 1))
+            .unwrap();
+        assert!((share - 61.0 / 184.0 * 100.0).abs() < 1e-9, "{share}");
+        // Not begun by the period's end: no progress due yet.
+        let later = mid.schedule_share_from(date::ymd(2025, 12, 31), date::ymd(2025, 9, 1));
+        assert_eq!(later, Some(0.0));
+        // A start before the year counts from 1 January, as no start does.
+        assert_eq!(
+            mid.schedule_share_from(None, date::ymd(2024, 10, 1)),
+            mid.schedule_share(None)
         );
     }
 

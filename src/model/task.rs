@@ -47,6 +47,10 @@ pub struct Task {
     pub deadline: Option<crate::base::date::Date>,
     /// The deadline as written in the source (完成时限), when the source has one.
     pub deadline_text: Option<String>,
+    /// The day the work starts, when the source's table gives one (a 启动时间 column):
+    /// the 序时进度 counts from it, not from 1 January.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<crate::base::date::Date>,
     /// 责任领导 / 责任人, when the source names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,

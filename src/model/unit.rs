@@ -229,7 +229,7 @@ impl UnitRegistry {
                     Resolution::Unit { alias: false, .. } => {}
                     _ => {
                         return Err(RegistryError(format!(
-                            "「{}」的成员「{member}」不是名录中的单位",
+                            "「{}」的成员「{member}」不是名录中的单位：请先在 fengong.toml 中为它加一条 [[units]]，name = \"{member}\"（镇、街道、乡写 kind = \"town\"）",
                             group.name
                         )));
                     }

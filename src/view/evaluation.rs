@@ -108,6 +108,8 @@ pub struct UnitLine {
     pub returned: bool,
     /// True when it sent returns that wait for a decision (two of them): it did report.
     pub pending: bool,
+    /// Why they wait, as the file list says it (重复报送待定, 待核实); empty when none do.
+    pub pending_as: String,
     /// Lead tasks.
     pub lead_total: usize,
     /// Lead tasks by status, [`Status::ALL`] order.
@@ -364,14 +366,20 @@ fn charts(
     ])
 }
 
-fn unit_line(u: &crate::evaluate::UnitResult, pending: bool) -> UnitLine {
+fn unit_line(u: &crate::evaluate::UnitResult, pending_as: String) -> UnitLine {
+    let pending_as = if u.file.is_none() {
+        pending_as
+    } else {
+        String::new()
+    };
     UnitLine {
         rank: u.rank.map_or_else(|| "—".into(), |r| r.to_string()),
         ranked: u.rank.is_some(),
         rank_value: u.rank,
         unit: u.unit.clone(),
         returned: u.file.is_some(),
-        pending: pending && u.file.is_none(),
+        pending: !pending_as.is_empty(),
+        pending_as,
         lead_total: u.lead_total,
         counts: u.lead_by_status.to_vec(),
         completion_rate: percent(u.completion_rate),
@@ -526,6 +534,19 @@ fn target_lines(t: &TaskResult) -> Vec<TargetLine> {
         .collect()
 }
 
+/// Why a unit's returns are set aside, as the file list says it (重复报送待定: two of them;
+/// 待核实: a file named for another unit): it did report, not "未报送". Empty when none is.
+fn waiting_as(e: &Evaluation, unit: &str) -> String {
+    use crate::evaluate::Outcome;
+    let mut why: Vec<&str> = (e.files.iter())
+        .filter(|f| matches!(f.outcome, Outcome::Conflict | Outcome::Held))
+        .filter(|f| f.unit.as_deref() == Some(unit))
+        .map(|f| f.outcome.label())
+        .collect();
+    why.dedup();
+    why.join("、")
+}
+
 /// A unit without a usable return, and why when it did send something: 区民政局 sent two
 /// returns, and is 重复报送待定, not 未报送.
 fn missing_unit(e: &Evaluation, unit: &str) -> String {
@@ -615,17 +636,8 @@ impl EvaluationView {
         let plan_title = plan.title.clone().unwrap_or_default();
         let total = e.tasks.len();
         let (sections, groups) = breakdown(plan, e);
-        // A unit whose returns are set aside (duplicates, or a file named for another unit)
-        // reported: not "未报送".
-        let pending: Vec<&str> = (e.files.iter())
-            .filter(|f| {
-                use crate::evaluate::Outcome;
-                matches!(f.outcome, Outcome::Conflict | Outcome::Held)
-            })
-            .filter_map(|f| f.unit.as_deref())
-            .collect();
         let units_in_order: Vec<UnitLine> = (e.units.iter())
-            .map(|u| unit_line(u, pending.contains(&u.unit.as_str())))
+            .map(|u| unit_line(u, waiting_as(e, &u.unit)))
             .collect();
         let units = ranked(&units_in_order);
         let tasks: Vec<TaskLine> = e.tasks.iter().map(|t| task_line(plan, t)).collect();
@@ -906,7 +918,7 @@ impl PacketView {
                     .iter()
                     .find(|l| l.unit == u.unit)
                     .cloned()
-                    .unwrap_or_else(|| unit_line(u, false));
+                    .unwrap_or_else(|| unit_line(u, String::new()));
                 let mut lead_tasks = Vec::new();
                 let mut support_tasks = Vec::new();
                 let mut targets = Vec::new();

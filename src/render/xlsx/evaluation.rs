@@ -298,10 +298,10 @@ fn units_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) -> R
                 let mut cells = vec![
                     u.rank_value.map_or_else(|| text("—"), Value::Count),
                     text(&u.unit),
-                    text(match (u.returned, u.pending) {
-                        (true, _) => "是",
-                        (false, true) => "是（重复报送待定）",
-                        (false, false) => "否",
+                    text(&match (u.returned, u.pending) {
+                        (true, _) => "是".to_string(),
+                        (false, true) => format!("是（{}）", u.pending_as),
+                        (false, false) => "否".to_string(),
                     }),
                     Value::Count(u.lead_total),
                 ];
