@@ -631,13 +631,8 @@ fn schedule_heading(raw: &RawTable) -> Option<String> {
 /// The day a task's work starts, from the table's column that says when work starts (启动
 /// 时间, 开工时间, 开始日期): the day written, or the first of the month written (2025年5月).
 fn work_starts(raw: &RawTable, cells: &RawTask, year: Option<i32>) -> Option<Date> {
-    let names_a_start = |header: &str| {
-        ["启动", "开始", "开工"].iter().any(|w| header.contains(w))
-            && ["时间", "日期", "时限", "节点"]
-                .iter()
-                .any(|w| header.contains(w))
-    };
-    let at = raw.extra_columns.iter().position(|h| names_a_start(h))?;
+    let at =
+        (raw.extra_columns.iter()).position(|h| super::raw_table::Column::names_the_start(h))?;
     let written = cells.extra.get(at)?.trim();
     let day = parse_deadline(written, year)?;
     if written.contains(['日', '号']) {

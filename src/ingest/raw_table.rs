@@ -283,6 +283,16 @@ impl Column {
                 .any(|w| name.contains(w))
     }
 
+    /// Whether a time column's header says when the work starts (启动时间, 开工日期): kept as
+    /// a column of its own, its day the one the 序时进度 counts from.
+    pub fn names_the_start(header: &str) -> bool {
+        let name = crate::base::cjk::simplified_text(header);
+        ["启动", "开始", "开工"].iter().any(|w| name.contains(w))
+            && ["时间", "日期", "时限", "节点"]
+                .iter()
+                .any(|w| name.contains(w))
+    }
+
     /// True when a header's words give two different readings of who does the work or by
     /// when (`牵头/配合单位`, `责任单位及完成时限`): a reader cannot tell which it is.
     fn ambiguous(cell: &str) -> bool {
