@@ -1471,26 +1471,27 @@ fn formulas_saved_without_results_are_worked_out() {
 }
 
 /// A name a two-row header merges over two columns (责任分工 over 牵头单位 | 责任单位): the
-/// table prints each column's own name, and the merged one is said at its cell, not lost.
+/// published table prints it over them as the source does, in every format.
 #[test]
-fn a_name_merged_over_columns_is_said() {
+fn a_name_merged_over_columns_is_printed_over_them() {
     let mut wb = Workbook::new();
     let sheet = wb.add_worksheet();
     sheet.set_name("分解表").unwrap();
     let plain = rust_xlsxwriter::Format::new();
+    (sheet.merge_range(0, 0, 0, 4, "2025年民生实事任务分解表", &plain)).unwrap();
     for (c, h) in ["序号", "工作任务"].iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).unwrap();
+        sheet.write_string(1, c as u16, *h).unwrap();
     }
-    sheet.merge_range(0, 2, 0, 3, "责任分工", &plain).unwrap();
-    sheet.write_string(0, 4, "完成时限").unwrap();
-    sheet.write_string(1, 2, "牵头单位").unwrap();
-    sheet.write_string(1, 3, "责任单位").unwrap();
+    sheet.merge_range(1, 2, 1, 3, "责任分工", &plain).unwrap();
+    sheet.write_string(1, 4, "完成时限").unwrap();
+    sheet.write_string(2, 2, "牵头单位").unwrap();
+    sheet.write_string(2, 3, "责任单位").unwrap();
     let rows = [
         ("1", "新建社区食堂4个。", "区民政局", "各街道"),
         ("2", "改造老旧管网12公里。", "区住建局", "区水务局"),
     ];
     for (i, (no, content, lead, other)) in rows.iter().enumerate() {
-        let r = i as u32 + 2;
+        let r = i as u32 + 3;
         for (c, v) in [no, content, lead, other, &"2025年12月底前"]
             .iter()
             .enumerate()
@@ -1502,13 +1503,40 @@ fn a_name_merged_over_columns_is_said() {
     let dir = project(&[("t.xlsx", &bytes)]);
     let plan = plan_of(dir.path());
     assert_eq!(plan.tasks.len(), 2);
-    let err = said(&fengong(dir.path(), &["check"]));
-    assert!(
-        err.contains(
-            "input/t.xlsx#分解表!C1: 提示[table/merged-header]: 表头「责任分工」合并在「牵头单位」「责任单位」之上"
-        ),
-        "{err}"
+    let bands: Vec<_> = (plan.table.header_bands.iter())
+        .map(|b| (b.name.as_str(), b.columns.clone()))
+        .collect();
+    use fengong::model::TableColumn;
+    assert_eq!(
+        bands,
+        [("责任分工", vec![TableColumn::Lead, TableColumn::Support])]
     );
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(!said(&out).contains("merged-header"), "{}", said(&out));
+    let output = dir.path().join("output");
+    let markdown = std::fs::read_to_string(output.join("任务分工表.md")).unwrap();
+    assert!(
+        markdown.contains(r#"over="||责任分工|责任分工|""#),
+        "{markdown}"
+    );
+    // Word: the name spans both columns; the others are merged down the two header rows.
+    let docx = std::fs::read(output.join("任务分工表.docx")).unwrap();
+    let document = unzip_entry(&docx, "word/document.xml");
+    let band = document.find("责任分工").expect("the band in Word");
+    let before = &document[..band];
+    let opened = before.rfind("<w:tc>").unwrap();
+    assert!(before[opened..].contains(r#"<w:gridSpan w:val="2"/>"#));
+    assert_eq!(document.matches(r#"<w:tblHeader/>"#).count(), 2);
+    // Excel: merged over C and D in the header's first row, the names under it.
+    let xlsx = std::fs::read(output.join("任务分工表.xlsx")).unwrap();
+    let sheet = unzip_entry(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"<mergeCell ref="C2:D2"/>"#), "{sheet}");
+    assert!(sheet.contains(r#"<mergeCell ref="A2:A3"/>"#), "{sheet}");
+    // PDF: the name is on the page, above the columns' own.
+    let text = pdf_text(&output.join("任务分工表.pdf"));
+    let (band, lead) = (text.find("责任分工"), text.find("牵头单位"));
+    assert!(band.is_some() && band < lead, "{text}");
 }
 
 /// Rows typed above a table's title — the issuing office, the notice's title — are said,
@@ -2383,13 +2411,14 @@ fn text_outside_the_cells_is_said() {
             "{words}: {said:#?}"
         );
     }
-    // The schedule's merged name is printed nowhere: said, as any merged name is.
-    let merged = (checked.report.diagnostics.iter())
-        .find(|d| d.code == "table/merged-header")
-        .map(|d| d.message.clone())
-        .unwrap_or_default();
+    // The schedule's merged name is printed over its columns, not said.
+    let bands = &checked.plan.table.header_bands;
+    assert_eq!(bands.len(), 1, "{bands:?}");
+    assert_eq!(bands[0].name, "时间节点");
+    assert_eq!(bands[0].columns.len(), 4);
     assert!(
-        merged.contains("「时间节点」") && merged.contains("「四季度」"),
-        "{merged}"
+        !(checked.report.diagnostics.iter()).any(|d| d.code == "table/merged-header"),
+        "{:?}",
+        checked.report.diagnostics
     );
 }

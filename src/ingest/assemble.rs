@@ -684,6 +684,7 @@ fn task_table(raw: &RawTable) -> TaskTable {
         person_column: raw.column_names.person.clone(),
         group_column: raw.column_names.group.clone(),
         column_order: raw.column_order.clone(),
+        header_bands: raw.header_bands.clone(),
         notes: Vec::new(),
         // A 配合 column (or a units column beside the 牵头 one) in the source: the published
         // table prints leads and supports apart; a 牵头 column alone is one column.

@@ -147,25 +147,51 @@ pub fn header_at(rows: &[Vec<String>], r: usize) -> Option<Header> {
 }
 
 /// Names merged over several columns of a two-row header (责任分工 over 牵头单位 | 责任单位,
-/// 时间节点 over 一季度 …), which the published table leaves out to print each column's
-/// own: said at their cells, with the columns they span. A period over what is planned and
-/// done in it (第二季度 over 工作任务安排 | 完成情况) is printed with each column's name.
-fn merged_names_said(merged: &[MergedName], place: impl Fn(usize) -> Location) -> Vec<Diagnostic> {
+/// 阶段目标 over 6月底前 | 12月底前): bands the published table prints over the columns
+/// they span. A period over what is planned and done in it (第二季度 over 工作任务安排 |
+/// 完成情况) is no band: each column's name is printed with it.
+fn header_bands(merged: &[MergedName], header: &HeaderMap) -> Vec<crate::model::HeaderBand> {
     merged
         .iter()
         .filter(|m| crate::ingest::deadline::period_end(&m.name, Some(2000)).is_none())
-        .map(|m| {
-            Diagnostic::note(
-                "table/merged-header",
-                place(m.at),
-                format!(
-                    "表头「{}」合并在「{}」之上：发布的任务分工表只印各列自己的列名",
-                    m.name,
-                    m.columns.join("」「")
-                ),
-            )
+        .filter_map(|m| {
+            let columns = (m.at..m.at + m.columns.len())
+                .map(|c| header.column_at(c))
+                .collect::<Option<Vec<_>>>()?;
+            Some(crate::model::HeaderBand {
+                name: m.name.clone(),
+                columns,
+            })
         })
         .collect()
+}
+
+/// Merged names the published table cannot print over their columns (one over a column it
+/// does not read): said at their cells, with the columns they span.
+fn merged_names_said(
+    merged: &[MergedName],
+    bands: &[crate::model::HeaderBand],
+    place: impl Fn(usize) -> Location,
+) -> Vec<Diagnostic> {
+    merged
+        .iter()
+        .filter(|m| crate::ingest::deadline::period_end(&m.name, Some(2000)).is_none())
+        .filter(|m| !bands.iter().any(|b| b.name == m.name))
+        .map(|m| merged_name_said(m, place(m.at)))
+        .collect()
+}
+
+/// Says that the name `merged` is not printed over its columns.
+fn merged_name_said(merged: &MergedName, at: Location) -> Diagnostic {
+    Diagnostic::note(
+        "table/merged-header",
+        at,
+        format!(
+            "表头「{}」合并在「{}」之上：发布的任务分工表只印各列自己的列名",
+            merged.name,
+            merged.columns.join("」「")
+        ),
+    )
 }
 
 /// The header's names, a content header merged across columns (项 目 over 类别 | 指标) giving
@@ -340,7 +366,10 @@ impl Grid<'_> {
             left_out.retain(|(t, _)| *t != text);
         }
         diagnostics.extend(header.findings(|c| (self.place)(header_row, c)));
-        diagnostics.extend(merged_names_said(&merged, |c| (self.place)(header_row, c)));
+        let bands = header_bands(&merged, &header);
+        diagnostics.extend(merged_names_said(&merged, &bands, |c| {
+            (self.place)(header_row, c)
+        }));
         let column_names = crate::ingest::raw_table::ColumnNames::of_header(&header, &printed);
         let mut table = RawTable {
             column_names,
@@ -359,6 +388,7 @@ impl Grid<'_> {
                 })
                 .collect(),
             column_order: header.order(),
+            header_bands: bands,
             header: written,
             left_out,
             rows: Vec::new(),
@@ -1784,6 +1814,17 @@ mod tests {
         assert_eq!(header.map.index(Column::Lead), Some(2));
         assert_eq!(header.map.index(Column::Support), Some(3));
         assert_eq!(header.written[2], "责任单位\n主要责任单位");
+        // The merged name is a band over the two columns it spans, printed over them.
+        let bands = header_bands(&header.merged, &header.map);
+        assert_eq!(bands.len(), 1);
+        assert_eq!(bands[0].name, "责任单位");
+        assert_eq!(
+            bands[0].columns,
+            [
+                crate::model::TableColumn::Lead,
+                crate::model::TableColumn::Support
+            ]
+        );
         // A report's column under a merged period (完成情况 under 第二季度) is a column's
         // name: both columns under the merge are read.
         let report = rows(&[
@@ -1795,6 +1836,7 @@ mod tests {
         assert_eq!(header.rows, 2);
         assert_eq!(header.printed[3], "第二季度工作任务安排");
         assert_eq!(header.printed[4], "第二季度完成情况");
+        assert!(header_bands(&header.merged, &header.map).is_empty());
         // One row when the next is a task, or a section row whose words name a column.
         let one = rows(&[&["序号", "工作任务", "责任单位"], &["", "一、重点任务", ""]]);
         assert_eq!(header_at(&one, 0).unwrap().rows, 1);

@@ -780,6 +780,19 @@ impl HeaderMap {
     /// [`RawTable::extra_columns`] keeps them. A units column beside a 牵头 one lists the
     /// supports (see [`ColumnNames::of_header`]).
     pub fn order(&self) -> Vec<TableColumn> {
+        self.placed()
+            .into_iter()
+            .map(|(_, column)| column)
+            .collect()
+    }
+
+    /// What the column at `index` of the row holds, if it is read.
+    pub fn column_at(&self, index: usize) -> Option<TableColumn> {
+        (self.placed().into_iter()).find_map(|(at, column)| (at == index).then_some(column))
+    }
+
+    /// Each column read with its index in the row, left to right.
+    fn placed(&self) -> Vec<(usize, TableColumn)> {
         let beside_lead = self.index(Column::Lead).is_some();
         let beside_both = beside_lead && self.index(Column::Support).is_some();
         let mut placed: Vec<(usize, TableColumn)> = self
@@ -808,7 +821,7 @@ impl HeaderMap {
             )
             .collect();
         placed.sort_by_key(|(index, _)| *index);
-        placed.into_iter().map(|(_, column)| column).collect()
+        placed
     }
 
     /// True when `other`, read from a row under the table, names its columns where this
@@ -1047,6 +1060,8 @@ pub struct RawTable {
     pub header: Vec<String>,
     /// The columns read, in the header's order.
     pub column_order: Vec<TableColumn>,
+    /// Names a two-row header merges over several columns (阶段目标 over 6月底前 | 12月底前).
+    pub header_bands: Vec<crate::model::HeaderBand>,
     /// Text read among the tasks that is none of them, with its place: reported as unused.
     pub left_out: Vec<(String, Location)>,
     /// What the source calls its leading and supporting units (主责单位, 责任单位,
@@ -1518,13 +1533,16 @@ impl RawTable {
             Some(_) => self.header.clone(),
             None => Vec::new(),
         };
-        if self.header.is_empty() {
-            self.header = other.header;
-        }
         let place = other
             .origin
             .or_else(|| self.origin.clone())
             .unwrap_or(Location::file(""));
+        if self.header.is_empty() {
+            self.header = other.header;
+            self.header_bands = other.header_bands;
+        } else {
+            self.further_bands_said(other.header_bands, &place);
+        }
         let appended = AppendedTable {
             title: other.title,
             header: own_header,
@@ -1536,6 +1554,23 @@ impl RawTable {
             in_text: false,
         };
         self.keep_appended(other.appended, appended)
+    }
+
+    /// The first table's header is the one printed: the names a further one's header merges
+    /// over its columns, where the first's does not, are said at the further one (`place`).
+    fn further_bands_said(&mut self, bands: Vec<crate::model::HeaderBand>, place: &Location) {
+        for band in bands {
+            if !self.header_bands.contains(&band) {
+                self.said.push(Diagnostic::note(
+                    "table/merged-header",
+                    place.clone(),
+                    format!(
+                        "后一张表的表头「{}」合并在其下几列之上：发布的任务分工表按第一张表的表头印，这几列只印各自的列名",
+                        band.name
+                    ),
+                ));
+            }
+        }
     }
 
     /// Keeps what is said of a further table read into this one (`appended`) and of those

@@ -260,6 +260,10 @@ pub struct TaskTable {
     /// each task's values ([`Task::extra`]) and printed in the table outputs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_columns: Vec<String>,
+    /// Names a two-row header merges over several columns (阶段目标 over 6月底前 | 12月底前,
+    /// 责任单位 over 牵头单位 | 配合单位): printed over those columns as the source has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_bands: Vec<HeaderBand>,
     /// Which of [`TaskTable::extra_columns`] (by index) set what is done by a period
     /// (一季度 … 四季度, 2025年 … 2027年): a schedule, shown on each unit's sheet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -347,7 +351,23 @@ pub enum TableColumn {
     Extra(usize),
 }
 
+/// A name a two-row header merges over several columns, and the columns under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderBand {
+    /// The name as written (阶段目标).
+    pub name: String,
+    /// The columns it stands over, left to right.
+    pub columns: Vec<TableColumn>,
+}
+
 impl TaskTable {
+    /// The name a two-row header merges over `column`, if any.
+    pub fn band_over(&self, column: TableColumn) -> Option<&str> {
+        (self.header_bands.iter())
+            .find(|b| b.columns.contains(&column))
+            .map(|b| b.name.as_str())
+    }
+
     /// The 主要事项 label the table gives group `group`, if any.
     pub fn label_of(&self, group: u32) -> Option<&str> {
         self.labels

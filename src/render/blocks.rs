@@ -58,6 +58,9 @@ pub enum Block {
         rows: Vec<Vec<(bool, String)>>,
         /// Column kinds, when the template states them.
         columns: Option<Vec<ColumnKind>>,
+        /// The names a two-row header merges over its columns, one a column (empty under
+        /// none), when the template states them (`over="|阶段目标|阶段目标"`); else empty.
+        bands: Vec<String>,
     },
 }
 
@@ -82,6 +85,7 @@ impl Block {
 struct Division {
     style: Option<String>,
     columns: Option<Vec<ColumnKind>>,
+    bands: Vec<String>,
     chart: Option<String>,
 }
 
@@ -109,6 +113,7 @@ fn division(attributes: &str) -> Division {
                 )
             }
             "chart" => div.chart = Some(value),
+            "over" => div.bands = value.split('|').map(|b| b.trim().to_string()).collect(),
             _ => {}
         }
     }
@@ -373,6 +378,7 @@ impl<'a> Chunk<'a> {
             aligns,
             rows,
             columns: self.div.columns.clone(),
+            bands: self.div.bands.clone(),
         });
     }
 

@@ -244,6 +244,7 @@ mod tests {
             .iter()
             .map(|&holds| TableColumnView {
                 heading: String::new(),
+                over: String::new(),
                 kind: "text",
                 holds,
                 extra_at: None,
@@ -435,6 +436,9 @@ pub struct TaskTableView {
     /// Every column in the order it prints, the source's (see
     /// [`TableTaskView::cells`]); the fields above serve templates written before it.
     pub columns: Vec<TableColumnView>,
+    /// The names merged over the columns ([`TableColumnView::over`]) as a table's `over`
+    /// attribute writes them, a column's after each `|`; empty when the header has no band.
+    pub bands: String,
     /// Sections in order.
     pub sections: Vec<TableSectionView>,
     /// The notes the source prints under its table (注：…), printed under it.
@@ -456,6 +460,7 @@ impl TaskTableView {
         }
         self.grouped = false;
         self.columns.remove(at);
+        self.bands = bands_attribute(&self.columns);
         for task in (self.sections.iter_mut())
             .flat_map(|s| &mut s.groups)
             .flat_map(|g| &mut g.tasks)
@@ -602,6 +607,9 @@ fn extra_columns(
 pub struct TableColumnView {
     /// Its header: the source's words, or the usual ones.
     pub heading: String,
+    /// The name the source's two-row header merges over it and its neighbours (阶段目标
+    /// over 6月底前 | 12月底前), printed above their headings; empty for most columns.
+    pub over: String,
     /// How it is laid out (`group`, `no`, `content`, `units`, `date`, `other`, `text`: see
     /// [`crate::render::ColumnKind::parse`]).
     pub kind: &'static str,
@@ -662,6 +670,18 @@ fn in_source_order(columns: Vec<TableColumnView>, order: &[TableColumn]) -> Vec<
     }
     keyed.sort_by_key(|(key, _)| *key);
     keyed.into_iter().map(|(_, column)| column).collect()
+}
+
+/// The `over` attribute of a table whose header has bands: each column's band name, joined
+/// by `|`; empty when no column has one.
+fn bands_attribute(columns: &[TableColumnView]) -> String {
+    if columns.iter().all(|c| c.over.is_empty()) {
+        return String::new();
+    }
+    (columns.iter())
+        .map(|c| c.over.replace(['|', '"'], ""))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// A units cell written over lines (区财政局⏎区税务局) on one line, its lines joined by 、
@@ -743,12 +763,19 @@ impl TaskTableView {
             extra_columns,
             extra_kinds,
             columns: Vec::new(),
+            bands: String::new(),
             sections,
             notes: (plan.table.notes.iter())
                 .map(|note| tidy_spacing(&note.text))
                 .collect(),
         };
         view.columns = in_source_order(view.printed_columns(extra_holds), &plan.table.column_order);
+        for column in &mut view.columns {
+            column.over = (plan.table.band_over(column.holds))
+                .unwrap_or_default()
+                .to_string();
+        }
+        view.bands = bands_attribute(&view.columns);
         view.fill_cells();
         view
     }
@@ -759,6 +786,7 @@ impl TaskTableView {
     fn printed_columns(&self, extra_holds: Vec<TableColumn>) -> Vec<TableColumnView> {
         let column = |heading: &str, kind, holds| TableColumnView {
             heading: heading.to_string(),
+            over: String::new(),
             kind,
             holds,
             extra_at: None,
@@ -1829,10 +1857,27 @@ fn sheet_extra(plan: &Plan, task: &crate::model::Task) -> Option<String> {
         values.map(|(_, value)| value).collect()
     } else {
         values
-            .map(|(name, value)| format!("{name}：{value}"))
+            .map(|(name, value)| format!("{}：{value}", extra_named(plan, name)))
             .collect()
     };
     (!parts.is_empty()).then(|| joined_as_clauses(&parts))
+}
+
+/// An extra column's name on a sheet that lists several: with the name the source's header
+/// merges over it (阶段目标（6月底前）), unless that names every extra column and so heads
+/// the sheet's column ([`sheet_extra_heading`]).
+fn extra_named(plan: &Plan, name: &str) -> String {
+    let table = &plan.table;
+    let band = |i: usize| table.band_over(crate::model::TableColumn::Extra(i));
+    let Some(at) = table.extra_columns.iter().position(|c| c == name) else {
+        return name.to_string();
+    };
+    match band(at) {
+        Some(over) if (0..table.extra_columns.len()).any(|i| band(i) != Some(over)) => {
+            format!("{over}（{name}）")
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// A task's targets, one after another: joined as the task joins them where only 、, 和, 及
@@ -1876,7 +1921,8 @@ fn joined_as_clauses(parts: &[String]) -> String {
 }
 
 /// The header of a sheet's column of extra values: a single column's own; a schedule's
-/// (一季度 … 四季度) as the source calls it, else 进度安排; else 其他.
+/// (一季度 … 四季度) as the source calls it, else 进度安排; the name merged over them all;
+/// else 其他.
 fn sheet_extra_heading(plan: &Plan) -> String {
     let table = &plan.table;
     match table.extra_columns.as_slice() {
@@ -1884,7 +1930,14 @@ fn sheet_extra_heading(plan: &Plan) -> String {
         all if table.schedule_columns.len() == all.len() => {
             (table.schedule_heading.clone()).unwrap_or_else(|| "进度安排".into())
         }
-        _ => "其他".into(),
+        all => {
+            // Columns all under one merged name (阶段目标 over 6月底前 | 12月底前): that name.
+            let band = |i: usize| table.band_over(crate::model::TableColumn::Extra(i));
+            match band(0) {
+                Some(over) if (1..all.len()).all(|i| band(i) == Some(over)) => over.to_string(),
+                _ => "其他".into(),
+            }
+        }
     }
 }
 

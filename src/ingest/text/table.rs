@@ -503,6 +503,7 @@ fn empty_table(header: &HeaderMap, header_cells: &[String], header_place: &Locat
         extra_columns: header.extra.iter().map(|(name, _)| name.clone()).collect(),
         header: header_cells.iter().map(|c| c.trim().to_string()).collect(),
         column_order: header.order(),
+        header_bands: Vec::new(),
         left_out: Vec::new(),
         column_names: ColumnNames::of_header(header, header_cells),
         rows: Vec::new(),

@@ -162,7 +162,8 @@ impl<'a> Setter<'a> {
                 aligns,
                 rows,
                 columns,
-            } => self.table(header, aligns, rows, columns.as_deref()),
+                bands,
+            } => self.table(header, aligns, rows, columns.as_deref(), bands),
             Block::Chart(name) => match charts.get(name.as_str()) {
                 Some(chart) => self.chart(chart),
                 None => String::new(),
@@ -206,10 +207,14 @@ impl<'a> Setter<'a> {
         aligns: &[Align],
         rows: &[Vec<(bool, String)>],
         columns: Option<&[crate::render::ColumnKind]>,
+        bands: &[String],
     ) -> String {
         let mut x = table::table(
             self.fonts,
-            header,
+            table::Header {
+                names: header,
+                bands,
+            },
             aligns,
             rows,
             columns,
@@ -252,7 +257,7 @@ impl<'a> Setter<'a> {
                 .iter()
                 .map(|_| crate::render::ColumnKind::Count),
         );
-        self.table(&header, &[], &rows, Some(&kinds))
+        self.table(&header, &[], &rows, Some(&kinds), &[])
     }
 }
 

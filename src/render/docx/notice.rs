@@ -405,9 +405,12 @@ impl Notice<'_> {
                     aligns,
                     rows,
                     columns,
+                    bands,
                 },
             ) => {
-                let x = self.set.table(header, aligns, rows, columns.as_deref());
+                let x = self
+                    .set
+                    .table(header, aligns, rows, columns.as_deref(), bands);
                 self.paras.push(Item::Xml(x));
             }
             (_, other) => {

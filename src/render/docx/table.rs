@@ -20,12 +20,25 @@ const SMALL_TABLE: usize = 10;
 const SPARE: f32 = 1.08;
 const SECTION_FILL: &str = "F6F6F6";
 
+/// A table's header: each column's name, and the names a two-row header merges over runs
+/// of them (one a column, empty under none; no bands when empty).
+#[derive(Clone, Copy)]
+pub struct Header<'a> {
+    /// Each column's own name.
+    pub names: &'a [String],
+    /// The name over each column, if any.
+    pub bands: &'a [String],
+}
+
 /// A table as Word XML, `width` twips wide, its text at `size` pt, on a page `page_h` pt
 /// high.
 #[allow(clippy::too_many_arguments)]
 pub fn table(
     fonts: &WordFonts,
-    header: &[String],
+    Header {
+        names: header,
+        bands,
+    }: Header,
     aligns: &[Align],
     rows: &[Vec<(bool, String)>],
     kinds: Option<&[ColumnKind]>,
@@ -52,17 +65,7 @@ pub fn table(
         page_h,
     };
     let mut x = table_start(width, &rows_of.widths);
-    // The header row, repeated on every page.
-    x.push_str(r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
-    for (i, h) in header.iter().enumerate() {
-        x.push_str(&cell(
-            rows_of.widths[i],
-            Some(HEADER_FILL),
-            "",
-            &rows_of.para(h, Face::Hei, Align::Center, rows.is_empty()),
-        ));
-    }
-    x.push_str("</w:tr>");
+    rows_of.header(&mut x, header, bands, rows.is_empty());
     let mut in_group = false;
     for (r, cells) in rows.iter().enumerate() {
         rows_of.row(&mut x, cells, r + 1 == rows.len(), &mut in_group);
@@ -109,6 +112,57 @@ struct RowWriter<'a> {
 }
 
 impl RowWriter<'_> {
+    /// The header, repeated on every page: one row, or two under names merged over runs of
+    /// columns (`bands`), a column under none merged down both.
+    fn header(&self, x: &mut String, names: &[String], bands: &[String], last_row: bool) {
+        let row = r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#;
+        let band = |i: usize| bands.get(i).map_or("", |b| b.trim());
+        let name_cell = |i: usize, extra: &str| {
+            let para = self.para(&names[i], Face::Hei, Align::Center, last_row);
+            cell(self.widths[i], Some(HEADER_FILL), extra, &para)
+        };
+        x.push_str(row);
+        let mut i = 0;
+        while i < names.len() {
+            let over = band(i);
+            if over.is_empty() {
+                let merged = !bands.is_empty() && bands.iter().any(|b| !b.trim().is_empty());
+                let extra = match merged {
+                    true => r#"<w:vMerge w:val="restart"/><w:vAlign w:val="center"/>"#,
+                    false => "",
+                };
+                x.push_str(&name_cell(i, extra));
+                i += 1;
+                continue;
+            }
+            let run = (i..names.len()).take_while(|&k| band(k) == over).count();
+            let para = self.para_kept(over, Face::Hei, Align::Center, true);
+            let width: i32 = self.widths[i..i + run].iter().sum();
+            let span = format!(r#"<w:gridSpan w:val="{run}"/>"#);
+            x.push_str(&cell(width, Some(HEADER_FILL), &span, &para));
+            i += run;
+        }
+        x.push_str("</w:tr>");
+        if bands.iter().all(|b| b.trim().is_empty()) {
+            return;
+        }
+        x.push_str(row);
+        for i in 0..names.len() {
+            if band(i).is_empty() {
+                let para = self.para("", Face::Hei, Align::Center, last_row);
+                x.push_str(&cell(
+                    self.widths[i],
+                    Some(HEADER_FILL),
+                    "<w:vMerge/>",
+                    &para,
+                ));
+            } else {
+                x.push_str(&name_cell(i, r#"<w:vAlign w:val="center"/>"#));
+            }
+        }
+        x.push_str("</w:tr>");
+    }
+
     fn kind_of(&self, i: usize) -> Option<ColumnKind> {
         self.kinds.and_then(|k| k.get(i)).copied()
     }
@@ -409,7 +463,10 @@ mod tests {
         ];
         let xml = table(
             &WordFonts::standard(),
-            &header,
+            Header {
+                names: &header,
+                bands: &[],
+            },
             &[],
             &rows,
             Some(&kinds()),
@@ -448,7 +505,10 @@ mod tests {
         ];
         let xml = table(
             &WordFonts::standard(),
-            &header,
+            Header {
+                names: &header,
+                bands: &[],
+            },
             &[],
             &rows,
             Some(&kinds()),
@@ -475,7 +535,10 @@ mod tests {
         let kinds = [ColumnKind::No, ColumnKind::Content];
         table(
             &WordFonts::standard(),
-            &header,
+            Header {
+                names: &header,
+                bands: &[],
+            },
             &[],
             rows,
             Some(&kinds),

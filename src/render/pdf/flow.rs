@@ -255,11 +255,13 @@ impl<'a> Figure<'a> {
                 aligns,
                 rows,
                 columns,
+                bands,
             } => Some(Figure::Table(table_spec(
                 header,
                 aligns,
                 rows,
                 columns.as_deref(),
+                bands,
                 table_size,
             ))),
             _ => None,
@@ -411,6 +413,7 @@ pub(crate) fn table_spec(
     aligns: &[Align],
     rows: &[Vec<(bool, String)>],
     kinds: Option<&[ColumnKind]>,
+    bands: &[String],
     size: f32,
 ) -> TableSpec {
     let em = size;
@@ -425,6 +428,7 @@ pub(crate) fn table_spec(
             let sizing = ColumnKind::sizing(kind_of(i), group_at == Some(i));
             Column {
                 header: name.clone(),
+                over: bands.get(i).cloned().unwrap_or_default(),
                 min: sizing.min_em * em + sizing.min_pt,
                 max_share: sizing.max_share,
                 grow: sizing.grow,
@@ -489,7 +493,7 @@ mod tests {
             row(&[(false, ""), (false, "2"), (false, "建设步道")]),
         ];
         let kinds = [ColumnKind::Group, ColumnKind::No, ColumnKind::Content];
-        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), 12.0);
+        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), &[], 12.0);
         let groups: Vec<Option<usize>> = (spec.rows.iter())
             .filter_map(|r| match r {
                 Row::Cells { group, .. } => Some(*group),
@@ -513,7 +517,7 @@ mod tests {
             row(&["3", "水污染防治", "新建管网"]),
         ];
         let kinds = [ColumnKind::No, ColumnKind::Group, ColumnKind::Content];
-        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), 12.0);
+        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), &[], 12.0);
         assert_eq!(spec.group_column, Some(1));
         assert_eq!(spec.groups, ["水资源保护", "水污染防治"]);
         let cells: Vec<(Option<usize>, Vec<String>)> = (spec.rows.iter())
@@ -529,7 +533,7 @@ mod tests {
             row(&["1", "水资源保护", "实施双控"]),
             row(&["3", "水污染防治", "新建管网"]),
         ];
-        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), 12.0);
+        let spec = table_spec(&header, &[Align::Left; 3], &rows, Some(&kinds), &[], 12.0);
         assert_eq!(spec.group_column, None);
     }
 
@@ -566,6 +570,7 @@ mod tests {
             aligns,
             rows,
             columns,
+            ..
         } = &b[0]
         else {
             panic!("{:?}", b[0]);
@@ -574,7 +579,7 @@ mod tests {
             columns.as_deref(),
             Some(&[ColumnKind::No, ColumnKind::Content][..])
         );
-        let spec = table_spec(header, aligns, rows, columns.as_deref(), 12.0);
+        let spec = table_spec(header, aligns, rows, columns.as_deref(), &[], 12.0);
         assert_eq!(
             spec.columns[0].align,
             Align::Center,
@@ -587,7 +592,7 @@ mod tests {
             "a chart with no name shows its table"
         );
         // The same table with no stated kinds: no column is guessed from its header.
-        let plain = table_spec(header, aligns, rows, None, 12.0);
+        let plain = table_spec(header, aligns, rows, None, &[], 12.0);
         assert!(plain.columns.iter().all(|c| !c.grow));
     }
 

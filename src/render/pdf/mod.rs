@@ -51,8 +51,9 @@ pub fn task_table(blocks: &[flow::Block], fonts: &FontSet, info: &DocInfo) -> Re
                 aligns,
                 rows,
                 columns,
+                bands,
             } => {
-                let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), 12.0);
+                let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), bands, 12.0);
                 let (after, marks) = table::place(fonts, &mut pages, &geo, y, &spec)?;
                 y = after + 12.0;
                 match bookmarks.last_mut() {

@@ -420,9 +420,10 @@ impl Notice<'_> {
                     aligns,
                     rows,
                     columns,
+                    bands,
                 },
             ) => {
-                let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), 12.0);
+                let spec = flow::table_spec(header, aligns, rows, columns.as_deref(), bands, 12.0);
                 self.table(&spec)?;
             }
             (_, Block::ListItem { .. } | Block::Quote { .. } | Block::Rule) => {

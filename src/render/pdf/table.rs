@@ -14,6 +14,9 @@ use crate::render::widths::{self, ColumnNeed, Remembered};
 pub struct Column {
     /// Header text.
     pub header: String,
+    /// The name a two-row header merges over this column and its neighbours (阶段目标 over
+    /// 6月底前 | 12月底前): set above their headers; empty for none.
+    pub over: String,
     /// Narrowest width in pt.
     pub min: f32,
     /// Widest width as a share of the table (0–1).
@@ -108,7 +111,8 @@ pub fn place(
         .zip(&widths)
         .map(|(c, w)| header_cell(fonts, strong, &c.header, *w))
         .collect::<Result<_>>()?;
-    let header_h = cells_height(&header, line_h);
+    let bands = band_cells(fonts, strong, &spec.columns, &xs)?;
+    let (header_h, band_h) = header_heights(&header, &bands, line_h);
     let mut state = State {
         fonts,
         pages,
@@ -118,6 +122,8 @@ pub fn place(
         line_h,
         header,
         header_h,
+        bands,
+        band_h,
         group: None,
         group_style: Style::new(Role::Kai, spec.size),
         marks: Vec::new(),
@@ -315,6 +321,10 @@ struct State<'p, 's> {
     line_h: f32,
     header: Vec<Cell>,
     header_h: f32,
+    /// Names merged over runs of columns (first, last, name), set in a band of `band_h`
+    /// above their columns' headers.
+    bands: Vec<(usize, usize, Cell)>,
+    band_h: f32,
     group: Option<OpenGroup>,
     group_style: Style,
     marks: SectionMarks,
@@ -373,12 +383,24 @@ impl State<'_, '_> {
         let total = self.xs[self.xs.len() - 1] - self.xs[0];
         self.fill(self.xs[0], top, total, h, HEADER_FILL);
         let header = std::mem::take(&mut self.header);
+        let bands = std::mem::take(&mut self.bands);
         for (i, c) in header.iter().enumerate() {
             let (x1, x2) = (self.xs[i], self.xs[i + 1]);
-            self.draw_cell(c, x1, top, x2 - x1, h, 0..c.lines.len());
-            self.frame(x1, top, x2, h, true);
+            // A column under a band has its own name below it; the others span both rows.
+            let (y, h) = match in_band(&bands, i) {
+                true => (top + self.band_h, h - self.band_h),
+                false => (top, h),
+            };
+            self.draw_cell(c, x1, y, x2 - x1, h, 0..c.lines.len());
+            self.frame(x1, y, x2, h, true);
+        }
+        for (first, last, c) in &bands {
+            let (x1, x2) = (self.xs[*first], self.xs[*last + 1]);
+            self.draw_cell(c, x1, top, x2 - x1, self.band_h, 0..c.lines.len());
+            self.frame(x1, top, x2, self.band_h, true);
         }
         self.header = header;
+        self.bands = bands;
         self.y += h;
     }
 
@@ -676,13 +698,67 @@ fn cell_of(
     })
 }
 
+/// The names merged over runs of `columns` (whose edges are `xs`), set as header cells as
+/// wide as their runs: (first, last, cell).
+fn band_cells(
+    fonts: &FontSet,
+    strong: Style,
+    columns: &[Column],
+    xs: &[f32],
+) -> Result<Vec<(usize, usize, Cell)>> {
+    (band_runs(columns).into_iter())
+        .map(|(first, last, name)| {
+            let cell = header_cell(fonts, strong, name, xs[last + 1] - xs[first])?;
+            Ok((first, last, cell))
+        })
+        .collect()
+}
+
+/// Runs of adjacent columns a two-row header merges one name over: (first, last, name).
+fn band_runs(columns: &[Column]) -> Vec<(usize, usize, &str)> {
+    let mut runs: Vec<(usize, usize, &str)> = Vec::new();
+    for (i, column) in columns.iter().enumerate() {
+        let name = column.over.trim();
+        if name.is_empty() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, last, over)) if *last + 1 == i && *over == name => *last = i,
+            _ => runs.push((i, i, name)),
+        }
+    }
+    runs
+}
+
+/// The header's height and its band's: the band over the tallest name under it, and at
+/// least as tall as a column's name standing alone over both rows.
+fn header_heights(header: &[Cell], bands: &[(usize, usize, Cell)], line_h: f32) -> (f32, f32) {
+    if bands.is_empty() {
+        return (cells_height(header, line_h), 0.0);
+    }
+    let band_h = height_of(bands.iter().map(|(_, _, c)| c), line_h);
+    let under = (header.iter().enumerate())
+        .filter(|(i, _)| in_band(bands, *i))
+        .map(|(_, c)| c);
+    let alone = (header.iter().enumerate())
+        .filter(|(i, _)| !in_band(bands, *i))
+        .map(|(_, c)| height_of(std::iter::once(c), line_h))
+        .fold(0.0f32, f32::max);
+    ((band_h + height_of(under, line_h)).max(alone), band_h)
+}
+
+/// Whether column `i` stands under one of `bands`.
+fn in_band(bands: &[(usize, usize, Cell)], i: usize) -> bool {
+    (bands.iter()).any(|(first, last, _)| (*first..=*last).contains(&i))
+}
+
 fn cells_height(cells: &[Cell], line_h: f32) -> f32 {
-    let lines = cells
-        .iter()
-        .map(|c| c.lines.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    height_of(cells.iter(), line_h)
+}
+
+/// The height of a row of `cells`: its tallest cell's lines, padded.
+fn height_of<'c>(cells: impl Iterator<Item = &'c Cell>, line_h: f32) -> f32 {
+    let lines = cells.map(|c| c.lines.len()).max().unwrap_or(0).max(1);
     lines as f32 * line_h + 2.0 * PAD_Y
 }
 

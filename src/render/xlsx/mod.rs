@@ -178,21 +178,8 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         .merge_range(0, 0, 0, last, &cell_text(&view.title), &f.title)
         .map_err(xlsx_error)?;
     sheet.set_row_height(0, 36).map_err(xlsx_error)?;
-    for (col, (name, _)) in columns.iter().enumerate() {
-        sheet
-            .write_string_with_format(1, col as u16, *name, &f.header)
-            .map_err(xlsx_error)?;
-    }
-    // A narrow column's header goes over two lines (本月工作内容): the row shows them all.
-    let header_lines = columns
-        .iter()
-        .map(|(name, width)| lines_needed(name, width - 1.0))
-        .max()
-        .unwrap_or(1);
-    sheet
-        .set_row_height(1, 22.0f64.max(row_height(header_lines)))
-        .map_err(xlsx_error)?;
-    let mut row: u32 = 2;
+    let header_row = task_table_header(sheet, view, &columns, &f)?;
+    let mut row: u32 = header_row + 1;
     for section in &view.sections {
         // A table without sections has one untitled section: no empty row for it.
         if !section.heading.is_empty() {
@@ -232,12 +219,71 @@ pub fn task_table(view: &TaskTableView, props: &DocProperties) -> Result<Vec<u8>
         }
     }
     sheet
-        .autofilter(1, 0, row.saturating_sub(1).max(1), last)
+        .autofilter(header_row, 0, row.saturating_sub(1).max(header_row), last)
         .map_err(xlsx_error)?;
     let width: f64 = columns.iter().map(|(_, w)| w).sum();
     table_notes(sheet, (row, last, width), &view.notes)?;
-    ledger_page_setup(sheet, 1)?;
+    ledger_page_setup(sheet, header_row)?;
     workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The task table's header from row 1: one row of names, or — under names the source
+/// merges over runs of columns (阶段目标 over 6月底前 | 12月底前) — those names merged
+/// across their runs above the columns' own, a column under none merged down both rows.
+/// Returns the header's last row.
+fn task_table_header(
+    sheet: &mut Worksheet,
+    view: &TaskTableView,
+    columns: &[(&str, f64)],
+    f: &Formats,
+) -> Result<u32> {
+    // A narrow column's header goes over two lines (本月工作内容): the row shows them all.
+    let lines_of = |names: &mut dyn Iterator<Item = (&str, f64)>| {
+        names
+            .map(|(name, width)| lines_needed(name, width - 1.0))
+            .max()
+            .unwrap_or(1)
+    };
+    let banded = view.columns.iter().any(|c| !c.over.is_empty());
+    let last_row = if banded { 2 } else { 1 };
+    let over = |col: usize| view.columns.get(col).map_or("", |c| c.over.as_str());
+    let mut col = 0;
+    while col < columns.len() {
+        let (name, _) = columns[col];
+        let band = over(col);
+        let c16 = col as u16;
+        if band.is_empty() {
+            if banded {
+                sheet.merge_range(1, c16, 2, c16, &cell_text(name), &f.header)
+            } else {
+                sheet.write_string_with_format(1, c16, cell_text(name), &f.header)
+            }
+            .map_err(xlsx_error)?;
+            col += 1;
+            continue;
+        }
+        let run = (col..columns.len())
+            .take_while(|&k| over(k) == band)
+            .count();
+        let end = (col + run - 1) as u16;
+        if run > 1 {
+            sheet.merge_range(1, c16, 1, end, &cell_text(band), &f.header)
+        } else {
+            sheet.write_string_with_format(1, c16, cell_text(band), &f.header)
+        }
+        .map_err(xlsx_error)?;
+        for (k, (name, _)) in columns.iter().enumerate().skip(col).take(run) {
+            (sheet.write_string_with_format(2, k as u16, cell_text(name), &f.header))
+                .map_err(xlsx_error)?;
+        }
+        col += run;
+    }
+    let names = lines_of(&mut columns.iter().map(|(n, w)| (*n, *w)));
+    if banded {
+        sheet.set_row_height(1, row_height(1)).map_err(xlsx_error)?;
+    }
+    (sheet.set_row_height(last_row, 22.0f64.max(row_height(names)))).map_err(xlsx_error)?;
+    Ok(last_row)
 }
 
 /// The source's notes under its table (注：…), a row each from `row`, merged across the
