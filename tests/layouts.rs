@@ -5874,6 +5874,114 @@ fn a_space_set_table_that_cannot_be_split_is_refused_with_its_place() {
 }
 
 /// A task as read: its words, its units with their roles, its deadline.
+/// A notice, its plan and its 分工表 as `pdftotext -layout` takes them out of the PDF
+/// (tests/fixtures/printed/make_layout.py): the table's names centred over wider columns,
+/// every cell wrapped under its column — names broken anywhere (县住房城乡建 / 设局, 团县 /
+/// 委, 县人力资源社 / 会保障局, 县各 / 相关部门) — page numbers centred with no dashes, the
+/// signer and date set far in. Read as the document it was; the page numbers said.
+#[test]
+fn a_pdfs_text_set_to_columns_reads_as_its_table() {
+    let input = common::root().join("tests/fixtures/printed/layout_wrapped_cells.txt");
+    let checked = fengong::check(&input).unwrap();
+    let notice = &checked.plan.notice;
+    assert_eq!(notice.signer.as_deref(), Some("柳川县水利局"));
+    assert_eq!(notice.date.as_deref(), Some("2025年3月18日"));
+    assert_eq!(notice.annotation.as_deref(), Some("（此件公开发布）"));
+    use fengong::model::Role::{Lead, Support};
+    let tasks = tasks_read(&checked.plan);
+    let want: Vec<TaskRead> = vec![
+        (
+            "新建规模化供水工程2处，改造提升小型供水工程15处，新增受益人口1.2万人。",
+            vec![
+                ("县水利局", Lead),
+                ("县发展改革局", Support),
+                ("县财政局", Support),
+                ("县自然资源局", Support),
+                ("各乡镇", Support),
+            ],
+            Some("2025-10-31".into()),
+        ),
+        (
+            "实施老旧供水管网更新改造，全年更新管网60公里。",
+            vec![
+                ("县住房城乡建设局", Lead),
+                ("县水利局", Support),
+                ("县人力资源社会保障局", Support),
+                ("团县委", Support),
+            ],
+            Some("2025-11-30".into()),
+        ),
+        (
+            "完成农村水源地规范化建设，划定保护范围并设立标志。",
+            vec![
+                ("县生态环境局", Lead),
+                ("县水利局", Support),
+                ("县卫生健康局", Support),
+                ("各乡镇", Support),
+            ],
+            Some("2025-09-30".into()),
+        ),
+        (
+            "推行县级统管，建立农村供水工程运行维护经费保障机制。",
+            vec![
+                ("县人力资源社会保障局", Lead),
+                ("县财政局", Support),
+                ("县水利局", Support),
+            ],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "开展水质检测全覆盖，每季度抽检不少于30个点位。",
+            vec![
+                ("县卫生健康局", Lead),
+                ("县疾病预防控制中心", Support),
+                ("县水利局", Support),
+            ],
+            Some("2025-12-31".into()),
+        ),
+    ];
+    assert_eq!(tasks, want);
+    assert_eq!(checked.plan.task(4).unwrap().unspecified, ["县各相关部门"]);
+    let sections: Vec<&str> = (checked.plan.sections.iter())
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(sections, ["工程建设", "运行管护"]);
+    let said = |code: &str| {
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let furniture = said("source/page-furniture").concat();
+    assert!(furniture.contains("「1」「2」「3」"), "{furniture}");
+    for never in [
+        "table/stray-line",
+        "table/bad-number",
+        "table/cells-moved-left",
+        "unit/fragment",
+        "source/cut-off",
+        "notice/no-date",
+        "notice/no-signer",
+    ] {
+        assert!(said(never).is_empty(), "{never}: {:?}", said(never));
+    }
+}
+
+/// The same PDF taken out by plain `pdftotext`: the 序号 column with its cells, then the
+/// others a column at a time. Which unit goes with which task no longer shows: refused,
+/// saying so and what to do — nothing published from a table that pairs the wrong cells.
+#[test]
+fn a_table_taken_out_a_column_at_a_time_is_refused_with_what_to_do() {
+    let input = common::root().join("tests/fixtures/printed/columns_taken_apart.txt");
+    let err = fengong::check(&input).unwrap_err().to_string();
+    assert!(err.contains("input/table-by-columns"), "{err}");
+    assert!(
+        err.contains("「序号 / 工作任务 / 牵头单位 / 配合单位 / 完成时限」"),
+        "{err}"
+    );
+    assert!(err.contains("pdftotext -layout"), "{err}");
+}
+
 type TaskRead<'a> = (
     &'a str,
     Vec<(&'a str, fengong::model::Role)>,

@@ -1040,6 +1040,9 @@ fn require_tasks(
     table_from: Option<&str>,
     texts: &[(String, String)],
 ) -> Result<()> {
+    if let Some(said) = table_taken_by_columns(texts) {
+        return Err(Error::Input(vec![said]));
+    }
     let Some(table_source) = table_from else {
         return Err(match table_set_unreadably(texts) {
             Some(said) => Error::Input(vec![said]),
@@ -1054,6 +1057,25 @@ fn require_tasks(
         return Err(no_numbered_task(table, table_source, texts));
     }
     Ok(())
+}
+
+/// A table a PDF's text took out a column at a time: whatever was read of it pairs cells
+/// of different rows, so nothing is published from it.
+fn table_taken_by_columns(texts: &[(String, String)]) -> Option<Diagnostic> {
+    let (display, (first, later, names)) = texts
+        .iter()
+        .find_map(|(d, t)| text::table_taken_by_columns(t).map(|found| (d, found)))?;
+    Some(
+        Diagnostic::error(
+            "input/table-by-columns",
+            Location::line(display, first),
+            format!(
+                "这里的分工表是从 PDF 中按列取出的文字：表头「{}」各占一行，第 {first} 行起是前几列的格子，第 {later} 行起才是后几列，哪个单位对应哪项任务已看不出来，无法还原成行",
+                names.join(" / ")
+            ),
+        )
+        .with_hint("请用 pdftotext -layout（保留版面）重新取出文字；或在 WPS、Word 中打开 PDF，把表格复制到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹"),
+    )
 }
 
 /// A table the text holds but sets so that its columns cannot be told apart: one cell a

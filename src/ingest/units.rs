@@ -60,6 +60,13 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
             .unwrap_or("")
             .to_string()
     };
+    // A cell that sets its names apart by 、 ends a line without one only where the
+    // column's width broke a name (区人力资源社会 / 保障局).
+    let listed = lines.iter().any(|l| {
+        l.trim()
+            .trim_end_matches(is_separator)
+            .contains(['、', '，', ','])
+    });
     let mut out = String::with_capacity(cell.len());
     let mut skip = 0;
     for (i, line) in lines.iter().enumerate() {
@@ -79,7 +86,12 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
         }
         if i > 0 {
             let before = last_piece(&out);
-            if let Some(taken) = name_broken_over(&before, &lines[i..], &breaks[i..]) {
+            let open_list =
+                listed && breaks[i - 1] == '\n' && !lines[i - 1].trim_end().ends_with(is_separator);
+            let broken = name_broken_over(&before, &lines[i..], &breaks[i..]).or_else(|| {
+                (open_list && wrapped_in_a_list(&before, &first_piece(line))).then_some(0)
+            });
+            if let Some(taken) = broken {
                 let after: Vec<String> = (0..taken)
                     .map(|k| lines[i + k].trim().to_string())
                     .chain([first_piece(&lines[i + taken])])
@@ -191,6 +203,41 @@ fn name_broken_over(before: &str, lines: &[String], breaks: &[char]) -> Option<u
     None
 }
 
+/// Whether `after` can only be the rest of a name `before` opened: it starts with what no
+/// name starts with — a body's last character (局 / 区生态环境局 → 区规划资源局, 会保障局,
+/// 心) or 部门 — and `before` is no closed name (a bracket, a lead mark, 等, a role word).
+fn goes_on_a_name(before: &str, after: &str) -> bool {
+    const NEVER_FIRST: &[char] = &[
+        '局', '委', '办', '会', '厅', '处', '室', '院', '所', '站', '队', '心',
+    ];
+    let joined = format!("{before}{after}");
+    (after.starts_with(NEVER_FIRST) || after.starts_with("部门"))
+        && !before.ends_with([')', '）'])
+        && !before.ends_with(LEAD_MARKS)
+        && !before.ends_with('等')
+        && role_suffix(before).is_none()
+        && (ends_as_a_body(&joined) || looks_unspecified(&joined))
+}
+
+/// Whether a line of a list set apart by 、 that ends without one broke a name between
+/// `before` and `after`: `before` is no name whole, and together they end as a body
+/// (区人力资源社会 / 保障局), make a group phrase or a phrase naming no one (县各 / 相关部门).
+/// Two whole names (财务部 / 投资发展部) stay two: a cell may list on lines as well.
+fn wrapped_in_a_list(before: &str, after: &str) -> bool {
+    let joined = format!("{before}{after}");
+    !before.is_empty()
+        && !after.is_empty()
+        && !before.ends_with([')', '）'])
+        && !before.ends_with(LEAD_MARKS)
+        && !before.ends_with('等')
+        && role_suffix(before).is_none()
+        && !ends_as_a_body(before)
+        && !after.starts_with('各')
+        && (ends_as_a_body(&joined)
+            || crate::model::is_group_phrase(&joined)
+            || looks_unspecified(&joined))
+}
+
 /// Whether a break between `before` and `after` falls inside one name: `before` is no
 /// body's name, no role word, no phrase, and the two together end as a body does; or
 /// `before` is a head office a branch is named after (国家税务总局 / 青禾县税务局).
@@ -201,15 +248,24 @@ pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
     // A name closed by its bracket (高新园(邹区镇)) is whole; a line opening 各 (各街道)
     // names bodies of its own.
     let opens_anew = after.starts_with('各') || looks_unspecified(after);
-    // A level alone (区 / 教育局) opens the name its column's width broke.
-    let level_alone =
-        before.chars().count() == 1 && before.starts_with(crate::base::cjk::LEVEL_PREFIXES);
-    (before.chars().count() >= 2 || level_alone)
+    // No body is named by one character: one alone (区 / 教育局, 团 / 区委, 各 / 乡镇) opens
+    // the name its column's width broke.
+    // (A name spaced out a character at a time is another thing: see `letters_spaced_out`.)
+    if before.chars().count() == 1 && before.chars().all(crate::base::cjk::is_han) {
+        let joined = format!("{before}{after}");
+        return after.chars().count() >= 2
+            && !after.starts_with('各')
+            && (ends_as_a_body(&joined) || crate::model::is_group_phrase(&joined));
+    }
+    if before.chars().count() >= 2 && goes_on_a_name(before, after) {
+        return true;
+    }
+    before.chars().count() >= 2
         && !after.is_empty()
         && !opens_anew
         && !before.ends_with([')', '）'])
         && !before.ends_with(LEAD_MARKS)
-        && (level_alone || !ends_as_a_body(before))
+        && !ends_as_a_body(before)
         && !before.ends_with('等')
         && role_suffix(before).is_none()
         && !looks_unspecified(before)
@@ -491,8 +547,12 @@ pub fn ends_as_a_body(name: &str) -> bool {
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
     });
-    // 城乡 (区住房和城乡 / 建设局) is town and country, no township.
-    numbered_school || (BODY_ENDINGS.iter().any(|e| tail.ends_with(e)) && !tail.ends_with("城乡"))
+    // 城乡 (区住房和城乡 / 建设局) is town and country, no township; 社会 (区人力资源社会 /
+    // 保障局) society, no association.
+    numbered_school
+        || (BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
+            && !tail.ends_with("城乡")
+            && !tail.ends_with("社会"))
 }
 
 /// True when `name` ends as a whole name does, where a source might stop: a body's
@@ -2731,6 +2791,25 @@ mod tests {
         assert_eq!(names("区住房和城乡\n建设局"), ["区住房和城乡建设局"]);
         assert_eq!(names("区财政局\n区教育局"), ["区财政局", "区教育局"]);
         assert_eq!(names("区\n市场监管局"), ["区市场监管局"]);
+        // A PDF's text wraps a name anywhere: no body is named by one character (团 / 县委,
+        // 各 / 乡镇), none starts with a body's last one (县人力资源社 / 会保障局, 县水 / 利局
+        // is another thing: 县水 is a piece), and where a cell sets names apart by 、 a line
+        // ending without one broke a name not yet whole (县人力资源社会 / 保障局, 县各 /
+        // 相关部门). Whole names a line each stay apart.
+        assert_eq!(
+            names("县水利局、县人力资源社会\n保障局、团\n县委"),
+            ["县水利局", "县人力资源社会保障局", "团县委"]
+        );
+        assert_eq!(names("区委组织部、各\n乡镇"), ["区委组织部", "各乡镇"]);
+        assert_eq!(names("县人力资源社\n会保障局"), ["县人力资源社会保障局"]);
+        assert_eq!(
+            names("县财政局、县各\n相关部门"),
+            ["县财政局", "县各相关部门"]
+        );
+        assert_eq!(
+            names("财务部\n投资发展部、各部门"),
+            ["财务部", "投资发展部", "各部门"]
+        );
         assert_eq!(
             names("“十五五”规划编制\n领导小组办公室、财务部"),
             ["“十五五”规划编制领导小组办公室", "财务部"]

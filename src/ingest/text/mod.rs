@@ -1441,7 +1441,7 @@ pub(super) struct Columns {
 /// header's column, the header's words one space apart taken as columns of their own when
 /// more pieces stand under them so. None for a web copy whose spaces only set cells apart.
 pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
-    let set = |measure: Measure, apart: bool| -> Option<(Columns, usize)> {
+    let set = |measure: Measure, apart: bool, from_rows: bool| -> Option<(Columns, usize)> {
         let mut pieces = cells_at_columns(header, measure)?;
         // A header of single spaces alone is no table set to columns but words a space
         // apart (`printed`'s to read).
@@ -1450,7 +1450,10 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
                 .filter(|p| p.len() >= 3)
                 .and_then(|p| header_words_apart(p, measure))?;
         }
-        let (starts, names) = pieces.into_iter().unzip();
+        let (mut starts, names): (Vec<usize>, Vec<String>) = pieces.into_iter().unzip();
+        if from_rows {
+            starts = starts_from_rows(names.len(), measure, rows)?;
+        }
         let columns = Columns {
             starts,
             measure,
@@ -1478,20 +1481,67 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
         (columns.len() >= 3 && full_rows >= 1).then_some((columns, aligned))
     };
     let readings = [
-        (Measure::Display, false),
-        (Measure::Chars, false),
-        (Measure::Display, true),
-        (Measure::Chars, true),
+        (Measure::Display, false, false),
+        (Measure::Chars, false, false),
+        (Measure::Display, true, false),
+        (Measure::Chars, true, false),
+        (Measure::Chars, false, true),
+        (Measure::Display, false, true),
     ];
     let mut best: Option<(Columns, usize)> = None;
-    for (measure, apart) in readings {
-        if let Some((columns, aligned)) = set(measure, apart)
+    for (measure, apart, from_rows) in readings {
+        if let Some((columns, aligned)) = set(measure, apart, from_rows)
             && best.as_ref().is_none_or(|(_, most)| aligned > *most)
         {
             best = Some((columns, aligned));
         }
     }
     best.map(|(columns, _)| columns)
+}
+
+/// Where the rows start each of `count` columns, for a header whose names stand centred
+/// over wider columns (`pdftotext -layout` of a Word table sets 任务内容 over the middle of
+/// its column, the rows' words from its left edge): for each column, the middle one of
+/// the starts of the numbered rows that fill every column, a number one space before the
+/// task's words taken apart (` 1 开展…`). None without such rows, when they do not rise
+/// from column to column, or when the rows' cells do not stand under each other.
+fn starts_from_rows(count: usize, measure: Measure, rows: &[&str]) -> Option<Vec<usize>> {
+    let number = |t: &str| (1..=3).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for row in rows.iter().take_while(|r| !r.starts_with(PAGE_BREAK)) {
+        let Some(mut pieces) = cells_at_columns(row, measure) else {
+            continue;
+        };
+        if let Some((at, first)) = pieces.first().cloned()
+            && let Some((no, rest)) = first.split_once(' ')
+            && number(no)
+        {
+            pieces[0] = (at, no.to_string());
+            let words = rest.trim_start();
+            let from = at + measure.of(&first[..first.len() - words.len()]);
+            pieces.insert(1, (from, words.to_string()));
+        }
+        if pieces.len() == count && pieces.iter().any(|(_, text)| number(text)) {
+            for (k, (at, _)) in pieces.iter().enumerate() {
+                starts[k].push(*at);
+            }
+        }
+    }
+    let middle: Vec<usize> = (starts.iter())
+        .map(|at| {
+            let mut at = at.clone();
+            at.sort_unstable();
+            at.get(at.len() / 2).copied()
+        })
+        .collect::<Option<_>>()?;
+    // Set to columns, the rows start each within a character or two of the others (a
+    // PDF's text); cells only spaced apart start wherever the cell before them ends.
+    let (near, all) = (starts.iter().zip(&middle))
+        .flat_map(|(at, mid)| at.iter().map(move |a| a.abs_diff(*mid) <= 3))
+        .fold((0, 0), |(near, all), close| {
+            (near + usize::from(close), all + 1)
+        });
+    (middle.windows(2).all(|w| w[0] < w[1]) && near * 10 >= all * 9).then_some(middle)
 }
 
 /// A header's pieces with the words one space apart in them each a piece of its own, at
@@ -1675,6 +1725,115 @@ pub(super) fn is_pipe_rule(cells: &[String]) -> bool {
 pub fn header_one_cell_per_line(text: &str) -> Option<(u32, Vec<String>)> {
     let lines: Vec<&str> = text.lines().collect();
     stacked::find_header(&lines).map(|h| (h.first as u32 + 1, h.cells))
+}
+
+/// A table a PDF's text took out a column at a time (`pdftotext` without `-layout`: 序号
+/// and 主要任务 with their rows, then 牵头单位 and its cells, then 配合单位 …): the header's
+/// names stand alone on lines far apart, the cells of the columns before between them,
+/// and which cell of one column goes with which of the next no longer shows. The lines of
+/// the first names and of the later one, with all the names.
+pub fn table_taken_by_columns(text: &str) -> Option<(u32, u32, Vec<String>)> {
+    use crate::ingest::raw_table::Column;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches([PAGE_BREAK, ' ', '\u{3000}']))
+        .collect();
+    for (i, line) in lines.iter().enumerate() {
+        if column_named(line) != Some(Column::No) {
+            continue;
+        }
+        let mut names = vec![line.to_string()];
+        let mut at = i + 1;
+        while let Some(next) = (lines.get(at)).filter(|l| l.is_empty() || column_named(l).is_some())
+        {
+            if !next.is_empty() {
+                names.push(next.to_string());
+            }
+            at += 1;
+        }
+        if names
+            .iter()
+            .any(|n| column_named(n).is_some_and(holds_units))
+        {
+            continue;
+        }
+        if let Some(later) = later_names(&lines, at) {
+            names.extend(
+                (lines[later..].iter())
+                    .filter(|l| !l.is_empty())
+                    .map_while(|l| column_named(l).map(|_| l.to_string())),
+            );
+            return Some((i as u32 + 1, later as u32 + 1, names));
+        }
+    }
+    None
+}
+
+/// The column a line names when it is a column's name alone — not a cell that reads as
+/// one (各乡镇 names a units column's kind, in no header's words).
+fn column_named(line: &str) -> Option<crate::ingest::raw_table::Column> {
+    const NAME_WORDS: &[&str] = &[
+        "序号",
+        "任务",
+        "内容",
+        "事项",
+        "措施",
+        "工作",
+        "单位",
+        "部门",
+        "科室",
+        "处室",
+        "牵头",
+        "配合",
+        "协办",
+        "主责",
+        "时限",
+        "时间",
+        "领导",
+        "责任人",
+    ];
+    (line.chars().count() <= 8 && NAME_WORDS.iter().any(|w| line.contains(w)))
+        .then(|| crate::ingest::raw_table::Column::from_header(line))
+        .flatten()
+}
+
+fn holds_units(column: crate::ingest::raw_table::Column) -> bool {
+    use crate::ingest::raw_table::Column;
+    matches!(column, Column::Units | Column::Lead | Column::Support)
+}
+
+/// Where, after the first names' group ending at line index `at`, the names of the units'
+/// columns start (with any name standing right above them: 工作任务 over 牵头单位) — when
+/// rows' cells and at least two of their numbers stand between: in a table copied a cell
+/// a line, the names all come first.
+fn later_names(lines: &[&str], at: usize) -> Option<usize> {
+    use crate::ingest::raw_table::Column;
+    let (mut cells, mut numbers) = (0, 0);
+    for (j, later) in lines.iter().enumerate().skip(at) {
+        match column_named(later) {
+            Some(c) if holds_units(c) && cells >= 3 && numbers >= 2 => {
+                let named = |k: &usize| !lines[*k].is_empty();
+                let above = ((at..j).rev().filter(named))
+                    .take_while(|&k| column_named(lines[k]).is_some())
+                    .last();
+                return Some(above.unwrap_or(j));
+            }
+            Some(Column::No) => return None,
+            Some(c) if holds_units(c) => return None,
+            _ if parse_task_number_line(later) => {
+                cells += 1;
+                numbers += 1;
+            }
+            _ if !later.is_empty() => cells += 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a line is a task's number alone (1, 12).
+fn parse_task_number_line(line: &str) -> bool {
+    (1..=3).contains(&line.len()) && line.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A table's header set as text with single spaces between its cells whose rows could
@@ -2445,6 +2604,47 @@ mod tests {
         )
         .unwrap();
         assert_eq!(spaced.len(), 4);
+    }
+
+    #[test]
+    fn columns_whose_names_stand_centred_are_set_by_their_rows() {
+        // `pdftotext -layout` of a Word table: 任务内容 centred over its column, the rows'
+        // words from its left edge, the number one space before them.
+        let header = "序号             任务内容                  牵头单位     配合单位";
+        let rows = [
+            " 1 开展居住区分类质量回头看，对达标率低的小区实    区绿化市容局    各街镇",
+            "   行挂牌督办。",
+            " 2 推进单位分类全覆盖，将党政机关纳入分类示范       区机管局    区教育局、区",
+            "   单位创建范围。                                    卫生健康委",
+        ];
+        let columns = column_starts(header, &rows).unwrap();
+        let cells = columns.cells(rows[0]).unwrap();
+        assert_eq!(cells[0], "1");
+        assert_eq!(cells[2], "区绿化市容局");
+        let pieces = columns.pieces(rows[3]).unwrap();
+        assert_eq!(pieces[1], (3, "卫生健康委".to_string()));
+        // Cells only spaced apart start wherever the one before ends: no columns.
+        let spaced = [
+            "1  新增规上工业企业10家和一批项目。  区工业和信息化局   临港开发区管委会",
+            "2  建设美丽宜居村30个。  区农业农村局   区住房和城乡建设局、各镇",
+            "3  新增城镇就业2000人以上。  区人力资源和社会保障局   各镇",
+        ];
+        assert!(column_starts(header, &spaced).is_none());
+    }
+
+    #[test]
+    fn a_table_taken_out_a_column_at_a_time_is_told_from_one_copied_a_cell_a_line() {
+        let by_columns = "分工表\n序号\n工作任务\n一、工程建设\n1\n新建工程2处。\n2\n改造管网。\n牵头单位\n配合单位\n县水利局\n县财政局\n";
+        let (first, later, names) = table_taken_by_columns(by_columns).unwrap();
+        assert_eq!((first, later), (2, 9));
+        assert_eq!(names, ["序号", "工作任务", "牵头单位", "配合单位"]);
+        // The names first, then each row's cells: a web table copied a cell a line.
+        let by_rows =
+            "序号\n工作任务\n牵头单位\n1\n新建工程2处。\n县水利局\n2\n改造管网。\n县住建局\n";
+        assert!(table_taken_by_columns(by_rows).is_none());
+        // A cell that reads as a column's kind (各乡镇) names no column.
+        let cells = "序号\n工作任务\n1\n甲。\n2\n乙。\n各乡镇\n";
+        assert!(table_taken_by_columns(cells).is_none());
     }
 
     #[test]

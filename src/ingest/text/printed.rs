@@ -22,6 +22,7 @@ pub(super) fn restore(lines: &mut [String], places: Places<'_>, diagnostics: &mu
     drop_heads_inside(lines, places, diagnostics);
     let joined = join_wrapped_lines(lines, &furniture, places, diagnostics);
     join_open_brackets(lines, places, diagnostics);
+    join_assignments_below(lines, places, diagnostics);
     split_space_set_tables(lines);
     // Letters set apart on purpose (索 引 号, a header's 工 作 任 务) are a web page's or a
     // table's style: spaces are closed only in a text shown to come from printed pages.
@@ -115,6 +116,13 @@ fn drop_page_furniture(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<bool> {
     let mut furniture = vec![false; lines.len()];
+    let bare = bare_page_numbers(lines);
+    // The first line after each page's number: where a running head stands.
+    let heads: Vec<String> = (0..lines.len())
+        .filter(|&i| is_page_number(&lines[i]) || bare.contains(&i))
+        .filter_map(|i| (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()))
+        .map(|j| lines[j].trim().to_string())
+        .collect();
     for i in 0..lines.len() {
         // A browser's print header or footer on every page (2023/3/21 15:39  关于印发…的通知,
         // https://… 2/5): the page's, where it stands twice.
@@ -124,7 +132,7 @@ fn drop_page_furniture(
             furniture[i] = twice;
             continue;
         }
-        if !is_page_number(&lines[i]) {
+        if !is_page_number(&lines[i]) && !bare.contains(&i) {
             continue;
         }
         furniture[i] = true;
@@ -133,7 +141,9 @@ fn drop_page_furniture(
         };
         let head = lines[next].trim();
         let seen = || lines[..i].iter().any(|l| l.trim() == head);
-        if head.chars().count() <= 40 && !is_page_number(head) && seen() {
+        // A head over every page (the plan's title) is one over the first of them too.
+        let over_pages = || heads.iter().filter(|h| h.as_str() == head).count() >= 2;
+        if head.chars().count() <= 40 && !is_page_number(head) && (seen() || over_pages()) {
             furniture[next] = true;
         }
     }
@@ -164,6 +174,35 @@ fn drop_page_furniture(
         .with_hint("这些是扫描或转换时带出的版面文字，不属于正文；如有误，请删去页码行后重试"),
     );
     furniture
+}
+
+/// The lines that are a page's number with no dashes (`                4`, as `pdftotext
+/// -layout` centres a page's footer): a figure alone, set well in from the margin, with
+/// a blank line, a page's start or the text's end on each side — and the document's such
+/// figures counting up as pages do. A figure a table's cell holds stands among its rows.
+fn bare_page_numbers(lines: &[String]) -> Vec<usize> {
+    let blank = |i: Option<usize>| {
+        i.and_then(|i| lines.get(i))
+            .is_none_or(|l| l.trim().is_empty() || l.starts_with(super::PAGE_BREAK))
+    };
+    let found: Vec<(usize, u32)> = (0..lines.len())
+        .filter_map(|i| {
+            let line = lines[i].trim_start_matches(super::PAGE_BREAK);
+            let indent = line.len() - line.trim_start().len();
+            let figure = line.trim();
+            let alone = indent >= 8
+                && (1..=3).contains(&figure.len())
+                && figure.chars().all(|c| c.is_ascii_digit())
+                && blank(i.checked_sub(1))
+                && blank(Some(i + 1));
+            alone.then(|| Some((i, figure.parse().ok()?))).flatten()
+        })
+        .collect();
+    let counting = found.len() >= 2 && found.windows(2).all(|w| w[0].1 < w[1].1);
+    match counting {
+        true => found.into_iter().map(|(i, _)| i).collect(),
+        false => Vec::new(),
+    }
 }
 
 /// A line a browser prints in a page's margin: the time of printing and the page's title,
@@ -267,7 +306,10 @@ fn opens_a_block(line: &str) -> bool {
     });
     let indented = line.starts_with('\u{3000}') || line.starts_with("  ");
     let trimmed = ascii_digits(line.trim());
-    indented || MARKER.is_match(&trimmed) || line.contains('\t')
+    // A table's column name alone (序号, 任务内容: a table taken out a cell a line) opens
+    // the table, never the rest of its title.
+    let column_name = trimmed.chars().count() <= 8 && Column::from_header(&trimmed).is_some();
+    indented || MARKER.is_match(&trimmed) || line.contains('\t') || column_name
 }
 
 /// Joins each line broken where the page ran out onto the line it continues, when the text
@@ -294,6 +336,8 @@ fn join_wrapped_lines(
     let wraps = |piece: &str, next: &str, by_indent: bool| {
         !piece.trim().is_empty()
             && !piece.contains(['\t', '|'])
+            && !set_to_columns(piece)
+            && !set_to_columns(next)
             && filled(piece)
             && !opens_a_block(next)
             // A page's box (索引号：… / 标题：… / 发文字号：…) is set a field a line.
@@ -373,6 +417,52 @@ fn next_over_pages(lines: &[String], furniture: &[bool], i: usize) -> Option<usi
 /// A line ending inside brackets it opened (…达到100%。（牵头单位: / — 2 — / 区卫生健康局;
 /// 配合单位:各街道办事处）): the page or the line turned inside them; the line that closes
 /// them, past blank lines and the page's furniture, is joined to it. Said once.
+/// A task's bracketed assignment that the page's width pushed onto a line of its own
+/// (`3．推进…新增睦邻点40个。` / `（牵头单位：区农业农村委；配合单位：…）`): no paragraph
+/// opens so, so it goes back onto the line above it, which ends a sentence of the task's.
+fn join_assignments_below(
+    lines: &mut [String],
+    places: Places<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^[（(]\s*(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*[：:]").unwrap()
+    });
+    let mut joined = Vec::new();
+    for i in 1..lines.len() {
+        let line = lines[i].trim();
+        let above = lines[i - 1].trim_end();
+        let after_task = above.ends_with(['。', '；', ';']) && !above.trim().is_empty();
+        if !ASSIGNMENT.is_match(line) || !after_task || above.contains(['\t', '|']) {
+            continue;
+        }
+        let tail = line.to_string();
+        lines[i - 1] = format!("{above}{tail}");
+        lines[i].clear();
+        joined.push(i + 1);
+    }
+    let what = "是上一{unit}任务的责任单位括注（转换时被挤到下一行）：已接回该任务";
+    diagnostics.extend(lines_joined_said(&joined, places, what));
+}
+
+/// Says which lines (`joined`, 1-based) had the next joined onto them, and why: `what`, its
+/// `{unit}` the kind of place (行, 段).
+fn lines_joined_said(joined: &[usize], places: Places<'_>, what: &str) -> Option<Diagnostic> {
+    let first = *joined.first()?;
+    let at: Vec<String> = joined.iter().map(|n| n.to_string()).collect();
+    Some(Diagnostic::note(
+        "source/rewrapped",
+        places.at(first as u32),
+        format!(
+            "第 {} {}{}",
+            at.join("、"),
+            places.unit(),
+            what.replace("{unit}", places.unit())
+        ),
+    ))
+}
+
 fn join_open_brackets(lines: &mut [String], places: Places<'_>, diagnostics: &mut Vec<Diagnostic>) {
     let unclosed = |l: &str| l.matches(['（', '(']).count() > l.matches(['）', ')']).count();
     let mut joined = Vec::new();
@@ -394,28 +484,25 @@ fn join_open_brackets(lines: &mut [String], places: Places<'_>, diagnostics: &mu
         }
         lines[i] = format!("{line}{tail}");
         lines[next].clear();
-        joined.push((i + 1).to_string());
+        joined.push(i + 1);
     }
-    if let Some(first) = joined.first() {
-        diagnostics.push(Diagnostic::note(
-            "source/rewrapped",
-            places.at(first.parse().unwrap_or(1)),
-            format!(
-                "第 {} {}的括号到下一行才闭合（换页或折行断开）：已把下一行接回",
-                joined.join("、"),
-                places.unit()
-            ),
-        ));
-    }
+    let what = "的括号到下一行才闭合（换页或折行断开）：已把下一行接回";
+    diagnostics.extend(lines_joined_said(&joined, places, what));
 }
 
 /// The width a page's lines are wrapped at: the 90th percentile of the lines' widths, when
 /// that is a page's (at most about 60 Chinese characters) — a text whose paragraphs are one
 /// line each has far longer lines.
+/// Whether a line is a table's row set to columns by spaces (`pdftotext -layout`): no line
+/// of the page's text, its width saying nothing of where prose wraps.
+fn set_to_columns(line: &str) -> bool {
+    line.trim().contains("   ")
+}
+
 fn full_width(lines: &[String]) -> Option<usize> {
     let mut widths: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.trim().is_empty() && !l.contains(['\t', '|']))
+        .filter(|l| !l.trim().is_empty() && !l.contains(['\t', '|']) && !set_to_columns(l))
         .map(|l| width(l.trim_end()))
         .collect();
     if widths.len() < 8 {

@@ -45,13 +45,14 @@ pub(super) fn parse_table_under(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RawTable {
     let mut body = Vec::new();
-    let (mut starts, wrapped) = set_to_columns(
+    let (mut starts, header_lines) = set_to_columns(
         lines,
         (&mut header_cells, first, body_at),
         places,
         diagnostics,
     );
-    let mut index = body_at + wrapped;
+    let mut index = body_at + header_lines;
+    let mut wrapped = WrappedRows::default();
     let column_of = |kind| (header_cells.iter()).position(|c| Column::from_header(c) == Some(kind));
     let no_column = column_of(Column::No);
     // Columns whose wrapped lines run on as one line of words, and the task's.
@@ -81,6 +82,7 @@ pub(super) fn parse_table_under(
             && let Some((_, TableLine::Row(cells))) = body.last_mut()
             && wraps_onto(cells, &line, (columns, no_column, runs_on))
         {
+            wrapped.line_of(&cells[no_column], at);
             continue;
         }
         let placed = (starts.as_ref()).and_then(|columns| columns.cells(&line));
@@ -112,7 +114,44 @@ pub(super) fn parse_table_under(
     if let (Some(_), Some(content)) = (&starts, runs_on[2]) {
         spaces_around_figures_closed(&mut body, content);
     }
+    diagnostics.extend(wrapped.said(places));
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// The rows of a table set to columns whose cells went on over lines under them: each
+/// row's number with how many lines, and where the first was.
+#[derive(Default)]
+struct WrappedRows {
+    rows: Vec<(String, usize)>,
+    first: Option<usize>,
+}
+
+impl WrappedRows {
+    /// Line index `at` went on with the cells of the row numbered `no`.
+    fn line_of(&mut self, no: &str, at: usize) {
+        let no = no.trim();
+        match self.rows.last_mut() {
+            Some((last, count)) if last == no => *count += 1,
+            _ => self.rows.push((no.to_string(), 1)),
+        }
+        self.first.get_or_insert(at);
+    }
+
+    /// One note for them all.
+    fn said(&self, places: Places<'_>) -> Option<Diagnostic> {
+        let at = self.first?;
+        let lines: usize = self.rows.iter().map(|(_, n)| n).sum();
+        let rows: Vec<&str> = self.rows.iter().map(|(no, _)| no.as_str()).collect();
+        Some(Diagnostic::note(
+            "table/cell-wrapped",
+            places.at(at as u32 + 1),
+            format!(
+                "分工表按列排版，{} 项的格子折到了下面的行（共 {lines} 行：第 {} 项）：已按各列的位置接回所在的格子",
+                rows.len(),
+                rows.join("、")
+            ),
+        ))
+    }
 }
 
 /// A PDF's text sets a space between a figure and the characters beside it (`达到 98%以上`,
@@ -261,7 +300,22 @@ fn wraps_onto(
     if pieces.iter().any(|(column, _)| *column <= no_column) {
         return false;
     }
+    // A cell left inside its brackets (各镇(街) takes the piece that closes them (道)),
+    // wherever the line sets it.
+    let open = |cell: &String| {
+        let count = |marks: &[char]| cell.chars().filter(|c| marks.contains(c)).count();
+        count(&['(', '（']) > count(&[')', '）'])
+    };
+    let closes = |text: &str| {
+        let close = text.find([')', '）']);
+        close.is_some_and(|at| !text[..at].contains(['(', '（']))
+    };
+    let left_open: Vec<usize> = (0..cells.len()).filter(|&c| open(&cells[c])).collect();
     for (column, text) in pieces {
+        let column = match left_open.as_slice() {
+            [only] if closes(&text) => *only,
+            _ => column,
+        };
         let cell = &mut cells[column];
         // A 主要事项 label wraps as a heading does, a leader's name as a name: one line of
         // words, unless the line above ended its list (县委常委、 / 常务副县长).

@@ -305,3 +305,72 @@ fn a_letter_l_in_a_figure_is_a_one_and_yue_after_it_is_ri() {
         assert_eq!(misread_figures(read), meant, "{read}");
     }
 }
+
+/// `pdftotext -layout` centres a page's number with no dashes: a figure alone, well in,
+/// blank lines around it, the pages' figures counting up — said, left out. The plan's title
+/// over each page from the first (before 附件 on the first page) is a running head.
+#[test]
+fn bare_page_numbers_and_a_head_over_every_page_are_page_furniture() {
+    let text = "\
+  关于做好供水保障工作的通知。
+
+                1
+\u{c}          柳川县供水保障方案
+
+附件
+ 柳川县供水保障方案
+  一、目标任务
+
+                2
+\u{c}          柳川县供水保障方案
+  二、工作要求
+  共 3 项：
+3
+";
+    let (lines, said) = restored(text);
+    let kept: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(!kept.contains(&"1") && !kept.contains(&"2"), "{kept:?}");
+    // A figure at the margin with text right above it is no page's number.
+    assert!(kept.contains(&"3"), "{kept:?}");
+    assert_eq!(
+        kept.iter()
+            .filter(|l| l.ends_with("柳川县供水保障方案"))
+            .count(),
+        1,
+        "{kept:?}"
+    );
+    let furniture = said
+        .iter()
+        .find(|d| d.code == "source/page-furniture")
+        .unwrap();
+    assert!(
+        furniture
+            .message
+            .contains("「1」「柳川县供水保障方案」「2」"),
+        "{}",
+        furniture.message
+    );
+    // Figures that do not count up are no page numbers.
+    let (lines, _) = restored("甲。\n\n          5\n\n乙。\n\n          2\n\n丙。");
+    assert!(lines.iter().any(|l| l.trim() == "5"));
+}
+
+/// A task's bracketed assignment the page's width pushed onto a line of its own goes back
+/// onto the task's line; a sentence that opens with a bracket of another kind stays.
+#[test]
+fn an_assignment_pushed_onto_its_own_line_goes_back_to_its_task() {
+    let (lines, said) = restored(
+        "3．推进互助式养老睦邻点建设，新增睦邻点40个。\n（牵头单位：区农业农村委；配合单位：区民政局）\n（此件公开发布）",
+    );
+    assert_eq!(
+        lines[0],
+        "3．推进互助式养老睦邻点建设，新增睦邻点40个。（牵头单位：区农业农村委；配合单位：区民政局）"
+    );
+    assert!(lines[1].is_empty());
+    assert_eq!(lines[2], "（此件公开发布）");
+    assert!(said.iter().any(|d| d.message.contains("责任单位括注")));
+}
