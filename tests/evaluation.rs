@@ -1813,3 +1813,81 @@ fn what_a_return_holds_beyond_its_form_is_said_with_its_words() {
     let contacts: Vec<String> = cells.iter().filter_map(|r| r.get(at)).map(text).collect();
     assert!(contacts.iter().any(|c| c.contains("刘洋")), "{contacts:?}");
 }
+
+/// At mid-year a target is answered against what the plan sets for then, where its table
+/// has a column for the time: 6月底前 400户 of the year's 800户 (410户 reached), and
+/// quarters that share the year's 1000人次 out (200 + 300 by June: 520 reached). Both
+/// figures are shown and the verdict says which it was judged against; at year end the
+/// year's own target stands.
+#[test]
+fn a_mid_year_value_is_judged_against_the_plans_figure_for_then() {
+    let dir = project(&[(
+        "分工表.txt",
+        "某区2025年就业创业工作任务分工表\n\
+         序号\t工作任务\t牵头单位\t6月底前\t一季度\t二季度\t三季度\t四季度\t完成时限\n\
+         1\t扶持创业800户。\t区人社局\t400户\t\t\t\t\t2025年12月底前\n\
+         2\t培训养老护理员1000人次。\t区民政局\t\t培训200人次\t培训300人次\t培训300人次\t培训200人次\t2025年12月底前\n\
+         3\t新建社区食堂10个。\t区民政局\t\t\t\t\t\t2025年12月底前\n"
+            .as_bytes(),
+    )]);
+    let plan = fengong::check(&dir.path().join("input")).unwrap().plan;
+    for (period, date) in [("2025-半年度", "2025-07-05"), ("2025-年度", "2026-01-05")] {
+        let folder = dir.path().join("input/returns").join(period);
+        std::fs::create_dir_all(&folder).unwrap();
+        for sheet in TaskSheet::all(&plan) {
+            let mut fill = lead_fill(&sheet, date);
+            for (no, row) in fill.rows.iter_mut() {
+                row.status = "序时推进".into();
+                row.progress = "60".into();
+                row.target_value = ["410户", "520人次", "6个"][*no as usize - 1].into();
+            }
+            let file = folder.join(format!("{}.xlsx", sheet.unit));
+            std::fs::write(file, form_for(&sheet, &fill)).unwrap();
+        }
+    }
+    let out = fengong(dir.path(), &["publish"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = |period: &str| {
+        let path = dir.path().join(format!("output/评估/{period}/评估报告.md"));
+        std::fs::read_to_string(path).unwrap()
+    };
+    let line = |md: &str, no: u32| -> String {
+        let targets = &md[md.find("# 五、量化目标完成情况").unwrap()..];
+        (targets.lines())
+            .find(|l| l.starts_with(&format!("| {no} | ")))
+            .unwrap_or_else(|| panic!("{no}: {targets}"))
+            .to_string()
+    };
+    let mid = report("2025-半年度");
+    let first = line(&mid, 1);
+    assert!(first.contains("全年800户；6月底前 400户"), "{first}");
+    assert!(first.contains("102.5%"), "{first}");
+    assert!(first.contains("| 达成（对照6月底前） |"), "{first}");
+    let second = line(&mid, 2);
+    assert!(second.contains("一季度至二季度 500人次"), "{second}");
+    assert!(
+        second.contains("| 达成（对照一季度至二季度） |"),
+        "{second}"
+    );
+    // No figure for then: the year's target, as before.
+    let third = line(&mid, 3);
+    assert!(third.contains("| 10个 | 6个 | 60.0% | 未达成 |"), "{third}");
+    let year = report("2025-年度");
+    let first = line(&year, 1);
+    assert!(
+        first.contains("| 800户 | 410户 | 51.2% | 未达成 |"),
+        "{first}"
+    );
+    // The workbook says the same.
+    let cells = sheet_cells(
+        &dir.path().join("output/评估/2025-半年度/评估报告.xlsx"),
+        "量化目标",
+    );
+    let row = (cells.iter())
+        .find(|r| r.iter().any(|c| text(c) == "扶持创业800户"))
+        .unwrap_or_else(|| panic!("{cells:?}"));
+    assert!(
+        row.iter().any(|c| text(c) == "达成（对照6月底前）"),
+        "{row:?}"
+    );
+}

@@ -2,7 +2,7 @@
 //! targets against the values reported.
 
 use super::intake::Intake;
-use super::{TargetResult, TaskResult, UnitReport};
+use super::{StageTarget, TargetResult, TaskResult, UnitReport};
 use crate::base::cjk::{excerpt, tidy_spacing};
 use crate::base::date::{self, Date};
 use crate::base::diag::{Diagnostic, Location};
@@ -38,7 +38,8 @@ pub(super) fn tasks(
                 .filter(|r| r.reported != Status::Missing || r.origin.is_some())
                 .collect();
             let (status, note) = task_status(&lead_reports);
-            let targets = targets(task, &lead_reports, intake, &mut findings);
+            let stages = stage_targets(plan, task, period);
+            let targets = targets(task, &lead_reports, &stages, intake, &mut findings);
             TaskResult {
                 no: task.no,
                 section: task.section,
@@ -158,6 +159,7 @@ pub fn judge(
 fn targets(
     task: &Task,
     lead_reports: &[UnitReport],
+    stages: &[Option<StageTarget>],
     intake: &Intake,
     findings: &mut Vec<(String, Diagnostic)>,
 ) -> Vec<TargetResult> {
@@ -171,23 +173,92 @@ fn targets(
         || vec![None; task.targets.len()],
         |r| answers(&task.targets, &r.target_value),
     );
-    (task.targets.iter().zip(answers))
-        .map(|(t, reported)| TargetResult {
-            phrase: tidy_spacing(&t.phrase),
-            value: t.value,
-            unit: t.unit.clone(),
-            comparator: t.comparator,
-            reported,
-            attained: reported
-                .filter(|_| t.value != 0.0)
-                .map(|r| r / t.value * 100.0),
-            met: reported.map(|r| match t.comparator {
-                Comparator::AtMost => r <= t.value,
-                Comparator::Eq | Comparator::AtLeast => r >= t.value,
-            }),
-            reporter: reported.and(reporter.map(|r| r.unit.clone())),
+    (task.targets.iter().zip(answers).enumerate())
+        .map(|(i, (t, reported))| {
+            let stage = stages.get(i).cloned().flatten();
+            // At mid-year a figure the plan sets for then is what the value answers.
+            let goal = stage.as_ref().map_or(t.value, |s| s.value);
+            TargetResult {
+                phrase: tidy_spacing(&t.phrase),
+                value: t.value,
+                unit: t.unit.clone(),
+                comparator: t.comparator,
+                reported,
+                attained: reported.filter(|_| goal != 0.0).map(|r| r / goal * 100.0),
+                met: reported.map(|r| match t.comparator {
+                    Comparator::AtMost => r <= goal,
+                    Comparator::Eq | Comparator::AtLeast => r >= goal,
+                }),
+                reporter: reported.and(reporter.map(|r| r.unit.clone())),
+                stage,
+            }
         })
         .collect()
+}
+
+/// What the plan sets each of `task`'s targets at by the mid-year, where its table has
+/// columns for times within the year (阶段目标 over 6月底前, 二季度, 上半年): the figure
+/// with the target's measure word in the column for the period's end. Figures for each
+/// period that add up to the year's (一季度 200, 二季度 300 … of 1000) are each period's own
+/// share: the stage is their sum to the period's end. None at year end (the year's target
+/// is the task's own) and where the table says nothing for then.
+fn stage_targets(plan: &Plan, task: &Task, period: &Period) -> Vec<Option<StageTarget>> {
+    if period.kind != crate::model::PeriodKind::MidYear {
+        return vec![None; task.targets.len()];
+    }
+    let table = &plan.table;
+    // Each column for a time within the year: its end, its name (6月底前, 二季度: the time
+    // says what it is beside the year's) and its text.
+    let columns: Vec<(Date, String, &str)> = (table.extra_columns.iter().enumerate())
+        .filter_map(|(i, name)| {
+            let end = crate::ingest::deadline::period_end(name, Some(period.year))?;
+            let text = task.extra.get(i)?;
+            (i32::from(end.year()) == period.year).then_some((end, name.clone(), text.as_str()))
+        })
+        .collect();
+    (task.targets.iter().enumerate())
+        .map(|(i, t)| {
+            let (unit, scale) = crate::ingest::targets::in_base_unit(&t.unit);
+            let rank = (task.targets[..i].iter())
+                .filter(|o| crate::ingest::targets::in_base_unit(&o.unit).0 == unit)
+                .count();
+            let points: Vec<(Date, &str, f64)> = (columns.iter())
+                .filter_map(|(end, named, text)| {
+                    let same = (crate::ingest::targets::figures(text).into_iter())
+                        .filter(|(_, u)| u == unit)
+                        .map(|(v, _)| v / scale)
+                        .nth(rank)?;
+                    Some((*end, named.as_str(), same))
+                })
+                .collect();
+            stage_of(&points, t.value, period.end)
+        })
+        .collect()
+}
+
+/// The stage by `end` among `points` (each time's end, column and figure) of a year's
+/// `target`: the figure for that time, or — figures that add up to the year's, each a
+/// period's share — their sum to it.
+fn stage_of(points: &[(Date, &str, f64)], target: f64, end: Date) -> Option<StageTarget> {
+    let total: f64 = points.iter().map(|(_, _, v)| v).sum();
+    let shares = points.len() >= 2 && (total - target).abs() <= target.abs() * 0.01;
+    if shares {
+        let upto: Vec<&(Date, &str, f64)> = points.iter().filter(|(e, _, _)| *e <= end).collect();
+        let (first, last) = (upto.first()?, upto.last()?);
+        let by = match upto.len() {
+            1 => first.1.to_string(),
+            _ => format!("{}至{}", first.1, last.1),
+        };
+        return Some(StageTarget {
+            value: upto.iter().map(|(_, _, v)| v).sum(),
+            by,
+        });
+    }
+    let (_, by, value) = points.iter().find(|(e, _, _)| *e == end)?;
+    Some(StageTarget {
+        value: *value,
+        by: by.to_string(),
+    })
 }
 
 /// What is said of the value `r` wrote for `task`: one typed over the locked — of a task
@@ -254,6 +325,30 @@ fn answers(targets: &[crate::model::Target], written: &str) -> Vec<Option<f64>> 
 mod tests {
     use super::*;
     use crate::model::PeriodKind;
+
+    #[test]
+    fn a_stage_is_the_figure_for_then_or_the_shares_up_to_it() {
+        let d = |m| date::month_end(2025, m).unwrap();
+        // Figures that grow to the year's: each is where the work stands by then.
+        let growing = [
+            (d(3), "一季度", 200.0),
+            (d(6), "二季度", 500.0),
+            (d(12), "四季度", 1000.0),
+        ];
+        let stage = stage_of(&growing, 1000.0, d(6)).unwrap();
+        assert_eq!((stage.value, stage.by.as_str()), (500.0, "二季度"));
+        // Figures that add up to it: each period's own share.
+        let shares = [
+            (d(3), "一季度", 200.0),
+            (d(6), "二季度", 300.0),
+            (d(9), "三季度", 300.0),
+            (d(12), "四季度", 200.0),
+        ];
+        let stage = stage_of(&shares, 1000.0, d(6)).unwrap();
+        assert_eq!((stage.value, stage.by.as_str()), (500.0, "一季度至二季度"));
+        // Nothing set for then.
+        assert!(stage_of(&[(d(9), "三季度", 700.0)], 1000.0, d(6)).is_none());
+    }
 
     #[test]
     fn the_claim_is_not_the_verdict() {

@@ -141,6 +141,19 @@ pub struct TargetResult {
     pub met: Option<bool>,
     /// Who reported it.
     pub reporter: Option<String>,
+    /// What the plan sets for the period's end, where its table has a column for that
+    /// time (阶段目标 6月底前, 二季度): at mid-year the value is judged against it.
+    pub stage: Option<StageTarget>,
+}
+
+/// A target's figure for a time within the year, from the plan's table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageTarget {
+    /// The figure, in the target's measure word.
+    pub value: f64,
+    /// The time it is set for, as the table's column names it: 6月底前, 二季度, or
+    /// 一季度至二季度 when the columns set each period's own share.
+    pub by: String,
 }
 
 /// A task after evaluation.

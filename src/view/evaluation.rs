@@ -182,8 +182,8 @@ pub struct TargetLine {
     pub reported: String,
     /// `93.3%` or `—`.
     pub attained: String,
-    /// 达成 / 未达成 / 未报.
-    pub verdict: &'static str,
+    /// 达成 / 未达成 / 未报, and what it was judged against when not the year's target.
+    pub verdict: String,
     /// Who reported.
     pub reporter: String,
 }
@@ -514,20 +514,41 @@ fn target_lines(t: &TaskResult) -> Vec<TargetLine> {
                 Comparator::AtMost => "≤ ",
                 Comparator::Eq => "",
             };
+            let verdict = match g.met {
+                Some(true) => "达成",
+                Some(false) => "未达成",
+                None => "未报",
+            };
+            // At mid-year against the plan's figure for then, both figures shown.
+            let (target, verdict) = match &g.stage {
+                Some(stage) => (
+                    format!(
+                        "全年{op}{}{unit}；{} {}{unit}",
+                        fmt_number(g.value),
+                        stage.by,
+                        fmt_number(stage.value),
+                        unit = g.unit
+                    ),
+                    match g.met {
+                        Some(_) => format!("{verdict}（对照{}）", stage.by),
+                        None => verdict.to_string(),
+                    },
+                ),
+                None => (
+                    format!("{op}{}{}", fmt_number(g.value), g.unit),
+                    verdict.to_string(),
+                ),
+            };
             TargetLine {
                 no: t.no,
                 phrase: g.phrase.clone(),
-                target: format!("{op}{}{}", fmt_number(g.value), g.unit),
+                target,
                 reported: g
                     .reported
                     .map(|r| format!("{}{}", fmt_number(r), g.unit))
                     .unwrap_or_else(|| "未报".into()),
                 attained: percent(g.attained),
-                verdict: match g.met {
-                    Some(true) => "达成",
-                    Some(false) => "未达成",
-                    None => "未报",
-                },
+                verdict,
                 reporter: g.reporter.clone().unwrap_or_else(|| "—".into()),
             }
         })

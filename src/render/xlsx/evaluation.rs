@@ -467,7 +467,7 @@ fn targets_sheet(workbook: &mut Workbook, f: &Formats, view: &EvaluationView) ->
                     text(&g.target),
                     text(&g.reported),
                     pct(&g.attained),
-                    text(g.verdict),
+                    text(&g.verdict),
                     text(&g.reporter),
                 ]
             })
