@@ -147,6 +147,16 @@ fn drop_page_furniture(
             furniture[next] = true;
         }
     }
+    // The head over every page stands over the first as well, above its 版头.
+    if let Some(top) = lines.iter().position(|l| !l.trim().is_empty())
+        && heads
+            .iter()
+            .filter(|h| h.as_str() == lines[top].trim())
+            .count()
+            >= 2
+    {
+        furniture[top] = true;
+    }
     let dropped: Vec<usize> = (0..lines.len()).filter(|&i| furniture[i]).collect();
     let Some(&first) = dropped.first() else {
         return furniture;
@@ -496,13 +506,15 @@ fn join_open_brackets(lines: &mut [String], places: Places<'_>, diagnostics: &mu
 /// Whether a line is a table's row set to columns by spaces (`pdftotext -layout`): no line
 /// of the page's text, its width saying nothing of where prose wraps.
 fn set_to_columns(line: &str) -> bool {
-    line.trim().contains("   ")
+    line.trim().contains("  ")
 }
 
 fn full_width(lines: &[String]) -> Option<usize> {
     let mut widths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.trim().is_empty() && !l.contains(['\t', '|']) && !set_to_columns(l))
+        // Nor does a line set far in: a title centred, a cell's piece under its column.
+        .filter(|l| l.len() - l.trim_start_matches(' ').len() < 10)
         .map(|l| width(l.trim_end()))
         .collect();
     if widths.len() < 8 {

@@ -374,3 +374,37 @@ fn an_assignment_pushed_onto_its_own_line_goes_back_to_its_task() {
     assert_eq!(lines[2], "（此件公开发布）");
     assert!(said.iter().any(|d| d.message.contains("责任单位括注")));
 }
+
+/// A page's head over every page stands over the first too, above the 版头: left out with
+/// the others. A table's rows and its cells' pieces set far in say nothing of the page's
+/// width: the notice's wrapped 附件说明 still joins back, and the 署名 under it reads.
+#[test]
+fn the_head_of_every_page_and_a_tables_width_do_not_mislead() {
+    let row = format!("{}县水利局{}县财政局", " ".repeat(40), " ".repeat(12));
+    let piece = format!("{}区市场监管局、", " ".repeat(70));
+    let mut text =
+        String::from("          柳川县人民政府办公室文件\n\n柳川县人民政府办公室文件\n\n");
+    for _ in 0..6 {
+        text.push_str("  各乡镇、各部门要按照要求，认真抓好各项任务的落实，确保年底前\n");
+        text.push_str("全部完成，并将进展情况及时报送县发展改革局。\n");
+    }
+    text.push_str("    附件：柳川县2025年农村供水保障提升工作方案任务分工\n表\n\n");
+    for _ in 0..8 {
+        text.push_str(&row);
+        text.push('\n');
+        text.push_str(&piece);
+        text.push('\n');
+    }
+    for page in 1..=2 {
+        text.push_str(&format!(
+            "\n              — {page} —\n\n          柳川县人民政府办公室文件\n甲。\n"
+        ));
+    }
+    let (lines, _) = restored(&text);
+    assert!(lines[0].is_empty(), "{:?}", &lines[..3]);
+    assert_eq!(lines[2], "柳川县人民政府办公室文件");
+    assert!(
+        (lines.iter()).any(|l| l.ends_with("附件：柳川县2025年农村供水保障提升工作方案任务分工表")),
+        "{lines:#?}"
+    );
+}
