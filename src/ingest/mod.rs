@@ -1059,24 +1059,46 @@ fn require_tasks(
     Ok(())
 }
 
-/// A table a PDF's text took out a column at a time: whatever was read of it pairs cells
-/// of different rows, so nothing is published from it.
+/// A table a PDF's text took out a column at a time, or a cell at a time with its header's
+/// names broken over lines: whatever was read of it pairs cells of different rows, so
+/// nothing is published from it.
 fn table_taken_by_columns(texts: &[(String, String)]) -> Option<Diagnostic> {
+    let refused = |display: &str, line: u32, message: String| {
+        Diagnostic::error(
+            "input/table-by-columns",
+            Location::line(display, line),
+            message,
+        )
+        .with_hint(TAKEN_FROM_A_PDF)
+    };
+    if let Some((display, (first, names))) = texts
+        .iter()
+        .find_map(|(d, t)| text::header_broken_cell_by_cell(t).map(|found| (d, found)))
+    {
+        return Some(refused(
+            display,
+            first,
+            format!(
+                "这里的分工表是从 PDF 中逐格取出的文字：表头的列名被拆成几行（读作「{}」），各格之后的空格子不留痕迹，格子的先后也不一定是原表的，无法还原成行",
+                names.join(" / ")
+            ),
+        ));
+    }
     let (display, (first, later, names)) = texts
         .iter()
         .find_map(|(d, t)| text::table_taken_by_columns(t).map(|found| (d, found)))?;
-    Some(
-        Diagnostic::error(
-            "input/table-by-columns",
-            Location::line(display, first),
-            format!(
-                "这里的分工表是从 PDF 中按列取出的文字：表头「{}」各占一行，第 {first} 行起是前几列的格子，第 {later} 行起才是后几列，哪个单位对应哪项任务已看不出来，无法还原成行",
-                names.join(" / ")
-            ),
-        )
-        .with_hint("请用 pdftotext -layout（保留版面）重新取出文字；或在 WPS、Word 中打开 PDF，把表格复制到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹"),
-    )
+    Some(refused(
+        display,
+        first,
+        format!(
+            "这里的分工表是从 PDF 中按列取出的文字：表头「{}」各占一行，第 {first} 行起是前几列的格子，第 {later} 行起才是后几列，哪个单位对应哪项任务已看不出来，无法还原成行",
+            names.join(" / ")
+        ),
+    ))
 }
+
+/// What to do with a table a PDF's text took apart.
+const TAKEN_FROM_A_PDF: &str = "请用 pdftotext -layout（保留版面）重新取出文字；或在 WPS、Word 中打开 PDF，把表格复制到 Excel 或 WPS 表格后另存为 .xlsx，放在原文件所在的文件夹";
 
 /// A table the text holds but sets so that its columns cannot be told apart: one cell a
 /// line, or cells set apart by single spaces.

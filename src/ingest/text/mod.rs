@@ -1769,6 +1769,46 @@ pub fn table_taken_by_columns(text: &str) -> Option<(u32, u32, Vec<String>)> {
     None
 }
 
+/// A table's header a PDF's text took out a cell at a time, its narrow cells' names broken
+/// over lines (序 / 号, 完成时 / 限), each name's lines apart from the next's by a blank one:
+/// what no web page's copy does. Its rows' cells follow, an empty one leaving no trace, in
+/// whatever order the page gave them. The line it starts on and the names as read.
+pub fn header_broken_cell_by_cell(text: &str) -> Option<(u32, Vec<String>)> {
+    use crate::ingest::raw_table::Column;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches([PAGE_BREAK, ' ', '\u{3000}']))
+        .collect();
+    let short = |l: &str| (1..=4).contains(&l.chars().count());
+    for start in 0..lines.len() {
+        if !short(lines[start]) || !lines[start].starts_with('序') {
+            continue;
+        }
+        // Names a blank line apart, each of a few short lines.
+        let (mut names, mut broken, mut at) = (Vec::new(), false, start);
+        loop {
+            let block: Vec<&str> = (lines[at..].iter())
+                .take_while(|l| !l.is_empty() && short(l))
+                .copied()
+                .take(3)
+                .collect();
+            let name = block.concat();
+            if block.is_empty() || column_named(&name).is_none() {
+                break;
+            }
+            broken |= block.len() > 1;
+            names.push(name);
+            at += block.len();
+            at += (lines[at..].iter()).take_while(|l| l.is_empty()).count();
+        }
+        let first_is_number = names.first().and_then(|n| column_named(n)) == Some(Column::No);
+        if first_is_number && broken && names.len() >= 3 {
+            return Some((start as u32 + 1, names));
+        }
+    }
+    None
+}
+
 /// The column a line names when it is a column's name alone — not a cell that reads as
 /// one (各乡镇 names a units column's kind, in no header's words).
 fn column_named(line: &str) -> Option<crate::ingest::raw_table::Column> {
@@ -2645,6 +2685,13 @@ mod tests {
         // A cell that reads as a column's kind (各乡镇) names no column.
         let cells = "序号\n工作任务\n1\n甲。\n2\n乙。\n各乡镇\n";
         assert!(table_taken_by_columns(cells).is_none());
+        // A header whose narrow cells' names a PDF's text broke over lines (序 / 号): taken
+        // out a cell at a time; a web copy's names stand whole.
+        let broken = "附件\n序\n号\n\n项目内容\n\n完成时\n限\n\n牵头单位\n\n1\n新建学校。\n";
+        let (line, names) = header_broken_cell_by_cell(broken).unwrap();
+        assert_eq!(line, 2);
+        assert_eq!(names, ["序号", "项目内容", "完成时限", "牵头单位"]);
+        assert!(header_broken_cell_by_cell(by_rows).is_none());
     }
 
     #[test]

@@ -314,8 +314,17 @@ fn opens_a_block(line: &str) -> bool {
         )
         .unwrap()
     });
+    // A figure and its measure word (300 辆。, 25 个) is a sentence's quantity going on
+    // from the line above, never an item's number.
+    static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^\d{1,6}(?:\.\d+)?\s*(?:万|亿|千|余)?\s*(?:个|辆|家|人|户|所|座|处|条|项|部|场|次|名|公里|千米|米|亩|张|台|套|间|栋|吨|元|件|份|批|支|%|％)").unwrap()
+    });
     let indented = line.starts_with('\u{3000}') || line.starts_with("  ");
     let trimmed = ascii_digits(line.trim());
+    if !indented && QUANTITY.is_match(&trimmed) {
+        return false;
+    }
     // A table's column name alone (序号, 任务内容: a table taken out a cell a line) opens
     // the table, never the rest of its title.
     let column_name = trimmed.chars().count() <= 8 && Column::from_header(&trimmed).is_some();

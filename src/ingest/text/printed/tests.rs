@@ -408,3 +408,20 @@ fn the_head_of_every_page_and_a_tables_width_do_not_mislead() {
         "{lines:#?}"
     );
 }
+
+/// A line the page's width broke before a figure (`…淘汰更新` / `300 辆。`) goes on with its
+/// sentence: a figure with its measure word is no item's number.
+#[test]
+fn a_line_opening_with_a_quantity_goes_on_with_its_sentence() {
+    let mut text = String::new();
+    for _ in 0..4 {
+        text.push_str("  各有关单位要按照本方案要求，认真组织实施，确保各项任务按期完\n成，并及时报送工作进展情况。\n");
+    }
+    text.push_str("  3．加强机动车排气污染监管，完成老旧柴油货车淘汰更新工作共计\n300 辆。\n  4．推进工地扬尘治理。\n");
+    let (lines, _) = restored(&text);
+    assert!(
+        (lines.iter()).any(|l| l.ends_with("淘汰更新工作共计300 辆。")),
+        "{lines:#?}"
+    );
+    assert!(lines.iter().any(|l| l.trim() == "4．推进工地扬尘治理。"));
+}
