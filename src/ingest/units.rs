@@ -205,13 +205,19 @@ fn name_broken_over(before: &str, lines: &[String], breaks: &[char]) -> Option<u
 
 /// Whether `after` can only be the rest of a name `before` opened: it starts with what no
 /// name starts with — a body's last character (局 / 区生态环境局 → 区规划资源局, 会保障局,
-/// 心) or 部门 — and `before` is no closed name (a bracket, a lead mark, 等, a role word).
+/// 心) or 部门 — and `before` is no closed name: none ending as an office does (法规科 /
+/// 办公室 are two), a bracket, a lead mark, 等, a role word. (社, 会, 村 end a body's name
+/// too, and a name broken after them: 区人力资源社 / 会保障局.)
 fn goes_on_a_name(before: &str, after: &str) -> bool {
     const NEVER_FIRST: &[char] = &[
         '局', '委', '办', '会', '厅', '处', '室', '院', '所', '站', '队', '心',
     ];
+    const OFFICE_ENDS: &[char] = &[
+        '局', '委', '办', '室', '科', '处', '院', '所', '站', '队', '厅', '府', '部', '心', '组',
+    ];
     let joined = format!("{before}{after}");
     (after.starts_with(NEVER_FIRST) || after.starts_with("部门"))
+        && !before.ends_with(OFFICE_ENDS)
         && !before.ends_with([')', '）'])
         && !before.ends_with(LEAD_MARKS)
         && !before.ends_with('等')
@@ -2810,6 +2816,7 @@ mod tests {
             names("财务部\n投资发展部、各部门"),
             ["财务部", "投资发展部", "各部门"]
         );
+        assert_eq!(names("法规科\n办公室"), ["法规科", "办公室"]);
         assert_eq!(
             names("“十五五”规划编制\n领导小组办公室、财务部"),
             ["“十五五”规划编制领导小组办公室", "财务部"]

@@ -314,11 +314,11 @@ fn opens_a_block(line: &str) -> bool {
         )
         .unwrap()
     });
-    // A figure and its measure word (300 辆。, 25 个) is a sentence's quantity going on
-    // from the line above, never an item's number.
+    // A figure and its measure word closing a clause (300 辆。, 25 个，) is a sentence's
+    // quantity going on from the line above, never an item's number (5 家庭医生… may be).
     static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         #[allow(clippy::unwrap_used)] // literal pattern
-        Regex::new(r"^\d{1,6}(?:\.\d+)?\s*(?:万|亿|千|余)?\s*(?:个|辆|家|人|户|所|座|处|条|项|部|场|次|名|公里|千米|米|亩|张|台|套|间|栋|吨|元|件|份|批|支|%|％)").unwrap()
+        Regex::new(r"^\d{1,6}(?:\.\d+)?\s*(?:万|亿|千|余)?\s*(?:个|辆|家|人|户|所|座|处|条|项|部|场|次|名|公里|千米|米|亩|张|台|套|间|栋|吨|元|件|份|批|支|%|％)(?:以上|以内|左右)?(?:[。，、；;,)）]|$)").unwrap()
     });
     let indented = line.starts_with('\u{3000}') || line.starts_with("  ");
     let trimmed = ascii_digits(line.trim());

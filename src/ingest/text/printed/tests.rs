@@ -424,4 +424,7 @@ fn a_line_opening_with_a_quantity_goes_on_with_its_sentence() {
         "{lines:#?}"
     );
     assert!(lines.iter().any(|l| l.trim() == "4．推进工地扬尘治理。"));
+    // Only a quantity closing its clause: a number before words may be an item's.
+    assert!(!opens_a_block("25 个。（牵头单位：区住建局）"));
+    assert!(opens_a_block("5 家庭医生签约服务覆盖率达到80%。"));
 }
