@@ -209,8 +209,9 @@ fn stage_targets(plan: &Plan, task: &Task, period: &Period) -> Vec<Option<StageT
     let table = &plan.table;
     // Each column for a time within the year: its end, its name (6月底前, 二季度: the time
     // says what it is beside the year's) and its text.
-    let columns: Vec<(Date, String, &str)> = (table.extra_columns.iter().enumerate())
-        .filter_map(|(i, name)| {
+    let columns: Vec<(Date, String, &str)> = (table.schedule_columns.iter())
+        .filter_map(|&i| {
+            let name = table.extra_columns.get(i)?;
             let end = crate::ingest::deadline::period_end(name, Some(period.year))?;
             let text = task.extra.get(i)?;
             (i32::from(end.year()) == period.year).then_some((end, name.clone(), text.as_str()))
