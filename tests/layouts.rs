@@ -5967,6 +5967,144 @@ fn a_pdfs_text_set_to_columns_reads_as_its_table() {
     }
 }
 
+/// A table laid out as offices often do (tests/fixtures/printed/make_layout.py): every cell
+/// centred vertically, so `pdftotext -layout` sets a row's number on its middle line and its
+/// longer cells' first lines above it; units and dates centred across their columns; 责任单位
+/// merged over 牵头单位 | 配合单位 on a header line of its own, the header repeated on the next
+/// page; a row cut by that page. Every row reads as the task it was; what was done is said.
+#[test]
+fn a_pdfs_table_with_cells_centred_every_way_reads_row_by_row() {
+    let input = common::root().join("tests/fixtures/printed/layout_centred_cells.txt");
+    let checked = fengong::check(&input).unwrap();
+    use fengong::model::Role::{Lead, Support};
+    let tasks = tasks_read(&checked.plan);
+    let want: Vec<TaskRead> = vec![
+        (
+            "开展城乡生活垃圾分类收运体系建设，新建乡镇垃圾转运站3座，配齐村级保洁员。",
+            vec![
+                ("县城管局", Lead),
+                ("县财政局", Support),
+                ("各镇人民政府", Support),
+            ],
+            Some("2025-10-31".into()),
+        ),
+        (
+            "推进乡镇污水处理设施提标改造，完成4座污水处理厂改造。",
+            vec![("县住房城乡建设局", Lead), ("县生态环境局", Support)],
+            Some("2025-11-30".into()),
+        ),
+        (
+            "整治国省道沿线环境卫生。",
+            vec![
+                ("县交通运输局", Lead),
+                ("县公安局交警大队", Support),
+                ("沿线各镇人民政府", Support),
+            ],
+            None,
+        ),
+        (
+            "实施村庄清洁行动，每季度开展一次集中评比，评比结果在全县通报。",
+            vec![
+                ("县农业农村局", Lead),
+                ("县委宣传部", Support),
+                ("县乡村振兴局", Support),
+            ],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "加强农村改厕后续管护，建立问题厕所整改台账，整改率达到100%。",
+            vec![
+                ("县农业农村局", Lead),
+                ("县卫生健康局", Support),
+                ("各镇人民政府", Support),
+            ],
+            Some("2025-09-30".into()),
+        ),
+        (
+            "开展河道清淤疏浚，清理河道垃圾和漂浮物。",
+            vec![("县水利局", Lead), ("县河长制办公室", Support)],
+            Some("2025-08-31".into()),
+        ),
+        (
+            "推进建筑垃圾资源化利用，建成处置场所1处，资源化利用率达到50%以上。",
+            vec![
+                ("县住房城乡建设局", Lead),
+                ("县发展和改革局", Support),
+                ("县自然资源局", Support),
+            ],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "整治城区占道经营和乱贴乱画。",
+            vec![
+                ("县城管局", Lead),
+                ("县市场监督管理局", Support),
+                ("街道办事处", Support),
+            ],
+            None,
+        ),
+        (
+            "开展农贸市场环境提升，改造提升农贸市场5个，实现市场内外环境整洁有序。",
+            vec![
+                ("县商务局", Lead),
+                ("县市场监督管理局", Support),
+                ("县城管局", Support),
+                ("各镇人民政府", Support),
+            ],
+            Some("2025-11-30".into()),
+        ),
+        (
+            "加强秸秆禁烧和综合利用，综合利用率稳定在90%以上。",
+            vec![("县农业农村局", Lead), ("县生态环境局", Support)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "开展城乡环境综合整治宣传，在县级媒体开设专栏。",
+            vec![("县委宣传部", Lead), ("县融媒体中心", Support)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "建立城乡环境综合整治月调度、季通报机制，将整治情况纳入年度绩效考核。",
+            vec![
+                ("县政府督查室", Lead),
+                ("县城管局", Support),
+                ("县农业农村局", Support),
+            ],
+            Some("2025-12-31".into()),
+        ),
+    ];
+    assert_eq!(tasks, want);
+    let deadline_text = |no: u32| checked.plan.task(no).unwrap().deadline_text.clone();
+    assert_eq!(deadline_text(3).as_deref(), Some("长期坚持"));
+    let said = |code: &str| {
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let header = said("table/header-stacked").concat();
+    assert!(
+        header.contains("「序号」「工作内容」「牵头单位」「配合单位」「完成时限」"),
+        "{header}"
+    );
+    assert!(
+        header.contains("「责任单位」跨在「牵头单位」「配合单位」之上"),
+        "{header}"
+    );
+    assert_eq!(said("table/cells-centred").len(), 1);
+    for never in [
+        "table/stray-line",
+        "table/bad-number",
+        "table/unnumbered-row",
+        "table/continued-row",
+        "structure/missing-number",
+        "unit/fragment",
+        "source/cut-off",
+    ] {
+        assert!(said(never).is_empty(), "{never}: {:?}", said(never));
+    }
+}
+
 /// The same PDF taken out by plain `pdftotext`: the 序号 column with its cells, then the
 /// others a column at a time. Which unit goes with which task no longer shows: refused,
 /// saying so and what to do — nothing published from a table that pairs the wrong cells.

@@ -248,7 +248,11 @@ fn wrapped_in_a_list(before: &str, after: &str) -> bool {
 /// body's name, no role word, no phrase, and the two together end as a body does; or
 /// `before` is a head office a branch is named after (国家税务总局 / 青禾县税务局).
 pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
-    if branch_of_head_office(before, after) {
+    if branch_of_head_office(before, after)
+        || ending_broken(before, after)
+        || level_and_a_letter(before, after)
+        || members_broken(before, after)
+    {
         return true;
     }
     // A name closed by its bracket (高新园(邹区镇)) is whole; a line opening 各 (各街道)
@@ -277,6 +281,41 @@ pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
         && !looks_unspecified(before)
         && !crate::model::is_group_phrase(before)
         && ends_as_a_body(&format!("{before}{after}"))
+}
+
+/// Whether `before` ends on 各, which no name ends on (区安委会各 / 成员单位): the
+/// members it names are on the next line.
+fn members_broken(before: &str, after: &str) -> bool {
+    before.chars().count() >= 2
+        && before.ends_with('各')
+        && !after.starts_with('各')
+        && ends_whole(&format!("{before}{after}"))
+}
+
+/// Whether `before` is a level and one character (区科 / 技局, 区司 / 法局): no body is
+/// named so but a party committee (区委), so the name goes on below.
+fn level_and_a_letter(before: &str, after: &str) -> bool {
+    let mut chars = before.chars();
+    let (Some(level), Some(letter), None) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    "区县市省州".contains(level)
+        && letter != '委'
+        && crate::base::cjk::is_han(letter)
+        && !after.starts_with(|c: char| "区县市省州各".contains(c))
+        && ends_as_a_body(&format!("{before}{after}"))
+}
+
+/// Whether `after` is only the end of a body's ending `before` began (各街道办 / 事处,
+/// 服务中 / 心): no name is a piece of an ending alone, whatever `before` ends with.
+fn ending_broken(before: &str, after: &str) -> bool {
+    let count = after.chars().count();
+    !before.is_empty()
+        && BODY_ENDINGS.iter().any(|ending| {
+            ending.chars().count() > count
+                && ending.ends_with(after)
+                && format!("{before}{after}").ends_with(ending)
+        })
 }
 
 /// Whether `after` is a branch named after the head office `before` (国家税务总局 +
@@ -2817,6 +2856,19 @@ mod tests {
             ["财务部", "投资发展部", "各部门"]
         );
         assert_eq!(names("法规科\n办公室"), ["法规科", "办公室"]);
+        // A line holding only the end of a body's ending ends the name above, whole as
+        // that name looks (各街道办 / 事处).
+        assert_eq!(
+            names("区城管局、各街道办\n事处"),
+            ["区城管局", "各街道办事处"]
+        );
+        assert_eq!(names("区政务服务中\n心"), ["区政务服务中心"]);
+        assert_eq!(names("区安委会各\n成员单位"), ["区安委会各成员单位"]);
+        // A level and one character names no body but a party committee.
+        assert_eq!(
+            names("区经信局、区科\n技局、区商务局"),
+            ["区经信局", "区科技局", "区商务局"]
+        );
         assert_eq!(
             names("“十五五”规划编制\n领导小组办公室、财务部"),
             ["“十五五”规划编制领导小组办公室", "财务部"]

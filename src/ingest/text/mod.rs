@@ -8,6 +8,8 @@
 
 mod approved_by;
 pub(crate) mod boxed;
+mod centred;
+mod header_lines;
 mod notice;
 mod page_box;
 mod pipe_led;
@@ -167,6 +169,7 @@ pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnosti
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut said = Vec::new();
     said.extend(standard_forms(&mut lines, places));
+    header_lines::join_header_lines(&mut lines, places, &mut said);
     printed::restore(&mut lines, places, &mut said);
     said.extend(without_stamp_text(&mut lines, places));
     said.extend(spaces_out_of_labels(&mut lines, places));
@@ -1433,6 +1436,10 @@ pub(super) struct Columns {
     /// (`序号 主要事项`, as `pdftotext` sets narrow columns) are apart when the rows start
     /// under each of them.
     names: Vec<String>,
+    /// Whether `starts` are the columns' left edges, read from the gutters between them
+    /// (a piece is in the column it starts inside), not where their cells start (a piece
+    /// is in the column it starts nearest).
+    edges: bool,
 }
 
 /// The columns of a space-set table, read from its header line, when the table is set to
@@ -1458,6 +1465,7 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
             starts,
             measure,
             names,
+            edges: false,
         };
         let (mut full_rows, mut aligned) = (0, 0);
         // The next page sets its columns afresh (`Columns::on_next_page`).
@@ -1471,8 +1479,7 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
             if cells.len() != columns.len() {
                 continue;
             }
-            let own =
-                (cells.iter().enumerate()).all(|(k, (at, _))| nearest(&columns.starts, *at) == k);
+            let own = (cells.iter().enumerate()).all(|(k, (at, _))| columns.column_of(*at) == k);
             if !own {
                 return None;
             }
@@ -1488,15 +1495,39 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
         (Measure::Chars, false, true),
         (Measure::Display, false, true),
     ];
-    let mut best: Option<(Columns, usize)> = None;
-    for (measure, apart, from_rows) in readings {
-        if let Some((columns, aligned)) = set(measure, apart, from_rows)
-            && best.as_ref().is_none_or(|(_, most)| aligned > *most)
-        {
-            best = Some((columns, aligned));
-        }
+    // The reading that sets two pieces of a line in one column least often, then the one
+    // more pieces stand exactly under. Cells centred or set right in their columns start
+    // anywhere in them: their columns' edges are read from the gutters.
+    let mut candidates: Vec<(Columns, usize)> = readings
+        .into_iter()
+        .filter_map(|(measure, apart, from_rows)| set(measure, apart, from_rows))
+        .collect();
+    let crowded_at_best = (candidates.iter())
+        .map(|(c, _)| c.crowded_lines(rows))
+        .min();
+    if crowded_at_best.is_none_or(|n| n > 0)
+        && let Some(edges) = Columns::from_gutters(header, rows)
+    {
+        let aligned = (first_page_rows(rows).flatten())
+            .filter(|(at, _)| edges.starts.contains(at))
+            .count();
+        candidates.push((edges, aligned));
     }
-    best.map(|(columns, _)| columns)
+    (candidates.into_iter())
+        .map(|(columns, aligned)| (columns.crowded_lines(rows), aligned, columns))
+        .enumerate()
+        .min_by_key(|(k, (crowded, aligned, _))| (*crowded, std::cmp::Reverse(*aligned), *k))
+        .map(|(_, (_, _, columns))| columns)
+}
+
+/// The lines of a table's first page that are its rows' (not its headings, nor prose),
+/// pieces at the columns they start at.
+fn first_page_rows<'a>(rows: &'a [&'a str]) -> impl Iterator<Item = Vec<(usize, String)>> + 'a {
+    (rows.iter())
+        .take_while(|r| !r.starts_with(PAGE_BREAK))
+        .filter(|r| section_heading(r.trim()).is_none() && numbered_label(r.trim()).is_none())
+        .filter_map(|r| cells_at_columns(r, Measure::Chars))
+        .filter(|pieces| !pieces.is_empty() && pieces.iter().all(|(_, t)| t.chars().count() <= 40))
 }
 
 /// Where the rows start each of `count` columns, for a header whose names stand centred
@@ -1578,6 +1609,84 @@ fn nearest(starts: &[usize], at: usize) -> usize {
 }
 
 impl Columns {
+    /// The column a piece starting at `at` is in.
+    fn column_of(&self, at: usize) -> usize {
+        if self.edges {
+            return self.starts.iter().rposition(|&s| s <= at).unwrap_or(0);
+        }
+        nearest(&self.starts, at)
+    }
+
+    /// The columns of a PDF's table whose cells stand anywhere in their columns (centred,
+    /// set right): between each name's middle and the next name (a name stands centred
+    /// over its column) the column's edge is where the fewest of the rows' pieces
+    /// stand, the rows' lines all laid over each other. None without such a gutter.
+    fn from_gutters(header: &str, rows: &[&str]) -> Option<Columns> {
+        let measure = Measure::Chars;
+        let names = cells_at_columns(header, measure)?;
+        if names.len() < 3 {
+            return None;
+        }
+        let mut cover: Vec<usize> = Vec::new();
+        let mut piece_starts = Vec::new();
+        let mut lines = 0;
+        for pieces in first_page_rows(rows) {
+            lines += 1;
+            for (at, text) in pieces {
+                let end = at + measure.of(&text);
+                if cover.len() < end {
+                    cover.resize(end, 0);
+                }
+                cover[at..end].iter_mut().for_each(|c| *c += 1);
+                piece_starts.push(at);
+            }
+        }
+        let covered = |x: usize| cover.get(x).copied().unwrap_or(0);
+        let mut starts = vec![0];
+        // From a name's middle (it may be wider than its narrow column) to where the next
+        // starts (inside its own column).
+        let middle = |(at, name): &(usize, String)| at + measure.of(name) / 2;
+        for pair in names.windows(2) {
+            let end = middle(&pair[0]);
+            let next = &pair[1].0.max(end + 1);
+            // A gutter next to no row's piece crosses (a heading, the text after the
+            // table may).
+            let fewest = (end..*next).map(covered).min()?;
+            if fewest > 2.max(lines / 10) {
+                return None;
+            }
+            let gutter = (end + 1..=*next)
+                .rev()
+                .find(|&x| covered(x - 1) == fewest)?;
+            starts.push(gutter);
+        }
+        // Every column holds some row's words.
+        let holds = |k: usize| {
+            let end = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+            piece_starts.iter().any(|&at| at >= starts[k] && at < end)
+        };
+        if !(0..starts.len()).all(holds) {
+            return None;
+        }
+        let names = names.into_iter().map(|(_, n)| n).collect();
+        Some(Columns {
+            starts,
+            measure,
+            names,
+            edges: true,
+        })
+    }
+
+    /// How many of the first page's row lines set two pieces in one column.
+    fn crowded_lines(&self, rows: &[&str]) -> usize {
+        (rows.iter())
+            .take_while(|r| !r.starts_with(PAGE_BREAK))
+            .filter(|r| section_heading(r.trim()).is_none() && numbered_label(r.trim()).is_none())
+            .filter(|r| cells_at_columns(r, self.measure).is_some_and(|p| p.len() >= 2))
+            .filter(|r| self.pieces(r).is_none())
+            .count()
+    }
+
     /// How many columns.
     pub(super) fn len(&self) -> usize {
         self.starts.len()
@@ -1593,6 +1702,19 @@ impl Columns {
     /// every column starts them, else the one shift of all that puts most of its pieces
     /// exactly under a column. `lines` are the page's.
     pub(super) fn on_next_page(&mut self, lines: &[&str]) {
+        if self.edges {
+            // The page's own header, repeated over its rows, sets its gutters.
+            let header = lines.iter().position(|l| {
+                cells_at_columns(l, self.measure)
+                    .is_some_and(|p| p.iter().map(|(_, t)| t).eq(self.names.iter()))
+            });
+            if let Some(at) = header
+                && let Some(page) = Columns::from_gutters(lines[at], &lines[at + 1..])
+            {
+                self.starts = page.starts;
+            }
+            return;
+        }
         let pieces: Vec<Vec<usize>> = (lines.iter())
             .filter_map(|l| cells_at_columns(l, self.measure))
             .map(|cells| cells.into_iter().map(|(at, _)| at).collect())
@@ -1634,12 +1756,50 @@ impl Columns {
         Some(out)
     }
 
+    /// A line's cells, a column each, with `number` in column `no_column`: a row whose
+    /// number stood lower (cells centred vertically).
+    pub(super) fn numbered(&self, line: &str, no_column: usize, number: &str) -> Vec<String> {
+        let mut out = vec![String::new(); self.len()];
+        for (column, text) in self.pieces(line).unwrap_or_default() {
+            out[column] = text;
+        }
+        out[no_column] = number.to_string();
+        out
+    }
+
+    /// The line with its piece in `column` set to spaces, every other piece where it was.
+    pub(super) fn without_piece(&self, line: &str, column: usize) -> String {
+        let Some(pieces) = self.set_apart(line) else {
+            return line.to_string();
+        };
+        let Some((start, text)) = pieces
+            .into_iter()
+            .find(|(at, _)| self.column_of(*at) == column)
+        else {
+            return line.to_string();
+        };
+        // The piece's first byte: where the columns before it add up to its start.
+        let mut taken = 0;
+        let from = line.char_indices().find_map(|(i, c)| {
+            let here = taken;
+            taken += self.measure.of(c.encode_utf8(&mut [0; 4]));
+            (here == start && line[i..].starts_with(text.as_str())).then_some(i)
+        });
+        match from {
+            Some(i) => {
+                let blank = " ".repeat(self.measure.of(&text));
+                format!("{}{blank}{}", &line[..i], &line[i + text.len()..])
+            }
+            None => line.to_string(),
+        }
+    }
+
     /// The pieces of a space-set line, each with the column it starts nearest; none when
     /// two would share a column or the line is no space-set one.
     pub(super) fn pieces(&self, line: &str) -> Option<Vec<(usize, String)>> {
         let mut out: Vec<(usize, String)> = Vec::new();
         for (at, text) in self.set_apart(line)? {
-            let column = nearest(&self.starts, at);
+            let column = self.column_of(at);
             if out.last().is_some_and(|(l, _)| column <= *l) {
                 return None;
             }
@@ -1656,26 +1816,39 @@ impl Columns {
         let pieces = cells_at_columns(line, self.measure)?;
         let mut out = Vec::with_capacity(pieces.len());
         for (k, (at, text)) in pieces.iter().enumerate() {
-            let own = nearest(&self.starts, *at);
-            let next = (pieces.get(k + 1)).map_or(self.len(), |(a, _)| nearest(&self.starts, *a));
+            let own = self.column_of(*at);
+            let next = (pieces.get(k + 1)).map_or(self.len(), |(a, _)| self.column_of(*a));
             // A PDF's text sets a cell within a column or two of its header's name.
-            let free = |column: usize| {
-                let k = nearest(&self.starts, column);
-                k > own && k < next && self.starts[k].abs_diff(column) <= 2
+            // Each column parted into once: the words after it are its cell's.
+            let mut last = own;
+            let free = |column: usize, last: usize| {
+                // Edges read from the gutters: the words after the space start inside a
+                // later column, or within two of its edge (the gutter is no wider).
+                let k = match self.edges {
+                    true => self.column_of(column + 2),
+                    false => self.column_of(column),
+                };
+                let near = self.edges || self.starts[k].abs_diff(column) <= 2;
+                (k > last && k < next && near).then_some(k)
             };
             let (mut from, mut column) = (0, *at);
+            // A part's start, at least its column's edge: the column it was parted into.
+            let mut edge = 0;
             for (i, c) in text.char_indices() {
                 column += self.measure.of(c.encode_utf8(&mut [0; 4]));
-                let parts_here =
-                    c == ' ' && free(column) && text[i + 1..].starts_with(|n: char| n != ' ');
-                if parts_here {
+                let parts_here = (c == ' ' && text[i + 1..].starts_with(|n: char| n != ' '))
+                    .then(|| free(column, last))
+                    .flatten();
+                if let Some(k) = parts_here {
+                    last = k;
                     let start = *at + self.measure.of(&text[..from]);
-                    out.push((start, text[from..i].trim().to_string()));
+                    out.push((start.max(edge), text[from..i].trim().to_string()));
                     from = i + 1;
+                    edge = if self.edges { self.starts[k] } else { 0 };
                 }
             }
             let start = *at + self.measure.of(&text[..from]);
-            out.push((start, text[from..].trim().to_string()));
+            out.push((start.max(edge), text[from..].trim().to_string()));
         }
         Some(out)
     }

@@ -609,8 +609,10 @@ fn split_space_set_tables(lines: &mut [String]) {
         let (rows, end) = space_set_rows(lines, i + 1);
         // A table set to its columns (a PDF's text) is read by where its cells stand, its
         // wrapped cells' lines under their columns: not run together here.
+        // (Past the lines a header set over several was read from, emptied.)
         let block: Vec<&str> = (lines[i + 1..].iter())
             .map(String::as_str)
+            .skip_while(|l| l.is_empty())
             .take_while(|l| !l.trim().is_empty())
             .collect();
         if super::column_starts(&lines[i], &block).is_some() {

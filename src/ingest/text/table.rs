@@ -1,7 +1,7 @@
 //! The 任务分工表 in a text source: tab-separated or pipe rows under a header row, with
 //! section rows and 主要事项 labels.
 
-use super::{Places, is_pipe_rule, section_heading, split_cells, strip_markup};
+use super::{Places, centred, is_pipe_rule, section_heading, split_cells, strip_markup};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -61,25 +61,33 @@ pub(super) fn parse_table_under(
         column_of(Column::Person),
         column_of(Column::Content),
     ];
+    let row_starts = match (&starts, no_column) {
+        (Some(columns), Some(no)) => centred::row_starts(lines, index, columns, (no, runs_on[2])),
+        _ => centred::RowStarts::default(),
+    };
+    diagnostics.extend(row_starts.said(places));
     while index < lines.len() {
         let at = index;
         if let Some(columns) = starts.as_mut() {
             columns_of_page(columns, lines, at);
         }
         let width = header_cells.len();
-        let broken = row_broken_in_a_cell(lines, at, width)
-            .or_else(|| tab_row_broken_in_a_cell(lines, at, width))
-            .or_else(|| last_cell_continued(lines, at));
-        let (line, next) = match broken {
-            Some((joined, next)) => (joined, next),
-            None => (lines[at].to_string(), at + 1),
-        };
+        let (mut line, next) = line_of_a_row(lines, at, width);
         index = next;
         if line.trim().is_empty() {
             continue;
         }
+        if let (Some(columns), Some(no_column)) = (starts.as_ref(), no_column) {
+            match row_starts.read(at, line, (columns, no_column)) {
+                Ok(cells) => {
+                    body.push((at as u32 + 1, TableLine::Row(cells)));
+                    continue;
+                }
+                Err(rest) => line = rest,
+            }
+        }
         if let (Some(columns), Some(no_column)) = (starts.as_ref(), no_column)
-            && let Some((_, TableLine::Row(cells))) = body.last_mut()
+            && let Some(cells) = row_going_on(&mut body)
             && wraps_onto(cells, &line, (columns, no_column, runs_on))
         {
             wrapped.line_of(&cells[no_column], at);
@@ -90,16 +98,8 @@ pub(super) fn parse_table_under(
             Some(cells) if is_pipe_rule(&cells) => continue,
             Some(_) if let Some(placed) = placed => TableLine::Row(placed),
             Some(cells) if let Some((first, second)) = rows_run_together(&cells, width) => {
-                diagnostics.push(Diagnostic::warning(
-                    "table/rows-run-together",
-                    places.at(at as u32 + 1),
-                    format!(
-                        "这一行是两行连在一起（原文丢了换行）：「{}」之后的「{}」起是第 {} 项，已分开读",
-                        first[width - 1],
-                        second[0],
-                        second[0]
-                    ),
-                ));
+                let place = places.at(at as u32 + 1);
+                diagnostics.push(run_together_said(&first, &second, place));
                 body.push((at as u32 + 1, TableLine::Row(first)));
                 TableLine::Row(second)
             }
@@ -116,6 +116,42 @@ pub(super) fn parse_table_under(
     }
     diagnostics.extend(wrapped.said(places));
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// The line at index `at` with the lines a row broken inside a cell goes on over, and the
+/// index after them.
+fn line_of_a_row(lines: &[&str], at: usize, width: usize) -> (String, usize) {
+    let broken = row_broken_in_a_cell(lines, at, width)
+        .or_else(|| tab_row_broken_in_a_cell(lines, at, width))
+        .or_else(|| last_cell_continued(lines, at));
+    broken.unwrap_or_else(|| (lines[at].to_string(), at + 1))
+}
+
+/// Two rows read from one line that lost the break between them.
+fn run_together_said(first: &[String], second: &[String], place: Location) -> Diagnostic {
+    let (last, no) = (first.last().map_or("", String::as_str), &second[0]);
+    Diagnostic::warning(
+        "table/rows-run-together",
+        place,
+        format!(
+            "这一行是两行连在一起（原文丢了换行）：「{last}」之后的「{no}」起是第 {no} 项，已分开读"
+        ),
+    )
+}
+
+/// The last row read, past a header repeated at a page's top: a row cut by the page goes
+/// on under it.
+fn row_going_on(body: &mut [(u32, TableLine)]) -> Option<&mut Vec<String>> {
+    let mut at = body.len().checked_sub(1)?;
+    if let TableLine::Row(cells) = &body[at].1
+        && HeaderMap::detect(cells).is_some()
+    {
+        at = at.checked_sub(1)?;
+    }
+    match &mut body[at].1 {
+        TableLine::Row(cells) => Some(cells),
+        TableLine::Stray(_) => None,
+    }
 }
 
 /// The rows of a table set to columns whose cells went on over lines under them: each
@@ -203,7 +239,7 @@ fn set_to_columns(
 }
 
 /// The columns as the page that line `at` opens (after `pdftotext`'s form feed) sets them.
-fn columns_of_page(columns: &mut super::Columns, lines: &[&str], at: usize) {
+pub(super) fn columns_of_page(columns: &mut super::Columns, lines: &[&str], at: usize) {
     if !lines[at].starts_with(super::PAGE_BREAK) {
         return;
     }
@@ -222,11 +258,17 @@ fn header_wrapped_under(header: &mut [String], lines: &[&str], columns: &super::
     }
     let word =
         |t: &str| (1..=4).contains(&t.chars().count()) && t.chars().all(crate::base::cjk::is_han);
+    // A unit's name under a whole column name is a row's first line (cells centred
+    // vertically set it beside the header's last line), no more of the name.
+    let goes_on = |name: &str, text: &str| {
+        word(text)
+            && !(Column::from_header(name).is_some() && crate::ingest::units::ends_as_a_body(text))
+    };
     let mut taken = 0;
     for line in lines {
         let Some(pieces) = columns
             .pieces(line)
-            .filter(|p| p.iter().all(|(_, t)| word(t)))
+            .filter(|p| p.iter().all(|(c, t)| goes_on(&header[*c], t)))
         else {
             break;
         };
@@ -297,7 +339,9 @@ fn wraps_onto(
     let Some(pieces) = columns.pieces(line) else {
         return false;
     };
-    if pieces.iter().any(|(column, _)| *column <= no_column) {
+    // A 类别 label set before the 序号 goes on over the rows' lines as any cell does.
+    let before_number = |column: usize| column <= no_column && Some(column) != group_column;
+    if pieces.iter().any(|(column, _)| before_number(*column)) {
         return false;
     }
     // A cell left inside its brackets (各镇(街) takes the piece that closes them (道)),
@@ -462,7 +506,7 @@ fn numbered_tab_row(line: &str) -> Option<(&str, usize)> {
 
 /// A heading on a line of its own among a table's rows: a section's (一、…) or a group's
 /// (（二）…, short, no sentence in it).
-fn is_heading_line(line: &str) -> bool {
+pub(super) fn is_heading_line(line: &str) -> bool {
     let text = heading_text(line);
     section_heading(&text).is_some() || group_heading(&text).is_some()
 }
