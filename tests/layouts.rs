@@ -5941,6 +5941,11 @@ fn a_pdfs_text_set_to_columns_reads_as_its_table() {
         ),
     ];
     assert_eq!(tasks, want);
+    // 2025 年 9 月 / 30 日: one date, as written.
+    assert_eq!(
+        checked.plan.task(3).unwrap().deadline_text.as_deref(),
+        Some("2025年9月30日")
+    );
     assert_eq!(checked.plan.task(4).unwrap().unspecified, ["县各相关部门"]);
     let sections: Vec<&str> = (checked.plan.sections.iter())
         .map(|s| s.title.as_str())

@@ -9,7 +9,7 @@
 //! table better than reading every row from its number down (a table set to the top of its
 //! cells fits that one exactly).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::table::{columns_of_page, is_heading_line, parse_task_number};
 use super::{Columns, Places};
@@ -210,7 +210,8 @@ fn centred_split(run: &Run, table: &Table) -> (usize, Vec<usize>) {
     let rows = numbers.len();
     // best[row][above]: the least cost of the rows before `row` when `row` has `above`
     // lines over its number, with the choice that led there.
-    let mut best: Vec<HashMap<usize, (usize, usize)>> = vec![HashMap::new(); rows + 1];
+    // Ordered, so that of equal readings the same one wins every run.
+    let mut best: Vec<BTreeMap<usize, (usize, usize)>> = vec![BTreeMap::new(); rows + 1];
     best[0].insert(numbers[0], (0, 0));
     for row in 0..rows {
         let at = numbers[row];

@@ -55,11 +55,12 @@ pub(super) fn parse_table_under(
     let mut wrapped = WrappedRows::default();
     let column_of = |kind| (header_cells.iter()).position(|c| Column::from_header(c) == Some(kind));
     let no_column = column_of(Column::No);
-    // Columns whose wrapped lines run on as one line of words, and the task's.
+    // Columns whose wrapped lines run on as one line of words, the task's and its time's.
     let runs_on = [
         column_of(Column::Group),
         column_of(Column::Person),
         column_of(Column::Content),
+        column_of(Column::Deadline),
     ];
     let row_starts = match (&starts, no_column) {
         (Some(columns), Some(no)) => centred::row_starts(lines, index, columns, (no, runs_on[2])),
@@ -322,10 +323,10 @@ fn label_carried_up(body: &mut [(u32, TableLine)], cells: &mut [String], group: 
 fn wraps_onto(
     cells: &mut [String],
     line: &str,
-    (columns, no_column, [group_column, person_column, content_column]): (
+    (columns, no_column, [group_column, person_column, content_column, time_column]): (
         &super::Columns,
         usize,
-        [Option<usize>; 3],
+        [Option<usize>; 4],
     ),
 ) -> bool {
     if cells.len() != columns.len()
@@ -365,13 +366,30 @@ fn wraps_onto(
         // words, unless the line above ended its list (县委常委、 / 常务副县长).
         let runs_on = Some(column) == group_column
             || (Some(column) == person_column && !cell.ends_with(['、', '，', ',', '；', ';']))
-            || (Some(column) == content_column && wrapped_by_width(cell, &text));
+            || (Some(column) == content_column && wrapped_by_width(cell, &text))
+            || (Some(column) == time_column && date_goes_on(cell, &text));
         if !cell.is_empty() && !runs_on {
             cell.push('\n');
         }
         cell.push_str(&text);
     }
     true
+}
+
+/// Whether a date's line goes on with the cell above it (`2025 年 9 月` / `30 日`, `2025 年`
+/// / `12 月底前`, `2025 年 12` / `月底前`): the cell stops at a figure or a year, or the
+/// line starts with what only ends a date. A line with a date of its own (a second
+/// stage's) keeps its line.
+fn date_goes_on(cell: &str, line: &str) -> bool {
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::unwrap_used)] // literal pattern
+        Regex::new(r"^\d{1,2}\s*(日|号)").unwrap()
+    });
+    let (cell, line) = (cell.trim_end(), line.trim_start());
+    !cell.is_empty()
+        && (cell.ends_with(|c: char| c.is_ascii_digit() || c == '年')
+            || line.starts_with(['日', '号', '底', '前', '月', '旬'])
+            || DAY.is_match(line))
 }
 
 /// Whether a task's line in a table set to its columns goes on from the line above only
@@ -1763,6 +1781,16 @@ mod tests {
             "{}",
             short[0].message
         );
+    }
+
+    #[test]
+    fn a_dates_wrapped_line_goes_on_with_it_and_a_second_date_does_not() {
+        assert!(date_goes_on("2025 年 9 月", "30 日"));
+        assert!(date_goes_on("2025 年", "12 月底前"));
+        assert!(date_goes_on("2025 年 12", "月底前"));
+        assert!(!date_goes_on("2025 年 6 月底前", "2025 年 12 月底前"));
+        assert!(!date_goes_on("长期坚持", "（每季度报送）"));
+        assert!(!date_goes_on("", "30 日"));
     }
 
     #[test]
