@@ -84,6 +84,8 @@ pub(super) fn parse_table_under(
                     body.push((at as u32 + 1, TableLine::Row(cells)));
                     continue;
                 }
+                // A line that held only its row's number, moved up, is empty now.
+                Err(rest) if rest.trim().is_empty() => continue,
                 Err(rest) => line = rest,
             }
         }
@@ -1781,6 +1783,25 @@ mod tests {
             "{}",
             short[0].message
         );
+    }
+
+    #[test]
+    fn a_centred_rows_line_holding_only_its_number_is_no_line_of_its_own() {
+        let (table, said) = read(
+            "\
+序号              任务内容                       牵头单位       配合单位       完成时限
+   新建改造农村公路提档升级工程 60 公里，完成农村危桥改造 12       区交通运输局    区财政局、各镇（街   2025 年 11
+ 1
+   座。                                                   道）        月底前
+4    推进数字乡村建设，实现 5G 网络行政村全覆盖。              区工信局       区数据局       2025 年 12 月",
+        );
+        let codes: Vec<&str> = said.iter().map(|d| d.code.as_str()).collect();
+        assert!(codes.contains(&"table/cells-centred"), "{codes:?}");
+        assert!(!codes.contains(&"table/stray-line"), "{said:#?}");
+        let first = task(&table, 0);
+        assert_eq!(first.no, "1");
+        assert!(first.content.ends_with("12座。"), "{}", first.content);
+        assert_eq!(task(&table, 1).no, "4");
     }
 
     #[test]
