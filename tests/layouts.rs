@@ -6110,6 +6110,162 @@ fn a_pdfs_table_with_cells_centred_every_way_reads_row_by_row() {
     }
 }
 
+/// A plan parted 一、二、三 whose table repeats its paragraphs a row each with no part rows
+/// of its own (tests/fixtures/printed/make_layout.py): each task belongs to the part that
+/// writes it out. Its cells centred, a row cut by the page (the rest on the next page
+/// centred in its own height), unit names broken by narrow columns (区委组 / 织部, 区 / 行政
+/// 服务中 / 心管委会); under the table the line saying how it is made public and the 版记
+/// with a 抄送 wrapped over two lines — none of them the last task's.
+#[test]
+fn a_table_without_part_rows_takes_its_parts_from_the_plans_text() {
+    let input = common::root().join("tests/fixtures/printed/layout_parted_plan.txt");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    use fengong::model::Role::{Lead, Support};
+    let parts: Vec<(&str, &str, Vec<u32>)> = (plan.sections.iter())
+        .map(|s| {
+            let tasks = s
+                .groups
+                .iter()
+                .flat_map(|g| g.tasks.iter().copied())
+                .collect();
+            (s.numeral.as_str(), s.title.as_str(), tasks)
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("一", "压实安全责任", vec![1, 2, 3]),
+            ("二", "整治重大隐患", vec![4, 5, 6, 7]),
+            ("三", "夯实基层基础", vec![8, 9, 10]),
+        ]
+    );
+    for task in &plan.tasks {
+        let part = plan.sections.iter().find(|s| s.no == task.section).unwrap();
+        assert!(part.groups.iter().any(|g| g.tasks.contains(&task.no)));
+    }
+    let tasks = tasks_read(plan);
+    let want: Vec<TaskRead> = vec![
+        (
+            "严格落实党政领导干部安全生产责任制，区领导每季度带队开展督导检查不少于1次。",
+            vec![("区应急管理局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "将安全生产工作纳入街道和部门年度绩效考核，考核结果作为干部评价的重要参考。",
+            vec![
+                ("区委组织部", Lead),
+                ("区应急管理局", Support),
+                ("区绩效办", Support),
+            ],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "督促企业主要负责人履行第一责任人职责，全员安全生产责任制建立率达到100%。",
+            vec![
+                ("区应急管理局", Lead),
+                ("区市场监督管理局", Support),
+                ("区行政服务中心管委会", Support),
+            ],
+            Some("2025-06-30".into()),
+        ),
+        (
+            "聚焦燃气、自建房、电动自行车等重点领域，建立重大事故隐患排查整治台账，实行销号管理。",
+            vec![
+                ("区住房和城乡建设局", Lead),
+                ("区消防救援大队", Support),
+                ("区市场监督管理局", Support),
+                ("各街道办事处", Support),
+            ],
+            Some("2025-09-30".into()),
+        ),
+        (
+            "全面排查城镇燃气管道老化问题，年内完成老旧燃气管道更新改造40公里。",
+            vec![
+                ("区住房和城乡建设局", Lead),
+                ("区发展和改革局", Support),
+                ("区财政局", Support),
+            ],
+            Some("2025-11-30".into()),
+        ),
+        (
+            "推进电动自行车集中充电设施建设，新增充电端口8000个，严查违规停放充电行为。",
+            vec![
+                ("区消防救援大队", Lead),
+                ("区住房和城乡建设局", Support),
+                ("各街道办事处", Support),
+            ],
+            Some("2025-10-31".into()),
+        ),
+        (
+            "开展危险化学品企业精准执法检查，重点企业检查覆盖率达到100%。",
+            vec![
+                ("区应急管理局", Lead),
+                ("区生态环境分局", Support),
+                ("区工业和信息化局", Support),
+            ],
+            Some("2025-08-31".into()),
+        ),
+        (
+            "充实街道安全生产监管力量，每个街道专职安全监管人员不少于4名。",
+            vec![
+                ("区委编办", Lead),
+                ("区应急管理局", Support),
+                ("区人力资源和社会保障局", Support),
+            ],
+            Some("2025-07-31".into()),
+        ),
+        (
+            "深入开展“安全生产月”“安全宣传五进”活动，组织应急演练不少于150场次，覆盖全区重点行业领域企业、学校、医院和人员密集场所，提升群众应急避险和自救互救能力。",
+            vec![
+                ("区应急管理局", Lead),
+                ("区委宣传部", Support),
+                ("区教育局", Support),
+                ("各街道办事处", Support),
+            ],
+            Some("2025-06-30".into()),
+        ),
+        (
+            "加强安全生产社会化服务，引导高危行业企业投保安全生产责任保险，覆盖率达到100%。",
+            vec![("区应急管理局", Lead), ("区金融工作局", Support)],
+            Some("2025-12-31".into()),
+        ),
+    ];
+    assert_eq!(tasks, want);
+    let notice = &plan.notice;
+    assert_eq!(notice.annotation.as_deref(), Some("公开方式：主动公开"));
+    let imprint: Vec<&str> = notice.imprint.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        imprint,
+        [
+            "抄送：区委各部门，区人大常委会办公室，区政协办公室，区法院，区检察院，区人武部，临江警备区滨湖分区。",
+            "临江市滨湖区人民政府办公室2025年3月20日印发"
+        ]
+    );
+    let said = |code: &str| {
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let parted = said("table/parts-from-text").concat();
+    assert!(
+        parted.contains("「一、压实安全责任」第 1、2、3 项；「二、整治重大隐患」第 4、5、6、7 项"),
+        "{parted}"
+    );
+    for never in [
+        "table/part-by-order",
+        "table/stray-line",
+        "table/unnumbered-row",
+        "structure/missing-number",
+        "unit/fragment",
+        "source/cut-off",
+        "source/unused",
+    ] {
+        assert!(said(never).is_empty(), "{never}: {:?}", said(never));
+    }
+}
+
 /// The same PDF taken out by plain `pdftotext`: the 序号 column with its cells, then the
 /// others a column at a time. Which unit goes with which task no longer shows: refused,
 /// saying so and what to do — nothing published from a table that pairs the wrong cells.

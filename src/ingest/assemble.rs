@@ -767,6 +767,13 @@ fn place_tasks(
                 diagnostics.extend(items_not_in_table(items, tasks));
             }
             let sections = group_by_labels(raw, tasks, diagnostics);
+            let sections = super::prose_parts::parted_as_prose(
+                sections,
+                &prose,
+                tasks,
+                table.origin.as_ref(),
+                diagnostics,
+            );
             let text = text_around_table(prose, attached, diagnostics);
             (sections, text, Vec::new())
         }

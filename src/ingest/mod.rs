@@ -8,6 +8,7 @@ pub mod docx;
 pub mod grid;
 pub mod inline;
 pub(crate) mod later_attachment;
+mod prose_parts;
 pub mod raw_table;
 pub(crate) mod reporting;
 pub mod repost;

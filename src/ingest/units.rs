@@ -252,6 +252,8 @@ pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
         || ending_broken(before, after)
         || level_and_a_letter(before, after)
         || members_broken(before, after)
+        || kind_alone(before, after)
+        || committees_department(before, after)
     {
         return true;
     }
@@ -290,6 +292,43 @@ fn members_broken(before: &str, after: &str) -> bool {
         && before.ends_with('各')
         && !after.starts_with('各')
         && ends_whole(&format!("{before}{after}"))
+}
+
+/// Whether `after` is only a kind of body, naming none (管委会, 领导小组): the name it ends
+/// is above it (区行政服务中心 / 管委会). Not 办公室, 法规科: a bureau's own offices are
+/// named so in its plans, a line each.
+fn kind_alone(before: &str, after: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "管委会",
+        "委员会",
+        "党工委",
+        "领导小组",
+        "指挥部",
+        "工作专班",
+    ];
+    before.chars().count() >= 2
+        && KINDS.contains(&after)
+        && !before.ends_with(LEAD_MARKS)
+        && !before.ends_with(['、', '，', ',', '；', ';', '等'])
+        && role_suffix(before).is_none()
+}
+
+/// Whether `after` is a department of the party committee `before` is (区委 / 组织部, 县委
+/// / 宣传部, 区委组 / 织部): no district names a body 组织部 alone, its own level first.
+fn committees_department(before: &str, after: &str) -> bool {
+    let mut chars = before.chars();
+    let (Some(level), Some('委')) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    // 区委组 / 织部: one character of the department's name with the committee (区委办 is
+    // a name whole).
+    let letter = chars.next();
+    chars.next().is_none()
+        && letter.is_none_or(|c| crate::base::cjk::is_han(c) && !"办会".contains(c))
+        && "区县市省州".contains(level)
+        && !after.starts_with(|c: char| "区县市省州各".contains(c))
+        && after.chars().count() >= 2
+        && ends_as_a_body(after)
 }
 
 /// Whether `before` is a level and one character (区科 / 技局, 区司 / 法局): no body is
@@ -2864,6 +2903,18 @@ mod tests {
         );
         assert_eq!(names("区政务服务中\n心"), ["区政务服务中心"]);
         assert_eq!(names("区安委会各\n成员单位"), ["区安委会各成员单位"]);
+        // A line that is only a kind of body ends the name above it.
+        assert_eq!(
+            names("区行政服务中心\n管委会、区直各部门"),
+            ["区行政服务中心管委会", "区直各部门"]
+        );
+        assert_eq!(names("区防汛抗旱\n指挥部"), ["区防汛抗旱指挥部"]);
+        // A party committee's department under its committee.
+        assert_eq!(names("区委\n组织部"), ["区委组织部"]);
+        assert_eq!(names("区委组\n织部、区财政局"), ["区委组织部", "区财政局"]);
+        assert_eq!(names("区委办\n区财政局"), ["区委办", "区财政局"]);
+        assert_eq!(names("区委\n区政府办公室"), ["区委", "区政府办公室"]);
+        assert_eq!(names("区财政局、\n领导小组"), ["区财政局", "领导小组"]);
         // A level and one character names no body but a party committee.
         assert_eq!(
             names("区经信局、区科\n技局、区商务局"),

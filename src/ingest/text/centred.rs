@@ -67,6 +67,8 @@ struct Line {
     /// The row's number, when the line has one in the 序号 column.
     number: Option<String>,
     pieces: Vec<(usize, String)>,
+    /// A page broke before it: a header repeated at the page's top was passed over.
+    after_break: bool,
 }
 
 /// A run of rows no heading or stray line breaks: its lines, and which hold a number.
@@ -151,6 +153,7 @@ fn tasks_end_sentences(runs: &[Run], content: usize) -> bool {
 fn runs_of_rows(lines: &[&str], from: usize, mut columns: Columns, no_column: usize) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut run = Run::default();
+    let mut broke = false;
     for (at, line) in lines.iter().enumerate().skip(from) {
         columns_of_page(&mut columns, lines, at);
         if line.trim().is_empty() {
@@ -165,6 +168,7 @@ fn runs_of_rows(lines: &[&str], from: usize, mut columns: Columns, no_column: us
         };
         let cells: Vec<&str> = pieces.iter().map(|(_, t)| t.as_str()).collect();
         if cells.len() >= 2 && HeaderMap::detect(&cells).is_some() {
+            broke = !run.lines.is_empty();
             continue;
         }
         let number = match pieces.iter().position(|(c, _)| *c == no_column) {
@@ -178,7 +182,13 @@ fn runs_of_rows(lines: &[&str], from: usize, mut columns: Columns, no_column: us
         if number.is_some() {
             run.numbers.push(run.lines.len());
         }
-        run.lines.push(Line { at, number, pieces });
+        let after_break = std::mem::take(&mut broke);
+        run.lines.push(Line {
+            at,
+            number,
+            pieces,
+            after_break,
+        });
     }
     runs.push(run);
     runs.retain(|r| !r.numbers.is_empty());
@@ -192,13 +202,18 @@ fn top_cost(run: &Run, table: &Table) -> usize {
     let mut cost = 2 * run.numbers[0];
     for (row, &at) in run.numbers.iter().enumerate() {
         let end = run.numbers.get(row + 1).copied().unwrap_or(run.lines.len());
-        let below = &run.lines[at + 1..end];
-        let starts_low = (table.columns())
-            .filter(|&c| !has_piece(&run.lines[at], c) && below.iter().any(|l| has_piece(l, c)))
-            .count();
-        cost += starts_low + cut_cells(&run.lines[at..end], table);
+        cost += top_row_cost(&run.lines[at..end], table);
     }
     cost
+}
+
+/// What a row read from its number (its first line of `lines`) down costs: its columns
+/// that start below that line, and its cells left cut.
+fn top_row_cost(lines: &[Line], table: &Table) -> usize {
+    let starts_low = (table.columns())
+        .filter(|&c| !has_piece(&lines[0], c) && lines[1..].iter().any(|l| has_piece(l, c)))
+        .count();
+    starts_low + cut_cells(lines, table)
 }
 
 /// The best reading of a run as centred rows, and its cost: how many lines stand above
@@ -224,7 +239,7 @@ fn centred_split(run: &Run, table: &Table) -> (usize, Vec<usize>) {
         for (above, cost_before) in states {
             for below in choices.clone() {
                 let lines = &run.lines[at - above..=at + below];
-                let cost = cost_before + centred_cost(lines, above, table);
+                let cost = cost_before + row_cost(lines, above, table);
                 let entry = best[row + 1].entry(gap - below).or_insert((usize::MAX, 0));
                 if cost < entry.0 {
                     *entry = (cost, above);
@@ -243,6 +258,38 @@ fn centred_split(run: &Run, table: &Table) -> (usize, Vec<usize>) {
         state = came_from;
     }
     (cost, above)
+}
+
+/// What a row costs read as centred — but for a row a page cuts: Word and LibreOffice set
+/// the part on the first page from the cells' top (the number on its first line), the
+/// rest on the next page centred in its own height.
+fn row_cost(lines: &[Line], above: usize, table: &Table) -> usize {
+    let cut_at = (lines.iter().skip(1).position(|l| l.after_break)).map(|k| k + 1);
+    match cut_at {
+        Some(cut) if above < cut => {
+            let first_part = &lines[above..cut];
+            let starts_low = (table.columns())
+                .filter(|&c| {
+                    !has_piece(&first_part[0], c) && first_part.iter().any(|l| has_piece(l, c))
+                })
+                .count();
+            2 * above + starts_low + centred_alone(&lines[cut..], table) + cut_cells(lines, table)
+        }
+        _ => centred_cost(lines, above, table),
+    }
+}
+
+/// How far from centred in `lines` the columns are that have words there, with no number
+/// among them to centre on (a cut row's rest on the next page): for each, how many lines
+/// above its first line against how many below its last.
+fn centred_alone(lines: &[Line], table: &Table) -> usize {
+    (table.columns())
+        .filter_map(|c| {
+            let first = lines.iter().position(|l| has_piece(l, c))?;
+            let last = lines.iter().rposition(|l| has_piece(l, c))?;
+            Some(first.abs_diff(lines.len() - 1 - last))
+        })
+        .sum()
 }
 
 /// What a centred row costs: for each column, how far its lines above the number line are
@@ -365,6 +412,27 @@ mod tests {
         let (said, _) = starts_of(text);
         // 月底前 after the repeated header ends task 4's 2025 年 12; task 5 opens below it.
         assert_eq!(said, ["3@1", "5@8"]);
+    }
+
+    #[test]
+    fn a_rows_rest_on_the_next_page_is_centred_in_its_own_height() {
+        let line = |columns: &[usize]| Line {
+            at: 0,
+            number: None,
+            pieces: columns.iter().map(|&c| (c, "字".to_string())).collect(),
+            after_break: false,
+        };
+        let table = Table {
+            count: 4,
+            no_column: 0,
+            closed_content: None,
+        };
+        // The content's one line in the middle of the units' three: centred.
+        let rest = [line(&[3]), line(&[1, 3]), line(&[3])];
+        assert_eq!(centred_alone(&rest, &table), 0);
+        // The content's line at the top, over the units' three: not.
+        let rest = [line(&[1, 3]), line(&[3]), line(&[3])];
+        assert_eq!(centred_alone(&rest, &table), 2);
     }
 
     #[test]

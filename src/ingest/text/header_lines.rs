@@ -95,9 +95,16 @@ pub(super) fn join_header_lines(
             i += 1;
             continue;
         };
+        // A page's form feed over the header (one repeated at its top) stays with it: the
+        // page's columns are read from there.
+        let page = (lines[from..to].iter()).any(|l| l.starts_with(super::PAGE_BREAK));
         for (k, l) in lines.iter_mut().enumerate().take(to).skip(from) {
             if k == i {
-                *l = line.clone();
+                *l = if page {
+                    format!("{}{line}", super::PAGE_BREAK)
+                } else {
+                    line.clone()
+                };
             } else {
                 l.clear();
             }
@@ -333,6 +340,31 @@ mod tests {
         assert_eq!(said.len(), 1);
         assert_eq!(said[0].code, "table/header-stacked");
         assert_eq!(lines[3], text.lines().nth(3).unwrap());
+    }
+
+    #[test]
+    fn a_header_repeated_at_a_pages_top_keeps_the_pages_break() {
+        let text = "                         —4—
+\u{c}     序                                     完成时
+类别             任务内容         牵头单位   配合单位
+     号                                      限
+                                   办事处、各";
+        let (lines, _) = joined(text);
+        assert_eq!(lines[1], "");
+        assert!(lines[2].starts_with('\u{c}'), "{:?}", lines[2]);
+        let names: Vec<&str> = lines[2].split_whitespace().collect();
+        assert_eq!(
+            names,
+            [
+                "类别",
+                "序号",
+                "任务内容",
+                "牵头单位",
+                "配合单位",
+                "完成时限"
+            ]
+        );
+        assert_eq!(lines[4], text.lines().nth(4).unwrap());
     }
 
     #[test]

@@ -169,8 +169,16 @@ pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnosti
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut said = Vec::new();
     said.extend(standard_forms(&mut lines, places));
+    // The 版记 under a plan's table is no row of it (a 抄送 wrapped at the page's width
+    // read as the last task's words): set aside while the rest is restored.
+    let imprint: Vec<(usize, String)> = (imprint_lines(&lines).into_iter())
+        .map(|at| (at, std::mem::take(&mut lines[at])))
+        .collect();
     header_lines::join_header_lines(&mut lines, places, &mut said);
     printed::restore(&mut lines, places, &mut said);
+    for (at, line) in imprint {
+        lines[at] = line;
+    }
     said.extend(without_stamp_text(&mut lines, places));
     said.extend(spaces_out_of_labels(&mut lines, places));
     said.extend(without_cut_piece(&mut lines, places));
@@ -420,7 +428,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     let mut joined = join_quoted_rows(text);
     let approved_by = approved_by::take_approved_by(&mut joined);
     let mut lines: Vec<&str> = joined.iter().map(String::as_str).collect();
-    let imprint = imprint_at_end(&mut lines, places);
+    let (imprint, disclosure) = imprint_at_end(&mut lines, places);
     let mut doc = TextDocument {
         page_year: page_year(&lines),
         ..TextDocument::default()
@@ -472,12 +480,7 @@ pub fn parse_at(text: &str, places: Places<'_>) -> TextDocument {
     if let Some(notice) = doc.notice.as_mut() {
         sign_off_after_table(notice, &lines, places, &mut doc.diagnostics);
     }
-    match doc.notice.as_mut() {
-        Some(notice) if notice.imprint.is_empty() => notice.imprint = imprint,
-        _ => doc.diagnostics.extend(
-            (imprint.iter()).map(|p| crate::ingest::unused_note(&p.text, p.origin.clone())),
-        ),
-    }
+    give_notice_its_imprint(&mut doc, imprint, disclosure);
     doc.prose = parse_prose(read.rest, places);
     if let (Some(prose), Some(title)) = (doc.prose.as_mut(), own_title) {
         prose.title = Some(Paragraph {
@@ -512,26 +515,110 @@ fn ends_on_a_whole_row(table: &RawTable, line: u32) -> bool {
 /// The 版记 at the text's very end (抄送：… / …办公室 2025年3月18日印发), where GB/T 9704
 /// puts it — after the attachments, so under the plan's table — taken out of `lines` (left
 /// blank, the lines keep their numbers) for the notice. Blank lines and page numbers
-/// between are passed over.
-fn imprint_at_end(lines: &mut [&str], places: Places<'_>) -> Vec<Paragraph> {
+/// between are passed over; a 抄送 the page's width wrapped (…，区 / 检察院。) is one.
+/// Also the line saying how the document is made public right over it (公开方式：主动公开,
+/// where some provinces print it): the notice's 附注.
+fn imprint_at_end(lines: &mut [&str], places: Places<'_>) -> (Vec<Paragraph>, Option<Paragraph>) {
     let mut found = Vec::new();
-    for at in (0..lines.len()).rev() {
+    let mut at = lines.len();
+    let mut disclosure = None;
+    while at > 0 {
+        at -= 1;
         let line = lines[at].replace('\t', " ");
         let line = line.trim();
-        if line.is_empty() || printed::is_page_number(line) {
+        // A bare figure at the very end is the last page's number (5).
+        if line.is_empty() || printed::is_page_number(line) || printed::is_figures_only(line) {
             continue;
         }
-        if !is_imprint_line(line) {
+        let first = if is_imprint_line(&tidy_spacing(line)) {
+            Some(at)
+        } else {
+            copied_to_over(lines, at)
+        };
+        let Some(first) = first else {
+            if found.is_empty() || !says_how_made_public(line) {
+                break;
+            }
+            disclosure = Some(Paragraph {
+                text: tidy_spacing(line),
+                origin: places.at(at as u32 + 1),
+            });
+            lines[at] = "";
             break;
-        }
+        };
+        let text: String = lines[first..=at].iter().map(|l| l.trim()).collect();
         found.push(Paragraph {
-            text: tidy_spacing(line),
-            origin: places.at(at as u32 + 1),
+            text: tidy_spacing(&text),
+            origin: places.at(first as u32 + 1),
         });
-        lines[at] = "";
+        lines[first..=at].fill("");
+        at = first;
     }
     found.reverse();
-    found
+    (found, disclosure)
+}
+
+/// The 版记 and the line saying how the document is made public found at the text's end
+/// (see [`imprint_at_end`]) as the notice's: said as unused when there is no notice to take
+/// them, or it has its own.
+fn give_notice_its_imprint(
+    doc: &mut TextDocument,
+    imprint: Vec<Paragraph>,
+    disclosure: Option<Paragraph>,
+) {
+    match doc.notice.as_mut() {
+        Some(notice) if notice.imprint.is_empty() => notice.imprint = imprint,
+        _ => doc.diagnostics.extend(
+            (imprint.iter()).map(|p| crate::ingest::unused_note(&p.text, p.origin.clone())),
+        ),
+    }
+    let Some(disclosure) = disclosure else {
+        return;
+    };
+    match doc.notice.as_mut() {
+        Some(notice) if notice.annotation.is_none() => notice.annotation = Some(disclosure.text),
+        _ => (doc.diagnostics).push(crate::ingest::unused_note(
+            &disclosure.text,
+            disclosure.origin,
+        )),
+    }
+}
+
+/// Which of `lines` [`imprint_at_end`] takes for the 版记.
+fn imprint_lines(lines: &[String]) -> Vec<usize> {
+    let mut taken: Vec<&str> = lines.iter().map(String::as_str).collect();
+    imprint_at_end(&mut taken, Places::lines(""));
+    (0..lines.len())
+        .filter(|&at| taken[at].is_empty() && !lines[at].is_empty())
+        .collect()
+}
+
+/// The line a 抄送 wrapped onto line `at` opens on: one of the two lines of words right
+/// above it (a blank line between, as a PDF's wide line spacing sets them).
+fn copied_to_over(lines: &[&str], at: usize) -> Option<usize> {
+    let above = (0..at)
+        .rev()
+        .take(4)
+        .filter(|&k| !lines[k].trim().is_empty());
+    for k in above.take(2) {
+        let line = tidy_spacing(lines[k].trim());
+        if line.starts_with("抄送") {
+            return is_imprint_line(&line).then_some(k);
+        }
+        if is_imprint_line(&line) || printed::is_page_number(&line) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether `line` says how the document is made public (公开方式：主动公开).
+fn says_how_made_public(line: &str) -> bool {
+    let line = tidy_spacing(line.trim());
+    ["公开方式", "公开属性", "公开类别"].iter().any(|label| {
+        line.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(['：', ':']) && rest.chars().count() <= 12)
+    })
 }
 
 /// The notice's 署名 and 成文日期 under its table (主送 / body / the table pasted / 某区人民政府
@@ -1436,6 +1523,9 @@ pub(super) struct Columns {
     /// (`序号 主要事项`, as `pdftotext` sets narrow columns) are apart when the rows start
     /// under each of them.
     names: Vec<String>,
+    /// Where the header read sets each name (on the page the columns are read for): a page's
+    /// header repeated elsewhere moves its columns as far as its names moved.
+    header_at: Vec<usize>,
     /// Whether `starts` are the columns' left edges, read from the gutters between them
     /// (a piece is in the column it starts inside), not where their cells start (a piece
     /// is in the column it starts nearest).
@@ -1458,6 +1548,7 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
                 .and_then(|p| header_words_apart(p, measure))?;
         }
         let (mut starts, names): (Vec<usize>, Vec<String>) = pieces.into_iter().unzip();
+        let header_at = starts.clone();
         if from_rows {
             starts = starts_from_rows(names.len(), measure, rows)?;
         }
@@ -1465,6 +1556,7 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
             starts,
             measure,
             names,
+            header_at,
             edges: false,
         };
         let (mut full_rows, mut aligned) = (0, 0);
@@ -1506,7 +1598,7 @@ pub(super) fn column_starts(header: &str, rows: &[&str]) -> Option<Columns> {
         .map(|(c, _)| c.crowded_lines(rows))
         .min();
     if crowded_at_best.is_none_or(|n| n > 0)
-        && let Some(edges) = Columns::from_gutters(header, rows)
+        && let Some(edges) = Columns::from_gutters(header, rows, true)
     {
         let aligned = (first_page_rows(rows).flatten())
             .filter(|(at, _)| edges.starts.contains(at))
@@ -1620,8 +1712,10 @@ impl Columns {
     /// The columns of a PDF's table whose cells stand anywhere in their columns (centred,
     /// set right): between each name's middle and the next name (a name stands centred
     /// over its column) the column's edge is where the fewest of the rows' pieces
-    /// stand, the rows' lines all laid over each other. None without such a gutter.
-    fn from_gutters(header: &str, rows: &[&str]) -> Option<Columns> {
+    /// stand, the rows' lines all laid over each other. None without such a gutter, or
+    /// with a column none of the rows has words in when `every_column_held` (a first
+    /// page's: a next page's rows may have none in a 类别 merged down before).
+    fn from_gutters(header: &str, rows: &[&str], every_column_held: bool) -> Option<Columns> {
         let measure = Measure::Chars;
         let names = cells_at_columns(header, measure)?;
         if names.len() < 3 {
@@ -1665,14 +1759,15 @@ impl Columns {
             let end = starts.get(k + 1).copied().unwrap_or(usize::MAX);
             piece_starts.iter().any(|&at| at >= starts[k] && at < end)
         };
-        if !(0..starts.len()).all(holds) {
+        if every_column_held && !(0..starts.len()).all(holds) {
             return None;
         }
-        let names = names.into_iter().map(|(_, n)| n).collect();
+        let (header_at, names) = names.into_iter().unzip();
         Some(Columns {
             starts,
             measure,
             names,
+            header_at,
             edges: true,
         })
     }
@@ -1702,17 +1797,33 @@ impl Columns {
     /// every column starts them, else the one shift of all that puts most of its pieces
     /// exactly under a column. `lines` are the page's.
     pub(super) fn on_next_page(&mut self, lines: &[&str]) {
-        if self.edges {
-            // The page's own header, repeated over its rows, sets its gutters.
-            let header = lines.iter().position(|l| {
-                cells_at_columns(l, self.measure)
-                    .is_some_and(|p| p.iter().map(|(_, t)| t).eq(self.names.iter()))
-            });
-            if let Some(at) = header
-                && let Some(page) = Columns::from_gutters(lines[at], &lines[at + 1..])
-            {
+        // The page's own header, repeated over its rows.
+        let header = lines.iter().enumerate().find_map(|(at, l)| {
+            cells_at_columns(l, self.measure)
+                .filter(|p| p.iter().map(|(_, t)| t).eq(self.names.iter()))
+                .map(|p| (at, p))
+        });
+        if let Some((at, page_header)) = header {
+            // Its gutters, where the page's rows show them (a page may hold no words of
+            // a 类别 merged down over the rows before); else each column where the name
+            // over it went: `pdftotext` sets each page to its own scale.
+            let gutters = (self.edges)
+                .then(|| Columns::from_gutters(lines[at], &lines[at + 1..], false))
+                .flatten();
+            if let Some(page) = gutters {
                 self.starts = page.starts;
+            } else if self.header_at.len() == self.starts.len() {
+                for ((start, was), (now, _)) in (self.starts.iter_mut())
+                    .zip(&self.header_at)
+                    .zip(&page_header)
+                {
+                    *start = (*start + now).saturating_sub(*was);
+                }
             }
+            self.header_at = page_header.into_iter().map(|(at, _)| at).collect();
+            return;
+        }
+        if self.edges {
             return;
         }
         let pieces: Vec<Vec<usize>> = (lines.iter())
