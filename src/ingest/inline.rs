@@ -97,6 +97,16 @@ fn brackets_side_by_side(line: &str) -> Vec<(std::ops::Range<usize>, String)> {
     out
 }
 
+/// Whether `text` ends on the bracket naming who does its work (…10亿元以上。（责任单位：区商务局
+/// 牵头，区财政局配合）): the task it closes is whole, the next line another paragraph.
+pub(crate) fn ends_with_a_duty(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['。', '；', ';']);
+    duty_brackets(text)
+        .last()
+        .and_then(|caps| caps.get(0))
+        .is_some_and(|whole| whole.end() == text.len())
+}
+
 /// A paragraph that is only a bracket naming who does the work ((牵头单位:市委政法委;配合单位:
 /// 市公安局)): it closes the paragraph above, as labelled lines under it would.
 fn duty_alone(text: &str) -> bool {
@@ -5116,6 +5126,18 @@ fn tidy_content(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_task_ending_on_who_does_it_is_whole() {
+        assert!(ends_with_a_duty(
+            "（二）发放消费券2000万元。（责任单位：区商务局牵头，区财政局配合）"
+        ));
+        assert!(ends_with_a_duty("完成改造。（牵头单位：区住建局）。"));
+        assert!(!ends_with_a_duty("（二）发放消费券2000万元，撬动消费"));
+        assert!(!ends_with_a_duty(
+            "（责任单位：区商务局牵头）做好后续工作，"
+        ));
+    }
 
     #[test]
     fn leaders_answering_for_a_task_are_named_by_their_post() {

@@ -531,7 +531,7 @@ fn imprint_at_end(lines: &mut [&str], places: Places<'_>) -> (Vec<Paragraph>, Op
             continue;
         }
         let first = if is_imprint_line(&tidy_spacing(line)) {
-            Some(at)
+            Some(printer_over(lines, at).unwrap_or(at))
         } else {
             copied_to_over(lines, at)
         };
@@ -591,6 +591,26 @@ fn imprint_lines(lines: &[String]) -> Vec<usize> {
     (0..lines.len())
         .filter(|&at| taken[at].is_empty() && !lines[at].is_empty())
         .collect()
+}
+
+/// The line naming who printed it over a 版记's date of printing with no name before it
+/// (南宁市青秀区人民政府办公室 / (blank) / 2025 年 4 月 21 日印发, as plain `pdftotext` sets
+/// the two ends of one line): the name's line, the next line with words above.
+fn printer_over(lines: &[&str], at: usize) -> Option<usize> {
+    let dated = tidy_spacing(lines[at].trim());
+    if !is_printed_on(&dated)
+        || !dated.starts_with(|c: char| c.is_ascii_digit() || "二〇○一".contains(c))
+    {
+        return None;
+    }
+    let k = (at.saturating_sub(3)..at)
+        .rev()
+        .find(|&k| !lines[k].trim().is_empty())?;
+    let name = tidy_spacing(lines[k].trim());
+    let short_name = name.chars().count() <= 30
+        && name.chars().all(crate::base::cjk::is_han)
+        && crate::ingest::units::ends_as_a_body(&name);
+    short_name.then_some(k)
 }
 
 /// The line a 抄送 wrapped onto line `at` opens on: one of the two lines of words right
@@ -1702,6 +1722,24 @@ fn nearest(starts: &[usize], at: usize) -> usize {
 
 impl Columns {
     /// The column a piece starting at `at` is in.
+    /// The column a piece starting at `at` stands in: the one it starts in — but with edges
+    /// read from the gutters, the next when it starts within two of that one's edge and
+    /// stands as much beyond it as before at least (a unit centred in its column, over the
+    /// gutter: `区商务局`).
+    fn column_holding(&self, at: usize, text: &str) -> usize {
+        let column = self.column_of(at);
+        let Some(&edge) = self.starts.get(column + 1).filter(|_| self.edges) else {
+            return column;
+        };
+        let end = at + self.measure.of(text);
+        let over = edge - at;
+        if over <= 2 && end > edge && end - edge >= over {
+            column + 1
+        } else {
+            column
+        }
+    }
+
     fn column_of(&self, at: usize) -> usize {
         if self.edges {
             return self.starts.iter().rposition(|&s| s <= at).unwrap_or(0);
@@ -1910,7 +1948,7 @@ impl Columns {
     pub(super) fn pieces(&self, line: &str) -> Option<Vec<(usize, String)>> {
         let mut out: Vec<(usize, String)> = Vec::new();
         for (at, text) in self.set_apart(line)? {
-            let column = self.column_of(at);
+            let column = self.column_holding(at, &text);
             if out.last().is_some_and(|(l, _)| column <= *l) {
                 return None;
             }
@@ -2792,6 +2830,75 @@ pub fn table_label(text: &str) -> Option<(u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_imprint_at_the_end_is_read_whole_with_the_line_over_it() {
+        let text = "\
+（二）发放消费券2000万元。（责任单位：区商务局牵头）
+公开方式：主动公开
+
+抄送：区委各部门，区人大常委会办公室，区政协办公室，区法院，区
+
+检察院。
+南宁市青秀区人民政府办公室
+
+2025 年 4 月 21 日印发
+
+                5
+";
+        let mut lines: Vec<&str> = text.split('\n').collect();
+        let (imprint, disclosure) = imprint_at_end(&mut lines, Places::lines("t.txt"));
+        let texts: Vec<&str> = imprint.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "抄送：区委各部门，区人大常委会办公室，区政协办公室，区法院，区检察院。",
+                "南宁市青秀区人民政府办公室2025年4月21日印发"
+            ]
+        );
+        assert_eq!(imprint[0].origin.line_no(), Some(4));
+        assert_eq!(imprint[1].origin.line_no(), Some(7));
+        assert_eq!(
+            disclosure.map(|p| p.text).as_deref(),
+            Some("公开方式：主动公开")
+        );
+        // Taken out of the text; the task above stays.
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.trim().is_empty() || l.trim() == "5")
+        );
+        assert!(lines[0].starts_with("（二）"));
+    }
+
+    #[test]
+    fn a_name_over_a_date_of_printing_that_names_its_printer_is_left() {
+        let text = "第三项任务由区财政局负责。\n2025年4月21日印发";
+        let mut lines: Vec<&str> = text.split('\n').collect();
+        let (imprint, _) = imprint_at_end(&mut lines, Places::lines("t.txt"));
+        assert_eq!(imprint.len(), 1);
+        assert_eq!(imprint[0].text, "2025年4月21日印发");
+        assert_eq!(lines[0], "第三项任务由区财政局负责。");
+    }
+
+    #[test]
+    fn a_piece_over_a_gutter_is_in_the_column_holding_as_much_of_it() {
+        let columns = Columns {
+            starts: vec![0, 5, 38, 51],
+            measure: Measure::Chars,
+            names: ["序号", "工作内容", "牵头单位", "协同单位"]
+                .map(String::from)
+                .to_vec(),
+            header_at: vec![0, 19, 39, 53],
+            edges: true,
+        };
+        // Two characters before the edge, two after: the unit's column.
+        assert_eq!(columns.column_holding(36, "区商务局"), 2);
+        // More before the edge than after, or starting further off: where it starts.
+        assert_eq!(columns.column_holding(36, "范街区"), 1);
+        assert_eq!(columns.column_holding(35, "区商务局"), 1);
+        assert_eq!(columns.column_holding(36, "条。"), 1);
+    }
 
     #[test]
     fn a_text_ending_on_a_heading_or_a_number_under_one_is_cut() {

@@ -143,7 +143,10 @@ fn drop_page_furniture(
         let seen = || lines[..i].iter().any(|l| l.trim() == head);
         // A head over every page (the plan's title) is one over the first of them too.
         let over_pages = || heads.iter().filter(|h| h.as_str() == head).count() >= 2;
-        if head.chars().count() <= 40 && !is_page_number(head) && (seen() || over_pages()) {
+        // An attachment's label at its page's top (附件, 附件2) marks it, printed so.
+        let label = super::prose::is_attachment_label(head);
+        if head.chars().count() <= 40 && !is_page_number(head) && !label && (seen() || over_pages())
+        {
             furniture[next] = true;
         }
     }

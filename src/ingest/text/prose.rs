@@ -676,6 +676,7 @@ fn goes_on(last: &str, block: &Block, lines: &Lines) -> bool {
         && !ends_short_of_the_next(last_line, &block.text)
         && block.bold.is_none()
         && !ends_sentence(last)
+        && !crate::ingest::inline::ends_with_a_duty(last_line)
         && (!crate::ingest::inline::is_task_line(&block.text) || wrapped)
         && (!labelled || more_of_list)
 }

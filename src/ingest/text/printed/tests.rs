@@ -54,6 +54,26 @@ fn page_numbers_and_running_heads_are_left_out_and_said() {
 }
 
 #[test]
+fn an_attachments_label_at_its_pages_top_is_no_running_head() {
+    let text = "\
+附件
+某区2025年工作要点
+一、做大做强数字产业
+
+— 2 —
+
+附件
+某区2025年工作要点任务分解表";
+    let (lines, said) = restored(text);
+    assert_eq!(lines.iter().filter(|l| l.trim() == "附件").count(), 2);
+    let note = said.iter().find(|d| d.code == "source/page-furniture");
+    assert!(
+        note.is_some_and(|n| !n.message.contains("「附件」")),
+        "{note:?}"
+    );
+}
+
+#[test]
 fn lines_broken_at_the_page_width_are_joined_back_into_their_paragraphs() {
     let (lines, said) = restored(SCANNED);
     let filled: Vec<&str> = lines
