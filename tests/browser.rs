@@ -41,6 +41,17 @@ fn free_port() -> u16 {
 
 /// One HTTP exchange with chromedriver; the JSON answer's `value`.
 fn call(driver: &str, method: &str, path: &str, body: Option<&Value>) -> Value {
+    try_call(driver, method, path, body)
+        .unwrap_or_else(|(error, message)| panic!("WebDriver {method} {path}: {error}: {message}"))
+}
+
+/// [`call`], its WebDriver error and message returned, not raised.
+fn try_call(
+    driver: &str,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> Result<Value, (String, Value)> {
     let body = body.map(|b| b.to_string()).unwrap_or_default();
     let mut stream = TcpStream::connect(driver).unwrap();
     stream
@@ -72,12 +83,9 @@ fn call(driver: &str, method: &str, path: &str, body: Option<&Value>) -> Value {
     reader.read_exact(&mut raw).unwrap();
     let answer: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
     if let Some(error) = answer["value"]["error"].as_str() {
-        panic!(
-            "WebDriver {method} {path}: {error}: {}",
-            answer["value"]["message"]
-        );
+        return Err((error.to_string(), answer["value"]["message"].clone()));
     }
-    answer["value"].clone()
+    Ok(answer["value"].clone())
 }
 
 /// A browser session.
@@ -182,7 +190,20 @@ impl Browser {
 
     /// Saves the window as `target/browser/<name>.png`.
     fn screenshot(&self, name: &str) {
-        let data = call(&self.driver, "GET", &self.path("/screenshot"), None);
+        // On a loaded machine Chrome may answer a screenshot taken while the page still
+        // settles with a timeout ("aborted by navigation"): the picture is taken again.
+        let mut tries = 0;
+        let data = loop {
+            match try_call(&self.driver, "GET", &self.path("/screenshot"), None) {
+                Ok(data) => break data,
+                Err((error, message)) if error == "timeout" && tries < 3 => {
+                    eprintln!("screenshot {name}: {error}: {message}; again");
+                    tries += 1;
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+                Err((error, message)) => panic!("WebDriver screenshot {name}: {error}: {message}"),
+            }
+        };
         let png = base64::engine::general_purpose::STANDARD
             .decode(data.as_str().unwrap())
             .unwrap();

@@ -101,10 +101,12 @@ fn brackets_side_by_side(line: &str) -> Vec<(std::ops::Range<usize>, String)> {
 /// 牵头，区财政局配合）): the task it closes is whole, the next line another paragraph.
 pub(crate) fn ends_with_a_duty(text: &str) -> bool {
     let text = text.trim().trim_end_matches(['。', '；', ';']);
-    duty_brackets(text)
-        .last()
-        .and_then(|caps| caps.get(0))
-        .is_some_and(|whole| whole.end() == text.len())
+    // Closed: a bracket the page's width cut open (…区财政局 / 配合）) goes on below.
+    text.ends_with(['）', ')'])
+        && duty_brackets(text)
+            .last()
+            .and_then(|caps| caps.get(0))
+            .is_some_and(|whole| whole.end() == text.len())
 }
 
 /// A paragraph that is only a bracket naming who does the work ((牵头单位:市委政法委;配合单位:
@@ -5136,6 +5138,9 @@ mod tests {
         assert!(!ends_with_a_duty("（二）发放消费券2000万元，撬动消费"));
         assert!(!ends_with_a_duty(
             "（责任单位：区商务局牵头）做好后续工作，"
+        ));
+        assert!(!ends_with_a_duty(
+            "以上。（责任单位：区投资促进局牵头，区发展和改革局、区财政局"
         ));
     }
 
