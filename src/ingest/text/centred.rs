@@ -210,10 +210,14 @@ fn top_cost(run: &Run, table: &Table) -> usize {
 /// What a row read from its number (its first line of `lines`) down costs: its columns
 /// that start below that line, and its cells left cut.
 fn top_row_cost(lines: &[Line], table: &Table) -> usize {
-    let starts_low = (table.columns())
+    starting_low(lines, table) + cut_cells(lines, table)
+}
+
+/// How many columns have words in `lines` but none on the first of them.
+fn starting_low(lines: &[Line], table: &Table) -> usize {
+    (table.columns())
         .filter(|&c| !has_piece(&lines[0], c) && lines[1..].iter().any(|l| has_piece(l, c)))
-        .count();
-    starts_low + cut_cells(lines, table)
+        .count()
 }
 
 /// The best reading of a run as centred rows, and its cost: how many lines stand above
@@ -267,13 +271,8 @@ fn row_cost(lines: &[Line], above: usize, table: &Table) -> usize {
     let cut_at = (lines.iter().skip(1).position(|l| l.after_break)).map(|k| k + 1);
     match cut_at {
         Some(cut) if above < cut => {
-            let first_part = &lines[above..cut];
-            let starts_low = (table.columns())
-                .filter(|&c| {
-                    !has_piece(&first_part[0], c) && first_part.iter().any(|l| has_piece(l, c))
-                })
-                .count();
-            2 * above + starts_low + centred_alone(&lines[cut..], table) + cut_cells(lines, table)
+            let first_part = starting_low(&lines[above..cut], table);
+            2 * above + first_part + centred_alone(&lines[cut..], table) + cut_cells(lines, table)
         }
         _ => centred_cost(lines, above, table),
     }
