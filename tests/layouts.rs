@@ -6266,6 +6266,147 @@ fn a_table_without_part_rows_takes_its_parts_from_the_plans_text() {
     }
 }
 
+/// A real `pdftotext -layout` copy of a PDF printed from Word (`make_layout.py`'s fourth
+/// document): a plan whose text has no parts, its table's first column 重点领域 merged
+/// down over each field's rows and centred over them, so each label's lines stand on the
+/// lines of the rows in its middle (促进 / 消费 / 扩容 / 提质 over tasks 2 and 3 of 1–4), a
+/// field of one row, a field the page cuts (its label at the top of its rows on the first
+/// page), a row ending on a page's foot before a centred row on the next. Each field names
+/// its rows; every task reads as written.
+#[test]
+fn a_field_merged_down_over_its_rows_names_them_all() {
+    let input = common::root().join("tests/fixtures/printed/layout_merged_fields.txt");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    use fengong::model::Role::{Lead, Support};
+    let groups: Vec<(Option<&str>, Vec<u32>)> = (plan.groups())
+        .map(|g| (g.label.as_deref(), g.tasks.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (Some("促进消费扩容提质"), vec![1, 2, 3, 4]),
+            (Some("扩大有效投资"), vec![5, 6, 7]),
+            (Some("稳定外贸"), vec![8]),
+            (Some("推动产业升级"), vec![9, 10, 11, 12]),
+            (Some("保障重点民生"), vec![13, 14, 15, 16]),
+            (Some("生态环境保护"), vec![17, 18]),
+        ]
+    );
+    let tasks = tasks_read(plan);
+    let want: Vec<TaskRead> = vec![
+        (
+            "开展“云溪消费季”系列促销活动，全年发放消费券1000万元，带动消费10亿元以上。",
+            vec![("区商务局", Lead), ("区财政局", Support)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "推进汽车、家电以旧换新，新能源汽车销量增长20%。",
+            vec![("区商务局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "建设特色商业街区2条，培育夜间经济集聚区1个，完善街区停车、照明和公共卫生设施。",
+            vec![("区商务局", Lead), ("区住房和城乡建设局", Support)],
+            Some("2025-10-31".into()),
+        ),
+        (
+            "培育文旅消费新场景，接待游客增长10%。",
+            vec![("区文化和旅游局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "实施重点项目120个，完成投资150亿元，其中新开工项目40个。",
+            vec![("区发展和改革局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "争取超长期特别国债和地方政府专项债券资金15亿元，加快资金拨付和项目实物工作量形成。",
+            vec![("区财政局", Lead), ("区发展和改革局", Support)],
+            Some("2025-11-30".into()),
+        ),
+        (
+            "开展“拿地即开工”审批服务，工程建设项目审批时限压减至60个工作日以内。",
+            vec![("区行政审批服务局", Lead)],
+            Some("2025-09-30".into()),
+        ),
+        (
+            "组织企业参加境内外展会30场次以上，外贸进出口总额增长5%。",
+            vec![("区商务局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "实施工业技改项目50个，技改投资增长10%，推动规模以上工业企业数字化改造全覆盖。",
+            vec![("区工业和信息化局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "新增国家高新技术企业20家、专精特新企业10家。",
+            vec![("区科学技术局", Lead), ("区工业和信息化局", Support)],
+            Some("2025-11-30".into()),
+        ),
+        (
+            "建设标准厂房20万平方米，盘活闲置低效用地500亩。",
+            vec![("区自然资源和规划局", Lead)],
+            Some("2025-10-31".into()),
+        ),
+        (
+            "培育省级以上工业互联网平台1个，上云企业新增100家。",
+            vec![("区工业和信息化局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "新增城镇就业6000人，开发公益性岗位300个，确保零就业家庭动态清零。",
+            vec![("区人力资源和社会保障局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "新建改建普惠性幼儿园4所，新增学位1200个，推进义务教育优质均衡发展。",
+            vec![("区教育局", Lead)],
+            Some("2025-08-31".into()),
+        ),
+        (
+            "改造城镇老旧小区35个，惠及居民8000户，同步加装电梯50部。",
+            vec![("区住房和城乡建设局", Lead), ("各镇（街道）", Support)],
+            Some("2025-11-30".into()),
+        ),
+        (
+            "建设社区嵌入式养老服务设施10处，新增养老床位300张。",
+            vec![("区民政局", Lead)],
+            Some("2025-12-31".into()),
+        ),
+        (
+            "完成造林绿化5000亩，森林覆盖率稳定在60%以上。",
+            vec![("区林业局", Lead)],
+            Some("2025-06-30".into()),
+        ),
+        (
+            "推进城乡生活污水治理，新建污水管网40公里，城市生活污水集中收集率达到75%。",
+            vec![("区水务局", Lead), ("区生态环境分局", Support)],
+            Some("2025-12-31".into()),
+        ),
+    ];
+    assert_eq!(tasks, want);
+    let said = |code: &str| {
+        (checked.report.diagnostics.iter())
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let merged = said("table/labels-merged").concat();
+    assert!(merged.contains("「保障重点民生」第 13—16 项"), "{merged}");
+    for never in [
+        "table/stray-line",
+        "table/unnumbered-row",
+        "table/continued-row",
+        "structure/missing-number",
+        "unit/fragment",
+        "source/unused",
+    ] {
+        assert!(said(never).is_empty(), "{never}: {:?}", said(never));
+    }
+}
+
 /// The same PDF taken out by plain `pdftotext`: the 序号 column with its cells, then the
 /// others a column at a time. Which unit goes with which task no longer shows: refused,
 /// saying so and what to do — nothing published from a table that pairs the wrong cells.

@@ -44,6 +44,15 @@ impl RowStarts {
         Err(line)
     }
 
+    /// The number of the row opening at line `at` (a line holding `number` in its 序号
+    /// column, or one a number was moved up to), if one opens there.
+    pub(super) fn row_opening<'a>(&'a self, at: usize, number: Option<&'a str>) -> Option<&'a str> {
+        match self.opens.get(&at) {
+            Some(moved) => Some(moved),
+            None => number.filter(|_| !self.left.contains(&at)),
+        }
+    }
+
     /// One note for them all, at the first row moved.
     pub(super) fn said(&self, places: Places<'_>) -> Option<Diagnostic> {
         let first = *self.opens.keys().min()?;
@@ -62,19 +71,19 @@ impl RowStarts {
 }
 
 /// A line among a table's rows with the pieces its columns set.
-struct Line {
-    at: usize,
+pub(super) struct Line {
+    pub(super) at: usize,
     /// The row's number, when the line has one in the 序号 column.
-    number: Option<String>,
-    pieces: Vec<(usize, String)>,
+    pub(super) number: Option<String>,
+    pub(super) pieces: Vec<(usize, String)>,
     /// A page broke before it: a header repeated at the page's top was passed over.
-    after_break: bool,
+    pub(super) after_break: bool,
 }
 
 /// A run of rows no heading or stray line breaks: its lines, and which hold a number.
 #[derive(Default)]
-struct Run {
-    lines: Vec<Line>,
+pub(super) struct Run {
+    pub(super) lines: Vec<Line>,
     numbers: Vec<usize>,
 }
 
@@ -150,7 +159,12 @@ fn tasks_end_sentences(runs: &[Run], content: usize) -> bool {
 /// The table's lines in runs of rows: a section's row, a line not set to the columns or
 /// one with words in the 序号 column that are no number ends a run; blank lines and a
 /// header repeated at a page's top are passed over (a row goes on over a page).
-fn runs_of_rows(lines: &[&str], from: usize, mut columns: Columns, no_column: usize) -> Vec<Run> {
+pub(super) fn runs_of_rows(
+    lines: &[&str],
+    from: usize,
+    mut columns: Columns,
+    no_column: usize,
+) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut run = Run::default();
     let mut broke = false;
@@ -272,10 +286,29 @@ fn row_cost(lines: &[Line], above: usize, table: &Table) -> usize {
     match cut_at {
         Some(cut) if above < cut => {
             let first_part = starting_low(&lines[above..cut], table);
-            2 * above + first_part + centred_alone(&lines[cut..], table) + cut_cells(lines, table)
+            let ended = ended_before_the_cut(&lines[above..cut], &lines[cut..], table);
+            2 * above
+                + first_part
+                + ended
+                + centred_alone(&lines[cut..], table)
+                + cut_cells(lines, table)
         }
         _ => centred_cost(lines, above, table),
     }
+}
+
+/// How many columns of a row's part on a page end a sentence (。；) and yet go on on the
+/// next page: a row the page cuts leaves its words cut, a whole row has nothing to go on.
+fn ended_before_the_cut(first: &[Line], rest: &[Line], table: &Table) -> usize {
+    let last_piece = |c: usize| {
+        (first.iter().rev())
+            .find_map(|l| l.pieces.iter().find(|(k, _)| *k == c))
+            .map(|(_, t)| t.trim_end())
+    };
+    (table.columns())
+        .filter(|&c| rest.iter().any(|l| has_piece(l, c)))
+        .filter(|&c| last_piece(c).is_some_and(|t| t.ends_with(['。', '；', ';', '！', '？'])))
+        .count()
 }
 
 /// How far from centred in `lines` the columns are that have words there, with no number

@@ -10,6 +10,7 @@ mod approved_by;
 pub(crate) mod boxed;
 mod centred;
 mod header_lines;
+mod merged_labels;
 mod notice;
 mod page_box;
 mod pipe_led;

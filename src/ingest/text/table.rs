@@ -1,6 +1,7 @@
 //! The 任务分工表 in a text source: tab-separated or pipe rows under a header row, with
 //! section rows and 主要事项 labels.
 
+use super::merged_labels::{self, MergedLabels};
 use super::{Places, centred, is_pipe_rule, section_heading, split_cells, strip_markup};
 use std::sync::LazyLock;
 
@@ -67,6 +68,13 @@ pub(super) fn parse_table_under(
         _ => centred::RowStarts::default(),
     };
     diagnostics.extend(row_starts.said(places));
+    let mut merged = match (&starts, no_column, runs_on[0]) {
+        (Some(columns), Some(no), Some(group)) => {
+            merged_labels::spread(lines, index, columns, (no, group), &row_starts)
+        }
+        _ => MergedLabels::default(),
+    };
+    diagnostics.extend(merged.said(places));
     while index < lines.len() {
         let at = index;
         if let Some(columns) = starts.as_mut() {
@@ -78,10 +86,14 @@ pub(super) fn parse_table_under(
         if line.trim().is_empty() {
             continue;
         }
+        if let (Some(columns), Some(group)) = (starts.as_ref(), runs_on[0]) {
+            line = merged.without_taken(at, line, columns, group);
+        }
         if let (Some(columns), Some(no_column)) = (starts.as_ref(), no_column) {
             match row_starts.read(at, line, (columns, no_column)) {
                 Ok(cells) => {
                     body.push((at as u32 + 1, TableLine::Row(cells)));
+                    give_merged_label(&mut body, &mut merged, at, runs_on[0], width);
                     continue;
                 }
                 // A line that held only its row's number, moved up, is empty now.
@@ -109,10 +121,13 @@ pub(super) fn parse_table_under(
             Some(cells) => TableLine::Row(cells),
             None => TableLine::Stray(line),
         };
-        if let (Some(_), Some(group), TableLine::Row(cells)) = (&starts, runs_on[0], &mut row) {
+        if let (Some(_), Some(group), TableLine::Row(cells)) = (&starts, runs_on[0], &mut row)
+            && !merged.is_read()
+        {
             label_carried_up(&mut body, cells, group);
         }
         body.push((at as u32 + 1, row));
+        give_merged_label(&mut body, &mut merged, at, runs_on[0], width);
     }
     if let (Some(_), Some(content)) = (&starts, runs_on[2]) {
         spaces_around_figures_closed(&mut body, content);
@@ -289,6 +304,30 @@ fn header_wrapped_under(header: &mut [String], lines: &[&str], columns: &super::
         return 0;
     }
     taken
+}
+
+/// The label of a 类别 merged down over rows, given to the row opening at line `at` (the
+/// last line read); on a line of its own where that line read as no row, so it is kept.
+fn give_merged_label(
+    body: &mut Vec<(u32, TableLine)>,
+    merged: &mut MergedLabels,
+    at: usize,
+    group: Option<usize>,
+    width: usize,
+) {
+    let (Some(group), Some(label)) = (group, merged.take_given(at)) else {
+        return;
+    };
+    match body.last_mut() {
+        Some((line, TableLine::Row(cells))) if *line == at as u32 + 1 && group < cells.len() => {
+            cells[group] = label;
+        }
+        _ => {
+            let mut cells = vec![String::new(); width.max(group + 1)];
+            cells[group] = label;
+            body.push((at as u32 + 1, TableLine::Row(cells)));
+        }
+    }
 }
 
 /// A 主要事项 label merged down over rows, which a PDF's text sets over their lines
