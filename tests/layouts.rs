@@ -5975,13 +5975,20 @@ fn a_pdfs_text_set_to_columns_reads_as_its_table() {
 /// A table laid out as offices often do (tests/fixtures/printed/make_layout.py): every cell
 /// centred vertically, so `pdftotext -layout` sets a row's number on its middle line and its
 /// longer cells' first lines above it; units and dates centred across their columns; 责任单位
-/// merged over 牵头单位 | 配合单位 on a header line of its own, the header repeated on the next
-/// page; a row cut by that page. Every row reads as the task it was; what was done is said.
+/// merged over 牵头单位 | 配合单位 on a header line of its own (printed over them again), the
+/// header repeated on the next page; a row cut by that page. Every row reads as the task it
+/// was; what was done is said.
 #[test]
 fn a_pdfs_table_with_cells_centred_every_way_reads_row_by_row() {
     let input = common::root().join("tests/fixtures/printed/layout_centred_cells.txt");
     let checked = fengong::check(&input).unwrap();
     use fengong::model::Role::{Lead, Support};
+    // 责任单位 is printed over the two columns it stands over, as the source has it.
+    let table = &checked.plan.table;
+    use fengong::model::TableColumn;
+    assert_eq!(table.band_over(TableColumn::Lead), Some("责任单位"));
+    assert_eq!(table.band_over(TableColumn::Support), Some("责任单位"));
+    assert_eq!(table.header_bands.len(), 1, "{:?}", table.header_bands);
     let tasks = tasks_read(&checked.plan);
     let want: Vec<TaskRead> = vec![
         (

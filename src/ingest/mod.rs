@@ -1614,8 +1614,9 @@ pub fn plan_from_text_bytes(
             e.message(),
         )]
     })?;
-    let (text, restored) = text::restore_printed(&text, text::Places::lines(display));
+    let (text, restored, bands) = text::restore_printed(&text, text::Places::lines(display));
     let mut doc = text::parse(&text, display);
+    bands.give(&mut doc);
     doc.diagnostics.extend(restored);
     let mut tasks_in_prose = false;
     if doc.table.is_none() {
@@ -1834,8 +1835,9 @@ fn read_source(source: &Path, display: &str) -> Result<Read> {
     let (text, pinyin) = repost::without_pinyin(&text, display);
     let (text, footer) = repost::without_site_footer(&text, display);
     let (text, spaces) = repost::without_lost_spaces(&text, display);
-    let (text, restored) = text::restore_printed(&text, text::Places::lines(display));
+    let (text, restored, bands) = text::restore_printed(&text, text::Places::lines(display));
     let mut doc = text::parse(&text, display);
+    bands.give(&mut doc);
     doc.diagnostics.extend(marks);
     doc.diagnostics.extend(pinyin);
     doc.diagnostics.extend(footer);

@@ -51,7 +51,8 @@ pub fn read(bytes: &[u8], display: &str) -> Result<WordSource, Vec<Diagnostic>> 
     let mut lines: Vec<String> = paragraphs[..end].iter().map(|p| line_of(p)).collect();
     place_text_boxes(&word, &mut lines, display, &mut diagnostics);
     let (over_notice, under_table) = other_tables(&tables, &parts, &mut lines);
-    let (text, restored) = text::restore_printed(&lines.join("\n"), Places::paragraphs(display));
+    // The 分工表 is read from Word's own table, its bands from its merged cells.
+    let (text, restored, _) = text::restore_printed(&lines.join("\n"), Places::paragraphs(display));
     let mut doc = text::parse_at(&text, Places::paragraphs(display));
     let over_notice = signed_in_tables(&over_notice, &lines, &mut doc, display);
     notice_outside_paragraphs(

@@ -19,7 +19,7 @@ struct Piece {
 }
 
 /// A name merged over columns, with the names of those it stands over.
-type Band = (String, Vec<String>);
+pub(super) type Band = (String, Vec<String>);
 
 /// A header read from the lines it was set over.
 struct Stacked {
@@ -29,8 +29,8 @@ struct Stacked {
     /// The one header line to read instead, its names at their columns.
     line: String,
     names: Vec<String>,
-    /// What a name merged over columns stands over, said.
-    bands: Vec<String>,
+    /// The names merged over columns, each with the names it stands over.
+    bands: Vec<Band>,
 }
 
 /// A column's name gathered from the header's lines, top to bottom.
@@ -60,13 +60,15 @@ impl Name {
 }
 
 /// Each header set over several lines joined onto its middle line, the others emptied (every
-/// line keeps its number); said once.
+/// line keeps its number); said once. The names merged over columns, with the line (index)
+/// of the header they stand in, for the table read there to print.
 pub(super) fn join_header_lines(
     lines: &mut [String],
     places: Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) {
-    let mut joined: Vec<(usize, Vec<String>, Vec<String>)> = Vec::new();
+) -> Vec<(usize, Vec<Band>)> {
+    let mut joined: Vec<(usize, Vec<String>, Vec<Band>)> = Vec::new();
+    let mut banded = Vec::new();
     // Headers read on a line of their own: repeated at a page's top, the same header is
     // one line again, whatever short words stand under it (a row's cut cell, 月底前).
     let mut one_line: Vec<Vec<(usize, String)>> = Vec::new();
@@ -109,18 +111,24 @@ pub(super) fn join_header_lines(
                 l.clear();
             }
         }
+        if !bands.is_empty() {
+            banded.push((i, bands.clone()));
+        }
         joined.push((from, names, bands));
         i = to;
     }
     let Some((first, names, bands)) = joined.first() else {
-        return;
+        return banded;
     };
     let mut said = format!(
         "表头的列名排在几行上（PDF 中的窄列、上下居中的表头格），已合起来读作「{}」",
         names.join("」「")
     );
-    if !bands.is_empty() {
-        said.push_str(&format!("；{}", bands.join("；")));
+    for (band, under) in bands {
+        said.push_str(&format!(
+            "；「{band}」跨在「{}」之上，各列按下一行的列名读",
+            under.join("」「")
+        ));
     }
     if joined.len() > 1 {
         said.push_str(&format!("（共 {} 处，翻页重复的表头同样读）", joined.len()));
@@ -130,6 +138,7 @@ pub(super) fn join_header_lines(
         places.at(*first as u32 + 1),
         said,
     ));
+    banded
 }
 
 /// The header whose names' middle line is line `at`, when lines above or below it hold more
@@ -181,15 +190,6 @@ fn header_over_lines(lines: &[String], at: usize) -> Option<Stacked> {
     })?;
     let texts: Vec<String> = names.iter().map(Name::text).collect();
     let line = set_at_columns(&names);
-    let bands = bands
-        .iter()
-        .map(|(band, under)| {
-            format!(
-                "「{band}」跨在「{}」之上，各列按下一行的列名读",
-                under.join("」「")
-            )
-        })
-        .collect();
     Some(Stacked {
         from,
         to,
@@ -308,7 +308,7 @@ mod tests {
     fn joined(text: &str) -> (Vec<String>, Vec<Diagnostic>) {
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
         let mut said = Vec::new();
-        join_header_lines(&mut lines, Places::lines("t.txt"), &mut said);
+        let _ = join_header_lines(&mut lines, Places::lines("t.txt"), &mut said);
         (lines, said)
     }
 

@@ -166,7 +166,7 @@ impl LinedText {
 /// width joined, a table set with single spaces split into cells, OCR's spaced characters
 /// closed — each said. Every line keeps its number, so places stay true. Every reader of
 /// a text source reads this.
-pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnostic>) {
+pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnostic>, HeaderBands) {
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut said = Vec::new();
     said.extend(standard_forms(&mut lines, places));
@@ -175,7 +175,9 @@ pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnosti
     let imprint: Vec<(usize, String)> = (imprint_lines(&lines).into_iter())
         .map(|at| (at, std::mem::take(&mut lines[at])))
         .collect();
-    header_lines::join_header_lines(&mut lines, places, &mut said);
+    let bands = HeaderBands(header_lines::join_header_lines(
+        &mut lines, places, &mut said,
+    ));
     printed::restore(&mut lines, places, &mut said);
     for (at, line) in imprint {
         lines[at] = line;
@@ -185,7 +187,44 @@ pub fn restore_printed(text: &str, places: Places<'_>) -> (String, Vec<Diagnosti
     said.extend(without_cut_piece(&mut lines, places));
     said.extend(without_contents(&mut lines, places));
     said.extend(without_scrambled_tails(&mut lines, places));
-    (lines.join("\n"), said)
+    (lines.join("\n"), said, bands)
+}
+
+/// The names a header set over several lines merges over its columns (责任单位 over 牵头单位
+/// | 配合单位), each with the line (index) the header was joined on: the restored text
+/// cannot hold them, so they are handed to the table read there.
+#[derive(Debug, Default)]
+pub struct HeaderBands(Vec<(usize, Vec<header_lines::Band>)>);
+
+impl HeaderBands {
+    /// The table of `doc` its bands, when its header is one joined from several lines:
+    /// each over the columns it stands over, where the table reads them all.
+    pub fn give(&self, doc: &mut TextDocument) {
+        let Some(table) = doc.table.as_mut() else {
+            return;
+        };
+        let Some(Location::Line { line, .. }) = &table.origin else {
+            return;
+        };
+        let Some((_, bands)) = self.0.iter().find(|(at, _)| *at as u32 + 1 == *line) else {
+            return;
+        };
+        let Some(map) = HeaderMap::detect(&table.header) else {
+            return;
+        };
+        for (name, under) in bands {
+            let columns = (under.iter())
+                .map(|n| table.header.iter().position(|h| h == n))
+                .map(|at| at.and_then(|at| map.column_at(at)))
+                .collect::<Option<Vec<_>>>();
+            if let Some(columns) = columns {
+                table.header_bands.push(crate::model::HeaderBand {
+                    name: name.clone(),
+                    columns,
+                });
+            }
+        }
+    }
 }
 
 /// The scrambled letters a forum sets after a line against copying (`一、重点任务分解- q( g'
