@@ -6260,6 +6260,10 @@ fn a_table_without_part_rows_takes_its_parts_from_the_plans_text() {
         parted.contains("「一、压实安全责任」第 1、2、3 项；「二、整治重大隐患」第 4、5、6、7 项"),
         "{parted}"
     );
+    // A unit's sheet says which part each of its tasks stands in.
+    let sheet = common::published_text(&input, "任务单/区委编办.md");
+    assert!(sheet.contains("| 主要事项 |"), "{sheet}");
+    assert!(sheet.contains("| 8 | 三、夯实基层基础 |"), "{sheet}");
     for never in [
         "table/part-by-order",
         "table/stray-line",

@@ -707,6 +707,16 @@ pub fn has_group_titles(plan: &Plan) -> bool {
         .any(|g| !g.title.trim().is_empty())
 }
 
+/// Whether a unit's sheet shows each task's 主要事项: some group has a title, or the plan is
+/// parted (一、二、 with titles) — a unit's tasks come from several parts, and a sheet
+/// without them loses where each stands in the plan.
+fn sheet_names_groups(plan: &Plan) -> bool {
+    let titled_parts = (plan.sections.iter())
+        .filter(|s| !s.title.trim().is_empty())
+        .count();
+    has_group_titles(plan) || titled_parts >= 2
+}
+
 /// `sections` with a band titling each further table read into the table over sections of
 /// its own (附件2 重点任务分解表 over 一、扩大有效投资), before the section of its first task.
 fn with_part_titles(
@@ -2261,7 +2271,7 @@ impl TaskSheet {
             extra_heading,
             has_person: plan.tasks.iter().any(|t| t.person.is_some()),
             person_heading: person_heading(plan),
-            has_groups: has_group_titles(plan),
+            has_groups: sheet_names_groups(plan),
             unit: unit.to_string(),
             plan_id: plan
                 .notice
