@@ -6418,6 +6418,48 @@ fn a_field_merged_down_over_its_rows_names_them_all() {
     }
 }
 
+/// Two more plans whose 类别 / 主要事项 is merged down over its rows and centred over them,
+/// laid out by another hand (a helper's round 107, printed by LibreOffice, taken out by
+/// `pdftotext -layout`): a field of seven rows whose label stands by its fourth (tasks 1–3
+/// above it are the field's too), a field of one row, one the page cuts; and labels of 10–16
+/// characters after the 序号, wrapped over three or four lines that stand on several rows'
+/// lines, two labels' lines side by side (…集 / 群 / 加快发展 / …), a label taller than its
+/// one row.
+#[test]
+fn fields_merged_down_laid_out_by_another_hand_name_their_rows() {
+    let groups_of = |name: &str| -> Vec<(String, Vec<u32>)> {
+        let input = common::root().join("tests/fixtures/printed").join(name);
+        let checked = fengong::check(&input).unwrap();
+        (checked.plan.groups())
+            .map(|g| (g.label.clone().unwrap_or_default(), g.tasks.clone()))
+            .collect()
+    };
+    let owned = |groups: &[(&str, Vec<u32>)]| -> Vec<(String, Vec<u32>)> {
+        groups
+            .iter()
+            .map(|(l, t)| (l.to_string(), t.clone()))
+            .collect()
+    };
+    assert_eq!(
+        groups_of("layout_fields_cut_by_page.txt"),
+        owned(&[
+            ("政务服务", vec![1, 2, 3, 4, 5, 6, 7]),
+            ("要素保障", vec![8]),
+            ("法治环境", vec![9, 10, 11]),
+            ("市场环境", vec![12, 13, 14, 15]),
+        ])
+    );
+    assert_eq!(
+        groups_of("layout_long_field_labels.txt"),
+        owned(&[
+            ("推动制造业智能化改造和数字化转型", vec![1, 2, 3]),
+            ("培育壮大战略性新兴产业集群", vec![4, 5]),
+            ("加快发展生产性服务业", vec![6]),
+            ("强化产业发展要素支撑保障", vec![7, 8, 9]),
+        ])
+    );
+}
+
 /// The same PDF taken out by plain `pdftotext`: the 序号 column with its cells, then the
 /// others a column at a time. Which unit goes with which task no longer shows: refused,
 /// saying so and what to do — nothing published from a table that pairs the wrong cells.

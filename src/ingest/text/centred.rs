@@ -88,17 +88,19 @@ pub(super) struct Run {
 }
 
 /// The row starts of the table whose rows begin at line index `from`, set to `columns`
-/// with its numbers in column `no_column`: none moved unless its cells are centred.
+/// with its numbers in column `no_column`, its tasks' words in `content`, its 类别 in
+/// `group`: none moved unless its cells are centred.
 pub(super) fn row_starts(
     lines: &[&str],
     from: usize,
     columns: &Columns,
-    (no_column, content): (usize, Option<usize>),
+    (no_column, content, group): (usize, Option<usize>, Option<usize>),
 ) -> RowStarts {
     let runs = runs_of_rows(lines, from, columns.clone(), no_column);
     let table = Table {
         count: columns.len(),
         no_column,
+        group,
         closed_content: content.filter(|&c| tasks_end_sentences(&runs, c)),
     };
     let (mut top, mut centred) = (0, 0);
@@ -134,14 +136,16 @@ pub(super) fn row_starts(
 struct Table {
     count: usize,
     no_column: usize,
+    group: Option<usize>,
     closed_content: Option<usize>,
 }
 
 impl Table {
-    /// The columns after the 序号: a 类别 before it is merged down over rows, centred over
-    /// them all.
-    fn columns(&self) -> std::ops::Range<usize> {
-        self.no_column + 1..self.count
+    /// The columns after the 序号 but the 类别: a 类别 may be merged down over rows,
+    /// centred over them all (`merged_labels` reads it).
+    fn columns(&self) -> impl Iterator<Item = usize> + Clone {
+        let group = self.group;
+        (self.no_column + 1..self.count).filter(move |&c| Some(c) != group)
     }
 }
 
@@ -381,7 +385,7 @@ mod tests {
     fn starts_of(text: &str) -> (Vec<String>, RowStarts) {
         let lines: Vec<&str> = text.lines().collect();
         let columns = column_starts(lines[0], &lines[1..]).expect("set to columns");
-        let starts = row_starts(&lines, 1, &columns, (0, Some(1)));
+        let starts = row_starts(&lines, 1, &columns, (0, Some(1), None));
         let mut opened: Vec<(usize, String)> = (starts.opens.iter())
             .map(|(at, no)| (*at, no.clone()))
             .collect();
@@ -457,6 +461,7 @@ mod tests {
         let table = Table {
             count: 4,
             no_column: 0,
+            group: None,
             closed_content: None,
         };
         // The content's one line in the middle of the units' three: centred.

@@ -176,38 +176,82 @@ impl Rows {
 /// A line's piece of the 类别 column.
 struct Fragment {
     line: usize,
+    /// The row whose lines hold it.
     row: usize,
+    /// The rows it may name: its own, and on a line of its own at a row's edge the row
+    /// beyond that edge too (a label taller than its rows stands out over them).
+    rows: std::ops::RangeInclusive<usize>,
     text: String,
     /// It opens with a numeral of its own (（一）…): a label starts with it.
     numbered: bool,
+    /// It is narrower than the column's full width by a character or more: a label wrapped
+    /// by its column's width ends on such a line.
+    short: bool,
+}
+
+/// What joining a label's lines after one short of the column's width costs, in half
+/// lines: two labels' lines side by side read as one (群 / 加快发展) only where the layout
+/// says so plainly.
+const SHORT_JOIN: usize = 4;
+
+/// The cost of reading `fragments` as one label's lines: those short of the column's width
+/// before its last.
+fn short_joins(fragments: &[Fragment]) -> usize {
+    let before_last = fragments.len().saturating_sub(1);
+    SHORT_JOIN * fragments[..before_last].iter().filter(|f| f.short).count()
 }
 
 fn fragments(run: &Run, group: usize, rows: &Rows) -> Vec<Fragment> {
-    (run.lines.iter().enumerate())
+    let mut fragments: Vec<Fragment> = (run.lines.iter().enumerate())
         .filter_map(|(i, line)| {
             let text: String = (line.pieces.iter())
                 .filter(|(c, _)| *c == group)
                 .map(|(_, t)| t.trim())
                 .collect();
             let numbered = super::numbered_label(&text).is_some();
-            (!text.is_empty()).then(|| Fragment {
+            let row = rows.holding(i);
+            let alone = line.number.is_none() && line.pieces.iter().all(|(c, _)| *c == group);
+            let first = rows.start.get(row) == Some(&i) && row > 0;
+            let last = rows.start.get(row + 1) == Some(&(i + 1));
+            let may = match (alone, first, last) {
+                (true, true, _) => row - 1..=row,
+                (true, _, true) => row..=row + 1,
+                _ => row..=row,
+            };
+            (!text.is_empty()).then_some(Fragment {
                 line: i,
-                row: rows.holding(i),
+                row,
+                rows: may,
                 text,
                 numbered,
+                short: false,
             })
         })
-        .collect()
+        .collect();
+    // The column's full width: the width most of its lines have (of two as common, the
+    // wider), not the widest (a task's words set over the column's edge would be).
+    let width = |f: &Fragment| super::Measure::Display.of(&f.text);
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    fragments
+        .iter()
+        .for_each(|f| *counts.entry(width(f)).or_default() += 1);
+    let full = (counts.iter().max_by_key(|(w, n)| (**n, **w))).map_or(0, |(w, _)| *w);
+    for fragment in &mut fragments {
+        fragment.short = width(fragment) + 2 <= full;
+    }
+    fragments
 }
 
 /// How far the labels stand from their rows' first lines when each row takes the lines
-/// beside it, in half lines (as the centred cost counts).
+/// beside it, in half lines (as the centred cost counts). The first label heads the run's
+/// first row too: rows above it would have none.
 fn own_rows_cost(fragments: &[Fragment], rows: &Rows) -> usize {
     let mut cost = 0;
     let mut last_row = None;
     for fragment in fragments {
         if last_row != Some(fragment.row) {
-            let top = rows.at[rows.start[fragment.row]];
+            let heads = if last_row.is_none() { 0 } else { fragment.row };
+            let top = rows.at[rows.start[heads]];
             cost += 2 * rows.at[fragment.line].saturating_sub(top);
             last_row = Some(fragment.row);
         }
@@ -240,6 +284,7 @@ fn centred_labels(fragments: &[Fragment], rows: &Rows) -> Option<(usize, Vec<Lab
                 let Some(this) = label_cost(&label, fragments, rows) else {
                     continue;
                 };
+                let this = this + short_joins(&fragments[label.fragments.clone()]);
                 let next_cost = (cost + this, joins + label.fragments.len() - 1);
                 let key = (label.fragments.end, label.rows.end);
                 let entry = best.entry(key).or_insert(((usize::MAX, 0), None));
@@ -266,7 +311,7 @@ fn centred_labels(fragments: &[Fragment], rows: &Rows) -> Option<(usize, Vec<Lab
 /// lines and none of the next label's.
 fn labels_from(fragments: &[Fragment], first: usize, row: usize, rows: &Rows) -> Vec<Label> {
     let mut out = Vec::new();
-    if fragments[first].row < row {
+    if *fragments[first].rows.end() < row {
         return out;
     }
     for end in first + 1..=fragments.len().min(first + MOST_LINES) {
@@ -281,8 +326,10 @@ fn labels_from(fragments: &[Fragment], first: usize, row: usize, rows: &Rows) ->
         }
         // The next label's rows start at its first line's row at the latest; the last
         // label's rows run to the run's end.
-        let least = last.row + 1;
-        let most = fragments.get(end).map_or(rows.count(), |next| next.row);
+        let least = *last.rows.start() + 1;
+        let most = fragments
+            .get(end)
+            .map_or(rows.count(), |next| *next.rows.end());
         let least = if end == fragments.len() { most } else { least };
         for rows_end in least..=most {
             out.push(Label {
@@ -324,7 +371,7 @@ mod tests {
     fn spread_of(text: &str) -> (Vec<(usize, String)>, Vec<usize>) {
         let lines: Vec<&str> = text.lines().collect();
         let columns = column_starts(lines[0], &lines[1..]).expect("set to columns");
-        let starts = super::super::centred::row_starts(&lines, 1, &columns, (1, Some(2)));
+        let starts = super::super::centred::row_starts(&lines, 1, &columns, (1, Some(2), Some(0)));
         let merged = spread(&lines, 1, &columns, (1, 0), &starts);
         let given = merged.given.into_iter().collect();
         let mut taken: Vec<usize> = merged.taken.into_iter().collect();

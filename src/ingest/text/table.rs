@@ -64,7 +64,9 @@ pub(super) fn parse_table_under(
         column_of(Column::Deadline),
     ];
     let row_starts = match (&starts, no_column) {
-        (Some(columns), Some(no)) => centred::row_starts(lines, index, columns, (no, runs_on[2])),
+        (Some(columns), Some(no)) => {
+            centred::row_starts(lines, index, columns, (no, runs_on[2], runs_on[0]))
+        }
         _ => centred::RowStarts::default(),
     };
     diagnostics.extend(row_starts.said(places));
