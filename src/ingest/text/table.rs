@@ -932,10 +932,14 @@ fn read_row(
     if cells.iter().all(|c| c.trim().is_empty()) {
         return;
     }
+    // The whole row, said: none of its cells is read.
+    let row: Vec<&str> = (cells.iter().map(|c| c.trim()))
+        .filter(|c| !c.is_empty())
+        .collect();
     diagnostics.push(Diagnostic::warning(
         "table/bad-number",
         here,
-        format!("序号「{no}」不是数字，此行已忽略"),
+        format!("序号「{no}」不是数字，此行已忽略：「{}」", row.join(" ")),
     ));
 }
 
@@ -1804,6 +1808,22 @@ mod tests {
             "{said:?}"
         );
         assert!(!diagnostics.iter().any(|d| d.code == "table/short-row"));
+    }
+
+    #[test]
+    fn a_row_left_out_for_its_number_is_said_whole() {
+        let (table, said) = read(
+            "序号\t任务内容\t牵头单位\n1\t开展河湖清四乱整治。\t县水利局\n甲\t新建人才公寓3000套。\t县人社局\n",
+        );
+        assert_eq!(table.rows.len(), 1);
+        let bad: Vec<&str> = (said.iter())
+            .filter(|d| d.code == "table/bad-number")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            bad,
+            ["序号「甲」不是数字，此行已忽略：「甲 新建人才公寓3000套。 县人社局」"]
+        );
     }
 
     #[test]
