@@ -51,6 +51,11 @@ impl MergedLabels {
         self.given.remove(&at)
     }
 
+    /// The labels no row took (its opening line read as none), with their lines: kept.
+    pub(super) fn take_rest(&mut self) -> Vec<(usize, String)> {
+        std::mem::take(&mut self.given).into_iter().collect()
+    }
+
     /// Whether the labels were read as merged down (the rows' own reading is then left be).
     pub(super) fn is_read(&self) -> bool {
         !self.spread.is_empty()
@@ -111,7 +116,7 @@ pub(super) fn spread(
             let text: String = (fragments[label.fragments.clone()].iter())
                 .map(|f| f.text.as_str())
                 .collect();
-            let opens = run.lines[rows.start[label.rows.start]].at;
+            let opens = run.lines[rows.opening[label.rows.start]].at;
             let numbers = rows.numbers[label.rows.clone()].to_vec();
             merged.spread.push((text.clone(), numbers, opens));
             merged.given.insert(opens, text);
@@ -127,6 +132,8 @@ pub(super) fn spread(
 /// the lines above it), its number, and on which page each line stands.
 struct Rows {
     start: Vec<usize>,
+    /// The line each row opens on (its number's, or the one its number was moved to).
+    opening: Vec<usize>,
     numbers: Vec<String>,
     /// Each line's page, counted from the run's first.
     page: Vec<usize>,
@@ -136,10 +143,11 @@ struct Rows {
 
 impl Rows {
     fn of(run: &Run, starts: &RowStarts) -> Rows {
-        let (mut start, mut numbers) = (Vec::new(), Vec::new());
+        let (mut start, mut opening, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
         for (i, line) in run.lines.iter().enumerate() {
             if let Some(number) = starts.row_opening(line.at, line.number.as_deref()) {
                 start.push(if start.is_empty() { 0 } else { i });
+                opening.push(i);
                 numbers.push(number.to_string());
             }
         }
@@ -151,6 +159,7 @@ impl Rows {
         let at = run.lines.iter().map(|l| l.at).collect();
         Rows {
             start,
+            opening,
             numbers,
             page,
             at,

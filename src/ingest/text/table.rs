@@ -131,6 +131,11 @@ pub(super) fn parse_table_under(
         body.push((at as u32 + 1, row));
         give_merged_label(&mut body, &mut merged, at, runs_on[0], width);
     }
+    // A label whose row read as none stays, a line of its own where it stood.
+    for (at, label) in merged.take_rest() {
+        let before = body.partition_point(|(line, _)| *line <= at as u32 + 1);
+        body.insert(before, (at as u32 + 1, TableLine::Stray(label)));
+    }
     if let (Some(_), Some(content)) = (&starts, runs_on[2]) {
         spaces_around_figures_closed(&mut body, content);
     }
