@@ -1084,7 +1084,10 @@ fn read_head(blocks: &[Block], (number_at, below): (usize, usize), notice: &mut 
         && blocks.get(i).is_some_and(|b| is_agency(&b.text))
         && blocks.get(i + 1).is_some_and(|b| begins_title(&b.text));
     if let Some(b) = blocks.get(i)
-        && (begins_title(&b.text) || b.heading > 0 || opens_with_issuer)
+        && (begins_title(&b.text)
+            || b.heading > 0
+            || opens_with_issuer
+            || issuers_broken_over_title(blocks, i))
         && !b.text.ends_with('：')
     {
         let (title, end) = title_over_lines(blocks, i);
@@ -1170,10 +1173,22 @@ fn begins_title(text: &str) -> bool {
     text.contains("通知") || issuer_about || is_notice_title(text)
 }
 
+/// A title whose issuers' names run over its first line break (中共某区委办公室 某区人 /
+/// 民政府办公室关于印发《…》的通知): no line alone begins it, the lines joined do.
+fn issuers_broken_over_title(blocks: &[Block], i: usize) -> bool {
+    let (title, end) = title_over_lines(blocks, i);
+    end > i + 1
+        && is_notice_title(&title)
+        && issuer_words(&title).is_some_and(|w| !w.trim().is_empty() && is_agency(&w))
+}
+
 /// The title starting at block `i`, joined over the lines it is broken across (关于印发 … /
 /// 重点工作 实施方案 的通知) until it names its kind; the index after it.
 fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
-    let mut title = tidy_title(&blocks[i].text);
+    // Joined as written, tidied whole: issuers side by side on the first line keep their
+    // space though their 关于 is on a later one.
+    let mut written = blocks[i].text.trim().to_string();
+    let mut title = tidy_title(&written);
     let mut end = i + 1;
     // A 《 left open (…陕西省《 / 2022年…工作要点》分工方案的通知): the name goes on below.
     let open = |t: &str| t.matches('《').count() > t.matches('》').count();
@@ -1183,8 +1198,8 @@ fn title_over_lines(blocks: &[Block], i: usize) -> (String, usize) {
         && blocks[end].text.chars().count() <= if open(&title) { 60 } else { 30 }
         && title.chars().count() + blocks[end].text.chars().count() <= 100
     {
-        let joined = format!("{title}{}", tidy_spacing(&blocks[end].text));
-        title = joined;
+        written.push_str(blocks[end].text.trim());
+        title = tidy_title(&written);
         end += 1;
     }
     if is_notice_title(&title) {
@@ -2601,6 +2616,28 @@ mod tests {
         assert_eq!(notice.issuer.as_deref(), Some("县人民政府办公室"));
         assert_eq!(notice.recipients, ["各镇人民政府", "县政府各部门"]);
         assert_eq!(notice.body.len(), 1);
+    }
+
+    /// Two issuers' names opening the title, the line broken inside the second name: the
+    /// three lines are the title, the names a full-width space apart.
+    #[test]
+    fn a_title_whose_issuers_run_over_its_first_line_break() {
+        let text = "    中共厦门市湖里区委办公室\n\
+                    湖委办发〔2025〕13号\n\
+                    \n\
+                    中共厦门市湖里区委办公室 厦门市湖里区人\n\
+                    民政府办公室关于印发《湖里区 2025 年基层\n\
+                    治理工作要点》的通知\n\
+                    各街道党工委、办事处，区直各部门：\n\
+                    现将要点印发给你们，请认真抓好落实。\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(
+            notice.title.as_deref(),
+            Some(
+                "中共厦门市湖里区委办公室　厦门市湖里区人民政府办公室关于印发《湖里区2025年基层治理工作要点》的通知"
+            )
+        );
+        assert_eq!(notice.recipients, ["各街道党工委、办事处", "区直各部门"]);
     }
 
     /// The 成文日期 right under the 附件 list, no 署名 between: the date, not an attachment.

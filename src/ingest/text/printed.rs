@@ -334,6 +334,15 @@ fn opens_a_block(line: &str) -> bool {
     indented || MARKER.is_match(&trimmed) || line.contains('\t') || column_name
 }
 
+/// Whether `text`, joined so far, is a notice's title whole (…关于印发《…》的通知): the
+/// line under it (the 主送) goes on with no title, however wide the title's last line is.
+fn a_whole_title(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(['。', '，', '：', ':'])
+        && text.matches('《').count() == text.matches('》').count()
+        && super::notice::is_notice_title(text)
+}
+
 /// Joins each line broken where the page ran out onto the line it continues, when the text
 /// shows it was wrapped at a page width: lines that fill the width and stop mid-sentence,
 /// in a text whose paragraphs are marked by indents or page numbers. One note says how many.
@@ -391,6 +400,7 @@ fn join_wrapped_lines(
         let mut at = i;
         while let Some(next) = next_line(lines, at)
             && wraps(&piece, &lines[next], by_indent)
+            && !a_whole_title(&lines[i])
         {
             piece = std::mem::take(&mut lines[next]);
             let tail = piece.trim();

@@ -448,3 +448,71 @@ fn a_line_opening_with_a_quantity_goes_on_with_its_sentence() {
     assert!(!opens_a_block("25 个。（牵头单位：区住建局）"));
     assert!(opens_a_block("5 家庭医生签约服务覆盖率达到80%。"));
 }
+
+/// A joint title over three lines as wide as the page's: its last line ends the title, the
+/// 主送 under it stays a line of its own. (A notice laid out in Word, printed, taken out by
+/// `pdftotext -layout`.)
+#[test]
+fn a_title_as_wide_as_the_page_ends_where_it_names_its_kind() {
+    let text = "\
+中 共 广 州 市 天 河 区 委 办 公 室
+广州市天河区人民政府办公室                文件
+广 州 市 天 河 区 人 民 武 装 部
+
+         天委办发〔2025〕7 号
+
+中共广州市天河区委办公室 广州市天河区人
+民政府办公室 广州市天河区人民武装部关于
+印发《天河区 2025 年双拥工作要点》的通知
+各街道党工委、办事处，区委各部委办局，区直各单位：
+  《天河区 2025 年双拥工作要点》已经区委、区政府、区
+人民武装部同意，现印发给你们，请认真贯彻落实。
+
+  附件：天河区 2025 年双拥工作要点
+
+
+
+                  中共广州市天河区委办公室
+                 广州市天河区人民政府办公室
+                   广州市天河区人民武装部
+                      2025 年 3 月 5 日
+
+
+
+
+              —1—
+附件
+     天河区 2025 年双拥工作要点
+  为巩固发展军政军民团结，制定本工作要点。
+  一、落实拥军优属政策
+  开展“八一”建军节走访慰问活动。
+  落实军人军属优待政策，发放优待金。
+  做好随军家属就业安置。
+  落实军人子女入学优待。
+  二、加强全民国防教育
+  开展国防教育进机关活动。
+  组织高校国防教育讲座。
+  开展全民国防教育日宣传。
+  做好征兵宣传和兵役登记。
+  三、巩固军政军民团结
+  推进退役军人服务站规范化建设。
+  开展军营周边治安环境整治。
+  保障军事设施周边电力供应。
+  落实军休干部医疗保障。
+  推动军地人才双向交流。
+  做好双拥模范城复审迎检。
+  附件：天河区 2025 年双拥工作任务分工
+
+
+
+
+            —2—";
+    let (lines, said) = restored(text);
+    assert!(said.iter().any(|d| d.code == "source/rewrapped"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim() == "各街道党工委、办事处，区委各部委办局，区直各单位："),
+        "{lines:#?}"
+    );
+}
