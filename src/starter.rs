@@ -130,7 +130,10 @@ fn unspecified(plan: &Plan, out: &mut String) {
     let list: Vec<String> = phrases.iter().map(|p| quoted(p)).collect();
     let _ = writeln!(out, "unspecified = [{}]\n", list.join(", "));
     if !fragments.is_empty() {
-        let named: Vec<String> = fragments.iter().map(|f| format!("「{f}」")).collect();
+        let named: Vec<String> = fragments
+            .iter()
+            .map(|f| format!("「{}」", in_comment(f)))
+            .collect();
         let _ = writeln!(
             out,
             "# {}不是完整的单位名称（原文可能在此截断）：请对照原文补全后再运行 fengong check。\n",
@@ -205,7 +208,8 @@ fn group_placeholders(groups: &[String], units: &[String], out: &mut String) {
             false => {
                 let _ = writeln!(
                     out,
-                    "# 下面是方案中出现的同类单位，请核对是否全、是否都属于「{group}」："
+                    "# 下面是方案中出现的同类单位，请核对是否全、是否都属于「{}」：",
+                    in_comment(group)
                 );
                 let listed: Vec<String> = members.iter().map(|m| quoted(m)).collect();
                 let _ = writeln!(out, "# members = [{}]", listed.join(", "));
@@ -296,7 +300,7 @@ fn alias_proposals(units: &[String], out: &mut String) {
         "# 把它写进另一个的 aliases，如 aliases = [\"区文化和旅游局\"]："
     );
     for (a, b) in pairs {
-        let _ = writeln!(out, "#   {a} / {b}");
+        let _ = writeln!(out, "#   {} / {}", in_comment(a), in_comment(b));
     }
 }
 
@@ -319,6 +323,14 @@ fn maybe_same(a: &str, b: &str) -> bool {
         || crate::model::reordered_twins(a, b)
         || crate::model::short_form_of(a, b)
         || crate::model::short_form_of(b, a)
+}
+
+/// A name as a comment may hold it: a line break in it (a cell's wrap the reader kept)
+/// would end the comment and leave the rest for TOML to fail on.
+fn in_comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// A TOML basic string.
@@ -373,6 +385,18 @@ mod tests {
         assert_eq!(likely_members("各街镇", &units), ["南翔镇", "新成路街道"]);
         assert_eq!(likely_members("相关社区", &units), ["东门社区", "西湖社区"]);
         assert!(likely_members("各部门", &units).is_empty());
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_stays_in_its_comment() {
+        let units = [
+            "区发展改革委（区粮食\n和物资储备局）".to_string(),
+            "区发展改革委".to_string(),
+        ];
+        let mut out = String::new();
+        alias_proposals(&units, &mut out);
+        assert!(out.contains("区粮食 和物资储备局"), "{out}");
+        assert!(out.lines().all(|l| l.starts_with('#')), "{out}");
     }
 
     #[test]

@@ -13259,3 +13259,73 @@ fn a_sheet_continuing_the_table_is_no_part_of_its_own() {
     let table = published_text(&path, "任务分工表.md");
     assert!(!table.contains("**续**"), "{table}");
 }
+
+/// A notice two bodies issue (区委 over 区政府, their names opening the title over three
+/// lines), its plan's 分工表 in narrow unit columns that break names anywhere: after a part
+/// that reads whole (区直机关 / 工委, 国网成都供电公司 / 武侯分公司), inside a second name's
+/// bracket (区发展改革 / 委（区粮食 / 和物资储备 / 局）). Laid out in Word by another
+/// hand, printed, taken out by `pdftotext -layout` (round 108's h03).
+#[test]
+fn a_joint_notice_and_names_its_columns_broke_are_read_whole() {
+    let input = common::root().join("tests/fixtures/printed/joint_notice_wrapped_units.txt");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.notice.title.as_deref(),
+        Some(
+            "中共成都市武侯区委　成都市武侯区人民政府关于印发《武侯区2025年优化营商环境工作方案》的通知"
+        )
+    );
+    assert_eq!(
+        plan.notice.issuer.as_deref(),
+        Some("中共成都市武侯区委\n成都市武侯区人民政府")
+    );
+    let expected: [(u32, &[&str], &[&str]); 16] = [
+        (1, &["区发展改革委"], &["区委组织部", "区市场监督管理局"]),
+        (2, &["区行政审批局"], &["区数据局", "区市场监督管理局"]),
+        (3, &["区市场监督管理局"], &["区发展改革委", "区财政局"]),
+        (4, &["区委组织部"], &["区直机关工委", "区投资促进局"]),
+        (
+            5,
+            &["区住房和城乡建设局"],
+            &["区自然资源和规划局", "区行政审批局"],
+        ),
+        (
+            6,
+            &["国网成都供电公司武侯分公司"],
+            &["区住房和城乡建设局", "区经济和信息化局"],
+        ),
+        (7, &["区人力资源和社会保障局"], &["区财政局", "区税务局"]),
+        (
+            8,
+            &["区住房和城乡建设局"],
+            &["区人力资源和社会保障局", "区委组织部"],
+        ),
+        (9, &["区司法局"], &["区市场监督管理局", "区综合行政执法局"]),
+        (10, &["成都市公安局武侯区分局"], &["区市场监督管理局"]),
+        (11, &["成都市公安局武侯区分局玉林派出所"], &["玉林街道"]),
+        (12, &["区教育体育局"], &["成都市公安局武侯区分局", "各街道"]),
+        (13, &["区委统战部"], &["区工商联", "区委组织部"]),
+        (14, &["区委组织部"], &["区直机关工委", "区发展改革委"]),
+        (15, &["区发展改革委"], &["区统计局"]),
+        (16, &["区委宣传部"], &["区融媒体中心", "各街道"]),
+    ];
+    assert_eq!(plan.tasks.len(), expected.len());
+    for (no, leads, supports) in expected {
+        assert_eq!(common::leads(plan, no), leads, "第 {no} 项");
+        assert_eq!(common::supports(plan, no), supports, "第 {no} 项");
+    }
+    // Each name broken by the width is said, its lines as written.
+    let wrapped: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "unit/wrapped")
+        .map(|d| d.message.as_str())
+        .collect();
+    for name in ["区直机关工委", "区发展改革委"] {
+        assert!(
+            wrapped
+                .iter()
+                .any(|m| m.contains(&format!("读作一个单位「{name}"))),
+            "{wrapped:#?}"
+        );
+    }
+}

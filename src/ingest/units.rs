@@ -70,18 +70,28 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     let mut out = String::with_capacity(cell.len());
     let mut skip = 0;
     for (i, line) in lines.iter().enumerate() {
-        // A line that is only a bracketed note (高新园 / (邹区镇)) says more of the name
-        // above it: no name of its own.
-        if i > 0 && is_bracket_note(line) && !last_piece(&out).is_empty() {
-            let before = last_piece(&out);
-            let note = line.trim();
-            joined.push((format!("{before}{note}"), format!("{before}\n{note}")));
-            out.truncate(out.trim_end().len());
-            out.push_str(note);
-            continue;
-        }
         if skip > 0 {
             skip -= 1;
+            continue;
+        }
+        // Inside a bracket the width broke (区发展改革委（区粮食 / 和物资储备局）), or a
+        // line that is only a bracketed note (高新园 / (邹区镇)): more of the name above,
+        // none of its own.
+        let inside = i > 0 && brackets_open(&out) && closes_within(&lines[i..]);
+        let note = i > 0 && opens_note(&lines[i..]) && !last_piece(&out).is_empty();
+        if inside || note {
+            let before = last_piece(&out);
+            let piece = through_bracket(line.trim(), &before);
+            match joined.iter_mut().find(|(name, _)| *name == before) {
+                Some((name, written)) => {
+                    name.push_str(piece);
+                    written.push('\n');
+                    written.push_str(piece);
+                }
+                None => joined.push((format!("{before}{piece}"), format!("{before}\n{piece}"))),
+            }
+            out.truncate(out.trim_end().len());
+            out.push_str(line.trim());
             continue;
         }
         if i > 0 {
@@ -115,6 +125,59 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     } else {
         (out.into(), joined)
     }
+}
+
+/// How many brackets `text` leaves open.
+fn open_brackets(text: &str) -> i32 {
+    text.chars()
+        .map(|c| match c {
+            '（' | '(' => 1,
+            '）' | ')' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn brackets_open(text: &str) -> bool {
+    open_brackets(text) > 0
+}
+
+/// Whether the bracket left open before `lines` closes within their first three: one
+/// never closed (a bracket the scan lost) holds no names together.
+fn closes_within(lines: &[String]) -> bool {
+    let mut depth = 1;
+    for line in lines.iter().take(3) {
+        depth += open_brackets(line);
+        if depth <= 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `lines` open with a bracketed note, whole on the first (（邹区镇）) or closed
+/// within the next two (（区粮食和物 / 资储备局）).
+fn opens_note(lines: &[String]) -> bool {
+    let first = lines[0].trim();
+    is_bracket_note(first)
+        || (first.starts_with(['(', '（'])
+            && open_brackets(first) > 0
+            && closes_within(&lines[1..]))
+}
+
+/// The part of `line` that goes on the name `before` opened: through the bracket it
+/// closes, and on to the next separator.
+fn through_bracket<'a>(line: &'a str, before: &str) -> &'a str {
+    let mut depth = open_brackets(before);
+    for (at, c) in line.char_indices() {
+        depth += open_brackets(c.encode_utf8(&mut [0; 4]));
+        if depth <= 0 {
+            let rest = &line[at + c.len_utf8()..];
+            let end = rest.find(is_separator).unwrap_or(rest.len());
+            return &line[..at + c.len_utf8() + end];
+        }
+    }
+    line
 }
 
 /// Whether `line` is wholly one bracketed note: （邹区镇）, (安委办).
@@ -192,7 +255,10 @@ fn name_broken_over(before: &str, lines: &[String], breaks: &[char]) -> Option<u
     let mut middle = String::new();
     for (taken, line) in lines.iter().enumerate().take(4) {
         let first = line.trim().split(is_separator).next().unwrap_or("");
-        if breaks_a_name(before, &format!("{middle}{first}")) {
+        // The name before its bracket (委（区粮食…): the bracket goes on as it will.
+        let after = format!("{middle}{first}");
+        let named = after.split(['（', '(']).next().unwrap_or("");
+        if breaks_a_name(before, if named.is_empty() { &after } else { named }) {
             return Some(taken);
         }
         if !whole(line) || breaks.get(taken) != Some(&'\n') {
@@ -249,6 +315,7 @@ fn wrapped_in_a_list(before: &str, after: &str) -> bool {
 /// `before` is a head office a branch is named after (国家税务总局 / 青禾县税务局).
 pub(crate) fn breaks_a_name(before: &str, after: &str) -> bool {
     if branch_of_head_office(before, after)
+        || branch_named_by_place(before, after)
         || ending_broken(before, after)
         || level_and_a_letter(before, after)
         || members_broken(before, after)
@@ -305,6 +372,8 @@ fn kind_alone(before: &str, after: &str) -> bool {
         "领导小组",
         "指挥部",
         "工作专班",
+        "工委",
+        "党组",
     ];
     before.chars().count() >= 2
         && KINDS.contains(&after)
@@ -378,6 +447,35 @@ fn branch_of_head_office(before: &str, after: &str) -> bool {
             && !a.ends_with("总局")
     };
     field.chars().count() == 2 && branch(after)
+}
+
+/// Whether `after` is a branch named by its place alone (鄞州分局, 城东派出所), as it is
+/// only after the body it belongs to, which `before` ends as (宁波市生态环境局 / 鄞州分局,
+/// 区公安分局 / 城东派出所): no branch is named without it.
+fn branch_named_by_place(before: &str, after: &str) -> bool {
+    const BRANCHES: &[(&str, &[&str])] = &[
+        ("分局", &["局"]),
+        ("分院", &["院"]),
+        ("分公司", &["公司"]),
+        ("支队", &["局", "总队"]),
+        ("大队", &["局", "支队"]),
+        ("中队", &["局", "大队"]),
+        ("派出所", &["局"]),
+    ];
+    // The branch may name its own unit after it (金水分局文化路派出所).
+    let Some((place, parents, rest)) = BRANCHES.iter().find_map(|(kind, parents)| {
+        let at = after.find(kind)?;
+        Some((&after[..at], *parents, &after[at + kind.len()..]))
+    }) else {
+        return false;
+    };
+    // A place without its level (鄞州, 嘉定); one with it (区交警大队) is named whole.
+    (1..=4).contains(&place.chars().count())
+        && place.chars().all(crate::base::cjk::is_han)
+        && !place.starts_with(|c: char| "省市区县镇乡各".contains(c))
+        && before.chars().count() >= 4
+        && parents.iter().any(|p| before.ends_with(p))
+        && (rest.is_empty() || ends_as_a_body(rest))
 }
 
 /// `cell` cut at its line breaks and at each single space between two Han characters, with
@@ -494,6 +592,8 @@ pub(crate) const ROLE_SUFFIXES: &[(&str, RoleWord)] = &[
 const BODY_ENDINGS: &[&str] = &[
     "局",
     "委",
+    // 区卫生健康委 / 员会: broken inside its ending.
+    "委员会",
     "办",
     "室",
     "科",
@@ -1665,9 +1765,18 @@ fn bodies_joined_where(name: &str, after_fits: impl Fn(&str) -> bool) -> Option<
 /// Marks the units whose names the cell broke over lines with their text as written.
 fn mark_wrapped(units: &mut [WrittenUnit], wrapped: &[(String, String)]) {
     for unit in units {
+        // A name read with its second name apart (区发展改革委（区粮食和物资储备局）) was
+        // joined with it.
+        let before_bracket = |name: &str| name.split(['（', '(']).next() == Some(&unit.name);
         unit.wrapped = wrapped
             .iter()
             .find(|(name, _)| *name == unit.name)
+            .or_else(|| {
+                let second = unit.second_name.as_ref()?;
+                wrapped
+                    .iter()
+                    .find(|(name, _)| before_bracket(name) && name.contains(second.as_str()))
+            })
             .map(|(_, written)| written.clone());
     }
 }
@@ -3002,6 +3111,44 @@ mod tests {
             ["区教育局", "区卫生健康局", "区财政局"]
         );
         assert_eq!(names("国家统计局\n县统计局"), ["国家统计局", "县统计局"]);
+        // A bracket the width broke, inside or before it: one name, no line break left.
+        assert_eq!(
+            names("区住房和城乡建设局、区发展改革\n委（区粮食\n和物资储备\n局）"),
+            ["区住房和城乡建设局", "区发展改革委"]
+        );
+        assert_eq!(
+            names("区发展改革委\n（区粮食和物\n资储备局）、区城市管理局"),
+            ["区发展改革委", "区城市管理局"]
+        );
+        assert_eq!(
+            names("区教育体育局（区体\n育局）、区卫生健康委"),
+            ["区教育体育局", "区卫生健康委"]
+        );
+        let unit = split_units("区发展改革\n委（区粮食\n和物资储备\n局）").remove(0);
+        assert_eq!(unit.second_name.as_deref(), Some("区粮食和物资储备局"));
+        assert_eq!(
+            unit.wrapped.as_deref(),
+            Some("区发展改革\n委（区粮食\n和物资储备\n局）")
+        );
+        // A branch named by its place, a committee's kind alone: the body above names it.
+        assert_eq!(
+            names("宁波市生态环境局\n鄞州分局、区财政局"),
+            ["宁波市生态环境局鄞州分局", "区财政局"]
+        );
+        assert_eq!(names("区公安分局\n城东派出所"), ["区公安分局城东派出所"]);
+        assert_eq!(
+            names("郑州市公安局\n金水分局文化路派出所、各街道"),
+            ["郑州市公安局金水分局文化路派出所", "各街道"]
+        );
+        assert_eq!(
+            names("区卫生健康委\n员会、各街道"),
+            ["区卫生健康委员会", "各街道"]
+        );
+        assert_eq!(names("区直机关\n工委"), ["区直机关工委"]);
+        assert_eq!(names("区教育局\n党组"), ["区教育局党组"]);
+        // A branch named with its own level, or under no body, stands alone.
+        assert_eq!(names("区公安局\n区交警大队"), ["区公安局", "区交警大队"]);
+        assert_eq!(names("各街道\n鄞州分局"), ["各街道", "鄞州分局"]);
     }
 
     #[test]
