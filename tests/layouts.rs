@@ -13329,3 +13329,32 @@ fn a_joint_notice_and_names_its_columns_broke_are_read_whole() {
         );
     }
 }
+
+/// A joint 版头 with its 文件 centred to the right of the two names (the PDF's text sets it
+/// between their lines), and a note set under the table right below the last row's units
+/// cell, whose last line stands far right: the 版头 read whole with its 文件, the note printed
+/// under the table, the cell's last line its own (round 108's h02).
+#[test]
+fn a_joint_head_filed_to_the_right_and_a_note_under_the_table() {
+    let input = common::root().join("tests/fixtures/printed/joint_notice_note_under_table.txt");
+    let checked = fengong::check(&input).unwrap();
+    let plan = &checked.plan;
+    assert_eq!(
+        plan.notice.issuer_written.as_deref(),
+        Some("中共厦门市湖里区委办公室\n厦门市湖里区人民政府办公室\n文件")
+    );
+    let unused: Vec<&str> = (checked.report.diagnostics.iter())
+        .filter(|d| d.code == "source/unused")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(unused.is_empty(), "{unused:#?}");
+    assert_eq!(plan.tasks.len(), 10);
+    assert_eq!(
+        common::supports(plan, 10),
+        ["区消防救援大队"],
+        "{:#?}",
+        plan.task(10)
+    );
+    let notes: Vec<&str> = plan.table.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["注：责任单位排在第一位的为牵头单位。"]);
+}

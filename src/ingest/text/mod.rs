@@ -1956,6 +1956,12 @@ impl Columns {
         out
     }
 
+    /// Whether `line` is one piece that starts in the first column (a note under the
+    /// table, 注：…, set from the table's left edge over its columns).
+    pub(super) fn one_piece_from_first(&self, line: &str) -> bool {
+        matches!(self.set_apart(line).as_deref(), Some([(at, _)]) if self.column_of(*at) == 0)
+    }
+
     /// The line with its piece in `column` set to spaces, every other piece where it was.
     pub(super) fn without_piece(&self, line: &str, column: usize) -> String {
         let Some(pieces) = self.set_apart(line) else {

@@ -850,7 +850,7 @@ fn read_head_above_recipients(
     let agencies = agencies_above(blocks, from);
     let start = from - agencies;
     notice.issuer = (agencies > 0).then(|| issuers_of(&blocks[start..from]));
-    if agencies > 0 && is_filed_word(&blocks[from - 1].text) {
+    if blocks[start..from].iter().any(|b| is_filed_word(&b.text)) {
         notice.issuer_written = (notice.issuer.as_ref()).map(|issuer| format!("{issuer}\n文件"));
     }
     let broken = (agencies == 1)
@@ -928,19 +928,28 @@ fn is_filed_word(text: &str) -> bool {
 }
 
 /// How many blocks right above `at` name an agency each (agencies issuing jointly, a line
-/// each), with the 文件 line under them when the 版头 sets it apart.
+/// each), with the 文件 line among or under them when the 版头 sets it apart (文件 centred
+/// to the right of two names, a PDF's text sets it between their lines).
 fn agencies_above(blocks: &[Block], at: usize) -> usize {
-    let filed = at > 0 && is_filed_word(&blocks[at - 1].text);
-    let top = at - usize::from(filed);
+    let (mut taken, mut agencies, mut filed) = (0, 0, false);
     // Four departments issuing a plan together (成都: 发改委, 社工部, 规自局, 住建局) are
     // usual; eight is a generous bound.
-    let agencies = (1..=8.min(top))
-        .take_while(|k| is_agency(&blocks[top - k].text))
-        .count();
-    match agencies {
-        0 => 0,
-        n => n + usize::from(filed),
+    while taken < at && agencies < 8 {
+        let text = &blocks[at - taken - 1].text;
+        if !filed && is_filed_word(text) {
+            filed = true;
+        } else if is_agency(text) {
+            agencies += 1;
+        } else {
+            break;
+        }
+        taken += 1;
     }
+    // A 文件 over every name is none of theirs.
+    if taken > 0 && is_filed_word(&blocks[at - taken].text) {
+        taken -= 1;
+    }
+    if agencies == 0 { 0 } else { taken }
 }
 
 /// A block whose last words name an agency (a page's lines joined onto the first of two
@@ -1035,7 +1044,7 @@ fn read_head(blocks: &[Block], (number_at, below): (usize, usize), notice: &mut 
     // each.
     let head_over = |notice: &mut Notice, at: usize| {
         let lines = &blocks[at - agencies_above(blocks, at)..at];
-        let filed = lines.last().is_some_and(|b| is_filed_word(&b.text));
+        let filed = lines.iter().any(|b| is_filed_word(&b.text));
         match lines.len() - usize::from(filed) {
             0 => false,
             1 if filed => {
@@ -2638,6 +2647,23 @@ mod tests {
             )
         );
         assert_eq!(notice.recipients, ["各街道党工委、办事处", "区直各部门"]);
+        // 文件 centred to the right of the two names: its line between theirs.
+        let text = "中共厦门市湖里区委办公室\n\
+                    \u{20}                             文件\n\
+                    厦门市湖里区人民政府办公室\n\
+                    湖委办〔2025〕15号\n\
+                    关于印发《湖里区2025年基层治理工作要点》的通知\n\
+                    各街道党工委、办事处，区直各部门：\n\
+                    现将要点印发给你们，请认真抓好落实。\n";
+        let notice = super::super::parse(text, "x.md").notice.unwrap();
+        assert_eq!(
+            notice.issuer.as_deref(),
+            Some("中共厦门市湖里区委办公室\n厦门市湖里区人民政府办公室")
+        );
+        assert_eq!(
+            notice.issuer_written.as_deref(),
+            Some("中共厦门市湖里区委办公室\n厦门市湖里区人民政府办公室\n文件")
+        );
     }
 
     /// The 成文日期 right under the 附件 list, no 署名 between: the date, not an attachment.

@@ -356,7 +356,12 @@ fn join_wrapped_lines(
     let Some(full) = full_width(lines) else {
         return false;
     };
-    let filled = |line: &str| width(line.trim_end()) >= full * 85 / 100;
+    // A line set far in (a narrow cell's last line, a 署名) fills no page however far it
+    // reaches: a paragraph's lines start at its left edge or one indent in.
+    let filled = |line: &str| {
+        let indent = width(line) - width(line.trim_start());
+        width(line.trim_end()) >= full * 85 / 100 && indent <= full / 5
+    };
     let next_line = |lines: &[String], i: usize| next_over_pages(lines, furniture, i);
     let indented = lines
         .iter()

@@ -88,6 +88,15 @@ pub(super) fn parse_table_under(
         if line.trim().is_empty() {
             continue;
         }
+        // A note under the table (注：…) set from its left edge over the columns: no cell of
+        // the row above goes on in it.
+        if let Some(columns) = starts.as_ref()
+            && crate::ingest::grid::is_note(line.trim())
+            && columns.one_piece_from_first(&line)
+        {
+            body.push((at as u32 + 1, TableLine::Row(vec![line.trim().to_string()])));
+            continue;
+        }
         if let (Some(columns), Some(group)) = (starts.as_ref(), runs_on[0]) {
             line = merged.without_taken(at, line, columns, group);
         }
@@ -1868,6 +1877,22 @@ mod tests {
         assert_eq!(first.no, "1");
         assert!(first.content.ends_with("12座。"), "{}", first.content);
         assert_eq!(task(&table, 1).no, "4");
+    }
+
+    /// A note set from the table's left edge right under a row whose units cell goes on:
+    /// no line of the cell, a note printed under the table.
+    #[test]
+    fn a_note_under_the_last_row_is_no_line_of_its_cell() {
+        let (table, said) = read(
+            "\
+序号    任务内容                                  责任单位            完成时限
+  1     开展消防安全隐患排查整治。                区应急管理局、区    2025 年 8 月
+                                                  消防救援大队
+注：责任单位排在第一位的为牵头单位。",
+        );
+        assert_eq!(table.rows.len(), 1, "{said:#?}");
+        assert_eq!(task(&table, 0).units, "区应急管理局、区\n消防救援大队");
+        assert_eq!(table.notes.len(), 1, "{said:#?}");
     }
 
     #[test]
