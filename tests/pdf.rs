@@ -622,6 +622,39 @@ fn the_attachment_list_and_signature_share_a_page_with_body_text() {
     );
 }
 
+/// A joint 版头 and a title of three lines leave room under the 主送 for less than the body's
+/// one paragraph (two lines), the 附件说明 and two 署名: the paragraph went over whole and
+/// page 1 held no body text. Its first line stays under the 主送, its last goes over with
+/// the closing block; in the Word file the paragraph may leave one line on each page.
+#[test]
+fn a_one_paragraph_body_under_a_tall_head_starts_on_the_first_page() {
+    let dir = published_fixture("printed/joint_notice_note_under_table.txt");
+    let pdf = dir.path().join("output/通知.pdf");
+    let (text, first) = page_words(&pdf, 1);
+    assert!(first.contains("已经区委"), "no body text on page 1: {text}");
+    let (text, second) = page_words(&pdf, 2);
+    for part in [
+        "请结合实际认真抓好落实",
+        "附件：",
+        "厦门市湖里区人民政府办公室",
+    ] {
+        assert!(second.contains(part), "page 2 lacks {part}: {text}");
+    }
+    let bytes = std::fs::read(dir.path().join("output/通知.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let body = xml.find("已经区委").unwrap();
+    let opening = xml[..body].rfind("<w:p>").unwrap();
+    assert!(
+        xml[opening..body].contains(r#"<w:keepNext/><w:widowControl w:val="0"/>"#),
+        "the body's one paragraph may not split: {}",
+        &xml[opening..body]
+    );
+    assert_eq!(xml.matches("<w:widowControl").count(), 1);
+}
+
 /// A notice whose text fills its last page gets its 版记 on a page of its own, even and
 /// unnumbered, a blank page before it unnumbered too (the inline fixture: two pages of
 /// text, the 版记 on the fourth).

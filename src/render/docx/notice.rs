@@ -49,6 +49,8 @@ pub fn notice(
         after_title: None,
         title_first: false,
         rule_bottom: 0.0,
+        body_paragraphs: 0,
+        body_last: false,
     };
     doc.head();
     for (i, block) in blocks.iter().enumerate() {
@@ -130,10 +132,14 @@ struct Notice<'a> {
     /// a few twips lower; measuring from it set the 主送 a line lower than the PDF when the
     /// title ended near a grid line (the notice's closing block then left page 1).
     rule_bottom: f32,
+    /// The body's paragraphs set so far, and whether the last item set is one.
+    body_paragraphs: usize,
+    body_last: bool,
 }
 
 impl Notice<'_> {
     fn push(&mut self, para: Para) {
+        self.body_last = false;
         self.paras.push(Item::Para(para));
     }
 
@@ -397,6 +403,10 @@ impl Notice<'_> {
                 );
                 let p = self.set.spans(p, spans);
                 self.push(p);
+                if self.part == Part::Body {
+                    self.body_paragraphs += 1;
+                    self.body_last = true;
+                }
             }
             (
                 _,
@@ -541,7 +551,12 @@ impl Notice<'_> {
         let per_line = (self.set.page.width_twips() / self.set.page.char_twips().max(1)) as usize;
         match self.paras.pop() {
             Some(Item::Para(last)) if last.text_chars() <= 8 * per_line => {
-                self.push(last.keep_end_with_next())
+                // The body's one paragraph may split anywhere: its first lines stay under
+                // the 主送, the page the 版头 and title fill never left without body text
+                // (as the PDF; Word does, LibreOffice still moves it whole).
+                let only = self.body_paragraphs == 1 && self.body_last;
+                let kept = last.keep_end_with_next();
+                self.push(if only { kept.split_anywhere() } else { kept })
             }
             Some(other) => self.paras.push(other),
             None => {}

@@ -126,6 +126,8 @@ pub struct Para {
     keep_next: bool,
     keep_lines: bool,
     page_break_before: bool,
+    /// Widow control off: a paragraph of two lines may leave one on each page.
+    split_anywhere: bool,
     border_top: Option<Border>,
     border_bottom: Option<Border>,
     tab_right: Option<i32>,
@@ -166,6 +168,14 @@ impl Para {
     /// start on the page before (a notice's last body paragraph above its 署名).
     pub fn keep_end_with_next(mut self) -> Para {
         self.keep_next = true;
+        self
+    }
+
+    /// May leave a single line on either page (widow control off): a notice's one body
+    /// paragraph keeps its first lines under the 主送 while its last goes over with the
+    /// 署名.
+    pub fn split_anywhere(mut self) -> Para {
+        self.split_anywhere = true;
         self
     }
 
@@ -307,6 +317,9 @@ impl Para {
         }
         if self.page_break_before {
             p.push_str("<w:pageBreakBefore/>");
+        }
+        if self.split_anywhere {
+            p.push_str(r#"<w:widowControl w:val="0"/>"#);
         }
         if self.border_top.is_some() || self.border_bottom.is_some() {
             p.push_str("<w:pBdr>");

@@ -113,6 +113,7 @@ fn lay_out(view: &NoticeView, blocks: &[Block], fonts: &FontSet, extra: usize) -
         rule_y,
         part: Part::Head,
         closing_mark: 0,
+        body_paragraphs: 0,
         paragraph_mark: None,
         heading_mark: None,
         attachment: None,
@@ -327,9 +328,11 @@ struct Notice<'a> {
     part: Part,
     /// Where the body lines start that the closing block (附件说明, 署名, 日期) carries to a
     /// new page when it does not fit: the body's last paragraph when it is short (up to three
-    /// lines), else its last two — as the Word file keeps them (a short paragraph kept with
+    /// lines; the last line of the body's only paragraph), else its last two — as the Word file keeps them (a short paragraph kept with
     /// the next moves whole; widow control keeps two lines of a long one).
     closing_mark: usize,
+    /// The body's paragraphs set so far (its one paragraph splits rather than go over whole).
+    body_paragraphs: usize,
     /// The attachment's bookmark, with its headings and tables.
     attachment: Option<Bookmark>,
     /// True when the 署名 carried body lines to a new page.
@@ -608,10 +611,13 @@ impl Notice<'_> {
             .paragraph(&runs, self.indent2, 0.0, Align::Justify)?;
         if self.part == Part::Body {
             let after = self.flow.lines_set();
-            self.closing_mark = if after - before <= 3 {
-                before
-            } else {
-                after - 2
+            self.body_paragraphs += 1;
+            // The body's one paragraph leaves its first lines under the 主送: the page the
+            // 版头 and title fill is never left without body text.
+            self.closing_mark = match after - before {
+                2..=3 if self.body_paragraphs == 1 => after - 1,
+                0..=3 => before,
+                _ => after - 2,
             };
         }
         Ok(())
