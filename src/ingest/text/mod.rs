@@ -1801,6 +1801,8 @@ impl Columns {
         }
         let mut cover: Vec<usize> = Vec::new();
         let mut piece_starts = Vec::new();
+        // Where the rows' numbers end: a 序号 column holds them alone.
+        let mut number_ends = Vec::new();
         let mut lines = 0;
         for pieces in first_page_rows(rows) {
             lines += 1;
@@ -1811,6 +1813,9 @@ impl Columns {
                 }
                 cover[at..end].iter_mut().for_each(|c| *c += 1);
                 piece_starts.push(at);
+                if (1..=3).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit()) {
+                    number_ends.push(end);
+                }
             }
         }
         let covered = |x: usize| cover.get(x).copied().unwrap_or(0);
@@ -1827,9 +1832,27 @@ impl Columns {
             if fewest > 2.max(lines / 10) {
                 return None;
             }
-            let gutter = (end + 1..=*next)
-                .rev()
-                .find(|&x| covered(x - 1) == fewest)?;
+            // A 序号 column holds its numbers alone: its edge is right after them, the
+            // words past the next gap (a task's, set from its column's left) the next
+            // column's. Another column's edge is the gap nearest the next name.
+            let gaps = |from: usize| (from + 1..=*next).filter(move |&x| covered(x - 1) == fewest);
+            let numbers_end = (number_ends.iter())
+                .filter(|&&e| e > pair[0].0 && e <= *next)
+                .max();
+            let gutter = match (
+                crate::ingest::raw_table::Column::from_header(&pair[0].1),
+                numbers_end,
+            ) {
+                // The first gap past the numbers, to its right end: where the next column's
+                // words start.
+                (Some(crate::ingest::raw_table::Column::No), Some(&after)) => {
+                    let mut run = gaps(after.max(end));
+                    let first = run.next()?;
+                    run.try_fold(first, |g, x| if x == g + 1 { Ok(x) } else { Err(g) })
+                        .unwrap_or_else(|g| g)
+                }
+                _ => gaps(end).max()?,
+            };
             starts.push(gutter);
         }
         // Every column holds some row's words.
@@ -3107,6 +3130,35 @@ mod tests {
             "3  新增城镇就业2000人以上。  区人力资源和社会保障局   各镇",
         ];
         assert!(column_starts(header, &spaced).is_none());
+    }
+
+    /// Cells centred in their rows, a row's task one line on its number's line, the others'
+    /// two lines around it; 工作任务 centred far right of where its rows' words start: the
+    /// 序号's edge is right after the numbers, not by the next name (all the tasks' words
+    /// went into the 序号 column, and the rows holding only a number and a task were lost).
+    #[test]
+    fn a_numbers_column_ends_right_after_its_numbers() {
+        let header =
+            "     序号                      工作任务         牵头单位     配合单位    完成时限";
+        let rows = [
+            "                                          区退役军   区委组织部、区   2025 年 8",
+            "     1    开展“八一”建军节走访慰问活动。",
+            "                                          人事务局   民政局、各街道   月 10 日前",
+            "                                                 区财政局、区人",
+            "                                          区退役军             2025 年 9",
+            "     2    落实军人军属优待政策，发放优待金。                      力资源和社会保",
+            "                                          人事务局             月 30 日前",
+            "                                                    障局",
+            "                                          区人力资",
+            "                                                 区委组织部、区   2025 年 12",
+            "     3    做好随军家属就业安置。                     源和社会",
+        ];
+        let columns = column_starts(header, &rows).unwrap();
+        let pieces = columns.pieces(rows[1]).unwrap();
+        assert_eq!(pieces[0].0, 0);
+        assert_eq!(pieces[1], (1, "开展“八一”建军节走访慰问活动。".to_string()));
+        let pieces = columns.pieces(rows[0]).unwrap();
+        assert_eq!(pieces[0], (2, "区退役军".to_string()));
     }
 
     #[test]
