@@ -81,17 +81,7 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
         let note = i > 0 && opens_note(&lines[i..]) && !last_piece(&out).is_empty();
         if inside || note {
             let before = last_piece(&out);
-            let piece = through_bracket(line.trim(), &before);
-            match joined.iter_mut().find(|(name, _)| *name == before) {
-                Some((name, written)) => {
-                    name.push_str(piece);
-                    written.push('\n');
-                    written.push_str(piece);
-                }
-                None => joined.push((format!("{before}{piece}"), format!("{before}\n{piece}"))),
-            }
-            out.truncate(out.trim_end().len());
-            out.push_str(line.trim());
+            join_in_bracket(&mut out, line, &before, &mut joined);
             continue;
         }
         if i > 0 {
@@ -125,6 +115,22 @@ pub fn rejoin_wrapped_names(cell: &str) -> (std::borrow::Cow<'_, str>, Vec<(Stri
     } else {
         (out.into(), joined)
     }
+}
+
+/// Joins `line` on to the name `before` that `out` ends with, a bracket going on over the
+/// break, and notes the name so joined (with its breaks, when it was joined before).
+fn join_in_bracket(out: &mut String, line: &str, before: &str, joined: &mut Vec<(String, String)>) {
+    let piece = through_bracket(line.trim(), before);
+    match joined.iter_mut().find(|(name, _)| name == before) {
+        Some((name, written)) => {
+            name.push_str(piece);
+            written.push('\n');
+            written.push_str(piece);
+        }
+        None => joined.push((format!("{before}{piece}"), format!("{before}\n{piece}"))),
+    }
+    out.truncate(out.trim_end().len());
+    out.push_str(line.trim());
 }
 
 /// How many brackets `text` leaves open.

@@ -343,6 +343,14 @@ fn a_whole_title(text: &str) -> bool {
         && super::notice::is_notice_title(text)
 }
 
+/// Whether `line` reaches to the page's `full` width as a paragraph's line does: one set
+/// far in (a narrow cell's last line, a 署名) fills no page however far it reaches — a
+/// paragraph's lines start at its left edge or one indent in.
+fn fills_the_page(line: &str, full: usize) -> bool {
+    let indent = width(line) - width(line.trim_start());
+    width(line.trim_end()) >= full * 85 / 100 && indent <= full / 5
+}
+
 /// Joins each line broken where the page ran out onto the line it continues, when the text
 /// shows it was wrapped at a page width: lines that fill the width and stop mid-sentence,
 /// in a text whose paragraphs are marked by indents or page numbers. One note says how many.
@@ -356,12 +364,6 @@ fn join_wrapped_lines(
     let Some(full) = full_width(lines) else {
         return false;
     };
-    // A line set far in (a narrow cell's last line, a 署名) fills no page however far it
-    // reaches: a paragraph's lines start at its left edge or one indent in.
-    let filled = |line: &str| {
-        let indent = width(line) - width(line.trim_start());
-        width(line.trim_end()) >= full * 85 / 100 && indent <= full / 5
-    };
     let next_line = |lines: &[String], i: usize| next_over_pages(lines, furniture, i);
     let indented = lines
         .iter()
@@ -374,7 +376,7 @@ fn join_wrapped_lines(
             && !piece.contains(['\t', '|'])
             && !set_to_columns(piece)
             && !set_to_columns(next)
-            && filled(piece)
+            && fills_the_page(piece, full)
             && !opens_a_block(next)
             // A page's box (索引号：… / 标题：… / 发文字号：…) is set a field a line.
             && !super::is_page_line(next)

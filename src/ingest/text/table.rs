@@ -88,12 +88,7 @@ pub(super) fn parse_table_under(
         if line.trim().is_empty() {
             continue;
         }
-        // A note under the table (注：…) set from its left edge over the columns: no cell of
-        // the row above goes on in it.
-        if let Some(columns) = starts.as_ref()
-            && crate::ingest::grid::is_note(line.trim())
-            && columns.one_piece_from_first(&line)
-        {
+        if starts.as_ref().is_some_and(|c| note_under_table(c, &line)) {
             body.push((at as u32 + 1, TableLine::Row(vec![line.trim().to_string()])));
             continue;
         }
@@ -150,6 +145,12 @@ pub(super) fn parse_table_under(
     }
     diagnostics.extend(wrapped.said(places));
     read_table((header_cells, first as u32 + 1), body, places, diagnostics)
+}
+
+/// A note under the table (注：…) set from its left edge over the columns: no cell of the
+/// row above goes on in it.
+fn note_under_table(columns: &super::Columns, line: &str) -> bool {
+    crate::ingest::grid::is_note(line.trim()) && columns.one_piece_from_first(line)
 }
 
 /// The line at index `at` with the lines a row broken inside a cell goes on over, and the
