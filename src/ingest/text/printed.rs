@@ -145,8 +145,11 @@ fn drop_page_furniture(
         let over_pages = || heads.iter().filter(|h| h.as_str() == head).count() >= 2;
         // An attachment's label at its page's top (附件, 附件2) marks it, printed so.
         let label = super::prose::is_attachment_label(head);
-        if head.chars().count() <= 40 && !is_page_number(head) && !label && (seen() || over_pages())
-        {
+        // A line that ends mid-list (区人民武装部、: a cell's line the page cut) goes on: a
+        // head is a title, whatever line above it matches.
+        let goes_on = head.ends_with(['、', '，', ',', '；', ';']);
+        let head_like = head.chars().count() <= 40 && !is_page_number(head) && !label && !goes_on;
+        if head_like && (seen() || over_pages()) {
             furniture[next] = true;
         }
     }

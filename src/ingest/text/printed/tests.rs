@@ -516,3 +516,29 @@ fn a_title_as_wide_as_the_page_ends_where_it_names_its_kind() {
         "{lines:#?}"
     );
 }
+
+/// A table's cell cut by a page with no header repeated: the line at the next page's top
+/// (区人民武装部、) matches a cell's line above, but ends mid-list — no running head.
+#[test]
+fn a_cells_line_at_a_pages_top_is_no_running_head() {
+    let text = "\
+序号   工作任务                     牵头单位     配合单位
+                                                区人民武装部、
+ 7     开展全民国防教育日宣传。     区委宣传部   区直机关工委
+ 12    落实军休干部医疗保障。       区卫生健康局 区医疗保障局
+
+                                 —3—
+                                                区人民武装部、
+ 13    推动军地人才双向交流。       区委组织部   区人力资源和社
+                                                会保障局";
+    let (_, said) = restored(text);
+    let furniture = said
+        .iter()
+        .find(|d| d.code == "source/page-furniture")
+        .unwrap();
+    assert!(
+        !furniture.message.contains("区人民武装部"),
+        "{}",
+        furniture.message
+    );
+}
